@@ -1,0 +1,1 @@
+"""The HTTP shell over the `qa` library."""

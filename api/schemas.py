@@ -1,0 +1,125 @@
+"""Request and response bodies of the HTTP API (see the contract in the design note)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class AskRequest(BaseModel):
+    """`POST /ask`: a question of 1 to 1000 characters after trimming, and top_k 1 to 20."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(description="The question, in Danish or English.", examples=["Hvornår blev Digital Post obligatorisk?"])
+    top_k: int = Field(5, ge=1, le=20, description="How many passages to return.")
+
+    @field_validator("question")
+    @classmethod
+    def _trimmed(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("the question is empty: write a question of 1 to 1000 characters")
+        if len(value) > 1000:
+            raise ValueError(f"the question is {len(value)} characters long; at most 1000 are allowed")
+        return value
+
+
+class CitationOut(BaseModel):
+    """A numbered source: `quote` is exactly `document.text[start:end]`."""
+
+    n: int
+    doc_id: str
+    title: str
+    source: str | None
+    start: int
+    end: int
+    quote: str
+    score: float
+
+
+class PassageOut(BaseModel):
+    """A retrieved passage with its offsets in the document text."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    heading: str
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+class AskResponse(BaseModel):
+    """The answer with [n] markers and its citations, or `answered: false` and the closest passages."""
+
+    question: str
+    language: Literal["da", "en"]
+    answered: bool
+    answer: str | None
+    message: str | None = Field(description="Why there is no answer, in the question's language.")
+    citations: list[CitationOut]
+    passages: list[PassageOut]
+    index_version: str
+    took_ms: float
+    evidence: float = Field(description="The evidence score the abstention decision was made on.")
+    threshold: float = Field(description="The calibrated threshold for the question's language.")
+
+
+class SearchResponse(BaseModel):
+    """`GET /search`: the best passages."""
+
+    results: list[PassageOut]
+    index_version: str
+
+
+class DocumentSummary(BaseModel):
+    """A document without its text."""
+
+    doc_id: str
+    title: str
+    source: str | None
+    date: str | None
+    language: str
+    length: int
+
+
+class DocumentList(BaseModel):
+    """`GET /documents`."""
+
+    documents: list[DocumentSummary]
+    index_version: str
+
+
+class HeadingOut(BaseModel):
+    """A heading and where it stands in the text."""
+
+    text: str
+    level: int
+    start: int
+    end: int
+
+
+class DocumentOut(DocumentSummary):
+    """`GET /documents/{doc_id}`: the full text that citation offsets point into."""
+
+    text: str
+    headings: list[HeadingOut]
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx and 5xx: what went wrong, and field errors where there are any."""
+
+    detail: str
+    errors: list[dict[str, object]] | None = None
+
+
+class Health(BaseModel):
+    """`GET /healthz` and `GET /readyz`."""
+
+    status: str
+    index_version: str | None = None
+    model: str | None = None
+    detail: str | None = None

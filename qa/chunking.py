@@ -1,0 +1,133 @@
+"""Sentences and chunks of a document, each with exact offsets and provenance."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from qa.documents import Document
+from qa.sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: `document.text[start:end]` is its text."""
+
+    sentence_id: int
+    doc_id: str
+    chunk_index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A few consecutive sentences within one section, with the section heading."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    heading: str
+    start: int
+    end: int
+    text: str
+    sentence_ids: tuple[int, ...]
+
+    def context(self) -> str:
+        """Title, heading and text: what is embedded and matched for this chunk."""
+        head = f"{self.title}. {self.heading}" if self.heading else self.title
+        return f"{head}\n{self.text}"
+
+
+@dataclass(frozen=True)
+class ChunkingOptions:
+    """How sentences are grouped: at most `max_chars` per chunk, new paragraphs start a
+    new chunk once the chunk holds `min_chars`."""
+
+    max_chars: int = 600
+    min_chars: int = 200
+
+    def __post_init__(self) -> None:
+        if not 0 < self.min_chars <= self.max_chars:
+            raise ValueError("chunking needs 0 < min_chars <= max_chars")
+
+
+def chunk_id_for(doc_id: str, text: str, start: int) -> str:
+    """A content-hash id: the same text at the same place always gets the same id."""
+    digest = hashlib.sha256(f"{doc_id}\x00{start}\x00{text}".encode()).hexdigest()
+    return digest[:16]
+
+
+def chunk_document(
+    document: Document,
+    options: ChunkingOptions | None = None,
+    first_sentence_id: int = 0,
+    first_chunk_index: int = 0,
+) -> tuple[list[Chunk], list[Sentence]]:
+    """Split a document into chunks and sentences; chunks never cross a section heading.
+
+    Sentence ids and chunk indexes are numbered from the given firsts, so that the
+    chunks and sentences of a whole corpus can be numbered in one sequence.
+    """
+    options = options or ChunkingOptions()
+    text = document.text
+    # Each group is a list of paragraphs, each paragraph a list of sentence spans.
+    sections: list[tuple[str, list[list[tuple[int, int]]]]] = []
+    heading = ""
+    for block in document.blocks:
+        if block.kind == "heading":
+            heading = "" if block.level == 1 and not sections else document.block_text(block)
+            sections.append((heading, []))
+            continue
+        if not sections:
+            sections.append((heading, []))
+        sections[-1][1].append(split_sentences(text, block.start, block.end))
+
+    chunks: list[Chunk] = []
+    sentences: list[Sentence] = []
+    for heading, paragraphs in sections:
+        for spans in _pack(paragraphs, options):
+            start, end = spans[0][0], spans[-1][1]
+            chunk_text = text[start:end]
+            chunk_index = first_chunk_index + len(chunks)
+            ids: list[int] = []
+            for s, e in spans:
+                sentence_id = first_sentence_id + len(sentences)
+                sentences.append(Sentence(sentence_id, document.doc_id, chunk_index, s, e, text[s:e]))
+                ids.append(sentence_id)
+            chunks.append(
+                Chunk(
+                    chunk_id=chunk_id_for(document.doc_id, chunk_text, start),
+                    doc_id=document.doc_id,
+                    title=document.title,
+                    heading=heading,
+                    start=start,
+                    end=end,
+                    text=chunk_text,
+                    sentence_ids=tuple(ids),
+                )
+            )
+    return chunks, sentences
+
+
+def _pack(paragraphs: list[list[tuple[int, int]]], options: ChunkingOptions) -> list[list[tuple[int, int]]]:
+    """Group sentence spans greedily, preferring to break at paragraph ends."""
+    groups: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+
+    def size(spans: list[tuple[int, int]]) -> int:
+        return spans[-1][1] - spans[0][0] if spans else 0
+
+    for paragraph in paragraphs:
+        if current and size(current) >= options.min_chars:
+            groups.append(current)
+            current = []
+        for span in paragraph:
+            if current and size(current + [span]) > options.max_chars:
+                groups.append(current)
+                current = []
+            current.append(span)
+    if current:
+        groups.append(current)
+    return groups

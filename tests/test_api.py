@@ -1,0 +1,145 @@
+"""The HTTP contract, with a fake embedder: every route, and exact error bodies (never a 500)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from qa.engine import QAEngine
+from qa.settings import Settings
+
+
+@pytest.fixture()
+def client(fake_engine: QAEngine, tmp_path: Path) -> TestClient:
+    settings = Settings(feedback_db=tmp_path / "feedback.sqlite3", index_dir=tmp_path / "none")
+    with TestClient(create_app(settings, engine=fake_engine), raise_server_exceptions=False) as client:
+        yield client
+
+
+def test_ask_returns_the_contract_with_exact_quotes(client: TestClient, fake_engine: QAEngine) -> None:
+    fake_engine.data.calibration = {"thresholds": {"da": 0.0, "en": 0.0}}
+    response = client.post("/ask", json={"question": "  Hvornår blev digital kommunikation obligatorisk?  ", "top_k": 3})
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) >= {"question", "language", "answered", "answer", "citations", "passages",
+                         "index_version", "took_ms"}
+    assert body["question"] == "Hvornår blev digital kommunikation obligatorisk?"
+    assert body["language"] == "da" and body["answered"] is True
+    assert len(body["passages"]) == 3
+    text = client.get("/documents/20-aars-faelles-digitaliseringsstrategier").json()["text"]
+    for citation in body["citations"]:
+        assert citation["quote"] == text[citation["start"] : citation["end"]]
+        assert f"{citation['quote']} [{citation['n']}]" in body["answer"]
+        assert set(citation) == {"n", "doc_id", "title", "source", "start", "end", "quote", "score"}
+    for passage in body["passages"]:
+        assert passage["text"] == text[passage["start"] : passage["end"]]
+    assert body["index_version"] == fake_engine.index_version
+
+
+def test_ask_abstains_honestly_in_the_question_language(client: TestClient, fake_engine: QAEngine) -> None:
+    fake_engine.data.calibration = {"thresholds": {"da": 9.0, "en": 9.0}}
+    body = client.post("/ask", json={"question": "How much does a new passport cost?"}).json()
+    assert body["answered"] is False and body["answer"] is None and body["citations"] == []
+    assert body["language"] == "en"
+    assert body["message"] == "The sources do not answer this question. Here are the closest passages."
+    assert len(body["passages"]) == 5
+    body = client.post("/ask", json={"question": "Hvad koster et nyt pas?"}).json()
+    assert body["message"] == "Kilderne besvarer ikke spørgsmålet. Her er de tekststykker, der ligger nærmest."
+
+
+@pytest.mark.parametrize(
+    ("payload", "detail"),
+    [
+        ({"question": ""}, "question: the question is empty: write a question of 1 to 1000 characters"),
+        ({"question": "   \n\t "}, "question: the question is empty: write a question of 1 to 1000 characters"),
+        ({"question": "x" * 1001}, "question: the question is 1001 characters long; at most 1000 are allowed"),
+        ({"question": "Hvad er NemID?", "top_k": 0}, "top_k: Input should be greater than or equal to 1"),
+        ({"question": "Hvad er NemID?", "top_k": 21}, "top_k: Input should be less than or equal to 20"),
+        ({"question": 42}, "question: Input should be a valid string"),
+        ({"question": "Hvad er NemID?", "top_k": "many"},
+         "top_k: Input should be a valid integer, unable to parse string as an integer"),
+        ({}, "question: Field required"),
+        ({"question": "Hvad er NemID?", "extra": 1}, "extra: Extra inputs are not permitted"),
+    ],
+)
+def test_bad_ask_input_gets_422_saying_what_is_wrong(client: TestClient, payload: dict[str, object], detail: str) -> None:
+    response = client.post("/ask", json=payload)
+    assert response.status_code == 422
+    assert response.json()["detail"] == detail
+
+
+def test_malformed_json_gets_422_not_500(client: TestClient) -> None:
+    response = client.post("/ask", content=b'{"question": "Hvad', headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == "body: the request is not valid JSON (error at character 13)"
+    response = client.post("/ask", content=b"Hvad er NemID?", headers={"content-type": "text/plain"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == 'body: send a JSON object such as {"question": "Hvad er NemID?", "top_k": 5}'
+
+
+def test_question_of_exactly_1000_characters_is_accepted(client: TestClient) -> None:
+    assert client.post("/ask", json={"question": "a" * 1000}).status_code == 200
+
+
+def test_search_returns_passages(client: TestClient, fake_engine: QAEngine) -> None:
+    body = client.get("/search", params={"q": "NemKonto udbetaling", "k": 2}).json()
+    assert len(body["results"]) == 2
+    assert "NemKonto" in body["results"][0]["text"]
+    assert body["index_version"] == fake_engine.index_version
+    assert client.get("/search", params={"q": ""}).json()["detail"] == "q: String should have at least 1 character"
+    assert client.get("/search", params={"q": "x", "k": 50}).status_code == 422
+    assert client.get("/search", params={"q": "   "}).json()["detail"].startswith("q: the question is empty")
+
+
+def test_documents_list_and_one_document_with_headings(client: TestClient) -> None:
+    listing = client.get("/documents").json()["documents"]
+    assert listing == [{"doc_id": "20-aars-faelles-digitaliseringsstrategier",
+                        "title": "20 års fælles digitaliseringsstrategier", "source": None, "date": None,
+                        "language": "da", "length": 2886}]
+    doc = client.get("/documents/20-aars-faelles-digitaliseringsstrategier").json()
+    assert len(doc["text"]) == 2886
+    assert [h["text"] for h in doc["headings"]] == [
+        "20 års fælles digitaliseringsstrategier", "Danmark som digital frontløber",
+        "Et solidt grundlag at bygge videre på"]
+
+
+def test_unknown_document_gets_404_with_a_pointer(client: TestClient) -> None:
+    response = client.get("/documents/nope")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "no document with id 'nope': GET /documents lists them"}
+
+
+def test_health_and_readiness(client: TestClient, fake_engine: QAEngine) -> None:
+    assert client.get("/healthz").json() == {"status": "ok", "index_version": None, "model": None, "detail": None}
+    ready = client.get("/readyz").json()
+    assert ready["status"] == "ready" and ready["index_version"] == fake_engine.index_version
+    assert ready["model"] == "fake-embedder"
+
+
+def test_server_without_an_index_is_not_ready_and_says_how_to_fix_it(tmp_path: Path) -> None:
+    model_dir = tmp_path / "no-model"
+    settings = Settings(index_dir=tmp_path / "empty-index", model=str(model_dir), feedback_db=tmp_path / "f.db")
+    with TestClient(create_app(settings)) as client:
+        ready = client.get("/readyz")
+        assert ready.status_code == 503
+        assert ready.json()["status"] == "not ready"
+        assert "QA_MODEL=" in ready.json()["detail"]
+        ask = client.post("/ask", json={"question": "Hvad er NemID?"})
+        assert ask.status_code == 503
+        assert ask.json()["detail"] == ready.json()["detail"]
+        assert client.get("/healthz").status_code == 200
+
+
+def test_openapi_describes_the_contract(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert {"/ask", "/search", "/documents", "/documents/{doc_id}", "/healthz", "/readyz"} <= set(schema["paths"])
+    assert client.get("/docs").status_code == 200
+
+
+def test_unknown_route_and_method_get_json_errors(client: TestClient) -> None:
+    assert client.get("/nope").json() == {"detail": "Not Found"}
+    response = client.get("/ask")
+    assert response.status_code == 405 and response.json() == {"detail": "Method Not Allowed"}

@@ -1,0 +1,114 @@
+"""Reading documents: Markdown with front matter, plain text, HTML, and clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.documents import DocumentError, read_corpus, read_document
+from tests.conftest import SEED
+
+
+def test_seed_document_keeps_the_received_text_exactly(seed_document) -> None:  # type: ignore[no-untyped-def]
+    if SEED.is_file():
+        assert seed_document.text == SEED.read_text(encoding="utf-8")
+    assert seed_document.title == "20 års fælles digitaliseringsstrategier"
+    assert seed_document.language == "da"
+    assert seed_document.source is None and seed_document.date is None
+
+
+def test_seed_document_title_and_two_section_headings_are_headings(seed_document) -> None:  # type: ignore[no-untyped-def]
+    headings = [(b.level, seed_document.block_text(b)) for b in seed_document.blocks if b.kind == "heading"]
+    assert headings == [
+        (1, "20 års fælles digitaliseringsstrategier"),
+        (2, "Danmark som digital frontløber"),
+        (2, "Et solidt grundlag at bygge videre på"),
+    ]
+    for block in seed_document.blocks:
+        assert seed_document.text[block.start : block.end] == seed_document.block_text(block)
+
+
+def test_markdown_front_matter_and_inline_markup(tmp_path: Path) -> None:
+    path = tmp_path / "nemkonto.md"
+    path.write_text(
+        "---\ntitle: Om NemKonto\nsource: https://example.dk/nemkonto\ndate: 2024-05-01\nlanguage: da\n---\n"
+        "# NemKonto\n\nDin **NemKonto** er en [almindelig](https://x.dk) konto.\n\n"
+        "## Skift\n\n- Du kan skifte den.\n- Når som helst.\n\nRå <img src=x onerror=alert(1)> vises som tekst.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.doc_id == "nemkonto"
+    assert (doc.title, doc.source, doc.date, doc.language) == (
+        "Om NemKonto", "https://example.dk/nemkonto", "2024-05-01", "da")
+    assert doc.text == (
+        "NemKonto\n\nDin NemKonto er en almindelig konto.\n\nSkift\n\nDu kan skifte den.\n\n"
+        "Når som helst.\n\nRå <img src=x onerror=alert(1)> vises som tekst."
+    )
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "heading", "paragraph", "paragraph", "paragraph"]
+
+
+def test_plain_text_short_lone_lines_are_headings(tmp_path: Path) -> None:
+    path = tmp_path / "tekst.txt"
+    path.write_text("Titel\n\nFørste afsnit.\n\nEn overskrift\n\nAndet afsnit\nmed to linjer.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.title == "Titel"
+    assert doc.text == "Titel\n\nFørste afsnit.\n\nEn overskrift\n\nAndet afsnit med to linjer."
+    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("paragraph", 0), ("heading", 2), ("paragraph", 0)]
+
+
+def test_html_keeps_main_text_and_headings_and_drops_navigation_and_scripts(tmp_path: Path) -> None:
+    path = tmp_path / "side.html"
+    path.write_text(
+        """<!doctype html><html lang="da"><head><title>Digital Post | borger.dk</title>
+        <link rel="canonical" href="https://www.borger.dk/digital-post">
+        <script>var tracking = 1;</script><style>p{color:red}</style></head>
+        <body><header><nav><a href="/">Forside</a><ul><li>Menu</li></ul></nav></header>
+        <main><h1>Digital Post</h1><p>Digital Post er <b>obligatorisk</b> for borgere over 15 år.</p>
+        <ul><li><p>Fritagelse kan søges.</p></li><li>Læs posten i appen.</li></ul>
+        <script>alert('x')</script></main><footer>Kontakt os</footer></body></html>""",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.title == "Digital Post | borger.dk"
+    assert doc.language == "da"
+    assert doc.source == "https://www.borger.dk/digital-post"
+    assert doc.text == (
+        "Digital Post\n\nDigital Post er obligatorisk for borgere over 15 år.\n\n"
+        "Fritagelse kan søges.\n\nLæs posten i appen."
+    )
+    assert doc.blocks[0].kind == "heading"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("bad.md", b"\xff\xfe\x00broken", "not UTF-8 text"),
+        ("bad-yaml.md", "---\ntitle: [unclosed\n---\ntekst\n".encode(), "front matter is not valid YAML"),
+        ("empty.md", b"---\ntitle: Tom\n---\n\n", "has no text"),
+        ("fr.md", "---\nlanguage: fr\n---\nBonjour.\n".encode(), "language 'fr' is not one of da, en"),
+        ("notes.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
+    ],
+)
+def test_unreadable_document_error_names_the_file(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert str(info.value).startswith(f"{path}: {reason}")
+
+
+def test_corpus_with_a_broken_file_still_reads_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_bytes(b"\xff\xfe")
+    (tmp_path / "a.txt").write_text("Samme id.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("Ikke et dokument.\n", encoding="utf-8")
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert sorted(e.path.name for e in report.errors) == ["a.txt", "b.md"]
+    assert "document id 'a' is already used by" in str(next(e for e in report.errors if e.path.name == "a.txt"))
+
+
+def test_missing_corpus_folder_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="create it and add documents"):
+        read_corpus(tmp_path / "nowhere")
