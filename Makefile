@@ -1,0 +1,60 @@
+# Two commands on a fresh machine: `make run` serves, `make test` tests.
+# The Dockerfile runs the same targets (install, model, index), so these steps are what ships.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# The Dockerfile sets this to PyTorch's CPU index; here pip takes the CPU wheel on disk.
+TORCH_INDEX ?=
+EXTRAS ?= [dev]
+
+export HF_HUB_OFFLINE := 1
+
+.PHONY: install model index build run serve test test-fast lint bench browser-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0 $(TORCH_INDEX)
+	$(BIN)/pip install --quiet -e ".$(EXTRAS)"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+model: install
+	$(BIN)/qa model
+
+# Builds the index only when there is no live one; `make build` always rebuilds.
+index: model
+	@if [ -f "$${QA_INDEX_DIR:-index}/LIVE" ]; then echo "index: using $${QA_INDEX_DIR:-index}/$$(cat $${QA_INDEX_DIR:-index}/LIVE)"; else $(BIN)/qa build; fi
+
+build: model
+	$(BIN)/qa build
+
+run: index
+	$(BIN)/qa serve
+
+serve: run
+
+browser-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "browser tests need Debian's chromium: run 'sudo apt-get install -y chromium'"; exit 1; fi; }
+
+test: model browser-deps
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not model and not browser"
+
+lint: install
+	$(BIN)/ruff check qa api tests bench
+	$(BIN)/ruff format --check qa api tests bench
+	$(BIN)/mypy
+
+bench: index
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf $(VENV) .cache index .pytest_cache .mypy_cache .ruff_cache test-artifacts

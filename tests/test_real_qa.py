@@ -1,0 +1,129 @@
+"""End to end with the real multilingual model: build, calibrate, ask, evaluate, serve."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.app import create_app
+from qa.cli import app as cli
+from qa.documents import Document
+from qa.engine import QAEngine
+from qa.evaluation import calibrate, evaluate, load_questions, metrics_by_language
+from qa.index import build, live_folder, load_live_index
+from qa.settings import Settings, get_settings
+from tests.conftest import EVAL_SET
+
+pytestmark = pytest.mark.model
+
+MANDATORY = ("Med strategierne 2007 og 2011 opbygges den digitale infrastruktur og digital "
+             "kommunikation med det offentlige bliver obligatorisk.")
+
+
+@pytest.fixture(scope="session")
+def real_index_root(tmp_path_factory: pytest.TempPathFactory, corpus_documents: list[Document],
+                    real_embedder) -> Path:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("real-index")
+    questions = load_questions(EVAL_SET)
+    build(corpus_documents, real_embedder, root, lambda data: calibrate(QAEngine(data, real_embedder), questions))
+    return root
+
+
+@pytest.fixture(scope="session")
+def real_engine(real_index_root: Path, real_embedder) -> QAEngine:  # type: ignore[no-untyped-def]
+    return QAEngine(load_live_index(real_index_root, real_embedder.identity), real_embedder)
+
+
+@pytest.mark.parametrize("question", ["Hvornår blev Digital Post obligatorisk?",
+                                      "When did Digital Post become mandatory?"])
+def test_digital_post_question_is_answered_with_the_exact_source_sentence(real_engine: QAEngine, question: str) -> None:
+    result = real_engine.ask(question)
+    assert result.answered
+    assert result.answer == f"{MANDATORY} [1]"
+    citation = result.citations[0]
+    text = real_engine.document(citation.doc_id).text
+    assert citation.quote == MANDATORY == text[citation.start : citation.end]
+    assert (citation.start, citation.end) == (text.index(MANDATORY), text.index(MANDATORY) + len(MANDATORY))
+    assert citation.title == "20 års fælles digitaliseringsstrategier" and citation.source is None
+
+
+@pytest.mark.parametrize(("question", "language"), [("How much does a new passport cost?", "en"),
+                                                    ("Hvad koster et nyt pas?", "da")])
+def test_passport_price_is_not_in_the_sources(real_engine: QAEngine, question: str, language: str) -> None:
+    result = real_engine.ask(question)
+    assert not result.answered and result.answer is None and result.citations == []
+    assert result.language == language
+    assert len(result.passages) == 5
+
+
+def test_calibration_is_fitted_per_language_and_stored_with_the_index(real_index_root: Path) -> None:
+    folder = live_folder(real_index_root)
+    calibration = json.loads((folder / "calibration.json").read_text())
+    assert calibration["fitted"] is True
+    assert set(calibration["thresholds"]) == {"da", "en"}
+    assert set(calibration["check"]) == {"da", "en", "all"}
+    assert json.loads((folder / "manifest.json").read_text())["calibrated"] is True
+
+
+def test_evaluation_floors_hold(real_engine: QAEngine) -> None:
+    table = metrics_by_language(evaluate(real_engine, load_questions(EVAL_SET)))
+    for language in ("da", "en"):
+        row = table[language]
+        assert row["answerable"] >= 30 and row["unanswerable"] >= 12
+        assert row["recall@3"] >= 0.9, (language, row)
+        assert row["recall@1"] >= 0.75, (language, row)
+        assert row["mrr"] >= 0.8, (language, row)
+        assert row["answer_accuracy"] >= 0.65, (language, row)
+        assert row["abstention_precision"] >= 0.6, (language, row)
+        assert row["abstention_recall"] >= 0.6, (language, row)
+
+
+def test_every_citation_quote_is_the_exact_document_text(real_engine: QAEngine) -> None:
+    for item in load_questions(EVAL_SET):
+        result = real_engine.ask(item.question)
+        for citation in result.citations:
+            assert citation.quote == real_engine.document(citation.doc_id).text[citation.start : citation.end]
+
+
+@pytest.fixture()
+def real_settings(real_index_root: Path, real_model_folder: Path, tmp_path: Path,
+                  monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    monkeypatch.setenv("QA_INDEX_DIR", str(real_index_root))
+    monkeypatch.setenv("QA_MODEL", str(real_model_folder))
+    monkeypatch.setenv("QA_FEEDBACK_DB", str(tmp_path / "feedback.sqlite3"))
+    get_settings.cache_clear()
+    yield get_settings()
+    get_settings.cache_clear()
+
+
+def test_http_app_loads_model_and_index_once_and_answers(real_settings: Settings) -> None:
+    with TestClient(create_app(real_settings)) as client:
+        ready = client.get("/readyz").json()
+        assert ready["status"] == "ready" and ready["model"] == "multilingual-e5-small"
+        body = client.post("/ask", json={"question": "When did Digital Post become mandatory?"}).json()
+        assert body["answered"] and body["language"] == "en"
+        assert body["citations"][0]["quote"] == MANDATORY
+        body = client.post("/ask", json={"question": "How much does a new passport cost?"}).json()
+        assert body["answered"] is False
+
+
+def test_cli_ask_prints_the_answer_and_numbered_sources(real_settings: Settings) -> None:
+    result = CliRunner().invoke(cli, ["ask", "Hvornår blev Digital Post obligatorisk?"])
+    assert result.exit_code == 0, result.output
+    assert "bliver obligatorisk. [1]" in result.output
+    assert "[1] 20 års fælles digitaliseringsstrategier, tegn 891-1021" in result.output
+    as_json = CliRunner().invoke(cli, ["ask", "--json", "When did Digital Post become mandatory?"])
+    assert json.loads(as_json.output)["citations"][0]["quote"] == MANDATORY
+
+
+def test_cli_eval_prints_the_table_per_language(real_settings: Settings) -> None:
+    result = CliRunner().invoke(cli, ["eval"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "recall@1" in lines[1] and "abstention_recall" in lines[1]
+    assert [line.split()[0] for line in lines[2:5]] == ["da", "en", "all"]
