@@ -35,13 +35,22 @@ from qa.settings import Settings, get_settings
 log = logging.getLogger(__name__)
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody},
+    400: {"model": ErrorBody},
+    404: {"model": ErrorBody},
+    422: {"model": ErrorBody},
+    503: {"model": ErrorBody},
 }
 
 
 def _summary(doc: Document) -> DocumentSummary:
-    return DocumentSummary(doc_id=doc.doc_id, title=doc.title, source=doc.source, date=doc.date,
-                           language=doc.language, length=len(doc.text))
+    return DocumentSummary(
+        doc_id=doc.doc_id,
+        title=doc.title,
+        source=doc.source,
+        date=doc.date,
+        language=doc.language,
+        length=len(doc.text),
+    )
 
 
 def _describe(err: dict[str, Any]) -> str:
@@ -98,8 +107,9 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse(status_code=exc.status_code, content={"detail": str(exc.detail)},
-                            headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            status_code=exc.status_code, content={"detail": str(exc.detail)}, headers=getattr(exc, "headers", None)
+        )
 
     @app.post("/ask", response_model=AskResponse, summary="Answer a question with citations")
     def ask(body: AskRequest) -> dict[str, Any]:
@@ -122,15 +132,13 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
             passages = engine.search(q, k=min(k, settings.max_top_k))
         except QuestionError as exc:
             raise HTTPException(422, f"q: {exc}") from exc
-        return SearchResponse(results=[PassageOut(**vars(p)) for p in passages],
-                              index_version=engine.index_version)
+        return SearchResponse(results=[PassageOut(**vars(p)) for p in passages], index_version=engine.index_version)
 
     @app.get("/documents", response_model=DocumentList, summary="All documents")
     def documents() -> DocumentList:
         """Every document in the live index, without its text."""
         engine = ready_engine()
-        return DocumentList(documents=[_summary(d) for d in engine.documents()],
-                            index_version=engine.index_version)
+        return DocumentList(documents=[_summary(d) for d in engine.documents()], index_version=engine.index_version)
 
     @app.get("/documents/{doc_id}", response_model=DocumentOut, summary="One document with its text")
     def document(doc_id: str) -> DocumentOut:
@@ -139,8 +147,11 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
             doc = ready_engine().document(doc_id)
         except DocumentNotFoundError:
             raise HTTPException(404, f"no document with id {doc_id!r}: GET /documents lists them") from None
-        headings = [HeadingOut(text=doc.block_text(b), level=b.level, start=b.start, end=b.end)
-                    for b in doc.blocks if b.kind == "heading"]
+        headings = [
+            HeadingOut(text=doc.block_text(b), level=b.level, start=b.start, end=b.end)
+            for b in doc.blocks
+            if b.kind == "heading"
+        ]
         return DocumentOut(**_summary(doc).model_dump(), text=doc.text, headings=headings)
 
     @app.get("/healthz", response_model=Health, summary="The process is up")
@@ -148,16 +159,16 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
         """Always 200 while the process serves requests."""
         return Health(status="ok")
 
-    @app.get("/readyz", response_model=Health, summary="Model and index are loaded",
-             responses={503: {"model": Health}})
+    @app.get("/readyz", response_model=Health, summary="Model and index are loaded", responses={503: {"model": Health}})
     def readyz() -> Any:
         """200 with the index version once the model and index are loaded; 503 with the reason before."""
         engine: QAEngine | None = app.state.engine
         if engine is None:
             body = Health(status="not ready", detail=app.state.load_error or "loading")
             return JSONResponse(status_code=503, content=body.model_dump())
-        return Health(status="ready", index_version=engine.index_version,
-                      model=str(engine.embedder.identity.get("name")))
+        return Health(
+            status="ready", index_version=engine.index_version, model=str(engine.embedder.identity.get("name"))
+        )
 
     install_widget(app, settings)
     return app

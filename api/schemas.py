@@ -12,7 +12,9 @@ class AskRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(description="The question, in Danish or English.", examples=["Hvornår blev Digital Post obligatorisk?"])
+    question: str = Field(
+        description="The question, in Danish or English.", examples=["Hvornår blev Digital Post obligatorisk?"]
+    )
     top_k: int = Field(5, ge=1, le=20, description="How many passages to return.")
 
     @field_validator("question")

@@ -34,9 +34,7 @@ MISSING_NUMBER_PENALTY = 0.05
 def evidence_score(evidence: Evidence) -> float:
     """One number per answer; higher means better supported."""
     score = (
-        evidence.similarity
-        + COVERAGE_WEIGHT * evidence.coverage
-        - MISSING_NUMBER_PENALTY * evidence.missing_numbers
+        evidence.similarity + COVERAGE_WEIGHT * evidence.coverage - MISSING_NUMBER_PENALTY * evidence.missing_numbers
     )
     return round(score, 6)
 

@@ -17,19 +17,129 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Words that mark a question as Danish or English; question words weigh most.
 _DANISH_MARKERS = frozenset(
-    """hvad hvem hvor hvornår hvordan hvorfor hvilke hvilken hvilket hvis mange meget
-    er var blev bliver har havde kan skal skulle må kunne jeg du vi de det den der som og
-    eller ikke til af på med fra om ved efter før for hos min mit mine sin sit dine
-    borgere myndigheder offentlige strategien strategi digitale""".split()
+    [
+        "hvad",
+        "hvem",
+        "hvor",
+        "hvornår",
+        "hvordan",
+        "hvorfor",
+        "hvilke",
+        "hvilken",
+        "hvilket",
+        "hvis",
+        "mange",
+        "meget",
+        "er",
+        "var",
+        "blev",
+        "bliver",
+        "har",
+        "havde",
+        "kan",
+        "skal",
+        "skulle",
+        "må",
+        "kunne",
+        "jeg",
+        "du",
+        "vi",
+        "de",
+        "det",
+        "den",
+        "der",
+        "som",
+        "og",
+        "eller",
+        "ikke",
+        "til",
+        "af",
+        "på",
+        "med",
+        "fra",
+        "om",
+        "ved",
+        "efter",
+        "før",
+        "for",
+        "hos",
+        "min",
+        "mit",
+        "mine",
+        "sin",
+        "sit",
+        "dine",
+        "borgere",
+        "myndigheder",
+        "offentlige",
+        "strategien",
+        "strategi",
+        "digitale",
+    ]
 )
 _ENGLISH_MARKERS = frozenset(
-    """what who where when how why which whose many much is was were did does do has
-    have had can could should will would the a an of to in on with from about for by
-    and or not it this that these those i you we they my your their public authorities
-    strategy citizens""".split()
+    [
+        "what",
+        "who",
+        "where",
+        "when",
+        "how",
+        "why",
+        "which",
+        "whose",
+        "many",
+        "much",
+        "is",
+        "was",
+        "were",
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "should",
+        "will",
+        "would",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "with",
+        "from",
+        "about",
+        "for",
+        "by",
+        "and",
+        "or",
+        "not",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "i",
+        "you",
+        "we",
+        "they",
+        "my",
+        "your",
+        "their",
+        "public",
+        "authorities",
+        "strategy",
+        "citizens",
+    ]
 )
-_QUESTION_WORDS_DA = frozenset("hvad hvem hvor hvornår hvordan hvorfor hvilke hvilken hvilket".split())
-_QUESTION_WORDS_EN = frozenset("what who where when how why which whose".split())
+_QUESTION_WORDS_DA = frozenset(
+    ["hvad", "hvem", "hvor", "hvornår", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket"]
+)
+_QUESTION_WORDS_EN = frozenset(["what", "who", "where", "when", "how", "why", "which", "whose"])
 
 Language = Literal["da", "en"]
 QuestionKind = Literal["when", "number", "other"]
@@ -54,8 +164,11 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 _STOP_DA = frozenset(STOPWORDS_DANISH)
-_STOP_ANY = _STOP_DA | frozenset(STOPWORDS_EN) | _ENGLISH_MARKERS | frozenset(
-    "did does do become became get got been being there any".split()
+_STOP_ANY = (
+    _STOP_DA
+    | frozenset(STOPWORDS_EN)
+    | _ENGLISH_MARKERS
+    | frozenset(["did", "does", "do", "become", "became", "get", "got", "been", "being", "there", "any"])
 )
 
 
@@ -79,8 +192,7 @@ def glossary() -> dict[str, tuple[str, ...]]:
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+(?:-\w+)*", text.lower())
-            if w not in _STOP_ANY and (len(w) > 1 or w.isdigit())]
+    return [w for w in re.findall(r"\w+(?:-\w+)*", text.lower()) if w not in _STOP_ANY and (len(w) > 1 or w.isdigit())]
 
 
 def key_terms(text: str) -> list[frozenset[str]]:
@@ -116,9 +228,12 @@ def guess_language(text: str) -> LanguageGuess:
     return LanguageGuess("da" if danish >= 0.5 else "en", round(danish, 3))
 
 
-_WHEN = re.compile(r"\b(hvornår|when|what year|which year|hvilket år|i hvilket år|hvilken dato|what date|by when|how long ago)\b")
+_WHEN = re.compile(
+    r"\b(hvornår|when|what year|which year|hvilket år|i hvilket år|hvilken dato|what date|by when|how long ago)\b"
+)
 _NUMBER = re.compile(r"\b(hvor mange|hvor meget|how many|how much|hvad koster|what does .* cost|antal|number of)\b")
-YEAR_OR_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b")
+_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+YEAR_OR_DATE = re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b\d{{1,2}}\. ({_MONTHS})\b")
 NUMBER = re.compile(r"\d|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|første|anden|tredje|fjerde|femte)\b")
 
 

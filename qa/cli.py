@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 import textwrap
 from pathlib import Path
 from typing import Annotated
@@ -27,9 +26,16 @@ def _settings(**overrides: object) -> Settings:
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more.")] = False) -> None:
+def main(
+    ctx: typer.Context,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more.")] = False,
+) -> None:
     """Settings come from QA_* environment variables (see README)."""
-    level = logging.DEBUG if verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO)
+    level = getattr(logging, get_settings().log_level.upper(), logging.INFO)
+    if ctx.invoked_subcommand in ("ask", "eval", "model", "feedback"):
+        level = max(level, logging.WARNING)  # their output is the answer, not the loading
+    if verbose:
+        level = logging.DEBUG
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not verbose:
         for noisy in ("faiss", "bm25s", "sentence_transformers", "transformers", "httpx"):
@@ -81,8 +87,10 @@ def build_command(
     )
     thresholds = report.calibration.get("thresholds")
     if report.calibration.get("fitted") and thresholds:
-        typer.echo(f"abstention thresholds (fitted on {settings.eval_set}): "
-                   + ", ".join(f"{k} {v:.4f}" for k, v in thresholds.items()))
+        typer.echo(
+            f"abstention thresholds (fitted on {settings.eval_set}): "
+            + ", ".join(f"{k} {v:.4f}" for k, v in thresholds.items())
+        )
     else:
         typer.echo("abstention thresholds: defaults (no evaluation set to calibrate on)")
     typer.echo(f"live: {settings.index_dir / report.data.version}")
@@ -116,8 +124,11 @@ def ask_command(
         typer.echo("")
         typer.echo("Kilder:" if result.language == "da" else "Sources:")
         for c in result.citations:
-            typer.echo(f"[{c.n}] {c.title}, tegn {c.start}-{c.end}" if result.language == "da"
-                       else f"[{c.n}] {c.title}, characters {c.start}-{c.end}")
+            typer.echo(
+                f"[{c.n}] {c.title}, tegn {c.start}-{c.end}"
+                if result.language == "da"
+                else f"[{c.n}] {c.title}, characters {c.start}-{c.end}"
+            )
             if c.source:
                 typer.echo(f"    {c.source}")
     else:
@@ -138,8 +149,9 @@ def serve_command(
     import uvicorn
 
     settings = _settings(host=host, port=port)
-    uvicorn.run("api.app:app", host=settings.host, port=settings.port,
-                log_level=settings.log_level.lower(), proxy_headers=False)
+    uvicorn.run(
+        "api.app:app", host=settings.host, port=settings.port, log_level=settings.log_level.lower(), proxy_headers=False
+    )
 
 
 @app.command("eval")
@@ -168,16 +180,11 @@ def eval_command(
         return
     typer.echo(f"index {engine.index_version}, {len(questions)} questions ({split})")
     columns = ["answerable", "unanswerable", *METRICS]
-    typer.echo(f"{'':6}" + "".join(f"{c:>22}" for c in columns))
+    typer.echo(f"{'':5}" + "".join(f"{c:>{max(len(c), 5) + 2}}" for c in columns))
     for lang, row in table.items():
-        cells = "".join(f"{'-' if row[c] is None else row[c]!s:>22}" for c in columns)
-        typer.echo(f"{lang:6}{cells}")
-
-
-def run() -> None:
-    """Entry point for `python -m qa.cli`."""
-    app()
+        cells = "".join(f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in columns)
+        typer.echo(f"{lang:5}{cells}")
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    app()

@@ -100,9 +100,7 @@ def assemble(doc_id: str, pieces: Iterable[tuple[BlockKind, int, str]], **meta: 
         parts.append(text)
         pos += len(text)
     body = "".join(parts)
-    title = meta.pop("title", None) or next(
-        (body[b.start : b.end] for b in blocks if b.kind == "heading"), doc_id
-    )
+    title = meta.pop("title", None) or next((body[b.start : b.end] for b in blocks if b.kind == "heading"), doc_id)
     language = meta.pop("language", None) or "da"
     return Document(
         doc_id=doc_id,
@@ -175,8 +173,23 @@ def text_blocks(body: str) -> list[tuple[BlockKind, int, str]]:
 
 
 _HTML_DROP = "script, style, noscript, nav, header, footer, aside, form, template, svg, iframe, button"
-_HTML_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "dt", "dd", "td", "th",
-                "figcaption", "blockquote"}
+_HTML_BLOCKS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "pre",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "figcaption",
+    "blockquote",
+}
 
 
 def _html_meta(tree: LexborHTMLParser, *names: str) -> str | None:
@@ -211,8 +224,9 @@ def html_document(doc_id: str, html: str, path: str) -> Document:
             else:
                 pieces.append(("paragraph", 0, text))
     title = title_node.text(strip=True) if title_node is not None else None
-    return assemble(doc_id, pieces, title=title, language=lang.split("-")[0].lower() or None,
-                    source=source, date=date, path=path)
+    return assemble(
+        doc_id, pieces, title=title, language=lang.split("-")[0].lower() or None, source=source, date=date, path=path
+    )
 
 
 def _inside_block(node: LexborNode, root: LexborNode) -> bool:

@@ -130,8 +130,16 @@ class QAEngine:
 
     def _passage(self, hit: RankedChunk) -> Passage:
         chunk = self.data.chunks[hit.index]
-        return Passage(chunk.chunk_id, chunk.doc_id, chunk.title, chunk.heading, chunk.text,
-                       chunk.start, chunk.end, round(hit.score, 6))
+        return Passage(
+            chunk.chunk_id,
+            chunk.doc_id,
+            chunk.title,
+            chunk.heading,
+            chunk.text,
+            chunk.start,
+            chunk.end,
+            round(hit.score, 6),
+        )
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
         """The k best passages for a query, fused dense and BM25 ranking."""
@@ -153,14 +161,23 @@ class QAEngine:
             raise QuestionError("top_k must be at least 1")
         guess = guess_language(question)
         query, ranked = self._rank(question, guess.danish)
-        top_ids = [sid for hit in ranked[: self.weights.chunks_considered]
-                   for sid in self.data.chunks[hit.index].sentence_ids]
+        top_ids = [
+            sid for hit in ranked[: self.weights.chunks_considered] for sid in self.data.chunks[hit.index].sentence_ids
+        ]
         sims = self.data.sentence_vectors[top_ids] @ query
         similarities = dict(zip(top_ids, (float(s) for s in sims), strict=True))
         question_terms = key_terms(question)
-        candidates = rank_sentences(ranked, self.data.chunks, self.data.sentences, similarities,
-                                    question_terms, self._sentence_terms, self._idf,
-                                    question_kind(question), self.weights)
+        candidates = rank_sentences(
+            ranked,
+            self.data.chunks,
+            self.data.sentences,
+            similarities,
+            question_terms,
+            self._sentence_terms,
+            self._idf,
+            question_kind(question),
+            self.weights,
+        )
         evidence = self._evidence(question, ranked, candidates, question_terms)
         score = evidence_score(evidence)
         threshold = threshold_for(self.data.calibration, guess.language)
@@ -182,8 +199,7 @@ class QAEngine:
         )
 
     def _evidence(
-        self, question: str, ranked: list[RankedChunk], candidates: list[Candidate],
-        groups: list[frozenset[str]]
+        self, question: str, ranked: list[RankedChunk], candidates: list[Candidate], groups: list[frozenset[str]]
     ) -> Evidence:
         if not candidates:
             return Evidence(similarity=0.0, coverage=0.0, missing_numbers=0)
@@ -201,9 +217,16 @@ class QAEngine:
             sentence = self.data.sentences[candidate.sentence_id]
             document = self.data.documents[sentence.doc_id]
             citations.append(
-                Citation(n, document.doc_id, document.title, document.source, sentence.start,
-                         sentence.end, document.text[sentence.start : sentence.end],
-                         round(candidate.score, 6))
+                Citation(
+                    n,
+                    document.doc_id,
+                    document.title,
+                    document.source,
+                    sentence.start,
+                    sentence.end,
+                    document.text[sentence.start : sentence.end],
+                    round(candidate.score, 6),
+                )
             )
         return citations
 

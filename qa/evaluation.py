@@ -169,5 +169,4 @@ def calibrate(engine: QAEngine, questions: list[EvalQuestion]) -> dict[str, Any]
         negatives = [o.evidence for o in fit if not o.question.answerable]
         thresholds[lang] = round(fit_threshold(positives, negatives), 6)
     check = [o for o in apply_thresholds(outcomes, thresholds) if o.question.split == "check"]
-    return {"fitted": True, "thresholds": thresholds, "questions": len(questions),
-            "check": metrics_by_language(check)}
+    return {"fitted": True, "thresholds": thresholds, "questions": len(questions), "check": metrics_by_language(check)}

@@ -31,7 +31,6 @@ from typing import Any
 import bm25s
 import faiss
 import numpy as np
-from tqdm import tqdm
 
 from qa.analysis import STEMMER_LANGUAGE, STOPWORDS_NAME, terms
 from qa.chunking import Chunk, ChunkingOptions, Sentence, chunk_document
@@ -163,14 +162,13 @@ def write_index(data: IndexData, folder: Path) -> None:
         ({**asdict(c), "terms": t} for c, t in zip(data.chunks, data.chunk_terms, strict=True)),
     )
     _write_jsonl(folder / "sentences.jsonl", (asdict(s) for s in data.sentences))
+    assert data.faiss_index is not None
     faiss.write_index(data.faiss_index, str(folder / "chunk_vectors.faiss"))
     np.save(folder / "sentence_vectors.npy", data.sentence_vectors, allow_pickle=False)
     data.bm25.save(str(folder / "bm25"), allow_pickle=False)
     (folder / "calibration.json").write_text(json.dumps(data.calibration, indent=2), encoding="utf-8")
     # The manifest goes last: a folder without one is never loaded.
-    (folder / "manifest.json").write_text(
-        json.dumps(data.manifest, indent=2, ensure_ascii=False), encoding="utf-8"
-    )
+    (folder / "manifest.json").write_text(json.dumps(data.manifest, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 def read_index(folder: Path) -> IndexData:
@@ -240,9 +238,7 @@ def live_folder(index_root: Path) -> Path:
         raise IndexNotFoundError(f"no index in {index_root}/: run `qa build` to build one")
     folder = index_root / pointer.read_text(encoding="utf-8").strip()
     if not (folder / "manifest.json").is_file():
-        raise IndexNotFoundError(
-            f"{pointer} names {folder.name}, which is missing or incomplete: run `qa build`"
-        )
+        raise IndexNotFoundError(f"{pointer} names {folder.name}, which is missing or incomplete: run `qa build`")
     return folder
 
 
@@ -289,8 +285,3 @@ def build(
     data.manifest["calibrated"] = bool(data.calibration.get("fitted"))
     publish(data, index_root)
     return data
-
-
-def progress(iterable: Iterable[Any], enabled: bool, **kwargs: Any) -> Iterable[Any]:
-    """tqdm when enabled, the iterable as is otherwise."""
-    return tqdm(iterable, **kwargs) if enabled else iterable

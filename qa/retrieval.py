@@ -38,9 +38,7 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def fuse(
-    dense: np.ndarray, lexical: np.ndarray, weight: float, k: int = RRF_K
-) -> list[RankedChunk]:
+def fuse(dense: np.ndarray, lexical: np.ndarray, weight: float, k: int = RRF_K) -> list[RankedChunk]:
     """Weighted reciprocal-rank fusion, best first. Chunks with no BM25 match get no
     lexical share; ties keep index order, so the result is deterministic."""
     if dense.shape != lexical.shape:

@@ -63,16 +63,17 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
         known = {q for q in data.documents}
         usable = [q for q in questions if not q.answerable or _gold_in(q.gold, data, known)]
         if len(usable) < len(questions):
-            log.warning("%d evaluation questions have no gold text in this corpus and are left out",
-                        len(questions) - len(usable))
+            log.warning(
+                "%d evaluation questions have no gold text in this corpus and are left out",
+                len(questions) - len(usable),
+            )
         try:
             return calibrate(QAEngine(data, embedder), usable)
         except ValueError as exc:
             log.warning("calibration skipped (%s): abstention uses default thresholds", exc)
             return {"fitted": False}
 
-    data = build(corpus.documents, embedder, settings.index_dir, calibrate_on_eval_set,
-                 show_progress=show_progress)
+    data = build(corpus.documents, embedder, settings.index_dir, calibrate_on_eval_set, show_progress=show_progress)
     return BuildReport(data, corpus.errors, round(time.perf_counter() - started, 2), data.calibration)
 
 

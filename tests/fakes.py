@@ -14,8 +14,7 @@ class FakeEmbedder:
 
     def __init__(self, dimension: int = 64, name: str = "fake-embedder") -> None:
         self._dimension = dimension
-        self._identity: dict[str, object] = {"name": name, "dimension": dimension,
-                                             "fingerprint": f"{name}-{dimension}"}
+        self._identity: dict[str, object] = {"name": name, "dimension": dimension, "fingerprint": f"{name}-{dimension}"}
         self.query_calls = 0
 
     @property

@@ -21,11 +21,21 @@ def client(fake_engine: QAEngine, tmp_path: Path) -> TestClient:
 
 def test_ask_returns_the_contract_with_exact_quotes(client: TestClient, fake_engine: QAEngine) -> None:
     fake_engine.data.calibration = {"thresholds": {"da": 0.0, "en": 0.0}}
-    response = client.post("/ask", json={"question": "  Hvornår blev digital kommunikation obligatorisk?  ", "top_k": 3})
+    response = client.post(
+        "/ask", json={"question": "  Hvornår blev digital kommunikation obligatorisk?  ", "top_k": 3}
+    )
     assert response.status_code == 200
     body = response.json()
-    assert set(body) >= {"question", "language", "answered", "answer", "citations", "passages",
-                         "index_version", "took_ms"}
+    assert set(body) >= {
+        "question",
+        "language",
+        "answered",
+        "answer",
+        "citations",
+        "passages",
+        "index_version",
+        "took_ms",
+    }
     assert body["question"] == "Hvornår blev digital kommunikation obligatorisk?"
     assert body["language"] == "da" and body["answered"] is True
     assert len(body["passages"]) == 3
@@ -59,13 +69,17 @@ def test_ask_abstains_honestly_in_the_question_language(client: TestClient, fake
         ({"question": "Hvad er NemID?", "top_k": 0}, "top_k: Input should be greater than or equal to 1"),
         ({"question": "Hvad er NemID?", "top_k": 21}, "top_k: Input should be less than or equal to 20"),
         ({"question": 42}, "question: Input should be a valid string"),
-        ({"question": "Hvad er NemID?", "top_k": "many"},
-         "top_k: Input should be a valid integer, unable to parse string as an integer"),
+        (
+            {"question": "Hvad er NemID?", "top_k": "many"},
+            "top_k: Input should be a valid integer, unable to parse string as an integer",
+        ),
         ({}, "question: Field required"),
         ({"question": "Hvad er NemID?", "extra": 1}, "extra: Extra inputs are not permitted"),
     ],
 )
-def test_bad_ask_input_gets_422_saying_what_is_wrong(client: TestClient, payload: dict[str, object], detail: str) -> None:
+def test_bad_ask_input_gets_422_saying_what_is_wrong(
+    client: TestClient, payload: dict[str, object], detail: str
+) -> None:
     response = client.post("/ask", json=payload)
     assert response.status_code == 422
     assert response.json()["detail"] == detail
@@ -96,14 +110,23 @@ def test_search_returns_passages(client: TestClient, fake_engine: QAEngine) -> N
 
 def test_documents_list_and_one_document_with_headings(client: TestClient) -> None:
     listing = client.get("/documents").json()["documents"]
-    assert listing == [{"doc_id": "20-aars-faelles-digitaliseringsstrategier",
-                        "title": "20 års fælles digitaliseringsstrategier", "source": None, "date": None,
-                        "language": "da", "length": 2886}]
+    assert listing == [
+        {
+            "doc_id": "20-aars-faelles-digitaliseringsstrategier",
+            "title": "20 års fælles digitaliseringsstrategier",
+            "source": None,
+            "date": None,
+            "language": "da",
+            "length": 2886,
+        }
+    ]
     doc = client.get("/documents/20-aars-faelles-digitaliseringsstrategier").json()
     assert len(doc["text"]) == 2886
     assert [h["text"] for h in doc["headings"]] == [
-        "20 års fælles digitaliseringsstrategier", "Danmark som digital frontløber",
-        "Et solidt grundlag at bygge videre på"]
+        "20 års fælles digitaliseringsstrategier",
+        "Danmark som digital frontløber",
+        "Et solidt grundlag at bygge videre på",
+    ]
 
 
 def test_unknown_document_gets_404_with_a_pointer(client: TestClient) -> None:

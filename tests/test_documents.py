@@ -40,7 +40,11 @@ def test_markdown_front_matter_and_inline_markup(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.doc_id == "nemkonto"
     assert (doc.title, doc.source, doc.date, doc.language) == (
-        "Om NemKonto", "https://example.dk/nemkonto", "2024-05-01", "da")
+        "Om NemKonto",
+        "https://example.dk/nemkonto",
+        "2024-05-01",
+        "da",
+    )
     assert doc.text == (
         "NemKonto\n\nDin NemKonto er en almindelig konto.\n\nSkift\n\nDu kan skifte den.\n\n"
         "Når som helst.\n\nRå <img src=x onerror=alert(1)> vises som tekst."
@@ -54,7 +58,12 @@ def test_plain_text_short_lone_lines_are_headings(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.title == "Titel"
     assert doc.text == "Titel\n\nFørste afsnit.\n\nEn overskrift\n\nAndet afsnit med to linjer."
-    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("paragraph", 0), ("heading", 2), ("paragraph", 0)]
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("heading", 1),
+        ("paragraph", 0),
+        ("heading", 2),
+        ("paragraph", 0),
+    ]
 
 
 def test_html_keeps_main_text_and_headings_and_drops_navigation_and_scripts(tmp_path: Path) -> None:
@@ -84,9 +93,9 @@ def test_html_keeps_main_text_and_headings_and_drops_navigation_and_scripts(tmp_
     ("name", "content", "reason"),
     [
         ("bad.md", b"\xff\xfe\x00broken", "not UTF-8 text"),
-        ("bad-yaml.md", "---\ntitle: [unclosed\n---\ntekst\n".encode(), "front matter is not valid YAML"),
+        ("bad-yaml.md", b"---\ntitle: [unclosed\n---\ntekst\n", "front matter is not valid YAML"),
         ("empty.md", b"---\ntitle: Tom\n---\n\n", "has no text"),
-        ("fr.md", "---\nlanguage: fr\n---\nBonjour.\n".encode(), "language 'fr' is not one of da, en"),
+        ("fr.md", b"---\nlanguage: fr\n---\nBonjour.\n", "language 'fr' is not one of da, en"),
         ("notes.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
     ],
 )

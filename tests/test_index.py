@@ -30,8 +30,16 @@ class BrokenEmbedder(FakeEmbedder):
 def test_index_folder_holds_plain_files_and_a_manifest(fake_index_root: Path, corpus_documents: list[Document]) -> None:
     folder = live_folder(fake_index_root)
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["bm25", "calibration.json", "chunk_vectors.faiss", "chunks.jsonl", "documents.jsonl",
-                     "manifest.json", "sentence_vectors.npy", "sentences.jsonl"]
+    assert names == [
+        "bm25",
+        "calibration.json",
+        "chunk_vectors.faiss",
+        "chunks.jsonl",
+        "documents.jsonl",
+        "manifest.json",
+        "sentence_vectors.npy",
+        "sentences.jsonl",
+    ]
     assert not [p for p in folder.rglob("*") if p.suffix in (".pkl", ".pickle")]
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["format_version"] == FORMAT_VERSION
@@ -72,7 +80,9 @@ def test_index_of_another_format_is_refused(tmp_path: Path, corpus_documents: li
     manifest = json.loads(manifest_path.read_text())
     manifest["format_version"] = 0
     manifest_path.write_text(json.dumps(manifest))
-    with pytest.raises(IndexMismatchError, match=r"index format 0 is not the format this program reads \(1\): run `qa build`"):
+    with pytest.raises(
+        IndexMismatchError, match=r"index format 0 is not the format this program reads \(1\): run `qa build`"
+    ):
         load_live_index(tmp_path, FakeEmbedder().identity)
 
 
@@ -91,7 +101,9 @@ def test_failed_build_leaves_the_live_index_untouched(tmp_path: Path, corpus_doc
     assert load_live_index(tmp_path, FakeEmbedder().identity).version == first.version
 
 
-def test_interrupted_build_leftovers_are_cleared_and_never_loaded(tmp_path: Path, corpus_documents: list[Document]) -> None:
+def test_interrupted_build_leftovers_are_cleared_and_never_loaded(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
     leftover = tmp_path / ".building-20260101T000000Z-deadbeef"
     leftover.mkdir(parents=True)
     (leftover / "chunks.jsonl").write_text("{}")

@@ -36,9 +36,13 @@ def test_glossary_gives_english_words_their_danish_terms() -> None:
 
 @pytest.mark.parametrize(
     ("question", "kind"),
-    [("Hvornår blev Digital Post obligatorisk?", "when"), ("What year did it start?", "when"),
-     ("Hvor mange meddelelser blev sendt?", "number"), ("How much does a passport cost?", "number"),
-     ("Hvad er NemKonto?", "other")],
+    [
+        ("Hvornår blev Digital Post obligatorisk?", "when"),
+        ("What year did it start?", "when"),
+        ("Hvor mange meddelelser blev sendt?", "number"),
+        ("How much does a passport cost?", "number"),
+        ("Hvad er NemKonto?", "other"),
+    ],
 )
 def test_question_kind(question: str, kind: str) -> None:
     assert question_kind(question) == kind

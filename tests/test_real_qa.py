@@ -21,13 +21,14 @@ from tests.conftest import EVAL_SET
 
 pytestmark = pytest.mark.model
 
-MANDATORY = ("Med strategierne 2007 og 2011 opbygges den digitale infrastruktur og digital "
-             "kommunikation med det offentlige bliver obligatorisk.")
+MANDATORY = (
+    "Med strategierne 2007 og 2011 opbygges den digitale infrastruktur og digital "
+    "kommunikation med det offentlige bliver obligatorisk."
+)
 
 
 @pytest.fixture(scope="session")
-def real_index_root(tmp_path_factory: pytest.TempPathFactory, corpus_documents: list[Document],
-                    real_embedder) -> Path:  # type: ignore[no-untyped-def]
+def real_index_root(tmp_path_factory: pytest.TempPathFactory, corpus_documents: list[Document], real_embedder) -> Path:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("real-index")
     questions = load_questions(EVAL_SET)
     build(corpus_documents, real_embedder, root, lambda data: calibrate(QAEngine(data, real_embedder), questions))
@@ -39,8 +40,9 @@ def real_engine(real_index_root: Path, real_embedder) -> QAEngine:  # type: igno
     return QAEngine(load_live_index(real_index_root, real_embedder.identity), real_embedder)
 
 
-@pytest.mark.parametrize("question", ["Hvornår blev Digital Post obligatorisk?",
-                                      "When did Digital Post become mandatory?"])
+@pytest.mark.parametrize(
+    "question", ["Hvornår blev Digital Post obligatorisk?", "When did Digital Post become mandatory?"]
+)
 def test_digital_post_question_is_answered_with_the_exact_source_sentence(real_engine: QAEngine, question: str) -> None:
     result = real_engine.ask(question)
     assert result.answered
@@ -52,8 +54,9 @@ def test_digital_post_question_is_answered_with_the_exact_source_sentence(real_e
     assert citation.title == "20 års fælles digitaliseringsstrategier" and citation.source is None
 
 
-@pytest.mark.parametrize(("question", "language"), [("How much does a new passport cost?", "en"),
-                                                    ("Hvad koster et nyt pas?", "da")])
+@pytest.mark.parametrize(
+    ("question", "language"), [("How much does a new passport cost?", "en"), ("Hvad koster et nyt pas?", "da")]
+)
 def test_passport_price_is_not_in_the_sources(real_engine: QAEngine, question: str, language: str) -> None:
     result = real_engine.ask(question)
     assert not result.answered and result.answer is None and result.citations == []
@@ -91,8 +94,9 @@ def test_every_citation_quote_is_the_exact_document_text(real_engine: QAEngine) 
 
 
 @pytest.fixture()
-def real_settings(real_index_root: Path, real_model_folder: Path, tmp_path: Path,
-                  monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+def real_settings(
+    real_index_root: Path, real_model_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Settings]:
     monkeypatch.setenv("QA_INDEX_DIR", str(real_index_root))
     monkeypatch.setenv("QA_MODEL", str(real_model_folder))
     monkeypatch.setenv("QA_FEEDBACK_DB", str(tmp_path / "feedback.sqlite3"))
