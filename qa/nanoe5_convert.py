@@ -131,8 +131,8 @@ def read_e5_file(path: Path) -> E5File:
     (version,) = r.unpack(struct.Struct("<I"), "version")
     if version not in SUPPORTED_VERSIONS:
         raise r.fail(f"unsupported version {version} (supported: {sorted(SUPPORTED_VERSIONS)})")
-    (hidden, layers, heads, ffn, vocab, max_pos, type_vocab, eps, qk, n_pieces, *ids, blob_len) = (
-        r.unpack(_HEADER, "header")
+    (hidden, layers, heads, ffn, vocab, max_pos, type_vocab, eps, qk, n_pieces, *ids, blob_len) = r.unpack(
+        _HEADER, "header"
     )
     bos, eos, pad, unk = ids
     if qk != QUANT_BLOCK:
@@ -239,9 +239,7 @@ def dequantize_q4_0(raw: bytes | memoryview, nout: int, nin: int) -> np.ndarray:
         raise ModelBuildError(f"Q4_0 shape ({nout}, {nin}): nin must be a positive multiple of 32")
     n_blocks = nout * nin // QUANT_BLOCK
     if len(raw) != n_blocks * Q4_BLOCK_BYTES:
-        raise ModelBuildError(
-            f"Q4_0 shape ({nout}, {nin}) needs {n_blocks * Q4_BLOCK_BYTES} bytes, got {len(raw)}"
-        )
+        raise ModelBuildError(f"Q4_0 shape ({nout}, {nin}) needs {n_blocks * Q4_BLOCK_BYTES} bytes, got {len(raw)}")
     blocks = np.frombuffer(raw, dtype=_Q4_DTYPE, count=n_blocks)
     qs = blocks["qs"]
     out = np.empty((n_blocks, QUANT_BLOCK), dtype=np.float32)
@@ -290,10 +288,7 @@ def _char_class(chars: list[str]) -> str:
 def build_tokenizer(e5: E5File) -> Tokenizer:
     """The XLM-R Unigram tokenizer described by the file (no byte fallback)."""
     special_ids = {e5.bos_id, e5.eos_id, e5.pad_id, e5.unk_id}
-    vocab = [
-        (p, 0.0 if i in special_ids else s)
-        for i, (p, s) in enumerate(zip(e5.pieces, e5.scores, strict=True))
-    ]
+    vocab = [(p, 0.0 if i in special_ids else s) for i, (p, s) in enumerate(zip(e5.pieces, e5.scores, strict=True))]
     missing = [t for t in SPECIAL_TOKENS if t not in e5.pieces]
     if missing:
         raise ModelBuildError(f"{e5.path}: vocabulary lacks special tokens {missing}")
@@ -308,10 +303,7 @@ def build_tokenizer(e5: E5File) -> Tokenizer:
         special_tokens=[(bos, e5.bos_id), (eos, e5.eos_id)],
     )
     tok.add_special_tokens(
-        [
-            AddedToken(t, special=True, normalized=False, lstrip=t == "<mask>")
-            for t in SPECIAL_TOKENS
-        ]
+        [AddedToken(t, special=True, normalized=False, lstrip=t == "<mask>") for t in SPECIAL_TOKENS]
     )
     return tok
 
@@ -322,9 +314,7 @@ def _tensor(e5: E5File, name: str, shape: tuple[int, int] | tuple[int]) -> np.nd
     if t is None:
         raise ModelBuildError(f"{e5.path}: tensor {name!r} is missing")
     if t.count != int(np.prod(shape)):
-        raise ModelBuildError(
-            f"{e5.path}: tensor {name!r} has {t.count} elements, expected {shape}"
-        )
+        raise ModelBuildError(f"{e5.path}: tensor {name!r} has {t.count} elements, expected {shape}")
     if t.dtype == DTYPE_Q4_0:
         if len(shape) != 2:
             raise ModelBuildError(f"{e5.path}: tensor {name!r} is Q4_0 but not a matrix")

@@ -68,7 +68,7 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
                 len(questions) - len(usable),
             )
         try:
-            return calibrate(QAEngine(data, embedder), usable)
+            return calibrate(QAEngine(data, embedder), usable, show_progress)
         except ValueError as exc:
             log.warning("calibration skipped (%s): abstention uses default thresholds", exc)
             return {"fitted": False}

@@ -98,14 +98,10 @@ def reference_dequantize(raw: bytes, nout: int, nin: int) -> np.ndarray:
 @pytest.mark.parametrize(("nout", "nin"), [(1, 32), (3, 64), (5, 96)])
 def test_dequantize_matches_reference_loop(nout: int, nin: int) -> None:
     raw = random_q4(np.random.default_rng(nout * nin), nout, nin)
-    np.testing.assert_array_equal(
-        dequantize_q4_0(raw, nout, nin), reference_dequantize(raw, nout, nin)
-    )
+    np.testing.assert_array_equal(dequantize_q4_0(raw, nout, nin), reference_dequantize(raw, nout, nin))
 
 
-@pytest.mark.parametrize(
-    ("nbytes", "nout", "nin"), [(17, 1, 32), (36, 1, 32), (18, 1, 16), (18, 0, 32)]
-)
+@pytest.mark.parametrize(("nbytes", "nout", "nin"), [(17, 1, 32), (36, 1, 32), (18, 1, 16), (18, 0, 32)])
 def test_dequantize_rejects_bad_sizes(nbytes: int, nout: int, nin: int) -> None:
     with pytest.raises(ModelBuildError, match="Q4_0"):
         dequantize_q4_0(bytes(nbytes), nout, nin)
@@ -137,16 +133,10 @@ class TinyModel:
     quant_block: int = 32
     version: int = 1
     magic: bytes = b"E5S1"
-    pieces: list[str] = field(
-        default_factory=lambda: ["<s>", "<pad>", "</s>", "<unk>", "▁a", "▁b", "b", "<mask>"]
-    )
-    scores: list[float] = field(
-        default_factory=lambda: [-9.0, -9.0, -9.0, -9.0, -1.0, -1.5, -2.0, 0.0]
-    )
+    pieces: list[str] = field(default_factory=lambda: ["<s>", "<pad>", "</s>", "<unk>", "▁a", "▁b", "b", "<mask>"])
+    scores: list[float] = field(default_factory=lambda: [-9.0, -9.0, -9.0, -9.0, -1.0, -1.5, -2.0, 0.0])
     ids: tuple[int, int, int, int] = (0, 2, 1, 3)  # bos, eos, pad, unk
-    normalization: dict[int, str] = field(
-        default_factory=lambda: {0x01: "", 0x09: " ", 0x2581: " ", 0xFB01: "fi"}
-    )
+    normalization: dict[int, str] = field(default_factory=lambda: {0x01: "", 0x09: " ", 0x2581: " ", 0xFB01: "fi"})
     tensors: dict[str, tuple[int, tuple[int, ...], bytes]] = field(default_factory=dict)
 
     def fill_tensors(self, seed: int = 0) -> None:
@@ -271,9 +261,7 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize("damage", MALFORMED.values(), ids=MALFORMED.keys())
-def test_malformed_file_raises_model_build_error_naming_the_file(
-    tiny_bin: Path, damage: object
-) -> None:
+def test_malformed_file_raises_model_build_error_naming_the_file(tiny_bin: Path, damage: object) -> None:
     assert callable(damage)
     tiny_bin.write_bytes(damage(tiny_bin.read_bytes()))
     with pytest.raises(ModelBuildError, match=re.escape(str(tiny_bin))):
@@ -317,9 +305,7 @@ def test_tokenizer_special_scores_are_zero_and_decode_round_trips(tiny_bin: Path
     assert tok.decode(tok.encode("a b").ids) == "a b"
 
 
-def test_build_folder_writes_a_loadable_bert(
-    tiny_bin: Path, tiny: TinyModel, tmp_path: Path
-) -> None:
+def test_build_folder_writes_a_loadable_bert(tiny_bin: Path, tiny: TinyModel, tmp_path: Path) -> None:
     out = build_sentence_transformers_folder(tiny_bin, tmp_path / "model")
     config = json.loads((out / "config.json").read_text())
     assert config["architectures"] == ["BertModel"]
@@ -353,9 +339,7 @@ def test_build_folder_writes_a_loadable_bert(
     np.testing.assert_array_equal(weights["embeddings.position_embeddings.weight"], pos)
 
 
-def test_built_tokenizer_loads_as_transformers_fast_tokenizer(
-    tiny_bin: Path, tmp_path: Path
-) -> None:
+def test_built_tokenizer_loads_as_transformers_fast_tokenizer(tiny_bin: Path, tmp_path: Path) -> None:
     from transformers import AutoTokenizer
 
     out = build_sentence_transformers_folder(tiny_bin, tmp_path / "model")
@@ -452,9 +436,7 @@ def test_ensure_default_model_builds_once_then_reuses(
     assert ensure_default_model(cache) == folder
 
 
-def test_ensure_default_model_rebuilds_incomplete_or_stale(
-    store_from_tiny: Path, tmp_path: Path
-) -> None:
+def test_ensure_default_model_rebuilds_incomplete_or_stale(store_from_tiny: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     folder = ensure_default_model(cache)
     (folder / "tokenizer.json").unlink()
