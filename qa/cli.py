@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from qa.feedback_cli import feedback_app
 from qa.settings import Settings, get_settings
 
 app = typer.Typer(
@@ -17,6 +18,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+app.add_typer(feedback_app, name="feedback")
 
 
 def _settings(**overrides: object) -> Settings:

@@ -1,0 +1,284 @@
+"""The embeddable help widget: its script, the demo page, feedback, CORS and a body limit.
+
+`install_widget(app, settings)` is the one call `create_app` makes. It adds
+
+- CORS for the origins in ``settings.cors_origins`` only (GET/POST, ``Content-Type``);
+- a request-body limit of ``settings.max_body_bytes`` answered with 413 and a JSON body;
+- ``GET /`` (demo page, strict Content-Security-Policy), ``GET /widget.js``,
+  ``GET /demo.css`` and ``POST /feedback``;
+- creation of the feedback table when the app starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html import escape
+from importlib import resources
+from string import Template
+from typing import Literal
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from qa.feedback import CitedSpan, FeedbackStore
+from qa.settings import Settings
+
+__all__ = ["BodySizeLimitMiddleware", "FeedbackIn", "install_widget"]
+
+logger = logging.getLogger(__name__)
+
+DEMO_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+_COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+def install_widget(app: FastAPI, settings: Settings) -> None:
+    """Add the widget's routes, CORS, the body limit and the feedback table to ``app``."""
+    store = FeedbackStore(settings.feedback_db)
+    app.include_router(_router(store))
+    # Added last = outermost: CORS headers also go on the 413 answers of the limit.
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        max_age=600,
+    )
+
+
+# --- request-body limit -----------------------------------------------------------------
+
+
+class _BodyTooLarge(HTTPException):
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, f"Request body larger than {max_bytes} bytes.")
+
+
+class BodySizeLimitMiddleware:
+    """Refuse request bodies over ``max_bytes`` with 413 ``{"detail": ...}``.
+
+    A declared ``Content-Length`` over the limit is refused before the app runs; a body
+    without one (chunked) is counted as it streams in, and refused as soon as it passes
+    the limit.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                await _json_error(400, "Invalid Content-Length header.", scope, receive, send)
+                return
+            if int(declared) > self.max_bytes:
+                error = _BodyTooLarge(self.max_bytes)
+                await _json_error(413, error.detail, scope, receive, send)
+                return
+
+        received = 0
+        response_started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _BodyTooLarge(self.max_bytes)
+            return message
+
+        async def watching_send(message: Message) -> None:
+            nonlocal response_started
+            response_started = response_started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, watching_send)
+        except _BodyTooLarge as error:
+            if response_started:
+                raise
+            await _json_error(413, error.detail, scope, receive, send)
+
+
+async def _json_error(status: int, detail: str, scope: Scope, receive: Receive, send: Send) -> None:
+    await JSONResponse({"detail": detail}, status_code=status)(scope, receive, send)
+
+
+# --- static assets and the demo page ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Asset:
+    body: bytes
+    media_type: str
+    etag: str
+
+    @classmethod
+    def load(cls, name: str, media_type: str) -> _Asset:
+        body = resources.files("api").joinpath("static", name).read_bytes()
+        return cls(body, media_type, '"' + hashlib.sha256(body).hexdigest()[:20] + '"')
+
+    def response(self, request: Request) -> Response:
+        headers = {
+            **_COMMON_HEADERS,
+            "ETag": self.etag,
+            # Short max-age so a new release reaches host pages soon; then revalidate.
+            "Cache-Control": "public, max-age=300, must-revalidate",
+            # Host pages on other origins load it with a plain <script src>.
+            "Cross-Origin-Resource-Policy": "cross-origin",
+        }
+        if self.etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers=headers)
+        return Response(self.body, media_type=self.media_type, headers=headers)
+
+
+_DEMO_TEXT: dict[str, dict[str, str]] = {
+    "da": {
+        "title": "Spørg om offentlig digitalisering – hjælp",
+        "site": "Borgerhjælp",
+        "site_tag": "demoside",
+        "other_lang": "en",
+        "other_lang_label": "English",
+        "other_lang_name": "English version",
+        "nav_label": "Sprog",
+        "crumbs_label": "Brødkrummesti",
+        "crumb_home": "Forside",
+        "crumb_topic": "Digitalisering",
+        "crumb_here": "Hjælp",
+        "h1": "Spørg om offentlig digitalisering",
+        "intro": "Her kan du stille spørgsmål om de fællesoffentlige digitale løsninger, "
+        "fx Digital Post, NemID og NemKonto. Svarene er ordrette citater fra de officielle "
+        "tekster, og hver kilde er nummereret, så du kan læse mere.",
+        "widget_heading": "Spørg om digitale løsninger",
+        "embed_h": "Sæt hjælpeboksen på din egen side",
+        "embed_p": "Myndigheder kan indsætte boksen med to linjer HTML:",
+        "footer": "Demoside for spørgetjenesten. Svarene er uddrag af kildeteksterne og er ikke personlig rådgivning.",
+    },
+    "en": {
+        "title": "Ask about public digitalisation – help",
+        "site": "Citizen help",
+        "site_tag": "demo page",
+        "other_lang": "da",
+        "other_lang_label": "Dansk",
+        "other_lang_name": "Dansk udgave",
+        "nav_label": "Language",
+        "crumbs_label": "Breadcrumb",
+        "crumb_home": "Home",
+        "crumb_topic": "Digitalisation",
+        "crumb_here": "Help",
+        "h1": "Ask about public digitalisation",
+        "intro": "Ask questions about Denmark's joint public digital services, such as "
+        "Digital Post, NemID and NemKonto. Answers are word-for-word quotes from the official "
+        "texts, and every source is numbered so that you can read more.",
+        "widget_heading": "Ask about digital services",
+        "embed_h": "Put the help box on your own page",
+        "embed_p": "Authorities can embed the box with two lines of HTML:",
+        "footer": "Demo page for the question service. Answers are extracts from the source "
+        "texts and are not personal advice.",
+    },
+}
+
+
+# --- feedback ------------------------------------------------------------------------------
+
+
+class FeedbackCitation(BaseModel):
+    """Where a cited quote came from; the quote itself is not stored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    n: int = Field(ge=1, le=100)
+    doc_id: str = Field(min_length=1, max_length=300)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class FeedbackIn(BaseModel):
+    """A reader's verdict on one answer, as the widget sends it."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    question: str = Field(min_length=1, max_length=1000)
+    answer: str | None = Field(None, max_length=10000)
+    answered: bool | None = None
+    citations: list[FeedbackCitation] = Field(default_factory=list, max_length=20)
+    verdict: Literal["yes", "no"]
+    comment: str | None = Field(None, max_length=2000)
+    index_version: str | None = Field(None, max_length=200)
+    language: Literal["da", "en"] | None = None
+
+
+class FeedbackOut(BaseModel):
+    """The stored feedback's id and time (UTC)."""
+
+    id: int
+    created_at: datetime
+
+
+def _router(store: FeedbackStore) -> APIRouter:
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        store.create()
+        logger.info("feedback is stored in %s", store.path)
+        yield
+
+    router = APIRouter(lifespan=lifespan)
+    widget_js = _Asset.load("widget.js", "text/javascript; charset=utf-8")
+    demo_css = _Asset.load("demo.css", "text/css; charset=utf-8")
+    template = Template(resources.files("api").joinpath("static", "demo.html").read_text("utf-8"))
+    demo_pages = {
+        lang: template.substitute(lang=lang, **{key: escape(value) for key, value in text.items()})
+        for lang, text in _DEMO_TEXT.items()
+    }
+
+    @router.get("/", include_in_schema=False)
+    def demo(lang: str = "da") -> Response:
+        """The demo page, in Danish or (``?lang=en``) English."""
+        headers = {**_COMMON_HEADERS, "Content-Security-Policy": DEMO_CSP}
+        return Response(demo_pages.get(lang, demo_pages["da"]), media_type="text/html; charset=utf-8", headers=headers)
+
+    @router.get("/widget.js", include_in_schema=False)
+    def widget(request: Request) -> Response:
+        return widget_js.response(request)
+
+    @router.get("/demo.css", include_in_schema=False)
+    def demo_stylesheet(request: Request) -> Response:
+        return demo_css.response(request)
+
+    @router.post("/feedback", status_code=201, response_model=FeedbackOut, tags=["feedback"])
+    def feedback(body: FeedbackIn) -> FeedbackOut:
+        """Store a reader's verdict on an answer; CPR numbers, e-mail addresses and phone
+        numbers in the question, answer and comment are redacted before storing."""
+        created_at = datetime.now(UTC).replace(microsecond=0)
+        row_id = store.add(
+            question=body.question,
+            verdict=body.verdict,
+            answer=body.answer,
+            answered=body.answered,
+            comment=body.comment,
+            citations=[CitedSpan(c.n, c.doc_id, c.start, c.end) for c in body.citations],
+            index_version=body.index_version,
+            language=body.language,
+            created_at=created_at,
+        )
+        return FeedbackOut(id=row_id, created_at=created_at)
+
+    return router

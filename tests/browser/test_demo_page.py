@@ -1,0 +1,191 @@
+"""Asking on the demo page in Danish and English, 'not found', busy state, errors and retry."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from browser_harness import ANSWER_TIMEOUT_MS, AppServer, PageWatch, Widget
+from playwright.sync_api import Page, Route, expect
+
+pytestmark = pytest.mark.browser
+
+CASES = {
+    "da": {
+        "question": "Hvor mange Digital Post-meddelelser blev sendt i 2016?",
+        "heading": "Spørg om digitale løsninger",
+        "label": "Dit spørgsmål",
+        "sources": "Kilder",
+        "ref": "Kilde [1]",
+    },
+    "en": {
+        "question": "How many Digital Post messages were sent in 2016?",
+        "heading": "Ask about digital services",
+        "label": "Your question",
+        "sources": "Sources",
+        "ref": "Source [1]",
+    },
+}
+
+
+def assert_clean(watch: PageWatch) -> None:
+    """No script errors, no dialogs and no Content-Security-Policy violations."""
+    assert watch.errors == []
+    assert watch.dialogs == []
+    assert not [m for m in watch.console if "Content Security Policy" in m], watch.console
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_ask_and_see_a_cited_answer(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch, lang: str
+) -> None:
+    case = CASES[lang]
+    response = page.goto(f"{app_server.url}/?lang={lang}")
+    assert response is not None and "script-src 'self'" in response.headers["content-security-policy"]
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(widget.locator("h2")).to_have_text(case["heading"])
+    expect(widget.locator("label[for=q]")).to_have_text(case["label"])
+    widget.shot(f"demo-{lang}-1-start")
+
+    with page.expect_response("**/ask", timeout=ANSWER_TIMEOUT_MS) as ask_response:
+        widget.ask(case["question"])
+    data: dict[str, Any] = ask_response.value.json()
+    widget.wait_for_result()
+    assert data["answered"], data
+    citation = data["citations"][0]
+
+    expect(widget.locator(".answer p")).to_contain_text("112,6 mio.")
+    expect(widget.locator(".asked q")).to_have_text(case["question"])
+    expect(widget.locator("h3").nth(1)).to_have_text(case["sources"])
+    source = widget.locator(f"li#src-{citation['n']}")
+    expect(source.locator("h4")).to_have_text(citation["title"])
+    # The quote is highlighted inside its surrounding text from the passage.
+    expect(source.locator("mark")).to_have_text(citation["quote"])
+    assert len(source.locator("blockquote").inner_text()) > len(citation["quote"])
+
+    ref = widget.locator("a.ref").first
+    expect(ref).to_have_text(case["ref"])
+    ref.click()
+    expect(source).to_be_focused()
+    expect(source).to_have_class(re.compile(r"\bactive\b"))
+    expect(source.locator("mark")).to_be_visible()
+    background = source.locator("mark").evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    # The citation is in Danish: an English page must say so to screen readers (WCAG 3.1.2).
+    expect(widget.locator(".answer p")).to_have_attribute("lang", "da")
+
+    # More context comes from GET /documents/{id}; the quote stays highlighted.
+    more = source.get_by_role("button")
+    with page.expect_response(f"**/documents/{citation['doc_id']}"):
+        more.click()
+    expect(more).to_have_attribute("aria-expanded", "true")
+    expect(source.locator("mark")).to_have_text(citation["quote"])
+    widget.shot(f"demo-{lang}-2-answered")
+    assert_clean(watch)
+
+
+def test_not_found_shows_as_such_with_the_closest_passages(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch
+) -> None:
+    page.goto(app_server.url + "/")
+    with page.expect_response("**/ask", timeout=ANSWER_TIMEOUT_MS) as ask_response:
+        widget.ask("Hvad koster et nyt pas?")
+    widget.wait_for_result()
+    assert ask_response.value.json()["answered"] is False
+    expect(widget.locator(".answer p strong")).to_have_text("Ikke fundet i kilderne.")
+    expect(widget.locator("h3").nth(1)).to_have_text("Nærmeste tekststykker")
+    assert 1 <= widget.locator("ol.sources > li").count() <= 3
+    expect(widget.locator("a.ref")).to_have_count(0)
+    expect(widget.locator("form.fb legend")).to_have_text("Var svaret til hjælp?")
+    widget.shot("demo-da-3-not-found")
+    assert_clean(watch)
+
+
+def test_busy_state_is_visible_and_announced(app_server: AppServer, page: Page, widget: Widget) -> None:
+    page.goto(app_server.url + "/?lang=en")
+    held: list[Route] = []
+    page.route("**/ask", lambda route: held.append(route))
+    widget.ask("How many Digital Post messages were sent in 2016?")
+    status = widget.locator("[role=status]").first
+    expect(status).to_have_text("Looking for an answer …")
+    expect(status.locator(".spin")).to_be_visible()
+    expect(widget.locator(".answer")).to_have_attribute("aria-busy", "true")
+    expect(widget.locator(".answer")).to_have_attribute("aria-live", "polite")
+    widget.shot("demo-en-busy")
+    assert len(held) == 1
+    held[0].continue_()
+    widget.wait_for_result()
+    expect(status).to_have_text("")
+    expect(widget.locator(".answer p")).to_contain_text("112,6 mio.")
+
+
+def _fulfil(status: int, body: str = '{"detail": "x"}') -> Any:
+    return lambda route: route.fulfill(status=status, body=body, content_type="application/json")
+
+
+ERRORS = [
+    ("429", _fulfil(429), "Der er mange spørgsmål lige nu. Vent et øjeblik, og prøv igen."),
+    ("500", _fulfil(500), "Der opstod en fejl hos tjenesten. Prøv igen om lidt."),
+    ("503", _fulfil(503), "Der opstod en fejl hos tjenesten. Prøv igen om lidt."),
+    ("422", _fulfil(422), "Spørgsmålet kunne ikke behandles. Prøv at skrive det på en anden måde."),
+    ("413", _fulfil(413), "Spørgsmålet kunne ikke behandles. Prøv at skrive det på en anden måde."),
+    ("not-json", _fulfil(200, "<html>proxy error</html>"), "Der opstod en fejl hos tjenesten."),
+    (
+        "network",
+        lambda route: route.abort("connectionrefused"),
+        "Der er ikke forbindelse til tjenesten.",
+    ),
+]
+
+
+def test_errors_show_a_plain_message_and_a_way_to_try_again(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch
+) -> None:
+    page.goto(app_server.url + "/")
+    question = "Hvor mange Digital Post-meddelelser blev sendt i 2016?"
+    for name, handler, message in ERRORS:
+        page.route("**/ask", handler)
+        widget.ask(question)
+        widget.wait_for_result()
+        status = widget.locator(".status.error")
+        expect(status, name).to_contain_text(message)
+        expect(status).to_have_attribute("role", "status")
+        expect(widget.locator(".answer")).to_be_empty()
+        if name == "429":
+            widget.shot("demo-da-error-429")
+        page.unroute("**/ask")
+
+    # The service is back: "Try again" asks the same question, and focus is not lost.
+    retry = widget.locator(".actions button")
+    expect(retry).to_have_text("Prøv igen")
+    retry.click()
+    widget.wait_for_result()
+    expect(widget.locator(".answer p")).to_contain_text("112,6 mio.")
+    expect(widget.locator(".status.error")).to_have_count(0)
+    assert widget.active()["id"] == "q"
+    assert watch.errors == [] and watch.dialogs == []
+
+
+def test_empty_question_is_refused_in_the_page(app_server: AppServer, page: Page, widget: Widget) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if r.url.endswith("/ask") else None)
+    page.goto(app_server.url + "/")
+    widget.locator("input#q").fill("   ")
+    widget.locator("button[type=submit]").first.click()
+    expect(widget.locator("#q-err")).to_have_text("Skriv et spørgsmål først.")
+    expect(widget.locator("input#q")).to_have_attribute("aria-invalid", "true")
+    expect(widget.locator("input#q")).to_have_attribute("aria-describedby", "hint q-err")
+    expect(widget.locator("input#q")).to_be_focused()
+    assert requests == []
+
+
+def test_language_link_switches_page_and_widget(app_server: AppServer, page: Page, widget: Widget) -> None:
+    page.goto(app_server.url + "/")
+    page.get_by_role("link", name="English version").click()
+    expect(page).to_have_url(re.compile(r"\?lang=en$"))
+    expect(widget.locator("h2")).to_have_text("Ask about digital services")
+    # The widget follows a change of its lang attribute too.
+    widget.host.evaluate("el => el.setAttribute('lang', 'da')")
+    expect(widget.locator("label[for=q]")).to_have_text("Dit spørgsmål")
+    expect(widget.locator(".box")).to_have_attribute("lang", "da")

@@ -1,0 +1,307 @@
+"""Feedback storage, export and the widget's HTTP surface (CORS, body limit, assets)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.widget import DEMO_CSP, install_widget
+from qa.feedback import COLUMNS, CitedSpan, FeedbackStore
+from qa.feedback_cli import feedback_app
+from qa.settings import Settings
+
+ALLOWED = "https://kommune.example"
+
+
+# --- the store -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> FeedbackStore:
+    store = FeedbackStore(tmp_path / "new" / "folder" / "feedback.sqlite3")
+    store.create()
+    return store
+
+
+def test_create_makes_the_folder_and_is_idempotent(tmp_path: Path) -> None:
+    store = FeedbackStore(tmp_path / "a" / "b" / "fb.sqlite3")
+    assert not store.path.parent.exists()
+    store.create()
+    store.create()
+    assert store.path.is_file()
+
+
+def test_add_redacts_every_free_text(store: FeedbackStore) -> None:
+    row_id = store.add(
+        question="Mit CPR er 010203-1234, hvad gør jeg?",
+        answer="Skriv til hjaelp@borger.dk. [1]",
+        answered=True,
+        verdict="no",
+        comment="Ring til mig på +45 12 34 56 78 eller 87654321",
+        citations=[CitedSpan(1, "doc-a", 10, 40)],
+        index_version="v1",
+        language="da",
+        created_at=datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC),
+    )
+    assert row_id == 1
+    (row,) = store.rows()
+    assert row == {
+        "id": 1,
+        "created_at": "2025-03-04T05:06:07+00:00",
+        "verdict": "no",
+        "question": "Mit CPR er [CPR], hvad gør jeg?",
+        "answer": "Skriv til [EMAIL]. [1]",
+        "answered": True,
+        "comment": "Ring til mig på [TELEFON] eller [TELEFON]",
+        "citations": [{"n": 1, "doc_id": "doc-a", "start": 10, "end": 40}],
+        "index_version": "v1",
+        "language": "da",
+    }
+    # Nothing personal reached the file itself either.
+    raw = store.path.read_bytes()
+    for secret in (b"010203", b"hjaelp@borger.dk", b"12 34 56 78", b"87654321"):
+        assert secret not in raw
+
+
+def test_add_refuses_an_unknown_verdict(store: FeedbackStore) -> None:
+    with pytest.raises(ValueError, match="verdict"):
+        store.add(question="q", verdict="maybe")  # type: ignore[arg-type]
+
+
+def _two_rows(store: FeedbackStore) -> None:
+    store.add(
+        question="Hvornår kom NemID?",
+        answer="I 2010. [1]",
+        answered=True,
+        verdict="yes",
+        citations=[CitedSpan(1, "d", 0, 8)],
+        index_version="v1",
+        language="da",
+    )
+    store.add(
+        question='=HYPERLINK("x") "quoted", with comma',
+        verdict="no",
+        answered=False,
+        comment="line one\nline two",
+    )
+
+
+def test_export_jsonl(store: FeedbackStore) -> None:
+    _two_rows(store)
+    out = io.StringIO()
+    assert store.export(out, "jsonl") == 2
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in rows] == [1, 2]
+    assert list(rows[0]) == list(COLUMNS)
+    assert rows[0]["citations"] == [{"n": 1, "doc_id": "d", "start": 0, "end": 8}]
+    assert rows[1]["question"] == '=HYPERLINK("x") "quoted", with comma'
+    assert rows[1]["comment"] == "line one\nline two"
+    assert rows[1]["answer"] is None and rows[1]["answered"] is False
+
+
+def test_export_csv_quotes_and_defuses_formulas(store: FeedbackStore) -> None:
+    _two_rows(store)
+    out = io.StringIO()
+    assert store.export(out, "csv") == 2
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert list(rows[0]) == list(COLUMNS)
+    assert rows[0]["question"] == "Hvornår kom NemID?"
+    assert json.loads(rows[0]["citations"]) == [{"n": 1, "doc_id": "d", "start": 0, "end": 8}]
+    # A spreadsheet must not run it as a formula.
+    assert rows[1]["question"] == """'=HYPERLINK("x") "quoted", with comma"""
+    assert rows[1]["comment"] == "line one\nline two"
+
+
+def test_export_of_an_empty_store_writes_only_the_header(store: FeedbackStore) -> None:
+    out = io.StringIO()
+    assert store.export(out, "csv") == 0
+    assert out.getvalue() == ",".join(COLUMNS) + "\n"
+
+
+def test_cli_export(store: FeedbackStore, tmp_path: Path) -> None:
+    _two_rows(store)
+    runner = CliRunner()
+    result = runner.invoke(feedback_app, ["export", "--format", "jsonl", "--db", str(store.path)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2]
+
+    target = tmp_path / "out.csv"
+    result = runner.invoke(feedback_app, ["export", "--db", str(store.path), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert len(list(csv.DictReader(target.open(encoding="utf-8")))) == 2
+
+    result = runner.invoke(feedback_app, ["export", "--db", str(tmp_path / "missing.sqlite3")])
+    assert result.exit_code == 1
+    assert "No feedback database" in result.stderr
+    result = runner.invoke(feedback_app, ["export", "--format", "xml", "--db", str(store.path)])
+    assert result.exit_code != 0
+
+
+# --- the HTTP surface, on a small app that installs only the widget -----------------------
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        feedback_db=tmp_path / "not" / "yet" / "feedback.sqlite3",
+        cors_origins=[ALLOWED],
+        max_body_bytes=2048,
+    )
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    app = FastAPI()
+
+    @app.post("/echo")
+    async def echo(body: dict[str, str]) -> dict[str, str]:
+        return body
+
+    install_widget(app, settings)
+    with TestClient(app) as client:  # runs the lifespan: the feedback table is created
+        yield client
+
+
+FEEDBACK = {
+    "question": "Hvornår blev Digital Post obligatorisk? Mit nr. er 0102031234",
+    "answer": "Digital Post blev obligatorisk i 2014. [1]",
+    "answered": True,
+    "citations": [{"n": 1, "doc_id": "doc", "start": 5, "end": 42, "quote": "ignored"}],
+    "verdict": "yes",
+    "comment": "  Fint! Skriv til mig på a.b@c.dk  ",
+    "index_version": "v7",
+    "language": "da",
+}
+
+
+def test_table_is_created_at_start_in_a_new_folder(settings: Settings, client: TestClient) -> None:
+    with sqlite3.connect(settings.feedback_db) as conn:
+        tables = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    assert ("feedback",) in tables
+
+
+def test_post_feedback_stores_it_redacted(settings: Settings, client: TestClient) -> None:
+    response = client.post("/feedback", json=FEEDBACK)
+    assert response.status_code == 201, response.text
+    assert response.json()["id"] == 1
+    (row,) = FeedbackStore(settings.feedback_db).rows()
+    assert row["question"] == "Hvornår blev Digital Post obligatorisk? Mit nr. er [CPR]"
+    assert row["comment"] == "Fint! Skriv til mig på [EMAIL]"
+    assert row["citations"] == [{"n": 1, "doc_id": "doc", "start": 5, "end": 42}]
+    assert row["verdict"] == "yes" and row["answered"] is True and row["index_version"] == "v7"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"verdict": "maybe"},
+        {"question": ""},
+        {"question": "x" * 1001},
+        {"citations": [{"n": 1, "doc_id": "d", "start": -1, "end": 3}]},
+        {"language": "de"},
+    ],
+)
+def test_post_feedback_refuses_bad_input_with_4xx(client: TestClient, change: dict[str, object]) -> None:
+    response = client.post("/feedback", json={**FEEDBACK, **change})
+    assert response.status_code == 422
+    assert "detail" in response.json()
+
+
+def test_cors_allows_only_listed_origins(client: TestClient) -> None:
+    preflight = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+    }
+    ok = client.options("/feedback", headers={"Origin": ALLOWED, **preflight})
+    assert ok.status_code == 200
+    assert ok.headers["access-control-allow-origin"] == ALLOWED
+    assert "POST" in ok.headers["access-control-allow-methods"]
+    assert "content-type" in ok.headers["access-control-allow-headers"].lower()
+
+    denied = client.options("/feedback", headers={"Origin": "https://evil.example", **preflight})
+    assert denied.status_code == 400
+    assert "access-control-allow-origin" not in denied.headers
+
+    simple = client.post("/feedback", json=FEEDBACK, headers={"Origin": ALLOWED})
+    assert simple.headers["access-control-allow-origin"] == ALLOWED
+    other = client.post("/feedback", json=FEEDBACK, headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in other.headers
+
+
+def test_cors_default_allows_no_other_origin(tmp_path: Path) -> None:
+    app = FastAPI()
+    install_widget(app, Settings(feedback_db=tmp_path / "fb.sqlite3"))
+    with TestClient(app) as client:
+        response = client.get("/widget.js", headers={"Origin": "https://kommune.example"})
+    assert response.status_code == 200
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_body_over_the_limit_is_413_by_content_length(client: TestClient) -> None:
+    big = {**FEEDBACK, "comment": "x" * 3000}
+    response = client.post("/feedback", json=big, headers={"Origin": ALLOWED})
+    assert response.status_code == 413
+    assert "2048" in response.json()["detail"]
+    # The widget on an allowed origin can read the refusal.
+    assert response.headers["access-control-allow-origin"] == ALLOWED
+
+
+def test_body_over_the_limit_is_413_when_streamed_without_length(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"question": "'
+        for _ in range(10):
+            yield b"y" * 500
+        yield b'"}'
+
+    response = client.post("/echo", content=chunks(), headers={"Content-Type": "application/json"})
+    assert "content-length" not in response.request.headers
+    assert response.status_code == 413
+    assert response.json() == {"detail": "Request body larger than 2048 bytes."}
+
+
+def test_body_under_the_limit_passes(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"question": '
+        yield b'"kort"}'
+
+    response = client.post("/echo", content=chunks(), headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert response.json() == {"question": "kort"}
+
+
+def test_demo_page_has_a_strict_csp(client: TestClient) -> None:
+    for lang, marker in (("da", "Spørg"), ("en", "Ask about"), ("xx", "Spørg")):
+        response = client.get("/", params={"lang": lang})
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/html")
+        csp = response.headers["content-security-policy"]
+        assert csp == DEMO_CSP
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert marker in response.text
+        assert '<script src="/widget.js" defer></script>' in response.text
+        assert "<qa-help" in response.text and "$" not in response.text
+
+
+def test_widget_js_is_served_with_type_and_cache_headers(client: TestClient) -> None:
+    response = client.get("/widget.js")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/javascript; charset=utf-8"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "max-age=" in response.headers["cache-control"]
+    assert 'customElements.define("qa-help"' in response.text
+    assert "innerHTML" not in response.text and "eval(" not in response.text
+    etag = response.headers["etag"]
+    again = client.get("/widget.js", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert client.get("/demo.css").headers["content-type"] == "text/css; charset=utf-8"
