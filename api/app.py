@@ -22,7 +22,6 @@ from api.schemas import (
     ErrorBody,
     HeadingOut,
     Health,
-    PassageOut,
     SearchResponse,
 )
 from api.widget import install_widget
@@ -132,7 +131,7 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
             passages = engine.search(q, k=min(k, settings.max_top_k))
         except QuestionError as exc:
             raise HTTPException(422, f"q: {exc}") from exc
-        return SearchResponse(results=[PassageOut(**vars(p)) for p in passages], index_version=engine.index_version)
+        return SearchResponse(results=passages, index_version=engine.index_version)
 
     @app.get("/documents", response_model=DocumentList, summary="All documents")
     def documents() -> DocumentList:

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from qa.engine import Citation, Passage
+
 
 class AskRequest(BaseModel):
     """`POST /ask`: a question of 1 to 1000 characters after trimming, and top_k 1 to 20."""
@@ -28,32 +30,6 @@ class AskRequest(BaseModel):
         return value
 
 
-class CitationOut(BaseModel):
-    """A numbered source: `quote` is exactly `document.text[start:end]`."""
-
-    n: int
-    doc_id: str
-    title: str
-    source: str | None
-    start: int
-    end: int
-    quote: str
-    score: float
-
-
-class PassageOut(BaseModel):
-    """A retrieved passage with its offsets in the document text."""
-
-    chunk_id: str
-    doc_id: str
-    title: str
-    heading: str
-    text: str
-    start: int
-    end: int
-    score: float
-
-
 class AskResponse(BaseModel):
     """The answer with [n] markers and its citations, or `answered: false` and the closest passages."""
 
@@ -62,8 +38,8 @@ class AskResponse(BaseModel):
     answered: bool
     answer: str | None
     message: str | None = Field(description="Why there is no answer, in the question's language.")
-    citations: list[CitationOut]
-    passages: list[PassageOut]
+    citations: list[Citation]
+    passages: list[Passage]
     index_version: str
     took_ms: float
     evidence: float = Field(description="The evidence score the abstention decision was made on.")
@@ -73,7 +49,7 @@ class AskResponse(BaseModel):
 class SearchResponse(BaseModel):
     """`GET /search`: the best passages."""
 
-    results: list[PassageOut]
+    results: list[Passage]
     index_version: str
 
 
