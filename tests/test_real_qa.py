@@ -131,3 +131,27 @@ def test_cli_eval_prints_the_table_per_language(real_settings: Settings) -> None
     lines = result.output.splitlines()
     assert "recall@1" in lines[1] and "abstention_recall" in lines[1]
     assert [line.split()[0] for line in lines[2:5]] == ["da", "en", "all"]
+
+
+def test_cli_build_reports_a_broken_file_and_builds_the_rest(
+    tmp_path: Path, real_model_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "20-aars-faelles-digitaliseringsstrategier.md"
+    (corpus / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "broken.md").write_bytes(b"\xff\xfe not text")
+    monkeypatch.setenv("QA_MODEL", str(real_model_folder))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(
+            cli, ["build", "--quiet", "--corpus", str(corpus), "--index", str(tmp_path / "index")]
+        )
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert f"skipped {corpus / 'broken.md'}: not UTF-8 text" in result.output
+    assert "1 documents, 7 chunks, 20 sentences, 1 files skipped" in result.output
+    assert "abstention thresholds (fitted on tests/eval/questions.jsonl): da " in result.output
+    live = (tmp_path / "index" / "LIVE").read_text().strip()
+    assert f"live: {tmp_path / 'index' / live}" in result.output
