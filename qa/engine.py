@@ -202,13 +202,16 @@ class QAEngine:
         self, question: str, ranked: list[RankedChunk], candidates: list[Candidate], groups: list[frozenset[str]]
     ) -> Evidence:
         if not candidates:
-            return Evidence(similarity=0.0, coverage=0.0, missing_numbers=0)
-        chunk = self.data.chunks[ranked[candidates[0].chunk_rank].index]
-        numbers = set(_NUMBER.findall(question))
+            return Evidence(0.0, 0.0, 0.0, 0.0, 0)
+        best = candidates[0]
+        hit = ranked[best.chunk_rank]
+        chunk_numbers = set(_NUMBER.findall(self.data.chunks[hit.index].text))
         return Evidence(
-            similarity=candidates[0].similarity,
-            coverage=coverage(groups, self._chunk_term_sets[ranked[candidates[0].chunk_rank].index], self._idf),
-            missing_numbers=sum(1 for n in numbers if n not in _NUMBER.findall(chunk.text)),
+            similarity=best.similarity,
+            chunk_similarity=hit.dense,
+            coverage=coverage(groups, self._chunk_term_sets[hit.index], self._idf),
+            sentence_coverage=best.coverage,
+            missing_numbers=len(set(_NUMBER.findall(question)) - chunk_numbers),
         )
 
     def _cite(self, chosen: list[Candidate]) -> list[Citation]:

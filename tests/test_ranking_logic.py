@@ -94,10 +94,10 @@ def test_pick_adds_an_adjacent_runner_up_within_the_margin_only() -> None:
 
 
 def test_evidence_takes_off_for_numbers_the_text_does_not_hold() -> None:
-    plain = Evidence(similarity=0.88, coverage=0.5, missing_numbers=0)
-    missing = Evidence(similarity=0.88, coverage=0.5, missing_numbers=1)
-    assert evidence_score(plain) == pytest.approx(0.93)
-    assert evidence_score(missing) == pytest.approx(0.88)
+    plain = Evidence(similarity=0.88, chunk_similarity=0.86, coverage=0.5, sentence_coverage=0.3, missing_numbers=0)
+    missing = Evidence(similarity=0.88, chunk_similarity=0.86, coverage=0.5, sentence_coverage=0.3, missing_numbers=1)
+    assert evidence_score(plain) == pytest.approx(0.87 + 0.08)
+    assert evidence_score(missing) == pytest.approx(0.87 + 0.08 - 0.05)
 
 
 def test_threshold_separates_answerable_from_unanswerable() -> None:
