@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -169,6 +170,8 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
             status="ready", index_version=engine.index_version, model=str(engine.embedder.identity.get("name"))
         )
 
+    # Compresses the widget script (about 26 kB, 9 kB gzipped) and long answers.
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     install_widget(app, settings)
     return app
 

@@ -166,3 +166,12 @@ def test_unknown_route_and_method_get_json_errors(client: TestClient) -> None:
     assert client.get("/nope").json() == {"detail": "Not Found"}
     response = client.get("/ask")
     assert response.status_code == 405 and response.json() == {"detail": "Method Not Allowed"}
+
+
+def test_widget_script_is_served_compressed_to_clients_that_accept_gzip(client: TestClient) -> None:
+    plain = client.get("/widget.js", headers={"accept-encoding": "identity"})
+    packed = client.get("/widget.js", headers={"accept-encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert packed.text == plain.text
+    assert int(packed.headers["content-length"]) < len(plain.content) // 2
