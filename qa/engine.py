@@ -19,6 +19,7 @@ from qa.index import IndexData
 from qa.retrieval import RankedChunk, fuse, lexical_weight
 
 log = logging.getLogger(__name__)
+DENSE_CANDIDATES = 200
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 NOT_FOUND = {
@@ -119,7 +120,11 @@ class QAEngine:
 
     def _rank(self, question: str, danish: float) -> tuple[np.ndarray, list[RankedChunk]]:
         query = self.embedder.encode_query(question)
-        dense = self.data.chunk_vectors @ query
+        # FAISS gives the nearest chunks; any beyond its candidates rank below them all.
+        assert self.data.faiss_index is not None
+        found, ids = self.data.faiss_index.search(query[None, :], min(DENSE_CANDIDATES, len(self.data.chunks)))
+        dense = np.full(len(self.data.chunks), -1.0, dtype=np.float32)
+        dense[ids[0][ids[0] >= 0]] = found[0][ids[0] >= 0]
         lexical_terms = query_terms(question)
         lexical = (
             np.asarray(self.data.bm25.get_scores(lexical_terms), dtype=np.float32)

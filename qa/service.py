@@ -60,8 +60,8 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
             log.warning("no evaluation set at %s: abstention uses default thresholds", settings.eval_set)
             return {"fitted": False}
         questions = load_questions(settings.eval_set)
-        known = {q for q in data.documents}
-        usable = [q for q in questions if not q.answerable or _gold_in(q.gold, data, known)]
+        texts = [d.text for d in data.documents.values()]
+        usable = [q for q in questions if not q.answerable or any(g in t for g in q.gold for t in texts)]
         if len(usable) < len(questions):
             log.warning(
                 "%d evaluation questions have no gold text in this corpus and are left out",
@@ -75,7 +75,3 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
 
     data = build(corpus.documents, embedder, settings.index_dir, calibrate_on_eval_set, show_progress=show_progress)
     return BuildReport(data, corpus.errors, round(time.perf_counter() - started, 2), data.calibration)
-
-
-def _gold_in(gold: tuple[str, ...], data: IndexData, known: set[str]) -> bool:
-    return any(g in data.documents[d].text for g in gold for d in known)
