@@ -175,15 +175,3 @@ def test_widget_script_is_served_compressed_to_clients_that_accept_gzip(client: 
     assert "content-encoding" not in plain.headers
     assert packed.text == plain.text
     assert int(packed.headers["content-length"]) < len(plain.content) // 2
-
-
-def test_dense_side_ranks_chunks_beyond_the_faiss_candidates_last(
-    fake_engine: QAEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import qa.engine
-
-    monkeypatch.setattr(qa.engine, "DENSE_CANDIDATES", 2)
-    _, ranked = fake_engine._rank("How many strategies were there?", danish=0.0)
-    dense_scores = sorted((h.dense for h in ranked), reverse=True)
-    assert dense_scores[2:] == [-1.0] * (len(ranked) - 2)
-    assert all(score > 0 for score in dense_scores[:2])
