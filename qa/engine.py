@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from qa.abstention import Evidence, evidence_score, threshold_for
-from qa.analysis import Language, guess_language, key_terms, query_terms, question_kind, terms
+from qa.analysis import Language, guess_language, key_terms, query_terms, question_kind
 from qa.answer import Candidate, SentenceWeights, coverage, pick, rank_sentences, term_weights
 from qa.documents import Document
 from qa.embedder import Embedder
@@ -99,7 +99,7 @@ class QAEngine:
         self.embedder = embedder
         self.weights = weights or SentenceWeights()
         self._chunk_term_sets = [set(t) for t in data.chunk_terms]
-        self._sentence_terms = [set(terms(s.text)) for s in data.sentences]
+        self._sentence_terms = [set(t) for t in data.sentence_terms]
         self._idf = term_weights(self._sentence_terms)
 
     @property

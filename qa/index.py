@@ -5,7 +5,7 @@ Layout of one index folder:
     manifest.json          format version, model identity, tokeniser settings, counts, hashes
     documents.jsonl        the documents (id, title, source, date, language, text)
     chunks.jsonl           chunks with offsets, heading and BM25 terms
-    sentences.jsonl        sentences with offsets and their chunk
+    sentences.jsonl        sentences with offsets, their chunk and their BM25 terms
     chunk_vectors.faiss    inner-product index over normalised chunk vectors
     sentence_vectors.npy   normalised sentence vectors (float32, no pickle)
     bm25/                  the bm25s index (JSON + .npy files, no pickle)
@@ -64,6 +64,7 @@ class IndexData:
     chunks: list[Chunk]
     chunk_terms: list[list[str]]
     sentences: list[Sentence]
+    sentence_terms: list[list[str]]
     chunk_vectors: np.ndarray
     sentence_vectors: np.ndarray
     bm25: bm25s.BM25
@@ -113,6 +114,7 @@ def prepare_index(
         chunks.extend(doc_chunks)
         sentences.extend(doc_sentences)
     chunk_terms = [terms(chunk.context()) for chunk in chunks]
+    sentence_terms = [terms(sentence.text) for sentence in sentences]
     bm25 = bm25s.BM25()
     bm25.index(chunk_terms, show_progress=False)
     log.info("embedding %d chunks and %d sentences", len(chunks), len(sentences))
@@ -124,6 +126,7 @@ def prepare_index(
         chunks=chunks,
         chunk_terms=chunk_terms,
         sentences=sentences,
+        sentence_terms=sentence_terms,
         chunk_vectors=vectors[: len(chunks)],
         sentence_vectors=vectors[len(chunks) :],
         bm25=bm25,
@@ -161,7 +164,10 @@ def write_index(data: IndexData, folder: Path) -> None:
         folder / "chunks.jsonl",
         ({**asdict(c), "terms": t} for c, t in zip(data.chunks, data.chunk_terms, strict=True)),
     )
-    _write_jsonl(folder / "sentences.jsonl", (asdict(s) for s in data.sentences))
+    _write_jsonl(
+        folder / "sentences.jsonl",
+        ({**asdict(s), "terms": t} for s, t in zip(data.sentences, data.sentence_terms, strict=True)),
+    )
     assert data.faiss_index is not None
     faiss.write_index(data.faiss_index, str(folder / "chunk_vectors.faiss"))
     np.save(folder / "sentence_vectors.npy", data.sentence_vectors, allow_pickle=False)
@@ -184,7 +190,13 @@ def read_index(folder: Path) -> IndexData:
         chunk_terms.append(row.pop("terms"))
         row["sentence_ids"] = tuple(row["sentence_ids"])
         chunks.append(Chunk(**row))
-    sentences = [Sentence(**row) for row in _read_jsonl(folder / "sentences.jsonl")]
+    sentences: list[Sentence] = []
+    sentence_terms: list[list[str]] = []
+    for row in _read_jsonl(folder / "sentences.jsonl"):
+        stored = row.pop("terms", None)
+        sentences.append(Sentence(**row))
+        # Indexes written before sentence terms were stored get them computed here.
+        sentence_terms.append(stored if stored is not None else terms(row["text"]))
     faiss_index = faiss.read_index(str(folder / "chunk_vectors.faiss"))
     chunk_vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
     return IndexData(
@@ -192,6 +204,7 @@ def read_index(folder: Path) -> IndexData:
         chunks=chunks,
         chunk_terms=chunk_terms,
         sentences=sentences,
+        sentence_terms=sentence_terms,
         chunk_vectors=np.ascontiguousarray(chunk_vectors, dtype=np.float32),
         sentence_vectors=np.load(folder / "sentence_vectors.npy", allow_pickle=False),
         bm25=bm25s.BM25.load(str(folder / "bm25"), allow_pickle=False),
