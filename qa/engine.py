@@ -90,10 +90,9 @@ class QAEngine:
 
     def __init__(self, data: IndexData, embedder: Embedder, weights: SentenceWeights | None = None) -> None:
         """Wrap a loaded index; the embedder must be the one the index was built with."""
-        if data.chunk_vectors.shape[1] != embedder.dimension:
+        if data.dimension != embedder.dimension:
             raise ValueError(
-                f"index vectors have dimension {data.chunk_vectors.shape[1]}, "
-                f"the model {embedder.dimension}: run `qa build`"
+                f"index vectors have dimension {data.dimension}, the model {embedder.dimension}: run `qa build`"
             )
         self.data = data
         self.embedder = embedder
@@ -121,7 +120,6 @@ class QAEngine:
     def _rank(self, question: str, danish: float) -> tuple[np.ndarray, list[RankedChunk]]:
         query = self.embedder.encode_query(question)
         # FAISS gives the nearest chunks; any beyond its candidates rank below them all.
-        assert self.data.faiss_index is not None
         found, ids = self.data.faiss_index.search(query[None, :], min(DENSE_CANDIDATES, len(self.data.chunks)))
         dense = np.full(len(self.data.chunks), -1.0, dtype=np.float32)
         dense[ids[0][ids[0] >= 0]] = found[0][ids[0] >= 0]

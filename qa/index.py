@@ -65,17 +65,21 @@ class IndexData:
     chunk_terms: list[list[str]]
     sentences: list[Sentence]
     sentence_terms: list[list[str]]
-    chunk_vectors: np.ndarray
+    faiss_index: faiss.Index
     sentence_vectors: np.ndarray
     bm25: bm25s.BM25
     manifest: dict[str, Any] = field(default_factory=dict)
     calibration: dict[str, Any] = field(default_factory=dict)
-    faiss_index: faiss.Index | None = None
 
-    def __post_init__(self) -> None:
-        if self.faiss_index is None:
-            self.faiss_index = faiss.IndexFlatIP(self.chunk_vectors.shape[1])
-            self.faiss_index.add(self.chunk_vectors)
+    @property
+    def chunk_vectors(self) -> np.ndarray:
+        """The chunk vectors, read back from the FAISS index (which holds the only copy)."""
+        return np.asarray(self.faiss_index.reconstruct_n(0, self.faiss_index.ntotal), dtype=np.float32)
+
+    @property
+    def dimension(self) -> int:
+        """Length of every vector in the index."""
+        return int(self.faiss_index.d)
 
     @property
     def version(self) -> str:
@@ -121,13 +125,15 @@ def prepare_index(
     passages = [c.context() for c in chunks]
     passages += [sentence_context(chunks[s.chunk_index], s) for s in sentences]
     vectors = embedder.encode_passages(passages, show_progress=show_progress)
+    faiss_index = faiss.IndexFlatIP(vectors.shape[1])
+    faiss_index.add(vectors[: len(chunks)])
     return IndexData(
         documents={d.doc_id: d for d in documents},
         chunks=chunks,
         chunk_terms=chunk_terms,
         sentences=sentences,
         sentence_terms=sentence_terms,
-        chunk_vectors=vectors[: len(chunks)],
+        faiss_index=faiss_index,
         sentence_vectors=vectors[len(chunks) :],
         bm25=bm25,
         manifest={
@@ -168,7 +174,6 @@ def write_index(data: IndexData, folder: Path) -> None:
         folder / "sentences.jsonl",
         ({**asdict(s), "terms": t} for s, t in zip(data.sentences, data.sentence_terms, strict=True)),
     )
-    assert data.faiss_index is not None
     faiss.write_index(data.faiss_index, str(folder / "chunk_vectors.faiss"))
     np.save(folder / "sentence_vectors.npy", data.sentence_vectors, allow_pickle=False)
     data.bm25.save(str(folder / "bm25"), allow_pickle=False)
@@ -197,20 +202,17 @@ def read_index(folder: Path) -> IndexData:
         sentences.append(Sentence(**row))
         # Indexes written before sentence terms were stored get them computed here.
         sentence_terms.append(stored if stored is not None else terms(row["text"]))
-    faiss_index = faiss.read_index(str(folder / "chunk_vectors.faiss"))
-    chunk_vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
     return IndexData(
         documents=documents,
         chunks=chunks,
         chunk_terms=chunk_terms,
         sentences=sentences,
         sentence_terms=sentence_terms,
-        chunk_vectors=np.ascontiguousarray(chunk_vectors, dtype=np.float32),
+        faiss_index=faiss.read_index(str(folder / "chunk_vectors.faiss")),
         sentence_vectors=np.load(folder / "sentence_vectors.npy", allow_pickle=False),
         bm25=bm25s.BM25.load(str(folder / "bm25"), allow_pickle=False),
         manifest=manifest,
         calibration=json.loads((folder / "calibration.json").read_text(encoding="utf-8")),
-        faiss_index=faiss_index,
     )
 
 
