@@ -111,11 +111,18 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
             status_code=exc.status_code, content={"detail": str(exc.detail)}, headers=getattr(exc, "headers", None)
         )
 
+    def within_limits(text_field: str, text: str, count_field: str, count: int) -> None:
+        """The operator's limits (QA_MAX_QUESTION_CHARS, QA_MAX_TOP_K), which may be
+        stricter than the contract's 1000 characters and 20 passages."""
+        if len(text.strip()) > settings.max_question_chars:
+            raise HTTPException(422, f"{text_field}: at most {settings.max_question_chars} characters are allowed")
+        if count > settings.max_top_k:
+            raise HTTPException(422, f"{count_field}: at most {settings.max_top_k} passages are allowed")
+
     @app.post("/ask", response_model=AskResponse, summary="Answer a question with citations")
     def ask(body: AskRequest) -> dict[str, Any]:
         """Quote the best sentence(s) with [n] markers, or say the sources do not answer."""
-        if len(body.question) > settings.max_question_chars:
-            raise HTTPException(422, f"question: at most {settings.max_question_chars} characters are allowed")
+        within_limits("question", body.question, "top_k", body.top_k)
         try:
             return ready_engine().ask(body.question, top_k=body.top_k).to_dict()
         except QuestionError as exc:
@@ -127,9 +134,10 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
         k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
     ) -> SearchResponse:
         """Hybrid (dense + BM25) search over the passages."""
+        within_limits("q", q, "k", k)
         engine = ready_engine()
         try:
-            passages = engine.search(q, k=min(k, settings.max_top_k))
+            passages = engine.search(q, k=k)
         except QuestionError as exc:
             raise HTTPException(422, f"q: {exc}") from exc
         return SearchResponse(results=passages, index_version=engine.index_version)
