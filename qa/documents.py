@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -239,10 +240,13 @@ def _inside_block(node: LexborNode, root: LexborNode) -> bool:
 
 
 def _meta_str(value: object, path: Path, key: str) -> str | None:
+    """A front-matter value as text; YAML turns `date: 2024-05-01` into a date object."""
     if value is None or value == "":
         return None
-    if isinstance(value, str | int | float) or hasattr(value, "isoformat"):
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str | int | float):
+        return str(value)
     raise DocumentError(path, f"front matter field {key!r} must be text, got {type(value).__name__}")
 
 
