@@ -207,12 +207,12 @@ def key_terms(text: str) -> list[frozenset[str]]:
     return groups
 
 
-def query_terms(text: str) -> list[str]:
-    """BM25 terms of a question, English words expanded with their Danish glossary terms."""
+def query_terms(text: str, groups: list[frozenset[str]] | None = None) -> list[str]:
+    """BM25 terms of a question, English words expanded with their Danish glossary terms.
+    Pass the question's `key_terms` when they are already at hand."""
     expanded = terms(text)
-    table = glossary()
-    for word in _content_words(text):
-        expanded.extend(t for t in table.get(word, ()) if t not in expanded)
+    for group in key_terms(text) if groups is None else groups:
+        expanded.extend(sorted(group.difference(expanded)))
     return expanded
 
 

@@ -117,13 +117,13 @@ class QAEngine:
         except KeyError:
             raise DocumentNotFoundError(doc_id) from None
 
-    def _rank(self, question: str, danish: float) -> tuple[np.ndarray, list[RankedChunk]]:
+    def _rank(self, question: str, danish: float, groups: list[frozenset[str]]) -> tuple[np.ndarray, list[RankedChunk]]:
         query = self.embedder.encode_query(question)
         # FAISS gives the nearest chunks; any beyond its candidates rank below them all.
         found, ids = self.data.faiss_index.search(query[None, :], min(DENSE_CANDIDATES, len(self.data.chunks)))
         dense = np.full(len(self.data.chunks), -1.0, dtype=np.float32)
         dense[ids[0][ids[0] >= 0]] = found[0][ids[0] >= 0]
-        lexical_terms = query_terms(question)
+        lexical_terms = query_terms(question, groups)
         lexical = (
             np.asarray(self.data.bm25.get_scores(lexical_terms), dtype=np.float32)
             if any(t in self.data.bm25.vocab_dict for t in lexical_terms)
@@ -149,7 +149,7 @@ class QAEngine:
         query = _clean(query)
         if k < 1:
             raise QuestionError("k must be at least 1")
-        _, ranked = self._rank(query, guess_language(query).danish)
+        _, ranked = self._rank(query, guess_language(query).danish, key_terms(query))
         return [self._passage(hit) for hit in ranked[:k]]
 
     def ask(self, question: str, top_k: int = 5, always_cite: bool = False) -> AskResult:
@@ -163,13 +163,13 @@ class QAEngine:
         if top_k < 1:
             raise QuestionError("top_k must be at least 1")
         guess = guess_language(question)
-        query, ranked = self._rank(question, guess.danish)
+        question_terms = key_terms(question)
+        query, ranked = self._rank(question, guess.danish, question_terms)
         top_ids = [
             sid for hit in ranked[: self.weights.chunks_considered] for sid in self.data.chunks[hit.index].sentence_ids
         ]
         sims = self.data.sentence_vectors[top_ids] @ query
         similarities = dict(zip(top_ids, (float(s) for s in sims), strict=True))
-        question_terms = key_terms(question)
         candidates = rank_sentences(
             ranked,
             self.data.chunks,

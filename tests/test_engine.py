@@ -13,7 +13,7 @@ def test_dense_side_ranks_chunks_beyond_the_faiss_candidates_last(
     import qa.engine
 
     monkeypatch.setattr(qa.engine, "DENSE_CANDIDATES", 2)
-    _, ranked = fake_engine._rank("How many strategies were there?", danish=0.0)
+    _, ranked = fake_engine._rank("How many strategies were there?", danish=0.0, groups=[])
     dense_scores = sorted((h.dense for h in ranked), reverse=True)
     assert dense_scores[2:] == [-1.0] * (len(ranked) - 2)
     assert all(score > 0 for score in dense_scores[:2])
