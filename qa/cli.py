@@ -35,7 +35,7 @@ def main(
 ) -> None:
     """Settings come from QA_* environment variables (see README)."""
     level = getattr(logging, get_settings().log_level.upper(), logging.INFO)
-    if ctx.invoked_subcommand in ("ask", "eval", "model", "feedback"):
+    if ctx.invoked_subcommand in ("ask", "eval", "model", "feedback", "inspect"):
         level = max(level, logging.WARNING)  # their output is the answer, not the loading
     if verbose:
         level = logging.DEBUG
@@ -141,6 +141,23 @@ def ask_command(
             typer.echo(f"({n}) {p.title}" + (f" · {p.heading}" if p.heading else ""))
             for paragraph in p.text.split("\n\n"):
                 typer.echo(textwrap.indent(textwrap.fill(paragraph, width - 4), "    "))
+
+
+@app.command("inspect")
+def inspect_command(
+    path: Annotated[Path, typer.Argument(help="A document file (.md, .txt, .html, .pdf, .docx).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show how one file is read: title, id, headings, blocks, sentences and chunks with offsets."""
+    from qa.documents import DocumentError
+    from qa.inspect import inspect_file, render_text
+
+    try:
+        report = inspect_file(path, _settings().corpus_dir)
+    except DocumentError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else "\n".join(render_text(report)))
 
 
 @app.command("serve")
