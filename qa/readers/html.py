@@ -25,13 +25,17 @@ from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet, tab
 BOILERPLATE = ", ".join(
     [
         "script, style, noscript, template, svg, iframe, object, canvas, button, select, input, textarea",
-        "nav, header, footer, aside, form, dialog",
+        "nav, aside, form, dialog",
         "[hidden], [aria-hidden=true]",
         "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=dialog], [role=alertdialog]",
         '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]',
     ]
 )
 MAIN_CONTENT = ("main", "[role=main]", "article", "body")
+# A page's own header and footer are boilerplate; an <article>'s or <main>'s header (its
+# title, per the HTML Living Standard's sectioning rules) and footer are content.
+PAGE_FRAME = "header, footer"
+_SECTIONING = {"main", "article"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements that end a unit (the HTML Living Standard's block-level content, plus table parts).
 BLOCKS = {
@@ -74,11 +78,23 @@ def main_content(html: str) -> LexborNode:
     tree = LexborHTMLParser(html)
     for node in tree.css(BOILERPLATE):
         node.decompose()
+    for node in tree.css(PAGE_FRAME):
+        if not _inside_content(node):
+            node.decompose()
     for selector in MAIN_CONTENT:
         root = tree.css_first(selector)
         if root is not None:
             return root
     raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
+
+
+def _inside_content(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _SECTIONING or parent.attributes.get("role") == "main":
+            return True
+        parent = parent.parent
+    return False
 
 
 def list_number(item: LexborNode) -> str | None:
@@ -177,6 +193,8 @@ def _table(table: LexborNode) -> list[Piece]:
         in_head = tr.parent is not None and tr.parent.tag == "thead"
         if header is None and not rows and (in_head or (i == 0 and cells and all(c.tag == "th" for c in cells))):
             header = texts
+        elif header is None and len(cells) > 1 and cells[0].tag == "th" and all(c.tag == "td" for c in cells[1:]):
+            rows.append([f"{texts[0]}: {'; '.join(t for t in texts[1:] if t)}"])  # a row header: "Pris: 205 kr."
         else:
             rows.append(texts)
     caption = table.css_first("caption")
