@@ -165,7 +165,8 @@ class CorpusReport:
         """The build report: documents per format, skipped files with reasons, duplicates,
         and the largest block."""
         per_format = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.formats.items()))
-        lines = [f"read {len(self.documents)} documents" + (f" ({per_format})" if per_format else "")]
+        count = f"{len(self.documents)} document" + ("" if len(self.documents) == 1 else "s")
+        lines = [f"read {count}" + (f" ({per_format})" if per_format else "")]
         lines += [f"skipped {error.path}: {error.reason}" for error in self.errors]
         lines += [
             f"duplicate {d.path} has the same text as {d.same_as}: indexed once, as {d.kept_id!r}"
@@ -327,10 +328,11 @@ def read_corpus(folder: Path) -> CorpusReport:
     read: list[tuple[Path, Document]] = []
     ids: dict[str, Path] = {}
     for path in _corpus_files(folder):
-        doc_id = doc_id_for(path, folder)
-        if doc_id in ids:
-            raise DocumentIdCollision(doc_id, ids[doc_id], path)
-        ids[doc_id] = path
+        if path.suffix.lower() in SUPPORTED_SUFFIXES:  # other files are skipped below, with the reason
+            doc_id = doc_id_for(path, folder)
+            if doc_id in ids:
+                raise DocumentIdCollision(doc_id, ids[doc_id], path)
+            ids[doc_id] = path
         try:
             document = read_document(path, folder)
         except DocumentError as exc:

@@ -117,7 +117,7 @@ def test_corpus_with_a_broken_file_still_reads_the_others(tmp_path: Path) -> Non
     assert [d.doc_id for d in report.documents] == ["a"]
     assert [e.path.name for e in report.errors] == ["b.md"]
     assert report.summary_lines() == [
-        "read 1 documents (1 .md)",
+        "read 1 document (1 .md)",
         f"skipped {tmp_path / 'b.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8",
         "largest unit: 11 characters, a paragraph of 'a' at 3-14",
     ]

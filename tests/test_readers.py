@@ -188,7 +188,7 @@ def test_scanned_pdf_is_skipped_by_name_in_the_corpus_report(tmp_path: Path) -> 
     (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
     report = read_corpus(tmp_path)
     assert report.summary_lines()[:2] == [
-        "read 1 documents (1 .md)",
+        "read 1 document (1 .md)",
         f"skipped {tmp_path / 'scannet.pdf'}: unreadable PDF: no text layer: scanned PDF? run OCR first",
     ]
 
@@ -212,6 +212,16 @@ def test_docx_headings_from_styles_list_paragraphs_as_items_and_table_rows_with_
     ]
     assert all(b.page is None for b in doc.blocks)
     assert doc.page_at(0) is None
+
+
+def test_a_file_of_another_type_with_a_document_id_is_skipped_not_a_collision(tmp_path: Path) -> None:
+    (tmp_path / "faq.md").write_text("# FAQ\n\nSvar.\n", encoding="utf-8")
+    (tmp_path / "faq.png").write_bytes(b"\x89PNG")
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["faq"]
+    assert [str(e) for e in report.errors] == [
+        f"{tmp_path / 'faq.png'}: unsupported file type .png; use .md, .txt, .html, .pdf or .docx"
+    ]
 
 
 def test_corpus_report_counts_documents_per_format(tmp_path: Path) -> None:
