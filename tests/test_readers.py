@@ -245,3 +245,9 @@ def test_assemble_normalises_each_piece_and_keeps_exact_offsets() -> None:
     )
     assert doc.text == "Overskrift\n\nA b c"
     assert [(b.kind, b.start, b.end) for b in doc.blocks] == [("heading", 0, 10), ("paragraph", 12, 17)]
+
+
+def test_lines_joined_after_a_word_hyphen_keep_the_hyphen_without_a_space(tmp_path: Path) -> None:
+    path = tmp_path / "cpr.txt"
+    path.write_text("Du skal oplyse dit CPR-\nnummer og din selvbetjenings-\nadgang når du søger.\n", encoding="utf-8")
+    assert read_document(path).text == "Du skal oplyse dit CPR-nummer og din selvbetjenings-adgang når du søger."

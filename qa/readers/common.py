@@ -95,17 +95,29 @@ def starts_new_unit(before: str, after: str) -> bool:
     return False
 
 
+_WORD_BREAK = re.compile(r"\w-$")
+
+
 def line_units(lines: Sequence[str]) -> list[str]:
-    """Group consecutive lines of one paragraph into units by `starts_new_unit`."""
-    units: list[list[str]] = []
-    for line in lines:
-        if not line.strip():
+    """Group consecutive lines of one paragraph into units by `starts_new_unit`.
+
+    Lines of one unit are joined by a space, except after a hyphen that ends a word and
+    is followed by a lower-case letter: "CPR-" + "nummer" gives "CPR-nummer" (the hyphen
+    is kept, since it may be part of the word).
+    """
+    units: list[str] = []
+    previous = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
             continue
-        if units and not starts_new_unit(units[-1][-1], line):
-            units[-1].append(line.strip())
+        if units and not starts_new_unit(previous, line):
+            glue = "" if _WORD_BREAK.search(units[-1]) and line[0].islower() else " "
+            units[-1] += glue + line
         else:
-            units.append([line.strip()])
-    return [" ".join(unit) for unit in units]
+            units.append(line)
+        previous = line
+    return units
 
 
 def line_pieces(lines: Sequence[str], page: int | None = None) -> list[Piece]:
