@@ -251,3 +251,15 @@ def test_lines_joined_after_a_word_hyphen_keep_the_hyphen_without_a_space(tmp_pa
     path = tmp_path / "cpr.txt"
     path.write_text("Du skal oplyse dit CPR-\nnummer og din selvbetjenings-\nadgang når du søger.\n", encoding="utf-8")
     assert read_document(path).text == "Du skal oplyse dit CPR-nummer og din selvbetjenings-adgang når du søger."
+
+
+def test_pdf_pages_survive_the_index_round_trip(tmp_path: Path) -> None:
+    from qa.index import build, load_live_index
+    from tests.fakes import FakeEmbedder
+
+    document = read_document(write_pdf(tmp_path / "sygesikring.pdf"))
+    embedder = FakeEmbedder()
+    build([document], embedder, tmp_path / "index")
+    loaded = load_live_index(tmp_path / "index", embedder.identity).documents["sygesikring"]
+    assert loaded.blocks == document.blocks
+    assert loaded.page_at(loaded.text.index("155 kr.")) == 2
