@@ -26,7 +26,8 @@ BOILERPLATE = ", ".join(
     [
         "script, style, noscript, template, svg, iframe, object, canvas, button, select, input, textarea",
         "nav, aside, form, dialog",
-        "[hidden], [aria-hidden=true]",
+        '[hidden], [aria-hidden=true], [style*="display:none" i], [style*="display: none" i]',
+        '[style*="visibility:hidden" i], [style*="visibility: hidden" i]',
         "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=dialog], [role=alertdialog]",
         '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]',
     ]
