@@ -77,11 +77,12 @@ def main_content(html: str) -> LexborNode:
     Raises ReaderError when the page has no body.
     """
     tree = LexborHTMLParser(html)
-    for node in tree.css(BOILERPLATE):
+    # One element at a time, queried afresh: removing an element frees its descendants,
+    # so a list of matches queried once could hold freed nodes.
+    while (node := tree.css_first(BOILERPLATE)) is not None:
         node.decompose()
-    for node in tree.css(PAGE_FRAME):
-        if not _inside_content(node):
-            node.decompose()
+    while (node := next((n for n in tree.css(PAGE_FRAME) if not _inside_content(n)), None)) is not None:
+        node.decompose()
     for selector in MAIN_CONTENT:
         root = tree.css_first(selector)
         if root is not None:
@@ -99,7 +100,8 @@ def _inside_content(node: LexborNode) -> bool:
 
 
 def list_number(item: LexborNode) -> str | None:
-    """ "3." for the third `<li>` of an `<ol>` (counting from its `start`), None in a `<ul>`."""
+    """The number a browser shows for an `<li>` of an `<ol>` ("3." for the third, counting
+    from the `start` attribute), or None for an item of a `<ul>`."""
     parent = item.parent
     if parent is None or parent.tag != "ol":
         return None
