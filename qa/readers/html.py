@@ -77,17 +77,25 @@ def main_content(html: str) -> LexborNode:
     Raises ReaderError when the page has no body.
     """
     tree = LexborHTMLParser(html)
-    # One element at a time, queried afresh: removing an element frees its descendants,
-    # so a list of matches queried once could hold freed nodes.
-    while (node := tree.css_first(BOILERPLATE)) is not None:
-        node.decompose()
-    while (node := next((n for n in tree.css(PAGE_FRAME) if not _inside_content(n)), None)) is not None:
-        node.decompose()
+    _remove_outermost(tree.css(BOILERPLATE))
+    _remove_outermost([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     for selector in MAIN_CONTENT:
         root = tree.css_first(selector)
         if root is not None:
             return root
     raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
+
+
+def _remove_outermost(nodes: list[LexborNode]) -> None:
+    """Remove the nodes that have no ancestor among `nodes`: removing a node frees its
+    descendants, so those are never touched again."""
+    ids = {n.mem_id for n in nodes}
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            node.decompose()
 
 
 def _inside_content(node: LexborNode) -> bool:
@@ -99,26 +107,25 @@ def _inside_content(node: LexborNode) -> bool:
     return False
 
 
-def list_number(item: LexborNode) -> str | None:
-    """The number a browser shows for an `<li>` of an `<ol>` ("3." for the third, counting
-    from the `start` attribute), or None for an item of a `<ul>`."""
-    parent = item.parent
-    if parent is None or parent.tag != "ol":
-        return None
-    start = parent.attributes.get("start") or "1"
-    number = int(start) if start.strip().lstrip("-").isdigit() else 1
-    for sibling in parent.iter():
-        if sibling.mem_id == item.mem_id:
-            break
-        if sibling.tag == "li":
-            number += 1
-    return f"{number}."
+def list_numbers(root: LexborNode) -> dict[int, str]:
+    """The number a browser shows for each `<li>` of an `<ol>` under `root` ("3." for the
+    third, counting from the `start` attribute), keyed by the item's `mem_id`."""
+    numbers: dict[int, str] = {}
+    for ol in root.css("ol"):
+        start = (ol.attributes.get("start") or "1").strip()
+        number = int(start) if start.lstrip("-").isdigit() else 1
+        for item in ol.iter():
+            if item.tag == "li":
+                numbers[item.mem_id] = f"{number}."
+                number += 1
+    return numbers
 
 
 class _Walker:
     """Walks the main content in document order, collecting lines into pieces."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbers: dict[int, str]) -> None:
+        self.numbers = numbers
         self.pieces: list[Piece] = []
         self.lines: list[str] = [""]
         self.item_number: str | None = None
@@ -159,7 +166,7 @@ class _Walker:
                 self.flush()
             elif tag == "li":
                 self.flush()
-                self.in_item, self.item_number = True, list_number(child)
+                self.in_item, self.item_number = True, self.numbers.get(child.mem_id)
                 self.walk(child)
                 self.flush()
             elif tag in BLOCKS:
@@ -207,7 +214,8 @@ def _table(table: LexborNode) -> list[Piece]:
 
 def html_pieces(html: str) -> list[Piece]:
     """Pieces of the main content of an HTML page (text already normalised)."""
-    walker = _Walker()
-    walker.walk(main_content(html))
+    root = main_content(html)
+    walker = _Walker(list_numbers(root))
+    walker.walk(root)
     walker.flush()
     return walker.pieces
