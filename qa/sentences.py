@@ -19,8 +19,8 @@ and invisible characters in between are skipped over and start the next sentence
    opens a new sentence right after such an abbreviation ("... 300 kr. Udbetaling Danmark
    sender ...") is therefore not split: the rule prefers a long sentence to a torn one;
 3. the word before it is a single capital initial ("H. C. Andersen");
-4. it follows a number label at the start of a unit: a list number ("1. Log ind med
-   MitID"), or a paragraph or subsection label ("§ 3. Kommunen ...", "Stk. 2. ..."). A
+4. it follows a number label at the start of a unit or of a line: a list number ("1. Log
+   ind med MitID"), or a paragraph or subsection label ("§ 3. Kommunen ...", "Stk. 2. ..."). A
    number elsewhere followed by a capital is a real end ("... i 2016. Det var ...");
    ordinals before a month never are, since months are not capitalised ("den 3. maj").
 
@@ -159,8 +159,10 @@ def _is_end(text: str, match: re.Match[str], cursor: int, lo: int, end: int) -> 
         return stop
     if len(bare) == 1 and bare.isalpha() and bare.isupper():
         return None
-    if _NUMBER_LABEL.fullmatch(bare) and _LABEL_PREFIX.fullmatch(text, cursor, word_start):
-        return None
+    if _NUMBER_LABEL.fullmatch(bare):
+        line_start = max(cursor, text.rfind("\n", cursor, word_start) + 1)
+        if _LABEL_PREFIX.fullmatch(text, line_start, word_start):
+            return None
     return stop
 
 

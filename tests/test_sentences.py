@@ -175,6 +175,8 @@ def test_a_final_abbreviation_ends_a_sentence_only_before_a_new_sentence(text: s
             ["§ 3. Kommunen kan give tilskud.", "Stk. 2. Tilskuddet udbetales månedligt."],
         ),
         ("§3. Loven gælder for alle.", ["§3. Loven gælder for alle."]),
+        ("Sådan gør du:\n1. Log ind.\n2. Vælg kort.", ["Sådan gør du:\n1. Log ind.", "2. Vælg kort."]),
+        ("1. juli 2025 – 30. juni 2026: Perioden er åben.", ["1. juli 2025 – 30. juni 2026: Perioden er åben."]),
     ],
 )
 def test_a_number_label_at_the_start_of_a_unit_is_not_a_sentence(text: str, expected: list[str]) -> None:
