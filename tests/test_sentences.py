@@ -111,6 +111,7 @@ def test_empty_and_whitespace_text_has_no_sentences() -> None:
         "Det er dvs. Kommunen der afgør sagen.",
         "Loven trådte i kraft den 1. januar 2018 for alle.",
         "Mødet er den 3. maj kl. 10 på rådhuset.",
+        "Kontakt hr. Jensen eller Dr. Hansen i borgerservice.",
     ],
 )
 def test_abbreviations_and_dates_do_not_end_a_sentence_that_goes_on(text: str) -> None:
@@ -148,6 +149,7 @@ def test_abbreviations_and_dates_do_not_end_a_sentence_that_goes_on(text: str) -
             "Fristen er den 15. sept. Ansøg i god tid.",
             ["Fristen er den 15. sept.", "Ansøg i god tid."],
         ),
+        ("Du kan se det på tv. Det sendes hver dag.", ["Du kan se det på tv.", "Det sendes hver dag."]),
         # a year or a subsection number at the end of a sentence
         (
             "Tilskud gives efter § 3, stk. 2. Ansøgningen sendes til kommunen.",
