@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa.chunking import ChunkingOptions, chunk_document, chunk_id_for
 from qa.documents import Block, Document, assemble
@@ -148,3 +150,35 @@ def test_the_sentence_limit_is_the_smaller_of_its_own_and_the_chunk_size() -> No
     assert ChunkingOptions(max_chars=200, min_chars=100).sentence_limit == 200
     with pytest.raises(ValueError, match="chunking needs max_sentence_chars >= 1, got 0"):
         ChunkingOptions(max_sentence_chars=0)
+
+
+_BLOCK_TEXT = st.lists(
+    st.sampled_from(["Ansøgningen", "behandles", "kr.", "1.", "sept.", "2026.", "Det", "👍", "\u200b", ",", ";"]),
+    min_size=1,
+    max_size=150,
+).map(" ".join)
+_BLOCKS = st.lists(
+    st.tuples(st.sampled_from(["heading", "paragraph", "list_item", "table_row"]), st.integers(1, 4), _BLOCK_TEXT),
+    max_size=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_BLOCKS, st.integers(min_value=20, max_value=700), st.integers(min_value=1, max_value=500))
+def test_chunks_fit_hold_their_sentences_and_stay_under_one_heading(
+    pieces: list[tuple[str, int, str]], max_chars: int, max_sentence_chars: int
+) -> None:
+    doc = _document(pieces)
+    options = ChunkingOptions(max_chars=max_chars, min_chars=max_chars // 2 or 1, max_sentence_chars=max_sentence_chars)
+    chunks, sentences = chunk_document(doc, options)
+    headings = [b for b in doc.blocks if b.kind == "heading"]
+    for chunk in chunks:
+        assert len(chunk.text) <= max_chars
+        assert doc.text[chunk.start : chunk.end] == chunk.text
+        assert not any(chunk.start < h.start < chunk.end for h in headings)
+        above = [h for h in headings if h.end <= chunk.start]
+        assert chunk.heading == (doc.block_text(above[-1]) if above else doc.title)
+    for sentence in sentences:
+        chunk = chunks[sentence.chunk_index]
+        assert chunk.start <= sentence.start < sentence.end <= chunk.end
+        assert len(sentence.text) <= min(max_chars, max_sentence_chars)
