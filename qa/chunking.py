@@ -65,8 +65,7 @@ class ChunkingOptions:
     def __post_init__(self) -> None:
         if not 0 < self.min_chars <= self.max_chars:
             raise ValueError(
-                f"chunking needs 0 < min_chars <= max_chars, got min_chars={self.min_chars}, "
-                f"max_chars={self.max_chars}"
+                f"chunking needs 0 < min_chars <= max_chars, got min_chars={self.min_chars}, max_chars={self.max_chars}"
             )
         if self.max_sentence_chars < 1:
             raise ValueError(f"chunking needs max_sentence_chars >= 1, got {self.max_sentence_chars}")

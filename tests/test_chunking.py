@@ -163,7 +163,7 @@ _BLOCKS = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_BLOCKS, st.integers(min_value=20, max_value=700), st.integers(min_value=1, max_value=500))
 def test_chunks_fit_hold_their_sentences_and_stay_under_one_heading(
     pieces: list[tuple[str, int, str]], max_chars: int, max_sentence_chars: int

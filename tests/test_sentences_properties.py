@@ -44,20 +44,20 @@ def _check(text: str, start: int, end: int, limit: int) -> None:
     assert {i for i in range(start, end) if _visible(text[i])} <= covered
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_TEXT, st.integers(min_value=1, max_value=120))
 def test_spans_are_ordered_trimmed_within_the_limit_and_cover_every_visible_character(text: str, limit: int) -> None:
     _check(text, 0, len(text), limit)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_TEXT, st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=200))
 def test_a_range_of_the_text_is_split_within_that_range(text: str, a: int, b: int) -> None:
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     _check(text, start, end, 400)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=600), st.integers(min_value=1, max_value=400))
 def test_any_unicode_text_is_split_into_trimmed_spans_within_the_limit(text: str, limit: int) -> None:
     _check(text, 0, len(text), limit)
