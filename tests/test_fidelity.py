@@ -33,7 +33,7 @@ from tests.generated_documents import write_docx, write_pdf
 TESTS = Path(__file__).parent
 FILES = sorted(
     p
-    for folder in (TESTS / "fixtures", TESTS / "cases", TESTS.parent / "corpus")
+    for folder in (TESTS / "fixtures", TESTS / "cases", TESTS / "eval" / "dev" / "corpus", TESTS.parent / "corpus")
     for p in folder.rglob("*")
     if p.is_file() and p.suffix in {".md", ".txt", ".html", ".pdf", ".docx"} and p.name != "README.md"
 )
