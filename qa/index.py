@@ -416,10 +416,10 @@ def live_folder(index_root: Path) -> Path:
     if version is None:
         raise IndexNotFoundError(f"no index in {index_root}/: run `qa build` to build one")
     folder = index_root / version
-    if not VERSION_PATTERN.match(version) or not (folder / MANIFEST_NAME).is_file():
+    if not VERSION_PATTERN.match(version) or not folder.is_dir():
         pointer = index_root / LIVE_POINTER
         shown = version if len(version) < 80 else version[:80] + "..."
-        raise IndexNotFoundError(f"{pointer} names {shown!r}, which is missing or incomplete: {remedy_for(folder)}")
+        raise IndexNotFoundError(f"{pointer} names {shown!r}, which is not an index version: {remedy_for(folder)}")
     return folder
 
 

@@ -112,12 +112,14 @@ def file_entry(folder: Path, path: Path) -> FileEntry:
 def read_manifest(folder: Path, remedy: str) -> Manifest:
     """Read and check the seal of `folder/manifest.json`.
 
-    Raises IndexCorruptError naming the file (missing, not JSON, wrong fields or a seal
-    that does not match); `remedy` is appended to the message (what to run).
+    Raises IndexCorruptError naming the file (missing, not JSON, wrong fields, a seal that
+    does not match, or bytes other than the canonical JSON `to_json` writes); `remedy` is
+    appended to the message (what to run).
     """
     path = folder / MANIFEST_NAME
     try:
-        manifest = Manifest.model_validate_json(path.read_bytes())
+        raw = path.read_bytes()
+        manifest = Manifest.model_validate_json(raw)
     except FileNotFoundError:
         raise IndexCorruptError(f"{path} is missing: {remedy}", str(path)) from None
     except (ValidationError, ValueError, OSError) as exc:
@@ -125,4 +127,7 @@ def read_manifest(folder: Path, remedy: str) -> Manifest:
         raise IndexCorruptError(f"{path} is damaged ({reason}): {remedy}", str(path)) from None
     if manifest.manifest_sha256 != manifest.content_sha256():
         raise IndexCorruptError(f"{path} is damaged (its checksum does not match its content): {remedy}", str(path))
+    if raw != manifest.to_json().encode():
+        # Same content, other bytes (spacing, a lost final newline): still not what was written.
+        raise IndexCorruptError(f"{path} is damaged (its bytes differ from what was written): {remedy}", str(path))
     return manifest

@@ -224,10 +224,11 @@ def _evaluate_step(
 
     questions = load_questions(options.eval_set)
     live_data: IndexData | None = None
-    try:
-        live_data = load_index(live_folder(index_root), embedder.identity)
-    except IndexLoadError as exc:
-        log.warning("not comparing with the live index (%s)", exc)
+    if live_version(index_root) is not None:
+        try:
+            live_data = load_index(live_folder(index_root), embedder.identity)
+        except IndexLoadError as exc:
+            log.warning("not comparing with the live index (%s)", exc)
     corpora: list[Iterable[Document]] = [data.documents.values()]
     if live_data is not None:
         corpora.append(live_data.documents.values())
