@@ -77,6 +77,7 @@ class Manifest(_Frozen):
     files: tuple[FileEntry, ...] = ()
     evaluation: MetricsTable | None = None
     evaluation_set: str | None = None
+    evaluation_set_sha256: str | None = None
     changes: Changes | None = None
     embedding: EmbeddingStats | None = None
     manifest_sha256: str = ""

@@ -35,7 +35,7 @@ from qa.index import (
 )
 from qa.index_errors import GateError, IndexLoadError
 from qa.lock import writer_lock
-from qa.manifest import Changes, Manifest, MetricsTable, read_manifest
+from qa.manifest import Changes, Manifest, MetricsTable, file_sha256, read_manifest
 from qa.versions import clear_abandoned, prune_versions
 
 log = logging.getLogger(__name__)
@@ -185,6 +185,18 @@ def evaluation_lines(new: MetricsTable, live: MetricsTable | None) -> list[str]:
     return lines
 
 
+def same_content(a: Manifest, b: Manifest) -> bool:
+    """Whether two manifests describe indexes of the same corpus, model, chunking and
+    tokeniser, which the same code therefore answers alike."""
+    return (a.corpus_sha256, a.model, a.chunking, a.tokeniser, a.format_version) == (
+        b.corpus_sha256,
+        b.model,
+        b.chunking,
+        b.tokeniser,
+        b.format_version,
+    )
+
+
 def _live_manifest(index_root: Path) -> Manifest | None:
     """The live version's manifest when it can be read, else None (a broken live index
     must not stop the build that replaces it)."""
@@ -215,13 +227,15 @@ def usable_questions(questions: list, *corpora: Iterable[Document]) -> list:
 
 def _evaluate_step(
     data: IndexData, embedder: Embedder, index_root: Path, options: BuildOptions
-) -> tuple[MetricsTable | None, MetricsTable | None]:
+) -> tuple[MetricsTable | None, MetricsTable | None, str | None]:
+    """(new evaluation, live evaluation, sha256 of the evaluation set)."""
     if options.eval_set is None or not options.eval_set.is_file():
         if options.eval_set is not None:
             log.warning("no evaluation set at %s: the build is not evaluated or gated", options.eval_set)
-        return None, None
+        return None, None, None
     from qa.evaluation import load_questions
 
+    eval_sha256 = file_sha256(options.eval_set)
     questions = load_questions(options.eval_set)
     live_data: IndexData | None = None
     if live_version(index_root) is not None:
@@ -229,6 +243,14 @@ def _evaluate_step(
             live_data = load_index(live_folder(index_root), embedder.identity)
         except IndexLoadError as exc:
             log.warning("not comparing with the live index (%s)", exc)
+    if (
+        live_data is not None
+        and live_data.manifest.evaluation is not None
+        and live_data.manifest.evaluation_set_sha256 == eval_sha256
+        and same_content(live_data.manifest, data.manifest)
+    ):
+        log.info("same content and evaluation set as the live index %s: its evaluation is kept", live_data.version)
+        return live_data.manifest.evaluation, live_data.manifest.evaluation, eval_sha256
     corpora: list[Iterable[Document]] = [data.documents.values()]
     if live_data is not None:
         corpora.append(live_data.documents.values())
@@ -240,10 +262,13 @@ def _evaluate_step(
     log.info("evaluating the new index on %d questions", len(usable))
     new = evaluate_index(data, embedder, usable, options.show_progress)
     live = None
-    if live_data is not None:
+    if live_data is not None and same_content(live_data.manifest, data.manifest):
+        log.info("the live index %s holds the same content: its evaluation is the new one's", live_data.version)
+        live = new
+    elif live_data is not None:
         log.info("evaluating the live index %s on the same questions", live_data.version)
         live = evaluate_index(live_data, embedder, usable, options.show_progress)
-    return new, live
+    return new, live, eval_sha256
 
 
 def _build_locked(
@@ -262,7 +287,7 @@ def _build_locked(
 
     started = time.perf_counter()
     log.info("step 3/5: evaluate")
-    new_eval, live_eval = _evaluate_step(data, embedder, index_root, options)
+    new_eval, live_eval, eval_sha256 = _evaluate_step(data, embedder, index_root, options)
     drops = gate(new_eval, live_eval, options.tolerance) if new_eval is not None else []
     steps["evaluate"] = time.perf_counter() - started
     if drops and not options.force:
@@ -281,6 +306,7 @@ def _build_locked(
             "changes": changes,
             "evaluation": new_eval,
             "evaluation_set": str(options.eval_set) if new_eval is not None else None,
+            "evaluation_set_sha256": eval_sha256,
         }
     )
     build_id = new_build_id(data.manifest.corpus_sha256)

@@ -4,6 +4,7 @@ and the evaluation gate."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -194,11 +195,12 @@ def test_a_build_that_evaluates_worse_is_not_promoted_unless_forced(
     assert first.manifest.evaluation == first.evaluation
     assert first.manifest.evaluation_set == str(EVAL_SET)
 
+    changed = [replace(d, title=d.title + " (ny)") for d in corpus_documents]  # not the live content
     worse = {**TABLE_LIVE, "en": {"answer_accuracy": 0.5, "abstention_recall": 0.8}}
     tables = iter([worse, TABLE_LIVE, worse, TABLE_LIVE])  # new, then live, per build
     monkeypatch.setattr(qa.pipeline, "evaluate_index", lambda *args, **kwargs: next(tables))
     with pytest.raises(GateError) as info:
-        build_documents(corpus_documents, FakeEmbedder(), tmp_path, options)
+        build_documents(changed, FakeEmbedder(), tmp_path, options)
     assert str(info.value) == (
         "the new index evaluates worse than the live one by more than 0.05 (QA_EVAL_TOLERANCE); it was not promoted:\n"
         "metric              language      live     new    drop\n"
@@ -207,9 +209,25 @@ def test_a_build_that_evaluates_worse_is_not_promoted_unless_forced(
     )
     assert live_version(tmp_path) == first.data.version
     assert [v.version for v in list_versions(tmp_path)] == [first.data.version]
-    forced = build_documents(corpus_documents, FakeEmbedder(), tmp_path, BuildOptions(eval_set=EVAL_SET, force=True))
+    forced = build_documents(changed, FakeEmbedder(), tmp_path, BuildOptions(eval_set=EVAL_SET, force=True))
     assert live_version(tmp_path) == forced.data.version
     assert forced.drops == [Drop("en", "answer_accuracy", 0.7, 0.5)]
+
+
+def test_an_unchanged_rebuild_keeps_the_live_evaluation_without_asking_a_question(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = BuildOptions(eval_set=EVAL_SET)
+    first = build_documents(corpus_documents, FakeEmbedder(), tmp_path, options)
+    calls: list[str] = []
+    monkeypatch.setattr(qa.pipeline, "evaluate_index", lambda data, *a, **k: calls.append(data.version) or TABLE_LIVE)
+    again = build_documents(corpus_documents, FakeEmbedder(), tmp_path, options)
+    assert calls == []
+    assert again.live_evaluation == again.evaluation == first.evaluation
+    assert again.manifest.evaluation_set_sha256 == first.manifest.evaluation_set_sha256
+    changed = [replace(d, title=d.title + " (ny)") for d in corpus_documents]
+    build_documents(changed, FakeEmbedder(), tmp_path, options)
+    assert calls == ["unbuilt", again.data.version]
 
 
 def test_questions_whose_gold_is_not_in_the_corpus_are_left_out(corpus_documents: list[Document]) -> None:
