@@ -31,7 +31,7 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,11 +75,12 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# 2: sealed typed manifest listing every file with size and sha256; no calibration.json.
+# 2: sealed typed manifest listing every file with size and sha256; calibration.json optional.
 FORMAT_VERSION = 2
 LIVE_POINTER = "LIVE"
 BUILDING_PREFIX = ".building-"
 VERSION_PATTERN = re.compile(r"^\d{8}T\d{12}Z-[0-9a-f]{8}$")
+CALIBRATION_NAME = "calibration.json"
 DATA_FILES = ("documents.jsonl", "chunks.jsonl", "sentences.jsonl", "chunk_vectors.faiss", "sentence_vectors.npy")
 
 
@@ -89,8 +90,9 @@ class IndexData:
 
     After `read_index`, `sentence_vectors`, the FAISS vectors and the BM25 arrays are
     memory-mapped read-only views of the files; documents, chunks and sentences are Python
-    objects. `calibration` is kept for engines that read abstention thresholds from it
-    (a build no longer writes one; empty means the engine's defaults).
+    objects. `calibration` is kept for engines that read abstention thresholds from it:
+    `qa build` no longer fits one (empty means the engine's defaults); `build(...,
+    calibrate=...)` still stores one as `calibration.json`, listed in the manifest.
     """
 
     documents: dict[str, Document]
@@ -239,6 +241,8 @@ def write_index(data: IndexData, folder: Path, build_id: str | None = None) -> M
     faiss.write_index(data.faiss_index, str(folder / "chunk_vectors.faiss"))
     save_npy_durably(folder / "sentence_vectors.npy", np.ascontiguousarray(data.sentence_vectors))
     data.bm25.save(str(folder / "bm25"), allow_pickle=False)
+    if data.calibration:
+        (folder / CALIBRATION_NAME).write_text(json.dumps(data.calibration, indent=2), encoding="utf-8")
     files = sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
     for path in files:
         _fsync_file(path)
@@ -247,6 +251,7 @@ def write_index(data: IndexData, folder: Path, build_id: str | None = None) -> M
             "build_id": build_id or new_build_id(data.manifest.corpus_sha256),
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "files": tuple(file_entry(folder, p) for p in files),
+            "calibrated": bool(data.calibration.get("fitted")),
         }
     ).sealed()
     # The manifest goes last: a folder without one is never loaded.
@@ -370,6 +375,10 @@ def read_index(folder: Path, manifest: Manifest | None = None) -> IndexData:
         sentence_vectors = np.load(current, mmap_mode="r", allow_pickle=False)
         current = folder / "bm25"
         bm25 = bm25s.BM25.load(str(current), mmap=True, allow_pickle=False, show_progress=False)
+        calibration: dict[str, Any] = {}
+        if any(f.path == CALIBRATION_NAME for f in manifest.files):
+            current = folder / CALIBRATION_NAME
+            calibration = json.loads(current.read_text(encoding="utf-8"))
     except Exception as exc:  # any parse failure is reported as damage to that file
         raise damaged(current, f"{type(exc).__name__}: {exc}") from None
     counts = manifest.counts
@@ -396,6 +405,7 @@ def read_index(folder: Path, manifest: Manifest | None = None) -> IndexData:
         sentence_vectors=sentence_vectors,
         bm25=bm25,
         manifest=manifest,
+        calibration=calibration,
     )
 
 
@@ -485,12 +495,14 @@ def build(
     documents: list[Document],
     embedder: Embedder,
     index_root: Path,
+    calibrate: Callable[[IndexData], dict[str, Any]] | None = None,
     options: ChunkingOptions | None = None,
     show_progress: bool = False,
 ) -> IndexData:
     """Prepare, verify and publish an index under the writer lock (no evaluation gate);
-    returns it as now live. `qa.pipeline.run_build` is the full pipeline."""
+    returns it as now live. `calibrate`, if given, computes the calibration stored with
+    the index. `qa.pipeline.run_build` is the full `qa build` pipeline."""
     from qa.pipeline import BuildOptions, build_documents
 
-    options_ = BuildOptions(chunking=options, show_progress=show_progress)
+    options_ = BuildOptions(chunking=options, show_progress=show_progress, calibrate=calibrate)
     return build_documents(documents, embedder, index_root, options_).data

@@ -80,6 +80,7 @@ class Manifest(_Frozen):
     evaluation_set_sha256: str | None = None
     changes: Changes | None = None
     embedding: EmbeddingStats | None = None
+    calibrated: bool = False
     manifest_sha256: str = ""
 
     def content_sha256(self) -> str:

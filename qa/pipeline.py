@@ -13,9 +13,10 @@ import logging
 import os
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qa.chunking import ChunkingOptions
 from qa.documents import CorpusReport, Document, DocumentError, read_corpus
@@ -50,7 +51,8 @@ STEPS = ("read corpus", "prepare", "evaluate", "write and verify", "publish")
 class BuildOptions:
     """How to build. `tolerance` is the largest drop (absolute, 0..1) of a gated metric
     against the live index that still promotes; `keep` versions are retained after a
-    build (0 keeps all); `lock_timeout` in seconds (0: fail at once if locked)."""
+    build (0 keeps all); `lock_timeout` in seconds (0: fail at once if locked);
+    `calibrate`, if given, computes a calibration stored with the index (older engines)."""
 
     chunking: ChunkingOptions | None = None
     show_progress: bool = False
@@ -60,6 +62,7 @@ class BuildOptions:
     keep: int = 0
     lock_timeout: float = 0.0
     use_cache: bool = True
+    calibrate: Callable[[IndexData], dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,8 @@ def _build_locked(
     cache = EmbeddingCache(index_root, embedder.identity, embedder.dimension).load() if options.use_cache else None
     data = prepare_index(documents, embedder, options.chunking, options.show_progress, cache)
     changes = compare_documents(previous, documents)
+    if options.calibrate is not None:
+        data.calibration = options.calibrate(data)
     steps["prepare"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -330,7 +335,6 @@ def _build_locked(
         cache.compact({text_key(p) for p in passages})
     steps["publish"] = time.perf_counter() - started
 
-    verified.calibration = data.calibration
     report.data = verified
     report.changes = changes
     report.evaluation = new_eval

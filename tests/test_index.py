@@ -178,3 +178,14 @@ def test_a_waiting_writer_gives_up_after_its_timeout(tmp_path: Path, corpus_docu
 def test_empty_corpus_cannot_be_indexed() -> None:
     with pytest.raises(ValueError, match="no documents to index"):
         prepare_index([], FakeEmbedder())
+
+
+def test_a_calibration_given_to_build_is_stored_listed_and_read_back(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    calibration = {"fitted": True, "thresholds": {"da": 0.5, "en": 0.4}}
+    build(corpus_documents, FakeEmbedder(), tmp_path, lambda data: calibration)
+    loaded = load_live_index(tmp_path, FakeEmbedder().identity)
+    assert loaded.calibration == calibration
+    assert loaded.manifest.calibrated is True
+    assert "calibration.json" in [f.path for f in loaded.manifest.files]
