@@ -3,9 +3,12 @@
     python bench/rebuild.py [COPIES]
 
 Builds, with the real model and the configured evaluation set, into fresh temporary index
-folders: (1) the corpus folder (QA_CORPUS_DIR), (2) the corpus plus COPIES (default 20)
-copies whose titles and headings carry "(kopi n)", so every embedded passage is distinct.
-Each is built once from nothing and once more unchanged; prints seconds per step.
+folders: (1) a copy of the corpus folder (QA_CORPUS_DIR), (2) the corpus plus COPIES
+(default 20) copies whose titles and headings carry "(kopi n)", so every embedded passage
+is distinct. Each is built from nothing, rebuilt unchanged, then rebuilt after one
+sentence is appended to one document; prints wall seconds and seconds per step. Every
+build is a fresh `build_index` call, so each loads the model when it needs it, as
+`qa build` does.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ def line(label: str, seconds: float, report: BuildReport) -> str:
     c = report.manifest.counts
     steps = ", ".join(f"{k} {v:.1f}" for k, v in report.step_seconds.items())
     embedded = f"embedded {e.embedded}/{e.passages}" if e else ""
-    return f"{label:<34}{seconds:7.1f} s  {c.documents:>3} docs {c.chunks:>4} chunks  {embedded:<20} [{steps}]"
+    return f"{label:<46}{seconds:7.1f} s  {c.documents:>3} docs {c.chunks:>4} chunks  {embedded:<20} [{steps}]"
 
 
 def main() -> None:
@@ -55,12 +58,16 @@ def main() -> None:
     settings = get_settings()
     print(f"machine: {os.cpu_count()} cores; evaluation set {settings.eval_set}")
     with tempfile.TemporaryDirectory() as tmp:
-        big = Path(tmp) / "big-corpus"
+        small, big = Path(tmp) / "corpus", Path(tmp) / "big-corpus"
+        copy_corpus(settings.corpus_dir, small, 0)
         copy_corpus(settings.corpus_dir, big, copies)
-        for name, corpus in (("corpus", settings.corpus_dir), (f"corpus + {copies} copies", big)):
+        for name, corpus in (("corpus", small), (f"corpus + {copies} copies", big)):
             index = Path(tmp) / f"index-{len(name)}"
             run = settings.model_copy(update={"corpus_dir": corpus, "index_dir": index})
-            for label in ("full build", "rebuild, unchanged"):
+            for label in ("full build", "rebuild, unchanged", "rebuild, 1 document changed"):
+                if label == "rebuild, 1 document changed":
+                    first = sorted(corpus.glob("*.md"))[0]
+                    first.write_text(first.read_text(encoding="utf-8") + "\nDenne side er opdateret.\n")
                 started = time.perf_counter()
                 report = build_index(run, show_progress=False)
                 print(line(f"{name}: {label}", time.perf_counter() - started, report), flush=True)
