@@ -24,12 +24,12 @@ from tests.fakes import FakeEmbedder
 pytestmark = pytest.mark.crash
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIES = 30
+COPIES = 10
 
 
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed corpus 30 times over (distinct document ids): 210 chunks, 600 sentences."""
+    """The seed corpus 10 times over (distinct document ids): 70 chunks, 200 sentences."""
     folder = tmp_path_factory.mktemp("big-corpus")
     for source in sorted((ROOT / "corpus").glob("*.md")):
         for n in range(COPIES):
