@@ -424,6 +424,12 @@ def live_folder(index_root: Path) -> Path:
     """The folder the live pointer names. Raises IndexNotFoundError when there is none."""
     version = live_version(index_root)
     if version is None:
+        versions = version_folders(index_root)
+        if versions:
+            raise IndexNotFoundError(
+                f"{index_root / LIVE_POINTER} is missing: run `qa index use {versions[-1].name}` to serve the newest "
+                "version, or `qa build` to build a new one"
+            )
         raise IndexNotFoundError(f"no index in {index_root}/: run `qa build` to build one")
     folder = index_root / version
     if not VERSION_PATTERN.match(version) or not folder.is_dir():

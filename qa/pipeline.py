@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qa.chunking import ChunkingOptions
 from qa.documents import CorpusReport, Document, DocumentError, read_corpus
@@ -38,6 +38,9 @@ from qa.index_errors import GateError, IndexLoadError
 from qa.lock import writer_lock
 from qa.manifest import Changes, Manifest, MetricsTable, file_sha256, read_manifest
 from qa.versions import clear_abandoned, prune_versions
+
+if TYPE_CHECKING:
+    from qa.evaluation import EvalQuestion
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +216,9 @@ def _live_manifest(index_root: Path) -> Manifest | None:
         return None
 
 
-def evaluate_index(data: IndexData, embedder: Embedder, questions: list, show_progress: bool = False) -> MetricsTable:
+def evaluate_index(
+    data: IndexData, embedder: Embedder, questions: list[EvalQuestion], show_progress: bool = False
+) -> MetricsTable:
     """Metrics per language (qa.evaluation.metrics_by_language) of an index on questions."""
     from qa.engine import QAEngine
     from qa.evaluation import evaluate, metrics_by_language
@@ -221,7 +226,7 @@ def evaluate_index(data: IndexData, embedder: Embedder, questions: list, show_pr
     return metrics_by_language(evaluate(QAEngine(data, embedder), questions, show_progress))
 
 
-def usable_questions(questions: list, *corpora: Iterable[Document]) -> list:
+def usable_questions(questions: list[EvalQuestion], *corpora: Iterable[Document]) -> list[EvalQuestion]:
     """The questions every corpus can be judged on: unanswerable ones, and answerable ones
     whose gold text stands in some document of each corpus."""
     texts = [[d.text for d in corpus] for corpus in corpora]

@@ -76,6 +76,31 @@ def test_every_file_deleted_truncated_or_bit_flipped_is_refused_naming_it(templa
     assert outcomes == {"detected": 99, "named": 99, "missed": 0}
 
 
+def test_a_deleted_truncated_or_bit_flipped_live_pointer_is_refused(template_root: Path, tmp_path: Path) -> None:
+    version = live_folder(template_root).name
+    rng = random.Random(9)
+    damages = [("delete", 0, 0), ("truncate", 0, 0), ("truncate", 20, 0)]
+    damages += [("flip", rng.randrange(len(version)), rng.randrange(8)) for _ in range(20)]
+    messages = []
+    for trial, (kind, position, bit) in enumerate(damages):
+        root, _ = _copy(template_root, tmp_path / str(trial))
+        pointer = root / "LIVE"
+        if kind == "delete":
+            pointer.unlink()
+        elif kind == "truncate":
+            os.truncate(pointer, position)
+        else:
+            _flip_bit(pointer, position, bit)
+        with pytest.raises(IndexLoadError) as info:
+            load_live_index(root, FakeEmbedder().identity)
+        messages.append(str(info.value))
+    assert messages[0] == (
+        f"{tmp_path}/0/index/LIVE is missing: run `qa index use {version}` to serve the newest version, "
+        "or `qa build` to build a new one"
+    )
+    assert all(f"qa index use {version}" in m for m in messages)
+
+
 def test_bit_flip_in_a_data_file_gives_the_exact_message(template_root: Path, tmp_path: Path) -> None:
     root, folder = _copy(template_root, tmp_path)
     _flip_bit(folder / "documents.jsonl", 2000, 0)
