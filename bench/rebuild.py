@@ -23,6 +23,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from qa.index_errors import GateError  # noqa: E402
 from qa.pipeline import BuildReport  # noqa: E402
 from qa.service import build_index  # noqa: E402
 from qa.settings import get_settings  # noqa: E402
@@ -69,7 +70,13 @@ def main() -> None:
                     first = sorted(corpus.glob("*.md"))[0]
                     first.write_text(first.read_text(encoding="utf-8") + "\nDenne side er opdateret.\n")
                 started = time.perf_counter()
-                report = build_index(run, show_progress=False)
+                try:
+                    report = build_index(run, show_progress=False)
+                except GateError as exc:
+                    seconds = time.perf_counter() - started
+                    print(f"{name + ': ' + label:<46}{seconds:7.1f} s  not promoted by the evaluation gate:")
+                    print("    " + "\n    ".join(str(exc).splitlines()[1:-1]), flush=True)
+                    continue
                 print(line(f"{name}: {label}", time.perf_counter() - started, report), flush=True)
 
 
