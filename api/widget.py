@@ -46,7 +46,11 @@ _COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-r
 
 def install_widget(app: FastAPI, settings: Settings) -> None:
     """Add the widget's routes, CORS, the body limit and the feedback table to ``app``."""
-    store = FeedbackStore(settings.feedback_db)
+    store = FeedbackStore(
+        settings.feedback_db,
+        retention_days=settings.feedback_retention_days,
+        max_bytes=settings.feedback_max_mb * 2**20,
+    )
     app.include_router(_router(store))
     # Added last = outermost: CORS headers also go on the 413 answers of the limit.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
@@ -222,7 +226,7 @@ class FeedbackIn(BaseModel):
     citations: list[FeedbackCitation] = Field(default_factory=list, max_length=20)
     verdict: Literal["yes", "no"]
     comment: str | None = Field(None, max_length=2000)
-    index_version: str | None = Field(None, max_length=200)
+    index_version: str | None = Field(None, max_length=100, pattern=r"^[A-Za-z0-9._:+-]+$")
     language: Literal["da", "en"] | None = None
 
 
