@@ -82,7 +82,9 @@ class EngineHolder:
 
             try:
                 self.embedder = load_embedder(self.settings)
-            except (ModelError, FileNotFoundError, OSError) as exc:
+            except Exception as exc:  # a server without a model answers 503 with the reason
+                if not isinstance(exc, ModelError | OSError):
+                    log.exception("loading the model failed unexpectedly")
                 self.load_error = str(exc)
                 log.error("not ready: %s", exc)
                 return
@@ -108,7 +110,10 @@ class EngineHolder:
             try:
                 data = load_live_index(self.settings.index_dir, self.embedder.identity)
                 new = QAEngine(data, self.embedder)
-            except (IndexLoadError, OSError, ValueError, KeyError) as exc:
+            except Exception as exc:  # any damage must leave the old version serving, never crash
+                if not isinstance(exc, IndexLoadError):
+                    log.exception("loading index version %s failed unexpectedly", pointer)
+                    exc = IndexLoadError(f"{type(exc).__name__}: {exc}: the index folder is damaged; run `qa build`")
                 reason = f"index version {pointer} was not loaded: {exc}"
                 if self.engine is None:
                     self.load_error = str(exc)

@@ -147,13 +147,36 @@ def ask_command(
 def serve_command(
     host: Annotated[str | None, typer.Option(help="Address (QA_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (QA_PORT).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, max=64, help="Worker processes (QA_WORKERS; default: the number of cores).")
+    ] = None,
 ) -> None:
-    """Serve the HTTP API and the help widget."""
+    """Serve the HTTP API and the help widget.
+
+    Each worker process loads the model and the live index once, and loads a newly
+    promoted version by itself (it polls `LIVE`; `kill -HUP` on a worker reloads at once;
+    SIGHUP to the parent restarts the workers).
+    """
     import uvicorn
 
-    settings = _settings(host=host, port=port)
+    from api.logs import log_config
+
+    settings = _settings(host=host, port=port, workers=workers)
     uvicorn.run(
-        "api.app:app", host=settings.host, port=settings.port, log_level=settings.log_level.lower(), proxy_headers=False
+        "api.app:app",
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_config=log_config(settings.log_level, settings.log_json),
+        log_level=settings.log_level.lower(),
+        access_log=False,  # api.logs.AccessLogMiddleware writes a redacted one
+        http="h11",  # the one HTTP parser with a header size limit (QA_MAX_HEADER_BYTES)
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        timeout_keep_alive=settings.timeout_keep_alive,
+        limit_concurrency=settings.limit_concurrency,
+        proxy_headers=bool(settings.forwarded_allow_ips),
+        forwarded_allow_ips=settings.forwarded_allow_ips or None,
+        server_header=False,
     )
 
 
