@@ -163,31 +163,31 @@ class BodyTimeoutMiddleware:
             return
         started = False
         body_done = False
+        timed_out = False
 
         async def timed_receive() -> Message:
-            nonlocal body_done
+            nonlocal body_done, timed_out
             if body_done:  # afterwards the app only waits for a disconnect: no limit
                 return await receive()
             try:
                 message = await asyncio.wait_for(receive(), self.timeout_s)
             except TimeoutError:
-                raise _BodyTimeout from None
+                # Answer here (frameworks turn errors raised while reading into 400s), then
+                # tell the app the client is gone; whatever it sends after is dropped.
+                if not started:
+                    detail = f"The request body did not arrive within {self.timeout_s:g} s: send it at once."
+                    response = JSONResponse({"detail": detail}, 408, headers={"Connection": "close"})
+                    await response(scope, receive, watching_send)
+                timed_out = True
+                return {"type": "http.disconnect"}
             body_done = message["type"] != "http.request" or not message.get("more_body", False)
             return message
 
         async def watching_send(message: Message) -> None:
             nonlocal started
+            if timed_out:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, timed_receive, watching_send)
-        except _BodyTimeout:
-            if started:
-                raise
-            detail = f"The request body did not arrive within {self.timeout_s:g} s: send it at once."
-            await JSONResponse({"detail": detail}, 408, headers={"Connection": "close"})(scope, receive, send)
-
-
-class _BodyTimeout(Exception):
-    pass
+        await self.app(scope, timed_receive, watching_send)
