@@ -62,7 +62,7 @@ class QueryGate:
         self.workers = workers
         self.capacity = workers + queue
         self.timeout_s = timeout_s
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qa-query")
+        self._pool: ThreadPoolExecutor | None = None  # made on first use, again after shutdown()
         self._lock = threading.Lock()
         self._admitted = 0
 
@@ -85,8 +85,11 @@ class QueryGate:
             if self._admitted >= self.capacity:
                 raise Overloaded(f"{self._admitted} questions are being answered or waiting")
             self._admitted += 1
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="qa-query")
+            pool = self._pool
         context = contextvars.copy_context()
-        future = self._pool.submit(context.run, fn, *args)
+        future = pool.submit(context.run, fn, *args)
         future.add_done_callback(self._release)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
@@ -95,8 +98,12 @@ class QueryGate:
             raise QueryTimeout(f"no answer within {self.timeout_s:g} s") from None
 
     def shutdown(self) -> None:
-        """Stop the threads after the calls in progress (queued ones are cancelled)."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the threads after the calls in progress (queued ones are cancelled); the
+        next :meth:`run` starts new ones (an app's lifespan may run more than once)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def client_key(scope: Scope) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from qa.engine import Citation, Passage
 
@@ -22,6 +22,18 @@ def check_unicode(field: str, value: str) -> str:
     return value
 
 
+def json_integer(value: object) -> object:
+    """A JSON number only (``5`` or ``5.0``, as JSON Schema's integer), never ``"5"`` nor ``true``;
+    pydantic then refuses fractions. Raises ValueError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("Input should be a valid integer")
+    return value
+
+
+JsonInt = Annotated[int, BeforeValidator(json_integer)]
+"""An int field that takes JSON numbers only (strict about strings and booleans)."""
+
+
 class AskRequest(BaseModel):
     """`POST /ask`: a question of 1 to 1000 characters after trimming, and top_k 1 to 20."""
 
@@ -32,7 +44,7 @@ class AskRequest(BaseModel):
         examples=["Hvornår blev Digital Post obligatorisk?"],
         json_schema_extra={"minLength": 1, "maxLength": 1000, "pattern": r"\S"},
     )
-    top_k: int = Field(5, ge=1, le=20, strict=True, description="How many passages to return (an integer).")
+    top_k: JsonInt = Field(5, ge=1, le=20, description="How many passages to return (a JSON integer).")
 
     @field_validator("question")
     @classmethod

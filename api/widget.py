@@ -24,12 +24,13 @@ from typing import Literal
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.schemas import JsonInt
 from qa.feedback import CitedSpan, FeedbackStore
 from qa.settings import Settings
 
@@ -209,10 +210,10 @@ class FeedbackCitation(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    n: int = Field(ge=1, le=100)
+    n: JsonInt = Field(ge=1, le=100)
     doc_id: str = Field(min_length=1, max_length=300)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: JsonInt = Field(ge=0)
+    end: JsonInt = Field(ge=0)
 
 
 class FeedbackIn(BaseModel):
@@ -222,7 +223,7 @@ class FeedbackIn(BaseModel):
 
     question: str = Field(min_length=1, max_length=1000)
     answer: str | None = Field(None, max_length=10000)
-    answered: bool | None = None
+    answered: StrictBool | None = None
     citations: list[FeedbackCitation] = Field(default_factory=list, max_length=20)
     verdict: Literal["yes", "no"]
     comment: str | None = Field(None, max_length=2000)

@@ -72,7 +72,10 @@ def test_ask_abstains_honestly_in_the_question_language(client: TestClient, fake
         ({"question": "Hvad er NemID?", "top_k": "many"}, "top_k: Input should be a valid integer"),
         ({"question": "Hvad er NemID?", "top_k": "5"}, "top_k: Input should be a valid integer"),
         ({"question": "Hvad er NemID?", "top_k": True}, "top_k: Input should be a valid integer"),
-        ({"question": "Hvad er NemID?", "top_k": 5.0}, "top_k: Input should be a valid integer"),
+        (
+            {"question": "Hvad er NemID?", "top_k": 5.5},
+            "top_k: Input should be a valid integer, got a number with a fractional part",
+        ),
         ({}, "question: Field required"),
         ({"question": "Hvad er NemID?", "extra": 1}, "extra: Extra inputs are not permitted"),
     ],
@@ -172,6 +175,9 @@ def test_server_without_an_index_is_not_ready_and_says_how_to_fix_it(tmp_path: P
 def test_openapi_describes_the_contract(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert {"/ask", "/search", "/documents", "/documents/{doc_id}", "/healthz", "/readyz"} <= set(schema["paths"])
+    for path, method in (("/ask", "post"), ("/search", "get"), ("/feedback", "post")):
+        assert {"413", "422", "429", "503"} <= set(schema["paths"][path][method]["responses"])
+    assert "Retry-After" in schema["paths"]["/ask"]["post"]["responses"]["429"]["headers"]
     assert client.get("/docs").status_code == 200
 
 
