@@ -106,6 +106,7 @@ class EngineHolder:
             if self.embedder is None:
                 return False
             if self.engine is not None and pointer == self.engine.index_version and not force:
+                self.reload_error = None  # the pointer is back on the version serving
                 return False
             try:
                 data = load_live_index(self.settings.index_dir, self.embedder.identity)

@@ -177,6 +177,7 @@ def serve_command(
         proxy_headers=bool(settings.forwarded_allow_ips),
         forwarded_allow_ips=settings.forwarded_allow_ips or None,
         server_header=False,
+        timeout_worker_healthcheck=settings.worker_start_seconds,
     )
 
 

@@ -51,7 +51,7 @@ _PHONE = re.compile(
     rf"(?!(?:19|20)\d\d[{_SPACES}{_DASHES}]+(?:19|20)\d\d(?!\d))"  # "2016 2020" is two years
     rf"(?:(?:\+|00|\uff0b)[{_SPACES}]?45[{_SPACES}]?)?"
     rf"{_D}{_D}(?:[{_SPACES}]?{_D}{_D}){{3}}"  # not dashes or dots: "01-02-2003" is a date
-    rf"(?![\d{_DASHES}])"
+    rf"(?![\w{_DASHES}])"  # "20261201T1553Z" is a time stamp
 )
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -43,6 +43,7 @@ def test_personal_data_is_replaced(text: str, expected: str) -> None:
         "Telefonnummeret har 8 cifre, CPR-nummeret 10.",
         "320000 borgere og 12 345 678 kr.",
         "Datoen 01-02-2003 og kl. 10.30",
+        "index 20261201T155036302792Z-bb87aabc",
         "",
     ],
 )

@@ -72,6 +72,12 @@ def test_a_version_that_fails_to_load_is_not_swapped_in_and_readyz_says_why(
         assert ask.status_code == 200
         assert ask.headers["x-index-version"] == ask.json()["index_version"] == first
 
+        (index_root / LIVE_POINTER).write_text(first + "\n", encoding="utf-8")  # pointed back: no complaint
+        assert app.state.holder.reload() is False
+        assert client.get("/readyz").json()["detail"] is None
+        _damaged_copy(index_root, "20990101T000000000000Z-damaged1")
+        assert app.state.holder.reload() is False and client.get("/readyz").json()["detail"]
+
         build(corpus_documents, FakeEmbedder(), index_root)  # a good version clears the complaint
         second = _live(index_root)
         assert app.state.holder.reload() is True
