@@ -125,6 +125,7 @@ def create_app(
             for task in tasks:
                 task.cancel()
             gate.shutdown()
+            metrics.close()
 
     app = FastAPI(
         title="Danish public-sector Q&A",

@@ -10,8 +10,10 @@ Each app has its own registry (tests build many apps in one process). Series:
 - ``qa_queries_admitted``: questions running or queued now;
 - ``qa_index_info{version}`` (1 for the live version) and ``qa_index_age_seconds``.
 
-With ``qa serve --workers N`` every worker keeps its own figures; a scrape reaches one
-worker (its pid is in ``qa_worker_info``).
+With ``qa serve --workers N`` the workers share their figures through prometheus-client's
+multiprocess mode (``PROMETHEUS_MULTIPROC_DIR``, which ``qa serve`` sets to a fresh folder):
+a scrape of any worker gives the counters and histograms summed over all workers, and
+the gauges per worker (a ``pid`` label), as of each worker's latest request.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import os
 import time
 from collections.abc import Callable
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, multiprocess
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["Metrics", "MetricsMiddleware"]
@@ -34,6 +36,7 @@ class Metrics:
     """The service's metric series in their own registry; :meth:`render` gives the text format."""
 
     def __init__(self) -> None:
+        self.multiprocess = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
         self.registry = CollectorRegistry()
         self.requests = Counter(
             "qa_http_requests",
@@ -55,41 +58,75 @@ class Metrics:
             registry=self.registry,
         )
         self.refused = Counter("qa_refused", "Requests refused by load control.", ["reason"], registry=self.registry)
-        self.admitted = Gauge("qa_queries_admitted", "Questions running or queued now.", registry=self.registry)
+        self.admitted = Gauge(
+            "qa_queries_admitted", "Questions running or queued now.", registry=self.registry, multiprocess_mode="livesum"
+        )
         self.index_info = Gauge(
-            "qa_index_info", "The live index version (value 1).", ["version"], registry=self.registry
+            "qa_index_info",
+            "The live index version (value 1).",
+            ["version"],
+            registry=self.registry,
+            multiprocess_mode="liveall",
         )
         self.index_age = Gauge(
-            "qa_index_age_seconds", "Seconds since the live index was built.", registry=self.registry
+            "qa_index_age_seconds",
+            "Seconds since the live index was built.",
+            registry=self.registry,
+            multiprocess_mode="liveall",
         )
-        Gauge("qa_worker_info", "This worker process (value 1).", ["pid"], registry=self.registry).labels(
-            str(os.getpid())
-        ).set(1)
+        Gauge(
+            "qa_worker_info",
+            "This worker process (value 1).",
+            ["worker"],
+            registry=self.registry,
+            multiprocess_mode="liveall",
+        ).labels(str(os.getpid())).set(1)
         self._version: str | None = None
+        self._admitted_now: Callable[[], int] = lambda: 0
+        self._built_at: Callable[[], float | None] = lambda: None
 
     def track(self, admitted: Callable[[], int], built_at: Callable[[], float | None]) -> None:
-        """Read the queue depth and the live index's build time (Unix seconds) at each scrape."""
-        self.admitted.set_function(admitted)
+        """Read the queue depth and the live index's build time (Unix seconds) at each scrape
+        (one process) or after each request (several workers: :meth:`refresh`)."""
+        self._admitted_now, self._built_at = admitted, built_at
+        if not self.multiprocess:
+            self.admitted.set_function(admitted)
+            self.index_age.set_function(self._age)
 
-        def age() -> float:
-            when = built_at()
-            return float("nan") if when is None else max(0.0, time.time() - when)
+    def _age(self) -> float:
+        when = self._built_at()
+        return float("nan") if when is None else max(0.0, time.time() - when)
 
-        self.index_age.set_function(age)
+    def refresh(self) -> None:
+        """Write the gauges that other workers' scrapes read (multiprocess mode only)."""
+        if self.multiprocess:
+            self.admitted.set(self._admitted_now())
+            self.index_age.set(self._age())
+
+    def close(self) -> None:
+        """This worker stops: its live gauges leave the shared figures."""
+        if self.multiprocess:
+            multiprocess.mark_process_dead(os.getpid())
 
     def set_version(self, version: str | None) -> None:
         """Make ``version`` the one ``qa_index_info`` reports (the old label is removed)."""
         if version == self._version:
             return
         if self._version is not None:
+            self.index_info.labels(self._version).set(0)  # what other workers' scrapes read
             self.index_info.remove(self._version)
         if version is not None:
             self.index_info.labels(version).set(1)
         self._version = version
 
     def render(self) -> bytes:
-        """The registry in Prometheus' text exposition format."""
-        return generate_latest(self.registry)
+        """The figures in Prometheus' text exposition format (all workers' in multiprocess mode)."""
+        if not self.multiprocess:
+            return generate_latest(self.registry)
+        self.refresh()
+        combined = CollectorRegistry()
+        multiprocess.MultiProcessCollector(combined)
+        return generate_latest(combined)
 
 
 class MetricsMiddleware:
@@ -127,3 +164,4 @@ class MetricsMiddleware:
             method = str(scope.get("method"))
             self.metrics.requests.labels(path, method, str(status)).inc()
             self.metrics.latency.labels(path, method).observe(time.perf_counter() - started)
+            self.metrics.refresh()

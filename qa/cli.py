@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import Annotated
@@ -157,11 +160,24 @@ def serve_command(
     promoted version by itself (it polls `LIVE`; `kill -HUP` on a worker reloads at once;
     SIGHUP to the parent restarts the workers).
     """
+    settings = _settings(host=host, port=port, workers=workers)
+    metrics_dir = None
+    if settings.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # The workers add up their metrics in files here (prometheus-client's multiprocess mode).
+        metrics_dir = tempfile.mkdtemp(prefix="qa-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        _run_uvicorn(settings)
+    finally:
+        if metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _run_uvicorn(settings: Settings) -> None:
     import uvicorn
 
     from api.logs import log_config
 
-    settings = _settings(host=host, port=port, workers=workers)
     uvicorn.run(
         "api.app:app",
         host=settings.host,

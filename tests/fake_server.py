@@ -47,12 +47,13 @@ def _free_port() -> int:
 
 
 @contextmanager
-def fake_server_process(env: dict[str, str], cwd: str) -> Iterator[str]:
-    """``create()`` served by uvicorn in a child process on 127.0.0.1; yields its base URL."""
+def fake_server_process(env: dict[str, str], cwd: str, workers: int = 1) -> Iterator[str]:
+    """``create()`` served by uvicorn in a child process on 127.0.0.1 (with ``workers``
+    worker processes); yields its base URL once /readyz is 200."""
     port = _free_port()
     command = [sys.executable, "-m", "uvicorn", "--factory", "tests.fake_server:create"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--no-access-log", "--http", "h11"]
-    command += ["--log-level", "warning"]
+    command += ["--log-level", "warning", "--workers", str(workers)]
     process = subprocess.Popen(command, env={**os.environ, **env}, cwd=cwd)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -17,6 +18,8 @@ from api.app import create_app
 from api.logs import log_config
 from qa.engine import QAEngine
 from qa.settings import Settings
+from tests.conftest import ROOT
+from tests.fake_server import fake_server_process
 
 UNLIMITED = "100000/minute"
 
@@ -101,3 +104,25 @@ def test_the_serve_log_config_writes_json_lines_with_the_request_id(fake_engine:
     assert access["path"] == "/search?q=tlf [TELEFON]" and access["status"] == 200
     assert access["message"] == "GET /search?q=tlf [TELEFON] 200"
     assert set(access) >= {"time", "level", "logger", "request_id", "method", "duration_ms", "client"}
+
+
+@pytest.mark.load
+def test_metrics_add_up_over_several_workers(fake_index_root: Path, tmp_path: Path) -> None:
+    metrics_dir = tmp_path / "metrics"
+    metrics_dir.mkdir()
+    env = {
+        "QA_INDEX_DIR": str(fake_index_root),
+        "QA_FEEDBACK_DB": str(tmp_path / "feedback.sqlite3"),
+        "QA_RELOAD_POLL_SECONDS": "0",
+        "QA_RATE_LIMIT_SEARCH": UNLIMITED,
+        "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
+    }
+    with fake_server_process(env, str(ROOT), workers=2) as base:
+        for _ in range(40):  # a new connection each: the kernel spreads them over the workers
+            assert httpx.get(base + "/search", params={"q": "NemKonto"}, timeout=10).status_code == 200
+        scrapes = [httpx.get(base + "/metrics", timeout=10).text for _ in range(10)]
+    totals = {_sample(t, "qa_http_requests_total", route="/search", method="GET", status="200") for t in scrapes}
+    assert totals == {40.0}  # whichever worker answers the scrape, it reports both workers' requests
+    workers = set(re.findall(r'qa_worker_info\{pid="\d+",worker="(\d+)"\}', scrapes[-1]))
+    print(f"\nworkers reporting: {sorted(workers)}")
+    assert len(workers) == 2
