@@ -59,7 +59,10 @@ class Metrics:
         )
         self.refused = Counter("qa_refused", "Requests refused by load control.", ["reason"], registry=self.registry)
         self.admitted = Gauge(
-            "qa_queries_admitted", "Questions running or queued now.", registry=self.registry, multiprocess_mode="livesum"
+            "qa_queries_admitted",
+            "Questions running or queued now.",
+            registry=self.registry,
+            multiprocess_mode="livesum",
         )
         self.index_info = Gauge(
             "qa_index_info",
