@@ -186,7 +186,9 @@ def _run_uvicorn(settings: Settings) -> None:
         log_config=log_config(settings.log_level, settings.log_json),
         log_level=settings.log_level.lower(),
         access_log=False,  # api.logs.AccessLogMiddleware writes a redacted one
-        http="h11",  # the one HTTP parser with a header size limit (QA_MAX_HEADER_BYTES)
+        # h11 (the parser with a header size limit, QA_MAX_HEADER_BYTES) plus a header-read
+        # deadline (QA_HEADER_TIMEOUT_SECONDS) against clients that trickle their headers.
+        http="api.server:HeaderTimeoutH11Protocol",
         h11_max_incomplete_event_size=settings.max_header_bytes,
         timeout_keep_alive=settings.timeout_keep_alive,
         limit_concurrency=settings.limit_concurrency,

@@ -76,6 +76,9 @@ class Settings(BaseSettings):
         200, ge=1, description="Connections and tasks at once per worker before uvicorn answers 503."
     )
     max_header_bytes: int = Field(16384, ge=1024, description="Largest request line plus headers (bytes).")
+    header_timeout_seconds: float = Field(
+        10.0, gt=0, description="Longest wait for a request's headers once a connection opens or data arrives."
+    )
     body_timeout_seconds: float = Field(10.0, gt=0, description="Longest wait for the rest of a request body.")
     feedback_retention_days: int = Field(365, ge=1, description="Feedback older than this is deleted.")
     feedback_max_mb: int = Field(64, ge=1, description="Size cap of the feedback database (MiB); then 503.")

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.limits import Overloaded, QueryGate, QueryTimeout
+from api.server import HeaderTimeoutH11Protocol
 from qa.engine import QAEngine
 from qa.settings import Settings
 from tests.conftest import ROOT
@@ -142,6 +143,26 @@ def test_a_body_that_stops_arriving_gets_408(fake_engine: QAEngine, tmp_path: Pa
             reply = conn.recv(4096).decode()
     assert reply.startswith("HTTP/1.1 408 ")
     assert '{"detail":"The request body did not arrive within 0.3 s: send it at once."}' in reply
+
+
+class _QuickHeaders(HeaderTimeoutH11Protocol):
+    header_timeout = 0.3
+
+
+def test_a_client_that_trickles_its_headers_is_disconnected(fake_engine: QAEngine, tmp_path: Path) -> None:
+    with live_server(create_app(_app_settings(tmp_path), engine=fake_engine), http=_QuickHeaders) as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as slow:
+            slow.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the blank line
+            started = time.monotonic()
+            assert slow.recv(4096) == b""  # closed by the server, without an answer
+            waited = time.monotonic() - started
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as quiet:
+            assert quiet.recv(4096) == b""  # a connection that sends nothing at all is closed too
+        # A prompt client on a kept-alive connection is not cut off between its requests.
+        with httpx.Client(base_url=base) as http:
+            assert [http.get("/healthz").status_code for _ in range(3)] == [200, 200, 200]
+    print(f"\nslow headers: connection closed after {waited:.2f} s")
 
 
 @pytest.mark.load
