@@ -132,6 +132,9 @@ class Metrics:
         return generate_latest(combined)
 
 
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
 class MetricsMiddleware:
     """Counts and times every HTTP request under its route template.
 
@@ -165,6 +168,7 @@ class MetricsMiddleware:
             if path is None:
                 path = scope["path"] if scope["path"] in self.known_paths else "unmatched"
             method = str(scope.get("method"))
+            method = method if method in _METHODS else "OTHER"  # clients choose it: bound the labels
             self.metrics.requests.labels(path, method, str(status)).inc()
             self.metrics.latency.labels(path, method).observe(time.perf_counter() - started)
             self.metrics.refresh()

@@ -170,6 +170,7 @@ def serve_command(
         _run_uvicorn(settings)
     finally:
         if metrics_dir:
+            os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
             shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
