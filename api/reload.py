@@ -21,8 +21,9 @@ from pathlib import Path
 
 from qa.embedder import Embedder
 from qa.engine import QAEngine
-from qa.index import LIVE_POINTER, IndexLoadError, load_live_index
+from qa.index import LIVE_POINTER, IndexLoadError
 from qa.model_store import ModelError
+from qa.service import load_engine
 from qa.settings import Settings
 
 __all__ = ["EngineHolder"]
@@ -109,8 +110,7 @@ class EngineHolder:
                 self.reload_error = None  # the pointer is back on the version serving
                 return False
             try:
-                data = load_live_index(self.settings.index_dir, self.embedder.identity)
-                new = QAEngine(data, self.embedder)
+                new = load_engine(self.settings, self.embedder)  # type: ignore[arg-type]
             except Exception as exc:  # any damage must leave the old version serving, never crash
                 if not isinstance(exc, IndexLoadError):
                     log.exception("loading index version %s failed unexpectedly", pointer)
