@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import Annotated
@@ -258,13 +261,53 @@ def inspect_command(
 def serve_command(
     host: Annotated[str | None, typer.Option(help="Address (QA_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (QA_PORT).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, max=64, help="Worker processes (QA_WORKERS; default: the number of cores).")
+    ] = None,
 ) -> None:
-    """Serve the HTTP API and the help widget."""
+    """Serve the HTTP API and the help widget.
+
+    Each worker process loads the model and the live index once, and loads a newly
+    promoted version by itself (it polls `LIVE`; `kill -HUP` on a worker reloads at once;
+    SIGHUP to the parent restarts the workers).
+    """
+    settings = _settings(host=host, port=port, workers=workers)
+    metrics_dir = None
+    if settings.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # The workers add up their metrics in files here (prometheus-client's multiprocess mode).
+        metrics_dir = tempfile.mkdtemp(prefix="qa-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        _run_uvicorn(settings)
+    finally:
+        if metrics_dir:
+            os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _run_uvicorn(settings: Settings) -> None:
     import uvicorn
 
-    settings = _settings(host=host, port=port)
+    from api.logs import log_config
+
     uvicorn.run(
-        "api.app:app", host=settings.host, port=settings.port, log_level=settings.log_level.lower(), proxy_headers=False
+        "api.app:app",
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_config=log_config(settings.log_level, settings.log_json),
+        log_level=settings.log_level.lower(),
+        access_log=False,  # api.logs.AccessLogMiddleware writes a redacted one
+        # h11 (the parser with a header size limit, QA_MAX_HEADER_BYTES) plus a header-read
+        # deadline (QA_HEADER_TIMEOUT_SECONDS) against clients that trickle their headers.
+        http="api.server:HeaderTimeoutH11Protocol",
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        timeout_keep_alive=settings.timeout_keep_alive,
+        limit_concurrency=settings.limit_concurrency,
+        proxy_headers=bool(settings.forwarded_allow_ips),
+        forwarded_allow_ips=settings.forwarded_allow_ips or None,
+        server_header=False,
+        timeout_worker_healthcheck=settings.worker_start_seconds,
     )
 
 
