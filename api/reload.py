@@ -70,9 +70,9 @@ class EngineHolder:
         """When the serving version was built (Unix seconds), from its manifest."""
         if self.engine is None:
             return None
-        stamp = self.engine.data.manifest.get("built_at")
+        stamp = self.engine.data.manifest.built_at
         try:
-            return datetime.fromisoformat(str(stamp)).timestamp()
+            return datetime.fromisoformat(stamp).timestamp()
         except ValueError:
             return None
 
