@@ -10,9 +10,9 @@ from typing import Any
 from qa.documents import DocumentError, read_corpus
 from qa.embedder import SentenceTransformerEmbedder
 from qa.engine import QAEngine
-from qa.evaluation import calibrate, load_questions
 from qa.index import IndexData, build, load_live_index
 from qa.model_store import resolve_model_path
+from qa.scoring import load_abstention_model, load_reader_model, scoring_identity
 from qa.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,12 @@ def load_engine(settings: Settings, embedder: SentenceTransformerEmbedder | None
     """The live index with its model, checked to match."""
     embedder = embedder or load_embedder(settings)
     data = load_live_index(settings.index_dir, embedder.identity)
-    return QAEngine(data, embedder)
+    return QAEngine(
+        data,
+        embedder,
+        reader_model=load_reader_model(settings.reader_model),
+        abstention_model=load_abstention_model(settings.abstention_model),
+    )
 
 
 @dataclass
@@ -46,7 +51,7 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
     """Read the corpus, build and calibrate a new index, and make it live.
 
     Documents that cannot be read are reported and left out; the others are built.
-    Calibration uses the evaluation set when it exists (QA_EVAL_SET).
+    Nothing is fitted: the index records the identity of the shipped scoring models.
     """
     started = time.perf_counter()
     corpus = read_corpus(settings.corpus_dir)
@@ -55,23 +60,10 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
         raise ValueError(f"no document in {settings.corpus_dir} could be read: {reasons}")
     embedder = load_embedder(settings, threads)
 
-    def calibrate_on_eval_set(data: IndexData) -> dict[str, Any]:
-        if not settings.eval_set.is_file():
-            log.warning("no evaluation set at %s: abstention uses default thresholds", settings.eval_set)
-            return {"fitted": False}
-        questions = load_questions(settings.eval_set)
-        texts = [d.text for d in data.documents.values()]
-        usable = [q for q in questions if not q.answerable or any(g in t for g in q.gold for t in texts)]
-        if len(usable) < len(questions):
-            log.warning(
-                "%d evaluation questions have no gold text in this corpus and are left out",
-                len(questions) - len(usable),
-            )
-        try:
-            return calibrate(QAEngine(data, embedder), usable, show_progress)
-        except ValueError as exc:
-            log.warning("calibration skipped (%s): abstention uses default thresholds", exc)
-            return {"fitted": False}
+    def record_scoring(data: IndexData) -> dict[str, Any]:
+        # The reader and abstention models are fitted once on the development data and
+        # shipped; a build never fits them on questions written for another corpus.
+        return {"fitted": False, "scoring": scoring_identity(settings.reader_model, settings.abstention_model)}
 
-    data = build(corpus.documents, embedder, settings.index_dir, calibrate_on_eval_set, show_progress=show_progress)
+    data = build(corpus.documents, embedder, settings.index_dir, record_scoring, show_progress=show_progress)
     return BuildReport(data, corpus.errors, round(time.perf_counter() - started, 2), data.calibration)

@@ -25,7 +25,14 @@ class Settings(BaseSettings):
     model_cache_dir: Path = Field(Path(".cache/models"), description="Where the built model is cached.")
     eval_set: Path = Field(
         Path("tests/eval/questions.jsonl"),
-        description="Labelled questions used to calibrate abstention at build time and by `qa eval`.",
+        description="Labelled questions read by `qa eval` (and `qa calibrate` when given no file).",
+    )
+    reader_model: Path | None = Field(
+        None, description="Reader ranker JSON; unset uses the one shipped in qa/data/reader.json."
+    )
+    abstention_model: Path | None = Field(
+        None,
+        description="Abstention model JSON written by `qa calibrate`; unset uses qa/data/abstention.json.",
     )
     host: str = Field("127.0.0.1", description="Address `qa serve` binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")

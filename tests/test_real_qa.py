@@ -1,4 +1,4 @@
-"""End to end with the real multilingual model: build, calibrate, ask, evaluate, serve."""
+"""End to end with the real multilingual model: build, ask, evaluate, serve."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from api.app import create_app
 from qa.cli import app as cli
 from qa.documents import Document
 from qa.engine import QAEngine
-from qa.evaluation import calibrate, evaluate, load_questions, metrics_by_language
+from qa.evaluation import evaluate, load_questions, metrics_by_language
 from qa.index import build, live_folder, load_live_index
+from qa.scoring import scoring_identity
 from qa.settings import Settings, get_settings
 from tests.conftest import EVAL_SET
 
@@ -30,8 +31,7 @@ MANDATORY = (
 @pytest.fixture(scope="session")
 def real_index_root(tmp_path_factory: pytest.TempPathFactory, corpus_documents: list[Document], real_embedder) -> Path:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("real-index")
-    questions = load_questions(EVAL_SET)
-    build(corpus_documents, real_embedder, root, lambda data: calibrate(QAEngine(data, real_embedder), questions))
+    build(corpus_documents, real_embedder, root, lambda data: {"fitted": False, "scoring": scoring_identity()})
     return root
 
 
@@ -64,13 +64,11 @@ def test_passport_price_is_not_in_the_sources(real_engine: QAEngine, question: s
     assert len(result.passages) == 5
 
 
-def test_calibration_is_fitted_per_language_and_stored_with_the_index(real_index_root: Path) -> None:
+def test_a_build_fits_nothing_and_records_the_scoring_identity(real_index_root: Path) -> None:
     folder = live_folder(real_index_root)
     calibration = json.loads((folder / "calibration.json").read_text())
-    assert calibration["fitted"] is True
-    assert set(calibration["thresholds"]) == {"da", "en"}
-    assert set(calibration["check"]) == {"da", "en", "all"}
-    assert json.loads((folder / "manifest.json").read_text())["calibrated"] is True
+    assert calibration == {"fitted": False, "scoring": scoring_identity()}
+    assert json.loads((folder / "manifest.json").read_text())["calibrated"] is False
 
 
 def test_evaluation_floors_hold(real_engine: QAEngine) -> None:
@@ -129,8 +127,10 @@ def test_cli_eval_prints_the_table_per_language(real_settings: Settings) -> None
     result = CliRunner().invoke(cli, ["eval"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "recall@1" in lines[1] and "abstention_recall" in lines[1]
+    assert "recall@1" in lines[1] and "false_abstention" in lines[1] and "unanswerable_abstained" in lines[1]
     assert [line.split()[0] for line in lines[2:5]] == ["da", "en", "all"]
+    assert lines[6].startswith("risk-coverage") and lines[7].split() == ["threshold", "da", "en", "all"]
+    assert lines[8].split()[:4] == ["0.00", "1.00", "/", lines[8].split()[3]]
 
 
 def test_cli_build_reports_a_broken_file_and_builds_the_rest(
@@ -152,6 +152,6 @@ def test_cli_build_reports_a_broken_file_and_builds_the_rest(
     assert result.exit_code == 0, result.output
     assert f"skipped {corpus / 'broken.md'}: not UTF-8 text" in result.output
     assert "1 documents, 7 chunks, 20 sentences, 1 files skipped" in result.output
-    assert "abstention thresholds (fitted on tests/eval/questions.jsonl): da " in result.output
+    assert "scoring version 2: shipped reader and abstention models" in result.output
     live = (tmp_path / "index" / "LIVE").read_text().strip()
     assert f"live: {tmp_path / 'index' / live}" in result.output
