@@ -2,7 +2,8 @@
 
 Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...",
 "It ...") together with the sentence before it (it is never offered alone when that
-sentence exists); a sentence that is itself a question is never offered (on an FAQ page
+sentence exists); for a when / how many / how much question only units holding a date,
+a number or an amount, when any does; a sentence that is itself a question is never offered (on an FAQ page
 the answer is the text under the question, which is). Headings are not sentences, so
 never answers. Every unit is described by features that mean the same on any corpus
 (`FEATURES`) and scored by a logistic regression fitted on the development data's fit
@@ -69,6 +70,7 @@ REFERRING_WORDS = frozenset(
 _FIRST_WORD = re.compile(r"^\W*(\w+)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LIST_KINDS = ("list_item", "table_row")
+STRICT_TYPES = ("when", "how_many", "how_much")
 
 FEATURES: tuple[str, ...] = (
     "cos",
@@ -259,6 +261,10 @@ class Reader:
                     },
                 )
             )
+        if question.answer_type in STRICT_TYPES and any(r[3]["type_fit"] for r in rows):
+            # A when / how many / how much question is never answered by a text without
+            # a date, a number or an amount while some candidate holds one.
+            rows = [r for r in rows if r[3]["type_fit"]]
         best_cos = max(r[3]["cos"] for r in rows)
         best_cov = max(r[3]["coverage"] for r in rows)
         order = sorted(range(len(rows)), key=lambda i: -rows[i][3]["cos"])

@@ -156,7 +156,8 @@ def _texts(engine: QAEngine, ids: tuple[int, ...]) -> list[str]:
 
 def test_reader_never_offers_a_heading_or_a_question_and_pairs_refer_back_sentences(faq_index: IndexData) -> None:
     engine = _engine(faq_index, {"coverage": 1.0})
-    trace = engine.trace("Hvad koster et nyt sundhedskort?", depth=5)
+    trace = engine.trace("Hvad gælder for et nyt sundhedskort?", depth=5)
+    assert trace.question.answer_type == "other"
     offered = [_texts(engine, c.sentence_ids) for c in trace.candidates]
     assert ["Hvad koster et nyt sundhedskort?"] not in offered
     assert ["Hvad gør jeg, hvis kortet er stjålet?"] not in offered
@@ -264,3 +265,11 @@ def test_query_vector_shape_is_what_the_retriever_gets(faq_index: IndexData) -> 
     trace = engine.trace("Hvad koster et pas?")
     assert trace.query.shape == (64,) and np.isclose(np.linalg.norm(trace.query), 1.0)
     assert [engine.data.chunks[h.index].doc_id for h in trace.retrieval.shown][:1] == ["pas"]
+
+
+def test_a_how_much_question_gets_only_candidates_with_an_amount(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"cos": 1.0})
+    trace = engine.trace("Hvad koster et pas?", depth=5)
+    assert trace.question.answer_type == "how_much"
+    assert trace.candidates and all(c.features["type_fit"] == 1.0 for c in trace.candidates)
+    assert ["Et pas koster 652 kr. for voksne."] in [_texts(engine, c.sentence_ids) for c in trace.candidates]
