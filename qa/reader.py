@@ -76,6 +76,7 @@ FEATURES: tuple[str, ...] = (
     "cos",
     "cos_margin",
     "cos_rank_inv",
+    "cos_chunk_margin",
     "chunk_cos",
     "chunk_cos_margin",
     "chunk_rank_inv",
@@ -84,6 +85,7 @@ FEATURES: tuple[str, ...] = (
     "coverage_margin",
     "context_coverage",
     "heading_coverage",
+    "title_coverage",
     "faq_heading",
     "first_in_section",
     "type_fit",
@@ -102,7 +104,7 @@ class ReaderConfig:
     """How many fused chunks are read, and how far an answer may be extended
     (issue 7: up to three consecutive sentences or the items of one list)."""
 
-    chunks: int = 4
+    chunks: int = 6
     max_sentences: int = 3
     max_list_items: int = 8
 
@@ -246,6 +248,7 @@ class Reader:
                         "coverage": self._coverage(groups, unit_terms),
                         "context_coverage": self._coverage(groups, set(self.data.chunk_terms[hit.index])),
                         "heading_coverage": heading_cov,
+                        "title_coverage": self._coverage(groups, set(_terms(chunk.title))),
                         "faq_heading": heading_cov if is_question(chunk.heading) else 0.0,
                         "first_in_section": 1.0 if self.previous(unit[0]) is None else 0.0,
                         "type_fit": 1.0 if typed and fit else 0.0,
@@ -266,12 +269,16 @@ class Reader:
             # a date, a number or an amount while some candidate holds one.
             rows = [r for r in rows if r[3]["type_fit"]]
         best_cos = max(r[3]["cos"] for r in rows)
+        chunk_best: dict[int, float] = {}
+        for r in rows:
+            chunk_best[r[1]] = max(chunk_best.get(r[1], -1.0), r[3]["cos"])
         best_cov = max(r[3]["coverage"] for r in rows)
         order = sorted(range(len(rows)), key=lambda i: -rows[i][3]["cos"])
         cos_rank = {i: r for r, i in enumerate(order, start=1)}
         out = []
         for i, (unit, rank, kind, feats) in enumerate(rows):
             feats["cos_margin"] = feats["cos"] - best_cos
+            feats["cos_chunk_margin"] = feats["cos"] - chunk_best[rank]
             feats["coverage_margin"] = feats["coverage"] - best_cov
             feats["cos_rank_inv"] = 1.0 / cos_rank[i]
             out.append(AnswerCandidate(unit, rank, kind, feats))
