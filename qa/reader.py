@@ -83,6 +83,8 @@ FEATURES: tuple[str, ...] = (
     "lexical_rank_inv",
     "coverage",
     "coverage_margin",
+    "local_coverage",
+    "focus_coverage",
     "context_coverage",
     "heading_coverage",
     "title_coverage",
@@ -217,6 +219,7 @@ class Reader:
         ids = sorted({sid for unit, _, _ in units for sid in unit})
         sims = dict(zip(ids, (float(s) for s in self.data.sentence_vectors[ids] @ query), strict=True))
         groups = list(question.groups)
+        focus = focus_groups(question.text, groups)
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
         rows = []
@@ -246,6 +249,7 @@ class Reader:
                         "chunk_rank_inv": 1.0 / (rank + 1),
                         "lexical_rank_inv": 1.0 / hit.lexical_rank if hit.lexical_rank else 0.0,
                         "coverage": self._coverage(groups, unit_terms),
+                        "focus_coverage": self._coverage(focus, unit_terms),
                         "context_coverage": self._coverage(groups, set(self.data.chunk_terms[hit.index])),
                         "heading_coverage": heading_cov,
                         "title_coverage": self._coverage(groups, set(_terms(chunk.title))),
@@ -262,6 +266,7 @@ class Reader:
                         "pair": 1.0 if kind == "pair" else 0.0,
                         "log_length": math.log(1 + len(text)),
                     },
+                    unit_terms,
                 )
             )
         if question.answer_type in STRICT_TYPES and any(r[3]["type_fit"] for r in rows):
@@ -269,6 +274,7 @@ class Reader:
             # a date, a number or an amount while some candidate holds one.
             rows = [r for r in rows if r[3]["type_fit"]]
         best_cos = max(r[3]["cos"] for r in rows)
+        local = local_coverages(groups, [r[4] for r in rows])
         chunk_best: dict[int, float] = {}
         for r in rows:
             chunk_best[r[1]] = max(chunk_best.get(r[1], -1.0), r[3]["cos"])
@@ -276,7 +282,8 @@ class Reader:
         order = sorted(range(len(rows)), key=lambda i: -rows[i][3]["cos"])
         cos_rank = {i: r for r, i in enumerate(order, start=1)}
         out = []
-        for i, (unit, rank, kind, feats) in enumerate(rows):
+        for i, (unit, rank, kind, feats, _) in enumerate(rows):
+            feats["local_coverage"] = local[i]
             feats["cos_margin"] = feats["cos"] - best_cos
             feats["cos_chunk_margin"] = feats["cos"] - chunk_best[rank]
             feats["coverage_margin"] = feats["coverage"] - best_cov
@@ -327,6 +334,36 @@ class Reader:
                 ids.append(nxt)
                 nxt = self.following(nxt)
         return tuple(ids)
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w-]*")
+
+
+def focus_groups(text: str, groups: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The key terms of a question that are not names: a word capitalised inside the
+    question ("Digital Post", "Nordby") names the topic that many passages share; the
+    words in lower case say what is asked about it ("obligatorisk", "cost")."""
+    from qa.analysis import terms
+
+    names: set[str] = set()
+    for word in _CAPITALISED.findall(text.strip()):
+        names.update(terms(word))
+    return [g for g in groups if not g & names]
+
+
+def local_coverages(groups: list[frozenset[str]], unit_terms: list[set[str]]) -> list[float]:
+    """Coverage of the question's key terms in each unit, each term weighted by how rare
+    it is among these units (log(1 + n / units holding it)): a term every candidate
+    shares does not tell them apart. 0 for all when no unit holds any term."""
+    n = len(unit_terms)
+    weights = []
+    for group in groups:
+        df = sum(1 for terms in unit_terms if group & terms)
+        weights.append(math.log(1 + n / df) if df else 0.0)
+    total = sum(weights)
+    if total == 0:
+        return [0.0] * n
+    return [sum(w for g, w in zip(groups, weights, strict=True) if g & terms) / total for terms in unit_terms]
 
 
 def _terms(text: str) -> list[str]:
