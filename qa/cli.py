@@ -38,7 +38,7 @@ def main(
 ) -> None:
     """Settings come from QA_* environment variables (see README)."""
     level = getattr(logging, get_settings().log_level.upper(), logging.INFO)
-    if ctx.invoked_subcommand in ("ask", "eval", "model", "feedback", "inspect", "index"):
+    if ctx.invoked_subcommand in ("ask", "eval", "calibrate", "model", "feedback", "inspect", "index"):
         level = max(level, logging.WARNING)  # their output is the answer, not the loading
     if verbose:
         level = logging.DEBUG
@@ -317,9 +317,10 @@ def eval_command(
     split: Annotated[str, typer.Option(help="Which questions: all, fit or check.")] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Recall@1, recall@3, MRR, answer accuracy and abstention per language."""
-    from qa.evaluation import METRICS, EvalSetError, evaluate, load_questions, metrics_by_language
+    """Recall@1/@3, MRR, answer accuracy, abstention rates and a risk-coverage table per language."""
+    from qa.evaluation import METRICS, EvalSetError, evaluate, load_questions, metrics_by_language, risk_coverage
     from qa.index import IndexLoadError
+    from qa.linear import ModelFileError
     from qa.service import load_engine
 
     settings = _settings(eval_set=eval_set)
@@ -328,19 +329,97 @@ def eval_command(
     try:
         questions = [q for q in load_questions(settings.eval_set) if split in ("all", q.split)]
         engine = load_engine(settings)
-        table = metrics_by_language(evaluate(engine, questions))
-    except (EvalSetError, IndexLoadError, FileNotFoundError) as exc:
+        outcomes = evaluate(engine, questions)
+    except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError) as exc:
         _fail(str(exc))
         return
+    table = metrics_by_language(outcomes)
+    curves = {
+        lang: risk_coverage([o for o in outcomes if lang in ("all", o.question.language)])
+        for lang in ("da", "en", "all")
+    }
     if as_json:
-        typer.echo(json.dumps(table, indent=2))
+        typer.echo(json.dumps({"metrics": table, "risk_coverage": curves}, indent=2))
         return
-    typer.echo(f"index {engine.index_version}, {len(questions)} questions ({split})")
+    typer.echo(
+        f"index {engine.index_version}, {len(questions)} questions ({split}) from {settings.eval_set}; "
+        f"operating point {engine.policy.threshold:.3f}"
+    )
     columns = ["answerable", "unanswerable", *METRICS]
     typer.echo(f"{'':5}" + "".join(f"{c:>{max(len(c), 5) + 2}}" for c in columns))
     for lang, row in table.items():
         cells = "".join(f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in columns)
         typer.echo(f"{lang:5}{cells}")
+    typer.echo("")
+    typer.echo("risk-coverage (answered when probability >= threshold): coverage / accuracy of the answered")
+    typer.echo(f"{'threshold':>10}" + "".join(f"{lang:>16}" for lang in curves))
+    for n, point in enumerate(curves["all"]):
+        cells = ""
+        for curve in curves.values():
+            row = curve[n]
+            cov = "-" if row["coverage"] is None else f"{row['coverage']:.2f}"
+            acc = "-" if row["accuracy"] is None else f"{row['accuracy']:.2f}"
+            cells += f"{cov + ' / ' + acc:>16}"
+        typer.echo(f"{point['threshold']:>10.2f}{cells}")
+
+
+@app.command("calibrate")
+def calibrate_command(
+    questions_file: Annotated[Path, typer.Argument(help="Labelled questions about the live index's corpus (JSONL).")],
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the abstention model (default: QA_ABSTENTION_MODEL).")
+    ] = None,
+    split: Annotated[str, typer.Option(help="Fit on: all questions, or the fit split only.")] = "all",
+    reader_out: Annotated[
+        Path | None, typer.Option(help="Also refit the reader's ranker and write it here (development use).")
+    ] = None,
+    wrong_cost: Annotated[float, typer.Option(help="Cost of a wrong answer, in needless abstentions.")] = 3.0,
+) -> None:
+    """Refit the abstention model (and optionally the reader) on labelled questions about your corpus."""
+    from qa.evaluation import EvalSetError, load_questions
+    from qa.fitting import fit_models, neutral_model
+    from qa.index import IndexLoadError
+    from qa.linear import ModelFileError
+    from qa.policy import EVIDENCE_FEATURES
+    from qa.scoring import abstention_path
+    from qa.service import load_embedder, load_engine
+
+    settings = _settings()
+    if split not in ("all", "fit"):
+        _fail("--split must be all or fit")
+    target = out or abstention_path(settings.abstention_model)
+    try:
+        questions = [q for q in load_questions(questions_file) if split in ("all", q.split)]
+        embedder = load_embedder(settings)
+        try:
+            engine = load_engine(settings, embedder)
+        except ModelFileError:
+            if reader_out is None:
+                raise
+            from qa.engine import QAEngine
+            from qa.index import load_live_index
+            from qa.reader import FEATURES
+
+            engine = QAEngine(
+                load_live_index(settings.index_dir, embedder.identity),
+                embedder,
+                reader_model=neutral_model("reader", FEATURES),
+                abstention_model=neutral_model("abstention", EVIDENCE_FEATURES),
+            )
+        corpus = engine.data.manifest.corpus_sha256[:12]
+        label = f"{questions_file} ({split}, {len(questions)} questions, corpus {corpus})"
+        report = fit_models(engine, questions, label, refit_reader=reader_out is not None, wrong_cost=wrong_cost)
+    except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    if report.reader is not None and reader_out is not None:
+        report.reader.save(reader_out)
+        typer.echo(f"reader ranker fitted on {report.reader_rows} candidates: {reader_out}")
+    report.abstention.save(target)
+    typer.echo(
+        f"abstention model fitted on {report.abstention_rows} questions, operating point "
+        f"{report.abstention.threshold:.4f}: {target}"
+    )
 
 
 if __name__ == "__main__":

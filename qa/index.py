@@ -53,6 +53,7 @@ from qa.index_errors import (
     IndexNotFoundError,
 )
 from qa.manifest import MANIFEST_NAME, Counts, EmbeddingStats, Manifest, file_entry, file_sha256, read_manifest
+from qa.scoring import SCORING_VERSION, scoring_identity
 
 __all__ = [
     "FORMAT_VERSION",
@@ -187,6 +188,7 @@ def prepare_index(
         corpus_sha256=corpus_hash(documents),
         document_sha256={d.doc_id: document_sha256(d) for d in documents},
         embedding=stats,
+        scoring=scoring_identity(),
     )
     return IndexData(
         documents={d.doc_id: d for d in documents},
@@ -456,6 +458,12 @@ def check_compatible(manifest: Manifest, model_identity: dict[str, object]) -> N
         raise IndexMismatchError(
             f"index format {version} is not the format this program reads ({FORMAT_VERSION}): "
             "run `qa build` to rebuild the index"
+        )
+    scored = manifest.scoring.get("scoring_version")
+    if scored != str(SCORING_VERSION):
+        raise IndexMismatchError(
+            f"index built for scoring version {scored}, this program scores with version {SCORING_VERSION} "
+            "(its reader and abstention models read what the index stores): run `qa build`"
         )
     built = manifest.model
     if built.get("fingerprint") != model_identity.get("fingerprint"):

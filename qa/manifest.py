@@ -81,6 +81,7 @@ class Manifest(_Frozen):
     changes: Changes | None = None
     embedding: EmbeddingStats | None = None
     calibrated: bool = False
+    scoring: dict[str, str] = Field(default_factory=dict)
     manifest_sha256: str = ""
 
     def content_sha256(self) -> str:

@@ -26,7 +26,8 @@ class Settings(BaseSettings):
     model_cache_dir: Path = Field(Path(".cache/models"), description="Where the built model is cached.")
     eval_set: Path = Field(
         Path("tests/eval/questions.jsonl"),
-        description="Labelled questions: `qa build` evaluates (and gates) new indexes on them; `qa eval` scores them.",
+        description="Labelled questions: `qa build` evaluates (and gates) new indexes on them; `qa eval` scores "
+        "them (and `qa calibrate` when given no file).",
     )
     eval_tolerance: float = Field(
         0.02,
@@ -40,6 +41,13 @@ class Settings(BaseSettings):
     )
     index_lock_timeout: float = Field(
         0.0, description="Seconds a build, `qa index use` or `prune` waits for another one; 0 fails at once, -1 waits."
+    )
+    reader_model: Path | None = Field(
+        None, description="Reader ranker JSON; unset uses the one shipped in qa/data/reader.json."
+    )
+    abstention_model: Path | None = Field(
+        None,
+        description="Abstention model JSON written by `qa calibrate`; unset uses qa/data/abstention.json.",
     )
     host: str = Field("127.0.0.1", description="Address `qa serve` binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")

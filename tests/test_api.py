@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from qa.engine import QAEngine
+from qa.policy import AbstentionPolicy
 from qa.settings import Settings
 
 
@@ -20,7 +22,7 @@ def client(fake_engine: QAEngine, tmp_path: Path) -> TestClient:
 
 
 def test_ask_returns_the_contract_with_exact_quotes(client: TestClient, fake_engine: QAEngine) -> None:
-    fake_engine.data.calibration = {"thresholds": {"da": 0.0, "en": 0.0}}
+    fake_engine.policy = AbstentionPolicy(replace(fake_engine.policy.model, threshold=0.0))
     response = client.post(
         "/ask", json={"question": "  Hvornår blev digital kommunikation obligatorisk?  ", "top_k": 3}
     )
@@ -50,7 +52,7 @@ def test_ask_returns_the_contract_with_exact_quotes(client: TestClient, fake_eng
 
 
 def test_ask_abstains_honestly_in_the_question_language(client: TestClient, fake_engine: QAEngine) -> None:
-    fake_engine.data.calibration = {"thresholds": {"da": 9.0, "en": 9.0}}
+    fake_engine.policy = AbstentionPolicy(replace(fake_engine.policy.model, threshold=1.0))
     body = client.post("/ask", json={"question": "How much does a new passport cost?"}).json()
     assert body["answered"] is False and body["answer"] is None and body["citations"] == []
     assert body["language"] == "en"

@@ -8,6 +8,7 @@ import logging
 import logging.config
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -17,6 +18,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.logs import log_config
 from qa.engine import QAEngine
+from qa.policy import AbstentionPolicy
 from qa.settings import Settings
 from tests.conftest import ROOT
 from tests.fake_server import fake_server_process
@@ -49,8 +51,11 @@ def _sample(text: str, name: str, **labels: str) -> float:
 def test_metrics_count_requests_per_route_answers_per_language_and_name_the_version(
     client: TestClient, fake_engine: QAEngine
 ) -> None:
-    fake_engine.data.calibration = {"thresholds": {"da": 0.0, "en": 9.0}}
+    answer_all = AbstentionPolicy(replace(fake_engine.policy.model, threshold=0.0))
+    abstain_all = AbstentionPolicy(replace(fake_engine.policy.model, threshold=1.0))
+    fake_engine.policy = answer_all
     client.post("/ask", json={"question": "Hvornår blev digital kommunikation obligatorisk?"})
+    fake_engine.policy = abstain_all
     client.post("/ask", json={"question": "How much does a new passport cost?"})
     client.post("/ask", json={"question": "Hvad er NemID?"})  # the third within a minute: 429
     client.get("/documents/nope")
