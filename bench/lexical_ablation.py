@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import qa.analysis as analysis
-from qa.analysis import LexicalOptions
+from qa.analysis import ALL_LEXICAL, LexicalOptions
 from qa.evaluation import evaluate, load_questions, metrics_by_language
 from qa.service import load_engine
 from qa.settings import Settings
@@ -27,10 +27,11 @@ VARIANTS = {
     "compounds": replace(NONE, compounds=True),
     "lemmas": replace(NONE, lemmas=True),
     "bridge": replace(NONE, bridge=True),
-    "all": LexicalOptions(),
-    "all-but-compounds": replace(LexicalOptions(), compounds=False),
-    "all-but-lemmas": replace(LexicalOptions(), lemmas=False),
-    "all-but-bridge": replace(LexicalOptions(), bridge=False),
+    "all": ALL_LEXICAL,
+    "all-but-compounds": replace(ALL_LEXICAL, compounds=False),
+    "all-but-lemmas": replace(ALL_LEXICAL, lemmas=False),
+    "all-but-bridge": replace(ALL_LEXICAL, bridge=False),
+    "service": LexicalOptions(),
 }
 
 
@@ -43,7 +44,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     questions = [q for q in load_questions(args.eval_set) if args.split in ("all", q.split) and q.answerable]
     engine = load_engine(Settings())
-    analysis.key_terms("warm up the dictionaries")
+    analysis.warm_up()
     for name in args.variants.split(","):
         analysis.LEXICAL_OPTIONS = VARIANTS[name]
         started = time.perf_counter()
