@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import qa.analysis as analysis
+import qa.lexicon as lexicon
 from qa.analysis import ALL_LEXICAL, LexicalOptions
 from qa.evaluation import evaluate, load_questions, metrics_by_language
 from qa.service import load_engine
@@ -34,19 +35,27 @@ VARIANTS = {
     "service": LexicalOptions(),
 }
 
+# Variants of the bridge's files: "service:glossary" and so on.
+SOURCES = {
+    "service:glossary": ("glossary-en-da.tsv",),
+    "service:freedict": ("freedict-en-da.tsv",),
+}
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("eval_set", type=Path)
     parser.add_argument("--split", default="fit", choices=["fit", "check", "all"])
-    parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument("--variants", default=",".join([*VARIANTS, *SOURCES]))
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     questions = [q for q in load_questions(args.eval_set) if args.split in ("all", q.split) and q.answerable]
     engine = load_engine(Settings())
     analysis.warm_up()
     for name in args.variants.split(","):
-        analysis.LEXICAL_OPTIONS = VARIANTS[name]
+        sources = SOURCES.get(name, lexicon.BRIDGE_SOURCES)
+        lexicon.BRIDGE_SOURCES = sources
+        analysis.LEXICAL_OPTIONS = VARIANTS[name.split(":")[0]]
         started = time.perf_counter()
         by_language = metrics_by_language(evaluate(engine, questions))
         seconds = time.perf_counter() - started

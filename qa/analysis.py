@@ -178,9 +178,10 @@ def glossary() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _stemmed_glossary() -> dict[str, tuple[str, ...]]:
-    from qa.lexicon import english_danish
+    from qa.lexicon import BRIDGE_SOURCES, english_danish
 
-    return {english: tuple(dict.fromkeys(terms(" ".join(danish)))) for english, danish in english_danish().items()}
+    table = english_danish(BRIDGE_SOURCES)
+    return {english: tuple(dict.fromkeys(terms(" ".join(danish)))) for english, danish in table.items()}
 
 
 def _is_content(lowered: str) -> bool:

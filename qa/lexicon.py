@@ -102,20 +102,25 @@ def _read_table(name: str) -> dict[str, list[str]]:
     return table
 
 
-@lru_cache(maxsize=4)
-def english_danish(
-    sources: tuple[str, ...] = ("glossary-en-da.tsv", "freedict-en-da.tsv"),
-) -> dict[str, tuple[str, ...]]:
-    """English word -> Danish words, from the files in qa/data (glossary first)."""
-    merged: dict[str, list[str]] = {}
+# The bridge's files in qa/data, in order of precedence: a word the glossary holds takes
+# its Danish words from the glossary alone, since FreeDict read backwards also gives the
+# Danish words of an English word's other senses ("solution" -> "oplysning").
+BRIDGE_SOURCES: tuple[str, ...] = ("glossary-en-da.tsv", "freedict-en-da.tsv")
+
+
+@lru_cache(maxsize=8)
+def english_danish(sources: tuple[str, ...] = BRIDGE_SOURCES) -> dict[str, tuple[str, ...]]:
+    """English word -> Danish words, from the files in qa/data; the first file holding a
+    word decides its Danish words."""
+    merged: dict[str, tuple[str, ...]] = {}
     for name in sources:
         for english, danish in _read_table(name).items():
-            merged.setdefault(english, []).extend(danish)
-    return {english: tuple(dict.fromkeys(danish)) for english, danish in merged.items()}
+            merged.setdefault(english, tuple(dict.fromkeys(danish)))
+    return merged
 
 
 def danish_for_english(word: str) -> tuple[str, ...]:
     """Danish words for a lower-case English word or its lemma; () when none is known."""
-    table = english_danish()
+    table = english_danish(BRIDGE_SOURCES)
     found = table.get(word) or table.get(english_lemma(word)) or ()
     return tuple(found)
