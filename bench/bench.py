@@ -67,16 +67,15 @@ def main() -> None:
 
     encode_median = statistics.median(encode_ms)
     ask_median = statistics.median(ask_ms)
-    counts = report.data.manifest["counts"]
+    counts = report.data.manifest.counts
     threads = settings.torch_threads
     print(f"machine: {os.cpu_count()} cores, torch threads {threads}, {ROUNDS} rounds over {len(questions)} questions")
     print(f"bare query encode      median {encode_median:7.2f} ms   p99 {percentile(encode_ms, 99):7.2f} ms")
     print(f"POST /ask in-process   median {ask_median:7.2f} ms   p99 {percentile(ask_ms, 99):7.2f} ms")
     print(f"ratio /ask : encode    {ask_median / encode_median:.2f}x (aim: at most 1.5x)")
     print(
-        f"index build            {build_s:7.1f} s for {counts['documents']} documents, {counts['chunks']} chunks, "
-        f"{counts['sentences']} sentences (model load, embedding, calibration on "
-        f"{report.calibration.get('questions', 0)} questions)"
+        f"index build            {build_s:7.1f} s for {counts.documents} documents, {counts.chunks} chunks, "
+        f"{counts.sentences} sentences (model load, embedding, evaluation on {len(questions)} questions)"
     )
 
 

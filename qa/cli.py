@@ -35,7 +35,7 @@ def main(
 ) -> None:
     """Settings come from QA_* environment variables (see README)."""
     level = getattr(logging, get_settings().log_level.upper(), logging.INFO)
-    if ctx.invoked_subcommand in ("ask", "eval", "model", "feedback"):
+    if ctx.invoked_subcommand in ("ask", "eval", "model", "feedback", "inspect", "index"):
         level = max(level, logging.WARNING)  # their output is the answer, not the loading
     if verbose:
         level = logging.DEBUG
@@ -70,33 +70,127 @@ def build_command(
     corpus: Annotated[Path | None, typer.Option(help="Corpus folder (QA_CORPUS_DIR).")] = None,
     index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Promote even if the evaluation falls below the live index's.")
+    ] = False,
 ) -> None:
-    """Read the corpus, build a new index, calibrate it and make it live."""
+    """Read the corpus, build a new index, evaluate it against the live one, verify it and make it live."""
+    from qa.index_errors import GateError, IndexBusyError, IndexLoadError
+    from qa.model_store import ModelError
     from qa.service import build_index
 
     settings = _settings(corpus_dir=corpus, index_dir=index)
     try:
-        report = build_index(settings, show_progress=not quiet)
-    except (ValueError, FileNotFoundError, OSError) as exc:
+        report = build_index(settings, show_progress=not quiet, force=force)
+    except GateError as exc:
+        typer.secho(f"not promoted: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=3) from None
+    except (ValueError, OSError, IndexBusyError, IndexLoadError, ModelError) as exc:
         _fail(str(exc))
         return
     for error in report.errors:
         typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
-    counts = report.data.manifest["counts"]
-    typer.echo(
-        f"built index {report.data.version} in {report.seconds:.1f} s: {counts['documents']} documents, "
-        f"{counts['chunks']} chunks, {counts['sentences']} sentences"
-        + (f", {len(report.errors)} files skipped" if report.errors else "")
-    )
-    thresholds = report.calibration.get("thresholds")
-    if report.calibration.get("fitted") and thresholds:
-        typer.echo(
-            f"abstention thresholds (fitted on {settings.eval_set}): "
-            + ", ".join(f"{k} {v:.4f}" for k, v in thresholds.items())
-        )
-    else:
-        typer.echo("abstention thresholds: defaults (no evaluation set to calibrate on)")
+    for line in report.summary_lines():
+        typer.echo(line)
     typer.echo(f"live: {settings.index_dir / report.data.version}")
+
+
+index_app = typer.Typer(help="Index versions: list, verify, roll back, prune.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
+
+
+@index_app.command("list")
+def index_list_command(
+    index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Every version, oldest first: created, documents, chunks, live, evaluation summary."""
+    from dataclasses import asdict
+
+    from qa.index_errors import IndexLoadError
+    from qa.versions import list_versions
+
+    settings = _settings(index_dir=index)
+    try:
+        versions = list_versions(settings.index_dir)
+    except IndexLoadError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        typer.echo(json.dumps([asdict(v) for v in versions], indent=2, ensure_ascii=False))
+        return
+    if not versions:
+        typer.echo(f"no index versions in {settings.index_dir}/: run `qa build`")
+        return
+    typer.echo(f"{'version':<34}{'created':<27}{'documents':>10}{'chunks':>8}  {'live':<6}evaluation (all)")
+    for v in versions:
+        overall = (v.evaluation or {}).get("all", {})
+        summary = (
+            ", ".join(f"{k} {overall[k]}" for k in ("answer_accuracy", "abstention_recall", "recall@1") if k in overall)
+            if overall
+            else "-"
+        )
+        if v.problem:
+            summary = f"DAMAGED: {v.problem}"
+        docs = "?" if v.documents is None else str(v.documents)
+        chunks = "?" if v.chunks is None else str(v.chunks)
+        typer.echo(f"{v.version:<34}{v.created:<27}{docs:>10}{chunks:>8}  {'*' if v.live else '':<6}{summary}")
+
+
+@index_app.command("use")
+def index_use_command(
+    version: Annotated[str, typer.Argument(help="The version to make live (see `qa index list`).")],
+    index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
+) -> None:
+    """Verify a version and make it live in one atomic step (rollback)."""
+    from qa.index_errors import IndexBusyError, IndexLoadError, VersionNotFoundError
+    from qa.versions import use_version
+
+    settings = _settings(index_dir=index)
+    try:
+        use_version(settings.index_dir, version, settings.index_lock_timeout)
+    except (IndexLoadError, IndexBusyError, VersionNotFoundError, OSError) as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"live: {settings.index_dir / version}")
+
+
+@index_app.command("prune")
+def index_prune_command(
+    keep: Annotated[int, typer.Option("--keep", min=1, help="Versions to keep (the live one is always kept).")],
+    index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
+) -> None:
+    """Remove all but the newest KEEP versions, never the live one."""
+    from qa.index_errors import IndexBusyError, IndexLoadError
+    from qa.versions import prune
+
+    settings = _settings(index_dir=index)
+    try:
+        removed = prune(settings.index_dir, keep, settings.index_lock_timeout)
+    except (IndexLoadError, IndexBusyError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"removed {len(removed)} versions" + (": " + ", ".join(removed) if removed else ""))
+
+
+@index_app.command("verify")
+def index_verify_command(
+    version: Annotated[str | None, typer.Argument(help="A version; default the live one.")] = None,
+    index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
+) -> None:
+    """Check every file of a version against its manifest (sizes, sha256, counts)."""
+    from qa.index import live_folder, read_index, verify_index
+    from qa.index_errors import IndexLoadError
+
+    settings = _settings(index_dir=index)
+    try:
+        folder = settings.index_dir / version if version else live_folder(settings.index_dir)
+        manifest = verify_index(folder)
+        read_index(folder, manifest)
+    except IndexLoadError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"ok: {folder} ({len(manifest.files) + 1} files, counts match)")
 
 
 @app.command("ask")
@@ -141,6 +235,23 @@ def ask_command(
             typer.echo(f"({n}) {p.title}" + (f" · {p.heading}" if p.heading else ""))
             for paragraph in p.text.split("\n\n"):
                 typer.echo(textwrap.indent(textwrap.fill(paragraph, width - 4), "    "))
+
+
+@app.command("inspect")
+def inspect_command(
+    path: Annotated[Path, typer.Argument(help="A document file (.md, .txt, .html, .pdf, .docx).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show how one file is read: title, id, headings, blocks, sentences and chunks with offsets."""
+    from qa.documents import DocumentError
+    from qa.inspect import inspect_file, render_text
+
+    try:
+        report = inspect_file(path, _settings().corpus_dir)
+    except DocumentError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else "\n".join(render_text(report)))
 
 
 @app.command("serve")

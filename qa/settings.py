@@ -25,7 +25,20 @@ class Settings(BaseSettings):
     model_cache_dir: Path = Field(Path(".cache/models"), description="Where the built model is cached.")
     eval_set: Path = Field(
         Path("tests/eval/questions.jsonl"),
-        description="Labelled questions used to calibrate abstention at build time and by `qa eval`.",
+        description="Labelled questions: `qa build` evaluates (and gates) new indexes on them; `qa eval` scores them.",
+    )
+    eval_tolerance: float = Field(
+        0.02,
+        ge=0.0,
+        le=1.0,
+        description="Largest drop of answer accuracy or abstention recall against the live index that a build "
+        "still promotes (absolute, 0..1).",
+    )
+    index_keep: int = Field(
+        5, ge=0, description="Index versions kept after each build (the live one always); 0 keeps all."
+    )
+    index_lock_timeout: float = Field(
+        0.0, description="Seconds a build, `qa index use` or `prune` waits for another one; 0 fails at once, -1 waits."
     )
     host: str = Field("127.0.0.1", description="Address `qa serve` binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")
