@@ -1,4 +1,8 @@
-"""Lexical analysis: Danish terms for BM25, a language guess, and the kind of question."""
+"""Question analysis: Danish terms for BM25, a question's key terms, its language and kind.
+
+The language comes from `qa.language` (py3langid), the Danish and bilingual word
+knowledge from `qa.lexicon` (simplemma, FreeDict, a glossary); both load on first use.
+"""
 
 from __future__ import annotations
 
