@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 
+from qa.analysis import warm_up
 from qa.embedder import SentenceTransformerEmbedder
 from qa.engine import QAEngine
 from qa.index import load_live_index, verify_index
@@ -35,6 +36,8 @@ def load_engine(settings: Settings, embedder: SentenceTransformerEmbedder | None
         reader_model=load_reader_model(settings.reader_model),
         abstention_model=load_abstention_model(settings.abstention_model),
     )
+    # Load the language identifier and the lexicons now, not on the first question.
+    warm_up()
     # The index's objects live as long as the process: keep them out of every later
     # garbage-collection pass (issue 9: full passes over them pushed p99 to seconds).
     gc.collect()
