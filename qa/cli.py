@@ -373,7 +373,10 @@ def calibrate_command(
     reader_out: Annotated[
         Path | None, typer.Option(help="Also refit the reader's ranker and write it here (development use).")
     ] = None,
-    wrong_cost: Annotated[float, typer.Option(help="Cost of a wrong answer, in needless abstentions.")] = 3.0,
+    unanswered_cost: Annotated[
+        float,
+        typer.Option(help="Weight of unanswerable questions answered (a share) against answerable ones abstained on."),
+    ] = 1.0,
 ) -> None:
     """Refit the abstention model (and optionally the reader) on labelled questions about your corpus."""
     from qa.evaluation import EvalSetError, load_questions
@@ -408,7 +411,9 @@ def calibrate_command(
             )
         corpus = engine.data.manifest.corpus_sha256[:12]
         label = f"{questions_file} ({split}, {len(questions)} questions, corpus {corpus})"
-        report = fit_models(engine, questions, label, refit_reader=reader_out is not None, wrong_cost=wrong_cost)
+        report = fit_models(
+            engine, questions, label, refit_reader=reader_out is not None, unanswered_cost=unanswered_cost
+        )
     except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
         return

@@ -39,6 +39,10 @@ EVIDENCE_FEATURES: tuple[str, ...] = (
     "type_miss",
     "language_confidence",
     "english",
+    "name_missing",
+    "doc_coverage",
+    "focus_coverage",
+    "joint_support",
 )
 # A margin when the reader has a single candidate: larger than any seen between two.
 _LONE_MARGIN = 10.0
@@ -89,6 +93,13 @@ def evidence(
         "type_miss": best.features["type_miss"],
         "language_confidence": question.language_confidence,
         "english": 1.0 if question.language == "en" else 0.0,
+        "name_missing": best.features["name_missing"],
+        "doc_coverage": best.features["doc_coverage"],
+        "focus_coverage": best.features["focus_coverage"],
+        # Some candidate whose document holds the question's names and whose own words
+        # hold what is asked: near misses (the rule of another municipality, a scheme the
+        # corpus only names) have one without the other.
+        "joint_support": max((1.0 - c.features["name_missing"]) * c.features["focus_coverage"] for c in candidates),
     }
 
 
@@ -114,28 +125,29 @@ class AbstentionPolicy:
         return Decision(probability >= self.threshold, probability, self.threshold, features)
 
 
-def choose_operating_point(
-    probabilities: list[float], correct: list[bool], answerable: list[bool], wrong_cost: float
-) -> float:
-    """The threshold on the probability that minimises, over labelled questions, the
-    abstentions on questions the reader gets right plus `wrong_cost` times the answers
-    that are wrong (an unanswerable question answered, or a wrong citation).
+def choose_operating_point(probabilities: list[float], answerable: list[bool], unanswered_cost: float = 1.0) -> float:
+    """The threshold on the probability that minimises the share of answerable questions
+    abstained on plus `unanswered_cost` times the share of unanswerable questions answered.
 
-    Returns the midpoint between the two neighbouring probabilities (ties: the higher
-    threshold). Raises ValueError for empty or mismatched input.
+    With the default cost 1 this is the cut that maximises Youden's J statistic
+    (sensitivity + specificity - 1; Youden, Cancer 3(1), 1950): rates, not counts, so the
+    operating point does not move with how many unanswerable questions a set happens to
+    hold. Returns the midpoint between the two neighbouring probabilities (ties: the
+    higher threshold). Raises ValueError for empty or mismatched input or a set without
+    both kinds of question.
     """
-    if not probabilities or not (len(probabilities) == len(correct) == len(answerable)):
-        raise ValueError("choose_operating_point needs one probability, label and flag per question")
+    if not probabilities or len(probabilities) != len(answerable):
+        raise ValueError("choose_operating_point needs one probability and one answerable flag per question")
+    positives = sum(answerable)
+    negatives = len(answerable) - positives
+    if not positives or not negatives:
+        raise ValueError("choose_operating_point needs answerable and unanswerable questions")
     points = sorted(set(probabilities))
     cuts = [0.0] + [(a + b) / 2 for a, b in zip(points, points[1:], strict=False)] + [min(1.0, points[-1] + 1e-9)]
 
     def cost(cut: float) -> float:
-        total = 0.0
-        for p, ok, _ in zip(probabilities, correct, answerable, strict=True):
-            if p >= cut:
-                total += 0.0 if ok else wrong_cost
-            elif ok:
-                total += 1.0
-        return total
+        abstained = sum(1 for p, ok in zip(probabilities, answerable, strict=True) if ok and p < cut)
+        answered = sum(1 for p, ok in zip(probabilities, answerable, strict=True) if not ok and p >= cut)
+        return abstained / positives + unanswered_cost * answered / negatives
 
     return min(cuts, key=lambda cut: (cost(cut), -cut))

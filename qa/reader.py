@@ -98,6 +98,8 @@ FEATURES: tuple[str, ...] = (
     "ends_colon",
     "pair",
     "log_length",
+    "name_missing",
+    "doc_coverage",
 )
 
 
@@ -150,6 +152,14 @@ class Reader:
         self.idf = term_weights([set(t) for t in data.sentence_terms])
         self.rarest = max(self.idf.values(), default=1.0)
         self._block_starts = {doc_id: [b.start for b in doc.blocks] for doc_id, doc in data.documents.items()}
+        # Every term of each document (its title and all its chunks): a name the question
+        # gives ("Nordby", "SU") that the candidate's document never uses points to
+        # another document, however alike the sentences read.
+        self._document_terms: dict[str, set[str]] = {
+            doc_id: set(_terms(doc.title)) for doc_id, doc in data.documents.items()
+        }
+        for chunk, chunk_terms in zip(data.chunks, data.chunk_terms, strict=True):
+            self._document_terms[chunk.doc_id].update(chunk_terms)
 
     # --- structure -------------------------------------------------------------------
     def block_kind(self, sentence: Sentence) -> str:
@@ -220,6 +230,7 @@ class Reader:
         sims = dict(zip(ids, (float(s) for s in self.data.sentence_vectors[ids] @ query), strict=True))
         groups = list(question.groups)
         focus = focus_groups(question.text, groups)
+        names = [g for g in groups if g not in focus]
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
         rows = []
@@ -265,6 +276,12 @@ class Reader:
                         "ends_colon": 1.0 if text.rstrip().endswith(":") else 0.0,
                         "pair": 1.0 if kind == "pair" else 0.0,
                         "log_length": math.log(1 + len(text)),
+                        "name_missing": (
+                            sum(1 for g in names if not g & self._document_terms[chunk.doc_id]) / len(names)
+                            if names
+                            else 0.0
+                        ),
+                        "doc_coverage": self._coverage(groups, self._document_terms[chunk.doc_id]),
                     },
                     unit_terms,
                 )

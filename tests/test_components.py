@@ -197,15 +197,20 @@ def test_the_policy_abstains_below_its_operating_point(faq_index: IndexData) -> 
     assert not kept.answered and kept.citations
 
 
-def test_operating_point_weighs_a_wrong_answer_against_needless_abstentions() -> None:
-    probabilities = [0.9, 0.8, 0.7, 0.6, 0.2]
-    right = [True, True, False, True, False]
-    # Cost 1: answering down to 0.6 costs 1 (the wrong 0.7); cutting at 0.75 costs 1 too; ties go up.
-    assert choose_operating_point(probabilities, right, [True] * 5, wrong_cost=1.0) == pytest.approx(0.75)
-    assert choose_operating_point(probabilities, right, [True] * 5, wrong_cost=3.0) == pytest.approx(0.75)
-    assert choose_operating_point(probabilities, right, [True] * 5, wrong_cost=0.4) == pytest.approx(0.4)
-    with pytest.raises(ValueError, match="one probability, label and flag per question"):
-        choose_operating_point([], [], [], 1.0)
+def test_operating_point_balances_false_abstentions_against_unanswerable_questions_answered() -> None:
+    probabilities = [0.9, 0.8, 0.7, 0.6, 0.5, 0.2]
+    answerable = [True, True, False, True, False, False]
+    # Cut 0.55: no answerable abstained (0/3), 1 of 3 unanswerable answered -> 1/3.
+    # Cut 0.75: 1 of 3 answerable abstained, none answered wrongly... 0 of 3 -> 1/3; ties go up.
+    assert choose_operating_point(probabilities, answerable) == pytest.approx(0.75)
+    # Answering an unanswerable question twice as costly: 0.75 (1/3) beats 0.55 (2/3).
+    assert choose_operating_point(probabilities, answerable, unanswered_cost=2.0) == pytest.approx(0.75)
+    # Half as costly: 0.55 costs 1/6, 0.75 costs 1/3.
+    assert choose_operating_point(probabilities, answerable, unanswered_cost=0.5) == pytest.approx(0.55)
+    with pytest.raises(ValueError, match="one probability and one answerable flag per question"):
+        choose_operating_point([], [])
+    with pytest.raises(ValueError, match="answerable and unanswerable questions"):
+        choose_operating_point([0.5], [True])
 
 
 def test_policy_decides_with_the_probability_and_refuses_a_bad_threshold() -> None:
