@@ -412,7 +412,7 @@ def calibrate_command(
         corpus = engine.data.manifest.corpus_sha256[:12]
         label = f"{questions_file} ({split}, {len(questions)} questions, corpus {corpus})"
         report = fit_models(
-            engine, questions, label, refit_reader=reader_out is not None, unanswered_cost=unanswered_cost
+            [(engine, questions)], label, refit_reader=reader_out is not None, unanswered_cost=unanswered_cost
         )
     except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))

@@ -17,7 +17,7 @@ wrong, which costs false abstentions without making any answer more right.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,50 +90,48 @@ def _unit_span(engine: QAEngine, sentence_ids: tuple[int, ...]) -> tuple[str, in
 
 
 def fit_models(
-    engine: QAEngine,
-    questions: list[EvalQuestion],
+    sets: list[tuple[QAEngine, list[EvalQuestion]]],
     fitted_on: str,
     refit_reader: bool = True,
     unanswered_cost: float = UNANSWERED_COST,
-    rebuild: Callable[[LinearModel], QAEngine] | None = None,
 ) -> FitReport:
-    """Fit the reader (when `refit_reader`) and then the abstention model on `questions`.
+    """Fit the reader (when `refit_reader`) and then the abstention model on labelled
+    questions pooled over one or more sets, each asked against its own index.
 
-    `rebuild(reader_model)` returns an engine over the same index with that reader (the
-    abstention evidence must come from the reader that will be shipped with it); by
-    default the engine's reader model is swapped in place.
+    Each element of `sets` is an engine over one index and the questions written for that
+    index's corpus (a question is only ever asked of the corpus it was written for). The
+    refitted reader is swapped into every engine before the abstention evidence is read,
+    so that the evidence comes from the reader shipped with it. Raises ValueError when the
+    pooled questions lack right and wrong candidates or answerable and unanswerable ones.
     """
-    documents = engine.documents()
-    spans = {q.id: gold_spans(q, documents) for q in questions}
+    spans = {id(engine): {q.id: gold_spans(q, engine.documents()) for q in qs} for engine, qs in sets}
     reader_model: LinearModel | None = None
     reader_rows = 0
     if refit_reader:
         rows: list[dict[str, float]] = []
         labels: list[bool] = []
-        for q in questions:
-            if not q.answerable:
-                continue
-            trace = engine.trace(q.question, depth=5)
-            for c in trace.candidates:
-                rows.append(c.features)
-                labels.append(overlaps(*_unit_span(engine, c.sentence_ids), spans[q.id]))
+        for engine, questions in sets:
+            for q in questions:
+                if not q.answerable:
+                    continue
+                trace = engine.trace(q.question, depth=5)
+                for c in trace.candidates:
+                    rows.append(c.features)
+                    labels.append(overlaps(*_unit_span(engine, c.sentence_ids), spans[id(engine)][q.id]))
         reader_model = fit_logistic(rows, labels, FEATURES, "reader", fitted_on, balanced=False)
         reader_rows = len(rows)
-        if rebuild is not None:
-            engine = rebuild(reader_model)
-        else:
+        for engine, _ in sets:
             engine.reader.model = reader_model
     ev_rows: list[dict[str, float]] = []
-    ev_labels: list[bool] = []
     flags: list[bool] = []
-    for q in questions:
-        trace = engine.trace(q.question, depth=5)
-        if trace.evidence is None:
-            continue
-        ev_rows.append(trace.evidence)
-        ev_labels.append(q.answerable)
-        flags.append(q.answerable)
-    abstention = fit_logistic(ev_rows, ev_labels, EVIDENCE_FEATURES, "abstention", fitted_on, balanced=False)
+    for engine, questions in sets:
+        for q in questions:
+            trace = engine.trace(q.question, depth=5)
+            if trace.evidence is None:
+                continue
+            ev_rows.append(trace.evidence)
+            flags.append(q.answerable)
+    abstention = fit_logistic(ev_rows, flags, EVIDENCE_FEATURES, "abstention", fitted_on, balanced=False)
     probabilities = [abstention.probability(r) for r in ev_rows]
     threshold = choose_operating_point(probabilities, flags, unanswered_cost)
     abstention = LinearModel(
@@ -143,5 +141,6 @@ def fit_models(
             "extra": {**abstention.extra, "unanswered_cost": unanswered_cost, "answerable": sum(flags)},
         }
     )
-    log.info("fitted on %d questions: threshold %.4f", len(questions), threshold)
-    return FitReport(reader_model, abstention, len(questions), reader_rows, len(ev_rows))
+    total = sum(len(qs) for _, qs in sets)
+    log.info("fitted on %d questions: threshold %.4f", total, threshold)
+    return FitReport(reader_model, abstention, total, reader_rows, len(ev_rows))

@@ -100,6 +100,7 @@ FEATURES: tuple[str, ...] = (
     "log_length",
     "name_missing",
     "doc_coverage",
+    "focus_margin",
 )
 
 
@@ -296,6 +297,7 @@ class Reader:
         for r in rows:
             chunk_best[r[1]] = max(chunk_best.get(r[1], -1.0), r[3]["cos"])
         best_cov = max(r[3]["coverage"] for r in rows)
+        best_focus = max(r[3]["focus_coverage"] for r in rows)
         order = sorted(range(len(rows)), key=lambda i: -rows[i][3]["cos"])
         cos_rank = {i: r for r, i in enumerate(order, start=1)}
         out = []
@@ -304,6 +306,7 @@ class Reader:
             feats["cos_margin"] = feats["cos"] - best_cos
             feats["cos_chunk_margin"] = feats["cos"] - chunk_best[rank]
             feats["coverage_margin"] = feats["coverage"] - best_cov
+            feats["focus_margin"] = feats["focus_coverage"] - best_focus
             feats["cos_rank_inv"] = 1.0 / cos_rank[i]
             out.append(AnswerCandidate(unit, rank, kind, feats))
         return out

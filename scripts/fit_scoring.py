@@ -1,0 +1,73 @@
+"""Fit the shipped reader and abstention models (`qa/data/reader.json`, `abstention.json`).
+
+Both are fitted on the `fit` splits only, pooled over two labelled sets, each asked of
+its own corpus: the development set (`tests/eval/dev/`, 44 help pages) and the seed
+document's set (`tests/eval/questions.jsonl` over `corpus/`). The `check` splits are
+never read here; `qa eval --split check` reports on them afterwards. Run from the
+repository root after building both indexes:
+
+    QA_CORPUS_DIR=tests/eval/dev/corpus QA_INDEX_DIR=/tmp/dev-index qa build --force
+    QA_INDEX_DIR=/tmp/seed-index qa build --force
+    python scripts/fit_scoring.py /tmp/dev-index /tmp/seed-index
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from qa.engine import QAEngine  # noqa: E402
+from qa.evaluation import load_questions  # noqa: E402
+from qa.fitting import fit_models, neutral_model  # noqa: E402
+from qa.index import load_live_index  # noqa: E402
+from qa.policy import EVIDENCE_FEATURES  # noqa: E402
+from qa.reader import FEATURES  # noqa: E402
+from qa.scoring import shipped_path  # noqa: E402
+from qa.service import load_embedder  # noqa: E402
+from qa.settings import Settings  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = (
+    ("dev", ROOT / "tests" / "eval" / "dev" / "questions.jsonl"),
+    ("seed", ROOT / "tests" / "eval" / "questions.jsonl"),
+)
+
+
+def main() -> None:
+    """Fit on both fit splits and write the two model files."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dev_index", type=Path, help="index root built from tests/eval/dev/corpus")
+    parser.add_argument("seed_index", type=Path, help="index root built from corpus/")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    embedder = load_embedder(Settings())
+    sets = []
+    for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
+        engine = QAEngine(
+            load_live_index(root, embedder.identity),
+            embedder,
+            reader_model=neutral_model("reader", FEATURES),
+            abstention_model=neutral_model("abstention", EVIDENCE_FEATURES),
+        )
+        questions = [q for q in load_questions(path) if q.split == "fit"]
+        logging.info("%s: %d fit questions", name, len(questions))
+        sets.append((engine, questions))
+    label = "fit splits of tests/eval/dev/questions.jsonl and tests/eval/questions.jsonl"
+    report = fit_models(sets, label)
+    assert report.reader is not None
+    report.reader.save(shipped_path("reader.json"))
+    report.abstention.save(shipped_path("abstention.json"))
+    logging.info(
+        "reader: %d candidates; abstention: %d questions, operating point %.4f",
+        report.reader_rows,
+        report.abstention_rows,
+        report.abstention.threshold,
+    )
+
+
+if __name__ == "__main__":
+    main()
