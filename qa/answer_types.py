@@ -71,9 +71,15 @@ _WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 )
 _PERIOD = r"(dag|dage|uge|uger|måned|måneder|år|time|timer|day|days|week|weeks|month|months|year|years|hours?)"
+# Counts written as words before a period ("fem dage", "seks uger"); not the articles
+# "en"/"et"/"one", which precede any noun.
+_COUNT_WORDS = (
+    "to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|fjorten|tyve|"
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty"
+)
 _WHEN_TEXT = re.compile(
     rf"\b(1[89]\d\d|20\d\d)\b|\b({_MONTHS})\b|\b({_WEEKDAYS})\b|\bkl\.\s*\d|\b\d{{1,2}}[.:]\d{{2}}\b|"
-    rf"\b\d+\s*{_PERIOD}\b|\b(senest|inden|før|efter|fra|til|by|before|after|within|until)\s+\d",
+    rf"\b\d+\s*{_PERIOD}\b|\b({_COUNT_WORDS})\s+{_PERIOD}\b|\b(senest|inden|før|efter|fra|til|by|before|after|within|until)\s+\d",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = (

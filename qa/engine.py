@@ -50,6 +50,8 @@ class Passage:
     start: int
     end: int
     score: float
+    page: int | None = None
+    """1-based page of the passage's start in a PDF; None for other formats."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class Citation:
     end: int
     quote: str
     score: float
+    page: int | None = None
+    """1-based page of the quote's start in a PDF; None for other formats."""
 
 
 @dataclass
@@ -149,6 +153,7 @@ class QAEngine:
             chunk.start,
             chunk.end,
             round(hit.score, 6),
+            self.data.documents[chunk.doc_id].page_at(chunk.start),
         )
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
@@ -242,6 +247,7 @@ class QAEngine:
                     last.end,
                     document.text[first.start : last.end],
                     round(score, 6),
+                    document.page_at(first.start),
                 )
             )
         return citations

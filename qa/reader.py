@@ -325,22 +325,27 @@ class Reader:
 
     # --- the answer ------------------------------------------------------------------
     def extend(self, question: AnalysedQuestion, best: AnswerCandidate) -> tuple[int, ...]:
-        """The sentences quoted for the best unit: a unit ending with ":" or a list item
-        goes on with the following items of the same list; a how-question's answer with
-        the following sentences of its paragraph, up to `max_sentences`."""
+        """The sentences quoted for the best unit: a unit ending with ":" goes on with the
+        list items or table rows that follow it; a how-question answered by a list item
+        goes on with the following items of that list (the steps); a how-question's
+        sentence with the following sentences of its paragraph, up to `max_sentences`.
+        A list item or table row that answers any other question is quoted alone."""
         sentences = self.data.sentences
         ids = list(best.sentence_ids)
         last = sentences[ids[-1]]
         opens_list = last.text.rstrip().endswith(":")
-        in_list = self.block_kind(last) in LIST_KINDS
-        if opens_list or in_list:
+        steps = question.answer_type == "how" and self.block_kind(last) == "list_item"
+        if opens_list or steps:
+            kinds = LIST_KINDS if opens_list else ("list_item",)
             limit = len(ids) + self.config.max_list_items
             nxt = self.following(ids[-1])
-            while nxt is not None and len(ids) < limit and self.block_kind(sentences[nxt]) in LIST_KINDS:
+            while nxt is not None and len(ids) < limit and self.block_kind(sentences[nxt]) in kinds:
                 ids.append(nxt)
                 nxt = self.following(nxt)
-            if len(ids) > len(best.sentence_ids) or in_list:
+            if len(ids) > len(best.sentence_ids) or steps:
                 return tuple(ids)
+        if self.block_kind(last) in LIST_KINDS:
+            return tuple(ids)
         if question.answer_type == "how" or opens_list:
             block = self._block(last)
             nxt = self.following(ids[-1])

@@ -53,6 +53,8 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     assert fits("Ordningen blev obligatorisk 1. november 2014.", "when")
     assert fits("Borgerservice har åbent mandag til fredag kl. 10-14.", "when")
     assert not fits("Ordningen er obligatorisk for alle borgere.", "when")
+    assert fits("Husk at melde flytning senest fem dage efter, du er flyttet.", "when")
+    assert fits("Apply within two weeks.", "when") and not fits("Du får en dag fri.", "when")
     assert fits("Et nyt kort koster 205 kr.", "how_much")
     assert fits("It costs DKK 205.", "how_much")
     assert not fits("Kortet blev indført i 2007.", "how_much")
