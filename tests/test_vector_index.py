@@ -26,10 +26,10 @@ def clustered_unit_vectors(rows: int, dimension: int = 32, centres: int = 50, se
     return points / np.linalg.norm(points, axis=1, keepdims=True)
 
 
-def test_nlist_is_four_times_the_square_root_capped_by_training_points() -> None:
-    assert nlist_for(1_000_000) == 4000
-    assert nlist_for(10_000) == 256
-    assert nlist_for(100) == 2
+def test_nlist_is_twice_the_square_root_capped_by_training_points() -> None:
+    assert nlist_for(1_000_000) == 2000
+    assert nlist_for(10_000) == 200
+    assert nlist_for(1_000) == 25
     assert nlist_for(10) == 1
 
 
@@ -47,11 +47,11 @@ def test_above_the_size_setting_the_build_makes_ivf_and_reaches_the_recall_it_re
     vectors, queries = everything[:20_000], everything[20_000:]  # queries near the same centres, not indexed
     index, report = build_vector_index_with_report(vectors, exact_up_to=10_000, target_recall=0.95, queries=queries)
     assert report["kind"] == "ivf"
-    assert report["nlist"] == 512
+    assert report["nlist"] == 282
     assert report["nprobe"] in (4, 8, 16, 32, 64, 128, 256)
     assert report["recall_at_10"] >= 0.95
     assert report["recall_at_10"] == round(ann_recall_at_10(index, vectors, queries), 4)
-    assert describe(index) == {"kind": "ivf", "rows": 20_000, "nlist": 512, "nprobe": report["nprobe"]}
+    assert describe(index) == {"kind": "ivf", "rows": 20_000, "nlist": 282, "nprobe": report["nprobe"]}
 
 
 def test_a_written_ivf_index_keeps_its_nprobe(tmp_path: Path) -> None:
