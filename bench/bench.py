@@ -225,30 +225,24 @@ def corpus_section(
         print(f"corpus: {pages} pages, {counts['chunks']:,} chunks, {counts['sentences']:,} sentences")
         print(
             f"build (prepare_index, no calibration): {build_s:.1f} s, {n_passages:,} passages embedded "
-            f"({n_passages / counts['chunks']:.1f} per chunk), {n_passages / build_s:.1f} passages/s overall"
+            f"({n_passages / counts['chunks']:.1f} per chunk), {n_passages / build_s:.1f} passages/s overall; "
+            f"encoding {recorder.seconds:.1f} s ({recorder.seconds / build_s:.0%}), the rest chunking, terms, BM25"
         )
         if embed:
-            sample = recorder.passages[:: max(1, n_passages // args.batch_passages)]
-            started = time.perf_counter()
-            batch_embedder.encode_passages(sample)
-            bare = len(sample) / (time.perf_counter() - started)
-            chunk_part = recorder.passages[: counts["chunks"]]
-            chunk_sample = chunk_part[:: max(1, len(chunk_part) // args.batch_passages)]
-            started = time.perf_counter()
-            batch_embedder.encode_passages(chunk_sample)
-            chunk_rate = len(chunk_sample) / (time.perf_counter() - started)
-            sentence_s = n_passages / bare - counts["chunks"] / chunk_rate
             print(
-                f"bare batch encode ({settings.encoder}, 2 threads) on {len(sample)} of the same passages: "
-                f"{bare:.1f} passages/s; build : bare = {n_passages / build_s / bare:.2f}x (aim >= 0.9x)"
-            )
-            print(
-                f"sentence vectors: {counts['sentences']:,} of {n_passages:,} passages; chunks alone encode at "
-                f"{chunk_rate:.1f}/s, so sentences take about {max(0.0, sentence_s):.0f} s of "
-                f"{n_passages / bare:.0f} s of encoding ({max(0.0, sentence_s) / (n_passages / bare):.0%})"
+                f"bare batch encode inside the build ({settings.encoder}, 2 threads, length-sorted batches): "
+                f"{n_passages / recorder.seconds:.1f} passages/s; build : bare = {recorder.seconds / build_s:.2f}x "
+                "(aim >= 0.9x)"
             )
         else:
             print(f"(not embedded: at 40-80 passages/s, embedding would take {n_passages / 60 / 60:.0f} min)")
+        chunk_chars = sum(len(p) for p in recorder.passages[: counts["chunks"]])
+        all_chars = sum(len(p) for p in recorder.passages)
+        print(
+            f"sentence vectors: {n_passages - counts['chunks']:,} of {n_passages:,} passages are sentences, "
+            f"{1 - chunk_chars / all_chars:.0%} of the characters (encode time is about proportional): without "
+            f"them the build would embed {chunk_chars / all_chars:.0%} as much"
+        )
         del batch_embedder, recorder
         if counts["chunks"] > settings.ann_min_chunks:
             vectors = data.chunk_vectors
