@@ -58,12 +58,15 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
-def start_server(env: dict[str, str], port: int, workers: int | None, timeout_s: float = 180) -> Server:
-    """Run `python -m qa.cli serve` on 127.0.0.1:port and wait (polling every 50 ms) until /readyz gives 200.
+def start_server(
+    env: dict[str, str], port: int, workers: int | None, timeout_s: float = 180, script: Path | None = None
+) -> Server:
+    """Run `python -m qa.cli serve` (or `script`) on 127.0.0.1:port; wait (polling every 50 ms) for /readyz 200.
 
     Raises RuntimeError with the server's output when it exits or is not ready in `timeout_s` seconds.
     """
-    command = [sys.executable, "-m", "qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    launcher = [str(script)] if script is not None else ["-m", "qa.cli", "serve"]
+    command = [sys.executable, *launcher, "--host", "127.0.0.1", "--port", str(port)]
     if workers is not None:
         command += ["--workers", str(workers)]
     started = time.perf_counter()
