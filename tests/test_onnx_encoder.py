@@ -106,9 +106,14 @@ def test_the_export_is_made_once_and_reused(onnx_embedder: OnnxEmbedder) -> None
 @pytest.mark.model
 def test_a_missing_export_is_rebuilt(real_model_folder: Path, tmp_path: Path) -> None:
     folder = tmp_path / "model"
-    shutil.copytree(real_model_folder, folder, ignore=shutil.ignore_patterns("*.onnx"))
+    shutil.copytree(real_model_folder, folder, ignore=shutil.ignore_patterns("*.onnx", "*.data"))
     rebuilt = ensure_onnx_model(folder)
     assert rebuilt == folder / "onnx" / "model.onnx"
+    assert sorted(p.name for p in (folder / "onnx").iterdir() if not p.name.startswith(".")) == [
+        "export.json",
+        "model.onnx",
+        "model.onnx.data",
+    ]
     assert (
         json.loads((folder / "onnx" / "export.json").read_text())["model.onnx"]
         == json.loads((real_model_folder / "onnx" / "export.json").read_text())["model.onnx"]
