@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     ann_min_chunks: int = Field(
         50_000,
         ge=1,
-        description="Chunk count from which the build makes an approximate (IVF) vector index instead of a flat one.",
+        description="Chunk count above which the build makes an approximate (IVF) vector index instead of a flat one.",
     )
     max_question_chars: int = Field(1000, ge=1, description="Longest question accepted, after trimming.")
     max_top_k: int = Field(20, ge=1, description="Largest top_k / k accepted.")
