@@ -254,8 +254,9 @@ def corpus_section(
             data.faiss_index = index
             print(
                 f"vector index: {report['kind']} (bench swapped it in: {counts['chunks']:,} > QA_ANN_MIN_CHUNKS), "
-                f"nlist {report['nlist']}, nprobe {report['nprobe']}, recall@10 {report['recall_at_10']} on "
-                f"{report['recall_queries']} sampled rows, built in {report['build_seconds']:.1f} s"
+                f"nlist {report['nlist']}, nprobe {report['nprobe']} (fitted {report['fitted_nprobe']} on "
+                f"{report['calibrated_on']}), recall@10 {report['recall_at_10']} on {report['recall_queries']} "
+                f"sampled rows, built in {report['build_seconds']:.1f} s"
             )
         else:
             print(f"vector index: {type(data.faiss_index).__name__} (exact; {counts['chunks']:,} <= QA_ANN_MIN_CHUNKS)")

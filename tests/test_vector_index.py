@@ -38,6 +38,7 @@ def test_up_to_the_size_setting_the_index_is_exact() -> None:
     index, report = build_vector_index_with_report(vectors, exact_up_to=500)
     assert isinstance(index, faiss.IndexFlatIP)
     assert report["kind"] == "flat" and report["recall_at_10"] == 1.0 and report["rows"] == 500
+    assert report["calibrated_on"] == "exact"
     _, found = index.search(vectors[:5], 10)
     assert np.array_equal(found, exact_neighbours(vectors, vectors[:5], 10))
 
@@ -47,6 +48,8 @@ def test_above_the_size_setting_the_build_makes_ivf_and_reaches_the_recall_it_re
     vectors, queries = everything[:20_000], everything[20_000:]  # queries near the same centres, not indexed
     index, report = build_vector_index_with_report(vectors, exact_up_to=10_000, target_recall=0.95, queries=queries)
     assert report["kind"] == "ivf"
+    assert report["calibrated_on"] == "given queries"
+    assert report["nprobe"] == report["fitted_nprobe"]
     assert report["nlist"] == 282
     assert report["nprobe"] in (4, 8, 16, 32, 64, 128, 256)
     assert report["recall_at_10"] >= 0.95
@@ -69,3 +72,11 @@ def test_a_flat_index_has_recall_one() -> None:
 def test_an_empty_array_is_refused() -> None:
     with pytest.raises(ValueError, match=r"vectors must be a non-empty \(n, dimension\) array, got shape \(0, 4\)"):
         build_vector_index(np.zeros((0, 4), dtype=np.float32), exact_up_to=10)
+
+
+def test_calibrated_on_corpus_rows_the_build_widens_nprobe_sixteen_times() -> None:
+    vectors = clustered_unit_vectors(20_000)
+    index, report = build_vector_index_with_report(vectors, exact_up_to=10_000)
+    assert report["calibrated_on"] == "corpus rows"
+    assert report["nprobe"] == min(282, report["fitted_nprobe"] * 16)
+    assert describe(index)["nprobe"] == report["nprobe"]
