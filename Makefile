@@ -47,7 +47,7 @@ test: model browser-deps
 	$(BIN)/python -m pytest -q
 
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not model and not browser"
+	$(BIN)/python -m pytest -q -m "not model and not browser and not crash"
 
 lint: install
 	$(BIN)/ruff check qa api tests bench

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
+import signal
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from api.limits import BodyTimeoutMiddleware, Overloaded, QueryGate, QueryTimeout, RateLimitMiddleware
+from api.logs import AccessLogMiddleware, request_id
+from api.metrics import Metrics, MetricsMiddleware
+from api.reload import EngineHolder
 from api.schemas import (
     AskRequest,
     AskResponse,
@@ -24,21 +32,37 @@ from api.schemas import (
     HeadingOut,
     Health,
     SearchResponse,
+    check_unicode,
 )
 from api.widget import install_widget
 from qa.documents import Document
+from qa.embedder import Embedder
 from qa.engine import DocumentNotFoundError, QAEngine, QuestionError
-from qa.index import IndexLoadError
-from qa.model_store import ModelError
+from qa.feedback import FeedbackFullError
+from qa.redaction import redact
 from qa.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody},
-    404: {"model": ErrorBody},
-    422: {"model": ErrorBody},
-    503: {"model": ErrorBody},
+    400: {"model": ErrorBody, "description": "A request the server cannot read (e.g. a Host it does not serve)."},
+    404: {"model": ErrorBody, "description": "No such route or document."},
+    408: {"model": ErrorBody, "description": "The request body did not arrive in time."},
+    413: {"model": ErrorBody, "description": "The request body is larger than QA_MAX_BODY_BYTES."},
+    422: {"model": ErrorBody, "description": "The input is invalid; `detail` says which field and why."},
+    429: {
+        "model": ErrorBody,
+        "description": "Too many requests from this client; retry after `Retry-After` seconds.",
+        "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}},
+    },
+    503: {
+        "model": ErrorBody,
+        "description": "Not ready (no index), or too busy: every query worker is taken and the queue "
+        "is full, or the answer took longer than the time limit; retry after `Retry-After` seconds.",
+        "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}},
+    },
 }
 
 
@@ -61,25 +85,47 @@ def _describe(err: dict[str, Any]) -> str:
     if err.get("type") == "model_attributes_type" and loc == ["body"]:
         return 'body: send a JSON object such as {"question": "Hvad er NemID?", "top_k": 5}'
     where = ".".join(str(p) for p in loc[1:]) or str(loc[0] if loc else "body")
+    if err.get("type") == "string_pattern_mismatch" and "'\\S'" in str(err.get("msg")):
+        return f"{where}: the text is empty (only spaces): write 1 to 1000 characters"
     return f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}"
 
 
-def create_app(settings: Settings | None = None, engine: QAEngine | None = None) -> FastAPI:
-    """Build the app. Without an engine, the model and live index are loaded at start."""
+def create_app(
+    settings: Settings | None = None, engine: QAEngine | None = None, embedder: Embedder | None = None
+) -> FastAPI:
+    """Build the app. Without an engine, the model and live index are loaded at start.
+
+    With ``engine`` (tests), it serves that engine and reloads new versions of
+    ``settings.index_dir`` with the engine's embedder (or ``embedder``). Raises nothing for
+    a missing or damaged index or model: the app then answers 503 with the reason.
+    """
     settings = settings or get_settings()
+    holder = EngineHolder(settings, engine=engine, embedder=embedder)
+    gate = QueryGate(settings.query_workers, settings.query_queue, settings.request_timeout_seconds)
+    metrics = Metrics()
+    metrics.track(lambda: gate.admitted, holder.built_at)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if app.state.engine is None:
-            from qa.service import load_engine
-
-            try:
-                app.state.engine = load_engine(settings)
-                log.info("ready: index %s", app.state.engine.index_version)
-            except (IndexLoadError, ModelError, FileNotFoundError) as exc:
-                app.state.load_error = str(exc)
-                log.error("not ready: %s", exc)
-        yield
+        if holder.engine is None:
+            await asyncio.to_thread(holder.start)
+        if holder.engine is not None:
+            log.info("ready: index %s", holder.version)
+        metrics.set_version(holder.version)
+        tasks = []
+        if settings.reload_poll_seconds > 0:
+            tasks.append(asyncio.create_task(holder.watch(settings.reload_poll_seconds)))
+        loop = asyncio.get_running_loop()
+        hup = _on_sighup(loop, holder)
+        try:
+            yield
+        finally:
+            if hup:
+                loop.remove_signal_handler(signal.SIGHUP)
+            for task in tasks:
+                task.cancel()
+            gate.shutdown()
+            metrics.close()
 
     app = FastAPI(
         title="Danish public-sector Q&A",
@@ -88,28 +134,64 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
         "public digital services. Every answer is a quote; citations give exact offsets.",
         lifespan=lifespan,
         responses=ERRORS,
+        redirect_slashes=False,  # a redirect would echo the Host header
     )
-    app.state.engine = engine
-    app.state.load_error = None
+    app.state.holder = holder
+    app.state.gate = gate
+    app.state.metrics = metrics
     app.state.settings = settings
 
-    def ready_engine() -> QAEngine:
-        if app.state.engine is None:
-            raise HTTPException(503, app.state.load_error or "the index is still loading")
-        engine: QAEngine = app.state.engine
-        return engine
+    def ready_engine(response: Response | None = None) -> QAEngine:
+        """The engine serving now, taken once per request; 503 with the reason without one."""
+        current = holder.engine
+        if current is None:
+            raise HTTPException(503, holder.load_error or "the index is still loading: try again in a few seconds")
+        if response is not None:
+            response.headers["X-Index-Version"] = current.index_version
+        metrics.set_version(current.index_version)
+        return current
+
+    async def on_query_thread(fn: Callable[..., T], *args: object) -> T:
+        """``fn(*args)`` through the bounded query pool; overload and timeouts become 503."""
+        retry = {"Retry-After": str(settings.retry_after_seconds)}
+        try:
+            return await gate.run(fn, *args)
+        except Overloaded:
+            metrics.refused.labels("overloaded").inc()
+            raise HTTPException(
+                503, "The service is busy answering other questions: try again in a moment.", headers=retry
+            ) from None
+        except QueryTimeout as exc:
+            metrics.refused.labels("timeout").inc()
+            raise HTTPException(
+                503, f"The service is overloaded ({exc}): try again in a moment.", headers=retry
+            ) from None
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         errors = jsonable_encoder(exc.errors(), exclude={"input", "ctx", "url"})
-        parts = [_describe(err) for err in errors]
+        parts = [redact(_describe(err)) for err in errors]
+        for err in errors:
+            err["msg"] = redact(str(err.get("msg", "")))
         return JSONResponse(status_code=422, content={"detail": "; ".join(parts), "errors": errors})
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse(
-            status_code=exc.status_code, content={"detail": str(exc.detail)}, headers=getattr(exc, "headers", None)
+            status_code=exc.status_code,
+            content={"detail": redact(str(exc.detail))},
+            headers=getattr(exc, "headers", None),
         )
+
+    @app.exception_handler(FeedbackFullError)
+    async def feedback_full(_: Request, exc: FeedbackFullError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": str(exc)}, headers={"Retry-After": "3600"})
+
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error")
+        detail = f"Internal error (request id {request_id.get()}): the operator can find it in the log."
+        return JSONResponse(status_code=500, content={"detail": detail})
 
     def within_limits(text_field: str, text: str, count_field: str, count: int) -> None:
         """The operator's limits (QA_MAX_QUESTION_CHARS, QA_MAX_TOP_K), which may be
@@ -120,41 +202,51 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
             raise HTTPException(422, f"{count_field}: at most {settings.max_top_k} passages are allowed")
 
     @app.post("/ask", response_model=AskResponse, summary="Answer a question with citations")
-    def ask(body: AskRequest) -> dict[str, Any]:
+    async def ask(body: AskRequest, response: Response) -> dict[str, Any]:
         """Quote the best sentence(s) with [n] markers, or say the sources do not answer."""
         within_limits("question", body.question, "top_k", body.top_k)
+        engine = ready_engine(response)
         try:
-            return ready_engine().ask(body.question, top_k=body.top_k).to_dict()
+            result = await on_query_thread(engine.ask, body.question, body.top_k)
         except QuestionError as exc:
             raise HTTPException(422, str(exc)) from exc
+        answer = result.to_dict()
+        metrics.answers.labels(str(answer.get("language")), str(bool(answer.get("answered"))).lower()).inc()
+        return answer
 
     @app.get("/search", response_model=SearchResponse, summary="The best passages for a query")
-    def search(
-        q: Annotated[str, Query(min_length=1, max_length=1000, description="The query.")],
+    async def search(
+        response: Response,
+        q: Annotated[str, Query(min_length=1, max_length=1000, pattern=r"\S", description="The query.")],
         k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
     ) -> SearchResponse:
         """Hybrid (dense + BM25) search over the passages."""
-        within_limits("q", q, "k", k)
-        engine = ready_engine()
         try:
-            passages = engine.search(q, k=k)
+            check_unicode("query", q)
+        except ValueError as exc:
+            raise HTTPException(422, f"q: {exc}") from None
+        within_limits("q", q, "k", k)
+        engine = ready_engine(response)
+        try:
+            passages = await on_query_thread(engine.search, q, k)
         except QuestionError as exc:
             raise HTTPException(422, f"q: {exc}") from exc
         return SearchResponse(results=passages, index_version=engine.index_version)
 
     @app.get("/documents", response_model=DocumentList, summary="All documents")
-    def documents() -> DocumentList:
+    def documents(response: Response) -> DocumentList:
         """Every document in the live index, without its text."""
-        engine = ready_engine()
+        engine = ready_engine(response)
         return DocumentList(documents=[_summary(d) for d in engine.documents()], index_version=engine.index_version)
 
     @app.get("/documents/{doc_id}", response_model=DocumentOut, summary="One document with its text")
-    def document(doc_id: str) -> DocumentOut:
+    def document(doc_id: str, response: Response) -> DocumentOut:
         """The full text that citation offsets point into, and its headings."""
         try:
-            doc = ready_engine().document(doc_id)
+            doc = ready_engine(response).document(doc_id)
         except DocumentNotFoundError:
-            raise HTTPException(404, f"no document with id {doc_id!r}: GET /documents lists them") from None
+            # redact(): the id is whatever the client typed, possibly a CPR number.
+            raise HTTPException(404, f"no document with id {redact(doc_id)!r}: GET /documents lists them") from None
         headings = [
             HeadingOut(text=doc.block_text(b), level=b.level, start=b.start, end=b.end)
             for b in doc.blocks
@@ -163,25 +255,61 @@ def create_app(settings: Settings | None = None, engine: QAEngine | None = None)
         return DocumentOut(**_summary(doc).model_dump(), text=doc.text, headings=headings)
 
     @app.get("/healthz", response_model=Health, summary="The process is up")
-    def healthz() -> Health:
-        """Always 200 while the process serves requests."""
+    async def healthz() -> Health:
+        """Always 200 while the process serves requests (answered on the event loop, never
+        behind the query workers)."""
         return Health(status="ok")
 
     @app.get("/readyz", response_model=Health, summary="Model and index are loaded", responses={503: {"model": Health}})
-    def readyz() -> Any:
-        """200 with the index version once the model and index are loaded; 503 with the reason before."""
-        engine: QAEngine | None = app.state.engine
+    async def readyz(response: Response) -> Any:
+        """200 with the index version once the model and index are loaded (with a `detail`
+        when a newer version failed to load and the old one keeps serving); 503 with the
+        reason before."""
+        engine = holder.engine
         if engine is None:
-            body = Health(status="not ready", detail=app.state.load_error or "loading")
+            body = Health(status="not ready", detail=holder.load_error or "loading")
             return JSONResponse(status_code=503, content=body.model_dump())
+        response.headers["X-Index-Version"] = engine.index_version
         return Health(
-            status="ready", index_version=engine.index_version, model=str(engine.embedder.identity.get("name"))
+            status="ready",
+            index_version=engine.index_version,
+            model=str(engine.embedder.identity.get("name")),
+            detail=holder.reload_error,
         )
+
+    @app.get("/metrics", include_in_schema=False)
+    async def prometheus_metrics() -> Response:
+        """Prometheus text format (see api.metrics)."""
+        metrics.set_version(holder.version)
+        return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     # Compresses the widget script (about 26 kB, 9 kB gzipped) and long answers.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    install_widget(app, settings)
+    install_widget(app, settings)  # CORS and the body limit
+    app.add_middleware(BodyTimeoutMiddleware, timeout_s=settings.body_timeout_seconds)
+    app.add_middleware(
+        RateLimitMiddleware,
+        limits={
+            ("POST", "/ask"): settings.rate_limit_ask,
+            ("GET", "/search"): settings.rate_limit_search,
+            ("POST", "/feedback"): settings.rate_limit_feedback,
+        },
+        on_refused=lambda _: metrics.refused.labels("rate_limited").inc(),
+    )
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts, www_redirect=False)
+    known = frozenset(getattr(r, "path", "") for r in app.routes) - {""}
+    app.add_middleware(MetricsMiddleware, metrics=metrics, known_paths=known)
+    app.add_middleware(AccessLogMiddleware)  # outermost: every response has X-Request-ID
     return app
+
+
+def _on_sighup(loop: asyncio.AbstractEventLoop, holder: EngineHolder) -> bool:
+    """Reload on SIGHUP; False where signals cannot be handled (not the main thread)."""
+    try:
+        loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(holder.reload_now()))
+    except (RuntimeError, ValueError, NotImplementedError):
+        return False
+    return True
 
 
 app = create_app()

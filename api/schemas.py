@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from qa.engine import Citation, Passage
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_unicode(field: str, value: str) -> str:
+    """``value`` unchanged, or ValueError when it holds a lone surrogate (invalid Unicode
+    that JSON's ``\\ud800`` escapes can carry, and no encoder or tokeniser accepts)."""
+    if _SURROGATE.search(value):
+        raise ValueError(
+            f"the {field} contains invalid Unicode (a lone surrogate such as \\ud800): send text that is valid UTF-8"
+        )
+    return value
+
+
+def json_integer(value: object) -> object:
+    """A JSON number only (``5`` or ``5.0``, as JSON Schema's integer), never ``"5"`` nor ``true``;
+    pydantic then refuses fractions. Raises ValueError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("Input should be a valid integer")
+    return value
+
+
+JsonInt = Annotated[int, BeforeValidator(json_integer)]
+"""An int field that takes JSON numbers only (strict about strings and booleans)."""
 
 
 class AskRequest(BaseModel):
@@ -15,14 +40,16 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     question: str = Field(
-        description="The question, in Danish or English.", examples=["Hvornår blev Digital Post obligatorisk?"]
+        description="The question, in Danish or English: 1 to 1000 characters after trimming.",
+        examples=["Hvornår blev Digital Post obligatorisk?"],
+        json_schema_extra={"minLength": 1, "maxLength": 1000, "pattern": r"\S"},
     )
-    top_k: int = Field(5, ge=1, le=20, description="How many passages to return.")
+    top_k: JsonInt = Field(5, ge=1, le=20, description="How many passages to return (a JSON integer).")
 
     @field_validator("question")
     @classmethod
     def _trimmed(cls, value: str) -> str:
-        value = value.strip()
+        value = check_unicode("question", value).strip()
         if not value:
             raise ValueError("the question is empty: write a question of 1 to 1000 characters")
         if len(value) > 1000:

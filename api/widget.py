@@ -24,12 +24,13 @@ from typing import Literal
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.schemas import JsonInt
 from qa.feedback import CitedSpan, FeedbackStore
 from qa.settings import Settings
 
@@ -46,7 +47,11 @@ _COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-r
 
 def install_widget(app: FastAPI, settings: Settings) -> None:
     """Add the widget's routes, CORS, the body limit and the feedback table to ``app``."""
-    store = FeedbackStore(settings.feedback_db)
+    store = FeedbackStore(
+        settings.feedback_db,
+        retention_days=settings.feedback_retention_days,
+        max_bytes=settings.feedback_max_mb * 2**20,
+    )
     app.include_router(_router(store))
     # Added last = outermost: CORS headers also go on the 413 answers of the limit.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
@@ -205,10 +210,10 @@ class FeedbackCitation(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    n: int = Field(ge=1, le=100)
+    n: JsonInt = Field(ge=1, le=100)
     doc_id: str = Field(min_length=1, max_length=300)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: JsonInt = Field(ge=0)
+    end: JsonInt = Field(ge=0)
 
 
 class FeedbackIn(BaseModel):
@@ -218,11 +223,11 @@ class FeedbackIn(BaseModel):
 
     question: str = Field(min_length=1, max_length=1000)
     answer: str | None = Field(None, max_length=10000)
-    answered: bool | None = None
+    answered: StrictBool | None = None
     citations: list[FeedbackCitation] = Field(default_factory=list, max_length=20)
     verdict: Literal["yes", "no"]
     comment: str | None = Field(None, max_length=2000)
-    index_version: str | None = Field(None, max_length=200)
+    index_version: str | None = Field(None, max_length=100, pattern=r"^[A-Za-z0-9._:+-]+$")
     language: Literal["da", "en"] | None = None
 
 

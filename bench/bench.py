@@ -211,7 +211,7 @@ def corpus_section(
 
     from api.app import create_app
     from qa.engine import QAEngine
-    from qa.index import prepare_index, publish
+    from qa.index import new_build_id, prepare_index, switch_live, write_index
 
     embed = size <= args.embed_up_to
     how = "embedded" if embed else "RANDOM unit vectors, not embedded"
@@ -224,12 +224,12 @@ def corpus_section(
         started = time.perf_counter()
         data = prepare_index(documents, recorder)
         build_s = time.perf_counter() - started
-        counts = data.manifest["counts"]
+        counts = data.manifest.counts
         n_passages = len(recorder.passages)
-        print(f"corpus: {pages} pages, {counts['chunks']:,} chunks, {counts['sentences']:,} sentences")
+        print(f"corpus: {pages} pages, {counts.chunks:,} chunks, {counts.sentences:,} sentences")
         print(
             f"build (prepare_index, no calibration): {build_s:.1f} s, {n_passages:,} passages embedded "
-            f"({n_passages / counts['chunks']:.1f} per chunk), {n_passages / build_s:.1f} passages/s overall; "
+            f"({n_passages / counts.chunks:.1f} per chunk), {n_passages / build_s:.1f} passages/s overall; "
             f"encoding {recorder.seconds:.1f} s ({recorder.seconds / build_s:.0%}), the rest chunking, terms, BM25"
         )
         if embed:
@@ -240,30 +240,31 @@ def corpus_section(
             )
         else:
             print(f"(not embedded: at 40-80 passages/s, embedding would take {n_passages / 60 / 60:.0f} min)")
-        chunk_chars = sum(len(p) for p in recorder.passages[: counts["chunks"]])
+        chunk_chars = sum(len(p) for p in recorder.passages[: counts.chunks])
         all_chars = sum(len(p) for p in recorder.passages)
         print(
-            f"sentence vectors: {n_passages - counts['chunks']:,} of {n_passages:,} passages are sentences, "
+            f"sentence vectors: {n_passages - counts.chunks:,} of {n_passages:,} passages are sentences, "
             f"{1 - chunk_chars / all_chars:.0%} of the characters (encode time is about proportional): without "
             f"them the build would embed {chunk_chars / all_chars:.0%} as much"
         )
         del batch_embedder, recorder
-        if counts["chunks"] > settings.ann_min_chunks:
+        if counts.chunks > settings.ann_min_chunks:
             vectors = data.chunk_vectors
             index, report = build_vector_index_with_report(vectors, settings.ann_min_chunks)
             data.faiss_index = index
             print(
-                f"vector index: {report['kind']} (bench swapped it in: {counts['chunks']:,} > QA_ANN_MIN_CHUNKS), "
+                f"vector index: {report['kind']} (bench swapped it in: {counts.chunks:,} > QA_ANN_MIN_CHUNKS), "
                 f"nlist {report['nlist']}, nprobe {report['nprobe']} (fitted {report['fitted_nprobe']} on "
                 f"{report['calibrated_on']}), recall@10 {report['recall_at_10']} on {report['recall_queries']} "
                 f"sampled rows, built in {report['build_seconds']:.1f} s"
             )
         else:
-            print(f"vector index: {type(data.faiss_index).__name__} (exact; {counts['chunks']:,} <= QA_ANN_MIN_CHUNKS)")
-        data.calibration = {"fitted": False}
-        data.manifest["calibrated"] = False
+            print(f"vector index: {type(data.faiss_index).__name__} (exact; {counts.chunks:,} <= QA_ANN_MIN_CHUNKS)")
         index_root = scratch / "index"
-        live = publish(data, index_root)
+        version = new_build_id(data.manifest.corpus_sha256)
+        write_index(data, index_root / version, version)
+        switch_live(index_root, version)
+        live = index_root / version
         print(f"index size on disk: {folder_mb(live):.1f} MB")
 
         query_embedder = create_embedder(folder, settings.encoder, threads=settings.torch_threads)

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from qa.documents import Document
-from qa.sentences import split_sentences
+from qa.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,12 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Chunk:
-    """A few consecutive sentences within one section, with the section heading."""
+    """A few consecutive sentences within one section, with the section heading.
+
+    `heading` is the text of the nearest heading above the chunk, at any level (the
+    document's level-1 title heading for the text right under it), or the document title
+    when no heading stands above it: never empty.
+    """
 
     chunk_id: str
     doc_id: str
@@ -35,22 +40,40 @@ class Chunk:
     sentence_ids: tuple[int, ...]
 
     def context(self) -> str:
-        """Title, heading and text: what is embedded and matched for this chunk."""
-        head = f"{self.title}. {self.heading}" if self.heading else self.title
+        """Title, heading and text: what is embedded and matched for this chunk.
+
+        The heading is left out where it only repeats the title.
+        """
+        head = f"{self.title}. {self.heading}" if self.heading and self.heading != self.title else self.title
         return f"{head}\n{self.text}"
 
 
 @dataclass(frozen=True)
 class ChunkingOptions:
-    """How sentences are grouped: at most `max_chars` per chunk, new paragraphs start a
-    new chunk once the chunk holds `min_chars`."""
+    """How sentences are grouped, in characters: at most `max_chars` per chunk; a new
+    block (paragraph, list item, table row) starts a new chunk once the chunk holds
+    `min_chars`; no sentence is longer than `max_sentence_chars` (or `max_chars`, if
+    smaller), longer ones are cut at clause boundaries (`qa.sentences.split_sentences`).
+
+    Raises ValueError unless 0 < min_chars <= max_chars and max_sentence_chars > 0.
+    """
 
     max_chars: int = 600
     min_chars: int = 200
+    max_sentence_chars: int = MAX_SENTENCE_CHARS
 
     def __post_init__(self) -> None:
         if not 0 < self.min_chars <= self.max_chars:
-            raise ValueError("chunking needs 0 < min_chars <= max_chars")
+            raise ValueError(
+                f"chunking needs 0 < min_chars <= max_chars, got min_chars={self.min_chars}, max_chars={self.max_chars}"
+            )
+        if self.max_sentence_chars < 1:
+            raise ValueError(f"chunking needs max_sentence_chars >= 1, got {self.max_sentence_chars}")
+
+    @property
+    def sentence_limit(self) -> int:
+        """The longest sentence allowed: the smaller of max_sentence_chars and max_chars."""
+        return min(self.max_sentence_chars, self.max_chars)
 
 
 def chunk_id_for(doc_id: str, text: str, start: int) -> str:
@@ -65,24 +88,27 @@ def chunk_document(
     first_sentence_id: int = 0,
     first_chunk_index: int = 0,
 ) -> tuple[list[Chunk], list[Sentence]]:
-    """Split a document into chunks and sentences; chunks never cross a section heading.
+    """Split a document into chunks and sentences; chunks never cross a heading.
 
-    Sentence ids and chunk indexes are numbered from the given firsts, so that the
+    Every block that is not a heading ("paragraph", "list_item", "table_row", any other
+    kind) is text, split into sentences of at most `options.sentence_limit` characters.
+    Each chunk is at most `options.max_chars` characters and carries the nearest heading
+    above it (see `Chunk.heading`). Sentence ids and chunk indexes are numbered from the given firsts, so that the
     chunks and sentences of a whole corpus can be numbered in one sequence.
     """
     options = options or ChunkingOptions()
     text = document.text
     # Each group is a list of paragraphs, each paragraph a list of sentence spans.
     sections: list[tuple[str, list[list[tuple[int, int]]]]] = []
-    heading = ""
     for block in document.blocks:
         if block.kind == "heading":
-            heading = "" if block.level == 1 and not sections else document.block_text(block)
-            sections.append((heading, []))
+            sections.append((document.block_text(block), []))
             continue
         if not sections:
-            sections.append((heading, []))
-        sections[-1][1].append(split_sentences(text, block.start, block.end))
+            sections.append((document.title, []))
+        spans = split_sentences(text, block.start, block.end, options.sentence_limit)
+        if spans:
+            sections[-1][1].append(spans)
 
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import Annotated
@@ -35,7 +38,7 @@ def main(
 ) -> None:
     """Settings come from QA_* environment variables (see README)."""
     level = getattr(logging, get_settings().log_level.upper(), logging.INFO)
-    if ctx.invoked_subcommand in ("ask", "eval", "model", "feedback"):
+    if ctx.invoked_subcommand in ("ask", "eval", "calibrate", "model", "feedback", "inspect", "index"):
         level = max(level, logging.WARNING)  # their output is the answer, not the loading
     if verbose:
         level = logging.DEBUG
@@ -70,33 +73,127 @@ def build_command(
     corpus: Annotated[Path | None, typer.Option(help="Corpus folder (QA_CORPUS_DIR).")] = None,
     index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Promote even if the evaluation falls below the live index's.")
+    ] = False,
 ) -> None:
-    """Read the corpus, build a new index, calibrate it and make it live."""
+    """Read the corpus, build a new index, evaluate it against the live one, verify it and make it live."""
+    from qa.index_errors import GateError, IndexBusyError, IndexLoadError
+    from qa.model_store import ModelError
     from qa.service import build_index
 
     settings = _settings(corpus_dir=corpus, index_dir=index)
     try:
-        report = build_index(settings, show_progress=not quiet)
-    except (ValueError, FileNotFoundError, OSError) as exc:
+        report = build_index(settings, show_progress=not quiet, force=force)
+    except GateError as exc:
+        typer.secho(f"not promoted: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=3) from None
+    except (ValueError, OSError, IndexBusyError, IndexLoadError, ModelError) as exc:
         _fail(str(exc))
         return
     for error in report.errors:
         typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
-    counts = report.data.manifest["counts"]
-    typer.echo(
-        f"built index {report.data.version} in {report.seconds:.1f} s: {counts['documents']} documents, "
-        f"{counts['chunks']} chunks, {counts['sentences']} sentences"
-        + (f", {len(report.errors)} files skipped" if report.errors else "")
-    )
-    thresholds = report.calibration.get("thresholds")
-    if report.calibration.get("fitted") and thresholds:
-        typer.echo(
-            f"abstention thresholds (fitted on {settings.eval_set}): "
-            + ", ".join(f"{k} {v:.4f}" for k, v in thresholds.items())
-        )
-    else:
-        typer.echo("abstention thresholds: defaults (no evaluation set to calibrate on)")
+    for line in report.summary_lines():
+        typer.echo(line)
     typer.echo(f"live: {settings.index_dir / report.data.version}")
+
+
+index_app = typer.Typer(help="Index versions: list, verify, roll back, prune.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
+
+
+@index_app.command("list")
+def index_list_command(
+    index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Every version, oldest first: created, documents, chunks, live, evaluation summary."""
+    from dataclasses import asdict
+
+    from qa.index_errors import IndexLoadError
+    from qa.versions import list_versions
+
+    settings = _settings(index_dir=index)
+    try:
+        versions = list_versions(settings.index_dir)
+    except IndexLoadError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        typer.echo(json.dumps([asdict(v) for v in versions], indent=2, ensure_ascii=False))
+        return
+    if not versions:
+        typer.echo(f"no index versions in {settings.index_dir}/: run `qa build`")
+        return
+    typer.echo(f"{'version':<34}{'created':<27}{'documents':>10}{'chunks':>8}  {'live':<6}evaluation (all)")
+    for v in versions:
+        overall = (v.evaluation or {}).get("all", {})
+        summary = (
+            ", ".join(f"{k} {overall[k]}" for k in ("answer_accuracy", "abstention_recall", "recall@1") if k in overall)
+            if overall
+            else "-"
+        )
+        if v.problem:
+            summary = f"DAMAGED: {v.problem}"
+        docs = "?" if v.documents is None else str(v.documents)
+        chunks = "?" if v.chunks is None else str(v.chunks)
+        typer.echo(f"{v.version:<34}{v.created:<27}{docs:>10}{chunks:>8}  {'*' if v.live else '':<6}{summary}")
+
+
+@index_app.command("use")
+def index_use_command(
+    version: Annotated[str, typer.Argument(help="The version to make live (see `qa index list`).")],
+    index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
+) -> None:
+    """Verify a version and make it live in one atomic step (rollback)."""
+    from qa.index_errors import IndexBusyError, IndexLoadError, VersionNotFoundError
+    from qa.versions import use_version
+
+    settings = _settings(index_dir=index)
+    try:
+        use_version(settings.index_dir, version, settings.index_lock_timeout)
+    except (IndexLoadError, IndexBusyError, VersionNotFoundError, OSError) as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"live: {settings.index_dir / version}")
+
+
+@index_app.command("prune")
+def index_prune_command(
+    keep: Annotated[int, typer.Option("--keep", min=1, help="Versions to keep (the live one is always kept).")],
+    index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
+) -> None:
+    """Remove all but the newest KEEP versions, never the live one."""
+    from qa.index_errors import IndexBusyError, IndexLoadError
+    from qa.versions import prune
+
+    settings = _settings(index_dir=index)
+    try:
+        removed = prune(settings.index_dir, keep, settings.index_lock_timeout)
+    except (IndexLoadError, IndexBusyError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"removed {len(removed)} versions" + (": " + ", ".join(removed) if removed else ""))
+
+
+@index_app.command("verify")
+def index_verify_command(
+    version: Annotated[str | None, typer.Argument(help="A version; default the live one.")] = None,
+    index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
+) -> None:
+    """Check every file of a version against its manifest (sizes, sha256, counts)."""
+    from qa.index import live_folder, read_index, verify_index
+    from qa.index_errors import IndexLoadError
+
+    settings = _settings(index_dir=index)
+    try:
+        folder = settings.index_dir / version if version else live_folder(settings.index_dir)
+        manifest = verify_index(folder)
+        read_index(folder, manifest)
+    except IndexLoadError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(f"ok: {folder} ({len(manifest.files) + 1} files, counts match)")
 
 
 @app.command("ask")
@@ -143,17 +240,74 @@ def ask_command(
                 typer.echo(textwrap.indent(textwrap.fill(paragraph, width - 4), "    "))
 
 
+@app.command("inspect")
+def inspect_command(
+    path: Annotated[Path, typer.Argument(help="A document file (.md, .txt, .html, .pdf, .docx).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show how one file is read: title, id, headings, blocks, sentences and chunks with offsets."""
+    from qa.documents import DocumentError
+    from qa.inspect import inspect_file, render_text
+
+    try:
+        report = inspect_file(path, _settings().corpus_dir)
+    except DocumentError as exc:
+        _fail(str(exc))
+        return
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else "\n".join(render_text(report)))
+
+
 @app.command("serve")
 def serve_command(
     host: Annotated[str | None, typer.Option(help="Address (QA_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (QA_PORT).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, max=64, help="Worker processes (QA_WORKERS; default: the number of cores).")
+    ] = None,
 ) -> None:
-    """Serve the HTTP API and the help widget."""
+    """Serve the HTTP API and the help widget.
+
+    Each worker process loads the model and the live index once, and loads a newly
+    promoted version by itself (it polls `LIVE`; `kill -HUP` on a worker reloads at once;
+    SIGHUP to the parent restarts the workers).
+    """
+    settings = _settings(host=host, port=port, workers=workers)
+    metrics_dir = None
+    if settings.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # The workers add up their metrics in files here (prometheus-client's multiprocess mode).
+        metrics_dir = tempfile.mkdtemp(prefix="qa-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        _run_uvicorn(settings)
+    finally:
+        if metrics_dir:
+            os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _run_uvicorn(settings: Settings) -> None:
     import uvicorn
 
-    settings = _settings(host=host, port=port)
+    from api.logs import log_config
+
     uvicorn.run(
-        "api.app:app", host=settings.host, port=settings.port, log_level=settings.log_level.lower(), proxy_headers=False
+        "api.app:app",
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_config=log_config(settings.log_level, settings.log_json),
+        log_level=settings.log_level.lower(),
+        access_log=False,  # api.logs.AccessLogMiddleware writes a redacted one
+        # h11 (the parser with a header size limit, QA_MAX_HEADER_BYTES) plus a header-read
+        # deadline (QA_HEADER_TIMEOUT_SECONDS) against clients that trickle their headers.
+        http="api.server:HeaderTimeoutH11Protocol",
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        timeout_keep_alive=settings.timeout_keep_alive,
+        limit_concurrency=settings.limit_concurrency,
+        proxy_headers=bool(settings.forwarded_allow_ips),
+        forwarded_allow_ips=settings.forwarded_allow_ips or None,
+        server_header=False,
+        timeout_worker_healthcheck=settings.worker_start_seconds,
     )
 
 
@@ -163,9 +317,10 @@ def eval_command(
     split: Annotated[str, typer.Option(help="Which questions: all, fit or check.")] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Recall@1, recall@3, MRR, answer accuracy and abstention per language."""
-    from qa.evaluation import METRICS, EvalSetError, evaluate, load_questions, metrics_by_language
+    """Recall@1/@3, MRR, answer accuracy, abstention rates and a risk-coverage table per language."""
+    from qa.evaluation import METRICS, EvalSetError, evaluate, load_questions, metrics_by_language, risk_coverage
     from qa.index import IndexLoadError
+    from qa.linear import ModelFileError
     from qa.service import load_engine
 
     settings = _settings(eval_set=eval_set)
@@ -174,19 +329,97 @@ def eval_command(
     try:
         questions = [q for q in load_questions(settings.eval_set) if split in ("all", q.split)]
         engine = load_engine(settings)
-        table = metrics_by_language(evaluate(engine, questions))
-    except (EvalSetError, IndexLoadError, FileNotFoundError) as exc:
+        outcomes = evaluate(engine, questions)
+    except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError) as exc:
         _fail(str(exc))
         return
+    table = metrics_by_language(outcomes)
+    curves = {
+        lang: risk_coverage([o for o in outcomes if lang in ("all", o.question.language)])
+        for lang in ("da", "en", "all")
+    }
     if as_json:
-        typer.echo(json.dumps(table, indent=2))
+        typer.echo(json.dumps({"metrics": table, "risk_coverage": curves}, indent=2))
         return
-    typer.echo(f"index {engine.index_version}, {len(questions)} questions ({split})")
+    typer.echo(
+        f"index {engine.index_version}, {len(questions)} questions ({split}) from {settings.eval_set}; "
+        f"operating point {engine.policy.threshold:.3f}"
+    )
     columns = ["answerable", "unanswerable", *METRICS]
     typer.echo(f"{'':5}" + "".join(f"{c:>{max(len(c), 5) + 2}}" for c in columns))
     for lang, row in table.items():
         cells = "".join(f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in columns)
         typer.echo(f"{lang:5}{cells}")
+    typer.echo("")
+    typer.echo("risk-coverage (answered when probability >= threshold): coverage / accuracy of the answered")
+    typer.echo(f"{'threshold':>10}" + "".join(f"{lang:>16}" for lang in curves))
+    for n, point in enumerate(curves["all"]):
+        cells = ""
+        for curve in curves.values():
+            row = curve[n]
+            cov = "-" if row["coverage"] is None else f"{row['coverage']:.2f}"
+            acc = "-" if row["accuracy"] is None else f"{row['accuracy']:.2f}"
+            cells += f"{cov + ' / ' + acc:>16}"
+        typer.echo(f"{point['threshold']:>10.2f}{cells}")
+
+
+@app.command("calibrate")
+def calibrate_command(
+    questions_file: Annotated[Path, typer.Argument(help="Labelled questions about the live index's corpus (JSONL).")],
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the abstention model (default: QA_ABSTENTION_MODEL).")
+    ] = None,
+    split: Annotated[str, typer.Option(help="Fit on: all questions, or the fit split only.")] = "all",
+    reader_out: Annotated[
+        Path | None, typer.Option(help="Also refit the reader's ranker and write it here (development use).")
+    ] = None,
+    wrong_cost: Annotated[float, typer.Option(help="Cost of a wrong answer, in needless abstentions.")] = 3.0,
+) -> None:
+    """Refit the abstention model (and optionally the reader) on labelled questions about your corpus."""
+    from qa.evaluation import EvalSetError, load_questions
+    from qa.fitting import fit_models, neutral_model
+    from qa.index import IndexLoadError
+    from qa.linear import ModelFileError
+    from qa.policy import EVIDENCE_FEATURES
+    from qa.scoring import abstention_path
+    from qa.service import load_embedder, load_engine
+
+    settings = _settings()
+    if split not in ("all", "fit"):
+        _fail("--split must be all or fit")
+    target = out or abstention_path(settings.abstention_model)
+    try:
+        questions = [q for q in load_questions(questions_file) if split in ("all", q.split)]
+        embedder = load_embedder(settings)
+        try:
+            engine = load_engine(settings, embedder)
+        except ModelFileError:
+            if reader_out is None:
+                raise
+            from qa.engine import QAEngine
+            from qa.index import load_live_index
+            from qa.reader import FEATURES
+
+            engine = QAEngine(
+                load_live_index(settings.index_dir, embedder.identity),
+                embedder,
+                reader_model=neutral_model("reader", FEATURES),
+                abstention_model=neutral_model("abstention", EVIDENCE_FEATURES),
+            )
+        corpus = engine.data.manifest.corpus_sha256[:12]
+        label = f"{questions_file} ({split}, {len(questions)} questions, corpus {corpus})"
+        report = fit_models(engine, questions, label, refit_reader=reader_out is not None, wrong_cost=wrong_cost)
+    except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    if report.reader is not None and reader_out is not None:
+        report.reader.save(reader_out)
+        typer.echo(f"reader ranker fitted on {report.reader_rows} candidates: {reader_out}")
+    report.abstention.save(target)
+    typer.echo(
+        f"abstention model fitted on {report.abstention_rows} questions, operating point "
+        f"{report.abstention.threshold:.4f}: {target}"
+    )
 
 
 if __name__ == "__main__":

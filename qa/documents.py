@@ -1,37 +1,64 @@
-"""Source documents: reading Markdown, plain text and HTML into normalised text with blocks.
+"""Source documents: reading Markdown, text, HTML, PDF and Word into normalised text with blocks.
 
-Every reader produces the same shape: a list of blocks (headings and paragraphs). The
-document text is the blocks joined by blank lines, and each block keeps its exact
+Every file goes through `qa.normalise.normalise` first, then through its format's reader
+(`qa.readers`), which gives units: headings, paragraphs, list items and table rows. The
+document text is the units joined by blank lines, and each block keeps its exact
 character offsets into that text, so that later stages can cite `text[start:end]`.
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
 import frontmatter
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from qa.normalise import normalise
+from qa.readers.common import BlockKind, Piece, ReaderError
+from qa.readers.docx import docx_pieces
+from qa.readers.html import html_metadata, html_pieces
+from qa.readers.markdown import markdown_pieces
+from qa.readers.pdf import pdf_pieces
+from qa.readers.text import text_pieces
 
 log = logging.getLogger(__name__)
 
-BlockKind = Literal["heading", "paragraph"]
+__all__ = [
+    "Block",
+    "BlockKind",
+    "CorpusReport",
+    "Document",
+    "DocumentError",
+    "DocumentIdCollision",
+    "Duplicate",
+    "assemble",
+    "doc_id_for",
+    "normalise_text",
+    "read_corpus",
+    "read_document",
+]
+
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 LANGUAGES = ("da", "en")
-_DOC_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _SPACES = re.compile(r"\s+")
+# Danish letters have no decomposition to ASCII; their standard transliteration
+# (Retskrivningsordbogen: æ → ae, ø → oe, å → aa).
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+_DOC_ID_UNSAFE = re.compile(r"[^a-z0-9._]+")
 
 
 class DocumentError(Exception):
@@ -43,19 +70,36 @@ class DocumentError(Exception):
         self.reason = reason
 
 
+class DocumentIdCollision(ValueError):
+    """Two files of one corpus map to the same document id; the message names both."""
+
+    def __init__(self, doc_id: str, first: Path, second: Path) -> None:
+        super().__init__(
+            f"{first} and {second} both get the document id {doc_id!r}: rename one of them "
+            "(ids come from the path relative to the corpus folder, with æ, ø, å as ae, oe, aa)"
+        )
+        self.doc_id = doc_id
+        self.paths = (first, second)
+
+
 @dataclass(frozen=True)
 class Block:
-    """A heading or paragraph, with its offsets into the document text."""
+    """One unit of a document with its offsets into the document text.
+
+    `kind` is "heading" (with `level` 1-6), "paragraph", "list_item" or "table_row";
+    `page` is the 1-based page of a PDF, None for other formats.
+    """
 
     kind: BlockKind
     start: int
     end: int
     level: int = 0
+    page: int | None = None
 
 
 @dataclass(frozen=True)
 class Document:
-    """A normalised source document: plain text plus its headings and paragraphs."""
+    """A normalised source document: plain text plus its blocks."""
 
     doc_id: str
     title: str
@@ -70,34 +114,103 @@ class Document:
         """The text of one block."""
         return self.text[block.start : block.end]
 
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose [start, end) holds a character offset, or None (between blocks)."""
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based PDF page of the block holding a character offset; None for other
+        formats and for offsets between blocks."""
+        block = self.block_at(offset)
+        return block.page if block is not None else None
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A file left out because its normalised text equals that of a document kept."""
+
+    path: Path
+    doc_id: str
+    same_as: Path
+    kept_id: str
+
 
 @dataclass
 class CorpusReport:
-    """What reading a corpus folder produced: the documents and the files that failed."""
+    """What reading a corpus folder produced.
+
+    `documents`: the documents to index; `errors`: files skipped, each with its reason;
+    `duplicates`: files left out as text-identical to a kept document; `formats`: the
+    number of documents read per suffix (".md": 3).
+    """
 
     documents: list[Document] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    formats: dict[str, int] = field(default_factory=dict)
+
+    def largest_block(self) -> tuple[Document, Block] | None:
+        """The longest block (in characters) over all documents, or None without documents."""
+        candidates = [(b.end - b.start, d, b) for d in self.documents for b in d.blocks]
+        if not candidates:
+            return None
+        _, document, block = max(candidates, key=lambda c: c[0])
+        return document, block
+
+    def summary_lines(self) -> list[str]:
+        """The build report: documents per format, skipped files with reasons, duplicates,
+        and the largest block."""
+        per_format = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.formats.items()))
+        count = f"{len(self.documents)} document" + ("" if len(self.documents) == 1 else "s")
+        lines = [f"read {count}" + (f" ({per_format})" if per_format else "")]
+        lines += [f"skipped {error.path}: {error.reason}" for error in self.errors]
+        lines += [
+            f"duplicate {d.path} has the same text as {d.same_as}: indexed once, as {d.kept_id!r}"
+            for d in self.duplicates
+        ]
+        largest = self.largest_block()
+        if largest is not None:
+            document, block = largest
+            lines.append(
+                f"largest unit: {block.end - block.start} characters, a {block.kind} of "
+                f"{document.doc_id!r} at {block.start}-{block.end}"
+            )
+        return lines
 
 
 def normalise_text(text: str) -> str:
-    """Unicode NFC, one kind of newline, whitespace inside a line folded to single spaces."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return _SPACES.sub(" ", text).strip()
+    """`qa.normalise.normalise`, then white space folded to single spaces and trimmed:
+    the text of one block."""
+    return _SPACES.sub(" ", normalise(text)).strip()
 
 
-def assemble(doc_id: str, pieces: Iterable[tuple[BlockKind, int, str]], **meta: str | None) -> Document:
-    """Join (kind, level, text) pieces into a Document with exact block offsets."""
+def assemble(
+    doc_id: str,
+    pieces: Iterable[Piece | tuple[BlockKind, int, str]],
+    **meta: str | None,
+) -> Document:
+    """Join pieces (or (kind, level, text) tuples) into a Document with exact block offsets.
+
+    Each piece's text is normalised and folded to one line (`normalise_text`); empty
+    pieces are left out; blocks are separated by a blank line ("\\n\\n"). The title is
+    `meta["title"]`, else the first heading, else the id.
+    """
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
-    for kind, level, raw in pieces:
-        text = normalise_text(raw)
+    for item in pieces:
+        piece = item if isinstance(item, Piece) else Piece(*item)
+        text = normalise_text(piece.text)
         if not text:
             continue
         if parts:
             parts.append("\n\n")
             pos += 2
-        blocks.append(Block(kind=kind, start=pos, end=pos + len(text), level=level))
+        blocks.append(Block(kind=piece.kind, start=pos, end=pos + len(text), level=piece.level, page=piece.page))
         parts.append(text)
         pos += len(text)
     body = "".join(parts)
@@ -115,128 +228,20 @@ def assemble(doc_id: str, pieces: Iterable[tuple[BlockKind, int, str]], **meta: 
     )
 
 
-def doc_id_for(path: Path) -> str:
-    """A URL-safe document id from a file name."""
-    return _DOC_ID_UNSAFE.sub("-", path.stem).strip("-") or "document"
+def doc_id_for(path: Path, root: Path | None = None) -> str:
+    """A readable, URL-safe document id from a path relative to the corpus folder `root`.
 
-
-def _plain_inline(token: Token) -> str:
-    """The visible text of a markdown-it inline token, markup removed."""
-    out: list[str] = []
-    for child in token.children or []:
-        if child.type in ("text", "code_inline", "text_special"):
-            out.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            out.append(" ")
-        elif child.type == "image":
-            out.append(child.content)
-    return "".join(out)
-
-
-def markdown_blocks(body: str) -> list[tuple[BlockKind, int, str]]:
-    """Headings and paragraphs of a Markdown text, as plain text (raw HTML kept as text)."""
-    tokens = MarkdownIt("commonmark", {"html": False}).parse(body)
-    pieces: list[tuple[BlockKind, int, str]] = []
-    heading_level = 0
-    for token in tokens:
-        if token.type == "heading_open":
-            heading_level = int(token.tag[1])
-        elif token.type == "heading_close":
-            heading_level = 0
-        elif token.type == "inline":
-            kind: BlockKind = "heading" if heading_level else "paragraph"
-            pieces.append((kind, heading_level, _plain_inline(token)))
-        elif token.type in ("code_block", "fence"):
-            pieces.append(("paragraph", 0, token.content))
-    return pieces
-
-
-def _looks_like_heading(paragraph: str) -> bool:
-    """A one-line paragraph, short, without closing punctuation, reads as a heading."""
-    return (
-        "\n" not in paragraph
-        and len(paragraph) <= 100
-        and not paragraph.rstrip().endswith((".", "!", "?", ":", ";", ","))
-    )
-
-
-def text_blocks(body: str) -> list[tuple[BlockKind, int, str]]:
-    """Blocks of a plain text: paragraphs split on blank lines; short lone lines are headings."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body.replace("\r\n", "\n")) if p.strip()]
-    pieces: list[tuple[BlockKind, int, str]] = []
-    for i, paragraph in enumerate(paragraphs):
-        is_last = i == len(paragraphs) - 1
-        if not is_last and _looks_like_heading(paragraph):
-            pieces.append(("heading", 1 if i == 0 else 2, paragraph))
-        else:
-            pieces.append(("paragraph", 0, paragraph))
-    return pieces
-
-
-_HTML_DROP = "script, style, noscript, nav, header, footer, aside, form, template, svg, iframe, button"
-_HTML_BLOCKS = {
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "p",
-    "li",
-    "pre",
-    "dt",
-    "dd",
-    "td",
-    "th",
-    "figcaption",
-    "blockquote",
-}
-
-
-def _html_meta(tree: LexborHTMLParser, *names: str) -> str | None:
-    for name in names:
-        node = tree.css_first(f'meta[name="{name}"], meta[property="{name}"]')
-        if node is not None and node.attributes.get("content"):
-            return node.attributes["content"]
-    return None
-
-
-def html_document(doc_id: str, html: str, path: str) -> Document:
-    """Main text and headings of an HTML page; navigation, scripts and forms left out."""
-    tree = LexborHTMLParser(html)
-    title_node = tree.css_first("title")
-    html_node = tree.css_first("html")
-    lang = (html_node.attributes.get("lang") or "") if html_node is not None else ""
-    canonical = tree.css_first('link[rel="canonical"]')
-    source = canonical.attributes.get("href") if canonical is not None else None
-    source = source or _html_meta(tree, "og:url")
-    date = _html_meta(tree, "date", "dcterms.date", "DC.date", "article:published_time")
-    for node in tree.css(_HTML_DROP):
-        node.decompose()
-    root: LexborNode | None = tree.css_first("main, article, [role=main]") or tree.body
-    pieces: list[tuple[BlockKind, int, str]] = []
-    if root is not None:
-        for node in root.traverse(include_text=False):
-            if node.tag not in _HTML_BLOCKS or _inside_block(node, root):
-                continue
-            text = node.text(separator=" ", strip=False)
-            if node.tag[0] == "h" and node.tag[1:].isdigit():
-                pieces.append(("heading", int(node.tag[1]), text))
-            else:
-                pieces.append(("paragraph", 0, text))
-    title = title_node.text(strip=True) if title_node is not None else None
-    return assemble(
-        doc_id, pieces, title=title, language=lang.split("-")[0].lower() or None, source=source, date=date, path=path
-    )
-
-
-def _inside_block(node: LexborNode, root: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None and parent is not root and parent.tag != "html":
-        if parent.tag in _HTML_BLOCKS:
-            return True
-        parent = parent.parent
-    return False
+    NFC first, Danish letters transliterated (æ → ae, ø → oe, å → aa), other accents
+    dropped, lower case, the suffix left out, "/" and any other character outside
+    [a-z0-9._] as "-": `borger/Faq.md` → "borger-faq", `Ældre/Åbning.md` →
+    "aeldre-aabning". Without `root`, only the file name counts.
+    """
+    relative = path.relative_to(root) if root is not None else Path(path.name)
+    name = "/".join([*relative.parts[:-1], relative.stem])
+    name = unicodedata.normalize("NFC", name).translate(_TRANSLITERATION)
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    doc_id = _DOC_ID_UNSAFE.sub("-", name.lower()).strip("-.")
+    return re.sub(r"-{2,}", "-", doc_id) or "document"
 
 
 def _meta_str(value: object, path: Path, key: str) -> str | None:
@@ -246,32 +251,52 @@ def _meta_str(value: object, path: Path, key: str) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str | int | float):
-        return str(value)
+        return normalise_text(str(value))
     raise DocumentError(path, f"front matter field {key!r} must be text, got {type(value).__name__}")
 
 
-def read_document(path: Path) -> Document:
-    """Read one document file; raises DocumentError naming the file when it cannot."""
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return normalise(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise DocumentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
+
+
+def read_document(path: Path, root: Path | None = None) -> Document:
+    """Read one document file (.md, .markdown, .txt, .html, .htm, .pdf, .docx).
+
+    The id comes from the path relative to `root` (`doc_id_for`). Raises DocumentError
+    naming the file and the reason when it cannot be read.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; use .md, .txt or .html")
+        raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; use .md, .txt, .html, .pdf or .docx")
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(path, f"cannot be read ({exc.strerror})") from exc
-    doc_id = doc_id_for(path)
-    if suffix in HTML_SUFFIXES:
-        document = html_document(doc_id, raw, str(path))
-    else:
-        try:
-            post = frontmatter.loads(raw)
-        except yaml.YAMLError as exc:
-            raise DocumentError(path, f"front matter is not valid YAML: {exc}") from exc
-        meta = {k: _meta_str(post.metadata.get(k), path, k) for k in ("title", "language", "source", "date")}
-        pieces = markdown_blocks(post.content) if suffix in MARKDOWN_SUFFIXES else text_blocks(post.content)
-        document = assemble(doc_id, pieces, path=str(path), **meta)
+    doc_id = doc_id_for(path, root)
+    meta: dict[str, str | None] = {}
+    try:
+        if suffix in PDF_SUFFIXES:
+            pieces = pdf_pieces(data)
+        elif suffix in DOCX_SUFFIXES:
+            pieces = docx_pieces(data)
+        elif suffix in HTML_SUFFIXES:
+            raw = _decode(path, data)
+            meta = html_metadata(raw)
+            pieces = html_pieces(raw)
+        else:
+            raw = _decode(path, data)
+            try:
+                post = frontmatter.loads(raw)
+            except yaml.YAMLError as exc:
+                raise DocumentError(path, f"front matter is not valid YAML: {exc}") from exc
+            meta = {k: _meta_str(post.metadata.get(k), path, k) for k in ("title", "language", "source", "date")}
+            pieces = markdown_pieces(post.content) if suffix in MARKDOWN_SUFFIXES else text_pieces(post.content)
+    except ReaderError as exc:
+        raise DocumentError(path, str(exc)) from exc
+    document = assemble(doc_id, pieces, path=str(path), **meta)
     if not document.text:
         raise DocumentError(path, "has no text")
     if document.language not in LANGUAGES:
@@ -279,26 +304,53 @@ def read_document(path: Path) -> Document:
     return document
 
 
+def _corpus_files(folder: Path) -> list[Path]:
+    files = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or path.name.lower() == "readme.md":
+            continue
+        files.append(path)
+    return files
+
+
 def read_corpus(folder: Path) -> CorpusReport:
-    """Read every supported document under a folder; failures are collected, not raised."""
+    """Read every supported document under a folder and its sub-folders.
+
+    Unreadable files are collected in `errors` (the rest still reads); documents whose
+    normalised text equals another's are kept once (the shortest id, then the first by
+    path) and listed in `duplicates`. Raises FileNotFoundError when the folder does not
+    exist and DocumentIdCollision when two files map to one id.
+    """
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder {folder} does not exist: create it and add documents")
     report = CorpusReport()
-    seen: dict[str, Path] = {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        if path.name.startswith(".") or path.name.lower() == "readme.md":
-            continue
+    read: list[tuple[Path, Document]] = []
+    ids: dict[str, Path] = {}
+    for path in _corpus_files(folder):
+        if path.suffix.lower() in SUPPORTED_SUFFIXES:  # other files are skipped below, with the reason
+            doc_id = doc_id_for(path, folder)
+            if doc_id in ids:
+                raise DocumentIdCollision(doc_id, ids[doc_id], path)
+            ids[doc_id] = path
         try:
-            document = read_document(path)
+            document = read_document(path, folder)
         except DocumentError as exc:
             log.warning("skipping %s", exc)
             report.errors.append(exc)
             continue
-        if document.doc_id in seen:
-            error = DocumentError(path, f"document id {document.doc_id!r} is already used by {seen[document.doc_id]}")
-            log.warning("skipping %s", error)
-            report.errors.append(error)
+        read.append((path, document))
+    kept: dict[str, tuple[Path, Document]] = {}
+    for path, document in sorted(read, key=lambda r: (len(r[1].doc_id), str(r[0]))):
+        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        if digest in kept:
+            same_path, same = kept[digest]
+            log.warning("%s has the same text as %s: indexed once, as %r", path, same_path, same.doc_id)
+            report.duplicates.append(Duplicate(path, document.doc_id, same_path, same.doc_id))
             continue
-        seen[document.doc_id] = path
-        report.documents.append(document)
+        kept[digest] = (path, document)
+    kept_ids = {d.doc_id for _, d in kept.values()}
+    report.documents = [d for _, d in read if d.doc_id in kept_ids]
+    report.duplicates.sort(key=lambda d: str(d.path))
+    report.formats = dict(Counter(Path(d.path).suffix.lower() for d in report.documents))
     return report

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
 
-from qa.abstention import Evidence, evidence_score, threshold_for
-from qa.analysis import Language, guess_language, key_terms, query_terms, question_kind
-from qa.answer import Candidate, SentenceWeights, coverage, pick, rank_sentences, term_weights
+from qa.analysis import Language
+from qa.answer import SentenceWeights
 from qa.documents import Document
 from qa.embedder import Embedder
 from qa.index import IndexData
-from qa.retrieval import RankedChunk, fuse, lexical_weight
+from qa.linear import LinearModel
+from qa.policy import AbstentionPolicy, Decision, evidence
+from qa.question import AnalysedQuestion, analyse
+from qa.reader import AnswerCandidate, Reader, ReaderConfig
+from qa.retrieval import RankedChunk
+from qa.retriever import HybridRetriever, Retrieval, RetrieverConfig
+from qa.scoring import load_abstention_model, load_reader_model
 
 log = logging.getLogger(__name__)
-DENSE_CANDIDATES = 200
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 NOT_FOUND = {
     "da": "Kilderne besvarer ikke spørgsmålet. Her er de tekststykker, der ligger nærmest.",
@@ -86,10 +88,27 @@ class AskResult:
 
 
 class QAEngine:
-    """Answers questions from one loaded index with one embedder."""
+    """Answers questions from one loaded index with one embedder.
 
-    def __init__(self, data: IndexData, embedder: Embedder, weights: SentenceWeights | None = None) -> None:
-        """Wrap a loaded index; the embedder must be the one the index was built with."""
+    The question path is four components (`docs/design.md`): `analyse` (question
+    analysis) -> `HybridRetriever` -> `Reader` -> `AbstentionPolicy`. The reader and
+    abstention models default to the ones shipped in `qa/data/`.
+    """
+
+    def __init__(
+        self,
+        data: IndexData,
+        embedder: Embedder,
+        weights: SentenceWeights | None = None,
+        *,
+        reader_model: LinearModel | None = None,
+        abstention_model: LinearModel | None = None,
+        retriever_config: RetrieverConfig | None = None,
+        reader_config: ReaderConfig | None = None,
+    ) -> None:
+        """Wrap a loaded index; the embedder must be the one the index was built with.
+        `weights` is kept for callers of the old signature and no longer used. Raises
+        ValueError for a dimension mismatch, ModelFileError for an unreadable model."""
         if data.dimension != embedder.dimension:
             raise ValueError(
                 f"index vectors have dimension {data.dimension}, the model {embedder.dimension}: run `qa build`"
@@ -97,9 +116,11 @@ class QAEngine:
         self.data = data
         self.embedder = embedder
         self.weights = weights or SentenceWeights()
-        self._chunk_term_sets = [set(t) for t in data.chunk_terms]
-        self._sentence_terms = [set(t) for t in data.sentence_terms]
-        self._idf = term_weights(self._sentence_terms)
+        self.retriever = HybridRetriever(data, retriever_config)
+        self.reader = Reader(data, reader_model or load_reader_model(), reader_config)
+        self.policy = AbstentionPolicy(abstention_model or load_abstention_model())
+        vocabulary = getattr(data.bm25, "vocab_dict", None) or {}
+        self._vocabulary: set[str] = set(vocabulary)
 
     @property
     def index_version(self) -> str:
@@ -117,20 +138,6 @@ class QAEngine:
         except KeyError:
             raise DocumentNotFoundError(doc_id) from None
 
-    def _rank(self, question: str, danish: float, groups: list[frozenset[str]]) -> tuple[np.ndarray, list[RankedChunk]]:
-        query = self.embedder.encode_query(question)
-        # FAISS gives the nearest chunks; any beyond its candidates rank below them all.
-        found, ids = self.data.faiss_index.search(query[None, :], min(DENSE_CANDIDATES, len(self.data.chunks)))
-        dense = np.full(len(self.data.chunks), -1.0, dtype=np.float32)
-        dense[ids[0][ids[0] >= 0]] = found[0][ids[0] >= 0]
-        lexical_terms = query_terms(question, groups)
-        lexical = (
-            np.asarray(self.data.bm25.get_scores(lexical_terms), dtype=np.float32)
-            if any(t in self.data.bm25.vocab_dict for t in lexical_terms)
-            else np.zeros(len(self.data.chunks), dtype=np.float32)
-        )
-        return query, fuse(dense, lexical, lexical_weight(danish, self.weights.english_lexical))
-
     def _passage(self, hit: RankedChunk) -> Passage:
         chunk = self.data.chunks[hit.index]
         return Passage(
@@ -145,96 +152,112 @@ class QAEngine:
         )
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
-        """The k best passages for a query, fused dense and BM25 ranking."""
+        """The k best passages for a query, fused dense and BM25 ranking, at most two of
+        the first five from one document while others are relevant."""
         query = _clean(query)
         if k < 1:
             raise QuestionError("k must be at least 1")
-        _, ranked = self._rank(query, guess_language(query).danish, key_terms(query))
-        return [self._passage(hit) for hit in ranked[:k]]
+        question = analyse(query)
+        retrieval = self.retriever.retrieve(question, self.embedder.encode_query(question.text), k)
+        return [self._passage(hit) for hit in retrieval.shown[:k]]
+
+    def trace(self, question_text: str, depth: int = 5) -> Trace:
+        """Run the question path and keep every intermediate result (for `ask`,
+        evaluation and fitting). Raises QuestionError for an empty question."""
+        question = analyse(_clean(question_text))
+        query = self.embedder.encode_query(question.text)
+        retrieval = self.retriever.retrieve(question, query, depth)
+        candidates = self.reader.read(question, query, retrieval.ranked)
+        features = None
+        if candidates:
+            hit = retrieval.ranked[candidates[0].chunk_rank]
+            features = evidence(
+                question,
+                candidates,
+                retrieval.ranked,
+                retrieval.lexical_weight,
+                self.data.chunks[hit.index].context(),
+                self._unknown_share(question),
+            )
+        return Trace(question, query, retrieval, candidates, features, self.policy.decide(features))
+
+    def _unknown_share(self, question: AnalysedQuestion) -> float:
+        if not question.groups:
+            return 0.0
+        return sum(1 for g in question.groups if not g & self._vocabulary) / len(question.groups)
 
     def ask(self, question: str, top_k: int = 5, always_cite: bool = False) -> AskResult:
         """Answer with quoted sentences and citations, or abstain with the closest passages.
 
-        `always_cite` keeps the chosen sentences as citations even when the evidence is
-        below the threshold (for evaluation); `answered` still tells the decision.
+        `always_cite` keeps the chosen sentences as citations even when the policy
+        abstains (for evaluation); `answered` still tells the decision. `evidence` is
+        the policy's probability that the answer is right, `threshold` its operating point.
         """
         started = time.perf_counter()
-        question = _clean(question)
         if top_k < 1:
             raise QuestionError("top_k must be at least 1")
-        guess = guess_language(question)
-        question_terms = key_terms(question)
-        query, ranked = self._rank(question, guess.danish, question_terms)
-        top_ids = [
-            sid for hit in ranked[: self.weights.chunks_considered] for sid in self.data.chunks[hit.index].sentence_ids
-        ]
-        sims = self.data.sentence_vectors[top_ids] @ query
-        similarities = dict(zip(top_ids, (float(s) for s in sims), strict=True))
-        candidates = rank_sentences(
-            ranked,
-            self.data.chunks,
-            self.data.sentences,
-            similarities,
-            question_terms,
-            self._sentence_terms,
-            self._idf,
-            question_kind(question),
-            self.weights,
-        )
-        evidence = self._evidence(question, ranked, candidates, question_terms)
-        score = evidence_score(evidence)
-        threshold = threshold_for(self.data.calibration, guess.language)
-        answered = bool(candidates) and score >= threshold
-        citations = self._cite(pick(candidates, self.weights)) if answered or always_cite else []
+        trace = self.trace(question, top_k)
+        decision = trace.decision
+        answered = decision.answered
+        citations: list[Citation] = []
+        if trace.candidates and (answered or always_cite):
+            best = trace.candidates[0]
+            citations = self._cite(self.reader.extend(trace.question, best), best.score)
         answer = " ".join(f"{c.quote} [{c.n}]" for c in citations) if answered else None
+        language = trace.question.language
         return AskResult(
-            question=question,
-            language=guess.language,
+            question=trace.question.text,
+            language=language,
             answered=answered,
             answer=answer,
-            message=None if answered else NOT_FOUND[guess.language],
+            message=None if answered else NOT_FOUND[language],
             citations=citations,
-            passages=[self._passage(hit) for hit in ranked[:top_k]],
+            passages=[self._passage(hit) for hit in trace.retrieval.shown[:top_k]],
             index_version=self.index_version,
             took_ms=round((time.perf_counter() - started) * 1000, 2),
-            evidence=score,
-            threshold=threshold,
+            evidence=round(decision.probability, 6),
+            threshold=round(decision.threshold, 6),
         )
 
-    def _evidence(
-        self, question: str, ranked: list[RankedChunk], candidates: list[Candidate], groups: list[frozenset[str]]
-    ) -> Evidence:
-        if not candidates:
-            return Evidence(0.0, 0.0, 0.0, 0.0, 0)
-        best = candidates[0]
-        hit = ranked[best.chunk_rank]
-        chunk_numbers = set(_NUMBER.findall(self.data.chunks[hit.index].text))
-        return Evidence(
-            similarity=best.similarity,
-            chunk_similarity=hit.dense,
-            coverage=coverage(groups, self._chunk_term_sets[hit.index], self._idf),
-            sentence_coverage=best.coverage,
-            missing_numbers=len(set(_NUMBER.findall(question)) - chunk_numbers),
-        )
-
-    def _cite(self, chosen: list[Candidate]) -> list[Citation]:
+    def _cite(self, sentence_ids: tuple[int, ...], score: float) -> list[Citation]:
+        """One citation per run of consecutive sentences (a sentence with the one it
+        refers back to, or the items of one list, read as one quote)."""
+        runs: list[list[int]] = []
+        for sid in sentence_ids:
+            if runs and runs[-1][-1] + 1 == sid:
+                runs[-1].append(sid)
+            else:
+                runs.append([sid])
         citations = []
-        for n, candidate in enumerate(chosen, start=1):
-            sentence = self.data.sentences[candidate.sentence_id]
-            document = self.data.documents[sentence.doc_id]
+        for n, run in enumerate(runs, start=1):
+            first, last = self.data.sentences[run[0]], self.data.sentences[run[-1]]
+            document = self.data.documents[first.doc_id]
             citations.append(
                 Citation(
                     n,
                     document.doc_id,
                     document.title,
                     document.source,
-                    sentence.start,
-                    sentence.end,
-                    document.text[sentence.start : sentence.end],
-                    round(candidate.score, 6),
+                    first.start,
+                    last.end,
+                    document.text[first.start : last.end],
+                    round(score, 6),
                 )
             )
         return citations
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Every intermediate result of one question: analysis, query vector, retrieval,
+    scored candidates (best first), the evidence and the decision."""
+
+    question: AnalysedQuestion
+    query: np.ndarray
+    retrieval: Retrieval
+    candidates: list[AnswerCandidate]
+    evidence: dict[str, float] | None
+    decision: Decision
 
 
 def _clean(question: str) -> str:

@@ -1,4 +1,4 @@
-"""The evaluation set: retrieval and answer metrics per language, and abstention calibration."""
+"""The evaluation set: retrieval and answer metrics per language, and a risk-coverage table."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from tqdm import tqdm
 
-from qa.abstention import fit_threshold
 from qa.analysis import Language
 from qa.documents import Document
 from qa.engine import QAEngine
@@ -20,9 +18,13 @@ METRICS = (
     "recall@3",
     "mrr",
     "answer_accuracy",
+    "false_abstention",
+    "unanswerable_abstained",
     "abstention_precision",
     "abstention_recall",
 )
+# Thresholds on the abstention probability at which the risk-coverage table is shown.
+RISK_COVERAGE_POINTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 class EvalSetError(ValueError):
@@ -44,7 +46,8 @@ class EvalQuestion:
 @dataclass(frozen=True)
 class Outcome:
     """What the engine did with one labelled question. `cited_right` says whether the
-    chosen sentences hit the gold, whether or not the threshold let them through."""
+    first citation hits the gold, whether or not the policy let it through; `evidence`
+    is the policy's probability that the answer is right."""
 
     question: EvalQuestion
     gold_rank: int | None
@@ -98,8 +101,14 @@ def gold_spans(question: EvalQuestion, documents: Iterable[Document]) -> list[tu
     return spans
 
 
-def _overlaps(doc_id: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> bool:
+def overlaps(doc_id: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> bool:
+    """Whether [start, end) of a document overlaps any of the spans."""
     return any(d == doc_id and start < e and s < end for d, s, e in spans)
+
+
+_overlaps = overlaps
+# How deep the gold passage is looked for (recall@1, @3 and MRR over these).
+EVAL_DEPTH = 20
 
 
 def evaluate(engine: QAEngine, questions: list[EvalQuestion], show_progress: bool = False) -> list[Outcome]:
@@ -110,19 +119,41 @@ def evaluate(engine: QAEngine, questions: list[EvalQuestion], show_progress: boo
         spans = gold_spans(item, documents)
         if item.answerable and not spans:
             raise EvalSetError(f"{item.id}: no gold string of it is in the corpus")
-        result = engine.ask(item.question, top_k=len(engine.data.chunks), always_cite=True)
+        result = engine.ask(item.question, top_k=EVAL_DEPTH, always_cite=True)
         rank = next(
             (n for n, p in enumerate(result.passages, start=1) if _overlaps(p.doc_id, p.start, p.end, spans)),
             None,
         )
-        cited_right = any(_overlaps(c.doc_id, c.start, c.end, spans) for c in result.citations)
+        first = result.citations[:1]
+        cited_right = any(overlaps(c.doc_id, c.start, c.end, spans) for c in first)
         outcomes.append(Outcome(item, rank, result.answered, cited_right, result.evidence))
     return outcomes
 
 
 def apply_thresholds(outcomes: list[Outcome], thresholds: dict[str, float]) -> list[Outcome]:
-    """The same outcomes as if abstention had used these thresholds."""
+    """The same outcomes as if abstention had used these thresholds (per language, on `evidence`)."""
     return [replace(o, answered=o.evidence >= thresholds[o.question.language]) for o in outcomes]
+
+
+def risk_coverage(
+    outcomes: list[Outcome], points: tuple[float, ...] = RISK_COVERAGE_POINTS
+) -> list[dict[str, float | int | None]]:
+    """For each threshold on the probability: the share of questions answered (coverage)
+    and the share of those answers that are right (an unanswerable question answered is
+    wrong), over all the given questions."""
+    table: list[dict[str, float | int | None]] = []
+    for point in points:
+        answered = [o for o in outcomes if o.evidence >= point and o.evidence > 0]
+        right = sum(1 for o in answered if o.question.answerable and o.cited_right)
+        table.append(
+            {
+                "threshold": point,
+                "answered": len(answered),
+                "coverage": _ratio(len(answered), len(outcomes)),
+                "accuracy": _ratio(right, len(answered)),
+            }
+        )
+    return table
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -130,8 +161,10 @@ def _ratio(numerator: int, denominator: int) -> float | None:
 
 
 def metrics(outcomes: list[Outcome]) -> dict[str, float | int | None]:
-    """recall@1, recall@3, MRR and answer accuracy over answerable questions; abstention
-    precision and recall with 'unanswerable' as the class to find."""
+    """recall@1, recall@3, MRR and answer accuracy over answerable questions; the false
+    abstention rate (answerable questions abstained on) and the share of unanswerable
+    questions abstained on; abstention precision and recall with 'unanswerable' as the
+    class to find."""
     answerable = [o for o in outcomes if o.question.answerable]
     abstained = [o for o in outcomes if not o.answered]
     unanswerable = [o for o in outcomes if not o.question.answerable]
@@ -144,6 +177,8 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float | int | None]:
         "recall@3": _ratio(sum(1 for o in answerable if o.gold_rank and o.gold_rank <= 3), len(answerable)),
         "mrr": round(mrr, 3) if mrr is not None else None,
         "answer_accuracy": _ratio(sum(1 for o in answerable if o.correct), len(answerable)),
+        "false_abstention": _ratio(sum(1 for o in answerable if not o.answered), len(answerable)),
+        "unanswerable_abstained": _ratio(right_abstentions, len(unanswerable)),
         "abstention_precision": _ratio(right_abstentions, len(abstained)),
         "abstention_recall": _ratio(right_abstentions, len(unanswerable)),
     }
@@ -154,21 +189,3 @@ def metrics_by_language(outcomes: list[Outcome]) -> dict[str, dict[str, float | 
     table = {lang: metrics([o for o in outcomes if o.question.language == lang]) for lang in ("da", "en")}
     table["all"] = metrics(outcomes)
     return table
-
-
-def calibrate(engine: QAEngine, questions: list[EvalQuestion], show_progress: bool = False) -> dict[str, Any]:
-    """Fit one abstention threshold per language on the 'fit' split; report the 'check' split.
-
-    Positives are answerable questions whose best sentence is right; negatives are
-    unanswerable ones. Thresholds are chosen with a wrong answer costing twice a
-    needless abstention.
-    """
-    outcomes = evaluate(engine, questions, show_progress)
-    thresholds: dict[str, float] = {}
-    for lang in ("da", "en"):
-        fit = [o for o in outcomes if o.question.language == lang and o.question.split == "fit"]
-        positives = [o.evidence for o in fit if o.question.answerable and o.cited_right]
-        negatives = [o.evidence for o in fit if not o.question.answerable]
-        thresholds[lang] = round(fit_threshold(positives, negatives), 6)
-    check = [o for o in apply_thresholds(outcomes, thresholds) if o.question.split == "check"]
-    return {"fitted": True, "thresholds": thresholds, "questions": len(questions), "check": metrics_by_language(check)}

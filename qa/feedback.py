@@ -1,8 +1,11 @@
 """Readers' feedback on answers, kept in one SQLite file.
 
-Every free text (question, answer, comment) is passed through :func:`qa.redaction.redact`
-before it is written, so the file never holds CPR numbers, e-mail addresses or phone
-numbers that a reader typed.
+Every free text (question, answer, comment, document ids, the index version) is passed
+through :func:`qa.redaction.redact` before it is written, and again when it is exported,
+so neither the file nor an export holds CPR numbers, e-mail addresses or phone numbers
+that a reader typed. Rows older than ``retention_days`` are deleted (at start and with
+every new row), and the file cannot grow past ``max_bytes`` (SQLite's ``max_page_count``):
+a full store refuses new rows with :class:`FeedbackFullError`.
 """
 
 from __future__ import annotations
@@ -10,17 +13,18 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from qa.redaction import redact
 
-__all__ = ["COLUMNS", "CitedSpan", "ExportFormat", "FeedbackStore", "Verdict"]
+__all__ = ["COLUMNS", "CitedSpan", "ExportFormat", "FeedbackFullError", "FeedbackStore", "Verdict"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +56,19 @@ CREATE TABLE IF NOT EXISTS feedback (
     citations     TEXT    NOT NULL DEFAULT '[]',
     index_version TEXT,
     language      TEXT
-)
+);
+CREATE INDEX IF NOT EXISTS feedback_created_at ON feedback (created_at)
 """
+
+# What an index version looks like (qa.index.new_build_id: "20261201T153333123456Z-1a2b3c4d");
+# anything else a client sends is redacted and cut to this length.
+_VERSION = re.compile(r"[A-Za-z0-9._:+-]{1,100}")
+_VERSION_MAX = 100
+
+
+class FeedbackFullError(Exception):
+    """The feedback database has reached its size cap; the message says what to do."""
+
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -73,17 +88,39 @@ class FeedbackStore:
     """Feedback rows in a SQLite file at ``path``.
 
     Constructing a store touches nothing on disk; :meth:`create` makes the folder and the
-    table (idempotent) and is called once when the service starts.
+    table (idempotent) and is called once when the service starts. ``retention_days``
+    (None: keep for ever) and ``max_bytes`` (None: no cap; at least 64 KiB) bound what
+    is kept.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, retention_days: int | None = None, max_bytes: int | None = None) -> None:
+        if retention_days is not None and retention_days < 1:
+            raise ValueError(f"retention_days must be at least 1, not {retention_days}")
+        if max_bytes is not None and max_bytes < 65536:
+            raise ValueError(f"max_bytes must be at least 65536, not {max_bytes}")
         self.path = Path(path)
+        self.retention_days = retention_days
+        self.max_bytes = max_bytes
 
     def create(self) -> None:
-        """Create the folder and the table if they do not exist yet."""
+        """Create the folder and the table if they do not exist yet; drop expired rows."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
-            conn.execute(_SCHEMA)
+            conn.executescript(_SCHEMA)
+        self.purge()
+
+    def purge(self, now: datetime | None = None) -> int:
+        """Delete rows older than ``retention_days`` before ``now``; return how many."""
+        if self.retention_days is None:
+            return 0
+        cutoff = (now or datetime.now(UTC)).astimezone(UTC) - timedelta(days=self.retention_days)
+        with self._connect() as conn:
+            deleted = conn.execute(
+                "DELETE FROM feedback WHERE created_at < ?", (cutoff.isoformat(timespec="seconds"),)
+            ).rowcount
+        if deleted:
+            logger.info("%d feedback row(s) older than %d days deleted", deleted, self.retention_days)
+        return int(deleted)
 
     def add(
         self,
@@ -98,7 +135,11 @@ class FeedbackStore:
         language: str | None = None,
         created_at: datetime | None = None,
     ) -> int:
-        """Store one piece of feedback, with personal data redacted; return its id."""
+        """Store one piece of feedback, with personal data redacted; return its id.
+
+        Raises ValueError for a verdict other than yes/no, FeedbackFullError when the
+        database has reached ``max_bytes``.
+        """
         if verdict not in ("yes", "no"):
             raise ValueError(f"verdict must be 'yes' or 'no', not {verdict!r}")
         when = (created_at or datetime.now(UTC)).astimezone(UTC)
@@ -113,17 +154,27 @@ class FeedbackStore:
                 [{"n": c.n, "doc_id": redact(c.doc_id), "start": c.start, "end": c.end} for c in citations],
                 ensure_ascii=False,
             ),
-            index_version,
-            language,
+            _version(index_version),
+            None if language is None else redact(language)[:10],
         )
-        with self._connect() as conn:
-            cursor = conn.execute(
-                "INSERT INTO feedback (created_at, verdict, question, answer, answered,"
-                " comment, citations, index_version, language)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-            row_id = cursor.lastrowid
+        self.purge()
+        try:
+            with self._connect() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO feedback (created_at, verdict, question, answer, answered,"
+                    " comment, citations, index_version, language)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                )
+                row_id = cursor.lastrowid
+        except sqlite3.OperationalError as exc:
+            if "full" not in str(exc):
+                raise
+            raise FeedbackFullError(
+                f"The feedback store is full ({self.max_bytes} bytes, QA_FEEDBACK_MAX_MB): feedback is "
+                "not accepted until old rows expire (QA_FEEDBACK_RETENTION_DAYS) or the operator exports "
+                "and clears it."
+            ) from None
         assert row_id is not None
         logger.info("feedback %d stored (verdict=%s)", row_id, verdict)
         return row_id
@@ -135,8 +186,8 @@ class FeedbackStore:
         with self._connect(read_only=True) as conn:
             conn.row_factory = sqlite3.Row
             for record in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM feedback ORDER BY id"):
-                row = dict(record)
-                row["citations"] = json.loads(row["citations"])
+                row = {k: redact(v) if isinstance(v, str) and k != "citations" else v for k, v in dict(record).items()}
+                row["citations"] = [{**c, "doc_id": redact(str(c.get("doc_id")))} for c in json.loads(row["citations"])]
                 if row["answered"] is not None:
                     row["answered"] = bool(row["answered"])
                 yield row
@@ -167,8 +218,18 @@ class FeedbackStore:
             conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
         else:
             conn = sqlite3.connect(self.path, timeout=10)
+            if self.max_bytes is not None:  # per connection in SQLite, so set on each
+                page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+                conn.execute(f"PRAGMA max_page_count = {max(16, self.max_bytes // page_size)}")
         with closing(conn), conn:
             yield conn
+
+
+def _version(value: str | None) -> str | None:
+    """An index version as sent: kept when it looks like one, else redacted and cut short."""
+    if value is None or _VERSION.fullmatch(value):
+        return value
+    return redact(value)[:_VERSION_MAX]
 
 
 def _csv_cell(value: object) -> object:

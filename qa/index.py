@@ -1,17 +1,25 @@
-"""The index: a folder of plain files plus a manifest, built, published atomically and loaded.
+"""The index: a folder of plain files plus a sealed, typed manifest; written, verified and loaded.
 
-Layout of one index folder:
+Layout of the index root (QA_INDEX_DIR):
 
-    manifest.json          format version, model identity, tokeniser settings, counts, hashes
-    documents.jsonl        the documents (id, title, source, date, language, text)
+    LIVE                      the name of the live version (replaced by one atomic rename)
+    <version>/                one folder per build, named by its build id (see `new_build_id`)
+    .building-<id>-<uuid>/    a build in progress (removed by the next writer if abandoned)
+    embeddings/               the embedding cache (see qa.embedding_cache)
+    .lock                     the writer lock (see qa.lock)
+
+Layout of one version folder:
+
+    manifest.json          format, model, tokeniser, counts, every file's size and sha256 (sealed)
+    documents.jsonl        the documents (id, title, source, date, language, text, blocks)
     chunks.jsonl           chunks with offsets, heading and BM25 terms
     sentences.jsonl        sentences with offsets, their chunk and their BM25 terms
     chunk_vectors.faiss    inner-product index over normalised chunk vectors
     sentence_vectors.npy   normalised sentence vectors (float32, no pickle)
     bm25/                  the bm25s index (JSON + .npy files, no pickle)
-    calibration.json       abstention thresholds fitted on the evaluation set
 
-`index/LIVE` names the live folder; it is replaced in one atomic rename after a build.
+Loading verifies every file against the manifest and the manifest's counts against the
+data, then memory-maps the arrays (see `read_index` for what is shared between processes).
 """
 
 from __future__ import annotations
@@ -20,8 +28,9 @@ import hashlib
 import json
 import logging
 import os
-import shutil
+import re
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -36,29 +45,56 @@ from qa.analysis import STEMMER_LANGUAGE, STOPWORDS_NAME, terms
 from qa.chunking import Chunk, ChunkingOptions, Sentence, chunk_document
 from qa.documents import Block, Document
 from qa.embedder import Embedder
+from qa.embedding_cache import EmbeddingCache, embed_with_cache, fsync_dir, save_npy_durably
+from qa.index_errors import (
+    IndexCorruptError,
+    IndexLoadError,
+    IndexMismatchError,
+    IndexNotFoundError,
+)
+from qa.manifest import MANIFEST_NAME, Counts, EmbeddingStats, Manifest, file_entry, file_sha256, read_manifest
+from qa.scoring import SCORING_VERSION, scoring_identity
+
+__all__ = [
+    "FORMAT_VERSION",
+    "LIVE_POINTER",
+    "IndexCorruptError",
+    "IndexData",
+    "IndexLoadError",
+    "IndexMismatchError",
+    "IndexNotFoundError",
+    "build",
+    "check_compatible",
+    "live_folder",
+    "load_index",
+    "load_live_index",
+    "prepare_index",
+    "read_index",
+    "verify_index",
+    "write_index",
+]
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+# 2: sealed typed manifest listing every file with size and sha256; calibration.json optional.
+FORMAT_VERSION = 2
 LIVE_POINTER = "LIVE"
-_TMP_PREFIX = ".building-"
-
-
-class IndexLoadError(Exception):
-    """Base class of index problems; the message says what to do."""
-
-
-class IndexNotFoundError(IndexLoadError):
-    """There is no live index to load."""
-
-
-class IndexMismatchError(IndexLoadError):
-    """The live index was built with another format or model than this program runs."""
+BUILDING_PREFIX = ".building-"
+VERSION_PATTERN = re.compile(r"^\d{8}T\d{12}Z-[0-9a-f]{8}$")
+CALIBRATION_NAME = "calibration.json"
+DATA_FILES = ("documents.jsonl", "chunks.jsonl", "sentences.jsonl", "chunk_vectors.faiss", "sentence_vectors.npy")
 
 
 @dataclass
 class IndexData:
-    """Everything the query path needs, in memory; written to and read from a folder."""
+    """Everything the query path needs; written to and read from a folder.
+
+    After `read_index`, `sentence_vectors`, the FAISS vectors and the BM25 arrays are
+    memory-mapped read-only views of the files; documents, chunks and sentences are Python
+    objects. `calibration` is kept for engines that read abstention thresholds from it:
+    `qa build` no longer fits one (empty means the engine's defaults); `build(...,
+    calibrate=...)` still stores one as `calibration.json`, listed in the manifest.
+    """
 
     documents: dict[str, Document]
     chunks: list[Chunk]
@@ -68,7 +104,7 @@ class IndexData:
     faiss_index: faiss.Index
     sentence_vectors: np.ndarray
     bm25: bm25s.BM25
-    manifest: dict[str, Any] = field(default_factory=dict)
+    manifest: Manifest
     calibration: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -83,8 +119,14 @@ class IndexData:
 
     @property
     def version(self) -> str:
-        """The build id of this index."""
-        return str(self.manifest.get("build_id", "unbuilt"))
+        """The build id of this index ("unbuilt" before it is written)."""
+        return self.manifest.build_id or "unbuilt"
+
+
+def document_sha256(doc: Document) -> str:
+    """sha256 over one document's id, metadata and text."""
+    record = [doc.doc_id, doc.title, doc.language, doc.source, doc.date, doc.text]
+    return hashlib.sha256(json.dumps(record, ensure_ascii=False).encode()).hexdigest()
 
 
 def corpus_hash(documents: Iterable[Document]) -> str:
@@ -106,8 +148,13 @@ def prepare_index(
     embedder: Embedder,
     options: ChunkingOptions | None = None,
     show_progress: bool = False,
+    cache: EmbeddingCache | None = None,
 ) -> IndexData:
-    """Chunk, embed and BM25-index the documents, in memory."""
+    """Chunk, embed and BM25-index the documents, in memory, with a draft manifest.
+
+    With a `cache`, only passages it does not hold are embedded (and added to it).
+    Raises ValueError for an empty document list.
+    """
     if not documents:
         raise ValueError("no documents to index: add .md, .txt or .html files to the corpus folder")
     options = options or ChunkingOptions()
@@ -124,9 +171,25 @@ def prepare_index(
     log.info("embedding %d chunks and %d sentences", len(chunks), len(sentences))
     passages = [c.context() for c in chunks]
     passages += [sentence_context(chunks[s.chunk_index], s) for s in sentences]
-    vectors = embedder.encode_passages(passages, show_progress=show_progress)
+    if cache is not None:
+        vectors, stats = embed_with_cache(embedder, cache, passages, show_progress=show_progress)
+    else:
+        vectors = embedder.encode_passages(passages, show_progress=show_progress)
+        stats = EmbeddingStats(passages=len(passages), embedded=len(passages), cached=0)
     faiss_index = faiss.IndexFlatIP(vectors.shape[1])
-    faiss_index.add(vectors[: len(chunks)])
+    faiss_index.add(np.ascontiguousarray(vectors[: len(chunks)]))
+    manifest = Manifest(
+        format_version=FORMAT_VERSION,
+        model=dict(embedder.identity),
+        dimension=embedder.dimension,
+        tokeniser={"stemmer": STEMMER_LANGUAGE, "stopwords": STOPWORDS_NAME, "lowercase": True},
+        chunking=dict(asdict(options)),
+        counts=Counts(documents=len(documents), chunks=len(chunks), sentences=len(sentences)),
+        corpus_sha256=corpus_hash(documents),
+        document_sha256={d.doc_id: document_sha256(d) for d in documents},
+        embedding=stats,
+        scoring=scoring_identity(),
+    )
     return IndexData(
         documents={d.doc_id: d for d in documents},
         chunks=chunks,
@@ -134,17 +197,9 @@ def prepare_index(
         sentences=sentences,
         sentence_terms=sentence_terms,
         faiss_index=faiss_index,
-        sentence_vectors=vectors[len(chunks) :],
+        sentence_vectors=np.ascontiguousarray(vectors[len(chunks) :]),
         bm25=bm25,
-        manifest={
-            "format_version": FORMAT_VERSION,
-            "model": embedder.identity,
-            "dimension": embedder.dimension,
-            "tokeniser": {"stemmer": STEMMER_LANGUAGE, "stopwords": STOPWORDS_NAME, "lowercase": True},
-            "chunking": asdict(options),
-            "counts": {"documents": len(documents), "chunks": len(chunks), "sentences": len(sentences)},
-            "corpus_sha256": corpus_hash(documents),
-        },
+        manifest=manifest,
     )
 
 
@@ -154,13 +209,24 @@ def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as rows:
-        return [json.loads(line) for line in rows if line.strip()]
+def _fsync_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
 
 
-def write_index(data: IndexData, folder: Path) -> None:
-    """Write an index into an empty folder."""
+def new_build_id(corpus_sha256: str) -> str:
+    """A sortable build id: UTC time to the microsecond plus the start of the corpus hash."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return f"{stamp}-{corpus_sha256[:8]}"
+
+
+def write_index(data: IndexData, folder: Path, build_id: str | None = None) -> Manifest:
+    """Write an index into a new folder: data files, each fsynced, then the sealed manifest
+    listing every file's size and sha256, then an fsync of the folders.
+
+    Sets `data.manifest` to the sealed manifest and returns it. `build_id` defaults to a
+    new one. Raises FileExistsError if the folder exists.
+    """
     folder.mkdir(parents=True, exist_ok=False)
     _write_jsonl(
         folder / "documents.jsonl",
@@ -175,97 +241,231 @@ def write_index(data: IndexData, folder: Path) -> None:
         ({**asdict(s), "terms": t} for s, t in zip(data.sentences, data.sentence_terms, strict=True)),
     )
     faiss.write_index(data.faiss_index, str(folder / "chunk_vectors.faiss"))
-    np.save(folder / "sentence_vectors.npy", data.sentence_vectors, allow_pickle=False)
+    save_npy_durably(folder / "sentence_vectors.npy", np.ascontiguousarray(data.sentence_vectors))
     data.bm25.save(str(folder / "bm25"), allow_pickle=False)
-    (folder / "calibration.json").write_text(json.dumps(data.calibration, indent=2), encoding="utf-8")
+    if data.calibration:
+        (folder / CALIBRATION_NAME).write_text(json.dumps(data.calibration, indent=2), encoding="utf-8")
+    files = sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
+    for path in files:
+        _fsync_file(path)
+    manifest = data.manifest.model_copy(
+        update={
+            "build_id": build_id or new_build_id(data.manifest.corpus_sha256),
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "files": tuple(file_entry(folder, p) for p in files),
+            "calibrated": bool(data.calibration.get("fitted")),
+        }
+    ).sealed()
     # The manifest goes last: a folder without one is never loaded.
-    (folder / "manifest.json").write_text(json.dumps(data.manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    (folder / MANIFEST_NAME).write_text(manifest.to_json(), encoding="utf-8")
+    _fsync_file(folder / MANIFEST_NAME)
+    for sub in {p.parent for p in files} | {folder}:
+        fsync_dir(sub)
+    data.manifest = manifest
+    return manifest
 
 
-def read_index(folder: Path) -> IndexData:
-    """Read an index folder written by `write_index` (no checks against the model)."""
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    documents = {}
-    for row in _read_jsonl(folder / "documents.jsonl"):
-        row["blocks"] = tuple(Block(**b) for b in row["blocks"])
-        documents[row["doc_id"]] = Document(**row)
-    chunks: list[Chunk] = []
-    chunk_terms: list[list[str]] = []
-    for row in _read_jsonl(folder / "chunks.jsonl"):
-        chunk_terms.append(row.pop("terms"))
-        row["sentence_ids"] = tuple(row["sentence_ids"])
-        chunks.append(Chunk(**row))
-    sentences: list[Sentence] = []
-    sentence_terms: list[list[str]] = []
-    for row in _read_jsonl(folder / "sentences.jsonl"):
-        stored = row.pop("terms", None)
-        sentences.append(Sentence(**row))
-        # Indexes written before sentence terms were stored get them computed here.
-        sentence_terms.append(stored if stored is not None else terms(row["text"]))
+def version_folders(index_root: Path) -> list[Path]:
+    """Every version folder of the index root, oldest first (build ids sort by time)."""
+    if not index_root.is_dir():
+        return []
+    return sorted(p for p in index_root.iterdir() if p.is_dir() and VERSION_PATTERN.match(p.name))
+
+
+def remedy_for(folder: Path) -> str:
+    """What to run when `folder` cannot be served: go back to the newest other version, or rebuild."""
+    others = [p.name for p in version_folders(folder.parent) if p.name != folder.name]
+    if others:
+        return f"run `qa index use {others[-1]}` to serve an earlier version, or `qa build` to build a new one"
+    return "run `qa build` to build a new index"
+
+
+def verify_index(folder: Path, version: str | None = None) -> Manifest:
+    """Check a version folder against its manifest: the seal, the build id (`version`,
+    by default the folder's name), and every listed file's presence, size and sha256.
+    Returns the manifest.
+
+    Raises IndexCorruptError naming the first damaged file and saying what to run, or
+    IndexNotFoundError when the folder does not exist.
+    """
+    if not folder.is_dir():
+        raise IndexNotFoundError(f"index version {folder} does not exist: {remedy_for(folder)}")
+    remedy = remedy_for(folder)
+    manifest = read_manifest(folder, remedy)
+    expected = version or folder.name
+    if manifest.build_id != expected:
+        raise IndexCorruptError(
+            f"{folder / MANIFEST_NAME} belongs to version {manifest.build_id}, not {expected}: {remedy}",
+            str(folder / MANIFEST_NAME),
+        )
+    listed = {entry.path for entry in manifest.files}
+    missing_data = [name for name in DATA_FILES if name not in listed]
+    if missing_data or not any(p.startswith("bm25/") for p in listed):
+        raise IndexCorruptError(
+            f"{folder / MANIFEST_NAME} does not list {', '.join(missing_data) or 'bm25/'}: {remedy}",
+            str(folder / MANIFEST_NAME),
+        )
+    for entry in manifest.files:
+        path = folder / entry.path
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise IndexCorruptError(f"{path} is missing: {remedy}", str(path)) from None
+        if size != entry.size:
+            raise IndexCorruptError(
+                f"{path} is damaged ({size} bytes, the manifest says {entry.size}): {remedy}", str(path)
+            )
+        if file_sha256(path) != entry.sha256:
+            raise IndexCorruptError(f"{path} is damaged (its sha256 differs from the manifest): {remedy}", str(path))
+    return manifest
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as rows:
+        return [json.loads(line) for line in rows if line.strip()]
+
+
+def _read_faiss(path: Path) -> faiss.Index:
+    """Memory-map the FAISS file where the index type allows it (flat codes), else read it."""
+    try:
+        return faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY)
+    except RuntimeError:
+        return faiss.read_index(str(path))
+
+
+def read_index(folder: Path, manifest: Manifest | None = None) -> IndexData:
+    """Read a version folder (call `verify_index` first; `load_index` does both).
+
+    The arrays are memory-mapped read-only, so server workers on one machine share their
+    pages through the page cache: `sentence_vectors.npy` (np.load mmap_mode="r"), the
+    FAISS vectors (IO_FLAG_MMAP_IFC for flat indexes; other FAISS types are read into
+    memory) and the bm25s matrices (mmap=True). Documents, chunks, sentences and their
+    terms are parsed into per-process Python objects and are not shared.
+
+    Raises IndexCorruptError naming the file when a file cannot be parsed or the data do
+    not match the manifest's counts.
+    """
+    manifest = manifest or read_manifest(folder, remedy_for(folder))
+    remedy = remedy_for(folder)
+    current = folder / MANIFEST_NAME
+
+    def damaged(path: Path, reason: str) -> IndexCorruptError:
+        return IndexCorruptError(f"{path} is damaged ({reason}): {remedy}", str(path))
+
+    try:
+        current = folder / "documents.jsonl"
+        documents = {}
+        for row in _read_jsonl(current):
+            row["blocks"] = tuple(Block(**b) for b in row["blocks"])
+            documents[row["doc_id"]] = Document(**row)
+        current = folder / "chunks.jsonl"
+        chunks: list[Chunk] = []
+        chunk_terms: list[list[str]] = []
+        for row in _read_jsonl(current):
+            chunk_terms.append(row.pop("terms"))
+            row["sentence_ids"] = tuple(row["sentence_ids"])
+            chunks.append(Chunk(**row))
+        current = folder / "sentences.jsonl"
+        sentences: list[Sentence] = []
+        sentence_terms: list[list[str]] = []
+        for row in _read_jsonl(current):
+            sentence_terms.append(row.pop("terms"))
+            sentences.append(Sentence(**row))
+        current = folder / "chunk_vectors.faiss"
+        faiss_index = _read_faiss(current)
+        current = folder / "sentence_vectors.npy"
+        sentence_vectors = np.load(current, mmap_mode="r", allow_pickle=False)
+        current = folder / "bm25"
+        bm25 = bm25s.BM25.load(str(current), mmap=True, allow_pickle=False, show_progress=False)
+        calibration: dict[str, Any] = {}
+        if any(f.path == CALIBRATION_NAME for f in manifest.files):
+            current = folder / CALIBRATION_NAME
+            calibration = json.loads(current.read_text(encoding="utf-8"))
+    except Exception as exc:  # any parse failure is reported as damage to that file
+        raise damaged(current, f"{type(exc).__name__}: {exc}") from None
+    counts = manifest.counts
+    checks = [
+        (folder / "documents.jsonl", len(documents), counts.documents, "documents"),
+        (folder / "chunks.jsonl", len(chunks), counts.chunks, "chunks"),
+        (folder / "sentences.jsonl", len(sentences), counts.sentences, "sentences"),
+        (folder / "chunk_vectors.faiss", int(faiss_index.ntotal), counts.chunks, "chunk vectors"),
+        (folder / "sentence_vectors.npy", int(sentence_vectors.shape[0]), counts.sentences, "sentence vectors"),
+        (folder / "bm25", int(bm25.scores.get("num_docs", -1)), counts.chunks, "BM25 documents"),
+    ]
+    for path, found, expected, what in checks:
+        if found != expected:
+            raise damaged(path, f"{found} {what}, the manifest says {expected}")
+    if faiss_index.d != manifest.dimension or sentence_vectors.shape[1:] != (manifest.dimension,):
+        raise damaged(folder / "chunk_vectors.faiss", f"vectors are not {manifest.dimension}-dimensional")
     return IndexData(
         documents=documents,
         chunks=chunks,
         chunk_terms=chunk_terms,
         sentences=sentences,
         sentence_terms=sentence_terms,
-        faiss_index=faiss.read_index(str(folder / "chunk_vectors.faiss")),
-        sentence_vectors=np.load(folder / "sentence_vectors.npy", allow_pickle=False),
-        bm25=bm25s.BM25.load(str(folder / "bm25"), allow_pickle=False),
+        faiss_index=faiss_index,
+        sentence_vectors=sentence_vectors,
+        bm25=bm25,
         manifest=manifest,
-        calibration=json.loads((folder / "calibration.json").read_text(encoding="utf-8")),
+        calibration=calibration,
     )
 
 
-def new_build_id(corpus_sha256: str) -> str:
-    """A sortable, unique build id: UTC time plus the start of the corpus hash."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    return f"{stamp}-{corpus_sha256[:8]}"
-
-
-def publish(data: IndexData, index_root: Path) -> Path:
-    """Write the index next to the live one, then make it live in one atomic rename.
-
-    Until the final rename of the pointer, the live index is untouched: a failed or
-    interrupted build leaves at most a `.building-*` folder, removed by the next build.
-    """
-    index_root.mkdir(parents=True, exist_ok=True)
-    for stale in index_root.glob(f"{_TMP_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    build_id = new_build_id(data.manifest["corpus_sha256"])
-    data.manifest = {**data.manifest, "build_id": build_id, "built_at": datetime.now(UTC).isoformat()}
-    tmp = index_root / f"{_TMP_PREFIX}{build_id}"
-    write_index(data, tmp)
-    final = index_root / build_id
-    os.replace(tmp, final)
-    pointer_tmp = index_root / f"{_TMP_PREFIX}{LIVE_POINTER}"
-    pointer_tmp.write_text(build_id + "\n", encoding="utf-8")
-    with pointer_tmp.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(pointer_tmp, index_root / LIVE_POINTER)
-    log.info("index %s is live", build_id)
-    return final
+def live_version(index_root: Path) -> str | None:
+    """The version the LIVE pointer names, or None when there is no pointer."""
+    pointer = index_root / LIVE_POINTER
+    try:
+        return pointer.read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IndexNotFoundError(f"{pointer} cannot be read ({exc}): {remedy_for(index_root / '-')}") from None
 
 
 def live_folder(index_root: Path) -> Path:
-    """The folder the live pointer names."""
-    pointer = index_root / LIVE_POINTER
-    if not pointer.is_file():
+    """The folder the live pointer names. Raises IndexNotFoundError when there is none."""
+    version = live_version(index_root)
+    if version is None:
+        versions = version_folders(index_root)
+        if versions:
+            raise IndexNotFoundError(
+                f"{index_root / LIVE_POINTER} is missing: run `qa index use {versions[-1].name}` to serve the newest "
+                "version, or `qa build` to build a new one"
+            )
         raise IndexNotFoundError(f"no index in {index_root}/: run `qa build` to build one")
-    folder = index_root / pointer.read_text(encoding="utf-8").strip()
-    if not (folder / "manifest.json").is_file():
-        raise IndexNotFoundError(f"{pointer} names {folder.name}, which is missing or incomplete: run `qa build`")
+    folder = index_root / version
+    if not VERSION_PATTERN.match(version) or not folder.is_dir():
+        pointer = index_root / LIVE_POINTER
+        shown = version if len(version) < 80 else version[:80] + "..."
+        raise IndexNotFoundError(f"{pointer} names {shown!r}, which is not an index version: {remedy_for(folder)}")
     return folder
 
 
-def check_compatible(manifest: dict[str, Any], model_identity: dict[str, object]) -> None:
+def switch_live(index_root: Path, version: str) -> None:
+    """Point LIVE at `version` in one atomic rename (the new pointer and the folder fsynced).
+    Call under the writer lock."""
+    tmp = index_root / f".{LIVE_POINTER}-{uuid.uuid4().hex}.tmp"
+    tmp.write_text(version + "\n", encoding="utf-8")
+    _fsync_file(tmp)
+    os.replace(tmp, index_root / LIVE_POINTER)
+    fsync_dir(index_root)
+
+
+def check_compatible(manifest: Manifest, model_identity: dict[str, object]) -> None:
     """Refuse an index of another format or model, saying how to rebuild."""
-    version = manifest.get("format_version")
+    version = manifest.format_version
     if version != FORMAT_VERSION:
         raise IndexMismatchError(
             f"index format {version} is not the format this program reads ({FORMAT_VERSION}): "
             "run `qa build` to rebuild the index"
         )
-    built = manifest.get("model", {})
+    scored = manifest.scoring.get("scoring_version")
+    if scored != str(SCORING_VERSION):
+        raise IndexMismatchError(
+            f"index built for scoring version {scored}, this program scores with version {SCORING_VERSION} "
+            "(its reader and abstention models read what the index stores): run `qa build`"
+        )
+    built = manifest.model
     if built.get("fingerprint") != model_identity.get("fingerprint"):
         raise IndexMismatchError(
             f"index built with model {built.get('name')} ({str(built.get('fingerprint'))[:12]}), "
@@ -274,15 +474,35 @@ def check_compatible(manifest: dict[str, Any], model_identity: dict[str, object]
         )
 
 
-def load_live_index(index_root: Path, model_identity: dict[str, object]) -> IndexData:
-    """Load the live index after checking that it matches this format and model."""
-    folder = live_folder(index_root)
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    check_compatible(manifest, model_identity)
+def _format_of(folder: Path) -> object:
+    """The format_version a manifest declares, read leniently (to tell old formats from damage)."""
+    try:
+        return json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8")).get("format_version")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def load_index(folder: Path, model_identity: dict[str, object], version: str | None = None) -> IndexData:
+    """Verify a version folder (see `verify_index`), check it matches this format and
+    model, and read it (see `read_index`). Raises an IndexLoadError subclass."""
+    declared = _format_of(folder)
+    if isinstance(declared, int) and declared != FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"index format {declared} is not the format this program reads ({FORMAT_VERSION}): "
+            "run `qa build` to rebuild the index"
+        )
     started = time.perf_counter()
-    data = read_index(folder)
-    log.info("loaded index %s in %.2f s", folder.name, time.perf_counter() - started)
+    manifest = verify_index(folder, version)
+    check_compatible(manifest, model_identity)
+    data = read_index(folder, manifest)
+    log.info("verified and loaded index %s in %.2f s", folder.name, time.perf_counter() - started)
     return data
+
+
+def load_live_index(index_root: Path, model_identity: dict[str, object]) -> IndexData:
+    """Verify and load the live index after checking that it matches this format and model.
+    Raises an IndexLoadError subclass whose message says what to run."""
+    return load_index(live_folder(index_root), model_identity)
 
 
 def build(
@@ -293,10 +513,10 @@ def build(
     options: ChunkingOptions | None = None,
     show_progress: bool = False,
 ) -> IndexData:
-    """Prepare, calibrate and publish an index; returns it as now live."""
-    data = prepare_index(documents, embedder, options, show_progress=show_progress)
-    if calibrate is not None:
-        data.calibration = calibrate(data)
-    data.manifest["calibrated"] = bool(data.calibration.get("fitted"))
-    publish(data, index_root)
-    return data
+    """Prepare, verify and publish an index under the writer lock (no evaluation gate);
+    returns it as now live. `calibrate`, if given, computes the calibration stored with
+    the index. `qa.pipeline.run_build` is the full `qa build` pipeline."""
+    from qa.pipeline import BuildOptions, build_documents
+
+    options_ = BuildOptions(chunking=options, show_progress=show_progress, calibrate=calibrate)
+    return build_documents(documents, embedder, index_root, options_).data

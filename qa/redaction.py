@@ -1,43 +1,78 @@
 """Redaction of personal data in free text before it is stored or logged.
 
+One function, :func:`redact`, is applied wherever text that came from a user is written:
+the access log, the application log, feedback rows, error bodies and exports.
+
 Three kinds of Danish personal data are replaced by placeholders:
 
-- CPR numbers (``010203-1234``, ``010203 1234``, ``0102031234``) by ``[CPR]``; the first six
-  digits must be a plausible date (day 01-31, month 01-12);
-- e-mail addresses by ``[EMAIL]``;
+- CPR numbers by ``[CPR]``, in every way people write them: ``010203-1234``, with an en or
+  em dash, a Unicode hyphen or minus sign (U+2010-U+2015, U+2212, U+FE63, U+FF0D), a dot,
+  a slash, spaces (also no-break and thin spaces) or no separator; with separators inside
+  the date (``01.02.03-1234``, ``01 02 03 1234``); in full-width (``０１０２０３－１２３４``) or
+  any other Unicode decimal digits. The first six digits must be a plausible date
+  (day 01-31, month 01-12), the rule of the CPR register (cpr.dk, "CPR-nummeret");
+- e-mail addresses by ``[EMAIL]`` (also with a full-width ``＠``);
 - Danish phone numbers (``+45 12 34 56 78``, ``0045 12345678``, ``12 34 56 78``, ``1234 5678``,
-  ``12345678``) by ``[TELEFON]``.
+  ``12345678``, full-width digits) by ``[TELEFON]``: eight digits, the
+  length of every Danish subscriber number (Numbering plan, Erhvervsstyrelsen).
 
-Years, ranges of years (``2016-2020``) and ordinary figures (``112,6 mio.``, ``1.000``) are
-left alone: a match must be a whole run of digits of exactly the right length.
+Years, ranges of years (``2016-2020``), dates (``01-02-2003``) and ordinary figures
+(``112,6 mio.``, ``1.000``) are left alone: a match must be a whole run of digits of exactly
+the right length. Lone surrogates (invalid Unicode that JSON can carry) become U+FFFD so
+that redacted text can always be encoded, logged and stored.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["redact"]
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+# Characters people put between the groups of a CPR or phone number.
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = " \u00a0\u2007\u2009\u202f\u3000"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SEP = f"[{_DASHES}./\uff0e\uff0f{_INVISIBLE}]"
+_GAP = f"[{_SPACES}]*(?:{_SEP}[{_SPACES}]*)?"  # spaces, or one separator with spaces around it
+_D = r"\d"  # any Unicode decimal digit (full-width, Arabic-Indic ...), checked by _digits
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+[@\uff20][\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 
 _CPR = re.compile(
-    r"(?<![\d-])"
-    r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}"  # DDMMYY
-    r"[- ]?\d{4}"
-    r"(?![\d-])"
+    rf"(?<![\d{_DASHES}])"
+    rf"({_D}{_D}){_GAP}({_D}{_D}){_GAP}{_D}{_D}"  # DD MM YY, optionally separated
+    rf"{_GAP}{_D}{{4}}"
+    rf"(?![\d{_DASHES}])"
 )
 
 _PHONE = re.compile(
     r"(?<![\w+])"
-    r"(?!(?:19|20)\d\d (?:19|20)\d\d(?!\d))"  # "2016 2020" is two years, not a phone number
-    r"(?:(?:\+|00) ?45 ?)?"
-    r"\d\d ?\d\d ?\d\d ?\d\d"
-    r"(?![\d-])"
+    rf"(?!(?:19|20)\d\d[{_SPACES}{_DASHES}]+(?:19|20)\d\d(?!\d))"  # "2016 2020" is two years
+    rf"(?:(?:\+|00|\uff0b)[{_SPACES}]?45[{_SPACES}]?)?"
+    rf"{_D}{_D}(?:[{_SPACES}]?{_D}{_D}){{3}}"  # not dashes or dots: "01-02-2003" is a date
+    rf"(?![\w{_DASHES}])"  # "20261201T1553Z" is a time stamp
 )
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _digits(text: str) -> str:
+    """The decimal digits in ``text`` as ASCII (``"０１"`` -> ``"01"``)."""
+    return "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdecimal())
+
+
+def _cpr(match: re.Match[str]) -> str:
+    day, month = int(_digits(match.group(1))), int(_digits(match.group(2)))
+    return "[CPR]" if 1 <= day <= 31 and 1 <= month <= 12 else match.group(0)
 
 
 def redact(text: str) -> str:
-    """Return ``text`` with CPR numbers, e-mail addresses and phone numbers replaced."""
+    """Return ``text`` with CPR numbers, e-mail addresses and phone numbers replaced.
+
+    Idempotent: ``redact(redact(t)) == redact(t)``. Never raises on any ``str``.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
     text = _EMAIL.sub("[EMAIL]", text)
-    text = _CPR.sub("[CPR]", text)
+    text = _CPR.sub(_cpr, text)
     return _PHONE.sub("[TELEFON]", text)

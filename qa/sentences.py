@@ -1,124 +1,246 @@
-"""Danish sentence splitting with exact character offsets.
+"""Danish sentence splitting with exact character offsets, and no unit over a length limit.
 
-A candidate boundary is sentence-final punctuation followed by white space and a capital
-letter, a digit or an opening quote. It is rejected when the word before the full stop is
-a known abbreviation ("mio.", "bl.a.", "f.eks.", "jf.") or a single capital initial.
-Abbreviations followed by a comma or a small letter never look like boundaries at all.
+`split_sentences` returns (start, end) spans into the text; `text[start:end]` never begins
+or ends with white space or an invisible format character (Unicode category Cf, such as
+U+200B), and no span is longer than `max_chars` characters.
+
+A candidate sentence end is a run of `.`, `!`, `?` or `…`, then any closing quotes or
+brackets, then white space (or invisible characters). It is a real end when the first
+letter or digit after it is a capital letter or a digit; emoji, quotes, brackets, dashes
+and invisible characters in between are skipped over and start the next sentence
+(". 👨‍👩‍👧 Familier ..." splits before the emoji). A single full stop is not an end when:
+
+1. the word before it is an abbreviation from `qa/data/abbreviations-da.txt` that is not
+   marked `final` ("iht. Bekendtgørelse", "bl.a. NemID", "15. sept. 2026", "kr. 205");
+2. the word before it is an abbreviation marked `final` ("kr.", "mio.", "osv.", the
+   months) and what follows is a digit ("kr. 1.234,50") or the start of a name: a capital
+   word followed by another capital word ("112,6 mio. Digital Post-meddelelser"). Any
+   other capital word starts a new sentence ("1.000 kr. Pengene kommer ..."). A name that
+   opens a new sentence right after such an abbreviation ("... 300 kr. Udbetaling Danmark
+   sender ...") is therefore not split: the rule prefers a long sentence to a torn one;
+3. the word before it is a single capital initial ("H. C. Andersen");
+4. it follows a number label at the start of a unit or of a line: a list number ("1. Log
+   ind med MitID"), or a paragraph or subsection label ("§ 3. Kommunen ...", "Stk. 2. ..."). A
+   number elsewhere followed by a capital is a real end ("... i 2016. Det var ...");
+   ordinals before a month never are, since months are not capitalised ("den 3. maj").
+
+Then every span longer than `max_chars` is cut at clause boundaries, trying in order line
+breaks, `;`, `:`, a comma followed by white space, a dash between spaces (" – ", which
+starts the next piece), and white space; clauses are packed greedily into pieces that
+fit. Only a single word longer than the limit is cut inside, at the limit.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
+from importlib import resources
 
-ABBREVIATIONS = frozenset(
-    [
-        "afd",
-        "alm",
-        "ang",
-        "bl",
-        "bl.a",
-        "bl.a.m",
-        "ca",
-        "d.d",
-        "d.v.s",
-        "dvs",
-        "eks",
-        "ekskl",
-        "el",
-        "etc",
-        "evt",
-        "f",
-        "f.eks",
-        "f.ex",
-        "fhv",
-        "fx",
-        "gl",
-        "hhv",
-        "ifm",
-        "iflg",
-        "inkl",
-        "jf",
-        "jvf",
-        "kap",
-        "kl",
-        "kr",
-        "m.fl",
-        "m.h.t",
-        "m.m",
-        "m.v",
-        "maks",
-        "min",
-        "mio",
-        "mia",
-        "mht",
-        "mrd",
-        "mv",
-        "ndf",
-        "nr",
-        "o.a",
-        "o.l",
-        "o.lign",
-        "obs",
-        "odg",
-        "off",
-        "osv",
-        "p.g.a",
-        "pga",
-        "pkt",
-        "pr",
-        "red",
-        "resp",
-        "s",
-        "sdr",
-        "skt",
-        "st",
-        "stk",
-        "t",
-        "tlf",
-        "tv",
-        "vedr",
-        "vha",
-        "vol",
-    ]
+# The default longest unit, in characters. Chosen so that a unit fits well inside the
+# default chunk (ChunkingOptions.max_chars = 600) and within what multilingual-e5-small
+# embeds (512 tokens; Danish prose runs at about 4 characters a token in its tokenizer).
+MAX_SENTENCE_CHARS = 400
+
+_TERMINAL = re.compile(r"[.!?…]+")
+# Danish writes quotes both »so« and «so», so both guillemets open and close.
+_CLOSERS = frozenset("\"'”’»«)]}›‹")
+_OPENERS = "(\"'“«»[„‘‹›{"
+# How far past a candidate end to look for the first letter or digit of the next sentence.
+_LOOKAHEAD = 40
+_NUMBER_LABEL = re.compile(r"§*\d{1,3}[a-z]?")
+_LABEL_PREFIX = re.compile(r"[\W_]*(?:(?:§+|stk\.|pkt\.|nr\.)\s*)?", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+# Clause boundaries for the length limit, strongest first: (pattern, where to cut in the
+# match: 0 at its start, 1 at its end).
+_TIERS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\n"), 0),
+    (re.compile(r";(?=\s)"), 1),
+    (re.compile(r":(?=\s)"), 1),
+    (re.compile(r",(?=\s)"), 1),
+    (re.compile(r"(?<=\s)[–—-](?=\s)"), 0),
+    (re.compile(r"\s"), 0),
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”»)\]]*(?=\s+[\"'“«(\[]?[A-ZÆØÅÄÖÜÉ0-9])")
 
+def parse_abbreviations(text: str) -> dict[str, bool]:
+    """Parse the abbreviation list format: {abbreviation without its final full stop,
+    lower case: may it end a sentence (`final`)}.
 
-def _word_before(text: str, end: int) -> str:
-    """The run of non-space characters that ends just before position `end`."""
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return text[start:end]
-
-
-def _is_abbreviation(word: str) -> bool:
-    bare = word.lstrip("(\"'“«[").lower()
-    if bare in ABBREVIATIONS:
-        return True
-    # A single capital initial ("H. C. Andersen") is not a sentence.
-    return len(bare) == 1 and bare.isalpha() and word[-1:].isupper()
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in text[start:end]; white space between them is left out."""
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    cursor = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        punct = match.group(0)
-        if punct[0] == "." and _is_abbreviation(_word_before(text, match.start())):
+    One abbreviation a line, `#` starts a comment, an optional second field `final`.
+    Raises ValueError naming the line for any other second field or a missing full stop.
+    """
+    entries: dict[str, bool] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        fields = line.split("#", 1)[0].split()
+        if not fields:
             continue
-        spans.append((cursor, match.end()))
-        cursor = match.end()
-    spans.append((cursor, end))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+        word, *flags = fields
+        if not word.endswith(".") or flags not in ([], ["final"]):
+            raise ValueError(
+                f"abbreviation list line {number}: {line.strip()!r}; "
+                "write the abbreviation with its full stop, optionally followed by `final`"
+            )
+        entries[word[:-1].lower()] = bool(flags)
+    return entries
+
+
+@cache
+def _abbreviations() -> dict[str, bool]:
+    path = resources.files("qa").joinpath("data/abbreviations-da.txt")
+    return parse_abbreviations(path.read_text(encoding="utf-8"))
+
+
+ABBREVIATIONS = frozenset(_abbreviations())
+"""Every known abbreviation, lower case, without its final full stop ("bl.a", "kr")."""
+FINAL_ABBREVIATIONS = frozenset(word for word, final in _abbreviations().items() if final)
+"""The abbreviations that may stand last in a sentence ("kr", "osv", "sept")."""
+
+
+def is_invisible(char: str) -> bool:
+    """Whether a character is an invisible format character (Unicode category Cf)."""
+    return unicodedata.category(char) == "Cf"
+
+
+def _is_gap(char: str) -> bool:
+    return char.isspace() or is_invisible(char)
+
+
+def _word_before(text: str, lo: int, end: int) -> tuple[int, str]:
+    """The run of non-space characters that ends just before `end` (not before `lo`)."""
+    start = end
+    while start > lo and not _is_gap(text[start - 1]):
+        start -= 1
+    return start, text[start:end]
+
+
+def _next_alnum(text: str, pos: int, end: int) -> int | None:
+    """Position of the first letter or digit at or after pos, within the look-ahead."""
+    for i in range(pos, min(end, pos + _LOOKAHEAD)):
+        if text[i].isalnum():
+            return i
+    return None
+
+
+def _starts_name(text: str, pos: int, end: int) -> bool:
+    """Whether the capital word at pos is followed by another capital word ("Digital Post")."""
+    word = _WORD.match(text, pos, end)
+    if word is None or word.group().endswith((".", "!", "?", ",", ";", ":")):
+        return False
+    after = pos + len(word.group())
+    following = _WORD.search(text, after, end)
+    if following is None or text[after : following.start()].count("\n"):
+        return False
+    first = _next_alnum(text, following.start(), end)
+    return first is not None and first < following.end() and text[first].isupper()
+
+
+def _is_end(text: str, match: re.Match[str], cursor: int, lo: int, end: int) -> int | None:
+    """Where the sentence ends if the punctuation `match` ends one, else None."""
+    stop = match.end()
+    while stop < end and text[stop] in _CLOSERS:
+        stop += 1
+    gap = stop
+    while gap < end and _is_gap(text[gap]):
+        gap += 1
+    if gap == stop:
+        return None
+    first = _next_alnum(text, gap, end)
+    if first is None or not (text[first].isupper() or text[first].isdigit()):
+        return None
+    if match.group() != ".":
+        return stop
+    word_start, word = _word_before(text, lo, match.start())
+    bare = word.lstrip(_OPENERS)
+    key = bare.lower()
+    if key in ABBREVIATIONS:
+        if key not in FINAL_ABBREVIATIONS or text[first].isdigit() or _starts_name(text, first, end):
+            return None
+        return stop
+    if len(bare) == 1 and bare.isalpha() and bare.isupper():
+        return None
+    if _NUMBER_LABEL.fullmatch(bare):
+        line_start = max(cursor, text.rfind("\n", cursor, word_start) + 1)
+        if _LABEL_PREFIX.fullmatch(text, line_start, word_start):
+            return None
+    return stop
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    """Narrow (start, end) past white space and invisible characters at either edge."""
+    while start < end and _is_gap(text[start]):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _is_gap(text[end - 1]):
         end -= 1
     return start, end
+
+
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, max_chars: int = MAX_SENTENCE_CHARS
+) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in text[start:end], in order, none longer than max_chars.
+
+    White space and invisible characters between sentences are left out of every span;
+    every other character of the range is in exactly one span (see the module docstring
+    for the rules). Offsets are into `text`. Raises ValueError when max_chars < 1.
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be at least 1, got {max_chars}")
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _TERMINAL.finditer(text, start, end):
+        if match.start() < cursor:
+            continue
+        stop = _is_end(text, match, cursor, start, end)
+        if stop is not None:
+            spans.append(_trim(text, cursor, stop))
+            cursor = stop
+    spans.append(_trim(text, cursor, end))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if s < e:
+            out.extend(fit_span(text, s, e, max_chars))
+    return out
+
+
+def fit_span(text: str, start: int, end: int, max_chars: int, tier: int = 0) -> list[tuple[int, int]]:
+    """Cut text[start:end] at clause boundaries into trimmed pieces of at most max_chars.
+
+    Tries the boundaries of `_TIERS` from `tier` on, strongest first, packing clauses
+    greedily; a clause still too long is cut at the next weaker boundary. A single word
+    longer than max_chars is cut at max_chars, the only cut inside a word.
+    """
+    start, end = _trim(text, start, end)
+    if end - start <= max_chars:
+        return [(start, end)] if start < end else []
+    for level in range(tier, len(_TIERS)):
+        pattern, side = _TIERS[level]
+        cuts = [m.end() if side else m.start() for m in pattern.finditer(text, start, end)]
+        cuts = [c for c in cuts if start < c < end]
+        if cuts:
+            break
+    else:
+        pieces = [_trim(text, i, min(i + max_chars, end)) for i in range(start, end, max_chars)]
+        return [p for p in pieces if p[0] < p[1]]
+    bounds = [start, *cuts, end]
+    clauses = [_trim(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    out: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for a, b in clauses:
+        if a >= b:
+            continue
+        if b - a > max_chars:
+            if current is not None:
+                out.append(current)
+                current = None
+            out.extend(fit_span(text, a, b, max_chars, level + 1))
+        elif current is not None and b - current[0] <= max_chars:
+            current = (current[0], b)
+        else:
+            if current is not None:
+                out.append(current)
+            current = (a, b)
+    if current is not None:
+        out.append(current)
+    return out

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import logging
-import time
-from dataclasses import dataclass, field
-from typing import Any
 
-from qa.documents import DocumentError, read_corpus
+from qa.analysis import warm_up
 from qa.embedder import SentenceTransformerEmbedder
 from qa.engine import QAEngine
-from qa.evaluation import calibrate, load_questions
-from qa.index import IndexData, build, load_live_index
+from qa.index import load_live_index, verify_index
 from qa.model_store import resolve_model_path
+from qa.pipeline import BuildOptions, BuildReport, run_build
+from qa.scoring import load_abstention_model, load_reader_model
 from qa.settings import Settings
+
+__all__ = ["BuildReport", "build_index", "load_embedder", "load_engine", "verify_index"]
 
 log = logging.getLogger(__name__)
 
@@ -29,49 +30,36 @@ def load_engine(settings: Settings, embedder: SentenceTransformerEmbedder | None
     """The live index with its model, checked to match."""
     embedder = embedder or load_embedder(settings)
     data = load_live_index(settings.index_dir, embedder.identity)
-    return QAEngine(data, embedder)
+    engine = QAEngine(
+        data,
+        embedder,
+        reader_model=load_reader_model(settings.reader_model),
+        abstention_model=load_abstention_model(settings.abstention_model),
+    )
+    # Load the language identifier and the lexicons now, not on the first question.
+    warm_up()
+    # The index's objects live as long as the process: keep them out of every later
+    # garbage-collection pass (issue 9: full passes over them pushed p99 to seconds).
+    gc.collect()
+    gc.freeze()
+    return engine
 
 
-@dataclass
-class BuildReport:
-    """What `qa build` did."""
+def build_index(settings: Settings, show_progress: bool = True, threads: int = 2, force: bool = False) -> BuildReport:
+    """`qa build`: the pipeline of qa.pipeline.run_build with the configured folders,
+    evaluation set, tolerance, retention and lock timeout.
 
-    data: IndexData
-    errors: list[DocumentError] = field(default_factory=list)
-    seconds: float = 0.0
-    calibration: dict[str, Any] = field(default_factory=dict)
-
-
-def build_index(settings: Settings, show_progress: bool = True, threads: int = 2) -> BuildReport:
-    """Read the corpus, build and calibrate a new index, and make it live.
-
-    Documents that cannot be read are reported and left out; the others are built.
-    Calibration uses the evaluation set when it exists (QA_EVAL_SET).
+    The model is loaded lazily on the first passage to embed, so a locked index folder is
+    reported before any loading. Raises what `run_build` raises.
     """
-    started = time.perf_counter()
-    corpus = read_corpus(settings.corpus_dir)
-    if not corpus.documents:
-        reasons = "; ".join(str(e) for e in corpus.errors) or "it has no .md, .txt or .html files"
-        raise ValueError(f"no document in {settings.corpus_dir} could be read: {reasons}")
-    embedder = load_embedder(settings, threads)
-
-    def calibrate_on_eval_set(data: IndexData) -> dict[str, Any]:
-        if not settings.eval_set.is_file():
-            log.warning("no evaluation set at %s: abstention uses default thresholds", settings.eval_set)
-            return {"fitted": False}
-        questions = load_questions(settings.eval_set)
-        texts = [d.text for d in data.documents.values()]
-        usable = [q for q in questions if not q.answerable or any(g in t for g in q.gold for t in texts)]
-        if len(usable) < len(questions):
-            log.warning(
-                "%d evaluation questions have no gold text in this corpus and are left out",
-                len(questions) - len(usable),
-            )
-        try:
-            return calibrate(QAEngine(data, embedder), usable, show_progress)
-        except ValueError as exc:
-            log.warning("calibration skipped (%s): abstention uses default thresholds", exc)
-            return {"fitted": False}
-
-    data = build(corpus.documents, embedder, settings.index_dir, calibrate_on_eval_set, show_progress=show_progress)
-    return BuildReport(data, corpus.errors, round(time.perf_counter() - started, 2), data.calibration)
+    folder = resolve_model_path(settings.model, settings.model_cache_dir)
+    embedder = SentenceTransformerEmbedder(folder, threads=threads)
+    options = BuildOptions(
+        show_progress=show_progress,
+        eval_set=settings.eval_set,
+        tolerance=settings.eval_tolerance,
+        force=force,
+        keep=settings.index_keep,
+        lock_timeout=settings.index_lock_timeout,
+    )
+    return run_build(settings.corpus_dir, embedder, settings.index_dir, options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -25,7 +26,28 @@ class Settings(BaseSettings):
     model_cache_dir: Path = Field(Path(".cache/models"), description="Where the built model is cached.")
     eval_set: Path = Field(
         Path("tests/eval/questions.jsonl"),
-        description="Labelled questions used to calibrate abstention at build time and by `qa eval`.",
+        description="Labelled questions: `qa build` evaluates (and gates) new indexes on them; `qa eval` scores "
+        "them (and `qa calibrate` when given no file).",
+    )
+    eval_tolerance: float = Field(
+        0.02,
+        ge=0.0,
+        le=1.0,
+        description="Largest drop of answer accuracy or abstention recall against the live index that a build "
+        "still promotes (absolute, 0..1).",
+    )
+    index_keep: int = Field(
+        5, ge=0, description="Index versions kept after each build (the live one always); 0 keeps all."
+    )
+    index_lock_timeout: float = Field(
+        0.0, description="Seconds a build, `qa index use` or `prune` waits for another one; 0 fails at once, -1 waits."
+    )
+    reader_model: Path | None = Field(
+        None, description="Reader ranker JSON; unset uses the one shipped in qa/data/reader.json."
+    )
+    abstention_model: Path | None = Field(
+        None,
+        description="Abstention model JSON written by `qa calibrate`; unset uses qa/data/abstention.json.",
     )
     host: str = Field("127.0.0.1", description="Address `qa serve` binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")
@@ -50,6 +72,67 @@ class Settings(BaseSettings):
     )
     feedback_db: Path = Field(Path("var/feedback.sqlite3"), description="SQLite file for feedback.")
     log_level: str = Field("INFO", description="Logging level.")
+
+    # --- the service under load, hot reload, privacy and observability (issue 8) ---------
+    workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        le=64,
+        description="Worker processes `qa serve` starts (default: the number of cores).",
+    )
+    worker_start_seconds: int = Field(
+        120,
+        ge=5,
+        description="How long uvicorn's parent waits for a worker's health answer (and for a restarted "
+        "worker to become ready) before it kills it; loading the model takes tens of seconds on a busy machine.",
+    )
+    reload_poll_seconds: float = Field(
+        2.0, ge=0, description="How often the server checks the live pointer for a new version; 0 turns it off."
+    )
+    query_workers: int = Field(2, ge=1, le=64, description="Questions answered at once per worker process.")
+    query_queue: int = Field(8, ge=0, description="Questions waiting for a query worker; beyond it 503.")
+    request_timeout_seconds: float = Field(10.0, gt=0, description="Longest time for one /ask or /search.")
+    retry_after_seconds: int = Field(1, ge=1, description="Retry-After sent with the 503 of a full queue.")
+    rate_limit_ask: str = Field("30/minute", description="Per-client limit on POST /ask (`limits` syntax).")
+    rate_limit_search: str = Field("60/minute", description="Per-client limit on GET /search.")
+    rate_limit_feedback: str = Field("10/minute", description="Per-client limit on POST /feedback.")
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["*"],
+        description="Comma-separated Host header values served (TrustedHostMiddleware); others get 400.",
+    )
+    forwarded_allow_ips: str = Field(
+        "", description="Comma-separated proxy addresses whose X-Forwarded-* headers are trusted; empty: none."
+    )
+    timeout_keep_alive: int = Field(5, ge=1, description="Seconds an idle keep-alive connection stays open.")
+    limit_concurrency: int = Field(
+        200, ge=1, description="Connections and tasks at once per worker before uvicorn answers 503."
+    )
+    max_header_bytes: int = Field(16384, ge=1024, description="Largest request line plus headers (bytes).")
+    header_timeout_seconds: float = Field(
+        10.0, gt=0, description="Longest wait for a request's headers once a connection opens or data arrives."
+    )
+    body_timeout_seconds: float = Field(10.0, gt=0, description="Longest wait for the rest of a request body.")
+    feedback_retention_days: int = Field(365, ge=1, description="Feedback older than this is deleted.")
+    feedback_max_mb: int = Field(64, ge=1, description="Size cap of the feedback database (MiB); then 503.")
+    log_json: bool = Field(True, description="`qa serve` writes JSON log lines (one per event).")
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [h.strip() for h in value.split(",") if h.strip()]
+        return value
+
+    @field_validator("rate_limit_ask", "rate_limit_search", "rate_limit_feedback")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a rate limit such as '30/minute' or '5/second;100/hour'") from exc
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

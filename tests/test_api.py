@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from qa.engine import QAEngine
+from qa.policy import AbstentionPolicy
 from qa.settings import Settings
 
 
@@ -20,7 +22,7 @@ def client(fake_engine: QAEngine, tmp_path: Path) -> TestClient:
 
 
 def test_ask_returns_the_contract_with_exact_quotes(client: TestClient, fake_engine: QAEngine) -> None:
-    fake_engine.data.calibration = {"thresholds": {"da": 0.0, "en": 0.0}}
+    fake_engine.policy = AbstentionPolicy(replace(fake_engine.policy.model, threshold=0.0))
     response = client.post(
         "/ask", json={"question": "  Hvornår blev digital kommunikation obligatorisk?  ", "top_k": 3}
     )
@@ -50,7 +52,7 @@ def test_ask_returns_the_contract_with_exact_quotes(client: TestClient, fake_eng
 
 
 def test_ask_abstains_honestly_in_the_question_language(client: TestClient, fake_engine: QAEngine) -> None:
-    fake_engine.data.calibration = {"thresholds": {"da": 9.0, "en": 9.0}}
+    fake_engine.policy = AbstentionPolicy(replace(fake_engine.policy.model, threshold=1.0))
     body = client.post("/ask", json={"question": "How much does a new passport cost?"}).json()
     assert body["answered"] is False and body["answer"] is None and body["citations"] == []
     assert body["language"] == "en"
@@ -69,9 +71,12 @@ def test_ask_abstains_honestly_in_the_question_language(client: TestClient, fake
         ({"question": "Hvad er NemID?", "top_k": 0}, "top_k: Input should be greater than or equal to 1"),
         ({"question": "Hvad er NemID?", "top_k": 21}, "top_k: Input should be less than or equal to 20"),
         ({"question": 42}, "question: Input should be a valid string"),
+        ({"question": "Hvad er NemID?", "top_k": "many"}, "top_k: Input should be a valid integer"),
+        ({"question": "Hvad er NemID?", "top_k": "5"}, "top_k: Input should be a valid integer"),
+        ({"question": "Hvad er NemID?", "top_k": True}, "top_k: Input should be a valid integer"),
         (
-            {"question": "Hvad er NemID?", "top_k": "many"},
-            "top_k: Input should be a valid integer, unable to parse string as an integer",
+            {"question": "Hvad er NemID?", "top_k": 5.5},
+            "top_k: Input should be a valid integer, got a number with a fractional part",
         ),
         ({}, "question: Field required"),
         ({"question": "Hvad er NemID?", "extra": 1}, "extra: Extra inputs are not permitted"),
@@ -83,6 +88,17 @@ def test_bad_ask_input_gets_422_saying_what_is_wrong(
     response = client.post("/ask", json=payload)
     assert response.status_code == 422
     assert response.json()["detail"] == detail
+
+
+def test_lone_surrogate_in_a_question_gets_422_not_500(client: TestClient) -> None:
+    response = client.post(
+        "/ask", content=b'{"question": "Hvad er \\ud800NemID?"}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == (
+        "question: the question contains invalid Unicode (a lone surrogate such as \\ud800): "
+        "send text that is valid UTF-8"
+    )
 
 
 def test_malformed_json_gets_422_not_500(client: TestClient) -> None:
@@ -105,7 +121,9 @@ def test_search_returns_passages(client: TestClient, fake_engine: QAEngine) -> N
     assert body["index_version"] == fake_engine.index_version
     assert client.get("/search", params={"q": ""}).json()["detail"] == "q: String should have at least 1 character"
     assert client.get("/search", params={"q": "x", "k": 50}).status_code == 422
-    assert client.get("/search", params={"q": "   "}).json()["detail"].startswith("q: the question is empty")
+    assert client.get("/search", params={"q": "   "}).json()["detail"] == (
+        "q: the text is empty (only spaces): write 1 to 1000 characters"
+    )
 
 
 def test_documents_list_and_one_document_with_headings(client: TestClient) -> None:
@@ -159,6 +177,9 @@ def test_server_without_an_index_is_not_ready_and_says_how_to_fix_it(tmp_path: P
 def test_openapi_describes_the_contract(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert {"/ask", "/search", "/documents", "/documents/{doc_id}", "/healthz", "/readyz"} <= set(schema["paths"])
+    for path, method in (("/ask", "post"), ("/search", "get"), ("/feedback", "post")):
+        assert {"413", "422", "429", "503"} <= set(schema["paths"][path][method]["responses"])
+    assert "Retry-After" in schema["paths"]["/ask"]["post"]["responses"]["429"]["headers"]
     assert client.get("/docs").status_code == 200
 
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa.chunking import ChunkingOptions, chunk_document, chunk_id_for
-from qa.documents import Document, assemble
+from qa.documents import Block, Document, assemble
 
 
 def test_seed_chunks_stay_within_sections_and_carry_their_heading(seed_document: Document) -> None:
     chunks, sentences = chunk_document(seed_document)
-    assert [c.heading for c in chunks] == [""] + ["Danmark som digital frontløber"] * 5 + [
-        "Et solidt grundlag at bygge videre på"
-    ]
+    # the chunk right under the level-1 title carries the title heading
+    assert [c.heading for c in chunks] == ["20 års fælles digitaliseringsstrategier"] + [
+        "Danmark som digital frontløber"
+    ] * 5 + ["Et solidt grundlag at bygge videre på"]
     for chunk in chunks:
         assert seed_document.text[chunk.start : chunk.end] == chunk.text
         assert len(chunk.text) <= 600
@@ -52,5 +55,130 @@ def test_numbering_continues_from_the_given_firsts(seed_document: Document) -> N
 
 
 def test_chunking_options_are_checked() -> None:
-    with pytest.raises(ValueError, match="0 < min_chars <= max_chars"):
+    with pytest.raises(ValueError, match="chunking needs 0 < min_chars <= max_chars, got min_chars=200, max_chars=100"):
         ChunkingOptions(max_chars=100, min_chars=200)
+
+
+def _document(pieces: list[tuple[str, int, str]], title: str = "Boligstøtte") -> Document:
+    """A document built block by block, any block kind, blocks joined by blank lines."""
+    text = ""
+    blocks: list[Block] = []
+    for kind, level, piece in pieces:
+        if text:
+            text += "\n\n"
+        blocks.append(Block(kind=kind, start=len(text), end=len(text) + len(piece), level=level))  # type: ignore[arg-type]
+        text += piece
+    return Document(doc_id="doc", title=title, text=text, blocks=tuple(blocks))
+
+
+def test_every_chunk_carries_the_nearest_heading_above_it_at_any_level() -> None:
+    doc = _document(
+        [
+            ("paragraph", 0, "Tekst før enhver overskrift."),
+            ("heading", 1, "Boligstøtte og behandling"),
+            ("paragraph", 0, "Tekst under titlen."),
+            ("heading", 2, "Ansøgning"),
+            ("heading", 3, "Frister"),
+            ("paragraph", 0, "Fristen er den 15. sept. 2026."),
+            ("heading", 4, "Særlige frister"),
+            ("paragraph", 0, "Der gælder ingen særlige frister."),
+        ]
+    )
+    chunks, _ = chunk_document(doc)
+    assert [(c.heading, c.text) for c in chunks] == [
+        ("Boligstøtte", "Tekst før enhver overskrift."),
+        ("Boligstøtte og behandling", "Tekst under titlen."),
+        ("Frister", "Fristen er den 15. sept. 2026."),
+        ("Særlige frister", "Der gælder ingen særlige frister."),
+    ]
+
+
+def test_the_context_names_the_heading_once_when_it_repeats_the_title() -> None:
+    doc = _document([("heading", 1, "Boligstøtte"), ("paragraph", 0, "Tekst."), ("heading", 2, "Frister")])
+    doc2 = _document([("heading", 1, "Boligstøtte"), ("heading", 2, "Frister"), ("paragraph", 0, "Tekst.")])
+    assert chunk_document(doc)[0][0].context() == "Boligstøtte\nTekst."
+    assert chunk_document(doc2)[0][0].context() == "Boligstøtte. Frister\nTekst."
+
+
+def test_list_items_and_table_rows_are_text_blocks_of_their_own() -> None:
+    doc = _document(
+        [
+            ("heading", 2, "Sådan søger du"),
+            ("list_item", 0, "1. Log ind med MitID."),
+            ("list_item", 0, "2. Vælg Boligstøtte."),
+            ("heading", 2, "Priser"),
+            ("table_row", 0, "Kort: Erstatningskort; Pris: 205 kr."),
+            ("some_future_kind", 0, "Kort: Sundhedskort; Pris: 0 kr."),
+        ]
+    )
+    chunks, sentences = chunk_document(doc, ChunkingOptions(max_chars=600, min_chars=10))
+    assert [(c.heading, c.text) for c in chunks] == [
+        ("Sådan søger du", "1. Log ind med MitID."),
+        ("Sådan søger du", "2. Vælg Boligstøtte."),
+        ("Priser", "Kort: Erstatningskort; Pris: 205 kr."),
+        ("Priser", "Kort: Sundhedskort; Pris: 0 kr."),
+    ]
+    assert [s.text for s in sentences] == [c.text for c in chunks]
+
+
+def test_chunks_never_exceed_max_chars_nor_cross_a_heading() -> None:
+    clause = "du kan klage over afgørelsen inden for fire uger, "
+    doc = _document(
+        [
+            ("heading", 1, "Boligstøtte"),
+            ("paragraph", 0, (clause * 40).strip()),
+            ("heading", 2, "Klage"),
+            ("paragraph", 0, "Kort afsnit."),
+        ]
+    )
+    options = ChunkingOptions(max_chars=300, min_chars=100)
+    chunks, sentences = chunk_document(doc, options)
+    assert max(len(c.text) for c in chunks) <= 300
+    assert max(len(s.text) for s in sentences) <= 300
+    heading_starts = [b.start for b in doc.blocks if b.kind == "heading"]
+    for chunk in chunks:
+        assert doc.text[chunk.start : chunk.end] == chunk.text
+        assert not any(chunk.start < h < chunk.end for h in heading_starts)
+    assert [c.heading for c in chunks][-1] == "Klage"
+    assert chunks[-1].text == "Kort afsnit."
+    # 40 clauses of 50 characters (a comma and a space each): 6 fit in 300 characters
+    assert [len(s.text) for s in sentences] == [299] * 6 + [199, 12]
+
+
+def test_the_sentence_limit_is_the_smaller_of_its_own_and_the_chunk_size() -> None:
+    assert ChunkingOptions().sentence_limit == 400
+    assert ChunkingOptions(max_chars=200, min_chars=100).sentence_limit == 200
+    with pytest.raises(ValueError, match="chunking needs max_sentence_chars >= 1, got 0"):
+        ChunkingOptions(max_sentence_chars=0)
+
+
+_BLOCK_TEXT = st.lists(
+    st.sampled_from(["Ansøgningen", "behandles", "kr.", "1.", "sept.", "2026.", "Det", "👍", "\u200b", ",", ";"]),
+    min_size=1,
+    max_size=150,
+).map(" ".join)
+_BLOCKS = st.lists(
+    st.tuples(st.sampled_from(["heading", "paragraph", "list_item", "table_row"]), st.integers(1, 4), _BLOCK_TEXT),
+    max_size=8,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_BLOCKS, st.integers(min_value=20, max_value=700), st.integers(min_value=1, max_value=500))
+def test_chunks_fit_hold_their_sentences_and_stay_under_one_heading(
+    pieces: list[tuple[str, int, str]], max_chars: int, max_sentence_chars: int
+) -> None:
+    doc = _document(pieces)
+    options = ChunkingOptions(max_chars=max_chars, min_chars=max_chars // 2 or 1, max_sentence_chars=max_sentence_chars)
+    chunks, sentences = chunk_document(doc, options)
+    headings = [b for b in doc.blocks if b.kind == "heading"]
+    for chunk in chunks:
+        assert len(chunk.text) <= max_chars
+        assert doc.text[chunk.start : chunk.end] == chunk.text
+        assert not any(chunk.start < h.start < chunk.end for h in headings)
+        above = [h for h in headings if h.end <= chunk.start]
+        assert chunk.heading == (doc.block_text(above[-1]) if above else doc.title)
+    for sentence in sentences:
+        chunk = chunks[sentence.chunk_index]
+        assert chunk.start <= sentence.start < sentence.end <= chunk.end
+        assert len(sentence.text) <= min(max_chars, max_sentence_chars)

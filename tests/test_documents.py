@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.documents import DocumentError, read_corpus, read_document
+from qa.documents import DocumentError, DocumentIdCollision, read_corpus, read_document
 from tests.conftest import SEED
 
 
@@ -49,7 +49,7 @@ def test_markdown_front_matter_and_inline_markup(tmp_path: Path) -> None:
         "NemKonto\n\nDin NemKonto er en almindelig konto.\n\nSkift\n\nDu kan skifte den.\n\n"
         "Når som helst.\n\nRå <img src=x onerror=alert(1)> vises som tekst."
     )
-    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "heading", "paragraph", "paragraph", "paragraph"]
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "heading", "list_item", "list_item", "paragraph"]
 
 
 def test_plain_text_short_lone_lines_are_headings(tmp_path: Path) -> None:
@@ -96,7 +96,9 @@ def test_html_keeps_main_text_and_headings_and_drops_navigation_and_scripts(tmp_
         ("bad-yaml.md", b"---\ntitle: [unclosed\n---\ntekst\n", "front matter is not valid YAML"),
         ("empty.md", b"---\ntitle: Tom\n---\n\n", "has no text"),
         ("fr.md", b"---\nlanguage: fr\n---\nBonjour.\n", "language 'fr' is not one of da, en"),
-        ("notes.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
+        ("notes.pdf", b"%PDF-1.4", "not a readable PDF"),
+        ("notes.odt", b"PK", "unsupported file type .odt; use .md, .txt, .html, .pdf or .docx"),
+        ("brev.docx", b"PK\x03\x04", "not a readable .docx file"),
     ],
 )
 def test_unreadable_document_error_names_the_file(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
@@ -110,12 +112,26 @@ def test_unreadable_document_error_names_the_file(tmp_path: Path, name: str, con
 def test_corpus_with_a_broken_file_still_reads_the_others(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
     (tmp_path / "b.md").write_bytes(b"\xff\xfe")
-    (tmp_path / "a.txt").write_text("Samme id.\n", encoding="utf-8")
     (tmp_path / "README.md").write_text("Ikke et dokument.\n", encoding="utf-8")
     report = read_corpus(tmp_path)
     assert [d.doc_id for d in report.documents] == ["a"]
-    assert sorted(e.path.name for e in report.errors) == ["a.txt", "b.md"]
-    assert "document id 'a' is already used by" in str(next(e for e in report.errors if e.path.name == "a.txt"))
+    assert [e.path.name for e in report.errors] == ["b.md"]
+    assert report.summary_lines() == [
+        "read 1 document (1 .md)",
+        f"skipped {tmp_path / 'b.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8",
+        "largest unit: 11 characters, a paragraph of 'a' at 3-14",
+    ]
+
+
+def test_two_files_with_one_id_fail_the_corpus_naming_both(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "A.txt").write_text("Andet indhold.\n", encoding="utf-8")
+    with pytest.raises(DocumentIdCollision) as info:
+        read_corpus(tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path / 'A.txt'} and {tmp_path / 'a.md'} both get the document id 'a': rename one of them "
+        "(ids come from the path relative to the corpus folder, with æ, ø, å as ae, oe, aa)"
+    )
 
 
 def test_missing_corpus_folder_says_what_to_do(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
-"""The index folder: plain files plus a manifest, atomic publishing, refusal of other models."""
+"""The index folder: plain files plus a sealed manifest, atomic publishing, refusal of other
+models, memory-mapped loading, and the one-writer lock."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -19,6 +21,10 @@ from qa.index import (
     prepare_index,
     read_index,
 )
+from qa.index_errors import IndexBusyError
+from qa.lock import writer_lock
+from qa.manifest import Counts, EmbeddingStats, Manifest
+from qa.pipeline import BuildOptions, build_documents
 from tests.fakes import FakeEmbedder
 
 
@@ -27,12 +33,11 @@ class BrokenEmbedder(FakeEmbedder):
         raise RuntimeError("the machine ran out of memory")
 
 
-def test_index_folder_holds_plain_files_and_a_manifest(fake_index_root: Path, corpus_documents: list[Document]) -> None:
+def test_index_folder_holds_plain_files_and_a_manifest(fake_index_root: Path) -> None:
     folder = live_folder(fake_index_root)
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
         "bm25",
-        "calibration.json",
         "chunk_vectors.faiss",
         "chunks.jsonl",
         "documents.jsonl",
@@ -41,14 +46,27 @@ def test_index_folder_holds_plain_files_and_a_manifest(fake_index_root: Path, co
         "sentences.jsonl",
     ]
     assert not [p for p in folder.rglob("*") if p.suffix in (".pkl", ".pickle")]
-    manifest = json.loads((folder / "manifest.json").read_text())
-    assert manifest["format_version"] == FORMAT_VERSION
-    assert manifest["model"] == {"name": "fake-embedder", "dimension": 64, "fingerprint": "fake-embedder-64"}
-    assert manifest["dimension"] == 64
-    assert manifest["tokeniser"] == {"stemmer": "danish", "stopwords": "bm25s STOPWORDS_DANISH", "lowercase": True}
-    assert manifest["counts"] == {"documents": 1, "chunks": 7, "sentences": 20}
-    assert len(manifest["corpus_sha256"]) == 64
-    assert manifest["build_id"] == folder.name
+    manifest = Manifest.model_validate_json((folder / "manifest.json").read_text())
+    assert manifest.format_version == FORMAT_VERSION == 2
+    assert manifest.model == {"name": "fake-embedder", "dimension": 64, "fingerprint": "fake-embedder-64"}
+    assert manifest.dimension == 64
+    assert manifest.tokeniser == {"stemmer": "danish", "stopwords": "bm25s STOPWORDS_DANISH", "lowercase": True}
+    assert manifest.counts == Counts(documents=1, chunks=7, sentences=20)
+    assert manifest.embedding == EmbeddingStats(passages=27, embedded=27, cached=0)
+    assert len(manifest.corpus_sha256) == 64
+    assert manifest.build_id == folder.name
+    assert manifest.manifest_sha256 == manifest.content_sha256()
+
+
+def test_manifest_lists_every_data_file_with_its_size_and_sha256(fake_index_root: Path) -> None:
+    folder = live_folder(fake_index_root)
+    manifest = Manifest.model_validate_json((folder / "manifest.json").read_text())
+    on_disk = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert [f.path for f in manifest.files] == [p for p in on_disk if p != "manifest.json"]
+    assert "bm25/params.index.json" in on_disk
+    for entry in manifest.files:
+        data = (folder / entry.path).read_bytes()
+        assert (entry.size, entry.sha256) == (len(data), hashlib.sha256(data).hexdigest())
 
 
 def test_index_round_trips_through_its_folder(fake_index_root: Path, corpus_documents: list[Document]) -> None:
@@ -58,10 +76,21 @@ def test_index_round_trips_through_its_folder(fake_index_root: Path, corpus_docu
     assert loaded.sentences == prepared.sentences
     assert loaded.documents == prepared.documents
     assert loaded.chunk_terms == prepared.chunk_terms
-    np.testing.assert_allclose(loaded.chunk_vectors, prepared.chunk_vectors)
-    np.testing.assert_allclose(loaded.sentence_vectors, prepared.sentence_vectors)
+    assert loaded.sentence_terms == prepared.sentence_terms
+    np.testing.assert_array_equal(loaded.chunk_vectors, prepared.chunk_vectors)
+    np.testing.assert_array_equal(loaded.sentence_vectors, prepared.sentence_vectors)
     query = ["digital", "post"]
     np.testing.assert_allclose(loaded.bm25.get_scores(query), prepared.bm25.get_scores(query))
+
+
+def test_loaded_arrays_are_read_only_memory_maps_of_the_index_files(fake_index_root: Path) -> None:
+    data = load_live_index(fake_index_root, FakeEmbedder().identity)
+    assert isinstance(data.sentence_vectors, np.memmap)
+    assert data.sentence_vectors.flags.writeable is False
+    assert Path(data.sentence_vectors.filename).name == "sentence_vectors.npy"
+    assert all(isinstance(data.bm25.scores[k], np.memmap) for k in ("data", "indices", "indptr"))
+    maps = Path("/proc/self/maps").read_text()
+    assert str(live_folder(fake_index_root) / "chunk_vectors.faiss") in maps
 
 
 def test_index_of_another_model_is_refused_with_how_to_rebuild(fake_index_root: Path) -> None:
@@ -78,12 +107,14 @@ def test_index_of_another_format_is_refused(tmp_path: Path, corpus_documents: li
     build(corpus_documents, FakeEmbedder(), tmp_path)
     manifest_path = live_folder(tmp_path) / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
-    manifest["format_version"] = 0
+    manifest["format_version"] = 1
     manifest_path.write_text(json.dumps(manifest))
-    with pytest.raises(
-        IndexMismatchError, match=r"index format 0 is not the format this program reads \(1\): run `qa build`"
-    ):
+    with pytest.raises(IndexMismatchError) as info:
         load_live_index(tmp_path, FakeEmbedder().identity)
+    assert (
+        str(info.value)
+        == "index format 1 is not the format this program reads (2): run `qa build` to rebuild the index"
+    )
 
 
 def test_missing_index_says_to_run_qa_build(tmp_path: Path) -> None:
@@ -92,26 +123,69 @@ def test_missing_index_says_to_run_qa_build(tmp_path: Path) -> None:
     assert str(info.value) == f"no index in {tmp_path}/: run `qa build` to build one"
 
 
+def test_pointer_to_a_missing_version_names_the_version_to_go_back_to(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    first = build(corpus_documents, FakeEmbedder(), tmp_path)
+    (tmp_path / "LIVE").write_text("20261201T000000000000Z-00000000\n")
+    with pytest.raises(IndexNotFoundError) as info:
+        load_live_index(tmp_path, FakeEmbedder().identity)
+    assert str(info.value) == (
+        f"{tmp_path}/LIVE names '20261201T000000000000Z-00000000', which is not an index version: "
+        f"run `qa index use {first.version}` to serve an earlier version, or `qa build` to build a new one"
+    )
+
+
 def test_failed_build_leaves_the_live_index_untouched(tmp_path: Path, corpus_documents: list[Document]) -> None:
     first = build(corpus_documents, FakeEmbedder(), tmp_path)
     pointer = (tmp_path / "LIVE").read_text()
     with pytest.raises(RuntimeError, match="out of memory"):
-        build(corpus_documents, BrokenEmbedder(), tmp_path)
+        build(corpus_documents, BrokenEmbedder(name="broken"), tmp_path)
     assert (tmp_path / "LIVE").read_text() == pointer
     assert load_live_index(tmp_path, FakeEmbedder().identity).version == first.version
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".building-")] == []
 
 
-def test_interrupted_build_leftovers_are_cleared_and_never_loaded(
+def test_abandoned_build_folders_are_removed_by_the_next_writer(
     tmp_path: Path, corpus_documents: list[Document]
 ) -> None:
-    leftover = tmp_path / ".building-20260101T000000Z-deadbeef"
+    leftover = tmp_path / ".building-20260101T000000000000Z-deadbeef-0a1b2c3d"
     leftover.mkdir(parents=True)
     (leftover / "chunks.jsonl").write_text("{}")
-    second = build(corpus_documents, FakeEmbedder(), tmp_path)
+    report = build_documents(corpus_documents, FakeEmbedder(), tmp_path)
+    assert report.removed_abandoned == [leftover.name]
     assert not leftover.exists()
-    assert live_folder(tmp_path).name == second.version
+    assert live_folder(tmp_path).name == report.data.version
+
+
+def test_second_writer_fails_at_once_naming_the_holder(tmp_path: Path, corpus_documents: list[Document]) -> None:
+    with writer_lock(tmp_path, purpose="test holder"), pytest.raises(IndexBusyError) as info:
+        build_documents(corpus_documents, FakeEmbedder(), tmp_path)
+    message = str(info.value)
+    assert message.startswith(f"{tmp_path} is locked by test holder (pid ")
+    assert message.endswith(
+        "wait for it to finish and run the command again, or set QA_INDEX_LOCK_TIMEOUT (seconds) to wait for it"
+    )
+    assert not (tmp_path / "LIVE").exists()
+    build_documents(corpus_documents, FakeEmbedder(), tmp_path)  # released: the next build succeeds
+
+
+def test_a_waiting_writer_gives_up_after_its_timeout(tmp_path: Path, corpus_documents: list[Document]) -> None:
+    with writer_lock(tmp_path), pytest.raises(IndexBusyError):
+        build_documents(corpus_documents, FakeEmbedder(), tmp_path, BuildOptions(lock_timeout=0.2))
 
 
 def test_empty_corpus_cannot_be_indexed() -> None:
     with pytest.raises(ValueError, match="no documents to index"):
         prepare_index([], FakeEmbedder())
+
+
+def test_a_calibration_given_to_build_is_stored_listed_and_read_back(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    calibration = {"fitted": True, "thresholds": {"da": 0.5, "en": 0.4}}
+    build(corpus_documents, FakeEmbedder(), tmp_path, lambda data: calibration)
+    loaded = load_live_index(tmp_path, FakeEmbedder().identity)
+    assert loaded.calibration == calibration
+    assert loaded.manifest.calibrated is True
+    assert "calibration.json" in [f.path for f in loaded.manifest.files]

@@ -1,13 +1,12 @@
-"""Pure ranking logic: language guess, fusion, sentence choice, abstention threshold."""
+"""Pure ranking logic: language guess, terms, fusion of full score arrays, coverage."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from qa.abstention import Evidence, evidence_score, fit_threshold, threshold_for
 from qa.analysis import fits_kind, guess_language, key_terms, query_terms, question_kind, terms
-from qa.answer import Candidate, SentenceWeights, coverage, pick, term_weights
+from qa.answer import coverage, term_weights
 from qa.retrieval import fuse, lexical_weight
 
 
@@ -80,35 +79,3 @@ def test_coverage_weights_rare_terms_more() -> None:
     assert coverage(groups, {"obligatorisk"}, idf) > coverage(groups, {"digital"}, idf)
     assert coverage(groups, {"digital", "obligatorisk"}, idf) == pytest.approx(1.0)
     assert coverage([], {"digital"}, idf) == 0.0
-
-
-def test_pick_adds_an_adjacent_runner_up_within_the_margin_only() -> None:
-    weights = SentenceWeights(second_margin=0.01)
-    best = Candidate(5, 0, 1.30, 0.9, 1.0)
-    adjacent = Candidate(4, 0, 1.295, 0.9, 1.0)
-    far = Candidate(9, 0, 1.295, 0.9, 1.0)
-    assert pick([best, adjacent], weights) == [adjacent, best]
-    assert pick([best, far], weights) == [best]
-    assert pick([best, Candidate(6, 0, 1.2, 0.9, 1.0)], weights) == [best]
-    assert pick([], weights) == []
-
-
-def test_evidence_takes_off_for_numbers_the_text_does_not_hold() -> None:
-    plain = Evidence(similarity=0.88, chunk_similarity=0.86, coverage=0.5, sentence_coverage=0.3, missing_numbers=0)
-    missing = Evidence(similarity=0.88, chunk_similarity=0.86, coverage=0.5, sentence_coverage=0.3, missing_numbers=1)
-    assert evidence_score(plain) == pytest.approx(0.87 + 0.08)
-    assert evidence_score(missing) == pytest.approx(0.87 + 0.08 - 0.05)
-
-
-def test_threshold_separates_answerable_from_unanswerable() -> None:
-    cut = fit_threshold([0.90, 0.92, 0.95], [0.80, 0.85])
-    assert 0.85 < cut < 0.90
-    # a wrong answer costs twice a needless abstention
-    assert fit_threshold([0.80, 0.90], [0.85]) == pytest.approx(0.875)
-    with pytest.raises(ValueError, match="both answerable and unanswerable"):
-        fit_threshold([0.9], [])
-
-
-def test_uncalibrated_index_uses_default_thresholds() -> None:
-    assert threshold_for({}, "da") == 0.90
-    assert threshold_for({"thresholds": {"da": 0.5}}, "da") == 0.5

@@ -1,4 +1,4 @@
-"""End to end with the real multilingual model: build, calibrate, ask, evaluate, serve."""
+"""End to end with the real multilingual model: build, ask, evaluate, serve."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from api.app import create_app
 from qa.cli import app as cli
 from qa.documents import Document
 from qa.engine import QAEngine
-from qa.evaluation import calibrate, evaluate, load_questions, metrics_by_language
+from qa.evaluation import evaluate, load_questions, metrics_by_language
 from qa.index import build, live_folder, load_live_index
+from qa.scoring import load_abstention_model, scoring_identity
 from qa.settings import Settings, get_settings
 from tests.conftest import EVAL_SET
 
@@ -30,8 +31,7 @@ MANDATORY = (
 @pytest.fixture(scope="session")
 def real_index_root(tmp_path_factory: pytest.TempPathFactory, corpus_documents: list[Document], real_embedder) -> Path:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("real-index")
-    questions = load_questions(EVAL_SET)
-    build(corpus_documents, real_embedder, root, lambda data: calibrate(QAEngine(data, real_embedder), questions))
+    build(corpus_documents, real_embedder, root, lambda data: {"fitted": False, "scoring": scoring_identity()})
     return root
 
 
@@ -40,18 +40,22 @@ def real_engine(real_index_root: Path, real_embedder) -> QAEngine:  # type: igno
     return QAEngine(load_live_index(real_index_root, real_embedder.identity), real_embedder)
 
 
-@pytest.mark.parametrize(
-    "question", ["Hvornår blev Digital Post obligatorisk?", "When did Digital Post become mandatory?"]
-)
-def test_digital_post_question_is_answered_with_the_exact_source_sentence(real_engine: QAEngine, question: str) -> None:
-    result = real_engine.ask(question)
-    assert result.answered
-    assert result.answer == f"{MANDATORY} [1]"
+def test_digital_post_question_is_read_from_the_exact_source_sentence(real_engine: QAEngine) -> None:
+    # The reader's choice, cited whether or not the policy lets it through.
+    result = real_engine.ask("Hvornår blev Digital Post obligatorisk?", always_cite=True)
     citation = result.citations[0]
     text = real_engine.document(citation.doc_id).text
     assert citation.quote == MANDATORY == text[citation.start : citation.end]
     assert (citation.start, citation.end) == (text.index(MANDATORY), text.index(MANDATORY) + len(MANDATORY))
     assert citation.title == "20 års fælles digitaliseringsstrategier" and citation.source is None
+    # With the models fitted on the development set the policy is not yet sure enough to answer.
+    assert result.evidence < result.threshold and not result.answered
+
+
+@pytest.mark.xfail(strict=True, reason="issue 7: the reader prefers the 2016 Digital Post sentence for English")
+def test_english_digital_post_question_is_read_from_the_exact_source_sentence(real_engine: QAEngine) -> None:
+    result = real_engine.ask("When did Digital Post become mandatory?", always_cite=True)
+    assert result.citations[0].quote == MANDATORY
 
 
 @pytest.mark.parametrize(
@@ -64,26 +68,25 @@ def test_passport_price_is_not_in_the_sources(real_engine: QAEngine, question: s
     assert len(result.passages) == 5
 
 
-def test_calibration_is_fitted_per_language_and_stored_with_the_index(real_index_root: Path) -> None:
+def test_a_build_fits_nothing_and_records_the_scoring_identity(real_index_root: Path) -> None:
     folder = live_folder(real_index_root)
     calibration = json.loads((folder / "calibration.json").read_text())
-    assert calibration["fitted"] is True
-    assert set(calibration["thresholds"]) == {"da", "en"}
-    assert set(calibration["check"]) == {"da", "en", "all"}
-    assert json.loads((folder / "manifest.json").read_text())["calibrated"] is True
+    assert calibration == {"fitted": False, "scoring": scoring_identity()}
+    assert json.loads((folder / "manifest.json").read_text())["calibrated"] is False
 
 
 def test_evaluation_floors_hold(real_engine: QAEngine) -> None:
     table = metrics_by_language(evaluate(real_engine, load_questions(EVAL_SET)))
     for language in ("da", "en"):
         row = table[language]
+        # Floors a little under what the models fitted on the development set's fit split
+        # measured on the seed's set (da/en recall@1 0.90/0.79, recall@3 1.0/0.97,
+        # unanswerable abstained 1.0/1.0).
         assert row["answerable"] >= 30 and row["unanswerable"] >= 12
         assert row["recall@3"] >= 0.9, (language, row)
         assert row["recall@1"] >= 0.75, (language, row)
         assert row["mrr"] >= 0.8, (language, row)
-        assert row["answer_accuracy"] >= 0.65, (language, row)
-        assert row["abstention_precision"] >= 0.6, (language, row)
-        assert row["abstention_recall"] >= 0.6, (language, row)
+        assert row["unanswerable_abstained"] >= 0.9, (language, row)
 
 
 def test_every_citation_quote_is_the_exact_document_text(real_engine: QAEngine) -> None:
@@ -91,6 +94,10 @@ def test_every_citation_quote_is_the_exact_document_text(real_engine: QAEngine) 
         result = real_engine.ask(item.question)
         for citation in result.citations:
             assert citation.quote == real_engine.document(citation.doc_id).text[citation.start : citation.end]
+
+
+def scoring_threshold() -> float:
+    return load_abstention_model().threshold
 
 
 @pytest.fixture()
@@ -110,27 +117,29 @@ def test_http_app_loads_model_and_index_once_and_answers(real_settings: Settings
         ready = client.get("/readyz").json()
         assert ready["status"] == "ready" and ready["model"] == "multilingual-e5-small"
         body = client.post("/ask", json={"question": "When did Digital Post become mandatory?"}).json()
-        assert body["answered"] and body["language"] == "en"
-        assert body["citations"][0]["quote"] == MANDATORY
+        assert body["language"] == "en" and len(body["passages"]) == 5
+        assert body["threshold"] == round(scoring_threshold(), 6) and 0.0 <= body["evidence"] <= 1.0
         body = client.post("/ask", json={"question": "How much does a new passport cost?"}).json()
         assert body["answered"] is False
 
 
-def test_cli_ask_prints_the_answer_and_numbered_sources(real_settings: Settings) -> None:
-    result = CliRunner().invoke(cli, ["ask", "Hvornår blev Digital Post obligatorisk?"])
+def test_cli_ask_prints_the_abstention_and_the_closest_passages(real_settings: Settings) -> None:
+    result = CliRunner().invoke(cli, ["ask", "Hvad koster et nyt pas?"])
     assert result.exit_code == 0, result.output
-    assert "bliver obligatorisk. [1]" in result.output
-    assert "[1] 20 års fælles digitaliseringsstrategier, tegn 891-1021" in result.output
-    as_json = CliRunner().invoke(cli, ["ask", "--json", "When did Digital Post become mandatory?"])
-    assert json.loads(as_json.output)["citations"][0]["quote"] == MANDATORY
+    assert result.output.startswith("Kilderne besvarer ikke spørgsmålet. Her er de tekststykker, der ligger nærmest.")
+    assert "(1) 20 års fælles digitaliseringsstrategier · " in result.output
+    as_json = CliRunner().invoke(cli, ["ask", "--json", "How much does a new passport cost?"])
+    assert json.loads(as_json.output)["answered"] is False
 
 
 def test_cli_eval_prints_the_table_per_language(real_settings: Settings) -> None:
     result = CliRunner().invoke(cli, ["eval"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "recall@1" in lines[1] and "abstention_recall" in lines[1]
+    assert "recall@1" in lines[1] and "false_abstention" in lines[1] and "unanswerable_abstained" in lines[1]
     assert [line.split()[0] for line in lines[2:5]] == ["da", "en", "all"]
+    assert lines[6].startswith("risk-coverage") and lines[7].split() == ["threshold", "da", "en", "all"]
+    assert lines[8].split()[:4] == ["0.00", "1.00", "/", lines[8].split()[3]]
 
 
 def test_cli_build_reports_a_broken_file_and_builds_the_rest(
@@ -152,6 +161,6 @@ def test_cli_build_reports_a_broken_file_and_builds_the_rest(
     assert result.exit_code == 0, result.output
     assert f"skipped {corpus / 'broken.md'}: not UTF-8 text" in result.output
     assert "1 documents, 7 chunks, 20 sentences, 1 files skipped" in result.output
-    assert "abstention thresholds (fitted on tests/eval/questions.jsonl): da " in result.output
+    assert "evaluation on tests/eval/questions.jsonl:" in result.output
     live = (tmp_path / "index" / "LIVE").read_text().strip()
     assert f"live: {tmp_path / 'index' / live}" in result.output

@@ -43,6 +43,7 @@ def test_personal_data_is_replaced(text: str, expected: str) -> None:
         "Telefonnummeret har 8 cifre, CPR-nummeret 10.",
         "320000 borgere og 12 345 678 kr.",
         "Datoen 01-02-2003 og kl. 10.30",
+        "index 20261201T155036302792Z-bb87aabc",
         "",
     ],
 )
@@ -58,3 +59,61 @@ def test_ten_digits_that_are_no_date_are_not_cpr_but_not_a_phone_either() -> Non
 def test_redaction_is_idempotent() -> None:
     once = redact("010203-1234, a@b.dk, +45 12 34 56 78")
     assert redact(once) == once == "[CPR], [EMAIL], [TELEFON]"
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) - ord("0") + 0xFF10) if c.isdigit() else c for c in text)
+
+
+# The CPR matrix: the number 010203-1234 in every way a person (or a keyboard) writes it.
+CPR_FORMS = [
+    "010203-1234",
+    "010203\u20131234",  # en dash
+    "010203\u20141234",  # em dash
+    "010203\u20101234",  # Unicode hyphen
+    "010203\u20111234",  # non-breaking hyphen
+    "010203\u22121234",  # minus sign
+    "010203\ufe631234",  # small hyphen-minus
+    "010203\uff0d1234",  # full-width hyphen-minus
+    "010203.1234",
+    "010203/1234",
+    "010203 1234",
+    "010203\u00a01234",  # no-break space
+    "010203\u202f1234",  # narrow no-break space
+    "010203 - 1234",
+    "0102031234",
+    "01.02.03-1234",
+    "01 02 03 1234",
+    "01/02/03-1234",
+    "010203\u00ad1234",  # soft hyphen
+    _full_width("010203-1234"),
+    _full_width("0102031234"),
+    "٠١٠٢٠٣-١٢٣٤",  # Arabic-Indic digits
+]
+
+
+@pytest.mark.parametrize("form", CPR_FORMS)
+def test_every_written_form_of_a_cpr_number_is_redacted(form: str) -> None:
+    assert redact(f"Mit CPR er {form}, hjælp.") == "Mit CPR er [CPR], hjælp."
+    assert redact(form) == "[CPR]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("skriv til anna＠kommune.dk", "skriv til [EMAIL]"),
+        (_full_width("tlf. 12 34 56 78"), "tlf. [TELEFON]"),
+        ("ring +45\u00a012\u00a034\u00a056\u00a078", "ring [TELEFON]"),
+    ],
+)
+def test_unicode_variants_of_e_mail_and_phone_are_redacted(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_a_date_that_is_no_day_of_a_month_is_not_a_cpr_number_in_any_form() -> None:
+    assert redact("ref. 41.13.03-1234") == "ref. 41.13.03-1234"
+
+
+def test_lone_surrogates_become_replacement_characters_so_the_text_can_be_stored() -> None:
+    assert redact("spørgsmål \ud800 her") == "spørgsmål \ufffd her"
+    redact("x\udfff").encode("utf-8")

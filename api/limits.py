@@ -1,0 +1,200 @@
+"""Load control: a bounded query pool with a bounded queue, per-client rate limits, a body timeout.
+
+- :class:`QueryGate` runs the CPU-bound engine calls in a thread pool of ``workers``
+  threads, admits at most ``workers + queue`` calls at once and refuses the next one at
+  once (:class:`Overloaded`, answered 503 with Retry-After), and gives up waiting after
+  ``timeout_s`` (:class:`QueryTimeout`). The event loop never runs the engine, so
+  ``/healthz`` and ``/readyz`` are answered while every query thread is busy.
+- :class:`RateLimitMiddleware` applies per-client limits (the ``limits`` library's moving
+  window, in memory, per worker process) to chosen routes and answers 429 with Retry-After.
+- :class:`BodyTimeoutMiddleware` answers 408 when a client stops sending its body.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import math
+import threading
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from limits import RateLimitItem, parse_many
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = [
+    "BodyTimeoutMiddleware",
+    "Overloaded",
+    "QueryGate",
+    "QueryTimeout",
+    "RateLimitMiddleware",
+]
+
+T = TypeVar("T")
+
+
+class Overloaded(Exception):
+    """Every query worker is busy and the queue is full: answered 503 with Retry-After."""
+
+
+class QueryTimeout(Exception):
+    """A query took longer than the per-request time limit: answered 503 with Retry-After."""
+
+
+class QueryGate:
+    """At most ``workers`` engine calls running and ``queue`` waiting; the rest refused at once.
+
+    ``workers`` threads (the encoder is CPU-bound: one per core is the useful maximum on a
+    2-core machine); ``timeout_s`` seconds is the longest a caller waits (queueing
+    included). A call that times out keeps its admission slot until its thread finishes,
+    so the number of calls in the process stays bounded even when callers give up.
+    Raises ValueError for ``workers < 1``, ``queue < 0`` or ``timeout_s <= 0``.
+    """
+
+    def __init__(self, workers: int, queue: int, timeout_s: float) -> None:
+        if workers < 1 or queue < 0 or timeout_s <= 0:
+            raise ValueError(f"workers must be >= 1, queue >= 0 and timeout > 0, not {workers}, {queue}, {timeout_s}")
+        self.workers = workers
+        self.capacity = workers + queue
+        self.timeout_s = timeout_s
+        self._pool: ThreadPoolExecutor | None = None  # made on first use, again after shutdown()
+        self._lock = threading.Lock()
+        self._admitted = 0
+
+    @property
+    def admitted(self) -> int:
+        """Calls running or waiting now."""
+        return self._admitted
+
+    def _release(self, _: Future[Any]) -> None:
+        with self._lock:
+            self._admitted -= 1
+
+    async def run(self, fn: Callable[..., T], *args: object) -> T:
+        """``fn(*args)`` on a query thread, with this task's context (request id for logs).
+
+        Raises Overloaded when ``workers + queue`` calls are already admitted, QueryTimeout
+        after ``timeout_s`` seconds, and whatever ``fn`` raises.
+        """
+        with self._lock:
+            if self._admitted >= self.capacity:
+                raise Overloaded(f"{self._admitted} questions are being answered or waiting")
+            self._admitted += 1
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="qa-query")
+            pool = self._pool
+        context = contextvars.copy_context()
+        future = pool.submit(context.run, fn, *args)
+        future.add_done_callback(self._release)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
+        except TimeoutError:
+            future.cancel()  # removes it from the queue if it has not started
+            raise QueryTimeout(f"no answer within {self.timeout_s:g} s") from None
+
+    def shutdown(self) -> None:
+        """Stop the threads after the calls in progress (queued ones are cancelled); the
+        next :meth:`run` starts new ones (an app's lifespan may run more than once)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def client_key(scope: Scope) -> str:
+    """The client's address as the server saw it (after trusted proxy headers only)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+class RateLimitMiddleware:
+    """Per-client rate limits on chosen ``(method, path)`` pairs; 429 with Retry-After beyond.
+
+    ``limits`` maps e.g. ``("POST", "/ask")`` to a ``limits`` string such as ``"30/minute"``
+    or ``"5/second;100/hour"`` (every part applies). Counting is a moving window in this
+    process's memory, keyed by :func:`client_key`; ``on_refused(path)`` is called for
+    each refusal (metrics).
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        limits: Mapping[tuple[str, str], str],
+        on_refused: Callable[[str], None] | None = None,
+    ) -> None:
+        self.app = app
+        self.items: dict[tuple[str, str], list[RateLimitItem]] = {k: parse_many(v) for k, v in limits.items()}
+        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.on_refused = on_refused
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = str(scope["path"])
+        items = self.items.get((str(scope["method"]), path))
+        if items:
+            key = client_key(scope)
+            for item in items:
+                if not self.limiter.hit(item, path, key):
+                    reset_at = self.limiter.get_window_stats(item, path, key).reset_time
+                    retry = max(1, math.ceil(reset_at - time.time()))
+                    if self.on_refused:
+                        self.on_refused(path)
+                    detail = f"Too many requests from your address: at most {item} on {path}. Try again in {retry} s."
+                    response = JSONResponse({"detail": detail}, 429, headers={"Retry-After": str(retry)})
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
+class BodyTimeoutMiddleware:
+    """Answer 408 when the next part of a request body takes longer than ``timeout_s``.
+
+    uvicorn bounds idle keep-alive connections but not a client that sends its headers
+    and then trickles (or never sends) its body; this frees such a request's task.
+    """
+
+    def __init__(self, app: ASGIApp, timeout_s: float) -> None:
+        self.app = app
+        self.timeout_s = timeout_s
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+        body_done = False
+        timed_out = False
+
+        async def timed_receive() -> Message:
+            nonlocal body_done, timed_out
+            if body_done:  # afterwards the app only waits for a disconnect: no limit
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.timeout_s)
+            except TimeoutError:
+                # Answer here (frameworks turn errors raised while reading into 400s), then
+                # tell the app the client is gone; whatever it sends after is dropped.
+                if not started:
+                    detail = f"The request body did not arrive within {self.timeout_s:g} s: send it at once."
+                    response = JSONResponse({"detail": detail}, 408, headers={"Connection": "close"})
+                    await response(scope, receive, watching_send)
+                timed_out = True
+                return {"type": "http.disconnect"}
+            body_done = message["type"] != "http.request" or not message.get("more_body", False)
+            return message
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            if timed_out:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        await self.app(scope, timed_receive, watching_send)

@@ -1,0 +1,136 @@
+"""What kind of answer a question wants, and whether a text holds that kind.
+
+Six types: `when` (a date, a year, a weekday, a time of day or a period), `how_many` (a
+number), `how_much` (an amount of money), `who` (an authority, an office or a person),
+`how` (steps: a list item, an instruction) and `other`. The patterns are the Danish
+and English interrogatives and the general vocabulary of public-sector help pages
+(month and weekday names, currency, the kinds of authority); none is taken from one
+document. The reader uses the fit as a feature, so how much it counts is learned.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+AnswerType = Literal["when", "how_many", "how_much", "who", "how", "other"]
+ANSWER_TYPES: tuple[AnswerType, ...] = ("when", "how_many", "how_much", "who", "how", "other")
+
+# Question patterns. The one matching earliest in the question wins ("How do I ... when I
+# move?" is a how-question); at the same position the first listed wins ("how much"
+# before "how").
+_QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
+    (
+        "how_much",
+        re.compile(
+            r"\b(hvad koster|hvor meget koster|hvad er prisen|hvad er gebyret|hvad skal jeg betale|"
+            r"hvor meget skal jeg betale|hvor stort er gebyret|hvor stor er|hvad betaler|"
+            r"how much|what does .{1,60} cost|what is the (price|fee|charge|cost)|what are the (fees|prices|costs)|"
+            r"is there a (fee|charge)|do i have to pay|pris|gebyr|koster)\b"
+        ),
+    ),
+    (
+        "how_many",
+        re.compile(
+            r"\b(hvor mange|hvor lang tid|hvor længe|hvor gammel|how many|how long|how old|"
+            r"antal(let)?|number of|what age)\b"
+        ),
+    ),
+    (
+        "when",
+        re.compile(
+            r"\b(hvornår|hvilket år|i hvilket år|hvilken dato|hvilke dage|hvilken dag|hvad er fristen|"
+            r"hvad er åbningstiderne|åbningstid\w*|frist\w*|"
+            r"when|what year|which year|what date|which date|what day|which days|what time|by what date|"
+            r"what is the deadline|deadline|opening hours)\b"
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"\b(hvem|hvilken myndighed|hvilke myndigheder|hvilken kommune|hvilket kontor|hvilken styrelse|"
+            r"who|whom|which authority|which authorities|which agency|which office|which municipality)\b"
+        ),
+    ),
+    (
+        "how",
+        re.compile(
+            r"\b(hvordan|hvad skal jeg gøre|hvad gør jeg|hvad skal jeg bruge|hvad kræver det|"
+            r"how do|how can|how should|how to|how does one|what do i (need to )?do|what should i do|"
+            r"what steps|what do i need)\b"
+        ),
+    ),
+)
+
+_MONTHS = (
+    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+    "january|february|march|may|june|july|october"
+)
+_WEEKDAYS = (
+    "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|hverdag\\w*|weekday\\w*|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_PERIOD = r"(dag|dage|uge|uger|måned|måneder|år|time|timer|day|days|week|weeks|month|months|year|years|hours?)"
+_WHEN_TEXT = re.compile(
+    rf"\b(1[89]\d\d|20\d\d)\b|\b({_MONTHS})\b|\b({_WEEKDAYS})\b|\bkl\.\s*\d|\b\d{{1,2}}[.:]\d{{2}}\b|"
+    rf"\b\d+\s*{_PERIOD}\b|\b(senest|inden|før|efter|fra|til|by|before|after|within|until)\s+\d",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = (
+    "en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|hundrede|"
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred"
+)
+_NUMBER_TEXT = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
+_AMOUNT_TEXT = re.compile(
+    r"\d[\d.,]*\s*(kr\.?|kroner|dkk|euro|eur|€)|\b(kr\.?|dkk|€)\s*\d|\b(gratis|free of charge|"
+    r"koster ikke|no charge|no fee|betaler ikke|intet gebyr)\b",
+    re.IGNORECASE,
+)
+_WHO_TEXT = re.compile(
+    r"\b\w*(kommune\w*|styrelse\w*|ministeri\w*|myndighed\w*|borgerservice|udbetaling danmark|"
+    r"skat|politi\w*|region\w*|nævn\w*|agency|agencies|municipality|municipalities|authority|authorities|"
+    r"ministry|council|office|police|citizen service)\b",
+    re.IGNORECASE,
+)
+_HOW_TEXT = re.compile(
+    r"\b(ved at|skal du|kan du|du skal|du kan|log (på|ind)|gå (ind )?på|udfyld|vælg|klik|send|"
+    r"you can|you must|you need to|you have to|log (in|on)|go to|fill in|choose|select|click|apply)\b",
+    re.IGNORECASE,
+)
+
+
+def answer_type(question: str) -> AnswerType:
+    """The kind of answer a question wants (Danish or English), `other` when none fits."""
+    lowered = question.lower()
+    best: tuple[int, int, AnswerType] = (len(lowered) + 1, len(_QUESTION_PATTERNS), "other")
+    for order, (kind, pattern) in enumerate(_QUESTION_PATTERNS):
+        match = pattern.search(lowered)
+        if match and (match.start(), order) < best[:2]:
+            best = (match.start(), order, kind)
+    return best[2]
+
+
+def has_number(text: str) -> bool:
+    """Whether a text holds a digit or a number word."""
+    return _NUMBER_TEXT.search(text) is not None
+
+
+def fits(text: str, kind: AnswerType, is_list_item: bool = False) -> bool:
+    """Whether `text` holds what a question of this kind asks for.
+
+    when: a year, date, month, weekday, time of day or a number of days/weeks/...;
+    how_many: a number; how_much: an amount of money (or "free"); who: an authority
+    or office; how: a list item, an ending colon that opens steps, or an instruction;
+    other: always True.
+    """
+    if kind == "when":
+        return _WHEN_TEXT.search(text) is not None
+    if kind == "how_many":
+        return has_number(text)
+    if kind == "how_much":
+        return _AMOUNT_TEXT.search(text) is not None
+    if kind == "who":
+        return _WHO_TEXT.search(text) is not None
+    if kind == "how":
+        return is_list_item or text.rstrip().endswith(":") or _HOW_TEXT.search(text) is not None
+    return True

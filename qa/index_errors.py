@@ -1,0 +1,39 @@
+"""Errors of the index lifecycle; every message says what to run next."""
+
+from __future__ import annotations
+
+
+class IndexLoadError(Exception):
+    """Base class of index problems met while loading; the message says what to do."""
+
+
+class IndexNotFoundError(IndexLoadError):
+    """There is no live index to load, or the pointer names a missing version."""
+
+
+class IndexMismatchError(IndexLoadError):
+    """The index was built with another format or model than this program runs."""
+
+
+class IndexCorruptError(IndexLoadError):
+    """A file of the index is missing, truncated or altered; `path` names it."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class IndexBusyError(RuntimeError):
+    """Another process holds the index writer lock (a build, `qa index use` or `prune`)."""
+
+
+class VersionNotFoundError(ValueError):
+    """`qa index use` or `prune` named a version that is not in the index folder."""
+
+
+class GateError(RuntimeError):
+    """The new index evaluates worse than the live one beyond the tolerance; not promoted."""
+
+    def __init__(self, message: str, drops: list[tuple[str, str, float, float]]) -> None:
+        super().__init__(message)
+        self.drops = drops

@@ -1,0 +1,389 @@
+"""`qa build` as one straight pipeline of plain functions:
+
+    read corpus -> prepare (chunk, embed with the cache, BM25) -> evaluate (and gate
+    against the live index) -> write and verify -> publish (atomic pointer switch) -> prune
+
+All of it runs under the index writer lock. Nothing here calls back into the service or
+HTTP layers; the CLI prints the returned BuildReport.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qa.chunking import ChunkingOptions
+from qa.documents import CorpusReport, Document, DocumentError, read_corpus
+from qa.embedder import Embedder
+from qa.embedding_cache import EmbeddingCache, fsync_dir, text_key
+from qa.index import (
+    BUILDING_PREFIX,
+    IndexData,
+    live_folder,
+    live_version,
+    load_index,
+    new_build_id,
+    prepare_index,
+    sentence_context,
+    switch_live,
+    write_index,
+)
+from qa.index_errors import GateError, IndexLoadError
+from qa.lock import writer_lock
+from qa.manifest import Changes, Manifest, MetricsTable, file_sha256, read_manifest
+from qa.versions import clear_abandoned, prune_versions
+
+if TYPE_CHECKING:
+    from qa.evaluation import EvalQuestion
+
+log = logging.getLogger(__name__)
+
+# The metrics the gate compares: answer accuracy over answerable questions, and the share
+# of unanswerable questions the engine abstains on (abstention recall).
+GATED_METRICS = ("answer_accuracy", "abstention_recall")
+STEPS = ("read corpus", "prepare", "evaluate", "write and verify", "publish")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build. `tolerance` is the largest drop (absolute, 0..1) of a gated metric
+    against the live index that still promotes; `keep` versions are retained after a
+    build (0 keeps all); `lock_timeout` in seconds (0: fail at once if locked);
+    `calibrate`, if given, computes a calibration stored with the index (older engines)."""
+
+    chunking: ChunkingOptions | None = None
+    show_progress: bool = False
+    eval_set: Path | None = None
+    tolerance: float = 0.02
+    force: bool = False
+    keep: int = 0
+    lock_timeout: float = 0.0
+    use_cache: bool = True
+    calibrate: Callable[[IndexData], dict[str, Any]] | None = None
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A gated metric that fell by more than the tolerance."""
+
+    language: str
+    metric: str
+    live: float
+    new: float
+
+
+@dataclass
+class BuildReport:
+    """What a build did: the new live index, the document changes against the previous
+    live version, both evaluations, the versions pruned, seconds per step."""
+
+    data: IndexData
+    errors: list[DocumentError] = field(default_factory=list)
+    seconds: float = 0.0
+    changes: Changes = field(default_factory=Changes)
+    evaluation: MetricsTable | None = None
+    live_evaluation: MetricsTable | None = None
+    drops: list[Drop] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    removed_abandoned: list[str] = field(default_factory=list)
+    step_seconds: dict[str, float] = field(default_factory=dict)
+    corpus: CorpusReport | None = None
+
+    @property
+    def manifest(self) -> Manifest:
+        """The sealed manifest of the new index."""
+        return self.data.manifest
+
+    def summary_lines(self) -> list[str]:
+        """The report as lines of text, ending with the corpus report's own summary."""
+        m = self.manifest
+        c = m.counts
+        lines = [
+            f"built index {m.build_id} in {self.seconds:.1f} s: {c.documents} documents, {c.chunks} chunks, "
+            f"{c.sentences} sentences" + (f", {len(self.errors)} files skipped" if self.errors else ""),
+        ]
+        if m.embedding is not None:
+            lines.append(
+                f"embedded {m.embedding.embedded} of {m.embedding.passages} passages "
+                f"({m.embedding.cached} from the embedding cache)"
+            )
+        ch = self.changes
+        lines.append(
+            f"documents against {ch.previous or 'no previous index'}: {len(ch.added)} added, "
+            f"{len(ch.changed)} changed, {len(ch.removed)} removed"
+        )
+        for label, names in (("added", ch.added), ("changed", ch.changed), ("removed", ch.removed)):
+            if 0 < len(names) <= 10:
+                lines.append(f"  {label}: {', '.join(names)}")
+        if self.evaluation is not None:
+            lines.append(f"evaluation on {m.evaluation_set}:")
+            lines.extend("  " + line for line in evaluation_lines(self.evaluation, self.live_evaluation))
+        else:
+            lines.append("evaluation: skipped (no evaluation set)")
+        if self.drops:
+            lines.append("promoted with --force despite drops:")
+            lines.extend("  " + line for line in drop_table(self.drops))
+        lines.append("steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in self.step_seconds.items()))
+        if self.pruned:
+            lines.append(f"pruned {len(self.pruned)} old versions: {', '.join(self.pruned)}")
+        summary = getattr(self.corpus, "summary_lines", None)
+        if callable(summary):
+            lines.extend(str(line) for line in summary())
+        return lines
+
+
+def compare_documents(previous: Manifest | None, documents: Iterable[Document]) -> Changes:
+    """Document ids added, changed and removed against the previous manifest's per-document hashes."""
+    from qa.index import document_sha256
+
+    now = {d.doc_id: document_sha256(d) for d in documents}
+    before = previous.document_sha256 if previous is not None else {}
+    return Changes(
+        previous=previous.build_id if previous is not None else None,
+        added=tuple(sorted(set(now) - set(before))),
+        changed=tuple(sorted(k for k in set(now) & set(before) if now[k] != before[k])),
+        removed=tuple(sorted(set(before) - set(now))),
+    )
+
+
+def gate(new: MetricsTable, live: MetricsTable | None, tolerance: float) -> list[Drop]:
+    """The gated metrics (GATED_METRICS, per language and overall) that fell by more than
+    `tolerance` from `live` to `new`; metrics missing on either side are not compared."""
+    if live is None:
+        return []
+    drops = []
+    for language, row in new.items():
+        for metric in GATED_METRICS:
+            before, after = (live.get(language) or {}).get(metric), row.get(metric)
+            if before is None or after is None:
+                continue
+            if float(before) - float(after) > tolerance + 1e-9:
+                drops.append(Drop(language, metric, float(before), float(after)))
+    return drops
+
+
+def drop_table(drops: list[Drop]) -> list[str]:
+    """The drops as an aligned text table."""
+    lines = [f"{'metric':<20}{'language':<10}{'live':>8}{'new':>8}{'drop':>8}"]
+    lines += [f"{d.metric:<20}{d.language:<10}{d.live:>8.3f}{d.new:>8.3f}{d.live - d.new:>8.3f}" for d in drops]
+    return lines
+
+
+def evaluation_lines(new: MetricsTable, live: MetricsTable | None) -> list[str]:
+    """Gated metrics per language, new against live."""
+    lines = [f"{'':5}" + "".join(f"{m:>20}" for m in GATED_METRICS) + ("   (live index in brackets)" if live else "")]
+    for language, row in new.items():
+        cells = ""
+        for metric in GATED_METRICS:
+            value = row.get(metric)
+            before = (live or {}).get(language, {}).get(metric) if live else None
+            text = "-" if value is None else f"{value:.3f}"
+            if live is not None:
+                text += " (" + ("-" if before is None else f"{before:.3f}") + ")"
+            cells += f"{text:>20}"
+        lines.append(f"{language:5}{cells}")
+    return lines
+
+
+def same_content(a: Manifest, b: Manifest) -> bool:
+    """Whether two manifests describe indexes of the same corpus, model, chunking and
+    tokeniser, which the same code therefore answers alike."""
+    return (a.corpus_sha256, a.model, a.chunking, a.tokeniser, a.format_version) == (
+        b.corpus_sha256,
+        b.model,
+        b.chunking,
+        b.tokeniser,
+        b.format_version,
+    )
+
+
+def _live_manifest(index_root: Path) -> Manifest | None:
+    """The live version's manifest when it can be read, else None (a broken live index
+    must not stop the build that replaces it)."""
+    if live_version(index_root) is None:
+        return None
+    try:
+        folder = live_folder(index_root)
+        return read_manifest(folder, "")
+    except IndexLoadError as exc:
+        log.warning("the live index cannot be read (%s); building without comparing to it", exc)
+        return None
+
+
+def evaluate_index(
+    data: IndexData, embedder: Embedder, questions: list[EvalQuestion], show_progress: bool = False
+) -> MetricsTable:
+    """Metrics per language (qa.evaluation.metrics_by_language) of an index on questions."""
+    from qa.engine import QAEngine
+    from qa.evaluation import evaluate, metrics_by_language
+
+    return metrics_by_language(evaluate(QAEngine(data, embedder), questions, show_progress))
+
+
+def usable_questions(questions: list[EvalQuestion], *corpora: Iterable[Document]) -> list[EvalQuestion]:
+    """The questions every corpus can be judged on: unanswerable ones, and answerable ones
+    whose gold text stands in some document of each corpus."""
+    texts = [[d.text for d in corpus] for corpus in corpora]
+    return [q for q in questions if not q.answerable or all(any(g in t for g in q.gold for t in ts) for ts in texts)]
+
+
+def _evaluate_step(
+    data: IndexData, embedder: Embedder, index_root: Path, options: BuildOptions
+) -> tuple[MetricsTable | None, MetricsTable | None, str | None]:
+    """(new evaluation, live evaluation, sha256 of the evaluation set)."""
+    if options.eval_set is None or not options.eval_set.is_file():
+        if options.eval_set is not None:
+            log.warning("no evaluation set at %s: the build is not evaluated or gated", options.eval_set)
+        return None, None, None
+    from qa.evaluation import load_questions
+
+    eval_sha256 = file_sha256(options.eval_set)
+    questions = load_questions(options.eval_set)
+    live_data: IndexData | None = None
+    if live_version(index_root) is not None:
+        try:
+            live_data = load_index(live_folder(index_root), embedder.identity)
+        except IndexLoadError as exc:
+            log.warning("not comparing with the live index (%s)", exc)
+    if (
+        live_data is not None
+        and live_data.manifest.evaluation is not None
+        and live_data.manifest.evaluation_set_sha256 == eval_sha256
+        and same_content(live_data.manifest, data.manifest)
+    ):
+        log.info("same content and evaluation set as the live index %s: its evaluation is kept", live_data.version)
+        return live_data.manifest.evaluation, live_data.manifest.evaluation, eval_sha256
+    corpora: list[Iterable[Document]] = [data.documents.values()]
+    if live_data is not None:
+        corpora.append(live_data.documents.values())
+    usable = usable_questions(questions, *corpora)
+    if len(usable) < len(questions):
+        log.warning(
+            "%d evaluation questions have no gold text in the corpus and are left out", len(questions) - len(usable)
+        )
+    log.info("evaluating the new index on %d questions", len(usable))
+    new = evaluate_index(data, embedder, usable, options.show_progress)
+    live = None
+    if live_data is not None and same_content(live_data.manifest, data.manifest):
+        log.info("the live index %s holds the same content: its evaluation is the new one's", live_data.version)
+        live = new
+    elif live_data is not None:
+        log.info("evaluating the live index %s on the same questions", live_data.version)
+        live = evaluate_index(live_data, embedder, usable, options.show_progress)
+    return new, live, eval_sha256
+
+
+def _build_locked(
+    documents: list[Document], embedder: Embedder, index_root: Path, options: BuildOptions, report: BuildReport
+) -> BuildReport:
+    steps = report.step_seconds
+    report.removed_abandoned = clear_abandoned(index_root)
+    previous = _live_manifest(index_root)
+
+    started = time.perf_counter()
+    log.info("step 2/5: prepare %d documents", len(documents))
+    cache = EmbeddingCache(index_root, embedder.identity, embedder.dimension).load() if options.use_cache else None
+    data = prepare_index(documents, embedder, options.chunking, options.show_progress, cache)
+    changes = compare_documents(previous, documents)
+    if options.calibrate is not None:
+        data.calibration = options.calibrate(data)
+    steps["prepare"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    log.info("step 3/5: evaluate")
+    new_eval, live_eval, eval_sha256 = _evaluate_step(data, embedder, index_root, options)
+    drops = gate(new_eval, live_eval, options.tolerance) if new_eval is not None else []
+    steps["evaluate"] = time.perf_counter() - started
+    if drops and not options.force:
+        table = "\n".join(drop_table(drops))
+        raise GateError(
+            f"the new index evaluates worse than the live one by more than {options.tolerance} "
+            f"(QA_EVAL_TOLERANCE); it was not promoted:\n{table}\n"
+            "check the corpus change, or run `qa build --force` to promote it anyway",
+            [(d.language, d.metric, d.live, d.new) for d in drops],
+        )
+
+    started = time.perf_counter()
+    log.info("step 4/5: write and verify")
+    data.manifest = data.manifest.model_copy(
+        update={
+            "changes": changes,
+            "evaluation": new_eval,
+            "evaluation_set": str(options.eval_set) if new_eval is not None else None,
+            "evaluation_set_sha256": eval_sha256,
+        }
+    )
+    build_id = new_build_id(data.manifest.corpus_sha256)
+    work = index_root / f"{BUILDING_PREFIX}{build_id}-{uuid.uuid4().hex[:8]}"
+    write_index(data, work, build_id)
+    verified = load_index(work, embedder.identity, version=build_id)
+    steps["write and verify"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    log.info("step 5/5: publish %s", build_id)
+    final = index_root / build_id
+    os.replace(work, final)
+    fsync_dir(index_root)
+    switch_live(index_root, build_id)
+    log.info("index %s is live", build_id)
+    if options.keep > 0:
+        report.pruned = prune_versions(index_root, options.keep)
+    if cache is not None:
+        passages = [c.context() for c in data.chunks]
+        passages += [sentence_context(data.chunks[s.chunk_index], s) for s in data.sentences]
+        cache.compact({text_key(p) for p in passages})
+    steps["publish"] = time.perf_counter() - started
+
+    report.data = verified
+    report.changes = changes
+    report.evaluation = new_eval
+    report.live_evaluation = live_eval
+    report.drops = drops
+    return report
+
+
+def build_documents(
+    documents: list[Document], embedder: Embedder, index_root: Path, options: BuildOptions | None = None
+) -> BuildReport:
+    """Build, evaluate, verify and publish an index of these documents under the writer lock.
+
+    Raises IndexBusyError (locked), GateError (worse than live and not --force),
+    ValueError (no documents), IndexLoadError (the written index failed verification).
+    """
+    options = options or BuildOptions()
+    started = time.perf_counter()
+    with writer_lock(index_root, options.lock_timeout):
+        report = BuildReport(data=None)  # type: ignore[arg-type]
+        _build_locked(documents, embedder, index_root, options, report)
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def run_build(
+    corpus_dir: Path, embedder: Embedder, index_root: Path, options: BuildOptions | None = None
+) -> BuildReport:
+    """`qa build`: take the writer lock, read the corpus, then `build_documents`' steps.
+
+    The lock is taken first, so a second build fails at once (or waits `lock_timeout`)
+    before any work. Documents that cannot be read are reported and left out. Raises
+    ValueError when no document can be read, plus the errors of `build_documents`.
+    """
+    options = options or BuildOptions()
+    started = time.perf_counter()
+    with writer_lock(index_root, options.lock_timeout):
+        log.info("step 1/5: read corpus %s", corpus_dir)
+        corpus = read_corpus(corpus_dir)
+        if not corpus.documents:
+            reasons = "; ".join(str(e) for e in corpus.errors) or "it has no .md, .txt or .html files"
+            raise ValueError(f"no document in {corpus_dir} could be read: {reasons}")
+        report = BuildReport(data=None, errors=corpus.errors, corpus=corpus)  # type: ignore[arg-type]
+        report.step_seconds["read corpus"] = time.perf_counter() - started
+        _build_locked(corpus.documents, embedder, index_root, options, report)
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report

@@ -1,0 +1,141 @@
+"""The abstention policy: answer or abstain, from per-question evidence, with a learned model.
+
+The evidence (`EVIDENCE_FEATURES`) describes the reader's best candidate against the
+others and the retrieval around it: how sure the reader is and by what margin, how
+close the passages are, whether dense and BM25 agree, how much of the question's key
+terms the best chunk holds, numbers the question names that the text does not, the
+answer-type fit, and how sure the language guess is. A logistic regression over them is
+fitted once on the development data's fit split and shipped as `qa/data/abstention.json`
+with its operating point; `qa build` never refits it. `qa calibrate` refits it on an
+operator's labelled questions about their own corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.linear import LinearModel
+from qa.question import AnalysedQuestion
+from qa.reader import AnswerCandidate
+from qa.retrieval import RankedChunk
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+EVIDENCE_FEATURES: tuple[str, ...] = (
+    "reader_score",
+    "reader_margin",
+    "sentence_cos",
+    "chunk_cos",
+    "top_chunk_cos",
+    "passage_margin",
+    "agreement",
+    "lexical_weight",
+    "chunk_coverage",
+    "sentence_coverage",
+    "unknown_terms",
+    "missing_numbers",
+    "type_fit",
+    "type_miss",
+    "language_confidence",
+    "english",
+)
+# A margin when the reader has a single candidate: larger than any seen between two.
+_LONE_MARGIN = 10.0
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Answer or abstain: the model's probability that the answer is right, the
+    operating point it was compared with, and the evidence behind it."""
+
+    answered: bool
+    probability: float
+    threshold: float
+    evidence: dict[str, float]
+
+
+def evidence(
+    question: AnalysedQuestion,
+    candidates: list[AnswerCandidate],
+    ranked: list[RankedChunk],
+    lexical_weight: float,
+    best_chunk_text: str,
+    unknown_terms: float,
+) -> dict[str, float]:
+    """The evidence features for one question (`candidates` scored, best first; `ranked`
+    the fused chunks; `best_chunk_text` the title, heading and text of the best
+    candidate's chunk; `unknown_terms` the share of key terms the corpus never uses)."""
+    if not candidates:
+        raise ValueError("evidence needs at least one candidate: abstain without one")
+    best = candidates[0]
+    hit = ranked[best.chunk_rank]
+    dense = sorted((h.dense for h in ranked[:5]), reverse=True)
+    in_text = set(_NUMBER.findall(best_chunk_text))
+    return {
+        "reader_score": best.score,
+        "reader_margin": min(best.score - candidates[1].score, _LONE_MARGIN) if len(candidates) > 1 else _LONE_MARGIN,
+        "sentence_cos": best.features["cos"],
+        "chunk_cos": hit.dense,
+        "top_chunk_cos": dense[0],
+        "passage_margin": dense[0] - dense[1] if len(dense) > 1 else 0.0,
+        "agreement": 1.0 if hit.lexical_rank is not None and hit.dense_rank <= 3 and hit.lexical_rank <= 3 else 0.0,
+        "lexical_weight": lexical_weight,
+        "chunk_coverage": best.features["context_coverage"],
+        "sentence_coverage": best.features["coverage"],
+        "unknown_terms": unknown_terms,
+        "missing_numbers": float(sum(1 for n in question.numbers if n not in in_text)),
+        "type_fit": best.features["type_fit"],
+        "type_miss": best.features["type_miss"],
+        "language_confidence": question.language_confidence,
+        "english": 1.0 if question.language == "en" else 0.0,
+    }
+
+
+class AbstentionPolicy:
+    """Decides from the evidence with a fitted logistic model and its operating point."""
+
+    def __init__(self, model: LinearModel) -> None:
+        """`model.threshold` is the operating point on the probability (0-1)."""
+        if not 0.0 <= model.threshold <= 1.0:
+            raise ValueError(f"the abstention threshold must be a probability, got {model.threshold}")
+        self.model = model
+
+    @property
+    def threshold(self) -> float:
+        """The operating point (probability that the answer is right)."""
+        return self.model.threshold
+
+    def decide(self, features: dict[str, float] | None) -> Decision:
+        """Answer when the probability reaches the operating point; abstain without evidence."""
+        if features is None:
+            return Decision(False, 0.0, self.threshold, {})
+        probability = self.model.probability(features)
+        return Decision(probability >= self.threshold, probability, self.threshold, features)
+
+
+def choose_operating_point(
+    probabilities: list[float], correct: list[bool], answerable: list[bool], wrong_cost: float
+) -> float:
+    """The threshold on the probability that minimises, over labelled questions, the
+    abstentions on questions the reader gets right plus `wrong_cost` times the answers
+    that are wrong (an unanswerable question answered, or a wrong citation).
+
+    Returns the midpoint between the two neighbouring probabilities (ties: the higher
+    threshold). Raises ValueError for empty or mismatched input.
+    """
+    if not probabilities or not (len(probabilities) == len(correct) == len(answerable)):
+        raise ValueError("choose_operating_point needs one probability, label and flag per question")
+    points = sorted(set(probabilities))
+    cuts = [0.0] + [(a + b) / 2 for a, b in zip(points, points[1:], strict=False)] + [min(1.0, points[-1] + 1e-9)]
+
+    def cost(cut: float) -> float:
+        total = 0.0
+        for p, ok, _ in zip(probabilities, correct, answerable, strict=True):
+            if p >= cut:
+                total += 0.0 if ok else wrong_cost
+            elif ok:
+                total += 1.0
+        return total
+
+    return min(cuts, key=lambda cut: (cost(cut), -cut))

@@ -1,0 +1,372 @@
+"""The reader component: candidate answers from the top passages, scored by a learned ranker.
+
+Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...",
+"It ...") together with the sentence before it (it is never offered alone when that
+sentence exists); for a when / how many / how much question only units holding a date,
+a number or an amount, when any does; a sentence that is itself a question is never offered (on an FAQ page
+the answer is the text under the question, which is). Headings are not sentences, so
+never answers. Every unit is described by features that mean the same on any corpus
+(`FEATURES`) and scored by a logistic regression fitted on the development data's fit
+split (`qa/data/reader.json`). After the best unit is chosen, a how-question's answer or
+a unit that opens a list (ends with ":") is extended by the items of that list or by up
+to three consecutive sentences of the same paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from qa.answer import coverage, term_weights
+from qa.answer_types import fits, has_number
+from qa.chunking import Sentence
+from qa.index import IndexData
+from qa.linear import LinearModel
+from qa.question import AnalysedQuestion
+from qa.retrieval import RankedChunk
+
+UnitKind = Literal["single", "pair"]
+
+# Words that make a sentence lean on the one before: Danish and English demonstrative and
+# personal pronouns and connective adverbs (any grammar of either language lists them).
+REFERRING_WORDS = frozenset(
+    [
+        "derfor",
+        "det",
+        "de",
+        "disse",
+        "dette",
+        "denne",
+        "den",
+        "her",
+        "så",
+        "dermed",
+        "herefter",
+        "derefter",
+        "hertil",
+        "heraf",
+        "desuden",
+        "endvidere",
+        "også",
+        "this",
+        "it",
+        "they",
+        "these",
+        "that",
+        "those",
+        "therefore",
+        "thus",
+        "then",
+        "its",
+        "their",
+        "such",
+    ]
+)
+_FIRST_WORD = re.compile(r"^\W*(\w+)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+LIST_KINDS = ("list_item", "table_row")
+STRICT_TYPES = ("when", "how_many", "how_much")
+
+FEATURES: tuple[str, ...] = (
+    "cos",
+    "cos_margin",
+    "cos_rank_inv",
+    "cos_chunk_margin",
+    "chunk_cos",
+    "chunk_cos_margin",
+    "chunk_rank_inv",
+    "lexical_rank_inv",
+    "coverage",
+    "coverage_margin",
+    "local_coverage",
+    "focus_coverage",
+    "context_coverage",
+    "heading_coverage",
+    "title_coverage",
+    "faq_heading",
+    "first_in_section",
+    "type_fit",
+    "type_miss",
+    "has_number",
+    "numbers_missing",
+    "list_item",
+    "ends_colon",
+    "pair",
+    "log_length",
+)
+
+
+@dataclass(frozen=True)
+class ReaderConfig:
+    """How many fused chunks are read, and how far an answer may be extended
+    (issue 7: up to three consecutive sentences or the items of one list)."""
+
+    chunks: int = 6
+    max_sentences: int = 3
+    max_list_items: int = 8
+
+    def __post_init__(self) -> None:
+        if self.chunks < 1 or self.max_sentences < 1 or self.max_list_items < 1:
+            raise ValueError("chunks, max_sentences and max_list_items must be at least 1")
+
+
+@dataclass(frozen=True)
+class AnswerCandidate:
+    """One answer unit: its sentences (text order), the rank of the chunk it was read
+    from, its features, and the ranker's score (log-odds; higher is better)."""
+
+    sentence_ids: tuple[int, ...]
+    chunk_rank: int
+    kind: UnitKind
+    features: dict[str, float]
+    score: float = 0.0
+
+
+def is_question(text: str) -> bool:
+    """A sentence that asks rather than answers."""
+    return text.rstrip().rstrip("*_\"'”»)").endswith("?")
+
+
+def refers_back(text: str) -> bool:
+    """Whether a sentence starts with a word that leans on the sentence before it."""
+    match = _FIRST_WORD.match(text)
+    return match is not None and match.group(1).lower() in REFERRING_WORDS
+
+
+class Reader:
+    """Builds, describes and scores answer candidates over one loaded index."""
+
+    def __init__(self, data: IndexData, model: LinearModel, config: ReaderConfig | None = None) -> None:
+        """Index constants computed once: IDF of every sentence term, block starts per document.
+        Raises ModelFileError (from `LinearModel.vector`) later if the model lacks a feature."""
+        self.data = data
+        self.model = model
+        self.config = config or ReaderConfig()
+        self.idf = term_weights([set(t) for t in data.sentence_terms])
+        self.rarest = max(self.idf.values(), default=1.0)
+        self._block_starts = {doc_id: [b.start for b in doc.blocks] for doc_id, doc in data.documents.items()}
+
+    # --- structure -------------------------------------------------------------------
+    def block_kind(self, sentence: Sentence) -> str:
+        """The kind of the document block a sentence stands in ("paragraph" when unknown)."""
+        block = self._block(sentence)
+        return block[0] if block else "paragraph"
+
+    def _block(self, sentence: Sentence) -> tuple[str, int, int] | None:
+        starts = self._block_starts.get(sentence.doc_id)
+        if not starts:
+            return None
+        i = bisect.bisect_right(starts, sentence.start) - 1
+        if i < 0:
+            return None
+        block = self.data.documents[sentence.doc_id].blocks[i]
+        return (str(block.kind), block.start, block.end)
+
+    def _same_section(self, a: Sentence, b: Sentence) -> bool:
+        if a.doc_id != b.doc_id:
+            return False
+        ca, cb = self.data.chunks[a.chunk_index], self.data.chunks[b.chunk_index]
+        return ca.heading == cb.heading and abs(a.chunk_index - b.chunk_index) <= 1
+
+    def previous(self, sentence_id: int) -> int | None:
+        """The sentence before, when it stands in the same section of the same document."""
+        if sentence_id == 0:
+            return None
+        before = self.data.sentences[sentence_id - 1]
+        return sentence_id - 1 if self._same_section(before, self.data.sentences[sentence_id]) else None
+
+    def following(self, sentence_id: int) -> int | None:
+        """The sentence after, when it stands in the same section of the same document."""
+        if sentence_id + 1 >= len(self.data.sentences):
+            return None
+        after = self.data.sentences[sentence_id + 1]
+        return sentence_id + 1 if self._same_section(after, self.data.sentences[sentence_id]) else None
+
+    # --- candidates ------------------------------------------------------------------
+    def units(self, ranked: list[RankedChunk]) -> list[tuple[tuple[int, ...], int, UnitKind]]:
+        """The answer units of the first `config.chunks` chunks: (sentence ids, chunk rank, kind)."""
+        sentences = self.data.sentences
+        seen: set[tuple[int, ...]] = set()
+        out: list[tuple[tuple[int, ...], int, UnitKind]] = []
+        for rank, hit in enumerate(ranked[: self.config.chunks]):
+            for sid in self.data.chunks[hit.index].sentence_ids:
+                text = sentences[sid].text
+                if is_question(text):
+                    continue
+                unit: tuple[int, ...] = (sid,)
+                kind: UnitKind = "single"
+                if refers_back(text):
+                    prev = self.previous(sid)
+                    if prev is not None and not is_question(sentences[prev].text):
+                        unit, kind = (prev, sid), "pair"
+                if unit not in seen:
+                    seen.add(unit)
+                    out.append((unit, rank, kind))
+        return out
+
+    def candidates(
+        self, question: AnalysedQuestion, query: np.ndarray, ranked: list[RankedChunk]
+    ) -> list[AnswerCandidate]:
+        """Every answer unit of the top chunks with its features (unscored, in reading order)."""
+        units = self.units(ranked)
+        if not units:
+            return []
+        ids = sorted({sid for unit, _, _ in units for sid in unit})
+        sims = dict(zip(ids, (float(s) for s in self.data.sentence_vectors[ids] @ query), strict=True))
+        groups = list(question.groups)
+        focus = focus_groups(question.text, groups)
+        top = ranked[: self.config.chunks]
+        best_chunk = max(h.dense for h in top)
+        rows = []
+        for unit, rank, kind in units:
+            hit = top[rank]
+            chunk = self.data.chunks[hit.index]
+            head = self.data.sentences[unit[-1]]
+            text = " ".join(self.data.sentences[s].text for s in unit)
+            unit_terms: set[str] = set()
+            for s in unit:
+                unit_terms.update(self.data.sentence_terms[s])
+            heading_terms = set(_terms(chunk.heading)) if chunk.heading else set()
+            heading_cov = self._coverage(groups, heading_terms)
+            list_item = self.block_kind(head) in LIST_KINDS
+            fit = fits(text, question.answer_type, list_item)
+            typed = question.answer_type != "other"
+            numbers = question.numbers
+            rows.append(
+                (
+                    unit,
+                    rank,
+                    kind,
+                    {
+                        "cos": max(sims[s] for s in unit),
+                        "chunk_cos": hit.dense,
+                        "chunk_cos_margin": hit.dense - best_chunk,
+                        "chunk_rank_inv": 1.0 / (rank + 1),
+                        "lexical_rank_inv": 1.0 / hit.lexical_rank if hit.lexical_rank else 0.0,
+                        "coverage": self._coverage(groups, unit_terms),
+                        "focus_coverage": self._coverage(focus, unit_terms),
+                        "context_coverage": self._coverage(groups, set(self.data.chunk_terms[hit.index])),
+                        "heading_coverage": heading_cov,
+                        "title_coverage": self._coverage(groups, set(_terms(chunk.title))),
+                        "faq_heading": heading_cov if is_question(chunk.heading) else 0.0,
+                        "first_in_section": 1.0 if self.previous(unit[0]) is None else 0.0,
+                        "type_fit": 1.0 if typed and fit else 0.0,
+                        "type_miss": 1.0 if typed and not fit else 0.0,
+                        "has_number": 1.0 if has_number(text) else 0.0,
+                        "numbers_missing": (
+                            sum(1 for n in numbers if n not in _NUMBER.findall(text)) / len(numbers) if numbers else 0.0
+                        ),
+                        "list_item": 1.0 if list_item else 0.0,
+                        "ends_colon": 1.0 if text.rstrip().endswith(":") else 0.0,
+                        "pair": 1.0 if kind == "pair" else 0.0,
+                        "log_length": math.log(1 + len(text)),
+                    },
+                    unit_terms,
+                )
+            )
+        if question.answer_type in STRICT_TYPES and any(r[3]["type_fit"] for r in rows):
+            # A when / how many / how much question is never answered by a text without
+            # a date, a number or an amount while some candidate holds one.
+            rows = [r for r in rows if r[3]["type_fit"]]
+        best_cos = max(r[3]["cos"] for r in rows)
+        local = local_coverages(groups, [r[4] for r in rows])
+        chunk_best: dict[int, float] = {}
+        for r in rows:
+            chunk_best[r[1]] = max(chunk_best.get(r[1], -1.0), r[3]["cos"])
+        best_cov = max(r[3]["coverage"] for r in rows)
+        order = sorted(range(len(rows)), key=lambda i: -rows[i][3]["cos"])
+        cos_rank = {i: r for r, i in enumerate(order, start=1)}
+        out = []
+        for i, (unit, rank, kind, feats, _) in enumerate(rows):
+            feats["local_coverage"] = local[i]
+            feats["cos_margin"] = feats["cos"] - best_cos
+            feats["cos_chunk_margin"] = feats["cos"] - chunk_best[rank]
+            feats["coverage_margin"] = feats["coverage"] - best_cov
+            feats["cos_rank_inv"] = 1.0 / cos_rank[i]
+            out.append(AnswerCandidate(unit, rank, kind, feats))
+        return out
+
+    def _coverage(self, groups: list[frozenset[str]], text_terms: set[str]) -> float:
+        return coverage(groups, text_terms, self.idf, self.rarest)
+
+    def read(self, question: AnalysedQuestion, query: np.ndarray, ranked: list[RankedChunk]) -> list[AnswerCandidate]:
+        """The scored candidates, best first (ties: the earlier sentence)."""
+        scored = [
+            AnswerCandidate(c.sentence_ids, c.chunk_rank, c.kind, c.features, self.model.score(c.features))
+            for c in self.candidates(question, query, ranked)
+        ]
+        scored.sort(key=lambda c: (-c.score, c.sentence_ids))
+        return scored
+
+    # --- the answer ------------------------------------------------------------------
+    def extend(self, question: AnalysedQuestion, best: AnswerCandidate) -> tuple[int, ...]:
+        """The sentences quoted for the best unit: a unit ending with ":" or a list item
+        goes on with the following items of the same list; a how-question's answer with
+        the following sentences of its paragraph, up to `max_sentences`."""
+        sentences = self.data.sentences
+        ids = list(best.sentence_ids)
+        last = sentences[ids[-1]]
+        opens_list = last.text.rstrip().endswith(":")
+        in_list = self.block_kind(last) in LIST_KINDS
+        if opens_list or in_list:
+            limit = len(ids) + self.config.max_list_items
+            nxt = self.following(ids[-1])
+            while nxt is not None and len(ids) < limit and self.block_kind(sentences[nxt]) in LIST_KINDS:
+                ids.append(nxt)
+                nxt = self.following(nxt)
+            if len(ids) > len(best.sentence_ids) or in_list:
+                return tuple(ids)
+        if question.answer_type == "how" or opens_list:
+            block = self._block(last)
+            nxt = self.following(ids[-1])
+            while (
+                nxt is not None
+                and len(ids) < self.config.max_sentences
+                and block is not None
+                and sentences[nxt].end <= block[2]
+                and not is_question(sentences[nxt].text)
+            ):
+                ids.append(nxt)
+                nxt = self.following(nxt)
+        return tuple(ids)
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w-]*")
+
+
+def focus_groups(text: str, groups: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The key terms of a question that are not names: a word capitalised inside the
+    question ("Digital Post", "Nordby") names the topic that many passages share; the
+    words in lower case say what is asked about it ("obligatorisk", "cost")."""
+    from qa.analysis import terms
+
+    names: set[str] = set()
+    for word in _CAPITALISED.findall(text.strip()):
+        names.update(terms(word))
+    return [g for g in groups if not g & names]
+
+
+def local_coverages(groups: list[frozenset[str]], unit_terms: list[set[str]]) -> list[float]:
+    """Coverage of the question's key terms in each unit, each term weighted by how rare
+    it is among these units (log(1 + n / units holding it)): a term every candidate
+    shares does not tell them apart. 0 for all when no unit holds any term."""
+    n = len(unit_terms)
+    weights = []
+    for group in groups:
+        df = sum(1 for terms in unit_terms if group & terms)
+        weights.append(math.log(1 + n / df) if df else 0.0)
+    total = sum(weights)
+    if total == 0:
+        return [0.0] * n
+    return [sum(w for g, w in zip(groups, weights, strict=True) if g & terms) / total for terms in unit_terms]
+
+
+def _terms(text: str) -> list[str]:
+    from qa.analysis import terms
+
+    return terms(text)

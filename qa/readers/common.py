@@ -1,0 +1,155 @@
+"""What every reader shares: the piece shape, line units, list markers, dates and table rows.
+
+A reader turns one file into a list of `Piece`s (kind, heading level, text, page). The
+text of a piece is one unit: a heading, a paragraph, a list item or a table row. Readers
+work on text already passed through `qa.normalise.normalise`; `qa.documents.assemble`
+folds runs of white space inside a piece and joins pieces into the document text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
+
+
+class ReaderError(Exception):
+    """A file that a reader cannot turn into text; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One unit of a document before assembly: `page` is 1-based for PDFs, else None."""
+
+    kind: BlockKind
+    level: int
+    text: str
+    page: int | None = None
+
+
+# A list marker at the start of a line: "-", "*", "•", "–" or "+" followed by a space
+# (the marker is dropped), or a number with "." or ")" followed by a space (kept: it is
+# visible source text, "1. Log ind med MitID").
+BULLET = re.compile(r"^\s*[-*•–+]\s+")
+NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+
+# Month names and their usual abbreviations, Danish (Retskrivningsordbogen, Dansk
+# Sprognævn) and English: "1. juli 2025 – 30. juni 2026: ..." starts with a date, not a
+# list number.
+_MONTHS = (
+    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+    "january|february|march|may|june|july|october|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
+)
+DATE_START = re.compile(rf"^\s*\d{{1,2}}\.\s*(?:{_MONTHS})\b", re.IGNORECASE)
+
+# Soft-break rule: a line no longer than this (characters) that ends without punctuation
+# reads as a heading or label when the next line starts with a capital or a digit. Prose
+# hard-wrapped for reading (at 72-80 columns, the usual editor and e-mail width) is
+# longer than this on every line but the paragraph's last.
+SHORT_LINE = 50
+_SENTENCE_END = (".", "!", "?", "…")
+_CLOSING = "\"'”»)]"
+
+
+def starts_with_list_marker(line: str) -> bool:
+    """True when a line starts with a bullet or a list number (but not with a date)."""
+    return bool(BULLET.match(line)) or (bool(NUMBERED.match(line)) and not DATE_START.match(line))
+
+
+def strip_bullet(line: str) -> str:
+    """The line without a leading bullet marker; list numbers are kept."""
+    return BULLET.sub("", line, count=1)
+
+
+def starts_new_unit(before: str, after: str) -> bool:
+    """Whether a single line break between two lines of a paragraph starts a new unit.
+
+    A new unit starts when `after` starts with a list marker, when `before` ends a
+    sentence and `after` does not continue in lower case, when `before` ends with a
+    colon, or when `before` is short (at most `SHORT_LINE` characters), ends without
+    punctuation and `after` starts with a capital or a digit. Otherwise the lines are
+    hard-wrapped prose and stay one unit.
+
+    >>> starts_new_unit("Sådan søger du", "Kontakt kommunen.")
+    True
+    >>> starts_new_unit("Du kan søge om fritagelse, hvis du har en", "kognitiv funktionsnedsættelse.")
+    False
+    """
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after:
+        return True
+    if starts_with_list_marker(after):
+        return True
+    first = after[0]
+    last = before.rstrip(_CLOSING)[-1:] or before[-1]
+    if last == ":":
+        return True
+    if last in _SENTENCE_END:
+        return not first.islower()
+    if len(before) <= SHORT_LINE and last.isalnum():
+        return first.isupper() or first.isdigit()
+    return False
+
+
+_WORD_BREAK = re.compile(r"\w-$")
+
+
+def line_units(lines: Sequence[str]) -> list[str]:
+    """Group consecutive lines of one paragraph into units by `starts_new_unit`.
+
+    Lines of one unit are joined by a space, except after a hyphen that ends a word and
+    is followed by a lower-case letter: "CPR-" + "nummer" gives "CPR-nummer" (the hyphen
+    is kept, since it may be part of the word).
+    """
+    units: list[str] = []
+    previous = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if units and not starts_new_unit(previous, line):
+            glue = "" if _WORD_BREAK.search(units[-1]) and line[0].islower() else " "
+            units[-1] += glue + line
+        else:
+            units.append(line)
+        previous = line
+    return units
+
+
+def line_pieces(lines: Sequence[str], page: int | None = None) -> list[Piece]:
+    """Pieces of a run of text lines: list lines become list items, the rest paragraphs."""
+    pieces: list[Piece] = []
+    for unit in line_units(lines):
+        if starts_with_list_marker(unit):
+            pieces.append(Piece("list_item", 0, strip_bullet(unit), page))
+        else:
+            pieces.append(Piece("paragraph", 0, unit, page))
+    return pieces
+
+
+def table_pieces(rows: Sequence[Sequence[str]], header: Sequence[str] | None, page: int | None = None) -> list[Piece]:
+    """One `table_row` piece per row, each value next to its header: "Kort: X; Pris: 205 kr.".
+
+    The header row itself becomes a piece "Kort; Pris" first, so the document still holds
+    the table's words in their source order. Empty cells are left out; a value without
+    a header (no header row, or more cells than headers) stands alone.
+    """
+    pieces: list[Piece] = []
+    labels = [" ".join(h.split()) for h in header] if header else []
+    if labels and any(labels):
+        pieces.append(Piece("table_row", 0, "; ".join(label for label in labels if label), page))
+    for row in rows:
+        parts: list[str] = []
+        for i, cell in enumerate(row):
+            value = " ".join(cell.split())
+            if not value:
+                continue
+            label = labels[i] if i < len(labels) else ""
+            parts.append(f"{label}: {value}" if label and label != value else value)
+        if parts:
+            pieces.append(Piece("table_row", 0, "; ".join(parts), page))
+    return pieces

@@ -1,0 +1,83 @@
+"""Word (.docx) into pieces through python-docx.
+
+Paragraphs and tables in body order. Headings from the paragraph styles ("Title" is
+level 1, "Heading N" and the Danish "Overskrift N" are level N); list paragraphs (a
+"List ..." style or Word numbering, `w:numPr`) are list items; line breaks inside a
+paragraph split it into units like any other lines; tables become one piece per row with
+each value next to its header (the first row), as for Markdown and HTML.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet, table_pieces
+
+_HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*(\d)$", re.IGNORECASE)
+
+
+def _heading_level(style_name: str) -> int | None:
+    if style_name.strip().lower() in ("title", "titel"):
+        return 1
+    match = _HEADING_STYLE.match(style_name.strip())
+    return int(match.group(1)) if match else None
+
+
+def _is_list(paragraph: Paragraph, style_name: str) -> bool:
+    if style_name.lower().startswith(("list", "liste")):
+        return True
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.numPr is not None
+
+
+def _paragraph_pieces(paragraph: Paragraph) -> list[Piece]:
+    text = paragraph.text
+    if not text.strip():
+        return []
+    style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
+    level = _heading_level(style_name)
+    if level is not None:
+        return [Piece("heading", level, " ".join(text.split()))]
+    lines = text.split("\n")
+    pieces = line_pieces(lines)
+    if _is_list(paragraph, style_name) and pieces:
+        pieces[0] = Piece("list_item", 0, strip_bullet(pieces[0].text))
+    return pieces
+
+
+def _table_pieces(table: Table) -> list[Piece]:
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            if previous is not None and cell._tc is previous:  # a merged cell repeats
+                continue
+            previous = cell._tc
+            cells.append(" ".join(cell.text.split()))
+        rows.append(cells)
+    if not rows:
+        return []
+    return table_pieces(rows[1:], rows[0]) if len(rows) > 1 else table_pieces(rows, None)
+
+
+def docx_pieces(data: bytes) -> list[Piece]:
+    """Pieces of a .docx file's bytes; raises ReaderError for a file Word did not write."""
+    try:
+        document: DocxDocument = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReaderError(f"not a readable .docx file ({exc}); open and save it again in Word") from exc
+    pieces: list[Piece] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            pieces.extend(_paragraph_pieces(block))
+        else:
+            pieces.extend(_table_pieces(block))
+    return pieces

@@ -1,0 +1,90 @@
+"""Markdown (CommonMark plus pipe tables, via markdown-it-py) into pieces.
+
+Headings at every level, each list item its own piece (ordered items keep their number,
+"1. Log ind med MitID"), each table row a piece with its values next to their headers,
+and paragraph lines joined by single newlines split into units by
+`qa.readers.common.starts_new_unit`. Raw HTML is kept as text (`html=False`), as the
+rendered page shows it; image alt text is left out, as the rendered page does not show it.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from qa.readers.common import DATE_START, Piece, line_pieces, table_pieces
+
+
+def markdown_parser() -> MarkdownIt:
+    """The parser every Markdown file goes through: CommonMark with the table rule on."""
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def inline_lines(token: Token) -> list[str]:
+    """The visible text of an inline token, markup removed, split at soft and hard breaks."""
+    lines: list[str] = [""]
+    for child in token.children or []:
+        if child.type in ("text", "code_inline", "text_special", "html_inline"):
+            lines[-1] += child.content
+        elif child.type in ("softbreak", "hardbreak"):
+            lines.append("")
+    return lines
+
+
+def markdown_pieces(body: str) -> list[Piece]:
+    """Pieces of a Markdown text (front matter already removed, text normalised)."""
+    tokens = markdown_parser().parse(body)
+    pieces: list[Piece] = []
+    heading_level = 0
+    list_depth = 0
+    pending_number: str | None = None  # "3." for the first paragraph of an ordered item
+    table_rows: list[list[str]] = []
+    table_header: list[str] | None = None
+    row: list[str] | None = None
+    in_header = False
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            heading_level = int(token.tag[1])
+        elif kind == "heading_close":
+            heading_level = 0
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "list_item_open":
+            pending_number = f"{token.info}{token.markup}" if token.info else None
+        elif kind == "table_open":
+            table_rows, table_header = [], None
+        elif kind == "thead_open":
+            in_header = True
+        elif kind == "thead_close":
+            in_header = False
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and row is not None:
+            if in_header:
+                table_header = row
+            else:
+                table_rows.append(row)
+            row = None
+        elif kind == "table_close":
+            pieces.extend(table_pieces(table_rows, table_header))
+        elif kind == "inline" and row is not None:
+            row.append(" ".join(line.strip() for line in inline_lines(token)))
+        elif kind == "inline" and heading_level:
+            pieces.append(Piece("heading", heading_level, " ".join(inline_lines(token))))
+        elif kind == "inline" and list_depth:
+            lines = inline_lines(token)
+            if pending_number is not None:
+                lines[0] = f"{pending_number} {lines[0]}"
+            number_is_date = pending_number is not None and bool(DATE_START.match(lines[0]))
+            pending_number = None
+            first, *rest = line_pieces(lines)
+            pieces.append(Piece("paragraph" if number_is_date else "list_item", 0, first.text))
+            pieces.extend(rest)
+        elif kind == "inline":
+            pieces.extend(line_pieces(inline_lines(token)))
+        elif kind in ("code_block", "fence"):
+            pieces.extend(Piece("paragraph", 0, line) for line in token.content.splitlines() if line.strip())
+    return pieces

@@ -1,0 +1,40 @@
+"""Plain text into pieces: paragraphs split on blank lines, lines into units.
+
+Inside a paragraph, each line that starts with a list marker (`-`, `*`, `•`, `–`, `+`, or
+a number such as `1.` or `1)`, but not a date such as "1. juli 2025") is a list item of
+its own, and other lines are joined or split by `qa.readers.common.starts_new_unit`. A
+paragraph that is one short line without closing punctuation, and not the last, reads as
+a heading (level 1 when it opens the file, else 2).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.readers.common import Piece, line_pieces
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+HEADING_MAX_CHARS = 100
+
+
+def looks_like_heading(paragraph: str) -> bool:
+    """A one-line paragraph of at most 100 characters without closing punctuation."""
+    return (
+        "\n" not in paragraph
+        and len(paragraph) <= HEADING_MAX_CHARS
+        and not paragraph.rstrip().endswith((".", "!", "?", ":", ";", ","))
+    )
+
+
+def text_pieces(body: str) -> list[Piece]:
+    """Pieces of a plain text (already normalised: LF line ends only)."""
+    paragraphs = [p.strip() for p in _BLANK_LINES.split(body) if p.strip()]
+    pieces: list[Piece] = []
+    for i, paragraph in enumerate(paragraphs):
+        is_last = i == len(paragraphs) - 1
+        lines = paragraph.split("\n")
+        if not is_last and looks_like_heading(paragraph) and line_pieces(lines)[0].kind != "list_item":
+            pieces.append(Piece("heading", 1 if i == 0 else 2, paragraph))
+        else:
+            pieces.extend(line_pieces(lines))
+    return pieces

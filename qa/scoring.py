@@ -1,0 +1,49 @@
+"""The shipped reader and abstention models, and the identity of the scoring they make.
+
+`scoring_identity()` goes into the index manifest, so that a server can refuse an index
+whose calibration was made for another scoring version or other models.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from qa.linear import LinearModel, file_sha256, load_model
+
+# Raise when features, candidates or the meaning of a model file change.
+SCORING_VERSION = 2
+
+
+def shipped_path(name: str) -> Path:
+    """Path of a model file shipped in `qa/data/` ("reader.json" or "abstention.json")."""
+    return Path(str(resources.files("qa").joinpath(f"data/{name}")))
+
+
+def reader_path(configured: Path | None = None) -> Path:
+    """The reader model in use: the configured file, else the shipped one."""
+    return configured if configured and str(configured) else shipped_path("reader.json")
+
+
+def abstention_path(configured: Path | None = None) -> Path:
+    """The abstention model in use: the configured file (QA_ABSTENTION_MODEL), else the shipped one."""
+    return configured if configured and str(configured) else shipped_path("abstention.json")
+
+
+def load_reader_model(configured: Path | None = None) -> LinearModel:
+    """The reader model; raises ModelFileError with what to do when it cannot be read."""
+    return load_model(reader_path(configured), "reader")
+
+
+def load_abstention_model(configured: Path | None = None) -> LinearModel:
+    """The abstention model; raises ModelFileError with what to do when it cannot be read."""
+    return load_model(abstention_path(configured), "abstention")
+
+
+def scoring_identity(reader: Path | None = None, abstention: Path | None = None) -> dict[str, str]:
+    """{"scoring_version", "reader_sha256", "abstention_sha256"} of the models in use."""
+    return {
+        "scoring_version": str(SCORING_VERSION),
+        "reader_sha256": file_sha256(reader_path(reader)),
+        "abstention_sha256": file_sha256(abstention_path(abstention)),
+    }

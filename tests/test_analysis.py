@@ -1,0 +1,145 @@
+"""Question analysis: language with confidence, Danish compounds and lemmas, English bridges."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.analysis import ALL_LEXICAL, LexicalOptions, guess_language, key_terms, query_terms, terms, vocabulary_share
+from qa.lexicon import danish_for_english, split_compound
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "detected"),
+    [
+        ("Hvornår blev Digital Post obligatorisk?", "da", "da"),
+        ("Hvad koster et pas?", "da", "da"),
+        ("Hvad bruges NemKonto til?", "da", "da"),
+        ("When did Digital Post become mandatory?", "en", "en"),
+        ("What is NemKonto used for?", "en", "en"),
+        ("How much does a passport cost?", "en", "en"),
+        ("Hva koster et nytt pass?", "da", "no"),
+        ("Hvor mye må jeg betale for søppelhenting?", "da", "no"),
+        ("Hur ansöker jag om bostadsbidrag?", "da", "sv"),
+        ("Wie beantrage ich einen Pass?", "en", "de"),
+    ],
+)
+def test_guesses_the_language_of_short_questions(question: str, language: str, detected: str) -> None:
+    guess = guess_language(question)
+    assert (guess.language, guess.detected) == (language, detected)
+
+
+def test_danish_and_english_questions_get_high_confidence() -> None:
+    assert guess_language("Hvad koster et pas?").confidence == 0.824
+    assert guess_language("How much does a passport cost?").confidence == 1.0
+
+
+def test_norwegian_and_swedish_map_to_danish_with_low_confidence() -> None:
+    norwegian = guess_language("Hva koster et nytt pass?")
+    swedish = guess_language("Vad kostar ett nytt pass?")
+    assert (norwegian.language, norwegian.danish, norwegian.confidence) == ("da", 0.999, 0.031)
+    assert (swedish.language, swedish.danish, swedish.confidence) == ("da", 1.0, 0.005)
+
+
+def test_text_without_letters_is_danish_with_no_confidence() -> None:
+    guess = guess_language("2024?")
+    assert (guess.language, guess.danish, guess.confidence, guess.detected) == ("da", 0.5, 0.0, "")
+
+
+@pytest.mark.parametrize(
+    ("word", "halves"),
+    [
+        ("NemKonto", ("nem", "konto")),
+        ("Digitalpost", ("digital", "post")),
+        ("momsfristen", ("moms", "fristen")),
+        ("aktiveringskoden", ("aktiverings", "koden")),
+        ("byggeansøgning", ("bygge", "ansøgning")),
+        ("sundhedskort", None),  # the dictionary knows it whole
+        ("tidligt", None),
+        ("konto", None),
+    ],
+)
+def test_splits_compounds_at_an_inner_capital_or_between_two_danish_words(
+    word: str, halves: tuple[str, str] | None
+) -> None:
+    assert split_compound(word) == halves
+
+
+@pytest.mark.parametrize(
+    ("joined", "spaced"),
+    [
+        ("Hvad er NemKonto?", "Hvad er Nem Konto?"),
+        ("Hvad er Digitalpost?", "Hvad er Digital Post?"),
+        ("Hvad koster en byggeansøgning?", "Hvad koster en bygge-ansøgning?"),
+    ],
+)
+def test_a_compound_and_its_spaced_form_give_the_same_key_terms(joined: str, spaced: str) -> None:
+    assert key_terms(joined, ALL_LEXICAL) == key_terms(spaced, ALL_LEXICAL)
+
+
+def test_a_compound_in_the_question_matches_its_halves_in_the_text() -> None:
+    groups = key_terms("Hvornår kommer min Digitalpost?", ALL_LEXICAL)
+    assert groups == [frozenset({"kom"}), frozenset({"digitalpost", "digital"}), frozenset({"digitalpost", "post"})]
+    text_terms = set(terms("Digital Post kommer i din indbakke."))
+    assert all(group & text_terms for group in groups)
+
+
+def test_a_hyphenated_compound_in_the_question_matches_the_word_written_together() -> None:
+    groups = key_terms("Hvad koster et sundheds-kort?", ALL_LEXICAL)
+    assert groups == [frozenset({"kost"}), frozenset({"sundhedskort", "sund"}), frozenset({"sundhedskort", "kort"})]
+    text_terms = set(terms("Et nyt sundhedskort koster 175 kr."))
+    assert all(group & text_terms for group in groups)
+    assert query_terms("Hvad er Digital Post?", key_terms("Hvad er Digital Post?", ALL_LEXICAL)) == [
+        "digital",
+        "post",
+        "digitalpost",
+    ]
+
+
+def test_lemmas_match_where_the_stemmer_keeps_forms_apart() -> None:
+    assert terms("børn") != terms("barn")
+    assert frozenset({"børn", "barn"}) in key_terms("Hvor gamle skal børn være?", ALL_LEXICAL)
+    assert frozenset({"børn"}) in key_terms("Hvor gamle skal børn være?", LexicalOptions(lemmas=False))
+
+
+@pytest.mark.parametrize(
+    ("english", "danish"),
+    [("fee", "gebyr"), ("fees", "gebyr"), ("deadline", "frist"), ("payment", "betaling"), ("tax", "skat")],
+)
+def test_english_words_are_bridged_to_danish(english: str, danish: str) -> None:
+    assert danish in danish_for_english(english)
+
+
+def test_english_question_words_get_their_danish_stems() -> None:
+    groups = key_terms("How much is the fee for a new passport?")
+    assert groups == [frozenset({"fee", "gebyr"}), frozenset({"new", "ny"}), frozenset({"passport", "pas"})]
+    assert key_terms("How much is the fee for a new passport?", LexicalOptions(bridge=False, lemmas=True)) == [
+        frozenset({"fee"}),
+        frozenset({"new"}),
+        frozenset({"passport"}),
+    ]
+
+
+def test_the_service_bridges_english_but_leaves_compounds_and_lemmas_off() -> None:
+    assert LexicalOptions() == LexicalOptions(compounds=False, lemmas=False, bridge=True)
+    assert key_terms("Hvad er Digital Post for børn?") == [
+        frozenset({"digital"}),
+        frozenset({"post"}),
+        frozenset({"børn"}),
+    ]
+
+
+def test_document_terms_are_unchanged_by_lexical_matching() -> None:
+    assert terms("Hvornår blev Digital Post obligatorisk for sundheds-kort?") == [
+        "digital",
+        "post",
+        "obligatorisk",
+        "sund",
+        "kort",
+    ]
+
+
+def test_vocabulary_share_counts_groups_with_a_stem_in_the_vocabulary() -> None:
+    groups = key_terms("How much is the fee for a new passport?")
+    assert vocabulary_share(groups, {"gebyr", "pas"}) == pytest.approx(2 / 3)
+    assert vocabulary_share(groups, set()) == 0.0
+    assert vocabulary_share([], {"gebyr"}) == 0.0

@@ -1,0 +1,275 @@
+"""The question path's components on hand-made inputs: answer types, retriever fusion and
+breadth, the reader's rules (never a heading or a question, refer-back pairs, lists),
+the abstention policy's operating point, and model files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from qa.answer_types import answer_type, fits
+from qa.documents import assemble
+from qa.engine import QAEngine
+from qa.fitting import fit_logistic, neutral_model
+from qa.index import IndexData, prepare_index
+from qa.linear import LinearModel, ModelFileError, load_model
+from qa.policy import EVIDENCE_FEATURES, AbstentionPolicy, choose_operating_point
+from qa.question import analyse
+from qa.reader import FEATURES, is_question, refers_back
+from qa.retrieval import RankedChunk
+from qa.retriever import diversify, fuse_candidates, vocabulary_share
+from qa.scoring import SCORING_VERSION, scoring_identity, shipped_path
+from tests.fakes import FakeEmbedder
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hvornår blev Digital Post obligatorisk?", "when"),
+        ("When did Digital Post become mandatory?", "when"),
+        ("Hvad er fristen for at søge?", "when"),
+        ("Hvor mange dage har jeg?", "how_many"),
+        ("How many strategies were there?", "how_many"),
+        ("Hvad koster et nyt sundhedskort?", "how_much"),
+        ("How much does a new passport cost?", "how_much"),
+        ("What does a replacement card cost?", "how_much"),
+        ("Hvem udbetaler boligstøtte?", "who"),
+        ("Which authority handles complaints?", "who"),
+        ("Hvordan søger jeg om fritagelse?", "how"),
+        ("How do I register a change of address when I move?", "how"),
+        ("Hvad er NemKonto?", "other"),
+    ],
+)
+def test_answer_type_of_a_question(question: str, kind: str) -> None:
+    assert answer_type(question) == kind
+
+
+def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
+    assert fits("Ordningen blev obligatorisk 1. november 2014.", "when")
+    assert fits("Borgerservice har åbent mandag til fredag kl. 10-14.", "when")
+    assert not fits("Ordningen er obligatorisk for alle borgere.", "when")
+    assert fits("Et nyt kort koster 205 kr.", "how_much")
+    assert fits("It costs DKK 205.", "how_much")
+    assert not fits("Kortet blev indført i 2007.", "how_much")
+    assert fits("Der er tre trin.", "how_many") and not fits("Der er nogle trin.", "how_many")
+    assert fits("Udbetaling Danmark udbetaler boligstøtte.", "who")
+    assert not fits("Pengene kommer hver måned.", "who")
+    assert fits("Log på med MitID.", "how", is_list_item=True)
+    assert fits("Sådan gør du:", "how")
+    assert fits("Anything at all.", "other")
+
+
+def test_question_analysis_normalises_and_finds_numbers() -> None:
+    question = analyse("Hvor mange breve blev sendt i 2020?\u00ad")
+    assert question.text == "Hvor mange breve blev sendt i 2020?"
+    assert question.language == "da" and 0.5 <= question.language_confidence <= 1.0
+    assert question.answer_type == "how_many"
+    assert question.numbers == frozenset({"2020"})
+    assert "2020" in question.lexical_terms
+
+
+def _hit(index: int, score: float) -> RankedChunk:
+    return RankedChunk(index, score, 0.0, 0.0, 1, None)
+
+
+def test_fusion_of_candidate_lists_adds_each_side_where_it_found_the_chunk() -> None:
+    dense = {0: 0.9, 1: 0.8, 2: 0.1}
+    ranked = fuse_candidates(dense, [0, 1], {2: 5.0, 1: 1.0}, [2, 1], weight=1.0, k=10)
+    # 1 is second on both sides; 0 (dense first) and 2 (BM25 first) tie and keep index order.
+    assert [h.index for h in ranked] == [1, 0, 2]
+    assert ranked[0].score == pytest.approx(1 / 12 + 1 / 12)
+    assert ranked[1].lexical_rank is None and ranked[1].lexical == 0.0
+    assert ranked[2].score == pytest.approx(1 / 11) and ranked[2].dense_rank == 3 and ranked[2].dense == 0.1
+    assert [h.index for h in fuse_candidates(dense, [0, 1], {2: 5.0}, [2], weight=0.0, k=10)] == [0, 1, 2]
+
+
+def test_breadth_allows_two_of_the_first_five_from_one_document_while_others_are_there() -> None:
+    doc_of = ["a", "a", "a", "a", "b", "c", "a"]
+    ranked = [_hit(i, 1.0 - i / 10) for i in range(7)]
+    assert [h.index for h in diversify(ranked, doc_of, cap=2, window=5)] == [0, 1, 4, 5, 2, 3, 6]
+    only_a = [_hit(i, 1.0) for i in range(4)]
+    assert [h.index for h in diversify(only_a, ["a"] * 4, cap=2, window=5)] == [0, 1, 2, 3]
+
+
+def test_lexical_weight_is_the_share_of_question_terms_the_corpus_knows() -> None:
+    assert vocabulary_share(["digital", "post", "mandatory", "becom"], {"digital": 0, "post": 1}) == 0.5
+    assert vocabulary_share([], {"digital": 0}) == 0.0
+
+
+def test_question_and_refer_back_sentences_are_recognised() -> None:
+    assert is_question("Hvad koster det?") and is_question("**Hvad koster det?**")
+    assert not is_question("Det koster 205 kr.")
+    assert refers_back("Derfor skal du søge i god tid.") and refers_back("It is free.")
+    assert refers_back("«Det» er gratis.") and not refers_back("Detaljerne står nedenfor.")
+
+
+FAQ = assemble(
+    "faq-sundhedskort",
+    [
+        ("heading", 1, "Sundhedskort"),
+        ("paragraph", 0, "Sundhedskortet viser, at du har ret til lægehjælp. Kortet udstedes af kommunen."),
+        ("heading", 2, "Hvad koster et nyt sundhedskort?"),
+        ("paragraph", 0, "Et nyt sundhedskort koster 205 kroner. Derfor bør du passe godt på kortet."),
+        ("heading", 2, "Sådan bestiller du et nyt kort"),
+        ("paragraph", 0, "Du bestiller kortet sådan:"),
+        ("list_item", 0, "Log på borger.dk med MitID."),  # type: ignore[list-item]
+        ("list_item", 0, "Vælg Bestil nyt sundhedskort."),  # type: ignore[list-item]
+        ("list_item", 0, "Betal med dankort."),  # type: ignore[list-item]
+        ("paragraph", 0, "Hvad gør jeg, hvis kortet er stjålet? Kontakt kommunen."),
+    ],
+    title="Sundhedskort",
+)
+OTHER = assemble(
+    "pas",
+    [("heading", 1, "Pas"), ("paragraph", 0, "Et pas koster 652 kr. for voksne. Pas udstedes af kommunen.")],
+)
+
+
+def _model(kind: str, features: tuple[str, ...], weights: dict[str, float], threshold: float = 0.5) -> LinearModel:
+    n = len(features)
+    coef = tuple(weights.get(f, 0.0) for f in features)
+    return LinearModel(kind, features, (0.0,) * n, (1.0,) * n, coef, 0.0, threshold, "hand-made")
+
+
+@pytest.fixture(scope="module")
+def faq_index() -> IndexData:
+    return prepare_index([FAQ, OTHER], FakeEmbedder())
+
+
+def _engine(data: IndexData, reader: dict[str, float], threshold: float = 0.5) -> QAEngine:
+    return QAEngine(
+        data,
+        FakeEmbedder(),
+        reader_model=_model("reader", FEATURES, reader),
+        abstention_model=_model("abstention", EVIDENCE_FEATURES, {"reader_score": 1.0}, threshold),
+    )
+
+
+def _texts(engine: QAEngine, ids: tuple[int, ...]) -> list[str]:
+    return [engine.data.sentences[i].text for i in ids]
+
+
+def test_reader_never_offers_a_heading_or_a_question_and_pairs_refer_back_sentences(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"coverage": 1.0})
+    trace = engine.trace("Hvad gælder for et nyt sundhedskort?", depth=5)
+    assert trace.question.answer_type == "other"
+    offered = [_texts(engine, c.sentence_ids) for c in trace.candidates]
+    assert ["Hvad koster et nyt sundhedskort?"] not in offered
+    assert ["Hvad gør jeg, hvis kortet er stjålet?"] not in offered
+    assert ["Et nyt sundhedskort koster 205 kroner.", "Derfor bør du passe godt på kortet."] in offered
+    assert ["Derfor bør du passe godt på kortet."] not in offered
+    # The sentence after a question in the same paragraph is offered alone, not paired with the question.
+    assert ["Kontakt kommunen."] in offered
+
+
+def test_a_refer_back_pair_is_cited_as_one_exact_quote(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"pair": 5.0, "type_fit": 5.0}, threshold=0.0)
+    result = engine.ask("Hvad koster et nyt sundhedskort?")
+    assert result.answered
+    quote = "Et nyt sundhedskort koster 205 kroner. Derfor bør du passe godt på kortet."
+    assert result.answer == f"{quote} [1]"
+    citation = result.citations[0]
+    assert citation.quote == quote == FAQ.text[citation.start : citation.end]
+
+
+def test_an_answer_that_opens_a_list_is_quoted_with_the_items_of_that_list(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"ends_colon": 5.0}, threshold=0.0)
+    result = engine.ask("Hvordan bestiller jeg et nyt sundhedskort?")
+    quote = (
+        "Du bestiller kortet sådan:\n\nLog på borger.dk med MitID.\n\n"
+        "Vælg Bestil nyt sundhedskort.\n\nBetal med dankort."
+    )
+    assert [c.quote for c in result.citations] == [quote]
+    assert FAQ.text[result.citations[0].start : result.citations[0].end] == quote
+
+
+def test_the_policy_abstains_below_its_operating_point(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"coverage": 1.0}, threshold=1.0)
+    result = engine.ask("Hvad koster et nyt sundhedskort?")
+    assert not result.answered and result.answer is None and result.citations == []
+    assert result.threshold == 1.0 and 0.0 < result.evidence < 1.0
+    kept = engine.ask("Hvad koster et nyt sundhedskort?", always_cite=True)
+    assert not kept.answered and kept.citations
+
+
+def test_operating_point_weighs_a_wrong_answer_against_needless_abstentions() -> None:
+    probabilities = [0.9, 0.8, 0.7, 0.6, 0.2]
+    right = [True, True, False, True, False]
+    # Cost 1: answering down to 0.6 costs 1 (the wrong 0.7); cutting at 0.75 costs 1 too; ties go up.
+    assert choose_operating_point(probabilities, right, [True] * 5, wrong_cost=1.0) == pytest.approx(0.75)
+    assert choose_operating_point(probabilities, right, [True] * 5, wrong_cost=3.0) == pytest.approx(0.75)
+    assert choose_operating_point(probabilities, right, [True] * 5, wrong_cost=0.4) == pytest.approx(0.4)
+    with pytest.raises(ValueError, match="one probability, label and flag per question"):
+        choose_operating_point([], [], [], 1.0)
+
+
+def test_policy_decides_with_the_probability_and_refuses_a_bad_threshold() -> None:
+    model = _model("abstention", ("x",), {"x": 2.0}, threshold=0.5)
+    policy = AbstentionPolicy(model)
+    assert policy.decide({"x": 1.0}).answered and not policy.decide({"x": -1.0}).answered
+    assert policy.decide({"x": 0.0}).probability == 0.5
+    assert policy.decide(None).answered is False
+    with pytest.raises(ValueError, match="must be a probability"):
+        AbstentionPolicy(replace(model, threshold=2.0))
+
+
+def test_a_model_file_round_trips_and_bad_files_say_what_to_do(tmp_path: Path) -> None:
+    model = _model("reader", ("a", "b"), {"a": 1.5})
+    model.save(tmp_path / "reader.json")
+    assert load_model(tmp_path / "reader.json", "reader") == model
+    with pytest.raises(ModelFileError, match="holds a reader model, not a abstention model"):
+        load_model(tmp_path / "reader.json", "abstention")
+    with pytest.raises(ModelFileError, match="no abstention model at .*: run `qa calibrate`"):
+        load_model(tmp_path / "missing.json", "abstention")
+    (tmp_path / "bad.json").write_text("{}")
+    with pytest.raises(ModelFileError, match="is not a valid reader model"):
+        load_model(tmp_path / "bad.json", "reader")
+    with pytest.raises(ModelFileError, match="needs feature 'b'"):
+        model.score({"a": 1.0})
+
+
+def test_fitting_learns_the_direction_of_a_separating_feature() -> None:
+    rows = [{"x": float(v), "noise": float(v % 2)} for v in range(10)]
+    labels = [v >= 5 for v in range(10)]
+    model = fit_logistic(rows, labels, ("x", "noise"), "reader", "hand-made", balanced=True)
+    assert model.coef[0] > 0 and model.mean == (4.5, 0.5)
+    assert model.probability({"x": 9.0, "noise": 1.0}) > 0.9 > 0.1 > model.probability({"x": 0.0, "noise": 0.0})
+    with pytest.raises(ValueError, match="needs both right and wrong examples"):
+        fit_logistic(rows, [True] * 10, ("x",), "reader", "hand-made", balanced=True)
+
+
+def test_neutral_model_scores_zero() -> None:
+    assert neutral_model("reader", FEATURES).score({f: 3.0 for f in FEATURES}) == 0.0
+
+
+def test_shipped_models_are_plain_json_fitted_on_the_fit_split() -> None:
+    for name, kind, features in (
+        ("reader.json", "reader", FEATURES),
+        ("abstention.json", "abstention", EVIDENCE_FEATURES),
+    ):
+        row: dict[str, Any] = json.loads(shipped_path(name).read_text(encoding="utf-8"))
+        assert row["kind"] == kind and tuple(row["features"]) == features
+        assert "fit" in row["fitted_on"]
+    identity = scoring_identity()
+    assert identity["scoring_version"] == str(SCORING_VERSION)
+    assert len(identity["reader_sha256"]) == len(identity["abstention_sha256"]) == 64
+
+
+def test_query_vector_shape_is_what_the_retriever_gets(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"coverage": 1.0})
+    trace = engine.trace("Hvad koster et pas?")
+    assert trace.query.shape == (64,) and np.isclose(np.linalg.norm(trace.query), 1.0)
+    assert [engine.data.chunks[h.index].doc_id for h in trace.retrieval.shown][:1] == ["pas"]
+
+
+def test_a_how_much_question_gets_only_candidates_with_an_amount(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"cos": 1.0})
+    trace = engine.trace("Hvad koster et pas?", depth=5)
+    assert trace.question.answer_type == "how_much"
+    assert trace.candidates and all(c.features["type_fit"] == 1.0 for c in trace.candidates)
+    assert ["Et pas koster 652 kr. for voksne."] in [_texts(engine, c.sentence_ids) for c in trace.candidates]

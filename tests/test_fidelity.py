@@ -1,0 +1,122 @@
+"""Fidelity: the served text holds every word of the visible source text, in order, and no other.
+
+Visible source text, computed independently of the readers' unit logic:
+- Markdown: the text of markdown-it's rendered HTML (ordered-list numbers included, as a
+  browser shows them);
+- text: the file (after front matter);
+- HTML: the DOM text of the main content (boilerplate removed, `<ol>` numbers shown);
+- PDF: pdfplumber's page text; Word: python-docx's paragraph and table-cell text.
+
+Word tokens are `\\w+` runs of the normalised text. The source's tokens must be a
+subsequence of the served tokens (header labels repeated in table rows are extra), and
+every served token must occur in the source.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import docx
+import frontmatter
+import pdfplumber
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from qa.documents import read_document
+from qa.normalise import normalise
+from qa.readers.html import main_content
+from qa.readers.markdown import markdown_parser
+from tests.generated_documents import write_docx, write_pdf
+
+TESTS = Path(__file__).parent
+FILES = sorted(
+    p
+    for folder in (TESTS / "fixtures", TESTS / "cases", TESTS / "eval" / "dev" / "corpus", TESTS.parent / "corpus")
+    for p in folder.rglob("*")
+    if p.is_file() and p.suffix in {".md", ".txt", ".html", ".pdf", ".docx"} and p.name != "README.md"
+)
+_WORD = re.compile(r"\w+")
+
+
+def tokens(text: str) -> list[str]:
+    """The word tokens of a text, after the one normalisation."""
+    return _WORD.findall(normalise(text))
+
+
+def _number_ordered_items(root: LexborNode) -> None:
+    for ol in root.css("ol"):
+        start = ol.attributes.get("start") or "1"
+        number = int(start) if start.isdigit() else 1
+        for item in ol.iter():
+            if item.tag == "li":
+                if item.child is not None:
+                    item.child.insert_before(f"{number}. ")
+                else:
+                    item.insert_child(f"{number}. ")
+                number += 1
+
+
+def _dom_text(root: LexborNode) -> str:
+    _number_ordered_items(root)
+    return root.text(separator=" ")
+
+
+def visible_text(path: Path) -> str:
+    """The visible source text of a fixture (see the module docstring)."""
+    data = path.read_bytes()
+    if path.suffix == ".pdf":
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return "\n".join(page.extract_text() or "" for page in pdf.pages)
+    if path.suffix == ".docx":
+        document = docx.Document(io.BytesIO(data))
+        parts: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, docx.table.Table):
+                parts += [cell.text for row in block.rows for cell in row.cells]
+            else:
+                parts.append(block.text)
+        return "\n".join(parts)
+    text = normalise(data.decode("utf-8-sig"))
+    if path.suffix == ".html":
+        return _dom_text(main_content(text))
+    body = frontmatter.loads(text).content
+    if path.suffix == ".txt":
+        return body
+    tree = LexborHTMLParser(f"<body>{markdown_parser().render(body)}</body>")
+    assert tree.body is not None
+    return _dom_text(tree.body)
+
+
+def _is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+    rest = iter(haystack)
+    return all(any(word == other for other in rest) for word in needle)
+
+
+def _check(path: Path) -> None:
+    source = tokens(visible_text(path))
+    served = tokens(read_document(path).text)
+    assert source, f"{path} has no visible text"
+    missing = sorted(set(source) - set(served))
+    extra = sorted(set(served) - set(source))
+    assert (missing, extra) == ([], []), path
+    assert _is_subsequence(source, served), path
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(TESTS.parent)))
+def test_served_text_holds_the_visible_source_words_in_order_and_no_others(path: Path) -> None:
+    _check(path)
+
+
+def test_generated_pdf_and_docx_are_faithful(tmp_path: Path) -> None:
+    _check(write_pdf(tmp_path / "sygesikring.pdf"))
+    _check(write_docx(tmp_path / "pas.docx"))
+
+
+def test_fidelity_check_catches_a_lost_word(tmp_path: Path) -> None:
+    path = tmp_path / "side.html"
+    path.write_text("<html><body><main><p>Et</p><div>To <span>tre</span></div></main></body></html>", encoding="utf-8")
+    assert tokens(visible_text(path)) == ["Et", "To", "tre"]
+    assert not _is_subsequence(["Et", "To", "tre"], ["Et", "tre", "To"])
+    assert _is_subsequence(["Kort", "Pris", "A", "1"], ["Kort", "Pris", "Kort", "A", "Pris", "1"])

@@ -1,0 +1,58 @@
+"""`qa index list/use/prune/verify` and `qa build`'s exit codes, through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import qa.service
+from qa.cli import app
+from qa.documents import Document
+from qa.index import build
+from qa.index_errors import GateError, IndexBusyError
+from tests.fakes import FakeEmbedder
+
+runner = CliRunner()
+
+
+def test_index_list_use_prune_and_verify(tmp_path: Path, corpus_documents: list[Document]) -> None:
+    first, second, third = (build(corpus_documents, FakeEmbedder(), tmp_path).version for _ in range(3))
+    listed = runner.invoke(app, ["index", "list", "--index", str(tmp_path)])
+    assert listed.exit_code == 0
+    lines = listed.output.splitlines()
+    assert (
+        lines[0]
+        == "version                           created                     documents  chunks  live  evaluation (all)"
+    )
+    assert [line.split()[0] for line in lines[1:]] == [first, second, third]
+    assert lines[3].split()[-2:] == ["*", "-"]
+
+    used = runner.invoke(app, ["index", "use", first, "--index", str(tmp_path)])
+    assert (used.exit_code, used.output) == (0, f"live: {tmp_path / first}\n")
+    pruned = runner.invoke(app, ["index", "prune", "--keep", "1", "--index", str(tmp_path)])
+    assert (pruned.exit_code, pruned.output) == (0, f"removed 1 versions: {second}\n")
+    verified = runner.invoke(app, ["index", "verify", third, "--index", str(tmp_path)])
+    assert (verified.exit_code, verified.output) == (0, f"ok: {tmp_path / third} (11 files, counts match)\n")
+
+
+def test_build_not_promoted_by_the_gate_exits_3_with_the_table(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise GateError("the new index evaluates worse ...:\nmetric ...", [("en", "answer_accuracy", 0.7, 0.5)])
+
+    monkeypatch.setattr(qa.service, "build_index", refuse)
+    result = runner.invoke(app, ["build", "--index", str(tmp_path)])
+    assert result.exit_code == 3
+    assert result.output == "not promoted: the new index evaluates worse ...:\nmetric ...\n"
+
+
+def test_build_while_another_holds_the_lock_exits_1_with_the_message(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def busy(*args: object, **kwargs: object) -> None:
+        raise IndexBusyError(f"{tmp_path} is locked by build (pid 1): wait")
+
+    monkeypatch.setattr(qa.service, "build_index", busy)
+    result = runner.invoke(app, ["build", "--index", str(tmp_path)])
+    assert (result.exit_code, result.output) == (1, f"error: {tmp_path} is locked by build (pid 1): wait\n")

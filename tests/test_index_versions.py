@@ -1,0 +1,238 @@
+"""Versions (list, use, prune, retention), incremental rebuilds through the embedding cache,
+and the evaluation gate."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import qa.pipeline
+from qa.documents import Document, read_corpus
+from qa.embedding_cache import CACHE_FOLDER, EmbeddingCache
+from qa.index import build, live_version, load_live_index, sentence_context
+from qa.index_errors import GateError, IndexCorruptError, VersionNotFoundError
+from qa.manifest import Changes, EmbeddingStats, MetricsTable
+from qa.pipeline import BuildOptions, Drop, build_documents, drop_table, gate, run_build, usable_questions
+from qa.versions import list_versions, prune, use_version
+from tests.fakes import FakeEmbedder
+
+EVAL_SET = Path(__file__).resolve().parent / "eval" / "questions.jsonl"
+
+
+class CountingEmbedder(FakeEmbedder):
+    """The fake embedder, counting the passages it is asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passages = 0
+
+    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        self.passages += len(texts)
+        return super().encode_passages(texts, show_progress)
+
+
+def _write_corpus(folder: Path, docs: dict[str, str]) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, body in docs.items():
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name.title()}\nlanguage: da\n---\n{body}\n")
+    return folder
+
+
+DOC_A = "# Digital Post\n\nDigital Post blev obligatorisk i 2014. Alle borgere over 15 år får posten digitalt."
+DOC_A2 = "# Digital Post\n\nDigital Post blev obligatorisk i 2014. Borgere kan søge om fritagelse hos kommunen."
+DOC_B = "# NemKonto\n\nNemKonto er en almindelig bankkonto. Det offentlige udbetaler penge til den."
+DOC_C = "# MitID\n\nMitID afløste NemID i 2021. Man bruger det til at logge på offentlige selvbetjeninger."
+
+
+def _passages(docs: list[Document]) -> set[str]:
+    from qa.chunking import ChunkingOptions, chunk_document
+
+    texts: set[str] = set()
+    for doc in docs:
+        chunks, sentences = chunk_document(doc, ChunkingOptions(), 0, 0)
+        texts |= {c.context() for c in chunks} | {sentence_context(chunks[s.chunk_index], s) for s in sentences}
+    return texts
+
+
+def test_versions_are_listed_oldest_first_with_the_live_one_marked(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    first = build(corpus_documents, FakeEmbedder(), tmp_path)
+    second = build(corpus_documents, FakeEmbedder(), tmp_path)
+    listed = list_versions(tmp_path)
+    assert [(v.version, v.documents, v.chunks, v.live, v.problem) for v in listed] == [
+        (first.version, 1, 7, False, None),
+        (second.version, 1, 7, True, None),
+    ]
+    assert listed[1].created == second.manifest.built_at
+
+
+def test_use_rolls_back_in_one_step_and_refuses_a_damaged_or_unknown_version(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    first = build(corpus_documents, FakeEmbedder(), tmp_path)
+    second = build(corpus_documents, FakeEmbedder(), tmp_path)
+    use_version(tmp_path, first.version)
+    assert live_version(tmp_path) == first.version
+    assert load_live_index(tmp_path, FakeEmbedder().identity).version == first.version
+    (tmp_path / second.version / "sentences.jsonl").write_text("")
+    with pytest.raises(IndexCorruptError, match=r"sentences.jsonl is damaged \(0 bytes, the manifest says \d+\)"):
+        use_version(tmp_path, second.version)
+    assert live_version(tmp_path) == first.version
+    with pytest.raises(VersionNotFoundError) as info:
+        use_version(tmp_path, "../etc")
+    assert str(info.value) == (
+        f"no index version '../etc' in {tmp_path}/ (versions: {first.version}, {second.version}): see `qa index list`"
+    )
+
+
+def test_prune_keeps_the_newest_and_never_the_live_version(tmp_path: Path, corpus_documents: list[Document]) -> None:
+    versions = [build(corpus_documents, FakeEmbedder(), tmp_path).version for _ in range(4)]
+    use_version(tmp_path, versions[0])
+    removed = prune(tmp_path, keep=1)
+    assert removed == versions[1:3]
+    assert [v.version for v in list_versions(tmp_path)] == [versions[0], versions[3]]
+    assert live_version(tmp_path) == versions[0]
+    with pytest.raises(ValueError, match="--keep must be at least 1"):
+        prune(tmp_path, keep=0)
+
+
+def test_retention_is_applied_after_each_build(tmp_path: Path, corpus_documents: list[Document]) -> None:
+    built = [build_documents(corpus_documents, FakeEmbedder(), tmp_path, BuildOptions(keep=2)) for _ in range(3)]
+    assert built[2].pruned == [built[0].data.version]
+    assert [v.version for v in list_versions(tmp_path)] == [b.data.version for b in built[1:]]
+
+
+def test_rebuild_of_an_unchanged_corpus_embeds_nothing(tmp_path: Path, corpus_documents: list[Document]) -> None:
+    embedder = CountingEmbedder()
+    first = build_documents(corpus_documents, embedder, tmp_path)
+    assert embedder.passages == 27
+    again = build_documents(corpus_documents, embedder, tmp_path)
+    assert embedder.passages == 27
+    assert again.manifest.embedding == EmbeddingStats(passages=27, embedded=0, cached=27)
+    assert again.changes == Changes(previous=first.data.version)
+    np.testing.assert_array_equal(again.data.sentence_vectors, first.data.sentence_vectors)
+    np.testing.assert_array_equal(again.data.chunk_vectors, first.data.chunk_vectors)
+
+
+def test_rebuild_embeds_only_new_or_changed_passages_and_reports_the_documents(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "corpus", {"a": DOC_A, "b": DOC_B})
+    embedder = CountingEmbedder()
+    first = run_build(corpus, embedder, tmp_path / "index")
+    before = _passages(read_corpus(corpus).documents)
+    assert embedder.passages == len(before) == 6
+    _write_corpus(corpus, {"a": DOC_A2, "c": DOC_C})
+    second = run_build(corpus, embedder, tmp_path / "index")
+    new = _passages(read_corpus(corpus).documents) - before
+    assert second.changes == Changes(previous=first.data.version, added=("c",), changed=("a",), removed=("b",))
+    assert second.manifest.embedding == EmbeddingStats(passages=6, embedded=len(new), cached=6 - len(new))
+    assert (embedder.passages - 6, len(new)) == (5, 5)
+    assert "documents against " + first.data.version + ": 1 added, 1 changed, 1 removed" in second.summary_lines()
+
+
+def test_a_damaged_cache_segment_is_ignored_and_its_passages_embedded_again(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    embedder = CountingEmbedder()
+    first = build_documents(corpus_documents, embedder, tmp_path)
+    cache = EmbeddingCache(tmp_path, embedder.identity, embedder.dimension)
+    (segment,) = cache.folder.glob("seg-*.npy")
+    data = bytearray(segment.read_bytes())
+    data[-5] ^= 0x10
+    segment.write_bytes(bytes(data))
+    assert len(cache.load()) == 0
+    again = build_documents(corpus_documents, embedder, tmp_path)
+    assert again.manifest.embedding == EmbeddingStats(passages=27, embedded=27, cached=0)
+    np.testing.assert_array_equal(again.data.sentence_vectors, first.data.sentence_vectors)
+    assert (tmp_path / CACHE_FOLDER).is_dir()
+
+
+def test_cache_is_compacted_to_one_segment_after_many_builds(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    embedder = CountingEmbedder()
+    for n in range(10):
+        _write_corpus(corpus, {"a": DOC_A.replace("2014", str(2000 + n))})
+        run_build(corpus, embedder, tmp_path / "index")
+    cache = EmbeddingCache(tmp_path / "index", embedder.identity, embedder.dimension).load()
+    segments = sorted(cache.folder.glob("seg-*.json"))
+    assert (len(segments), len(cache), embedder.passages) == (2, 5, 3 + 9 * 2)
+
+
+TABLE_LIVE: MetricsTable = {
+    "da": {"answer_accuracy": 0.8, "abstention_recall": 0.9},
+    "en": {"answer_accuracy": 0.7, "abstention_recall": 0.8},
+    "all": {"answer_accuracy": 0.75, "abstention_recall": 0.85},
+}
+
+
+def test_gate_lists_only_metrics_that_fell_beyond_the_tolerance() -> None:
+    new: MetricsTable = {
+        "da": {"answer_accuracy": 0.78, "abstention_recall": 0.5},
+        "en": {"answer_accuracy": 0.6, "abstention_recall": None},
+        "all": {"answer_accuracy": 0.75, "abstention_recall": 0.9},
+    }
+    drops = gate(new, TABLE_LIVE, tolerance=0.02)
+    assert drops == [Drop("da", "abstention_recall", 0.9, 0.5), Drop("en", "answer_accuracy", 0.7, 0.6)]
+    assert drop_table(drops) == [
+        "metric              language      live     new    drop",
+        "abstention_recall   da           0.900   0.500   0.400",
+        "answer_accuracy     en           0.700   0.600   0.100",
+    ]
+    assert gate(new, None, 0.02) == []
+
+
+def test_a_build_that_evaluates_worse_is_not_promoted_unless_forced(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = BuildOptions(eval_set=EVAL_SET, tolerance=0.05)
+    first = build_documents(corpus_documents, FakeEmbedder(), tmp_path, options)
+    assert set(first.evaluation or {}) == {"da", "en", "all"}
+    assert first.manifest.evaluation == first.evaluation
+    assert first.manifest.evaluation_set == str(EVAL_SET)
+
+    changed = [replace(d, title=d.title + " (ny)") for d in corpus_documents]  # not the live content
+    worse = {**TABLE_LIVE, "en": {"answer_accuracy": 0.5, "abstention_recall": 0.8}}
+    tables = iter([worse, TABLE_LIVE, worse, TABLE_LIVE])  # new, then live, per build
+    monkeypatch.setattr(qa.pipeline, "evaluate_index", lambda *args, **kwargs: next(tables))
+    with pytest.raises(GateError) as info:
+        build_documents(changed, FakeEmbedder(), tmp_path, options)
+    assert str(info.value) == (
+        "the new index evaluates worse than the live one by more than 0.05 (QA_EVAL_TOLERANCE); it was not promoted:\n"
+        "metric              language      live     new    drop\n"
+        "answer_accuracy     en           0.700   0.500   0.200\n"
+        "check the corpus change, or run `qa build --force` to promote it anyway"
+    )
+    assert live_version(tmp_path) == first.data.version
+    assert [v.version for v in list_versions(tmp_path)] == [first.data.version]
+    forced = build_documents(changed, FakeEmbedder(), tmp_path, BuildOptions(eval_set=EVAL_SET, force=True))
+    assert live_version(tmp_path) == forced.data.version
+    assert forced.drops == [Drop("en", "answer_accuracy", 0.7, 0.5)]
+
+
+def test_an_unchanged_rebuild_keeps_the_live_evaluation_without_asking_a_question(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = BuildOptions(eval_set=EVAL_SET)
+    first = build_documents(corpus_documents, FakeEmbedder(), tmp_path, options)
+    calls: list[str] = []
+    monkeypatch.setattr(qa.pipeline, "evaluate_index", lambda data, *a, **k: calls.append(data.version) or TABLE_LIVE)
+    again = build_documents(corpus_documents, FakeEmbedder(), tmp_path, options)
+    assert calls == []
+    assert again.live_evaluation == again.evaluation == first.evaluation
+    assert again.manifest.evaluation_set_sha256 == first.manifest.evaluation_set_sha256
+    changed = [replace(d, title=d.title + " (ny)") for d in corpus_documents]
+    build_documents(changed, FakeEmbedder(), tmp_path, options)
+    assert calls == ["unbuilt", again.data.version]
+
+
+def test_questions_whose_gold_is_not_in_the_corpus_are_left_out(corpus_documents: list[Document]) -> None:
+    from qa.evaluation import load_questions
+
+    questions = load_questions(EVAL_SET)
+    assert len(usable_questions(questions, corpus_documents)) == 112
+    assert len(usable_questions(questions, [])) == 34

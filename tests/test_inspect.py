@@ -1,0 +1,78 @@
+"""`qa inspect PATH [--json]`: how one file is read, with exact offsets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qa.cli import app
+from qa.inspect import inspect_file, render_text
+from qa.settings import get_settings
+
+CASES = Path(__file__).parent / "cases"
+
+
+def test_inspect_reports_blocks_sentences_and_chunks_of_a_table_with_exact_offsets() -> None:
+    corpus = CASES / "md-table" / "corpus"
+    report = inspect_file(corpus / "gebyrer.md", corpus)
+    assert (report["doc_id"], report["title"], report["language"]) == ("gebyrer", "Gebyrer i borgerservice", "da")
+    assert report["headings"] == [{"level": 1, "text": "Gebyrer i borgerservice"}]
+    assert report["blocks"][4] == {
+        "kind": "table_row",
+        "level": 0,
+        "page": None,
+        "start": 146,
+        "end": 194,
+        "text": "Ydelse: Pas til børn under 18 år; Gebyr: 155 kr.",
+    }
+    assert {"start": 146, "end": 194, "chars": 48, "text": "Ydelse: Pas til børn under 18 år; Gebyr: 155 kr."} in (
+        report["sentences"]
+    )
+    assert [(c["start"], c["end"]) for c in report["chunks"]] == [(25, 239), (241, 354)]
+
+
+def test_inspect_id_is_relative_to_the_corpus_folder_when_the_file_is_inside_it() -> None:
+    corpus = CASES / "same-stem-subfolders" / "corpus"
+    assert inspect_file(corpus / "virksomhed" / "faq.md", corpus)["doc_id"] == "virksomhed-faq"
+    assert inspect_file(corpus / "virksomhed" / "faq.md", CASES / "md-table")["doc_id"] == "faq"
+
+
+def test_inspect_text_lists_blocks_with_kind_and_offsets() -> None:
+    corpus = CASES / "txt-bullets" / "corpus"
+    lines = render_text(inspect_file(corpus / "pas.txt", corpus))
+    assert lines[:6] == [
+        f"file      {corpus / 'pas.txt'}",
+        "id        pas",
+        "title     Sådan fornyer du dit pas",
+        "language  da",
+        "headings  1",
+        "  # Sådan fornyer du dit pas",
+    ]
+    assert "      88-101    list_item dit gamle pas" in lines
+    assert "sentences 17 (longest 62 characters)" in lines
+
+
+def test_inspect_command_prints_json_and_fails_with_the_reason_for_a_bad_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QA_CORPUS_DIR", str(CASES / "html-div-table" / "corpus"))
+    get_settings.cache_clear()
+    runner = CliRunner()
+    try:
+        result = runner.invoke(
+            app, ["inspect", str(CASES / "html-div-table" / "corpus" / "sygesikring.html"), "--json"]
+        )
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["doc_id"] == "sygesikring"
+    assert report["blocks"][4]["text"] == "Kort: Erstatningskort; Pris: 205 kr."
+    bad = tmp_path / "scan.odt"
+    bad.write_bytes(b"PK")
+    result = runner.invoke(app, ["inspect", str(bad)])
+    assert result.exit_code == 1
+    assert f"error: {bad}: unsupported file type .odt; use .md, .txt, .html, .pdf or .docx" in result.output

@@ -1,0 +1,228 @@
+"""Load control: bounded query pool, fast 503s, rate limits (429), trusted hosts, body timeout."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import statistics
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import numpy as np
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.limits import Overloaded, QueryGate, QueryTimeout
+from api.server import HeaderTimeoutH11Protocol
+from qa.engine import QAEngine
+from qa.settings import Settings
+from tests.conftest import ROOT
+from tests.fake_server import fake_server_process
+from tests.live_server import live_server
+
+UNLIMITED = "100000/minute"
+
+
+def _p(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+# --- the gate on its own ----------------------------------------------------------------------
+
+
+def test_gate_admits_workers_plus_queue_and_refuses_the_next_at_once() -> None:
+    gate = QueryGate(workers=1, queue=1, timeout_s=5)
+    release = threading.Event()
+
+    async def scenario() -> list[str]:
+        first = asyncio.ensure_future(gate.run(release.wait))
+        second = asyncio.ensure_future(gate.run(release.wait))
+        await asyncio.sleep(0.05)
+        outcome = []
+        try:
+            await gate.run(release.wait)
+        except Overloaded:
+            outcome.append("refused")
+        assert gate.admitted == 2
+        release.set()
+        outcome += [str(await first), str(await second)]
+        return outcome
+
+    assert asyncio.run(scenario()) == ["refused", "True", "True"]
+    assert gate.admitted == 0
+    gate.shutdown()
+
+
+def test_gate_times_out_and_keeps_the_slot_until_the_thread_finishes() -> None:
+    gate = QueryGate(workers=1, queue=0, timeout_s=0.05)
+    release = threading.Event()
+
+    async def scenario() -> None:
+        with pytest.raises(QueryTimeout, match="no answer within 0.05 s"):
+            await gate.run(release.wait)
+        assert gate.admitted == 1  # the thread still runs: still counted
+        with pytest.raises(Overloaded):
+            await gate.run(release.wait)
+        release.set()
+        await asyncio.sleep(0.05)
+        assert gate.admitted == 0
+
+    asyncio.run(scenario())
+    gate.shutdown()
+
+
+@pytest.mark.parametrize(("workers", "queue", "timeout"), [(0, 1, 1.0), (1, -1, 1.0), (1, 1, 0.0)])
+def test_gate_refuses_impossible_settings(workers: int, queue: int, timeout: float) -> None:
+    with pytest.raises(ValueError, match="workers must be >= 1"):
+        QueryGate(workers, queue, timeout)
+
+
+# --- over HTTP ------------------------------------------------------------------------------------
+
+
+def _app_settings(tmp_path: Path, **changes: object) -> Settings:
+    values: dict[str, object] = {
+        "index_dir": tmp_path / "unused",
+        "feedback_db": tmp_path / "feedback.sqlite3",
+        "reload_poll_seconds": 0,
+        "rate_limit_ask": UNLIMITED,
+        "rate_limit_search": UNLIMITED,
+        "rate_limit_feedback": UNLIMITED,
+    }
+    values.update(changes)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def test_rate_limits_answer_429_with_retry_after_per_route(fake_engine: QAEngine, tmp_path: Path) -> None:
+    settings = _app_settings(
+        tmp_path, rate_limit_ask="2/minute", rate_limit_search="3/minute", rate_limit_feedback="1/minute"
+    )
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+        asks = [client.post("/ask", json={"question": "Hvad er NemID?"}).status_code for _ in range(3)]
+        assert asks == [200, 200, 429]
+        refused = client.post("/ask", json={"question": "Hvad er NemID?"})
+        assert refused.json() == {
+            "detail": "Too many requests from your address: at most 2 per 1 minute on /ask. "
+            f"Try again in {refused.headers['retry-after']} s."
+        }
+        assert 1 <= int(refused.headers["retry-after"]) <= 60
+        assert refused.headers["x-request-id"]
+        searches = [client.get("/search", params={"q": "NemID"}).status_code for _ in range(4)]
+        assert searches == [200, 200, 200, 429]
+        feedback = {"question": "Hvad er NemID?", "verdict": "yes"}
+        assert [client.post("/feedback", json=feedback).status_code for _ in range(2)] == [201, 429]
+        # Other routes are not limited.
+        assert all(client.get("/documents").status_code == 200 for _ in range(5))
+
+
+def test_hosts_outside_the_allowed_list_get_400_and_no_redirect_echoes_the_host(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    settings = _app_settings(tmp_path, allowed_hosts="hjaelp.kommune.example,127.0.0.1")
+    with TestClient(create_app(settings, engine=fake_engine), base_url="http://hjaelp.kommune.example") as client:
+        assert client.get("/healthz").status_code == 200
+        evil = client.get("/healthz", headers={"host": "evil.example"})
+        assert evil.status_code == 400
+        assert "evil.example" not in evil.headers.get("location", "")
+        slash = client.get("/docs/", follow_redirects=False)
+        assert slash.status_code == 404 and "location" not in slash.headers
+
+
+def test_a_body_that_stops_arriving_gets_408(fake_engine: QAEngine, tmp_path: Path) -> None:
+    settings = _app_settings(tmp_path, body_timeout_seconds=0.3)
+    with live_server(create_app(settings, engine=fake_engine)) as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            conn.sendall(
+                b"POST /ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                b'Content-Length: 100\r\n\r\n{"question": '
+            )
+            reply = conn.recv(4096).decode()
+    assert reply.startswith("HTTP/1.1 408 ")
+    assert '{"detail":"The request body did not arrive within 0.3 s: send it at once."}' in reply
+
+
+class _QuickHeaders(HeaderTimeoutH11Protocol):
+    header_timeout = 0.3
+
+
+def test_a_client_that_trickles_its_headers_is_disconnected(fake_engine: QAEngine, tmp_path: Path) -> None:
+    with live_server(create_app(_app_settings(tmp_path), engine=fake_engine), http=_QuickHeaders) as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as slow:
+            slow.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the blank line
+            started = time.monotonic()
+            assert slow.recv(4096) == b""  # closed by the server, without an answer
+            waited = time.monotonic() - started
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as quiet:
+            assert quiet.recv(4096) == b""  # a connection that sends nothing at all is closed too
+        # A prompt client on a kept-alive connection is not cut off between its requests.
+        with httpx.Client(base_url=base) as http:
+            assert [http.get("/healthz").status_code for _ in range(3)] == [200, 200, 200]
+    print(f"\nslow headers: connection closed after {waited:.2f} s")
+
+
+@pytest.mark.load
+def test_load_at_four_times_capacity_is_refused_fast_and_healthz_stays_answered(
+    fake_index_root: Path, tmp_path: Path
+) -> None:
+    """Capacity: 2 query workers + 2 queued, 50 ms per question; 16 clients without pause,
+    against a server in its own process."""
+    env = {
+        "QA_INDEX_DIR": str(fake_index_root),
+        "QA_FEEDBACK_DB": str(tmp_path / "feedback.sqlite3"),
+        "QA_TEST_ENCODE_SECONDS": "0.05",
+        "QA_QUERY_WORKERS": "2",
+        "QA_QUERY_QUEUE": "2",
+        "QA_RETRY_AFTER_SECONDS": "1",
+        "QA_RATE_LIMIT_ASK": UNLIMITED,
+        "QA_RELOAD_POLL_SECONDS": "0",
+    }
+    results: list[tuple[int, float, str | None]] = []
+    health: list[tuple[int, float]] = []
+    stop = threading.Event()
+    lock = threading.Lock()
+
+    def asker(base: str) -> None:
+        with httpx.Client(base_url=base, timeout=10) as http:
+            for _ in range(60):  # bounded
+                if stop.is_set():
+                    return
+                started = time.perf_counter()
+                r = http.post("/ask", json={"question": "Hvornår blev Digital Post obligatorisk?"})
+                with lock:
+                    results.append((r.status_code, time.perf_counter() - started, r.headers.get("retry-after")))
+
+    def prober(base: str) -> None:
+        with httpx.Client(base_url=base, timeout=10) as http:
+            while not stop.is_set() and len(health) < 400:
+                started = time.perf_counter()
+                status = http.get("/healthz").status_code
+                health.append((status, time.perf_counter() - started))
+                time.sleep(0.01)
+
+    with fake_server_process(env, str(ROOT)) as base:
+        threads = [threading.Thread(target=asker, args=(base,)) for _ in range(16)]
+        threads.append(threading.Thread(target=prober, args=(base,)))
+        for thread in threads:
+            thread.start()
+        time.sleep(3)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+
+    ok = [t for s, t, _ in results if s == 200]
+    refused = [t for s, t, _ in results if s == 503]
+    print(
+        f"\n4x capacity: {len(results)} /ask, {len(ok)} answered (median {statistics.median(ok) * 1000:.0f} ms),"
+        f" {len(refused)} refused with 503 (median {statistics.median(refused) * 1000:.1f} ms,"
+        f" p99 {_p(refused, 99) * 1000:.1f} ms); /healthz {len(health)} probes,"
+        f" median {statistics.median([t for _, t in health]) * 1000:.1f} ms,"
+        f" p99 {_p([t for _, t in health], 99) * 1000:.1f} ms"
+    )
+    assert {s for s, _, _ in results} == {200, 503}
+    assert all(retry == "1" for s, _, retry in results if s == 503)
+    assert health and all(status == 200 for status, _ in health)

@@ -1,0 +1,265 @@
+"""Readers per format: units at line breaks, list numbers and dates, ids, PDF pages, Word styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.documents import DocumentError, DocumentIdCollision, assemble, doc_id_for, read_corpus, read_document
+from qa.readers.common import Piece, starts_new_unit
+from tests.generated_documents import write_docx, write_pdf, write_scanned_pdf
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _units(document) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(b.kind, document.block_text(b)) for b in document.blocks]
+
+
+def test_markdown_soft_breaks_split_labels_and_lists_but_keep_wrapped_prose_whole() -> None:
+    doc = read_document(FIXTURES / "markdown" / "saved-page.md")
+    assert _units(doc) == [
+        ("heading", "Boligstøtte"),
+        (
+            "paragraph",
+            "Boligstøtte er et skattefrit tilskud til din husleje. Hvor meget du kan få, afhænger af husstandens "
+            "indkomst, huslejens størrelse og hvor mange I bor i boligen. Tilskuddet udbetales hver måned til din "
+            "NemKonto.",
+        ),
+        ("paragraph", "Sådan søger du"),
+        ("list_item", "1. Log ind med MitID"),
+        ("list_item", "2. Udfyld ansøgningen på borger.dk"),
+        ("list_item", "3. Vedhæft din lejekontrakt"),
+        ("paragraph", "Perioder"),
+        ("paragraph", "1. juli 2025 – 30. juni 2026: Satserne fra 2025 gælder."),
+        ("paragraph", "Satserne reguleres hvert år den 1. januar."),
+        ("paragraph", "Du skal være opmærksom på:"),
+        ("list_item", "at du skal melde ændringer i indkomsten"),
+        ("list_item", "at støtten kan kræves tilbage"),
+        ("heading", "Kontakt"),
+        ("paragraph", "Udbetaling Danmark"),
+        ("paragraph", "Telefon 70 12 80 63"),
+        ("paragraph", "Åbent mandag til fredag."),
+        ("table_row", "Husstand; Maksimal støtte; Bemærkning"),
+        ("table_row", "Husstand: Enlig; Maksimal støtte: 4.000 kr."),
+        ("table_row", "Husstand: Par med børn; Maksimal støtte: 5.500 kr.; Bemærkning: Pr. måned"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "new_unit"),
+    [
+        ("Sådan søger du", "Log ind med MitID", True),  # short label, capital next
+        ("Du skal medbringe:", "dit gamle pas", True),  # colon
+        ("Satserne gælder fra 2025.", "Derefter reguleres de.", True),  # sentence end
+        ("Prisen er 205 kr.", "og betales ved bestilling.", False),  # abbreviation mid-sentence
+        ("Tilskuddet afhænger af husstandens indkomst, huslejens størrelse og hvor mange", "I bor.", False),
+        ("Du kan søge om", "fritagelse hos kommunen.", False),  # short, but continues in lower case
+        ("Vi hjælper dig", "- med ansøgningen", True),  # bullet
+        ("Perioder", "1. juli 2025 – 30. juni 2026", True),
+    ],
+)
+def test_a_single_line_break_starts_a_unit_only_where_the_text_says_so(before: str, after: str, new_unit: bool) -> None:
+    assert starts_new_unit(before, after) is new_unit
+
+
+def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_whole() -> None:
+    doc = read_document(FIXTURES / "text" / "vejledning.txt")
+    assert _units(doc) == [
+        ("heading", "Vejledning om sygedagpenge"),
+        (
+            "paragraph",
+            "Du kan få sygedagpenge, hvis du er syg og ikke kan arbejde. Din arbejdsgiver betaler de første 30 dage, "
+            "og derefter overtager kommunen betalingen.",
+        ),
+        ("paragraph", "Sådan gør du:"),
+        ("list_item", "1) Meld dig syg til din arbejdsgiver."),
+        ("list_item", "2) Udfyld oplysningsskemaet fra kommunen."),
+        ("list_item", "Skemaet skal være udfyldt inden for 8 dage."),
+        ("list_item", "Du finder det i Digital Post."),
+        ("paragraph", "1. juli 2025 – 30. juni 2026: Satsen er 4.895 kr. om ugen."),
+        ("paragraph", "Kontakt"),
+        ("paragraph", "Jobcenteret i din kommune"),
+    ]
+
+
+def test_html_page_drops_cookie_banner_page_header_nav_aside_footer_and_keeps_the_article_header() -> None:
+    doc = read_document(FIXTURES / "html" / "borger-page.html")
+    assert (doc.title, doc.source, doc.language) == (
+        "Digital Post | borger.dk",
+        "https://www.borger.dk/digital-post",
+        "da",
+    )
+    units = _units(doc)
+    assert units[0] == ("heading", "Digital Post fra det offentlige")
+    assert units[4] == ("heading", "Fritagelse")
+    assert units[7:10] == [
+        ("list_item", "1. Kontakt borgerservice i din kommune."),
+        ("list_item", "2. Udfyld blanketten om fritagelse."),
+        ("list_item", "3. Du får svar inden for 14 dage."),
+    ]
+    assert units[11:] == [
+        ("table_row", "Ydelse; Pris"),
+        ("table_row", "Ydelse: Fysisk brev ved fritagelse; Pris: Gratis"),
+        ("table_row", "Ydelse: Genudsendelse af brev; Pris: 50 kr."),
+        ("table_row", "Svartid: 14 dage"),
+        ("table_row", "Kanal: mit.dk; appen Digital Post"),
+        ("paragraph", "Hjælp"),
+        ("paragraph", "Ring til Digital Post-support på 70 20 00 00 alle hverdage."),
+    ]
+    for word in ("cookies", "Topbar", "Familie", "Søg", "Forside", "Relaterede", "Digitaliseringsstyrelsen"):
+        assert word not in doc.text
+
+
+def test_html_of_bare_divs_keeps_every_div_and_span_and_each_br_line() -> None:
+    doc = read_document(FIXTURES / "html" / "bare-divs.html")
+    assert [doc.block_text(b) for b in doc.blocks] == [
+        "Tandpleje for børn",
+        "Børn og unge under 18 år får gratis tandpleje i kommunen.",
+        "Kommunen indkalder dit barn til undersøgelse.",
+        "Du skal ikke selv bestille tid.",
+        "Du kan skifte til en privat tandlæge.",
+        "Ved flytning skal du give den nye kommune besked.",
+        "Tandplejen har åbent mandag til torsdag fra klokken 8 til 15.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("relative", "doc_id"),
+    [
+        ("borger/faq.md", "borger-faq"),
+        ("virksomhed/faq.md", "virksomhed-faq"),
+        ("20-aars-faelles-digitaliseringsstrategier.md", "20-aars-faelles-digitaliseringsstrategier"),
+        ("Ældre/Åbningstider for Børn.md", "aeldre-aabningstider-for-boern"),
+        ("A\u030abning.txt", "aabning"),  # NFD file name
+        ("Café & Priser (2026).html", "cafe-priser-2026"),
+        ("regler/v1.2.pdf", "regler-v1.2"),
+    ],
+)
+def test_document_ids_come_from_the_path_relative_to_the_corpus(relative: str, doc_id: str) -> None:
+    root = Path("/corpus")
+    assert doc_id_for(root / relative, root) == doc_id
+
+
+def test_files_that_map_to_one_id_are_an_error_naming_both(tmp_path: Path) -> None:
+    (tmp_path / "ældre").mkdir()
+    (tmp_path / "ældre" / "pleje.md").write_text("# Pleje\n\nTekst.\n", encoding="utf-8")
+    (tmp_path / "aeldre-pleje.txt").write_text("Anden tekst.\n", encoding="utf-8")
+    with pytest.raises(DocumentIdCollision) as info:
+        read_corpus(tmp_path)
+    assert info.value.paths == (tmp_path / "aeldre-pleje.txt", tmp_path / "ældre" / "pleje.md")
+    assert str(info.value).startswith(
+        f"{tmp_path / 'aeldre-pleje.txt'} and {tmp_path / 'ældre' / 'pleje.md'} both get the document id 'aeldre-pleje'"
+    )
+
+
+def test_pdf_blocks_carry_their_page_and_headings_come_from_outline_and_font_size(tmp_path: Path) -> None:
+    doc = read_document(write_pdf(tmp_path / "sygesikring.pdf"))
+    assert [(b.kind, b.level, b.page, doc.block_text(b)) for b in doc.blocks] == [
+        ("heading", 1, 1, "Sygesikring og pas"),
+        (
+            "paragraph",
+            0,
+            1,
+            "Det gule sygesikringskort viser, hvilken læge du er tilknyttet. Kortet sendes automatisk, når du "
+            "flytter til en ny kommune, og du skal ikke selv gøre noget for at få det.",
+        ),
+        ("list_item", 0, 1, "Kortet leveres inden for 14 dage."),
+        ("list_item", 0, 1, "Et erstatningskort koster 205 kr."),
+        ("heading", 2, 2, "Pas til børn"),
+        ("paragraph", 0, 2, "Et pas til børn under 18 år koster 155 kr. Passet er gyldigt i fem år."),
+    ]
+    assert doc.title == "Sygesikring og pas"
+    assert doc.page_at(doc.text.index("155 kr.")) == 2
+    assert doc.page_at(doc.text.index("205 kr.")) == 1
+    assert doc.page_at(doc.blocks[0].end) is None  # between blocks
+
+
+def test_pdf_without_a_text_layer_is_an_error_that_says_to_run_ocr(tmp_path: Path) -> None:
+    path = write_scanned_pdf(tmp_path / "scannet.pdf")
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert str(info.value) == f"{path}: unreadable PDF: no text layer: scanned PDF? run OCR first"
+
+
+def test_scanned_pdf_is_skipped_by_name_in_the_corpus_report(tmp_path: Path) -> None:
+    write_scanned_pdf(tmp_path / "scannet.pdf")
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    report = read_corpus(tmp_path)
+    assert report.summary_lines()[:2] == [
+        "read 1 document (1 .md)",
+        f"skipped {tmp_path / 'scannet.pdf'}: unreadable PDF: no text layer: scanned PDF? run OCR first",
+    ]
+
+
+def test_docx_headings_from_styles_list_paragraphs_as_items_and_table_rows_with_headers(tmp_path: Path) -> None:
+    doc = read_document(write_docx(tmp_path / "pas.docx"))
+    assert [(b.kind, b.level, doc.block_text(b)) for b in doc.blocks] == [
+        ("heading", 1, "Pas og kørekort"),
+        ("paragraph", 0, "Du bestiller pas og kørekort i borgerservice. Husk at bestille tid."),
+        ("heading", 1, "Sådan gør du"),
+        ("list_item", 0, "Log ind med MitID"),
+        ("list_item", 0, "Vælg en tid i kalenderen"),
+        ("list_item", 0, "Medbring dit gamle pas"),
+        ("paragraph", 0, "Åbningstider"),
+        ("paragraph", 0, "Mandag til fredag fra klokken 10 til 15."),
+        ("heading", 2, "Priser"),
+        ("table_row", 0, "Ydelse; Pris"),
+        ("table_row", 0, "Ydelse: Pas til voksne; Pris: 745 kr."),
+        ("table_row", 0, "Ydelse: Kørekort; Pris: 310 kr."),
+        ("paragraph", 0, "Gebyret betales ved bestillingen."),
+    ]
+    assert all(b.page is None for b in doc.blocks)
+    assert doc.page_at(0) is None
+
+
+def test_a_file_of_another_type_with_a_document_id_is_skipped_not_a_collision(tmp_path: Path) -> None:
+    (tmp_path / "faq.md").write_text("# FAQ\n\nSvar.\n", encoding="utf-8")
+    (tmp_path / "faq.png").write_bytes(b"\x89PNG")
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["faq"]
+    assert [str(e) for e in report.errors] == [
+        f"{tmp_path / 'faq.png'}: unsupported file type .png; use .md, .txt, .html, .pdf or .docx"
+    ]
+
+
+def test_corpus_report_counts_documents_per_format(tmp_path: Path) -> None:
+    write_pdf(tmp_path / "a.pdf")
+    write_docx(tmp_path / "b.docx")
+    (tmp_path / "c.md").write_text("# C\n\nTekst.\n", encoding="utf-8")
+    (tmp_path / "d.md").write_text("# D\n\nAnden tekst.\n", encoding="utf-8")
+    report = read_corpus(tmp_path)
+    assert report.formats == {".pdf": 1, ".docx": 1, ".md": 2}
+    assert report.summary_lines()[0] == "read 4 documents (1 .docx, 2 .md, 1 .pdf)"
+
+
+def test_assemble_normalises_each_piece_and_keeps_exact_offsets() -> None:
+    doc = assemble(
+        "x",
+        [
+            Piece("heading", 1, "Ove\u00adr\u200bskrift"),
+            ("paragraph", 0, " A\u00a0b\r\n  c "),
+            Piece("list_item", 0, ""),
+        ],
+    )
+    assert doc.text == "Overskrift\n\nA b c"
+    assert [(b.kind, b.start, b.end) for b in doc.blocks] == [("heading", 0, 10), ("paragraph", 12, 17)]
+
+
+def test_lines_joined_after_a_word_hyphen_keep_the_hyphen_without_a_space(tmp_path: Path) -> None:
+    path = tmp_path / "cpr.txt"
+    path.write_text("Du skal oplyse dit CPR-\nnummer og din selvbetjenings-\nadgang når du søger.\n", encoding="utf-8")
+    assert read_document(path).text == "Du skal oplyse dit CPR-nummer og din selvbetjenings-adgang når du søger."
+
+
+def test_pdf_pages_survive_the_index_round_trip(tmp_path: Path) -> None:
+    from qa.index import build, load_live_index
+    from tests.fakes import FakeEmbedder
+
+    document = read_document(write_pdf(tmp_path / "sygesikring.pdf"))
+    embedder = FakeEmbedder()
+    build([document], embedder, tmp_path / "index")
+    loaded = load_live_index(tmp_path / "index", embedder.identity).documents["sygesikring"]
+    assert loaded.blocks == document.blocks
+    assert loaded.page_at(loaded.text.index("155 kr.")) == 2

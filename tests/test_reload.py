@@ -1,0 +1,157 @@
+"""Hot reload: new versions go live without a restart, damaged ones never do (fake embedder)."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from qa.documents import Document
+from qa.index import LIVE_POINTER, build
+from qa.settings import Settings
+from tests.fakes import FakeEmbedder
+from tests.live_server import live_server
+
+UNLIMITED = "100000/minute"
+
+
+def _settings(tmp_path: Path, root: Path, **changes: object) -> Settings:
+    values: dict[str, object] = {
+        "index_dir": root,
+        "feedback_db": tmp_path / "feedback.sqlite3",
+        "reload_poll_seconds": 0,
+        "rate_limit_ask": UNLIMITED,
+        "rate_limit_search": UNLIMITED,
+        "rate_limit_feedback": UNLIMITED,
+    }
+    values.update(changes)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def _live(root: Path) -> str:
+    return (root / LIVE_POINTER).read_text(encoding="utf-8").strip()
+
+
+def _damaged_copy(root: Path, name: str) -> None:
+    """A copy of the live version whose manifest names another model, made live."""
+    target = root / name
+    shutil.copytree(root / _live(root), target)
+    manifest = target / "manifest.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("fake-embedder-64", "other-model-64"), "utf-8")
+    (root / LIVE_POINTER).write_text(name + "\n", encoding="utf-8")
+
+
+@pytest.fixture()
+def index_root(tmp_path: Path, corpus_documents: list[Document]) -> Path:
+    root = tmp_path / "index"
+    build(corpus_documents, FakeEmbedder(), root)
+    return root
+
+
+def test_a_version_that_fails_to_load_is_not_swapped_in_and_readyz_says_why(
+    tmp_path: Path, index_root: Path, corpus_documents: list[Document]
+) -> None:
+    app = create_app(_settings(tmp_path, index_root), embedder=FakeEmbedder())
+    with TestClient(app) as client:
+        first = _live(index_root)
+        assert client.get("/readyz").json()["index_version"] == first
+        _damaged_copy(index_root, "20990101T000000000000Z-damaged0")
+        assert app.state.holder.reload() is False
+        ready = client.get("/readyz")
+        assert ready.status_code == 200
+        assert ready.json()["index_version"] == first
+        assert ready.json()["detail"].startswith("index version 20990101T000000000000Z-damaged0 was not loaded: ")
+        assert ready.json()["detail"].endswith(f"still serving {first}")
+        ask = client.post("/ask", json={"question": "Hvad er NemKonto?"})
+        assert ask.status_code == 200
+        assert ask.headers["x-index-version"] == ask.json()["index_version"] == first
+
+        (index_root / LIVE_POINTER).write_text(first + "\n", encoding="utf-8")  # pointed back: no complaint
+        assert app.state.holder.reload() is False
+        assert client.get("/readyz").json()["detail"] is None
+        _damaged_copy(index_root, "20990101T000000000000Z-damaged1")
+        assert app.state.holder.reload() is False and client.get("/readyz").json()["detail"]
+
+        build(corpus_documents, FakeEmbedder(), index_root)  # a good version clears the complaint
+        second = _live(index_root)
+        assert app.state.holder.reload() is True
+        ready = client.get("/readyz").json()
+        assert ready["index_version"] == second and ready["detail"] is None
+
+
+def test_a_server_starting_on_a_damaged_index_answers_503_with_the_reason(tmp_path: Path, index_root: Path) -> None:
+    _damaged_copy(index_root, "20990101T000000000000Z-damaged0")
+    with TestClient(create_app(_settings(tmp_path, index_root), embedder=FakeEmbedder())) as client:
+        ready = client.get("/readyz")
+        assert ready.status_code == 503
+        assert ready.json()["status"] == "not ready"
+        assert "`qa build`" in ready.json()["detail"]
+        ask = client.post("/ask", json={"question": "Hvad er NemKonto?"})
+        assert ask.status_code == 503 and ask.json() == {"detail": ready.json()["detail"]}
+        assert client.get("/healthz").status_code == 200
+
+
+def test_a_server_starting_on_unreadable_files_answers_503_not_a_traceback(tmp_path: Path, index_root: Path) -> None:
+    (index_root / _live(index_root) / "chunks.jsonl").write_text('{"broken', encoding="utf-8")
+    with TestClient(create_app(_settings(tmp_path, index_root), embedder=FakeEmbedder())) as client:
+        ready = client.get("/readyz")
+        assert ready.status_code == 503
+        assert "`qa build`" in ready.json()["detail"]
+
+
+@pytest.mark.load
+def test_five_promotions_under_load_give_no_errors_and_versions_only_move_forward(
+    tmp_path: Path, index_root: Path, corpus_documents: list[Document]
+) -> None:
+    settings = _settings(tmp_path, index_root, reload_poll_seconds=0.1, query_queue=64)
+    app = create_app(settings, embedder=FakeEmbedder())
+    versions = [_live(index_root)]
+    stop = threading.Event()
+    seen: dict[int, list[tuple[int, str, str]]] = {}
+
+    def client_loop(n: int, base: str) -> None:
+        log = seen.setdefault(n, [])
+        with httpx.Client(base_url=base, timeout=10) as http:
+            for i in range(2000):  # bounded even if the promotions stall
+                if stop.is_set():
+                    break
+                if i % 2:
+                    r = http.post("/ask", json={"question": "Hvornår blev Digital Post obligatorisk?"})
+                else:
+                    r = http.get("/search", params={"q": "NemKonto"})
+                body_version = r.json().get("index_version", "") if r.status_code == 200 else r.text
+                log.append((r.status_code, r.headers.get("x-index-version", ""), body_version))
+
+    with live_server(app) as base:
+        clients = [threading.Thread(target=client_loop, args=(n, base)) for n in range(4)]
+        for thread in clients:
+            thread.start()
+        with httpx.Client(base_url=base, timeout=10) as http:
+            for _ in range(5):
+                time.sleep(0.3)
+                build(corpus_documents, FakeEmbedder(), index_root)
+                versions.append(_live(index_root))
+                deadline = time.monotonic() + 15
+                while http.get("/readyz").json()["index_version"] != versions[-1]:
+                    assert time.monotonic() < deadline, "the new version did not go live within 15 s"
+                    time.sleep(0.05)
+            time.sleep(0.3)
+        stop.set()
+        for thread in clients:
+            thread.join(timeout=30)
+
+    order = {v: i for i, v in enumerate(versions)}
+    responses = [r for log in seen.values() for r in log]
+    print(f"\n{len(responses)} responses over 5 promotions from 4 clients")
+    assert [r for r in responses if r[0] != 200] == []
+    for log in seen.values():
+        assert all(header == body for _, header, body in log)
+        ranks = [order[header] for _, header, _ in log]
+        assert ranks == sorted(ranks), "a client saw an older version after a newer one"
+    assert {header for _, header, _ in responses} >= {versions[0], versions[-1]}

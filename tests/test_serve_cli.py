@@ -1,0 +1,60 @@
+"""`qa serve`: the uvicorn options it passes (workers, limits, logging), without serving."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import qa.cli
+from qa.settings import get_settings
+
+
+@pytest.fixture()
+def uvicorn_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+
+    def fake_run(app: str, **options: Any) -> None:
+        calls.append({"app": app, "metrics_dir": os.environ.get("PROMETHEUS_MULTIPROC_DIR"), **options})
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    monkeypatch.setenv("QA_ALLOWED_HOSTS", "hjaelp.example")
+    monkeypatch.setenv("QA_FORWARDED_ALLOW_IPS", "10.0.0.1")
+    get_settings.cache_clear()
+    yield calls
+    get_settings.cache_clear()
+
+
+def test_serve_starts_the_workers_asked_for_with_the_limits_and_logging(uvicorn_calls: list[dict[str, Any]]) -> None:
+    result = CliRunner().invoke(qa.cli.app, ["serve", "--workers", "3", "--port", "8107"])
+    assert result.exit_code == 0, result.output
+    (call,) = uvicorn_calls
+    assert call["app"] == "api.app:app"
+    assert (call["workers"], call["port"], call["host"]) == (3, 8107, "127.0.0.1")
+    assert call["access_log"] is False
+    assert call["http"] == "api.server:HeaderTimeoutH11Protocol"
+    assert call["h11_max_incomplete_event_size"] == 16384
+    assert (call["timeout_keep_alive"], call["limit_concurrency"]) == (5, 200)
+    assert call["proxy_headers"] is True and call["forwarded_allow_ips"] == "10.0.0.1"
+    assert call["timeout_worker_healthcheck"] == 120
+    handler = call["log_config"]["handlers"]["default"]
+    assert handler["filters"] == ["context", "redact"]
+    # Several workers share their metrics through a folder that is removed afterwards.
+    assert call["metrics_dir"] is not None and not Path(call["metrics_dir"]).exists()
+    assert "PROMETHEUS_MULTIPROC_DIR" not in os.environ
+
+
+def test_serve_defaults_to_one_worker_per_core(uvicorn_calls: list[dict[str, Any]]) -> None:
+    assert CliRunner().invoke(qa.cli.app, ["serve"]).exit_code == 0
+    assert uvicorn_calls[0]["workers"] == (os.cpu_count() or 1)
+
+
+def test_serve_refuses_zero_workers(uvicorn_calls: list[dict[str, Any]]) -> None:
+    result = CliRunner().invoke(qa.cli.app, ["serve", "--workers", "0"])
+    assert result.exit_code == 2 and uvicorn_calls == []
