@@ -326,6 +326,9 @@ def http_section(
         "QA_MODEL": str(folder),
         "QA_ENCODER": settings.encoder,
         "QA_LOG_LEVEL": "WARNING",
+        # The per-client rate limit and the short queue protect a public service; the bench is one client.
+        "QA_RATE_LIMIT_ASK": "1000000/minute",
+        "QA_QUERY_QUEUE": str(max([64, *args.concurrency])),
         "PYTHONPATH": str(ROOT),
     }
     patched = not serve_uses_encoder_setting()
@@ -343,8 +346,11 @@ def http_section(
         )
         rates = []
         for level in args.concurrency:
-            rate = http_load.answers_per_second(server.url, questions, level, args.http_requests, args.http_seconds)
-            rates.append(f"{rate:.1f}/s at {level}")
+            rate, refused = http_load.answers_per_second(
+                server.url, questions, level, args.http_requests, args.http_seconds
+            )
+            other = ", ".join(f"{n} x {code}" for code, n in sorted(refused.items()))
+            rates.append(f"{rate:.1f}/s at {level}" + (f" ({other})" if other else ""))
         memory = [http_load.memory_mb(p) for p in http_load.worker_pids(server)]
         print(
             f"HTTP answers (at most {args.http_requests} requests or {args.http_seconds:.0f} s per level): "
