@@ -117,6 +117,7 @@ def build_vector_index_with_report(
     index.cp.niter = KMEANS_ITERATIONS
     index.train(np.ascontiguousarray(training))
     index.add(base)
+    index.make_direct_map()  # so that reconstruct / reconstruct_n (IndexData.chunk_vectors) work: 8 bytes a row
 
     probe = sample_queries(base, seed=seed) if queries is None else _as_vectors(queries)
     recall = 0.0

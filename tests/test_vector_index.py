@@ -57,11 +57,13 @@ def test_above_the_size_setting_the_build_makes_ivf_and_reaches_the_recall_it_re
     assert describe(index) == {"kind": "ivf", "rows": 20_000, "nlist": 282, "nprobe": report["nprobe"]}
 
 
-def test_a_written_ivf_index_keeps_its_nprobe(tmp_path: Path) -> None:
+def test_a_written_ivf_index_keeps_its_nprobe_and_gives_back_its_vectors(tmp_path: Path) -> None:
     vectors = clustered_unit_vectors(5_000)
     index = build_vector_index(vectors, exact_up_to=1_000)
     faiss.write_index(index, str(tmp_path / "v.faiss"))
-    assert describe(faiss.read_index(str(tmp_path / "v.faiss"))) == describe(index)
+    loaded = faiss.read_index(str(tmp_path / "v.faiss"))
+    assert describe(loaded) == describe(index)
+    assert np.array_equal(loaded.reconstruct_n(0, 5_000), vectors)
 
 
 def test_a_flat_index_has_recall_one() -> None:
