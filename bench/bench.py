@@ -46,6 +46,8 @@ from qa.vector_index import (  # noqa: E402
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+# The per-client rate limit and the short queue protect a public service; the bench is one client.
+BENCH_LIMITS = {"rate_limit_ask": "1000000/minute", "query_queue": 64}
 DEV_CORPUS = ROOT / "tests" / "eval" / "dev" / "corpus"
 DEV_QUESTIONS = ROOT / "tests" / "eval" / "dev" / "questions.jsonl"
 
@@ -269,9 +271,10 @@ def corpus_section(
 
         query_embedder = create_embedder(folder, settings.encoder, threads=settings.torch_threads)
         engine = QAEngine(data, query_embedder)
+        unlimited = {k: v for k, v in BENCH_LIMITS.items() if k in Settings.model_fields}
         bare_ms: list[float] = []
         ask_ms: list[float] = []
-        with TestClient(create_app(settings, engine=engine)) as client:
+        with TestClient(create_app(settings.model_copy(update=unlimited), engine=engine)) as client:
             for q in questions[:10]:
                 client.post("/ask", json={"question": q})
                 query_embedder.encode_query(q)
