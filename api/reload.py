@@ -110,7 +110,7 @@ class EngineHolder:
                 self.reload_error = None  # the pointer is back on the version serving
                 return False
             try:
-                new = load_engine(self.settings, self.embedder)  # type: ignore[arg-type]
+                new = load_engine(self.settings, self.embedder)
             except Exception as exc:  # any damage must leave the old version serving, never crash
                 if not isinstance(exc, IndexLoadError):
                     log.exception("loading index version %s failed unexpectedly", pointer)

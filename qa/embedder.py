@@ -240,17 +240,23 @@ class OnnxEmbedder:
         return out
 
 
-def create_embedder(folder: Path, encoder: str = "onnx", threads: int = 1, batch_size: int = 32) -> Embedder:
-    """A loaded embedder for QA_ENCODER `encoder` ("onnx", "onnx-int8" or "torch").
+def create_embedder(
+    folder: Path, encoder: str = "onnx", threads: int = 1, batch_size: int = 32, load: bool = True
+) -> Embedder:
+    """An embedder for QA_ENCODER `encoder` ("onnx", "onnx-int8" or "torch"), loaded now
+    unless `load` is False (then on its first encode: a build reports a locked index
+    before it spends seconds loading).
 
     For the ONNX encoders the export must exist (`qa.model_store.prepare_model` makes it).
     Raises ValueError for an unknown encoder, FileNotFoundError for a missing export.
     """
     if encoder == "torch":
-        return SentenceTransformerEmbedder(folder, threads=threads, batch_size=batch_size).load()
+        torch_embedder = SentenceTransformerEmbedder(folder, threads=threads, batch_size=batch_size)
+        return torch_embedder.load() if load else torch_embedder
     if encoder in ("onnx", "onnx-int8"):
         from qa.onnx_export import FP32_FILE, INT8_FILE, ONNX_DIR
 
         model_file = folder / ONNX_DIR / (INT8_FILE if encoder == "onnx-int8" else FP32_FILE)
-        return OnnxEmbedder(folder, model_file, threads=threads, batch_size=batch_size).load()
+        onnx_embedder = OnnxEmbedder(folder, model_file, threads=threads, batch_size=batch_size)
+        return onnx_embedder.load() if load else onnx_embedder
     raise ValueError(f"QA_ENCODER={encoder} is not one of onnx, onnx-int8, torch")

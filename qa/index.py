@@ -54,6 +54,7 @@ from qa.index_errors import (
 )
 from qa.manifest import MANIFEST_NAME, Counts, EmbeddingStats, Manifest, file_entry, file_sha256, read_manifest
 from qa.scoring import SCORING_VERSION, scoring_identity
+from qa.vector_index import build_vector_index_with_report
 
 __all__ = [
     "FORMAT_VERSION",
@@ -78,6 +79,8 @@ log = logging.getLogger(__name__)
 
 # 2: sealed typed manifest listing every file with size and sha256; calibration.json optional.
 FORMAT_VERSION = 2
+# Chunks up to which the vector index is exact (QA_ANN_MIN_CHUNKS overrides it at build time).
+DEFAULT_EXACT_UP_TO = 50_000
 LIVE_POINTER = "LIVE"
 BUILDING_PREFIX = ".building-"
 VERSION_PATTERN = re.compile(r"^\d{8}T\d{12}Z-[0-9a-f]{8}$")
@@ -149,11 +152,14 @@ def prepare_index(
     options: ChunkingOptions | None = None,
     show_progress: bool = False,
     cache: EmbeddingCache | None = None,
+    exact_up_to: int = DEFAULT_EXACT_UP_TO,
 ) -> IndexData:
     """Chunk, embed and BM25-index the documents, in memory, with a draft manifest.
 
-    With a `cache`, only passages it does not hold are embedded (and added to it).
-    Raises ValueError for an empty document list.
+    With a `cache`, only passages it does not hold are embedded (and added to it). The
+    chunk vectors go into an exact flat FAISS index up to `exact_up_to` chunks and an
+    approximate IVF index above (`qa.vector_index`; its recall@10 against exact search is
+    recorded in the manifest's `vector_index`). Raises ValueError for an empty document list.
     """
     if not documents:
         raise ValueError("no documents to index: add .md, .txt or .html files to the corpus folder")
@@ -176,8 +182,9 @@ def prepare_index(
     else:
         vectors = embedder.encode_passages(passages, show_progress=show_progress)
         stats = EmbeddingStats(passages=len(passages), embedded=len(passages), cached=0)
-    faiss_index = faiss.IndexFlatIP(vectors.shape[1])
-    faiss_index.add(np.ascontiguousarray(vectors[: len(chunks)]))
+    faiss_index, vector_report = build_vector_index_with_report(
+        np.ascontiguousarray(vectors[: len(chunks)]), exact_up_to
+    )
     manifest = Manifest(
         format_version=FORMAT_VERSION,
         model=dict(embedder.identity),
@@ -189,6 +196,7 @@ def prepare_index(
         document_sha256={d.doc_id: document_sha256(d) for d in documents},
         embedding=stats,
         scoring=scoring_identity(),
+        vector_index={k: v for k, v in vector_report.items() if isinstance(v, str | int | float | bool)},
     )
     return IndexData(
         documents={d.doc_id: d for d in documents},

@@ -82,6 +82,7 @@ class Manifest(_Frozen):
     embedding: EmbeddingStats | None = None
     calibrated: bool = False
     scoring: dict[str, str] = Field(default_factory=dict)
+    vector_index: dict[str, ScalarValue] = Field(default_factory=dict)
     manifest_sha256: str = ""
 
     def content_sha256(self) -> str:

@@ -65,6 +65,7 @@ class BuildOptions:
     keep: int = 0
     lock_timeout: float = 0.0
     use_cache: bool = True
+    exact_up_to: int = 50_000
     calibrate: Callable[[IndexData], dict[str, Any]] | None = None
 
 
@@ -289,7 +290,9 @@ def _build_locked(
     started = time.perf_counter()
     log.info("step 2/5: prepare %d documents", len(documents))
     cache = EmbeddingCache(index_root, embedder.identity, embedder.dimension).load() if options.use_cache else None
-    data = prepare_index(documents, embedder, options.chunking, options.show_progress, cache)
+    data = prepare_index(
+        documents, embedder, options.chunking, options.show_progress, cache, exact_up_to=options.exact_up_to
+    )
     changes = compare_documents(previous, documents)
     if options.calibrate is not None:
         data.calibration = options.calibrate(data)

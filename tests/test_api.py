@@ -45,9 +45,11 @@ def test_ask_returns_the_contract_with_exact_quotes(client: TestClient, fake_eng
     for citation in body["citations"]:
         assert citation["quote"] == text[citation["start"] : citation["end"]]
         assert f"{citation['quote']} [{citation['n']}]" in body["answer"]
-        assert set(citation) == {"n", "doc_id", "title", "source", "start", "end", "quote", "score"}
+        assert set(citation) == {"n", "doc_id", "title", "source", "start", "end", "quote", "score", "page"}
+        assert citation["page"] is None  # a Markdown document has no pages
     for passage in body["passages"]:
         assert passage["text"] == text[passage["start"] : passage["end"]]
+        assert passage["page"] is None
     assert body["index_version"] == fake_engine.index_version
 
 
