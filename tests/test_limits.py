@@ -7,7 +7,10 @@ import socket
 import statistics
 import threading
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
 import numpy as np
@@ -24,6 +27,15 @@ from tests.fake_server import fake_server_process
 from tests.live_server import live_server
 
 UNLIMITED = "100000/minute"
+T = TypeVar("T")
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion on a fresh event loop in its own thread: the browser
+    tests' Playwright (sync API) keeps a loop running in the main thread for the session,
+    where `asyncio.run` refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _p(values: list[float], q: float) -> float:
@@ -51,7 +63,7 @@ def test_gate_admits_workers_plus_queue_and_refuses_the_next_at_once() -> None:
         outcome += [str(await first), str(await second)]
         return outcome
 
-    assert asyncio.run(scenario()) == ["refused", "True", "True"]
+    assert _run(scenario()) == ["refused", "True", "True"]
     assert gate.admitted == 0
     gate.shutdown()
 
@@ -70,7 +82,7 @@ def test_gate_times_out_and_keeps_the_slot_until_the_thread_finishes() -> None:
         await asyncio.sleep(0.05)
         assert gate.admitted == 0
 
-    asyncio.run(scenario())
+    _run(scenario())
     gate.shutdown()
 
 
