@@ -361,6 +361,21 @@ def eval_command(
             acc = "-" if row["accuracy"] is None else f"{row['accuracy']:.2f}"
             cells += f"{cov + ' / ' + acc:>16}"
         typer.echo(f"{point['threshold']:>10.2f}{cells}")
+    if settings.encoder != "onnx":
+        # A cheaper encoder is a trade: show what it costs against the fp32 reference.
+        reference = metrics_by_language(
+            evaluate(load_engine(settings.model_copy(update={"encoder": "onnx"})), questions)
+        )
+        typer.echo("")
+        typer.echo(f"encoder {settings.encoder} against fp32 (onnx), same index and questions:")
+        for lang in ("da", "en", "all"):
+            typer.echo(
+                f"{lang:5}"
+                + "".join(
+                    f"  {metric} {table[lang][metric]} (fp32 {reference[lang][metric]})"
+                    for metric in ("recall@1", "recall@3", "answer_accuracy")
+                )
+            )
 
 
 @app.command("calibrate")

@@ -143,6 +143,19 @@ def test_cli_eval_prints_the_table_per_language(real_settings: Settings) -> None
     assert lines[8].split()[:4] == ["0.00", "1.00", "/", lines[8].split()[3]]
 
 
+def test_cli_eval_with_the_int8_encoder_reports_its_quality_against_fp32(
+    real_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QA_ENCODER", "onnx-int8")
+    get_settings.cache_clear()
+    result = CliRunner().invoke(cli, ["eval", "--split", "check"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index("encoder onnx-int8 against fp32 (onnx), same index and questions:")
+    assert [line.split()[0] for line in lines[at + 1 : at + 4]] == ["da", "en", "all"]
+    assert all("recall@1" in line and "(fp32 " in line and "answer_accuracy" in line for line in lines[at + 1 : at + 4])
+
+
 def test_cli_build_reports_a_broken_file_and_builds_the_rest(
     tmp_path: Path, real_model_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
