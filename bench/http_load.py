@@ -45,9 +45,11 @@ def memory_mb(pid: int) -> dict[str, float]:
 
 
 def worker_pids(server: Server) -> list[int]:
-    """The processes that answer requests: the uvicorn workers, or the server itself when it has none."""
+    """The processes that answer requests: the uvicorn workers (spawned through
+    multiprocessing's `spawn_main`), or the server itself when it has none. The
+    multiprocessing resource tracker is not a worker."""
     pid = server.process.pid
-    children = [c for c in _children(pid) if "multiprocessing" not in _cmdline(c)]
+    children = [c for c in _children(pid) if "resource_tracker" not in _cmdline(c)]
     return children or [pid]
 
 
