@@ -22,7 +22,7 @@ from typing import Literal
 
 import numpy as np
 
-from qa.answer import coverage, term_weights
+from qa.answer import term_weights
 from qa.answer_types import fits, has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
@@ -152,6 +152,7 @@ class Reader:
         self.config = config or ReaderConfig()
         self.idf = term_weights([set(t) for t in data.sentence_terms])
         self.rarest = max(self.idf.values(), default=1.0)
+        self._group_weights: dict[tuple[frozenset[str], ...], list[float]] = {}
         self._block_starts = {doc_id: [b.start for b in doc.blocks] for doc_id, doc in data.documents.items()}
         # Every term of each document (its title and all its chunks): a name the question
         # gives ("Nordby", "SU") that the candidate's document never uses points to
@@ -312,7 +313,17 @@ class Reader:
         return out
 
     def _coverage(self, groups: list[frozenset[str]], text_terms: set[str]) -> float:
-        return coverage(groups, text_terms, self.idf, self.rarest)
+        """`qa.answer.coverage` with the groups' IDF weights computed once per group list
+        (the reader asks it about ten times per candidate)."""
+        if not groups:
+            return 0.0
+        key = tuple(groups)
+        weights = self._group_weights.get(key)
+        if weights is None:
+            weights = [max((self.idf.get(t, 0.0) for t in g), default=0.0) or self.rarest for g in groups]
+            self._group_weights = {key: weights}  # one question at a time: keep only the latest
+        found = sum(w for g, w in zip(groups, weights, strict=True) if g & text_terms)
+        return found / sum(weights)
 
     def read(self, question: AnalysedQuestion, query: np.ndarray, ranked: list[RankedChunk]) -> list[AnswerCandidate]:
         """The scored candidates, best first (ties: the earlier sentence)."""
