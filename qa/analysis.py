@@ -188,8 +188,13 @@ def _stemmed_glossary() -> dict[str, tuple[str, ...]]:
     return {english: tuple(dict.fromkeys(terms(" ".join(danish)))) for english, danish in table.items()}
 
 
-def _is_content(lowered: str) -> bool:
+def is_content_word(lowered: str) -> bool:
+    """Whether a lower-case word carries content: not a Danish or English stop word, and
+    longer than one letter (a single digit counts)."""
     return lowered not in _STOP_ANY and (len(lowered) > 1 or lowered.isdigit())
+
+
+_is_content = is_content_word
 
 
 def _stem(word: str) -> str:

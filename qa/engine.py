@@ -23,6 +23,10 @@ from qa.retriever import HybridRetriever, Retrieval, RetrieverConfig
 from qa.scoring import load_abstention_model, load_reader_model
 
 log = logging.getLogger(__name__)
+# Weight of an English question's Danish rendering in its query vector. Chosen on the
+# development set's fit split (English passage recall@1 over 139 questions: 0.547 without,
+# 0.576 / 0.597 / 0.583 at weights 0.3 / 0.5 / 0.7).
+BRIDGE_WEIGHT = 0.5
 
 NOT_FOUND = {
     "da": "Kilderne besvarer ikke spørgsmålet. Her er de tekststykker, der ligger nærmest.",
@@ -163,14 +167,14 @@ class QAEngine:
         if k < 1:
             raise QuestionError("k must be at least 1")
         question = analyse(query)
-        retrieval = self.retriever.retrieve(question, self.embedder.encode_query(question.text), k)
+        retrieval = self.retriever.retrieve(question, self._query_vector(question), k)
         return [self._passage(hit) for hit in retrieval.shown[:k]]
 
     def trace(self, question_text: str, depth: int = 5) -> Trace:
         """Run the question path and keep every intermediate result (for `ask`,
         evaluation and fitting). Raises QuestionError for an empty question."""
         question = analyse(_clean(question_text))
-        query = self.embedder.encode_query(question.text)
+        query = self._query_vector(question)
         retrieval = self.retriever.retrieve(question, query, depth)
         candidates = self.reader.read(question, query, retrieval.ranked)
         features = None
@@ -185,6 +189,16 @@ class QAEngine:
                 self._unknown_share(question),
             )
         return Trace(question, query, retrieval, candidates, features, self.policy.decide(features))
+
+    def _query_vector(self, question: AnalysedQuestion) -> np.ndarray:
+        """The question's vector (normalised, float32, shape (dimension,)). An English
+        question also encodes its word-by-word Danish rendering and adds it with weight
+        `BRIDGE_WEIGHT` before normalising: two encoder passes instead of one."""
+        query = self.embedder.encode_query(question.text)
+        if question.bridged and question.bridged != question.text:
+            mixed = query + BRIDGE_WEIGHT * self.embedder.encode_query(question.bridged)
+            query = (mixed / np.linalg.norm(mixed)).astype(np.float32)
+        return query
 
     def _unknown_share(self, question: AnalysedQuestion) -> float:
         if not question.groups:

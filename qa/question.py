@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.analysis import Language, guess_language, key_terms, query_terms
+from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
 from qa.answer_types import AnswerType, answer_type
+from qa.lexicon import danish_for_english
 from qa.normalise import normalise
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -29,6 +30,9 @@ class AnalysedQuestion:
     lexical_terms: tuple[str, ...]
     answer_type: AnswerType
     numbers: frozenset[str]
+    bridged: str | None = None
+    """For an English question, the same text with each lower-case content word replaced
+    by its first Danish word from the bilingual dictionary (`qa.lexicon`); None otherwise."""
 
 
 def language_confidence(guess: object) -> float:
@@ -54,4 +58,25 @@ def analyse(question: str) -> AnalysedQuestion:
         lexical_terms=tuple(query_terms(text, groups)),
         answer_type=answer_type(text),
         numbers=frozenset(_NUMBER.findall(text)),
+        bridged=bridge_to_danish(text) if guess.language == "en" else None,
     )
+
+
+_TOKEN = re.compile(r"\w+|\W+")
+
+
+def bridge_to_danish(text: str) -> str:
+    """A word-by-word Danish rendering of an English question for the encoder: lower-case
+    content words become their first Danish dictionary word, names (capitalised words),
+    stop words and unknown words stay ("How much is a new health card in Nordby?" ->
+    "How much is a ny sundhed kort in Nordby?"). Crude, but it moves the query vector
+    towards the Danish passages (see `qa.engine.BRIDGE_WEIGHT`)."""
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        lowered = token.lower()
+        if token[0].isalnum() and not token[0].isupper() and is_content_word(lowered):
+            danish = danish_for_english(lowered)
+            out.append(danish[0] if danish else token)
+        else:
+            out.append(token)
+    return "".join(out)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
-from qa.engine import DocumentNotFoundError, QAEngine, QuestionError
+from qa.engine import BRIDGE_WEIGHT, DocumentNotFoundError, QAEngine, QuestionError
 from qa.policy import AbstentionPolicy
+from qa.question import analyse
 from qa.retriever import HybridRetriever, RetrieverConfig
 
 
@@ -18,10 +20,23 @@ def test_retrieval_makes_objects_only_for_the_candidates_of_each_side(fake_engin
     assert sorted(h.dense_rank for h in trace.retrieval.ranked)[:2] == [1, 2]
 
 
-def test_a_question_costs_one_encoder_pass(fake_engine: QAEngine) -> None:
+def test_a_danish_question_costs_one_encoder_pass(fake_engine: QAEngine) -> None:
     before = fake_engine.embedder.query_calls  # type: ignore[attr-defined]
     fake_engine.ask("Hvad bruges NemKonto til?")
     assert fake_engine.embedder.query_calls == before + 1  # type: ignore[attr-defined]
+
+
+def test_an_english_question_also_encodes_its_danish_rendering(fake_engine: QAEngine) -> None:
+    question = analyse("How much does a new health card cost?")
+    assert question.language == "en" and question.bridged == "How much does a ny sundhed kort koste?"
+    before = fake_engine.embedder.query_calls  # type: ignore[attr-defined]
+    vector = fake_engine.trace(question.text).query
+    assert fake_engine.embedder.query_calls == before + 2  # type: ignore[attr-defined]
+    english = fake_engine.embedder.encode_query(question.text)
+    danish = fake_engine.embedder.encode_query(question.bridged)
+    expected = english + BRIDGE_WEIGHT * danish
+    np.testing.assert_allclose(vector, expected / np.linalg.norm(expected), rtol=1e-5)
+    assert analyse("Hvad koster et nyt sundhedskort?").bridged is None
 
 
 def test_engine_refuses_empty_questions_and_bad_counts(fake_engine: QAEngine) -> None:
