@@ -14,6 +14,7 @@ Screenshots go to ``test-artifacts/screenshots/`` (not committed).
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -59,11 +60,18 @@ def host_pages() -> Iterator[HostPages]:
 def app_server(tmp_path_factory: pytest.TempPathFactory, host_pages: HostPages) -> Iterator[AppServer]:
     """The real app over the repository's corpus, allowing one other origin (host_pages.allowed)."""
     work = tmp_path_factory.mktemp("app")
+    # These tests are about the widget, not the calibration: the shipped abstention model
+    # with its operating point pinned at 0.5, so that the answered questions stay answered
+    # when the models are refitted (the unanswered ones score about 0.2).
+    pinned = json.loads((REPO / "qa" / "data" / "abstention.json").read_text(encoding="utf-8"))
+    pinned["threshold"] = 0.5
+    (work / "abstention.json").write_text(json.dumps(pinned), encoding="utf-8")
     env = qa_env(
         REPO / "corpus",
         work / "index",
         QA_FEEDBACK_DB=str(work / "var" / "feedback.sqlite3"),
         QA_CORS_ORIGINS=host_pages.allowed,
+        QA_ABSTENTION_MODEL=str(work / "abstention.json"),
     )
     build_index(env)
     server = start_server(env, work / "server.log", port=int(host_pages.api.rsplit(":", 1)[1]))
