@@ -114,6 +114,15 @@ class BuildReport:
                 f"embedded {m.embedding.embedded} of {m.embedding.passages} passages "
                 f"({m.embedding.cached} from the embedding cache)"
             )
+        vector = m.vector_index
+        if vector:
+            detail = (
+                f"exact (flat), {vector.get('rows')} chunks"
+                if vector.get("kind") == "flat"
+                else f"{vector.get('kind')} with nlist {vector.get('nlist')}, nprobe {vector.get('nprobe')}: "
+                f"recall@10 {vector.get('recall_at_10')} against exact search on {vector.get('calibrated_on')}"
+            )
+            lines.append(f"vector index: {detail}")
         ch = self.changes
         lines.append(
             f"documents against {ch.previous or 'no previous index'}: {len(ch.added)} added, "

@@ -18,6 +18,7 @@ from qa.index_errors import GateError, IndexCorruptError, VersionNotFoundError
 from qa.manifest import Changes, EmbeddingStats, MetricsTable
 from qa.pipeline import BuildOptions, Drop, build_documents, drop_table, gate, run_build, usable_questions
 from qa.versions import list_versions, prune, use_version
+from tests.conftest import CORPUS
 from tests.fakes import FakeEmbedder
 
 EVAL_SET = Path(__file__).resolve().parent / "eval" / "questions.jsonl"
@@ -236,3 +237,22 @@ def test_questions_whose_gold_is_not_in_the_corpus_are_left_out(corpus_documents
     questions = load_questions(EVAL_SET)
     assert len(usable_questions(questions, corpus_documents)) == 112
     assert len(usable_questions(questions, [])) == 34
+
+
+def test_the_build_chooses_the_vector_index_by_size_and_reports_it(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(6):
+        seed = (CORPUS / "20-aars-faelles-digitaliseringsstrategier.md").read_text(encoding="utf-8")
+        (corpus / f"copy-{n}.md").write_text(seed + f"\n\nKopi nummer {n}.\n", encoding="utf-8")
+    exact = run_build(corpus, CountingEmbedder(), tmp_path / "exact")
+    assert exact.manifest.vector_index["kind"] == "flat"
+    chunks = exact.manifest.counts.chunks
+    assert f"vector index: exact (flat), {chunks} chunks" in exact.summary_lines()
+    approximate = run_build(corpus, CountingEmbedder(), tmp_path / "ivf", BuildOptions(exact_up_to=10))
+    vector = approximate.manifest.vector_index
+    assert vector["kind"] == "ivf" and vector["rows"] == chunks and isinstance(vector["recall_at_10"], float)
+    line = next(line for line in approximate.summary_lines() if line.startswith("vector index: "))
+    assert line.startswith(f"vector index: ivf with nlist {vector['nlist']}, nprobe {vector['nprobe']}: recall@10 ")
