@@ -17,11 +17,10 @@ import asyncio
 import logging
 import threading
 from datetime import datetime
-from pathlib import Path
 
 from qa.embedder import Embedder
 from qa.engine import QAEngine
-from qa.index import LIVE_POINTER, IndexLoadError
+from qa.index import IndexLoadError, IndexNotFoundError, live_version
 from qa.model_store import ModelError
 from qa.service import load_engine
 from qa.settings import Settings
@@ -49,16 +48,11 @@ class EngineHolder:
         self._seen_pointer: str | None = self.read_pointer() if engine is not None else None
         self._lock = threading.Lock()
 
-    @property
-    def pointer_path(self) -> Path:
-        """The live pointer file (``QA_INDEX_DIR/LIVE``)."""
-        return self.settings.index_dir / LIVE_POINTER
-
     def read_pointer(self) -> str | None:
-        """The version the pointer names now, or None when there is no pointer."""
+        """The version the pointer names now, or None when there is none or it cannot be read."""
         try:
-            return self.pointer_path.read_text(encoding="utf-8").strip() or None
-        except OSError:
+            return live_version(self.settings.index_dir)
+        except IndexNotFoundError:
             return None
 
     @property

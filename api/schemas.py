@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from qa.engine import Citation, Passage
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from qa.redaction import SURROGATE
 
 
 def check_unicode(field: str, value: str) -> str:
     """``value`` unchanged, or ValueError when it holds a lone surrogate (invalid Unicode
     that JSON's ``\\ud800`` escapes can carry, and no encoder or tokeniser accepts)."""
-    if _SURROGATE.search(value):
+    if SURROGATE.search(value):
         raise ValueError(
             f"the {field} contains invalid Unicode (a lone surrogate such as \\ud800): send text that is valid UTF-8"
         )

@@ -175,26 +175,10 @@ def terms(text: str) -> list[str]:
     return list(_stemmer().stemWords(kept))
 
 
-def glossary() -> dict[str, tuple[str, ...]]:
-    """English word -> stemmed Danish terms, from qa/data (glossary and FreeDict, see qa.lexicon)."""
-    return _stemmed_glossary()
-
-
-@lru_cache(maxsize=1)
-def _stemmed_glossary() -> dict[str, tuple[str, ...]]:
-    from qa.lexicon import BRIDGE_SOURCES, english_danish
-
-    table = english_danish(BRIDGE_SOURCES)
-    return {english: tuple(dict.fromkeys(terms(" ".join(danish)))) for english, danish in table.items()}
-
-
 def is_content_word(lowered: str) -> bool:
     """Whether a lower-case word carries content: not a Danish or English stop word, and
     longer than one letter (a single digit counts)."""
     return lowered not in _STOP_ANY and (len(lowered) > 1 or lowered.isdigit())
-
-
-_is_content = is_content_word
 
 
 def _stem(word: str) -> str:
@@ -242,7 +226,7 @@ def key_terms(text: str, options: LexicalOptions | None = None) -> list[frozense
     for match in tokens:
         token = match.group()
         lowered = token.lower()
-        if not _is_content(lowered):
+        if not is_content_word(lowered):
             previous = None
             continue
         parts = _compound_parts(token) if options.compounds else []

@@ -3,21 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class SentenceWeights:
-    """Weights of the hand-tuned sentence score this project used before the learned
-    reader (`qa/reader.py`); kept so that `QAEngine(data, embedder, weights)` still
-    accepts them. The engine no longer reads them."""
-
-    sentence: float = 1.0
-    chunk: float = 0.25
-    lexical: float = 0.5
-    chunks_considered: int = 3
-    second_margin: float = 0.01
-    english_lexical: float = 0.3
 
 
 def term_weights(term_sets: list[set[str]]) -> dict[str, float]:
@@ -30,6 +15,14 @@ def term_weights(term_sets: list[set[str]]) -> dict[str, float]:
     return {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in counts.items()}
 
 
+def group_weights(groups: list[frozenset[str]], idf: dict[str, float], rarest: float | None = None) -> list[float]:
+    """The weight of each key-term group: the largest IDF among its stems, or `rarest`
+    (the largest IDF of the index; computed when not given) when none occurs."""
+    if rarest is None:
+        rarest = max(idf.values(), default=1.0)
+    return [max((idf.get(t, 0.0) for t in g), default=0.0) or rarest for g in groups]
+
+
 def coverage(
     groups: list[frozenset[str]], text_terms: set[str], idf: dict[str, float], rarest: float | None = None
 ) -> float:
@@ -39,8 +32,6 @@ def coverage(
     IDF: pass it when known, it is computed once per index)."""
     if not groups:
         return 0.0
-    if rarest is None:
-        rarest = max(idf.values(), default=1.0)
-    weights = [max((idf.get(t, 0.0) for t in g), default=0.0) or rarest for g in groups]
+    weights = group_weights(groups, idf, rarest)
     found = sum(w for g, w in zip(groups, weights, strict=True) if g & text_terms)
     return found / sum(weights)

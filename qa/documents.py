@@ -116,8 +116,7 @@ class Document:
 
     def block_at(self, offset: int) -> Block | None:
         """The block whose [start, end) holds a character offset, or None (between blocks)."""
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1
         if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
             return self.blocks[i]
         return None

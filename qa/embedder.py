@@ -42,22 +42,41 @@ class Embedder(Protocol):
         ...
 
 
-class SentenceTransformerEmbedder:
+class _ModelFolder:
+    """What both embedders share: the model folder, its identity (name, dimension,
+    fingerprint: `qa.model_store.model_identity`), the thread and batch settings."""
+
+    def __init__(self, folder: Path, threads: int, batch_size: int) -> None:
+        """Raises ValueError for threads or batch_size below 1."""
+        if threads < 1 or batch_size < 1:
+            raise ValueError("threads and batch_size must be at least 1")
+        self.folder = folder
+        self.threads = threads
+        self.batch_size = batch_size
+        from qa.model_store import model_identity
+
+        self._identity = model_identity(folder)
+
+    @property
+    def identity(self) -> dict[str, object]:
+        """name, dimension and fingerprint of the model folder."""
+        return self._identity
+
+    @property
+    def dimension(self) -> int:
+        """Length of every vector."""
+        return int(self._identity["dimension"])  # type: ignore[call-overload]
+
+
+class SentenceTransformerEmbedder(_ModelFolder):
     """A local sentence-transformers folder, with the model's query and passage prompts."""
 
     def __init__(self, folder: Path, threads: int = 1, batch_size: int = 32) -> None:
         """Check the folder; the weights are loaded by `load()`."""
         if not (folder / "modules.json").is_file():
             raise FileNotFoundError(f"{folder} is not a sentence-transformers folder (no modules.json)")
-        if threads < 1 or batch_size < 1:
-            raise ValueError("threads and batch_size must be at least 1")
-        self.folder = folder
-        self.threads = threads
-        self.batch_size = batch_size
+        super().__init__(folder, threads, batch_size)
         self._model: object | None = None
-        from qa.model_store import model_identity
-
-        self._identity = model_identity(folder)
 
     def load(self) -> SentenceTransformerEmbedder:
         """Load the weights once (offline); returns self."""
@@ -79,16 +98,6 @@ class SentenceTransformerEmbedder:
             self._model = model
             log.info("loaded model %s in %.1f s", self.folder, time.perf_counter() - started)
         return self
-
-    @property
-    def identity(self) -> dict[str, object]:
-        """name, dimension and fingerprint of the model folder."""
-        return self._identity
-
-    @property
-    def dimension(self) -> int:
-        """Length of every vector."""
-        return int(self._identity["dimension"])  # type: ignore[call-overload]
 
     def _encode(self, texts: list[str], prompt_name: str, show_progress: bool) -> np.ndarray:
         self.load()
@@ -135,7 +144,7 @@ def _read_json(path: Path) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-class OnnxEmbedder:
+class OnnxEmbedder(_ModelFolder):
     """A sentence-transformers folder's ONNX export, run by ONNX Runtime without torch.
 
     Tokenises with the folder's `tokenizer.json` (truncated to `max_seq_length` of
@@ -151,16 +160,9 @@ class OnnxEmbedder:
             raise FileNotFoundError(f"{folder} has no tokenizer.json: point QA_MODEL at a sentence-transformers folder")
         if not model_file.is_file():
             raise FileNotFoundError(f"{model_file} does not exist: run `qa model` to export the model to ONNX")
-        if threads < 1 or batch_size < 1:
-            raise ValueError("threads and batch_size must be at least 1")
-        self.folder = folder
+        super().__init__(folder, threads, batch_size)
         self.model_file = model_file
-        self.threads = threads
-        self.batch_size = batch_size
         self._session: Any = None
-        from qa.model_store import model_identity
-
-        self._identity = model_identity(folder)
         prompts = _read_json(folder / "config_sentence_transformers.json").get("prompts") or {}
         self._prompts: dict[str, str] = {str(k): str(v) for k, v in prompts.items()}
         self._max_tokens = int(_read_json(folder / "sentence_bert_config.json").get("max_seq_length") or 512)
@@ -187,16 +189,6 @@ class OnnxEmbedder:
             self._session = ort.InferenceSession(str(self.model_file), options, providers=["CPUExecutionProvider"])
             log.info("loaded %s in %.1f s (%d threads)", self.model_file, time.perf_counter() - started, self.threads)
         return self
-
-    @property
-    def identity(self) -> dict[str, object]:
-        """name, dimension and fingerprint of the model folder (the same as the torch backend's)."""
-        return self._identity
-
-    @property
-    def dimension(self) -> int:
-        """Length of every vector."""
-        return int(self._identity["dimension"])  # type: ignore[call-overload]
 
     def _run(self, encodings: list[Any]) -> np.ndarray:
         width = max(len(e.ids) for e in encodings)

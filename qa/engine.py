@@ -10,7 +10,6 @@ from typing import Any
 import numpy as np
 
 from qa.analysis import Language
-from qa.answer import SentenceWeights
 from qa.documents import Document
 from qa.embedder import Embedder
 from qa.index import IndexData
@@ -107,7 +106,6 @@ class QAEngine:
         self,
         data: IndexData,
         embedder: Embedder,
-        weights: SentenceWeights | None = None,
         *,
         reader_model: LinearModel | None = None,
         abstention_model: LinearModel | None = None,
@@ -115,15 +113,13 @@ class QAEngine:
         reader_config: ReaderConfig | None = None,
     ) -> None:
         """Wrap a loaded index; the embedder must be the one the index was built with.
-        `weights` is kept for callers of the old signature and no longer used. Raises
-        ValueError for a dimension mismatch, ModelFileError for an unreadable model."""
+        Raises ValueError for a dimension mismatch, ModelFileError for an unreadable model."""
         if data.dimension != embedder.dimension:
             raise ValueError(
                 f"index vectors have dimension {data.dimension}, the model {embedder.dimension}: run `qa build`"
             )
         self.data = data
         self.embedder = embedder
-        self.weights = weights or SentenceWeights()
         self.retriever = HybridRetriever(data, retriever_config)
         self.reader = Reader(data, reader_model or load_reader_model(), reader_config)
         self.policy = AbstentionPolicy(abstention_model or load_abstention_model())

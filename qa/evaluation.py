@@ -106,7 +106,6 @@ def overlaps(doc_id: str, start: int, end: int, spans: list[tuple[str, int, int]
     return any(d == doc_id and start < e and s < end for d, s, e in spans)
 
 
-_overlaps = overlaps
 # How deep the gold passage is looked for (recall@1, @3 and MRR over these).
 EVAL_DEPTH = 20
 
@@ -121,7 +120,7 @@ def evaluate(engine: QAEngine, questions: list[EvalQuestion], show_progress: boo
             raise EvalSetError(f"{item.id}: no gold string of it is in the corpus")
         result = engine.ask(item.question, top_k=EVAL_DEPTH, always_cite=True)
         rank = next(
-            (n for n, p in enumerate(result.passages, start=1) if _overlaps(p.doc_id, p.start, p.end, spans)),
+            (n for n, p in enumerate(result.passages, start=1) if overlaps(p.doc_id, p.start, p.end, spans)),
             None,
         )
         first = result.citations[:1]

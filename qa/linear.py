@@ -7,7 +7,6 @@ scores with numpy only, so that the query path needs no scikit-learn and no pick
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from dataclasses import asdict, dataclass, field
@@ -95,8 +94,3 @@ def load_model(path: Path, kind: str) -> LinearModel:
     if model.kind != kind:
         raise ModelFileError(f"{path} holds a {model.kind} model, not a {kind} model")
     return model
-
-
-def file_sha256(path: Path) -> str:
-    """sha256 of a file's bytes, hex."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -24,6 +24,7 @@ from qa.embedder import Embedder
 from qa.embedding_cache import EmbeddingCache, fsync_dir, text_key
 from qa.index import (
     BUILDING_PREFIX,
+    DEFAULT_EXACT_UP_TO,
     IndexData,
     live_folder,
     live_version,
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 # The metrics the gate compares: answer accuracy over answerable questions, and the share
 # of unanswerable questions the engine abstains on (abstention recall).
 GATED_METRICS = ("answer_accuracy", "abstention_recall")
-STEPS = ("read corpus", "prepare", "evaluate", "write and verify", "publish")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class BuildOptions:
     keep: int = 0
     lock_timeout: float = 0.0
     use_cache: bool = True
-    exact_up_to: int = 50_000
+    exact_up_to: int = DEFAULT_EXACT_UP_TO
     calibrate: Callable[[IndexData], dict[str, Any]] | None = None
 
 

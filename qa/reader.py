@@ -22,7 +22,7 @@ from typing import Literal
 
 import numpy as np
 
-from qa.answer import term_weights
+from qa.answer import group_weights, term_weights
 from qa.answer_types import fits, has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
@@ -152,7 +152,6 @@ class Reader:
         self.config = config or ReaderConfig()
         self.idf = term_weights([set(t) for t in data.sentence_terms])
         self.rarest = max(self.idf.values(), default=1.0)
-        self._group_weights: dict[tuple[frozenset[str], ...], list[float]] = {}
         self._block_starts = {doc_id: [b.start for b in doc.blocks] for doc_id, doc in data.documents.items()}
         # Every term of each document (its title and all its chunks): a name the question
         # gives ("Nordby", "SU") that the candidate's document never uses points to
@@ -162,6 +161,10 @@ class Reader:
         }
         for chunk, chunk_terms in zip(data.chunks, data.chunk_terms, strict=True):
             self._document_terms[chunk.doc_id].update(chunk_terms)
+        # Per chunk, once: its terms (title, heading and text), its heading's and its title's.
+        self._chunk_terms = [set(t) for t in data.chunk_terms]
+        self._heading_terms = [set(_terms(c.heading)) if c.heading else set() for c in data.chunks]
+        self._title_terms = {doc_id: set(_terms(doc.title)) for doc_id, doc in data.documents.items()}
 
     # --- structure -------------------------------------------------------------------
     def block_kind(self, sentence: Sentence) -> str:
@@ -233,6 +236,15 @@ class Reader:
         groups = list(question.groups)
         focus = focus_groups(question.text, groups)
         names = [g for g in groups if g not in focus]
+        # The question's term weights, once per question (focus groups are a subset).
+        weights = dict(zip(groups, group_weights(groups, self.idf, self.rarest), strict=True))
+
+        def coverage_of(gs: list[frozenset[str]], text_terms: set[str]) -> float:
+            """`qa.answer.coverage` with the weights above, summed in the same order."""
+            if not gs:
+                return 0.0
+            return sum(weights[g] for g in gs if g & text_terms) / sum(weights[g] for g in gs)
+
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
         rows = []
@@ -244,8 +256,7 @@ class Reader:
             unit_terms: set[str] = set()
             for s in unit:
                 unit_terms.update(self.data.sentence_terms[s])
-            heading_terms = set(_terms(chunk.heading)) if chunk.heading else set()
-            heading_cov = self._coverage(groups, heading_terms)
+            heading_cov = coverage_of(groups, self._heading_terms[hit.index])
             list_item = self.block_kind(head) in LIST_KINDS
             fit = fits(text, question.answer_type, list_item)
             typed = question.answer_type != "other"
@@ -261,11 +272,11 @@ class Reader:
                         "chunk_cos_margin": hit.dense - best_chunk,
                         "chunk_rank_inv": 1.0 / (rank + 1),
                         "lexical_rank_inv": 1.0 / hit.lexical_rank if hit.lexical_rank else 0.0,
-                        "coverage": self._coverage(groups, unit_terms),
-                        "focus_coverage": self._coverage(focus, unit_terms),
-                        "context_coverage": self._coverage(groups, set(self.data.chunk_terms[hit.index])),
+                        "coverage": coverage_of(groups, unit_terms),
+                        "focus_coverage": coverage_of(focus, unit_terms),
+                        "context_coverage": coverage_of(groups, self._chunk_terms[hit.index]),
                         "heading_coverage": heading_cov,
-                        "title_coverage": self._coverage(groups, set(_terms(chunk.title))),
+                        "title_coverage": coverage_of(groups, self._title_terms[chunk.doc_id]),
                         "faq_heading": heading_cov if is_question(chunk.heading) else 0.0,
                         "first_in_section": 1.0 if self.previous(unit[0]) is None else 0.0,
                         "type_fit": 1.0 if typed and fit else 0.0,
@@ -283,7 +294,7 @@ class Reader:
                             if names
                             else 0.0
                         ),
-                        "doc_coverage": self._coverage(groups, self._document_terms[chunk.doc_id]),
+                        "doc_coverage": coverage_of(groups, self._document_terms[chunk.doc_id]),
                     },
                     unit_terms,
                 )
@@ -311,19 +322,6 @@ class Reader:
             feats["cos_rank_inv"] = 1.0 / cos_rank[i]
             out.append(AnswerCandidate(unit, rank, kind, feats))
         return out
-
-    def _coverage(self, groups: list[frozenset[str]], text_terms: set[str]) -> float:
-        """`qa.answer.coverage` with the groups' IDF weights computed once per group list
-        (the reader asks it about ten times per candidate)."""
-        if not groups:
-            return 0.0
-        key = tuple(groups)
-        weights = self._group_weights.get(key)
-        if weights is None:
-            weights = [max((self.idf.get(t, 0.0) for t in g), default=0.0) or self.rarest for g in groups]
-            self._group_weights = {key: weights}  # one question at a time: keep only the latest
-        found = sum(w for g, w in zip(groups, weights, strict=True) if g & text_terms)
-        return found / sum(weights)
 
     def read(self, question: AnalysedQuestion, query: np.ndarray, ranked: list[RankedChunk]) -> list[AnswerCandidate]:
         """The scored candidates, best first (ties: the earlier sentence)."""

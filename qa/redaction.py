@@ -54,7 +54,8 @@ _PHONE = re.compile(
     rf"(?![\w{_DASHES}])"  # "20261201T1553Z" is a time stamp
 )
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone UTF-16 surrogate: not a character, cannot be encoded as UTF-8."""
 
 
 def _digits(text: str) -> str:
@@ -72,7 +73,7 @@ def redact(text: str) -> str:
 
     Idempotent: ``redact(redact(t)) == redact(t)``. Never raises on any ``str``.
     """
-    text = _SURROGATE.sub("\ufffd", text)
+    text = SURROGATE.sub("\ufffd", text)
     text = _EMAIL.sub("[EMAIL]", text)
     text = _CPR.sub(_cpr, text)
     return _PHONE.sub("[TELEFON]", text)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from qa.linear import LinearModel, file_sha256, load_model
+from qa.linear import LinearModel, load_model
+from qa.manifest import file_sha256
 
 # Raise when features, candidates or the meaning of a model file change.
 SCORING_VERSION = 2
