@@ -16,7 +16,10 @@ from typing import Literal
 AnswerType = Literal["when", "how_many", "how_much", "who", "how", "other"]
 ANSWER_TYPES: tuple[AnswerType, ...] = ("when", "how_many", "how_much", "who", "how", "other")
 
-# Question patterns. The one matching earliest in the question wins ("How do I ... when I
+# Question patterns. `how` asks for steps, so a Danish "hvordan" counts only with a person
+# doing them ("Hvordan søger jeg ...", "Hvordan kan man ..."); "Hvordan opgøres beløbet?"
+# asks how something is, like English "how is ..." or "how can the rules be
+# described?", which is `other`. The one matching earliest in the question wins ("How do I ... when I
 # move?" is a how-question); at the same position the first listed wins ("how much"
 # before "how").
 _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
@@ -55,8 +58,10 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "how",
         re.compile(
-            r"\b(hvordan|hvad skal jeg gøre|hvad gør jeg|hvad skal jeg bruge|hvad kræver det|"
-            r"how do|how can|how should|how to|how does one|what do i (need to )?do|what should i do|"
+            r"\b(hvordan(\s+\w+){0,3}?\s+(jeg|man|du|vi)|"
+            r"hvad skal jeg gøre|hvad gør jeg|hvad skal jeg bruge|hvad kræver det|"
+            r"how (do|can|should|could|would|must|may) (i|we|you|one|my|our)|how to|how does one|"
+            r"what do i (need to )?do|what should i do|"
             r"what steps|what do i need)\b"
         ),
     ),

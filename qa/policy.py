@@ -44,6 +44,34 @@ EVIDENCE_FEATURES: tuple[str, ...] = (
     "focus_coverage",
     "joint_support",
 )
+# The sign each feature's coefficient may take (+1 at least 0, -1 at most 0, 0 free): the
+# direction the evidence can only point in, whatever the corpus. More of the question in
+# the text, closer passages, agreement and a fitting answer type never count against
+# answering; numbers, names and terms the text or corpus lacks, and a missed answer type,
+# never count for it. Margins between passages, the lexical weight and the language
+# signals are left free: their direction depends on the rest.
+EVIDENCE_SIGNS: dict[str, int] = {
+    "reader_score": 1,
+    "reader_margin": 1,
+    "sentence_cos": 1,
+    "chunk_cos": 1,
+    "top_chunk_cos": 1,
+    "passage_margin": 0,
+    "agreement": 1,
+    "lexical_weight": 0,
+    "chunk_coverage": 1,
+    "sentence_coverage": 1,
+    "unknown_terms": -1,
+    "missing_numbers": -1,
+    "type_fit": 1,
+    "type_miss": -1,
+    "language_confidence": 0,
+    "english": 0,
+    "name_missing": -1,
+    "doc_coverage": 1,
+    "focus_coverage": 1,
+    "joint_support": 1,
+}
 # A margin when the reader has a single candidate: larger than any seen between two.
 _LONE_MARGIN = 10.0
 

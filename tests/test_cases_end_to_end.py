@@ -73,8 +73,10 @@ def case_engine(tmp_path_factory: pytest.TempPathFactory, real_embedder):  # typ
     ],
 )
 def test_the_case_question_is_answered_with_the_whole_unit(case_engine, case: str, question: str, quote: str) -> None:  # type: ignore[no-untyped-def]
+    """Answered at the shipped operating point (not only cited), with the whole unit."""
     engine = case_engine(case)
-    result = engine.ask(question, always_cite=True)
+    result = engine.ask(question)
+    assert result.answered, f"withheld at probability {result.evidence:.3f} < {engine.policy.threshold:.3f}"
     citation = result.citations[0]
     assert citation.quote == quote
     assert engine.document(citation.doc_id).text[citation.start : citation.end] == quote
@@ -83,6 +85,9 @@ def test_the_case_question_is_answered_with_the_whole_unit(case_engine, case: st
 def test_a_paragraph_without_sentence_ends_gives_a_short_quote_with_the_answer(case_engine) -> None:  # type: ignore[no-untyped-def]
     engine = case_engine("giant-line")
     assert max(c.end - c.start for c in engine.data.chunks) <= 600
+    result = engine.ask("Hvor lang er behandlingstiden for boligstøtte?")
+    if result.answered:  # the case allows abstaining; an answer must be short and hold it
+        assert "seks uger" in result.citations[0].quote and len(result.citations[0].quote) <= 400
     citation = engine.ask("Hvor lang er behandlingstiden for boligstøtte?", always_cite=True).citations[0]
     assert "seks uger" in citation.quote and len(citation.quote) <= 400
 
@@ -100,8 +105,8 @@ def test_a_question_in_nfd_is_answered_exactly_as_in_nfc(case_engine, question: 
 def test_two_files_with_one_name_in_two_folders_are_two_documents(case_engine) -> None:  # type: ignore[no-untyped-def]
     engine = case_engine("same-stem-subfolders")
     assert [d.doc_id for d in engine.documents()] == ["borger-faq", "virksomhed-faq"]
-    citation = engine.ask("Hvor modtager virksomheder Digital Post?", always_cite=True).citations[0]
-    assert citation.doc_id == "virksomhed-faq"
+    result = engine.ask("Hvor modtager virksomheder Digital Post?")
+    assert result.answered and result.citations[0].doc_id == "virksomhed-faq"
 
 
 def test_a_document_twice_is_indexed_once_and_passages_differ(case_engine) -> None:  # type: ignore[no-untyped-def]

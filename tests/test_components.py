@@ -15,10 +15,10 @@ import pytest
 from qa.answer_types import answer_type, fits
 from qa.documents import assemble
 from qa.engine import QAEngine
-from qa.fitting import fit_logistic, neutral_model
+from qa.fitting import fit_logistic, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
-from qa.policy import EVIDENCE_FEATURES, AbstentionPolicy, choose_operating_point
+from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
 from qa.question import analyse
 from qa.reader import FEATURES, is_question, refers_back
 from qa.retrieval import RankedChunk
@@ -42,6 +42,10 @@ from tests.fakes import FakeEmbedder
         ("Which authority handles complaints?", "who"),
         ("Hvordan søger jeg om fritagelse?", "how"),
         ("How do I register a change of address when I move?", "how"),
+        ("Hvordan kan man klage over afgørelsen?", "how"),
+        ("Hvordan opgøres beløbet?", "other"),
+        ("How is the amount calculated?", "other"),
+        ("How can the cooperation be described?", "other"),
         ("Hvad er NemKonto?", "other"),
     ],
 )
@@ -248,6 +252,30 @@ def test_fitting_learns_the_direction_of_a_separating_feature() -> None:
     assert model.probability({"x": 9.0, "noise": 1.0}) > 0.9 > 0.1 > model.probability({"x": 0.0, "noise": 0.0})
     with pytest.raises(ValueError, match="needs both right and wrong examples"):
         fit_logistic(rows, [True] * 10, ("x",), "reader", "hand-made", balanced=True)
+
+
+def test_a_signed_fit_keeps_each_coefficient_on_its_side() -> None:
+    # "helps" separates the labels; "against" rises with them too, but its sign is -1:
+    # it may only count against, so its coefficient stays at zero.
+    rows = [{"helps": float(v), "against": float(v) + (v % 3), "free": float(v % 2)} for v in range(12)]
+    labels = [v >= 6 for v in range(12)]
+    signs = {"helps": 1, "against": -1, "free": 0}
+    model = fit_signed_logistic(rows, labels, ("helps", "against", "free"), signs, "abstention", "hand-made", 1.0)
+    assert model.coef[0] > 0 and model.coef[1] == 0.0
+    assert model.extra["signs"] == signs and model.extra["c"] == 1.0
+    unsigned = fit_logistic(rows, labels, ("helps", "against", "free"), "abstention", "hand-made", balanced=False)
+    assert unsigned.coef[1] > 0  # what the bound prevents
+    with pytest.raises(ValueError, match=r"no sign given for the abstention model's features \['free'\]"):
+        fit_signed_logistic(rows, labels, ("helps", "free"), {"helps": 1}, "abstention", "hand-made", 1.0)
+    with pytest.raises(ValueError, match="needs both right and wrong examples"):
+        fit_signed_logistic(rows, [False] * 12, ("helps",), signs, "abstention", "hand-made", 1.0)
+
+
+def test_the_shipped_abstention_model_keeps_the_documented_signs() -> None:
+    model = load_model(shipped_path("abstention.json"), "abstention")
+    assert set(EVIDENCE_SIGNS) == set(EVIDENCE_FEATURES)
+    for feature, coef in zip(model.features, model.coef, strict=True):
+        assert coef * EVIDENCE_SIGNS[feature] >= 0, feature
 
 
 def test_neutral_model_scores_zero() -> None:
