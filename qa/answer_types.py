@@ -1,8 +1,9 @@
 """What kind of answer a question wants, and whether a text holds that kind.
 
-Six types: `when` (a date, a year, a weekday, a time of day or a period), `how_many` (a
-number), `how_much` (an amount of money), `who` (an authority, an office or a person),
-`how` (steps: a list item, an instruction) and `other`. The patterns are the Danish
+Eight types: `when` (a date, a year, a weekday, a time of day or a period), `how_many` (a
+number or a measure), `how_much` (an amount of money), `who` (an authority, an office or a
+person), `how` (steps: a list item, an instruction), `where` (a place, an office, a web
+address or app), `yes_no` (a rule: a negation, "only", "first", "need not") and `other`. The patterns are the Danish
 and English interrogatives and the general vocabulary of public-sector help pages
 (month and weekday names, currency, the kinds of authority); none is taken from one
 document. The reader uses the fit as a feature, so how much it counts is learned.
@@ -13,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerType = Literal["when", "how_many", "how_much", "who", "how", "other"]
-ANSWER_TYPES: tuple[AnswerType, ...] = ("when", "how_many", "how_much", "who", "how", "other")
+AnswerType = Literal["when", "how_many", "how_much", "who", "how", "where", "yes_no", "other"]
+ANSWER_TYPES: tuple[AnswerType, ...] = ("when", "how_many", "how_much", "who", "how", "where", "yes_no", "other")
 
 # Question patterns. `how` asks for steps, so a Danish "hvordan" counts only with a person
 # doing them ("Hvordan søger jeg ...", "Hvordan kan man ..."); "Hvordan opgøres beløbet?"
@@ -35,17 +36,19 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "how_many",
         re.compile(
-            r"\b(hvor mange|hvor lang tid|hvor længe|hvor gammel|how many|how long|how old|"
-            r"antal(let)?|number of|what age)\b"
+            r"\b(hvor mange|hvor lang tid|hvor længe|hvor gammel|hvor gamle|hvor høje?|hvor tunge?|"
+            r"hvor langt|hvor lange?|hvad er (det )?(maksimale|højeste|mindste|laveste)|"
+            r"how many|how long|how old|how heavy|how far|how high|"
+            r"what(’s|'s| is) the (maximum|minimum|max|min)|antal(let)?|number of|what age)\b"
         ),
     ),
     (
         "when",
         re.compile(
             r"\b(hvornår|hvilket år|i hvilket år|hvilken dato|hvilke dage|hvilken dag|hvad er fristen|"
-            r"hvad er åbningstiderne|åbningstid\w*|frist\w*|"
+            r"hvad er åbningstiderne|åbningstid\w*|frist\w*|hvor tidligt|hvor hurtigt|hvor ofte|hvor tit|"
             r"when|what year|which year|what date|which date|what day|which days|what time|by what date|"
-            r"what is the deadline|deadline|opening hours)\b"
+            r"what is the deadline|deadline|opening hours|how soon|how early|how often|how quickly)\b"
         ),
     ),
     (
@@ -63,6 +66,22 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"how (do|can|should|could|would|must|may) (i|we|you|one|my|our)|how to|how does one|"
             r"what do i (need to )?do|what should i do|"
             r"what steps|what do i need)\b"
+        ),
+    ),
+    (
+        "where",
+        re.compile(
+            r"\b(hvor (kan|skal|får|køber|søger|finder|afleverer|bliver|ligger|er|modtager|melder|henter|sender|"
+            r"bestiller|klager|ringer|går|foregår|må)|hvilken hjemmeside|hvilket sted|"
+            r"where|which website|what website)\b"
+        ),
+    ),
+    (
+        "yes_no",
+        re.compile(
+            r"(^|[.?!–-]\s*)(kan|skal|må|er|har|får|gælder|bliver|tager|findes|bruger|behøver|vil|betaler|koster|"
+            r"var|blev|havde|kunne|skulle|ville|fik|gjaldt|"
+            r"can|do|does|is|are|should|must|will|may|am|have|has|did|would|could|was|were|had)\b"
         ),
     ),
 )
@@ -110,14 +129,36 @@ _HOW_TEXT = re.compile(
 )
 
 
+_WHERE_TEXT = re.compile(
+    r"\b[\w-]+\.(dk|com|org|eu|net)\b|\b(på|hos|via|at|on|via|from|fra)\s+[A-ZÆØÅ]|"
+    r"\b(borgerservice|rådhus\w*|app(en)?|hjemmeside\w*|website|online|digitalt|adresse\w*|address|"
+    r"citizen service|town hall|office|kontor\w*|politi\w*|police)\b|\b\d{4}\s+[A-ZÆØÅ]",
+)
+_YES_NO_TEXT = re.compile(
+    r"\b(ja|nej|ikke|ingen|intet|kun|først|behøver|yes|no|not|cannot|only|need not|don't|doesn't|isn't|aren't)\b",
+    re.IGNORECASE,
+)
+
+
+# Interrogative words: a question ending in "?" without any of them asks yes or no
+# ("Lagde strategien vægt på ...?", "Instead of being exempted, can my daughter ...?").
+_INTERROGATIVE = re.compile(
+    r"\b(hvad|hvilk\w*|hvorfor|hvem|hvor\w*|hvordan|hvornår|what\w*|which|why|who|whom|whose|how|where|when)\b"
+)
+
+
 def answer_type(question: str) -> AnswerType:
-    """The kind of answer a question wants (Danish or English), `other` when none fits."""
+    """The kind of answer a question wants (Danish or English), `other` when none fits:
+    the pattern matching earliest wins; a question mark with no interrogative word is
+    `yes_no`."""
     lowered = question.lower()
     best: tuple[int, int, AnswerType] = (len(lowered) + 1, len(_QUESTION_PATTERNS), "other")
     for order, (kind, pattern) in enumerate(_QUESTION_PATTERNS):
         match = pattern.search(lowered)
         if match and (match.start(), order) < best[:2]:
             best = (match.start(), order, kind)
+    if best[2] == "other" and lowered.rstrip().endswith("?") and not _INTERROGATIVE.search(lowered):
+        return "yes_no"
     return best[2]
 
 
@@ -132,7 +173,8 @@ def fits(text: str, kind: AnswerType, is_list_item: bool = False) -> bool:
     when: a year, date, month, weekday, time of day or a number of days/weeks/...;
     how_many: a number; how_much: an amount of money (or "free"); who: an authority
     or office; how: a list item, an ending colon that opens steps, or an instruction;
-    other: always True.
+    where: a web address, an office or app, or "på/hos/at ..." a name; yes_no: a
+    negation or a restricting word; other: always True.
     """
     if kind == "when":
         return _WHEN_TEXT.search(text) is not None
@@ -144,4 +186,8 @@ def fits(text: str, kind: AnswerType, is_list_item: bool = False) -> bool:
         return _WHO_TEXT.search(text) is not None
     if kind == "how":
         return is_list_item or text.rstrip().endswith(":") or _HOW_TEXT.search(text) is not None
+    if kind == "where":
+        return _WHERE_TEXT.search(text) is not None
+    if kind == "yes_no":
+        return _YES_NO_TEXT.search(text) is not None
     return True

@@ -47,6 +47,16 @@ from tests.fakes import FakeEmbedder
         ("How is the amount calculated?", "other"),
         ("How can the cooperation be described?", "other"),
         ("Hvad er NemKonto?", "other"),
+        ("Hvor gamle kan børnene være?", "how_many"),
+        ("How heavy can one item be?", "how_many"),
+        ("How soon must the municipality offer a place?", "when"),
+        ("Hvor køber man parkeringslicens?", "where"),
+        ("Where do I apply for a building permit?", "where"),
+        ("Kan jeg betale kontant i borgerservice?", "yes_no"),
+        ("Jeg har mistet mit pas – kan jeg komme uden tid?", "yes_no"),
+        ("Lagde strategien vægt på informationssikkerhed?", "yes_no"),
+        ("Is there free parking at the town hall?", "yes_no"),
+        ("Hvorfor indeholdt strategien vækstinitiativer?", "other"),
     ],
 )
 def test_answer_type_of_a_question(question: str, kind: str) -> None:
@@ -62,6 +72,12 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     assert fits("Et nyt kort koster 205 kr.", "how_much")
     assert fits("It costs DKK 205.", "how_much")
     assert not fits("Kortet blev indført i 2007.", "how_much")
+    assert fits("Du køber licensen i appen ParkVest eller på vesthavn.dk/licens.", "where")
+    assert fits("Hittegods skal afleveres til politiet.", "where")
+    assert not fits("Licensen gælder et år.", "where")
+    assert fits("Du behøver ikke at have valgkortet med.", "yes_no")
+    assert fits("No, nappies are provided by the centre.", "yes_no")
+    assert not fits("Licensen gælder et år.", "yes_no")
     assert fits("Der er tre trin.", "how_many") and not fits("Der er nogle trin.", "how_many")
     assert fits("Udbetaling Danmark udbetaler boligstøtte.", "who")
     assert not fits("Pengene kommer hver måned.", "who")

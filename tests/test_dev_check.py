@@ -32,13 +32,13 @@ def dev_engine(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> QAEng
 def test_check_split_floors_hold(dev_engine: QAEngine) -> None:
     questions = [q for q in load_questions(DEV / "questions.jsonl") if q.split == "check"]
     table = metrics_by_language(evaluate(dev_engine, questions))
-    # Measured with the shipped models: da recall@1 0.792, recall@3 0.935, answer 0.623,
-    # false abstention 0.286, unanswerable abstained 0.40; en 0.537, 0.80, 0.325, 0.263, 0.316.
+    # Measured with the shipped models: da recall@1 0.792, recall@3 0.935, answer 0.636,
+    # false abstention 0.195, unanswerable abstained 0.333; en 0.537, 0.80, 0.35, 0.225, 0.263.
     floors = {
-        "da": {"recall@1": 0.75, "recall@3": 0.9, "answer_accuracy": 0.57, "unanswerable_abstained": 0.33},
-        "en": {"recall@1": 0.48, "recall@3": 0.74, "answer_accuracy": 0.27, "unanswerable_abstained": 0.26},
+        "da": {"recall@1": 0.75, "recall@3": 0.9, "answer_accuracy": 0.58, "unanswerable_abstained": 0.26},
+        "en": {"recall@1": 0.48, "recall@3": 0.74, "answer_accuracy": 0.3, "unanswerable_abstained": 0.2},
     }
-    ceilings = {"da": {"false_abstention": 0.34}, "en": {"false_abstention": 0.32}}
+    ceilings = {"da": {"false_abstention": 0.26}, "en": {"false_abstention": 0.29}}
     for language, limits in floors.items():
         row = table[language]
         assert row["answerable"] >= 75 and row["unanswerable"] >= 15, row
