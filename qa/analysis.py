@@ -10,7 +10,6 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DANISH, STOPWORDS_EN
@@ -22,12 +21,9 @@ __all__ = [
     "Language",
     "LanguageGuess",
     "LexicalOptions",
-    "QuestionKind",
-    "fits_kind",
     "guess_language",
     "key_terms",
     "query_terms",
-    "question_kind",
     "terms",
     "vocabulary_share",
     "warm_up",
@@ -37,7 +33,6 @@ __all__ = [
 STEMMER_LANGUAGE = "danish"
 STOPWORDS_NAME = "bm25s STOPWORDS_DANISH"
 _WORD = re.compile(r"\w+", re.UNICODE)
-QuestionKind = Literal["when", "number", "other"]
 
 
 @dataclass(frozen=True)
@@ -285,31 +280,3 @@ def query_terms(text: str, groups: list[frozenset[str]] | None = None) -> list[s
     for group in key_terms(text) if groups is None else groups:
         expanded.extend(sorted(group.difference(expanded)))
     return expanded
-
-
-_WHEN = re.compile(
-    r"\b(hvornår|when|what year|which year|hvilket år|i hvilket år|hvilken dato|what date|by when|how long ago)\b"
-)
-_NUMBER = re.compile(r"\b(hvor mange|hvor meget|how many|how much|hvad koster|what does .* cost|antal|number of)\b")
-_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-YEAR_OR_DATE = re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b\d{{1,2}}\. ({_MONTHS})\b")
-NUMBER = re.compile(r"\d|\b(to|tre|fire|fem|seks|syv|otte|ni|ti|første|anden|tredje|fjerde|femte)\b")
-
-
-def question_kind(question: str) -> QuestionKind:
-    """'when' questions want a date or year, 'number' questions a number."""
-    lowered = question.lower()
-    if _WHEN.search(lowered):
-        return "when"
-    if _NUMBER.search(lowered):
-        return "number"
-    return "other"
-
-
-def fits_kind(sentence: str, kind: QuestionKind) -> bool:
-    """Whether a sentence holds what the kind of question asks for."""
-    if kind == "when":
-        return YEAR_OR_DATE.search(sentence) is not None
-    if kind == "number":
-        return NUMBER.search(sentence.lower()) is not None
-    return True
