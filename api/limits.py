@@ -5,6 +5,10 @@
   once (:class:`Overloaded`, answered 503 with Retry-After), and gives up waiting after
   ``timeout_s`` (:class:`QueryTimeout`). The event loop never runs the engine, so
   ``/healthz`` and ``/readyz`` are answered while every query thread is busy.
+- :class:`RefuseWhenFullMiddleware` answers a question with that 503 before it is routed,
+  read and validated while the gate is full: at many times the capacity, refusals are
+  most of the requests, and their cost on the event loop is what every request, /healthz
+  included, waits behind.
 - :class:`RateLimitMiddleware` applies per-client limits (the ``limits`` library's moving
   window, in memory, per worker process) to chosen routes and answers 429 with Retry-After.
 - :class:`BodyTimeoutMiddleware` answers 408 when a client stops sending its body.
@@ -28,12 +32,16 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = [
+    "OVERLOADED",
     "BodyTimeoutMiddleware",
     "Overloaded",
     "QueryGate",
     "QueryTimeout",
     "RateLimitMiddleware",
+    "RefuseWhenFullMiddleware",
 ]
+
+OVERLOADED = "The service is busy answering other questions: try again in a moment."
 
 T = TypeVar("T")
 
@@ -71,6 +79,11 @@ class QueryGate:
         """Calls running or waiting now."""
         return self._admitted
 
+    @property
+    def full(self) -> bool:
+        """True when :meth:`run` would refuse a call now (read without the lock: a hint)."""
+        return self._admitted >= self.capacity
+
     def _release(self, _: Future[Any]) -> None:
         with self._lock:
             self._admitted -= 1
@@ -104,6 +117,43 @@ class QueryGate:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+class RefuseWhenFullMiddleware:
+    """While ``gate`` is full, answer the ``(method, path)`` pairs in ``routes`` with the
+    overload 503 (Retry-After: ``retry_after_s``) at once, without routing, reading or
+    validating the request; ``on_refused()`` is called for each (metrics).
+
+    The route refuses the same way when the gate fills after this check (and answers 422
+    to an invalid question only while there is room). Add it innermost: the refusal still
+    passes the access log, metrics, host check, rate limit and CORS.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        gate: QueryGate,
+        routes: frozenset[tuple[str, str]],
+        retry_after_s: int,
+        on_refused: Callable[[], None] | None = None,
+    ) -> None:
+        self.app = app
+        self.gate = gate
+        self.routes = routes
+        self.on_refused = on_refused
+        response = JSONResponse({"detail": OVERLOADED}, 503, headers={"Retry-After": str(retry_after_s)})
+        self._headers = response.raw_headers
+        self._body = bytes(response.body)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.gate.full and scope["type"] == "http" and (scope["method"], scope["path"]) in self.routes:
+            if self.on_refused:
+                self.on_refused()
+            # A fresh header list each time: outer middlewares add their headers in place.
+            await send({"type": "http.response.start", "status": 503, "headers": list(self._headers)})
+            await send({"type": "http.response.body", "body": self._body})
+            return
+        await self.app(scope, receive, send)
 
 
 def client_key(scope: Scope) -> str:

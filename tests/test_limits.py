@@ -18,7 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.limits import Overloaded, QueryGate, QueryTimeout
+from api.limits import OVERLOADED, Overloaded, QueryGate, QueryTimeout
 from api.server import HeaderTimeoutH11Protocol
 from bench.capacity import run_load
 from bench.http_load import memory_mb
@@ -86,6 +86,37 @@ def test_gate_times_out_and_keeps_the_slot_until_the_thread_finishes() -> None:
 
     _run(scenario())
     gate.shutdown()
+
+
+def test_refusals_before_routing_match_the_routes_own(fake_engine: QAEngine, tmp_path: Path) -> None:
+    """While the gate is full, /ask and /search are refused before routing (even an
+    invalid question) with the same 503 the route gives, and counted; other routes answer."""
+    settings = _app_settings(tmp_path, query_workers=1, query_queue=0, retry_after_seconds=2)
+    app = create_app(settings, engine=fake_engine)
+    release = threading.Event()
+    with TestClient(app) as client:
+        gate: QueryGate = app.state.gate
+        held = ThreadPoolExecutor(max_workers=1).submit(_run, gate.run(release.wait))
+        deadline = time.monotonic() + 5
+        while not gate.full and time.monotonic() < deadline:
+            time.sleep(0.01)
+        try:
+            ask = client.post("/ask", json={"question": "Hvad er NemID?"})
+            invalid = client.post("/ask", json={"question": ""})
+            search = client.get("/search", params={"q": "NemID"}, headers={"Origin": "http://x.example"})
+            health = client.get("/healthz")
+        finally:
+            release.set()
+            held.result(timeout=5)
+        metrics = client.get("/metrics").text
+    for refused in (ask, invalid, search):
+        assert refused.status_code == 503
+        assert refused.json() == {"detail": OVERLOADED}
+        assert refused.headers["retry-after"] == "2"
+        assert refused.headers["x-request-id"]
+    assert health.status_code == 200
+    assert 'qa_refused_total{reason="overloaded"} 3.0' in metrics
+    assert 'qa_http_requests_total{method="POST",route="/ask",status="503"} 2.0' in metrics
 
 
 @pytest.mark.parametrize(("workers", "queue", "timeout"), [(0, 1, 1.0), (1, -1, 1.0), (1, 1, 0.0)])
