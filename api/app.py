@@ -109,7 +109,9 @@ def create_app(
     """
     settings = settings or get_settings()
     holder = EngineHolder(settings, engine=engine, embedder=embedder)
-    gate = QueryGate(settings.query_workers, settings.query_queue, settings.request_timeout_seconds)
+    gate = QueryGate(
+        settings.query_workers, settings.query_queue, settings.request_timeout_seconds, nice=settings.query_nice
+    )
     metrics = Metrics()
     metrics.track(lambda: gate.admitted, holder.built_at)
 

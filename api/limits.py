@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import logging
 import math
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -44,6 +47,7 @@ __all__ = [
 OVERLOADED = "The service is busy answering other questions: try again in a moment."
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class Overloaded(Exception):
@@ -62,12 +66,17 @@ class QueryGate:
     included). A call that times out keeps its admission slot until its thread finishes,
     so the number of calls in the process stays bounded even when callers give up.
     Raises ValueError for ``workers < 1``, ``queue < 0`` or ``timeout_s <= 0``.
+
+    On Linux each query thread lowers its own CPU priority by ``nice`` (a per-thread
+    attribute there): when the cores are short, the event loop, which answers /healthz
+    and the refusals, runs first, and the questions already admitted take longer.
     """
 
-    def __init__(self, workers: int, queue: int, timeout_s: float) -> None:
+    def __init__(self, workers: int, queue: int, timeout_s: float, nice: int = 0) -> None:
         if workers < 1 or queue < 0 or timeout_s <= 0:
             raise ValueError(f"workers must be >= 1, queue >= 0 and timeout > 0, not {workers}, {queue}, {timeout_s}")
         self.workers = workers
+        self.nice = nice
         self.capacity = workers + queue
         self.timeout_s = timeout_s
         self._pool: ThreadPoolExecutor | None = None  # made on first use, again after shutdown()
@@ -84,6 +93,13 @@ class QueryGate:
         """True when :meth:`run` would refuse a call now (read without the lock: a hint)."""
         return self._admitted >= self.capacity
 
+    def _lower_priority(self) -> None:
+        if self.nice and sys.platform == "linux":
+            try:
+                os.nice(self.nice)  # this thread only (Linux/NPTL)
+            except OSError as exc:
+                log.warning("query thread priority unchanged: %s", exc)
+
     def _release(self, _: Future[Any]) -> None:
         with self._lock:
             self._admitted -= 1
@@ -99,7 +115,9 @@ class QueryGate:
                 raise Overloaded(f"{self._admitted} questions are being answered or waiting")
             self._admitted += 1
             if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="qa-query")
+                self._pool = ThreadPoolExecutor(
+                    max_workers=self.workers, thread_name_prefix="qa-query", initializer=self._lower_priority
+                )
             pool = self._pool
         context = contextvars.copy_context()
         future = pool.submit(context.run, fn, *args)

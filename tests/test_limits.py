@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import statistics
+import sys
 import threading
 import time
 from collections.abc import Coroutine
@@ -86,6 +87,23 @@ def test_gate_times_out_and_keeps_the_slot_until_the_thread_finishes() -> None:
 
     _run(scenario())
     gate.shutdown()
+
+
+def _thread_nice(tid: int) -> int:
+    return int(Path(f"/proc/self/task/{tid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="per-thread priority is a Linux feature")
+def test_query_threads_run_at_lower_priority_than_the_event_loop() -> None:
+    gate = QueryGate(workers=1, queue=0, timeout_s=5, nice=10)
+
+    async def scenario() -> tuple[int, int]:
+        query = await gate.run(lambda: _thread_nice(threading.get_native_id()))
+        return query, _thread_nice(threading.get_native_id())
+
+    query, loop = _run(scenario())
+    gate.shutdown()
+    assert query == loop + 10 or query == 19
 
 
 def test_refusals_before_routing_match_the_routes_own(fake_engine: QAEngine, tmp_path: Path) -> None:
