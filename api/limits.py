@@ -167,6 +167,10 @@ class RefuseWhenFullMiddleware:
         if self.gate.full and scope["type"] == "http" and (scope["method"], scope["path"]) in self.routes:
             if self.on_refused:
                 self.on_refused()
+            # One turn of the event loop first: without it a refusal is a single step, and a
+            # burst of them runs back to back ahead of requests that arrived meanwhile
+            # (/healthz median 7.5 -> 4.5 ms at 4x capacity; bench/capacity.py).
+            await asyncio.sleep(0)
             # A fresh header list each time: outer middlewares add their headers in place.
             await send({"type": "http.response.start", "status": 503, "headers": list(self._headers)})
             await send({"type": "http.response.body", "body": self._body})
