@@ -5,7 +5,8 @@ server runs in its own process with the uvicorn options `qa serve` uses (its h11
 with the header deadline, the JSON access log at INFO to a file); the load comes from a
 second process (asyncio, one kept-alive connection per client, no pause between
 requests), so the clients share neither the server's interpreter nor its GIL. Capacity is
-QA_QUERY_WORKERS running plus QA_QUERY_QUEUE waiting questions per server process;
+QA_QUERY_WORKERS running plus QA_QUERY_QUEUE waiting questions per server process
+(`--server-workers` processes, 1 by default);
 `--factor` times that many clients post /ask, and one more client asks /healthz every
 `--probe-ms`. Memory is the sum of RSS and PSS over the server's worker processes
 (/proc/PID/smaps_rollup), read before the load, every 100 ms during it (peak) and after.
@@ -225,7 +226,7 @@ class Case:
 def run_case(case: Case, args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     """Start the server, warm it up, load it from a second process, read memory throughout."""
     log_file = scratch / f"server-{case.label.split()[0]}.log"
-    server = http_load.start_server(case.env, args.port, 1, script=case.script, log=log_file)
+    server = http_load.start_server(case.env, args.port, args.server_workers, script=case.script, log=log_file)
     try:
         pids = http_load.worker_pids(server)
         with httpx.Client(base_url=server.url, timeout=60) as http:
@@ -253,6 +254,7 @@ def run_case(case: Case, args: argparse.Namespace, scratch: Path) -> dict[str, A
     asks = [(int(s), float(ms), r) for s, ms, r in log["asks"]]
     return {
         "clients": clients,
+        "factor": args.factor,
         "elapsed": elapsed,
         "asks": asks,
         "health": [(int(s), float(ms)) for s, ms in log["health"]],
@@ -285,7 +287,7 @@ def rows(result: dict[str, Any]) -> dict[str, str]:
     rss: tuple[float, float, float] = result["rss"]
     pss: tuple[float, float, float] = result["pss"]
     return {
-        "clients (4x capacity) + 1 prober": f"{result['clients']} + 1",
+        f"clients ({result['factor']}x capacity) + 1 prober": f"{result['clients']} + 1",
         "load seconds": f"{result['elapsed']:.1f}",
         "/ask sent": str(len(asks)),
         "200 answered: count, median ms": f"{len(ok)}, {statistics.median(ok):.0f}" if ok else "0",
@@ -327,6 +329,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--encode-ms", type=float, default=50.0, help="fake encoder: ms per query encode")
     parser.add_argument("--query-workers", type=int, default=2, help="QA_QUERY_WORKERS")
     parser.add_argument("--queue", type=int, default=2, help="QA_QUERY_QUEUE")
+    parser.add_argument("--server-workers", type=int, default=1, help="server worker processes (qa serve --workers)")
     parser.add_argument("--factor", type=int, default=4, help="clients per unit of capacity")
     parser.add_argument("--seconds", type=float, default=10.0, help="load time per column")
     parser.add_argument("--requests", type=int, default=100_000, help="at most this many /ask per column")
@@ -356,7 +359,7 @@ def main(argv: list[str] | None = None) -> None:
         "PYTHONPATH": str(ROOT),
     }
     common.update(dict(item.split("=", 1) for item in args.env))
-    capacity = args.query_workers + args.queue
+    capacity = args.server_workers * (args.query_workers + args.queue)
     results: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory(prefix="qa-capacity-") as tmp:
         scratch = Path(tmp)
@@ -385,9 +388,9 @@ def main(argv: list[str] | None = None) -> None:
             results[case.label] = rows(run_case(case, args, scratch))
     load = os.getloadavg()[0]
     print(
-        f"## Load at {args.factor}x capacity ({args.query_workers} query workers + {args.queue} queued, one server "
-        f"process; load from a second process; {args.seconds:g} s per column; load average {load:.1f} "
-        f"on {os.cpu_count()} cores)"
+        f"## Load at {args.factor}x capacity ({args.query_workers} query workers + {args.queue} queued in each of "
+        f"{args.server_workers} server process(es); load from another process; {args.seconds:g} s per column; "
+        f"load average {load:.1f} on {os.cpu_count()} cores)"
     )
     labels = list(results)
     width = max(len(k) for k in next(iter(results.values())))
