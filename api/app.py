@@ -18,7 +18,15 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from api.limits import BodyTimeoutMiddleware, Overloaded, QueryGate, QueryTimeout, RateLimitMiddleware
+from api.limits import (
+    OVERLOADED,
+    BodyTimeoutMiddleware,
+    Overloaded,
+    QueryGate,
+    QueryTimeout,
+    RateLimitMiddleware,
+    RefuseWhenFullMiddleware,
+)
 from api.logs import AccessLogMiddleware, request_id
 from api.metrics import Metrics, MetricsMiddleware
 from api.reload import EngineHolder
@@ -101,7 +109,9 @@ def create_app(
     """
     settings = settings or get_settings()
     holder = EngineHolder(settings, engine=engine, embedder=embedder)
-    gate = QueryGate(settings.query_workers, settings.query_queue, settings.request_timeout_seconds)
+    gate = QueryGate(
+        settings.query_workers, settings.query_queue, settings.request_timeout_seconds, nice=settings.query_nice
+    )
     metrics = Metrics()
     metrics.track(lambda: gate.admitted, holder.built_at)
 
@@ -158,9 +168,7 @@ def create_app(
             return await gate.run(fn, *args)
         except Overloaded:
             metrics.refused.labels("overloaded").inc()
-            raise HTTPException(
-                503, "The service is busy answering other questions: try again in a moment.", headers=retry
-            ) from None
+            raise HTTPException(503, OVERLOADED, headers=retry) from None
         except QueryTimeout as exc:
             metrics.refused.labels("timeout").inc()
             raise HTTPException(
@@ -283,6 +291,14 @@ def create_app(
         metrics.set_version(holder.version)
         return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
+    # Innermost: while every query slot is taken, questions are refused before routing.
+    app.add_middleware(
+        RefuseWhenFullMiddleware,
+        gate=gate,
+        routes=frozenset({("POST", "/ask"), ("GET", "/search")}),
+        retry_after_s=settings.retry_after_seconds,
+        on_refused=metrics.refused.labels("overloaded").inc,
+    )
     # Compresses the widget script (about 26 kB, 9 kB gzipped) and long answers.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     install_widget(app, settings)  # CORS and the body limit

@@ -61,24 +61,37 @@ def _cmdline(pid: int) -> str:
 
 
 def start_server(
-    env: dict[str, str], port: int, workers: int | None, timeout_s: float = 180, script: Path | None = None
+    env: dict[str, str],
+    port: int,
+    workers: int | None,
+    timeout_s: float = 180,
+    script: Path | None = None,
+    log: Path | None = None,
 ) -> Server:
     """Run `python -m qa.cli serve` (or `script`) on 127.0.0.1:port; wait (polling every 50 ms) for /readyz 200.
 
-    Raises RuntimeError with the server's output when it exits or is not ready in `timeout_s` seconds.
+    The server's output goes to a pipe (read only if it fails to start: keep it quiet), or to the
+    file `log` (for a server that logs every request). Raises RuntimeError with the server's
+    output when it exits or is not ready in `timeout_s` seconds.
     """
     launcher = [str(script)] if script is not None else ["-m", "qa.cli", "serve"]
     command = [sys.executable, *launcher, "--host", "127.0.0.1", "--port", str(port)]
     if workers is not None:
         command += ["--workers", str(workers)]
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
-    )
+    options = {"env": {**os.environ, **env}, "stderr": subprocess.STDOUT, "start_new_session": True}
+    if log is None:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, **options)
+    else:
+        with log.open("wb") as output_file:
+            process = subprocess.Popen(command, stdout=output_file, **options)
     url = f"http://127.0.0.1:{port}"
     while time.perf_counter() - started < timeout_s:
         if process.poll() is not None:
-            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            if log is not None:
+                output = log.read_text(errors="replace")
+            else:
+                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
             raise RuntimeError(f"qa serve exited with {process.returncode}:\n{output[-2000:]}")
         try:
             if httpx.get(f"{url}/readyz", timeout=1.0).status_code == 200:

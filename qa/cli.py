@@ -9,7 +9,7 @@ import shutil
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -288,27 +288,32 @@ def serve_command(
 def _run_uvicorn(settings: Settings) -> None:
     import uvicorn
 
+    uvicorn.run("api.app:app", **uvicorn_options(settings))
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """The ``uvicorn.run`` keywords ``qa serve`` uses besides the app (bench/capacity.py serves
+    its fake-encoder app with the same ones)."""
     from api.logs import log_config
 
-    uvicorn.run(
-        "api.app:app",
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        log_config=log_config(settings.log_level, settings.log_json),
-        log_level=settings.log_level.lower(),
-        access_log=False,  # api.logs.AccessLogMiddleware writes a redacted one
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "workers": settings.workers,
+        "log_config": log_config(settings.log_level, settings.log_json),
+        "log_level": settings.log_level.lower(),
+        "access_log": False,  # api.logs.AccessLogMiddleware writes a redacted one
         # h11 (the parser with a header size limit, QA_MAX_HEADER_BYTES) plus a header-read
         # deadline (QA_HEADER_TIMEOUT_SECONDS) against clients that trickle their headers.
-        http="api.server:HeaderTimeoutH11Protocol",
-        h11_max_incomplete_event_size=settings.max_header_bytes,
-        timeout_keep_alive=settings.timeout_keep_alive,
-        limit_concurrency=settings.limit_concurrency,
-        proxy_headers=bool(settings.forwarded_allow_ips),
-        forwarded_allow_ips=settings.forwarded_allow_ips or None,
-        server_header=False,
-        timeout_worker_healthcheck=settings.worker_start_seconds,
-    )
+        "http": "api.server:HeaderTimeoutH11Protocol",
+        "h11_max_incomplete_event_size": settings.max_header_bytes,
+        "timeout_keep_alive": settings.timeout_keep_alive,
+        "limit_concurrency": settings.limit_concurrency,
+        "proxy_headers": bool(settings.forwarded_allow_ips),
+        "forwarded_allow_ips": settings.forwarded_allow_ips or None,
+        "server_header": False,
+        "timeout_worker_healthcheck": settings.worker_start_seconds,
+    }
 
 
 @app.command("eval")

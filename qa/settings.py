@@ -91,6 +91,12 @@ class Settings(BaseSettings):
     )
     query_workers: int = Field(2, ge=1, le=64, description="Questions answered at once per worker process.")
     query_queue: int = Field(8, ge=0, description="Questions waiting for a query worker; beyond it 503.")
+    query_nice: int = Field(
+        10,
+        ge=0,
+        le=19,
+        description="How much lower the query threads' CPU priority is than the event loop's (Linux; 0 keeps it).",
+    )
     request_timeout_seconds: float = Field(10.0, gt=0, description="Longest time for one /ask or /search.")
     retry_after_seconds: int = Field(1, ge=1, description="Retry-After sent with the 503 of a full queue.")
     rate_limit_ask: str = Field("30/minute", description="Per-client limit on POST /ask (`limits` syntax).")

@@ -50,6 +50,14 @@ def _free_port() -> int:
 def fake_server_process(env: dict[str, str], cwd: str, workers: int = 1) -> Iterator[str]:
     """``create()`` served by uvicorn in a child process on 127.0.0.1 (with ``workers``
     worker processes); yields its base URL once /readyz is 200."""
+    with fake_server(env, cwd, workers) as (base, _):
+        yield base
+
+
+@contextmanager
+def fake_server(env: dict[str, str], cwd: str, workers: int = 1) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """As :func:`fake_server_process`, yielding the base URL and the server's process (the
+    one that answers when ``workers`` is 1: uvicorn then serves in its own process)."""
     port = _free_port()
     command = [sys.executable, "-m", "uvicorn", "--factory", "tests.fake_server:create"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--no-access-log", "--http", "h11"]
@@ -67,7 +75,7 @@ def fake_server_process(env: dict[str, str], cwd: str, workers: int = 1) -> Iter
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("the fake server did not become ready within 30 s")
             time.sleep(0.1)
-        yield base
+        yield base, process
     finally:
         process.terminate()
         process.wait(timeout=20)
