@@ -262,7 +262,7 @@ def serve_command(
     host: Annotated[str | None, typer.Option(help="Address (QA_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (QA_PORT).")] = None,
     workers: Annotated[
-        int | None, typer.Option(min=1, max=64, help="Worker processes (QA_WORKERS; default: the number of cores).")
+        int | None, typer.Option(min=1, max=64, help="Worker processes (QA_WORKERS; default: one per two cores).")
     ] = None,
 ) -> None:
     """Serve the HTTP API and the help widget.

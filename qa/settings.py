@@ -11,6 +11,16 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
+def default_workers(cores: int | None) -> int:
+    """Worker processes for `cores` cores: one per two cores, at least one. Each process
+    runs `query_workers` (2) encoder threads besides its event loop; on 2 cores two
+    processes starved each other's event loops at 4x capacity (`python bench/capacity.py
+    --index DIR --server-workers 2`, real model: 503 p99 227 ms and /healthz p99 189 ms,
+    RSS up 200 MB) where one process kept 503 p99 at 29 ms and /healthz p99 at 26 ms with
+    flat memory, for 15% fewer answers under that overload."""
+    return max(1, (cores or 1) // 2)
+
+
 class Settings(BaseSettings):
     """Service and build settings. Every field is documented in README.md."""
 
@@ -75,10 +85,10 @@ class Settings(BaseSettings):
 
     # --- the service under load, hot reload, privacy and observability (issue 8) ---------
     workers: int = Field(
-        default_factory=lambda: os.cpu_count() or 1,
+        default_factory=lambda: default_workers(os.cpu_count()),
         ge=1,
         le=64,
-        description="Worker processes `qa serve` starts (default: the number of cores).",
+        description="Worker processes `qa serve` starts (default: one per two cores, at least one).",
     )
     worker_start_seconds: int = Field(
         120,

@@ -52,7 +52,7 @@ def test_serve_starts_the_workers_asked_for_with_the_limits_and_logging(uvicorn_
 
 def test_serve_defaults_to_one_worker_per_core(uvicorn_calls: list[dict[str, Any]]) -> None:
     assert CliRunner().invoke(qa.cli.app, ["serve"]).exit_code == 0
-    assert uvicorn_calls[0]["workers"] == (os.cpu_count() or 1)
+    assert uvicorn_calls[0]["workers"] == max(1, (os.cpu_count() or 1) // 2)
 
 
 def test_serve_refuses_zero_workers(uvicorn_calls: list[dict[str, Any]]) -> None:
