@@ -40,7 +40,7 @@ from api.schemas import (
     HeadingOut,
     Health,
     SearchResponse,
-    check_unicode,
+    check_text,
 )
 from api.widget import install_widget
 from qa.documents import Document
@@ -72,6 +72,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}},
     },
 }
+
+
+# FastAPI's own detail when it cannot decode a request body (fastapi/routing.py), and ours.
+FASTAPI_BODY_ERROR = "There was an error parsing the body"
+BODY_NOT_UTF8 = "body: the request body is not valid UTF-8: send JSON text encoded as UTF-8"
 
 
 def _summary(doc: Document) -> DocumentSummary:
@@ -185,6 +190,10 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.detail == FASTAPI_BODY_ERROR:
+            # FastAPI's answer to a body it cannot decode (bytes that are not UTF-8):
+            # like any other unreadable body, a 422 that says what to send.
+            return JSONResponse(status_code=422, content={"detail": BODY_NOT_UTF8})
         return JSONResponse(
             status_code=exc.status_code,
             content={"detail": redact(str(exc.detail))},
@@ -230,7 +239,7 @@ def create_app(
     ) -> SearchResponse:
         """Hybrid (dense + BM25) search over the passages."""
         try:
-            check_unicode("query", q)
+            q = check_text("query", q)
         except ValueError as exc:
             raise HTTPException(422, f"q: {exc}") from None
         within_limits("q", q, "k", k)

@@ -2,21 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from qa.engine import Citation, Passage
+from qa.normalise import normalise
 from qa.redaction import SURROGATE
 
 
 def check_unicode(field: str, value: str) -> str:
     """``value`` unchanged, or ValueError when it holds a lone surrogate (invalid Unicode
-    that JSON's ``\\ud800`` escapes can carry, and no encoder or tokeniser accepts)."""
-    if SURROGATE.search(value):
+    that JSON's ``\\ud800`` escapes can carry, and no encoder or tokeniser accepts) or the
+    replacement character U+FFFD (what a query string with invalid UTF-8, such as
+    ``%FF``, decodes to)."""
+    if SURROGATE.search(value) or "\ufffd" in value:
         raise ValueError(
-            f"the {field} contains invalid Unicode (a lone surrogate such as \\ud800): send text that is valid UTF-8"
+            f"the {field} contains invalid Unicode (a lone surrogate such as \\ud800, or bytes that are not UTF-8): "
+            "send text that is valid UTF-8"
         )
+    return value
+
+
+_WORD = re.compile(r"\w")
+
+
+def check_text(field: str, value: str) -> str:
+    """The text as the engine reads it (`qa.normalise.normalise`, trimmed), after
+    `check_unicode`. Raises ValueError when nothing readable is left: empty, or only
+    invisible characters (U+200B ...), punctuation or control characters."""
+    value = normalise(check_unicode(field, value)).strip()
+    if not value:
+        raise ValueError(f"the {field} is empty: write a {field} of 1 to 1000 characters")
+    if not _WORD.search(value):
+        raise ValueError(f"the {field} holds no letters or digits: write a {field} in words")
     return value
 
 
@@ -47,9 +67,7 @@ class AskRequest(BaseModel):
     @field_validator("question")
     @classmethod
     def _trimmed(cls, value: str) -> str:
-        value = check_unicode("question", value).strip()
-        if not value:
-            raise ValueError("the question is empty: write a question of 1 to 1000 characters")
+        value = check_text("question", value)
         if len(value) > 1000:
             raise ValueError(f"the question is {len(value)} characters long; at most 1000 are allowed")
         return value

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 
 from qa.feedback_cli import feedback_app
 from qa.settings import Settings, get_settings
@@ -37,7 +38,13 @@ def main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more.")] = False,
 ) -> None:
     """Settings come from QA_* environment variables (see README)."""
-    level = getattr(logging, get_settings().log_level.upper(), logging.INFO)
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        for line in settings_errors(exc):
+            typer.secho(f"error: {line}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=2) from None
+    level = getattr(logging, settings.log_level.upper(), logging.INFO)
     if ctx.invoked_subcommand in ("ask", "eval", "calibrate", "model", "feedback", "inspect", "index"):
         level = max(level, logging.WARNING)  # their output is the answer, not the loading
     if verbose:
@@ -46,6 +53,19 @@ def main(
     if not verbose:
         for noisy in ("faiss", "bm25s", "sentence_transformers", "transformers", "httpx"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def settings_errors(exc: ValidationError) -> list[str]:
+    """One line per invalid setting, named as its environment variable:
+    "QA_PORT='abc': Input should be a valid integer, unable to parse string as an integer"."""
+    lines = []
+    for error in exc.errors():
+        field = ".".join(str(part) for part in error.get("loc", ())) or "settings"
+        name = f"QA_{field.upper()}"
+        value = error.get("input")
+        shown = f"={value!r}" if isinstance(value, str | int | float) else ""
+        lines.append(f"{name}{shown}: {error.get('msg', 'invalid')} (see the settings table in README)")
+    return lines
 
 
 def _fail(message: str) -> None:

@@ -23,7 +23,7 @@ def _feedback() -> None:
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="CSV with a header, or JSON lines.")] = "csv",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write; default standard output.")
+        Path | None, typer.Option("--output", "-o", help="File to write; `-` or none: standard output.")
     ] = None,
     db: Annotated[Path | None, typer.Option("--db", help="Feedback database; default QA_FEEDBACK_DB.")] = None,
 ) -> None:
@@ -36,8 +36,9 @@ def export(
             err=True,
         )
         raise typer.Exit(1)
-    if output is None:
+    if output is None or str(output) == "-":
         count = store.export(sys.stdout, fmt)
+        sys.stdout.flush()
     else:
         with output.open("w", encoding="utf-8", newline="") as out:
             count = store.export(out, fmt)

@@ -151,6 +151,19 @@ def diversify(ranked: list[RankedChunk], doc_of: list[str], cap: int, window: in
     return head + deferred + ranked[rest:]
 
 
+def distinct_texts(ranked: list[RankedChunk], text_of: list[str]) -> list[RankedChunk]:
+    """The chunks in order with every repeat of an earlier chunk's text (whitespace and
+    case aside) left out: a paragraph a page repeats is shown once."""
+    seen: set[str] = set()
+    out: list[RankedChunk] = []
+    for hit in ranked:
+        key = " ".join(text_of[hit.index].split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+    return out
+
+
 class HybridRetriever:
     """Dense + BM25 retrieval over one loaded index."""
 
@@ -159,6 +172,7 @@ class HybridRetriever:
         self.data = data
         self.config = config or RetrieverConfig()
         self._doc_of = [c.doc_id for c in data.chunks]
+        self._text_of = [c.text for c in data.chunks]
         self._language_of = [data.documents[c.doc_id].language for c in data.chunks]
         self._vocabulary: dict[str, int] = dict(getattr(data.bm25, "vocab_dict", {}) or {})
         danish = [t for i, ts in enumerate(data.chunk_terms) if self._language_of[i] == "da" for t in ts]
@@ -195,5 +209,7 @@ class HybridRetriever:
             for i, s in zip(extra, vectors @ query, strict=True):
                 dense[i] = float(s)
         ranked = fuse_candidates(dense, dense_order, lexical, lexical_order, weight, self.config.rrf_k)
-        shown = diversify(ranked, self._doc_of, self.config.per_document_cap, self.config.cap_window)
+        shown = diversify(
+            distinct_texts(ranked, self._text_of), self._doc_of, self.config.per_document_cap, self.config.cap_window
+        )
         return Retrieval(ranked=ranked, shown=shown[: max(depth, 1)], lexical_weight=weight)

@@ -69,6 +69,12 @@ def test_ask_abstains_honestly_in_the_question_language(client: TestClient, fake
     [
         ({"question": ""}, "question: the question is empty: write a question of 1 to 1000 characters"),
         ({"question": "   \n\t "}, "question: the question is empty: write a question of 1 to 1000 characters"),
+        ({"question": "\u200b\u200b"}, "question: the question is empty: write a question of 1 to 1000 characters"),
+        (
+            {"question": "\u0007\b\u001b"},
+            "question: the question holds no letters or digits: write a question in words",
+        ),
+        ({"question": " ?! "}, "question: the question holds no letters or digits: write a question in words"),
         ({"question": "x" * 1001}, "question: the question is 1001 characters long; at most 1000 are allowed"),
         ({"question": "Hvad er NemID?", "top_k": 0}, "top_k: Input should be greater than or equal to 1"),
         ({"question": "Hvad er NemID?", "top_k": 21}, "top_k: Input should be less than or equal to 20"),
@@ -98,9 +104,26 @@ def test_lone_surrogate_in_a_question_gets_422_not_500(client: TestClient) -> No
     )
     assert response.status_code == 422
     assert response.json()["detail"] == (
-        "question: the question contains invalid Unicode (a lone surrogate such as \\ud800): "
-        "send text that is valid UTF-8"
+        "question: the question contains invalid Unicode (a lone surrogate such as \\ud800, or bytes that are "
+        "not UTF-8): send text that is valid UTF-8"
     )
+
+
+@pytest.mark.parametrize("query", ["%ED%A0%80", "%FF%FE", "%E2%80%8B", "%00", "%3F%21"])
+def test_a_search_for_invalid_or_wordless_text_gets_422(client: TestClient, query: str) -> None:
+    response = client.get(f"/search?q={query}")
+    assert response.status_code == 422
+    assert response.json()["detail"] in (
+        "q: the query contains invalid Unicode (a lone surrogate such as \\ud800, or bytes that are not UTF-8): "
+        "send text that is valid UTF-8",
+        "q: the query is empty: write a query of 1 to 1000 characters",
+        "q: the query holds no letters or digits: write a query in words",
+    )
+
+
+def test_a_question_with_invisible_characters_is_answered_as_its_visible_text(client: TestClient) -> None:
+    body = client.post("/ask", json={"question": "\u200bHvad er\u00a0NemKonto?\u200b"}).json()
+    assert body["question"] == "Hvad er NemKonto?"
 
 
 def test_malformed_json_gets_422_not_500(client: TestClient) -> None:
@@ -110,6 +133,14 @@ def test_malformed_json_gets_422_not_500(client: TestClient) -> None:
     response = client.post("/ask", content=b"Hvad er NemID?", headers={"content-type": "text/plain"})
     assert response.status_code == 422
     assert response.json()["detail"] == 'body: send a JSON object such as {"question": "Hvad er NemID?", "top_k": 5}'
+
+
+def test_a_body_that_is_not_utf8_gets_422_saying_so(client: TestClient) -> None:
+    response = client.post(
+        "/ask", content=b'{"question": "Hvad \xff\xfe er"}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json() == {"detail": "body: the request body is not valid UTF-8: send JSON text encoded as UTF-8"}
 
 
 def test_question_of_exactly_1000_characters_is_accepted(client: TestClient) -> None:

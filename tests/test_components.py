@@ -22,7 +22,7 @@ from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choos
 from qa.question import analyse
 from qa.reader import FEATURES, is_question, refers_back
 from qa.retrieval import RankedChunk
-from qa.retriever import diversify, fuse_candidates, vocabulary_share
+from qa.retriever import distinct_texts, diversify, fuse_candidates, vocabulary_share
 from qa.scoring import SCORING_VERSION, scoring_identity, shipped_path
 from tests.fakes import FakeEmbedder
 
@@ -116,6 +116,12 @@ def test_breadth_allows_two_of_the_first_five_from_one_document_while_others_are
     assert [h.index for h in diversify(ranked, doc_of, cap=2, window=5)] == [0, 1, 4, 5, 2, 3, 6]
     only_a = [_hit(i, 1.0) for i in range(4)]
     assert [h.index for h in diversify(only_a, ["a"] * 4, cap=2, window=5)] == [0, 1, 2, 3]
+
+
+def test_a_repeated_paragraph_is_shown_once() -> None:
+    texts = ["Tilskud gives.", "Fristen er 1. maj.", "tilskud  gives.", "Tilskud gives. Mere.", "Fristen er 1. maj."]
+    ranked = [_hit(i, 1.0 - i / 10) for i in range(5)]
+    assert [h.index for h in distinct_texts(ranked, texts)] == [0, 1, 3]
 
 
 def test_lexical_weight_is_the_share_of_question_terms_the_corpus_knows() -> None:

@@ -128,12 +128,17 @@ def test_export_of_an_empty_store_writes_only_the_header(store: FeedbackStore) -
     assert out.getvalue() == ",".join(COLUMNS) + "\n"
 
 
-def test_cli_export(store: FeedbackStore, tmp_path: Path) -> None:
+def test_cli_export(store: FeedbackStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _two_rows(store)
     runner = CliRunner()
     result = runner.invoke(feedback_app, ["export", "--format", "jsonl", "--db", str(store.path)])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2]
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(feedback_app, ["export", "-f", "jsonl", "--db", str(store.path), "-o", "-"])
+    assert not (tmp_path / "-").exists()  # "-" is standard output, not a file named "-"
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2]
+    assert result.stderr == "2 feedback row(s) exported\n"
 
     target = tmp_path / "out.csv"
     result = runner.invoke(feedback_app, ["export", "--db", str(store.path), "-o", str(target)])

@@ -58,3 +58,33 @@ def test_serve_defaults_to_one_worker_per_core(uvicorn_calls: list[dict[str, Any
 def test_serve_refuses_zero_workers(uvicorn_calls: list[dict[str, Any]]) -> None:
     result = CliRunner().invoke(qa.cli.app, ["serve", "--workers", "0"])
     assert result.exit_code == 2 and uvicorn_calls == []
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "line"),
+    [
+        (
+            "QA_PORT",
+            "abc",
+            "error: QA_PORT='abc': Input should be a valid integer, unable to parse string as an integer "
+            "(see the settings table in README)",
+        ),
+        (
+            "QA_EVAL_TOLERANCE",
+            "5",
+            "error: QA_EVAL_TOLERANCE='5': Input should be less than or equal to 1 (see the settings table in README)",
+        ),
+    ],
+)
+def test_a_bad_setting_is_one_line_naming_the_variable_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, line: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(qa.cli.app, ["index", "list"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2
+    assert result.output.strip() == line
+    assert result.exception is None or isinstance(result.exception, SystemExit)
