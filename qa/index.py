@@ -281,10 +281,17 @@ def version_folders(index_root: Path) -> list[Path]:
 
 
 def remedy_for(folder: Path) -> str:
-    """What to run when `folder` cannot be served: go back to the newest other version, or rebuild."""
+    """What to run when `folder` cannot be served: go back to the newest version built
+    before it (build ids sort by time), else to the newest other version, or rebuild."""
     others = [p.name for p in version_folders(folder.parent) if p.name != folder.name]
+    older = [name for name in others if name < folder.name]
+    if older:
+        return (
+            f"run `qa index use {older[-1]}` to serve the newest version built before it, "
+            "or `qa build` to build a new one"
+        )
     if others:
-        return f"run `qa index use {others[-1]}` to serve an earlier version, or `qa build` to build a new one"
+        return f"run `qa index use {others[-1]}` to serve another version, or `qa build` to build a new one"
     return "run `qa build` to build a new index"
 
 
