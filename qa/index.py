@@ -141,6 +141,11 @@ def corpus_hash(documents: Iterable[Document]) -> str:
     return digest.hexdigest()
 
 
+def tokeniser_identity() -> dict[str, str | bool]:
+    """The BM25 tokeniser a build records in its manifest."""
+    return {"stemmer": STEMMER_LANGUAGE, "stopwords": STOPWORDS_NAME, "lowercase": True}
+
+
 def sentence_context(chunk: Chunk, sentence: Sentence) -> str:
     """What a sentence is embedded as: its heading (or title) in front of it."""
     return f"{chunk.heading or chunk.title}: {sentence.text}"
@@ -189,7 +194,7 @@ def prepare_index(
         format_version=FORMAT_VERSION,
         model=dict(embedder.identity),
         dimension=embedder.dimension,
-        tokeniser={"stemmer": STEMMER_LANGUAGE, "stopwords": STOPWORDS_NAME, "lowercase": True},
+        tokeniser=tokeniser_identity(),
         chunking=dict(asdict(options)),
         counts=Counts(documents=len(documents), chunks=len(chunks), sentences=len(sentences)),
         corpus_sha256=corpus_hash(documents),

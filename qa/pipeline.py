@@ -14,7 +14,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,13 +55,16 @@ class BuildOptions:
     """How to build. `tolerance` is the largest drop (absolute, 0..1) of a gated metric
     against the live index that still promotes; `keep` versions are retained after a
     build (0 keeps all); `lock_timeout` in seconds (0: fail at once if locked);
-    `calibrate`, if given, computes a calibration stored with the index (older engines)."""
+    `calibrate`, if given, computes a calibration stored with the index (older engines);
+    `skip_unchanged` (what `qa build` sets unless --force) writes no version when the live
+    one was built from the same inputs (see `unchanged_live_index`)."""
 
     chunking: ChunkingOptions | None = None
     show_progress: bool = False
     eval_set: Path | None = None
     tolerance: float = 0.02
     force: bool = False
+    skip_unchanged: bool = False
     keep: int = 0
     lock_timeout: float = 0.0
     use_cache: bool = True
@@ -95,6 +98,7 @@ class BuildReport:
     removed_abandoned: list[str] = field(default_factory=list)
     step_seconds: dict[str, float] = field(default_factory=dict)
     corpus: CorpusReport | None = None
+    unchanged: bool = False
 
     @property
     def manifest(self) -> Manifest:
@@ -104,6 +108,10 @@ class BuildReport:
     def summary_lines(self) -> list[str]:
         """The report as lines of text, ending with the corpus report's own summary."""
         m = self.manifest
+        if self.unchanged:
+            return [
+                f"index unchanged: {m.build_id} is live (no document added, changed or removed); use --force to rebuild"
+            ]
         c = m.counts
         lines = [
             f"built index {m.build_id} in {self.seconds:.1f} s: {c.documents} documents, {c.chunks} chunks, "
@@ -213,6 +221,47 @@ def same_content(a: Manifest, b: Manifest) -> bool:
     )
 
 
+def unchanged_live_index(
+    documents: list[Document], embedder: Embedder, index_root: Path, options: BuildOptions
+) -> IndexData | None:
+    """The live index when building `documents` with `options` would make the same index,
+    else None: it loads and verifies (every file intact, this format, scoring version and
+    model), and its manifest records the same documents (per-document and corpus hashes),
+    model and dimension, tokeniser, chunking, scoring identity (reader and abstention
+    models), kind of vector index for this `exact_up_to`, and evaluation set; and no
+    calibration is asked for."""
+    from qa.index import FORMAT_VERSION, corpus_hash, document_sha256, tokeniser_identity
+    from qa.scoring import scoring_identity
+
+    if options.calibrate is not None or live_version(index_root) is None:
+        return None
+    try:
+        live = load_index(live_folder(index_root), embedder.identity)
+    except IndexLoadError as exc:
+        log.info("rebuilding: the live index cannot be served (%s)", exc)
+        return None
+    m = live.manifest
+    if options.eval_set is not None and options.eval_set.is_file():
+        eval_sha256: str | None = file_sha256(options.eval_set)
+    else:
+        eval_sha256 = None
+    kind = "flat" if m.counts.chunks <= options.exact_up_to else "ivf"
+    same = (
+        m.format_version == FORMAT_VERSION
+        and m.corpus_sha256 == corpus_hash(documents)
+        and m.document_sha256 == {d.doc_id: document_sha256(d) for d in documents}
+        and m.model == dict(embedder.identity)
+        and m.dimension == embedder.dimension
+        and m.tokeniser == tokeniser_identity()
+        and m.chunking == dict(asdict(options.chunking or ChunkingOptions()))
+        and m.scoring == scoring_identity()
+        and m.vector_index.get("kind") == kind
+        and m.evaluation_set_sha256 == eval_sha256
+        and not m.calibrated
+    )
+    return live if same else None
+
+
 def _live_manifest(index_root: Path) -> Manifest | None:
     """The live version's manifest when it can be read, else None (a broken live index
     must not stop the build that replaces it)."""
@@ -294,6 +343,14 @@ def _build_locked(
 ) -> BuildReport:
     steps = report.step_seconds
     report.removed_abandoned = clear_abandoned(index_root)
+    if options.skip_unchanged and not options.force:
+        live = unchanged_live_index(documents, embedder, index_root, options)
+        if live is not None:
+            log.info("the live index %s was built from the same inputs: nothing to build", live.version)
+            report.data = live
+            report.changes = Changes(previous=live.version)
+            report.unchanged = True
+            return report
     previous = _live_manifest(index_root)
 
     started = time.perf_counter()
