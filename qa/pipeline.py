@@ -41,7 +41,7 @@ from qa.manifest import Changes, Manifest, MetricsTable, file_sha256, read_manif
 from qa.versions import clear_abandoned, prune_versions
 
 if TYPE_CHECKING:
-    from qa.evaluation import EvalQuestion
+    from qa.evaluation import EvalQuestion, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -276,13 +276,53 @@ def _live_manifest(index_root: Path) -> Manifest | None:
 
 
 def evaluate_index(
-    data: IndexData, embedder: Embedder, questions: list[EvalQuestion], show_progress: bool = False
+    data: IndexData,
+    embedder: Embedder,
+    questions: list[EvalQuestion],
+    show_progress: bool = False,
+    record: list[Outcome] | None = None,
 ) -> MetricsTable:
-    """Metrics per language (qa.evaluation.metrics_by_language) of an index on questions."""
+    """Metrics per language (qa.evaluation.metrics_by_language) of an index on questions;
+    the outcome of each question is appended to `record` when given."""
     from qa.engine import QAEngine
     from qa.evaluation import evaluate, metrics_by_language
 
-    return metrics_by_language(evaluate(QAEngine(data, embedder), questions, show_progress))
+    outcomes = evaluate(QAEngine(data, embedder), questions, show_progress)
+    if record is not None:
+        record.extend(outcomes)
+    return metrics_by_language(outcomes)
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """What the engine did with a question, in words: "abstained", "answered" (an
+    unanswerable question), "answered right" or "answered wrong" (citation on the gold or not)."""
+    if not outcome.answered:
+        return "abstained"
+    if not outcome.question.answerable:
+        return "answered"
+    return "answered right" if outcome.cited_right else "answered wrong"
+
+
+def changed_outcomes(live: list[Outcome], new: list[Outcome], limit: int = 10) -> list[str]:
+    """Lines naming the questions whose outcome differs between the live and the new index
+    (`id 'question': live -> new`), at most `limit` of them and then how many more; a hint
+    follows when an unanswerable question is now answered."""
+    before = {o.question.id: outcome_label(o) for o in live}
+    changed = [
+        (o, before[o.question.id]) for o in new if o.question.id in before and before[o.question.id] != outcome_label(o)
+    ]
+    if not changed:
+        return []
+    lines = [f"{len(changed)} evaluation questions changed outcome (live index → new index):"]
+    lines += [f"  {o.question.id} {o.question.question!r}: {was} → {outcome_label(o)}" for o, was in changed[:limit]]
+    if len(changed) > limit:
+        lines.append(f"  ... and {len(changed) - limit} more")
+    if any(not o.question.answerable and o.answered for o, _ in changed):
+        lines.append(
+            "unanswerable questions of the evaluation set may have become answerable from the new documents: "
+            "if so, fix the evaluation set (QA_EVAL_SET) or run `qa build --force`"
+        )
+    return lines
 
 
 def usable_questions(questions: list[EvalQuestion], *corpora: Iterable[Document]) -> list[EvalQuestion]:
@@ -293,9 +333,10 @@ def usable_questions(questions: list[EvalQuestion], *corpora: Iterable[Document]
 
 
 def _evaluate_step(
-    data: IndexData, embedder: Embedder, index_root: Path, options: BuildOptions
+    data: IndexData, embedder: Embedder, index_root: Path, options: BuildOptions, changes: list[str] | None = None
 ) -> tuple[MetricsTable | None, MetricsTable | None, str | None]:
-    """(new evaluation, live evaluation, sha256 of the evaluation set)."""
+    """(new evaluation, live evaluation, sha256 of the evaluation set); when both indexes
+    are evaluated, `changes` receives the lines of `changed_outcomes`."""
     if options.eval_set is None or not options.eval_set.is_file():
         if options.eval_set is not None:
             log.warning("no evaluation set at %s: the build is not evaluated or gated", options.eval_set)
@@ -327,14 +368,18 @@ def _evaluate_step(
             "%d evaluation questions have no gold text in the corpus and are left out", len(questions) - len(usable)
         )
     log.info("evaluating the new index on %d questions", len(usable))
-    new = evaluate_index(data, embedder, usable, options.show_progress)
+    new_outcomes: list[Outcome] = []
+    new = evaluate_index(data, embedder, usable, options.show_progress, record=new_outcomes)
     live = None
     if live_data is not None and same_content(live_data.manifest, data.manifest):
         log.info("the live index %s holds the same content: its evaluation is the new one's", live_data.version)
         live = new
     elif live_data is not None:
         log.info("evaluating the live index %s on the same questions", live_data.version)
-        live = evaluate_index(live_data, embedder, usable, options.show_progress)
+        live_outcomes: list[Outcome] = []
+        live = evaluate_index(live_data, embedder, usable, options.show_progress, record=live_outcomes)
+        if changes is not None:
+            changes.extend(changed_outcomes(live_outcomes, new_outcomes))
     return new, live, eval_sha256
 
 
@@ -366,7 +411,8 @@ def _build_locked(
 
     started = time.perf_counter()
     log.info("step 3/5: evaluate")
-    new_eval, live_eval, eval_sha256 = _evaluate_step(data, embedder, index_root, options)
+    changed_questions: list[str] = []
+    new_eval, live_eval, eval_sha256 = _evaluate_step(data, embedder, index_root, options, changed_questions)
     drops = gate(new_eval, live_eval, options.tolerance) if new_eval is not None else []
     steps["evaluate"] = time.perf_counter() - started
     if drops and not options.force:
@@ -374,7 +420,8 @@ def _build_locked(
         raise GateError(
             f"the new index evaluates worse than the live one by more than {options.tolerance} "
             f"(QA_EVAL_TOLERANCE); it was not promoted:\n{table}\n"
-            "check the corpus change, or run `qa build --force` to promote it anyway",
+            + "".join(line + "\n" for line in changed_questions)
+            + "check the corpus change, or run `qa build --force` to promote it anyway",
             [(d.language, d.metric, d.live, d.new) for d in drops],
         )
 

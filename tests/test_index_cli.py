@@ -45,6 +45,7 @@ def test_build_not_promoted_by_the_gate_exits_3_with_the_table(monkeypatch: pyte
     result = runner.invoke(app, ["build", "--index", str(tmp_path)])
     assert result.exit_code == 3
     assert result.output == "not promoted: the new index evaluates worse ...:\nmetric ...\n"
+    assert (result.stdout, result.stderr) == ("", result.output)  # all of the refusal on stderr, as errors are
 
 
 def test_build_while_another_holds_the_lock_exits_1_with_the_message(

@@ -319,3 +319,60 @@ def test_another_model_scoring_or_a_damaged_live_index_is_rebuilt(
     docs.write_bytes(docs.read_bytes().replace(b"NemKonto", b"NemKontO", 1))
     repaired = run_build(corpus, FakeEmbedder(name="other-embedder"), index, skip)
     assert not repaired.unchanged and repaired.data.version != other_scoring
+
+
+def test_a_refusal_lists_the_questions_whose_outcome_changed_and_hints_at_the_evaluation_set(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qa.evaluation
+    from qa.evaluation import Outcome
+
+    options = BuildOptions(eval_set=EVAL_SET, tolerance=0.05)
+    build_documents(corpus_documents, FakeEmbedder(), tmp_path, options)
+
+    def outcomes(questions: list[qa.evaluation.EvalQuestion], unanswerable_answered: bool) -> list[Outcome]:
+        return [
+            Outcome(q, 1, q.answerable or unanswerable_answered, q.answerable, 0.9 if q.answerable else 0.1)
+            for q in questions
+        ]
+
+    calls = iter([True, False])  # the new index answers the unanswerable questions, the live one abstains
+    monkeypatch.setattr(qa.evaluation, "evaluate", lambda engine, questions, *a: outcomes(questions, next(calls)))
+    changed = [replace(d, title=d.title + " (ny)") for d in corpus_documents]
+    with pytest.raises(GateError) as info:
+        build_documents(changed, FakeEmbedder(), tmp_path, options)
+    lines = str(info.value).splitlines()
+    assert lines[1:5] == [
+        "metric              language      live     new    drop",
+        "abstention_recall   da           1.000   0.000   1.000",
+        "abstention_recall   en           1.000   0.000   1.000",
+        "abstention_recall   all          1.000   0.000   1.000",
+    ]
+    assert lines[5] == "34 evaluation questions changed outcome (live index → new index):"
+    assert lines[6] == "  da-x01 'Hvad koster et nyt pas?': abstained → answered"
+    assert len(lines[6:16]) == 10 and all(line.endswith(": abstained → answered") for line in lines[6:16])
+    assert lines[16:] == [
+        "  ... and 24 more",
+        "unanswerable questions of the evaluation set may have become answerable from the new documents: "
+        "if so, fix the evaluation set (QA_EVAL_SET) or run `qa build --force`",
+        "check the corpus change, or run `qa build --force` to promote it anyway",
+    ]
+
+
+def test_changed_outcomes_names_each_question_with_both_outcomes() -> None:
+    from qa.evaluation import EvalQuestion, Outcome
+    from qa.pipeline import changed_outcomes
+
+    pas = EvalQuestion("da-x01", "da", "Hvad koster et nyt pas?", False, (), "test")
+    post = EvalQuestion("da-002", "da", "Hvornår blev Digital Post obligatorisk?", True, ("2014",), "test")
+    same = EvalQuestion("da-003", "da", "Hvad er NemKonto?", True, ("bankkonto",), "test")
+    live = [Outcome(pas, None, False, False, 0.1), Outcome(post, 1, True, True, 0.9), Outcome(same, 1, True, True, 0.9)]
+    new = [Outcome(pas, None, True, False, 0.8), Outcome(post, 2, True, False, 0.7), Outcome(same, 1, True, True, 0.9)]
+    assert changed_outcomes(live, new) == [
+        "2 evaluation questions changed outcome (live index → new index):",
+        "  da-x01 'Hvad koster et nyt pas?': abstained → answered",
+        "  da-002 'Hvornår blev Digital Post obligatorisk?': answered right → answered wrong",
+        "unanswerable questions of the evaluation set may have become answerable from the new documents: "
+        "if so, fix the evaluation set (QA_EVAL_SET) or run `qa build --force`",
+    ]
+    assert changed_outcomes(live, live) == []
