@@ -94,7 +94,12 @@ def build_command(
     index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Promote even if the evaluation falls below the live index's.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Rebuild even if the live index was built from the same inputs, and promote even if the "
+            "evaluation falls below the live index's.",
+        ),
     ] = False,
 ) -> None:
     """Read the corpus, build a new index, evaluate it against the live one, verify it and make it live."""
@@ -115,7 +120,8 @@ def build_command(
         typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
     for line in report.summary_lines():
         typer.echo(line)
-    typer.echo(f"live: {settings.index_dir / report.data.version}")
+    if not report.unchanged:
+        typer.echo(f"live: {settings.index_dir / report.data.version}")
 
 
 index_app = typer.Typer(help="Index versions: list, verify, roll back, prune.", no_args_is_help=True)

@@ -141,6 +141,11 @@ def corpus_hash(documents: Iterable[Document]) -> str:
     return digest.hexdigest()
 
 
+def tokeniser_identity() -> dict[str, str | bool]:
+    """The BM25 tokeniser a build records in its manifest."""
+    return {"stemmer": STEMMER_LANGUAGE, "stopwords": STOPWORDS_NAME, "lowercase": True}
+
+
 def sentence_context(chunk: Chunk, sentence: Sentence) -> str:
     """What a sentence is embedded as: its heading (or title) in front of it."""
     return f"{chunk.heading or chunk.title}: {sentence.text}"
@@ -189,7 +194,7 @@ def prepare_index(
         format_version=FORMAT_VERSION,
         model=dict(embedder.identity),
         dimension=embedder.dimension,
-        tokeniser={"stemmer": STEMMER_LANGUAGE, "stopwords": STOPWORDS_NAME, "lowercase": True},
+        tokeniser=tokeniser_identity(),
         chunking=dict(asdict(options)),
         counts=Counts(documents=len(documents), chunks=len(chunks), sentences=len(sentences)),
         corpus_sha256=corpus_hash(documents),
@@ -281,10 +286,17 @@ def version_folders(index_root: Path) -> list[Path]:
 
 
 def remedy_for(folder: Path) -> str:
-    """What to run when `folder` cannot be served: go back to the newest other version, or rebuild."""
+    """What to run when `folder` cannot be served: go back to the newest version built
+    before it (build ids sort by time), else to the newest other version, or rebuild."""
     others = [p.name for p in version_folders(folder.parent) if p.name != folder.name]
+    older = [name for name in others if name < folder.name]
+    if older:
+        return (
+            f"run `qa index use {older[-1]}` to serve the newest version built before it, "
+            "or `qa build` to build a new one"
+        )
     if others:
-        return f"run `qa index use {others[-1]}` to serve an earlier version, or `qa build` to build a new one"
+        return f"run `qa index use {others[-1]}` to serve another version, or `qa build` to build a new one"
     return "run `qa build` to build a new index"
 
 

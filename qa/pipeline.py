@@ -14,7 +14,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +41,7 @@ from qa.manifest import Changes, Manifest, MetricsTable, file_sha256, read_manif
 from qa.versions import clear_abandoned, prune_versions
 
 if TYPE_CHECKING:
-    from qa.evaluation import EvalQuestion
+    from qa.evaluation import EvalQuestion, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +55,16 @@ class BuildOptions:
     """How to build. `tolerance` is the largest drop (absolute, 0..1) of a gated metric
     against the live index that still promotes; `keep` versions are retained after a
     build (0 keeps all); `lock_timeout` in seconds (0: fail at once if locked);
-    `calibrate`, if given, computes a calibration stored with the index (older engines)."""
+    `calibrate`, if given, computes a calibration stored with the index (older engines);
+    `skip_unchanged` (what `qa build` sets unless --force) writes no version when the live
+    one was built from the same inputs (see `unchanged_live_index`)."""
 
     chunking: ChunkingOptions | None = None
     show_progress: bool = False
     eval_set: Path | None = None
     tolerance: float = 0.02
     force: bool = False
+    skip_unchanged: bool = False
     keep: int = 0
     lock_timeout: float = 0.0
     use_cache: bool = True
@@ -95,6 +98,7 @@ class BuildReport:
     removed_abandoned: list[str] = field(default_factory=list)
     step_seconds: dict[str, float] = field(default_factory=dict)
     corpus: CorpusReport | None = None
+    unchanged: bool = False
 
     @property
     def manifest(self) -> Manifest:
@@ -104,6 +108,10 @@ class BuildReport:
     def summary_lines(self) -> list[str]:
         """The report as lines of text, ending with the corpus report's own summary."""
         m = self.manifest
+        if self.unchanged:
+            return [
+                f"index unchanged: {m.build_id} is live (no document added, changed or removed); use --force to rebuild"
+            ]
         c = m.counts
         lines = [
             f"built index {m.build_id} in {self.seconds:.1f} s: {c.documents} documents, {c.chunks} chunks, "
@@ -213,6 +221,47 @@ def same_content(a: Manifest, b: Manifest) -> bool:
     )
 
 
+def unchanged_live_index(
+    documents: list[Document], embedder: Embedder, index_root: Path, options: BuildOptions
+) -> IndexData | None:
+    """The live index when building `documents` with `options` would make the same index,
+    else None: it loads and verifies (every file intact, this format, scoring version and
+    model), and its manifest records the same documents (per-document and corpus hashes),
+    model and dimension, tokeniser, chunking, scoring identity (reader and abstention
+    models), kind of vector index for this `exact_up_to`, and evaluation set; and no
+    calibration is asked for."""
+    from qa.index import FORMAT_VERSION, corpus_hash, document_sha256, tokeniser_identity
+    from qa.scoring import scoring_identity
+
+    if options.calibrate is not None or live_version(index_root) is None:
+        return None
+    try:
+        live = load_index(live_folder(index_root), embedder.identity)
+    except IndexLoadError as exc:
+        log.info("rebuilding: the live index cannot be served (%s)", exc)
+        return None
+    m = live.manifest
+    if options.eval_set is not None and options.eval_set.is_file():
+        eval_sha256: str | None = file_sha256(options.eval_set)
+    else:
+        eval_sha256 = None
+    kind = "flat" if m.counts.chunks <= options.exact_up_to else "ivf"
+    same = (
+        m.format_version == FORMAT_VERSION
+        and m.corpus_sha256 == corpus_hash(documents)
+        and m.document_sha256 == {d.doc_id: document_sha256(d) for d in documents}
+        and m.model == dict(embedder.identity)
+        and m.dimension == embedder.dimension
+        and m.tokeniser == tokeniser_identity()
+        and m.chunking == dict(asdict(options.chunking or ChunkingOptions()))
+        and m.scoring == scoring_identity()
+        and m.vector_index.get("kind") == kind
+        and m.evaluation_set_sha256 == eval_sha256
+        and not m.calibrated
+    )
+    return live if same else None
+
+
 def _live_manifest(index_root: Path) -> Manifest | None:
     """The live version's manifest when it can be read, else None (a broken live index
     must not stop the build that replaces it)."""
@@ -227,13 +276,53 @@ def _live_manifest(index_root: Path) -> Manifest | None:
 
 
 def evaluate_index(
-    data: IndexData, embedder: Embedder, questions: list[EvalQuestion], show_progress: bool = False
+    data: IndexData,
+    embedder: Embedder,
+    questions: list[EvalQuestion],
+    show_progress: bool = False,
+    record: list[Outcome] | None = None,
 ) -> MetricsTable:
-    """Metrics per language (qa.evaluation.metrics_by_language) of an index on questions."""
+    """Metrics per language (qa.evaluation.metrics_by_language) of an index on questions;
+    the outcome of each question is appended to `record` when given."""
     from qa.engine import QAEngine
     from qa.evaluation import evaluate, metrics_by_language
 
-    return metrics_by_language(evaluate(QAEngine(data, embedder), questions, show_progress))
+    outcomes = evaluate(QAEngine(data, embedder), questions, show_progress)
+    if record is not None:
+        record.extend(outcomes)
+    return metrics_by_language(outcomes)
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """What the engine did with a question, in words: "abstained", "answered" (an
+    unanswerable question), "answered right" or "answered wrong" (citation on the gold or not)."""
+    if not outcome.answered:
+        return "abstained"
+    if not outcome.question.answerable:
+        return "answered"
+    return "answered right" if outcome.cited_right else "answered wrong"
+
+
+def changed_outcomes(live: list[Outcome], new: list[Outcome], limit: int = 10) -> list[str]:
+    """Lines naming the questions whose outcome differs between the live and the new index
+    (`id 'question': live -> new`), at most `limit` of them and then how many more; a hint
+    follows when an unanswerable question is now answered."""
+    before = {o.question.id: outcome_label(o) for o in live}
+    changed = [
+        (o, before[o.question.id]) for o in new if o.question.id in before and before[o.question.id] != outcome_label(o)
+    ]
+    if not changed:
+        return []
+    lines = [f"{len(changed)} evaluation questions changed outcome (live index → new index):"]
+    lines += [f"  {o.question.id} {o.question.question!r}: {was} → {outcome_label(o)}" for o, was in changed[:limit]]
+    if len(changed) > limit:
+        lines.append(f"  ... and {len(changed) - limit} more")
+    if any(not o.question.answerable and o.answered for o, _ in changed):
+        lines.append(
+            "unanswerable questions of the evaluation set may have become answerable from the new documents: "
+            "if so, fix the evaluation set (QA_EVAL_SET) or run `qa build --force`"
+        )
+    return lines
 
 
 def usable_questions(questions: list[EvalQuestion], *corpora: Iterable[Document]) -> list[EvalQuestion]:
@@ -244,9 +333,10 @@ def usable_questions(questions: list[EvalQuestion], *corpora: Iterable[Document]
 
 
 def _evaluate_step(
-    data: IndexData, embedder: Embedder, index_root: Path, options: BuildOptions
+    data: IndexData, embedder: Embedder, index_root: Path, options: BuildOptions, changes: list[str] | None = None
 ) -> tuple[MetricsTable | None, MetricsTable | None, str | None]:
-    """(new evaluation, live evaluation, sha256 of the evaluation set)."""
+    """(new evaluation, live evaluation, sha256 of the evaluation set); when both indexes
+    are evaluated, `changes` receives the lines of `changed_outcomes`."""
     if options.eval_set is None or not options.eval_set.is_file():
         if options.eval_set is not None:
             log.warning("no evaluation set at %s: the build is not evaluated or gated", options.eval_set)
@@ -278,14 +368,18 @@ def _evaluate_step(
             "%d evaluation questions have no gold text in the corpus and are left out", len(questions) - len(usable)
         )
     log.info("evaluating the new index on %d questions", len(usable))
-    new = evaluate_index(data, embedder, usable, options.show_progress)
+    new_outcomes: list[Outcome] = []
+    new = evaluate_index(data, embedder, usable, options.show_progress, record=new_outcomes)
     live = None
     if live_data is not None and same_content(live_data.manifest, data.manifest):
         log.info("the live index %s holds the same content: its evaluation is the new one's", live_data.version)
         live = new
     elif live_data is not None:
         log.info("evaluating the live index %s on the same questions", live_data.version)
-        live = evaluate_index(live_data, embedder, usable, options.show_progress)
+        live_outcomes: list[Outcome] = []
+        live = evaluate_index(live_data, embedder, usable, options.show_progress, record=live_outcomes)
+        if changes is not None:
+            changes.extend(changed_outcomes(live_outcomes, new_outcomes))
     return new, live, eval_sha256
 
 
@@ -294,6 +388,14 @@ def _build_locked(
 ) -> BuildReport:
     steps = report.step_seconds
     report.removed_abandoned = clear_abandoned(index_root)
+    if options.skip_unchanged and not options.force:
+        live = unchanged_live_index(documents, embedder, index_root, options)
+        if live is not None:
+            log.info("the live index %s was built from the same inputs: nothing to build", live.version)
+            report.data = live
+            report.changes = Changes(previous=live.version)
+            report.unchanged = True
+            return report
     previous = _live_manifest(index_root)
 
     started = time.perf_counter()
@@ -309,7 +411,8 @@ def _build_locked(
 
     started = time.perf_counter()
     log.info("step 3/5: evaluate")
-    new_eval, live_eval, eval_sha256 = _evaluate_step(data, embedder, index_root, options)
+    changed_questions: list[str] = []
+    new_eval, live_eval, eval_sha256 = _evaluate_step(data, embedder, index_root, options, changed_questions)
     drops = gate(new_eval, live_eval, options.tolerance) if new_eval is not None else []
     steps["evaluate"] = time.perf_counter() - started
     if drops and not options.force:
@@ -317,7 +420,8 @@ def _build_locked(
         raise GateError(
             f"the new index evaluates worse than the live one by more than {options.tolerance} "
             f"(QA_EVAL_TOLERANCE); it was not promoted:\n{table}\n"
-            "check the corpus change, or run `qa build --force` to promote it anyway",
+            + "".join(line + "\n" for line in changed_questions)
+            + "check the corpus change, or run `qa build --force` to promote it anyway",
             [(d.language, d.metric, d.live, d.new) for d in drops],
         )
 

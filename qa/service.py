@@ -60,6 +60,7 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
         eval_set=settings.eval_set,
         tolerance=settings.eval_tolerance,
         force=force,
+        skip_unchanged=True,
         keep=settings.index_keep,
         lock_timeout=settings.index_lock_timeout,
         exact_up_to=settings.ann_min_chunks,

@@ -132,7 +132,7 @@ def test_pointer_to_a_missing_version_names_the_version_to_go_back_to(
         load_live_index(tmp_path, FakeEmbedder().identity)
     assert str(info.value) == (
         f"{tmp_path}/LIVE names '20261201T000000000000Z-00000000', which is not an index version: "
-        f"run `qa index use {first.version}` to serve an earlier version, or `qa build` to build a new one"
+        f"run `qa index use {first.version}` to serve another version, or `qa build` to build a new one"
     )
 
 

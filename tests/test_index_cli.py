@@ -45,6 +45,7 @@ def test_build_not_promoted_by_the_gate_exits_3_with_the_table(monkeypatch: pyte
     result = runner.invoke(app, ["build", "--index", str(tmp_path)])
     assert result.exit_code == 3
     assert result.output == "not promoted: the new index evaluates worse ...:\nmetric ...\n"
+    assert (result.stdout, result.stderr) == ("", result.output)  # all of the refusal on stderr, as errors are
 
 
 def test_build_while_another_holds_the_lock_exits_1_with_the_message(
@@ -56,3 +57,33 @@ def test_build_while_another_holds_the_lock_exits_1_with_the_message(
     monkeypatch.setattr(qa.service, "build_index", busy)
     result = runner.invoke(app, ["build", "--index", str(tmp_path)])
     assert (result.exit_code, result.output) == (1, f"error: {tmp_path} is locked by build (pid 1): wait\n")
+
+
+def test_build_of_an_unchanged_corpus_says_so_and_writes_no_version(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from qa.settings import get_settings
+    from qa.versions import list_versions
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\ntitle: A\nlanguage: da\n---\n# Pas\n\nEt nyt pas koster 673 kr.\n")
+    monkeypatch.setattr(qa.service, "prepare_model", lambda *args: tmp_path)
+    monkeypatch.setattr(qa.service, "create_embedder", lambda *args, **kwargs: FakeEmbedder())
+    monkeypatch.setenv("QA_EVAL_SET", str(tmp_path / "none.jsonl"))
+    get_settings.cache_clear()
+    args = ["build", "--quiet", "--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    try:
+        first = runner.invoke(app, args)
+        again = runner.invoke(app, args)
+        forced = runner.invoke(app, [*args, "--force"])
+    finally:
+        get_settings.cache_clear()
+    assert first.exit_code == 0, first.output
+    (version,) = [v.version for v in list_versions(tmp_path / "index")][:1]
+    assert (again.exit_code, again.stdout) == (
+        0,
+        f"index unchanged: {version} is live (no document added, changed or removed); use --force to rebuild\n",
+    )
+    assert forced.exit_code == 0 and forced.stdout.startswith("built index ")
+    assert len(list_versions(tmp_path / "index")) == 2

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import qa.pipeline
+from qa.chunking import ChunkingOptions
 from qa.documents import Document, read_corpus
 from qa.embedding_cache import CACHE_FOLDER, EmbeddingCache
 from qa.index import build, live_version, load_live_index, sentence_context
@@ -256,3 +257,122 @@ def test_the_build_chooses_the_vector_index_by_size_and_reports_it(
     assert vector["kind"] == "ivf" and vector["rows"] == chunks and isinstance(vector["recall_at_10"], float)
     line = next(line for line in approximate.summary_lines() if line.startswith("vector index: "))
     assert line.startswith(f"vector index: ivf with nlist {vector['nlist']}, nprobe {vector['nprobe']}: recall@10 ")
+
+
+def test_an_unchanged_corpus_is_not_rebuilt_unless_forced(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "corpus", {"a": DOC_A, "b": DOC_B})
+    index = tmp_path / "index"
+    skip = BuildOptions(skip_unchanged=True, keep=5, eval_set=EVAL_SET)
+    first = run_build(corpus, CountingEmbedder(), index, skip)
+    assert not first.unchanged
+    embedder = CountingEmbedder()
+    again = run_build(corpus, embedder, index, skip)
+    assert again.unchanged and again.data.version == first.data.version
+    assert again.summary_lines() == [
+        f"index unchanged: {first.data.version} is live (no document added, changed or removed); use --force to rebuild"
+    ]
+    assert (embedder.passages, again.evaluation, again.pruned) == (0, None, [])
+    assert [v.version for v in list_versions(index)] == [first.data.version]
+    forced = run_build(corpus, embedder, index, replace(skip, force=True))
+    assert not forced.unchanged and live_version(index) == forced.data.version
+    _write_corpus(corpus, {"a": DOC_A2, "b": DOC_B})
+    changed = run_build(corpus, embedder, index, skip)
+    assert not changed.unchanged and changed.changes.changed == ("a",)
+    assert [v.version for v in list_versions(index)] == [first.data.version, forced.data.version, changed.data.version]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"chunking": ChunkingOptions(max_chars=300, min_chars=100)},
+        {"exact_up_to": 1},
+        {"eval_set": None},
+        {"calibrate": lambda data: {"fitted": False}},
+    ],
+    ids=["chunking", "vector-index", "evaluation-set", "calibration"],
+)
+def test_a_build_with_other_settings_is_not_skipped(tmp_path: Path, other: dict[str, object]) -> None:
+    corpus = _write_corpus(tmp_path / "corpus", {"a": DOC_A, "b": DOC_B})
+    skip = BuildOptions(skip_unchanged=True, eval_set=EVAL_SET)
+    first = run_build(corpus, FakeEmbedder(), tmp_path / "index", skip)
+    again = run_build(corpus, FakeEmbedder(), tmp_path / "index", replace(skip, **other))  # type: ignore[arg-type]
+    assert not again.unchanged and again.data.version != first.data.version
+
+
+def test_another_model_scoring_or_a_damaged_live_index_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _write_corpus(tmp_path / "corpus", {"a": DOC_A, "b": DOC_B})
+    index = tmp_path / "index"
+    skip = BuildOptions(skip_unchanged=True)
+    first = run_build(corpus, FakeEmbedder(), index, skip).data.version
+    other_model = run_build(corpus, FakeEmbedder(name="other-embedder"), index, skip).data.version
+    assert other_model != first
+    from qa.scoring import scoring_identity
+
+    real = scoring_identity()
+    monkeypatch.setattr("qa.scoring.scoring_identity", lambda: {**real, "reader_sha256": "0" * 64})
+    other_scoring = run_build(corpus, FakeEmbedder(name="other-embedder"), index, skip).data.version
+    assert other_scoring != other_model
+    monkeypatch.undo()
+    docs = index / other_scoring / "documents.jsonl"
+    docs.write_bytes(docs.read_bytes().replace(b"NemKonto", b"NemKontO", 1))
+    repaired = run_build(corpus, FakeEmbedder(name="other-embedder"), index, skip)
+    assert not repaired.unchanged and repaired.data.version != other_scoring
+
+
+def test_a_refusal_lists_the_questions_whose_outcome_changed_and_hints_at_the_evaluation_set(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qa.evaluation
+    from qa.evaluation import Outcome
+
+    options = BuildOptions(eval_set=EVAL_SET, tolerance=0.05)
+    build_documents(corpus_documents, FakeEmbedder(), tmp_path, options)
+
+    def outcomes(questions: list[qa.evaluation.EvalQuestion], unanswerable_answered: bool) -> list[Outcome]:
+        return [
+            Outcome(q, 1, q.answerable or unanswerable_answered, q.answerable, 0.9 if q.answerable else 0.1)
+            for q in questions
+        ]
+
+    calls = iter([True, False])  # the new index answers the unanswerable questions, the live one abstains
+    monkeypatch.setattr(qa.evaluation, "evaluate", lambda engine, questions, *a: outcomes(questions, next(calls)))
+    changed = [replace(d, title=d.title + " (ny)") for d in corpus_documents]
+    with pytest.raises(GateError) as info:
+        build_documents(changed, FakeEmbedder(), tmp_path, options)
+    lines = str(info.value).splitlines()
+    assert lines[1:5] == [
+        "metric              language      live     new    drop",
+        "abstention_recall   da           1.000   0.000   1.000",
+        "abstention_recall   en           1.000   0.000   1.000",
+        "abstention_recall   all          1.000   0.000   1.000",
+    ]
+    assert lines[5] == "34 evaluation questions changed outcome (live index → new index):"
+    assert lines[6] == "  da-x01 'Hvad koster et nyt pas?': abstained → answered"
+    assert len(lines[6:16]) == 10 and all(line.endswith(": abstained → answered") for line in lines[6:16])
+    assert lines[16:] == [
+        "  ... and 24 more",
+        "unanswerable questions of the evaluation set may have become answerable from the new documents: "
+        "if so, fix the evaluation set (QA_EVAL_SET) or run `qa build --force`",
+        "check the corpus change, or run `qa build --force` to promote it anyway",
+    ]
+
+
+def test_changed_outcomes_names_each_question_with_both_outcomes() -> None:
+    from qa.evaluation import EvalQuestion, Outcome
+    from qa.pipeline import changed_outcomes
+
+    pas = EvalQuestion("da-x01", "da", "Hvad koster et nyt pas?", False, (), "test")
+    post = EvalQuestion("da-002", "da", "Hvornår blev Digital Post obligatorisk?", True, ("2014",), "test")
+    same = EvalQuestion("da-003", "da", "Hvad er NemKonto?", True, ("bankkonto",), "test")
+    live = [Outcome(pas, None, False, False, 0.1), Outcome(post, 1, True, True, 0.9), Outcome(same, 1, True, True, 0.9)]
+    new = [Outcome(pas, None, True, False, 0.8), Outcome(post, 2, True, False, 0.7), Outcome(same, 1, True, True, 0.9)]
+    assert changed_outcomes(live, new) == [
+        "2 evaluation questions changed outcome (live index → new index):",
+        "  da-x01 'Hvad koster et nyt pas?': abstained → answered",
+        "  da-002 'Hvornår blev Digital Post obligatorisk?': answered right → answered wrong",
+        "unanswerable questions of the evaluation set may have become answerable from the new documents: "
+        "if so, fix the evaluation set (QA_EVAL_SET) or run `qa build --force`",
+    ]
+    assert changed_outcomes(live, live) == []
