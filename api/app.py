@@ -98,8 +98,8 @@ def _describe(err: dict[str, Any]) -> str:
     if err.get("type") == "model_attributes_type" and loc == ["body"]:
         return 'body: send a JSON object such as {"question": "Hvad er NemID?", "top_k": 5}'
     where = ".".join(str(p) for p in loc[1:]) or str(loc[0] if loc else "body")
-    if err.get("type") == "string_pattern_mismatch" and "'\\S'" in str(err.get("msg")):
-        return f"{where}: the text is empty (only spaces): write 1 to 1000 characters"
+    if err.get("type") == "string_pattern_mismatch" and "'\\w'" in str(err.get("msg")):
+        return f"{where}: the text holds no letters or digits: write 1 to 1000 characters in words"
     return f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}"
 
 
@@ -234,7 +234,12 @@ def create_app(
     @app.get("/search", response_model=SearchResponse, summary="The best passages for a query")
     async def search(
         response: Response,
-        q: Annotated[str, Query(min_length=1, max_length=1000, pattern=r"\S", description="The query.")],
+        q: Annotated[
+            str,
+            Query(
+                min_length=1, max_length=1000, pattern=r"\w", description="The query (it must hold a letter or digit)."
+            ),
+        ],
         k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
     ) -> SearchResponse:
         """Hybrid (dense + BM25) search over the passages."""

@@ -58,9 +58,10 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     question: str = Field(
-        description="The question, in Danish or English: 1 to 1000 characters after trimming.",
+        description="The question, in Danish or English: 1 to 1000 characters after trimming, with at least "
+        "one letter or digit.",
         examples=["Hvornår blev Digital Post obligatorisk?"],
-        json_schema_extra={"minLength": 1, "maxLength": 1000, "pattern": r"\S"},
+        json_schema_extra={"minLength": 1, "maxLength": 1000, "pattern": r"\w"},
     )
     top_k: JsonInt = Field(5, ge=1, le=20, description="How many passages to return (a JSON integer).")
 

@@ -118,6 +118,7 @@ def test_a_search_for_invalid_or_wordless_text_gets_422(client: TestClient, quer
         "send text that is valid UTF-8",
         "q: the query is empty: write a query of 1 to 1000 characters",
         "q: the query holds no letters or digits: write a query in words",
+        "q: the text holds no letters or digits: write 1 to 1000 characters in words",
     )
 
 
@@ -155,7 +156,7 @@ def test_search_returns_passages(client: TestClient, fake_engine: QAEngine) -> N
     assert client.get("/search", params={"q": ""}).json()["detail"] == "q: String should have at least 1 character"
     assert client.get("/search", params={"q": "x", "k": 50}).status_code == 422
     assert client.get("/search", params={"q": "   "}).json()["detail"] == (
-        "q: the text is empty (only spaces): write 1 to 1000 characters"
+        "q: the text holds no letters or digits: write 1 to 1000 characters in words"
     )
 
 
