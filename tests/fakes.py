@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import numpy as np
 
 from qa.analysis import terms
+from qa.settings import Settings
 
 
 class FakeEmbedder:
@@ -38,3 +40,21 @@ class FakeEmbedder:
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension), np.float32)
+
+
+# A rate limit no bounded test reaches: tests of other behaviour must not meet 429.
+UNLIMITED = "1000000/minute"
+
+
+def app_settings(index_dir: Path, feedback_db: Path, **changes: object) -> Settings:
+    """Settings for an app under test: no reload polling and no rate limits, unless `changes` say otherwise."""
+    values: dict[str, object] = {
+        "index_dir": index_dir,
+        "feedback_db": feedback_db,
+        "reload_poll_seconds": 0,
+        "rate_limit_ask": UNLIMITED,
+        "rate_limit_search": UNLIMITED,
+        "rate_limit_feedback": UNLIMITED,
+    }
+    values.update(changes)
+    return Settings(**values)  # type: ignore[arg-type]

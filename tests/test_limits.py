@@ -27,9 +27,9 @@ from qa.engine import QAEngine
 from qa.settings import Settings
 from tests.conftest import ROOT
 from tests.fake_server import fake_server
+from tests.fakes import UNLIMITED, app_settings
 from tests.live_server import live_server
 
-UNLIMITED = "100000/minute"
 T = TypeVar("T")
 
 
@@ -147,16 +147,7 @@ def test_gate_refuses_impossible_settings(workers: int, queue: int, timeout: flo
 
 
 def _app_settings(tmp_path: Path, **changes: object) -> Settings:
-    values: dict[str, object] = {
-        "index_dir": tmp_path / "unused",
-        "feedback_db": tmp_path / "feedback.sqlite3",
-        "reload_poll_seconds": 0,
-        "rate_limit_ask": UNLIMITED,
-        "rate_limit_search": UNLIMITED,
-        "rate_limit_feedback": UNLIMITED,
-    }
-    values.update(changes)
-    return Settings(**values)  # type: ignore[arg-type]
+    return app_settings(tmp_path / "unused", tmp_path / "feedback.sqlite3", **changes)
 
 
 def test_rate_limits_answer_429_with_retry_after_per_route(fake_engine: QAEngine, tmp_path: Path) -> None:

@@ -22,8 +22,7 @@ from qa.policy import AbstentionPolicy
 from qa.settings import Settings
 from tests.conftest import ROOT
 from tests.fake_server import fake_server_process
-
-UNLIMITED = "100000/minute"
+from tests.fakes import UNLIMITED
 
 
 @pytest.fixture()

@@ -20,9 +20,9 @@ from api.logs import RedactingFilter, RequestContextFilter
 from qa.engine import QAEngine
 from qa.feedback import FeedbackStore
 from qa.settings import Settings
+from tests.fakes import UNLIMITED, app_settings
 from tests.test_redaction import CPR_FORMS
 
-UNLIMITED = "100000/minute"
 # 010203-1234 with anything but digits (or nothing) between its groups, after NFKC.
 _LEAK = re.compile(r"01\D{0,3}02\D{0,3}03\D{0,3}1234")
 
@@ -60,14 +60,7 @@ def log_stream() -> Iterator[io.StringIO]:
 
 @pytest.fixture()
 def client(fake_engine: QAEngine, tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(
-        feedback_db=tmp_path / "feedback.sqlite3",
-        index_dir=tmp_path / "unused",
-        reload_poll_seconds=0,
-        rate_limit_ask=UNLIMITED,
-        rate_limit_search=UNLIMITED,
-        rate_limit_feedback=UNLIMITED,
-    )
+    settings = app_settings(tmp_path / "unused", tmp_path / "feedback.sqlite3")
     with TestClient(create_app(settings, engine=fake_engine), raise_server_exceptions=False) as client:
         yield client
 

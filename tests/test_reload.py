@@ -15,23 +15,12 @@ from api.app import create_app
 from qa.documents import Document
 from qa.index import LIVE_POINTER, build
 from qa.settings import Settings
-from tests.fakes import FakeEmbedder
+from tests.fakes import FakeEmbedder, app_settings
 from tests.live_server import live_server
-
-UNLIMITED = "100000/minute"
 
 
 def _settings(tmp_path: Path, root: Path, **changes: object) -> Settings:
-    values: dict[str, object] = {
-        "index_dir": root,
-        "feedback_db": tmp_path / "feedback.sqlite3",
-        "reload_poll_seconds": 0,
-        "rate_limit_ask": UNLIMITED,
-        "rate_limit_search": UNLIMITED,
-        "rate_limit_feedback": UNLIMITED,
-    }
-    values.update(changes)
-    return Settings(**values)  # type: ignore[arg-type]
+    return app_settings(root, tmp_path / "feedback.sqlite3", **changes)
 
 
 def _live(root: Path) -> str:

@@ -18,11 +18,8 @@ from api.app import create_app
 from qa.documents import read_corpus
 from qa.engine import QAEngine
 from qa.index import build, load_live_index
-from qa.settings import Settings
 from tests.conftest import CORPUS
-from tests.fakes import FakeEmbedder
-
-UNLIMITED = "1000000/minute"
+from tests.fakes import FakeEmbedder, app_settings
 
 
 def _app():  # type: ignore[no-untyped-def]
@@ -32,18 +29,14 @@ def _app():  # type: ignore[no-untyped-def]
     embedder = FakeEmbedder()
     build(read_corpus(CORPUS).documents, embedder, root / "index")
     engine = QAEngine(load_live_index(root / "index", embedder.identity), embedder)
-    app_settings = Settings(
-        index_dir=root / "index",
-        feedback_db=root / "feedback.sqlite3",
-        reload_poll_seconds=0,
-        rate_limit_ask=UNLIMITED,
-        rate_limit_search=UNLIMITED,
-        rate_limit_feedback=UNLIMITED,
+    app_config = app_settings(
+        root / "index",
+        root / "feedback.sqlite3",
         # Generated bodies can exceed the 16 kB limit; its 413 has tests of its own, and here
         # every oversized invalid body must still meet the validation layer's 422.
         max_body_bytes=10_000_000,
     )
-    return create_app(app_settings, engine=engine)
+    return create_app(app_config, engine=engine)
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
