@@ -113,11 +113,11 @@ def create_app(
     a missing or damaged index or model: the app then answers 503 with the reason.
     """
     settings = settings or get_settings()
-    holder = EngineHolder(settings, engine=engine, embedder=embedder)
+    metrics = Metrics()
+    holder = EngineHolder(settings, engine=engine, embedder=embedder, on_swap=metrics.set_version)
     gate = QueryGate(
         settings.query_workers, settings.query_queue, settings.request_timeout_seconds, nice=settings.query_nice
     )
-    metrics = Metrics()
     metrics.track(lambda: gate.admitted, holder.built_at)
 
     @asynccontextmanager
@@ -163,7 +163,6 @@ def create_app(
             raise HTTPException(503, holder.load_error or "the index is still loading: try again in a few seconds")
         if response is not None:
             response.headers["X-Index-Version"] = current.index_version
-        metrics.set_version(current.index_version)
         return current
 
     async def on_query_thread(fn: Callable[..., T], *args: object) -> T:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from collections.abc import Callable
 from datetime import datetime
 
 from qa.embedder import Embedder
@@ -39,8 +40,15 @@ class EngineHolder:
     ``settings`` (once).
     """
 
-    def __init__(self, settings: Settings, engine: QAEngine | None = None, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        engine: QAEngine | None = None,
+        embedder: Embedder | None = None,
+        on_swap: Callable[[str], None] | None = None,
+    ) -> None:
         self.settings = settings
+        self.on_swap = on_swap  # called with the new version after each swap (metrics)
         self.engine: QAEngine | None = engine
         self.embedder: Embedder | None = embedder if embedder is not None else (engine.embedder if engine else None)
         self.load_error: str | None = None
@@ -122,6 +130,8 @@ class EngineHolder:
             self.load_error = None
             self.reload_error = None
             log.info("index %s is live (was %s)", new.index_version, old)
+            if self.on_swap is not None:
+                self.on_swap(new.index_version)
             return True
 
     async def watch(self, interval_s: float) -> None:

@@ -144,3 +144,17 @@ def test_five_promotions_under_load_give_no_errors_and_versions_only_move_forwar
         ranks = [order[header] for _, header, _ in log]
         assert ranks == sorted(ranks), "a client saw an older version after a newer one"
     assert {header for _, header, _ in responses} >= {versions[0], versions[-1]}
+
+
+def test_a_swap_moves_the_index_version_gauge_without_waiting_for_a_request(
+    tmp_path: Path, index_root: Path, corpus_documents: list[Document]
+) -> None:
+    app = create_app(_settings(tmp_path, index_root), embedder=FakeEmbedder())
+    with TestClient(app):
+        first = _live(index_root)
+        build(corpus_documents, FakeEmbedder(), index_root)
+        second = _live(index_root)
+        assert app.state.holder.reload() is True
+        gauge = app.state.metrics.index_info
+        assert gauge.labels(second)._value.get() == 1
+        assert first not in {labels[0] for labels in gauge._metrics}
