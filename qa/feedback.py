@@ -113,11 +113,17 @@ class FeedbackStore:
         """Delete rows older than ``retention_days`` before ``now``; return how many."""
         if self.retention_days is None:
             return 0
-        cutoff = (now or datetime.now(UTC)).astimezone(UTC) - timedelta(days=self.retention_days)
         with self._connect() as conn:
-            deleted = conn.execute(
-                "DELETE FROM feedback WHERE created_at < ?", (cutoff.isoformat(timespec="seconds"),)
-            ).rowcount
+            return self._purge(conn, now)
+
+    def _purge(self, conn: sqlite3.Connection, now: datetime | None = None) -> int:
+        """`purge` on an open connection (`add` deletes and inserts in one transaction)."""
+        if self.retention_days is None:
+            return 0
+        cutoff = (now or datetime.now(UTC)).astimezone(UTC) - timedelta(days=self.retention_days)
+        deleted = conn.execute(
+            "DELETE FROM feedback WHERE created_at < ?", (cutoff.isoformat(timespec="seconds"),)
+        ).rowcount
         if deleted:
             logger.info("%d feedback row(s) older than %d days deleted", deleted, self.retention_days)
         return int(deleted)
@@ -157,9 +163,9 @@ class FeedbackStore:
             _version(index_version),
             None if language is None else redact(language)[:10],
         )
-        self.purge()
         try:
             with self._connect() as conn:
+                self._purge(conn)
                 cursor = conn.execute(
                     "INSERT INTO feedback (created_at, verdict, question, answer, answered,"
                     " comment, citations, index_version, language)"

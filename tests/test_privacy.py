@@ -148,6 +148,22 @@ def test_old_feedback_expires_after_the_retention(tmp_path: Path) -> None:
     assert list(store.rows()) == []
 
 
+def test_a_full_store_takes_new_feedback_once_expired_rows_make_room(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from qa.feedback import FeedbackFullError
+
+    filling = FeedbackStore(tmp_path / "fb.sqlite3", max_bytes=64 * 1024)  # no retention while filling
+    filling.create()
+    old = datetime.now(UTC) - timedelta(days=31)
+    with pytest.raises(FeedbackFullError):
+        for _ in range(100):  # 100 x 9 kB > 64 kB: bounded
+            filling.add(question="gammel", answer="a" * 9000, verdict="yes", created_at=old)
+    store = FeedbackStore(tmp_path / "fb.sqlite3", retention_days=30, max_bytes=64 * 1024)
+    assert store.add(question="ny", answer="a" * 9000, verdict="yes") > 0
+    assert [r["question"] for r in store.rows()] == ["ny"]
+
+
 def test_a_full_feedback_store_refuses_new_rows_with_503(fake_engine: QAEngine, tmp_path: Path) -> None:
     settings = Settings(
         feedback_db=tmp_path / "fb.sqlite3",
