@@ -11,7 +11,8 @@ from qa.answer_types import AnswerType, answer_type
 from qa.lexicon import danish_for_english
 from qa.normalise import normalise
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number as written in a question or a text ("2020", "3", "1.500", "2,5").
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def analyse(question: str) -> AnalysedQuestion:
         groups=tuple(groups),
         lexical_terms=tuple(query_terms(text, groups)),
         answer_type=answer_type(text),
-        numbers=frozenset(_NUMBER.findall(text)),
+        numbers=frozenset(NUMBER.findall(text)),
         bridged=bridge_to_danish(text) if guess.language == "en" else None,
     )
 

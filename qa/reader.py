@@ -28,7 +28,7 @@ from qa.answer_types import fits, has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.question import AnalysedQuestion
+from qa.question import NUMBER, AnalysedQuestion
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -69,7 +69,6 @@ REFERRING_WORDS = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"^\W*(\w+)")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LIST_KINDS = ("list_item", "table_row")
 STRICT_TYPES = ("when", "how_many", "how_much")
 
@@ -260,7 +259,7 @@ class Reader:
             heading_cov = coverage_of(groups, self._heading_terms[hit.index])
             list_item = self.block_kind(head) in LIST_KINDS
             fit = fits(text, question.answer_type, list_item)
-            in_text = set(_NUMBER.findall(text)) if numbers else set()
+            in_text = set(NUMBER.findall(text)) if numbers else set()
             rows.append(
                 (
                     unit,
