@@ -203,7 +203,9 @@ def _compound_parts(token: str) -> list[str]:
     return list(halves)
 
 
-def key_terms(text: str, options: LexicalOptions | None = None) -> list[frozenset[str]]:
+def key_terms(
+    text: str, options: LexicalOptions | None = None, language: Language | None = None
+) -> list[frozenset[str]]:
     """A question's content words, each as the set of Danish BM25 stems that count as a match.
 
     A word's set holds its own stem, the stem of its Danish lemma, and for an English
@@ -211,10 +213,11 @@ def key_terms(text: str, options: LexicalOptions | None = None) -> list[frozense
     translations. A compound gives one set per half, each also holding the whole
     word's stems, so "Digitalpost" and "Digital Post" give the same sets; two adjacent
     content words likewise both accept the stem of the two written together.
-    `options` defaults to `LEXICAL_OPTIONS`.
+    `options` defaults to `LEXICAL_OPTIONS`; pass the text's `language` when it is
+    already guessed (`guess_language(text).language`), else it is guessed here.
     """
     options = LEXICAL_OPTIONS if options is None else options
-    english = options.bridge and guess_language(text).language == "en"
+    english = options.bridge and (guess_language(text).language if language is None else language) == "en"
     tokens = list(_TOKEN.finditer(text))
     groups: list[set[str]] = []
     previous: tuple[int, str, list[int], str] | None = None  # end offset, lower-case word, its groups, token

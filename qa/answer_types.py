@@ -15,7 +15,6 @@ import re
 from typing import Literal
 
 AnswerType = Literal["when", "how_many", "how_much", "who", "how", "where", "yes_no", "other"]
-ANSWER_TYPES: tuple[AnswerType, ...] = ("when", "how_many", "how_much", "who", "how", "where", "yes_no", "other")
 
 # Question patterns. `how` asks for steps, so a Danish "hvordan" counts only with a person
 # doing them ("Hvordan søger jeg ...", "Hvordan kan man ..."); "Hvordan opgøres beløbet?"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
@@ -127,11 +127,6 @@ def evaluate(engine: QAEngine, questions: list[EvalQuestion], show_progress: boo
         cited_right = any(overlaps(c.doc_id, c.start, c.end, spans) for c in first)
         outcomes.append(Outcome(item, rank, result.answered, cited_right, result.evidence))
     return outcomes
-
-
-def apply_thresholds(outcomes: list[Outcome], thresholds: dict[str, float]) -> list[Outcome]:
-    """The same outcomes as if abstention had used these thresholds (per language, on `evidence`)."""
-    return [replace(o, answered=o.evidence >= thresholds[o.question.language]) for o in outcomes]
 
 
 def risk_coverage(

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.optimize import minimize
@@ -63,6 +63,18 @@ class FitReport:
     abstention_rows: int
 
 
+def _standardise(
+    rows: Sequence[dict[str, float]], features: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows as a matrix in `features` order, standardised, with the mean and scale
+    used (a constant feature gets scale 1)."""
+    x = np.array([[row[f] for f in features] for row in rows], dtype=np.float64)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    return (x - mean) / scale, mean, scale
+
+
 def fit_logistic(
     rows: Sequence[dict[str, float]],
     labels: Sequence[bool],
@@ -75,13 +87,10 @@ def fit_logistic(
     Raises ValueError when the labels hold one class only."""
     if len(set(labels)) < 2:
         raise ValueError(f"fitting the {kind} model needs both right and wrong examples")
-    x = np.array([[row[f] for f in features] for row in rows], dtype=np.float64)
+    z, mean, scale = _standardise(rows, features)
     y = np.array(labels, dtype=bool)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
     model = LogisticRegression(C=1.0, class_weight="balanced" if balanced else None, max_iter=5000)
-    model.fit((x - mean) / scale, y)
+    model.fit(z, y)
     return LinearModel(
         kind=kind,
         features=tuple(features),
@@ -117,12 +126,8 @@ def fit_signed_logistic(
     missing = [f for f in features if f not in signs]
     if missing:
         raise ValueError(f"no sign given for the {kind} model's features {missing}")
-    x = np.array([[row[f] for f in features] for row in rows], dtype=np.float64)
+    z, mean, scale = _standardise(rows, features)
     y = np.array(labels, dtype=np.float64)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    z = (x - mean) / scale
     k = len(features)
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -207,12 +212,10 @@ def fit_models(
     )
     probabilities = [abstention.probability(r) for r in ev_rows]
     threshold = choose_operating_point(probabilities, flags, unanswered_cost)
-    abstention = LinearModel(
-        **{
-            **abstention.__dict__,
-            "threshold": round(threshold, 6),
-            "extra": {**abstention.extra, "unanswered_cost": unanswered_cost, "answerable": sum(flags)},
-        }
+    abstention = replace(
+        abstention,
+        threshold=round(threshold, 6),
+        extra={**abstention.extra, "unanswered_cost": unanswered_cost, "answerable": sum(flags)},
     )
     total = sum(len(qs) for _, qs in sets)
     log.info("fitted on %d questions: threshold %.4f", total, threshold)

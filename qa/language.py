@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 Language = Literal["da", "en"]
 
-DETECTOR = "py3langid"
 # py3langid's code -> the service language it counts towards (see the module docstring).
 # py3langid calls Norwegian Bokmål "no".
 NEAREST: dict[str, Language] = {"da": "da", "no": "da", "nn": "da", "sv": "da", "en": "en", "de": "en"}

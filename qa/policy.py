@@ -17,15 +17,12 @@ operator's labelled questions about their own corpus.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from qa.linear import LinearModel
-from qa.question import AnalysedQuestion
+from qa.question import NUMBER, AnalysedQuestion
 from qa.reader import AnswerCandidate
 from qa.retrieval import RankedChunk
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 EVIDENCE_FEATURES: tuple[str, ...] = (
     "reader_score",
@@ -103,7 +100,7 @@ def evidence(
     best = candidates[0]
     hit = ranked[best.chunk_rank]
     dense = sorted((h.dense for h in ranked[:5]), reverse=True)
-    in_text = set(_NUMBER.findall(best_chunk_text))
+    in_text = set(NUMBER.findall(best_chunk_text))
     return {
         "reader_score": best.score,
         "reader_margin": min(best.score - candidates[1].score, _LONE_MARGIN) if len(candidates) > 1 else _LONE_MARGIN,

@@ -11,14 +11,16 @@ from qa.answer_types import AnswerType, answer_type
 from qa.lexicon import danish_for_english
 from qa.normalise import normalise
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number as written in a question or a text ("2020", "3", "1.500", "2,5").
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
 class AnalysedQuestion:
     """Everything the retriever, reader and abstention policy need from a question.
 
-    `language_confidence` is in [0.5, 1] (1 = certain); `groups` are the question's key
+    `language_confidence` is in [0, 1], the language identifier's probability of
+    `language` (`qa.language.LanguageGuess.confidence`); `groups` are the question's key
     terms, each a set of stems that count as a match; `numbers` are the digits the
     question names ("2020", "3").
     """
@@ -35,29 +37,19 @@ class AnalysedQuestion:
     by its first Danish word from the bilingual dictionary (`qa.lexicon`); None otherwise."""
 
 
-def language_confidence(guess: object) -> float:
-    """The confidence of a language guess in [0.5, 1], from `.confidence` when the guess
-    carries one, else from its Danish share (`.danish`, 0 = English, 1 = Danish)."""
-    confidence = getattr(guess, "confidence", None)
-    if confidence is not None:
-        return float(confidence)
-    danish = float(getattr(guess, "danish", 0.5))
-    return max(danish, 1.0 - danish)
-
-
 def analyse(question: str) -> AnalysedQuestion:
     """Analyse a question (already trimmed and non-empty)."""
     text = normalise(question).strip()
     guess = guess_language(text)
-    groups = key_terms(text)
+    groups = key_terms(text, language=guess.language)
     return AnalysedQuestion(
         text=text,
         language=guess.language,
-        language_confidence=language_confidence(guess),
+        language_confidence=guess.confidence,
         groups=tuple(groups),
         lexical_terms=tuple(query_terms(text, groups)),
         answer_type=answer_type(text),
-        numbers=frozenset(_NUMBER.findall(text)),
+        numbers=frozenset(NUMBER.findall(text)),
         bridged=bridge_to_danish(text) if guess.language == "en" else None,
     )
 

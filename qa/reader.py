@@ -22,12 +22,13 @@ from typing import Literal
 
 import numpy as np
 
+from qa.analysis import terms
 from qa.answer import group_weights, term_weights
 from qa.answer_types import fits, has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.question import AnalysedQuestion
+from qa.question import NUMBER, AnalysedQuestion
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -68,7 +69,6 @@ REFERRING_WORDS = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"^\W*(\w+)")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LIST_KINDS = ("list_item", "table_row")
 STRICT_TYPES = ("when", "how_many", "how_much")
 
@@ -153,18 +153,16 @@ class Reader:
         self.idf = term_weights([set(t) for t in data.sentence_terms])
         self.rarest = max(self.idf.values(), default=1.0)
         self._block_starts = {doc_id: [b.start for b in doc.blocks] for doc_id, doc in data.documents.items()}
+        # Per chunk, once: its terms (title, heading and text), its heading's and its title's.
+        self._chunk_terms = [set(t) for t in data.chunk_terms]
+        self._heading_terms = [set(terms(c.heading)) if c.heading else set() for c in data.chunks]
+        self._title_terms = {doc_id: set(terms(doc.title)) for doc_id, doc in data.documents.items()}
         # Every term of each document (its title and all its chunks): a name the question
         # gives ("Nordby", "SU") that the candidate's document never uses points to
         # another document, however alike the sentences read.
-        self._document_terms: dict[str, set[str]] = {
-            doc_id: set(_terms(doc.title)) for doc_id, doc in data.documents.items()
-        }
+        self._document_terms: dict[str, set[str]] = {doc_id: set(t) for doc_id, t in self._title_terms.items()}
         for chunk, chunk_terms in zip(data.chunks, data.chunk_terms, strict=True):
             self._document_terms[chunk.doc_id].update(chunk_terms)
-        # Per chunk, once: its terms (title, heading and text), its heading's and its title's.
-        self._chunk_terms = [set(t) for t in data.chunk_terms]
-        self._heading_terms = [set(_terms(c.heading)) if c.heading else set() for c in data.chunks]
-        self._title_terms = {doc_id: set(_terms(doc.title)) for doc_id, doc in data.documents.items()}
 
     # --- structure -------------------------------------------------------------------
     def block_kind(self, sentence: Sentence) -> str:
@@ -247,6 +245,8 @@ class Reader:
 
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
+        typed = question.answer_type != "other"
+        numbers = question.numbers
         rows = []
         for unit, rank, kind in units:
             hit = top[rank]
@@ -259,8 +259,7 @@ class Reader:
             heading_cov = coverage_of(groups, self._heading_terms[hit.index])
             list_item = self.block_kind(head) in LIST_KINDS
             fit = fits(text, question.answer_type, list_item)
-            typed = question.answer_type != "other"
-            numbers = question.numbers
+            in_text = set(NUMBER.findall(text)) if numbers else set()
             rows.append(
                 (
                     unit,
@@ -283,7 +282,7 @@ class Reader:
                         "type_miss": 1.0 if typed and not fit else 0.0,
                         "has_number": 1.0 if has_number(text) else 0.0,
                         "numbers_missing": (
-                            sum(1 for n in numbers if n not in _NUMBER.findall(text)) / len(numbers) if numbers else 0.0
+                            sum(1 for n in numbers if n not in in_text) / len(numbers) if numbers else 0.0
                         ),
                         "list_item": 1.0 if list_item else 0.0,
                         "ends_colon": 1.0 if text.rstrip().endswith(":") else 0.0,
@@ -392,15 +391,9 @@ def local_coverages(groups: list[frozenset[str]], unit_terms: list[set[str]]) ->
     n = len(unit_terms)
     weights = []
     for group in groups:
-        df = sum(1 for terms in unit_terms if group & terms)
+        df = sum(1 for held in unit_terms if group & held)
         weights.append(math.log(1 + n / df) if df else 0.0)
     total = sum(weights)
     if total == 0:
         return [0.0] * n
-    return [sum(w for g, w in zip(groups, weights, strict=True) if g & terms) / total for terms in unit_terms]
-
-
-def _terms(text: str) -> list[str]:
-    from qa.analysis import terms
-
-    return terms(text)
+    return [sum(w for g, w in zip(groups, weights, strict=True) if g & held) / total for held in unit_terms]

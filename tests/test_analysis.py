@@ -143,3 +143,9 @@ def test_vocabulary_share_counts_groups_with_a_stem_in_the_vocabulary() -> None:
     assert vocabulary_share(groups, {"gebyr", "pas"}) == pytest.approx(2 / 3)
     assert vocabulary_share(groups, set()) == 0.0
     assert vocabulary_share([], {"gebyr"}) == 0.0
+
+
+def test_key_terms_with_the_language_given_matches_guessing_it() -> None:
+    for question in ("How much is a new health card?", "Hvad koster et nyt sundhedskort?"):
+        language = guess_language(question).language
+        assert key_terms(question, language=language) == key_terms(question)
