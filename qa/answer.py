@@ -1,4 +1,4 @@
-"""Lexical weights shared by the reader and the policy: IDF of terms and IDF-weighted coverage."""
+"""The reader's lexical weights: IDF of terms, key-term group weights, and IDF-weighted coverage."""
 
 from __future__ import annotations
 
@@ -23,15 +23,13 @@ def group_weights(groups: list[frozenset[str]], idf: dict[str, float], rarest: f
     return [max((idf.get(t, 0.0) for t in g), default=0.0) or rarest for g in groups]
 
 
-def coverage(
-    groups: list[frozenset[str]], text_terms: set[str], idf: dict[str, float], rarest: float | None = None
-) -> float:
+def coverage(groups: list[frozenset[str]], text_terms: set[str], idf: dict[str, float]) -> float:
     """IDF-weighted share of the question's key terms that a text holds (0 when none are
     asked). A group is one question word with its accepted stems; a group none of whose
-    stems occurs in the corpus weighs as much as the rarest term (`rarest`, the largest
-    IDF: pass it when known, it is computed once per index)."""
+    stems occurs in the corpus weighs as much as the rarest term. The reader computes the
+    same share with the group weights it keeps per question (`qa.reader`)."""
     if not groups:
         return 0.0
-    weights = group_weights(groups, idf, rarest)
+    weights = group_weights(groups, idf)
     found = sum(w for g, w in zip(groups, weights, strict=True) if g & text_terms)
     return found / sum(weights)
