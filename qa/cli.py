@@ -426,10 +426,9 @@ def calibrate_command(
 ) -> None:
     """Refit the abstention model (and optionally the reader) on labelled questions about your corpus."""
     from qa.evaluation import EvalSetError, load_questions
-    from qa.fitting import fit_models, neutral_model
+    from qa.fitting import fit_models, unfitted_engine
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
-    from qa.policy import EVIDENCE_FEATURES
     from qa.scoring import abstention_path
     from qa.service import load_embedder, load_engine
 
@@ -445,16 +444,9 @@ def calibrate_command(
         except ModelFileError:
             if reader_out is None:
                 raise
-            from qa.engine import QAEngine
             from qa.index import load_live_index
-            from qa.reader import FEATURES
 
-            engine = QAEngine(
-                load_live_index(settings.index_dir, embedder.identity),
-                embedder,
-                reader_model=neutral_model("reader", FEATURES),
-                abstention_model=neutral_model("abstention", EVIDENCE_FEATURES),
-            )
+            engine = unfitted_engine(load_live_index(settings.index_dir, embedder.identity), embedder)
         corpus = engine.data.manifest.corpus_sha256[:12]
         label = f"{questions_file} ({split}, {len(questions)} questions, corpus {corpus})"
         report = fit_models(

@@ -36,8 +36,10 @@ import numpy as np
 from scipy.optimize import minimize
 from sklearn.linear_model import LogisticRegression
 
+from qa.embedder import Embedder
 from qa.engine import QAEngine
 from qa.evaluation import EvalQuestion, gold_spans, overlaps
+from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, choose_operating_point
 from qa.reader import FEATURES
@@ -158,6 +160,17 @@ def neutral_model(kind: str, features: Sequence[str], threshold: float = 0.5) ->
     """A model that scores everything 0 (probability 0.5): the starting point of a fit."""
     n = len(features)
     return LinearModel(kind, tuple(features), (0.0,) * n, (1.0,) * n, (0.0,) * n, 0.0, threshold, "nothing")
+
+
+def unfitted_engine(data: IndexData, embedder: Embedder) -> QAEngine:
+    """An engine over a loaded index with neutral reader and abstention models: what a
+    fit starts from when the shipped models are missing or made for other features."""
+    return QAEngine(
+        data,
+        embedder,
+        reader_model=neutral_model("reader", FEATURES),
+        abstention_model=neutral_model("abstention", EVIDENCE_FEATURES),
+    )
 
 
 def _unit_span(engine: QAEngine, sentence_ids: tuple[int, ...]) -> tuple[str, int, int]:

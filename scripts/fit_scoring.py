@@ -20,12 +20,9 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from qa.engine import QAEngine  # noqa: E402
 from qa.evaluation import load_questions  # noqa: E402
-from qa.fitting import fit_models, neutral_model  # noqa: E402
+from qa.fitting import fit_models, unfitted_engine  # noqa: E402
 from qa.index import load_live_index  # noqa: E402
-from qa.policy import EVIDENCE_FEATURES  # noqa: E402
-from qa.reader import FEATURES  # noqa: E402
 from qa.scoring import shipped_path  # noqa: E402
 from qa.service import load_embedder  # noqa: E402
 from qa.settings import Settings  # noqa: E402
@@ -47,12 +44,7 @@ def main() -> None:
     embedder = load_embedder(Settings())
     sets = []
     for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
-        engine = QAEngine(
-            load_live_index(root, embedder.identity),
-            embedder,
-            reader_model=neutral_model("reader", FEATURES),
-            abstention_model=neutral_model("abstention", EVIDENCE_FEATURES),
-        )
+        engine = unfitted_engine(load_live_index(root, embedder.identity), embedder)
         questions = [q for q in load_questions(path) if q.split == "fit"]
         logging.info("%s: %d fit questions", name, len(questions))
         sets.append((engine, questions))
