@@ -54,6 +54,7 @@ from qa.index_errors import (
 )
 from qa.manifest import MANIFEST_NAME, Counts, EmbeddingStats, Manifest, file_entry, file_sha256, read_manifest
 from qa.scoring import SCORING_VERSION, scoring_identity
+from qa.settings import DEFAULT_ANN_MIN_CHUNKS
 from qa.vector_index import build_vector_index_with_report
 
 __all__ = [
@@ -80,7 +81,7 @@ log = logging.getLogger(__name__)
 # 2: sealed typed manifest listing every file with size and sha256; calibration.json optional.
 FORMAT_VERSION = 2
 # Chunks up to which the vector index is exact (QA_ANN_MIN_CHUNKS overrides it at build time).
-DEFAULT_EXACT_UP_TO = 50_000
+DEFAULT_EXACT_UP_TO = DEFAULT_ANN_MIN_CHUNKS
 LIVE_POINTER = "LIVE"
 BUILDING_PREFIX = ".building-"
 VERSION_PATTERN = re.compile(r"^\d{8}T\d{12}Z-[0-9a-f]{8}$")
