@@ -13,7 +13,7 @@ import logging
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,11 +156,10 @@ class BuildReport:
         return lines
 
 
-def compare_documents(previous: Manifest | None, documents: Iterable[Document]) -> Changes:
-    """Document ids added, changed and removed against the previous manifest's per-document hashes."""
-    from qa.index import document_sha256
-
-    now = {d.doc_id: document_sha256(d) for d in documents}
+def compare_documents(previous: Manifest | None, now: Mapping[str, str]) -> Changes:
+    """Document ids added, changed and removed: the per-document hashes `now` (id to
+    `qa.index.document_sha256`, as a new manifest records them) against the previous
+    manifest's."""
     before = previous.document_sha256 if previous is not None else {}
     return Changes(
         previous=previous.build_id if previous is not None else None,
@@ -404,7 +403,7 @@ def _build_locked(
     data = prepare_index(
         documents, embedder, options.chunking, options.show_progress, cache, exact_up_to=options.exact_up_to
     )
-    changes = compare_documents(previous, documents)
+    changes = compare_documents(previous, data.manifest.document_sha256)
     if options.calibrate is not None:
         data.calibration = options.calibrate(data)
     steps["prepare"] = time.perf_counter() - started
