@@ -30,8 +30,8 @@ from qa.index import (
     live_version,
     load_index,
     new_build_id,
+    passage_texts,
     prepare_index,
-    sentence_context,
     switch_live,
     write_index,
 )
@@ -485,9 +485,7 @@ def _build_locked(
     if options.keep > 0:
         report.pruned = prune_versions(index_root, options.keep)
     if cache is not None:
-        passages = [c.context() for c in data.chunks]
-        passages += [sentence_context(data.chunks[s.chunk_index], s) for s in data.sentences]
-        cache.compact({text_key(p) for p in passages})
+        cache.compact({text_key(p) for p in passage_texts(data.chunks, data.sentences)})
     steps["publish"] = time.perf_counter() - started
 
     report.data = verified
