@@ -25,7 +25,7 @@ import yaml
 from qa.normalise import normalise
 from qa.readers.common import BlockKind, Piece, ReaderError
 from qa.readers.docx import docx_pieces
-from qa.readers.html import html_metadata, html_pieces
+from qa.readers.html import html_document
 from qa.readers.markdown import markdown_pieces
 from qa.readers.pdf import pdf_pieces
 from qa.readers.text import text_pieces
@@ -283,8 +283,7 @@ def read_document(path: Path, root: Path | None = None) -> Document:
             pieces = docx_pieces(data)
         elif suffix in HTML_SUFFIXES:
             raw = _decode(path, data)
-            meta = html_metadata(raw)
-            pieces = html_pieces(raw)
+            meta, pieces = html_document(raw)
         else:
             raw = _decode(path, data)
             try:

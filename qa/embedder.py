@@ -251,4 +251,6 @@ def create_embedder(
         model_file = folder / ONNX_DIR / (INT8_FILE if encoder == "onnx-int8" else FP32_FILE)
         onnx_embedder = OnnxEmbedder(folder, model_file, threads=threads, batch_size=batch_size)
         return onnx_embedder.load() if load else onnx_embedder
-    raise ValueError(f"QA_ENCODER={encoder} is not one of onnx, onnx-int8, torch")
+    from qa.model_store import ENCODERS
+
+    raise ValueError(f"QA_ENCODER={encoder} is not one of {', '.join(ENCODERS)}")

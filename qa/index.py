@@ -54,6 +54,7 @@ from qa.index_errors import (
 )
 from qa.manifest import MANIFEST_NAME, Counts, EmbeddingStats, Manifest, file_entry, file_sha256, read_manifest
 from qa.scoring import SCORING_VERSION, scoring_identity
+from qa.settings import DEFAULT_ANN_MIN_CHUNKS
 from qa.vector_index import build_vector_index_with_report
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "live_folder",
     "load_index",
     "load_live_index",
+    "passage_texts",
     "prepare_index",
     "read_index",
     "verify_index",
@@ -80,7 +82,7 @@ log = logging.getLogger(__name__)
 # 2: sealed typed manifest listing every file with size and sha256; calibration.json optional.
 FORMAT_VERSION = 2
 # Chunks up to which the vector index is exact (QA_ANN_MIN_CHUNKS overrides it at build time).
-DEFAULT_EXACT_UP_TO = 50_000
+DEFAULT_EXACT_UP_TO = DEFAULT_ANN_MIN_CHUNKS
 LIVE_POINTER = "LIVE"
 BUILDING_PREFIX = ".building-"
 VERSION_PATTERN = re.compile(r"^\d{8}T\d{12}Z-[0-9a-f]{8}$")
@@ -151,6 +153,14 @@ def sentence_context(chunk: Chunk, sentence: Sentence) -> str:
     return f"{chunk.heading or chunk.title}: {sentence.text}"
 
 
+def passage_texts(chunks: list[Chunk], sentences: list[Sentence]) -> list[str]:
+    """What a build embeds, in row order: each chunk's context, then each sentence in its
+    `sentence_context`."""
+    passages = [c.context() for c in chunks]
+    passages += [sentence_context(chunks[s.chunk_index], s) for s in sentences]
+    return passages
+
+
 def prepare_index(
     documents: list[Document],
     embedder: Embedder,
@@ -175,13 +185,12 @@ def prepare_index(
         doc_chunks, doc_sentences = chunk_document(doc, options, len(sentences), len(chunks))
         chunks.extend(doc_chunks)
         sentences.extend(doc_sentences)
-    chunk_terms = [terms(chunk.context()) for chunk in chunks]
+    passages = passage_texts(chunks, sentences)
+    chunk_terms = [terms(context) for context in passages[: len(chunks)]]
     sentence_terms = [terms(sentence.text) for sentence in sentences]
     bm25 = bm25s.BM25()
     bm25.index(chunk_terms, show_progress=False)
     log.info("embedding %d chunks and %d sentences", len(chunks), len(sentences))
-    passages = [c.context() for c in chunks]
-    passages += [sentence_context(chunks[s.chunk_index], s) for s in sentences]
     if cache is not None:
         vectors, stats = embed_with_cache(embedder, cache, passages, show_progress=show_progress)
     else:

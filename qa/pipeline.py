@@ -13,7 +13,7 @@ import logging
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,8 +30,8 @@ from qa.index import (
     live_version,
     load_index,
     new_build_id,
+    passage_texts,
     prepare_index,
-    sentence_context,
     switch_live,
     write_index,
 )
@@ -156,11 +156,10 @@ class BuildReport:
         return lines
 
 
-def compare_documents(previous: Manifest | None, documents: Iterable[Document]) -> Changes:
-    """Document ids added, changed and removed against the previous manifest's per-document hashes."""
-    from qa.index import document_sha256
-
-    now = {d.doc_id: document_sha256(d) for d in documents}
+def compare_documents(previous: Manifest | None, now: Mapping[str, str]) -> Changes:
+    """Document ids added, changed and removed: the per-document hashes `now` (id to
+    `qa.index.document_sha256`, as a new manifest records them) against the previous
+    manifest's."""
     before = previous.document_sha256 if previous is not None else {}
     return Changes(
         previous=previous.build_id if previous is not None else None,
@@ -221,8 +220,37 @@ def same_content(a: Manifest, b: Manifest) -> bool:
     )
 
 
+class _LiveIndex:
+    """The live index of `index_root`, verified and loaded at most once per build (the
+    unchanged check and the evaluation step both need it): `load()` gives it, None when
+    there is no live version, or raises the IndexLoadError of the one attempt."""
+
+    def __init__(self, index_root: Path, model_identity: dict[str, object]) -> None:
+        self.index_root = index_root
+        self.model_identity = model_identity
+        self._attempted = False
+        self._data: IndexData | None = None
+        self._error: IndexLoadError | None = None
+
+    def load(self) -> IndexData | None:
+        if not self._attempted:
+            self._attempted = True
+            if live_version(self.index_root) is not None:
+                try:
+                    self._data = load_index(live_folder(self.index_root), self.model_identity)
+                except IndexLoadError as exc:
+                    self._error = exc
+        if self._error is not None:
+            raise self._error
+        return self._data
+
+
 def unchanged_live_index(
-    documents: list[Document], embedder: Embedder, index_root: Path, options: BuildOptions
+    documents: list[Document],
+    embedder: Embedder,
+    index_root: Path,
+    options: BuildOptions,
+    live_index: _LiveIndex | None = None,
 ) -> IndexData | None:
     """The live index when building `documents` with `options` would make the same index,
     else None: it loads and verifies (every file intact, this format, scoring version and
@@ -233,12 +261,14 @@ def unchanged_live_index(
     from qa.index import FORMAT_VERSION, corpus_hash, document_sha256, tokeniser_identity
     from qa.scoring import scoring_identity
 
-    if options.calibrate is not None or live_version(index_root) is None:
+    if options.calibrate is not None:
         return None
     try:
-        live = load_index(live_folder(index_root), embedder.identity)
+        live = (live_index or _LiveIndex(index_root, dict(embedder.identity))).load()
     except IndexLoadError as exc:
         log.info("rebuilding: the live index cannot be served (%s)", exc)
+        return None
+    if live is None:
         return None
     m = live.manifest
     if options.eval_set is not None and options.eval_set.is_file():
@@ -333,7 +363,11 @@ def usable_questions(questions: list[EvalQuestion], *corpora: Iterable[Document]
 
 
 def _evaluate_step(
-    data: IndexData, embedder: Embedder, index_root: Path, options: BuildOptions, changes: list[str] | None = None
+    data: IndexData,
+    embedder: Embedder,
+    live_index: _LiveIndex,
+    options: BuildOptions,
+    changes: list[str] | None = None,
 ) -> tuple[MetricsTable | None, MetricsTable | None, str | None]:
     """(new evaluation, live evaluation, sha256 of the evaluation set); when both indexes
     are evaluated, `changes` receives the lines of `changed_outcomes`."""
@@ -346,11 +380,10 @@ def _evaluate_step(
     eval_sha256 = file_sha256(options.eval_set)
     questions = load_questions(options.eval_set)
     live_data: IndexData | None = None
-    if live_version(index_root) is not None:
-        try:
-            live_data = load_index(live_folder(index_root), embedder.identity)
-        except IndexLoadError as exc:
-            log.warning("not comparing with the live index (%s)", exc)
+    try:
+        live_data = live_index.load()
+    except IndexLoadError as exc:
+        log.warning("not comparing with the live index (%s)", exc)
     if (
         live_data is not None
         and live_data.manifest.evaluation is not None
@@ -388,8 +421,9 @@ def _build_locked(
 ) -> BuildReport:
     steps = report.step_seconds
     report.removed_abandoned = clear_abandoned(index_root)
+    live_index = _LiveIndex(index_root, dict(embedder.identity))
     if options.skip_unchanged and not options.force:
-        live = unchanged_live_index(documents, embedder, index_root, options)
+        live = unchanged_live_index(documents, embedder, index_root, options, live_index)
         if live is not None:
             log.info("the live index %s was built from the same inputs: nothing to build", live.version)
             report.data = live
@@ -404,7 +438,7 @@ def _build_locked(
     data = prepare_index(
         documents, embedder, options.chunking, options.show_progress, cache, exact_up_to=options.exact_up_to
     )
-    changes = compare_documents(previous, documents)
+    changes = compare_documents(previous, data.manifest.document_sha256)
     if options.calibrate is not None:
         data.calibration = options.calibrate(data)
     steps["prepare"] = time.perf_counter() - started
@@ -412,7 +446,7 @@ def _build_locked(
     started = time.perf_counter()
     log.info("step 3/5: evaluate")
     changed_questions: list[str] = []
-    new_eval, live_eval, eval_sha256 = _evaluate_step(data, embedder, index_root, options, changed_questions)
+    new_eval, live_eval, eval_sha256 = _evaluate_step(data, embedder, live_index, options, changed_questions)
     drops = gate(new_eval, live_eval, options.tolerance) if new_eval is not None else []
     steps["evaluate"] = time.perf_counter() - started
     if drops and not options.force:
@@ -451,9 +485,7 @@ def _build_locked(
     if options.keep > 0:
         report.pruned = prune_versions(index_root, options.keep)
     if cache is not None:
-        passages = [c.context() for c in data.chunks]
-        passages += [sentence_context(data.chunks[s.chunk_index], s) for s in data.sentences]
-        cache.compact({text_key(p) for p in passages})
+        cache.compact({text_key(p) for p in passage_texts(data.chunks, data.sentences)})
     steps["publish"] = time.perf_counter() - started
 
     report.data = verified

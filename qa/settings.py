@@ -10,6 +10,10 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+# Chunks up to which the build's vector index is exact (QA_ANN_MIN_CHUNKS); also the
+# default of qa.index.prepare_index and qa.pipeline.BuildOptions.
+DEFAULT_ANN_MIN_CHUNKS = 50_000
+
 
 def default_workers(cores: int | None) -> int:
     """Worker processes for `cores` cores: one per two cores, at least one. Each process
@@ -69,7 +73,7 @@ class Settings(BaseSettings):
         description="How the model runs: ONNX Runtime fp32 (default), ONNX Runtime dynamic int8, or torch.",
     )
     ann_min_chunks: int = Field(
-        50_000,
+        DEFAULT_ANN_MIN_CHUNKS,
         ge=1,
         description="Chunk count above which the build makes an approximate (IVF) vector index instead of a flat one.",
     )

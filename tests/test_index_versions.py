@@ -281,6 +281,26 @@ def test_an_unchanged_corpus_is_not_rebuilt_unless_forced(tmp_path: Path) -> Non
     assert [v.version for v in list_versions(index)] == [first.data.version, forced.data.version, changed.data.version]
 
 
+def test_a_changed_corpus_loads_the_live_index_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The unchanged check and the evaluation step share one verified load of the live index.
+    corpus = _write_corpus(tmp_path / "corpus", {"a": DOC_A, "b": DOC_B})
+    index = tmp_path / "index"
+    skip = BuildOptions(skip_unchanged=True, eval_set=EVAL_SET)
+    first = run_build(corpus, FakeEmbedder(), index, skip)
+    loaded: list[str] = []
+    real_load = qa.pipeline.load_index
+
+    def counting_load(folder: Path, *args: object, **kwargs: object) -> object:
+        loaded.append(folder.name)
+        return real_load(folder, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(qa.pipeline, "load_index", counting_load)
+    _write_corpus(corpus, {"a": DOC_A2, "b": DOC_B})
+    changed = run_build(corpus, FakeEmbedder(), index, skip)
+    assert not changed.unchanged
+    assert loaded.count(first.data.version) == 1
+
+
 @pytest.mark.parametrize(
     "other",
     [

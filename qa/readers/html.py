@@ -47,9 +47,16 @@ BLOCKS = {
 _WHITE = re.compile(r"\s+")
 
 
-def html_metadata(html: str) -> dict[str, str | None]:
-    """Title (`<title>`), language (`<html lang>`), source (canonical link) and date of a page."""
+def html_document(html: str) -> tuple[dict[str, str | None], list[Piece]]:
+    """The metadata of a page (title from `<title>`, language from `<html lang>`, source
+    from the canonical link, date) and the pieces of its main content (text already
+    normalised), from one parse."""
     tree = LexborHTMLParser(html)
+    metadata = _metadata(tree)  # read before the boilerplate is removed from the tree
+    return metadata, _pieces(_main_content(tree))
+
+
+def _metadata(tree: LexborHTMLParser) -> dict[str, str | None]:
     title_node = tree.css_first("title")
     html_node = tree.css_first("html")
     lang = (html_node.attributes.get("lang") or "") if html_node is not None else ""
@@ -76,7 +83,10 @@ def main_content(html: str) -> LexborNode:
 
     Raises ReaderError when the page has no body.
     """
-    tree = LexborHTMLParser(html)
+    return _main_content(LexborHTMLParser(html))
+
+
+def _main_content(tree: LexborHTMLParser) -> LexborNode:
     _remove_outermost(tree.css(BOILERPLATE))
     _remove_outermost([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     for selector in MAIN_CONTENT:
@@ -212,9 +222,7 @@ def _table(table: LexborNode) -> list[Piece]:
     return pieces + table_pieces(rows, header)
 
 
-def html_pieces(html: str) -> list[Piece]:
-    """Pieces of the main content of an HTML page (text already normalised)."""
-    root = main_content(html)
+def _pieces(root: LexborNode) -> list[Piece]:
     walker = _Walker(list_numbers(root))
     walker.walk(root)
     walker.flush()
