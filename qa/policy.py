@@ -17,6 +17,7 @@ operator's labelled questions about their own corpus.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from qa.linear import LinearModel
@@ -149,15 +150,24 @@ class AbstentionPolicy:
 
 
 def choose_operating_point(probabilities: list[float], answerable: list[bool], unanswered_cost: float = 1.0) -> float:
-    """The threshold on the probability that minimises the share of answerable questions
-    abstained on plus `unanswered_cost` times the share of unanswerable questions answered.
+    """The lowest threshold on the probability whose cost is within one standard error of
+    the least cost, where the cost is the share of answerable questions abstained on plus
+    `unanswered_cost` times the share of unanswerable questions answered.
 
-    With the default cost 1 this is the cut that maximises Youden's J statistic
+    With the default cost 1 the least cost is the cut that maximises Youden's J statistic
     (sensitivity + specificity - 1; Youden, Cancer 3(1), 1950): rates, not counts, so the
     operating point does not move with how many unanswerable questions a set happens to
-    hold. Returns the midpoint between the two neighbouring probabilities (ties: the
-    higher threshold). Raises ValueError for empty or mismatched input or a set without
-    both kinds of question.
+    hold. On a few hundred questions J is flat and jagged near its maximum (on the
+    development data's fit splits, every cut from 0.745 to 0.796 lies within one standard
+    error (0.056) of the best, 0.777, which sits on a spike of one cluster of unanswerable
+    questions),
+    so the cut is chosen by the one-standard-error rule (Breiman, Friedman, Olshen and
+    Stone, Classification and Regression Trees, 1984, section 3.4.3): of the cuts that
+    the data cannot tell from the best, the one that withholds the fewest answers. The
+    standard error is the binomial one of the two shares at the best cut,
+    sqrt(a(1-a)/answerable + cost^2 u(1-u)/unanswerable). Returns the midpoint between
+    two neighbouring probabilities. Raises ValueError for empty or mismatched input or a
+    set without both kinds of question.
     """
     if not probabilities or len(probabilities) != len(answerable):
         raise ValueError("choose_operating_point needs one probability and one answerable flag per question")
@@ -168,9 +178,15 @@ def choose_operating_point(probabilities: list[float], answerable: list[bool], u
     points = sorted(set(probabilities))
     cuts = [0.0] + [(a + b) / 2 for a, b in zip(points, points[1:], strict=False)] + [min(1.0, points[-1] + 1e-9)]
 
-    def cost(cut: float) -> float:
+    def shares(cut: float) -> tuple[float, float]:
         abstained = sum(1 for p, ok in zip(probabilities, answerable, strict=True) if ok and p < cut)
         answered = sum(1 for p, ok in zip(probabilities, answerable, strict=True) if not ok and p >= cut)
-        return abstained / positives + unanswered_cost * answered / negatives
+        return abstained / positives, answered / negatives
 
-    return min(cuts, key=lambda cut: (cost(cut), -cut))
+    costs = {cut: shares(cut)[0] + unanswered_cost * shares(cut)[1] for cut in cuts}
+    best = min(cuts, key=lambda cut: (costs[cut], -cut))
+    abstained, answered = shares(best)
+    error = math.sqrt(
+        abstained * (1 - abstained) / positives + unanswered_cost**2 * answered * (1 - answered) / negatives
+    )
+    return min(cut for cut in cuts if costs[cut] <= costs[best] + error + 1e-12)

@@ -20,7 +20,7 @@ from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
 from qa.question import analyse
-from qa.reader import FEATURES, is_question, refers_back
+from qa.reader import FEATURES, LANGUAGE_TOP, is_question, refers_back
 from qa.retrieval import RankedChunk
 from qa.retriever import distinct_texts, diversify, fuse_candidates, vocabulary_share
 from qa.scoring import SCORING_VERSION, scoring_identity, shipped_path
@@ -195,6 +195,30 @@ def test_reader_never_offers_a_heading_or_a_question_and_pairs_refer_back_senten
     assert ["Kontakt kommunen."] in offered
 
 
+ENGLISH = assemble(
+    "en-health-card",
+    [("heading", 1, "Health card"), ("paragraph", 0, "A new health card costs 205 DKK. You order it on borger.dk.")],
+    language="en",
+)
+
+
+def test_reader_marks_each_candidate_by_its_documents_language_and_centres_its_cosine() -> None:
+    engine = _engine(prepare_index([FAQ, OTHER, ENGLISH], FakeEmbedder()), {"coverage": 1.0})
+    trace = engine.trace("How much does a new health card cost?", depth=5)
+    assert trace.question.language == "en"
+    by_language: dict[str, list[float]] = {}
+    for c in trace.candidates:
+        doc_id = engine.data.sentences[c.sentence_ids[0]].doc_id
+        language = engine.data.documents[doc_id].language
+        assert c.features["same_language"] == (1.0 if language == "en" else 0.0)
+        by_language.setdefault(language, []).append(c.features["cos"])
+    assert set(by_language) == {"da", "en"}
+    for c in trace.candidates:
+        doc_id = engine.data.sentences[c.sentence_ids[0]].doc_id
+        best = sorted(by_language[engine.data.documents[doc_id].language], reverse=True)[:LANGUAGE_TOP]
+        assert c.features["cos_language_margin"] == pytest.approx(c.features["cos"] - sum(best) / len(best))
+
+
 def test_a_refer_back_pair_is_cited_as_one_exact_quote(faq_index: IndexData) -> None:
     engine = _engine(faq_index, {"pair": 5.0, "type_fit": 5.0}, threshold=0.0)
     result = engine.ask("Hvad koster et nyt sundhedskort?")
@@ -225,16 +249,23 @@ def test_the_policy_abstains_below_its_operating_point(faq_index: IndexData) -> 
     assert not kept.answered and kept.citations
 
 
-def test_operating_point_balances_false_abstentions_against_unanswerable_questions_answered() -> None:
+def test_operating_point_takes_the_lowest_cut_within_one_standard_error_of_the_best() -> None:
     probabilities = [0.9, 0.8, 0.7, 0.6, 0.5, 0.2]
     answerable = [True, True, False, True, False, False]
-    # Cut 0.55: no answerable abstained (0/3), 1 of 3 unanswerable answered -> 1/3.
-    # Cut 0.75: 1 of 3 answerable abstained, none answered wrongly... 0 of 3 -> 1/3; ties go up.
-    assert choose_operating_point(probabilities, answerable) == pytest.approx(0.75)
-    # Answering an unanswerable question twice as costly: 0.75 (1/3) beats 0.55 (2/3).
+    # Costs (share of answerable abstained + share of unanswerable answered): cut 0.75
+    # 1/3 + 0 and cut 0.55 0 + 1/3 are the best; ties go to the higher cut, 0.75, whose
+    # standard error is sqrt((1/3)(2/3)/3) = 0.272. Cut 0.35 costs 2/3 > 1/3 + 0.272, so
+    # 0.55 is the lowest cut within one standard error.
+    assert choose_operating_point(probabilities, answerable) == pytest.approx(0.55)
+    # Answering an unanswerable question twice as costly: 0.75 (1/3) is best, 0.55 costs
+    # 2/3 > 1/3 + 0.272.
     assert choose_operating_point(probabilities, answerable, unanswered_cost=2.0) == pytest.approx(0.75)
-    # Half as costly: 0.55 costs 1/6, 0.75 costs 1/3.
+    # Half as costly: 0.55 costs 1/6 (best; error sqrt(0.25 * (1/3)(2/3)/3) = 0.136), and
+    # 0.35 costs 1/3 > 1/6 + 0.136.
     assert choose_operating_point(probabilities, answerable, unanswered_cost=0.5) == pytest.approx(0.55)
+    # A clear best is kept: 0.75 costs 1/3 + 0; 0.65 costs 1/3 + 1/3 and 0.45 0 + 2/3,
+    # both above 1/3 + 0.272.
+    assert choose_operating_point(probabilities, [True, True, False, False, True, False]) == pytest.approx(0.75)
     with pytest.raises(ValueError, match="one probability and one answerable flag per question"):
         choose_operating_point([], [])
     with pytest.raises(ValueError, match="answerable and unanswerable questions"):
