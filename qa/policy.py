@@ -9,7 +9,9 @@ that a when / how many / how much question gets a unit with a date, number or am
 as evidence here it made questions of no particular type ("Hvorfor ...", "Hvad skete
 ...") look unanswerable, and 5-fold document-grouped cross-validation on the fit splits
 scored better without it (area under the ROC curve da 0.758 -> 0.772, en 0.673 -> 0.677).
-A logistic regression over them is
+The reader's own score is not evidence: the pairwise ranker's score orders the candidates
+of one question and means nothing across questions; the margin between its best two
+candidates does. A logistic regression over them is
 fitted once on the development data's fit split and shipped as `qa/data/abstention.json`
 with its operating point; `qa build` never refits it. `qa calibrate` refits it on an
 operator's labelled questions about their own corpus.
@@ -26,7 +28,6 @@ from qa.reader import AnswerCandidate
 from qa.retrieval import RankedChunk
 
 EVIDENCE_FEATURES: tuple[str, ...] = (
-    "reader_score",
     "reader_margin",
     "sentence_cos",
     "chunk_cos",
@@ -51,7 +52,6 @@ EVIDENCE_FEATURES: tuple[str, ...] = (
 # and terms the text or corpus lacks never count for it. Margins between passages, the lexical weight and the language
 # signals are left free: their direction depends on the rest.
 EVIDENCE_SIGNS: dict[str, int] = {
-    "reader_score": 1,
     "reader_margin": 1,
     "sentence_cos": 1,
     "chunk_cos": 1,
@@ -103,7 +103,6 @@ def evidence(
     dense = sorted((h.dense for h in ranked[:5]), reverse=True)
     in_text = set(NUMBER.findall(best_chunk_text))
     return {
-        "reader_score": best.score,
         "reader_margin": min(best.score - candidates[1].score, _LONE_MARGIN) if len(candidates) > 1 else _LONE_MARGIN,
         "sentence_cos": best.features["cos"],
         "chunk_cos": hit.dense,

@@ -131,7 +131,8 @@ class ReaderConfig:
 @dataclass(frozen=True)
 class AnswerCandidate:
     """One answer unit: its sentences (text order), the rank of the chunk it was read
-    from, its features, and the ranker's score (log-odds; higher is better)."""
+    from, its features, and the ranker's score (a decision value comparable between the
+    candidates of one question; higher is better)."""
 
     sentence_ids: tuple[int, ...]
     chunk_rank: int

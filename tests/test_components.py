@@ -15,7 +15,7 @@ import pytest
 from qa.answer_types import answer_type, fits
 from qa.documents import assemble
 from qa.engine import QAEngine
-from qa.fitting import fit_logistic, fit_signed_logistic, neutral_model
+from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
@@ -174,7 +174,7 @@ def _engine(data: IndexData, reader: dict[str, float], threshold: float = 0.5) -
         data,
         FakeEmbedder(),
         reader_model=_model("reader", FEATURES, reader),
-        abstention_model=_model("abstention", EVIDENCE_FEATURES, {"reader_score": 1.0}, threshold),
+        abstention_model=_model("abstention", EVIDENCE_FEATURES, {"reader_margin": 1.0}, threshold),
     )
 
 
@@ -297,14 +297,19 @@ def test_a_model_file_round_trips_and_bad_files_say_what_to_do(tmp_path: Path) -
         model.score({"a": 1.0})
 
 
-def test_fitting_learns_the_direction_of_a_separating_feature() -> None:
-    rows = [{"x": float(v), "noise": float(v % 2)} for v in range(10)]
-    labels = [v >= 5 for v in range(10)]
-    model = fit_logistic(rows, labels, ("x", "noise"), "reader", "hand-made", balanced=True)
-    assert model.coef[0] > 0 and model.mean == (4.5, 0.5)
-    assert model.probability({"x": 9.0, "noise": 1.0}) > 0.9 > 0.1 > model.probability({"x": 0.0, "noise": 0.0})
+def test_the_pairwise_ranker_learns_what_sets_the_right_candidate_apart_within_its_question() -> None:
+    # In every question the right candidate has the higher "x"; the level of "x" differs
+    # from question to question, and only the difference within a question is learnt.
+    questions = []
+    for level in range(6):
+        rows = [{"x": level + 1.0, "noise": float(level % 2)}, {"x": float(level), "noise": float((level + 1) % 2)}]
+        questions.append((rows, [True, False]))
+    model = fit_pairwise_ranker(questions, ("x", "noise"), "reader", "hand-made", 1.0)
+    assert model.coef[0] > 0 and model.intercept == 0.0 and model.mean == (3.0, 0.5)
+    assert model.extra == {"rows": 12, "pairs": 6, "c": 1.0}
+    assert model.score({"x": 4.0, "noise": 0.0}) > model.score({"x": 3.0, "noise": 0.0})
     with pytest.raises(ValueError, match="needs both right and wrong examples"):
-        fit_logistic(rows, [True] * 10, ("x",), "reader", "hand-made", balanced=True)
+        fit_pairwise_ranker([(rows, [True, True])], ("x",), "reader", "hand-made", 1.0)
 
 
 def test_a_signed_fit_keeps_each_coefficient_on_its_side() -> None:
@@ -316,7 +321,8 @@ def test_a_signed_fit_keeps_each_coefficient_on_its_side() -> None:
     model = fit_signed_logistic(rows, labels, ("helps", "against", "free"), signs, "abstention", "hand-made", 1.0)
     assert model.coef[0] > 0 and model.coef[1] == 0.0
     assert model.extra["signs"] == signs and model.extra["c"] == 1.0
-    unsigned = fit_logistic(rows, labels, ("helps", "against", "free"), "abstention", "hand-made", balanced=False)
+    free = {"helps": 0, "against": 0, "free": 0}
+    unsigned = fit_signed_logistic(rows, labels, ("helps", "against", "free"), free, "abstention", "hand-made", 1.0)
     assert unsigned.coef[1] > 0  # what the bound prevents
     with pytest.raises(ValueError, match=r"no sign given for the abstention model's features \['free'\]"):
         fit_signed_logistic(rows, labels, ("helps", "free"), {"helps": 1}, "abstention", "hand-made", 1.0)
