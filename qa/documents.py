@@ -15,13 +15,14 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import frontmatter
 import yaml
 
+from qa.language import guess_language
 from qa.normalise import normalise
 from qa.readers.common import BlockKind, Piece, ReaderError
 from qa.readers.docx import docx_pieces
@@ -54,6 +55,11 @@ PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 LANGUAGES = ("da", "en")
+# Characters of a document the language identifier reads when the file declares no
+# language: a few paragraphs decide it, and py3langid's time grows with the length. On the
+# development and seed corpora the guess from this sample matched every declared language
+# (45 of 45 documents, 7 of them English) at 1.1 ms a document.
+LANGUAGE_SAMPLE = 5000
 _SPACES = re.compile(r"\s+")
 # Danish letters have no decomposition to ASCII; their standard transliteration
 # (Retskrivningsordbogen: æ → ae, ø → oe, å → aa).
@@ -264,7 +270,11 @@ def _decode(path: Path, data: bytes) -> str:
 def read_document(path: Path, root: Path | None = None) -> Document:
     """Read one document file (.md, .markdown, .txt, .html, .htm, .pdf, .docx).
 
-    The id comes from the path relative to `root` (`doc_id_for`). Raises DocumentError
+    The id comes from the path relative to `root` (`doc_id_for`). The language is the
+    one the file declares (front matter `language`, `<html lang>`); a file that declares
+    none gets the language identifier's guess from its first `LANGUAGE_SAMPLE` characters
+    (`qa.language.guess_language`), since the reader and the retriever correct the
+    model's preference for text in the question's language by it. Raises DocumentError
     naming the file and the reason when it cannot be read.
     """
     suffix = path.suffix.lower()
@@ -297,6 +307,8 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     document = assemble(doc_id, pieces, path=str(path), **meta)
     if not document.text:
         raise DocumentError(path, "has no text")
+    if not meta.get("language"):
+        document = replace(document, language=guess_language(document.text[:LANGUAGE_SAMPLE]).language)
     if document.language not in LANGUAGES:
         raise DocumentError(path, f"language {document.language!r} is not one of {', '.join(LANGUAGES)}")
     return document

@@ -1,15 +1,18 @@
 """Fitting the reader's ranker and the abstention model on labelled questions.
 
-Both are L2-regularised logistic regressions over standardised features, stored as plain
-JSON (`qa.linear.LinearModel`). The reader is scikit-learn's (C = 1.0, the library's
-default). The reader is
-fitted on every candidate unit of the answerable questions (label: its quote overlaps a
-gold span; unweighted classes: 5-fold cross-validation grouped by question on the fit
-split picked the right unit slightly more often than with balanced classes, and as often
-as gradient boosting). The abstention model is fitted on every question with the fitted
-reader's evidence (label: the question is answerable from the corpus), and its operating
-point minimises the share of answerable questions abstained on plus `unanswered_cost`
-times the share of unanswerable questions answered (Youden's J at cost 1).
+Both are L2-regularised logistic models over standardised features, stored as plain
+JSON (`qa.linear.LinearModel`). The reader is a pairwise ranker (`fit_pairwise_ranker`):
+within each answerable question, every candidate whose quote overlaps a gold span
+against every one that does not. In 5-fold cross-validation over the fit splits,
+grouped by document (three shuffles), it put a right candidate first for 102.3 of 155
+Danish and 102.7 of 159 English questions, against 101.3 and 97.3 for a logistic
+regression on single candidates (which had matched balanced classes and gradient
+boosting); C = 0.1 against 0.01 (103.0 / 99.7) and 1 (101.3 / 103.0). The abstention
+model is fitted on every question with the fitted reader's evidence (label: the question
+is answerable from the corpus), and its operating point is the lowest cut within one
+standard error of the least share of answerable questions abstained on plus
+`unanswered_cost` times the share of unanswerable questions answered (Youden's J at cost
+1; `qa.policy.choose_operating_point`).
 
 The abstention model's coefficients are bounded to the sign each evidence feature can
 only have (`qa.policy.EVIDENCE_SIGNS`: more of the question's terms in the text, a closer
@@ -49,6 +52,9 @@ log = logging.getLogger(__name__)
 # Answering an unanswerable question weighs as much, as a share of its kind, as abstaining
 # on an answerable one: the issue's aims ask for both rates to be small (0.08 and 0.10).
 UNANSWERED_COST = 1.0
+# The reader's regularisation (inverse strength, as scikit-learn's C): chosen among 0.01,
+# 0.1 and 1 by the cross-validation in the module docstring.
+READER_C = 0.1
 # The abstention model's regularisation (inverse strength, as scikit-learn's C): chosen
 # between 1.0 and 0.1 by the cross-validation in the module docstring.
 ABSTENTION_C = 0.1
@@ -77,31 +83,51 @@ def _standardise(
     return (x - mean) / scale, mean, scale
 
 
-def fit_logistic(
-    rows: Sequence[dict[str, float]],
-    labels: Sequence[bool],
+def fit_pairwise_ranker(
+    questions: Sequence[tuple[Sequence[dict[str, float]], Sequence[bool]]],
     features: Sequence[str],
     kind: str,
     fitted_on: str,
-    balanced: bool,
+    c: float,
 ) -> LinearModel:
-    """A logistic regression over standardised features, as a LinearModel (threshold 0.5).
-    Raises ValueError when the labels hold one class only."""
-    if len(set(labels)) < 2:
+    """A linear ranker fitted on pairs: within each question, every right candidate
+    against every wrong one (the pairwise transform of Herbrich, Graepel and Obermayer,
+    "Large margin rank boundaries for ordinal regression", 2000, with logistic loss).
+
+    `questions` holds, per question, its candidates' feature rows and whether each is
+    right; questions without both kinds give no pairs. The features are standardised
+    over all candidates; each pair gives the difference right - wrong (label 1) and
+    wrong - right (label 0), fitted by scikit-learn's L2 LogisticRegression with C = c
+    and no intercept. The score is comparable only between candidates of one question
+    (intercept 0, threshold 0.5). Raises ValueError when no question has both a right
+    and a wrong candidate.
+    """
+    rows = [row for candidates, _ in questions for row in candidates]
+    if not rows:
         raise ValueError(f"fitting the {kind} model needs both right and wrong examples")
-    z, mean, scale = _standardise(rows, features)
-    y = np.array(labels, dtype=bool)
-    model = LogisticRegression(C=1.0, class_weight="balanced" if balanced else None, max_iter=5000)
-    model.fit(z, y)
+    _, mean, scale = _standardise(rows, features)
+    differences: list[np.ndarray] = []
+    for candidates, labels in questions:
+        if not candidates:
+            continue
+        z = (np.array([[row[f] for f in features] for row in candidates], dtype=np.float64) - mean) / scale
+        right = [i for i, ok in enumerate(labels) if ok]
+        wrong = [i for i, ok in enumerate(labels) if not ok]
+        differences.extend(z[r] - z[w] for r in right for w in wrong)
+    if not differences:
+        raise ValueError(f"fitting the {kind} model needs both right and wrong examples")
+    pairs = np.array(differences)
+    model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)
+    model.fit(np.vstack([pairs, -pairs]), np.r_[np.ones(len(pairs)), np.zeros(len(pairs))])
     return LinearModel(
         kind=kind,
         features=tuple(features),
         mean=tuple(round(float(v), 8) for v in mean),
         scale=tuple(round(float(v), 8) for v in scale),
         coef=tuple(round(float(v), 8) for v in model.coef_[0]),
-        intercept=round(float(model.intercept_[0]), 8),
+        intercept=0.0,
         fitted_on=fitted_on,
-        extra={"rows": len(rows), "positives": int(y.sum())},
+        extra={"rows": len(rows), "pairs": len(pairs), "c": c},
     )
 
 
@@ -197,18 +223,17 @@ def fit_models(
     reader_model: LinearModel | None = None
     reader_rows = 0
     if refit_reader:
-        rows: list[dict[str, float]] = []
-        labels: list[bool] = []
+        groups: list[tuple[list[dict[str, float]], list[bool]]] = []
         for engine, questions in sets:
             for q in questions:
                 if not q.answerable:
                     continue
                 trace = engine.trace(q.question, depth=5)
-                for c in trace.candidates:
-                    rows.append(c.features)
-                    labels.append(overlaps(*_unit_span(engine, c.sentence_ids), spans[id(engine)][q.id]))
-        reader_model = fit_logistic(rows, labels, FEATURES, "reader", fitted_on, balanced=False)
-        reader_rows = len(rows)
+                gold = spans[id(engine)][q.id]
+                right = [overlaps(*_unit_span(engine, c.sentence_ids), gold) for c in trace.candidates]
+                groups.append(([c.features for c in trace.candidates], right))
+        reader_model = fit_pairwise_ranker(groups, FEATURES, "reader", fitted_on, READER_C)
+        reader_rows = sum(len(rows) for rows, _ in groups)
         for engine, _ in sets:
             engine.reader.model = reader_model
     ev_rows: list[dict[str, float]] = []

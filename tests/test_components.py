@@ -15,12 +15,12 @@ import pytest
 from qa.answer_types import answer_type, fits
 from qa.documents import assemble
 from qa.engine import QAEngine
-from qa.fitting import fit_logistic, fit_signed_logistic, neutral_model
+from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
 from qa.question import analyse
-from qa.reader import FEATURES, is_question, refers_back
+from qa.reader import FEATURES, LANGUAGE_TOP, is_question, refers_back
 from qa.retrieval import RankedChunk
 from qa.retriever import distinct_texts, diversify, fuse_candidates, vocabulary_share
 from qa.scoring import SCORING_VERSION, scoring_identity, shipped_path
@@ -174,7 +174,7 @@ def _engine(data: IndexData, reader: dict[str, float], threshold: float = 0.5) -
         data,
         FakeEmbedder(),
         reader_model=_model("reader", FEATURES, reader),
-        abstention_model=_model("abstention", EVIDENCE_FEATURES, {"reader_score": 1.0}, threshold),
+        abstention_model=_model("abstention", EVIDENCE_FEATURES, {"reader_margin": 1.0}, threshold),
     )
 
 
@@ -193,6 +193,30 @@ def test_reader_never_offers_a_heading_or_a_question_and_pairs_refer_back_senten
     assert ["Derfor bør du passe godt på kortet."] not in offered
     # The sentence after a question in the same paragraph is offered alone, not paired with the question.
     assert ["Kontakt kommunen."] in offered
+
+
+ENGLISH = assemble(
+    "en-health-card",
+    [("heading", 1, "Health card"), ("paragraph", 0, "A new health card costs 205 DKK. You order it on borger.dk.")],
+    language="en",
+)
+
+
+def test_reader_marks_each_candidate_by_its_documents_language_and_centres_its_cosine() -> None:
+    engine = _engine(prepare_index([FAQ, OTHER, ENGLISH], FakeEmbedder()), {"coverage": 1.0})
+    trace = engine.trace("How much does a new health card cost?", depth=5)
+    assert trace.question.language == "en"
+    by_language: dict[str, list[float]] = {}
+    for c in trace.candidates:
+        doc_id = engine.data.sentences[c.sentence_ids[0]].doc_id
+        language = engine.data.documents[doc_id].language
+        assert c.features["same_language"] == (1.0 if language == "en" else 0.0)
+        by_language.setdefault(language, []).append(c.features["cos"])
+    assert set(by_language) == {"da", "en"}
+    for c in trace.candidates:
+        doc_id = engine.data.sentences[c.sentence_ids[0]].doc_id
+        best = sorted(by_language[engine.data.documents[doc_id].language], reverse=True)[:LANGUAGE_TOP]
+        assert c.features["cos_language_margin"] == pytest.approx(c.features["cos"] - sum(best) / len(best))
 
 
 def test_a_refer_back_pair_is_cited_as_one_exact_quote(faq_index: IndexData) -> None:
@@ -225,16 +249,23 @@ def test_the_policy_abstains_below_its_operating_point(faq_index: IndexData) -> 
     assert not kept.answered and kept.citations
 
 
-def test_operating_point_balances_false_abstentions_against_unanswerable_questions_answered() -> None:
+def test_operating_point_takes_the_lowest_cut_within_one_standard_error_of_the_best() -> None:
     probabilities = [0.9, 0.8, 0.7, 0.6, 0.5, 0.2]
     answerable = [True, True, False, True, False, False]
-    # Cut 0.55: no answerable abstained (0/3), 1 of 3 unanswerable answered -> 1/3.
-    # Cut 0.75: 1 of 3 answerable abstained, none answered wrongly... 0 of 3 -> 1/3; ties go up.
-    assert choose_operating_point(probabilities, answerable) == pytest.approx(0.75)
-    # Answering an unanswerable question twice as costly: 0.75 (1/3) beats 0.55 (2/3).
+    # Costs (share of answerable abstained + share of unanswerable answered): cut 0.75
+    # 1/3 + 0 and cut 0.55 0 + 1/3 are the best; ties go to the higher cut, 0.75, whose
+    # standard error is sqrt((1/3)(2/3)/3) = 0.272. Cut 0.35 costs 2/3 > 1/3 + 0.272, so
+    # 0.55 is the lowest cut within one standard error.
+    assert choose_operating_point(probabilities, answerable) == pytest.approx(0.55)
+    # Answering an unanswerable question twice as costly: 0.75 (1/3) is best, 0.55 costs
+    # 2/3 > 1/3 + 0.272.
     assert choose_operating_point(probabilities, answerable, unanswered_cost=2.0) == pytest.approx(0.75)
-    # Half as costly: 0.55 costs 1/6, 0.75 costs 1/3.
+    # Half as costly: 0.55 costs 1/6 (best; error sqrt(0.25 * (1/3)(2/3)/3) = 0.136), and
+    # 0.35 costs 1/3 > 1/6 + 0.136.
     assert choose_operating_point(probabilities, answerable, unanswered_cost=0.5) == pytest.approx(0.55)
+    # A clear best is kept: 0.75 costs 1/3 + 0; 0.65 costs 1/3 + 1/3 and 0.45 0 + 2/3,
+    # both above 1/3 + 0.272.
+    assert choose_operating_point(probabilities, [True, True, False, False, True, False]) == pytest.approx(0.75)
     with pytest.raises(ValueError, match="one probability and one answerable flag per question"):
         choose_operating_point([], [])
     with pytest.raises(ValueError, match="answerable and unanswerable questions"):
@@ -266,14 +297,19 @@ def test_a_model_file_round_trips_and_bad_files_say_what_to_do(tmp_path: Path) -
         model.score({"a": 1.0})
 
 
-def test_fitting_learns_the_direction_of_a_separating_feature() -> None:
-    rows = [{"x": float(v), "noise": float(v % 2)} for v in range(10)]
-    labels = [v >= 5 for v in range(10)]
-    model = fit_logistic(rows, labels, ("x", "noise"), "reader", "hand-made", balanced=True)
-    assert model.coef[0] > 0 and model.mean == (4.5, 0.5)
-    assert model.probability({"x": 9.0, "noise": 1.0}) > 0.9 > 0.1 > model.probability({"x": 0.0, "noise": 0.0})
+def test_the_pairwise_ranker_learns_what_sets_the_right_candidate_apart_within_its_question() -> None:
+    # In every question the right candidate has the higher "x"; the level of "x" differs
+    # from question to question, and only the difference within a question is learnt.
+    questions = []
+    for level in range(6):
+        rows = [{"x": level + 1.0, "noise": float(level % 2)}, {"x": float(level), "noise": float((level + 1) % 2)}]
+        questions.append((rows, [True, False]))
+    model = fit_pairwise_ranker(questions, ("x", "noise"), "reader", "hand-made", 1.0)
+    assert model.coef[0] > 0 and model.intercept == 0.0 and model.mean == (3.0, 0.5)
+    assert model.extra == {"rows": 12, "pairs": 6, "c": 1.0}
+    assert model.score({"x": 4.0, "noise": 0.0}) > model.score({"x": 3.0, "noise": 0.0})
     with pytest.raises(ValueError, match="needs both right and wrong examples"):
-        fit_logistic(rows, [True] * 10, ("x",), "reader", "hand-made", balanced=True)
+        fit_pairwise_ranker([(rows, [True, True])], ("x",), "reader", "hand-made", 1.0)
 
 
 def test_a_signed_fit_keeps_each_coefficient_on_its_side() -> None:
@@ -285,7 +321,8 @@ def test_a_signed_fit_keeps_each_coefficient_on_its_side() -> None:
     model = fit_signed_logistic(rows, labels, ("helps", "against", "free"), signs, "abstention", "hand-made", 1.0)
     assert model.coef[0] > 0 and model.coef[1] == 0.0
     assert model.extra["signs"] == signs and model.extra["c"] == 1.0
-    unsigned = fit_logistic(rows, labels, ("helps", "against", "free"), "abstention", "hand-made", balanced=False)
+    free = {"helps": 0, "against": 0, "free": 0}
+    unsigned = fit_signed_logistic(rows, labels, ("helps", "against", "free"), free, "abstention", "hand-made", 1.0)
     assert unsigned.coef[1] > 0  # what the bound prevents
     with pytest.raises(ValueError, match=r"no sign given for the abstention model's features \['free'\]"):
         fit_signed_logistic(rows, labels, ("helps", "free"), {"helps": 1}, "abstention", "hand-made", 1.0)

@@ -137,3 +137,26 @@ def test_two_files_with_one_id_fail_the_corpus_naming_both(tmp_path: Path) -> No
 def test_missing_corpus_folder_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="create it and add documents"):
         read_corpus(tmp_path / "nowhere")
+
+
+def test_a_document_that_declares_no_language_gets_the_identifiers_guess(tmp_path: Path) -> None:
+    english = "Registering your address is free. You must register within 5 days of moving to Denmark."
+    danish = "Det er gratis at melde flytning. Du skal melde flytning senest 5 dage efter, at du er flyttet."
+    files = {
+        "guide.md": english,
+        "vejledning.txt": danish,
+        "page.html": f"<html><body><main><p>{english}</p></main></body></html>",
+        "declared.md": f"---\nlanguage: da\n---\n{english}",
+        "declared.html": f'<html lang="en-GB"><body><main><p>{danish}</p></main></body></html>',
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    languages = {name: read_document(tmp_path / name).language for name in files}
+    # What a file declares wins over the guess, even when the text says otherwise.
+    assert languages == {
+        "guide.md": "en",
+        "vejledning.txt": "da",
+        "page.html": "en",
+        "declared.md": "da",
+        "declared.html": "en",
+    }
