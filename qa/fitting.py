@@ -32,7 +32,7 @@ wrong, which costs false abstentions without making any answer more right.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -40,7 +40,7 @@ from scipy.optimize import minimize
 from sklearn.linear_model import LogisticRegression
 
 from qa.embedder import Embedder
-from qa.engine import QAEngine
+from qa.engine import QAEngine, Trace
 from qa.evaluation import EvalQuestion, gold_spans, overlaps
 from qa.index import IndexData
 from qa.linear import LinearModel
@@ -210,6 +210,16 @@ def _unit_span(engine: QAEngine, sentence_ids: tuple[int, ...]) -> tuple[str, in
     return first.doc_id, first.start, last.end
 
 
+def _answerable_traces(
+    sets: list[tuple[QAEngine, list[EvalQuestion]]], spans: dict[int, dict[str, list[tuple[str, int, int]]]]
+) -> Iterator[tuple[QAEngine, Trace, list[tuple[str, int, int]]]]:
+    """(engine, trace, gold spans) of every answerable question, asked of its own engine."""
+    for engine, questions in sets:
+        for q in questions:
+            if q.answerable:
+                yield engine, engine.trace(q.question, depth=5), spans[id(engine)][q.id]
+
+
 def fit_models(
     sets: list[tuple[QAEngine, list[EvalQuestion]]],
     fitted_on: str,
@@ -232,16 +242,11 @@ def fit_models(
     reranker_model: LinearModel | None = None
     if refit_reranker:
         chunk_groups: list[tuple[list[dict[str, float]], list[bool]]] = []
-        for engine, questions in sets:
-            for q in questions:
-                if not q.answerable:
-                    continue
-                trace = engine.trace(q.question, depth=5)
-                fused = engine.retriever.retrieve(trace.question, trace.query, 5).ranked
-                rows = engine.reranker.features(trace.question, trace.query, fused)
-                gold = spans[id(engine)][q.id]
-                chunks = [engine.data.chunks[hit.index] for hit in fused[: len(rows)]]
-                chunk_groups.append((rows, [overlaps(c.doc_id, c.start, c.end, gold) for c in chunks]))
+        for engine, trace, gold in _answerable_traces(sets, spans):
+            fused = engine.retriever.retrieve(trace.question, trace.query, 5).ranked
+            rows = engine.reranker.features(trace.question, trace.query, fused)
+            chunks = [engine.data.chunks[hit.index] for hit in fused[: len(rows)]]
+            chunk_groups.append((rows, [overlaps(c.doc_id, c.start, c.end, gold) for c in chunks]))
         reranker_model = fit_pairwise_ranker(chunk_groups, RERANKER_FEATURES, "reranker", fitted_on, RERANKER_C)
         for engine, _ in sets:
             engine.reranker.model = reranker_model
@@ -249,14 +254,9 @@ def fit_models(
     reader_rows = 0
     if refit_reader:
         groups: list[tuple[list[dict[str, float]], list[bool]]] = []
-        for engine, questions in sets:
-            for q in questions:
-                if not q.answerable:
-                    continue
-                trace = engine.trace(q.question, depth=5)
-                gold = spans[id(engine)][q.id]
-                right = [overlaps(*_unit_span(engine, c.sentence_ids), gold) for c in trace.candidates]
-                groups.append(([c.features for c in trace.candidates], right))
+        for engine, trace, gold in _answerable_traces(sets, spans):
+            right = [overlaps(*_unit_span(engine, c.sentence_ids), gold) for c in trace.candidates]
+            groups.append(([c.features for c in trace.candidates], right))
         reader_model = fit_pairwise_ranker(groups, FEATURES, "reader", fitted_on, READER_C)
         reader_rows = sum(len(rows) for rows, _ in groups)
         for engine, _ in sets:
