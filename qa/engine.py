@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -17,9 +17,10 @@ from qa.linear import LinearModel
 from qa.policy import AbstentionPolicy, Decision, evidence
 from qa.question import AnalysedQuestion, analyse
 from qa.reader import AnswerCandidate, Reader, ReaderConfig
+from qa.reranker import ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import HybridRetriever, Retrieval, RetrieverConfig
-from qa.scoring import load_abstention_model, load_reader_model
+from qa.scoring import load_abstention_model, load_reader_model, load_reranker_model
 
 log = logging.getLogger(__name__)
 # Weight of an English question's Danish rendering in its query vector. Chosen on the
@@ -97,9 +98,10 @@ class AskResult:
 class QAEngine:
     """Answers questions from one loaded index with one embedder.
 
-    The question path is four components (`docs/design.md`): `analyse` (question
-    analysis) -> `HybridRetriever` -> `Reader` -> `AbstentionPolicy`. The reader and
-    abstention models default to the ones shipped in `qa/data/`.
+    The question path is five components (`docs/design.md`): `analyse` (question
+    analysis) -> `HybridRetriever` -> `Reader` -> `AbstentionPolicy`, with
+    `ChunkReranker` ordering the passages shown. The reranker, reader and abstention
+    models default to the ones shipped in `qa/data/`.
     """
 
     def __init__(
@@ -109,8 +111,10 @@ class QAEngine:
         *,
         reader_model: LinearModel | None = None,
         abstention_model: LinearModel | None = None,
+        reranker_model: LinearModel | None = None,
         retriever_config: RetrieverConfig | None = None,
         reader_config: ReaderConfig | None = None,
+        reranker_config: RerankerConfig | None = None,
     ) -> None:
         """Wrap a loaded index; the embedder must be the one the index was built with.
         Raises ValueError for a dimension mismatch, ModelFileError for an unreadable model."""
@@ -122,6 +126,7 @@ class QAEngine:
         self.embedder = embedder
         self.retriever = HybridRetriever(data, retriever_config)
         self.reader = Reader(data, reader_model or load_reader_model(), reader_config)
+        self.reranker = ChunkReranker(data, self.reader, reranker_model or load_reranker_model(), reranker_config)
         self.policy = AbstentionPolicy(abstention_model or load_abstention_model())
         vocabulary = getattr(data.bm25, "vocab_dict", None) or {}
         self._vocabulary: set[str] = set(vocabulary)
@@ -163,15 +168,26 @@ class QAEngine:
         if k < 1:
             raise QuestionError("k must be at least 1")
         question = analyse(query)
-        retrieval = self.retriever.retrieve(question, self._query_vector(question), k)
+        retrieval = self._retrieve(question, self._query_vector(question), k)
         return [self._passage(hit) for hit in retrieval.shown[:k]]
+
+    def _retrieve(self, question: AnalysedQuestion, query: np.ndarray, depth: int) -> Retrieval:
+        """The retriever's fused chunks (what the reader reads) and the passages to show,
+        in the reranker's order. The reader reads the fused order because reading the
+        reranked one made its first pick worse: on the development data, right picks with
+        every question answered went from 0.67 to 0.64 of the Danish fit questions and from
+        0.74 to 0.68 on Danish check, English unchanged (0.63 and 0.60), although the
+        reranked order puts the passage with the answer first more often."""
+        fused = self.retriever.retrieve(question, query, depth)
+        reranked = self.reranker.rerank(question, query, fused.ranked)
+        return replace(fused, shown=self.retriever.shown(reranked, depth))
 
     def trace(self, question_text: str, depth: int = 5) -> Trace:
         """Run the question path and keep every intermediate result (for `ask`,
         evaluation and fitting). Raises QuestionError for an empty question."""
         question = analyse(_clean(question_text))
         query = self._query_vector(question)
-        retrieval = self.retriever.retrieve(question, query, depth)
+        retrieval = self._retrieve(question, query, depth)
         candidates = self.reader.read(question, query, retrieval.ranked)
         features = None
         if candidates:

@@ -32,7 +32,7 @@ wrong, which costs false abstentions without making any answer more right.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -40,12 +40,13 @@ from scipy.optimize import minimize
 from sklearn.linear_model import LogisticRegression
 
 from qa.embedder import Embedder
-from qa.engine import QAEngine
+from qa.engine import QAEngine, Trace
 from qa.evaluation import EvalQuestion, gold_spans, overlaps
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, choose_operating_point
 from qa.reader import FEATURES
+from qa.reranker import RERANKER_FEATURES
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,9 @@ UNANSWERED_COST = 1.0
 # The reader's regularisation (inverse strength, as scikit-learn's C): chosen among 0.01,
 # 0.1 and 1 by the cross-validation in the module docstring.
 READER_C = 0.1
+# The reranker's, chosen between 0.1 and 1 in the cross-validation of `qa.reranker`'s
+# docstring (equal in English; 0.1 ahead in Danish on one of two shuffles).
+RERANKER_C = 0.1
 # The abstention model's regularisation (inverse strength, as scikit-learn's C): chosen
 # between 1.0 and 0.1 by the cross-validation in the module docstring.
 ABSTENTION_C = 0.1
@@ -64,6 +68,7 @@ ABSTENTION_C = 0.1
 class FitReport:
     """What a fit used and produced."""
 
+    reranker: LinearModel | None
     reader: LinearModel | None
     abstention: LinearModel
     questions: int
@@ -196,6 +201,7 @@ def unfitted_engine(data: IndexData, embedder: Embedder) -> QAEngine:
         embedder,
         reader_model=neutral_model("reader", FEATURES),
         abstention_model=neutral_model("abstention", EVIDENCE_FEATURES),
+        reranker_model=neutral_model("reranker", RERANKER_FEATURES),
     )
 
 
@@ -204,34 +210,53 @@ def _unit_span(engine: QAEngine, sentence_ids: tuple[int, ...]) -> tuple[str, in
     return first.doc_id, first.start, last.end
 
 
+def _answerable_traces(
+    sets: list[tuple[QAEngine, list[EvalQuestion]]], spans: dict[int, dict[str, list[tuple[str, int, int]]]]
+) -> Iterator[tuple[QAEngine, Trace, list[tuple[str, int, int]]]]:
+    """(engine, trace, gold spans) of every answerable question, asked of its own engine."""
+    for engine, questions in sets:
+        for q in questions:
+            if q.answerable:
+                yield engine, engine.trace(q.question, depth=5), spans[id(engine)][q.id]
+
+
 def fit_models(
     sets: list[tuple[QAEngine, list[EvalQuestion]]],
     fitted_on: str,
     refit_reader: bool = True,
     unanswered_cost: float = UNANSWERED_COST,
+    refit_reranker: bool = False,
 ) -> FitReport:
-    """Fit the reader (when `refit_reader`) and then the abstention model on labelled
-    questions pooled over one or more sets, each asked against its own index.
+    """Fit the reranker (when `refit_reranker`), the reader (when `refit_reader`) and
+    then the abstention model on labelled questions pooled over one or more sets, each
+    asked against its own index.
 
     Each element of `sets` is an engine over one index and the questions written for that
-    index's corpus (a question is only ever asked of the corpus it was written for). The
-    refitted reader is swapped into every engine before the abstention evidence is read,
-    so that the evidence comes from the reader shipped with it. Raises ValueError when the
+    index's corpus (a question is only ever asked of the corpus it was written for). Each
+    refitted model is swapped into every engine before the next is fitted, so that the
+    evidence comes from the reader shipped with it. The reranker learns from the fused
+    order (label: the chunk overlaps a gold span). Raises ValueError when the
     pooled questions lack right and wrong candidates or answerable and unanswerable ones.
     """
     spans = {id(engine): {q.id: gold_spans(q, engine.documents()) for q in qs} for engine, qs in sets}
+    reranker_model: LinearModel | None = None
+    if refit_reranker:
+        chunk_groups: list[tuple[list[dict[str, float]], list[bool]]] = []
+        for engine, trace, gold in _answerable_traces(sets, spans):
+            fused = engine.retriever.retrieve(trace.question, trace.query, 5).ranked
+            rows = engine.reranker.features(trace.question, trace.query, fused)
+            chunks = [engine.data.chunks[hit.index] for hit in fused[: len(rows)]]
+            chunk_groups.append((rows, [overlaps(c.doc_id, c.start, c.end, gold) for c in chunks]))
+        reranker_model = fit_pairwise_ranker(chunk_groups, RERANKER_FEATURES, "reranker", fitted_on, RERANKER_C)
+        for engine, _ in sets:
+            engine.reranker.model = reranker_model
     reader_model: LinearModel | None = None
     reader_rows = 0
     if refit_reader:
         groups: list[tuple[list[dict[str, float]], list[bool]]] = []
-        for engine, questions in sets:
-            for q in questions:
-                if not q.answerable:
-                    continue
-                trace = engine.trace(q.question, depth=5)
-                gold = spans[id(engine)][q.id]
-                right = [overlaps(*_unit_span(engine, c.sentence_ids), gold) for c in trace.candidates]
-                groups.append(([c.features for c in trace.candidates], right))
+        for engine, trace, gold in _answerable_traces(sets, spans):
+            right = [overlaps(*_unit_span(engine, c.sentence_ids), gold) for c in trace.candidates]
+            groups.append(([c.features for c in trace.candidates], right))
         reader_model = fit_pairwise_ranker(groups, FEATURES, "reader", fitted_on, READER_C)
         reader_rows = sum(len(rows) for rows, _ in groups)
         for engine, _ in sets:
@@ -257,4 +282,4 @@ def fit_models(
     )
     total = sum(len(qs) for _, qs in sets)
     log.info("fitted on %d questions: threshold %.4f", total, threshold)
-    return FitReport(reader_model, abstention, total, reader_rows, len(ev_rows))
+    return FitReport(reranker_model, reader_model, abstention, total, reader_rows, len(ev_rows))

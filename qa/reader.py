@@ -164,16 +164,17 @@ class Reader:
         self.idf = term_weights([set(t) for t in data.sentence_terms])
         self.rarest = max(self.idf.values(), default=1.0)
         self._block_starts = {doc_id: [b.start for b in doc.blocks] for doc_id, doc in data.documents.items()}
-        # Per chunk, once: its terms (title, heading and text), its heading's and its title's.
-        self._chunk_terms = [set(t) for t in data.chunk_terms]
-        self._heading_terms = [set(terms(c.heading)) if c.heading else set() for c in data.chunks]
-        self._title_terms = {doc_id: set(terms(doc.title)) for doc_id, doc in data.documents.items()}
+        # Per chunk, once: its terms (title, heading and text), its heading's and its
+        # title's (public: the reranker reads them too).
+        self.chunk_terms = [set(t) for t in data.chunk_terms]
+        self.heading_terms = [set(terms(c.heading)) if c.heading else set() for c in data.chunks]
+        self.title_terms = {doc_id: set(terms(doc.title)) for doc_id, doc in data.documents.items()}
         # Every term of each document (its title and all its chunks): a name the question
         # gives ("Nordby", "SU") that the candidate's document never uses points to
         # another document, however alike the sentences read.
-        self._document_terms: dict[str, set[str]] = {doc_id: set(t) for doc_id, t in self._title_terms.items()}
+        self.document_terms: dict[str, set[str]] = {doc_id: set(t) for doc_id, t in self.title_terms.items()}
         for chunk, chunk_terms in zip(data.chunks, data.chunk_terms, strict=True):
-            self._document_terms[chunk.doc_id].update(chunk_terms)
+            self.document_terms[chunk.doc_id].update(chunk_terms)
 
     # --- structure -------------------------------------------------------------------
     def block_kind(self, sentence: Sentence) -> str:
@@ -211,6 +212,11 @@ class Reader:
         after = self.data.sentences[sentence_id + 1]
         return sentence_id + 1 if self._same_section(after, self.data.sentences[sentence_id]) else None
 
+    def question_weights(self, groups: list[frozenset[str]]) -> dict[frozenset[str], float]:
+        """Each key-term group's weight by how rare it is among the index's sentences
+        (`qa.answer.group_weights`)."""
+        return dict(zip(groups, group_weights(groups, self.idf, self.rarest), strict=True))
+
     # --- candidates ------------------------------------------------------------------
     def units(self, ranked: list[RankedChunk]) -> list[tuple[tuple[int, ...], int, UnitKind]]:
         """The answer units of the first `config.chunks` chunks: (sentence ids, chunk rank, kind)."""
@@ -246,13 +252,10 @@ class Reader:
         focus = focus_groups(question.text, groups)
         names = [g for g in groups if g not in focus]
         # The question's term weights, once per question (focus groups are a subset).
-        weights = dict(zip(groups, group_weights(groups, self.idf, self.rarest), strict=True))
+        weights = self.question_weights(groups)
 
         def coverage_of(gs: list[frozenset[str]], text_terms: set[str]) -> float:
-            """`qa.answer.coverage` with the weights above, summed in the same order."""
-            if not gs:
-                return 0.0
-            return sum(weights[g] for g in gs if g & text_terms) / sum(weights[g] for g in gs)
+            return weighted_coverage(gs, weights, text_terms)
 
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
@@ -267,7 +270,7 @@ class Reader:
             unit_terms: set[str] = set()
             for s in unit:
                 unit_terms.update(self.data.sentence_terms[s])
-            heading_cov = coverage_of(groups, self._heading_terms[hit.index])
+            heading_cov = coverage_of(groups, self.heading_terms[hit.index])
             list_item = self.block_kind(head) in LIST_KINDS
             fit = fits(text, question.answer_type, list_item)
             in_text = set(NUMBER.findall(text)) if numbers else set()
@@ -284,9 +287,9 @@ class Reader:
                         "lexical_rank_inv": 1.0 / hit.lexical_rank if hit.lexical_rank else 0.0,
                         "coverage": coverage_of(groups, unit_terms),
                         "focus_coverage": coverage_of(focus, unit_terms),
-                        "context_coverage": coverage_of(groups, self._chunk_terms[hit.index]),
+                        "context_coverage": coverage_of(groups, self.chunk_terms[hit.index]),
                         "heading_coverage": heading_cov,
-                        "title_coverage": coverage_of(groups, self._title_terms[chunk.doc_id]),
+                        "title_coverage": coverage_of(groups, self.title_terms[chunk.doc_id]),
                         "faq_heading": heading_cov if is_question(chunk.heading) else 0.0,
                         "first_in_section": 1.0 if self.previous(unit[0]) is None else 0.0,
                         "type_fit": 1.0 if typed and fit else 0.0,
@@ -300,11 +303,11 @@ class Reader:
                         "pair": 1.0 if kind == "pair" else 0.0,
                         "log_length": math.log(1 + len(text)),
                         "name_missing": (
-                            sum(1 for g in names if not g & self._document_terms[chunk.doc_id]) / len(names)
+                            sum(1 for g in names if not g & self.document_terms[chunk.doc_id]) / len(names)
                             if names
                             else 0.0
                         ),
-                        "doc_coverage": coverage_of(groups, self._document_terms[chunk.doc_id]),
+                        "doc_coverage": coverage_of(groups, self.document_terms[chunk.doc_id]),
                         "same_language": float(self.data.documents[chunk.doc_id].language == question.language),
                     },
                     unit_terms,
@@ -412,6 +415,14 @@ def language_margins(cosines: list[float], languages: list[str], top: int) -> li
         best = sorted((c for c, lang in zip(cosines, languages, strict=True) if lang == language), reverse=True)[:top]
         reference[language] = sum(best) / len(best)
     return [c - reference[lang] for c, lang in zip(cosines, languages, strict=True)]
+
+
+def weighted_coverage(groups: list[frozenset[str]], weights: dict[frozenset[str], float], held: set[str]) -> float:
+    """Share (0-1) of the groups' summed weight whose group has a term in `held`
+    (`qa.answer.coverage` with given weights); 0 without groups."""
+    if not groups:
+        return 0.0
+    return sum(weights[g] for g in groups if g & held) / sum(weights[g] for g in groups)
 
 
 def local_coverages(groups: list[frozenset[str]], unit_terms: list[set[str]]) -> list[float]:

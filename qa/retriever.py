@@ -209,7 +209,13 @@ class HybridRetriever:
             for i, s in zip(extra, vectors @ query, strict=True):
                 dense[i] = float(s)
         ranked = fuse_candidates(dense, dense_order, lexical, lexical_order, weight, self.config.rrf_k)
+        return Retrieval(ranked=ranked, shown=self.shown(ranked, depth), lexical_weight=weight)
+
+    def shown(self, ranked: list[RankedChunk], depth: int) -> list[RankedChunk]:
+        """The passages to show for a relevance order: repeated texts once, at most
+        `per_document_cap` of one document among the first `cap_window`, at least `depth`
+        (1 or more) when the ranking has them."""
         shown = diversify(
             distinct_texts(ranked, self._text_of), self._doc_of, self.config.per_document_cap, self.config.cap_window
         )
-        return Retrieval(ranked=ranked, shown=shown[: max(depth, 1)], lexical_weight=weight)
+        return shown[: max(depth, 1)]

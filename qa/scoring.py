@@ -1,4 +1,4 @@
-"""The shipped reader and abstention models, and the identity of the scoring they make.
+"""The shipped reranker, reader and abstention models, and the identity of the scoring they make.
 
 `scoring_identity()` goes into the index manifest, so that a server can refuse an index
 whose calibration was made for another scoring version or other models.
@@ -13,11 +13,11 @@ from qa.linear import LinearModel, load_model
 from qa.manifest import file_sha256
 
 # Raise when features, candidates or the meaning of a model file change.
-SCORING_VERSION = 3
+SCORING_VERSION = 4
 
 
 def shipped_path(name: str) -> Path:
-    """Path of a model file shipped in `qa/data/` ("reader.json" or "abstention.json")."""
+    """Path of a model file shipped in `qa/data/` ("reranker.json", "reader.json" or "abstention.json")."""
     return Path(str(resources.files("qa").joinpath(f"data/{name}")))
 
 
@@ -31,6 +31,11 @@ def abstention_path(configured: Path | None = None) -> Path:
     return configured if configured and str(configured) else shipped_path("abstention.json")
 
 
+def load_reranker_model() -> LinearModel:
+    """The shipped reranker model; raises ModelFileError with what to do when it cannot be read."""
+    return load_model(shipped_path("reranker.json"), "reranker")
+
+
 def load_reader_model(configured: Path | None = None) -> LinearModel:
     """The reader model; raises ModelFileError with what to do when it cannot be read."""
     return load_model(reader_path(configured), "reader")
@@ -42,9 +47,11 @@ def load_abstention_model(configured: Path | None = None) -> LinearModel:
 
 
 def scoring_identity(reader: Path | None = None, abstention: Path | None = None) -> dict[str, str]:
-    """{"scoring_version", "reader_sha256", "abstention_sha256"} of the models in use."""
+    """{"scoring_version", "reranker_sha256", "reader_sha256", "abstention_sha256"} of
+    the models in use."""
     return {
         "scoring_version": str(SCORING_VERSION),
+        "reranker_sha256": file_sha256(shipped_path("reranker.json")),
         "reader_sha256": file_sha256(reader_path(reader)),
         "abstention_sha256": file_sha256(abstention_path(abstention)),
     }

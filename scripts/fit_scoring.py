@@ -1,6 +1,6 @@
-"""Fit the shipped reader and abstention models (`qa/data/reader.json`, `abstention.json`).
+"""Fit the shipped reranker, reader and abstention models (`qa/data/reranker.json`, `reader.json`, `abstention.json`).
 
-Both are fitted on the `fit` splits only, pooled over two labelled sets, each asked of
+All three are fitted on the `fit` splits only, pooled over two labelled sets, each asked of
 its own corpus: the development set (`tests/eval/dev/`, 44 help pages) and the seed
 document's set (`tests/eval/questions.jsonl` over `corpus/`). The `check` splits are
 never read here; `qa eval --split check` reports on them afterwards. Run from the
@@ -35,7 +35,7 @@ SETS = (
 
 
 def main() -> None:
-    """Fit on both fit splits and write the two model files."""
+    """Fit on both fit splits and write the three model files."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dev_index", type=Path, help="index root built from tests/eval/dev/corpus")
     parser.add_argument("seed_index", type=Path, help="index root built from corpus/")
@@ -49,8 +49,9 @@ def main() -> None:
         logging.info("%s: %d fit questions", name, len(questions))
         sets.append((engine, questions))
     label = "fit splits of tests/eval/dev/questions.jsonl and tests/eval/questions.jsonl"
-    report = fit_models(sets, label)
-    assert report.reader is not None
+    report = fit_models(sets, label, refit_reranker=True)
+    assert report.reader is not None and report.reranker is not None
+    report.reranker.save(shipped_path("reranker.json"))
     report.reader.save(shipped_path("reader.json"))
     report.abstention.save(shipped_path("abstention.json"))
     logging.info(

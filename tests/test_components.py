@@ -21,6 +21,7 @@ from qa.linear import LinearModel, ModelFileError, load_model
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
 from qa.question import analyse
 from qa.reader import FEATURES, LANGUAGE_TOP, is_question, refers_back
+from qa.reranker import RERANKER_FEATURES, ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import distinct_texts, diversify, fuse_candidates, vocabulary_share
 from qa.scoring import SCORING_VERSION, scoring_identity, shipped_path
@@ -219,6 +220,45 @@ def test_reader_marks_each_candidate_by_its_documents_language_and_centres_its_c
         assert c.features["cos_language_margin"] == pytest.approx(c.features["cos"] - sum(best) / len(best))
 
 
+def test_the_reranker_orders_the_first_chunks_by_its_model_and_leaves_the_rest(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"coverage": 1.0})
+    question = analyse("Hvad koster et nyt sundhedskort?")
+    query = engine._query_vector(question)
+    fused = engine.retriever.retrieve(question, query, 5).ranked
+    assert len(fused) >= 3
+    neutral = ChunkReranker(faq_index, engine.reader, neutral_model("reranker", RERANKER_FEATURES))
+    assert neutral.rerank(question, query, fused) == fused
+    # A model that prefers the chunk holding more of the question's key terms puts the
+    # answer's chunk first; with depth 2 only the first two chunks may trade places.
+    by_coverage = _model("reranker", RERANKER_FEATURES, {"coverage": 1.0})
+    reranker = ChunkReranker(faq_index, engine.reader, by_coverage, RerankerConfig(depth=2))
+    rows = reranker.features(question, query, fused)
+    assert len(rows) == 2 and set(rows[0]) == set(RERANKER_FEATURES)
+    reranked = reranker.rerank(question, query, fused)
+    expected = sorted(range(2), key=lambda i: (-rows[i]["coverage"], i))
+    assert [h.index for h in reranked] == [fused[i].index for i in expected] + [h.index for h in fused[2:]]
+    assert (
+        "koster"
+        in faq_index.chunks[
+            ChunkReranker(faq_index, engine.reader, by_coverage).rerank(question, query, fused)[0].index
+        ].text
+    )
+    with pytest.raises(ValueError, match="depth must be at least 1"):
+        RerankerConfig(depth=0)
+
+
+def test_passages_follow_the_reranker_while_the_reader_reads_the_fused_order(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"coverage": 1.0})
+    # A reranker that puts the chunk least like the question first.
+    engine.reranker.model = _model("reranker", RERANKER_FEATURES, {"dense": -1.0})
+    trace = engine.trace("Hvad koster et nyt sundhedskort?", depth=5)
+    fused = engine.retriever.retrieve(trace.question, trace.query, 5)
+    assert trace.retrieval.ranked == fused.ranked
+    reranked = engine.reranker.rerank(trace.question, trace.query, fused.ranked)
+    assert trace.retrieval.shown == engine.retriever.shown(reranked, 5)
+    assert trace.retrieval.shown[0].dense == min(h.dense for h in fused.ranked[:20])
+
+
 def test_a_refer_back_pair_is_cited_as_one_exact_quote(faq_index: IndexData) -> None:
     engine = _engine(faq_index, {"pair": 5.0, "type_fit": 5.0}, threshold=0.0)
     result = engine.ask("Hvad koster et nyt sundhedskort?")
@@ -343,6 +383,7 @@ def test_neutral_model_scores_zero() -> None:
 
 def test_shipped_models_are_plain_json_fitted_on_the_fit_split() -> None:
     for name, kind, features in (
+        ("reranker.json", "reranker", RERANKER_FEATURES),
         ("reader.json", "reader", FEATURES),
         ("abstention.json", "abstention", EVIDENCE_FEATURES),
     ):
@@ -352,6 +393,7 @@ def test_shipped_models_are_plain_json_fitted_on_the_fit_split() -> None:
     identity = scoring_identity()
     assert identity["scoring_version"] == str(SCORING_VERSION)
     assert len(identity["reader_sha256"]) == len(identity["abstention_sha256"]) == 64
+    assert len(identity["reranker_sha256"]) == 64
 
 
 def test_query_vector_shape_is_what_the_retriever_gets(faq_index: IndexData) -> None:
