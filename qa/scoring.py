@@ -31,9 +31,14 @@ def abstention_path(configured: Path | None = None) -> Path:
     return configured if configured and str(configured) else shipped_path("abstention.json")
 
 
-def load_reranker_model() -> LinearModel:
-    """The shipped reranker model; raises ModelFileError with what to do when it cannot be read."""
-    return load_model(shipped_path("reranker.json"), "reranker")
+def reranker_path(configured: Path | None = None) -> Path:
+    """The reranker model in use: the configured file (QA_RERANKER_MODEL), else the shipped one."""
+    return configured if configured and str(configured) else shipped_path("reranker.json")
+
+
+def load_reranker_model(configured: Path | None = None) -> LinearModel:
+    """The reranker model; raises ModelFileError with what to do when it cannot be read."""
+    return load_model(reranker_path(configured), "reranker")
 
 
 def load_reader_model(configured: Path | None = None) -> LinearModel:
@@ -46,12 +51,14 @@ def load_abstention_model(configured: Path | None = None) -> LinearModel:
     return load_model(abstention_path(configured), "abstention")
 
 
-def scoring_identity(reader: Path | None = None, abstention: Path | None = None) -> dict[str, str]:
+def scoring_identity(
+    reader: Path | None = None, abstention: Path | None = None, reranker: Path | None = None
+) -> dict[str, str]:
     """{"scoring_version", "reranker_sha256", "reader_sha256", "abstention_sha256"} of
     the models in use."""
     return {
         "scoring_version": str(SCORING_VERSION),
-        "reranker_sha256": file_sha256(shipped_path("reranker.json")),
+        "reranker_sha256": file_sha256(reranker_path(reranker)),
         "reader_sha256": file_sha256(reader_path(reader)),
         "abstention_sha256": file_sha256(abstention_path(abstention)),
     }

@@ -11,7 +11,7 @@ from qa.engine import QAEngine
 from qa.index import load_live_index, verify_index
 from qa.model_store import prepare_model
 from qa.pipeline import BuildOptions, BuildReport, run_build
-from qa.scoring import load_abstention_model, load_reader_model
+from qa.scoring import load_abstention_model, load_reader_model, load_reranker_model
 from qa.settings import Settings
 
 __all__ = ["BuildReport", "build_index", "load_embedder", "load_engine", "verify_index"]
@@ -36,6 +36,7 @@ def load_engine(settings: Settings, embedder: Embedder | None = None) -> QAEngin
         embedder,
         reader_model=load_reader_model(settings.reader_model),
         abstention_model=load_abstention_model(settings.abstention_model),
+        reranker_model=load_reranker_model(settings.reranker_model),
     )
     # Load the language identifier and the lexicons now, not on the first question.
     warm_up()

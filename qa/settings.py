@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     index_lock_timeout: float = Field(
         0.0, description="Seconds a build, `qa index use` or `prune` waits for another one; 0 fails at once, -1 waits."
     )
+    reranker_model: Path | None = Field(
+        None, description="Passage reranker JSON; unset uses the one shipped in qa/data/reranker.json."
+    )
     reader_model: Path | None = Field(
         None, description="Reader ranker JSON; unset uses the one shipped in qa/data/reader.json."
     )

@@ -24,7 +24,7 @@ from qa.reader import FEATURES, LANGUAGE_TOP, is_question, refers_back
 from qa.reranker import RERANKER_FEATURES, ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import distinct_texts, diversify, fuse_candidates, vocabulary_share
-from qa.scoring import SCORING_VERSION, scoring_identity, shipped_path
+from qa.scoring import SCORING_VERSION, load_reranker_model, scoring_identity, shipped_path
 from tests.fakes import FakeEmbedder
 
 
@@ -409,3 +409,15 @@ def test_a_how_much_question_gets_only_candidates_with_an_amount(faq_index: Inde
     assert trace.question.answer_type == "how_much"
     assert trace.candidates and all(c.features["type_fit"] == 1.0 for c in trace.candidates)
     assert ["Et pas koster 652 kr. for voksne."] in [_texts(engine, c.sentence_ids) for c in trace.candidates]
+
+
+def test_a_configured_reranker_model_is_the_one_served(tmp_path: Path) -> None:
+    # QA_RERANKER_MODEL points at another file: it is loaded, and a missing one says what to do.
+    model = _model("reranker", RERANKER_FEATURES, {"dense": -1.0})
+    model.save(tmp_path / "reranker.json")
+    assert load_reranker_model(tmp_path / "reranker.json") == load_model(tmp_path / "reranker.json", "reranker")
+    assert load_reranker_model(tmp_path / "reranker.json").coef != load_reranker_model().coef
+    configured = scoring_identity(reranker=tmp_path / "reranker.json")
+    assert configured["reranker_sha256"] != scoring_identity()["reranker_sha256"]
+    with pytest.raises(ModelFileError, match="no reranker model at"):
+        load_reranker_model(tmp_path / "missing.json")
