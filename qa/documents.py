@@ -22,7 +22,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from qa.language import guess_language
+from qa.language import declared_language, guess_language
 from qa.normalise import normalise
 from qa.readers.common import BlockKind, Piece, ReaderError
 from qa.readers.docx import docx_pieces
@@ -54,7 +54,6 @@ HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
-LANGUAGES = ("da", "en")
 # Characters of a document the language identifier reads when the file declares no
 # language: a few paragraphs decide it, and py3langid's time grows with the length. On the
 # development and seed corpora the guess from this sample matched every declared language
@@ -271,10 +270,13 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     """Read one document file (.md, .markdown, .txt, .html, .htm, .pdf, .docx).
 
     The id comes from the path relative to `root` (`doc_id_for`). The language is the
-    one the file declares (front matter `language`, `<html lang>`); a file that declares
-    none gets the language identifier's guess from its first `LANGUAGE_SAMPLE` characters
-    (`qa.language.guess_language`), since the reader and the retriever correct the
-    model's preference for text in the question's language by it. Raises DocumentError
+    one the file declares (front matter `language`, `<html lang>`), read by
+    `qa.language.declared_language` ("EN-gb" is English, Norwegian and Swedish count as
+    Danish); a file that declares none (PDF and Word files never do here, nor does a
+    special code such as "und") gets the language identifier's guess from its first
+    `LANGUAGE_SAMPLE` characters (`qa.language.guess_language`), since the reader, the
+    reranker and the retriever correct the model's preference for text in the
+    question's language by it. Raises DocumentError
     naming the file and the reason when it cannot be read.
     """
     suffix = path.suffix.lower()
@@ -307,11 +309,11 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     document = assemble(doc_id, pieces, path=str(path), **meta)
     if not document.text:
         raise DocumentError(path, "has no text")
-    if not meta.get("language"):
-        document = replace(document, language=guess_language(document.text[:LANGUAGE_SAMPLE]).language)
-    if document.language not in LANGUAGES:
-        raise DocumentError(path, f"language {document.language!r} is not one of {', '.join(LANGUAGES)}")
-    return document
+    try:
+        declared = declared_language(meta.get("language"))
+    except ValueError as exc:
+        raise DocumentError(path, str(exc)) from None
+    return replace(document, language=declared or guess_language(document.text[:LANGUAGE_SAMPLE]).language)
 
 
 def _corpus_files(folder: Path) -> list[Path]:

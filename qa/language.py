@@ -1,4 +1,5 @@
-"""The language of a question, from py3langid restricted to nearby languages.
+"""The language of a question or of a document that declares none, from py3langid
+restricted to nearby languages; and the language a document's declared tag counts towards.
 
 Chosen over lingua-language-detector after measuring both on short questions
 (`bench/language_detectors.py`, figures in README): py3langid put every seed and dev `fit`
@@ -17,6 +18,7 @@ Danish side.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -29,6 +31,11 @@ Language = Literal["da", "en"]
 # py3langid's code -> the service language it counts towards (see the module docstring).
 # py3langid calls Norwegian Bokmål "no".
 NEAREST: dict[str, Language] = {"da": "da", "no": "da", "nn": "da", "sv": "da", "en": "en", "de": "en"}
+# A document's declared language tag counts the same way; BCP 47 writes Bokmål "nb".
+DECLARED: dict[str, Language] = {**NEAREST, "nb": "da"}
+# ISO 639-2 codes that name no language (undetermined, no linguistic content, multiple,
+# uncoded): a tag holding one of them declares nothing, and the text decides.
+SPECIAL_CODES = frozenset({"und", "zxx", "mul", "mis"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,22 @@ def identifier() -> LanguageIdentifier:
     loaded = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
     loaded.set_languages(list(NEAREST))
     return loaded
+
+
+def declared_language(tag: str | None) -> Language | None:
+    """The service language a document's declared tag counts towards ("da", " EN ",
+    "en-GB", "nb_NO"; case, spaces and the region aside), by the identifier's own mapping
+    (`DECLARED`): None for no tag or a special code ("und", "zxx", "mul", "mis"), so that
+    the text decides. Raises ValueError naming the tag for any other language."""
+    primary = re.split(r"[-_]", (tag or "").strip().lower(), maxsplit=1)[0]
+    if not primary or primary in SPECIAL_CODES:
+        return None
+    if primary in DECLARED:
+        return DECLARED[primary]
+    raise ValueError(
+        f"language {tag!r} is not one the service reads (da or en; nb, nn, no and sv count as da, "
+        "de as en): declare da or en, or remove the declaration to let the text decide"
+    )
 
 
 def language_probabilities(text: str) -> dict[str, float]:

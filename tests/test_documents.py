@@ -95,7 +95,12 @@ def test_html_keeps_main_text_and_headings_and_drops_navigation_and_scripts(tmp_
         ("bad.md", b"\xff\xfe\x00broken", "not UTF-8 text"),
         ("bad-yaml.md", b"---\ntitle: [unclosed\n---\ntekst\n", "front matter is not valid YAML"),
         ("empty.md", b"---\ntitle: Tom\n---\n\n", "has no text"),
-        ("fr.md", b"---\nlanguage: fr\n---\nBonjour.\n", "language 'fr' is not one of da, en"),
+        (
+            "fr.md",
+            b"---\nlanguage: fr\n---\nBonjour.\n",
+            "language 'fr' is not one the service reads (da or en; nb, nn, no and sv count as da, de as en): "
+            "declare da or en, or remove the declaration to let the text decide",
+        ),
         ("notes.pdf", b"%PDF-1.4", "not a readable PDF"),
         ("notes.odt", b"PK", "unsupported file type .odt; use .md, .txt, .html, .pdf or .docx"),
         ("brev.docx", b"PK\x03\x04", "not a readable .docx file"),
@@ -160,3 +165,27 @@ def test_a_document_that_declares_no_language_gets_the_identifiers_guess(tmp_pat
         "declared.md": "da",
         "declared.html": "en",
     }
+
+
+@pytest.mark.parametrize(
+    ("declared", "language"),
+    [
+        ('language: "EN"', "en"),
+        ("language: da-DK", "da"),
+        ("language: ' nb_NO '", "da"),
+        ("language: sv", "da"),
+        ("language: de", "en"),
+        ("language: und", "en"),  # declares nothing: the English text decides
+        ("language:", "en"),
+    ],
+)
+def test_a_declared_language_is_read_by_the_identifiers_own_mapping(
+    tmp_path: Path, declared: str, language: str
+) -> None:
+    text = "Registering your address is free. You must register within 5 days of moving to Denmark."
+    (tmp_path / "page.md").write_text(f"---\n{declared}\n---\n{text}", encoding="utf-8")
+    assert read_document(tmp_path / "page.md").language == language
+    tag = declared.split(":", 1)[1].strip(" '\"")
+    html = f'<html lang="{tag}"><body><main><p>{text}</p></main></body></html>'
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    assert read_document(tmp_path / "page.html").language == language

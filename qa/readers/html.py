@@ -64,7 +64,7 @@ def _metadata(tree: LexborHTMLParser) -> dict[str, str | None]:
     source = canonical.attributes.get("href") if canonical is not None else None
     return {
         "title": title_node.text(strip=True) if title_node is not None else None,
-        "language": lang.split("-")[0].lower() or None,
+        "language": lang.strip() or None,
         "source": source or _meta(tree, "og:url"),
         "date": _meta(tree, "date", "dcterms.date", "DC.date", "article:published_time"),
     }
