@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import shutil
 import tempfile
@@ -435,9 +436,19 @@ def calibrate_command(
     settings = _settings()
     if split not in ("all", "fit"):
         _fail("--split must be all or fit")
+    if not math.isfinite(unanswered_cost) or unanswered_cost <= 0:
+        _fail(
+            f"--unanswered-cost must be a positive number (1 weighs both kinds of error alike), got {unanswered_cost}"
+        )
     target = out or abstention_path(settings.abstention_model)
     try:
         questions = [q for q in load_questions(questions_file) if split in ("all", q.split)]
+        answerable = sum(q.answerable for q in questions)
+        if not answerable or answerable == len(questions):
+            _fail(
+                f"{questions_file} ({split}) has {answerable} answerable and {len(questions) - answerable} "
+                "unanswerable questions: calibration needs some of each"
+            )
         embedder = load_embedder(settings)
         try:
             engine = load_engine(settings, embedder)

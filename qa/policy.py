@@ -165,11 +165,14 @@ def choose_operating_point(probabilities: list[float], answerable: list[bool], u
     the data cannot tell from the best, the one that withholds the fewest answers. The
     standard error is the binomial one of the two shares at the best cut,
     sqrt(a(1-a)/answerable + cost^2 u(1-u)/unanswerable). Returns the midpoint between
-    two neighbouring probabilities. Raises ValueError for empty or mismatched input or a
-    set without both kinds of question.
+    two neighbouring probabilities, or 0 (answer everything) or just above the highest
+    probability (abstain on everything). Raises ValueError for empty or mismatched input,
+    a set without both kinds of question, or a cost that is not a positive number.
     """
     if not probabilities or len(probabilities) != len(answerable):
         raise ValueError("choose_operating_point needs one probability and one answerable flag per question")
+    if not math.isfinite(unanswered_cost) or unanswered_cost <= 0:
+        raise ValueError(f"unanswered_cost must be a positive number, got {unanswered_cost}")
     positives = sum(answerable)
     negatives = len(answerable) - positives
     if not positives or not negatives:

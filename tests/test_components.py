@@ -310,6 +310,8 @@ def test_operating_point_takes_the_lowest_cut_within_one_standard_error_of_the_b
         choose_operating_point([], [])
     with pytest.raises(ValueError, match="answerable and unanswerable questions"):
         choose_operating_point([0.5], [True])
+    with pytest.raises(ValueError, match="unanswered_cost must be a positive number, got inf"):
+        choose_operating_point(probabilities, answerable, unanswered_cost=float("inf"))
 
 
 def test_policy_decides_with_the_probability_and_refuses_a_bad_threshold() -> None:

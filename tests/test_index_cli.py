@@ -87,3 +87,25 @@ def test_build_of_an_unchanged_corpus_says_so_and_writes_no_version(
     )
     assert forced.exit_code == 0 and forced.stdout.startswith("built index ")
     assert len(list_versions(tmp_path / "index")) == 2
+
+
+@pytest.mark.parametrize("cost", ["inf", "nan", "0", "-1"])
+def test_calibrate_refuses_an_unanswered_cost_that_is_not_a_positive_number(tmp_path: Path, cost: str) -> None:
+    questions = tmp_path / "questions.jsonl"
+    line = '{"id": "q1", "language": "da", "question": "Hvad koster et pas?", "answerable": false, "gold": []}'
+    questions.write_text(line + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["calibrate", str(questions), f"--unanswered-cost={cost}"])
+    assert result.exit_code == 1
+    expected = f"--unanswered-cost must be a positive number (1 weighs both kinds of error alike), got {float(cost)}"
+    assert expected in result.output.replace("\n", "")
+
+
+def test_calibrate_needs_answerable_and_unanswerable_questions(tmp_path: Path) -> None:
+    questions = tmp_path / "questions.jsonl"
+    line = '{"id": "q1", "language": "da", "question": "Hvad koster et pas?", "answerable": false, "gold": [], '
+    questions.write_text(line + '"split": "check"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["calibrate", str(questions), "--split", "fit"])
+    assert result.exit_code == 1
+    assert f"{questions} (fit) has 0 answerable and 0 unanswerable questions: calibration needs some of each" in (
+        result.output.replace("\n", "")
+    )
