@@ -241,7 +241,7 @@ def create_app(
         ],
         k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
     ) -> SearchResponse:
-        """Hybrid (dense + BM25) search over the passages."""
+        """Hybrid (dense + BM25) search over the passages, ordered by the passage reranker."""
         try:
             q = check_text("query", q)
         except ValueError as exc:

@@ -52,6 +52,12 @@ JsonInt = Annotated[int, BeforeValidator(json_integer)]
 """An int field that takes JSON numbers only (strict about strings and booleans)."""
 
 
+PASSAGES_DESCRIPTION = (
+    "The best passages in the passage reranker's order (at most two of the first five from one "
+    "document); `score` is the fused dense + BM25 retrieval score, so it need not fall in this order."
+)
+
+
 class AskRequest(BaseModel):
     """`POST /ask`: a question of 1 to 1000 characters after trimming, and top_k 1 to 20."""
 
@@ -82,8 +88,10 @@ class AskResponse(BaseModel):
     answered: bool
     answer: str | None
     message: str | None = Field(description="Why there is no answer, in the question's language.")
-    citations: list[Citation]
-    passages: list[Passage]
+    citations: list[Citation] = Field(
+        description="The quoted sentences; `score` is the reader's score, comparable only within one answer."
+    )
+    passages: list[Passage] = Field(description=PASSAGES_DESCRIPTION)
     index_version: str
     took_ms: float
     evidence: float = Field(description="The evidence score the abstention decision was made on.")
@@ -93,7 +101,7 @@ class AskResponse(BaseModel):
 class SearchResponse(BaseModel):
     """`GET /search`: the best passages."""
 
-    results: list[Passage]
+    results: list[Passage] = Field(description=PASSAGES_DESCRIPTION)
     index_version: str
 
 

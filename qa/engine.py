@@ -162,8 +162,9 @@ class QAEngine:
         )
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
-        """The k best passages for a query, fused dense and BM25 ranking, at most two of
-        the first five from one document while others are relevant."""
+        """The k best passages for a query, fused dense and BM25 ranking ordered by the
+        passage reranker, at most two of the first five from one document while others
+        are relevant."""
         query = _clean(query)
         if k < 1:
             raise QuestionError("k must be at least 1")

@@ -1,18 +1,18 @@
-"""Fitting the reader's ranker and the abstention model on labelled questions.
+"""Fitting the passage reranker, the reader's ranker and the abstention model on labelled questions.
 
-Both are L2-regularised logistic models over standardised features, stored as plain
-JSON (`qa.linear.LinearModel`). The reader is a pairwise ranker (`fit_pairwise_ranker`):
-within each answerable question, every candidate whose quote overlaps a gold span
-against every one that does not. In 5-fold cross-validation over the fit splits,
-grouped by document (three shuffles), it put a right candidate first for 102.3 of 155
-Danish and 102.7 of 159 English questions, against 101.3 and 97.3 for a logistic
-regression on single candidates (which had matched balanced classes and gradient
-boosting); C = 0.1 against 0.01 (103.0 / 99.7) and 1 (101.3 / 103.0). The abstention
-model is fitted on every question with the fitted reader's evidence (label: the question
-is answerable from the corpus), and its operating point is the lowest cut within one
-standard error of the least share of answerable questions abstained on plus
-`unanswered_cost` times the share of unanswerable questions answered (Youden's J at cost
-1; `qa.policy.choose_operating_point`).
+All three are L2-regularised logistic models over standardised features, stored as plain
+JSON (`qa.linear.LinearModel`). The reranker (`qa.reranker`) and the reader are pairwise
+rankers (`fit_pairwise_ranker`); the reader learns, within each answerable question,
+every candidate whose quote overlaps a gold span against every one that does not. In
+5-fold cross-validation over the fit splits, grouped by document (three shuffles), it
+put a right candidate first for 102.3 of 155 Danish and 102.7 of 159 English questions,
+against 101.3 and 97.3 for a logistic regression on single candidates (which had matched
+balanced classes and gradient boosting); C = 0.1 against 0.01 (103.0 / 99.7) and 1
+(101.3 / 103.0). The abstention model is fitted on every question with the fitted
+reader's evidence (label: the question is answerable from the corpus), and its operating
+point is the lowest cut within one standard error of the least share of answerable
+questions abstained on plus `unanswered_cost` times the share of unanswerable questions
+answered (Youden's J at cost 1; `qa.policy.choose_operating_point`).
 
 The abstention model's coefficients are bounded to the sign each evidence feature can
 only have (`qa.policy.EVIDENCE_SIGNS`: more of the question's terms in the text, a closer

@@ -492,7 +492,7 @@ def check_compatible(manifest: Manifest, model_identity: dict[str, object]) -> N
     if scored != str(SCORING_VERSION):
         raise IndexMismatchError(
             f"index built for scoring version {scored}, this program scores with version {SCORING_VERSION} "
-            "(its reader and abstention models read what the index stores): run `qa build`"
+            "(its reranker, reader and abstention models read what the index stores): run `qa build`"
         )
     built = manifest.model
     if built.get("fingerprint") != model_identity.get("fingerprint"):
