@@ -480,6 +480,17 @@ def switch_live(index_root: Path, version: str) -> None:
     fsync_dir(index_root)
 
 
+def check_scoring_version(manifest: Manifest) -> None:
+    """Refuse an index built for another scoring version (IndexMismatchError saying to
+    run `qa build`)."""
+    scored = manifest.scoring.get("scoring_version")
+    if scored != str(SCORING_VERSION):
+        raise IndexMismatchError(
+            f"index built for scoring version {scored}, this program scores with version {SCORING_VERSION} "
+            "(its reranker, reader and abstention models read what the index stores): run `qa build`"
+        )
+
+
 def check_compatible(manifest: Manifest, model_identity: dict[str, object]) -> None:
     """Refuse an index of another format or model, saying how to rebuild."""
     version = manifest.format_version
@@ -488,12 +499,7 @@ def check_compatible(manifest: Manifest, model_identity: dict[str, object]) -> N
             f"index format {version} is not the format this program reads ({FORMAT_VERSION}): "
             "run `qa build` to rebuild the index"
         )
-    scored = manifest.scoring.get("scoring_version")
-    if scored != str(SCORING_VERSION):
-        raise IndexMismatchError(
-            f"index built for scoring version {scored}, this program scores with version {SCORING_VERSION} "
-            "(its reranker, reader and abstention models read what the index stores): run `qa build`"
-        )
+    check_scoring_version(manifest)
     built = manifest.model
     if built.get("fingerprint") != model_identity.get("fingerprint"):
         raise IndexMismatchError(

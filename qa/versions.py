@@ -12,7 +12,15 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.index import BUILDING_PREFIX, FORMAT_VERSION, live_version, switch_live, verify_index, version_folders
+from qa.index import (
+    BUILDING_PREFIX,
+    FORMAT_VERSION,
+    check_scoring_version,
+    live_version,
+    switch_live,
+    verify_index,
+    version_folders,
+)
 from qa.index_errors import IndexLoadError, IndexMismatchError, VersionNotFoundError
 from qa.lock import writer_lock
 from qa.manifest import MetricsTable, read_manifest
@@ -113,7 +121,7 @@ def use_version(index_root: Path, version: str, lock_timeout: float = 0.0) -> No
     """Make `version` live in one atomic step, after verifying every file of it.
 
     Raises VersionNotFoundError (listing what exists), IndexCorruptError (naming the
-    damaged file), IndexMismatchError (another format) or IndexBusyError.
+    damaged file), IndexMismatchError (another format or scoring version) or IndexBusyError.
     """
     folder = index_root / version
     if not version or "/" in version or not folder.is_dir() or folder not in version_folders(index_root):
@@ -128,5 +136,6 @@ def use_version(index_root: Path, version: str, lock_timeout: float = 0.0) -> No
                 f"version {version} has index format {manifest.format_version}, this program reads "
                 f"{FORMAT_VERSION}: run `qa build` instead"
             )
+        check_scoring_version(manifest)
         switch_live(index_root, version)
     log.info("index %s is live", version)

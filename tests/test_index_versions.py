@@ -15,7 +15,7 @@ from qa.chunking import ChunkingOptions
 from qa.documents import Document, read_corpus
 from qa.embedding_cache import CACHE_FOLDER, EmbeddingCache
 from qa.index import build, live_version, load_live_index, sentence_context
-from qa.index_errors import GateError, IndexCorruptError, VersionNotFoundError
+from qa.index_errors import GateError, IndexCorruptError, IndexMismatchError, VersionNotFoundError
 from qa.manifest import Changes, EmbeddingStats, MetricsTable
 from qa.pipeline import BuildOptions, Drop, build_documents, drop_table, gate, run_build, usable_questions
 from qa.versions import list_versions, prune, use_version
@@ -396,3 +396,25 @@ def test_changed_outcomes_names_each_question_with_both_outcomes() -> None:
         "if so, fix the evaluation set (QA_EVAL_SET) or run `qa build --force`",
     ]
     assert changed_outcomes(live, live) == []
+
+
+def test_use_refuses_a_version_built_for_another_scoring_version(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qa.scoring import scoring_identity
+
+    real = scoring_identity()
+    new = build(corpus_documents, FakeEmbedder(), tmp_path).version
+    # An older program: it wrote and read scoring version 2.
+    monkeypatch.setattr("qa.index.scoring_identity", lambda: {**real, "scoring_version": "2"})
+    monkeypatch.setattr("qa.index.SCORING_VERSION", 2)
+    old = build(corpus_documents, FakeEmbedder(), tmp_path).version
+    monkeypatch.undo()
+    use_version(tmp_path, new)
+    with pytest.raises(IndexMismatchError) as refused:
+        use_version(tmp_path, old)
+    assert str(refused.value) == (
+        f"index built for scoring version 2, this program scores with version {real['scoring_version']} "
+        "(its reranker, reader and abstention models read what the index stores): run `qa build`"
+    )
+    assert live_version(tmp_path) == new
