@@ -188,6 +188,12 @@ def prepare_index(
     passages = passage_texts(chunks, sentences)
     chunk_terms = [terms(context) for context in passages[: len(chunks)]]
     sentence_terms = [terms(sentence.text) for sentence in sentences]
+    if not any(chunk_terms):
+        # bm25s cannot index an empty vocabulary ("max() arg is an empty sequence").
+        raise ValueError(
+            "the corpus has no searchable words (only stop words or punctuation): "
+            "add documents with text to the corpus folder"
+        )
     bm25 = bm25s.BM25()
     bm25.index(chunk_terms, show_progress=False)
     log.info("embedding %d chunks and %d sentences", len(chunks), len(sentences))

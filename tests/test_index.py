@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from qa.documents import Document
+from qa.documents import Document, assemble
 from qa.index import (
     FORMAT_VERSION,
     IndexMismatchError,
@@ -178,6 +178,16 @@ def test_a_waiting_writer_gives_up_after_its_timeout(tmp_path: Path, corpus_docu
 def test_empty_corpus_cannot_be_indexed() -> None:
     with pytest.raises(ValueError, match="no documents to index"):
         prepare_index([], FakeEmbedder())
+
+
+def test_a_corpus_of_stop_words_only_is_refused_with_what_to_do() -> None:
+    only_stop_words = assemble("ja", [("paragraph", 0, "Ja. Og det.")])
+    with pytest.raises(ValueError) as refused:
+        prepare_index([only_stop_words], FakeEmbedder())
+    assert str(refused.value) == (
+        "the corpus has no searchable words (only stop words or punctuation): "
+        "add documents with text to the corpus folder"
+    )
 
 
 def test_a_calibration_given_to_build_is_stored_listed_and_read_back(
