@@ -129,31 +129,26 @@ def test_damage_message_names_the_previous_version_to_roll_back_to(
     )
 
 
-def test_damage_message_names_the_version_before_the_damaged_one_not_a_newer_one(
-    tmp_path: Path, corpus_documents: list[Document]
+@pytest.mark.parametrize(
+    ("builds", "live", "named", "advice"),
+    [
+        # Rolled back to the second of three: the version to name is the one before it.
+        (3, 1, 0, "to serve the newest version built before it"),
+        # The oldest is damaged: no version was built before it, so another is named.
+        (2, 0, 1, "to serve another version"),
+    ],
+)
+def test_damage_message_names_the_version_built_before_the_damaged_one_else_another(
+    tmp_path: Path, corpus_documents: list[Document], builds: int, live: int, named: int, advice: str
 ) -> None:
-    first, second, third = (build(corpus_documents, FakeEmbedder(), tmp_path).version for _ in range(3))
-    (tmp_path / "LIVE").write_text(second + "\n")  # rolled back: a newer version exists
-    _flip_bit(tmp_path / second / "documents.jsonl", 100, 0)
+    versions = [build(corpus_documents, FakeEmbedder(), tmp_path).version for _ in range(builds)]
+    (tmp_path / "LIVE").write_text(versions[live] + "\n")
+    _flip_bit(tmp_path / versions[live] / "documents.jsonl", 100, 0)
     with pytest.raises(IndexCorruptError) as info:
         load_live_index(tmp_path, FakeEmbedder().identity)
     assert str(info.value) == (
-        f"{tmp_path / second}/documents.jsonl is damaged (its sha256 differs from the manifest): "
-        f"run `qa index use {first}` to serve the newest version built before it, or `qa build` to build a new one"
-    )
-
-
-def test_damage_message_of_the_oldest_version_names_another_version(
-    tmp_path: Path, corpus_documents: list[Document]
-) -> None:
-    first, second = (build(corpus_documents, FakeEmbedder(), tmp_path).version for _ in range(2))
-    (tmp_path / "LIVE").write_text(first + "\n")
-    _flip_bit(tmp_path / first / "documents.jsonl", 100, 0)
-    with pytest.raises(IndexCorruptError) as info:
-        load_live_index(tmp_path, FakeEmbedder().identity)
-    assert str(info.value) == (
-        f"{tmp_path / first}/documents.jsonl is damaged (its sha256 differs from the manifest): "
-        f"run `qa index use {second}` to serve another version, or `qa build` to build a new one"
+        f"{tmp_path / versions[live]}/documents.jsonl is damaged (its sha256 differs from the manifest): "
+        f"run `qa index use {versions[named]}` {advice}, or `qa build` to build a new one"
     )
 
 
