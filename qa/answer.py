@@ -26,10 +26,13 @@ def group_weights(groups: list[frozenset[str]], idf: dict[str, float], rarest: f
 def coverage(groups: list[frozenset[str]], text_terms: set[str], idf: dict[str, float]) -> float:
     """IDF-weighted share of the question's key terms that a text holds (0 when none are
     asked). A group is one question word with its accepted stems; a group none of whose
-    stems occurs in the corpus weighs as much as the rarest term. The reader computes the
-    same share with the group weights it keeps per question (`qa.reader`)."""
+    stems occurs in the corpus weighs as much as the rarest term."""
+    return weighted_coverage(groups, dict(zip(groups, group_weights(groups, idf), strict=True)), text_terms)
+
+
+def weighted_coverage(groups: list[frozenset[str]], weights: dict[frozenset[str], float], held: set[str]) -> float:
+    """Share (0-1) of the groups' summed weight whose group has a term in `held`, with
+    weights given (the reader and reranker keep them per question); 0 without groups."""
     if not groups:
         return 0.0
-    weights = group_weights(groups, idf)
-    found = sum(w for g, w in zip(groups, weights, strict=True) if g & text_terms)
-    return found / sum(weights)
+    return sum(weights[g] for g in groups if g & held) / sum(weights[g] for g in groups)

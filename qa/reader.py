@@ -6,8 +6,8 @@ sentence exists); for a when / how many / how much question only units holding a
 a number or an amount, when any does; a sentence that is itself a question is never
 offered (on an FAQ page the answer is the text under the question, which is). Headings
 are not sentences, so never answers. Every unit is described by features that mean the
-same on any corpus (`FEATURES`) and scored by a logistic regression fitted on the
-development data's fit split (`qa/data/reader.json`). Two of the features,
+same on any corpus (`FEATURES`) and scored by a pairwise ranker fitted on the
+development data's fit split (`qa/data/reader.json`; `qa.fitting.fit_pairwise_ranker`). Two of the features,
 `same_language` and `cos_language_margin`, let the ranker undo the model's preference
 for text in the question's language: in 5-fold cross-validation over the fit splits,
 grouped by document, they raised the right first candidates of English questions from
@@ -27,7 +27,7 @@ from typing import Literal
 import numpy as np
 
 from qa.analysis import terms
-from qa.answer import group_weights, term_weights
+from qa.answer import group_weights, term_weights, weighted_coverage
 from qa.answer_types import fits, has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
@@ -415,14 +415,6 @@ def language_margins(cosines: list[float], languages: list[str], top: int) -> li
         best = sorted((c for c, lang in zip(cosines, languages, strict=True) if lang == language), reverse=True)[:top]
         reference[language] = sum(best) / len(best)
     return [c - reference[lang] for c, lang in zip(cosines, languages, strict=True)]
-
-
-def weighted_coverage(groups: list[frozenset[str]], weights: dict[frozenset[str], float], held: set[str]) -> float:
-    """Share (0-1) of the groups' summed weight whose group has a term in `held`
-    (`qa.answer.coverage` with given weights); 0 without groups."""
-    if not groups:
-        return 0.0
-    return sum(weights[g] for g in groups if g & held) / sum(weights[g] for g in groups)
 
 
 def local_coverages(groups: list[frozenset[str]], unit_terms: list[set[str]]) -> list[float]:

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qa.answer import weighted_coverage
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.question import AnalysedQuestion
-from qa.reader import Reader, focus_groups, language_margins, weighted_coverage
+from qa.reader import LANGUAGE_TOP, Reader, focus_groups, language_margins
 from qa.retrieval import RankedChunk
 
 RERANKER_FEATURES: tuple[str, ...] = (
@@ -107,7 +108,7 @@ class ChunkReranker:
         best_dense = max(r["dense"] for r in rows)
         best_sentence_cos = max(r["best_sentence_cos"] for r in rows)
         best_coverage = max(r["coverage"] for r in rows)
-        margins = language_margins([r["best_sentence_cos"] for r in rows], languages, 3)
+        margins = language_margins([r["best_sentence_cos"] for r in rows], languages, LANGUAGE_TOP)
         for row, margin in zip(rows, margins, strict=True):
             row["dense_margin"] = row["dense"] - best_dense
             row["best_sentence_margin"] = row["best_sentence_cos"] - best_sentence_cos
