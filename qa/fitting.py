@@ -194,8 +194,8 @@ def neutral_model(kind: str, features: Sequence[str], threshold: float = 0.5) ->
 
 
 def unfitted_engine(data: IndexData, embedder: Embedder) -> QAEngine:
-    """An engine over a loaded index with neutral reader and abstention models: what a
-    fit starts from when the shipped models are missing or made for other features."""
+    """An engine over a loaded index with neutral reranker, reader and abstention models:
+    what a fit starts from when the shipped models are missing or made for other features."""
     return QAEngine(
         data,
         embedder,
@@ -243,7 +243,7 @@ def fit_models(
     if refit_reranker:
         chunk_groups: list[tuple[list[dict[str, float]], list[bool]]] = []
         for engine, trace, gold in _answerable_traces(sets, spans):
-            fused = engine.retriever.retrieve(trace.question, trace.query, 5).ranked
+            fused = trace.retrieval.ranked  # what the reader reads: the fused order
             rows = engine.reranker.features(trace.question, trace.query, fused)
             chunks = [engine.data.chunks[hit.index] for hit in fused[: len(rows)]]
             chunk_groups.append((rows, [overlaps(c.doc_id, c.start, c.end, gold) for c in chunks]))

@@ -27,30 +27,12 @@ from qa.question import NUMBER, AnalysedQuestion
 from qa.reader import AnswerCandidate
 from qa.retrieval import RankedChunk
 
-EVIDENCE_FEATURES: tuple[str, ...] = (
-    "reader_margin",
-    "sentence_cos",
-    "chunk_cos",
-    "top_chunk_cos",
-    "passage_margin",
-    "agreement",
-    "lexical_weight",
-    "chunk_coverage",
-    "sentence_coverage",
-    "unknown_terms",
-    "missing_numbers",
-    "language_confidence",
-    "english",
-    "name_missing",
-    "doc_coverage",
-    "focus_coverage",
-    "joint_support",
-)
 # The sign each feature's coefficient may take (+1 at least 0, -1 at most 0, 0 free): the
 # direction the evidence can only point in, whatever the corpus. More of the question in
 # the text, closer passages and agreement never count against answering; numbers, names
-# and terms the text or corpus lacks never count for it. Margins between passages, the lexical weight and the language
-# signals are left free: their direction depends on the rest.
+# and terms the text or corpus lacks never count for it. Margins between passages, the
+# lexical weight and the language signals are left free: their direction depends on the
+# rest. The keys, in this order, are the evidence features (`EVIDENCE_FEATURES`).
 EVIDENCE_SIGNS: dict[str, int] = {
     "reader_margin": 1,
     "sentence_cos": 1,
@@ -70,6 +52,7 @@ EVIDENCE_SIGNS: dict[str, int] = {
     "focus_coverage": 1,
     "joint_support": 1,
 }
+EVIDENCE_FEATURES: tuple[str, ...] = tuple(EVIDENCE_SIGNS)
 # A margin when the reader has a single candidate: larger than any seen between two.
 _LONE_MARGIN = 10.0
 
