@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
@@ -179,9 +179,9 @@ class QAEngine:
         every question answered went from 0.67 to 0.64 of the Danish fit questions and from
         0.74 to 0.68 on Danish check, English unchanged (0.63 and 0.60), although the
         reranked order puts the passage with the answer first more often."""
-        fused = self.retriever.retrieve(question, query, depth)
-        reranked = self.reranker.rerank(question, query, fused.ranked)
-        return replace(fused, shown=self.retriever.shown(reranked, depth))
+        return self.retriever.retrieve(
+            question, query, depth, order_shown=lambda fused: self.reranker.rerank(question, query, fused)
+        )
 
     def trace(self, question_text: str, depth: int = 5) -> Trace:
         """Run the question path and keep every intermediate result (for `ask`,

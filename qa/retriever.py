@@ -18,6 +18,7 @@ answer: fusing full BM25 took English recall@1 from 0.56 to 0.26).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -178,10 +179,17 @@ class HybridRetriever:
         danish = [t for i, ts in enumerate(data.chunk_terms) if self._language_of[i] == "da" for t in ts]
         self._danish_vocabulary: set[str] = set(danish) if danish else set(self._vocabulary)
 
-    def retrieve(self, question: AnalysedQuestion, query: np.ndarray, depth: int) -> Retrieval:
+    def retrieve(
+        self,
+        question: AnalysedQuestion,
+        query: np.ndarray,
+        depth: int,
+        order_shown: Callable[[list[RankedChunk]], list[RankedChunk]] | None = None,
+    ) -> Retrieval:
         """Fused candidates for an analysed question and its query vector (normalised,
         float32, shape (dimension,)); `shown` holds at least `depth` passages when the
-        corpus has them."""
+        corpus has them, taken from the fused order or, when `order_shown` is given (the
+        passage reranker), from the order it makes of the fused chunks."""
         n = len(self.data.chunks)
         found, ids = self.data.faiss_index.search(
             query[None, :].astype(np.float32), min(self.config.dense_candidates, n)
@@ -209,7 +217,8 @@ class HybridRetriever:
             for i, s in zip(extra, vectors @ query, strict=True):
                 dense[i] = float(s)
         ranked = fuse_candidates(dense, dense_order, lexical, lexical_order, weight, self.config.rrf_k)
-        return Retrieval(ranked=ranked, shown=self.shown(ranked, depth), lexical_weight=weight)
+        shown = self.shown(order_shown(ranked) if order_shown else ranked, depth)
+        return Retrieval(ranked=ranked, shown=shown, lexical_weight=weight)
 
     def shown(self, ranked: list[RankedChunk], depth: int) -> list[RankedChunk]:
         """The passages to show for a relevance order: repeated texts once, at most
