@@ -21,24 +21,25 @@ def shipped_path(name: str) -> Path:
     return Path(str(resources.files("qa").joinpath(f"data/{name}")))
 
 
+def model_path(kind: str, configured: Path | None = None) -> Path:
+    """The `kind` model in use ("reranker", "reader" or "abstention"): the configured
+    file (QA_RERANKER_MODEL, QA_READER_MODEL, QA_ABSTENTION_MODEL), else the shipped one."""
+    return configured if configured and str(configured) else shipped_path(f"{kind}.json")
+
+
 def reader_path(configured: Path | None = None) -> Path:
-    """The reader model in use: the configured file, else the shipped one."""
-    return configured if configured and str(configured) else shipped_path("reader.json")
+    """The reader model in use (`model_path`)."""
+    return model_path("reader", configured)
 
 
 def abstention_path(configured: Path | None = None) -> Path:
-    """The abstention model in use: the configured file (QA_ABSTENTION_MODEL), else the shipped one."""
-    return configured if configured and str(configured) else shipped_path("abstention.json")
-
-
-def reranker_path(configured: Path | None = None) -> Path:
-    """The reranker model in use: the configured file (QA_RERANKER_MODEL), else the shipped one."""
-    return configured if configured and str(configured) else shipped_path("reranker.json")
+    """The abstention model in use (`model_path`)."""
+    return model_path("abstention", configured)
 
 
 def load_reranker_model(configured: Path | None = None) -> LinearModel:
     """The reranker model; raises ModelFileError with what to do when it cannot be read."""
-    return load_model(reranker_path(configured), "reranker")
+    return load_model(model_path("reranker", configured), "reranker")
 
 
 def load_reader_model(configured: Path | None = None) -> LinearModel:
@@ -58,7 +59,7 @@ def scoring_identity(
     the models in use."""
     return {
         "scoring_version": str(SCORING_VERSION),
-        "reranker_sha256": file_sha256(reranker_path(reranker)),
+        "reranker_sha256": file_sha256(model_path("reranker", reranker)),
         "reader_sha256": file_sha256(reader_path(reader)),
         "abstention_sha256": file_sha256(abstention_path(abstention)),
     }
