@@ -255,8 +255,8 @@ def unchanged_live_index(
     """The live index when building `documents` with `options` would make the same index,
     else None: it loads and verifies (every file intact, this format, scoring version and
     model), and its manifest records the same documents (per-document and corpus hashes),
-    model and dimension, tokeniser, chunking, scoring identity (reader and abstention
-    models), kind of vector index for this `exact_up_to`, and evaluation set; and no
+    model and dimension, tokeniser, chunking, scoring identity (reranker, reader and
+    abstention models), kind of vector index for this `exact_up_to`, and evaluation set; and no
     calibration is asked for."""
     from qa.index import FORMAT_VERSION, corpus_hash, document_sha256, tokeniser_identity
     from qa.scoring import scoring_identity
