@@ -73,6 +73,7 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     assert fits("Et nyt kort koster 205 kr.", "how_much")
     assert fits("It costs DKK 205.", "how_much")
     assert not fits("Kortet blev indført i 2007.", "how_much")
+    assert not fits("Tandpleje for børn gives af kommunen.", "how_much")
     assert fits("Du køber licensen i appen ParkVest eller på vesthavn.dk/licens.", "where")
     assert fits("Hittegods skal afleveres til politiet.", "where")
     assert not fits("Licensen gælder et år.", "where")
@@ -80,6 +81,33 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     assert fits("No, nappies are provided by the centre.", "yes_no")
     assert not fits("Licensen gælder et år.", "yes_no")
     assert fits("Der er tre trin.", "how_many") and not fits("Der er nogle trin.", "how_many")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ændringen træder i kraft med det samme.",
+        "Du skal betale renter fra dagen efter fristen.",
+        "Borgere fra EU-lande kan stemme, når de har bopæl i kommunen.",
+        "Your MitID will expire on the same date as your permit.",
+        "You get the card as soon as you are registered.",
+    ],
+)
+def test_a_time_relative_to_an_event_answers_a_when_question(text: str) -> None:
+    assert fits(text, "when")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Your employer must deduct 55% tax from your salary.", "how_much"),
+        ("Arbejdsgiveren trækker 55 procent i skat.", "how_much"),
+        ("Dental care is free for children under 18.", "how_much"),
+        ("Tandpleje er vederlagsfri for børn.", "how_much"),
+    ],
+)
+def test_a_percentage_or_free_answers_a_how_much_question(text: str, kind: str) -> None:
+    assert fits(text, kind)
     assert fits("Udbetaling Danmark udbetaler boligstøtte.", "who")
     assert not fits("Pengene kommer hver måned.", "who")
     assert fits("Log på med MitID.", "how", is_list_item=True)
