@@ -56,6 +56,9 @@ PASSAGES_DESCRIPTION = (
     "The best passages in the passage reranker's order (at most two of the first five from one "
     "document); `score` is the fused dense + BM25 retrieval score, so it need not fall in this order."
 )
+ANSWER_PASSAGES_DESCRIPTION = (
+    PASSAGES_DESCRIPTION + " When the question is answered, the passage the answer is quoted from comes first."
+)
 
 
 class AskRequest(BaseModel):
@@ -91,7 +94,7 @@ class AskResponse(BaseModel):
     citations: list[Citation] = Field(
         description="The quoted sentences; `score` is the reader's score, comparable only within one answer."
     )
-    passages: list[Passage] = Field(description=PASSAGES_DESCRIPTION)
+    passages: list[Passage] = Field(description=ANSWER_PASSAGES_DESCRIPTION)
     index_version: str
     took_ms: float
     evidence: float = Field(description="The evidence score the abstention decision was made on.")

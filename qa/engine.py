@@ -185,7 +185,12 @@ class QAEngine:
 
     def trace(self, question_text: str, depth: int = 5) -> Trace:
         """Run the question path and keep every intermediate result (for `ask`,
-        evaluation and fitting). Raises QuestionError for an empty question."""
+        evaluation and fitting). When the policy answers, the passage the answer is
+        quoted from is the first passage shown (`HybridRetriever.lead_with`): on the
+        development check split this raised passage recall@1 from 0.805 to 0.883 in
+        Danish and lowered it from 0.688 to 0.650 in English, where the reader's pick
+        is right less often than the reranker's first passage. Raises QuestionError for
+        an empty question."""
         question = analyse(_clean(question_text))
         query = self._query_vector(question)
         retrieval = self._retrieve(question, query, depth)
@@ -201,7 +206,11 @@ class QAEngine:
                 self.data.chunks[hit.index].context(),
                 self._unknown_share(question),
             )
-        return Trace(question, query, retrieval, candidates, features, self.policy.decide(features))
+        decision = self.policy.decide(features)
+        if decision.answered and candidates:
+            # The passage the answer is quoted from is shown first.
+            retrieval = self.retriever.lead_with(retrieval, retrieval.ranked[candidates[0].chunk_rank], depth)
+        return Trace(question, query, retrieval, candidates, features, decision)
 
     def _query_vector(self, question: AnalysedQuestion) -> np.ndarray:
         """The question's vector (normalised, float32, shape (dimension,)). An English

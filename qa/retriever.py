@@ -19,7 +19,7 @@ answer: fusing full BM25 took English recall@1 from 0.56 to 0.26).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -62,9 +62,13 @@ class RetrieverConfig:
 
 @dataclass(frozen=True)
 class Retrieval:
-    """The fused ranking (relevance order) and the passages to show (breadth order)."""
+    """The fused ranking (relevance order, what the reader reads), the order the passages
+    are shown from (the reranker's, or the fused one without a reranker; the answer's
+    passage first once the question is answered) and the passages to show, arranged by
+    `HybridRetriever.shown` (breadth order)."""
 
     ranked: list[RankedChunk]
+    order: list[RankedChunk]
     shown: list[RankedChunk]
     lexical_weight: float
 
@@ -217,8 +221,15 @@ class HybridRetriever:
             for i, s in zip(extra, vectors @ query, strict=True):
                 dense[i] = float(s)
         ranked = fuse_candidates(dense, dense_order, lexical, lexical_order, weight, self.config.rrf_k)
-        shown = self.shown(order_shown(ranked) if order_shown else ranked, depth)
-        return Retrieval(ranked=ranked, shown=shown, lexical_weight=weight)
+        order = order_shown(ranked) if order_shown else ranked
+        return Retrieval(ranked=ranked, order=order, shown=self.shown(order, depth), lexical_weight=weight)
+
+    def lead_with(self, retrieval: Retrieval, hit: RankedChunk, depth: int) -> Retrieval:
+        """The same retrieval with `hit` (the chunk an answer is quoted from) first in the
+        order the passages are shown from, and the passages arranged again: the passage
+        an answer cites is the first one shown, whatever the reranker thought of it."""
+        order = [hit] + [h for h in retrieval.order if h.index != hit.index]
+        return replace(retrieval, order=order, shown=self.shown(order, depth))
 
     def shown(self, ranked: list[RankedChunk], depth: int) -> list[RankedChunk]:
         """The passages to show for a relevance order: repeated texts once, at most

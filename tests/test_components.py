@@ -276,15 +276,40 @@ def test_the_reranker_orders_the_first_chunks_by_its_model_and_leaves_the_rest(f
 
 
 def test_passages_follow_the_reranker_while_the_reader_reads_the_fused_order(faq_index: IndexData) -> None:
-    engine = _engine(faq_index, {"coverage": 1.0})
+    engine = _engine(faq_index, {"coverage": 1.0}, threshold=1.0)
     # A reranker that puts the chunk least like the question first.
     engine.reranker.model = _model("reranker", RERANKER_FEATURES, {"dense": -1.0})
     trace = engine.trace("Hvad koster et nyt sundhedskort?", depth=5)
+    assert not trace.decision.answered
     fused = engine.retriever.retrieve(trace.question, trace.query, 5)
     assert trace.retrieval.ranked == fused.ranked
     reranked = engine.reranker.rerank(trace.question, trace.query, fused.ranked)
+    assert trace.retrieval.order == reranked
     assert trace.retrieval.shown == engine.retriever.shown(reranked, 5)
     assert trace.retrieval.shown[0].dense == min(h.dense for h in fused.ranked[:20])
+
+
+def test_an_answered_question_shows_the_passage_its_answer_is_quoted_from_first(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {"type_fit": 5.0}, threshold=0.0)
+    engine.reranker.model = _model("reranker", RERANKER_FEATURES, {"dense": -1.0})
+    question = "Hvad koster et nyt sundhedskort?"
+    result = engine.ask(question, top_k=3)
+    assert result.answered
+    assert result.citations[0].quote.startswith("Et nyt sundhedskort koster 205 kroner.")
+    cited = result.passages[0]
+    assert (cited.doc_id, cited.start) == ("faq-sundhedskort", FAQ.text.index("Et nyt sundhedskort"))
+    # The other passages keep the reranker's order, without the cited one.
+    trace = engine.trace(question, depth=3)
+    fused = engine.retriever.retrieve(trace.question, trace.query, 3)
+    reranked = engine.reranker.rerank(trace.question, trace.query, fused.ranked)
+    rest = [h for h in reranked if engine.data.chunks[h.index].start != cited.start]
+    assert [p.chunk_id for p in result.passages[1:]] == [engine.data.chunks[h.index].chunk_id for h in rest[:2]]
+    # Withheld, the same question shows the reranker's order.
+    withheld = _engine(faq_index, {"type_fit": 5.0}, threshold=1.0)
+    withheld.reranker.model = engine.reranker.model
+    shown = withheld.ask(question, top_k=3).passages
+    assert [p.chunk_id for p in shown] == [engine.data.chunks[h.index].chunk_id for h in reranked[:3]]
+    assert shown[0].chunk_id != cited.chunk_id
 
 
 def test_a_refer_back_pair_is_cited_as_one_exact_quote(faq_index: IndexData) -> None:
@@ -427,7 +452,7 @@ def test_shipped_models_are_plain_json_fitted_on_the_fit_split() -> None:
 
 
 def test_query_vector_shape_is_what_the_retriever_gets(faq_index: IndexData) -> None:
-    engine = _engine(faq_index, {"coverage": 1.0})
+    engine = _engine(faq_index, {"coverage": 1.0}, threshold=1.0)  # withheld: the retriever's order is shown
     trace = engine.trace("Hvad koster et pas?")
     assert trace.query.shape == (64,) and np.isclose(np.linalg.norm(trace.query), 1.0)
     assert [engine.data.chunks[h.index].doc_id for h in trace.retrieval.shown][:1] == ["pas"]
