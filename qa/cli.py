@@ -414,7 +414,8 @@ def eval_command(
 def calibrate_command(
     questions_file: Annotated[Path, typer.Argument(help="Labelled questions about the live index's corpus (JSONL).")],
     out: Annotated[
-        Path | None, typer.Option(help="Where to write the abstention model (default: QA_ABSTENTION_MODEL).")
+        Path | None,
+        typer.Option(help="Where to write the abstention model (default: QA_ABSTENTION_MODEL; never the shipped one)."),
     ] = None,
     split: Annotated[str, typer.Option(help="Fit on: all questions, or the fit split only.")] = "all",
     reader_out: Annotated[
@@ -430,7 +431,7 @@ def calibrate_command(
     from qa.fitting import fit_models, unfitted_engine
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
-    from qa.scoring import abstention_path
+    from qa.scoring import abstention_path, shipped_path
     from qa.service import load_embedder, load_engine
 
     settings = _settings()
@@ -448,6 +449,11 @@ def calibrate_command(
             _fail(
                 f"{questions_file} ({split}) has {answerable} answerable and {len(questions) - answerable} "
                 "unanswerable questions: calibration needs some of each"
+            )
+        if out is None and target == shipped_path("abstention.json"):
+            _fail(
+                "qa calibrate fits a model for your corpus and does not overwrite the one shipped with the "
+                f"package ({target}): give --out FILE, then set QA_ABSTENTION_MODEL=FILE for `qa ask` and `qa serve`"
             )
         embedder = load_embedder(settings)
         try:

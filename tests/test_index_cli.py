@@ -12,6 +12,7 @@ from qa.cli import app
 from qa.documents import Document
 from qa.index import build
 from qa.index_errors import GateError, IndexBusyError
+from qa.scoring import shipped_path
 from tests.fakes import FakeEmbedder
 
 runner = CliRunner()
@@ -109,3 +110,25 @@ def test_calibrate_needs_answerable_and_unanswerable_questions(tmp_path: Path) -
     assert f"{questions} (fit) has 0 answerable and 0 unanswerable questions: calibration needs some of each" in (
         result.output.replace("\n", "")
     )
+
+
+def test_calibrate_never_overwrites_the_shipped_abstention_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("QA_ABSTENTION_MODEL", raising=False)
+    questions = tmp_path / "questions.jsonl"
+    lines = [
+        '{"id": "q1", "language": "da", "question": "Hvad koster et pas?", "answerable": false, "gold": []}',
+        '{"id": "q2", "language": "da", "question": "Hvad er MitID?", "answerable": true, "gold": ["MitID"]}',
+    ]
+    questions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shipped = shipped_path("abstention.json")
+    before = shipped.read_bytes()
+    result = runner.invoke(app, ["calibrate", str(questions)])
+    assert result.exit_code == 1
+    expected = (
+        "qa calibrate fits a model for your corpus and does not overwrite the one shipped with the "
+        f"package ({shipped}): give --out FILE, then set QA_ABSTENTION_MODEL=FILE for `qa ask` and `qa serve`"
+    )
+    assert expected in result.output.replace("\n", "")
+    assert shipped.read_bytes() == before
