@@ -162,6 +162,8 @@ def index_list_command(
         )
         if v.problem:
             summary = f"DAMAGED: {v.problem}"
+        elif v.stale:
+            summary = f"STALE: {v.stale}"
         docs = "?" if v.documents is None else str(v.documents)
         chunks = "?" if v.chunks is None else str(v.chunks)
         typer.echo(f"{v.version:<34}{v.created:<27}{docs:>10}{chunks:>8}  {'*' if v.live else '':<6}{summary}")
@@ -208,8 +210,9 @@ def index_verify_command(
     version: Annotated[str | None, typer.Argument(help="A version; default the live one.")] = None,
     index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
 ) -> None:
-    """Check every file of a version against its manifest (sizes, sha256, counts)."""
-    from qa.index import live_folder, read_index, verify_index
+    """Check every file of a version against its manifest (sizes, sha256, counts) and that
+    this program can serve it (its scoring version)."""
+    from qa.index import check_scoring_version, live_folder, read_index, verify_index
     from qa.index_errors import IndexLoadError
 
     settings = _settings(index_dir=index)
@@ -217,6 +220,7 @@ def index_verify_command(
         folder = settings.index_dir / version if version else live_folder(settings.index_dir)
         manifest = verify_index(folder)
         read_index(folder, manifest)
+        check_scoring_version(manifest)
     except IndexLoadError as exc:
         _fail(str(exc))
         return

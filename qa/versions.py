@@ -33,7 +33,8 @@ _REMOVING_PREFIX = ".removing-"
 @dataclass(frozen=True)
 class VersionInfo:
     """One version folder as `qa index list` shows it; `problem` is set when its manifest
-    cannot be read (the data files are only checked by `verify`)."""
+    cannot be read (the data files are only checked by `verify`), `stale` when it was
+    built for another scoring version (intact, but no server of this program loads it)."""
 
     version: str
     created: str
@@ -42,6 +43,7 @@ class VersionInfo:
     live: bool
     evaluation: MetricsTable | None
     problem: str | None = None
+    stale: str | None = None
 
 
 def list_versions(index_root: Path) -> list[VersionInfo]:
@@ -54,6 +56,11 @@ def list_versions(index_root: Path) -> list[VersionInfo]:
         except IndexLoadError as exc:
             infos.append(VersionInfo(folder.name, "?", None, None, folder.name == live, None, str(exc)))
             continue
+        try:
+            check_scoring_version(manifest)
+            stale = None
+        except IndexMismatchError as exc:
+            stale = str(exc)
         infos.append(
             VersionInfo(
                 folder.name,
@@ -62,6 +69,7 @@ def list_versions(index_root: Path) -> list[VersionInfo]:
                 manifest.counts.chunks,
                 folder.name == live,
                 manifest.evaluation,
+                stale=stale,
             )
         )
     return infos

@@ -132,3 +132,28 @@ def test_calibrate_never_overwrites_the_shipped_abstention_model(
     )
     assert expected in result.output.replace("\n", "")
     assert shipped.read_bytes() == before
+
+
+def test_list_and_verify_flag_a_version_built_for_another_scoring_version(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qa.scoring import scoring_identity
+
+    real = scoring_identity()
+    current = build(corpus_documents, FakeEmbedder(), tmp_path).version
+    # An older program: it wrote scoring version 2.
+    monkeypatch.setattr("qa.index.scoring_identity", lambda: {**real, "scoring_version": "2"})
+    monkeypatch.setattr("qa.index.SCORING_VERSION", 2)
+    old = build(corpus_documents, FakeEmbedder(), tmp_path).version
+    monkeypatch.undo()
+    message = (
+        f"index built for scoring version 2, this program scores with version {real['scoring_version']} "
+        "(its reranker, reader and abstention models read what the index stores): run `qa build`"
+    )
+    listed = runner.invoke(app, ["index", "list", "--index", str(tmp_path)])
+    rows = {line.split()[0]: line for line in listed.output.splitlines()[1:]}
+    assert rows[old].endswith(f"STALE: {message}")
+    assert "STALE" not in rows[current]
+    verified = runner.invoke(app, ["index", "verify", old, "--index", str(tmp_path)])
+    assert (verified.exit_code, verified.output.replace("\n", "")) == (1, f"error: {message}")
+    assert runner.invoke(app, ["index", "verify", current, "--index", str(tmp_path)]).exit_code == 0
