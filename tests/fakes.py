@@ -6,8 +6,12 @@ import hashlib
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from qa.analysis import terms
+from qa.documents import Document
+from qa.index import build
+from qa.scoring import scoring_identity
 from qa.settings import Settings
 
 
@@ -58,3 +62,23 @@ def app_settings(index_dir: Path, feedback_db: Path, **changes: object) -> Setti
     }
     values.update(changes)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def build_for_old_scoring(documents: list[Document], index_root: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Build a version as an older program would have: scoring version 2 in its manifest
+    (and read back as such while building). Returns the version; undoes every patch
+    `monkeypatch` holds, so call it before patching anything else."""
+    real = scoring_identity()
+    monkeypatch.setattr("qa.index.scoring_identity", lambda: {**real, "scoring_version": "2"})
+    monkeypatch.setattr("qa.index.SCORING_VERSION", 2)
+    version = build(documents, FakeEmbedder(), index_root).version
+    monkeypatch.undo()
+    return version
+
+
+def old_scoring_message() -> str:
+    """What every command says of a version built by `build_for_old_scoring`."""
+    return (
+        f"index built for scoring version 2, this program scores with version {scoring_identity()['scoring_version']} "
+        "(its reranker, reader and abstention models read what the index stores): run `qa build`"
+    )

@@ -13,7 +13,7 @@ from qa.documents import Document
 from qa.index import build
 from qa.index_errors import GateError, IndexBusyError
 from qa.scoring import shipped_path
-from tests.fakes import FakeEmbedder
+from tests.fakes import FakeEmbedder, build_for_old_scoring, old_scoring_message
 
 runner = CliRunner()
 
@@ -137,19 +137,9 @@ def test_calibrate_never_overwrites_the_shipped_abstention_model(
 def test_list_and_verify_flag_a_version_built_for_another_scoring_version(
     tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qa.scoring import scoring_identity
-
-    real = scoring_identity()
     current = build(corpus_documents, FakeEmbedder(), tmp_path).version
-    # An older program: it wrote scoring version 2.
-    monkeypatch.setattr("qa.index.scoring_identity", lambda: {**real, "scoring_version": "2"})
-    monkeypatch.setattr("qa.index.SCORING_VERSION", 2)
-    old = build(corpus_documents, FakeEmbedder(), tmp_path).version
-    monkeypatch.undo()
-    message = (
-        f"index built for scoring version 2, this program scores with version {real['scoring_version']} "
-        "(its reranker, reader and abstention models read what the index stores): run `qa build`"
-    )
+    old = build_for_old_scoring(corpus_documents, tmp_path, monkeypatch)
+    message = old_scoring_message()
     listed = runner.invoke(app, ["index", "list", "--index", str(tmp_path)])
     rows = {line.split()[0]: line for line in listed.output.splitlines()[1:]}
     assert rows[old].endswith(f"STALE: {message}")

@@ -20,7 +20,7 @@ from qa.manifest import Changes, EmbeddingStats, MetricsTable
 from qa.pipeline import BuildOptions, Drop, build_documents, drop_table, gate, run_build, usable_questions
 from qa.versions import list_versions, prune, use_version
 from tests.conftest import CORPUS
-from tests.fakes import FakeEmbedder
+from tests.fakes import FakeEmbedder, build_for_old_scoring, old_scoring_message
 
 EVAL_SET = Path(__file__).resolve().parent / "eval" / "questions.jsonl"
 
@@ -401,20 +401,10 @@ def test_changed_outcomes_names_each_question_with_both_outcomes() -> None:
 def test_use_refuses_a_version_built_for_another_scoring_version(
     tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qa.scoring import scoring_identity
-
-    real = scoring_identity()
     new = build(corpus_documents, FakeEmbedder(), tmp_path).version
-    # An older program: it wrote and read scoring version 2.
-    monkeypatch.setattr("qa.index.scoring_identity", lambda: {**real, "scoring_version": "2"})
-    monkeypatch.setattr("qa.index.SCORING_VERSION", 2)
-    old = build(corpus_documents, FakeEmbedder(), tmp_path).version
-    monkeypatch.undo()
+    old = build_for_old_scoring(corpus_documents, tmp_path, monkeypatch)
     use_version(tmp_path, new)
     with pytest.raises(IndexMismatchError) as refused:
         use_version(tmp_path, old)
-    assert str(refused.value) == (
-        f"index built for scoring version 2, this program scores with version {real['scoring_version']} "
-        "(its reranker, reader and abstention models read what the index stores): run `qa build`"
-    )
+    assert str(refused.value) == old_scoring_message()
     assert live_version(tmp_path) == new
