@@ -5,9 +5,10 @@ relative to an event), `how_many` (a number or a measure), `how_much` (an amount
 money, a percentage or "free"), `who` (an authority, an office or a person), `how`
 (steps: a list item, an instruction), `where` (a place, an office, a web address or
 app), `yes_no` (a rule: a negation, "only", "first", "need not") and `other`. The
-patterns are the Danish and English interrogatives and the general vocabulary of public-sector help pages
-(month and weekday names, currency, the kinds of authority); none is taken from one
-document. The reader uses the fit as a feature, so how much it counts is learned.
+patterns are the Danish and English interrogatives and the general vocabulary of
+public-sector help pages (month and weekday names, currency, the kinds of authority);
+none is taken from one document. The reader uses the fit as a feature, so how much it
+counts is learned.
 """
 
 from __future__ import annotations
