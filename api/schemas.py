@@ -57,7 +57,7 @@ PASSAGES_DESCRIPTION = (
     "document); `score` is the fused dense + BM25 retrieval score, so it need not fall in this order."
 )
 ANSWER_PASSAGES_DESCRIPTION = (
-    PASSAGES_DESCRIPTION + " When the question is answered, the passage the answer is quoted from comes first."
+    PASSAGES_DESCRIPTION + " When the question is answered, the passages the answer is quoted from come first."
 )
 
 

@@ -185,8 +185,8 @@ class QAEngine:
 
     def trace(self, question_text: str, depth: int = 5) -> Trace:
         """Run the question path and keep every intermediate result (for `ask`,
-        evaluation and fitting). When the policy answers, the passage the answer is
-        quoted from is the first passage shown (`HybridRetriever.lead_with`): on the
+        evaluation and fitting). When the policy answers, the passages the answer is
+        quoted from are the first passages shown (`HybridRetriever.lead_with`): on the
         development check split this raised passage recall@1 from 0.805 to 0.883 in
         Danish and lowered it from 0.688 to 0.650 in English, where the reader's pick
         is right less often than the reranker's first passage. Raises QuestionError for
@@ -207,10 +207,13 @@ class QAEngine:
                 self._unknown_share(question),
             )
         decision = self.policy.decide(features)
-        if decision.answered and candidates:
-            # The passage the answer is quoted from is shown first.
-            retrieval = self.retriever.lead_with(retrieval, retrieval.ranked[candidates[0].chunk_rank], depth)
-        return Trace(question, query, retrieval, candidates, features, decision)
+        quoted = self.reader.extend(question, candidates[0]) if candidates else ()
+        if decision.answered and quoted:
+            # The passages the answer is quoted from are shown first, in text order (a
+            # quote of several steps can run into the next chunk).
+            chunks = list(dict.fromkeys(self.data.sentences[sid].chunk_index for sid in quoted))
+            retrieval = self.retriever.lead_with(retrieval, chunks, depth)
+        return Trace(question, query, retrieval, candidates, quoted, features, decision)
 
     def _query_vector(self, question: AnalysedQuestion) -> np.ndarray:
         """The question's vector (normalised, float32, shape (dimension,)). An English
@@ -241,9 +244,8 @@ class QAEngine:
         decision = trace.decision
         answered = decision.answered
         citations: list[Citation] = []
-        if trace.candidates and (answered or always_cite):
-            best = trace.candidates[0]
-            citations = self._cite(self.reader.extend(trace.question, best), best.score)
+        if trace.quoted and (answered or always_cite):
+            citations = self._cite(trace.quoted, trace.candidates[0].score)
         answer = " ".join(f"{c.quote} [{c.n}]" for c in citations) if answered else None
         language = trace.question.language
         return AskResult(
@@ -292,12 +294,15 @@ class QAEngine:
 @dataclass(frozen=True)
 class Trace:
     """Every intermediate result of one question: analysis, query vector, retrieval,
-    scored candidates (best first), the evidence and the decision."""
+    scored candidates (best first), the sentence ids the answer quotes (the best
+    candidate extended by `Reader.extend`; empty without candidates), the evidence and
+    the decision."""
 
     question: AnalysedQuestion
     query: np.ndarray
     retrieval: Retrieval
     candidates: list[AnswerCandidate]
+    quoted: tuple[int, ...]
     evidence: dict[str, float] | None
     decision: Decision
 

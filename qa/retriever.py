@@ -224,11 +224,16 @@ class HybridRetriever:
         order = order_shown(ranked) if order_shown else ranked
         return Retrieval(ranked=ranked, order=order, shown=self.shown(order, depth), lexical_weight=weight)
 
-    def lead_with(self, retrieval: Retrieval, hit: RankedChunk, depth: int) -> Retrieval:
-        """The same retrieval with `hit` (the chunk an answer is quoted from) first in the
-        order the passages are shown from, and the passages arranged again: the passage
-        an answer cites is the first one shown, whatever the reranker thought of it."""
-        order = [hit] + [h for h in retrieval.order if h.index != hit.index]
+    def lead_with(self, retrieval: Retrieval, chunk_indices: list[int], depth: int) -> Retrieval:
+        """The same retrieval with the chunks an answer is quoted from (`chunk_indices`,
+        in text order) first in the order the passages are shown from, and the passages
+        arranged again: the passages an answer cites come first, whatever the reranker
+        thought of them. A chunk the fused ranking does not hold (no score to show) is
+        left out."""
+        by_index = {h.index: h for h in retrieval.order}
+        lead = [by_index[i] for i in dict.fromkeys(chunk_indices) if i in by_index]
+        leading = {h.index for h in lead}
+        order = lead + [h for h in retrieval.order if h.index not in leading]
         return replace(retrieval, order=order, shown=self.shown(order, depth))
 
     def shown(self, ranked: list[RankedChunk], depth: int) -> list[RankedChunk]:

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from qa.answer_types import answer_type, fits
+from qa.chunking import ChunkingOptions
 from qa.documents import assemble
 from qa.engine import QAEngine
 from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
@@ -81,6 +82,11 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     assert fits("No, nappies are provided by the centre.", "yes_no")
     assert not fits("Licensen gælder et år.", "yes_no")
     assert fits("Der er tre trin.", "how_many") and not fits("Der er nogle trin.", "how_many")
+    assert fits("Udbetaling Danmark udbetaler boligstøtte.", "who")
+    assert not fits("Pengene kommer hver måned.", "who")
+    assert fits("Log på med MitID.", "how", is_list_item=True)
+    assert fits("Sådan gør du:", "how")
+    assert fits("Anything at all.", "other")
 
 
 @pytest.mark.parametrize(
@@ -89,8 +95,10 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
         "Ændringen træder i kraft med det samme.",
         "Du skal betale renter fra dagen efter fristen.",
         "Borgere fra EU-lande kan stemme, når de har bopæl i kommunen.",
+        "You can vote when you have lived here for four years.",
         "Your MitID will expire on the same date as your permit.",
         "You get the card as soon as you are registered.",
+        "Kortet gælder, indtil det udløber.",
     ],
 )
 def test_a_time_relative_to_an_event_answers_a_when_question(text: str) -> None:
@@ -98,21 +106,46 @@ def test_a_time_relative_to_an_event_answers_a_when_question(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text, kind",
+    "text",
     [
-        ("Your employer must deduct 55% tax from your salary.", "how_much"),
-        ("Arbejdsgiveren trækker 55 procent i skat.", "how_much"),
-        ("Dental care is free for children under 18.", "how_much"),
-        ("Tandpleje er vederlagsfri for børn.", "how_much"),
+        # A clause that opens the sentence sets the scene for an instruction; it does not
+        # say when.
+        "Når du søger om pas, skal du medbringe et foto.",
+        "When you move to Nordby from abroad, you must register your address.",
+        # "inden for" and "senest" without a time are about place and recency.
+        "Du kan søge inden for kommunen.",
+        "Siden er senest opdateret af kommunen.",
     ],
 )
-def test_a_percentage_or_free_answers_a_how_much_question(text: str, kind: str) -> None:
-    assert fits(text, kind)
-    assert fits("Udbetaling Danmark udbetaler boligstøtte.", "who")
-    assert not fits("Pengene kommer hver måned.", "who")
-    assert fits("Log på med MitID.", "how", is_list_item=True)
-    assert fits("Sådan gør du:", "how")
-    assert fits("Anything at all.", "other")
+def test_a_clause_that_opens_a_sentence_or_a_place_is_no_answer_to_a_when_question(text: str) -> None:
+    assert not fits(text, "when")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your employer must deduct 55% tax from your salary.",
+        "Arbejdsgiveren trækker 55 procent i skat.",
+        "Dental care is free for children under 18.",
+        "You can park for free for two hours.",
+        "Tandpleje er vederlagsfri for børn.",
+    ],
+)
+def test_a_percentage_or_free_answers_a_how_much_question(text: str) -> None:
+    assert fits(text, "how_much")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Feel free to contact the municipality.",
+        "Call the toll-free number.",
+        "International House offers free help with tax.",
+        "Write your question in the free-text field.",
+    ],
+)
+def test_free_in_another_sense_is_no_answer_to_a_how_much_question(text: str) -> None:
+    assert not fits(text, "how_much")
 
 
 def test_question_analysis_normalises_and_finds_numbers() -> None:
@@ -310,6 +343,24 @@ def test_an_answered_question_shows_the_passage_its_answer_is_quoted_from_first(
     shown = withheld.ask(question, top_k=3).passages
     assert [p.chunk_id for p in shown] == [engine.data.chunks[h.index].chunk_id for h in reranked[:3]]
     assert shown[0].chunk_id != cited.chunk_id
+
+
+def test_a_quote_that_runs_into_the_next_chunks_shows_those_chunks_first_in_text_order() -> None:
+    # Small chunks: the steps under "Du bestiller kortet sådan:" fall into several chunks.
+    data = prepare_index([FAQ, OTHER], FakeEmbedder(), ChunkingOptions(max_chars=60, min_chars=20))
+    engine = _engine(data, {"ends_colon": 5.0}, threshold=0.0)
+    engine.reranker.model = _model("reranker", RERANKER_FEATURES, {"dense": -1.0})
+    result = engine.ask("Hvordan bestiller jeg et nyt sundhedskort?", top_k=5)
+    (citation,) = result.citations
+    assert citation.quote.startswith("Du bestiller kortet sådan:") and citation.quote.endswith("Betal med dankort.")
+    spanned = [c for c in data.chunks if c.doc_id == FAQ.doc_id and c.start < citation.end and citation.start < c.end]
+    assert len(spanned) > 1
+    # The chunks the quote spans lead, in text order; the breadth rule (two of one
+    # document among the first five while others are candidates) then shows the other
+    # document before the rest of the quote.
+    leading = [(p.doc_id, p.start, p.end) for p in result.passages[:2]]
+    assert leading == [(c.doc_id, c.start, c.end) for c in spanned[:2]]
+    assert result.passages[2].doc_id == OTHER.doc_id
 
 
 def test_a_refer_back_pair_is_cited_as_one_exact_quote(faq_index: IndexData) -> None:
