@@ -155,11 +155,13 @@ def index_list_command(
     typer.echo(f"{'version':<34}{'created':<27}{'documents':>10}{'chunks':>8}  {'live':<6}evaluation (all)")
     for v in versions:
         overall = (v.evaluation or {}).get("all", {})
-        summary = (
-            ", ".join(f"{k} {overall[k]}" for k in ("answer_accuracy", "abstention_recall", "recall@1") if k in overall)
-            if overall
-            else "-"
-        )
+        # A figure the evaluation could not give (no question of that kind) is left out.
+        figures = [
+            f"{k} {overall[k]}"
+            for k in ("answer_accuracy", "abstention_recall", "recall@1")
+            if overall.get(k) is not None
+        ]
+        summary = ", ".join(figures) or "-"
         if v.problem:
             summary = f"DAMAGED: {v.problem}"
         elif v.stale:
@@ -454,14 +456,18 @@ def calibrate_command(
                 f"{questions_file} ({split}) has {answerable} answerable and {len(questions) - answerable} "
                 "unanswerable questions: calibration needs some of each"
             )
-        if out is None and target == shipped_path("abstention.json"):
+        shipped = shipped_path("abstention.json")
+        if target.resolve() == shipped.resolve():
             _fail(
-                "qa calibrate fits a model for your corpus and does not overwrite the one shipped with the "
-                f"package ({target}): give --out FILE, then set QA_ABSTENTION_MODEL=FILE for `qa ask` and `qa serve`"
+                "qa calibrate fits a model for your corpus and never overwrites the one shipped with the "
+                f"package ({shipped}): give --out FILE, then set QA_ABSTENTION_MODEL=FILE for `qa ask` and `qa serve`"
             )
         embedder = load_embedder(settings)
         try:
-            engine = load_engine(settings, embedder)
+            # The abstention model is what this command writes: the engine reads the
+            # evidence with any, so the shipped one serves while QA_ABSTENTION_MODEL
+            # may name a file that does not exist yet.
+            engine = load_engine(settings.model_copy(update={"abstention_model": None}), embedder)
         except ModelFileError:
             if reader_out is None:
                 raise

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 import qa.service
 from qa.cli import app
 from qa.documents import Document
 from qa.index import build
 from qa.index_errors import GateError, IndexBusyError
+from qa.linear import load_model
 from qa.scoring import shipped_path
+from qa.settings import get_settings
+from tests.conftest import EVAL_SET
 from tests.fakes import FakeEmbedder, build_for_old_scoring, old_scoring_message
 
 runner = CliRunner()
+
+
+def _invoke_fresh(args: list[str]) -> Result:
+    """Invoke the CLI with settings read afresh from the environment (and forgotten after)."""
+    get_settings.cache_clear()
+    try:
+        return runner.invoke(app, args)
+    finally:
+        get_settings.cache_clear()
 
 
 def test_index_list_use_prune_and_verify(tmp_path: Path, corpus_documents: list[Document]) -> None:
@@ -63,7 +76,6 @@ def test_build_while_another_holds_the_lock_exits_1_with_the_message(
 def test_build_of_an_unchanged_corpus_says_so_and_writes_no_version(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from qa.settings import get_settings
     from qa.versions import list_versions
 
     corpus = tmp_path / "corpus"
@@ -124,13 +136,19 @@ def test_calibrate_never_overwrites_the_shipped_abstention_model(
     questions.write_text("\n".join(lines) + "\n", encoding="utf-8")
     shipped = shipped_path("abstention.json")
     before = shipped.read_bytes()
-    result = runner.invoke(app, ["calibrate", str(questions)])
-    assert result.exit_code == 1
     expected = (
-        "qa calibrate fits a model for your corpus and does not overwrite the one shipped with the "
+        "qa calibrate fits a model for your corpus and never overwrites the one shipped with the "
         f"package ({shipped}): give --out FILE, then set QA_ABSTENTION_MODEL=FILE for `qa ask` and `qa serve`"
     )
-    assert expected in result.output.replace("\n", "")
+    # By default, by --out, and by a relative QA_ABSTENTION_MODEL naming the same file.
+    relative = Path(os.path.relpath(shipped, tmp_path))
+    monkeypatch.chdir(tmp_path)
+    for args, env in (([], None), (["--out", str(shipped)], None), ([], str(relative))):
+        if env is not None:
+            monkeypatch.setenv("QA_ABSTENTION_MODEL", env)
+        result = _invoke_fresh(["calibrate", str(questions), *args])
+        assert result.exit_code == 1, args
+        assert expected in result.output.replace("\n", ""), (args, env)
     assert shipped.read_bytes() == before
 
 
@@ -147,3 +165,34 @@ def test_list_and_verify_flag_a_version_built_for_another_scoring_version(
     verified = runner.invoke(app, ["index", "verify", old, "--index", str(tmp_path)])
     assert (verified.exit_code, verified.output.replace("\n", "")) == (1, f"error: {message}")
     assert runner.invoke(app, ["index", "verify", current, "--index", str(tmp_path)]).exit_code == 0
+
+
+def test_calibrate_writes_the_model_that_qa_abstention_model_names_before_it_exists(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(corpus_documents, FakeEmbedder(), tmp_path / "index")
+    monkeypatch.setattr(qa.service, "load_embedder", lambda settings, threads=None: FakeEmbedder())
+    target = tmp_path / "abstention.json"
+    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("QA_ABSTENTION_MODEL", str(target))
+    result = _invoke_fresh(["calibrate", str(EVAL_SET)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("abstention model fitted on ")
+    assert result.output.rstrip().endswith(f": {target}")
+    assert load_model(target, "abstention").fitted_on.startswith(f"{EVAL_SET} (all, ")
+
+
+def test_index_list_leaves_out_figures_the_evaluation_could_not_give(monkeypatch: pytest.MonkeyPatch) -> None:
+    import qa.versions
+    from qa.versions import VersionInfo
+
+    empty = {"answer_accuracy": None, "abstention_recall": None, "recall@1": None}
+    partial = {"answer_accuracy": 0.5, "abstention_recall": None, "recall@1": 0.75}
+    versions = [
+        VersionInfo("v1", "2026-12-01T00:00:00+00:00", 1, 2, False, {"all": empty}),  # type: ignore[dict-item]
+        VersionInfo("v2", "2026-12-01T00:00:01+00:00", 1, 2, True, {"all": partial}),  # type: ignore[dict-item]
+    ]
+    monkeypatch.setattr(qa.versions, "list_versions", lambda root: versions)
+    lines = runner.invoke(app, ["index", "list"]).output.splitlines()
+    assert lines[1].endswith("      -")
+    assert lines[2].endswith("*     answer_accuracy 0.5, recall@1 0.75")
