@@ -168,8 +168,11 @@ def prepare_index(
     show_progress: bool = False,
     cache: EmbeddingCache | None = None,
     exact_up_to: int = DEFAULT_EXACT_UP_TO,
+    scoring: dict[str, str] | None = None,
 ) -> IndexData:
-    """Chunk, embed and BM25-index the documents, in memory, with a draft manifest.
+    """Chunk, embed and BM25-index the documents, in memory, with a draft manifest that
+    records `scoring` (the identity of the models that will serve it; default the
+    shipped ones, `scoring_identity()`).
 
     With a `cache`, only passages it does not hold are embedded (and added to it). The
     chunk vectors go into an exact flat FAISS index up to `exact_up_to` chunks and an
@@ -215,7 +218,7 @@ def prepare_index(
         corpus_sha256=corpus_hash(documents),
         document_sha256={d.doc_id: document_sha256(d) for d in documents},
         embedding=stats,
-        scoring=scoring_identity(),
+        scoring=scoring if scoring is not None else scoring_identity(),
         vector_index={k: v for k, v in vector_report.items() if isinstance(v, str | int | float | bool)},
     )
     return IndexData(

@@ -38,6 +38,7 @@ from qa.index import (
 from qa.index_errors import GateError, IndexLoadError
 from qa.lock import writer_lock
 from qa.manifest import Changes, Manifest, MetricsTable, file_sha256, read_manifest
+from qa.scoring import ScoringModels
 from qa.versions import clear_abandoned, prune_versions
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ class BuildOptions:
     build (0 keeps all); `lock_timeout` in seconds (0: fail at once if locked);
     `calibrate`, if given, computes a calibration stored with the index (older engines);
     `skip_unchanged` (what `qa build` sets unless --force) writes no version when the live
-    one was built from the same inputs (see `unchanged_live_index`)."""
+    one was built from the same inputs (see `unchanged_live_index`); `models` are the
+    reranker, reader and abstention files the evaluation runs and the manifest records."""
 
     chunking: ChunkingOptions | None = None
     show_progress: bool = False
@@ -70,6 +72,7 @@ class BuildOptions:
     use_cache: bool = True
     exact_up_to: int = DEFAULT_EXACT_UP_TO
     calibrate: Callable[[IndexData], dict[str, Any]] | None = None
+    models: ScoringModels = field(default_factory=ScoringModels)
 
 
 @dataclass(frozen=True)
@@ -259,7 +262,6 @@ def unchanged_live_index(
     abstention models), kind of vector index for this `exact_up_to`, and evaluation set; and no
     calibration is asked for."""
     from qa.index import FORMAT_VERSION, corpus_hash, document_sha256, tokeniser_identity
-    from qa.scoring import scoring_identity
 
     if options.calibrate is not None:
         return None
@@ -284,7 +286,7 @@ def unchanged_live_index(
         and m.dimension == embedder.dimension
         and m.tokeniser == tokeniser_identity()
         and m.chunking == dict(asdict(options.chunking or ChunkingOptions()))
-        and m.scoring == scoring_identity()
+        and m.scoring == options.models.identity()
         and m.vector_index.get("kind") == kind
         and m.evaluation_set_sha256 == eval_sha256
         and not m.calibrated
@@ -311,13 +313,16 @@ def evaluate_index(
     questions: list[EvalQuestion],
     show_progress: bool = False,
     record: list[Outcome] | None = None,
+    models: ScoringModels | None = None,
 ) -> MetricsTable:
-    """Metrics per language (qa.evaluation.metrics_by_language) of an index on questions;
-    the outcome of each question is appended to `record` when given."""
+    """Metrics per language (qa.evaluation.metrics_by_language) of an index on questions,
+    answered with `models` (default: the shipped ones); the outcome of each question is
+    appended to `record` when given. Raises ModelFileError for an unreadable model file."""
     from qa.engine import QAEngine
     from qa.evaluation import evaluate, metrics_by_language
 
-    outcomes = evaluate(QAEngine(data, embedder), questions, show_progress)
+    engine = QAEngine(data, embedder, **(models or ScoringModels()).load())
+    outcomes = evaluate(engine, questions, show_progress)
     if record is not None:
         record.extend(outcomes)
     return metrics_by_language(outcomes)
@@ -402,7 +407,7 @@ def _evaluate_step(
         )
     log.info("evaluating the new index on %d questions", len(usable))
     new_outcomes: list[Outcome] = []
-    new = evaluate_index(data, embedder, usable, options.show_progress, record=new_outcomes)
+    new = evaluate_index(data, embedder, usable, options.show_progress, record=new_outcomes, models=options.models)
     live = None
     if live_data is not None and same_content(live_data.manifest, data.manifest):
         log.info("the live index %s holds the same content: its evaluation is the new one's", live_data.version)
@@ -410,7 +415,9 @@ def _evaluate_step(
     elif live_data is not None:
         log.info("evaluating the live index %s on the same questions", live_data.version)
         live_outcomes: list[Outcome] = []
-        live = evaluate_index(live_data, embedder, usable, options.show_progress, record=live_outcomes)
+        live = evaluate_index(
+            live_data, embedder, usable, options.show_progress, record=live_outcomes, models=options.models
+        )
         if changes is not None:
             changes.extend(changed_outcomes(live_outcomes, new_outcomes))
     return new, live, eval_sha256
@@ -436,7 +443,13 @@ def _build_locked(
     log.info("step 2/5: prepare %d documents", len(documents))
     cache = EmbeddingCache(index_root, embedder.identity, embedder.dimension).load() if options.use_cache else None
     data = prepare_index(
-        documents, embedder, options.chunking, options.show_progress, cache, exact_up_to=options.exact_up_to
+        documents,
+        embedder,
+        options.chunking,
+        options.show_progress,
+        cache,
+        exact_up_to=options.exact_up_to,
+        scoring=options.models.identity(),
     )
     changes = compare_documents(previous, data.manifest.document_sha256)
     if options.calibrate is not None:

@@ -6,8 +6,10 @@ whose calibration was made for another scoring version or other models.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TypedDict
 
 from qa.linear import LinearModel, load_model
 from qa.manifest import file_sha256
@@ -63,3 +65,36 @@ def scoring_identity(
         "reader_sha256": file_sha256(reader_path(reader)),
         "abstention_sha256": file_sha256(abstention_path(abstention)),
     }
+
+
+class EngineModels(TypedDict):
+    """The three models as `QAEngine`'s keyword arguments."""
+
+    reranker_model: LinearModel
+    reader_model: LinearModel
+    abstention_model: LinearModel
+
+
+@dataclass(frozen=True)
+class ScoringModels:
+    """The reranker, reader and abstention model files in use (None: the one shipped in
+    `qa/data/`), as configured by QA_RERANKER_MODEL, QA_READER_MODEL and
+    QA_ABSTENTION_MODEL. A build evaluates with these and records their identity, so that
+    the gate's figures and the manifest describe the models the server will run."""
+
+    reranker: Path | None = None
+    reader: Path | None = None
+    abstention: Path | None = None
+
+    def identity(self) -> dict[str, str]:
+        """`scoring_identity` of these files."""
+        return scoring_identity(reader=self.reader, abstention=self.abstention, reranker=self.reranker)
+
+    def load(self) -> EngineModels:
+        """The models as `QAEngine`'s keyword arguments; raises ModelFileError with what to
+        do when one cannot be read."""
+        return {
+            "reranker_model": load_reranker_model(self.reranker),
+            "reader_model": load_reader_model(self.reader),
+            "abstention_model": load_abstention_model(self.abstention),
+        }

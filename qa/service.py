@@ -11,7 +11,7 @@ from qa.engine import QAEngine
 from qa.index import load_live_index, verify_index
 from qa.model_store import prepare_model
 from qa.pipeline import BuildOptions, BuildReport, run_build
-from qa.scoring import load_abstention_model, load_reader_model, load_reranker_model
+from qa.scoring import ScoringModels
 from qa.settings import Settings
 
 __all__ = ["BuildReport", "build_index", "load_embedder", "load_engine", "verify_index"]
@@ -31,13 +31,7 @@ def load_engine(settings: Settings, embedder: Embedder | None = None) -> QAEngin
     """The live index with its model, checked to match."""
     embedder = embedder or load_embedder(settings)
     data = load_live_index(settings.index_dir, embedder.identity)
-    engine = QAEngine(
-        data,
-        embedder,
-        reader_model=load_reader_model(settings.reader_model),
-        abstention_model=load_abstention_model(settings.abstention_model),
-        reranker_model=load_reranker_model(settings.reranker_model),
-    )
+    engine = QAEngine(data, embedder, **scoring_models(settings).load())
     # Load the language identifier and the lexicons now, not on the first question.
     warm_up()
     # The index's objects live as long as the process: keep them out of every later
@@ -65,5 +59,13 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
         keep=settings.index_keep,
         lock_timeout=settings.index_lock_timeout,
         exact_up_to=settings.ann_min_chunks,
+        models=scoring_models(settings),
     )
     return run_build(settings.corpus_dir, embedder, settings.index_dir, options)
+
+
+def scoring_models(settings: Settings) -> ScoringModels:
+    """The configured reranker, reader and abstention model files (QA_*_MODEL)."""
+    return ScoringModels(
+        reranker=settings.reranker_model, reader=settings.reader_model, abstention=settings.abstention_model
+    )

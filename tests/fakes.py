@@ -69,7 +69,9 @@ def build_for_old_scoring(documents: list[Document], index_root: Path, monkeypat
     (and read back as such while building). Returns the version; undoes every patch
     `monkeypatch` holds, so call it before patching anything else."""
     real = scoring_identity()
-    monkeypatch.setattr("qa.index.scoring_identity", lambda: {**real, "scoring_version": "2"})
+    old = {**real, "scoring_version": "2"}
+    monkeypatch.setattr("qa.index.scoring_identity", lambda **models: old)
+    monkeypatch.setattr("qa.scoring.scoring_identity", lambda **models: old)
     monkeypatch.setattr("qa.index.SCORING_VERSION", 2)
     version = build(documents, FakeEmbedder(), index_root).version
     monkeypatch.undo()

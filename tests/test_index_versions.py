@@ -331,7 +331,7 @@ def test_another_model_scoring_or_a_damaged_live_index_is_rebuilt(
     from qa.scoring import scoring_identity
 
     real = scoring_identity()
-    monkeypatch.setattr("qa.scoring.scoring_identity", lambda: {**real, "reader_sha256": "0" * 64})
+    monkeypatch.setattr("qa.scoring.scoring_identity", lambda **models: {**real, "reader_sha256": "0" * 64})
     other_scoring = run_build(corpus, FakeEmbedder(name="other-embedder"), index, skip).data.version
     assert other_scoring != other_model
     monkeypatch.undo()
@@ -408,3 +408,26 @@ def test_use_refuses_a_version_built_for_another_scoring_version(
         use_version(tmp_path, old)
     assert str(refused.value) == old_scoring_message()
     assert live_version(tmp_path) == new
+
+
+def test_a_build_evaluates_with_and_records_the_configured_models(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    from qa.scoring import ScoringModels, load_abstention_model, scoring_identity
+
+    # An abstention model that never answers: the build's evaluation must show it.
+    replace(load_abstention_model(), threshold=1.0).save(tmp_path / "never.json")
+    models = ScoringModels(abstention=tmp_path / "never.json")
+    index = tmp_path / "index"
+    options = BuildOptions(eval_set=EVAL_SET, models=models, skip_unchanged=True)
+    report = build_documents(corpus_documents, FakeEmbedder(), index, options)
+    manifest = report.data.manifest
+    assert manifest.scoring == models.identity() != scoring_identity()
+    assert manifest.evaluation is not None
+    assert manifest.evaluation["all"]["answer_accuracy"] == 0.0
+    assert manifest.evaluation["all"]["unanswerable_abstained"] == 1.0
+    # The same models again: unchanged; the shipped ones: a new version.
+    assert build_documents(corpus_documents, FakeEmbedder(), index, options).unchanged
+    shipped = replace(options, models=ScoringModels(), force=True)
+    rebuilt = build_documents(corpus_documents, FakeEmbedder(), index, shipped)
+    assert not rebuilt.unchanged and rebuilt.data.manifest.scoring == scoring_identity()
