@@ -394,8 +394,12 @@ def _evaluate_step(
         and live_data.manifest.evaluation is not None
         and live_data.manifest.evaluation_set_sha256 == eval_sha256
         and same_content(live_data.manifest, data.manifest)
+        and live_data.manifest.scoring == data.manifest.scoring
     ):
-        log.info("same content and evaluation set as the live index %s: its evaluation is kept", live_data.version)
+        # Other reranker, reader or abstention models answer the same content otherwise.
+        log.info(
+            "same content, models and evaluation set as the live index %s: its evaluation is kept", live_data.version
+        )
         return live_data.manifest.evaluation, live_data.manifest.evaluation, eval_sha256
     corpora: list[Iterable[Document]] = [data.documents.values()]
     if live_data is not None:

@@ -415,19 +415,23 @@ def test_a_build_evaluates_with_and_records_the_configured_models(
 ) -> None:
     from qa.scoring import ScoringModels, load_abstention_model, scoring_identity
 
-    # An abstention model that never answers: the build's evaluation must show it.
-    replace(load_abstention_model(), threshold=1.0).save(tmp_path / "never.json")
-    models = ScoringModels(abstention=tmp_path / "never.json")
+    # An abstention model that always answers: the build's evaluation must show it (the
+    # shipped one withholds every answer over the fake embedder's cosines).
+    replace(load_abstention_model(), threshold=0.0).save(tmp_path / "always.json")
+    models = ScoringModels(abstention=tmp_path / "always.json")
     index = tmp_path / "index"
     options = BuildOptions(eval_set=EVAL_SET, models=models, skip_unchanged=True)
     report = build_documents(corpus_documents, FakeEmbedder(), index, options)
     manifest = report.data.manifest
     assert manifest.scoring == models.identity() != scoring_identity()
     assert manifest.evaluation is not None
-    assert manifest.evaluation["all"]["answer_accuracy"] == 0.0
-    assert manifest.evaluation["all"]["unanswerable_abstained"] == 1.0
-    # The same models again: unchanged; the shipped ones: a new version.
+    assert manifest.evaluation["all"]["unanswerable_abstained"] == 0.0
+    assert manifest.evaluation["all"]["false_abstention"] == 0.0
+    # The same models again: unchanged; the shipped ones: a new version, evaluated again
+    # rather than given the live one's figures (same corpus and evaluation set).
     assert build_documents(corpus_documents, FakeEmbedder(), index, options).unchanged
     shipped = replace(options, models=ScoringModels(), force=True)
     rebuilt = build_documents(corpus_documents, FakeEmbedder(), index, shipped)
     assert not rebuilt.unchanged and rebuilt.data.manifest.scoring == scoring_identity()
+    assert rebuilt.data.manifest.evaluation is not None
+    assert rebuilt.data.manifest.evaluation["all"]["unanswerable_abstained"] == 1.0
