@@ -437,7 +437,7 @@ def calibrate_command(
     from qa.fitting import fit_models, unfitted_engine
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
-    from qa.scoring import abstention_path, shipped_path
+    from qa.scoring import model_path, shipped_path
     from qa.service import load_embedder, load_engine
 
     settings = _settings()
@@ -447,7 +447,7 @@ def calibrate_command(
         _fail(
             f"--unanswered-cost must be a positive number (1 weighs both kinds of error alike), got {unanswered_cost}"
         )
-    target = out or abstention_path(settings.abstention_model)
+    target = out or model_path("abstention", settings.abstention_model)
     try:
         questions = [q for q in load_questions(questions_file) if split in ("all", q.split)]
         answerable = sum(q.answerable for q in questions)

@@ -29,16 +29,6 @@ def model_path(kind: str, configured: Path | None = None) -> Path:
     return configured if configured and str(configured) else shipped_path(f"{kind}.json")
 
 
-def reader_path(configured: Path | None = None) -> Path:
-    """The reader model in use (`model_path`)."""
-    return model_path("reader", configured)
-
-
-def abstention_path(configured: Path | None = None) -> Path:
-    """The abstention model in use (`model_path`)."""
-    return model_path("abstention", configured)
-
-
 def load_reranker_model(configured: Path | None = None) -> LinearModel:
     """The reranker model; raises ModelFileError with what to do when it cannot be read."""
     return load_model(model_path("reranker", configured), "reranker")
@@ -46,12 +36,12 @@ def load_reranker_model(configured: Path | None = None) -> LinearModel:
 
 def load_reader_model(configured: Path | None = None) -> LinearModel:
     """The reader model; raises ModelFileError with what to do when it cannot be read."""
-    return load_model(reader_path(configured), "reader")
+    return load_model(model_path("reader", configured), "reader")
 
 
 def load_abstention_model(configured: Path | None = None) -> LinearModel:
     """The abstention model; raises ModelFileError with what to do when it cannot be read."""
-    return load_model(abstention_path(configured), "abstention")
+    return load_model(model_path("abstention", configured), "abstention")
 
 
 def scoring_identity(
@@ -62,8 +52,8 @@ def scoring_identity(
     return {
         "scoring_version": str(SCORING_VERSION),
         "reranker_sha256": file_sha256(model_path("reranker", reranker)),
-        "reader_sha256": file_sha256(reader_path(reader)),
-        "abstention_sha256": file_sha256(abstention_path(abstention)),
+        "reader_sha256": file_sha256(model_path("reader", reader)),
+        "abstention_sha256": file_sha256(model_path("abstention", abstention)),
     }
 
 
