@@ -142,10 +142,9 @@ def choose_operating_point(probabilities: list[float], answerable: list[bool], u
     hold. On a few hundred questions J is flat and jagged near its maximum (on the
     development data's fit splits, every cut from 0.745 to 0.796 lies within one standard
     error (0.056) of the best, 0.777, which sits on a spike of one cluster of unanswerable
-    questions),
-    so the cut is chosen by the one-standard-error rule (Breiman, Friedman, Olshen and
-    Stone, Classification and Regression Trees, 1984, section 3.4.3): of the cuts that
-    the data cannot tell from the best, the one that withholds the fewest answers. The
+    questions), so the cut is chosen by the one-standard-error rule (Breiman, Friedman,
+    Olshen and Stone, Classification and Regression Trees, 1984, section 3.4.3): of the
+    cuts that the data cannot tell from the best, the one that withholds the fewest answers. The
     standard error is the binomial one of the two shares at the best cut,
     sqrt(a(1-a)/answerable + cost^2 u(1-u)/unanswerable). Returns the midpoint between
     two neighbouring probabilities, or 0 (answer everything) or just above the highest
@@ -168,9 +167,10 @@ def choose_operating_point(probabilities: list[float], answerable: list[bool], u
         answered = sum(1 for p, ok in zip(probabilities, answerable, strict=True) if not ok and p >= cut)
         return abstained / positives, answered / negatives
 
-    costs = {cut: shares(cut)[0] + unanswered_cost * shares(cut)[1] for cut in cuts}
+    rates = {cut: shares(cut) for cut in cuts}
+    costs = {cut: abstained + unanswered_cost * answered for cut, (abstained, answered) in rates.items()}
     best = min(cuts, key=lambda cut: (costs[cut], -cut))
-    abstained, answered = shares(best)
+    abstained, answered = rates[best]
     error = math.sqrt(
         abstained * (1 - abstained) / positives + unanswered_cost**2 * answered * (1 - answered) / negatives
     )
