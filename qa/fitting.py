@@ -239,10 +239,13 @@ def fit_models(
     pooled questions lack right and wrong candidates or answerable and unanswerable ones.
     """
     spans = {id(engine): {q.id: gold_spans(q, engine.documents()) for q in qs} for engine, qs in sets}
+    # Neither the fused ranking nor the reader's candidates and their features depend on
+    # the reranker or reader model, so one pass over the answerable questions serves both.
+    traces = list(_answerable_traces(sets, spans)) if refit_reranker or refit_reader else []
     reranker_model: LinearModel | None = None
     if refit_reranker:
         chunk_groups: list[tuple[list[dict[str, float]], list[bool]]] = []
-        for engine, trace, gold in _answerable_traces(sets, spans):
+        for engine, trace, gold in traces:
             fused = trace.retrieval.ranked  # what the reader reads: the fused order
             rows = engine.reranker.features(trace.question, trace.query, fused)
             chunks = [engine.data.chunks[hit.index] for hit in fused[: len(rows)]]
@@ -254,7 +257,7 @@ def fit_models(
     reader_rows = 0
     if refit_reader:
         groups: list[tuple[list[dict[str, float]], list[bool]]] = []
-        for engine, trace, gold in _answerable_traces(sets, spans):
+        for engine, trace, gold in traces:
             right = [overlaps(*_unit_span(engine, c.sentence_ids), gold) for c in trace.candidates]
             groups.append(([c.features for c in trace.candidates], right))
         reader_model = fit_pairwise_ranker(groups, FEATURES, "reader", fitted_on, READER_C)
