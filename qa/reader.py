@@ -7,13 +7,14 @@ a number or an amount, when any does; a sentence that is itself a question is ne
 offered (on an FAQ page the answer is the text under the question, which is). Headings
 are not sentences, so never answers. Every unit is described by features that mean the
 same on any corpus (`FEATURES`) and scored by a pairwise ranker fitted on the
-development data's fit split (`qa/data/reader.json`; `qa.fitting.fit_pairwise_ranker`). Two of the features,
-`same_language` and `cos_language_margin`, let the ranker undo the model's preference
-for text in the question's language: in 5-fold cross-validation over the fit splits,
-grouped by document, they raised the right first candidates of English questions from
-88 to 99 of 159 (Danish 101 to 102 of 155; `language_margins`). After the best unit is
-chosen, a how-question's answer or a unit that opens a list (ends with ":") is extended
-by the items of that list or by up to three consecutive sentences of the same paragraph.
+development data's fit split (`qa/data/reader.json`; `qa.fitting.fit_pairwise_ranker`).
+Two of the features, `same_language` and `cos_language_margin`, let the ranker undo the
+model's preference for text in the question's language: in 5-fold cross-validation
+over the fit splits, grouped by document, they raised the right first candidates of
+English questions from 88 to 99 of 159 (Danish 101 to 102 of 155; `language_margins`).
+After the best unit is chosen, a how-question's answer or a unit that opens a list (ends
+with ":") is extended by the items of that list or by up to three consecutive sentences
+of the same paragraph.
 """
 
 from __future__ import annotations
