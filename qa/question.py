@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa import analysis
 from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
 from qa.answer_types import AnswerType, answer_type
-from qa.lexicon import danish_for_english
+from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.normalise import normalise
 
 # A number as written in a question or a text ("2020", "3", "1.500", "2,5").
@@ -58,11 +59,24 @@ _TOKEN = re.compile(r"\w+|\W+")
 
 
 def bridge_to_danish(text: str) -> str:
-    """A word-by-word Danish rendering of an English question for the encoder: lower-case
-    content words become their first Danish dictionary word, names (capitalised words),
-    stop words and unknown words stay ("How much is a new health card in Nordby?" ->
-    "How much is a ny sundhed kort in Nordby?"). Crude, but it moves the query vector
-    towards the Danish passages (see `qa.engine.BRIDGE_WEIGHT`)."""
+    """A word-by-word Danish rendering of an English question for the encoder: a
+    multi-word term becomes its first Danish term ("parental leave" -> "barsel"), other
+    lower-case content words their first Danish dictionary word; names (capitalised
+    words), stop words and unknown words stay ("How much is a new health card in
+    Nordby?" -> "How much is a ny sundhedskort in Nordby?"; multi-word terms only when
+    `qa.analysis.LEXICAL_OPTIONS.phrases`). Crude, but it moves the query vector towards
+    the Danish passages (see `qa.engine.BRIDGE_WEIGHT`)."""
+    out: list[str] = []
+    position = 0
+    for start, end, danish in english_phrase_spans(text) if analysis.LEXICAL_OPTIONS.phrases else []:
+        out.append(_bridge_words(text[position:start]))
+        out.append(danish[0])
+        position = end
+    out.append(_bridge_words(text[position:]))
+    return "".join(out)
+
+
+def _bridge_words(text: str) -> str:
     out: list[str] = []
     for token in _TOKEN.findall(text):
         lowered = token.lower()

@@ -6,6 +6,8 @@ import pytest
 
 from qa.analysis import guess_language, key_terms, query_terms, terms
 from qa.answer import coverage, term_weights
+from qa.lexicon import english_phrase_spans, english_phrases
+from qa.question import bridge_to_danish
 
 
 @pytest.mark.parametrize(
@@ -29,6 +31,48 @@ def test_danish_terms_are_stemmed_without_stop_words() -> None:
 def test_glossary_gives_english_words_their_danish_terms() -> None:
     assert frozenset({"mandatory", "obligatorisk"}) in key_terms("When did Digital Post become mandatory?")
     assert "obligatorisk" in query_terms("When did Digital Post become mandatory?")
+
+
+def test_an_english_multi_word_term_is_one_key_term_with_its_danish_terms() -> None:
+    # Word by word, FreeDict makes "leave" "afgå" / "forlade" and misses "barsel".
+    groups = key_terms("Can I get parental leave benefits as a self-employed person?", language="en")
+    assert groups == [
+        frozenset({"parental", "leav", "benefit", "barselsdagpeng"}),
+        frozenset({"self", "employed", "selvstænd", "erhvervsdriv"}),
+        frozenset({"person"}),
+    ]
+    assert "afgå" not in query_terms("Can I get parental leave benefits?")
+
+
+def test_a_danish_question_gets_no_english_terms_translated_whole() -> None:
+    assert key_terms("Hvornår får jeg parental leave?", language="da") == [
+        frozenset({"får"}),
+        frozenset({"parental"}),
+        frozenset({"leav", "orlov", "forlad"}),
+    ]
+
+
+def test_english_terms_are_found_longest_first_by_lemma_and_not_across_a_sentence_end() -> None:
+    text = "Where is a lasting power of attorney set up? Power of attorneys and driving licences. Set. Up"
+    assert english_phrase_spans(text) == [
+        (11, 36, ("fremtidsfuldmagt",)),
+        (37, 43, ("oprette",)),
+        (45, 63, ("fuldmagt",)),
+        (68, 84, ("kørekort",)),
+    ]
+
+
+def test_the_bridged_question_puts_the_first_danish_term_in_place_of_a_multi_word_term() -> None:
+    assert bridge_to_danish("Can I get parental leave benefits as a self-employed person?") == (
+        "Can I get barselsdagpenge as a selvstændig person?"
+    )
+    assert bridge_to_danish("How much is a new health card in Nordby?") == "How much is a ny sundhedskort in Nordby?"
+
+
+def test_every_line_of_the_term_list_is_a_phrase_with_danish_terms() -> None:
+    table = english_phrases()
+    assert len(table) > 150
+    assert all(len(key) >= 2 and danish and all(term.strip() for term in danish) for key, danish in table.items())
 
 
 def test_coverage_weights_rare_terms_more() -> None:
