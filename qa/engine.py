@@ -14,7 +14,7 @@ from qa.documents import Document
 from qa.embedder import Embedder
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.policy import AbstentionPolicy, Decision, evidence
+from qa.policy import AbstentionPolicy, Decision, evidence, lacks_asked_answer
 from qa.question import AnalysedQuestion, analyse
 from qa.reader import AnswerCandidate, Reader, ReaderConfig
 from qa.reranker import ChunkReranker, RerankerConfig
@@ -206,7 +206,7 @@ class QAEngine:
                 self.data.chunks[hit.index].context(),
                 self._unknown_share(question),
             )
-        decision = self.policy.decide(features)
+        decision = self.policy.decide(features, lacks_asked_answer(question, candidates))
         quoted = self.reader.extend(question, candidates[0]) if candidates else ()
         if decision.answered and quoted:
             # The passages the answer is quoted from are shown first, in text order (a

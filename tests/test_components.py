@@ -15,7 +15,7 @@ import pytest
 from qa.answer_types import AnswerType, answer_type, fits
 from qa.chunking import ChunkingOptions
 from qa.documents import assemble
-from qa.engine import QAEngine
+from qa.engine import NOT_FOUND, QAEngine
 from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
@@ -369,6 +369,25 @@ def test_the_policy_abstains_below_its_operating_point(faq_index: IndexData) -> 
     assert result.threshold == 1.0 and 0.0 < result.evidence < 1.0
     kept = engine.ask("Hvad koster et nyt sundhedskort?", always_cite=True)
     assert not kept.answered and kept.citations
+
+
+def test_a_how_much_question_is_withheld_when_no_passage_gives_an_amount() -> None:
+    # "Hvad koster et pas?" over passages that name passports but no price: even a policy
+    # that answers everything (operating point 0) withholds it, with probability 0.
+    no_price = assemble(
+        "pas-uden-pris",
+        [("heading", 1, "Pas"), ("paragraph", 0, "Pas udstedes af kommunen. Du søger om pas i borgerservice.")],
+    )
+    engine = _engine(prepare_index([no_price], FakeEmbedder()), {"cos": 1.0}, threshold=0.0)
+    result = engine.ask("Hvad koster et pas?")
+    assert not result.answered and result.answer is None and result.citations == []
+    assert result.evidence == 0.0 and result.message == NOT_FOUND["da"]
+    # The same passages answer a question that asks for no amount, and a how-much question
+    # is answered where some passage gives one.
+    assert engine.ask("Hvem udsteder pas?").answered
+    assert (
+        _engine(prepare_index([OTHER], FakeEmbedder()), {"cos": 1.0}, threshold=0.0).ask("Hvad koster et pas?").answered
+    )
 
 
 def test_operating_point_takes_the_lowest_cut_within_one_standard_error_of_the_best() -> None:
