@@ -214,6 +214,18 @@ def _compound_parts(token: str) -> list[str]:
     return list(halves)
 
 
+def _phrase_groups(text: str, phrase: tuple[int, int, tuple[str, ...]]) -> list[set[str]]:
+    """The key terms of one English multi-word term (`english_phrase_spans`): one per
+    content word, each its own stem and the stems of the term's one-word Danish terms
+    (a Danish term of several words only serves the bridged question). A word's one-by-one
+    translations are left out ("leave" is no "afgå" in "parental leave"), and a generic
+    word of the term ("pension" in "disability pension") covers only its own share."""
+    start, end, danish = phrase
+    danish_stems = {stem for term in danish if " " not in term for stem in terms(term)}
+    own = [set(terms(word)) for word in words(text[start:end]) if is_content_word(word)]
+    return [stems | danish_stems for stems in own if stems] or [danish_stems]
+
+
 def key_terms(
     text: str, options: LexicalOptions | None = None, language: Language | None = None
 ) -> list[frozenset[str]]:
@@ -233,18 +245,15 @@ def key_terms(
     groups: list[set[str]] = []
     previous: tuple[int, str, list[int], str] | None = None  # end offset, lower-case word, its groups, token
     phrases = english_phrase_spans(text) if english and options.phrases else []
-    phrase_groups: dict[int, int] = {}  # a phrase's index -> its group's index
+    read_phrases: set[int] = set()
     for match in tokens:
         token = match.group()
         lowered = token.lower()
         inside = next((i for i, (start, end, _) in enumerate(phrases) if start <= match.start() < end), None)
         if inside is not None:
-            # A multi-word term is one key term: its words' own stems and its Danish terms,
-            # never its words' one-by-one translations ("leave" is no "afgå" in "parental leave").
-            if inside not in phrase_groups:
-                phrase_groups[inside] = len(groups)
-                groups.append({stem for danish in phrases[inside][2] for stem in terms(danish)})
-            groups[phrase_groups[inside]].update(terms(" ".join(w for w in words(token) if is_content_word(w))))
+            if inside not in read_phrases:
+                read_phrases.add(inside)
+                groups.extend(_phrase_groups(text, phrases[inside]))
             previous = None
             continue
         if not is_content_word(lowered):

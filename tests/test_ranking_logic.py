@@ -33,15 +33,33 @@ def test_glossary_gives_english_words_their_danish_terms() -> None:
     assert "obligatorisk" in query_terms("When did Digital Post become mandatory?")
 
 
-def test_an_english_multi_word_term_is_one_key_term_with_its_danish_terms() -> None:
+def test_an_english_multi_word_term_gives_its_words_its_danish_terms_instead_of_their_translations() -> None:
     # Word by word, FreeDict makes "leave" "afgå" / "forlade" and misses "barsel".
     groups = key_terms("Can I get parental leave benefits as a self-employed person?", language="en")
     assert groups == [
-        frozenset({"parental", "leav", "benefit", "barselsdagpeng"}),
-        frozenset({"self", "employed", "selvstænd", "erhvervsdriv"}),
+        frozenset({"parental", "barselsdagpeng"}),
+        frozenset({"leav", "barselsdagpeng"}),
+        frozenset({"benefit", "barselsdagpeng"}),
+        frozenset({"self", "selvstænd", "erhvervsdriv"}),
+        frozenset({"employed", "selvstænd", "erhvervsdriv"}),
         frozenset({"person"}),
     ]
     assert "afgå" not in query_terms("Can I get parental leave benefits?")
+
+
+def test_a_generic_word_of_a_multi_word_term_covers_only_its_own_share() -> None:
+    # "pension" alone (folkepension's page) must not cover "disability pension" whole.
+    groups = key_terms("How much is the disability pension?", language="en")
+    assert groups == [frozenset({"disability", "førtidspension"}), frozenset({"pension", "førtidspension"})]
+    idf = term_weights([{"pension"}, {"førtidspension"}, {"handicap"}])
+    assert coverage(groups, {"pension"}, idf) < 1.0
+    assert coverage(groups, {"førtidspension"}, idf) == pytest.approx(1.0)
+
+
+def test_a_danish_term_of_several_words_only_serves_the_bridged_question() -> None:
+    groups = key_terms("What is social housing?", language="en")
+    assert all("bolig" not in group for group in groups)
+    assert bridge_to_danish("What is social housing?") == "What is almen bolig?"
 
 
 def test_a_danish_question_gets_no_english_terms_translated_whole() -> None:
