@@ -97,8 +97,14 @@ class AskResponse(BaseModel):
     passages: list[Passage] = Field(description=ANSWER_PASSAGES_DESCRIPTION)
     index_version: str
     took_ms: float
-    evidence: float = Field(description="The evidence score the abstention decision was made on.")
-    threshold: float = Field(description="The calibrated threshold for the question's language.")
+    evidence: float = Field(
+        description="The abstention model's probability (0-1) that the sources answer the question; "
+        "0 when a question asking what something costs finds no amount in its passages."
+    )
+    threshold: float = Field(
+        description="The operating point the evidence is compared with (one for both languages); "
+        "answered when evidence >= threshold."
+    )
 
 
 class SearchResponse(BaseModel):

@@ -128,11 +128,29 @@ _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred"
 )
 _NUMBER_TEXT = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
+# An amount as Danish and English help pages write it: a number before or after a
+# currency ("1.200 kr.", "1.200,- kr.", "2 mio. kr.", "150 Danish kroner", "50 øre",
+# "DKK 1,200", "EUR 50", a table cell under "Pris i kr.: 160"), the Danish ",-" price
+# ending ("500,-"), a percentage ("25 %", "25 pct.", "procent"), or "free" in its price
+# sense ("gratis", "gebyrfri", "halv pris", "koster ingenting", "is free", "get it free.").
+_CURRENCY = r"(kr\.?|kroner|krone|dkk|euro|eur|€|øre)"
 _AMOUNT_TEXT = re.compile(
-    r"\d[\d.,]*\s*(kr\.?|kroner|dkk|euro|eur|€)|\b(kr\.?|dkk|€)\s*\d|\b(gratis|free of charge|"
-    r"koster ikke|no charge|no fee|betaler ikke|intet gebyr|procent|percent|vederlagsfri\w*|uden betaling|"
-    r"without charge|at no cost|costs nothing|(is|are|be|for) free|free of charge)\b(?!-)|\d\s*%",
+    rf"\d[\d.,]*\s*(,-\s*)?((mio|mia)\.?\s*|millioner\s+|milliarder\s+|million\s+|billion\s+)?"
+    rf"((danske|danish)\s+)?{_CURRENCY}(?!\w)|\b(kr\.?|dkk|eur|euro|€)\)?:?\s*\d|\d,-|"
+    r"\b(gratis|free of charge|koster ikke|koster ingenting|no charge|no fee|betaler ikke|intet gebyr|gebyrfri\w*|"
+    r"procent|percent|pct|vederlagsfri\w*|uden betaling|uden beregning|halv pris|half price|half the price|"
+    r"without charge|at no cost|costs nothing|(is|are|be|for) free|free of charge)\b(?!-)|\d\s*%|"
+    r"(?<!-)\bfree(?=\s*[.;!]|\s*$)",
     re.IGNORECASE,
+)
+# A question that asks what something costs (the rule of `qa.policy.REQUIRED_TYPES`),
+# narrower than `how_much`, which also takes "how much leave", "hvor stor er ...".
+_PRICE_QUESTION = re.compile(
+    r"\b(hvad koster|hvor meget koster|hvad er prisen|hvad er gebyret|hvad er taksten|hvor stort er gebyret|"
+    r"hvad skal (jeg|man|vi) betale|hvor meget skal (jeg|man|vi) betale|hvad betaler (jeg|man|vi)|"
+    r"how much (does|do|did|will|would) .{1,60}\bcost|how much (is|are) the (fee|fees|price|prices|charge|cost)|"
+    r"how much do (i|we|you) (have to |need to )?pay|what (does|do|will) .{1,60}\bcost|"
+    r"what (is|are) the (price|prices|fee|fees|charge|charges|cost|costs) (of|for))\b"
 )
 _WHO_TEXT = re.compile(
     r"\b\w*(kommune\w*|styrelse\w*|ministeri\w*|myndighed\w*|borgerservice|udbetaling danmark|"
@@ -178,6 +196,12 @@ def answer_type(question: str) -> AnswerType:
     if best[2] == "other" and lowered.rstrip().endswith("?") and not _INTERROGATIVE.search(lowered):
         return "yes_no"
     return best[2]
+
+
+def asks_price(question: str) -> bool:
+    """Whether a question (Danish or English) asks what something costs ("Hvad koster
+    et pas?", "How much does a new passport cost?"); "How much leave ..." does not."""
+    return _PRICE_QUESTION.search(question.lower()) is not None
 
 
 def has_number(text: str) -> bool:

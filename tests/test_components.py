@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from qa.answer_types import AnswerType, answer_type, fits
+from qa.answer_types import AnswerType, answer_type, asks_price, fits
 from qa.chunking import ChunkingOptions
 from qa.documents import assemble
 from qa.engine import NOT_FOUND, QAEngine
@@ -113,7 +113,19 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
         ("Dental care is free for children under 18.", "how_much", True),
         ("You can park for free for two hours.", "how_much", True),
         ("Tandpleje er vederlagsfri for børn.", "how_much", True),
-        # "free" in another sense does not.
+        # Amounts as help pages write them.
+        ("En beboerlicens koster 1.200,- kr. om året.", "how_much", True),
+        ("Puljen er på 2 mio. kr.", "how_much", True),
+        ("Du betaler 25 pct. af prisen.", "how_much", True),
+        ("The fee is EUR 50.", "how_much", True),
+        ("A library card costs 150 Danish kroner.", "how_much", True),
+        ("Pris i kr.: 160", "how_much", True),
+        ("Prisen er 500,-", "how_much", True),
+        ("Du betaler halv pris for de øvrige pladser.", "how_much", True),
+        ("Det koster ingenting at få et nyt kort.", "how_much", True),
+        ("Children get their card free.", "how_much", True),
+        # "free" in another sense does not, nor a number of millions that is no amount.
+        ("I 2016 afsendte myndighederne 112,6 mio. Digital Post-meddelelser.", "how_much", False),
         ("Feel free to contact the municipality.", "how_much", False),
         ("Call the toll-free number.", "how_much", False),
         ("International House offers free help with tax.", "how_much", False),
@@ -388,6 +400,33 @@ def test_a_how_much_question_is_withheld_when_no_passage_gives_an_amount() -> No
     assert (
         _engine(prepare_index([OTHER], FakeEmbedder()), {"cos": 1.0}, threshold=0.0).ask("Hvad koster et pas?").answered
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvad koster et pas?", True),
+        ("Hvor meget skal jeg betale for en byggetilladelse?", True),
+        ("How much does a new passport cost?", True),
+        ("What is the fee for a health card?", True),
+        ("How much leave do parents get together?", False),
+        ("Hvor stor er en carport, der kræver byggetilladelse?", False),
+        ("Hvad sker der, hvis jeg ikke betaler gebyr?", False),
+    ],
+)
+def test_a_price_question_is_told_from_other_how_much_questions(question: str, expected: bool) -> None:
+    assert asks_price(question) is expected
+
+
+def test_a_how_much_question_that_asks_for_no_price_is_not_withheld_for_lack_of_an_amount() -> None:
+    leave = assemble(
+        "orlov", [("heading", 1, "Orlov"), ("paragraph", 0, "Forældre har tilsammen ret til 48 ugers orlov.")]
+    )
+    engine = _engine(prepare_index([leave], FakeEmbedder()), {"cos": 1.0}, threshold=0.0)
+    question = analyse("How much leave do parents get together?")
+    assert question.answer_type == "how_much"
+    result = engine.ask(question.text)
+    assert result.answered and result.evidence > 0.0
 
 
 def test_operating_point_takes_the_lowest_cut_within_one_standard_error_of_the_best() -> None:
