@@ -24,13 +24,17 @@ AnswerType = Literal["when", "how_many", "how_much", "who", "how", "where", "yes
 # described?", which is `other`. The one matching earliest in the question wins ("How do I ... when I
 # move?" is a how-question); at the same position the first listed wins ("how much"
 # before "how").
+# What "how much" can measure besides money: time, leave, notice, room, weight, quantity.
+# "How much leave do parents get?" wants "48 ugers orlov", a measure (`how_many`).
+_MEASURED = r"(time|leave|notice|holiday|vacation|waste|rubbish|garbage|space|room|weight|storage|data|water)\b"
 _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "how_much",
         re.compile(
             r"\b(hvad koster|hvor meget koster|hvad er prisen|hvad er gebyret|hvad skal jeg betale|"
             r"hvor meget skal jeg betale|hvor stort er gebyret|hvor stor er|hvad betaler|"
-            r"how much|what does .{1,60} cost|what is the (price|fee|charge|cost)|what are the (fees|prices|costs)|"
+            rf"how much(?! {_MEASURED})|"
+            r"what does .{1,60} cost|what is the (price|fee|charge|cost)|what are the (fees|prices|costs)|"
             r"is there a (fee|charge)|do i have to pay|pris|gebyr|koster)\b"
         ),
     ),
@@ -39,7 +43,7 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(hvor mange|hvor lang tid|hvor længe|hvor gammel|hvor gamle|hvor høje?|hvor tunge?|"
             r"hvor langt|hvor lange?|hvad er (det )?(maksimale|højeste|mindste|laveste)|"
-            r"how many|how long|how old|how heavy|how far|how high|"
+            rf"how many|how long|how old|how heavy|how far|how high|how much {_MEASURED}|"
             r"what(’s|'s| is) the (maximum|minimum|max|min)|antal(let)?|number of|what age)\b"
         ),
     ),

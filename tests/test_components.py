@@ -51,6 +51,9 @@ from tests.fakes import FakeEmbedder
         ("Hvad er NemKonto?", "other"),
         ("Hvor gamle kan børnene være?", "how_many"),
         ("How heavy can one item be?", "how_many"),
+        # "how much" of a measure that is no money.
+        ("How much leave do parents get together?", "how_many"),
+        ("How much time do I have to appeal?", "how_many"),
         ("How soon must the municipality offer a place?", "when"),
         ("Hvor køber man parkeringslicens?", "where"),
         ("Where do I apply for a building permit?", "where"),
@@ -419,11 +422,11 @@ def test_a_price_question_is_told_from_other_how_much_questions(question: str, e
 
 
 def test_a_how_much_question_that_asks_for_no_price_is_not_withheld_for_lack_of_an_amount() -> None:
-    leave = assemble(
-        "orlov", [("heading", 1, "Orlov"), ("paragraph", 0, "Forældre har tilsammen ret til 48 ugers orlov.")]
+    carport = assemble(
+        "carport", [("heading", 1, "Carport"), ("paragraph", 0, "En carport over 50 m² kræver byggetilladelse.")]
     )
-    engine = _engine(prepare_index([leave], FakeEmbedder()), {"cos": 1.0}, threshold=0.0)
-    question = analyse("How much leave do parents get together?")
+    engine = _engine(prepare_index([carport], FakeEmbedder()), {"cos": 1.0}, threshold=0.0)
+    question = analyse("Hvor stor er en carport, der kræver byggetilladelse?")
     assert question.answer_type == "how_much"
     result = engine.ask(question.text)
     assert result.answered and result.evidence > 0.0
