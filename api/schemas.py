@@ -99,7 +99,8 @@ class AskResponse(BaseModel):
     took_ms: float
     evidence: float = Field(
         description="The abstention model's probability (0-1) that the sources answer the question; "
-        "0 when a question asking what something costs finds no amount in its passages."
+        "0 when there is no candidate answer, or when a question asking what something costs "
+        "finds no amount in the passages the reader read."
     )
     threshold: float = Field(
         description="The operating point the evidence is compared with (one for both languages); "

@@ -244,7 +244,13 @@ def key_terms(
     tokens = list(_TOKEN.finditer(text))
     groups: list[set[str]] = []
     previous: tuple[int, str, list[int], str] | None = None  # end offset, lower-case word, its groups, token
-    phrases = english_phrase_spans(text) if english and options.phrases else []
+    # A phrase whose Danish terms are all of several words leaves its words to the word
+    # by word matching below ("permanent residence"); it only shapes the bridged question.
+    phrases = (
+        [span for span in english_phrase_spans(text) if any(" " not in term for term in span[2])]
+        if english and options.phrases
+        else []
+    )
     read_phrases: set[int] = set()
     for match in tokens:
         token = match.group()

@@ -26,7 +26,10 @@ AnswerType = Literal["when", "how_many", "how_much", "who", "how", "where", "yes
 # before "how").
 # What "how much" can measure besides money: time, leave, notice, room, weight, quantity.
 # "How much leave do parents get?" wants "48 ugers orlov", a measure (`how_many`).
-_MEASURED = r"(time|leave|notice|holiday|vacation|waste|rubbish|garbage|space|room|weight|storage|data|water)\b"
+_MEASURED = (
+    r"(time|leave|notice|holiday|vacation|waste|rubbish|garbage|space|room|weight|storage|data|water)\b"
+    r"(?!\s+(pay|allowance|fee|fees|tax|rent|money|benefit|benefits|supplement|charge|bill)\b)"
+)
 _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "how_much",
@@ -134,27 +137,38 @@ _NUMBER_WORDS = (
 _NUMBER_TEXT = re.compile(rf"\d|\b({_NUMBER_WORDS})\b", re.IGNORECASE)
 # An amount as Danish and English help pages write it: a number before or after a
 # currency ("1.200 kr.", "1.200,- kr.", "2 mio. kr.", "150 Danish kroner", "50 øre",
-# "DKK 1,200", "EUR 50", a table cell under "Pris i kr.: 160"), the Danish ",-" price
-# ending ("500,-"), a percentage ("25 %", "25 pct.", "procent"), or "free" in its price
-# sense ("gratis", "gebyrfri", "halv pris", "koster ingenting", "is free", "get it free.").
+# "DKK 1,200", "EUR 50", "€50"), a table cell under a price heading ("Pris i kroner: 835",
+# "Gebyr: 560"), the Danish ",-" price ending ("500,-"), a percentage ("25 %", "25 pct.",
+# "procent"), or no charge ("gratis", "gebyrfri", "halv pris", "koster ingenting", "Du
+# skal ikke betale for ...", "There is no cost", "is free", "get it free."). Not "Euro
+# 6-normen", "2 eur-paller", "free to choose", "free of asbestos", "Feel free."
 _CURRENCY = r"(kr\.?|kroner|krone|dkk|euro|eur|€|øre)"
 _AMOUNT_TEXT = re.compile(
     rf"\d[\d.,]*\s*(,-\s*)?((mio|mia)\.?\s*|millioner\s+|milliarder\s+|million\s+|billion\s+)?"
-    rf"((danske|danish)\s+)?{_CURRENCY}(?!\w)|\b(kr\.?|dkk|eur|euro|€)\)?:?\s*\d|\d,-|"
-    r"\b(gratis|free of charge|koster ikke|koster ingenting|no charge|no fee|betaler ikke|intet gebyr|gebyrfri\w*|"
-    r"procent|percent|pct|vederlagsfri\w*|uden betaling|uden beregning|halv pris|half price|half the price|"
-    r"without charge|at no cost|costs nothing|(is|are|be|for) free|free of charge)\b(?!-)|\d\s*%|"
-    r"(?<!-)\bfree(?=\s*[.;!]|\s*$)",
+    rf"((danske|danish)\s+)?{_CURRENCY}(?![\w-])|\b(kr\.?|dkk|eur|euro)\)?:?\s*\d[\d.,]*(?![\w-])|"
+    r"(?<!\w)€\s*\d|\d,-|"
+    r"\b(pris|priser|prisen|gebyr|gebyret|takst|taksten|beløb|beløbet|egenbetaling|price|fee|cost|charge|amount)\b"
+    r"[^:;.]{0,30}:\s*\d|"
+    r"\b(gratis|free of charge|koster ikke|koster ingenting|no charge|no fee|betaler ikke|ikke betale|intet gebyr|"
+    r"ingen egenbetaling|uden egenbetaling|gebyrfri\w*|procent|percent|pct|vederlagsfri\w*|uden betaling|"
+    r"uden beregning|halv pris|half price|half the price|without charge|at no cost|no cost|costs nothing|"
+    r"(do|does|did) not (have to )?pay|(don't|doesn't|didn't) (have to )?pay|(does|do) not cost|doesn't cost|"
+    r"(is|are|be|for) free(?!\s+(to|of|from)\b))\b(?!-)|\d\s*%|"
+    r"(?<!-)(?<!feel )\bfree(?=\s*[.;!]|\s*$)",
     re.IGNORECASE,
 )
-# A question that asks what something costs (the rule of `qa.policy.REQUIRED_TYPES`),
-# narrower than `how_much`, which also takes "how much leave", "hvor stor er ...".
+# A question that asks what something costs: the questions the rule of
+# `qa.policy.REQUIRED_TYPES` applies to, all typed `how_much`; not "Hvad skal jeg betale
+# tilbage ...", "How much leave ...", "... cover the cost of a funeral?".
 _PRICE_QUESTION = re.compile(
-    r"\b(hvad koster|hvor meget koster|hvad er prisen|hvad er gebyret|hvad er taksten|hvor stort er gebyret|"
-    r"hvad skal (jeg|man|vi) betale|hvor meget skal (jeg|man|vi) betale|hvad betaler (jeg|man|vi)|"
-    r"how much (does|do|did|will|would) .{1,60}\bcost|how much (is|are) the (fee|fees|price|prices|charge|cost)|"
-    r"how much do (i|we|you) (have to |need to )?pay|what (does|do|will) .{1,60}\bcost|"
-    r"what (is|are) the (price|prices|fee|fees|charge|charges|cost|costs) (of|for))\b"
+    r"\b(hvad koster|hvad kostede|hvor meget koster|hvad er prisen|hvad er priserne|hvad er gebyret|"
+    r"hvad er taksten|hvad er egenbetalingen|hvor stort er gebyret|"
+    r"hvad skal (jeg|man|vi|du) betale(?! tilbage)|hvor meget skal (jeg|man|vi|du) betale(?! tilbage)|"
+    r"hvad betaler (jeg|man|vi|du)(?! tilbage)|"
+    r"how much (is|are|was|were)|how much (does|do|did|will|would) [^?]{1,60}\bcost(?! of)|"
+    r"how much (do|does|will) (i|we|you|one) (have to |need to )?pay(?! back)|"
+    r"what (does|do|did|will|would) [^?]{1,60}\bcost(?! of)|"
+    r"what(’s|'s| is| are) the (price|prices|fee|fees|charge|charges|cost|costs)(?! of living))\b"
 )
 _WHO_TEXT = re.compile(
     r"\b\w*(kommune\w*|styrelse\w*|ministeri\w*|myndighed\w*|borgerservice|udbetaling danmark|"
@@ -189,9 +203,12 @@ _INTERROGATIVE = re.compile(
 
 def answer_type(question: str) -> AnswerType:
     """The kind of answer a question wants (Danish or English), `other` when none fits:
-    the pattern matching earliest wins; a question mark with no interrogative word is
+    a question asking what something costs (`asks_price`) is `how_much`; otherwise the
+    pattern matching earliest wins; a question mark with no interrogative word is
     `yes_no`."""
     lowered = question.lower()
+    if asks_price(lowered):
+        return "how_much"
     best: tuple[int, int, AnswerType] = (len(lowered) + 1, len(_QUESTION_PATTERNS), "other")
     for order, (kind, pattern) in enumerate(_QUESTION_PATTERNS):
         match = pattern.search(lowered)

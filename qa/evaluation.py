@@ -135,7 +135,8 @@ def risk_coverage(
     """For each threshold on the probability: the share of questions answered (coverage)
     and the share of those answers that are right (an unanswerable question answered is
     wrong), over all the given questions. A question withheld with probability 0 (no
-    candidate, or a how-much question whose passages give no amount) is never answered."""
+    candidate, or a question asking what something costs whose passages give no amount)
+    is never answered."""
     table: list[dict[str, float | int | None]] = []
     for point in points:
         answered = [o for o in outcomes if o.evidence >= point and o.evidence > 0]

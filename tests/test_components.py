@@ -54,6 +54,7 @@ from tests.fakes import FakeEmbedder
         # "how much" of a measure that is no money.
         ("How much leave do parents get together?", "how_many"),
         ("How much time do I have to appeal?", "how_many"),
+        ("How much holiday pay do I get?", "how_much"),
         ("How soon must the municipality offer a place?", "when"),
         ("Hvor køber man parkeringslicens?", "where"),
         ("Where do I apply for a building permit?", "where"),
@@ -127,8 +128,20 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
         ("Du betaler halv pris for de øvrige pladser.", "how_much", True),
         ("Det koster ingenting at få et nyt kort.", "how_much", True),
         ("Children get their card free.", "how_much", True),
-        # "free" in another sense does not, nor a number of millions that is no amount.
+        ("Pastype: Pas til voksne; Pris i kroner: 835", "how_much", True),
+        ("Gebyr: 560", "how_much", True),
+        ("The fee is €50.", "how_much", True),
+        ("Du skal ikke betale for dit første sundhedskort.", "how_much", True),
+        ("There is no cost for permanent home help.", "how_much", True),
+        ("It does not cost anything.", "how_much", True),
+        # "free" in another sense does not, nor a number of millions that is no amount,
+        # nor a euro that is an emission standard or a pallet.
         ("I 2016 afsendte myndighederne 112,6 mio. Digital Post-meddelelser.", "how_much", False),
+        ("Din bil skal opfylde Euro 6-normen.", "how_much", False),
+        ("Du skal bruge 2 eur-paller.", "how_much", False),
+        ("You are free to choose your own doctor.", "how_much", False),
+        ("The building is free of asbestos.", "how_much", False),
+        ("Feel free.", "how_much", False),
         ("Feel free to contact the municipality.", "how_much", False),
         ("Call the toll-free number.", "how_much", False),
         ("International House offers free help with tax.", "how_much", False),
@@ -409,16 +422,25 @@ def test_a_how_much_question_is_withheld_when_no_passage_gives_an_amount() -> No
     ("question", "expected"),
     [
         ("Hvad koster et pas?", True),
+        ("Hvad kostede digitaliseringsstrategien?", True),
         ("Hvor meget skal jeg betale for en byggetilladelse?", True),
+        ("Hvad er taksten for vuggestue?", True),
         ("How much does a new passport cost?", True),
-        ("What is the fee for a health card?", True),
+        ("How much is a passport?", True),
+        ("What's the price of a health card?", True),
+        ("What will SFO cost per month?", True),
         ("How much leave do parents get together?", False),
         ("Hvor stor er en carport, der kræver byggetilladelse?", False),
         ("Hvad sker der, hvis jeg ikke betaler gebyr?", False),
+        ("Hvad skal jeg betale tilbage, hvis jeg har fået for meget boligstøtte?", False),
+        ("How much do I have to pay back if I earned too much?", False),
+        ("What does the municipality do if I cannot cover the cost of a funeral?", False),
     ],
 )
 def test_a_price_question_is_told_from_other_how_much_questions(question: str, expected: bool) -> None:
     assert asks_price(question) is expected
+    if expected:
+        assert answer_type(question) == "how_much"
 
 
 def test_a_how_much_question_that_asks_for_no_price_is_not_withheld_for_lack_of_an_amount() -> None:
