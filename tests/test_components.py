@@ -142,6 +142,13 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
         ("You are free to choose your own doctor.", "how_much", False),
         ("The building is free of asbestos.", "how_much", False),
         ("Feel free.", "how_much", False),
+        # Payment instructions and headings with a date or a period are no amounts.
+        ("Du kan ikke betale kontant.", "how_much", False),
+        ("If you do not pay on time, you will get a reminder.", "how_much", False),
+        ("Gebyr: 1. januar 2025 ændres gebyret", "how_much", False),
+        ("Fee: 2 weeks after application", "how_much", False),
+        ("Egenbetaling pr. time: 40", "how_much", True),
+        ("The app is free to download.", "how_much", True),
         ("Feel free to contact the municipality.", "how_much", False),
         ("Call the toll-free number.", "how_much", False),
         ("International House offers free help with tax.", "how_much", False),
@@ -426,7 +433,10 @@ def test_a_how_much_question_is_withheld_when_no_passage_gives_an_amount() -> No
         ("Hvor meget skal jeg betale for en byggetilladelse?", True),
         ("Hvad er taksten for vuggestue?", True),
         ("How much does a new passport cost?", True),
-        ("How much is a passport?", True),
+        ("How much is a passport?", False),  # left to the model: "How much is the waiting time?"
+        ("How much is the waiting time for a nursing home?", False),
+        ("What do I do if I can't afford the cost?", False),
+        ("What's the fee deadline?", False),
         ("What's the price of a health card?", True),
         ("What will SFO cost per month?", True),
         ("How much leave do parents get together?", False),
@@ -441,6 +451,11 @@ def test_a_price_question_is_told_from_other_how_much_questions(question: str, e
     assert asks_price(question) is expected
     if expected:
         assert answer_type(question) == "how_much"
+
+
+def test_an_amount_is_found_in_linear_time_in_a_long_run_of_digits() -> None:
+    # Matching starts only where a number starts; from every digit, 10,000 digits took 13 s.
+    assert fits("1" * 20_000, "how_much") is False
 
 
 def test_a_how_much_question_that_asks_for_no_price_is_not_withheld_for_lack_of_an_amount() -> None:
