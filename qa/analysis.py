@@ -214,6 +214,12 @@ def _compound_parts(token: str) -> list[str]:
     return list(halves)
 
 
+def _one_word_terms(danish: tuple[str, ...]) -> list[str]:
+    """The Danish terms of a multi-word English term that a text must hold to match it:
+    those of one word (a term of several words only serves the bridged question)."""
+    return [term for term in danish if " " not in term]
+
+
 def _phrase_groups(text: str, phrase: tuple[int, int, tuple[str, ...]]) -> list[set[str]]:
     """The key terms of one English multi-word term (`english_phrase_spans`): one per
     content word, each its own stem and the stems of the term's one-word Danish terms
@@ -221,13 +227,16 @@ def _phrase_groups(text: str, phrase: tuple[int, int, tuple[str, ...]]) -> list[
     translations are left out ("leave" is no "afgå" in "parental leave"), and a generic
     word of the term ("pension" in "disability pension") covers only its own share."""
     start, end, danish = phrase
-    danish_stems = {stem for term in danish if " " not in term for stem in terms(term)}
+    danish_stems = {stem for term in _one_word_terms(danish) for stem in terms(term)}
     own = [set(terms(word)) for word in words(text[start:end]) if is_content_word(word)]
     return [stems | danish_stems for stems in own if stems] or [danish_stems]
 
 
 def key_terms(
-    text: str, options: LexicalOptions | None = None, language: Language | None = None
+    text: str,
+    options: LexicalOptions | None = None,
+    language: Language | None = None,
+    phrases: list[tuple[int, int, tuple[str, ...]]] | None = None,
 ) -> list[frozenset[str]]:
     """A question's content words, each as the set of Danish BM25 stems that count as a match.
 
@@ -237,7 +246,8 @@ def key_terms(
     word's stems, so "Digitalpost" and "Digital Post" give the same sets; two adjacent
     content words likewise both accept the stem of the two written together.
     `options` defaults to `LEXICAL_OPTIONS`; pass the text's `language` when it is
-    already guessed (`guess_language(text).language`), else it is guessed here.
+    already guessed (`guess_language(text).language`), else it is guessed here, and its
+    English multi-word terms when they are already found (`english_phrase_spans(text)`).
     """
     options = LEXICAL_OPTIONS if options is None else options
     english = options.bridge and (guess_language(text).language if language is None else language) == "en"
@@ -246,11 +256,11 @@ def key_terms(
     previous: tuple[int, str, list[int], str] | None = None  # end offset, lower-case word, its groups, token
     # A phrase whose Danish terms are all of several words leaves its words to the word
     # by word matching below ("permanent residence"); it only shapes the bridged question.
-    phrases = (
-        [span for span in english_phrase_spans(text) if any(" " not in term for term in span[2])]
-        if english and options.phrases
-        else []
-    )
+    if english and options.phrases:
+        found = english_phrase_spans(text) if phrases is None else phrases
+        phrases = [span for span in found if _one_word_terms(span[2])]
+    else:
+        phrases = []
     read_phrases: set[int] = set()
     for match in tokens:
         token = match.group()

@@ -168,12 +168,13 @@ def english_phrase_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     table = english_phrases()
     longest = max(len(key) for key in table)
     found = list(_PHRASE_WORD.finditer(text))
+    lemmas = _phrase_key([match.group() for match in found])
     spans: list[tuple[int, int, tuple[str, ...]]] = []
     index = 0
     while index < len(found):
         for size in range(min(longest, len(found) - index), 1, -1):
             window = found[index : index + size]
-            danish = table.get(_phrase_key([match.group() for match in window]))
+            danish = table.get(lemmas[index : index + size])
             gaps = (text[a.end() : b.start()] for a, b in zip(window, window[1:], strict=False))
             joined = all(_PHRASE_GAP.fullmatch(gap) for gap in gaps)
             if danish is not None and joined:

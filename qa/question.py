@@ -42,7 +42,9 @@ def analyse(question: str) -> AnalysedQuestion:
     """Analyse a question (already trimmed and non-empty)."""
     text = normalise(question).strip()
     guess = guess_language(text)
-    groups = key_terms(text, language=guess.language)
+    # Found once for the key terms and the bridged question.
+    phrases = english_phrase_spans(text) if guess.language == "en" else []
+    groups = key_terms(text, language=guess.language, phrases=phrases)
     return AnalysedQuestion(
         text=text,
         language=guess.language,
@@ -51,24 +53,29 @@ def analyse(question: str) -> AnalysedQuestion:
         lexical_terms=tuple(query_terms(text, groups)),
         answer_type=answer_type(text),
         numbers=frozenset(NUMBER.findall(text)),
-        bridged=bridge_to_danish(text) if guess.language == "en" else None,
+        bridged=bridge_to_danish(text, phrases) if guess.language == "en" else None,
     )
 
 
 _TOKEN = re.compile(r"\w+|\W+")
 
 
-def bridge_to_danish(text: str) -> str:
+def bridge_to_danish(text: str, phrases: list[tuple[int, int, tuple[str, ...]]] | None = None) -> str:
     """A word-by-word Danish rendering of an English question for the encoder: a
     multi-word term becomes its first Danish term ("parental leave" -> "barsel"), other
     lower-case content words their first Danish dictionary word; names (capitalised
     words), stop words and unknown words stay ("How much is a new health card in
     Nordby?" -> "How much is a ny sundhedskort in Nordby?"; multi-word terms only when
     `qa.analysis.LEXICAL_OPTIONS.phrases`). Crude, but it moves the query vector towards
-    the Danish passages (see `qa.engine.BRIDGE_WEIGHT`)."""
+    the Danish passages (see `qa.engine.BRIDGE_WEIGHT`). `phrases` are the text's
+    `english_phrase_spans` when already found."""
+    if not analysis.LEXICAL_OPTIONS.phrases:
+        phrases = []
+    elif phrases is None:
+        phrases = english_phrase_spans(text)
     out: list[str] = []
     position = 0
-    for start, end, danish in english_phrase_spans(text) if analysis.LEXICAL_OPTIONS.phrases else []:
+    for start, end, danish in phrases:
         out.append(_bridge_words(text[position:start]))
         out.append(danish[0])
         position = end
