@@ -159,7 +159,7 @@ _AMOUNT_TEXT = re.compile(
     re.IGNORECASE,
 )
 # A question that asks in so many words what something costs: the questions the rule of
-# `qa.policy.REQUIRED_TYPES` applies to, all typed `how_much`; not "Hvad skal jeg betale
+# `qa.policy.lacks_asked_answer` applies to, all typed `how_much`; not "Hvad skal jeg betale
 # tilbage ...", "How much is the waiting time ...", "What do I do if I can't afford the
 # cost?", "What's the fee deadline?". "How much is a passport?" is left to the model.
 _PRICE_QUESTION = re.compile(
@@ -204,13 +204,13 @@ _INTERROGATIVE = re.compile(
 )
 
 
-def answer_type(question: str) -> AnswerType:
+def answer_type(question: str, price: bool | None = None) -> AnswerType:
     """The kind of answer a question wants (Danish or English), `other` when none fits:
-    a question asking what something costs (`asks_price`) is `how_much`; otherwise the
-    pattern matching earliest wins; a question mark with no interrogative word is
-    `yes_no`."""
+    a question asking what something costs (`asks_price`; pass `price` when already
+    known) is `how_much`; otherwise the pattern matching earliest wins; a question mark
+    with no interrogative word is `yes_no`."""
     lowered = question.lower()
-    if asks_price(lowered):
+    if asks_price(lowered) if price is None else price:
         return "how_much"
     best: tuple[int, int, AnswerType] = (len(lowered) + 1, len(_QUESTION_PATTERNS), "other")
     for order, (kind, pattern) in enumerate(_QUESTION_PATTERNS):

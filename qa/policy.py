@@ -16,7 +16,7 @@ fitted once on the development data's fit split and shipped as `qa/data/abstenti
 with its operating point; `qa build` never refits it. `qa calibrate` refits it on an
 operator's labelled questions about their own corpus. One rule stands outside the model:
 a question asking what something costs whose passages give no amount at all is withheld
-(`REQUIRED_TYPES`).
+(`lacks_asked_answer`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from qa.answer_types import asks_price
 from qa.linear import LinearModel
 from qa.question import NUMBER, AnalysedQuestion
 from qa.reader import AnswerCandidate
@@ -56,28 +55,19 @@ EVIDENCE_SIGNS: dict[str, int] = {
     "joint_support": 1,
 }
 EVIDENCE_FEATURES: tuple[str, ...] = tuple(EVIDENCE_SIGNS)
-# Answer types whose answer the passages must hold: a question that asks what something
-# costs (`qa.answer_types.asks_price`) is never answered from passages that give no
-# amount at all ("Hvad koster et nyt pas?" over a corpus that names passports but no
-# price): whatever sentence the reader picks, it cannot say what something costs. On the
-# fit splits of the development and seed sets this held for 5 unanswerable questions (4
-# of them already withheld by the model) and no answerable one. Not `when` or
-# `how_many`, nor a how-much question that asks for no price ("How much leave ...",
-# "Hvor stor er en carport ..."): their answers can be given without a date, a number
-# or an amount ("once you have a CPR number", "there is no limit").
-REQUIRED_TYPES: tuple[str, ...] = ("how_much",)
 
 
 def lacks_asked_answer(question: AnalysedQuestion, candidates: list[AnswerCandidate]) -> bool:
-    """Whether the question asks what something costs (`REQUIRED_TYPES` and
-    `asks_price`) and none of the reader's candidates gives an amount (every candidate's
-    `type_fit` is 0)."""
-    return (
-        question.answer_type in REQUIRED_TYPES
-        and asks_price(question.text)
-        and bool(candidates)
-        and all(c.features["type_fit"] == 0.0 for c in candidates)
-    )
+    """Whether the question asks in so many words what something costs
+    (`AnalysedQuestion.asks_price`) and none of the reader's candidates gives an amount
+    (every candidate's `type_fit` is 0): whatever sentence the reader picks, it cannot say
+    what something costs ("Hvad koster et nyt pas?" over a corpus that names passports
+    but no price). On the fit splits of the development and seed sets this held for 5
+    unanswerable questions (4 of them already withheld by the model) and no answerable
+    one. Not `when` or `how_many`, nor a how-much question that asks for no price ("How
+    much leave ...", "Hvor stor er en carport ..."): their answers can be given without a
+    date, a number or an amount ("once you have a CPR number", "there is no limit")."""
+    return question.asks_price and bool(candidates) and all(c.features["type_fit"] == 0.0 for c in candidates)
 
 
 # A margin when the reader has a single candidate: larger than any seen between two.

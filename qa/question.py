@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from qa import analysis
 from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
-from qa.answer_types import AnswerType, answer_type
+from qa.answer_types import AnswerType, answer_type, asks_price
 from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.normalise import normalise
 
@@ -36,6 +36,9 @@ class AnalysedQuestion:
     bridged: str | None = None
     """For an English question, the same text with each lower-case content word replaced
     by its first Danish word from the bilingual dictionary (`qa.lexicon`); None otherwise."""
+    asks_price: bool = False
+    """Whether the question asks in so many words what something costs
+    (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
 
 
 def analyse(question: str) -> AnalysedQuestion:
@@ -45,15 +48,17 @@ def analyse(question: str) -> AnalysedQuestion:
     # Found once for the key terms and the bridged question.
     phrases = english_phrase_spans(text) if guess.language == "en" else []
     groups = key_terms(text, language=guess.language, phrases=phrases)
+    price = asks_price(text)
     return AnalysedQuestion(
         text=text,
         language=guess.language,
         language_confidence=guess.confidence,
         groups=tuple(groups),
         lexical_terms=tuple(query_terms(text, groups)),
-        answer_type=answer_type(text),
+        answer_type=answer_type(text, price),
         numbers=frozenset(NUMBER.findall(text)),
         bridged=bridge_to_danish(text, phrases) if guess.language == "en" else None,
+        asks_price=price,
     )
 
 

@@ -426,7 +426,7 @@ def test_a_build_evaluates_with_and_records_the_configured_models(
     assert manifest.scoring == models.identity() != scoring_identity()
     assert manifest.evaluation is not None
     # It withholds only the 4 of 34 unanswerable questions that ask what something costs
-    # (the seed gives no amount; `qa.policy.REQUIRED_TYPES`).
+    # (the seed gives no amount; `qa.policy.lacks_asked_answer`).
     assert manifest.evaluation["all"]["unanswerable_abstained"] == 0.118
     assert manifest.evaluation["all"]["false_abstention"] == 0.0
     # The same models again: unchanged; the shipped ones: a new version, evaluated again
