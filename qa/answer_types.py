@@ -23,7 +23,8 @@ AnswerType = Literal["when", "how_many", "how_much", "who", "how", "where", "yes
 # asks how something is, like English "how is ..." or "how can the rules be
 # described?", which is `other`. The one matching earliest in the question wins ("How do I ... when I
 # move?" is a how-question); at the same position the first listed wins ("how much"
-# before "how").
+# before "how"). A question asking in so many words what something costs ("Hvad koster
+# ...", `asks_price`) is `how_much` before any of these is tried.
 # What "how much" can measure besides money: time, leave, notice, room, weight, quantity.
 # "How much leave do parents get?" wants "48 ugers orlov", a measure (`how_many`).
 _MEASURED = (
@@ -34,8 +35,7 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "how_much",
         re.compile(
-            r"\b(hvad koster|hvor meget koster|hvad er prisen|hvad er gebyret|hvad skal jeg betale|"
-            r"hvor meget skal jeg betale|hvor stort er gebyret|hvor stor er|hvad betaler|"
+            r"\b(hvad skal jeg betale|hvor meget skal jeg betale|hvor stor er|hvad betaler|"
             rf"how much(?! {_MEASURED})|"
             r"what does .{1,60} cost|what is the (price|fee|charge|cost)|what are the (fees|prices|costs)|"
             r"is there a (fee|charge)|do i have to pay|pris|gebyr|koster)\b"
