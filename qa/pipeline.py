@@ -38,7 +38,7 @@ from qa.index import (
 from qa.index_errors import GateError, IndexLoadError
 from qa.lock import writer_lock
 from qa.manifest import Changes, Manifest, MetricsTable, file_sha256, read_manifest
-from qa.scoring import ScoringModels
+from qa.scoring import EngineModels, ScoringModels
 from qa.versions import clear_abandoned, prune_versions
 
 if TYPE_CHECKING:
@@ -254,13 +254,15 @@ def unchanged_live_index(
     index_root: Path,
     options: BuildOptions,
     live_index: _LiveIndex | None = None,
+    scoring: dict[str, str] | None = None,
 ) -> IndexData | None:
     """The live index when building `documents` with `options` would make the same index,
     else None: it loads and verifies (every file intact, this format, scoring version and
     model), and its manifest records the same documents (per-document and corpus hashes),
     model and dimension, tokeniser, chunking, scoring identity (reranker, reader and
-    abstention models), kind of vector index for this `exact_up_to`, and evaluation set; and no
-    calibration is asked for."""
+    abstention models; `scoring` when already computed, else `options.models.identity()`),
+    kind of vector index for this `exact_up_to`, and evaluation set; and no calibration is
+    asked for."""
     from qa.index import FORMAT_VERSION, corpus_hash, document_sha256, tokeniser_identity
 
     if options.calibrate is not None:
@@ -286,7 +288,7 @@ def unchanged_live_index(
         and m.dimension == embedder.dimension
         and m.tokeniser == tokeniser_identity()
         and m.chunking == dict(asdict(options.chunking or ChunkingOptions()))
-        and m.scoring == options.models.identity()
+        and m.scoring == (options.models.identity() if scoring is None else scoring)
         and m.vector_index.get("kind") == kind
         and m.evaluation_set_sha256 == eval_sha256
         and not m.calibrated
@@ -313,15 +315,16 @@ def evaluate_index(
     questions: list[EvalQuestion],
     show_progress: bool = False,
     record: list[Outcome] | None = None,
-    models: ScoringModels | None = None,
+    models: EngineModels | None = None,
 ) -> MetricsTable:
     """Metrics per language (qa.evaluation.metrics_by_language) of an index on questions,
-    answered with `models` (default: the shipped ones); the outcome of each question is
-    appended to `record` when given. Raises ModelFileError for an unreadable model file."""
+    answered with the loaded `models` (default: the shipped ones, `ScoringModels().load()`);
+    the outcome of each question is appended to `record` when given. Raises
+    ModelFileError for an unreadable shipped model file."""
     from qa.engine import QAEngine
     from qa.evaluation import evaluate, metrics_by_language
 
-    engine = QAEngine(data, embedder, **(models or ScoringModels()).load())
+    engine = QAEngine(data, embedder, **(models or ScoringModels().load()))
     outcomes = evaluate(engine, questions, show_progress)
     if record is not None:
         record.extend(outcomes)
@@ -410,8 +413,9 @@ def _evaluate_step(
             "%d evaluation questions have no gold text in the corpus and are left out", len(questions) - len(usable)
         )
     log.info("evaluating the new index on %d questions", len(usable))
+    models = options.models.load()  # once, for the new and the live index
     new_outcomes: list[Outcome] = []
-    new = evaluate_index(data, embedder, usable, options.show_progress, record=new_outcomes, models=options.models)
+    new = evaluate_index(data, embedder, usable, options.show_progress, record=new_outcomes, models=models)
     live = None
     if live_data is not None and same_content(live_data.manifest, data.manifest):
         log.info("the live index %s holds the same content: its evaluation is the new one's", live_data.version)
@@ -419,9 +423,7 @@ def _evaluate_step(
     elif live_data is not None:
         log.info("evaluating the live index %s on the same questions", live_data.version)
         live_outcomes: list[Outcome] = []
-        live = evaluate_index(
-            live_data, embedder, usable, options.show_progress, record=live_outcomes, models=options.models
-        )
+        live = evaluate_index(live_data, embedder, usable, options.show_progress, record=live_outcomes, models=models)
         if changes is not None:
             changes.extend(changed_outcomes(live_outcomes, new_outcomes))
     return new, live, eval_sha256
@@ -433,8 +435,9 @@ def _build_locked(
     steps = report.step_seconds
     report.removed_abandoned = clear_abandoned(index_root)
     live_index = _LiveIndex(index_root, dict(embedder.identity))
+    scoring = options.models.identity()  # the model files hashed once per build
     if options.skip_unchanged and not options.force:
-        live = unchanged_live_index(documents, embedder, index_root, options, live_index)
+        live = unchanged_live_index(documents, embedder, index_root, options, live_index, scoring)
         if live is not None:
             log.info("the live index %s was built from the same inputs: nothing to build", live.version)
             report.data = live
@@ -453,7 +456,7 @@ def _build_locked(
         options.show_progress,
         cache,
         exact_up_to=options.exact_up_to,
-        scoring=options.models.identity(),
+        scoring=scoring,
     )
     changes = compare_documents(previous, data.manifest.document_sha256)
     if options.calibrate is not None:
