@@ -46,7 +46,7 @@ def analyse(question: str) -> AnalysedQuestion:
     text = normalise(question).strip()
     guess = guess_language(text)
     # Found once for the key terms and the bridged question.
-    phrases = english_phrase_spans(text) if guess.language == "en" else []
+    phrases = english_phrase_spans(text) if guess.language == "en" and analysis.LEXICAL_OPTIONS.phrases else []
     groups = key_terms(text, language=guess.language, phrases=phrases)
     price = asks_price(text)
     return AnalysedQuestion(
