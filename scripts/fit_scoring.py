@@ -9,6 +9,10 @@ repository root after building both indexes:
     QA_CORPUS_DIR=tests/eval/dev/corpus QA_INDEX_DIR=/tmp/dev-index qa build --force
     QA_INDEX_DIR=/tmp/seed-index qa build --force
     python scripts/fit_scoring.py /tmp/dev-index /tmp/seed-index
+
+With `--abstention-only` the shipped reranker and reader are kept and only the abstention
+model is refitted on their evidence (a new evidence feature needs no new reader, and
+every reader refit moves a few answers on its own).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from qa.engine import QAEngine  # noqa: E402
 from qa.evaluation import load_questions  # noqa: E402
 from qa.fitting import fit_models, unfitted_engine  # noqa: E402
 from qa.index import load_live_index  # noqa: E402
@@ -39,20 +44,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dev_index", type=Path, help="index root built from tests/eval/dev/corpus")
     parser.add_argument("seed_index", type=Path, help="index root built from corpus/")
+    parser.add_argument(
+        "--abstention-only", action="store_true", help="keep the shipped reranker and reader, refit abstention"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     sets = []
     for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
-        engine = unfitted_engine(load_live_index(root, embedder.identity), embedder)
+        data = load_live_index(root, embedder.identity)
+        engine = QAEngine(data, embedder) if args.abstention_only else unfitted_engine(data, embedder)
         questions = [q for q in load_questions(path) if q.split == "fit"]
         logging.info("%s: %d fit questions", name, len(questions))
         sets.append((engine, questions))
     label = "fit splits of tests/eval/dev/questions.jsonl and tests/eval/questions.jsonl"
-    report = fit_models(sets, label, refit_reranker=True)
-    assert report.reader is not None and report.reranker is not None
-    report.reranker.save(shipped_path("reranker.json"))
-    report.reader.save(shipped_path("reader.json"))
+    refit = not args.abstention_only
+    report = fit_models(sets, label, refit_reader=refit, refit_reranker=refit)
+    if refit:
+        assert report.reader is not None and report.reranker is not None
+        report.reranker.save(shipped_path("reranker.json"))
+        report.reader.save(shipped_path("reader.json"))
     report.abstention.save(shipped_path("abstention.json"))
     logging.info(
         "reader: %d candidates; abstention: %d questions, operating point %.4f",

@@ -292,6 +292,18 @@ def test_reader_marks_each_candidate_by_its_documents_language_and_centres_its_c
         doc_id = engine.data.sentences[c.sentence_ids[0]].doc_id
         best = sorted(by_language[engine.data.documents[doc_id].language], reverse=True)[:LANGUAGE_TOP]
         assert c.features["cos_language_margin"] == pytest.approx(c.features["cos"] - sum(best) / len(best))
+    assert trace.evidence is not None
+    assert trace.evidence["same_language"] == trace.candidates[0].features["same_language"]
+
+
+def test_the_shipped_abstention_model_asks_more_of_a_cosine_within_one_language() -> None:
+    # The encoder's cosines run higher within one language than across two (qa.policy's
+    # docstring): the same evidence from a quote in the question's language is weaker.
+    model = load_model(shipped_path("abstention.json"), "abstention")
+    row = dict(zip(model.features, model.mean, strict=True))
+    across = model.probability({**row, "same_language": 0.0})
+    within = model.probability({**row, "same_language": 1.0})
+    assert within < across
 
 
 def test_the_reranker_orders_the_first_chunks_by_its_model_and_leaves_the_rest(faq_index: IndexData) -> None:
