@@ -26,8 +26,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from qa.engine import QAEngine  # noqa: E402
 from qa.evaluation import load_questions  # noqa: E402
-from qa.fitting import fit_models, unfitted_engine  # noqa: E402
+from qa.fitting import fit_models, neutral_model, unfitted_engine  # noqa: E402
 from qa.index import load_live_index  # noqa: E402
+from qa.policy import EVIDENCE_FEATURES  # noqa: E402
 from qa.scoring import shipped_path  # noqa: E402
 from qa.service import load_embedder  # noqa: E402
 from qa.settings import Settings  # noqa: E402
@@ -53,7 +54,13 @@ def main() -> None:
     sets = []
     for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
         data = load_live_index(root, embedder.identity)
-        engine = QAEngine(data, embedder) if args.abstention_only else unfitted_engine(data, embedder)
+        if args.abstention_only:
+            # The shipped reranker and reader; not the abstention model being replaced,
+            # which may lack a feature the evidence now has (or have one it lost).
+            neutral = neutral_model("abstention", EVIDENCE_FEATURES)
+            engine = QAEngine(data, embedder, abstention_model=neutral)
+        else:
+            engine = unfitted_engine(data, embedder)
         questions = [q for q in load_questions(path) if q.split == "fit"]
         logging.info("%s: %d fit questions", name, len(questions))
         sets.append((engine, questions))
@@ -65,12 +72,9 @@ def main() -> None:
         report.reranker.save(shipped_path("reranker.json"))
         report.reader.save(shipped_path("reader.json"))
     report.abstention.save(shipped_path("abstention.json"))
-    logging.info(
-        "reader: %d candidates; abstention: %d questions, operating point %.4f",
-        report.reader_rows,
-        report.abstention_rows,
-        report.abstention.threshold,
-    )
+    if refit:
+        logging.info("reranker and reader refitted; reader: %d candidates", report.reader_rows)
+    logging.info("abstention: %d questions, operating point %.4f", report.abstention_rows, report.abstention.threshold)
 
 
 if __name__ == "__main__":

@@ -292,18 +292,27 @@ def test_reader_marks_each_candidate_by_its_documents_language_and_centres_its_c
         doc_id = engine.data.sentences[c.sentence_ids[0]].doc_id
         best = sorted(by_language[engine.data.documents[doc_id].language], reverse=True)[:LANGUAGE_TOP]
         assert c.features["cos_language_margin"] == pytest.approx(c.features["cos"] - sum(best) / len(best))
-    assert trace.evidence is not None
-    assert trace.evidence["same_language"] == trace.candidates[0].features["same_language"]
 
 
-def test_the_shipped_abstention_model_asks_more_of_a_cosine_within_one_language() -> None:
+@pytest.mark.parametrize("preference", [1.0, -1.0])
+def test_evidence_says_whether_the_best_candidates_document_is_in_the_questions_language(preference: float) -> None:
+    # A reader steered to the English page (1.0) or away from it (-1.0): the evidence
+    # follows the best candidate, not the question's language or any other candidate.
+    engine = _engine(prepare_index([FAQ, OTHER, ENGLISH], FakeEmbedder()), {"same_language": preference})
+    trace = engine.trace("How much does a new health card cost?", depth=5)
+    assert trace.evidence is not None and trace.evidence["english"] == 1.0
+    best = engine.data.documents[engine.data.sentences[trace.candidates[0].sentence_ids[0]].doc_id]
+    assert best.language == ("en" if preference > 0 else "da")
+    assert trace.evidence["same_language"] == (1.0 if preference > 0 else 0.0)
+    assert {c.features["same_language"] for c in trace.candidates} == {0.0, 1.0}
+
+
+def test_the_shipped_abstention_model_counts_a_pick_in_the_questions_language_for_less() -> None:
     # The encoder's cosines run higher within one language than across two (qa.policy's
-    # docstring): the same evidence from a quote in the question's language is weaker.
+    # docstring), so, all else equal, a pick in the question's language is weaker evidence.
     model = load_model(shipped_path("abstention.json"), "abstention")
     row = dict(zip(model.features, model.mean, strict=True))
-    across = model.probability({**row, "same_language": 0.0})
-    within = model.probability({**row, "same_language": 1.0})
-    assert within < across
+    assert model.probability({**row, "same_language": 1.0}) < model.probability({**row, "same_language": 0.0})
 
 
 def test_the_reranker_orders_the_first_chunks_by_its_model_and_leaves_the_rest(faq_index: IndexData) -> None:

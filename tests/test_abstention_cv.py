@@ -1,0 +1,40 @@
+"""The abstention cross-validation script's pure parts (scripts/abstention_cv.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from qa.policy import EVIDENCE_FEATURES
+from scripts.abstention_cv import cross_validate, question_documents
+
+
+def test_questions_are_held_out_with_their_document_and_a_file_without_documents_is_one_group(tmp_path: Path) -> None:
+    path = tmp_path / "questions.jsonl"
+    rows = [{"id": "a", "doc": "nordby"}, {"id": "b", "doc": "nordby"}, {"id": "c"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
+    assert question_documents(path, "dev") == {"a": "dev:nordby", "b": "dev:nordby", "c": "dev"}
+
+
+def test_a_feature_that_separates_the_held_out_questions_scores_perfectly_and_noise_does_not() -> None:
+    rng = np.random.default_rng(0)
+    rows, answerable, languages, groups = [], [], [], []
+    for doc in range(20):
+        for k in range(6):
+            label = k % 3 != 0
+            row = {f: float(rng.normal()) for f in EVIDENCE_FEATURES}
+            row["agreement"] = 1.0 if label else 0.0
+            rows.append(row)
+            answerable.append(label)
+            languages.append("da" if k % 2 else "en")
+            groups.append(f"doc{doc}")
+    table = cross_validate(rows, answerable, languages, groups, EVIDENCE_FEATURES, folds=5, shuffles=2)
+    assert table == {
+        "da": {"auc": 1.0, "false_abstention": 0.0, "unanswerable_abstained": 1.0},
+        "en": {"auc": 1.0, "false_abstention": 0.0, "unanswerable_abstained": 1.0},
+    }
+    noise = tuple(f for f in EVIDENCE_FEATURES if f != "agreement")
+    for row in cross_validate(rows, answerable, languages, groups, noise, folds=5, shuffles=2).values():
+        assert 0.2 < row["auc"] < 0.8
