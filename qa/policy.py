@@ -43,7 +43,7 @@ import math
 from dataclasses import dataclass
 
 from qa.linear import LinearModel
-from qa.question import NUMBER, AnalysedQuestion
+from qa.question import AnalysedQuestion, missing_numbers
 from qa.reader import AnswerCandidate
 from qa.retrieval import RankedChunk
 
@@ -120,7 +120,6 @@ def evidence(
     best = candidates[0]
     hit = ranked[best.chunk_rank]
     dense = sorted((h.dense for h in ranked[:5]), reverse=True)
-    in_text = set(NUMBER.findall(best_chunk_text))
     return {
         "reader_margin": min(best.score - candidates[1].score, _LONE_MARGIN) if len(candidates) > 1 else _LONE_MARGIN,
         "sentence_cos": best.features["cos"],
@@ -132,7 +131,7 @@ def evidence(
         "chunk_coverage": best.features["context_coverage"],
         "sentence_coverage": best.features["coverage"],
         "unknown_terms": unknown_terms,
-        "missing_numbers": float(sum(1 for n in question.numbers if n not in in_text)),
+        "missing_numbers": float(len(missing_numbers(question.numbers, best_chunk_text))),
         "language_confidence": question.language_confidence,
         "english": 1.0 if question.language == "en" else 0.0,
         "name_missing": best.features["name_missing"],

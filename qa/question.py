@@ -14,6 +14,15 @@ from qa.normalise import normalise
 
 # A number as written in a question or a text ("2020", "3", "1.500", "2,5").
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A range of whole numbers in a text: two numbers without separators joined by a dash,
+# "til", "to" or "through", the second perhaps after a day and month ("1963-1966",
+# "18-64 år", "kl. 10-18", "1. januar 1955 – 31. december 1962", "2 to 4 weeks"). Not
+# numbers with thousands or decimal separators ("800-1.600 kr."): "1.600" is 1600 in
+# Danish and 1.6 in English.
+_RANGE = re.compile(
+    r"(?<![\d.,])(\d+)\s*(?:–|—|-|\btil\b|\bto\b|\bthrough\b)\s*(?:\d{1,2}\.?\s+[^\W\d]+\s+)?(\d+)(?![.,]?\d)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,26 @@ def analyse(question: str) -> AnalysedQuestion:
         bridged=bridge_to_danish(text, phrases) if guess.language == "en" else None,
         asks_price=price,
     )
+
+
+def missing_numbers(numbers: frozenset[str], text: str) -> list[str]:
+    """The question's `numbers` (as `NUMBER` writes them) that `text` neither writes nor
+    spans with a range of whole numbers (`_RANGE`), in sorted order: "1965" is in "Født:
+    1. januar 1963 – 31. december 1966", "30" in "18-64 år", "17" in "kl. 10-18"; "1965"
+    is not in "1963, 1966" and "2026" not in "2025". A range counts only from the smaller
+    number up ("010190-1234" spans nothing)."""
+    if not numbers:
+        return []
+    written = set(NUMBER.findall(text))
+    spans = [(int(a), int(b)) for a, b in _RANGE.findall(text) if int(a) < int(b)]
+    missing = []
+    for number in sorted(numbers):
+        if number in written:
+            continue
+        if number.isdigit() and any(a <= int(number) <= b for a, b in spans):
+            continue
+        missing.append(number)
+    return missing
 
 
 _TOKEN = re.compile(r"\w+|\W+")

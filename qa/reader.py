@@ -33,7 +33,7 @@ from qa.answer_types import fits, has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.question import NUMBER, AnalysedQuestion
+from qa.question import AnalysedQuestion, missing_numbers
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -274,7 +274,6 @@ class Reader:
             heading_cov = coverage_of(groups, self.heading_terms[hit.index])
             list_item = self.block_kind(head) in LIST_KINDS
             fit = fits(text, question.answer_type, list_item)
-            in_text = set(NUMBER.findall(text)) if numbers else set()
             rows.append(
                 (
                     unit,
@@ -296,9 +295,7 @@ class Reader:
                         "type_fit": 1.0 if typed and fit else 0.0,
                         "type_miss": 1.0 if typed and not fit else 0.0,
                         "has_number": 1.0 if has_number(text) else 0.0,
-                        "numbers_missing": (
-                            sum(1 for n in numbers if n not in in_text) / len(numbers) if numbers else 0.0
-                        ),
+                        "numbers_missing": len(missing_numbers(numbers, text)) / len(numbers) if numbers else 0.0,
                         "list_item": 1.0 if list_item else 0.0,
                         "ends_colon": 1.0 if text.rstrip().endswith(":") else 0.0,
                         "pair": 1.0 if kind == "pair" else 0.0,

@@ -20,7 +20,7 @@ from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
-from qa.question import analyse
+from qa.question import analyse, missing_numbers
 from qa.reader import FEATURES, LANGUAGE_TOP, is_question, refers_back
 from qa.reranker import RERANKER_FEATURES, ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
@@ -168,6 +168,53 @@ def test_question_analysis_normalises_and_finds_numbers() -> None:
     assert question.answer_type == "how_many"
     assert question.numbers == frozenset({"2020"})
     assert "2020" in question.lexical_terms
+
+
+@pytest.mark.parametrize(
+    ("numbers", "text", "missing"),
+    [
+        (["1965"], "Født: 1. januar 1963 – 31. december 1966; Folkepensionsalder: 68 år", []),
+        (["1960"], "Født: 1. januar 1963 – 31. december 1966; Folkepensionsalder: 68 år", ["1960"]),
+        (["30"], "Pas til voksne (18-64 år)", []),
+        (["17"], "Åbent mandag-fredag kl. 10-18.", []),
+        (["3"], "It takes 2 to 4 weeks.", []),
+        (["2018"], "Strategien for 2016 til 2020", []),
+        (["1.200", "4"], "Det koster 1.200 kr.", ["4"]),
+        (["2026"], "The waste fee for a house in 2025 is 3,150 DKK.", ["2026"]),
+        (["1965"], "Født 1963, 1966", ["1965"]),
+        (["1500"], "Gebyret er 800-1.600 kr.", ["1500"]),
+        (["5"], "CPR 010190-1234", ["5"]),
+        (["2", "10"], "", ["10", "2"]),
+    ],
+)
+def test_a_number_is_missing_unless_the_text_writes_it_or_spans_it_with_a_range(
+    numbers: list[str], text: str, missing: list[str]
+) -> None:
+    assert missing_numbers(frozenset(numbers), text) == missing
+
+
+PENSION = assemble(
+    "folkepension",
+    [
+        ("heading", 1, "Folkepensionsalder"),
+        (
+            "paragraph",
+            0,
+            "Er du født fra 1955 til 1962, er din folkepensionsalder 67 år. Er du født i 1967, er den 69 år.",
+        ),
+    ],
+)
+
+
+def test_reader_and_evidence_count_a_year_inside_a_range_as_named() -> None:
+    engine = _engine(prepare_index([PENSION], FakeEmbedder()), {"numbers_missing": -1.0})
+    trace = engine.trace("Hvornår kan jeg gå på folkepension, når jeg er født i 1960?", depth=5)
+    missing = {_texts(engine, c.sentence_ids)[0][:27]: c.features["numbers_missing"] for c in trace.candidates}
+    assert missing == {"Er du født fra 1955 til 196": 0.0, "Er du født i 1967, er den 6": 1.0}
+    assert _texts(engine, trace.candidates[0].sentence_ids) == [
+        "Er du født fra 1955 til 1962, er din folkepensionsalder 67 år."
+    ]
+    assert trace.evidence is not None and trace.evidence["missing_numbers"] == 0.0
 
 
 def _hit(index: int, score: float) -> RankedChunk:
