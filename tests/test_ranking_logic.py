@@ -33,6 +33,19 @@ def test_glossary_gives_english_words_their_danish_terms() -> None:
     assert "obligatorisk" in query_terms("When did Digital Post become mandatory?")
 
 
+def test_the_glossary_fills_words_freedict_lacks_and_overrides_a_wrong_sense() -> None:
+    # FreeDict has no "replace", "lost" or "phone", and gives "expire" only as "dø" (die).
+    assert key_terms("How do I replace a lost phone?", language="en") == [
+        frozenset({"replac", "erstat", "udskift"}),
+        frozenset({"lost", "mist"}),
+        frozenset({"phon", "telefon"}),
+    ]
+    assert key_terms("When does my passport expire?", language="en") == [
+        frozenset({"passport", "pas"}),
+        frozenset({"expir", "udløb"}),
+    ]
+
+
 def test_an_english_multi_word_term_gives_its_words_its_danish_terms_instead_of_their_translations() -> None:
     # Word by word, FreeDict makes "leave" "afgå" / "forlade" and misses "barsel".
     groups = key_terms("Can I get parental leave benefits as a self-employed person?", language="en")
