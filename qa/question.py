@@ -14,13 +14,19 @@ from qa.normalise import normalise
 
 # A number as written in a question or a text ("2020", "3", "1.500", "2,5").
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# A range of whole numbers in a text: two numbers without separators joined by a dash,
-# "til", "to" or "through", the second perhaps after a day and month ("1963-1966",
+# A range of whole numbers in a text: two numbers of one to four digits joined by a dash,
+# "til", "to" or "through", the second perhaps after a day and a month name ("1963-1966",
 # "18-64 år", "kl. 10-18", "1. januar 1955 – 31. december 1962", "2 to 4 weeks"). Not
-# numbers with thousands or decimal separators ("800-1.600 kr."): "1.600" is 1600 in
-# Danish and 1.6 in English.
+# numbers with thousands or decimal separators ("800-1.600 kr.", "10-15.000 kr."): "1.600"
+# is 1600 in Danish and 1.6 in English; not parts of dates, times or identifiers
+# ("1/1-2025", "10:00-13:00", "J.nr. 24-12345", "1234-0001234567").
+_MONTH_NAMES = (
+    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+    "january|february|march|may|june|july|october"
+)
 _RANGE = re.compile(
-    r"(?<![\d.,])(\d+)\s*(?:–|—|-|\btil\b|\bto\b|\bthrough\b)\s*(?:\d{1,2}\.?\s+[^\W\d]+\s+)?(\d+)(?![.,]?\d)",
+    rf"(?<![\d.,:/])(\d{{1,4}})\s*(?:–|—|-|\btil\b|\bto\b|\bthrough\b)\s*"
+    rf"(?:\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\s+)?(\d{{1,4}})(?![.,:/]?\d)",
     re.IGNORECASE,
 )
 
@@ -75,17 +81,17 @@ def missing_numbers(numbers: frozenset[str], text: str) -> list[str]:
     """The question's `numbers` (as `NUMBER` writes them) that `text` neither writes nor
     spans with a range of whole numbers (`_RANGE`), in sorted order: "1965" is in "Født:
     1. januar 1963 – 31. december 1966", "30" in "18-64 år", "17" in "kl. 10-18"; "1965"
-    is not in "1963, 1966" and "2026" not in "2025". A range counts only from the smaller
-    number up ("010190-1234" spans nothing)."""
+    is not in "1963, 1966", "2026" not in "2025", "67" not in "pr. 1/1-2025". Only a
+    question's whole numbers of up to four digits can fall in a range."""
     if not numbers:
         return []
     written = set(NUMBER.findall(text))
-    spans = [(int(a), int(b)) for a, b in _RANGE.findall(text) if int(a) < int(b)]
+    spans = [(int(a), int(b)) for a, b in _RANGE.findall(text)]
     missing = []
     for number in sorted(numbers):
         if number in written:
             continue
-        if number.isdigit() and any(a <= int(number) <= b for a, b in spans):
+        if number.isdigit() and len(number) <= 4 and any(a <= int(number) <= b for a, b in spans):
             continue
         missing.append(number)
     return missing
