@@ -121,9 +121,11 @@ class BuildReport:
             f"{c.sentences} sentences" + (f", {len(self.errors)} files skipped" if self.errors else ""),
         ]
         if m.embedding is not None:
+            e = m.embedding
+            repeats = e.passages - e.embedded - e.cached
             lines.append(
-                f"embedded {m.embedding.embedded} of {m.embedding.passages} passages "
-                f"({m.embedding.cached} from the embedding cache)"
+                f"embedded {e.embedded} of {e.passages} passages ({e.cached} from the embedding cache"
+                + (f", {repeats} repeating a passage of this build)" if repeats else ")")
             )
         vector = m.vector_index
         if vector:

@@ -137,6 +137,19 @@ def test_rebuild_embeds_only_new_or_changed_passages_and_reports_the_documents(t
     assert "documents against " + first.data.version + ": 1 added, 1 changed, 1 removed" in second.summary_lines()
 
 
+def test_a_passage_repeated_within_a_build_is_embedded_once_and_reported_as_a_repeat(tmp_path: Path) -> None:
+    # Both documents hold the sentence "Om: Samme sætning om fristen." (heading and text).
+    docs = {name: f"# Om\n\nSamme sætning om fristen. {name.title()} har sin egen." for name in ("a", "b")}
+    corpus = _write_corpus(tmp_path / "corpus", docs)
+    embedder = CountingEmbedder()
+    report = run_build(corpus, embedder, tmp_path / "index")
+    assert report.manifest.embedding == EmbeddingStats(passages=6, embedded=5, cached=0)
+    assert embedder.passages == 5
+    assert "embedded 5 of 6 passages (0 from the embedding cache, 1 repeating a passage of this build)" in (
+        report.summary_lines()
+    )
+
+
 def test_a_damaged_cache_segment_is_ignored_and_its_passages_embedded_again(
     tmp_path: Path, corpus_documents: list[Document]
 ) -> None:
