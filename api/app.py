@@ -100,6 +100,8 @@ def _describe(err: dict[str, Any]) -> str:
     where = ".".join(str(p) for p in loc[1:]) or str(loc[0] if loc else "body")
     if err.get("type") == "string_pattern_mismatch" and "'\\w'" in str(err.get("msg")):
         return f"{where}: the text holds no letters or digits: write 1 to 1000 characters in words"
+    if err.get("type") == "string_too_short" and "at least 1 character" in str(err.get("msg")):
+        return f"{where}: the text is empty: write 1 to 1000 characters in words"
     return f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}"
 
 

@@ -242,7 +242,10 @@ def ask_command(
 
     settings = _settings()
     if len(question.strip()) > settings.max_question_chars:
-        _fail(f"the question is longer than {settings.max_question_chars} characters")
+        _fail(
+            f"the question is {len(question.strip())} characters long; "
+            f"at most {settings.max_question_chars} are allowed"
+        )
     try:
         result = load_engine(settings).ask(question, top_k=top_k)
     except (QuestionError, IndexLoadError) as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -307,8 +308,16 @@ class Trace:
     decision: Decision
 
 
+# A letter or digit: a question without one ("???") asks nothing.
+_WORD = re.compile(r"\w")
+
+
 def _clean(question: str) -> str:
+    """The trimmed question. Raises QuestionError, worded as the HTTP API's validation
+    (`api.schemas.check_text`), when it is empty or holds no letter or digit ("???")."""
     question = question.strip()
     if not question:
         raise QuestionError("the question is empty: write a question of 1 to 1000 characters")
+    if not _WORD.search(question):
+        raise QuestionError("the question holds no letters or digits: write a question in words")
     return question

@@ -153,7 +153,9 @@ def test_search_returns_passages(client: TestClient, fake_engine: QAEngine) -> N
     assert len(body["results"]) == 2
     assert "NemKonto" in body["results"][0]["text"]
     assert body["index_version"] == fake_engine.index_version
-    assert client.get("/search", params={"q": ""}).json()["detail"] == "q: String should have at least 1 character"
+    assert client.get("/search", params={"q": ""}).json()["detail"] == (
+        "q: the text is empty: write 1 to 1000 characters in words"
+    )
     assert client.get("/search", params={"q": "x", "k": 50}).status_code == 422
     assert client.get("/search", params={"q": "   "}).json()["detail"] == (
         "q: the text holds no letters or digits: write 1 to 1000 characters in words"

@@ -42,6 +42,8 @@ def test_an_english_question_also_encodes_its_danish_rendering(fake_engine: QAEn
 def test_engine_refuses_empty_questions_and_bad_counts(fake_engine: QAEngine) -> None:
     with pytest.raises(QuestionError, match="the question is empty"):
         fake_engine.ask("  ")
+    with pytest.raises(QuestionError, match="^the question holds no letters or digits: write a question in words$"):
+        fake_engine.ask(" ??? ")
     with pytest.raises(QuestionError, match="top_k must be at least 1"):
         fake_engine.ask("Hvad er NemID?", top_k=0)
     with pytest.raises(QuestionError, match="k must be at least 1"):

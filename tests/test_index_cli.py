@@ -31,6 +31,14 @@ def _invoke_fresh(args: list[str]) -> Result:
         get_settings.cache_clear()
 
 
+def test_ask_refuses_a_long_question_with_the_http_apis_wording() -> None:
+    result = _invoke_fresh(["ask", "x" * 1001])
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: the question is 1001 characters long; at most 1000 are allowed\n",
+    )
+
+
 def test_index_list_use_prune_and_verify(tmp_path: Path, corpus_documents: list[Document]) -> None:
     first, second, third = (build(corpus_documents, FakeEmbedder(), tmp_path).version for _ in range(3))
     listed = runner.invoke(app, ["index", "list", "--index", str(tmp_path)])
