@@ -50,7 +50,13 @@ def main(
         level = max(level, logging.WARNING)  # their output is the answer, not the loading
     if verbose:
         level = logging.DEBUG
+    before = list(logging.getLogger().handlers)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # A library that sets its own logger to DEBUG when imported (bm25s does, after this
+    # runs) would still reach the root handler: the handler made here keeps to the level.
+    for handler in logging.getLogger().handlers:
+        if handler not in before:
+            handler.setLevel(level)
     if not verbose:
         for noisy in ("faiss", "bm25s", "sentence_transformers", "transformers", "httpx"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
