@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from qa.engine import Citation, Passage
-from qa.normalise import normalise
+from qa.normalise import has_letter_or_digit, normalise
 from qa.redaction import SURROGATE
 
 
@@ -25,9 +24,6 @@ def check_unicode(field: str, value: str) -> str:
     return value
 
 
-_WORD = re.compile(r"\w")
-
-
 def check_text(field: str, value: str) -> str:
     """The text as the engine reads it (`qa.normalise.normalise`, trimmed), after
     `check_unicode`. Raises ValueError when nothing readable is left: empty, or only
@@ -35,7 +31,7 @@ def check_text(field: str, value: str) -> str:
     value = normalise(check_unicode(field, value)).strip()
     if not value:
         raise ValueError(f"the {field} is empty: write a {field} of 1 to 1000 characters")
-    if not _WORD.search(value):
+    if not has_letter_or_digit(value):
         raise ValueError(f"the {field} holds no letters or digits: write a {field} in words")
     return value
 

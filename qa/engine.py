@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from qa.documents import Document
 from qa.embedder import Embedder
 from qa.index import IndexData
 from qa.linear import LinearModel
+from qa.normalise import has_letter_or_digit
 from qa.policy import AbstentionPolicy, Decision, evidence, lacks_asked_answer
 from qa.question import AnalysedQuestion, analyse
 from qa.reader import AnswerCandidate, Reader, ReaderConfig
@@ -308,16 +308,12 @@ class Trace:
     decision: Decision
 
 
-# A letter or digit: a question without one ("???") asks nothing.
-_WORD = re.compile(r"\w")
-
-
 def _clean(question: str) -> str:
     """The trimmed question. Raises QuestionError, worded as the HTTP API's validation
     (`api.schemas.check_text`), when it is empty or holds no letter or digit ("???")."""
     question = question.strip()
     if not question:
         raise QuestionError("the question is empty: write a question of 1 to 1000 characters")
-    if not _WORD.search(question):
+    if not has_letter_or_digit(question):
         raise QuestionError("the question holds no letters or digits: write a question in words")
     return question

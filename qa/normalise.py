@@ -43,3 +43,12 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     return unicodedata.normalize("NFC", text)
+
+
+_LETTER_OR_DIGIT = re.compile(r"\w")
+
+
+def has_letter_or_digit(text: str) -> bool:
+    """Whether a text holds a letter or digit (a regex word character): "???" or only
+    punctuation asks nothing. The one test the HTTP API and the engine both apply."""
+    return _LETTER_OR_DIGIT.search(text) is not None
