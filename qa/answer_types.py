@@ -94,7 +94,8 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     ),
 )
 
-_MONTHS = (
+# Month names, Danish and English (the English ones Danish does not share).
+MONTH_NAMES = (
     "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
     "january|february|march|may|june|july|october"
 )
@@ -125,7 +126,7 @@ _RELATIVE_TIME = (
 )
 _LATER_CLAUSE = r"(?<=\w)[,;]?\s+(når|when|whenever)"
 _WHEN_TEXT = re.compile(
-    rf"\b(1[89]\d\d|20\d\d)\b|\b({_MONTHS})\b|\b({_WEEKDAYS})\b|\bkl\.\s*\d|\b\d{{1,2}}[.:]\d{{2}}\b|"
+    rf"\b(1[89]\d\d|20\d\d)\b|\b({MONTH_NAMES})\b|\b({_WEEKDAYS})\b|\bkl\.\s*\d|\b\d{{1,2}}[.:]\d{{2}}\b|"
     rf"\b\d+\s*{_PERIOD}\b|\b({_COUNT_WORDS})\s+{_PERIOD}\b|\b(senest|inden|før|efter|fra|til|by|before|after|within|until)\s+\d|"
     rf"\b({_RELATIVE_TIME})\b|{_LATER_CLAUSE}\b",
     re.IGNORECASE,

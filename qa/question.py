@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from qa import analysis
 from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
-from qa.answer_types import AnswerType, answer_type, asks_price
+from qa.answer_types import MONTH_NAMES, AnswerType, answer_type, asks_price
 from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.normalise import normalise
 
@@ -20,13 +20,9 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # numbers with thousands or decimal separators ("800-1.600 kr.", "10-15.000 kr."): "1.600"
 # is 1600 in Danish and 1.6 in English; not parts of dates, times or identifiers
 # ("1/1-2025", "10:00-13:00", "J.nr. 24-12345", "1234-0001234567").
-_MONTH_NAMES = (
-    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
-    "january|february|march|may|june|july|october"
-)
 _RANGE = re.compile(
     rf"(?<![\d.,:/])(\d{{1,4}})\s*(?:–|—|-|\btil\b|\bto\b|\bthrough\b)\s*"
-    rf"(?:\d{{1,2}}\.?\s+(?:{_MONTH_NAMES})\s+)?(\d{{1,4}})(?![.,:/]?\d)",
+    rf"(?:\d{{1,2}}\.?\s+(?:{MONTH_NAMES})\s+)?(\d{{1,4}})(?![.,:/]?\d)",
     re.IGNORECASE,
 )
 
