@@ -160,15 +160,14 @@ def embed_with_cache(
     for key, text in zip(keys, texts, strict=True):
         if cache.get(key) is None and key not in missing:
             missing[key] = text
-    cached = sum(1 for k in keys if k not in missing)
+    stats = EmbeddingStats(passages=len(texts), embedded=len(missing), cached=sum(1 for k in keys if k not in missing))
     if missing:
-        # A text repeated within `texts` is embedded once and neither new nor cached.
         log.info(
             "embedding %d new passages of %d (%d from the cache, %d repeating a passage of this batch)",
-            len(missing),
-            len(texts),
-            cached,
-            len(texts) - len(missing) - cached,
+            stats.embedded,
+            stats.passages,
+            stats.cached,
+            stats.repeated,
         )
         fresh = embedder.encode_passages(list(missing.values()), show_progress=show_progress)
         cache.add(list(missing), fresh)
@@ -176,5 +175,4 @@ def embed_with_cache(
         log.info("all %d passages from the embedding cache", len(texts))
     rows = [cache.get(k) for k in keys]
     vectors = np.stack(rows) if rows else np.zeros((0, cache.dimension), np.float32)  # type: ignore[arg-type]
-    stats = EmbeddingStats(passages=len(texts), embedded=len(missing), cached=cached)
     return np.ascontiguousarray(vectors, dtype=np.float32), stats

@@ -59,6 +59,12 @@ class EmbeddingStats(_Frozen):
     embedded: int = Field(ge=0)
     cached: int = Field(ge=0)
 
+    @property
+    def repeated(self) -> int:
+        """Passages whose text an earlier passage of the same batch already had: embedded
+        once with it, so neither new nor from the cache."""
+        return self.passages - self.embedded - self.cached
+
 
 class Manifest(_Frozen):
     """Everything recorded about one index version. A draft (from `prepare_index`) has no

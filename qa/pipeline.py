@@ -122,10 +122,9 @@ class BuildReport:
         ]
         if m.embedding is not None:
             e = m.embedding
-            repeats = e.passages - e.embedded - e.cached
             lines.append(
                 f"embedded {e.embedded} of {e.passages} passages ({e.cached} from the embedding cache"
-                + (f", {repeats} repeating a passage of this build)" if repeats else ")")
+                + (f", {e.repeated} repeating a passage of this build)" if e.repeated else ")")
             )
         vector = m.vector_index
         if vector:
