@@ -205,6 +205,27 @@ def unfitted_engine(data: IndexData, embedder: Embedder) -> QAEngine:
     )
 
 
+def shipped_reader_engine(data: IndexData, embedder: Embedder) -> QAEngine:
+    """An engine over a loaded index with the shipped reranker and reader and a neutral
+    abstention model: for fitting or cross-validating abstention on the evidence, which
+    does not depend on the abstention model (the shipped one may lack a feature the
+    evidence has now, or have one it lost)."""
+    return QAEngine(data, embedder, abstention_model=neutral_model("abstention", EVIDENCE_FEATURES))
+
+
+def evidence_rows(
+    sets: list[tuple[QAEngine, list[EvalQuestion]]],
+) -> Iterator[tuple[EvalQuestion, dict[str, float]]]:
+    """(question, evidence) of every question with a candidate answer, each asked of its
+    own engine (`qa.policy.evidence`; a question without candidates has no evidence and
+    is left out)."""
+    for engine, questions in sets:
+        for q in questions:
+            trace = engine.trace(q.question, depth=5)
+            if trace.evidence is not None:
+                yield q, trace.evidence
+
+
 def _unit_span(engine: QAEngine, sentence_ids: tuple[int, ...]) -> tuple[str, int, int]:
     first, last = engine.data.sentences[sentence_ids[0]], engine.data.sentences[sentence_ids[-1]]
     return first.doc_id, first.start, last.end
@@ -264,15 +285,9 @@ def fit_models(
         reader_rows = sum(len(rows) for rows, _ in groups)
         for engine, _ in sets:
             engine.reader.model = reader_model
-    ev_rows: list[dict[str, float]] = []
-    flags: list[bool] = []
-    for engine, questions in sets:
-        for q in questions:
-            trace = engine.trace(q.question, depth=5)
-            if trace.evidence is None:
-                continue
-            ev_rows.append(trace.evidence)
-            flags.append(q.answerable)
+    pairs = list(evidence_rows(sets))
+    ev_rows = [row for _, row in pairs]
+    flags = [q.answerable for q, _ in pairs]
     abstention = fit_signed_logistic(
         ev_rows, flags, EVIDENCE_FEATURES, EVIDENCE_SIGNS, "abstention", fitted_on, ABSTENTION_C
     )

@@ -34,9 +34,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402
 
-from qa.engine import QAEngine  # noqa: E402
 from qa.evaluation import load_questions  # noqa: E402
-from qa.fitting import ABSTENTION_C, fit_signed_logistic, neutral_model  # noqa: E402
+from qa.fitting import ABSTENTION_C, evidence_rows, fit_signed_logistic, shipped_reader_engine  # noqa: E402
 from qa.index import load_live_index  # noqa: E402
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, choose_operating_point  # noqa: E402
 from qa.service import load_embedder  # noqa: E402
@@ -126,20 +125,11 @@ def main() -> None:
     languages: list[str] = []
     groups: list[str] = []
     for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
-        # The shipped abstention model is not used: the evidence does not depend on it.
-        engine = QAEngine(
-            load_live_index(root, embedder.identity),
-            embedder,
-            abstention_model=neutral_model("abstention", EVIDENCE_FEATURES),
-        )
+        engine = shipped_reader_engine(load_live_index(root, embedder.identity), embedder)
         group_of = question_documents(path, name)
-        for q in load_questions(path):
-            if q.split != "fit":
-                continue
-            trace = engine.trace(q.question, depth=5)
-            if trace.evidence is None:
-                continue
-            rows.append(trace.evidence)
+        fit = [q for q in load_questions(path) if q.split == "fit"]
+        for q, row in evidence_rows([(engine, fit)]):
+            rows.append(row)
             answerable.append(q.answerable)
             languages.append(q.language)
             groups.append(group_of[q.id])

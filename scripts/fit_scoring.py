@@ -24,11 +24,9 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from qa.engine import QAEngine  # noqa: E402
 from qa.evaluation import load_questions  # noqa: E402
-from qa.fitting import fit_models, neutral_model, unfitted_engine  # noqa: E402
+from qa.fitting import fit_models, shipped_reader_engine, unfitted_engine  # noqa: E402
 from qa.index import load_live_index  # noqa: E402
-from qa.policy import EVIDENCE_FEATURES  # noqa: E402
 from qa.scoring import shipped_path  # noqa: E402
 from qa.service import load_embedder  # noqa: E402
 from qa.settings import Settings  # noqa: E402
@@ -54,13 +52,7 @@ def main() -> None:
     sets = []
     for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
         data = load_live_index(root, embedder.identity)
-        if args.abstention_only:
-            # The shipped reranker and reader; not the abstention model being replaced,
-            # which may lack a feature the evidence now has (or have one it lost).
-            neutral = neutral_model("abstention", EVIDENCE_FEATURES)
-            engine = QAEngine(data, embedder, abstention_model=neutral)
-        else:
-            engine = unfitted_engine(data, embedder)
+        engine = shipped_reader_engine(data, embedder) if args.abstention_only else unfitted_engine(data, embedder)
         questions = [q for q in load_questions(path) if q.split == "fit"]
         logging.info("%s: %d fit questions", name, len(questions))
         sets.append((engine, questions))
