@@ -18,25 +18,25 @@ operator's labelled questions about their own corpus. One rule stands outside th
 a question asking what something costs whose passages give no amount at all is withheld
 (`lacks_asked_answer`).
 
-Whether the best candidate's document is in the question's language (`same_language`)
-is evidence because the encoder's cosines are not comparable across the two cases. On
-the fit splits (dev and seed, the shipped reader, code of 3a61e44), the chunk of a right
-pick in the question's language had cosine 0.905 on average (sd 0.021, 126 questions),
-of a right pick across languages 0.869 (sd 0.027, 98); of the picks for unanswerable
-questions 0.876 (47) and 0.845 (36); the sentence cosines differ alike (0.898 against
-0.867). A cut on the cosine alone is therefore too low within one language and too high
-across two. Before it, the `english` offset blended English questions answered from
-English pages with those answered across languages. In 5-fold cross-validation grouped
-by document on the fit splits, three shuffles (`python scripts/abstention_cv.py
-DEV_INDEX SEED_INDEX --without same_language`), it raises the area under the ROC curve
-from 0.776 to 0.790 in Danish and from 0.730 to 0.764 in English (from 0.769 to 0.781
-and 0.721 to 0.753 when it was added, at b00459c); there, a plain copy of `1 - english`
-in its place gave 0.768 and 0.720, so the gain comes from telling apart, among
-questions in one language, picks from pages in either language (7 of the development
-corpus's 44 pages are English). On a corpus in one language it is `1 - english`: an
-offset that lets English questions over Danish text answer at lower cosines than before
-(the seed check split's English false abstentions fell from 0.368 to 0.053). Its sign
-is left free.
+Whether the best candidate's document is in the question's language (`same_language`) is
+evidence because the encoder's cosines are not comparable across the two cases. On the
+fit splits (dev and seed, the shipped models, `QAEngine.trace` on indexes built at
+49dc6db), the chunk of a right pick in the question's language had cosine 0.905 on
+average (sd 0.021, 127 questions), of a right pick across languages 0.871 (sd 0.027,
+101); of the picks for unanswerable questions 0.876 (48) and 0.846 (35); the sentence
+cosines differ alike (0.898 against 0.868). A cut on the cosine alone is therefore too
+low within one language and too high across two. Before it, the `english` offset blended
+English questions answered from English pages with those answered across languages. In
+5-fold cross-validation grouped by document on the fit splits, three shuffles (`python
+scripts/abstention_cv.py DEV_INDEX SEED_INDEX --without same_language`), it raises the
+area under the ROC curve from 0.776 to 0.790 in Danish and from 0.730 to 0.764 in
+English (from 0.769 to 0.781 and 0.721 to 0.753 when it was added, at b00459c); there, a
+plain copy of `1 - english` in its place gave 0.768 and 0.720, so the gain comes from
+telling apart, among questions in one language, picks from pages in either language (7
+of the development corpus's 44 pages are English). On a corpus in one language it is
+`1 - english`: an offset that lets English questions over Danish text answer at lower
+cosines than before (the seed check split's English false abstentions fell from 0.368 to
+0.053). Its sign is left free.
 """
 
 from __future__ import annotations
