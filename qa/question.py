@@ -1,5 +1,6 @@
 """Question analysis, done once per question: normalised text, language with its
-confidence, key terms, BM25 terms, answer type and the numbers the question names."""
+confidence, key terms, BM25 terms, answer type and the numbers and weekdays the question
+names."""
 
 from __future__ import annotations
 
@@ -26,6 +27,36 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 
+# Weekday names, Danish and English, Monday first; a name may carry a Danish or English
+# ending ("torsdagen", "fredage", "fredags", "Fridays"). A weekday the question names
+# counts like a number it names (`missing_named`): "Hvornår har borgerservice åbent om
+# torsdagen?" is not answered by the sentence on holidays. In 5-fold cross-validation over
+# the fit splits (grouped by document, 3 shuffles) the reader's right first candidates
+# went from 106.0 to 108.7 of 155 Danish questions and from 116.3 to 117.3 of 159 English.
+WEEKDAY_NAMES: tuple[tuple[str, str], ...] = (
+    ("mandag", "monday"),
+    ("tirsdag", "tuesday"),
+    ("onsdag", "wednesday"),
+    ("torsdag", "thursday"),
+    ("fredag", "friday"),
+    ("lørdag", "saturday"),
+    ("søndag", "sunday"),
+)
+_DAY_OF = {name: day for day, names in enumerate(WEEKDAY_NAMES) for name in names}
+_DAY_NAME = "(" + "|".join(_DAY_OF) + ")(?:e|en|ene|s|es)?"
+_WEEKDAY = re.compile(rf"\b{_DAY_NAME}\b", re.IGNORECASE)
+# Days a text covers without naming each: a span of weekdays ("mandag-torsdag", "mandag
+# til fredag", "Monday to Thursday", "Monday through Friday"), the working week, the
+# weekend, every day.
+_DAY_SPAN = re.compile(
+    rf"\b{_DAY_NAME}\s*(?:–|—|-|\btil\b|\bto\b|\bthrough\b|\buntil\b)\s*{_DAY_NAME}\b", re.IGNORECASE
+)
+_WORKING_DAYS = re.compile(r"\b(hverdag\w*|weekdays?|working days?|arbejdsdag\w*)\b", re.IGNORECASE)
+_WEEKEND = re.compile(r"\b(weekend\w*)\b", re.IGNORECASE)
+_EVERY_DAY = re.compile(
+    r"\b(alle dage|alle ugens dage|hver dag|dagligt|every day|daily|7 days a week|all week|hele ugen)\b", re.IGNORECASE
+)
+
 
 @dataclass(frozen=True)
 class AnalysedQuestion:
@@ -34,7 +65,7 @@ class AnalysedQuestion:
     `language_confidence` is in [0, 1], the language identifier's probability of
     `language` (`qa.language.LanguageGuess.confidence`); `groups` are the question's key
     terms, each a set of stems that count as a match; `numbers` are the digits the
-    question names ("2020", "3").
+    question names ("2020", "3"); `weekdays` the days of the week it names (0 is Monday).
     """
 
     text: str
@@ -47,6 +78,7 @@ class AnalysedQuestion:
     bridged: str | None = None
     """For an English question, the same text with each lower-case content word replaced
     by its first Danish word from the bilingual dictionary (`qa.lexicon`); None otherwise."""
+    weekdays: frozenset[int] = frozenset()
     asks_price: bool = False
     """Whether the question asks in so many words what something costs
     (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
@@ -68,9 +100,49 @@ def analyse(question: str) -> AnalysedQuestion:
         lexical_terms=tuple(query_terms(text, groups)),
         answer_type=answer_type(text, price),
         numbers=frozenset(NUMBER.findall(text)),
+        weekdays=weekdays_named(text),
         bridged=bridge_to_danish(text, phrases) if guess.language == "en" else None,
         asks_price=price,
     )
+
+
+def weekdays_named(text: str) -> frozenset[int]:
+    """The days of the week a text names by name (0 is Monday): {3} for "Hvornår har
+    borgerservice åbent om torsdagen?", {4} for "... on Fridays?"."""
+    return frozenset(_DAY_OF[m.group(1).lower()] for m in _WEEKDAY.finditer(text))
+
+
+def weekdays_covered(text: str) -> frozenset[int]:
+    """The days of the week a text names or covers: by name, by a span of days
+    ("mandag-torsdag" covers 0-3; a span may wrap, "fredag-mandag" covers 4-0), as
+    working days ("hverdage", "weekdays": 0-4), as the weekend (5, 6) or as every day
+    ("alle dage", "daily": 0-6)."""
+    if _EVERY_DAY.search(text):
+        return frozenset(range(7))
+    days = set(weekdays_named(text))
+    for m in _DAY_SPAN.finditer(text):
+        first, last = _DAY_OF[m.group(1).lower()], _DAY_OF[m.group(2).lower()]
+        days.update((first + k) % 7 for k in range((last - first) % 7 + 1))
+    if _WORKING_DAYS.search(text):
+        days.update(range(5))
+    if _WEEKEND.search(text):
+        days.update((5, 6))
+    return frozenset(days)
+
+
+def missing_named(question: AnalysedQuestion, text: str) -> int:
+    """How many of the numbers and weekdays a question names `text` does not hold
+    (`missing_numbers`, `weekdays_covered`): 1 for "Is it open on Fridays?" against "Open
+    Monday to Thursday", 0 against "Open on weekdays"."""
+    missing = len(missing_numbers(question.numbers, text))
+    if question.weekdays:
+        missing += len(question.weekdays - weekdays_covered(text))
+    return missing
+
+
+def named_count(question: AnalysedQuestion) -> int:
+    """How many numbers and weekdays a question names (what `missing_named` counts from)."""
+    return len(question.numbers) + len(question.weekdays)
 
 
 def missing_numbers(numbers: frozenset[str], text: str) -> list[str]:

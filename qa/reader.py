@@ -2,8 +2,8 @@
 
 Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...",
 "It ...") together with the sentence before it (it is never offered alone when that
-sentence exists); for a when / how many / how much question only units holding a date,
-a number or an amount, when any does; a sentence that is itself a question is never
+sentence exists); for a when / how long / how many / how much question only units holding
+a date, a duration, a number or an amount, when any does; a sentence that is itself a question is never
 offered (on an FAQ page the answer is the text under the question, which is). Headings
 are not sentences, so never answers. Every unit is described by features that mean the
 same on any corpus (`FEATURES`) and scored by a pairwise ranker fitted on the
@@ -33,7 +33,7 @@ from qa.answer_types import fits, has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.question import AnalysedQuestion, missing_numbers
+from qa.question import AnalysedQuestion, missing_named, named_count
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -75,7 +75,7 @@ REFERRING_WORDS = frozenset(
 )
 _FIRST_WORD = re.compile(r"^\W*(\w+)")
 LIST_KINDS = ("list_item", "table_row")
-STRICT_TYPES = ("when", "how_many", "how_much")
+STRICT_TYPES = ("when", "how_long", "how_many", "how_much")
 # How many of the best cosines of one language among a question's candidates make the
 # reference its candidates are centred on (`language_margins`); 3 is the retriever's idea
 # (`centring_top`) at the scale of the 20-60 candidates of one question.
@@ -261,7 +261,7 @@ class Reader:
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
         typed = question.answer_type != "other"
-        numbers = question.numbers
+        named = named_count(question)
         rows = []
         for unit, rank, kind in units:
             hit = top[rank]
@@ -295,7 +295,8 @@ class Reader:
                         "type_fit": 1.0 if typed and fit else 0.0,
                         "type_miss": 1.0 if typed and not fit else 0.0,
                         "has_number": 1.0 if has_number(text) else 0.0,
-                        "numbers_missing": len(missing_numbers(numbers, text)) / len(numbers) if numbers else 0.0,
+                        # The share of the numbers and weekdays the question names that the unit lacks.
+                        "numbers_missing": missing_named(question, text) / named if named else 0.0,
                         "list_item": 1.0 if list_item else 0.0,
                         "ends_colon": 1.0 if text.rstrip().endswith(":") else 0.0,
                         "pair": 1.0 if kind == "pair" else 0.0,
@@ -312,8 +313,8 @@ class Reader:
                 )
             )
         if question.answer_type in STRICT_TYPES and any(r[3]["type_fit"] for r in rows):
-            # A when / how many / how much question is never answered by a text without
-            # a date, a number or an amount while some candidate holds one.
+            # A when / how long / how many / how much question is never answered by a text
+            # without a date, a duration, a number or an amount while some candidate holds one.
             rows = [r for r in rows if r[3]["type_fit"]]
         best_cos = max(r[3]["cos"] for r in rows)
         local = local_coverages(groups, [r[4] for r in rows])

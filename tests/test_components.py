@@ -20,7 +20,7 @@ from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
-from qa.question import analyse, missing_numbers
+from qa.question import analyse, missing_named, missing_numbers, named_count, weekdays_covered, weekdays_named
 from qa.reader import FEATURES, LANGUAGE_TOP, is_question, refers_back
 from qa.reranker import RERANKER_FEATURES, ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
@@ -35,7 +35,12 @@ from tests.fakes import FakeEmbedder
         ("Hvornår blev Digital Post obligatorisk?", "when"),
         ("When did Digital Post become mandatory?", "when"),
         ("Hvad er fristen for at søge?", "when"),
-        ("Hvor mange dage har jeg?", "how_many"),
+        ("Hvor mange dage har jeg?", "how_long"),
+        ("Hvor mange gange om året henter de storskrald?", "how_many"),
+        ("Hvor længe gælder aktiveringskoden?", "how_long"),
+        ("hvor lang tid har jeg til at melde flytning", "how_long"),
+        ("How long does it take to get a new health card?", "how_long"),
+        ("How many weeks of leave does the mother get?", "how_long"),
         ("How many strategies were there?", "how_many"),
         ("Hvad koster et nyt sundhedskort?", "how_much"),
         ("How much does a new passport cost?", "how_much"),
@@ -86,11 +91,35 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     assert fits("No, nappies are provided by the centre.", "yes_no")
     assert not fits("Licensen gælder et år.", "yes_no")
     assert fits("Der er tre trin.", "how_many") and not fits("Der er nogle trin.", "how_many")
+    # The articles "en" and "et" are no numbers; the stressed "én" is.
+    assert not fits("Medarbejderen får en e-mail med en aktiveringskode.", "how_many")
+    assert fits("Du kan ændre dit fornavn én gang.", "how_many")
     assert fits("Udbetaling Danmark udbetaler boligstøtte.", "who")
     assert not fits("Pengene kommer hver måned.", "who")
     assert fits("Log på med MitID.", "how", is_list_item=True)
     assert fits("Sådan gør du:", "how")
     assert fits("Anything at all.", "other")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Koden udløber efter 30 dage.", True),
+        ("Behandlingstiden er op til 3 uger.", True),
+        ("Licensen gælder et år.", True),
+        ("Du har 48 ugers orlov.", True),
+        ("It usually takes two weeks.", True),
+        ("It takes a week.", True),
+        ("En fritagelse gælder, indtil du selv tilmelder dig Digital Post igen.", True),
+        ("Der er ingen udløbsdato.", True),
+        ("The permit does not expire.", True),
+        ("Medarbejderen får en e-mail med en aktiveringskode.", False),
+        ("Gebyret er 500 kr.", False),
+        ("Kontoret ligger på Torvet 1.", False),
+    ],
+)
+def test_a_how_long_question_wants_a_duration(text: str, expected: bool) -> None:
+    assert fits(text, "how_long") is expected
 
 
 @pytest.mark.parametrize(
@@ -198,6 +227,62 @@ def test_a_number_is_missing_unless_the_text_writes_it_or_spans_it_with_a_range(
     numbers: list[str], text: str, missing: list[str]
 ) -> None:
     assert missing_numbers(frozenset(numbers), text) == missing
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "missing"),
+    [
+        ("Hvornår har borgerservice åbent om torsdagen?", "Dag: Torsdag; Åbent: kl. 10-18", 0),
+        ("Hvornår har borgerservice åbent om torsdagen?", "Borgerservice holder lukket på helligdage.", 1),
+        ("Har de åbent om onsdagen?", "Åbent mandag-fredag kl. 9-15.", 0),
+        ("Har de åbent om onsdagen?", "Åbent mandag til tirsdag.", 1),
+        ("Is it open on Fridays?", "Open Monday to Thursday from 10 am to 3 pm.", 1),
+        ("Is it open on Fridays?", "Open on weekdays from 10 am.", 0),
+        ("Is it open on Saturday mornings?", "Åbent alle hverdage.", 1),
+        ("Kan man komme om lørdagen?", "Lørdag og søndag: lukket", 0),
+        ("Kan man komme om søndagen?", "Åbent i weekenden.", 0),
+        ("Kan man komme om søndagen?", "Genbrugspladsen har åbent alle dage.", 0),
+        ("Kan man komme om mandagen?", "Åbent fredag-mandag.", 0),
+        ("Kan man komme om onsdagen kl. 17?", "Onsdag kl. 10-18", 0),
+        ("Kan man komme om onsdagen kl. 19?", "Torsdag kl. 10-18", 2),
+        ("Hvornår blev Digital Post obligatorisk?", "I 2016 blev der sendt 112 mio. breve.", 0),
+    ],
+)
+def test_a_weekday_the_question_names_is_missing_unless_the_text_names_or_spans_it(
+    question: str, text: str, missing: int
+) -> None:
+    assert missing_named(analyse(question), text) == missing
+
+
+def test_weekdays_are_read_in_danish_and_english_forms() -> None:
+    assert weekdays_named("Hvornår har de åbent om torsdagen og fredage?") == frozenset({3, 4})
+    assert weekdays_named("Open on Fridays and Saturday mornings") == frozenset({4, 5})
+    assert weekdays_named("Mandagsmøde og fredagsbar") == frozenset()
+    assert weekdays_covered("fredag-mandag") == frozenset({4, 5, 6, 0})
+    assert weekdays_covered("Monday through Wednesday") == frozenset({0, 1, 2})
+    assert named_count(analyse("Har de åbent om lørdagen i 2026?")) == 2
+
+
+OPENING_HOURS = assemble(
+    "aabningstider",
+    [
+        ("heading", 1, "Åbningstider i borgerservice"),
+        (
+            "paragraph",
+            0,
+            "Borgerservice holder lukket på helligdage og har åbent kl. 10-14. Om fredagen har vi åbent kl. 10-13.",
+        ),
+    ],
+)
+
+
+def test_reader_and_evidence_count_a_weekday_the_answer_leaves_out_as_missing() -> None:
+    engine = _engine(prepare_index([OPENING_HOURS], FakeEmbedder()), {"numbers_missing": -1.0})
+    trace = engine.trace("Hvornår har borgerservice åbent om fredagen?", depth=5)
+    missing = {_texts(engine, c.sentence_ids)[0][:24]: c.features["numbers_missing"] for c in trace.candidates}
+    assert missing == {"Borgerservice holder luk": 1.0, "Om fredagen har vi åbent": 0.0}
+    assert _texts(engine, trace.candidates[0].sentence_ids) == ["Om fredagen har vi åbent kl. 10-13."]
+    assert trace.evidence is not None and trace.evidence["missing_numbers"] == 0.0
 
 
 PENSION = assemble(
