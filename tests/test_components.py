@@ -58,7 +58,9 @@ from tests.fakes import FakeEmbedder
         ("How heavy can one item be?", "how_many"),
         # "how much" of a measure that is no money.
         ("How much leave do parents get together?", "how_many"),
-        ("How much time do I have to appeal?", "how_many"),
+        ("How much time do I have to appeal?", "how_long"),
+        ("Hvor mange ugers barsel har far?", "how_long"),
+        ("Hvor lang er behandlingstiden?", "how_long"),
         ("How much holiday pay do I get?", "how_much"),
         ("How soon must the municipality offer a place?", "when"),
         ("Hvor køber man parkeringslicens?", "where"),
@@ -94,6 +96,8 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     # The articles "en" and "et" are no numbers; the stressed "én" is.
     assert not fits("Medarbejderen får en e-mail med en aktiveringskode.", "how_many")
     assert fits("Du kan ændre dit fornavn én gang.", "how_many")
+    assert fits("Du kan skifte fornavn en gang uden gebyr.", "how_many")
+    assert fits("Licensen gælder et år.", "how_many") and fits("You can apply twice.", "how_many")
     assert fits("Udbetaling Danmark udbetaler boligstøtte.", "who")
     assert not fits("Pengene kommer hver måned.", "who")
     assert fits("Log på med MitID.", "how", is_list_item=True)
@@ -113,9 +117,28 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
         ("En fritagelse gælder, indtil du selv tilmelder dig Digital Post igen.", True),
         ("Der er ingen udløbsdato.", True),
         ("The permit does not expire.", True),
+        ("Det tager et par uger.", True),
+        ("Svar kommer inden for nogle dage.", True),
+        ("It takes a couple of weeks.", True),
+        ("Behandlingen tager halvanden måned.", True),
+        ("Det tager en halv time.", True),
+        ("Ventetiden er 1-2 uger.", True),
+        ("Ventetiden er 2½ måned.", True),
+        ("Fristen er 6 mdr.", True),
+        ("Kortet skal fornyes hvert 15. år.", True),
+        ("Orloven er atten måneder.", True),
+        ("It is valid for ninety days.", True),
+        ("Om torsdagen har borgerservice åbent kl. 10-18.", True),
+        ("The centre is open every day from 7 am to 7 pm.", True),
         ("Medarbejderen får en e-mail med en aktiveringskode.", False),
         ("Gebyret er 500 kr.", False),
         ("Kontoret ligger på Torvet 1.", False),
+        ("Book a time at Citizen Service.", False),
+        ("You receive a one-time code.", False),
+        ("We answer today.", False),
+        ("Prices change from year to year.", False),
+        ("The bins are emptied three times a day.", False),
+        ("Indtil videre er der lukket.", False),
     ],
 )
 def test_a_how_long_question_wants_a_duration(text: str, expected: bool) -> None:
@@ -246,6 +269,18 @@ def test_a_number_is_missing_unless_the_text_writes_it_or_spans_it_with_a_range(
         ("Kan man komme om onsdagen kl. 17?", "Onsdag kl. 10-18", 0),
         ("Kan man komme om onsdagen kl. 19?", "Torsdag kl. 10-18", 2),
         ("Hvornår blev Digital Post obligatorisk?", "I 2016 blev der sendt 112 mio. breve.", 0),
+        ("Har de åbent om onsdagen?", "Åbent mandag til og med torsdag kl. 10-17.", 0),
+        ("Har de åbent om onsdagen?", "Åbent man.-fre. kl. 10-14.", 0),
+        ("Har de åbent om onsdagen?", "Åbent ma-to kl. 10-14.", 0),
+        ("Is it open on Wednesdays?", "Open Mon–Thu 10 am to 3 pm.", 0),
+        ("Is it open on Wednesdays?", "Open between Monday and Thursday.", 0),
+        ("Is it open on Wednesdays?", "Open Monday until Thursday.", 0),
+        ("Is it open on Wednesdays?", "Open Monday and Thursday.", 1),
+        ("Is it open on Sundays?", "The helpline is open 24/7.", 0),
+        ("Har de åbent om søndagen?", "Åbent hver dag undtagen søndag.", 1),
+        ("Har de åbent om søndagen?", "Du får svar inden for 5 hverdage.", 1),
+        ("Is it open on Sundays?", "You can apply for a daily allowance.", 1),
+        ("Is the office open on Good Friday?", "The office is closed on public holidays.", 0),
     ],
 )
 def test_a_weekday_the_question_names_is_missing_unless_the_text_names_or_spans_it(
@@ -274,6 +309,36 @@ OPENING_HOURS = assemble(
         ),
     ],
 )
+
+
+def test_evidence_counts_a_weekday_the_best_passage_leaves_out() -> None:
+    engine = _engine(prepare_index([OPENING_HOURS], FakeEmbedder()), {"numbers_missing": -1.0})
+    trace = engine.trace("Hvornår har borgerservice åbent om lørdagen?", depth=5)
+    assert trace.evidence is not None and trace.evidence["missing_numbers"] == 1.0
+
+
+PROCESSING = assemble(
+    "behandlingstid",
+    [
+        ("heading", 1, "Nyt pas"),
+        (
+            "paragraph",
+            0,
+            "Du kan bestille en tid i borgerservice på nettet. Behandlingstiden for et nyt pas er "
+            "normalt 2 uger. Borgerservice har åbent kl. 10-14.",
+        ),
+    ],
+)
+
+
+def test_a_how_long_question_is_read_only_from_units_that_give_a_duration() -> None:
+    engine = _engine(prepare_index([PROCESSING], FakeEmbedder()), {})
+    trace = engine.trace("Hvor lang tid tager det at få et nyt pas?", depth=5)
+    assert trace.question.answer_type == "how_long"
+    assert sorted(_texts(engine, c.sentence_ids)[0] for c in trace.candidates) == [
+        "Behandlingstiden for et nyt pas er normalt 2 uger.",
+        "Borgerservice har åbent kl. 10-14.",
+    ]
 
 
 def test_reader_and_evidence_count_a_weekday_the_answer_leaves_out_as_missing() -> None:

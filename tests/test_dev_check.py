@@ -33,10 +33,10 @@ def test_check_split_floors_hold(dev_engine: QAEngine) -> None:
     questions = [q for q in load_questions(DEV / "questions.jsonl") if q.split == "check"]
     table = metrics_by_language(evaluate(dev_engine, questions))
     # Measured with the shipped models: da recall@1 0.883, recall@3 0.948, answer 0.727,
-    # false abstention 0.130, unanswerable abstained 0.400; en 0.750, 0.938, 0.562, 0.125, 0.368.
+    # false abstention 0.130, unanswerable abstained 0.400; en 0.750, 0.938, 0.562, 0.125, 0.421.
     floors = {
         "da": {"recall@1": 0.84, "recall@3": 0.92, "answer_accuracy": 0.7, "unanswerable_abstained": 0.33},
-        "en": {"recall@1": 0.68, "recall@3": 0.9, "answer_accuracy": 0.5, "unanswerable_abstained": 0.33},
+        "en": {"recall@1": 0.68, "recall@3": 0.9, "answer_accuracy": 0.5, "unanswerable_abstained": 0.36},
     }
     ceilings = {"da": {"false_abstention": 0.16}, "en": {"false_abstention": 0.16}}
     for language, limits in floors.items():
