@@ -2,7 +2,7 @@
 
 Nine types: `when` (a date, a year, a weekday, a time of day, a period, or a time
 relative to an event), `how_long` (a duration: a number of minutes, hours, days, weeks,
-months or years, a time of day or span of days, "until ...", "no expiry date"), `how_many` (a number or a measure),
+months or years, a time of day or opening hours, "until ...", "no expiry date"), `how_many` (a number or a measure),
 `how_much` (an amount of
 money, a percentage or "free"), `who` (an authority, an office or a person), `how`
 (steps: a list item, an instruction), `where` (a place, an office, a web address or
@@ -46,7 +46,9 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "how_long",
         re.compile(
-            r"\b(hvor lang tid|hvor længe|hvor lang er \w*tid\w*|"
+            r"\b(hvor lang tid|hvor længe|hvor lange? er \w*(tid|frist|orlov|varsel|periode)\w*|"
+            r"(hvad er|what is|what's) (the )?\w*(behandlingstid|ventetid|opsigelsesfrist|opsigelsesvarsel|"
+            r"processing time|waiting time|notice period)\w*|"
             r"hvor mange (minutter|timer|timers|døgn|dage|dages|hverdage|arbejdsdage|uger|ugers|måneder|"
             r"måneders|år|års)|"
             r"how long|how much (time|notice)|"
@@ -163,23 +165,30 @@ _NUMBER_WORDS = (
 _DURATION_DA_COUNT = (
     r"\d+(?:[.,]\d+)?½?\.?|½|en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|"
     r"femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems|"
-    r"hundrede|halvanden|halvandet|halv|halvt|et par|par|nogle|få|flere"
+    r"hundrede|halvanden|halvandet|halv|halvt|et par|par|nogle|få|flere|mange"
 )
-_DURATION_DA_UNIT = (
-    r"minut|minutter|minutters|time|timer|timers|kvarter|døgn|dag|dage|dages|hverdag|hverdage|"
-    r"arbejdsdag|arbejdsdage|uge|uger|ugers|måned|måneder|måneders|mdr\.?|md\.|år|års"
+_DURATION_DA_WORD = (
+    r"minut|minuts|minutter|minutters|time|times|timer|timers|kvarter|kvarters|døgn|døgns|dag|dags|dage|"
+    r"dages|hverdag|hverdage|arbejdsdag|arbejdsdage|uge|uges|uger|ugers|måned|måneds|måneder|måneders|år|års"
 )
+_DURATION_DA_UNIT = rf"{_DURATION_DA_WORD}|min\.?|t\.?|dg\.?|mdr\.?|md\.?"
 _DURATION_EN_COUNT = (
     r"\d+(?:[.,]\d+)?½?|½|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|half an?|a few|few|a couple of|couple of|several"
+    r"eighty|ninety|hundred|half an?|a few|few|a couple of|couple of|several|many|one and a half"
 )
-_DURATION_EN_UNIT = r"minutes?|hours?|hrs?|days?|working days?|business days?|weeks?|wks?|months?|years?|yrs?"
+_DURATION_EN_UNIT = (
+    r"minutes?|mins?\.?|hours?|hrs?|days?|working days?|business days?|weeks?|wks?|fortnights?|months?|years?|"
+    r"yrs?"
+)
 _DURATION_TEXT = re.compile(
     rf"(?<!\w)(?:{_DURATION_DA_COUNT})(?:\s+|\s*-\s*)(?:{_DURATION_DA_UNIT})(?![\w-])|"
     rf"(?<!\w)(?<!times )(?<!time )(?:{_DURATION_EN_COUNT})(?:\s+|\s*-\s*)(?:{_DURATION_EN_UNIT})(?![\w-])|"
-    r"\b\d+\s*(?:h|t\.)(?!\w)|"
-    r"\bkl\.\s*\d|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|"
+    r"\b\d+\s*h(?!\w)|\bfortnight\b|"
+    r"\bkl\.\s*\d|\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*[-–—]\s*\d{1,2}\.\d{2}\b|"
+    r"\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|"
+    rf"\b(?:{_WEEKDAYS}|man|tirs|ons|tors|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?:?\s*"
+    r"\d{1,2}(?:[.:]\d{2})?\s*[-–—]\s*\d{1,2}(?!\d|[.,]\d|\s*(?:år|years?|kr))|"
     r"\b(?:alle dage|alle ugens dage|alle hverdage|hver dag|dagligt|døgnet rundt|every day|daily|24/7|"
     r"around the clock)\b|"
     r"\b(?:indtil(?! videre)|until|så længe|as long as|ingen udløbsdato|no expiry date|udløber ikke|"
@@ -188,7 +197,8 @@ _DURATION_TEXT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_TEXT = re.compile(
-    rf"\d|\b({_NUMBER_WORDS})\b|\b(en|et)\s+(gang|gange|{_DURATION_DA_UNIT})(?![\w-])", re.IGNORECASE
+    rf"\d|\b({_NUMBER_WORDS})\b|\b(en|et)\s+(halvt\s+|halv\s+)?(gang|gange|{_DURATION_DA_WORD})(?![\w-])",
+    re.IGNORECASE,
 )
 # An amount as Danish and English help pages write it: a number before or after a
 # currency ("1.200 kr.", "1.200,- kr.", "2 mio. kr.", "150 Danish kroner", "50 øre",
@@ -284,7 +294,8 @@ def asks_price(question: str) -> bool:
 
 
 def has_number(text: str) -> bool:
-    """Whether a text holds a digit or a number word."""
+    """Whether a text holds a digit or a number word (`_NUMBER_WORDS`; the articles "en" /
+    "et" only before "gang(e)" or a unit of time)."""
     return _NUMBER_TEXT.search(text) is not None
 
 

@@ -61,6 +61,9 @@ from tests.fakes import FakeEmbedder
         ("How much time do I have to appeal?", "how_long"),
         ("Hvor mange ugers barsel har far?", "how_long"),
         ("Hvor lang er behandlingstiden?", "how_long"),
+        ("Hvor lang er opsigelsesfristen?", "how_long"),
+        ("Hvad er sagsbehandlingstiden?", "how_long"),
+        ("What is the processing time?", "how_long"),
         ("How much holiday pay do I get?", "how_much"),
         ("How soon must the municipality offer a place?", "when"),
         ("Hvor køber man parkeringslicens?", "where"),
@@ -98,6 +101,7 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     assert fits("Du kan ændre dit fornavn én gang.", "how_many")
     assert fits("Du kan skifte fornavn en gang uden gebyr.", "how_many")
     assert fits("Licensen gælder et år.", "how_many") and fits("You can apply twice.", "how_many")
+    assert fits("Orloven er et halvt år.", "how_many") and not fits("Du får en e-mail.", "how_many")
     assert fits("Udbetaling Danmark udbetaler boligstøtte.", "who")
     assert not fits("Pengene kommer hver måned.", "who")
     assert fits("Log på med MitID.", "how", is_list_item=True)
@@ -139,6 +143,15 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
         ("Prices change from year to year.", False),
         ("The bins are emptied three times a day.", False),
         ("Indtil videre er der lukket.", False),
+        ("Du skal give en måneds varsel.", True),
+        ("Der er en uges frist.", True),
+        ("Samtalen varer ca. 45 min.", True),
+        ("It takes a fortnight.", True),
+        ("Fredag 10-14", True),
+        ("Åbent 10.00-14.00.", True),
+        ("Prisen er 12.50 kr.", False),
+        ("Se § 12.30 i loven.", False),
+        ("Det koster 1 t-shirt.", False),
     ],
 )
 def test_a_how_long_question_wants_a_duration(text: str, expected: bool) -> None:
@@ -277,7 +290,17 @@ def test_a_number_is_missing_unless_the_text_writes_it_or_spans_it_with_a_range(
         ("Is it open on Wednesdays?", "Open Monday until Thursday.", 0),
         ("Is it open on Wednesdays?", "Open Monday and Thursday.", 1),
         ("Is it open on Sundays?", "The helpline is open 24/7.", 0),
-        ("Har de åbent om søndagen?", "Åbent hver dag undtagen søndag.", 1),
+        # A day after "undtagen" is a day the text speaks of.
+        ("Har de åbent om søndagen?", "Åbent hver dag undtagen søndag.", 0),
+        ("Kan jeg ringe om fredagen?", "Åbent man-tors 10-17, fre 10-14.", 0),
+        ("Is it open on Fridays?", "Mon-Thu 10-17, Fri 10-14", 0),
+        ("Kan jeg komme om fredagen?", "Åbent mandag\u2011torsdag.", 1),
+        ("Kan jeg komme om onsdagen?", "Åbent mandag\u2011fredag.", 0),
+        ("Kan jeg komme om onsdagen?", "Fra mandag kl. 8 til fredag kl. 14.", 0),
+        ("Kan jeg komme om torsdagen?", "Det tager to til ti dage.", 1),
+        ("Kan jeg komme om søndagen?", "Min søn er 10-12 år.", 1),
+        ("Kan jeg komme om onsdagen?", "Du får svar inden for fem hverdage.", 1),
+        ("Is it open on Thursday?", "We offer one-to-one help.", 1),
         ("Har de åbent om søndagen?", "Du får svar inden for 5 hverdage.", 1),
         ("Is it open on Sundays?", "You can apply for a daily allowance.", 1),
         ("Is the office open on Good Friday?", "The office is closed on public holidays.", 0),
