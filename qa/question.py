@@ -207,7 +207,9 @@ def weekdays_covered(text: str) -> frozenset[int]:
         first, last = _day_of(m.group("first")), _day_of(m.group("last"))
         days.update((first + k) % 7 for k in range((last - first) % 7 + 1))
     days.update(_day_of(m.group("day")) for m in _SHORT_BEFORE_HOURS.finditer(text))
-    if any(not _COUNT_BEFORE.search(text[: m.start()]) for m in _WORKING_DAYS.finditer(text)):
+    # The word before "hverdage" lies within the 30 characters before it (a longer look
+    # would make many matches quadratic).
+    if any(not _COUNT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) for m in _WORKING_DAYS.finditer(text)):
         days.update(range(5))
     if _WEEKEND.search(text):
         days.update((5, 6))
