@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from qa.named_values import DAY_NAMES, DAY_SHORT_FORMS, EVERY_DAY, MONTH_NAMES
+
 AnswerType = Literal["when", "how_long", "how_many", "how_much", "who", "how", "where", "yes_no", "other"]
 
 # Question patterns. `how` asks for steps, so a Danish "hvordan" counts only with a person
@@ -108,15 +110,7 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     ),
 )
 
-# Month names, Danish and English (the English ones Danish does not share).
-MONTH_NAMES = (
-    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
-    "january|february|march|may|june|july|october"
-)
-_WEEKDAYS = (
-    "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|hverdag\\w*|weekday\\w*|"
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-)
+_WEEKDAYS = rf"{DAY_NAMES}|hverdag\w*|weekday\w*"
 _PERIOD = r"(dag|dage|uge|uger|måned|måneder|år|time|timer|day|days|week|weeks|month|months|year|years|hours?)"
 # Counts written as words before a period ("fem dage", "seks uger"); not the articles
 # "en"/"et"/"one", which precede any noun.
@@ -161,7 +155,7 @@ _NUMBER_WORDS = (
 # with English units, so "to" (two) in "from year to year" and the English "a time" (an
 # occasion) are no durations. The units of time, counts and words for an open end of
 # either language's grammar; "ingen udløbsdato" is also how a page of the development
-# set's fit split says it. What the type changed: `qa.question.WEEKDAY_NAMES`.
+# set's fit split says it. What the type changed: `qa.named_values.WEEKDAY_NAMES`.
 _DURATION_DA_COUNT = (
     r"\d+(?:[.,]\d+)?½?\.?|½|en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|"
     r"femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems|"
@@ -187,10 +181,9 @@ _DURATION_TEXT = re.compile(
     r"\b\d+\s*h(?!\w)|\bfortnight\b|"
     r"\bkl\.\s*\d|\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*[-–—]\s*\d{1,2}\.\d{2}\b|"
     r"\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|"
-    rf"\b(?:{_WEEKDAYS}|man|tirs|ons|tors|fre|lør|søn|mon|tue|wed|thu|fri|sat|sun)\.?:?\s*"
+    rf"\b(?:{_WEEKDAYS}|man|{DAY_SHORT_FORMS})\.?:?\s*"
     r"\d{1,2}(?:[.:]\d{2})?\s*[-–—]\s*\d{1,2}(?!\d|[.,]\d|\s*(?:år|years?|kr))|"
-    r"\b(?:alle dage|alle ugens dage|alle hverdage|hver dag|dagligt|døgnet rundt|every day|daily|24/7|"
-    r"around the clock)\b|"
+    rf"\balle hverdage\b|{EVERY_DAY.pattern}|"
     r"\b(?:indtil(?! videre)|until|så længe|as long as|ingen udløbsdato|no expiry date|udløber ikke|"
     r"does not expire|doesn't expire|permanent\w*|tidsubegrænset|tidsubestemt|ubegrænset|unlimited|"
     r"indefinitely|for life|livsvarig\w*|resten af livet)\b",

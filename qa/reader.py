@@ -3,10 +3,10 @@
 Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...",
 "It ...") together with the sentence before it (it is never offered alone when that
 sentence exists); for a when / how long / how many / how much question only units holding
-a date, a duration, a number or an amount, when any does; a sentence that is itself a question is never
-offered (on an FAQ page the answer is the text under the question, which is). Headings
-are not sentences, so never answers. Every unit is described by features that mean the
-same on any corpus (`FEATURES`) and scored by a pairwise ranker fitted on the
+a date, a duration, a number or an amount, when any does; a sentence that is itself a
+question is never offered (on an FAQ page the answer is the text under the question,
+which is). Headings are not sentences, so never answers. Every unit is described by
+features that mean the same on any corpus (`FEATURES`) and scored by a pairwise ranker fitted on the
 development data's fit split (`qa/data/reader.json`; `qa.fitting.fit_pairwise_ranker`).
 Two of the features, `same_language` and `cos_language_margin`, let the ranker undo the
 model's preference for text in the question's language: in 5-fold cross-validation

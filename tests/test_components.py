@@ -19,8 +19,9 @@ from qa.engine import NOT_FOUND, QAEngine
 from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
+from qa.named_values import missing_numbers, weekdays_covered, weekdays_named
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
-from qa.question import analyse, missing_named, missing_numbers, named_count, weekdays_covered, weekdays_named
+from qa.question import analyse, missing_named, named_count
 from qa.reader import FEATURES, LANGUAGE_TOP, is_question, refers_back
 from qa.reranker import RERANKER_FEATURES, ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
