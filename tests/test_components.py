@@ -15,7 +15,7 @@ import pytest
 from qa.answer_types import AnswerType, answer_type, asks_price, fits
 from qa.chunking import ChunkingOptions
 from qa.documents import assemble
-from qa.engine import NOT_FOUND, QAEngine
+from qa.engine import NOT_FOUND, QAEngine, Trace
 from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
@@ -322,41 +322,39 @@ def test_weekdays_are_read_in_danish_and_english_forms() -> None:
     assert named_count(analyse("Har de åbent om lørdagen i 2026?")) == 2
 
 
-OPENING_HOURS = assemble(
+def _one_paragraph_engine(doc_id: str, heading: str, paragraph: str, reader: dict[str, float]) -> QAEngine:
+    """An engine over one document of a heading and one paragraph, with a reader model
+    weighing only the features in `reader`."""
+    document = assemble(doc_id, [("heading", 1, heading), ("paragraph", 0, paragraph)])
+    return _engine(prepare_index([document], FakeEmbedder()), reader)
+
+
+def _numbers_missing_by_unit(engine: QAEngine, trace: Trace, width: int) -> dict[str, float]:
+    """Each candidate's `numbers_missing`, keyed by the first `width` characters of its text."""
+    return {_texts(engine, c.sentence_ids)[0][:width]: c.features["numbers_missing"] for c in trace.candidates}
+
+
+OPENING_HOURS = (
     "aabningstider",
-    [
-        ("heading", 1, "Åbningstider i borgerservice"),
-        (
-            "paragraph",
-            0,
-            "Borgerservice holder lukket på helligdage og har åbent kl. 10-14. Om fredagen har vi åbent kl. 10-13.",
-        ),
-    ],
+    "Åbningstider i borgerservice",
+    "Borgerservice holder lukket på helligdage og har åbent kl. 10-14. Om fredagen har vi åbent kl. 10-13.",
 )
 
 
 def test_evidence_counts_a_weekday_the_best_passage_leaves_out() -> None:
-    engine = _engine(prepare_index([OPENING_HOURS], FakeEmbedder()), {"numbers_missing": -1.0})
+    engine = _one_paragraph_engine(*OPENING_HOURS, {"numbers_missing": -1.0})
     trace = engine.trace("Hvornår har borgerservice åbent om lørdagen?", depth=5)
     assert trace.evidence is not None and trace.evidence["missing_numbers"] == 1.0
 
 
-PROCESSING = assemble(
-    "behandlingstid",
-    [
-        ("heading", 1, "Nyt pas"),
-        (
-            "paragraph",
-            0,
-            "Du kan bestille en tid i borgerservice på nettet. Behandlingstiden for et nyt pas er "
-            "normalt 2 uger. Borgerservice har åbent kl. 10-14.",
-        ),
-    ],
-)
-
-
 def test_a_how_long_question_is_read_only_from_units_that_give_a_duration() -> None:
-    engine = _engine(prepare_index([PROCESSING], FakeEmbedder()), {})
+    engine = _one_paragraph_engine(
+        "behandlingstid",
+        "Nyt pas",
+        "Du kan bestille en tid i borgerservice på nettet. Behandlingstiden for et nyt pas er "
+        "normalt 2 uger. Borgerservice har åbent kl. 10-14.",
+        {},
+    )
     trace = engine.trace("Hvor lang tid tager det at få et nyt pas?", depth=5)
     assert trace.question.answer_type == "how_long"
     assert sorted(_texts(engine, c.sentence_ids)[0] for c in trace.candidates) == [
@@ -366,32 +364,28 @@ def test_a_how_long_question_is_read_only_from_units_that_give_a_duration() -> N
 
 
 def test_reader_and_evidence_count_a_weekday_the_answer_leaves_out_as_missing() -> None:
-    engine = _engine(prepare_index([OPENING_HOURS], FakeEmbedder()), {"numbers_missing": -1.0})
+    engine = _one_paragraph_engine(*OPENING_HOURS, {"numbers_missing": -1.0})
     trace = engine.trace("Hvornår har borgerservice åbent om fredagen?", depth=5)
-    missing = {_texts(engine, c.sentence_ids)[0][:24]: c.features["numbers_missing"] for c in trace.candidates}
-    assert missing == {"Borgerservice holder luk": 1.0, "Om fredagen har vi åbent": 0.0}
+    assert _numbers_missing_by_unit(engine, trace, 24) == {
+        "Borgerservice holder luk": 1.0,
+        "Om fredagen har vi åbent": 0.0,
+    }
     assert _texts(engine, trace.candidates[0].sentence_ids) == ["Om fredagen har vi åbent kl. 10-13."]
     assert trace.evidence is not None and trace.evidence["missing_numbers"] == 0.0
 
 
-PENSION = assemble(
-    "folkepension",
-    [
-        ("heading", 1, "Folkepensionsalder"),
-        (
-            "paragraph",
-            0,
-            "Er du født fra 1955 til 1962, er din folkepensionsalder 67 år. Er du født i 1967, er den 69 år.",
-        ),
-    ],
-)
-
-
 def test_reader_and_evidence_count_a_year_inside_a_range_as_named() -> None:
-    engine = _engine(prepare_index([PENSION], FakeEmbedder()), {"numbers_missing": -1.0})
+    engine = _one_paragraph_engine(
+        "folkepension",
+        "Folkepensionsalder",
+        "Er du født fra 1955 til 1962, er din folkepensionsalder 67 år. Er du født i 1967, er den 69 år.",
+        {"numbers_missing": -1.0},
+    )
     trace = engine.trace("Hvornår kan jeg gå på folkepension, når jeg er født i 1960?", depth=5)
-    missing = {_texts(engine, c.sentence_ids)[0][:27]: c.features["numbers_missing"] for c in trace.candidates}
-    assert missing == {"Er du født fra 1955 til 196": 0.0, "Er du født i 1967, er den 6": 1.0}
+    assert _numbers_missing_by_unit(engine, trace, 27) == {
+        "Er du født fra 1955 til 196": 0.0,
+        "Er du født i 1967, er den 6": 1.0,
+    }
     assert _texts(engine, trace.candidates[0].sentence_ids) == [
         "Er du født fra 1955 til 1962, er din folkepensionsalder 67 år."
     ]
