@@ -41,6 +41,9 @@ class EvalQuestion:
     answerable: bool
     gold: tuple[str, ...]
     split: str
+    doc: str | None = None
+    """The document the question was written from (the development set's `doc` field);
+    None when the file does not say (the seed's set, over one document)."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ def load_questions(path: Path) -> list[EvalQuestion]:
                 answerable=bool(row["answerable"]),
                 gold=tuple(row.get("gold", [])),
                 split=str(row.get("split", "check")),
+                doc=str(row["doc"]) if row.get("doc") else None,
             )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise EvalSetError(f"{path}:{number}: not a valid question ({exc})") from exc

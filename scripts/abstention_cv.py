@@ -22,7 +22,6 @@ under the curve is the steadier figure.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -34,7 +33,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402
 
-from qa.evaluation import load_questions  # noqa: E402
+from qa.evaluation import EvalQuestion, load_questions  # noqa: E402
 from qa.fitting import ABSTENTION_C, evidence_rows, fit_signed_logistic, shipped_reader_engine  # noqa: E402
 from qa.index import load_live_index  # noqa: E402
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, choose_operating_point  # noqa: E402
@@ -48,15 +47,10 @@ SETS = (
 )
 
 
-def question_documents(path: Path, set_name: str) -> dict[str, str]:
-    """Question id -> the group it is held out with: `set_name:doc`, or `set_name` for a
-    question file without a `doc` field (the seed's set, over one document)."""
-    groups = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            groups[row["id"]] = f"{set_name}:{row['doc']}" if row.get("doc") else set_name
-    return groups
+def holdout_group(question: EvalQuestion, set_name: str) -> str:
+    """The group a question is held out with: `set_name:doc`, or `set_name` for a question
+    whose file names no document (the seed's set, over one document)."""
+    return f"{set_name}:{question.doc}" if question.doc else set_name
 
 
 def cross_validate(
@@ -126,13 +120,12 @@ def main() -> None:
     groups: list[str] = []
     for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
         engine = shipped_reader_engine(load_live_index(root, embedder.identity), embedder)
-        group_of = question_documents(path, name)
         fit = [q for q in load_questions(path) if q.split == "fit"]
         for q, row in evidence_rows([(engine, fit)]):
             rows.append(row)
             answerable.append(q.answerable)
             languages.append(q.language)
-            groups.append(group_of[q.id])
+            groups.append(holdout_group(q, name))
     logging.info("%d fit questions with evidence, %d documents", len(rows), len(set(groups)))
     variants = [("all features", EVIDENCE_FEATURES)]
     variants += [(f"without {f}", tuple(x for x in EVIDENCE_FEATURES if x != f)) for f in args.without]

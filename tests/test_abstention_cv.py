@@ -7,15 +7,18 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.evaluation import load_questions
 from qa.policy import EVIDENCE_FEATURES
-from scripts.abstention_cv import cross_validate, question_documents
+from scripts.abstention_cv import cross_validate, holdout_group
 
 
 def test_questions_are_held_out_with_their_document_and_a_file_without_documents_is_one_group(tmp_path: Path) -> None:
     path = tmp_path / "questions.jsonl"
-    rows = [{"id": "a", "doc": "nordby"}, {"id": "b", "doc": "nordby"}, {"id": "c"}]
+    base = {"language": "da", "question": "Hvad?", "answerable": False, "gold": []}
+    rows = [{"id": "a", "doc": "nordby", **base}, {"id": "b", "doc": "nordby", **base}, {"id": "c", **base}]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
-    assert question_documents(path, "dev") == {"a": "dev:nordby", "b": "dev:nordby", "c": "dev"}
+    groups = {q.id: holdout_group(q, "dev") for q in load_questions(path)}
+    assert groups == {"a": "dev:nordby", "b": "dev:nordby", "c": "dev"}
 
 
 def test_a_feature_that_separates_the_held_out_questions_scores_perfectly_and_noise_does_not() -> None:
