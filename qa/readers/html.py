@@ -2,11 +2,24 @@
 
 The main content is `<main>`, else `[role=main]`, else `<article>`, else `<body>`, with
 navigation, headers, footers, asides, forms, cookie and consent banners, dialogs,
-hidden elements, scripts and styles removed (`BOILERPLATE`). Inside it, every text node
-counts (also text directly in `<div>`, `<span>`, `<td>`, `<dd>`): block elements end a
-unit, `<br>` ends a line, headings are headings at their level, each `<li>` is a list
-item (items of an `<ol>` numbered as a browser shows them), and each table row is one
-unit with its values next to their headers (`qa.readers.common.table_pieces`).
+buttons, scripts and styles removed (`BOILERPLATE`), and hidden elements (`HIDDEN`).
+Inside it, every text node counts (also text directly in `<div>`, `<span>`, `<td>`,
+`<dd>`): block elements end a unit, `<br>` ends a line, headings are headings at their
+level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them),
+and each table row is one unit with its values next to their headers
+(`qa.readers.common.table_pieces`).
+
+Collapsed content is content. Help pages put their answers in accordions, disclosures
+and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
+Danish design system DKFDS and Bootstrap build them so): a control names its panel with
+`aria-controls` and says whether it is open with `aria-expanded` (or is a
+`role=tab`), and the closed panel is hidden (`hidden`, `aria-hidden="true"`,
+`display: none`) until the reader clicks. Such a panel (`disclosure_panels`), and any
+element `hidden="until-found"` (which the HTML Living Standard makes findable on the
+page), is read like visible text. Its control is its label: a button inside a heading
+gives the heading its text, and a control or a `<summary>` outside any heading is a
+heading one level below the section it is in ("Hvad koster et pas?" above its answer).
+Other hidden elements, and buttons that control no panel ("Del", "Print"), stay out.
 
 trafilatura was evaluated on the same fixtures and rejected: on a short page it falls
 back to its baseline and returns navigation and content as one paragraph, and with its
@@ -17,6 +30,7 @@ issue 6).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -24,14 +38,21 @@ from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet, tab
 
 BOILERPLATE = ", ".join(
     [
-        "script, style, noscript, template, svg, iframe, object, canvas, button, select, input, textarea",
+        "script, style, noscript, template, svg, iframe, object, canvas, select, input, textarea",
         "nav, aside, form, dialog",
-        '[hidden], [aria-hidden=true], [style*="display:none" i], [style*="display: none" i]',
-        '[style*="visibility:hidden" i], [style*="visibility: hidden" i]',
         "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=dialog], [role=alertdialog]",
         '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]',
     ]
 )
+HIDDEN = ", ".join(
+    [
+        '[hidden], [aria-hidden=true], [style*="display:none" i], [style*="display: none" i]',
+        '[style*="visibility:hidden" i], [style*="visibility: hidden" i]',
+    ]
+)
+# A control that shows and hides a panel it names (WAI-ARIA Authoring Practices'
+# disclosure, accordion and tabs patterns).
+DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]"
 MAIN_CONTENT = ("main", "[role=main]", "article", "body")
 # A page's own header and footer are boilerplate; an <article>'s or <main>'s header (its
 # title, per the HTML Living Standard's sectioning rules) and footer are content.
@@ -41,7 +62,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements that end a unit (the HTML Living Standard's block-level content, plus table parts).
 BLOCKS = {
     "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
+    "fieldset", "figcaption", "figure", "hr", "li", "main", "ol", "p", "pre", "section",
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "legend", "menu", "hgroup",
 }  # fmt: skip
 _WHITE = re.compile(r"\s+")
@@ -53,7 +74,8 @@ def html_document(html: str) -> tuple[dict[str, str | None], list[Piece]]:
     normalised), from one parse."""
     tree = LexborHTMLParser(html)
     metadata = _metadata(tree)  # read before the boilerplate is removed from the tree
-    return metadata, _pieces(_main_content(tree))
+    root, disclosures = _main_content(tree)
+    return metadata, _pieces(root, disclosures)
 
 
 def _metadata(tree: LexborHTMLParser) -> dict[str, str | None]:
@@ -83,17 +105,69 @@ def main_content(html: str) -> LexborNode:
 
     Raises ReaderError when the page has no body.
     """
-    return _main_content(LexborHTMLParser(html))
+    return _main_content(LexborHTMLParser(html))[0]
 
 
-def _main_content(tree: LexborHTMLParser) -> LexborNode:
+@dataclass(frozen=True)
+class Disclosures:
+    """The disclosures of a page, by `mem_id`: `controls` label the panel that follows
+    them (accordion buttons, `aria-expanded` headings), `tabs` are tab controls (read
+    as the heading of their panel, which a tab list does not precede directly),
+    `panels` are the elements they show, and `tab_labels` maps each tab panel to its
+    tab's text."""
+
+    controls: frozenset[int] = frozenset()
+    tabs: frozenset[int] = frozenset()
+    panels: frozenset[int] = frozenset()
+    tab_labels: dict[int, str] = field(default_factory=dict)
+
+
+def _main_content(tree: LexborHTMLParser) -> tuple[LexborNode, Disclosures]:
+    """The main-content element with its boilerplate removed, and the disclosures left
+    in it (see the module docstring)."""
     _remove_outermost(tree.css(BOILERPLATE))
+    disclosures = disclosure_panels(tree)
+    _remove_outermost([n for n in tree.css(HIDDEN) if n.mem_id not in disclosures.panels])
+    labels = disclosures.controls - disclosures.tabs
+    _remove_outermost([n for n in tree.css("button") if n.mem_id not in labels])
     _remove_outermost([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     for selector in MAIN_CONTENT:
         root = tree.css_first(selector)
         if root is not None:
-            return root
+            return root, disclosures
     raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
+
+
+def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
+    """The disclosure controls of a page and the panels they show: a panel is an element
+    whose id a control's `aria-controls` lists (space-separated ids), or whose
+    `aria-labelledby` names a control (an element with `aria-expanded`), or any element
+    `hidden="until-found"`. A control counts only when one of its panels is on the page,
+    so a "Menu" button whose menu was removed with the navigation is no label."""
+    by_id: dict[str, LexborNode] = {}
+    for node in tree.css("[id]"):
+        by_id.setdefault(node.attributes.get("id") or "", node)
+    controls: set[int] = set()
+    tabs: set[int] = set()
+    panels: set[int] = {n.mem_id for n in tree.css('[hidden="until-found" i]')}
+    tab_labels: dict[int, str] = {}
+    for control in tree.css(DISCLOSURE_CONTROLS):
+        targets = [by_id.get(i) for i in (control.attributes.get("aria-controls") or "").split()]
+        found = [t for t in targets if t is not None and t.mem_id != control.mem_id]
+        if not found:
+            continue
+        controls.add(control.mem_id)
+        panels.update(t.mem_id for t in found)
+        if control.attributes.get("role") == "tab" and control.tag not in HEADINGS:
+            tabs.add(control.mem_id)
+            tab_labels.update((t.mem_id, control.text(separator=" ")) for t in found)
+    for panel in tree.css("[aria-labelledby]"):
+        labels = [by_id.get(i) for i in (panel.attributes.get("aria-labelledby") or "").split()]
+        named = [n for n in labels if n is not None and "aria-expanded" in n.attributes]
+        if named:
+            panels.add(panel.mem_id)
+            controls.update(n.mem_id for n in named)
+    return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), tab_labels)
 
 
 def _remove_outermost(nodes: list[LexborNode]) -> None:
@@ -134,8 +208,10 @@ def list_numbers(root: LexborNode) -> dict[int, str]:
 class _Walker:
     """Walks the main content in document order, collecting lines into pieces."""
 
-    def __init__(self, numbers: dict[int, str]) -> None:
+    def __init__(self, numbers: dict[int, str], disclosures: Disclosures) -> None:
         self.numbers = numbers
+        self.disclosures = disclosures
+        self.section_level = 1  # the level of the last <h1>-<h6>
         self.pieces: list[Piece] = []
         self.lines: list[str] = [""]
         self.item_number: str | None = None
@@ -157,6 +233,12 @@ class _Walker:
             self.item_number = None
         self.pieces.extend(pieces)
 
+    def label(self, text: str) -> None:
+        """A disclosure's label as a heading one level below the section it is in."""
+        self.flush()
+        self.in_item, self.item_number = False, None
+        self.pieces.append(Piece("heading", min(self.section_level + 1, 6), text))
+
     def walk(self, node: LexborNode) -> None:
         for child in node.iter(include_text=True):
             tag = child.tag
@@ -166,7 +248,24 @@ class _Walker:
                 self.lines.append("")
             elif tag in HEADINGS:
                 self.flush()
-                self.pieces.append(Piece("heading", int(tag[1]), child.text(separator=" ")))
+                text = child.text(separator=" ")
+                if self.in_item and self.item_number is not None:
+                    text = f"{self.item_number} {text}"  # the number a browser shows before it
+                self.in_item, self.item_number = False, None  # a list item with a heading is a section
+                level = int(tag[1])
+                if not any(n.mem_id in self.disclosures.controls for n in child.traverse()):
+                    self.section_level = level  # an accordion's heading is no section of its own
+                self.pieces.append(Piece("heading", level, text))
+            elif child.mem_id in self.disclosures.tabs:
+                continue  # read as the heading of its panel
+            elif (tag == "summary" or child.mem_id in self.disclosures.controls) and not _holds_heading(child):
+                # The label of a disclosure outside any heading: a heading of what it
+                # shows, and the label of a list item (an accordion built as a list).
+                self.label(child.text(separator=" "))
+            elif child.mem_id in self.disclosures.tab_labels:
+                self.label(self.disclosures.tab_labels[child.mem_id])
+                self.walk(child)
+                self.flush()
             elif tag == "table":
                 self.flush()
                 self.pieces.extend(_table(child))
@@ -179,12 +278,16 @@ class _Walker:
                 self.in_item, self.item_number = True, self.numbers.get(child.mem_id)
                 self.walk(child)
                 self.flush()
-            elif tag in BLOCKS:
+            elif tag in BLOCKS or tag == "summary":
                 self.flush()
                 self.walk(child)
                 self.flush()
             elif tag not in ("-comment", "img"):
                 self.walk(child)
+
+
+def _holds_heading(node: LexborNode) -> bool:
+    return any(n.tag in HEADINGS for n in node.traverse())
 
 
 def _rows(table: LexborNode) -> list[LexborNode]:
@@ -222,8 +325,8 @@ def _table(table: LexborNode) -> list[Piece]:
     return pieces + table_pieces(rows, header)
 
 
-def _pieces(root: LexborNode) -> list[Piece]:
-    walker = _Walker(list_numbers(root))
+def _pieces(root: LexborNode, disclosures: Disclosures) -> list[Piece]:
+    walker = _Walker(list_numbers(root), disclosures)
     walker.walk(root)
     walker.flush()
     return walker.pieces

@@ -1,0 +1,155 @@
+"""Collapsed content on saved web pages: accordion, disclosure and tab panels are read,
+each under its label, while hidden elements and buttons that show nothing stay out."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qa.documents import Document, read_corpus, read_document
+from qa.engine import QAEngine
+from qa.index import build, load_live_index
+
+FAQ_PAGE = Path(__file__).parent / "fixtures" / "html" / "faq-accordion.html"
+
+
+def _units(document: Document) -> list[tuple[str, int, str]]:
+    return [(b.kind, b.level, document.block_text(b)) for b in document.blocks]
+
+
+def _page(tmp_path: Path, main: str) -> Document:
+    path = tmp_path / "side.html"
+    head = '<!DOCTYPE html><html lang="da"><head><title>Side</title></head>'
+    path.write_text(f"{head}<body><main>{main}</main></body></html>")
+    return read_document(path)
+
+
+def test_collapsed_accordion_panels_are_read_under_their_buttons_as_headings() -> None:
+    doc = read_document(FAQ_PAGE)
+    assert _units(doc) == [
+        ("heading", 1, "Pas – spørgsmål og svar"),
+        ("paragraph", 0, "Her finder du svar på de spørgsmål, vi oftest får om pas."),
+        ("heading", 2, "Priser og betaling"),
+        # DKFDS: a button in a heading in a list item, the panel aria-hidden
+        ("heading", 3, "Hvad koster et nyt pas?"),
+        ("paragraph", 0, "Et pas til voksne koster 835 kr. Et pas til børn under 18 år koster 335 kr."),
+        ("heading", 3, "Hvordan betaler jeg?"),
+        ("paragraph", 0, "Du betaler med Dankort eller MobilePay, når du bestiller passet."),
+        ("heading", 2, "Bestilling"),
+        # Bootstrap: the panel `hidden`
+        ("heading", 3, "Hvor lang tid tager det at få et pas?"),
+        ("paragraph", 0, "Der går normalt op til 3 uger, fra du har bestilt passet, til du får det."),
+        # a button outside any heading, the panel display: none: a sibling of the accordion's headings
+        ("heading", 3, "Skal jeg selv have et foto med?"),
+        ("paragraph", 0, "Nej. Vi tager billedet i borgerservice."),
+        ("heading", 3, "Kan jeg få et nødpas?"),  # <details><summary>
+        ("paragraph", 0, "Ja, hos politiet, hvis du skal rejse inden for få dage."),
+        ("heading", 2, "Mistet pas"),  # hidden="until-found"
+        ("paragraph", 0, "Har du mistet dit pas, skal du melde det til politiet."),
+        ("paragraph", 0, "Siden er sidst opdateret 3. marts 2025."),
+    ]
+
+
+def test_hidden_elements_and_buttons_that_show_no_panel_stay_out() -> None:
+    doc = read_document(FAQ_PAGE)
+    for text in ("Menu", "Borger", "Erhverv", "Del", "Print", "Klik for at åbne", "↻", "Torvet", "Gå til indhold"):
+        assert text not in doc.text
+
+
+def test_tab_panels_are_read_each_under_its_tab_label(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<h2>Priser</h2>"
+        '<div role="tablist"><button role="tab" aria-selected="true" aria-controls="t1">Voksne</button>'
+        '<a role="tab" href="#t2" aria-selected="false" aria-controls="t2">Børn</a></div>'
+        '<div id="t1" role="tabpanel"><p>Et pas koster 835 kr.</p></div>'
+        '<div id="t2" role="tabpanel" hidden><p>Et pas koster 335 kr.</p></div>',
+    )
+    assert _units(doc) == [
+        ("heading", 2, "Priser"),
+        ("heading", 3, "Voksne"),
+        ("paragraph", 0, "Et pas koster 835 kr."),
+        ("heading", 3, "Børn"),
+        ("paragraph", 0, "Et pas koster 335 kr."),
+    ]
+
+
+def test_a_panel_labelled_by_an_expandable_heading_is_read(tmp_path: Path) -> None:
+    # jQuery UI's accordion: the heading controls the panel, which is hidden inline.
+    doc = _page(
+        tmp_path,
+        '<h3 id="ui-1" role="tab" aria-expanded="false">Åbningstider</h3>'
+        '<div aria-labelledby="ui-1" role="tabpanel" aria-hidden="true" style="display: none;">'
+        "<p>Vi har åbent mandag-fredag kl. 10-14.</p></div>",
+    )
+    assert _units(doc) == [("heading", 3, "Åbningstider"), ("paragraph", 0, "Vi har åbent mandag-fredag kl. 10-14.")]
+
+
+def test_a_button_whose_panel_is_navigation_stays_out_with_it(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<p>Affald hentes hver anden uge.</p>"
+        '<button aria-expanded="false" aria-controls="sub">Flere emner</button>'
+        '<nav id="sub" hidden><a href="/storskrald">Storskrald</a></nav>',
+    )
+    assert _units(doc) == [("paragraph", 0, "Affald hentes hver anden uge.")]
+
+
+def test_a_numbered_step_with_a_heading_keeps_its_number_and_its_text_is_no_list_item(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<ol><li><h3>Bestil tid</h3><p>Du bestiller tid på nettet.</p></li>"
+        "<li><h3>Mød op</h3><p>Tag dit gamle pas med.</p></li></ol>",
+    )
+    assert _units(doc) == [
+        ("heading", 3, "1. Bestil tid"),
+        ("paragraph", 0, "Du bestiller tid på nettet."),
+        ("heading", 3, "2. Mød op"),
+        ("paragraph", 0, "Tag dit gamle pas med."),
+    ]
+
+
+def test_a_summary_holding_a_heading_is_that_heading(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path, "<h2>Spørgsmål</h2><details><summary><h4>Kan jeg få hjælp?</h4></summary><p>Ja.</p></details>"
+    )
+    assert _units(doc) == [("heading", 2, "Spørgsmål"), ("heading", 4, "Kan jeg få hjælp?"), ("paragraph", 0, "Ja.")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("Hvad koster et pas til et barn?", "Et pas til børn under 18 år koster 335 kr."),
+        (
+            "How long does it take to get a passport?",
+            "Der går normalt op til 3 uger, fra du har bestilt passet, til du får det.",
+        ),
+        ("Kan jeg betale med MobilePay?", "Du betaler med Dankort eller MobilePay, når du bestiller passet."),
+    ],
+)
+def test_a_question_is_answered_from_a_collapsed_panel(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: Any, question: str, quote: str
+) -> None:
+    engine = _faq_engine(tmp_path_factory, real_embedder)
+    result = engine.ask(question)
+    assert result.answered
+    citation = result.citations[0]
+    assert (citation.doc_id, citation.quote) == ("faq-accordion", quote)
+    assert engine.document("faq-accordion").text[citation.start : citation.end] == quote
+
+
+_ENGINE: list[QAEngine] = []
+
+
+def _faq_engine(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> QAEngine:
+    if not _ENGINE:
+        corpus = tmp_path_factory.mktemp("faq-corpus")
+        shutil.copy(FAQ_PAGE, corpus / FAQ_PAGE.name)
+        root = tmp_path_factory.mktemp("faq-index")
+        build(read_corpus(corpus).documents, embedder, root)
+        _ENGINE.append(QAEngine(load_live_index(root, embedder.identity), embedder))
+    return _ENGINE[0]
