@@ -1,13 +1,26 @@
 """HTML into pieces with selectolax (lexbor, an HTML5 parser): all visible main-content text.
 
-The main content is `<main>`, else `[role=main]`, else `<article>`, else `<body>`, with
-navigation, headers, footers, asides, forms, cookie and consent banners, dialogs,
-buttons, scripts and styles removed (`BOILERPLATE`), and hidden elements (`HIDDEN`).
-Inside it, every text node counts (also text directly in `<div>`, `<span>`, `<td>`,
-`<dd>`): block elements end a unit, `<br>` ends a line, headings are headings at their
-level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them),
-and each table row is one unit with its values next to their headers
-(`qa.readers.common.table_pieces`).
+The main content (`content_root`) is `<main>`, else `[role=main]`, else the one outermost
+`<article>` (of several, the one holding the `<h1>`; the others are teasers), else
+`<body>`. Removed from the page: navigation, forms, dialogs, breadcrumbs, buttons,
+scripts and styles (`BOILERPLATE`), hidden elements (`HIDDEN`), the page's own header
+and footer (`PAGE_FRAME`), and outside the main content asides and cookie and consent
+banners (`PAGE_BOILERPLATE`); inside it, an aside is a fact or contact box and goes only
+when it is mostly links. Page furniture goes by its class names wherever it is
+(`FURNITURE_CLASS_PARTS`: share and feedback widgets, related links, contents lists), as
+do screen-reader hints inside links and icon-font glyph names. Nothing that holds the
+main content is ever removed: an ASP.NET page is one `<form>`, a consent script puts
+"cookie" classes on `<body>`, and a page saved with a dialog open has its app root
+`aria-hidden`.
+
+Inside the main content every text node counts (also text directly in `<div>`,
+`<span>`, `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings are
+headings at their level, each `<li>` is a list item (items of an `<ol>` numbered as a
+browser shows them), each table row is one unit with its values next to their headers
+(`qa.readers.common.table_pieces`), and so is each group of a description list ("Torsdag:
+10.00-17.30"). Elements other than text-level formatting that meet with no white space
+between them ("<span>Telefon</span><span>33 98 00 10</span>") are read with a space
+between them.
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
@@ -36,14 +49,45 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet, table_pieces
 
+# Removed wherever they are, except the content root and what holds it (an ASP.NET page
+# is one <form> around everything; react-modal hides the app root while a dialog is open).
 BOILERPLATE = ", ".join(
     [
         "script, style, noscript, template, svg, iframe, object, canvas, select, input, textarea",
-        "nav, aside, form, dialog",
+        "nav, form, dialog",
         "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=dialog], [role=alertdialog]",
+        '[aria-label*="breadcrumb" i], [aria-label*="brødkrumme" i]',
+    ]
+)
+# Removed outside the content root only: cookie and consent banners (inside it, an id
+# such as "consent-from-both-parents" names a section of the text) and asides (inside
+# it, a fact box or a contact box; there an aside goes only when it is mostly links).
+PAGE_BOILERPLATE = ", ".join(
+    [
+        "aside",
         '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]',
     ]
 )
+# Class names of page furniture, as whole dash- or underscore-separated parts of a class
+# ("c-breadcrumb", "article__share", "feedback-widget"; not "sharepoint" or "shared"):
+# breadcrumbs, share and social links and related-content lists after Mozilla
+# Readability's `unlikelyCandidates` and `negative` patterns; feedback widgets ("Fandt du
+# det, du søgte?", a question that is no part of the text) and tables of contents, whose
+# items repeat the headings.
+FURNITURE_CLASS_PARTS = frozenset(
+    {"breadcrumb", "breadcrumbs", "share", "sharing", "social", "related", "feedback", "toc"}
+)
+# Screen-reader hints inside a link or button ("(åbner i nyt vindue)"), by the
+# visually-hidden class names of Bootstrap, GOV.UK, WordPress and Foundation; and icon
+# fonts whose text is a glyph name ("arrow_forward"; Google's Material Symbols).
+_HINT_CLASS = re.compile(
+    r"(^|[-_])(sr-only|visually-hidden|visuallyhidden|screen-reader-text|show-for-sr)$", re.IGNORECASE
+)
+_ICON_CLASS = re.compile(r"^material-(icons|symbols)", re.IGNORECASE)
+_CLASS_PART = re.compile(r"[-_]+")
+# An aside inside the content whose link text is more than this share of its text is a
+# list of links (the link density of Mozilla Readability, which uses 0.5 alike).
+ASIDE_LINK_DENSITY = 0.5
 HIDDEN = ", ".join(
     [
         '[hidden], [aria-hidden=true], [style*="display:none" i], [style*="display: none" i]',
@@ -53,7 +97,7 @@ HIDDEN = ", ".join(
 # A control that shows and hides a panel it names (WAI-ARIA Authoring Practices'
 # disclosure, accordion and tabs patterns).
 DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]"
-MAIN_CONTENT = ("main", "[role=main]", "article", "body")
+MAIN_CONTENT = ("main", "[role=main]")
 # A page's own header and footer are boilerplate; an <article>'s or <main>'s header (its
 # title, per the HTML Living Standard's sectioning rules) and footer are content.
 PAGE_FRAME = "header, footer"
@@ -64,6 +108,15 @@ BLOCKS = {
     "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "hr", "li", "main", "ol", "p", "pre", "section",
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "legend", "menu", "hgroup",
+}  # fmt: skip
+# Text-level elements that style part of a word or phrase ("m<sup>2</sup>",
+# "<strong>Nem</strong>Konto"; the HTML Living Standard's text-level semantics). Any other
+# element that meets text with no white space between them (server-rendered
+# "<span>Telefon</span><span>33 98 00 10</span>", laid out apart by its CSS) is read with a
+# space between two letters or digits.
+FORMATTING = {
+    "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q",
+    "rp", "rt", "ruby", "s", "samp", "small", "strike", "strong", "sub", "sup", "tt", "u", "var", "wbr",
 }  # fmt: skip
 _WHITE = re.compile(r"\s+")
 
@@ -124,18 +177,75 @@ class Disclosures:
 
 def _main_content(tree: LexborHTMLParser) -> tuple[LexborNode, Disclosures]:
     """The main-content element with its boilerplate removed, and the disclosures left
-    in it (see the module docstring)."""
-    _remove_outermost(tree.css(BOILERPLATE))
+    in it (see the module docstring). Raises ReaderError when the page has no body."""
+    root = content_root(tree)
+    held = {root.mem_id} | {n.mem_id for n in _ancestors(root)}  # never removed
+    # With no <main> or <article>, the body is no evidence of what is content.
+    inside = {n.mem_id for n in root.traverse()} if root.tag != "body" else set()
+
+    def remove(nodes: list[LexborNode]) -> None:
+        _remove_outermost([n for n in nodes if n.mem_id not in held])
+
+    remove(tree.css(BOILERPLATE))
+    remove([n for n in tree.css(PAGE_BOILERPLATE) if n.mem_id not in inside or _mostly_links(n)])
+    remove([n for n in tree.css("[class]") if _is_furniture(n)])
+    remove([n for n in tree.css("a [class], button [class]") if _is_hint(n)])
+    remove([n for n in tree.css("[class]") if any(_ICON_CLASS.match(t) for t in _class_tokens(n))])
     disclosures = disclosure_panels(tree)
-    _remove_outermost([n for n in tree.css(HIDDEN) if n.mem_id not in disclosures.panels])
+    remove([n for n in tree.css(HIDDEN) if n.mem_id not in disclosures.panels])
     labels = disclosures.controls - disclosures.tabs
-    _remove_outermost([n for n in tree.css("button") if n.mem_id not in labels])
-    _remove_outermost([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
+    remove([n for n in tree.css("button") if n.mem_id not in labels])
+    remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
+    return root, disclosures
+
+
+def content_root(tree: LexborHTMLParser) -> LexborNode:
+    """The element that holds a page's main content: `<main>`, else `[role=main]`, else
+    the one outermost `<article>` (or, of several, the one holding the `<h1>`: the others
+    are teasers), else `<body>`.
+
+    Raises ReaderError when the page has no body.
+    """
     for selector in MAIN_CONTENT:
-        root = tree.css_first(selector)
-        if root is not None:
-            return root, disclosures
-    raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
+        node = tree.css_first(selector)
+        if node is not None:
+            return node
+    articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in _ancestors(a))]
+    titled = [a for a in articles if a.css_first("h1") is not None]
+    if len(articles) == 1 or len(titled) == 1:
+        return (titled or articles)[0]
+    if tree.body is None:
+        raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
+    return tree.body
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def _class_tokens(node: LexborNode) -> list[str]:
+    return (node.attributes.get("class") or "").split()
+
+
+def _is_furniture(node: LexborNode) -> bool:
+    return any(
+        part.lower() in FURNITURE_CLASS_PARTS for token in _class_tokens(node) for part in _CLASS_PART.split(token)
+    )
+
+
+def _is_hint(node: LexborNode) -> bool:
+    return any(_HINT_CLASS.search(t) for t in _class_tokens(node))
+
+
+def _mostly_links(node: LexborNode) -> bool:
+    text = len(_WHITE.sub("", node.text(separator=" ")))
+    links = sum(len(_WHITE.sub("", a.text(separator=" "))) for a in node.css("a"))
+    return text == 0 or links > ASIDE_LINK_DENSITY * text
 
 
 def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
@@ -216,6 +326,7 @@ class _Walker:
         self.lines: list[str] = [""]
         self.item_number: str | None = None
         self.in_item = False
+        self.boundary = False  # an element other than formatting began or ended since the last text
 
     def flush(self) -> None:
         lines = [line for line in self.lines if line.strip()]
@@ -243,7 +354,11 @@ class _Walker:
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                self.lines[-1] += _WHITE.sub(" ", child.text_content or "")
+                text = _WHITE.sub(" ", child.text_content or "")
+                if self.boundary and text and self.lines[-1][-1:].isalnum() and text[0].isalnum():
+                    text = " " + text
+                self.lines[-1] += text
+                self.boundary = self.boundary and not text
             elif tag == "br":
                 self.lines.append("")
             elif tag in HEADINGS:
@@ -278,12 +393,53 @@ class _Walker:
                 self.in_item, self.item_number = True, self.numbers.get(child.mem_id)
                 self.walk(child)
                 self.flush()
+            elif tag == "dl" and (rows := _definitions(child, self.disclosures)) is not None:
+                self.flush()
+                self.pieces.extend(rows)
             elif tag in BLOCKS or tag == "summary":
                 self.flush()
                 self.walk(child)
                 self.flush()
-            elif tag not in ("-comment", "img"):
+            elif tag in FORMATTING:
                 self.walk(child)
+            elif tag not in ("-comment", "img"):
+                self.boundary = True
+                self.walk(child)
+                self.boundary = True
+
+
+def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:
+    """A description list as one `table_row` per group, its terms before its
+    descriptions as a table row puts a header before its value ("Torsdag: 10.00-17.30",
+    "Voksne (18-64 år): 818 kr."; lines of one description joined by "; "). None when a
+    term or description holds more than lines of text (a heading, a list, a table): such
+    a list is read as blocks."""
+    groups: list[tuple[list[str], list[str]]] = []
+    for node in dl.traverse():
+        owner = _closest(node, "dl")
+        if node.tag not in ("dt", "dd") or owner is None or owner.mem_id != dl.mem_id:
+            continue
+        pieces = _pieces(node, disclosures)
+        if any(p.kind != "paragraph" for p in pieces):
+            return None
+        text = "; ".join(p.text.strip() for p in pieces if p.text.strip())
+        if not groups or (node.tag == "dt" and groups[-1][1]):  # a term after a description starts a group
+            groups.append(([], []))
+        groups[-1][0 if node.tag == "dt" else 1].append(text)
+    rows = []
+    for terms, descriptions in groups:
+        term, description = "; ".join(t for t in terms if t), "; ".join(d for d in descriptions if d)
+        text = f"{term}: {description}" if term and description else term or description
+        if text:
+            rows.append(Piece("table_row", 0, text))
+    return rows
+
+
+def _closest(node: LexborNode, tag: str) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and parent.tag != tag:
+        parent = parent.parent
+    return parent
 
 
 def _holds_heading(node: LexborNode) -> bool:

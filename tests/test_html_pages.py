@@ -1,0 +1,177 @@
+"""Saved web pages as real sites render them: the main content is found and kept whole
+(a form around the page, cookie classes on the body, a dialog left open, teasers before
+the article), page furniture inside it stays out, and labels stay with their values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qa.documents import Document, read_document
+
+
+def _units(document: Document) -> list[tuple[str, str]]:
+    return [(b.kind, document.block_text(b)) for b in document.blocks]
+
+
+def _read(tmp_path: Path, body: str, body_attributes: str = "") -> Document:
+    path = tmp_path / "side.html"
+    head = '<!DOCTYPE html><html lang="da"><head><title>Side</title></head>'
+    path.write_text(f"{head}<body{body_attributes}>{body}</body></html>")
+    return read_document(path)
+
+
+def test_a_form_around_the_whole_page_keeps_the_main_content(tmp_path: Path) -> None:
+    # ASP.NET WebForms (older Sitecore, SharePoint, EPiServer): one <form> holds the page.
+    doc = _read(
+        tmp_path,
+        '<form id="mainform" method="post"><input type="hidden" name="__VIEWSTATE" value="x">'
+        "<header><nav><a href='/'>Forside</a></nav></header>"
+        "<main><h1>Borgerservice</h1><p>Vi har åbent mandag kl. 10-15.</p>"
+        '<div role="search"><label>Søg</label><input name="q"></div></main>'
+        "<footer>Rådhuset</footer></form><a href='#top'>Til toppen</a>",
+    )
+    assert _units(doc) == [("heading", "Borgerservice"), ("paragraph", "Vi har åbent mandag kl. 10-15.")]
+
+
+def test_a_cookie_class_on_the_body_and_a_consent_section_in_the_text_are_no_banner(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<div id="CybotCookiebotDialog"><p>Vi bruger cookies.</p></div>'
+        "<main><h1>Pas til børn</h1>"
+        '<section id="consent-from-both-parents"><h2>Consent from both parents</h2>'
+        "<p>Both parents must give consent within 30 days.</p></section></main>",
+        ' class="path-node eu-cookie-compliance-popup-open"',
+    )
+    assert _units(doc) == [
+        ("heading", "Pas til børn"),
+        ("heading", "Consent from both parents"),
+        ("paragraph", "Both parents must give consent within 30 days."),
+    ]
+
+
+def test_a_page_saved_with_a_dialog_open_keeps_the_content_its_app_root_hides(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<div id="app" aria-hidden="true"><main><h1>MitID</h1><p>Appen er gratis.</p></main></div>'
+        '<div role="dialog"><p>Vil du give samtykke?</p></div>',
+    )
+    assert _units(doc) == [("heading", "MitID"), ("paragraph", "Appen er gratis.")]
+
+
+def test_an_aside_in_the_article_is_content_unless_it_is_a_list_of_links(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<aside class="sidebar"><p>Kontakt os på 70 10 10 10.</p></aside>'
+        "<main><article><h1>MitID</h1><p>MitID er din digitale identitet.</p>"
+        '<aside class="factbox"><h2>Fakta om MitID</h2><p>MitID afløste NemID den 30. juni 2023.</p></aside>'
+        '<aside><h2>Læs også</h2><ul><li><a href="/a">Nødpas</a></li><li><a href="/b">Mistet pas</a></li></ul>'
+        "</aside></article></main>",
+    )
+    assert _units(doc) == [
+        ("heading", "MitID"),
+        ("paragraph", "MitID er din digitale identitet."),
+        ("heading", "Fakta om MitID"),
+        ("paragraph", "MitID afløste NemID den 30. juni 2023."),
+    ]
+
+
+def test_without_main_the_article_with_the_page_title_is_the_content_not_a_teaser(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<div class="region"><article class="node-teaser"><h2>Genbrugspladsen er lukket 3. april</h2>'
+        "<p>Pladsen holder lukket.</p></article></div>"
+        '<div class="region"><article class="node-full"><h1>Storskrald</h1>'
+        "<p>Du kan få hentet storskrald 1 gang om måneden.</p></article></div>",
+    )
+    assert _units(doc) == [("heading", "Storskrald"), ("paragraph", "Du kan få hentet storskrald 1 gang om måneden.")]
+
+
+def test_without_main_several_untitled_articles_are_all_read(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<article><h2>Pas</h2><p>Et pas koster 835 kr.</p></article>"
+        "<article><h2>Kørekort</h2><p>Et kørekort koster 280 kr.</p></article>",
+    )
+    assert [text for _, text in _units(doc)] == [
+        "Pas",
+        "Et pas koster 835 kr.",
+        "Kørekort",
+        "Et kørekort koster 280 kr.",
+    ]
+
+
+def test_breadcrumbs_share_feedback_related_links_and_contents_lists_in_the_main_content_stay_out(
+    tmp_path: Path,
+) -> None:
+    doc = _read(
+        tmp_path,
+        '<main><div class="c-breadcrumb"><ol><li><a href="/">Forside</a></li><li>Pas</li></ol></div>'
+        '<ol aria-label="Brødkrumme"><li>Borger</li></ol>'
+        "<h1>Pas</h1>"
+        '<ul class="toc"><li><a href="#pris">Hvad koster et pas?</a></li></ul>'
+        '<div class="article__share"><a href="#">Del på Facebook</a></div>'
+        '<h2 id="pris">Hvad koster et pas?</h2><p>Et pas koster 835 kr.</p>'
+        '<div class="sharepoint-field shared-content"><p>Du betaler ved bestillingen.</p></div>'
+        '<div class="feedback-widget"><h2>Fandt du det, du søgte?</h2></div>'
+        '<section class="related"><h2>Andre nyheder</h2><p>Fra 1. maj 2025 får mit.dk en ny postkasse.</p></section>'
+        "</main>",
+    )
+    assert _units(doc) == [
+        ("heading", "Pas"),
+        ("heading", "Hvad koster et pas?"),
+        ("paragraph", "Et pas koster 835 kr."),
+        ("paragraph", "Du betaler ved bestillingen."),
+    ]
+
+
+def test_screen_reader_hints_in_links_and_icon_font_names_stay_out(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<main><h2 class="sr-only">Kontakt</h2>'
+        '<p>Hent <a href="/b.pdf">blanketten (pdf)<span class="sr-only">(åbner i nyt vindue)</span></a>'
+        " og udfyld den.</p>"
+        '<p><span class="material-symbols-outlined">schedule</span>Åbent alle dage 8-22</p></main>',
+    )
+    assert _units(doc) == [
+        ("heading", "Kontakt"),
+        ("paragraph", "Hent blanketten (pdf) og udfyld den."),
+        ("paragraph", "Åbent alle dage 8-22"),
+    ]
+
+
+def test_elements_written_without_white_space_between_them_are_read_apart_but_formatting_is_not(
+    tmp_path: Path,
+) -> None:
+    doc = _read(
+        tmp_path,
+        '<main><p><span class="label">Telefon</span><span class="value"><a href="tel:1">33 98 00 10</a></span></p>'
+        "<ul><li><span>Mandag-fredag</span><span>8.00-22.00</span></li></ul>"
+        "<p>En carport på 50 m<sup>2</sup> kræver <strong>ikke</strong> tilladelse fra <b>Nem</b>Konto-registret.</p>"
+        "</main>",
+    )
+    assert _units(doc) == [
+        ("paragraph", "Telefon 33 98 00 10"),
+        ("list_item", "Mandag-fredag 8.00-22.00"),
+        ("paragraph", "En carport på 50 m2 kræver ikke tilladelse fra NemKonto-registret."),
+    ]
+
+
+def test_a_description_list_keeps_each_term_with_its_description(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<main><h2>Åbningstider</h2>"
+        "<dl><dt>Mandag</dt><dd>10.00-15.00</dd><div><dt>Torsdag</dt><dd>10.00-17.30</dd></div>"
+        "<dt>Fredag</dt><dd>9.00-12.00<br>13.00-14.00</dd><dt>Lørdag</dt><dt>Søndag</dt><dd>Lukket</dd></dl>"
+        "<dl><dt>Sådan søger du</dt><dd><ol><li>Log ind.</li><li>Udfyld skemaet.</li></ol></dd></dl></main>",
+    )
+    assert _units(doc) == [
+        ("heading", "Åbningstider"),
+        ("table_row", "Mandag: 10.00-15.00"),
+        ("table_row", "Torsdag: 10.00-17.30"),
+        ("table_row", "Fredag: 9.00-12.00; 13.00-14.00"),
+        ("table_row", "Lørdag; Søndag: Lukket"),
+        # a description that holds a list is read as blocks
+        ("paragraph", "Sådan søger du"),
+        ("list_item", "1. Log ind."),
+        ("list_item", "2. Udfyld skemaet."),
+    ]
