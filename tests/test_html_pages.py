@@ -175,3 +175,26 @@ def test_a_description_list_keeps_each_term_with_its_description(tmp_path: Path)
         ("list_item", "1. Log ind."),
         ("list_item", "2. Udfyld skemaet."),
     ]
+
+
+def test_a_title_band_above_main_and_a_contact_column_beside_it_are_content_but_menus_and_skip_links_are_not(
+    tmp_path: Path,
+) -> None:
+    doc = _read(
+        tmp_path,
+        '<div id="page"><a class="skiplink" href="#content">Spring til indhold</a>'
+        '<header><a href="/">Roskilde Kommune</a></header>'
+        '<div class="mobile-menu"><ul><li><a href="/borger">Borger</a></li></ul></div>'
+        '<div class="page-hero"><h1>Borgerservice</h1><p>Du skal bestille tid til pas.</p></div>'
+        '<div class="row"><main id="content"><h2>Åbningstider</h2><p>Mandag kl. 10-15.</p></main>'
+        '<div class="col-md-4"><h2>Kontakt</h2><p>Telefon: 46 31 30 00</p></div></div></div>'
+        "<footer>Rådhusbuen 1</footer>",
+    )
+    assert _units(doc) == [
+        ("heading", "Borgerservice"),
+        ("paragraph", "Du skal bestille tid til pas."),
+        ("heading", "Åbningstider"),
+        ("paragraph", "Mandag kl. 10-15."),
+        ("heading", "Kontakt"),
+        ("paragraph", "Telefon: 46 31 30 00"),
+    ]

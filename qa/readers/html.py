@@ -2,7 +2,8 @@
 
 The main content (`content_root`) is `<main>`, else `[role=main]`, else the one outermost
 `<article>` (of several, the one holding the `<h1>`; the others are teasers), else
-`<body>`. Removed from the page: navigation, forms, dialogs, breadcrumbs, buttons,
+`<body>`; when the page's one `<h1>` stands outside `<main>` (a title band above it), the
+nearest element holding both. Removed from the page: navigation, forms, dialogs, breadcrumbs, buttons,
 scripts and styles (`BOILERPLATE`), hidden elements (`HIDDEN`), the page's own header
 and footer (`PAGE_FRAME`), and outside the main content asides and cookie and consent
 banners (`PAGE_BOILERPLATE`); inside it, an aside is a fact or contact box and goes only
@@ -70,12 +71,24 @@ PAGE_BOILERPLATE = ", ".join(
 )
 # Class names of page furniture, as whole dash- or underscore-separated parts of a class
 # ("c-breadcrumb", "article__share", "feedback-widget"; not "sharepoint" or "shared"):
-# breadcrumbs, share and social links and related-content lists after Mozilla
+# breadcrumbs, menus, share and social links and related-content lists after Mozilla
 # Readability's `unlikelyCandidates` and `negative` patterns; feedback widgets ("Fandt du
-# det, du søgte?", a question that is no part of the text) and tables of contents, whose
-# items repeat the headings.
+# det, du søgte?", a question that is no part of the text), tables of contents, whose
+# items repeat the headings, and skip links ("Spring til indhold").
 FURNITURE_CLASS_PARTS = frozenset(
-    {"breadcrumb", "breadcrumbs", "share", "sharing", "social", "related", "feedback", "toc"}
+    {
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "feedback",
+        "toc",
+        "skip",
+        "skiplink",
+    }
 )
 # Screen-reader hints inside a link or button ("(åbner i nyt vindue)"), by the
 # visually-hidden class names of Bootstrap, GOV.UK, WordPress and Foundation; and icon
@@ -209,7 +222,7 @@ def content_root(tree: LexborHTMLParser) -> LexborNode:
     for selector in MAIN_CONTENT:
         node = tree.css_first(selector)
         if node is not None:
-            return node
+            return _with_title(tree, node)
     articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in _ancestors(a))]
     titled = [a for a in articles if a.css_first("h1") is not None]
     if len(articles) == 1 or len(titled) == 1:
@@ -217,6 +230,19 @@ def content_root(tree: LexborHTMLParser) -> LexborNode:
     if tree.body is None:
         raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
     return tree.body
+
+
+def _with_title(tree: LexborHTMLParser, main: LexborNode) -> LexborNode:
+    """`main`, or when the page's one `<h1>` stands outside it (a kommune page's hero band
+    with the title and lead above `<main>`, its contact column beside it), the nearest
+    element that holds both."""
+    if main.css_first("h1") is not None:
+        return main
+    titles = [h for h in tree.css("h1") if not any(a.tag in ("header", "nav", "footer") for a in _ancestors(h))]
+    if len(titles) != 1:
+        return main
+    holders = {n.mem_id for n in _ancestors(titles[0])}
+    return next((a for a in _ancestors(main) if a.mem_id in holders), main)
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
