@@ -7,7 +7,7 @@ Inside it, every text node counts (also text directly in `<div>`, `<span>`, `<td
 `<dd>`): block elements end a unit, `<br>` ends a line, headings are headings at their
 level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them),
 and each table row is one unit with its values next to their headers
-(`qa.readers.common.table_pieces`).
+(`qa.readers.html_table`: spans laid out as the HTML table model does).
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet, table_pieces
+from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet
+from qa.readers.html_table import html_table_pieces
 
 BOILERPLATE = ", ".join(
     [
@@ -268,7 +269,7 @@ class _Walker:
                 self.flush()
             elif tag == "table":
                 self.flush()
-                self.pieces.extend(_table(child))
+                self.pieces.extend(html_table_pieces(child))
             elif tag == "pre":
                 self.flush()
                 self.lines = (child.text(separator="") or "").split("\n")
@@ -288,41 +289,6 @@ class _Walker:
 
 def _holds_heading(node: LexborNode) -> bool:
     return any(n.tag in HEADINGS for n in node.traverse())
-
-
-def _rows(table: LexborNode) -> list[LexborNode]:
-    """The rows of a table, not those of tables nested in its cells."""
-    rows = []
-    for tr in table.css("tr"):
-        owner = _closest_table(tr)
-        if owner is not None and owner.mem_id == table.mem_id:
-            rows.append(tr)
-    return rows
-
-
-def _closest_table(node: LexborNode) -> LexborNode | None:
-    parent = node.parent
-    while parent is not None and parent.tag != "table":
-        parent = parent.parent
-    return parent
-
-
-def _table(table: LexborNode) -> list[Piece]:
-    rows: list[list[str]] = []
-    header: list[str] | None = None
-    for i, tr in enumerate(_rows(table)):
-        cells = [c for c in tr.iter() if c.tag in ("td", "th")]
-        texts = [_WHITE.sub(" ", c.text(separator=" ")).strip() for c in cells]
-        in_head = tr.parent is not None and tr.parent.tag == "thead"
-        if header is None and not rows and (in_head or (i == 0 and cells and all(c.tag == "th" for c in cells))):
-            header = texts
-        elif header is None and len(cells) > 1 and cells[0].tag == "th" and all(c.tag == "td" for c in cells[1:]):
-            rows.append([f"{texts[0]}: {'; '.join(t for t in texts[1:] if t)}"])  # a row header: "Pris: 205 kr."
-        else:
-            rows.append(texts)
-    caption = table.css_first("caption")
-    pieces = [Piece("paragraph", 0, caption.text(separator=" "))] if caption is not None else []
-    return pieces + table_pieces(rows, header)
 
 
 def _pieces(root: LexborNode, disclosures: Disclosures) -> list[Piece]:
