@@ -1,6 +1,6 @@
 """HTML tables as a browser lays them out: spanned cells fill every slot they cover, header
 rows combine per column, header rows without `<thead>` are found, full-width group rows
-label the rows under them."""
+label the rows under them, and sortable column headers keep their button's text."""
 
 from __future__ import annotations
 
@@ -226,6 +226,31 @@ def test_a_full_width_row_after_a_th_header_is_a_group_not_a_second_header_row(t
     assert _units(doc) == [
         ("table_row", 0, "Hvad; Frist"),
         ("table_row", 0, "Selvstændige; Hvad: Oplysningsskema; Frist: 1. juli 2025"),
+    ]
+
+
+# (d) sortable column headers
+
+
+def test_a_sort_button_in_a_column_header_keeps_its_text_but_not_its_screen_reader_hint(tmp_path: Path) -> None:
+    # DKFDS table-sort: the header's text is in a button, with a hint for screen readers.
+    doc = _page(
+        tmp_path,
+        '<table class="table"><thead><tr>'
+        '<th scope="col" aria-sort="ascending"><button class="button button-unstyled" type="button">Myndighed'
+        '<span class="sr-only"> Klik for at sortere faldende</span>'
+        '<svg class="icon-svg" aria-hidden="true"><use href="#sort"></use></svg></button></th>'
+        '<th scope="col"><button type="button">Får besked automatisk'
+        '<span class="visually-hidden"> Klik for at sortere</span></button></th>'
+        "</tr></thead><tbody><tr><td>Skattestyrelsen</td><td>Ja</td></tr></tbody></table>"
+        '<p>Tryk på en kolonne for at sortere.</p><button type="button">Udskriv</button>'
+        '<table><tr><td><button type="button">Vælg</button> Skattestyrelsen</td></tr></table>',
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "Myndighed; Får besked automatisk"),
+        ("table_row", 0, "Myndighed: Skattestyrelsen; Får besked automatisk: Ja"),
+        ("paragraph", 0, "Tryk på en kolonne for at sortere."),  # buttons elsewhere stay out
+        ("table_row", 0, "Skattestyrelsen"),
     ]
 
 

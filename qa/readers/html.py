@@ -7,7 +7,9 @@ Inside it, every text node counts (also text directly in `<div>`, `<span>`, `<td
 `<dd>`): block elements end a unit, `<br>` ends a line, headings are headings at their
 level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them),
 and each table row is one unit with its values next to their headers
-(`qa.readers.html_table`: spans laid out as the HTML table model does).
+(`qa.readers.html_table`: spans laid out as the HTML table model does). A button in a
+column header (`<th>`) is the header's text (a sortable table), without its
+screen-reader hint.
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
@@ -51,6 +53,10 @@ HIDDEN = ", ".join(
         '[style*="visibility:hidden" i], [style*="visibility: hidden" i]',
     ]
 )
+# Text for screen readers only (Bootstrap 3-4 `sr-only`, Bootstrap 5 and DKFDS
+# `visually-hidden`, Foundation `show-for-sr`): inside a sort button it is the hint
+# "Klik for at sortere", no part of the column's header.
+SCREEN_READER_ONLY = ".sr-only, .visually-hidden, .show-for-sr"
 # A control that shows and hides a panel it names (WAI-ARIA Authoring Practices'
 # disclosure, accordion and tabs patterns).
 DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]"
@@ -130,7 +136,10 @@ def _main_content(tree: LexborHTMLParser) -> tuple[LexborNode, Disclosures]:
     disclosures = disclosure_panels(tree)
     _remove_outermost([n for n in tree.css(HIDDEN) if n.mem_id not in disclosures.panels])
     labels = disclosures.controls - disclosures.tabs
-    _remove_outermost([n for n in tree.css("button") if n.mem_id not in labels])
+    sort_buttons = [n for n in tree.css("th button") if _in_header_cell(n)]
+    _remove_outermost([hint for n in sort_buttons for hint in n.css(SCREEN_READER_ONLY)])
+    keep = labels | {n.mem_id for n in sort_buttons}
+    _remove_outermost([n for n in tree.css("button") if n.mem_id not in keep])
     _remove_outermost([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     for selector in MAIN_CONTENT:
         root = tree.css_first(selector)
@@ -181,6 +190,15 @@ def _remove_outermost(nodes: list[LexborNode]) -> None:
             parent = parent.parent
         if parent is None:
             node.decompose()
+
+
+def _in_header_cell(node: LexborNode) -> bool:
+    """Whether the nearest table cell around a node is a `<th>` (a sortable table's
+    column header holds its text in a button: DKFDS `table-sort`, `aria-sort`)."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("td", "th", "table"):
+        parent = parent.parent
+    return parent is not None and parent.tag == "th"
 
 
 def _inside_content(node: LexborNode) -> bool:
