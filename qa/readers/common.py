@@ -131,25 +131,32 @@ def line_pieces(lines: Sequence[str], page: int | None = None) -> list[Piece]:
     return pieces
 
 
+def table_row_text(row: Sequence[str], labels: Sequence[str]) -> str:
+    """One table row as text, each value next to the label of its column: "Kort: X; Pris:
+    205 kr.". Empty cells are left out; a value without a label (no header, more cells
+    than labels, or a label equal to the value) stands alone; "" for a row with no values."""
+    parts: list[str] = []
+    for i, cell in enumerate(row):
+        value = " ".join(cell.split())
+        if not value:
+            continue
+        label = " ".join(labels[i].split()) if i < len(labels) else ""
+        parts.append(f"{label}: {value}" if label and label != value else value)
+    return "; ".join(parts)
+
+
 def table_pieces(rows: Sequence[Sequence[str]], header: Sequence[str] | None, page: int | None = None) -> list[Piece]:
     """One `table_row` piece per row, each value next to its header: "Kort: X; Pris: 205 kr.".
 
     The header row itself becomes a piece "Kort; Pris" first, so the document still holds
-    the table's words in their source order. Empty cells are left out; a value without
-    a header (no header row, or more cells than headers) stands alone.
+    the table's words in their source order. Rows are written by `table_row_text`.
     """
     pieces: list[Piece] = []
     labels = [" ".join(h.split()) for h in header] if header else []
     if labels and any(labels):
         pieces.append(Piece("table_row", 0, "; ".join(label for label in labels if label), page))
     for row in rows:
-        parts: list[str] = []
-        for i, cell in enumerate(row):
-            value = " ".join(cell.split())
-            if not value:
-                continue
-            label = labels[i] if i < len(labels) else ""
-            parts.append(f"{label}: {value}" if label and label != value else value)
-        if parts:
-            pieces.append(Piece("table_row", 0, "; ".join(parts), page))
+        text = table_row_text(row, labels)
+        if text:
+            pieces.append(Piece("table_row", 0, text, page))
     return pieces

@@ -18,8 +18,9 @@ Inside the main content every text node counts (also text directly in `<div>`,
 `<span>`, `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings are
 headings at their level, each `<li>` is a list item (items of an `<ol>` numbered as a
 browser shows them), each table row is one unit with its values next to their headers
-(`qa.readers.common.table_pieces`), and so is each group of a description list ("Torsdag:
-10.00-17.30"). Elements other than text-level formatting that meet with no white space
+(`qa.readers.html_table`: spans laid out as the HTML table model does; a button in a column
+header, as in a sortable table, is the header's text), and so is each group of a
+description list ("Torsdag: 10.00-17.30"). Elements other than text-level formatting that meet with no white space
 between them ("<span>Telefon</span><span>33 98 00 10</span>") are read with a space
 between them.
 
@@ -48,7 +49,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet, table_pieces
+from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet
+from qa.readers.html_table import html_table_pieces
 
 # Removed wherever they are, except the content root and what holds it (an ASP.NET page
 # is one <form> around everything; react-modal hides the app root while a dialog is open).
@@ -107,6 +109,9 @@ HIDDEN = ", ".join(
         '[style*="visibility:hidden" i], [style*="visibility: hidden" i]',
     ]
 )
+# Text for screen readers only (Bootstrap 3-4 `sr-only`, Bootstrap 5 and DKFDS
+# `visually-hidden`, Foundation `show-for-sr`): inside a sort button it is the hint
+# "Klik for at sortere", no part of the column's header.
 # A control that shows and hides a panel it names (WAI-ARIA Authoring Practices'
 # disclosure, accordion and tabs patterns).
 DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]"
@@ -207,7 +212,8 @@ def _main_content(tree: LexborHTMLParser) -> tuple[LexborNode, Disclosures]:
     disclosures = disclosure_panels(tree)
     remove([n for n in tree.css(HIDDEN) if n.mem_id not in disclosures.panels])
     labels = disclosures.controls - disclosures.tabs
-    remove([n for n in tree.css("button") if n.mem_id not in labels])
+    sort_buttons = {n.mem_id for n in tree.css("th button") if _in_header_cell(n)}  # their hints went above
+    remove([n for n in tree.css("button") if n.mem_id not in labels | sort_buttons])
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     return root, disclosures
 
@@ -318,6 +324,15 @@ def _remove_outermost(nodes: list[LexborNode]) -> None:
             node.decompose()
 
 
+def _in_header_cell(node: LexborNode) -> bool:
+    """Whether the nearest table cell around a node is a `<th>` (a sortable table's
+    column header holds its text in a button: DKFDS `table-sort`, `aria-sort`)."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("td", "th", "table"):
+        parent = parent.parent
+    return parent is not None and parent.tag == "th"
+
+
 def _inside_content(node: LexborNode) -> bool:
     parent = node.parent
     while parent is not None:
@@ -409,7 +424,7 @@ class _Walker:
                 self.flush()
             elif tag == "table":
                 self.flush()
-                self.pieces.extend(_table(child))
+                self.pieces.extend(html_table_pieces(child))
             elif tag == "pre":
                 self.flush()
                 self.lines = (child.text(separator="") or "").split("\n")
@@ -470,41 +485,6 @@ def _closest(node: LexborNode, tag: str) -> LexborNode | None:
 
 def _holds_heading(node: LexborNode) -> bool:
     return any(n.tag in HEADINGS for n in node.traverse())
-
-
-def _rows(table: LexborNode) -> list[LexborNode]:
-    """The rows of a table, not those of tables nested in its cells."""
-    rows = []
-    for tr in table.css("tr"):
-        owner = _closest_table(tr)
-        if owner is not None and owner.mem_id == table.mem_id:
-            rows.append(tr)
-    return rows
-
-
-def _closest_table(node: LexborNode) -> LexborNode | None:
-    parent = node.parent
-    while parent is not None and parent.tag != "table":
-        parent = parent.parent
-    return parent
-
-
-def _table(table: LexborNode) -> list[Piece]:
-    rows: list[list[str]] = []
-    header: list[str] | None = None
-    for i, tr in enumerate(_rows(table)):
-        cells = [c for c in tr.iter() if c.tag in ("td", "th")]
-        texts = [_WHITE.sub(" ", c.text(separator=" ")).strip() for c in cells]
-        in_head = tr.parent is not None and tr.parent.tag == "thead"
-        if header is None and not rows and (in_head or (i == 0 and cells and all(c.tag == "th" for c in cells))):
-            header = texts
-        elif header is None and len(cells) > 1 and cells[0].tag == "th" and all(c.tag == "td" for c in cells[1:]):
-            rows.append([f"{texts[0]}: {'; '.join(t for t in texts[1:] if t)}"])  # a row header: "Pris: 205 kr."
-        else:
-            rows.append(texts)
-    caption = table.css_first("caption")
-    pieces = [Piece("paragraph", 0, caption.text(separator=" "))] if caption is not None else []
-    return pieces + table_pieces(rows, header)
 
 
 def _pieces(root: LexborNode, disclosures: Disclosures) -> list[Piece]:

@@ -1,0 +1,300 @@
+"""An HTML `<table>` into pieces: the cells laid out on a grid as a browser lays them out,
+header rows combined per column, and one `table_row` piece per data row with each value
+next to its header (`qa.readers.common.table_row_text`).
+
+The grid follows the HTML Living Standard's table processing model ("forming a table"
+and "the algorithm for processing rows", §4.9.12 of html.spec.whatwg.org): each cell is
+anchored at the first free slot of its row and covers `colspan` × `rowspan` slots;
+`colspan` is 1 when absent, unparsable or 0 and at most 1000, `rowspan` is 1 when absent
+or unparsable and at most 65534, and `rowspan="0"` grows to the end of its row group.
+A cell does not reach past the last row of its row group (`<thead>`, `<tbody>`,
+`<tfoot>`): CSS 2.1 §17.5 has the user agent shorten it until it fits. Once a
+table's spans have repeated `MAX_SPANNED_CHARACTERS` characters, its further spans
+are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from qa.readers.common import Piece, table_row_text
+
+_WHITE = re.compile(r"\s+")
+# The HTML Living Standard's rules for parsing non-negative integers (leading white
+# space, an optional "+", then digits; anything after the digits is ignored).
+_NON_NEGATIVE = re.compile(r"^[\t\n\f\r ]*\+?(\d+)")
+MAX_COLSPAN = 1000
+MAX_ROWSPAN = 65534
+# The characters spans may repeat in one table: a few hundred kilobytes of
+# `colspan="1000" rowspan="0"` would otherwise make gigabytes of slots and text.
+MAX_SPANNED_CHARACTERS = 5_000_000
+_BOLD = ("strong", "b")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One `<td>` or `<th>`: its text (white space folded), whether it is a header cell
+    (`<th>`), whether its whole text is bold (`<strong>`/`<b>`), and the row of the grid
+    it is anchored in (a cell with `rowspan` also covers the rows below)."""
+
+    id: int
+    text: str
+    header: bool
+    bold: bool
+    row: int
+
+
+@dataclass(frozen=True)
+class TableGrid:
+    """A table laid out on slots: `rows[y][x]` is the cell covering slot (x, y), or None
+    for a slot no cell covers; a row's list ends at its last covered slot, `width` is
+    the longest. `groups[y]` numbers the row group of row y, `in_head[y]` says whether
+    it is in a `<thead>`."""
+
+    rows: list[list[Cell | None]]
+    groups: list[int]
+    in_head: list[bool]
+    width: int
+
+
+def table_rows(table: LexborNode) -> list[LexborNode]:
+    """The `<tr>`s of a table in document order, not those of tables nested in its cells."""
+    rows = []
+    for tr in table.css("tr"):
+        owner = _closest_table(tr)
+        if owner is not None and owner.mem_id == table.mem_id:
+            rows.append(tr)
+    return rows
+
+
+def _closest_table(node: LexborNode) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent
+
+
+def _span(node: LexborNode, name: str, default_for_zero: int, limit: int) -> int:
+    match = _NON_NEGATIVE.match(node.attributes.get(name) or "")
+    if match is None:
+        return 1
+    value = int(match.group(1))
+    return default_for_zero if value == 0 else min(value, limit)
+
+
+def _cell_text(node: LexborNode) -> str:
+    return _WHITE.sub(" ", node.text(separator=" ")).strip()
+
+
+def _all_bold(node: LexborNode, text: str) -> bool:
+    """Whether the whole text of a cell sits in `<strong>` or `<b>` elements."""
+    if not text:
+        return False
+    outermost = [n for n in node.css(", ".join(_BOLD)) if not _has_bold_ancestor(n, node)]
+    bold = "".join(n.text(separator=" ") for n in outermost)
+    return _WHITE.sub("", bold) == _WHITE.sub("", text)
+
+
+def _has_bold_ancestor(node: LexborNode, cell: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != cell.mem_id:
+        if parent.tag in _BOLD:
+            return True
+        parent = parent.parent
+    return False
+
+
+def table_grid(table: LexborNode) -> TableGrid:
+    """The slots of a table, each cell filling every slot it spans (see the module
+    docstring): a cell spanning two columns is in both, a cell spanning two rows is in
+    both rows. Row groups are the `<tr>`s' parents (the parser puts bare `<tr>`s in a
+    `<tbody>`), taken in document order."""
+    trs = table_rows(table)
+    groups: list[int] = []
+    in_head: list[bool] = []
+    group = -1
+    parent_id: int | None = None
+    for tr in trs:
+        parent = tr.parent
+        if parent is None or parent.mem_id != parent_id:
+            group += 1
+            parent_id = parent.mem_id if parent is not None else None
+        groups.append(group)
+        in_head.append(parent is not None and parent.tag == "thead")
+    group_end = list(range(len(trs)))  # the last row of each row's row group
+    for y in reversed(range(len(trs) - 1)):
+        if groups[y + 1] == groups[y]:
+            group_end[y] = group_end[y + 1]
+    rows: list[list[Cell | None]] = [[] for _ in trs]
+    budget = MAX_SPANNED_CHARACTERS
+    for y, tr in enumerate(trs):
+        rows_left = group_end[y] - y + 1
+        x = 0
+        for node in tr.iter():
+            if node.tag not in ("td", "th"):
+                continue
+            while x < len(rows[y]) and rows[y][x] is not None:
+                x += 1
+            colspan = _span(node, "colspan", 1, MAX_COLSPAN)
+            rowspan = min(_span(node, "rowspan", rows_left, MAX_ROWSPAN), rows_left)
+            text = _cell_text(node)
+            budget -= (colspan * rowspan - 1) * (len(text) + 1)
+            if budget < 0:
+                colspan = rowspan = 1  # a hostile table: past the budget, spans shrink to one slot
+            cell = Cell(node.mem_id, text, node.tag == "th", _all_bold(node, text), y)
+            for row in rows[y : y + rowspan]:
+                if len(row) < x + colspan:
+                    row.extend([None] * (x + colspan - len(row)))
+                for slot in range(x, x + colspan):
+                    if row[slot] is None:  # overlapping cells: the first keeps the slot
+                        row[slot] = cell
+            x += colspan
+    return TableGrid(rows, groups, in_head, max((len(r) for r in rows), default=0))
+
+
+def _distinct(row: list[Cell | None]) -> list[Cell]:
+    """The cells of a grid row, each once, left to right."""
+    seen: set[int] = set()
+    cells = []
+    for cell in row:
+        if cell is not None and cell.id not in seen:
+            seen.add(cell.id)
+            cells.append(cell)
+    return cells
+
+
+def full_width_cell(grid: TableGrid, y: int) -> Cell | None:
+    """The cell that alone fills row y of a table at least two columns wide (a group
+    row, `<tr><th colspan="2">Selvstændige</th></tr>`), else None."""
+    row = grid.rows[y]
+    first = row[0] if row else None
+    if grid.width < 2 or len(row) < grid.width or first is None or any(c is not first for c in row):
+        return None
+    return first
+
+
+def _is_header_row(grid: TableGrid, y: int) -> bool:
+    """A row of header cells: every non-empty cell a `<th>` (an empty corner `<td>` is
+    allowed), or every non-empty cell's whole text bold (a rich-text editor's header)."""
+    cells = [c for c in _distinct(grid.rows[y]) if c.text]
+    return bool(cells) and (all(c.header for c in cells) or all(c.bold for c in cells))
+
+
+def header_row_count(grid: TableGrid) -> int:
+    """How many rows at the top of a table are its header: the rows of a `<thead>` that
+    opens the table, else the leading header rows (`_is_header_row`). After the first
+    header row, a full-width row is a group row and ends the header; a table of header
+    rows only has its first row as header and the rest as data."""
+    count = 0
+    while count < len(grid.rows) and grid.in_head[count]:
+        count += 1
+    if count:
+        return count
+    while count < len(grid.rows) and _is_header_row(grid, count):
+        if count > 0 and full_width_cell(grid, count) is not None:
+            break
+        count += 1
+    return 1 if count == len(grid.rows) and count > 1 else count
+
+
+def column_labels(grid: TableGrid, header_rows: int) -> list[str]:
+    """The label of each column: the texts of the header cells above it, top to bottom,
+    each cell once ("2024" spanning two columns over "Sats" and "Maks. fradrag" gives
+    "2024 Sats" and "2024 Maks. fradrag"; "Fradrag" spanning both header rows gives
+    "Fradrag")."""
+    labels = []
+    for x in range(grid.width):
+        parts: list[str] = []
+        seen: set[int] = set()
+        for y in range(header_rows):
+            cell = grid.rows[y][x] if x < len(grid.rows[y]) else None
+            if cell is None or not cell.text or cell.id in seen:
+                continue
+            seen.add(cell.id)
+            if not parts or parts[-1] != cell.text:
+                parts.append(cell.text)
+        labels.append(" ".join(parts))
+    return labels
+
+
+def _row_values(row: list[Cell | None], labels: list[str]) -> list[str]:
+    """The value in each column of a data row. A cell spanning columns is the value of
+    each, but stands once where the columns it spans share a label (or have none)."""
+    values = []
+    for x, cell in enumerate(row):
+        same = x > 0 and cell is not None and row[x - 1] is cell and _label(labels, x) == _label(labels, x - 1)
+        values.append("" if cell is None or same else cell.text)
+    return values
+
+
+def _label(labels: list[str], x: int) -> str:
+    return labels[x] if x < len(labels) else ""
+
+
+def html_table_pieces(table: LexborNode) -> list[Piece]:
+    """The pieces of one `<table>`: its `<caption>` as a paragraph, each header row as
+    the source shows it ("Fradrag; 2024; 2025", then "Sats; Maks. fradrag; Sats; Maks.
+    fradrag"), and one `table_row` per data row with each value next to its column's
+    combined label ("Fradrag: Jobfradrag; 2024 Sats: 4,5 %; 2024 Maks. fradrag: 2.900 kr.; …").
+
+    A table without a header row keeps the row-header rule: a row of a `<th>` and then
+    `<td>`s reads "Pris: 205 kr.; …".
+
+    A full-width group row (`<tr><th colspan="2">Selvstændige</th></tr>`) is no data
+    row: its text is put in front of each row under it, up to the next group row or the
+    end of its row group ("Selvstændige; Hvad: Oplysningsskema for 2024; Frist: 1. juli
+    2025"). Not a heading: a row is the unit an answer quotes, and with the prefix the
+    quoted row itself says which group it is about; a heading would only be shown as
+    the chunk's heading, and would also become the heading of the page's text after
+    the table (up to the next real heading) and replace the section's own heading
+    above the table's rows. A group row with no rows under it stands alone.
+    """
+    grid = table_grid(table)
+    caption = table.css_first("caption")
+    pieces = [Piece("paragraph", 0, caption.text(separator=" "))] if caption is not None else []
+    head = header_row_count(grid)
+    labels = column_labels(grid, head) if head else []
+    for y in range(head):
+        shown = "; ".join(c.text for c in _distinct(grid.rows[y]) if c.text and c.row == y)
+        if shown:
+            pieces.append(Piece("table_row", 0, shown))
+    group: str | None = None
+    group_used = True
+    for y in range(head, len(grid.rows)):
+        if y > head and grid.groups[y] != grid.groups[y - 1]:
+            group, group_used = _end_group(pieces, group, group_used)
+        row = grid.rows[y]
+        spanning = full_width_cell(grid, y)
+        if spanning is not None:
+            if spanning.row == y and spanning.text:
+                group, group_used = _end_group(pieces, group, group_used)
+                group, group_used = spanning.text, False
+            continue  # a full-width cell from a row above: nothing new
+        if not labels and _is_row_header(row):
+            first = row[0]
+            assert first is not None
+            rest = "; ".join(c.text for c in _distinct(row[1:]) if c.text and c.id != first.id)
+            text = f"{first.text}: {rest}" if first.text and rest else first.text or rest  # "Pris: 205 kr."
+        else:
+            text = table_row_text(_row_values(row, labels), labels)
+        if text:
+            pieces.append(Piece("table_row", 0, f"{group}; {text}" if group else text))
+            group_used = True
+    _end_group(pieces, group, group_used)
+    return pieces
+
+
+def _end_group(pieces: list[Piece], group: str | None, used: bool) -> tuple[None, bool]:
+    """Close a group: a group row that no row followed stands alone."""
+    if group is not None and not used:
+        pieces.append(Piece("table_row", 0, group))
+    return None, True
+
+
+def _is_row_header(row: list[Cell | None]) -> bool:
+    """A `<th>` first and `<td>`s after it: "Pris | 205 kr." is a label and its value."""
+    cells = _distinct(row)
+    return len(cells) > 1 and cells[0].header and all(not c.header for c in cells[1:])

@@ -1,0 +1,291 @@
+"""HTML tables as a browser lays them out: spanned cells fill every slot they cover, header
+rows combine per column, header rows without `<thead>` are found, full-width group rows
+label the rows under them, and sortable column headers keep their button's text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from qa.documents import Document, read_document
+from qa.readers import html_table
+from qa.readers.html_table import column_labels, header_row_count, table_grid
+from tests.test_fidelity import _check
+
+
+def _units(document: Document) -> list[tuple[str, int, str]]:
+    return [(b.kind, b.level, document.block_text(b)) for b in document.blocks]
+
+
+def _page(tmp_path: Path, main: str) -> Document:
+    path = tmp_path / "side.html"
+    head = '<!DOCTYPE html><html lang="da"><head><title>Side</title></head>'
+    path.write_text(f"{head}<body><main>{main}</main></body></html>")
+    _check(path)  # every visible word served, in order
+    return read_document(path)
+
+
+def _grid_texts(html: str) -> list[list[str]]:
+    table = LexborHTMLParser(html).css_first("table")
+    assert table is not None
+    grid = table_grid(table)
+    return [[c.text if c is not None else "-" for c in row + [None] * (grid.width - len(row))] for row in grid.rows]
+
+
+# (a) colspan and rowspan
+
+
+def test_colspan_and_rowspan_fill_every_slot_they_cover() -> None:
+    assert _grid_texts(
+        "<table><tr><td rowspan=2>A</td><td colspan=2>B</td></tr>"
+        "<tr><td>C</td><td>D</td><td>E</td></tr>"
+        "<tr><td colspan=0>F</td><td rowspan=x>G</td></tr></table>"
+    ) == [["A", "B", "B", "-"], ["A", "C", "D", "E"], ["F", "G", "-", "-"]]
+
+
+def test_rowspan_zero_grows_to_the_end_of_its_row_group_and_no_rowspan_reaches_past_it() -> None:
+    assert _grid_texts(
+        "<table><tbody><tr><td rowspan=0>A</td><td>1</td></tr><tr><td>2</td></tr></tbody>"
+        "<tbody><tr><td rowspan=5>B</td><td>3</td></tr><tr><td>4</td></tr></tbody></table>"
+    ) == [["A", "1"], ["A", "2"], ["B", "3"], ["B", "4"]]
+
+
+def test_spans_past_the_table_budget_take_one_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_table, "MAX_SPANNED_CHARACTERS", 6)
+    assert _grid_texts(
+        "<table><tr><td colspan=2>AB</td><td>C</td></tr><tr><td colspan=1000 rowspan=0>D</td></tr></table>"
+    ) == [["AB", "AB", "C"], ["D", "-", "-"]]
+
+
+def test_two_header_rows_with_colspan_combine_per_column_and_values_get_their_own_year(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<h2>Fradrag for beskæftigelse</h2><table><thead>"
+        '<tr><th rowspan="2">Fradrag</th><th colspan="2">2024</th><th colspan="2">2025</th></tr>'
+        "<tr><th>Sats</th><th>Maks. fradrag</th><th>Sats</th><th>Maks. fradrag</th></tr></thead>"
+        "<tbody><tr><td>Beskæftigelsesfradrag</td><td>10,65 %</td><td>45.100 kr.</td>"
+        "<td>12,30 %</td><td>55.600 kr.</td></tr></tbody></table>",
+    )
+    assert _units(doc) == [
+        ("heading", 2, "Fradrag for beskæftigelse"),
+        ("table_row", 0, "Fradrag; 2024; 2025"),
+        ("table_row", 0, "Sats; Maks. fradrag; Sats; Maks. fradrag"),
+        (
+            "table_row",
+            0,
+            "Fradrag: Beskæftigelsesfradrag; 2024 Sats: 10,65 %; 2024 Maks. fradrag: 45.100 kr.; "
+            "2025 Sats: 12,30 %; 2025 Maks. fradrag: 55.600 kr.",
+        ),
+    ]
+
+
+def test_leading_rows_of_th_without_thead_are_a_multi_row_header() -> None:
+    table = LexborHTMLParser(
+        "<table><tr><th></th><th colspan=2>Pris</th></tr><tr><td></td><th>Voksne</th><th>Børn</th></tr>"
+        "<tr><th>Pas</th><td>835 kr.</td><td>335 kr.</td></tr></table>"
+    ).css_first("table")
+    assert table is not None
+    grid = table_grid(table)
+    assert header_row_count(grid) == 2
+    assert column_labels(grid, 2) == ["", "Pris Voksne", "Pris Børn"]
+
+
+def test_a_rowspan_in_the_body_repeats_its_value_so_each_row_is_complete(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<table><thead><tr><th>Restskat</th><th>Betaling</th><th>Tillæg</th></tr></thead><tbody>"
+        '<tr><td rowspan="2">Ikke betalt</td><td>Under 22.300 kr.: på forskudsopgørelsen</td>'
+        '<td rowspan="2">7,6 %</td></tr>'
+        "<tr><td>Over 22.300 kr.: i 3 rater</td></tr></tbody></table>",
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "Restskat; Betaling; Tillæg"),
+        ("table_row", 0, "Restskat: Ikke betalt; Betaling: Under 22.300 kr.: på forskudsopgørelsen; Tillæg: 7,6 %"),
+        ("table_row", 0, "Restskat: Ikke betalt; Betaling: Over 22.300 kr.: i 3 rater; Tillæg: 7,6 %"),
+    ]
+
+
+def test_a_data_cell_spanning_columns_is_the_value_of_each_labelled_column(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<table><tr><th>Ydelse</th><th>Voksne</th><th>Børn</th></tr>"
+        '<tr><td>Sundhedskort</td><td colspan="2">Gratis</td></tr></table>'
+        '<table><tr><td>Nødpas</td><td colspan="2">Kontakt politiet</td></tr></table>',
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "Ydelse; Voksne; Børn"),
+        ("table_row", 0, "Ydelse: Sundhedskort; Voksne: Gratis; Børn: Gratis"),
+        ("table_row", 0, "Nødpas; Kontakt politiet"),  # no labels: the value once
+    ]
+
+
+# (b) header rows outside <thead>
+
+
+def test_a_first_row_of_th_with_an_empty_corner_td_is_the_header(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<table><tbody>"
+        '<tr><td></td><th scope="col">2024</th><th scope="col">2025</th></tr>'
+        '<tr><th scope="row">Personfradrag</th><td>49.700 kr.</td><td>51.600 kr.</td></tr>'
+        "</tbody></table>",
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "2024; 2025"),
+        ("table_row", 0, "Personfradrag; 2024: 49.700 kr.; 2025: 51.600 kr."),
+    ]
+
+
+def test_a_first_row_of_all_bold_cells_is_the_header(tmp_path: Path) -> None:
+    # TinyMCE / CKEditor: no <thead>, no <th>, the header row in <strong>.
+    doc = _page(
+        tmp_path,
+        '<table border="1"><tbody>'
+        "<tr><td><strong>Daglig transport</strong></td><td><b>Sats <strong>2025</strong></b></td></tr>"
+        "<tr><td>25-120 km</td><td>2,28 kr.</td></tr></tbody></table>",
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "Daglig transport; Sats 2025"),
+        ("table_row", 0, "Daglig transport: 25-120 km; Sats 2025: 2,28 kr."),
+    ]
+
+
+def test_a_first_row_only_partly_bold_is_data(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<table><tr><td><strong>Telefon</strong></td><td>33 66 33 66</td></tr>"
+        "<tr><td><strong>E-mail</strong></td><td>borgerservice@kk.dk</td></tr></table>",
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "Telefon; 33 66 33 66"),
+        ("table_row", 0, "E-mail; borgerservice@kk.dk"),
+    ]
+
+
+def test_row_headers_without_a_header_row_still_label_their_values(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<table><tr><th>Svartid</th><td>14 dage</td></tr>"
+        "<tr><th>Kanal</th><td>mit.dk</td><td>appen Digital Post</td></tr></table>",
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "Svartid: 14 dage"),
+        ("table_row", 0, "Kanal: mit.dk; appen Digital Post"),
+    ]
+
+
+# (c) full-width group rows
+
+
+def test_a_full_width_group_row_is_put_in_front_of_each_row_under_it(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<h2>Frister</h2><table><thead><tr><th>Hvad</th><th>Frist</th></tr></thead><tbody>"
+        '<tr class="group"><th colspan="2">Lønmodtagere</th></tr>'
+        "<tr><td>Årsopgørelsen er klar</td><td>17. marts 2025</td></tr>"
+        '<tr class="group"><th colspan="2">Selvstændige</th></tr>'
+        "<tr><td>Oplysningsskema</td><td>1. juli 2025</td></tr>"
+        "<tr><td>Frivillig indbetaling</td><td>1. juli 2025</td></tr>"
+        "</tbody></table><p>Fristerne gælder for 2024.</p>",
+    )
+    assert _units(doc) == [
+        ("heading", 2, "Frister"),
+        ("table_row", 0, "Hvad; Frist"),
+        ("table_row", 0, "Lønmodtagere; Hvad: Årsopgørelsen er klar; Frist: 17. marts 2025"),
+        ("table_row", 0, "Selvstændige; Hvad: Oplysningsskema; Frist: 1. juli 2025"),
+        ("table_row", 0, "Selvstændige; Hvad: Frivillig indbetaling; Frist: 1. juli 2025"),
+        ("paragraph", 0, "Fristerne gælder for 2024."),  # still under "Frister"
+    ]
+
+
+def test_a_group_ends_with_its_row_group_and_a_group_row_with_no_rows_stands_alone(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<table><tr><th>Hvad</th><th>Pris</th></tr>"
+        '<tbody><tr><td colspan="2"><strong>Pas</strong></td></tr><tr><td>Voksne</td><td>835 kr.</td></tr></tbody>'
+        "<tbody><tr><td>Kørekort</td><td>310 kr.</td></tr>"
+        '<tr><td colspan="2">Priserne gælder fra 1. januar.</td></tr></tbody></table>',
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "Hvad; Pris"),
+        ("table_row", 0, "Pas; Hvad: Voksne; Pris: 835 kr."),
+        ("table_row", 0, "Hvad: Kørekort; Pris: 310 kr."),
+        ("table_row", 0, "Priserne gælder fra 1. januar."),
+    ]
+
+
+def test_a_full_width_row_after_a_th_header_is_a_group_not_a_second_header_row(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<table><tr><th>Hvad</th><th>Frist</th></tr>"
+        '<tr><th colspan="2">Selvstændige</th></tr>'
+        "<tr><td>Oplysningsskema</td><td>1. juli 2025</td></tr></table>",
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "Hvad; Frist"),
+        ("table_row", 0, "Selvstændige; Hvad: Oplysningsskema; Frist: 1. juli 2025"),
+    ]
+
+
+# (d) sortable column headers
+
+
+def test_a_sort_button_in_a_column_header_keeps_its_text_but_not_its_screen_reader_hint(tmp_path: Path) -> None:
+    # DKFDS table-sort: the header's text is in a button, with a hint for screen readers.
+    doc = _page(
+        tmp_path,
+        '<table class="table"><thead><tr>'
+        '<th scope="col" aria-sort="ascending"><button class="button button-unstyled" type="button">Myndighed'
+        '<span class="sr-only"> Klik for at sortere faldende</span>'
+        '<svg class="icon-svg" aria-hidden="true"><use href="#sort"></use></svg></button></th>'
+        '<th scope="col"><button type="button">Får besked automatisk'
+        '<span class="visually-hidden"> Klik for at sortere</span></button></th>'
+        "</tr></thead><tbody><tr><td>Skattestyrelsen</td><td>Ja</td></tr></tbody></table>"
+        '<p>Tryk på en kolonne for at sortere.</p><button type="button">Udskriv</button>'
+        '<table><tr><td><button type="button">Vælg</button> Skattestyrelsen</td></tr></table>',
+    )
+    assert _units(doc) == [
+        ("table_row", 0, "Myndighed; Får besked automatisk"),
+        ("table_row", 0, "Myndighed: Skattestyrelsen; Får besked automatisk: Ja"),
+        ("paragraph", 0, "Tryk på en kolonne for at sortere."),  # buttons elsewhere stay out
+        ("table_row", 0, "Skattestyrelsen"),
+    ]
+
+
+def test_a_tax_rates_page_reads_every_table_row_with_its_year_and_group() -> None:
+    doc = read_document(Path(__file__).parent / "fixtures" / "html" / "skat-satser-frister.html")
+    assert [text for kind, _, text in _units(doc) if kind == "table_row"] == [
+        "2024; 2025",
+        "Personfradrag (18 år og derover); 2024: 49.700 kr.; 2025: 51.600 kr.",
+        "Personfradrag (under 18 år); 2024: 38.800 kr.; 2025: 40.300 kr.",
+        "Bundskat; 2024: 12,09 %; 2025: 12,01 %",
+        "Topskat, grænse 1); 2024: 588.900 kr.; 2025: 611.800 kr.",
+        "Arbejdsmarkedsbidrag; 2024: 8 %; 2025: 8 %",
+        "Fradrag; 2024; 2025",
+        "Sats; Maks. fradrag; Sats; Maks. fradrag",
+        "Fradrag: Beskæftigelsesfradrag; 2024 Sats: 10,65 %; 2024 Maks. fradrag: 45.100 kr.; "
+        "2025 Sats: 12,30 %; 2025 Maks. fradrag: 55.600 kr.",
+        "Fradrag: Jobfradrag; 2024 Sats: 4,5 %; 2024 Maks. fradrag: 2.900 kr.; "
+        "2025 Sats: 4,5 %; 2025 Maks. fradrag: 2.900 kr.",
+        "Daglig transport (tur/retur); Sats pr. km 2024; Sats pr. km 2025",
+        "Daglig transport (tur/retur): 0-24 km; Sats pr. km 2024: 0 kr.; Sats pr. km 2025: 0 kr.",
+        "Daglig transport (tur/retur): 25-120 km; Sats pr. km 2024: 2,23 kr.; Sats pr. km 2025: 2,28 kr.",
+        "Daglig transport (tur/retur): Over 120 km; Sats pr. km 2024: 1,12 kr.; Sats pr. km 2025: 1,14 kr.",
+        "Restskat; Betaling; Tillæg",
+        "Restskat: Betalt senest 1. juli 2025; Betaling: Du betaler via skat.dk/betal; "
+        "Tillæg: Ingen tillæg, kun dag-til-dag-rente på 5,6 %",
+        "Restskat: Ikke betalt senest 1. juli 2025; Betaling: Under 22.300 kr.: lægges på din "
+        "forskudsopgørelse for 2026; Tillæg: Procenttillæg på 7,6 %",
+        "Restskat: Ikke betalt senest 1. juli 2025; Betaling: Over 22.300 kr.: opkræves i 3 rater i august, "
+        "september og oktober 2025; Tillæg: Procenttillæg på 7,6 %",
+        "Hvad; Frist",
+        "Lønmodtagere og pensionister; Hvad: Årsopgørelsen for 2024 er klar; Frist: 17. marts 2025",
+        "Lønmodtagere og pensionister; Hvad: Ret årsopgørelsen for 2024; Frist: 1. maj 2028",
+        "Selvstændige; Hvad: Oplysningsskema for 2024; Frist: 1. juli 2025",
+        "Selvstændige; Hvad: Betal frivillig indbetaling uden tillæg; Frist: 1. juli 2025",
+        # the deadlines' small-screen copy, a description list
+        "Årsopgørelsen for 2024 er klar: 17. marts 2025",
+        "Oplysningsskema for 2024 (selvstændige): 1. juli 2025",
+    ]
