@@ -26,14 +26,20 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from qa.documents import read_document
 from qa.normalise import normalise
-from qa.readers.html import main_content
+from qa.readers.html import FORMATTING, main_content
 from qa.readers.markdown import markdown_parser
 from tests.generated_documents import write_docx, write_pdf
 
 TESTS = Path(__file__).parent
 FILES = sorted(
     p
-    for folder in (TESTS / "fixtures", TESTS / "cases", TESTS / "eval" / "dev" / "corpus", TESTS.parent / "corpus")
+    for folder in (
+        TESTS / "fixtures",
+        TESTS / "cases",
+        TESTS / "eval" / "dev" / "corpus",
+        TESTS / "eval" / "html" / "corpus",
+        TESTS.parent / "corpus",
+    )
     for p in folder.rglob("*")
     if p.is_file() and p.suffix in {".md", ".txt", ".html", ".pdf", ".docx"} and p.name != "README.md"
 )
@@ -60,6 +66,9 @@ def _number_ordered_items(root: LexborNode) -> None:
 
 def _dom_text(root: LexborNode) -> str:
     _number_ordered_items(root)
+    # Text-level formatting joins its text to its neighbours' ("m<sup>3</sup>" is "m3").
+    root.unwrap_tags(sorted(FORMATTING))
+    root.merge_text_nodes()
     return root.text(separator=" ")
 
 

@@ -198,3 +198,18 @@ def test_a_title_band_above_main_and_a_contact_column_beside_it_are_content_but_
         ("heading", "Kontakt"),
         ("paragraph", "Telefon: 46 31 30 00"),
     ]
+
+
+def test_a_table_cell_is_read_like_other_text_with_its_lines_joined(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<main><table><thead><tr><th>Sted</th><th>Åbent</th></tr></thead><tbody>"
+        "<tr><td><span>Jyllinge</span><span>Bibliotek</span></td>"
+        "<td>Man.-ons. 10.00-14.00<br>Tors. 14.00-17.30<br>Fre. lukket</td></tr>"
+        "<tr><td>Viby</td><td><p>Åbent på hverdage.</p><p>Lukket i juli</p></td></tr></tbody></table></main>",
+    )
+    assert _units(doc) == [
+        ("table_row", "Sted; Åbent"),
+        ("table_row", "Sted: Jyllinge Bibliotek; Åbent: Man.-ons. 10.00-14.00; Tors. 14.00-17.30; Fre. lukket"),
+        ("table_row", "Sted: Viby; Åbent: Åbent på hverdage. Lukket i juli"),
+    ]

@@ -385,6 +385,17 @@ class _Walker:
             self.item_number = None
         self.pieces.extend(pieces)
 
+    def cell_text(self, cell: LexborNode) -> str:
+        """A table cell's text read as any other text (formatting joined, elements
+        apart), its lines joined by "; " ("Man.-ons. 10.00-14.00; Tors. 14.00-17.30"), or
+        by a space after a line that ends a sentence."""
+        text = ""
+        for piece in _pieces(cell, self.disclosures):
+            line = piece.text.strip()
+            if line:
+                text += ("" if not text else " " if text[-1] in ".!?:;" else "; ") + line
+        return text
+
     def label(self, text: str) -> None:
         """A disclosure's label as a heading one level below the section it is in."""
         self.flush()
@@ -424,7 +435,7 @@ class _Walker:
                 self.flush()
             elif tag == "table":
                 self.flush()
-                self.pieces.extend(html_table_pieces(child))
+                self.pieces.extend(html_table_pieces(child, self.cell_text))
             elif tag == "pre":
                 self.flush()
                 self.lines = (child.text(separator="") or "").split("\n")

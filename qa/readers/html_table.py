@@ -16,6 +16,7 @@ are ignored.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -107,11 +108,12 @@ def _has_bold_ancestor(node: LexborNode, cell: LexborNode) -> bool:
     return False
 
 
-def table_grid(table: LexborNode) -> TableGrid:
+def table_grid(table: LexborNode, cell_text: Callable[[LexborNode], str] = _cell_text) -> TableGrid:
     """The slots of a table, each cell filling every slot it spans (see the module
     docstring): a cell spanning two columns is in both, a cell spanning two rows is in
     both rows. Row groups are the `<tr>`s' parents (the parser puts bare `<tr>`s in a
-    `<tbody>`), taken in document order."""
+    `<tbody>`), taken in document order. `cell_text` reads a cell's text (by default all
+    its text nodes, separated by spaces)."""
     trs = table_rows(table)
     groups: list[int] = []
     in_head: list[bool] = []
@@ -140,7 +142,7 @@ def table_grid(table: LexborNode) -> TableGrid:
                 x += 1
             colspan = _span(node, "colspan", 1, MAX_COLSPAN)
             rowspan = min(_span(node, "rowspan", rows_left, MAX_ROWSPAN), rows_left)
-            text = _cell_text(node)
+            text = cell_text(node)
             budget -= (colspan * rowspan - 1) * (len(text) + 1)
             if budget < 0:
                 colspan = rowspan = 1  # a hostile table: past the budget, spans shrink to one slot
@@ -234,7 +236,7 @@ def _label(labels: list[str], x: int) -> str:
     return labels[x] if x < len(labels) else ""
 
 
-def html_table_pieces(table: LexborNode) -> list[Piece]:
+def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] = _cell_text) -> list[Piece]:
     """The pieces of one `<table>`: its `<caption>` as a paragraph, each header row as
     the source shows it ("Fradrag; 2024; 2025", then "Sats; Maks. fradrag; Sats; Maks.
     fradrag"), and one `table_row` per data row with each value next to its column's
@@ -252,7 +254,7 @@ def html_table_pieces(table: LexborNode) -> list[Piece]:
     the table (up to the next real heading) and replace the section's own heading
     above the table's rows. A group row with no rows under it stands alone.
     """
-    grid = table_grid(table)
+    grid = table_grid(table, cell_text)
     caption = table.css_first("caption")
     pieces = [Piece("paragraph", 0, caption.text(separator=" "))] if caption is not None else []
     head = header_row_count(grid)
