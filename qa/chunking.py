@@ -106,7 +106,7 @@ def chunk_document(
             continue
         if not sections:
             sections.append((document.title, []))
-        spans = split_sentences(text, block.start, block.end, options.sentence_limit)
+        spans = split_sentences(text, block.start, block.end, options.sentence_limit, document.language)
         if spans:
             sections[-1][1].append(spans)
 

@@ -1,4 +1,5 @@
-"""Danish sentence splitting with exact character offsets, and no unit over a length limit.
+"""Danish and English sentence splitting with exact character offsets, and no unit over a
+length limit.
 
 `split_sentences` returns (start, end) spans into the text; `text[start:end]` never begins
 or ends with white space or an invisible format character (Unicode category Cf, such as
@@ -10,19 +11,36 @@ letter or digit after it is a capital letter or a digit; emoji, quotes, brackets
 and invisible characters in between are skipped over and start the next sentence
 (". 👨‍👩‍👧 Familier ..." splits before the emoji). A single full stop is not an end when:
 
-1. the word before it is an abbreviation from `qa/data/abbreviations-da.txt` that is not
-   marked `final` ("iht. Bekendtgørelse", "bl.a. NemID", "15. sept. 2026", "kr. 205");
-2. the word before it is an abbreviation marked `final` ("kr.", "mio.", "osv.", the
-   months) and what follows is a digit ("kr. 1.234,50") or the start of a name: a capital
-   word followed by another capital word ("112,6 mio. Digital Post-meddelelser"). Any
-   other capital word starts a new sentence ("1.000 kr. Pengene kommer ..."). A name that
-   opens a new sentence right after such an abbreviation ("... 300 kr. Udbetaling Danmark
-   sender ...") is therefore not split: the rule prefers a long sentence to a torn one;
+1. the word before it is an abbreviation of the document's language that is not marked
+   `final` ("iht. Bekendtgørelse", "bl.a. NemID", "d. 1. juli", "e.g. 010190-1234");
+2. the word before it is an abbreviation marked `final` ("kr.", "mio.", "osv.", "etc.",
+   the months and weekdays) and what follows is a digit ("kr. 1.234,50", "Tors.
+   14.00-17.30", "No. 1") or the start of a name: a capital word followed by another
+   capital word ("112,6 mio. Digital Post-meddelelser"). Any other capital word starts a
+   new sentence ("1.000 kr. Pengene kommer ...", "pens, paper etc. The shop ..."). A name
+   that opens a new sentence right after such an abbreviation ("... 300 kr. Udbetaling
+   Danmark sender ...") is therefore not split: the rule prefers a long sentence to a
+   torn one;
 3. the word before it is a single capital initial ("H. C. Andersen");
 4. it follows a number label at the start of a unit or of a line: a list number ("1. Log
    ind med MitID"), or a paragraph or subsection label ("§ 3. Kommunen ...", "Stk. 2. ..."). A
    number elsewhere followed by a capital is a real end ("... i 2016. Det var ...");
    ordinals before a month never are, since months are not capitalised ("den 3. maj").
+
+The abbreviations come from `qa/data/abbreviations-da.txt`, or `abbreviations-en.txt` for
+an English document (each file says where its words come from). A word is also read as
+an abbreviation when:
+
+- it is joined by a dash to a `final` abbreviation, which decides ("Man.-ons.",
+  "Mon.–Wed.", "jan.-feb.");
+- it is a compound ending in "nr" ("kontonr.", "reg.nr.", "CPR-nr.", "tlf.nr."): a
+  number noun, read as `final` ("reg.nr. 0216 kontonr. 4069 065 307" is one sentence;
+  "Skriv dit CPR-nr. Derefter ..." is two). No Danish or English word ends in "nr".
+
+An abbreviation marked `word` is also an ordinary word (Danish "man", "søn"; English
+"sat", "sun"): it is read as the abbreviation only when written with a capital ("Man.
+10-14"), joined by a dash to another abbreviation ("lør.-søn."), or before a time of day
+("søn. 10-16"); otherwise it is the word ("Sådan gør man. 2 dage efter ..." splits).
 
 Then every span longer than `max_chars` is cut at clause boundaries, trying in order line
 breaks, `;`, `:`, a comma followed by white space, a dash between spaces (" – ", which
@@ -34,6 +52,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -51,6 +70,12 @@ _LOOKAHEAD = 40
 _NUMBER_LABEL = re.compile(r"§*\d{1,3}[a-z]?")
 _LABEL_PREFIX = re.compile(r"[\W_]*(?:(?:§+|stk\.|pkt\.|nr\.)\s*)?", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# Dashes of any width, as normalisation leaves them ("man.-fre.", "Mon.–Fri.").
+_DASHES = "‐‑‒–—−-"  # the ASCII hyphen last, so that it is literal inside [...]
+# A compound number noun: letters, then "nr" after a letter, a full stop or a dash.
+_NUMBER_NOUN = re.compile(rf"[^\W\d_][\w.{_DASHES}]*(?<=[^\W\d_]|[.{_DASHES}])nr")
+# A time of day or a span of hours after a weekday: "10-16", "10.00-14.00", "9 a.m.".
+_TIME = re.compile(rf"\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:[{_DASHES}]\s*\d|[ap]\.?m\b)", re.IGNORECASE)
 # Clause boundaries for the length limit, strongest first: (pattern, where to cut in the
 # match: 0 at its start, 1 at its end).
 _TIERS: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -63,38 +88,81 @@ _TIERS: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 
 
-def parse_abbreviations(text: str) -> dict[str, bool]:
-    """Parse the abbreviation list format: {abbreviation without its final full stop,
-    lower case: may it end a sentence (`final`)}.
+@dataclass(frozen=True)
+class Abbreviation:
+    """How the splitter treats one abbreviation: `final`, it may stand last in a sentence
+    ("kr.", "etc."); `word`, it is also an ordinary word ("man", "sun") and is read as the
+    abbreviation only where the text shows it (see the module docstring)."""
 
-    One abbreviation a line, `#` starts a comment, an optional second field `final`.
-    Raises ValueError naming the line for any other second field or a missing full stop.
+    final: bool = False
+    word: bool = False
+
+
+_FLAGS = frozenset({"final", "word"})
+
+
+def parse_abbreviations(text: str) -> dict[str, Abbreviation]:
+    """Parse the abbreviation list format: {abbreviation without its final full stop,
+    lower case: its flags}.
+
+    One abbreviation a line, `#` starts a comment, then optional fields `final` and
+    `word`, each at most once. Raises ValueError naming the line for any other field or a
+    missing full stop.
     """
-    entries: dict[str, bool] = {}
+    entries: dict[str, Abbreviation] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         fields = line.split("#", 1)[0].split()
         if not fields:
             continue
         word, *flags = fields
-        if not word.endswith(".") or flags not in ([], ["final"]):
+        if not word.endswith(".") or not _FLAGS.issuperset(flags) or len(set(flags)) != len(flags):
             raise ValueError(
                 f"abbreviation list line {number}: {line.strip()!r}; "
-                "write the abbreviation with its full stop, optionally followed by `final`"
+                "write the abbreviation with its full stop, optionally followed by `final` and `word`"
             )
-        entries[word[:-1].lower()] = bool(flags)
+        entries[word[:-1].lower()] = Abbreviation(final="final" in flags, word="word" in flags)
     return entries
 
 
+# The abbreviation list of each document language; any other language reads the Danish one.
+_LISTS = {"da": "data/abbreviations-da.txt", "en": "data/abbreviations-en.txt"}
+
+
 @cache
-def _abbreviations() -> dict[str, bool]:
-    path = resources.files("qa").joinpath("data/abbreviations-da.txt")
-    return parse_abbreviations(path.read_text(encoding="utf-8"))
+def _read_list(name: str) -> dict[str, Abbreviation]:
+    return parse_abbreviations(resources.files("qa").joinpath(name).read_text(encoding="utf-8"))
 
 
-ABBREVIATIONS = frozenset(_abbreviations())
-"""Every known abbreviation, lower case, without its final full stop ("bl.a", "kr")."""
-FINAL_ABBREVIATIONS = frozenset(word for word, final in _abbreviations().items() if final)
-"""The abbreviations that may stand last in a sentence ("kr", "osv", "sept")."""
+def abbreviations(language: str = "da") -> dict[str, Abbreviation]:
+    """The abbreviations the splitter knows in a document of `language` ("da" or "en";
+    any other language gets the Danish list), read once from `qa/data`."""
+    return _read_list(_LISTS.get(language, _LISTS["da"]))
+
+
+ABBREVIATIONS = frozenset(abbreviations("da"))
+"""Every known Danish abbreviation, lower case, without its final full stop ("bl.a", "kr")."""
+FINAL_ABBREVIATIONS = frozenset(word for word, entry in abbreviations("da").items() if entry.final)
+"""The Danish abbreviations that may stand last in a sentence ("kr", "osv", "sept")."""
+_NUMBER_NOUN_ENTRY = Abbreviation(final=True)
+
+
+def _abbreviation(table: dict[str, Abbreviation], bare: str, text: str, first: int, end: int) -> Abbreviation | None:
+    """The abbreviation that `bare` (the word before a full stop, without it) is, if any,
+    given that the next sentence would start at `first` (see the module docstring)."""
+    entry = table.get(bare.lower())
+    if entry is not None:
+        if entry.word and not (bare[:1].isupper() or _TIME.match(text, first, end)):
+            return None
+        return entry
+    if _NUMBER_NOUN.fullmatch(bare.lower()):
+        return _NUMBER_NOUN_ENTRY
+    cut = max(bare.rfind(dash) for dash in _DASHES)
+    head, tail = bare[:cut], bare[cut + 1 :]
+    if cut > 0 and tail:
+        entry = table.get(tail.lower())
+        if entry is not None and entry.final and (not entry.word or head.rstrip(".").lower() in table):
+            return entry
+    return None
 
 
 def is_invisible(char: str) -> bool:
@@ -135,8 +203,11 @@ def _starts_name(text: str, pos: int, end: int) -> bool:
     return first is not None and first < following.end() and text[first].isupper()
 
 
-def _is_end(text: str, match: re.Match[str], cursor: int, lo: int, end: int) -> int | None:
-    """Where the sentence ends if the punctuation `match` ends one, else None."""
+def _is_end(
+    text: str, match: re.Match[str], cursor: int, lo: int, end: int, table: dict[str, Abbreviation]
+) -> int | None:
+    """Where the sentence ends if the punctuation `match` ends one, else None; `table`
+    holds the abbreviations of the document's language."""
     stop = match.end()
     while stop < end and text[stop] in _CLOSERS:
         stop += 1
@@ -152,9 +223,9 @@ def _is_end(text: str, match: re.Match[str], cursor: int, lo: int, end: int) -> 
         return stop
     word_start, word = _word_before(text, lo, match.start())
     bare = word.lstrip(_OPENERS)
-    key = bare.lower()
-    if key in ABBREVIATIONS:
-        if key not in FINAL_ABBREVIATIONS or text[first].isdigit() or _starts_name(text, first, end):
+    abbreviation = _abbreviation(table, bare, text, first, end)
+    if abbreviation is not None:
+        if not abbreviation.final or text[first].isdigit() or _starts_name(text, first, end):
             return None
         return stop
     if len(bare) == 1 and bare.isalpha() and bare.isupper():
@@ -176,23 +247,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def split_sentences(
-    text: str, start: int = 0, end: int | None = None, max_chars: int = MAX_SENTENCE_CHARS
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    max_chars: int = MAX_SENTENCE_CHARS,
+    language: str = "da",
 ) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in text[start:end], in order, none longer than max_chars.
 
     White space and invisible characters between sentences are left out of every span;
     every other character of the range is in exactly one span (see the module docstring
-    for the rules). Offsets are into `text`. Raises ValueError when max_chars < 1.
+    for the rules). `language` is the document's ("da" or "en"), which chooses the
+    abbreviation list. Offsets are into `text`. Raises ValueError when max_chars < 1.
     """
     if max_chars < 1:
         raise ValueError(f"max_chars must be at least 1, got {max_chars}")
     end = len(text) if end is None else end
+    table = abbreviations(language)
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in _TERMINAL.finditer(text, start, end):
         if match.start() < cursor:
             continue
-        stop = _is_end(text, match, cursor, start, end)
+        stop = _is_end(text, match, cursor, start, end, table)
         if stop is not None:
             spans.append(_trim(text, cursor, stop))
             cursor = stop

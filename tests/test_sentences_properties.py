@@ -8,13 +8,14 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.sentences import ABBREVIATIONS, split_sentences
+from qa.sentences import abbreviations, split_sentences
 
 # Pieces of Danish-looking text, chosen to hit every rule: sentence ends, abbreviations,
 # numbers and labels, quotes, brackets, emoji, invisible characters, clause marks.
 _TOKENS = st.one_of(
     st.sampled_from(["Ansøgningen", "kommunen", "Digital", "Post", "MitID", "I", "du", "søger", "ÆØÅ", "æblet"]),
-    st.sampled_from(sorted(f"{a}." for a in ABBREVIATIONS)),
+    st.sampled_from(sorted({f"{a}." for language in ("da", "en") for a in abbreviations(language)})),
+    st.sampled_from(["Man.-ons.", "Tors.", "lør.-søn.", "Mon.–Fri.", "CPR-nr.", "reg.nr.", "10.00-14.00", "9 a.m."]),
     st.sampled_from(["1.", "15.", "2026", "1.234,50", "§", "§ 3.", "Stk.", "kr.", "H.", "nr."]),
     st.sampled_from([".", "!", "?", "…", ",", ";", ":", " – ", "-", "...", "?!"]),
     st.sampled_from(['"', "»", "«", "(", ")", "[", "]", "„", "“", "”", "'"]),
@@ -30,8 +31,8 @@ def _visible(char: str) -> bool:
     return not (char.isspace() or unicodedata.category(char) == "Cf")
 
 
-def _check(text: str, start: int, end: int, limit: int) -> None:
-    spans = split_sentences(text, start, end, max_chars=limit)
+def _check(text: str, start: int, end: int, limit: int, language: str = "da") -> None:
+    spans = split_sentences(text, start, end, max_chars=limit, language=language)
     previous_end = start
     for s, e in spans:
         assert previous_end <= s < e <= end
@@ -45,9 +46,11 @@ def _check(text: str, start: int, end: int, limit: int) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(_TEXT, st.integers(min_value=1, max_value=120))
-def test_spans_are_ordered_trimmed_within_the_limit_and_cover_every_visible_character(text: str, limit: int) -> None:
-    _check(text, 0, len(text), limit)
+@given(_TEXT, st.integers(min_value=1, max_value=120), st.sampled_from(["da", "en"]))
+def test_spans_are_ordered_trimmed_within_the_limit_and_cover_every_visible_character(
+    text: str, limit: int, language: str
+) -> None:
+    _check(text, 0, len(text), limit, language)
 
 
 @settings(max_examples=100, deadline=None)
