@@ -213,3 +213,20 @@ def test_a_table_cell_is_read_like_other_text_with_its_lines_joined(tmp_path: Pa
         ("table_row", "Sted: Jyllinge Bibliotek; Åbent: Man.-ons. 10.00-14.00; Tors. 14.00-17.30; Fre. lukket"),
         ("table_row", "Sted: Viby; Åbent: Åbent på hverdage. Lukket i juli"),
     ]
+
+
+def test_an_aside_beside_main_is_its_column_unless_it_is_a_list_of_links(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<div class="row"><main><h1>Moms</h1><p>Du indberetter moms hvert kvartal.</p></main>'
+        '<aside class="sidebar"><h2>Kontakt</h2><p>Ring på 72 22 18 18.</p>'
+        '<ul><li><a href="/a">Momsregistrering</a></li></ul></aside></div>'
+        '<div class="row"><aside><ul><li><a href="/b">Skattekontoen</a></li></ul></aside></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Moms"),
+        ("paragraph", "Du indberetter moms hvert kvartal."),
+        ("heading", "Kontakt"),
+        ("paragraph", "Ring på 72 22 18 18."),
+        ("list_item", "Momsregistrering"),
+    ]

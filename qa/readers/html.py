@@ -3,13 +3,15 @@
 The main content (`content_root`) is `<main>`, else `[role=main]`, else the one outermost
 `<article>` (of several, the one holding the `<h1>`; the others are teasers), else
 `<body>`; when the page's one `<h1>` stands outside `<main>` (a title band above it), the
-nearest element holding both. Removed from the page: navigation, forms, dialogs, breadcrumbs, buttons,
+nearest element holding both, and when an aside beside it holds more than links (a
+contact column), the row holding both. Removed from the page: navigation, forms, dialogs, breadcrumbs, buttons,
 scripts and styles (`BOILERPLATE`), hidden elements (`HIDDEN`), the page's own header
 and footer (`PAGE_FRAME`), and outside the main content asides and cookie and consent
-banners (`PAGE_BOILERPLATE`); inside it, an aside is a fact or contact box and goes only
-when it is mostly links. Page furniture goes by its class names wherever it is
-(`FURNITURE_CLASS_PARTS`: share and feedback widgets, related links, contents lists), as
-do screen-reader hints inside links and icon-font glyph names. Nothing that holds the
+banners (`PAGE_BOILERPLATE`); inside it, or beside it in its layout row, an aside is a
+fact box or a contact column and goes only when it is mostly links. Page furniture goes
+by its class names wherever it is (`FURNITURE_CLASS_PARTS`: share and feedback widgets,
+related links, contents lists), as do screen-reader hints inside links and icon-font
+glyph names. Nothing that holds the
 main content is ever removed: an ASP.NET page is one `<form>`, a consent script puts
 "cookie" classes on `<body>`, and a page saved with a dialog open has its app root
 `aria-hidden`.
@@ -64,7 +66,8 @@ BOILERPLATE = ", ".join(
 )
 # Removed outside the content root only: cookie and consent banners (inside it, an id
 # such as "consent-from-both-parents" names a section of the text) and asides (inside
-# it, a fact box or a contact box; there an aside goes only when it is mostly links).
+# it or beside it in its layout row, a fact box or a contact column; there an aside goes
+# only when it is mostly links).
 PAGE_BOILERPLATE = ", ".join(
     [
         "aside",
@@ -221,14 +224,16 @@ def _main_content(tree: LexborHTMLParser) -> tuple[LexborNode, Disclosures]:
 def content_root(tree: LexborHTMLParser) -> LexborNode:
     """The element that holds a page's main content: `<main>`, else `[role=main]`, else
     the one outermost `<article>` (or, of several, the one holding the `<h1>`: the others
-    are teasers), else `<body>`.
+    are teasers), else `<body>`. A `<main>` grows to the nearest element that also holds
+    the page's one `<h1>` (`_with_title`) and to its layout row when an aside there holds
+    more than links (`_with_column`).
 
     Raises ReaderError when the page has no body.
     """
     for selector in MAIN_CONTENT:
         node = tree.css_first(selector)
         if node is not None:
-            return _with_title(tree, node)
+            return _with_column(_with_title(tree, node))
     articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in _ancestors(a))]
     titled = [a for a in articles if a.css_first("h1") is not None]
     if len(articles) == 1 or len(titled) == 1:
@@ -249,6 +254,17 @@ def _with_title(tree: LexborHTMLParser, main: LexborNode) -> LexborNode:
         return main
     holders = {n.mem_id for n in _ancestors(titles[0])}
     return next((a for a in _ancestors(main) if a.mem_id in holders), main)
+
+
+def _with_column(main: LexborNode) -> LexborNode:
+    """`main`, or its layout row when an aside beside it holds more than links (a guide's
+    "Kontakt" and "Ansvarlig myndighed" column): that aside is read like one inside it."""
+    row = main.parent
+    if row is None or row.tag in ("body", "html"):
+        return main
+    if any(child.tag == "aside" and not _mostly_links(child) for child in row.iter()):
+        return row
+    return main
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
