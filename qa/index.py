@@ -54,6 +54,7 @@ from qa.index_errors import (
 )
 from qa.manifest import MANIFEST_NAME, Counts, EmbeddingStats, Manifest, file_entry, file_sha256, read_manifest
 from qa.scoring import SCORING_VERSION, scoring_identity
+from qa.sentences import splitter_identity
 from qa.settings import DEFAULT_ANN_MIN_CHUNKS
 from qa.vector_index import build_vector_index_with_report
 
@@ -144,8 +145,14 @@ def corpus_hash(documents: Iterable[Document]) -> str:
 
 
 def tokeniser_identity() -> dict[str, str | bool]:
-    """The BM25 tokeniser a build records in its manifest."""
-    return {"stemmer": STEMMER_LANGUAGE, "stopwords": STOPWORDS_NAME, "lowercase": True}
+    """The BM25 tokeniser a build records in its manifest, and the sentence splitter's
+    abbreviation lists (`qa.sentences.splitter_identity`)."""
+    return {
+        "stemmer": STEMMER_LANGUAGE,
+        "stopwords": STOPWORDS_NAME,
+        "lowercase": True,
+        "sentence_abbreviations": splitter_identity(),
+    }
 
 
 def sentence_context(chunk: Chunk, sentence: Sentence) -> str:

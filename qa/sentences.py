@@ -50,6 +50,7 @@ fit. Only a single word longer than the limit is cut inside, at the limit.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -131,6 +132,16 @@ _LISTS = {"da": "data/abbreviations-da.txt", "en": "data/abbreviations-en.txt"}
 @cache
 def _read_list(name: str) -> dict[str, Abbreviation]:
     return parse_abbreviations(resources.files("qa").joinpath(name).read_text(encoding="utf-8"))
+
+
+def splitter_identity() -> str:
+    """The sha256 (hex) of the abbreviation lists, in language order: a build records it
+    with its tokeniser, so a changed list makes `qa build` re-split the corpus instead of
+    keeping an index whose sentences the lists no longer give."""
+    digest = hashlib.sha256()
+    for language in sorted(_LISTS):
+        digest.update(resources.files("qa").joinpath(_LISTS[language]).read_bytes())
+    return digest.hexdigest()
 
 
 def abbreviations(language: str = "da") -> dict[str, Abbreviation]:

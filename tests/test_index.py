@@ -25,6 +25,7 @@ from qa.index_errors import IndexBusyError
 from qa.lock import writer_lock
 from qa.manifest import Counts, EmbeddingStats, Manifest
 from qa.pipeline import BuildOptions, build_documents
+from tests.conftest import ROOT
 from tests.fakes import FakeEmbedder
 
 
@@ -50,7 +51,13 @@ def test_index_folder_holds_plain_files_and_a_manifest(fake_index_root: Path) ->
     assert manifest.format_version == FORMAT_VERSION == 2
     assert manifest.model == {"name": "fake-embedder", "dimension": 64, "fingerprint": "fake-embedder-64"}
     assert manifest.dimension == 64
-    assert manifest.tokeniser == {"stemmer": "danish", "stopwords": "bm25s STOPWORDS_DANISH", "lowercase": True}
+    lists = b"".join((ROOT / "qa" / "data" / f"abbreviations-{language}.txt").read_bytes() for language in ("da", "en"))
+    assert manifest.tokeniser == {
+        "stemmer": "danish",
+        "stopwords": "bm25s STOPWORDS_DANISH",
+        "lowercase": True,
+        "sentence_abbreviations": hashlib.sha256(lists).hexdigest(),
+    }
     assert manifest.counts == Counts(documents=1, chunks=7, sentences=20)
     assert manifest.embedding == EmbeddingStats(passages=27, embedded=27, cached=0)
     assert len(manifest.corpus_sha256) == 64

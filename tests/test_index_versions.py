@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import qa.index
 import qa.pipeline
 from qa.chunking import ChunkingOptions
 from qa.documents import Document, read_corpus
@@ -450,3 +451,16 @@ def test_a_build_evaluates_with_and_records_the_configured_models(
     assert not rebuilt.unchanged and rebuilt.data.manifest.scoring == scoring_identity()
     assert rebuilt.data.manifest.evaluation is not None
     assert rebuilt.data.manifest.evaluation["all"]["unanswerable_abstained"] == 1.0
+
+
+def test_a_changed_abbreviation_list_rebuilds_an_unchanged_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sentences come from the splitter's lists: a new list must re-split the corpus.
+    corpus = _write_corpus(tmp_path / "corpus", {"a": DOC_A, "b": DOC_B})
+    index = tmp_path / "index"
+    skip = BuildOptions(skip_unchanged=True, keep=5, eval_set=EVAL_SET)
+    first = run_build(corpus, CountingEmbedder(), index, skip)
+    monkeypatch.setattr(qa.index, "splitter_identity", lambda: "0" * 64)
+    again = run_build(corpus, CountingEmbedder(), index, skip)
+    assert not again.unchanged and again.data.version != first.data.version
