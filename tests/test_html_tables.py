@@ -255,7 +255,7 @@ def test_a_sort_button_in_a_column_header_keeps_its_text_but_not_its_screen_read
 
 
 def test_a_tax_rates_page_reads_every_table_row_with_its_year_and_group() -> None:
-    doc = read_document(Path(__file__).parent / "fixtures" / "html" / "skat-satser-frister.html")
+    doc = read_document(Path(__file__).parent / "eval" / "html" / "corpus" / "skat-satser-frister.html")
     assert [text for kind, _, text in _units(doc) if kind == "table_row"] == [
         "2024; 2025",
         "Personfradrag (18 år og derover); 2024: 49.700 kr.; 2025: 51.600 kr.",
