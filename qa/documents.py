@@ -259,10 +259,29 @@ def _meta_str(value: object, path: Path, key: str) -> str | None:
     raise DocumentError(path, f"front matter field {key!r} must be text, got {type(value).__name__}")
 
 
-def _decode(path: Path, data: bytes) -> str:
+# A page's declared encoding, as the HTML Living Standard's prescan finds it in the first
+# 1024 bytes: `<meta charset="...">` or `<meta http-equiv="Content-Type" content="...;
+# charset=...">`.
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+# The WHATWG Encoding Standard reads these labels as windows-1252.
+_WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"}
+
+
+def _decode(path: Path, data: bytes, html: bool = False) -> str:
+    """The text of a file: UTF-8 (a BOM allowed), or for a page (`html`) that is not, the
+    encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as browsers
+    do). Raises DocumentError when neither decodes it."""
     try:
         return normalise(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
+        declared = _DECLARED_CHARSET.search(data[:1024]) if html else None
+        if declared is not None:
+            label = declared.group(1).decode("ascii").lower()
+            encoding = "cp1252" if label in _WINDOWS_1252_LABELS else label
+            try:
+                return normalise(data.decode(encoding))
+            except (LookupError, UnicodeDecodeError):
+                pass
         raise DocumentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
 
 
@@ -294,7 +313,7 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         elif suffix in DOCX_SUFFIXES:
             pieces = docx_pieces(data)
         elif suffix in HTML_SUFFIXES:
-            raw = _decode(path, data)
+            raw = _decode(path, data, html=True)
             meta, pieces = html_document(raw)
         else:
             raw = _decode(path, data)

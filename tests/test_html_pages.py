@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qa.documents import Document, read_document
+import pytest
+
+from qa.documents import Document, DocumentError, read_document
 
 
 def _units(document: Document) -> list[tuple[str, str]]:
@@ -230,3 +232,15 @@ def test_an_aside_beside_main_is_its_column_unless_it_is_a_list_of_links(tmp_pat
         ("paragraph", "Ring på 72 22 18 18."),
         ("list_item", "Momsregistrering"),
     ]
+
+
+def test_a_page_in_the_latin_1_it_declares_is_read_and_an_undeclared_one_is_refused(tmp_path: Path) -> None:
+    page = '<html lang="da"><head><meta charset="iso-8859-1"><title>Affald</title></head><body><main>'
+    page += "<p>Sæt storskrald ud før kl. 6 – også om søndagen.</p></main></body></html>"
+    declared = tmp_path / "latin.html"
+    declared.write_bytes(page.encode("cp1252"))
+    assert _units(read_document(declared)) == [("paragraph", "Sæt storskrald ud før kl. 6 – også om søndagen.")]
+    undeclared = tmp_path / "undeclared.html"
+    undeclared.write_bytes(page.replace('<meta charset="iso-8859-1">', "").encode("cp1252"))
+    with pytest.raises(DocumentError, match="not UTF-8 text .* save it as UTF-8"):
+        read_document(undeclared)
