@@ -244,3 +244,22 @@ def test_a_page_in_the_latin_1_it_declares_is_read_and_an_undeclared_one_is_refu
     undeclared.write_bytes(page.replace('<meta charset="iso-8859-1">', "").encode("cp1252"))
     with pytest.raises(DocumentError, match="not UTF-8 text .* save it as UTF-8"):
         read_document(undeclared)
+
+
+def test_elements_marked_or_styled_as_headings_are_headings(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<main><div role="heading" aria-level="2">Åbningstider</div><p>Mandag kl. 10-15.</p>'
+        '<div role="heading">Kontakt</div><p>Ring på 70 10 10 10.</p>'
+        '<div class="card"><p class="h5 card-title">Nødpas</p><p>Politiet udsteder nødpas.</p></div>'
+        '<div class="h3"><p>En hel sektion i en stylet div er ingen overskrift.</p></div></main>',
+    )
+    assert [(b.kind, b.level, doc.block_text(b)) for b in doc.blocks] == [
+        ("heading", 2, "Åbningstider"),
+        ("paragraph", 0, "Mandag kl. 10-15."),
+        ("heading", 2, "Kontakt"),
+        ("paragraph", 0, "Ring på 70 10 10 10."),
+        ("heading", 5, "Nødpas"),
+        ("paragraph", 0, "Politiet udsteder nødpas."),
+        ("paragraph", 0, "En hel sektion i en stylet div er ingen overskrift."),
+    ]

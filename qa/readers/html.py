@@ -17,7 +17,8 @@ main content is ever removed: an ASP.NET page is one `<form>`, a consent script 
 `aria-hidden`.
 
 Inside the main content every text node counts (also text directly in `<div>`,
-`<span>`, `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings are
+`<span>`, `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings
+(`<h1>`-`<h6>`, `role=heading`, a `<p>` with a heading class: `heading_level`) are
 headings at their level, each `<li>` is a list item (items of an `<ol>` numbered as a
 browser shows them), each table row is one unit with its values next to their headers
 (`qa.readers.html_table`: spans laid out as the HTML table model does; a button in a column
@@ -429,13 +430,12 @@ class _Walker:
                 self.boundary = self.boundary and not text
             elif tag == "br":
                 self.lines.append("")
-            elif tag in HEADINGS:
+            elif (level := heading_level(child)) is not None:
                 self.flush()
                 text = child.text(separator=" ")
                 if self.in_item and self.item_number is not None:
                     text = f"{self.item_number} {text}"  # the number a browser shows before it
                 self.in_item, self.item_number = False, None  # a list item with a heading is a section
-                level = int(tag[1])
                 if not any(n.mem_id in self.disclosures.controls for n in child.traverse()):
                     self.section_level = level  # an accordion's heading is no section of its own
                 self.pieces.append(Piece("heading", level, text))
@@ -508,6 +508,29 @@ def _closest(node: LexborNode, tag: str) -> LexborNode | None:
     while parent is not None and parent.tag != tag:
         parent = parent.parent
     return parent
+
+
+def heading_level(node: LexborNode) -> int | None:
+    """The level (1-6) of a heading, or None: `<h1>`-`<h6>`; an element with
+    `role="heading"` at its `aria-level` (2 when it gives none, as WAI-ARIA says); a `<p>`
+    or `<div>` styled as a heading with a class "h1"-"h6" (Bootstrap's and DKFDS's
+    heading classes, "for when you cannot use the heading element") and holding no
+    blocks of its own."""
+    if node.tag in HEADINGS:
+        return int(node.tag[1])
+    if node.attributes.get("role") == "heading":
+        level = (node.attributes.get("aria-level") or "").strip()
+        return min(max(int(level), 1), 6) if level.isdigit() else 2
+    if node.tag in ("p", "div"):
+        classes = [t for t in _class_tokens(node) if t in _HEADING_CLASSES]
+        if classes and not any(
+            n.tag in BLOCKS or n.tag in HEADINGS for n in node.traverse() if n.mem_id != node.mem_id
+        ):
+            return int(classes[0][1])
+    return None
+
+
+_HEADING_CLASSES = {f"h{n}" for n in range(1, 7)}
 
 
 def _holds_heading(node: LexborNode) -> bool:
