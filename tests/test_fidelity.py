@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from qa.documents import read_document
 from qa.normalise import normalise
-from qa.readers.html import FORMATTING, main_content
+from qa.readers.html import FORMATTING, is_footnote_mark, main_content
 from qa.readers.markdown import markdown_parser
 from tests.generated_documents import write_docx, write_pdf
 
@@ -66,7 +66,12 @@ def _number_ordered_items(root: LexborNode) -> None:
 
 def _dom_text(root: LexborNode) -> str:
     _number_ordered_items(root)
-    # Text-level formatting joins its text to its neighbours' ("m<sup>3</sup>" is "m3").
+    # Footnote marks are left out; text-level formatting joins its text to its neighbours'
+    # ("m<sup>3</sup>" is "m3").
+    for sup in root.css("sup"):
+        before = sup.prev.text(deep=True) if sup.prev is not None else ""
+        if is_footnote_mark(sup.text(separator=""), before):
+            sup.decompose()
     root.unwrap_tags(sorted(FORMATTING))
     root.merge_text_nodes()
     return root.text(separator=" ")

@@ -263,3 +263,15 @@ def test_elements_marked_or_styled_as_headings_are_headings(tmp_path: Path) -> N
         ("paragraph", 0, "Politiet udsteder nødpas."),
         ("paragraph", 0, "En hel sektion i en stylet div er ingen overskrift."),
     ]
+
+
+def test_footnote_marks_are_left_out_but_exponents_stay(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<main><p>Ekspreslevering koster 309 kr.<sup>1</sup> Grænsen<sup>2)</sup> er 50 m<sup>2</sup>"
+        " i 2025<sup>*</sup>.</p><p><small><sup>1</sup> Tillægget betales oveni.</small></p></main>",
+    )
+    assert [doc.block_text(b) for b in doc.blocks] == [
+        "Ekspreslevering koster 309 kr. Grænsen er 50 m2 i 2025.",
+        "Tillægget betales oveni.",
+    ]

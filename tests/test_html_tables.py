@@ -261,7 +261,7 @@ def test_a_tax_rates_page_reads_every_table_row_with_its_year_and_group() -> Non
         "Personfradrag (18 år og derover); 2024: 49.700 kr.; 2025: 51.600 kr.",
         "Personfradrag (under 18 år); 2024: 38.800 kr.; 2025: 40.300 kr.",
         "Bundskat; 2024: 12,09 %; 2025: 12,01 %",
-        "Topskat, grænse1); 2024: 588.900 kr.; 2025: 611.800 kr.",  # the footnote mark is superscript
+        "Topskat, grænse; 2024: 588.900 kr.; 2025: 611.800 kr.",  # without its footnote mark "1)"
         "Arbejdsmarkedsbidrag; 2024: 8 %; 2025: 8 %",
         "Fradrag; 2024; 2025",
         "Sats; Maks. fradrag; Sats; Maks. fradrag",

@@ -25,7 +25,8 @@ browser shows them), each table row is one unit with its values next to their he
 header, as in a sortable table, is the header's text), and so is each group of a
 description list ("Torsdag: 10.00-17.30"). Elements other than text-level formatting that meet with no white space
 between them ("<span>Telefon</span><span>33 98 00 10</span>") are read with a space
-between them.
+between them, and footnote marks ("309 kr.<sup>1</sup>") are left out
+(`is_footnote_mark`).
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
@@ -468,6 +469,8 @@ class _Walker:
                 self.flush()
                 self.walk(child)
                 self.flush()
+            elif tag == "sup" and is_footnote_mark(child.text(separator=""), self.lines[-1]):
+                continue
             elif tag in FORMATTING:
                 self.walk(child)
             elif tag not in ("-comment", "img"):
@@ -508,6 +511,19 @@ def _closest(node: LexborNode, tag: str) -> LexborNode | None:
     while parent is not None and parent.tag != tag:
         parent = parent.parent
     return parent
+
+
+_FOOTNOTE_MARK = re.compile(r"\s*(\(?\d{1,2}\)|\[\d{1,2}\]|[*†‡]{1,3}|\d{1,2})\s*")
+
+
+def is_footnote_mark(superscript: str, before: str) -> bool:
+    """Whether the text of a `<sup>` is a footnote mark, left out of the text: "1)",
+    "[2]", "*", or a bare number after anything but a letter ("309 kr.<sup>1</sup>", a
+    footnote's own number at its start). A bare number after a letter is an exponent and
+    stays ("m<sup>2</sup>" is "m2")."""
+    if _FOOTNOTE_MARK.fullmatch(superscript) is None:
+        return False
+    return not superscript.strip().isdigit() or not before.rstrip()[-1:].isalpha()
 
 
 def heading_level(node: LexborNode) -> int | None:
