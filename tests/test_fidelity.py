@@ -94,7 +94,7 @@ def visible_text(path: Path) -> str:
         return "\n".join(parts)
     text = normalise(data.decode("utf-8-sig"))
     if path.suffix == ".html":
-        return _dom_text(main_content(text))
+        return " ".join(_dom_text(root) for root in main_content(text))
     body = frontmatter.loads(text).content
     if path.suffix == ".txt":
         return body

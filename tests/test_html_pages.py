@@ -114,8 +114,8 @@ def test_breadcrumbs_share_feedback_related_links_and_contents_lists_in_the_main
         '<div class="article__share"><a href="#">Del på Facebook</a></div>'
         '<h2 id="pris">Hvad koster et pas?</h2><p>Et pas koster 835 kr.</p>'
         '<div class="sharepoint-field shared-content"><p>Du betaler ved bestillingen.</p></div>'
-        '<div class="feedback-widget"><h2>Fandt du det, du søgte?</h2></div>'
-        '<section class="related"><h2>Andre nyheder</h2><p>Fra 1. maj 2025 får mit.dk en ny postkasse.</p></section>'
+        '<div class="feedback-widget"><h2>Fandt du det, du søgte?</h2><button>Ja</button><button>Nej</button></div>'
+        '<section class="related"><h2>Læs også</h2><ul><li><a href="/n">Nødpas</a></li></ul></section>'
         "</main>",
     )
     assert _units(doc) == [
@@ -275,3 +275,49 @@ def test_footnote_marks_are_left_out_but_exponents_stay(tmp_path: Path) -> None:
         "Ekspreslevering koster 309 kr. Grænsen er 50 m2 i 2025.",
         "Tillægget betales oveni.",
     ]
+
+
+def test_a_content_wrapper_whose_class_names_furniture_is_still_read(tmp_path: Path) -> None:
+    # WordPress puts the category on the article; tocbot marks the text it indexes.
+    doc = _read(
+        tmp_path,
+        '<main><article class="post category-social-og-sundhed"><h1>Botilbud</h1>'
+        '<p>Det nye botilbud har plads til 24 borgere.</p><a href="/a">Del</a></article>'
+        '<div class="js-toc-content"><h2>Ansøgning</h2><p>Du søger via din sagsbehandler.</p></div></main>',
+    )
+    assert [text for _, text in _units(doc)] == [
+        "Botilbud",
+        "Det nye botilbud har plads til 24 borgere.",
+        "Del",
+        "Ansøgning",
+        "Du søger via din sagsbehandler.",
+    ]
+
+
+def test_a_word_cut_by_markup_stays_one_word(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<main><p>Læs om <a href="/nk">NemKonto</a>en og <a href="/bs">boligstøtte</a>n her.</p>'
+        '<p class="MsoNormal"><span style="font-size:11pt">Ansøgnings</span><span>fristen er 1. juli.</span></p>'
+        "<p><span>Tlf.</span><span>70 12 34 56</span>, <span>Pris</span><span>818</span><span>kr.</span></p></main>",
+    )
+    assert [text for _, text in _units(doc)] == [
+        "Læs om NemKontoen og boligstøtten her.",
+        "Ansøgningsfristen er 1. juli.",
+        "Tlf. 70 12 34 56, Pris 818 kr.",
+    ]
+
+
+def test_nested_description_lists_are_read_once_each(tmp_path: Path) -> None:
+    # Each level was walked again after its pairing failed: 2^depth walks.
+    depth = 20
+    inner = "".join(f"<dl><dt>Niveau {n}</dt><dd>" for n in range(depth)) + "Bund" + "</dd></dl>" * depth
+    doc = _read(tmp_path, f"<main>{inner}</main>")
+    assert [text for _, text in _units(doc)] == [f"Niveau {n}" for n in range(depth - 1)] + [
+        f"Niveau {depth - 1}: Bund"
+    ]
+
+
+def test_a_page_nested_too_deeply_to_walk_is_refused_with_a_message(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="nests its elements too deeply to read"):
+        _read(tmp_path, "<main>" + "<div>" * 20000 + "Tekst" + "</div>" * 20000 + "</main>")

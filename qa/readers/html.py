@@ -108,6 +108,9 @@ _CLASS_PART = re.compile(r"[-_]+")
 # An aside inside the content whose link text is more than this share of its text is a
 # list of links (the link density of Mozilla Readability, which uses 0.5 alike).
 ASIDE_LINK_DENSITY = 0.5
+# A furniture element with a form control and at most this many characters of text is a widget
+# ("Fandt du det, du søgte? Ja Nej" with its note), not a section of text.
+WIDGET_TEXT = 200
 HIDDEN = ", ".join(
     [
         '[hidden], [aria-hidden=true], [style*="display:none" i], [style*="display: none" i]',
@@ -133,10 +136,11 @@ BLOCKS = {
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "legend", "menu", "hgroup",
 }  # fmt: skip
 # Text-level elements that style part of a word or phrase ("m<sup>2</sup>",
-# "<strong>Nem</strong>Konto"; the HTML Living Standard's text-level semantics). Any other
-# element that meets text with no white space between them (server-rendered
-# "<span>Telefon</span><span>33 98 00 10</span>", laid out apart by its CSS) is read with a
-# space between two letters or digits.
+# "<strong>Nem</strong>Konto"; the HTML Living Standard's text-level semantics). Two other
+# elements that meet with no white space between them (server-rendered
+# "<span>Telefon</span><span>33 98 00 10</span>", laid out apart by its CSS) are read with
+# a space between them where `_laid_apart` says so; text after a link runs on
+# ("<a>NemKonto</a>en").
 FORMATTING = {
     "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q",
     "rp", "rt", "ruby", "s", "samp", "small", "strike", "strong", "sub", "sup", "tt", "u", "var", "wbr",
@@ -147,11 +151,16 @@ _WHITE = re.compile(r"\s+")
 def html_document(html: str) -> tuple[dict[str, str | None], list[Piece]]:
     """The metadata of a page (title from `<title>`, language from `<html lang>`, source
     from the canonical link, date) and the pieces of its main content (text already
-    normalised), from one parse."""
+    normalised), from one parse. Raises ReaderError for a page nested too deeply to walk."""
     tree = LexborHTMLParser(html)
     metadata = _metadata(tree)  # read before the boilerplate is removed from the tree
-    root, disclosures = _main_content(tree)
-    return metadata, _pieces(root, disclosures)
+    try:
+        roots, disclosures = _main_content(tree)
+        return metadata, [piece for root in roots for piece in _pieces(root, disclosures)]
+    except RecursionError:
+        raise ReaderError(
+            "the page nests its elements too deeply to read (hundreds of levels); save the page as a browser shows it"
+        ) from None
 
 
 def _metadata(tree: LexborHTMLParser) -> dict[str, str | None]:
@@ -176,8 +185,9 @@ def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
     return None
 
 
-def main_content(html: str) -> LexborNode:
-    """The main-content element of a page with its boilerplate removed.
+def main_content(html: str) -> list[LexborNode]:
+    """The elements holding a page's main content, in reading order, with their
+    boilerplate removed (`content_roots`).
 
     Raises ReaderError when the page has no body.
     """
@@ -198,13 +208,17 @@ class Disclosures:
     tab_labels: dict[int, str] = field(default_factory=dict)
 
 
-def _main_content(tree: LexborHTMLParser) -> tuple[LexborNode, Disclosures]:
-    """The main-content element with its boilerplate removed, and the disclosures left
-    in it (see the module docstring). Raises ReaderError when the page has no body."""
-    root = content_root(tree)
-    held = {root.mem_id} | {n.mem_id for n in _ancestors(root)}  # never removed
+def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures]:
+    """The elements that hold the main content, in reading order, with the boilerplate
+    removed, and the disclosures left in them (see the module docstring). Raises
+    ReaderError when the page has no body."""
+    # Tab panels and their labels are found before anything is removed: a tab list may
+    # sit in a <nav>, which goes.
+    early = disclosure_panels(tree)
+    roots = content_roots(tree)
+    held = {n.mem_id for root in roots for n in [root, *_ancestors(root)]}  # never removed
     # With no <main> or <article>, the body is no evidence of what is content.
-    inside = {n.mem_id for n in root.traverse()} if root.tag != "body" else set()
+    inside = {n.mem_id for root in roots for n in root.traverse()} if roots[0].tag != "body" else set()
 
     def remove(nodes: list[LexborNode]) -> None:
         _remove_outermost([n for n in nodes if n.mem_id not in held])
@@ -214,59 +228,115 @@ def _main_content(tree: LexborHTMLParser) -> tuple[LexborNode, Disclosures]:
     remove([n for n in tree.css("[class]") if _is_furniture(n)])
     remove([n for n in tree.css("a [class], button [class]") if _is_hint(n)])
     remove([n for n in tree.css("[class]") if any(_ICON_CLASS.match(t) for t in _class_tokens(n))])
-    disclosures = disclosure_panels(tree)
+    late = disclosure_panels(tree)
+    disclosures = Disclosures(
+        late.controls, late.tabs, late.panels | early.panels, {**early.tab_labels, **late.tab_labels}
+    )
     remove([n for n in tree.css(HIDDEN) if n.mem_id not in disclosures.panels])
     labels = disclosures.controls - disclosures.tabs
     sort_buttons = {n.mem_id for n in tree.css("th button") if _in_header_cell(n)}  # their hints went above
     remove([n for n in tree.css("button") if n.mem_id not in labels | sort_buttons])
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
-    return root, disclosures
+    # A column beside <main> is read only when, cleaned, it holds more than links.
+    kept = [r for r in roots if r.tag != "aside" or not _mostly_links(r)]
+    return kept, disclosures
 
 
-def content_root(tree: LexborHTMLParser) -> LexborNode:
-    """The element that holds a page's main content: `<main>`, else `[role=main]`, else
-    the one outermost `<article>` (or, of several, the one holding the `<h1>`: the others
-    are teasers), else `<body>`. A `<main>` grows to the nearest element that also holds
-    the page's one `<h1>` (`_with_title`) and to its layout row when an aside there holds
-    more than links (`_with_column`).
+def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The elements that hold a page's main content, in document order: `<main>` (the
+    first one not itself hidden), else `[role=main]`, else the one outermost `<article>`
+    (or, of several, the one holding the `<h1>`: the others are teasers), else `<body>`.
+    With a `<main>`, also the title band above it when the page's one `<h1>` stands
+    outside it (`_title_band`), and each `<aside>` beside it (its layout row's contact
+    column; kept when, cleaned, it holds more than links).
 
     Raises ReaderError when the page has no body.
     """
     for selector in MAIN_CONTENT:
-        node = tree.css_first(selector)
-        if node is not None:
-            return _with_column(_with_title(tree, node))
+        main = next((n for n in tree.css(selector) if not _is_hidden(n)), None)
+        if main is not None:
+            roots = _title_band(tree, main)
+            inside = {n.mem_id for root in roots for n in root.traverse()}
+            row = main.parent
+            if row is not None and row.tag not in ("body", "html"):
+                roots += [c for c in row.iter() if c.tag == "aside" and c.mem_id not in inside]
+            order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
+            return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
     articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in _ancestors(a))]
     titled = [a for a in articles if a.css_first("h1") is not None]
     if len(articles) == 1 or len(titled) == 1:
-        return (titled or articles)[0]
+        return [(titled or articles)[0]]
     if tree.body is None:
         raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
-    return tree.body
+    return [tree.body]
 
 
-def _with_title(tree: LexborHTMLParser, main: LexborNode) -> LexborNode:
-    """`main`, or when the page's one `<h1>` stands outside it (a kommune page's hero band
-    with the title and lead above `<main>`, its contact column beside it), the nearest
-    element that holds both."""
+def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
+    """`[main]`, or when `main` holds no `<h1>` and the page's one `<h1>` outside page
+    furniture stands before it (a kommune page's band with the title and lead), that band
+    and then `main`'s branch: under the nearest element holding both, the child holding
+    the `<h1>` and the child holding `main` (with the column beside `main`)."""
     if main.css_first("h1") is not None:
-        return main
-    titles = [h for h in tree.css("h1") if not any(a.tag in ("header", "nav", "footer") for a in _ancestors(h))]
+        return [main]
+    titles = [
+        h for h in tree.css("h1") if not _is_logo(h) and not any(_is_page_furniture(a) for a in [h, *_ancestors(h)])
+    ]
     if len(titles) != 1:
-        return main
-    holders = {n.mem_id for n in _ancestors(titles[0])}
-    return next((a for a in _ancestors(main) if a.mem_id in holders), main)
+        return [main]
+    title_path = [titles[0], *_ancestors(titles[0])]
+    holders = {n.mem_id for n in title_path}
+    main_path = [main, *_ancestors(main)]
+    common = next((i for i, a in enumerate(main_path) if a.mem_id in holders), None)
+    if common is None or common == 0:
+        return [main]
+    shared = main_path[common].mem_id
+    band = next(n for i, n in enumerate(title_path) if i + 1 < len(title_path) and title_path[i + 1].mem_id == shared)
+    branch = main_path[common - 1]
+    order = [n.mem_id for n in main_path[common].iter()]
+    if band.mem_id not in order or order.index(band.mem_id) > order.index(branch.mem_id):
+        return [main]  # a title after the content is no title band
+    return [band, branch]
 
 
-def _with_column(main: LexborNode) -> LexborNode:
-    """`main`, or its layout row when an aside beside it holds more than links (a guide's
-    "Kontakt" and "Ansvarlig myndighed" column): that aside is read like one inside it."""
-    row = main.parent
-    if row is None or row.tag in ("body", "html"):
-        return main
-    if any(child.tag == "aside" and not _mostly_links(child) for child in row.iter()):
-        return row
-    return main
+_FURNITURE_TAGS = {"header", "nav", "footer", "aside", "dialog", "form"}
+_FURNITURE_ROLES = {"dialog", "alertdialog", "banner", "navigation", "contentinfo", "search"}
+_COOKIE = re.compile(r"cookie|consent", re.IGNORECASE)
+
+
+def _is_page_furniture(node: LexborNode) -> bool:
+    """Whether an element is part of the page's frame, a dialog, hidden, or a cookie or
+    consent banner (where a page's only `<h1>` is no title of its content)."""
+    attributes = node.attributes
+    return (
+        node.tag in _FURNITURE_TAGS
+        or attributes.get("role") in _FURNITURE_ROLES
+        or _is_hidden(node)
+        or bool(_COOKIE.search(f"{attributes.get('id') or ''} {attributes.get('class') or ''}"))
+    )
+
+
+def _is_logo(heading: LexborNode) -> bool:
+    """Whether an `<h1>` is the site's logo: a class or id naming a logo, or only a link
+    to the site's front page."""
+    attributes = heading.attributes
+    if "logo" in f"{attributes.get('id') or ''} {attributes.get('class') or ''}".lower():
+        return True
+    links = heading.css("a")
+    text = _WHITE.sub("", heading.text(separator=" "))
+    return len(links) == 1 and (links[0].attributes.get("href") or "").strip() in ("/", "#", "") and bool(text)
+
+
+def _is_hidden(node: LexborNode) -> bool:
+    """Whether an element itself is hidden (`HIDDEN`: `hidden`, `aria-hidden`, inline
+    `display: none` or `visibility: hidden`)."""
+    attributes = node.attributes
+    style = (attributes.get("style") or "").replace(" ", "").lower()
+    return (
+        "hidden" in attributes
+        or (attributes.get("aria-hidden") or "").lower() == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
@@ -283,9 +353,21 @@ def _class_tokens(node: LexborNode) -> list[str]:
 
 
 def _is_furniture(node: LexborNode) -> bool:
-    return any(
+    """Whether an element is page furniture: a class part names it (`FURNITURE_CLASS_PARTS`)
+    and it is a widget, not text: mostly links or buttons, or a few words around a control
+    (a feedback form). A content wrapper whose class happens to say "social", "menu" or
+    "toc" ("category-social-og-sundhed", "js-toc-content") holds text and stays."""
+    named = any(
         part.lower() in FURNITURE_CLASS_PARTS for token in _class_tokens(node) for part in _CLASS_PART.split(token)
     )
+    if not named:
+        return False
+    titles = sum(len(_WHITE.sub("", h.text(separator=" "))) for h in node.css("h1, h2, h3, h4, h5, h6"))
+    text = len(_WHITE.sub("", node.text(separator=" "))) - titles  # a list of links under its title
+    controls = node.css("a, button, input, select, textarea, label")
+    interactive = sum(len(_WHITE.sub("", c.text(separator=" "))) for c in controls if c.tag in ("a", "button", "label"))
+    form_controls = any(c.tag != "a" for c in controls)
+    return text <= 0 or interactive > ASIDE_LINK_DENSITY * text or (form_controls and text <= WIDGET_TEXT)
 
 
 def _is_hint(node: LexborNode) -> bool:
@@ -293,9 +375,15 @@ def _is_hint(node: LexborNode) -> bool:
 
 
 def _mostly_links(node: LexborNode) -> bool:
+    """Whether links to other pages hold more than `ASIDE_LINK_DENSITY` of an element's
+    text (a phone number, an e-mail address or a map link is the contact it gives)."""
     text = len(_WHITE.sub("", node.text(separator=" ")))
-    links = sum(len(_WHITE.sub("", a.text(separator=" "))) for a in node.css("a"))
+    pages = [a for a in node.css("a") if not _CONTACT_LINK.match(a.attributes.get("href") or "")]
+    links = sum(len(_WHITE.sub("", a.text(separator=" "))) for a in pages)
     return text == 0 or links > ASIDE_LINK_DENSITY * text
+
+
+_CONTACT_LINK = re.compile(r"\s*(tel:|mailto:|sms:|https?://(www\.)?(google\.[a-z.]+/maps|maps\.))", re.IGNORECASE)
 
 
 def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
@@ -309,7 +397,7 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
         by_id.setdefault(node.attributes.get("id") or "", node)
     controls: set[int] = set()
     tabs: set[int] = set()
-    panels: set[int] = {n.mem_id for n in tree.css('[hidden="until-found" i]')}
+    panels: set[int] = {n.mem_id for n in tree.css('[hidden="until-found" i], [role=tabpanel]')}
     tab_labels: dict[int, str] = {}
     for control in tree.css(DISCLOSURE_CONTROLS):
         targets = [by_id.get(i) for i in (control.attributes.get("aria-controls") or "").split()]
@@ -385,7 +473,8 @@ class _Walker:
         self.lines: list[str] = [""]
         self.item_number: str | None = None
         self.in_item = False
-        self.boundary = False  # an element other than formatting began or ended since the last text
+        self.closed = False  # an element other than formatting ended since the last text
+        self.gap = False  # ... and another began after it
 
     def flush(self) -> None:
         lines = [line for line in self.lines if line.strip()]
@@ -425,10 +514,11 @@ class _Walker:
             tag = child.tag
             if tag == "-text":
                 text = _WHITE.sub(" ", child.text_content or "")
-                if self.boundary and text and self.lines[-1][-1:].isalnum() and text[0].isalnum():
+                if self.gap and text and _laid_apart(self.lines[-1], text):
                     text = " " + text
                 self.lines[-1] += text
-                self.boundary = self.boundary and not text
+                if text:
+                    self.closed = self.gap = False
             elif tag == "br":
                 self.lines.append("")
             elif (level := heading_level(child)) is not None:
@@ -474,9 +564,9 @@ class _Walker:
             elif tag in FORMATTING:
                 self.walk(child)
             elif tag not in ("-comment", "img"):
-                self.boundary = True
+                self.gap = self.gap or self.closed
                 self.walk(child)
-                self.boundary = True
+                self.closed = True
 
 
 def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:
@@ -485,6 +575,8 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
     "Voksne (18-64 år): 818 kr."; lines of one description joined by "; "). None when a
     term or description holds more than lines of text (a heading, a list, a table): such
     a list is read as blocks."""
+    if any(n.tag in _NOT_IN_DEFINITIONS and n.mem_id != dl.mem_id for n in dl.traverse()):
+        return None  # decided before any walking: nested lists are walked once, as blocks
     groups: list[tuple[list[str], list[str]]] = []
     for node in dl.traverse():
         owner = _closest(node, "dl")
@@ -504,6 +596,9 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
         if text:
             rows.append(Piece("table_row", 0, text))
     return rows
+
+
+_NOT_IN_DEFINITIONS = {"dl", "ul", "ol", "table"} | HEADINGS
 
 
 def _closest(node: LexborNode, tag: str) -> LexborNode | None:
@@ -547,6 +642,18 @@ def heading_level(node: LexborNode) -> int | None:
 
 
 _HEADING_CLASSES = {f"h{n}" for n in range(1, 7)}
+
+
+def _laid_apart(before: str, after: str) -> bool:
+    """Whether text that ends one element and text that starts the next, with no white
+    space between them, are two things a page's CSS lays apart ("Telefon" | "33 98 00
+    10", "818" | "kr.", "Tlf." | "70 12 34 56", "Kodeviser" | "Sådan bruger du"), not one
+    word cut by markup ("Ansøgnings" | "fristen", pasted from a word processor): a
+    digit, a full stop or colon on the left, or a digit or capital letter on the right."""
+    left, right = before[-1:], after[:1]
+    if not (left.isalnum() or left in ".:") or not right.isalnum():
+        return False
+    return left.isdigit() or left in ".:" or right.isdigit() or right.isupper()
 
 
 def _holds_heading(node: LexborNode) -> bool:
