@@ -321,3 +321,48 @@ def test_nested_description_lists_are_read_once_each(tmp_path: Path) -> None:
 def test_a_page_nested_too_deeply_to_walk_is_refused_with_a_message(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="nests its elements too deeply to read"):
         _read(tmp_path, "<main>" + "<div>" * 20000 + "Tekst" + "</div>" * 20000 + "</main>")
+
+
+def test_a_hidden_main_a_logo_title_and_a_contact_column_of_links(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<div class="topbar"><h1 class="site-logo"><a href="/">Vejle Kommune</a></h1></div>'
+        "<main hidden><p>Trin 2 af ansøgningen.</p></main>"
+        '<div class="row"><main><h2>Pas</h2><p>Du søger om pas i Borgerservice.</p></main>'
+        '<aside><h2>Kontakt</h2><p><a href="tel:+4570123456">Tlf. 70 12 34 56</a></p>'
+        '<p><a href="mailto:bs@vejle.dk">bs@vejle.dk</a></p></aside></div>',
+    )
+    assert [text for _, text in _units(doc)] == [
+        "Pas",
+        "Du søger om pas i Borgerservice.",
+        "Kontakt",
+        "Tlf. 70 12 34 56",
+        "bs@vejle.dk",
+    ]
+
+
+def test_disclosure_controls_that_label_nothing_are_no_headings(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<main><h2>Spørgsmål</h2>"
+        '<button aria-expanded="false" aria-controls="q1 q2">Åbn alle</button>'
+        '<h3><button aria-expanded="false" aria-controls="q1">Hvad er Nem<b>ID</b>?</button></h3>'
+        '<div id="q1" hidden><p>Det gamle login.</p></div>'
+        '<div aria-expanded="false" aria-controls="q2">Hvad koster et pas?<div id="q2" hidden>'
+        "<p>Et pas koster 818 kr.</p></div></div>"
+        '<p>Betaling <a href="#q3" aria-expanded="false" aria-controls="q3">Læs mere</a></p>'
+        '<div id="q3" hidden><p>Du kan betale med kort.</p></div>'
+        '<nav><ul role="tablist"><li><a role="tab" aria-controls="t1" href="#t1">Villa</a></li></ul></nav>'
+        '<div id="t1" role="tabpanel" hidden><p>Affald hentes hver 14. dag.</p></div></main>',
+    )
+    assert _units(doc) == [
+        ("heading", "Spørgsmål"),
+        ("heading", "Hvad er NemID?"),
+        ("paragraph", "Det gamle login."),
+        ("paragraph", "Hvad koster et pas?"),
+        ("paragraph", "Et pas koster 818 kr."),
+        ("paragraph", "Betaling Læs mere"),
+        ("paragraph", "Du kan betale med kort."),
+        ("heading", "Villa"),
+        ("paragraph", "Affald hentes hver 14. dag."),
+    ]

@@ -289,3 +289,25 @@ def test_a_tax_rates_page_reads_every_table_row_with_its_year_and_group() -> Non
         "Årsopgørelsen for 2024 er klar: 17. marts 2025",
         "Oplysningsskema for 2024 (selvstændige): 1. juli 2025",
     ]
+
+
+def test_a_title_row_a_bold_table_and_a_bold_note_are_no_column_labels(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        '<table><tr><th colspan="2">Priser 2025</th></tr><tr><td>Voksne</td><td>818 kr.</td></tr></table>'
+        '<table><tr><th colspan="3">Dagpenge 2025</th></tr><tr><th>Gruppe</th><th>Pr. uge</th><th>Pr. måned</th></tr>'
+        "<tr><td>Fuldtid</td><td>4.995 kr.</td><td>21.640 kr.</td></tr></table>"
+        "<table><tr><td><b>Voksne</b></td><td><b>818 kr.</b></td></tr>"
+        "<tr><td><b>Børn</b></td><td><b>153 kr.</b></td></tr></table>"
+        "<table><tr><td><strong>Bemærk:</strong></td><td></td></tr><tr><td>Voksne</td><td>818 kr.</td></tr></table>",
+    )
+    assert [text for _, _, text in _units(doc)] == [
+        "Priser 2025; Voksne; 818 kr.",
+        "Dagpenge 2025",
+        "Gruppe; Pr. uge; Pr. måned",
+        "Gruppe: Fuldtid; Pr. uge: 4.995 kr.; Pr. måned: 21.640 kr.",
+        "Voksne; 818 kr.",
+        "Børn; 153 kr.",
+        "Bemærk:",
+        "Voksne; 818 kr.",
+    ]

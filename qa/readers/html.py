@@ -408,7 +408,9 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
         panels.update(t.mem_id for t in found)
         if control.attributes.get("role") == "tab" and control.tag not in HEADINGS:
             tabs.add(control.mem_id)
-            tab_labels.update((t.mem_id, control.text(separator=" ")) for t in found)
+            label = inline_text(control)
+            if any(c.isalpha() for c in label):  # not a carousel's dots "1", "2"
+                tab_labels.update((t.mem_id, label) for t in found)
     for panel in tree.css("[aria-labelledby]"):
         labels = [by_id.get(i) for i in (panel.attributes.get("aria-labelledby") or "").split()]
         named = [n for n in labels if n is not None and "aria-expanded" in n.attributes]
@@ -496,12 +498,20 @@ class _Walker:
         """A table cell's text read as any other text (formatting joined, elements
         apart), its lines joined by "; " ("Man.-ons. 10.00-14.00; Tors. 14.00-17.30"), or
         by a space after a line that ends a sentence."""
-        text = ""
-        for piece in _pieces(cell, self.disclosures):
-            line = piece.text.strip()
-            if line:
-                text += ("" if not text else " " if text[-1] in ".!?:;" else "; ") + line
-        return text
+        return _joined_lines(_pieces(cell, self.disclosures))
+
+    def _is_label(self, control: LexborNode) -> bool:
+        """Whether a disclosure control labels what it shows: not when it holds a
+        heading (that is the label) or its own panel (it is the section), a link in a
+        paragraph ("Læs mere"), a control of several panels ("Åbn alle"), or a label
+        without letters (a carousel's dots "1", "2")."""
+        if _holds_heading(control) or any(n.mem_id in self.disclosures.panels for n in control.traverse()):
+            return False
+        if control.tag != "summary" and (control.tag in ("a", "span") and _closest(control, "p") is not None):
+            return False
+        if len((control.attributes.get("aria-controls") or "").split()) > 1:
+            return False
+        return any(c.isalpha() for c in control.text(separator=" "))
 
     def label(self, text: str) -> None:
         """A disclosure's label as a heading one level below the section it is in."""
@@ -523,7 +533,7 @@ class _Walker:
                 self.lines.append("")
             elif (level := heading_level(child)) is not None:
                 self.flush()
-                text = child.text(separator=" ")
+                text = inline_text(child)
                 if self.in_item and self.item_number is not None:
                     text = f"{self.item_number} {text}"  # the number a browser shows before it
                 self.in_item, self.item_number = False, None  # a list item with a heading is a section
@@ -532,10 +542,12 @@ class _Walker:
                 self.pieces.append(Piece("heading", level, text))
             elif child.mem_id in self.disclosures.tabs:
                 continue  # read as the heading of its panel
-            elif (tag == "summary" or child.mem_id in self.disclosures.controls) and not _holds_heading(child):
+            elif (tag == "summary" or child.mem_id in self.disclosures.controls) and self._is_label(child):
                 # The label of a disclosure outside any heading: a heading of what it
                 # shows, and the label of a list item (an accordion built as a list).
-                self.label(child.text(separator=" "))
+                self.label(inline_text(child))
+            elif child.mem_id in self.disclosures.controls and tag == "button":
+                continue  # a control that labels nothing: "Åbn alle", a carousel's "1", "2"
             elif child.mem_id in self.disclosures.tab_labels:
                 self.label(self.disclosures.tab_labels[child.mem_id])
                 self.walk(child)
@@ -585,7 +597,7 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
         pieces = _pieces(node, disclosures)
         if any(p.kind != "paragraph" for p in pieces):
             return None
-        text = "; ".join(p.text.strip() for p in pieces if p.text.strip())
+        text = _joined_lines(pieces)
         if not groups or (node.tag == "dt" and groups[-1][1]):  # a term after a description starts a group
             groups.append(([], []))
         groups[-1][0 if node.tag == "dt" else 1].append(text)
@@ -642,6 +654,24 @@ def heading_level(node: LexborNode) -> int | None:
 
 
 _HEADING_CLASSES = {f"h{n}" for n in range(1, 7)}
+
+
+def inline_text(node: LexborNode) -> str:
+    """An element's text read as the walker reads text (formatting joined, a word cut by
+    markup kept whole), its lines joined (`_joined_lines`): the text of a heading, a
+    label or a caption ("Hvad er Nem<b>ID</b>?" is "Hvad er NemID?")."""
+    return _joined_lines(_pieces(node, Disclosures()))
+
+
+def _joined_lines(pieces: list[Piece]) -> str:
+    """The texts of pieces as one line: joined by "; " ("Man.-ons. 10.00-14.00; Tors.
+    14.00-17.30"), or by a space after a line that ends a sentence."""
+    text = ""
+    for piece in pieces:
+        line = piece.text.strip()
+        if line:
+            text += ("" if not text else " " if text[-1] in ".!?:;" else "; ") + line
+    return text
 
 
 def _laid_apart(before: str, after: str) -> bool:

@@ -180,16 +180,23 @@ def full_width_cell(grid: TableGrid, y: int) -> Cell | None:
 
 def _is_header_row(grid: TableGrid, y: int) -> bool:
     """A row of header cells: every non-empty cell a `<th>` (an empty corner `<td>` is
-    allowed), or every non-empty cell's whole text bold (a rich-text editor's header)."""
+    allowed), or two or more non-empty cells each wholly bold (a rich-text editor's
+    header; one bold cell is a note, "Bemærk:")."""
     cells = [c for c in _distinct(grid.rows[y]) if c.text]
-    return bool(cells) and (all(c.header for c in cells) or all(c.bold for c in cells))
+    return bool(cells) and (all(c.header for c in cells) or (len(cells) > 1 and all(c.bold for c in cells)))
+
+
+def _is_th_row(grid: TableGrid, y: int) -> bool:
+    cells = [c for c in _distinct(grid.rows[y]) if c.text]
+    return bool(cells) and all(c.header for c in cells)
 
 
 def header_row_count(grid: TableGrid) -> int:
     """How many rows at the top of a table are its header: the rows of a `<thead>` that
     opens the table, else the leading header rows (`_is_header_row`). After the first
     header row, a full-width row is a group row and ends the header; a table of header
-    rows only has its first row as header and the rest as data."""
+    rows only has its first row as header and the rest as data, and a table bold
+    throughout has none."""
     count = 0
     while count < len(grid.rows) and grid.in_head[count]:
         count += 1
@@ -199,6 +206,10 @@ def header_row_count(grid: TableGrid) -> int:
         if count > 0 and full_width_cell(grid, count) is not None:
             break
         count += 1
+    if count == len(grid.rows) and not all(_is_th_row(grid, y) for y in range(count)):
+        return 0  # bold throughout: bold marks no header
+    if count and all(full_width_cell(grid, y) is not None for y in range(count)):
+        return 0  # a title row alone is a group row over the rows under it
     return 1 if count == len(grid.rows) and count > 1 else count
 
 
@@ -206,12 +217,16 @@ def column_labels(grid: TableGrid, header_rows: int) -> list[str]:
     """The label of each column: the texts of the header cells above it, top to bottom,
     each cell once ("2024" spanning two columns over "Sats" and "Maks. fradrag" gives
     "2024 Sats" and "2024 Maks. fradrag"; "Fradrag" spanning both header rows gives
-    "Fradrag")."""
+    "Fradrag"). A header row that one cell fills ("Priser 2025" over the columns) is the
+    table's title, shown as its own row, not part of each label."""
     labels = []
+    titles = {y for y in range(header_rows) if full_width_cell(grid, y) is not None}  # a table's title row
     for x in range(grid.width):
         parts: list[str] = []
         seen: set[int] = set()
         for y in range(header_rows):
+            if y in titles and header_rows > len(titles):
+                continue
             cell = grid.rows[y][x] if x < len(grid.rows[y]) else None
             if cell is None or not cell.text or cell.id in seen:
                 continue
@@ -256,7 +271,7 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
     """
     grid = table_grid(table, cell_text)
     caption = table.css_first("caption")
-    pieces = [Piece("paragraph", 0, caption.text(separator=" "))] if caption is not None else []
+    pieces = [Piece("paragraph", 0, cell_text(caption))] if caption is not None else []
     head = header_row_count(grid)
     labels = column_labels(grid, head) if head else []
     for y in range(head):
