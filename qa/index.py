@@ -151,7 +151,7 @@ def tokeniser_identity() -> dict[str, str | bool]:
         "stemmer": STEMMER_LANGUAGE,
         "stopwords": STOPWORDS_NAME,
         "lowercase": True,
-        "sentence_abbreviations": splitter_identity(),
+        "sentence_splitter": splitter_identity(),
     }
 
 

@@ -134,11 +134,16 @@ def _read_list(name: str) -> dict[str, Abbreviation]:
     return parse_abbreviations(resources.files("qa").joinpath(name).read_text(encoding="utf-8"))
 
 
+# Raised when the splitter's own rules change (its patterns, not its lists).
+SPLITTER_VERSION = "2"
+
+
 def splitter_identity() -> str:
-    """The sha256 (hex) of the abbreviation lists, in language order: a build records it
-    with its tokeniser, so a changed list makes `qa build` re-split the corpus instead of
-    keeping an index whose sentences the lists no longer give."""
-    digest = hashlib.sha256()
+    """The sha256 (hex) of `SPLITTER_VERSION` and the abbreviation lists, in language
+    order: a build records it with its tokeniser, so a changed rule or list makes `qa
+    build` re-split the corpus instead of keeping an index whose sentences no longer
+    follow them."""
+    digest = hashlib.sha256(SPLITTER_VERSION.encode())
     for language in sorted(_LISTS):
         digest.update(resources.files("qa").joinpath(_LISTS[language]).read_bytes())
     return digest.hexdigest()
@@ -150,10 +155,6 @@ def abbreviations(language: str = "da") -> dict[str, Abbreviation]:
     return _read_list(_LISTS.get(language, _LISTS["da"]))
 
 
-ABBREVIATIONS = frozenset(abbreviations("da"))
-"""Every known Danish abbreviation, lower case, without its final full stop ("bl.a", "kr")."""
-FINAL_ABBREVIATIONS = frozenset(word for word, entry in abbreviations("da").items() if entry.final)
-"""The Danish abbreviations that may stand last in a sentence ("kr", "osv", "sept")."""
 _NUMBER_NOUN_ENTRY = Abbreviation(final=True)
 
 

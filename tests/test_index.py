@@ -25,6 +25,7 @@ from qa.index_errors import IndexBusyError
 from qa.lock import writer_lock
 from qa.manifest import Counts, EmbeddingStats, Manifest
 from qa.pipeline import BuildOptions, build_documents
+from qa.sentences import SPLITTER_VERSION
 from tests.conftest import ROOT
 from tests.fakes import FakeEmbedder
 
@@ -56,7 +57,7 @@ def test_index_folder_holds_plain_files_and_a_manifest(fake_index_root: Path) ->
         "stemmer": "danish",
         "stopwords": "bm25s STOPWORDS_DANISH",
         "lowercase": True,
-        "sentence_abbreviations": hashlib.sha256(lists).hexdigest(),
+        "sentence_splitter": hashlib.sha256(SPLITTER_VERSION.encode() + lists).hexdigest(),
     }
     assert manifest.counts == Counts(documents=1, chunks=7, sentences=20)
     assert manifest.embedding == EmbeddingStats(passages=27, embedded=27, cached=0)

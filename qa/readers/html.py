@@ -1,32 +1,37 @@
 """HTML into pieces with selectolax (lexbor, an HTML5 parser): all visible main-content text.
 
-The main content (`content_root`) is `<main>`, else `[role=main]`, else the one outermost
-`<article>` (of several, the one holding the `<h1>`; the others are teasers), else
-`<body>`; when the page's one `<h1>` stands outside `<main>` (a title band above it), the
-nearest element holding both, and when an aside beside it holds more than links (a
-contact column), the row holding both. Removed from the page: navigation, forms, dialogs, breadcrumbs, buttons,
-scripts and styles (`BOILERPLATE`), hidden elements (`HIDDEN`), the page's own header
-and footer (`PAGE_FRAME`), and outside the main content asides and cookie and consent
-banners (`PAGE_BOILERPLATE`); inside it, or beside it in its layout row, an aside is a
-fact box or a contact column and goes only when it is mostly links. Page furniture goes
-by its class names wherever it is (`FURNITURE_CLASS_PARTS`: share and feedback widgets,
-related links, contents lists), as do screen-reader hints inside links and icon-font
-glyph names. Nothing that holds the
-main content is ever removed: an ASP.NET page is one `<form>`, a consent script puts
-"cookie" classes on `<body>`, and a page saved with a dialog open has its app root
-`aria-hidden`.
+The main content (`content_roots`) is `<main>` (the first not itself hidden), else
+`[role=main]`, else the one outermost `<article>` (of several, the one holding the
+`<h1>`; the others are teasers), else `<body>`. With a `<main>`, a title band above it
+that holds the page's one `<h1>` is read first (the band and `<main>`'s branch under the
+nearest element holding both; a logo or a dialog's `<h1>` is no title), and an `<aside>`
+beside it (a contact column) is read when, cleaned, it holds more than links (phone,
+e-mail and map links count as contact, not links). Nothing that holds the main content is
+ever removed: an ASP.NET page is one `<form>`, a consent script puts "cookie" classes on
+`<body>`, and a page saved with a dialog open has its app root `aria-hidden`.
+
+Removed from the page: navigation, forms, dialogs, breadcrumbs, scripts and styles
+(`BOILERPLATE`), buttons that show nothing, hidden elements (`HIDDEN`), the page's own
+header and footer (`PAGE_FRAME`), and outside the main content asides and cookie and
+consent banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only
+when it is mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`:
+share, feedback, related links, contents lists, menus, skip links) goes when it is a
+widget rather than text (`_is_furniture`), as do screen-reader hints inside links and
+icon-font glyph names. A page nested too deeply to walk is refused with a message.
 
 Inside the main content every text node counts (also text directly in `<div>`,
 `<span>`, `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings
 (`<h1>`-`<h6>`, `role=heading`, a `<p>` with a heading class: `heading_level`) are
 headings at their level, each `<li>` is a list item (items of an `<ol>` numbered as a
 browser shows them), each table row is one unit with its values next to their headers
-(`qa.readers.html_table`: spans laid out as the HTML table model does; a button in a column
-header, as in a sortable table, is the header's text), and so is each group of a
-description list ("Torsdag: 10.00-17.30"). Elements other than text-level formatting that meet with no white space
-between them ("<span>Telefon</span><span>33 98 00 10</span>") are read with a space
-between them, and footnote marks ("309 kr.<sup>1</sup>") are left out
-(`is_footnote_mark`).
+(`qa.readers.html_table`: spans laid out as the HTML table model does; a button in a
+column header, as in a sortable table, is the header's text), and so is each group of a
+description list ("Torsdag: 10.00-17.30"). Text-level formatting joins its text to its
+neighbours' in body text, headings, labels and cells alike (`inline_text`); two other
+elements that meet with no white space ("<span>Telefon</span><span>33 98 00 10</span>")
+are read apart where the layout sets them apart (`_laid_apart`), while a word cut by
+markup stays whole ("<a>NemKonto</a>en"); footnote marks ("309 kr.<sup>1</sup>") are
+left out (`is_footnote_mark`).
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
@@ -37,8 +42,12 @@ Danish design system DKFDS and Bootstrap build them so): a control names its pan
 element `hidden="until-found"` (which the HTML Living Standard makes findable on the
 page), is read like visible text. Its control is its label: a button inside a heading
 gives the heading its text, and a control or a `<summary>` outside any heading is a
-heading one level below the section it is in ("Hvad koster et pas?" above its answer).
-Other hidden elements, and buttons that control no panel ("Del", "Print"), stay out.
+heading one level below the section it is in ("Hvad koster et pas?" above its answer);
+not a control that holds its own panel, a link in a paragraph ("Læs mere"), a control of
+several panels ("Åbn alle") or one without letters (a carousel's dots). Tab panels are
+found before anything is removed (a tab list may sit in a `<nav>`), each read under its
+tab's text. Other hidden elements, and buttons that control no panel ("Del", "Print"),
+stay out.
 
 trafilatura was evaluated on the same fixtures and rejected: on a short page it falls
 back to its baseline and returns navigation and content as one paragraph, and with its
@@ -54,6 +63,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet
+from qa.readers.dom import WHITE, ancestors, closest
 from qa.readers.html_table import html_table_pieces
 
 # Removed wherever they are, except the content root and what holds it (an ASP.NET page
@@ -117,9 +127,6 @@ HIDDEN = ", ".join(
         '[style*="visibility:hidden" i], [style*="visibility: hidden" i]',
     ]
 )
-# Text for screen readers only (Bootstrap 3-4 `sr-only`, Bootstrap 5 and DKFDS
-# `visually-hidden`, Foundation `show-for-sr`): inside a sort button it is the hint
-# "Klik for at sortere", no part of the column's header.
 # A control that shows and hides a panel it names (WAI-ARIA Authoring Practices'
 # disclosure, accordion and tabs patterns).
 DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]"
@@ -145,7 +152,6 @@ FORMATTING = {
     "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q",
     "rp", "rt", "ruby", "s", "samp", "small", "strike", "strong", "sub", "sup", "tt", "u", "var", "wbr",
 }  # fmt: skip
-_WHITE = re.compile(r"\s+")
 
 
 def html_document(html: str) -> tuple[dict[str, str | None], list[Piece]]:
@@ -216,7 +222,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     # sit in a <nav>, which goes.
     early = disclosure_panels(tree)
     roots = content_roots(tree)
-    held = {n.mem_id for root in roots for n in [root, *_ancestors(root)]}  # never removed
+    held = {n.mem_id for root in roots for n in [root, *ancestors(root)]}  # never removed
     # With no <main> or <article>, the body is no evidence of what is content.
     inside = {n.mem_id for root in roots for n in root.traverse()} if roots[0].tag != "body" else set()
 
@@ -262,7 +268,7 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
                 roots += [c for c in row.iter() if c.tag == "aside" and c.mem_id not in inside]
             order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
             return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
-    articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in _ancestors(a))]
+    articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in ancestors(a))]
     titled = [a for a in articles if a.css_first("h1") is not None]
     if len(articles) == 1 or len(titled) == 1:
         return [(titled or articles)[0]]
@@ -279,13 +285,13 @@ def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
     if main.css_first("h1") is not None:
         return [main]
     titles = [
-        h for h in tree.css("h1") if not _is_logo(h) and not any(_is_page_furniture(a) for a in [h, *_ancestors(h)])
+        h for h in tree.css("h1") if not _is_logo(h) and not any(_is_page_furniture(a) for a in [h, *ancestors(h)])
     ]
     if len(titles) != 1:
         return [main]
-    title_path = [titles[0], *_ancestors(titles[0])]
+    title_path = [titles[0], *ancestors(titles[0])]
     holders = {n.mem_id for n in title_path}
-    main_path = [main, *_ancestors(main)]
+    main_path = [main, *ancestors(main)]
     common = next((i for i, a in enumerate(main_path) if a.mem_id in holders), None)
     if common is None or common == 0:
         return [main]
@@ -322,7 +328,7 @@ def _is_logo(heading: LexborNode) -> bool:
     if "logo" in f"{attributes.get('id') or ''} {attributes.get('class') or ''}".lower():
         return True
     links = heading.css("a")
-    text = _WHITE.sub("", heading.text(separator=" "))
+    text = WHITE.sub("", heading.text(separator=" "))
     return len(links) == 1 and (links[0].attributes.get("href") or "").strip() in ("/", "#", "") and bool(text)
 
 
@@ -339,15 +345,6 @@ def _is_hidden(node: LexborNode) -> bool:
     )
 
 
-def _ancestors(node: LexborNode) -> list[LexborNode]:
-    found = []
-    parent = node.parent
-    while parent is not None:
-        found.append(parent)
-        parent = parent.parent
-    return found
-
-
 def _class_tokens(node: LexborNode) -> list[str]:
     return (node.attributes.get("class") or "").split()
 
@@ -362,10 +359,10 @@ def _is_furniture(node: LexborNode) -> bool:
     )
     if not named:
         return False
-    titles = sum(len(_WHITE.sub("", h.text(separator=" "))) for h in node.css("h1, h2, h3, h4, h5, h6"))
-    text = len(_WHITE.sub("", node.text(separator=" "))) - titles  # a list of links under its title
+    titles = sum(len(WHITE.sub("", h.text(separator=" "))) for h in node.css("h1, h2, h3, h4, h5, h6"))
+    text = len(WHITE.sub("", node.text(separator=" "))) - titles  # a list of links under its title
     controls = node.css("a, button, input, select, textarea, label")
-    interactive = sum(len(_WHITE.sub("", c.text(separator=" "))) for c in controls if c.tag in ("a", "button", "label"))
+    interactive = sum(len(WHITE.sub("", c.text(separator=" "))) for c in controls if c.tag in ("a", "button", "label"))
     form_controls = any(c.tag != "a" for c in controls)
     return text <= 0 or interactive > ASIDE_LINK_DENSITY * text or (form_controls and text <= WIDGET_TEXT)
 
@@ -377,9 +374,9 @@ def _is_hint(node: LexborNode) -> bool:
 def _mostly_links(node: LexborNode) -> bool:
     """Whether links to other pages hold more than `ASIDE_LINK_DENSITY` of an element's
     text (a phone number, an e-mail address or a map link is the contact it gives)."""
-    text = len(_WHITE.sub("", node.text(separator=" ")))
+    text = len(WHITE.sub("", node.text(separator=" ")))
     pages = [a for a in node.css("a") if not _CONTACT_LINK.match(a.attributes.get("href") or "")]
-    links = sum(len(_WHITE.sub("", a.text(separator=" "))) for a in pages)
+    links = sum(len(WHITE.sub("", a.text(separator=" "))) for a in pages)
     return text == 0 or links > ASIDE_LINK_DENSITY * text
 
 
@@ -435,19 +432,12 @@ def _remove_outermost(nodes: list[LexborNode]) -> None:
 def _in_header_cell(node: LexborNode) -> bool:
     """Whether the nearest table cell around a node is a `<th>` (a sortable table's
     column header holds its text in a button: DKFDS `table-sort`, `aria-sort`)."""
-    parent = node.parent
-    while parent is not None and parent.tag not in ("td", "th", "table"):
-        parent = parent.parent
-    return parent is not None and parent.tag == "th"
+    cell = closest(node, lambda a: a.tag in ("td", "th", "table"))
+    return cell is not None and cell.tag == "th"
 
 
 def _inside_content(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in _SECTIONING or parent.attributes.get("role") == "main":
-            return True
-        parent = parent.parent
-    return False
+    return closest(node, lambda a: a.tag in _SECTIONING or a.attributes.get("role") == "main") is not None
 
 
 def list_numbers(root: LexborNode) -> dict[int, str]:
@@ -507,7 +497,9 @@ class _Walker:
         without letters (a carousel's dots "1", "2")."""
         if _holds_heading(control) or any(n.mem_id in self.disclosures.panels for n in control.traverse()):
             return False
-        if control.tag != "summary" and (control.tag in ("a", "span") and _closest(control, "p") is not None):
+        if control.tag != "summary" and (
+            control.tag in ("a", "span") and closest(control, lambda a: a.tag == "p") is not None
+        ):
             return False
         if len((control.attributes.get("aria-controls") or "").split()) > 1:
             return False
@@ -523,7 +515,7 @@ class _Walker:
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                text = _WHITE.sub(" ", child.text_content or "")
+                text = WHITE.sub(" ", child.text_content or "")
                 if self.gap and text and _laid_apart(self.lines[-1], text):
                     text = " " + text
                 self.lines[-1] += text
@@ -591,7 +583,7 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
         return None  # decided before any walking: nested lists are walked once, as blocks
     groups: list[tuple[list[str], list[str]]] = []
     for node in dl.traverse():
-        owner = _closest(node, "dl")
+        owner = closest(node, lambda a: a.tag == "dl")
         if node.tag not in ("dt", "dd") or owner is None or owner.mem_id != dl.mem_id:
             continue
         pieces = _pieces(node, disclosures)
@@ -611,13 +603,6 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
 
 
 _NOT_IN_DEFINITIONS = {"dl", "ul", "ol", "table"} | HEADINGS
-
-
-def _closest(node: LexborNode, tag: str) -> LexborNode | None:
-    parent = node.parent
-    while parent is not None and parent.tag != tag:
-        parent = parent.parent
-    return parent
 
 
 _FOOTNOTE_MARK = re.compile(r"\s*(\(?\d{1,2}\)|\[\d{1,2}\]|[*†‡]{1,3}|\d{1,2})\s*")

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from qa.readers.common import Piece, table_row_text
+from qa.readers.dom import WHITE, ancestors, closest
 
-_WHITE = re.compile(r"\s+")
 # The HTML Living Standard's rules for parsing non-negative integers (leading white
 # space, an optional "+", then digits; anything after the digits is ignored).
 _NON_NEGATIVE = re.compile(r"^[\t\n\f\r ]*\+?(\d+)")
@@ -65,17 +65,10 @@ def table_rows(table: LexborNode) -> list[LexborNode]:
     """The `<tr>`s of a table in document order, not those of tables nested in its cells."""
     rows = []
     for tr in table.css("tr"):
-        owner = _closest_table(tr)
+        owner = closest(tr, lambda a: a.tag == "table")
         if owner is not None and owner.mem_id == table.mem_id:
             rows.append(tr)
     return rows
-
-
-def _closest_table(node: LexborNode) -> LexborNode | None:
-    parent = node.parent
-    while parent is not None and parent.tag != "table":
-        parent = parent.parent
-    return parent
 
 
 def _span(node: LexborNode, name: str, default_for_zero: int, limit: int) -> int:
@@ -87,7 +80,7 @@ def _span(node: LexborNode, name: str, default_for_zero: int, limit: int) -> int
 
 
 def _cell_text(node: LexborNode) -> str:
-    return _WHITE.sub(" ", node.text(separator=" ")).strip()
+    return WHITE.sub(" ", node.text(separator=" ")).strip()
 
 
 def _all_bold(node: LexborNode, text: str) -> bool:
@@ -96,15 +89,15 @@ def _all_bold(node: LexborNode, text: str) -> bool:
         return False
     outermost = [n for n in node.css(", ".join(_BOLD)) if not _has_bold_ancestor(n, node)]
     bold = "".join(n.text(separator=" ") for n in outermost)
-    return _WHITE.sub("", bold) == _WHITE.sub("", text)
+    return WHITE.sub("", bold) == WHITE.sub("", text)
 
 
 def _has_bold_ancestor(node: LexborNode, cell: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None and parent.mem_id != cell.mem_id:
+    for parent in ancestors(node):
+        if parent.mem_id == cell.mem_id:
+            return False
         if parent.tag in _BOLD:
             return True
-        parent = parent.parent
     return False
 
 
