@@ -28,18 +28,25 @@ def test_a_form_around_the_whole_page_keeps_the_main_content(tmp_path: Path) -> 
         tmp_path,
         '<form id="mainform" method="post"><input type="hidden" name="__VIEWSTATE" value="x">'
         "<header><nav><a href='/'>Forside</a></nav></header>"
-        "<main><h1>Borgerservice</h1><p>Vi har åbent mandag kl. 10-15.</p>"
+        '<div class="hero"><h1>Borgerservice</h1><p>Du skal bestille tid.</p></div>'
+        "<main><h2>Åbningstider</h2><p>Vi har åbent mandag kl. 10-15.</p>"
         '<div role="search"><label>Søg</label><input name="q"></div></main>'
         "<footer>Rådhuset</footer></form><a href='#top'>Til toppen</a>",
     )
-    assert _units(doc) == [("heading", "Borgerservice"), ("paragraph", "Vi har åbent mandag kl. 10-15.")]
+    assert _units(doc) == [
+        ("heading", "Borgerservice"),
+        ("paragraph", "Du skal bestille tid."),
+        ("heading", "Åbningstider"),
+        ("paragraph", "Vi har åbent mandag kl. 10-15."),
+    ]
 
 
 def test_a_cookie_class_on_the_body_and_a_consent_section_in_the_text_are_no_banner(tmp_path: Path) -> None:
     doc = _read(
         tmp_path,
         '<div id="CybotCookiebotDialog"><p>Vi bruger cookies.</p></div>'
-        "<main><h1>Pas til børn</h1>"
+        '<div class="band"><h1>Pas til børn</h1></div>'
+        "<main>"
         '<section id="consent-from-both-parents"><h2>Consent from both parents</h2>'
         "<p>Both parents must give consent within 30 days.</p></section></main>",
         ' class="path-node eu-cookie-compliance-popup-open"',

@@ -118,8 +118,8 @@ _CLASS_PART = re.compile(r"[-_]+")
 # An aside inside the content whose link text is more than this share of its text is a
 # list of links (the link density of Mozilla Readability, which uses 0.5 alike).
 ASIDE_LINK_DENSITY = 0.5
-# A furniture element with a form control and at most this many characters of text is a widget
-# ("Fandt du det, du søgte? Ja Nej" with its note), not a section of text.
+# A furniture element with a link or control, no page title and at most this many
+# characters of text is a widget ("Fandt du det, du søgte? Ja Nej" with its note).
 WIDGET_TEXT = 200
 HIDDEN = ", ".join(
     [
@@ -304,7 +304,7 @@ def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
     return [band, branch]
 
 
-_FURNITURE_TAGS = {"header", "nav", "footer", "aside", "dialog", "form"}
+_FURNITURE_TAGS = {"header", "nav", "footer", "aside", "dialog"}  # not form: ASP.NET wraps the page in one
 _FURNITURE_ROLES = {"dialog", "alertdialog", "banner", "navigation", "contentinfo", "search"}
 _COOKIE = re.compile(r"cookie|consent", re.IGNORECASE)
 
@@ -312,6 +312,8 @@ _COOKIE = re.compile(r"cookie|consent", re.IGNORECASE)
 def _is_page_furniture(node: LexborNode) -> bool:
     """Whether an element is part of the page's frame, a dialog, hidden, or a cookie or
     consent banner (where a page's only `<h1>` is no title of its content)."""
+    if node.tag in ("body", "html"):
+        return False  # a consent script's "cookie" class on <body> marks no banner
     attributes = node.attributes
     return (
         node.tag in _FURNITURE_TAGS
@@ -351,8 +353,8 @@ def _class_tokens(node: LexborNode) -> list[str]:
 
 def _is_furniture(node: LexborNode) -> bool:
     """Whether an element is page furniture: a class part names it (`FURNITURE_CLASS_PARTS`)
-    and it is a widget, not text: mostly links or buttons, or a few words around a control
-    (a feedback form). A content wrapper whose class happens to say "social", "menu" or
+    and it is a widget, not text: mostly links or buttons, or a few words around a link or
+    control (a feedback form) without the page's title. A content wrapper whose class happens to say "social", "menu" or
     "toc" ("category-social-og-sundhed", "js-toc-content") holds text and stays."""
     named = any(
         part.lower() in FURNITURE_CLASS_PARTS for token in _class_tokens(node) for part in _CLASS_PART.split(token)
@@ -363,8 +365,8 @@ def _is_furniture(node: LexborNode) -> bool:
     text = len(WHITE.sub("", node.text(separator=" "))) - titles  # a list of links under its title
     controls = node.css("a, button, input, select, textarea, label")
     interactive = sum(len(WHITE.sub("", c.text(separator=" "))) for c in controls if c.tag in ("a", "button", "label"))
-    form_controls = any(c.tag != "a" for c in controls)
-    return text <= 0 or interactive > ASIDE_LINK_DENSITY * text or (form_controls and text <= WIDGET_TEXT)
+    widget = bool(controls) and text <= WIDGET_TEXT and node.css_first("h1") is None
+    return text <= 0 or interactive > ASIDE_LINK_DENSITY * text or widget
 
 
 def _is_hint(node: LexborNode) -> bool:
