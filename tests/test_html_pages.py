@@ -373,3 +373,26 @@ def test_disclosure_controls_that_label_nothing_are_no_headings(tmp_path: Path) 
         ("heading", "Villa"),
         ("paragraph", "Affald hentes hver 14. dag."),
     ]
+
+
+def test_second_review_kinds_minutes_shared_tab_panels_link_menus_and_short_class_named_text(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<div class="band"><h1><span>Pas</span><span>og ID-kort</span></h1></div>'
+        '<main><div class="page-layout--with-side-menu"><p>Vi er lukket 5. juni.'
+        ' Bestil pas på <a href="/b">borger.dk</a>.</p></div>'
+        "<p>Åbent kl. 10<sup>00</sup>-17<sup>30</sup>.</p>"
+        '<button role="tab" aria-controls="tp">Beboer</button><button role="tab" aria-controls="tp">Erhverv</button>'
+        '<div id="tp" role="tabpanel"><p>En licens koster 975 kr.</p></div>'
+        '<button aria-expanded="false" aria-controls="burger">Menu</button>'
+        '<div id="burger" style="display:none"><a href="/a">Børn og unge</a> <a href="/b">Ældre</a></div>'
+        '<dl><dt>E-mail</dt><dd><a href="mailto:b@kk.dk">b@kk.dk</a><span>svar inden for 5 dage</span></dd></dl>'
+        "</main>",
+    )
+    assert [text for _, text in _units(doc)] == [
+        "Pas og ID-kort",
+        "Vi er lukket 5. juni. Bestil pas på borger.dk.",
+        "Åbent kl. 1000-1730.",
+        "En licens koster 975 kr.",
+        "E-mail: b@kk.dk svar inden for 5 dage",
+    ]

@@ -118,8 +118,8 @@ _CLASS_PART = re.compile(r"[-_]+")
 # An aside inside the content whose link text is more than this share of its text is a
 # list of links (the link density of Mozilla Readability, which uses 0.5 alike).
 ASIDE_LINK_DENSITY = 0.5
-# A furniture element with a link or control, no page title and at most this many
-# characters of text is a widget ("Fandt du det, du søgte? Ja Nej" with its note).
+# A furniture element with a form control, no page title and at most this many characters
+# of text is a widget ("Fandt du det, du søgte?" with its Ja / Nej buttons).
 WIDGET_TEXT = 200
 HIDDEN = ", ".join(
     [
@@ -285,7 +285,9 @@ def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
     if main.css_first("h1") is not None:
         return [main]
     titles = [
-        h for h in tree.css("h1") if not _is_logo(h) and not any(_is_page_furniture(a) for a in [h, *ancestors(h)])
+        h
+        for h in tree.css("h1")
+        if not _is_logo(h) and not _is_hidden(h) and not any(_is_page_furniture(a) for a in [h, *ancestors(h)])
     ]
     if len(titles) != 1:
         return [main]
@@ -310,15 +312,15 @@ _COOKIE = re.compile(r"cookie|consent", re.IGNORECASE)
 
 
 def _is_page_furniture(node: LexborNode) -> bool:
-    """Whether an element is part of the page's frame, a dialog, hidden, or a cookie or
-    consent banner (where a page's only `<h1>` is no title of its content)."""
+    """Whether an element is part of the page's frame, a dialog, or a cookie or consent
+    banner (where a page's only `<h1>` is no title of its content). Not a hidden one: a
+    page saved with a dialog open hides its app root."""
     if node.tag in ("body", "html"):
         return False  # a consent script's "cookie" class on <body> marks no banner
     attributes = node.attributes
     return (
         node.tag in _FURNITURE_TAGS
         or attributes.get("role") in _FURNITURE_ROLES
-        or _is_hidden(node)
         or bool(_COOKIE.search(f"{attributes.get('id') or ''} {attributes.get('class') or ''}"))
     )
 
@@ -353,8 +355,9 @@ def _class_tokens(node: LexborNode) -> list[str]:
 
 def _is_furniture(node: LexborNode) -> bool:
     """Whether an element is page furniture: a class part names it (`FURNITURE_CLASS_PARTS`)
-    and it is a widget, not text: mostly links or buttons, or a few words around a link or
-    control (a feedback form) without the page's title. A content wrapper whose class happens to say "social", "menu" or
+    and it is a widget, not text: mostly links (other than phone, e-mail and map links)
+    or buttons, or a few words around a form control (a feedback form) without the
+    page's title. A content wrapper whose class happens to say "social", "menu" or
     "toc" ("category-social-og-sundhed", "js-toc-content") holds text and stays."""
     named = any(
         part.lower() in FURNITURE_CLASS_PARTS for token in _class_tokens(node) for part in _CLASS_PART.split(token)
@@ -363,9 +366,13 @@ def _is_furniture(node: LexborNode) -> bool:
         return False
     titles = sum(len(WHITE.sub("", h.text(separator=" "))) for h in node.css("h1, h2, h3, h4, h5, h6"))
     text = len(WHITE.sub("", node.text(separator=" "))) - titles  # a list of links under its title
-    controls = node.css("a, button, input, select, textarea, label")
+    controls = [
+        c
+        for c in node.css("a, button, input, select, textarea, label")
+        if not _CONTACT_LINK.match(c.attributes.get("href") or "")
+    ]
     interactive = sum(len(WHITE.sub("", c.text(separator=" "))) for c in controls if c.tag in ("a", "button", "label"))
-    widget = bool(controls) and text <= WIDGET_TEXT and node.css_first("h1") is None
+    widget = any(c.tag != "a" for c in controls) and text <= WIDGET_TEXT and node.css_first("h1") is None
     return text <= 0 or interactive > ASIDE_LINK_DENSITY * text or widget
 
 
@@ -400,7 +407,12 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     tab_labels: dict[int, str] = {}
     for control in tree.css(DISCLOSURE_CONTROLS):
         targets = [by_id.get(i) for i in (control.attributes.get("aria-controls") or "").split()]
-        found = [t for t in targets if t is not None and t.mem_id != control.mem_id]
+        # A hidden panel of links is a collapsed menu, not collapsed text: no panel.
+        found = [
+            t
+            for t in targets
+            if t is not None and t.mem_id != control.mem_id and not (_is_hidden(t) and _mostly_links(t))
+        ]
         if not found:
             continue
         controls.add(control.mem_id)
@@ -409,14 +421,17 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             tabs.add(control.mem_id)
             label = inline_text(control)
             if any(c.isalpha() for c in label):  # not a carousel's dots "1", "2"
-                tab_labels.update((t.mem_id, label) for t in found)
+                for target in found:
+                    # A panel that several tabs show in turn has no one label.
+                    tab_labels[target.mem_id] = "" if target.mem_id in tab_labels else label
     for panel in tree.css("[aria-labelledby]"):
         labels = [by_id.get(i) for i in (panel.attributes.get("aria-labelledby") or "").split()]
         named = [n for n in labels if n is not None and "aria-expanded" in n.attributes]
         if named:
             panels.add(panel.mem_id)
             controls.update(n.mem_id for n in named)
-    return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), tab_labels)
+    labelled = {panel: label for panel, label in tab_labels.items() if label}
+    return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
 
 
 def _remove_outermost(nodes: list[LexborNode]) -> None:
@@ -459,7 +474,10 @@ def list_numbers(root: LexborNode) -> dict[int, str]:
 class _Walker:
     """Walks the main content in document order, collecting lines into pieces."""
 
-    def __init__(self, numbers: dict[int, str], disclosures: Disclosures) -> None:
+    def __init__(self, numbers: dict[int, str], disclosures: Disclosures, spaced: bool = False) -> None:
+        """`spaced`: two elements that meet with no white space are always read apart (a
+        heading's, label's or cell's parts), not only where `_laid_apart` says so."""
+        self.spaced = spaced
         self.numbers = numbers
         self.disclosures = disclosures
         self.section_level = 1  # the level of the last <h1>-<h6>
@@ -490,7 +508,7 @@ class _Walker:
         """A table cell's text read as any other text (formatting joined, elements
         apart), its lines joined by "; " ("Man.-ons. 10.00-14.00; Tors. 14.00-17.30"), or
         by a space after a line that ends a sentence."""
-        return _joined_lines(_pieces(cell, self.disclosures))
+        return _joined_lines(_pieces(cell, self.disclosures, spaced=True))
 
     def _is_label(self, control: LexborNode) -> bool:
         """Whether a disclosure control labels what it shows: not when it holds a
@@ -518,7 +536,10 @@ class _Walker:
             tag = child.tag
             if tag == "-text":
                 text = WHITE.sub(" ", child.text_content or "")
-                if self.gap and text and _laid_apart(self.lines[-1], text):
+                apart = _laid_apart(self.lines[-1], text) or (
+                    self.spaced and self.lines[-1][-1:].isalnum() and text[:1].isalnum()
+                )
+                if self.gap and text and apart:
                     text = " " + text
                 self.lines[-1] += text
                 if text:
@@ -588,7 +609,7 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
         owner = closest(node, lambda a: a.tag == "dl")
         if node.tag not in ("dt", "dd") or owner is None or owner.mem_id != dl.mem_id:
             continue
-        pieces = _pieces(node, disclosures)
+        pieces = _pieces(node, disclosures, spaced=True)
         if any(p.kind != "paragraph" for p in pieces):
             return None
         text = _joined_lines(pieces)
@@ -612,12 +633,13 @@ _FOOTNOTE_MARK = re.compile(r"\s*(\(?\d{1,2}\)|\[\d{1,2}\]|[*†‡]{1,3}|\d{1,2
 
 def is_footnote_mark(superscript: str, before: str) -> bool:
     """Whether the text of a `<sup>` is a footnote mark, left out of the text: "1)",
-    "[2]", "*", or a bare number after anything but a letter ("309 kr.<sup>1</sup>", a
-    footnote's own number at its start). A bare number after a letter is an exponent and
-    stays ("m<sup>2</sup>" is "m2")."""
+    "[2]", "*", or a bare number after a full stop, a bracket or a space ("309
+    kr.<sup>1</sup>", a footnote's own number at its start). A bare number right after a
+    letter or digit stays: an exponent ("m<sup>2</sup>" is "m2") or the minutes of a
+    time ("kl. 10<sup>00</sup>")."""
     if _FOOTNOTE_MARK.fullmatch(superscript) is None:
         return False
-    return not superscript.strip().isdigit() or not before.rstrip()[-1:].isalpha()
+    return not superscript.strip().isdigit() or not before[-1:].isalnum()
 
 
 def heading_level(node: LexborNode) -> int | None:
@@ -647,7 +669,7 @@ def inline_text(node: LexborNode) -> str:
     """An element's text read as the walker reads text (formatting joined, a word cut by
     markup kept whole), its lines joined (`_joined_lines`): the text of a heading, a
     label or a caption ("Hvad er Nem<b>ID</b>?" is "Hvad er NemID?")."""
-    return _joined_lines(_pieces(node, Disclosures()))
+    return _joined_lines(_pieces(node, Disclosures(), spaced=True))
 
 
 def _joined_lines(pieces: list[Piece]) -> str:
@@ -677,8 +699,8 @@ def _holds_heading(node: LexborNode) -> bool:
     return any(n.tag in HEADINGS for n in node.traverse())
 
 
-def _pieces(root: LexborNode, disclosures: Disclosures) -> list[Piece]:
-    walker = _Walker(list_numbers(root), disclosures)
+def _pieces(root: LexborNode, disclosures: Disclosures, spaced: bool = False) -> list[Piece]:
+    walker = _Walker(list_numbers(root), disclosures, spaced)
     walker.walk(root)
     walker.flush()
     return walker.pieces
