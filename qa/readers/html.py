@@ -68,11 +68,15 @@ from qa.readers.html_table import html_table_pieces
 
 # Removed wherever they are, except the content root and what holds it (an ASP.NET page
 # is one <form> around everything; react-modal hides the app root while a dialog is open).
+_LANDMARK_ROLES = (
+    "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=dialog], [role=alertdialog]"
+)
+_CONSENT = '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]'
 BOILERPLATE = ", ".join(
     [
         "script, style, noscript, template, svg, iframe, object, canvas, select, input, textarea",
         "nav, form, dialog",
-        "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=dialog], [role=alertdialog]",
+        _LANDMARK_ROLES,
         '[aria-label*="breadcrumb" i], [aria-label*="brødkrumme" i]',
     ]
 )
@@ -80,12 +84,7 @@ BOILERPLATE = ", ".join(
 # such as "consent-from-both-parents" names a section of the text) and asides (inside
 # it or beside it in its layout row, a fact box or a contact column; there an aside goes
 # only when it is mostly links).
-PAGE_BOILERPLATE = ", ".join(
-    [
-        "aside",
-        '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]',
-    ]
-)
+PAGE_BOILERPLATE = ", ".join(["aside", _CONSENT])
 # Class names of page furniture, as whole dash- or underscore-separated parts of a class
 # ("c-breadcrumb", "article__share", "feedback-widget"; not "sharepoint" or "shared"):
 # breadcrumbs, menus, share and social links and related-content lists after Mozilla
@@ -134,6 +133,10 @@ MAIN_CONTENT = ("main", "[role=main]")
 # A page's own header and footer are boilerplate; an <article>'s or <main>'s header (its
 # title, per the HTML Living Standard's sectioning rules) and footer are content.
 PAGE_FRAME = "header, footer"
+# Where a page's only <h1> is no title of its content: the page's frame, navigation,
+# asides, dialogs and cookie or consent banners (not a <form>: ASP.NET wraps the page in one;
+# nor a hidden element: a page saved with a dialog open hides its app root).
+NO_TITLE = ", ".join([PAGE_FRAME, "nav, aside, dialog", _LANDMARK_ROLES, _CONSENT])
 _SECTIONING = {"main", "article"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements that end a unit (the HTML Living Standard's block-level content, plus table parts).
@@ -258,8 +261,9 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
 
     Raises ReaderError when the page has no body.
     """
+    hidden = _matching(tree, HIDDEN)
     for selector in MAIN_CONTENT:
-        main = next((n for n in tree.css(selector) if not _is_hidden(n)), None)
+        main = next((n for n in tree.css(selector) if n.mem_id not in hidden), None)
         if main is not None:
             roots = _title_band(tree, main)
             inside = {n.mem_id for root in roots for n in root.traverse()}
@@ -284,10 +288,15 @@ def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
     the `<h1>` and the child holding `main` (with the column beside `main`)."""
     if main.css_first("h1") is not None:
         return [main]
+    # Not a hidden <h1>, but one under a hidden app root (a page saved with a dialog open).
+    hidden, no_title = _matching(tree, HIDDEN), _matching(tree, NO_TITLE)
     titles = [
         h
         for h in tree.css("h1")
-        if not _is_logo(h) and not _is_hidden(h) and not any(_is_page_furniture(a) for a in [h, *ancestors(h)])
+        if not _is_logo(h)
+        and h.mem_id not in hidden
+        # a consent script's "cookie" class on <body> marks no banner
+        and not any(a.mem_id in no_title for a in [h, *ancestors(h)] if a.tag not in ("body", "html"))
     ]
     if len(titles) != 1:
         return [main]
@@ -306,25 +315,6 @@ def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
     return [band, branch]
 
 
-_FURNITURE_TAGS = {"header", "nav", "footer", "aside", "dialog"}  # not form: ASP.NET wraps the page in one
-_FURNITURE_ROLES = {"dialog", "alertdialog", "banner", "navigation", "contentinfo", "search"}
-_COOKIE = re.compile(r"cookie|consent", re.IGNORECASE)
-
-
-def _is_page_furniture(node: LexborNode) -> bool:
-    """Whether an element is part of the page's frame, a dialog, or a cookie or consent
-    banner (where a page's only `<h1>` is no title of its content). Not a hidden one: a
-    page saved with a dialog open hides its app root."""
-    if node.tag in ("body", "html"):
-        return False  # a consent script's "cookie" class on <body> marks no banner
-    attributes = node.attributes
-    return (
-        node.tag in _FURNITURE_TAGS
-        or attributes.get("role") in _FURNITURE_ROLES
-        or bool(_COOKIE.search(f"{attributes.get('id') or ''} {attributes.get('class') or ''}"))
-    )
-
-
 def _is_logo(heading: LexborNode) -> bool:
     """Whether an `<h1>` is the site's logo: a class or id naming a logo, or only a link
     to the site's front page."""
@@ -336,17 +326,10 @@ def _is_logo(heading: LexborNode) -> bool:
     return len(links) == 1 and (links[0].attributes.get("href") or "").strip() in ("/", "#", "") and bool(text)
 
 
-def _is_hidden(node: LexborNode) -> bool:
-    """Whether an element itself is hidden (`HIDDEN`: `hidden`, `aria-hidden`, inline
-    `display: none` or `visibility: hidden`)."""
-    attributes = node.attributes
-    style = (attributes.get("style") or "").replace(" ", "").lower()
-    return (
-        "hidden" in attributes
-        or (attributes.get("aria-hidden") or "").lower() == "true"
-        or "display:none" in style
-        or "visibility:hidden" in style
-    )
+def _matching(tree: LexborHTMLParser, selector: str) -> set[int]:
+    """The `mem_id`s of the elements a selector matches: the same rule that removes them
+    (`HIDDEN`) or rules them out (`NO_TITLE`), asked of one element."""
+    return {n.mem_id for n in tree.css(selector)}
 
 
 def _class_tokens(node: LexborNode) -> list[str]:
@@ -405,13 +388,14 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     tabs: set[int] = set()
     panels: set[int] = {n.mem_id for n in tree.css('[hidden="until-found" i], [role=tabpanel]')}
     tab_labels: dict[int, str] = {}
+    hidden = _matching(tree, HIDDEN)
     for control in tree.css(DISCLOSURE_CONTROLS):
         targets = [by_id.get(i) for i in (control.attributes.get("aria-controls") or "").split()]
         # A hidden panel of links is a collapsed menu, not collapsed text: no panel.
         found = [
             t
             for t in targets
-            if t is not None and t.mem_id != control.mem_id and not (_is_hidden(t) and _mostly_links(t))
+            if t is not None and t.mem_id != control.mem_id and not (t.mem_id in hidden and _mostly_links(t))
         ]
         if not found:
             continue
