@@ -12,24 +12,18 @@ import pytest
 from qa.documents import Document, read_corpus, read_document
 from qa.engine import QAEngine
 from qa.index import build, load_live_index
+from tests.html_pages import saved_page, units
 
 FAQ_PAGE = Path(__file__).parent / "fixtures" / "html" / "faq-accordion.html"
 
 
-def _units(document: Document) -> list[tuple[str, int, str]]:
-    return [(b.kind, b.level, document.block_text(b)) for b in document.blocks]
-
-
 def _page(tmp_path: Path, main: str) -> Document:
-    path = tmp_path / "side.html"
-    head = '<!DOCTYPE html><html lang="da"><head><title>Side</title></head>'
-    path.write_text(f"{head}<body><main>{main}</main></body></html>")
-    return read_document(path)
+    return read_document(saved_page(tmp_path, f"<main>{main}</main>"))
 
 
 def test_collapsed_accordion_panels_are_read_under_their_buttons_as_headings() -> None:
     doc = read_document(FAQ_PAGE)
-    assert _units(doc) == [
+    assert units(doc) == [
         ("heading", 1, "Pas – spørgsmål og svar"),
         ("paragraph", 0, "Her finder du svar på de spørgsmål, vi oftest får om pas."),
         ("heading", 2, "Priser og betaling"),
@@ -68,7 +62,7 @@ def test_tab_panels_are_read_each_under_its_tab_label(tmp_path: Path) -> None:
         '<div id="t1" role="tabpanel"><p>Et pas koster 835 kr.</p></div>'
         '<div id="t2" role="tabpanel" hidden><p>Et pas koster 335 kr.</p></div>',
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("heading", 2, "Priser"),
         ("heading", 3, "Voksne"),
         ("paragraph", 0, "Et pas koster 835 kr."),
@@ -85,7 +79,7 @@ def test_a_panel_labelled_by_an_expandable_heading_is_read(tmp_path: Path) -> No
         '<div aria-labelledby="ui-1" role="tabpanel" aria-hidden="true" style="display: none;">'
         "<p>Vi har åbent mandag-fredag kl. 10-14.</p></div>",
     )
-    assert _units(doc) == [("heading", 3, "Åbningstider"), ("paragraph", 0, "Vi har åbent mandag-fredag kl. 10-14.")]
+    assert units(doc) == [("heading", 3, "Åbningstider"), ("paragraph", 0, "Vi har åbent mandag-fredag kl. 10-14.")]
 
 
 def test_a_button_whose_panel_is_navigation_stays_out_with_it(tmp_path: Path) -> None:
@@ -95,7 +89,7 @@ def test_a_button_whose_panel_is_navigation_stays_out_with_it(tmp_path: Path) ->
         '<button aria-expanded="false" aria-controls="sub">Flere emner</button>'
         '<nav id="sub" hidden><a href="/storskrald">Storskrald</a></nav>',
     )
-    assert _units(doc) == [("paragraph", 0, "Affald hentes hver anden uge.")]
+    assert units(doc) == [("paragraph", 0, "Affald hentes hver anden uge.")]
 
 
 def test_a_numbered_step_with_a_heading_keeps_its_number_and_its_text_is_no_list_item(tmp_path: Path) -> None:
@@ -104,7 +98,7 @@ def test_a_numbered_step_with_a_heading_keeps_its_number_and_its_text_is_no_list
         "<ol><li><h3>Bestil tid</h3><p>Du bestiller tid på nettet.</p></li>"
         "<li><h3>Mød op</h3><p>Tag dit gamle pas med.</p></li></ol>",
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("heading", 3, "1. Bestil tid"),
         ("paragraph", 0, "Du bestiller tid på nettet."),
         ("heading", 3, "2. Mød op"),
@@ -116,7 +110,7 @@ def test_a_summary_holding_a_heading_is_that_heading(tmp_path: Path) -> None:
     doc = _page(
         tmp_path, "<h2>Spørgsmål</h2><details><summary><h4>Kan jeg få hjælp?</h4></summary><p>Ja.</p></details>"
     )
-    assert _units(doc) == [("heading", 2, "Spørgsmål"), ("heading", 4, "Kan jeg få hjælp?"), ("paragraph", 0, "Ja.")]
+    assert units(doc) == [("heading", 2, "Spørgsmål"), ("heading", 4, "Kan jeg få hjælp?"), ("paragraph", 0, "Ja.")]
 
 
 @pytest.mark.model

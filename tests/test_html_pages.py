@@ -9,17 +9,15 @@ from pathlib import Path
 import pytest
 
 from qa.documents import Document, DocumentError, read_document
+from tests.html_pages import saved_page, units
 
 
 def _units(document: Document) -> list[tuple[str, str]]:
-    return [(b.kind, document.block_text(b)) for b in document.blocks]
+    return [(kind, text) for kind, _, text in units(document)]
 
 
 def _read(tmp_path: Path, body: str, body_attributes: str = "") -> Document:
-    path = tmp_path / "side.html"
-    head = '<!DOCTYPE html><html lang="da"><head><title>Side</title></head>'
-    path.write_text(f"{head}<body{body_attributes}>{body}</body></html>")
-    return read_document(path)
+    return read_document(saved_page(tmp_path, body, body_attributes))
 
 
 def test_a_form_around_the_whole_page_keeps_the_main_content(tmp_path: Path) -> None:

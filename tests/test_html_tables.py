@@ -12,17 +12,12 @@ from selectolax.lexbor import LexborHTMLParser
 from qa.documents import Document, read_document
 from qa.readers import html_table
 from qa.readers.html_table import column_labels, header_row_count, table_grid
+from tests.html_pages import saved_page, units
 from tests.test_fidelity import _check
 
 
-def _units(document: Document) -> list[tuple[str, int, str]]:
-    return [(b.kind, b.level, document.block_text(b)) for b in document.blocks]
-
-
 def _page(tmp_path: Path, main: str) -> Document:
-    path = tmp_path / "side.html"
-    head = '<!DOCTYPE html><html lang="da"><head><title>Side</title></head>'
-    path.write_text(f"{head}<body><main>{main}</main></body></html>")
+    path = saved_page(tmp_path, f"<main>{main}</main>")
     _check(path)  # every visible word served, in order
     return read_document(path)
 
@@ -68,7 +63,7 @@ def test_two_header_rows_with_colspan_combine_per_column_and_values_get_their_ow
         "<tbody><tr><td>Beskæftigelsesfradrag</td><td>10,65 %</td><td>45.100 kr.</td>"
         "<td>12,30 %</td><td>55.600 kr.</td></tr></tbody></table>",
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("heading", 2, "Fradrag for beskæftigelse"),
         ("table_row", 0, "Fradrag; 2024; 2025"),
         ("table_row", 0, "Sats; Maks. fradrag; Sats; Maks. fradrag"),
@@ -100,7 +95,7 @@ def test_a_rowspan_in_the_body_repeats_its_value_so_each_row_is_complete(tmp_pat
         '<td rowspan="2">7,6 %</td></tr>'
         "<tr><td>Over 22.300 kr.: i 3 rater</td></tr></tbody></table>",
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("table_row", 0, "Restskat; Betaling; Tillæg"),
         ("table_row", 0, "Restskat: Ikke betalt; Betaling: Under 22.300 kr.: på forskudsopgørelsen; Tillæg: 7,6 %"),
         ("table_row", 0, "Restskat: Ikke betalt; Betaling: Over 22.300 kr.: i 3 rater; Tillæg: 7,6 %"),
@@ -114,7 +109,7 @@ def test_a_data_cell_spanning_columns_is_the_value_of_each_labelled_column(tmp_p
         '<tr><td>Sundhedskort</td><td colspan="2">Gratis</td></tr></table>'
         '<table><tr><td>Nødpas</td><td colspan="2">Kontakt politiet</td></tr></table>',
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("table_row", 0, "Ydelse; Voksne; Børn"),
         ("table_row", 0, "Ydelse: Sundhedskort; Voksne: Gratis; Børn: Gratis"),
         ("table_row", 0, "Nødpas; Kontakt politiet"),  # no labels: the value once
@@ -132,7 +127,7 @@ def test_a_first_row_of_th_with_an_empty_corner_td_is_the_header(tmp_path: Path)
         '<tr><th scope="row">Personfradrag</th><td>49.700 kr.</td><td>51.600 kr.</td></tr>'
         "</tbody></table>",
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("table_row", 0, "2024; 2025"),
         ("table_row", 0, "Personfradrag; 2024: 49.700 kr.; 2025: 51.600 kr."),
     ]
@@ -146,7 +141,7 @@ def test_a_first_row_of_all_bold_cells_is_the_header(tmp_path: Path) -> None:
         "<tr><td><strong>Daglig transport</strong></td><td><b>Sats <strong>2025</strong></b></td></tr>"
         "<tr><td>25-120 km</td><td>2,28 kr.</td></tr></tbody></table>",
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("table_row", 0, "Daglig transport; Sats 2025"),
         ("table_row", 0, "Daglig transport: 25-120 km; Sats 2025: 2,28 kr."),
     ]
@@ -158,7 +153,7 @@ def test_a_first_row_only_partly_bold_is_data(tmp_path: Path) -> None:
         "<table><tr><td><strong>Telefon</strong></td><td>33 66 33 66</td></tr>"
         "<tr><td><strong>E-mail</strong></td><td>borgerservice@kk.dk</td></tr></table>",
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("table_row", 0, "Telefon; 33 66 33 66"),
         ("table_row", 0, "E-mail; borgerservice@kk.dk"),
     ]
@@ -170,7 +165,7 @@ def test_row_headers_without_a_header_row_still_label_their_values(tmp_path: Pat
         "<table><tr><th>Svartid</th><td>14 dage</td></tr>"
         "<tr><th>Kanal</th><td>mit.dk</td><td>appen Digital Post</td></tr></table>",
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("table_row", 0, "Svartid: 14 dage"),
         ("table_row", 0, "Kanal: mit.dk; appen Digital Post"),
     ]
@@ -190,7 +185,7 @@ def test_a_full_width_group_row_is_put_in_front_of_each_row_under_it(tmp_path: P
         "<tr><td>Frivillig indbetaling</td><td>1. juli 2025</td></tr>"
         "</tbody></table><p>Fristerne gælder for 2024.</p>",
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("heading", 2, "Frister"),
         ("table_row", 0, "Hvad; Frist"),
         ("table_row", 0, "Lønmodtagere; Hvad: Årsopgørelsen er klar; Frist: 17. marts 2025"),
@@ -208,7 +203,7 @@ def test_a_group_ends_with_its_row_group_and_a_group_row_with_no_rows_stands_alo
         "<tbody><tr><td>Kørekort</td><td>310 kr.</td></tr>"
         '<tr><td colspan="2">Priserne gælder fra 1. januar.</td></tr></tbody></table>',
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("table_row", 0, "Hvad; Pris"),
         ("table_row", 0, "Pas; Hvad: Voksne; Pris: 835 kr."),
         ("table_row", 0, "Hvad: Kørekort; Pris: 310 kr."),
@@ -223,7 +218,7 @@ def test_a_full_width_row_after_a_th_header_is_a_group_not_a_second_header_row(t
         '<tr><th colspan="2">Selvstændige</th></tr>'
         "<tr><td>Oplysningsskema</td><td>1. juli 2025</td></tr></table>",
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("table_row", 0, "Hvad; Frist"),
         ("table_row", 0, "Selvstændige; Hvad: Oplysningsskema; Frist: 1. juli 2025"),
     ]
@@ -246,7 +241,7 @@ def test_a_sort_button_in_a_column_header_keeps_its_text_but_not_its_screen_read
         '<p>Tryk på en kolonne for at sortere.</p><button type="button">Udskriv</button>'
         '<table><tr><td><button type="button">Vælg</button> Skattestyrelsen</td></tr></table>',
     )
-    assert _units(doc) == [
+    assert units(doc) == [
         ("table_row", 0, "Myndighed; Får besked automatisk"),
         ("table_row", 0, "Myndighed: Skattestyrelsen; Får besked automatisk: Ja"),
         ("paragraph", 0, "Tryk på en kolonne for at sortere."),  # buttons elsewhere stay out
@@ -256,7 +251,7 @@ def test_a_sort_button_in_a_column_header_keeps_its_text_but_not_its_screen_read
 
 def test_a_tax_rates_page_reads_every_table_row_with_its_year_and_group() -> None:
     doc = read_document(Path(__file__).parent / "eval" / "html" / "corpus" / "skat-satser-frister.html")
-    assert [text for kind, _, text in _units(doc) if kind == "table_row"] == [
+    assert [text for kind, _, text in units(doc) if kind == "table_row"] == [
         "2024; 2025",
         "Personfradrag (18 år og derover); 2024: 49.700 kr.; 2025: 51.600 kr.",
         "Personfradrag (under 18 år); 2024: 38.800 kr.; 2025: 40.300 kr.",
@@ -301,7 +296,7 @@ def test_a_title_row_a_bold_table_and_a_bold_note_are_no_column_labels(tmp_path:
         "<tr><td><b>Børn</b></td><td><b>153 kr.</b></td></tr></table>"
         "<table><tr><td><strong>Bemærk:</strong></td><td></td></tr><tr><td>Voksne</td><td>818 kr.</td></tr></table>",
     )
-    assert [text for _, _, text in _units(doc)] == [
+    assert [text for _, _, text in units(doc)] == [
         "Priser 2025; Voksne; 818 kr.",
         "Dagpenge 2025",
         "Gruppe; Pr. uge; Pr. måned",
