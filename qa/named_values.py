@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from qa.normalise import DASHES
+
 # Month names, Danish and English (the English ones Danish does not share).
 MONTH_NAMES = (
     "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
@@ -93,8 +95,7 @@ DAY_NAMES = _alternatives(_DAY_OF)
 DAY_SHORT_FORMS = _alternatives({n for names in _DAY_SHORT for n in names})
 _AMBIGUOUS = _alternatives({n for names in _DAY_SHORT_AMBIGUOUS for n in names})
 _DAY_NAME = f"({DAY_NAMES}){_ENDING}"
-# A dash of any width, as normalisation leaves them ("mandag‑fredag" with U+2011).
-_DASH = "[-‐‑‒–—−]"
+_DASH = f"[{DASHES}]"
 # A day's name, not in a holiday's English name ("Good Friday", "Easter Monday", "Black
 # Friday"; the Danish ones, "langfredag", "2. påskedag", are single words).
 _WEEKDAY = re.compile(

@@ -28,6 +28,9 @@ import unicodedata
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
 # Space separators (Unicode category Zs other than U+0020) and the tab.
 SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Dashes of any width, which normalisation leaves as they are ("mandag‑fredag" with U+2011,
+# "Mon.–Fri."); the ASCII hyphen last, so that the string is literal inside a regex's [...].
+DASHES = "‐‑‒–—−-"
 
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _SPACES = re.compile(f"[{SPACES}]")

@@ -57,6 +57,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from qa.normalise import DASHES
+
 # The default longest unit, in characters. Chosen so that a unit fits well inside the
 # default chunk (ChunkingOptions.max_chars = 600) and within what multilingual-e5-small
 # embeds (512 tokens; Danish prose runs at about 4 characters a token in its tokenizer).
@@ -71,12 +73,10 @@ _LOOKAHEAD = 40
 _NUMBER_LABEL = re.compile(r"§*\d{1,3}[a-z]?")
 _LABEL_PREFIX = re.compile(r"[\W_]*(?:(?:§+|stk\.|pkt\.|nr\.)\s*)?", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
-# Dashes of any width, as normalisation leaves them ("man.-fre.", "Mon.–Fri.").
-_DASHES = "‐‑‒–—−-"  # the ASCII hyphen last, so that it is literal inside [...]
 # A compound number noun: letters, then "nr" after a letter, a full stop or a dash.
-_NUMBER_NOUN = re.compile(rf"[^\W\d_][\w.{_DASHES}]*(?<=[^\W\d_]|[.{_DASHES}])nr")
+_NUMBER_NOUN = re.compile(rf"[^\W\d_][\w.{DASHES}]*(?<=[^\W\d_]|[.{DASHES}])nr")
 # A time of day or a span of hours after a weekday: "10-16", "10.00-14.00", "9 a.m.".
-_TIME = re.compile(rf"\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:[{_DASHES}]\s*\d|[ap]\.?m\b)", re.IGNORECASE)
+_TIME = re.compile(rf"\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:[{DASHES}]\s*\d|[ap]\.?m\b)", re.IGNORECASE)
 # Clause boundaries for the length limit, strongest first: (pattern, where to cut in the
 # match: 0 at its start, 1 at its end).
 _TIERS: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -138,6 +138,7 @@ def _read_list(name: str) -> dict[str, Abbreviation]:
 SPLITTER_VERSION = "2"
 
 
+@cache
 def splitter_identity() -> str:
     """The sha256 (hex) of `SPLITTER_VERSION` and the abbreviation lists, in language
     order: a build records it with its tokeniser, so a changed rule or list makes `qa
@@ -168,7 +169,7 @@ def _abbreviation(table: dict[str, Abbreviation], bare: str, text: str, first: i
         return entry
     if _NUMBER_NOUN.fullmatch(bare.lower()):
         return _NUMBER_NOUN_ENTRY
-    cut = max(bare.rfind(dash) for dash in _DASHES)
+    cut = max(bare.rfind(dash) for dash in DASHES)
     head, tail = bare[:cut], bare[cut + 1 :]
     if cut > 0 and tail:
         entry = table.get(tail.lower())
