@@ -35,11 +35,22 @@ _MEASURED = (
     r"(time|leave|notice|holiday|vacation|waste|rubbish|garbage|space|room|weight|storage|data|water)\b"
     r"(?!\s+(pay|allowance|fee|fees|tax|rent|money|benefit|benefits|supplement|charge|bill)\b)"
 )
+# The Danish "hvor meget" asks an amount as English "how much" does when a verb, a pronoun
+# or a comparative follows it ("Hvor meget får man i SU?", "Hvor meget kan jeg låne?",
+# "Hvor meget højere er grænsen?"); followed by a noun it asks a measure of that noun
+# ("Hvor meget storskrald må jeg sætte ud?": "3 kubikmeter"), which Danish compounds make
+# too many to list. A noun of money ("Hvor meget SU ...") is then a measure too, which
+# still wants a number. The verbs are the modal and common verbs of Danish grammar.
+_AMOUNT_AFTER_HVOR_MEGET = (
+    r"(får|fik|kan|kunne|skal|skulle|må|måtte|vil|ville|koster|kostede|er|var|bliver|blev|betaler|betalte|"
+    r"udgør|tjener|låner|giver|gives|udbetales|jeg|man|du|vi|de|han|hun|det|der|mere|mindre|\w+ere)\b"
+)
 _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "how_much",
         re.compile(
             r"\b(hvad skal jeg betale|hvor meget skal jeg betale|hvor stor er|hvad betaler|"
+            rf"hvor meget (?={_AMOUNT_AFTER_HVOR_MEGET})|"
             rf"how much(?! {_MEASURED})|"
             r"what does .{1,60} cost|what is the (price|fee|charge|cost)|what are the (fees|prices|costs)|"
             r"is there a (fee|charge)|do i have to pay|pris|gebyr|koster)\b"
@@ -53,7 +64,7 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"processing time|waiting time|notice period)\w*|"
             r"hvor mange (minutter|timer|timers|døgn|dage|dages|hverdage|arbejdsdage|uger|ugers|måneder|"
             r"måneders|år|års)|"
-            r"how long|how much (time|notice)|"
+            r"how long|how much (time|notice)|hvor meget (tid|varsel)\b|"
             r"how many (minutes|hours|days|working days|business days|weeks|months|years))\b"
         ),
     ),
@@ -62,7 +73,7 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(hvor mange|hvor lang tid|hvor længe|hvor gammel|hvor gamle|hvor høje?|hvor tunge?|"
             r"hvor langt|hvor lange?|hvad er (det )?(maksimale|højeste|mindste|laveste)|"
-            rf"how many|how long|how old|how heavy|how far|how high|how much {_MEASURED}|"
+            rf"how many|how long|how old|how heavy|how far|how high|how much {_MEASURED}|hvor meget|"
             r"what(’s|'s| is) the (maximum|minimum|max|min)|antal(let)?|number of|what age)\b"
         ),
     ),
@@ -231,6 +242,86 @@ _PRICE_QUESTION = re.compile(
     r"what(’s|'s| is| are) the (price|prices|fee|fees|charge|charges|cost|costs)(?=\s+(of|for|to)\b|\s*\?|\s*$)"
     r"(?! of living))\b"
 )
+# The form of value a question names in so many words, whatever its type: a phone number
+# ("Hvad er telefonnummeret til ...", "What number do I call ..."), an e-mail address, a
+# percentage ("Hvor mange procent ...", "Hvad er renten ...", "interest rate") or a
+# weight ("How heavy ...", "Hvor tung ..."). Not a distance: "Hvor langt ud i fremtiden
+# ..." asks a time (development fit split). Not a form number ("Hvilket blanketnummer
+# ..."), an hourly rate, an "address" that is a home ("change of address") or "vægt" as
+# emphasis ("lægge vægt på"). The Danish and English words for these, from any
+# dictionary; none is taken from one document.
+AskedForm = Literal["phone", "email", "percent", "weight"]
+_FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str]], ...] = (
+    (
+        "phone",
+        re.compile(
+            r"\b(telefonnumre\w*|telefonnummer\w*|telefon-?nr\.?|tlf\.?\s*-?nr\.?|phone numbers?|telephone numbers?|"
+            r"(hvilket|hvad) nummer (skal|kan) (jeg|man|du) ringe|"
+            r"what (phone )?number (do|should|can|must) (i|we|you) (call|ring|dial))"
+        ),
+    ),
+    (
+        "email",
+        re.compile(
+            r"\b(e-?mail-?adresse\w*|mailadresse\w*|adresse\w* til (sikker |digital )?(e-?)?mail|e-?mail address(es)?|"
+            r"mail address(es)?)"
+        ),
+    ),
+    (
+        "percent",
+        re.compile(
+            r"\b(procent|procentsats\w*|pct\.?|percent|percentage|per cent|renten|rentesats\w*|"
+            r"interest rates?|tax rates?|skatteprocent\w*)(?!\w)"
+        ),
+    ),
+    (
+        "weight",
+        re.compile(
+            r"\b(how heavy|hvor tung\w*|how much [^?]{0,40}\bweigh\w*|hvor meget [^?]{0,40}\bveje\b|"
+            r"(maximum|max\.?|maksimal\w*|højeste|tilladte?) (total)?(weight|vægt))\b"
+        ),
+    ),
+)
+# The forms as text gives them. A phone number: eight digits grouped as Danish numbers
+# are written ("72 34 10 00", "7234 1000", "+45 72341000"; eight digits in a row can be
+# a CVR number), or digits after a word for calling ("Ring 1813", "tlf. 114", "call
+# 112"). An e-mail address. A percentage: a number with "%", "procent", "pct." or "per
+# cent" ("10 procent", "2,5 %"), not the word alone ("et procenttillæg"). A weight: a
+# number with its unit ("50 kg", "2 tons").
+_FORM_TEXT: dict[AskedForm, re.Pattern[str]] = {
+    "phone": re.compile(
+        r"(?<![\d.,])((\+45\s?)?(\d{2}\s\d{2}\s\d{2}\s\d{2}|\d{4}\s\d{4})|\+45\s?\d{8})(?![\d,]|\.\d)|"
+        r"(?<![\d.,])\+\d{1,3}[\s\d]{6,}\d|"
+        r"\b(tlf|telefon\w*|ring\w*|call\w*|phone|telephone)\b\.?[^.;!?\d]{0,40}(?<![\d.,])\d{3,}(?![\d,]|\.\d)",
+        re.IGNORECASE,
+    ),
+    "email": re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
+    "percent": re.compile(
+        r"\d\s*%|\d\s*(procent|procentpoint|pct\.?|percent|per cent|percentage points?)(?!\w)", re.IGNORECASE
+    ),
+    "weight": re.compile(r"\d\s*(kg|kilos?|kilograms?|kilogrammes?|tons?|tonnes?|grams?)(?![\w-])", re.IGNORECASE),
+}
+
+
+def asked_form(question: str) -> AskedForm | None:
+    """The form of value a question (Danish or English) names in so many words (a phone
+    number, an e-mail address, a percentage or a weight), None when it names none; the
+    one named first when it names several."""
+    lowered = question.lower()
+    best: tuple[int, AskedForm] | None = None
+    for form, pattern in _FORM_QUESTIONS:
+        match = pattern.search(lowered)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), form)
+    return best[1] if best else None
+
+
+def holds_form(text: str, form: AskedForm) -> bool:
+    """Whether `text` holds a value of the form (`_FORM_TEXT`): "Ring på 72 34 10 00",
+    "borgerservice@nordby.dk", "10 procent", "50 kg"."""
+    return _FORM_TEXT[form].search(text) is not None
+
+
 _WHO_TEXT = re.compile(
     r"\b\w*(kommune\w*|styrelse\w*|ministeri\w*|myndighed\w*|borgerservice|udbetaling danmark|"
     r"skat|politi\w*|region\w*|nævn\w*|agency|agencies|municipality|municipalities|authority|authorities|"

@@ -17,8 +17,9 @@ candidates does. A logistic regression over them is
 fitted once on the development data's fit split and shipped as `qa/data/abstention.json`
 with its operating point; `qa build` never refits it. `qa calibrate` refits it on an
 operator's labelled questions about their own corpus. One rule stands outside the model:
-a question asking what something costs whose passages give no amount at all is withheld
-(`lacks_asked_answer`).
+a question asking what something costs whose passages give no amount at all is withheld,
+and so is a question asking for a phone number, an e-mail address or a percentage whose
+passages give none (`lacks_asked_answer`).
 
 Whether the best candidate's document is in the question's language (`same_language`) is
 evidence because the encoder's cosines are not comparable across the two cases. On the
@@ -89,8 +90,15 @@ def lacks_asked_answer(question: AnalysedQuestion, candidates: list[AnswerCandid
     unanswerable questions (4 of them already withheld by the model) and no answerable
     one. Not `when` or `how_many`, nor a how-much question that asks for no price ("How
     much leave ...", "Hvor stor er en carport ..."): their answers can be given without a
-    date, a number or an amount ("once you have a CPR number", "there is no limit")."""
-    return question.asks_price and bool(candidates) and all(c.features["type_fit"] == 0.0 for c in candidates)
+    date, a number or an amount ("once you have a CPR number", "there is no limit").
+
+    The same holds for a question that names the form of its value (`AnalysedQuestion.form`:
+    "Hvad er telefonnummeret til ...", "What is the e-mail address of ...", "Hvor mange
+    procent ...") when no candidate holds a phone number, an e-mail address or a
+    percentage: the near miss of a page that names the office or the rate without giving
+    it."""
+    asks = question.asks_price or question.form is not None
+    return asks and bool(candidates) and all(c.features["type_fit"] == 0.0 for c in candidates)
 
 
 # A margin when the reader has a single candidate: larger than any seen between two.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from qa import analysis
 from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
-from qa.answer_types import AnswerType, answer_type, asks_price
+from qa.answer_types import AnswerType, AskedForm, answer_type, asked_form, asks_price
 from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.named_values import NUMBER, missing_numbers, weekdays_covered, weekdays_named
 from qa.normalise import normalise
@@ -39,6 +39,9 @@ class AnalysedQuestion:
     asks_price: bool = False
     """Whether the question asks in so many words what something costs
     (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
+    form: AskedForm | None = None
+    """The form of value the question names in so many words: a phone number, an e-mail
+    address or a percentage (`qa.answer_types.asked_form`); None when it names none."""
 
 
 def analyse(question: str) -> AnalysedQuestion:
@@ -60,6 +63,7 @@ def analyse(question: str) -> AnalysedQuestion:
         weekdays=weekdays_named(text),
         bridged=bridge_to_danish(text, phrases) if guess.language == "en" else None,
         asks_price=price,
+        form=asked_form(text),
     )
 
 

@@ -2,10 +2,12 @@
 
 Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...",
 "It ...") together with the sentence before it (it is never offered alone when that
-sentence exists); for a when / how long / how many / how much question only units holding
-a date, a duration, a number or an amount, when any does; a sentence that is itself a
-question is never offered (on an FAQ page the answer is the text under the question,
-which is). Headings are not sentences, so never answers. Every unit is described by
+sentence exists); a bare "Ja." / "Nej." / "Yes." together with the sentence after it;
+for a when / how long / how many / how much question only units holding a date, a
+duration, a number or an amount, when any does, and for a question naming a phone
+number, an e-mail address or a percentage only units holding one, when any does; a
+sentence that is itself a question is never offered (on an FAQ page the answer is the
+text under the question, which is). Headings are not sentences, so never answers. Every unit is described by
 features that mean the same on any corpus (`FEATURES`) and scored by a pairwise ranker fitted on the
 development data's fit split (`qa/data/reader.json`; `qa.fitting.fit_pairwise_ranker`).
 Two of the features, `same_language` and `cos_language_margin`, let the ranker undo the
@@ -29,7 +31,7 @@ import numpy as np
 
 from qa.analysis import terms
 from qa.answer import group_weights, term_weights, weighted_coverage
-from qa.answer_types import fits, has_number
+from qa.answer_types import fits, has_number, holds_form
 from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
@@ -147,6 +149,16 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("*_\"'”»)").endswith("?")
 
 
+# A reply that says only yes or no ("Ja.", "Nej!", "Yes.") opens an FAQ answer; what it
+# says yes or no to is in the sentence after it.
+_BARE_REPLY = re.compile(r"^\W*(ja|nej|yes|no)\W*$", re.IGNORECASE)
+
+
+def is_bare_reply(text: str) -> bool:
+    """A sentence that is only "yes" or "no" in Danish or English ("Ja.", "Nej.", "Yes.")."""
+    return _BARE_REPLY.match(text) is not None
+
+
 def refers_back(text: str) -> bool:
     """Whether a sentence starts with a word that leans on the sentence before it."""
     match = _FIRST_WORD.match(text)
@@ -235,6 +247,10 @@ class Reader:
                     prev = self.previous(sid)
                     if prev is not None and not is_question(sentences[prev].text):
                         unit, kind = (prev, sid), "pair"
+                elif is_bare_reply(text):
+                    after = self.following(sid)
+                    if after is not None and not is_question(sentences[after].text):
+                        unit, kind = (sid, after), "pair"
                 if unit not in seen:
                     seen.add(unit)
                     out.append((unit, rank, kind))
@@ -260,7 +276,7 @@ class Reader:
 
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
-        typed = question.answer_type != "other"
+        typed = question.answer_type != "other" or question.form is not None
         named = named_count(question)
         rows = []
         for unit, rank, kind in units:
@@ -273,7 +289,9 @@ class Reader:
                 unit_terms.update(self.data.sentence_terms[s])
             heading_cov = coverage_of(groups, self.heading_terms[hit.index])
             list_item = self.block_kind(head) in LIST_KINDS
-            fit = fits(text, question.answer_type, list_item)
+            # A question naming the form of its value (a phone number, an e-mail address, a
+            # percentage) is fitted by that form, whatever its type.
+            fit = holds_form(text, question.form) if question.form else fits(text, question.answer_type, list_item)
             rows.append(
                 (
                     unit,
@@ -312,9 +330,11 @@ class Reader:
                     unit_terms,
                 )
             )
-        if question.answer_type in STRICT_TYPES and any(r[3]["type_fit"] for r in rows):
+        if (question.answer_type in STRICT_TYPES or question.form) and any(r[3]["type_fit"] for r in rows):
             # A when / how long / how many / how much question is never answered by a text
-            # without a date, a duration, a number or an amount while some candidate holds one.
+            # without a date, a duration, a number or an amount while some candidate holds
+            # one, nor a question naming a phone number, e-mail address or percentage by a
+            # text without one.
             rows = [r for r in rows if r[3]["type_fit"]]
         best_cos = max(r[3]["cos"] for r in rows)
         local = local_coverages(groups, [r[4] for r in rows])

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from qa.answer_types import AnswerType, answer_type, asks_price, fits
+from qa.answer_types import AnswerType, answer_type, asked_form, asks_price, fits, holds_form
 from qa.chunking import ChunkingOptions
 from qa.documents import assemble
 from qa.engine import NOT_FOUND, QAEngine, Trace
@@ -22,7 +22,7 @@ from qa.linear import LinearModel, ModelFileError, load_model
 from qa.named_values import missing_numbers, weekdays_covered, weekdays_named
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
 from qa.question import analyse, missing_named, named_count
-from qa.reader import FEATURES, LANGUAGE_TOP, is_question, refers_back
+from qa.reader import FEATURES, LANGUAGE_TOP, is_bare_reply, is_question, refers_back
 from qa.reranker import RERANKER_FEATURES, ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import distinct_texts, diversify, fuse_candidates, vocabulary_share
@@ -74,6 +74,14 @@ from tests.fakes import FakeEmbedder
         ("Lagde strategien vægt på informationssikkerhed?", "yes_no"),
         ("Is there free parking at the town hall?", "yes_no"),
         ("Hvorfor indeholdt strategien vækstinitiativer?", "other"),
+        # Danish "hvor meget" before a verb, pronoun or comparative asks an amount; before a
+        # noun a measure of it.
+        ("hvor meget får man i su som udeboende", "how_much"),
+        ("Hvor meget kan jeg låne i SU-lån?", "how_much"),
+        ("Hvor meget højere er grænsen for enlige?", "how_much"),
+        ("Hvor meget tid har jeg til at klage?", "how_long"),
+        ("Hvor meget orlov får far?", "how_many"),
+        ("Hvor meget storskrald må jeg sætte ud?", "how_many"),
     ],
 )
 def test_answer_type_of_a_question(question: str, kind: str) -> None:
@@ -846,3 +854,104 @@ def test_a_configured_reranker_model_is_the_one_served(tmp_path: Path) -> None:
     assert configured["reranker_sha256"] != scoring_identity()["reranker_sha256"]
     with pytest.raises(ModelFileError, match="no reranker model at"):
         load_reranker_model(tmp_path / "missing.json")
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("Hvad er telefonnummeret til Borgerservice i Lindå Kommune?", "phone"),
+        ("telefonnummer til hjælp med digital post", "phone"),
+        ("What's the phone number for Digital Post support?", "phone"),
+        ("What number do I call to block my MitID?", "phone"),
+        ("Hvad er e-mailadressen til Digital Post-supporten?", "email"),
+        ("Hvad er kommunens adresse til sikker mail?", "email"),
+        ("What is the email address of the childcare office?", "email"),
+        ("Hvor mange procent er tillægget på restskat?", "percent"),
+        ("Hvad er renten på SU-lån?", "percent"),
+        ("What is the interest rate if I pay late?", "percent"),
+        ("How heavy can a single item of bulky waste be?", "weight"),
+        ("Hvor tung må en sæk være?", "weight"),
+        ("Hvilket blanketnummer har anmodningen?", None),
+        ("Which municipality do I report my change of address to?", None),
+        ("What is the hourly rate for building permit processing?", None),
+        ("Lagde strategien vægt på informationssikkerhed?", None),
+        ("Hvem rydder sne på private veje?", None),
+        ("Hvor langt ud i fremtiden kan man booke en tid?", None),
+        ("Hvad er et procenttillæg?", None),
+    ],
+)
+def test_the_form_of_value_a_question_names(question: str, form: str | None) -> None:
+    assert asked_form(question) == form
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "expected"),
+    [
+        ("Ring til Borgerservice på 72 34 10 00.", "phone", True),
+        ("Telefon: +45 33 98 00 10", "phone", True),
+        ("Ring 7234 1000 på hverdage.", "phone", True),
+        ("Du kan ringe på tlf. 114.", "phone", True),
+        ("Call 112 in an emergency.", "phone", True),
+        ("Virksomhedens CVR-nummer er 12345678.", "phone", False),
+        ("Borgerservice har åbent kl. 10-14.", "phone", False),
+        ("Skriv til borgerservice@nordby.dk.", "email", True),
+        ("Du kan skrive til os via sikker mail.", "email", False),
+        ("Søskenderabatten er 50 procent.", "percent", True),
+        ("Renten er 4,5 % om året.", "percent", True),
+        ("Der bliver lagt et procenttillæg oven i.", "percent", False),
+        ("Hver ting må højst veje 50 kg.", "weight", True),
+        ("Lægen skal være inden for 15 kilometer.", "weight", False),
+    ],
+)
+def test_a_text_holds_the_form_of_value_only_when_it_gives_one(text: str, form: Any, expected: bool) -> None:
+    assert holds_form(text, form) is expected
+
+
+SUPPORT = (
+    "support",
+    "Kontakt support",
+    "Supporten hjælper dig med Digital Post. Du kan ringe til supporten på 70 20 00 31 på hverdage. "
+    "Supporten har åbent kl. 8-16.",
+)
+
+
+def test_a_question_naming_a_phone_number_is_read_only_from_units_that_give_one() -> None:
+    engine = _one_paragraph_engine(*SUPPORT, {"cos": 1.0})
+    trace = engine.trace("Hvad er telefonnummeret til supporten?", depth=5)
+    assert trace.question.form == "phone" and trace.question.answer_type == "other"
+    assert [_texts(engine, c.sentence_ids) for c in trace.candidates] == [
+        ["Du kan ringe til supporten på 70 20 00 31 på hverdage."]
+    ]
+    assert trace.candidates[0].features["type_fit"] == 1.0
+
+
+def test_a_question_naming_a_form_the_passages_never_give_is_withheld() -> None:
+    # The page names the support and its hours but no e-mail address: even a policy that
+    # answers everything (operating point 0) withholds the question, with probability 0.
+    engine = _engine(prepare_index([assemble(SUPPORT[0], [("paragraph", 0, SUPPORT[2])])], FakeEmbedder()), {}, 0.0)
+    result = engine.ask("Hvad er e-mailadressen til supporten?")
+    assert not result.answered and result.citations == [] and result.evidence == 0.0
+    assert engine.ask("Hvad er telefonnummeret til supporten?").answered
+    assert engine.ask("Hvornår har supporten åbent?").answered
+
+
+def test_a_bare_yes_or_no_is_offered_and_quoted_with_the_sentence_after_it() -> None:
+    assert is_bare_reply("Ja.") and is_bare_reply("Nej!") and is_bare_reply("Yes.") and is_bare_reply("**No.**")
+    assert not is_bare_reply("Ja, hvis du bor i udlandet.") and not is_bare_reply("Januar.")
+    document = assemble(
+        "nemkonto",
+        [
+            ("heading", 1, "NemKonto"),
+            ("heading", 2, "Kan en udenlandsk konto være min NemKonto?"),
+            ("paragraph", 0, "Ja. Hvis du bor i udlandet, kan du få en udenlandsk konto registreret som NemKonto."),
+        ],
+    )
+    engine = _engine(prepare_index([document], FakeEmbedder()), {"pair": 1.0})
+    trace = engine.trace("Kan jeg have en udenlandsk NemKonto?", depth=5)
+    offered = [_texts(engine, c.sentence_ids) for c in trace.candidates]
+    assert ["Ja.", "Hvis du bor i udlandet, kan du få en udenlandsk konto registreret som NemKonto."] in offered
+    assert ["Ja."] not in offered
+    result = engine.ask("Kan jeg have en udenlandsk NemKonto?", always_cite=True)
+    quote = "Ja. Hvis du bor i udlandet, kan du få en udenlandsk konto registreret som NemKonto."
+    assert result.citations[0].quote == quote
+    assert document.text[result.citations[0].start : result.citations[0].end] == quote
