@@ -303,6 +303,33 @@ _FORM_TEXT: dict[AskedForm, re.Pattern[str]] = {
 }
 
 
+# A question about a deadline ("Hvad er fristen ...", "Hvornår skal jeg senest ...", "What's
+# the deadline for ...", "How early ...") and the words a deadline is given with
+# ("senest", "inden", "før", "fristen", "no later than", "before", "within", "by 1 May").
+# A deadline question's answer must word one to fit its type (`qa.reader`: the type fit
+# it weighs, and the filter of a when / how long question keeps such units when any
+# has one), never a reason to abstain. On the development fit split this changed one
+# English pick, from wrong to right, and nothing else.
+_DEADLINE_QUESTION = re.compile(
+    r"\b(deadline|frist\w*|\w+fristen|senest|no later than|by when|how early|hvor tidligt)\b"
+)
+_DEADLINE_TEXT = re.compile(
+    r"\b(senest|inden|før|frist\w*|\w+fristen|no later than|before|deadline\w*|within|by the|by \d)\b", re.IGNORECASE
+)
+
+
+def asks_deadline(question: str) -> bool:
+    """Whether a question (Danish or English) asks about a deadline ("Hvad er fristen for
+    ...?", "What's the deadline for ...?")."""
+    return _DEADLINE_QUESTION.search(question.lower()) is not None
+
+
+def gives_deadline(text: str) -> bool:
+    """Whether a text words a deadline ("senest kl. 12 dagen før", "inden 4 uger", "no
+    later than 2 months after")."""
+    return _DEADLINE_TEXT.search(text) is not None
+
+
 def asked_form(question: str) -> AskedForm | None:
     """The form of value a question (Danish or English) names in so many words (a phone
     number, an e-mail address, a percentage or a weight), None when it names none; the
@@ -325,7 +352,9 @@ def holds_form(text: str, form: AskedForm) -> bool:
 _WHO_TEXT = re.compile(
     r"\b\w*(kommune\w*|styrelse\w*|ministeri\w*|myndighed\w*|borgerservice|udbetaling danmark|"
     r"skat|politi\w*|region\w*|nævn\w*|agency|agencies|municipality|municipalities|authority|authorities|"
-    r"ministry|council|office|police|citizen service)\b",
+    r"ministry|council|office|police|citizen service|"
+    r"afdeling\w*|sagsbehandler\w*|center|centret|centre|forvaltning\w*|rådgiver\w*|arbejdsgiver\w*|"
+    r"administrator\w*|læge|lægen|department\w*|caseworker\w*|employer\w*|doctor\w*|advisers?|advisors?)\b",
     re.IGNORECASE,
 )
 _HOW_TEXT = re.compile(
@@ -389,7 +418,8 @@ def fits(text: str, kind: AnswerType, is_list_item: bool = False) -> bool:
     when: a year, date, month, weekday, time of day, a number of days/weeks/... or a
     time relative to an event ("dagen efter", "når ...", "as soon as"); how_long: a
     duration (`_DURATION_TEXT`); how_many: a number; how_much: an amount of money, a
-    percentage or "free"; who: an authority or office; how: a list item, an ending colon
+    percentage or "free"; who: an authority, an office, a department or a person in a role
+    (a caseworker, an employer, a doctor); how: a list item, an ending colon
     that opens steps, or an instruction; where: a web address, an office or app, or
     "på/hos/at ..." a name; yes_no: a negation or a restricting word; other: always True.
     """

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from qa import analysis
 from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
-from qa.answer_types import AnswerType, AskedForm, answer_type, asked_form, asks_price
+from qa.answer_types import AnswerType, AskedForm, answer_type, asked_form, asks_deadline, asks_price
 from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.named_values import NUMBER, missing_numbers, weekdays_covered, weekdays_named
 from qa.normalise import normalise
@@ -41,7 +41,9 @@ class AnalysedQuestion:
     (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
     form: AskedForm | None = None
     """The form of value the question names in so many words: a phone number, an e-mail
-    address or a percentage (`qa.answer_types.asked_form`); None when it names none."""
+    address, a percentage or a weight (`qa.answer_types.asked_form`); None when it names none."""
+    deadline: bool = False
+    """Whether the question asks about a deadline (`qa.answer_types.asks_deadline`)."""
 
 
 def analyse(question: str) -> AnalysedQuestion:
@@ -64,6 +66,7 @@ def analyse(question: str) -> AnalysedQuestion:
         bridged=bridge_to_danish(text, phrases) if guess.language == "en" else None,
         asks_price=price,
         form=asked_form(text),
+        deadline=asks_deadline(text),
     )
 
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from qa.analysis import terms
 from qa.answer import group_weights, term_weights, weighted_coverage
-from qa.answer_types import fits, has_number, holds_form
+from qa.answer_types import fits, gives_deadline, has_number, holds_form
 from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
@@ -292,6 +292,8 @@ class Reader:
             # A question naming the form of its value (a phone number, an e-mail address, a
             # percentage) is fitted by that form, whatever its type.
             fit = holds_form(text, question.form) if question.form else fits(text, question.answer_type, list_item)
+            # A deadline question's answer words a deadline ("senest", "inden", "no later than").
+            fit = fit and (not question.deadline or gives_deadline(text))
             rows.append(
                 (
                     unit,

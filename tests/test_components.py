@@ -12,7 +12,16 @@ from typing import Any
 import numpy as np
 import pytest
 
-from qa.answer_types import AnswerType, answer_type, asked_form, asks_price, fits, holds_form
+from qa.answer_types import (
+    AnswerType,
+    answer_type,
+    asked_form,
+    asks_deadline,
+    asks_price,
+    fits,
+    gives_deadline,
+    holds_form,
+)
 from qa.chunking import ChunkingOptions
 from qa.documents import assemble
 from qa.engine import NOT_FOUND, QAEngine, Trace
@@ -955,3 +964,37 @@ def test_a_bare_yes_or_no_is_offered_and_quoted_with_the_sentence_after_it() -> 
     quote = "Ja. Hvis du bor i udlandet, kan du få en udenlandsk konto registreret som NemKonto."
     assert result.citations[0].quote == quote
     assert document.text[result.citations[0].start : result.citations[0].end] == quote
+
+
+def test_a_deadline_question_wants_a_text_that_words_a_deadline() -> None:
+    assert asks_deadline("Hvad er fristen for at søge?") and asks_deadline("What's the deadline for booking?")
+    assert asks_deadline("Hvornår skal jeg senest melde afbud?") and asks_deadline("Hvornår er momsfristen?")
+    assert not asks_deadline("Hvornår har borgerservice åbent?") and not asks_deadline("When is the office open?")
+    assert gives_deadline("Du skal aflyse senest kl. 12 dagen før.") and gives_deadline("Klag inden 4 uger.")
+    assert gives_deadline("Apply no later than 2 months after.") and gives_deadline("Fristen er 1. marts.")
+    assert not gives_deadline("Vi henter storskrald mandag til torsdag i lige uger.")
+    engine = _one_paragraph_engine(
+        "storskrald",
+        "Storskrald",
+        "Vi henter storskrald mandag til torsdag i lige uger. Du bestiller afhentning senest kl. 23.59 søndagen før.",
+        {"cos": 1.0},
+    )
+    trace = engine.trace("Hvad er fristen for at bestille storskrald?", depth=5)
+    assert trace.question.deadline and trace.question.answer_type == "when"
+    assert [_texts(engine, c.sentence_ids) for c in trace.candidates] == [
+        ["Du bestiller afhentning senest kl. 23.59 søndagen før."]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Det er en sagsbehandler i Familieafdelingen, der vurderer det.", True),
+        ("Jobcentret kontakter dig.", True),
+        ("Your employer must be told three months before.", True),
+        ("The caseworker decides.", True),
+        ("Du skal søge, før barnet fylder 6 år.", False),
+    ],
+)
+def test_a_who_question_is_fitted_by_an_authority_a_department_or_a_person_in_a_role(text: str, expected: bool) -> None:
+    assert fits(text, "who") is expected
