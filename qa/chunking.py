@@ -90,7 +90,7 @@ def chunk_document(
 ) -> tuple[list[Chunk], list[Sentence]]:
     """Split a document into chunks and sentences; chunks never cross a heading.
 
-    Every block that is not a heading ("paragraph", "list_item", "table_row", any other
+    Every block that is not a heading ("paragraph", "list_item", "table_row", "table_header", any other
     kind) is text, split into sentences of at most `options.sentence_limit` characters.
     Each chunk is at most `options.max_chars` characters and carries the nearest heading
     above it (see `Chunk.heading`). Sentence ids and chunk indexes are numbered from the given firsts, so that the

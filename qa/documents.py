@@ -91,7 +91,8 @@ class DocumentIdCollision(ValueError):
 class Block:
     """One unit of a document with its offsets into the document text.
 
-    `kind` is "heading" (with `level` 1-6), "paragraph", "list_item" or "table_row";
+    `kind` is "heading" (with `level` 1-6), "paragraph", "list_item", "table_row" or
+    "table_header" (a table's header row: its column labels);
     `page` is the 1-based page of a PDF, None for other formats.
     """
 

@@ -7,7 +7,8 @@ for a when / how long / how many / how much question only units holding a date, 
 duration, a number or an amount, when any does, and for a question naming a phone
 number, an e-mail address or a percentage only units holding one, when any does; a
 sentence that is itself a question is never offered (on an FAQ page the answer is the
-text under the question, which is). Headings are not sentences, so never answers. Every unit is described by
+text under the question, which is), nor a table's header row (its labels stand in
+every row under it, with the values). Headings are not sentences, so never answers. Every unit is described by
 features that mean the same on any corpus (`FEATURES`) and scored by a pairwise ranker fitted on the
 development data's fit split (`qa/data/reader.json`; `qa.fitting.fit_pairwise_ranker`).
 Two of the features, `same_language` and `cos_language_margin`, let the ranker undo the
@@ -76,7 +77,7 @@ REFERRING_WORDS = frozenset(
     ]
 )
 _FIRST_WORD = re.compile(r"^\W*(\w+)")
-LIST_KINDS = ("list_item", "table_row")
+LIST_KINDS = ("list_item", "table_row", "table_header")
 STRICT_TYPES = ("when", "how_long", "how_many", "how_much")
 # How many of the best cosines of one language among a question's candidates make the
 # reference its candidates are centred on (`language_margins`); 3 is the retriever's idea
@@ -239,7 +240,7 @@ class Reader:
         for rank, hit in enumerate(ranked[: self.config.chunks]):
             for sid in self.data.chunks[hit.index].sentence_ids:
                 text = sentences[sid].text
-                if is_question(text):
+                if is_question(text) or self.block_kind(sentences[sid]) == "table_header":
                     continue
                 unit: tuple[int, ...] = (sid,)
                 kind: UnitKind = "single"

@@ -998,3 +998,27 @@ def test_a_deadline_question_wants_a_text_that_words_a_deadline() -> None:
 )
 def test_a_who_question_is_fitted_by_an_authority_a_department_or_a_person_in_a_role(text: str, expected: bool) -> None:
     assert fits(text, "who") is expected
+
+
+def test_a_tables_header_row_is_never_offered_as_an_answer() -> None:
+    # The header row gives the labels only; each row under it repeats them with its values.
+    document = assemble(
+        "boligstoette",
+        [
+            ("heading", 1, "Boligstøtte"),
+            ("paragraph", 0, "Der er et loft over, hvor meget du kan få:"),
+            ("table_header", 0, "Husstand; Maksimal boligstøtte pr. måned"),  # type: ignore[list-item]
+            ("table_row", 0, "Husstand: Uden børn; Maksimal boligstøtte pr. måned: 4.200 kr."),  # type: ignore[list-item]
+        ],
+    )
+    engine = _engine(prepare_index([document], FakeEmbedder()), {"coverage": 1.0})
+    trace = engine.trace("Hvad er den maksimale boligstøtte pr. måned for en husstand?", depth=5)
+    offered = [_texts(engine, c.sentence_ids) for c in trace.candidates]
+    assert ["Husstand; Maksimal boligstøtte pr. måned"] not in offered
+    assert ["Husstand: Uden børn; Maksimal boligstøtte pr. måned: 4.200 kr."] in offered
+    # A sentence that opens the table is quoted with its rows, the header row between them.
+    opener = _engine(engine.data, {"ends_colon": 1.0}).ask("Er der et loft over boligstøtten?", always_cite=True)
+    assert opener.citations[0].quote == (
+        "Der er et loft over, hvor meget du kan få:\n\nHusstand; Maksimal boligstøtte pr. måned\n\n"
+        "Husstand: Uden børn; Maksimal boligstøtte pr. måned: 4.200 kr."
+    )

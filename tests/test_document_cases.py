@@ -21,7 +21,7 @@ def test_md_table_rows_keep_each_value_next_to_its_header_without_markup() -> No
     assert _blocks("md-table") == [
         ("heading", "Gebyrer i borgerservice"),
         ("paragraph", "Gebyrerne gælder fra 1. januar 2026 og opkræves ved ansøgningen."),
-        ("table_row", "Ydelse; Gebyr"),
+        ("table_header", "Ydelse; Gebyr"),
         ("table_row", "Ydelse: Pas til voksne; Gebyr: 745 kr."),
         ("table_row", "Ydelse: Pas til børn under 18 år; Gebyr: 155 kr."),
         ("table_row", "Ydelse: Kørekort, fornyelse; Gebyr: 310 kr."),
@@ -48,7 +48,7 @@ def test_html_div_span_text_table_rows_and_br_lines_are_all_units() -> None:
             "Kortet sendes automatisk, når du flytter til en ny kommune.",
         ),
         ("heading", "Priser"),
-        ("table_row", "Kort; Pris"),
+        ("table_header", "Kort; Pris"),
         ("table_row", "Kort: Erstatningskort; Pris: 205 kr."),
         ("table_row", "Kort: Midlertidigt kort; Pris: Gratis"),
         ("heading", "Sådan bestiller du"),

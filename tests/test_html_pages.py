@@ -216,7 +216,7 @@ def test_a_table_cell_is_read_like_other_text_with_its_lines_joined(tmp_path: Pa
         "<tr><td>Viby</td><td><p>Åbent på hverdage.</p><p>Lukket i juli</p></td></tr></tbody></table></main>",
     )
     assert _units(doc) == [
-        ("table_row", "Sted; Åbent"),
+        ("table_header", "Sted; Åbent"),
         ("table_row", "Sted: Jyllinge Bibliotek; Åbent: Man.-ons. 10.00-14.00; Tors. 14.00-17.30; Fre. lukket"),
         ("table_row", "Sted: Viby; Åbent: Åbent på hverdage. Lukket i juli"),
     ]

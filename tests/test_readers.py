@@ -41,7 +41,7 @@ def test_markdown_soft_breaks_split_labels_and_lists_but_keep_wrapped_prose_whol
         ("paragraph", "Udbetaling Danmark"),
         ("paragraph", "Telefon 70 12 80 63"),
         ("paragraph", "Åbent mandag til fredag."),
-        ("table_row", "Husstand; Maksimal støtte; Bemærkning"),
+        ("table_header", "Husstand; Maksimal støtte; Bemærkning"),
         ("table_row", "Husstand: Enlig; Maksimal støtte: 4.000 kr."),
         ("table_row", "Husstand: Par med børn; Maksimal støtte: 5.500 kr.; Bemærkning: Pr. måned"),
     ]
@@ -100,7 +100,7 @@ def test_html_page_drops_cookie_banner_page_header_nav_aside_footer_and_keeps_th
         ("list_item", "3. Du får svar inden for 14 dage."),
     ]
     assert units[11:] == [
-        ("table_row", "Ydelse; Pris"),
+        ("table_header", "Ydelse; Pris"),
         ("table_row", "Ydelse: Fysisk brev ved fritagelse; Pris: Gratis"),
         ("table_row", "Ydelse: Genudsendelse af brev; Pris: 50 kr."),
         ("table_row", "Svartid: 14 dage"),
@@ -204,7 +204,7 @@ def test_docx_headings_from_styles_list_paragraphs_as_items_and_table_rows_with_
         ("paragraph", 0, "Åbningstider"),
         ("paragraph", 0, "Mandag til fredag fra klokken 10 til 15."),
         ("heading", 2, "Priser"),
-        ("table_row", 0, "Ydelse; Pris"),
+        ("table_header", 0, "Ydelse; Pris"),
         ("table_row", 0, "Ydelse: Pas til voksne; Pris: 745 kr."),
         ("table_row", 0, "Ydelse: Kørekort; Pris: 310 kr."),
         ("paragraph", 0, "Gebyret betales ved bestillingen."),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
+BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "table_header"]
 
 
 class ReaderError(Exception):
@@ -148,13 +148,14 @@ def table_row_text(row: Sequence[str], labels: Sequence[str]) -> str:
 def table_pieces(rows: Sequence[Sequence[str]], header: Sequence[str] | None, page: int | None = None) -> list[Piece]:
     """One `table_row` piece per row, each value next to its header: "Kort: X; Pris: 205 kr.".
 
-    The header row itself becomes a piece "Kort; Pris" first, so the document still holds
-    the table's words in their source order. Rows are written by `table_row_text`.
+    The header row itself becomes a `table_header` piece "Kort; Pris" first, so the
+    document still holds the table's words in their source order (the reader never
+    quotes it alone: it gives no value). Rows are written by `table_row_text`.
     """
     pieces: list[Piece] = []
     labels = [" ".join(h.split()) for h in header] if header else []
     if labels and any(labels):
-        pieces.append(Piece("table_row", 0, "; ".join(label for label in labels if label), page))
+        pieces.append(Piece("table_header", 0, "; ".join(label for label in labels if label), page))
     for row in rows:
         text = table_row_text(row, labels)
         if text:

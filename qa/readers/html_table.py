@@ -1,6 +1,7 @@
 """An HTML `<table>` into pieces: the cells laid out on a grid as a browser lays them out,
-header rows combined per column, and one `table_row` piece per data row with each value
-next to its header (`qa.readers.common.table_row_text`).
+header rows combined per column, each header row as a `table_header` piece, and one
+`table_row` piece per data row with each value next to its header
+(`qa.readers.common.table_row_text`).
 
 The grid follows the HTML Living Standard's table processing model ("forming a table"
 and "the algorithm for processing rows", §4.9.12 of html.spec.whatwg.org): each cell is
@@ -245,9 +246,9 @@ def _label(labels: list[str], x: int) -> str:
 
 
 def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] = _cell_text) -> list[Piece]:
-    """The pieces of one `<table>`: its `<caption>` as a paragraph, each header row as
-    the source shows it ("Fradrag; 2024; 2025", then "Sats; Maks. fradrag; Sats; Maks.
-    fradrag"), and one `table_row` per data row with each value next to its column's
+    """The pieces of one `<table>`: its `<caption>` as a paragraph, each header row as a
+    `table_header` as the source shows it ("Fradrag; 2024; 2025", then "Sats; Maks.
+    fradrag; Sats; Maks. fradrag"), and one `table_row` per data row with each value next to its column's
     combined label ("Fradrag: Jobfradrag; 2024 Sats: 4,5 %; 2024 Maks. fradrag: 2.900 kr.; …").
 
     A table without a header row keeps the row-header rule: a row of a `<th>` and then
@@ -270,7 +271,7 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
     for y in range(head):
         shown = "; ".join(c.text for c in _distinct(grid.rows[y]) if c.text and c.row == y)
         if shown:
-            pieces.append(Piece("table_row", 0, shown))
+            pieces.append(Piece("table_header", 0, shown))
     group: str | None = None
     group_used = True
     for y in range(head, len(grid.rows)):
