@@ -1,5 +1,6 @@
 """What a text names that a question can ask about by value: numbers, ranges of numbers,
-month names and the days of the week, in Danish and English.
+month names, the days of the week and the holidays with a fixed date, in Danish and
+English.
 
 Question analysis (`qa.question`) reads the numbers and weekdays a question names; the
 reader and the abstention evidence ask whether a text holds them (`missing_numbers`,
@@ -175,6 +176,59 @@ def weekdays_covered(text: str) -> frozenset[int]:
         days.update(range(5))
     if _WEEKEND.search(text):
         days.update((5, 6))
+    return frozenset(days)
+
+
+# The holidays with a fixed date in Denmark, (day, month) and their Danish and English
+# names; a date-less holiday (Easter, Whitsun) has no date to look for. A holiday the
+# question names counts like a weekday it names (`qa.question.missing_named`): "Is the
+# citizen service open on New Year's Eve?" is answered by "Den 31. december er der åbent
+# kl. 10-12", not by the sentence on Sundays. A text covers a holiday by its name or its
+# date ("31. december", "December 31", "31/12"); the public holidays among them
+# (nytårsdag, juledag, 2. juledag) also by "helligdage" / "public holidays".
+_HOLIDAYS: tuple[tuple[int, int, str], ...] = (
+    (1, 1, r"nytårsdag\w*|new year['’]?s day"),
+    (5, 6, r"grundlovsdag\w*|constitution day"),
+    (23, 6, r"sankthansaften\w*|sankt hans aften|midsummer eve|st\.? john'?s eve"),
+    (24, 12, r"juleaften\w*|christmas eve"),
+    (25, 12, r"(?<!2\. )(?<!anden )(?<!\w)(1\. )?juledag\w*|christmas day"),
+    (26, 12, r"(2\.|anden) juledag\w*|boxing day|second day of christmas"),
+    (31, 12, r"nytårsaften\w*|new year['’]?s eve"),
+)
+_PUBLIC_HOLIDAYS = frozenset({(1, 1), (25, 12), (26, 12)})
+_HOLIDAY_NAME = [(day, month, re.compile(rf"(?<!\w)({names})(?!\w)", re.IGNORECASE)) for day, month, names in _HOLIDAYS]
+_MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES.split("|")[:12], start=1)}
+_MONTH_NUMBER.update({"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10})
+_DATE = re.compile(
+    rf"(?<![\d.])(\d{{1,2}})\.?\s*({MONTH_NAMES})\b|\b({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|"
+    r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d]|[./]\d{1,2}\b)",
+    re.IGNORECASE,
+)
+_GENERIC_HOLIDAYS = re.compile(r"\b(helligdag\w*|public holidays?|bank holidays?)\b", re.IGNORECASE)
+
+
+def holidays_named(text: str) -> frozenset[tuple[int, int]]:
+    """The fixed-date holidays a text names by name, as (day, month): {(31, 12)} for "Har
+    I åbent nytårsaften?" and for "... on New Year's Eve?"."""
+    return frozenset((day, month) for day, month, name in _HOLIDAY_NAME if name.search(text))
+
+
+def holidays_covered(text: str) -> frozenset[tuple[int, int]]:
+    """The fixed-date holidays a text names or gives the date of ("den 31. december",
+    "December 24", "24/12"), and the public ones among them when it speaks of
+    "helligdage" / "public holidays"."""
+    days = set(holidays_named(text))
+    dates = set()
+    for m in _DATE.finditer(text):
+        if m.group(1):
+            dates.add((int(m.group(1)), _MONTH_NUMBER[m.group(2).lower()]))
+        elif m.group(3):
+            dates.add((int(m.group(4)), _MONTH_NUMBER[m.group(3).lower()]))
+        else:
+            dates.add((int(m.group(5)), int(m.group(6))))
+    days.update((day, month) for day, month, _ in _HOLIDAYS if (day, month) in dates)
+    if _GENERIC_HOLIDAYS.search(text):
+        days.update(_PUBLIC_HOLIDAYS)
     return frozenset(days)
 
 

@@ -11,7 +11,7 @@ from qa import analysis
 from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
 from qa.answer_types import AnswerType, AskedForm, answer_type, asked_form, asks_deadline, asks_price
 from qa.lexicon import danish_for_english, english_phrase_spans
-from qa.named_values import NUMBER, missing_numbers, weekdays_covered, weekdays_named
+from qa.named_values import NUMBER, holidays_covered, holidays_named, missing_numbers, weekdays_covered, weekdays_named
 from qa.normalise import normalise
 
 
@@ -36,6 +36,9 @@ class AnalysedQuestion:
     """For an English question, the same text with each lower-case content word replaced
     by its first Danish word from the bilingual dictionary (`qa.lexicon`); None otherwise."""
     weekdays: frozenset[int] = frozenset()
+    holidays: frozenset[tuple[int, int]] = frozenset()
+    """The holidays with a fixed date the question names, as (day, month)
+    (`qa.named_values.holidays_named`)."""
     asks_price: bool = False
     """Whether the question asks in so many words what something costs
     (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
@@ -63,6 +66,7 @@ def analyse(question: str) -> AnalysedQuestion:
         answer_type=answer_type(text, price),
         numbers=frozenset(NUMBER.findall(text)),
         weekdays=weekdays_named(text),
+        holidays=holidays_named(text),
         bridged=bridge_to_danish(text, phrases) if guess.language == "en" else None,
         asks_price=price,
         form=asked_form(text),
@@ -71,18 +75,23 @@ def analyse(question: str) -> AnalysedQuestion:
 
 
 def missing_named(question: AnalysedQuestion, text: str) -> int:
-    """How many of the numbers and weekdays a question names `text` does not hold
-    (`missing_numbers`, `weekdays_covered`): 1 for "Is it open on Fridays?" against "Open
-    Monday to Thursday", 0 against "Open on weekdays"."""
+    """How many of the numbers, weekdays and fixed-date holidays a question names `text`
+    does not hold (`missing_numbers`, `weekdays_covered`, `holidays_covered`): 1 for "Is
+    it open on Fridays?" against "Open Monday to Thursday", 0 against "Open on weekdays";
+    1 for "... on New Year's Eve?" against "Lukket på helligdage", 0 against "Den 31.
+    december er der åbent"."""
     missing = len(missing_numbers(question.numbers, text))
     if question.weekdays:
         missing += len(question.weekdays - weekdays_covered(text))
+    if question.holidays:
+        missing += len(question.holidays - holidays_covered(text))
     return missing
 
 
 def named_count(question: AnalysedQuestion) -> int:
-    """How many numbers and weekdays a question names (what `missing_named` counts from)."""
-    return len(question.numbers) + len(question.weekdays)
+    """How many numbers, weekdays and holidays a question names (what `missing_named`
+    counts from)."""
+    return len(question.numbers) + len(question.weekdays) + len(question.holidays)
 
 
 _TOKEN = re.compile(r"\w+|\W+")

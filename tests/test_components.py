@@ -28,7 +28,7 @@ from qa.engine import NOT_FOUND, QAEngine, Trace
 from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
-from qa.named_values import missing_numbers, weekdays_covered, weekdays_named
+from qa.named_values import holidays_covered, holidays_named, missing_numbers, weekdays_covered, weekdays_named
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
 from qa.question import analyse, missing_named, named_count
 from qa.reader import FEATURES, LANGUAGE_TOP, is_bare_reply, is_question, refers_back
@@ -1022,3 +1022,32 @@ def test_a_tables_header_row_is_never_offered_as_an_answer() -> None:
         "Der er et loft over, hvor meget du kan få:\n\nHusstand; Maksimal boligstøtte pr. måned\n\n"
         "Husstand: Uden børn; Maksimal boligstøtte pr. måned: 4.200 kr."
     )
+
+
+def test_fixed_date_holidays_are_named_in_danish_and_english_and_covered_by_name_or_date() -> None:
+    assert holidays_named("Is the citizen service open on New Year’s Eve?") == {(31, 12)}
+    assert holidays_named("Har borgerservice åbent juleaften og 2. juledag?") == {(24, 12), (26, 12)}
+    assert holidays_named("Har I åbent 1. juledag?") == {(25, 12)} and holidays_named("Åbent i julen?") == frozenset()
+    assert holidays_covered("Den 31. december er der åbent kl. 10-12.") == {(31, 12)}
+    assert holidays_covered("Closed on December 24th and 31/12.") == {(24, 12), (31, 12)}
+    # "helligdage" covers the public holidays among them, not Christmas Eve or New Year's Eve.
+    assert holidays_covered("Lukket på helligdage.") == {(1, 1), (25, 12), (26, 12)}
+    assert holidays_covered("Åbent kl. 10.12-12 og 1/1-2025.") == {(1, 1)}
+
+
+def test_reader_and_evidence_count_a_holiday_the_answer_leaves_out_as_missing() -> None:
+    engine = _one_paragraph_engine(
+        "aabningstider",
+        "Åbningstider i borgerservice",
+        "Borgerservice holder lukket på helligdage og den 24. december. "
+        "Mandag den 31. december er der åbent kl. 10-12.",
+        {"numbers_missing": -1.0},
+    )
+    trace = engine.trace("Is the citizen service open on New Year's Eve?", depth=5)
+    assert trace.question.holidays == {(31, 12)} and named_count(trace.question) == 1
+    assert _numbers_missing_by_unit(engine, trace, 24) == {
+        "Borgerservice holder luk": 1.0,
+        "Mandag den 31. december ": 0.0,
+    }
+    assert _texts(engine, trace.candidates[0].sentence_ids) == ["Mandag den 31. december er der åbent kl. 10-12."]
+    assert trace.evidence is not None and trace.evidence["missing_numbers"] == 0.0
