@@ -244,13 +244,14 @@ _PRICE_QUESTION = re.compile(
 )
 # The form of value a question names in so many words, whatever its type: a phone number
 # ("Hvad er telefonnummeret til ...", "What number do I call ..."), an e-mail address, a
-# percentage ("Hvor mange procent ...", "Hvad er renten ...", "interest rate") or a
-# weight ("How heavy ...", "Hvor tung ..."). Not a distance: "Hvor langt ud i fremtiden
+# percentage ("Hvor mange procent ...", "Hvad er renten ...", "interest rate"), a
+# weight ("How heavy ...", "Hvor tung ...") or an age ("Hvor gammel skal man være ...",
+# "How old ...", "aldersgrænse"). Not a distance: "Hvor langt ud i fremtiden
 # ..." asks a time (development fit split). Not a form number ("Hvilket blanketnummer
 # ..."), an hourly rate, an "address" that is a home ("change of address") or "vægt" as
 # emphasis ("lægge vægt på"). The Danish and English words for these, from any
 # dictionary; none is taken from one document.
-AskedForm = Literal["phone", "email", "percent", "weight"]
+AskedForm = Literal["phone", "email", "percent", "weight", "age"]
 _FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str]], ...] = (
     (
         "phone",
@@ -281,13 +282,23 @@ _FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str]], ...] = (
             r"(maximum|max\.?|maksimal\w*|højeste|tilladte?) (total)?(weight|vægt))\b"
         ),
     ),
+    (
+        "age",
+        re.compile(
+            r"\b(hvor gammel\w*|hvor gamle|how old|what age|which age|hvilken alder|aldersgrænse\w*|age limit\w*|"
+            r"minimum age|mindstealder\w*)\b"
+        ),
+    ),
 )
 # The forms as text gives them. A phone number: eight digits grouped as Danish numbers
 # are written ("72 34 10 00", "7234 1000", "+45 72341000"; eight digits in a row can be
 # a CVR number), or digits after a word for calling ("Ring 1813", "tlf. 114", "call
 # 112"). An e-mail address. A percentage: a number with "%", "procent", "pct." or "per
 # cent" ("10 procent", "2,5 %"), not the word alone ("et procenttillæg"). A weight: a
-# number with its unit ("50 kg", "2 tons").
+# number with its unit ("50 kg", "2 tons"). An age: a number of years, months or weeks
+# ("18 år", "26 uger", "16-årige"; not "3 år siden"), "fyldt 18", "aged 15", a year of
+# birth ("født i 1960") or a school grade ("0.-3. klasse", "up to 3rd grade"); not days
+# ("30 dage før").
 _FORM_TEXT: dict[AskedForm, re.Pattern[str]] = {
     "phone": re.compile(
         r"(?<![\d.,])((\+45\s?)?(\d{2}\s\d{2}\s\d{2}\s\d{2}|\d{4}\s\d{4})|\+45\s?\d{8})(?![\d,]|\.\d)|"
@@ -300,6 +311,12 @@ _FORM_TEXT: dict[AskedForm, re.Pattern[str]] = {
         r"\d\s*%|\d\s*(procent|procentpoint|pct\.?|percent|per cent|percentage points?)(?!\w)", re.IGNORECASE
     ),
     "weight": re.compile(r"\d\s*(kg|kilos?|kilograms?|kilogrammes?|tons?|tonnes?|grams?)(?![\w-])", re.IGNORECASE),
+    "age": re.compile(
+        r"\d\s*-?\s*(år|års|årig\w*|uger|ugers|måneder|måneders|years?|weeks?|months?)(?![\w-])(?!\s+(siden|ago)\b)|"
+        r"\b(fyldt|fylder|aged?)\s+\d|\d+\s*-?\s*years?-old|\b(født|born)\b|"
+        r"\d\.?\s*(klasse|klassetrin)|\d(st|nd|rd|th)?\s+grade\b|\bgrade\s+\d",
+        re.IGNORECASE,
+    ),
 }
 
 
@@ -332,7 +349,7 @@ def gives_deadline(text: str) -> bool:
 
 def asked_form(question: str) -> AskedForm | None:
     """The form of value a question (Danish or English) names in so many words (a phone
-    number, an e-mail address, a percentage or a weight), None when it names none; the
+    number, an e-mail address, a percentage, a weight or an age), None when it names none; the
     one named first when it names several."""
     lowered = question.lower()
     best: tuple[int, AskedForm] | None = None

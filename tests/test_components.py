@@ -880,6 +880,9 @@ def test_a_configured_reranker_model_is_the_one_served(tmp_path: Path) -> None:
         ("What is the interest rate if I pay late?", "percent"),
         ("How heavy can a single item of bulky waste be?", "weight"),
         ("Hvor tung må en sæk være?", "weight"),
+        ("Hvor gammel skal man være for at få fuldmagt?", "age"),
+        ("How old do I have to be to vote?", "age"),
+        ("Hvad er aldersgrænsen for at køre knallert?", "age"),
         ("Hvilket blanketnummer har anmodningen?", None),
         ("Which municipality do I report my change of address to?", None),
         ("What is the hourly rate for building permit processing?", None),
@@ -910,6 +913,11 @@ def test_the_form_of_value_a_question_names(question: str, form: str | None) -> 
         ("Der bliver lagt et procenttillæg oven i.", "percent", False),
         ("Hver ting må højst veje 50 kg.", "weight", True),
         ("Lægen skal være inden for 15 kilometer.", "weight", False),
+        ("Du kan give fuldmagt til en person, der er fyldt 18 år.", "age", True),
+        ("Børn fra 26 uger kan gå i vuggestue.", "age", True),
+        ("Children up to 3rd grade can attend the SFO.", "age", True),
+        ("Du får en påmindelse 30 dage før, fuldmagten udløber.", "age", False),
+        ("Reglerne blev ændret for 3 år siden.", "age", False),
     ],
 )
 def test_a_text_holds_the_form_of_value_only_when_it_gives_one(text: str, form: Any, expected: bool) -> None:
