@@ -123,10 +123,14 @@ def english_danish(sources: tuple[str, ...] = BRIDGE_SOURCES) -> dict[str, tuple
 
 
 def danish_for_english(word: str) -> tuple[str, ...]:
-    """Danish words for a lower-case English word or its lemma; () when none is known."""
+    """Danish words for a lower-case English word or its lemma; () when none is known. A
+    plural the lemmatiser leaves as it is, as it does names of peoples ("danes",
+    "americans"), is looked up without its "s" ("dane" -> dansker)."""
     table = english_danish(BRIDGE_SOURCES)
-    found = table.get(word) or table.get(english_lemma(word)) or ()
-    return tuple(found)
+    found = table.get(word) or table.get(english_lemma(word))
+    if not found and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        found = table.get(word[:-1])
+    return tuple(found or ())
 
 
 PHRASE_SOURCE = "phrases-en-da.tsv"
