@@ -35,15 +35,17 @@ _MEASURED = (
     r"(time|leave|notice|holiday|vacation|waste|rubbish|garbage|space|room|weight|storage|data|water)\b"
     r"(?!\s+(pay|allowance|fee|fees|tax|rent|money|benefit|benefits|supplement|charge|bill)\b)"
 )
-# The Danish "hvor meget" asks an amount as English "how much" does when a verb, a pronoun
-# or a comparative follows it ("Hvor meget får man i SU?", "Hvor meget kan jeg låne?",
-# "Hvor meget højere er grænsen?"); followed by a noun it asks a measure of that noun
-# ("Hvor meget storskrald må jeg sætte ud?": "3 kubikmeter"), which Danish compounds make
-# too many to list. A noun of money ("Hvor meget SU ...") is then a measure too, which
-# still wants a number. The verbs are the modal and common verbs of Danish grammar.
+# The Danish "hvor meget" asks an amount as English "how much" does when a verb of getting
+# or paying, or a comparative, follows it ("Hvor meget får man i SU?", "Hvor meget kan jeg
+# låne?", "Hvor meget højere er grænsen?"); "Hvor meget må jeg drikke ...?" and "Hvor
+# meget må jeg aflevere ...?" ask no amount of money. Followed by a measure ("tid",
+# "orlov", "affald") it asks that measure as "how much time" does; followed by any other
+# noun ("Hvor meget storskrald ...", "Hvor meget hjælp ...") it is left without a type.
+_MEASURED_DA = r"(orlov|barsel|ferie|affald|plads|data|vand)\b"
 _AMOUNT_AFTER_HVOR_MEGET = (
-    r"(får|fik|kan|kunne|skal|skulle|må|måtte|vil|ville|koster|kostede|er|var|bliver|blev|betaler|betalte|"
-    r"udgør|tjener|låner|giver|gives|udbetales|jeg|man|du|vi|de|han|hun|det|der|mere|mindre|\w+ere)\b"
+    r"(får|fik|koster|kostede|er|var|bliver|blev|betaler|betalte|udgør|tjener|låner|giver|gives|udbetales|"
+    r"(kan|kunne|skal|skulle|må|måtte|vil|har) (jeg|man|du|vi|de|han|hun) (få|låne|tjene|betale|have|spare|arve|"
+    r"modtage|få udbetalt|ret til)|har (jeg|man|du|vi|de) ret til|mere|mindre|\w+ere)\b"
 )
 _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
@@ -73,7 +75,7 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(hvor mange|hvor lang tid|hvor længe|hvor gammel|hvor gamle|hvor høje?|hvor tunge?|"
             r"hvor langt|hvor lange?|hvad er (det )?(maksimale|højeste|mindste|laveste)|"
-            rf"how many|how long|how old|how heavy|how far|how high|how much {_MEASURED}|hvor meget|"
+            rf"how many|how long|how old|how heavy|how far|how high|how much {_MEASURED}|hvor meget {_MEASURED_DA}|"
             r"what(’s|'s| is) the (maximum|minimum|max|min)|antal(let)?|number of|what age)\b"
         ),
     ),
@@ -242,87 +244,105 @@ _PRICE_QUESTION = re.compile(
     r"what(’s|'s| is| are) the (price|prices|fee|fees|charge|charges|cost|costs)(?=\s+(of|for|to)\b|\s*\?|\s*$)"
     r"(?! of living))\b"
 )
-# The form of value a question names in so many words, whatever its type: a phone number
-# ("Hvad er telefonnummeret til ...", "What number do I call ..."), an e-mail address, a
-# percentage ("Hvor mange procent ...", "Hvad er renten ...", "interest rate"), a
-# weight ("How heavy ...", "Hvor tung ...") or an age ("Hvor gammel skal man være ...",
-# "How old ...", "aldersgrænse"). Not a distance: "Hvor langt ud i fremtiden
-# ..." asks a time (development fit split). Not a form number ("Hvilket blanketnummer
-# ..."), an hourly rate, an "address" that is a home ("change of address") or "vægt" as
-# emphasis ("lægge vægt på"). The Danish and English words for these, from any
-# dictionary; none is taken from one document.
+# The form of value a question asks for in so many words, whatever its type: a phone
+# number, an e-mail address, a percentage, a weight or an age. Asked, not mentioned: the
+# noun of the form must be what "hvad er" / "what is" / "hvilket" / "which" asks for ("Hvad
+# er telefonnummeret til ...", "What's the e-mail address of ...", "Hvilket nummer skal jeg
+# ringe til?"), or what a query without a verb names ("telefonnummer til Digital
+# Post-supporten"), or a question of its own kind asks it ("Hvor mange procent ...", "How
+# old ...", "Hvor tung ..."). "Kan jeg få MitID uden et dansk telefonnummer?", "Hvornår
+# bliver renten tilskrevet?" and "Kan jeg ændre min skatteprocent?" mention a form and
+# ask something else. Not a distance: "Hvor langt ud i fremtiden ..." asks a time
+# (development fit split). Not a form number ("blanketnummer"), an hourly rate, an
+# "address" that is a home ("change of address") or "vægt" as emphasis ("lægge vægt på").
+# The Danish and English words for these, from any dictionary; none is taken from one
+# document.
 AskedForm = Literal["phone", "email", "percent", "weight", "age"]
-_FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str]], ...] = (
+_FORM_NOUNS: dict[AskedForm, str] = {
+    "phone": r"telefonnumre\w*|telefonnummer\w*|telefon-?nr\.?|tlf\.?\s*-?nr\.?|(tele)?phone numbers?|numbers? to call",
+    "email": r"e-?mail-?adresse\w*|mailadresse\w*|adresse\w* til (sikker |digital )?(e-?)?mail|e-?mail address(es)?|"
+    r"mail address(es)?",
+    "percent": r"procentsats\w*|rentesats\w*|renten|percentage|interest rates?|tax rates?|skatteprocent\w*",
+    "weight": r"(maksimale?|højeste|tilladte?|maximum|max\.?)\s+(total\s?)?(vægt|weight)|\w*totalvægt\w*",
+    "age": r"aldersgrænse\w*|mindstealder\w*|age limit\w*|minimum age",
+}
+_FORM_ASKED: dict[AskedForm, str] = {
+    "phone": r"(hvilket|hvad) nummer (skal|kan) (jeg|man|du|vi) ringe|what (phone )?number (do|should|can|must) "
+    r"(i|we|you) (call|ring|dial)|which number (do|should|can|must) (i|we|you) (call|ring|dial)",
+    "email": r"(?!)",
+    "percent": r"hvor mange procent|hvor høj er renten|how many (percent|per cent)|what percent(age)?|"
+    r"how high is the (interest )?rate",
+    "weight": r"how heavy|hvor tung\w*|how much [^?]{0,40}\bweigh\w*|hvor meget [^?]{0,40}\bveje\b",
+    "age": r"hvor gammel\w*|hvor gamle|how old|what age|which age|hvilken alder",
+}
+# "Hvad er ..." / "What is ..." up to four words before the noun, or "hvilket" / "which"
+# right before it; a question that opens with neither and with no verb is a query.
+_ASKING = r"(hvad|what)\s*(er|var|is|was|are|were|'s|’s)\s+([\w-]+\s+){0,4}?|(hvilke[nt]?|which|what)\s+"
+_FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (
-        "phone",
-        re.compile(
-            r"\b(telefonnumre\w*|telefonnummer\w*|telefon-?nr\.?|tlf\.?\s*-?nr\.?|phone numbers?|telephone numbers?|"
-            r"(hvilket|hvad) nummer (skal|kan) (jeg|man|du) ringe|"
-            r"what (phone )?number (do|should|can|must) (i|we|you) (call|ring|dial))"
-        ),
-    ),
-    (
-        "email",
-        re.compile(
-            r"\b(e-?mail-?adresse\w*|mailadresse\w*|adresse\w* til (sikker |digital )?(e-?)?mail|e-?mail address(es)?|"
-            r"mail address(es)?)"
-        ),
-    ),
-    (
-        "percent",
-        re.compile(
-            r"\b(procent|procentsats\w*|pct\.?|percent|percentage|per cent|renten|rentesats\w*|"
-            r"interest rates?|tax rates?|skatteprocent\w*)(?!\w)"
-        ),
-    ),
-    (
-        "weight",
-        re.compile(
-            r"\b(how heavy|hvor tung\w*|how much [^?]{0,40}\bweigh\w*|hvor meget [^?]{0,40}\bveje\b|"
-            r"(maximum|max\.?|maksimal\w*|højeste|tilladte?) (total)?(weight|vægt))\b"
-        ),
-    ),
-    (
-        "age",
-        re.compile(
-            r"\b(hvor gammel\w*|hvor gamle|how old|what age|which age|hvilken alder|aldersgrænse\w*|age limit\w*|"
-            r"minimum age|mindstealder\w*)\b"
-        ),
-    ),
+        form,
+        re.compile(rf"\b({_FORM_ASKED[form]})\b|\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"),
+        re.compile(rf"^\W*(\w+\s+){{0,2}}?({_FORM_NOUNS[form]})(?!\w)"),
+    )
+    for form in ("phone", "email", "percent", "weight", "age")
+)
+# Words that make a query a question: an interrogative or a verb that opens a yes/no question.
+_QUERY_VERB = re.compile(
+    r"\b(hvad|hvilk\w*|hvorfor|hvem|hvor\w*|hvordan|hvornår|what\w*|which|why|who|whom|how|where|when|"
+    r"kan|skal|må|er|har|får|bliver|can|do|does|is|are|should|must|will|may|have|has)\b"
 )
 # The forms as text gives them. A phone number: eight digits grouped as Danish numbers
-# are written ("72 34 10 00", "7234 1000", "+45 72341000"; eight digits in a row can be
-# a CVR number), or digits after a word for calling ("Ring 1813", "tlf. 114", "call
-# 112"). An e-mail address. A percentage: a number with "%", "procent", "pct." or "per
-# cent" ("10 procent", "2,5 %"), not the word alone ("et procenttillæg"). A weight: a
-# number with its unit ("50 kg", "2 tons"). An age: a number of years, months or weeks
-# ("18 år", "26 uger", "16-årige"; not "3 år siden"), "fyldt 18", "aged 15", a year of
-# birth ("født i 1960") or a school grade ("0.-3. klasse", "up to 3rd grade"); not days
-# ("30 dage før").
+# are written ("72 34 10 00", "7234 1000", "33-66-33-66", "+45 72341000"; eight digits in a
+# row can be a CVR number), or digits after a word for calling ("Ring 1813", "tlf. 114",
+# "call us 24/7 on 1813"); not where an account, CVR or IBAN number is given ("reg.nr.
+# 0216 kontonr. 4069 0290 81", "CVR-nr. 29 18 97 58", "DK50 0040 0440 1162 43"). An e-mail address, also written
+# "borgerservice[at]nordby.dk". A percentage: a number or a number word with "%",
+# "procent", "pct." or "per cent" ("10 procent", "4½ %", "otte procent"), not the word
+# alone ("et procenttillæg"). A weight: a number with its unit ("50 kg", "1½ ton", "200
+# lbs"). An age: a number of years, months or weeks ("18 år", "26 uger", "16-årige"; not
+# "3 år siden"), "fyldt 18", "aged 15", a year of birth ("født i 1960") or a school grade
+# ("0.-3. klasse", "up to 3rd grade"); not days ("30 dage før").
+_NUMBER_OR_WORD = rf"(\d|½|\b({_NUMBER_WORDS}|en|et|a|an|halvanden|halv|half)\b)"
 _FORM_TEXT: dict[AskedForm, re.Pattern[str]] = {
     "phone": re.compile(
-        r"(?<![\d.,])((\+45\s?)?(\d{2}\s\d{2}\s\d{2}\s\d{2}|\d{4}\s\d{4})|\+45\s?\d{8})(?![\d,]|\.\d)|"
+        r"(?<![\d.,])((\+45\s?)?(\d{2}[\s-]\d{2}[\s-]\d{2}[\s-]\d{2}|\d{4}\s\d{4})|\+45\s?\d{8})(?!\d|[.,]\d)|"
         r"(?<![\d.,])\+\d{1,3}[\s\d]{6,}\d|"
-        r"\b(tlf|telefon\w*|ring\w*|call\w*|phone|telephone)\b\.?[^.;!?\d]{0,40}(?<![\d.,])\d{3,}(?![\d,]|\.\d)",
+        r"\b(tlf|telefon\w*|ring|ringe|ringer|call|calls|calling|phone|telephone)\b\.?[^.;!?]{0,40}?"
+        r"(?<![\d.,/])(\d{3,}|\d{2}([\s-]\d{2}){1,3})([\s-]\d{2,4})*(?!\d|[.,/]\d)",
         re.IGNORECASE,
     ),
-    "email": re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"),
+    "email": re.compile(r"[\w.+-]{1,64}(@|\s?[\[(]at[\])]\s?)[\w-]{1,63}(\.[\w-]{1,63})+", re.IGNORECASE),
     "percent": re.compile(
-        r"\d\s*%|\d\s*(procent|procentpoint|pct\.?|percent|per cent|percentage points?)(?!\w)", re.IGNORECASE
+        rf"{_NUMBER_OR_WORD}\s*(%|procent|procentpoint|pct\.?|percent|per cent|percentage points?)(?!\w)",
+        re.IGNORECASE,
     ),
-    "weight": re.compile(r"\d\s*(kg|kilos?|kilograms?|kilogrammes?|tons?|tonnes?|grams?)(?![\w-])", re.IGNORECASE),
+    "weight": re.compile(
+        r"[\d½]\s*(kg|kilos?|kilograms?|kilogrammes?|tons?|tonnes?|grams?|lbs?|pounds? in weight)(?![\w-])",
+        re.IGNORECASE,
+    ),
     "age": re.compile(
         r"\d\s*-?\s*(år|års|årig\w*|uger|ugers|måneder|måneders|years?|weeks?|months?)(?![\w-])(?!\s+(siden|ago)\b)|"
-        r"\b(fyldt|fylder|aged?)\s+\d|\d+\s*-?\s*years?-old|\b(født|born)\b|"
+        r"\b(fyldt|fylder|aged?)\s+\d|(?<!\d)\d+\s*-?\s*years?-old|\b(født|born)\b|"
         r"\d\.?\s*(klasse|klassetrin)|\d(st|nd|rd|th)?\s+grade\b|\bgrade\s+\d",
         re.IGNORECASE,
     ),
 }
+# Where a number in a grouped form is an account, company or bank number, not a phone.
+_NOT_PHONE = re.compile(
+    r"(cvr(-?(nr|nummer)\.?)?|se-?(nr|nummer)\.?|reg\.?\s*-?nr\.?|registreringsnummer|konto\w*|iban|account( number)?|"
+    r"p-nummer)\W*$|\b[a-z]{2}\d{2}\s?$|\d{2,4}\s$",
+    re.IGNORECASE,
+)
+# A grouped number that goes on with more digit groups is an account or IBAN number.
+_LONGER_NUMBER = re.compile(r"\s\d{2,4}\b")
 
 
 # A question about a deadline ("Hvad er fristen ...", "Hvornår skal jeg senest ...", "What's
-# the deadline for ...", "How early ...") and the words a deadline is given with
-# ("senest", "inden", "før", "fristen", "no later than", "before", "within", "by 1 May").
+# the deadline for ...", "How early ...") and how a deadline is worded: "senest", a word
+# of "frist" ("klagefrist", "Ansøgningsfrist: 15. marts"), "no later than", "due", "by 1
+# July", "indtil", "you have 4 weeks to", "inden 4 uger", "before the end of", "3 måneder
+# før"; not "Før du søger, ..." (a "før" / "before" / "inden" counts only before a number,
+# a date or "the end").
 # A deadline question's answer must word one to fit its type (`qa.reader`: the type fit
 # it weighs, and the filter of a when / how long question keeps such units when any
 # has one), never a reason to abstain. On the development fit split this changed one
@@ -331,7 +351,13 @@ _DEADLINE_QUESTION = re.compile(
     r"\b(deadline|frist\w*|\w+fristen|senest|no later than|by when|how early|hvor tidligt)\b"
 )
 _DEADLINE_TEXT = re.compile(
-    r"\b(senest|inden|før|frist\w*|\w+fristen|no later than|before|deadline\w*|within|by the|by \d)\b", re.IGNORECASE
+    rf"\b(senest|seneste|\w*frist\w*|no later than|at the latest|deadline\w*|last day|sidste dag|indtil|until|due|"
+    rf"by (the )?(\d|end|{MONTH_NAMES})|"
+    rf"(har|have|has|get)\s+\d+\s+[^\W\d]\w*\s+(til|to)|"
+    rf"(før|inden|before|within|efter|after)\s+([\w.-]+\s+){{0,2}}?"
+    rf"(\d|den|dagen|udgangen|the end|fristen|the deadline))\b|"
+    rf"(?<!\d)\d+\.?\s+\w+\s+(før|efter|before|after)\b",
+    re.IGNORECASE,
 )
 
 
@@ -348,13 +374,14 @@ def gives_deadline(text: str) -> bool:
 
 
 def asked_form(question: str) -> AskedForm | None:
-    """The form of value a question (Danish or English) names in so many words (a phone
-    number, an e-mail address, a percentage, a weight or an age), None when it names none; the
-    one named first when it names several."""
+    """The form of value a question (Danish or English) asks for in so many words (a
+    phone number, an e-mail address, a percentage, a weight or an age; `_FORM_QUESTIONS`),
+    None when it asks for none; the one asked first when it asks for several."""
     lowered = question.lower()
+    query = _QUERY_VERB.search(lowered) is None
     best: tuple[int, AskedForm] | None = None
-    for form, pattern in _FORM_QUESTIONS:
-        match = pattern.search(lowered)
+    for form, asked, named in _FORM_QUESTIONS:
+        match = asked.search(lowered) or (named.search(lowered) if query else None)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), form)
     return best[1] if best else None
@@ -362,8 +389,17 @@ def asked_form(question: str) -> AskedForm | None:
 
 def holds_form(text: str, form: AskedForm) -> bool:
     """Whether `text` holds a value of the form (`_FORM_TEXT`): "Ring på 72 34 10 00",
-    "borgerservice@nordby.dk", "10 procent", "50 kg"."""
-    return _FORM_TEXT[form].search(text) is not None
+    "borgerservice@nordby.dk", "10 procent", "50 kg", "fyldt 18 år". An e-mail address is
+    only looked for around an "@" or "at" (linear in the text's length)."""
+    if form == "email" and "@" not in text and "at" not in text.lower():
+        return False
+    for match in _FORM_TEXT[form].finditer(text):
+        if form != "phone":
+            return True
+        before, after = text[max(0, match.start() - 25) : match.start()], text[match.end() : match.end() + 6]
+        if not _NOT_PHONE.search(before) and not _LONGER_NUMBER.match(after):
+            return True
+    return False
 
 
 _WHO_TEXT = re.compile(

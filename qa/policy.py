@@ -18,8 +18,8 @@ fitted once on the development data's fit split and shipped as `qa/data/abstenti
 with its operating point; `qa build` never refits it. `qa calibrate` refits it on an
 operator's labelled questions about their own corpus. One rule stands outside the model:
 a question asking what something costs whose passages give no amount at all is withheld,
-and so is a question asking for a phone number, an e-mail address or a percentage whose
-passages give none (`lacks_asked_answer`).
+and so is a question asking for a phone number, an e-mail address, a percentage, a
+weight or an age whose passages give none (`lacks_asked_answer`).
 
 Whether the best candidate's document is in the question's language (`same_language`) is
 evidence because the encoder's cosines are not comparable across the two cases. On the
@@ -92,11 +92,11 @@ def lacks_asked_answer(question: AnalysedQuestion, candidates: list[AnswerCandid
     much leave ...", "Hvor stor er en carport ..."): their answers can be given without a
     date, a number or an amount ("once you have a CPR number", "there is no limit").
 
-    The same holds for a question that names the form of its value (`AnalysedQuestion.form`:
+    The same holds for a question that asks for a form of value (`AnalysedQuestion.form`:
     "Hvad er telefonnummeret til ...", "What is the e-mail address of ...", "Hvor mange
-    procent ...") when no candidate holds a phone number, an e-mail address or a
-    percentage: the near miss of a page that names the office or the rate without giving
-    it."""
+    procent ...", "How old ...") when no candidate holds a phone number, an e-mail
+    address, a percentage, a weight or an age: the near miss of a page that names the
+    office or the rate without giving it."""
     asks = question.asks_price or question.form is not None
     return asks and bool(candidates) and all(c.features["type_fit"] == 0.0 for c in candidates)
 

@@ -43,8 +43,9 @@ class AnalysedQuestion:
     """Whether the question asks in so many words what something costs
     (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
     form: AskedForm | None = None
-    """The form of value the question names in so many words: a phone number, an e-mail
-    address, a percentage or a weight (`qa.answer_types.asked_form`); None when it names none."""
+    """The form of value the question asks for in so many words: a phone number, an e-mail
+    address, a percentage, a weight or an age (`qa.answer_types.asked_form`); None when it
+    asks for none."""
     deadline: bool = False
     """Whether the question asks about a deadline (`qa.answer_types.asks_deadline`)."""
 

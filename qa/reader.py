@@ -2,15 +2,16 @@
 
 Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...",
 "It ...") together with the sentence before it (it is never offered alone when that
-sentence exists); a bare "Ja." / "Nej." / "Yes." together with the sentence after it;
-for a when / how long / how many / how much question only units holding a date, a
-duration, a number or an amount, when any does, and for a question naming a phone
-number, an e-mail address or a percentage only units holding one, when any does; a
-sentence that is itself a question is never offered (on an FAQ page the answer is the
-text under the question, which is), nor a table's header row (its labels stand in
-every row under it, with the values). Headings are not sentences, so never answers. Every unit is described by
-features that mean the same on any corpus (`FEATURES`) and scored by a pairwise ranker fitted on the
-development data's fit split (`qa/data/reader.json`; `qa.fitting.fit_pairwise_ranker`).
+sentence exists); a bare "Ja." / "Jo." / "Nej." / "Yes." together with the sentence after
+it; for a when / how long / how many / how much question only units holding a date, a
+duration, a number or an amount, when any does, and for a question asking for a phone
+number, an e-mail address, a percentage, a weight or an age only units holding one, when
+any does; a sentence that is itself a question is never offered (on an FAQ page the
+answer is the text under the question, which is), nor a table's header row (its labels
+stand in every row under it, with the values). Headings are not sentences, so never
+answers. Every unit is described by features that mean the same on any corpus
+(`FEATURES`) and scored by a pairwise ranker fitted on the development data's fit split
+(`qa/data/reader.json`; `qa.fitting.fit_pairwise_ranker`).
 Two of the features, `same_language` and `cos_language_margin`, let the ranker undo the
 model's preference for text in the question's language: in 5-fold cross-validation
 over the fit splits, grouped by document, they raised the right first candidates of
@@ -150,9 +151,9 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("*_\"'”»)").endswith("?")
 
 
-# A reply that says only yes or no ("Ja.", "Nej!", "Yes.") opens an FAQ answer; what it
+# A reply that says only yes or no ("Ja.", "Jo.", "Nej!", "Yes.") opens an FAQ answer; what it
 # says yes or no to is in the sentence after it.
-_BARE_REPLY = re.compile(r"^\W*(ja|nej|yes|no)\W*$", re.IGNORECASE)
+_BARE_REPLY = re.compile(r"^\W*(ja|jo|nej|yes|no)\W*$", re.IGNORECASE)
 
 
 def is_bare_reply(text: str) -> bool:
@@ -293,8 +294,11 @@ class Reader:
             # A question naming the form of its value (a phone number, an e-mail address, a
             # percentage) is fitted by that form, whatever its type.
             fit = holds_form(text, question.form) if question.form else fits(text, question.answer_type, list_item)
-            # A deadline question's answer words a deadline ("senest", "inden", "no later than").
-            fit = fit and (not question.deadline or gives_deadline(text))
+            # A when / how long question about a deadline is answered by a text that words one
+            # ("senest", "inden 4 uger", "no later than"); a question about the price of
+            # missing a deadline by an amount.
+            if question.deadline and question.answer_type in ("when", "how_long"):
+                fit = fit and gives_deadline(text)
             rows.append(
                 (
                     unit,
@@ -336,8 +340,8 @@ class Reader:
         if (question.answer_type in STRICT_TYPES or question.form) and any(r[3]["type_fit"] for r in rows):
             # A when / how long / how many / how much question is never answered by a text
             # without a date, a duration, a number or an amount while some candidate holds
-            # one, nor a question naming a phone number, e-mail address or percentage by a
-            # text without one.
+            # one, nor a question asking for a phone number, e-mail address, percentage, weight
+            # or age by a text without one.
             rows = [r for r in rows if r[3]["type_fit"]]
         best_cos = max(r[3]["cos"] for r in rows)
         local = local_coverages(groups, [r[4] for r in rows])

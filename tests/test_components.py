@@ -83,14 +83,16 @@ from tests.fakes import FakeEmbedder
         ("Lagde strategien vægt på informationssikkerhed?", "yes_no"),
         ("Is there free parking at the town hall?", "yes_no"),
         ("Hvorfor indeholdt strategien vækstinitiativer?", "other"),
-        # Danish "hvor meget" before a verb, pronoun or comparative asks an amount; before a
-        # noun a measure of it.
+        # Danish "hvor meget" before a verb of getting or paying, or a comparative, asks an
+        # amount; before a measure that measure; before any other noun nothing in particular.
         ("hvor meget får man i su som udeboende", "how_much"),
         ("Hvor meget kan jeg låne i SU-lån?", "how_much"),
         ("Hvor meget højere er grænsen for enlige?", "how_much"),
         ("Hvor meget tid har jeg til at klage?", "how_long"),
         ("Hvor meget orlov får far?", "how_many"),
-        ("Hvor meget storskrald må jeg sætte ud?", "how_many"),
+        ("Hvor meget storskrald må jeg sætte ud?", "other"),
+        ("Hvor meget må jeg drikke, når jeg skal køre bil?", "other"),
+        ("Hvor meget har jeg ret til i barselsdagpenge?", "how_much"),
     ],
 )
 def test_answer_type_of_a_question(question: str, kind: str) -> None:
@@ -890,6 +892,17 @@ def test_a_configured_reranker_model_is_the_one_served(tmp_path: Path) -> None:
         ("Hvem rydder sne på private veje?", None),
         ("Hvor langt ud i fremtiden kan man booke en tid?", None),
         ("Hvad er et procenttillæg?", None),
+        # A form the question mentions but does not ask for.
+        ("Kan jeg få MitID uden et dansk telefonnummer?", None),
+        ("Do I need a Danish phone number to get MitID?", None),
+        ("How do I change my phone number in MitID?", None),
+        ("Hvordan ændrer jeg min e-mailadresse i Digital Post?", None),
+        ("Kan jeg ændre min skatteprocent?", None),
+        ("Får jeg 100 procent løn under barsel?", None),
+        ("Hvornår bliver renten tilskrevet?", None),
+        ("Hvilket telefonnummer skal jeg ringe til?", "phone"),
+        ("What is the maximum total weight of a trailer?", "weight"),
+        ("Hvad er den tilladte totalvægt for en autocamper?", "weight"),
     ],
 )
 def test_the_form_of_value_a_question_names(question: str, form: str | None) -> None:
@@ -905,6 +918,18 @@ def test_the_form_of_value_a_question_names(question: str, form: str | None) -> 
         ("Du kan ringe på tlf. 114.", "phone", True),
         ("Call 112 in an emergency.", "phone", True),
         ("Virksomhedens CVR-nummer er 12345678.", "phone", False),
+        ("Tlf. 70 10 11 12, mandag-fredag.", "phone", True),
+        ("Ring 33-66-33-66.", "phone", True),
+        ("Call us 24/7 on 1813.", "phone", True),
+        ("CVR-nr. 29 18 97 58", "phone", False),
+        ("Indbetal til reg.nr. 0216 kontonr. 4069 0290 81.", "phone", False),
+        ("IBAN DK50 0040 0440 1162 43", "phone", False),
+        ("Ringsted Kommune opkræver 500 kr.", "phone", False),
+        ("The so-called 225-hour rule applies.", "phone", False),
+        ("Skriv til borgerservice[at]nordby.dk.", "email", True),
+        ("Satsen er otte procent.", "percent", True),
+        ("Renten er 4½ %.", "percent", True),
+        ("En trailer må højst veje 1½ ton.", "weight", True),
         ("Borgerservice har åbent kl. 10-14.", "phone", False),
         ("Skriv til borgerservice@nordby.dk.", "email", True),
         ("Du kan skrive til os via sikker mail.", "email", False),
@@ -953,7 +978,7 @@ def test_a_question_naming_a_form_the_passages_never_give_is_withheld() -> None:
 
 
 def test_a_bare_yes_or_no_is_offered_and_quoted_with_the_sentence_after_it() -> None:
-    assert is_bare_reply("Ja.") and is_bare_reply("Nej!") and is_bare_reply("Yes.") and is_bare_reply("**No.**")
+    assert is_bare_reply("Ja.") and is_bare_reply("Jo.") and is_bare_reply("Nej!") and is_bare_reply("**No.**")
     assert not is_bare_reply("Ja, hvis du bor i udlandet.") and not is_bare_reply("Januar.")
     document = assemble(
         "nemkonto",
@@ -981,6 +1006,16 @@ def test_a_deadline_question_wants_a_text_that_words_a_deadline() -> None:
     assert gives_deadline("Du skal aflyse senest kl. 12 dagen før.") and gives_deadline("Klag inden 4 uger.")
     assert gives_deadline("Apply no later than 2 months after.") and gives_deadline("Fristen er 1. marts.")
     assert not gives_deadline("Vi henter storskrald mandag til torsdag i lige uger.")
+    for worded in (
+        "Your tax return must be filed by July 1.",
+        "Payment is due on 20 March.",
+        "You have 4 weeks to complain.",
+        "Der er 4 ugers klagefrist.",
+        "Ansøgningsfrist: 15. marts",
+        "Giv besked 3 måneder før forventet fødsel.",
+    ):
+        assert gives_deadline(worded), worded
+    assert not gives_deadline("Før du søger, skal du logge på med MitID.")
     engine = _one_paragraph_engine(
         "storskrald",
         "Storskrald",
@@ -1059,3 +1094,18 @@ def test_reader_and_evidence_count_a_holiday_the_answer_leaves_out_as_missing() 
     }
     assert _texts(engine, trace.candidates[0].sentence_ids) == ["Mandag den 31. december er der åbent kl. 10-12."]
     assert trace.evidence is not None and trace.evidence["missing_numbers"] == 0.0
+
+
+def test_a_price_question_about_a_deadline_is_read_for_its_amount_not_its_deadline() -> None:
+    engine = _one_paragraph_engine(
+        "moms",
+        "For sen indberetning",
+        "Du skal indberette momsen senest den 1. juni. En for sen indberetning koster et tillæg på 200 kr.",
+        {"cos": 1.0},
+    )
+    trace = engine.trace("Hvad koster det, hvis jeg indberetter efter fristen?", depth=5)
+    assert trace.question.deadline and trace.question.answer_type == "how_much"
+    assert [_texts(engine, c.sentence_ids) for c in trace.candidates] == [
+        ["En for sen indberetning koster et tillæg på 200 kr."]
+    ]
+    assert engine.ask("Hvad koster det, hvis jeg indberetter efter fristen?").answered

@@ -306,3 +306,23 @@ def test_a_title_row_a_bold_table_and_a_bold_note_are_no_column_labels(tmp_path:
         "Bemærk:",
         "Voksne; 818 kr.",
     ]
+
+
+def test_a_table_with_every_row_in_thead_has_its_first_row_as_header_and_the_rest_as_data(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<table><thead><tr><th>Dag</th><th>Åbent</th></tr>"
+        "<tr><td>Lørdag-søndag</td><td>kl. 9-16</td></tr></thead></table>",
+    )
+    assert units(doc) == [("table_header", 0, "Dag; Åbent"), ("table_row", 0, "Dag: Lørdag-søndag; Åbent: kl. 9-16")]
+
+
+def test_a_table_of_one_row_is_content_not_a_header(tmp_path: Path) -> None:
+    doc = _page(tmp_path, "<table><tr><th>Borgerservice har åbent mandag-fredag kl. 10-15</th></tr></table>")
+    assert units(doc) == [("table_row", 0, "Borgerservice har åbent mandag-fredag kl. 10-15")]
+
+
+def test_a_markdown_table_of_a_header_row_only_is_content(tmp_path: Path) -> None:
+    page = tmp_path / "info.md"
+    page.write_text("# Info\n\n| Borgerservice har åbent mandag-fredag kl. 10-15 |\n|---|\n", encoding="utf-8")
+    assert units(read_document(page))[-1] == ("table_row", 0, "Borgerservice har åbent mandag-fredag kl. 10-15")

@@ -150,12 +150,15 @@ def table_pieces(rows: Sequence[Sequence[str]], header: Sequence[str] | None, pa
 
     The header row itself becomes a `table_header` piece "Kort; Pris" first, so the
     document still holds the table's words in their source order (the reader never
-    quotes it alone: it gives no value). Rows are written by `table_row_text`.
+    quotes it alone: it gives no value); over no rows it is a `table_row`, the table's
+    content. Rows are written by `table_row_text`.
     """
     pieces: list[Piece] = []
     labels = [" ".join(h.split()) for h in header] if header else []
     if labels and any(labels):
-        pieces.append(Piece("table_header", 0, "; ".join(label for label in labels if label), page))
+        # A header over no rows is the table's content (a one-row table, an info box).
+        kind: BlockKind = "table_header" if any(any(cell.strip() for cell in row) for row in rows) else "table_row"
+        pieces.append(Piece(kind, 0, "; ".join(label for label in labels if label), page))
     for row in rows:
         text = table_row_text(row, labels)
         if text:

@@ -189,13 +189,15 @@ def header_row_count(grid: TableGrid) -> int:
     """How many rows at the top of a table are its header: the rows of a `<thead>` that
     opens the table, else the leading header rows (`_is_header_row`). After the first
     header row, a full-width row is a group row and ends the header; a table of header
-    rows only has its first row as header and the rest as data, and a table bold
-    throughout has none."""
+    rows only (all in `<thead>`, or all `<th>`) has its first row as header and the rest
+    as data, a table bold throughout has none, and so has a table of one row."""
+    if len(grid.rows) < 2:
+        return 0  # one row heads nothing: it is the table's content
     count = 0
     while count < len(grid.rows) and grid.in_head[count]:
         count += 1
     if count:
-        return count
+        return 1 if count == len(grid.rows) else count  # every row in <thead>: a CMS's quirk
     while count < len(grid.rows) and _is_header_row(grid, count):
         if count > 0 and full_width_cell(grid, count) is not None:
             break
