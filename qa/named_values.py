@@ -191,19 +191,29 @@ _HOLIDAYS: tuple[tuple[int, int, str], ...] = (
     (5, 6, r"grundlovsdag\w*|constitution day"),
     (23, 6, r"sankthansaften\w*|sankt hans aften|midsummer eve|st\.? john'?s eve"),
     (24, 12, r"juleaften\w*|christmas eve"),
-    (25, 12, r"(?<!2\. )(?<!anden )(?<!\w)(1\. )?juledag\w*|christmas day"),
-    (26, 12, r"(2\.|anden) juledag\w*|boxing day|second day of christmas"),
+    (25, 12, r"(?<!2\. )(?<!2\.)(?<!anden )(?<!\w)(1\. ?)?juledag(?!e)\w*|christmas day"),
+    (26, 12, r"(2\. ?|anden )juledag\w*|boxing day|second day of christmas"),
     (31, 12, r"nytårsaften\w*|new year['’]?s eve"),
 )
 _PUBLIC_HOLIDAYS = frozenset({(1, 1), (25, 12), (26, 12)})
 _HOLIDAY_NAME = [(day, month, re.compile(rf"(?<!\w)({names})(?!\w)", re.IGNORECASE)) for day, month, names in _HOLIDAYS]
 _MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES.split("|")[:12], start=1)}
 _MONTH_NUMBER.update({"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10})
-_DATE = re.compile(
-    rf"(?<![\d.])(\d{{1,2}})\.?\s*({MONTH_NAMES})\b|\b({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|"
-    r"(?<![\d./])(\d{1,2})[./](\d{1,2})(?![\d]|[./]\d{1,2}\b)",
-    re.IGNORECASE,
+# A day or days before a month ("31. december", "24.-26. december", "24., 25. og 26.
+# december", "24. dec."), days after one ("December 24-26", "Dec. 24th"), or a day and
+# month with a slash ("24/12"); not "5.6" or "24.12", which are as often a section, a
+# decimal or a time.
+# Each month name is found first and its days are read within 40 characters before or
+# after it, so that a long run of numbers costs linear time.
+_MONTH_OR_SHORT = rf"{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
+_MONTH_WORD = re.compile(rf"\b({_MONTH_OR_SHORT})\b\.?", re.IGNORECASE)
+_DAYS_BEFORE = re.compile(r"(?<![\d.])(\d{1,2}\.?(?:\s*(?:,|og|and|&|-|–|—|til|to)\s*\d{1,2}\.?){0,6})\s*$")
+_DAYS_AFTER = re.compile(
+    r"^\s+(\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|—|to)\s*\d{1,2}(?:st|nd|rd|th)?){0,6})\b(?![.,/:]\d)"
 )
+_SLASH_DATE = re.compile(r"(?<![\d./])(\d{1,2})/(\d{1,2})(?![\d]|/\d{1,2}\b)")
+_DATE_WINDOW = 40
+_DAY_SPAN_IN_LIST = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s*(?:(-|–|—|til|to)\s*(\d{1,2}))?")
 _GENERIC_HOLIDAYS = re.compile(r"\b(helligdag\w*|public holidays?|bank holidays?)\b", re.IGNORECASE)
 
 
@@ -213,23 +223,49 @@ def holidays_named(text: str) -> frozenset[tuple[int, int]]:
     return frozenset((day, month) for day, month, name in _HOLIDAY_NAME if name.search(text))
 
 
+def without_holiday_names(text: str) -> str:
+    """The text with the names of fixed-date holidays blanked out, so that the "2" of "2.
+    juledag" is not read as a number the question names."""
+    for _, _, name in _HOLIDAY_NAME:
+        text = name.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 def holidays_covered(text: str) -> frozenset[tuple[int, int]]:
     """The fixed-date holidays a text names or gives the date of ("den 31. december",
     "December 24", "24/12"), and the public ones among them when it speaks of
     "helligdage" / "public holidays"."""
     days = set(holidays_named(text))
-    dates = set()
-    for m in _DATE.finditer(text):
-        if m.group(1):
-            dates.add((int(m.group(1)), _MONTH_NUMBER[m.group(2).lower()]))
-        elif m.group(3):
-            dates.add((int(m.group(4)), _MONTH_NUMBER[m.group(3).lower()]))
-        else:
-            dates.add((int(m.group(5)), int(m.group(6))))
+    dates: set[tuple[int, int]] = set()
+    for m in _MONTH_WORD.finditer(text):
+        month = _month_number(m.group(1))
+        before = _DAYS_BEFORE.search(text[max(0, m.start() - _DATE_WINDOW) : m.start()])
+        after = _DAYS_AFTER.match(text[m.end() : m.end() + _DATE_WINDOW])
+        for listed in (before, after):
+            if listed:
+                dates.update((day, month) for day in _days_in(listed.group(1)))
+    dates.update((int(m.group(1)), int(m.group(2))) for m in _SLASH_DATE.finditer(text))
     days.update((day, month) for day, month, _ in _HOLIDAYS if (day, month) in dates)
     if _GENERIC_HOLIDAYS.search(text):
         days.update(_PUBLIC_HOLIDAYS)
     return frozenset(days)
+
+
+def _month_number(name: str) -> int:
+    """1-12 for a month's name or its short form ("december", "dec", "okt")."""
+    word = name.lower()
+    return next(number for prefix, number in _MONTH_NUMBER.items() if prefix.startswith(word[:3]))
+
+
+def _days_in(days: str) -> set[int]:
+    """The days a list of days gives, spans filled in: "24.-26." -> {24, 25, 26}, "24., 25.
+    og 31." -> {24, 25, 31}."""
+    found: set[int] = set()
+    for m in _DAY_SPAN_IN_LIST.finditer(days):
+        first = int(m.group(1))
+        last = int(m.group(3)) if m.group(3) else first
+        found.update(range(first, last + 1) if first <= last <= 31 else (first,))
+    return found
 
 
 def _day_of(name: str) -> int:

@@ -18,8 +18,8 @@ fitted once on the development data's fit split and shipped as `qa/data/abstenti
 with its operating point; `qa build` never refits it. `qa calibrate` refits it on an
 operator's labelled questions about their own corpus. One rule stands outside the model:
 a question asking what something costs whose passages give no amount at all is withheld,
-and so is a question asking for a phone number, an e-mail address, a percentage, a
-weight or an age whose passages give none (`lacks_asked_answer`).
+and so is a question asking for a phone number, an e-mail address, a percentage or a
+weight whose passages give none (`lacks_asked_answer`).
 
 Whether the best candidate's document is in the question's language (`same_language`) is
 evidence because the encoder's cosines are not comparable across the two cases. On the
@@ -47,6 +47,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from qa.answer_types import WITHHELD_FORMS
 from qa.linear import LinearModel
 from qa.question import AnalysedQuestion, missing_named
 from qa.reader import AnswerCandidate
@@ -94,10 +95,11 @@ def lacks_asked_answer(question: AnalysedQuestion, candidates: list[AnswerCandid
 
     The same holds for a question that asks for a form of value (`AnalysedQuestion.form`:
     "Hvad er telefonnummeret til ...", "What is the e-mail address of ...", "Hvor mange
-    procent ...", "How old ...") when no candidate holds a phone number, an e-mail
-    address, a percentage, a weight or an age: the near miss of a page that names the
-    office or the rate without giving it."""
-    asks = question.asks_price or question.form is not None
+    procent ...") when no candidate holds a phone number, an e-mail address, a percentage
+    or a weight (`qa.answer_types.WITHHELD_FORMS`; not an age, which pages give in too
+    many words): the near miss of a page that names the office or the rate without
+    giving it."""
+    asks = question.asks_price or question.form in WITHHELD_FORMS
     return asks and bool(candidates) and all(c.features["type_fit"] == 0.0 for c in candidates)
 
 

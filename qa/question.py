@@ -11,7 +11,15 @@ from qa import analysis
 from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
 from qa.answer_types import AnswerType, AskedForm, answer_type, asked_form, asks_deadline, asks_price
 from qa.lexicon import danish_for_english, english_phrase_spans
-from qa.named_values import NUMBER, holidays_covered, holidays_named, missing_numbers, weekdays_covered, weekdays_named
+from qa.named_values import (
+    NUMBER,
+    holidays_covered,
+    holidays_named,
+    missing_numbers,
+    weekdays_covered,
+    weekdays_named,
+    without_holiday_names,
+)
 from qa.normalise import normalise
 
 
@@ -65,7 +73,7 @@ def analyse(question: str) -> AnalysedQuestion:
         groups=tuple(groups),
         lexical_terms=tuple(query_terms(text, groups)),
         answer_type=answer_type(text, price),
-        numbers=frozenset(NUMBER.findall(text)),
+        numbers=frozenset(NUMBER.findall(without_holiday_names(text))),
         weekdays=weekdays_named(text),
         holidays=holidays_named(text),
         bridged=bridge_to_danish(text, phrases) if guess.language == "en" else None,

@@ -93,6 +93,9 @@ from tests.fakes import FakeEmbedder
         ("Hvor meget storskrald må jeg sætte ud?", "other"),
         ("Hvor meget må jeg drikke, når jeg skal køre bil?", "other"),
         ("Hvor meget har jeg ret til i barselsdagpenge?", "how_much"),
+        ("Hvor meget skal jeg selv betale for tandlæge?", "how_much"),
+        ("Hvor meget må mit barn tjene?", "how_much"),
+        ("Hvor meget i boligstøtte kan jeg få?", "how_much"),
     ],
 )
 def test_answer_type_of_a_question(question: str, kind: str) -> None:
@@ -902,6 +905,14 @@ def test_a_configured_reranker_model_is_the_one_served(tmp_path: Path) -> None:
         ("Hvornår bliver renten tilskrevet?", None),
         ("Hvilket telefonnummer skal jeg ringe til?", "phone"),
         ("What is the maximum total weight of a trailer?", "weight"),
+        ("Skift telefonnummer i MitID", None),
+        ("Hvad er reglerne for at skifte telefonnummer i MitID?", None),
+        ("Hvad er fristen for at ændre skatteprocenten?", None),
+        ("What is required to change my phone number?", None),
+        ("Ny e-mailadresse i Digital Post", None),
+        ("Hvad er forskellen på renten og afdraget?", None),
+        ("Hvad er momsen i procent?", "percent"),
+        ("Nordby kommunes telefonnummer", "phone"),
         ("Hvad er den tilladte totalvægt for en autocamper?", "weight"),
     ],
 )
@@ -943,6 +954,13 @@ def test_the_form_of_value_a_question_names(question: str, form: str | None) -> 
         ("Children up to 3rd grade can attend the SFO.", "age", True),
         ("Du får en påmindelse 30 dage før, fuldmagten udløber.", "age", False),
         ("Reglerne blev ændret for 3 år siden.", "age", False),
+        ("You can get a licence from the age of 18.", "age", True),
+        ("You must be 18 or older.", "age", True),
+        ("Folkepensionsalderen er 67.", "age", True),
+        ("Tilbuddet er for unge under 25.", "age", True),
+        ("Det koster over 500 kr.", "age", False),
+        ("Telefonisk rådgivning koster 500 kr.", "phone", False),
+        ("Calls made in 2025 are free.", "phone", False),
     ],
 )
 def test_a_text_holds_the_form_of_value_only_when_it_gives_one(text: str, form: Any, expected: bool) -> None:
@@ -1016,6 +1034,11 @@ def test_a_deadline_question_wants_a_text_that_words_a_deadline() -> None:
     ):
         assert gives_deadline(worded), worded
     assert not gives_deadline("Før du søger, skal du logge på med MitID.")
+    for worded in ("Klag inden for fire uger.", "Apply within six months.", "Du har fire uger til at klage."):
+        assert gives_deadline(worded), worded
+    assert gives_deadline("Ansøgningen skal være modtaget 1. juli.")
+    for loose in ("Due to the strike, we are closed.", "Indtil videre er der lukket.", "Until further notice."):
+        assert not gives_deadline(loose), loose
     engine = _one_paragraph_engine(
         "storskrald",
         "Storskrald",
@@ -1076,6 +1099,13 @@ def test_fixed_date_holidays_are_named_in_danish_and_english_and_covered_by_name
     # "helligdage" covers the public holidays among them, not Christmas Eve or New Year's Eve.
     assert holidays_covered("Lukket på helligdage.") == {(1, 1), (25, 12), (26, 12)}
     assert holidays_covered("Åbent kl. 10.12-12 og 1/1-2025.") == {(1, 1)}
+    # Days in a span or a list before the month, or after it; not a section, a decimal or a time.
+    assert holidays_covered("Lukket 24.-26. december.") == {(24, 12), (25, 12), (26, 12)}
+    assert holidays_covered("Lukket 24. og 31. dec.") == {(24, 12), (31, 12)}
+    assert holidays_covered("Closed December 24-26.") == {(24, 12), (25, 12), (26, 12)}
+    assert holidays_covered("Se afsnit 5.6, version 1.1, kl. 24.12.") == frozenset()
+    # "2.juledag" is Boxing Day, and its "2" no number the question names.
+    assert analyse("Har I åbent 2.juledag?").holidays == {(26, 12)} and not analyse("Har I åbent 2.juledag?").numbers
 
 
 def test_reader_and_evidence_count_a_holiday_the_answer_leaves_out_as_missing() -> None:
@@ -1109,3 +1139,15 @@ def test_a_price_question_about_a_deadline_is_read_for_its_amount_not_its_deadli
         ["En for sen indberetning koster et tillæg på 200 kr."]
     ]
     assert engine.ask("Hvad koster det, hvis jeg indberetter efter fristen?").answered
+
+
+def test_an_age_question_is_not_withheld_for_want_of_a_number() -> None:
+    # Pages give an age in words too ("når barnet starter i skole"): only the price and the
+    # phone, e-mail, percentage and weight forms withhold a question that no passage answers.
+    engine = _one_paragraph_engine(
+        "sfo", "SFO", "Dit barn kan starte i SFO, når det begynder i skole. SFO har åbent kl. 6.30-17.", {"cos": 1.0}
+    )
+    engine = _engine(engine.data, {"cos": 1.0}, threshold=0.0)
+    result = engine.ask("Hvor gammel skal mit barn være for at starte i SFO?")
+    assert analyse("Hvor gammel skal mit barn være for at starte i SFO?").form == "age"
+    assert result.answered and result.evidence > 0.0
