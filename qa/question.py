@@ -9,7 +9,17 @@ from dataclasses import dataclass
 
 from qa import analysis
 from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
-from qa.answer_types import AnswerType, AskedForm, answer_type, asked_form, asks_deadline, asks_price
+from qa.answer_types import (
+    AnswerType,
+    AskedForm,
+    answer_type,
+    asked_form,
+    asks_deadline,
+    asks_price,
+    fits,
+    gives_deadline,
+    holds_form,
+)
 from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.named_values import (
     NUMBER,
@@ -21,6 +31,9 @@ from qa.named_values import (
     without_holiday_names,
 )
 from qa.normalise import normalise
+
+# The answer types whose question is only answered by a text that fits it while any does.
+STRICT_TYPES: tuple[AnswerType, ...] = ("when", "how_long", "how_many", "how_much")
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,29 @@ class AnalysedQuestion:
     asks for none."""
     deadline: bool = False
     """Whether the question asks about a deadline (`qa.answer_types.asks_deadline`)."""
+
+    @property
+    def typed(self) -> bool:
+        """Whether the question asks for a particular kind of answer: a type other than
+        `other`, or a form of value."""
+        return self.answer_type != "other" or self.form is not None
+
+    @property
+    def strict(self) -> bool:
+        """Whether only answers that fit (`answer_fits`) may answer it while any does: a
+        when / how long / how many / how much question, or one asking for a form of value."""
+        return self.answer_type in STRICT_TYPES or self.form is not None
+
+    def answer_fits(self, text: str, is_list_item: bool = False) -> bool:
+        """Whether `text` holds what the question asks for: the form of value it asks for
+        (`qa.answer_types.holds_form`), else its answer type (`qa.answer_types.fits`); a
+        when / how long question about a deadline also wants the deadline worded
+        (`qa.answer_types.gives_deadline`: "senest", "inden 4 uger", "no later than"), a
+        question about the price of missing one an amount only."""
+        fit = holds_form(text, self.form) if self.form else fits(text, self.answer_type, is_list_item)
+        if self.deadline and self.answer_type in ("when", "how_long"):
+            return fit and gives_deadline(text)
+        return fit
 
 
 def analyse(question: str) -> AnalysedQuestion:

@@ -33,7 +33,7 @@ import numpy as np
 
 from qa.analysis import terms
 from qa.answer import group_weights, term_weights, weighted_coverage
-from qa.answer_types import fits, gives_deadline, has_number, holds_form
+from qa.answer_types import has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
@@ -79,7 +79,6 @@ REFERRING_WORDS = frozenset(
 )
 _FIRST_WORD = re.compile(r"^\W*(\w+)")
 LIST_KINDS = ("list_item", "table_row", "table_header")
-STRICT_TYPES = ("when", "how_long", "how_many", "how_much")
 # How many of the best cosines of one language among a question's candidates make the
 # reference its candidates are centred on (`language_margins`); 3 is the retriever's idea
 # (`centring_top`) at the scale of the 20-60 candidates of one question.
@@ -278,7 +277,7 @@ class Reader:
 
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
-        typed = question.answer_type != "other" or question.form is not None
+        typed = question.typed
         named = named_count(question)
         rows = []
         for unit, rank, kind in units:
@@ -291,14 +290,7 @@ class Reader:
                 unit_terms.update(self.data.sentence_terms[s])
             heading_cov = coverage_of(groups, self.heading_terms[hit.index])
             list_item = self.block_kind(head) in LIST_KINDS
-            # A question naming the form of its value (a phone number, an e-mail address, a
-            # percentage) is fitted by that form, whatever its type.
-            fit = holds_form(text, question.form) if question.form else fits(text, question.answer_type, list_item)
-            # A when / how long question about a deadline is answered by a text that words one
-            # ("senest", "inden 4 uger", "no later than"); a question about the price of
-            # missing a deadline by an amount.
-            if question.deadline and question.answer_type in ("when", "how_long"):
-                fit = fit and gives_deadline(text)
+            fit = question.answer_fits(text, list_item)
             rows.append(
                 (
                     unit,
@@ -337,7 +329,7 @@ class Reader:
                     unit_terms,
                 )
             )
-        if (question.answer_type in STRICT_TYPES or question.form) and any(r[3]["type_fit"] for r in rows):
+        if question.strict and any(r[3]["type_fit"] for r in rows):
             # A when / how long / how many / how much question is never answered by a text
             # without a date, a duration, a number or an amount while some candidate holds
             # one, nor a question asking for a phone number, e-mail address, percentage, weight
