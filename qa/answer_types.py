@@ -267,10 +267,10 @@ _FORM_NOUNS: dict[AskedForm, str] = {
     "weight": r"(maksimale?|højeste|tilladte?|maximum|max\.?)\s+(total\s?)?(vægt|weight)|\w*totalvægt\w*",
     "age": r"aldersgrænse\w*|mindstealder\w*|age limit\w*|minimum age",
 }
+# Questions of a form's own kind (an e-mail address has none).
 _FORM_ASKED: dict[AskedForm, str] = {
     "phone": r"(hvilket|hvad) nummer (skal|kan) (jeg|man|du|vi) ringe|what (phone )?number (do|should|can|must) "
     r"(i|we|you) (call|ring|dial)|which number (do|should|can|must) (i|we|you) (call|ring|dial)",
-    "email": r"(?!)",
     "percent": r"hvor mange procent|hvor høj er renten|how many (percent|per cent)|what percent(age)?|"
     r"(hvad|what)\s*(er|is|'s|’s)\s+[^?]{1,60}\b(i procent|in percent|in per cent|som procent|as a percentage)|"
     r"how high is the (interest )?rate",
@@ -291,16 +291,17 @@ _ASKING = (
 _FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (
         form,
-        re.compile(rf"\b({_FORM_ASKED[form]})\b|\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"),
+        re.compile(
+            rf"\b({_FORM_ASKED[form]})\b|\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
+            if form in _FORM_ASKED
+            else rf"\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
+        ),
         re.compile(rf"^\W*(([\w-]+\s+){{0,2}}[\w-]+s\s+)?({_FORM_NOUNS[form]})(?!\w)"),
     )
     for form in ("phone", "email", "percent", "weight", "age")
 )
-# Words that make a query a question: an interrogative or a verb that opens a yes/no question.
-_QUERY_VERB = re.compile(
-    r"\b(hvad|hvilk\w*|hvorfor|hvem|hvor\w*|hvordan|hvornår|what\w*|which|why|who|whom|how|where|when|"
-    r"kan|skal|må|er|har|får|bliver|can|do|does|is|are|should|must|will|may|have|has)\b"
-)
+# The verbs that, besides an interrogative (`_INTERROGATIVE`), make a query a question.
+_CLAUSE_VERB = re.compile(r"\b(kan|skal|må|er|har|får|bliver|can|do|does|is|are|should|must|will|may|have|has)\b")
 # The forms as text gives them. A phone number: eight digits grouped as Danish numbers
 # are written ("72 34 10 00", "7234 1000", "33-66-33-66", "+45 72341000"; eight digits in a
 # row can be a CVR number), or digits after a word for calling ("Ring 1813", "tlf. 114",
@@ -400,7 +401,7 @@ def asked_form(question: str) -> AskedForm | None:
     phone number, an e-mail address, a percentage, a weight or an age; `_FORM_QUESTIONS`),
     None when it asks for none; the one asked first when it asks for several."""
     lowered = question.lower()
-    query = _QUERY_VERB.search(lowered) is None
+    query = _INTERROGATIVE.search(lowered) is None and _CLAUSE_VERB.search(lowered) is None
     best: tuple[int, AskedForm] | None = None
     for form, asked, named in _FORM_QUESTIONS:
         match = asked.search(lowered) or (named.search(lowered) if query else None)
