@@ -197,8 +197,10 @@ _HOLIDAYS: tuple[tuple[int, int, str], ...] = (
 )
 _PUBLIC_HOLIDAYS = frozenset({(1, 1), (25, 12), (26, 12)})
 _HOLIDAY_NAME = [(day, month, re.compile(rf"(?<!\w)({names})(?!\w)", re.IGNORECASE)) for day, month, names in _HOLIDAYS]
-_MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES.split("|")[:12], start=1)}
-_MONTH_NUMBER.update({"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10})
+# A month's number by the first three letters of its Danish name, or of the English name
+# where it differs ("may", "oct"; "dec" serves both).
+_MONTH_OF_PREFIX = {name[:3]: number for number, name in enumerate(MONTH_NAMES.split("|")[:12], start=1)}
+_MONTH_OF_PREFIX.update({"may": 5, "oct": 10})
 # A day or days before a month ("31. december", "24.-26. december", "24., 25. og 26.
 # december", "24. dec."), days after one ("December 24-26", "Dec. 24th"), or a day and
 # month with a slash ("24/12"); not "5.6" or "24.12", which are as often a section, a
@@ -207,13 +209,13 @@ _MONTH_NUMBER.update({"january": 1, "february": 2, "march": 3, "may": 5, "june":
 # after it, so that a long run of numbers costs linear time.
 _MONTH_OR_SHORT = rf"{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
 _MONTH_WORD = re.compile(rf"\b({_MONTH_OR_SHORT})\b\.?", re.IGNORECASE)
-_DAYS_BEFORE = re.compile(r"(?<![\d.])(\d{1,2}\.?(?:\s*(?:,|og|and|&|-|–|—|til|to)\s*\d{1,2}\.?){0,6})\s*$")
+_DAYS_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,2}}\.?(?:\s*(?:,|og|and|&|{_DASH}|til|to)\s*\d{{1,2}}\.?){{0,6}})\s*$")
 _DAYS_AFTER = re.compile(
-    r"^\s+(\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|—|to)\s*\d{1,2}(?:st|nd|rd|th)?){0,6})\b(?![.,/:]\d)"
+    rf"^\s+(\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|{_DASH}|to)\s*\d{{1,2}}(?:st|nd|rd|th)?){{0,6}})\b(?![.,/:]\d)"
 )
 _SLASH_DATE = re.compile(r"(?<![\d./])(\d{1,2})/(\d{1,2})(?![\d]|/\d{1,2}\b)")
 _DATE_WINDOW = 40
-_DAY_SPAN_IN_LIST = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s*(?:(-|–|—|til|to)\s*(\d{1,2}))?")
+_DAY_SPAN_IN_LIST = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\.?\s*(?:({_DASH}|til|to)\s*(\d{{1,2}}))?")
 _GENERIC_HOLIDAYS = re.compile(r"\b(helligdag\w*|public holidays?|bank holidays?)\b", re.IGNORECASE)
 
 
@@ -253,8 +255,7 @@ def holidays_covered(text: str) -> frozenset[tuple[int, int]]:
 
 def _month_number(name: str) -> int:
     """1-12 for a month's name or its short form ("december", "dec", "okt")."""
-    word = name.lower()
-    return next(number for prefix, number in _MONTH_NUMBER.items() if prefix.startswith(word[:3]))
+    return _MONTH_OF_PREFIX[name.lower()[:3]]
 
 
 def _days_in(days: str) -> set[int]:
