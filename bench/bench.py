@@ -36,7 +36,7 @@ from bench import http_load  # noqa: E402
 from bench.peer_txtai import run_txtai, txtai_available  # noqa: E402
 from bench.synthetic import danish_paragraphs, write_corpus  # noqa: E402
 from qa.documents import Document, read_corpus  # noqa: E402
-from qa.embedder import Embedder, create_embedder  # noqa: E402
+from qa.embedder import Embedder, TextKind, TokenVectors, create_embedder  # noqa: E402
 from qa.evaluation import load_questions  # noqa: E402
 from qa.model_store import prepare_model  # noqa: E402
 from qa.settings import Settings, get_settings  # noqa: E402
@@ -114,6 +114,10 @@ class RecordingEmbedder:
     def encode_query(self, text: str) -> np.ndarray:
         """The inner embedder's query vector."""
         return self.inner.encode_query(text)
+
+    def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:
+        """The inner embedder's token vectors."""
+        return self.inner.encode_tokens(texts, kind)
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         """The inner embedder's passage vectors (or random unit vectors), timed."""

@@ -12,12 +12,55 @@ import json
 import logging
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
 
+from qa.onnx_export import OUTPUT_NAME, TOKENS_OUTPUT
+
 log = logging.getLogger(__name__)
+
+
+TextKind = Literal["query", "passage"]
+"""Which of the model's prompts a text is encoded with: a question's or a document's."""
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    """One text encoded: its sentence vector and the contextual vectors of its own tokens.
+
+    `sentence` is the normalised float32 vector (dimension,) that `encode_query` or
+    `encode_passages` gives for the text. `vectors` is float32 (tokens, dimension), the
+    model's last hidden states before pooling, each row L2-normalised (cosines by dot
+    product); `spans` gives each token's [start, end) in characters of the text. The
+    prompt's tokens and the special tokens are left out; a text cut at the model's
+    maximum length (512 tokens for e5) keeps the tokens before the cut."""
+
+    sentence: np.ndarray
+    vectors: np.ndarray
+    spans: tuple[tuple[int, int], ...]
+
+
+def _normalised(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=-1, keepdims=True)
+    return np.ascontiguousarray(rows / np.where(norms == 0, 1.0, norms), dtype=np.float32)
+
+
+def token_vectors(
+    sentence: np.ndarray, hidden: np.ndarray, offsets: list[tuple[int, int]], prompt_length: int
+) -> TokenVectors:
+    """`TokenVectors` from the model's output for prompt + text: the sentence vector, the
+    last hidden states `hidden` (tokens, dimension) and each token's character span
+    `offsets` in prompt + text. Keeps the tokens that reach past the prompt's
+    `prompt_length` characters (a token may take the space that ends the prompt, as
+    SentencePiece's "▁Hvornår" does), with spans shifted into the text; drops special
+    tokens (span (0, 0)) and the prompt's own tokens."""
+    keep = [i for i, (start, end) in enumerate(offsets) if end > start and end > prompt_length]
+    spans = tuple((max(offsets[i][0] - prompt_length, 0), offsets[i][1] - prompt_length) for i in keep)
+    rows = np.asarray(hidden, dtype=np.float32)[keep]
+    return TokenVectors(_normalised(np.asarray(sentence, dtype=np.float32)), _normalised(rows), spans)
 
 
 class Embedder(Protocol):
@@ -39,6 +82,11 @@ class Embedder(Protocol):
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         """Normalised float32 vectors, one row per passage."""
+        ...
+
+    def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:
+        """Each text's sentence and token vectors (`TokenVectors`), with the query or
+        passage prompt: one encoder pass per text gives both."""
         ...
 
 
@@ -125,6 +173,31 @@ class SentenceTransformerEmbedder(_ModelFolder):
             return np.zeros((0, self.dimension), dtype=np.float32)
         return self._encode(texts, "document", show_progress)
 
+    def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:
+        """Each text's sentence and token vectors (`TokenVectors`), with the query or
+        document prompt (sentence-transformers' `output_value=None`: every output)."""
+        if not texts:
+            return []
+        self.load()
+        from sentence_transformers import SentenceTransformer
+
+        assert isinstance(self._model, SentenceTransformer)
+        name = "query" if kind == "query" else "document"
+        prompt = str(self._model.prompts.get(name) or "") if name in self._prompts else ""
+        outputs: Any = self._model.encode(
+            texts, prompt_name=name if prompt else None, batch_size=self.batch_size, output_value=None
+        )
+        out = []
+        for text, output in zip(texts, outputs, strict=True):
+            encoded = self._model.tokenizer(
+                prompt + text, truncation=True, max_length=self._model.max_seq_length, return_offsets_mapping=True
+            )
+            offsets = [(int(a), int(b)) for a, b in encoded["offset_mapping"]]
+            sentence = output["sentence_embedding"].float().cpu().numpy()
+            states = output["token_embeddings"].float().cpu().numpy()[: len(offsets)]
+            out.append(token_vectors(sentence, states, offsets, len(prompt)))
+        return out
+
 
 def length_sorted_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
     """Row indices grouped into batches of similar length, longest first.
@@ -191,13 +264,14 @@ class OnnxEmbedder(_ModelFolder):
         return self
 
     def _run(self, encodings: list[Any]) -> np.ndarray:
+        """The sentence vectors (batch, dimension) of a batch padded to its longest row."""
         width = max(len(e.ids) for e in encodings)
         ids = np.full((len(encodings), width), self._pad_id, dtype=np.int64)
         mask = np.zeros((len(encodings), width), dtype=np.int64)
         for row, encoding in enumerate(encodings):
             ids[row, : len(encoding.ids)] = encoding.ids
             mask[row, : len(encoding.ids)] = 1
-        (vectors,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+        (vectors,) = self._session.run([OUTPUT_NAME], {"input_ids": ids, "attention_mask": mask})
         return np.asarray(vectors, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -229,6 +303,26 @@ class OnnxEmbedder(_ModelFolder):
                 progress.update(len(batch))
         if progress is not None:
             progress.close()
+        return out
+
+    def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:
+        """Each text's sentence and token vectors (`TokenVectors`), with the query or
+        document prompt: both outputs of one run per text (no padding to strip). Raises
+        RuntimeError, saying to run `qa model`, for an export made before the token output
+        existed (`qa.onnx_export.EXPORT_FORMAT` 3)."""
+        self.load()
+        if TOKENS_OUTPUT not in {o.name for o in self._session.get_outputs()}:
+            raise RuntimeError(f"{self.model_file} has no {TOKENS_OUTPUT} output: run `qa model` to export it again")
+        prompt = self._prompts.get("query" if kind == "query" else "document", "")
+        out = []
+        for text in texts:
+            encoding = self._tokenizer.encode(prompt + text)
+            ids = np.array([encoding.ids], dtype=np.int64)
+            sentence, states = self._session.run(
+                [OUTPUT_NAME, TOKENS_OUTPUT], {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            )
+            offsets = [(int(a), int(b)) for a, b in encoding.offsets]
+            out.append(token_vectors(sentence[0], states[0], offsets, len(prompt)))
         return out
 
 

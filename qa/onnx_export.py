@@ -3,7 +3,10 @@
 The graph takes `input_ids` and `attention_mask` (int64, batch x tokens) and returns
 `sentence_embedding` (float32, batch x dimension): the transformer, mean pooling over the
 attention mask and L2 normalisation, i.e. what the folder's `modules.json` pipeline
-(Transformer, mean Pooling, Normalize) computes. Other pooling modes are refused.
+(Transformer, mean Pooling, Normalize) computes. Other pooling modes are refused. It also
+returns `token_embeddings` (float32, batch x tokens x dimension), the transformer's last
+hidden states before pooling (what sentence-transformers' `output_value="token_embeddings"`
+gives): the abstention policy's token support (`qa.token_support`) compares them.
 
 sentence-transformers' own `backend="onnx"` needs optimum-onnx, whose only release
 (0.1.0) pins transformers < 4.58 and would downgrade the transformers 5 that
@@ -30,10 +33,12 @@ FP32_FILE: Final = "model.onnx"
 INT8_FILE: Final = "model_qint8.onnx"
 INPUT_NAMES: Final = ("input_ids", "attention_mask")
 OUTPUT_NAME: Final = "sentence_embedding"
+TOKENS_OUTPUT: Final = "token_embeddings"
 # Opset 17 is the newest the TorchScript exporter in torch 2.x writes without warnings
 # and the oldest with LayerNormalization as one node (ONNX operator changelog).
 OPSET: Final = 17
-EXPORT_FORMAT: Final = 2  # 2: weights as external data beside the graph
+# 2: weights as external data beside the graph; 3: with the token_embeddings output.
+EXPORT_FORMAT: Final = 3
 DATA_SUFFIX: Final = ".data"
 
 
@@ -69,11 +74,11 @@ def export_fp32(folder: Path, target: Path) -> None:
             super().__init__()
             self.inner = inner
 
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
             hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, p=2.0, dim=1)
+            return torch.nn.functional.normalize(pooled, p=2.0, dim=1), hidden
 
     # Two rows of different lengths, so that the traced graph keeps padding general.
     ids = torch.tensor([[0, 1000, 2000, 3000, 2], [0, 1000, 2, 1, 1]], dtype=torch.int64)
@@ -85,11 +90,12 @@ def export_fp32(folder: Path, target: Path) -> None:
             (ids, mask),
             str(target),
             input_names=list(INPUT_NAMES),
-            output_names=[OUTPUT_NAME],
+            output_names=[OUTPUT_NAME, TOKENS_OUTPUT],
             dynamic_axes={
                 "input_ids": {v: k for k, v in dynamic.items()},
                 "attention_mask": {v: k for k, v in dynamic.items()},
                 OUTPUT_NAME: {0: "batch"},
+                TOKENS_OUTPUT: {v: k for k, v in dynamic.items()},
             },
             opset_version=OPSET,
             dynamo=False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import numpy as np
@@ -10,13 +11,16 @@ import pytest
 
 from qa.analysis import terms
 from qa.documents import Document
+from qa.embedder import TextKind, TokenVectors
 from qa.index import build
 from qa.scoring import scoring_identity
 from qa.settings import Settings
 
 
 class FakeEmbedder:
-    """Bag of stemmed words hashed into a small vector: texts that share words are close."""
+    """Bag of stemmed words hashed into a small vector: texts that share words are close.
+    Its token vectors are one per word, the word's own hashed vector: a question word
+    the answer holds has support 1."""
 
     def __init__(self, dimension: int = 64, name: str = "fake-embedder") -> None:
         self._dimension = dimension
@@ -44,6 +48,17 @@ class FakeEmbedder:
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension), np.float32)
+
+    def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:
+        out = []
+        for text in texts:
+            if kind == "query":
+                self.query_calls += 1
+            words = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+            rows = [self._vector(text[a:b]) for a, b in words]
+            vectors = np.stack(rows) if rows else np.zeros((0, self._dimension), np.float32)
+            out.append(TokenVectors(self._vector(text), vectors, tuple(words)))
+        return out
 
 
 # A rate limit no bounded test reaches: tests of other behaviour must not meet 429.

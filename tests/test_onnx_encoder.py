@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from qa.embedder import OnnxEmbedder, SentenceTransformerEmbedder, create_embedder, length_sorted_batches
-from qa.model_store import ModelError, ensure_onnx_model, prepare_model
-from qa.onnx_export import ExportError, check_mean_pooling
+from qa.model_store import ModelError, _onnx_stale_reason, ensure_onnx_model, prepare_model
+from qa.onnx_export import EXPORT_FORMAT, ExportError, check_mean_pooling
 
 TEXTS = [
     "Hvornår blev Digital Post obligatorisk?",
@@ -97,6 +97,36 @@ def test_onnx_passage_vectors_match_the_torch_model_in_input_order(
 
 
 @pytest.mark.model
+def test_onnx_token_vectors_match_the_torch_model_with_spans_in_the_text(
+    onnx_embedder: OnnxEmbedder, torch_reference: SentenceTransformerEmbedder
+) -> None:
+    for kind in ("query", "passage"):
+        ours = onnx_embedder.encode_tokens(TEXTS, kind)
+        reference = torch_reference.encode_tokens(TEXTS, kind)
+        for text, mine, theirs in zip(TEXTS, ours, reference, strict=True):
+            assert mine.spans == theirs.spans, text
+            assert np.all(np.sum(mine.vectors * theirs.vectors, axis=1) >= 0.999), text
+            assert float(mine.sentence @ theirs.sentence) >= 0.999, text
+    (question,) = onnx_embedder.encode_tokens([TEXTS[0]], "query")
+    # the prompt "query: " and the special tokens are left out; "Hvornår" keeps the prompt's space
+    assert question.spans == ((0, 7), (7, 12), (12, 20), (20, 25), (25, 38), (38, 39))
+    assert question.vectors.shape == (6, 384) and question.vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(question.vectors, axis=1), 1.0, rtol=1e-5)
+    assert float(question.sentence @ onnx_embedder.encode_query(TEXTS[0])) >= 0.9999
+
+
+def test_an_export_of_the_older_layout_is_made_again(tmp_path: Path) -> None:
+    out = tmp_path / "onnx"
+    out.mkdir()
+    for name in ("model.onnx", "model.onnx.data"):
+        (out / name).write_bytes(b"x")
+    (out / "export.json").write_text(json.dumps({"format": 2, "model.onnx": "abc"}))
+    assert _onnx_stale_reason(tmp_path, "model.onnx", "abc") == "exported in an older layout"
+    (out / "export.json").write_text(json.dumps({"format": EXPORT_FORMAT, "model.onnx": "abc"}))
+    assert _onnx_stale_reason(tmp_path, "model.onnx", "abc") is None
+
+
+@pytest.mark.model
 def test_the_export_is_made_once_and_reused(onnx_embedder: OnnxEmbedder) -> None:
     first = onnx_embedder.model_file.stat().st_mtime_ns
     assert ensure_onnx_model(onnx_embedder.folder) == onnx_embedder.model_file
@@ -109,6 +139,8 @@ def test_a_missing_export_is_rebuilt(real_model_folder: Path, tmp_path: Path) ->
     shutil.copytree(real_model_folder, folder, ignore=shutil.ignore_patterns("*.onnx", "*.data"))
     rebuilt = ensure_onnx_model(folder)
     assert rebuilt == folder / "onnx" / "model.onnx"
+    session = OnnxEmbedder(folder, rebuilt).load()._session
+    assert [o.name for o in session.get_outputs()] == ["sentence_embedding", "token_embeddings"]
     assert sorted(p.name for p in (folder / "onnx").iterdir() if not p.name.startswith(".")) == [
         "export.json",
         "model.onnx",
