@@ -73,6 +73,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def content_word_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) in characters of each word of `text` that carries content
+    (`is_content_word`), in text order."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(text) if is_content_word(m.group().lower())]
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer(STEMMER_LANGUAGE)

@@ -39,13 +39,15 @@ class Chunk:
     text: str
     sentence_ids: tuple[int, ...]
 
-    def context(self) -> str:
-        """Title, heading and text: what is embedded and matched for this chunk.
+    def head(self) -> str:
+        """Title and heading ("Title. Heading"), or the title alone where the heading only
+        repeats it."""
+        return f"{self.title}. {self.heading}" if self.heading and self.heading != self.title else self.title
 
-        The heading is left out where it only repeats the title.
-        """
-        head = f"{self.title}. {self.heading}" if self.heading and self.heading != self.title else self.title
-        return f"{head}\n{self.text}"
+    def context(self) -> str:
+        """Title, heading and text (`head`, a newline, `text`): what is embedded and
+        matched for this chunk."""
+        return f"{self.head()}\n{self.text}"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import numpy as np
 
 from qa.analysis import Language
 from qa.documents import Document
-from qa.embedder import Embedder
+from qa.embedder import Embedder, TokenVectors
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.normalise import has_letter_or_digit
@@ -22,6 +22,7 @@ from qa.reranker import ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import HybridRetriever, Retrieval, RetrieverConfig
 from qa.scoring import load_abstention_model, load_reader_model, load_reranker_model
+from qa.token_support import token_support
 
 log = logging.getLogger(__name__)
 # Weight of an English question's Danish rendering in its query vector. Chosen on the
@@ -193,19 +194,24 @@ class QAEngine:
         the reader's pick is right less often than the reranker's first passage. Raises
         QuestionError for an empty question."""
         question = analyse(_clean(question_text))
-        query = self._query_vector(question)
+        # One encoder pass per rendering gives its vector and its token vectors.
+        renderings = self._renderings(question)
+        encoded = self.embedder.encode_tokens(renderings, "query")
+        query = self._mix([e.sentence for e in encoded])
         retrieval = self._retrieve(question, query, depth)
         candidates = self.reader.read(question, query, retrieval.ranked)
         features = None
         if candidates:
             hit = retrieval.ranked[candidates[0].chunk_rank]
+            chunk = self.data.chunks[hit.index]
             features = evidence(
                 question,
                 candidates,
                 retrieval.ranked,
                 retrieval.lexical_weight,
-                self.data.chunks[hit.index].context(),
+                chunk.context(),
                 self._unknown_share(question),
+                self._token_support(list(zip(encoded, renderings, strict=True)), chunk.head(), candidates[0]),
             )
         decision = self.policy.decide(features, lacks_asked_answer(question, candidates))
         quoted = self.reader.extend(question, candidates[0]) if candidates else ()
@@ -216,15 +222,41 @@ class QAEngine:
             retrieval = self.retriever.lead_with(retrieval, chunks, depth)
         return Trace(question, query, retrieval, candidates, quoted, features, decision)
 
+    @staticmethod
+    def _renderings(question: AnalysedQuestion) -> list[str]:
+        """The texts a question is encoded from: itself, and an English question's
+        word-by-word Danish rendering when it differs."""
+        if question.bridged and question.bridged != question.text:
+            return [question.text, question.bridged]
+        return [question.text]
+
+    @staticmethod
+    def _mix(vectors: list[np.ndarray]) -> np.ndarray:
+        """The query vector from the renderings' vectors (each normalised, float32, shape
+        (dimension,)): the question's alone, or plus its Danish rendering's with weight
+        `BRIDGE_WEIGHT`, normalised."""
+        if len(vectors) == 1:
+            return vectors[0]
+        mixed = vectors[0] + BRIDGE_WEIGHT * vectors[1]
+        return (mixed / np.linalg.norm(mixed)).astype(np.float32)
+
     def _query_vector(self, question: AnalysedQuestion) -> np.ndarray:
         """The question's vector (normalised, float32, shape (dimension,)). An English
         question also encodes its word-by-word Danish rendering and adds it with weight
         `BRIDGE_WEIGHT` before normalising: two encoder passes instead of one."""
-        query = self.embedder.encode_query(question.text)
-        if question.bridged and question.bridged != question.text:
-            mixed = query + BRIDGE_WEIGHT * self.embedder.encode_query(question.bridged)
-            query = (mixed / np.linalg.norm(mixed)).astype(np.float32)
-        return query
+        return self._mix([self.embedder.encode_query(text) for text in self._renderings(question)])
+
+    def _token_support(self, renderings: list[tuple[TokenVectors, str]], head: str, best: AnswerCandidate) -> float:
+        """`qa.token_support.token_support` of the question's renderings (token vectors
+        with the text each was encoded from) against the best candidate's chunk head
+        (title and heading), the sentence that opens its list or table when it is an
+        item or a row (`Reader.lead_in`), and its sentences: one encoder pass over that
+        text (about 20 ms at one thread)."""
+        lead = self.reader.lead_in(best.sentence_ids[0])
+        ids = ((lead,) if lead is not None else ()) + best.sentence_ids
+        text = head + "\n" + " ".join(self.data.sentences[sid].text for sid in ids)
+        (answer,) = self.embedder.encode_tokens([text], "passage")
+        return token_support(renderings, answer)
 
     def _unknown_share(self, question: AnalysedQuestion) -> float:
         if not question.groups:

@@ -78,6 +78,7 @@ EVIDENCE_SIGNS: dict[str, int] = {
     "focus_coverage": 1,
     "joint_support": 1,
     "same_language": 0,
+    "token_support": 1,
 }
 EVIDENCE_FEATURES: tuple[str, ...] = tuple(EVIDENCE_SIGNS)
 
@@ -125,10 +126,13 @@ def evidence(
     lexical_weight: float,
     best_chunk_text: str,
     unknown_terms: float,
+    token_support: float,
 ) -> dict[str, float]:
     """The evidence features for one question (`candidates` scored, best first; `ranked`
     the fused chunks; `best_chunk_text` the title, heading and text of the best
-    candidate's chunk; `unknown_terms` the share of key terms the corpus never uses)."""
+    candidate's chunk; `unknown_terms` the share of key terms the corpus never uses;
+    `token_support` the cosine of the question's least supported token in the best
+    candidate's title, heading and text, `qa.token_support`)."""
     if not candidates:
         raise ValueError("evidence needs at least one candidate: abstain without one")
     best = candidates[0]
@@ -159,6 +163,9 @@ def evidence(
         # model's cosines run higher within one language than across two, so the same
         # cosine is weaker evidence there (module docstring).
         "same_language": best.features["same_language"],
+        # The question's least supported word, matched token by token in the answer's
+        # title, heading and sentences: a near miss leaves one aspect unmatched.
+        "token_support": token_support,
     }
 
 

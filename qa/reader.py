@@ -226,6 +226,21 @@ class Reader:
         after = self.data.sentences[sentence_id + 1]
         return sentence_id + 1 if self._same_section(after, self.data.sentences[sentence_id]) else None
 
+    def lead_in(self, sentence_id: int) -> int | None:
+        """The sentence that opens the list or table a list item or table row stands in
+        (the last sentence before its first item, in the same section, ending with ":":
+        "Du skal medbringe følgende:"), or None for a sentence of another kind or a list
+        without one. Walks back over the items: linear in the list's length."""
+        sentences = self.data.sentences
+        if self.block_kind(sentences[sentence_id]) not in LIST_KINDS:
+            return None
+        before = self.previous(sentence_id)
+        while before is not None and self.block_kind(sentences[before]) in LIST_KINDS:
+            before = self.previous(before)
+        if before is not None and sentences[before].text.rstrip().endswith(":"):
+            return before
+        return None
+
     def question_weights(self, groups: list[frozenset[str]]) -> dict[frozenset[str], float]:
         """Each key-term group's weight by how rare it is among the index's sentences
         (`qa.answer.group_weights`)."""

@@ -11,6 +11,7 @@ from qa.engine import BRIDGE_WEIGHT, DocumentNotFoundError, QAEngine, QuestionEr
 from qa.policy import AbstentionPolicy
 from qa.question import analyse
 from qa.retriever import HybridRetriever, RetrieverConfig
+from qa.token_support import token_support
 
 
 def test_retrieval_makes_objects_only_for_the_candidates_of_each_side(fake_engine: QAEngine) -> None:
@@ -58,3 +59,18 @@ def test_evaluation_citations_are_kept_but_not_answered_below_the_threshold(fake
     assert not result.answered and result.answer is None
     assert result.citations and result.citations[0].quote
     assert result.threshold == 1.0
+
+
+def test_token_support_matches_the_question_against_the_best_candidates_heading_and_sentences(
+    fake_engine: QAEngine,
+) -> None:
+    trace = fake_engine.trace("Hvad bruges NemKonto til?")
+    assert trace.evidence is not None
+    best = trace.candidates[0]
+    chunk = fake_engine.data.chunks[trace.retrieval.ranked[best.chunk_rank].index]
+    text = chunk.head() + "\n" + " ".join(fake_engine.data.sentences[s].text for s in best.sentence_ids)
+    (asked,) = fake_engine.embedder.encode_tokens(["Hvad bruges NemKonto til?"], "query")
+    (answer,) = fake_engine.embedder.encode_tokens([text], "passage")
+    expected = token_support([(asked, "Hvad bruges NemKonto til?")], answer)
+    assert trace.evidence["token_support"] == pytest.approx(expected)
+    assert expected == pytest.approx(1.0)  # "bruges" and "NemKonto" are both in the answer
