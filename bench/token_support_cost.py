@@ -1,0 +1,82 @@
+"""What the abstention policy's token support (`qa.token_support`) costs a question, side by side.
+
+Usage (any built index; the development corpus's, see README "How it answers"):
+    QA_INDEX_DIR=/tmp/dev-index HF_HUB_OFFLINE=1 \\
+        python bench/token_support_cost.py tests/eval/dev/questions.jsonl --rounds 3
+
+Asks every question of the set `--rounds` times, in process, after one warm-up round, and
+prints median and p99 in ms of: the bare query encode (`encode_query`), the answer text's
+token pass the policy adds (`QAEngine._token_support`, timed inside `ask`), and `ask`
+itself; then `ask` with the token pass replaced by a constant (what `ask` cost before
+the feature; the decision is then wrong, only the time counts). Figures, not pass/fail:
+run it on an idle machine and compare the columns of one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from qa.engine import QAEngine
+from qa.evaluation import load_questions
+from qa.service import load_engine
+from qa.settings import Settings
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100) by nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+
+
+def timed(call: Callable[[], object]) -> float:
+    """Milliseconds one call takes."""
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    """Print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("eval_set", type=Path)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    engine = load_engine(Settings())
+    questions = [q.question for q in load_questions(args.eval_set)]
+    token_ms: list[float] = []
+    measured = QAEngine._token_support
+
+    def timed_token_support(self: QAEngine, *a: object) -> float:
+        started = time.perf_counter()
+        value = measured(self, *a)  # type: ignore[arg-type]
+        token_ms.append((time.perf_counter() - started) * 1000)
+        return value
+
+    for q in questions:  # warm-up
+        engine.ask(q)
+    encode = [timed(lambda q=q: engine.embedder.encode_query(q)) for _ in range(args.rounds) for q in questions]
+    QAEngine._token_support = timed_token_support  # type: ignore[method-assign]
+    ask = [timed(lambda q=q: engine.ask(q)) for _ in range(args.rounds) for q in questions]
+    QAEngine._token_support = lambda self, *a: 0.8  # type: ignore[method-assign]
+    without = [timed(lambda q=q: engine.ask(q)) for _ in range(args.rounds) for q in questions]
+    QAEngine._token_support = measured  # type: ignore[method-assign]
+    rows = [
+        ("query encode", encode),
+        ("token pass (inside ask)", token_ms),
+        ("ask", ask),
+        ("ask without the token pass", without),
+    ]
+    print(f"{len(questions)} questions x {args.rounds} rounds, {len(engine.data.chunks)} chunks")
+    print(f"{'':28} {'median ms':>10} {'p99 ms':>8} {'calls':>6}")
+    for label, values in rows:
+        print(f"{label:28} {statistics.median(values):10.1f} {percentile(values, 99):8.1f} {len(values):6d}")
+
+
+if __name__ == "__main__":
+    main()
