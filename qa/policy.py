@@ -4,8 +4,10 @@ The evidence (`EVIDENCE_FEATURES`) describes the reader's best candidate against
 others and the retrieval around it: how sure the reader is and by what margin, how
 close the passages are, whether dense and BM25 agree, how much of the question's key
 terms the best chunk holds, numbers and weekdays the question names that the text does
-not (`missing_numbers`, counted by `qa.question.missing_named`), and how sure the
-language guess is. The answer type is the reader's (its features and its rule that a
+not (`missing_numbers`, counted by `qa.question.missing_named`), how sure the
+language guess is, and how well the answer supports the question's least supported
+word (`token_support`, `qa.token_support`, which gives its source and how it was
+chosen). The answer type is the reader's (its features and its rule that a
 when / how long / how many / how much question gets a unit with a date, duration, number
 or amount):
 as evidence here it made questions of no particular type ("Hvorfor ...", "Hvad skete
