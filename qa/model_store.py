@@ -265,9 +265,14 @@ def ensure_onnx_model(folder: Path, int8: bool = False) -> Path:
         return out / wanted
     try:
         out.mkdir(exist_ok=True)
+        lock = (out / ".export.lock").open("a")
     except OSError as exc:
-        raise ModelError(f"cannot write the ONNX export into {out} ({exc}): make the model folder writable") from exc
-    with (out / ".export.lock").open("a") as fh:
+        reason = _onnx_stale_reason(folder, wanted, fingerprint)
+        raise ModelError(
+            f"cannot write the ONNX export into {out} ({exc}; it is {reason}): make the model folder"
+            " writable and run `qa model`, or set QA_ENCODER=torch"
+        ) from exc
+    with lock as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             for name in (FP32_FILE, INT8_FILE) if int8 else (FP32_FILE,):

@@ -150,3 +150,13 @@ def test_a_missing_export_is_rebuilt(real_model_folder: Path, tmp_path: Path) ->
         json.loads((folder / "onnx" / "export.json").read_text())["model.onnx"]
         == json.loads((real_model_folder / "onnx" / "export.json").read_text())["model.onnx"]
     )
+
+
+@pytest.mark.model
+def test_an_export_that_cannot_be_written_names_what_to_do(real_model_folder: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "model"
+    shutil.copytree(real_model_folder, folder, ignore=shutil.ignore_patterns("*.onnx", "*.data", ".export.lock"))
+    (folder / "onnx" / ".export.lock").mkdir(parents=True, exist_ok=True)  # opening it to write fails
+    expected = "it is not exported yet\\): make the model folder writable and run `qa model`, or set QA_ENCODER=torch"
+    with pytest.raises(ModelError, match=expected):
+        ensure_onnx_model(folder)
