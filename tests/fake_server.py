@@ -19,6 +19,7 @@ import numpy as np
 from fastapi import FastAPI
 
 from api.app import create_app
+from qa.embedder import TextKind, TokenVectors
 from qa.settings import Settings
 from tests.fakes import FakeEmbedder
 
@@ -33,6 +34,12 @@ class SlowEmbedder(FakeEmbedder):
     def encode_query(self, text: str) -> np.ndarray:
         time.sleep(self.seconds)
         return super().encode_query(text)
+
+    def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:
+        """Sleeps ``seconds`` per question text: `/ask` encodes its question here."""
+        if kind == "query":
+            time.sleep(self.seconds * len(texts))
+        return super().encode_tokens(texts, kind)
 
 
 def create() -> FastAPI:
