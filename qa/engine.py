@@ -22,7 +22,7 @@ from qa.reranker import ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import HybridRetriever, Retrieval, RetrieverConfig
 from qa.scoring import load_abstention_model, load_reader_model, load_reranker_model
-from qa.token_support import token_support
+from qa.token_support import answer_text, token_support
 
 log = logging.getLogger(__name__)
 # Weight of an English question's Danish rendering in its query vector. Chosen on the
@@ -246,15 +246,22 @@ class QAEngine:
         `BRIDGE_WEIGHT` before normalising: two encoder passes instead of one."""
         return self._mix([self.embedder.encode_query(text) for text in self._renderings(question)])
 
-    def _token_support(self, renderings: list[tuple[TokenVectors, str]], head: str, best: AnswerCandidate) -> float:
+    def _token_support(
+        self, renderings: list[tuple[TokenVectors, str]], head: str, best: AnswerCandidate
+    ) -> float | None:
         """`qa.token_support.token_support` of the question's renderings (token vectors
-        with the text each was encoded from) against the best candidate's chunk head
-        (title and heading), the sentence that opens its list or table when it is an
-        item or a row (`Reader.lead_in`), and its sentences: one encoder pass over that
-        text (about 20 ms at one thread)."""
+        with the text each was encoded from) against the best candidate's
+        `qa.token_support.answer_text` (its chunk's head, the sentence opening its list
+        when it is an item or a row, `Reader.lead_in`, and its sentences): one encoder
+        pass over that text (about 20 ms at one thread). None, without the pass, when the
+        abstention model in use has no `token_support` feature (a file fitted before it)."""
+        if "token_support" not in self.policy.model.features:
+            return None
         lead = self.reader.lead_in(best.sentence_ids[0])
-        ids = ((lead,) if lead is not None else ()) + best.sentence_ids
-        text = head + "\n" + " ".join(self.data.sentences[sid].text for sid in ids)
+        sentences = self.data.sentences
+        text = answer_text(
+            head, sentences[lead].text if lead is not None else None, [sentences[s].text for s in best.sentence_ids]
+        )
         (answer,) = self.embedder.encode_tokens([text], "passage")
         return token_support(renderings, answer)
 

@@ -128,19 +128,20 @@ def evidence(
     lexical_weight: float,
     best_chunk_text: str,
     unknown_terms: float,
-    token_support: float,
+    token_support: float | None,
 ) -> dict[str, float]:
     """The evidence features for one question (`candidates` scored, best first; `ranked`
     the fused chunks; `best_chunk_text` the title, heading and text of the best
     candidate's chunk; `unknown_terms` the share of key terms the corpus never uses;
-    `token_support` the cosine of the question's least supported token in the best
-    candidate's title, heading and text, `qa.token_support`)."""
+    `token_support` the cosine of the question's least supported word in the best
+    candidate with its title, heading and list lead-in, `qa.token_support`; None when
+    the abstention model in use does not read it, and then left out)."""
     if not candidates:
         raise ValueError("evidence needs at least one candidate: abstain without one")
     best = candidates[0]
     hit = ranked[best.chunk_rank]
     dense = sorted((h.dense for h in ranked[:5]), reverse=True)
-    return {
+    features = {
         "reader_margin": min(best.score - candidates[1].score, _LONE_MARGIN) if len(candidates) > 1 else _LONE_MARGIN,
         "sentence_cos": best.features["cos"],
         "chunk_cos": hit.dense,
@@ -165,10 +166,12 @@ def evidence(
         # model's cosines run higher within one language than across two, so the same
         # cosine is weaker evidence there (module docstring).
         "same_language": best.features["same_language"],
+    }
+    if token_support is not None:
         # The question's least supported word, matched token by token in the answer's
         # title, heading and sentences: a near miss leaves one aspect unmatched.
-        "token_support": token_support,
-    }
+        features["token_support"] = token_support
+    return features
 
 
 class AbstentionPolicy:

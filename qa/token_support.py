@@ -1,7 +1,8 @@
 """Token support: how well the answer's text supports the question's least supported word.
 
-Each token of the question (one holding a letter or a digit) is matched to its most
-similar token of the answer's text, by the cosine of the encoder's contextual token
+Each token of the question's content words (not stop words, `content_rows`) is matched
+to its most similar token of the answer's text (`answer_text`: the quoted candidate with
+its title, heading and list lead-in), by the cosine of the encoder's contextual token
 vectors (`qa.embedder.TokenVectors`); the question's support is its weakest token's best
 match. It is the greedy matching of BERTScore's recall (Zhang, Kishore, Wu, Weinberger
 and Artzi, "BERTScore: Evaluating Text Generation with BERT", ICLR 2020) with the minimum
@@ -49,12 +50,18 @@ def content_rows(tokens: TokenVectors, text: str) -> np.ndarray:
     digit and overlaps a content word of `text` (`qa.analysis.content_word_spans`: not a
     Danish or English stop word), shape (content tokens, dimension). Stop words and
     punctuation say nothing the answer must match ("hvornår", "does", "the", "?"), as
-    BERTScore's idf weighting discounts them; a question of stop words only keeps all
-    its word tokens."""
-    words = [i for i, (start, end) in enumerate(tokens.spans) if any(ch.isalnum() for ch in text[start:end])]
+    BERTScore's idf weighting discounts them. A question none of whose content words
+    holds a letter (stop words only, "What can I do?", or a bare number, "2024") asks
+    nothing an answer can support: no rows, so its support is 0."""
     content = content_word_spans(text)
-    keep = [i for i in words if any(a < tokens.spans[i][1] and tokens.spans[i][0] < b for a, b in content)]
-    return tokens.vectors[keep or words]
+    if not any(any(ch.isalpha() for ch in text[a:b]) for a, b in content):
+        return tokens.vectors[:0]
+    keep = [
+        i
+        for i, (start, end) in enumerate(tokens.spans)
+        if any(ch.isalnum() for ch in text[start:end]) and any(a < end and start < b for a, b in content)
+    ]
+    return tokens.vectors[keep]
 
 
 def weakest_token_support(question: np.ndarray, answer: np.ndarray) -> float:
@@ -70,6 +77,34 @@ def token_support(renderings: list[tuple[TokenVectors, str]], answer: TokenVecto
     """The best `weakest_token_support` over the question's renderings (each its token
     vectors with the text they were encoded from: the question, and for an English one
     its Danish rendering) of their content tokens (`content_rows`) against every token
-    of the answer's text (its title, heading and quoted sentences). Cosine, -1 to 1
-    (about 0.6-0.95 with multilingual-e5-small); 0.0 without renderings."""
+    of the answer's text (`answer_text`). Cosine, -1 to 1 (about 0.6-0.95 with
+    multilingual-e5-small); 0.0 without renderings or content words."""
     return max((weakest_token_support(content_rows(t, text), answer.vectors) for t, text in renderings), default=0.0)
+
+
+# The most characters of the title and heading, and of a list's lead-in, that go into the
+# answer's text: titles run to about 100 characters, but a page's front matter can give
+# thousands, which would push the quote past the encoder's 512 tokens and cost an encoder
+# pass of 512 tokens (about 300 ms).
+HEAD_CHARS = 200
+LEAD_CHARS = 300
+
+
+def _clipped(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, at the last space within them when
+    there is one."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return cut[:space] if space > 0 else cut
+
+
+def answer_text(head: str, lead_in: str | None, sentences: list[str]) -> str:
+    """What a question's tokens are matched against: the chunk's head (title and
+    heading, `Chunk.head`, at most `HEAD_CHARS`), a newline, the sentence opening the
+    list the answer stands in (at most `LEAD_CHARS`; `Reader.lead_in`) and the answer's
+    sentences, joined by spaces. The sentences are the reader's candidate unit (one
+    sentence, or two for a pair), bounded by the chunk size."""
+    parts = ([_clipped(lead_in, LEAD_CHARS)] if lead_in else []) + sentences
+    return _clipped(head, HEAD_CHARS) + "\n" + " ".join(parts)

@@ -35,7 +35,7 @@ def test_check_split_floors_hold(dev_engine: QAEngine) -> None:
     # Measured with the shipped models: da recall@1 0.896, recall@3 0.948, answer 0.727,
     # false abstention 0.169, unanswerable abstained 0.800; en 0.812, 0.938, 0.512, 0.287, 0.579.
     # The token support (scoring version 8) withholds more English answers than before
-    # (false abstentions 0.138 -> 0.287): README "How it answers".
+    # (false abstentions 0.138 -> 0.287): README "Quality and speed".
     floors = {
         "da": {"recall@1": 0.85, "recall@3": 0.92, "answer_accuracy": 0.7, "unanswerable_abstained": 0.73},
         "en": {"recall@1": 0.76, "recall@3": 0.9, "answer_accuracy": 0.47, "unanswerable_abstained": 0.52},

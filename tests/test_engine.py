@@ -11,7 +11,7 @@ from qa.engine import BRIDGE_WEIGHT, DocumentNotFoundError, QAEngine, QuestionEr
 from qa.policy import AbstentionPolicy
 from qa.question import analyse
 from qa.retriever import HybridRetriever, RetrieverConfig
-from qa.token_support import token_support
+from qa.token_support import answer_text, token_support
 
 
 def test_retrieval_makes_objects_only_for_the_candidates_of_each_side(fake_engine: QAEngine) -> None:
@@ -68,9 +68,29 @@ def test_token_support_matches_the_question_against_the_best_candidates_heading_
     assert trace.evidence is not None
     best = trace.candidates[0]
     chunk = fake_engine.data.chunks[trace.retrieval.ranked[best.chunk_rank].index]
-    text = chunk.head() + "\n" + " ".join(fake_engine.data.sentences[s].text for s in best.sentence_ids)
+    sentences = [fake_engine.data.sentences[s].text for s in best.sentence_ids]
+    assert fake_engine.reader.lead_in(best.sentence_ids[0]) is None
     (asked,) = fake_engine.embedder.encode_tokens(["Hvad bruges NemKonto til?"], "query")
-    (answer,) = fake_engine.embedder.encode_tokens([text], "passage")
+    (answer,) = fake_engine.embedder.encode_tokens([answer_text(chunk.head(), None, sentences)], "passage")
     expected = token_support([(asked, "Hvad bruges NemKonto til?")], answer)
     assert trace.evidence["token_support"] == pytest.approx(expected)
     assert expected == pytest.approx(1.0)  # "bruges" and "NemKonto" are both in the answer
+
+
+def test_an_abstention_model_without_token_support_gets_no_token_pass(fake_engine: QAEngine) -> None:
+    model = fake_engine.policy.model
+    keep = [i for i, f in enumerate(model.features) if f != "token_support"]
+    older = replace(
+        model,
+        features=tuple(model.features[i] for i in keep),
+        mean=tuple(model.mean[i] for i in keep),
+        scale=tuple(model.scale[i] for i in keep),
+        coef=tuple(model.coef[i] for i in keep),
+    )
+    fake_engine.policy = AbstentionPolicy(older)
+    calls: list[list[str]] = []
+    encode = fake_engine.embedder.encode_tokens
+    fake_engine.embedder.encode_tokens = lambda texts, kind: calls.append([kind, *texts]) or encode(texts, kind)  # type: ignore[method-assign]
+    trace = fake_engine.trace("Hvad bruges NemKonto til?")
+    assert trace.evidence is not None and "token_support" not in trace.evidence
+    assert calls == [["query", "Hvad bruges NemKonto til?"]]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from qa.embedder import Embedder, TokenVectors, token_vectors
-from qa.token_support import content_rows, token_support, weakest_token_support
+from qa.token_support import HEAD_CHARS, LEAD_CHARS, answer_text, content_rows, token_support, weakest_token_support
 
 
 def _unit(*values: float) -> list[float]:
@@ -32,10 +32,41 @@ def test_content_rows_keep_the_tokens_of_content_words_only() -> None:
     np.testing.assert_array_equal(content_rows(tokens, text), np.eye(8, dtype=np.float32)[[2, 3, 4, 6]])
 
 
-def test_a_question_of_stop_words_only_keeps_its_word_tokens() -> None:
-    text = "Hvad er det?"
-    tokens = TokenVectors(np.zeros(2, np.float32), np.eye(4, dtype=np.float32), ((0, 4), (4, 7), (7, 11), (11, 12)))
-    np.testing.assert_array_equal(content_rows(tokens, text), np.eye(4, dtype=np.float32)[:3])
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Hvad er det?", ((0, 4), (4, 7), (7, 11), (11, 12))),
+        ("What can I do?", ((0, 4), (4, 8), (8, 10), (10, 13), (13, 14))),
+        ("2024", ((0, 4),)),
+        ("Hvad med 2024?", ((0, 4), (4, 8), (8, 13), (13, 14))),
+    ],
+)
+def test_a_question_without_a_content_word_of_letters_has_nothing_to_support(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> None:
+    tokens = TokenVectors(np.zeros(2, np.float32), np.ones((len(spans), 2), np.float32) / 2**0.5, spans)
+    assert content_rows(tokens, text).shape == (0, 2)
+    assert token_support([(tokens, text)], tokens) == 0.0
+
+
+def test_a_number_counts_beside_a_content_word() -> None:
+    text = "Pris 2024?"
+    tokens = TokenVectors(np.zeros(3, np.float32), np.eye(3, dtype=np.float32), ((0, 4), (4, 9), (9, 10)))
+    np.testing.assert_array_equal(content_rows(tokens, text), np.eye(3, dtype=np.float32)[:2])
+
+
+def test_answer_text_joins_head_lead_in_and_sentences_and_clips_long_heads() -> None:
+    assert answer_text("Nyt pas. Det skal du medbringe", "Du skal medbringe:", ["dit gamle pas"]) == (
+        "Nyt pas. Det skal du medbringe\nDu skal medbringe: dit gamle pas"
+    )
+    assert answer_text("Pas", None, ["Et pas koster 627 kr.", "Det gælder i 10 år."]) == (
+        "Pas\nEt pas koster 627 kr. Det gælder i 10 år."
+    )
+    long_head = "ord " * 1000  # a front-matter title of 4,000 characters
+    text = answer_text(long_head, "x" * 1000, ["Svaret."])
+    head, rest = text.split("\n")
+    assert head == ("ord " * 50).rstrip() and len(head) == HEAD_CHARS - 1
+    assert rest == "x" * LEAD_CHARS + " Svaret."
 
 
 def test_weakest_token_support_is_the_minimum_of_each_tokens_best_cosine() -> None:
