@@ -26,9 +26,13 @@ install: $(STAMP)
 model: install
 	$(BIN)/qa model
 
-# Builds the index only when there is no live one; `make build` always rebuilds.
+# Builds the index only when there is no live one this program can serve (`qa index
+# verify`: intact, and made for this scoring version); `make build` always rebuilds.
 index: model
-	@if [ -f "$${QA_INDEX_DIR:-index}/LIVE" ]; then echo "index: using $${QA_INDEX_DIR:-index}/$$(cat $${QA_INDEX_DIR:-index}/LIVE)"; else $(BIN)/qa build; fi
+	@live="$${QA_INDEX_DIR:-index}/LIVE"; \
+	if [ ! -f "$$live" ]; then $(BIN)/qa build; \
+	elif reason=$$($(BIN)/qa index verify 2>&1); then echo "index: using $${QA_INDEX_DIR:-index}/$$(cat $$live)"; \
+	else echo "index: rebuilding, the live one cannot be served: $$reason"; $(BIN)/qa build; fi
 
 build: model
 	$(BIN)/qa build
