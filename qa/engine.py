@@ -171,7 +171,8 @@ class QAEngine:
         if k < 1:
             raise QuestionError("k must be at least 1")
         question = analyse(query)
-        retrieval = self._retrieve(question, self._query_vector(question), k)
+        vector, _ = self._encode(question)
+        retrieval = self._retrieve(question, vector, k)
         return [self._passage(hit) for hit in retrieval.shown[:k]]
 
     def _retrieve(self, question: AnalysedQuestion, query: np.ndarray, depth: int) -> Retrieval:
@@ -194,10 +195,7 @@ class QAEngine:
         the reader's pick is right less often than the reranker's first passage. Raises
         QuestionError for an empty question."""
         question = analyse(_clean(question_text))
-        # One encoder pass per rendering gives its vector and its token vectors.
-        renderings = self._renderings(question)
-        encoded = self.embedder.encode_tokens(renderings, "query")
-        query = self._mix([e.sentence for e in encoded])
+        query, renderings = self._encode(question)
         retrieval = self._retrieve(question, query, depth)
         candidates = self.reader.read(question, query, retrieval.ranked)
         features = None
@@ -211,7 +209,7 @@ class QAEngine:
                 retrieval.lexical_weight,
                 chunk.context(),
                 self._unknown_share(question),
-                self._token_support(list(zip(encoded, renderings, strict=True)), chunk.head(), candidates[0]),
+                self._token_support(renderings, chunk.head(), candidates[0]),
             )
         decision = self.policy.decide(features, lacks_asked_answer(question, candidates))
         quoted = self.reader.extend(question, candidates[0]) if candidates else ()
@@ -222,29 +220,21 @@ class QAEngine:
             retrieval = self.retriever.lead_with(retrieval, chunks, depth)
         return Trace(question, query, retrieval, candidates, quoted, features, decision)
 
-    @staticmethod
-    def _renderings(question: AnalysedQuestion) -> list[str]:
-        """The texts a question is encoded from: itself, and an English question's
-        word-by-word Danish rendering when it differs."""
+    def _encode(self, question: AnalysedQuestion) -> tuple[np.ndarray, list[tuple[TokenVectors, str]]]:
+        """The question's vector (normalised, float32, shape (dimension,)) and its
+        renderings' token vectors, each with the text it was encoded from. An English
+        question also encodes its word-by-word Danish rendering and adds its vector with
+        weight `BRIDGE_WEIGHT` before normalising: two encoder passes instead of one, each
+        giving a rendering's vector and its tokens at once."""
+        texts = [question.text]
         if question.bridged and question.bridged != question.text:
-            return [question.text, question.bridged]
-        return [question.text]
-
-    @staticmethod
-    def _mix(vectors: list[np.ndarray]) -> np.ndarray:
-        """The query vector from the renderings' vectors (each normalised, float32, shape
-        (dimension,)): the question's alone, or plus its Danish rendering's with weight
-        `BRIDGE_WEIGHT`, normalised."""
-        if len(vectors) == 1:
-            return vectors[0]
-        mixed = vectors[0] + BRIDGE_WEIGHT * vectors[1]
-        return (mixed / np.linalg.norm(mixed)).astype(np.float32)
-
-    def _query_vector(self, question: AnalysedQuestion) -> np.ndarray:
-        """The question's vector (normalised, float32, shape (dimension,)). An English
-        question also encodes its word-by-word Danish rendering and adds it with weight
-        `BRIDGE_WEIGHT` before normalising: two encoder passes instead of one."""
-        return self._mix([self.embedder.encode_query(text) for text in self._renderings(question)])
+            texts.append(question.bridged)
+        encoded = self.embedder.encode_tokens(texts, "query")
+        query = encoded[0].sentence
+        if len(encoded) > 1:
+            mixed = query + BRIDGE_WEIGHT * encoded[1].sentence
+            query = (mixed / np.linalg.norm(mixed)).astype(np.float32)
+        return query, list(zip(encoded, texts, strict=True))
 
     def _token_support(
         self, renderings: list[tuple[TokenVectors, str]], head: str, best: AnswerCandidate

@@ -562,7 +562,7 @@ def test_the_shipped_abstention_model_counts_a_pick_in_the_questions_language_fo
 def test_the_reranker_orders_the_first_chunks_by_its_model_and_leaves_the_rest(faq_index: IndexData) -> None:
     engine = _engine(faq_index, {"coverage": 1.0})
     question = analyse("Hvad koster et nyt sundhedskort?")
-    query = engine._query_vector(question)
+    query, _ = engine._encode(question)
     fused = engine.retriever.retrieve(question, query, 5).ranked
     assert len(fused) >= 3
     neutral = ChunkReranker(faq_index, engine.reader, neutral_model("reranker", RERANKER_FEATURES))
