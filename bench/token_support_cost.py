@@ -17,27 +17,17 @@ from __future__ import annotations
 import argparse
 import logging
 import statistics
+import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from qa.engine import QAEngine
-from qa.evaluation import load_questions
-from qa.service import load_engine
-from qa.settings import Settings
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-
-def percentile(values: list[float], q: float) -> float:
-    """The q-th percentile (0-100) by nearest rank."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
-
-
-def timed(call: Callable[[], object]) -> float:
-    """Milliseconds one call takes."""
-    started = time.perf_counter()
-    call()
-    return (time.perf_counter() - started) * 1000
+from bench.bench import percentile, timed_ms  # noqa: E402
+from qa.engine import QAEngine  # noqa: E402
+from qa.evaluation import load_questions  # noqa: E402
+from qa.service import load_engine  # noqa: E402
+from qa.settings import Settings  # noqa: E402
 
 
 def main() -> None:
@@ -60,11 +50,11 @@ def main() -> None:
 
     for q in questions:  # warm-up
         engine.ask(q)
-    encode = [timed(lambda q=q: engine.embedder.encode_query(q)) for _ in range(args.rounds) for q in questions]
+    encode = [ms for q in questions for ms in timed_ms(lambda q=q: engine.embedder.encode_query(q), args.rounds)]
     QAEngine._token_support = timed_token_support  # type: ignore[method-assign]
-    ask = [timed(lambda q=q: engine.ask(q)) for _ in range(args.rounds) for q in questions]
+    ask = [ms for q in questions for ms in timed_ms(lambda q=q: engine.ask(q), args.rounds)]
     QAEngine._token_support = lambda self, *a: 0.8  # type: ignore[method-assign]
-    without = [timed(lambda q=q: engine.ask(q)) for _ in range(args.rounds) for q in questions]
+    without = [ms for q in questions for ms in timed_ms(lambda q=q: engine.ask(q), args.rounds)]
     QAEngine._token_support = measured  # type: ignore[method-assign]
     rows = [
         ("query encode", encode),
