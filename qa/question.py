@@ -86,8 +86,9 @@ class AnalysedQuestion:
         """Whether `text` holds what the question asks for: the form of value it asks for
         (`qa.answer_types.holds_form`), else its answer type (`qa.answer_types.fits`); a
         when / how long question about a deadline also wants the deadline worded
-        (`qa.answer_types.gives_deadline`: "senest", "inden 4 uger", "no later than"), a
-        question about the price of missing one an amount only."""
+        (`qa.answer_types.gives_deadline`: "senest", "inden 4 uger", "no later than"),
+        while a how-much question about a deadline ("Hvad koster det, hvis jeg indberetter
+        efter fristen?") wants only its amount."""
         fit = holds_form(text, self.form) if self.form else fits(text, self.answer_type, is_list_item)
         if self.deadline and self.answer_type in ("when", "how_long"):
             return fit and gives_deadline(text)
