@@ -39,6 +39,8 @@ medbringe ...?" answered by an item under "Du skal medbringe følgende ...:"), 0
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from qa.analysis import content_word_spans
@@ -73,13 +75,40 @@ def weakest_token_support(question: np.ndarray, answer: np.ndarray) -> float:
     return float((question @ answer.T).max(axis=1).min())
 
 
+@dataclass(frozen=True)
+class TokenMatch:
+    """How the question's content tokens match one answer text, both cosines (-1 to 1):
+    `support`, the weakest token's best match (`weakest_token_support`), and `recall`, the
+    mean of every token's best match (BERTScore's greedy recall, without idf weights).
+    Each is the better over the question's renderings."""
+
+    support: float
+    recall: float
+
+
+def token_match(renderings: list[tuple[TokenVectors, str]], answer: TokenVectors) -> TokenMatch:
+    """The `TokenMatch` of the question's renderings (each its token vectors with the text
+    they were encoded from: the question, and for an English one its Danish rendering)
+    against every token of the answer's text (`answer_text`): over each rendering's
+    content tokens (`content_rows`), the least and the mean of their best cosines, each
+    the best over the renderings. (0.0, 0.0) without renderings or content words."""
+    support, recall = 0.0, 0.0
+    for tokens, text in renderings:
+        rows = content_rows(tokens, text)
+        if rows.size == 0 or answer.vectors.size == 0:
+            continue
+        best = (rows @ answer.vectors.T).max(axis=1)
+        support, recall = max(support, float(best.min())), max(recall, float(best.mean()))
+    return TokenMatch(support, recall)
+
+
 def token_support(renderings: list[tuple[TokenVectors, str]], answer: TokenVectors) -> float:
     """The best `weakest_token_support` over the question's renderings (each its token
     vectors with the text they were encoded from: the question, and for an English one
     its Danish rendering) of their content tokens (`content_rows`) against every token
     of the answer's text (`answer_text`). Cosine, -1 to 1 (about 0.6-0.95 with
     multilingual-e5-small); 0.0 without renderings or content words."""
-    return max((weakest_token_support(content_rows(t, text), answer.vectors) for t, text in renderings), default=0.0)
+    return token_match(renderings, answer).support
 
 
 # The most characters of the title and heading, and of a list's lead-in, that go into the
