@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from qa.analysis import Language
+from qa.answer_reranker import AnswerReranker, AnswerRerankerConfig
 from qa.documents import Document
 from qa.embedder import Embedder, TokenVectors
 from qa.index import IndexData
@@ -21,8 +22,8 @@ from qa.reader import AnswerCandidate, Reader, ReaderConfig
 from qa.reranker import ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import HybridRetriever, Retrieval, RetrieverConfig
-from qa.scoring import load_abstention_model, load_reader_model, load_reranker_model
-from qa.token_support import answer_text, token_support
+from qa.scoring import load_abstention_model, load_answer_reranker_model, load_reader_model, load_reranker_model
+from qa.token_support import TokenMatch, answer_text, token_match
 
 log = logging.getLogger(__name__)
 # Weight of an English question's Danish rendering in its query vector. Chosen on the
@@ -100,9 +101,10 @@ class AskResult:
 class QAEngine:
     """Answers questions from one loaded index with one embedder.
 
-    The question path is five components (`docs/design.md`): `analyse` (question
-    analysis) -> `HybridRetriever` -> `Reader` -> `AbstentionPolicy`, with
-    `ChunkReranker` ordering the passages shown. The reranker, reader and abstention
+    The question path is six components (`docs/design.md`): `analyse` (question
+    analysis) -> `HybridRetriever` -> `Reader` -> `AnswerReranker` (the reader's best
+    candidates matched token by token) -> `AbstentionPolicy`, with `ChunkReranker`
+    ordering the passages shown. The reranker, reader, answer reranker and abstention
     models default to the ones shipped in `qa/data/`.
     """
 
@@ -114,9 +116,11 @@ class QAEngine:
         reader_model: LinearModel | None = None,
         abstention_model: LinearModel | None = None,
         reranker_model: LinearModel | None = None,
+        answer_reranker_model: LinearModel | None = None,
         retriever_config: RetrieverConfig | None = None,
         reader_config: ReaderConfig | None = None,
         reranker_config: RerankerConfig | None = None,
+        answer_reranker_config: AnswerRerankerConfig | None = None,
     ) -> None:
         """Wrap a loaded index; the embedder must be the one the index was built with.
         Raises ValueError for a dimension mismatch, ModelFileError for an unreadable model."""
@@ -129,6 +133,9 @@ class QAEngine:
         self.retriever = HybridRetriever(data, retriever_config)
         self.reader = Reader(data, reader_model or load_reader_model(), reader_config)
         self.reranker = ChunkReranker(data, self.reader, reranker_model or load_reranker_model(), reranker_config)
+        self.answer_reranker = AnswerReranker(
+            answer_reranker_model or load_answer_reranker_model(), answer_reranker_config
+        )
         self.policy = AbstentionPolicy(abstention_model or load_abstention_model())
         vocabulary = getattr(data.bm25, "vocab_dict", None) or {}
         self._vocabulary: set[str] = set(vocabulary)
@@ -188,7 +195,9 @@ class QAEngine:
 
     def trace(self, question_text: str, depth: int = 5) -> Trace:
         """Run the question path and keep every intermediate result (for `ask`,
-        evaluation and fitting). When the policy answers, the passages the answer is
+        evaluation and fitting). The reader's best candidates are reordered by the answer
+        reranker (`qa.answer_reranker`), whose token matches also give the abstention
+        evidence its `token_support`. When the policy answers, the passages the answer is
         quoted from are the first passages shown (`HybridRetriever.lead_with`): on the
         development check split this raised passage recall@1 from 0.805 to 0.883 in
         Danish and lowered it from 0.688 to 0.662 in English (models of f9f301a), where
@@ -198,6 +207,8 @@ class QAEngine:
         query, renderings = self._encode(question)
         retrieval = self._retrieve(question, query, depth)
         candidates = self.reader.read(question, query, retrieval.ranked)
+        matches = self.match_tokens(renderings, retrieval, candidates[: self._match_depth()])
+        candidates, matches = self.answer_reranker.rerank(candidates, matches)
         features = None
         if candidates:
             hit = retrieval.ranked[candidates[0].chunk_rank]
@@ -209,7 +220,7 @@ class QAEngine:
                 retrieval.lexical_weight,
                 chunk.context(),
                 self._unknown_share(question),
-                self._token_support(renderings, chunk.head(), candidates[0]),
+                matches[0].support if "token_support" in self.policy.model.features else None,
             )
         decision = self.policy.decide(features, lacks_asked_answer(question, candidates))
         quoted = self.reader.extend(question, candidates[0]) if candidates else ()
@@ -218,7 +229,7 @@ class QAEngine:
             # quote of several steps can run into the next chunk).
             chunks = list(dict.fromkeys(self.data.sentences[sid].chunk_index for sid in quoted))
             retrieval = self.retriever.lead_with(retrieval, chunks, depth)
-        return Trace(question, query, retrieval, candidates, quoted, features, decision)
+        return Trace(question, query, renderings, retrieval, candidates, tuple(matches), quoted, features, decision)
 
     def _encode(self, question: AnalysedQuestion) -> tuple[np.ndarray, list[tuple[TokenVectors, str]]]:
         """The question's vector (normalised, float32, shape (dimension,)) and its
@@ -236,24 +247,40 @@ class QAEngine:
             query = (mixed / np.linalg.norm(mixed)).astype(np.float32)
         return query, list(zip(encoded, texts, strict=True))
 
-    def _token_support(
-        self, renderings: list[tuple[TokenVectors, str]], head: str, best: AnswerCandidate
-    ) -> float | None:
-        """`qa.token_support.token_support` of the question's renderings (token vectors
-        with the text each was encoded from) against the best candidate's
-        `qa.token_support.answer_text` (its chunk's head, the sentence opening its list
-        when it is an item or a row, `Reader.lead_in`, and its sentences): one encoder
-        pass over that text (about 20 ms at one thread). None, without the pass, when the
-        abstention model in use has no `token_support` feature (a file fitted before it)."""
-        if "token_support" not in self.policy.model.features:
-            return None
-        lead = self.reader.lead_in(best.sentence_ids[0])
+    def _match_depth(self) -> int:
+        """How many of the reader's candidates are matched token by token: the answer
+        reranker's depth when it can reorder them, else 1 when the abstention model reads
+        `token_support` (the best candidate's), else none, and then no encoder pass is
+        made for them (an operator's model fitted without them pays nothing)."""
+        if self.answer_reranker.reorders:
+            return self.answer_reranker.depth
+        return 1 if "token_support" in self.policy.model.features else 0
+
+    def match_tokens(
+        self, renderings: list[tuple[TokenVectors, str]], retrieval: Retrieval, candidates: list[AnswerCandidate]
+    ) -> list[TokenMatch]:
+        """The `qa.token_support.TokenMatch` of the question's renderings (token vectors
+        with the text each was encoded from) against each candidate's
+        `qa.token_support.answer_text` (its chunk's head, the sentence opening its list when
+        it is an item or a row, `Reader.lead_in`, and its sentences), in the given order:
+        one encoder call over all their texts (about 20 ms each at one thread). `retrieval`
+        is the one the candidates were read from (their `chunk_rank` indexes its ranked
+        chunks)."""
+        if not candidates:
+            return []
         sentences = self.data.sentences
-        text = answer_text(
-            head, sentences[lead].text if lead is not None else None, [sentences[s].text for s in best.sentence_ids]
-        )
-        (answer,) = self.embedder.encode_tokens([text], "passage")
-        return token_support(renderings, answer)
+        texts = []
+        for candidate in candidates:
+            chunk = self.data.chunks[retrieval.ranked[candidate.chunk_rank].index]
+            lead = self.reader.lead_in(candidate.sentence_ids[0])
+            texts.append(
+                answer_text(
+                    chunk.head(),
+                    sentences[lead].text if lead is not None else None,
+                    [sentences[s].text for s in candidate.sentence_ids],
+                )
+            )
+        return [token_match(renderings, answer) for answer in self.embedder.encode_tokens(texts, "passage")]
 
     def _unknown_share(self, question: AnalysedQuestion) -> float:
         if not question.groups:
@@ -323,15 +350,19 @@ class QAEngine:
 
 @dataclass(frozen=True)
 class Trace:
-    """Every intermediate result of one question: analysis, query vector, retrieval,
-    scored candidates (best first), the sentence ids the answer quotes (the best
-    candidate extended by `Reader.extend`; empty without candidates), the evidence and
-    the decision."""
+    """Every intermediate result of one question: analysis, query vector, the
+    renderings' token vectors with their texts (`QAEngine._encode`), retrieval, scored
+    candidates (best first, after the answer reranker), the token matches of the first
+    candidates (`token_matches[i]` is `candidates[i]`'s, for the answer reranker's depth),
+    the sentence ids the answer quotes (the best candidate extended by `Reader.extend`;
+    empty without candidates), the evidence and the decision."""
 
     question: AnalysedQuestion
     query: np.ndarray
+    renderings: list[tuple[TokenVectors, str]]
     retrieval: Retrieval
     candidates: list[AnswerCandidate]
+    token_matches: tuple[TokenMatch, ...]
     quoted: tuple[int, ...]
     evidence: dict[str, float] | None
     decision: Decision

@@ -1,8 +1,10 @@
-"""Fitting the passage reranker, the reader's ranker and the abstention model on labelled questions.
+"""Fitting the passage reranker, the reader, the answer reranker and the abstention model on labelled questions.
 
-All three are L2-regularised logistic models over standardised features, stored as plain
-JSON (`qa.linear.LinearModel`). The reranker (`qa.reranker`) and the reader are pairwise
-rankers (`fit_pairwise_ranker`); the reader learns, within each answerable question,
+All four are L2-regularised logistic models over standardised features, stored as plain
+JSON (`qa.linear.LinearModel`). The reranker (`qa.reranker`), the reader and the answer
+reranker (`qa.answer_reranker`: the reader's best two candidates, with their token
+matches; label: the candidate's quote overlaps a gold span) are pairwise rankers
+(`fit_pairwise_ranker`); the reader learns, within each answerable question,
 every candidate whose quote overlaps a gold span against every one that does not. In
 5-fold cross-validation over the fit splits, grouped by document (three shuffles), it
 put a right candidate first for 102.3 of 155 Danish and 102.7 of 159 English questions,
@@ -39,6 +41,7 @@ import numpy as np
 from scipy.optimize import minimize
 from sklearn.linear_model import LogisticRegression
 
+from qa.answer_reranker import ANSWER_RERANKER_FEATURES, answer_features
 from qa.embedder import Embedder
 from qa.engine import QAEngine, Trace
 from qa.evaluation import EvalQuestion, gold_spans, overlaps
@@ -59,6 +62,9 @@ READER_C = 0.1
 # The reranker's, chosen between 0.1 and 1 in the cross-validation of `qa.reranker`'s
 # docstring (equal in English; 0.1 ahead in Danish on one of two shuffles).
 RERANKER_C = 0.1
+# The answer reranker's, chosen among 0.01, 0.1 and 1 in the cross-validation of
+# `qa.answer_reranker`'s docstring (within one question of each other; the reader's C).
+ANSWER_RERANKER_C = 0.1
 # The abstention model's regularisation (inverse strength, as scikit-learn's C): chosen
 # between 1.0 and 0.1 by the cross-validation in the module docstring.
 ABSTENTION_C = 0.1
@@ -74,6 +80,7 @@ class FitReport:
     questions: int
     reader_rows: int
     abstention_rows: int
+    answer_reranker: LinearModel | None = None
 
 
 def _standardise(
@@ -194,20 +201,22 @@ def neutral_model(kind: str, features: Sequence[str], threshold: float = 0.5) ->
 
 
 def unfitted_engine(data: IndexData, embedder: Embedder) -> QAEngine:
-    """An engine over a loaded index with neutral reranker, reader and abstention models:
-    what a fit starts from when the shipped models are missing or made for other features."""
+    """An engine over a loaded index with neutral reranker, reader, answer reranker and
+    abstention models: what a fit starts from when the shipped models are missing or made
+    for other features (a neutral answer reranker keeps the reader's order)."""
     return QAEngine(
         data,
         embedder,
         reader_model=neutral_model("reader", FEATURES),
+        answer_reranker_model=neutral_model("answer_reranker", ANSWER_RERANKER_FEATURES),
         abstention_model=neutral_model("abstention", EVIDENCE_FEATURES),
         reranker_model=neutral_model("reranker", RERANKER_FEATURES),
     )
 
 
 def shipped_reader_engine(data: IndexData, embedder: Embedder) -> QAEngine:
-    """An engine over a loaded index with the shipped reranker and reader and a neutral
-    abstention model: for fitting or cross-validating abstention on the evidence, which
+    """An engine over a loaded index with the shipped reranker, reader and answer reranker
+    and a neutral abstention model: for fitting or cross-validating abstention on the evidence, which
     does not depend on the abstention model (the shipped one may lack a feature the
     evidence has now, or have one it lost)."""
     return QAEngine(data, embedder, abstention_model=neutral_model("abstention", EVIDENCE_FEATURES))
@@ -247,10 +256,11 @@ def fit_models(
     refit_reader: bool = True,
     unanswered_cost: float = UNANSWERED_COST,
     refit_reranker: bool = False,
+    refit_answer_reranker: bool = False,
 ) -> FitReport:
-    """Fit the reranker (when `refit_reranker`), the reader (when `refit_reader`) and
-    then the abstention model on labelled questions pooled over one or more sets, each
-    asked against its own index.
+    """Fit the reranker (when `refit_reranker`), the reader (when `refit_reader`), the
+    answer reranker (when `refit_answer_reranker`) and then the abstention model on
+    labelled questions pooled over one or more sets, each asked against its own index.
 
     Each element of `sets` is an engine over one index and the questions written for that
     index's corpus (a question is only ever asked of the corpus it was written for). Each
@@ -285,6 +295,23 @@ def fit_models(
         reader_rows = sum(len(rows) for rows, _ in groups)
         for engine, _ in sets:
             engine.reader.model = reader_model
+    answer_reranker_model: LinearModel | None = None
+    if refit_answer_reranker:
+        # With a neutral model the answer reranker keeps the reader's order.
+        for engine, _ in sets:
+            engine.answer_reranker.model = neutral_model("answer_reranker", ANSWER_RERANKER_FEATURES)
+        answer_groups: list[tuple[list[dict[str, float]], list[bool]]] = []
+        for engine, trace, gold in _answerable_traces(sets, spans):
+            top = trace.candidates[: engine.answer_reranker.depth]
+            if len(top) > 1:
+                matches = engine.match_tokens(trace.renderings, trace.retrieval, top)
+                right = [overlaps(*_unit_span(engine, c.sentence_ids), gold) for c in top]
+                answer_groups.append((answer_features(top, matches), right))
+        answer_reranker_model = fit_pairwise_ranker(
+            answer_groups, ANSWER_RERANKER_FEATURES, "answer_reranker", fitted_on, ANSWER_RERANKER_C
+        )
+        for engine, _ in sets:
+            engine.answer_reranker.model = answer_reranker_model
     pairs = list(evidence_rows(sets))
     ev_rows = [row for _, row in pairs]
     flags = [q.answerable for q, _ in pairs]
@@ -300,4 +327,4 @@ def fit_models(
     )
     total = sum(len(qs) for _, qs in sets)
     log.info("fitted on %d questions: threshold %.4f", total, threshold)
-    return FitReport(reranker_model, reader_model, abstention, total, reader_rows, len(ev_rows))
+    return FitReport(reranker_model, reader_model, abstention, total, reader_rows, len(ev_rows), answer_reranker_model)

@@ -65,7 +65,10 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
 
 
 def scoring_models(settings: Settings) -> ScoringModels:
-    """The configured reranker, reader and abstention model files (QA_*_MODEL)."""
+    """The configured reranker, reader, answer reranker and abstention model files (QA_*_MODEL)."""
     return ScoringModels(
-        reranker=settings.reranker_model, reader=settings.reader_model, abstention=settings.abstention_model
+        reranker=settings.reranker_model,
+        reader=settings.reader_model,
+        answer_reranker=settings.answer_reranker_model,
+        abstention=settings.abstention_model,
     )

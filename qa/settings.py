@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     reader_model: Path | None = Field(
         None, description="Reader ranker JSON; unset uses the one shipped in qa/data/reader.json."
     )
+    answer_reranker_model: Path | None = Field(
+        None, description="Answer reranker JSON; unset uses the one shipped in qa/data/answer_reranker.json."
+    )
     abstention_model: Path | None = Field(
         None,
         description="Abstention model JSON written by `qa calibrate`; unset uses qa/data/abstention.json.",

@@ -1,4 +1,4 @@
-"""Fit the shipped reranker, reader and abstention models (`qa/data/reranker.json`, `reader.json`, `abstention.json`).
+"""Fit the shipped models (`qa/data/reranker.json`, `reader.json`, `answer_reranker.json`, `abstention.json`).
 
 All three are fitted on the `fit` splits only, pooled over two labelled sets, each asked of
 its own corpus: the development set (`tests/eval/dev/`, 44 help pages) and the seed
@@ -10,9 +10,11 @@ repository root after building both indexes:
     QA_INDEX_DIR=/tmp/seed-index qa build --force
     python scripts/fit_scoring.py /tmp/dev-index /tmp/seed-index
 
-With `--abstention-only` the shipped reranker and reader are kept and only the abstention
-model is refitted on their evidence (a new evidence feature needs no new reader, and
-every reader refit moves a few answers on its own).
+With `--abstention-only` the shipped reranker, reader and answer reranker are kept and
+only the abstention model is refitted on their evidence (a new evidence feature needs no
+new reader, and every reader refit moves a few answers on its own). With
+`--from-answer-reranker` the shipped reranker and reader are kept and the answer reranker
+and the abstention model are refitted.
 """
 
 from __future__ import annotations
@@ -43,22 +45,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dev_index", type=Path, help="index root built from tests/eval/dev/corpus")
     parser.add_argument("seed_index", type=Path, help="index root built from corpus/")
-    parser.add_argument(
-        "--abstention-only", action="store_true", help="keep the shipped reranker and reader, refit abstention"
+    stages = parser.add_mutually_exclusive_group()
+    stages.add_argument(
+        "--abstention-only", action="store_true", help="keep the other shipped models, refit abstention"
+    )
+    stages.add_argument(
+        "--from-answer-reranker",
+        action="store_true",
+        help="keep the shipped reranker and reader, refit the answer reranker and abstention",
     )
     args = parser.parse_args()
+    keep_reader = args.abstention_only or args.from_answer_reranker
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     sets = []
     for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
         data = load_live_index(root, embedder.identity)
-        engine = shipped_reader_engine(data, embedder) if args.abstention_only else unfitted_engine(data, embedder)
+        engine = shipped_reader_engine(data, embedder) if keep_reader else unfitted_engine(data, embedder)
         questions = [q for q in load_questions(path) if q.split == "fit"]
         logging.info("%s: %d fit questions", name, len(questions))
         sets.append((engine, questions))
     label = "fit splits of tests/eval/dev/questions.jsonl and tests/eval/questions.jsonl"
-    refit = not args.abstention_only
-    report = fit_models(sets, label, refit_reader=refit, refit_reranker=refit)
+    refit = not keep_reader
+    report = fit_models(
+        sets, label, refit_reader=refit, refit_reranker=refit, refit_answer_reranker=not args.abstention_only
+    )
+    if report.answer_reranker is not None:
+        report.answer_reranker.save(shipped_path("answer_reranker.json"))
     if refit:
         assert report.reader is not None and report.reranker is not None
         report.reranker.save(shipped_path("reranker.json"))

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from qa.answer_reranker import ANSWER_RERANKER_FEATURES
 from qa.answer_types import (
     AnswerType,
     answer_type,
@@ -832,6 +833,7 @@ def test_shipped_models_are_plain_json_fitted_on_the_fit_split() -> None:
     for name, kind, features in (
         ("reranker.json", "reranker", RERANKER_FEATURES),
         ("reader.json", "reader", FEATURES),
+        ("answer_reranker.json", "answer_reranker", ANSWER_RERANKER_FEATURES),
         ("abstention.json", "abstention", EVIDENCE_FEATURES),
     ):
         row: dict[str, Any] = json.loads(shipped_path(name).read_text(encoding="utf-8"))
@@ -840,7 +842,7 @@ def test_shipped_models_are_plain_json_fitted_on_the_fit_split() -> None:
     identity = scoring_identity()
     assert identity["scoring_version"] == str(SCORING_VERSION)
     assert len(identity["reader_sha256"]) == len(identity["abstention_sha256"]) == 64
-    assert len(identity["reranker_sha256"]) == 64
+    assert len(identity["reranker_sha256"]) == len(identity["answer_reranker_sha256"]) == 64
 
 
 def test_query_vector_shape_is_what_the_retriever_gets(faq_index: IndexData) -> None:

@@ -75,22 +75,3 @@ def test_token_support_matches_the_question_against_the_best_candidates_heading_
     expected = token_support([(asked, "Hvad bruges NemKonto til?")], answer)
     assert trace.evidence["token_support"] == pytest.approx(expected)
     assert expected == pytest.approx(1.0)  # "bruges" and "NemKonto" are both in the answer
-
-
-def test_an_abstention_model_without_token_support_gets_no_token_pass(fake_engine: QAEngine) -> None:
-    model = fake_engine.policy.model
-    keep = [i for i, f in enumerate(model.features) if f != "token_support"]
-    older = replace(
-        model,
-        features=tuple(model.features[i] for i in keep),
-        mean=tuple(model.mean[i] for i in keep),
-        scale=tuple(model.scale[i] for i in keep),
-        coef=tuple(model.coef[i] for i in keep),
-    )
-    fake_engine.policy = AbstentionPolicy(older)
-    calls: list[list[str]] = []
-    encode = fake_engine.embedder.encode_tokens
-    fake_engine.embedder.encode_tokens = lambda texts, kind: calls.append([kind, *texts]) or encode(texts, kind)  # type: ignore[method-assign]
-    trace = fake_engine.trace("Hvad bruges NemKonto til?")
-    assert trace.evidence is not None and "token_support" not in trace.evidence
-    assert calls == [["query", "Hvad bruges NemKonto til?"]]
