@@ -436,12 +436,16 @@ def calibrate_command(
     reader_out: Annotated[
         Path | None, typer.Option(help="Also refit the reader's ranker and write it here (development use).")
     ] = None,
+    answer_reranker_out: Annotated[
+        Path | None,
+        typer.Option(help="Also refit the answer reranker and write it here (development; needed with --reader-out)."),
+    ] = None,
     unanswered_cost: Annotated[
         float,
         typer.Option(help="Weight of unanswerable questions answered (a share) against answerable ones abstained on."),
     ] = 1.0,
 ) -> None:
-    """Refit the abstention model (and optionally the reader) on labelled questions about your corpus."""
+    """Refit the abstention model (optionally reader and answer reranker) on labelled questions about your corpus."""
     from qa.evaluation import EvalSetError, load_questions
     from qa.fitting import fit_models, unfitted_engine
     from qa.index import IndexLoadError
@@ -455,6 +459,11 @@ def calibrate_command(
     if not math.isfinite(unanswered_cost) or unanswered_cost <= 0:
         _fail(
             f"--unanswered-cost must be a positive number (1 weighs both kinds of error alike), got {unanswered_cost}"
+        )
+    if reader_out is not None and answer_reranker_out is None:
+        _fail(
+            "--reader-out needs --answer-reranker-out FILE: the answer reranker reads the reader's scores, "
+            "so it is refitted with the reader"
         )
     target = out or model_path("abstention", settings.abstention_model)
     try:
@@ -478,7 +487,7 @@ def calibrate_command(
             # may name a file that does not exist yet.
             engine = load_engine(settings.model_copy(update={"abstention_model": None}), embedder)
         except ModelFileError:
-            if reader_out is None:
+            if reader_out is None and answer_reranker_out is None:
                 raise
             from qa.index import load_live_index
 
@@ -486,7 +495,11 @@ def calibrate_command(
         corpus = engine.data.manifest.corpus_sha256[:12]
         label = f"{questions_file} ({split}, {len(questions)} questions, corpus {corpus})"
         report = fit_models(
-            [(engine, questions)], label, refit_reader=reader_out is not None, unanswered_cost=unanswered_cost
+            [(engine, questions)],
+            label,
+            refit_reader=reader_out is not None,
+            unanswered_cost=unanswered_cost,
+            refit_answer_reranker=answer_reranker_out is not None,
         )
     except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
@@ -494,6 +507,9 @@ def calibrate_command(
     if report.reader is not None and reader_out is not None:
         report.reader.save(reader_out)
         typer.echo(f"reader ranker fitted on {report.reader_rows} candidates: {reader_out}")
+    if report.answer_reranker is not None and answer_reranker_out is not None:
+        report.answer_reranker.save(answer_reranker_out)
+        typer.echo(f"answer reranker fitted on {report.answer_reranker.extra['pairs']} pairs: {answer_reranker_out}")
     report.abstention.save(target)
     typer.echo(
         f"abstention model fitted on {report.abstention_rows} questions, operating point "

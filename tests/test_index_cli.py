@@ -190,6 +190,30 @@ def test_calibrate_writes_the_model_that_qa_abstention_model_names_before_it_exi
     assert load_model(target, "abstention").fitted_on.startswith(f"{EVAL_SET} (all, ")
 
 
+def test_calibrate_refits_the_answer_reranker_with_the_reader_and_never_the_reader_alone(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(corpus_documents, FakeEmbedder(), tmp_path / "index")
+    monkeypatch.setattr(qa.service, "load_embedder", lambda settings, threads=None: FakeEmbedder())
+    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "index"))
+    out = ["--out", str(tmp_path / "abstention.json")]
+    alone = _invoke_fresh(["calibrate", str(EVAL_SET), *out, "--reader-out", str(tmp_path / "reader.json")])
+    assert alone.exit_code == 1 and not (tmp_path / "reader.json").exists()
+    assert (
+        "--reader-out needs --answer-reranker-out FILE: the answer reranker reads the reader's scores, "
+        "so it is refitted with the reader"
+    ) in alone.output.replace("\n", "")
+    both = [*out, "--reader-out", str(tmp_path / "reader.json")]
+    result = _invoke_fresh(["calibrate", str(EVAL_SET), *both, "--answer-reranker-out", str(tmp_path / "ar.json")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("reader ranker fitted on ") and lines[0].endswith(f": {tmp_path / 'reader.json'}")
+    assert lines[1].startswith("answer reranker fitted on ") and lines[1].endswith(f" pairs: {tmp_path / 'ar.json'}")
+    fitted = load_model(tmp_path / "ar.json", "answer_reranker")
+    assert fitted.fitted_on.startswith(f"{EVAL_SET} (all, ") and any(fitted.coef)
+    assert fitted.extra["pairs"] > 0
+
+
 def test_index_list_leaves_out_figures_the_evaluation_could_not_give(monkeypatch: pytest.MonkeyPatch) -> None:
     import qa.versions
     from qa.versions import VersionInfo
