@@ -1,15 +1,18 @@
-"""What the abstention policy's token support (`qa.token_support`) costs a question, side by side.
+"""What matching answers token by token (`qa.token_support`) costs a question, side by side.
 
 Usage (any built index; the development corpus's, see README "How it answers"):
     QA_INDEX_DIR=/tmp/dev-index HF_HUB_OFFLINE=1 \\
         python bench/token_support_cost.py tests/eval/dev/questions.jsonl --rounds 3
 
 Asks every question of the set `--rounds` times, in process, after one warm-up round, and
-prints median and p99 in ms of: the bare query encode (`encode_query`), the answer text's
-token pass the policy adds (`QAEngine._token_support`, timed inside `ask`), and `ask`
-itself; then `ask` with the token pass replaced by a constant (what `ask` cost before
-the feature; the decision is then wrong, only the time counts). Figures, not pass/fail:
-run it on an idle machine and compare the columns of one run.
+prints median and p99 in ms of: the bare query encode (`encode_query`), the token pass
+over the reader's best two candidates that the answer reranker reads
+(`QAEngine.match_tokens`, timed inside `ask`), and `ask` itself; then `ask` matching the
+best candidate only (the answer reranker's depth 1: what `ask` cost with token support as
+abstention evidence and no answer reranker), and `ask` with the token pass replaced by
+constants (what it cost before either; the decisions are then wrong, only the time
+counts). Figures, not pass/fail: run it on an idle machine and compare the columns of one
+run.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench import percentile, timed_ms  # noqa: E402
+from qa.answer_reranker import AnswerReranker, AnswerRerankerConfig  # noqa: E402
 from qa.engine import QAEngine  # noqa: E402
 from qa.evaluation import load_questions  # noqa: E402
 from qa.service import load_engine  # noqa: E402
 from qa.settings import Settings  # noqa: E402
+from qa.token_support import TokenMatch  # noqa: E402
 
 
 def main() -> None:
@@ -40,26 +45,35 @@ def main() -> None:
     engine = load_engine(Settings())
     questions = [q.question for q in load_questions(args.eval_set)]
     token_ms: list[float] = []
-    measured = QAEngine._token_support
+    measured = QAEngine.match_tokens
 
-    def timed_token_support(self: QAEngine, *a: object) -> float:
+    def timed_match_tokens(self: QAEngine, *a: object) -> list[TokenMatch]:
         started = time.perf_counter()
         value = measured(self, *a)  # type: ignore[arg-type]
         token_ms.append((time.perf_counter() - started) * 1000)
         return value
 
+    def ask_all() -> list[float]:
+        return [ms for q in questions for ms in timed_ms(lambda q=q: engine.ask(q), args.rounds)]
+
     for q in questions:  # warm-up
         engine.ask(q)
     encode = [ms for q in questions for ms in timed_ms(lambda q=q: engine.embedder.encode_query(q), args.rounds)]
-    QAEngine._token_support = timed_token_support  # type: ignore[method-assign]
-    ask = [ms for q in questions for ms in timed_ms(lambda q=q: engine.ask(q), args.rounds)]
-    QAEngine._token_support = lambda self, *a: 0.8  # type: ignore[method-assign]
-    without = [ms for q in questions for ms in timed_ms(lambda q=q: engine.ask(q), args.rounds)]
-    QAEngine._token_support = measured  # type: ignore[method-assign]
+    QAEngine.match_tokens = timed_match_tokens  # type: ignore[method-assign]
+    ask = ask_all()
+    QAEngine.match_tokens = measured  # type: ignore[method-assign]
+    shipped = engine.answer_reranker
+    engine.answer_reranker = AnswerReranker(shipped.model, AnswerRerankerConfig(depth=1))
+    best_only = ask_all()
+    engine.answer_reranker = shipped
+    QAEngine.match_tokens = lambda self, r, t, candidates: [TokenMatch(0.8, 0.9)] * len(candidates)  # type: ignore[method-assign]
+    without = ask_all()
+    QAEngine.match_tokens = measured  # type: ignore[method-assign]
     rows = [
         ("query encode", encode),
-        ("token pass (inside ask)", token_ms),
+        ("token pass, best two", token_ms),
         ("ask", ask),
+        ("ask, best candidate only", best_only),
         ("ask without the token pass", without),
     ]
     print(f"{len(questions)} questions x {args.rounds} rounds, {len(engine.data.chunks)} chunks")
