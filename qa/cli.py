@@ -466,6 +466,15 @@ def calibrate_command(
             "so it is refitted with the reader"
         )
     target = out or model_path("abstention", settings.abstention_model)
+    outputs = [target, *(path for path in (reader_out, answer_reranker_out) if path is not None)]
+    if len({path.resolve() for path in outputs}) < len(outputs):
+        _fail("--out, --reader-out and --answer-reranker-out must name different files: each gets its own model")
+    for kind, path in (("reader", reader_out), ("answer_reranker", answer_reranker_out)):
+        if path is not None and path.resolve() == shipped_path(f"{kind}.json").resolve():
+            _fail(
+                f"qa calibrate never overwrites the {kind} model shipped with the package ({path}): "
+                "give another FILE, then point its QA_*_MODEL setting at it"
+            )
     try:
         questions = [q for q in load_questions(questions_file) if split in ("all", q.split)]
         answerable = sum(q.answerable for q in questions)
@@ -481,13 +490,18 @@ def calibrate_command(
                 f"package ({shipped}): give --out FILE, then set QA_ABSTENTION_MODEL=FILE for `qa ask` and `qa serve`"
             )
         embedder = load_embedder(settings)
+        # The models this command writes may be named by settings whose files do not exist
+        # yet: the abstention model's evidence does not depend on it, and an answer
+        # reranker being refitted is set aside during the fit, so the shipped ones serve.
+        refitted: dict[str, object] = {"abstention_model": None}
+        if answer_reranker_out is not None:
+            refitted["answer_reranker_model"] = None
         try:
-            # The abstention model is what this command writes: the engine reads the
-            # evidence with any, so the shipped one serves while QA_ABSTENTION_MODEL
-            # may name a file that does not exist yet.
-            engine = load_engine(settings.model_copy(update={"abstention_model": None}), embedder)
+            engine = load_engine(settings.model_copy(update=refitted), embedder)
         except ModelFileError:
-            if reader_out is None and answer_reranker_out is None:
+            # Only a refit reader may start from neutral models: the answer reranker and
+            # the abstention model are fitted on the reader's scores.
+            if reader_out is None:
                 raise
             from qa.index import load_live_index
 
@@ -515,6 +529,12 @@ def calibrate_command(
         f"abstention model fitted on {report.abstention_rows} questions, operating point "
         f"{report.abstention.threshold:.4f}: {target}"
     )
+    if reader_out is not None or answer_reranker_out is not None:
+        # The abstention model was fitted on the evidence of these models: served with
+        # other ones, its operating point would mean something else.
+        settings_to_set = [("QA_READER_MODEL", reader_out), ("QA_ANSWER_RERANKER_MODEL", answer_reranker_out)]
+        pairs = [f"{name}={path}" for name, path in settings_to_set if path is not None]
+        typer.echo(f"serve these together: {' '.join([*pairs, f'QA_ABSTENTION_MODEL={target}'])}")
 
 
 if __name__ == "__main__":

@@ -212,6 +212,50 @@ def test_calibrate_refits_the_answer_reranker_with_the_reader_and_never_the_read
     fitted = load_model(tmp_path / "ar.json", "answer_reranker")
     assert fitted.fitted_on.startswith(f"{EVAL_SET} (all, ") and any(fitted.coef)
     assert fitted.extra["pairs"] > 0
+    assert lines[-1] == (
+        f"serve these together: QA_READER_MODEL={tmp_path / 'reader.json'} "
+        f"QA_ANSWER_RERANKER_MODEL={tmp_path / 'ar.json'} QA_ABSTENTION_MODEL={tmp_path / 'abstention.json'}"
+    )
+
+
+def test_calibrate_fits_the_answer_reranker_on_the_configured_reader_while_its_own_file_is_still_missing(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA_ANSWER_RERANKER_MODEL names the file this command writes, as QA_ABSTENTION_MODEL
+    # may: the fit still reads the shipped reader's scores, never a neutral reader's.
+    build(corpus_documents, FakeEmbedder(), tmp_path / "index")
+    monkeypatch.setattr(qa.service, "load_embedder", lambda settings, threads=None: FakeEmbedder())
+    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "index"))
+    args = ["calibrate", str(EVAL_SET), "--out", str(tmp_path / "abstention.json")]
+    shipped_reader = _invoke_fresh([*args, "--answer-reranker-out", str(tmp_path / "first.json")])
+    assert shipped_reader.exit_code == 0, shipped_reader.output
+    monkeypatch.setenv("QA_ANSWER_RERANKER_MODEL", str(tmp_path / "second.json"))
+    named = _invoke_fresh([*args, "--answer-reranker-out", str(tmp_path / "second.json")])
+    assert named.exit_code == 0, named.output
+    first = load_model(tmp_path / "first.json", "answer_reranker")
+    second = load_model(tmp_path / "second.json", "answer_reranker")
+    assert (second.coef, second.extra) == (first.coef, first.extra)
+    assert first.coef[0] != 0.0  # the reader's score counts: it was not a neutral reader's
+
+
+def test_calibrate_never_overwrites_a_shipped_model_nor_writes_two_models_to_one_file(tmp_path: Path) -> None:
+    args = ["calibrate", str(EVAL_SET), "--out", str(tmp_path / "abstention.json")]
+    for option, kind in (("--reader-out", "reader"), ("--answer-reranker-out", "answer_reranker")):
+        shipped = shipped_path(f"{kind}.json")
+        before = shipped.read_bytes()
+        extra = ["--answer-reranker-out", str(tmp_path / "ar.json")] if kind == "reader" else []
+        result = _invoke_fresh([*args, option, str(shipped), *extra])
+        assert result.exit_code == 1
+        assert (
+            f"qa calibrate never overwrites the {kind} model shipped with the package ({shipped}): "
+            "give another FILE, then point its QA_*_MODEL setting at it"
+        ) in result.output.replace("\n", "")
+        assert shipped.read_bytes() == before
+    same = _invoke_fresh([*args, "--answer-reranker-out", str(tmp_path / "abstention.json")])
+    assert same.exit_code == 1 and not (tmp_path / "abstention.json").exists()
+    assert (
+        "--out, --reader-out and --answer-reranker-out must name different files: each gets its own model"
+    ) in same.output.replace("\n", "")
 
 
 def test_index_list_leaves_out_figures_the_evaluation_could_not_give(monkeypatch: pytest.MonkeyPatch) -> None:
