@@ -20,6 +20,21 @@ class ModelFileError(ValueError):
     """A model file is missing, malformed or made for other features; the message says what to do."""
 
 
+# How each kind of model is refitted (the command a ModelFileError names).
+REFIT = {
+    "abstention": "`qa calibrate QUESTIONS --out FILE`",
+    "reader": "`qa calibrate QUESTIONS --reader-out FILE --answer-reranker-out FILE2`",
+    "answer_reranker": "`qa calibrate QUESTIONS --answer-reranker-out FILE`",
+    "reranker": "`python scripts/fit_scoring.py DEV_INDEX SEED_INDEX`",
+}
+
+
+def refit_hint(kind: str) -> str:
+    """The command that refits a `kind` model ("abstention", "reader", "answer_reranker",
+    "reranker"); `qa calibrate` for any other kind."""
+    return REFIT.get(kind, "`qa calibrate`")
+
+
 @dataclass(frozen=True)
 class LinearModel:
     """`score(x) = intercept + sum(coef * (x - mean) / scale)`; `probability` is its logistic.
@@ -49,7 +64,8 @@ class LinearModel:
         try:
             return np.array([values[name] for name in self.features], dtype=np.float64)
         except KeyError as exc:
-            raise ModelFileError(f"{self.kind} model needs feature {exc}: refit it with `qa calibrate`") from None
+            hint = refit_hint(self.kind)
+            raise ModelFileError(f"{self.kind} model needs feature {exc}: refit it with {hint}") from None
 
     def score(self, values: dict[str, float]) -> float:
         """The decision value (log-odds) for one feature dict."""
@@ -88,9 +104,9 @@ def load_model(path: Path, kind: str) -> LinearModel:
             extra=dict(row.get("extra", {})),
         )
     except FileNotFoundError:
-        raise ModelFileError(f"no {kind} model at {path}: run `qa calibrate` or unset the setting") from None
+        raise ModelFileError(f"no {kind} model at {path}: run {refit_hint(kind)} or unset the setting") from None
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise ModelFileError(f"{path} is not a valid {kind} model ({exc}): run `qa calibrate` again") from None
+        raise ModelFileError(f"{path} is not a valid {kind} model ({exc}): run {refit_hint(kind)} again") from None
     if model.kind != kind:
-        raise ModelFileError(f"{path} holds a {model.kind} model, not a {kind} model")
+        raise ModelFileError(f"{path} holds a model of kind {model.kind}, not of kind {kind}")
     return model

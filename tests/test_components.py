@@ -774,15 +774,19 @@ def test_a_model_file_round_trips_and_bad_files_say_what_to_do(tmp_path: Path) -
     model = _model("reader", ("a", "b"), {"a": 1.5})
     model.save(tmp_path / "reader.json")
     assert load_model(tmp_path / "reader.json", "reader") == model
-    with pytest.raises(ModelFileError, match="holds a reader model, not a abstention model"):
+    with pytest.raises(ModelFileError, match="holds a model of kind reader, not of kind abstention"):
         load_model(tmp_path / "reader.json", "abstention")
-    with pytest.raises(ModelFileError, match="no abstention model at .*: run `qa calibrate`"):
+    with pytest.raises(ModelFileError, match="no abstention model at .*: run `qa calibrate QUESTIONS --out FILE` or"):
         load_model(tmp_path / "missing.json", "abstention")
     (tmp_path / "bad.json").write_text("{}")
-    with pytest.raises(ModelFileError, match="is not a valid reader model"):
+    bad_reader = "is not a valid reader model .*: run `qa calibrate QUESTIONS --reader-out"
+    with pytest.raises(ModelFileError, match=bad_reader):
         load_model(tmp_path / "bad.json", "reader")
-    with pytest.raises(ModelFileError, match="needs feature 'b'"):
+    with pytest.raises(ModelFileError, match="needs feature 'b': refit it with `qa calibrate QUESTIONS --reader-out"):
         model.score({"a": 1.0})
+    ranker = _model("answer_reranker", ("a", "b"), {"a": 1.5})
+    with pytest.raises(ModelFileError, match="refit it with `qa calibrate QUESTIONS --answer-reranker-out FILE`$"):
+        ranker.score({"a": 1.0})
 
 
 def test_the_pairwise_ranker_learns_what_sets_the_right_candidate_apart_within_its_question() -> None:
