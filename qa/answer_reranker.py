@@ -112,8 +112,8 @@ class AnswerReranker:
     ) -> tuple[list[AnswerCandidate], list[TokenMatch]]:
         """The candidates (best first) with their first len(matches) reordered by the
         model's score, ties kept in the reader's order, and the matches in the same new
-        order. Fewer than two matches, or fewer candidates than matches, leave both as
-        they are (raises ValueError for the latter: the matches belong to candidates)."""
+        order; fewer than two matches leave both as they are. Raises ValueError for more
+        matches than candidates (each match belongs to the candidate at its position)."""
         if len(matches) > len(candidates):
             raise ValueError("more token matches than candidates")
         n = len(matches)

@@ -353,7 +353,8 @@ class Trace:
     """Every intermediate result of one question: analysis, query vector, the
     renderings' token vectors with their texts (`QAEngine._encode`), retrieval, scored
     candidates (best first, after the answer reranker), the token matches of the first
-    candidates (`token_matches[i]` is `candidates[i]`'s, for the answer reranker's depth),
+    candidates (`token_matches[i]` is `candidates[i]`'s; as many as `QAEngine._match_depth`
+    gives: the answer reranker's depth, 1, or none),
     the sentence ids the answer quotes (the best candidate extended by `Reader.extend`;
     empty without candidates), the evidence and the decision."""
 

@@ -503,7 +503,8 @@ def check_scoring_version(manifest: Manifest) -> None:
     if scored != str(SCORING_VERSION):
         raise IndexMismatchError(
             f"index built for scoring version {scored}, this program scores with version {SCORING_VERSION} "
-            "(its reranker, reader and abstention models read what the index stores): run `qa build`"
+            "(its reranker, reader, answer reranker and abstention models read what the index stores): "
+            "run `qa build`"
         )
 
 

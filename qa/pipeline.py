@@ -59,7 +59,8 @@ class BuildOptions:
     `calibrate`, if given, computes a calibration stored with the index (older engines);
     `skip_unchanged` (what `qa build` sets unless --force) writes no version when the live
     one was built from the same inputs (see `unchanged_live_index`); `models` are the
-    reranker, reader and abstention files the evaluation runs and the manifest records."""
+    reranker, reader, answer reranker and abstention files the evaluation runs and the
+    manifest records."""
 
     chunking: ChunkingOptions | None = None
     show_progress: bool = False

@@ -135,7 +135,9 @@ def evidence(
     candidate's chunk; `unknown_terms` the share of key terms the corpus never uses;
     `token_support` the cosine of the question's least supported word in the best
     candidate with its title, heading and list lead-in, `qa.token_support`; None when
-    the abstention model in use does not read it, and then left out)."""
+    the abstention model in use does not read it, and then left out). `reader_margin` is
+    the reader's score of the best candidate minus the next one's, capped; it is negative
+    when the answer reranker put the reader's second candidate first."""
     if not candidates:
         raise ValueError("evidence needs at least one candidate: abstain without one")
     best = candidates[0]

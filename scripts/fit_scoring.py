@@ -1,6 +1,6 @@
 """Fit the shipped models (`qa/data/reranker.json`, `reader.json`, `answer_reranker.json`, `abstention.json`).
 
-All three are fitted on the `fit` splits only, pooled over two labelled sets, each asked of
+All four are fitted on the `fit` splits only, pooled over two labelled sets, each asked of
 its own corpus: the development set (`tests/eval/dev/`, 44 help pages) and the seed
 document's set (`tests/eval/questions.jsonl` over `corpus/`). The `check` splits are
 never read here; `qa eval --split check` reports on them afterwards. Run from the

@@ -97,5 +97,5 @@ def old_scoring_message() -> str:
     """What every command says of a version built by `build_for_old_scoring`."""
     return (
         f"index built for scoring version 2, this program scores with version {scoring_identity()['scoring_version']} "
-        "(its reranker, reader and abstention models read what the index stores): run `qa build`"
+        "(its reranker, reader, answer reranker and abstention models read what the index stores): run `qa build`"
     )
