@@ -17,12 +17,17 @@ from qa.answer_reranker import (
 )
 from qa.embedder import TokenVectors
 from qa.engine import QAEngine
-from qa.fitting import neutral_model
+from qa.evaluation import gold_spans, load_questions, overlaps
+from qa.fitting import fit_models, neutral_model
 from qa.linear import LinearModel, ModelFileError, load_model
+from qa.manifest import file_sha256
 from qa.policy import AbstentionPolicy
 from qa.reader import AnswerCandidate
 from qa.scoring import load_answer_reranker_model, scoring_identity, shipped_path
+from qa.service import scoring_models
+from qa.settings import Settings
 from qa.token_support import TokenMatch, answer_text, token_match
+from tests.conftest import EVAL_SET
 
 
 def _candidate(sentence: int, score: float) -> AnswerCandidate:
@@ -136,7 +141,8 @@ def test_the_engine_matches_the_readers_best_two_in_one_call_and_quotes_the_rera
     question = "Hvad bruges NemKonto til?"
     fake_engine.answer_reranker = AnswerReranker(neutral_model("answer_reranker", ANSWER_RERANKER_FEATURES))
     reader_order = fake_engine.trace(question)
-    assert len(reader_order.candidates) > 2 and reader_order.token_matches[:0] == ()
+    # Neutral, it reorders nothing: only the best candidate is matched, for the evidence.
+    assert len(reader_order.candidates) > 2 and len(reader_order.token_matches) == 1
     # A model that prefers the reader's second candidate swaps the first two.
     fake_engine.answer_reranker = AnswerReranker(_model({"reader_margin": -1.0}))
     calls = _spy(fake_engine)
@@ -192,3 +198,48 @@ def test_the_shipped_answer_reranker_is_fitted_plain_json_and_a_configured_one_i
     )
     with pytest.raises(ModelFileError, match="no answer_reranker model at"):
         load_answer_reranker_model(tmp_path / "missing.json")
+
+
+def test_the_configured_answer_reranker_file_is_loaded_and_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "answer_reranker.json"
+    _model({"token_recall": 1.0}).save(path)
+    models = scoring_models(Settings(answer_reranker_model=path))
+    assert models.load()["answer_reranker_model"] == load_model(path, "answer_reranker")
+    assert models.identity()["answer_reranker_sha256"] == file_sha256(path)
+    assert scoring_models(Settings()).identity()["answer_reranker_sha256"] == file_sha256(
+        shipped_path("answer_reranker.json")
+    )
+
+
+def test_fitting_learns_to_put_right_candidates_first_and_swaps_the_model_in(fake_engine: QAEngine) -> None:
+    questions = load_questions(EVAL_SET)
+    report = fit_models([(fake_engine, questions)], "test", refit_reader=False, refit_answer_reranker=True)
+    assert report.answer_reranker is not None and fake_engine.answer_reranker.model is report.answer_reranker
+    # On the pairs it was fitted on, the right candidate scores higher more often than not
+    # (labels turned round, it would be the other way).
+    fake_engine.answer_reranker = AnswerReranker(neutral_model("answer_reranker", ANSWER_RERANKER_FEATURES))
+    documents = fake_engine.documents()
+    ordered = total = 0
+    for question in (q for q in questions if q.answerable):
+        trace = fake_engine.trace(question.question)
+        top = trace.candidates[:2]
+        if len(top) < 2:
+            continue
+        gold = gold_spans(question, documents)
+        right = [
+            overlaps(fake_engine.data.sentences[c.sentence_ids[0]].doc_id, *_span(fake_engine, c), gold) for c in top
+        ]
+        if right[0] == right[1]:
+            continue
+        scores = [
+            report.answer_reranker.score(row)
+            for row in answer_features(top, fake_engine.match_tokens(trace.renderings, trace.retrieval, top))
+        ]
+        total += 1
+        ordered += (scores[0] > scores[1]) == right[0]
+    assert total >= 10 and ordered / total > 0.6, (ordered, total)
+
+
+def _span(engine: QAEngine, candidate: AnswerCandidate) -> tuple[int, int]:
+    sentences = engine.data.sentences
+    return sentences[candidate.sentence_ids[0]].start, sentences[candidate.sentence_ids[-1]].end
