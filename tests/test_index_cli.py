@@ -175,13 +175,18 @@ def test_list_and_verify_flag_a_version_built_for_another_scoring_version(
     assert runner.invoke(app, ["index", "verify", current, "--index", str(tmp_path)]).exit_code == 0
 
 
+def _serve_fake_index(tmp_path: Path, documents: list[Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A live index of `documents` under tmp_path/index, named by QA_INDEX_DIR, read with the fake embedder."""
+    build(documents, FakeEmbedder(), tmp_path / "index")
+    monkeypatch.setattr(qa.service, "load_embedder", lambda settings, threads=None: FakeEmbedder())
+    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "index"))
+
+
 def test_calibrate_writes_the_model_that_qa_abstention_model_names_before_it_exists(
     tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(corpus_documents, FakeEmbedder(), tmp_path / "index")
-    monkeypatch.setattr(qa.service, "load_embedder", lambda settings, threads=None: FakeEmbedder())
+    _serve_fake_index(tmp_path, corpus_documents, monkeypatch)
     target = tmp_path / "abstention.json"
-    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "index"))
     monkeypatch.setenv("QA_ABSTENTION_MODEL", str(target))
     result = _invoke_fresh(["calibrate", str(EVAL_SET)])
     assert result.exit_code == 0, result.output
@@ -193,9 +198,7 @@ def test_calibrate_writes_the_model_that_qa_abstention_model_names_before_it_exi
 def test_calibrate_refits_the_answer_reranker_with_the_reader_and_never_the_reader_alone(
     tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(corpus_documents, FakeEmbedder(), tmp_path / "index")
-    monkeypatch.setattr(qa.service, "load_embedder", lambda settings, threads=None: FakeEmbedder())
-    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "index"))
+    _serve_fake_index(tmp_path, corpus_documents, monkeypatch)
     out = ["--out", str(tmp_path / "abstention.json")]
     alone = _invoke_fresh(["calibrate", str(EVAL_SET), *out, "--reader-out", str(tmp_path / "reader.json")])
     assert alone.exit_code == 1 and not (tmp_path / "reader.json").exists()
@@ -223,9 +226,7 @@ def test_calibrate_fits_the_answer_reranker_on_the_configured_reader_while_its_o
 ) -> None:
     # QA_ANSWER_RERANKER_MODEL names the file this command writes, as QA_ABSTENTION_MODEL
     # may: the fit still reads the shipped reader's scores, never a neutral reader's.
-    build(corpus_documents, FakeEmbedder(), tmp_path / "index")
-    monkeypatch.setattr(qa.service, "load_embedder", lambda settings, threads=None: FakeEmbedder())
-    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "index"))
+    _serve_fake_index(tmp_path, corpus_documents, monkeypatch)
     args = ["calibrate", str(EVAL_SET), "--out", str(tmp_path / "abstention.json")]
     shipped_reader = _invoke_fresh([*args, "--answer-reranker-out", str(tmp_path / "first.json")])
     assert shipped_reader.exit_code == 0, shipped_reader.output
