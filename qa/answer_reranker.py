@@ -7,7 +7,7 @@ more often than the reader's order says: on the fit splits the reader's first ca
 was right for 116 of 155 Danish and 125 of 159 English answerable questions, the first or
 the second for 134 and 139. This component looks closer at those two. Each is encoded
 token by token with its chunk's title and heading (`qa.token_support.answer_text`, one
-encoder pass for both), and each content word of the question is matched to its most
+encoder call for both, an encoder pass each), and each content word of the question is matched to its most
 similar token (`qa.token_support.TokenMatch`: the weakest word's match and the mean
 match, BERTScore's greedy recall; Zhang et al., ICLR 2020). A pairwise ranker over those
 two and the reader's score (`ANSWER_RERANKER_FEATURES`), fitted on the fit splits
