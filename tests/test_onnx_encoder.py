@@ -115,6 +115,22 @@ def test_onnx_token_vectors_match_the_torch_model_with_spans_in_the_text(
     assert float(question.sentence @ onnx_embedder.encode_query(TEXTS[0])) >= 0.9999
 
 
+@pytest.mark.model
+def test_token_vectors_of_padded_batches_equal_those_of_one_text_at_a_time_in_input_order(
+    onnx_embedder: OnnxEmbedder,
+) -> None:
+    # Six texts of different lengths in batches of four: the padding is masked, and each
+    # text comes back in its place with the vectors of a run of its own.
+    batched = OnnxEmbedder(onnx_embedder.folder, onnx_embedder.model_file, batch_size=4)
+    together = batched.encode_tokens(TEXTS, "passage")
+    for text, mine in zip(TEXTS, together, strict=True):
+        (alone,) = batched.encode_tokens([text], "passage")
+        assert mine.spans == alone.spans, text
+        np.testing.assert_allclose(mine.vectors, alone.vectors, atol=1e-5)
+        np.testing.assert_allclose(mine.sentence, alone.sentence, atol=1e-5)
+    assert batched.encode_tokens([], "query") == []
+
+
 def test_an_export_of_the_older_layout_is_made_again(tmp_path: Path) -> None:
     out = tmp_path / "onnx"
     out.mkdir()
