@@ -6,9 +6,9 @@ answer type. Its best two candidates are often both plausible, and one of them i
 more often than the reader's order says: on the fit splits the reader's first candidate
 was right for 116 of 155 Danish and 125 of 159 English answerable questions, the first or
 the second for 134 and 139. This component looks closer at those two. Each is encoded
-token by token with its chunk's title and heading (`qa.token_support.answer_text`, one
-encoder call for both, an encoder pass each), and each content word of the question is matched to its most
-similar token (`qa.token_support.TokenMatch`: the weakest word's match and the mean
+token by token with its chunk's title and heading (`qa.token_support.answer_text`; both
+in one encoder run, padded to the longer), and each content word of the question is
+matched to its most similar token (`qa.token_support.TokenMatch`: the weakest word's match and the mean
 match, BERTScore's greedy recall; Zhang et al., ICLR 2020). A pairwise ranker over those
 two and the reader's score (`ANSWER_RERANKER_FEATURES`), fitted on the fit splits
 (`qa.fitting.fit_models`, shipped as `qa/data/answer_reranker.json`), orders them.

@@ -263,7 +263,8 @@ class QAEngine:
         with the text each was encoded from) against each candidate's
         `qa.token_support.answer_text` (its chunk's head, the sentence opening its list when
         it is an item or a row, `Reader.lead_in`, and its sentences), in the given order:
-        one encoder call over all their texts (about 20 ms each at one thread). `retrieval`
+        one encoder run over all their texts, padded to the longest (about 41 ms for two
+        at one thread, `bench/token_support_cost.py`). `retrieval`
         is the one the candidates were read from (their `chunk_rank` indexes its ranked
         chunks)."""
         if not candidates:
