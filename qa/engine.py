@@ -23,7 +23,7 @@ from qa.reranker import ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import HybridRetriever, Retrieval, RetrieverConfig
 from qa.scoring import load_abstention_model, load_answer_reranker_model, load_reader_model, load_reranker_model
-from qa.token_support import TokenMatch, answer_text, token_match
+from qa.token_support import TokenMatch, answer_text, match_rows, question_rows
 
 log = logging.getLogger(__name__)
 # Weight of an English question's Danish rendering in its query vector. Chosen on the
@@ -281,7 +281,8 @@ class QAEngine:
                     [sentences[s].text for s in candidate.sentence_ids],
                 )
             )
-        return [token_match(renderings, answer) for answer in self.embedder.encode_tokens(texts, "passage")]
+        rows = question_rows(renderings)
+        return [match_rows(rows, answer) for answer in self.embedder.encode_tokens(texts, "passage")]
 
     def _unknown_share(self, question: AnalysedQuestion) -> float:
         if not question.groups:

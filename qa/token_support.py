@@ -66,13 +66,21 @@ def content_rows(tokens: TokenVectors, text: str) -> np.ndarray:
     return tokens.vectors[keep]
 
 
+def best_matches(question: np.ndarray, answer: np.ndarray) -> np.ndarray:
+    """Each of the question's token rows (q, dimension) its best cosine to the answer's
+    token rows (a, dimension), shape (q,); rows normalised, so cosine by dot product.
+    Empty when either side has no rows."""
+    if question.size == 0 or answer.size == 0:
+        return np.zeros(0, dtype=np.float32)
+    return (question @ answer.T).max(axis=1)
+
+
 def weakest_token_support(question: np.ndarray, answer: np.ndarray) -> float:
     """min over the question's token rows (q, dimension) of the max cosine to the answer's
-    token rows (a, dimension); rows normalised, so cosine by dot product. 0.0 when either
-    side has no rows (nothing to match is no support)."""
-    if question.size == 0 or answer.size == 0:
-        return 0.0
-    return float((question @ answer.T).max(axis=1).min())
+    token rows (a, dimension) (`best_matches`). 0.0 when either side has no rows (nothing
+    to match is no support)."""
+    best = best_matches(question, answer)
+    return float(best.min()) if best.size else 0.0
 
 
 @dataclass(frozen=True)
@@ -86,20 +94,33 @@ class TokenMatch:
     recall: float
 
 
+def question_rows(renderings: list[tuple[TokenVectors, str]]) -> list[np.ndarray]:
+    """Each rendering's content token rows (`content_rows`): the question, and for an
+    English one its Danish rendering, each given as its token vectors with the text they
+    were encoded from. What every answer text of one question is matched with, so made
+    once per question."""
+    return [content_rows(tokens, text) for tokens, text in renderings]
+
+
+def match_rows(rows: list[np.ndarray], answer: TokenVectors) -> TokenMatch:
+    """The `TokenMatch` of the renderings' content token rows (`question_rows`) against
+    every token of the answer's text (`answer_text`): over each rendering's rows, the least
+    and the mean of their best cosines (`best_matches`), each the best over the
+    renderings. (0.0, 0.0) without rows."""
+    support, recall = 0.0, 0.0
+    for question in rows:
+        best = best_matches(question, answer.vectors)
+        if best.size:
+            support, recall = max(support, float(best.min())), max(recall, float(best.mean()))
+    return TokenMatch(support, recall)
+
+
 def token_match(renderings: list[tuple[TokenVectors, str]], answer: TokenVectors) -> TokenMatch:
     """The `TokenMatch` of the question's renderings (each its token vectors with the text
     they were encoded from: the question, and for an English one its Danish rendering)
-    against every token of the answer's text (`answer_text`): over each rendering's
-    content tokens (`content_rows`), the least and the mean of their best cosines, each
-    the best over the renderings. (0.0, 0.0) without renderings or content words."""
-    support, recall = 0.0, 0.0
-    for tokens, text in renderings:
-        rows = content_rows(tokens, text)
-        if rows.size == 0 or answer.vectors.size == 0:
-            continue
-        best = (rows @ answer.vectors.T).max(axis=1)
-        support, recall = max(support, float(best.min())), max(recall, float(best.mean()))
-    return TokenMatch(support, recall)
+    against every token of the answer's text (`answer_text`): `match_rows` of their
+    `question_rows`. (0.0, 0.0) without renderings or content words."""
+    return match_rows(question_rows(renderings), answer)
 
 
 def token_support(renderings: list[tuple[TokenVectors, str]], answer: TokenVectors) -> float:
