@@ -220,7 +220,7 @@ class QAEngine:
                 retrieval.lexical_weight,
                 chunk.context(),
                 self._unknown_share(question),
-                matches[0].support if "token_support" in self.policy.model.features else None,
+                matches[0].support if self._reads_token_support else None,
             )
         decision = self.policy.decide(features, lacks_asked_answer(question, candidates))
         quoted = self.reader.extend(question, candidates[0]) if candidates else ()
@@ -247,6 +247,12 @@ class QAEngine:
             query = (mixed / np.linalg.norm(mixed)).astype(np.float32)
         return query, list(zip(encoded, texts, strict=True))
 
+    @property
+    def _reads_token_support(self) -> bool:
+        """Whether the abstention model in use has the `token_support` feature (a file
+        fitted before it has not)."""
+        return "token_support" in self.policy.model.features
+
     def _match_depth(self) -> int:
         """How many of the reader's candidates are matched token by token: the answer
         reranker's depth when it can reorder them, else 1 when the abstention model reads
@@ -254,7 +260,7 @@ class QAEngine:
         made for them (an operator's model fitted without them pays nothing)."""
         if self.answer_reranker.reorders:
             return self.answer_reranker.depth
-        return 1 if "token_support" in self.policy.model.features else 0
+        return 1 if self._reads_token_support else 0
 
     def match_tokens(
         self, renderings: list[tuple[TokenVectors, str]], retrieval: Retrieval, candidates: list[AnswerCandidate]

@@ -215,10 +215,10 @@ def unfitted_engine(data: IndexData, embedder: Embedder) -> QAEngine:
 
 
 def shipped_reader_engine(data: IndexData, embedder: Embedder) -> QAEngine:
-    """An engine over a loaded index with the shipped reranker, reader and answer reranker
-    and a neutral abstention model: for fitting or cross-validating abstention on the evidence, which
-    does not depend on the abstention model (the shipped one may lack a feature the
-    evidence has now, or have one it lost)."""
+    """An engine over a loaded index with the shipped reranker, reader and answer
+    reranker and a neutral abstention model: for fitting or cross-validating abstention on
+    the evidence, which does not depend on the abstention model (the shipped one may lack
+    a feature the evidence has now, or have one it lost)."""
     return QAEngine(data, embedder, abstention_model=neutral_model("abstention", EVIDENCE_FEATURES))
 
 
