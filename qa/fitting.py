@@ -69,6 +69,11 @@ ANSWER_RERANKER_C = 0.1
 # between 1.0 and 0.1 by the cross-validation in the module docstring.
 ABSTENTION_C = 0.1
 
+# The least spread (standard deviation, in the feature's own unit) a feature is scaled by;
+# below it the feature counts as constant: a thousandth of a typical cosine step, far
+# above float noise (about 1e-16), and visible in the 8 decimals the model files keep.
+MIN_SCALE = 1e-6
+
 
 @dataclass(frozen=True)
 class FitReport:
@@ -87,11 +92,14 @@ def _standardise(
     rows: Sequence[dict[str, float]], features: Sequence[str]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The rows as a matrix in `features` order, standardised, with the mean and scale
-    used (a constant feature gets scale 1)."""
+    used. A constant feature gets scale 1, and so does one whose spread is below
+    `MIN_SCALE` (a constant up to float noise, such as a margin between candidates that
+    score alike): the model file rounds the scale to 8 decimals, and a rounded scale of 0
+    would make every score it gives infinite or NaN."""
     x = np.array([[row[f] for f in features] for row in rows], dtype=np.float64)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
+    scale[scale < MIN_SCALE] = 1.0
     return (x - mean) / scale, mean, scale
 
 

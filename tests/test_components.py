@@ -804,6 +804,24 @@ def test_the_pairwise_ranker_learns_what_sets_the_right_candidate_apart_within_i
         fit_pairwise_ranker([(rows, [True, True])], ("x",), "reader", "hand-made", 1.0)
 
 
+def test_a_feature_constant_up_to_float_noise_is_not_scaled_up_to_infinity(tmp_path: Path) -> None:
+    # "margin" is 0 up to float noise (candidates that score alike, 1e-17 apart): its
+    # spread rounds to 0 in the model file, which divided every score into NaN.
+    questions = []
+    for level in range(6):
+        rows = [{"x": level + 1.0, "margin": 1e-17 * level}, {"x": float(level), "margin": 0.0}]
+        questions.append((rows, [True, False]))
+    model = fit_pairwise_ranker(questions, ("x", "margin"), "reader", "hand-made", 1.0)
+    assert model.scale[1] == 1.0
+    model.save(tmp_path / "reader.json")
+    loaded = load_model(tmp_path / "reader.json", "reader")
+    assert loaded.score({"x": 4.0, "margin": 0.0}) > loaded.score({"x": 3.0, "margin": 0.0})
+    rows = [{"x": float(v), "margin": 1e-17 * v} for v in range(12)]
+    labels = [v >= 6 for v in range(12)]
+    signed = fit_signed_logistic(rows, labels, ("x", "margin"), {"x": 1, "margin": 0}, "abstention", "hand-made", 1.0)
+    assert signed.scale[1] == 1.0 and 0.0 < signed.probability({"x": 3.0, "margin": 0.0}) < 1.0
+
+
 def test_a_signed_fit_keeps_each_coefficient_on_its_side() -> None:
     # "helps" separates the labels; "against" rises with them too, but its sign is -1:
     # it may only count against, so its coefficient stays at zero.
