@@ -14,7 +14,9 @@ With `--abstention-only` the shipped reranker, reader and answer reranker are ke
 only the abstention model is refitted on their evidence (a new evidence feature needs no
 new reader, and every reader refit moves a few answers on its own). With
 `--from-answer-reranker` the shipped reranker and reader are kept and the answer reranker
-and the abstention model are refitted.
+and the abstention model are refitted. With `--from-reader` the shipped reranker is kept
+and the reader, the answer reranker and the abstention model are refitted (a change to
+the reader's features leaves the passage reranker's alone).
 """
 
 from __future__ import annotations
@@ -54,31 +56,40 @@ def main() -> None:
         action="store_true",
         help="keep the shipped reranker and reader, refit the answer reranker and abstention",
     )
+    stages.add_argument(
+        "--from-reader",
+        action="store_true",
+        help="keep the shipped reranker, refit the reader, the answer reranker and abstention",
+    )
     args = parser.parse_args()
-    keep_reader = args.abstention_only or args.from_answer_reranker
+    refit_reader = not (args.abstention_only or args.from_answer_reranker)
+    refit_reranker = refit_reader and not args.from_reader
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     sets = []
     for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
         data = load_live_index(root, embedder.identity)
-        engine = shipped_reader_engine(data, embedder) if keep_reader else unfitted_engine(data, embedder)
+        engine = unfitted_engine(data, embedder) if refit_reranker else shipped_reader_engine(data, embedder)
         questions = [q for q in load_questions(path) if q.split == "fit"]
         logging.info("%s: %d fit questions", name, len(questions))
         sets.append((engine, questions))
     label = "fit splits of tests/eval/dev/questions.jsonl and tests/eval/questions.jsonl"
-    refit = not keep_reader
     report = fit_models(
-        sets, label, refit_reader=refit, refit_reranker=refit, refit_answer_reranker=not args.abstention_only
+        sets,
+        label,
+        refit_reader=refit_reader,
+        refit_reranker=refit_reranker,
+        refit_answer_reranker=not args.abstention_only,
     )
+    if report.reranker is not None:
+        report.reranker.save(shipped_path("reranker.json"))
+        logging.info("reranker refitted")
+    if report.reader is not None:
+        report.reader.save(shipped_path("reader.json"))
+        logging.info("reader refitted on %d candidates", report.reader_rows)
     if report.answer_reranker is not None:
         report.answer_reranker.save(shipped_path("answer_reranker.json"))
-    if refit:
-        assert report.reader is not None and report.reranker is not None
-        report.reranker.save(shipped_path("reranker.json"))
-        report.reader.save(shipped_path("reader.json"))
     report.abstention.save(shipped_path("abstention.json"))
-    if refit:
-        logging.info("reranker and reader refitted; reader: %d candidates", report.reader_rows)
     logging.info("abstention: %d questions, operating point %.4f", report.abstention_rows, report.abstention.threshold)
 
 
