@@ -28,9 +28,19 @@ app.add_typer(feedback_app, name="feedback")
 
 
 def _settings(**overrides: object) -> Settings:
+    """The settings with the command's options (those not None) in place of the QA_*
+    values, validated as the environment's are: an invalid option ("--port 70000") ends
+    the command with an `error:` line per value and exit code 2."""
     base = get_settings()
     changes = {k: v for k, v in overrides.items() if v is not None}
-    return base.model_copy(update=changes) if changes else base
+    if not changes:
+        return base
+    try:
+        return Settings.model_validate({**base.model_dump(), **changes})
+    except ValidationError as exc:
+        for line in settings_errors(exc):
+            typer.secho(f"error: {line}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=2) from None
 
 
 @app.callback()

@@ -10,6 +10,10 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+# Passages /ask and /search return when the request names no number (top_k, k), and what
+# the help widget asks for (api/static/widget.js): QA_MAX_TOP_K may not go below it.
+DEFAULT_TOP_K = 5
+
 # Chunks up to which the build's vector index is exact (QA_ANN_MIN_CHUNKS); also the
 # default of qa.index.prepare_index and qa.pipeline.BuildOptions.
 DEFAULT_ANN_MIN_CHUNKS = 50_000
@@ -84,14 +88,20 @@ class Settings(BaseSettings):
         description="Chunk count above which the build makes an approximate (IVF) vector index instead of a flat one.",
     )
     max_question_chars: int = Field(1000, ge=1, description="Longest question accepted, after trimming.")
-    max_top_k: int = Field(20, ge=1, description="Largest top_k / k accepted.")
+    max_top_k: int = Field(
+        20,
+        ge=DEFAULT_TOP_K,
+        description=f"Largest top_k / k accepted; at least {DEFAULT_TOP_K}, the default and what the help widget asks.",
+    )
     max_body_bytes: int = Field(16384, ge=1024, description="Largest request body; larger gets 413.")
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Comma-separated origins allowed to call the API from a browser (default: none).",
     )
     feedback_db: Path = Field(Path("var/feedback.sqlite3"), description="SQLite file for feedback.")
-    log_level: str = Field("INFO", description="Logging level.")
+    log_level: Literal["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"] = Field(
+        "INFO", description="Logging level: CRITICAL, ERROR, WARNING, INFO or DEBUG (any case)."
+    )
 
     # --- the service under load, hot reload, privacy and observability (issue 8) ---------
     workers: int = Field(
@@ -141,6 +151,11 @@ class Settings(BaseSettings):
     feedback_retention_days: int = Field(365, ge=1, description="Feedback older than this is deleted.")
     feedback_max_mb: int = Field(64, ge=1, description="Size cap of the feedback database (MiB); then 503.")
     log_json: bool = Field(True, description="`qa serve` writes JSON log lines (one per event).")
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

@@ -235,14 +235,14 @@ def test_widget_script_is_served_compressed_to_clients_that_accept_gzip(client: 
 
 
 def test_operator_limits_stricter_than_the_contract_are_enforced(fake_engine: QAEngine, tmp_path: Path) -> None:
-    settings = Settings(max_question_chars=20, max_top_k=3, feedback_db=tmp_path / "f.db")
+    settings = Settings(max_question_chars=20, max_top_k=5, feedback_db=tmp_path / "f.db")
     with TestClient(create_app(settings, engine=fake_engine)) as strict:
         too_long = strict.post("/ask", json={"question": "Hvad bruges NemKonto egentlig til?"})
         assert too_long.status_code == 422
         assert too_long.json()["detail"] == "question: at most 20 characters are allowed"
-        assert strict.post("/ask", json={"question": "Hvad er NemID?", "top_k": 4}).json()["detail"] == (
-            "top_k: at most 3 passages are allowed"
+        assert strict.post("/ask", json={"question": "Hvad er NemID?", "top_k": 6}).json()["detail"] == (
+            "top_k: at most 5 passages are allowed"
         )
-        search = strict.get("/search", params={"q": "NemID", "k": 4})
-        assert search.json()["detail"] == "k: at most 3 passages are allowed"
-        assert len(strict.post("/ask", json={"question": "Hvad er NemID?", "top_k": 3}).json()["passages"]) == 3
+        search = strict.get("/search", params={"q": "NemID", "k": 6})
+        assert search.json()["detail"] == "k: at most 5 passages are allowed"
+        assert len(strict.post("/ask", json={"question": "Hvad er NemID?", "top_k": 5}).json()["passages"]) == 5

@@ -88,3 +88,49 @@ def test_a_bad_setting_is_one_line_naming_the_variable_not_a_traceback(
     assert result.exit_code == 2
     assert result.output.strip() == line
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "line"),
+    [
+        (
+            "QA_MAX_TOP_K",
+            "3",
+            "error: QA_MAX_TOP_K='3': Input should be greater than or equal to 5 (see the settings table in README)",
+        ),
+        (
+            "QA_LOG_LEVEL",
+            "bogus",
+            "error: QA_LOG_LEVEL='BOGUS': Input should be 'CRITICAL', 'ERROR', 'WARNING', 'INFO' or 'DEBUG' "
+            "(see the settings table in README)",
+        ),
+    ],
+)
+def test_a_setting_that_would_break_serving_is_refused_before_it_starts(
+    monkeypatch: pytest.MonkeyPatch, uvicorn_calls: list[dict[str, Any]], variable: str, value: str, line: str
+) -> None:
+    # Below 5 every request without top_k, and every question of the help widget, got 422;
+    # a bad level crashed `qa serve` alone, in uvicorn's logging set-up.
+    monkeypatch.setenv(variable, value)
+    get_settings.cache_clear()
+    result = CliRunner().invoke(qa.cli.app, ["serve"])
+    assert result.exit_code == 2 and uvicorn_calls == []
+    assert result.output.strip() == line
+
+
+def test_the_log_level_is_read_in_any_case(
+    monkeypatch: pytest.MonkeyPatch, uvicorn_calls: list[dict[str, Any]]
+) -> None:
+    monkeypatch.setenv("QA_LOG_LEVEL", " warning")
+    get_settings.cache_clear()
+    assert CliRunner().invoke(qa.cli.app, ["serve"]).exit_code == 0
+    assert uvicorn_calls[0]["log_level"] == "warning"
+
+
+def test_an_option_is_checked_as_its_setting_is(uvicorn_calls: list[dict[str, Any]]) -> None:
+    # `--port 70000` went past the check QA_PORT gets, and uvicorn served on another port.
+    result = CliRunner().invoke(qa.cli.app, ["serve", "--port", "70000"])
+    assert result.exit_code == 2 and uvicorn_calls == []
+    assert result.output.strip() == (
+        "error: QA_PORT=70000: Input should be less than or equal to 65535 (see the settings table in README)"
+    )
