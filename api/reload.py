@@ -22,6 +22,7 @@ from datetime import datetime
 from qa.embedder import Embedder
 from qa.engine import QAEngine
 from qa.index import IndexLoadError, IndexNotFoundError, live_version
+from qa.linear import ModelFileError
 from qa.model_store import ModelError
 from qa.service import load_engine
 from qa.settings import Settings
@@ -114,7 +115,9 @@ class EngineHolder:
             try:
                 new = load_engine(self.settings, self.embedder)
             except Exception as exc:  # any damage must leave the old version serving, never crash
-                if not isinstance(exc, IndexLoadError):
+                # A model file named by a setting is not the index's fault: its message says
+                # which file and how to refit it or unset the setting.
+                if not isinstance(exc, IndexLoadError | ModelFileError):
                     log.exception("loading index version %s failed unexpectedly", pointer)
                     exc = IndexLoadError(f"{type(exc).__name__}: {exc}: the index folder is damaged; run `qa build`")
                 reason = f"index version {pointer} was not loaded: {exc}"

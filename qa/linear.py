@@ -29,6 +29,15 @@ REFIT = {
 }
 
 
+# The setting that names each kind's model file (README's settings table).
+SETTING = {
+    "abstention": "QA_ABSTENTION_MODEL",
+    "reader": "QA_READER_MODEL",
+    "answer_reranker": "QA_ANSWER_RERANKER_MODEL",
+    "reranker": "QA_RERANKER_MODEL",
+}
+
+
 def refit_hint(kind: str) -> str:
     """The command that refits a `kind` model ("abstention", "reader", "answer_reranker",
     "reranker"); `qa calibrate` for any other kind."""
@@ -104,7 +113,8 @@ def load_model(path: Path, kind: str) -> LinearModel:
             extra=dict(row.get("extra", {})),
         )
     except FileNotFoundError:
-        raise ModelFileError(f"no {kind} model at {path}: run {refit_hint(kind)} or unset the setting") from None
+        setting = SETTING.get(kind, "the setting that names it")
+        raise ModelFileError(f"no {kind} model at {path}: run {refit_hint(kind)} or unset {setting}") from None
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise ModelFileError(f"{path} is not a valid {kind} model ({exc}): run {refit_hint(kind)} again") from None
     if model.kind != kind:

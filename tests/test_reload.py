@@ -94,6 +94,20 @@ def test_a_server_starting_on_unreadable_files_answers_503_not_a_traceback(tmp_p
         assert "`qa build`" in ready.json()["detail"]
 
 
+def test_a_missing_model_file_is_named_with_its_setting_not_blamed_on_the_index(
+    tmp_path: Path, index_root: Path
+) -> None:
+    # The index is sound: "run `qa build`" would not help, the setting must be mended.
+    missing = tmp_path / "nowhere" / "abstention.json"
+    settings = _settings(tmp_path, index_root, abstention_model=missing)
+    with TestClient(create_app(settings, embedder=FakeEmbedder())) as client:
+        ready = client.get("/readyz")
+        assert ready.status_code == 503
+        assert ready.json()["detail"] == (
+            f"no abstention model at {missing}: run `qa calibrate QUESTIONS --out FILE` or unset QA_ABSTENTION_MODEL"
+        )
+
+
 @pytest.mark.load
 def test_five_promotions_under_load_give_no_errors_and_versions_only_move_forward(
     tmp_path: Path, index_root: Path, corpus_documents: list[Document]
