@@ -128,6 +128,23 @@ class FeedbackStore:
             logger.info("%d feedback row(s) older than %d days deleted", deleted, self.retention_days)
         return int(deleted)
 
+    def clear(self, before: datetime | None = None) -> int:
+        """Delete the rows stored before ``before`` (every row when None) and give their
+        space back to the file (SQLite's VACUUM); return how many were deleted. Raises
+        FileNotFoundError when there is no database at ``path``."""
+        if not self.path.exists():
+            raise FileNotFoundError(f"no feedback database at {self.path}")
+        with self._connect() as conn:
+            if before is None:
+                deleted = conn.execute("DELETE FROM feedback").rowcount
+            else:
+                cutoff = before.astimezone(UTC).isoformat(timespec="seconds")
+                deleted = conn.execute("DELETE FROM feedback WHERE created_at < ?", (cutoff,)).rowcount
+        with closing(sqlite3.connect(self.path, timeout=10)) as conn:
+            conn.execute("VACUUM")
+        logger.info("%d feedback row(s) cleared", deleted)
+        return int(deleted)
+
     def add(
         self,
         *,
@@ -179,7 +196,7 @@ class FeedbackStore:
             raise FeedbackFullError(
                 f"The feedback store is full ({self.max_bytes} bytes, QA_FEEDBACK_MAX_MB): feedback is "
                 "not accepted until old rows expire (QA_FEEDBACK_RETENTION_DAYS) or the operator exports "
-                "and clears it."
+                "it (`qa feedback export`) and clears it (`qa feedback clear --all`)."
             ) from None
         assert row_id is not None
         logger.info("feedback %d stored (verdict=%s)", row_id, verdict)
