@@ -273,3 +273,38 @@ def test_index_list_leaves_out_figures_the_evaluation_could_not_give(monkeypatch
     lines = runner.invoke(app, ["index", "list"]).output.splitlines()
     assert lines[1].endswith("      -")
     assert lines[2].endswith("*     answer_accuracy 0.5, recall@1 0.75")
+
+
+def test_eval_of_a_folder_or_a_file_that_is_not_utf8_ends_with_an_error_line(tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.jsonl"
+    latin1.write_bytes('{"id": "da-x01", "question": "Hvad koster æt pas?"}\n'.encode("latin-1"))
+    folder = runner.invoke(app, ["eval", "--eval-set", str(tmp_path)])
+    assert (folder.exit_code, folder.output) == (
+        1,
+        f"error: {tmp_path} is a folder: give the JSON-lines file of labelled questions\n",
+    )
+    not_utf8 = runner.invoke(app, ["eval", "--eval-set", str(latin1)])
+    assert (not_utf8.exit_code, not_utf8.output) == (
+        1,
+        f"error: {latin1}:1: not UTF-8 text (byte 0xe6): save the file as UTF-8\n",
+    )
+
+
+def test_build_refuses_an_evaluation_set_whose_gold_is_a_string_not_a_list(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Read as a tuple of its characters, every passage "held the gold": recall@1 1.0.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\ntitle: A\nlanguage: da\n---\n# Pas\n\nEt nyt pas koster 673 kr.\n")
+    questions = tmp_path / "questions.jsonl"
+    line = '{"id": "da-01", "language": "da", "question": "Hvad koster et pas?", "answerable": true, '
+    questions.write_text(line + '"gold": "Et nyt pas koster 673 kr."}\n', encoding="utf-8")
+    monkeypatch.setattr(qa.service, "prepare_model", lambda *args: tmp_path)
+    monkeypatch.setattr(qa.service, "create_embedder", lambda *args, **kwargs: FakeEmbedder())
+    monkeypatch.setenv("QA_EVAL_SET", str(questions))
+    result = _invoke_fresh(["build", "--quiet", "--corpus", str(corpus), "--index", str(tmp_path / "index")])
+    assert (result.exit_code, result.output) == (
+        1,
+        f'error: {questions}:1: "gold" must be a list of strings, each an exact quote of a document\n',
+    )
