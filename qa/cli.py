@@ -254,6 +254,8 @@ def ask_command(
     """Answer a question from the live index, with numbered sources."""
     from qa.engine import QuestionError
     from qa.index import IndexLoadError
+    from qa.linear import ModelFileError
+    from qa.model_store import ModelError
     from qa.service import load_engine
 
     settings = _settings()
@@ -264,7 +266,7 @@ def ask_command(
         )
     try:
         result = load_engine(settings).ask(question, top_k=top_k)
-    except (QuestionError, IndexLoadError) as exc:
+    except (QuestionError, IndexLoadError, ModelError, ModelFileError) as exc:
         _fail(str(exc))
         return
     if as_json:
@@ -378,6 +380,7 @@ def eval_command(
     from qa.evaluation import METRICS, EvalSetError, evaluate, load_questions, metrics_by_language, risk_coverage
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
+    from qa.model_store import ModelError
     from qa.service import load_engine
 
     settings = _settings(eval_set=eval_set)
@@ -387,7 +390,7 @@ def eval_command(
         questions = [q for q in load_questions(settings.eval_set) if split in ("all", q.split)]
         engine = load_engine(settings)
         outcomes = evaluate(engine, questions)
-    except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError) as exc:
+    except (EvalSetError, IndexLoadError, ModelError, ModelFileError, FileNotFoundError) as exc:
         _fail(str(exc))
         return
     table = metrics_by_language(outcomes)
@@ -460,6 +463,7 @@ def calibrate_command(
     from qa.fitting import fit_models, unfitted_engine
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
+    from qa.model_store import ModelError
     from qa.scoring import model_path, shipped_path
     from qa.service import load_embedder, load_engine
 
@@ -525,7 +529,7 @@ def calibrate_command(
             unanswered_cost=unanswered_cost,
             refit_answer_reranker=answer_reranker_out is not None,
         )
-    except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError, ValueError) as exc:
+    except (EvalSetError, IndexLoadError, ModelError, ModelFileError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
         return
     if report.reader is not None and reader_out is not None:

