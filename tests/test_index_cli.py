@@ -338,3 +338,18 @@ def test_ask_with_an_abstention_model_file_that_does_not_exist_ends_with_an_erro
         f"error: no abstention model at {missing}: run `qa calibrate QUESTIONS --out FILE` "
         "or unset QA_ABSTENTION_MODEL\n",
     )
+
+
+def test_ask_and_eval_with_an_abstention_model_setting_naming_a_folder_end_with_an_error_line(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _serve_fake_index(tmp_path, corpus_documents, monkeypatch)
+    monkeypatch.setenv("QA_ABSTENTION_MODEL", str(tmp_path))
+    monkeypatch.setenv("QA_EVAL_SET", str(EVAL_SET))
+    expected = (
+        f"error: {tmp_path} cannot be read (Is a directory): point QA_ABSTENTION_MODEL at the file "
+        "`qa calibrate QUESTIONS --out FILE` wrote, or unset it\n"
+    )
+    for args in (["ask", "Hvad koster et pas?"], ["eval"]):
+        result = _invoke_fresh(args)
+        assert (result.exit_code, result.output) == (1, expected), args
