@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 
+from qa.cli_support import fail as _fail
 from qa.feedback_cli import feedback_app
 from qa.settings import Settings, get_settings
 
@@ -83,11 +84,6 @@ def settings_errors(exc: ValidationError) -> list[str]:
         shown = f"={value!r}" if isinstance(value, str | int | float) else ""
         lines.append(f"{name}{shown}: {error.get('msg', 'invalid')} (see the settings table in README)")
     return lines
-
-
-def _fail(message: str) -> None:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
-    raise typer.Exit(code=1)
 
 
 @app.command("model")
@@ -459,6 +455,7 @@ def calibrate_command(
     ] = 1.0,
 ) -> None:
     """Refit the abstention model (optionally reader and answer reranker) on labelled questions about your corpus."""
+    from qa.cli_support import output_file_problem
     from qa.evaluation import EvalSetError, load_questions
     from qa.fitting import fit_models, unfitted_engine
     from qa.index import IndexLoadError
@@ -503,6 +500,16 @@ def calibrate_command(
                 "qa calibrate fits a model for your corpus and never overwrites the one shipped with the "
                 f"package ({shipped}): give --out FILE, then set QA_ABSTENTION_MODEL=FILE for `qa ask` and `qa serve`"
             )
+        # Each file is written after the fit, which takes minutes: a path it cannot be
+        # written to is refused now. LinearModel.save creates missing folders.
+        for name, path, example in (
+            ("--out" if out else "QA_ABSTENTION_MODEL", target, "abstention.json"),
+            ("--reader-out", reader_out, "reader.json"),
+            ("--answer-reranker-out", answer_reranker_out, "answer_reranker.json"),
+        ):
+            problem = path and output_file_problem(path, name, example, make_folders=True)
+            if problem:
+                _fail(problem)
         embedder = load_embedder(settings)
         # The models this command writes may be named by settings whose files do not exist
         # yet: the abstention model's evidence does not depend on it, and an answer

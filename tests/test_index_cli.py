@@ -353,3 +353,35 @@ def test_ask_and_eval_with_an_abstention_model_setting_naming_a_folder_end_with_
     for args in (["ask", "Hvad koster et pas?"], ["eval"]):
         result = _invoke_fresh(args)
         assert (result.exit_code, result.output) == (1, expected), args
+
+
+def test_calibrate_refuses_an_output_it_cannot_write_before_loading_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model was loaded for a fit whose output cannot be written")
+
+    monkeypatch.setattr(qa.service, "load_embedder", never)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("", encoding="utf-8")
+    out = ["--out", str(tmp_path / "abstention.json")]
+    cases = [
+        (
+            ["--out", str(tmp_path)],
+            f"--out {tmp_path} is a folder: name a file in it, e.g. --out {tmp_path / 'abstention.json'}",
+        ),
+        (
+            [*out, "--answer-reranker-out", str(a_file / "ar.json")],
+            f"--answer-reranker-out {a_file / 'ar.json'}: {a_file} is a file, not a folder: name a file in a folder",
+        ),
+    ]
+    for args, message in cases:
+        result = _invoke_fresh(["calibrate", str(EVAL_SET), *args])
+        assert (result.exit_code, result.output) == (1, f"error: {message}\n"), args
+    monkeypatch.setenv("QA_ABSTENTION_MODEL", str(tmp_path))
+    result = _invoke_fresh(["calibrate", str(EVAL_SET)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: QA_ABSTENTION_MODEL={tmp_path} is a folder: name a file in it, "
+        f"e.g. QA_ABSTENTION_MODEL={tmp_path / 'abstention.json'}\n",
+    )
