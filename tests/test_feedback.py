@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -173,6 +174,24 @@ def test_cli_export_to_a_folder_or_into_a_missing_folder_ends_with_an_error_line
         result = runner.invoke(feedback_app, ["export", "--db", str(store.path), *args])
         assert (result.exit_code, result.stderr) == (1, f"error: {message}\n"), args
     assert not missing.parent.exists()
+
+
+def test_cli_export_into_a_folder_this_user_may_not_write_ends_with_an_error_line(
+    store: FeedbackStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qa.cli_support
+
+    real_access = os.access  # the tests run as root, who may write anywhere: tmp_path is read-only to "this user"
+    monkeypatch.setattr(
+        qa.cli_support.os, "access", lambda path, mode: Path(path) != tmp_path and real_access(path, mode)
+    )
+    target = tmp_path / "f.csv"
+    result = CliRunner().invoke(feedback_app, ["export", "--db", str(store.path), "-o", str(target)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: --output {target} may not be written by this user: name a file in a folder you may write to\n",
+    )
+    assert not target.exists()
 
 
 @pytest.mark.parametrize("content", [b"not a database\n", b""])
