@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 
+from qa.cli_support import fail as _fail
 from qa.feedback_cli import feedback_app
 from qa.settings import Settings, get_settings
 
@@ -83,11 +84,6 @@ def settings_errors(exc: ValidationError) -> list[str]:
         shown = f"={value!r}" if isinstance(value, str | int | float) else ""
         lines.append(f"{name}{shown}: {error.get('msg', 'invalid')} (see the settings table in README)")
     return lines
-
-
-def _fail(message: str) -> None:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
-    raise typer.Exit(code=1)
 
 
 @app.command("model")
@@ -254,6 +250,8 @@ def ask_command(
     """Answer a question from the live index, with numbered sources."""
     from qa.engine import QuestionError
     from qa.index import IndexLoadError
+    from qa.linear import ModelFileError
+    from qa.model_store import ModelError
     from qa.service import load_engine
 
     settings = _settings()
@@ -264,7 +262,7 @@ def ask_command(
         )
     try:
         result = load_engine(settings).ask(question, top_k=top_k)
-    except (QuestionError, IndexLoadError) as exc:
+    except (QuestionError, IndexLoadError, ModelError, ModelFileError) as exc:
         _fail(str(exc))
         return
     if as_json:
@@ -378,6 +376,7 @@ def eval_command(
     from qa.evaluation import METRICS, EvalSetError, evaluate, load_questions, metrics_by_language, risk_coverage
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
+    from qa.model_store import ModelError
     from qa.service import load_engine
 
     settings = _settings(eval_set=eval_set)
@@ -387,7 +386,7 @@ def eval_command(
         questions = [q for q in load_questions(settings.eval_set) if split in ("all", q.split)]
         engine = load_engine(settings)
         outcomes = evaluate(engine, questions)
-    except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError) as exc:
+    except (EvalSetError, IndexLoadError, ModelError, ModelFileError, FileNotFoundError) as exc:
         _fail(str(exc))
         return
     table = metrics_by_language(outcomes)
@@ -456,10 +455,12 @@ def calibrate_command(
     ] = 1.0,
 ) -> None:
     """Refit the abstention model (optionally reader and answer reranker) on labelled questions about your corpus."""
+    from qa.cli_support import output_file_problem
     from qa.evaluation import EvalSetError, load_questions
     from qa.fitting import fit_models, unfitted_engine
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
+    from qa.model_store import ModelError
     from qa.scoring import model_path, shipped_path
     from qa.service import load_embedder, load_engine
 
@@ -499,6 +500,16 @@ def calibrate_command(
                 "qa calibrate fits a model for your corpus and never overwrites the one shipped with the "
                 f"package ({shipped}): give --out FILE, then set QA_ABSTENTION_MODEL=FILE for `qa ask` and `qa serve`"
             )
+        # Each file is written after the fit, which takes minutes: a path it cannot be
+        # written to is refused now. LinearModel.save creates missing folders.
+        for name, path, example in (
+            ("--out" if out else "QA_ABSTENTION_MODEL", target, "abstention.json"),
+            ("--reader-out", reader_out, "reader.json"),
+            ("--answer-reranker-out", answer_reranker_out, "answer_reranker.json"),
+        ):
+            problem = path and output_file_problem(path, name, example, make_folders=True)
+            if problem:
+                _fail(problem)
         embedder = load_embedder(settings)
         # The models this command writes may be named by settings whose files do not exist
         # yet: the abstention model's evidence does not depend on it, and an answer
@@ -525,7 +536,7 @@ def calibrate_command(
             unanswered_cost=unanswered_cost,
             refit_answer_reranker=answer_reranker_out is not None,
         )
-    except (EvalSetError, IndexLoadError, ModelFileError, FileNotFoundError, ValueError) as exc:
+    except (EvalSetError, IndexLoadError, ModelError, ModelFileError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
         return
     if report.reader is not None and reader_out is not None:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
 from qa.analysis import Language
 from qa.documents import Document
 from qa.engine import QAEngine
+from qa.normalise import has_letter_or_digit
 
 METRICS = (
     "recall@1",
@@ -65,32 +67,103 @@ class Outcome:
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
-    """Read and check the JSON-lines evaluation set."""
+    """Read and check the JSON-lines evaluation set (one question a line; the format is
+    tests/eval/README.md's). Blank lines are skipped.
+
+    Raises EvalSetError, naming the file (and the line, for a malformed line) and saying
+    what to write instead, when the file is missing, a folder or not UTF-8 text, or a
+    line is not a question whose fields have the documented types and values."""
     questions: list[EvalQuestion] = []
     seen: set[str] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(_read_lines(path), start=1):
         if not line.strip():
             continue
-        try:
-            row = json.loads(line)
-            item = EvalQuestion(
-                id=str(row["id"]),
-                language=row["language"],
-                question=str(row["question"]),
-                answerable=bool(row["answerable"]),
-                gold=tuple(row.get("gold", [])),
-                split=str(row.get("split", "check")),
-                doc=str(row["doc"]) if row.get("doc") else None,
-            )
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise EvalSetError(f"{path}:{number}: not a valid question ({exc})") from exc
-        if item.language not in ("da", "en") or item.split not in ("fit", "check"):
-            raise EvalSetError(f"{path}:{number}: language must be da/en and split fit/check")
-        if item.answerable != bool(item.gold) or item.id in seen:
-            raise EvalSetError(f"{path}:{number}: answerable questions need gold strings, ids must be unique")
+        where = f"{path}:{number}"
+        item = _parse_question(line, where)
+        if item.id in seen:
+            raise EvalSetError(f'{where}: the id "{item.id}" is used twice: give every question its own id')
         seen.add(item.id)
         questions.append(item)
     return questions
+
+
+def _read_lines(path: Path) -> list[str]:
+    """The lines of a UTF-8 text file; raises EvalSetError for a missing file, a folder,
+    an unreadable file, or bytes that are not UTF-8 (naming the line they stand on)."""
+    if path.is_dir():
+        raise EvalSetError(f"{path} is a folder: give the JSON-lines file of labelled questions")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise EvalSetError(f"no evaluation set at {path}: give the JSON-lines file of labelled questions") from None
+    except OSError as exc:
+        raise EvalSetError(f"{path} cannot be read ({exc.strerror}): give a readable JSON-lines file") from None
+    try:
+        return data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise EvalSetError(
+            f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8"
+        ) from None
+
+
+# Every field a question may have: whether a value is valid, and what to write instead
+# (the message after "path:line: "). "id", "language", "question" and "answerable" are required.
+_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "id": (lambda v: isinstance(v, str) and bool(v.strip()), '"id" must be a non-empty string, unique in the file'),
+    "language": (lambda v: v in ("da", "en"), '"language" must be "da" or "en"'),
+    "question": (
+        lambda v: isinstance(v, str) and has_letter_or_digit(v),
+        '"question" must be a string with letters or digits, the question as a user would type it',
+    ),
+    "answerable": (lambda v: isinstance(v, bool), '"answerable" must be true or false, without quotes'),
+    "gold": (
+        lambda v: isinstance(v, list) and all(isinstance(g, str) and has_letter_or_digit(g) for g in v),
+        '"gold" must be a list of strings, each an exact quote of a document',
+    ),
+    "split": (lambda v: v in ("fit", "check"), '"split" must be "fit" or "check"'),
+    "doc": (lambda v: v is None or isinstance(v, str), '"doc" must be a string, the id of the question\'s document'),
+}
+_REQUIRED = ("id", "language", "question", "answerable")
+
+
+def _parse_question(line: str, where: str) -> EvalQuestion:
+    """One line of the evaluation set as a question; `where` ("path:line") starts every
+    error message. Raises EvalSetError when the line is not a JSON object, a required
+    field is missing, a field's value is not what `_FIELDS` allows, or "answerable" and
+    "gold" disagree (an answerable question needs gold strings, an unanswerable one none)."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise EvalSetError(f"{where}: not JSON ({exc.msg}): write one question a line as a JSON object") from None
+    if not isinstance(row, dict):
+        raise EvalSetError(f"{where}: not a JSON object: write one question a line as a JSON object")
+    for key in _REQUIRED:
+        if key not in row:
+            raise EvalSetError(
+                f'{where}: "{key}" is missing: every question needs "id", "language", "question" and "answerable"'
+            )
+    for key, (valid, must) in _FIELDS.items():
+        if key in row and not valid(row[key]):
+            raise EvalSetError(f"{where}: {must}")
+    gold = tuple(row.get("gold", []))
+    if row["answerable"] and not gold:
+        raise EvalSetError(
+            f'{where}: an answerable question needs "gold": the exact quotes of a document that answer it'
+        )
+    if not row["answerable"] and gold:
+        raise EvalSetError(
+            f'{where}: an unanswerable question has "gold": []; if a document answers it, set "answerable": true'
+        )
+    return EvalQuestion(
+        id=row["id"],
+        language=row["language"],
+        question=row["question"],
+        answerable=row["answerable"],
+        gold=gold,
+        split=row.get("split", "check"),
+        doc=row.get("doc") or None,
+    )
 
 
 def gold_spans(question: EvalQuestion, documents: Iterable[Document]) -> list[tuple[str, int, int]]:

@@ -99,6 +99,7 @@ class LinearModel:
 def load_model(path: Path, kind: str) -> LinearModel:
     """Read a model JSON written by `LinearModel.save`; raises ModelFileError when it is
     missing, malformed, or of another kind."""
+    setting = SETTING.get(kind, "the setting that names it")
     try:
         row = json.loads(path.read_text(encoding="utf-8"))
         model = LinearModel(
@@ -113,8 +114,11 @@ def load_model(path: Path, kind: str) -> LinearModel:
             extra=dict(row.get("extra", {})),
         )
     except FileNotFoundError:
-        setting = SETTING.get(kind, "the setting that names it")
         raise ModelFileError(f"no {kind} model at {path}: run {refit_hint(kind)} or unset {setting}") from None
+    except OSError as exc:  # a folder, or a file this process may not read
+        raise ModelFileError(
+            f"{path} cannot be read ({exc.strerror}): point {setting} at the file {refit_hint(kind)} wrote, or unset it"
+        ) from None
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise ModelFileError(f"{path} is not a valid {kind} model ({exc}): run {refit_hint(kind)} again") from None
     if model.kind != kind:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -150,6 +151,72 @@ def test_cli_export(store: FeedbackStore, tmp_path: Path, monkeypatch: pytest.Mo
     assert "No feedback database" in result.stderr
     result = runner.invoke(feedback_app, ["export", "--format", "xml", "--db", str(store.path)])
     assert result.exit_code != 0
+
+
+def test_cli_export_to_a_folder_or_into_a_missing_folder_ends_with_an_error_line(
+    store: FeedbackStore, tmp_path: Path
+) -> None:
+    _two_rows(store)
+    runner = CliRunner()
+    missing = tmp_path / "no-such-folder" / "f.csv"
+    cases = [
+        (
+            ["-o", str(tmp_path)],
+            f"--output {tmp_path} is a folder: name a file in it, e.g. --output {tmp_path / 'feedback.csv'}",
+        ),
+        (
+            ["-o", str(missing)],
+            f"--output {missing}: the folder {missing.parent} does not exist: create it, "
+            "or name a file in a folder that exists",
+        ),
+    ]
+    for args, message in cases:
+        result = runner.invoke(feedback_app, ["export", "--db", str(store.path), *args])
+        assert (result.exit_code, result.stderr) == (1, f"error: {message}\n"), args
+    assert not missing.parent.exists()
+
+
+def test_cli_export_into_a_folder_this_user_may_not_write_ends_with_an_error_line(
+    store: FeedbackStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qa.cli_support
+
+    real_access = os.access  # the tests run as root, who may write anywhere: tmp_path is read-only to "this user"
+    monkeypatch.setattr(
+        qa.cli_support.os, "access", lambda path, mode: Path(path) != tmp_path and real_access(path, mode)
+    )
+    target = tmp_path / "f.csv"
+    result = CliRunner().invoke(feedback_app, ["export", "--db", str(store.path), "-o", str(target)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: --output {target} may not be written by this user: name a file in a folder you may write to\n",
+    )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("content", [b"not a database\n", b""])
+def test_cli_export_of_a_file_that_is_not_a_feedback_database_ends_with_an_error_line(
+    tmp_path: Path, content: bytes
+) -> None:
+    db = tmp_path / "feedback.sqlite3"
+    db.write_bytes(content)
+    target = tmp_path / "out.csv"
+    result = CliRunner().invoke(feedback_app, ["export", "--db", str(db), "-o", str(target)])
+    reason = "file is not a database" if content else "no such table: feedback"
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: {db} is not a feedback database ({reason}): point --db or QA_FEEDBACK_DB at the file "
+        "`qa serve` stores feedback in\n",
+    )
+    assert not target.exists()
+
+
+def test_cli_export_of_a_folder_as_the_database_ends_with_an_error_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(feedback_app, ["export", "--db", str(tmp_path)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: {tmp_path} is a folder, not a feedback database: point --db or QA_FEEDBACK_DB at its file\n",
+    )
 
 
 # --- the HTTP surface, on a small app that installs only the widget -----------------------

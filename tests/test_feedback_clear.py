@@ -60,7 +60,12 @@ def test_cli_clear_deletes_the_rows_before_a_day_after_asking(tmp_path: Path) ->
     [
         ([], 2, "error: give either --before YYYY-MM-DD or --all"),
         (["--all", "--before", "2026-01-01"], 2, "error: give either --before YYYY-MM-DD or --all"),
-        (["--all", "--yes"], 1, "error: no feedback database at {db}: nothing to clear"),
+        (
+            ["--all", "--yes"],
+            1,
+            "error: No feedback database at {db}: nothing has been stored yet, "
+            "or QA_FEEDBACK_DB / --db points elsewhere.",
+        ),
     ],
 )
 def test_cli_clear_says_what_it_needs(tmp_path: Path, args: list[str], code: int, line: str) -> None:

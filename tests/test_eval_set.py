@@ -1,0 +1,111 @@
+"""Reading the labelled evaluation set: every malformed line or file is refused with its
+place and what to write instead, never read as a question it is not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qa.evaluation import EvalSetError, load_questions
+
+GOOD = {
+    "id": "da-01",
+    "language": "da",
+    "question": "Hvor mange strategier har Danmark haft?",
+    "answerable": True,
+    "gold": ["Med strategierne har Danmark gennemført fem strategier."],
+    "split": "fit",
+}
+UNANSWERABLE = {**GOOD, "id": "da-x01", "answerable": False, "gold": []}
+
+
+def _write(tmp_path: Path, *rows: dict[str, object]) -> Path:
+    """A questions.jsonl whose lines are `rows` (the first one a valid question, so the
+    line numbers in the messages are the rows' places after it)."""
+    path = tmp_path / "questions.jsonl"
+    lines = [json.dumps(UNANSWERABLE, ensure_ascii=False), *(json.dumps(r, ensure_ascii=False) for r in rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"gold": "Med strategierne"}, '"gold" must be a list of strings, each an exact quote of a document'),
+        ({"gold": [1]}, '"gold" must be a list of strings, each an exact quote of a document'),
+        ({"gold": [""]}, '"gold" must be a list of strings, each an exact quote of a document'),
+        ({"answerable": "false"}, '"answerable" must be true or false, without quotes'),
+        ({"answerable": 1}, '"answerable" must be true or false, without quotes'),
+        (
+            {"question": ""},
+            '"question" must be a string with letters or digits, the question as a user would type it',
+        ),
+        (
+            {"question": "???"},
+            '"question" must be a string with letters or digits, the question as a user would type it',
+        ),
+        ({"id": 7}, '"id" must be a non-empty string, unique in the file'),
+        ({"language": "sv"}, '"language" must be "da" or "en"'),
+        ({"split": "train"}, '"split" must be "fit" or "check"'),
+        ({"doc": 3}, '"doc" must be a string, the id of the question\'s document'),
+        ({"gold": []}, 'an answerable question needs "gold": the exact quotes of a document that answer it'),
+        (
+            {"answerable": False},
+            'an unanswerable question has "gold": []; if a document answers it, set "answerable": true',
+        ),
+        ({"id": "da-x01"}, 'the id "da-x01" is used twice: give every question its own id'),
+    ],
+)
+def test_a_malformed_question_is_refused_with_its_line_and_what_to_write(
+    tmp_path: Path, changes: dict[str, object], message: str
+) -> None:
+    path = _write(tmp_path, {**GOOD, **changes})
+    with pytest.raises(EvalSetError) as caught:
+        load_questions(path)
+    assert str(caught.value) == f"{path}:2: {message}"
+
+
+def test_a_question_without_a_required_field_is_refused_naming_the_field(tmp_path: Path) -> None:
+    path = _write(tmp_path, {k: v for k, v in GOOD.items() if k != "answerable"})
+    with pytest.raises(EvalSetError) as caught:
+        load_questions(path)
+    assert str(caught.value) == (
+        f'{path}:2: "answerable" is missing: every question needs "id", "language", "question" and "answerable"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("[1, 2]", "not a JSON object: write one question a line as a JSON object"),
+        ('{"id": ', "not JSON (Expecting value): write one question a line as a JSON object"),
+    ],
+)
+def test_a_line_that_is_not_a_json_object_is_refused(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "questions.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(EvalSetError) as caught:
+        load_questions(path)
+    assert str(caught.value) == f"{path}:1: {message}"
+
+
+def test_a_file_that_is_not_utf8_is_refused_naming_the_line_of_the_first_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "questions.jsonl"
+    latin1 = json.dumps({**UNANSWERABLE, "id": "da-x02", "question": "Hvad koster æt pas?"}, ensure_ascii=False)
+    path.write_bytes((json.dumps(UNANSWERABLE) + "\n" + latin1 + "\n").encode("latin-1"))
+    with pytest.raises(EvalSetError) as caught:
+        load_questions(path)
+    assert str(caught.value) == f"{path}:2: not UTF-8 text (byte 0xe6): save the file as UTF-8"
+
+
+def test_a_folder_or_a_missing_file_is_refused_saying_what_to_give(tmp_path: Path) -> None:
+    with pytest.raises(EvalSetError) as folder:
+        load_questions(tmp_path)
+    assert str(folder.value) == f"{tmp_path} is a folder: give the JSON-lines file of labelled questions"
+    with pytest.raises(EvalSetError) as missing:
+        load_questions(tmp_path / "none.jsonl")
+    assert str(missing.value) == (
+        f"no evaluation set at {tmp_path / 'none.jsonl'}: give the JSON-lines file of labelled questions"
+    )
