@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import logging
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -66,11 +67,17 @@ _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae"
 _DOC_ID_UNSAFE = re.compile(r"[^a-z0-9._]+")
 
 
+def shown_path(path: Path) -> str:
+    """A path as printable text: bytes of a name that are not UTF-8 (which Python keeps as
+    lone surrogates) shown as \\xNN escapes, `b\\xf8rnepasning.md`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 class DocumentError(Exception):
-    """A document that cannot be read; the message names the file and the reason."""
+    """A document that cannot be read; the message names the file (`shown_path`) and the reason."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{shown_path(path)}: {reason}")
         self.path = path
         self.reason = reason
 
@@ -172,7 +179,7 @@ class CorpusReport:
         per_format = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.formats.items()))
         count = f"{len(self.documents)} document" + ("" if len(self.documents) == 1 else "s")
         lines = [f"read {count}" + (f" ({per_format})" if per_format else "")]
-        lines += [f"skipped {error.path}: {error.reason}" for error in self.errors]
+        lines += [f"skipped {shown_path(error.path)}: {error.reason}" for error in self.errors]
         lines += [
             f"duplicate {d.path} has the same text as {d.same_as}: indexed once, as {d.kept_id!r}"
             for d in self.duplicates
@@ -286,6 +293,21 @@ def _decode(path: Path, data: bytes, html: bool = False) -> str:
         raise DocumentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
 
 
+def _check_name(path: Path) -> None:
+    """Raise DocumentError when a part of the path is not valid UTF-8 (a name unpacked from
+    a Windows zip keeps its cp1252 or cp850 bytes): such a name can be neither stored in
+    the index nor printed."""
+    for part in reversed(path.parts):
+        try:
+            part.encode("utf-8")
+        except UnicodeEncodeError:
+            what = "the file name" if part == path.name else f"the folder name '{shown_path(Path(part))}'"
+            raise DocumentError(
+                path,
+                f"{what} is not UTF-8 text (\\xNN marks each byte that is not): rename it, typing any æ, ø and å again",
+            ) from None
+
+
 def read_document(path: Path, root: Path | None = None) -> Document:
     """Read one document file (.md, .markdown, .txt, .html, .htm, .pdf, .docx).
 
@@ -299,6 +321,7 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     question's language by it. Raises DocumentError
     naming the file and the reason when it cannot be read.
     """
+    _check_name(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; use .md, .txt, .html, .pdf or .docx")
@@ -360,12 +383,13 @@ def read_corpus(folder: Path) -> CorpusReport:
     read: list[tuple[Path, Document]] = []
     ids: dict[str, Path] = {}
     for path in _corpus_files(folder):
-        if path.suffix.lower() in SUPPORTED_SUFFIXES:  # other files are skipped below, with the reason
-            doc_id = doc_id_for(path, folder)
-            if doc_id in ids:
-                raise DocumentIdCollision(doc_id, ids[doc_id], path)
-            ids[doc_id] = path
         try:
+            _check_name(path)  # before its id is taken: the file is left out
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:  # other files are skipped below, with the reason
+                doc_id = doc_id_for(path, folder)
+                if doc_id in ids:
+                    raise DocumentIdCollision(doc_id, ids[doc_id], path)
+                ids[doc_id] = path
             document = read_document(path, folder)
         except DocumentError as exc:
             log.warning("skipping %s", exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,34 @@ def test_a_declared_language_is_read_by_the_identifiers_own_mapping(
     html = f'<html lang="{tag}"><body><main><p>{text}</p></main></body></html>'
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     assert read_document(tmp_path / "page.html").language == language
+
+
+def _write_bytes_name(folder: Path, name: bytes, content: bytes) -> Path:
+    """A file whose name holds bytes that are not UTF-8 (as unpacked from a Windows zip)."""
+    with open(os.fsencode(folder) + b"/" + name, "wb") as handle:
+        handle.write(content)
+    return folder / os.fsdecode(name)
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_by_name_with_its_bytes_escaped(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    _write_bytes_name(tmp_path, b"b\xf8rnepasning.md", "# Børnepasning\n\nPladsgaranti.\n".encode())
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert report.summary_lines()[:2] == [
+        "read 1 document (1 .md)",
+        f"skipped {tmp_path}/b\\xf8rnepasning.md: the file name is not UTF-8 text (\\xNN marks each byte that is "
+        "not): rename it, typing any æ, ø and å again",
+    ]
+
+
+def test_a_folder_name_that_is_not_utf8_is_named_in_the_reason(tmp_path: Path) -> None:
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/b\xf8rn"))
+    folder.mkdir()
+    path = _write_bytes_name(folder, b"pasning.md", b"# Pasning\n\nTekst.\n")
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert str(info.value) == (
+        f"{tmp_path}/b\\xf8rn/pasning.md: the folder name 'b\\xf8rn' is not UTF-8 text (\\xNN marks each byte "
+        "that is not): rename it, typing any æ, ø and å again"
+    )
