@@ -22,6 +22,7 @@ from pathlib import Path
 
 import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from qa.language import declared_language, guess_language
 from qa.normalise import normalise
@@ -65,6 +66,8 @@ _SPACES = re.compile(r"\s+")
 # (Retskrivningsordbogen: æ → ae, ø → oe, å → aa).
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 _DOC_ID_UNSAFE = re.compile(r"[^a-z0-9._]+")
+# python-frontmatter's own reader of `---` front matter, to tell one that is never closed.
+_FRONT_MATTER = YAMLHandler()
 
 
 def shown_path(path: Path) -> str:
@@ -293,6 +296,32 @@ def _decode(path: Path, data: bytes, html: bool = False) -> str:
         raise DocumentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
 
 
+def _front_matter(path: Path, raw: str) -> tuple[dict[str, str | None], str]:
+    """(title, language, source and date; the body) of a Markdown or text file's decoded
+    text. Raises DocumentError when its front matter is never closed, is not valid YAML or
+    holds a date that does not exist."""
+    text = raw.strip()  # as python-frontmatter reads it
+    if _FRONT_MATTER.detect(text):
+        try:
+            _FRONT_MATTER.split(text)
+        except ValueError:  # python-frontmatter would take it all for the body
+            raise DocumentError(
+                path,
+                "front matter opened with --- is never closed: add a line --- after it, "
+                "or remove the first line if it is not front matter",
+            ) from None
+    try:
+        post = frontmatter.loads(raw)
+    except yaml.YAMLError as exc:
+        raise DocumentError(path, f"front matter is not valid YAML: {exc}") from exc
+    except ValueError as exc:  # the YAML timestamp constructor's datetime: `date: 2025-18-11`
+        raise DocumentError(
+            path, f"front matter is not valid: a date in it does not exist ({exc}); write dates as YYYY-MM-DD"
+        ) from exc
+    meta = {k: _meta_str(post.metadata.get(k), path, k) for k in ("title", "language", "source", "date")}
+    return meta, post.content
+
+
 def _check_name(path: Path) -> None:
     """Raise DocumentError when a part of the path is not valid UTF-8 (a name unpacked from
     a Windows zip keeps its cp1252 or cp850 bytes): such a name can be neither stored in
@@ -340,13 +369,8 @@ def read_document(path: Path, root: Path | None = None) -> Document:
             raw = _decode(path, data, html=True)
             meta, pieces = html_document(raw)
         else:
-            raw = _decode(path, data)
-            try:
-                post = frontmatter.loads(raw)
-            except yaml.YAMLError as exc:
-                raise DocumentError(path, f"front matter is not valid YAML: {exc}") from exc
-            meta = {k: _meta_str(post.metadata.get(k), path, k) for k in ("title", "language", "source", "date")}
-            pieces = markdown_pieces(post.content) if suffix in MARKDOWN_SUFFIXES else text_pieces(post.content)
+            meta, body = _front_matter(path, _decode(path, data))
+            pieces = markdown_pieces(body) if suffix in MARKDOWN_SUFFIXES else text_pieces(body)
     except ReaderError as exc:
         raise DocumentError(path, str(exc)) from exc
     document = assemble(doc_id, pieces, path=str(path), **meta)

@@ -221,3 +221,44 @@ def test_a_folder_name_that_is_not_utf8_is_named_in_the_reason(tmp_path: Path) -
         f"{tmp_path}/b\\xf8rn/pasning.md: the folder name 'b\\xf8rn' is not UTF-8 text (\\xNN marks each byte "
         "that is not): rename it, typing any æ, ø and å again"
     )
+
+
+def _reading_error(path: Path, text: str) -> str:
+    """The message of the DocumentError that reading `text` written to `path` raises."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    return str(info.value)
+
+
+def test_a_front_matter_date_that_does_not_exist_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "valg.md"
+    text = "---\ntitle: Valg\ndate: 2025-18-11\n---\n# Kommunalvalg\n\nValget er i november.\n"
+    assert _reading_error(path, text) == (
+        f"{path}: front matter is not valid: a date in it does not exist (month must be in 1..12); "
+        "write dates as YYYY-MM-DD"
+    )
+
+
+def test_a_corpus_with_an_impossible_front_matter_date_still_reads_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "valg.md").write_text("---\ndate: 2025-11-31\n---\nValget er i november.\n", encoding="utf-8")
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert [str(e) for e in report.errors] == [
+        f"{tmp_path / 'valg.md'}: front matter is not valid: a date in it does not exist "
+        "(day is out of range for month); write dates as YYYY-MM-DD"
+    ]
+
+
+@pytest.mark.parametrize("name", ["side.md", "side.txt"])
+def test_front_matter_that_is_never_closed_is_an_error_not_body_text(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    body = "\n# Overskrift\n\nBorgerservice har åbent.\n\n---\n\nEfter stregen.\n"
+    unclosed = "---\ntitle: Uafsluttet\nlanguage: da\n" + body.replace("---", "***")
+    assert _reading_error(path, unclosed) == (
+        f"{path}: front matter opened with --- is never closed: add a line --- after it, "
+        "or remove the first line if it is not front matter"
+    )
+    path.write_text("---\ntitle: Afsluttet\n---\n" + body, encoding="utf-8")  # a rule in the text is no closing
+    assert read_document(path).title == "Afsluttet"
