@@ -49,6 +49,17 @@ def write_scanned_pdf(path: Path) -> Path:
     return path
 
 
+def write_password_pdf(path: Path) -> Path:
+    """A one-page PDF that opens only with its user password ("bruger")."""
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="ejer", user_password="bruger")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 10, "Fortrolig vejledning om boligstøtte.")
+    pdf.output(str(path))
+    return path
+
+
 def write_docx(path: Path) -> Path:
     """A Word document with a title, two headings, a paragraph with a line break, bullet and
     numbered list paragraphs, and a price table with a header row."""
