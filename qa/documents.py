@@ -25,7 +25,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from qa.language import declared_language, guess_language
-from qa.normalise import normalise
+from qa.normalise import has_letter_or_digit, normalise
 from qa.readers.common import BlockKind, Piece, ReaderError
 from qa.readers.docx import docx_pieces
 from qa.readers.html import html_document
@@ -62,6 +62,10 @@ SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUF
 # (45 of 45 documents, 7 of them English) at 1.1 ms a document.
 LANGUAGE_SAMPLE = 5000
 _SPACES = re.compile(r"\s+")
+# C0 and C1 control characters other than tab and line feed (NUL, BEL, ESC, form feed, ...):
+# no text, and no reader gives them a meaning. Removed from a file's text before Markdown
+# reads it (which would turn NUL into U+FFFD) and from every unit.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Danish letters have no decomposition to ASCII; their standard transliteration
 # (Retskrivningsordbogen: æ → ae, ø → oe, å → aa).
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
@@ -198,9 +202,9 @@ class CorpusReport:
 
 
 def normalise_text(text: str) -> str:
-    """`qa.normalise.normalise`, then white space folded to single spaces and trimmed:
-    the text of one block."""
-    return _SPACES.sub(" ", normalise(text)).strip()
+    """`qa.normalise.normalise`, then control characters removed (`_CONTROL`) and white
+    space folded to single spaces and trimmed: the text of one block."""
+    return _SPACES.sub(" ", _CONTROL.sub("", normalise(text))).strip()
 
 
 def assemble(
@@ -278,19 +282,24 @@ _DECLARED_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9.
 _WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"}
 
 
+def _file_text(decoded: str) -> str:
+    """A decoded file's text as the readers get it: normalised, control characters removed."""
+    return _CONTROL.sub("", normalise(decoded))
+
+
 def _decode(path: Path, data: bytes, html: bool = False) -> str:
-    """The text of a file: UTF-8 (a BOM allowed), or for a page (`html`) that is not, the
-    encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as browsers
-    do). Raises DocumentError when neither decodes it."""
+    """The text of a file (`_file_text`): UTF-8 (a BOM allowed), or for a page (`html`) that
+    is not, the encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as
+    browsers do). Raises DocumentError when neither decodes it."""
     try:
-        return normalise(data.decode("utf-8-sig"))
+        return _file_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         declared = _DECLARED_CHARSET.search(data[:1024]) if html else None
         if declared is not None:
             label = declared.group(1).decode("ascii").lower()
             encoding = "cp1252" if label in _WINDOWS_1252_LABELS else label
             try:
-                return normalise(data.decode(encoding))
+                return _file_text(data.decode(encoding))
             except (LookupError, UnicodeDecodeError):
                 pass
         raise DocumentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
@@ -374,8 +383,9 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     except ReaderError as exc:
         raise DocumentError(path, str(exc)) from exc
     document = assemble(doc_id, pieces, path=str(path), **meta)
-    if not document.text:
-        raise DocumentError(path, "has no text")
+    if not has_letter_or_digit(document.text):
+        detail = ": no letter or digit in it (a damaged file?)" if document.text else ""
+        raise DocumentError(path, f"has no text{detail}")
     try:
         declared = declared_language(meta.get("language"))
     except ValueError as exc:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.documents import DocumentError, DocumentIdCollision, read_corpus, read_document
+from qa.documents import DocumentError, DocumentIdCollision, assemble, read_corpus, read_document
+from qa.readers.common import Piece
 from tests.conftest import SEED
 
 
@@ -262,3 +263,27 @@ def test_front_matter_that_is_never_closed_is_an_error_not_body_text(tmp_path: P
     )
     path.write_text("---\ntitle: Afsluttet\n---\n" + body, encoding="utf-8")  # a rule in the text is no closing
     assert read_document(path).title == "Afsluttet"
+
+
+@pytest.mark.parametrize("name", ["zeroed.md", "zeroed.txt"])
+def test_a_zero_filled_file_has_no_text(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(bytes(4096))
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert str(info.value) == f"{path}: has no text"
+
+
+def test_a_file_without_a_letter_or_digit_has_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "erstattet.md"
+    assert _reading_error(path, "\ufffd\ufffd\ufffd\n\n* * *\n\n…\n") == (
+        f"{path}: has no text: no letter or digit in it (a damaged file?)"
+    )
+
+
+def test_control_characters_never_reach_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "pas.md"
+    path.write_bytes(b"# Pas\x00\x00\n\nEt nyt pas\x07 koster\x1b 673 kr.\x0c\n\nSide\x7f 2\x00.\n")
+    assert read_document(path).text == "Pas\n\nEt nyt pas koster 673 kr.\n\nSide 2."
+    document = assemble("x", [Piece("paragraph", 0, "Pris:\x00 205\x85 kr.\x0b")])
+    assert document.text == "Pris: 205 kr."
