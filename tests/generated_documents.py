@@ -39,6 +39,20 @@ def write_pdf(path: Path) -> Path:
     return path
 
 
+def write_guide_pdf(path: Path, cover: bool = False) -> Path:
+    """A guide of two pages of text; with `cover`, a blank cover page before them (the same
+    text, on pages 2 and 3)."""
+    pdf = FPDF()
+    if cover:
+        pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("Ansøgningen om byggetilladelse sendes via Byg og Miljø.", "Sagsbehandlingstiden er 40 dage."):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(path))
+    return path
+
+
 def write_scanned_pdf(path: Path) -> Path:
     """A one-page PDF with only a drawn rectangle: what a scan without OCR looks like to a
     text extractor (no text layer)."""
