@@ -9,6 +9,7 @@ character offsets into that text, so that later stages can cite `text[start:end]
 from __future__ import annotations
 
 import bisect
+import errno
 import hashlib
 import logging
 import os
@@ -393,20 +394,64 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     return replace(document, language=declared or guess_language(document.text[:LANGUAGE_SAMPLE]).language)
 
 
-def _corpus_files(folder: Path) -> list[Path]:
-    files = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or path.name.lower() == "readme.md":
+def _link_problem(entry: Path, ancestors: tuple[str, ...]) -> str | None:
+    """Why a symbolic link in the corpus is not followed: it is broken, a loop of links, or
+    it leads to a folder that holds it (`ancestors`: their real paths), whose files would
+    be read again and again. None for a link that can be followed and for anything else."""
+    if not entry.is_symlink():
+        return None
+    try:
+        entry.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a link that leads back to itself (a loop of links): fix or remove the link"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            target = shown_path(Path(os.readlink(entry)))
+            return f"is a broken link: {target} does not exist; fix or remove the link"
+        return f"is a link that cannot be followed ({exc.strerror}): fix or remove the link"
+    real = os.path.realpath(entry)
+    if entry.is_dir() and real in ancestors:
+        holder = shown_path(Path(real))
+        return f"links to {holder}, a folder that holds it, which would be read forever: remove the link"
+    return None
+
+
+def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
+    """The files below `folder` to read, in path order, and the entries left out with a reason.
+
+    Links to folders are followed (`corpus/borger -> /srv/borger`), and links to files
+    read; a hidden entry (name starting with ".") and README.md files are left out
+    silently; a link that cannot be followed (`_link_problem`) and a folder that cannot be
+    listed are left out as DocumentErrors."""
+    files: list[Path] = []
+    errors: list[DocumentError] = []
+    pending: list[tuple[Path, tuple[str, ...]]] = [(folder, (os.path.realpath(folder),))]
+    while pending:
+        directory, ancestors = pending.pop()
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            errors.append(DocumentError(directory, f"the folder cannot be read ({exc.strerror})"))
             continue
-        files.append(path)
-    return files
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            problem = _link_problem(entry, ancestors)
+            if problem is not None:
+                errors.append(DocumentError(entry, problem))
+            elif entry.is_dir():
+                pending.append((entry, (*ancestors, os.path.realpath(entry))))
+            elif entry.is_file() and entry.name.lower() != "readme.md":
+                files.append(entry)
+    return sorted(files), errors
 
 
 def read_corpus(folder: Path) -> CorpusReport:
-    """Read every supported document under a folder and its sub-folders.
+    """Read every supported document under a folder and its sub-folders (links to folders
+    followed, `_corpus_files`).
 
-    Unreadable files are collected in `errors` (the rest still reads); documents whose
+    Unreadable files, and links that cannot be followed, are collected in `errors` in path
+    order (the rest still reads); documents whose
     normalised text equals another's are kept once (the shortest id, then the first by
     path) and listed in `duplicates`. Raises FileNotFoundError when the folder does not
     exist and DocumentIdCollision when two files map to one id.
@@ -416,7 +461,10 @@ def read_corpus(folder: Path) -> CorpusReport:
     report = CorpusReport()
     read: list[tuple[Path, Document]] = []
     ids: dict[str, Path] = {}
-    for path in _corpus_files(folder):
+    files, report.errors = _corpus_files(folder)
+    for error in report.errors:
+        log.warning("skipping %s", error)
+    for path in files:
         try:
             _check_name(path)  # before its id is taken: the file is left out
             if path.suffix.lower() in SUPPORTED_SUFFIXES:  # other files are skipped below, with the reason
@@ -441,6 +489,7 @@ def read_corpus(folder: Path) -> CorpusReport:
         kept[digest] = (path, document)
     kept_ids = {d.doc_id for _, d in kept.values()}
     report.documents = [d for _, d in read if d.doc_id in kept_ids]
+    report.errors.sort(key=lambda e: e.path)
     report.duplicates.sort(key=lambda d: str(d.path))
     report.formats = dict(Counter(Path(d.path).suffix.lower() for d in report.documents))
     return report

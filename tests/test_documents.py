@@ -287,3 +287,34 @@ def test_control_characters_never_reach_the_text(tmp_path: Path) -> None:
     assert read_document(path).text == "Pas\n\nEt nyt pas koster 673 kr.\n\nSide 2."
     document = assemble("x", [Piece("paragraph", 0, "Pris:\x00 205\x85 kr.\x0b")])
     assert document.text == "Pris: 205 kr."
+
+
+def test_a_linked_sub_folder_is_read_as_part_of_the_corpus(tmp_path: Path) -> None:
+    shared = tmp_path / "elsewhere" / "borger"
+    shared.mkdir(parents=True)
+    (shared / "tand.md").write_text("# Tandpleje\n\nTandpleje er gratis til 18 år.\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "top.md").write_text("# Forside\n\nVelkommen.\n", encoding="utf-8")
+    (corpus / "borger").symlink_to(shared)
+    report = read_corpus(corpus)
+    assert [d.doc_id for d in report.documents] == ["borger-tand", "top"]
+    assert report.errors == []
+
+
+def test_broken_and_looping_links_are_skipped_by_name_with_the_reason(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "borte.md").symlink_to(tmp_path / "flyttet.md")
+    (tmp_path / "ring1.md").symlink_to(tmp_path / "ring2.md")
+    (tmp_path / "ring2.md").symlink_to(tmp_path / "ring1.md")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "op").symlink_to(tmp_path)
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert report.summary_lines()[1:5] == [
+        f"skipped {tmp_path}/borte.md: is a broken link: {tmp_path}/flyttet.md does not exist; fix or remove the link",
+        f"skipped {tmp_path}/ring1.md: is a link that leads back to itself (a loop of links): fix or remove the link",
+        f"skipped {tmp_path}/ring2.md: is a link that leads back to itself (a loop of links): fix or remove the link",
+        f"skipped {tmp_path}/sub/op: links to {tmp_path.resolve()}, a folder that holds it, "
+        "which would be read forever: remove the link",
+    ]
