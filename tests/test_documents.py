@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -318,3 +319,20 @@ def test_broken_and_looping_links_are_skipped_by_name_with_the_reason(tmp_path: 
         f"skipped {tmp_path}/sub/op: links to {tmp_path.resolve()}, a folder that holds it, "
         "which would be read forever: remove the link",
     ]
+
+
+def test_a_folder_that_cannot_be_listed_is_skipped_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "lukket").mkdir()
+    (tmp_path / "lukket" / "b.md").write_text("# B\n\nTekst om B.\n", encoding="utf-8")
+    listing = Path.iterdir
+
+    def refused(folder: Path) -> Iterator[Path]:
+        if folder.name == "lukket":
+            raise PermissionError(13, "Permission denied")
+        return listing(folder)
+
+    monkeypatch.setattr(Path, "iterdir", refused)
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert [str(e) for e in report.errors] == [f"{tmp_path}/lukket: the folder cannot be read (Permission denied)"]
