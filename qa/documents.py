@@ -9,8 +9,10 @@ character offsets into that text, so that later stages can cite `text[start:end]
 from __future__ import annotations
 
 import bisect
+import errno
 import hashlib
 import logging
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -21,9 +23,10 @@ from pathlib import Path
 
 import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from qa.language import declared_language, guess_language
-from qa.normalise import normalise
+from qa.normalise import has_letter_or_digit, normalise
 from qa.readers.common import BlockKind, Piece, ReaderError
 from qa.readers.docx import docx_pieces
 from qa.readers.html import html_document
@@ -60,17 +63,29 @@ SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUF
 # (45 of 45 documents, 7 of them English) at 1.1 ms a document.
 LANGUAGE_SAMPLE = 5000
 _SPACES = re.compile(r"\s+")
+# C0 and C1 control characters other than tab and line feed (NUL, BEL, ESC, form feed, ...):
+# no text, and no reader gives them a meaning. Removed from a file's text before Markdown
+# reads it (which would turn NUL into U+FFFD) and from every unit.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Danish letters have no decomposition to ASCII; their standard transliteration
 # (Retskrivningsordbogen: æ → ae, ø → oe, å → aa).
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 _DOC_ID_UNSAFE = re.compile(r"[^a-z0-9._]+")
+# python-frontmatter's own reader of `---` front matter, to tell one that is never closed.
+_FRONT_MATTER = YAMLHandler()
+
+
+def shown_path(path: Path) -> str:
+    """A path as printable text: bytes of a name that are not UTF-8 (which Python keeps as
+    lone surrogates) shown as \\xNN escapes, `b\\xf8rnepasning.md`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 class DocumentError(Exception):
-    """A document that cannot be read; the message names the file and the reason."""
+    """A document that cannot be read; the message names the file (`shown_path`) and the reason."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{shown_path(path)}: {reason}")
         self.path = path
         self.reason = reason
 
@@ -172,7 +187,7 @@ class CorpusReport:
         per_format = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.formats.items()))
         count = f"{len(self.documents)} document" + ("" if len(self.documents) == 1 else "s")
         lines = [f"read {count}" + (f" ({per_format})" if per_format else "")]
-        lines += [f"skipped {error.path}: {error.reason}" for error in self.errors]
+        lines += [f"skipped {shown_path(error.path)}: {error.reason}" for error in self.errors]
         lines += [
             f"duplicate {d.path} has the same text as {d.same_as}: indexed once, as {d.kept_id!r}"
             for d in self.duplicates
@@ -188,9 +203,9 @@ class CorpusReport:
 
 
 def normalise_text(text: str) -> str:
-    """`qa.normalise.normalise`, then white space folded to single spaces and trimmed:
-    the text of one block."""
-    return _SPACES.sub(" ", normalise(text)).strip()
+    """`qa.normalise.normalise`, then control characters removed (`_CONTROL`) and white
+    space folded to single spaces and trimmed: the text of one block."""
+    return _SPACES.sub(" ", _CONTROL.sub("", normalise(text))).strip()
 
 
 def assemble(
@@ -268,22 +283,68 @@ _DECLARED_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9.
 _WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"}
 
 
+def _file_text(decoded: str) -> str:
+    """A decoded file's text as the readers get it: normalised, control characters removed."""
+    return _CONTROL.sub("", normalise(decoded))
+
+
 def _decode(path: Path, data: bytes, html: bool = False) -> str:
-    """The text of a file: UTF-8 (a BOM allowed), or for a page (`html`) that is not, the
-    encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as browsers
-    do). Raises DocumentError when neither decodes it."""
+    """The text of a file (`_file_text`): UTF-8 (a BOM allowed), or for a page (`html`) that
+    is not, the encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as
+    browsers do). Raises DocumentError when neither decodes it."""
     try:
-        return normalise(data.decode("utf-8-sig"))
+        return _file_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         declared = _DECLARED_CHARSET.search(data[:1024]) if html else None
         if declared is not None:
             label = declared.group(1).decode("ascii").lower()
             encoding = "cp1252" if label in _WINDOWS_1252_LABELS else label
             try:
-                return normalise(data.decode(encoding))
+                return _file_text(data.decode(encoding))
             except (LookupError, UnicodeDecodeError):
                 pass
         raise DocumentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
+
+
+def _front_matter(path: Path, raw: str) -> tuple[dict[str, str | None], str]:
+    """(title, language, source and date; the body) of a Markdown or text file's decoded
+    text. Raises DocumentError when its front matter is never closed, is not valid YAML or
+    holds a date that does not exist."""
+    text = raw.strip()  # as python-frontmatter reads it
+    if _FRONT_MATTER.detect(text):
+        try:
+            _FRONT_MATTER.split(text)
+        except ValueError:  # python-frontmatter would take it all for the body
+            raise DocumentError(
+                path,
+                "front matter opened with --- is never closed: add a line --- after it, "
+                "or remove the first line if it is not front matter",
+            ) from None
+    try:
+        post = frontmatter.loads(raw)
+    except yaml.YAMLError as exc:
+        raise DocumentError(path, f"front matter is not valid YAML: {exc}") from exc
+    except ValueError as exc:  # the YAML timestamp constructor's datetime: `date: 2025-18-11`
+        raise DocumentError(
+            path, f"front matter is not valid: a date in it does not exist ({exc}); write dates as YYYY-MM-DD"
+        ) from exc
+    meta = {k: _meta_str(post.metadata.get(k), path, k) for k in ("title", "language", "source", "date")}
+    return meta, post.content
+
+
+def _check_name(path: Path) -> None:
+    """Raise DocumentError when a part of the path is not valid UTF-8 (a name unpacked from
+    a Windows zip keeps its cp1252 or cp850 bytes): such a name can be neither stored in
+    the index nor printed."""
+    for part in reversed(path.parts):
+        try:
+            part.encode("utf-8")
+        except UnicodeEncodeError:
+            what = "the file name" if part == path.name else f"the folder name '{shown_path(Path(part))}'"
+            raise DocumentError(
+                path,
+                f"{what} is not UTF-8 text (\\xNN marks each byte that is not): rename it, typing any æ, ø and å again",
+            ) from None
 
 
 def read_document(path: Path, root: Path | None = None) -> Document:
@@ -299,6 +360,7 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     question's language by it. Raises DocumentError
     naming the file and the reason when it cannot be read.
     """
+    _check_name(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; use .md, .txt, .html, .pdf or .docx")
@@ -317,18 +379,14 @@ def read_document(path: Path, root: Path | None = None) -> Document:
             raw = _decode(path, data, html=True)
             meta, pieces = html_document(raw)
         else:
-            raw = _decode(path, data)
-            try:
-                post = frontmatter.loads(raw)
-            except yaml.YAMLError as exc:
-                raise DocumentError(path, f"front matter is not valid YAML: {exc}") from exc
-            meta = {k: _meta_str(post.metadata.get(k), path, k) for k in ("title", "language", "source", "date")}
-            pieces = markdown_pieces(post.content) if suffix in MARKDOWN_SUFFIXES else text_pieces(post.content)
+            meta, body = _front_matter(path, _decode(path, data))
+            pieces = markdown_pieces(body) if suffix in MARKDOWN_SUFFIXES else text_pieces(body)
     except ReaderError as exc:
         raise DocumentError(path, str(exc)) from exc
     document = assemble(doc_id, pieces, path=str(path), **meta)
-    if not document.text:
-        raise DocumentError(path, "has no text")
+    if not has_letter_or_digit(document.text):
+        detail = ": no letter or digit in it (a damaged file?)" if document.text else ""
+        raise DocumentError(path, f"has no text{detail}")
     try:
         declared = declared_language(meta.get("language"))
     except ValueError as exc:
@@ -336,20 +394,64 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     return replace(document, language=declared or guess_language(document.text[:LANGUAGE_SAMPLE]).language)
 
 
-def _corpus_files(folder: Path) -> list[Path]:
-    files = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or path.name.lower() == "readme.md":
+def _link_problem(entry: Path, ancestors: tuple[str, ...]) -> str | None:
+    """Why a symbolic link in the corpus is not followed: it is broken, a loop of links, or
+    it leads to a folder that holds it (`ancestors`: their real paths), whose files would
+    be read again and again. None for a link that can be followed and for anything else."""
+    if not entry.is_symlink():
+        return None
+    try:
+        entry.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a link that leads back to itself (a loop of links): fix or remove the link"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            target = shown_path(Path(os.readlink(entry)))
+            return f"is a broken link: {target} does not exist; fix or remove the link"
+        return f"is a link that cannot be followed ({exc.strerror}): fix or remove the link"
+    real = os.path.realpath(entry)
+    if entry.is_dir() and real in ancestors:
+        holder = shown_path(Path(real))
+        return f"links to {holder}, a folder that holds it, which would be read forever: remove the link"
+    return None
+
+
+def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
+    """The files below `folder` to read, in path order, and the entries left out with a reason.
+
+    Links to folders are followed (`corpus/borger -> /srv/borger`), and links to files
+    read; a hidden entry (name starting with ".") and README.md files are left out
+    silently; a link that cannot be followed (`_link_problem`) and a folder that cannot be
+    listed are left out as DocumentErrors."""
+    files: list[Path] = []
+    errors: list[DocumentError] = []
+    pending: list[tuple[Path, tuple[str, ...]]] = [(folder, (os.path.realpath(folder),))]
+    while pending:
+        directory, ancestors = pending.pop()
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            errors.append(DocumentError(directory, f"the folder cannot be read ({exc.strerror})"))
             continue
-        files.append(path)
-    return files
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            problem = _link_problem(entry, ancestors)
+            if problem is not None:
+                errors.append(DocumentError(entry, problem))
+            elif entry.is_dir():
+                pending.append((entry, (*ancestors, os.path.realpath(entry))))
+            elif entry.is_file() and entry.name.lower() != "readme.md":
+                files.append(entry)
+    return sorted(files), errors
 
 
 def read_corpus(folder: Path) -> CorpusReport:
-    """Read every supported document under a folder and its sub-folders.
+    """Read every supported document under a folder and its sub-folders (links to folders
+    followed, `_corpus_files`).
 
-    Unreadable files are collected in `errors` (the rest still reads); documents whose
+    Unreadable files, and links that cannot be followed, are collected in `errors` in path
+    order (the rest still reads); documents whose
     normalised text equals another's are kept once (the shortest id, then the first by
     path) and listed in `duplicates`. Raises FileNotFoundError when the folder does not
     exist and DocumentIdCollision when two files map to one id.
@@ -359,13 +461,17 @@ def read_corpus(folder: Path) -> CorpusReport:
     report = CorpusReport()
     read: list[tuple[Path, Document]] = []
     ids: dict[str, Path] = {}
-    for path in _corpus_files(folder):
-        if path.suffix.lower() in SUPPORTED_SUFFIXES:  # other files are skipped below, with the reason
-            doc_id = doc_id_for(path, folder)
-            if doc_id in ids:
-                raise DocumentIdCollision(doc_id, ids[doc_id], path)
-            ids[doc_id] = path
+    files, report.errors = _corpus_files(folder)
+    for error in report.errors:
+        log.warning("skipping %s", error)
+    for path in files:
         try:
+            _check_name(path)  # before its id is taken: the file is left out
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:  # other files are skipped below, with the reason
+                doc_id = doc_id_for(path, folder)
+                if doc_id in ids:
+                    raise DocumentIdCollision(doc_id, ids[doc_id], path)
+                ids[doc_id] = path
             document = read_document(path, folder)
         except DocumentError as exc:
             log.warning("skipping %s", exc)
@@ -383,6 +489,7 @@ def read_corpus(folder: Path) -> CorpusReport:
         kept[digest] = (path, document)
     kept_ids = {d.doc_id for _, d in kept.values()}
     report.documents = [d for _, d in read if d.doc_id in kept_ids]
+    report.errors.sort(key=lambda e: e.path)
     report.duplicates.sort(key=lambda d: str(d.path))
     report.formats = dict(Counter(Path(d.path).suffix.lower() for d in report.documents))
     return report

@@ -129,18 +129,29 @@ class IndexData:
         return self.manifest.build_id or "unbuilt"
 
 
+def _document_record(doc: Document) -> bytes:
+    """What the index takes from a document, as canonical JSON: its id, metadata and text,
+    and each block's kind, offsets, heading level and page (chunks, headings and the pages
+    of citations come from them). Not its path on the building machine."""
+    blocks = [[b.kind, b.start, b.end, b.level, b.page] for b in doc.blocks]
+    record = [doc.doc_id, doc.title, doc.language, doc.source, doc.date, doc.text, blocks]
+    return json.dumps(record, ensure_ascii=False).encode()
+
+
 def document_sha256(doc: Document) -> str:
-    """sha256 over one document's id, metadata and text."""
-    record = [doc.doc_id, doc.title, doc.language, doc.source, doc.date, doc.text]
-    return hashlib.sha256(json.dumps(record, ensure_ascii=False).encode()).hexdigest()
+    """sha256 (hex) over what the index takes from one document (`_document_record`).
+
+    Until blocks were hashed, the hash covered id, metadata and text only: against an
+    index built then, every document counts as changed once (the format of the files is
+    the same, so no FORMAT_VERSION for it)."""
+    return hashlib.sha256(_document_record(doc)).hexdigest()
 
 
 def corpus_hash(documents: Iterable[Document]) -> str:
-    """sha256 over every document's id, metadata and text, in id order."""
+    """sha256 (hex) over what the index takes from every document (`_document_record`), in id order."""
     digest = hashlib.sha256()
     for doc in sorted(documents, key=lambda d: d.doc_id):
-        record = [doc.doc_id, doc.title, doc.language, doc.source, doc.date, doc.text]
-        digest.update(json.dumps(record, ensure_ascii=False).encode())
+        digest.update(_document_record(doc))
     return digest.hexdigest()
 
 

@@ -13,15 +13,16 @@ from qa.chunking import ChunkingOptions, chunk_document
 from qa.documents import read_document
 
 
-def _corpus_root(path: Path, corpus: Path | None) -> Path | None:
-    """The corpus folder when `path` lies inside it (ids are relative to it), else None."""
+def _in_corpus(path: Path, corpus: Path | None) -> tuple[Path, Path | None]:
+    """(the path to read, the corpus folder) when `path` lies inside `corpus` (ids are
+    relative to it), as given (through a linked sub-folder, as `qa build` reads it) or
+    once links are resolved; else (`path`, None)."""
     if corpus is None:
-        return None
-    try:
-        path.resolve().relative_to(corpus.resolve())
-    except ValueError:
-        return None
-    return corpus.resolve()
+        return path, None
+    for file, folder in ((path.absolute(), corpus.absolute()), (path.resolve(), corpus.resolve())):
+        if file.is_relative_to(folder):
+            return file, folder
+    return path, None
 
 
 def inspect_file(path: Path, corpus: Path | None = None, options: ChunkingOptions | None = None) -> dict[str, Any]:
@@ -34,8 +35,7 @@ def inspect_file(path: Path, corpus: Path | None = None, options: ChunkingOption
     it, else the file name alone. Raises qa.documents.DocumentError when the file cannot
     be read.
     """
-    root = _corpus_root(path, corpus)
-    document = read_document(path.resolve() if root is not None else path, root)
+    document = read_document(*_in_corpus(path, corpus))
     chunks, sentences = chunk_document(document, options)
     return {
         "path": str(path),

@@ -43,8 +43,9 @@ class Counts(_Frozen):
 
 
 class Changes(_Frozen):
-    """Documents added, changed (other text or metadata) and removed against `previous`, the
-    version that was live when the build started (None for a first build)."""
+    """Documents added, changed (other text, metadata or blocks: a unit's kind, heading level
+    or page) and removed against `previous`, the version that was live when the build
+    started (None for a first build)."""
 
     previous: str | None = None
     added: tuple[str, ...] = ()

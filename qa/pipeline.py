@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -431,6 +432,18 @@ def _evaluate_step(
     return new, live, eval_sha256
 
 
+def _write_and_verify(data: IndexData, work: Path, build_id: str, model_identity: dict[str, object]) -> IndexData:
+    """Write the index into the build folder `work` and load it back verified; when either
+    fails, the folder is removed before the error goes on (a killed build's folder is
+    left for the next writer to remove)."""
+    try:
+        write_index(data, work, build_id)
+        return load_index(work, model_identity, version=build_id)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
 def _build_locked(
     documents: list[Document], embedder: Embedder, index_root: Path, options: BuildOptions, report: BuildReport
 ) -> BuildReport:
@@ -493,8 +506,7 @@ def _build_locked(
     )
     build_id = new_build_id(data.manifest.corpus_sha256)
     work = index_root / f"{BUILDING_PREFIX}{build_id}-{uuid.uuid4().hex[:8]}"
-    write_index(data, work, build_id)
-    verified = load_index(work, embedder.identity, version=build_id)
+    verified = _write_and_verify(data, work, build_id, embedder.identity)
     steps["write and verify"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -39,12 +39,37 @@ def write_pdf(path: Path) -> Path:
     return path
 
 
+def write_guide_pdf(path: Path, cover: bool = False) -> Path:
+    """A guide of two pages of text; with `cover`, a blank cover page before them (the same
+    text, on pages 2 and 3)."""
+    pdf = FPDF()
+    if cover:
+        pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("Ansøgningen om byggetilladelse sendes via Byg og Miljø.", "Sagsbehandlingstiden er 40 dage."):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(path))
+    return path
+
+
 def write_scanned_pdf(path: Path) -> Path:
     """A one-page PDF with only a drawn rectangle: what a scan without OCR looks like to a
     text extractor (no text layer)."""
     pdf = FPDF()
     pdf.add_page()
     pdf.rect(20, 20, 170, 250, style="F")
+    pdf.output(str(path))
+    return path
+
+
+def write_password_pdf(path: Path) -> Path:
+    """A one-page PDF that opens only with its user password ("bruger")."""
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="ejer", user_password="bruger")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 10, "Fortrolig vejledning om boligstøtte.")
     pdf.output(str(path))
     return path
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from qa.documents import DocumentError, DocumentIdCollision, read_corpus, read_document
+from qa.documents import DocumentError, DocumentIdCollision, assemble, read_corpus, read_document
+from qa.readers.common import Piece
 from tests.conftest import SEED
 
 
@@ -189,3 +192,147 @@ def test_a_declared_language_is_read_by_the_identifiers_own_mapping(
     html = f'<html lang="{tag}"><body><main><p>{text}</p></main></body></html>'
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     assert read_document(tmp_path / "page.html").language == language
+
+
+def _write_bytes_name(folder: Path, name: bytes, content: bytes) -> Path:
+    """A file whose name holds bytes that are not UTF-8 (as unpacked from a Windows zip)."""
+    with open(os.fsencode(folder) + b"/" + name, "wb") as handle:
+        handle.write(content)
+    return folder / os.fsdecode(name)
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_by_name_with_its_bytes_escaped(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    _write_bytes_name(tmp_path, b"b\xf8rnepasning.md", "# Børnepasning\n\nPladsgaranti.\n".encode())
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert report.summary_lines()[:2] == [
+        "read 1 document (1 .md)",
+        f"skipped {tmp_path}/b\\xf8rnepasning.md: the file name is not UTF-8 text (\\xNN marks each byte that is "
+        "not): rename it, typing any æ, ø and å again",
+    ]
+
+
+def test_a_folder_name_that_is_not_utf8_is_named_in_the_reason(tmp_path: Path) -> None:
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/b\xf8rn"))
+    folder.mkdir()
+    path = _write_bytes_name(folder, b"pasning.md", b"# Pasning\n\nTekst.\n")
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert str(info.value) == (
+        f"{tmp_path}/b\\xf8rn/pasning.md: the folder name 'b\\xf8rn' is not UTF-8 text (\\xNN marks each byte "
+        "that is not): rename it, typing any æ, ø and å again"
+    )
+
+
+def _reading_error(path: Path, text: str) -> str:
+    """The message of the DocumentError that reading `text` written to `path` raises."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    return str(info.value)
+
+
+def test_a_front_matter_date_that_does_not_exist_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "valg.md"
+    text = "---\ntitle: Valg\ndate: 2025-18-11\n---\n# Kommunalvalg\n\nValget er i november.\n"
+    assert _reading_error(path, text) == (
+        f"{path}: front matter is not valid: a date in it does not exist (month must be in 1..12); "
+        "write dates as YYYY-MM-DD"
+    )
+
+
+def test_a_corpus_with_an_impossible_front_matter_date_still_reads_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "valg.md").write_text("---\ndate: 2025-11-31\n---\nValget er i november.\n", encoding="utf-8")
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert [str(e) for e in report.errors] == [
+        f"{tmp_path / 'valg.md'}: front matter is not valid: a date in it does not exist "
+        "(day is out of range for month); write dates as YYYY-MM-DD"
+    ]
+
+
+@pytest.mark.parametrize("name", ["side.md", "side.txt"])
+def test_front_matter_that_is_never_closed_is_an_error_not_body_text(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    body = "\n# Overskrift\n\nBorgerservice har åbent.\n\n---\n\nEfter stregen.\n"
+    unclosed = "---\ntitle: Uafsluttet\nlanguage: da\n" + body.replace("---", "***")
+    assert _reading_error(path, unclosed) == (
+        f"{path}: front matter opened with --- is never closed: add a line --- after it, "
+        "or remove the first line if it is not front matter"
+    )
+    path.write_text("---\ntitle: Afsluttet\n---\n" + body, encoding="utf-8")  # a rule in the text is no closing
+    assert read_document(path).title == "Afsluttet"
+
+
+@pytest.mark.parametrize("name", ["zeroed.md", "zeroed.txt"])
+def test_a_zero_filled_file_has_no_text(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(bytes(4096))
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert str(info.value) == f"{path}: has no text"
+
+
+def test_a_file_without_a_letter_or_digit_has_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "erstattet.md"
+    assert _reading_error(path, "\ufffd\ufffd\ufffd\n\n* * *\n\n…\n") == (
+        f"{path}: has no text: no letter or digit in it (a damaged file?)"
+    )
+
+
+def test_control_characters_never_reach_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "pas.md"
+    path.write_bytes(b"# Pas\x00\x00\n\nEt nyt pas\x07 koster\x1b 673 kr.\x0c\n\nSide\x7f 2\x00.\n")
+    assert read_document(path).text == "Pas\n\nEt nyt pas koster 673 kr.\n\nSide 2."
+    document = assemble("x", [Piece("paragraph", 0, "Pris:\x00 205\x85 kr.\x0b")])
+    assert document.text == "Pris: 205 kr."
+
+
+def test_a_linked_sub_folder_is_read_as_part_of_the_corpus(tmp_path: Path) -> None:
+    shared = tmp_path / "elsewhere" / "borger"
+    shared.mkdir(parents=True)
+    (shared / "tand.md").write_text("# Tandpleje\n\nTandpleje er gratis til 18 år.\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "top.md").write_text("# Forside\n\nVelkommen.\n", encoding="utf-8")
+    (corpus / "borger").symlink_to(shared)
+    report = read_corpus(corpus)
+    assert [d.doc_id for d in report.documents] == ["borger-tand", "top"]
+    assert report.errors == []
+
+
+def test_broken_and_looping_links_are_skipped_by_name_with_the_reason(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "borte.md").symlink_to(tmp_path / "flyttet.md")
+    (tmp_path / "ring1.md").symlink_to(tmp_path / "ring2.md")
+    (tmp_path / "ring2.md").symlink_to(tmp_path / "ring1.md")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "op").symlink_to(tmp_path)
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert report.summary_lines()[1:5] == [
+        f"skipped {tmp_path}/borte.md: is a broken link: {tmp_path}/flyttet.md does not exist; fix or remove the link",
+        f"skipped {tmp_path}/ring1.md: is a link that leads back to itself (a loop of links): fix or remove the link",
+        f"skipped {tmp_path}/ring2.md: is a link that leads back to itself (a loop of links): fix or remove the link",
+        f"skipped {tmp_path}/sub/op: links to {tmp_path.resolve()}, a folder that holds it, "
+        "which would be read forever: remove the link",
+    ]
+
+
+def test_a_folder_that_cannot_be_listed_is_skipped_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "lukket").mkdir()
+    (tmp_path / "lukket" / "b.md").write_text("# B\n\nTekst om B.\n", encoding="utf-8")
+    listing = Path.iterdir
+
+    def refused(folder: Path) -> Iterator[Path]:
+        if folder.name == "lukket":
+            raise PermissionError(13, "Permission denied")
+        return listing(folder)
+
+    monkeypatch.setattr(Path, "iterdir", refused)
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert [str(e) for e in report.errors] == [f"{tmp_path}/lukket: the folder cannot be read (Permission denied)"]

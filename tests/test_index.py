@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+import qa.pipeline
 from qa.documents import Document, assemble
 from qa.index import (
     FORMAT_VERSION,
@@ -24,7 +26,7 @@ from qa.index import (
 from qa.index_errors import IndexBusyError
 from qa.lock import writer_lock
 from qa.manifest import Counts, EmbeddingStats, Manifest
-from qa.pipeline import BuildOptions, build_documents
+from qa.pipeline import BuildOptions, build_documents, run_build
 from qa.sentences import SPLITTER_VERSION
 from tests.conftest import ROOT
 from tests.fakes import FakeEmbedder
@@ -151,6 +153,34 @@ def test_failed_build_leaves_the_live_index_untouched(tmp_path: Path, corpus_doc
         build(corpus_documents, BrokenEmbedder(name="broken"), tmp_path)
     assert (tmp_path / "LIVE").read_text() == pointer
     assert load_live_index(tmp_path, FakeEmbedder().identity).version == first.version
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".building-")] == []
+
+
+def test_a_corpus_with_a_file_name_that_is_not_utf8_builds_the_other_files(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pas.md").write_text("# Pas\n\nEt nyt pas koster 673 kr.\n", encoding="utf-8")
+    with open(os.fsencode(corpus) + b"/b\xf8rnepasning.md", "wb") as handle:
+        handle.write("# Børnepasning\n\nPladsgaranti gælder fra 26 uger.\n".encode())
+    report = run_build(corpus, FakeEmbedder(), tmp_path / "index")
+    assert list(report.data.documents) == ["pas"]
+    assert [str(e) for e in report.errors] == [
+        f"{corpus}/b\\xf8rnepasning.md: the file name is not UTF-8 text (\\xNN marks each byte that is not): "
+        "rename it, typing any æ, ø and å again"
+    ]
+
+
+def test_a_build_that_fails_while_writing_leaves_no_build_folder(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def write_half(data: object, folder: Path, build_id: str | None = None) -> None:
+        folder.mkdir(parents=True)
+        (folder / "documents.jsonl").write_text("{")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(qa.pipeline, "write_index", write_half)
+    with pytest.raises(OSError, match="No space left on device"):
+        build_documents(corpus_documents, FakeEmbedder(), tmp_path)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".building-")] == []
 
 

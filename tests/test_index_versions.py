@@ -3,6 +3,7 @@ and the evaluation gate."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from qa.pipeline import BuildOptions, Drop, build_documents, drop_table, gate, r
 from qa.versions import list_versions, prune, use_version
 from tests.conftest import CORPUS
 from tests.fakes import FakeEmbedder, build_for_old_scoring, old_scoring_message
+from tests.generated_documents import write_guide_pdf
 
 EVAL_SET = Path(__file__).resolve().parent / "eval" / "questions.jsonl"
 
@@ -293,6 +295,53 @@ def test_an_unchanged_corpus_is_not_rebuilt_unless_forced(tmp_path: Path) -> Non
     changed = run_build(corpus, embedder, index, skip)
     assert not changed.unchanged and changed.changes.changed == ("a",)
     assert [v.version for v in list_versions(index)] == [first.data.version, forced.data.version, changed.data.version]
+
+
+def test_a_line_made_a_heading_is_a_changed_document_and_rebuilt(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "corpus", {"a": DOC_A + "\n\nFritagelse\n\nSøg hos kommunen.", "b": DOC_B})
+    index = tmp_path / "index"
+    skip = BuildOptions(skip_unchanged=True)
+    first = run_build(corpus, FakeEmbedder(), index, skip)
+    _write_corpus(corpus, {"a": DOC_A + "\n\n## Fritagelse\n\nSøg hos kommunen.", "b": DOC_B})
+    again = run_build(corpus, FakeEmbedder(), index, skip)
+    assert not again.unchanged
+    assert again.changes == Changes(previous=first.data.version, changed=("a",))
+    assert again.data.documents["a"].text == first.data.documents["a"].text
+    assert [c.heading for c in again.data.chunks if c.doc_id == "a"][-1] == "Fritagelse"
+
+
+def test_a_pdf_with_a_cover_page_added_is_a_changed_document_with_its_new_pages(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_guide_pdf(corpus / "byg.pdf")
+    index = tmp_path / "index"
+    skip = BuildOptions(skip_unchanged=True)
+    first = run_build(corpus, FakeEmbedder(), index, skip)
+    write_guide_pdf(corpus / "byg.pdf", cover=True)
+    again = run_build(corpus, FakeEmbedder(), index, skip)
+    assert not again.unchanged
+    assert again.changes == Changes(previous=first.data.version, changed=("byg",))
+    document = load_live_index(index, FakeEmbedder().identity).documents["byg"]
+    assert document.text == first.data.documents["byg"].text
+    assert document.page_at(document.text.index("40 dage")) == 3
+
+
+def test_an_index_whose_document_hashes_leave_out_the_blocks_is_rebuilt_with_every_document_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _write_corpus(tmp_path / "corpus", {"a": DOC_A, "b": DOC_B})
+    index = tmp_path / "index"
+    skip = BuildOptions(skip_unchanged=True)
+
+    def text_only(doc: Document) -> bytes:  # the record hashed before blocks were
+        return json.dumps([doc.doc_id, doc.title, doc.language, doc.source, doc.date, doc.text]).encode()
+
+    with monkeypatch.context() as patch:
+        patch.setattr(qa.index, "_document_record", text_only)
+        old = run_build(corpus, FakeEmbedder(), index, skip)
+    again = run_build(corpus, FakeEmbedder(), index, skip)
+    assert not again.unchanged
+    assert again.changes == Changes(previous=old.data.version, changed=("a", "b"))
 
 
 def test_a_changed_corpus_loads_the_live_index_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

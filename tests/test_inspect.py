@@ -76,3 +76,12 @@ def test_inspect_command_prints_json_and_fails_with_the_reason_for_a_bad_file(
     result = runner.invoke(app, ["inspect", str(bad)])
     assert result.exit_code == 1
     assert f"error: {bad}: unsupported file type .odt; use .md, .txt, .html, .pdf or .docx" in result.output
+
+
+def test_inspect_id_of_a_file_in_a_linked_sub_folder_is_the_one_the_build_gives(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere" / "borger").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "borger" / "tand.md").write_text("# Tandpleje\n\nGratis til 18 år.\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "borger").symlink_to(tmp_path / "elsewhere" / "borger")
+    assert inspect_file(corpus / "borger" / "tand.md", corpus)["doc_id"] == "borger-tand"

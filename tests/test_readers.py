@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import struct
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from qa.documents import DocumentError, DocumentIdCollision, assemble, doc_id_for, read_corpus, read_document
 from qa.readers.common import Piece, starts_new_unit
-from tests.generated_documents import write_docx, write_pdf, write_scanned_pdf
+from tests.generated_documents import write_docx, write_password_pdf, write_pdf, write_scanned_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -262,3 +265,57 @@ def test_pdf_pages_survive_the_index_round_trip(tmp_path: Path) -> None:
     loaded = load_live_index(tmp_path / "index", embedder.identity).documents["sygesikring"]
     assert loaded.blocks == document.blocks
     assert loaded.page_at(loaded.text.index("155 kr.")) == 2
+
+
+def _replace_docx_part(path: Path, part: str, xml: bytes) -> Path:
+    """The .docx at `path` with one part's bytes replaced (the archive itself intact)."""
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in members.items():
+            target.writestr(name, xml if name == part else content)
+    return path
+
+
+def _damage_docx_member(path: Path, part: str) -> Path:
+    """The .docx at `path` with the first byte of one member's deflate stream set to 0xff
+    (a reserved block type: zlib cannot inflate it)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+    name_length, extra_length = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    data[info.header_offset + 30 + name_length + extra_length] = 0xFF
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("damage", "detail"),
+    [
+        (
+            lambda path: _replace_docx_part(path, "word/document.xml", b"<?xml version='1.0'?>\n<w:document"),
+            "Namespace prefix w on document is not defined, line 2, column 12 (<string>, line 2)",
+        ),
+        (
+            lambda path: _damage_docx_member(path, "word/document.xml"),
+            "Error -3 while decompressing data: invalid block type",
+        ),
+    ],
+    ids=["part-not-xml", "member-damaged"],
+)
+def test_a_damaged_docx_is_an_error_naming_the_file(
+    tmp_path: Path, damage: Callable[[Path], Path], detail: str
+) -> None:
+    path = damage(write_docx(tmp_path / "brev.docx"))
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert str(info.value) == f"{path}: not a readable .docx file ({detail}); open and save it again in Word"
+
+
+def test_a_password_protected_pdf_is_an_error_that_says_so(tmp_path: Path) -> None:
+    path = write_password_pdf(tmp_path / "fortrolig.pdf")
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert str(info.value) == (
+        f"{path}: not a readable PDF: it is password-protected; export it again without a password"
+    )

@@ -12,14 +12,32 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.exceptions import PythonDocxError
+from docx.opc.exceptions import OpcError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet, table_pieces
 
+# What python-docx lets through for a damaged file: the zip module's errors (a bad
+# archive, a damaged or truncated member, an unknown compression method), lxml's for a
+# part that is not XML, and its own for parts it cannot find or read.
+_BROKEN = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    KeyError,
+    ValueError,
+    etree.LxmlError,
+    OpcError,
+    PythonDocxError,
+)
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*(\d)$", re.IGNORECASE)
 
 
@@ -68,12 +86,8 @@ def _table_pieces(table: Table) -> list[Piece]:
     return table_pieces(rows[1:], rows[0]) if len(rows) > 1 else table_pieces(rows, None)
 
 
-def docx_pieces(data: bytes) -> list[Piece]:
-    """Pieces of a .docx file's bytes; raises ReaderError for a file Word did not write."""
-    try:
-        document: DocxDocument = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReaderError(f"not a readable .docx file ({exc}); open and save it again in Word") from exc
+def _document_pieces(document: DocxDocument) -> list[Piece]:
+    """The pieces of a document's body: its paragraphs and tables in order."""
     pieces: list[Piece] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -81,3 +95,13 @@ def docx_pieces(data: bytes) -> list[Piece]:
         else:
             pieces.extend(_table_pieces(block))
     return pieces
+
+
+def docx_pieces(data: bytes) -> list[Piece]:
+    """Pieces of a .docx file's bytes; raises ReaderError for a file Word did not write:
+    not a zip, a damaged zip (`_BROKEN`), a part that is not XML, or parts python-docx
+    cannot find."""
+    try:
+        return _document_pieces(docx.Document(io.BytesIO(data)))
+    except _BROKEN as exc:
+        raise ReaderError(f"not a readable .docx file ({exc}); open and save it again in Word") from exc

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -67,6 +68,15 @@ def _lines(pdf: Any) -> list[_Line]:
     return lines
 
 
+def _unreadable(exc: Exception) -> str:
+    """Why pdfplumber could not open or read a PDF, and what to do. pdfplumber wraps
+    pdfminer's errors, a user password among them, in PdfminerException."""
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, PDFPasswordIncorrect):
+        return "not a readable PDF: it is password-protected; export it again without a password"
+    return f"not a readable PDF ({exc}); re-export it from the source program"
+
+
 def pdf_pieces(data: bytes) -> list[Piece]:
     """Pieces of a PDF file's bytes; raises ReaderError for a broken or scanned PDF."""
     try:
@@ -74,7 +84,7 @@ def pdf_pieces(data: bytes) -> list[Piece]:
             lines = _lines(pdf)
             outline = _outline_titles(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise ReaderError(f"not a readable PDF ({exc}); re-export it from the source program") from exc
+        raise ReaderError(_unreadable(exc)) from exc
     if not lines:
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
     weights: Counter[float] = Counter()
