@@ -90,6 +90,13 @@ def _summary(doc: Document) -> DocumentSummary:
     )
 
 
+def _redacted(err: dict[str, Any]) -> dict[str, Any]:
+    """One validation error (``type``, ``loc``, ``msg``) with every text in it redacted: a
+    ``loc`` entry can be a key the client chose, such as ``"010203-1234"``."""
+    loc = [redact(part) if isinstance(part, str) else part for part in err.get("loc", ())]
+    return {**err, "loc": loc, "msg": redact(str(err.get("msg", "")))}
+
+
 def _describe(err: dict[str, Any]) -> str:
     """One validation error as 'where: what', in words a client developer can act on."""
     loc = list(err.get("loc", ()))
@@ -183,10 +190,8 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = jsonable_encoder(exc.errors(), exclude={"input", "ctx", "url"})
-        parts = [redact(_describe(err)) for err in errors]
-        for err in errors:
-            err["msg"] = redact(str(err.get("msg", "")))
+        errors = [_redacted(err) for err in jsonable_encoder(exc.errors(), exclude={"input", "ctx", "url"})]
+        parts = [redact(_describe(err)) for err in errors]  # redacted again: "." joins the loc entries
         return JSONResponse(status_code=422, content={"detail": "; ".join(parts), "errors": errors})
 
     @app.exception_handler(StarletteHTTPException)
