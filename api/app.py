@@ -31,6 +31,7 @@ from api.logs import AccessLogMiddleware, request_id
 from api.metrics import Metrics, MetricsMiddleware
 from api.reload import EngineHolder
 from api.schemas import (
+    TEXT_SCHEMA,
     AskRequest,
     AskResponse,
     DocumentList,
@@ -105,10 +106,6 @@ def _describe(err: dict[str, Any]) -> str:
     if err.get("type") == "model_attributes_type" and loc == ["body"]:
         return 'body: send a JSON object such as {"question": "Hvad er NemID?", "top_k": 5}'
     where = ".".join(str(p) for p in loc[1:]) or str(loc[0] if loc else "body")
-    if err.get("type") == "string_pattern_mismatch" and "'\\w'" in str(err.get("msg")):
-        return f"{where}: the text holds no letters or digits: write 1 to 1000 characters in words"
-    if err.get("type") == "string_too_short" and "at least 1 character" in str(err.get("msg")):
-        return f"{where}: the text is empty: write 1 to 1000 characters in words"
     return f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}"
 
 
@@ -243,7 +240,8 @@ def create_app(
         q: Annotated[
             str,
             Query(
-                min_length=1, max_length=1000, pattern=r"\w", description="The query (it must hold a letter or digit)."
+                description="The query: 1 to 1000 characters after trimming, with at least one letter or digit.",
+                json_schema_extra=TEXT_SCHEMA,
             ),
         ],
         k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,

@@ -118,8 +118,78 @@ def test_a_search_for_invalid_or_wordless_text_gets_422(client: TestClient, quer
         "send text that is valid UTF-8",
         "q: the query is empty: write a query of 1 to 1000 characters",
         "q: the query holds no letters or digits: write a query in words",
-        "q: the text holds no letters or digits: write 1 to 1000 characters in words",
     )
+
+
+WORDLESS = ["___", "???", "_?_", "\u200b", "\u00ad\u2060"]
+
+
+def _wordless_body(field: str, text: str) -> dict[str, object]:
+    """The 422 body for a question or query that is wordless, or empty once invisible characters are removed."""
+    detail = (
+        f"the {field} holds no letters or digits: write a {field} in words"
+        if text.strip("\u200b\u00ad\u2060")
+        else f"the {field} is empty: write a {field} of 1 to 1000 characters"
+    )
+    if field == "query":
+        return {"detail": f"q: {detail}"}
+    error = {"type": "value_error", "loc": ["body", "question"], "msg": f"Value error, {detail}"}
+    return {"detail": f"question: {detail}", "errors": [error]}
+
+
+@pytest.mark.parametrize("text", WORDLESS)
+def test_text_without_letters_or_digits_gets_the_same_422_on_ask_search_and_feedback(
+    client: TestClient, text: str
+) -> None:
+    ask = client.post("/ask", json={"question": text})
+    search = client.get("/search", params={"q": text})
+    feedback = client.post("/feedback", json={"question": text, "verdict": "no"})
+    assert [ask.status_code, search.status_code, feedback.status_code] == [422, 422, 422]
+    assert ask.json() == feedback.json() == _wordless_body("question", text)
+    assert search.json() == _wordless_body("query", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u00bd",  # a numeral (category No) is a digit
+        "x_y",
+        "Ærø",
+        "\u0663",  # Arabic-Indic three
+    ],
+)
+def test_text_with_any_letter_or_digit_is_accepted_on_ask_search_and_feedback(client: TestClient, text: str) -> None:
+    assert client.post("/ask", json={"question": text}).status_code == 200
+    assert client.get("/search", params={"q": text}).status_code == 200
+    assert client.post("/feedback", json={"question": text, "verdict": "no"}).status_code == 201
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a\u030a" * 501,  # 1002 code points as sent, 501 characters once NFC ("å")
+        " " * 50 + "a" * 960,  # 1010 as sent, 960 after trimming
+        "\u200b" * 100 + "a" * 1000,  # 1100 as sent, 1000 once the invisible characters are removed
+    ],
+)
+def test_1000_characters_are_counted_after_normalising_and_trimming_on_every_route(
+    client: TestClient, text: str
+) -> None:
+    assert client.post("/ask", json={"question": text}).status_code == 200
+    assert client.get("/search", params={"q": text}).status_code == 200
+    assert client.post("/feedback", json={"question": text, "verdict": "no"}).status_code == 201
+
+
+def test_1001_characters_after_normalising_get_the_same_422_on_every_route(client: TestClient) -> None:
+    text = " " + "a\u030a" * 1001
+    detail = "the {0} is 1001 characters long; at most 1000 are allowed"
+    ask = client.post("/ask", json={"question": text})
+    search = client.get("/search", params={"q": text})
+    feedback = client.post("/feedback", json={"question": text, "verdict": "no"})
+    assert [ask.status_code, search.status_code, feedback.status_code] == [422, 422, 422]
+    error = {"type": "value_error", "loc": ["body", "question"], "msg": "Value error, " + detail.format("question")}
+    assert ask.json() == feedback.json() == {"detail": "question: " + detail.format("question"), "errors": [error]}
+    assert search.json() == {"detail": "q: " + detail.format("query")}
 
 
 def test_a_question_with_invisible_characters_is_answered_as_its_visible_text(client: TestClient) -> None:
@@ -153,13 +223,11 @@ def test_search_returns_passages(client: TestClient, fake_engine: QAEngine) -> N
     assert len(body["results"]) == 2
     assert "NemKonto" in body["results"][0]["text"]
     assert body["index_version"] == fake_engine.index_version
-    assert client.get("/search", params={"q": ""}).json()["detail"] == (
-        "q: the text is empty: write 1 to 1000 characters in words"
-    )
+    for empty in ("", "   "):
+        response = client.get("/search", params={"q": empty})
+        assert response.status_code == 422
+        assert response.json() == {"detail": "q: the query is empty: write a query of 1 to 1000 characters"}
     assert client.get("/search", params={"q": "x", "k": 50}).status_code == 422
-    assert client.get("/search", params={"q": "   "}).json()["detail"] == (
-        "q: the text holds no letters or digits: write 1 to 1000 characters in words"
-    )
 
 
 def test_documents_list_and_one_document_with_headings(client: TestClient) -> None:
@@ -246,3 +314,16 @@ def test_operator_limits_stricter_than_the_contract_are_enforced(fake_engine: QA
         search = strict.get("/search", params={"q": "NemID", "k": 6})
         assert search.json()["detail"] == "k: at most 5 passages are allowed"
         assert len(strict.post("/ask", json={"question": "Hvad er NemID?", "top_k": 5}).json()["passages"]) == 5
+
+
+def test_the_documented_pattern_admits_exactly_the_letters_and_digits_the_check_admits() -> None:
+    import re
+    import sys
+
+    from api.schemas import TEXT_SCHEMA
+    from qa.normalise import has_letter_or_digit
+
+    pattern = re.compile(str(TEXT_SCHEMA["pattern"]))
+    assert not pattern.search("_") and not has_letter_or_digit("_")
+    characters = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert [ch for ch in characters if bool(pattern.match(ch)) != has_letter_or_digit(ch)] == []
