@@ -21,6 +21,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from api.limits import (
     OVERLOADED,
     BodyTimeoutMiddleware,
+    HeaderSizeLimitMiddleware,
     Overloaded,
     QueryGate,
     QueryTimeout,
@@ -61,6 +62,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     408: {"model": ErrorBody, "description": "The request body did not arrive in time."},
     413: {"model": ErrorBody, "description": "The request body is larger than QA_MAX_BODY_BYTES."},
     422: {"model": ErrorBody, "description": "The input is invalid; `detail` says which field and why."},
+    431: {"model": ErrorBody, "description": "The request line and headers are larger than QA_MAX_HEADER_BYTES."},
     429: {
         "model": ErrorBody,
         "description": "Too many requests from this client; retry after `Retry-After` seconds.",
@@ -331,6 +333,7 @@ def create_app(
         on_refused=lambda _: metrics.refused.labels("rate_limited").inc(),
     )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts, www_redirect=False)
+    app.add_middleware(HeaderSizeLimitMiddleware, max_bytes=settings.max_header_bytes)
     known = frozenset(getattr(r, "path", "") for r in app.routes) - {""}
     app.add_middleware(MetricsMiddleware, metrics=metrics, known_paths=known)
     app.add_middleware(AccessLogMiddleware)  # outermost: every response has X-Request-ID
