@@ -77,6 +77,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+NOT_READY = "The service is not ready (its model or index is not loaded): try again later."
+NOT_READY_RETRY_AFTER_S = 10
+"""Retry-After (seconds) of a not-ready 503: loading the model takes tens of seconds."""
+
 # FastAPI's own detail when it cannot decode a request body (fastapi/routing.py), and ours.
 FASTAPI_BODY_ERROR = "There was an error parsing the body"
 BODY_NOT_UTF8 = "body: the request body is not valid UTF-8: send JSON text encoded as UTF-8"
@@ -165,10 +169,12 @@ def create_app(
     app.state.settings = settings
 
     def ready_engine(response: Response | None = None) -> QAEngine:
-        """The engine serving now, taken once per request; 503 with the reason without one."""
+        """The engine serving now, taken once per request. Without one, 503 with
+        :data:`NOT_READY` and Retry-After; the reason (which names the server's files) is
+        in the log and in /readyz only."""
         current = holder.engine
         if current is None:
-            raise HTTPException(503, holder.load_error or "the index is still loading: try again in a few seconds")
+            raise HTTPException(503, NOT_READY, headers={"Retry-After": str(NOT_READY_RETRY_AFTER_S)})
         if response is not None:
             response.headers["X-Index-Version"] = current.index_version
         return current

@@ -272,10 +272,26 @@ def test_server_without_an_index_is_not_ready_and_says_how_to_fix_it(tmp_path: P
         assert ready.status_code == 503
         assert ready.json()["status"] == "not ready"
         assert "QA_MODEL=" in ready.json()["detail"]
-        ask = client.post("/ask", json={"question": "Hvad er NemID?"})
-        assert ask.status_code == 503
-        assert ask.json()["detail"] == ready.json()["detail"]
         assert client.get("/healthz").status_code == 200
+
+
+def test_a_server_that_is_not_ready_says_so_without_its_paths_and_when_to_retry(tmp_path: Path) -> None:
+    settings = Settings(
+        index_dir=tmp_path / "empty-index", model=str(tmp_path / "no-model"), feedback_db=tmp_path / "f.db"
+    )
+    with TestClient(create_app(settings)) as client:
+        assert str(tmp_path) in client.get("/readyz").json()["detail"]  # the operator's view keeps the reason
+        for response in (
+            client.post("/ask", json={"question": "Hvad er NemID?"}),
+            client.get("/search", params={"q": "NemID"}),
+            client.get("/documents"),
+            client.get("/documents/nemid"),
+        ):
+            assert response.status_code == 503
+            assert response.json() == {
+                "detail": "The service is not ready (its model or index is not loaded): try again later."
+            }
+            assert response.headers["retry-after"] == "10"
 
 
 def test_openapi_describes_the_contract(client: TestClient) -> None:
