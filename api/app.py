@@ -18,6 +18,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from api.json_errors import PlainTextErrorsAsJsonMiddleware
 from api.limits import (
     OVERLOADED,
     BodyTimeoutMiddleware,
@@ -339,6 +340,7 @@ def create_app(
         on_refused=lambda _: metrics.refused.labels("rate_limited").inc(),
     )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts, www_redirect=False)
+    app.add_middleware(PlainTextErrorsAsJsonMiddleware)  # the host check's and CORS's 400s
     app.add_middleware(HeaderSizeLimitMiddleware, max_bytes=settings.max_header_bytes)
     known = frozenset(getattr(r, "path", "") for r in app.routes) - {""}
     app.add_middleware(MetricsMiddleware, metrics=metrics, known_paths=known)

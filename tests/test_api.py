@@ -343,3 +343,17 @@ def test_the_documented_pattern_admits_exactly_the_letters_and_digits_the_check_
     assert not pattern.search("_") and not has_letter_or_digit("_")
     characters = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     assert [ch for ch in characters if bool(pattern.match(ch)) != has_letter_or_digit(ch)] == []
+
+
+def test_a_preflight_from_an_origin_not_allowed_gets_a_json_400(fake_engine: QAEngine, tmp_path: Path) -> None:
+    settings = Settings(cors_origins=["https://kommune.example"], feedback_db=tmp_path / "f.db")
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+        denied = client.options("/ask", headers={"Origin": "https://evil.example", **preflight})
+        allowed = client.options("/ask", headers={"Origin": "https://kommune.example", **preflight})
+    assert denied.status_code == 400
+    assert denied.headers["content-type"] == "application/json"
+    assert denied.json() == {"detail": "Disallowed CORS origin"}
+    assert "access-control-allow-origin" not in denied.headers
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == "https://kommune.example"

@@ -173,7 +173,7 @@ def test_rate_limits_answer_429_with_retry_after_per_route(fake_engine: QAEngine
         assert all(client.get("/documents").status_code == 200 for _ in range(5))
 
 
-def test_hosts_outside_the_allowed_list_get_400_and_no_redirect_echoes_the_host(
+def test_hosts_outside_the_allowed_list_get_a_json_400_and_no_redirect_echoes_the_host(
     fake_engine: QAEngine, tmp_path: Path
 ) -> None:
     settings = _app_settings(tmp_path, allowed_hosts="hjaelp.kommune.example,127.0.0.1")
@@ -181,6 +181,8 @@ def test_hosts_outside_the_allowed_list_get_400_and_no_redirect_echoes_the_host(
         assert client.get("/healthz").status_code == 200
         evil = client.get("/healthz", headers={"host": "evil.example"})
         assert evil.status_code == 400
+        assert evil.headers["content-type"] == "application/json"
+        assert evil.json() == {"detail": "Invalid host header"}
         assert "evil.example" not in evil.headers.get("location", "")
         slash = client.get("/docs/", follow_redirects=False)
         assert slash.status_code == 404 and "location" not in slash.headers
