@@ -32,6 +32,7 @@ from api.limits import (
 from api.logs import AccessLogMiddleware, request_id
 from api.metrics import Metrics, MetricsMiddleware
 from api.reload import EngineHolder
+from api.routing import answer_head
 from api.schemas import (
     TEXT_SCHEMA,
     AskRequest,
@@ -311,6 +312,8 @@ def create_app(
             model=str(engine.embedder.identity.get("name")),
             detail=holder.reload_error,
         )
+
+    answer_head(app.router, ("/healthz", "/readyz"))  # probes; the widget's routes have their own
 
     @app.get("/metrics", include_in_schema=False)
     async def prometheus_metrics() -> Response:

@@ -5,7 +5,7 @@
 - CORS for the origins in ``settings.cors_origins`` only (GET/POST, ``Content-Type``);
 - a request-body limit of ``settings.max_body_bytes`` answered with 413 and a JSON body;
 - ``GET /`` (demo page, strict Content-Security-Policy), ``GET /widget.js``,
-  ``GET /demo.css`` and ``POST /feedback``;
+  ``GET /demo.css`` (each also answers HEAD) and ``POST /feedback``;
 - creation of the feedback table when the app starts.
 """
 
@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.routing import answer_head
 from api.schemas import TEXT_SCHEMA, JsonInt, check_text
 from qa.feedback import CitedSpan, FeedbackStore
 from qa.settings import Settings
@@ -273,6 +274,8 @@ def _router(store: FeedbackStore) -> APIRouter:
     @router.get("/demo.css", include_in_schema=False)
     def demo_stylesheet(request: Request) -> Response:
         return demo_css.response(request)
+
+    answer_head(router, ("/", "/widget.js", "/demo.css"))
 
     @router.post("/feedback", status_code=201, response_model=FeedbackOut, tags=["feedback"])
     def feedback(body: FeedbackIn) -> FeedbackOut:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -12,6 +13,7 @@ from api.app import create_app
 from qa.engine import QAEngine
 from qa.policy import AbstentionPolicy
 from qa.settings import Settings
+from tests.live_server import live_server
 
 
 @pytest.fixture()
@@ -357,3 +359,27 @@ def test_a_preflight_from_an_origin_not_allowed_gets_a_json_400(fake_engine: QAE
     assert "access-control-allow-origin" not in denied.headers
     assert allowed.status_code == 200
     assert allowed.headers["access-control-allow-origin"] == "https://kommune.example"
+
+
+HEAD_PATHS = ["/healthz", "/readyz", "/", "/widget.js", "/demo.css"]
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    for path in HEAD_PATHS:
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == 200, path
+        assert head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]
+        assert head.headers["content-length"] == get.headers["content-length"]
+        other = client.post(path)  # a 405 still names the documented method (schemathesis checks it)
+        assert other.status_code == 405 and other.headers["allow"] == "GET", path
+
+
+def test_head_over_a_real_server_gets_the_headers_and_no_body(fake_engine: QAEngine, tmp_path: Path) -> None:
+    settings = Settings(feedback_db=tmp_path / "f.db", reload_poll_seconds=0)
+    with live_server(create_app(settings, engine=fake_engine)) as base, httpx.Client(base_url=base) as http:
+        heads = {path: http.head(path) for path in HEAD_PATHS}
+        # The connection is kept alive after each HEAD: no stray body bytes were sent.
+        assert http.get("/healthz").json()["status"] == "ok"
+    assert {path: r.status_code for path, r in heads.items()} == dict.fromkeys(HEAD_PATHS, 200)
+    assert all(r.content == b"" and int(r.headers["content-length"]) > 0 for r in heads.values())
