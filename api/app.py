@@ -18,9 +18,11 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from api.json_errors import PlainTextErrorsAsJsonMiddleware
 from api.limits import (
     OVERLOADED,
     BodyTimeoutMiddleware,
+    HeaderSizeLimitMiddleware,
     Overloaded,
     QueryGate,
     QueryTimeout,
@@ -30,7 +32,9 @@ from api.limits import (
 from api.logs import AccessLogMiddleware, request_id
 from api.metrics import Metrics, MetricsMiddleware
 from api.reload import EngineHolder
+from api.routing import answer_head
 from api.schemas import (
+    TEXT_SCHEMA,
     AskRequest,
     AskResponse,
     DocumentList,
@@ -60,6 +64,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     408: {"model": ErrorBody, "description": "The request body did not arrive in time."},
     413: {"model": ErrorBody, "description": "The request body is larger than QA_MAX_BODY_BYTES."},
     422: {"model": ErrorBody, "description": "The input is invalid; `detail` says which field and why."},
+    431: {"model": ErrorBody, "description": "The request line and headers are larger than QA_MAX_HEADER_BYTES."},
     429: {
         "model": ErrorBody,
         "description": "Too many requests from this client; retry after `Retry-After` seconds.",
@@ -73,6 +78,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     },
 }
 
+
+NOT_READY = "The service is not ready (its model or index is not loaded): try again later."
+NOT_READY_RETRY_AFTER_S = 10
+"""Retry-After (seconds) of a not-ready 503: loading the model takes tens of seconds."""
 
 # FastAPI's own detail when it cannot decode a request body (fastapi/routing.py), and ours.
 FASTAPI_BODY_ERROR = "There was an error parsing the body"
@@ -90,6 +99,13 @@ def _summary(doc: Document) -> DocumentSummary:
     )
 
 
+def _redacted(err: dict[str, Any]) -> dict[str, Any]:
+    """One validation error (``type``, ``loc``, ``msg``) with every text in it redacted: a
+    ``loc`` entry can be a key the client chose, such as ``"010203-1234"``."""
+    loc = [redact(part) if isinstance(part, str) else part for part in err.get("loc", ())]
+    return {**err, "loc": loc, "msg": redact(str(err.get("msg", "")))}
+
+
 def _describe(err: dict[str, Any]) -> str:
     """One validation error as 'where: what', in words a client developer can act on."""
     loc = list(err.get("loc", ()))
@@ -98,10 +114,6 @@ def _describe(err: dict[str, Any]) -> str:
     if err.get("type") == "model_attributes_type" and loc == ["body"]:
         return 'body: send a JSON object such as {"question": "Hvad er NemID?", "top_k": 5}'
     where = ".".join(str(p) for p in loc[1:]) or str(loc[0] if loc else "body")
-    if err.get("type") == "string_pattern_mismatch" and "'\\w'" in str(err.get("msg")):
-        return f"{where}: the text holds no letters or digits: write 1 to 1000 characters in words"
-    if err.get("type") == "string_too_short" and "at least 1 character" in str(err.get("msg")):
-        return f"{where}: the text is empty: write 1 to 1000 characters in words"
     return f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}"
 
 
@@ -159,10 +171,12 @@ def create_app(
     app.state.settings = settings
 
     def ready_engine(response: Response | None = None) -> QAEngine:
-        """The engine serving now, taken once per request; 503 with the reason without one."""
+        """The engine serving now, taken once per request. Without one, 503 with
+        :data:`NOT_READY` and Retry-After; the reason (which names the server's files) is
+        in the log and in /readyz only."""
         current = holder.engine
         if current is None:
-            raise HTTPException(503, holder.load_error or "the index is still loading: try again in a few seconds")
+            raise HTTPException(503, NOT_READY, headers={"Retry-After": str(NOT_READY_RETRY_AFTER_S)})
         if response is not None:
             response.headers["X-Index-Version"] = current.index_version
         return current
@@ -183,10 +197,8 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = jsonable_encoder(exc.errors(), exclude={"input", "ctx", "url"})
-        parts = [redact(_describe(err)) for err in errors]
-        for err in errors:
-            err["msg"] = redact(str(err.get("msg", "")))
+        errors = [_redacted(err) for err in jsonable_encoder(exc.errors(), exclude={"input", "ctx", "url"})]
+        parts = [redact(_describe(err)) for err in errors]  # redacted again: "." joins the loc entries
         return JSONResponse(status_code=422, content={"detail": "; ".join(parts), "errors": errors})
 
     @app.exception_handler(StarletteHTTPException)
@@ -238,7 +250,8 @@ def create_app(
         q: Annotated[
             str,
             Query(
-                min_length=1, max_length=1000, pattern=r"\w", description="The query (it must hold a letter or digit)."
+                description="The query: 1 to 1000 characters after trimming, with at least one letter or digit.",
+                json_schema_extra=TEXT_SCHEMA,
             ),
         ],
         k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
@@ -300,6 +313,8 @@ def create_app(
             detail=holder.reload_error,
         )
 
+    answer_head(app.router, ("/healthz", "/readyz"))  # probes; the widget's routes have their own
+
     @app.get("/metrics", include_in_schema=False)
     async def prometheus_metrics() -> Response:
         """Prometheus text format (see api.metrics)."""
@@ -328,6 +343,8 @@ def create_app(
         on_refused=lambda _: metrics.refused.labels("rate_limited").inc(),
     )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts, www_redirect=False)
+    app.add_middleware(PlainTextErrorsAsJsonMiddleware)  # the host check's and CORS's 400s
+    app.add_middleware(HeaderSizeLimitMiddleware, max_bytes=settings.max_header_bytes)
     known = frozenset(getattr(r, "path", "") for r in app.routes) - {""}
     app.add_middleware(MetricsMiddleware, metrics=metrics, known_paths=known)
     app.add_middleware(AccessLogMiddleware)  # outermost: every response has X-Request-ID

@@ -12,6 +12,9 @@
 - :class:`RateLimitMiddleware` applies per-client limits (the ``limits`` library's moving
   window, in memory, per worker process) to chosen routes and answers 429 with Retry-After.
 - :class:`BodyTimeoutMiddleware` answers 408 when a client stops sending its body.
+- :class:`HeaderSizeLimitMiddleware` answers 431 when the request line and headers are
+  larger than ``QA_MAX_HEADER_BYTES``: uvicorn's parser (h11) bounds them only while they
+  arrive in several reads, not when one read brings them all.
 """
 
 from __future__ import annotations
@@ -37,11 +40,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 __all__ = [
     "OVERLOADED",
     "BodyTimeoutMiddleware",
+    "HeaderSizeLimitMiddleware",
     "Overloaded",
     "QueryGate",
     "QueryTimeout",
     "RateLimitMiddleware",
     "RefuseWhenFullMiddleware",
+    "request_head_bytes",
 ]
 
 OVERLOADED = "The service is busy answering other questions: try again in a moment."
@@ -270,3 +275,33 @@ class BodyTimeoutMiddleware:
             await send(message)
 
         await self.app(scope, timed_receive, watching_send)
+
+
+def request_head_bytes(scope: Scope) -> int:
+    """The bytes of the request line and headers of an HTTP/1.1 request, counted from the
+    ASGI scope: ``METHOD target HTTP/1.1\\r\\n``, ``name: value\\r\\n`` per header and the
+    closing ``\\r\\n`` (less any optional whitespace around a value, which the parser drops)."""
+    path = scope.get("raw_path") or str(scope["path"]).encode()
+    query = scope.get("query_string") or b""
+    target = len(path) + (1 + len(query) if query else 0)
+    line = len(scope["method"]) + 1 + target + len(" HTTP/") + len(scope.get("http_version", "1.1")) + 2
+    return line + sum(len(name) + len(value) + 4 for name, value in scope.get("headers", ())) + 2
+
+
+class HeaderSizeLimitMiddleware:
+    """Answer 431 ``{"detail": ...}`` to a request whose line and headers
+    (:func:`request_head_bytes`) are larger than ``max_bytes``, before the app reads it."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and request_head_bytes(scope) > self.max_bytes:
+            detail = (
+                f"The request line and headers are larger than {self.max_bytes} bytes (QA_MAX_HEADER_BYTES): "
+                "send fewer or shorter headers."
+            )
+            await JSONResponse({"detail": detail}, 431)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

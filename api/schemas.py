@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic.json_schema import JsonDict
 
 from qa.engine import Citation, Passage
 from qa.normalise import has_letter_or_digit, normalise
@@ -24,15 +25,28 @@ def check_unicode(field: str, value: str) -> str:
     return value
 
 
+MAX_TEXT_CHARS = 1000
+"""The contract's longest question or query, in characters (code points) after normalising and trimming."""
+
+TEXT_SCHEMA: JsonDict = {"minLength": 1, "maxLength": MAX_TEXT_CHARS, "pattern": r"[^\W_]"}
+"""What the OpenAPI document says of a question or query. The pattern (a letter or digit
+in Python's regex dialect) accepts the same characters as `has_letter_or_digit`; the
+lengths are the contract's, which `check_text` counts after normalising and trimming."""
+
+
 def check_text(field: str, value: str) -> str:
     """The text as the engine reads it (`qa.normalise.normalise`, trimmed), after
-    `check_unicode`. Raises ValueError when nothing readable is left: empty, or only
-    invisible characters (U+200B ...), punctuation or control characters."""
+    `check_unicode`: the one check of a question or query on every route. Raises
+    ValueError when nothing readable is left (empty, or only invisible characters such
+    as U+200B, punctuation, underscores or control characters) or when more than
+    `MAX_TEXT_CHARS` characters are."""
     value = normalise(check_unicode(field, value)).strip()
     if not value:
-        raise ValueError(f"the {field} is empty: write a {field} of 1 to 1000 characters")
+        raise ValueError(f"the {field} is empty: write a {field} of 1 to {MAX_TEXT_CHARS} characters")
     if not has_letter_or_digit(value):
         raise ValueError(f"the {field} holds no letters or digits: write a {field} in words")
+    if len(value) > MAX_TEXT_CHARS:
+        raise ValueError(f"the {field} is {len(value)} characters long; at most {MAX_TEXT_CHARS} are allowed")
     return value
 
 
@@ -66,17 +80,14 @@ class AskRequest(BaseModel):
         description="The question, in Danish or English: 1 to 1000 characters after trimming, with at least "
         "one letter or digit.",
         examples=["Hvornår blev Digital Post obligatorisk?"],
-        json_schema_extra={"minLength": 1, "maxLength": 1000, "pattern": r"\w"},
+        json_schema_extra=TEXT_SCHEMA,
     )
     top_k: JsonInt = Field(5, ge=1, le=20, description="How many passages to return (a JSON integer).")
 
     @field_validator("question")
     @classmethod
     def _trimmed(cls, value: str) -> str:
-        value = check_text("question", value)
-        if len(value) > 1000:
-            raise ValueError(f"the question is {len(value)} characters long; at most 1000 are allowed")
-        return value
+        return check_text("question", value)
 
 
 class AskResponse(BaseModel):

@@ -5,7 +5,7 @@
 - CORS for the origins in ``settings.cors_origins`` only (GET/POST, ``Content-Type``);
 - a request-body limit of ``settings.max_body_bytes`` answered with 413 and a JSON body;
 - ``GET /`` (demo page, strict Content-Security-Policy), ``GET /widget.js``,
-  ``GET /demo.css`` and ``POST /feedback``;
+  ``GET /demo.css`` (each also answers HEAD) and ``POST /feedback``;
 - creation of the feedback table when the app starts.
 """
 
@@ -24,13 +24,14 @@ from typing import Literal
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.schemas import JsonInt
+from api.routing import answer_head
+from api.schemas import TEXT_SCHEMA, JsonInt, check_text
 from qa.feedback import CitedSpan, FeedbackStore
 from qa.settings import Settings
 
@@ -221,7 +222,7 @@ class FeedbackIn(BaseModel):
 
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
-    question: str = Field(min_length=1, max_length=1000)
+    question: str = Field(json_schema_extra=TEXT_SCHEMA)
     answer: str | None = Field(None, max_length=10000)
     answered: StrictBool | None = None
     citations: list[FeedbackCitation] = Field(default_factory=list, max_length=20)
@@ -229,6 +230,12 @@ class FeedbackIn(BaseModel):
     comment: str | None = Field(None, max_length=2000)
     index_version: str | None = Field(None, max_length=100, pattern=r"^[A-Za-z0-9._:+-]+$")
     language: Literal["da", "en"] | None = None
+
+    @field_validator("question")
+    @classmethod
+    def _readable(cls, value: str) -> str:
+        """The question as /ask reads it (`api.schemas.check_text`): 422 for "???" or an empty one."""
+        return check_text("question", value)
 
 
 class FeedbackOut(BaseModel):
@@ -267,6 +274,8 @@ def _router(store: FeedbackStore) -> APIRouter:
     @router.get("/demo.css", include_in_schema=False)
     def demo_stylesheet(request: Request) -> Response:
         return demo_css.response(request)
+
+    answer_head(router, ("/", "/widget.js", "/demo.css"))
 
     @router.post("/feedback", status_code=201, response_model=FeedbackOut, tags=["feedback"])
     def feedback(body: FeedbackIn) -> FeedbackOut:

@@ -48,10 +48,8 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_LETTER_OR_DIGIT = re.compile(r"\w")
-
-
 def has_letter_or_digit(text: str) -> bool:
-    """Whether a text holds a letter or digit (a regex word character): "???" or only
-    punctuation asks nothing. The one test the HTTP API and the engine both apply."""
-    return _LETTER_OR_DIGIT.search(text) is not None
+    """Whether a text holds a letter or a digit: a character of Unicode category L (letters
+    of any script) or N (digits and other numerals, such as ``½``). "???", "___" or only
+    invisible characters ask nothing. The one test the HTTP API and the engine both apply."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in text)

@@ -16,6 +16,11 @@ Three kinds of Danish personal data are replaced by placeholders:
   ``12345678``, full-width digits) by ``[TELEFON]``: eight digits, the
   length of every Danish subscriber number (Numbering plan, Erhvervsstyrelsen).
 
+Invisible format characters (Unicode category Cf: soft hyphen, zero-width space, non-joiner
+and joiner, word joiner, BOM, bidirectional controls ...) are read through: ``111111\u00ad-1118``
+and ``hans\u200b@kommune.dk`` are redacted as ``111111-1118`` and ``hans@kommune.dk`` would be,
+and the format characters inside a match go with it. Text outside matches is kept as it is.
+
 Years, ranges of years (``2016-2020``), dates (``01-02-2003``) and ordinary figures
 (``112,6 mio.``, ``1.000``) are left alone: a match must be a whole run of digits of exactly
 the right length. Lone surrogates (invalid Unicode that JSON can carry) become U+FFFD so
@@ -26,14 +31,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 __all__ = ["redact"]
 
 # Characters people put between the groups of a CPR or phone number.
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SPACES = " \u00a0\u2007\u2009\u202f\u3000"
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_SEP = f"[{_DASHES}./\uff0e\uff0f{_INVISIBLE}]"
+_SEP = f"[{_DASHES}./\uff0e\uff0f]"
 _GAP = f"[{_SPACES}]*(?:{_SEP}[{_SPACES}]*)?"  # spaces, or one separator with spaces around it
 _D = r"\d"  # any Unicode decimal digit (full-width, Arabic-Indic ...), checked by _digits
 
@@ -68,12 +73,38 @@ def _cpr(match: re.Match[str]) -> str:
     return "[CPR]" if 1 <= day <= 31 and 1 <= month <= 12 else match.group(0)
 
 
+def _visible(text: str) -> tuple[str, list[int]]:
+    """``text`` without its format characters (category Cf), and the index in ``text`` of
+    each character kept."""
+    kept = [i for i, ch in enumerate(text) if unicodedata.category(ch) != "Cf"]
+    return "".join(text[i] for i in kept), kept
+
+
+def _sub(pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str) -> str:
+    """``pattern.sub(replace, text)`` matched on ``text`` as read without format characters:
+    each match's replacement takes the place of the span of ``text`` it covers (format
+    characters inside it included); a match that ``replace`` returns unchanged is kept as written."""
+    visible, where = _visible(text)
+    if len(visible) == len(text):
+        return pattern.sub(replace, text)
+    parts, done = [], 0
+    for match in pattern.finditer(visible):
+        replacement = replace(match)
+        if replacement == match.group(0):
+            continue
+        start, end = where[match.start()], where[match.end() - 1] + 1
+        parts += [text[done:start], replacement]
+        done = end
+    return "".join(parts) + text[done:]
+
+
 def redact(text: str) -> str:
-    """Return ``text`` with CPR numbers, e-mail addresses and phone numbers replaced.
+    """Return ``text`` with CPR numbers, e-mail addresses and phone numbers replaced, also
+    when invisible format characters stand inside them (see the module docstring).
 
     Idempotent: ``redact(redact(t)) == redact(t)``. Never raises on any ``str``.
     """
     text = SURROGATE.sub("\ufffd", text)
-    text = _EMAIL.sub("[EMAIL]", text)
-    text = _CPR.sub(_cpr, text)
-    return _PHONE.sub("[TELEFON]", text)
+    text = _sub(_EMAIL, lambda _: "[EMAIL]", text)
+    text = _sub(_CPR, _cpr, text)
+    return _sub(_PHONE, lambda _: "[TELEFON]", text)

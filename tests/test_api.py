@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -12,6 +13,7 @@ from api.app import create_app
 from qa.engine import QAEngine
 from qa.policy import AbstentionPolicy
 from qa.settings import Settings
+from tests.live_server import live_server
 
 
 @pytest.fixture()
@@ -118,8 +120,78 @@ def test_a_search_for_invalid_or_wordless_text_gets_422(client: TestClient, quer
         "send text that is valid UTF-8",
         "q: the query is empty: write a query of 1 to 1000 characters",
         "q: the query holds no letters or digits: write a query in words",
-        "q: the text holds no letters or digits: write 1 to 1000 characters in words",
     )
+
+
+WORDLESS = ["___", "???", "_?_", "\u200b", "\u00ad\u2060"]
+
+
+def _wordless_body(field: str, text: str) -> dict[str, object]:
+    """The 422 body for a question or query that is wordless, or empty once invisible characters are removed."""
+    detail = (
+        f"the {field} holds no letters or digits: write a {field} in words"
+        if text.strip("\u200b\u00ad\u2060")
+        else f"the {field} is empty: write a {field} of 1 to 1000 characters"
+    )
+    if field == "query":
+        return {"detail": f"q: {detail}"}
+    error = {"type": "value_error", "loc": ["body", "question"], "msg": f"Value error, {detail}"}
+    return {"detail": f"question: {detail}", "errors": [error]}
+
+
+@pytest.mark.parametrize("text", WORDLESS)
+def test_text_without_letters_or_digits_gets_the_same_422_on_ask_search_and_feedback(
+    client: TestClient, text: str
+) -> None:
+    ask = client.post("/ask", json={"question": text})
+    search = client.get("/search", params={"q": text})
+    feedback = client.post("/feedback", json={"question": text, "verdict": "no"})
+    assert [ask.status_code, search.status_code, feedback.status_code] == [422, 422, 422]
+    assert ask.json() == feedback.json() == _wordless_body("question", text)
+    assert search.json() == _wordless_body("query", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u00bd",  # a numeral (category No) is a digit
+        "x_y",
+        "Ærø",
+        "\u0663",  # Arabic-Indic three
+    ],
+)
+def test_text_with_any_letter_or_digit_is_accepted_on_ask_search_and_feedback(client: TestClient, text: str) -> None:
+    assert client.post("/ask", json={"question": text}).status_code == 200
+    assert client.get("/search", params={"q": text}).status_code == 200
+    assert client.post("/feedback", json={"question": text, "verdict": "no"}).status_code == 201
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a\u030a" * 501,  # 1002 code points as sent, 501 characters once NFC ("å")
+        " " * 50 + "a" * 960,  # 1010 as sent, 960 after trimming
+        "\u200b" * 100 + "a" * 1000,  # 1100 as sent, 1000 once the invisible characters are removed
+    ],
+)
+def test_1000_characters_are_counted_after_normalising_and_trimming_on_every_route(
+    client: TestClient, text: str
+) -> None:
+    assert client.post("/ask", json={"question": text}).status_code == 200
+    assert client.get("/search", params={"q": text}).status_code == 200
+    assert client.post("/feedback", json={"question": text, "verdict": "no"}).status_code == 201
+
+
+def test_1001_characters_after_normalising_get_the_same_422_on_every_route(client: TestClient) -> None:
+    text = " " + "a\u030a" * 1001
+    detail = "the {0} is 1001 characters long; at most 1000 are allowed"
+    ask = client.post("/ask", json={"question": text})
+    search = client.get("/search", params={"q": text})
+    feedback = client.post("/feedback", json={"question": text, "verdict": "no"})
+    assert [ask.status_code, search.status_code, feedback.status_code] == [422, 422, 422]
+    error = {"type": "value_error", "loc": ["body", "question"], "msg": "Value error, " + detail.format("question")}
+    assert ask.json() == feedback.json() == {"detail": "question: " + detail.format("question"), "errors": [error]}
+    assert search.json() == {"detail": "q: " + detail.format("query")}
 
 
 def test_a_question_with_invisible_characters_is_answered_as_its_visible_text(client: TestClient) -> None:
@@ -153,13 +225,11 @@ def test_search_returns_passages(client: TestClient, fake_engine: QAEngine) -> N
     assert len(body["results"]) == 2
     assert "NemKonto" in body["results"][0]["text"]
     assert body["index_version"] == fake_engine.index_version
-    assert client.get("/search", params={"q": ""}).json()["detail"] == (
-        "q: the text is empty: write 1 to 1000 characters in words"
-    )
+    for empty in ("", "   "):
+        response = client.get("/search", params={"q": empty})
+        assert response.status_code == 422
+        assert response.json() == {"detail": "q: the query is empty: write a query of 1 to 1000 characters"}
     assert client.get("/search", params={"q": "x", "k": 50}).status_code == 422
-    assert client.get("/search", params={"q": "   "}).json()["detail"] == (
-        "q: the text holds no letters or digits: write 1 to 1000 characters in words"
-    )
 
 
 def test_documents_list_and_one_document_with_headings(client: TestClient) -> None:
@@ -204,10 +274,26 @@ def test_server_without_an_index_is_not_ready_and_says_how_to_fix_it(tmp_path: P
         assert ready.status_code == 503
         assert ready.json()["status"] == "not ready"
         assert "QA_MODEL=" in ready.json()["detail"]
-        ask = client.post("/ask", json={"question": "Hvad er NemID?"})
-        assert ask.status_code == 503
-        assert ask.json()["detail"] == ready.json()["detail"]
         assert client.get("/healthz").status_code == 200
+
+
+def test_a_server_that_is_not_ready_says_so_without_its_paths_and_when_to_retry(tmp_path: Path) -> None:
+    settings = Settings(
+        index_dir=tmp_path / "empty-index", model=str(tmp_path / "no-model"), feedback_db=tmp_path / "f.db"
+    )
+    with TestClient(create_app(settings)) as client:
+        assert str(tmp_path) in client.get("/readyz").json()["detail"]  # the operator's view keeps the reason
+        for response in (
+            client.post("/ask", json={"question": "Hvad er NemID?"}),
+            client.get("/search", params={"q": "NemID"}),
+            client.get("/documents"),
+            client.get("/documents/nemid"),
+        ):
+            assert response.status_code == 503
+            assert response.json() == {
+                "detail": "The service is not ready (its model or index is not loaded): try again later."
+            }
+            assert response.headers["retry-after"] == "10"
 
 
 def test_openapi_describes_the_contract(client: TestClient) -> None:
@@ -246,3 +332,54 @@ def test_operator_limits_stricter_than_the_contract_are_enforced(fake_engine: QA
         search = strict.get("/search", params={"q": "NemID", "k": 6})
         assert search.json()["detail"] == "k: at most 5 passages are allowed"
         assert len(strict.post("/ask", json={"question": "Hvad er NemID?", "top_k": 5}).json()["passages"]) == 5
+
+
+def test_the_documented_pattern_admits_exactly_the_letters_and_digits_the_check_admits() -> None:
+    import re
+    import sys
+
+    from api.schemas import TEXT_SCHEMA
+    from qa.normalise import has_letter_or_digit
+
+    pattern = re.compile(str(TEXT_SCHEMA["pattern"]))
+    assert not pattern.search("_") and not has_letter_or_digit("_")
+    characters = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert [ch for ch in characters if bool(pattern.match(ch)) != has_letter_or_digit(ch)] == []
+
+
+def test_a_preflight_from_an_origin_not_allowed_gets_a_json_400(fake_engine: QAEngine, tmp_path: Path) -> None:
+    settings = Settings(cors_origins=["https://kommune.example"], feedback_db=tmp_path / "f.db")
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+        denied = client.options("/ask", headers={"Origin": "https://evil.example", **preflight})
+        allowed = client.options("/ask", headers={"Origin": "https://kommune.example", **preflight})
+    assert denied.status_code == 400
+    assert denied.headers["content-type"] == "application/json"
+    assert denied.json() == {"detail": "Disallowed CORS origin"}
+    assert "access-control-allow-origin" not in denied.headers
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == "https://kommune.example"
+
+
+HEAD_PATHS = ["/healthz", "/readyz", "/", "/widget.js", "/demo.css"]
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    for path in HEAD_PATHS:
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == 200, path
+        assert head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]
+        assert head.headers["content-length"] == get.headers["content-length"]
+        other = client.post(path)  # a 405 still names the documented method (schemathesis checks it)
+        assert other.status_code == 405 and other.headers["allow"] == "GET", path
+
+
+def test_head_over_a_real_server_gets_the_headers_and_no_body(fake_engine: QAEngine, tmp_path: Path) -> None:
+    settings = Settings(feedback_db=tmp_path / "f.db", reload_poll_seconds=0)
+    with live_server(create_app(settings, engine=fake_engine)) as base, httpx.Client(base_url=base) as http:
+        heads = {path: http.head(path) for path in HEAD_PATHS}
+        # The connection is kept alive after each HEAD: no stray body bytes were sent.
+        assert http.get("/healthz").json()["status"] == "ok"
+    assert {path: r.status_code for path, r in heads.items()} == dict.fromkeys(HEAD_PATHS, 200)
+    assert all(r.content == b"" and int(r.headers["content-length"]) > 0 for r in heads.values())

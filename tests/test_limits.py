@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import statistics
 import sys
@@ -172,7 +173,7 @@ def test_rate_limits_answer_429_with_retry_after_per_route(fake_engine: QAEngine
         assert all(client.get("/documents").status_code == 200 for _ in range(5))
 
 
-def test_hosts_outside_the_allowed_list_get_400_and_no_redirect_echoes_the_host(
+def test_hosts_outside_the_allowed_list_get_a_json_400_and_no_redirect_echoes_the_host(
     fake_engine: QAEngine, tmp_path: Path
 ) -> None:
     settings = _app_settings(tmp_path, allowed_hosts="hjaelp.kommune.example,127.0.0.1")
@@ -180,9 +181,49 @@ def test_hosts_outside_the_allowed_list_get_400_and_no_redirect_echoes_the_host(
         assert client.get("/healthz").status_code == 200
         evil = client.get("/healthz", headers={"host": "evil.example"})
         assert evil.status_code == 400
+        assert evil.headers["content-type"] == "application/json"
+        assert evil.json() == {"detail": "Invalid host header"}
         assert "evil.example" not in evil.headers.get("location", "")
         slash = client.get("/docs/", follow_redirects=False)
         assert slash.status_code == 404 and "location" not in slash.headers
+
+
+def _too_many_header_bytes(limit: int) -> dict[str, str]:
+    return {
+        "detail": f"The request line and headers are larger than {limit} bytes (QA_MAX_HEADER_BYTES): "
+        "send fewer or shorter headers."
+    }
+
+
+def test_headers_larger_than_the_limit_get_431_even_in_one_piece(fake_engine: QAEngine, tmp_path: Path) -> None:
+    with TestClient(create_app(_app_settings(tmp_path), engine=fake_engine)) as client:
+        response = client.get("/healthz", headers={"X-Pad": "x" * 60_000})
+        assert response.status_code == 431
+        assert response.json() == _too_many_header_bytes(16384)
+        assert response.headers["x-request-id"]
+        assert client.get("/healthz", headers={"X-Pad": "x" * 15_000}).status_code == 200
+
+
+def _raw_request(size: int) -> bytes:
+    """A GET /healthz of exactly ``size`` bytes of request line and headers."""
+    head = b"GET /healthz?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Pad: "
+    return head + b"x" * (size - len(head) - 4) + b"\r\n\r\n"
+
+
+def test_a_real_server_takes_headers_up_to_the_limit_and_answers_431_beyond(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    settings = _app_settings(tmp_path, max_header_bytes=2048)
+    with live_server(create_app(settings, engine=fake_engine)) as base:
+        port = int(base.rsplit(":", 1)[1])
+        replies = []
+        for size in (2048, 2049):
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+                conn.sendall(_raw_request(size))
+                replies.append(b"".join(iter(lambda: conn.recv(65536), b"")).decode())
+    assert replies[0].startswith("HTTP/1.1 200 ")
+    assert replies[1].startswith("HTTP/1.1 431 ")
+    assert replies[1].endswith("\r\n\r\n" + json.dumps(_too_many_header_bytes(2048), separators=(",", ":")))
 
 
 def test_a_body_that_stops_arriving_gets_408(fake_engine: QAEngine, tmp_path: Path) -> None:

@@ -195,3 +195,32 @@ def test_the_redacting_filter_covers_arguments_and_tracebacks() -> None:
     assert RedactingFilter().filter(record)
     assert record.getMessage() == "cpr [CPR] mail [EMAIL]"
     assert record.exc_text is not None and "ValueError: bad input [CPR]" in record.exc_text
+
+
+def test_personal_data_behind_invisible_characters_is_redacted_in_the_log_feedback_and_exports(
+    client: TestClient, log_stream: io.StringIO, tmp_path: Path
+) -> None:
+    assert client.get("/search?q=cpr+111111%C2%AD-1118").status_code == 200
+    for question in ("Mit cpr er 111111\u00ad-1118", "mail hans\u200b@kommune.dk"):
+        feedback = {"question": question, "comment": question, "verdict": "no"}
+        assert client.post("/feedback", json=feedback).status_code == 201
+
+    access = [json.loads(line) for line in log_stream.getvalue().splitlines()]
+    assert [line["path"] for line in access if line["name"] == "qa.access"][0] == "/search?q=cpr [CPR]"
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    assert [(row["question"], row["comment"]) for row in store.rows()] == [
+        ("Mit cpr er [CPR]", "Mit cpr er [CPR]"),
+        ("mail [EMAIL]", "mail [EMAIL]"),
+    ]
+    out = io.StringIO()
+    store.export(out, "jsonl")
+    assert "1118" not in out.getvalue() and "hans" not in out.getvalue()
+
+
+def test_a_cpr_number_as_a_json_key_is_redacted_in_the_error_location(client: TestClient) -> None:
+    response = client.post("/ask", json={"question": "x", "111111-1118": 1})
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "[CPR]: Extra inputs are not permitted",
+        "errors": [{"type": "extra_forbidden", "loc": ["body", "[CPR]"], "msg": "Extra inputs are not permitted"}],
+    }

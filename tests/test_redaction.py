@@ -86,6 +86,11 @@ CPR_FORMS = [
     "01 02 03 1234",
     "01/02/03-1234",
     "010203\u00ad1234",  # soft hyphen
+    "010203\u00ad-1234",  # soft hyphen beside a dash
+    "01\u200b02\u200b03-1234",  # zero-width spaces
+    "010203-\u200d1234",  # zero-width joiner
+    "0102\u2060031234",  # word joiner
+    "010203\u200e-1234",  # left-to-right mark
     _full_width("010203-1234"),
     _full_width("0102031234"),
     "٠١٠٢٠٣-١٢٣٤",  # Arabic-Indic digits
@@ -108,6 +113,26 @@ def test_every_written_form_of_a_cpr_number_is_redacted(form: str) -> None:
 )
 def test_unicode_variants_of_e_mail_and_phone_are_redacted(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail hans\u200b@kommune.dk", "mail [EMAIL]"),
+        ("mail hans@kom\u00admune.dk i dag", "mail [EMAIL] i dag"),
+        ("tlf. 12\u200b34 56 78", "tlf. [TELEFON]"),
+        ("cpr 111111\u00ad-1118", "cpr [CPR]"),
+    ],
+)
+def test_invisible_format_characters_do_not_hide_personal_data(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_format_characters_outside_personal_data_are_kept() -> None:
+    text = "Ansøgnings\u00adfristen\u200b: 010203\u00ad-1234 \u2066x\u2069"
+    assert redact(text) == "Ansøgnings\u00adfristen\u200b: [CPR] \u2066x\u2069"
+    assert redact(redact(text)) == redact(text)
+    assert redact("konto 99\u00ad9999\u00ad9999") == "konto 99\u00ad9999\u00ad9999"  # no date: kept as written
 
 
 def test_a_date_that_is_no_day_of_a_month_is_not_a_cpr_number_in_any_form() -> None:

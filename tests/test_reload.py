@@ -74,15 +74,19 @@ def test_a_version_that_fails_to_load_is_not_swapped_in_and_readyz_says_why(
         assert ready["index_version"] == second and ready["detail"] is None
 
 
-def test_a_server_starting_on_a_damaged_index_answers_503_with_the_reason(tmp_path: Path, index_root: Path) -> None:
+def test_a_server_starting_on_a_damaged_index_gives_the_reason_to_readyz_and_the_log_only(
+    tmp_path: Path, index_root: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     _damaged_copy(index_root, "20990101T000000000000Z-damaged0")
     with TestClient(create_app(_settings(tmp_path, index_root), embedder=FakeEmbedder())) as client:
         ready = client.get("/readyz")
         assert ready.status_code == 503
         assert ready.json()["status"] == "not ready"
         assert "`qa build`" in ready.json()["detail"]
+        assert f"not ready: {ready.json()['detail']}" in caplog.messages
         ask = client.post("/ask", json={"question": "Hvad er NemKonto?"})
-        assert ask.status_code == 503 and ask.json() == {"detail": ready.json()["detail"]}
+        assert ask.status_code == 503 and ask.headers["retry-after"] == "10"
+        assert ask.json() == {"detail": "The service is not ready (its model or index is not loaded): try again later."}
         assert client.get("/healthz").status_code == 200
 
 
