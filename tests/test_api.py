@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -383,3 +384,14 @@ def test_head_over_a_real_server_gets_the_headers_and_no_body(fake_engine: QAEng
         assert http.get("/healthz").json()["status"] == "ok"
     assert {path: r.status_code for path, r in heads.items()} == dict.fromkeys(HEAD_PATHS, 200)
     assert all(r.content == b"" and int(r.headers["content-length"]) > 0 for r in heads.values())
+
+
+def test_the_widget_drops_the_same_invisible_characters_as_the_server() -> None:
+    # The widget counts a question's length as the server does (qa.normalise): the two
+    # lists of invisible characters must be one list.
+    from qa.normalise import INVISIBLE
+
+    script = (Path(__file__).resolve().parent.parent / "api" / "static" / "widget.js").read_text(encoding="utf-8")
+    match = re.search(r"const INVISIBLE = /\[([^\]]*)\]/g;", script)
+    assert match is not None
+    assert match.group(1).encode().decode("unicode_escape") == INVISIBLE

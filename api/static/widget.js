@@ -18,6 +18,10 @@
   const DEFAULT_API = SCRIPT && SCRIPT.src ? new URL(SCRIPT.src).origin : location.origin;
   const TIMEOUT_MS = 30000;
   const MAX_CHARS = 1000;
+  // Counted as the server counts (qa.normalise, api.schemas.check_text): without the
+  // invisible characters, in NFC, trimmed, in code points (an emoji is one, not two).
+  const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]/g;
+  const charCount = (text) => [...text.replace(INVISIBLE, "").normalize("NFC").trim()].length;
 
   const TEXT = {
     da: {
@@ -277,7 +281,7 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       this._langs = null;
       this._q = h("input", {
         id: "q", type: "text", name: "question", autocomplete: "off", spellcheck: "true",
-        maxlength: MAX_CHARS, enterkeyhint: "search", "aria-describedby": "hint",
+        enterkeyhint: "search", "aria-describedby": "hint",
       });
       this._inputError = h("p", { id: "q-err", class: "err", hidden: true });
       this._status = h("div", { class: "status", role: "status" });
@@ -328,7 +332,7 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       const t = this.t;
       const question = str(raw).trim();
       if (!question) return this._invalid(t.empty);
-      if (question.length > MAX_CHARS) return this._invalid(t.tooLong);
+      if (charCount(question) > MAX_CHARS) return this._invalid(t.tooLong);
       const api = this.api;
       if (!api) return this._setStatus(t.config, true);
       this._q.removeAttribute("aria-invalid");

@@ -189,3 +189,20 @@ def test_language_link_switches_page_and_widget(app_server: AppServer, page: Pag
     widget.host.evaluate("el => el.setAttribute('lang', 'da')")
     expect(widget.locator("label[for=q]")).to_have_text("Dit spørgsmål")
     expect(widget.locator(".box")).to_have_attribute("lang", "da")
+
+
+def test_the_length_limit_counts_as_the_server_does(app_server: AppServer, page: Page, widget: Widget) -> None:
+    # 1000 letters, written decomposed ("a" + combining ring is one "å" once NFC) and
+    # with invisible characters, are 1000 characters to the server: the widget must not
+    # refuse them; 1001 letters it refuses itself, with its message.
+    asked: list[str] = []
+    page.route("**/ask", lambda route: (asked.append(route.request.post_data or ""), _fulfil(503)(route)))
+    page.goto(app_server.url + "/")
+    widget.locator("input#q").fill("a\u200b" * 500 + "a\u030a" * 500)
+    widget.locator("button[type=submit]").first.click()
+    widget.wait_for_result()
+    assert len(asked) == 1
+    widget.locator("input#q").fill("a" * 1001)
+    widget.locator("button[type=submit]").first.click()
+    expect(widget.locator("#q-err")).to_have_text("Spørgsmålet er for langt. Skriv højst 1000 tegn.")
+    assert len(asked) == 1
