@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from qa.cli_support import fail as _fail
 from qa.feedback_cli import feedback_app
+from qa.normalise import normalise
 from qa.settings import Settings, get_settings
 
 app = typer.Typer(
@@ -255,11 +256,9 @@ def ask_command(
     from qa.service import load_engine
 
     settings = _settings()
-    if len(question.strip()) > settings.max_question_chars:
-        _fail(
-            f"the question is {len(question.strip())} characters long; "
-            f"at most {settings.max_question_chars} are allowed"
-        )
+    length = len(normalise(question).strip())  # counted as /ask counts (api.schemas.check_text)
+    if length > settings.max_question_chars:
+        _fail(f"the question is {length} characters long; at most {settings.max_question_chars} are allowed")
     try:
         result = load_engine(settings).ask(question, top_k=top_k)
     except (QuestionError, IndexLoadError, ModelError, ModelFileError) as exc:
@@ -353,10 +352,12 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "log_config": log_config(settings.log_level, settings.log_json),
         "log_level": settings.log_level.lower(),
         "access_log": False,  # api.logs.AccessLogMiddleware writes a redacted one
-        # h11 (the parser with a header size limit, QA_MAX_HEADER_BYTES) plus a header-read
-        # deadline (QA_HEADER_TIMEOUT_SECONDS) against clients that trickle their headers.
+        # h11 plus a header-read deadline (QA_HEADER_TIMEOUT_SECONDS) against clients that
+        # trickle their headers. QA_MAX_HEADER_BYTES is held by the app (api.limits, a JSON
+        # 431); h11's own bound on unparsed bytes, twice that, only stops the memory a
+        # larger head would take, with its plain-text 400.
         "http": "api.server:HeaderTimeoutH11Protocol",
-        "h11_max_incomplete_event_size": settings.max_header_bytes,
+        "h11_max_incomplete_event_size": 2 * settings.max_header_bytes,
         "timeout_keep_alive": settings.timeout_keep_alive,
         "limit_concurrency": settings.limit_concurrency,
         "proxy_headers": bool(settings.forwarded_allow_ips),

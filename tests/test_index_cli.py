@@ -39,6 +39,16 @@ def test_ask_refuses_a_long_question_with_the_http_apis_wording() -> None:
     )
 
 
+def test_ask_counts_a_questions_length_as_the_http_api_does() -> None:
+    # Invisible characters and decomposed letters count as /ask counts them: 1000 letters
+    # with 600 zero-width spaces are 1000, not 1600 (the CLI refused what /ask took).
+    result = _invoke_fresh(["ask", "a\u200b" * 600 + "a\u030a" * 401])
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: the question is 1001 characters long; at most 1000 are allowed\n",
+    )
+
+
 def test_index_list_use_prune_and_verify(tmp_path: Path, corpus_documents: list[Document]) -> None:
     first, second, third = (build(corpus_documents, FakeEmbedder(), tmp_path).version for _ in range(3))
     listed = runner.invoke(app, ["index", "list", "--index", str(tmp_path)])
