@@ -311,7 +311,8 @@ def _front_matter(path: Path, raw: str) -> tuple[dict[str, str | None], str]:
     text. Raises DocumentError when its front matter is never closed, is not valid YAML or
     holds a date that does not exist."""
     text = raw.strip()  # as python-frontmatter reads it
-    if _FRONT_MATTER.detect(text):
+    # A "---" line followed by a blank line is a Markdown thematic break, not front matter.
+    if _FRONT_MATTER.detect(text) and not re.match(r"---[ \t]*\n[ \t]*(\n|$)", text):
         try:
             _FRONT_MATTER.split(text)
         except ValueError:  # python-frontmatter would take it all for the body
@@ -323,6 +324,8 @@ def _front_matter(path: Path, raw: str) -> tuple[dict[str, str | None], str]:
     try:
         post = frontmatter.loads(raw)
     except yaml.YAMLError as exc:
+        raise DocumentError(path, f"front matter is not valid YAML: {exc}") from exc
+    except (AttributeError, TypeError) as exc:  # a YAML tag given a value it cannot build: `!!timestamp foo`
         raise DocumentError(path, f"front matter is not valid YAML: {exc}") from exc
     except ValueError as exc:  # the YAML timestamp constructor's datetime: `date: 2025-18-11`
         raise DocumentError(

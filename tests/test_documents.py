@@ -336,3 +336,17 @@ def test_a_folder_that_cannot_be_listed_is_skipped_by_name(tmp_path: Path, monke
     report = read_corpus(tmp_path)
     assert [d.doc_id for d in report.documents] == ["a"]
     assert [str(e) for e in report.errors] == [f"{tmp_path}/lukket: the folder cannot be read (Permission denied)"]
+
+
+def test_a_markdown_file_that_opens_with_a_thematic_break_is_read_as_text(tmp_path: Path) -> None:
+    # "---" and a blank line is a rule, not front matter: the file was read before the check
+    # of unclosed front matter, and must still be.
+    path = tmp_path / "regel.md"
+    path.write_text("---\n\nBorgerservice har åbent mandag til fredag.\n", encoding="utf-8")
+    assert "Borgerservice har åbent mandag til fredag." in read_document(path).text
+
+
+def test_a_front_matter_tag_given_a_value_it_cannot_build_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "tag.md"
+    message = _reading_error(path, "---\ndate: !!timestamp foo\n---\nTekst.\n")
+    assert message.startswith(f"{path}: front matter is not valid YAML: ")
