@@ -105,4 +105,8 @@ def clear(
     if not yes and not typer.confirm(f"Delete {what} from {store.path}?"):
         typer.echo("nothing deleted", err=True)
         raise typer.Exit(1)
-    typer.echo(f"{store.clear(cutoff)} feedback row(s) cleared", err=True)
+    try:
+        cleared = store.clear(cutoff)
+    except sqlite3.OperationalError as exc:  # a file or folder this user may not write
+        fail(f"{store.path} cannot be changed ({exc}): run the command as a user who may write it and its folder")
+    typer.echo(f"{cleared} feedback row(s) cleared", err=True)

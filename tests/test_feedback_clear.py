@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -73,3 +74,20 @@ def test_cli_clear_says_what_it_needs(tmp_path: Path, args: list[str], code: int
     result = CliRunner().invoke(qa.cli.app, ["feedback", "clear", *args, "--db", str(db)])
     assert result.exit_code == code
     assert result.output.strip() == line.format(db=db)
+
+
+def test_cli_clear_of_a_database_it_may_not_write_is_one_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _filled(tmp_path / "fb.sqlite3")
+
+    def read_only(self: FeedbackStore, before: datetime | None = None) -> int:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(FeedbackStore, "clear", read_only)
+    result = CliRunner().invoke(qa.cli.app, ["feedback", "clear", "--all", "--yes", "--db", str(store.path)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"error: {store.path} cannot be changed (attempt to write a readonly database): "
+        "run the command as a user who may write it and its folder"
+    )
