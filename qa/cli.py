@@ -10,7 +10,7 @@ import shutil
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -40,9 +40,15 @@ def _settings(**overrides: object) -> Settings:
     try:
         return Settings.model_validate({**base.model_dump(), **changes})
     except ValidationError as exc:
-        for line in settings_errors(exc):
-            typer.secho(f"error: {line}", fg=typer.colors.RED, err=True)
-        raise typer.Exit(code=2) from None
+        _refuse_settings(exc)
+
+
+def _refuse_settings(exc: ValidationError) -> NoReturn:
+    """End the command with one `error:` line per invalid setting (`settings_errors`) and
+    exit code 2 (raises typer.Exit)."""
+    for line in settings_errors(exc):
+        typer.secho(f"error: {line}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code=2) from None
 
 
 @app.callback()
@@ -54,9 +60,7 @@ def main(
     try:
         settings = get_settings()
     except ValidationError as exc:
-        for line in settings_errors(exc):
-            typer.secho(f"error: {line}", fg=typer.colors.RED, err=True)
-        raise typer.Exit(code=2) from None
+        _refuse_settings(exc)
     level = getattr(logging, settings.log_level.upper(), logging.INFO)
     if ctx.invoked_subcommand in ("ask", "eval", "calibrate", "model", "feedback", "inspect", "index"):
         level = max(level, logging.WARNING)  # their output is the answer, not the loading
