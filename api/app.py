@@ -45,6 +45,7 @@ from api.schemas import (
     Health,
     SearchResponse,
     check_text,
+    invalid_unicode,
 )
 from api.widget import install_widget
 from qa.documents import Document
@@ -114,6 +115,9 @@ def _describe(err: dict[str, Any]) -> str:
     if err.get("type") == "model_attributes_type" and loc == ["body"]:
         return 'body: send a JSON object such as {"question": "Hvad er NemID?", "top_k": 5}'
     where = ".".join(str(p) for p in loc[1:]) or str(loc[0] if loc else "body")
+    if err.get("type") == "string_unicode":  # a lone surrogate ("\\ud800") in a field or a key
+        field = next((p for p in reversed(loc) if isinstance(p, str)), "body")
+        return f"{where}: {invalid_unicode(field)}"
     return f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}"
 
 

@@ -8,8 +8,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic.json_schema import JsonDict
 
 from qa.engine import Citation, Passage
-from qa.normalise import has_letter_or_digit, normalise
-from qa.redaction import SURROGATE
+from qa.normalise import has_letter_or_digit, lone_surrogate, normalise
 
 
 def check_unicode(field: str, value: str) -> str:
@@ -17,12 +16,18 @@ def check_unicode(field: str, value: str) -> str:
     that JSON's ``\\ud800`` escapes can carry, and no encoder or tokeniser accepts) or the
     replacement character U+FFFD (what a query string with invalid UTF-8, such as
     ``%FF``, decodes to)."""
-    if SURROGATE.search(value) or "\ufffd" in value:
-        raise ValueError(
-            f"the {field} contains invalid Unicode (a lone surrogate such as \\ud800, or bytes that are not UTF-8): "
-            "send text that is valid UTF-8"
-        )
+    if lone_surrogate(value) is not None or "\ufffd" in value:
+        raise ValueError(invalid_unicode(field))
     return value
+
+
+def invalid_unicode(field: str) -> str:
+    """The message for a text field (``"question"``) that is not valid Unicode: the one
+    wording of `check_unicode` and of pydantic's refusal of such a string in any field."""
+    return (
+        f"the {field} contains invalid Unicode (a lone surrogate such as \\ud800, or bytes that are not UTF-8): "
+        "send text that is valid UTF-8"
+    )
 
 
 MAX_TEXT_CHARS = 1000

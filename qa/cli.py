@@ -16,6 +16,7 @@ import typer
 from pydantic import ValidationError
 
 from qa.cli_support import fail as _fail
+from qa.cli_support import refuse_invalid_argument
 from qa.feedback_cli import feedback_app
 from qa.normalise import normalise
 from qa.settings import Settings, get_settings
@@ -260,6 +261,7 @@ def ask_command(
     from qa.service import load_engine
 
     settings = _settings()
+    refuse_invalid_argument(question, "QUESTION")
     length = len(normalise(question).strip())  # counted as /ask counts (api.schemas.check_text)
     if length > settings.max_question_chars:
         _fail(f"the question is {length} characters long; at most {settings.max_question_chars} are allowed")

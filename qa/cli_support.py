@@ -9,12 +9,27 @@ from typing import NoReturn
 
 import typer
 
+from qa.normalise import lone_surrogate
+
 
 def fail(message: str) -> NoReturn:
     """End the command with `error: <message>` on standard error and exit code 1
     (raises typer.Exit)."""
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code=1)
+
+
+def refuse_invalid_argument(text: str, argument: str) -> None:
+    """End the command with an `error:` line (`fail`) when the command-line argument
+    `argument` ("QUESTION") is not UTF-8 text: Python reads each byte of it that is not
+    UTF-8 (``0xff``) as a lone surrogate (``\\udcff``), which no model can read. Returns
+    None when the text is valid."""
+    surrogate = lone_surrogate(text)
+    if surrogate is None:
+        return
+    code = ord(surrogate)
+    what = f"byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"lone surrogate {ascii(surrogate)[1:-1]}"
+    fail(f"the {argument} argument is not UTF-8 text ({what}): type it in a terminal that uses UTF-8 (LANG=C.UTF-8)")
 
 
 def output_file_problem(path: Path, name: str, example: str, make_folders: bool = False) -> str | None:

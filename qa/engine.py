@@ -15,7 +15,7 @@ from qa.documents import Document
 from qa.embedder import Embedder, TokenVectors
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.normalise import has_letter_or_digit
+from qa.normalise import has_letter_or_digit, lone_surrogate
 from qa.policy import AbstentionPolicy, Decision, evidence, lacks_asked_answer
 from qa.question import AnalysedQuestion, analyse
 from qa.reader import AnswerCandidate, Reader, ReaderConfig
@@ -379,7 +379,14 @@ class Trace:
 
 def _clean(question: str) -> str:
     """The trimmed question. Raises QuestionError, worded as the HTTP API's validation
-    (`api.schemas.check_text`), when it is empty or holds no letter or digit ("???")."""
+    (`api.schemas.check_text`), when it holds invalid Unicode (a lone surrogate, which the
+    tokeniser cannot read), is empty or holds no letter or digit ("???")."""
+    surrogate = lone_surrogate(question)
+    if surrogate is not None:
+        raise QuestionError(
+            f"the question contains invalid Unicode (the lone surrogate {ascii(surrogate)[1:-1]}): "
+            "write the question as valid UTF-8 text"
+        )
     question = question.strip()
     if not question:
         raise QuestionError("the question is empty: write a question of 1 to 1000 characters")

@@ -32,6 +32,11 @@ SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u
 # "Mon.–Fri."); the ASCII hyphen last, so that the string is literal inside a regex's [...].
 DASHES = "‐‑‒–—−-"
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone UTF-16 surrogate (U+D800-U+DFFF): not a character. JSON's ``\\ud800`` escapes can
+carry one, and Python reads a command-line byte that is not UTF-8 (``0xff``) as one
+(``\\udcff``, its surrogateescape); it cannot be encoded as UTF-8, and the tokeniser refuses it."""
+
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _SPACES = re.compile(f"[{SPACES}]")
 
@@ -53,3 +58,17 @@ def has_letter_or_digit(text: str) -> bool:
     of any script) or N (digits and other numerals, such as ``½``). "???", "___" or only
     invisible characters ask nothing. The one test the HTTP API and the engine both apply."""
     return any(unicodedata.category(ch)[0] in "LN" for ch in text)
+
+
+def lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate in ``text`` (see `LONE_SURROGATE`), or None when the text is
+    valid Unicode. The one check of invalid Unicode: the HTTP API, the engine, the
+    evaluation set and the CLI refuse a text for which it finds one, each saying where.
+
+    >>> lone_surrogate("Hvad er \\ud800NemID?")
+    '\\ud800'
+    >>> lone_surrogate("Hvad er NemID?") is None
+    True
+    """
+    found = LONE_SURROGATE.search(text)
+    return found.group() if found else None

@@ -33,6 +33,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from qa.normalise import LONE_SURROGATE
+
 __all__ = ["redact"]
 
 # Characters people put between the groups of a CPR or phone number.
@@ -58,9 +60,6 @@ _PHONE = re.compile(
     rf"{_D}{_D}(?:[{_SPACES}]?{_D}{_D}){{3}}"  # not dashes or dots: "01-02-2003" is a date
     rf"(?![\w{_DASHES}])"  # "20261201T1553Z" is a time stamp
 )
-
-SURROGATE = re.compile("[\ud800-\udfff]")
-"""A lone UTF-16 surrogate: not a character, cannot be encoded as UTF-8."""
 
 
 def _digits(text: str) -> str:
@@ -104,7 +103,7 @@ def redact(text: str) -> str:
 
     Idempotent: ``redact(redact(t)) == redact(t)``. Never raises on any ``str``.
     """
-    text = SURROGATE.sub("\ufffd", text)
+    text = LONE_SURROGATE.sub("\ufffd", text)
     text = _sub(_EMAIL, lambda _: "[EMAIL]", text)
     text = _sub(_CPR, _cpr, text)
     return _sub(_PHONE, lambda _: "[TELEFON]", text)

@@ -112,6 +112,31 @@ def test_lone_surrogate_in_a_question_gets_422_not_500(client: TestClient) -> No
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "where", "field"),
+    [
+        (b'{"question": "Hvad er \\ud800NemID?", "verdict": "yes"}', "question", "question"),
+        (b'{"question": "Hvad er NemID?", "verdict": "no", "comment": "\\udcff"}', "comment", "comment"),
+        (b'{"question": "Hvad er NemID?", "verdict": "no", "answer": "NemID \\udfff"}', "answer", "answer"),
+        (
+            b'{"question": "Hvad er NemID?", "verdict": "no", '
+            b'"citations": [{"n": 1, "doc_id": "\\ud800", "start": 0, "end": 1}]}',
+            "citations.0.doc_id",
+            "doc_id",
+        ),
+    ],
+)
+def test_lone_surrogate_in_feedback_gets_the_422_worded_as_for_a_question(
+    client: TestClient, body: bytes, where: str, field: str
+) -> None:
+    response = client.post("/feedback", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == (
+        f"{where}: the {field} contains invalid Unicode (a lone surrogate such as \\ud800, or bytes that are not "
+        "UTF-8): send text that is valid UTF-8"
+    )
+
+
 @pytest.mark.parametrize("query", ["%ED%A0%80", "%FF%FE", "%E2%80%8B", "%00", "%3F%21"])
 def test_a_search_for_invalid_or_wordless_text_gets_422(client: TestClient, query: str) -> None:
     response = client.get(f"/search?q={query}")

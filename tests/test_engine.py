@@ -47,6 +47,14 @@ def test_engine_refuses_empty_questions_and_bad_counts(fake_engine: QAEngine) ->
         fake_engine.ask(" ??? ")
     with pytest.raises(QuestionError, match="top_k must be at least 1"):
         fake_engine.ask("Hvad er NemID?", top_k=0)
+    surrogate = (
+        r"^the question contains invalid Unicode \(the lone surrogate \\ud800\): "
+        r"write the question as valid UTF-8 text$"
+    )
+    with pytest.raises(QuestionError, match=surrogate):
+        fake_engine.ask("Hvad er \ud800NemID?")
+    with pytest.raises(QuestionError, match=surrogate):
+        fake_engine.search("Hvad er \ud800NemID?")
     with pytest.raises(QuestionError, match="k must be at least 1"):
         fake_engine.search("Hvad er NemID?", k=0)
     with pytest.raises(DocumentNotFoundError):

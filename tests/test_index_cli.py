@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from qa.index_errors import GateError, IndexBusyError
 from qa.linear import load_model
 from qa.scoring import shipped_path
 from qa.settings import get_settings
-from tests.conftest import EVAL_SET
+from tests.conftest import EVAL_SET, ROOT
 from tests.fakes import FakeEmbedder, build_for_old_scoring, old_scoring_message
 
 runner = CliRunner()
@@ -46,6 +48,33 @@ def test_ask_counts_a_questions_length_as_the_http_api_does() -> None:
     assert (result.exit_code, result.output) == (
         1,
         "error: the question is 1001 characters long; at most 1000 are allowed\n",
+    )
+
+
+def test_ask_refuses_an_argument_that_is_not_utf8_naming_the_byte() -> None:
+    # A real command line: Python reads the byte 0xff as the lone surrogate \\udcff, which
+    # the tokeniser fails on. The refusal comes before the model and index are loaded.
+    done = subprocess.run(
+        [sys.executable, "-m", "qa.cli", "ask", b"Hvad er \xffNemID?"],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "LC_ALL": "C.UTF-8", "QA_INDEX_DIR": "no-index-here"},
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout, done.stderr.decode()) == (
+        1,
+        b"",
+        "error: the QUESTION argument is not UTF-8 text (byte 0xff): type it in a terminal that uses UTF-8 "
+        "(LANG=C.UTF-8)\n",
+    )
+
+
+def test_ask_refuses_a_lone_surrogate_in_its_argument() -> None:
+    result = _invoke_fresh(["ask", "Hvad er \ud800NemID?"])
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: the QUESTION argument is not UTF-8 text (lone surrogate \\ud800): type it in a terminal that "
+        "uses UTF-8 (LANG=C.UTF-8)\n",
     )
 
 

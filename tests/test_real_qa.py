@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from api.app import create_app
 from qa.cli import app as cli
 from qa.documents import Document
-from qa.engine import QAEngine
+from qa.engine import QAEngine, QuestionError
 from qa.evaluation import evaluate, load_questions, metrics_by_language
 from qa.index import build, live_folder, load_live_index
 from qa.scoring import load_abstention_model, scoring_identity
@@ -180,3 +180,13 @@ def test_cli_build_reports_a_broken_file_and_builds_the_rest(
     assert "evaluation on tests/eval/questions.jsonl:" in result.output
     live = (tmp_path / "index" / "LIVE").read_text().strip()
     assert f"live: {tmp_path / 'index' / live}" in result.output
+
+
+def test_a_lone_surrogate_is_refused_before_the_real_tokeniser_reads_it(real_engine: QAEngine) -> None:
+    # The tokeniser fails on "\udcff" (a byte that is not UTF-8, as Python reads it from a
+    # command line) with a TypeError; the engine refuses it as a question error.
+    with pytest.raises(QuestionError) as caught:
+        real_engine.ask("Hvad er \udcffNemID?")
+    assert str(caught.value) == (
+        "the question contains invalid Unicode (the lone surrogate \\udcff): write the question as valid UTF-8 text"
+    )
