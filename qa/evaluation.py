@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +15,7 @@ from tqdm import tqdm
 from qa.analysis import Language
 from qa.documents import Document
 from qa.engine import QAEngine
-from qa.normalise import has_letter_or_digit
+from qa.normalise import has_letter_or_digit, lone_surrogate
 
 METRICS = (
     "recall@1",
@@ -88,8 +90,11 @@ def load_questions(path: Path) -> list[EvalQuestion]:
 
 
 def _read_lines(path: Path) -> list[str]:
-    """The lines of a UTF-8 text file; raises EvalSetError for a missing file, a folder,
-    an unreadable file, or bytes that are not UTF-8 (naming the line they stand on)."""
+    """The lines of a UTF-8 text file, without their line ends: a line ends only at "\\n"
+    (or "\\r\\n"), as JSON lines do, never at a character such as U+2028 inside a JSON
+    string. A leading UTF-8 byte-order mark is dropped. Raises EvalSetError for a missing
+    file, a folder, an unreadable file, or bytes that are not UTF-8 (naming the line they
+    stand on)."""
     if path.is_dir():
         raise EvalSetError(f"{path} is a folder: give the JSON-lines file of labelled questions")
     try:
@@ -98,13 +103,15 @@ def _read_lines(path: Path) -> list[str]:
         raise EvalSetError(f"no evaluation set at {path}: give the JSON-lines file of labelled questions") from None
     except OSError as exc:
         raise EvalSetError(f"{path} cannot be read ({exc.strerror}): give a readable JSON-lines file") from None
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8").splitlines()
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise EvalSetError(
             f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8"
         ) from None
+    return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")] if text else []
 
 
 # Every field a question may have: whether a value is valid, and what to write instead
@@ -130,18 +137,35 @@ _REQUIRED = ("id", "language", "question", "answerable")
 def _parse_question(line: str, where: str) -> EvalQuestion:
     """One line of the evaluation set as a question; `where` ("path:line") starts every
     error message. Raises EvalSetError when the line is not a JSON object, a required
-    field is missing, a field's value is not what `_FIELDS` allows, or "answerable" and
+    field is missing, a text field holds a lone surrogate (a JSON escape such as "\\ud800",
+    which no model can read), a field's value is not what `_FIELDS` allows, or "answerable" and
     "gold" disagree (an answerable question needs gold strings, an unanswerable one none)."""
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
         raise EvalSetError(f"{where}: not JSON ({exc.msg}): write one question a line as a JSON object") from None
+    except ValueError:  # int("1" * 5000): Python's limit on the digits of an integer
+        raise EvalSetError(
+            f"{where}: a number has more than {sys.get_int_max_str_digits()} digits: "
+            "write one question a line as a JSON object"
+        ) from None
+    except RecursionError:
+        raise EvalSetError(
+            f"{where}: arrays or objects nested too deeply to read: write one question a line as a JSON object"
+        ) from None
     if not isinstance(row, dict):
         raise EvalSetError(f"{where}: not a JSON object: write one question a line as a JSON object")
     for key in _REQUIRED:
         if key not in row:
             raise EvalSetError(
                 f'{where}: "{key}" is missing: every question needs "id", "language", "question" and "answerable"'
+            )
+    for key in ("id", "question", "gold", "doc"):
+        surrogate = _lone_surrogate(row.get(key))
+        if surrogate is not None:
+            raise EvalSetError(
+                f'{where}: "{key}" contains invalid Unicode (the lone surrogate {ascii(surrogate)[1:-1]}): '
+                "write the character itself, or remove the escape"
             )
     for key, (valid, must) in _FIELDS.items():
         if key in row and not valid(row[key]):
@@ -164,6 +188,13 @@ def _parse_question(line: str, where: str) -> EvalQuestion:
         split=row.get("split", "check"),
         doc=row.get("doc") or None,
     )
+
+
+def _lone_surrogate(value: object) -> str | None:
+    """The first lone surrogate (`qa.normalise.lone_surrogate`) in a field's value: a
+    string, or a list of strings ("gold"); None for valid text or any other value."""
+    texts = value if isinstance(value, list) else [value]
+    return next((found for t in texts if isinstance(t, str) and (found := lone_surrogate(t)) is not None), None)
 
 
 def gold_spans(question: EvalQuestion, documents: Iterable[Document]) -> list[tuple[str, int, int]]:

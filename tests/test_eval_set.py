@@ -109,3 +109,89 @@ def test_a_folder_or_a_missing_file_is_refused_saying_what_to_give(tmp_path: Pat
     assert str(missing.value) == (
         f"no evaluation set at {tmp_path / 'none.jsonl'}: give the JSON-lines file of labelled questions"
     )
+
+
+def _write_raw(tmp_path: Path, line: str) -> Path:
+    """A questions.jsonl whose second line is `line`, exactly as given (after a valid question)."""
+    path = tmp_path / "questions.jsonl"
+    path.write_text(json.dumps(UNANSWERABLE, ensure_ascii=False) + "\n" + line + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "escape"),
+    [
+        ("question", '"Hvor mange strategier har \\ud800Danmark haft?"', "\\ud800"),
+        ("question", '"\\udcff"', "\\udcff"),
+        ("gold", '["Med strategierne har Danmark \\udfff"]', "\\udfff"),
+        ("id", '"da-\\ud800"', "\\ud800"),
+        ("doc", '"\\ud800"', "\\ud800"),
+    ],
+)
+def test_a_lone_surrogate_escape_is_refused_with_its_line_and_field(
+    tmp_path: Path, field: str, value: str, escape: str
+) -> None:
+    # "\ud800" is a valid JSON escape but not a character: the tokeniser fails on it.
+    line = json.dumps({**GOOD, field: "PLACEHOLDER"}, ensure_ascii=False).replace('"PLACEHOLDER"', value)
+    path = _write_raw(tmp_path, line)
+    with pytest.raises(EvalSetError) as caught:
+        load_questions(path)
+    assert str(caught.value) == (
+        f'{path}:2: "{field}" contains invalid Unicode (the lone surrogate {escape}): '
+        "write the character itself, or remove the escape"
+    )
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_a_line_ends_only_at_a_newline_not_at_a_unicode_separator_inside_a_string(
+    tmp_path: Path, separator: str
+) -> None:
+    # str.splitlines breaks at all of these; inside a JSON string they are text (control
+    # characters such as \x0b, where it also breaks, must be escaped in JSON).
+    question = f"Hvor mange strategier{separator}har Danmark haft?"
+    path = _write(tmp_path, {**GOOD, "question": question}, {**UNANSWERABLE, "id": "da-x02"})
+    assert separator in path.read_text(encoding="utf-8")  # written as itself, not as an escape
+    questions = load_questions(path)
+    assert [q.id for q in questions] == ["da-x01", "da-01", "da-x02"]
+    assert questions[1].question == question
+
+
+def test_a_file_with_crlf_line_ends_is_read_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "questions.jsonl"
+    rows = [UNANSWERABLE, GOOD, {**GOOD, "id": "da-01"}]
+    path.write_bytes("\r\n".join(json.dumps(r) for r in rows).encode() + b"\r\n")
+    with pytest.raises(EvalSetError) as caught:
+        load_questions(path)
+    assert str(caught.value) == f'{path}:3: the id "da-01" is used twice: give every question its own id'
+
+
+def test_a_file_starting_with_a_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "questions.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + (json.dumps(UNANSWERABLE) + "\n" + json.dumps(GOOD) + "\n").encode())
+    assert [q.id for q in load_questions(path)] == ["da-x01", "da-01"]
+
+
+def test_a_line_after_a_byte_order_mark_keeps_its_number_in_messages(tmp_path: Path) -> None:
+    path = tmp_path / "questions.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + (json.dumps(UNANSWERABLE) + "\n[1, 2]\n").encode())
+    with pytest.raises(EvalSetError) as caught:
+        load_questions(path)
+    assert str(caught.value) == f"{path}:2: not a JSON object: write one question a line as a JSON object"
+
+
+def test_a_number_with_more_digits_than_python_reads_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = _write_raw(tmp_path, '{"id": "da-01", "n": ' + "1" * 5000 + "}")
+    with pytest.raises(EvalSetError) as caught:
+        load_questions(path)
+    assert str(caught.value) == (
+        f"{path}:2: a number has more than 4300 digits: write one question a line as a JSON object"
+    )
+
+
+def test_arrays_nested_deeper_than_python_reads_are_refused_with_their_line(tmp_path: Path) -> None:
+    path = _write_raw(tmp_path, "[" * 100_000 + "]" * 100_000)
+    with pytest.raises(EvalSetError) as caught:
+        load_questions(path)
+    assert str(caught.value) == (
+        f"{path}:2: arrays or objects nested too deeply to read: write one question a line as a JSON object"
+    )
