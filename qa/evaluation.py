@@ -6,7 +6,7 @@ import codecs
 import json
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,8 @@ class EvalQuestion:
     doc: str | None = None
     """The document the question was written from (the development set's `doc` field);
     None when the file does not say (the seed's set, over one document)."""
+    where: str = field(default="", compare=False)
+    """Where the question was read, "path:line" (`load_questions`); "" for one made in code."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def load_questions(path: Path) -> list[EvalQuestion]:
         if not line.strip():
             continue
         where = f"{path}:{number}"
-        item = _parse_question(line, where)
+        item = replace(_parse_question(line, where), where=where)
         if item.id in seen:
             raise EvalSetError(f'{where}: the id "{item.id}" is used twice: give every question its own id')
         seen.add(item.id)
@@ -219,13 +221,19 @@ EVAL_DEPTH = 20
 
 
 def evaluate(engine: QAEngine, questions: list[EvalQuestion], show_progress: bool = False) -> list[Outcome]:
-    """Ask every question and judge the ranking and the answer against the gold spans."""
+    """Ask every question and judge the ranking and the answer against the gold spans.
+    Raises EvalSetError, naming the question's line ("path:line", or its id when it was
+    not read from a file), when no gold string of an answerable question is in the corpus."""
     documents = engine.documents()
     outcomes = []
     for item in tqdm(questions, desc="evaluating", unit="question", disable=not show_progress):
         spans = gold_spans(item, documents)
         if item.answerable and not spans:
-            raise EvalSetError(f"{item.id}: no gold string of it is in the corpus")
+            raise EvalSetError(
+                f'{item.where or item.id}: no "gold" string of the question "{item.id}" is in the corpus: '
+                "copy each one exactly from a document's text (`qa inspect FILE` shows it), "
+                "or rebuild the index with the document that holds it"
+            )
         result = engine.ask(item.question, top_k=EVAL_DEPTH, always_cite=True)
         rank = next(
             (n for n, p in enumerate(result.passages, start=1) if overlaps(p.doc_id, p.start, p.end, spans)),

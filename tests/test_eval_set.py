@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.evaluation import EvalSetError, load_questions
+from qa.engine import QAEngine
+from qa.evaluation import EvalSetError, evaluate, load_questions
 
 GOOD = {
     "id": "da-01",
@@ -194,4 +195,16 @@ def test_arrays_nested_deeper_than_python_reads_are_refused_with_their_line(tmp_
         load_questions(path)
     assert str(caught.value) == (
         f"{path}:2: arrays or objects nested too deeply to read: write one question a line as a JSON object"
+    )
+
+
+def test_a_gold_string_not_in_the_corpus_is_refused_with_its_file_and_line(
+    tmp_path: Path, fake_engine: QAEngine
+) -> None:
+    path = _write(tmp_path, {**GOOD, "gold": ["Denne sætning står ikke i nogen kilde."]})
+    with pytest.raises(EvalSetError) as caught:
+        evaluate(fake_engine, load_questions(path))
+    assert str(caught.value) == (
+        f'{path}:2: no "gold" string of the question "da-01" is in the corpus: copy each one exactly from a '
+        "document's text (`qa inspect FILE` shows it), or rebuild the index with the document that holds it"
     )
