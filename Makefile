@@ -27,7 +27,7 @@ model: install
 	$(BIN)/qa model
 
 # Builds the index only when there is no live one this program can serve (`qa index
-# verify`: intact, and made for this scoring version); `make build` always rebuilds.
+# verify`: intact, and made for this scoring version and model); `make build` always rebuilds.
 index: model
 	@live="$${QA_INDEX_DIR:-index}/LIVE"; \
 	if [ ! -f "$$live" ]; then $(BIN)/qa build; \

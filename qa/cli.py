@@ -229,19 +229,28 @@ def index_prune_command(
 def index_verify_command(
     version: Annotated[str | None, typer.Argument(help="A version; default the live one.")] = None,
     index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
+    skip_model: Annotated[
+        bool, typer.Option("--skip-model", help="Do not check the model (for a machine without QA_MODEL's model).")
+    ] = False,
 ) -> None:
     """Check every file of a version against its manifest (sizes, sha256, counts) and that
-    this program can serve it (its scoring version)."""
-    from qa.index import check_scoring_version, live_folder, read_index, verify_index
+    this program can serve it (its format, its scoring version and, unless --skip-model,
+    that it was built with the configured model, QA_MODEL, as `qa serve` checks)."""
+    from qa.index import check_compatible, check_scoring_version, live_folder, read_index, verify_index
     from qa.index_errors import IndexLoadError
+    from qa.model_store import ModelError
+    from qa.service import configured_model_identity
 
     settings = _settings(index_dir=index)
     try:
         folder = settings.index_dir / version if version else live_folder(settings.index_dir)
         manifest = verify_index(folder)
         read_index(folder, manifest)
-        check_scoring_version(manifest)
-    except IndexLoadError as exc:
+        if skip_model:
+            check_scoring_version(manifest)
+        else:
+            check_compatible(manifest, configured_model_identity(settings))
+    except (IndexLoadError, ModelError) as exc:
         _fail(str(exc))
         return
     typer.echo(f"ok: {folder} ({len(manifest.files) + 1} files, counts match)")

@@ -419,6 +419,23 @@ def _link_problem(entry: Path, ancestors: tuple[str, ...]) -> str | None:
     return None
 
 
+def link_problem_on_the_way(path: Path) -> DocumentError | None:
+    """The first symbolic link on the way to `path` (its folders from the root down, then
+    `path` itself) that cannot be followed (broken or a loop of links, `_link_problem`), as
+    a DocumentError naming that link with the reason `qa build` gives; None when every
+    link on the way can be followed, or when an entry on the way cannot be looked at (the
+    read then says why)."""
+    on_the_way = path.absolute()
+    for entry in (*reversed(on_the_way.parents), on_the_way):
+        try:
+            problem = _link_problem(entry, ())
+        except OSError:
+            return None
+        if problem is not None:
+            return DocumentError(entry, problem)
+    return None
+
+
 def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
     """The files below `folder` to read, in path order, and the entries left out with a reason.
 

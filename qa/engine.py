@@ -193,7 +193,7 @@ class QAEngine:
             question, query, depth, order_shown=lambda fused: self.reranker.rerank(question, query, fused)
         )
 
-    def trace(self, question_text: str, depth: int = 5) -> Trace:
+    def trace(self, question_text: str, depth: int = 5, rules_first: bool = False) -> Trace:
         """Run the question path and keep every intermediate result (for `ask`,
         evaluation and fitting). The reader's best candidates are reordered by the answer
         reranker (`qa.answer_reranker`), whose token matches also give the abstention
@@ -201,14 +201,23 @@ class QAEngine:
         quoted from are the first passages shown (`HybridRetriever.lead_with`): on the
         development check split this raised passage recall@1 from 0.805 to 0.883 in
         Danish and lowered it from 0.688 to 0.662 in English (models of f9f301a), where
-        the reader's pick is right less often than the reranker's first passage. Raises
-        QuestionError for an empty question."""
+        the reader's pick is right less often than the reranker's first passage.
+
+        With `rules_first`, a question the policy's rule withholds whatever the evidence
+        (`lacks_asked_answer`, which the reranker's reordering cannot change) skips the
+        token matching (an encoder pass): its candidates stay in the reader's order, with
+        no token matches and evidence without `token_support`; the decision (abstain,
+        probability 0) and the passages shown are the same. `ask` uses it unless it must
+        cite the would-be answer. Raises QuestionError for an empty question."""
         question = analyse(_clean(question_text))
         query, renderings = self._encode(question)
         retrieval = self._retrieve(question, query, depth)
         candidates = self.reader.read(question, query, retrieval.ranked)
-        matches = self.match_tokens(renderings, retrieval, candidates[: self._match_depth()])
-        candidates, matches = self.answer_reranker.rerank(candidates, matches)
+        withheld = lacks_asked_answer(question, candidates)
+        matches: list[TokenMatch] = []
+        if not (rules_first and withheld):
+            matches = self.match_tokens(renderings, retrieval, candidates[: self._match_depth()])
+            candidates, matches = self.answer_reranker.rerank(candidates, matches)
         features = None
         if candidates:
             hit = retrieval.ranked[candidates[0].chunk_rank]
@@ -220,9 +229,9 @@ class QAEngine:
                 retrieval.lexical_weight,
                 chunk.context(),
                 self._unknown_share(question),
-                matches[0].support if self._reads_token_support else None,
+                matches[0].support if matches and self._reads_token_support else None,
             )
-        decision = self.policy.decide(features, lacks_asked_answer(question, candidates))
+        decision = self.policy.decide(features, withheld)
         quoted = self.reader.extend(question, candidates[0]) if candidates else ()
         if decision.answered and quoted:
             # The passages the answer is quoted from are shown first, in text order (a
@@ -305,7 +314,7 @@ class QAEngine:
         started = time.perf_counter()
         if top_k < 1:
             raise QuestionError("top_k must be at least 1")
-        trace = self.trace(question, top_k)
+        trace = self.trace(question, top_k, rules_first=not always_cite)
         decision = trace.decision
         answered = decision.answered
         citations: list[Citation] = []
@@ -362,7 +371,8 @@ class Trace:
     renderings' token vectors with their texts (`QAEngine._encode`), retrieval, scored
     candidates (best first, after the answer reranker), the token matches of the first
     candidates (`token_matches[i]` is `candidates[i]`'s; as many as `QAEngine._match_depth`
-    gives: the answer reranker's depth, 1, or none),
+    gives: the answer reranker's depth, 1, or none; none either when `QAEngine.trace`
+    settled the question by a rule first),
     the sentence ids the answer quotes (the best candidate extended by `Reader.extend`;
     empty without candidates), the evidence and the decision."""
 

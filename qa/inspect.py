@@ -6,22 +6,26 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from qa.chunking import ChunkingOptions, chunk_document
-from qa.documents import read_document
+from qa.documents import link_problem_on_the_way, read_document
 
 
 def _in_corpus(path: Path, corpus: Path | None) -> tuple[Path, Path | None]:
     """(the path to read, the corpus folder) when `path` lies inside `corpus` (ids are
     relative to it), as given (through a linked sub-folder, as `qa build` reads it) or
-    once links are resolved; else (`path`, None)."""
+    once links are resolved; else (`path`, None). A link that cannot be resolved (a loop
+    of links) is left as it is, so a corpus folder that is a loop holds no file."""
     if corpus is None:
         return path, None
-    for file, folder in ((path.absolute(), corpus.absolute()), (path.resolve(), corpus.resolve())):
-        if file.is_relative_to(folder):
-            return file, folder
+    if path.absolute().is_relative_to(corpus.absolute()):
+        return path.absolute(), corpus.absolute()
+    file, folder = Path(os.path.realpath(path)), Path(os.path.realpath(corpus))
+    if file.is_relative_to(folder):
+        return file, folder
     return path, None
 
 
@@ -33,8 +37,12 @@ def inspect_file(path: Path, corpus: Path | None = None, options: ChunkingOption
     (chunk_id, heading, start, end, chars, sentences); offsets are characters into the
     normalised document text. The id is relative to `corpus` when the file lies inside
     it, else the file name alone. Raises qa.documents.DocumentError when the file cannot
-    be read.
+    be read, naming the link when a link on the way to it is broken or a loop of links
+    (as `qa build` reports it).
     """
+    problem = link_problem_on_the_way(path)
+    if problem is not None:
+        raise problem
     document = read_document(*_in_corpus(path, corpus))
     chunks, sentences = chunk_document(document, options)
     return {

@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
@@ -44,6 +45,8 @@ REQUIRED_FILES: Final = (
     "1_Pooling/config.json",
     "qa_model.json",
 )
+WEIGHTS_RECORD: Final = ".qa-weights.json"
+"""The sha256 of each weight file of a model folder, with the file's stat (`weights_sha256`)."""
 FINGERPRINT_FILES: Final = (
     "config.json",
     "modules.json",
@@ -181,8 +184,9 @@ def model_identity(folder: Path) -> dict[str, object]:
     """`name`, `dimension` (int) and `fingerprint` (hex) of a sentence-transformers folder.
 
     The fingerprint hashes config.json, modules.json, tokenizer.json and
-    1_Pooling/config.json (those present) and the byte sizes of the weight files,
-    without reading the weights.
+    1_Pooling/config.json (those present) and the size and sha256 of each weight file
+    (`weights_sha256`: read only when the file changed since it was last hashed), so
+    other weights of the same shape are another model.
     """
     name = folder.name
     if (folder / "qa_model.json").is_file():
@@ -209,9 +213,52 @@ def model_identity(folder: Path) -> dict[str, object]:
             digest.update(f"{rel}\0{len(data)}\0".encode())
             digest.update(data)
     weights = sorted(p for pattern in ("*.safetensors", "*.bin") for p in folder.rglob(pattern) if p.is_file())
-    for path in weights:
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\n".encode())
+    for rel, (size, sha256) in weights_sha256(folder, weights).items():
+        digest.update(f"{rel}\0{size}\0{sha256}\n".encode())
     return {"name": name, "dimension": dim, "fingerprint": digest.hexdigest()}
+
+
+def _stat_key(path: Path) -> list[int]:
+    """What changes when a file's bytes may have changed: size, mtime and ctime (ns), inode."""
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def weights_sha256(folder: Path, weights: list[Path]) -> dict[str, tuple[int, str]]:
+    """(size in bytes, sha256 hex) of each weight file, by its path relative to `folder`.
+
+    The hashes are recorded in `folder/.qa-weights.json` with each file's `_stat_key`
+    (`qa model` writes it), and a file is read again only when its key changed: a
+    rewritten file changes its ctime. The record is rewritten when a hash was computed;
+    a folder that cannot be written is hashed again at every load (multilingual-e5-small:
+    470 MB, about 1.4 s).
+    """
+    record_path = folder / WEIGHTS_RECORD
+    try:
+        recorded = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = {}
+    if not isinstance(recorded, dict):
+        recorded = {}
+    record: dict[str, dict[str, object]] = {}
+    hashes: dict[str, tuple[int, str]] = {}
+    for path in weights:
+        rel, key = path.relative_to(folder).as_posix(), _stat_key(path)
+        entry = recorded.get(rel)
+        sha256 = entry.get("sha256") if isinstance(entry, dict) and entry.get("stat") == key else None
+        if not isinstance(sha256, str):
+            logger.info("Hashing the model weights %s", path)
+            sha256 = file_sha256(path)
+        record[rel], hashes[rel] = {"stat": key, "sha256": sha256}, (key[0], sha256)
+    if record != recorded:
+        tmp = folder / f"{WEIGHTS_RECORD}.{uuid.uuid4().hex}.tmp"
+        try:
+            tmp.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+            os.replace(tmp, record_path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            logger.info("Cannot record the weights' hashes in %s (%s): they are hashed again at each load", folder, exc)
+    return hashes
 
 
 ENCODERS: Final = ("onnx", "onnx-int8", "torch")

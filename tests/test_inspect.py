@@ -85,3 +85,54 @@ def test_inspect_id_of_a_file_in_a_linked_sub_folder_is_the_one_the_build_gives(
     corpus.mkdir()
     (corpus / "borger").symlink_to(tmp_path / "elsewhere" / "borger")
     assert inspect_file(corpus / "borger" / "tand.md", corpus)["doc_id"] == "borger-tand"
+
+
+LOOP = "is a link that leads back to itself (a loop of links): fix or remove the link"
+
+
+def _inspect_in(corpus: Path, target: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
+    """(exit code, standard output, standard error) of `qa inspect TARGET` with QA_CORPUS_DIR=corpus."""
+    monkeypatch.setenv("QA_CORPUS_DIR", str(corpus))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["inspect", str(target)])
+    finally:
+        get_settings.cache_clear()
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("links", "target", "named"),
+    [
+        ({"a.md": "b.md", "b.md": "a.md"}, "a.md", "a.md"),
+        ({"borger": "borger"}, "borger/pas.md", "borger"),  # a folder link on the way
+    ],
+)
+def test_inspect_of_a_link_loop_ends_with_one_error_line_naming_the_link_as_the_build_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: dict[str, str], target: str, named: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, to in links.items():
+        (corpus / name).symlink_to(to)
+    assert _inspect_in(corpus, corpus / target, monkeypatch) == (1, "", f"error: {corpus / named}: {LOOP}\n")
+
+
+def test_inspect_reads_a_file_of_a_corpus_that_holds_link_loops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pas.md").write_text("# Pas\n\nDu kan forny dit pas.\n", encoding="utf-8")
+    (corpus / "self").symlink_to("../corpus")  # a link to the folder that holds it
+    (corpus / "a.md").symlink_to("b.md")
+    (corpus / "b.md").symlink_to("a.md")
+    code, out, err = _inspect_in(corpus, corpus / "self" / "pas.md", monkeypatch)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:2] == [f"file      {corpus / 'self' / 'pas.md'}", "id        self-pas"]
+
+
+def test_inspect_of_a_file_outside_a_corpus_folder_that_is_a_link_loop_ids_it_by_its_name(tmp_path: Path) -> None:
+    (tmp_path / "corpus").symlink_to("corpus")
+    (tmp_path / "pas.md").write_text("# Pas\n\nDu kan forny dit pas.\n", encoding="utf-8")
+    assert inspect_file(tmp_path / "pas.md", tmp_path / "corpus")["doc_id"] == "pas"

@@ -509,3 +509,53 @@ def test_model_identity_without_qa_model_json(tmp_path: Path) -> None:
     (folder / "1_Pooling" / "config.json").unlink()
     with pytest.raises(ModelError, match="embedding dimension"):
         model_identity(folder)
+
+
+def _other_weights_of_the_same_shape(folder: Path) -> None:
+    """Rewrite the model's weights in place: same tensors, same byte size, other values."""
+    weights = folder / "model.safetensors"
+    data = bytearray(weights.read_bytes())
+    data[-4:] = bytes(b ^ 0xFF for b in data[-4:])  # the last value of the last tensor
+    weights.write_bytes(bytes(data))
+
+
+def test_other_weights_of_the_same_size_are_another_model(tiny_bin: Path, tmp_path: Path) -> None:
+    folder = build_sentence_transformers_folder(tiny_bin, tmp_path / "model")
+    size = (folder / "model.safetensors").stat().st_size
+    before = model_identity(folder)
+    _other_weights_of_the_same_shape(folder)
+    assert (folder / "model.safetensors").stat().st_size == size
+    after = model_identity(folder)
+    assert (after["name"], after["dimension"]) == (before["name"], before["dimension"])
+    assert after["fingerprint"] != before["fingerprint"]
+
+
+def test_the_weights_are_hashed_once_and_again_only_when_they_change(
+    tiny_bin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = build_sentence_transformers_folder(tiny_bin, tmp_path / "model")
+    hashed: list[Path] = []
+    real = model_store.file_sha256
+    monkeypatch.setattr(model_store, "file_sha256", lambda path: hashed.append(path) or real(path))
+    first = model_identity(folder)
+    assert hashed == [folder / "model.safetensors"]
+    assert set(json.loads((folder / ".qa-weights.json").read_text())) == {"model.safetensors"}
+    assert model_identity(folder) == first and len(hashed) == 1  # read from the record
+    _other_weights_of_the_same_shape(folder)
+    assert model_identity(folder) != first and len(hashed) == 2
+
+
+def test_a_model_folder_that_cannot_be_written_is_hashed_at_each_load(
+    tiny_bin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = build_sentence_transformers_folder(tiny_bin, tmp_path / "model")
+    first = model_identity(folder)
+    (folder / ".qa-weights.json").unlink()
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    assert model_identity(folder) == first
+    assert not (folder / ".qa-weights.json").exists()
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".qa-weights")] == []

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from qa.documents import Document
 from qa.index import LIVE_POINTER, build
+from qa.model_store import model_identity
 from qa.settings import Settings
 from tests.fakes import FakeEmbedder, app_settings
 from tests.live_server import live_server
@@ -176,3 +177,42 @@ def test_a_swap_moves_the_index_version_gauge_without_waiting_for_a_request(
         gauge = app.state.metrics.index_info
         assert gauge.labels(second)._value.get() == 1
         assert first not in {labels[0] for labels in gauge._metrics}
+
+
+def _model_folder(folder: Path, weights: bytes) -> dict[str, object]:
+    """A model folder as far as its identity goes (64 dimensions, `weights` as its weight
+    file), and that identity (`qa.model_store.model_identity`)."""
+    (folder / "1_Pooling").mkdir(parents=True, exist_ok=True)
+    (folder / "1_Pooling" / "config.json").write_text('{"embedding_dimension": 64}', encoding="utf-8")
+    (folder / "model.safetensors").write_bytes(weights)
+    return model_identity(folder)
+
+
+def test_a_model_with_other_weights_of_the_same_size_is_refused_at_start_and_at_reload(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    old = _model_folder(tmp_path / "e5-small", b"\x01" * 256)
+    new = _model_folder(tmp_path / "e5-small", b"\x02" * 256)  # fine-tuned: same name, same size
+    old_print, new_print = str(old["fingerprint"])[:12], str(new["fingerprint"])[:12]
+    root = tmp_path / "index"
+    build(corpus_documents, FakeEmbedder(identity=old), root)
+    first = _live(root)
+    with TestClient(create_app(_settings(tmp_path, root), embedder=FakeEmbedder(identity=new))) as client:
+        ready = client.get("/readyz")
+        assert (ready.status_code, ready.json()["detail"]) == (
+            503,
+            f"index built with model e5-small ({old_print}), this server runs model e5-small ({new_print}): "
+            "run `qa build`",
+        )
+    app = create_app(_settings(tmp_path, root), embedder=FakeEmbedder(identity=old))
+    with TestClient(app) as client:
+        build(corpus_documents, FakeEmbedder(identity=new), root)
+        second = _live(root)
+        assert app.state.holder.reload() is False
+        ready = client.get("/readyz")
+        assert (ready.status_code, ready.json()["index_version"], ready.json()["detail"]) == (
+            200,
+            first,
+            f"index version {second} was not loaded: index built with model e5-small ({new_print}), "
+            f"this server runs model e5-small ({old_print}): run `qa build`; still serving {first}",
+        )
