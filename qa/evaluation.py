@@ -15,7 +15,7 @@ from tqdm import tqdm
 from qa.analysis import Language
 from qa.documents import Document
 from qa.engine import QAEngine
-from qa.normalise import has_letter_or_digit, lone_surrogate
+from qa.normalise import has_letter_or_digit, lone_surrogate, normalise
 
 METRICS = (
     "recall@1",
@@ -37,7 +37,8 @@ class EvalSetError(ValueError):
 
 @dataclass(frozen=True)
 class EvalQuestion:
-    """A labelled question: its gold strings are exact substrings of a document."""
+    """A labelled question: its gold strings (normalised as documents are) are exact
+    substrings of a document."""
 
     id: str
     language: Language
@@ -172,7 +173,9 @@ def _parse_question(line: str, where: str) -> EvalQuestion:
     for key, (valid, must) in _FIELDS.items():
         if key in row and not valid(row[key]):
             raise EvalSetError(f"{where}: {must}")
-    gold = tuple(row.get("gold", []))
+    # Read as the documents are (`qa.normalise.normalise`): a quote copied with a no-break
+    # space or a soft hyphen still matches the document's text.
+    gold = tuple(normalise(g) for g in row.get("gold", []))
     if row["answerable"] and not gold:
         raise EvalSetError(
             f'{where}: an answerable question needs "gold": the exact quotes of a document that answer it'
@@ -211,6 +214,16 @@ def gold_spans(question: EvalQuestion, documents: Iterable[Document]) -> list[tu
     return spans
 
 
+def gold_missing(question: EvalQuestion) -> EvalSetError:
+    """The error for an answerable question none of whose gold strings is in the corpus,
+    naming its line ("path:line", or its id when it was not read from a file)."""
+    return EvalSetError(
+        f'{question.where or question.id}: no "gold" string of the question "{question.id}" is in the corpus: '
+        "copy each one exactly from a document's text (`qa inspect FILE` shows it), "
+        "or rebuild the index with the document that holds it"
+    )
+
+
 def overlaps(doc_id: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> bool:
     """Whether [start, end) of a document overlaps any of the spans."""
     return any(d == doc_id and start < e and s < end for d, s, e in spans)
@@ -229,11 +242,7 @@ def evaluate(engine: QAEngine, questions: list[EvalQuestion], show_progress: boo
     for item in tqdm(questions, desc="evaluating", unit="question", disable=not show_progress):
         spans = gold_spans(item, documents)
         if item.answerable and not spans:
-            raise EvalSetError(
-                f'{item.where or item.id}: no "gold" string of the question "{item.id}" is in the corpus: '
-                "copy each one exactly from a document's text (`qa inspect FILE` shows it), "
-                "or rebuild the index with the document that holds it"
-            )
+            raise gold_missing(item)
         result = engine.ask(item.question, top_k=EVAL_DEPTH, always_cite=True)
         rank = next(
             (n for n, p in enumerate(result.passages, start=1) if overlaps(p.doc_id, p.start, p.end, spans)),

@@ -44,7 +44,7 @@ from sklearn.linear_model import LogisticRegression
 from qa.answer_reranker import ANSWER_RERANKER_FEATURES, answer_features
 from qa.embedder import Embedder
 from qa.engine import QAEngine, Trace
-from qa.evaluation import EvalQuestion, gold_spans, overlaps
+from qa.evaluation import EvalQuestion, gold_missing, gold_spans, overlaps
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, choose_operating_point
@@ -275,9 +275,15 @@ def fit_models(
     refitted model is swapped into every engine before the next is fitted, so that the
     evidence comes from the reader shipped with it. The reranker learns from the fused
     order (label: the chunk overlaps a gold span). Raises ValueError when the
-    pooled questions lack right and wrong candidates or answerable and unanswerable ones.
+    pooled questions lack right and wrong candidates or answerable and unanswerable ones,
+    and EvalSetError (`qa.evaluation.gold_missing`) for an answerable question none of whose
+    gold strings is in its corpus.
     """
     spans = {id(engine): {q.id: gold_spans(q, engine.documents()) for q in qs} for engine, qs in sets}
+    # A question whose gold is not in its corpus would be fitted with every candidate wrong.
+    missing = next((q for engine, qs in sets for q in qs if q.answerable and not spans[id(engine)][q.id]), None)
+    if missing is not None:
+        raise gold_missing(missing)
     # Neither the fused ranking nor the reader's candidates and their features depend on
     # the reranker or reader model, so one pass over the answerable questions serves both.
     traces = list(_answerable_traces(sets, spans)) if refit_reranker or refit_reader else []

@@ -10,6 +10,7 @@ import pytest
 
 from qa.engine import QAEngine
 from qa.evaluation import EvalSetError, evaluate, load_questions
+from qa.fitting import fit_models
 
 GOOD = {
     "id": "da-01",
@@ -208,3 +209,23 @@ def test_a_gold_string_not_in_the_corpus_is_refused_with_its_file_and_line(
         f'{path}:2: no "gold" string of the question "da-01" is in the corpus: copy each one exactly from a '
         "document's text (`qa inspect FILE` shows it), or rebuild the index with the document that holds it"
     )
+
+
+def test_a_gold_string_copied_with_a_no_break_space_and_a_soft_hyphen_is_read_as_the_documents_text(
+    tmp_path: Path, fake_engine: QAEngine
+) -> None:
+    path = _write(tmp_path, {**GOOD, "gold": ["Digital Post-meddelelser til\u00a0borgere og virk\u00adsomheder."]})
+    questions = load_questions(path)
+    assert questions[1].gold == ("Digital Post-meddelelser til borgere og virksomheder.",)
+    outcomes = evaluate(fake_engine, questions)
+    assert outcomes[1].gold_rank is not None
+
+
+def test_fitting_refuses_a_question_whose_gold_is_not_in_the_corpus_with_its_file_and_line(
+    tmp_path: Path, fake_engine: QAEngine
+) -> None:
+    # Fitted on, it would count every candidate of the question as wrong.
+    path = _write(tmp_path, {**GOOD, "gold": ["Denne sætning står ikke i nogen kilde."]})
+    with pytest.raises(EvalSetError) as caught:
+        fit_models([(fake_engine, load_questions(path))], "test")
+    assert str(caught.value).startswith(f'{path}:2: no "gold" string of the question "da-01" is in the corpus: ')
