@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from qa.cli_support import fail as _fail
 from qa.cli_support import refuse_invalid_argument
 from qa.feedback_cli import feedback_app
-from qa.normalise import normalise
+from qa.normalise import checked_text
 from qa.settings import Settings, get_settings
 
 app = typer.Typer(
@@ -271,9 +271,10 @@ def ask_command(
 
     settings = _settings()
     refuse_invalid_argument(question, "QUESTION")
-    length = len(normalise(question).strip())  # counted as /ask counts (api.schemas.check_text)
-    if length > settings.max_question_chars:
-        _fail(f"the question is {length} characters long; at most {settings.max_question_chars} are allowed")
+    try:
+        checked_text("question", question, settings.max_question_chars)  # as /ask checks it
+    except ValueError as exc:
+        _fail(str(exc))
     try:
         result = load_engine(settings).ask(question, top_k=top_k)
     except (QuestionError, IndexLoadError, ModelError, ModelFileError) as exc:

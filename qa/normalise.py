@@ -8,7 +8,7 @@ What it does, in order:
 
 1. a leading byte-order mark (U+FEFF) is dropped;
 2. CRLF and lone CR become LF;
-3. invisible characters (`INVISIBLE`: soft hyphen, zero-width space and joiners, bidirectional
+3. invisible characters (`INVISIBLE_RANGES`: soft hyphen, zero-width space and joiners, bidirectional
    controls, variation selectors, the combining grapheme joiner, Hangul fillers ...) are removed;
 4. no-break and other Unicode space separators (U+00A0, U+2000-U+200A, U+202F, U+205F,
    U+3000) and tabs become a plain space;
@@ -75,6 +75,10 @@ carry one, and Python reads a command-line byte that is not UTF-8 (``0xff``) as 
 
 _SPACES = re.compile(f"[{SPACES}]")
 
+MAX_TEXT_CHARS = 1000
+"""The HTTP contract's longest question or query, in characters (code points) after
+normalising and trimming; QA_MAX_QUESTION_CHARS may only lower it."""
+
 
 def normalise(text: str) -> str:
     """The normalised form of `text` (see the module docstring); idempotent.
@@ -107,3 +111,23 @@ def lone_surrogate(text: str) -> str | None:
     """
     found = LONE_SURROGATE.search(text)
     return found.group() if found else None
+
+
+def checked_text(field: str, value: str, max_chars: int = MAX_TEXT_CHARS) -> str:
+    """``value`` as the engine reads it (`normalise`, trimmed), when it asks something: the one
+    check of a question or query's length and letters, made by the HTTP API
+    (`api.schemas.check_text`) and by `qa ask`. ``field`` names the text in the messages
+    ("question", "query"); ``max_chars`` is the most characters (code points) allowed.
+
+    Raises ValueError when nothing readable is left (empty, or only invisible characters such
+    as U+200B, punctuation, underscores or control characters) or when more than
+    ``max_chars`` characters are.
+    """
+    value = normalise(value).strip()
+    if not value:
+        raise ValueError(f"the {field} is empty: write a {field} of 1 to {max_chars} characters")
+    if not has_letter_or_digit(value):
+        raise ValueError(f"the {field} holds no letters or digits: write a {field} in words")
+    if len(value) > max_chars:
+        raise ValueError(f"the {field} is {len(value)} characters long; at most {max_chars} are allowed")
+    return value
