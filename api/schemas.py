@@ -9,6 +9,7 @@ from pydantic.json_schema import JsonDict
 
 from qa.engine import Citation, Passage
 from qa.normalise import MAX_TEXT_CHARS, checked_text, lone_surrogate
+from qa.settings import DEFAULT_TOP_K, MAX_TOP_K
 
 
 def check_unicode(field: str, value: str) -> str:
@@ -76,7 +77,9 @@ class AskRequest(BaseModel):
         examples=["Hvornår blev Digital Post obligatorisk?"],
         json_schema_extra=TEXT_SCHEMA,
     )
-    top_k: JsonInt = Field(5, ge=1, le=20, description="How many passages to return (a JSON integer).")
+    top_k: JsonInt = Field(
+        DEFAULT_TOP_K, ge=1, le=MAX_TOP_K, description="How many passages to return (a JSON integer)."
+    )
 
     @field_validator("question")
     @classmethod

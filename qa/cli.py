@@ -19,7 +19,7 @@ from qa.cli_support import fail as _fail
 from qa.cli_support import refuse_invalid_argument
 from qa.feedback_cli import feedback_app
 from qa.normalise import checked_text
-from qa.settings import Settings, get_settings
+from qa.settings import DEFAULT_TOP_K, Settings, get_settings
 
 app = typer.Typer(
     help="Cited answers to Danish and English questions over Danish public-sector texts.",
@@ -259,7 +259,9 @@ def index_verify_command(
 @app.command("ask")
 def ask_command(
     question: Annotated[str, typer.Argument(help="The question, in Danish or English.")],
-    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=20, help="Passages to return.")] = 5,
+    top_k: Annotated[
+        int, typer.Option("--top-k", "-k", min=1, help="Passages to return (at most QA_MAX_TOP_K).")
+    ] = DEFAULT_TOP_K,
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON.")] = False,
 ) -> None:
     """Answer a question from the live index, with numbered sources."""
@@ -271,6 +273,8 @@ def ask_command(
 
     settings = _settings()
     refuse_invalid_argument(question, "QUESTION")
+    if top_k > settings.max_top_k:  # as /ask refuses a top_k above it
+        _fail(f"--top-k {top_k}: at most {settings.max_top_k} passages are allowed (QA_MAX_TOP_K)")
     try:
         checked_text("question", question, settings.max_question_chars)  # as /ask checks it
     except ValueError as exc:
