@@ -374,8 +374,8 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "access_log": False,  # api.logs.AccessLogMiddleware writes a redacted one
         # h11 plus a header-read deadline (QA_HEADER_TIMEOUT_SECONDS) against clients that
         # trickle their headers. QA_MAX_HEADER_BYTES is held by the app (api.limits, a JSON
-        # 431); h11's own bound on unparsed bytes, twice that, only stops the memory a
-        # larger head would take, with its plain-text 400.
+        # 431); h11's own bound on unparsed bytes, twice that, stops the memory a larger
+        # head would take, answered with the same JSON 431 (api.server).
         "http": "api.server:HeaderTimeoutH11Protocol",
         "h11_max_incomplete_event_size": 2 * settings.max_header_bytes,
         "timeout_keep_alive": settings.timeout_keep_alive,
