@@ -53,7 +53,7 @@ from qa.embedder import Embedder
 from qa.engine import DocumentNotFoundError, QAEngine, QuestionError
 from qa.feedback import FeedbackFullError
 from qa.redaction import redact
-from qa.settings import Settings, get_settings
+from qa.settings import DEFAULT_TOP_K, MAX_TOP_K, Settings, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +229,8 @@ def create_app(
 
     def within_limits(text_field: str, text: str, count_field: str, count: int) -> None:
         """The operator's limits (QA_MAX_QUESTION_CHARS, QA_MAX_TOP_K), which may be
-        stricter than the contract's 1000 characters and 20 passages."""
+        stricter than the contract's 1000 characters and 20 passages, never looser (the
+        settings refuse a larger value)."""
         if len(text.strip()) > settings.max_question_chars:
             raise HTTPException(422, f"{text_field}: at most {settings.max_question_chars} characters are allowed")
         if count > settings.max_top_k:
@@ -258,7 +259,7 @@ def create_app(
                 json_schema_extra=TEXT_SCHEMA,
             ),
         ],
-        k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
+        k: Annotated[int, Query(ge=1, le=MAX_TOP_K, description="How many passages.")] = DEFAULT_TOP_K,
     ) -> SearchResponse:
         """Hybrid (dense + BM25) search over the passages, ordered by the passage reranker."""
         try:

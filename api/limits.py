@@ -14,7 +14,8 @@
 - :class:`BodyTimeoutMiddleware` answers 408 when a client stops sending its body.
 - :class:`HeaderSizeLimitMiddleware` answers 431 when the request line and headers are
   larger than ``QA_MAX_HEADER_BYTES``: uvicorn's parser (h11) bounds them only while they
-  arrive in several reads, not when one read brings them all.
+  arrive in several reads, not when one read brings them all. Where h11's own bound
+  (twice the limit in ``qa serve``) stops a head first, ``api.server`` answers the same 431.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ __all__ = [
     "QueryTimeout",
     "RateLimitMiddleware",
     "RefuseWhenFullMiddleware",
+    "head_too_large",
     "request_head_bytes",
 ]
 
@@ -288,9 +290,20 @@ def request_head_bytes(scope: Scope) -> int:
     return line + sum(len(name) + len(value) + 4 for name, value in scope.get("headers", ())) + 2
 
 
+def head_too_large(max_bytes: int) -> JSONResponse:
+    """The 431 for a request line and headers larger than ``max_bytes`` (QA_MAX_HEADER_BYTES),
+    given by the app (:class:`HeaderSizeLimitMiddleware`) and by ``qa serve``'s HTTP protocol
+    (``api.server``) when h11 stops reading a head that grows past its bound."""
+    detail = (
+        f"The request line and headers are larger than {max_bytes} bytes (QA_MAX_HEADER_BYTES): "
+        "send fewer or shorter headers."
+    )
+    return JSONResponse({"detail": detail}, 431)
+
+
 class HeaderSizeLimitMiddleware:
-    """Answer 431 ``{"detail": ...}`` to a request whose line and headers
-    (:func:`request_head_bytes`) are larger than ``max_bytes``, before the app reads it."""
+    """Answer 431 ``{"detail": ...}`` (:func:`head_too_large`) to a request whose line and
+    headers (:func:`request_head_bytes`) are larger than ``max_bytes``, before the app reads it."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -298,10 +311,6 @@ class HeaderSizeLimitMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and request_head_bytes(scope) > self.max_bytes:
-            detail = (
-                f"The request line and headers are larger than {self.max_bytes} bytes (QA_MAX_HEADER_BYTES): "
-                "send fewer or shorter headers."
-            )
-            await JSONResponse({"detail": detail}, 431)(scope, receive, send)
+            await head_too_large(self.max_bytes)(scope, receive, send)
             return
         await self.app(scope, receive, send)

@@ -8,7 +8,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic.json_schema import JsonDict
 
 from qa.engine import Citation, Passage
-from qa.normalise import has_letter_or_digit, lone_surrogate, normalise
+from qa.normalise import MAX_TEXT_CHARS, checked_text, lone_surrogate
+from qa.settings import DEFAULT_TOP_K, MAX_TOP_K
 
 
 def check_unicode(field: str, value: str) -> str:
@@ -30,29 +31,18 @@ def invalid_unicode(field: str) -> str:
     )
 
 
-MAX_TEXT_CHARS = 1000
-"""The contract's longest question or query, in characters (code points) after normalising and trimming."""
-
 TEXT_SCHEMA: JsonDict = {"minLength": 1, "maxLength": MAX_TEXT_CHARS, "pattern": r"[^\W_]"}
 """What the OpenAPI document says of a question or query. The pattern (a letter or digit
 in Python's regex dialect) accepts the same characters as `has_letter_or_digit`; the
-lengths are the contract's, which `check_text` counts after normalising and trimming."""
+lengths are the contract's (`MAX_TEXT_CHARS`), which `check_text` counts after normalising and trimming."""
 
 
 def check_text(field: str, value: str) -> str:
     """The text as the engine reads it (`qa.normalise.normalise`, trimmed), after
     `check_unicode`: the one check of a question or query on every route. Raises
-    ValueError when nothing readable is left (empty, or only invisible characters such
-    as U+200B, punctuation, underscores or control characters) or when more than
-    `MAX_TEXT_CHARS` characters are."""
-    value = normalise(check_unicode(field, value)).strip()
-    if not value:
-        raise ValueError(f"the {field} is empty: write a {field} of 1 to {MAX_TEXT_CHARS} characters")
-    if not has_letter_or_digit(value):
-        raise ValueError(f"the {field} holds no letters or digits: write a {field} in words")
-    if len(value) > MAX_TEXT_CHARS:
-        raise ValueError(f"the {field} is {len(value)} characters long; at most {MAX_TEXT_CHARS} are allowed")
-    return value
+    ValueError when nothing readable is left, or when more than the contract's
+    `MAX_TEXT_CHARS` characters are (`qa.normalise.checked_text`)."""
+    return checked_text(field, check_unicode(field, value))
 
 
 def json_integer(value: object) -> object:
@@ -87,7 +77,9 @@ class AskRequest(BaseModel):
         examples=["Hvornår blev Digital Post obligatorisk?"],
         json_schema_extra=TEXT_SCHEMA,
     )
-    top_k: JsonInt = Field(5, ge=1, le=20, description="How many passages to return (a JSON integer).")
+    top_k: JsonInt = Field(
+        DEFAULT_TOP_K, ge=1, le=MAX_TOP_K, description="How many passages to return (a JSON integer)."
+    )
 
     @field_validator("question")
     @classmethod

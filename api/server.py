@@ -1,4 +1,5 @@
-"""uvicorn's h11 protocol with a time limit on reading a request's headers.
+"""uvicorn's h11 protocol with a time limit on reading a request's headers, and a JSON 431
+for a head too large for h11.
 
 uvicorn closes idle keep-alive connections (``timeout_keep_alive``) but waits for ever
 for the headers of a request that has begun to arrive, or for the first bytes of a new
@@ -6,15 +7,26 @@ connection: a client that trickles its headers (slowloris) holds a connection as
 it likes. :class:`HeaderTimeoutH11Protocol` closes a connection whose request headers are
 not complete ``QA_HEADER_TIMEOUT_SECONDS`` after the connection opened or the previous
 response ended. ``qa serve`` runs uvicorn with ``http="api.server:HeaderTimeoutH11Protocol"``.
+
+The app answers a head over ``QA_MAX_HEADER_BYTES`` with a JSON 431
+(``api.limits.HeaderSizeLimitMiddleware``), but only a head that h11 parsed: one that grows
+past h11's bound on unparsed bytes (``h11_max_incomplete_event_size``, twice
+``QA_MAX_HEADER_BYTES`` in ``qa serve``) before it is complete never reaches the app, and
+uvicorn answered it with a plain-text 400. :class:`HeaderTimeoutH11Protocol` answers it with
+the app's 431 (``api.limits.head_too_large``), so every head over the limit gets the same one.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
+from http import HTTPStatus
 from typing import Any
 
+import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from api.limits import head_too_large
 from qa.settings import get_settings
 
 __all__ = ["HeaderTimeoutH11Protocol"]
@@ -22,15 +34,41 @@ __all__ = ["HeaderTimeoutH11Protocol"]
 
 class HeaderTimeoutH11Protocol(H11Protocol):
     """H11Protocol plus a header-read deadline of ``header_timeout`` seconds (default: the
-    QA_HEADER_TIMEOUT_SECONDS setting; a subclass may set the class attribute)."""
+    QA_HEADER_TIMEOUT_SECONDS setting), and a JSON 431 naming ``max_header_bytes`` (default:
+    QA_MAX_HEADER_BYTES) for a head past h11's bound; a subclass may set the class attributes."""
 
     header_timeout: float | None = None
+    max_header_bytes: int | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._header_deadline: asyncio.TimerHandle | None = None
         if self.header_timeout is None:
             self.header_timeout = get_settings().header_timeout_seconds
+        if self.max_header_bytes is None:
+            self.max_header_bytes = get_settings().max_header_bytes
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to bytes h11 refuses to parse, called where it catches h11's
+        RemoteProtocolError. When h11 refused a request's head for growing past its bound
+        (the error's ``error_status_hint`` is 431), the app's JSON 431 and the connection
+        closed; otherwise uvicorn's plain-text 400."""
+        error = sys.exception()
+        if not (
+            isinstance(error, h11.RemoteProtocolError)
+            and error.error_status_hint == 431
+            and self._waiting_for_headers()
+            and self.max_header_bytes is not None
+        ):
+            super().send_400_response(msg)
+            return
+        response = head_too_large(self.max_header_bytes)
+        headers = [*response.raw_headers, (b"connection", b"close")]
+        reason = HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.phrase.encode()
+        head = h11.Response(status_code=431, headers=headers, reason=reason)
+        for event in (head, h11.Data(data=bytes(response.body)), h11.EndOfMessage()):
+            self.transport.write(self.conn.send(event) or b"")
+        self.transport.close()
 
     def _waiting_for_headers(self) -> bool:
         return self.cycle is None or self.cycle.response_complete

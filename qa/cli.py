@@ -18,8 +18,8 @@ from pydantic import ValidationError
 from qa.cli_support import fail as _fail
 from qa.cli_support import refuse_invalid_argument
 from qa.feedback_cli import feedback_app
-from qa.normalise import normalise
-from qa.settings import Settings, get_settings
+from qa.normalise import checked_text
+from qa.settings import DEFAULT_TOP_K, Settings, get_settings
 
 app = typer.Typer(
     help="Cited answers to Danish and English questions over Danish public-sector texts.",
@@ -259,7 +259,9 @@ def index_verify_command(
 @app.command("ask")
 def ask_command(
     question: Annotated[str, typer.Argument(help="The question, in Danish or English.")],
-    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, max=20, help="Passages to return.")] = 5,
+    top_k: Annotated[
+        int, typer.Option("--top-k", "-k", min=1, help="Passages to return (at most QA_MAX_TOP_K).")
+    ] = DEFAULT_TOP_K,
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON.")] = False,
 ) -> None:
     """Answer a question from the live index, with numbered sources."""
@@ -271,9 +273,12 @@ def ask_command(
 
     settings = _settings()
     refuse_invalid_argument(question, "QUESTION")
-    length = len(normalise(question).strip())  # counted as /ask counts (api.schemas.check_text)
-    if length > settings.max_question_chars:
-        _fail(f"the question is {length} characters long; at most {settings.max_question_chars} are allowed")
+    if top_k > settings.max_top_k:  # as /ask refuses a top_k above it
+        _fail(f"--top-k {top_k}: at most {settings.max_top_k} passages are allowed (QA_MAX_TOP_K)")
+    try:
+        checked_text("question", question, settings.max_question_chars)  # as /ask checks it
+    except ValueError as exc:
+        _fail(str(exc))
     try:
         result = load_engine(settings).ask(question, top_k=top_k)
     except (QuestionError, IndexLoadError, ModelError, ModelFileError) as exc:
@@ -369,8 +374,8 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "access_log": False,  # api.logs.AccessLogMiddleware writes a redacted one
         # h11 plus a header-read deadline (QA_HEADER_TIMEOUT_SECONDS) against clients that
         # trickle their headers. QA_MAX_HEADER_BYTES is held by the app (api.limits, a JSON
-        # 431); h11's own bound on unparsed bytes, twice that, only stops the memory a
-        # larger head would take, with its plain-text 400.
+        # 431); h11's own bound on unparsed bytes, twice that, stops the memory a larger
+        # head would take, answered with the same JSON 431 (api.server).
         "http": "api.server:HeaderTimeoutH11Protocol",
         "h11_max_incomplete_event_size": 2 * settings.max_header_bytes,
         "timeout_keep_alive": settings.timeout_keep_alive,

@@ -16,10 +16,13 @@ Three kinds of Danish personal data are replaced by placeholders:
   ``12345678``, full-width digits) by ``[TELEFON]``: eight digits, the
   length of every Danish subscriber number (Numbering plan, Erhvervsstyrelsen).
 
-Invisible format characters (Unicode category Cf: soft hyphen, zero-width space, non-joiner
-and joiner, word joiner, BOM, bidirectional controls ...) are read through: ``111111\u00ad-1118``
-and ``hans\u200b@kommune.dk`` are redacted as ``111111-1118`` and ``hans@kommune.dk`` would be,
-and the format characters inside a match go with it. Text outside matches is kept as it is.
+Invisible characters (`qa.normalise.INVISIBLE_RANGES`, the ones normalisation removes: every
+format character such as the soft hyphen, zero-width space, joiners, BOM and bidirectional
+controls, and the other default-ignorable ones such as the combining grapheme joiner,
+variation selectors and Hangul fillers) are read through: ``111111\u00ad-1118``,
+``111111\u034f-1118`` and ``hans\u200b@kommune.dk`` are redacted as ``111111-1118`` and
+``hans@kommune.dk`` would be, and the invisible characters inside a match go with it. Text
+outside matches is kept as it is.
 
 Years, ranges of years (``2016-2020``), dates (``01-02-2003``) and ordinary figures
 (``112,6 mio.``, ``1.000``) are left alone: a match must be a whole run of digits of exactly
@@ -33,7 +36,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from qa.normalise import LONE_SURROGATE
+from qa.normalise import INVISIBLE_CHARACTER, LONE_SURROGATE
 
 __all__ = ["redact"]
 
@@ -73,19 +76,19 @@ def _cpr(match: re.Match[str]) -> str:
 
 
 def _visible(text: str) -> tuple[str, list[int]]:
-    """``text`` without its format characters (category Cf), and the index in ``text`` of
-    each character kept."""
-    kept = [i for i, ch in enumerate(text) if unicodedata.category(ch) != "Cf"]
+    """``text`` without its invisible characters (`INVISIBLE_CHARACTER`), and the index in
+    ``text`` of each character kept."""
+    kept = [i for i, ch in enumerate(text) if not INVISIBLE_CHARACTER.match(ch)]
     return "".join(text[i] for i in kept), kept
 
 
 def _sub(pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str) -> str:
-    """``pattern.sub(replace, text)`` matched on ``text`` as read without format characters:
-    each match's replacement takes the place of the span of ``text`` it covers (format
+    """``pattern.sub(replace, text)`` matched on ``text`` as read without invisible characters:
+    each match's replacement takes the place of the span of ``text`` it covers (invisible
     characters inside it included); a match that ``replace`` returns unchanged is kept as written."""
-    visible, where = _visible(text)
-    if len(visible) == len(text):
+    if not INVISIBLE_CHARACTER.search(text):
         return pattern.sub(replace, text)
+    visible, where = _visible(text)
     parts, done = [], 0
     for match in pattern.finditer(visible):
         replacement = replace(match)
@@ -99,7 +102,7 @@ def _sub(pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text
 
 def redact(text: str) -> str:
     """Return ``text`` with CPR numbers, e-mail addresses and phone numbers replaced, also
-    when invisible format characters stand inside them (see the module docstring).
+    when invisible characters stand inside them (see the module docstring).
 
     Idempotent: ``redact(redact(t)) == redact(t)``. Never raises on any ``str``.
     """

@@ -10,9 +10,15 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from qa.normalise import MAX_TEXT_CHARS
+
 # Passages /ask and /search return when the request names no number (top_k, k), and what
 # the help widget asks for (api/static/widget.js): QA_MAX_TOP_K may not go below it.
 DEFAULT_TOP_K = 5
+
+# The HTTP contract's largest top_k / k (api/schemas.py, the design note): QA_MAX_TOP_K
+# may lower it, never raise it.
+MAX_TOP_K = 20
 
 # Chunks up to which the build's vector index is exact (QA_ANN_MIN_CHUNKS); also the
 # default of qa.index.prepare_index and qa.pipeline.BuildOptions.
@@ -87,11 +93,15 @@ class Settings(BaseSettings):
         ge=1,
         description="Chunk count above which the build makes an approximate (IVF) vector index instead of a flat one.",
     )
-    max_question_chars: int = Field(1000, ge=1, description="Longest question accepted, after trimming.")
+    max_question_chars: int = Field(
+        MAX_TEXT_CHARS,
+        description=f"Longest question or query accepted, after trimming: 1 to {MAX_TEXT_CHARS}, the HTTP "
+        "contract's longest, which this may lower but not raise.",
+    )
     max_top_k: int = Field(
-        20,
-        ge=DEFAULT_TOP_K,
-        description=f"Largest top_k / k accepted; at least {DEFAULT_TOP_K}, the default and what the help widget asks.",
+        MAX_TOP_K,
+        description=f"Largest top_k / k accepted: {DEFAULT_TOP_K} (the default, and what the help widget asks) "
+        f"to {MAX_TOP_K} (the HTTP contract's largest, which this may lower but not raise).",
     )
     max_body_bytes: int = Field(16384, ge=1024, description="Largest request body; larger gets 413.")
     cors_origins: Annotated[list[str], NoDecode] = Field(
@@ -151,6 +161,27 @@ class Settings(BaseSettings):
     feedback_retention_days: int = Field(365, ge=1, description="Feedback older than this is deleted.")
     feedback_max_mb: int = Field(64, ge=1, description="Size cap of the feedback database (MiB); then 503.")
     log_json: bool = Field(True, description="`qa serve` writes JSON log lines (one per event).")
+
+    @field_validator("max_question_chars")
+    @classmethod
+    def _question_within_contract(cls, value: int) -> int:
+        if not 1 <= value <= MAX_TEXT_CHARS:
+            raise ValueError(
+                f"must be 1 to {MAX_TEXT_CHARS}: the HTTP contract takes questions of up to {MAX_TEXT_CHARS} "
+                "characters, and this setting may only lower that"
+            )
+        return value
+
+    @field_validator("max_top_k")
+    @classmethod
+    def _top_k_within_contract(cls, value: int) -> int:
+        if not DEFAULT_TOP_K <= value <= MAX_TOP_K:
+            raise ValueError(
+                f"must be {DEFAULT_TOP_K} to {MAX_TOP_K}: at least {DEFAULT_TOP_K}, the default top_k and what the "
+                f"help widget asks, and at most {MAX_TOP_K}, the HTTP contract's largest top_k, which this setting "
+                "may only lower"
+            )
+        return value
 
     @field_validator("log_level", mode="before")
     @classmethod

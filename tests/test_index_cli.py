@@ -78,6 +78,52 @@ def test_ask_refuses_a_lone_surrogate_in_its_argument() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "error"),
+    [
+        ("???", "the question holds no letters or digits: write a question in words"),
+        ("\u200b \u3164", "the question is empty: write a question of 1 to 1000 characters"),
+    ],
+)
+def test_ask_refuses_a_wordless_question_with_the_http_apis_wording_before_loading_anything(
+    question: str, error: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path))  # no index there: the question is refused first
+    result = _invoke_fresh(["ask", question])
+    assert (result.exit_code, result.output) == (1, f"error: {error}\n")
+
+
+def test_ask_counts_against_a_stricter_question_limit_in_its_messages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path))
+    monkeypatch.setenv("QA_MAX_QUESTION_CHARS", "20")
+    long = _invoke_fresh(["ask", "Hvad bruges NemKonto egentlig til?"])
+    assert (long.exit_code, long.output) == (1, "error: the question is 34 characters long; at most 20 are allowed\n")
+    empty = _invoke_fresh(["ask", " "])
+    assert (empty.exit_code, empty.output) == (
+        1,
+        "error: the question is empty: write a question of 1 to 20 characters\n",
+    )
+
+
+@pytest.mark.parametrize(("limit", "top_k"), [("10", "11"), ("20", "21")])
+def test_ask_refuses_a_top_k_above_the_setting_as_the_http_api_does(
+    limit: str, top_k: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "no-model"
+    monkeypatch.setenv("QA_MODEL", str(missing))
+    monkeypatch.setenv("QA_MAX_TOP_K", limit)
+    result = _invoke_fresh(["ask", "-k", top_k, "Hvad er NemID?"])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: --top-k {top_k}: at most {limit} passages are allowed (QA_MAX_TOP_K)\n",
+    )
+    # The setting's own value is taken: the command goes on, to the model that is missing.
+    taken = _invoke_fresh(["ask", "-k", limit, "Hvad er NemID?"])
+    assert (taken.exit_code, taken.output.startswith(f"error: QA_MODEL={missing} is not")) == (1, True)
+
+
 def test_index_list_use_prune_and_verify(
     tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -226,6 +226,33 @@ def test_a_real_server_takes_headers_up_to_the_limit_and_answers_431_beyond(
     assert replies[1].endswith("\r\n\r\n" + json.dumps(_too_many_header_bytes(2048), separators=(",", ":")))
 
 
+class _SmallHeads(HeaderTimeoutH11Protocol):
+    max_header_bytes = 2048
+
+
+def test_a_head_past_h11s_bound_arriving_in_pieces_gets_the_same_json_431(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    # `qa serve` bounds h11's unparsed bytes at twice QA_MAX_HEADER_BYTES: a head that
+    # grows past that before it is complete is refused by h11 (a plain-text 400 before),
+    # not by the app.
+    settings = _app_settings(tmp_path, max_header_bytes=2048)
+    app = create_app(settings, engine=fake_engine)
+    with live_server(app, http=_SmallHeads, h11_max_incomplete_event_size=2 * 2048) as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            head = _raw_request(6000)[:-4]  # never the blank line that ends it
+            for start in range(0, len(head), 1500):
+                conn.sendall(head[start : start + 1500])
+                time.sleep(0.05)
+            reply = b"".join(iter(lambda: conn.recv(65536), b"")).decode()
+    status, _, body = reply.partition("\r\n\r\n")
+    assert status.splitlines()[0] == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert "content-type: application/json" in status.lower().splitlines()
+    assert "connection: close" in status.lower().splitlines()
+    assert json.loads(body) == _too_many_header_bytes(2048)
+
+
 def test_a_body_that_stops_arriving_gets_408(fake_engine: QAEngine, tmp_path: Path) -> None:
     settings = _app_settings(tmp_path, body_timeout_seconds=0.3)
     with live_server(create_app(settings, engine=fake_engine)) as base:

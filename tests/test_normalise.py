@@ -25,6 +25,9 @@ def test_nfd_and_nfc_forms_of_a_question_normalise_to_the_same_text() -> None:
         ("10\u202f000", "10 000"),
         ("a\u2060b\u200c\u200dc", "abc"),
         ("kolonne\tværdi", "kolonne værdi"),
+        ("Digital\u034fPost\ufe0f", "DigitalPost"),  # combining grapheme joiner, variation selector
+        ("Nem\U000e0100ID\u200e", "NemID"),  # variation selector supplement, left-to-right mark
+        ("\u3164\u115f\u1160\uffa0", ""),  # Hangul fillers: letters by category, but blank
     ],
 )
 def test_invisible_characters_spaces_and_line_ends_are_normalised(raw: str, expected: str) -> None:

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
+from qa.normalise import INVISIBLE_CHARACTER, normalise
 from qa.redaction import redact
+
+# Invisible characters outside category Cf, each at the start and the end of its range.
+NOT_FORMAT_INVISIBLE = [
+    "\u034f",  # combining grapheme joiner
+    "\ufe00",  # variation selectors
+    "\ufe0f",
+    "\U000e0100",  # variation selectors supplement
+    "\U000e01ef",
+    "\u115f",  # Hangul fillers
+    "\u1160",
+    "\u3164",
+    "\uffa0",
+]
 
 
 @pytest.mark.parametrize(
@@ -126,6 +142,26 @@ def test_unicode_variants_of_e_mail_and_phone_are_redacted(text: str, expected: 
 )
 def test_invisible_format_characters_do_not_hide_personal_data(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize("invisible", NOT_FORMAT_INVISIBLE, ids=lambda ch: f"U+{ord(ch):04X}")
+def test_invisible_characters_that_are_not_format_characters_do_not_hide_personal_data(invisible: str) -> None:
+    assert unicodedata.category(invisible) != "Cf"
+    assert redact(f"cpr 111111{invisible}-1118 tak") == "cpr [CPR] tak"
+    assert redact(f"cpr 1111{invisible}11 1118") == "cpr [CPR]"
+    assert redact(f"mail hans{invisible}@kommune.dk i dag") == "mail [EMAIL] i dag"
+    assert redact(f"mail hans@kom{invisible}mune.dk") == "mail [EMAIL]"
+    assert redact(f"tlf. 12{invisible}34 56 78") == "tlf. [TELEFON]"
+
+
+def test_redaction_reads_through_exactly_the_characters_normalisation_removes() -> None:
+    # One definition of "invisible": every character normalisation drops is read through.
+    invisible = [chr(c) for c in range(0x110000) if INVISIBLE_CHARACTER.match(chr(c))]
+    assert all(normalise(f"a{ch}b") == "ab" for ch in invisible)
+    assert [ch for ch in invisible if redact(f"cpr 111111{ch}-1118") != "cpr [CPR]"] == []
+    # Every format character (Cf) is among them, as redaction has always read through Cf.
+    assert [c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf" and chr(c) not in invisible] == []
+    assert normalise("a\u200cb\u0301") == "ab\u0301"  # combining marks that are drawn stay
 
 
 def test_format_characters_outside_personal_data_are_kept() -> None:

@@ -91,13 +91,38 @@ def test_a_bad_setting_is_one_line_naming_the_variable_not_a_traceback(
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+TOP_K_RANGE = (
+    "Value error, must be 5 to 20: at least 5, the default top_k and what the help widget asks, and at most 20, the "
+    "HTTP contract's largest top_k, which this setting may only lower (see the settings table in README)"
+)
+QUESTION_RANGE = (
+    "Value error, must be 1 to 1000: the HTTP contract takes questions of up to 1000 characters, and this setting "
+    "may only lower that (see the settings table in README)"
+)
+
+
 @pytest.mark.parametrize(
     ("variable", "value", "line"),
     [
         (
             "QA_MAX_TOP_K",
             "3",
-            "error: QA_MAX_TOP_K='3': Input should be greater than or equal to 5 (see the settings table in README)",
+            "error: QA_MAX_TOP_K='3': " + TOP_K_RANGE,
+        ),
+        (
+            "QA_MAX_TOP_K",
+            "21",
+            "error: QA_MAX_TOP_K='21': " + TOP_K_RANGE,
+        ),
+        (
+            "QA_MAX_QUESTION_CHARS",
+            "1001",
+            "error: QA_MAX_QUESTION_CHARS='1001': " + QUESTION_RANGE,
+        ),
+        (
+            "QA_MAX_QUESTION_CHARS",
+            "0",
+            "error: QA_MAX_QUESTION_CHARS='0': " + QUESTION_RANGE,
         ),
         (
             "QA_LOG_LEVEL",
@@ -111,7 +136,8 @@ def test_a_setting_that_would_break_serving_is_refused_before_it_starts(
     monkeypatch: pytest.MonkeyPatch, uvicorn_calls: list[dict[str, Any]], variable: str, value: str, line: str
 ) -> None:
     # Below 5 every request without top_k, and every question of the help widget, got 422;
-    # a bad level crashed `qa serve` alone, in uvicorn's logging set-up.
+    # above the contract's 20 passages or 1000 characters the setting was taken but /ask
+    # refused what it allowed; a bad level crashed `qa serve` alone, in uvicorn's logging set-up.
     monkeypatch.setenv(variable, value)
     get_settings.cache_clear()
     result = CliRunner().invoke(qa.cli.app, ["serve"])

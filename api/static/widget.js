@@ -19,8 +19,9 @@
   const TIMEOUT_MS = 30000;
   const MAX_CHARS = 1000;
   // Counted as the server counts (qa.normalise, api.schemas.check_text): without the
-  // invisible characters, in NFC, trimmed, in code points (an emoji is one, not two).
-  const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]/g;
+  // invisible characters (qa.normalise.INVISIBLE_RANGES), in NFC, trimmed, in code points
+  // (an emoji is one, not two).
+  const INVISIBLE = /[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f-\u1160\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/gu;
   const charCount = (text) => [...text.replace(INVISIBLE, "").normalize("NFC").trim()].length;
 
   const TEXT = {

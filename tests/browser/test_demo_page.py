@@ -193,12 +193,13 @@ def test_language_link_switches_page_and_widget(app_server: AppServer, page: Pag
 
 def test_the_length_limit_counts_as_the_server_does(app_server: AppServer, page: Page, widget: Widget) -> None:
     # 1000 letters, written decomposed ("a" + combining ring is one "å" once NFC) and
-    # with invisible characters, are 1000 characters to the server: the widget must not
+    # with invisible characters (zero-width space, combining grapheme joiner, variation
+    # selectors, Hangul filler), are 1000 characters to the server: the widget must not
     # refuse them; 1001 letters it refuses itself, with its message.
     asked: list[str] = []
     page.route("**/ask", lambda route: (asked.append(route.request.post_data or ""), _fulfil(503)(route)))
     page.goto(app_server.url + "/")
-    widget.locator("input#q").fill("a\u200b" * 500 + "a\u030a" * 500)
+    widget.locator("input#q").fill("a\u200b" * 250 + "a\u034f\ufe0f\U000e0100\u3164" * 250 + "a\u030a" * 500)
     widget.locator("button[type=submit]").first.click()
     widget.wait_for_result()
     assert len(asked) == 1
