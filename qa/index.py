@@ -53,6 +53,7 @@ from qa.index_errors import (
     IndexNotFoundError,
 )
 from qa.manifest import MANIFEST_NAME, Counts, EmbeddingStats, Manifest, file_entry, file_sha256, read_manifest
+from qa.redaction import INDEX_VERSION
 from qa.scoring import SCORING_VERSION, scoring_identity
 from qa.sentences import splitter_identity
 from qa.settings import DEFAULT_ANN_MIN_CHUNKS
@@ -86,7 +87,7 @@ FORMAT_VERSION = 2
 DEFAULT_EXACT_UP_TO = DEFAULT_ANN_MIN_CHUNKS
 LIVE_POINTER = "LIVE"
 BUILDING_PREFIX = ".building-"
-VERSION_PATTERN = re.compile(r"^\d{8}T\d{12}Z-[0-9a-f]{8}$")
+VERSION_PATTERN = re.compile(rf"^{INDEX_VERSION}$")
 CALIBRATION_NAME = "calibration.json"
 DATA_FILES = ("documents.jsonl", "chunks.jsonl", "sentences.jsonl", "chunk_vectors.faiss", "sentence_vectors.npy")
 

@@ -26,8 +26,10 @@ outside matches is kept as it is.
 
 Years, ranges of years (``2016-2020``), dates (``01-02-2003``) and ordinary figures
 (``112,6 mio.``, ``1.000``) are left alone: a match must be a whole run of digits of exactly
-the right length. Lone surrogates (invalid Unicode that JSON can carry) become U+FFFD so
-that redacted text can always be encoded, logged and stored.
+the right length. The service's own index versions (``20261203T060301090663Z-06750844``,
+`INDEX_VERSION`) are left whole: their hash part may be eight digits. Lone surrogates
+(invalid Unicode that JSON can carry) become U+FFFD so that redacted text can always be
+encoded, logged and stored.
 """
 
 from __future__ import annotations
@@ -38,7 +40,14 @@ from collections.abc import Callable
 
 from qa.normalise import INVISIBLE_CHARACTER, LONE_SURROGATE
 
-__all__ = ["redact"]
+__all__ = ["INDEX_VERSION", "redact"]
+
+INDEX_VERSION = r"\d{8}T\d{12}Z-[0-9a-f]{8}"
+"""An index version as `qa.index.new_build_id` makes it: UTC time to the microsecond and
+the first 8 hex digits of the corpus's sha256 (all digits for about 2% of corpora)."""
+# A version, or a build folder's name (`qa.index.BUILDING_PREFIX`, the version and 8 hex
+# digits more): no personal data, and logged and shown in commands to run.
+_OWN_NAMES = re.compile(rf"(?<!\w){INDEX_VERSION}(?:-[0-9a-f]{{8}})?(?![\w-])")
 
 # Characters people put between the groups of a CPR or phone number.
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -107,6 +116,14 @@ def redact(text: str) -> str:
     Idempotent: ``redact(redact(t)) == redact(t)``. Never raises on any ``str``.
     """
     text = LONE_SURROGATE.sub("\ufffd", text)
+    # Index versions are kept as they are; the text between them is redacted.
+    pieces = _OWN_NAMES.split(text)
+    kept = _OWN_NAMES.findall(text)
+    return "".join(_redact_piece(p) + (kept[i] if i < len(kept) else "") for i, p in enumerate(pieces))
+
+
+def _redact_piece(text: str) -> str:
+    """`redact` of a text without index versions."""
     text = _sub(_EMAIL, lambda _: "[EMAIL]", text)
     text = _sub(_CPR, _cpr, text)
     return _sub(_PHONE, lambda _: "[TELEFON]", text)

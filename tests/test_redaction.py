@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from qa.index import VERSION_PATTERN, new_build_id
 from qa.normalise import INVISIBLE_CHARACTER, normalise
 from qa.redaction import redact
 
@@ -178,3 +179,16 @@ def test_a_date_that_is_no_day_of_a_month_is_not_a_cpr_number_in_any_form() -> N
 def test_lone_surrogates_become_replacement_characters_so_the_text_can_be_stored() -> None:
     assert redact("spørgsmål \ud800 her") == "spørgsmål \ufffd her"
     redact("x\udfff").encode("utf-8")
+
+
+def test_index_versions_and_build_folders_are_kept_whole_though_their_hash_is_eight_digits() -> None:
+    version = new_build_id("06750844" + "0" * 56)
+    assert VERSION_PATTERN.match(version)
+    text = f"index {version} is live; run `qa index use {version}`; left .building-{version}-12345678"
+    assert redact(text) == text
+
+
+def test_a_phone_number_next_to_an_index_version_is_still_redacted() -> None:
+    assert redact("20261203T060301090663Z-06750844 ring 12345678, journal-20231234") == (
+        "20261203T060301090663Z-06750844 ring [TELEFON], journal-[TELEFON]"
+    )
