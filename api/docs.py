@@ -3,18 +3,19 @@
 FastAPI's own ``/docs`` and ``/redoc`` pages load their scripts, styles and favicon from
 cdn.jsdelivr.net and fastapi.tiangolo.com: blank where there is no internet, and every
 visitor's address goes to those hosts. Here the page, Swagger UI's script and stylesheet
-(from the ``swagger-ui-bundle`` package) and the script that starts it are all served by
-the app, under a Content-Security-Policy that allows only the app's own origin (and
-``data:`` images, which Swagger UI's stylesheet holds inline).
+(Swagger UI 5, which reads OpenAPI 3.1, from the ``fastapi-offline`` package's files) and
+the script that starts it are all served by the app, under a Content-Security-Policy
+that allows only the app's own origin (and ``data:`` images, which Swagger UI's stylesheet
+holds inline).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from importlib import resources
 
 from fastapi import FastAPI, Request, Response
-from swagger_ui_bundle import swagger_ui_path
 
 from api.routing import answer_head
 from api.widget import Asset
@@ -47,11 +48,12 @@ _PAGE = """<!doctype html>
 def install_docs(app: FastAPI) -> None:
     """Add ``GET /docs`` (the page) and its three files under ``/docs/`` to ``app``, each
     also answering HEAD; none of them is in the OpenAPI document. Raises FileNotFoundError
-    when the ``swagger-ui-bundle`` package lacks its files."""
+    when the ``fastapi-offline`` package lacks its files."""
+    swagger_ui = resources.files("fastapi_offline").joinpath("static")
     assets = {
-        "/docs/swagger-ui.css": Asset.from_path(swagger_ui_path / "swagger-ui.css", "text/css; charset=utf-8"),
+        "/docs/swagger-ui.css": Asset.from_path(swagger_ui / "swagger-ui.css", "text/css; charset=utf-8"),
         "/docs/swagger-ui-bundle.js": Asset.from_path(
-            swagger_ui_path / "swagger-ui-bundle.js", "text/javascript; charset=utf-8"
+            swagger_ui / "swagger-ui-bundle.js", "text/javascript; charset=utf-8"
         ),
         "/docs/docs-init.js": Asset.load("docs-init.js", "text/javascript; charset=utf-8"),
     }
