@@ -12,13 +12,15 @@ from typing import Annotated, Any, TypeVar
 from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from api.json_errors import PlainTextErrorsAsJsonMiddleware
+from api.docs import install_docs
+from api.json_errors import InternalErrorsAsJsonMiddleware, PlainTextErrorsAsJsonMiddleware, internal_error
 from api.limits import (
     OVERLOADED,
     BodyTimeoutMiddleware,
@@ -29,7 +31,7 @@ from api.limits import (
     RateLimitMiddleware,
     RefuseWhenFullMiddleware,
 )
-from api.logs import AccessLogMiddleware, request_id
+from api.logs import AccessLogMiddleware
 from api.metrics import Metrics, MetricsMiddleware
 from api.reload import EngineHolder
 from api.routing import answer_head
@@ -51,7 +53,7 @@ from api.widget import install_widget
 from qa.documents import Document
 from qa.embedder import Embedder
 from qa.engine import DocumentNotFoundError, QAEngine, QuestionError
-from qa.feedback import FeedbackFullError
+from qa.feedback import FeedbackStoreError
 from qa.redaction import redact
 from qa.settings import DEFAULT_TOP_K, MAX_TOP_K, Settings, get_settings
 
@@ -79,6 +81,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     },
 }
 
+
+EXPOSED_HEADERS = ["Retry-After", "X-Request-ID", "X-Index-Version"]
+"""Response headers that a page on an allowed origin may read (Access-Control-Expose-Headers)."""
 
 NOT_READY = "The service is not ready (its model or index is not loaded): try again later."
 NOT_READY_RETRY_AFTER_S = 10
@@ -168,6 +173,9 @@ def create_app(
         lifespan=lifespan,
         responses=ERRORS,
         redirect_slashes=False,  # a redirect would echo the Host header
+        docs_url=None,  # FastAPI's pages load Swagger UI and ReDoc from CDNs: api.docs serves /docs
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     app.state.holder = holder
     app.state.gate = gate
@@ -217,15 +225,18 @@ def create_app(
             headers=getattr(exc, "headers", None),
         )
 
-    @app.exception_handler(FeedbackFullError)
-    async def feedback_full(_: Request, exc: FeedbackFullError) -> JSONResponse:
-        return JSONResponse(status_code=503, content={"detail": str(exc)}, headers={"Retry-After": "3600"})
+    @app.exception_handler(FeedbackStoreError)
+    async def feedback_not_stored(_: Request, exc: FeedbackStoreError) -> JSONResponse:
+        retry = None if exc.retry_after_s is None else {"Retry-After": str(exc.retry_after_s)}
+        return JSONResponse(status_code=503, content={"detail": str(exc)}, headers=retry)
 
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error")
-        detail = f"Internal error (request id {request_id.get()}): the operator can find it in the log."
-        return JSONResponse(status_code=500, content={"detail": detail})
+        """Last resort, outside every middleware (Starlette's ServerErrorMiddleware): only an
+        error of the outermost middlewares gets here; the routes' errors are answered by
+        InternalErrorsAsJsonMiddleware, with the request id."""
+        log.exception("unexpected error", exc_info=exc)
+        return internal_error()
 
     def within_limits(text_field: str, text: str, count_field: str, count: int) -> None:
         """The operator's limits (QA_MAX_QUESTION_CHARS, QA_MAX_TOP_K), which may be
@@ -283,11 +294,13 @@ def create_app(
     @app.get("/documents/{doc_id}", response_model=DocumentOut, summary="One document with its text")
     def document(doc_id: str, response: Response) -> DocumentOut:
         """The full text that citation offsets point into, and its headings."""
+        engine = ready_engine(response)
         try:
-            doc = ready_engine(response).document(doc_id)
+            doc = engine.document(doc_id)
         except DocumentNotFoundError:
             # redact(): the id is whatever the client typed, possibly a CPR number.
-            raise HTTPException(404, f"no document with id {redact(doc_id)!r}: GET /documents lists them") from None
+            detail = f"no document with id {redact(doc_id)!r}: GET /documents lists them"
+            raise HTTPException(404, detail, headers={"X-Index-Version": engine.index_version}) from None
         headings = [
             HeadingOut(text=doc.block_text(b), level=b.level, start=b.start, end=b.end)
             for b in doc.blocks
@@ -298,8 +311,12 @@ def create_app(
     @app.get("/healthz", response_model=Health, summary="The process is up")
     async def healthz() -> Health:
         """Always 200 while the process serves requests (answered on the event loop, never
-        behind the query workers)."""
-        return Health(status="ok")
+        behind the query workers), with the index version and model name it serves (null
+        while none is loaded: /readyz then says why)."""
+        engine = holder.engine
+        if engine is None:
+            return Health(status="ok")
+        return Health(status="ok", index_version=engine.index_version, model=_model_name(engine))
 
     @app.get("/readyz", response_model=Health, summary="Model and index are loaded", responses={503: {"model": Health}})
     async def readyz(response: Response) -> Any:
@@ -314,11 +331,13 @@ def create_app(
         return Health(
             status="ready",
             index_version=engine.index_version,
-            model=str(engine.embedder.identity.get("name")),
+            model=_model_name(engine),
             detail=holder.reload_error,
         )
 
-    answer_head(app.router, ("/healthz", "/readyz"))  # probes; the widget's routes have their own
+    # Probes and the document routes; the widget's routes have their own.
+    answer_head(app.router, ("/healthz", "/readyz", "/documents", "/documents/{doc_id}"))
+    install_docs(app)
 
     @app.get("/metrics", include_in_schema=False)
     async def prometheus_metrics() -> Response:
@@ -326,7 +345,7 @@ def create_app(
         metrics.set_version(holder.version)
         return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
-    # Innermost: while every query slot is taken, questions are refused before routing.
+    # Added innermost first. While every query slot is taken, questions are refused before routing.
     app.add_middleware(
         RefuseWhenFullMiddleware,
         gate=gate,
@@ -336,7 +355,7 @@ def create_app(
     )
     # Compresses the widget script (about 26 kB, 9 kB gzipped) and long answers.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    install_widget(app, settings)  # CORS and the body limit
+    install_widget(app, settings)  # the body limit (413)
     app.add_middleware(BodyTimeoutMiddleware, timeout_s=settings.body_timeout_seconds)
     app.add_middleware(
         RateLimitMiddleware,
@@ -348,12 +367,29 @@ def create_app(
         on_refused=lambda _: metrics.refused.labels("rate_limited").inc(),
     )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts, www_redirect=False)
-    app.add_middleware(PlainTextErrorsAsJsonMiddleware)  # the host check's and CORS's 400s
     app.add_middleware(HeaderSizeLimitMiddleware, max_bytes=settings.max_header_bytes)
+    # Every answer above, and a JSON 500 for any error in them, passes CORS: a page on an
+    # allowed origin can read its 429, 413, 431, 400, 408, 503 and 500 (and their
+    # Retry-After and X-Request-ID), not just a network error.
+    app.add_middleware(InternalErrorsAsJsonMiddleware)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        expose_headers=EXPOSED_HEADERS,
+        max_age=600,
+    )
+    app.add_middleware(PlainTextErrorsAsJsonMiddleware)  # the host check's and CORS's 400s
     known = frozenset(getattr(r, "path", "") for r in app.routes) - {""}
     app.add_middleware(MetricsMiddleware, metrics=metrics, known_paths=known)
     app.add_middleware(AccessLogMiddleware)  # outermost: every response has X-Request-ID
     return app
+
+
+def _model_name(engine: QAEngine) -> str:
+    """The name of the model the engine's embedder runs (its identity's ``name``)."""
+    return str(engine.embedder.identity.get("name"))
 
 
 def _on_sighup(loop: asyncio.AbstractEventLoop, holder: EngineHolder) -> bool:

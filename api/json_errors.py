@@ -1,4 +1,9 @@
-"""JSON bodies for the 4xx answers that Starlette's middlewares write as plain text.
+"""JSON bodies for the errors that Starlette would otherwise answer in plain text.
+
+:class:`InternalErrorsAsJsonMiddleware` answers an unexpected exception with a JSON 500
+that names the request's id: added inside the access log (which sets the id) and CORS, the
+500 carries ``X-Request-ID`` and the CORS headers, and its log line the same id. (Starlette's
+own handler for ``Exception`` runs outside every middleware, where the id is already gone.)
 
 Starlette's ``TrustedHostMiddleware`` answers a Host it does not serve with 400
 ``Invalid host header`` and ``CORSMiddleware`` a preflight from an origin it does not allow
@@ -9,13 +14,53 @@ outside them, rewrites such answers with the same status, headers and words.
 
 from __future__ import annotations
 
+import logging
+
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.logs import request_id
 from qa.redaction import redact
 
-__all__ = ["PlainTextErrorsAsJsonMiddleware"]
+__all__ = ["InternalErrorsAsJsonMiddleware", "PlainTextErrorsAsJsonMiddleware", "internal_error"]
+
+log = logging.getLogger(__name__)
+
+
+def internal_error() -> JSONResponse:
+    """The 500 for an unexpected error: ``{"detail": ...}`` naming the current request's id
+    (``"-"`` outside a request), by which the operator finds the traceback in the log."""
+    detail = f"Internal error (request id {request_id.get()}): the operator can find it in the log."
+    return JSONResponse({"detail": detail}, 500)
+
+
+class InternalErrorsAsJsonMiddleware:
+    """An exception from inside becomes :func:`internal_error` (and a log line with the
+    traceback, logger ``api.json_errors``); one raised after the response has started is
+    logged and raised again (the server then closes the connection)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watching_send)
+        except Exception:
+            log.exception("unexpected error")
+            if started:
+                raise
+            await internal_error()(scope, receive, send)
 
 
 def _plain_text_error(message: Message) -> bool:

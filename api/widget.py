@@ -2,28 +2,32 @@
 
 `install_widget(app, settings)` is the one call `create_app` makes. It adds
 
-- CORS for the origins in ``settings.cors_origins`` only (GET/POST, ``Content-Type``);
 - a request-body limit of ``settings.max_body_bytes`` answered with 413 and a JSON body;
 - ``GET /`` (demo page, strict Content-Security-Policy), ``GET /widget.js``,
   ``GET /demo.css`` (each also answers HEAD) and ``POST /feedback``;
-- creation of the feedback table when the app starts.
+- creation of the feedback table when the app starts. A store that cannot be opened
+  then (QA_FEEDBACK_DB unwritable) is logged once and ``/feedback`` answers 503 until it
+  can be (each request tries again); the questions are answered all the same.
+
+The store is ``app.state.feedback_store``. CORS is ``create_app``'s (outside every answer).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 from importlib import resources
+from importlib.resources.abc import Traversable
 from string import Template
 from typing import Literal
 
 from fastapi import APIRouter, FastAPI, Request, Response
-from fastapi.middleware.cors import CORSMiddleware
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -35,7 +39,7 @@ from api.schemas import TEXT_SCHEMA, JsonInt, check_text
 from qa.feedback import CitedSpan, FeedbackStore
 from qa.settings import Settings
 
-__all__ = ["BodySizeLimitMiddleware", "FeedbackIn", "install_widget"]
+__all__ = ["Asset", "BodySizeLimitMiddleware", "FeedbackIn", "install_widget"]
 
 logger = logging.getLogger(__name__)
 
@@ -47,22 +51,15 @@ _COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-r
 
 
 def install_widget(app: FastAPI, settings: Settings) -> None:
-    """Add the widget's routes, CORS, the body limit and the feedback table to ``app``."""
+    """Add the widget's routes, the body limit and the feedback table to ``app``."""
     store = FeedbackStore(
         settings.feedback_db,
         retention_days=settings.feedback_retention_days,
         max_bytes=settings.feedback_max_mb * 2**20,
     )
+    app.state.feedback_store = store
     app.include_router(_router(store))
-    # Added last = outermost: CORS headers also go on the 413 answers of the limit.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST"],
-        allow_headers=["Content-Type"],
-        max_age=600,
-    )
 
 
 # --- request-body limit -----------------------------------------------------------------
@@ -132,14 +129,22 @@ async def _json_error(status: int, detail: str, scope: Scope, receive: Receive, 
 
 
 @dataclass(frozen=True)
-class _Asset:
+class Asset:
+    """A static file served with an ETag, a short cache lifetime and ``nosniff``."""
+
     body: bytes
     media_type: str
     etag: str
 
     @classmethod
-    def load(cls, name: str, media_type: str) -> _Asset:
-        body = resources.files("api").joinpath("static", name).read_bytes()
+    def load(cls, name: str, media_type: str) -> Asset:
+        """The file ``name`` in ``api/static``."""
+        return cls.from_path(resources.files("api").joinpath("static", name), media_type)
+
+    @classmethod
+    def from_path(cls, path: Traversable, media_type: str) -> Asset:
+        """The file at ``path``, read now; its ETag is a hash of its bytes. Raises OSError."""
+        body = path.read_bytes()
         return cls(body, media_type, '"' + hashlib.sha256(body).hexdigest()[:20] + '"')
 
     def response(self, request: Request) -> Response:
@@ -245,16 +250,61 @@ class FeedbackOut(BaseModel):
     created_at: datetime
 
 
+def _open_error(exc: OSError | sqlite3.Error) -> str:
+    """Why a store could not be opened, without the path (it goes into a response body)."""
+    return (exc.strerror or type(exc).__name__) if isinstance(exc, OSError) else str(exc)
+
+
+def _closed_detail(reason: str) -> str:
+    """The 503 body of ``POST /feedback`` while the store cannot be opened."""
+    return (
+        f"Feedback is not accepted: the feedback store (QA_FEEDBACK_DB) cannot be opened ({reason}): "
+        "the operator must make it writable by the service or set QA_FEEDBACK_DB to a writable file. "
+        "Questions are answered as usual."
+    )
+
+
+class _Opener:
+    """Opens ``store`` (:meth:`FeedbackStore.create`) and remembers why it could not."""
+
+    def __init__(self, store: FeedbackStore) -> None:
+        self.store = store
+        self.error: str | None = "not opened yet"
+
+    def open(self, at_start: bool) -> str | None:
+        """Try to open the store; return None, or the reason it cannot be opened. At
+        start, either outcome is logged (a failure as an ERROR naming the path); later,
+        only a success."""
+        try:
+            self.store.create()
+        except (OSError, sqlite3.Error) as exc:
+            self.error = _open_error(exc)
+            if at_start:
+                logger.error(
+                    "feedback is not stored: QA_FEEDBACK_DB=%s cannot be opened (%s): make it and its folder "
+                    "writable by the service, or set QA_FEEDBACK_DB to a writable file; questions are answered "
+                    "as usual, POST /feedback answers 503 until then",
+                    self.store.path,
+                    self.error,
+                )
+            return self.error
+        if self.error is not None:
+            logger.info("feedback is stored in %s", self.store.path)
+        self.error = None
+        return None
+
+
 def _router(store: FeedbackStore) -> APIRouter:
+    opener = _Opener(store)
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        store.create()
-        logger.info("feedback is stored in %s", store.path)
+        opener.open(at_start=True)
         yield
 
     router = APIRouter(lifespan=lifespan)
-    widget_js = _Asset.load("widget.js", "text/javascript; charset=utf-8")
-    demo_css = _Asset.load("demo.css", "text/css; charset=utf-8")
+    widget_js = Asset.load("widget.js", "text/javascript; charset=utf-8")
+    demo_css = Asset.load("demo.css", "text/css; charset=utf-8")
     template = Template(resources.files("api").joinpath("static", "demo.html").read_text("utf-8"))
     demo_pages = {
         lang: template.substitute(lang=lang, **{key: escape(value) for key, value in text.items()})
@@ -281,6 +331,8 @@ def _router(store: FeedbackStore) -> APIRouter:
     def feedback(body: FeedbackIn) -> FeedbackOut:
         """Store a reader's verdict on an answer; CPR numbers, e-mail addresses and phone
         numbers in the question, answer and comment are redacted before storing."""
+        if opener.error is not None and (reason := opener.open(at_start=False)) is not None:
+            raise HTTPException(503, _closed_detail(reason))
         created_at = datetime.now(UTC).replace(microsecond=0)
         row_id = store.add(
             question=body.question,

@@ -5,7 +5,8 @@ through :func:`qa.redaction.redact` before it is written, and again when it is e
 so neither the file nor an export holds CPR numbers, e-mail addresses or phone numbers
 that a reader typed. Rows older than ``retention_days`` are deleted (at start and with
 every new row), and the file cannot grow past ``max_bytes`` (SQLite's ``max_page_count``):
-a full store refuses new rows with :class:`FeedbackFullError`.
+a full store, or a full disk, refuses new rows with :class:`FeedbackFullError`, and a file
+that cannot be written (read-only) with :class:`FeedbackUnwritableError`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,16 @@ from typing import Any, Literal, TextIO
 
 from qa.redaction import redact
 
-__all__ = ["COLUMNS", "CitedSpan", "ExportFormat", "FeedbackFullError", "FeedbackStore", "Verdict"]
+__all__ = [
+    "COLUMNS",
+    "CitedSpan",
+    "ExportFormat",
+    "FeedbackFullError",
+    "FeedbackStore",
+    "FeedbackStoreError",
+    "FeedbackUnwritableError",
+    "Verdict",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +76,29 @@ _VERSION = re.compile(r"[A-Za-z0-9._:+-]{1,100}")
 _VERSION_MAX = 100
 
 
-class FeedbackFullError(Exception):
-    """The feedback database has reached its size cap; the message says what to do."""
+# Room an insert may need besides its row (B-tree page splits of the table and its index):
+# a store whose file is this close to its cap when SQLite says "full" is full, not the disk.
+_INSERT_ROOM_BYTES = 32768
+
+
+class FeedbackStoreError(Exception):
+    """The feedback store cannot take a row now; the message says why and what the
+    operator can do. ``retry_after_s``: seconds after which a client may try again (None:
+    not known)."""
+
+    retry_after_s: int | None = None
+
+
+class FeedbackFullError(FeedbackStoreError):
+    """The feedback database has reached its size cap (QA_FEEDBACK_MAX_MB), or the disk
+    holding it is full; the message says which and what to do."""
+
+    retry_after_s = 3600
+
+
+class FeedbackUnwritableError(FeedbackStoreError):
+    """The feedback database cannot be written (a read-only file, folder or file system,
+    an I/O error, a lock held too long); the message gives SQLite's reason."""
 
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -161,7 +192,8 @@ class FeedbackStore:
         """Store one piece of feedback, with personal data redacted; return its id.
 
         Raises ValueError for a verdict other than yes/no, FeedbackFullError when the
-        database has reached ``max_bytes``.
+        database has reached ``max_bytes`` or its disk is full, FeedbackUnwritableError
+        when SQLite cannot write it (sqlite3.OperationalError).
         """
         if verdict not in ("yes", "no"):
             raise ValueError(f"verdict must be 'yes' or 'no', not {verdict!r}")
@@ -191,16 +223,43 @@ class FeedbackStore:
                 )
                 row_id = cursor.lastrowid
         except sqlite3.OperationalError as exc:
-            if "full" not in str(exc):
-                raise
-            raise FeedbackFullError(
-                f"The feedback store is full ({self.max_bytes} bytes, QA_FEEDBACK_MAX_MB): feedback is "
-                "not accepted until old rows expire (QA_FEEDBACK_RETENTION_DAYS) or the operator exports "
-                "it (`qa feedback export`) and clears it (`qa feedback clear --all`)."
-            ) from None
+            raise self._write_error(exc, sum(len(str(v).encode()) for v in row)) from None
         assert row_id is not None
         logger.info("feedback %d stored (verdict=%s)", row_id, verdict)
         return row_id
+
+    def _write_error(self, exc: sqlite3.OperationalError, row_bytes: int) -> FeedbackStoreError:
+        """What a failed write of a row of ``row_bytes`` bytes means, logged (ERROR, with
+        the path) and worded for the client: SQLite says "database or disk is full" both
+        when the file reaches ``max_bytes`` and when the disk is full, so the file's size
+        tells the two apart."""
+        if not _is_full(exc):
+            logger.error("feedback not stored: %s cannot be written (%s)", self.path, exc)
+            return FeedbackUnwritableError(
+                f"The feedback store cannot be written ({exc}): feedback is not accepted until the "
+                "operator makes the file in QA_FEEDBACK_DB and its folder writable. Questions are answered as usual."
+            )
+        if self._at_cap(row_bytes):
+            return FeedbackFullError(
+                f"The feedback store is full ({self.max_bytes} bytes, QA_FEEDBACK_MAX_MB): feedback is "
+                "not accepted until old rows expire (QA_FEEDBACK_RETENTION_DAYS) or the operator exports "
+                "it (`qa feedback export`) and clears it (`qa feedback clear --all`)."
+            )
+        logger.error("feedback not stored: the disk holding %s is full (%s)", self.path, exc)
+        return FeedbackFullError(
+            "The disk holding the feedback store is full: free space on it. Feedback is not accepted "
+            "until then; questions are answered as usual."
+        )
+
+    def _at_cap(self, row_bytes: int) -> bool:
+        """Whether the file is too close to ``max_bytes`` for a row of ``row_bytes`` bytes."""
+        if self.max_bytes is None:
+            return False
+        try:
+            size = self.path.stat().st_size
+        except OSError:
+            return False
+        return size + row_bytes + _INSERT_ROOM_BYTES >= self.max_bytes
 
     def rows(self) -> Iterator[dict[str, Any]]:
         """All rows, oldest first, with ``citations`` decoded and ``answered`` as a bool."""
@@ -246,6 +305,12 @@ class FeedbackStore:
                 conn.execute(f"PRAGMA max_page_count = {max(16, self.max_bytes // page_size)}")
         with closing(conn), conn:
             yield conn
+
+
+def _is_full(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused a write as SQLITE_FULL ("database or disk is full")."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (code is not None and code & 0xFF == sqlite3.SQLITE_FULL) or "database or disk is full" in str(exc)
 
 
 def _version(value: str | None) -> str | None:

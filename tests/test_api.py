@@ -327,8 +327,15 @@ def test_unknown_document_gets_404_with_a_pointer(client: TestClient) -> None:
     assert response.json() == {"detail": "no document with id 'nope': GET /documents lists them"}
 
 
-def test_health_and_readiness(client: TestClient, fake_engine: QAEngine) -> None:
-    assert client.get("/healthz").json() == {"status": "ok", "index_version": None, "model": None, "detail": None}
+def test_health_and_readiness_name_the_index_version_and_model_served(
+    client: TestClient, fake_engine: QAEngine
+) -> None:
+    assert client.get("/healthz").json() == {
+        "status": "ok",
+        "index_version": fake_engine.index_version,
+        "model": "fake-embedder",
+        "detail": None,
+    }
     ready = client.get("/readyz").json()
     assert ready["status"] == "ready" and ready["index_version"] == fake_engine.index_version
     assert ready["model"] == "fake-embedder"
@@ -342,7 +349,9 @@ def test_server_without_an_index_is_not_ready_and_says_how_to_fix_it(tmp_path: P
         assert ready.status_code == 503
         assert ready.json()["status"] == "not ready"
         assert "QA_MODEL=" in ready.json()["detail"]
-        assert client.get("/healthz").status_code == 200
+        health = client.get("/healthz")
+        assert health.status_code == 200
+        assert health.json() == {"status": "ok", "index_version": None, "model": None, "detail": None}
 
 
 def test_a_server_that_is_not_ready_says_so_without_its_paths_and_when_to_retry(tmp_path: Path) -> None:
@@ -464,3 +473,61 @@ def test_the_widget_drops_the_same_invisible_characters_as_the_server() -> None:
     ranges = "".join(escaped(a) if a == b else f"{escaped(a)}-{escaped(b)}" for a, b in INVISIBLE_RANGES)
     script = (Path(__file__).resolve().parent.parent / "api" / "static" / "widget.js").read_text(encoding="utf-8")
     assert re.findall(r"const INVISIBLE = .*", script) == [f"const INVISIBLE = /[{ranges}]/gu;"]
+
+
+def test_an_unexpected_error_gets_a_json_500_naming_the_request_id_of_its_log_line(
+    fake_engine: QAEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from api.logs import RequestContextFilter
+
+    def broken() -> list[object]:
+        raise RuntimeError("the engine broke")
+
+    monkeypatch.setattr(fake_engine, "documents", broken)
+    caplog.handler.addFilter(RequestContextFilter())
+    settings = Settings(cors_origins=["https://kommune.example"], feedback_db=tmp_path / "f.db")
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+        response = client.get("/documents", headers={"Origin": "https://kommune.example"})
+    rid = response.headers["x-request-id"]
+    assert response.status_code == 500
+    assert response.json() == {"detail": f"Internal error (request id {rid}): the operator can find it in the log."}
+    assert response.headers["access-control-allow-origin"] == "https://kommune.example"
+    [line] = [r for r in caplog.records if r.getMessage() == "unexpected error"]
+    assert line.request_id == rid  # type: ignore[attr-defined]
+    assert line.exc_info is not None and str(line.exc_info[1]) == "the engine broke"
+
+
+def test_head_on_the_document_routes_answers_like_get(client: TestClient, fake_engine: QAEngine) -> None:
+    for path in ("/documents", "/documents/20-aars-faelles-digitaliseringsstrategier"):
+        get, head = client.get(path), client.head(path)
+        assert (head.status_code, head.content) == (200, b""), path
+        assert head.headers["content-length"] == get.headers["content-length"]
+        assert head.headers["x-index-version"] == fake_engine.index_version
+    missing = client.head("/documents/nope")
+    assert (missing.status_code, missing.content) == (404, b"")
+
+
+def test_an_unknown_document_names_the_index_version_it_was_looked_up_in(
+    client: TestClient, fake_engine: QAEngine
+) -> None:
+    response = client.get("/documents/nope")
+    assert response.status_code == 404
+    assert response.headers["x-index-version"] == fake_engine.index_version
+
+
+def test_docs_load_nothing_from_other_sites(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert page.headers["content-security-policy"] == (
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+        "img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+    assert re.findall(r"https?://", page.text) == []
+    linked = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert linked == ["data:,", "/docs/swagger-ui.css", "/docs/swagger-ui-bundle.js", "/docs/docs-init.js"]
+    for path in linked[1:]:
+        asset = client.get(path)
+        assert asset.status_code == 200 and len(asset.content) > 100, path
+    assert "/openapi.json" in client.get("/docs/docs-init.js").text
+    assert "validatorUrl: null" in client.get("/docs/docs-init.js").text
+    assert client.get("/redoc").status_code == 404  # FastAPI's ReDoc page loads from a CDN

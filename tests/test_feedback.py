@@ -8,6 +8,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from api.app import create_app
 from api.widget import DEMO_CSP, install_widget
-from qa.feedback import COLUMNS, CitedSpan, FeedbackStore
+from qa.engine import QAEngine
+from qa.feedback import COLUMNS, CitedSpan, FeedbackFullError, FeedbackStore
 from qa.feedback_cli import feedback_app
 from qa.settings import Settings
 
@@ -244,6 +247,13 @@ def client(settings: Settings) -> Iterator[TestClient]:
         yield client
 
 
+@pytest.fixture
+def app_client(settings: Settings, fake_engine: QAEngine) -> Iterator[TestClient]:
+    """The whole app (its CORS is create_app's, outside every answer) with these settings."""
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+        yield client
+
+
 FEEDBACK = {
     "question": "Hvornår blev Digital Post obligatorisk? Mit nr. er 0102031234",
     "answer": "Digital Post blev obligatorisk i 2014. [1]",
@@ -289,7 +299,8 @@ def test_post_feedback_refuses_bad_input_with_4xx(client: TestClient, change: di
     assert "detail" in response.json()
 
 
-def test_cors_allows_only_listed_origins(client: TestClient) -> None:
+def test_cors_allows_only_listed_origins(app_client: TestClient) -> None:
+    client = app_client
     preflight = {
         "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "content-type",
@@ -310,22 +321,23 @@ def test_cors_allows_only_listed_origins(client: TestClient) -> None:
     assert "access-control-allow-origin" not in other.headers
 
 
-def test_cors_default_allows_no_other_origin(tmp_path: Path) -> None:
-    app = FastAPI()
-    install_widget(app, Settings(feedback_db=tmp_path / "fb.sqlite3"))
+def test_cors_default_allows_no_other_origin(tmp_path: Path, fake_engine: QAEngine) -> None:
+    app = create_app(Settings(feedback_db=tmp_path / "fb.sqlite3"), engine=fake_engine)
     with TestClient(app) as client:
         response = client.get("/widget.js", headers={"Origin": "https://kommune.example"})
     assert response.status_code == 200
     assert "access-control-allow-origin" not in response.headers
 
 
-def test_body_over_the_limit_is_413_by_content_length(client: TestClient) -> None:
+def test_body_over_the_limit_is_413_by_content_length(client: TestClient, app_client: TestClient) -> None:
     big = {**FEEDBACK, "comment": "x" * 3000}
     response = client.post("/feedback", json=big, headers={"Origin": ALLOWED})
     assert response.status_code == 413
-    assert "2048" in response.json()["detail"]
+    assert response.json() == {"detail": "Request body larger than 2048 bytes."}
     # The widget on an allowed origin can read the refusal.
-    assert response.headers["access-control-allow-origin"] == ALLOWED
+    refused = app_client.post("/feedback", json=big, headers={"Origin": ALLOWED})
+    assert (refused.status_code, refused.json()) == (413, response.json())
+    assert refused.headers["access-control-allow-origin"] == ALLOWED
 
 
 def test_body_over_the_limit_is_413_when_streamed_without_length(client: TestClient) -> None:
@@ -377,3 +389,115 @@ def test_widget_js_is_served_with_type_and_cache_headers(client: TestClient) -> 
     assert again.status_code == 304
     assert again.content == b""
     assert client.get("/demo.css").headers["content-type"] == "text/css; charset=utf-8"
+
+
+# --- a store that cannot be written -------------------------------------------------------
+
+
+def test_a_store_that_becomes_read_only_answers_503_saying_so(
+    app_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store: FeedbackStore = app_client.app.state.feedback_store  # type: ignore[attr-defined]
+    assert app_client.post("/feedback", json=FEEDBACK).status_code == 201
+
+    @contextmanager
+    def read_only(read_only: bool = False) -> Iterator[sqlite3.Connection]:
+        conn = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True)
+        with closing(conn), conn:
+            yield conn
+
+    monkeypatch.setattr(store, "_connect", read_only)
+    response = app_client.post("/feedback", json=FEEDBACK)
+    assert response.status_code == 503
+    assert response.json() == {
+        "detail": "The feedback store cannot be written (attempt to write a readonly database): feedback is not "
+        "accepted until the operator makes the file in QA_FEEDBACK_DB and its folder writable. "
+        "Questions are answered as usual."
+    }
+    assert "retry-after" not in response.headers
+
+
+def test_an_unwritable_store_at_start_leaves_questions_answered_and_feedback_503(
+    fake_engine: QAEngine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "feedback.sqlite3"
+    folder.mkdir()  # a folder where the file should be: SQLite cannot open it, even as root
+    settings = Settings(feedback_db=folder, index_dir=tmp_path / "none", cors_origins=[ALLOWED])
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+        ask = client.post("/ask", json={"question": "Hvad er NemID?"})
+        search = client.get("/search", params={"q": "NemID"})
+        ready = client.get("/readyz")
+        feedback = [client.post("/feedback", json=FEEDBACK, headers={"Origin": ALLOWED}) for _ in range(2)]
+    assert (ask.status_code, search.status_code) == (200, 200)
+    assert (ready.status_code, ready.json()["status"]) == (200, "ready")
+    for response in feedback:
+        assert response.status_code == 503
+        assert response.json() == {
+            "detail": "Feedback is not accepted: the feedback store (QA_FEEDBACK_DB) cannot be opened (unable to "
+            "open database file): the operator must make it writable by the service or set QA_FEEDBACK_DB to a "
+            "writable file. Questions are answered as usual."
+        }
+        assert response.headers["access-control-allow-origin"] == ALLOWED
+    errors = [r.getMessage() for r in caplog.records if r.name == "api.widget" and r.levelname == "ERROR"]
+    assert errors == [
+        f"feedback is not stored: QA_FEEDBACK_DB={folder} cannot be opened (unable to open database file): make "
+        "it and its folder writable by the service, or set QA_FEEDBACK_DB to a writable file; questions are "
+        "answered as usual, POST /feedback answers 503 until then"
+    ]
+
+
+def test_a_store_that_could_not_be_opened_at_start_takes_feedback_once_it_can(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    path = tmp_path / "feedback.sqlite3"
+    path.mkdir()
+    settings = Settings(feedback_db=path, index_dir=tmp_path / "none")
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+        assert client.post("/feedback", json=FEEDBACK).status_code == 503
+        path.rmdir()  # the operator fixes it; no restart
+        assert client.post("/feedback", json=FEEDBACK).status_code == 201
+    assert len(list(FeedbackStore(path).rows())) == 1
+
+
+class _FullDisk:
+    """A connection whose every statement fails as SQLite does on a full disk."""
+
+    def execute(self, *_: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+
+def _full_disk(read_only: bool = False) -> Iterator[_FullDisk]:
+    yield _FullDisk()
+
+
+def test_a_full_disk_is_not_reported_as_a_full_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    for max_bytes in (64 * 2**20, None):  # far from its cap, and without one
+        store = FeedbackStore(tmp_path / f"fb-{max_bytes}.sqlite3", max_bytes=max_bytes)
+        store.create()
+        store.add(question="Hvad er NemID?", verdict="yes")
+        monkeypatch.setattr(store, "_connect", contextmanager(_full_disk))
+        with pytest.raises(FeedbackFullError) as raised:
+            store.add(question="Hvad er NemID?", verdict="no")
+        assert str(raised.value) == (
+            "The disk holding the feedback store is full: free space on it. Feedback is not accepted "
+            "until then; questions are answered as usual."
+        )
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        f"feedback not stored: the disk holding {tmp_path}/fb-{size}.sqlite3 is full (database or disk is full)"
+        for size in (64 * 2**20, None)
+    ]
+
+
+def test_a_store_at_its_cap_is_reported_full_over_http(app_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: FeedbackStore = app_client.app.state.feedback_store  # type: ignore[attr-defined]
+    monkeypatch.setattr(store, "max_bytes", store.path.stat().st_size + 1000)
+    monkeypatch.setattr(store, "_connect", contextmanager(_full_disk))
+    response = app_client.post("/feedback", json=FEEDBACK)
+    assert (response.status_code, response.headers["retry-after"]) == (503, "3600")
+    assert response.json() == {
+        "detail": f"The feedback store is full ({store.max_bytes} bytes, QA_FEEDBACK_MAX_MB): feedback is not "
+        "accepted until old rows expire (QA_FEEDBACK_RETENTION_DAYS) or the operator exports it (`qa feedback "
+        "export`) and clears it (`qa feedback clear --all`)."
+    }

@@ -173,6 +173,61 @@ def test_rate_limits_answer_429_with_retry_after_per_route(fake_engine: QAEngine
         assert all(client.get("/documents").status_code == 200 for _ in range(5))
 
 
+ORIGIN = "https://kommune.example"
+EXPOSED = "Retry-After, X-Request-ID, X-Index-Version"
+
+
+def test_every_refusal_to_an_allowed_origin_carries_cors_and_exposes_retry_after(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    # A page on another site reads a refusal only when it carries CORS headers: without
+    # them the widget sees a network error, not the 429's busy message or its Retry-After.
+    settings = _app_settings(
+        tmp_path,
+        cors_origins=[ORIGIN],
+        rate_limit_search="1/minute",
+        rate_limit_feedback="1/minute",
+        max_body_bytes=2048,
+        max_header_bytes=4096,
+    )
+    feedback = {"question": "Hvad er NemID?", "verdict": "yes"}
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+
+        def both(send: Any) -> tuple[httpx.Response, httpx.Response]:
+            return send({"Origin": ORIGIN}), send({"Origin": "https://evil.example"})
+
+        searched = client.get("/search", params={"q": "NemID"}, headers={"Origin": ORIGIN})
+        client.post("/feedback", json=feedback, headers={"Origin": ORIGIN})
+        refusals = {
+            429: both(lambda h: client.get("/search", params={"q": "NemID"}, headers=h)),
+            413: both(lambda h: client.post("/ask", content=b"x" * 3000, headers=h)),
+            431: both(lambda h: client.get("/healthz", headers={**h, "X-Pad": "x" * 5000})),
+            400: both(lambda h: client.post("/ask", content=b"{}", headers={**h, "Content-Length": "x"})),
+        }
+        feedback_429 = both(lambda h: client.post("/feedback", json=feedback, headers=h))
+        holder = client.app.state.holder  # type: ignore[attr-defined]
+        holder.engine = None  # not ready: 503
+        refusals[503] = both(lambda h: client.get("/documents", headers=h))
+    assert searched.status_code == 200
+    assert searched.headers["access-control-allow-origin"] == ORIGIN
+    assert searched.headers["access-control-expose-headers"] == EXPOSED
+    assert [r.status_code for r in feedback_429] == [429, 429]
+    for status, (allowed, denied) in [*refusals.items(), (429, feedback_429)]:
+        assert (allowed.status_code, denied.status_code) == (status, status)
+        assert allowed.headers["access-control-allow-origin"] == ORIGIN, status
+        assert allowed.headers["access-control-expose-headers"] == EXPOSED, status
+        assert allowed.headers["vary"] == "Origin", status
+        assert allowed.headers["x-request-id"], status
+        assert allowed.headers["content-type"] == "application/json", status
+        # Starlette names the exposed headers to every Origin; without an allowed origin
+        # they grant nothing: the browser lets the page read no part of the answer.
+        assert "access-control-allow-origin" not in denied.headers, status
+        assert "access-control-allow-credentials" not in denied.headers, status
+    allowed_429 = refusals[429][0]
+    assert 1 <= int(allowed_429.headers["retry-after"]) <= 60
+    assert allowed_429.json()["detail"].startswith("Too many requests from your address: at most 1 per 1 minute")
+
+
 def test_hosts_outside_the_allowed_list_get_a_json_400_and_no_redirect_echoes_the_host(
     fake_engine: QAEngine, tmp_path: Path
 ) -> None:
