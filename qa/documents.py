@@ -31,7 +31,7 @@ from qa.readers.common import BlockKind, Piece, ReaderError
 from qa.readers.docx import docx_pieces
 from qa.readers.html import html_document
 from qa.readers.markdown import markdown_pieces
-from qa.readers.pdf import pdf_pieces
+from qa.readers.pdf import pdf_document
 from qa.readers.text import text_pieces
 
 log = logging.getLogger(__name__)
@@ -375,7 +375,7 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     meta: dict[str, str | None] = {}
     try:
         if suffix in PDF_SUFFIXES:
-            pieces = pdf_pieces(data)
+            meta, pieces = pdf_document(data)
         elif suffix in DOCX_SUFFIXES:
             pieces = docx_pieces(data)
         elif suffix in HTML_SUFFIXES:

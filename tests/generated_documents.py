@@ -97,3 +97,40 @@ def write_docx(path: Path) -> Path:
     document.add_paragraph("Gebyret betales ved bestillingen.")
     document.save(str(path))
     return path
+
+
+STORSKRALD = (
+    "Storskrald hentes hver anden uge i hele kommunen. Du skal tilmelde storskrald senest fredagen før kl. 12, "
+    "og du kan tilmelde det på kommunens hjemmeside eller ved at ringe til borgerservice på telefon 70 11 22 33."
+)
+HAVEAFFALD = (
+    "Haveaffald hentes fra april til november. Affaldet skal ligge i sække eller bundter, der hver højst vejer "
+    "15 kg, og det skal stå ved skel senest kl. 6 om morgenen på afhentningsdagen."
+)
+
+
+def write_spaced_pdf(
+    path: Path,
+    line_height: float,
+    size: float = 11,
+    heading: str | None = None,
+    title: str | None = None,
+    first_line: str | None = None,
+) -> Path:
+    """A one-page PDF of two paragraphs (`STORSKRALD`, `HAVEAFFALD`; each wraps over two
+    or more lines) set in `size` pt Helvetica by one `multi_cell` with `line_height` mm
+    between baselines, separated by an empty line. Before them: `first_line` in the same
+    font and spacing, then an empty line; before that, `heading` at 16 pt bold. `title`
+    is the metadata Title."""
+    pdf = FPDF()
+    if title is not None:
+        pdf.set_title(title)
+    pdf.add_page()
+    if heading is not None:
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 10, heading, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", size)
+    text = f"{STORSKRALD}\n\n{HAVEAFFALD}"
+    pdf.multi_cell(0, line_height, text if first_line is None else f"{first_line}\n\n{text}")
+    pdf.output(str(path))
+    return path

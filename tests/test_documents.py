@@ -82,7 +82,7 @@ def test_html_keeps_main_text_and_headings_and_drops_navigation_and_scripts(tmp_
         encoding="utf-8",
     )
     doc = read_document(path)
-    assert doc.title == "Digital Post | borger.dk"
+    assert doc.title == "Digital Post"
     assert doc.language == "da"
     assert doc.source == "https://www.borger.dk/digital-post"
     assert doc.text == (

@@ -90,7 +90,7 @@ def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_wh
 def test_html_page_drops_cookie_banner_page_header_nav_aside_footer_and_keeps_the_article_header() -> None:
     doc = read_document(FIXTURES / "html" / "borger-page.html")
     assert (doc.title, doc.source, doc.language) == (
-        "Digital Post | borger.dk",
+        "Digital Post",
         "https://www.borger.dk/digital-post",
         "da",
     )

@@ -10,10 +10,15 @@ e-mail and map links count as contact, not links). Nothing that holds the main c
 ever removed: an ASP.NET page is one `<form>`, a consent script puts "cookie" classes on
 `<body>`, and a page saved with a dialog open has its app root `aria-hidden`.
 
+The page is parsed as a browser that runs scripts parses it (`parse_page`): the content
+of a `<noscript>` is one text node, removed with its element, so that a `<noscript>` in
+`<head>` holding a `<p>` ("Du skal aktivere JavaScript") does not spill into the body.
+
 Removed from the page: navigation, forms, dialogs, breadcrumbs, scripts and styles
 (`BOILERPLATE`), buttons that show nothing, hidden elements (`HIDDEN`), the page's own
-header and footer (`PAGE_FRAME`), and outside the main content asides and cookie and
-consent banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only
+header and footer (`PAGE_FRAME`; also an element whose class or id names a footer, and
+anywhere the site's logo: `FRAME_CLASS_PARTS`), and outside the main content asides and
+cookie and consent banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only
 when it is mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`:
 share, feedback, related links, contents lists, menus, skip links) goes when it is a
 widget rather than text (`_is_furniture`), as do screen-reader hints inside links and
@@ -133,6 +138,11 @@ MAIN_CONTENT = ("main", "[role=main]")
 # A page's own header and footer are boilerplate; an <article>'s or <main>'s header (its
 # title, per the HTML Living Standard's sectioning rules) and footer are content.
 PAGE_FRAME = "header, footer"
+# Class or id parts ("site-footer", "footer__links", "logo"; not "footerless" or "logos")
+# that name the page's frame where a site builds it of <div>s: a footer, which like the
+# <footer> element is content only inside <main> or an <article>, and the site's logo,
+# which is never content.
+FRAME_CLASS_PARTS = frozenset({"footer", "logo"})
 # Where a page's only <h1> is no title of its content: the page's frame, navigation,
 # asides, dialogs and cookie or consent banners (not a <form>: ASP.NET wraps the page in one;
 # nor a hidden element: a page saved with a dialog open hides its app root).
@@ -157,11 +167,18 @@ FORMATTING = {
 }  # fmt: skip
 
 
+def parse_page(html: str) -> LexborHTMLParser:
+    """A page's tree as a browser that runs scripts builds it: a `<noscript>` holds only
+    text (the HTML Living Standard's scripting flag), wherever it stands."""
+    return LexborHTMLParser(html, scripting=True)
+
+
 def html_document(html: str) -> tuple[dict[str, str | None], list[Piece]]:
-    """The metadata of a page (title from `<title>`, language from `<html lang>`, source
-    from the canonical link, date) and the pieces of its main content (text already
-    normalised), from one parse. Raises ReaderError for a page nested too deeply to walk."""
-    tree = LexborHTMLParser(html)
+    """The metadata of a page (title from `<title>` without a site-name suffix,
+    `page_title`; language from `<html lang>`, source from the canonical link, date) and
+    the pieces of its main content (text already normalised), from one parse. Raises
+    ReaderError for a page nested too deeply to walk."""
+    tree = parse_page(html)
     metadata = _metadata(tree)  # read before the boilerplate is removed from the tree
     try:
         roots, disclosures = _main_content(tree)
@@ -178,12 +195,39 @@ def _metadata(tree: LexborHTMLParser) -> dict[str, str | None]:
     lang = (html_node.attributes.get("lang") or "") if html_node is not None else ""
     canonical = tree.css_first('link[rel="canonical"]')
     source = canonical.attributes.get("href") if canonical is not None else None
+    title = title_node.text(strip=True) if title_node is not None else None
     return {
-        "title": title_node.text(strip=True) if title_node is not None else None,
+        "title": page_title(title, _meta(tree, "og:site_name")) if title else None,
         "language": lang.strip() or None,
         "source": source or _meta(tree, "og:url"),
         "date": _meta(tree, "date", "dcterms.date", "DC.date", "article:published_time"),
     }
+
+
+# The separators between a page's own title and its site's name ("Pas | borger.dk",
+# "Storskrald – Syddjurs Kommune"), with the spaces around them.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|-)\s+")
+# A host name as a site names itself: "borger.dk", "www.skat.dk", "lifeindenmark.borger.dk".
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
+
+
+def page_title(title: str, site_name: str | None) -> str:
+    """A page's `<title>` without the site's name after the last " | ", " – " or " - "
+    ("Pas (side) | borger.dk" is "Pas (side)"), when that suffix is the page's
+    `og:site_name` (case and spacing aside) or a host name (`_HOST`) and text is left
+    before it; the title as it is otherwise ("Storskrald | Syddjurs Kommune" without an
+    `og:site_name`)."""
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    last = separators[-1]
+    page, suffix = title[: last.start()].strip(), title[last.end() :].strip()
+    same_site = (
+        site_name is not None and WHITE.sub(" ", suffix).casefold() == WHITE.sub(" ", site_name).strip().casefold()
+    )
+    if page and (same_site or _HOST.fullmatch(suffix)):
+        return page
+    return title
 
 
 def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
@@ -200,7 +244,7 @@ def main_content(html: str) -> list[LexborNode]:
 
     Raises ReaderError when the page has no body.
     """
-    return _main_content(LexborHTMLParser(html))[0]
+    return _main_content(parse_page(html))[0]
 
 
 @dataclass(frozen=True)
@@ -246,6 +290,8 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     sort_buttons = {n.mem_id for n in tree.css("th button") if _in_header_cell(n)}  # their hints went above
     remove([n for n in tree.css("button") if n.mem_id not in labels | sort_buttons])
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
+    remove([n for n in tree.css("[class], [id]") if _frame_part(n) == "logo"])
+    remove([n for n in tree.css("[class], [id]") if _frame_part(n) == "footer" and not _inside_content(n)])
     # A column beside <main> is read only when, cleaned, it holds more than links.
     kept = [r for r in roots if r.tag != "aside" or not _mostly_links(r)]
     return kept, disclosures
@@ -296,7 +342,11 @@ def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
         if not _is_logo(h)
         and h.mem_id not in hidden
         # a consent script's "cookie" class on <body> marks no banner
-        and not any(a.mem_id in no_title for a in [h, *ancestors(h)] if a.tag not in ("body", "html"))
+        and not any(
+            a.mem_id in no_title or _frame_part(a) is not None
+            for a in [h, *ancestors(h)]
+            if a.tag not in ("body", "html")
+        )
     ]
     if len(titles) != 1:
         return [main]
@@ -334,6 +384,16 @@ def _matching(tree: LexborHTMLParser, selector: str) -> set[int]:
 
 def _class_tokens(node: LexborNode) -> list[str]:
     return (node.attributes.get("class") or "").split()
+
+
+def _frame_part(node: LexborNode) -> str | None:
+    """The part of the page's frame that an element's class or id names
+    (`FRAME_CLASS_PARTS`: "footer" or "logo"), or None."""
+    for token in [*_class_tokens(node), node.attributes.get("id") or ""]:
+        for part in _CLASS_PART.split(token.lower()):
+            if part in FRAME_CLASS_PARTS:
+                return part
+    return None
 
 
 def _is_furniture(node: LexborNode) -> bool:

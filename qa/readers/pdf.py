@@ -1,18 +1,29 @@
 """PDF into pieces through pdfplumber (pdfminer.six): text lines with their font sizes.
 
-Lines are grouped into paragraphs by vertical gaps, and inside a paragraph into units
-by `qa.readers.common.starts_new_unit` (list lines are list items). A line is a heading
+Lines are grouped into paragraphs by the space between them, measured against the
+page's own line pitch (`_line_pitches`): a line set further below the one before than
+the pitch plus half a line height starts a paragraph (a blank line's worth of extra
+space), a line at the usual pitch continues it, however wide the line spacing. Inside a
+paragraph, lines are grouped into units by `qa.readers.common.starts_new_unit` (list
+lines are list items). A line is a heading
 when its text is a title in the PDF's outline (level from the outline) or when its font
 is at least `HEADING_SIZE_RATIO` times the body size (the size most characters have);
 larger fonts get lower levels. Every piece carries its 1-based page number. A PDF
 without a text layer (a scan) raises ReaderError.
+
+The title (`_title`) is the PDF's metadata Title unless it is a program's default (a
+file name, "Microsoft Word - ...", "Untitled"), else, as for a text file, the first
+line when it stands alone and reads as a title (short, no closing punctuation); left
+out otherwise, so that `qa.documents.assemble` takes the first heading or the file's id.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +33,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from qa.readers.common import Piece, ReaderError, line_pieces
+from qa.readers.text import looks_like_heading
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +42,21 @@ log = logging.getLogger(__name__)
 # (typically 11 pt body, 13-18 pt headings).
 HEADING_SIZE_RATIO = 1.15
 HEADING_MAX_CHARS = 120
-# A vertical gap larger than this share of the line height starts a new paragraph
-# (single-spaced lines have gaps of about half a line height).
-PARAGRAPH_GAP_RATIO = 0.8
+# A line whose baseline lies more than the page's line pitch plus this share of its
+# height below the previous line's starts a new paragraph: a wrapped line adds no space
+# to the pitch, a blank line a whole line height (a word processor's space after a
+# paragraph, 6-12 pt at 11 pt, more than half of one).
+PARAGRAPH_EXTRA_SPACE = 0.5
+# Without two lines of one size on any page to measure, the pitch is taken as this many
+# line heights (single spacing).
+SINGLE_SPACING = 1.2
+# A metadata Title that a program writes by default: a file name ("Notat.docx"), Word's
+# "Microsoft Word - Notat.docx", or a placeholder ("Untitled", "Dokument1").
+_JUNK_TITLE = re.compile(
+    r"^(microsoft (word|powerpoint|excel) - .*|.*\.(docx?|pdf|odt|rtf|txt|indd|pptx?|xlsx?)"
+    r"|untitled|unbenannt|uden titel|unavngivet|(document|dokument)\s*\d*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +92,59 @@ def _lines(pdf: Any) -> list[_Line]:
     return lines
 
 
+def _line_pitches(lines: Sequence[_Line]) -> dict[int, float]:
+    """The usual baseline-to-baseline distance (points) of each page's lines, by page
+    number: the lower quartile of the distances between consecutive lines of one font
+    size on that page (the lower quartile, so that pages of short paragraphs, half of
+    whose distances hold a blank line, still give the wrap pitch). A page with no such
+    pair gets the pitch of the whole document; with none anywhere, the result is empty."""
+    distances: dict[int, list[float]] = {}
+    for before, after in zip(lines, lines[1:], strict=False):
+        distance = after.bottom - before.bottom
+        if before.page == after.page and before.size == after.size and distance > 0.5 * (after.bottom - after.top):
+            distances.setdefault(after.page, []).append(distance)
+    if not distances:
+        return {}
+
+    def lower_quartile(values: list[float]) -> float:
+        return sorted(values)[len(values) // 4]
+
+    everywhere = lower_quartile([d for page in distances.values() for d in page])
+    return {line.page: lower_quartile(distances[line.page]) if line.page in distances else everywhere for line in lines}
+
+
+def _starts_paragraph(previous: _Line, line: _Line, pitch: float | None) -> bool:
+    """Whether `line` starts a paragraph after `previous`: on a new page, or with its
+    baseline more than the page's `pitch` plus `PARAGRAPH_EXTRA_SPACE` of its height below
+    `previous`'s (`pitch` None: `SINGLE_SPACING` line heights)."""
+    height = line.bottom - line.top
+    usual = pitch if pitch is not None else SINGLE_SPACING * height
+    return previous.page != line.page or line.bottom - previous.bottom > usual + PARAGRAPH_EXTRA_SPACE * height
+
+
+def _metadata_title(pdf: Any) -> str | None:
+    """The metadata Title of a PDF, or None when it has none or one a program wrote by
+    default (`_JUNK_TITLE`) or without a letter."""
+    value = (pdf.metadata or {}).get("Title")
+    if not isinstance(value, str):
+        return None
+    title = " ".join(value.replace("\x00", "").split())
+    if not any(c.isalpha() for c in title) or _JUNK_TITLE.match(title):
+        return None
+    return title
+
+
+def _title(metadata_title: str | None, lines: Sequence[_Line], pieces: Sequence[Piece]) -> str | None:
+    """The title of a PDF (see the module docstring): its metadata title, else its first
+    line when that line is a piece of its own that reads as a title
+    (`qa.readers.text.looks_like_heading`), else None."""
+    if metadata_title is not None:
+        return metadata_title
+    if pieces and lines and pieces[0].text == lines[0].text and looks_like_heading(lines[0].text):
+        return lines[0].text
+    return None
+
+
 def _unreadable(exc: Exception) -> str:
     """Why pdfplumber could not open or read a PDF, and what to do. pdfplumber wraps
     pdfminer's errors, a user password among them, in PdfminerException."""
@@ -77,12 +154,14 @@ def _unreadable(exc: Exception) -> str:
     return f"not a readable PDF ({exc}); re-export it from the source program"
 
 
-def pdf_pieces(data: bytes) -> list[Piece]:
-    """Pieces of a PDF file's bytes; raises ReaderError for a broken or scanned PDF."""
+def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
+    """The metadata of a PDF file's bytes ({"title": str | None}, `_title`) and its
+    pieces; raises ReaderError for a broken or scanned PDF."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             lines = _lines(pdf)
             outline = _outline_titles(pdf)
+            metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
     if not lines:
@@ -93,6 +172,7 @@ def pdf_pieces(data: bytes) -> list[Piece]:
     body = weights.most_common(1)[0][0]
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
+    pitches = _line_pitches(lines)
 
     pieces: list[Piece] = []
     paragraph: list[_Line] = []
@@ -123,13 +203,9 @@ def pdf_pieces(data: bytes) -> list[Piece]:
             else:
                 pieces.append(Piece("heading", level, line.text, line.page))
         else:
-            gap_breaks = previous is not None and (
-                previous.page != line.page
-                or line.top - previous.bottom > PARAGRAPH_GAP_RATIO * (line.bottom - line.top)
-            )
-            if gap_breaks:
+            if previous is not None and _starts_paragraph(previous, line, pitches.get(line.page)):
                 flush()
             paragraph.append(line)
         previous = line
     flush()
-    return pieces
+    return {"title": _title(metadata_title, lines, pieces)}, pieces
