@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.disk_full import disk_full_reported
 from qa.embedder import Embedder
 from qa.manifest import EmbeddingStats, file_sha256
 
@@ -105,15 +106,23 @@ class EmbeddingCache:
 
     def add(self, keys: list[str], vectors: np.ndarray) -> str:
         """Write one new segment (fsynced, `.json` last), make its vectors available and
-        return its name."""
+        return its name. Raises NoSpaceError naming the file when the disk fills up (the
+        partial segment is removed)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         name = f"seg-{uuid.uuid4().hex}"
         npy = self.folder / f"{name}.npy"
-        save_npy_durably(npy, np.ascontiguousarray(vectors, dtype=np.float32))
         tmp = self.folder / f".{name}.json.tmp"
-        tmp.write_text(json.dumps({"keys": keys, "npy_sha256": file_sha256(npy)}), encoding="utf-8")
-        with tmp.open("rb") as handle:
-            os.fsync(handle.fileno())
+        try:
+            with disk_full_reported(self.folder.parent.parent) as writing:
+                save_npy_durably(writing(npy), np.ascontiguousarray(vectors, dtype=np.float32))
+                writing(tmp).write_text(json.dumps({"keys": keys, "npy_sha256": file_sha256(npy)}), encoding="utf-8")
+                with tmp.open("rb") as handle:
+                    os.fsync(handle.fileno())
+        except BaseException:
+            # A segment without its .json is never read: free its space now.
+            npy.unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
+            raise
         os.replace(tmp, self.folder / f"{name}.json")
         fsync_dir(self.folder)
         segment = len(self._segments)

@@ -43,6 +43,7 @@ import numpy as np
 
 from qa.analysis import STEMMER_LANGUAGE, STOPWORDS_NAME, terms
 from qa.chunking import Chunk, ChunkingOptions, Sentence, chunk_document
+from qa.disk_full import FileWrites, disk_full_reported
 from qa.documents import Block, Document
 from qa.embedder import Embedder
 from qa.embedding_cache import EmbeddingCache, embed_with_cache, fsync_dir, save_npy_durably
@@ -274,29 +275,38 @@ def write_index(data: IndexData, folder: Path, build_id: str | None = None) -> M
     listing every file's size and sha256, then an fsync of the folders.
 
     Sets `data.manifest` to the sealed manifest and returns it. `build_id` defaults to a
-    new one. Raises FileExistsError if the folder exists.
+    new one. Raises FileExistsError if the folder exists, NoSpaceError naming the file
+    when the disk fills up (the folder's parent is taken as QA_INDEX_DIR).
     """
     folder.mkdir(parents=True, exist_ok=False)
+    with disk_full_reported(folder.parent) as writing:
+        manifest = _write_files(data, folder, build_id, writing)
+    data.manifest = manifest
+    return manifest
+
+
+def _write_files(data: IndexData, folder: Path, build_id: str | None, writing: FileWrites) -> Manifest:
+    """`write_index`'s writes into the existing `folder`, each file given to `writing` first."""
     _write_jsonl(
-        folder / "documents.jsonl",
+        writing(folder / "documents.jsonl"),
         ({**asdict(d), "blocks": [asdict(b) for b in d.blocks]} for d in data.documents.values()),
     )
     _write_jsonl(
-        folder / "chunks.jsonl",
+        writing(folder / "chunks.jsonl"),
         ({**asdict(c), "terms": t} for c, t in zip(data.chunks, data.chunk_terms, strict=True)),
     )
     _write_jsonl(
-        folder / "sentences.jsonl",
+        writing(folder / "sentences.jsonl"),
         ({**asdict(s), "terms": t} for s, t in zip(data.sentences, data.sentence_terms, strict=True)),
     )
-    faiss.write_index(data.faiss_index, str(folder / "chunk_vectors.faiss"))
-    save_npy_durably(folder / "sentence_vectors.npy", np.ascontiguousarray(data.sentence_vectors))
-    data.bm25.save(str(folder / "bm25"), allow_pickle=False)
+    faiss.write_index(data.faiss_index, str(writing(folder / "chunk_vectors.faiss")))
+    save_npy_durably(writing(folder / "sentence_vectors.npy"), np.ascontiguousarray(data.sentence_vectors))
+    data.bm25.save(str(writing(folder / "bm25")), allow_pickle=False)
     if data.calibration:
-        (folder / CALIBRATION_NAME).write_text(json.dumps(data.calibration, indent=2), encoding="utf-8")
+        writing(folder / CALIBRATION_NAME).write_text(json.dumps(data.calibration, indent=2), encoding="utf-8")
     files = sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
     for path in files:
-        _fsync_file(path)
+        _fsync_file(writing(path))
     manifest = data.manifest.model_copy(
         update={
             "build_id": build_id or new_build_id(data.manifest.corpus_sha256),
@@ -306,11 +316,10 @@ def write_index(data: IndexData, folder: Path, build_id: str | None = None) -> M
         }
     ).sealed()
     # The manifest goes last: a folder without one is never loaded.
-    (folder / MANIFEST_NAME).write_text(manifest.to_json(), encoding="utf-8")
+    writing(folder / MANIFEST_NAME).write_text(manifest.to_json(), encoding="utf-8")
     _fsync_file(folder / MANIFEST_NAME)
     for sub in {p.parent for p in files} | {folder}:
-        fsync_dir(sub)
-    data.manifest = manifest
+        fsync_dir(writing(sub))
     return manifest
 
 
@@ -499,10 +508,16 @@ def live_folder(index_root: Path) -> Path:
 
 def switch_live(index_root: Path, version: str) -> None:
     """Point LIVE at `version` in one atomic rename (the new pointer and the folder fsynced).
-    Call under the writer lock."""
+    Call under the writer lock. Raises NoSpaceError when the pointer cannot be written for
+    a full disk (LIVE is left as it was)."""
     tmp = index_root / f".{LIVE_POINTER}-{uuid.uuid4().hex}.tmp"
-    tmp.write_text(version + "\n", encoding="utf-8")
-    _fsync_file(tmp)
+    try:
+        with disk_full_reported(index_root) as writing:
+            writing(tmp).write_text(version + "\n", encoding="utf-8")
+            _fsync_file(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     os.replace(tmp, index_root / LIVE_POINTER)
     fsync_dir(index_root)
 

@@ -519,7 +519,10 @@ def _build_locked(
     if options.keep > 0:
         report.pruned = prune_versions(index_root, options.keep)
     if cache is not None:
-        cache.compact({text_key(p) for p in passage_texts(data.chunks, data.sentences)})
+        try:
+            cache.compact({text_key(p) for p in passage_texts(data.chunks, data.sentences)})
+        except OSError as exc:  # the index is live: a cache left uncompacted is no failure
+            log.warning("the embedding cache was not compacted (%s); the next build tries again", exc)
     steps["publish"] = time.perf_counter() - started
 
     report.data = verified
