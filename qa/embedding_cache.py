@@ -1,9 +1,11 @@
-"""Passage embeddings cached by (model identity, sha256 of the embedded text), as plain files.
+"""Passage embeddings cached by (model identity and kind of vectors, sha256 of the embedded
+text), as plain files.
 
-Layout under the index root:
+Layout under the index root (<vectors> is "fp32" for the onnx and torch encoders, whose
+vectors are the same, and "int8" for onnx-int8: `qa.embedder.encoder_identity`):
 
-    embeddings/<model fingerprint>/seg-<uuid>.npy    float32 rows (NumPy, no pickle)
-    embeddings/<model fingerprint>/seg-<uuid>.json   {"keys": [sha256 hex, ...], "npy_sha256": ...}
+    embeddings/<model fingerprint>-<vectors>/seg-<uuid>.npy    float32 rows (NumPy, no pickle)
+    embeddings/<model fingerprint>-<vectors>/seg-<uuid>.json   {"keys": [sha256 hex, ...], "npy_sha256": ...}
 
 Each build adds one segment holding only the vectors it had to compute; the `.json` is
 written last (after an fsync of the `.npy`), so a segment without one is an interrupted
@@ -18,6 +20,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import uuid
 from pathlib import Path
 
@@ -61,9 +64,20 @@ class EmbeddingCache:
     """The cached vectors of one model under `index_root/embeddings/`."""
 
     def __init__(self, index_root: Path, model_identity: dict[str, object], dimension: int) -> None:
-        """Nothing is read until `load()`. `dimension` is the model's vector length."""
-        fingerprint = str(model_identity.get("fingerprint") or model_identity.get("name") or "unknown")
-        self.folder = index_root / CACHE_FOLDER / _UNSAFE.sub("_", fingerprint)
+        """Nothing is read until `load()`. `dimension` is the model's vector length. The
+        cache's folder is named by the model's fingerprint and the kind of its vectors
+        (`vectors` of the identity, "fp32" or "int8": `qa.embedder.encoder_identity`), so
+        encoders that give other vectors never share one."""
+        fingerprint = _UNSAFE.sub(
+            "_", str(model_identity.get("fingerprint") or model_identity.get("name") or "unknown")
+        )
+        vectors = model_identity.get("vectors")
+        self.folder = (
+            index_root / CACHE_FOLDER / (f"{fingerprint}-{_UNSAFE.sub('_', str(vectors))}" if vectors else fingerprint)
+        )
+        # Before vectors were told apart, every encoder's went into the folder named by the
+        # fingerprint alone (fp32 and int8 mixed): `compact` removes it.
+        self._unkeyed = index_root / CACHE_FOLDER / fingerprint if vectors else None
         self.dimension = dimension
         self._rows: dict[str, tuple[int, int]] = {}
         self._segments: list[np.ndarray] = []
@@ -134,7 +148,11 @@ class EmbeddingCache:
     def compact(self, keep: set[str]) -> None:
         """When there are more than MAX_SEGMENTS segments, rewrite the cache as one segment
         holding only `keep` (the keys of the last build); also remove interrupted writes.
-        Call under the writer lock."""
+        Call under the writer lock. Also removes the folder an older program wrote this
+        model's vectors into without telling encoders apart."""
+        if self._unkeyed is not None and self._unkeyed.is_dir():
+            log.info("removing %s: embeddings of unrecorded encoders (fp32 and int8 mixed)", self._unkeyed)
+            shutil.rmtree(self._unkeyed, ignore_errors=True)
         if not self.folder.is_dir():
             return
         for leftover in self.folder.glob(".seg-*.tmp"):

@@ -535,7 +535,10 @@ def check_scoring_version(manifest: Manifest) -> None:
 
 
 def check_compatible(manifest: Manifest, model_identity: dict[str, object]) -> None:
-    """Refuse an index of another format or model, saying how to rebuild."""
+    """Refuse an index of another format or model, saying how to rebuild. An index built
+    by an encoder whose vectors are of another kind than `model_identity`'s (fp32 and
+    int8, `qa.embedder.encoder_identity`) is the same model's vector space and is served,
+    with a warning (`encoder_warning`)."""
     version = manifest.format_version
     if version != FORMAT_VERSION:
         raise IndexMismatchError(
@@ -550,6 +553,26 @@ def check_compatible(manifest: Manifest, model_identity: dict[str, object]) -> N
             f"this server runs model {model_identity.get('name')} "
             f"({str(model_identity.get('fingerprint'))[:12]}): run `qa build`"
         )
+    warning = encoder_warning(manifest, model_identity)
+    if warning:
+        log.warning("%s", warning)
+
+
+def encoder_warning(manifest: Manifest, model_identity: dict[str, object]) -> str | None:
+    """Why answers from this index may differ from its recorded evaluation when it is
+    queried by `model_identity`'s encoder, or None: the index's vectors are of another kind
+    (fp32 against int8; recorded since encoders were; an index that does not record
+    them, or an identity without them, is not judged)."""
+    built, running = manifest.model.get("vectors"), model_identity.get("vectors")
+    if built is None or running is None or built == running:
+        return None
+    version = manifest.build_id or "being built"
+    return (
+        f"index {version} was built with QA_ENCODER={manifest.model.get('encoder')} ({built} vectors) and is "
+        f"queried with QA_ENCODER={model_identity.get('encoder')} ({running} vectors): the same model, but "
+        "answers may differ from the evaluation recorded at build; set QA_ENCODER="
+        f"{manifest.model.get('encoder')}, or run `qa build` with QA_ENCODER={model_identity.get('encoder')}"
+    )
 
 
 def _format_of(folder: Path) -> object:

@@ -215,8 +215,9 @@ def evaluation_lines(new: MetricsTable, live: MetricsTable | None) -> list[str]:
 
 
 def same_content(a: Manifest, b: Manifest) -> bool:
-    """Whether two manifests describe indexes of the same corpus, model, chunking and
-    tokeniser, which the same code therefore answers alike."""
+    """Whether two manifests describe indexes of the same corpus, model (with the encoder
+    that embedded it, `qa.embedder.encoder_identity`), chunking and tokeniser, which the
+    same code therefore answers alike."""
     return (a.corpus_sha256, a.model, a.chunking, a.tokeniser, a.format_version) == (
         b.corpus_sha256,
         b.model,
@@ -262,7 +263,7 @@ def unchanged_live_index(
     """The live index when building `documents` with `options` would make the same index,
     else None: it loads and verifies (every file intact, this format, scoring version and
     model), and its manifest records the same documents (per-document and corpus hashes),
-    model and dimension, tokeniser, chunking, scoring identity (reranker, reader and
+    model with its encoder and dimension, tokeniser, chunking, scoring identity (reranker, reader and
     abstention models; `scoring` when already computed, else `options.models.identity()`),
     kind of vector index for this `exact_up_to`, and evaluation set; and no calibration is
     asked for."""

@@ -6,7 +6,7 @@ import gc
 import logging
 
 from qa.analysis import warm_up
-from qa.embedder import Embedder, create_embedder
+from qa.embedder import Embedder, create_embedder, encoder_identity
 from qa.engine import QAEngine
 from qa.index import load_live_index, verify_index
 from qa.model_store import model_identity, prepare_model, resolve_model_path
@@ -28,10 +28,12 @@ def load_embedder(settings: Settings, threads: int | None = None) -> Embedder:
 
 
 def configured_model_identity(settings: Settings) -> dict[str, object]:
-    """Name, dimension and fingerprint of the configured model (QA_MODEL), the identity
-    `load_embedder`'s model has, without loading it (the default model is built first if
-    it is not yet; `qa.model_store.model_identity`). Raises ModelError."""
-    return model_identity(resolve_model_path(settings.model, settings.model_cache_dir))
+    """Name, dimension and fingerprint of the configured model (QA_MODEL), and the
+    configured encoder (QA_ENCODER, `encoder_identity`): the identity `load_embedder`'s
+    embedder has, without loading it (the default model is built first if it is not yet;
+    `qa.model_store.model_identity`). Raises ModelError."""
+    identity = model_identity(resolve_model_path(settings.model, settings.model_cache_dir))
+    return {**identity, **encoder_identity(settings.encoder)}
 
 
 def load_engine(settings: Settings, embedder: Embedder | None = None) -> QAEngine:
