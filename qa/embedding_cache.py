@@ -7,7 +7,8 @@ vectors are the same, and "int8" for onnx-int8: `qa.embedder.encoder_identity`):
     embeddings/<model fingerprint>-<vectors>/seg-<uuid>.npy    float32 rows (NumPy, no pickle)
     embeddings/<model fingerprint>-<vectors>/seg-<uuid>.json   {"keys": [sha256 hex, ...], "npy_sha256": ...}
 
-Each build adds one segment holding only the vectors it had to compute; the `.json` is
+A build adds the vectors it had to compute as it goes, one segment per
+CHECKPOINT_PASSAGES passages (a killed build keeps the segments it finished); the `.json` is
 written last (after an fsync of the `.npy`), so a segment without one is an interrupted
 write and is ignored. A segment whose `.npy` does not match its recorded sha256 is ignored
 with a warning (its passages are embedded again). Writes happen under the index writer lock.
@@ -36,6 +37,9 @@ CACHE_FOLDER = "embeddings"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # Above this many segments, `compact` rewrites the cache as one segment.
 MAX_SEGMENTS = 8
+# Passages embedded between two segments written (`embed_with_cache`): about 30 s of
+# multilingual-e5-small on 2 cores (fp32), so a killed build loses at most that.
+CHECKPOINT_PASSAGES = 2000
 
 
 def text_key(text: str) -> str:
@@ -178,10 +182,18 @@ class EmbeddingCache:
 
 
 def embed_with_cache(
-    embedder: Embedder, cache: EmbeddingCache, texts: list[str], show_progress: bool = False
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    texts: list[str],
+    show_progress: bool = False,
+    checkpoint: int | None = None,
 ) -> tuple[np.ndarray, EmbeddingStats]:
     """Vectors for `texts` (one row each), embedding only texts the cache does not hold
-    (each distinct text once) and adding those to the cache as one new segment."""
+    (each distinct text once) and adding those to the cache as they are done: one new
+    segment per `checkpoint` passages (default CHECKPOINT_PASSAGES), so a build killed
+    while embedding leaves the segments it finished and its rerun embeds only the rest.
+    Raises what the embedder raises (the segments written before stay)."""
+    step = checkpoint or CHECKPOINT_PASSAGES
     keys = [text_key(t) for t in texts]
     missing: dict[str, str] = {}
     for key, text in zip(keys, texts, strict=True):
@@ -196,8 +208,22 @@ def embed_with_cache(
             stats.cached,
             stats.repeated,
         )
-        fresh = embedder.encode_passages(list(missing.values()), show_progress=show_progress)
-        cache.add(list(missing), fresh)
+        todo = list(missing.items())
+        progress = None
+        if show_progress:
+            from tqdm import tqdm
+
+            progress = tqdm(total=len(todo), desc="embedding", unit="passage")
+        try:
+            for start in range(0, len(todo), step):
+                piece = todo[start : start + step]
+                fresh = embedder.encode_passages([text for _, text in piece])
+                cache.add([key for key, _ in piece], fresh)
+                if progress is not None:
+                    progress.update(len(piece))
+        finally:
+            if progress is not None:
+                progress.close()
     else:
         log.info("all %d passages from the embedding cache", len(texts))
     rows = [cache.get(k) for k in keys]

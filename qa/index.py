@@ -31,6 +31,7 @@ import os
 import re
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -180,6 +181,29 @@ def passage_texts(chunks: list[Chunk], sentences: list[Sentence]) -> list[str]:
     return passages
 
 
+def passage_documents(chunks: list[Chunk], sentences: list[Sentence]) -> list[str]:
+    """The document id of each passage `passage_texts` gives, in the same order."""
+    return [c.doc_id for c in chunks] + [chunks[s.chunk_index].doc_id for s in sentences]
+
+
+def dominant_document(doc_ids: list[str]) -> str | None:
+    """A warning when one document makes up more than half of a build's passages (`doc_ids`,
+    the document of each passage to embed) and the build has other documents: "one
+    document, <id>, is 99% of the 52,816 passages to embed ..." (the share rounded down).
+    None otherwise."""
+    counts = Counter(doc_ids)
+    if len(counts) < 2:
+        return None
+    doc_id, count = counts.most_common(1)[0]
+    if 2 * count <= len(doc_ids):
+        return None
+    share = 100 * count // len(doc_ids)
+    return (
+        f"one document, {doc_id}, is {share}% of the {len(doc_ids):,} passages to embed: embedding it takes "
+        "most of the build; check that it belongs in the corpus whole"
+    )
+
+
 def prepare_index(
     documents: list[Document],
     embedder: Embedder,
@@ -219,6 +243,9 @@ def prepare_index(
     bm25 = bm25s.BM25()
     bm25.index(chunk_terms, show_progress=False)
     log.info("embedding %d chunks and %d sentences", len(chunks), len(sentences))
+    warning = dominant_document(passage_documents(chunks, sentences))
+    if warning:
+        log.warning("%s", warning)
     if cache is not None:
         vectors, stats = embed_with_cache(embedder, cache, passages, show_progress=show_progress)
     else:

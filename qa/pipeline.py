@@ -27,10 +27,12 @@ from qa.index import (
     BUILDING_PREFIX,
     DEFAULT_EXACT_UP_TO,
     IndexData,
+    dominant_document,
     live_folder,
     live_version,
     load_index,
     new_build_id,
+    passage_documents,
     passage_texts,
     prepare_index,
     switch_live,
@@ -90,7 +92,8 @@ class Drop:
 @dataclass
 class BuildReport:
     """What a build did: the new live index, the document changes against the previous
-    live version, both evaluations, the versions pruned, seconds per step."""
+    live version, both evaluations, the versions pruned, seconds per step, and warnings
+    about the work (one document making up most of the passages: `dominant_document`)."""
 
     data: IndexData
     errors: list[DocumentError] = field(default_factory=list)
@@ -104,6 +107,7 @@ class BuildReport:
     step_seconds: dict[str, float] = field(default_factory=dict)
     corpus: CorpusReport | None = None
     unchanged: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def manifest(self) -> Manifest:
@@ -128,6 +132,7 @@ class BuildReport:
                 f"embedded {e.embedded} of {e.passages} passages ({e.cached} from the embedding cache"
                 + (f", {e.repeated} repeating a passage of this build)" if e.repeated else ")")
             )
+        lines.extend(f"warning: {w}" for w in self.warnings)
         vector = m.vector_index
         if vector:
             detail = (
@@ -474,6 +479,9 @@ def _build_locked(
         exact_up_to=options.exact_up_to,
         scoring=scoring,
     )
+    warning = dominant_document(passage_documents(data.chunks, data.sentences))
+    if warning:
+        report.warnings.append(warning)
     changes = compare_documents(previous, data.manifest.document_sha256)
     if options.calibrate is not None:
         data.calibration = options.calibrate(data)
