@@ -45,7 +45,7 @@ import numpy as np
 from qa.analysis import STEMMER_LANGUAGE, STOPWORDS_NAME, terms
 from qa.chunking import Chunk, ChunkingOptions, Sentence, chunk_document
 from qa.disk_full import FileWrites, disk_full_reported
-from qa.documents import Block, Document
+from qa.documents import Block, Document, formats_read
 from qa.embedder import Embedder
 from qa.embedding_cache import EmbeddingCache, embed_with_cache, fsync_dir, save_npy_durably
 from qa.index_errors import (
@@ -223,7 +223,7 @@ def prepare_index(
     recorded in the manifest's `vector_index`). Raises ValueError for an empty document list.
     """
     if not documents:
-        raise ValueError("no documents to index: add .md, .txt or .html files to the corpus folder")
+        raise ValueError(f"no documents to index: add {formats_read()} files to the corpus folder")
     options = options or ChunkingOptions()
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qa.chunking import ChunkingOptions
-from qa.documents import CorpusReport, Document, DocumentError, read_corpus
+from qa.documents import CorpusReport, Document, DocumentError, formats_read, read_corpus
 from qa.embedder import Embedder
 from qa.embedding_cache import EmbeddingCache, fsync_dir, text_key
 from qa.index import (
@@ -574,7 +574,7 @@ def run_build(
         log.info("step 1/5: read corpus %s", corpus_dir)
         corpus = read_corpus(corpus_dir)
         if not corpus.documents:
-            reasons = "; ".join(str(e) for e in corpus.errors) or "it has no .md, .txt or .html files"
+            reasons = "; ".join(str(e) for e in corpus.errors) or f"it has no {formats_read()} files"
             raise ValueError(f"no document in {corpus_dir} could be read: {reasons}")
         report = BuildReport(data=None, errors=corpus.errors, corpus=corpus)  # type: ignore[arg-type]
         report.step_seconds["read corpus"] = time.perf_counter() - started

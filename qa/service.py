@@ -55,8 +55,13 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
     evaluation set, tolerance, retention and lock timeout.
 
     The model is loaded lazily on the first passage to embed, so a locked index folder is
-    reported before any loading. Raises what `run_build` raises.
+    reported before any loading. Raises what `run_build` raises, and FileNotFoundError
+    (`eval_set_problem`) when QA_EVAL_SET names another file than the default and it is
+    missing (a missing default only skips the evaluation, with a warning).
     """
+    problem = eval_set_problem(settings)
+    if problem:
+        raise FileNotFoundError(problem)
     folder = prepare_model(settings.model, settings.model_cache_dir, settings.encoder)
     embedder = create_embedder(folder, settings.encoder, threads=threads, load=False)
     options = BuildOptions(
@@ -71,6 +76,19 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
         models=scoring_models(settings),
     )
     return run_build(settings.corpus_dir, embedder, settings.index_dir, options)
+
+
+def eval_set_problem(settings: Settings) -> str | None:
+    """Why `qa build` cannot evaluate on QA_EVAL_SET when it was set to another file than
+    the default (the operator asked for that evaluation), or None."""
+    path = settings.eval_set
+    if path == Settings.model_fields["eval_set"].default or path.is_file():
+        return None
+    what = "is not a file" if path.exists() else "does not exist"
+    return (
+        f"QA_EVAL_SET={path} {what}: give a file of labelled questions (see tests/eval/README.md), "
+        "or unset QA_EVAL_SET for the default"
+    )
 
 
 def scoring_models(settings: Settings) -> ScoringModels:
