@@ -30,10 +30,20 @@ app = typer.Typer(
 app.add_typer(feedback_app, name="feedback")
 
 
+# The command-line option of each setting an option can set, where it is not the setting's
+# name with dashes ("workers": "--workers").
+OPTION_NAMES = {"corpus_dir": "--corpus", "index_dir": "--index"}
+
+
+def option_name(field: str) -> str:
+    """The command-line option that sets the setting `field`: "--port", "--corpus"."""
+    return OPTION_NAMES.get(field, "--" + field.replace("_", "-"))
+
+
 def _settings(**overrides: object) -> Settings:
     """The settings with the command's options (those not None) in place of the QA_*
     values, validated as the environment's are: an invalid option ("--port 70000") ends
-    the command with an `error:` line per value and exit code 2."""
+    the command with an `error:` line per value, naming the option, and exit code 2."""
     base = get_settings()
     changes = {k: v for k, v in overrides.items() if v is not None}
     if not changes:
@@ -41,13 +51,13 @@ def _settings(**overrides: object) -> Settings:
     try:
         return Settings.model_validate({**base.model_dump(), **changes})
     except ValidationError as exc:
-        _refuse_settings(exc)
+        _refuse_settings(exc, options=set(changes))
 
 
-def _refuse_settings(exc: ValidationError) -> NoReturn:
-    """End the command with one `error:` line per invalid setting (`settings_errors`) and
-    exit code 2 (raises typer.Exit)."""
-    for line in settings_errors(exc):
+def _refuse_settings(exc: ValidationError, options: set[str] | None = None) -> NoReturn:
+    """End the command with one `error:` line per invalid setting (`settings_errors`;
+    those in `options` came from the command's options) and exit code 2 (raises typer.Exit)."""
+    for line in settings_errors(exc, options):
         typer.secho(f"error: {line}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code=2) from None
 
@@ -79,16 +89,21 @@ def main(
             logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def settings_errors(exc: ValidationError) -> list[str]:
+def settings_errors(exc: ValidationError, options: set[str] | None = None) -> list[str]:
     """One line per invalid setting, named as its environment variable:
-    "QA_PORT='abc': Input should be a valid integer, unable to parse string as an integer"."""
+    "QA_PORT='abc': Input should be a valid integer, unable to parse string as an integer";
+    a setting in `options` came from a command-line option and is named as that:
+    "--port 99999: Input should be less than or equal to 65535"."""
     lines = []
     for error in exc.errors():
         field = ".".join(str(part) for part in error.get("loc", ())) or "settings"
-        name = f"QA_{field.upper()}"
         value = error.get("input")
+        message = error.get("msg", "invalid")
+        if field in (options or set()):
+            lines.append(f"{option_name(field)} {value}: {message}")
+            continue
         shown = f"={value!r}" if isinstance(value, str | int | float) else ""
-        lines.append(f"{name}{shown}: {error.get('msg', 'invalid')} (see the settings table in README)")
+        lines.append(f"QA_{field.upper()}{shown}: {message} (see the settings table in README)")
     return lines
 
 
@@ -237,20 +252,21 @@ def index_verify_command(
     this program can serve it (its format, its scoring version and, unless --skip-model,
     that it was built with the configured model, QA_MODEL, as `qa serve` checks)."""
     from qa.index import check_compatible, check_scoring_version, live_folder, read_index, verify_index
-    from qa.index_errors import IndexLoadError
+    from qa.index_errors import IndexLoadError, VersionNotFoundError
     from qa.model_store import ModelError
     from qa.service import configured_model_identity
+    from qa.versions import version_folder
 
     settings = _settings(index_dir=index)
     try:
-        folder = settings.index_dir / version if version else live_folder(settings.index_dir)
+        folder = version_folder(settings.index_dir, version) if version else live_folder(settings.index_dir)
         manifest = verify_index(folder)
         read_index(folder, manifest)
         if skip_model:
             check_scoring_version(manifest)
         else:
             check_compatible(manifest, configured_model_identity(settings))
-    except (IndexLoadError, ModelError) as exc:
+    except (IndexLoadError, ModelError, VersionNotFoundError) as exc:
         _fail(str(exc))
         return
     typer.echo(f"ok: {folder} ({len(manifest.files) + 1} files, counts match)")
@@ -416,7 +432,14 @@ def eval_command(
         for lang in ("da", "en", "all")
     }
     if as_json:
-        typer.echo(json.dumps({"metrics": table, "risk_coverage": curves}, indent=2))
+        run = {
+            "index_version": engine.index_version,
+            "operating_point": engine.policy.threshold,
+            "eval_set": str(settings.eval_set),
+            "split": split,
+            "questions": len(questions),
+        }
+        typer.echo(json.dumps({**run, "metrics": table, "risk_coverage": curves}, indent=2))
         return
     typer.echo(
         f"index {engine.index_version}, {len(questions)} questions ({split}) from {settings.eval_set}; "

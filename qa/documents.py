@@ -57,6 +57,15 @@ HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+# The usual suffix of each format read, in the order messages name them.
+FORMAT_SUFFIXES = (".md", ".txt", ".html", ".pdf", ".docx")
+
+
+def formats_read() -> str:
+    """The formats a corpus may hold, for messages: ".md, .txt, .html, .pdf or .docx"."""
+    return f"{', '.join(FORMAT_SUFFIXES[:-1])} or {FORMAT_SUFFIXES[-1]}"
+
+
 # Characters of a document the language identifier reads when the file declares no
 # language: a few paragraphs decide it, and py3langid's time grows with the length. On the
 # development and seed corpora the guess from this sample matched every declared language
@@ -366,7 +375,7 @@ def read_document(path: Path, root: Path | None = None) -> Document:
     _check_name(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; use .md, .txt, .html, .pdf or .docx")
+        raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; use {formats_read()}")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -474,8 +483,14 @@ def read_corpus(folder: Path) -> CorpusReport:
     order (the rest still reads); documents whose
     normalised text equals another's are kept once (the shortest id, then the first by
     path) and listed in `duplicates`. Raises FileNotFoundError when the folder does not
-    exist and DocumentIdCollision when two files map to one id.
+    exist, NotADirectoryError when it is a file, and DocumentIdCollision when two files
+    map to one id.
     """
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(
+            f"corpus folder {folder} is a file, not a folder: give the folder that holds the documents "
+            f"(QA_CORPUS_DIR or --corpus), e.g. {folder.parent}"
+        )
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder {folder} does not exist: create it and add documents")
     report = CorpusReport()

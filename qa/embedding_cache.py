@@ -1,11 +1,14 @@
-"""Passage embeddings cached by (model identity, sha256 of the embedded text), as plain files.
+"""Passage embeddings cached by (model identity and kind of vectors, sha256 of the embedded
+text), as plain files.
 
-Layout under the index root:
+Layout under the index root (<vectors> is "fp32" for the onnx and torch encoders, whose
+vectors are the same, and "int8" for onnx-int8: `qa.embedder.encoder_identity`):
 
-    embeddings/<model fingerprint>/seg-<uuid>.npy    float32 rows (NumPy, no pickle)
-    embeddings/<model fingerprint>/seg-<uuid>.json   {"keys": [sha256 hex, ...], "npy_sha256": ...}
+    embeddings/<model fingerprint>-<vectors>/seg-<uuid>.npy    float32 rows (NumPy, no pickle)
+    embeddings/<model fingerprint>-<vectors>/seg-<uuid>.json   {"keys": [sha256 hex, ...], "npy_sha256": ...}
 
-Each build adds one segment holding only the vectors it had to compute; the `.json` is
+A build adds the vectors it had to compute as it goes, one segment per
+CHECKPOINT_PASSAGES passages (a killed build keeps the segments it finished); the `.json` is
 written last (after an fsync of the `.npy`), so a segment without one is an interrupted
 write and is ignored. A segment whose `.npy` does not match its recorded sha256 is ignored
 with a warning (its passages are embedded again). Writes happen under the index writer lock.
@@ -18,11 +21,13 @@ import json
 import logging
 import os
 import re
+import shutil
 import uuid
 from pathlib import Path
 
 import numpy as np
 
+from qa.disk_full import disk_full_reported
 from qa.embedder import Embedder
 from qa.manifest import EmbeddingStats, file_sha256
 
@@ -32,6 +37,9 @@ CACHE_FOLDER = "embeddings"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # Above this many segments, `compact` rewrites the cache as one segment.
 MAX_SEGMENTS = 8
+# Passages embedded between two segments written (`embed_with_cache`): about 30 s of
+# multilingual-e5-small on 2 cores (fp32), so a killed build loses at most that.
+CHECKPOINT_PASSAGES = 2000
 
 
 def text_key(text: str) -> str:
@@ -60,9 +68,20 @@ class EmbeddingCache:
     """The cached vectors of one model under `index_root/embeddings/`."""
 
     def __init__(self, index_root: Path, model_identity: dict[str, object], dimension: int) -> None:
-        """Nothing is read until `load()`. `dimension` is the model's vector length."""
-        fingerprint = str(model_identity.get("fingerprint") or model_identity.get("name") or "unknown")
-        self.folder = index_root / CACHE_FOLDER / _UNSAFE.sub("_", fingerprint)
+        """Nothing is read until `load()`. `dimension` is the model's vector length. The
+        cache's folder is named by the model's fingerprint and the kind of its vectors
+        (`vectors` of the identity, "fp32" or "int8": `qa.embedder.encoder_identity`), so
+        encoders that give other vectors never share one."""
+        fingerprint = _UNSAFE.sub(
+            "_", str(model_identity.get("fingerprint") or model_identity.get("name") or "unknown")
+        )
+        vectors = model_identity.get("vectors")
+        self.folder = (
+            index_root / CACHE_FOLDER / (f"{fingerprint}-{_UNSAFE.sub('_', str(vectors))}" if vectors else fingerprint)
+        )
+        # Before vectors were told apart, every encoder's went into the folder named by the
+        # fingerprint alone (fp32 and int8 mixed): `compact` removes it.
+        self._unkeyed = index_root / CACHE_FOLDER / fingerprint if vectors else None
         self.dimension = dimension
         self._rows: dict[str, tuple[int, int]] = {}
         self._segments: list[np.ndarray] = []
@@ -105,15 +124,23 @@ class EmbeddingCache:
 
     def add(self, keys: list[str], vectors: np.ndarray) -> str:
         """Write one new segment (fsynced, `.json` last), make its vectors available and
-        return its name."""
+        return its name. Raises NoSpaceError naming the file when the disk fills up (the
+        partial segment is removed)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         name = f"seg-{uuid.uuid4().hex}"
         npy = self.folder / f"{name}.npy"
-        save_npy_durably(npy, np.ascontiguousarray(vectors, dtype=np.float32))
         tmp = self.folder / f".{name}.json.tmp"
-        tmp.write_text(json.dumps({"keys": keys, "npy_sha256": file_sha256(npy)}), encoding="utf-8")
-        with tmp.open("rb") as handle:
-            os.fsync(handle.fileno())
+        try:
+            with disk_full_reported(self.folder.parent.parent) as writing:
+                save_npy_durably(writing(npy), np.ascontiguousarray(vectors, dtype=np.float32))
+                writing(tmp).write_text(json.dumps({"keys": keys, "npy_sha256": file_sha256(npy)}), encoding="utf-8")
+                with tmp.open("rb") as handle:
+                    os.fsync(handle.fileno())
+        except BaseException:
+            # A segment without its .json is never read: free its space now.
+            npy.unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
+            raise
         os.replace(tmp, self.folder / f"{name}.json")
         fsync_dir(self.folder)
         segment = len(self._segments)
@@ -125,7 +152,11 @@ class EmbeddingCache:
     def compact(self, keep: set[str]) -> None:
         """When there are more than MAX_SEGMENTS segments, rewrite the cache as one segment
         holding only `keep` (the keys of the last build); also remove interrupted writes.
-        Call under the writer lock."""
+        Call under the writer lock. Also removes the folder an older program wrote this
+        model's vectors into without telling encoders apart."""
+        if self._unkeyed is not None and self._unkeyed.is_dir():
+            log.info("removing %s: embeddings of unrecorded encoders (fp32 and int8 mixed)", self._unkeyed)
+            shutil.rmtree(self._unkeyed, ignore_errors=True)
         if not self.folder.is_dir():
             return
         for leftover in self.folder.glob(".seg-*.tmp"):
@@ -151,10 +182,18 @@ class EmbeddingCache:
 
 
 def embed_with_cache(
-    embedder: Embedder, cache: EmbeddingCache, texts: list[str], show_progress: bool = False
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    texts: list[str],
+    show_progress: bool = False,
+    checkpoint: int | None = None,
 ) -> tuple[np.ndarray, EmbeddingStats]:
     """Vectors for `texts` (one row each), embedding only texts the cache does not hold
-    (each distinct text once) and adding those to the cache as one new segment."""
+    (each distinct text once) and adding those to the cache as they are done: one new
+    segment per `checkpoint` passages (default CHECKPOINT_PASSAGES), so a build killed
+    while embedding leaves the segments it finished and its rerun embeds only the rest.
+    Raises what the embedder raises (the segments written before stay)."""
+    step = checkpoint or CHECKPOINT_PASSAGES
     keys = [text_key(t) for t in texts]
     missing: dict[str, str] = {}
     for key, text in zip(keys, texts, strict=True):
@@ -169,8 +208,22 @@ def embed_with_cache(
             stats.cached,
             stats.repeated,
         )
-        fresh = embedder.encode_passages(list(missing.values()), show_progress=show_progress)
-        cache.add(list(missing), fresh)
+        todo = list(missing.items())
+        progress = None
+        if show_progress:
+            from tqdm import tqdm
+
+            progress = tqdm(total=len(todo), desc="embedding", unit="passage")
+        try:
+            for start in range(0, len(todo), step):
+                piece = todo[start : start + step]
+                fresh = embedder.encode_passages([text for _, text in piece])
+                cache.add([key for key, _ in piece], fresh)
+                if progress is not None:
+                    progress.update(len(piece))
+        finally:
+            if progress is not None:
+                progress.close()
     else:
         log.info("all %d passages from the embedding cache", len(texts))
     rows = [cache.get(k) for k in keys]

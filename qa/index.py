@@ -31,6 +31,7 @@ import os
 import re
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -43,7 +44,8 @@ import numpy as np
 
 from qa.analysis import STEMMER_LANGUAGE, STOPWORDS_NAME, terms
 from qa.chunking import Chunk, ChunkingOptions, Sentence, chunk_document
-from qa.documents import Block, Document
+from qa.disk_full import FileWrites, disk_full_reported
+from qa.documents import Block, Document, formats_read
 from qa.embedder import Embedder
 from qa.embedding_cache import EmbeddingCache, embed_with_cache, fsync_dir, save_npy_durably
 from qa.index_errors import (
@@ -180,6 +182,29 @@ def passage_texts(chunks: list[Chunk], sentences: list[Sentence]) -> list[str]:
     return passages
 
 
+def passage_documents(chunks: list[Chunk], sentences: list[Sentence]) -> list[str]:
+    """The document id of each passage `passage_texts` gives, in the same order."""
+    return [c.doc_id for c in chunks] + [chunks[s.chunk_index].doc_id for s in sentences]
+
+
+def dominant_document(doc_ids: list[str]) -> str | None:
+    """A warning when one document makes up more than half of a build's passages (`doc_ids`,
+    the document of each passage to embed) and the build has other documents: "one
+    document, <id>, is 99% of the 52,816 passages to embed ..." (the share rounded down).
+    None otherwise."""
+    counts = Counter(doc_ids)
+    if len(counts) < 2:
+        return None
+    doc_id, count = counts.most_common(1)[0]
+    if 2 * count <= len(doc_ids):
+        return None
+    share = 100 * count // len(doc_ids)
+    return (
+        f"one document, {doc_id}, is {share}% of the {len(doc_ids):,} passages to embed: embedding it takes "
+        "most of the build; check that it belongs in the corpus whole"
+    )
+
+
 def prepare_index(
     documents: list[Document],
     embedder: Embedder,
@@ -199,7 +224,7 @@ def prepare_index(
     recorded in the manifest's `vector_index`). Raises ValueError for an empty document list.
     """
     if not documents:
-        raise ValueError("no documents to index: add .md, .txt or .html files to the corpus folder")
+        raise ValueError(f"no documents to index: add {formats_read()} files to the corpus folder")
     options = options or ChunkingOptions()
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
@@ -219,6 +244,9 @@ def prepare_index(
     bm25 = bm25s.BM25()
     bm25.index(chunk_terms, show_progress=False)
     log.info("embedding %d chunks and %d sentences", len(chunks), len(sentences))
+    warning = dominant_document(passage_documents(chunks, sentences))
+    if warning:
+        log.warning("%s", warning)
     if cache is not None:
         vectors, stats = embed_with_cache(embedder, cache, passages, show_progress=show_progress)
     else:
@@ -275,29 +303,38 @@ def write_index(data: IndexData, folder: Path, build_id: str | None = None) -> M
     listing every file's size and sha256, then an fsync of the folders.
 
     Sets `data.manifest` to the sealed manifest and returns it. `build_id` defaults to a
-    new one. Raises FileExistsError if the folder exists.
+    new one. Raises FileExistsError if the folder exists, NoSpaceError naming the file
+    when the disk fills up (the folder's parent is taken as QA_INDEX_DIR).
     """
     folder.mkdir(parents=True, exist_ok=False)
+    with disk_full_reported(folder.parent) as writing:
+        manifest = _write_files(data, folder, build_id, writing)
+    data.manifest = manifest
+    return manifest
+
+
+def _write_files(data: IndexData, folder: Path, build_id: str | None, writing: FileWrites) -> Manifest:
+    """`write_index`'s writes into the existing `folder`, each file given to `writing` first."""
     _write_jsonl(
-        folder / "documents.jsonl",
+        writing(folder / "documents.jsonl"),
         ({**asdict(d), "blocks": [asdict(b) for b in d.blocks]} for d in data.documents.values()),
     )
     _write_jsonl(
-        folder / "chunks.jsonl",
+        writing(folder / "chunks.jsonl"),
         ({**asdict(c), "terms": t} for c, t in zip(data.chunks, data.chunk_terms, strict=True)),
     )
     _write_jsonl(
-        folder / "sentences.jsonl",
+        writing(folder / "sentences.jsonl"),
         ({**asdict(s), "terms": t} for s, t in zip(data.sentences, data.sentence_terms, strict=True)),
     )
-    faiss.write_index(data.faiss_index, str(folder / "chunk_vectors.faiss"))
-    save_npy_durably(folder / "sentence_vectors.npy", np.ascontiguousarray(data.sentence_vectors))
-    data.bm25.save(str(folder / "bm25"), allow_pickle=False)
+    faiss.write_index(data.faiss_index, str(writing(folder / "chunk_vectors.faiss")))
+    save_npy_durably(writing(folder / "sentence_vectors.npy"), np.ascontiguousarray(data.sentence_vectors))
+    data.bm25.save(str(writing(folder / "bm25")), allow_pickle=False)
     if data.calibration:
-        (folder / CALIBRATION_NAME).write_text(json.dumps(data.calibration, indent=2), encoding="utf-8")
+        writing(folder / CALIBRATION_NAME).write_text(json.dumps(data.calibration, indent=2), encoding="utf-8")
     files = sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
     for path in files:
-        _fsync_file(path)
+        _fsync_file(writing(path))
     manifest = data.manifest.model_copy(
         update={
             "build_id": build_id or new_build_id(data.manifest.corpus_sha256),
@@ -307,11 +344,10 @@ def write_index(data: IndexData, folder: Path, build_id: str | None = None) -> M
         }
     ).sealed()
     # The manifest goes last: a folder without one is never loaded.
-    (folder / MANIFEST_NAME).write_text(manifest.to_json(), encoding="utf-8")
+    writing(folder / MANIFEST_NAME).write_text(manifest.to_json(), encoding="utf-8")
     _fsync_file(folder / MANIFEST_NAME)
     for sub in {p.parent for p in files} | {folder}:
-        fsync_dir(sub)
-    data.manifest = manifest
+        fsync_dir(writing(sub))
     return manifest
 
 
@@ -500,10 +536,16 @@ def live_folder(index_root: Path) -> Path:
 
 def switch_live(index_root: Path, version: str) -> None:
     """Point LIVE at `version` in one atomic rename (the new pointer and the folder fsynced).
-    Call under the writer lock."""
+    Call under the writer lock. Raises NoSpaceError when the pointer cannot be written for
+    a full disk (LIVE is left as it was)."""
     tmp = index_root / f".{LIVE_POINTER}-{uuid.uuid4().hex}.tmp"
-    tmp.write_text(version + "\n", encoding="utf-8")
-    _fsync_file(tmp)
+    try:
+        with disk_full_reported(index_root) as writing:
+            writing(tmp).write_text(version + "\n", encoding="utf-8")
+            _fsync_file(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     os.replace(tmp, index_root / LIVE_POINTER)
     fsync_dir(index_root)
 
@@ -521,7 +563,10 @@ def check_scoring_version(manifest: Manifest) -> None:
 
 
 def check_compatible(manifest: Manifest, model_identity: dict[str, object]) -> None:
-    """Refuse an index of another format or model, saying how to rebuild."""
+    """Refuse an index of another format or model, saying how to rebuild. An index built
+    by an encoder whose vectors are of another kind than `model_identity`'s (fp32 and
+    int8, `qa.embedder.encoder_identity`) is the same model's vector space and is served,
+    with a warning (`encoder_warning`)."""
     version = manifest.format_version
     if version != FORMAT_VERSION:
         raise IndexMismatchError(
@@ -536,6 +581,26 @@ def check_compatible(manifest: Manifest, model_identity: dict[str, object]) -> N
             f"this server runs model {model_identity.get('name')} "
             f"({str(model_identity.get('fingerprint'))[:12]}): run `qa build`"
         )
+    warning = encoder_warning(manifest, model_identity)
+    if warning:
+        log.warning("%s", warning)
+
+
+def encoder_warning(manifest: Manifest, model_identity: dict[str, object]) -> str | None:
+    """Why answers from this index may differ from its recorded evaluation when it is
+    queried by `model_identity`'s encoder, or None: the index's vectors are of another kind
+    (fp32 against int8; recorded since encoders were; an index that does not record
+    them, or an identity without them, is not judged)."""
+    built, running = manifest.model.get("vectors"), model_identity.get("vectors")
+    if built is None or running is None or built == running:
+        return None
+    version = manifest.build_id or "being built"
+    return (
+        f"index {version} was built with QA_ENCODER={manifest.model.get('encoder')} ({built} vectors) and is "
+        f"queried with QA_ENCODER={model_identity.get('encoder')} ({running} vectors): the same model, but "
+        "answers may differ from the evaluation recorded at build; set QA_ENCODER="
+        f"{manifest.model.get('encoder')}, or run `qa build` with QA_ENCODER={model_identity.get('encoder')}"
+    )
 
 
 def _format_of(folder: Path) -> object:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 
 class IndexLoadError(Exception):
     """Base class of index problems met while loading; the message says what to do."""
@@ -37,3 +40,16 @@ class GateError(RuntimeError):
     def __init__(self, message: str, drops: list[tuple[str, str, float, float]]) -> None:
         super().__init__(message)
         self.drops = drops
+
+
+class NoSpaceError(OSError):
+    """The disk of the index folder filled up while a build wrote `path`; the message says
+    to free space in QA_INDEX_DIR and build again. errno is ENOSPC."""
+
+    def __init__(self, path: Path, index_root: Path) -> None:
+        super().__init__(
+            f"no space left on device writing {path}: free space in QA_INDEX_DIR ({index_root}) "
+            "and run `qa build` again"
+        )
+        self.errno = errno.ENOSPC
+        self.path = path

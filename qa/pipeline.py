@@ -20,17 +20,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qa.chunking import ChunkingOptions
-from qa.documents import CorpusReport, Document, DocumentError, read_corpus
+from qa.documents import CorpusReport, Document, DocumentError, formats_read, read_corpus
 from qa.embedder import Embedder
 from qa.embedding_cache import EmbeddingCache, fsync_dir, text_key
 from qa.index import (
     BUILDING_PREFIX,
     DEFAULT_EXACT_UP_TO,
     IndexData,
+    dominant_document,
     live_folder,
     live_version,
     load_index,
     new_build_id,
+    passage_documents,
     passage_texts,
     prepare_index,
     switch_live,
@@ -90,7 +92,8 @@ class Drop:
 @dataclass
 class BuildReport:
     """What a build did: the new live index, the document changes against the previous
-    live version, both evaluations, the versions pruned, seconds per step."""
+    live version, both evaluations, the versions pruned, seconds per step, and warnings
+    about the work (one document making up most of the passages: `dominant_document`)."""
 
     data: IndexData
     errors: list[DocumentError] = field(default_factory=list)
@@ -104,6 +107,7 @@ class BuildReport:
     step_seconds: dict[str, float] = field(default_factory=dict)
     corpus: CorpusReport | None = None
     unchanged: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def manifest(self) -> Manifest:
@@ -128,6 +132,7 @@ class BuildReport:
                 f"embedded {e.embedded} of {e.passages} passages ({e.cached} from the embedding cache"
                 + (f", {e.repeated} repeating a passage of this build)" if e.repeated else ")")
             )
+        lines.extend(f"warning: {w}" for w in self.warnings)
         vector = m.vector_index
         if vector:
             detail = (
@@ -215,8 +220,9 @@ def evaluation_lines(new: MetricsTable, live: MetricsTable | None) -> list[str]:
 
 
 def same_content(a: Manifest, b: Manifest) -> bool:
-    """Whether two manifests describe indexes of the same corpus, model, chunking and
-    tokeniser, which the same code therefore answers alike."""
+    """Whether two manifests describe indexes of the same corpus, model (with the encoder
+    that embedded it, `qa.embedder.encoder_identity`), chunking and tokeniser, which the
+    same code therefore answers alike."""
     return (a.corpus_sha256, a.model, a.chunking, a.tokeniser, a.format_version) == (
         b.corpus_sha256,
         b.model,
@@ -262,7 +268,7 @@ def unchanged_live_index(
     """The live index when building `documents` with `options` would make the same index,
     else None: it loads and verifies (every file intact, this format, scoring version and
     model), and its manifest records the same documents (per-document and corpus hashes),
-    model and dimension, tokeniser, chunking, scoring identity (reranker, reader and
+    model with its encoder and dimension, tokeniser, chunking, scoring identity (reranker, reader and
     abstention models; `scoring` when already computed, else `options.models.identity()`),
     kind of vector index for this `exact_up_to`, and evaluation set; and no calibration is
     asked for."""
@@ -473,6 +479,9 @@ def _build_locked(
         exact_up_to=options.exact_up_to,
         scoring=scoring,
     )
+    warning = dominant_document(passage_documents(data.chunks, data.sentences))
+    if warning:
+        report.warnings.append(warning)
     changes = compare_documents(previous, data.manifest.document_sha256)
     if options.calibrate is not None:
         data.calibration = options.calibrate(data)
@@ -519,7 +528,10 @@ def _build_locked(
     if options.keep > 0:
         report.pruned = prune_versions(index_root, options.keep)
     if cache is not None:
-        cache.compact({text_key(p) for p in passage_texts(data.chunks, data.sentences)})
+        try:
+            cache.compact({text_key(p) for p in passage_texts(data.chunks, data.sentences)})
+        except OSError as exc:  # the index is live: a cache left uncompacted is no failure
+            log.warning("the embedding cache was not compacted (%s); the next build tries again", exc)
     steps["publish"] = time.perf_counter() - started
 
     report.data = verified
@@ -562,7 +574,7 @@ def run_build(
         log.info("step 1/5: read corpus %s", corpus_dir)
         corpus = read_corpus(corpus_dir)
         if not corpus.documents:
-            reasons = "; ".join(str(e) for e in corpus.errors) or "it has no .md, .txt or .html files"
+            reasons = "; ".join(str(e) for e in corpus.errors) or f"it has no {formats_read()} files"
             raise ValueError(f"no document in {corpus_dir} could be read: {reasons}")
         report = BuildReport(data=None, errors=corpus.errors, corpus=corpus)  # type: ignore[arg-type]
         report.step_seconds["read corpus"] = time.perf_counter() - started

@@ -6,7 +6,7 @@ import gc
 import logging
 
 from qa.analysis import warm_up
-from qa.embedder import Embedder, create_embedder
+from qa.embedder import Embedder, create_embedder, encoder_identity
 from qa.engine import QAEngine
 from qa.index import load_live_index, verify_index
 from qa.model_store import model_identity, prepare_model, resolve_model_path
@@ -28,10 +28,12 @@ def load_embedder(settings: Settings, threads: int | None = None) -> Embedder:
 
 
 def configured_model_identity(settings: Settings) -> dict[str, object]:
-    """Name, dimension and fingerprint of the configured model (QA_MODEL), the identity
-    `load_embedder`'s model has, without loading it (the default model is built first if
-    it is not yet; `qa.model_store.model_identity`). Raises ModelError."""
-    return model_identity(resolve_model_path(settings.model, settings.model_cache_dir))
+    """Name, dimension and fingerprint of the configured model (QA_MODEL), and the
+    configured encoder (QA_ENCODER, `encoder_identity`): the identity `load_embedder`'s
+    embedder has, without loading it (the default model is built first if it is not yet;
+    `qa.model_store.model_identity`). Raises ModelError."""
+    identity = model_identity(resolve_model_path(settings.model, settings.model_cache_dir))
+    return {**identity, **encoder_identity(settings.encoder)}
 
 
 def load_engine(settings: Settings, embedder: Embedder | None = None) -> QAEngine:
@@ -53,8 +55,13 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
     evaluation set, tolerance, retention and lock timeout.
 
     The model is loaded lazily on the first passage to embed, so a locked index folder is
-    reported before any loading. Raises what `run_build` raises.
+    reported before any loading. Raises what `run_build` raises, and FileNotFoundError
+    (`eval_set_problem`) when QA_EVAL_SET names another file than the default and it is
+    missing (a missing default only skips the evaluation, with a warning).
     """
+    problem = eval_set_problem(settings)
+    if problem:
+        raise FileNotFoundError(problem)
     folder = prepare_model(settings.model, settings.model_cache_dir, settings.encoder)
     embedder = create_embedder(folder, settings.encoder, threads=threads, load=False)
     options = BuildOptions(
@@ -69,6 +76,19 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
         models=scoring_models(settings),
     )
     return run_build(settings.corpus_dir, embedder, settings.index_dir, options)
+
+
+def eval_set_problem(settings: Settings) -> str | None:
+    """Why `qa build` cannot evaluate on QA_EVAL_SET when it was set to another file than
+    the default (the operator asked for that evaluation), or None."""
+    path = settings.eval_set
+    if path == Settings.model_fields["eval_set"].default or path.is_file():
+        return None
+    what = "is not a file" if path.exists() else "does not exist"
+    return (
+        f"QA_EVAL_SET={path} {what}: give a file of labelled questions (see tests/eval/README.md), "
+        "or unset QA_EVAL_SET for the default"
+    )
 
 
 def scoring_models(settings: Settings) -> ScoringModels:

@@ -125,18 +125,25 @@ def prune(index_root: Path, keep: int, lock_timeout: float = 0.0) -> list[str]:
         return prune_versions(index_root, keep)
 
 
-def use_version(index_root: Path, version: str, lock_timeout: float = 0.0) -> None:
-    """Make `version` live in one atomic step, after verifying every file of it.
-
-    Raises VersionNotFoundError (listing what exists), IndexCorruptError (naming the
-    damaged file), IndexMismatchError (another format or scoring version) or IndexBusyError.
-    """
+def version_folder(index_root: Path, version: str) -> Path:
+    """The folder of `version` in the index root. Raises VersionNotFoundError, listing the
+    versions there are, for a name that is not one of them (a typo, a path)."""
     folder = index_root / version
     if not version or "/" in version or not folder.is_dir() or folder not in version_folders(index_root):
         names = ", ".join(f.name for f in version_folders(index_root)) or "none"
         raise VersionNotFoundError(
             f"no index version {version!r} in {index_root}/ (versions: {names}): see `qa index list`"
         )
+    return folder
+
+
+def use_version(index_root: Path, version: str, lock_timeout: float = 0.0) -> None:
+    """Make `version` live in one atomic step, after verifying every file of it.
+
+    Raises VersionNotFoundError (listing what exists), IndexCorruptError (naming the
+    damaged file), IndexMismatchError (another format or scoring version) or IndexBusyError.
+    """
+    folder = version_folder(index_root, version)
     with writer_lock(index_root, lock_timeout, purpose=f"qa index use {version}"):
         manifest = verify_index(folder)
         if manifest.format_version != FORMAT_VERSION:

@@ -179,7 +179,7 @@ def test_build_of_an_unchanged_corpus_says_so_and_writes_no_version(
     (corpus / "a.md").write_text("---\ntitle: A\nlanguage: da\n---\n# Pas\n\nEt nyt pas koster 673 kr.\n")
     monkeypatch.setattr(qa.service, "prepare_model", lambda *args: tmp_path)
     monkeypatch.setattr(qa.service, "create_embedder", lambda *args, **kwargs: FakeEmbedder())
-    monkeypatch.setenv("QA_EVAL_SET", str(tmp_path / "none.jsonl"))
+    monkeypatch.chdir(tmp_path)  # the default evaluation set is not here: no evaluation
     get_settings.cache_clear()
     args = ["build", "--quiet", "--corpus", str(corpus), "--index", str(tmp_path / "index")]
     try:

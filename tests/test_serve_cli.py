@@ -154,10 +154,12 @@ def test_the_log_level_is_read_in_any_case(
     assert uvicorn_calls[0]["log_level"] == "warning"
 
 
-def test_an_option_is_checked_as_its_setting_is(uvicorn_calls: list[dict[str, Any]]) -> None:
-    # `--port 70000` went past the check QA_PORT gets, and uvicorn served on another port.
-    result = CliRunner().invoke(qa.cli.app, ["serve", "--port", "70000"])
+@pytest.mark.parametrize("port", ["70000", "99999"])
+def test_an_option_is_checked_as_its_setting_is_and_named_as_the_option(
+    uvicorn_calls: list[dict[str, Any]], port: str
+) -> None:
+    # `--port 70000` went past the check QA_PORT gets, and uvicorn served on another port;
+    # then the refusal named QA_PORT, which the user had not set.
+    result = CliRunner().invoke(qa.cli.app, ["serve", "--port", port])
     assert result.exit_code == 2 and uvicorn_calls == []
-    assert result.output.strip() == (
-        "error: QA_PORT=70000: Input should be less than or equal to 65535 (see the settings table in README)"
-    )
+    assert result.output == f"error: --port {port}: Input should be less than or equal to 65535\n"

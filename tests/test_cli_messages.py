@@ -1,0 +1,138 @@
+"""What `qa build`, `qa index verify` and `qa eval --json` say when given a file for a
+folder, an empty corpus, a version that is not there, or a missing evaluation set."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+import qa.service
+from qa.documents import (
+    DOCX_SUFFIXES,
+    FORMAT_SUFFIXES,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    PDF_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    TEXT_SUFFIXES,
+)
+from qa.engine import QAEngine
+from qa.index import build
+from tests.conftest import EVAL_SET
+from tests.fakes import FakeEmbedder
+from tests.test_index_cli import _invoke_fresh
+
+
+@pytest.fixture()
+def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`qa build` runs the fake embedder; the working folder holds no default evaluation set."""
+    monkeypatch.setattr(qa.service, "prepare_model", lambda *args: tmp_path)
+    monkeypatch.setattr(qa.service, "create_embedder", lambda *args, **kwargs: FakeEmbedder())
+    monkeypatch.chdir(tmp_path)
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pas.md").write_text("---\ntitle: Pas\nlanguage: da\n---\n# Pas\n\nEt nyt pas koster 673 kr.\n")
+    return corpus
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_build_of_a_corpus_that_is_a_file_says_to_give_its_folder(tmp_path: Path) -> None:
+    document = _corpus(tmp_path) / "pas.md"
+    result = _invoke_fresh(["build", "-q", "--corpus", str(document), "--index", str(tmp_path / "index")])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: corpus folder {document} is a file, not a folder: give the folder that holds the documents "
+        f"(QA_CORPUS_DIR or --corpus), e.g. {document.parent}\n"
+    )
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_build_of_an_empty_corpus_names_every_format_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "empty"
+    corpus.mkdir()
+    result = _invoke_fresh(["build", "-q", "--corpus", str(corpus), "--index", str(tmp_path / "index")])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: no document in {corpus} could be read: it has no .md, .txt, .html, .pdf or .docx files\n",
+    )
+    # the list is the readers' formats: one suffix of each, none other
+    formats = (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, DOCX_SUFFIXES)
+    assert [len(group & set(FORMAT_SUFFIXES)) for group in formats] == [1, 1, 1, 1, 1]
+    assert set(FORMAT_SUFFIXES) <= SUPPORTED_SUFFIXES == set().union(*formats)
+
+
+def test_verify_of_a_version_that_is_not_there_lists_the_versions(
+    tmp_path: Path, corpus_documents: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(qa.service, "configured_model_identity", lambda settings: FakeEmbedder().identity)
+    first, second = (build(corpus_documents, FakeEmbedder(), tmp_path).version for _ in range(2))
+    for command in ("verify", "use"):
+        result = _invoke_fresh(["index", command, "nosuchversion", "--index", str(tmp_path)])
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"error: no index version 'nosuchversion' in {tmp_path}/ (versions: {first}, {second}): "
+            "see `qa index list`\n",
+        ), command
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_build_with_an_evaluation_set_named_but_missing_fails_before_building(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QA_EVAL_SET", "/nonexistent")
+    index = tmp_path / "index"
+    result = _invoke_fresh(["build", "-q", "--corpus", str(_corpus(tmp_path)), "--index", str(index)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error: QA_EVAL_SET=/nonexistent does not exist: give a file of labelled questions "
+        "(see tests/eval/README.md), or unset QA_EVAL_SET for the default\n"
+    )
+    assert not (index / "LIVE").exists()
+    monkeypatch.setenv("QA_EVAL_SET", str(tmp_path))
+    folder = _invoke_fresh(["build", "-q", "--corpus", str(tmp_path / "corpus"), "--index", str(index)])
+    assert folder.stderr.startswith(f"error: QA_EVAL_SET={tmp_path} is not a file: give a file")
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_build_without_the_default_evaluation_set_warns_and_builds(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="qa.pipeline"):
+        result = _invoke_fresh(["build", "-q", "--corpus", str(_corpus(tmp_path)), "--index", str(tmp_path / "index")])
+    assert result.exit_code == 0, result.output
+    assert "evaluation: skipped (no evaluation set)" in result.stdout.splitlines()
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
+        "no evaluation set at tests/eval/questions.jsonl: the build is not evaluated or gated"
+    ]
+
+
+def test_eval_json_names_the_index_operating_point_and_evaluation_set(
+    fake_engine: QAEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(qa.service, "load_engine", lambda settings, embedder=None: fake_engine)
+    result = _invoke_fresh(["eval", "--json", "--split", "check", "--eval-set", str(EVAL_SET)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    questions = sum(1 for line in EVAL_SET.read_text().splitlines() if '"split": "check"' in line)
+    assert {k: report[k] for k in ("index_version", "operating_point", "eval_set", "split", "questions")} == {
+        "index_version": fake_engine.index_version,
+        "operating_point": fake_engine.policy.threshold,
+        "eval_set": str(EVAL_SET),
+        "split": "check",
+        "questions": questions,
+    }
+    assert set(report) == {
+        "index_version",
+        "operating_point",
+        "eval_set",
+        "split",
+        "questions",
+        "metrics",
+        "risk_coverage",
+    }
