@@ -533,6 +533,8 @@ def main(argv: list[str] | None = None) -> None:
     """Run every section and print its figures."""
     args = parse_args(argv)
     settings = get_settings()
+    if settings.eval_set is None:
+        raise SystemExit("the benchmark asks the questions of QA_EVAL_SET: unset it, or name a file")
     began = time.perf_counter()
     folder = prepare_model(settings.model, settings.model_cache_dir, "onnx-int8")
     dev = [q.question for q in load_questions(DEV_QUESTIONS)] if DEV_QUESTIONS.is_file() else []

@@ -419,6 +419,9 @@ def eval_command(
     settings = _settings(eval_set=eval_set)
     if split not in ("all", "fit", "check"):
         _fail("--split must be all, fit or check")
+    if settings.eval_set is None:
+        _fail("QA_EVAL_SET is empty: give the labelled questions with --eval-set FILE (see tests/eval/README.md)")
+        return
     try:
         questions = [q for q in load_questions(settings.eval_set) if split in ("all", q.split)]
         engine = load_engine(settings)

@@ -80,14 +80,15 @@ def build_index(settings: Settings, show_progress: bool = True, threads: int = 2
 
 def eval_set_problem(settings: Settings) -> str | None:
     """Why `qa build` cannot evaluate on QA_EVAL_SET when it was set to another file than
-    the default (the operator asked for that evaluation), or None."""
+    the default (the operator asked for that evaluation), or None; an empty QA_EVAL_SET
+    (None) asks for no evaluation."""
     path = settings.eval_set
-    if path == Settings.model_fields["eval_set"].default or path.is_file():
+    if path is None or path == Settings.model_fields["eval_set"].default or path.is_file():
         return None
     what = "is not a file" if path.exists() else "does not exist"
     return (
         f"QA_EVAL_SET={path} {what}: give a file of labelled questions (see tests/eval/README.md), "
-        "or unset QA_EVAL_SET for the default"
+        "or set QA_EVAL_SET= (empty) to build without evaluating"
     )
 
 

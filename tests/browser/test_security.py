@@ -68,7 +68,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServ
         corpus,
         work / "index",
         QA_FEEDBACK_DB=str(work / "feedback.sqlite3"),
-        QA_EVAL_SET=str(work / "no-eval-set.jsonl"),  # default thresholds: nothing to fit on
+        QA_EVAL_SET="",  # no evaluation set: nothing to evaluate or gate on
     )
     build_index(env)
     server = start_server(env, work / "server.log")
