@@ -256,7 +256,8 @@ def weights_sha256(folder: Path, weights: list[Path]) -> dict[str, tuple[int, st
             tmp.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
             os.replace(tmp, record_path)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only folder refuses the unlink too (EROFS)
+                tmp.unlink(missing_ok=True)
             logger.info("Cannot record the weights' hashes in %s (%s): they are hashed again at each load", folder, exc)
     return hashes
 

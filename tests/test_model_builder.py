@@ -559,3 +559,20 @@ def test_a_model_folder_that_cannot_be_written_is_hashed_at_each_load(
     assert model_identity(folder) == first
     assert not (folder / ".qa-weights.json").exists()
     assert [p.name for p in folder.iterdir() if p.name.startswith(".qa-weights")] == []
+
+
+def test_a_read_only_model_folder_is_hashed_at_each_load_though_nothing_can_be_removed_either(
+    tiny_bin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A read-only mount (a container's :ro model volume) refuses the temporary file's
+    # clean-up with EROFS, not ENOENT.
+    folder = build_sentence_transformers_folder(tiny_bin, tmp_path / "model")
+    first = model_identity(folder)
+    (folder / ".qa-weights.json").unlink()
+
+    def read_only(self: Path, *args: object, **kwargs: object) -> int:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "write_text", read_only)
+    monkeypatch.setattr(Path, "unlink", read_only)
+    assert model_identity(folder) == first
