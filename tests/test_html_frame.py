@@ -108,6 +108,23 @@ def test_a_footer_class_inside_main_is_the_content_s_own_footer(tmp_path: Path) 
     ]
 
 
+def test_a_heading_anchored_logo_and_a_section_about_a_logo_inside_main_are_content(tmp_path: Path) -> None:
+    # CMS table-of-contents plugins give headings ids made of their text.
+    document = _read(
+        tmp_path / "guide.html",
+        '<html lang="da"><head><title>Designguide | nordby.dk</title></head><body><main><h1>Designguide</h1>'
+        '<p>Her er reglerne.</p><h2 id="logo">Logo</h2><p>Logoet skal altid stå i øverste venstre hjørne.</p>'
+        '<div class="logo-regler"><p>Logoet må ikke strækkes.</p></div></main></body></html>',
+    )
+    assert units(document) == [
+        ("heading", 1, "Designguide"),
+        ("paragraph", 0, "Her er reglerne."),
+        ("heading", 2, "Logo"),
+        ("paragraph", 0, "Logoet skal altid stå i øverste venstre hjørne."),
+        ("paragraph", 0, "Logoet må ikke strækkes."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "site_name", "expected"),
     [

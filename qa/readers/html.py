@@ -141,7 +141,7 @@ PAGE_FRAME = "header, footer"
 # Class or id parts ("site-footer", "footer__links", "logo"; not "footerless" or "logos")
 # that name the page's frame where a site builds it of <div>s: a footer, which like the
 # <footer> element is content only inside <main> or an <article>, and the site's logo,
-# which is never content.
+# likewise.
 FRAME_CLASS_PARTS = frozenset({"footer", "logo"})
 # Where a page's only <h1> is no title of its content: the page's frame, navigation,
 # asides, dialogs and cookie or consent banners (not a <form>: ASP.NET wraps the page in one;
@@ -290,8 +290,16 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     sort_buttons = {n.mem_id for n in tree.css("th button") if _in_header_cell(n)}  # their hints went above
     remove([n for n in tree.css("button") if n.mem_id not in labels | sort_buttons])
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
-    remove([n for n in tree.css("[class], [id]") if _frame_part(n) == "logo"])
-    remove([n for n in tree.css("[class], [id]") if _frame_part(n) == "footer" and not _inside_content(n)])
+    # Frame by class or id, outside the content only: inside <main>, id="logo" is as likely
+    # a heading's anchor ("Logo" in a design guide) or a section about a logo. A heading
+    # is never frame by its id or class (a logo <h1> is no title: `_is_logo`).
+    remove(
+        [
+            n
+            for n in tree.css("[class], [id]")
+            if _frame_part(n) is not None and not _inside_content(n) and n.tag not in HEADINGS
+        ]
+    )
     # A column beside <main> is read only when, cleaned, it holds more than links.
     kept = [r for r in roots if r.tag != "aside" or not _mostly_links(r)]
     return kept, disclosures
