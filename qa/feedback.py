@@ -193,7 +193,8 @@ class FeedbackStore:
 
         Raises ValueError for a verdict other than yes/no, FeedbackFullError when the
         database has reached ``max_bytes`` or its disk is full, FeedbackUnwritableError
-        when SQLite cannot write it (sqlite3.OperationalError).
+        when SQLite cannot write it (sqlite3.OperationalError) or it is no SQLite database.
+        A file removed while the service runs is made again, with its table.
         """
         if verdict not in ("yes", "no"):
             raise ValueError(f"verdict must be 'yes' or 'no', not {verdict!r}")
@@ -212,20 +213,43 @@ class FeedbackStore:
             _version(index_version),
             None if language is None else redact(language)[:10],
         )
+        row_bytes = sum(len(str(v).encode()) for v in row)
         try:
-            with self._connect() as conn:
-                self._purge(conn)
-                cursor = conn.execute(
-                    "INSERT INTO feedback (created_at, verdict, question, answer, answered,"
-                    " comment, citations, index_version, language)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row,
-                )
-                row_id = cursor.lastrowid
+            try:
+                row_id = self._insert(row)
+            except sqlite3.OperationalError as exc:
+                if not str(exc).startswith("no such table"):
+                    raise
+                # The file was removed (SQLite made an empty one) since the store was created.
+                logger.warning("feedback table missing in %s: made again", self.path)
+                self.create()
+                row_id = self._insert(row)
         except sqlite3.OperationalError as exc:
-            raise self._write_error(exc, sum(len(str(v).encode()) for v in row)) from None
-        assert row_id is not None
+            raise self._write_error(exc, row_bytes) from None
+        except sqlite3.DatabaseError as exc:  # "file is not a database"
+            logger.error("feedback not stored: %s is not a feedback database (%s)", self.path, exc)
+            raise FeedbackUnwritableError(
+                f"The feedback store is damaged ({exc}): feedback is not accepted until the operator moves the "
+                "file in QA_FEEDBACK_DB away (a new one is made). Questions are answered as usual."
+            ) from None
+        except OSError as exc:  # its folder cannot be made again
+            raise self._write_error(sqlite3.OperationalError(str(exc)), row_bytes) from None
         logger.info("feedback %d stored (verdict=%s)", row_id, verdict)
+        return row_id
+
+    def _insert(self, row: tuple[object, ...]) -> int:
+        """Insert one redacted row (after dropping expired ones) and return its id.
+        Raises what SQLite raises (sqlite3.Error)."""
+        with self._connect() as conn:
+            self._purge(conn)
+            cursor = conn.execute(
+                "INSERT INTO feedback (created_at, verdict, question, answer, answered,"
+                " comment, citations, index_version, language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+            row_id = cursor.lastrowid
+        assert row_id is not None
         return row_id
 
     def _write_error(self, exc: sqlite3.OperationalError, row_bytes: int) -> FeedbackStoreError:

@@ -417,6 +417,27 @@ def test_a_store_that_becomes_read_only_answers_503_saying_so(
     assert "retry-after" not in response.headers
 
 
+def test_a_store_file_removed_while_serving_is_made_again_with_its_table(app_client: TestClient) -> None:
+    store: FeedbackStore = app_client.app.state.feedback_store  # type: ignore[attr-defined]
+    assert app_client.post("/feedback", json=FEEDBACK).status_code == 201
+    store.path.unlink()
+    assert app_client.post("/feedback", json=FEEDBACK).status_code == 201
+    assert [row["verdict"] for row in store.rows()] == ["yes"]
+
+
+def test_a_store_file_that_is_no_database_answers_503_saying_to_move_it_away(app_client: TestClient) -> None:
+    store: FeedbackStore = app_client.app.state.feedback_store  # type: ignore[attr-defined]
+    store.path.write_text("hello\n" * 200, encoding="utf-8")
+    response = app_client.post("/feedback", json=FEEDBACK)
+    assert (response.status_code, response.json()) == (
+        503,
+        {
+            "detail": "The feedback store is damaged (file is not a database): feedback is not accepted until the "
+            "operator moves the file in QA_FEEDBACK_DB away (a new one is made). Questions are answered as usual."
+        },
+    )
+
+
 def test_an_unwritable_store_at_start_leaves_questions_answered_and_feedback_503(
     fake_engine: QAEngine, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
