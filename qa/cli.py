@@ -603,6 +603,10 @@ def calibrate_command(
         settings_to_set = [("QA_READER_MODEL", reader_out), ("QA_ANSWER_RERANKER_MODEL", answer_reranker_out)]
         pairs = [f"{name}={path}" for name, path in settings_to_set if path is not None]
         typer.echo(f"serve these together: {' '.join([*pairs, f'QA_ABSTENTION_MODEL={target}'])}")
+    elif out is not None and target.resolve() != model_path("abstention", settings.abstention_model).resolve():
+        typer.echo(
+            f"serve it: QA_ABSTENTION_MODEL={target} (qa serve and qa ask read the one QA_ABSTENTION_MODEL names)"
+        )
 
 
 if __name__ == "__main__":

@@ -319,6 +319,18 @@ def test_calibrate_writes_the_model_that_qa_abstention_model_names_before_it_exi
     assert load_model(target, "abstention").fitted_on.startswith(f"{EVAL_SET} (all, ")
 
 
+def test_calibrate_to_another_file_says_which_setting_serves_it(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _serve_fake_index(tmp_path, corpus_documents, monkeypatch)
+    target = tmp_path / "abstention.json"
+    result = _invoke_fresh(["calibrate", str(EVAL_SET), "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        f"serve it: QA_ABSTENTION_MODEL={target} (qa serve and qa ask read the one QA_ABSTENTION_MODEL names)"
+    )
+
+
 def test_calibrate_refits_the_answer_reranker_with_the_reader_and_never_the_reader_alone(
     tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
