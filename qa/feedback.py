@@ -232,8 +232,6 @@ class FeedbackStore:
                 f"The feedback store is damaged ({exc}): feedback is not accepted until the operator moves the "
                 "file in QA_FEEDBACK_DB away (a new one is made). Questions are answered as usual."
             ) from None
-        except OSError as exc:  # its folder cannot be made again
-            raise self._write_error(sqlite3.OperationalError(str(exc)), row_bytes) from None
         logger.info("feedback %d stored (verdict=%s)", row_id, verdict)
         return row_id
 

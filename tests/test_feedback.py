@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from api.app import create_app
 from api.widget import DEMO_CSP, install_widget
 from qa.engine import QAEngine
-from qa.feedback import COLUMNS, CitedSpan, FeedbackFullError, FeedbackStore
+from qa.feedback import COLUMNS, CitedSpan, FeedbackFullError, FeedbackStore, FeedbackUnwritableError
 from qa.feedback_cli import feedback_app
 from qa.settings import Settings
 
@@ -522,3 +522,14 @@ def test_a_store_at_its_cap_is_reported_full_over_http(app_client: TestClient, m
         "accepted until old rows expire (QA_FEEDBACK_RETENTION_DAYS) or the operator exports it (`qa feedback "
         "export`) and clears it (`qa feedback clear --all`)."
     }
+
+
+def test_a_store_whose_folder_cannot_be_made_again_says_why_without_its_path(tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("a file where the folder was\n", encoding="utf-8")
+    store = FeedbackStore(tmp_path / "data" / "feedback.sqlite3")
+    with pytest.raises(FeedbackUnwritableError) as caught:
+        store.add(question="Hvad er NemID?", verdict="yes")
+    assert str(caught.value) == (
+        "The feedback store cannot be written (unable to open database file): feedback is not accepted until the "
+        "operator makes the file in QA_FEEDBACK_DB and its folder writable. Questions are answered as usual."
+    )
