@@ -16,7 +16,7 @@ import typer
 from pydantic import ValidationError
 
 from qa.cli_support import fail as _fail
-from qa.cli_support import refuse_invalid_argument
+from qa.cli_support import port_problem, refuse_invalid_argument
 from qa.feedback_cli import feedback_app
 from qa.normalise import checked_text
 from qa.settings import DEFAULT_TOP_K, Settings, get_settings
@@ -357,6 +357,9 @@ def serve_command(
     SIGHUP to the parent restarts the workers).
     """
     settings = _settings(host=host, port=port, workers=workers)
+    problem = port_problem(settings.host, settings.port)
+    if problem:
+        _fail(problem)
     metrics_dir = None
     if settings.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         # The workers add up their metrics in files here (prometheus-client's multiprocess mode).

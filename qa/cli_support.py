@@ -4,6 +4,7 @@ told to write, made before the work that fills it."""
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from typing import NoReturn
 
@@ -60,3 +61,24 @@ def output_file_problem(path: Path, name: str, example: str, make_folders: bool 
 def _named(name: str, path: Path) -> str:
     """A path with where it came from: "--out PATH" for an option, "QA_X=PATH" for a setting."""
     return f"{name} {path}" if name.startswith("-") else f"{name}={path}"
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why `qa serve` cannot listen on ``host``:``port`` (an error message saying what to do),
+    or None when a socket can be bound there now. Bound and closed at once, with
+    SO_REUSEADDR as uvicorn binds, so a port in TIME_WAIT counts as free; checked before the
+    model and index load, which take tens of seconds (uvicorn binds after them)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        return f"--host {host}: not an address this machine has ({exc.strerror}): give one, e.g. 127.0.0.1 (QA_HOST)"
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return (
+                f"cannot listen on {host}:{port} ({exc.strerror}): stop what listens there, "
+                "or give another --port (QA_PORT)"
+            )
+    return None

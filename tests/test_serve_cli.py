@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ def uvicorn_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         calls.append({"app": app, "metrics_dir": os.environ.get("PROMETHEUS_MULTIPROC_DIR"), **options})
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(qa.cli, "port_problem", lambda host, port: None)  # no real port is bound here
     monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
     monkeypatch.setenv("QA_ALLOWED_HOSTS", "hjaelp.example")
     monkeypatch.setenv("QA_FORWARDED_ALLOW_IPS", "10.0.0.1")
@@ -163,3 +165,23 @@ def test_an_option_is_checked_as_its_setting_is_and_named_as_the_option(
     result = CliRunner().invoke(qa.cli.app, ["serve", "--port", port])
     assert result.exit_code == 2 and uvicorn_calls == []
     assert result.output == f"error: --port {port}: Input should be less than or equal to 65535\n"
+
+
+def test_serve_on_a_port_in_use_ends_with_one_error_line_before_loading_anything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: pytest.fail("uvicorn started"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        get_settings.cache_clear()
+        result = CliRunner().invoke(qa.cli.app, ["serve", "--port", str(port)])
+    get_settings.cache_clear()
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: cannot listen on 127.0.0.1:{port} (Address already in use): stop what listens there, "
+        "or give another --port (QA_PORT)\n",
+    )
