@@ -117,7 +117,9 @@ class Block:
 
     `kind` is "heading" (with `level` 1-6), "paragraph", "list_item", "table_row" or
     "table_header" (a table's header row: its column labels);
-    `page` is the 1-based page of a PDF, None for other formats.
+    `page` is the 1-based page of a PDF the block starts on, None for other formats;
+    `page_starts` holds (document offset, page) for each later page a block broken over
+    a page break runs onto, in order (empty for a block on one page).
     """
 
     kind: BlockKind
@@ -125,6 +127,13 @@ class Block:
     end: int
     level: int = 0
     page: int | None = None
+    page_starts: tuple[tuple[int, int], ...] = ()
+
+    def page_of(self, offset: int) -> int | None:
+        """The page of the character at a document offset inside this block: the last of
+        `page_starts` at or before it, else `page`."""
+        i = bisect.bisect_right(self.page_starts, offset, key=lambda start: start[0]) - 1
+        return self.page_starts[i][1] if i >= 0 else self.page
 
 
 @dataclass(frozen=True)
@@ -152,10 +161,11 @@ class Document:
         return None
 
     def page_at(self, offset: int) -> int | None:
-        """The 1-based PDF page of the block holding a character offset; None for other
-        formats and for offsets between blocks."""
+        """The 1-based PDF page of the character at an offset (`Block.page_of` of the
+        block holding it; a block may run over a page break); None for other formats and
+        for offsets between blocks."""
         block = self.block_at(offset)
-        return block.page if block is not None else None
+        return block.page_of(offset) if block is not None else None
 
 
 @dataclass(frozen=True)
@@ -217,6 +227,15 @@ def normalise_text(text: str) -> str:
     return _SPACES.sub(" ", _CONTROL.sub("", normalise(text))).strip()
 
 
+def _normalised_offset(raw: str, offset: int) -> int:
+    """Where the character at `offset` of a piece's raw text lands in its normalised text
+    (`normalise_text`): the length of the normalised text before it, plus the one space
+    that white space between them folds to. `offset` must point at a character that is
+    not white space (the start of a line, as readers give page starts)."""
+    before = normalise_text(raw[:offset])
+    return len(before) + (1 if before and raw[:offset] != raw[:offset].rstrip() else 0)
+
+
 def assemble(
     doc_id: str,
     pieces: Iterable[Piece | tuple[BlockKind, int, str]],
@@ -239,7 +258,9 @@ def assemble(
         if parts:
             parts.append("\n\n")
             pos += 2
-        blocks.append(Block(kind=piece.kind, start=pos, end=pos + len(text), level=piece.level, page=piece.page))
+        page_starts = tuple((pos + _normalised_offset(piece.text, at), page) for at, page in piece.page_starts)
+        end = pos + len(text)
+        blocks.append(Block(piece.kind, pos, end, level=piece.level, page=piece.page, page_starts=page_starts))
         parts.append(text)
         pos += len(text)
     body = "".join(parts)

@@ -134,9 +134,14 @@ class IndexData:
 
 def _document_record(doc: Document) -> bytes:
     """What the index takes from a document, as canonical JSON: its id, metadata and text,
-    and each block's kind, offsets, heading level and page (chunks, headings and the pages
-    of citations come from them). Not its path on the building machine."""
-    blocks = [[b.kind, b.start, b.end, b.level, b.page] for b in doc.blocks]
+    and each block's kind, offsets, heading level and page, with its page starts when it
+    runs over a page break (chunks, headings and the pages of citations come from them;
+    a block on one page is written as before, so its document's hash stays the same). Not
+    its path on the building machine."""
+    blocks = [
+        [b.kind, b.start, b.end, b.level, b.page, *([[list(s) for s in b.page_starts]] if b.page_starts else [])]
+        for b in doc.blocks
+    ]
     record = [doc.doc_id, doc.title, doc.language, doc.source, doc.date, doc.text, blocks]
     return json.dumps(record, ensure_ascii=False).encode()
 
@@ -449,7 +454,10 @@ def read_index(folder: Path, manifest: Manifest | None = None) -> IndexData:
         current = folder / "documents.jsonl"
         documents = {}
         for row in _read_jsonl(current):
-            row["blocks"] = tuple(Block(**b) for b in row["blocks"])
+            row["blocks"] = tuple(
+                Block(**{**b, "page_starts": tuple((int(o), int(p)) for o, p in b.get("page_starts", ()))})
+                for b in row["blocks"]
+            )
             documents[row["doc_id"]] = Document(**row)
         current = folder / "chunks.jsonl"
         chunks: list[Chunk] = []

@@ -22,12 +22,15 @@ class ReaderError(Exception):
 
 @dataclass(frozen=True)
 class Piece:
-    """One unit of a document before assembly: `page` is 1-based for PDFs, else None."""
+    """One unit of a document before assembly: `page` is 1-based for PDFs (the page the
+    unit starts on), else None; `page_starts` holds (character offset in `text`, page) for
+    each later page the unit runs onto (a paragraph broken over a page break), in order."""
 
     kind: BlockKind
     level: int
     text: str
     page: int | None = None
+    page_starts: tuple[tuple[int, int], ...] = ()
 
 
 # A list marker at the start of a line: "-", "*", "•", "–" or "+" followed by a space
@@ -105,17 +108,25 @@ def line_units(lines: Sequence[str]) -> list[str]:
     is followed by a lower-case letter: "CPR-" + "nummer" gives "CPR-nummer" (the hyphen
     is kept, since it may be part of the word).
     """
-    units: list[str] = []
+    return [text for text, _ in line_unit_starts(lines)]
+
+
+def line_unit_starts(lines: Sequence[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """`line_units` with where each line went: per unit, its text and, for each line in
+    it, (index of the line in `lines`, character offset of the line's start in the unit's
+    text). Blank lines belong to no unit."""
+    units: list[tuple[str, list[tuple[int, int]]]] = []
     previous = ""
-    for raw in lines:
+    for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
         if units and not starts_new_unit(previous, line):
-            glue = "" if _WORD_BREAK.search(units[-1]) and line[0].islower() else " "
-            units[-1] += glue + line
+            text, starts = units[-1]
+            glue = "" if _WORD_BREAK.search(text) and line[0].islower() else " "
+            units[-1] = (text + glue + line, [*starts, (index, len(text) + len(glue))])
         else:
-            units.append(line)
+            units.append((line, [(index, 0)]))
         previous = line
     return units
 
