@@ -134,3 +134,31 @@ def write_spaced_pdf(
     pdf.multi_cell(0, line_height, text if first_line is None else f"{first_line}\n\n{text}")
     pdf.output(str(path))
     return path
+
+
+# A sentence of a paragraph that runs from the foot of page 1 onto page 2 (`write_pages_pdf`).
+CUSTODY_PAGE_1 = (
+    "Når forældrene ikke bor sammen, har de som regel fælles forældremyndighed,",
+    "og hver forælder har",
+)
+CUSTODY_PAGE_2 = (
+    "ret til at få oplysninger om barnet fra skole og daginstitution. Barnet kan",
+    "bo hos den ene forælder eller skiftevis hos begge forældre.",
+)
+
+
+def write_pages_pdf(path: Path, pages: list[list[tuple[str, float]]]) -> Path:
+    """A PDF with one page per item of `pages`, each a list of lines (text, font size in
+    pt) set in Helvetica one under the other at a 6 mm pitch from the top margin; a line
+    of 14 pt or more is bold (a heading), "" is an empty line (a paragraph break). The
+    last page-1 line stands at the foot of the page, as a page break cuts it off."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_y(277 - 6 * len(lines) if len(pages) > 1 and pdf.page == 1 else 20)
+        for text, size in lines:
+            pdf.set_font("Helvetica", "B" if size >= 14 else "", size)
+            pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

@@ -8,8 +8,14 @@ paragraph, lines are grouped into units by `qa.readers.common.starts_new_unit` (
 lines are list items). A line is a heading
 when its text is a title in the PDF's outline (level from the outline) or when its font
 is at least `HEADING_SIZE_RATIO` times the body size (the size most characters have);
-larger fonts get lower levels. Every piece carries its 1-based page number. A PDF
-without a text layer (a scan) raises ReaderError.
+larger fonts get lower levels. A new page starts a paragraph, unless the page's last
+paragraph is cut off mid-sentence and the next page goes on with it
+(`_continues_over_page`): then the two are one paragraph, and the sentence broken by the
+page break one sentence. Every piece carries the 1-based page it starts on, and the
+offset and page of each later page it runs onto (`Piece.page_starts`). Running headers
+and footers (page numbers, a title repeated on every page) are read as text like any
+other line: a page number under a sentence cut off by the page break keeps the two
+halves apart. A PDF without a text layer (a scan) raises ReaderError.
 
 The title (`_title`) is the PDF's metadata Title unless it is a program's default (a
 file name, "Microsoft Word - ...", "Untitled"), else, as for a text file, the first
@@ -32,7 +38,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from qa.readers.common import Piece, ReaderError, line_pieces
+from qa.readers.common import BlockKind, Piece, ReaderError, line_unit_starts, starts_with_list_marker, strip_bullet
 from qa.readers.text import looks_like_heading
 
 log = logging.getLogger(__name__)
@@ -122,6 +128,48 @@ def _starts_paragraph(previous: _Line, line: _Line, pitch: float | None) -> bool
     return previous.page != line.page or line.bottom - previous.bottom > usual + PARAGRAPH_EXTRA_SPACE * height
 
 
+# What ends a paragraph's last sentence: a full stop, "!", "?", an ellipsis or a colon,
+# perhaps followed by closing quotes or brackets.
+_PARAGRAPH_END = (".", "!", "?", "…", ":")
+_CLOSING = "\"'”»)]"
+
+
+def _continues_over_page(previous: _Line, line: _Line) -> bool:
+    """Whether body line `line`, the first of its page, goes on with the paragraph whose
+    last line is body line `previous` on the page before: `previous` does not end a
+    sentence (`_PARAGRAPH_END`, closing quotes and brackets aside), and `line` has the
+    same font size and starts with a lower-case letter or a digit."""
+    first = line.text[:1]
+    return (
+        line.page == previous.page + 1
+        and line.size == previous.size
+        and not previous.text.rstrip(_CLOSING).endswith(_PARAGRAPH_END)
+        and (first.islower() or first.isdigit())
+    )
+
+
+def _paragraph_pieces(paragraph: Sequence[_Line]) -> list[Piece]:
+    """The pieces of one paragraph's lines (units by `qa.readers.common.line_unit_starts`:
+    list lines are list items), each with the page of its first line and, when its lines
+    run onto later pages, the offset in its text and the page of each line that starts a
+    page (`Piece.page_starts`)."""
+    pieces: list[Piece] = []
+    for unit, starts in line_unit_starts([line.text for line in paragraph]):
+        kind: BlockKind = "paragraph"
+        text = unit
+        if starts_with_list_marker(unit):
+            kind, text = "list_item", strip_bullet(unit)
+        cut = len(unit) - len(text)
+        first = paragraph[starts[0][0]].page
+        page_starts = tuple(
+            (offset - cut, paragraph[index].page)
+            for (before, _), (index, offset) in zip(starts, starts[1:], strict=False)
+            if paragraph[index].page != paragraph[before].page
+        )
+        pieces.append(Piece(kind, 0, text, first, page_starts))
+    return pieces
+
+
 def _metadata_title(pdf: Any) -> str | None:
     """The metadata Title of a PDF, or None when it has none or one a program wrote by
     default (`_JUNK_TITLE`) or without a letter."""
@@ -179,7 +227,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
 
     def flush() -> None:
         if paragraph:
-            pieces.extend(line_pieces([ln.text for ln in paragraph], paragraph[0].page))
+            pieces.extend(_paragraph_pieces(paragraph))
             paragraph.clear()
 
     previous: _Line | None = None
@@ -203,7 +251,8 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
             else:
                 pieces.append(Piece("heading", level, line.text, line.page))
         else:
-            if previous is not None and _starts_paragraph(previous, line, pitches.get(line.page)):
+            over_page = previous is not None and bool(paragraph) and _continues_over_page(previous, line)
+            if previous is not None and not over_page and _starts_paragraph(previous, line, pitches.get(line.page)):
                 flush()
             paragraph.append(line)
         previous = line
