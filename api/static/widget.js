@@ -22,7 +22,14 @@
   // invisible characters (qa.normalise.INVISIBLE_RANGES), in NFC, trimmed, in code points
   // (an emoji is one, not two).
   const INVISIBLE = /[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f-\u1160\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/gu;
-  const charCount = (text) => [...text.replace(INVISIBLE, "").normalize("NFC").trim()].length;
+  const readable = (text) => text.replace(INVISIBLE, "").normalize("NFC").trim();
+  const charCount = (text) => [...readable(text)].length;
+  // Longest wait (seconds) the retry button honours from a Retry-After: a minute, the
+  // longest the default settings ask for (a 429 of QA_RATE_LIMIT_ASK=30/minute waits for
+  // the rest of its minute; the 503s send QA_RETRY_AFTER_SECONDS=1, or 10 when not ready).
+  // A wrong or longer header (an hourly limit) must not lock the citizen out: a retry
+  // that is still too early is only refused again.
+  const MAX_WAIT_S = 60;
 
   const TEXT = {
     da: {
@@ -228,6 +235,15 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
     return [before, quote, after];
   }
 
+  /** Seconds to wait from a Retry-After header (seconds or an HTTP date), at most
+   *  MAX_WAIT_S; 0 when it is missing, unreadable or already past. */
+  function retryAfterSeconds(header) {
+    const value = str(header).trim();
+    if (!value) return 0;
+    const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+    return Number.isFinite(seconds) && seconds > 0 ? Math.min(Math.ceil(seconds), MAX_WAIT_S) : 0;
+  }
+
   class QaHelp extends HTMLElement {
     static get observedAttributes() {
       return ["api", "lang", "heading"];
@@ -355,13 +371,17 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
 
       let data = null;
       let problem = null;
+      let waitS = 0;
       try {
         const res = await this._fetch(api + "/ask", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ question, top_k: 5 }),
         }, abort);
-        if (res.status === 429) problem = "busyServer";
+        if (res.status === 429 || res.status === 503) {
+          problem = "busyServer";
+          waitS = retryAfterSeconds(res.headers.get("Retry-After"));
+        } else if (res.status === 408) problem = "timeout";
         else if (res.status >= 500) problem = "server";
         else if (!res.ok) problem = "badInput";
         else data = await res.json().catch(() => null); // not JSON: a proxy's error page
@@ -373,9 +393,15 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       if (!problem && (!data || typeof data !== "object")) problem = "server";
       if (problem) {
         this._setStatus(t[problem], true);
-        this._retry.append(
-          h("button", { type: "button", class: "plain", click: () => (this._q.focus(), this.ask(question)) }, t.retry),
-        );
+        // A question the server refused as it stands (400, 413, 422, 431) is refused again
+        // when resent: no retry button, the message asks to write it differently.
+        if (problem === "badInput") return;
+        const retry = h("button", {
+          type: "button", class: "plain", disabled: waitS > 0,
+          click: () => (this._q.focus(), this.ask(question)),
+        }, t.retry);
+        this._retry.append(retry);
+        if (waitS > 0) setTimeout(() => (retry.disabled = false), waitS * 1000);
         return;
       }
       this._setStatus();

@@ -120,21 +120,33 @@ def test_busy_state_is_visible_and_announced(app_server: AppServer, page: Page, 
     expect(widget.locator(".answer p")).to_contain_text("112,6 mio.")
 
 
-def _fulfil(status: int, body: str = '{"detail": "x"}') -> Any:
-    return lambda route: route.fulfill(status=status, body=body, content_type="application/json")
+def _fulfil(status: int, body: str = '{"detail": "x"}', headers: dict[str, str] | None = None) -> Any:
+    return lambda route: route.fulfill(status=status, body=body, content_type="application/json", headers=headers)
 
 
+BUSY = {
+    "da": "Der er mange spørgsmål lige nu. Vent et øjeblik, og prøv igen.",
+    "en": "There are many questions right now. Wait a moment and try again.",
+}
+SERVER_BUSY_BODY = '{"detail": "The service is busy answering other questions: try again in a moment."}'
+SERVER_ERROR = "Der opstod en fejl hos tjenesten. Prøv igen om lidt."
+NOT_READY_BODY = '{"detail": "The service is not ready: the model and index are still loading."}'
+
+# (name, handler, message, whether a retry button is offered)
 ERRORS = [
-    ("429", _fulfil(429), "Der er mange spørgsmål lige nu. Vent et øjeblik, og prøv igen."),
-    ("500", _fulfil(500), "Der opstod en fejl hos tjenesten. Prøv igen om lidt."),
-    ("503", _fulfil(503), "Der opstod en fejl hos tjenesten. Prøv igen om lidt."),
-    ("422", _fulfil(422), "Spørgsmålet kunne ikke behandles. Prøv at skrive det på en anden måde."),
-    ("413", _fulfil(413), "Spørgsmålet kunne ikke behandles. Prøv at skrive det på en anden måde."),
-    ("not-json", _fulfil(200, "<html>proxy error</html>"), "Der opstod en fejl hos tjenesten."),
+    ("429", _fulfil(429), BUSY["da"], True),
+    ("500", _fulfil(500), SERVER_ERROR, True),
+    ("503", _fulfil(503, SERVER_BUSY_BODY), BUSY["da"], True),
+    ("503-not-ready", _fulfil(503, NOT_READY_BODY), BUSY["da"], True),
+    ("408", _fulfil(408), "Det tog for lang tid at få et svar. Prøv igen.", True),
+    ("422", _fulfil(422), "Spørgsmålet kunne ikke behandles. Prøv at skrive det på en anden måde.", False),
+    ("413", _fulfil(413), "Spørgsmålet kunne ikke behandles. Prøv at skrive det på en anden måde.", False),
+    ("not-json", _fulfil(200, "<html>proxy error</html>"), SERVER_ERROR, True),
     (
         "network",
         lambda route: route.abort("connectionrefused"),
-        "Der er ikke forbindelse til tjenesten.",
+        "Der er ikke forbindelse til tjenesten. Tjek din internetforbindelse, og prøv igen.",
+        True,
     ),
 ]
 
@@ -144,14 +156,15 @@ def test_errors_show_a_plain_message_and_a_way_to_try_again(
 ) -> None:
     page.goto(app_server.url + "/")
     question = "Hvor mange Digital Post-meddelelser blev sendt i 2016?"
-    for name, handler, message in ERRORS:
+    for name, handler, message, retried in ERRORS:
         page.route("**/ask", handler)
         widget.ask(question)
         widget.wait_for_result()
         status = widget.locator(".status.error")
-        expect(status, name).to_contain_text(message)
+        expect(status, name).to_have_text(message)
         expect(status).to_have_attribute("role", "status")
         expect(widget.locator(".answer")).to_be_empty()
+        expect(widget.locator(".actions button"), name).to_have_count(1 if retried else 0)
         if name == "429":
             widget.shot("demo-da-error-429")
         page.unroute("**/ask")
@@ -165,6 +178,41 @@ def test_errors_show_a_plain_message_and_a_way_to_try_again(
     expect(widget.locator(".status.error")).to_have_count(0)
     assert widget.active()["id"] == "q"
     assert watch.errors == [] and watch.dialogs == []
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_busy_503_says_so_and_retry_waits_for_retry_after(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch, lang: str
+) -> None:
+    page.route("**/ask", _fulfil(503, SERVER_BUSY_BODY, {"Retry-After": "1"}))
+    page.goto(f"{app_server.url}/?lang={lang}")
+    widget.ask(CASES[lang]["question"])
+    widget.wait_for_result()
+    expect(widget.locator(".status.error")).to_have_text(BUSY[lang])
+    retry = widget.locator(".actions button")
+    expect(retry).to_have_text({"da": "Prøv igen", "en": "Try again"}[lang])
+    expect(retry).to_be_disabled()
+    expect(retry).to_be_enabled(timeout=5_000)
+    assert_clean(watch)
+
+
+def test_a_long_retry_after_is_honoured_for_one_minute_at_most(
+    app_server: AppServer, page: Page, widget: Widget
+) -> None:
+    # An hour's Retry-After on a 429 (a wrong header, or an hourly limit) must not lock the
+    # citizen out: the retry button waits 60 s at most. The page's clock is faked.
+    page.clock.install()
+    page.route("**/ask", _fulfil(429, headers={"Retry-After": "3600"}))
+    page.goto(app_server.url + "/")
+    widget.ask(CASES["da"]["question"])
+    widget.wait_for_result()
+    expect(widget.locator(".status.error")).to_have_text(BUSY["da"])
+    retry = widget.locator(".actions button")
+    expect(retry).to_be_disabled()
+    page.clock.run_for(59_000)
+    expect(retry).to_be_disabled()
+    page.clock.run_for(1_000)
+    expect(retry).to_be_enabled()
 
 
 def test_empty_question_is_refused_in_the_page(app_server: AppServer, page: Page, widget: Widget) -> None:
