@@ -24,6 +24,10 @@
   const INVISIBLE = /[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f-\u1160\u17b4-\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/gu;
   const readable = (text) => text.replace(INVISIBLE, "").normalize("NFC").trim();
   const charCount = (text) => [...readable(text)].length;
+  // A letter or digit: Unicode category L or N, as qa.normalise.has_letter_or_digit (the
+  // server refuses "???" with 422); looked for after the invisible characters are removed,
+  // as the server does (U+3164 HANGUL FILLER is a letter but invisible).
+  const hasLetterOrDigit = (text) => /[\p{L}\p{N}]/u.test(readable(text));
   // Longest wait (seconds) the retry button honours from a Retry-After: a minute, the
   // longest the default settings ask for (a 429 of QA_RATE_LIMIT_ASK=30/minute waits for
   // the rest of its minute; the 503s send QA_RETRY_AFTER_SECONDS=1, or 10 when not ready).
@@ -52,6 +56,7 @@
       closest: "Nærmeste tekststykker",
       empty: "Skriv et spørgsmål først.",
       tooLong: "Spørgsmålet er for langt. Skriv højst 1000 tegn.",
+      noWords: "Skriv spørgsmålet med ord: det skal have mindst ét bogstav eller tal.",
       network: "Der er ikke forbindelse til tjenesten. Tjek din internetforbindelse, og prøv igen.",
       timeout: "Det tog for lang tid at få et svar. Prøv igen.",
       busyServer: "Der er mange spørgsmål lige nu. Vent et øjeblik, og prøv igen.",
@@ -90,6 +95,7 @@
       closest: "Closest passages",
       empty: "Type a question first.",
       tooLong: "The question is too long. Use at most 1000 characters.",
+      noWords: "Write the question in words: it needs at least one letter or digit.",
       network: "There is no connection to the service. Check your internet connection and try again.",
       timeout: "Getting an answer took too long. Please try again.",
       busyServer: "There are many questions right now. Wait a moment and try again.",
@@ -350,6 +356,7 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       const question = str(raw).trim();
       if (!question) return this._invalid(t.empty);
       if (charCount(question) > MAX_CHARS) return this._invalid(t.tooLong);
+      if (!hasLetterOrDigit(question)) return this._invalid(t.noWords);
       const api = this.api;
       if (!api) return this._setStatus(t.config, true);
       this._q.removeAttribute("aria-invalid");

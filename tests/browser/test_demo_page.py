@@ -215,6 +215,35 @@ def test_a_long_retry_after_is_honoured_for_one_minute_at_most(
     expect(retry).to_be_enabled()
 
 
+def test_a_question_without_letters_or_digits_is_refused_in_the_page(
+    app_server: AppServer, page: Page, widget: Widget
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if r.url.endswith("/ask") else None)
+    page.goto(app_server.url + "/")
+    # Hangul filler (U+3164) is a letter to Unicode, but invisible: the server removes it.
+    for question in ["???", "_ - !", "?\u3164?"]:
+        widget.ask(question)
+        expect(widget.locator("#q-err")).to_have_text(
+            "Skriv spørgsmålet med ord: det skal have mindst ét bogstav eller tal."
+        )
+        expect(widget.locator("input#q")).to_have_attribute("aria-invalid", "true")
+        expect(widget.locator("input#q")).to_have_attribute("aria-describedby", "hint q-err")
+        expect(widget.locator("input#q")).to_be_focused()
+    page.get_by_role("link", name="English version").click()
+    widget.ask("???")
+    expect(widget.locator("#q-err")).to_have_text("Write the question in words: it needs at least one letter or digit.")
+    expect(widget.locator("input#q")).to_have_attribute("aria-invalid", "true")
+    assert requests == []
+    # Letters or digits of any script are enough: "½?" and "Ωμέγα?" are asked.
+    page.route("**/ask", _fulfil(503))
+    for question in ["½?", "Ωμέγα?"]:
+        widget.ask(question)
+        widget.wait_for_result()
+        expect(widget.locator("input#q")).not_to_have_attribute("aria-invalid", "true")
+    assert len(requests) == 2
+
+
 def test_empty_question_is_refused_in_the_page(app_server: AppServer, page: Page, widget: Widget) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url) if r.url.endswith("/ask") else None)
