@@ -15,7 +15,7 @@ from qa.documents import Document
 from qa.embedder import Embedder, TokenVectors
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.normalise import has_letter_or_digit, lone_surrogate
+from qa.normalise import MAX_TEXT_CHARS, checked_text, lone_surrogate
 from qa.policy import AbstentionPolicy, Decision, evidence, lacks_asked_answer
 from qa.question import AnalysedQuestion, analyse
 from qa.reader import AnswerCandidate, Reader, ReaderConfig
@@ -397,9 +397,9 @@ def _clean(question: str) -> str:
             f"the question contains invalid Unicode (the lone surrogate {ascii(surrogate)[1:-1]}): "
             "write the question as valid UTF-8 text"
         )
-    question = question.strip()
-    if not question:
-        raise QuestionError("the question is empty: write a question of 1 to 1000 characters")
-    if not has_letter_or_digit(question):
-        raise QuestionError("the question holds no letters or digits: write a question in words")
-    return question
+    try:
+        # The API's check and words; the engine itself reads a question of any length.
+        checked_text("question", question, max(MAX_TEXT_CHARS, len(question)))
+    except ValueError as exc:
+        raise QuestionError(str(exc)) from None
+    return question.strip()

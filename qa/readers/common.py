@@ -8,6 +8,7 @@ folds runs of white space inside a piece and joins pieces into the document text
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,8 +55,10 @@ DATE_START = re.compile(rf"^\s*\d{{1,2}}\.\s*(?:{_MONTHS})\b", re.IGNORECASE)
 # hard-wrapped for reading (at 72-80 columns, the usual editor and e-mail width) is
 # longer than this on every line but the paragraph's last.
 SHORT_LINE = 50
-_SENTENCE_END = (".", "!", "?", "…")
-_CLOSING = "\"'”»)]"
+SENTENCE_END = (".", "!", "?", "…")
+"""What ends a sentence."""
+CLOSING = "\"'”»)]"
+"""Closing quotes and brackets that may follow a sentence's end."""
 
 
 def starts_with_list_marker(line: str) -> bool:
@@ -88,10 +91,10 @@ def starts_new_unit(before: str, after: str) -> bool:
     if starts_with_list_marker(after):
         return True
     first = after[0]
-    last = before.rstrip(_CLOSING)[-1:] or before[-1]
+    last = before.rstrip(CLOSING)[-1:] or before[-1]
     if last == ":":
         return True
-    if last in _SENTENCE_END:
+    if last in SENTENCE_END:
         return not first.islower()
     if len(before) <= SHORT_LINE and last.isalnum():
         return first.isupper() or first.isdigit()
@@ -101,20 +104,15 @@ def starts_new_unit(before: str, after: str) -> bool:
 _WORD_BREAK = re.compile(r"\w-$")
 
 
-def line_units(lines: Sequence[str]) -> list[str]:
-    """Group consecutive lines of one paragraph into units by `starts_new_unit`.
+def line_unit_starts(lines: Sequence[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Group consecutive lines of one paragraph into units by `starts_new_unit`: per unit,
+    its text and, for each line in it, (index of the line in `lines`, character offset of
+    the line's start in the unit's text). Blank lines belong to no unit.
 
     Lines of one unit are joined by a space, except after a hyphen that ends a word and
     is followed by a lower-case letter: "CPR-" + "nummer" gives "CPR-nummer" (the hyphen
     is kept, since it may be part of the word).
     """
-    return [text for text, _ in line_unit_starts(lines)]
-
-
-def line_unit_starts(lines: Sequence[str]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """`line_units` with where each line went: per unit, its text and, for each line in
-    it, (index of the line in `lines`, character offset of the line's start in the unit's
-    text). Blank lines belong to no unit."""
     units: list[tuple[str, list[tuple[int, int]]]] = []
     previous = ""
     for index, raw in enumerate(lines):
@@ -131,14 +129,25 @@ def line_unit_starts(lines: Sequence[str]) -> list[tuple[str, list[tuple[int, in
     return units
 
 
-def line_pieces(lines: Sequence[str], page: int | None = None) -> list[Piece]:
-    """Pieces of a run of text lines: list lines become list items, the rest paragraphs."""
+def line_pieces(lines: Sequence[str], page: int | None = None, line_pages: Sequence[int] | None = None) -> list[Piece]:
+    """Pieces of a run of text lines: list lines become list items, the rest paragraphs,
+    each on `page`. With `line_pages` (the page of each line, a PDF's), each piece is on
+    the page of its first line and records the offset and page of each of its lines that
+    starts a later page (`Piece.page_starts`)."""
     pieces: list[Piece] = []
-    for unit in line_units(lines):
-        if starts_with_list_marker(unit):
-            pieces.append(Piece("list_item", 0, strip_bullet(unit), page))
-        else:
-            pieces.append(Piece("paragraph", 0, unit, page))
+    for unit, starts in line_unit_starts(lines):
+        kind: BlockKind = "list_item" if starts_with_list_marker(unit) else "paragraph"
+        text = strip_bullet(unit) if kind == "list_item" else unit
+        if line_pages is None:
+            pieces.append(Piece(kind, 0, text, page))
+            continue
+        cut = len(unit) - len(text)
+        page_starts = tuple(
+            (offset - cut, line_pages[index])
+            for (before, _), (index, offset) in itertools.pairwise(starts)
+            if line_pages[index] != line_pages[before]
+        )
+        pieces.append(Piece(kind, 0, text, line_pages[starts[0][0]], page_starts))
     return pieces
 
 

@@ -294,11 +294,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     # a heading's anchor ("Logo" in a design guide) or a section about a logo. A heading
     # is never frame by its id or class (a logo <h1> is no title: `_is_logo`).
     remove(
-        [
-            n
-            for n in tree.css("[class], [id]")
-            if _frame_part(n) is not None and not _inside_content(n) and n.tag not in HEADINGS
-        ]
+        [n for n in tree.css("[class], [id]") if _names_frame(n) and not _inside_content(n) and n.tag not in HEADINGS]
     )
     # A column beside <main> is read only when, cleaned, it holds more than links.
     kept = [r for r in roots if r.tag != "aside" or not _mostly_links(r)]
@@ -351,9 +347,7 @@ def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
         and h.mem_id not in hidden
         # a consent script's "cookie" class on <body> marks no banner
         and not any(
-            a.mem_id in no_title or _frame_part(a) is not None
-            for a in [h, *ancestors(h)]
-            if a.tag not in ("body", "html")
+            a.mem_id in no_title or _names_frame(a) for a in [h, *ancestors(h)] if a.tag not in ("body", "html")
         )
     ]
     if len(titles) != 1:
@@ -394,14 +388,11 @@ def _class_tokens(node: LexborNode) -> list[str]:
     return (node.attributes.get("class") or "").split()
 
 
-def _frame_part(node: LexborNode) -> str | None:
-    """The part of the page's frame that an element's class or id names
-    (`FRAME_CLASS_PARTS`: "footer" or "logo"), or None."""
-    for token in [*_class_tokens(node), node.attributes.get("id") or ""]:
-        for part in _CLASS_PART.split(token.lower()):
-            if part in FRAME_CLASS_PARTS:
-                return part
-    return None
+def _names_frame(node: LexborNode) -> bool:
+    """Whether an element's class or id names a part of the page's frame
+    (`FRAME_CLASS_PARTS`: "footer" or "logo")."""
+    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
+    return any(part in FRAME_CLASS_PARTS for token in tokens for part in _CLASS_PART.split(token.lower()))
 
 
 def _is_furniture(node: LexborNode) -> bool:

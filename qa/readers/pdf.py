@@ -38,7 +38,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from qa.readers.common import BlockKind, Piece, ReaderError, line_unit_starts, starts_with_list_marker, strip_bullet
+from qa.readers.common import CLOSING, SENTENCE_END, Piece, ReaderError, line_pieces
 from qa.readers.text import looks_like_heading
 
 log = logging.getLogger(__name__)
@@ -130,8 +130,7 @@ def _starts_paragraph(previous: _Line, line: _Line, pitch: float | None) -> bool
 
 # What ends a paragraph's last sentence: a full stop, "!", "?", an ellipsis or a colon,
 # perhaps followed by closing quotes or brackets.
-_PARAGRAPH_END = (".", "!", "?", "…", ":")
-_CLOSING = "\"'”»)]"
+_PARAGRAPH_END = (*SENTENCE_END, ":")
 
 
 def _continues_over_page(previous: _Line, line: _Line) -> bool:
@@ -143,31 +142,9 @@ def _continues_over_page(previous: _Line, line: _Line) -> bool:
     return (
         line.page == previous.page + 1
         and line.size == previous.size
-        and not previous.text.rstrip(_CLOSING).endswith(_PARAGRAPH_END)
+        and not previous.text.rstrip(CLOSING).endswith(_PARAGRAPH_END)
         and (first.islower() or first.isdigit())
     )
-
-
-def _paragraph_pieces(paragraph: Sequence[_Line]) -> list[Piece]:
-    """The pieces of one paragraph's lines (units by `qa.readers.common.line_unit_starts`:
-    list lines are list items), each with the page of its first line and, when its lines
-    run onto later pages, the offset in its text and the page of each line that starts a
-    page (`Piece.page_starts`)."""
-    pieces: list[Piece] = []
-    for unit, starts in line_unit_starts([line.text for line in paragraph]):
-        kind: BlockKind = "paragraph"
-        text = unit
-        if starts_with_list_marker(unit):
-            kind, text = "list_item", strip_bullet(unit)
-        cut = len(unit) - len(text)
-        first = paragraph[starts[0][0]].page
-        page_starts = tuple(
-            (offset - cut, paragraph[index].page)
-            for (before, _), (index, offset) in zip(starts, starts[1:], strict=False)
-            if paragraph[index].page != paragraph[before].page
-        )
-        pieces.append(Piece(kind, 0, text, first, page_starts))
-    return pieces
 
 
 def _metadata_title(pdf: Any) -> str | None:
@@ -227,7 +204,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
 
     def flush() -> None:
         if paragraph:
-            pieces.extend(_paragraph_pieces(paragraph))
+            pieces.extend(line_pieces([ln.text for ln in paragraph], line_pages=[ln.page for ln in paragraph]))
             paragraph.clear()
 
     previous: _Line | None = None
