@@ -38,7 +38,8 @@ def internal_error() -> JSONResponse:
 class InternalErrorsAsJsonMiddleware:
     """An exception from inside becomes :func:`internal_error` (and a log line with the
     traceback, logger ``api.json_errors``); one raised after the response has started is
-    logged and raised again (the server then closes the connection)."""
+    raised again, to be logged by the app's last-resort handler (the server then closes
+    the connection)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -57,9 +58,9 @@ class InternalErrorsAsJsonMiddleware:
         try:
             await self.app(scope, receive, watching_send)
         except Exception:
-            log.exception("unexpected error")
-            if started:
+            if started:  # logged once, by the app's last-resort handler outside
                 raise
+            log.exception("unexpected error")
             await internal_error()(scope, receive, send)
 
 

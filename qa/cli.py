@@ -424,7 +424,6 @@ def eval_command(
         _fail("--split must be all, fit or check")
     if settings.eval_set is None:
         _fail("QA_EVAL_SET is empty: give the labelled questions with --eval-set FILE (see tests/eval/README.md)")
-        return
     try:
         questions = [q for q in load_questions(settings.eval_set) if split in ("all", q.split)]
         engine = load_engine(settings)

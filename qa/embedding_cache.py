@@ -186,14 +186,12 @@ def embed_with_cache(
     cache: EmbeddingCache,
     texts: list[str],
     show_progress: bool = False,
-    checkpoint: int | None = None,
 ) -> tuple[np.ndarray, EmbeddingStats]:
     """Vectors for `texts` (one row each), embedding only texts the cache does not hold
     (each distinct text once) and adding those to the cache as they are done: one new
-    segment per `checkpoint` passages (default CHECKPOINT_PASSAGES), so a build killed
+    segment per CHECKPOINT_PASSAGES passages, so a build killed
     while embedding leaves the segments it finished and its rerun embeds only the rest.
     Raises what the embedder raises (the segments written before stay)."""
-    step = checkpoint or CHECKPOINT_PASSAGES
     keys = [text_key(t) for t in texts]
     missing: dict[str, str] = {}
     for key, text in zip(keys, texts, strict=True):
@@ -215,8 +213,8 @@ def embed_with_cache(
 
             progress = tqdm(total=len(todo), desc="embedding", unit="passage")
         try:
-            for start in range(0, len(todo), step):
-                piece = todo[start : start + step]
+            for start in range(0, len(todo), CHECKPOINT_PASSAGES):
+                piece = todo[start : start + CHECKPOINT_PASSAGES]
                 fresh = embedder.encode_passages([text for _, text in piece])
                 cache.add([key for key, _ in piece], fresh)
                 if progress is not None:

@@ -213,19 +213,10 @@ class FeedbackStore:
             _version(index_version),
             None if language is None else redact(language)[:10],
         )
-        row_bytes = sum(len(str(v).encode()) for v in row)
         try:
-            try:
-                row_id = self._insert(row)
-            except sqlite3.OperationalError as exc:
-                if not str(exc).startswith("no such table"):
-                    raise
-                # The file was removed (SQLite made an empty one) since the store was created.
-                logger.warning("feedback table missing in %s: made again", self.path)
-                self.create()
-                row_id = self._insert(row)
+            row_id = self._insert(row)
         except sqlite3.OperationalError as exc:
-            raise self._write_error(exc, row_bytes) from None
+            raise self._write_error(exc, sum(len(str(v).encode()) for v in row)) from None
         except sqlite3.DatabaseError as exc:  # "file is not a database"
             logger.error("feedback not stored: %s is not a feedback database (%s)", self.path, exc)
             raise FeedbackUnwritableError(
@@ -236,8 +227,20 @@ class FeedbackStore:
         return row_id
 
     def _insert(self, row: tuple[object, ...]) -> int:
-        """Insert one redacted row (after dropping expired ones) and return its id.
-        Raises what SQLite raises (sqlite3.Error)."""
+        """Insert one redacted row (after dropping expired ones) and return its id; a file
+        removed since the store was created (SQLite made an empty one) gets its table
+        again first. Raises what SQLite raises (sqlite3.Error)."""
+        try:
+            return self._insert_once(row)
+        except sqlite3.OperationalError as exc:
+            if not str(exc).startswith("no such table"):
+                raise
+        logger.warning("feedback table missing in %s: made again", self.path)
+        self.create()
+        return self._insert_once(row)
+
+    def _insert_once(self, row: tuple[object, ...]) -> int:
+        """`_insert` on the table as it is."""
         with self._connect() as conn:
             self._purge(conn)
             cursor = conn.execute(

@@ -224,14 +224,20 @@ def _stat_key(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
+# Weight hashes made in this process, by (path, *`_stat_key`): a folder whose record cannot
+# be written (read-only) is hashed once per process, not at every `model_identity` call
+# (`prepare_model` and the embedder each ask).
+_hashed_in_this_process: dict[tuple[str | int, ...], str] = {}
+
+
 def weights_sha256(folder: Path, weights: list[Path]) -> dict[str, tuple[int, str]]:
     """(size in bytes, sha256 hex) of each weight file, by its path relative to `folder`.
 
     The hashes are recorded in `folder/.qa-weights.json` with each file's `_stat_key`
     (`qa model` writes it), and a file is read again only when its key changed: a
     rewritten file changes its ctime. The record is rewritten when a hash was computed;
-    a folder that cannot be written is hashed again at every load (multilingual-e5-small:
-    470 MB, about 1.4 s).
+    a folder that cannot be written is hashed again by each process that loads it
+    (multilingual-e5-small: 470 MB, about 1.4 s).
     """
     record_path = folder / WEIGHTS_RECORD
     try:
@@ -247,8 +253,11 @@ def weights_sha256(folder: Path, weights: list[Path]) -> dict[str, tuple[int, st
         entry = recorded.get(rel)
         sha256 = entry.get("sha256") if isinstance(entry, dict) and entry.get("stat") == key else None
         if not isinstance(sha256, str):
+            sha256 = _hashed_in_this_process.get((str(path.absolute()), *key))
+        if not isinstance(sha256, str):
             logger.info("Hashing the model weights %s", path)
             sha256 = file_sha256(path)
+        _hashed_in_this_process[(str(path.absolute()), *key)] = sha256
         record[rel], hashes[rel] = {"stat": key, "sha256": sha256}, (key[0], sha256)
     if record != recorded:
         tmp = folder / f"{WEIGHTS_RECORD}.{uuid.uuid4().hex}.tmp"
@@ -258,7 +267,7 @@ def weights_sha256(folder: Path, weights: list[Path]) -> dict[str, tuple[int, st
         except OSError as exc:
             with contextlib.suppress(OSError):  # a read-only folder refuses the unlink too (EROFS)
                 tmp.unlink(missing_ok=True)
-            logger.info("Cannot record the weights' hashes in %s (%s): they are hashed again at each load", folder, exc)
+            logger.info("Cannot record the weights' hashes in %s (%s): they are hashed again by each process that loads them", folder, exc)
     return hashes
 
 
