@@ -267,7 +267,11 @@ def weights_sha256(folder: Path, weights: list[Path]) -> dict[str, tuple[int, st
         except OSError as exc:
             with contextlib.suppress(OSError):  # a read-only folder refuses the unlink too (EROFS)
                 tmp.unlink(missing_ok=True)
-            logger.info("Cannot record the weights' hashes in %s (%s): they are hashed again by each process that loads them", folder, exc)
+            logger.info(
+                "Cannot record the weights' hashes in %s (%s): they are hashed again by each process that loads them",
+                folder,
+                exc,
+            )
     return hashes
 
 
