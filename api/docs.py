@@ -11,14 +11,14 @@ holds inline).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 from html import escape
 from importlib import resources
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, HTTPException, Request, Response
 
 from api.routing import answer_head
-from api.widget import Asset
+from api.widget import COMMON_HEADERS, Asset
 
 __all__ = ["DOCS_CSP", "install_docs"]
 
@@ -45,39 +45,41 @@ _PAGE = """<!doctype html>
 """
 
 
+_ASSET_PATHS = ("/docs/swagger-ui.css", "/docs/swagger-ui-bundle.js", "/docs/docs-init.js")
+
+
+@functools.cache
+def _assets() -> dict[str, Asset]:
+    """The files ``/docs`` loads, by path, read once per process on first use (Swagger UI's
+    script is 1.5 MB). Raises FileNotFoundError when the ``fastapi-offline`` package lacks
+    its files."""
+    swagger_ui = resources.files("fastapi_offline").joinpath("static")
+    files = (
+        Asset.from_path(swagger_ui / "swagger-ui.css", "text/css; charset=utf-8"),
+        Asset.from_path(swagger_ui / "swagger-ui-bundle.js", "text/javascript; charset=utf-8"),
+        Asset.load("docs-init.js", "text/javascript; charset=utf-8"),
+    )
+    return dict(zip(_ASSET_PATHS, files, strict=True))
+
+
 def install_docs(app: FastAPI) -> None:
     """Add ``GET /docs`` (the page) and its three files under ``/docs/`` to ``app``, each
-    also answering HEAD; none of them is in the OpenAPI document. Raises FileNotFoundError
-    when the ``fastapi-offline`` package lacks its files."""
-    swagger_ui = resources.files("fastapi_offline").joinpath("static")
-    assets = {
-        "/docs/swagger-ui.css": Asset.from_path(swagger_ui / "swagger-ui.css", "text/css; charset=utf-8"),
-        "/docs/swagger-ui-bundle.js": Asset.from_path(
-            swagger_ui / "swagger-ui-bundle.js", "text/javascript; charset=utf-8"
-        ),
-        "/docs/docs-init.js": Asset.load("docs-init.js", "text/javascript; charset=utf-8"),
-    }
+    also answering HEAD; none of them is in the OpenAPI document. The files are read when
+    first asked for (`_assets`)."""
     page = _PAGE.format(title=escape(app.title))
-    headers = {
-        "Content-Security-Policy": DOCS_CSP,
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-    }
+    headers = {**COMMON_HEADERS, "Content-Security-Policy": DOCS_CSP}
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> Response:
         """Swagger UI's page."""
         return Response(page, media_type="text/html; charset=utf-8", headers=headers)
 
-    for path, asset in assets.items():
-        app.add_api_route(path, _serve(asset), methods=["GET"], include_in_schema=False)
-    answer_head(app.router, ("/docs", *assets))
-
-
-def _serve(asset: Asset) -> Callable[[Request], Response]:
-    """A route answering with ``asset`` (304 to a matching If-None-Match)."""
-
-    def serve(request: Request) -> Response:
+    @app.get("/docs/{name}", include_in_schema=False)
+    def docs_file(name: str, request: Request) -> Response:
+        """One of `_ASSET_PATHS` (304 to a matching If-None-Match); 404 for any other name."""
+        asset = _assets().get(f"/docs/{name}")
+        if asset is None:
+            raise HTTPException(404, f"no file /docs/{name}: /docs loads {', '.join(_ASSET_PATHS)}")
         return asset.response(request)
 
-    return serve
+    answer_head(app.router, ("/docs", "/docs/{name}"))

@@ -47,7 +47,8 @@ DEMO_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
-_COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+"""Headers of every page and file the app serves itself."""
 
 
 def install_widget(app: FastAPI, settings: Settings) -> None:
@@ -149,7 +150,7 @@ class Asset:
 
     def response(self, request: Request) -> Response:
         headers = {
-            **_COMMON_HEADERS,
+            **COMMON_HEADERS,
             "ETag": self.etag,
             # Short max-age so a new release reaches host pages soon; then revalidate.
             "Cache-Control": "public, max-age=300, must-revalidate",
@@ -314,7 +315,7 @@ def _router(store: FeedbackStore) -> APIRouter:
     @router.get("/", include_in_schema=False)
     def demo(lang: str = "da") -> Response:
         """The demo page, in Danish or (``?lang=en``) English."""
-        headers = {**_COMMON_HEADERS, "Content-Security-Policy": DEMO_CSP}
+        headers = {**COMMON_HEADERS, "Content-Security-Policy": DEMO_CSP}
         return Response(demo_pages.get(lang, demo_pages["da"]), media_type="text/html; charset=utf-8", headers=headers)
 
     @router.get("/widget.js", include_in_schema=False)
