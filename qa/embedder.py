@@ -21,6 +21,7 @@ from typing import Any, Literal, Protocol
 
 import numpy as np
 
+from qa.model_store import ENCODER_VECTORS, ENCODERS, model_identity
 from qa.onnx_export import OUTPUT_NAME, TOKENS_OUTPUT
 
 log = logging.getLogger(__name__)
@@ -66,19 +67,20 @@ def token_vectors(
     return TokenVectors(_normalised(np.asarray(sentence, dtype=np.float32)), _normalised(rows), spans)
 
 
-# What the vectors of each encoder are: encoders of one kind give the same vectors
-# (fp32 ONNX and torch: at most 1.04e-7 apart per component, cosine >= 0.9999998 on Danish
-# and English passages); int8 vectors are another kind (up to 0.029 apart, cosine >= 0.987).
-ENCODER_VECTORS: dict[str, str] = {"onnx": "fp32", "onnx-int8": "int8", "torch": "fp32"}
-
-
 def encoder_identity(encoder: str) -> dict[str, str]:
     """What an embedder adds to its model's identity: `encoder` (QA_ENCODER) and `vectors`,
     the kind of vectors it gives ("fp32" or "int8", `ENCODER_VECTORS`). Raises ValueError
     for an unknown encoder."""
     if encoder not in ENCODER_VECTORS:
-        raise ValueError(f"QA_ENCODER={encoder} is not one of {', '.join(ENCODER_VECTORS)}")
+        raise ValueError(f"QA_ENCODER={encoder} is not one of {', '.join(ENCODERS)}")
     return {"encoder": encoder, "vectors": ENCODER_VECTORS[encoder]}
+
+
+def embedder_identity(folder: Path, encoder: str) -> dict[str, object]:
+    """The identity of `encoder`'s embedder of the model in `folder`: the model's
+    (`qa.model_store.model_identity`) and the encoder's (`encoder_identity`). Raises
+    ValueError for an unknown encoder."""
+    return {**model_identity(folder), **encoder_identity(encoder)}
 
 
 class Embedder(Protocol):
@@ -121,9 +123,7 @@ class _ModelFolder:
         self.folder = folder
         self.threads = threads
         self.batch_size = batch_size
-        from qa.model_store import model_identity
-
-        self._identity: dict[str, object] = {**model_identity(folder), **encoder_identity(encoder)}
+        self._identity = embedder_identity(folder, encoder)
 
     @property
     def identity(self) -> dict[str, object]:
@@ -369,15 +369,12 @@ def create_embedder(
     For the ONNX encoders the export must exist (`qa.model_store.prepare_model` makes it).
     Raises ValueError for an unknown encoder, FileNotFoundError for a missing export.
     """
+    encoder_identity(encoder)  # raises ValueError for an unknown encoder
     if encoder == "torch":
         torch_embedder = SentenceTransformerEmbedder(folder, threads=threads, batch_size=batch_size)
         return torch_embedder.load() if load else torch_embedder
-    if encoder in ("onnx", "onnx-int8"):
-        from qa.onnx_export import FP32_FILE, INT8_FILE, ONNX_DIR
+    from qa.onnx_export import FP32_FILE, INT8_FILE, ONNX_DIR
 
-        model_file = folder / ONNX_DIR / (INT8_FILE if encoder == "onnx-int8" else FP32_FILE)
-        onnx_embedder = OnnxEmbedder(folder, model_file, threads=threads, batch_size=batch_size)
-        return onnx_embedder.load() if load else onnx_embedder
-    from qa.model_store import ENCODERS
-
-    raise ValueError(f"QA_ENCODER={encoder} is not one of {', '.join(ENCODERS)}")
+    model_file = folder / ONNX_DIR / (INT8_FILE if encoder == "onnx-int8" else FP32_FILE)
+    onnx_embedder = OnnxEmbedder(folder, model_file, threads=threads, batch_size=batch_size)
+    return onnx_embedder.load() if load else onnx_embedder

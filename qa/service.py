@@ -6,10 +6,10 @@ import gc
 import logging
 
 from qa.analysis import warm_up
-from qa.embedder import Embedder, create_embedder, encoder_identity
+from qa.embedder import Embedder, create_embedder, embedder_identity
 from qa.engine import QAEngine
 from qa.index import load_live_index, verify_index
-from qa.model_store import model_identity, prepare_model, resolve_model_path
+from qa.model_store import prepare_model, resolve_model_path
 from qa.pipeline import BuildOptions, BuildReport, run_build
 from qa.scoring import ScoringModels
 from qa.settings import Settings
@@ -32,8 +32,7 @@ def configured_model_identity(settings: Settings) -> dict[str, object]:
     configured encoder (QA_ENCODER, `encoder_identity`): the identity `load_embedder`'s
     embedder has, without loading it (the default model is built first if it is not yet;
     `qa.model_store.model_identity`). Raises ModelError."""
-    identity = model_identity(resolve_model_path(settings.model, settings.model_cache_dir))
-    return {**identity, **encoder_identity(settings.encoder)}
+    return embedder_identity(resolve_model_path(settings.model, settings.model_cache_dir), settings.encoder)
 
 
 def load_engine(settings: Settings, embedder: Embedder | None = None) -> QAEngine:
