@@ -72,16 +72,14 @@ class EmbeddingCache:
         cache's folder is named by the model's fingerprint and the kind of its vectors
         (`vectors` of the identity, "fp32" or "int8": `qa.embedder.encoder_identity`), so
         encoders that give other vectors never share one."""
-        fingerprint = _UNSAFE.sub(
-            "_", str(model_identity.get("fingerprint") or model_identity.get("name") or "unknown")
-        )
+        fingerprint = str(model_identity.get("fingerprint") or model_identity.get("name") or "unknown")
         vectors = model_identity.get("vectors")
-        self.folder = (
-            index_root / CACHE_FOLDER / (f"{fingerprint}-{_UNSAFE.sub('_', str(vectors))}" if vectors else fingerprint)
-        )
         # Before vectors were told apart, every encoder's went into the folder named by the
         # fingerprint alone (fp32 and int8 mixed): `compact` removes it.
-        self._unkeyed = index_root / CACHE_FOLDER / fingerprint if vectors else None
+        unkeyed = index_root / CACHE_FOLDER / _UNSAFE.sub("_", fingerprint)
+        self.folder = unkeyed.with_name(_UNSAFE.sub("_", f"{fingerprint}-{vectors}")) if vectors else unkeyed
+        self._unkeyed = unkeyed if vectors else None
+        self.index_root = index_root
         self.dimension = dimension
         self._rows: dict[str, tuple[int, int]] = {}
         self._segments: list[np.ndarray] = []
@@ -131,7 +129,7 @@ class EmbeddingCache:
         npy = self.folder / f"{name}.npy"
         tmp = self.folder / f".{name}.json.tmp"
         try:
-            with disk_full_reported(self.folder.parent.parent) as writing:
+            with disk_full_reported(self.index_root) as writing:
                 save_npy_durably(writing(npy), np.ascontiguousarray(vectors, dtype=np.float32))
                 writing(tmp).write_text(json.dumps({"keys": keys, "npy_sha256": file_sha256(npy)}), encoding="utf-8")
                 with tmp.open("rb") as handle:
@@ -207,21 +205,14 @@ def embed_with_cache(
             stats.repeated,
         )
         todo = list(missing.items())
-        progress = None
-        if show_progress:
-            from tqdm import tqdm
+        from tqdm import tqdm
 
-            progress = tqdm(total=len(todo), desc="embedding", unit="passage")
-        try:
+        with tqdm(total=len(todo), desc="embedding", unit="passage", disable=not show_progress) as progress:
             for start in range(0, len(todo), CHECKPOINT_PASSAGES):
                 piece = todo[start : start + CHECKPOINT_PASSAGES]
                 fresh = embedder.encode_passages([text for _, text in piece])
                 cache.add([key for key, _ in piece], fresh)
-                if progress is not None:
-                    progress.update(len(piece))
-        finally:
-            if progress is not None:
-                progress.close()
+                progress.update(len(piece))
     else:
         log.info("all %d passages from the embedding cache", len(texts))
     rows = [cache.get(k) for k in keys]
