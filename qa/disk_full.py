@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,16 +41,18 @@ class FileWrites:
 
 
 @contextmanager
-def disk_full_reported(index_root: Path) -> Iterator[FileWrites]:
+def disk_full_reported(index_root: Path, partial: Iterable[Path] = ()) -> Iterator[FileWrites]:
     """Run writes under the index root `index_root`; a full-disk error (`is_disk_full`)
     raised inside becomes NoSpaceError naming the file last given to the yielded
-    `FileWrites` (other errors pass unchanged)."""
+    `FileWrites` (other errors pass unchanged). On any error the files in `partial` (what
+    the writes leave half done: a temporary file, a segment without its index) are removed
+    first, so that they take no space."""
     writes = FileWrites()
     try:
         yield writes
-    except NoSpaceError:
-        raise
-    except (OSError, RuntimeError) as exc:
-        if writes.current is not None and is_disk_full(exc):
+    except BaseException as exc:
+        for path in partial:
+            path.unlink(missing_ok=True)
+        if not isinstance(exc, NoSpaceError) and writes.current is not None and is_disk_full(exc):
             raise NoSpaceError(writes.current, index_root) from exc
         raise

@@ -128,17 +128,12 @@ class EmbeddingCache:
         name = f"seg-{uuid.uuid4().hex}"
         npy = self.folder / f"{name}.npy"
         tmp = self.folder / f".{name}.json.tmp"
-        try:
-            with disk_full_reported(self.index_root) as writing:
-                save_npy_durably(writing(npy), np.ascontiguousarray(vectors, dtype=np.float32))
-                writing(tmp).write_text(json.dumps({"keys": keys, "npy_sha256": file_sha256(npy)}), encoding="utf-8")
-                with tmp.open("rb") as handle:
-                    os.fsync(handle.fileno())
-        except BaseException:
-            # A segment without its .json is never read: free its space now.
-            npy.unlink(missing_ok=True)
-            tmp.unlink(missing_ok=True)
-            raise
+        # A segment without its .json is never read: on an error both go at once.
+        with disk_full_reported(self.index_root, partial=(npy, tmp)) as writing:
+            save_npy_durably(writing(npy), np.ascontiguousarray(vectors, dtype=np.float32))
+            writing(tmp).write_text(json.dumps({"keys": keys, "npy_sha256": file_sha256(npy)}), encoding="utf-8")
+            with tmp.open("rb") as handle:
+                os.fsync(handle.fileno())
         os.replace(tmp, self.folder / f"{name}.json")
         fsync_dir(self.folder)
         segment = len(self._segments)

@@ -547,13 +547,9 @@ def switch_live(index_root: Path, version: str) -> None:
     Call under the writer lock. Raises NoSpaceError when the pointer cannot be written for
     a full disk (LIVE is left as it was)."""
     tmp = index_root / f".{LIVE_POINTER}-{uuid.uuid4().hex}.tmp"
-    try:
-        with disk_full_reported(index_root) as writing:
-            writing(tmp).write_text(version + "\n", encoding="utf-8")
-            _fsync_file(tmp)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with disk_full_reported(index_root, partial=(tmp,)) as writing:
+        writing(tmp).write_text(version + "\n", encoding="utf-8")
+        _fsync_file(tmp)
     os.replace(tmp, index_root / LIVE_POINTER)
     fsync_dir(index_root)
 
