@@ -47,7 +47,7 @@ from qa.chunking import Chunk, ChunkingOptions, Sentence, chunk_document
 from qa.disk_full import FileWrites, disk_full_reported
 from qa.documents import Block, Document, formats_read
 from qa.embedder import Embedder
-from qa.embedding_cache import EmbeddingCache, embed_with_cache, fsync_dir, save_npy_durably
+from qa.embedding_cache import CHECKPOINT_PASSAGES, EmbeddingCache, embed_with_cache, fsync_dir, save_npy_durably
 from qa.index_errors import (
     IndexCorruptError,
     IndexLoadError,
@@ -196,9 +196,11 @@ def dominant_document(doc_ids: list[str]) -> str | None:
     """A warning when one document makes up more than half of a build's passages (`doc_ids`,
     the document of each passage to embed) and the build has other documents: "one
     document, <id>, is 99% of the 52,816 passages to embed ..." (the share rounded down).
-    None otherwise."""
+    None otherwise, and for a build of fewer passages than one cache checkpoint
+    (`CHECKPOINT_PASSAGES`, about 30 s of embedding), whose time is no concern: in a
+    corpus of three short pages one of them is often most of it."""
     counts = Counter(doc_ids)
-    if len(counts) < 2:
+    if len(counts) < 2 or len(doc_ids) < CHECKPOINT_PASSAGES:
         return None
     doc_id, count = counts.most_common(1)[0]
     if 2 * count <= len(doc_ids):
