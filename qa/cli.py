@@ -506,7 +506,7 @@ def calibrate_command(
     """Refit the abstention model (optionally reader and answer reranker) on labelled questions about your corpus."""
     from qa.cli_support import output_file_problem
     from qa.evaluation import EvalSetError, load_questions
-    from qa.fitting import fit_models, unfitted_engine
+    from qa.fitting import fit_models, held_out_line, unfitted_engine
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
     from qa.model_store import ModelError
@@ -584,6 +584,7 @@ def calibrate_command(
             refit_reader=reader_out is not None,
             unanswered_cost=unanswered_cost,
             refit_answer_reranker=answer_reranker_out is not None,
+            held_out=True,
         )
     except (EvalSetError, IndexLoadError, ModelError, ModelFileError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
@@ -599,6 +600,7 @@ def calibrate_command(
         f"abstention model fitted on {report.abstention_rows} questions, operating point "
         f"{report.abstention.threshold:.4f}: {target}"
     )
+    typer.echo(held_out_line(report.held_out))
     if reader_out is not None or answer_reranker_out is not None:
         # The abstention model was fitted on the evidence of these models: served with
         # other ones, its operating point would mean something else.

@@ -314,8 +314,10 @@ def test_calibrate_writes_the_model_that_qa_abstention_model_names_before_it_exi
     monkeypatch.setenv("QA_ABSTENTION_MODEL", str(target))
     result = _invoke_fresh(["calibrate", str(EVAL_SET)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("abstention model fitted on ")
-    assert result.output.rstrip().endswith(f": {target}")
+    fitted, held_out = result.output.splitlines()
+    assert fitted.startswith("abstention model fitted on ")
+    assert fitted.endswith(f": {target}")
+    assert held_out.startswith("held out (50 bootstrap refits, out-of-bag median and 10th-90th percentile): ")
     assert load_model(target, "abstention").fitted_on.startswith(f"{EVAL_SET} (all, ")
 
 
