@@ -147,18 +147,63 @@ CUSTODY_PAGE_2 = (
 )
 
 
-def write_pages_pdf(path: Path, pages: list[list[tuple[str, float]]]) -> Path:
+def write_pages_pdf(
+    path: Path, pages: list[list[tuple[str, float]]], header: str | None = None, footer: str | None = None
+) -> Path:
     """A PDF with one page per item of `pages`, each a list of lines (text, font size in
     pt) set in Helvetica one under the other at a 6 mm pitch from the top margin; a line
     of 14 pt or more is bold (a heading), "" is an empty line (a paragraph break). The
-    last page-1 line stands at the foot of the page, as a page break cuts it off."""
+    last page-1 line stands at the foot of the page, as a page break cuts it off. On every
+    page, in 8 pt: `header` 10 mm from the top, `footer` (formatted with the 1-based
+    `page` and the number of `pages`: "Side {page} af {pages}") 15 mm from the bottom."""
     pdf = FPDF()
     pdf.set_auto_page_break(False)
     for lines in pages:
         pdf.add_page()
+        pdf.set_font("Helvetica", "", 8)
+        if header is not None:
+            pdf.set_y(10)
+            pdf.cell(0, 4, header)
+        if footer is not None:
+            pdf.set_y(282)
+            pdf.cell(0, 4, footer.format(page=pdf.page, pages=len(pages)))
         pdf.set_y(277 - 6 * len(lines) if len(pages) > 1 and pdf.page == 1 else 20)
         for text, size in lines:
             pdf.set_font("Helvetica", "B" if size >= 14 else "", size)
             pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+class _RunningPdf(FPDF):
+    """An FPDF whose every page has a running header and footer in 8 pt, as a word
+    processor sets them: `running_header` at the top right, `running_footer` centred at
+    the foot (formatted with the 1-based `page`; "{{nb}}" is the number of pages)."""
+
+    running_header = ""
+    running_footer = ""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 5, self.running_header, align="R")
+        self.ln(12)
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 5, self.running_footer.format(page=self.page_no()), align="C")
+
+
+def write_flowing_pdf(path: Path, paragraphs: list[str], header: str, footer: str) -> Path:
+    """A PDF of `paragraphs` in 11 pt Helvetica at a 5.5 mm pitch, 4 mm apart, flowing
+    from page to page by fpdf2's automatic page breaks (wherever they fall, mid-sentence
+    too), with `header` and `footer` on every page (`_RunningPdf`)."""
+    pdf = _RunningPdf()
+    pdf.running_header, pdf.running_footer = header, footer
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 5.5, paragraph)
+        pdf.ln(4)
     pdf.output(str(path))
     return path

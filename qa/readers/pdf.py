@@ -12,10 +12,27 @@ larger fonts get lower levels. A new page starts a paragraph, unless the page's 
 paragraph is cut off mid-sentence and the next page goes on with it
 (`_continues_over_page`): then the two are one paragraph, and the sentence broken by the
 page break one sentence. Every piece carries the 1-based page it starts on, and the
-offset and page of each later page it runs onto (`Piece.page_starts`). Running headers
-and footers (page numbers, a title repeated on every page) are read as text like any
-other line: a page number under a sentence cut off by the page break keeps the two
-halves apart. A PDF without a text layer (a scan) raises ReaderError.
+offset and page of each later page it runs onto (`Piece.page_starts`). A PDF without a
+text layer (a scan), or with no text but page furniture, raises ReaderError.
+
+Running headers and footers (page furniture) are left out before anything else is
+measured (`_furniture`), so that they are neither quoted nor counted for the body size or
+the line pitch, and a sentence cut by a page break whose page has a footer is still
+joined. Only a page's band is looked at: its first and last `FURNITURE_BAND_LINES` text
+lines, taken from the page's edge inwards, the second only when the one at the edge is
+furniture too (a header of two lines, not a body line under a page's one-line header).
+A band line is furniture when
+- it is a page number on its own ("3", "- 3 -", "3/12", "Side 3", "Side 3 af 12",
+  "Page 3 of 12"; `_PAGE_NUMBER`) or holds one with the number of pages ("Udbetaling
+  Danmark  Side 3 af 12"; `_PAGE_OF_PAGES`), on a PDF of any length, one page included; or
+- its text with every run of digits read as one placeholder, in its font size, stands in
+  the same band (top or bottom) on at least `FURNITURE_MIN_PAGES` pages and at least
+  `FURNITURE_PAGE_SHARE` of the pages with text ("Vejledning om boligstøtte · side 3",
+  a title or an authority's name on every page).
+A line that stands once, a line repeated in the body outside the band (a heading mid-page)
+and a title on the first page set larger than the same words in the running header are
+kept. A title repeated at the top of only two pages is kept too (two pages are too few to
+tell a running head from a heading that happens to open both).
 
 The title (`_title`) is the PDF's metadata Title unless it is a program's default (a
 file name, "Microsoft Word - ...", "Untitled"), else, as for a text file, the first
@@ -27,6 +44,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -65,6 +83,33 @@ _JUNK_TITLE = re.compile(
 )
 
 
+# Page furniture (`_furniture`). The band: a running head or foot takes one or two lines
+# (a title over a chapter name; an authority's name over a page number), so the first and
+# last two text lines of a page.
+FURNITURE_BAND_LINES = 2
+# Running heads are left off the cover, title pages and chapter openers, and books and
+# reports alternate them between left and right pages (the document's title on one, the
+# chapter's on the other; Chicago Manual of Style, 17th ed., 1.10-1.16): each of a pair
+# stands on about half of the pages, a little less with openers left out. A line in the
+# band on 40 % of the pages recurs far more than body text does.
+FURNITURE_PAGE_SHARE = 0.4
+# ... and on at least three pages: a line at the top of two pages may be a heading that
+# happens to open both. Page numbers need no recurrence (`_PAGE_NUMBER`).
+FURNITURE_MIN_PAGES = 3
+# A page number on its own line: "3", "- 3 -", "– 3 –", "3/12", "3 af 12", "Side 3",
+# "side 3 af 12", "s. 3", "Page 3 of 12", "p. 3". At most three digits: a four-digit
+# number on its own is a year ("2026"), not a page of a public authority's guide.
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|page|s\.|p\.)\s*)?(?P<n>\d{1,3})(?:\s*(?:af|of|/)\s*(?P<m>\d{1,3}))?$"
+    r"|^[-–—]\s*(?P<dashed>\d{1,3})\s*[-–—]$",
+    re.IGNORECASE,
+)
+# "Side 3 af 12" or "Page 3 of 12" inside a band line ("Udbetaling Danmark  Side 3 af 12"):
+# body text refers to a page ("se side 3"), but not with the number of pages.
+_PAGE_OF_PAGES = re.compile(r"\b(?:side|page)\s*(?P<n>\d{1,3})\s*(?:af|of)\s*(?P<m>\d{1,3})\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
 @dataclass(frozen=True)
 class _Line:
     page: int
@@ -96,6 +141,60 @@ def _lines(pdf: Any) -> list[_Line]:
             size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
             lines.append(_Line(page.page_number, text, float(line["top"]), float(line["bottom"]), round(size, 1)))
     return lines
+
+
+def _is_page_number(text: str) -> bool:
+    """Whether a line's text is a page number on its own (`_PAGE_NUMBER`), or holds
+    "Side N af M" (`_PAGE_OF_PAGES`): page 1 or later, and no later than page M."""
+    match = _PAGE_NUMBER.match(text) or _PAGE_OF_PAGES.search(text)
+    if match is None:
+        return False
+    groups = match.groupdict()
+    number = int(groups["n"] or groups["dashed"])
+    total = groups["m"]
+    return number >= 1 and (total is None or number <= int(total))
+
+
+def _furniture_key(line: _Line) -> tuple[str, float]:
+    """What a running header or footer keeps from page to page: its text, case-folded,
+    with every run of digits as "#" ("Side 3 af 12" -> "side # af #"), and its font size."""
+    return _DIGITS.sub("#", line.text.casefold()), line.size
+
+
+def _bands(lines: Sequence[_Line]) -> dict[str, dict[int, list[_Line]]]:
+    """The lines of each page's top and bottom band ({"top" | "bottom": {page: lines}}):
+    its first and last `FURNITURE_BAND_LINES` lines by position on the page, each band
+    from the page's edge inwards. On a page of few lines the two bands share lines."""
+    pages: dict[int, list[_Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    bands: dict[str, dict[int, list[_Line]]] = {"top": {}, "bottom": {}}
+    for page, on_page in pages.items():
+        ordered = sorted(on_page, key=lambda ln: ln.top)
+        bands["top"][page] = ordered[:FURNITURE_BAND_LINES]
+        bands["bottom"][page] = ordered[::-1][:FURNITURE_BAND_LINES]
+    return bands
+
+
+def _furniture(lines: Sequence[_Line]) -> set[_Line]:
+    """The running headers and footers among a PDF's lines (the rule is in the module
+    docstring): band lines that are a page number on their own, or whose text with its
+    digits masked recurs, in one font size, in the same band on at least
+    `FURNITURE_MIN_PAGES` pages and `FURNITURE_PAGE_SHARE` of the pages with text; and
+    of a band's lines only those nearer the page's edge than its first line that is not."""
+    bands = _bands(lines)
+    needed = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_PAGE_SHARE * len(bands["top"])))
+    furniture: set[_Line] = set()
+    for band in bands.values():
+        recurring: Counter[tuple[str, float]] = Counter()
+        for on_page in band.values():
+            recurring.update({_furniture_key(line) for line in on_page})
+        for on_page in band.values():
+            for line in on_page:
+                if not (_is_page_number(line.text) or recurring[_furniture_key(line)] >= needed):
+                    break
+                furniture.add(line)
+    return furniture
 
 
 def _line_pitches(lines: Sequence[_Line]) -> dict[int, float]:
@@ -191,6 +290,13 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
         raise ReaderError(_unreadable(exc)) from exc
     if not lines:
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
+    furniture = _furniture(lines)
+    lines = [line for line in lines if line not in furniture]
+    if not lines:
+        raise ReaderError(
+            "unreadable PDF: no text layer beyond page numbers and running headers or footers: "
+            "scanned PDF? run OCR first"
+        )
     weights: Counter[float] = Counter()
     for line in lines:
         weights[line.size] += len(line.text)
