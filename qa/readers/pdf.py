@@ -88,10 +88,11 @@ _JUNK_TITLE = re.compile(
 # last two text lines of a page.
 FURNITURE_BAND_LINES = 2
 # Running heads are left off the cover, title pages and chapter openers, and books and
-# reports alternate them between left and right pages (the document's title on one, the
-# chapter's on the other; Chicago Manual of Style, 17th ed., 1.10-1.16): each of a pair
-# stands on about half of the pages, a little less with openers left out. A line in the
-# band on 40 % of the pages recurs far more than body text does.
+# reports often alternate them between left and right pages (the document's title on one,
+# the chapter's on the other), so each of a pair stands on about half of the pages, a
+# little less with openers left out: 40 % is that half with room for the openers, a
+# judgement, not a fitted figure. A line in the band on 40 % of the pages recurs far more
+# than body text does.
 FURNITURE_PAGE_SHARE = 0.4
 # ... and on at least three pages: a line at the top of two pages may be a heading that
 # happens to open both. Page numbers need no recurrence (`_PAGE_NUMBER`).
