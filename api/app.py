@@ -126,6 +126,12 @@ def _describe(err: dict[str, Any]) -> str:
     return f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}"
 
 
+def _invalid_query(exc: ValueError) -> RequestValidationError:
+    """The 422 for a ``q`` that `check_text` refuses, in the form of /ask's for its
+    ``question``: pydantic's ``value_error`` entry, at ``["query", "q"]``."""
+    return RequestValidationError([{"type": "value_error", "loc": ("query", "q"), "msg": f"Value error, {exc}"}])
+
+
 def create_app(
     settings: Settings | None = None, engine: QAEngine | None = None, embedder: Embedder | None = None
 ) -> FastAPI:
@@ -276,7 +282,7 @@ def create_app(
         try:
             q = check_text("query", q)
         except ValueError as exc:
-            raise HTTPException(422, f"q: {exc}") from None
+            raise _invalid_query(exc) from None
         within_limits("q", q, "k", k)
         engine = ready_engine(response)
         try:
