@@ -79,6 +79,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         "is full, or the answer took longer than the time limit; retry after `Retry-After` seconds.",
         "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}},
     },
+    500: {
+        "model": ErrorBody,
+        "description": "An unexpected error in the server (a fault, never a refusal of the input): `detail` "
+        "names the request id by which the operator finds its traceback in the log.",
+        "headers": {
+            "X-Request-ID": {"description": "The request id that `detail` names.", "schema": {"type": "string"}}
+        },
+    },
 }
 
 

@@ -539,6 +539,24 @@ def test_an_unexpected_error_gets_a_json_500_naming_the_request_id_of_its_log_li
     assert line.exc_info is not None and str(line.exc_info[1]) == "the engine broke"
 
 
+def test_the_openapi_document_gives_every_operation_the_json_500_with_its_request_id(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    documented = {
+        "description": "An unexpected error in the server (a fault, never a refusal of the input): `detail` "
+        "names the request id by which the operator finds its traceback in the log.",
+        "headers": {
+            "X-Request-ID": {"description": "The request id that `detail` names.", "schema": {"type": "string"}}
+        },
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+    }
+    operations = {(path, method): op for path, item in schema["paths"].items() for method, op in item.items()}
+    assert {("/ask", "post"), ("/search", "get"), ("/documents/{doc_id}", "get"), ("/healthz", "get")} <= set(
+        operations
+    )
+    assert {key: op["responses"].get("500") for key, op in operations.items()} == dict.fromkeys(operations, documented)
+    assert schema["components"]["schemas"]["ErrorBody"]["required"] == ["detail"]
+
+
 def test_head_on_the_document_routes_answers_like_get(client: TestClient, fake_engine: QAEngine) -> None:
     for path in ("/documents", "/documents/20-aars-faelles-digitaliseringsstrategier"):
         get, head = client.get(path), client.head(path)
