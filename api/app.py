@@ -19,6 +19,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from api.cors import cors_options
 from api.docs import install_docs
 from api.json_errors import InternalErrorsAsJsonMiddleware, PlainTextErrorsAsJsonMiddleware, internal_error
 from api.limits import (
@@ -89,9 +90,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     },
 }
 
-
-EXPOSED_HEADERS = ["Retry-After", "X-Request-ID", "X-Index-Version"]
-"""Response headers that a page on an allowed origin may read (Access-Control-Expose-Headers)."""
 
 NOT_READY = "The service is not ready (its model or index is not loaded): try again later."
 NOT_READY_RETRY_AFTER_S = 10
@@ -386,14 +384,7 @@ def create_app(
     # allowed origin can read its 429, 413, 431, 400, 408, 503 and 500 (and their
     # Retry-After and X-Request-ID), not just a network error.
     app.add_middleware(InternalErrorsAsJsonMiddleware)
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST"],
-        allow_headers=["Content-Type"],
-        expose_headers=EXPOSED_HEADERS,
-        max_age=600,
-    )
+    app.add_middleware(CORSMiddleware, **cors_options(settings.cors_origins))
     app.add_middleware(PlainTextErrorsAsJsonMiddleware)  # the host check's and CORS's 400s
     known = frozenset(getattr(r, "path", "") for r in app.routes) - {""}
     app.add_middleware(MetricsMiddleware, metrics=metrics, known_paths=known)
