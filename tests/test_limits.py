@@ -386,6 +386,45 @@ def test_the_cors_headers_sent_below_the_app_are_the_apps_cors_middlewares(
     assert sorted((k.decode(), v.decode()) for k, v in simple_cors_headers(cors, origin)) == sorted(added)
 
 
+class _BusyForOrigin(HeaderTimeoutH11Protocol):
+    retry_after_seconds = 3
+    cors_origins = [ORIGIN]
+
+
+def test_past_limit_concurrency_a_real_server_answers_a_json_503_with_retry_after_and_cors(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    # uvicorn's own answer was a plain-text 503 without CORS headers: "no connection" to a widget.
+    app = create_app(_app_settings(tmp_path, cors_origins=[ORIGIN]), engine=fake_engine)
+    with live_server(app, http=_BusyForOrigin, limit_concurrency=2) as base:
+        port = int(base.rsplit(":", 1)[1])
+        request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as kept:  # one open, the request's the second
+            kept.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            assert kept.recv(65536).startswith(b"HTTP/1.1 200 OK\r\n")  # served: under the limit, and open
+            allowed = _reply(
+                port, [request + f"Origin: {ORIGIN}\r\nX-Request-ID: widget-request-0002\r\n\r\n".encode()]
+            )
+            denied = _reply(port, [request + b"Origin: https://evil.example\r\n\r\n"])
+        time.sleep(0.2)  # the server sees the kept connection close
+        served = _reply(port, [request + f"Origin: {ORIGIN}\r\n\r\n".encode()])
+    body = {"detail": "The service has too many connections open (QA_LIMIT_CONCURRENCY): try again in a moment."}
+    for status, headers, text in (allowed, denied):
+        assert status == "HTTP/1.1 503 Service Unavailable"
+        assert json.loads(text) == body
+        assert (headers["content-type"], headers["retry-after"], headers["connection"]) == (
+            "application/json",
+            "3",
+            "close",
+        )
+    assert _cors(allowed[1]) == ALLOWED_CORS
+    assert allowed[1]["x-request-id"] == "widget-request-0002"
+    assert "access-control-allow-origin" not in denied[1]
+    assert re.fullmatch("[0-9a-f]{32}", denied[1]["x-request-id"])
+    assert served[0] == "HTTP/1.1 200 OK"
+    assert _cors(served[1]) == _cors(allowed[1])
+
+
 def test_a_body_that_stops_arriving_gets_408(fake_engine: QAEngine, tmp_path: Path) -> None:
     settings = _app_settings(tmp_path, body_timeout_seconds=0.3)
     with live_server(create_app(settings, engine=fake_engine)) as base:
