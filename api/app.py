@@ -19,6 +19,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from api.cors import cors_options
 from api.docs import install_docs
 from api.json_errors import InternalErrorsAsJsonMiddleware, PlainTextErrorsAsJsonMiddleware, internal_error
 from api.limits import (
@@ -79,11 +80,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         "is full, or the answer took longer than the time limit; retry after `Retry-After` seconds.",
         "headers": {"Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}},
     },
+    500: {
+        "model": ErrorBody,
+        "description": "An unexpected error in the server (a fault, never a refusal of the input): `detail` "
+        "names the request id by which the operator finds its traceback in the log.",
+        "headers": {
+            "X-Request-ID": {"description": "The request id that `detail` names.", "schema": {"type": "string"}}
+        },
+    },
 }
 
-
-EXPOSED_HEADERS = ["Retry-After", "X-Request-ID", "X-Index-Version"]
-"""Response headers that a page on an allowed origin may read (Access-Control-Expose-Headers)."""
 
 NOT_READY = "The service is not ready (its model or index is not loaded): try again later."
 NOT_READY_RETRY_AFTER_S = 10
@@ -124,6 +130,12 @@ def _describe(err: dict[str, Any]) -> str:
         field = next((p for p in reversed(loc) if isinstance(p, str)), "body")
         return f"{where}: {invalid_unicode(field)}"
     return f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}"
+
+
+def _invalid_query(exc: ValueError) -> RequestValidationError:
+    """The 422 for a ``q`` that `check_text` refuses, in the form of /ask's for its
+    ``question``: pydantic's ``value_error`` entry, at ``["query", "q"]``."""
+    return RequestValidationError([{"type": "value_error", "loc": ("query", "q"), "msg": f"Value error, {exc}"}])
 
 
 def create_app(
@@ -276,7 +288,7 @@ def create_app(
         try:
             q = check_text("query", q)
         except ValueError as exc:
-            raise HTTPException(422, f"q: {exc}") from None
+            raise _invalid_query(exc) from None
         within_limits("q", q, "k", k)
         engine = ready_engine(response)
         try:
@@ -372,14 +384,7 @@ def create_app(
     # allowed origin can read its 429, 413, 431, 400, 408, 503 and 500 (and their
     # Retry-After and X-Request-ID), not just a network error.
     app.add_middleware(InternalErrorsAsJsonMiddleware)
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST"],
-        allow_headers=["Content-Type"],
-        expose_headers=EXPOSED_HEADERS,
-        max_age=600,
-    )
+    app.add_middleware(CORSMiddleware, **cors_options(settings.cors_origins))
     app.add_middleware(PlainTextErrorsAsJsonMiddleware)  # the host check's and CORS's 400s
     known = frozenset(getattr(r, "path", "") for r in app.routes) - {""}
     app.add_middleware(MetricsMiddleware, metrics=metrics, known_paths=known)

@@ -29,8 +29,10 @@ __all__ = [
     "AccessLogMiddleware",
     "RedactingFilter",
     "RequestContextFilter",
+    "log_access",
     "log_config",
     "request_id",
+    "request_id_for",
 ]
 
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
@@ -84,7 +86,7 @@ class AccessLogMiddleware:
         for name, value in scope.get("headers", ()):
             if name == b"x-request-id":
                 incoming = value.decode("latin-1")
-        rid = incoming if _INCOMING_ID.fullmatch(incoming) else uuid.uuid4().hex
+        rid = request_id_for(incoming)
         token = request_id.set(rid)
         started = time.perf_counter()
         status = 500
@@ -101,22 +103,36 @@ class AccessLogMiddleware:
         finally:
             query = scope.get("query_string", b"").decode("latin-1")
             path = str(scope.get("path", "")) + (f"?{query}" if query else "")
-            shown = redact(_unquote(path))
             client = scope.get("client")
-            access_log.info(
-                "%s %s %d",
-                scope.get("method"),
-                shown,
-                status,
-                extra={
-                    "method": scope.get("method"),
-                    "path": shown,
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "client": client[0] if client else None,
-                },
-            )
+            duration_ms = (time.perf_counter() - started) * 1000
+            log_access(scope.get("method"), path, status, duration_ms, client[0] if client else None)
             request_id.reset(token)
+
+
+def request_id_for(incoming: str) -> str:
+    """A request's id: ``incoming`` (the caller's ``X-Request-ID``, ``""`` when none) when it
+    is 8-64 characters of ``[A-Za-z0-9._-]``, else a fresh uuid4 hex."""
+    return incoming if _INCOMING_ID.fullmatch(incoming) else uuid.uuid4().hex
+
+
+def log_access(method: str | None, path: str, status: int, duration_ms: float, client: str | None) -> None:
+    """The access-log line of one request (logger ``qa.access``, INFO), with the current
+    :data:`request_id`: ``path`` (with its query, percent-encoded or not) is shown decoded
+    and redacted."""
+    shown = redact(_unquote(path))
+    access_log.info(
+        "%s %s %d",
+        method,
+        shown,
+        status,
+        extra={
+            "method": method,
+            "path": shown,
+            "status": status,
+            "duration_ms": round(duration_ms, 2),
+            "client": client,
+        },
+    )
 
 
 def _unquote(path: str) -> str:

@@ -1,5 +1,5 @@
-"""uvicorn's h11 protocol with a time limit on reading a request's headers, and a JSON 431
-for a head too large for h11.
+"""uvicorn's h11 protocol with a time limit on reading a request's headers, and JSON answers,
+with CORS headers and a request id, for the refusals uvicorn sends below the app.
 
 uvicorn closes idle keep-alive connections (``timeout_keep_alive``) but waits for ever
 for the headers of a request that has begun to arrive, or for the first bytes of a new
@@ -8,51 +8,129 @@ it likes. :class:`HeaderTimeoutH11Protocol` closes a connection whose request he
 not complete ``QA_HEADER_TIMEOUT_SECONDS`` after the connection opened or the previous
 response ended. ``qa serve`` runs uvicorn with ``http="api.server:HeaderTimeoutH11Protocol"``.
 
-The app answers a head over ``QA_MAX_HEADER_BYTES`` with a JSON 431
-(``api.limits.HeaderSizeLimitMiddleware``), but only a head that h11 parsed: one that grows
-past h11's bound on unparsed bytes (``h11_max_incomplete_event_size``, twice
-``QA_MAX_HEADER_BYTES`` in ``qa serve``) before it is complete never reaches the app, and
-uvicorn answered it with a plain-text 400. :class:`HeaderTimeoutH11Protocol` answers it with
-the app's 431 (``api.limits.head_too_large``), so every head over the limit gets the same one.
+Two refusals never reach the app, so they would miss its JSON body, its CORS headers and
+its request id, and a help widget on another origin would read them as "no connection":
+
+- The app answers a head over ``QA_MAX_HEADER_BYTES`` with a JSON 431
+  (``api.limits.HeaderSizeLimitMiddleware``), but only a head that h11 parsed: one that grows
+  past h11's bound on unparsed bytes (``h11_max_incomplete_event_size``, twice
+  ``QA_MAX_HEADER_BYTES`` in ``qa serve``) before it is complete never reaches the app, and
+  uvicorn answers it with a plain-text 400. The protocol answers it with the app's 431
+  (``api.limits.head_too_large``), the CORS headers the app would add for the Origin among
+  the header lines that did arrive (``api.cors``, QA_CORS_ORIGINS), and an X-Request-ID.
+- With ``limit_concurrency`` (QA_LIMIT_CONCURRENCY) connections or requests already open,
+  uvicorn answers a request with its own plain-text 503, chosen where it picks the ASGI app
+  for the request (``H11Protocol.handle_events``). The protocol takes that limit from
+  uvicorn and makes the same choice when that app is asked for (:attr:`~HeaderTimeoutH11Protocol.app`),
+  answering a JSON 503 with Retry-After (QA_RETRY_AFTER_SECONDS) through the app's access
+  log (X-Request-ID) and CORS middleware instead.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sys
+import time
 from http import HTTPStatus
 from typing import Any
 
 import h11
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from api.cors import cors_options, simple_cors_headers
 from api.limits import head_too_large
+from api.logs import AccessLogMiddleware, log_access, request_id, request_id_for
 from qa.settings import get_settings
 
-__all__ = ["HeaderTimeoutH11Protocol"]
+__all__ = ["TOO_MANY_CONNECTIONS", "HeaderTimeoutH11Protocol", "too_many_connections"]
+
+TOO_MANY_CONNECTIONS = "The service has too many connections open (QA_LIMIT_CONCURRENCY): try again in a moment."
+
+
+def too_many_connections(retry_after_s: int, cors_origins: list[str]) -> ASGIApp:
+    """The ASGI app that answers every request with the 503 ``{"detail": TOO_MANY_CONNECTIONS}``,
+    ``Retry-After: retry_after_s`` and ``Connection: close``, through the app's access log
+    (X-Request-ID, a log line) and its CORS middleware for ``cors_origins``."""
+
+    async def refuse(scope: Scope, receive: Receive, send: Send) -> None:
+        # A fresh response each time: the middlewares outside add their headers in place.
+        headers = {"Retry-After": str(retry_after_s), "Connection": "close"}
+        await JSONResponse({"detail": TOO_MANY_CONNECTIONS}, 503, headers=headers)(scope, receive, send)
+
+    return AccessLogMiddleware(CORSMiddleware(refuse, **cors_options(cors_origins)))
+
+
+def _partial_head(data: bytes) -> tuple[str | None, str, dict[str, str]]:
+    """The method, the target (``""`` when unknown) and the header fields of the complete
+    lines at the start of a request head that did not end (``data``: the bytes h11 holds).
+    Field names are lower-case and values trimmed; a field sent twice keeps its first value
+    (as Starlette's ``Headers.get``); the last line, cut off, is left out."""
+    *lines, _ = data.split(b"\n")
+    if not lines:
+        return None, "", {}
+    parts = lines[0].rstrip(b"\r").split(b" ")
+    method, target = (parts[0].decode("latin-1"), parts[1].decode("latin-1")) if len(parts) == 3 else (None, "")
+    fields: dict[str, str] = {}
+    for line in lines[1:]:
+        name, colon, value = line.rstrip(b"\r").partition(b":")
+        if colon:
+            fields.setdefault(name.strip().lower().decode("latin-1"), value.strip().decode("latin-1"))
+    return method, target, fields
 
 
 class HeaderTimeoutH11Protocol(H11Protocol):
     """H11Protocol plus a header-read deadline of ``header_timeout`` seconds (default: the
-    QA_HEADER_TIMEOUT_SECONDS setting), and a JSON 431 naming ``max_header_bytes`` (default:
-    QA_MAX_HEADER_BYTES) for a head past h11's bound; a subclass may set the class attributes."""
+    QA_HEADER_TIMEOUT_SECONDS setting); a JSON 431 naming ``max_header_bytes`` (default:
+    QA_MAX_HEADER_BYTES) for a head past h11's bound; and a JSON 503 with Retry-After
+    ``retry_after_seconds`` (default: QA_RETRY_AFTER_SECONDS) past uvicorn's
+    ``limit_concurrency``. Both refusals carry X-Request-ID and, for an Origin in
+    ``cors_origins`` (default: QA_CORS_ORIGINS), the app's CORS headers. A subclass may set
+    the class attributes."""
 
     header_timeout: float | None = None
     max_header_bytes: int | None = None
+    retry_after_seconds: int | None = None
+    cors_origins: list[str] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._header_deadline: asyncio.TimerHandle | None = None
+        settings = get_settings()
         if self.header_timeout is None:
-            self.header_timeout = get_settings().header_timeout_seconds
+            self.header_timeout = settings.header_timeout_seconds
         if self.max_header_bytes is None:
-            self.max_header_bytes = get_settings().max_header_bytes
+            self.max_header_bytes = settings.max_header_bytes
+        origins = settings.cors_origins if self.cors_origins is None else self.cors_origins
+        retry_after = settings.retry_after_seconds if self.retry_after_seconds is None else self.retry_after_seconds
+        self._cors = CORSMiddleware(self._app, **cors_options(origins))  # for its rules only
+        self._busy = too_many_connections(retry_after, origins)
+        # uvicorn answers past its limit with its plain-text 503 only while this is set: the
+        # `app` property below applies the limit instead.
+        self._concurrency_limit, self.limit_concurrency = self.limit_concurrency, None
+
+    @property
+    def app(self) -> ASGIApp:
+        """The ASGI app for the request whose head was just read: uvicorn's own choice
+        (``limit_concurrency`` connections or request tasks already open: the JSON 503 of
+        :func:`too_many_connections`; else the service's app), read where uvicorn makes it."""
+        limit = self._concurrency_limit
+        if limit is not None and (len(self.connections) >= limit or len(self.tasks) >= limit):
+            self.logger.warning("Exceeded concurrency limit.")
+            return self._busy
+        return self._app
+
+    @app.setter
+    def app(self, app: ASGIApp) -> None:
+        self._app = app
 
     def send_400_response(self, msg: str) -> None:
         """uvicorn's answer to bytes h11 refuses to parse, called where it catches h11's
         RemoteProtocolError. When h11 refused a request's head for growing past its bound
-        (the error's ``error_status_hint`` is 431), the app's JSON 431 and the connection
-        closed; otherwise uvicorn's plain-text 400."""
+        (the error's ``error_status_hint`` is 431), the app's JSON 431 with X-Request-ID and
+        CORS headers, and the connection closed; otherwise uvicorn's plain-text 400."""
         error = sys.exception()
         if not (
             isinstance(error, h11.RemoteProtocolError)
@@ -62,13 +140,27 @@ class HeaderTimeoutH11Protocol(H11Protocol):
         ):
             super().send_400_response(msg)
             return
+        started = time.perf_counter()
+        method, target, fields = _partial_head(self.conn.trailing_data[0])
+        rid = request_id_for(fields.get("x-request-id", ""))
         response = head_too_large(self.max_header_bytes)
-        headers = [*response.raw_headers, (b"connection", b"close")]
+        headers = [
+            *response.raw_headers,
+            *simple_cors_headers(self._cors, fields.get("origin")),
+            (b"x-request-id", rid.encode()),
+            (b"connection", b"close"),
+        ]
         reason = HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.phrase.encode()
         head = h11.Response(status_code=431, headers=headers, reason=reason)
         for event in (head, h11.Data(data=bytes(response.body)), h11.EndOfMessage()):
             self.transport.write(self.conn.send(event) or b"")
         self.transport.close()
+        token = request_id.set(rid)
+        try:
+            duration_ms = (time.perf_counter() - started) * 1000
+            log_access(method, target, 431, duration_ms, self.client[0] if self.client else None)
+        finally:
+            request_id.reset(token)
 
     def _waiting_for_headers(self) -> bool:
         return self.cycle is None or self.cycle.response_complete

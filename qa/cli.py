@@ -398,7 +398,7 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "http": "api.server:HeaderTimeoutH11Protocol",
         "h11_max_incomplete_event_size": 2 * settings.max_header_bytes,
         "timeout_keep_alive": settings.timeout_keep_alive,
-        "limit_concurrency": settings.limit_concurrency,
+        "limit_concurrency": settings.limit_concurrency,  # past it, api.server's JSON 503
         "proxy_headers": bool(settings.forwarded_allow_ips),
         "forwarded_allow_ips": settings.forwarded_allow_ips or None,
         "server_header": False,

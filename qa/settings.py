@@ -151,7 +151,7 @@ class Settings(BaseSettings):
     )
     timeout_keep_alive: int = Field(5, ge=1, description="Seconds an idle keep-alive connection stays open.")
     limit_concurrency: int = Field(
-        200, ge=1, description="Connections and tasks at once per worker before uvicorn answers 503."
+        200, ge=1, description="Connections and tasks at once per worker before `qa serve` answers a JSON 503."
     )
     max_header_bytes: int = Field(16384, ge=1024, description="Largest request line plus headers (bytes).")
     header_timeout_seconds: float = Field(

@@ -178,16 +178,58 @@ def test_lone_surrogate_in_feedback_gets_the_422_worded_as_for_a_question(
     )
 
 
-@pytest.mark.parametrize("query", ["%ED%A0%80", "%FF%FE", "%E2%80%8B", "%00", "%3F%21"])
-def test_a_search_for_invalid_or_wordless_text_gets_422(client: TestClient, query: str) -> None:
+INVALID_UNICODE = (
+    "contains invalid Unicode (a lone surrogate such as \\ud800, or bytes that are not UTF-8): "
+    "send text that is valid UTF-8"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "detail"),
+    [
+        ("%ED%A0%80", f"the query {INVALID_UNICODE}"),
+        ("%FF%FE", f"the query {INVALID_UNICODE}"),
+        ("%E2%80%8B", "the query is empty: write a query of 1 to 1000 characters"),
+        ("%00", "the query holds no letters or digits: write a query in words"),
+        ("%3F%21", "the query holds no letters or digits: write a query in words"),
+    ],
+)
+def test_a_search_for_invalid_or_wordless_text_gets_422_with_its_field_error(
+    client: TestClient, query: str, detail: str
+) -> None:
     response = client.get(f"/search?q={query}")
     assert response.status_code == 422
-    assert response.json()["detail"] in (
-        "q: the query contains invalid Unicode (a lone surrogate such as \\ud800, or bytes that are not UTF-8): "
-        "send text that is valid UTF-8",
-        "q: the query is empty: write a query of 1 to 1000 characters",
-        "q: the query holds no letters or digits: write a query in words",
-    )
+    assert response.headers["content-type"] == "application/json"
+    assert response.json() == _query_error(detail)
+
+
+def _query_error(detail: str) -> dict[str, object]:
+    """/search's 422 body for a ``q`` it refuses: /ask's form for ``question``, at ``["query", "q"]``."""
+    error = {"type": "value_error", "loc": ["query", "q"], "msg": f"Value error, {detail}"}
+    return {"detail": f"q: {detail}", "errors": [error]}
+
+
+@pytest.mark.parametrize(
+    ("question", "query"),
+    [
+        ('""', ""),  # empty
+        ('"\\ud800"', "%ED%A0%80"),  # a lone surrogate
+        ('"\\ufffd"', "%FF"),  # what bytes that are not UTF-8 decode to
+        ('"???"', "%3F%3F%3F"),  # no letter or digit
+        ('"' + "a" * 1001 + '"', "a" * 1001),  # too long
+    ],
+)
+def test_a_refused_query_gets_the_422_body_of_the_same_refused_question_at_its_own_loc(
+    client: TestClient, question: str, query: str
+) -> None:
+    ask = client.post("/ask", content=f'{{"question": {question}}}', headers={"content-type": "application/json"})
+    search = client.get(f"/search?q={query}")
+    assert (ask.status_code, search.status_code) == (422, 422)
+    [asked] = ask.json()["errors"]
+    assert asked["loc"] == ["body", "question"]
+    detail = asked["msg"].removeprefix("Value error, ").replace("question", "query")
+    assert search.json() == _query_error(detail)
+    assert search.headers["content-type"] == ask.headers["content-type"] == "application/json"
 
 
 WORDLESS = ["___", "???", "_?_", "\u200b", "\u00ad\u2060", "\u3164", "\u115f\u034f\ufe0f"]
@@ -202,7 +244,7 @@ def _wordless_body(field: str, text: str) -> dict[str, object]:
         else f"the {field} is empty: write a {field} of 1 to 1000 characters"
     )
     if field == "query":
-        return {"detail": f"q: {detail}"}
+        return _query_error(detail)
     error = {"type": "value_error", "loc": ["body", "question"], "msg": f"Value error, {detail}"}
     return {"detail": f"question: {detail}", "errors": [error]}
 
@@ -259,7 +301,7 @@ def test_1001_characters_after_normalising_get_the_same_422_on_every_route(clien
     assert [ask.status_code, search.status_code, feedback.status_code] == [422, 422, 422]
     error = {"type": "value_error", "loc": ["body", "question"], "msg": "Value error, " + detail.format("question")}
     assert ask.json() == feedback.json() == {"detail": "question: " + detail.format("question"), "errors": [error]}
-    assert search.json() == {"detail": "q: " + detail.format("query")}
+    assert search.json() == _query_error(detail.format("query"))
 
 
 def test_a_question_with_invisible_characters_is_answered_as_its_visible_text(client: TestClient) -> None:
@@ -296,7 +338,7 @@ def test_search_returns_passages(client: TestClient, fake_engine: QAEngine) -> N
     for empty in ("", "   "):
         response = client.get("/search", params={"q": empty})
         assert response.status_code == 422
-        assert response.json() == {"detail": "q: the query is empty: write a query of 1 to 1000 characters"}
+        assert response.json() == _query_error("the query is empty: write a query of 1 to 1000 characters")
     assert client.get("/search", params={"q": "x", "k": 50}).status_code == 422
 
 
@@ -495,6 +537,24 @@ def test_an_unexpected_error_gets_a_json_500_naming_the_request_id_of_its_log_li
     [line] = [r for r in caplog.records if r.getMessage() == "unexpected error"]
     assert line.request_id == rid  # type: ignore[attr-defined]
     assert line.exc_info is not None and str(line.exc_info[1]) == "the engine broke"
+
+
+def test_the_openapi_document_gives_every_operation_the_json_500_with_its_request_id(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    documented = {
+        "description": "An unexpected error in the server (a fault, never a refusal of the input): `detail` "
+        "names the request id by which the operator finds its traceback in the log.",
+        "headers": {
+            "X-Request-ID": {"description": "The request id that `detail` names.", "schema": {"type": "string"}}
+        },
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+    }
+    operations = {(path, method): op for path, item in schema["paths"].items() for method, op in item.items()}
+    assert {("/ask", "post"), ("/search", "get"), ("/documents/{doc_id}", "get"), ("/healthz", "get")} <= set(
+        operations
+    )
+    assert {key: op["responses"].get("500") for key, op in operations.items()} == dict.fromkeys(operations, documented)
+    assert schema["components"]["schemas"]["ErrorBody"]["required"] == ["detail"]
 
 
 def test_head_on_the_document_routes_answers_like_get(client: TestClient, fake_engine: QAEngine) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import re
 import socket
 import statistics
 import sys
@@ -18,8 +20,11 @@ import httpx
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import PlainTextResponse
 
 from api.app import create_app
+from api.cors import cors_options, simple_cors_headers
 from api.limits import OVERLOADED, Overloaded, QueryGate, QueryTimeout
 from api.server import HeaderTimeoutH11Protocol
 from bench.capacity import run_load
@@ -306,6 +311,118 @@ def test_a_head_past_h11s_bound_arriving_in_pieces_gets_the_same_json_431(
     assert "content-type: application/json" in status.lower().splitlines()
     assert "connection: close" in status.lower().splitlines()
     assert json.loads(body) == _too_many_header_bytes(2048)
+
+
+def _reply(port: int, pieces: list[bytes]) -> tuple[str, dict[str, str], str]:
+    """Send ``pieces`` to 127.0.0.1:``port`` on one connection, 50 ms apart; the reply's
+    status line, headers (lower-case names, each sent once) and body, once the server closes."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        for piece in pieces:
+            conn.sendall(piece)
+            time.sleep(0.05)
+        reply = b"".join(iter(lambda: conn.recv(65536), b"")).decode()
+    head, _, body = reply.partition("\r\n\r\n")
+    status, *lines = head.split("\r\n")
+    names = [line.partition(":")[0].lower() for line in lines]
+    assert len(names) == len(set(names)), names
+    return status, {n: line.partition(":")[2].strip() for n, line in zip(names, lines, strict=True)}, body
+
+
+CORS_HEADERS = ("access-control-allow-origin", "access-control-expose-headers", "vary")
+ALLOWED_CORS = {"access-control-allow-origin": ORIGIN, "access-control-expose-headers": EXPOSED, "vary": "Origin"}
+
+
+def _cors(headers: dict[str, str]) -> dict[str, str]:
+    return {name: headers[name] for name in CORS_HEADERS if name in headers}
+
+
+class _SmallHeadsForOrigin(HeaderTimeoutH11Protocol):
+    max_header_bytes = 2048
+    cors_origins = [ORIGIN]
+
+
+def test_a_head_past_h11s_bound_gets_the_apps_cors_headers_and_a_request_id(
+    fake_engine: QAEngine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A widget on another origin reads the 431 of a head h11 stopped, as it reads the app's
+    # 431 (HeaderSizeLimitMiddleware) for a head that h11 parsed.
+    from api.logs import RequestContextFilter
+
+    caplog.set_level(logging.INFO, logger="qa.access")
+    caplog.handler.addFilter(RequestContextFilter())
+    settings = _app_settings(tmp_path, max_header_bytes=2048, cors_origins=[ORIGIN])
+    app = create_app(settings, engine=fake_engine)
+    options: dict[str, Any] = {"http": _SmallHeadsForOrigin, "h11_max_incomplete_event_size": 2 * 2048}
+    with live_server(app, **options) as base:
+        port = int(base.rsplit(":", 1)[1])
+        for origin, given_id in ((ORIGIN, "widget-request-0001"), ("https://evil.example", None), (None, None)):
+            lines = b"GET /ask?cpr=010203-1234 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            lines += f"Origin: {origin}\r\n".encode() if origin else b""
+            in_app = _reply(port, [lines + b"Connection: close\r\nX-Pad: " + b"x" * 3000 + b"\r\n\r\n"])
+            lines += f"X-Request-ID: {given_id}\r\n".encode() if given_id else b""
+            stopped = _reply(port, [lines + b"X-Pad: " + b"x" * 1500] + [b"x" * 1500] * 3)  # never ends
+            assert (in_app[0], stopped[0]) == ("HTTP/1.1 431 Request Header Fields Too Large",) * 2
+            assert json.loads(stopped[2]) == json.loads(in_app[2]) == _too_many_header_bytes(2048)
+            assert _cors(stopped[1]) == _cors(in_app[1]), origin
+            if origin == ORIGIN:
+                assert _cors(stopped[1]) == ALLOWED_CORS
+            else:
+                assert "access-control-allow-origin" not in stopped[1], origin
+            assert (stopped[1]["content-type"], stopped[1]["connection"]) == ("application/json", "close")
+            rid = stopped[1]["x-request-id"]
+            assert rid == given_id if given_id else re.fullmatch("[0-9a-f]{32}", rid)
+            logged = [r for r in caplog.records if r.name == "qa.access" and r.request_id == rid]  # type: ignore[attr-defined]
+            assert [(r.method, r.path, r.status) for r in logged] == [("GET", "/ask?cpr=[CPR]", 431)]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("origins", [[ORIGIN], ["*"], []])
+@pytest.mark.parametrize("origin", [ORIGIN, "https://evil.example", None])
+def test_the_cors_headers_sent_below_the_app_are_the_apps_cors_middlewares(
+    origins: list[str], origin: str | None
+) -> None:
+    cors = CORSMiddleware(PlainTextResponse("refused", 431), **cors_options(origins))
+    response = TestClient(cors).get("/", headers={"Origin": origin} if origin else {})  # no lifespan
+    added = [(k, v) for k, v in response.headers.items() if k.startswith("access-control-") or k == "vary"]
+    assert sorted((k.decode(), v.decode()) for k, v in simple_cors_headers(cors, origin)) == sorted(added)
+
+
+class _BusyForOrigin(HeaderTimeoutH11Protocol):
+    retry_after_seconds = 3
+    cors_origins = [ORIGIN]
+
+
+def test_past_limit_concurrency_a_real_server_answers_a_json_503_with_retry_after_and_cors(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    # uvicorn's own answer was a plain-text 503 without CORS headers: "no connection" to a widget.
+    app = create_app(_app_settings(tmp_path, cors_origins=[ORIGIN]), engine=fake_engine)
+    with live_server(app, http=_BusyForOrigin, limit_concurrency=2) as base:
+        port = int(base.rsplit(":", 1)[1])
+        request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as kept:  # one open, the request's the second
+            kept.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            assert kept.recv(65536).startswith(b"HTTP/1.1 200 OK\r\n")  # served: under the limit, and open
+            allowed = _reply(
+                port, [request + f"Origin: {ORIGIN}\r\nX-Request-ID: widget-request-0002\r\n\r\n".encode()]
+            )
+            denied = _reply(port, [request + b"Origin: https://evil.example\r\n\r\n"])
+        time.sleep(0.2)  # the server sees the kept connection close
+        served = _reply(port, [request + f"Origin: {ORIGIN}\r\n\r\n".encode()])
+    body = {"detail": "The service has too many connections open (QA_LIMIT_CONCURRENCY): try again in a moment."}
+    for status, headers, text in (allowed, denied):
+        assert status == "HTTP/1.1 503 Service Unavailable"
+        assert json.loads(text) == body
+        assert (headers["content-type"], headers["retry-after"], headers["connection"]) == (
+            "application/json",
+            "3",
+            "close",
+        )
+    assert _cors(allowed[1]) == ALLOWED_CORS
+    assert allowed[1]["x-request-id"] == "widget-request-0002"
+    assert "access-control-allow-origin" not in denied[1]
+    assert re.fullmatch("[0-9a-f]{32}", denied[1]["x-request-id"])
+    assert served[0] == "HTTP/1.1 200 OK"
+    assert _cors(served[1]) == _cors(allowed[1])
 
 
 def test_a_body_that_stops_arriving_gets_408(fake_engine: QAEngine, tmp_path: Path) -> None:
