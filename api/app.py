@@ -132,10 +132,12 @@ def _describe(err: dict[str, Any]) -> str:
     return f"{where}: {str(err.get('msg', 'invalid')).removeprefix('Value error, ')}"
 
 
-def _invalid_query(exc: ValueError) -> RequestValidationError:
-    """The 422 for a ``q`` that `check_text` refuses, in the form of /ask's for its
-    ``question``: pydantic's ``value_error`` entry, at ``["query", "q"]``."""
-    return RequestValidationError([{"type": "value_error", "loc": ("query", "q"), "msg": f"Value error, {exc}"}])
+def _invalid(loc: tuple[str, str], message: str) -> RequestValidationError:
+    """The 422 for a field refused after pydantic's own checks (an operator's stricter
+    limit, the engine's `QuestionError`, a ``q`` that `check_text` refuses), in the form
+    pydantic gives /ask's ``question``: one ``value_error`` entry at ``loc``
+    (``("body", "question")``, ``("query", "q")``), answered by the validation handler."""
+    return RequestValidationError([{"type": "value_error", "loc": loc, "msg": f"Value error, {message}"}])
 
 
 def create_app(
@@ -250,24 +252,24 @@ def create_app(
         log.exception("unexpected error", exc_info=exc)
         return internal_error()
 
-    def within_limits(text_field: str, text: str, count_field: str, count: int) -> None:
+    def within_limits(text_at: tuple[str, str], text: str, count_at: tuple[str, str], count: int) -> None:
         """The operator's limits (QA_MAX_QUESTION_CHARS, QA_MAX_TOP_K), which may be
         stricter than the contract's 1000 characters and 20 passages, never looser (the
-        settings refuse a larger value)."""
+        settings refuse a larger value); a refusal names the field at its location."""
         if len(text.strip()) > settings.max_question_chars:
-            raise HTTPException(422, f"{text_field}: at most {settings.max_question_chars} characters are allowed")
+            raise _invalid(text_at, f"at most {settings.max_question_chars} characters are allowed")
         if count > settings.max_top_k:
-            raise HTTPException(422, f"{count_field}: at most {settings.max_top_k} passages are allowed")
+            raise _invalid(count_at, f"at most {settings.max_top_k} passages are allowed")
 
     @app.post("/ask", response_model=AskResponse, summary="Answer a question with citations")
     async def ask(body: AskRequest, response: Response) -> dict[str, Any]:
         """Quote the best sentence(s) with [n] markers, or say the sources do not answer."""
-        within_limits("question", body.question, "top_k", body.top_k)
+        within_limits(("body", "question"), body.question, ("body", "top_k"), body.top_k)
         engine = ready_engine(response)
         try:
             result = await on_query_thread(engine.ask, body.question, body.top_k)
         except QuestionError as exc:
-            raise HTTPException(422, str(exc)) from exc
+            raise _invalid(("body", "question"), str(exc)) from exc
         answer = result.to_dict()
         metrics.answers.labels(str(answer.get("language")), str(bool(answer.get("answered"))).lower()).inc()
         return answer
@@ -288,13 +290,13 @@ def create_app(
         try:
             q = check_text("query", q)
         except ValueError as exc:
-            raise _invalid_query(exc) from None
-        within_limits("q", q, "k", k)
+            raise _invalid(("query", "q"), str(exc)) from None
+        within_limits(("query", "q"), q, ("query", "k"), k)
         engine = ready_engine(response)
         try:
             passages = await on_query_thread(engine.search, q, k)
         except QuestionError as exc:
-            raise HTTPException(422, f"q: {exc}") from exc
+            raise _invalid(("query", "q"), str(exc)) from exc
         return SearchResponse(results=passages, index_version=engine.index_version)
 
     @app.get("/documents", response_model=DocumentList, summary="All documents")

@@ -444,12 +444,29 @@ def test_operator_limits_stricter_than_the_contract_are_enforced(fake_engine: QA
     with TestClient(create_app(settings, engine=fake_engine)) as strict:
         too_long = strict.post("/ask", json={"question": "Hvad bruges NemKonto egentlig til?"})
         assert too_long.status_code == 422
-        assert too_long.json()["detail"] == "question: at most 20 characters are allowed"
-        assert strict.post("/ask", json={"question": "Hvad er NemID?", "top_k": 6}).json()["detail"] == (
-            "top_k: at most 5 passages are allowed"
-        )
+        assert too_long.json() == {
+            "detail": "question: at most 20 characters are allowed",
+            "errors": [
+                {
+                    "type": "value_error",
+                    "loc": ["body", "question"],
+                    "msg": "Value error, at most 20 characters are allowed",
+                }
+            ],
+        }
+        assert strict.post("/ask", json={"question": "Hvad er NemID?", "top_k": 6}).json()["errors"] == [
+            {"type": "value_error", "loc": ["body", "top_k"], "msg": "Value error, at most 5 passages are allowed"}
+        ]
         search = strict.get("/search", params={"q": "NemID", "k": 6})
-        assert search.json()["detail"] == "k: at most 5 passages are allowed"
+        assert search.status_code == 422
+        assert search.json() == {
+            "detail": "k: at most 5 passages are allowed",
+            "errors": [
+                {"type": "value_error", "loc": ["query", "k"], "msg": "Value error, at most 5 passages are allowed"}
+            ],
+        }
+        long_query = strict.get("/search", params={"q": "Hvad bruges NemKonto egentlig til?"})
+        assert long_query.json()["errors"][0]["loc"] == ["query", "q"]
         assert len(strict.post("/ask", json={"question": "Hvad er NemID?", "top_k": 5}).json()["passages"]) == 5
 
 
