@@ -3,7 +3,9 @@
  *   <script src="https://HOST/widget.js" defer></script>
  *   <qa-help api="https://HOST" lang="da" heading="..."></qa-help>
  *
- * Attributes: api (default: where this script came from), lang ("da" default, "en"), heading.
+ * Attributes: api (default: where this script came from), lang (a BCP 47 tag, read as the page's
+ * lang when the element has none: "en", "en-GB", "EN" -> English; "da", "da-DK" and any other
+ * -> Danish), heading.
  * Theme with CSS custom properties on the element: --qa-font, --qa-font-size, --qa-text,
  * --qa-bg, --qa-accent, --qa-accent-text, --qa-muted, --qa-border, --qa-mark, --qa-focus,
  * --qa-error, --qa-radius.
@@ -241,6 +243,12 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
     return [before, quote, after];
   }
 
+  /** "en" or "da" from a BCP 47 language tag (RFC 5646: case-insensitive; the primary subtag
+   *  decides, so "en-GB" and "EN" are "en"); any other or none is "da". */
+  function language(tag) {
+    return str(tag).trim().split("-")[0].toLowerCase() === "en" ? "en" : "da";
+  }
+
   /** Seconds to wait from a Retry-After header (seconds or an HTTP date), at most
    *  MAX_WAIT_S; 0 when it is missing, unreadable or already past. */
   function retryAfterSeconds(header) {
@@ -280,8 +288,10 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       if (this._result) this._show(this._result);
     }
 
+    /** The element's language, or the nearest ancestor's (the page's), as HTML inherits it. */
     get _lang() {
-      return this.getAttribute("lang") === "en" ? "en" : "da";
+      const tagged = this.closest("[lang]");
+      return language(tagged && tagged.getAttribute("lang"));
     }
 
     get t() {

@@ -284,3 +284,43 @@ def test_the_length_limit_counts_as_the_server_does(app_server: AppServer, page:
     widget.locator("button[type=submit]").first.click()
     expect(widget.locator("#q-err")).to_have_text("Spørgsmålet er for langt. Skriv højst 1000 tegn.")
     assert len(asked) == 1
+
+
+ENGLISH = ("Your question", "Ask", "en")
+DANISH = ("Dit spørgsmål", "Spørg", "da")
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("EN", ENGLISH),
+        ("en-GB", ENGLISH),
+        ("En-gb", ENGLISH),
+        ("en", ENGLISH),
+        ("da-DK", DANISH),
+        ("DA", DANISH),
+        ("de-DE", DANISH),
+        ("", DANISH),
+    ],
+)
+def test_the_widget_reads_a_language_tag_by_its_primary_subtag_in_any_case(
+    app_server: AppServer, page: Page, widget: Widget, tag: str, expected: tuple[str, str, str]
+) -> None:
+    page.goto(app_server.url + "/?lang=en" if expected == DANISH else app_server.url + "/")
+    widget.host.evaluate("(el, tag) => el.setAttribute('lang', tag)", tag)
+    label, ask, code = expected
+    expect(widget.locator("label[for=q]")).to_have_text(label)
+    expect(widget.locator("form:not(.fb) button[type=submit]")).to_have_text(ask)
+    expect(widget.locator(".box")).to_have_attribute("lang", code)
+
+
+@pytest.mark.parametrize(("page_tag", "expected"), [("EN-gb", ENGLISH), ("da-DK", DANISH), ("fr", DANISH)])
+def test_a_widget_without_lang_takes_the_page_language(
+    app_server: AppServer, page: Page, widget: Widget, page_tag: str, expected: tuple[str, str, str]
+) -> None:
+    page.goto(app_server.url + "/?lang=en" if expected == DANISH else app_server.url + "/")
+    widget.host.evaluate("(el, tag) => { document.documentElement.lang = tag; el.removeAttribute('lang'); }", page_tag)
+    label, ask, code = expected
+    expect(widget.locator("label[for=q]")).to_have_text(label)
+    expect(widget.locator("form:not(.fb) button[type=submit]")).to_have_text(ask)
+    expect(widget.locator(".box")).to_have_attribute("lang", code)
