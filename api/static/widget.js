@@ -619,20 +619,21 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
           index_version: data.index_version == null ? null : str(data.index_version),
           language: data.language === "en" || data.language === "da" ? data.language : null,
         };
-        let ok = false;
+        let problem = "feedbackFailed";
         try {
           const res = await this._fetch(this.api + "/feedback", {
             method: "POST",
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify(body),
           });
-          ok = res.ok;
+          // Busy or rate-limited: the words the question gets for the same statuses.
+          problem = res.ok ? null : res.status === 429 || res.status === 503 ? "busyServer" : "feedbackFailed";
         } catch (_) {
-          ok = false;
+          problem = "feedbackFailed";
         }
         if (!form.isConnected) return;
-        if (!ok) {
-          status.textContent = t.feedbackFailed;
+        if (problem) {
+          status.textContent = t[problem];
           status.classList.add("error");
           return;
         }

@@ -324,3 +324,23 @@ def test_a_widget_without_lang_takes_the_page_language(
     expect(widget.locator("label[for=q]")).to_have_text(label)
     expect(widget.locator("form:not(.fb) button[type=submit]")).to_have_text(ask)
     expect(widget.locator(".box")).to_have_attribute("lang", code)
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_feedback_refused_as_busy_says_so_in_the_words_of_the_question(
+    app_server: AppServer, page: Page, widget: Widget, status: int
+) -> None:
+    page.goto(app_server.url + "/?lang=en")
+    widget.ask(CASES["en"]["question"])
+    widget.wait_for_result()
+    page.route("**/feedback", _fulfil(status, headers={"Retry-After": "5"}))
+    widget.locator("form.fb input[value=yes]").check()
+    widget.locator("form.fb button[type=submit]").click()
+    feedback_status = widget.locator("form.fb .status")
+    expect(feedback_status).to_have_text(BUSY["en"])
+    expect(feedback_status).to_have_attribute("role", "status")
+    # Any other failure keeps the feedback's own message.
+    page.unroute("**/feedback")
+    page.route("**/feedback", _fulfil(500))
+    widget.locator("form.fb button[type=submit]").click()
+    expect(feedback_status).to_have_text("The feedback could not be sent. Please try again.")
