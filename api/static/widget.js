@@ -20,6 +20,11 @@
   const DEFAULT_API = SCRIPT && SCRIPT.src ? new URL(SCRIPT.src).origin : location.origin;
   const TIMEOUT_MS = 30000;
   const MAX_CHARS = 1000;
+  // Context shown around a quote when a source is expanded (characters on each side), and
+  // the window asked of GET /documents/{id}?start=&end= for it: one character more on each
+  // side, so that `around` trims it exactly as it would trim the whole text.
+  const CONTEXT_CHARS = 600;
+  const WINDOW_CHARS = CONTEXT_CHARS + 1;
   // Counted as the server counts (qa.normalise, api.schemas.check_text): without the
   // invisible characters (qa.normalise.INVISIBLE_RANGES), in NFC, trimmed, in code points
   // (an emoji is one, not two).
@@ -545,21 +550,25 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       return this._langs;
     }
 
+    /** [before, quote, after] from the document text around the quote at start..end, asking
+     *  only for the window it shows (?start=&end=), or the whole text without offsets. */
     async _documentContext(c, quote, start, end) {
-      const id = str(c.doc_id);
-      if (!this._docs.has(id)) {
-        this._docs.set(id, this._fetch(this.api + "/documents/" + encodeURIComponent(id), { method: "GET" })
+      const from = end > start ? Math.max(0, start - WINDOW_CHARS) : 0;
+      const query = end > start ? "?start=" + from + "&end=" + (end + WINDOW_CHARS) : "";
+      const url = this.api + "/documents/" + encodeURIComponent(str(c.doc_id)) + query;
+      if (!this._docs.has(url)) {
+        this._docs.set(url, this._fetch(url, { method: "GET" })
           .then((res) => (res.ok ? res.json() : null))
           .catch(() => null));
       }
-      const doc = await this._docs.get(id);
+      const doc = await this._docs.get(url);
       if (!doc || typeof doc.text !== "string") {
-        this._docs.delete(id);
+        this._docs.delete(url);
         return null;
       }
-      const parts = split(doc.text, quote, start, end);
+      const parts = split(doc.text, quote, start - from, end - from);
       if (!parts) return null;
-      const [before, , after] = around(parts, 600);
+      const [before, , after] = around(parts, CONTEXT_CHARS);
       // An excerpt should not end on the heading of the next section.
       const headings = new Set((Array.isArray(doc.headings) ? doc.headings : []).map((x) => str(x && x.text)));
       let tail = after;

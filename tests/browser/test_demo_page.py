@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_harness import ANSWER_TIMEOUT_MS, AppServer, PageWatch, Widget
@@ -75,12 +76,18 @@ def test_ask_and_see_a_cited_answer(
     # The citation is in Danish: an English page must say so to screen readers (WCAG 3.1.2).
     expect(widget.locator(".answer p")).to_have_attribute("lang", "da")
 
-    # More context comes from GET /documents/{id}; the quote stays highlighted.
+    # More context comes from GET /documents/{id}, asking only for the window it shows (601
+    # characters either side of the quote); the quote stays highlighted.
     more = source.get_by_role("button")
-    with page.expect_response(f"**/documents/{citation['doc_id']}"):
+    with page.expect_response(f"**/documents/{citation['doc_id']}?*") as document_response:
         more.click()
+    window = {"start": [str(max(0, citation["start"] - 601))], "end": [str(citation["end"] + 601)]}
+    assert parse_qs(urlsplit(document_response.value.url).query) == window
+    shown = document_response.value.json()["text"]
+    assert len(shown) == min(citation["end"] + 601, 2886) - max(0, citation["start"] - 601) < 2886
     expect(more).to_have_attribute("aria-expanded", "true")
     expect(source.locator("mark")).to_have_text(citation["quote"])
+    assert source.locator("blockquote").inner_text().replace("\n", "") in shown.replace("\n", "")
     widget.shot(f"demo-{lang}-2-answered")
     assert_clean(watch)
 
