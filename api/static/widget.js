@@ -41,6 +41,14 @@
   // A wrong or longer header (an hourly limit) must not lock the citizen out: a retry
   // that is still too early is only refused again.
   const MAX_WAIT_S = 60;
+  // During that wait a visible countdown (role="timer": WAI-ARIA 1.2 gives it aria-live "off",
+  // https://www.w3.org/TR/wai-aria-1.2/#timer) changes every second; screen readers hear it
+  // through a separate polite live region only at the start, once when ANNOUNCE_AT_S seconds
+  // are left, and when the wait is over, as in MDN's timer example (announce once near the
+  // end: https://developer.mozilla.org/en-US/docs/Web/Accessibility/ARIA/Roles/timer_role),
+  // since a live region updated every second talks over everything else (WAI-ARIA 1.2,
+  // aria-live "polite": https://www.w3.org/TR/wai-aria-1.2/#aria-live).
+  const ANNOUNCE_AT_S = 10;
 
   const TEXT = {
     da: {
@@ -70,6 +78,8 @@
       badInput: "Spørgsmålet kunne ikke behandles. Prøv at skrive det på en anden måde.",
       server: "Der opstod en fejl hos tjenesten. Prøv igen om lidt.",
       retry: "Prøv igen",
+      waitLeft: (s) => "Du kan spørge igen om " + s + (s === 1 ? " sekund." : " sekunder."),
+      waitOver: "Du kan spørge igen nu.",
       helpful: "Var svaret til hjælp?",
       yes: "Ja",
       no: "Nej",
@@ -109,6 +119,8 @@
       badInput: "The question could not be processed. Try writing it differently.",
       server: "Something went wrong at the service. Please try again shortly.",
       retry: "Try again",
+      waitLeft: (s) => "You can ask again in " + s + (s === 1 ? " second." : " seconds."),
+      waitOver: "You can ask again now.",
       helpful: "Was this helpful?",
       yes: "Yes",
       no: "No",
@@ -140,6 +152,8 @@ input[aria-invalid=true]{border-color:var(--qa-error,#b00020)}
 button{font:inherit;font-weight:600;cursor:pointer;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--qa-accent,#14143c);border-radius:var(--qa-radius,4px);background:var(--qa-accent,#14143c);color:var(--qa-accent-text,#fff)}
 button.plain{background:transparent;color:var(--qa-accent,#14143c);min-height:2.25em;padding:.25em .75em;font-weight:500}
 button:hover{text-decoration:underline}
+button[aria-disabled=true]{cursor:not-allowed;background:transparent;color:var(--qa-muted,#545454);border-color:var(--qa-muted,#545454);text-decoration:none}
+.wait{margin:.5em 0 0;font-weight:600}
 :focus-visible{outline:3px solid var(--qa-focus,#0059b3);outline-offset:2px}
 .src:focus{outline:3px solid var(--qa-focus,#0059b3);outline-offset:2px}
 a{color:var(--qa-accent,#14143c);text-underline-offset:.15em}
@@ -279,10 +293,12 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
 
     connectedCallback() {
       if (!this._box) this._build();
+      else this._tick();
     }
 
     disconnectedCallback() {
       if (this._abort) this._abort.abort();
+      clearTimeout(this._waitTimer);
     }
 
     attributeChangedCallback() {
@@ -324,6 +340,9 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       this._inputError = h("p", { id: "q-err", class: "err", hidden: true });
       this._status = h("div", { class: "status", role: "status" });
       this._retry = h("div", { class: "actions" });
+      this._askButton = h("button", { type: "submit" }, t.ask);
+      this._timer = h("p", { id: "wait", class: "wait", role: "timer", "aria-atomic": "true", hidden: true });
+      this._waitSay = h("p", { class: "sr", "aria-live": "polite" });
       this._head = h("div");
       // Persistent live region: the answer text is announced when it is put here.
       this._answer = h("div", { class: "answer", "aria-live": "polite" });
@@ -337,10 +356,12 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
           { novalidate: true, submit: (e) => (e.preventDefault(), this.ask(this._q.value)) },
           h("label", { for: "q" }, t.label),
           h("p", { id: "hint", class: "hint" }, t.hint),
-          h("div", { class: "row" }, this._q, h("button", { type: "submit" }, t.ask)),
+          h("div", { class: "row" }, this._q, this._askButton),
           this._inputError,
         ),
         this._status,
+        this._timer,
+        this._waitSay,
         this._retry,
         this._head,
         this._answer,
@@ -348,6 +369,52 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       );
       this._root.append(this._box);
       if (!this.api) this._setStatus(t.config, true);
+      this._tick();
+    }
+
+    /** Seconds left of a Retry-After wait (0 when there is none). */
+    _waitLeft() {
+      return this._waitEnd ? Math.max(0, Math.ceil((this._waitEnd - Date.now()) / 1000)) : 0;
+    }
+
+    /** Start a wait of `seconds`: asking and retrying are unavailable until it is over. */
+    _waitFor(seconds) {
+      this._waitEnd = Date.now() + seconds * 1000;
+      this._said = 0;
+      this._tick();
+    }
+
+    /** Show the wait as it stands now and schedule the next second; end it when it is over.
+     *  The buttons stay focusable (aria-disabled, not disabled), described by the countdown. */
+    _tick() {
+      clearTimeout(this._waitTimer);
+      if (!this._box || !this._waitEnd) return;
+      const t = this.t;
+      const left = this._waitLeft();
+      for (const button of [this._askButton, ...this._retry.querySelectorAll("button")]) {
+        if (left > 0) {
+          button.setAttribute("aria-disabled", "true");
+          button.setAttribute("aria-describedby", "wait");
+        } else {
+          button.removeAttribute("aria-disabled");
+          button.removeAttribute("aria-describedby");
+        }
+      }
+      this._timer.hidden = left === 0;
+      this._timer.textContent = left > 0 ? t.waitLeft(left) : "";
+      if (left === 0) {
+        this._waitEnd = 0;
+        this._waitSay.textContent = t.waitOver;
+        return;
+      }
+      if (!this._said || (left <= ANNOUNCE_AT_S && this._said > ANNOUNCE_AT_S)) this._say(left);
+      this._waitTimer = setTimeout(() => this._tick(), (this._waitEnd - Date.now()) % 1000 || 1000);
+    }
+
+    /** Tell screen readers (politely) how long is left, `left` seconds. */
+    _say(left) {
+      this._said = left;
+      this._waitSay.replaceChildren(this.t.waitLeft(left));
     }
 
     _setStatus(message, isError, busy) {
@@ -368,6 +435,8 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
     /** Ask a question; renders the answer, "not found" or a plain error with a retry. */
     async ask(raw) {
       const t = this.t;
+      // During a Retry-After wait nothing is sent: the reader hears how long is left.
+      if (this._waitLeft() > 0) return this._say(this._waitLeft());
       const question = str(raw).trim();
       if (!question) return this._invalid(t.empty);
       if (charCount(question) > MAX_CHARS) return this._invalid(t.tooLong);
@@ -377,6 +446,7 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       this._q.removeAttribute("aria-invalid");
       this._q.setAttribute("aria-describedby", "hint");
       this._inputError.hidden = true;
+      this._waitSay.replaceChildren();
 
       const seq = ++this._seq;
       const languages = this._languages();
@@ -419,11 +489,14 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
         // when resent: no retry button, the message asks to write it differently.
         if (problem === "badInput") return;
         const retry = h("button", {
-          type: "button", class: "plain", disabled: waitS > 0,
-          click: () => (this._q.focus(), this.ask(question)),
+          type: "button", class: "plain",
+          click: () => {
+            if (!this._waitLeft()) this._q.focus(); // refused while waiting: focus stays here
+            this.ask(question);
+          },
         }, t.retry);
         this._retry.append(retry);
-        if (waitS > 0) setTimeout(() => (retry.disabled = false), waitS * 1000);
+        if (waitS > 0) this._waitFor(waitS);
         return;
       }
       this._setStatus();

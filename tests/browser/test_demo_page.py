@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_harness import ANSWER_TIMEOUT_MS, AppServer, PageWatch, Widget
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
 
@@ -198,8 +199,8 @@ def test_a_busy_503_says_so_and_retry_waits_for_retry_after(
     expect(widget.locator(".status.error")).to_have_text(BUSY[lang])
     retry = widget.locator(".actions button")
     expect(retry).to_have_text({"da": "Prøv igen", "en": "Try again"}[lang])
-    expect(retry).to_be_disabled()
-    expect(retry).to_be_enabled(timeout=5_000)
+    expect(retry).to_have_attribute("aria-disabled", "true")
+    expect(retry).not_to_have_attribute("aria-disabled", "true", timeout=5_000)
     assert_clean(watch)
 
 
@@ -215,11 +216,11 @@ def test_a_long_retry_after_is_honoured_for_one_minute_at_most(
     widget.wait_for_result()
     expect(widget.locator(".status.error")).to_have_text(BUSY["da"])
     retry = widget.locator(".actions button")
-    expect(retry).to_be_disabled()
+    expect(retry).to_have_attribute("aria-disabled", "true")
     page.clock.run_for(59_000)
-    expect(retry).to_be_disabled()
+    expect(retry).to_have_attribute("aria-disabled", "true")
     page.clock.run_for(1_000)
-    expect(retry).to_be_enabled()
+    expect(retry).not_to_have_attribute("aria-disabled", "true")
 
 
 def test_a_question_without_letters_or_digits_is_refused_in_the_page(
@@ -351,3 +352,88 @@ def test_feedback_refused_as_busy_says_so_in_the_words_of_the_question(
     page.route("**/feedback", _fulfil(500))
     widget.locator("form.fb button[type=submit]").click()
     expect(feedback_status).to_have_text("The feedback could not be sent. Please try again.")
+
+
+def _assert_waiting(buttons: list[Locator], waiting: bool) -> None:
+    """Both buttons unavailable (aria-disabled, described by the countdown) yet focusable, or both back."""
+    for button in buttons:
+        if waiting:
+            expect(button).to_have_attribute("aria-disabled", "true")
+            expect(button).to_have_attribute("aria-describedby", "wait")
+        else:
+            expect(button).not_to_have_attribute("aria-disabled", re.compile(".*"))
+            expect(button).not_to_have_attribute("aria-describedby", re.compile(".*"))
+        expect(button).not_to_have_attribute("disabled", re.compile(".*"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "left", "over"),
+    [
+        ("da", "Du kan spørge igen om {} sekunder.", "Du kan spørge igen nu."),
+        ("en", "You can ask again in {} seconds.", "You can ask again now."),
+    ],
+)
+def test_a_retry_after_wait_holds_ask_and_retry_and_counts_down_politely(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch, lang: str, left: str, over: str
+) -> None:
+    asked: list[str] = []
+    page.route(
+        "**/ask", lambda route: (asked.append(route.request.url), _fulfil(429, headers={"Retry-After": "30"})(route))
+    )
+    page.clock.install(time=datetime(2026, 12, 1, 9, 0, 0))
+    page.goto(f"{app_server.url}/?lang={lang}")
+    page.clock.pause_at(datetime(2026, 12, 1, 9, 10, 0))  # every second from here is the test's
+    question = CASES[lang]["question"]
+    widget.ask(question)
+    expect(widget.locator(".status.error")).to_have_text(BUSY[lang])
+    ask = widget.locator("form:not(.fb) button[type=submit]")
+    retry = widget.locator(".actions button")
+    timer = widget.locator("p#wait")
+    said = widget.locator("p.sr[aria-live=polite]")
+    _assert_waiting([ask, retry], True)
+    expect(timer).to_have_text(left.format(30))
+    expect(timer).to_have_attribute("role", "timer")  # implicit aria-live "off": not read out each second
+    expect(timer).to_be_visible()
+    expect(said).to_have_text(left.format(30))
+
+    # The countdown moves every second on screen; the live region stays as it was.
+    page.clock.run_for(5_000)
+    expect(timer).to_have_text(left.format(25))
+    expect(said).to_have_text(left.format(30))
+
+    # Enter in the question box, the ask button and the retry button (focused by keyboard)
+    # send nothing; the reader is told how long is left, and focus stays where it was.
+    widget.locator("input#q").press("Enter")
+    ask.focus()
+    page.keyboard.press("Enter")
+    retry.focus()
+    expect(retry).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(retry).to_be_focused()
+    assert len(asked) == 1
+    expect(said).to_have_text(left.format(25))
+
+    page.clock.run_for(14_000)
+    expect(timer).to_have_text(left.format(11))
+    expect(said).to_have_text(left.format(25))
+    page.clock.run_for(1_000)  # ten seconds left: said once more
+    expect(said).to_have_text(left.format(10))
+    page.clock.run_for(9_000)
+    expect(timer).to_have_text({"da": "Du kan spørge igen om 1 sekund.", "en": "You can ask again in 1 second."}[lang])
+    expect(said).to_have_text(left.format(10))
+    _assert_waiting([ask, retry], True)
+
+    page.clock.run_for(1_000)
+    _assert_waiting([ask, retry], False)
+    expect(timer).to_be_hidden()
+    expect(said).to_have_text(over)
+    expect(widget.locator(".status.error")).to_have_text(BUSY[lang])  # the message stays
+
+    # Over: retry asks again (the service is back).
+    page.unroute("**/ask")
+    page.clock.resume()
+    retry.click()
+    widget.wait_for_result()
+    expect(widget.locator(".answer p")).to_contain_text("112,6 mio.")
+    expect(said).to_have_text("")
+    assert_clean(watch)
