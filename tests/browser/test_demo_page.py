@@ -298,6 +298,19 @@ ENGLISH = ("Your question", "Ask", "en")
 DANISH = ("Dit spørgsmål", "Spørg", "da")
 
 
+def _retag_and_expect(
+    page: Page, widget: Widget, url: str, retag_js: str, tag: str, expected: tuple[str, str, str]
+) -> None:
+    """Open the demo page in the other language, run ``retag_js(el, tag)`` on the widget, and
+    expect its label, ask button and ``lang`` to be ``expected``."""
+    page.goto(url + ("/?lang=en" if expected == DANISH else "/"))
+    widget.host.evaluate(retag_js, tag)
+    label, ask, code = expected
+    expect(widget.locator("label[for=q]")).to_have_text(label)
+    expect(widget.locator("form:not(.fb) button[type=submit]")).to_have_text(ask)
+    expect(widget.locator(".box")).to_have_attribute("lang", code)
+
+
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [
@@ -314,24 +327,15 @@ DANISH = ("Dit spørgsmål", "Spørg", "da")
 def test_the_widget_reads_a_language_tag_by_its_primary_subtag_in_any_case(
     app_server: AppServer, page: Page, widget: Widget, tag: str, expected: tuple[str, str, str]
 ) -> None:
-    page.goto(app_server.url + "/?lang=en" if expected == DANISH else app_server.url + "/")
-    widget.host.evaluate("(el, tag) => el.setAttribute('lang', tag)", tag)
-    label, ask, code = expected
-    expect(widget.locator("label[for=q]")).to_have_text(label)
-    expect(widget.locator("form:not(.fb) button[type=submit]")).to_have_text(ask)
-    expect(widget.locator(".box")).to_have_attribute("lang", code)
+    _retag_and_expect(page, widget, app_server.url, "(el, tag) => el.setAttribute('lang', tag)", tag, expected)
 
 
 @pytest.mark.parametrize(("page_tag", "expected"), [("EN-gb", ENGLISH), ("da-DK", DANISH), ("fr", DANISH)])
 def test_a_widget_without_lang_takes_the_page_language(
     app_server: AppServer, page: Page, widget: Widget, page_tag: str, expected: tuple[str, str, str]
 ) -> None:
-    page.goto(app_server.url + "/?lang=en" if expected == DANISH else app_server.url + "/")
-    widget.host.evaluate("(el, tag) => { document.documentElement.lang = tag; el.removeAttribute('lang'); }", page_tag)
-    label, ask, code = expected
-    expect(widget.locator("label[for=q]")).to_have_text(label)
-    expect(widget.locator("form:not(.fb) button[type=submit]")).to_have_text(ask)
-    expect(widget.locator(".box")).to_have_attribute("lang", code)
+    page_lang = "(el, tag) => { document.documentElement.lang = tag; el.removeAttribute('lang'); }"
+    _retag_and_expect(page, widget, app_server.url, page_lang, page_tag, expected)
 
 
 @pytest.mark.parametrize("status", [429, 503])
