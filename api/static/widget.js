@@ -585,6 +585,8 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       const item = h("li", { class: "src", id: "src-" + n, value: /^\d+$/.test(n) ? n : null, tabindex: "-1" });
       const actions = h("p", { class: "actions" });
       let expanded = false;
+      // A disclosure (WAI-ARIA APG Disclosure pattern): Enter and Space toggle it; the
+      // pattern gives Escape no role, and the text it shows is inline, not a popup.
       const toggle = h("button", {
         type: "button", class: "plain", "aria-expanded": "false", "aria-controls": "ctx-" + n,
         click: async () => {
