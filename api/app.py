@@ -100,6 +100,34 @@ FASTAPI_BODY_ERROR = "There was an error parsing the body"
 BODY_NOT_UTF8 = "body: the request body is not valid UTF-8: send JSON text encoded as UTF-8"
 
 
+WINDOW_START = (
+    "Character offset (code points, as citations' `start`) where the returned `text` begins; "
+    "at most the document's `length`."
+)
+WINDOW_END = (
+    "Character offset where the returned `text` ends (exclusive, as citations' `end`); default, "
+    "or anything past the end of the text: the document's `length`. Not less than `start`."
+)
+
+
+def text_window(length: int, start: int, end: int | None) -> tuple[int, int]:
+    """The offsets ``(first, last)`` of the window ``start``..``end`` of a text of ``length``
+    characters: ``(start, length)`` without ``end``; an ``end`` past the text is read as
+    its end (as an HTTP Range's last position, RFC 9110 14.1.2).
+
+    Raises ValueError, worded for the client, for a ``start`` past the end of the text
+    or an ``end`` before ``start``.
+    """
+    if start > length:
+        raise ValueError(
+            f"start: {start} is past the end of the document's text ({length} characters; "
+            "GET /documents gives each document's length)"
+        )
+    if end is not None and end < start:
+        raise ValueError(f"end: {end} is before start ({start}): send an end of at least {start}")
+    return start, length if end is None else min(end, length)
+
+
 def _summary(doc: Document) -> DocumentSummary:
     return DocumentSummary(
         doc_id=doc.doc_id,
@@ -306,8 +334,14 @@ def create_app(
         return DocumentList(documents=[_summary(d) for d in engine.documents()], index_version=engine.index_version)
 
     @app.get("/documents/{doc_id}", response_model=DocumentOut, summary="One document with its text")
-    def document(doc_id: str, response: Response) -> DocumentOut:
-        """The full text that citation offsets point into, and its headings."""
+    def document(
+        doc_id: str,
+        response: Response,
+        start: Annotated[int, Query(ge=0, description=WINDOW_START)] = 0,
+        end: Annotated[int | None, Query(ge=0, description=WINDOW_END)] = None,
+    ) -> DocumentOut:
+        """The full text that citation offsets point into, and its headings; with ``start``
+        and/or ``end``, only ``text[start:end]`` (e.g. the context around a citation)."""
         engine = ready_engine(response)
         try:
             doc = engine.document(doc_id)
@@ -320,7 +354,11 @@ def create_app(
             for b in doc.blocks
             if b.kind == "heading"
         ]
-        return DocumentOut(**_summary(doc).model_dump(), text=doc.text, headings=headings)
+        try:
+            first, last = text_window(len(doc.text), start, end)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc), headers={"X-Index-Version": engine.index_version}) from None
+        return DocumentOut(**_summary(doc).model_dump(), text=doc.text[first:last], headings=headings)
 
     @app.get("/healthz", response_model=Health, summary="The process is up")
     async def healthz() -> Health:

@@ -149,8 +149,11 @@ class HeadingOut(BaseModel):
 class DocumentOut(DocumentSummary):
     """`GET /documents/{doc_id}`: the full text that citation offsets point into."""
 
-    text: str
-    headings: list[HeadingOut]
+    text: str = Field(
+        description="The document's full text, which citation offsets point into; with the query "
+        "parameters `start`/`end`, only `text[start:end]` (`length` is still the whole text's)."
+    )
+    headings: list[HeadingOut] = Field(description="Every heading, with its offsets in the whole text.")
 
 
 class ErrorBody(BaseModel):

@@ -165,6 +165,7 @@ class Asset:
 _DEMO_TEXT: dict[str, dict[str, str]] = {
     "da": {
         "title": "Spørg om offentlig digitalisering – hjælp",
+        "skip": "Spring til indhold",
         "site": "Borgerhjælp",
         "site_tag": "demoside",
         "other_lang": "en",
@@ -186,6 +187,7 @@ _DEMO_TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Ask about public digitalisation – help",
+        "skip": "Skip to content",
         "site": "Citizen help",
         "site_tag": "demo page",
         "other_lang": "da",

@@ -363,6 +363,90 @@ def test_documents_list_and_one_document_with_headings(client: TestClient) -> No
     ]
 
 
+DOC = "/documents/20-aars-faelles-digitaliseringsstrategier"
+
+
+def test_a_document_window_returns_only_that_stretch_of_the_text(client: TestClient) -> None:
+    whole = client.get(DOC).json()
+    response = client.get(DOC, params={"start": 891, "end": 1021})
+    assert response.status_code == 200
+    window = response.json()
+    assert window["text"] == (
+        "Med strategierne 2007 og 2011 opbygges den digitale infrastruktur og digital "
+        "kommunikation med det offentlige bliver obligatorisk."
+    )
+    assert window == {**whole, "text": whole["text"][891:1021]}  # length and headings as without
+    assert window["length"] == 2886
+
+
+def test_a_document_window_reads_to_the_end_without_an_end_or_past_it(client: TestClient) -> None:
+    assert client.get(DOC, params={"start": 2880}).json()["text"] == "adser."
+    assert client.get(DOC, params={"start": 2880, "end": 99999}).json()["text"] == "adser."
+    assert client.get(DOC, params={"start": 2886}).json()["text"] == ""
+    assert client.get(DOC, params={"end": 20}).json()["text"] == "20 års fælles digita"
+
+
+def test_the_document_without_a_window_is_the_whole_text(client: TestClient) -> None:
+    whole = client.get(DOC).json()
+    assert len(whole["text"]) == whole["length"] == 2886
+    assert client.get(DOC, params={"start": 0, "end": 2886}).json() == whole
+
+
+@pytest.mark.parametrize(
+    ("params", "detail"),
+    [
+        (
+            {"start": 2887},
+            "start: 2887 is past the end of the document's text (2886 characters; "
+            "GET /documents gives each document's length)",
+        ),
+        ({"start": 10, "end": 5}, "end: 5 is before start (10): send an end of at least 10"),
+        ({"end": 5, "start": 6}, "end: 5 is before start (6): send an end of at least 6"),
+    ],
+)
+def test_a_document_window_outside_the_text_gets_422_saying_why(
+    client: TestClient, fake_engine: QAEngine, params: dict[str, int], detail: str
+) -> None:
+    response = client.get(DOC, params=params)
+    assert response.status_code == 422
+    assert response.json() == {"detail": detail}
+    assert response.headers["x-index-version"] == fake_engine.index_version
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "message"),
+    [
+        ("start=-1", "greater_than_equal", "Input should be greater than or equal to 0"),
+        ("end=-5", "greater_than_equal", "Input should be greater than or equal to 0"),
+        ("start=abc", "int_parsing", "Input should be a valid integer, unable to parse string as an integer"),
+        ("end=1.5", "int_parsing", "Input should be a valid integer, unable to parse string as an integer"),
+    ],
+)
+def test_a_document_window_that_is_not_a_whole_number_gets_422(
+    client: TestClient, query: str, kind: str, message: str
+) -> None:
+    name = query.split("=")[0]
+    response = client.get(f"{DOC}?{query}")
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": f"{name}: {message}",
+        "errors": [{"type": kind, "loc": ["query", name], "msg": message}],
+    }
+
+
+def test_openapi_describes_the_document_window(client: TestClient) -> None:
+    operation = client.get("/openapi.json").json()["paths"]["/documents/{doc_id}"]["get"]
+    params = {p["name"]: p for p in operation["parameters"] if p["in"] == "query"}
+    assert set(params) == {"start", "end"}
+    assert params["start"]["schema"]["type"] == "integer" and params["start"]["schema"]["minimum"] == 0
+    assert params["start"]["schema"]["default"] == 0
+    assert {"type": "integer", "minimum": 0} in params["end"]["schema"]["anyOf"]
+    assert not params["start"]["required"] and not params["end"]["required"]
+    assert "citations' `start`" in params["start"]["description"]
+    assert "citations' `end`" in params["end"]["description"]
+    assert "422" in operation["responses"]
+
+
 def test_unknown_document_gets_404_with_a_pointer(client: TestClient) -> None:
     response = client.get("/documents/nope")
     assert response.status_code == 404

@@ -3,7 +3,9 @@
  *   <script src="https://HOST/widget.js" defer></script>
  *   <qa-help api="https://HOST" lang="da" heading="..."></qa-help>
  *
- * Attributes: api (default: where this script came from), lang ("da" default, "en"), heading.
+ * Attributes: api (default: where this script came from), lang (a BCP 47 tag, read as the page's
+ * lang when the element has none: "en", "en-GB", "EN" -> English; "da", "da-DK" and any other
+ * -> Danish), heading.
  * Theme with CSS custom properties on the element: --qa-font, --qa-font-size, --qa-text,
  * --qa-bg, --qa-accent, --qa-accent-text, --qa-muted, --qa-border, --qa-mark, --qa-focus,
  * --qa-error, --qa-radius.
@@ -18,6 +20,11 @@
   const DEFAULT_API = SCRIPT && SCRIPT.src ? new URL(SCRIPT.src).origin : location.origin;
   const TIMEOUT_MS = 30000;
   const MAX_CHARS = 1000;
+  // Context shown around a quote when a source is expanded (characters on each side), and
+  // the window asked of GET /documents/{id}?start=&end= for it: one character more on each
+  // side, so that `around` trims it exactly as it would trim the whole text.
+  const CONTEXT_CHARS = 600;
+  const WINDOW_CHARS = CONTEXT_CHARS + 1;
   // Counted as the server counts (qa.normalise, api.schemas.check_text): without the
   // invisible characters (qa.normalise.INVISIBLE_RANGES), in NFC, trimmed, in code points
   // (an emoji is one, not two).
@@ -34,6 +41,14 @@
   // A wrong or longer header (an hourly limit) must not lock the citizen out: a retry
   // that is still too early is only refused again.
   const MAX_WAIT_S = 60;
+  // During that wait a visible countdown (role="timer": WAI-ARIA 1.2 gives it aria-live "off",
+  // https://www.w3.org/TR/wai-aria-1.2/#timer) changes every second; screen readers hear it
+  // through a separate polite live region only at the start, once when ANNOUNCE_AT_S seconds
+  // are left, and when the wait is over, as in MDN's timer example (announce once near the
+  // end: https://developer.mozilla.org/en-US/docs/Web/Accessibility/ARIA/Roles/timer_role),
+  // since a live region updated every second talks over everything else (WAI-ARIA 1.2,
+  // aria-live "polite": https://www.w3.org/TR/wai-aria-1.2/#aria-live).
+  const ANNOUNCE_AT_S = 10;
 
   const TEXT = {
     da: {
@@ -63,6 +78,8 @@
       badInput: "Spørgsmålet kunne ikke behandles. Prøv at skrive det på en anden måde.",
       server: "Der opstod en fejl hos tjenesten. Prøv igen om lidt.",
       retry: "Prøv igen",
+      waitLeft: (s) => "Du kan spørge igen om " + s + (s === 1 ? " sekund." : " sekunder."),
+      waitOver: "Du kan spørge igen nu.",
       helpful: "Var svaret til hjælp?",
       yes: "Ja",
       no: "Nej",
@@ -102,6 +119,8 @@
       badInput: "The question could not be processed. Try writing it differently.",
       server: "Something went wrong at the service. Please try again shortly.",
       retry: "Try again",
+      waitLeft: (s) => "You can ask again in " + s + (s === 1 ? " second." : " seconds."),
+      waitOver: "You can ask again now.",
       helpful: "Was this helpful?",
       yes: "Yes",
       no: "No",
@@ -133,6 +152,8 @@ input[aria-invalid=true]{border-color:var(--qa-error,#b00020)}
 button{font:inherit;font-weight:600;cursor:pointer;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--qa-accent,#14143c);border-radius:var(--qa-radius,4px);background:var(--qa-accent,#14143c);color:var(--qa-accent-text,#fff)}
 button.plain{background:transparent;color:var(--qa-accent,#14143c);min-height:2.25em;padding:.25em .75em;font-weight:500}
 button:hover{text-decoration:underline}
+button[aria-disabled=true]{cursor:not-allowed;background:transparent;color:var(--qa-muted,#545454);border-color:var(--qa-muted,#545454);text-decoration:none}
+.wait{margin:.5em 0 0;font-weight:600}
 :focus-visible{outline:3px solid var(--qa-focus,#0059b3);outline-offset:2px}
 .src:focus{outline:3px solid var(--qa-focus,#0059b3);outline-offset:2px}
 a{color:var(--qa-accent,#14143c);text-underline-offset:.15em}
@@ -241,6 +262,12 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
     return [before, quote, after];
   }
 
+  /** "en" or "da" from a BCP 47 language tag (RFC 5646: case-insensitive; the primary subtag
+   *  decides, so "en-GB" and "EN" are "en"); any other or none is "da". */
+  function language(tag) {
+    return str(tag).trim().split("-")[0].toLowerCase() === "en" ? "en" : "da";
+  }
+
   /** Seconds to wait from a Retry-After header (seconds or an HTTP date), at most
    *  MAX_WAIT_S; 0 when it is missing, unreadable or already past. */
   function retryAfterSeconds(header) {
@@ -266,10 +293,12 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
 
     connectedCallback() {
       if (!this._box) this._build();
+      else this._tick();
     }
 
     disconnectedCallback() {
       if (this._abort) this._abort.abort();
+      clearTimeout(this._waitTimer);
     }
 
     attributeChangedCallback() {
@@ -280,8 +309,10 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       if (this._result) this._show(this._result);
     }
 
+    /** The element's language, or the nearest ancestor's (the page's), as HTML inherits it. */
     get _lang() {
-      return this.getAttribute("lang") === "en" ? "en" : "da";
+      const tagged = this.closest("[lang]");
+      return language(tagged && tagged.getAttribute("lang"));
     }
 
     get t() {
@@ -309,6 +340,9 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       this._inputError = h("p", { id: "q-err", class: "err", hidden: true });
       this._status = h("div", { class: "status", role: "status" });
       this._retry = h("div", { class: "actions" });
+      this._askButton = h("button", { type: "submit" }, t.ask);
+      this._timer = h("p", { id: "wait", class: "wait", role: "timer", "aria-atomic": "true", hidden: true });
+      this._waitSay = h("p", { class: "sr", "aria-live": "polite" });
       this._head = h("div");
       // Persistent live region: the answer text is announced when it is put here.
       this._answer = h("div", { class: "answer", "aria-live": "polite" });
@@ -322,10 +356,12 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
           { novalidate: true, submit: (e) => (e.preventDefault(), this.ask(this._q.value)) },
           h("label", { for: "q" }, t.label),
           h("p", { id: "hint", class: "hint" }, t.hint),
-          h("div", { class: "row" }, this._q, h("button", { type: "submit" }, t.ask)),
+          h("div", { class: "row" }, this._q, this._askButton),
           this._inputError,
         ),
         this._status,
+        this._timer,
+        this._waitSay,
         this._retry,
         this._head,
         this._answer,
@@ -333,6 +369,52 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       );
       this._root.append(this._box);
       if (!this.api) this._setStatus(t.config, true);
+      this._tick();
+    }
+
+    /** Seconds left of a Retry-After wait (0 when there is none). */
+    _waitLeft() {
+      return this._waitEnd ? Math.max(0, Math.ceil((this._waitEnd - Date.now()) / 1000)) : 0;
+    }
+
+    /** Start a wait of `seconds`: asking and retrying are unavailable until it is over. */
+    _waitFor(seconds) {
+      this._waitEnd = Date.now() + seconds * 1000;
+      this._said = 0;
+      this._tick();
+    }
+
+    /** Show the wait as it stands now and schedule the next second; end it when it is over.
+     *  The buttons stay focusable (aria-disabled, not disabled), described by the countdown. */
+    _tick() {
+      clearTimeout(this._waitTimer);
+      if (!this._box || !this._waitEnd) return;
+      const t = this.t;
+      const left = this._waitLeft();
+      for (const button of [this._askButton, ...this._retry.querySelectorAll("button")]) {
+        if (left > 0) {
+          button.setAttribute("aria-disabled", "true");
+          button.setAttribute("aria-describedby", "wait");
+        } else {
+          button.removeAttribute("aria-disabled");
+          button.removeAttribute("aria-describedby");
+        }
+      }
+      this._timer.hidden = left === 0;
+      this._timer.textContent = left > 0 ? t.waitLeft(left) : "";
+      if (left === 0) {
+        this._waitEnd = 0;
+        this._waitSay.textContent = t.waitOver;
+        return;
+      }
+      if (!this._said || (left <= ANNOUNCE_AT_S && this._said > ANNOUNCE_AT_S)) this._say(left);
+      this._waitTimer = setTimeout(() => this._tick(), (this._waitEnd - Date.now()) % 1000 || 1000);
+    }
+
+    /** Tell screen readers (politely) how long is left, `left` seconds. */
+    _say(left) {
+      this._said = left;
+      this._waitSay.replaceChildren(this.t.waitLeft(left));
     }
 
     _setStatus(message, isError, busy) {
@@ -353,6 +435,8 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
     /** Ask a question; renders the answer, "not found" or a plain error with a retry. */
     async ask(raw) {
       const t = this.t;
+      // During a Retry-After wait nothing is sent: the reader hears how long is left.
+      if (this._waitLeft() > 0) return this._say(this._waitLeft());
       const question = str(raw).trim();
       if (!question) return this._invalid(t.empty);
       if (charCount(question) > MAX_CHARS) return this._invalid(t.tooLong);
@@ -362,6 +446,7 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       this._q.removeAttribute("aria-invalid");
       this._q.setAttribute("aria-describedby", "hint");
       this._inputError.hidden = true;
+      this._waitSay.replaceChildren();
 
       const seq = ++this._seq;
       const languages = this._languages();
@@ -404,11 +489,14 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
         // when resent: no retry button, the message asks to write it differently.
         if (problem === "badInput") return;
         const retry = h("button", {
-          type: "button", class: "plain", disabled: waitS > 0,
-          click: () => (this._q.focus(), this.ask(question)),
+          type: "button", class: "plain",
+          click: () => {
+            if (!this._waitLeft()) this._q.focus(); // refused while waiting: focus stays here
+            this.ask(question);
+          },
         }, t.retry);
         this._retry.append(retry);
-        if (waitS > 0) setTimeout(() => (retry.disabled = false), waitS * 1000);
+        if (waitS > 0) this._waitFor(waitS);
         return;
       }
       this._setStatus();
@@ -497,6 +585,8 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       const item = h("li", { class: "src", id: "src-" + n, value: /^\d+$/.test(n) ? n : null, tabindex: "-1" });
       const actions = h("p", { class: "actions" });
       let expanded = false;
+      // A disclosure (WAI-ARIA APG Disclosure pattern): Enter and Space toggle it; the
+      // pattern gives Escape no role, and the text it shows is inline, not a popup.
       const toggle = h("button", {
         type: "button", class: "plain", "aria-expanded": "false", "aria-controls": "ctx-" + n,
         click: async () => {
@@ -535,21 +625,25 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       return this._langs;
     }
 
+    /** [before, quote, after] from the document text around the quote at start..end, asking
+     *  only for the window it shows (?start=&end=), or the whole text without offsets. */
     async _documentContext(c, quote, start, end) {
-      const id = str(c.doc_id);
-      if (!this._docs.has(id)) {
-        this._docs.set(id, this._fetch(this.api + "/documents/" + encodeURIComponent(id), { method: "GET" })
+      const from = end > start ? Math.max(0, start - WINDOW_CHARS) : 0;
+      const query = end > start ? "?start=" + from + "&end=" + (end + WINDOW_CHARS) : "";
+      const url = this.api + "/documents/" + encodeURIComponent(str(c.doc_id)) + query;
+      if (!this._docs.has(url)) {
+        this._docs.set(url, this._fetch(url, { method: "GET" })
           .then((res) => (res.ok ? res.json() : null))
           .catch(() => null));
       }
-      const doc = await this._docs.get(id);
+      const doc = await this._docs.get(url);
       if (!doc || typeof doc.text !== "string") {
-        this._docs.delete(id);
+        this._docs.delete(url);
         return null;
       }
-      const parts = split(doc.text, quote, start, end);
+      const parts = split(doc.text, quote, start - from, end - from);
       if (!parts) return null;
-      const [before, , after] = around(parts, 600);
+      const [before, , after] = around(parts, CONTEXT_CHARS);
       // An excerpt should not end on the heading of the next section.
       const headings = new Set((Array.isArray(doc.headings) ? doc.headings : []).map((x) => str(x && x.text)));
       let tail = after;
@@ -609,20 +703,21 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
           index_version: data.index_version == null ? null : str(data.index_version),
           language: data.language === "en" || data.language === "da" ? data.language : null,
         };
-        let ok = false;
+        let problem = "feedbackFailed";
         try {
           const res = await this._fetch(this.api + "/feedback", {
             method: "POST",
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify(body),
           });
-          ok = res.ok;
+          // Busy or rate-limited: the words the question gets for the same statuses.
+          problem = res.ok ? null : res.status === 429 || res.status === 503 ? "busyServer" : "feedbackFailed";
         } catch (_) {
-          ok = false;
+          problem = "feedbackFailed";
         }
         if (!form.isConnected) return;
-        if (!ok) {
-          status.textContent = t.feedbackFailed;
+        if (problem) {
+          status.textContent = t[problem];
           status.classList.add("error");
           return;
         }

@@ -67,6 +67,16 @@ def test_axe_finds_no_serious_or_critical_violations(
     found += run_axe(page, f"{lang}-service-error")
     page.unroute("**/ask")
 
+    # A Retry-After wait: the countdown and the buttons held with aria-disabled.
+    page.route("**/ask", lambda route: route.fulfill(status=429, body="{}", headers={"Retry-After": "4"}))
+    widget.ask(QUESTIONS[lang])
+    expect(widget.locator("p#wait")).to_be_visible()
+    found += run_axe(page, f"{lang}-retry-wait")
+    page.unroute("**/ask")
+    expect(widget.locator("form:not(.fb) button[type=submit]")).not_to_have_attribute(
+        "aria-disabled", "true", timeout=10_000
+    )
+
     widget.ask("Hvad koster et nyt pas?" if lang == "da" else "What does a new passport cost?")
     widget.wait_for_result()
     found += run_axe(page, f"{lang}-not-found")

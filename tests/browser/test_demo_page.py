@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_harness import ANSWER_TIMEOUT_MS, AppServer, PageWatch, Widget
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 pytestmark = pytest.mark.browser
 
@@ -75,12 +77,18 @@ def test_ask_and_see_a_cited_answer(
     # The citation is in Danish: an English page must say so to screen readers (WCAG 3.1.2).
     expect(widget.locator(".answer p")).to_have_attribute("lang", "da")
 
-    # More context comes from GET /documents/{id}; the quote stays highlighted.
+    # More context comes from GET /documents/{id}, asking only for the window it shows (601
+    # characters either side of the quote); the quote stays highlighted.
     more = source.get_by_role("button")
-    with page.expect_response(f"**/documents/{citation['doc_id']}"):
+    with page.expect_response(f"**/documents/{citation['doc_id']}?*") as document_response:
         more.click()
+    window = {"start": [str(max(0, citation["start"] - 601))], "end": [str(citation["end"] + 601)]}
+    assert parse_qs(urlsplit(document_response.value.url).query) == window
+    shown = document_response.value.json()["text"]
+    assert len(shown) == min(citation["end"] + 601, 2886) - max(0, citation["start"] - 601) < 2886
     expect(more).to_have_attribute("aria-expanded", "true")
     expect(source.locator("mark")).to_have_text(citation["quote"])
+    assert source.locator("blockquote").inner_text().replace("\n", "") in shown.replace("\n", "")
     widget.shot(f"demo-{lang}-2-answered")
     assert_clean(watch)
 
@@ -191,8 +199,8 @@ def test_a_busy_503_says_so_and_retry_waits_for_retry_after(
     expect(widget.locator(".status.error")).to_have_text(BUSY[lang])
     retry = widget.locator(".actions button")
     expect(retry).to_have_text({"da": "Prøv igen", "en": "Try again"}[lang])
-    expect(retry).to_be_disabled()
-    expect(retry).to_be_enabled(timeout=5_000)
+    expect(retry).to_have_attribute("aria-disabled", "true")
+    expect(retry).not_to_have_attribute("aria-disabled", "true", timeout=5_000)
     assert_clean(watch)
 
 
@@ -208,11 +216,11 @@ def test_a_long_retry_after_is_honoured_for_one_minute_at_most(
     widget.wait_for_result()
     expect(widget.locator(".status.error")).to_have_text(BUSY["da"])
     retry = widget.locator(".actions button")
-    expect(retry).to_be_disabled()
+    expect(retry).to_have_attribute("aria-disabled", "true")
     page.clock.run_for(59_000)
-    expect(retry).to_be_disabled()
+    expect(retry).to_have_attribute("aria-disabled", "true")
     page.clock.run_for(1_000)
-    expect(retry).to_be_enabled()
+    expect(retry).not_to_have_attribute("aria-disabled", "true")
 
 
 def test_a_question_without_letters_or_digits_is_refused_in_the_page(
@@ -284,3 +292,152 @@ def test_the_length_limit_counts_as_the_server_does(app_server: AppServer, page:
     widget.locator("button[type=submit]").first.click()
     expect(widget.locator("#q-err")).to_have_text("Spørgsmålet er for langt. Skriv højst 1000 tegn.")
     assert len(asked) == 1
+
+
+ENGLISH = ("Your question", "Ask", "en")
+DANISH = ("Dit spørgsmål", "Spørg", "da")
+
+
+def _retag_and_expect(
+    page: Page, widget: Widget, url: str, retag_js: str, tag: str, expected: tuple[str, str, str]
+) -> None:
+    """Open the demo page in the other language, run ``retag_js(el, tag)`` on the widget, and
+    expect its label, ask button and ``lang`` to be ``expected``."""
+    page.goto(url + ("/?lang=en" if expected == DANISH else "/"))
+    widget.host.evaluate(retag_js, tag)
+    label, ask, code = expected
+    expect(widget.locator("label[for=q]")).to_have_text(label)
+    expect(widget.locator("form:not(.fb) button[type=submit]")).to_have_text(ask)
+    expect(widget.locator(".box")).to_have_attribute("lang", code)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("EN", ENGLISH),
+        ("en-GB", ENGLISH),
+        ("En-gb", ENGLISH),
+        ("en", ENGLISH),
+        ("da-DK", DANISH),
+        ("DA", DANISH),
+        ("de-DE", DANISH),
+        ("", DANISH),
+    ],
+)
+def test_the_widget_reads_a_language_tag_by_its_primary_subtag_in_any_case(
+    app_server: AppServer, page: Page, widget: Widget, tag: str, expected: tuple[str, str, str]
+) -> None:
+    _retag_and_expect(page, widget, app_server.url, "(el, tag) => el.setAttribute('lang', tag)", tag, expected)
+
+
+@pytest.mark.parametrize(("page_tag", "expected"), [("EN-gb", ENGLISH), ("da-DK", DANISH), ("fr", DANISH)])
+def test_a_widget_without_lang_takes_the_page_language(
+    app_server: AppServer, page: Page, widget: Widget, page_tag: str, expected: tuple[str, str, str]
+) -> None:
+    page_lang = "(el, tag) => { document.documentElement.lang = tag; el.removeAttribute('lang'); }"
+    _retag_and_expect(page, widget, app_server.url, page_lang, page_tag, expected)
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_feedback_refused_as_busy_says_so_in_the_words_of_the_question(
+    app_server: AppServer, page: Page, widget: Widget, status: int
+) -> None:
+    page.goto(app_server.url + "/?lang=en")
+    widget.ask(CASES["en"]["question"])
+    widget.wait_for_result()
+    page.route("**/feedback", _fulfil(status, headers={"Retry-After": "5"}))
+    widget.locator("form.fb input[value=yes]").check()
+    widget.locator("form.fb button[type=submit]").click()
+    feedback_status = widget.locator("form.fb .status")
+    expect(feedback_status).to_have_text(BUSY["en"])
+    expect(feedback_status).to_have_attribute("role", "status")
+    # Any other failure keeps the feedback's own message.
+    page.unroute("**/feedback")
+    page.route("**/feedback", _fulfil(500))
+    widget.locator("form.fb button[type=submit]").click()
+    expect(feedback_status).to_have_text("The feedback could not be sent. Please try again.")
+
+
+def _assert_waiting(buttons: list[Locator], waiting: bool) -> None:
+    """Both buttons unavailable (aria-disabled, described by the countdown) yet focusable, or both back."""
+    for button in buttons:
+        if waiting:
+            expect(button).to_have_attribute("aria-disabled", "true")
+            expect(button).to_have_attribute("aria-describedby", "wait")
+        else:
+            expect(button).not_to_have_attribute("aria-disabled", re.compile(".*"))
+            expect(button).not_to_have_attribute("aria-describedby", re.compile(".*"))
+        expect(button).not_to_have_attribute("disabled", re.compile(".*"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "left", "over"),
+    [
+        ("da", "Du kan spørge igen om {} sekunder.", "Du kan spørge igen nu."),
+        ("en", "You can ask again in {} seconds.", "You can ask again now."),
+    ],
+)
+def test_a_retry_after_wait_holds_ask_and_retry_and_counts_down_politely(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch, lang: str, left: str, over: str
+) -> None:
+    asked: list[str] = []
+    page.route(
+        "**/ask", lambda route: (asked.append(route.request.url), _fulfil(429, headers={"Retry-After": "30"})(route))
+    )
+    page.clock.install(time=datetime(2026, 12, 1, 9, 0, 0))
+    page.goto(f"{app_server.url}/?lang={lang}")
+    page.clock.pause_at(datetime(2026, 12, 1, 9, 10, 0))  # every second from here is the test's
+    question = CASES[lang]["question"]
+    widget.ask(question)
+    expect(widget.locator(".status.error")).to_have_text(BUSY[lang])
+    ask = widget.locator("form:not(.fb) button[type=submit]")
+    retry = widget.locator(".actions button")
+    timer = widget.locator("p#wait")
+    said = widget.locator("p.sr[aria-live=polite]")
+    _assert_waiting([ask, retry], True)
+    expect(timer).to_have_text(left.format(30))
+    expect(timer).to_have_attribute("role", "timer")  # implicit aria-live "off": not read out each second
+    expect(timer).to_be_visible()
+    expect(said).to_have_text(left.format(30))
+
+    # The countdown moves every second on screen; the live region stays as it was.
+    page.clock.run_for(5_000)
+    expect(timer).to_have_text(left.format(25))
+    expect(said).to_have_text(left.format(30))
+
+    # Enter in the question box, the ask button and the retry button (focused by keyboard)
+    # send nothing; the reader is told how long is left, and focus stays where it was.
+    widget.locator("input#q").press("Enter")
+    ask.focus()
+    page.keyboard.press("Enter")
+    retry.focus()
+    expect(retry).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(retry).to_be_focused()
+    assert len(asked) == 1
+    expect(said).to_have_text(left.format(25))
+
+    page.clock.run_for(14_000)
+    expect(timer).to_have_text(left.format(11))
+    expect(said).to_have_text(left.format(25))
+    page.clock.run_for(1_000)  # ten seconds left: said once more
+    expect(said).to_have_text(left.format(10))
+    page.clock.run_for(9_000)
+    expect(timer).to_have_text({"da": "Du kan spørge igen om 1 sekund.", "en": "You can ask again in 1 second."}[lang])
+    expect(said).to_have_text(left.format(10))
+    _assert_waiting([ask, retry], True)
+
+    page.clock.run_for(1_000)
+    _assert_waiting([ask, retry], False)
+    expect(timer).to_be_hidden()
+    expect(said).to_have_text(over)
+    expect(widget.locator(".status.error")).to_have_text(BUSY[lang])  # the message stays
+
+    # Over: retry asks again (the service is back).
+    page.unroute("**/ask")
+    page.clock.resume()
+    retry.click()
+    widget.wait_for_result()
+    expect(widget.locator(".answer p")).to_contain_text("112,6 mio.")
+    expect(said).to_have_text("")
+    assert_clean(watch)

@@ -88,3 +88,28 @@ def test_ask_read_sources_and_give_feedback_by_keyboard(
     assert row["answered"] is True and "112,6 mio." in row["answer"]
     assert row["citations"][0]["n"] == 1 and row["index_version"]
     assert watch.errors == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [("da", "Spring til indhold"), ("en", "Skip to content")])
+def test_a_skip_link_first_on_the_page_leads_past_the_header_to_the_content(
+    app_server: AppServer, page: Page, widget: Widget, lang: str, text: str
+) -> None:
+    page.goto(f"{app_server.url}/?lang={lang}")
+    skip = page.locator("body > a:first-child")
+    expect(skip).to_have_text(text)
+    expect(skip).to_have_attribute("href", "#main")
+    hidden = skip.bounding_box()
+    assert hidden is not None and hidden["y"] + hidden["height"] <= 0, "off screen until focused"
+
+    page.keyboard.press("Tab")
+    focused = widget.active()
+    assert (focused["tag"], focused["text"], focused["inWidget"]) == ("a", text, False)
+    assert focused["outline"] >= 2
+    shown = skip.bounding_box()
+    assert shown is not None and shown["y"] >= 0 and shown["x"] >= 0, "visible while focused"
+    widget.shot(f"keyboard-skip-link-{lang}")
+
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")  # the language link and the breadcrumbs are behind
+    assert widget.active()["id"] == "q"
