@@ -207,3 +207,44 @@ def write_flowing_pdf(path: Path, paragraphs: list[str], header: str, footer: st
         pdf.ln(4)
     pdf.output(str(path))
     return path
+
+
+def write_columns_pdf(
+    path: Path, title: str, left: list[str], right: list[str], below: str, gutter: float = 10
+) -> Path:
+    """A one-page leaflet: `title` across the page at 16 pt bold, under it two columns of
+    11 pt Helvetica lines at a 6 mm pitch (`left` from 10 mm, `right` from 100 + `gutter`
+    mm, each 90 mm wide; "" is an empty line), both from 40 mm down, and `below` across
+    the page, an empty line under the longer column."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.set_xy(10, 20)
+    pdf.cell(190, 8, title)
+    pdf.set_font("Helvetica", "", 11)
+    for x, lines in ((10.0, left), (100 + gutter, right)):
+        for i, text in enumerate(lines):
+            pdf.set_xy(x, 40 + 6 * i)
+            pdf.cell(90, 6, text)
+    pdf.set_xy(10, 40 + 6 * (max(len(left), len(right)) + 1))
+    pdf.cell(190, 6, below)
+    pdf.output(str(path))
+    return path
+
+
+def write_tab_list_pdf(path: Path, intro: str, rows: list[tuple[str, str]]) -> Path:
+    """A one-page PDF: `intro` across the page in 11 pt Helvetica, an empty line, then one
+    line per row with its label at 10 mm and its value at a tab stop at 80 mm, unruled
+    (a price list typed with tabs, not a table)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(10, 20)
+    pdf.cell(190, 6, intro)
+    for i, (label, value) in enumerate(rows):
+        for x, text in ((10, label), (80, value)):
+            pdf.set_xy(x, 32 + 6 * i)
+            pdf.cell(60, 6, text)
+    pdf.output(str(path))
+    return path

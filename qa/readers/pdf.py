@@ -15,6 +15,22 @@ page break one sentence. Every piece carries the 1-based page it starts on, and 
 offset and page of each later page it runs onto (`Piece.page_starts`). A PDF without a
 text layer (a scan), or with no text but page furniture, raises ReaderError.
 
+A page set in two columns is read column by column (`_page_lines`): pdfplumber takes a
+line across the whole width, so it would join each line of the left column to the line
+of the right one at its height. The gutter (`_gutter`) is an x-interval at least
+`GUTTER_MIN_WIDTH` font sizes wide with text on both sides in at least
+`COLUMN_MIN_LINES` lines, passed by more lines than cross it, with both columns at least
+`COLUMN_MIN_SHARE` of the text's width and filled as wrapped prose fills a column (a
+price list set with a tab stop, "Pas 18-64 år      835 kr.", is no pair of columns). What
+crosses the gutter (a title, a closing line or a footer across the page) stays where it
+stands; between two such lines the left column is read top to bottom, then the right
+one. Going up from the foot of the left column to the top of the right one starts no
+paragraph, so a sentence cut there is joined as over a wrapped line (subject to
+`starts_new_unit`). A page without a gutter reads as pdfplumber's lines, as before.
+pdfminer's own layout analysis (LAParams text boxes) is not used for this: it cuts a
+line at every wide space, tab stops included, which would change how one-column pages
+read, and orders its boxes by a grouping heuristic of its own.
+
 Running headers and footers (page furniture) are left out before anything else is
 measured (`_furniture`), so that they are neither quoted nor counted for the body size or
 the line pitch, and a sentence cut by a page break whose page has a footer is still
@@ -110,6 +126,20 @@ _PAGE_NUMBER = re.compile(
 _PAGE_OF_PAGES = re.compile(r"\b(?:side|page)\s*(?P<n>\d{1,3})\s*(?:af|of)\s*(?P<m>\d{1,3})\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 
+# Columns (`_gutter`). The space between two columns: at least one font size wide (a word
+# space is a quarter of one, a gutter 4-10 mm, 1-3 font sizes at 10-11 pt).
+GUTTER_MIN_WIDTH = 1.0
+# At least three lines with text on both sides of the gutter: two could be a label and a
+# value that happen to stand apart.
+COLUMN_MIN_LINES = 3
+# Each column at least a quarter of the text's width (a sidebar beside a main column
+# included), so that a list set with a tab stop ("Pas 18-64 år      835 kr."), whose
+# values are short, reads as lines.
+COLUMN_MIN_SHARE = 0.25
+# Wrapped prose fills its column: half of its lines end within a fifth of the column's
+# width (a word or two) of its widest line; a list's labels and values end anywhere.
+COLUMN_RAGGEDNESS = 0.2
+
 
 @dataclass(frozen=True)
 class _Line:
@@ -132,16 +162,170 @@ def _outline_titles(pdf: Any) -> dict[str, int]:
     return titles
 
 
-def _lines(pdf: Any) -> list[_Line]:
-    lines: list[_Line] = []
-    for page in pdf.pages:
-        for line in page.extract_text_lines(return_chars=True):
-            text = " ".join(str(line["text"]).split())
-            if not text:
-                continue
-            size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
-            lines.append(_Line(page.page_number, text, float(line["top"]), float(line["bottom"]), round(size, 1)))
-    return lines
+def _line(page: int, line: dict[str, Any]) -> _Line | None:
+    """A pdfplumber text line (from `extract_text_lines(return_chars=True)`) as a `_Line`
+    on `page`, its white space folded and its size the largest of its characters'; None
+    for a line of white space only."""
+    text = " ".join(str(line["text"]).split())
+    if not text:
+        return None
+    size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
+    return _Line(page, text, float(line["top"]), float(line["bottom"]), round(size, 1))
+
+
+def _spans(chars: Sequence[dict[str, Any]], gap: float) -> list[tuple[float, float]]:
+    """The horizontal extents (x0, x1 in points) of a line's runs of characters, left to
+    right: characters less than `gap` apart are one run (words and the spaces between
+    them); a wider space (a gutter, a tab stop) ends a run."""
+    spans: list[tuple[float, float]] = []
+    for char in sorted(chars, key=lambda c: float(c["x0"])):
+        x0, x1 = float(char["x0"]), float(char["x1"])
+        if spans and x0 - spans[-1][1] < gap:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
+        else:
+            spans.append((x0, x1))
+    return spans
+
+
+def _ragged(ends: Sequence[float], edge: float, width: float) -> bool:
+    """Whether lines ending at `ends` fill a column `width` points wide whose widest line
+    ends at `edge` as wrapped prose does: half of them end within `COLUMN_RAGGEDNESS` of
+    the width from the edge."""
+    return sorted(edge - end for end in ends)[len(ends) // 2] <= COLUMN_RAGGEDNESS * width
+
+
+def _gutter(rows: Sequence[Sequence[tuple[float, float]]], size: float) -> float | None:
+    """The middle (x in points) of the gutter between two columns of a page, given the runs
+    of each of its text lines (`_spans`) and its usual font size (points); None for a page
+    of one column.
+
+    A gutter is an x-interval at least `GUTTER_MIN_WIDTH` font sizes wide that lies between
+    two runs of at least `COLUMN_MIN_LINES` lines and that more lines pass by than cross
+    (a title or a footer across both columns crosses it). Of the candidates, the one with
+    the most lines on both sides, the middle of the widest such interval. The columns must
+    read as prose, not as a list set with a tab stop ("Pas 18-64 år      835 kr."): each at
+    least `COLUMN_MIN_SHARE` of the text's width, and the lines on both sides filling
+    their column (`_ragged`)."""
+    if len(rows) < COLUMN_MIN_LINES or not any(len(spans) > 1 for spans in rows):
+        return None
+    left_edge = min(spans[0][0] for spans in rows if spans)
+    right_edge = max(spans[-1][1] for spans in rows if spans)
+    width = int(right_edge - left_edge)
+    both = [0] * (width + 1)  # per point from left_edge: lines with a gap there
+    crossing = [0] * (width + 1)  # lines with a run there
+    for spans in rows:
+        for x0, x1 in spans:
+            for x in range(int(x0 - left_edge), min(width, int(x1 - left_edge)) + 1):
+                crossing[x] += 1
+        for (_, gap_start), (gap_end, _) in zip(spans, spans[1:], strict=False):
+            for x in range(int(gap_start - left_edge) + 1, int(gap_end - left_edge)):
+                both[x] += 1
+    most = max(both)
+    if most < COLUMN_MIN_LINES:
+        return None
+    runs: list[tuple[int, int]] = []  # [start, end) of each run of points with `most` gaps
+    for x, count in enumerate(both):
+        if count == most and crossing[x] < count:
+            if runs and runs[-1][1] == x:
+                runs[-1] = (runs[-1][0], x + 1)
+            else:
+                runs.append((x, x + 1))
+    if not runs:
+        return None
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    if end - start < GUTTER_MIN_WIDTH * size:
+        return None
+    middle = left_edge + (start + end) / 2
+    split = [
+        ([s for s in spans if s[1] < middle], [s for s in spans if s[0] > middle])
+        for spans in rows
+        if not any(x0 <= middle <= x1 for x0, x1 in spans)
+    ]
+    two_sided = [(left, right) for left, right in split if left and right]
+    left_ends = [left[-1][1] for left, _ in two_sided]
+    right_ends = [right[-1][1] for _, right in two_sided]
+    left_width = max(left_ends) - left_edge
+    right_start = min(right[0][0] for _, right in two_sided)
+    right_width = max(right_ends) - right_start
+    if min(left_width, right_width) < COLUMN_MIN_SHARE * (right_edge - left_edge):
+        return None
+    if not (_ragged(left_ends, max(left_ends), left_width) and _ragged(right_ends, max(right_ends), right_width)):
+        return None
+    return middle
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A pdfplumber text line (its dict) where it stands on its page (points)."""
+
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    item: dict[str, Any]
+
+
+def _placed_line(line: dict[str, Any]) -> _Placed:
+    return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
+
+
+def _column_order(placed: Sequence[_Placed], middle: float) -> list[dict[str, Any]]:
+    """The items of a two-column page in reading order: what crosses the gutter's `middle`
+    (a title or a footer across the page) in order from the top, and between two
+    of them (and above the first, below the last) the items of the left column from the
+    top, then those of the right column."""
+    across = sorted((p for p in placed if p.x0 < middle < p.x1), key=lambda p: p.top)
+    bands: list[tuple[list[_Placed], list[_Placed]]] = [([], []) for _ in range(len(across) + 1)]
+    for p in placed:
+        if p.x0 < middle < p.x1:
+            continue
+        band = sum(1 for a in across if a.top < p.top)
+        bands[band][0 if p.x1 <= middle else 1].append(p)
+    ordered: list[dict[str, Any]] = []
+    for band, (left, right) in enumerate(bands):
+        if band:
+            ordered.append(across[band - 1].item)
+        ordered.extend(p.item for p in sorted(left, key=lambda p: p.top))
+        ordered.extend(p.item for p in sorted(right, key=lambda p: p.top))
+    return ordered
+
+
+def _column_lines(
+    page: Any, lines: Sequence[dict[str, Any]], rows: Sequence[Sequence[tuple[float, float]]], middle: float
+) -> list[_Placed]:
+    """The text lines of a page with a gutter at x = `middle`, given the runs of each line
+    (`_spans`): the lines with a run across it as pdfplumber read them, and the others read
+    again from the characters of each column on its own (pdfplumber's lines run across the
+    gutter, joining a line of the left column to the line of the right one at its height)."""
+    across = [line for line, spans in zip(lines, rows, strict=True) if any(x0 <= middle <= x1 for x0, x1 in spans)]
+    bands = [(float(line["top"]), float(line["bottom"])) for line in across]
+
+    def in_column(obj: dict[str, Any], left: bool) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (float(obj["x0"]) + float(obj["x1"])) / 2
+        y = (float(obj["top"]) + float(obj["bottom"])) / 2
+        return (x < middle) == left and not any(top <= y <= bottom for top, bottom in bands)
+
+    placed = [_placed_line(line) for line in across]
+    for left in (True, False):
+        column = page.filter(lambda obj, left=left: in_column(obj, left))
+        placed.extend(_placed_line(line) for line in column.extract_text_lines(return_chars=True))
+    return placed
+
+
+def _page_lines(page: Any) -> list[_Line]:
+    """The text lines of one pdfplumber page in reading order: the page's lines
+    (`extract_text_lines`); on a page with a gutter (`_gutter`) they are read per column
+    (`_column_lines`) and put in column order (`_column_order`). A page without reads as
+    pdfplumber's lines, in pdfplumber's order."""
+    lines = page.extract_text_lines(return_chars=True)
+    sizes = sorted(float(c.get("size", 0.0)) for line in lines for c in line["chars"])
+    size = sizes[len(sizes) // 2] if sizes else 0.0
+    rows = [_spans(line["chars"], GUTTER_MIN_WIDTH * size) for line in lines]
+    middle = _gutter(rows, size) if sizes else None
+    ordered = lines if middle is None else _column_order(_column_lines(page, lines, rows, middle), middle)
+    return [line for item in ordered if (line := _line(page.page_number, item)) is not None]
 
 
 def _is_page_number(text: str) -> bool:
@@ -284,7 +468,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     pieces; raises ReaderError for a broken or scanned PDF."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            lines = _lines(pdf)
+            lines = [line for page in pdf.pages for line in _page_lines(page)]
             outline = _outline_titles(pdf)
             metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:

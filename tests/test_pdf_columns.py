@@ -1,0 +1,79 @@
+"""A PDF page set in two columns reads the left column top to bottom, then the right one,
+with a title and a closing line across the page kept where they stand; a sentence cut at
+the foot of the left column goes on at the top of the right one. A price list set with a
+tab stop is no pair of columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qa.documents import Document, read_document
+from qa.sentences import split_sentences
+from tests.generated_documents import write_columns_pdf, write_tab_list_pdf
+
+TITLE = "Affald og genbrug i Eksempel Kommune"
+LEFT = [
+    "Storskrald hentes hver anden uge i hele",
+    "kommunen. Du skal tilmelde storskrald senest",
+    "fredagen før kl. 12, og du kan tilmelde det",
+    "på kommunens hjemmeside eller ved at ringe",
+]
+RIGHT = [
+    "til borgerservice på telefon 70 11 22 33.",
+    "",
+    "Haveaffald hentes fra april til november, og",
+    "sækkene må højst veje 15 kg hver.",
+]
+BELOW = "Har du spørgsmål om affald, kan du skrive til Teknik og Miljø gennem Digital Post."
+CROSSING_SENTENCE = (
+    "Du skal tilmelde storskrald senest fredagen før kl. 12, og du kan tilmelde det på kommunens hjemmeside "
+    "eller ved at ringe til borgerservice på telefon 70 11 22 33."
+)
+
+
+def blocks_with_pages(document: Document) -> list[tuple[str, str, int | None]]:
+    return [(b.kind, document.block_text(b), b.page) for b in document.blocks]
+
+
+def test_two_columns_read_left_then_right_between_the_title_and_the_line_below(tmp_path: Path) -> None:
+    document = read_document(write_columns_pdf(tmp_path / "affald.pdf", TITLE, LEFT, RIGHT, BELOW))
+    assert blocks_with_pages(document) == [
+        ("heading", TITLE, 1),
+        ("paragraph", f"Storskrald hentes hver anden uge i hele kommunen. {CROSSING_SENTENCE}", 1),
+        ("paragraph", "Haveaffald hentes fra april til november, og sækkene må højst veje 15 kg hver.", 1),
+        ("paragraph", BELOW, 1),
+    ]
+    assert document.text == "\n\n".join(text for _, text, _ in blocks_with_pages(document))
+
+
+def test_a_sentence_cut_at_the_foot_of_the_left_column_is_one_sentence_on_its_page(tmp_path: Path) -> None:
+    document = read_document(write_columns_pdf(tmp_path / "affald.pdf", TITLE, LEFT, RIGHT, BELOW))
+    block = document.blocks[1]
+    sentences = [document.text[s:e] for s, e in split_sentences(document.text, block.start, block.end)]
+    assert sentences == ["Storskrald hentes hver anden uge i hele kommunen.", CROSSING_SENTENCE]
+    assert block.page_starts == ()
+
+
+def test_columns_with_a_narrow_gutter_are_still_columns(tmp_path: Path) -> None:
+    document = read_document(write_columns_pdf(tmp_path / "affald.pdf", TITLE, LEFT, RIGHT, BELOW, gutter=5))
+    assert [text for _, text, _ in blocks_with_pages(document)][1] == (
+        f"Storskrald hentes hver anden uge i hele kommunen. {CROSSING_SENTENCE}"
+    )
+
+
+def test_a_price_list_set_with_a_tab_stop_reads_line_by_line(tmp_path: Path) -> None:
+    rows = [
+        ("Pas 18-64 år", "835 kr."),
+        ("Pas 0-17 år", "155 kr."),
+        ("Pas over 65 år", "455 kr."),
+        ("Kørekort", "310 kr."),
+    ]
+    intro = "Priserne gælder fra 1. januar 2026 og betales ved bestillingen."
+    document = read_document(write_tab_list_pdf(tmp_path / "priser.pdf", intro, rows))
+    assert blocks_with_pages(document) == [
+        ("paragraph", intro, 1),
+        ("paragraph", "Pas 18-64 år 835 kr.", 1),
+        ("paragraph", "Pas 0-17 år 155 kr.", 1),
+        ("paragraph", "Pas over 65 år 455 kr.", 1),
+        ("paragraph", "Kørekort 310 kr.", 1),
+    ]
