@@ -248,3 +248,28 @@ def write_tab_list_pdf(path: Path, intro: str, rows: list[tuple[str, str]]) -> P
             pdf.cell(60, 6, text)
     pdf.output(str(path))
     return path
+
+
+def write_table_pdf(
+    path: Path, before: str, rows: list[tuple[str, ...]], after: str, header_bold: bool = True, cover: bool = False
+) -> Path:
+    """A PDF of `before`, a ruled table of `rows` (fpdf2's `table()`: every cell framed;
+    the first row in bold when `header_bold`) and `after`, in 11 pt Helvetica; with
+    `cover`, on page 2 behind a page holding only "Priser 2026"."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", "", 11)
+    if cover:
+        pdf.add_page()
+        pdf.cell(0, 6, "Priser 2026")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, before, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    with pdf.table(width=120, align="LEFT", first_row_as_headings=header_bold) as table:
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, after, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path

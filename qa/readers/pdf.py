@@ -15,21 +15,30 @@ page break one sentence. Every piece carries the 1-based page it starts on, and 
 offset and page of each later page it runs onto (`Piece.page_starts`). A PDF without a
 text layer (a scan), or with no text but page furniture, raises ReaderError.
 
-A page set in two columns is read column by column (`_page_lines`): pdfplumber takes a
+A page set in two columns is read column by column (`_page_items`): pdfplumber takes a
 line across the whole width, so it would join each line of the left column to the line
 of the right one at its height. The gutter (`_gutter`) is an x-interval at least
 `GUTTER_MIN_WIDTH` font sizes wide with text on both sides in at least
 `COLUMN_MIN_LINES` lines, passed by more lines than cross it, with both columns at least
 `COLUMN_MIN_SHARE` of the text's width and filled as wrapped prose fills a column (a
-price list set with a tab stop, "Pas 18-64 år      835 kr.", is no pair of columns). What
-crosses the gutter (a title, a closing line or a footer across the page) stays where it
-stands; between two such lines the left column is read top to bottom, then the right
-one. Going up from the foot of the left column to the top of the right one starts no
+price list set with a tab stop, "Pas 18-64 år      835 kr.", is no pair of columns).
+What crosses the gutter (a title, a table, a closing line or a footer across the page)
+stays where it stands; between two such lines the left column is read top to bottom,
+then the right one. Going up from the foot of the left column to the top of the right one starts no
 paragraph, so a sentence cut there is joined as over a wrapped line (subject to
 `starts_new_unit`). A page without a gutter reads as pdfplumber's lines, as before.
 pdfminer's own layout analysis (LAParams text boxes) is not used for this: it cuts a
 line at every wide space, tab stops included, which would change how one-column pages
 read, and orders its boxes by a grouping heuristic of its own.
+
+Ruled tables (pdfplumber's `find_tables`, with its default settings: cells framed by
+ruling lines or rectangles, as authorities' PDFs mostly have them) are taken out of the
+lines and read as rows (`_ruled_tables`): a `table_header` piece "Ydelse; Pris", then one
+`table_row` piece per row with each value next to its header ("Ydelse: Pas 18-64 år;
+Pris: 835 kr."; `qa.readers.common.table_pieces`, as for HTML, Markdown and Word), on the
+table's page where its top stands. Only a table of at least 2 columns and 2 rows (the
+header and a row of values) whose first row reads as a header (`_table_text`: every cell of it filled, and in bold or
+without a digit; no merged cells, no empty row) is read so; any other reads as lines.
 
 Running headers and footers (page furniture) are left out before anything else is
 measured (`_furniture`), so that they are neither quoted nor counted for the body size or
@@ -72,7 +81,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from qa.readers.common import CLOSING, SENTENCE_END, Piece, ReaderError, line_pieces
+from qa.readers.common import CLOSING, SENTENCE_END, Piece, ReaderError, line_pieces, table_pieces
 from qa.readers.text import looks_like_heading
 
 log = logging.getLogger(__name__)
@@ -148,6 +157,15 @@ class _Line:
     top: float
     bottom: float
     size: float
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A ruled table with a header row (`_table_text`): its cells' texts, row by row."""
+
+    page: int
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
 
 
 def _outline_titles(pdf: Any) -> dict[str, int]:
@@ -254,24 +272,64 @@ def _gutter(rows: Sequence[Sequence[tuple[float, float]]], size: float) -> float
     return middle
 
 
+def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
+    """The header and the data rows of a table pdfplumber found (`Table.extract()`, cells'
+    white space folded), or None when it is doubtful and its text is better read as lines:
+    fewer than 2 columns or 2 rows, a merged or missing cell (None) or rows of different
+    lengths, a data row with no text, or a first row that reads as no header (an empty
+    cell, or a cell with a digit when the row is not set in bold)."""
+    cells = table.extract()
+    if len(cells) < 2 or len(cells[0]) < 2 or any(len(row) != len(cells[0]) or None in row for row in cells):
+        return None
+    rows = tuple(tuple(" ".join(str(cell).split()) for cell in row) for row in cells)
+    header, data = rows[0], rows[1:]
+    if not all(header) or not all(any(row) for row in data):
+        return None
+    first_chars = [c for c in table.page.crop(table.rows[0].bbox).chars if not str(c["text"]).isspace()]
+    bold = bool(first_chars) and all("bold" in str(c.get("fontname", "")).casefold() for c in first_chars)
+    if not bold and any(ch.isdigit() for cell in header for ch in cell):
+        return None
+    return header, data
+
+
+def _inside(obj: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    """Whether the middle of a pdfplumber object lies in `bbox` (x0, top, x1, bottom)."""
+    x = (float(obj["x0"]) + float(obj["x1"])) / 2
+    y = (float(obj["top"]) + float(obj["bottom"])) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
 @dataclass(frozen=True)
 class _Placed:
-    """A pdfplumber text line (its dict) where it stands on its page (points)."""
+    """A pdfplumber text line (its dict) or a table where it stands on its page (points)."""
 
     top: float
     bottom: float
     x0: float
     x1: float
-    item: dict[str, Any]
+    item: dict[str, Any] | _Table
 
 
 def _placed_line(line: dict[str, Any]) -> _Placed:
     return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
 
 
-def _column_order(placed: Sequence[_Placed], middle: float) -> list[dict[str, Any]]:
+def _ruled_tables(page: Any) -> list[_Placed]:
+    """The tables of a pdfplumber page that read as a header over rows (`_table_text`),
+    found by pdfplumber's table finder with its default settings (cells framed by ruling
+    lines or rectangles), each with its bounding box."""
+    tables = []
+    for table in page.find_tables():
+        text = _table_text(table)
+        if text is not None:
+            x0, top, x1, bottom = (float(v) for v in table.bbox)
+            tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, text[0], text[1])))
+    return tables
+
+
+def _column_order(placed: Sequence[_Placed], middle: float) -> list[dict[str, Any] | _Table]:
     """The items of a two-column page in reading order: what crosses the gutter's `middle`
-    (a title or a footer across the page) in order from the top, and between two
+    (a title, a table or a footer across the page) in order from the top, and between two
     of them (and above the first, below the last) the items of the left column from the
     top, then those of the right column."""
     across = sorted((p for p in placed if p.x0 < middle < p.x1), key=lambda p: p.top)
@@ -281,7 +339,7 @@ def _column_order(placed: Sequence[_Placed], middle: float) -> list[dict[str, An
             continue
         band = sum(1 for a in across if a.top < p.top)
         bands[band][0 if p.x1 <= middle else 1].append(p)
-    ordered: list[dict[str, Any]] = []
+    ordered: list[dict[str, Any] | _Table] = []
     for band, (left, right) in enumerate(bands):
         if band:
             ordered.append(across[band - 1].item)
@@ -314,18 +372,40 @@ def _column_lines(
     return placed
 
 
-def _page_lines(page: Any) -> list[_Line]:
-    """The text lines of one pdfplumber page in reading order: the page's lines
-    (`extract_text_lines`); on a page with a gutter (`_gutter`) they are read per column
-    (`_column_lines`) and put in column order (`_column_order`). A page without reads as
-    pdfplumber's lines, in pdfplumber's order."""
+def _page_items(page: Any) -> list[_Line | _Table]:
+    """The text lines and tables of one pdfplumber page in reading order.
+
+    Tables that `_ruled_tables` finds are taken out of the text and stand where their top
+    is. Then the page's lines (`extract_text_lines`); on a page with a gutter (`_gutter`)
+    they are read per column (`_column_lines`) and put in column order (`_column_order`).
+    A page with neither reads as pdfplumber's lines, in pdfplumber's order."""
+    tables = _ruled_tables(page)
+    if tables:
+        page = page.filter(
+            lambda obj: (
+                obj.get("object_type") != "char" or not any(_inside(obj, (t.x0, t.top, t.x1, t.bottom)) for t in tables)
+            )
+        )
     lines = page.extract_text_lines(return_chars=True)
     sizes = sorted(float(c.get("size", 0.0)) for line in lines for c in line["chars"])
     size = sizes[len(sizes) // 2] if sizes else 0.0
     rows = [_spans(line["chars"], GUTTER_MIN_WIDTH * size) for line in lines]
     middle = _gutter(rows, size) if sizes else None
-    ordered = lines if middle is None else _column_order(_column_lines(page, lines, rows, middle), middle)
-    return [line for item in ordered if (line := _line(page.page_number, item)) is not None]
+    ordered: list[dict[str, Any] | _Table]
+    if middle is not None:
+        ordered = _column_order([*tables, *_column_lines(page, lines, rows, middle)], middle)
+    else:
+        ordered = list(lines)
+        for table in sorted(tables, key=lambda t: t.top):  # before the first line below its top
+            at = next((i for i, item in enumerate(ordered) if isinstance(item, dict) and item["top"] > table.top), None)
+            ordered.insert(len(ordered) if at is None else at, table.item)
+    items: list[_Line | _Table] = []
+    for item in ordered:
+        if isinstance(item, _Table):
+            items.append(item)
+        elif (line := _line(page.page_number, item)) is not None:
+            items.append(line)
+    return items
 
 
 def _is_page_number(text: str) -> bool:
@@ -468,16 +548,17 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     pieces; raises ReaderError for a broken or scanned PDF."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            lines = [line for page in pdf.pages for line in _page_lines(page)]
+            items = [item for page in pdf.pages for item in _page_items(page)]
             outline = _outline_titles(pdf)
             metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
-    if not lines:
+    if not items:
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
-    furniture = _furniture(lines)
-    lines = [line for line in lines if line not in furniture]
-    if not lines:
+    furniture = _furniture([item for item in items if isinstance(item, _Line)])
+    items = [item for item in items if isinstance(item, _Table) or item not in furniture]
+    lines = [item for item in items if isinstance(item, _Line)]
+    if not items:
         raise ReaderError(
             "unreadable PDF: no text layer beyond page numbers and running headers or footers: "
             "scanned PDF? run OCR first"
@@ -485,7 +566,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     weights: Counter[float] = Counter()
     for line in lines:
         weights[line.size] += len(line.text)
-    body = weights.most_common(1)[0][0]
+    body = weights.most_common(1)[0][0] if weights else 0.0
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
     pitches = _line_pitches(lines)
@@ -499,7 +580,13 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
             paragraph.clear()
 
     previous: _Line | None = None
-    for line in lines:
+    for item in items:
+        if isinstance(item, _Table):
+            flush()
+            pieces.extend(table_pieces(item.rows, item.header, item.page))
+            previous = None
+            continue
+        line = item
         level = outline.get(line.text)
         if level is None and line.size in levels and len(line.text) <= HEADING_MAX_CHARS:
             level = levels[line.size]
