@@ -273,3 +273,58 @@ def write_table_pdf(
     pdf.multi_cell(0, 6, after, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
+
+
+# A leaflet of two pages in two columns (`write_leaflet_pdf`): a sentence runs from the
+# foot of page 1's right column to the top of page 2's left column.
+LEAFLET_TOP = (
+    ["Storskrald hentes hver anden uge, og du skal", "tilmelde det senest fredagen før kl. 12."],
+    ["Du tilmelder storskrald på kommunens", "hjemmeside eller hos borgerservice."],
+)
+LEAFLET_FEES = [("Ordning", "Pris"), ("Storskrald", "0 kr."), ("Haveaffald", "250 kr.")]
+LEAFLET_BOTTOM = (
+    ["Haveaffald hentes fra april til november, og", "det hentes hver anden uge i hele kommunen."],
+    ["Sækkene må højst veje 15 kg, og de skal", "stå ved skel om morgenen"],
+)
+LEAFLET_PAGE_2 = (
+    [
+        "senest kl. 6 på afhentningsdagen. Papir og pap",
+        "hentes hver fjerde uge, og glas og metal hentes",
+        "hver ottende uge i hele kommunen.",
+    ],
+    [
+        "Farligt affald afleveres på genbrugspladsen,",
+        "som har åbent alle dage fra kl. 10 til 17, og",
+        "det er gratis for alle borgere i kommunen.",
+    ],
+)
+
+
+def write_leaflet_pdf(path: Path) -> Path:
+    """A two-page leaflet in two columns of 11 pt Helvetica (left at 10 mm, right at 110 mm,
+    6 mm pitch): on page 1 the `LEAFLET_TOP` columns, a ruled table of `LEAFLET_FEES`
+    across both columns, then the `LEAFLET_BOTTOM` columns; on page 2 the `LEAFLET_PAGE_2`
+    columns, whose left column goes on with the sentence that ends page 1's right one."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+
+    def columns(left: list[str], right: list[str], y: float) -> None:
+        pdf.set_font("Helvetica", "", 11)
+        for x, lines in ((10, left), (110, right)):
+            for i, text in enumerate(lines):
+                pdf.set_xy(x, y + 6 * i)
+                pdf.cell(90, 6, text)
+
+    pdf.add_page()
+    columns(*LEAFLET_TOP, 20)
+    pdf.set_xy(10, 40)
+    with pdf.table(width=190, align="LEFT") as table:
+        for cells in LEAFLET_FEES:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    columns(*LEAFLET_BOTTOM, 80)
+    pdf.add_page()
+    columns(*LEAFLET_PAGE_2, 20)
+    pdf.output(str(path))
+    return path

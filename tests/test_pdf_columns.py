@@ -1,7 +1,9 @@
 """A PDF page set in two columns reads the left column top to bottom, then the right one,
 with a title and a closing line across the page kept where they stand; a sentence cut at
-the foot of the left column goes on at the top of the right one. A price list set with a
-tab stop is no pair of columns."""
+the foot of the left column goes on at the top of the right one, and one at the foot of
+the right column at the top of the next page's left one. A table across both columns
+stands between the columns above and below it. A price list set with a tab stop is no
+pair of columns."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 from qa.documents import Document, read_document
 from qa.sentences import split_sentences
-from tests.generated_documents import write_columns_pdf, write_tab_list_pdf
+from tests.generated_documents import write_columns_pdf, write_leaflet_pdf, write_tab_list_pdf
 
 TITLE = "Affald og genbrug i Eksempel Kommune"
 LEFT = [
@@ -77,3 +79,29 @@ def test_a_price_list_set_with_a_tab_stop_reads_line_by_line(tmp_path: Path) -> 
         ("paragraph", "Pas over 65 år 455 kr.", 1),
         ("paragraph", "Kørekort 310 kr.", 1),
     ]
+
+
+def test_a_table_across_both_columns_stands_between_them_and_a_sentence_goes_on_over_the_page(
+    tmp_path: Path,
+) -> None:
+    document = read_document(write_leaflet_pdf(tmp_path / "affald.pdf"))
+    crossing_page = (
+        "Sækkene må højst veje 15 kg, og de skal stå ved skel om morgenen senest kl. 6 på afhentningsdagen. "
+        "Papir og pap hentes hver fjerde uge, og glas og metal hentes hver ottende uge i hele kommunen."
+    )
+    assert blocks_with_pages(document) == [
+        ("paragraph", "Storskrald hentes hver anden uge, og du skal tilmelde det senest fredagen før kl. 12.", 1),
+        ("paragraph", "Du tilmelder storskrald på kommunens hjemmeside eller hos borgerservice.", 1),
+        ("table_header", "Ordning; Pris", 1),
+        ("table_row", "Ordning: Storskrald; Pris: 0 kr.", 1),
+        ("table_row", "Ordning: Haveaffald; Pris: 250 kr.", 1),
+        ("paragraph", "Haveaffald hentes fra april til november, og det hentes hver anden uge i hele kommunen.", 1),
+        ("paragraph", crossing_page, 1),
+        (
+            "paragraph",
+            "Farligt affald afleveres på genbrugspladsen, som har åbent alle dage fra kl. 10 til 17, og det er "
+            "gratis for alle borgere i kommunen.",
+            2,
+        ),
+    ]
+    assert document.blocks[6].page_starts == ((document.text.index("senest kl. 6"), 2),)
