@@ -2,8 +2,9 @@
 with a title and a closing line across the page kept where they stand; a sentence cut at
 the foot of the left column goes on at the top of the right one, and one at the foot of
 the right column at the top of the next page's left one. A table across both columns
-stands between the columns above and below it. A price list set with a tab stop is no
-pair of columns."""
+stands between the columns above and below it. A short column line is wrapped prose when
+the next line's first word would not have fitted after it, and a label when it would. A
+price list set with a tab stop is no pair of columns."""
 
 from __future__ import annotations
 
@@ -105,3 +106,39 @@ def test_a_table_across_both_columns_stands_between_them_and_a_sentence_goes_on_
         ),
     ]
     assert document.blocks[6].page_starts == ((document.text.index("senest kl. 6"), 2),)
+
+
+def test_a_short_column_line_that_the_next_word_did_not_fit_after_is_wrapped_prose_not_a_label(
+    tmp_path: Path,
+) -> None:
+    left = [
+        "Et nyt pas til en voksen koster 835 kr., og du",
+        "bestiller det hos borgerservice i Eksempel",
+        "Kommune, hvor det tager cirka tre uger at få",
+        "det udstedt.",
+    ]
+    right = [
+        "Sådan bestiller du",
+        "Du bestiller tid til pas på kommunens",
+        "hjemmeside og medbringer dit gamle pas og",
+        "et foto, der højst er seks måneder gammelt.",
+    ]
+    below = "Har du spørgsmål om pas, kan du ringe til borgerservice på telefon 70 11 22 33."
+    document = read_document(write_columns_pdf(tmp_path / "pas.pdf", "Pas i Eksempel Kommune", left, right, below))
+    assert blocks_with_pages(document) == [
+        ("heading", "Pas i Eksempel Kommune", 1),
+        (
+            "paragraph",
+            "Et nyt pas til en voksen koster 835 kr., og du bestiller det hos borgerservice i Eksempel Kommune, "
+            "hvor det tager cirka tre uger at få det udstedt.",
+            1,
+        ),
+        ("paragraph", "Sådan bestiller du", 1),
+        (
+            "paragraph",
+            "Du bestiller tid til pas på kommunens hjemmeside og medbringer dit gamle pas og et foto, der højst er "
+            "seks måneder gammelt.",
+            1,
+        ),
+        ("paragraph", below, 1),
+    ]

@@ -26,7 +26,11 @@ What crosses the gutter (a title, a table, a closing line or a footer across the
 stays where it stands; between two such lines the left column is read top to bottom,
 then the right one. Going up from the foot of the left column to the top of the right one starts no
 paragraph, so a sentence cut there is joined as over a wrapped line (subject to
-`starts_new_unit`). A page without a gutter reads as pdfplumber's lines, as before.
+`starts_new_unit`). A column's lines are short, so `starts_new_unit` would take many a
+full one that ends in a word before a capital ("... i Eksempel" / "Kommune, hvor ...")
+for a label; a column line after which the next line's first word would not have fitted
+(`_wrapped`) is wrapped prose instead. A page without a gutter reads as pdfplumber's
+lines, as before.
 pdfminer's own layout analysis (LAParams text boxes) is not used for this: it cuts a
 line at every wide space, tab stops included, which would change how one-column pages
 read, and orders its boxes by a grouping heuristic of its own.
@@ -68,6 +72,7 @@ out otherwise, so that `qa.documents.assemble` takes the first heading or the fi
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import math
 import re
@@ -148,15 +153,28 @@ COLUMN_MIN_SHARE = 0.25
 # Wrapped prose fills its column: half of its lines end within a fifth of the column's
 # width (a word or two) of its widest line; a list's labels and values end anywhere.
 COLUMN_RAGGEDNESS = 0.2
+# Words (`_first_word`): characters further apart than a tenth of their size are two
+# words (a space is a quarter of a font size; letters of a word touch, kerned or not).
+WORD_GAP = 0.1
+# A column line is wrapped when the next line's first word and a space (a quarter of a
+# font size in the usual fonts) would not have fitted after it (`_wrapped`).
+WORD_SPACE = 0.25
 
 
 @dataclass(frozen=True)
 class _Line:
+    """A text line: its page, text, vertical extent and largest font size (points); for a
+    line of a column, `room` is the space (points) between its end and the column's right
+    edge (the end of its widest line), else None; `first_word` is the width of its first
+    word (points)."""
+
     page: int
     text: str
     top: float
     bottom: float
     size: float
+    room: float | None = None
+    first_word: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -180,15 +198,40 @@ def _outline_titles(pdf: Any) -> dict[str, int]:
     return titles
 
 
-def _line(page: int, line: dict[str, Any]) -> _Line | None:
+def _line(page: int, line: dict[str, Any], edge: float | None = None) -> _Line | None:
     """A pdfplumber text line (from `extract_text_lines(return_chars=True)`) as a `_Line`
-    on `page`, its white space folded and its size the largest of its characters'; None
-    for a line of white space only."""
+    on `page`, its white space folded and its size the largest of its characters', in a
+    column whose right edge is at x = `edge` (points; None: not in a column); None for a
+    line of white space only."""
     text = " ".join(str(line["text"]).split())
     if not text:
         return None
     size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
-    return _Line(page, text, float(line["top"]), float(line["bottom"]), round(size, 1))
+    room = None if edge is None else edge - float(line["x1"])
+    return _Line(
+        page, text, float(line["top"]), float(line["bottom"]), round(size, 1), room, _first_word(line["chars"])
+    )
+
+
+def _first_word(chars: Sequence[dict[str, Any]]) -> float:
+    """The width (points) of the first word of a line's characters: up to the first gap
+    of more than `WORD_GAP` of a character's size."""
+    ordered = sorted(chars, key=lambda c: float(c["x0"]))
+    if not ordered:
+        return 0.0
+    end = float(ordered[0]["x1"])
+    for char in ordered[1:]:
+        if float(char["x0"]) - end > WORD_GAP * float(char.get("size", 0.0)) or str(char["text"]).isspace():
+            break
+        end = max(end, float(char["x1"]))
+    return end - float(ordered[0]["x0"])
+
+
+def _wrapped(line: _Line, after: _Line) -> bool:
+    """Whether the break between column line `line` and the next line of its paragraph
+    is a wrap: the first word of `after`, with a space (`WORD_SPACE` font sizes) before
+    it, would not have fitted in `line`'s room in its column."""
+    return line.room is not None and line.room < after.first_word + WORD_SPACE * line.size
 
 
 def _spans(chars: Sequence[dict[str, Any]], gap: float) -> list[tuple[float, float]]:
@@ -399,11 +442,20 @@ def _page_items(page: Any) -> list[_Line | _Table]:
         for table in sorted(tables, key=lambda t: t.top):  # before the first line below its top
             at = next((i for i, item in enumerate(ordered) if isinstance(item, dict) and item["top"] > table.top), None)
             ordered.insert(len(ordered) if at is None else at, table.item)
+    edges: dict[bool, float] = {}  # the right edge of the left (True) and the right column
+    if middle is not None:
+        for item in ordered:
+            if isinstance(item, dict) and not float(item["x0"]) < middle < float(item["x1"]):
+                left = float(item["x1"]) <= middle
+                edges[left] = max(edges.get(left, 0.0), float(item["x1"]))
     items: list[_Line | _Table] = []
     for item in ordered:
         if isinstance(item, _Table):
             items.append(item)
-        elif (line := _line(page.page_number, item)) is not None:
+            continue
+        in_column = middle is not None and not float(item["x0"]) < middle < float(item["x1"])
+        edge = edges[float(item["x1"]) <= middle] if middle is not None and in_column else None
+        if (line := _line(page.page_number, item, edge)) is not None:
             items.append(line)
     return items
 
@@ -576,7 +628,9 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
 
     def flush() -> None:
         if paragraph:
-            pieces.extend(line_pieces([ln.text for ln in paragraph], line_pages=[ln.page for ln in paragraph]))
+            wrapped = [_wrapped(line, after) for line, after in itertools.pairwise(paragraph)] + [False]
+            texts, pages = [ln.text for ln in paragraph], [ln.page for ln in paragraph]
+            pieces.extend(line_pieces(texts, line_pages=pages, wrapped=wrapped))
             paragraph.clear()
 
     previous: _Line | None = None
