@@ -59,3 +59,13 @@ def test_a_ruled_box_of_one_column_reads_as_lines(tmp_path: Path) -> None:
         ("paragraph", "Husk at medbringe dit gamle pas.", 1),
         ("paragraph", AFTER, 1),
     ]
+
+
+def test_a_first_row_with_a_year_in_bold_is_a_header(tmp_path: Path) -> None:
+    rows = [("Ydelse", "Pris 2026"), ("Pas 18-64 år", "835 kr."), ("Pas 0-17 år", "155 kr.")]
+    document = read_document(write_table_pdf(tmp_path / "pas.pdf", BEFORE, rows, AFTER))
+    assert [text for kind, text, _ in blocks_with_pages(document) if kind.startswith("table")] == [
+        "Ydelse; Pris 2026",
+        "Ydelse: Pas 18-64 år; Pris 2026: 835 kr.",
+        "Ydelse: Pas 0-17 år; Pris 2026: 155 kr.",
+    ]

@@ -328,14 +328,15 @@ def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     header, data = rows[0], rows[1:]
     if not all(header) or not all(any(row) for row in data):
         return None
-    first_chars = [c for c in table.page.crop(table.rows[0].bbox).chars if not str(c["text"]).isspace()]
+    head = tuple(float(v) for v in table.rows[0].bbox)
+    first_chars = [c for c in table.page.chars if _inside(c, head) and not str(c["text"]).isspace()]
     bold = bool(first_chars) and all("bold" in str(c.get("fontname", "")).casefold() for c in first_chars)
     if not bold and any(ch.isdigit() for cell in header for ch in cell):
         return None
     return header, data
 
 
-def _inside(obj: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+def _inside(obj: dict[str, Any], bbox: Sequence[float]) -> bool:
     """Whether the middle of a pdfplumber object lies in `bbox` (x0, top, x1, bottom)."""
     x = (float(obj["x0"]) + float(obj["x1"])) / 2
     y = (float(obj["top"]) + float(obj["bottom"])) / 2
@@ -415,13 +416,25 @@ def _column_lines(
     return placed
 
 
+def _column_edges(ordered: Sequence[dict[str, Any] | _Table], middle: float) -> dict[bool, float]:
+    """The right edge (x in points, its widest line's end) of the left column (True) and of
+    the right one (False) of a page with a gutter at x = `middle`, from its text lines."""
+    edges: dict[bool, float] = {}
+    for item in ordered:
+        if isinstance(item, dict) and not float(item["x0"]) < middle < float(item["x1"]):
+            left = float(item["x1"]) <= middle
+            edges[left] = max(edges.get(left, 0.0), float(item["x1"]))
+    return edges
+
+
 def _page_items(page: Any) -> list[_Line | _Table]:
     """The text lines and tables of one pdfplumber page in reading order.
 
     Tables that `_ruled_tables` finds are taken out of the text and stand where their top
     is. Then the page's lines (`extract_text_lines`); on a page with a gutter (`_gutter`)
-    they are read per column (`_column_lines`) and put in column order (`_column_order`).
-    A page with neither reads as pdfplumber's lines, in pdfplumber's order."""
+    they are read per column (`_column_lines`), put in column order (`_column_order`), and
+    each column line knows its room to its column's edge (`_column_edges`). A page with
+    neither reads as pdfplumber's lines, in pdfplumber's order."""
     tables = _ruled_tables(page)
     if tables:
         page = page.filter(
@@ -442,12 +455,7 @@ def _page_items(page: Any) -> list[_Line | _Table]:
         for table in sorted(tables, key=lambda t: t.top):  # before the first line below its top
             at = next((i for i, item in enumerate(ordered) if isinstance(item, dict) and item["top"] > table.top), None)
             ordered.insert(len(ordered) if at is None else at, table.item)
-    edges: dict[bool, float] = {}  # the right edge of the left (True) and the right column
-    if middle is not None:
-        for item in ordered:
-            if isinstance(item, dict) and not float(item["x0"]) < middle < float(item["x1"]):
-                left = float(item["x1"]) <= middle
-                edges[left] = max(edges.get(left, 0.0), float(item["x1"]))
+    edges = _column_edges(ordered, middle) if middle is not None else {}
     items: list[_Line | _Table] = []
     for item in ordered:
         if isinstance(item, _Table):
