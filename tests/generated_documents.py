@@ -207,3 +207,124 @@ def write_flowing_pdf(path: Path, paragraphs: list[str], header: str, footer: st
         pdf.ln(4)
     pdf.output(str(path))
     return path
+
+
+def write_columns_pdf(
+    path: Path, title: str, left: list[str], right: list[str], below: str, gutter: float = 10
+) -> Path:
+    """A one-page leaflet: `title` across the page at 16 pt bold, under it two columns of
+    11 pt Helvetica lines at a 6 mm pitch (`left` from 10 mm, `right` from 100 + `gutter`
+    mm, each 90 mm wide; "" is an empty line), both from 40 mm down, and `below` across
+    the page, an empty line under the longer column."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.set_xy(10, 20)
+    pdf.cell(190, 8, title)
+    pdf.set_font("Helvetica", "", 11)
+    for x, lines in ((10.0, left), (100 + gutter, right)):
+        for i, text in enumerate(lines):
+            pdf.set_xy(x, 40 + 6 * i)
+            pdf.cell(90, 6, text)
+    pdf.set_xy(10, 40 + 6 * (max(len(left), len(right)) + 1))
+    pdf.cell(190, 6, below)
+    pdf.output(str(path))
+    return path
+
+
+def write_tab_list_pdf(path: Path, intro: str, rows: list[tuple[str, str]]) -> Path:
+    """A one-page PDF: `intro` across the page in 11 pt Helvetica, an empty line, then one
+    line per row with its label at 10 mm and its value at a tab stop at 80 mm, unruled
+    (a price list typed with tabs, not a table)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(10, 20)
+    pdf.cell(190, 6, intro)
+    for i, (label, value) in enumerate(rows):
+        for x, text in ((10, label), (80, value)):
+            pdf.set_xy(x, 32 + 6 * i)
+            pdf.cell(60, 6, text)
+    pdf.output(str(path))
+    return path
+
+
+def write_table_pdf(
+    path: Path, before: str, rows: list[tuple[str, ...]], after: str, header_bold: bool = True, cover: bool = False
+) -> Path:
+    """A PDF of `before`, a ruled table of `rows` (fpdf2's `table()`: every cell framed;
+    the first row in bold when `header_bold`) and `after`, in 11 pt Helvetica; with
+    `cover`, on page 2 behind a page holding only "Priser 2026"."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", "", 11)
+    if cover:
+        pdf.add_page()
+        pdf.cell(0, 6, "Priser 2026")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, before, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    with pdf.table(width=120, align="LEFT", first_row_as_headings=header_bold) as table:
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, after, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+# A leaflet of two pages in two columns (`write_leaflet_pdf`): a sentence runs from the
+# foot of page 1's right column to the top of page 2's left column.
+LEAFLET_TOP = (
+    ["Storskrald hentes hver anden uge, og du skal", "tilmelde det senest fredagen før kl. 12."],
+    ["Du tilmelder storskrald på kommunens", "hjemmeside eller hos borgerservice."],
+)
+LEAFLET_FEES = [("Ordning", "Pris"), ("Storskrald", "0 kr."), ("Haveaffald", "250 kr.")]
+LEAFLET_BOTTOM = (
+    ["Haveaffald hentes fra april til november, og", "det hentes hver anden uge i hele kommunen."],
+    ["Sækkene må højst veje 15 kg, og de skal", "stå ved skel om morgenen"],
+)
+LEAFLET_PAGE_2 = (
+    [
+        "senest kl. 6 på afhentningsdagen. Papir og pap",
+        "hentes hver fjerde uge, og glas og metal hentes",
+        "hver ottende uge i hele kommunen.",
+    ],
+    [
+        "Farligt affald afleveres på genbrugspladsen,",
+        "som har åbent alle dage fra kl. 10 til 17, og",
+        "det er gratis for alle borgere i kommunen.",
+    ],
+)
+
+
+def write_leaflet_pdf(path: Path) -> Path:
+    """A two-page leaflet in two columns of 11 pt Helvetica (left at 10 mm, right at 110 mm,
+    6 mm pitch): on page 1 the `LEAFLET_TOP` columns, a ruled table of `LEAFLET_FEES`
+    across both columns, then the `LEAFLET_BOTTOM` columns; on page 2 the `LEAFLET_PAGE_2`
+    columns, whose left column goes on with the sentence that ends page 1's right one."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+
+    def columns(left: list[str], right: list[str], y: float) -> None:
+        pdf.set_font("Helvetica", "", 11)
+        for x, lines in ((10, left), (110, right)):
+            for i, text in enumerate(lines):
+                pdf.set_xy(x, y + 6 * i)
+                pdf.cell(90, 6, text)
+
+    pdf.add_page()
+    columns(*LEAFLET_TOP, 20)
+    pdf.set_xy(10, 40)
+    with pdf.table(width=190, align="LEFT") as table:
+        for cells in LEAFLET_FEES:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    columns(*LEAFLET_BOTTOM, 80)
+    pdf.add_page()
+    columns(*LEAFLET_PAGE_2, 20)
+    pdf.output(str(path))
+    return path

@@ -71,14 +71,15 @@ def strip_bullet(line: str) -> str:
     return BULLET.sub("", line, count=1)
 
 
-def starts_new_unit(before: str, after: str) -> bool:
+def starts_new_unit(before: str, after: str, wrapped: bool = False) -> bool:
     """Whether a single line break between two lines of a paragraph starts a new unit.
 
     A new unit starts when `after` starts with a list marker, when `before` ends a
     sentence and `after` does not continue in lower case, when `before` ends with a
     colon, or when `before` is short (at most `SHORT_LINE` characters), ends without
-    punctuation and `after` starts with a capital or a digit. Otherwise the lines are
-    hard-wrapped prose and stay one unit.
+    punctuation and `after` starts with a capital or a digit, unless the break is known
+    to be a wrap (`wrapped`: a PDF line in a narrow column that `after`'s first word
+    did not fit after). Otherwise the lines are hard-wrapped prose and stay one unit.
 
     >>> starts_new_unit("Sådan søger du", "Kontakt kommunen.")
     True
@@ -96,7 +97,7 @@ def starts_new_unit(before: str, after: str) -> bool:
         return True
     if last in SENTENCE_END:
         return not first.islower()
-    if len(before) <= SHORT_LINE and last.isalnum():
+    if len(before) <= SHORT_LINE and last.isalnum() and not wrapped:
         return first.isupper() or first.isdigit()
     return False
 
@@ -104,10 +105,13 @@ def starts_new_unit(before: str, after: str) -> bool:
 _WORD_BREAK = re.compile(r"\w-$")
 
 
-def line_unit_starts(lines: Sequence[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+def line_unit_starts(
+    lines: Sequence[str], wrapped: Sequence[bool] | None = None
+) -> list[tuple[str, list[tuple[int, int]]]]:
     """Group consecutive lines of one paragraph into units by `starts_new_unit`: per unit,
     its text and, for each line in it, (index of the line in `lines`, character offset of
-    the line's start in the unit's text). Blank lines belong to no unit.
+    the line's start in the unit's text). Blank lines belong to no unit. `wrapped[i]`
+    says that the break after line i is known to be a wrap (`starts_new_unit`).
 
     Lines of one unit are joined by a space, except after a hyphen that ends a word and
     is followed by a lower-case letter: "CPR-" + "nummer" gives "CPR-nummer" (the hyphen
@@ -115,27 +119,35 @@ def line_unit_starts(lines: Sequence[str]) -> list[tuple[str, list[tuple[int, in
     """
     units: list[tuple[str, list[tuple[int, int]]]] = []
     previous = ""
+    previous_wrapped = False
     for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
-        if units and not starts_new_unit(previous, line):
+        if units and not starts_new_unit(previous, line, previous_wrapped):
             text, starts = units[-1]
             glue = "" if _WORD_BREAK.search(text) and line[0].islower() else " "
             units[-1] = (text + glue + line, [*starts, (index, len(text) + len(glue))])
         else:
             units.append((line, [(index, 0)]))
         previous = line
+        previous_wrapped = wrapped is not None and wrapped[index]
     return units
 
 
-def line_pieces(lines: Sequence[str], page: int | None = None, line_pages: Sequence[int] | None = None) -> list[Piece]:
+def line_pieces(
+    lines: Sequence[str],
+    page: int | None = None,
+    line_pages: Sequence[int] | None = None,
+    wrapped: Sequence[bool] | None = None,
+) -> list[Piece]:
     """Pieces of a run of text lines: list lines become list items, the rest paragraphs,
     each on `page`. With `line_pages` (the page of each line, a PDF's), each piece is on
     the page of its first line and records the offset and page of each of its lines that
-    starts a later page (`Piece.page_starts`)."""
+    starts a later page (`Piece.page_starts`). `wrapped` marks the breaks known to be
+    wraps (`line_unit_starts`)."""
     pieces: list[Piece] = []
-    for unit, starts in line_unit_starts(lines):
+    for unit, starts in line_unit_starts(lines, wrapped):
         kind: BlockKind = "list_item" if starts_with_list_marker(unit) else "paragraph"
         text = strip_bullet(unit) if kind == "list_item" else unit
         if line_pages is None:

@@ -15,6 +15,35 @@ page break one sentence. Every piece carries the 1-based page it starts on, and 
 offset and page of each later page it runs onto (`Piece.page_starts`). A PDF without a
 text layer (a scan), or with no text but page furniture, raises ReaderError.
 
+A page set in two columns is read column by column (`_page_items`): pdfplumber takes a
+line across the whole width, so it would join each line of the left column to the line
+of the right one at its height. The gutter (`_gutter`) is an x-interval at least
+`GUTTER_MIN_WIDTH` font sizes wide with text on both sides in at least
+`COLUMN_MIN_LINES` lines, passed by more lines than cross it, with both columns at least
+`COLUMN_MIN_SHARE` of the text's width and filled as wrapped prose fills a column (a
+price list set with a tab stop, "Pas 18-64 år      835 kr.", is no pair of columns).
+What crosses the gutter (a title, a table, a closing line or a footer across the page)
+stays where it stands; between two such lines the left column is read top to bottom,
+then the right one. Going up from the foot of the left column to the top of the right one starts no
+paragraph, so a sentence cut there is joined as over a wrapped line (subject to
+`starts_new_unit`). A column's lines are short, so `starts_new_unit` would take many a
+full one that ends in a word before a capital ("... i Eksempel" / "Kommune, hvor ...")
+for a label; a column line after which the next line's first word would not have fitted
+(`_wrapped`) is wrapped prose instead. A page without a gutter reads as pdfplumber's
+lines, as before.
+pdfminer's own layout analysis (LAParams text boxes) is not used for this: it cuts a
+line at every wide space, tab stops included, which would change how one-column pages
+read, and orders its boxes by a grouping heuristic of its own.
+
+Ruled tables (pdfplumber's `find_tables`, with its default settings: cells framed by
+ruling lines or rectangles, as authorities' PDFs mostly have them) are taken out of the
+lines and read as rows (`_ruled_tables`): a `table_header` piece "Ydelse; Pris", then one
+`table_row` piece per row with each value next to its header ("Ydelse: Pas 18-64 år;
+Pris: 835 kr."; `qa.readers.common.table_pieces`, as for HTML, Markdown and Word), on the
+table's page where its top stands. Only a table of at least 2 columns and 2 rows (the
+header and a row of values) whose first row reads as a header (`_table_text`: every cell of it filled, and in bold or
+without a digit; no merged cells, no empty row) is read so; any other reads as lines.
+
 Running headers and footers (page furniture) are left out before anything else is
 measured (`_furniture`), so that they are neither quoted nor counted for the body size or
 the line pitch, and a sentence cut by a page break whose page has a footer is still
@@ -43,6 +72,7 @@ out otherwise, so that `qa.documents.assemble` takes the first heading or the fi
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import math
 import re
@@ -56,7 +86,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from qa.readers.common import CLOSING, SENTENCE_END, Piece, ReaderError, line_pieces
+from qa.readers.common import CLOSING, SENTENCE_END, Piece, ReaderError, line_pieces, table_pieces
 from qa.readers.text import looks_like_heading
 
 log = logging.getLogger(__name__)
@@ -110,14 +140,50 @@ _PAGE_NUMBER = re.compile(
 _PAGE_OF_PAGES = re.compile(r"\b(?:side|page)\s*(?P<n>\d{1,3})\s*(?:af|of)\s*(?P<m>\d{1,3})\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 
+# Columns (`_gutter`). The space between two columns: at least one font size wide (a word
+# space is a quarter of one, a gutter 4-10 mm, 1-3 font sizes at 10-11 pt).
+GUTTER_MIN_WIDTH = 1.0
+# At least three lines with text on both sides of the gutter: two could be a label and a
+# value that happen to stand apart.
+COLUMN_MIN_LINES = 3
+# Each column at least a quarter of the text's width (a sidebar beside a main column
+# included), so that a list set with a tab stop ("Pas 18-64 år      835 kr."), whose
+# values are short, reads as lines.
+COLUMN_MIN_SHARE = 0.25
+# Wrapped prose fills its column: half of its lines end within a fifth of the column's
+# width (a word or two) of its widest line; a list's labels and values end anywhere.
+COLUMN_RAGGEDNESS = 0.2
+# Words (`_first_word`): characters further apart than a tenth of their size are two
+# words (a space is a quarter of a font size; letters of a word touch, kerned or not).
+WORD_GAP = 0.1
+# A column line is wrapped when the next line's first word and a space (a quarter of a
+# font size in the usual fonts) would not have fitted after it (`_wrapped`).
+WORD_SPACE = 0.25
+
 
 @dataclass(frozen=True)
 class _Line:
+    """A text line: its page, text, vertical extent and largest font size (points); for a
+    line of a column, `room` is the space (points) between its end and the column's right
+    edge (the end of its widest line), else None; `first_word` is the width of its first
+    word (points)."""
+
     page: int
     text: str
     top: float
     bottom: float
     size: float
+    room: float | None = None
+    first_word: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A ruled table with a header row (`_table_text`): its cells' texts, row by row."""
+
+    page: int
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
 
 
 def _outline_titles(pdf: Any) -> dict[str, int]:
@@ -132,16 +198,274 @@ def _outline_titles(pdf: Any) -> dict[str, int]:
     return titles
 
 
-def _lines(pdf: Any) -> list[_Line]:
-    lines: list[_Line] = []
-    for page in pdf.pages:
-        for line in page.extract_text_lines(return_chars=True):
-            text = " ".join(str(line["text"]).split())
-            if not text:
-                continue
-            size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
-            lines.append(_Line(page.page_number, text, float(line["top"]), float(line["bottom"]), round(size, 1)))
-    return lines
+def _line(page: int, line: dict[str, Any], edge: float | None = None) -> _Line | None:
+    """A pdfplumber text line (from `extract_text_lines(return_chars=True)`) as a `_Line`
+    on `page`, its white space folded and its size the largest of its characters', in a
+    column whose right edge is at x = `edge` (points; None: not in a column); None for a
+    line of white space only."""
+    text = " ".join(str(line["text"]).split())
+    if not text:
+        return None
+    size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
+    room = None if edge is None else edge - float(line["x1"])
+    return _Line(
+        page, text, float(line["top"]), float(line["bottom"]), round(size, 1), room, _first_word(line["chars"])
+    )
+
+
+def _first_word(chars: Sequence[dict[str, Any]]) -> float:
+    """The width (points) of the first word of a line's characters: up to the first gap
+    of more than `WORD_GAP` of a character's size."""
+    ordered = sorted(chars, key=lambda c: float(c["x0"]))
+    if not ordered:
+        return 0.0
+    end = float(ordered[0]["x1"])
+    for char in ordered[1:]:
+        if float(char["x0"]) - end > WORD_GAP * float(char.get("size", 0.0)) or str(char["text"]).isspace():
+            break
+        end = max(end, float(char["x1"]))
+    return end - float(ordered[0]["x0"])
+
+
+def _wrapped(line: _Line, after: _Line) -> bool:
+    """Whether the break between column line `line` and the next line of its paragraph
+    is a wrap: the first word of `after`, with a space (`WORD_SPACE` font sizes) before
+    it, would not have fitted in `line`'s room in its column."""
+    return line.room is not None and line.room < after.first_word + WORD_SPACE * line.size
+
+
+def _spans(chars: Sequence[dict[str, Any]], gap: float) -> list[tuple[float, float]]:
+    """The horizontal extents (x0, x1 in points) of a line's runs of characters, left to
+    right: characters less than `gap` apart are one run (words and the spaces between
+    them); a wider space (a gutter, a tab stop) ends a run."""
+    spans: list[tuple[float, float]] = []
+    for char in sorted(chars, key=lambda c: float(c["x0"])):
+        x0, x1 = float(char["x0"]), float(char["x1"])
+        if spans and x0 - spans[-1][1] < gap:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
+        else:
+            spans.append((x0, x1))
+    return spans
+
+
+def _ragged(ends: Sequence[float], edge: float, width: float) -> bool:
+    """Whether lines ending at `ends` fill a column `width` points wide whose widest line
+    ends at `edge` as wrapped prose does: half of them end within `COLUMN_RAGGEDNESS` of
+    the width from the edge."""
+    return sorted(edge - end for end in ends)[len(ends) // 2] <= COLUMN_RAGGEDNESS * width
+
+
+def _gutter(rows: Sequence[Sequence[tuple[float, float]]], size: float) -> float | None:
+    """The middle (x in points) of the gutter between two columns of a page, given the runs
+    of each of its text lines (`_spans`) and its usual font size (points); None for a page
+    of one column.
+
+    A gutter is an x-interval at least `GUTTER_MIN_WIDTH` font sizes wide that lies between
+    two runs of at least `COLUMN_MIN_LINES` lines and that more lines pass by than cross
+    (a title or a footer across both columns crosses it). Of the candidates, the one with
+    the most lines on both sides, the middle of the widest such interval. The columns must
+    read as prose, not as a list set with a tab stop ("Pas 18-64 år      835 kr."): each at
+    least `COLUMN_MIN_SHARE` of the text's width, and the lines on both sides filling
+    their column (`_ragged`)."""
+    if len(rows) < COLUMN_MIN_LINES or not any(len(spans) > 1 for spans in rows):
+        return None
+    left_edge = min(spans[0][0] for spans in rows if spans)
+    right_edge = max(spans[-1][1] for spans in rows if spans)
+    width = int(right_edge - left_edge)
+    both = [0] * (width + 1)  # per point from left_edge: lines with a gap there
+    crossing = [0] * (width + 1)  # lines with a run there
+    for spans in rows:
+        for x0, x1 in spans:
+            for x in range(int(x0 - left_edge), min(width, int(x1 - left_edge)) + 1):
+                crossing[x] += 1
+        for (_, gap_start), (gap_end, _) in zip(spans, spans[1:], strict=False):
+            for x in range(int(gap_start - left_edge) + 1, int(gap_end - left_edge)):
+                both[x] += 1
+    most = max(both)
+    if most < COLUMN_MIN_LINES:
+        return None
+    runs: list[tuple[int, int]] = []  # [start, end) of each run of points with `most` gaps
+    for x, count in enumerate(both):
+        if count == most and crossing[x] < count:
+            if runs and runs[-1][1] == x:
+                runs[-1] = (runs[-1][0], x + 1)
+            else:
+                runs.append((x, x + 1))
+    if not runs:
+        return None
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    if end - start < GUTTER_MIN_WIDTH * size:
+        return None
+    middle = left_edge + (start + end) / 2
+    split = [
+        ([s for s in spans if s[1] < middle], [s for s in spans if s[0] > middle])
+        for spans in rows
+        if not any(x0 <= middle <= x1 for x0, x1 in spans)
+    ]
+    two_sided = [(left, right) for left, right in split if left and right]
+    left_ends = [left[-1][1] for left, _ in two_sided]
+    right_ends = [right[-1][1] for _, right in two_sided]
+    left_width = max(left_ends) - left_edge
+    right_start = min(right[0][0] for _, right in two_sided)
+    right_width = max(right_ends) - right_start
+    if min(left_width, right_width) < COLUMN_MIN_SHARE * (right_edge - left_edge):
+        return None
+    if not (_ragged(left_ends, max(left_ends), left_width) and _ragged(right_ends, max(right_ends), right_width)):
+        return None
+    return middle
+
+
+def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
+    """The header and the data rows of a table pdfplumber found (`Table.extract()`, cells'
+    white space folded), or None when it is doubtful and its text is better read as lines:
+    fewer than 2 columns or 2 rows, a merged or missing cell (None) or rows of different
+    lengths, a data row with no text, or a first row that reads as no header (an empty
+    cell, or a cell with a digit when the row is not set in bold)."""
+    cells = table.extract()
+    if len(cells) < 2 or len(cells[0]) < 2 or any(len(row) != len(cells[0]) or None in row for row in cells):
+        return None
+    rows = tuple(tuple(" ".join(str(cell).split()) for cell in row) for row in cells)
+    header, data = rows[0], rows[1:]
+    if not all(header) or not all(any(row) for row in data):
+        return None
+    head = tuple(float(v) for v in table.rows[0].bbox)
+    first_chars = [c for c in table.page.chars if _inside(c, head) and not str(c["text"]).isspace()]
+    bold = bool(first_chars) and all("bold" in str(c.get("fontname", "")).casefold() for c in first_chars)
+    if not bold and any(ch.isdigit() for cell in header for ch in cell):
+        return None
+    return header, data
+
+
+def _inside(obj: dict[str, Any], bbox: Sequence[float]) -> bool:
+    """Whether the middle of a pdfplumber object lies in `bbox` (x0, top, x1, bottom)."""
+    x = (float(obj["x0"]) + float(obj["x1"])) / 2
+    y = (float(obj["top"]) + float(obj["bottom"])) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A pdfplumber text line (its dict) or a table where it stands on its page (points)."""
+
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    item: dict[str, Any] | _Table
+
+
+def _placed_line(line: dict[str, Any]) -> _Placed:
+    return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
+
+
+def _ruled_tables(page: Any) -> list[_Placed]:
+    """The tables of a pdfplumber page that read as a header over rows (`_table_text`),
+    found by pdfplumber's table finder with its default settings (cells framed by ruling
+    lines or rectangles), each with its bounding box."""
+    tables = []
+    for table in page.find_tables():
+        text = _table_text(table)
+        if text is not None:
+            x0, top, x1, bottom = (float(v) for v in table.bbox)
+            tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, text[0], text[1])))
+    return tables
+
+
+def _column_order(placed: Sequence[_Placed], middle: float) -> list[dict[str, Any] | _Table]:
+    """The items of a two-column page in reading order: what crosses the gutter's `middle`
+    (a title, a table or a footer across the page) in order from the top, and between two
+    of them (and above the first, below the last) the items of the left column from the
+    top, then those of the right column."""
+    across = sorted((p for p in placed if p.x0 < middle < p.x1), key=lambda p: p.top)
+    bands: list[tuple[list[_Placed], list[_Placed]]] = [([], []) for _ in range(len(across) + 1)]
+    for p in placed:
+        if p.x0 < middle < p.x1:
+            continue
+        band = sum(1 for a in across if a.top < p.top)
+        bands[band][0 if p.x1 <= middle else 1].append(p)
+    ordered: list[dict[str, Any] | _Table] = []
+    for band, (left, right) in enumerate(bands):
+        if band:
+            ordered.append(across[band - 1].item)
+        ordered.extend(p.item for p in sorted(left, key=lambda p: p.top))
+        ordered.extend(p.item for p in sorted(right, key=lambda p: p.top))
+    return ordered
+
+
+def _column_lines(
+    page: Any, lines: Sequence[dict[str, Any]], rows: Sequence[Sequence[tuple[float, float]]], middle: float
+) -> list[_Placed]:
+    """The text lines of a page with a gutter at x = `middle`, given the runs of each line
+    (`_spans`): the lines with a run across it as pdfplumber read them, and the others read
+    again from the characters of each column on its own (pdfplumber's lines run across the
+    gutter, joining a line of the left column to the line of the right one at its height)."""
+    across = [line for line, spans in zip(lines, rows, strict=True) if any(x0 <= middle <= x1 for x0, x1 in spans)]
+    bands = [(float(line["top"]), float(line["bottom"])) for line in across]
+
+    def in_column(obj: dict[str, Any], left: bool) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (float(obj["x0"]) + float(obj["x1"])) / 2
+        y = (float(obj["top"]) + float(obj["bottom"])) / 2
+        return (x < middle) == left and not any(top <= y <= bottom for top, bottom in bands)
+
+    placed = [_placed_line(line) for line in across]
+    for left in (True, False):
+        column = page.filter(lambda obj, left=left: in_column(obj, left))
+        placed.extend(_placed_line(line) for line in column.extract_text_lines(return_chars=True))
+    return placed
+
+
+def _column_edges(ordered: Sequence[dict[str, Any] | _Table], middle: float) -> dict[bool, float]:
+    """The right edge (x in points, its widest line's end) of the left column (True) and of
+    the right one (False) of a page with a gutter at x = `middle`, from its text lines."""
+    edges: dict[bool, float] = {}
+    for item in ordered:
+        if isinstance(item, dict) and not float(item["x0"]) < middle < float(item["x1"]):
+            left = float(item["x1"]) <= middle
+            edges[left] = max(edges.get(left, 0.0), float(item["x1"]))
+    return edges
+
+
+def _page_items(page: Any) -> list[_Line | _Table]:
+    """The text lines and tables of one pdfplumber page in reading order.
+
+    Tables that `_ruled_tables` finds are taken out of the text and stand where their top
+    is. Then the page's lines (`extract_text_lines`); on a page with a gutter (`_gutter`)
+    they are read per column (`_column_lines`), put in column order (`_column_order`), and
+    each column line knows its room to its column's edge (`_column_edges`). A page with
+    neither reads as pdfplumber's lines, in pdfplumber's order."""
+    tables = _ruled_tables(page)
+    if tables:
+        page = page.filter(
+            lambda obj: (
+                obj.get("object_type") != "char" or not any(_inside(obj, (t.x0, t.top, t.x1, t.bottom)) for t in tables)
+            )
+        )
+    lines = page.extract_text_lines(return_chars=True)
+    sizes = sorted(float(c.get("size", 0.0)) for line in lines for c in line["chars"])
+    size = sizes[len(sizes) // 2] if sizes else 0.0
+    rows = [_spans(line["chars"], GUTTER_MIN_WIDTH * size) for line in lines]
+    middle = _gutter(rows, size) if sizes else None
+    ordered: list[dict[str, Any] | _Table]
+    if middle is not None:
+        ordered = _column_order([*tables, *_column_lines(page, lines, rows, middle)], middle)
+    else:
+        ordered = list(lines)
+        for table in sorted(tables, key=lambda t: t.top):  # before the first line below its top
+            at = next((i for i, item in enumerate(ordered) if isinstance(item, dict) and item["top"] > table.top), None)
+            ordered.insert(len(ordered) if at is None else at, table.item)
+    edges = _column_edges(ordered, middle) if middle is not None else {}
+    items: list[_Line | _Table] = []
+    for item in ordered:
+        if isinstance(item, _Table):
+            items.append(item)
+            continue
+        in_column = middle is not None and not float(item["x0"]) < middle < float(item["x1"])
+        edge = edges[float(item["x1"]) <= middle] if middle is not None and in_column else None
+        if (line := _line(page.page_number, item, edge)) is not None:
+            items.append(line)
+    return items
 
 
 def _is_page_number(text: str) -> bool:
@@ -284,16 +608,17 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     pieces; raises ReaderError for a broken or scanned PDF."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            lines = _lines(pdf)
+            items = [item for page in pdf.pages for item in _page_items(page)]
             outline = _outline_titles(pdf)
             metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
-    if not lines:
+    if not items:
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
-    furniture = _furniture(lines)
-    lines = [line for line in lines if line not in furniture]
-    if not lines:
+    furniture = _furniture([item for item in items if isinstance(item, _Line)])
+    items = [item for item in items if isinstance(item, _Table) or item not in furniture]
+    lines = [item for item in items if isinstance(item, _Line)]
+    if not items:
         raise ReaderError(
             "unreadable PDF: no text layer beyond page numbers and running headers or footers: "
             "scanned PDF? run OCR first"
@@ -301,7 +626,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     weights: Counter[float] = Counter()
     for line in lines:
         weights[line.size] += len(line.text)
-    body = weights.most_common(1)[0][0]
+    body = weights.most_common(1)[0][0] if weights else 0.0
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
     pitches = _line_pitches(lines)
@@ -311,11 +636,19 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
 
     def flush() -> None:
         if paragraph:
-            pieces.extend(line_pieces([ln.text for ln in paragraph], line_pages=[ln.page for ln in paragraph]))
+            wrapped = [_wrapped(line, after) for line, after in itertools.pairwise(paragraph)] + [False]
+            texts, pages = [ln.text for ln in paragraph], [ln.page for ln in paragraph]
+            pieces.extend(line_pieces(texts, line_pages=pages, wrapped=wrapped))
             paragraph.clear()
 
     previous: _Line | None = None
-    for line in lines:
+    for item in items:
+        if isinstance(item, _Table):
+            flush()
+            pieces.extend(table_pieces(item.rows, item.header, item.page))
+            previous = None
+            continue
+        line = item
         level = outline.get(line.text)
         if level is None and line.size in levels and len(line.text) <= HEADING_MAX_CHARS:
             level = levels[line.size]

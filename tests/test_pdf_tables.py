@@ -1,0 +1,71 @@
+"""A ruled table in a PDF with a header row reads as one unit per row, each value next to
+its header ("Ydelse: Pas 18-64 år; Pris: 835 kr."), in the same format as HTML, Markdown
+and Word tables, where the table stands and on its page; a doubtful table reads as lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qa.documents import Document, read_document
+from tests.generated_documents import write_table_pdf
+
+BEFORE = "Priser på pas i borgerservice."
+AFTER = "Gebyret betales ved bestillingen."
+FEES = [("Ydelse", "Pris"), ("Pas 18-64 år", "835 kr."), ("Pas 0-17 år", "155 kr.")]
+
+
+def blocks_with_pages(document: Document) -> list[tuple[str, str, int | None]]:
+    return [(b.kind, document.block_text(b), b.page) for b in document.blocks]
+
+
+def test_a_ruled_fee_table_reads_one_row_per_unit_with_its_headers_on_its_page(tmp_path: Path) -> None:
+    document = read_document(write_table_pdf(tmp_path / "pas.pdf", BEFORE, FEES, AFTER, cover=True))
+    assert blocks_with_pages(document) == [
+        ("paragraph", "Priser 2026", 1),
+        ("paragraph", BEFORE, 2),
+        ("table_header", "Ydelse; Pris", 2),
+        ("table_row", "Ydelse: Pas 18-64 år; Pris: 835 kr.", 2),
+        ("table_row", "Ydelse: Pas 0-17 år; Pris: 155 kr.", 2),
+        ("paragraph", AFTER, 2),
+    ]
+
+
+def test_a_cell_wrapped_over_two_lines_is_one_value(tmp_path: Path) -> None:
+    rows = [("Ydelse", "Pris"), ("Nødpas, udstedt samme dag i borgerservice ved akut rejse", "300 kr.")]
+    document = read_document(write_table_pdf(tmp_path / "pas.pdf", BEFORE, rows, AFTER))
+    assert [text for kind, text, _ in blocks_with_pages(document) if kind == "table_row"] == [
+        "Ydelse: Nødpas, udstedt samme dag i borgerservice ved akut rejse; Pris: 300 kr."
+    ]
+
+
+def test_a_ruled_table_whose_first_row_holds_figures_in_plain_type_reads_as_lines(tmp_path: Path) -> None:
+    rows = [("2025", "2026"), ("820 kr.", "835 kr."), ("150 kr.", "155 kr.")]
+    document = read_document(write_table_pdf(tmp_path / "pas.pdf", BEFORE, rows, AFTER, header_bold=False))
+    assert blocks_with_pages(document) == [
+        ("paragraph", BEFORE, 1),
+        ("paragraph", "2025 2026", 1),
+        ("paragraph", "820 kr. 835 kr.", 1),
+        ("paragraph", "150 kr. 155 kr.", 1),
+        ("paragraph", AFTER, 1),
+    ]
+
+
+def test_a_ruled_box_of_one_column_reads_as_lines(tmp_path: Path) -> None:
+    rows = [("Bemærk",), ("Husk at medbringe dit gamle pas.",)]
+    document = read_document(write_table_pdf(tmp_path / "pas.pdf", BEFORE, rows, AFTER))
+    assert blocks_with_pages(document) == [
+        ("paragraph", BEFORE, 1),
+        ("paragraph", "Bemærk", 1),
+        ("paragraph", "Husk at medbringe dit gamle pas.", 1),
+        ("paragraph", AFTER, 1),
+    ]
+
+
+def test_a_first_row_with_a_year_in_bold_is_a_header(tmp_path: Path) -> None:
+    rows = [("Ydelse", "Pris 2026"), ("Pas 18-64 år", "835 kr."), ("Pas 0-17 år", "155 kr.")]
+    document = read_document(write_table_pdf(tmp_path / "pas.pdf", BEFORE, rows, AFTER))
+    assert [text for kind, text, _ in blocks_with_pages(document) if kind.startswith("table")] == [
+        "Ydelse; Pris 2026",
+        "Ydelse: Pas 18-64 år; Pris 2026: 835 kr.",
+        "Ydelse: Pas 0-17 år; Pris 2026: 155 kr.",
+    ]
