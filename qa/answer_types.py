@@ -457,17 +457,31 @@ _INTERROGATIVE = re.compile(
 )
 
 
+def _subordinate_when(match: re.Match[str], first_interrogative: re.Match[str] | None) -> bool:
+    """Whether a pattern's match is a bare "when" after another interrogative word: a
+    conjunction opening a clause of time inside the question ("What happens to my licence
+    when I exchange it?", "What should I bring when I apply?"), not what it asks, as in
+    any English grammar. ("How do I ... when I move?" was already a how-question: "how do
+    i" matches first.)"""
+    return match.group(0) == "when" and first_interrogative is not None and first_interrogative.start() < match.start()
+
+
 def answer_type(question: str, price: bool | None = None) -> AnswerType:
     """The kind of answer a question wants (Danish or English), `other` when none fits:
     a question asking what something costs (`asks_price`; pass `price` when already
-    known) is `how_much`; otherwise the pattern matching earliest wins; a question mark
-    with no interrogative word is `yes_no`."""
+    known) is `how_much`; otherwise the pattern matching earliest wins, a "when" after
+    another interrogative word not counting (`_subordinate_when`); a question mark with no
+    interrogative word is `yes_no`."""
     lowered = question.lower()
     if asks_price(lowered) if price is None else price:
         return "how_much"
     best: tuple[int, int, AnswerType] = (len(lowered) + 1, len(_QUESTION_PATTERNS), "other")
+    first_interrogative = _INTERROGATIVE.search(lowered)
     for order, (kind, pattern) in enumerate(_QUESTION_PATTERNS):
-        match = pattern.search(lowered)
+        match = next(
+            (m for m in pattern.finditer(lowered) if not _subordinate_when(m, first_interrogative)),
+            None,
+        )
         if match and (match.start(), order) < best[:2]:
             best = (match.start(), order, kind)
     if best[2] == "other" and lowered.rstrip().endswith("?") and not _INTERROGATIVE.search(lowered):

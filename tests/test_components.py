@@ -60,6 +60,12 @@ from tests.fakes import FakeEmbedder
         ("Which authority handles complaints?", "who"),
         ("Hvordan søger jeg om fritagelse?", "how"),
         ("How do I register a change of address when I move?", "how"),
+        # "when" after another interrogative word opens a clause of time, not the question.
+        ("What happens to my foreign licence when I exchange it for a Danish one?", "other"),
+        ("What should I bring when I apply for a passport?", "other"),
+        ("Which office do I contact when I move?", "who"),
+        ("If I move abroad, when must I report it?", "when"),
+        ("What is the deadline when I move?", "when"),
         ("Hvordan kan man klage over afgørelsen?", "how"),
         ("Hvordan opgøres beløbet?", "other"),
         ("How is the amount calculated?", "other"),
