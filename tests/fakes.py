@@ -82,6 +82,7 @@ def app_settings(index_dir: Path, feedback_db: Path, **changes: object) -> Setti
         "rate_limit_ask": UNLIMITED,
         "rate_limit_search": UNLIMITED,
         "rate_limit_feedback": UNLIMITED,
+        "rate_limit_documents": UNLIMITED,
     }
     values.update(changes)
     return Settings(**values)  # type: ignore[arg-type]
