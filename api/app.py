@@ -32,6 +32,7 @@ from api.limits import (
     RateLimitMiddleware,
     RefuseWhenFullMiddleware,
 )
+from api.listing import ListingCache, summary
 from api.logs import AccessLogMiddleware
 from api.metrics import Metrics, MetricsMiddleware
 from api.reload import EngineHolder
@@ -42,7 +43,6 @@ from api.schemas import (
     AskResponse,
     DocumentList,
     DocumentOut,
-    DocumentSummary,
     ErrorBody,
     HeadingOut,
     Health,
@@ -51,7 +51,6 @@ from api.schemas import (
     invalid_unicode,
 )
 from api.widget import install_widget
-from qa.documents import Document
 from qa.embedder import Embedder
 from qa.engine import DocumentNotFoundError, QAEngine, QuestionError
 from qa.feedback import FeedbackStoreError
@@ -110,6 +109,13 @@ WINDOW_END = (
 )
 
 
+LIST_OFFSET = "How many documents of the list (in id order) to leave out before the first one returned."
+LIST_LIMIT = (
+    "At most this many documents; default: to the end of the list. Without `offset` and `limit`, the whole list."
+)
+TOTAL_COUNT = "How many documents the index version holds (whatever page of them the body lists)."
+
+
 def text_window(length: int, start: int, end: int | None) -> tuple[int, int]:
     """The offsets ``(first, last)`` of the window ``start``..``end`` of a text of ``length``
     characters: ``(start, length)`` without ``end``; an ``end`` past the text is read as
@@ -126,17 +132,6 @@ def text_window(length: int, start: int, end: int | None) -> tuple[int, int]:
     if end is not None and end < start:
         raise ValueError(f"end: {end} is before start ({start}): send an end of at least {start}")
     return start, length if end is None else min(end, length)
-
-
-def _summary(doc: Document) -> DocumentSummary:
-    return DocumentSummary(
-        doc_id=doc.doc_id,
-        title=doc.title,
-        source=doc.source,
-        date=doc.date,
-        language=doc.language,
-        length=len(doc.text),
-    )
 
 
 def _redacted(err: dict[str, Any]) -> dict[str, Any]:
@@ -327,11 +322,34 @@ def create_app(
             raise _invalid(("query", "q"), str(exc)) from exc
         return SearchResponse(results=passages, index_version=engine.index_version)
 
-    @app.get("/documents", response_model=DocumentList, summary="All documents")
-    def documents(response: Response) -> DocumentList:
-        """Every document in the live index, without its text."""
-        engine = ready_engine(response)
-        return DocumentList(documents=[_summary(d) for d in engine.documents()], index_version=engine.index_version)
+    listings = ListingCache()
+
+    @app.get(
+        "/documents",
+        response_model=DocumentList,
+        summary="All documents",
+        responses={200: {"headers": {"X-Total-Count": {"description": TOTAL_COUNT, "schema": {"type": "integer"}}}}},
+    )
+    async def documents(
+        request: Request,
+        offset: Annotated[int, Query(ge=0, description=LIST_OFFSET)] = 0,
+        limit: Annotated[int | None, Query(ge=1, description=LIST_LIMIT)] = None,
+    ) -> Response:
+        """Every document in the live index, without its text, in id order; with ``offset``
+        and/or ``limit``, only that page of the list. The body is built once per index
+        version (`api.listing`), not per request."""
+        engine = ready_engine()
+        listing = listings.cached(engine)
+        if listing is None:  # the first request of this version builds it, off the event loop
+            listing = await asyncio.to_thread(listings.listing, engine)
+        headers = {"X-Index-Version": engine.index_version, "X-Total-Count": str(listing.total)}
+        if offset or limit is not None:
+            return Response(listing.page(offset, limit), media_type="application/json", headers=headers)
+        headers["Vary"] = "Accept-Encoding"  # the whole list comes gzipped or not
+        if "gzip" in request.headers.get("accept-encoding", ""):  # as GZipMiddleware decides
+            headers["Content-Encoding"] = "gzip"  # GZipMiddleware passes it on as it is
+            return Response(listing.gzipped, media_type="application/json", headers=headers)
+        return Response(listing.body, media_type="application/json", headers=headers)
 
     @app.get("/documents/{doc_id}", response_model=DocumentOut, summary="One document with its text")
     def document(
@@ -358,7 +376,7 @@ def create_app(
             first, last = text_window(len(doc.text), start, end)
         except ValueError as exc:
             raise HTTPException(422, str(exc), headers={"X-Index-Version": engine.index_version}) from None
-        return DocumentOut(**_summary(doc).model_dump(), text=doc.text[first:last], headings=headings)
+        return DocumentOut(**summary(doc).model_dump(), text=doc.text[first:last], headings=headings)
 
     @app.get("/healthz", response_model=Health, summary="The process is up")
     async def healthz() -> Health:
@@ -415,6 +433,11 @@ def create_app(
             ("POST", "/ask"): settings.rate_limit_ask,
             ("GET", "/search"): settings.rate_limit_search,
             ("POST", "/feedback"): settings.rate_limit_feedback,
+            **{
+                (method, path): settings.rate_limit_documents
+                for method in ("GET", "HEAD")
+                for path in ("/documents", "/documents/{doc_id}")
+            },
         },
         on_refused=lambda _: metrics.refused.labels("rate_limited").inc(),
     )

@@ -195,9 +195,11 @@ class RateLimitMiddleware:
     """Per-client rate limits on chosen ``(method, path)`` pairs; 429 with Retry-After beyond.
 
     ``limits`` maps e.g. ``("POST", "/ask")`` to a ``limits`` string such as ``"30/minute"``
-    or ``"5/second;100/hour"`` (every part applies). Counting is a moving window in this
-    process's memory, keyed by :func:`client_key`; ``on_refused(path)`` is called for
-    each refusal (metrics).
+    or ``"5/second;100/hour"`` (every part applies). A path whose last segment is a
+    parameter (``"/documents/{doc_id}"``) stands for every longer path under it
+    (``/documents/a``, ``/documents/a/b``), counted together. Counting is a moving window in this process's
+    memory, keyed by the path as given in ``limits`` and :func:`client_key` (so the methods
+    of one path share a count); ``on_refused(path)`` is called for each refusal (metrics).
     """
 
     def __init__(
@@ -208,18 +210,32 @@ class RateLimitMiddleware:
     ) -> None:
         self.app = app
         self.items: dict[tuple[str, str], list[RateLimitItem]] = {k: parse_many(v) for k, v in limits.items()}
+        self.prefixes = [
+            (method, path[: path.rindex("/") + 1], path)
+            for method, path in self.items
+            if path.rsplit("/", 1)[-1].startswith("{") and path.endswith("}")
+        ]
         self.limiter = MovingWindowRateLimiter(MemoryStorage())
         self.on_refused = on_refused
+
+    def limited_as(self, method: str, path: str) -> str | None:
+        """The path of ``limits`` that a request's method and path count against, or None."""
+        if (method, path) in self.items:
+            return path
+        for limited_method, prefix, pattern in self.prefixes:
+            if method == limited_method and path.startswith(prefix) and len(path) > len(prefix):
+                return pattern
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path = str(scope["path"])
-        items = self.items.get((str(scope["method"]), path))
-        if items:
+        method = str(scope["method"])
+        path = self.limited_as(method, str(scope["path"]))
+        if path is not None:
             key = client_key(scope)
-            for item in items:
+            for item in self.items[(method, path)]:
                 if not self.limiter.hit(item, path, key):
                     reset_at = self.limiter.get_window_stats(item, path, key).reset_time
                     retry = max(1, math.ceil(reset_at - time.time()))

@@ -57,9 +57,14 @@ JsonInt = Annotated[int, BeforeValidator(json_integer)]
 """An int field that takes JSON numbers only (strict about strings and booleans)."""
 
 
+LANGUAGE_DESCRIPTION = (
+    ' Each has its document\'s `language` ("da" or "en", as the index stores it, as GET /documents gives it), '
+    "for marking the quoted text's language (HTML `lang`)."
+)
 PASSAGES_DESCRIPTION = (
     "The best passages in the passage reranker's order (at most two of the first five from one "
     "document); `score` is the fused dense + BM25 retrieval score, so it need not fall in this order."
+    + LANGUAGE_DESCRIPTION
 )
 ANSWER_PASSAGES_DESCRIPTION = (
     PASSAGES_DESCRIPTION + " When the question is answered, the passages the answer is quoted from come first."
@@ -97,6 +102,7 @@ class AskResponse(BaseModel):
     message: str | None = Field(description="Why there is no answer, in the question's language.")
     citations: list[Citation] = Field(
         description="The quoted sentences; `score` is the reader's score, comparable only within one answer."
+        + LANGUAGE_DESCRIPTION
     )
     passages: list[Passage] = Field(description=ANSWER_PASSAGES_DESCRIPTION)
     index_version: str

@@ -36,7 +36,7 @@ from bench import http_load  # noqa: E402
 from bench.peer_txtai import run_txtai, txtai_available  # noqa: E402
 from bench.synthetic import danish_paragraphs, write_corpus  # noqa: E402
 from qa.documents import Document, read_corpus  # noqa: E402
-from qa.embedder import Embedder, TextKind, TokenVectors, create_embedder  # noqa: E402
+from qa.embedder import BatchDone, Embedder, TextKind, TokenVectors, create_embedder  # noqa: E402
 from qa.evaluation import load_questions  # noqa: E402
 from qa.model_store import prepare_model  # noqa: E402
 from qa.settings import Settings, get_settings  # noqa: E402
@@ -119,15 +119,19 @@ class RecordingEmbedder:
         """The inner embedder's token vectors."""
         return self.inner.encode_tokens(texts, kind)
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+    def encode_passages(
+        self, texts: list[str], show_progress: bool = False, on_batch: BatchDone | None = None
+    ) -> np.ndarray:
         """The inner embedder's passage vectors (or random unit vectors), timed."""
         started = time.perf_counter()
         self.passages += texts
         if self.random_vectors:
             vectors = self._rng.standard_normal((len(texts), self.dimension)).astype(np.float32)
             vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+            if on_batch is not None:
+                on_batch(len(texts))
         else:
-            vectors = self.inner.encode_passages(texts, show_progress=show_progress)
+            vectors = self.inner.encode_passages(texts, show_progress=show_progress, on_batch=on_batch)
         self.seconds += time.perf_counter() - started
         return vectors
 

@@ -15,6 +15,8 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -29,6 +31,33 @@ log = logging.getLogger(__name__)
 
 TextKind = Literal["query", "passage"]
 """Which of the model's prompts a text is encoded with: a question's or a document's."""
+
+BatchDone = Callable[[int], None]
+"""Called with the number of passages of each batch once it is embedded (`encode_passages`'s
+``on_batch``): the numbers add up to the passages asked for."""
+
+
+@contextmanager
+def batch_progress(total: int, show_progress: bool, on_batch: BatchDone | None) -> Iterator[BatchDone]:
+    """The function an embedder calls after each batch (with its passage count): it moves a
+    tqdm bar of ``total`` passages when ``show_progress``, and calls ``on_batch``."""
+    bar = None
+    if show_progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, desc="embedding", unit="passage")
+
+    def done(passages: int) -> None:
+        if bar is not None:
+            bar.update(passages)
+        if on_batch is not None:
+            on_batch(passages)
+
+    try:
+        yield done
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 @dataclass(frozen=True)
@@ -101,8 +130,11 @@ class Embedder(Protocol):
         """One normalised float32 vector for a question."""
         ...
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        """Normalised float32 vectors, one row per passage."""
+    def encode_passages(
+        self, texts: list[str], show_progress: bool = False, on_batch: BatchDone | None = None
+    ) -> np.ndarray:
+        """Normalised float32 vectors, one row per passage; ``on_batch(n)`` after each batch
+        of ``n`` passages (a caller's progress display: the whole call may take minutes)."""
         ...
 
     def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:
@@ -167,7 +199,7 @@ class SentenceTransformerEmbedder(_ModelFolder):
             log.info("loaded model %s in %.1f s", self.folder, time.perf_counter() - started)
         return self
 
-    def _encode(self, texts: list[str], prompt_name: str, show_progress: bool) -> np.ndarray:
+    def _encode(self, texts: list[str], prompt_name: str) -> np.ndarray:
         self.load()
         from sentence_transformers import SentenceTransformer
 
@@ -179,19 +211,29 @@ class SentenceTransformerEmbedder(_ModelFolder):
             batch_size=self.batch_size,
             normalize_embeddings=True,
             convert_to_numpy=True,
-            show_progress_bar=show_progress,
+            show_progress_bar=False,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
         """One normalised vector for a question, with the model's query prompt."""
-        return self._encode([text], "query", False)[0]
+        return self._encode([text], "query")[0]
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        """Normalised vectors for passages, with the model's document prompt."""
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        return self._encode(texts, "document", show_progress)
+    def encode_passages(
+        self, texts: list[str], show_progress: bool = False, on_batch: BatchDone | None = None
+    ) -> np.ndarray:
+        """Normalised float32 vectors (len(texts), dimension) for passages, with the model's
+        document prompt, in input order; ``on_batch(n)`` after each batch.
+
+        Batches of `batch_size` passages, longest (in characters) first, as
+        sentence-transformers forms them within one call.
+        """
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        with batch_progress(len(texts), show_progress, on_batch) as done:
+            for batch in length_sorted_batches([len(t) for t in texts], self.batch_size):
+                out[batch] = self._encode([texts[i] for i in batch], "document")
+                done(len(batch))
+        return out
 
     def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:
         """Each text's sentence and token vectors (`TokenVectors`), with the query or
@@ -308,8 +350,11 @@ class OnnxEmbedder(_ModelFolder):
         encoding = self._tokenizer.encode(self._prompts.get("query", "") + text)
         return self._run([encoding])[0]
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        """Normalised float32 vectors (len(texts), dimension) in input order, with the document prompt.
+    def encode_passages(
+        self, texts: list[str], show_progress: bool = False, on_batch: BatchDone | None = None
+    ) -> np.ndarray:
+        """Normalised float32 vectors (len(texts), dimension) in input order, with the document
+        prompt; ``on_batch(n)`` after each batch.
 
         Batches of `batch_size` passages of similar token length (longest first).
         """
@@ -319,18 +364,10 @@ class OnnxEmbedder(_ModelFolder):
         prompt = self._prompts.get("document", "")
         encodings = self._tokenizer.encode_batch([prompt + t for t in texts])
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        batches = length_sorted_batches([len(e.ids) for e in encodings], self.batch_size)
-        progress = None
-        if show_progress:
-            from tqdm import tqdm
-
-            progress = tqdm(total=len(texts), desc="embedding", unit="passage")
-        for batch in batches:
-            out[batch] = self._run([encodings[i] for i in batch])
-            if progress is not None:
-                progress.update(len(batch))
-        if progress is not None:
-            progress.close()
+        with batch_progress(len(texts), show_progress, on_batch) as done:
+            for batch in length_sorted_batches([len(e.ids) for e in encodings], self.batch_size):
+                out[batch] = self._run([encodings[i] for i in batch])
+                done(len(batch))
         return out
 
     def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:

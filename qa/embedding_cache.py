@@ -184,6 +184,8 @@ def embed_with_cache(
     (each distinct text once) and adding those to the cache as they are done: one new
     segment per CHECKPOINT_PASSAGES passages, so a build killed
     while embedding leaves the segments it finished and its rerun embeds only the rest.
+    With `show_progress`, a tqdm bar of the passages to embed moves after each batch the
+    embedder finishes (its ``on_batch``).
     Raises what the embedder raises (the segments written before stay)."""
     keys = [text_key(t) for t in texts]
     missing: dict[str, str] = {}
@@ -205,9 +207,10 @@ def embed_with_cache(
         with tqdm(total=len(todo), desc="embedding", unit="passage", disable=not show_progress) as progress:
             for start in range(0, len(todo), CHECKPOINT_PASSAGES):
                 piece = todo[start : start + CHECKPOINT_PASSAGES]
-                fresh = embedder.encode_passages([text for _, text in piece])
+                # The bar moves with each batch the embedder finishes, not with each segment
+                # (a checkpoint is about 30 s of embedding: a bar at 0% looks hung).
+                fresh = embedder.encode_passages([text for _, text in piece], on_batch=progress.update)
                 cache.add([key for key, _ in piece], fresh)
-                progress.update(len(piece))
     else:
         log.info("all %d passages from the embedding cache", len(texts))
     rows = [cache.get(k) for k in keys]

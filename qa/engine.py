@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -59,6 +59,8 @@ class Passage:
     score: float
     page: int | None = None
     """1-based page of the passage's start in a PDF; None for other formats."""
+    language: str = field(kw_only=True)
+    """The language of the passage's document, as the index stores it ("da" or "en")."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Citation:
     score: float
     page: int | None = None
     """1-based page of the quote's start in a PDF; None for other formats."""
+    language: str = field(kw_only=True)
+    """The language of the quote's document, as the index stores it ("da" or "en")."""
 
 
 @dataclass
@@ -158,6 +162,7 @@ class QAEngine:
 
     def _passage(self, hit: RankedChunk) -> Passage:
         chunk = self.data.chunks[hit.index]
+        document = self.data.documents[chunk.doc_id]
         return Passage(
             chunk.chunk_id,
             chunk.doc_id,
@@ -167,7 +172,8 @@ class QAEngine:
             chunk.start,
             chunk.end,
             round(hit.score, 6),
-            self.data.documents[chunk.doc_id].page_at(chunk.start),
+            page=document.page_at(chunk.start),
+            language=document.language,
         )
 
     def search(self, query: str, k: int = 5) -> list[Passage]:
@@ -359,7 +365,8 @@ class QAEngine:
                     last.end,
                     document.text[first.start : last.end],
                     round(score, 6),
-                    document.page_at(first.start),
+                    page=document.page_at(first.start),
+                    language=document.language,
                 )
             )
         return citations

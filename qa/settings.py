@@ -142,6 +142,10 @@ class Settings(BaseSettings):
     rate_limit_ask: str = Field("30/minute", description="Per-client limit on POST /ask (`limits` syntax).")
     rate_limit_search: str = Field("60/minute", description="Per-client limit on GET /search.")
     rate_limit_feedback: str = Field("10/minute", description="Per-client limit on POST /feedback.")
+    rate_limit_documents: str = Field(
+        "120/minute",
+        description="Per-client limit on GET /documents, and separately on GET /documents/{doc_id} (HEAD included).",
+    )
     allowed_hosts: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["*"],
         description="Comma-separated Host header values served (TrustedHostMiddleware); others get 400.",
@@ -201,7 +205,7 @@ class Settings(BaseSettings):
             return [h.strip() for h in value.split(",") if h.strip()]
         return value
 
-    @field_validator("rate_limit_ask", "rate_limit_search", "rate_limit_feedback")
+    @field_validator("rate_limit_ask", "rate_limit_search", "rate_limit_feedback", "rate_limit_documents")
     @classmethod
     def _rate_limit(cls, value: str) -> str:
         from limits import parse_many

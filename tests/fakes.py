@@ -11,7 +11,7 @@ import pytest
 
 from qa.analysis import terms
 from qa.documents import Document
-from qa.embedder import TextKind, TokenVectors
+from qa.embedder import BatchDone, TextKind, TokenVectors
 from qa.index import build
 from qa.scoring import scoring_identity
 from qa.settings import Settings
@@ -20,7 +20,9 @@ from qa.settings import Settings
 class FakeEmbedder:
     """Bag of stemmed words hashed into a small vector: texts that share words are close.
     Its token vectors are one per word, the word's own hashed vector: a question word
-    the answer holds has support 1."""
+    the answer holds has support 1. Passages are embedded in batches of `batch_size`, in order."""
+
+    batch_size = 4
 
     def __init__(
         self, dimension: int = 64, name: str = "fake-embedder", identity: dict[str, object] | None = None
@@ -54,8 +56,16 @@ class FakeEmbedder:
         self.query_calls += 1
         return self._vector(text)
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension), np.float32)
+    def encode_passages(
+        self, texts: list[str], show_progress: bool = False, on_batch: BatchDone | None = None
+    ) -> np.ndarray:
+        rows = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = texts[start : start + self.batch_size]
+            rows += [self._vector(t) for t in batch]
+            if on_batch is not None:
+                on_batch(len(batch))
+        return np.stack(rows) if rows else np.zeros((0, self._dimension), np.float32)
 
     def encode_tokens(self, texts: list[str], kind: TextKind) -> list[TokenVectors]:
         out = []
@@ -82,6 +92,7 @@ def app_settings(index_dir: Path, feedback_db: Path, **changes: object) -> Setti
         "rate_limit_ask": UNLIMITED,
         "rate_limit_search": UNLIMITED,
         "rate_limit_feedback": UNLIMITED,
+        "rate_limit_documents": UNLIMITED,
     }
     values.update(changes)
     return Settings(**values)  # type: ignore[arg-type]

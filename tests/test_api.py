@@ -48,11 +48,24 @@ def test_ask_returns_the_contract_with_exact_quotes(client: TestClient, fake_eng
     for citation in body["citations"]:
         assert citation["quote"] == text[citation["start"] : citation["end"]]
         assert f"{citation['quote']} [{citation['n']}]" in body["answer"]
-        assert set(citation) == {"n", "doc_id", "title", "source", "start", "end", "quote", "score", "page"}
+        assert set(citation) == {
+            "n",
+            "doc_id",
+            "title",
+            "source",
+            "start",
+            "end",
+            "quote",
+            "score",
+            "page",
+            "language",
+        }
         assert citation["page"] is None  # a Markdown document has no pages
+        assert citation["language"] == "da"
     for passage in body["passages"]:
         assert passage["text"] == text[passage["start"] : passage["end"]]
         assert passage["page"] is None
+        assert passage["language"] == "da"
     assert body["index_version"] == fake_engine.index_version
 
 

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import tqdm
 
 import qa.embedding_cache
 import qa.index
 from qa.documents import Document
-from qa.embedding_cache import EmbeddingCache
+from qa.embedder import BatchDone
+from qa.embedding_cache import EmbeddingCache, embed_with_cache
 from qa.index import dominant_document
 from qa.manifest import EmbeddingStats
 from qa.pipeline import build_documents, run_build
@@ -28,11 +30,13 @@ class CountingEmbedder(FakeEmbedder):
         self.calls: list[int] = []
         self.fail_after = fail_after
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+    def encode_passages(
+        self, texts: list[str], show_progress: bool = False, on_batch: BatchDone | None = None
+    ) -> np.ndarray:
         if self.fail_after is not None and sum(self.calls) + len(texts) > self.fail_after:
             raise RuntimeError("killed while embedding")
         self.calls.append(len(texts))
-        return super().encode_passages(texts, show_progress)
+        return super().encode_passages(texts, show_progress, on_batch)
 
 
 @pytest.fixture()
@@ -99,3 +103,35 @@ def test_a_build_warns_in_its_log_and_report_when_one_document_is_most_of_its_pa
     assert f"of the {report.manifest.embedding.passages:,} passages to embed" in warning  # type: ignore[union-attr]
     assert f"warning: {warning}" in report.summary_lines()
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [warning]
+
+
+@pytest.mark.usefixtures("checkpoint_every_10")
+def test_the_progress_bar_moves_with_each_batch_before_the_first_checkpoint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[tuple[str, int]] = []
+    add = EmbeddingCache.add
+
+    def checkpoint(self: EmbeddingCache, keys: list[str], vectors: np.ndarray) -> str:
+        events.append(("checkpoint", len(keys)))
+        return add(self, keys, vectors)
+
+    def update(self: tqdm.tqdm, n: float = 1) -> bool | None:
+        events.append(("progress", int(n)))
+        return None
+
+    monkeypatch.setattr(EmbeddingCache, "add", checkpoint)
+    monkeypatch.setattr(tqdm.tqdm, "update", update)
+    embedder = FakeEmbedder()  # batches of 4 passages
+    cache = EmbeddingCache(tmp_path, embedder.identity, embedder.dimension)
+    texts = [f"afsnit nummer {i} om Digital Post" for i in range(13)]
+    vectors, _ = embed_with_cache(embedder, cache.load(), texts, show_progress=True)
+    assert events == [
+        ("progress", 4),
+        ("progress", 4),
+        ("progress", 2),
+        ("checkpoint", 10),
+        ("progress", 3),
+        ("checkpoint", 3),
+    ]
+    np.testing.assert_array_equal(vectors, FakeEmbedder().encode_passages(texts))

@@ -12,7 +12,7 @@ import pytest
 
 import qa.pipeline
 from qa.documents import Document
-from qa.embedder import ENCODER_VECTORS, create_embedder, encoder_identity
+from qa.embedder import ENCODER_VECTORS, BatchDone, create_embedder, encoder_identity
 from qa.embedding_cache import CACHE_FOLDER, EmbeddingCache
 from qa.index import check_compatible, encoder_warning, load_live_index
 from qa.pipeline import BuildOptions, build_documents
@@ -30,9 +30,11 @@ class EncoderEmbedder(FakeEmbedder):
         super().__init__(identity={**MODEL, **encoder_identity(encoder)})
         self.passages = 0
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+    def encode_passages(
+        self, texts: list[str], show_progress: bool = False, on_batch: BatchDone | None = None
+    ) -> np.ndarray:
         self.passages += len(texts)
-        vectors = super().encode_passages(texts, show_progress)
+        vectors = super().encode_passages(texts, show_progress, on_batch)
         if self.identity["vectors"] == "int8":
             vectors = vectors + np.float32(0.01)
             vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)

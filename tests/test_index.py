@@ -13,6 +13,7 @@ import pytest
 
 import qa.pipeline
 from qa.documents import Document, assemble
+from qa.embedder import BatchDone
 from qa.index import (
     FORMAT_VERSION,
     IndexMismatchError,
@@ -33,7 +34,9 @@ from tests.fakes import FakeEmbedder
 
 
 class BrokenEmbedder(FakeEmbedder):
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+    def encode_passages(
+        self, texts: list[str], show_progress: bool = False, on_batch: BatchDone | None = None
+    ) -> np.ndarray:
         raise RuntimeError("the machine ran out of memory")
 
 

@@ -15,6 +15,7 @@ import qa.index
 import qa.pipeline
 from qa.chunking import ChunkingOptions
 from qa.documents import Document, read_corpus
+from qa.embedder import BatchDone
 from qa.embedding_cache import CACHE_FOLDER, EmbeddingCache
 from qa.index import build, live_version, load_live_index, sentence_context
 from qa.index_errors import GateError, IndexCorruptError, IndexMismatchError, VersionNotFoundError
@@ -35,9 +36,11 @@ class CountingEmbedder(FakeEmbedder):
         super().__init__()
         self.passages = 0
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+    def encode_passages(
+        self, texts: list[str], show_progress: bool = False, on_batch: BatchDone | None = None
+    ) -> np.ndarray:
         self.passages += len(texts)
-        return super().encode_passages(texts, show_progress)
+        return super().encode_passages(texts, show_progress, on_batch)
 
 
 def _write_corpus(folder: Path, docs: dict[str, str]) -> Path:

@@ -175,7 +175,27 @@ def test_rate_limits_answer_429_with_retry_after_per_route(fake_engine: QAEngine
         feedback = {"question": "Hvad er NemID?", "verdict": "yes"}
         assert [client.post("/feedback", json=feedback).status_code for _ in range(2)] == [201, 429]
         # Other routes are not limited.
-        assert all(client.get("/documents").status_code == 200 for _ in range(5))
+        assert all(client.get("/healthz").status_code == 200 for _ in range(5))
+
+
+def test_the_document_routes_have_a_rate_limit_of_their_own(fake_engine: QAEngine, tmp_path: Path) -> None:
+    settings = _app_settings(tmp_path, rate_limit_documents="2/minute")
+    doc = "/documents/20-aars-faelles-digitaliseringsstrategier"
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+        # GET and HEAD of the list share one count; every document shares another.
+        listed = [client.get("/documents"), client.head("/documents"), client.get("/documents")]
+        assert [r.status_code for r in listed] == [200, 200, 429]
+        assert listed[2].json() == {
+            "detail": "Too many requests from your address: at most 2 per 1 minute on /documents. "
+            f"Try again in {listed[2].headers['retry-after']} s."
+        }
+        shown = [client.get(doc), client.get("/documents/nope"), client.get(doc + "?start=5")]
+        assert [r.status_code for r in shown] == [200, 404, 429]
+        assert shown[2].json() == {
+            "detail": "Too many requests from your address: at most 2 per 1 minute on /documents/{doc_id}. "
+            f"Try again in {shown[2].headers['retry-after']} s."
+        }
+        assert client.get("/search", params={"q": "NemID"}).status_code == 200
 
 
 ORIGIN = "https://kommune.example"

@@ -97,6 +97,21 @@ def test_onnx_passage_vectors_match_the_torch_model_in_input_order(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("encoder", ["onnx", "torch"])
+def test_passage_batches_are_reported_as_they_are_done_and_give_the_same_vectors(
+    real_model_folder: Path, onnx_embedder: OnnxEmbedder, encoder: str
+) -> None:
+    passages = TEXTS + ["Digital Post er den offentlige postkasse."]
+    embedder = create_embedder(real_model_folder, encoder, batch_size=3)
+    batches: list[int] = []
+    vectors = embedder.encode_passages(passages, on_batch=batches.append)
+    assert batches == [3, 3, 1]
+    whole = create_embedder(real_model_folder, encoder).encode_passages(passages)  # one batch of 32
+    np.testing.assert_allclose(vectors, whole, atol=1e-5)
+    assert np.all(np.sum(vectors * onnx_embedder.encode_passages(passages), axis=1) >= 0.999)
+
+
+@pytest.mark.model
 def test_onnx_token_vectors_match_the_torch_model_with_spans_in_the_text(
     onnx_embedder: OnnxEmbedder, torch_reference: SentenceTransformerEmbedder
 ) -> None:

@@ -332,7 +332,6 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       const t = this.t;
       if (this._box) this._box.remove();
       this._docs.clear();
-      this._langs = null;
       this._q = h("input", {
         id: "q", type: "text", name: "question", autocomplete: "off", spellcheck: "true",
         enterkeyhint: "search", "aria-describedby": "hint",
@@ -449,7 +448,6 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       this._waitSay.replaceChildren();
 
       const seq = ++this._seq;
-      const languages = this._languages();
       if (this._abort) this._abort.abort();
       const abort = (this._abort = new AbortController());
       this._result = null;
@@ -500,8 +498,7 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
         return;
       }
       this._setStatus();
-      this._result = { question, data, languages: await languages };
-      if (seq !== this._seq) return;
+      this._result = { question, data };
       this._show(this._result);
     }
 
@@ -515,12 +512,13 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       }
     }
 
-    _show({ question, data, languages }) {
+    _show({ question, data }) {
       const t = this.t;
-      // Quotes keep the language of their document (WCAG 3.1.2), the question its own.
-      const lang = (docId) => {
-        const code = languages.get(str(docId));
-        return code && /^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(code) ? code : null;
+      // Quotes keep the language of their document (WCAG 3.1.2), the question its own: each
+      // citation and passage names its document's language (null when it names none).
+      const lang = (item) => {
+        const code = str(item.language);
+        return /^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(code) ? code : null;
       };
       const citations = (Array.isArray(data.citations) ? data.citations : []).filter((c) => c && typeof c === "object");
       const passages = (Array.isArray(data.passages) ? data.passages : []).filter((p) => p && typeof p === "object");
@@ -543,11 +541,11 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
             );
           } else parts.push(piece);
         }
-        this._answer.replaceChildren(h("p", { lang: citations.length ? lang(citations[0].doc_id) : null }, parts));
+        this._answer.replaceChildren(h("p", { lang: citations.length ? lang(citations[0]) : null }, parts));
         if (citations.length) {
           details.push(
             h("h3", null, t.sources),
-            h("ol", { class: "sources" }, citations.map((c) => this._source(c, passages, lang(c.doc_id)))),
+            h("ol", { class: "sources" }, citations.map((c) => this._source(c, passages, lang(c)))),
           );
         }
       } else {
@@ -556,7 +554,7 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
           details.push(
             h("h3", null, t.closest),
             h("ol", { class: "sources" }, passages.slice(0, 3).map((p) =>
-              h("li", { class: "src", lang: lang(p.doc_id) },
+              h("li", { class: "src", lang: lang(p) },
                 h("h4", null, str(p.title), p.heading ? " · " + str(p.heading) : ""),
                 h("blockquote", { class: "ctx" }, str(p.text))),
             )),
@@ -610,19 +608,6 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
       item.append(h("h4", { lang: docLang }, str(c.title)), ctx, actions, note);
       item._expand = () => (expanded || fromPassage ? null : toggle.click());
       return item;
-    }
-
-    /** doc_id -> language, from GET /documents, once per widget (empty if it fails). */
-    _languages() {
-      if (!this._langs) {
-        this._langs = this._fetch(this.api + "/documents", { method: "GET" })
-          .then((res) => (res.ok ? res.json() : null))
-          .then((body) => new Map((body && Array.isArray(body.documents) ? body.documents : [])
-            .map((d) => [str(d && d.doc_id), str(d && d.language)])))
-          .catch(() => new Map());
-        this._langs.then((map) => map.size || (this._langs = null));
-      }
-      return this._langs;
     }
 
     /** [before, quote, after] from the document text around the quote at start..end, asking

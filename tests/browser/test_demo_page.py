@@ -49,6 +49,8 @@ def test_ask_and_see_a_cited_answer(
     expect(widget.locator("h2")).to_have_text(case["heading"])
     expect(widget.locator("label[for=q]")).to_have_text(case["label"])
     widget.shot(f"demo-{lang}-1-start")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
 
     with page.expect_response("**/ask", timeout=ANSWER_TIMEOUT_MS) as ask_response:
         widget.ask(case["question"])
@@ -56,6 +58,9 @@ def test_ask_and_see_a_cited_answer(
     widget.wait_for_result()
     assert data["answered"], data
     citation = data["citations"][0]
+    assert citation["language"] == "da"
+    # The citations name their documents' language: the widget does not fetch the document list.
+    assert "/documents" not in requested
 
     expect(widget.locator(".answer p")).to_contain_text("112,6 mio.")
     expect(widget.locator(".asked q")).to_have_text(case["question"])
@@ -90,6 +95,34 @@ def test_ask_and_see_a_cited_answer(
     expect(source.locator("mark")).to_have_text(citation["quote"])
     assert source.locator("blockquote").inner_text().replace("\n", "") in shown.replace("\n", "")
     widget.shot(f"demo-{lang}-2-answered")
+    assert_clean(watch)
+
+
+def test_a_quote_from_an_english_document_is_marked_english_without_fetching_the_document_list(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch
+) -> None:
+    page.goto(app_server.url + "/")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+
+    def from_english_documents(route: Route) -> None:
+        """The real answer, as if its documents were English (the corpus has none)."""
+        response = route.fetch(timeout=ANSWER_TIMEOUT_MS)
+        body = response.json()
+        for item in body["citations"] + body["passages"]:
+            item["language"] = "en"
+        route.fulfill(response=response, json=body)
+
+    page.route("**/ask", from_english_documents)
+    widget.ask(CASES["da"]["question"])
+    widget.wait_for_result()
+    expect(widget.locator(".answer p")).to_contain_text("112,6 mio.")
+    expect(widget.locator(".answer p")).to_have_attribute("lang", "en")
+    source = widget.locator("ol.sources > li").first
+    expect(source.locator("h4")).to_have_attribute("lang", "en")
+    expect(source.locator("blockquote")).to_have_attribute("lang", "en")
+    expect(widget.locator(".asked q")).to_have_attribute("lang", "da")  # the question keeps its own
+    assert [path for path in requested if path.startswith("/documents") or path == "/ask"] == ["/ask"]
     assert_clean(watch)
 
 
