@@ -112,8 +112,9 @@ def _free_port() -> int:
 @contextmanager
 def two_workers(fake_index_root: Path, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
     """bench/serve_fake.py --workers 2 (QA_WORKER_START_SECONDS at its default, 120 s): yields
-    its base URL, the parent's process and its log file once both workers are ready; kills
-    the parent and every worker it was seen with at the end."""
+    its base URL, the parent's process and its log file once both workers are ready (workers
+    started once ``tmp_path / "slow-start"`` exists take 60 s); kills the parent and every
+    worker it was seen with at the end."""
     port = _free_port()
     log = tmp_path / "serve.log"
     env = {
@@ -122,6 +123,7 @@ def two_workers(fake_index_root: Path, tmp_path: Path) -> Iterator[tuple[str, su
         "QA_FEEDBACK_DB": str(tmp_path / "feedback.sqlite3"),
         "QA_RELOAD_POLL_SECONDS": "0",
         "QA_LOG_JSON": "false",
+        "QA_TEST_SLOW_START_FILE": str(tmp_path / "slow-start"),
     }
     env.pop("QA_WORKER_START_SECONDS", None)
     command = [sys.executable, str(ROOT / "bench" / "serve_fake.py"), "--port", str(port), "--workers", "2"]
@@ -191,3 +193,23 @@ def test_sigterm_while_the_parent_awaits_a_killed_worker_ends_the_server_within_
         text = log.read_text()
         assert "Received SIGTERM, exiting." in text
         assert f"Child process [{killed}] died" not in text  # not replaced on the way out
+
+
+@pytest.mark.crash
+def test_sigterm_while_a_restart_awaits_a_slow_new_worker_ends_the_server_within_seconds(
+    fake_index_root: Path, tmp_path: Path
+) -> None:
+    with two_workers(fake_index_root, tmp_path) as (base, parent, log):
+        old = _worker_pids(parent.pid)
+        (tmp_path / "slow-start").touch()
+        parent.send_signal(signal.SIGHUP)  # restart the workers one by one: the first new one takes 60 s
+        _until("a new worker starting", lambda: len(_worker_pids(parent.pid) - old) == 1)
+        assert _ready(base)  # the old workers serve meanwhile
+        parent.send_signal(signal.SIGTERM)
+        took = _until("the parent ending on SIGTERM", lambda: parent.poll() is not None)
+        print(f"\nSIGTERM to exit during a restart: {took:.1f} s")
+        assert parent.returncode == 0
+        assert not any(_running(pid) for pid in old)
+        text = log.read_text()
+        assert "Received SIGHUP, restarting processes." in text and "Received SIGTERM, exiting." in text
+        assert "was not ready in time" not in text  # the restart was given up for the exit, not timed out
