@@ -1,9 +1,10 @@
 """uvicorn's worker supervisor for ``qa serve --workers N``, with a worker that dies noticed
 at once and SIGINT/SIGTERM heeded while the parent awaits a worker's answer.
 
-Written against uvicorn 0.55.0 (``uvicorn/supervisors/multiprocess.py`` and the
-several-workers branch of ``uvicorn.main.run``); ``tests/test_worker_supervisor.py`` fails
-when either changes, so that these overrides are read again against the new code.
+Written against uvicorn 0.55.0 (``uvicorn/supervisors/multiprocess.py``, the several-workers
+branch of ``uvicorn.main.run``, and ``uvicorn/_subprocess.py``, which sends the worker object
+to its process); ``tests/test_worker_supervisor.py`` fails when any of them changes, so that
+these overrides are read again against the new code.
 
 Why: uvicorn's parent pings each worker every half second over a pipe and waits for its
 answer up to ``timeout_worker_healthcheck`` seconds (``Process._healthcheck``:
@@ -18,8 +19,9 @@ SIGTERM answered after two minutes.
 
 Here the parent waits on the pipe and on the worker's process sentinel (ready when the
 process ends) together, in slices of :data:`WAIT_SLICE_SECONDS`, and stops waiting once
-SIGINT or SIGTERM has arrived. The long timeout is left to what it is for: a worker that is
-alive but silent, and a worker that is starting.
+SIGINT or SIGTERM has arrived (a restart on SIGHUP that awaits a new worker gives up too).
+The long timeout is left to what it is for: a worker that is alive but silent, and a worker
+that is starting.
 """
 
 from __future__ import annotations
