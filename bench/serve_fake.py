@@ -1,4 +1,5 @@
-"""Serve the fake-encoder app (tests.fake_server:create) with the uvicorn options `qa serve` uses.
+"""Serve the fake-encoder app (tests.fake_server:create) as `qa serve` serves its app: the same
+uvicorn options and worker supervisor (api.supervisor).
 
 Bench only: `QA_INDEX_DIR=... QA_TEST_ENCODE_SECONDS=0.05 python bench/serve_fake.py --port 8111`
 runs the real middleware stack, protocol and JSON access log over an index built with the
@@ -13,8 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import uvicorn  # noqa: E402
-
+from api.supervisor import serve  # noqa: E402
 from qa.cli import uvicorn_options  # noqa: E402
 from qa.settings import get_settings  # noqa: E402
 
@@ -28,7 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     options = uvicorn_options(get_settings())
     options.update(host=args.host, port=args.port, workers=args.workers)
-    uvicorn.run("tests.fake_server:create", factory=True, **options)
+    serve("tests.fake_server:create", factory=True, **options)
 
 
 if __name__ == "__main__":

@@ -374,9 +374,10 @@ def serve_command(
 
 
 def _run_uvicorn(settings: Settings) -> None:
-    import uvicorn
+    # uvicorn.run, with a supervisor over several workers that replaces a dead one at once.
+    from api import supervisor
 
-    uvicorn.run("api.app:app", **uvicorn_options(settings))
+    supervisor.serve("api.app:app", **uvicorn_options(settings))
 
 
 def uvicorn_options(settings: Settings) -> dict[str, Any]:

@@ -123,8 +123,9 @@ class Settings(BaseSettings):
     worker_start_seconds: int = Field(
         120,
         ge=5,
-        description="How long uvicorn's parent waits for a worker's health answer (and for a restarted "
-        "worker to become ready) before it kills it; loading the model takes tens of seconds on a busy machine.",
+        description="With several workers: how long the parent waits for a worker's health answer (and for a "
+        "restarted worker to become ready) before it kills it; loading the model takes tens of seconds on a busy "
+        "machine. A worker that dies is replaced at once (api.supervisor).",
     )
     reload_poll_seconds: float = Field(
         2.0, ge=0, description="How often the server checks the live pointer for a new version; 0 turns it off."

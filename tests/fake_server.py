@@ -43,7 +43,12 @@ class SlowEmbedder(FakeEmbedder):
 
 
 def create() -> FastAPI:
-    """The app, settings from QA_* variables, encoding taking QA_TEST_ENCODE_SECONDS."""
+    """The app, settings from QA_* variables, encoding taking QA_TEST_ENCODE_SECONDS; while
+    the file QA_TEST_SLOW_START_FILE names exists, a worker takes 60 s to start (as the real
+    model can on a busy machine)."""
+    slow_start = os.environ.get("QA_TEST_SLOW_START_FILE")
+    if slow_start and os.path.exists(slow_start):
+        time.sleep(60)
     return create_app(Settings(), embedder=SlowEmbedder(float(os.environ.get("QA_TEST_ENCODE_SECONDS", "0"))))
 
 

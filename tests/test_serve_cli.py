@@ -16,14 +16,14 @@ from qa.settings import get_settings
 
 @pytest.fixture()
 def uvicorn_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    import uvicorn
+    from api import supervisor
 
     calls: list[dict[str, Any]] = []
 
     def fake_run(app: str, **options: Any) -> None:
         calls.append({"app": app, "metrics_dir": os.environ.get("PROMETHEUS_MULTIPROC_DIR"), **options})
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(supervisor, "serve", fake_run)  # uvicorn.run, or its supervisor over workers
     monkeypatch.setattr(qa.cli, "port_problem", lambda host, port: None)  # no real port is bound here
     monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
     monkeypatch.setenv("QA_ALLOWED_HOSTS", "hjaelp.example")
@@ -170,9 +170,9 @@ def test_an_option_is_checked_as_its_setting_is_and_named_as_the_option(
 def test_serve_on_a_port_in_use_ends_with_one_error_line_before_loading_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import uvicorn
+    from api import supervisor
 
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: pytest.fail("uvicorn started"))
+    monkeypatch.setattr(supervisor, "serve", lambda *args, **kwargs: pytest.fail("uvicorn started"))
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
