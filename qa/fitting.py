@@ -105,12 +105,20 @@ class HeldOutRates:
     resamples: int
     withheld: tuple[float, float, float]
     answered: tuple[float, float, float]
+    used: int = 0
+    """How many of the refits gave both rates (a refit that did not converge, or that left
+    out no question of a kind, gives none or one)."""
 
 
 # Bootstrap refits behind `HeldOutRates`: 50 keeps the 10th and 90th percentiles to within
 # a few refits' steps (Efron and Tibshirani 1993, section 19.3, ask 25 to 200 for a
 # standard error) at about 50 ms of fitting per refit on a few hundred questions.
 HELD_OUT_RESAMPLES = 50
+# The fewest distinct questions of each kind for an estimate: a draw leaves out about 37 %
+# of n questions ((1 - 1/n)^n, about 1/e; Efron and Tibshirani 1993, section 17.7), so with
+# fewer than 10 a refit is judged on 3 or fewer of that kind, and its rate moves in steps
+# of a third or more: too coarse to say anything, however narrow the range comes out.
+HELD_OUT_MIN_PER_KIND = 10
 
 
 def held_out_rates(
@@ -123,14 +131,23 @@ def held_out_rates(
     """The out-of-bag rates of the abstention fit (`HeldOutRates`) on evidence `rows`
     (one per question, `qa.policy.evidence`) labelled `answerable`, with a seeded
     generator (numpy's default_rng(seed)), so the same set always gives the same figures.
-    A refit whose optimiser does not converge is left out. None when no refit left out
-    a question of each kind (a set too small to say anything). Raises ValueError when
-    the set lacks either kind of question or `resamples` is below 1."""
+    A question given twice (the same evidence and label) counts once: a copy of a question
+    left out would otherwise be judged by a fit that saw it. A refit whose optimiser does
+    not converge is left out. None when either kind has fewer than `HELD_OUT_MIN_PER_KIND`
+    distinct questions, or no refit left out a question of each kind (a set too small to
+    say anything). Raises ValueError when the set lacks either kind of question or
+    `resamples` is below 1."""
     if resamples < 1:
         raise ValueError(f"resamples must be at least 1, got {resamples}")
-    flags = np.array(answerable, dtype=bool)
-    if flags.all() or not flags.any():
+    if all(answerable) or not any(answerable):
         raise ValueError("the held-out estimate needs answerable and unanswerable questions")
+    distinct = {
+        (tuple(sorted(row.items())), bool(ok)): (row, bool(ok)) for row, ok in zip(rows, answerable, strict=True)
+    }
+    rows = [row for row, _ in distinct.values()]
+    flags = np.array([ok for _, ok in distinct.values()], dtype=bool)
+    if min(int(flags.sum()), int((~flags).sum())) < HELD_OUT_MIN_PER_KIND:
+        return None
     rng = np.random.default_rng(seed)
     kinds = [np.flatnonzero(flags), np.flatnonzero(~flags)]
     withheld: list[float] = []
@@ -165,7 +182,12 @@ def held_out_rates(
         median, low, high = np.percentile(values, [50, 10, 90])
         return float(median), float(low), float(high)
 
-    return HeldOutRates(resamples=resamples, withheld=spread(withheld), answered=spread(answered))
+    return HeldOutRates(
+        resamples=resamples,
+        withheld=spread(withheld),
+        answered=spread(answered),
+        used=min(len(withheld), len(answered)),
+    )
 
 
 def held_out_line(rates: HeldOutRates | None) -> str:
@@ -173,15 +195,15 @@ def held_out_line(rates: HeldOutRates | None) -> str:
     them (`held_out_rates` gave None), that the set is too small to estimate them."""
     if rates is None:
         return (
-            "held out: too few questions to estimate how the fit does on new ones: "
-            "label more answerable and unanswerable questions"
+            f"held out: too few questions to estimate how the fit does on new ones (fewer than "
+            f"{HELD_OUT_MIN_PER_KIND} distinct answerable or unanswerable): label more of each kind"
         )
 
     def shown(rate: tuple[float, float, float]) -> str:
         return f"{rate[0]:.2f} ({rate[1]:.2f}-{rate[2]:.2f})"
 
     return (
-        f"held out ({rates.resamples} bootstrap refits, out-of-bag median and 10th-90th percentile): "
+        f"held out ({rates.used} of {rates.resamples} bootstrap refits, out-of-bag median and 10th-90th percentile): "
         f"answerable withheld {shown(rates.withheld)}, unanswerable answered {shown(rates.answered)}; "
         "a wide range means too few labelled questions"
     )

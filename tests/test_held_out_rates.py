@@ -18,7 +18,7 @@ def test_evidence_that_separates_the_two_kinds_withholds_and_answers_nothing_wro
     answerable = [True] * 30 + [False] * 20
     rows = _rows([0.9 + 0.001 * i for i in range(30)] + [0.1 + 0.001 * i for i in range(20)])
     rates = held_out_rates(rows, answerable)
-    assert rates == HeldOutRates(resamples=50, withheld=(0.0, 0.0, 0.0), answered=(0.0, 0.0, 0.0))
+    assert rates == HeldOutRates(resamples=50, withheld=(0.0, 0.0, 0.0), answered=(0.0, 0.0, 0.0), used=50)
 
 
 def test_evidence_that_says_nothing_gives_wide_ranges_and_the_same_figures_for_the_same_set() -> None:
@@ -37,6 +37,20 @@ def test_a_set_with_one_question_of_each_kind_leaves_none_out_and_gives_no_estim
     assert held_out_rates(_rows([0.9, 0.1]), [True, False]) is None
 
 
+def test_fewer_than_ten_distinct_questions_of_a_kind_give_no_estimate_however_well_they_separate() -> None:
+    nine = [True] * 9 + [False] * 20
+    assert (
+        held_out_rates(_rows([0.9 + 0.001 * i for i in range(9)] + [0.1 + 0.001 * i for i in range(20)]), nine) is None
+    )
+    ten = [True] * 10 + [False] * 20
+    assert held_out_rates(_rows([0.9 + 0.001 * i for i in range(10)] + [0.1 + 0.001 * i for i in range(20)]), ten)
+
+
+def test_a_question_given_many_times_counts_once() -> None:
+    copies = [True] * 12 + [False] * 12
+    assert held_out_rates(_rows([0.9] * 12 + [0.1] * 12), copies) is None
+
+
 @pytest.mark.parametrize(
     ("answerable", "resamples", "message"),
     [
@@ -53,12 +67,12 @@ def test_held_out_rates_refuses_a_set_it_cannot_estimate_on(
 
 
 def test_the_held_out_line_gives_each_rate_with_its_range_or_says_to_label_more() -> None:
-    rates = HeldOutRates(resamples=50, withheld=(0.17, 0.083, 0.29), answered=(0.42, 0.18, 0.571))
+    rates = HeldOutRates(resamples=50, withheld=(0.17, 0.083, 0.29), answered=(0.42, 0.18, 0.571), used=47)
     assert held_out_line(rates) == (
-        "held out (50 bootstrap refits, out-of-bag median and 10th-90th percentile): answerable withheld "
+        "held out (47 of 50 bootstrap refits, out-of-bag median and 10th-90th percentile): answerable withheld "
         "0.17 (0.08-0.29), unanswerable answered 0.42 (0.18-0.57); a wide range means too few labelled questions"
     )
     assert held_out_line(None) == (
-        "held out: too few questions to estimate how the fit does on new ones: "
-        "label more answerable and unanswerable questions"
+        "held out: too few questions to estimate how the fit does on new ones (fewer than 10 distinct "
+        "answerable or unanswerable): label more of each kind"
     )
