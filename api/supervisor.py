@@ -132,7 +132,9 @@ class WorkerSupervisor(Multiprocess):
                 return
             if process.is_alive(timeout=self.config.timeout_worker_healthcheck):
                 continue
-            hung = process.exitcode is None  # alive, but silent for the whole timeout
+            # Alive, but silent for the whole timeout; the sentinel, not `exitcode`, says a
+            # process ended: it is ready as the process exits, a moment before it can be reaped.
+            hung = not wait([process.process.sentinel], timeout=0)
             process.kill()
             process.join()
             if process.exitcode == STARTUP_FAILURE:

@@ -171,7 +171,9 @@ def test_a_worker_killed_while_the_parent_awaits_it_is_replaced_by_one_that_serv
         finally:
             os.kill(survivor, signal.SIGCONT)
         print(f"\nreplacement [{replacement}] started after {replaced:.1f} s, serving {serving:.1f} s later")
-        assert f"Child process [{killed}] died (exit code -9); starting another" in log.read_text()
+        # The parent's log reaches the file through its own buffer: wait for the line.
+        death = f"Child process [{killed}] died (exit code -9); starting another"
+        _until("the death in the parent's log", lambda: death in log.read_text())
 
         parent.send_signal(signal.SIGTERM)
         _until("the parent ending on SIGTERM", lambda: parent.poll() is not None)
