@@ -116,21 +116,35 @@ LIST_LIMIT = (
 TOTAL_COUNT = "How many documents the index version holds (whatever page of them the body lists)."
 
 
+# The largest window offset taken: a 32-bit count of characters, far beyond any document;
+# a larger number is refused by validation without being echoed back.
+MAX_WINDOW_OFFSET = 2**31 - 1
+
+
+class WindowError(ValueError):
+    """A window a document's text cannot give: `field` ("start" or "end") and why, worded
+    for the client."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def text_window(length: int, start: int, end: int | None) -> tuple[int, int]:
     """The offsets ``(first, last)`` of the window ``start``..``end`` of a text of ``length``
     characters: ``(start, length)`` without ``end``; an ``end`` past the text is read as
     its end (as an HTTP Range's last position, RFC 9110 14.1.2).
 
-    Raises ValueError, worded for the client, for a ``start`` past the end of the text
-    or an ``end`` before ``start``.
+    Raises WindowError for a ``start`` past the end of the text or an ``end`` before ``start``.
     """
     if start > length:
-        raise ValueError(
-            f"start: {start} is past the end of the document's text ({length} characters; "
-            "GET /documents gives each document's length)"
+        raise WindowError(
+            "start",
+            f"{start} is past the end of the document's text ({length} characters; "
+            "GET /documents gives each document's length)",
         )
     if end is not None and end < start:
-        raise ValueError(f"end: {end} is before start ({start}): send an end of at least {start}")
+        raise WindowError("end", f"{end} is before start ({start}): send an end of at least {start}")
     return start, length if end is None else min(end, length)
 
 
@@ -355,8 +369,8 @@ def create_app(
     def document(
         doc_id: str,
         response: Response,
-        start: Annotated[int, Query(ge=0, description=WINDOW_START)] = 0,
-        end: Annotated[int | None, Query(ge=0, description=WINDOW_END)] = None,
+        start: Annotated[int, Query(ge=0, le=MAX_WINDOW_OFFSET, description=WINDOW_START)] = 0,
+        end: Annotated[int | None, Query(ge=0, le=MAX_WINDOW_OFFSET, description=WINDOW_END)] = None,
     ) -> DocumentOut:
         """The full text that citation offsets point into, and its headings; with ``start``
         and/or ``end``, only ``text[start:end]`` (e.g. the context around a citation)."""
@@ -374,8 +388,14 @@ def create_app(
         ]
         try:
             first, last = text_window(len(doc.text), start, end)
-        except ValueError as exc:
-            raise HTTPException(422, str(exc), headers={"X-Index-Version": engine.index_version}) from None
+        except WindowError as exc:
+            # As a validation error (detail and errors), with the version the offsets are of.
+            entry = {"type": "value_error", "loc": ["query", exc.field], "msg": f"Value error, {exc}"}
+            return JSONResponse(
+                status_code=422,
+                content={"detail": _describe(entry), "errors": [entry]},
+                headers={"X-Index-Version": engine.index_version},
+            )
         return DocumentOut(**summary(doc).model_dump(), text=doc.text[first:last], headings=headings)
 
     @app.get("/healthz", response_model=Health, summary="The process is up")

@@ -422,8 +422,25 @@ def test_a_document_window_outside_the_text_gets_422_saying_why(
 ) -> None:
     response = client.get(DOC, params=params)
     assert response.status_code == 422
-    assert response.json() == {"detail": detail}
+    field, message = detail.split(": ", 1)
+    assert response.json() == {
+        "detail": detail,
+        "errors": [{"type": "value_error", "loc": ["query", field], "msg": f"Value error, {message}"}],
+    }
     assert response.headers["x-index-version"] == fake_engine.index_version
+
+
+def test_a_document_window_offset_beyond_32_bits_is_refused_without_being_echoed(client: TestClient) -> None:
+    response = client.get(f"{DOC}?start={'9' * 4000}")
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {
+            "type": "less_than_equal",
+            "loc": ["query", "start"],
+            "msg": "Input should be less than or equal to 2147483647",
+        }
+    ]
+    assert len(response.content) < 300
 
 
 @pytest.mark.parametrize(
@@ -453,7 +470,8 @@ def test_openapi_describes_the_document_window(client: TestClient) -> None:
     assert set(params) == {"start", "end"}
     assert params["start"]["schema"]["type"] == "integer" and params["start"]["schema"]["minimum"] == 0
     assert params["start"]["schema"]["default"] == 0
-    assert {"type": "integer", "minimum": 0} in params["end"]["schema"]["anyOf"]
+    assert {"type": "integer", "minimum": 0, "maximum": 2**31 - 1} in params["end"]["schema"]["anyOf"]
+    assert params["start"]["schema"]["maximum"] == 2**31 - 1
     assert not params["start"]["required"] and not params["end"]["required"]
     assert "citations' `start`" in params["start"]["description"]
     assert "citations' `end`" in params["end"]["description"]
