@@ -371,7 +371,7 @@ def create_app(
         response: Response,
         start: Annotated[int, Query(ge=0, le=MAX_WINDOW_OFFSET, description=WINDOW_START)] = 0,
         end: Annotated[int | None, Query(ge=0, le=MAX_WINDOW_OFFSET, description=WINDOW_END)] = None,
-    ) -> DocumentOut | JSONResponse:
+    ) -> Any:
         """The full text that citation offsets point into, and its headings; with ``start``
         and/or ``end``, only ``text[start:end]`` (e.g. the context around a citation)."""
         engine = ready_engine(response)
