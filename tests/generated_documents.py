@@ -148,12 +148,17 @@ CUSTODY_PAGE_2 = (
 
 
 def write_pages_pdf(
-    path: Path, pages: list[list[tuple[str, float]]], header: str | None = None, footer: str | None = None
+    path: Path,
+    pages: list[list[tuple[str, float]]],
+    header: str | None = None,
+    footer: str | None = None,
+    first_at_foot: bool = True,
 ) -> Path:
     """A PDF with one page per item of `pages`, each a list of lines (text, font size in
     pt) set in Helvetica one under the other at a 6 mm pitch from the top margin; a line
     of 14 pt or more is bold (a heading), "" is an empty line (a paragraph break). The
-    last page-1 line stands at the foot of the page, as a page break cuts it off. On every
+    last page-1 line stands at the foot of the page, as a page break cuts it off (unless
+    not `first_at_foot`: then page 1 starts at the top as the others do). On every
     page, in 8 pt: `header` 10 mm from the top, `footer` (formatted with the 1-based
     `page` and the number of `pages`: "Side {page} af {pages}") 15 mm from the bottom."""
     pdf = FPDF()
@@ -167,7 +172,7 @@ def write_pages_pdf(
         if footer is not None:
             pdf.set_y(282)
             pdf.cell(0, 4, footer.format(page=pdf.page, pages=len(pages)))
-        pdf.set_y(277 - 6 * len(lines) if len(pages) > 1 and pdf.page == 1 else 20)
+        pdf.set_y(277 - 6 * len(lines) if first_at_foot and len(pages) > 1 and pdf.page == 1 else 20)
         for text, size in lines:
             pdf.set_font("Helvetica", "B" if size >= 14 else "", size)
             pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")

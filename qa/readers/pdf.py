@@ -50,18 +50,27 @@ the line pitch, and a sentence cut by a page break whose page has a footer is st
 joined. Only a page's band is looked at: its first and last `FURNITURE_BAND_LINES` text
 lines, taken from the page's edge inwards, the second only when the one at the edge is
 furniture too (a header of two lines, not a body line under a page's one-line header).
-A band line is furniture when
+A band line is furniture when it is set no larger than the body size (the size most
+characters have, measured over all lines before any is left out: a 28 pt "Kapitel 3" or
+"3" at the top of a chapter's page is a heading) and
 - it is a page number on its own ("3", "- 3 -", "3/12", "Side 3", "Side 3 af 12",
   "Page 3 of 12"; `_PAGE_NUMBER`) or holds one with the number of pages ("Udbetaling
   Danmark  Side 3 af 12"; `_PAGE_OF_PAGES`), on a PDF of any length, one page included; or
 - its text with every run of digits read as one placeholder, in its font size, stands in
   the same band (top or bottom) on at least `FURNITURE_MIN_PAGES` pages and at least
   `FURNITURE_PAGE_SHARE` of the pages with text ("Vejledning om boligstøtte · side 3",
-  a title or an authority's name on every page).
-A line that stands once, a line repeated in the body outside the band (a heading mid-page)
-and a title on the first page set larger than the same words in the running header are
-kept. A title repeated at the top of only two pages is kept too (two pages are too few to
-tell a running head from a heading that happens to open both).
+  a title or an authority's name on every page), at a fixed place on all of them
+  (`_fixed_place`): at one height, within `FURNITURE_POSITION_TOLERANCE` of a line height
+  (a layout sets running heads and feet at fixed coordinates; a body line at a page's edge
+  moves by a whole line with the text above it), and with each run of digits the same on
+  every page or going up with the page number ("Gebyr: 835 kr." and "Gebyr: 155 kr."
+  ending two pages are prices, not a page number). A running head whose chapter number
+  changes along the document ("Kapitel 2 · Boligstøtte") is therefore kept as text.
+A line that stands once, a line repeated in the body outside the band (a heading mid-page),
+a closing sentence under text of different lengths, and a title on the first page set
+larger than the same words in the running header are kept. A title repeated at the top
+of only two pages is kept too (two pages are too few to tell a running head from a
+heading that happens to open both).
 
 The title (`_title`) is the PDF's metadata Title unless it is a program's default (a
 file name, "Microsoft Word - ...", "Untitled"), else, as for a text file, the first
@@ -127,6 +136,12 @@ FURNITURE_PAGE_SHARE = 0.4
 # ... and on at least three pages: a line at the top of two pages may be a heading that
 # happens to open both. Page numbers need no recurrence (`_PAGE_NUMBER`).
 FURNITURE_MIN_PAGES = 3
+# ... and at one height on all of them: a layout puts running heads and feet at fixed
+# coordinates, so their tops agree to a rounding error (well under a point), whereas a
+# body line at a page's edge (a paragraph's last line) moves with the text above it by a
+# whole line pitch, at least a line height, when that text is a line longer or shorter.
+# Half a line height lies between the two.
+FURNITURE_POSITION_TOLERANCE = 0.5
 # A page number on its own line: "3", "- 3 -", "– 3 –", "3/12", "3 af 12", "Side 3",
 # "side 3 af 12", "s. 3", "Page 3 of 12", "p. 3". At most three digits: a four-digit
 # number on its own is a year ("2026"), not a page of a public authority's guide.
@@ -501,22 +516,52 @@ def _bands(lines: Sequence[_Line]) -> dict[str, dict[int, list[_Line]]]:
     return bands
 
 
+def _body_size(lines: Sequence[_Line]) -> float:
+    """The body font size (points): the size most characters of `lines` have; 0.0 for no
+    lines."""
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _fixed_place(lines: Sequence[_Line]) -> bool:
+    """Whether lines of one text and size on different pages stand where a layout puts a
+    running head or foot: at one height (their tops within `FURNITURE_POSITION_TOLERANCE`
+    of a line height of each other), and with each run of digits either the same on every
+    page ("2026") or going up with the page number ("side 3", or "side 2" on page 3 behind
+    an unnumbered cover)."""
+    height = max(line.bottom - line.top for line in lines)
+    tops = [line.top for line in lines]
+    if max(tops) - min(tops) > FURNITURE_POSITION_TOLERANCE * height:
+        return False
+    numbers = [[int(d) for d in _DIGITS.findall(line.text)] for line in lines]
+    for runs in zip(*numbers, strict=True):
+        if len(set(runs)) > 1 and len({n - line.page for n, line in zip(runs, lines, strict=True)}) > 1:
+            return False
+    return True
+
+
 def _furniture(lines: Sequence[_Line]) -> set[_Line]:
     """The running headers and footers among a PDF's lines (the rule is in the module
-    docstring): band lines that are a page number on their own, or whose text with its
-    digits masked recurs, in one font size, in the same band on at least
-    `FURNITURE_MIN_PAGES` pages and `FURNITURE_PAGE_SHARE` of the pages with text; and
-    of a band's lines only those nearer the page's edge than its first line that is not."""
+    docstring): band lines no larger than the body size (`_body_size`) that are a page
+    number on their own, or whose text with its digits masked recurs, in one font size, in
+    the same band on at least `FURNITURE_MIN_PAGES` pages and `FURNITURE_PAGE_SHARE` of the
+    pages with text, at a fixed place (`_fixed_place`); and of a band's lines only those
+    nearer the page's edge than its first line that is not."""
     bands = _bands(lines)
+    body = _body_size(lines)
     needed = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_PAGE_SHARE * len(bands["top"])))
     furniture: set[_Line] = set()
     for band in bands.values():
-        recurring: Counter[tuple[str, float]] = Counter()
+        recurring: dict[tuple[str, float], list[_Line]] = {}
         for on_page in band.values():
-            recurring.update({_furniture_key(line) for line in on_page})
+            for line in {_furniture_key(line): line for line in on_page}.values():
+                recurring.setdefault(_furniture_key(line), []).append(line)
+        running = {key for key, same in recurring.items() if len(same) >= needed and _fixed_place(same)}
         for on_page in band.values():
             for line in on_page:
-                if not (_is_page_number(line.text) or recurring[_furniture_key(line)] >= needed):
+                if line.size > body or not (_is_page_number(line.text) or _furniture_key(line) in running):
                     break
                 furniture.add(line)
     return furniture
@@ -623,10 +668,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
             "unreadable PDF: no text layer beyond page numbers and running headers or footers: "
             "scanned PDF? run OCR first"
         )
-    weights: Counter[float] = Counter()
-    for line in lines:
-        weights[line.size] += len(line.text)
-    body = weights.most_common(1)[0][0] if weights else 0.0
+    body = _body_size(lines)
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
     pitches = _line_pitches(lines)
