@@ -41,8 +41,14 @@ lines and read as rows (`_ruled_tables`): a `table_header` piece "Ydelse; Pris",
 `table_row` piece per row with each value next to its header ("Ydelse: Pas 18-64 år;
 Pris: 835 kr."; `qa.readers.common.table_pieces`, as for HTML, Markdown and Word), on the
 table's page where its top stands. Only a table of at least 2 columns and 2 rows (the
-header and a row of values) whose first row reads as a header (`_table_text`: every cell of it filled, and in bold or
-without a digit; no merged cells, no empty row) is read so; any other reads as lines.
+header and a row of values) whose first row reads as a header (`_table_text`: every cell
+of it filled, and in bold or without a digit; no merged cells, no empty row) is read so;
+any other reads as lines. A table cut by a page break need not repeat its header: a
+table that starts a page (nothing but furniture above it) right after a page whose last
+content is a table of as many columns goes on with that table (`_continue_tables`), so
+all its rows, its first included, are read under the header of the page before, and
+without a `table_header` piece of its own (a first row that repeats that header is a
+header again, as before).
 
 Running headers and footers (page furniture) are left out before anything else is
 measured (`_furniture`), so that they are neither quoted nor counted for the body size or
@@ -95,7 +101,15 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from qa.readers.common import CLOSING, SENTENCE_END, Piece, ReaderError, line_pieces, table_pieces
+from qa.readers.common import (
+    CLOSING,
+    SENTENCE_END,
+    Piece,
+    ReaderError,
+    line_pieces,
+    table_pieces,
+    table_row_text,
+)
 from qa.readers.text import looks_like_heading
 
 log = logging.getLogger(__name__)
@@ -194,11 +208,14 @@ class _Line:
 
 @dataclass(frozen=True)
 class _Table:
-    """A ruled table with a header row (`_table_text`): its cells' texts, row by row."""
+    """A ruled table with a header row (`_table_text`): its cells' texts, row by row; or,
+    `continued`, the part of a table that a page break cut off (`_ruled_tables`), whose
+    `rows` are all of its rows and `header` the header of the table it continues."""
 
     page: int
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    continued: bool = False
 
 
 def _outline_titles(pdf: Any) -> dict[str, int]:
@@ -330,18 +347,28 @@ def _gutter(rows: Sequence[Sequence[tuple[float, float]]], size: float) -> float
     return middle
 
 
-def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
-    """The header and the data rows of a table pdfplumber found (`Table.extract()`, cells'
-    white space folded), or None when it is doubtful and its text is better read as lines:
-    fewer than 2 columns or 2 rows, a merged or missing cell (None) or rows of different
-    lengths, a data row with no text, or a first row that reads as no header (an empty
-    cell, or a cell with a digit when the row is not set in bold)."""
+def _table_cells(table: Any) -> tuple[tuple[str, ...], ...] | None:
+    """The rows of a table pdfplumber found (`Table.extract()`, cells' white space folded),
+    or None when it is doubtful and its text is better read as lines: fewer than 2
+    columns, a merged or missing cell (None) or rows of different lengths, a row with no
+    text."""
     cells = table.extract()
-    if len(cells) < 2 or len(cells[0]) < 2 or any(len(row) != len(cells[0]) or None in row for row in cells):
+    if not cells or len(cells[0]) < 2 or any(len(row) != len(cells[0]) or None in row for row in cells):
         return None
     rows = tuple(tuple(" ".join(str(cell).split()) for cell in row) for row in cells)
+    return rows if all(any(row) for row in rows) else None
+
+
+def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
+    """The header and the data rows of a table pdfplumber found (`_table_cells`), or None
+    when it is doubtful and its text is better read as lines: `_table_cells` finds it
+    doubtful, it has fewer than 2 rows, or its first row reads as no header (an empty
+    cell, or a cell with a digit when the row is not set in bold)."""
+    rows = _table_cells(table)
+    if rows is None or len(rows) < 2:
+        return None
     header, data = rows[0], rows[1:]
-    if not all(header) or not all(any(row) for row in data):
+    if not all(header):
         return None
     head = tuple(float(v) for v in table.rows[0].bbox)
     first_chars = [c for c in table.page.chars if _inside(c, head) and not str(c["text"]).isspace()]
@@ -373,15 +400,23 @@ def _placed_line(line: dict[str, Any]) -> _Placed:
     return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
 
 
-def _ruled_tables(page: Any) -> list[_Placed]:
+def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> list[_Placed]:
     """The tables of a pdfplumber page that read as a header over rows (`_table_text`),
     found by pdfplumber's table finder with its default settings (cells framed by ruling
-    lines or rectangles), each with its bounding box."""
+    lines or rectangles), each with its bounding box.
+
+    With `continues`, the header of a table that ended the page before: the page's
+    topmost table, when it has as many columns and does not repeat that header, is read
+    as that table's continuation (`_Table.continued`: all its rows, its first included,
+    under `continues`) whatever its first row holds (`_table_cells`)."""
+    found = sorted(page.find_tables(), key=lambda t: float(t.bbox[1]))
     tables = []
-    for table in page.find_tables():
-        text = _table_text(table)
-        if text is not None:
-            x0, top, x1, bottom = (float(v) for v in table.bbox)
+    for i, table in enumerate(found):
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        rows = _table_cells(table) if continues is not None and i == 0 else None
+        if continues is not None and rows is not None and len(rows[0]) == len(continues) and rows[0] != continues:
+            tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, continues, rows, continued=True)))
+        elif (text := _table_text(table)) is not None:
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, text[0], text[1])))
     return tables
 
@@ -442,15 +477,16 @@ def _column_edges(ordered: Sequence[dict[str, Any] | _Table], middle: float) -> 
     return edges
 
 
-def _page_items(page: Any) -> list[_Line | _Table]:
+def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> list[_Line | _Table]:
     """The text lines and tables of one pdfplumber page in reading order.
 
-    Tables that `_ruled_tables` finds are taken out of the text and stand where their top
-    is. Then the page's lines (`extract_text_lines`); on a page with a gutter (`_gutter`)
-    they are read per column (`_column_lines`), put in column order (`_column_order`), and
-    each column line knows its room to its column's edge (`_column_edges`). A page with
-    neither reads as pdfplumber's lines, in pdfplumber's order."""
-    tables = _ruled_tables(page)
+    Tables that `_ruled_tables` finds (with `continues`, the header of a table that ended
+    the page before) are taken out of the text and stand where their top is. Then the
+    page's lines (`extract_text_lines`); on a page with a gutter (`_gutter`) they are read
+    per column (`_column_lines`), put in column order (`_column_order`), and each column
+    line knows its room to its column's edge (`_column_edges`). A page with neither reads
+    as pdfplumber's lines, in pdfplumber's order."""
+    tables = _ruled_tables(page, continues)
     if tables:
         page = page.filter(
             lambda obj: (
@@ -616,6 +652,22 @@ def _continues_over_page(previous: _Line, line: _Line) -> bool:
     )
 
 
+def _continue_tables(pdf_pages: Sequence[Any], pages: list[list[_Line | _Table]], furniture: set[_Line]) -> None:
+    """Read again, in place in `pages` (the items of each of `pdf_pages`, `_page_items`),
+    each page whose content (`furniture` aside) starts with a ruled table right after a
+    page whose content ended with a table of as many columns: the table goes on there,
+    its rows under the header of the page before (`_ruled_tables`), its first row
+    included, since a table cut by a page break need not repeat its header."""
+    for number in range(1, len(pages)):
+        before = [item for item in pages[number - 1] if item not in furniture]
+        if not before or not isinstance(before[-1], _Table):
+            continue
+        again = _page_items(pdf_pages[number], before[-1].header)
+        first = next((item for item in again if item not in furniture), None)
+        if isinstance(first, _Table) and first.continued:
+            pages[number] = again
+
+
 def _metadata_title(pdf: Any) -> str | None:
     """The metadata Title of a PDF, or None when it has none or one a program wrote by
     default (`_JUNK_TITLE`) or without a letter."""
@@ -653,15 +705,16 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     pieces; raises ReaderError for a broken or scanned PDF."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            items = [item for page in pdf.pages for item in _page_items(page)]
+            pages = [_page_items(page) for page in pdf.pages]
+            furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
+            _continue_tables(pdf.pages, pages, furniture)
             outline = _outline_titles(pdf)
             metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
-    if not items:
+    if not any(pages):
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
-    furniture = _furniture([item for item in items if isinstance(item, _Line)])
-    items = [item for item in items if isinstance(item, _Table) or item not in furniture]
+    items = [item for items in pages for item in items if isinstance(item, _Table) or item not in furniture]
     lines = [item for item in items if isinstance(item, _Line)]
     if not items:
         raise ReaderError(
@@ -687,7 +740,11 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     for item in items:
         if isinstance(item, _Table):
             flush()
-            pieces.extend(table_pieces(item.rows, item.header, item.page))
+            if item.continued:  # its header stands on the page before, not on this one
+                rows = (table_row_text(row, item.header) for row in item.rows)
+                pieces.extend(Piece("table_row", 0, text, item.page) for text in rows if text)
+            else:
+                pieces.extend(table_pieces(item.rows, item.header, item.page))
             previous = None
             continue
         line = item
