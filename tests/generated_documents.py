@@ -148,12 +148,17 @@ CUSTODY_PAGE_2 = (
 
 
 def write_pages_pdf(
-    path: Path, pages: list[list[tuple[str, float]]], header: str | None = None, footer: str | None = None
+    path: Path,
+    pages: list[list[tuple[str, float]]],
+    header: str | None = None,
+    footer: str | None = None,
+    first_at_foot: bool = True,
 ) -> Path:
     """A PDF with one page per item of `pages`, each a list of lines (text, font size in
     pt) set in Helvetica one under the other at a 6 mm pitch from the top margin; a line
     of 14 pt or more is bold (a heading), "" is an empty line (a paragraph break). The
-    last page-1 line stands at the foot of the page, as a page break cuts it off. On every
+    last page-1 line stands at the foot of the page, as a page break cuts it off (unless
+    not `first_at_foot`: then page 1 starts at the top as the others do). On every
     page, in 8 pt: `header` 10 mm from the top, `footer` (formatted with the 1-based
     `page` and the number of `pages`: "Side {page} af {pages}") 15 mm from the bottom."""
     pdf = FPDF()
@@ -167,7 +172,7 @@ def write_pages_pdf(
         if footer is not None:
             pdf.set_y(282)
             pdf.cell(0, 4, footer.format(page=pdf.page, pages=len(pages)))
-        pdf.set_y(277 - 6 * len(lines) if len(pages) > 1 and pdf.page == 1 else 20)
+        pdf.set_y(277 - 6 * len(lines) if first_at_foot and len(pages) > 1 and pdf.page == 1 else 20)
         for text, size in lines:
             pdf.set_font("Helvetica", "B" if size >= 14 else "", size)
             pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
@@ -250,6 +255,16 @@ def write_tab_list_pdf(path: Path, intro: str, rows: list[tuple[str, str]]) -> P
     return path
 
 
+def _ruled_table(pdf: FPDF, rows: list[tuple[str, ...]], header_bold: bool) -> None:
+    """`rows` as a ruled table 120 mm wide at the left margin (fpdf2's `table()`: every cell
+    framed; the first row in bold when `header_bold`)."""
+    with pdf.table(width=120, align="LEFT", first_row_as_headings=header_bold) as table:
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+
+
 def write_table_pdf(
     path: Path, before: str, rows: list[tuple[str, ...]], after: str, header_bold: bool = True, cover: bool = False
 ) -> Path:
@@ -264,11 +279,7 @@ def write_table_pdf(
     pdf.add_page()
     pdf.multi_cell(0, 6, before, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    with pdf.table(width=120, align="LEFT", first_row_as_headings=header_bold) as table:
-        for cells in rows:
-            row = table.row()
-            for text in cells:
-                row.cell(text)
+    _ruled_table(pdf, rows, header_bold)
     pdf.ln(4)
     pdf.multi_cell(0, 6, after, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
@@ -326,5 +337,37 @@ def write_leaflet_pdf(path: Path) -> Path:
     columns(*LEAFLET_BOTTOM, 80)
     pdf.add_page()
     columns(*LEAFLET_PAGE_2, 20)
+    pdf.output(str(path))
+    return path
+
+
+def write_split_table_pdf(
+    path: Path,
+    before: str,
+    rows: list[tuple[str, ...]],
+    continued: list[tuple[str, ...]],
+    after: str,
+    text_above: str | None = None,
+) -> Path:
+    """A two-page PDF in 11 pt Helvetica: `before` and a ruled table of `rows` (fpdf2's
+    `table()`, the first row in bold) at the foot of page 1, its rows going on with
+    `continued` at the top of page 2 in a ruled table of the same columns in plain type,
+    without the header repeated (a table cut by a page break), then `after`. With
+    `text_above`, that line stands above page 2's table, whose first row is then plain."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", "", 11)
+    for page, cells in enumerate((rows, continued)):
+        pdf.add_page()
+        if page == 0:
+            pdf.set_y(277 - 7 * len(rows) - 12)
+            pdf.multi_cell(0, 6, before, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        elif text_above is not None:
+            pdf.multi_cell(0, 6, text_above, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        _ruled_table(pdf, cells, header_bold=page == 0)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, after, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path

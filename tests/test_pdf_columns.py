@@ -142,3 +142,35 @@ def test_a_short_column_line_that_the_next_word_did_not_fit_after_is_wrapped_pro
         ),
         ("paragraph", below, 1),
     ]
+
+
+def test_a_column_line_wrapped_before_a_number_with_a_full_stop_is_prose_not_a_list_item(tmp_path: Path) -> None:
+    left = [
+        "Farligt affald som maling og batterier skal",
+        "afleveres på genbrugspladsen. Du må ikke",
+        "lægge farligt affald i skraldespanden, fordi",
+        "det kan skade miljøet.",
+    ]
+    right = [
+        "Genbrugspladsen har åbent alle dage fra kl. 7 til",
+        "18. Du skal vise dit sundhedskort, når du",
+        "kommer, og du kan højst aflevere to trailerlæs",
+        "om dagen.",
+    ]
+    document = read_document(write_columns_pdf(tmp_path / "affald.pdf", "Farligt affald", left, right, BELOW))
+    assert blocks_with_pages(document) == [
+        ("heading", "Farligt affald", 1),
+        (
+            "paragraph",
+            "Farligt affald som maling og batterier skal afleveres på genbrugspladsen. Du må ikke lægge farligt "
+            "affald i skraldespanden, fordi det kan skade miljøet.",
+            1,
+        ),
+        (
+            "paragraph",
+            "Genbrugspladsen har åbent alle dage fra kl. 7 til 18. Du skal vise dit sundhedskort, når du kommer, og "
+            "du kan højst aflevere to trailerlæs om dagen.",
+            1,
+        ),
+        ("paragraph", BELOW, 1),
+    ]

@@ -173,3 +173,62 @@ def test_a_pdf_whose_only_text_is_page_numbers_is_an_error_that_says_to_run_ocr(
         f"{path}: unreadable PDF: no text layer beyond page numbers and running headers or footers: "
         "scanned PDF? run OCR first"
     )
+
+
+PASSPORTS = [
+    ("Pas til voksne", "Et pas til voksne er gyldigt i ti år.", "Gebyr: 835 kr."),
+    ("Pas til børn", "Et pas til børn er gyldigt i fem år.", "Gebyr: 155 kr."),
+    ("Pas til pensionister", "Et pas til pensionister er gyldigt i ti år.", "Gebyr: 495 kr."),
+    ("Kørekort", "Et kørekort fornyes i borgerservice.", "Gebyr: 280 kr."),
+]
+
+
+def test_a_body_line_ending_every_page_at_one_height_with_a_different_number_on_each_is_kept(
+    tmp_path: Path,
+) -> None:
+    pages = [[(heading, 14.0), (text, BODY), ("", BODY), (fee, BODY)] for heading, text, fee in PASSPORTS]
+    path = write_pages_pdf(tmp_path / "pas.pdf", pages, first_at_foot=False)
+    assert blocks_with_pages(read_document(path)) == [
+        block
+        for page, (heading, text, fee) in enumerate(PASSPORTS, start=1)
+        for block in (("heading", heading, page), ("paragraph", text, page), ("paragraph", fee, page))
+    ]
+
+
+def test_a_closing_sentence_ending_every_page_under_text_of_different_lengths_is_kept(tmp_path: Path) -> None:
+    closing = "Har du spørgsmål, kan du ringe til Udbetaling Danmark."
+    texts = [
+        ("Boligstøtte er en skattefri ydelse.",),
+        ("Pensionister kan få boligydelse,", "og ydelsen beregnes efter særlige regler."),
+        ("Når du flytter, skal du søge igen.",),
+        ("Ændrer din indkomst sig,", "skal du give besked", "med det samme."),
+    ]
+    pages = [[*body_lines(lines), ("", BODY), (closing, BODY)] for lines in texts]
+    path = write_pages_pdf(tmp_path / "boligstoette.pdf", pages, first_at_foot=False)
+    assert [text for _, text, _ in blocks_with_pages(read_document(path))] == [
+        "Boligstøtte er en skattefri ydelse.",
+        closing,
+        "Pensionister kan få boligydelse, og ydelsen beregnes efter særlige regler.",
+        closing,
+        "Når du flytter, skal du søge igen.",
+        closing,
+        "Ændrer din indkomst sig, skal du give besked med det samme.",
+        closing,
+    ]
+
+
+@pytest.mark.parametrize("label", ["Kapitel {page}", "{page}"])
+def test_a_chapter_label_set_larger_than_the_body_at_the_top_of_every_page_is_a_heading(
+    tmp_path: Path, label: str
+) -> None:
+    chapters = [("Ansøgning", INTRO), ("Samvær", VISITS), ("Bopæl", SECOND_SENTENCE)]
+    pages = [
+        [(label.format(page=page), 28.0), (heading, 18.0), (text, BODY)]
+        for page, (heading, text) in enumerate(chapters, start=1)
+    ]
+    path = write_pages_pdf(tmp_path / "foraeldremyndighed.pdf", pages, first_at_foot=False)
+    assert blocks_with_pages(read_document(path)) == [
+        block
+        for page, (heading, text) in enumerate(chapters, start=1)
+        for block in (("heading", label.format(page=page), page), ("heading", heading, page), ("paragraph", text, page))
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qa.documents import Document, read_document
-from tests.generated_documents import write_table_pdf
+from tests.generated_documents import write_split_table_pdf, write_table_pdf
 
 BEFORE = "Priser på pas i borgerservice."
 AFTER = "Gebyret betales ved bestillingen."
@@ -68,4 +68,53 @@ def test_a_first_row_with_a_year_in_bold_is_a_header(tmp_path: Path) -> None:
         "Ydelse; Pris 2026",
         "Ydelse: Pas 18-64 år; Pris 2026: 835 kr.",
         "Ydelse: Pas 0-17 år; Pris 2026: 155 kr.",
+    ]
+
+
+def test_a_table_going_on_at_the_top_of_the_next_page_without_its_header_reads_its_rows_under_that_header(
+    tmp_path: Path,
+) -> None:
+    continued = [("Kørekort fornyelse", "Gratis"), ("Kørekort duplikat", "280 kr.")]
+    document = read_document(write_split_table_pdf(tmp_path / "pas.pdf", BEFORE, FEES, continued, AFTER))
+    assert blocks_with_pages(document) == [
+        ("paragraph", BEFORE, 1),
+        ("table_header", "Ydelse; Pris", 1),
+        ("table_row", "Ydelse: Pas 18-64 år; Pris: 835 kr.", 1),
+        ("table_row", "Ydelse: Pas 0-17 år; Pris: 155 kr.", 1),
+        ("table_row", "Ydelse: Kørekort fornyelse; Pris: Gratis", 2),
+        ("table_row", "Ydelse: Kørekort duplikat; Pris: 280 kr.", 2),
+        ("paragraph", AFTER, 2),
+    ]
+
+
+def test_a_continued_table_whose_first_row_holds_figures_in_plain_type_reads_as_rows(tmp_path: Path) -> None:
+    continued = [("Kørekort duplikat", "280 kr."), ("Internationalt kørekort", "150 kr.")]
+    document = read_document(write_split_table_pdf(tmp_path / "pas.pdf", BEFORE, FEES, continued, AFTER))
+    assert [text for kind, text, page in blocks_with_pages(document) if page == 2] == [
+        "Ydelse: Kørekort duplikat; Pris: 280 kr.",
+        "Ydelse: Internationalt kørekort; Pris: 150 kr.",
+        AFTER,
+    ]
+
+
+def test_a_table_under_text_at_the_top_of_the_next_page_has_its_own_header(tmp_path: Path) -> None:
+    continued = [("Kørekort", "Gebyr"), ("Fornyelse", "Gratis")]
+    path = write_split_table_pdf(tmp_path / "pas.pdf", BEFORE, FEES, continued, AFTER, text_above="Kørekort:")
+    assert [(kind, text) for kind, text, page in blocks_with_pages(read_document(path)) if page == 2] == [
+        ("paragraph", "Kørekort:"),
+        ("table_header", "Kørekort; Gebyr"),
+        ("table_row", "Kørekort: Fornyelse; Gebyr: Gratis"),
+        ("paragraph", AFTER),
+    ]
+
+
+def test_a_table_repeating_its_header_at_the_top_of_the_next_page_reads_under_that_header_again(
+    tmp_path: Path,
+) -> None:
+    continued = [("Ydelse", "Pris"), ("Kørekort duplikat", "280 kr.")]
+    document = read_document(write_split_table_pdf(tmp_path / "pas.pdf", BEFORE, FEES, continued, AFTER))
+    assert [(kind, text) for kind, text, page in blocks_with_pages(document) if page == 2] == [
+        ("table_header", "Ydelse; Pris"),
+        ("table_row", "Ydelse: Kørekort duplikat; Pris: 280 kr."),
+        ("paragraph", AFTER),
     ]

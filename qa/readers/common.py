@@ -77,9 +77,11 @@ def starts_new_unit(before: str, after: str, wrapped: bool = False) -> bool:
     A new unit starts when `after` starts with a list marker, when `before` ends a
     sentence and `after` does not continue in lower case, when `before` ends with a
     colon, or when `before` is short (at most `SHORT_LINE` characters), ends without
-    punctuation and `after` starts with a capital or a digit, unless the break is known
-    to be a wrap (`wrapped`: a PDF line in a narrow column that `after`'s first word
-    did not fit after). Otherwise the lines are hard-wrapped prose and stay one unit.
+    punctuation and `after` starts with a capital or a digit. A break known to be a wrap
+    (`wrapped`: a PDF line in a narrow column that `after`'s first word did not fit
+    after) is neither a short line's end nor a list's next item: "... fra kl. 7 til" /
+    "18. Du skal ..." wraps a sentence at a number. Otherwise the lines are hard-wrapped
+    prose and stay one unit.
 
     >>> starts_new_unit("Sådan søger du", "Kontakt kommunen.")
     True
@@ -89,7 +91,7 @@ def starts_new_unit(before: str, after: str, wrapped: bool = False) -> bool:
     before, after = before.rstrip(), after.lstrip()
     if not before or not after:
         return True
-    if starts_with_list_marker(after):
+    if starts_with_list_marker(after) and not wrapped:
         return True
     first = after[0]
     last = before.rstrip(CLOSING)[-1:] or before[-1]

@@ -41,8 +41,14 @@ lines and read as rows (`_ruled_tables`): a `table_header` piece "Ydelse; Pris",
 `table_row` piece per row with each value next to its header ("Ydelse: Pas 18-64 år;
 Pris: 835 kr."; `qa.readers.common.table_pieces`, as for HTML, Markdown and Word), on the
 table's page where its top stands. Only a table of at least 2 columns and 2 rows (the
-header and a row of values) whose first row reads as a header (`_table_text`: every cell of it filled, and in bold or
-without a digit; no merged cells, no empty row) is read so; any other reads as lines.
+header and a row of values) whose first row reads as a header (`_table_text`: every cell
+of it filled, and in bold or without a digit; no merged cells, no empty row) is read so;
+any other reads as lines. A table cut by a page break need not repeat its header: a
+table that starts a page (nothing but furniture above it) right after a page whose last
+content is a table of as many columns goes on with that table (`_continue_tables`), so
+all its rows, its first included, are read under the header of the page before, and
+without a `table_header` piece of its own (a first row that repeats that header is a
+header again, as before).
 
 Running headers and footers (page furniture) are left out before anything else is
 measured (`_furniture`), so that they are neither quoted nor counted for the body size or
@@ -50,18 +56,27 @@ the line pitch, and a sentence cut by a page break whose page has a footer is st
 joined. Only a page's band is looked at: its first and last `FURNITURE_BAND_LINES` text
 lines, taken from the page's edge inwards, the second only when the one at the edge is
 furniture too (a header of two lines, not a body line under a page's one-line header).
-A band line is furniture when
+A band line is furniture when it is set no larger than the body size (the size most
+characters have, measured over all lines before any is left out: a 28 pt "Kapitel 3" or
+"3" at the top of a chapter's page is a heading) and
 - it is a page number on its own ("3", "- 3 -", "3/12", "Side 3", "Side 3 af 12",
   "Page 3 of 12"; `_PAGE_NUMBER`) or holds one with the number of pages ("Udbetaling
   Danmark  Side 3 af 12"; `_PAGE_OF_PAGES`), on a PDF of any length, one page included; or
 - its text with every run of digits read as one placeholder, in its font size, stands in
   the same band (top or bottom) on at least `FURNITURE_MIN_PAGES` pages and at least
   `FURNITURE_PAGE_SHARE` of the pages with text ("Vejledning om boligstøtte · side 3",
-  a title or an authority's name on every page).
-A line that stands once, a line repeated in the body outside the band (a heading mid-page)
-and a title on the first page set larger than the same words in the running header are
-kept. A title repeated at the top of only two pages is kept too (two pages are too few to
-tell a running head from a heading that happens to open both).
+  a title or an authority's name on every page), at a fixed place on all of them
+  (`_fixed_place`): at one height, within `FURNITURE_POSITION_TOLERANCE` of a line height
+  (a layout sets running heads and feet at fixed coordinates; a body line at a page's edge
+  moves by a whole line with the text above it), and with each run of digits the same on
+  every page or going up with the page number ("Gebyr: 835 kr." and "Gebyr: 155 kr."
+  ending two pages are prices, not a page number). A running head whose chapter number
+  changes along the document ("Kapitel 2 · Boligstøtte") is therefore kept as text.
+A line that stands once, a line repeated in the body outside the band (a heading mid-page),
+a closing sentence under text of different lengths, and a title on the first page set
+larger than the same words in the running header are kept. A title repeated at the top
+of only two pages is kept too (two pages are too few to tell a running head from a
+heading that happens to open both).
 
 The title (`_title`) is the PDF's metadata Title unless it is a program's default (a
 file name, "Microsoft Word - ...", "Untitled"), else, as for a text file, the first
@@ -86,7 +101,15 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from qa.readers.common import CLOSING, SENTENCE_END, Piece, ReaderError, line_pieces, table_pieces
+from qa.readers.common import (
+    CLOSING,
+    SENTENCE_END,
+    Piece,
+    ReaderError,
+    line_pieces,
+    table_pieces,
+    table_row_text,
+)
 from qa.readers.text import looks_like_heading
 
 log = logging.getLogger(__name__)
@@ -127,6 +150,12 @@ FURNITURE_PAGE_SHARE = 0.4
 # ... and on at least three pages: a line at the top of two pages may be a heading that
 # happens to open both. Page numbers need no recurrence (`_PAGE_NUMBER`).
 FURNITURE_MIN_PAGES = 3
+# ... and at one height on all of them: a layout puts running heads and feet at fixed
+# coordinates, so their tops agree to a rounding error (well under a point), whereas a
+# body line at a page's edge (a paragraph's last line) moves with the text above it by a
+# whole line pitch, at least a line height, when that text is a line longer or shorter.
+# Half a line height lies between the two.
+FURNITURE_POSITION_TOLERANCE = 0.5
 # A page number on its own line: "3", "- 3 -", "– 3 –", "3/12", "3 af 12", "Side 3",
 # "side 3 af 12", "s. 3", "Page 3 of 12", "p. 3". At most three digits: a four-digit
 # number on its own is a year ("2026"), not a page of a public authority's guide.
@@ -179,11 +208,14 @@ class _Line:
 
 @dataclass(frozen=True)
 class _Table:
-    """A ruled table with a header row (`_table_text`): its cells' texts, row by row."""
+    """A ruled table with a header row (`_table_text`): its cells' texts, row by row; or,
+    `continued`, the part of a table that a page break cut off (`_ruled_tables`), whose
+    `rows` are all of its rows and `header` the header of the table it continues."""
 
     page: int
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    continued: bool = False
 
 
 def _outline_titles(pdf: Any) -> dict[str, int]:
@@ -315,18 +347,28 @@ def _gutter(rows: Sequence[Sequence[tuple[float, float]]], size: float) -> float
     return middle
 
 
-def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
-    """The header and the data rows of a table pdfplumber found (`Table.extract()`, cells'
-    white space folded), or None when it is doubtful and its text is better read as lines:
-    fewer than 2 columns or 2 rows, a merged or missing cell (None) or rows of different
-    lengths, a data row with no text, or a first row that reads as no header (an empty
-    cell, or a cell with a digit when the row is not set in bold)."""
+def _table_cells(table: Any) -> tuple[tuple[str, ...], ...] | None:
+    """The rows of a table pdfplumber found (`Table.extract()`, cells' white space folded),
+    or None when it is doubtful and its text is better read as lines: fewer than 2
+    columns, a merged or missing cell (None) or rows of different lengths, a row with no
+    text."""
     cells = table.extract()
-    if len(cells) < 2 or len(cells[0]) < 2 or any(len(row) != len(cells[0]) or None in row for row in cells):
+    if not cells or len(cells[0]) < 2 or any(len(row) != len(cells[0]) or None in row for row in cells):
         return None
     rows = tuple(tuple(" ".join(str(cell).split()) for cell in row) for row in cells)
+    return rows if all(any(row) for row in rows) else None
+
+
+def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
+    """The header and the data rows of a table pdfplumber found (`_table_cells`), or None
+    when it is doubtful and its text is better read as lines: `_table_cells` finds it
+    doubtful, it has fewer than 2 rows, or its first row reads as no header (an empty
+    cell, or a cell with a digit when the row is not set in bold)."""
+    rows = _table_cells(table)
+    if rows is None or len(rows) < 2:
+        return None
     header, data = rows[0], rows[1:]
-    if not all(header) or not all(any(row) for row in data):
+    if not all(header):
         return None
     head = tuple(float(v) for v in table.rows[0].bbox)
     first_chars = [c for c in table.page.chars if _inside(c, head) and not str(c["text"]).isspace()]
@@ -358,15 +400,23 @@ def _placed_line(line: dict[str, Any]) -> _Placed:
     return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
 
 
-def _ruled_tables(page: Any) -> list[_Placed]:
+def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> list[_Placed]:
     """The tables of a pdfplumber page that read as a header over rows (`_table_text`),
     found by pdfplumber's table finder with its default settings (cells framed by ruling
-    lines or rectangles), each with its bounding box."""
+    lines or rectangles), each with its bounding box.
+
+    With `continues`, the header of a table that ended the page before: the page's
+    topmost table, when it has as many columns and does not repeat that header, is read
+    as that table's continuation (`_Table.continued`: all its rows, its first included,
+    under `continues`) whatever its first row holds (`_table_cells`)."""
+    found = sorted(page.find_tables(), key=lambda t: float(t.bbox[1]))
     tables = []
-    for table in page.find_tables():
-        text = _table_text(table)
-        if text is not None:
-            x0, top, x1, bottom = (float(v) for v in table.bbox)
+    for i, table in enumerate(found):
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        rows = _table_cells(table) if continues is not None and i == 0 else None
+        if continues is not None and rows is not None and len(rows[0]) == len(continues) and rows[0] != continues:
+            tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, continues, rows, continued=True)))
+        elif (text := _table_text(table)) is not None:
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, text[0], text[1])))
     return tables
 
@@ -427,15 +477,16 @@ def _column_edges(ordered: Sequence[dict[str, Any] | _Table], middle: float) -> 
     return edges
 
 
-def _page_items(page: Any) -> list[_Line | _Table]:
+def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> list[_Line | _Table]:
     """The text lines and tables of one pdfplumber page in reading order.
 
-    Tables that `_ruled_tables` finds are taken out of the text and stand where their top
-    is. Then the page's lines (`extract_text_lines`); on a page with a gutter (`_gutter`)
-    they are read per column (`_column_lines`), put in column order (`_column_order`), and
-    each column line knows its room to its column's edge (`_column_edges`). A page with
-    neither reads as pdfplumber's lines, in pdfplumber's order."""
-    tables = _ruled_tables(page)
+    Tables that `_ruled_tables` finds (with `continues`, the header of a table that ended
+    the page before) are taken out of the text and stand where their top is. Then the
+    page's lines (`extract_text_lines`); on a page with a gutter (`_gutter`) they are read
+    per column (`_column_lines`), put in column order (`_column_order`), and each column
+    line knows its room to its column's edge (`_column_edges`). A page with neither reads
+    as pdfplumber's lines, in pdfplumber's order."""
+    tables = _ruled_tables(page, continues)
     if tables:
         page = page.filter(
             lambda obj: (
@@ -501,22 +552,52 @@ def _bands(lines: Sequence[_Line]) -> dict[str, dict[int, list[_Line]]]:
     return bands
 
 
+def _body_size(lines: Sequence[_Line]) -> float:
+    """The body font size (points): the size most characters of `lines` have; 0.0 for no
+    lines."""
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _fixed_place(lines: Sequence[_Line]) -> bool:
+    """Whether lines of one text and size on different pages stand where a layout puts a
+    running head or foot: at one height (their tops within `FURNITURE_POSITION_TOLERANCE`
+    of a line height of each other), and with each run of digits either the same on every
+    page ("2026") or going up with the page number ("side 3", or "side 2" on page 3 behind
+    an unnumbered cover)."""
+    height = max(line.bottom - line.top for line in lines)
+    tops = [line.top for line in lines]
+    if max(tops) - min(tops) > FURNITURE_POSITION_TOLERANCE * height:
+        return False
+    numbers = [[int(d) for d in _DIGITS.findall(line.text)] for line in lines]
+    for runs in zip(*numbers, strict=True):
+        if len(set(runs)) > 1 and len({n - line.page for n, line in zip(runs, lines, strict=True)}) > 1:
+            return False
+    return True
+
+
 def _furniture(lines: Sequence[_Line]) -> set[_Line]:
     """The running headers and footers among a PDF's lines (the rule is in the module
-    docstring): band lines that are a page number on their own, or whose text with its
-    digits masked recurs, in one font size, in the same band on at least
-    `FURNITURE_MIN_PAGES` pages and `FURNITURE_PAGE_SHARE` of the pages with text; and
-    of a band's lines only those nearer the page's edge than its first line that is not."""
+    docstring): band lines no larger than the body size (`_body_size`) that are a page
+    number on their own, or whose text with its digits masked recurs, in one font size, in
+    the same band on at least `FURNITURE_MIN_PAGES` pages and `FURNITURE_PAGE_SHARE` of the
+    pages with text, at a fixed place (`_fixed_place`); and of a band's lines only those
+    nearer the page's edge than its first line that is not."""
     bands = _bands(lines)
+    body = _body_size(lines)
     needed = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_PAGE_SHARE * len(bands["top"])))
     furniture: set[_Line] = set()
     for band in bands.values():
-        recurring: Counter[tuple[str, float]] = Counter()
+        recurring: dict[tuple[str, float], list[_Line]] = {}
         for on_page in band.values():
-            recurring.update({_furniture_key(line) for line in on_page})
+            for line in {_furniture_key(line): line for line in on_page}.values():
+                recurring.setdefault(_furniture_key(line), []).append(line)
+        running = {key for key, same in recurring.items() if len(same) >= needed and _fixed_place(same)}
         for on_page in band.values():
             for line in on_page:
-                if not (_is_page_number(line.text) or recurring[_furniture_key(line)] >= needed):
+                if line.size > body or not (_is_page_number(line.text) or _furniture_key(line) in running):
                     break
                 furniture.add(line)
     return furniture
@@ -571,6 +652,22 @@ def _continues_over_page(previous: _Line, line: _Line) -> bool:
     )
 
 
+def _continue_tables(pdf_pages: Sequence[Any], pages: list[list[_Line | _Table]], furniture: set[_Line]) -> None:
+    """Read again, in place in `pages` (the items of each of `pdf_pages`, `_page_items`),
+    each page whose content (`furniture` aside) starts with a ruled table right after a
+    page whose content ended with a table of as many columns: the table goes on there,
+    its rows under the header of the page before (`_ruled_tables`), its first row
+    included, since a table cut by a page break need not repeat its header."""
+    for number in range(1, len(pages)):
+        before = [item for item in pages[number - 1] if item not in furniture]
+        if not before or not isinstance(before[-1], _Table):
+            continue
+        again = _page_items(pdf_pages[number], before[-1].header)
+        first = next((item for item in again if item not in furniture), None)
+        if isinstance(first, _Table) and first.continued:
+            pages[number] = again
+
+
 def _metadata_title(pdf: Any) -> str | None:
     """The metadata Title of a PDF, or None when it has none or one a program wrote by
     default (`_JUNK_TITLE`) or without a letter."""
@@ -608,25 +705,23 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     pieces; raises ReaderError for a broken or scanned PDF."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            items = [item for page in pdf.pages for item in _page_items(page)]
+            pages = [_page_items(page) for page in pdf.pages]
+            furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
+            _continue_tables(pdf.pages, pages, furniture)
             outline = _outline_titles(pdf)
             metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
-    if not items:
+    if not any(pages):
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
-    furniture = _furniture([item for item in items if isinstance(item, _Line)])
-    items = [item for item in items if isinstance(item, _Table) or item not in furniture]
+    items = [item for items in pages for item in items if isinstance(item, _Table) or item not in furniture]
     lines = [item for item in items if isinstance(item, _Line)]
     if not items:
         raise ReaderError(
             "unreadable PDF: no text layer beyond page numbers and running headers or footers: "
             "scanned PDF? run OCR first"
         )
-    weights: Counter[float] = Counter()
-    for line in lines:
-        weights[line.size] += len(line.text)
-    body = weights.most_common(1)[0][0] if weights else 0.0
+    body = _body_size(lines)
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
     pitches = _line_pitches(lines)
@@ -645,7 +740,11 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     for item in items:
         if isinstance(item, _Table):
             flush()
-            pieces.extend(table_pieces(item.rows, item.header, item.page))
+            if item.continued:  # its header stands on the page before, not on this one
+                rows = (table_row_text(row, item.header) for row in item.rows)
+                pieces.extend(Piece("table_row", 0, text, item.page) for text in rows if text)
+            else:
+                pieces.extend(table_pieces(item.rows, item.header, item.page))
             previous = None
             continue
         line = item
