@@ -232,3 +232,15 @@ def test_a_chapter_label_set_larger_than_the_body_at_the_top_of_every_page_is_a_
         for page, (heading, text) in enumerate(chapters, start=1)
         for block in (("heading", label.format(page=page), page), ("heading", heading, page), ("paragraph", text, page))
     ]
+
+
+def test_a_first_body_line_repeated_at_the_top_of_every_page_at_single_spacing_is_kept(tmp_path: Path) -> None:
+    # A template's opening line recurs at one place on every page, but sits at single
+    # spacing above the text it opens: it is text, not a running head set apart from it.
+    opening = "Sådan sorterer du affald i Eksempel Kommune."
+    topics = ("pap", "glas", "metal")
+    pages = [body_lines((opening, f"Denne side handler om {topic}.")) for topic in topics]
+    path = write_pages_pdf(tmp_path / "affald.pdf", pages, header=TITLE, first_at_foot=False)
+    assert [text for _, text, _ in blocks_with_pages(read_document(path))] == [
+        text for topic in topics for text in (opening, f"Denne side handler om {topic}.")
+    ]

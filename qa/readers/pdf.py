@@ -72,6 +72,9 @@ characters have, measured over all lines before any is left out: a 28 pt "Kapite
   every page or going up with the page number ("Gebyr: 835 kr." and "Gebyr: 155 kr."
   ending two pages are prices, not a page number). A running head whose chapter number
   changes along the document ("Kapitel 2 · Boligstøtte") is therefore kept as text.
+In either case the furniture of a band must stand apart from the text inward of it, by
+more than a paragraph break at single spacing (`_set_apart`): a template's opening line
+repeated at the top of every page, at single spacing above the text it opens, is text.
 A line that stands once, a line repeated in the body outside the band (a heading mid-page),
 a closing sentence under text of different lengths, and a title on the first page set
 larger than the same words in the running header are kept. A title repeated at the top
@@ -588,19 +591,43 @@ def _furniture(lines: Sequence[_Line]) -> set[_Line]:
     bands = _bands(lines)
     body = _body_size(lines)
     needed = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_PAGE_SHARE * len(bands["top"])))
+    pages: dict[int, list[_Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    ordered = {page: sorted(on_page, key=lambda ln: ln.top) for page, on_page in pages.items()}
     furniture: set[_Line] = set()
-    for band in bands.values():
+    for side, band in bands.items():
         recurring: dict[tuple[str, float], list[_Line]] = {}
         for on_page in band.values():
             for line in {_furniture_key(line): line for line in on_page}.values():
                 recurring.setdefault(_furniture_key(line), []).append(line)
         running = {key for key, same in recurring.items() if len(same) >= needed and _fixed_place(same)}
-        for on_page in band.values():
+        for page, on_page in band.items():
+            taken: list[_Line] = []
             for line in on_page:
                 if line.size > body or not (_is_page_number(line.text) or _furniture_key(line) in running):
                     break
-                furniture.add(line)
+                taken.append(line)
+            inward = ordered[page] if side == "top" else ordered[page][::-1]
+            while taken and not _set_apart(taken[-1], inward[len(taken)] if len(taken) < len(inward) else None, side):
+                taken.pop()
+            furniture.update(taken)
     return furniture
+
+
+def _set_apart(line: _Line, inward: _Line | None, side: str) -> bool:
+    """Whether a band line stands apart from the text inward of it (`inward`, the next line
+    towards the middle of the page; None: nothing), as a running head or foot does: with
+    more space between them than a paragraph break at single spacing (`_starts_paragraph`
+    without a pitch: the page's own pitch is no measure here, as on a page of one-line
+    paragraphs it is the paragraph spacing). A line at single spacing from the text is a
+    line of that text, however often its words recur (the first line of a column repeated
+    on every page of a template)."""
+    if inward is None:
+        return True
+    if side == "top":
+        return inward.top > line.top and _starts_paragraph(line, inward, None)
+    return line.top > inward.top and _starts_paragraph(inward, line, None)
 
 
 def _line_pitches(lines: Sequence[_Line]) -> dict[int, float]:
