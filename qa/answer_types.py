@@ -457,13 +457,24 @@ _INTERROGATIVE = re.compile(
 )
 
 
+# "when" opening a second question joined to the first ("What is Digital Post and when did
+# it become mandatory?", "... or when ..."): then it asks, as any interrogative does.
+_SECOND_QUESTION = re.compile(r"\b(and|or)\s+$")
+
+
 def _subordinate_when(match: re.Match[str], first_interrogative: re.Match[str] | None) -> bool:
     """Whether a pattern's match is a bare "when" after another interrogative word: a
     conjunction opening a clause of time inside the question ("What happens to my licence
     when I exchange it?", "What should I bring when I apply?"), not what it asks, as in
-    any English grammar. ("How do I ... when I move?" was already a how-question: "how do
-    i" matches first.)"""
-    return match.group(0) == "when" and first_interrogative is not None and first_interrogative.start() < match.start()
+    any English grammar; not after "and" / "or" (`_SECOND_QUESTION`), where it opens a
+    second question. ("How do I ... when I move?" was already a how-question: "how do i"
+    matches first.)"""
+    return (
+        match.group(0) == "when"
+        and first_interrogative is not None
+        and first_interrogative.start() < match.start()
+        and _SECOND_QUESTION.search(match.string, 0, match.start()) is None
+    )
 
 
 def answer_type(question: str, price: bool | None = None) -> AnswerType:

@@ -66,6 +66,8 @@ from tests.fakes import FakeEmbedder
         ("Which office do I contact when I move?", "who"),
         ("If I move abroad, when must I report it?", "when"),
         ("What is the deadline when I move?", "when"),
+        ("What is Digital Post and when did it become mandatory?", "when"),
+        ("What is Digital Post, or when must I use it?", "when"),
         ("Hvordan kan man klage over afgørelsen?", "how"),
         ("Hvordan opgøres beløbet?", "other"),
         ("How is the amount calculated?", "other"),
