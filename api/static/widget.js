@@ -21,10 +21,13 @@
   const TIMEOUT_MS = 30000;
   const MAX_CHARS = 1000;
   // Context shown around a quote when a source is expanded (characters on each side), and
-  // the window asked of GET /documents/{id}?start=&end= for it: one character more on each
-  // side, so that `around` trims it exactly as it would trim the whole text.
+  // the window asked of GET /documents/{id}?start=&end= for it, so that `around` trims it
+  // exactly as it would trim the whole text: one character more before the quote (`around`
+  // trims only a longer side), two more after it (a paragraph break "\n\n" starting at the
+  // last character shown is found only with the character after it).
   const CONTEXT_CHARS = 600;
-  const WINDOW_CHARS = CONTEXT_CHARS + 1;
+  const WINDOW_BEFORE = CONTEXT_CHARS + 1;
+  const WINDOW_AFTER = CONTEXT_CHARS + 2;
   // Counted as the server counts (qa.normalise, api.schemas.check_text): without the
   // invisible characters (qa.normalise.INVISIBLE_RANGES), in NFC, trimmed, in code points
   // (an emoji is one, not two).
@@ -613,8 +616,8 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
     /** [before, quote, after] from the document text around the quote at start..end, asking
      *  only for the window it shows (?start=&end=), or the whole text without offsets. */
     async _documentContext(c, quote, start, end) {
-      const from = end > start ? Math.max(0, start - WINDOW_CHARS) : 0;
-      const query = end > start ? "?start=" + from + "&end=" + (end + WINDOW_CHARS) : "";
+      const from = end > start ? Math.max(0, start - WINDOW_BEFORE) : 0;
+      const query = end > start ? "?start=" + from + "&end=" + (end + WINDOW_AFTER) : "";
       const url = this.api + "/documents/" + encodeURIComponent(str(c.doc_id)) + query;
       if (!this._docs.has(url)) {
         this._docs.set(url, this._fetch(url, { method: "GET" })

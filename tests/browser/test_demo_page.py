@@ -83,14 +83,14 @@ def test_ask_and_see_a_cited_answer(
     expect(widget.locator(".answer p")).to_have_attribute("lang", "da")
 
     # More context comes from GET /documents/{id}, asking only for the window it shows (601
-    # characters either side of the quote); the quote stays highlighted.
+    # characters before the quote, 602 after it); the quote stays highlighted.
     more = source.get_by_role("button")
     with page.expect_response(f"**/documents/{citation['doc_id']}?*") as document_response:
         more.click()
-    window = {"start": [str(max(0, citation["start"] - 601))], "end": [str(citation["end"] + 601)]}
+    window = {"start": [str(max(0, citation["start"] - 601))], "end": [str(citation["end"] + 602)]}
     assert parse_qs(urlsplit(document_response.value.url).query) == window
     shown = document_response.value.json()["text"]
-    assert len(shown) == min(citation["end"] + 601, 2886) - max(0, citation["start"] - 601) < 2886
+    assert len(shown) == min(citation["end"] + 602, 2886) - max(0, citation["start"] - 601) < 2886
     expect(more).to_have_attribute("aria-expanded", "true")
     expect(source.locator("mark")).to_have_text(citation["quote"])
     assert source.locator("blockquote").inner_text().replace("\n", "") in shown.replace("\n", "")
