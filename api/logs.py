@@ -115,11 +115,30 @@ def request_id_for(incoming: str) -> str:
     return incoming if _INCOMING_ID.fullmatch(incoming) else uuid.uuid4().hex
 
 
+# The longest path (with its query) an access-log line shows: browsers and servers handle
+# URLs of about 2,000 characters portably, and no client of this API sends longer ones;
+# the rest of a longer one (a head of tens of kilobytes refused with 431) would only
+# bloat the log, so its length is shown instead.
+MAX_LOGGED_PATH = 2000
+
+
+def shown_path(path: str) -> str:
+    """``path`` (with its query, percent-encoded or not) as an access-log line shows it:
+    decoded, redacted, and beyond `MAX_LOGGED_PATH` characters cut with its length
+    ("/aaa… (40001 characters)")."""
+    shown = redact(_unquote(path))
+    if len(shown) > MAX_LOGGED_PATH:
+        return f"{shown[:MAX_LOGGED_PATH]}… ({len(shown)} characters)"
+    return shown
+
+
 def log_access(method: str | None, path: str, status: int, duration_ms: float, client: str | None) -> None:
     """The access-log line of one request (logger ``qa.access``, INFO), with the current
-    :data:`request_id`: ``path`` (with its query, percent-encoded or not) is shown decoded
-    and redacted."""
-    shown = redact(_unquote(path))
+    :data:`request_id`: ``path`` as `shown_path` shows it, and a method not known (a head
+    refused before its request line was complete) as "-", the Common Log Format's mark of
+    a field without a value."""
+    shown = shown_path(path)
+    method = method or "-"
     access_log.info(
         "%s %s %d",
         method,

@@ -520,3 +520,15 @@ def test_load_at_four_times_capacity_is_refused_and_healthz_answered_with_bounde
     assert all(retry == "1" for s, _, retry in log["asks"] if s == 503)
     assert health and all(status == 200 for status, _ in log["health"])
     assert before > 0 and after - before < 64, f"RSS grew from {before:.0f} to {after:.0f} MB under load"
+
+
+def test_an_access_log_line_shows_an_unknown_method_as_a_dash_and_cuts_a_path_of_tens_of_kilobytes(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from api.logs import log_access
+
+    caplog.set_level(logging.INFO, logger="qa.access")
+    log_access(None, "/" + "a" * 40000, 431, 1.0, "127.0.0.1")
+    (record,) = [r for r in caplog.records if r.name == "qa.access"]
+    assert record.getMessage() == "- /" + "a" * 1999 + "… (40001 characters) 431"
+    assert record.method == "-"  # type: ignore[attr-defined]
