@@ -540,19 +540,18 @@ def _furniture_key(line: _Line) -> tuple[str, float]:
     return _DIGITS.sub("#", line.text.casefold()), line.size
 
 
-def _bands(lines: Sequence[_Line]) -> dict[str, dict[int, list[_Line]]]:
-    """The lines of each page's top and bottom band ({"top" | "bottom": {page: lines}}):
-    its first and last `FURNITURE_BAND_LINES` lines by position on the page, each band
-    from the page's edge inwards. On a page of few lines the two bands share lines."""
+def _from_edges(lines: Sequence[_Line]) -> dict[str, dict[int, list[_Line]]]:
+    """Each page's lines from its edges inwards ({"top" | "bottom": {page: lines}}): by
+    position from the top down, and from the bottom up. A page's band on a side is the
+    first `FURNITURE_BAND_LINES` of them; on a page of few lines the two bands share lines."""
     pages: dict[int, list[_Line]] = {}
     for line in lines:
         pages.setdefault(line.page, []).append(line)
-    bands: dict[str, dict[int, list[_Line]]] = {"top": {}, "bottom": {}}
+    edges: dict[str, dict[int, list[_Line]]] = {"top": {}, "bottom": {}}
     for page, on_page in pages.items():
-        ordered = sorted(on_page, key=lambda ln: ln.top)
-        bands["top"][page] = ordered[:FURNITURE_BAND_LINES]
-        bands["bottom"][page] = ordered[::-1][:FURNITURE_BAND_LINES]
-    return bands
+        edges["top"][page] = sorted(on_page, key=lambda ln: ln.top)
+        edges["bottom"][page] = edges["top"][page][::-1]
+    return edges
 
 
 def _body_size(lines: Sequence[_Line]) -> float:
@@ -588,27 +587,24 @@ def _furniture(lines: Sequence[_Line]) -> set[_Line]:
     the same band on at least `FURNITURE_MIN_PAGES` pages and `FURNITURE_PAGE_SHARE` of the
     pages with text, at a fixed place (`_fixed_place`); and of a band's lines only those
     nearer the page's edge than its first line that is not."""
-    bands = _bands(lines)
+    edges = _from_edges(lines)
     body = _body_size(lines)
-    needed = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_PAGE_SHARE * len(bands["top"])))
-    pages: dict[int, list[_Line]] = {}
-    for line in lines:
-        pages.setdefault(line.page, []).append(line)
-    ordered = {page: sorted(on_page, key=lambda ln: ln.top) for page, on_page in pages.items()}
+    needed = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_PAGE_SHARE * len(edges["top"])))
     furniture: set[_Line] = set()
-    for side, band in bands.items():
+    for side, pages in edges.items():
+        bands = {page: inward[:FURNITURE_BAND_LINES] for page, inward in pages.items()}
         recurring: dict[tuple[str, float], list[_Line]] = {}
-        for on_page in band.values():
-            for line in {_furniture_key(line): line for line in on_page}.values():
+        for band in bands.values():
+            for line in {_furniture_key(line): line for line in band}.values():
                 recurring.setdefault(_furniture_key(line), []).append(line)
         running = {key for key, same in recurring.items() if len(same) >= needed and _fixed_place(same)}
-        for page, on_page in band.items():
+        for page, band in bands.items():
             taken: list[_Line] = []
-            for line in on_page:
+            for line in band:
                 if line.size > body or not (_is_page_number(line.text) or _furniture_key(line) in running):
                     break
                 taken.append(line)
-            inward = ordered[page] if side == "top" else ordered[page][::-1]
+            inward = pages[page]
             while taken and not _set_apart(taken[-1], inward[len(taken)] if len(taken) < len(inward) else None, side):
                 taken.pop()
             furniture.update(taken)
