@@ -156,20 +156,11 @@ def held_out_rates(
         drawn = np.concatenate([rng.choice(kind, size=len(kind), replace=True) for kind in kinds])
         left_out = np.setdiff1d(np.arange(len(flags)), drawn)
         try:
-            model = fit_signed_logistic(
-                [rows[i] for i in drawn],
-                [bool(flags[i]) for i in drawn],
-                EVIDENCE_FEATURES,
-                EVIDENCE_SIGNS,
-                "abstention",
-                "bootstrap",
-                ABSTENTION_C,
+            model, cut = fit_abstention(
+                [rows[i] for i in drawn], [bool(flags[i]) for i in drawn], "bootstrap", unanswered_cost
             )
         except ValueError:
             continue
-        cut = choose_operating_point(
-            [model.probability(rows[i]) for i in drawn], [bool(flags[i]) for i in drawn], unanswered_cost
-        )
         held = [(model.probability(rows[i]) >= cut, bool(flags[i])) for i in left_out]
         if any(ok for _, ok in held):
             withheld.append(float(np.mean([not yes for yes, ok in held if ok])))
@@ -188,6 +179,19 @@ def held_out_rates(
         answered=spread(answered),
         used=min(len(withheld), len(answered)),
     )
+
+
+def fit_abstention(
+    rows: Sequence[dict[str, float]], answerable: Sequence[bool], fitted_on: str, unanswered_cost: float
+) -> tuple[LinearModel, float]:
+    """The abstention model fitted on evidence `rows` labelled `answerable`
+    (`fit_signed_logistic` over `EVIDENCE_FEATURES` with their signs, C = `ABSTENTION_C`),
+    and its operating point on those rows (`qa.policy.choose_operating_point`), unrounded
+    and not yet set on the model. Raises ValueError as those two do."""
+    model = fit_signed_logistic(
+        rows, answerable, EVIDENCE_FEATURES, EVIDENCE_SIGNS, "abstention", fitted_on, ABSTENTION_C
+    )
+    return model, choose_operating_point([model.probability(r) for r in rows], list(answerable), unanswered_cost)
 
 
 def held_out_line(rates: HeldOutRates | None) -> str:
@@ -454,11 +458,7 @@ def fit_models(
     pairs = list(evidence_rows(sets))
     ev_rows = [row for _, row in pairs]
     flags = [q.answerable for q, _ in pairs]
-    abstention = fit_signed_logistic(
-        ev_rows, flags, EVIDENCE_FEATURES, EVIDENCE_SIGNS, "abstention", fitted_on, ABSTENTION_C
-    )
-    probabilities = [abstention.probability(r) for r in ev_rows]
-    threshold = choose_operating_point(probabilities, flags, unanswered_cost)
+    abstention, threshold = fit_abstention(ev_rows, flags, fitted_on, unanswered_cost)
     abstention = replace(
         abstention,
         threshold=round(threshold, 6),
