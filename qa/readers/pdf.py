@@ -644,7 +644,8 @@ def _line_pitches(lines: Sequence[_Line]) -> dict[int, float]:
         return sorted(values)[len(values) // 4]
 
     everywhere = lower_quartile([d for page in distances.values() for d in page])
-    return {line.page: lower_quartile(distances[line.page]) if line.page in distances else everywhere for line in lines}
+    pages = {line.page for line in lines}
+    return {page: lower_quartile(distances[page]) if page in distances else everywhere for page in pages}
 
 
 def _starts_paragraph(previous: _Line, line: _Line, pitch: float | None) -> bool:
