@@ -139,12 +139,11 @@ def line_unit_starts(
 
 def line_pieces(
     lines: Sequence[str],
-    page: int | None = None,
     line_pages: Sequence[int] | None = None,
     wrapped: Sequence[bool] | None = None,
 ) -> list[Piece]:
-    """Pieces of a run of text lines: list lines become list items, the rest paragraphs,
-    each on `page`. With `line_pages` (the page of each line, a PDF's), each piece is on
+    """Pieces of a run of text lines: list lines become list items, the rest paragraphs
+    (on no page). With `line_pages` (the page of each line, a PDF's), each piece is on
     the page of its first line and records the offset and page of each of its lines that
     starts a later page (`Piece.page_starts`). `wrapped` marks the breaks known to be
     wraps (`line_unit_starts`)."""
@@ -153,7 +152,7 @@ def line_pieces(
         kind: BlockKind = "list_item" if starts_with_list_marker(unit) else "paragraph"
         text = strip_bullet(unit) if kind == "list_item" else unit
         if line_pages is None:
-            pieces.append(Piece(kind, 0, text, page))
+            pieces.append(Piece(kind, 0, text))
             continue
         cut = len(unit) - len(text)
         page_starts = tuple(
