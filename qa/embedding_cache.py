@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.disk_full import disk_full_reported
-from qa.embedder import Embedder
+from qa.embedder import Embedder, batch_progress
 from qa.manifest import EmbeddingStats, file_sha256
 
 log = logging.getLogger(__name__)
@@ -202,14 +202,12 @@ def embed_with_cache(
             stats.repeated,
         )
         todo = list(missing.items())
-        from tqdm import tqdm
-
-        with tqdm(total=len(todo), desc="embedding", unit="passage", disable=not show_progress) as progress:
+        with batch_progress(len(todo), show_progress, None) as done:
             for start in range(0, len(todo), CHECKPOINT_PASSAGES):
                 piece = todo[start : start + CHECKPOINT_PASSAGES]
                 # The bar moves with each batch the embedder finishes, not with each segment
                 # (a checkpoint is about 30 s of embedding: a bar at 0% looks hung).
-                fresh = embedder.encode_passages([text for _, text in piece], on_batch=progress.update)
+                fresh = embedder.encode_passages([text for _, text in piece], on_batch=done)
                 cache.add([key for key, _ in piece], fresh)
     else:
         log.info("all %d passages from the embedding cache", len(texts))
