@@ -495,7 +495,7 @@ def answer_type(question: str, price: bool | None = None) -> AnswerType:
         )
         if match and (match.start(), order) < best[:2]:
             best = (match.start(), order, kind)
-    if best[2] == "other" and lowered.rstrip().endswith("?") and not _INTERROGATIVE.search(lowered):
+    if best[2] == "other" and lowered.rstrip().endswith("?") and first_interrogative is None:
         return "yes_no"
     return best[2]
 
