@@ -29,6 +29,7 @@ its request id, and a help widget on another origin would read them as "no conne
 from __future__ import annotations
 
 import asyncio
+import functools
 import sys
 import time
 from http import HTTPStatus
@@ -61,6 +62,22 @@ def too_many_connections(retry_after_s: int, cors_origins: list[str]) -> ASGIApp
         await JSONResponse({"detail": TOO_MANY_CONNECTIONS}, 503, headers=headers)(scope, receive, send)
 
     return AccessLogMiddleware(CORSMiddleware(refuse, **cors_options(cors_origins)))
+
+
+@functools.cache
+def _refusals(retry_after_s: int, cors_origins: tuple[str, ...]) -> tuple[CORSMiddleware, ASGIApp]:
+    """The CORS rules of the 431 (a `CORSMiddleware`, used for its rules only) and the app of
+    the 503 (`too_many_connections`), built once per process and setting: uvicorn makes a
+    protocol for every connection, and these answers are rare."""
+    return (
+        CORSMiddleware(_no_app, **cors_options(list(cors_origins))),
+        too_many_connections(retry_after_s, list(cors_origins)),
+    )
+
+
+async def _no_app(scope: Scope, receive: Receive, send: Send) -> None:
+    """The app behind the CORS rules of `_refusals`: never called."""
+    raise RuntimeError("the CORS rules of the protocol's refusals wrap no app")
 
 
 def _partial_head(data: bytes) -> tuple[str | None, str, dict[str, str]]:
@@ -105,8 +122,7 @@ class HeaderTimeoutH11Protocol(H11Protocol):
             self.max_header_bytes = settings.max_header_bytes
         origins = settings.cors_origins if self.cors_origins is None else self.cors_origins
         retry_after = settings.retry_after_seconds if self.retry_after_seconds is None else self.retry_after_seconds
-        self._cors = CORSMiddleware(self._app, **cors_options(origins))  # for its rules only
-        self._busy = too_many_connections(retry_after, origins)
+        self._cors, self._busy = _refusals(retry_after, tuple(origins))
         # uvicorn answers past its limit with its plain-text 503 only while this is set: the
         # `app` property below applies the limit instead.
         self._concurrency_limit, self.limit_concurrency = self.limit_concurrency, None
