@@ -6,7 +6,7 @@ import codecs
 import json
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,7 @@ def load_questions(path: Path) -> list[EvalQuestion]:
         if not line.strip():
             continue
         where = f"{path}:{number}"
-        item = replace(_parse_question(line, where), where=where)
+        item = _parse_question(line, where)
         if item.id in seen:
             raise EvalSetError(f'{where}: the id "{item.id}" is used twice: give every question its own id')
         seen.add(item.id)
@@ -192,6 +192,7 @@ def _parse_question(line: str, where: str) -> EvalQuestion:
         gold=gold,
         split=row.get("split", "check"),
         doc=row.get("doc") or None,
+        where=where,
     )
 
 
