@@ -381,11 +381,6 @@ def create_app(
             # redact(): the id is whatever the client typed, possibly a CPR number.
             detail = f"no document with id {redact(doc_id)!r}: GET /documents lists them"
             raise HTTPException(404, detail, headers={"X-Index-Version": engine.index_version}) from None
-        headings = [
-            HeadingOut(text=doc.block_text(b), level=b.level, start=b.start, end=b.end)
-            for b in doc.blocks
-            if b.kind == "heading"
-        ]
         try:
             first, last = text_window(len(doc.text), start, end)
         except WindowError as exc:
@@ -396,6 +391,11 @@ def create_app(
                 content={"detail": _describe(entry), "errors": [entry]},
                 headers={"X-Index-Version": engine.index_version},
             )
+        headings = [
+            HeadingOut(text=doc.block_text(b), level=b.level, start=b.start, end=b.end)
+            for b in doc.blocks
+            if b.kind == "heading"
+        ]
         return DocumentOut(**summary(doc).model_dump(), text=doc.text[first:last], headings=headings)
 
     @app.get("/healthz", response_model=Health, summary="The process is up")
