@@ -82,6 +82,52 @@ def test_a_panel_labelled_by_an_expandable_heading_is_read(tmp_path: Path) -> No
     assert units(doc) == [("heading", 3, "Åbningstider"), ("paragraph", 0, "Vi har åbent mandag-fredag kl. 10-14.")]
 
 
+def test_a_control_that_names_no_panel_shows_the_element_after_it_unless_that_is_a_menu(tmp_path: Path) -> None:
+    # Sites' own accordions: `aria-expanded` without `aria-controls`, a script opens the
+    # element after the button (or after the heading around it).
+    doc = _page(
+        tmp_path,
+        "<h1>Spørgsmål</h1>"
+        '<div class="accordion__item"><h3><button aria-expanded="false">Hvad koster det?</button></h3>'
+        '<div class="accordion__content" hidden><p>Det koster 200 kr.</p></div></div>'
+        '<div class="accordion__item"><button aria-expanded="false">Hvornår hentes affaldet?</button>'
+        '<div aria-hidden="true" style="display:none"><p>Hver mandag.</p></div></div>'
+        '<h3 role="button" tabindex="0" aria-expanded="false">Hvem kan søge?</h3>'
+        '<div style="display: none;"><p>Alle over 18 år.</p></div>'
+        '<h2><a href="#" aria-expanded="false">Hvor?</a></h2><div hidden><p>På rådhuset.</p></div>'
+        '<button aria-expanded="false">Menu</button>'
+        '<div hidden><ul><li><a href="/1">Forside</a></li><li><a href="/2">Om os</a></li></ul></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Spørgsmål"),
+        ("heading", 3, "Hvad koster det?"),
+        ("paragraph", 0, "Det koster 200 kr."),
+        ("heading", 2, "Hvornår hentes affaldet?"),
+        ("paragraph", 0, "Hver mandag."),
+        ("heading", 3, "Hvem kan søge?"),
+        ("paragraph", 0, "Alle over 18 år."),
+        ("heading", 2, "Hvor?"),
+        ("paragraph", 0, "På rådhuset."),
+    ]
+
+
+def test_a_tab_that_also_says_it_is_expanded_keeps_its_label(tmp_path: Path) -> None:
+    # jQuery UI's tabs set `aria-expanded` on each tab beside `aria-controls`.
+    doc = _page(
+        tmp_path,
+        '<div role="tablist"><button role="tab" aria-expanded="true" aria-controls="p1">Borger</button>'
+        '<button role="tab" aria-expanded="false" aria-controls="p2">Virksomhed</button></div>'
+        '<div role="tabpanel" id="p1"><p>Borgere søger via borger.dk.</p></div>'
+        '<div role="tabpanel" id="p2" hidden><p>Virksomheder søger via virk.dk.</p></div>',
+    )
+    assert units(doc) == [
+        ("heading", 2, "Borger"),
+        ("paragraph", 0, "Borgere søger via borger.dk."),
+        ("heading", 2, "Virksomhed"),
+        ("paragraph", 0, "Virksomheder søger via virk.dk."),
+    ]
+
+
 def test_a_button_whose_panel_is_navigation_stays_out_with_it(tmp_path: Path) -> None:
     doc = _page(
         tmp_path,

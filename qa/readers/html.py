@@ -43,7 +43,9 @@ and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patte
 Danish design system DKFDS and Bootstrap build them so): a control names its panel with
 `aria-controls` and says whether it is open with `aria-expanded` (or is a
 `role=tab`), and the closed panel is hidden (`hidden`, `aria-hidden="true"`,
-`display: none`) until the reader clicks. Such a panel (`disclosure_panels`), and any
+`display: none`) until the reader clicks; a control that names no panel (a site's own
+accordion script) shows the element right after it, or after the heading around it. Such
+a panel (`disclosure_panels`), and any
 element `hidden="until-found"` (which the HTML Living Standard makes findable on the
 page), is read like visible text. Its control is its label: a button inside a heading
 gives the heading its text, and a control or a `<summary>` outside any heading is a
@@ -134,6 +136,11 @@ HIDDEN = ", ".join(
 # A control that shows and hides a panel it names (WAI-ARIA Authoring Practices'
 # disclosure, accordion and tabs patterns).
 DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]"
+# Such a control without `aria-controls` (many sites' own accordions script the element
+# after the button): its panel is the element that follows it (`_panel_after`).
+SIBLING_CONTROLS = ", ".join(
+    f"{tag}[aria-expanded]" for tag in ("button", "a", "[role=button]", "h1", "h2", "h3", "h4", "h5", "h6")
+)
 MAIN_CONTENT = ("main", "[role=main]")
 # A page's own header and footer are boilerplate; an <article>'s or <main>'s header (its
 # title, per the HTML Living Standard's sectioning rules) and footer are content.
@@ -436,10 +443,12 @@ _CONTACT_LINK = re.compile(r"\s*(tel:|mailto:|sms:|https?://(www\.)?(google\.[a-
 
 def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     """The disclosure controls of a page and the panels they show: a panel is an element
-    whose id a control's `aria-controls` lists (space-separated ids), or whose
-    `aria-labelledby` names a control (an element with `aria-expanded`), or any element
-    `hidden="until-found"`. A control counts only when one of its panels is on the page,
-    so a "Menu" button whose menu was removed with the navigation is no label."""
+    whose id a control's `aria-controls` lists (space-separated ids), or the element right
+    after a button, link or heading with `aria-expanded` whose `aria-controls` names no
+    element on the page (`_panel_after`), or whose `aria-labelledby` names a control (an
+    element with `aria-expanded`), or any element `hidden="until-found"`. A control
+    counts only when one of its panels is on the page, so a "Menu" button whose menu was
+    removed with the navigation is no label."""
     by_id: dict[str, LexborNode] = {}
     for node in tree.css("[id]"):
         by_id.setdefault(node.attributes.get("id") or "", node)
@@ -448,8 +457,12 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     panels: set[int] = {n.mem_id for n in tree.css('[hidden="until-found" i], [role=tabpanel]')}
     tab_labels: dict[int, str] = {}
     hidden = _matching(tree, HIDDEN)
-    for control in tree.css(DISCLOSURE_CONTROLS):
+    # A selector list matches an element once per selector it meets (a tab with
+    # `aria-expanded`): each control is taken once.
+    for control in {n.mem_id: n for n in tree.css(f"{DISCLOSURE_CONTROLS}, {SIBLING_CONTROLS}")}.values():
         targets = [by_id.get(i) for i in (control.attributes.get("aria-controls") or "").split()]
+        if not any(targets) and control.attributes.get("role") != "tab":
+            targets = [_panel_after(control)]  # no aria-controls: the panel follows its control
         # A hidden panel of links is a collapsed menu, not collapsed text: no panel.
         found = [
             t
@@ -475,6 +488,31 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             controls.update(n.mem_id for n in named)
     labelled = {panel: label for panel, label in tab_labels.items() if label}
     return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
+
+
+def _panel_after(control: LexborNode) -> LexborNode | None:
+    """The element right after a disclosure control that names no panel (the WAI-ARIA
+    disclosure pattern's content follows its button): the next element after the control,
+    or after the wrappers that hold nothing but it (a heading around the button), or None
+    when nothing follows. A panel that is mostly links (a menu) is refused by the caller."""
+    text = WHITE.sub("", control.text(separator=" "))
+    node = control
+    while (after := _next_element(node)) is None:
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html") or WHITE.sub("", parent.text(separator=" ")) != text:
+            return None
+        node = parent
+    return after
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    """The next sibling of a node that is an element (not text or a comment), or None."""
+    sibling = node.next
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        if (sibling.text_content or "").strip():
+            return None  # text between the control and the next element: no panel follows
+        sibling = sibling.next
+    return sibling
 
 
 def _remove_outermost(nodes: list[LexborNode]) -> None:
