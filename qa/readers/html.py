@@ -30,8 +30,9 @@ Inside the main content every text node counts (also text directly in `<div>`,
 headings at their level, each `<li>` is a list item (items of an `<ol>` numbered as a
 browser shows them), each table row is one unit with its values next to their headers
 (`qa.readers.html_table`: spans laid out as the HTML table model does; a button in a
-column header, as in a sortable table, is the header's text), and so is each group of a
-description list ("Torsdag: 10.00-17.30"). Text-level formatting joins its text to its
+column header, as in a sortable table, is the header's text; a table that lays out the
+page, its cells holding headings or tables, is read as blocks: `is_layout_table`), and
+so is each group of a description list ("Torsdag: 10.00-17.30"). Text-level formatting joins its text to its
 neighbours' in body text, headings, labels and cells alike (`inline_text`); two other
 elements that meet with no white space ("<span>Telefon</span><span>33 98 00 10</span>")
 are read apart where the layout sets them apart (`_laid_apart`), while a word cut by
@@ -648,7 +649,7 @@ class _Walker:
                 self.label(self.disclosures.tab_labels[child.mem_id])
                 self.walk(child)
                 self.flush()
-            elif tag == "table":
+            elif tag == "table" and not is_layout_table(child):
                 self.flush()
                 self.pieces.extend(html_table_pieces(child, self.cell_text))
             elif tag == "pre":
@@ -675,6 +676,25 @@ class _Walker:
                 self.gap = self.gap or self.closed
                 self.walk(child)
                 self.closed = True
+
+
+def is_layout_table(table: LexborNode) -> bool:
+    """Whether a `<table>` lays out a page rather than holding data, so that its cells are
+    read as blocks (each cell's headings, paragraphs and lists as they stand) and not as
+    one row of values: it says so (`role="presentation"` or `"none"`, WAI-ARIA), or it has
+    no header cell, `<thead>` or `<caption>` and one of its own cells holds a heading or
+    another table (an older site's columns, a newsletter's layout grid)."""
+    if (table.attributes.get("role") or "").strip().lower() in ("presentation", "none"):
+        return True
+    own = [n for n in table.traverse() if n.mem_id == table.mem_id or _owner_table(n) == table.mem_id]
+    if any(n.tag in ("th", "thead", "caption") for n in own):
+        return False
+    return any(n.tag == "table" or n.tag in HEADINGS for n in table.traverse() if n.mem_id != table.mem_id)
+
+
+def _owner_table(node: LexborNode) -> int | None:
+    owner = closest(node, lambda a: a.tag == "table")
+    return owner.mem_id if owner is not None else None
 
 
 def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:
