@@ -394,3 +394,22 @@ def test_second_review_kinds_minutes_shared_tab_panels_link_menus_and_short_clas
         "En licens koster 975 kr.",
         "E-mail: b@kk.dk svar inden for 5 dage",
     ]
+
+
+def test_a_heading_s_permalink_mark_is_no_part_of_its_text(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<main><h2 id="kontakt">Kontakt<a class="anchor" href="#kontakt" aria-label="Link til afsnit">#</a></h2>'
+        "<p>Ring til os.</p>"
+        '<section id="frister"><h2>Frister <a class="headerlink" href="#frister">¶</a></h2>'
+        "<p>Fristen er 1. maj.</p></section>"
+        '<h3>Regler <a href="#s2">§ 2</a></h3><p id="s2">Stk. 1.</p></main>',
+    )
+    assert _units(doc) == [
+        ("heading", "Kontakt"),
+        ("paragraph", "Ring til os."),
+        ("heading", "Frister"),
+        ("paragraph", "Fristen er 1. maj."),
+        ("heading", "Regler § 2"),
+        ("paragraph", "Stk. 1."),
+    ]

@@ -21,8 +21,9 @@ anywhere the site's logo: `FRAME_CLASS_PARTS`), and outside the main content asi
 cookie and consent banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only
 when it is mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`:
 share, feedback, related links, contents lists, menus, skip links) goes when it is a
-widget rather than text (`_is_furniture`), as do screen-reader hints inside links and
-icon-font glyph names. A page nested too deeply to walk is refused with a message.
+widget rather than text (`_is_furniture`), as do screen-reader hints inside links,
+icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested too
+deeply to walk is refused with a message.
 
 Inside the main content every text node counts (also text directly in `<div>`,
 `<span>`, `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings
@@ -121,6 +122,9 @@ _HINT_CLASS = re.compile(
     r"(^|[-_])(sr-only|visually-hidden|visuallyhidden|screen-reader-text|show-for-sr)$", re.IGNORECASE
 )
 _ICON_CLASS = re.compile(r"^material-(icons|symbols)", re.IGNORECASE)
+# Links within the page inside a heading: without a letter or digit ("#", "¶", "🔗") they
+# are the heading's permalink mark, no part of its text.
+_HEADING_LINKS = ", ".join(f'{h} a[href^="#"]' for h in ("h1", "h2", "h3", "h4", "h5", "h6", "[role=heading]"))
 _CLASS_PART = re.compile(r"[-_]+")
 # An aside inside the content whose link text is more than this share of its text is a
 # list of links (the link density of Mozilla Readability, which uses 0.5 alike).
@@ -289,6 +293,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     remove([n for n in tree.css("[class]") if _is_furniture(n)])
     remove([n for n in tree.css("a [class], button [class]") if _is_hint(n)])
     remove([n for n in tree.css("[class]") if any(_ICON_CLASS.match(t) for t in _class_tokens(n))])
+    remove([n for n in tree.css(_HEADING_LINKS) if not any(c.isalnum() for c in n.text(separator=" "))])
     late = disclosure_panels(tree)
     disclosures = Disclosures(
         late.controls, late.tabs, late.panels | early.panels, {**early.tab_labels, **late.tab_labels}
