@@ -128,6 +128,22 @@ def test_a_tab_that_also_says_it_is_expanded_keeps_its_label(tmp_path: Path) -> 
     ]
 
 
+def test_a_screen_reader_hint_in_a_summary_is_no_part_of_its_label(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        '<details><summary><span class="icon" aria-hidden="true"></span><span>Hvad koster det?</span>'
+        '<span class="visually-hidden">Vis svar</span></summary><div>Det koster 100 kr.</div></details>'
+        '<div role="button" aria-expanded="false" aria-controls="a2">Hvem kan søge?'
+        '<span class="sr-only">Fold ud</span></div><div id="a2" hidden><p>Alle over 18 år.</p></div>',
+    )
+    assert units(doc) == [
+        ("heading", 2, "Hvad koster det?"),
+        ("paragraph", 0, "Det koster 100 kr."),
+        ("heading", 2, "Hvem kan søge?"),
+        ("paragraph", 0, "Alle over 18 år."),
+    ]
+
+
 def test_a_button_whose_panel_is_navigation_stays_out_with_it(tmp_path: Path) -> None:
     doc = _page(
         tmp_path,

@@ -21,9 +21,9 @@ anywhere the site's logo: `FRAME_CLASS_PARTS`), and outside the main content asi
 cookie and consent banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only
 when it is mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`:
 share, feedback, related links, contents lists, menus, skip links) goes when it is a
-widget rather than text (`_is_furniture`), as do screen-reader hints inside links,
-icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested too
-deeply to walk is refused with a message.
+widget rather than text (`_is_furniture`), as do screen-reader hints inside links and
+controls, icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested
+too deeply to walk is refused with a message.
 
 Inside the main content every text node counts (also text directly in `<div>`,
 `<span>`, `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings
@@ -115,12 +115,14 @@ FURNITURE_CLASS_PARTS = frozenset(
         "skiplink",
     }
 )
-# Screen-reader hints inside a link or button ("(åbner i nyt vindue)"), by the
-# visually-hidden class names of Bootstrap, GOV.UK, WordPress and Foundation; and icon
-# fonts whose text is a glyph name ("arrow_forward"; Google's Material Symbols).
+# Screen-reader hints inside a link, a button or a `<summary>` ("(åbner i nyt vindue)",
+# "Vis svar"), by the visually-hidden class names of Bootstrap, GOV.UK, WordPress and
+# Foundation; and icon fonts whose text is a glyph name ("arrow_forward"; Google's
+# Material Symbols).
 _HINT_CLASS = re.compile(
     r"(^|[-_])(sr-only|visually-hidden|visuallyhidden|screen-reader-text|show-for-sr)$", re.IGNORECASE
 )
+_CONTROL_PARTS = "a [class], button [class], summary [class], [role=button] [class]"
 _ICON_CLASS = re.compile(r"^material-(icons|symbols)", re.IGNORECASE)
 # Links within the page inside a heading: without a letter or digit ("#", "¶", "🔗") they
 # are the heading's permalink mark, no part of its text.
@@ -291,7 +293,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     remove(tree.css(BOILERPLATE))
     remove([n for n in tree.css(PAGE_BOILERPLATE) if n.mem_id not in inside or _mostly_links(n)])
     remove([n for n in tree.css("[class]") if _is_furniture(n)])
-    remove([n for n in tree.css("a [class], button [class]") if _is_hint(n)])
+    remove([n for n in tree.css(_CONTROL_PARTS) if _is_hint(n)])
     remove([n for n in tree.css("[class]") if any(_ICON_CLASS.match(t) for t in _class_tokens(n))])
     remove([n for n in tree.css(_HEADING_LINKS) if not any(c.isalnum() for c in n.text(separator=" "))])
     late = disclosure_panels(tree)
