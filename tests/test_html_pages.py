@@ -413,3 +413,31 @@ def test_a_heading_s_permalink_mark_is_no_part_of_its_text(tmp_path: Path) -> No
         ("heading", "Regler § 2"),
         ("paragraph", "Stk. 1."),
     ]
+
+
+def test_ordered_lists_are_numbered_as_a_browser_shows_them(tmp_path: Path) -> None:
+    # A guidance page's conditions "a." and "b." under a step "1.", a countdown, an item
+    # that sets its own number, and steps whose numbers the site's style hides.
+    doc = _read(
+        tmp_path,
+        "<main><ol><li>Du skal opfylde betingelserne:"
+        '<ol type="a"><li>Du bor i Danmark.</li><li>Du er fyldt 18 år.</li></ol></li></ol>'
+        '<ol type="I" start="3"><li>Klage</li></ol>'
+        "<ol reversed><li>Tre</li><li>To</li><li>En</li></ol>"
+        '<ol><li value="4">Fire</li><li>Fem</li></ol>'
+        '<ol style="list-style-type: lower-latin"><li>Første</li></ol>'
+        '<ol style="list-style: none"><li>Log ind med MitID.</li></ol></main>',
+    )
+    assert _units(doc) == [
+        ("list_item", "1. Du skal opfylde betingelserne:"),
+        ("list_item", "a. Du bor i Danmark."),
+        ("list_item", "b. Du er fyldt 18 år."),
+        ("list_item", "III. Klage"),
+        ("list_item", "3. Tre"),
+        ("list_item", "2. To"),
+        ("list_item", "1. En"),
+        ("list_item", "4. Fire"),
+        ("list_item", "5. Fem"),
+        ("list_item", "a. Første"),
+        ("list_item", "Log ind med MitID."),
+    ]

@@ -25,20 +25,21 @@ widget rather than text (`_is_furniture`), as do screen-reader hints inside link
 controls, icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested
 too deeply to walk is refused with a message.
 
-Inside the main content every text node counts (also text directly in `<div>`,
-`<span>`, `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings
-(`<h1>`-`<h6>`, `role=heading`, a `<p>` with a heading class: `heading_level`) are
-headings at their level, each `<li>` is a list item (items of an `<ol>` numbered as a
-browser shows them), each table row is one unit with its values next to their headers
-(`qa.readers.html_table`: spans laid out as the HTML table model does; a button in a
-column header, as in a sortable table, is the header's text; a table that lays out the
-page, its cells holding headings or tables, is read as blocks: `is_layout_table`), and
-so is each group of a description list ("Torsdag: 10.00-17.30"). Text-level formatting joins its text to its
-neighbours' in body text, headings, labels and cells alike (`inline_text`); two other
-elements that meet with no white space ("<span>Telefon</span><span>33 98 00 10</span>")
-are read apart where the layout sets them apart (`_laid_apart`), while a word cut by
-markup stays whole ("<a>NemKonto</a>en"); footnote marks ("309 kr.<sup>1</sup>") are
-left out (`is_footnote_mark`).
+Inside the main content every text node counts (also text directly in `<div>`, `<span>`,
+`<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings (`<h1>`-`<h6>`,
+`role=heading`, a `<p>` with a heading class: `heading_level`) are headings at their
+level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them,
+"3.", "c.", "iii.": `list_numbers`), each table row is one unit with its values next to
+their headers (`qa.readers.html_table`: spans laid out as the HTML table model does; a
+button in a column header, as in a sortable table, is the header's text; a table that
+lays out the page, its cells holding headings or tables, is read as blocks:
+`is_layout_table`), and so is each group of a description list ("Torsdag: 10.00-17.30").
+Text-level formatting joins its text to its neighbours' in body text, headings, labels
+and cells alike (`inline_text`); two other elements that meet with no white space
+("<span>Telefon</span><span>33 98 00 10</span>") are read apart where the layout sets
+them apart (`_laid_apart`), while a word cut by markup stays whole
+("<a>NemKonto</a>en"); footnote marks ("309 kr.<sup>1</sup>") are left out
+(`is_footnote_mark`).
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
@@ -547,17 +548,78 @@ def _inside_content(node: LexborNode) -> bool:
 
 
 def list_numbers(root: LexborNode) -> dict[int, str]:
-    """The number a browser shows for each `<li>` of an `<ol>` under `root` ("3." for the
-    third, counting from the `start` attribute), keyed by the item's `mem_id`."""
+    """The marker a browser shows for each `<li>` of an `<ol>` under `root`, keyed by the
+    item's `mem_id`: its ordinal value as the HTML Living Standard counts it (from the
+    `start` attribute, else 1, or the number of items for a `reversed` list, counting
+    down; an item's `value` attribute sets its own and the next ones' values) written in
+    the list's style (`_list_style`: "3.", "c.", "iii."), or no marker for a list styled
+    `none` in its `style` attribute."""
     numbers: dict[int, str] = {}
     for ol in root.css("ol"):
-        start = (ol.attributes.get("start") or "1").strip()
-        number = int(start) if start.lstrip("-").isdigit() else 1
-        for item in ol.iter():
-            if item.tag == "li":
-                numbers[item.mem_id] = f"{number}."
-                number += 1
+        items = [item for item in ol.iter() if item.tag == "li"]
+        style = _list_style(ol)
+        reversed_ = "reversed" in ol.attributes
+        number = _html_integer(ol.attributes.get("start"))
+        if number is None:
+            number = len(items) if reversed_ else 1
+        for item in items:
+            value = _html_integer(item.attributes.get("value"))
+            number = number if value is None else value
+            if style is not None:
+                numbers[item.mem_id] = f"{_list_marker(number, style)}."
+            number += -1 if reversed_ else 1
     return numbers
+
+
+_INTEGER = re.compile(r"^[\t\n\f\r ]*([-+]?\d+)")
+# The numbering styles of `<ol type>` (case matters: "a" and "A") and of the CSS
+# `list-style-type` an `<ol>`'s own `style` attribute may set.
+_OL_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
+_CSS_LIST_STYLE = re.compile(
+    r"list-style(?:-type)?\s*:\s*[^;]*?\b(none|decimal|lower-alpha|lower-latin|upper-alpha|upper-latin|lower-roman|"
+    r"upper-roman)\b",
+    re.IGNORECASE,
+)
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _html_integer(text: str | None) -> int | None:
+    """An attribute's value by the HTML Living Standard's rules for parsing integers
+    (leading white space, a sign, digits; anything after them ignored), else None."""
+    match = _INTEGER.match(text or "")
+    return int(match.group(1)) if match else None
+
+
+def _list_style(ol: LexborNode) -> str | None:
+    """How an `<ol>` numbers its items: the `list-style-type` of its `style` attribute,
+    else its `type` attribute, else "decimal"; None for `none` (no marker shown)."""
+    css = _CSS_LIST_STYLE.search(ol.attributes.get("style") or "")
+    if css is not None:
+        style = css.group(1).lower().replace("latin", "alpha")
+        return None if style == "none" else style
+    return _OL_TYPES.get((ol.attributes.get("type") or "").strip(), "decimal")
+
+
+def _list_marker(number: int, style: str) -> str:
+    """A list item's number in a numbering style ("lower-alpha": 3 is "c", 27 is "aa";
+    "upper-roman": 4 is "IV"), in decimal where the style has no such number (0 and
+    below; roman numerals past 3999), as CSS counter styles fall back."""
+    if style.endswith("alpha") and number > 0:
+        letters = ""
+        while number > 0:
+            number, digit = divmod(number - 1, 26)
+            letters = chr(ord("a") + digit) + letters
+        return letters.upper() if style.startswith("upper") else letters
+    if style.endswith("roman") and 0 < number < 4000:
+        numeral = ""
+        for value, symbol in _ROMAN:
+            count, number = divmod(number, value)
+            numeral += symbol * count
+        return numeral.upper() if style.startswith("upper") else numeral
+    return str(number)
 
 
 class _Walker:
