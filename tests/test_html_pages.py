@@ -441,3 +441,26 @@ def test_ordered_lists_are_numbered_as_a_browser_shows_them(tmp_path: Path) -> N
         ("list_item", "a. Første"),
         ("list_item", "Log ind med MitID."),
     ]
+
+
+def test_a_question_to_the_reader_with_answer_buttons_is_a_feedback_widget_whatever_its_class(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<main><h1>Flytning</h1><p>Du skal melde flytning senest 5 dage efter.</p>"
+        '<div class="page-rating"><p>Fik du svar på dit spørgsmål?</p>'
+        '<div class="btns"><button type="button">Ja</button><button type="button">Nej</button></div></div>'
+        '<div class="helpful"><h2>Var siden nyttig?</h2><button>Ja</button><button>Nej</button></div>'
+        # not a poll: an answer above the question, one button, a link to answer with
+        "<div><p>Du kan klage inden 4 uger. Har du spørgsmål?</p><button>Ja</button><button>Nej</button></div>"
+        "<div><p>Har du brug for hjælp?</p><button>Chat med os</button></div>"
+        '<div><p>Vil du søge nu?</p><a href="/ansoeg">Ja</a><button>Nej</button><button>Senere</button></div>'
+        "</main>",
+    )
+    assert _units(doc) == [
+        ("heading", "Flytning"),
+        ("paragraph", "Du skal melde flytning senest 5 dage efter."),
+        ("paragraph", "Du kan klage inden 4 uger. Har du spørgsmål?"),
+        ("paragraph", "Har du brug for hjælp?"),
+        ("paragraph", "Vil du søge nu?"),
+        ("paragraph", "Ja"),
+    ]

@@ -15,15 +15,16 @@ of a `<noscript>` is one text node, removed with its element, so that a `<noscri
 `<head>` holding a `<p>` ("Du skal aktivere JavaScript") does not spill into the body.
 
 Removed from the page: navigation, forms, dialogs, breadcrumbs, scripts and styles
-(`BOILERPLATE`), buttons that show nothing, hidden elements (`HIDDEN`), the page's own
-header and footer (`PAGE_FRAME`; also an element whose class or id names a footer, and
-anywhere the site's logo: `FRAME_CLASS_PARTS`), and outside the main content asides and
-cookie and consent banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only
-when it is mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`:
-share, feedback, related links, contents lists, menus, skip links) goes when it is a
-widget rather than text (`_is_furniture`), as do screen-reader hints inside links and
-controls, icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested
-too deeply to walk is refused with a message.
+(`BOILERPLATE`), buttons that show nothing and a question put to them (a feedback poll:
+`_polls`), hidden elements (`HIDDEN`), the page's own header and footer (`PAGE_FRAME`;
+also an element whose class or id names a footer, and anywhere the site's logo:
+`FRAME_CLASS_PARTS`), and outside the main content asides and cookie and consent banners
+(`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only when it is mostly
+links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`: share, feedback,
+related links, contents lists, menus, skip links) goes when it is a widget rather than
+text (`_is_furniture`), as do screen-reader hints inside links and controls, icon-font
+glyph names and a heading's permalink mark ("#", "¶"). A page nested too deeply to walk
+is refused with a message.
 
 Inside the main content every text node counts (also text directly in `<div>`, `<span>`,
 `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings (`<h1>`-`<h6>`,
@@ -304,7 +305,8 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     remove([n for n in tree.css(HIDDEN) if n.mem_id not in disclosures.panels])
     labels = disclosures.controls - disclosures.tabs
     sort_buttons = {n.mem_id for n in tree.css("th button") if _in_header_cell(n)}  # their hints went above
-    remove([n for n in tree.css("button") if n.mem_id not in labels | sort_buttons])
+    idle = [n for n in tree.css("button") if n.mem_id not in labels | sort_buttons]
+    remove(idle + _polls(idle))
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     # Frame by class or id, outside the content only: inside <main>, id="logo" is as likely
     # a heading's anchor ("Logo" in a design guide) or a section about a logo. A heading
@@ -432,6 +434,41 @@ def _is_furniture(node: LexborNode) -> bool:
     interactive = sum(len(WHITE.sub("", c.text(separator=" "))) for c in controls if c.tag in ("a", "button", "label"))
     widget = any(c.tag != "a" for c in controls) and text <= WIDGET_TEXT and node.css_first("h1") is None
     return text <= 0 or interactive > ASIDE_LINK_DENSITY * text or widget
+
+
+def _polls(buttons: list[LexborNode]) -> list[LexborNode]:
+    """The polls around buttons that show nothing: for each button, the nearest element
+    holding text besides such buttons, when that text is one short question to the reader
+    (one sentence of at most `WIDGET_TEXT` characters, ending with "?", no link, no
+    `<h1>`) put to two or more of them ("Var siden nyttig?" / Ja / Nej, "Fik du svar på dit spørgsmål?"): a
+    feedback widget, whatever its class, and no part of the text."""
+    ids = {b.mem_id for b in buttons}
+    found: dict[int, LexborNode] = {}
+    for button in buttons:
+        for holder in ancestors(button):
+            if holder.tag in ("body", "html"):
+                break
+            text = WHITE.sub(" ", _text_outside(holder, ids)).strip()
+            if not text:
+                continue
+            answers = sum(1 for n in holder.css("button") if n.mem_id in ids)
+            question = text.endswith("?") and _SENTENCE_BREAK.search(text) is None
+            if answers >= 2 and len(text) <= WIDGET_TEXT and question and holder.css_first("a, h1") is None:
+                found[holder.mem_id] = holder
+            break
+    return list(found.values())
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
+def _text_outside(node: LexborNode, skipped: set[int]) -> str:
+    """The text of a node without that of its descendants in `skipped` (by `mem_id`)."""
+    if node.mem_id in skipped:
+        return ""
+    if node.tag == "-text":
+        return node.text_content or ""
+    return " ".join(_text_outside(child, skipped) for child in node.iter(include_text=True))
 
 
 def _is_hint(node: LexborNode) -> bool:
