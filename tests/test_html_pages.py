@@ -464,3 +464,20 @@ def test_a_question_to_the_reader_with_answer_buttons_is_a_feedback_widget_whate
         ("paragraph", "Vil du søge nu?"),
         ("paragraph", "Ja"),
     ]
+
+
+def test_links_that_lead_nowhere_are_left_out_where_they_stand_alone(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<main><article><h1>Flytning</h1><p>Du skal melde flytning senest 5 dage efter.</p>"
+        '<a href="#top" class="back-to-top">Til toppen</a>'
+        '<div class="tools"><a href="javascript:window.print()"><span>Udskriv</span></a></div>'
+        '<p>Klik <a href="#">her</a> for at åbne chatten.</p>'
+        '<p><a href="/pas">Bestil pas</a></p></article></main>',
+    )
+    assert _units(doc) == [
+        ("heading", "Flytning"),
+        ("paragraph", "Du skal melde flytning senest 5 dage efter."),
+        ("paragraph", "Klik her for at åbne chatten."),
+        ("paragraph", "Bestil pas"),
+    ]

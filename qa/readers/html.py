@@ -16,15 +16,16 @@ of a `<noscript>` is one text node, removed with its element, so that a `<noscri
 
 Removed from the page: navigation, forms, dialogs, breadcrumbs, scripts and styles
 (`BOILERPLATE`), buttons that show nothing and a question put to them (a feedback poll:
-`_polls`), hidden elements (`HIDDEN`), the page's own header and footer (`PAGE_FRAME`;
-also an element whose class or id names a footer, and anywhere the site's logo:
-`FRAME_CLASS_PARTS`), and outside the main content asides and cookie and consent banners
-(`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only when it is mostly
-links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`: share, feedback,
-related links, contents lists, menus, skip links) goes when it is a widget rather than
-text (`_is_furniture`), as do screen-reader hints inside links and controls, icon-font
-glyph names and a heading's permalink mark ("#", "¶"). A page nested too deeply to walk
-is refused with a message.
+`_polls`), links that lead nowhere standing alone ("Til toppen", "Udskriv":
+`_is_script_link`), hidden elements (`HIDDEN`), the page's own header and footer
+(`PAGE_FRAME`; also an element whose class or id names a footer, and anywhere the site's
+logo: `FRAME_CLASS_PARTS`), and outside the main content asides and cookie and consent
+banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only when it is
+mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`: share,
+feedback, related links, contents lists, menus, skip links) goes when it is a widget
+rather than text (`_is_furniture`), as do screen-reader hints inside links and controls,
+icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested too
+deeply to walk is refused with a message.
 
 Inside the main content every text node counts (also text directly in `<div>`, `<span>`,
 `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings (`<h1>`-`<h6>`,
@@ -307,6 +308,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     sort_buttons = {n.mem_id for n in tree.css("th button") if _in_header_cell(n)}  # their hints went above
     idle = [n for n in tree.css("button") if n.mem_id not in labels | sort_buttons]
     remove(idle + _polls(idle))
+    remove([n for n in tree.css("a[href]") if n.mem_id not in labels and _is_script_link(n)])
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     # Frame by class or id, outside the content only: inside <main>, id="logo" is as likely
     # a heading's anchor ("Logo" in a design guide) or a section about a logo. A heading
@@ -460,6 +462,33 @@ def _polls(buttons: list[LexborNode]) -> list[LexborNode]:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+# Where a link that leads nowhere goes: a script ("javascript:window.print()"), "#", or
+# "#top", which the HTML Living Standard scrolls to the top of the page.
+_NOWHERE = re.compile(r"\s*(javascript:.*|#(top)?\s*)", re.IGNORECASE | re.DOTALL)
+
+
+def _is_script_link(link: LexborNode) -> bool:
+    """Whether a link is a button in a link's clothes, standing alone ("Til toppen",
+    "Udskriv"): it leads nowhere (`_NOWHERE`) and no text stands beside it in the unit it
+    is read in (`_stands_alone`; a word linked so inside a sentence stays)."""
+    return _NOWHERE.fullmatch(link.attributes.get("href") or "") is not None and _stands_alone(link)
+
+
+def _stands_alone(node: LexborNode) -> bool:
+    """Whether an element is the only text of the unit it is read in: up to the nearest
+    block around it, and there between the nearest block or line break before and after
+    it, every other text is white space."""
+    while True:
+        for step in ("prev", "next"):
+            sibling = getattr(node, step)
+            while sibling is not None and sibling.tag not in BLOCKS and sibling.tag not in HEADINGS | {"br"}:
+                if sibling.tag != "-comment" and (sibling.text(separator=" ") or "").strip():
+                    return False
+                sibling = getattr(sibling, step)
+        parent = node.parent
+        if parent is None or parent.tag in BLOCKS or parent.tag in HEADINGS:
+            return True
+        node = parent
 
 
 def _text_outside(node: LexborNode, skipped: set[int]) -> str:
