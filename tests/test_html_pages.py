@@ -481,3 +481,13 @@ def test_links_that_lead_nowhere_are_left_out_where_they_stand_alone(tmp_path: P
         ("paragraph", "Klik her for at åbne chatten."),
         ("paragraph", "Bestil pas"),
     ]
+
+
+def test_a_banner_that_names_itself_a_cookie_banner_stays_out_of_a_page_without_main(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<div id="coiOverlay" role="region" aria-label="Cookie-samtykke"><div class="coi-banner__wrapper">'
+        "<h2>Vi bruger cookies</h2><p>Vi vil gerne bruge cookies til statistik.</p></div></div>"
+        '<div class="content"><h1>Hjemmehjælp</h1><p>Du kan søge om hjemmehjælp.</p></div>',
+    )
+    assert _units(doc) == [("heading", "Hjemmehjælp"), ("paragraph", "Du kan søge om hjemmehjælp.")]

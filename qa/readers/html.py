@@ -83,7 +83,10 @@ from qa.readers.html_table import html_table_pieces
 _LANDMARK_ROLES = (
     "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=dialog], [role=alertdialog]"
 )
-_CONSENT = '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]'
+# Cookie and consent banners, by their id or class, or by the name they give assistive
+# technology (`aria-label="Cookie-samtykke"` on a banner whose id and class are a vendor's
+# code, "coiOverlay").
+_CONSENT = ", ".join(f'[{a}*="{w}" i]' for a in ("id", "class", "aria-label") for w in ("cookie", "consent"))
 BOILERPLATE = ", ".join(
     [
         "script, style, noscript, template, svg, iframe, object, canvas, select, input, textarea",
