@@ -111,6 +111,28 @@ def test_a_control_that_names_no_panel_shows_the_element_after_it_unless_that_is
     ]
 
 
+def test_an_element_not_displayed_right_after_a_plain_button_or_heading_is_its_panel(tmp_path: Path) -> None:
+    # An older script toggles the element after a question, saying nothing in ARIA.
+    doc = _page(
+        tmp_path,
+        "<h1>Spørgsmål og svar</h1>"
+        '<div class="faq"><button class="faq__q">Skal jeg møde op?</button>'
+        '<div class="faq__a" style="display:none">Ja, du skal møde personligt op.</div></div>'
+        '<h3 class="toggle">Hvad med børn?</h3><div style="display: none;"><p>Børn skal også møde op.</p></div>'
+        # not panels: decoration hidden from assistive technology, a collapsed list of links
+        '<h2>Kort</h2><div aria-hidden="true">Kortet viser Rådhuset</div>'
+        '<button>Del</button><div hidden><a href="https://www.facebook.com/sharer">Facebook</a></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Spørgsmål og svar"),
+        ("heading", 2, "Skal jeg møde op?"),
+        ("paragraph", 0, "Ja, du skal møde personligt op."),
+        ("heading", 3, "Hvad med børn?"),
+        ("paragraph", 0, "Børn skal også møde op."),
+        ("heading", 2, "Kort"),
+    ]
+
+
 def test_a_tab_that_also_says_it_is_expanded_keeps_its_label(tmp_path: Path) -> None:
     # jQuery UI's tabs set `aria-expanded` on each tab beside `aria-controls`.
     doc = _page(

@@ -46,11 +46,12 @@ them apart (`_laid_apart`), while a word cut by markup stays whole
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
 Danish design system DKFDS and Bootstrap build them so): a control names its panel with
-`aria-controls` and says whether it is open with `aria-expanded` (or is a
-`role=tab`), and the closed panel is hidden (`hidden`, `aria-hidden="true"`,
-`display: none`) until the reader clicks; a control that names no panel (a site's own
-accordion script) shows the element right after it, or after the heading around it. Such
-a panel (`disclosure_panels`), and any
+`aria-controls` and says whether it is open with `aria-expanded` (or is a `role=tab`),
+and the closed panel is hidden (`hidden`, `aria-hidden="true"`, `display: none`) until
+the reader clicks; a control that names no panel (a site's own accordion script) shows
+the element right after it, or after the heading around it, and so does a plain button
+or heading right before an element of text not displayed (`hidden`, `display: none`: an
+older script toggles "the next element"). Such a panel (`disclosure_panels`), and any
 element `hidden="until-found"` (which the HTML Living Standard makes findable on the
 page), is read like visible text. Its control is its label: a button inside a heading
 gives the heading its text, and a control or a `<summary>` outside any heading is a
@@ -154,6 +155,8 @@ DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]
 SIBLING_CONTROLS = ", ".join(
     f"{tag}[aria-expanded]" for tag in ("button", "a", "[role=button]", "h1", "h2", "h3", "h4", "h5", "h6")
 )
+# Not displayed: what a script shows by removing the attribute or the inline style.
+COLLAPSED = '[hidden], [style*="display:none" i], [style*="display: none" i]'
 MAIN_CONTENT = ("main", "[role=main]")
 # A page's own header and footer are boilerplate; an <article>'s or <main>'s header (its
 # title, per the HTML Living Standard's sectioning rules) and footer are content.
@@ -524,7 +527,9 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     whose id a control's `aria-controls` lists (space-separated ids), or the element right
     after a button, link or heading with `aria-expanded` whose `aria-controls` names no
     element on the page (`_panel_after`), or whose `aria-labelledby` names a control (an
-    element with `aria-expanded`), or any element `hidden="until-found"`. A control
+    element with `aria-expanded`), or the element of text not displayed (`COLLAPSED`)
+    right after a button or heading without `aria-expanded`, or any element
+    `hidden="until-found"`. A control
     counts only when one of its panels is on the page, so a "Menu" button whose menu was
     removed with the navigation is no label."""
     by_id: dict[str, LexborNode] = {}
@@ -558,6 +563,14 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
                 for target in found:
                     # A panel that several tabs show in turn has no one label.
                     tab_labels[target.mem_id] = "" if target.mem_id in tab_labels else label
+    # A button or heading that says nothing of a panel, right before an element of text
+    # that is not displayed (an older script toggles "the next element"): its panel.
+    collapsed = _matching(tree, COLLAPSED)
+    for control in tree.css(", ".join(["button", *sorted(HEADINGS)])):
+        panel = _panel_after(control) if "aria-expanded" not in control.attributes else None
+        if panel is not None and panel.mem_id in collapsed and not _mostly_links(panel):
+            controls.add(control.mem_id)
+            panels.add(panel.mem_id)
     for panel in tree.css("[aria-labelledby]"):
         labels = [by_id.get(i) for i in (panel.attributes.get("aria-labelledby") or "").split()]
         named = [n for n in labels if n is not None and "aria-expanded" in n.attributes]
