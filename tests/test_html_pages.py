@@ -491,3 +491,17 @@ def test_a_banner_that_names_itself_a_cookie_banner_stays_out_of_a_page_without_
         '<div class="content"><h1>Hjemmehjælp</h1><p>Du kan søge om hjemmehjælp.</p></div>',
     )
     assert _units(doc) == [("heading", "Hjemmehjælp"), ("paragraph", "Du kan søge om hjemmehjælp.")]
+
+
+def test_a_page_declaring_utf_8_with_stray_windows_1252_bytes_is_read_whole(tmp_path: Path) -> None:
+    # An older system's "ø" (0xf8) pasted into a UTF-8 template; 0x81 is no windows-1252 character.
+    path = tmp_path / "blandet.html"
+    path.write_bytes(
+        b'<html lang="da"><head><meta charset="utf-8"><title>Kontakt</title></head><body><main>'
+        b"<h1>K\xf8benhavns Kommune</h1><p>Bor du i K\xc3\xb8benhavn, ring p\xe5 33 66 33 66 \x81.</p>"
+        b"</main></body></html>"
+    )
+    assert _units(read_document(path)) == [
+        ("heading", "Københavns Kommune"),
+        ("paragraph", "Bor du i København, ring på 33 66 33 66 \ufffd."),
+    ]
