@@ -82,7 +82,7 @@ def test_a_panel_labelled_by_an_expandable_heading_is_read(tmp_path: Path) -> No
     assert units(doc) == [("heading", 3, "Åbningstider"), ("paragraph", 0, "Vi har åbent mandag-fredag kl. 10-14.")]
 
 
-def test_a_control_that_names_no_panel_shows_the_element_after_it_unless_that_is_a_menu(tmp_path: Path) -> None:
+def test_a_control_naming_no_panel_shows_the_hidden_element_after_it_not_a_menu_or_next_section(tmp_path: Path) -> None:
     # Sites' own accordions: `aria-expanded` without `aria-controls`, a script opens the
     # element after the button (or after the heading around it).
     doc = _page(
@@ -96,7 +96,10 @@ def test_a_control_that_names_no_panel_shows_the_element_after_it_unless_that_is
         '<div style="display: none;"><p>Alle over 18 år.</p></div>'
         '<h2><a href="#" aria-expanded="false">Hvor?</a></h2><div hidden><p>På rådhuset.</p></div>'
         '<button aria-expanded="false">Menu</button>'
-        '<div hidden><ul><li><a href="/1">Forside</a></li><li><a href="/2">Om os</a></li></ul></div>',
+        '<div hidden><ul><li><a href="/1">Forside</a></li><li><a href="/2">Om os</a></li></ul></div>'
+        # a closed control before text that is shown: the next section, not its panel
+        '<button aria-expanded="false">Vis mere</button><div><p>Kontakt borgerservice.</p></div>'
+        '<button aria-expanded="true">Åbningstider</button><div><p>Mandag 10-14.</p></div>',
     )
     assert units(doc) == [
         ("heading", 1, "Spørgsmål"),
@@ -108,6 +111,9 @@ def test_a_control_that_names_no_panel_shows_the_element_after_it_unless_that_is
         ("paragraph", 0, "Alle over 18 år."),
         ("heading", 2, "Hvor?"),
         ("paragraph", 0, "På rådhuset."),
+        ("paragraph", 0, "Kontakt borgerservice."),
+        ("heading", 2, "Åbningstider"),
+        ("paragraph", 0, "Mandag 10-14."),
     ]
 
 

@@ -49,18 +49,18 @@ Danish design system DKFDS and Bootstrap build them so): a control names its pan
 `aria-controls` and says whether it is open with `aria-expanded` (or is a `role=tab`),
 and the closed panel is hidden (`hidden`, `aria-hidden="true"`, `display: none`) until
 the reader clicks; a control that names no panel (a site's own accordion script) shows
-the element right after it, or after the heading around it, and so does a plain button
-or heading right before an element of text not displayed (`hidden`, `display: none`: an
-older script toggles "the next element"). Such a panel (`disclosure_panels`), and any
-element `hidden="until-found"` (which the HTML Living Standard makes findable on the
-page), is read like visible text. Its control is its label: a button inside a heading
-gives the heading its text, and a control or a `<summary>` outside any heading is a
-heading one level below the section it is in ("Hvad koster et pas?" above its answer);
-not a control that holds its own panel, a link in a paragraph ("Læs mere"), a control of
-several panels ("Åbn alle") or one without letters (a carousel's dots). Tab panels are
-found before anything is removed (a tab list may sit in a `<nav>`), each read under its
-tab's text. Other hidden elements, and buttons that control no panel ("Del", "Print"),
-stay out.
+the element right after it, or after the heading around it (hidden while the control is
+closed), and so does a plain button or heading right before an element of text not
+displayed (`hidden`, `display: none`: an older script toggles "the next element"). Such
+a panel (`disclosure_panels`), and any element `hidden="until-found"` (which the HTML
+Living Standard makes findable on the page), is read like visible text. Its control is
+its label: a button inside a heading gives the heading its text, and a control or a
+`<summary>` outside any heading is a heading one level below the section it is in ("Hvad
+koster et pas?" above its answer); not a control that holds its own panel, a link in a
+paragraph ("Læs mere"), a control of several panels ("Åbn alle") or one without letters
+(a carousel's dots). Tab panels are found before anything is removed (a tab list may sit
+in a `<nav>`), each read under its tab's text. Other hidden elements, and buttons that
+control no panel ("Del", "Print"), stay out.
 
 trafilatura was evaluated on the same fixtures and rejected: on a short page it falls
 back to its baseline and returns navigation and content as one paragraph, and with its
@@ -523,15 +523,15 @@ _CONTACT_LINK = re.compile(r"\s*(tel:|mailto:|sms:|https?://(www\.)?(google\.[a-
 
 
 def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
-    """The disclosure controls of a page and the panels they show: a panel is an element
-    whose id a control's `aria-controls` lists (space-separated ids), or the element right
+    """The disclosure controls of a page and the panels they show: a panel is an element whose
+    id a control's `aria-controls` lists (space-separated ids), or the element right
     after a button, link or heading with `aria-expanded` whose `aria-controls` names no
-    element on the page (`_panel_after`), or whose `aria-labelledby` names a control (an
-    element with `aria-expanded`), or the element of text not displayed (`COLLAPSED`)
-    right after a button or heading without `aria-expanded`, or any element
-    `hidden="until-found"`. A control
-    counts only when one of its panels is on the page, so a "Menu" button whose menu was
-    removed with the navigation is no label."""
+    element on the page (`_panel_after`; hidden unless the control says it is open), or
+    whose `aria-labelledby` names a control (an element with `aria-expanded`), or the
+    element of text not displayed (`COLLAPSED`) right after a button or heading without
+    `aria-expanded`, or any element `hidden="until-found"`. A control counts only when
+    one of its panels is on the page, so a "Menu" button whose menu was removed with the
+    navigation is no label."""
     by_id: dict[str, LexborNode] = {}
     for node in tree.css("[id]"):
         by_id.setdefault(node.attributes.get("id") or "", node)
@@ -545,7 +545,12 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     for control in {n.mem_id: n for n in tree.css(f"{DISCLOSURE_CONTROLS}, {SIBLING_CONTROLS}")}.values():
         targets = [by_id.get(i) for i in (control.attributes.get("aria-controls") or "").split()]
         if not any(targets) and control.attributes.get("role") != "tab":
-            targets = [_panel_after(control)]  # no aria-controls: the panel follows its control
+            # No aria-controls: the panel follows its control, hidden while it is closed (an
+            # element shown after a closed "Vis mere" is the next section, not its panel).
+            after = _panel_after(control)
+            is_open = (control.attributes.get("aria-expanded") or "").strip() == "true"
+            shows = after is not None and after.tag not in HEADINGS and (is_open or after.mem_id in hidden)
+            targets = [after if shows else None]
         # A hidden panel of links is a collapsed menu, not collapsed text: no panel.
         found = [
             t
