@@ -9,6 +9,7 @@ character offsets into that text, so that later stages can cite `text[start:end]
 from __future__ import annotations
 
 import bisect
+import codecs
 import errno
 import hashlib
 import logging
@@ -313,6 +314,21 @@ _DECLARED_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9.
 _WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"}
 
 
+_UTF_8_LABELS = {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"}
+_STRAY_BYTES = "qa-windows-1252-bytes"
+
+
+def _stray_bytes_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the bytes UTF-8 could not decode, read as windows-1252 (a byte
+    it leaves undefined, such as 0x81, as U+FFFD)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_STRAY_BYTES, _stray_bytes_as_windows_1252)
+
+
 def _file_text(decoded: str) -> str:
     """A decoded file's text as the readers get it: normalised, control characters removed."""
     return _CONTROL.sub("", normalise(decoded))
@@ -321,7 +337,10 @@ def _file_text(decoded: str) -> str:
 def _decode(path: Path, data: bytes, html: bool = False) -> str:
     """The text of a file (`_file_text`): UTF-8 (a BOM allowed), or for a page (`html`) that
     is not, the encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as
-    browsers do). Raises DocumentError when neither decodes it."""
+    browsers do). A page that declares UTF-8 but holds bytes that are not (a template's
+    "K\\xf8benhavn" pasted in from an older system) has each such byte read as
+    windows-1252, where a browser would show a replacement mark. Raises DocumentError when
+    none of these decodes it."""
     try:
         return _file_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -330,6 +349,8 @@ def _decode(path: Path, data: bytes, html: bool = False) -> str:
             label = declared.group(1).decode("ascii").lower()
             encoding = "cp1252" if label in _WINDOWS_1252_LABELS else label
             try:
+                if label in _UTF_8_LABELS:
+                    return _file_text(data.decode("utf-8-sig", errors=_STRAY_BYTES))
                 return _file_text(data.decode(encoding))
             except (LookupError, UnicodeDecodeError):
                 pass

@@ -82,6 +82,96 @@ def test_a_panel_labelled_by_an_expandable_heading_is_read(tmp_path: Path) -> No
     assert units(doc) == [("heading", 3, "Åbningstider"), ("paragraph", 0, "Vi har åbent mandag-fredag kl. 10-14.")]
 
 
+def test_a_control_naming_no_panel_shows_the_hidden_element_after_it_not_a_menu_or_next_section(tmp_path: Path) -> None:
+    # Sites' own accordions: `aria-expanded` without `aria-controls`, a script opens the
+    # element after the button (or after the heading around it).
+    doc = _page(
+        tmp_path,
+        "<h1>Spørgsmål</h1>"
+        '<div class="accordion__item"><h3><button aria-expanded="false">Hvad koster det?</button></h3>'
+        '<div class="accordion__content" hidden><p>Det koster 200 kr.</p></div></div>'
+        '<div class="accordion__item"><button aria-expanded="false">Hvornår hentes affaldet?</button>'
+        '<div aria-hidden="true" style="display:none"><p>Hver mandag.</p></div></div>'
+        '<h3 role="button" tabindex="0" aria-expanded="false">Hvem kan søge?</h3>'
+        '<div style="display: none;"><p>Alle over 18 år.</p></div>'
+        '<h2><a href="#" aria-expanded="false">Hvor?</a></h2><div hidden><p>På rådhuset.</p></div>'
+        '<button aria-expanded="false">Menu</button>'
+        '<div hidden><ul><li><a href="/1">Forside</a></li><li><a href="/2">Om os</a></li></ul></div>'
+        # a closed control before text that is shown: the next section, not its panel
+        '<button aria-expanded="false">Vis mere</button><div><p>Kontakt borgerservice.</p></div>'
+        '<button aria-expanded="true">Åbningstider</button><div><p>Mandag 10-14.</p></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Spørgsmål"),
+        ("heading", 3, "Hvad koster det?"),
+        ("paragraph", 0, "Det koster 200 kr."),
+        ("heading", 2, "Hvornår hentes affaldet?"),
+        ("paragraph", 0, "Hver mandag."),
+        ("heading", 3, "Hvem kan søge?"),
+        ("paragraph", 0, "Alle over 18 år."),
+        ("heading", 2, "Hvor?"),
+        ("paragraph", 0, "På rådhuset."),
+        ("paragraph", 0, "Kontakt borgerservice."),
+        ("heading", 2, "Åbningstider"),
+        ("paragraph", 0, "Mandag 10-14."),
+    ]
+
+
+def test_an_element_not_displayed_right_after_a_plain_button_or_heading_is_its_panel(tmp_path: Path) -> None:
+    # An older script toggles the element after a question, saying nothing in ARIA.
+    doc = _page(
+        tmp_path,
+        "<h1>Spørgsmål og svar</h1>"
+        '<div class="faq"><button class="faq__q">Skal jeg møde op?</button>'
+        '<div class="faq__a" style="display:none">Ja, du skal møde personligt op.</div></div>'
+        '<h3 class="toggle">Hvad med børn?</h3><div style="display: none;"><p>Børn skal også møde op.</p></div>'
+        # not panels: decoration hidden from assistive technology, a collapsed list of links
+        '<h2>Kort</h2><div aria-hidden="true">Kortet viser Rådhuset</div>'
+        '<button>Del</button><div hidden><a href="https://www.facebook.com/sharer">Facebook</a></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Spørgsmål og svar"),
+        ("heading", 2, "Skal jeg møde op?"),
+        ("paragraph", 0, "Ja, du skal møde personligt op."),
+        ("heading", 3, "Hvad med børn?"),
+        ("paragraph", 0, "Børn skal også møde op."),
+        ("heading", 2, "Kort"),
+    ]
+
+
+def test_a_tab_that_also_says_it_is_expanded_keeps_its_label(tmp_path: Path) -> None:
+    # jQuery UI's tabs set `aria-expanded` on each tab beside `aria-controls`.
+    doc = _page(
+        tmp_path,
+        '<div role="tablist"><button role="tab" aria-expanded="true" aria-controls="p1">Borger</button>'
+        '<button role="tab" aria-expanded="false" aria-controls="p2">Virksomhed</button></div>'
+        '<div role="tabpanel" id="p1"><p>Borgere søger via borger.dk.</p></div>'
+        '<div role="tabpanel" id="p2" hidden><p>Virksomheder søger via virk.dk.</p></div>',
+    )
+    assert units(doc) == [
+        ("heading", 2, "Borger"),
+        ("paragraph", 0, "Borgere søger via borger.dk."),
+        ("heading", 2, "Virksomhed"),
+        ("paragraph", 0, "Virksomheder søger via virk.dk."),
+    ]
+
+
+def test_a_screen_reader_hint_in_a_summary_is_no_part_of_its_label(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        '<details><summary><span class="icon" aria-hidden="true"></span><span>Hvad koster det?</span>'
+        '<span class="visually-hidden">Vis svar</span></summary><div>Det koster 100 kr.</div></details>'
+        '<div role="button" aria-expanded="false" aria-controls="a2">Hvem kan søge?'
+        '<span class="sr-only">Fold ud</span></div><div id="a2" hidden><p>Alle over 18 år.</p></div>',
+    )
+    assert units(doc) == [
+        ("heading", 2, "Hvad koster det?"),
+        ("paragraph", 0, "Det koster 100 kr."),
+        ("heading", 2, "Hvem kan søge?"),
+        ("paragraph", 0, "Alle over 18 år."),
+    ]
+
+
 def test_a_button_whose_panel_is_navigation_stays_out_with_it(tmp_path: Path) -> None:
     doc = _page(
         tmp_path,

@@ -394,3 +394,114 @@ def test_second_review_kinds_minutes_shared_tab_panels_link_menus_and_short_clas
         "En licens koster 975 kr.",
         "E-mail: b@kk.dk svar inden for 5 dage",
     ]
+
+
+def test_a_heading_s_permalink_mark_is_no_part_of_its_text(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<main><h2 id="kontakt">Kontakt<a class="anchor" href="#kontakt" aria-label="Link til afsnit">#</a></h2>'
+        "<p>Ring til os.</p>"
+        '<section id="frister"><h2>Frister <a class="headerlink" href="#frister">¶</a></h2>'
+        "<p>Fristen er 1. maj.</p></section>"
+        '<h3>Regler <a href="#s2">§ 2</a></h3><p id="s2">Stk. 1.</p></main>',
+    )
+    assert _units(doc) == [
+        ("heading", "Kontakt"),
+        ("paragraph", "Ring til os."),
+        ("heading", "Frister"),
+        ("paragraph", "Fristen er 1. maj."),
+        ("heading", "Regler § 2"),
+        ("paragraph", "Stk. 1."),
+    ]
+
+
+def test_ordered_lists_are_numbered_as_a_browser_shows_them(tmp_path: Path) -> None:
+    # A guidance page's conditions "a." and "b." under a step "1.", a countdown, an item
+    # that sets its own number, and steps whose numbers the site's style hides.
+    doc = _read(
+        tmp_path,
+        "<main><ol><li>Du skal opfylde betingelserne:"
+        '<ol type="a"><li>Du bor i Danmark.</li><li>Du er fyldt 18 år.</li></ol></li></ol>'
+        '<ol type="I" start="3"><li>Klage</li></ol>'
+        "<ol reversed><li>Tre</li><li>To</li><li>En</li></ol>"
+        '<ol><li value="4">Fire</li><li>Fem</li></ol>'
+        '<ol style="list-style-type: lower-latin"><li>Første</li></ol>'
+        '<ol style="list-style: none"><li>Log ind med MitID.</li></ol></main>',
+    )
+    assert _units(doc) == [
+        ("list_item", "1. Du skal opfylde betingelserne:"),
+        ("list_item", "a. Du bor i Danmark."),
+        ("list_item", "b. Du er fyldt 18 år."),
+        ("list_item", "III. Klage"),
+        ("list_item", "3. Tre"),
+        ("list_item", "2. To"),
+        ("list_item", "1. En"),
+        ("list_item", "4. Fire"),
+        ("list_item", "5. Fem"),
+        ("list_item", "a. Første"),
+        ("list_item", "Log ind med MitID."),
+    ]
+
+
+def test_a_question_to_the_reader_with_answer_buttons_is_a_feedback_widget_whatever_its_class(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<main><h1>Flytning</h1><p>Du skal melde flytning senest 5 dage efter.</p>"
+        '<div class="page-rating"><p>Fik du svar på dit spørgsmål?</p>'
+        '<div class="btns"><button type="button">Ja</button><button type="button">Nej</button></div></div>'
+        '<div class="helpful"><h2>Var siden nyttig?</h2><button>Ja</button><button>Nej</button></div>'
+        # not a poll: an answer above the question, one button, a link to answer with
+        "<div><p>Du kan klage inden 4 uger. Har du spørgsmål?</p><button>Ja</button><button>Nej</button></div>"
+        "<div><p>Har du brug for hjælp?</p><button>Chat med os</button></div>"
+        '<div><p>Vil du søge nu?</p><a href="/ansoeg">Ja</a><button>Nej</button><button>Senere</button></div>'
+        "</main>",
+    )
+    assert _units(doc) == [
+        ("heading", "Flytning"),
+        ("paragraph", "Du skal melde flytning senest 5 dage efter."),
+        ("paragraph", "Du kan klage inden 4 uger. Har du spørgsmål?"),
+        ("paragraph", "Har du brug for hjælp?"),
+        ("paragraph", "Vil du søge nu?"),
+        ("paragraph", "Ja"),
+    ]
+
+
+def test_links_that_lead_nowhere_are_left_out_where_they_stand_alone(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<main><article><h1>Flytning</h1><p>Du skal melde flytning senest 5 dage efter.</p>"
+        '<a href="#top" class="back-to-top">Til toppen</a>'
+        '<div class="tools"><a href="javascript:window.print()"><span>Udskriv</span></a></div>'
+        '<p>Klik <a href="#">her</a> for at åbne chatten.</p>'
+        '<p><a href="/pas">Bestil pas</a></p></article></main>',
+    )
+    assert _units(doc) == [
+        ("heading", "Flytning"),
+        ("paragraph", "Du skal melde flytning senest 5 dage efter."),
+        ("paragraph", "Klik her for at åbne chatten."),
+        ("paragraph", "Bestil pas"),
+    ]
+
+
+def test_a_banner_that_names_itself_a_cookie_banner_stays_out_of_a_page_without_main(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<div id="coiOverlay" role="region" aria-label="Cookie-samtykke"><div class="coi-banner__wrapper">'
+        "<h2>Vi bruger cookies</h2><p>Vi vil gerne bruge cookies til statistik.</p></div></div>"
+        '<div class="content"><h1>Hjemmehjælp</h1><p>Du kan søge om hjemmehjælp.</p></div>',
+    )
+    assert _units(doc) == [("heading", "Hjemmehjælp"), ("paragraph", "Du kan søge om hjemmehjælp.")]
+
+
+def test_a_page_declaring_utf_8_with_stray_windows_1252_bytes_is_read_whole(tmp_path: Path) -> None:
+    # An older system's "ø" (0xf8) pasted into a UTF-8 template; 0x81 is no windows-1252 character.
+    path = tmp_path / "blandet.html"
+    path.write_bytes(
+        b'<html lang="da"><head><meta charset="utf-8"><title>Kontakt</title></head><body><main>'
+        b"<h1>K\xf8benhavns Kommune</h1><p>Bor du i K\xc3\xb8benhavn, ring p\xe5 33 66 33 66 \x81.</p>"
+        b"</main></body></html>"
+    )
+    assert _units(read_document(path)) == [
+        ("heading", "Københavns Kommune"),
+        ("paragraph", "Bor du i København, ring på 33 66 33 66 \ufffd."),
+    ]

@@ -326,3 +326,40 @@ def test_a_markdown_table_of_a_header_row_only_is_content(tmp_path: Path) -> Non
     page = tmp_path / "info.md"
     page.write_text("# Info\n\n| Borgerservice har åbent mandag-fredag kl. 10-15 |\n|---|\n", encoding="utf-8")
     assert units(read_document(page))[-1] == ("table_row", 0, "Borgerservice har åbent mandag-fredag kl. 10-15")
+
+
+def test_a_layout_table_is_read_as_blocks_and_a_data_table_inside_it_as_rows(tmp_path: Path) -> None:
+    # An older kommune template: columns laid out by a table of headings and paragraphs,
+    # a table saying it is presentation, and a price table nested in a layout cell.
+    doc = _page(
+        tmp_path,
+        '<table width="100%" border="0"><tr>'
+        '<td valign="top"><h2>Borgerservice</h2><p>Ring på 44 77 22 00.</p><ul><li>Pas</li><li>Kørekort</li></ul></td>'
+        '<td valign="top"><h2>Jobcenter</h2><p>Ring på 44 77 33 00.</p></td></tr></table>'
+        '<table role="presentation"><tr><td>Rådhuset</td><td>Bagsværd Hovedgade 9</td></tr></table>'
+        "<table><tr><td><table><tr><th>Ydelse</th><th>Pris</th></tr>"
+        "<tr><td>Pas</td><td>818 kr.</td></tr></table></td></tr></table>",
+    )
+    assert units(doc) == [
+        ("heading", 2, "Borgerservice"),
+        ("paragraph", 0, "Ring på 44 77 22 00."),
+        ("list_item", 0, "Pas"),
+        ("list_item", 0, "Kørekort"),
+        ("heading", 2, "Jobcenter"),
+        ("paragraph", 0, "Ring på 44 77 33 00."),
+        ("paragraph", 0, "Rådhuset"),
+        ("paragraph", 0, "Bagsværd Hovedgade 9"),
+        ("table_header", 0, "Ydelse; Pris"),
+        ("table_row", 0, "Ydelse: Pas; Pris: 818 kr."),
+    ]
+
+
+def test_a_table_with_header_cells_stays_a_data_table_though_a_cell_holds_a_heading(tmp_path: Path) -> None:
+    doc = _page(
+        tmp_path,
+        "<table><tr><th>Ydelse</th><th>Frist</th></tr><tr><td><h4>Boligstøtte</h4></td><td>1. maj</td></tr></table>",
+    )
+    assert units(doc) == [
+        ("table_header", 0, "Ydelse; Frist"),
+        ("table_row", 0, "Ydelse: Boligstøtte; Frist: 1. maj"),
+    ]

@@ -15,44 +15,52 @@ of a `<noscript>` is one text node, removed with its element, so that a `<noscri
 `<head>` holding a `<p>` ("Du skal aktivere JavaScript") does not spill into the body.
 
 Removed from the page: navigation, forms, dialogs, breadcrumbs, scripts and styles
-(`BOILERPLATE`), buttons that show nothing, hidden elements (`HIDDEN`), the page's own
-header and footer (`PAGE_FRAME`; also an element whose class or id names a footer, and
-anywhere the site's logo: `FRAME_CLASS_PARTS`), and outside the main content asides and
-cookie and consent banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only
-when it is mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`:
-share, feedback, related links, contents lists, menus, skip links) goes when it is a
-widget rather than text (`_is_furniture`), as do screen-reader hints inside links and
-icon-font glyph names. A page nested too deeply to walk is refused with a message.
+(`BOILERPLATE`), buttons that show nothing and a question put to them (a feedback poll:
+`_polls`), links that lead nowhere standing alone ("Til toppen", "Udskriv":
+`_is_script_link`), hidden elements (`HIDDEN`), the page's own header and footer
+(`PAGE_FRAME`; also an element whose class or id names a footer, and anywhere the site's
+logo: `FRAME_CLASS_PARTS`), and outside the main content asides and cookie and consent
+banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only when it is
+mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`: share,
+feedback, related links, contents lists, menus, skip links) goes when it is a widget
+rather than text (`_is_furniture`), as do screen-reader hints inside links and controls,
+icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested too
+deeply to walk is refused with a message.
 
-Inside the main content every text node counts (also text directly in `<div>`,
-`<span>`, `<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings
-(`<h1>`-`<h6>`, `role=heading`, a `<p>` with a heading class: `heading_level`) are
-headings at their level, each `<li>` is a list item (items of an `<ol>` numbered as a
-browser shows them), each table row is one unit with its values next to their headers
-(`qa.readers.html_table`: spans laid out as the HTML table model does; a button in a
-column header, as in a sortable table, is the header's text), and so is each group of a
-description list ("Torsdag: 10.00-17.30"). Text-level formatting joins its text to its
-neighbours' in body text, headings, labels and cells alike (`inline_text`); two other
-elements that meet with no white space ("<span>Telefon</span><span>33 98 00 10</span>")
-are read apart where the layout sets them apart (`_laid_apart`), while a word cut by
-markup stays whole ("<a>NemKonto</a>en"); footnote marks ("309 kr.<sup>1</sup>") are
-left out (`is_footnote_mark`).
+Inside the main content every text node counts (also text directly in `<div>`, `<span>`,
+`<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings (`<h1>`-`<h6>`,
+`role=heading`, a `<p>` with a heading class: `heading_level`) are headings at their
+level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them,
+"3.", "c.", "iii.": `list_numbers`), each table row is one unit with its values next to
+their headers (`qa.readers.html_table`: spans laid out as the HTML table model does; a
+button in a column header, as in a sortable table, is the header's text; a table that
+lays out the page, its cells holding headings or tables, is read as blocks:
+`is_layout_table`), and so is each group of a description list ("Torsdag: 10.00-17.30").
+Text-level formatting joins its text to its neighbours' in body text, headings, labels
+and cells alike (`inline_text`); two other elements that meet with no white space
+("<span>Telefon</span><span>33 98 00 10</span>") are read apart where the layout sets
+them apart (`_laid_apart`), while a word cut by markup stays whole
+("<a>NemKonto</a>en"); footnote marks ("309 kr.<sup>1</sup>") are left out
+(`is_footnote_mark`).
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
 Danish design system DKFDS and Bootstrap build them so): a control names its panel with
-`aria-controls` and says whether it is open with `aria-expanded` (or is a
-`role=tab`), and the closed panel is hidden (`hidden`, `aria-hidden="true"`,
-`display: none`) until the reader clicks. Such a panel (`disclosure_panels`), and any
-element `hidden="until-found"` (which the HTML Living Standard makes findable on the
-page), is read like visible text. Its control is its label: a button inside a heading
-gives the heading its text, and a control or a `<summary>` outside any heading is a
-heading one level below the section it is in ("Hvad koster et pas?" above its answer);
-not a control that holds its own panel, a link in a paragraph ("Læs mere"), a control of
-several panels ("Åbn alle") or one without letters (a carousel's dots). Tab panels are
-found before anything is removed (a tab list may sit in a `<nav>`), each read under its
-tab's text. Other hidden elements, and buttons that control no panel ("Del", "Print"),
-stay out.
+`aria-controls` and says whether it is open with `aria-expanded` (or is a `role=tab`),
+and the closed panel is hidden (`hidden`, `aria-hidden="true"`, `display: none`) until
+the reader clicks; a control that names no panel (a site's own accordion script) shows
+the element right after it, or after the heading around it (hidden while the control is
+closed), and so does a plain button or heading right before an element of text not
+displayed (`hidden`, `display: none`: an older script toggles "the next element"). Such
+a panel (`disclosure_panels`), and any element `hidden="until-found"` (which the HTML
+Living Standard makes findable on the page), is read like visible text. Its control is
+its label: a button inside a heading gives the heading its text, and a control or a
+`<summary>` outside any heading is a heading one level below the section it is in ("Hvad
+koster et pas?" above its answer); not a control that holds its own panel, a link in a
+paragraph ("Læs mere"), a control of several panels ("Åbn alle") or one without letters
+(a carousel's dots). Tab panels are found before anything is removed (a tab list may sit
+in a `<nav>`), each read under its tab's text. Other hidden elements, and buttons that
+control no panel ("Del", "Print"), stay out.
 
 trafilatura was evaluated on the same fixtures and rejected: on a short page it falls
 back to its baseline and returns navigation and content as one paragraph, and with its
@@ -76,7 +84,10 @@ from qa.readers.html_table import html_table_pieces
 _LANDMARK_ROLES = (
     "[role=navigation], [role=banner], [role=contentinfo], [role=search], [role=dialog], [role=alertdialog]"
 )
-_CONSENT = '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]'
+# Cookie and consent banners, by their id or class, or by the name they give assistive
+# technology (`aria-label="Cookie-samtykke"` on a banner whose id and class are a vendor's
+# code, "coiOverlay").
+_CONSENT = ", ".join(f'[{a}*="{w}" i]' for a in ("id", "class", "aria-label") for w in ("cookie", "consent"))
 BOILERPLATE = ", ".join(
     [
         "script, style, noscript, template, svg, iframe, object, canvas, select, input, textarea",
@@ -111,13 +122,18 @@ FURNITURE_CLASS_PARTS = frozenset(
         "skiplink",
     }
 )
-# Screen-reader hints inside a link or button ("(åbner i nyt vindue)"), by the
-# visually-hidden class names of Bootstrap, GOV.UK, WordPress and Foundation; and icon
-# fonts whose text is a glyph name ("arrow_forward"; Google's Material Symbols).
+# Screen-reader hints inside a link, a button or a `<summary>` ("(åbner i nyt vindue)",
+# "Vis svar"), by the visually-hidden class names of Bootstrap, GOV.UK, WordPress and
+# Foundation; and icon fonts whose text is a glyph name ("arrow_forward"; Google's
+# Material Symbols).
 _HINT_CLASS = re.compile(
     r"(^|[-_])(sr-only|visually-hidden|visuallyhidden|screen-reader-text|show-for-sr)$", re.IGNORECASE
 )
+_CONTROL_PARTS = "a [class], button [class], summary [class], [role=button] [class]"
 _ICON_CLASS = re.compile(r"^material-(icons|symbols)", re.IGNORECASE)
+# Links within the page inside a heading: without a letter or digit ("#", "¶", "🔗") they
+# are the heading's permalink mark, no part of its text.
+_HEADING_LINKS = ", ".join(f'{h} a[href^="#"]' for h in ("h1", "h2", "h3", "h4", "h5", "h6", "[role=heading]"))
 _CLASS_PART = re.compile(r"[-_]+")
 # An aside inside the content whose link text is more than this share of its text is a
 # list of links (the link density of Mozilla Readability, which uses 0.5 alike).
@@ -134,6 +150,13 @@ HIDDEN = ", ".join(
 # A control that shows and hides a panel it names (WAI-ARIA Authoring Practices'
 # disclosure, accordion and tabs patterns).
 DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]"
+# Such a control without `aria-controls` (many sites' own accordions script the element
+# after the button): its panel is the element that follows it (`_panel_after`).
+SIBLING_CONTROLS = ", ".join(
+    f"{tag}[aria-expanded]" for tag in ("button", "a", "[role=button]", "h1", "h2", "h3", "h4", "h5", "h6")
+)
+# Not displayed: what a script shows by removing the attribute or the inline style.
+COLLAPSED = '[hidden], [style*="display:none" i], [style*="display: none" i]'
 MAIN_CONTENT = ("main", "[role=main]")
 # A page's own header and footer are boilerplate; an <article>'s or <main>'s header (its
 # title, per the HTML Living Standard's sectioning rules) and footer are content.
@@ -279,8 +302,9 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     remove(tree.css(BOILERPLATE))
     remove([n for n in tree.css(PAGE_BOILERPLATE) if n.mem_id not in inside or _mostly_links(n)])
     remove([n for n in tree.css("[class]") if _is_furniture(n)])
-    remove([n for n in tree.css("a [class], button [class]") if _is_hint(n)])
+    remove([n for n in tree.css(_CONTROL_PARTS) if _is_hint(n)])
     remove([n for n in tree.css("[class]") if any(_ICON_CLASS.match(t) for t in _class_tokens(n))])
+    remove([n for n in tree.css(_HEADING_LINKS) if not any(c.isalnum() for c in n.text(separator=" "))])
     late = disclosure_panels(tree)
     disclosures = Disclosures(
         late.controls, late.tabs, late.panels | early.panels, {**early.tab_labels, **late.tab_labels}
@@ -288,7 +312,9 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     remove([n for n in tree.css(HIDDEN) if n.mem_id not in disclosures.panels])
     labels = disclosures.controls - disclosures.tabs
     sort_buttons = {n.mem_id for n in tree.css("th button") if _in_header_cell(n)}  # their hints went above
-    remove([n for n in tree.css("button") if n.mem_id not in labels | sort_buttons])
+    idle = [n for n in tree.css("button") if n.mem_id not in labels | sort_buttons]
+    remove(idle + _polls(idle))
+    remove([n for n in tree.css("a[href]") if n.mem_id not in labels and _is_script_link(n)])
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     # Frame by class or id, outside the content only: inside <main>, id="logo" is as likely
     # a heading's anchor ("Logo" in a design guide) or a section about a logo. A heading
@@ -418,6 +444,68 @@ def _is_furniture(node: LexborNode) -> bool:
     return text <= 0 or interactive > ASIDE_LINK_DENSITY * text or widget
 
 
+def _polls(buttons: list[LexborNode]) -> list[LexborNode]:
+    """The polls around buttons that show nothing: for each button, the nearest element
+    holding text besides such buttons, when that text is one short question to the reader
+    (one sentence of at most `WIDGET_TEXT` characters, ending with "?", no link, no
+    `<h1>`) put to two or more of them ("Var siden nyttig?" / Ja / Nej, "Fik du svar på dit spørgsmål?"): a
+    feedback widget, whatever its class, and no part of the text."""
+    ids = {b.mem_id for b in buttons}
+    found: dict[int, LexborNode] = {}
+    for button in buttons:
+        for holder in ancestors(button):
+            if holder.tag in ("body", "html"):
+                break
+            text = WHITE.sub(" ", _text_outside(holder, ids)).strip()
+            if not text:
+                continue
+            answers = sum(1 for n in holder.css("button") if n.mem_id in ids)
+            question = text.endswith("?") and _SENTENCE_BREAK.search(text) is None
+            if answers >= 2 and len(text) <= WIDGET_TEXT and question and holder.css_first("a, h1") is None:
+                found[holder.mem_id] = holder
+            break
+    return list(found.values())
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+# Where a link that leads nowhere goes: a script ("javascript:window.print()"), "#", or
+# "#top", which the HTML Living Standard scrolls to the top of the page.
+_NOWHERE = re.compile(r"\s*(javascript:.*|#(top)?\s*)", re.IGNORECASE | re.DOTALL)
+
+
+def _is_script_link(link: LexborNode) -> bool:
+    """Whether a link is a button in a link's clothes, standing alone ("Til toppen",
+    "Udskriv"): it leads nowhere (`_NOWHERE`) and no text stands beside it in the unit it
+    is read in (`_stands_alone`; a word linked so inside a sentence stays)."""
+    return _NOWHERE.fullmatch(link.attributes.get("href") or "") is not None and _stands_alone(link)
+
+
+def _stands_alone(node: LexborNode) -> bool:
+    """Whether an element is the only text of the unit it is read in: up to the nearest
+    block around it, and there between the nearest block or line break before and after
+    it, every other text is white space."""
+    while True:
+        for step in ("prev", "next"):
+            sibling = getattr(node, step)
+            while sibling is not None and sibling.tag not in BLOCKS and sibling.tag not in HEADINGS | {"br"}:
+                if sibling.tag != "-comment" and (sibling.text(separator=" ") or "").strip():
+                    return False
+                sibling = getattr(sibling, step)
+        parent = node.parent
+        if parent is None or parent.tag in BLOCKS or parent.tag in HEADINGS:
+            return True
+        node = parent
+
+
+def _text_outside(node: LexborNode, skipped: set[int]) -> str:
+    """The text of a node without that of its descendants in `skipped` (by `mem_id`)."""
+    if node.mem_id in skipped:
+        return ""
+    if node.tag == "-text":
+        return node.text_content or ""
+    return " ".join(_text_outside(child, skipped) for child in node.iter(include_text=True))
+
+
 def _is_hint(node: LexborNode) -> bool:
     return any(_HINT_CLASS.search(t) for t in _class_tokens(node))
 
@@ -435,11 +523,15 @@ _CONTACT_LINK = re.compile(r"\s*(tel:|mailto:|sms:|https?://(www\.)?(google\.[a-
 
 
 def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
-    """The disclosure controls of a page and the panels they show: a panel is an element
-    whose id a control's `aria-controls` lists (space-separated ids), or whose
-    `aria-labelledby` names a control (an element with `aria-expanded`), or any element
-    `hidden="until-found"`. A control counts only when one of its panels is on the page,
-    so a "Menu" button whose menu was removed with the navigation is no label."""
+    """The disclosure controls of a page and the panels they show: a panel is an element whose
+    id a control's `aria-controls` lists (space-separated ids), or the element right
+    after a button, link or heading with `aria-expanded` whose `aria-controls` names no
+    element on the page (`_panel_after`; hidden unless the control says it is open), or
+    whose `aria-labelledby` names a control (an element with `aria-expanded`), or the
+    element of text not displayed (`COLLAPSED`) right after a button or heading without
+    `aria-expanded`, or any element `hidden="until-found"`. A control counts only when
+    one of its panels is on the page, so a "Menu" button whose menu was removed with the
+    navigation is no label."""
     by_id: dict[str, LexborNode] = {}
     for node in tree.css("[id]"):
         by_id.setdefault(node.attributes.get("id") or "", node)
@@ -448,8 +540,17 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     panels: set[int] = {n.mem_id for n in tree.css('[hidden="until-found" i], [role=tabpanel]')}
     tab_labels: dict[int, str] = {}
     hidden = _matching(tree, HIDDEN)
-    for control in tree.css(DISCLOSURE_CONTROLS):
+    # A selector list matches an element once per selector it meets (a tab with
+    # `aria-expanded`): each control is taken once.
+    for control in {n.mem_id: n for n in tree.css(f"{DISCLOSURE_CONTROLS}, {SIBLING_CONTROLS}")}.values():
         targets = [by_id.get(i) for i in (control.attributes.get("aria-controls") or "").split()]
+        if not any(targets) and control.attributes.get("role") != "tab":
+            # No aria-controls: the panel follows its control, hidden while it is closed (an
+            # element shown after a closed "Vis mere" is the next section, not its panel).
+            after = _panel_after(control)
+            is_open = (control.attributes.get("aria-expanded") or "").strip() == "true"
+            shows = after is not None and after.tag not in HEADINGS and (is_open or after.mem_id in hidden)
+            targets = [after if shows else None]
         # A hidden panel of links is a collapsed menu, not collapsed text: no panel.
         found = [
             t
@@ -467,6 +568,14 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
                 for target in found:
                     # A panel that several tabs show in turn has no one label.
                     tab_labels[target.mem_id] = "" if target.mem_id in tab_labels else label
+    # A button or heading that says nothing of a panel, right before an element of text
+    # that is not displayed (an older script toggles "the next element"): its panel.
+    collapsed = _matching(tree, COLLAPSED)
+    for control in tree.css(", ".join(["button", *sorted(HEADINGS)])):
+        panel = _panel_after(control) if "aria-expanded" not in control.attributes else None
+        if panel is not None and panel.mem_id in collapsed and not _mostly_links(panel):
+            controls.add(control.mem_id)
+            panels.add(panel.mem_id)
     for panel in tree.css("[aria-labelledby]"):
         labels = [by_id.get(i) for i in (panel.attributes.get("aria-labelledby") or "").split()]
         named = [n for n in labels if n is not None and "aria-expanded" in n.attributes]
@@ -475,6 +584,31 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             controls.update(n.mem_id for n in named)
     labelled = {panel: label for panel, label in tab_labels.items() if label}
     return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
+
+
+def _panel_after(control: LexborNode) -> LexborNode | None:
+    """The element right after a disclosure control that names no panel (the WAI-ARIA
+    disclosure pattern's content follows its button): the next element after the control,
+    or after the wrappers that hold nothing but it (a heading around the button), or None
+    when nothing follows. A panel that is mostly links (a menu) is refused by the caller."""
+    text = WHITE.sub("", control.text(separator=" "))
+    node = control
+    while (after := _next_element(node)) is None:
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html") or WHITE.sub("", parent.text(separator=" ")) != text:
+            return None
+        node = parent
+    return after
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    """The next sibling of a node that is an element (not text or a comment), or None."""
+    sibling = node.next
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        if (sibling.text_content or "").strip():
+            return None  # text between the control and the next element: no panel follows
+        sibling = sibling.next
+    return sibling
 
 
 def _remove_outermost(nodes: list[LexborNode]) -> None:
@@ -501,17 +635,78 @@ def _inside_content(node: LexborNode) -> bool:
 
 
 def list_numbers(root: LexborNode) -> dict[int, str]:
-    """The number a browser shows for each `<li>` of an `<ol>` under `root` ("3." for the
-    third, counting from the `start` attribute), keyed by the item's `mem_id`."""
+    """The marker a browser shows for each `<li>` of an `<ol>` under `root`, keyed by the
+    item's `mem_id`: its ordinal value as the HTML Living Standard counts it (from the
+    `start` attribute, else 1, or the number of items for a `reversed` list, counting
+    down; an item's `value` attribute sets its own and the next ones' values) written in
+    the list's style (`_list_style`: "3.", "c.", "iii."), or no marker for a list styled
+    `none` in its `style` attribute."""
     numbers: dict[int, str] = {}
     for ol in root.css("ol"):
-        start = (ol.attributes.get("start") or "1").strip()
-        number = int(start) if start.lstrip("-").isdigit() else 1
-        for item in ol.iter():
-            if item.tag == "li":
-                numbers[item.mem_id] = f"{number}."
-                number += 1
+        items = [item for item in ol.iter() if item.tag == "li"]
+        style = _list_style(ol)
+        reversed_ = "reversed" in ol.attributes
+        number = _html_integer(ol.attributes.get("start"))
+        if number is None:
+            number = len(items) if reversed_ else 1
+        for item in items:
+            value = _html_integer(item.attributes.get("value"))
+            number = number if value is None else value
+            if style is not None:
+                numbers[item.mem_id] = f"{_list_marker(number, style)}."
+            number += -1 if reversed_ else 1
     return numbers
+
+
+_INTEGER = re.compile(r"^[\t\n\f\r ]*([-+]?\d+)")
+# The numbering styles of `<ol type>` (case matters: "a" and "A") and of the CSS
+# `list-style-type` an `<ol>`'s own `style` attribute may set.
+_OL_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
+_CSS_LIST_STYLE = re.compile(
+    r"list-style(?:-type)?\s*:\s*[^;]*?\b(none|decimal|lower-alpha|lower-latin|upper-alpha|upper-latin|lower-roman|"
+    r"upper-roman)\b",
+    re.IGNORECASE,
+)
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _html_integer(text: str | None) -> int | None:
+    """An attribute's value by the HTML Living Standard's rules for parsing integers
+    (leading white space, a sign, digits; anything after them ignored), else None."""
+    match = _INTEGER.match(text or "")
+    return int(match.group(1)) if match else None
+
+
+def _list_style(ol: LexborNode) -> str | None:
+    """How an `<ol>` numbers its items: the `list-style-type` of its `style` attribute,
+    else its `type` attribute, else "decimal"; None for `none` (no marker shown)."""
+    css = _CSS_LIST_STYLE.search(ol.attributes.get("style") or "")
+    if css is not None:
+        style = css.group(1).lower().replace("latin", "alpha")
+        return None if style == "none" else style
+    return _OL_TYPES.get((ol.attributes.get("type") or "").strip(), "decimal")
+
+
+def _list_marker(number: int, style: str) -> str:
+    """A list item's number in a numbering style ("lower-alpha": 3 is "c", 27 is "aa";
+    "upper-roman": 4 is "IV"), in decimal where the style has no such number (0 and
+    below; roman numerals past 3999), as CSS counter styles fall back."""
+    if style.endswith("alpha") and number > 0:
+        letters = ""
+        while number > 0:
+            number, digit = divmod(number - 1, 26)
+            letters = chr(ord("a") + digit) + letters
+        return letters.upper() if style.startswith("upper") else letters
+    if style.endswith("roman") and 0 < number < 4000:
+        numeral = ""
+        for value, symbol in _ROMAN:
+            count, number = divmod(number, value)
+            numeral += symbol * count
+        return numeral.upper() if style.startswith("upper") else numeral
+    return str(number)
 
 
 class _Walker:
@@ -610,7 +805,7 @@ class _Walker:
                 self.label(self.disclosures.tab_labels[child.mem_id])
                 self.walk(child)
                 self.flush()
-            elif tag == "table":
+            elif tag == "table" and not is_layout_table(child):
                 self.flush()
                 self.pieces.extend(html_table_pieces(child, self.cell_text))
             elif tag == "pre":
@@ -637,6 +832,25 @@ class _Walker:
                 self.gap = self.gap or self.closed
                 self.walk(child)
                 self.closed = True
+
+
+def is_layout_table(table: LexborNode) -> bool:
+    """Whether a `<table>` lays out a page rather than holding data, so that its cells are
+    read as blocks (each cell's headings, paragraphs and lists as they stand) and not as
+    one row of values: it says so (`role="presentation"` or `"none"`, WAI-ARIA), or it has
+    no header cell, `<thead>` or `<caption>` and one of its own cells holds a heading or
+    another table (an older site's columns, a newsletter's layout grid)."""
+    if (table.attributes.get("role") or "").strip().lower() in ("presentation", "none"):
+        return True
+    own = [n for n in table.traverse() if n.mem_id == table.mem_id or _owner_table(n) == table.mem_id]
+    if any(n.tag in ("th", "thead", "caption") for n in own):
+        return False
+    return any(n.tag == "table" or n.tag in HEADINGS for n in table.traverse() if n.mem_id != table.mem_id)
+
+
+def _owner_table(node: LexborNode) -> int | None:
+    owner = closest(node, lambda a: a.tag == "table")
+    return owner.mem_id if owner is not None else None
 
 
 def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:
