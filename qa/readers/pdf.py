@@ -480,6 +480,22 @@ def _column_edges(ordered: Sequence[dict[str, Any] | _Table], middle: float) -> 
     return edges
 
 
+# A symbol font whose glyphs are pictures, not letters: ZapfDingbats (a PDF's standard
+# 14 fonts), Wingdings and Webdings (Windows). Without a Unicode mapping pdfminer reads
+# their glyphs as the ASCII characters of their codes: ZapfDingbats' black square as "n".
+_DINGBAT_FONT = re.compile(r"dingbats|wingdings|webdings", re.IGNORECASE)
+
+
+def _read_dingbats(page: Any) -> None:
+    """Read, in place, each character of a pdfplumber page that a symbol font
+    (`_DINGBAT_FONT`) draws and pdfminer reads as an ASCII character as "•": a bullet or
+    an icon, never the letter of its code ("n Pas" is "• Pas", a list item)."""
+    for char in page.chars:
+        text = str(char["text"])
+        if text.isascii() and not text.isspace() and _DINGBAT_FONT.search(str(char.get("fontname", ""))):
+            char["text"] = "•"
+
+
 def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> list[_Line | _Table]:
     """The text lines and tables of one pdfplumber page in reading order.
 
@@ -488,7 +504,9 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> list[_Li
     page's lines (`extract_text_lines`); on a page with a gutter (`_gutter`) they are read
     per column (`_column_lines`), put in column order (`_column_order`), and each column
     line knows its room to its column's edge (`_column_edges`). A page with neither reads
-    as pdfplumber's lines, in pdfplumber's order."""
+    as pdfplumber's lines, in pdfplumber's order. A symbol font's glyphs read as "•"
+    (`_read_dingbats`)."""
+    _read_dingbats(page)
     tables = _ruled_tables(page, continues)
     if tables:
         page = page.filter(
@@ -757,7 +775,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
         if paragraph:
             wrapped = [_wrapped(line, after) for line, after in itertools.pairwise(paragraph)] + [False]
             texts, pages = [ln.text for ln in paragraph], [ln.page for ln in paragraph]
-            pieces.extend(line_pieces(texts, line_pages=pages, wrapped=wrapped))
+            pieces.extend(line_pieces(texts, line_pages=pages, wrapped=wrapped, hyphenated=True))
             paragraph.clear()
 
     previous: _Line | None = None
