@@ -403,10 +403,11 @@ def _placed_line(line: dict[str, Any]) -> _Placed:
     return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
 
 
-def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> list[_Placed]:
+def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Placed], float | None]:
     """The tables of a pdfplumber page that read as a header over rows (`_table_text`),
     found by pdfplumber's table finder with its default settings (cells framed by ruling
-    lines or rectangles), each with its bounding box.
+    lines or rectangles), each with its bounding box; and the top (points) of the topmost
+    table the finder found, read as a table or not (None: it found none).
 
     With `continues`, the header of a table that ended the page before: the page's
     topmost table, when it has as many columns and does not repeat that header, is read
@@ -421,7 +422,7 @@ def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> list[_
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, continues, rows, continued=True)))
         elif (text := _table_text(table)) is not None:
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, text[0], text[1])))
-    return tables
+    return tables, float(found[0].bbox[1]) if found else None
 
 
 def _column_order(placed: Sequence[_Placed], middle: float) -> list[dict[str, Any] | _Table]:
@@ -496,8 +497,9 @@ def _read_dingbats(page: Any) -> None:
             char["text"] = "•"
 
 
-def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> list[_Line | _Table]:
-    """The text lines and tables of one pdfplumber page in reading order.
+def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Line | _Table], float | None]:
+    """The text lines and tables of one pdfplumber page in reading order, and the top
+    (points) of the topmost table pdfplumber's finder found there (`_ruled_tables`).
 
     Tables that `_ruled_tables` finds (with `continues`, the header of a table that ended
     the page before) are taken out of the text and stand where their top is. Then the
@@ -505,9 +507,21 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> list[_Li
     per column (`_column_lines`), put in column order (`_column_order`), and each column
     line knows its room to its column's edge (`_column_edges`). A page with neither reads
     as pdfplumber's lines, in pdfplumber's order. A symbol font's glyphs read as "•"
-    (`_read_dingbats`)."""
+    (`_read_dingbats`).
+
+    The page is closed after: pdfplumber keeps each page's characters and layout until
+    then (about 4 MiB a page of text), so a PDF of hundreds of pages read without closing
+    them held gigabytes. A closed page reads its content again when asked."""
+    try:
+        return _read_page(page, continues)
+    finally:
+        page.close()
+
+
+def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line | _Table], float | None]:
+    """`_page_items` without closing the page."""
     _read_dingbats(page)
-    tables = _ruled_tables(page, continues)
+    tables, table_top = _ruled_tables(page, continues)
     if tables:
         page = page.filter(
             lambda obj: (
@@ -537,7 +551,7 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> list[_Li
         edge = edges[float(item["x1"]) <= middle] if middle is not None and in_column else None
         if (line := _line(page.page_number, item, edge)) is not None:
             items.append(line)
-    return items
+    return items, table_top
 
 
 def _is_page_number(text: str) -> bool:
@@ -694,20 +708,44 @@ def _continues_over_page(previous: _Line, line: _Line) -> bool:
     )
 
 
-def _continue_tables(pdf_pages: Sequence[Any], pages: list[list[_Line | _Table]], furniture: set[_Line]) -> None:
+def _continue_tables(
+    pdf_pages: Sequence[Any],
+    pages: list[list[_Line | _Table]],
+    table_tops: Sequence[float | None],
+    furniture: set[_Line],
+) -> None:
     """Read again, in place in `pages` (the items of each of `pdf_pages`, `_page_items`),
     each page whose content (`furniture` aside) starts with a ruled table right after a
     page whose content ended with a table of as many columns: the table goes on there,
     its rows under the header of the page before (`_ruled_tables`), its first row
-    included, since a table cut by a page break need not repeat its header."""
+    included, since a table cut by a page break need not repeat its header.
+
+    Only a page that may start so is read again (`_may_start_with_table`, given the top
+    of its topmost table found, `table_tops`): reading a page takes 50-100 ms."""
     for number in range(1, len(pages)):
         before = [item for item in pages[number - 1] if item not in furniture]
         if not before or not isinstance(before[-1], _Table):
             continue
-        again = _page_items(pdf_pages[number], before[-1].header)
+        if not _may_start_with_table(pages[number], table_tops[number], furniture):
+            continue
+        again, _ = _page_items(pdf_pages[number], before[-1].header)
         first = next((item for item in again if item not in furniture), None)
         if isinstance(first, _Table) and first.continued:
             pages[number] = again
+
+
+def _may_start_with_table(items: Sequence[_Line | _Table], table_top: float | None, furniture: set[_Line]) -> bool:
+    """Whether a page whose `items` were read may, read again, start with its topmost
+    table (top at `table_top`, points; None: the page has none): unless a line of its
+    content (`furniture` aside) that no column holds (`_Line.room` None: the page's lines,
+    or a line across both columns) stands wholly above that table, and so before it in
+    reading order (`_column_order`)."""
+    if table_top is None:
+        return False
+    return not any(
+        isinstance(item, _Line) and item.room is None and item.bottom <= table_top and item not in furniture
+        for item in items
+    )
 
 
 def _metadata_title(pdf: Any) -> str | None:
@@ -747,9 +785,10 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     pieces; raises ReaderError for a broken or scanned PDF."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_items(page) for page in pdf.pages]
+            read = [_page_items(page) for page in pdf.pages]
+            pages = [items for items, _ in read]
             furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
-            _continue_tables(pdf.pages, pages, furniture)
+            _continue_tables(pdf.pages, pages, [top for _, top in read], furniture)
             outline = _outline_titles(pdf)
             metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
