@@ -42,7 +42,8 @@ lines and read as rows (`_ruled_tables`): a `table_header` piece "Ydelse; Pris",
 Pris: 835 kr."; `qa.readers.common.table_pieces`, as for HTML, Markdown and Word), on the
 table's page where its top stands. Only a table of at least 2 columns and 2 rows (the
 header and a row of values) whose first row reads as a header (`_table_text`: every cell
-of it filled, and in bold or without a digit; no merged cells, no empty row) is read so;
+of it filled, and in bold or without a digit or with years over the columns but the
+first, `_year_header`; no merged cells, no empty row) is read so;
 any other reads as lines. A table cut by a page break need not repeat its header: a
 table that starts a page (nothing but furniture above it) right after a page whose last
 content is a table of as many columns goes on with that table (`_continue_tables`), so
@@ -362,11 +363,30 @@ def _table_cells(table: Any) -> tuple[tuple[str, ...], ...] | None:
     return rows if all(any(row) for row in rows) else None
 
 
+# A year or a span of years as a column's header: "2026", "2025/26", "2025-2026".
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?")
+
+
+def _year_header(header: Sequence[str], data: Sequence[Sequence[str]]) -> bool:
+    """Whether a first row in plain type whose cells hold digits is a header of years over
+    columns ("Ydelse | 2025 | 2026" over "Storskrald | 120 kr. | 135 kr."): every cell
+    with a digit is a year or a span of years (`_YEAR`), at least one cell has none (a
+    label: a row of figures alone may be a row of values), and no value below a year is
+    a year itself (a first row of a table of dates is a row of values)."""
+    dated = [i for i, cell in enumerate(header) if any(ch.isdigit() for ch in cell)]
+    return (
+        len(dated) < len(header)
+        and all(_YEAR.fullmatch(header[i]) for i in dated)
+        and not any(_YEAR.fullmatch(row[i]) for row in data for i in dated)
+    )
+
+
 def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
     """The header and the data rows of a table pdfplumber found (`_table_cells`), or None
     when it is doubtful and its text is better read as lines: `_table_cells` finds it
     doubtful, it has fewer than 2 rows, or its first row reads as no header (an empty
-    cell, or a cell with a digit when the row is not set in bold)."""
+    cell, or a cell with a digit when the row is not set in bold, unless it is a header
+    of years over columns, `_year_header`)."""
     rows = _table_cells(table)
     if rows is None or len(rows) < 2:
         return None
@@ -376,7 +396,7 @@ def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     head = tuple(float(v) for v in table.rows[0].bbox)
     first_chars = [c for c in table.page.chars if _inside(c, head) and not str(c["text"]).isspace()]
     bold = bool(first_chars) and all("bold" in str(c.get("fontname", "")).casefold() for c in first_chars)
-    if not bold and any(ch.isdigit() for cell in header for ch in cell):
+    if not bold and any(ch.isdigit() for cell in header for ch in cell) and not _year_header(header, data):
         return None
     return header, data
 
