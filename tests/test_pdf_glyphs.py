@@ -1,4 +1,4 @@
-"""PDF lines as a layout program sets them: words hyphenated at a line's end, and list
+"""PDF lines as a layout program sets them: words hyphenated at a line's end, footnote marks and list
 bullets drawn as glyphs of a symbol font."""
 
 from __future__ import annotations
@@ -80,4 +80,38 @@ def test_bullet_glyphs_and_private_use_bullets_start_list_items_in_any_text(tmp_
         ("list_item", "et nyt foto"),
         ("list_item", "dit sundhedskort"),
         ("list_item", "betaling"),
+    ]
+
+
+def test_footnote_marks_are_left_out_of_the_words_and_numbers_they_follow(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+
+    def superscript(mark: str, height: float) -> None:
+        pdf.char_vpos = "SUP"
+        pdf.write(height, mark)
+        pdf.char_vpos = "LINE"
+
+    pdf.write(6, "Du kan få boligstøtte, hvis du bor til leje")
+    superscript("1", 6)
+    pdf.write(6, ". Støtten blev hævet i 2025")
+    superscript("2", 6)
+    pdf.write(6, ", og den udbetales til din NemKonto. En bolig på 65 m")
+    superscript("2", 6)
+    pdf.write(6, " giver ret til støtte.")
+    pdf.set_y(260)
+    pdf.set_font("Helvetica", "", 8)
+    pdf.cell(0, 4, "1 Lov om individuel boligstøtte, § 2.", new_x="LMARGIN", new_y="NEXT")
+    superscript("2", 4)
+    pdf.write(4, " Bekendtgørelse nr. 123 af 1. januar 2025.")
+    pdf.output(str(tmp_path / "boligstoette.pdf"))
+    assert _blocks(read_document(tmp_path / "boligstoette.pdf")) == [
+        (
+            "paragraph",
+            "Du kan få boligstøtte, hvis du bor til leje. Støtten blev hævet i 2025, og den udbetales til din "
+            "NemKonto. En bolig på 65 m2 giver ret til støtte.",
+        ),
+        ("paragraph", "1 Lov om individuel boligstøtte, § 2."),
+        ("paragraph", "2 Bekendtgørelse nr. 123 af 1. januar 2025."),
     ]
