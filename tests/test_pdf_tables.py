@@ -40,6 +40,19 @@ def test_a_cell_wrapped_over_two_lines_is_one_value(tmp_path: Path) -> None:
     ]
 
 
+def test_a_word_hyphenated_at_a_cell_line_end_is_one_word(tmp_path: Path) -> None:
+    rows = [
+        ("Ydelse", "Pris"),
+        ("Byggetilladelse til enfamiliehus, ansøg-\nning om dispensation", "4.500 kr."),
+        ("Sundheds-\nog omsorgsattest til CPR-\nnummer", "300 kr."),
+    ]
+    document = read_document(write_table_pdf(tmp_path / "byggesager.pdf", BEFORE, rows, AFTER))
+    assert [text for kind, text, _ in blocks_with_pages(document) if kind == "table_row"] == [
+        "Ydelse: Byggetilladelse til enfamiliehus, ansøgning om dispensation; Pris: 4.500 kr.",
+        "Ydelse: Sundheds- og omsorgsattest til CPR-nummer; Pris: 300 kr.",
+    ]
+
+
 @pytest.mark.parametrize(
     "rows",
     [

@@ -148,6 +148,19 @@ def _hyphen_join(text: str, line: str, hyphenated: bool) -> tuple[str, str]:
     return text, ""
 
 
+def join_lines(lines: Sequence[str], hyphenated: bool = False) -> str:
+    """The lines of one value (a table cell's) as one line: white space folded, and each
+    line joined to the one before as within a unit (`_hyphen_join`): "ansøg-" + "ning"
+    gives "ansøgning" with `hyphenated`, "Sundheds-" + "og attest" "Sundheds- og attest"."""
+    text = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if line:
+            text, glue = _hyphen_join(text, line, hyphenated) if text else (text, "")
+            text += glue + line
+    return text
+
+
 def line_unit_starts(
     lines: Sequence[str], wrapped: Sequence[bool] | None = None, hyphenated: bool = False
 ) -> list[tuple[str, list[tuple[int, int]]]]:

@@ -116,6 +116,7 @@ from qa.readers.common import (
     SENTENCE_END,
     Piece,
     ReaderError,
+    join_lines,
     line_pieces,
     table_pieces,
     table_row_text,
@@ -358,14 +359,15 @@ def _gutter(rows: Sequence[Sequence[tuple[float, float]]], size: float) -> float
 
 
 def _table_cells(table: Any) -> tuple[tuple[str, ...], ...] | None:
-    """The rows of a table pdfplumber found (`Table.extract()`, cells' white space folded),
+    """The rows of a table pdfplumber found (`Table.extract()`, each cell's lines joined
+    as a paragraph's, `qa.readers.common.join_lines`: "ansøg-" over "ning" is "ansøgning"),
     or None when it is doubtful and its text is better read as lines: fewer than 2
     columns, a merged or missing cell (None) or rows of different lengths, a row with no
     text."""
     cells = table.extract()
     if not cells or len(cells[0]) < 2 or any(len(row) != len(cells[0]) or None in row for row in cells):
         return None
-    rows = tuple(tuple(" ".join(str(cell).split()) for cell in row) for row in cells)
+    rows = tuple(tuple(join_lines(str(cell).splitlines(), hyphenated=True) for cell in row) for row in cells)
     return rows if all(any(row) for row in rows) else None
 
 
