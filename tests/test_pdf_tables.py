@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from qa.documents import Document, read_document
 from tests.generated_documents import write_split_table_pdf, write_table_pdf
 
@@ -38,14 +40,45 @@ def test_a_cell_wrapped_over_two_lines_is_one_value(tmp_path: Path) -> None:
     ]
 
 
-def test_a_ruled_table_whose_first_row_holds_figures_in_plain_type_reads_as_lines(tmp_path: Path) -> None:
-    rows = [("2025", "2026"), ("820 kr.", "835 kr."), ("150 kr.", "155 kr.")]
+def test_a_word_hyphenated_at_a_cell_line_end_is_one_word(tmp_path: Path) -> None:
+    rows = [
+        ("Ydelse", "Pris"),
+        ("Byggetilladelse til enfamiliehus, ansøg-\nning om dispensation", "4.500 kr."),
+        ("Sundheds-\nog omsorgsattest til CPR-\nnummer", "300 kr."),
+    ]
+    document = read_document(write_table_pdf(tmp_path / "byggesager.pdf", BEFORE, rows, AFTER))
+    assert [text for kind, text, _ in blocks_with_pages(document) if kind == "table_row"] == [
+        "Ydelse: Byggetilladelse til enfamiliehus, ansøgning om dispensation; Pris: 4.500 kr.",
+        "Ydelse: Sundheds- og omsorgsattest til CPR-nummer; Pris: 300 kr.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("2025", "2026"), ("820 kr.", "835 kr."), ("150 kr.", "155 kr.")],
+        [("Folketingsvalg", "2022"), ("Kommunalvalg", "2025")],  # a year over years: a table of dates
+    ],
+)
+def test_a_ruled_table_whose_first_row_holds_figures_in_plain_type_reads_as_lines(
+    tmp_path: Path, rows: list[tuple[str, ...]]
+) -> None:
     document = read_document(write_table_pdf(tmp_path / "pas.pdf", BEFORE, rows, AFTER, header_bold=False))
     assert blocks_with_pages(document) == [
         ("paragraph", BEFORE, 1),
-        ("paragraph", "2025 2026", 1),
-        ("paragraph", "820 kr. 835 kr.", 1),
-        ("paragraph", "150 kr. 155 kr.", 1),
+        *[("paragraph", " ".join(row), 1) for row in rows],
+        ("paragraph", AFTER, 1),
+    ]
+
+
+def test_a_first_row_of_years_over_the_price_columns_in_plain_type_is_a_header(tmp_path: Path) -> None:
+    rows = [("Ydelse", "2025", "2026"), ("Storskrald", "120 kr.", "135 kr."), ("Haveaffald", "80 kr.", "95 kr.")]
+    document = read_document(write_table_pdf(tmp_path / "affald.pdf", BEFORE, rows, AFTER, header_bold=False))
+    assert blocks_with_pages(document) == [
+        ("paragraph", BEFORE, 1),
+        ("table_header", "Ydelse; 2025; 2026", 1),
+        ("table_row", "Ydelse: Storskrald; 2025: 120 kr.; 2026: 135 kr.", 1),
+        ("table_row", "Ydelse: Haveaffald; 2025: 80 kr.; 2026: 95 kr.", 1),
         ("paragraph", AFTER, 1),
     ]
 

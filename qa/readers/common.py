@@ -34,10 +34,13 @@ class Piece:
     page_starts: tuple[tuple[int, int], ...] = ()
 
 
-# A list marker at the start of a line: "-", "*", "•", "–" or "+" followed by a space
-# (the marker is dropped), or a number with "." or ")" followed by a space (kept: it is
-# visible source text, "1. Log ind med MitID").
-BULLET = re.compile(r"^\s*[-*•–+]\s+")
+# A list marker at the start of a line: "-", "*", "•", "–", "+" or another bullet glyph
+# ("▪", "■", "●", "○", "◦", "‣", "⁃", "►", "▸", "▶", "➢", "✓", "✔", "·"), or a character of
+# Unicode's private use area (U+E000-U+F8FF: a symbol font's bullet, as Word writes its
+# Symbol and Wingdings bullets into PDFs, "\uf0b7" and "\uf0a7"; no text starts with one),
+# followed by a space (the marker is dropped); or a number with "." or ")" followed by a
+# space (kept: it is visible source text, "1. Log ind med MitID").
+BULLET = re.compile(r"^\s*[-*•–+▪■●○◦‣⁃►▸▶➢✓✔·\ue000-\uf8ff]\s+")
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
 # Month names and their usual abbreviations, Danish (Retskrivningsordbogen, Dansk
@@ -104,11 +107,62 @@ def starts_new_unit(before: str, after: str, wrapped: bool = False) -> bool:
     return False
 
 
-_WORD_BREAK = re.compile(r"\w-$")
+# A line ending in a hyphen after a word, with the word's run of letters before it:
+# "ansøg-", "CPR-", "Sundheds-".
+_LINE_END_HYPHEN = re.compile(r"(?P<word>\w*)-$")
+# Words after a hyphen that stands for a compound's left-out last part ("Sundheds- og
+# Ældreministeriet", "bolig- eller ejendomsskat"; Retskrivningsordbogen's "bindestreg ved
+# udeladt led"): the hyphen ends a word, and a space follows it.
+_LEFT_OUT_PART = re.compile(r"^(?:og|eller|samt|el\.|and|or)(?!\w)", re.IGNORECASE)
+_VOWELS = frozenset("aeiouyæøåéè")
+# A word broken by a layout program's hyphenation leaves at least this many letters on the
+# line; a shorter run before a hyphen is more often an abbreviation ("it-", "e-").
+HYPHENATED_MIN_LETTERS = 3
+
+
+def _hyphen_join(text: str, line: str, hyphenated: bool) -> tuple[str, str]:
+    """`text` and the glue to put between it and the next line `line` of its unit: a
+    space, except after a hyphen that ends a word when `line` goes on in lower case:
+    - with `hyphenated` (lines a layout program set, a PDF's, which hyphenates words at
+      line ends), a hyphen after a word fragment (at least `HYPHENATED_MIN_LETTERS`
+      letters with a vowel, in lower case but perhaps the first) goes:
+      "ansøg-" + "ning" gives "ansøgning";
+    - any other hyphen is kept, since it may be part of the word: "CPR-" + "nummer" gives
+      "CPR-nummer", and without `hyphenated` "selvbetjenings-" + "adgang" is kept as it is.
+    A hyphen followed by "og", "eller" or "samt" stands for a left-out part
+    (`_LEFT_OUT_PART`) and keeps its space: "Sundheds-" + "og" gives "Sundheds- og"."""
+    match = _LINE_END_HYPHEN.search(text)
+    if match is None or not line[0].islower() or _LEFT_OUT_PART.match(line):
+        return text, " "
+    word = match["word"]
+    if not word:
+        return text, " "
+    fragment = (
+        len(word) >= HYPHENATED_MIN_LETTERS
+        and word.isalpha()
+        and word[1:].islower()
+        and any(c in _VOWELS for c in word.casefold())
+    )
+    if hyphenated and fragment:
+        return text[:-1], ""
+    return text, ""
+
+
+def join_lines(lines: Sequence[str], hyphenated: bool = False) -> str:
+    """The lines of one value (a table cell's) as one line: white space folded, and each
+    line joined to the one before as within a unit (`_hyphen_join`): "ansøg-" + "ning"
+    gives "ansøgning" with `hyphenated`, "Sundheds-" + "og attest" "Sundheds- og attest"."""
+    text = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if line:
+            text, glue = _hyphen_join(text, line, hyphenated) if text else (text, "")
+            text += glue + line
+    return text
 
 
 def line_unit_starts(
-    lines: Sequence[str], wrapped: Sequence[bool] | None = None
+    lines: Sequence[str], wrapped: Sequence[bool] | None = None, hyphenated: bool = False
 ) -> list[tuple[str, list[tuple[int, int]]]]:
     """Group consecutive lines of one paragraph into units by `starts_new_unit`: per unit,
     its text and, for each line in it, (index of the line in `lines`, character offset of
@@ -116,8 +170,10 @@ def line_unit_starts(
     says that the break after line i is known to be a wrap (`starts_new_unit`).
 
     Lines of one unit are joined by a space, except after a hyphen that ends a word and
-    is followed by a lower-case letter: "CPR-" + "nummer" gives "CPR-nummer" (the hyphen
-    is kept, since it may be part of the word).
+    is followed by a lower-case letter (`_hyphen_join`; `hyphenated`: the lines were set by
+    a program that hyphenates): "CPR-" + "nummer" gives "CPR-nummer" (the hyphen is kept,
+    since it may be part of the word), and with `hyphenated` "ansøg-" + "ning" gives
+    "ansøgning".
     """
     units: list[tuple[str, list[tuple[int, int]]]] = []
     previous = ""
@@ -128,7 +184,7 @@ def line_unit_starts(
             continue
         if units and not starts_new_unit(previous, line, previous_wrapped):
             text, starts = units[-1]
-            glue = "" if _WORD_BREAK.search(text) and line[0].islower() else " "
+            text, glue = _hyphen_join(text, line, hyphenated)
             units[-1] = (text + glue + line, [*starts, (index, len(text) + len(glue))])
         else:
             units.append((line, [(index, 0)]))
@@ -141,14 +197,15 @@ def line_pieces(
     lines: Sequence[str],
     line_pages: Sequence[int] | None = None,
     wrapped: Sequence[bool] | None = None,
+    hyphenated: bool = False,
 ) -> list[Piece]:
     """Pieces of a run of text lines: list lines become list items, the rest paragraphs
     (on no page). With `line_pages` (the page of each line, a PDF's), each piece is on
     the page of its first line and records the offset and page of each of its lines that
     starts a later page (`Piece.page_starts`). `wrapped` marks the breaks known to be
-    wraps (`line_unit_starts`)."""
+    wraps and `hyphenated` says that a program set the lines (`line_unit_starts`)."""
     pieces: list[Piece] = []
-    for unit, starts in line_unit_starts(lines, wrapped):
+    for unit, starts in line_unit_starts(lines, wrapped, hyphenated):
         kind: BlockKind = "list_item" if starts_with_list_marker(unit) else "paragraph"
         text = strip_bullet(unit) if kind == "list_item" else unit
         if line_pages is None:

@@ -42,7 +42,8 @@ lines and read as rows (`_ruled_tables`): a `table_header` piece "Ydelse; Pris",
 Pris: 835 kr."; `qa.readers.common.table_pieces`, as for HTML, Markdown and Word), on the
 table's page where its top stands. Only a table of at least 2 columns and 2 rows (the
 header and a row of values) whose first row reads as a header (`_table_text`: every cell
-of it filled, and in bold or without a digit; no merged cells, no empty row) is read so;
+of it filled, and in bold or without a digit or with years over the columns but the
+first, `_year_header`; no merged cells, no empty row) is read so;
 any other reads as lines. A table cut by a page break need not repeat its header: a
 table that starts a page (nothing but furniture above it) right after a page whose last
 content is a table of as many columns goes on with that table (`_continue_tables`), so
@@ -81,6 +82,12 @@ larger than the same words in the running header are kept. A title repeated at t
 of only two pages is kept too (two pages are too few to tell a running head from a
 heading that happens to open both).
 
+Before a page's lines are read, a glyph of a symbol font (ZapfDingbats, Wingdings) reads
+as "•" (`_read_dingbats`), not as the letter of its code, so a bullet drawn so starts a
+list item; and a footnote reference mark, digits set as a superscript right after a word
+or a number whose footnote (a smaller line starting with that number) stands on the page,
+is left out (`_without_marks`): "leje¹." reads "leje.", "i 2025²" not "i 20252".
+
 The title (`_title`) is the PDF's metadata Title unless it is a program's default (a
 file name, "Microsoft Word - ...", "Untitled"), else, as for a text file, the first
 line when it stands alone and reads as a title (short, no closing punctuation); left
@@ -109,6 +116,7 @@ from qa.readers.common import (
     SENTENCE_END,
     Piece,
     ReaderError,
+    join_lines,
     line_pieces,
     table_pieces,
     table_row_text,
@@ -351,22 +359,42 @@ def _gutter(rows: Sequence[Sequence[tuple[float, float]]], size: float) -> float
 
 
 def _table_cells(table: Any) -> tuple[tuple[str, ...], ...] | None:
-    """The rows of a table pdfplumber found (`Table.extract()`, cells' white space folded),
+    """The rows of a table pdfplumber found (`Table.extract()`, each cell's lines joined
+    as a paragraph's, `qa.readers.common.join_lines`: "ansøg-" over "ning" is "ansøgning"),
     or None when it is doubtful and its text is better read as lines: fewer than 2
     columns, a merged or missing cell (None) or rows of different lengths, a row with no
     text."""
     cells = table.extract()
     if not cells or len(cells[0]) < 2 or any(len(row) != len(cells[0]) or None in row for row in cells):
         return None
-    rows = tuple(tuple(" ".join(str(cell).split()) for cell in row) for row in cells)
+    rows = tuple(tuple(join_lines(str(cell).splitlines(), hyphenated=True) for cell in row) for row in cells)
     return rows if all(any(row) for row in rows) else None
+
+
+# A year or a span of years as a column's header: "2026", "2025/26", "2025-2026".
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?")
+
+
+def _year_header(header: Sequence[str], data: Sequence[Sequence[str]]) -> bool:
+    """Whether a first row in plain type whose cells hold digits is a header of years over
+    columns ("Ydelse | 2025 | 2026" over "Storskrald | 120 kr. | 135 kr."): every cell
+    with a digit is a year or a span of years (`_YEAR`), at least one cell has none (a
+    label: a row of figures alone may be a row of values), and no value below a year is
+    a year itself (a first row of a table of dates is a row of values)."""
+    dated = [i for i, cell in enumerate(header) if any(ch.isdigit() for ch in cell)]
+    return (
+        len(dated) < len(header)
+        and all(_YEAR.fullmatch(header[i]) for i in dated)
+        and not any(_YEAR.fullmatch(row[i]) for row in data for i in dated)
+    )
 
 
 def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
     """The header and the data rows of a table pdfplumber found (`_table_cells`), or None
     when it is doubtful and its text is better read as lines: `_table_cells` finds it
     doubtful, it has fewer than 2 rows, or its first row reads as no header (an empty
-    cell, or a cell with a digit when the row is not set in bold)."""
+    cell, or a cell with a digit when the row is not set in bold, unless it is a header
+    of years over columns, `_year_header`)."""
     rows = _table_cells(table)
     if rows is None or len(rows) < 2:
         return None
@@ -376,7 +404,7 @@ def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     head = tuple(float(v) for v in table.rows[0].bbox)
     first_chars = [c for c in table.page.chars if _inside(c, head) and not str(c["text"]).isspace()]
     bold = bool(first_chars) and all("bold" in str(c.get("fontname", "")).casefold() for c in first_chars)
-    if not bold and any(ch.isdigit() for cell in header for ch in cell):
+    if not bold and any(ch.isdigit() for cell in header for ch in cell) and not _year_header(header, data):
         return None
     return header, data
 
@@ -403,10 +431,11 @@ def _placed_line(line: dict[str, Any]) -> _Placed:
     return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
 
 
-def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> list[_Placed]:
+def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Placed], float | None]:
     """The tables of a pdfplumber page that read as a header over rows (`_table_text`),
     found by pdfplumber's table finder with its default settings (cells framed by ruling
-    lines or rectangles), each with its bounding box.
+    lines or rectangles), each with its bounding box; and the top (points) of the topmost
+    table the finder found, read as a table or not (None: it found none).
 
     With `continues`, the header of a table that ended the page before: the page's
     topmost table, when it has as many columns and does not repeat that header, is read
@@ -421,7 +450,7 @@ def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> list[_
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, continues, rows, continued=True)))
         elif (text := _table_text(table)) is not None:
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, text[0], text[1])))
-    return tables
+    return tables, float(found[0].bbox[1]) if found else None
 
 
 def _column_order(placed: Sequence[_Placed], middle: float) -> list[dict[str, Any] | _Table]:
@@ -480,16 +509,127 @@ def _column_edges(ordered: Sequence[dict[str, Any] | _Table], middle: float) -> 
     return edges
 
 
-def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> list[_Line | _Table]:
-    """The text lines and tables of one pdfplumber page in reading order.
+# A symbol font whose glyphs are pictures, not letters: ZapfDingbats (a PDF's standard
+# 14 fonts), Wingdings and Webdings (Windows). Without a Unicode mapping pdfminer reads
+# their glyphs as the ASCII characters of their codes: ZapfDingbats' black square as "n".
+_DINGBAT_FONT = re.compile(r"dingbats|wingdings|webdings", re.IGNORECASE)
+
+
+def _read_dingbats(page: Any) -> None:
+    """Read, in place, each character of a pdfplumber page that a symbol font
+    (`_DINGBAT_FONT`) draws and pdfminer reads as an ASCII character as "•": a bullet or
+    an icon, never the letter of its code ("n Pas" is "• Pas", a list item)."""
+    for char in page.chars:
+        text = str(char["text"])
+        if text.isascii() and not text.isspace() and _DINGBAT_FONT.search(str(char.get("fontname", ""))):
+            char["text"] = "•"
+
+
+def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Line | _Table], float | None]:
+    """The text lines and tables of one pdfplumber page in reading order, and the top
+    (points) of the topmost table pdfplumber's finder found there (`_ruled_tables`).
 
     Tables that `_ruled_tables` finds (with `continues`, the header of a table that ended
     the page before) are taken out of the text and stand where their top is. Then the
     page's lines (`extract_text_lines`); on a page with a gutter (`_gutter`) they are read
     per column (`_column_lines`), put in column order (`_column_order`), and each column
     line knows its room to its column's edge (`_column_edges`). A page with neither reads
-    as pdfplumber's lines, in pdfplumber's order."""
-    tables = _ruled_tables(page, continues)
+    as pdfplumber's lines, in pdfplumber's order. A symbol font's glyphs read as "•"
+    (`_read_dingbats`).
+
+    The page is closed after: pdfplumber keeps each page's characters and layout until
+    then (about 4 MiB a page of text), so a PDF of hundreds of pages read without closing
+    them held gigabytes. A closed page reads its content again when asked."""
+    try:
+        return _read_page(page, continues)
+    finally:
+        page.close()
+
+
+# Footnote reference marks (`_footnote_marks`): digits set at most this share of the size
+# of the character they follow (a superscript is set at 58-70 % in the usual programs) ...
+FOOTNOTE_MARK_SIZE = 0.85
+# ... with their baseline raised by at least this share of that character's size (a
+# superscript by a third of one), and touching it (no word space between).
+FOOTNOTE_MARK_RAISE = 0.15
+# What a footnote reference mark follows: the end of a word, a number, a full stop or a
+# closing quote or bracket.
+_MARKED = frozenset(".,;:!?)]\"'”»")
+# A footnote: a line that starts with its number, perhaps set as a superscript itself.
+_FOOTNOTE = re.compile(r"^(\d{1,3})(?!\d)")
+
+
+def _raised_after(char: dict[str, Any], base: dict[str, Any], before: dict[str, Any]) -> bool:
+    """Whether pdfplumber character `char` is set as a superscript after `base`, the
+    character it marks (`before`: the one it follows, `base` or a digit of the mark
+    before it): a digit at most `FOOTNOTE_MARK_SIZE` of `base`'s size, its bottom at least
+    `FOOTNOTE_MARK_RAISE` of that size above `base`'s, and touching `before`."""
+    size = float(base.get("size", 0.0))
+    return (
+        str(char["text"]).isdigit()
+        and float(char.get("size", 0.0)) <= FOOTNOTE_MARK_SIZE * size
+        and float(char["bottom"]) <= float(base["bottom"]) - FOOTNOTE_MARK_RAISE * size
+        and float(char["bottom"]) > float(base["top"])
+        and abs(float(char["x0"]) - float(before["x1"])) <= WORD_GAP * size
+    )
+
+
+def _footnote_marks(page: Any) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """The footnote reference marks of a pdfplumber page, each as the character it follows
+    and its own characters:
+    runs of digits set as a superscript (`_raised_after`) right after a word, a number or
+    closing punctuation ("leje¹." read as "leje1.", "i 2025²" as "20252"), whose number
+    begins a line of the page set smaller than the text the mark stands in (the footnote,
+    `_FOOTNOTE`), the first such run of each number on the page. A raised digit without such
+    a footnote, or after the mark of its number ("m²" drawn as "m" and a raised "2"), is no
+    mark."""
+    runs: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    base: dict[str, Any] | None = None
+    run: list[dict[str, Any]] = []
+    for char in page.chars:
+        if base is not None and _raised_after(char, base, run[-1] if run else base):
+            run.append(char)
+            continue
+        if base is not None and run:
+            runs.append((base, run))
+        run = []
+        text = str(char["text"])
+        base = char if text.isalnum() or text in _MARKED else None
+    if base is not None and run:
+        runs.append((base, run))
+    if not runs:
+        return []
+    notes: dict[str, float] = {}  # a footnote's number: the size of its largest character
+    for line in page.extract_text_lines(return_chars=True):
+        if (match := _FOOTNOTE.match(str(line["text"]))) and line["chars"]:
+            size = max(float(c.get("size", 0.0)) for c in line["chars"])
+            notes[match[1]] = max(notes.get(match[1], 0.0), size)
+    found: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {}  # a number marks one place
+    for base, marks in runs:
+        number = "".join(str(c["text"]) for c in marks)
+        if number in notes and notes[number] < float(base.get("size", 0.0)):
+            found.setdefault(number, (base, marks))
+    return list(found.values())
+
+
+def _without_marks(page: Any) -> Any:
+    """A pdfplumber page without its footnote reference marks (`_footnote_marks`): the
+    character each follows reaches, in place, to the end of its mark, so that no word
+    space stands where the mark did ("leje¹." reads "leje.")."""
+    marks = _footnote_marks(page)
+    if not marks:
+        return page
+    for base, run in marks:
+        base["x1"] = run[-1]["x1"]
+    left_out = {id(char) for _, run in marks for char in run}
+    return page.filter(lambda obj: id(obj) not in left_out)
+
+
+def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line | _Table], float | None]:
+    """`_page_items` without closing the page."""
+    _read_dingbats(page)
+    page = _without_marks(page)
+    tables, table_top = _ruled_tables(page, continues)
     if tables:
         page = page.filter(
             lambda obj: (
@@ -519,7 +659,7 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> list[_Li
         edge = edges[float(item["x1"]) <= middle] if middle is not None and in_column else None
         if (line := _line(page.page_number, item, edge)) is not None:
             items.append(line)
-    return items
+    return items, table_top
 
 
 def _is_page_number(text: str) -> bool:
@@ -676,20 +816,44 @@ def _continues_over_page(previous: _Line, line: _Line) -> bool:
     )
 
 
-def _continue_tables(pdf_pages: Sequence[Any], pages: list[list[_Line | _Table]], furniture: set[_Line]) -> None:
+def _continue_tables(
+    pdf_pages: Sequence[Any],
+    pages: list[list[_Line | _Table]],
+    table_tops: Sequence[float | None],
+    furniture: set[_Line],
+) -> None:
     """Read again, in place in `pages` (the items of each of `pdf_pages`, `_page_items`),
     each page whose content (`furniture` aside) starts with a ruled table right after a
     page whose content ended with a table of as many columns: the table goes on there,
     its rows under the header of the page before (`_ruled_tables`), its first row
-    included, since a table cut by a page break need not repeat its header."""
+    included, since a table cut by a page break need not repeat its header.
+
+    Only a page that may start so is read again (`_may_start_with_table`, given the top
+    of its topmost table found, `table_tops`): reading a page takes 50-100 ms."""
     for number in range(1, len(pages)):
         before = [item for item in pages[number - 1] if item not in furniture]
         if not before or not isinstance(before[-1], _Table):
             continue
-        again = _page_items(pdf_pages[number], before[-1].header)
+        if not _may_start_with_table(pages[number], table_tops[number], furniture):
+            continue
+        again, _ = _page_items(pdf_pages[number], before[-1].header)
         first = next((item for item in again if item not in furniture), None)
         if isinstance(first, _Table) and first.continued:
             pages[number] = again
+
+
+def _may_start_with_table(items: Sequence[_Line | _Table], table_top: float | None, furniture: set[_Line]) -> bool:
+    """Whether a page whose `items` were read may, read again, start with its topmost
+    table (top at `table_top`, points; None: the page has none): unless a line of its
+    content (`furniture` aside) that no column holds (`_Line.room` None: the page's lines,
+    or a line across both columns) stands wholly above that table, and so before it in
+    reading order (`_column_order`)."""
+    if table_top is None:
+        return False
+    return not any(
+        isinstance(item, _Line) and item.room is None and item.bottom <= table_top and item not in furniture
+        for item in items
+    )
 
 
 def _metadata_title(pdf: Any) -> str | None:
@@ -729,9 +893,10 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
     pieces; raises ReaderError for a broken or scanned PDF."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_items(page) for page in pdf.pages]
+            read = [_page_items(page) for page in pdf.pages]
+            pages = [items for items, _ in read]
             furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
-            _continue_tables(pdf.pages, pages, furniture)
+            _continue_tables(pdf.pages, pages, [top for _, top in read], furniture)
             outline = _outline_titles(pdf)
             metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
@@ -757,7 +922,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
         if paragraph:
             wrapped = [_wrapped(line, after) for line, after in itertools.pairwise(paragraph)] + [False]
             texts, pages = [ln.text for ln in paragraph], [ln.page for ln in paragraph]
-            pieces.extend(line_pieces(texts, line_pages=pages, wrapped=wrapped))
+            pieces.extend(line_pieces(texts, line_pages=pages, wrapped=wrapped, hyphenated=True))
             paragraph.clear()
 
     previous: _Line | None = None

@@ -1,0 +1,117 @@
+"""PDF lines as a layout program sets them: words hyphenated at a line's end, footnote marks and list
+bullets drawn as glyphs of a symbol font."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from qa.documents import Document, read_document
+
+
+def _blocks(document: Document) -> list[tuple[str, str]]:
+    return [(b.kind, document.block_text(b)) for b in document.blocks]
+
+
+def _write_lines(path: Path, lines: list[str]) -> Path:
+    """A one-page PDF with `lines` set one under the other at single spacing (11 pt)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for line in lines:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_word_hyphenated_at_a_line_end_is_one_word_and_a_left_out_part_keeps_its_hyphen(tmp_path: Path) -> None:
+    path = _write_lines(
+        tmp_path / "ansoegning.pdf",
+        [
+            "Du kan sende din ansøgning om tilskud til kommunen, når du har ansøg-",
+            "ningsskemaet og oplysningerne fra Sundheds- og Ældreministeriet og",
+            "fra Styrelsen for Arbejdsmarked og Rekruttering, Erhvervs- og Social-",
+            "ministeriet eller en anden myndighed. Oplys også dit CPR-",
+            "nummer, din e-",
+            "mail og om du har sundheds-",
+            "eller plejeudgifter, som kommunen skal tage stilling til.",
+        ],
+    )
+    assert _blocks(read_document(path)) == [
+        (
+            "paragraph",
+            "Du kan sende din ansøgning om tilskud til kommunen, når du har ansøgningsskemaet og oplysningerne "
+            "fra Sundheds- og Ældreministeriet og fra Styrelsen for Arbejdsmarked og Rekruttering, Erhvervs- og "
+            "Socialministeriet eller en anden myndighed. Oplys også dit CPR-nummer, din e-mail og om du har "
+            "sundheds- eller plejeudgifter, som kommunen skal tage stilling til.",
+        )
+    ]
+
+
+def test_bullets_drawn_as_symbol_glyphs_start_list_items(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 6, "Tag dette med til borgerservice:", new_x="LMARGIN", new_y="NEXT")
+    bullets = [("Symbol", "\xb7"), ("ZapfDingbats", "n"), ("ZapfDingbats", "l"), ("ZapfDingbats", "u")]
+    items = ["dit gamle pas", "et nyt foto", "dit sundhedskort", "betaling på 673 kr."]
+    for (font, glyph), item in zip(bullets, items, strict=True):
+        pdf.set_font(font, "", 9)
+        pdf.cell(6, 6, glyph)
+        pdf.set_font("Helvetica", "", 11)
+        pdf.cell(0, 6, item, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "pas.pdf"))
+    assert _blocks(read_document(tmp_path / "pas.pdf")) == [
+        ("paragraph", "Tag dette med til borgerservice:"),
+        ("list_item", "dit gamle pas"),
+        ("list_item", "et nyt foto"),
+        ("list_item", "dit sundhedskort"),
+        ("list_item", "betaling på 673 kr."),
+    ]
+
+
+def test_bullet_glyphs_and_private_use_bullets_start_list_items_in_any_text(tmp_path: Path) -> None:
+    path = tmp_path / "pas.txt"
+    path.write_text("Tag dette med:\n▪ dit gamle pas\n◦ et nyt foto\n\uf0b7 dit sundhedskort\n\uf0a7 betaling\n")
+    assert _blocks(read_document(path)) == [
+        ("paragraph", "Tag dette med:"),
+        ("list_item", "dit gamle pas"),
+        ("list_item", "et nyt foto"),
+        ("list_item", "dit sundhedskort"),
+        ("list_item", "betaling"),
+    ]
+
+
+def test_footnote_marks_are_left_out_of_the_words_and_numbers_they_follow(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+
+    def superscript(mark: str, height: float) -> None:
+        pdf.char_vpos = "SUP"
+        pdf.write(height, mark)
+        pdf.char_vpos = "LINE"
+
+    pdf.write(6, "Du kan få boligstøtte, hvis du bor til leje")
+    superscript("1", 6)
+    pdf.write(6, ". Støtten blev hævet i 2025")
+    superscript("2", 6)
+    pdf.write(6, ", og den udbetales til din NemKonto. En bolig på 65 m")
+    superscript("2", 6)
+    pdf.write(6, " giver ret til støtte.")
+    pdf.set_y(260)
+    pdf.set_font("Helvetica", "", 8)
+    pdf.cell(0, 4, "1 Lov om individuel boligstøtte, § 2.", new_x="LMARGIN", new_y="NEXT")
+    superscript("2", 4)
+    pdf.write(4, " Bekendtgørelse nr. 123 af 1. januar 2025.")
+    pdf.output(str(tmp_path / "boligstoette.pdf"))
+    assert _blocks(read_document(tmp_path / "boligstoette.pdf")) == [
+        (
+            "paragraph",
+            "Du kan få boligstøtte, hvis du bor til leje. Støtten blev hævet i 2025, og den udbetales til din "
+            "NemKonto. En bolig på 65 m2 giver ret til støtte.",
+        ),
+        ("paragraph", "1 Lov om individuel boligstøtte, § 2."),
+        ("paragraph", "2 Bekendtgørelse nr. 123 af 1. januar 2025."),
+    ]
