@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import pwd
 from pathlib import Path
 
 
@@ -40,6 +42,42 @@ class GateError(RuntimeError):
     def __init__(self, message: str, drops: list[tuple[str, str, float, float]]) -> None:
         super().__init__(message)
         self.drops = drops
+
+
+class IndexPermissionError(PermissionError):
+    """This user may not write `path` in the index folder `index_root` (the folder itself,
+    or a file or folder in it that another user made). The message names this user, the
+    folder's owner and what to run. errno is EACCES."""
+
+    def __init__(self, path: Path, index_root: Path) -> None:
+        user, owner = _user_name(os.geteuid()), _owner_name(index_root)
+        super().__init__(
+            f"this user ({user}) may not write {path} (QA_INDEX_DIR {index_root} belongs to {owner}): "
+            f"run the command as {owner}, or give {user} write access to the folder (chown -R {user} {index_root})"
+        )
+        self.errno = errno.EACCES
+        self.path = path
+
+
+def _user_name(uid: int) -> str:
+    """The login name of `uid`, or "uid N" when it has none."""
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+def _owner_name(folder: Path) -> str:
+    """The login name of the owner of `folder` (of the nearest folder above it that
+    exists), or "another user" when it cannot be looked at."""
+    for candidate in (folder, *folder.absolute().parents):
+        try:
+            return _user_name(candidate.stat().st_uid)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            break
+    return "another user"
 
 
 class NoSpaceError(OSError):

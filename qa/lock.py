@@ -15,7 +15,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from qa.index_errors import IndexBusyError
+from qa.index_errors import IndexBusyError, IndexPermissionError
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +29,14 @@ def writer_lock(index_root: Path, timeout: float = 0.0, purpose: str = "build") 
 
     `timeout` is in seconds: 0 tries once, a positive value waits that long, a negative one
     waits for ever. Raises IndexBusyError (naming the holder's pid, purpose and start time)
-    when the lock is not obtained.
+    when the lock is not obtained, IndexPermissionError (before any work) when this user
+    may not write the folder, its lock file or add a file to it (an index built by
+    another user).
     """
-    index_root.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(index_root / LOCK_NAME), timeout=timeout)
     owner = index_root / OWNER_NAME
     try:
+        index_root.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except Timeout:
         try:
@@ -45,8 +47,28 @@ def writer_lock(index_root: Path, timeout: float = 0.0, purpose: str = "build") 
             f"{index_root} is locked by {holder}: wait for it to finish and run the command again, "
             "or set QA_INDEX_LOCK_TIMEOUT (seconds) to wait for it"
         ) from None
+    except PermissionError as exc:
+        raise IndexPermissionError(Path(exc.filename or index_root), index_root) from None
     try:
-        owner.write_text(f"{purpose} (pid {os.getpid()}, since {datetime.now(UTC).isoformat(timespec='seconds')})\n")
+        try:
+            _write_owner(owner, purpose)
+        except PermissionError as exc:
+            # The temporary file is ours: what was refused is adding a file to the folder.
+            refused = owner if exc.filename == str(owner) else index_root
+            raise IndexPermissionError(refused, index_root) from None
         yield
     finally:
         lock.release()
+
+
+def _write_owner(owner: Path, purpose: str) -> None:
+    """Record who holds the lock in `owner` by one atomic rename (a second writer reads a
+    whole line, never a half-written one). Creating the temporary file also proves, before
+    any work, that this user may add files to the index folder. Raises OSError."""
+    tmp = owner.with_name(f"{owner.name}-{os.getpid()}.tmp")
+    try:
+        tmp.write_text(f"{purpose} (pid {os.getpid()}, since {datetime.now(UTC).isoformat(timespec='seconds')})\n")
+        os.replace(tmp, owner)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -6,6 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pwd
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -209,6 +212,60 @@ def test_second_writer_fails_at_once_naming_the_holder(tmp_path: Path, corpus_do
     )
     assert not (tmp_path / "LIVE").exists()
     build_documents(corpus_documents, FakeEmbedder(), tmp_path)  # released: the next build succeeds
+
+
+def _build_without_root_privileges(corpus: Path, index_root: Path) -> subprocess.CompletedProcess[str]:
+    """`tests.fake_build` run so that file permissions apply: as root (these tests' usual
+    user) without the capabilities that let root write any file."""
+    command = [sys.executable, "-m", "tests.fake_build", str(corpus), str(index_root)]
+    if os.geteuid() == 0:
+        caps = "-dac_override,-dac_read_search"
+        command = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *command]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_a_build_into_an_index_folder_this_user_may_not_write_stops_before_any_work_naming_its_owner(
+    tmp_path: Path,
+) -> None:
+    # An index first built by another user (root, by `make run`): its folder and lock file
+    # are that user's. The build used to embed everything and then fail on a bare
+    # "[Errno 13] Permission denied: '.../.building-...'".
+    corpus, index_root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "nemid.md").write_text("# NemID\n\nNemID er en digital signatur.\n", encoding="utf-8")
+    index_root.mkdir()
+    (index_root / ".lock").touch()
+    index_root.chmod(0o555)
+    try:
+        refused = _build_without_root_privileges(corpus, index_root)
+    finally:
+        index_root.chmod(0o755)
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    owner = pwd.getpwuid(index_root.stat().st_uid).pw_name
+    assert (refused.returncode, refused.stdout) == (1, "ready\n")
+    assert refused.stderr.splitlines()[-1] == (
+        f"error: this user ({user}) may not write {index_root} (QA_INDEX_DIR {index_root} belongs to {owner}): "
+        f"run the command as {owner}, or give {user} write access to the folder (chown -R {user} {index_root})"
+    )
+    assert sorted(p.name for p in index_root.iterdir()) == [".lock"]
+
+
+def test_a_lock_file_this_user_may_not_write_is_named_not_taken_for_a_busy_index(tmp_path: Path) -> None:
+    corpus, index_root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "nemid.md").write_text("# NemID\n\nNemID er en digital signatur.\n", encoding="utf-8")
+    index_root.mkdir()
+    (index_root / ".lock").touch(mode=0o444)
+    refused = _build_without_root_privileges(corpus, index_root)
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    owner = pwd.getpwuid(index_root.stat().st_uid).pw_name
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[-1] == (
+        f"error: this user ({user}) may not write {index_root / '.lock'} (QA_INDEX_DIR {index_root} belongs to "
+        f"{owner}): run the command as {owner}, or give {user} write access to the folder "
+        f"(chown -R {user} {index_root})"
+    )
+    assert not (index_root / "LIVE").exists()
 
 
 def test_a_waiting_writer_gives_up_after_its_timeout(tmp_path: Path, corpus_documents: list[Document]) -> None:
