@@ -466,13 +466,21 @@ def link_problem_on_the_way(path: Path) -> DocumentError | None:
     return None
 
 
+def editor_leftover(name: str) -> bool:
+    """Whether a file name is one editors leave beside the document being edited, never a
+    document: Word's owner file while a document is open (`~$nemid.docx`, a few bytes
+    whose name would take the id of `nemid.docx`), a backup (`nemid.md~`) or an Emacs
+    auto-save file (`#nemid.md#`). Lock files starting with "." are hidden anyway."""
+    return name.startswith("~$") or name.endswith("~") or (len(name) > 1 and name[0] == name[-1] == "#")
+
+
 def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
     """The files below `folder` to read, in path order, and the entries left out with a reason.
 
     Links to folders are followed (`corpus/borger -> /srv/borger`), and links to files
-    read; a hidden entry (name starting with ".") and README.md files are left out
-    silently; a link that cannot be followed (`_link_problem`) and a folder that cannot be
-    listed are left out as DocumentErrors."""
+    read; a hidden entry (name starting with "."), an editor's leftover (`editor_leftover`)
+    and README.md files are left out silently; a link that cannot be followed
+    (`_link_problem`) and a folder that cannot be listed are left out as DocumentErrors."""
     files: list[Path] = []
     errors: list[DocumentError] = []
     pending: list[tuple[Path, tuple[str, ...]]] = [(folder, (os.path.realpath(folder),))]
@@ -484,7 +492,7 @@ def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
             errors.append(DocumentError(directory, f"the folder cannot be read ({exc.strerror})"))
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or editor_leftover(entry.name):
                 continue
             problem = _link_problem(entry, ancestors)
             if problem is not None:

@@ -11,6 +11,7 @@ import pytest
 from qa.documents import DocumentError, DocumentIdCollision, assemble, read_corpus, read_document
 from qa.readers.common import Piece
 from tests.conftest import SEED
+from tests.generated_documents import write_docx
 
 
 def test_seed_document_keeps_the_received_text_exactly(seed_document) -> None:  # type: ignore[no-untyped-def]
@@ -129,6 +130,21 @@ def test_corpus_with_a_broken_file_still_reads_the_others(tmp_path: Path) -> Non
         f"skipped {tmp_path / 'b.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8",
         "largest unit: 11 characters, a paragraph of 'a' at 3-14",
     ]
+
+
+def test_files_editors_leave_beside_a_document_are_left_out_silently_and_take_no_id(tmp_path: Path) -> None:
+    # Word keeps `~$pas.docx` beside `pas.docx` while it is open: a few bytes whose name
+    # also gives the id "pas", which stopped the whole build as a collision.
+    write_docx(tmp_path / "pas.docx")
+    (tmp_path / "~$pas.docx").write_bytes(b"\x0bJens Hansen" + b"\x00" * 40)
+    (tmp_path / "nemid.md").write_text("# NemID\n\nNemID er en digital signatur.\n", encoding="utf-8")
+    (tmp_path / "nemid.md~").write_text("# NemID\n\nEn ældre udgave.\n", encoding="utf-8")
+    (tmp_path / "#nemid.md#").write_text("# NemID\n\nEt autogem.\n", encoding="utf-8")
+    (tmp_path / ".#nemid.md").write_text("root@host.1234\n", encoding="utf-8")
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["nemid", "pas"]
+    assert report.errors == []
+    assert report.summary_lines()[0] == "read 2 documents (1 .docx, 1 .md)"
 
 
 def test_two_files_with_one_id_fail_the_corpus_naming_both(tmp_path: Path) -> None:
