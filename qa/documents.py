@@ -380,6 +380,22 @@ def _check_name(path: Path) -> None:
             ) from None
 
 
+def _remedy(exc: OSError, what: str) -> str:
+    """What the operator can do about an OSError met while `qa build` reads a corpus `what`
+    ("file" or "folder"), as ": ..." to follow its reason; empty when there is nothing to say."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        mode = "a+r" if what == "file" else "a+rx"
+        return (
+            f": give the user running `qa build` read access to the {what} (chmod {mode}), or move it out of the corpus"
+        )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return (
+            f": it was removed or renamed while the build read the corpus; run `qa build` again to index the {what} "
+            "as it is now"
+        )
+    return ""
+
+
 def read_document(path: Path, root: Path | None = None) -> Document:
     """Read one document file (.md, .markdown, .txt, .html, .htm, .pdf, .docx).
 
@@ -489,7 +505,9 @@ def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
         try:
             entries = sorted(directory.iterdir())
         except OSError as exc:
-            errors.append(DocumentError(directory, f"the folder cannot be read ({exc.strerror})"))
+            errors.append(
+                DocumentError(directory, f"the folder cannot be read ({exc.strerror}){_remedy(exc, 'folder')}")
+            )
             continue
         for entry in entries:
             if entry.name.startswith(".") or editor_leftover(entry.name):
@@ -538,6 +556,8 @@ def read_corpus(folder: Path) -> CorpusReport:
                 ids[doc_id] = path
             document = read_document(path, folder)
         except DocumentError as exc:
+            if isinstance(exc.__cause__, OSError) and _remedy(exc.__cause__, "file"):
+                exc = DocumentError(path, exc.reason + _remedy(exc.__cause__, "file"))
             log.warning("skipping %s", exc)
             report.errors.append(exc)
             continue

@@ -34,6 +34,7 @@ from qa.pipeline import BuildOptions, build_documents, run_build
 from qa.sentences import SPLITTER_VERSION
 from tests.conftest import ROOT
 from tests.fakes import FakeEmbedder
+from tests.unprivileged import without_root_privileges
 
 
 class BrokenEmbedder(FakeEmbedder):
@@ -217,10 +218,7 @@ def test_second_writer_fails_at_once_naming_the_holder(tmp_path: Path, corpus_do
 def _build_without_root_privileges(corpus: Path, index_root: Path) -> subprocess.CompletedProcess[str]:
     """`tests.fake_build` run so that file permissions apply: as root (these tests' usual
     user) without the capabilities that let root write any file."""
-    command = [sys.executable, "-m", "tests.fake_build", str(corpus), str(index_root)]
-    if os.geteuid() == 0:
-        caps = "-dac_override,-dac_read_search"
-        command = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *command]
+    command = without_root_privileges([sys.executable, "-m", "tests.fake_build", str(corpus), str(index_root)])
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
 
 
