@@ -120,7 +120,8 @@ class EngineHolder:
                 if not isinstance(exc, IndexLoadError | ModelFileError):
                     log.exception("loading index version %s failed unexpectedly", pointer)
                     exc = IndexLoadError(f"{type(exc).__name__}: {exc}: the index folder is damaged; run `qa build`")
-                reason = f"index version {pointer} was not loaded: {exc}"
+                # No pointer (LIVE removed by hand) names no version: the message says so.
+                reason = f"index version {pointer} was not loaded: {exc}" if pointer else f"no version is live: {exc}"
                 if self.engine is None:
                     self.load_error = str(exc)
                     log.error("not ready: %s", exc)

@@ -75,6 +75,23 @@ def test_a_version_that_fails_to_load_is_not_swapped_in_and_readyz_says_why(
         assert ready["index_version"] == second and ready["detail"] is None
 
 
+def test_a_live_pointer_removed_while_serving_keeps_the_version_serving_and_readyz_says_what_to_run(
+    tmp_path: Path, index_root: Path
+) -> None:
+    app = create_app(_settings(tmp_path, index_root), embedder=FakeEmbedder())
+    with TestClient(app) as client:
+        first = _live(index_root)
+        (index_root / LIVE_POINTER).unlink()
+        assert app.state.holder.reload() is False
+        ready = client.get("/readyz")
+        assert ready.status_code == 200
+        assert ready.json()["detail"] == (
+            f"no version is live: {index_root / LIVE_POINTER} is missing: run `qa index use {first}` to serve the "
+            f"newest version, or `qa build` to build a new one; still serving {first}"
+        )
+        assert client.post("/ask", json={"question": "Hvad er NemKonto?"}).json()["index_version"] == first
+
+
 def test_a_server_starting_on_a_damaged_index_gives_the_reason_to_readyz_and_the_log_only(
     tmp_path: Path, index_root: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
