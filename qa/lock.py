@@ -15,6 +15,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from qa.disk_full import disk_full_reported
 from qa.index_errors import IndexBusyError, IndexPermissionError
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def writer_lock(index_root: Path, timeout: float = 0.0, purpose: str = "build") 
     waits for ever. Raises IndexBusyError (naming the holder's pid, purpose and start time)
     when the lock is not obtained, IndexPermissionError (before any work) when this user
     may not write the folder, its lock file or add a file to it (an index built by
-    another user).
+    another user), NoSpaceError when its disk is full.
     """
     lock = FileLock(str(index_root / LOCK_NAME), timeout=timeout)
     owner = index_root / OWNER_NAME
@@ -51,7 +52,8 @@ def writer_lock(index_root: Path, timeout: float = 0.0, purpose: str = "build") 
         raise IndexPermissionError(Path(exc.filename or index_root), index_root) from None
     try:
         try:
-            _write_owner(owner, purpose)
+            with disk_full_reported(index_root) as writing:
+                _write_owner(writing(owner), purpose)
         except PermissionError as exc:
             # The temporary file is ours: what was refused is adding a file to the folder.
             refused = owner if exc.filename == str(owner) else index_root
