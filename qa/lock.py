@@ -38,15 +38,24 @@ def writer_lock(index_root: Path, timeout: float = 0.0, purpose: str = "build") 
     owner = index_root / OWNER_NAME
     try:
         index_root.mkdir(parents=True, exist_ok=True)
-        lock.acquire()
+        if timeout != 0:
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                # A waiting command says once what it waits for, or it looks hung.
+                wait = "until it is released" if timeout < 0 else f"up to {timeout:g} s"
+                log.warning("%s is locked by %s: waiting %s (QA_INDEX_LOCK_TIMEOUT)", index_root, _holder(owner), wait)
+                lock.acquire()
+        else:
+            lock.acquire()
     except Timeout:
-        try:
-            holder = owner.read_text(encoding="utf-8").strip() or "another process"
-        except OSError:
-            holder = "another process"
+        if timeout > 0:
+            waited, longer = f" and was not released within QA_INDEX_LOCK_TIMEOUT ({timeout:g} s)", "a longer "
+        else:
+            waited, longer = "", ""
         raise IndexBusyError(
-            f"{index_root} is locked by {holder}: wait for it to finish and run the command again, "
-            "or set QA_INDEX_LOCK_TIMEOUT (seconds) to wait for it"
+            f"{index_root} is locked by {_holder(owner)}{waited}: wait for it to finish and run the command again, "
+            f"or set {longer}QA_INDEX_LOCK_TIMEOUT (seconds; -1 waits until it is released) to wait for it"
         ) from None
     except PermissionError as exc:
         raise IndexPermissionError(Path(exc.filename or index_root), index_root) from None
@@ -61,6 +70,14 @@ def writer_lock(index_root: Path, timeout: float = 0.0, purpose: str = "build") 
         yield
     finally:
         lock.release()
+
+
+def _holder(owner: Path) -> str:
+    """Who holds the lock, as its holder recorded it in `owner`: "build (pid 12, since ...)"."""
+    try:
+        return owner.read_text(encoding="utf-8").strip() or "another process"
+    except OSError:
+        return "another process"
 
 
 def _write_owner(owner: Path, purpose: str) -> None:

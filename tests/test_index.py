@@ -209,7 +209,8 @@ def test_second_writer_fails_at_once_naming_the_holder(tmp_path: Path, corpus_do
     message = str(info.value)
     assert message.startswith(f"{tmp_path} is locked by test holder (pid ")
     assert message.endswith(
-        "wait for it to finish and run the command again, or set QA_INDEX_LOCK_TIMEOUT (seconds) to wait for it"
+        "wait for it to finish and run the command again, or set QA_INDEX_LOCK_TIMEOUT (seconds; -1 waits until it "
+        "is released) to wait for it"
     )
     assert not (tmp_path / "LIVE").exists()
     build_documents(corpus_documents, FakeEmbedder(), tmp_path)  # released: the next build succeeds
@@ -266,9 +267,22 @@ def test_a_lock_file_this_user_may_not_write_is_named_not_taken_for_a_busy_index
     assert not (index_root / "LIVE").exists()
 
 
-def test_a_waiting_writer_gives_up_after_its_timeout(tmp_path: Path, corpus_documents: list[Document]) -> None:
-    with writer_lock(tmp_path), pytest.raises(IndexBusyError):
+def test_a_waiting_writer_says_what_it_waits_for_and_gives_up_after_its_timeout(
+    tmp_path: Path, corpus_documents: list[Document], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Waiting without a word looked like a hung build (QA_INDEX_LOCK_TIMEOUT=-1 waits for ever).
+    with writer_lock(tmp_path, purpose="qa index prune"), pytest.raises(IndexBusyError) as info:
         build_documents(corpus_documents, FakeEmbedder(), tmp_path, BuildOptions(lock_timeout=0.2))
+    holder = (tmp_path / ".lock-owner").read_text(encoding="utf-8").strip()
+    assert holder.startswith(f"qa index prune (pid {os.getpid()}, since ")
+    assert [r.getMessage() for r in caplog.records if r.name == "qa.lock"] == [
+        f"{tmp_path} is locked by {holder}: waiting up to 0.2 s (QA_INDEX_LOCK_TIMEOUT)"
+    ]
+    assert str(info.value) == (
+        f"{tmp_path} is locked by {holder} and was not released within QA_INDEX_LOCK_TIMEOUT (0.2 s): wait for it "
+        "to finish and run the command again, or set a longer QA_INDEX_LOCK_TIMEOUT (seconds; -1 waits until it is "
+        "released) to wait for it"
+    )
 
 
 def test_empty_corpus_cannot_be_indexed() -> None:
