@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -522,14 +522,15 @@ def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
     return sorted(files), errors
 
 
-def read_corpus(folder: Path) -> CorpusReport:
+def read_corpus(folder: Path, live_ids: Collection[str] = ()) -> CorpusReport:
     """Read every supported document under a folder and its sub-folders (links to folders
     followed, `_corpus_files`).
 
     Unreadable files, and links that cannot be followed, are collected in `errors` in path
     order (the rest still reads); documents whose
-    normalised text equals another's are kept once (the shortest id, then the first by
-    path) and listed in `duplicates`. Raises FileNotFoundError when the folder does not
+    normalised text equals another's are kept once (the id the live index serves, among
+    `live_ids`, so that a copy added beside a document does not change its id; else the
+    shortest id, then the first by path) and listed in `duplicates`. Raises FileNotFoundError when the folder does not
     exist, NotADirectoryError when it is a file, and DocumentIdCollision when two files
     map to one id.
     """
@@ -563,7 +564,8 @@ def read_corpus(folder: Path) -> CorpusReport:
             continue
         read.append((path, document))
     kept: dict[str, tuple[Path, Document]] = {}
-    for path, document in sorted(read, key=lambda r: (len(r[1].doc_id), str(r[0]))):
+    served = set(live_ids)
+    for path, document in sorted(read, key=lambda r: (r[1].doc_id not in served, len(r[1].doc_id), str(r[0]))):
         digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
         if digest in kept:
             same_path, same = kept[digest]

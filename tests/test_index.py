@@ -267,6 +267,24 @@ def test_a_lock_file_this_user_may_not_write_is_named_not_taken_for_a_busy_index
     assert not (index_root / "LIVE").exists()
 
 
+def test_a_copy_added_beside_a_document_is_the_duplicate_and_the_served_id_stays(tmp_path: Path) -> None:
+    # The kept copy was the one with the shortest id: adding `kopi.md` beside
+    # `strategier.md` renamed the served document, and links to the old id gave 404.
+    corpus, index_root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    text = "# Strategier\n\nDigital Post blev obligatorisk i 2014.\n"
+    (corpus / "strategier.md").write_text(text, encoding="utf-8")
+    first = run_build(corpus, FakeEmbedder(), index_root)
+    (corpus / "kopi.md").write_text(text, encoding="utf-8")
+    again = run_build(corpus, FakeEmbedder(), index_root, BuildOptions(skip_unchanged=True))  # as `qa build`
+    assert again.unchanged and again.data.version == first.data.version
+    assert again.corpus is not None
+    assert [d.doc_id for d in again.corpus.documents] == ["strategier"]
+    assert again.corpus.summary_lines()[1] == (
+        f"duplicate {corpus / 'kopi.md'} has the same text as {corpus / 'strategier.md'}: indexed once, as 'strategier'"
+    )
+
+
 def test_a_waiting_writer_says_what_it_waits_for_and_gives_up_after_its_timeout(
     tmp_path: Path, corpus_documents: list[Document], caplog: pytest.LogCaptureFixture
 ) -> None:
