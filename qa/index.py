@@ -53,6 +53,7 @@ from qa.index_errors import (
     IndexLoadError,
     IndexMismatchError,
     IndexNotFoundError,
+    not_a_folder,
 )
 from qa.manifest import MANIFEST_NAME, Counts, EmbeddingStats, Manifest, file_entry, file_sha256, read_manifest
 from qa.redaction import INDEX_VERSION
@@ -522,6 +523,9 @@ def live_version(index_root: Path) -> str | None:
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
+        problem = not_a_folder(index_root)
+        if problem:
+            raise IndexNotFoundError(problem) from None
         raise IndexNotFoundError(f"{pointer} cannot be read ({exc}): {remedy_for(index_root / '-')}") from None
 
 

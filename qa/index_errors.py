@@ -80,6 +80,20 @@ def _owner_name(folder: Path) -> str:
     return "another user"
 
 
+def not_a_folder(index_root: Path) -> str | None:
+    """Why `index_root` (QA_INDEX_DIR) cannot be the index folder, with what to give instead:
+    it, or a folder above it, is a file. None when it is a folder or can be made one."""
+    for path in (index_root, *index_root.parents):
+        if path.exists() or path.is_symlink():
+            if path.is_dir():
+                return None
+            return (
+                f"QA_INDEX_DIR {index_root} cannot be the index folder: {path} is a file: "
+                f"give a folder (QA_INDEX_DIR or --index), e.g. {path.parent / 'index'}"
+            )
+    return None
+
+
 class NoSpaceError(OSError):
     """The disk of the index folder filled up while a build wrote `path`; the message says
     to free space in QA_INDEX_DIR and build again. errno is ENOSPC."""

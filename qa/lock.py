@@ -16,7 +16,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from qa.disk_full import disk_full_reported
-from qa.index_errors import IndexBusyError, IndexPermissionError
+from qa.index_errors import IndexBusyError, IndexPermissionError, not_a_folder
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +32,14 @@ def writer_lock(index_root: Path, timeout: float = 0.0, purpose: str = "build") 
     waits for ever. Raises IndexBusyError (naming the holder's pid, purpose and start time)
     when the lock is not obtained, IndexPermissionError (before any work) when this user
     may not write the folder, its lock file or add a file to it (an index built by
-    another user), NoSpaceError when its disk is full.
+    another user), NoSpaceError when its disk is full, NotADirectoryError (`not_a_folder`)
+    when the folder or one above it is a file.
     """
     lock = FileLock(str(index_root / LOCK_NAME), timeout=timeout)
     owner = index_root / OWNER_NAME
+    problem = not_a_folder(index_root)
+    if problem:
+        raise NotADirectoryError(problem)
     try:
         index_root.mkdir(parents=True, exist_ok=True)
         if timeout != 0:

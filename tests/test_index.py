@@ -285,6 +285,28 @@ def test_a_copy_added_beside_a_document_is_the_duplicate_and_the_served_id_stays
     )
 
 
+def test_an_index_folder_that_is_a_file_is_refused_saying_to_give_a_folder(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    # QA_INDEX_DIR naming a file gave "[Errno 17] File exists" from `qa build`, and
+    # "LIVE cannot be read (...): run `qa build`" from `qa serve`, which fails the same way.
+    (tmp_path / "index.tar").write_bytes(b"not a folder")
+    for index_root in (tmp_path / "index.tar", tmp_path / "index.tar" / "index"):
+        with pytest.raises(NotADirectoryError) as info:
+            build_documents(corpus_documents, FakeEmbedder(), index_root)
+        assert str(info.value) == (
+            f"QA_INDEX_DIR {index_root} cannot be the index folder: {tmp_path / 'index.tar'} is a file: "
+            f"give a folder (QA_INDEX_DIR or --index), e.g. {tmp_path / 'index'}"
+        )
+    with pytest.raises(IndexNotFoundError) as served:
+        load_live_index(tmp_path / "index.tar", FakeEmbedder().identity)
+    assert str(served.value) == (
+        f"QA_INDEX_DIR {tmp_path / 'index.tar'} cannot be the index folder: {tmp_path / 'index.tar'} is a file: "
+        f"give a folder (QA_INDEX_DIR or --index), e.g. {tmp_path / 'index'}"
+    )
+    assert (tmp_path / "index.tar").read_bytes() == b"not a folder"
+
+
 def test_a_waiting_writer_says_what_it_waits_for_and_gives_up_after_its_timeout(
     tmp_path: Path, corpus_documents: list[Document], caplog: pytest.LogCaptureFixture
 ) -> None:
