@@ -21,7 +21,7 @@ from datetime import datetime
 
 from qa.embedder import Embedder
 from qa.engine import QAEngine
-from qa.index import IndexLoadError, IndexNotFoundError, live_version
+from qa.index import IndexLoadError, live_version
 from qa.linear import ModelFileError
 from qa.model_store import ModelError
 from qa.service import load_engine
@@ -61,7 +61,7 @@ class EngineHolder:
         """The version the pointer names now, or None when there is none or it cannot be read."""
         try:
             return live_version(self.settings.index_dir)
-        except IndexNotFoundError:
+        except IndexLoadError:  # unreadable or not a folder: the load says why
             return None
 
     @property

@@ -28,6 +28,19 @@ class IndexCorruptError(IndexLoadError):
         self.path = path
 
 
+class IndexUnreadableError(IndexLoadError):
+    """This user may not read a file of the index (`path`): intact, but built by another
+    user whose umask kept it private. The message names the user and what to run."""
+
+    def __init__(self, path: Path, index_root: Path) -> None:
+        user = _user_name(os.geteuid())
+        super().__init__(
+            f"{path} may not be read by this user ({user}): give it read access to the index "
+            f"(chmod -R a+rX {index_root}), or run this command as the user who built it"
+        )
+        self.path = path
+
+
 class IndexBusyError(RuntimeError):
     """Another process holds the index writer lock (a build, `qa index use` or `prune`)."""
 
