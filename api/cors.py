@@ -15,8 +15,10 @@ from starlette.middleware.cors import CORSMiddleware
 
 __all__ = ["EXPOSED_HEADERS", "cors_options", "simple_cors_headers"]
 
-EXPOSED_HEADERS = ["Retry-After", "X-Request-ID", "X-Index-Version"]
-"""Response headers that a page on an allowed origin may read (Access-Control-Expose-Headers)."""
+EXPOSED_HEADERS = ["Retry-After", "X-Request-ID", "X-Index-Version", "X-Total-Count"]
+"""Response headers that a page on an allowed origin may read (Access-Control-Expose-Headers):
+the widget reads ``Retry-After``; a page paging through ``GET /documents`` needs
+``X-Total-Count`` (browsers hide every response header that is not CORS-safelisted)."""
 
 
 def cors_options(origins: Sequence[str]) -> dict[str, Any]:

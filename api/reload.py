@@ -21,7 +21,7 @@ from datetime import datetime
 
 from qa.embedder import Embedder
 from qa.engine import QAEngine
-from qa.index import IndexLoadError, IndexNotFoundError, live_version
+from qa.index import IndexLoadError, live_version
 from qa.linear import ModelFileError
 from qa.model_store import ModelError
 from qa.service import load_engine
@@ -61,7 +61,7 @@ class EngineHolder:
         """The version the pointer names now, or None when there is none or it cannot be read."""
         try:
             return live_version(self.settings.index_dir)
-        except IndexNotFoundError:
+        except IndexLoadError:  # unreadable or not a folder: the load says why
             return None
 
     @property
@@ -120,7 +120,8 @@ class EngineHolder:
                 if not isinstance(exc, IndexLoadError | ModelFileError):
                     log.exception("loading index version %s failed unexpectedly", pointer)
                     exc = IndexLoadError(f"{type(exc).__name__}: {exc}: the index folder is damaged; run `qa build`")
-                reason = f"index version {pointer} was not loaded: {exc}"
+                # No pointer (LIVE removed by hand) names no version: the message says so.
+                reason = f"index version {pointer} was not loaded: {exc}" if pointer else f"no version is live: {exc}"
                 if self.engine is None:
                     self.load_error = str(exc)
                     log.error("not ready: %s", exc)

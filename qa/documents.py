@@ -17,7 +17,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -401,6 +401,22 @@ def _check_name(path: Path) -> None:
             ) from None
 
 
+def _remedy(exc: OSError, what: str) -> str:
+    """What the operator can do about an OSError met while `qa build` reads a corpus `what`
+    ("file" or "folder"), as ": ..." to follow its reason; empty when there is nothing to say."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        mode = "a+r" if what == "file" else "a+rx"
+        return (
+            f": give the user running `qa build` read access to the {what} (chmod {mode}), or move it out of the corpus"
+        )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return (
+            f": it was removed or renamed while the build read the corpus; run `qa build` again to index the {what} "
+            "as it is now"
+        )
+    return ""
+
+
 def read_document(path: Path, root: Path | None = None) -> Document:
     """Read one document file (.md, .markdown, .txt, .html, .htm, .pdf, .docx).
 
@@ -487,13 +503,21 @@ def link_problem_on_the_way(path: Path) -> DocumentError | None:
     return None
 
 
+def editor_leftover(name: str) -> bool:
+    """Whether a file name is one editors leave beside the document being edited, never a
+    document: Word's owner file while a document is open (`~$nemid.docx`, a few bytes
+    whose name would take the id of `nemid.docx`), a backup (`nemid.md~`) or an Emacs
+    auto-save file (`#nemid.md#`). Lock files starting with "." are hidden anyway."""
+    return name.startswith("~$") or name.endswith("~") or (len(name) > 1 and name[0] == name[-1] == "#")
+
+
 def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
     """The files below `folder` to read, in path order, and the entries left out with a reason.
 
     Links to folders are followed (`corpus/borger -> /srv/borger`), and links to files
-    read; a hidden entry (name starting with ".") and README.md files are left out
-    silently; a link that cannot be followed (`_link_problem`) and a folder that cannot be
-    listed are left out as DocumentErrors."""
+    read; a hidden entry (name starting with "."), an editor's leftover (`editor_leftover`)
+    and README.md files are left out silently; a link that cannot be followed
+    (`_link_problem`) and a folder that cannot be listed are left out as DocumentErrors."""
     files: list[Path] = []
     errors: list[DocumentError] = []
     pending: list[tuple[Path, tuple[str, ...]]] = [(folder, (os.path.realpath(folder),))]
@@ -502,10 +526,12 @@ def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
         try:
             entries = sorted(directory.iterdir())
         except OSError as exc:
-            errors.append(DocumentError(directory, f"the folder cannot be read ({exc.strerror})"))
+            errors.append(
+                DocumentError(directory, f"the folder cannot be read ({exc.strerror}){_remedy(exc, 'folder')}")
+            )
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or editor_leftover(entry.name):
                 continue
             problem = _link_problem(entry, ancestors)
             if problem is not None:
@@ -517,14 +543,15 @@ def _corpus_files(folder: Path) -> tuple[list[Path], list[DocumentError]]:
     return sorted(files), errors
 
 
-def read_corpus(folder: Path) -> CorpusReport:
+def read_corpus(folder: Path, live_ids: Collection[str] = ()) -> CorpusReport:
     """Read every supported document under a folder and its sub-folders (links to folders
     followed, `_corpus_files`).
 
     Unreadable files, and links that cannot be followed, are collected in `errors` in path
     order (the rest still reads); documents whose
-    normalised text equals another's are kept once (the shortest id, then the first by
-    path) and listed in `duplicates`. Raises FileNotFoundError when the folder does not
+    normalised text equals another's are kept once (the id the live index serves, among
+    `live_ids`, so that a copy added beside a document does not change its id; else the
+    shortest id, then the first by path) and listed in `duplicates`. Raises FileNotFoundError when the folder does not
     exist, NotADirectoryError when it is a file, and DocumentIdCollision when two files
     map to one id.
     """
@@ -551,12 +578,15 @@ def read_corpus(folder: Path) -> CorpusReport:
                 ids[doc_id] = path
             document = read_document(path, folder)
         except DocumentError as exc:
+            if isinstance(exc.__cause__, OSError) and _remedy(exc.__cause__, "file"):
+                exc = DocumentError(path, exc.reason + _remedy(exc.__cause__, "file"))
             log.warning("skipping %s", exc)
             report.errors.append(exc)
             continue
         read.append((path, document))
     kept: dict[str, tuple[Path, Document]] = {}
-    for path, document in sorted(read, key=lambda r: (len(r[1].doc_id), str(r[0]))):
+    served = set(live_ids)
+    for path, document in sorted(read, key=lambda r: (r[1].doc_id not in served, len(r[1].doc_id), str(r[0]))):
         digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
         if digest in kept:
             same_path, same = kept[digest]

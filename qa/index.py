@@ -53,6 +53,8 @@ from qa.index_errors import (
     IndexLoadError,
     IndexMismatchError,
     IndexNotFoundError,
+    IndexUnreadableError,
+    not_a_folder,
 )
 from qa.manifest import MANIFEST_NAME, Counts, EmbeddingStats, Manifest, file_entry, file_sha256, read_manifest
 from qa.redaction import INDEX_VERSION
@@ -409,13 +411,16 @@ def verify_index(folder: Path, version: str | None = None) -> Manifest:
         path = folder / entry.path
         try:
             size = path.stat().st_size
+            if size != entry.size:
+                raise IndexCorruptError(
+                    f"{path} is damaged ({size} bytes, the manifest says {entry.size}): {remedy}", str(path)
+                )
+            digest = file_sha256(path)
         except FileNotFoundError:
             raise IndexCorruptError(f"{path} is missing: {remedy}", str(path)) from None
-        if size != entry.size:
-            raise IndexCorruptError(
-                f"{path} is damaged ({size} bytes, the manifest says {entry.size}): {remedy}", str(path)
-            )
-        if file_sha256(path) != entry.sha256:
+        except PermissionError:
+            raise IndexUnreadableError(path, folder.parent) from None
+        if digest != entry.sha256:
             raise IndexCorruptError(f"{path} is damaged (its sha256 differs from the manifest): {remedy}", str(path))
     return manifest
 
@@ -484,6 +489,8 @@ def read_index(folder: Path, manifest: Manifest | None = None) -> IndexData:
         if any(f.path == CALIBRATION_NAME for f in manifest.files):
             current = folder / CALIBRATION_NAME
             calibration = json.loads(current.read_text(encoding="utf-8"))
+    except PermissionError:
+        raise IndexUnreadableError(current, folder.parent) from None
     except Exception as exc:  # any parse failure is reported as damage to that file
         raise damaged(current, f"{type(exc).__name__}: {exc}") from None
     counts = manifest.counts
@@ -521,7 +528,12 @@ def live_version(index_root: Path) -> str | None:
         return pointer.read_text(encoding="utf-8").strip() or None
     except FileNotFoundError:
         return None
+    except PermissionError:
+        raise IndexUnreadableError(pointer, index_root) from None
     except (OSError, UnicodeDecodeError) as exc:
+        problem = not_a_folder(index_root)
+        if problem:
+            raise IndexNotFoundError(problem) from None
         raise IndexNotFoundError(f"{pointer} cannot be read ({exc}): {remedy_for(index_root / '-')}") from None
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import pwd
 from pathlib import Path
 
 
@@ -26,6 +28,19 @@ class IndexCorruptError(IndexLoadError):
         self.path = path
 
 
+class IndexUnreadableError(IndexLoadError):
+    """This user may not read a file of the index (`path`): intact, but built by another
+    user whose umask kept it private. The message names the user and what to run."""
+
+    def __init__(self, path: Path, index_root: Path) -> None:
+        user = _user_name(os.geteuid())
+        super().__init__(
+            f"{path} may not be read by this user ({user}): give it read access to the index "
+            f"(chmod -R a+rX {index_root}), or run this command as the user who built it"
+        )
+        self.path = path
+
+
 class IndexBusyError(RuntimeError):
     """Another process holds the index writer lock (a build, `qa index use` or `prune`)."""
 
@@ -40,6 +55,56 @@ class GateError(RuntimeError):
     def __init__(self, message: str, drops: list[tuple[str, str, float, float]]) -> None:
         super().__init__(message)
         self.drops = drops
+
+
+class IndexPermissionError(PermissionError):
+    """This user may not write `path` in the index folder `index_root` (the folder itself,
+    or a file or folder in it that another user made). The message names this user, the
+    folder's owner and what to run. errno is EACCES."""
+
+    def __init__(self, path: Path, index_root: Path) -> None:
+        user, owner = _user_name(os.geteuid()), _owner_name(index_root)
+        super().__init__(
+            f"this user ({user}) may not write {path} (QA_INDEX_DIR {index_root} belongs to {owner}): "
+            f"run the command as {owner}, or give {user} write access to the folder (chown -R {user} {index_root})"
+        )
+        self.errno = errno.EACCES
+        self.path = path
+
+
+def _user_name(uid: int) -> str:
+    """The login name of `uid`, or "uid N" when it has none."""
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+def _owner_name(folder: Path) -> str:
+    """The login name of the owner of `folder` (of the nearest folder above it that
+    exists), or "another user" when it cannot be looked at."""
+    for candidate in (folder, *folder.absolute().parents):
+        try:
+            return _user_name(candidate.stat().st_uid)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            break
+    return "another user"
+
+
+def not_a_folder(index_root: Path) -> str | None:
+    """Why `index_root` (QA_INDEX_DIR) cannot be the index folder, with what to give instead:
+    it, or a folder above it, is a file. None when it is a folder or can be made one."""
+    for path in (index_root, *index_root.parents):
+        if path.exists() or path.is_symlink():
+            if path.is_dir():
+                return None
+            return (
+                f"QA_INDEX_DIR {index_root} cannot be the index folder: {path} is a file: "
+                f"give a folder (QA_INDEX_DIR or --index), e.g. {path.parent / 'index'}"
+            )
+    return None
 
 
 class NoSpaceError(OSError):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from qa.index_errors import IndexCorruptError
+from qa.index_errors import IndexCorruptError, IndexUnreadableError
 
 MANIFEST_NAME = "manifest.json"
 _CHUNK_BYTES = 1 << 20
@@ -125,7 +125,7 @@ def read_manifest(folder: Path, remedy: str) -> Manifest:
 
     Raises IndexCorruptError naming the file (missing, not JSON, wrong fields, a seal that
     does not match, or bytes other than the canonical JSON `to_json` writes); `remedy` is
-    appended to the message (what to run).
+    appended to the message (what to run). IndexUnreadableError when this user may not read it.
     """
     path = folder / MANIFEST_NAME
     try:
@@ -133,6 +133,8 @@ def read_manifest(folder: Path, remedy: str) -> Manifest:
         manifest = Manifest.model_validate_json(raw)
     except FileNotFoundError:
         raise IndexCorruptError(f"{path} is missing: {remedy}", str(path)) from None
+    except PermissionError:
+        raise IndexUnreadableError(path, folder.parent) from None
     except (ValidationError, ValueError, OSError) as exc:
         reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
         raise IndexCorruptError(f"{path} is damaged ({reason}): {remedy}", str(path)) from None

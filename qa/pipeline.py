@@ -572,7 +572,8 @@ def run_build(
     started = time.perf_counter()
     with writer_lock(index_root, options.lock_timeout):
         log.info("step 1/5: read corpus %s", corpus_dir)
-        corpus = read_corpus(corpus_dir)
+        live = _live_manifest(index_root)
+        corpus = read_corpus(corpus_dir, live.document_sha256 if live is not None else ())
         if not corpus.documents:
             reasons = "; ".join(str(e) for e in corpus.errors) or f"it has no {formats_read()} files"
             raise ValueError(f"no document in {corpus_dir} could be read: {reasons}")

@@ -85,7 +85,7 @@ def _remove_folder(folder: Path) -> None:
 
 def clear_abandoned(index_root: Path) -> list[str]:
     """Remove folders of builds and removals that died (`.building-*`, `.removing-*`) and
-    stale pointer temporaries. Only call under the writer lock: then no live build owns them."""
+    stale pointer and lock-owner temporaries. Only call under the writer lock: then no live build owns them."""
     removed: list[str] = []
     if not index_root.is_dir():
         return removed
@@ -93,7 +93,7 @@ def clear_abandoned(index_root: Path) -> list[str]:
         if path.name.startswith((BUILDING_PREFIX, _REMOVING_PREFIX)) and path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path.name)
-        elif path.name.startswith(".LIVE-") and path.name.endswith(".tmp"):
+        elif path.name.startswith((".LIVE-", ".lock-owner-")) and path.name.endswith(".tmp"):
             path.unlink(missing_ok=True)
             removed.append(path.name)
     if removed:

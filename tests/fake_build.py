@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
     print("ready", flush=True)
     try:
         report = run_build(corpus, FakeEmbedder(), index, BuildOptions(keep=3, lock_timeout=timeout))
-    except (IndexBusyError, IndexLoadError, ValueError) as exc:
+    except (IndexBusyError, IndexLoadError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"live {report.data.version}", flush=True)

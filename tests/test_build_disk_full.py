@@ -141,3 +141,27 @@ def test_qa_build_on_a_full_disk_ends_with_one_error_line(tmp_path: Path, monkey
     assert line.endswith(f"/sentence_vectors.npy: free space in QA_INDEX_DIR ({index}) and run `qa build` again")
     assert not (index / "LIVE").exists()
     assert _leftovers(index) == []
+
+
+def test_a_disk_too_full_to_record_the_lock_holder_is_named_as_full_before_any_work(
+    tmp_path: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = build(corpus_documents, FakeEmbedder(), tmp_path)
+    write_text = Path.write_text
+
+    def full(path: Path, *args: object, **kwargs: object) -> int:
+        if path.name.startswith(".lock-owner"):
+            raise OSError(errno.ENOSPC, "No space left on device")  # as a write(2) gives it: no file name
+        return write_text(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", full)
+    with pytest.raises(NoSpaceError) as info:
+        build_documents(_changed(corpus_documents), FakeEmbedder(), tmp_path)
+    assert str(info.value) == (
+        f"no space left on device writing {tmp_path / '.lock-owner'}: "
+        f"free space in QA_INDEX_DIR ({tmp_path}) and run `qa build` again"
+    )
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".lock")) == [".lock", ".lock-owner"]
+    assert load_live_index(tmp_path, FakeEmbedder().identity).version == first.version
+    assert build_documents(_changed(corpus_documents), FakeEmbedder(), tmp_path).data.version != first.version

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+import qa.documents
 from qa.documents import DocumentError, DocumentIdCollision, assemble, read_corpus, read_document
 from qa.readers.common import Piece
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
+from tests.generated_documents import write_docx
+from tests.unprivileged import without_root_privileges
 
 
 def test_seed_document_keeps_the_received_text_exactly(seed_document) -> None:  # type: ignore[no-untyped-def]
@@ -129,6 +134,21 @@ def test_corpus_with_a_broken_file_still_reads_the_others(tmp_path: Path) -> Non
         f"skipped {tmp_path / 'b.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8",
         "largest unit: 11 characters, a paragraph of 'a' at 3-14",
     ]
+
+
+def test_files_editors_leave_beside_a_document_are_left_out_silently_and_take_no_id(tmp_path: Path) -> None:
+    # Word keeps `~$pas.docx` beside `pas.docx` while it is open: a few bytes whose name
+    # also gives the id "pas", which stopped the whole build as a collision.
+    write_docx(tmp_path / "pas.docx")
+    (tmp_path / "~$pas.docx").write_bytes(b"\x0bJens Hansen" + b"\x00" * 40)
+    (tmp_path / "nemid.md").write_text("# NemID\n\nNemID er en digital signatur.\n", encoding="utf-8")
+    (tmp_path / "nemid.md~").write_text("# NemID\n\nEn ældre udgave.\n", encoding="utf-8")
+    (tmp_path / "#nemid.md#").write_text("# NemID\n\nEt autogem.\n", encoding="utf-8")
+    (tmp_path / ".#nemid.md").write_text("root@host.1234\n", encoding="utf-8")
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["nemid", "pas"]
+    assert report.errors == []
+    assert report.summary_lines()[0] == "read 2 documents (1 .docx, 1 .md)"
 
 
 def test_two_files_with_one_id_fail_the_corpus_naming_both(tmp_path: Path) -> None:
@@ -335,7 +355,69 @@ def test_a_folder_that_cannot_be_listed_is_skipped_by_name(tmp_path: Path, monke
     monkeypatch.setattr(Path, "iterdir", refused)
     report = read_corpus(tmp_path)
     assert [d.doc_id for d in report.documents] == ["a"]
-    assert [str(e) for e in report.errors] == [f"{tmp_path}/lukket: the folder cannot be read (Permission denied)"]
+    assert [str(e) for e in report.errors] == [
+        f"{tmp_path}/lukket: the folder cannot be read (Permission denied): give the user running `qa build` read "
+        "access to the folder (chmod a+rx), or move it out of the corpus"
+    ]
+
+
+def test_files_and_folders_this_user_may_not_read_are_skipped_saying_how_to_let_the_build_read_them(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "lukket").mkdir(parents=True)
+    (corpus / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (corpus / "hemmelig.md").write_text("# H\n\nTekst om H.\n", encoding="utf-8")
+    (corpus / "lukket" / "b.md").write_text("# B\n\nTekst om B.\n", encoding="utf-8")
+    (corpus / "hemmelig.md").chmod(0o000)
+    (corpus / "lukket").chmod(0o000)
+    script = "import sys; from pathlib import Path; from qa.documents import read_corpus; "
+    script += "print('\\n'.join(read_corpus(Path(sys.argv[1])).summary_lines()))"
+    try:
+        read = subprocess.run(
+            without_root_privileges([sys.executable, "-c", script, str(corpus)]),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+    finally:
+        (corpus / "lukket").chmod(0o755)
+    assert read.stdout.splitlines()[:3] == [
+        "read 1 document (1 .md)",
+        f"skipped {corpus}/hemmelig.md: cannot be read (Permission denied): give the user running `qa build` read "
+        "access to the file (chmod a+r), or move it out of the corpus",
+        f"skipped {corpus}/lukket: the folder cannot be read (Permission denied): give the user running `qa build` "
+        "read access to the folder (chmod a+rx), or move it out of the corpus",
+    ]
+
+
+def test_a_file_removed_while_the_corpus_is_read_is_skipped_saying_to_build_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "gemt.md").write_text("# G\n\nTekst om G.\n", encoding="utf-8")
+    listed = qa.documents._corpus_files
+
+    def listed_then_removed(folder: Path) -> tuple[list[Path], list[DocumentError]]:
+        files = listed(folder)
+        (tmp_path / "gemt.md").unlink()  # an editor saving it: removed, then written again
+        return files
+
+    monkeypatch.setattr(qa.documents, "_corpus_files", listed_then_removed)
+    report = read_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["a"]
+    assert [str(e) for e in report.errors] == [
+        f"{tmp_path}/gemt.md: cannot be read (No such file or directory): it was removed or renamed while the build "
+        "read the corpus; run `qa build` again to index the file as it is now"
+    ]
+
+
+def test_inspect_of_a_file_that_does_not_exist_says_only_that(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError) as info:
+        read_document(tmp_path / "gemt.md", tmp_path)
+    assert str(info.value) == f"{tmp_path}/gemt.md: cannot be read (No such file or directory)"
 
 
 def test_a_markdown_file_that_opens_with_a_thematic_break_is_read_as_text(tmp_path: Path) -> None:

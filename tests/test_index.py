@@ -6,6 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pwd
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +34,7 @@ from qa.pipeline import BuildOptions, build_documents, run_build
 from qa.sentences import SPLITTER_VERSION
 from tests.conftest import ROOT
 from tests.fakes import FakeEmbedder
+from tests.unprivileged import without_root_privileges
 
 
 class BrokenEmbedder(FakeEmbedder):
@@ -205,15 +209,120 @@ def test_second_writer_fails_at_once_naming_the_holder(tmp_path: Path, corpus_do
     message = str(info.value)
     assert message.startswith(f"{tmp_path} is locked by test holder (pid ")
     assert message.endswith(
-        "wait for it to finish and run the command again, or set QA_INDEX_LOCK_TIMEOUT (seconds) to wait for it"
+        "wait for it to finish and run the command again, or set QA_INDEX_LOCK_TIMEOUT (seconds; -1 waits until it "
+        "is released) to wait for it"
     )
     assert not (tmp_path / "LIVE").exists()
     build_documents(corpus_documents, FakeEmbedder(), tmp_path)  # released: the next build succeeds
 
 
-def test_a_waiting_writer_gives_up_after_its_timeout(tmp_path: Path, corpus_documents: list[Document]) -> None:
-    with writer_lock(tmp_path), pytest.raises(IndexBusyError):
+def _build_without_root_privileges(corpus: Path, index_root: Path) -> subprocess.CompletedProcess[str]:
+    """`tests.fake_build` run so that file permissions apply: as root (these tests' usual
+    user) without the capabilities that let root write any file."""
+    command = without_root_privileges([sys.executable, "-m", "tests.fake_build", str(corpus), str(index_root)])
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_a_build_into_an_index_folder_this_user_may_not_write_stops_before_any_work_naming_its_owner(
+    tmp_path: Path,
+) -> None:
+    # An index first built by another user (root, by `make run`): its folder and lock file
+    # are that user's. The build used to embed everything and then fail on a bare
+    # "[Errno 13] Permission denied: '.../.building-...'".
+    corpus, index_root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "nemid.md").write_text("# NemID\n\nNemID er en digital signatur.\n", encoding="utf-8")
+    index_root.mkdir()
+    (index_root / ".lock").touch()
+    index_root.chmod(0o555)
+    try:
+        refused = _build_without_root_privileges(corpus, index_root)
+    finally:
+        index_root.chmod(0o755)
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    owner = pwd.getpwuid(index_root.stat().st_uid).pw_name
+    assert (refused.returncode, refused.stdout) == (1, "ready\n")
+    assert refused.stderr.splitlines()[-1] == (
+        f"error: this user ({user}) may not write {index_root} (QA_INDEX_DIR {index_root} belongs to {owner}): "
+        f"run the command as {owner}, or give {user} write access to the folder (chown -R {user} {index_root})"
+    )
+    assert sorted(p.name for p in index_root.iterdir()) == [".lock"]
+
+
+def test_a_lock_file_this_user_may_not_write_is_named_not_taken_for_a_busy_index(tmp_path: Path) -> None:
+    corpus, index_root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "nemid.md").write_text("# NemID\n\nNemID er en digital signatur.\n", encoding="utf-8")
+    index_root.mkdir()
+    (index_root / ".lock").touch(mode=0o444)
+    refused = _build_without_root_privileges(corpus, index_root)
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    owner = pwd.getpwuid(index_root.stat().st_uid).pw_name
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[-1] == (
+        f"error: this user ({user}) may not write {index_root / '.lock'} (QA_INDEX_DIR {index_root} belongs to "
+        f"{owner}): run the command as {owner}, or give {user} write access to the folder "
+        f"(chown -R {user} {index_root})"
+    )
+    assert not (index_root / "LIVE").exists()
+
+
+def test_a_copy_added_beside_a_document_is_the_duplicate_and_the_served_id_stays(tmp_path: Path) -> None:
+    # The kept copy was the one with the shortest id: adding `kopi.md` beside
+    # `strategier.md` renamed the served document, and links to the old id gave 404.
+    corpus, index_root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    text = "# Strategier\n\nDigital Post blev obligatorisk i 2014.\n"
+    (corpus / "strategier.md").write_text(text, encoding="utf-8")
+    first = run_build(corpus, FakeEmbedder(), index_root)
+    (corpus / "kopi.md").write_text(text, encoding="utf-8")
+    again = run_build(corpus, FakeEmbedder(), index_root, BuildOptions(skip_unchanged=True))  # as `qa build`
+    assert again.unchanged and again.data.version == first.data.version
+    assert again.corpus is not None
+    assert [d.doc_id for d in again.corpus.documents] == ["strategier"]
+    assert again.corpus.summary_lines()[1] == (
+        f"duplicate {corpus / 'kopi.md'} has the same text as {corpus / 'strategier.md'}: indexed once, as 'strategier'"
+    )
+
+
+def test_an_index_folder_that_is_a_file_is_refused_saying_to_give_a_folder(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    # QA_INDEX_DIR naming a file gave "[Errno 17] File exists" from `qa build`, and
+    # "LIVE cannot be read (...): run `qa build`" from `qa serve`, which fails the same way.
+    (tmp_path / "index.tar").write_bytes(b"not a folder")
+    for index_root in (tmp_path / "index.tar", tmp_path / "index.tar" / "index"):
+        with pytest.raises(NotADirectoryError) as info:
+            build_documents(corpus_documents, FakeEmbedder(), index_root)
+        assert str(info.value) == (
+            f"QA_INDEX_DIR {index_root} cannot be the index folder: {tmp_path / 'index.tar'} is a file: "
+            f"give a folder (QA_INDEX_DIR or --index), e.g. {tmp_path / 'index'}"
+        )
+    with pytest.raises(IndexNotFoundError) as served:
+        load_live_index(tmp_path / "index.tar", FakeEmbedder().identity)
+    assert str(served.value) == (
+        f"QA_INDEX_DIR {tmp_path / 'index.tar'} cannot be the index folder: {tmp_path / 'index.tar'} is a file: "
+        f"give a folder (QA_INDEX_DIR or --index), e.g. {tmp_path / 'index'}"
+    )
+    assert (tmp_path / "index.tar").read_bytes() == b"not a folder"
+
+
+def test_a_waiting_writer_says_what_it_waits_for_and_gives_up_after_its_timeout(
+    tmp_path: Path, corpus_documents: list[Document], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Waiting without a word looked like a hung build (QA_INDEX_LOCK_TIMEOUT=-1 waits for ever).
+    with writer_lock(tmp_path, purpose="qa index prune"), pytest.raises(IndexBusyError) as info:
         build_documents(corpus_documents, FakeEmbedder(), tmp_path, BuildOptions(lock_timeout=0.2))
+    holder = (tmp_path / ".lock-owner").read_text(encoding="utf-8").strip()
+    assert holder.startswith(f"qa index prune (pid {os.getpid()}, since ")
+    assert [r.getMessage() for r in caplog.records if r.name == "qa.lock"] == [
+        f"{tmp_path} is locked by {holder}: waiting up to 0.2 s (QA_INDEX_LOCK_TIMEOUT)"
+    ]
+    assert str(info.value) == (
+        f"{tmp_path} is locked by {holder} and was not released within QA_INDEX_LOCK_TIMEOUT (0.2 s): wait for it "
+        "to finish and run the command again, or set a longer QA_INDEX_LOCK_TIMEOUT (seconds; -1 waits until it is "
+        "released) to wait for it"
+    )
 
 
 def test_empty_corpus_cannot_be_indexed() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pwd
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from qa.scoring import shipped_path
 from qa.settings import get_settings
 from tests.conftest import EVAL_SET, ROOT
 from tests.fakes import FakeEmbedder, build_for_old_scoring, old_scoring_message
+from tests.unprivileged import without_root_privileges
 
 runner = CliRunner()
 
@@ -523,3 +525,27 @@ def test_calibrate_refuses_an_output_it_cannot_write_before_loading_anything(
         f"error: QA_ABSTENTION_MODEL={tmp_path} is a folder: name a file in it, "
         f"e.g. QA_ABSTENTION_MODEL={tmp_path / 'abstention.json'}\n",
     )
+
+
+def test_an_index_file_this_user_may_not_read_is_named_with_what_to_run_not_called_damaged(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    # A build as root with umask 077, served by another user: `qa index verify` ended in a
+    # traceback, and an unreadable manifest was "damaged ...: run `qa build`".
+    root = tmp_path / "index"
+    version = build(corpus_documents, FakeEmbedder(), root).version
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    command = without_root_privileges(
+        [sys.executable, "-m", "qa.cli", "index", "verify", "--skip-model", "--index", str(root)]
+    )
+    lines = []
+    for name in ("chunks.jsonl", "manifest.json"):
+        (root / version / name).chmod(0o000)
+        refused = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+        assert refused.returncode == 1
+        lines.append(refused.stderr.splitlines()[-1])
+    assert lines == [
+        f"error: {root / version / name} may not be read by this user ({user}): give it read access to the index "
+        f"(chmod -R a+rX {root}), or run this command as the user who built it"
+        for name in ("chunks.jsonl", "manifest.json")
+    ]

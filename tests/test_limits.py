@@ -199,7 +199,7 @@ def test_the_document_routes_have_a_rate_limit_of_their_own(fake_engine: QAEngin
 
 
 ORIGIN = "https://kommune.example"
-EXPOSED = "Retry-After, X-Request-ID, X-Index-Version"
+EXPOSED = "Retry-After, X-Request-ID, X-Index-Version, X-Total-Count"
 
 
 def test_every_refusal_to_an_allowed_origin_carries_cors_and_exposes_retry_after(
@@ -251,6 +251,21 @@ def test_every_refusal_to_an_allowed_origin_carries_cors_and_exposes_retry_after
     allowed_429 = refusals[429][0]
     assert 1 <= int(allowed_429.headers["retry-after"]) <= 60
     assert allowed_429.json()["detail"].startswith("Too many requests from your address: at most 1 per 1 minute")
+
+
+def test_a_page_on_an_allowed_origin_may_read_the_document_count_of_a_listing_page(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    # A browser hides every response header that Access-Control-Expose-Headers does not
+    # name: a page paging through /documents could not read how many there are.
+    settings = _app_settings(tmp_path, cors_origins=[ORIGIN])
+    with TestClient(create_app(settings, engine=fake_engine)) as client:
+        page = client.get("/documents", params={"limit": 1}, headers={"Origin": ORIGIN})
+    assert page.status_code == 200
+    assert page.headers["access-control-allow-origin"] == ORIGIN
+    assert page.headers["x-total-count"] == str(len(fake_engine.data.documents))
+    exposed = [name.strip() for name in page.headers["access-control-expose-headers"].split(",")]
+    assert exposed == ["Retry-After", "X-Request-ID", "X-Index-Version", "X-Total-Count"]
 
 
 def test_hosts_outside_the_allowed_list_get_a_json_400_and_no_redirect_echoes_the_host(

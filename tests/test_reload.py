@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pwd
 import shutil
 import threading
 import time
@@ -11,6 +13,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+import qa.index
 from api.app import create_app
 from qa.documents import Document
 from qa.index import LIVE_POINTER, build
@@ -73,6 +76,48 @@ def test_a_version_that_fails_to_load_is_not_swapped_in_and_readyz_says_why(
         assert app.state.holder.reload() is True
         ready = client.get("/readyz").json()
         assert ready["index_version"] == second and ready["detail"] is None
+
+
+def test_a_live_pointer_removed_while_serving_keeps_the_version_serving_and_readyz_says_what_to_run(
+    tmp_path: Path, index_root: Path
+) -> None:
+    app = create_app(_settings(tmp_path, index_root), embedder=FakeEmbedder())
+    with TestClient(app) as client:
+        first = _live(index_root)
+        (index_root / LIVE_POINTER).unlink()
+        assert app.state.holder.reload() is False
+        ready = client.get("/readyz")
+        assert ready.status_code == 200
+        assert ready.json()["detail"] == (
+            f"no version is live: {index_root / LIVE_POINTER} is missing: run `qa index use {first}` to serve the "
+            f"newest version, or `qa build` to build a new one; still serving {first}"
+        )
+        assert client.post("/ask", json={"question": "Hvad er NemKonto?"}).json()["index_version"] == first
+
+
+def test_a_new_version_the_server_may_not_read_is_named_as_unreadable_not_damaged(
+    tmp_path: Path, index_root: Path, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(_settings(tmp_path, index_root), embedder=FakeEmbedder())
+    with TestClient(app) as client:
+        first = _live(index_root)
+        build(corpus_documents, FakeEmbedder(), index_root)
+        second = _live(index_root)
+        sha256 = qa.index.file_sha256
+
+        def private(path: Path) -> str:  # a build under umask 077 by another user
+            if path.parent.name == second:
+                raise PermissionError(13, "Permission denied", str(path))
+            return sha256(path)
+
+        monkeypatch.setattr(qa.index, "file_sha256", private)
+        assert app.state.holder.reload() is False
+        user = pwd.getpwuid(os.geteuid()).pw_name
+        assert client.get("/readyz").json()["detail"] == (
+            f"index version {second} was not loaded: {index_root / second / 'chunk_vectors.faiss'} may not be read by "
+            f"this user ({user}): give it read access to the index (chmod -R a+rX {index_root}), or run this command "
+            f"as the user who built it; still serving {first}"
+        )
 
 
 def test_a_server_starting_on_a_damaged_index_gives_the_reason_to_readyz_and_the_log_only(
