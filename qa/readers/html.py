@@ -28,9 +28,10 @@ icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested 
 deeply to walk is refused with a message.
 
 Inside the main content every text node counts (also text directly in `<div>`, `<span>`,
-`<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings (`<h1>`-`<h6>`,
-`role=heading`, a `<p>` with a heading class: `heading_level`) are headings at their
-level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them,
+`<td>`, `<dd>`): block elements end a unit, `<br>` ends a line (and a unit before a line
+that opens with a label, "fredag: 10-13", or between lines of hours: `starts_new_unit`),
+headings (`<h1>`-`<h6>`, `role=heading`, a `<p>` with a heading class: `heading_level`)
+are headings at their level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them,
 "3.", "c.", "iii.": `list_numbers`), each table row is one unit with its values next to
 their headers (`qa.readers.html_table`: spans laid out as the HTML table model does; a
 button in a column header, as in a sortable table, is the header's text; a table that
@@ -39,9 +40,13 @@ lays out the page, its cells holding headings or tables, is read as blocks:
 Text-level formatting joins its text to its neighbours' in body text, headings, labels
 and cells alike (`inline_text`); two other elements that meet with no white space
 ("<span>Telefon</span><span>33 98 00 10</span>") are read apart where the layout sets
-them apart (`_laid_apart`), while a word cut by markup stays whole
-("<a>NemKonto</a>en"); footnote marks ("309 kr.<sup>1</sup>") are left out
-(`is_footnote_mark`).
+them apart (`_laid_apart`), as are two elements each holding one whole word
+("<span>Åbent</span><span>man-fre</span>") and, wherever they meet, a word of lower-case
+letters and a capital ("boligstøtte<small>Opdateret 2024</small>": `_case_seam`), while
+a word cut by markup stays whole ("<a>NemKonto</a>en", "<b>Nem</b>Konto"); footnote
+marks ("309 kr.<sup>1</sup>") are left out (`is_footnote_mark`). A heading, paragraph or
+list item that repeats the one right before it is read once (`without_copies`: a copy
+for another screen width that the stylesheet hides).
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
@@ -205,11 +210,36 @@ def html_document(html: str) -> tuple[dict[str, str | None], list[Piece]]:
     metadata = _metadata(tree)  # read before the boilerplate is removed from the tree
     try:
         roots, disclosures = _main_content(tree)
-        return metadata, [piece for root in roots for piece in _pieces(root, disclosures)]
+        return metadata, without_copies([piece for root in roots for piece in _pieces(root, disclosures)])
     except RecursionError:
         raise ReaderError(
             "the page nests its elements too deeply to read (hundreds of levels); save the page as a browser shows it"
         ) from None
+
+
+def without_copies(pieces: list[Piece]) -> list[Piece]:
+    """The pieces without each heading, paragraph or list item that repeats the one
+    right before it (kind, level and text the same, white space and case aside): a copy
+    of a title or a line that a page shows at another screen width and hides with its
+    stylesheet (`<h1 class="d-md-none">Pas</h1><h1 class="d-none d-md-block">Pas</h1>`),
+    which a reader that runs no CSS sees twice. Table rows are kept: two rows alike are
+    two rows of the table; so is a heading over an empty section and the next one."""
+    kept: list[Piece] = []
+    for piece in pieces:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and piece.kind in ("heading", "paragraph", "list_item")
+            and (piece.kind, piece.level) == (previous.kind, previous.level)
+            and _folded(piece.text) == _folded(previous.text)
+        ):
+            continue
+        kept.append(piece)
+    return kept
+
+
+def _folded(text: str) -> str:
+    return WHITE.sub(" ", text).strip().casefold()
 
 
 def _metadata(tree: LexborHTMLParser) -> dict[str, str | None]:
@@ -725,13 +755,14 @@ class _Walker:
         self.in_item = False
         self.closed = False  # an element other than formatting ended since the last text
         self.gap = False  # ... and another began after it
+        self.closed_word = False  # ... and its whole text was one word
 
     def flush(self) -> None:
         lines = [line for line in self.lines if line.strip()]
         self.lines = [""]
         if not lines:
             return
-        pieces = line_pieces(lines)
+        pieces = line_pieces(lines, written=True)  # <br> and the lines of a <pre>
         if self.in_item:
             first = pieces[0]
             text = strip_bullet(first.text) if first.kind == "list_item" else first.text
@@ -774,14 +805,17 @@ class _Walker:
             tag = child.tag
             if tag == "-text":
                 text = WHITE.sub(" ", child.text_content or "")
-                apart = _laid_apart(self.lines[-1], text) or (
-                    self.spaced and self.lines[-1][-1:].isalnum() and text[:1].isalnum()
+                before = self.lines[-1]
+                apart = (
+                    _laid_apart(before, text)
+                    or (self.spaced and before[-1:].isalnum() and text[:1].isalnum())
+                    or (self.closed_word and _one_word(child.parent) and text.strip() == text)
                 )
-                if self.gap and text and apart:
+                if text and ((self.gap and apart) or _case_seam(before, text)):
                     text = " " + text
                 self.lines[-1] += text
                 if text:
-                    self.closed = self.gap = False
+                    self.closed = self.gap = self.closed_word = False
             elif tag == "br":
                 self.lines.append("")
             elif (level := heading_level(child)) is not None:
@@ -832,6 +866,7 @@ class _Walker:
                 self.gap = self.gap or self.closed
                 self.walk(child)
                 self.closed = True
+                self.closed_word = _one_word(child)
 
 
 def is_layout_table(table: LexborNode) -> bool:
@@ -950,6 +985,27 @@ def _laid_apart(before: str, after: str) -> bool:
     if not (left.isalnum() or left in ".:") or not right.isalnum():
         return False
     return left.isdigit() or left in ".:" or right.isdigit() or right.isupper()
+
+
+def _one_word(node: LexborNode | None) -> bool:
+    """Whether an element's whole text is one word: letters in it, no white space
+    around or inside it ("Åbent", "man-fre"; not "fristen er 1. juli")."""
+    text = node.text(separator=" ") if node is not None else ""
+    return bool(text) and WHITE.search(text) is None and any(c.isalpha() for c in text)
+
+
+# A word of lower-case letters only, at least two, at the end of a text.
+_LOWER_WORD_END = re.compile(r"(?<!\w)[^\W\d_]{2,}$")
+
+
+def _case_seam(before: str, after: str) -> bool:
+    """Whether text that ends one element and text that starts the next, with no white
+    space between them, are two words by their case: a word of lower-case letters only,
+    at least two, then a capital ("boligstøtte" | "Opdateret 2024", "med" | "MitID"). A
+    name written in camel case starts with a capital or one letter ("Nem" | "Konto",
+    "e" | "Boks") and stays one word."""
+    word = _LOWER_WORD_END.search(before)
+    return word is not None and word.group().islower() and after[:1].isupper()
 
 
 def _holds_heading(node: LexborNode) -> bool:

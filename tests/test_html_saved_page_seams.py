@@ -1,0 +1,73 @@
+"""Saved Danish public pages where markup alone says where one unit or word ends: lines an
+author broke with `<br>`, words in elements of their own, copies of a heading for another
+screen width, bold questions over their answers, Bootstrap tabs, share bars and footnotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qa.documents import read_document
+from tests.html_pages import saved_page, units
+
+
+def _read(tmp_path: Path, body: str) -> list[tuple[str, int, str]]:
+    return units(read_document(saved_page(tmp_path, body)))
+
+
+def test_lines_broken_with_br_are_entries_where_a_sentence_cannot_run_on(tmp_path: Path) -> None:
+    # A kommune's opening hours and contact lines, each after a <br>, some starting in lower
+    # case; a sentence the author broke mid-way stays one paragraph.
+    assert _read(
+        tmp_path,
+        "<main><h1>Borgerservice</h1>"
+        "<p>Mandag-torsdag: 10-15<br>fredag: 10-13</p>"
+        "<p>man.-ons. kl. 10-14<br>tors. kl. 14-17.30<br>Tlf. 46 31 30 00<br>e-mail: post@roskilde.dk</p>"
+        "<p>Du kan søge om fritagelse, hvis du<br>har en kognitiv funktionsnedsættelse.</p>"
+        "<p>Vi har åbent fra kl. 10<br>til kl. 15.</p></main>",
+    ) == [
+        ("heading", 1, "Borgerservice"),
+        ("paragraph", 0, "Mandag-torsdag: 10-15"),
+        ("paragraph", 0, "fredag: 10-13"),
+        ("paragraph", 0, "man.-ons. kl. 10-14"),
+        ("paragraph", 0, "tors. kl. 14-17.30"),
+        ("paragraph", 0, "Tlf. 46 31 30 00"),
+        ("paragraph", 0, "e-mail: post@roskilde.dk"),
+        ("paragraph", 0, "Du kan søge om fritagelse, hvis du har en kognitiv funktionsnedsættelse."),
+        ("paragraph", 0, "Vi har åbent fra kl. 10 til kl. 15."),
+    ]
+
+
+def test_two_words_in_elements_of_their_own_are_read_apart_but_a_word_cut_by_markup_is_not(tmp_path: Path) -> None:
+    # A heading with its date in a <small> right after the last word, a label and its
+    # value in two <span>s with no white space between them.
+    assert _read(
+        tmp_path,
+        "<main><h2>Ansøg om boligstøtte<small>Opdateret 2024</small></h2>"
+        "<p><span>Åbent</span><span>man-fre</span></p>"
+        "<p>Log på med<b>MitID</b> og se din <b>Nem</b>Konto i <b>e</b>Boks.</p>"
+        '<p><span style="font-size:11pt">Ansøgnings</span><span>fristen er 1. juli.</span> '
+        '<a href="/nk">NemKonto</a>en</p></main>',
+    ) == [
+        ("heading", 2, "Ansøg om boligstøtte Opdateret 2024"),
+        ("paragraph", 0, "Åbent man-fre"),
+        ("paragraph", 0, "Log på med MitID og se din NemKonto i eBoks."),
+        ("paragraph", 0, "Ansøgningsfristen er 1. juli. NemKontoen"),
+    ]
+
+
+def test_a_copy_of_a_heading_or_line_for_another_screen_width_is_read_once(tmp_path: Path) -> None:
+    # Bootstrap's display classes show one copy on phones and the other on wider screens.
+    assert _read(
+        tmp_path,
+        '<main><h1 class="d-md-none">Pas</h1><h1 class="d-none d-md-block">Pas</h1>'
+        '<p>Et pas koster 818 kr.</p><p class="d-md-none">Ring på 7020 0000.</p>'
+        '<p class="d-none d-md-block">Ring på  7020 0000.</p>'
+        "<table><tr><th>Gebyr</th></tr><tr><td>100 kr.</td></tr><tr><td>100 kr.</td></tr></table></main>",
+    ) == [
+        ("heading", 1, "Pas"),
+        ("paragraph", 0, "Et pas koster 818 kr."),
+        ("paragraph", 0, "Ring på 7020 0000."),
+        ("table_header", 0, "Gebyr"),
+        ("table_row", 0, "Gebyr: 100 kr."),
+        ("table_row", 0, "Gebyr: 100 kr."),
+    ]
