@@ -71,3 +71,28 @@ def test_a_copy_of_a_heading_or_line_for_another_screen_width_is_read_once(tmp_p
         ("table_row", 0, "Gebyr: 100 kr."),
         ("table_row", 0, "Gebyr: 100 kr."),
     ]
+
+
+def test_a_bold_question_over_its_answer_is_a_heading_but_bold_text_in_a_sentence_is_not(tmp_path: Path) -> None:
+    # A kommune's FAQ written in the editor as bold paragraphs, not as headings.
+    assert _read(
+        tmp_path,
+        "<main><h1>Hjemmehjælp</h1><h2>Spørgsmål og svar</h2>"
+        "<p><strong>Hvem kan få hjemmehjælp?</strong></p><p>Alle, der ikke kan klare sig selv.</p>"
+        "<p><b>Hvad koster det?</b></p><ul><li>Det er gratis.</li></ul>"
+        "<p>Kan du <strong>altid klage?</strong> Ja, skriv til os.</p>"
+        "<p><strong>Har du spørgsmål?</strong></p><p><strong>Ring til os.</strong></p>"
+        "<p><strong>Er du i tvivl?</strong></p><p>Hvad gør jeg så?</p></main>",
+    ) == [
+        ("heading", 1, "Hjemmehjælp"),
+        ("heading", 2, "Spørgsmål og svar"),
+        ("heading", 3, "Hvem kan få hjemmehjælp?"),
+        ("paragraph", 0, "Alle, der ikke kan klare sig selv."),
+        ("heading", 3, "Hvad koster det?"),
+        ("list_item", 0, "Det er gratis."),
+        ("paragraph", 0, "Kan du altid klage? Ja, skriv til os."),
+        ("heading", 3, "Har du spørgsmål?"),
+        ("paragraph", 0, "Ring til os."),
+        ("paragraph", 0, "Er du i tvivl?"),
+        ("paragraph", 0, "Hvad gør jeg så?"),
+    ]

@@ -46,7 +46,9 @@ letters and a capital ("boligstøtte<small>Opdateret 2024</small>": `_case_seam`
 a word cut by markup stays whole ("<a>NemKonto</a>en", "<b>Nem</b>Konto"); footnote
 marks ("309 kr.<sup>1</sup>") are left out (`is_footnote_mark`). A heading, paragraph or
 list item that repeats the one right before it is read once (`without_copies`: a copy
-for another screen width that the stylesheet hides).
+for another screen width that the stylesheet hides). A paragraph that is one question
+set wholly in bold, with an answer after it, is a heading one level below the section
+(`question_headings`: an FAQ written as bold paragraphs).
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
@@ -80,8 +82,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet
-from qa.readers.dom import WHITE, ancestors, closest
+from qa.readers.common import CLOSING, Piece, ReaderError, line_pieces, strip_bullet
+from qa.readers.dom import WHITE, all_bold, ancestors, closest
 from qa.readers.html_table import html_table_pieces
 
 # Removed wherever they are, except the content root and what holds it (an ASP.NET page
@@ -756,6 +758,9 @@ class _Walker:
         self.closed = False  # an element other than formatting ended since the last text
         self.gap = False  # ... and another began after it
         self.closed_word = False  # ... and its whole text was one word
+        # Wholly bold questions read as paragraphs, by their index in `pieces`: the level
+        # each would have as a heading (`question_headings`).
+        self.bold_questions: dict[int, int] = {}
 
     def flush(self) -> None:
         lines = [line for line in self.lines if line.strip()]
@@ -858,6 +863,8 @@ class _Walker:
                 self.flush()
                 self.walk(child)
                 self.flush()
+                if tag == "p" and not self.in_item and self.pieces and _is_bold_question(child, self.pieces[-1]):
+                    self.bold_questions[len(self.pieces) - 1] = min(self.section_level + 1, 6)
             elif tag == "sup" and is_footnote_mark(child.text(separator=""), self.lines[-1]):
                 continue
             elif tag in FORMATTING:
@@ -1012,8 +1019,36 @@ def _holds_heading(node: LexborNode) -> bool:
     return any(n.tag in HEADINGS for n in node.traverse())
 
 
+def _is_bold_question(paragraph: LexborNode, piece: Piece) -> bool:
+    """Whether a `<p>`, read as `piece`, is one question set wholly in bold ("<p><strong>Hvem
+    kan få hjemmehjælp?</strong></p>")."""
+    text = piece.text.strip()
+    return (
+        piece.kind == "paragraph"
+        and text.rstrip(CLOSING).endswith("?")
+        and all_bold(paragraph, WHITE.sub(" ", paragraph.text(separator=" ")).strip())
+    )
+
+
+def question_headings(pieces: list[Piece], questions: dict[int, int]) -> list[Piece]:
+    """The pieces with each wholly bold question (`questions`: index to level) that a
+    paragraph, list item or table row not itself a question follows turned into a
+    heading at that level: an FAQ set in bold paragraphs, its question over its answer
+    ("Hvem kan få hjemmehjælp?" / "Alle, der ..."). A bold question followed by another
+    question, a heading or nothing stays a paragraph."""
+    out = list(pieces)
+    for index, level in questions.items():
+        after = pieces[index + 1] if index + 1 < len(pieces) else None
+        answer = after is not None and after.kind != "heading" and not after.text.rstrip(CLOSING).endswith("?")
+        if answer:
+            out[index] = Piece("heading", level, pieces[index].text)
+    return out
+
+
 def _pieces(root: LexborNode, disclosures: Disclosures, spaced: bool = False) -> list[Piece]:
+    """The pieces of an element's text; bold questions over their answers become headings
+    (`question_headings`) except in a cell, label or description (`spaced`)."""
     walker = _Walker(list_numbers(root), disclosures, spaced)
     walker.walk(root)
     walker.flush()
-    return walker.pieces
+    return walker.pieces if spaced else question_headings(walker.pieces, walker.bold_questions)
