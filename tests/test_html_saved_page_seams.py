@@ -96,3 +96,28 @@ def test_a_bold_question_over_its_answer_is_a_heading_but_bold_text_in_a_sentenc
         ("paragraph", 0, "Er du i tvivl?"),
         ("paragraph", 0, "Hvad gør jeg så?"),
     ]
+
+
+def test_bootstrap_tabs_and_collapses_without_aria_label_the_panes_their_links_name(tmp_path: Path) -> None:
+    # Bootstrap 3 and 5 markup as a CMS writes it: no role or aria-controls, a pane
+    # hidden with an inline style until its tab is clicked.
+    assert _read(
+        tmp_path,
+        '<main><h1>Pas</h1><ul class="nav nav-tabs">'
+        '<li class="active"><a href="#a1" data-toggle="tab">Priser</a></li>'
+        '<li><a href="#a2" data-bs-toggle="pill">Frister</a></li></ul>'
+        '<div class="tab-content"><div class="tab-pane active" id="a1"><p>Et pas koster 818 kr.</p></div>'
+        '<div class="tab-pane" id="a2" style="display:none"><p>Fristen er 1. maj.</p></div></div>'
+        '<h2 class="panel-title"><a data-toggle="collapse" href="#c1">Hvad med børn?</a></h2>'
+        '<div id="c1" class="collapse" style="display: none"><p>Børn betaler 150 kr.</p></div>'
+        '<p>Se <a href="#a1">priserne</a>.</p></main>',
+    ) == [
+        ("heading", 1, "Pas"),
+        ("heading", 2, "Priser"),
+        ("paragraph", 0, "Et pas koster 818 kr."),
+        ("heading", 2, "Frister"),
+        ("paragraph", 0, "Fristen er 1. maj."),
+        ("heading", 2, "Hvad med børn?"),
+        ("paragraph", 0, "Børn betaler 150 kr."),
+        ("paragraph", 0, "Se priserne."),
+    ]

@@ -65,8 +65,11 @@ its label: a button inside a heading gives the heading its text, and a control o
 `<summary>` outside any heading is a heading one level below the section it is in ("Hvad
 koster et pas?" above its answer); not a control that holds its own panel, a link in a
 paragraph ("Læs mere"), a control of several panels ("Åbn alle") or one without letters
-(a carousel's dots). Tab panels are found before anything is removed (a tab list may sit
-in a `<nav>`), each read under its tab's text. Other hidden elements, and buttons that
+(a carousel's dots). Bootstrap's tabs, pills and collapses name their panel with their
+documented `data-toggle` / `data-bs-toggle` and the "#id" of their `href` or
+`data-target` (`BOOTSTRAP_CONTROLS`) and are read as the ARIA patterns are. Tab panels
+are found before anything is removed (a tab list may sit in a `<nav>`), each read under
+its tab's text. Other hidden elements, and buttons that
 control no panel ("Del", "Print"), stay out.
 
 trafilatura was evaluated on the same fixtures and rejected: on a short page it falls
@@ -161,6 +164,15 @@ DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]
 # after the button): its panel is the element that follows it (`_panel_after`).
 SIBLING_CONTROLS = ", ".join(
     f"{tag}[aria-expanded]" for tag in ("button", "a", "[role=button]", "h1", "h2", "h3", "h4", "h5", "h6")
+)
+# Bootstrap's toggles (its documented `data-toggle` / `data-bs-toggle` attributes): a tab
+# or pill shows the pane its `href` or `data-target` names ("#a1"), as `role=tab` with
+# `aria-controls` does, and a collapse toggle shows its panel as a disclosure control.
+BOOTSTRAP_TABS = ("tab", "pill")
+BOOTSTRAP_CONTROLS = ", ".join(
+    f'[{attribute}="{kind}" i]'
+    for attribute in ("data-toggle", "data-bs-toggle")
+    for kind in (*BOOTSTRAP_TABS, "collapse")
 )
 # Not displayed: what a script shows by removing the attribute or the inline style.
 COLLAPSED = '[hidden], [style*="display:none" i], [style*="display: none" i]'
@@ -574,9 +586,12 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     hidden = _matching(tree, HIDDEN)
     # A selector list matches an element once per selector it meets (a tab with
     # `aria-expanded`): each control is taken once.
-    for control in {n.mem_id: n for n in tree.css(f"{DISCLOSURE_CONTROLS}, {SIBLING_CONTROLS}")}.values():
-        targets = [by_id.get(i) for i in (control.attributes.get("aria-controls") or "").split()]
-        if not any(targets) and control.attributes.get("role") != "tab":
+    for control in {
+        n.mem_id: n for n in tree.css(f"{DISCLOSURE_CONTROLS}, {SIBLING_CONTROLS}, {BOOTSTRAP_CONTROLS}")
+    }.values():
+        targets = [by_id.get(i) for i in _controlled_ids(control)]
+        is_tab = control.attributes.get("role") == "tab" or _bootstrap_toggle(control) in BOOTSTRAP_TABS
+        if not any(targets) and not is_tab and "aria-expanded" in control.attributes:
             # No aria-controls: the panel follows its control, hidden while it is closed (an
             # element shown after a closed "Vis mere" is the next section, not its panel).
             after = _panel_after(control)
@@ -593,7 +608,7 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             continue
         controls.add(control.mem_id)
         panels.update(t.mem_id for t in found)
-        if control.attributes.get("role") == "tab" and control.tag not in HEADINGS:
+        if is_tab and control.tag not in HEADINGS:
             tabs.add(control.mem_id)
             label = inline_text(control)
             if any(c.isalpha() for c in label):  # not a carousel's dots "1", "2"
@@ -616,6 +631,23 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             controls.update(n.mem_id for n in named)
     labelled = {panel: label for panel, label in tab_labels.items() if label}
     return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
+
+
+def _bootstrap_toggle(control: LexborNode) -> str:
+    """What a Bootstrap toggle toggles ("tab", "pill", "collapse"), else ""."""
+    attributes = control.attributes
+    return (attributes.get("data-bs-toggle") or attributes.get("data-toggle") or "").strip().lower()
+
+
+def _controlled_ids(control: LexborNode) -> list[str]:
+    """The ids of the panels a control shows: its `aria-controls`, else for a Bootstrap
+    toggle the "#id" of its `data-bs-target`, `data-target` or `href`."""
+    attributes = control.attributes
+    ids = (attributes.get("aria-controls") or "").split()
+    if ids or not _bootstrap_toggle(control):
+        return ids
+    target = (attributes.get("data-bs-target") or attributes.get("data-target") or attributes.get("href") or "").strip()
+    return [target[1:]] if target.startswith("#") and len(target) > 1 else []
 
 
 def _panel_after(control: LexborNode) -> LexborNode | None:
