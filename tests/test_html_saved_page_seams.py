@@ -121,3 +121,18 @@ def test_bootstrap_tabs_and_collapses_without_aria_label_the_panes_their_links_n
         ("paragraph", 0, "Børn betaler 150 kr."),
         ("paragraph", 0, "Se priserne."),
     ]
+
+
+def test_a_share_bar_of_links_to_social_networks_share_endpoints_stays_out(tmp_path: Path) -> None:
+    # No class names it: only the links' targets say it shares the page.
+    assert _read(
+        tmp_path,
+        "<main><h1>Affald</h1><p>Tøm skraldespanden hver uge.</p>"
+        '<div><span>Del:</span><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a> '
+        '<a href="https://www.linkedin.com/shareArticle?mini=true&url=x">LinkedIn</a></div>'
+        '<p>Følg os på <a href="https://www.facebook.com/kommunen">Facebook</a>.</p></main>',
+    ) == [
+        ("heading", 1, "Affald"),
+        ("paragraph", 0, "Tøm skraldespanden hver uge."),
+        ("paragraph", 0, "Følg os på Facebook."),
+    ]

@@ -24,7 +24,8 @@ banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only whe
 mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`: share,
 feedback, related links, contents lists, menus, skip links) goes when it is a widget
 rather than text (`_is_furniture`), as do screen-reader hints inside links and controls,
-icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested too
+icon-font glyph names and a heading's permalink mark ("#", "¶"); so do links to social
+networks' share endpoints and the short label beside them ("Del:": `_share_bars`). A page nested too
 deeply to walk is refused with a message.
 
 Inside the main content every text node counts (also text directly in `<div>`, `<span>`,
@@ -359,6 +360,8 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     idle = [n for n in tree.css("button") if n.mem_id not in labels | sort_buttons]
     remove(idle + _polls(idle))
     remove([n for n in tree.css("a[href]") if n.mem_id not in labels and _is_script_link(n)])
+    shares = [n for n in tree.css("a[href]") if _SHARE_LINK.match(n.attributes.get("href") or "")]
+    remove(shares + _share_bars(shares))
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     # Frame by class or id, outside the content only: inside <main>, id="logo" is as likely
     # a heading's anchor ("Logo" in a design guide) or a section about a logo. A heading
@@ -497,21 +500,56 @@ def _polls(buttons: list[LexborNode]) -> list[LexborNode]:
     ids = {b.mem_id for b in buttons}
     found: dict[int, LexborNode] = {}
     for button in buttons:
-        for holder in ancestors(button):
-            if holder.tag in ("body", "html"):
-                break
-            text = WHITE.sub(" ", _text_outside(holder, ids)).strip()
-            if not text:
-                continue
-            answers = sum(1 for n in holder.css("button") if n.mem_id in ids)
-            question = text.endswith("?") and _SENTENCE_BREAK.search(text) is None
-            if answers >= 2 and len(text) <= WIDGET_TEXT and question and holder.css_first("a, h1") is None:
-                found[holder.mem_id] = holder
-            break
+        if (held := _text_holder(button, ids)) is None:
+            continue
+        holder, text = held
+        answers = sum(1 for n in holder.css("button") if n.mem_id in ids)
+        question = text.endswith("?") and _SENTENCE_BREAK.search(text) is None
+        if answers >= 2 and len(text) <= WIDGET_TEXT and question and holder.css_first("a, h1") is None:
+            found[holder.mem_id] = holder
     return list(found.values())
 
 
+def _text_holder(node: LexborNode, skipped: set[int]) -> tuple[LexborNode, str] | None:
+    """The nearest ancestor of a node below `<body>` holding text besides the elements in
+    `skipped` (by `mem_id`), with that text (white space folded), or None."""
+    for holder in ancestors(node):
+        if holder.tag in ("body", "html"):
+            return None
+        text = WHITE.sub(" ", _text_outside(holder, skipped)).strip()
+        if text:
+            return holder, text
+    return None
+
+
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+# The share endpoints of social networks, as they document them for share buttons
+# (Facebook's sharer, X's and Twitter's web intents, LinkedIn's shareArticle and
+# share-offsite, Pinterest, Reddit, WhatsApp, Telegram): such a link shares the page and
+# says nothing of its content.
+_SHARE_LINK = re.compile(
+    r"\s*https?://(?:www\.|m\.)?(?:facebook\.com/(?:sharer|share\.php|dialog/share)|(?:twitter|x)\.com/(?:intent/|share)"
+    r"|linkedin\.com/(?:shareArticle|sharing/share-offsite)|pinterest\.[a-z.]+/pin/create|reddit\.com/submit"
+    r"|api\.whatsapp\.com/send|wa\.me/|t\.me/share)",
+    re.IGNORECASE,
+)
+# The most characters of a share bar's label besides its links ("Del:", "Del siden").
+SHARE_LABEL = 40
+
+
+def _share_bars(links: list[LexborNode]) -> list[LexborNode]:
+    """The share bars around share links (`_SHARE_LINK`): for each link, the nearest
+    element holding text besides such links, when that text is a short label (at most
+    `SHARE_LABEL` characters, no sentence break: "Del:")."""
+    ids = {n.mem_id for n in links}
+    found: dict[int, LexborNode] = {}
+    for link in links:
+        held = _text_holder(link, ids)
+        if held is not None and len(held[1]) <= SHARE_LABEL and _SENTENCE_BREAK.search(held[1]) is None:
+            found[held[0].mem_id] = held[0]
+    return list(found.values())
+
+
 # Where a link that leads nowhere goes: a script ("javascript:window.print()"), "#", or
 # "#top", which the HTML Living Standard scrolls to the top of the page.
 _NOWHERE = re.compile(r"\s*(javascript:.*|#(top)?\s*)", re.IGNORECASE | re.DOTALL)
