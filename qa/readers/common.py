@@ -62,6 +62,11 @@ SENTENCE_END = (".", "!", "?", "…")
 """What ends a sentence."""
 CLOSING = "\"'”»)]"
 """Closing quotes and brackets that may follow a sentence's end."""
+# A line that opens with a label: one to three words (abbreviations and ranges such as
+# "man.-ons." and "e-mail" count as words) and a colon before more text ("fredag:
+# 10-13", "tlf.: 70 12 34 56"). A sentence that runs on over a line break does not
+# open its next line so.
+LABEL_START = re.compile(r"^[^\W\d][\w.\-/]*(?: [\w.\-/]+){0,2}: \S")
 
 
 def starts_with_list_marker(line: str) -> bool:
@@ -74,7 +79,7 @@ def strip_bullet(line: str) -> str:
     return BULLET.sub("", line, count=1)
 
 
-def starts_new_unit(before: str, after: str, wrapped: bool = False) -> bool:
+def starts_new_unit(before: str, after: str, wrapped: bool = False, written: bool = False) -> bool:
     """Whether a single line break between two lines of a paragraph starts a new unit.
 
     A new unit starts when `after` starts with a list marker, when `before` ends a
@@ -83,10 +88,17 @@ def starts_new_unit(before: str, after: str, wrapped: bool = False) -> bool:
     punctuation and `after` starts with a capital or a digit. A break known to be a wrap
     (`wrapped`: a PDF line in a narrow column that `after`'s first word did not fit
     after) is neither a short line's end nor a list's next item: "... fra kl. 7 til" /
-    "18. Du skal ..." wraps a sentence at a number. Otherwise the lines are hard-wrapped
-    prose and stay one unit.
+    "18. Du skal ..." wraps a sentence at a number. A break the author wrote (`written`:
+    an HTML `<br>`, never a wrap for the reader's window) also starts a new unit before
+    a line that opens with a label (`LABEL_START`: "fredag: 10-13", "e-mail: ...") and
+    between two short lines that both end with a digit ("man.-ons. kl. 10-14" /
+    "tors. kl. 14-17.30": lines of opening hours), whatever case `after` starts in.
+    Otherwise the lines are hard-wrapped prose, or a sentence broken mid-way ("hvis
+    du<br>har en ..."), and stay one unit.
 
     >>> starts_new_unit("Sådan søger du", "Kontakt kommunen.")
+    True
+    >>> starts_new_unit("Mandag-torsdag: 10-15", "fredag: 10-13", written=True)
     True
     >>> starts_new_unit("Du kan søge om fritagelse, hvis du har en", "kognitiv funktionsnedsættelse.")
     False
@@ -99,6 +111,8 @@ def starts_new_unit(before: str, after: str, wrapped: bool = False) -> bool:
     first = after[0]
     last = before.rstrip(CLOSING)[-1:] or before[-1]
     if last == ":":
+        return True
+    if written and (LABEL_START.match(after) or _entries_ending_with_digits(before, after)):
         return True
     if last in SENTENCE_END:
         return not first.islower()
@@ -161,13 +175,22 @@ def join_lines(lines: Sequence[str], hyphenated: bool = False) -> str:
     return text
 
 
+def _entries_ending_with_digits(before: str, after: str) -> bool:
+    """Whether two lines are both short (`SHORT_LINE`) and both end with a digit."""
+    return all(len(line) <= SHORT_LINE and line[-1:].isdigit() for line in (before, after))
+
+
 def line_unit_starts(
-    lines: Sequence[str], wrapped: Sequence[bool] | None = None, hyphenated: bool = False
+    lines: Sequence[str],
+    wrapped: Sequence[bool] | None = None,
+    hyphenated: bool = False,
+    written: bool = False,
 ) -> list[tuple[str, list[tuple[int, int]]]]:
     """Group consecutive lines of one paragraph into units by `starts_new_unit`: per unit,
     its text and, for each line in it, (index of the line in `lines`, character offset of
     the line's start in the unit's text). Blank lines belong to no unit. `wrapped[i]`
-    says that the break after line i is known to be a wrap (`starts_new_unit`).
+    says that the break after line i is known to be a wrap, and `written` that every
+    break is one the author wrote (`starts_new_unit`).
 
     Lines of one unit are joined by a space, except after a hyphen that ends a word and
     is followed by a lower-case letter (`_hyphen_join`; `hyphenated`: the lines were set by
@@ -182,7 +205,7 @@ def line_unit_starts(
         line = raw.strip()
         if not line:
             continue
-        if units and not starts_new_unit(previous, line, previous_wrapped):
+        if units and not starts_new_unit(previous, line, previous_wrapped, written):
             text, starts = units[-1]
             text, glue = _hyphen_join(text, line, hyphenated)
             units[-1] = (text + glue + line, [*starts, (index, len(text) + len(glue))])
@@ -198,14 +221,16 @@ def line_pieces(
     line_pages: Sequence[int] | None = None,
     wrapped: Sequence[bool] | None = None,
     hyphenated: bool = False,
+    written: bool = False,
 ) -> list[Piece]:
     """Pieces of a run of text lines: list lines become list items, the rest paragraphs
     (on no page). With `line_pages` (the page of each line, a PDF's), each piece is on
     the page of its first line and records the offset and page of each of its lines that
     starts a later page (`Piece.page_starts`). `wrapped` marks the breaks known to be
-    wraps and `hyphenated` says that a program set the lines (`line_unit_starts`)."""
+    wraps, `hyphenated` says that a program set the lines and `written` that the author
+    wrote every break (`line_unit_starts`)."""
     pieces: list[Piece] = []
-    for unit, starts in line_unit_starts(lines, wrapped, hyphenated):
+    for unit, starts in line_unit_starts(lines, wrapped, hyphenated, written):
         kind: BlockKind = "list_item" if starts_with_list_marker(unit) else "paragraph"
         text = strip_bullet(unit) if kind == "list_item" else unit
         if line_pages is None:

@@ -24,13 +24,15 @@ banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only whe
 mostly links. Page furniture named by its class (`FURNITURE_CLASS_PARTS`: share,
 feedback, related links, contents lists, menus, skip links) goes when it is a widget
 rather than text (`_is_furniture`), as do screen-reader hints inside links and controls,
-icon-font glyph names and a heading's permalink mark ("#", "¶"). A page nested too
+icon-font glyph names and a heading's permalink mark ("#", "¶"); so do links to social
+networks' share endpoints and the short label beside them ("Del:": `_share_bars`). A page nested too
 deeply to walk is refused with a message.
 
 Inside the main content every text node counts (also text directly in `<div>`, `<span>`,
-`<td>`, `<dd>`): block elements end a unit, `<br>` ends a line, headings (`<h1>`-`<h6>`,
-`role=heading`, a `<p>` with a heading class: `heading_level`) are headings at their
-level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them,
+`<td>`, `<dd>`): block elements end a unit, `<br>` ends a line (and a unit before a line
+that opens with a label, "fredag: 10-13", or between lines of hours: `starts_new_unit`),
+headings (`<h1>`-`<h6>`, `role=heading`, a `<p>` with a heading class: `heading_level`)
+are headings at their level, each `<li>` is a list item (items of an `<ol>` numbered as a browser shows them,
 "3.", "c.", "iii.": `list_numbers`), each table row is one unit with its values next to
 their headers (`qa.readers.html_table`: spans laid out as the HTML table model does; a
 button in a column header, as in a sortable table, is the header's text; a table that
@@ -39,9 +41,15 @@ lays out the page, its cells holding headings or tables, is read as blocks:
 Text-level formatting joins its text to its neighbours' in body text, headings, labels
 and cells alike (`inline_text`); two other elements that meet with no white space
 ("<span>Telefon</span><span>33 98 00 10</span>") are read apart where the layout sets
-them apart (`_laid_apart`), while a word cut by markup stays whole
-("<a>NemKonto</a>en"); footnote marks ("309 kr.<sup>1</sup>") are left out
-(`is_footnote_mark`).
+them apart (`_laid_apart`), as are two elements each holding one whole word
+("<span>Åbent</span><span>man-fre</span>") and, wherever they meet, a word of lower-case
+letters and a capital ("boligstøtte<small>Opdateret 2024</small>": `_case_seam`), while
+a word cut by markup stays whole ("<a>NemKonto</a>en", "<b>Nem</b>Konto"); footnote
+marks ("309 kr.<sup>1</sup>") are left out (`is_footnote_mark`). A heading, paragraph or
+list item that repeats the one right before it is read once (`without_copies`: a copy
+for another screen width that the stylesheet hides). A paragraph that is one question
+set wholly in bold, with an answer after it, is a heading one level below the section
+(`question_headings`: an FAQ written as bold paragraphs).
 
 Collapsed content is content. Help pages put their answers in accordions, disclosures
 and tabs (WAI-ARIA Authoring Practices: the accordion, disclosure and tabs patterns; the
@@ -58,8 +66,11 @@ its label: a button inside a heading gives the heading its text, and a control o
 `<summary>` outside any heading is a heading one level below the section it is in ("Hvad
 koster et pas?" above its answer); not a control that holds its own panel, a link in a
 paragraph ("Læs mere"), a control of several panels ("Åbn alle") or one without letters
-(a carousel's dots). Tab panels are found before anything is removed (a tab list may sit
-in a `<nav>`), each read under its tab's text. Other hidden elements, and buttons that
+(a carousel's dots). Bootstrap's tabs, pills and collapses name their panel with their
+documented `data-toggle` / `data-bs-toggle` and the "#id" of their `href` or
+`data-target` (`BOOTSTRAP_CONTROLS`) and are read as the ARIA patterns are. Tab panels
+are found before anything is removed (a tab list may sit in a `<nav>`), each read under
+its tab's text. Other hidden elements, and buttons that
 control no panel ("Del", "Print"), stay out.
 
 trafilatura was evaluated on the same fixtures and rejected: on a short page it falls
@@ -75,8 +86,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet
-from qa.readers.dom import WHITE, ancestors, closest
+from qa.readers.common import CLOSING, Piece, ReaderError, line_pieces, strip_bullet
+from qa.readers.dom import WHITE, all_bold, ancestors, closest
 from qa.readers.html_table import html_table_pieces
 
 # Removed wherever they are, except the content root and what holds it (an ASP.NET page
@@ -155,6 +166,15 @@ DISCLOSURE_CONTROLS = "[aria-controls][aria-expanded], [role=tab][aria-controls]
 SIBLING_CONTROLS = ", ".join(
     f"{tag}[aria-expanded]" for tag in ("button", "a", "[role=button]", "h1", "h2", "h3", "h4", "h5", "h6")
 )
+# Bootstrap's toggles (its documented `data-toggle` / `data-bs-toggle` attributes): a tab
+# or pill shows the pane its `href` or `data-target` names ("#a1"), as `role=tab` with
+# `aria-controls` does, and a collapse toggle shows its panel as a disclosure control.
+BOOTSTRAP_TABS = ("tab", "pill")
+BOOTSTRAP_CONTROLS = ", ".join(
+    f'[{attribute}="{kind}" i]'
+    for attribute in ("data-toggle", "data-bs-toggle")
+    for kind in (*BOOTSTRAP_TABS, "collapse")
+)
 # Not displayed: what a script shows by removing the attribute or the inline style.
 COLLAPSED = '[hidden], [style*="display:none" i], [style*="display: none" i]'
 MAIN_CONTENT = ("main", "[role=main]")
@@ -205,11 +225,36 @@ def html_document(html: str) -> tuple[dict[str, str | None], list[Piece]]:
     metadata = _metadata(tree)  # read before the boilerplate is removed from the tree
     try:
         roots, disclosures = _main_content(tree)
-        return metadata, [piece for root in roots for piece in _pieces(root, disclosures)]
+        return metadata, without_copies([piece for root in roots for piece in _pieces(root, disclosures)])
     except RecursionError:
         raise ReaderError(
             "the page nests its elements too deeply to read (hundreds of levels); save the page as a browser shows it"
         ) from None
+
+
+def without_copies(pieces: list[Piece]) -> list[Piece]:
+    """The pieces without each heading, paragraph or list item that repeats the one
+    right before it (kind, level and text the same, white space and case aside): a copy
+    of a title or a line that a page shows at another screen width and hides with its
+    stylesheet (`<h1 class="d-md-none">Pas</h1><h1 class="d-none d-md-block">Pas</h1>`),
+    which a reader that runs no CSS sees twice. Table rows are kept: two rows alike are
+    two rows of the table; so is a heading over an empty section and the next one."""
+    kept: list[Piece] = []
+    for piece in pieces:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and piece.kind in ("heading", "paragraph", "list_item")
+            and (piece.kind, piece.level) == (previous.kind, previous.level)
+            and _folded(piece.text) == _folded(previous.text)
+        ):
+            continue
+        kept.append(piece)
+    return kept
+
+
+def _folded(text: str) -> str:
+    return WHITE.sub(" ", text).strip().casefold()
 
 
 def _metadata(tree: LexborHTMLParser) -> dict[str, str | None]:
@@ -315,6 +360,8 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     idle = [n for n in tree.css("button") if n.mem_id not in labels | sort_buttons]
     remove(idle + _polls(idle))
     remove([n for n in tree.css("a[href]") if n.mem_id not in labels and _is_script_link(n)])
+    shares = [n for n in tree.css("a[href]") if _SHARE_LINK.match(n.attributes.get("href") or "")]
+    remove(shares + _share_bars(shares))
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     # Frame by class or id, outside the content only: inside <main>, id="logo" is as likely
     # a heading's anchor ("Logo" in a design guide) or a section about a logo. A heading
@@ -453,21 +500,56 @@ def _polls(buttons: list[LexborNode]) -> list[LexborNode]:
     ids = {b.mem_id for b in buttons}
     found: dict[int, LexborNode] = {}
     for button in buttons:
-        for holder in ancestors(button):
-            if holder.tag in ("body", "html"):
-                break
-            text = WHITE.sub(" ", _text_outside(holder, ids)).strip()
-            if not text:
-                continue
-            answers = sum(1 for n in holder.css("button") if n.mem_id in ids)
-            question = text.endswith("?") and _SENTENCE_BREAK.search(text) is None
-            if answers >= 2 and len(text) <= WIDGET_TEXT and question and holder.css_first("a, h1") is None:
-                found[holder.mem_id] = holder
-            break
+        if (held := _text_holder(button, ids)) is None:
+            continue
+        holder, text = held
+        answers = sum(1 for n in holder.css("button") if n.mem_id in ids)
+        question = text.endswith("?") and _SENTENCE_BREAK.search(text) is None
+        if answers >= 2 and len(text) <= WIDGET_TEXT and question and holder.css_first("a, h1") is None:
+            found[holder.mem_id] = holder
     return list(found.values())
 
 
+def _text_holder(node: LexborNode, skipped: set[int]) -> tuple[LexborNode, str] | None:
+    """The nearest ancestor of a node below `<body>` holding text besides the elements in
+    `skipped` (by `mem_id`), with that text (white space folded), or None."""
+    for holder in ancestors(node):
+        if holder.tag in ("body", "html"):
+            return None
+        text = WHITE.sub(" ", _text_outside(holder, skipped)).strip()
+        if text:
+            return holder, text
+    return None
+
+
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+# The share endpoints of social networks, as they document them for share buttons
+# (Facebook's sharer, X's and Twitter's web intents, LinkedIn's shareArticle and
+# share-offsite, Pinterest, Reddit, WhatsApp, Telegram): such a link shares the page and
+# says nothing of its content.
+_SHARE_LINK = re.compile(
+    r"\s*https?://(?:www\.|m\.)?(?:facebook\.com/(?:sharer|share\.php|dialog/share)|(?:twitter|x)\.com/(?:intent/|share)"
+    r"|linkedin\.com/(?:shareArticle|sharing/share-offsite)|pinterest\.[a-z.]+/pin/create|reddit\.com/submit"
+    r"|api\.whatsapp\.com/send|wa\.me/|t\.me/share)",
+    re.IGNORECASE,
+)
+# The most characters of a share bar's label besides its links ("Del:", "Del siden").
+SHARE_LABEL = 40
+
+
+def _share_bars(links: list[LexborNode]) -> list[LexborNode]:
+    """The share bars around share links (`_SHARE_LINK`): for each link, the nearest
+    element holding text besides such links, when that text is a short label (at most
+    `SHARE_LABEL` characters, no sentence break: "Del:")."""
+    ids = {n.mem_id for n in links}
+    found: dict[int, LexborNode] = {}
+    for link in links:
+        held = _text_holder(link, ids)
+        if held is not None and len(held[1]) <= SHARE_LABEL and _SENTENCE_BREAK.search(held[1]) is None:
+            found[held[0].mem_id] = held[0]
+    return list(found.values())
+
+
 # Where a link that leads nowhere goes: a script ("javascript:window.print()"), "#", or
 # "#top", which the HTML Living Standard scrolls to the top of the page.
 _NOWHERE = re.compile(r"\s*(javascript:.*|#(top)?\s*)", re.IGNORECASE | re.DOTALL)
@@ -542,9 +624,12 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     hidden = _matching(tree, HIDDEN)
     # A selector list matches an element once per selector it meets (a tab with
     # `aria-expanded`): each control is taken once.
-    for control in {n.mem_id: n for n in tree.css(f"{DISCLOSURE_CONTROLS}, {SIBLING_CONTROLS}")}.values():
-        targets = [by_id.get(i) for i in (control.attributes.get("aria-controls") or "").split()]
-        if not any(targets) and control.attributes.get("role") != "tab":
+    for control in {
+        n.mem_id: n for n in tree.css(f"{DISCLOSURE_CONTROLS}, {SIBLING_CONTROLS}, {BOOTSTRAP_CONTROLS}")
+    }.values():
+        targets = [by_id.get(i) for i in _controlled_ids(control)]
+        is_tab = control.attributes.get("role") == "tab" or _bootstrap_toggle(control) in BOOTSTRAP_TABS
+        if not any(targets) and not is_tab and "aria-expanded" in control.attributes:
             # No aria-controls: the panel follows its control, hidden while it is closed (an
             # element shown after a closed "Vis mere" is the next section, not its panel).
             after = _panel_after(control)
@@ -561,7 +646,7 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             continue
         controls.add(control.mem_id)
         panels.update(t.mem_id for t in found)
-        if control.attributes.get("role") == "tab" and control.tag not in HEADINGS:
+        if is_tab and control.tag not in HEADINGS:
             tabs.add(control.mem_id)
             label = inline_text(control)
             if any(c.isalpha() for c in label):  # not a carousel's dots "1", "2"
@@ -584,6 +669,23 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             controls.update(n.mem_id for n in named)
     labelled = {panel: label for panel, label in tab_labels.items() if label}
     return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
+
+
+def _bootstrap_toggle(control: LexborNode) -> str:
+    """What a Bootstrap toggle toggles ("tab", "pill", "collapse"), else ""."""
+    attributes = control.attributes
+    return (attributes.get("data-bs-toggle") or attributes.get("data-toggle") or "").strip().lower()
+
+
+def _controlled_ids(control: LexborNode) -> list[str]:
+    """The ids of the panels a control shows: its `aria-controls`, else for a Bootstrap
+    toggle the "#id" of its `data-bs-target`, `data-target` or `href`."""
+    attributes = control.attributes
+    ids = (attributes.get("aria-controls") or "").split()
+    if ids or not _bootstrap_toggle(control):
+        return ids
+    target = (attributes.get("data-bs-target") or attributes.get("data-target") or attributes.get("href") or "").strip()
+    return [target[1:]] if target.startswith("#") and len(target) > 1 else []
 
 
 def _panel_after(control: LexborNode) -> LexborNode | None:
@@ -725,13 +827,17 @@ class _Walker:
         self.in_item = False
         self.closed = False  # an element other than formatting ended since the last text
         self.gap = False  # ... and another began after it
+        self.closed_word = False  # ... and its whole text was one word
+        # Wholly bold questions read as paragraphs, by their index in `pieces`: the level
+        # each would have as a heading (`question_headings`).
+        self.bold_questions: dict[int, int] = {}
 
     def flush(self) -> None:
         lines = [line for line in self.lines if line.strip()]
         self.lines = [""]
         if not lines:
             return
-        pieces = line_pieces(lines)
+        pieces = line_pieces(lines, written=True)  # <br> and the lines of a <pre>
         if self.in_item:
             first = pieces[0]
             text = strip_bullet(first.text) if first.kind == "list_item" else first.text
@@ -774,14 +880,17 @@ class _Walker:
             tag = child.tag
             if tag == "-text":
                 text = WHITE.sub(" ", child.text_content or "")
-                apart = _laid_apart(self.lines[-1], text) or (
-                    self.spaced and self.lines[-1][-1:].isalnum() and text[:1].isalnum()
+                before = self.lines[-1]
+                apart = (
+                    _laid_apart(before, text)
+                    or (self.spaced and before[-1:].isalnum() and text[:1].isalnum())
+                    or (self.closed_word and _one_word(child.parent) and text.strip() == text)
                 )
-                if self.gap and text and apart:
+                if text and ((self.gap and apart) or _case_seam(before, text)):
                     text = " " + text
                 self.lines[-1] += text
                 if text:
-                    self.closed = self.gap = False
+                    self.closed = self.gap = self.closed_word = False
             elif tag == "br":
                 self.lines.append("")
             elif (level := heading_level(child)) is not None:
@@ -824,6 +933,8 @@ class _Walker:
                 self.flush()
                 self.walk(child)
                 self.flush()
+                if tag == "p" and not self.in_item and self.pieces and _is_bold_question(child, self.pieces[-1]):
+                    self.bold_questions[len(self.pieces) - 1] = min(self.section_level + 1, 6)
             elif tag == "sup" and is_footnote_mark(child.text(separator=""), self.lines[-1]):
                 continue
             elif tag in FORMATTING:
@@ -832,6 +943,7 @@ class _Walker:
                 self.gap = self.gap or self.closed
                 self.walk(child)
                 self.closed = True
+                self.closed_word = _one_word(child)
 
 
 def is_layout_table(table: LexborNode) -> bool:
@@ -952,12 +1064,61 @@ def _laid_apart(before: str, after: str) -> bool:
     return left.isdigit() or left in ".:" or right.isdigit() or right.isupper()
 
 
+def _one_word(node: LexborNode | None) -> bool:
+    """Whether an element's whole text is one word: letters in it, no white space
+    around or inside it ("Åbent", "man-fre"; not "fristen er 1. juli")."""
+    text = node.text(separator=" ") if node is not None else ""
+    return bool(text) and WHITE.search(text) is None and any(c.isalpha() for c in text)
+
+
+# A word of lower-case letters only, at least two, at the end of a text.
+_LOWER_WORD_END = re.compile(r"(?<!\w)[^\W\d_]{2,}$")
+
+
+def _case_seam(before: str, after: str) -> bool:
+    """Whether text that ends one element and text that starts the next, with no white
+    space between them, are two words by their case: a word of lower-case letters only,
+    at least two, then a capital ("boligstøtte" | "Opdateret 2024", "med" | "MitID"). A
+    name written in camel case starts with a capital or one letter ("Nem" | "Konto",
+    "e" | "Boks") and stays one word."""
+    word = _LOWER_WORD_END.search(before)
+    return word is not None and word.group().islower() and after[:1].isupper()
+
+
 def _holds_heading(node: LexborNode) -> bool:
     return any(n.tag in HEADINGS for n in node.traverse())
 
 
+def _is_bold_question(paragraph: LexborNode, piece: Piece) -> bool:
+    """Whether a `<p>`, read as `piece`, is one question set wholly in bold ("<p><strong>Hvem
+    kan få hjemmehjælp?</strong></p>")."""
+    text = piece.text.strip()
+    return (
+        piece.kind == "paragraph"
+        and text.rstrip(CLOSING).endswith("?")
+        and all_bold(paragraph, WHITE.sub(" ", paragraph.text(separator=" ")).strip())
+    )
+
+
+def question_headings(pieces: list[Piece], questions: dict[int, int]) -> list[Piece]:
+    """The pieces with each wholly bold question (`questions`: index to level) that a
+    paragraph, list item or table row not itself a question follows turned into a
+    heading at that level: an FAQ set in bold paragraphs, its question over its answer
+    ("Hvem kan få hjemmehjælp?" / "Alle, der ..."). A bold question followed by another
+    question, a heading or nothing stays a paragraph."""
+    out = list(pieces)
+    for index, level in questions.items():
+        after = pieces[index + 1] if index + 1 < len(pieces) else None
+        answer = after is not None and after.kind != "heading" and not after.text.rstrip(CLOSING).endswith("?")
+        if answer:
+            out[index] = Piece("heading", level, pieces[index].text)
+    return out
+
+
 def _pieces(root: LexborNode, disclosures: Disclosures, spaced: bool = False) -> list[Piece]:
+    """The pieces of an element's text; bold questions over their answers become headings
+    (`question_headings`) except in a cell, label or description (`spaced`)."""
     walker = _Walker(list_numbers(root), disclosures, spaced)
     walker.walk(root)
     walker.flush()
-    return walker.pieces
+    return walker.pieces if spaced else question_headings(walker.pieces, walker.bold_questions)

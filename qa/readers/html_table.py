@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from qa.readers.common import Piece, table_row_text
-from qa.readers.dom import WHITE, ancestors, closest
+from qa.readers.dom import WHITE, all_bold, closest
 
 # The HTML Living Standard's rules for parsing non-negative integers (leading white
 # space, an optional "+", then digits; anything after the digits is ignored).
@@ -33,7 +33,6 @@ MAX_ROWSPAN = 65534
 # The characters spans may repeat in one table: a few hundred kilobytes of
 # `colspan="1000" rowspan="0"` would otherwise make gigabytes of slots and text.
 MAX_SPANNED_CHARACTERS = 5_000_000
-_BOLD = ("strong", "b")
 
 
 @dataclass(frozen=True)
@@ -84,24 +83,6 @@ def _cell_text(node: LexborNode) -> str:
     return WHITE.sub(" ", node.text(separator=" ")).strip()
 
 
-def _all_bold(node: LexborNode, text: str) -> bool:
-    """Whether the whole text of a cell sits in `<strong>` or `<b>` elements."""
-    if not text:
-        return False
-    outermost = [n for n in node.css(", ".join(_BOLD)) if not _has_bold_ancestor(n, node)]
-    bold = "".join(n.text(separator=" ") for n in outermost)
-    return WHITE.sub("", bold) == WHITE.sub("", text)
-
-
-def _has_bold_ancestor(node: LexborNode, cell: LexborNode) -> bool:
-    for parent in ancestors(node):
-        if parent.mem_id == cell.mem_id:
-            return False
-        if parent.tag in _BOLD:
-            return True
-    return False
-
-
 def table_grid(table: LexborNode, cell_text: Callable[[LexborNode], str] = _cell_text) -> TableGrid:
     """The slots of a table, each cell filling every slot it spans (see the module
     docstring): a cell spanning two columns is in both, a cell spanning two rows is in
@@ -140,7 +121,7 @@ def table_grid(table: LexborNode, cell_text: Callable[[LexborNode], str] = _cell
             budget -= (colspan * rowspan - 1) * (len(text) + 1)
             if budget < 0:
                 colspan = rowspan = 1  # a hostile table: past the budget, spans shrink to one slot
-            cell = Cell(node.mem_id, text, node.tag == "th", _all_bold(node, text), y)
+            cell = Cell(node.mem_id, text, node.tag == "th", all_bold(node, text), y)
             for row in rows[y : y + rowspan]:
                 if len(row) < x + colspan:
                     row.extend([None] * (x + colspan - len(row)))
