@@ -14,7 +14,8 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -542,6 +543,16 @@ def _build_locked(
     return report
 
 
+@contextmanager
+def _build_lock(index_root: Path, embedder: Embedder, options: BuildOptions) -> Iterator[None]:
+    """The index writer lock (`writer_lock`) for a build, with the embedding cache checked
+    writable (`EmbeddingCache.check_writable`) before any work. Raises what those raise."""
+    with writer_lock(index_root, options.lock_timeout):
+        if options.use_cache:
+            EmbeddingCache(index_root, embedder.identity, embedder.dimension).check_writable()
+        yield
+
+
 def build_documents(
     documents: list[Document], embedder: Embedder, index_root: Path, options: BuildOptions | None = None
 ) -> BuildReport:
@@ -552,7 +563,7 @@ def build_documents(
     """
     options = options or BuildOptions()
     started = time.perf_counter()
-    with writer_lock(index_root, options.lock_timeout):
+    with _build_lock(index_root, embedder, options):
         report = BuildReport(data=None)  # type: ignore[arg-type]
         _build_locked(documents, embedder, index_root, options, report)
     report.seconds = round(time.perf_counter() - started, 2)
@@ -570,7 +581,7 @@ def run_build(
     """
     options = options or BuildOptions()
     started = time.perf_counter()
-    with writer_lock(index_root, options.lock_timeout):
+    with _build_lock(index_root, embedder, options):
         log.info("step 1/5: read corpus %s", corpus_dir)
         live = _live_manifest(index_root)
         corpus = read_corpus(corpus_dir, live.document_sha256 if live is not None else ())
