@@ -57,6 +57,16 @@ class GateError(RuntimeError):
         self.drops = drops
 
 
+class UnreadDocumentsError(GateError):
+    """Documents the live index serves could not be read this time (a file still there but
+    unreadable); building without them would remove them from the live index, so the build
+    is not promoted unless forced. `documents` holds (document id, reason) pairs."""
+
+    def __init__(self, message: str, documents: list[tuple[str, str]]) -> None:
+        super().__init__(message, [])
+        self.documents = documents
+
+
 class IndexPermissionError(PermissionError):
     """This user may not write `path` in the index folder `index_root` (the folder itself,
     or a file or folder in it that another user made). The message names this user, the
