@@ -4,6 +4,7 @@ skipped file is shown once while building and once in the summary."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,21 @@ def test_live_documents_in_a_folder_or_behind_a_link_that_cannot_be_read_are_nam
     report.documents = [d for d in report.documents if d.doc_id != "borger-faq"]
     live = ["borger-faq", "borger-tekst", "sag-regler", "sagen", "gammel"]
     assert unread_live_documents(report, corpus, live) == [("borger-faq", folder), ("sag-regler", link)]
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_a_skipped_file_is_shown_once_while_building_and_once_in_the_summary(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "pas.md").write_text("# Pas\n\nEt nyt pas koster 673 kr.\n", encoding="utf-8")
+    (corpus / "bad.md").write_bytes(b"\xff")
+    with caplog.at_level(logging.INFO):
+        code, stdout, stderr = _build(corpus, index)
+    reason = f"{corpus / 'bad.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8"
+    assert (code, stderr) == (0, "")
+    assert [line for line in stdout.splitlines() if "bad.md" in line] == [f"skipped {reason}"]
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [f"skipping {reason}"]
+    # -q logs only warnings: no step lines
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("qa.") and r.levelno < logging.WARNING] == []
