@@ -9,6 +9,8 @@ import os
 import shutil
 import tempfile
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -122,11 +124,27 @@ def model_command() -> None:
     typer.echo(f"model {identity['name']} ({identity['dimension']} dimensions) at {folder}")
 
 
+@contextmanager
+def _warnings_only(quiet: bool) -> Iterator[None]:
+    """With `quiet`, log only warnings and errors in the `with` block (`qa build -q`: no
+    step lines, a skipped file still named once as it is read); the level is restored after."""
+    root = logging.getLogger()
+    before = root.level
+    if quiet:
+        root.setLevel(max(before, logging.WARNING))
+    try:
+        yield
+    finally:
+        root.setLevel(before)
+
+
 @app.command("build")
 def build_command(
     corpus: Annotated[Path | None, typer.Option(help="Corpus folder (QA_CORPUS_DIR).")] = None,
     index: Annotated[Path | None, typer.Option(help="Index folder (QA_INDEX_DIR).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar, and only warnings logged (a skipped file, once).")
+    ] = False,
     force: Annotated[
         bool,
         typer.Option(
@@ -143,16 +161,15 @@ def build_command(
 
     settings = _settings(corpus_dir=corpus, index_dir=index)
     try:
-        report = build_index(settings, show_progress=not quiet, force=force)
+        with _warnings_only(quiet):
+            report = build_index(settings, show_progress=not quiet, force=force)
     except GateError as exc:
         typer.secho(f"not promoted: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(code=3) from None
     except (ValueError, OSError, IndexBusyError, IndexLoadError, ModelError) as exc:
         _fail(str(exc))
         return
-    for error in report.errors:
-        typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
-    for line in report.summary_lines():
+    for line in report.summary_lines():  # skipped files were logged as they were read; listed again here
         typer.echo(line)
     if not report.unchanged:
         typer.echo(f"live: {settings.index_dir / report.data.version}")

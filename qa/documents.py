@@ -334,16 +334,45 @@ def _file_text(decoded: str) -> str:
     return _CONTROL.sub("", normalise(decoded))
 
 
+# The bytes `_looks_binary` judges a file by, and the share of them that may be control
+# characters in text (a stray form feed or NUL from an export); random bytes hold about 11 %.
+_BINARY_SAMPLE = 8192
+_BINARY_CONTROL_SHARE = 0.05
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
+_UNICODE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are binary data rather than text in another
+    encoding: in their first `_BINARY_SAMPLE` bytes a NUL byte, or control characters
+    (other than tab, line ends and form feed) making up more than `_BINARY_CONTROL_SHARE`.
+    UTF-16 and UTF-32 text is not binary: with a byte order mark, or with its NUL bytes
+    (at least a quarter of them) all at even or all at odd offsets."""
+    if data.startswith(_UNICODE_BOMS):
+        return False
+    sample = data[:_BINARY_SAMPLE]
+    nuls = [i for i, byte in enumerate(sample) if byte == 0]
+    if nuls and len(nuls) * 4 >= len(sample) and len({i % 2 for i in nuls}) == 1:
+        return False
+    controls = sum(1 for byte in sample if (byte < 0x20 and byte not in _TEXT_CONTROLS) or byte == 0x7F)
+    return bool(nuls) or controls > _BINARY_CONTROL_SHARE * len(sample)
+
+
 def _decode(path: Path, data: bytes, html: bool = False) -> str:
     """The text of a file (`_file_text`): UTF-8 (a BOM allowed), or for a page (`html`) that
     is not, the encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as
     browsers do). A page that declares UTF-8 but holds bytes that are not (a template's
     "K\\xf8benhavn" pasted in from an older system) has each such byte read as
     windows-1252, where a browser would show a replacement mark. Raises DocumentError when
-    none of these decodes it."""
+    none of these decodes it, saying it is no text at all when it looks binary (`_looks_binary`:
+    a file of another format given a text extension)."""
     try:
         return _file_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
+        if _looks_binary(data):
+            raise DocumentError(
+                path, "is not text (binary data): remove it from the corpus or give it the extension of its format"
+            ) from exc
         declared = _DECLARED_CHARSET.search(data[:1024]) if html else None
         if declared is not None:
             label = declared.group(1).decode("ascii").lower()

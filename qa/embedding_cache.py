@@ -29,6 +29,7 @@ import numpy as np
 
 from qa.disk_full import disk_full_reported
 from qa.embedder import Embedder, batch_progress
+from qa.index_errors import IndexPermissionError
 from qa.manifest import EmbeddingStats, file_sha256
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,24 @@ class EmbeddingCache:
             for row, key in enumerate(keys):
                 self._rows[key] = (segment, row)
         return self
+
+    def check_writable(self) -> None:
+        """Raise IndexPermissionError, naming the folder's owner and the chown to run, when
+        this user may not add vectors to the cache: its folder for this model, or when that
+        does not exist yet, `embeddings/` above it, is another user's (made by a build run
+        as root, say). Call when the writer lock is taken, before any work: a build would
+        otherwise embed 2,000 passages (`CHECKPOINT_PASSAGES`) and then fail on a bare errno.
+        A cache folder that does not exist yet is made in the index folder, which the lock
+        has checked."""
+        for folder in (self.folder, self.folder.parent):
+            try:
+                if not folder.is_dir():
+                    continue
+            except PermissionError:  # the folder above it may not be looked into: checked next
+                continue
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise IndexPermissionError(folder, self.index_root, self.folder.parent)
+            return
 
     def __len__(self) -> int:
         """Number of cached vectors."""

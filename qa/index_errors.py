@@ -57,16 +57,33 @@ class GateError(RuntimeError):
         self.drops = drops
 
 
+class UnreadDocumentsError(GateError):
+    """Documents the live index serves could not be read this time (a file still there but
+    unreadable); building without them would remove them from the live index, so the build
+    is not promoted unless forced. `documents` holds (document id, reason) pairs."""
+
+    def __init__(self, message: str, documents: list[tuple[str, str]]) -> None:
+        super().__init__(message, [])
+        self.documents = documents
+
+
 class IndexPermissionError(PermissionError):
     """This user may not write `path` in the index folder `index_root` (the folder itself,
     or a file or folder in it that another user made). The message names this user, the
-    folder's owner and what to run. errno is EACCES."""
+    owner of `folder` (default: the index folder; the embedding cache's folder when that
+    is what another user made) and what to run. errno is EACCES."""
 
-    def __init__(self, path: Path, index_root: Path) -> None:
-        user, owner = _user_name(os.geteuid()), _owner_name(index_root)
+    def __init__(self, path: Path, index_root: Path, folder: Path | None = None) -> None:
+        user = _user_name(os.geteuid())
+        if folder is None:
+            owner = _owner_name(index_root)
+            whose, target = f"QA_INDEX_DIR {index_root} belongs to {owner}", index_root
+        else:
+            owner = _owner_name(folder)
+            whose, target = f"the embedding cache {folder} of QA_INDEX_DIR {index_root} belongs to {owner}", folder
         super().__init__(
-            f"this user ({user}) may not write {path} (QA_INDEX_DIR {index_root} belongs to {owner}): "
-            f"run the command as {owner}, or give {user} write access to the folder (chown -R {user} {index_root})"
+            f"this user ({user}) may not write {path} ({whose}): "
+            f"run the command as {owner}, or give {user} write access to the folder (chown -R {user} {target})"
         )
         self.errno = errno.EACCES
         self.path = path

@@ -14,13 +14,23 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qa.chunking import ChunkingOptions
-from qa.documents import CorpusReport, Document, DocumentError, formats_read, read_corpus
+from qa.documents import (
+    SUPPORTED_SUFFIXES,
+    CorpusReport,
+    Document,
+    DocumentError,
+    doc_id_for,
+    formats_read,
+    read_corpus,
+    shown_path,
+)
 from qa.embedder import Embedder
 from qa.embedding_cache import EmbeddingCache, fsync_dir, text_key
 from qa.index import (
@@ -38,7 +48,7 @@ from qa.index import (
     switch_live,
     write_index,
 )
-from qa.index_errors import GateError, IndexLoadError
+from qa.index_errors import GateError, IndexLoadError, UnreadDocumentsError
 from qa.lock import writer_lock
 from qa.manifest import Changes, Manifest, MetricsTable, file_sha256, read_manifest
 from qa.scoring import EngineModels, ScoringModels
@@ -542,6 +552,64 @@ def _build_locked(
     return report
 
 
+def unread_live_documents(
+    corpus: CorpusReport, corpus_dir: Path, live_ids: Iterable[str]
+) -> list[tuple[str, DocumentError]]:
+    """The documents of the live index (`live_ids`) that this build would drop only
+    because they failed to read: each (id, the error of the file or folder that holds it),
+    in id order. A document is such when it was not read and a file skipped with an error
+    has its id (`doc_id_for`; only a file of a format read, never one of another type that
+    shares its name), or a folder, or a link, that could not be read holds it (its id
+    starts with the folder's id and "-"). A document whose file is gone is not listed: the
+    operator removed it."""
+    read = {d.doc_id for d in corpus.documents} | {d.doc_id for d in corpus.duplicates}
+    missing = sorted(set(live_ids) - read)
+    files: dict[str, DocumentError] = {}
+    folders: list[tuple[str, DocumentError]] = []
+    for error in corpus.errors:
+        try:
+            doc_id = doc_id_for(error.path, corpus_dir)
+        except ValueError:  # not below the corpus folder
+            continue
+        if error.path.is_symlink() or error.path.is_dir():
+            folders.append((doc_id + "-", error))
+        if error.path.suffix.lower() in SUPPORTED_SUFFIXES:
+            files.setdefault(doc_id, error)
+    unread = []
+    for doc_id in missing:
+        cause = files.get(doc_id) or next((e for prefix, e in folders if doc_id.startswith(prefix)), None)
+        if cause is not None:
+            unread.append((doc_id, cause))
+    return unread
+
+
+def refuse_unread_live_documents(unread: list[tuple[str, DocumentError]], live_version: str) -> None:
+    """Raise UnreadDocumentsError (a GateError: exit code 3, `qa build --force` goes on)
+    naming each document of the live index that failed to read (`unread_live_documents`)
+    with its file and reason; None when there is none."""
+    if not unread:
+        return
+    what, it = ("1 document", "it") if len(unread) == 1 else (f"{len(unread)} documents", "them")
+    lines = [f"  {doc_id}: {shown_path(error.path)}: {error.reason}\n" for doc_id, error in unread]
+    raise UnreadDocumentsError(
+        f"{what} of the live index {live_version} could not be read this time; building without {it} would "
+        f"remove {it} from the index and break the citations and links to {it}, so nothing was built:\n"
+        + "".join(lines)
+        + f"fix the files and run `qa build` again, or run `qa build --force` to build without {it}",
+        [(doc_id, error.reason) for doc_id, error in unread],
+    )
+
+
+@contextmanager
+def _build_lock(index_root: Path, embedder: Embedder, options: BuildOptions) -> Iterator[None]:
+    """The index writer lock (`writer_lock`) for a build, with the embedding cache checked
+    writable (`EmbeddingCache.check_writable`) before any work. Raises what those raise."""
+    with writer_lock(index_root, options.lock_timeout):
+        if options.use_cache:
+            EmbeddingCache(index_root, embedder.identity, embedder.dimension).check_writable()
+        yield
+
+
 def build_documents(
     documents: list[Document], embedder: Embedder, index_root: Path, options: BuildOptions | None = None
 ) -> BuildReport:
@@ -552,7 +620,7 @@ def build_documents(
     """
     options = options or BuildOptions()
     started = time.perf_counter()
-    with writer_lock(index_root, options.lock_timeout):
+    with _build_lock(index_root, embedder, options):
         report = BuildReport(data=None)  # type: ignore[arg-type]
         _build_locked(documents, embedder, index_root, options, report)
     report.seconds = round(time.perf_counter() - started, 2)
@@ -565,18 +633,22 @@ def run_build(
     """`qa build`: take the writer lock, read the corpus, then `build_documents`' steps.
 
     The lock is taken first, so a second build fails at once (or waits `lock_timeout`)
-    before any work. Documents that cannot be read are reported and left out. Raises
+    before any work. Documents that cannot be read are reported and left out, but when
+    some of them are documents of the live index (`unread_live_documents`), the build stops
+    before any work with UnreadDocumentsError (a GateError) unless `options.force`. Raises
     ValueError when no document can be read, plus the errors of `build_documents`.
     """
     options = options or BuildOptions()
     started = time.perf_counter()
-    with writer_lock(index_root, options.lock_timeout):
+    with _build_lock(index_root, embedder, options):
         log.info("step 1/5: read corpus %s", corpus_dir)
         live = _live_manifest(index_root)
         corpus = read_corpus(corpus_dir, live.document_sha256 if live is not None else ())
         if not corpus.documents:
             reasons = "; ".join(str(e) for e in corpus.errors) or f"it has no {formats_read()} files"
             raise ValueError(f"no document in {corpus_dir} could be read: {reasons}")
+        if live is not None and not options.force:
+            refuse_unread_live_documents(unread_live_documents(corpus, corpus_dir, live.document_sha256), live.build_id)
         report = BuildReport(data=None, errors=corpus.errors, corpus=corpus)  # type: ignore[arg-type]
         report.step_seconds["read corpus"] = time.perf_counter() - started
         _build_locked(corpus.documents, embedder, index_root, options, report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -120,6 +121,24 @@ def test_unreadable_document_error_names_the_file(tmp_path: Path, name: str, con
     with pytest.raises(DocumentError) as info:
         read_document(path)
     assert str(info.value).startswith(f"{path}: {reason}")
+
+
+def test_a_binary_file_with_a_text_extension_is_named_binary_not_told_to_be_saved_as_utf8(tmp_path: Path) -> None:
+    # `head -c 3000 /dev/urandom > corpus/x.txt`, a zip saved as .md, a PNG as .html
+    (tmp_path / "x.txt").write_bytes(random.Random(7).randbytes(3000))
+    (tmp_path / "arkiv.md").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 4)
+    (tmp_path / "logo.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\xf4")
+    # text in another encoding is still told to be saved as UTF-8
+    (tmp_path / "latin1.md").write_bytes("# Pas\n\nKøbenhavn: et nyt pas koster 673 kr.\n".encode("latin-1"))
+    (tmp_path / "utf16.txt").write_bytes("Køb et nyt pas for 673 kr.\n".encode("utf-16-le"))  # no BOM
+    binary = "is not text (binary data): remove it from the corpus or give it the extension of its format"
+    assert [str(e) for e in read_corpus(tmp_path).errors] == [
+        f"{tmp_path / 'arkiv.md'}: {binary}",
+        f"{tmp_path / 'latin1.md'}: not UTF-8 text (invalid start byte at byte 8); save it as UTF-8",
+        f"{tmp_path / 'logo.html'}: {binary}",
+        f"{tmp_path / 'utf16.txt'}: not UTF-8 text (invalid start byte at byte 2); save it as UTF-8",
+        f"{tmp_path / 'x.txt'}: {binary}",
+    ]
 
 
 def test_corpus_with_a_broken_file_still_reads_the_others(tmp_path: Path) -> None:

@@ -267,6 +267,45 @@ def test_a_lock_file_this_user_may_not_write_is_named_not_taken_for_a_busy_index
     assert not (index_root / "LIVE").exists()
 
 
+@pytest.mark.parametrize("model_folder_made", [True, False], ids=["cache-of-this-model", "empty-cache"])
+def test_an_embedding_cache_another_user_made_stops_the_build_before_any_work_naming_its_owner(
+    tmp_path: Path, model_folder_made: bool
+) -> None:
+    # `index/embeddings/` made by root's build, the rest of the index writable: the build
+    # used to embed 2,000 passages and fail at the first cache checkpoint on a bare
+    # "[Errno 13] Permission denied".
+    corpus, index_root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "nemid.md").write_text("# NemID\n\nNemID er en digital signatur.\n", encoding="utf-8")
+    run_build(corpus, FakeEmbedder(), index_root, BuildOptions(keep=3))
+    cache_root = index_root / "embeddings"
+    (model_folder,) = cache_root.iterdir()
+    if not model_folder_made:
+        for segment in model_folder.iterdir():
+            segment.unlink()
+        model_folder.rmdir()
+    live = (index_root / "LIVE").read_text()
+    (corpus / "mitid.md").write_text("# MitID\n\nMitID afløser NemID.\n", encoding="utf-8")
+    refused_folder = model_folder if model_folder_made else cache_root
+    theirs = (model_folder, cache_root) if model_folder_made else (cache_root,)
+    for folder in theirs:
+        folder.chmod(0o555)
+    try:
+        refused = _build_without_root_privileges(corpus, index_root)
+    finally:
+        for folder in theirs:
+            folder.chmod(0o755)
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    owner = pwd.getpwuid(cache_root.stat().st_uid).pw_name
+    assert (refused.returncode, refused.stdout) == (1, "ready\n")
+    assert refused.stderr.splitlines()[-1] == (
+        f"error: this user ({user}) may not write {refused_folder} (the embedding cache {cache_root} of "
+        f"QA_INDEX_DIR {index_root} belongs to {owner}): run the command as {owner}, or give {user} write "
+        f"access to the folder (chown -R {user} {cache_root})"
+    )
+    assert (index_root / "LIVE").read_text() == live
+
+
 def test_a_copy_added_beside_a_document_is_the_duplicate_and_the_served_id_stays(tmp_path: Path) -> None:
     # The kept copy was the one with the shortest id: adding `kopi.md` beside
     # `strategier.md` renamed the served document, and links to the old id gave 404.

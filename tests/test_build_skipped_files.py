@@ -1,0 +1,115 @@
+"""What `qa build` does with files it cannot read: a document of the live index that fails
+to read stops the build (it is not dropped from the live index unless --force), and each
+skipped file is shown once while building and once in the summary."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+import qa.service
+from qa.documents import CorpusReport, DocumentError, read_corpus
+from qa.pipeline import unread_live_documents
+from tests.fakes import FakeEmbedder
+from tests.test_index_cli import _invoke_fresh
+
+
+@pytest.fixture()
+def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`qa build` runs the fake embedder; the working folder holds no default evaluation set."""
+    monkeypatch.setattr(qa.service, "prepare_model", lambda *args: tmp_path)
+    monkeypatch.setattr(qa.service, "create_embedder", lambda *args, **kwargs: FakeEmbedder())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("QA_EVAL_SET", "")
+
+
+def _build(corpus: Path, index: Path, *options: str) -> tuple[int, str, str]:
+    result = _invoke_fresh(["build", "-q", *options, "--corpus", str(corpus), "--index", str(index)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _two_documents(tmp_path: Path) -> Path:
+    """A corpus folder holding nemid.md and mitid.md."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "nemid.md").write_text("# NemID\n\nNemID er en digital signatur.\n", encoding="utf-8")
+    (corpus / "mitid.md").write_text("# MitID\n\nMitID afløser NemID.\n", encoding="utf-8")
+    return corpus
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_a_live_document_that_fails_to_read_stops_the_build_until_fixed_or_forced(tmp_path: Path) -> None:
+    corpus, index = _two_documents(tmp_path), tmp_path / "index"
+    (corpus / "broken.md").write_bytes(b"\xff")  # never read: a first build goes on without it
+    code, _, _ = _build(corpus, index)
+    assert code == 0
+    live = (index / "LIVE").read_text()
+    # mitid.md turns corrupt, nemid.md is deleted by the operator, pas.md is added.
+    (corpus / "mitid.md").write_bytes(b"\xff\xfe# MitID")
+    (corpus / "nemid.md").unlink()
+    (corpus / "pas.md").write_text("# Pas\n\nEt nyt pas koster 673 kr.\n", encoding="utf-8")
+    code, stdout, stderr = _build(corpus, index)
+    assert (code, stdout) == (3, "")
+    assert stderr == (
+        f"not promoted: 1 document of the live index {live.strip()} could not be read this time; building without "
+        "it would remove it from the index and break the citations and links to it, so nothing was built:\n"
+        f"  mitid: {corpus / 'mitid.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8\n"
+        "fix the files and run `qa build` again, or run `qa build --force` to build without it\n"
+    )
+    assert (index / "LIVE").read_text() == live
+    code, stdout, _ = _build(corpus, index, "--force")
+    assert code == 0
+    assert "documents against" in stdout
+    assert "  removed: mitid, nemid" in stdout.splitlines()
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_a_document_the_operator_removed_is_dropped_without_stopping_the_build(tmp_path: Path) -> None:
+    corpus, index = _two_documents(tmp_path), tmp_path / "index"
+    assert _build(corpus, index)[0] == 0
+    (corpus / "mitid.md").unlink()
+    (corpus / "mitid.txt").write_bytes(b"\xff")  # a new file that fails, under the id mitid had
+    (corpus / "nemid.bak").write_text("kopi", encoding="utf-8")  # not a format read: never a document
+    (corpus / "nemid.md").unlink()
+    (corpus / "pas.md").write_text("# Pas\n\nEt nyt pas koster 673 kr.\n", encoding="utf-8")
+    code, stdout, _ = _build(corpus, index)
+    assert code == 3  # mitid.txt has the id of the live mitid and cannot be read
+    (corpus / "mitid.txt").unlink()
+    code, stdout, _ = _build(corpus, index)
+    assert code == 0
+    assert "  removed: mitid, nemid" in stdout.splitlines()
+
+
+def test_live_documents_in_a_folder_or_behind_a_link_that_cannot_be_read_are_named(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "borger").mkdir(parents=True)
+    (corpus / "borger" / "faq.md").write_text("# FAQ\n\nSvar.\n", encoding="utf-8")
+    (corpus / "borger-tekst.md").write_text("# Tekst\n\nTekst.\n", encoding="utf-8")
+    (corpus / "sag").symlink_to(tmp_path / "flyttet")
+    folder = DocumentError(corpus / "borger", "the folder cannot be read (Permission denied)")
+    link = DocumentError(corpus / "sag", "is a broken link")
+    report = CorpusReport(documents=read_corpus(corpus).documents, errors=[folder, link])
+    assert [d.doc_id for d in report.documents] == ["borger-faq", "borger-tekst"]
+    report.documents = [d for d in report.documents if d.doc_id != "borger-faq"]
+    live = ["borger-faq", "borger-tekst", "sag-regler", "sagen", "gammel"]
+    assert unread_live_documents(report, corpus, live) == [("borger-faq", folder), ("sag-regler", link)]
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_a_skipped_file_is_shown_once_while_building_and_once_in_the_summary(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "pas.md").write_text("# Pas\n\nEt nyt pas koster 673 kr.\n", encoding="utf-8")
+    (corpus / "bad.md").write_bytes(b"\xff")
+    with caplog.at_level(logging.INFO):
+        code, stdout, stderr = _build(corpus, index)
+    reason = f"{corpus / 'bad.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8"
+    assert (code, stderr) == (0, "")
+    assert [line for line in stdout.splitlines() if "bad.md" in line] == [f"skipped {reason}"]
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [f"skipping {reason}"]
+    # -q logs only warnings: no step lines
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("qa.") and r.levelno < logging.WARNING] == []
