@@ -5,10 +5,12 @@ fpdf2's core font Helvetica is encoded in latin-1 (cp1252), which holds æ, ø a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
 from fpdf import FPDF
+from PIL import Image
 
 PDF_BODY = (
     "Det gule sygesikringskort viser, hvilken læge du er tilknyttet. Kortet sendes automatisk, "
@@ -60,6 +62,45 @@ def write_scanned_pdf(path: Path) -> Path:
     pdf.add_page()
     pdf.rect(20, 20, 170, 250, style="F")
     pdf.output(str(path))
+    return path
+
+
+def write_partly_scanned_pdf(path: Path, pages: list[str | None]) -> Path:
+    """A PDF of one page per entry of `pages`: a page of its text (11 pt), or for None a
+    page showing only a grey picture 170 x 250 mm, a scanned page without OCR."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", "", 11)
+    for text in pages:
+        pdf.add_page()
+        if text is None:
+            pdf.image(Image.new("L", (170, 250), 200), x=20, y=20, w=170, h=250)
+        else:
+            pdf.multi_cell(0, 6, text)
+    pdf.output(str(path))
+    return path
+
+
+def write_damaged_pdf(path: Path, pages: list[str], damaged: set[int], how: str) -> Path:
+    """A PDF of one page of text per entry of `pages` (11 pt) whose content streams of the
+    1-based pages in `damaged` are corrupted, their lengths kept: `how` "compressed" flips
+    the compressed bytes after the first two (zlib cannot decompress them), "garbage" (an
+    uncompressed file) overwrites them with bytes 0-255, no drawing instructions."""
+    pdf = FPDF()
+    pdf.set_compression(how == "compressed")
+    pdf.set_font("Helvetica", "", 11)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    data = bytearray(pdf.output())
+    streams = list(re.finditer(rb"stream\n(.*?)\nendstream", bytes(data), re.S))
+    assert len(streams) == len(pages)  # a page's content is the only stream of such a PDF
+    for number in damaged:
+        start, end = streams[number - 1].span(1)
+        if how == "compressed":
+            data[start + 2 : end] = bytes(b ^ 0x5A for b in data[start + 2 : end])
+        else:
+            data[start:end] = (bytes(range(256)) * (1 + (end - start) // 256))[: end - start]
+    path.write_bytes(bytes(data))
     return path
 
 

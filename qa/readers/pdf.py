@@ -14,6 +14,12 @@ paragraph is cut off mid-sentence and the next page goes on with it
 page break one sentence. Every piece carries the 1-based page it starts on, and the
 offset and page of each later page it runs onto (`Piece.page_starts`). A PDF without a
 text layer (a scan), or with no text but page furniture, raises ReaderError.
+A page without text among pages with text is left out with a warning
+(`_textless_warnings`): "page 3 has no text layer (scanned?)" when it shows an image, and
+"page 2 is damaged (...)" when its content stream cannot be read (`_stream_damage`: a
+compressed stream pdfminer decompressed nothing from, or bytes that are no drawing
+instructions; pdfminer skips both silently), so that a damaged page is not taken for a
+scan; a PDF whose every page is textless and one of them damaged says to re-export it.
 
 A page set in two columns is read column by column (`_page_items`): pdfplumber takes a
 line across the whole width, so it would join each line of the left column to the line
@@ -108,7 +114,11 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFStream, resolve1, stream_value
+from pdfminer.psexceptions import PSEOF
+from pdfminer.psparser import PSKeyword
 from pdfplumber.utils.exceptions import PdfminerException
 
 from qa.readers.common import (
@@ -879,6 +889,102 @@ def _title(metadata_title: str | None, lines: Sequence[_Line], pieces: Sequence[
     return None
 
 
+def _tables(items: Sequence[_Line | _Table]) -> bool:
+    """Whether a page's items hold a table."""
+    return any(isinstance(item, _Table) for item in items)
+
+
+# The operators of a content stream (ISO 32000-1, Annex A) as pdfminer reads them: a word
+# that is none of them (outside a BX ... EX section, where a viewer may skip unknown ones)
+# is a stream's bytes, not its drawing instructions.
+_OPERATORS = frozenset(
+    name[3:].replace("_a", "*").replace("_w", '"').replace("_q", "'")
+    for name in dir(PDFPageInterpreter)
+    if name.startswith("do_")
+) | {"d0", "d1", "BX", "EX", "BI", "ID", "EI"}
+
+
+def _stream_damage(stream: PDFStream) -> str | None:
+    """Why a page's content stream cannot be read, or None: it is compressed but pdfminer
+    decompressed nothing from its bytes (pdfminer drops a corrupt compressed stream
+    silently), or it holds a word that is no PDF operator (`_OPERATORS`)."""
+    length = resolve1(stream.attrs.get("Length"))
+    data = stream.get_data()
+    if stream.get_filters() and not data and isinstance(length, int) and length > 0:
+        return "a corrupt compressed content stream"
+    parser = PDFContentParser([stream])
+    optional = 0  # depth of BX ... EX sections
+    while True:
+        try:
+            _, token = parser.nextobject()
+        except PSEOF:
+            return None
+        if isinstance(token, PSKeyword):
+            name = token.name.decode("latin-1") if isinstance(token.name, bytes) else str(token.name)
+            optional += (name == "BX") - (name == "EX")
+            if name not in _OPERATORS and optional <= 0:
+                return "a content stream of bytes that are no PDF drawing instructions"
+
+
+def _textless_page(page: Any) -> str:
+    """Why a pdfplumber page that gave no text (page furniture aside) has none: the
+    damage of its first damaged content stream (`_stream_damage`), "scanned" when it
+    shows an image (a scan without OCR) and "empty" otherwise (a blank page, a drawing).
+    Closes the page after."""
+    try:
+        for content in page.page_obj.contents:
+            damage = _stream_damage(stream_value(content))
+            if damage is not None:
+                return damage
+        return "scanned" if page.images else "empty"
+    finally:
+        page.close()
+
+
+def _damaged(textless: dict[int, str]) -> dict[int, str]:
+    """The damaged pages among pages without text ({page: why}, `_textless_page`)."""
+    return {page: why for page, why in textless.items() if why not in ("scanned", "empty")}
+
+
+def _page_list(pages: Sequence[int]) -> str:
+    """ "page 3" or "pages 3, 7": 1-based page numbers, in order."""
+    numbers = ", ".join(str(page) for page in sorted(pages))
+    return f"page {numbers}" if len(pages) == 1 else f"pages {numbers}"
+
+
+def _damaged_message(damaged: dict[int, str]) -> str:
+    """What is wrong with damaged pages ({page: why}, `_stream_damage`): "page 2 is
+    damaged (a corrupt compressed content stream)", the pages of one cause
+    together."""
+    causes: dict[str, list[int]] = {}
+    for page, why in sorted(damaged.items()):
+        causes.setdefault(why, []).append(page)
+    return "; ".join(
+        f"{_page_list(pages)} {'is' if len(pages) == 1 else 'are'} damaged ({why})" for why, pages in causes.items()
+    )
+
+
+def _textless_warnings(textless: dict[int, str]) -> list[str]:
+    """Warnings about the pages of a PDF with text that give none ({page: why},
+    `_textless_page`): the damaged ones, whose text is lost, and the scanned ones, whose
+    text is not searchable until the PDF is run through OCR. A blank page says nothing."""
+    damaged = _damaged(textless)
+    scanned = [page for page, why in textless.items() if why == "scanned"]
+    warnings = []
+    if damaged:
+        pronoun = "its" if len(damaged) == 1 else "their"
+        warnings.append(
+            f"{_damaged_message(damaged)}: {pronoun} text is not read; re-export the PDF from the source program"
+        )
+    if scanned:
+        verb, pronoun = ("has", "its") if len(scanned) == 1 else ("have", "their")
+        warnings.append(
+            f"{_page_list(scanned)} {verb} no text layer (scanned?): "
+            f"run OCR on the PDF, or {pronoun} text is not searchable"
+        )
+    return warnings
+
+
 def _unreadable(exc: Exception) -> str:
     """Why pdfplumber could not open or read a PDF, and what to do. pdfplumber wraps
     pdfminer's errors, a user password among them, in PdfminerException."""
@@ -888,19 +994,29 @@ def _unreadable(exc: Exception) -> str:
     return f"not a readable PDF ({exc}); re-export it from the source program"
 
 
-def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
-    """The metadata of a PDF file's bytes ({"title": str | None}, `_title`) and its
-    pieces; raises ReaderError for a broken or scanned PDF."""
+def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece], list[str]]:
+    """The metadata of a PDF file's bytes ({"title": str | None}, `_title`), its pieces,
+    and warnings about pages whose text is not read (`_textless_warnings`: a scanned page
+    among pages of text, a damaged page); raises ReaderError for a broken or scanned PDF,
+    or one whose every page without text is damaged."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             read = [_page_items(page) for page in pdf.pages]
             pages = [items for items, _ in read]
             furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
             _continue_tables(pdf.pages, pages, [top for _, top in read], furniture)
+            textless = {
+                page.page_number: _textless_page(page)
+                for page, items in zip(pdf.pages, pages, strict=True)
+                if all(item in furniture for item in items if isinstance(item, _Line)) and not _tables(items)
+            }
             outline = _outline_titles(pdf)
             metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
+    damaged = _damaged(textless)
+    if len(textless) == len(pages) and damaged:
+        raise ReaderError(f"unreadable PDF: {_damaged_message(damaged)}; re-export it from the source program")
     if not any(pages):
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
     items = [item for items in pages for item in items if isinstance(item, _Table) or item not in furniture]
@@ -910,6 +1026,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
             "unreadable PDF: no text layer beyond page numbers and running headers or footers: "
             "scanned PDF? run OCR first"
         )
+    warnings = _textless_warnings(textless)
     body = _body_size(lines)
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
@@ -962,4 +1079,4 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
             paragraph.append(line)
         previous = line
     flush()
-    return {"title": _title(metadata_title, lines, pieces)}, pieces
+    return {"title": _title(metadata_title, lines, pieces)}, pieces, warnings
