@@ -296,6 +296,30 @@ def write_tab_list_pdf(path: Path, intro: str, rows: list[tuple[str, str]]) -> P
     return path
 
 
+def write_unruled_table_pdf(
+    path: Path, intro: str, rows: list[tuple[str, ...]], after: str, header_bold: bool = True
+) -> Path:
+    """A one-page PDF: `intro`, then `rows` as a table without ruling lines, each cell in
+    a `cell()` 90 mm wide (the last to the margin; of three columns, 70 and 40 mm), the
+    first row in bold with `header_bold`, then `after`; 11 pt Helvetica."""
+    widths = [90.0] if len(rows[0]) == 2 else [70.0, 40.0]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, intro, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for i, row in enumerate(rows):
+        pdf.set_font("Helvetica", "B" if i == 0 and header_bold else "", 11)
+        for width, cell in zip(widths, row[:-1], strict=True):
+            pdf.cell(width, 6, cell)
+        pdf.cell(0, 6, row[-1], new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, after)
+    pdf.output(str(path))
+    return path
+
+
 def _ruled_table(pdf: FPDF, rows: list[tuple[str, ...]], header_bold: bool) -> None:
     """`rows` as a ruled table 120 mm wide at the left margin (fpdf2's `table()`: every cell
     framed; the first row in bold when `header_bold`)."""

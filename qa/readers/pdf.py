@@ -57,6 +57,14 @@ all its rows, its first included, are read under the header of the page before, 
 without a `table_header` piece of its own (a first row that repeats that header is a
 header again, as before).
 
+A table set without ruling lines, in columns at tab stops or cell edges, is read the
+same way (`_unruled_tables`, on a page of one column): at least `UNRULED_TABLE_MIN_LINES`
+consecutive lines whose runs of words, split at gaps of a font size or more, start at the
+same x positions, under a first line in bold (rows not), in a font of its own or of
+years over the columns. A price list set with a tab stop without such a header reads as
+lines, as before, and so does one under a header in the rows' own type ("Ydelse  Pris"
+in plain type reads like a row "Pas til børn  Gratis").
+
 Running headers and footers (page furniture) are left out before anything else is
 measured (`_furniture`), so that they are neither quoted nor counted for the body size or
 the line pitch, and a sentence cut by a page break whose page has a footer is still
@@ -655,7 +663,7 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
     if middle is not None:
         ordered = _column_order([*tables, *_column_lines(page, lines, rows, middle)], middle)
     else:
-        ordered = list(lines)
+        ordered = _unruled_tables(page.page_number, lines, rows)
         for table in sorted(tables, key=lambda t: t.top):  # before the first line below its top
             at = next((i for i, item in enumerate(ordered) if isinstance(item, dict) and item["top"] > table.top), None)
             ordered.insert(len(ordered) if at is None else at, table.item)
@@ -670,6 +678,91 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
         if (line := _line(page.page_number, item, edge)) is not None:
             items.append(line)
     return items, table_top
+
+
+# Unruled tables (`_unruled_tables`): at least this many lines (a header and two rows) ...
+UNRULED_TABLE_MIN_LINES = 3
+# ... whose runs of words (`_spans`) start at the same x, within this share of a font size
+# (a program sets a column's cells at one tab stop or cell edge, to a rounding error).
+COLUMN_START_TOLERANCE = 0.25
+
+
+def _span_text(chars: Sequence[dict[str, Any]], span: tuple[float, float]) -> str:
+    """The text of a line's characters whose middle lies in `span` (x0, x1), a word space
+    wherever two characters stand more than `WORD_GAP` of a font size apart."""
+    text = ""
+    end: float | None = None
+    for char in sorted(chars, key=lambda c: float(c["x0"])):
+        if not span[0] <= (float(char["x0"]) + float(char["x1"])) / 2 <= span[1]:
+            continue
+        if end is not None and float(char["x0"]) - end > WORD_GAP * float(char.get("size", 0.0)):
+            text += " "
+        text += str(char["text"])
+        end = float(char["x1"])
+    return " ".join(text.split())
+
+
+def _bold(chars: Sequence[dict[str, Any]]) -> bool:
+    """Whether every visible character of `chars` is set in a bold font."""
+    shown = [c for c in chars if not str(c["text"]).isspace()]
+    return bool(shown) and all("bold" in str(c.get("fontname", "")).casefold() for c in shown)
+
+
+def _fonts(chars: Sequence[dict[str, Any]]) -> set[str]:
+    """The names of the fonts of a line's visible characters."""
+    return {str(c.get("fontname", "")) for c in chars if not str(c["text"]).isspace()}
+
+
+def _header_type(header: Sequence[dict[str, Any]], rows: Sequence[Sequence[dict[str, Any]]]) -> bool:
+    """Whether a first line's characters (`header`) are set as a header over the lines
+    `rows`: in bold while no row is wholly bold, or in fonts that no row uses (a semibold
+    or another family)."""
+    used = set().union(*(_fonts(row) for row in rows))
+    bold = _bold(header) and not any(_bold(row) for row in rows)
+    return bold or (bool(_fonts(header)) and not _fonts(header) & used)
+
+
+def _same_starts(first: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]], size: float) -> bool:
+    """Whether two lines' runs (`_spans`) are as many, of at least 2, and start at the
+    same x each, within `COLUMN_START_TOLERANCE` of a font size."""
+    return (
+        len(first) >= 2
+        and len(first) == len(other)
+        and all(abs(a[0] - b[0]) <= COLUMN_START_TOLERANCE * size for a, b in zip(first, other, strict=True))
+    )
+
+
+def _unruled_tables(
+    page: int, lines: Sequence[dict[str, Any]], rows: Sequence[Sequence[tuple[float, float]]]
+) -> list[dict[str, Any] | _Table]:
+    """A one-column page's text lines (pdfplumber's, with the runs of each, `_spans`), with
+    each table set without ruling lines read as a `_Table` in their place: at least
+    `UNRULED_TABLE_MIN_LINES` consecutive lines whose runs of words start at the same x
+    positions (`_same_starts`: columns set at tab stops or cell edges), the first a
+    header by its type (`_header_type`: in bold over rows that are not, or in a font of its
+    own) or of years over the columns (`_year_header`). A first line in the rows' type
+    without years is no header: "Pas til børn      Gratis" over "Pas 18-64 år      835 kr."
+    reads like one. A list set with a tab stop whose first line is a row like the others
+    ("Pas 18-64 år      835 kr.") has no header and reads as lines."""
+    ordered: list[dict[str, Any] | _Table] = []
+    i = 0
+    while i < len(lines):
+        size = max((float(c.get("size", 0.0)) for c in lines[i]["chars"]), default=0.0)
+        end = i + 1
+        while end < len(lines) and _same_starts(rows[i], rows[end], size):
+            end += 1
+        cells = [tuple(_span_text(lines[k]["chars"], span) for span in rows[k]) for k in range(i, end)]
+        header, data = (cells[0], cells[1:]) if cells else ((), [])
+        headed = _header_type(lines[i]["chars"], [lines[k]["chars"] for k in range(i + 1, end)]) or (
+            any(ch.isdigit() for cell in header for ch in cell) and _year_header(header, data)
+        )
+        if end - i >= UNRULED_TABLE_MIN_LINES and headed and all(header) and all(any(row) for row in data):
+            ordered.append(_Table(page, header, tuple(data)))
+            i = end
+        else:
+            ordered.append(lines[i])
+            i += 1
+    return ordered
 
 
 def _is_page_number(text: str) -> bool:
