@@ -279,6 +279,24 @@ def write_columns_pdf(
     return path
 
 
+def write_sidebar_pdf(path: Path, body: str, title: str, box: list[str]) -> Path:
+    """A one-page PDF: `body` wrapped in a column 120 mm wide at x = 10 mm (11 pt,
+    `multi_cell(120, 6, ...)`), and beside it at x = 140 mm a fact box: `title` in 11 pt
+    bold over the lines of `box` in 9 pt at a 5 mm pitch, each wrapped at 60 mm."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(120, 6, body)
+    pdf.set_xy(140, 20)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(60, 6, title, new_x="LEFT", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    pdf.multi_cell(60, 5, "\n".join(box))
+    pdf.output(str(path))
+    return path
+
+
 def write_tab_list_pdf(path: Path, intro: str, rows: list[tuple[str, str]]) -> Path:
     """A one-page PDF: `intro` across the page in 11 pt Helvetica, an empty line, then one
     line per row with its label at 10 mm and its value at a tab stop at 80 mm, unruled

@@ -35,7 +35,11 @@ paragraph, so a sentence cut there is joined as over a wrapped line (subject to
 `starts_new_unit`). A column's lines are short, so `starts_new_unit` would take many a
 full one that ends in a word before a capital ("... i Eksempel" / "Kommune, hvor ...")
 for a label; a column line after which the next line's first word would not have fitted
-(`_wrapped`) is wrapped prose instead. A page without a gutter reads as pdfplumber's
+(`_wrapped`) is wrapped prose instead. A narrow block beside the text on the right (a
+fact box, `_sidebar`), whose lines do not stand beside the text's line for line, is a
+column too when it starts at one x in at least `COLUMN_MIN_LINES` lines, past a gutter no
+line crosses, and is set in a type of its own (another size, or a bold title over plain
+lines): it is read after the text. A page without a gutter reads as pdfplumber's
 lines, as before.
 pdfminer's own layout analysis (LAParams text boxes) is not used for this: it cuts a
 line at every wide space, tab stops included, which would change how one-column pages
@@ -376,6 +380,66 @@ def _gutter(rows: Sequence[Sequence[tuple[float, float]]], size: float) -> float
     return middle
 
 
+def _span_chars(chars: Sequence[dict[str, Any]], span: tuple[float, float]) -> list[dict[str, Any]]:
+    """The visible characters of a line whose middle lies in `span` (x0, x1)."""
+    return [
+        c for c in chars if span[0] <= (float(c["x0"]) + float(c["x1"])) / 2 <= span[1] and not str(c["text"]).isspace()
+    ]
+
+
+def _own_type(block: Sequence[Sequence[dict[str, Any]]], body: Sequence[dict[str, Any]]) -> bool:
+    """Whether a block's lines of characters (`block`, top down) are set in a type of their
+    own beside the characters of `body`: in another usual size (a fact box at 9 pt beside
+    11 pt text), or under a first line in bold over lines that are not (a box's title)."""
+
+    def usual(chars: Sequence[dict[str, Any]]) -> float:
+        sizes = sorted(round(float(c.get("size", 0.0)), 1) for c in chars)
+        return sizes[len(sizes) // 2] if sizes else 0.0
+
+    inside = [c for line in block for c in line]
+    titled = _bold(block[0]) and not any(_bold(line) for line in block[1:])
+    return bool(inside) and bool(body) and (usual(inside) != usual(body) or titled)
+
+
+def _sidebar(
+    lines: Sequence[dict[str, Any]], rows: Sequence[Sequence[tuple[float, float]]], size: float
+) -> float | None:
+    """The middle (x in points) of the gutter between a page's text and a narrow block
+    beside it on the right (a fact box, a sidebar), which `_gutter` does not take for a
+    column (its lines do not stand beside the text's line for line, and they are short);
+    None when there is none. The block: runs of words (`_spans`) of at least
+    `COLUMN_MIN_LINES` lines starting at one x (within `COLUMN_START_TOLERANCE` of a font
+    size), with no run crossing the space of at least `GUTTER_MIN_WIDTH` font sizes left
+    of it, set in a type of their own (`_own_type`); left of it, at least
+    `COLUMN_MIN_LINES` lines of prose filling their column (`_ragged`). A price list set
+    with a tab stop has its values in the labels' type, and reads as lines."""
+    spans = [(x0, x1, i) for i, line_spans in enumerate(rows) for x0, x1 in line_spans]
+    if not spans:
+        return None
+    left_edge = min(x0 for x0, _, _ in spans)
+    tolerance = COLUMN_START_TOLERANCE * size
+    for start in sorted({x0 for x0, _, _ in spans if x0 > left_edge + tolerance}):
+        if any(x0 < start - tolerance and x1 > start - tolerance for x0, x1, _ in spans):
+            continue  # a run crosses into the block
+        block = sorted((i, x0, x1) for x0, x1, i in spans if abs(x0 - start) <= tolerance)
+        before = [(x1, i) for x0, x1, i in spans if x1 < start - tolerance]
+        if len({i for i, _, _ in block}) < COLUMN_MIN_LINES or not before:
+            continue
+        gap_start = max(x1 for x1, _ in before)
+        if start - gap_start < GUTTER_MIN_WIDTH * size:
+            continue
+        ends: dict[int, float] = {}
+        for x1, i in before:
+            ends[i] = max(ends.get(i, 0.0), x1)
+        if len(ends) < COLUMN_MIN_LINES or not _ragged(list(ends.values()), gap_start, gap_start - left_edge):
+            continue
+        inside = [_span_chars(lines[i]["chars"], (x0, x1)) for i, x0, x1 in block]
+        body = [c for i in ends for c in _span_chars(lines[i]["chars"], (left_edge, gap_start))]
+        if _own_type(inside, body):
+            return (gap_start + start) / 2
+    return None
+
+
 def _table_cells(table: Any) -> tuple[tuple[str, ...], ...] | None:
     """The rows of a table pdfplumber found (`Table.extract()`, each cell's lines joined
     as a paragraph's, `qa.readers.common.join_lines`: "ansøg-" over "ning" is "ansøgning"),
@@ -658,7 +722,7 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
     sizes = sorted(float(c.get("size", 0.0)) for line in lines for c in line["chars"])
     size = sizes[len(sizes) // 2] if sizes else 0.0
     rows = [_spans(line["chars"], GUTTER_MIN_WIDTH * size) for line in lines]
-    middle = _gutter(rows, size) if sizes else None
+    middle = (_gutter(rows, size) or _sidebar(lines, rows, size)) if sizes else None
     ordered: list[dict[str, Any] | _Table]
     if middle is not None:
         ordered = _column_order([*tables, *_column_lines(page, lines, rows, middle)], middle)
