@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from qa.documents import DocumentError, read_corpus, read_document_warned
+from qa.inspect import inspect_file, render_text
 from tests.generated_documents import write_damaged_pdf, write_guide_pdf, write_partly_scanned_pdf
 
 PAGES = [
@@ -36,6 +37,14 @@ def test_a_partly_scanned_pdf_is_built_with_a_warning_naming_the_file_and_the_pa
     assert report.summary_lines()[:2] == [
         "read 1 document (1 .pdf)",
         f"warning: {path}: page 3 has no text layer (scanned?): run OCR on the PDF, or its text is not searchable",
+    ]
+
+
+def test_qa_inspect_shows_the_warning_about_a_scanned_page(tmp_path: Path) -> None:
+    path = write_partly_scanned_pdf(tmp_path / "byggesag.pdf", [PAGES[0], None])
+    lines = render_text(inspect_file(path))
+    assert [line for line in lines if line.startswith("warning")] == [
+        "warning   page 2 has no text layer (scanned?): run OCR on the PDF, or its text is not searchable"
     ]
 
 
