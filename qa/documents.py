@@ -44,12 +44,14 @@ __all__ = [
     "Document",
     "DocumentError",
     "DocumentIdCollision",
+    "DocumentWarning",
     "Duplicate",
     "assemble",
     "doc_id_for",
     "normalise_text",
     "read_corpus",
     "read_document",
+    "read_document_warned",
 ]
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -179,18 +181,28 @@ class Duplicate:
     kept_id: str
 
 
+@dataclass(frozen=True)
+class DocumentWarning:
+    """A document read with part of it left out, and why: "page 3 has no text layer ..."."""
+
+    path: Path
+    message: str
+
+
 @dataclass
 class CorpusReport:
     """What reading a corpus folder produced.
 
     `documents`: the documents to index; `errors`: files skipped, each with its reason;
-    `duplicates`: files left out as text-identical to a kept document; `formats`: the
+    `duplicates`: files left out as text-identical to a kept document; `warnings`: files
+    read with part of their text left out (a scanned page of a PDF); `formats`: the
     number of documents read per suffix (".md": 3).
     """
 
     documents: list[Document] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    warnings: list[DocumentWarning] = field(default_factory=list)
     formats: dict[str, int] = field(default_factory=dict)
 
     def largest_block(self) -> tuple[Document, Block] | None:
@@ -202,12 +214,13 @@ class CorpusReport:
         return document, block
 
     def summary_lines(self) -> list[str]:
-        """The build report: documents per format, skipped files with reasons, duplicates,
-        and the largest block."""
+        """The build report: documents per format, skipped files with reasons, files read
+        with a warning, duplicates, and the largest block."""
         per_format = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.formats.items()))
         count = f"{len(self.documents)} document" + ("" if len(self.documents) == 1 else "s")
         lines = [f"read {count}" + (f" ({per_format})" if per_format else "")]
         lines += [f"skipped {shown_path(error.path)}: {error.reason}" for error in self.errors]
+        lines += [f"warning: {shown_path(w.path)}: {w.message}" for w in self.warnings]
         lines += [
             f"duplicate {d.path} has the same text as {d.same_as}: indexed once, as {d.kept_id!r}"
             for d in self.duplicates
@@ -447,7 +460,14 @@ def _remedy(exc: OSError, what: str) -> str:
 
 
 def read_document(path: Path, root: Path | None = None) -> Document:
-    """Read one document file (.md, .markdown, .txt, .html, .htm, .pdf, .docx).
+    """Read one document file: `read_document_warned` without its warnings."""
+    return read_document_warned(path, root)[0]
+
+
+def read_document_warned(path: Path, root: Path | None = None) -> tuple[Document, list[str]]:
+    """Read one document file (.md, .markdown, .txt, .html, .htm, .pdf, .docx), and the
+    warnings about text of it that was left out (a PDF's scanned or damaged pages,
+    `qa.readers.pdf.pdf_document`).
 
     The id comes from the path relative to `root` (`doc_id_for`). The language is the
     one the file declares (front matter `language`, `<html lang>`), read by
@@ -469,9 +489,10 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         raise DocumentError(path, f"cannot be read ({exc.strerror})") from exc
     doc_id = doc_id_for(path, root)
     meta: dict[str, str | None] = {}
+    warnings: list[str] = []
     try:
         if suffix in PDF_SUFFIXES:
-            meta, pieces = pdf_document(data)
+            meta, pieces, warnings = pdf_document(data)
         elif suffix in DOCX_SUFFIXES:
             pieces = docx_pieces(data)
         elif suffix in HTML_SUFFIXES:
@@ -490,7 +511,8 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         declared = declared_language(meta.get("language"))
     except ValueError as exc:
         raise DocumentError(path, str(exc)) from None
-    return replace(document, language=declared or guess_language(document.text[:LANGUAGE_SAMPLE]).language)
+    language = declared or guess_language(document.text[:LANGUAGE_SAMPLE]).language
+    return replace(document, language=language), warnings
 
 
 def _link_problem(entry: Path, ancestors: tuple[str, ...]) -> str | None:
@@ -605,13 +627,16 @@ def read_corpus(folder: Path, live_ids: Collection[str] = ()) -> CorpusReport:
                 if doc_id in ids:
                     raise DocumentIdCollision(doc_id, ids[doc_id], path)
                 ids[doc_id] = path
-            document = read_document(path, folder)
+            document, warnings = read_document_warned(path, folder)
         except DocumentError as exc:
             if isinstance(exc.__cause__, OSError) and _remedy(exc.__cause__, "file"):
                 exc = DocumentError(path, exc.reason + _remedy(exc.__cause__, "file"))
             log.warning("skipping %s", exc)
             report.errors.append(exc)
             continue
+        for warning in warnings:
+            log.warning("%s: %s", shown_path(path), warning)
+            report.warnings.append(DocumentWarning(path, warning))
         read.append((path, document))
     kept: dict[str, tuple[Path, Document]] = {}
     served = set(live_ids)

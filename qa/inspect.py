@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.chunking import ChunkingOptions, chunk_document
-from qa.documents import link_problem_on_the_way, read_document
+from qa.documents import link_problem_on_the_way, read_document_warned
 
 
 def _in_corpus(path: Path, corpus: Path | None) -> tuple[Path, Path | None]:
@@ -32,7 +32,8 @@ def _in_corpus(path: Path, corpus: Path | None) -> tuple[Path, Path | None]:
 def inspect_file(path: Path, corpus: Path | None = None, options: ChunkingOptions | None = None) -> dict[str, Any]:
     """How `path` is read, as plain data.
 
-    Keys: path, doc_id, title, language, source, date, headings (level, text), blocks
+    Keys: path, doc_id, title, language, source, date, warnings (text of the file left
+    out and why, as `qa build` reports them: a PDF's scanned pages), headings (level, text), blocks
     (kind, level, page, start, end, text), sentences (start, end, chars, text) and chunks
     (chunk_id, heading, start, end, chars, sentences); offsets are characters into the
     normalised document text. The id is relative to `corpus` when the file lies inside
@@ -43,7 +44,7 @@ def inspect_file(path: Path, corpus: Path | None = None, options: ChunkingOption
     problem = link_problem_on_the_way(path)
     if problem is not None:
         raise problem
-    document = read_document(*_in_corpus(path, corpus))
+    document, warnings = read_document_warned(*_in_corpus(path, corpus))
     chunks, sentences = chunk_document(document, options)
     return {
         "path": str(path),
@@ -52,6 +53,7 @@ def inspect_file(path: Path, corpus: Path | None = None, options: ChunkingOption
         "language": document.language,
         "source": document.source,
         "date": document.date,
+        "warnings": warnings,
         "headings": [
             {"level": b.level, "text": document.block_text(b)} for b in document.blocks if b.kind == "heading"
         ],
@@ -91,6 +93,7 @@ def render_text(report: dict[str, Any]) -> list[str]:
     ]
     if report["source"]:
         lines.append(f"source    {report['source']}")
+    lines += [f"warning   {w}" for w in report["warnings"]]
     lines.append(f"headings  {len(report['headings'])}")
     lines += [f"  {'#' * h['level']} {h['text']}" for h in report["headings"]]
     lines.append(f"blocks    {len(report['blocks'])}")

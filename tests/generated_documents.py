@@ -5,10 +5,12 @@ fpdf2's core font Helvetica is encoded in latin-1 (cp1252), which holds æ, ø a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
 from fpdf import FPDF
+from PIL import Image
 
 PDF_BODY = (
     "Det gule sygesikringskort viser, hvilken læge du er tilknyttet. Kortet sendes automatisk, "
@@ -60,6 +62,45 @@ def write_scanned_pdf(path: Path) -> Path:
     pdf.add_page()
     pdf.rect(20, 20, 170, 250, style="F")
     pdf.output(str(path))
+    return path
+
+
+def write_partly_scanned_pdf(path: Path, pages: list[str | None]) -> Path:
+    """A PDF of one page per entry of `pages`: a page of its text (11 pt), or for None a
+    page showing only a grey picture 170 x 250 mm, a scanned page without OCR."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", "", 11)
+    for text in pages:
+        pdf.add_page()
+        if text is None:
+            pdf.image(Image.new("L", (170, 250), 200), x=20, y=20, w=170, h=250)
+        else:
+            pdf.multi_cell(0, 6, text)
+    pdf.output(str(path))
+    return path
+
+
+def write_damaged_pdf(path: Path, pages: list[str], damaged: set[int], how: str) -> Path:
+    """A PDF of one page of text per entry of `pages` (11 pt) whose content streams of the
+    1-based pages in `damaged` are corrupted, their lengths kept: `how` "compressed" flips
+    the compressed bytes after the first two (zlib cannot decompress them), "garbage" (an
+    uncompressed file) overwrites them with bytes 0-255, no drawing instructions."""
+    pdf = FPDF()
+    pdf.set_compression(how == "compressed")
+    pdf.set_font("Helvetica", "", 11)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    data = bytearray(pdf.output())
+    streams = list(re.finditer(rb"stream\n(.*?)\nendstream", bytes(data), re.S))
+    assert len(streams) == len(pages)  # a page's content is the only stream of such a PDF
+    for number in damaged:
+        start, end = streams[number - 1].span(1)
+        if how == "compressed":
+            data[start + 2 : end] = bytes(b ^ 0x5A for b in data[start + 2 : end])
+        else:
+            data[start:end] = (bytes(range(256)) * (1 + (end - start) // 256))[: end - start]
+    path.write_bytes(bytes(data))
     return path
 
 
@@ -238,6 +279,24 @@ def write_columns_pdf(
     return path
 
 
+def write_sidebar_pdf(path: Path, body: str, title: str, box: list[str]) -> Path:
+    """A one-page PDF: `body` wrapped in a column 120 mm wide at x = 10 mm (11 pt,
+    `multi_cell(120, 6, ...)`), and beside it at x = 140 mm a fact box: `title` in 11 pt
+    bold over the lines of `box` in 9 pt at a 5 mm pitch, each wrapped at 60 mm."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(120, 6, body)
+    pdf.set_xy(140, 20)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(60, 6, title, new_x="LEFT", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    pdf.multi_cell(60, 5, "\n".join(box))
+    pdf.output(str(path))
+    return path
+
+
 def write_tab_list_pdf(path: Path, intro: str, rows: list[tuple[str, str]]) -> Path:
     """A one-page PDF: `intro` across the page in 11 pt Helvetica, an empty line, then one
     line per row with its label at 10 mm and its value at a tab stop at 80 mm, unruled
@@ -251,6 +310,30 @@ def write_tab_list_pdf(path: Path, intro: str, rows: list[tuple[str, str]]) -> P
         for x, text in ((10, label), (80, value)):
             pdf.set_xy(x, 32 + 6 * i)
             pdf.cell(60, 6, text)
+    pdf.output(str(path))
+    return path
+
+
+def write_unruled_table_pdf(
+    path: Path, intro: str, rows: list[tuple[str, ...]], after: str, header_bold: bool = True
+) -> Path:
+    """A one-page PDF: `intro`, then `rows` as a table without ruling lines, each cell in
+    a `cell()` 90 mm wide (the last to the margin; of three columns, 70 and 40 mm), the
+    first row in bold with `header_bold`, then `after`; 11 pt Helvetica."""
+    widths = [90.0] if len(rows[0]) == 2 else [70.0, 40.0]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, intro, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for i, row in enumerate(rows):
+        pdf.set_font("Helvetica", "B" if i == 0 and header_bold else "", 11)
+        for width, cell in zip(widths, row[:-1], strict=True):
+            pdf.cell(width, 6, cell)
+        pdf.cell(0, 6, row[-1], new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, after)
     pdf.output(str(path))
     return path
 

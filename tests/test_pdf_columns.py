@@ -4,7 +4,8 @@ the foot of the left column goes on at the top of the right one, and one at the 
 the right column at the top of the next page's left one. A table across both columns
 stands between the columns above and below it. A short column line is wrapped prose when
 the next line's first word would not have fitted after it, and a label when it would. A
-price list set with a tab stop is no pair of columns."""
+price list set with a tab stop is no pair of columns. A fact box beside the text, in a type
+of its own, is read after the text."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from qa.documents import Document, read_document
 from qa.sentences import split_sentences
-from tests.generated_documents import write_columns_pdf, write_leaflet_pdf, write_tab_list_pdf
+from tests.generated_documents import write_columns_pdf, write_leaflet_pdf, write_sidebar_pdf, write_tab_list_pdf
 
 TITLE = "Affald og genbrug i Eksempel Kommune"
 LEFT = [
@@ -173,4 +174,20 @@ def test_a_column_line_wrapped_before_a_number_with_a_full_stop_is_prose_not_a_l
             1,
         ),
         ("paragraph", BELOW, 1),
+    ]
+
+
+def test_a_fact_box_beside_the_text_is_read_after_the_text_not_between_its_lines(tmp_path: Path) -> None:
+    body = (
+        "Boligstøtte er en skattefri ydelse, som du kan få, hvis du bor til leje i en lejebolig, en andelsbolig "
+        "eller et værelse. Hvor meget du kan få, afhænger af husstandens samlede indkomst, boligens størrelse og "
+        "huslejens størrelse. Du søger om boligstøtte digitalt på borger.dk, og du skal bruge MitID for at logge ind."
+    )
+    box = ["Svaret kommer normalt inden for fire uger.", "Du får svar i Digital Post."]
+    document = read_document(write_sidebar_pdf(tmp_path / "boligstoette.pdf", body, "Godt at vide", box))
+    assert blocks_with_pages(document) == [
+        ("paragraph", body, 1),
+        ("paragraph", "Godt at vide", 1),
+        ("paragraph", "Svaret kommer normalt inden for fire uger.", 1),
+        ("paragraph", "Du får svar i Digital Post.", 1),
     ]

@@ -42,7 +42,7 @@ def test_a_pdf_of_many_pages_is_read_without_holding_every_page(tmp_path: Path) 
     data = _write_fee_pages(tmp_path / "gebyrer.pdf").read_bytes()
     tracemalloc.start()
     try:
-        _, pieces = pdf_reader.pdf_document(data)
+        _, pieces, _ = pdf_reader.pdf_document(data)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qa.documents import Document, read_document
-from tests.generated_documents import write_split_table_pdf, write_table_pdf
+from tests.generated_documents import write_split_table_pdf, write_table_pdf, write_unruled_table_pdf
 
 BEFORE = "Priser på pas i borgerservice."
 AFTER = "Gebyret betales ved bestillingen."
@@ -150,4 +150,43 @@ def test_a_table_repeating_its_header_at_the_top_of_the_next_page_reads_under_th
         ("table_header", "Ydelse; Pris"),
         ("table_row", "Ydelse: Kørekort duplikat; Pris: 280 kr."),
         ("paragraph", AFTER),
+    ]
+
+
+def test_a_fee_list_in_columns_without_ruling_lines_under_a_bold_header_reads_as_table_rows(tmp_path: Path) -> None:
+    rows = [("Ydelse", "Pris"), ("Pas til voksne", "835 kr."), ("Pas til børn", "155 kr."), ("Kørekort", "310 kr.")]
+    document = read_document(write_unruled_table_pdf(tmp_path / "priser.pdf", BEFORE, rows, AFTER))
+    assert blocks_with_pages(document) == [
+        ("paragraph", BEFORE, 1),
+        ("table_header", "Ydelse; Pris", 1),
+        ("table_row", "Ydelse: Pas til voksne; Pris: 835 kr.", 1),
+        ("table_row", "Ydelse: Pas til børn; Pris: 155 kr.", 1),
+        ("table_row", "Ydelse: Kørekort; Pris: 310 kr.", 1),
+        ("paragraph", AFTER, 1),
+    ]
+
+
+def test_a_table_in_columns_without_ruling_lines_under_plain_years_over_the_columns_reads_as_table_rows(
+    tmp_path: Path,
+) -> None:
+    rows = [("Ydelse", "2025", "2026"), ("Storskrald", "120 kr.", "135 kr."), ("Haveaffald", "80 kr.", "85 kr.")]
+    document = read_document(write_unruled_table_pdf(tmp_path / "affald.pdf", BEFORE, rows, AFTER, header_bold=False))
+    assert [(kind, text) for kind, text, _ in blocks_with_pages(document)][1:4] == [
+        ("table_header", "Ydelse; 2025; 2026"),
+        ("table_row", "Ydelse: Storskrald; 2025: 120 kr.; 2026: 135 kr."),
+        ("table_row", "Ydelse: Haveaffald; 2025: 80 kr.; 2026: 85 kr."),
+    ]
+
+
+def test_lines_in_columns_without_ruling_lines_under_a_first_line_in_their_own_type_read_as_lines(
+    tmp_path: Path,
+) -> None:
+    rows = [("Pas til spædbørn", "Gratis"), ("Pas til voksne", "835 kr."), ("Kørekort", "310 kr.")]
+    document = read_document(write_unruled_table_pdf(tmp_path / "priser.pdf", BEFORE, rows, AFTER, header_bold=False))
+    assert [text for _, text, _ in blocks_with_pages(document)] == [
+        BEFORE,
+        "Pas til spædbørn Gratis",
+        "Pas til voksne 835 kr.",
+        "Kørekort 310 kr.",
+        AFTER,
     ]

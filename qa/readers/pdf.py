@@ -14,6 +14,12 @@ paragraph is cut off mid-sentence and the next page goes on with it
 page break one sentence. Every piece carries the 1-based page it starts on, and the
 offset and page of each later page it runs onto (`Piece.page_starts`). A PDF without a
 text layer (a scan), or with no text but page furniture, raises ReaderError.
+A page without text among pages with text is left out with a warning
+(`_textless_warnings`): "page 3 has no text layer (scanned?)" when it shows an image, and
+"page 2 is damaged (...)" when its content stream cannot be read (`_stream_damage`: a
+compressed stream pdfminer decompressed nothing from, or bytes that are no drawing
+instructions; pdfminer skips both silently), so that a damaged page is not taken for a
+scan; a PDF whose every page is textless and one of them damaged says to re-export it.
 
 A page set in two columns is read column by column (`_page_items`): pdfplumber takes a
 line across the whole width, so it would join each line of the left column to the line
@@ -29,7 +35,11 @@ paragraph, so a sentence cut there is joined as over a wrapped line (subject to
 `starts_new_unit`). A column's lines are short, so `starts_new_unit` would take many a
 full one that ends in a word before a capital ("... i Eksempel" / "Kommune, hvor ...")
 for a label; a column line after which the next line's first word would not have fitted
-(`_wrapped`) is wrapped prose instead. A page without a gutter reads as pdfplumber's
+(`_wrapped`) is wrapped prose instead. A narrow block beside the text on the right (a
+fact box, `_sidebar`), whose lines do not stand beside the text's line for line, is a
+column too when it starts at one x in at least `COLUMN_MIN_LINES` lines, past a gutter no
+line crosses, and is set in a type of its own (another size, or a bold title over plain
+lines): it is read after the text. A page without a gutter reads as pdfplumber's
 lines, as before.
 pdfminer's own layout analysis (LAParams text boxes) is not used for this: it cuts a
 line at every wide space, tab stops included, which would change how one-column pages
@@ -50,6 +60,14 @@ content is a table of as many columns goes on with that table (`_continue_tables
 all its rows, its first included, are read under the header of the page before, and
 without a `table_header` piece of its own (a first row that repeats that header is a
 header again, as before).
+
+A table set without ruling lines, in columns at tab stops or cell edges, is read the
+same way (`_unruled_tables`, on a page of one column): at least `UNRULED_TABLE_MIN_LINES`
+consecutive lines whose runs of words, split at gaps of a font size or more, start at the
+same x positions, under a first line in bold (rows not), in a font of its own or of
+years over the columns. A price list set with a tab stop without such a header reads as
+lines, as before, and so does one under a header in the rows' own type ("Ydelse  Pris"
+in plain type reads like a row "Pas til børn  Gratis").
 
 Running headers and footers (page furniture) are left out before anything else is
 measured (`_furniture`), so that they are neither quoted nor counted for the body size or
@@ -108,7 +126,11 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFStream, resolve1, stream_value
+from pdfminer.psexceptions import PSEOF
+from pdfminer.psparser import PSKeyword
 from pdfplumber.utils.exceptions import PdfminerException
 
 from qa.readers.common import (
@@ -356,6 +378,66 @@ def _gutter(rows: Sequence[Sequence[tuple[float, float]]], size: float) -> float
     if not (_ragged(left_ends, max(left_ends), left_width) and _ragged(right_ends, max(right_ends), right_width)):
         return None
     return middle
+
+
+def _span_chars(chars: Sequence[dict[str, Any]], span: tuple[float, float]) -> list[dict[str, Any]]:
+    """The visible characters of a line whose middle lies in `span` (x0, x1)."""
+    return [
+        c for c in chars if span[0] <= (float(c["x0"]) + float(c["x1"])) / 2 <= span[1] and not str(c["text"]).isspace()
+    ]
+
+
+def _own_type(block: Sequence[Sequence[dict[str, Any]]], body: Sequence[dict[str, Any]]) -> bool:
+    """Whether a block's lines of characters (`block`, top down) are set in a type of their
+    own beside the characters of `body`: in another usual size (a fact box at 9 pt beside
+    11 pt text), or under a first line in bold over lines that are not (a box's title)."""
+
+    def usual(chars: Sequence[dict[str, Any]]) -> float:
+        sizes = sorted(round(float(c.get("size", 0.0)), 1) for c in chars)
+        return sizes[len(sizes) // 2] if sizes else 0.0
+
+    inside = [c for line in block for c in line]
+    titled = _bold(block[0]) and not any(_bold(line) for line in block[1:])
+    return bool(inside) and bool(body) and (usual(inside) != usual(body) or titled)
+
+
+def _sidebar(
+    lines: Sequence[dict[str, Any]], rows: Sequence[Sequence[tuple[float, float]]], size: float
+) -> float | None:
+    """The middle (x in points) of the gutter between a page's text and a narrow block
+    beside it on the right (a fact box, a sidebar), which `_gutter` does not take for a
+    column (its lines do not stand beside the text's line for line, and they are short);
+    None when there is none. The block: runs of words (`_spans`) of at least
+    `COLUMN_MIN_LINES` lines starting at one x (within `COLUMN_START_TOLERANCE` of a font
+    size), with no run crossing the space of at least `GUTTER_MIN_WIDTH` font sizes left
+    of it, set in a type of their own (`_own_type`); left of it, at least
+    `COLUMN_MIN_LINES` lines of prose filling their column (`_ragged`). A price list set
+    with a tab stop has its values in the labels' type, and reads as lines."""
+    spans = [(x0, x1, i) for i, line_spans in enumerate(rows) for x0, x1 in line_spans]
+    if not spans:
+        return None
+    left_edge = min(x0 for x0, _, _ in spans)
+    tolerance = COLUMN_START_TOLERANCE * size
+    for start in sorted({x0 for x0, _, _ in spans if x0 > left_edge + tolerance}):
+        if any(x0 < start - tolerance and x1 > start - tolerance for x0, x1, _ in spans):
+            continue  # a run crosses into the block
+        block = sorted((i, x0, x1) for x0, x1, i in spans if abs(x0 - start) <= tolerance)
+        before = [(x1, i) for x0, x1, i in spans if x1 < start - tolerance]
+        if len({i for i, _, _ in block}) < COLUMN_MIN_LINES or not before:
+            continue
+        gap_start = max(x1 for x1, _ in before)
+        if start - gap_start < GUTTER_MIN_WIDTH * size:
+            continue
+        ends: dict[int, float] = {}
+        for x1, i in before:
+            ends[i] = max(ends.get(i, 0.0), x1)
+        if len(ends) < COLUMN_MIN_LINES or not _ragged(list(ends.values()), gap_start, gap_start - left_edge):
+            continue
+        inside = [_span_chars(lines[i]["chars"], (x0, x1)) for i, x0, x1 in block]
+        body = [c for i in ends for c in _span_chars(lines[i]["chars"], (left_edge, gap_start))]
+        if _own_type(inside, body):
+            return (gap_start + start) / 2
+    return None
 
 
 def _table_cells(table: Any) -> tuple[tuple[str, ...], ...] | None:
@@ -640,12 +722,12 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
     sizes = sorted(float(c.get("size", 0.0)) for line in lines for c in line["chars"])
     size = sizes[len(sizes) // 2] if sizes else 0.0
     rows = [_spans(line["chars"], GUTTER_MIN_WIDTH * size) for line in lines]
-    middle = _gutter(rows, size) if sizes else None
+    middle = (_gutter(rows, size) or _sidebar(lines, rows, size)) if sizes else None
     ordered: list[dict[str, Any] | _Table]
     if middle is not None:
         ordered = _column_order([*tables, *_column_lines(page, lines, rows, middle)], middle)
     else:
-        ordered = list(lines)
+        ordered = _unruled_tables(page.page_number, lines, rows)
         for table in sorted(tables, key=lambda t: t.top):  # before the first line below its top
             at = next((i for i, item in enumerate(ordered) if isinstance(item, dict) and item["top"] > table.top), None)
             ordered.insert(len(ordered) if at is None else at, table.item)
@@ -660,6 +742,91 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
         if (line := _line(page.page_number, item, edge)) is not None:
             items.append(line)
     return items, table_top
+
+
+# Unruled tables (`_unruled_tables`): at least this many lines (a header and two rows) ...
+UNRULED_TABLE_MIN_LINES = 3
+# ... whose runs of words (`_spans`) start at the same x, within this share of a font size
+# (a program sets a column's cells at one tab stop or cell edge, to a rounding error).
+COLUMN_START_TOLERANCE = 0.25
+
+
+def _span_text(chars: Sequence[dict[str, Any]], span: tuple[float, float]) -> str:
+    """The text of a line's characters whose middle lies in `span` (x0, x1), a word space
+    wherever two characters stand more than `WORD_GAP` of a font size apart."""
+    text = ""
+    end: float | None = None
+    for char in sorted(chars, key=lambda c: float(c["x0"])):
+        if not span[0] <= (float(char["x0"]) + float(char["x1"])) / 2 <= span[1]:
+            continue
+        if end is not None and float(char["x0"]) - end > WORD_GAP * float(char.get("size", 0.0)):
+            text += " "
+        text += str(char["text"])
+        end = float(char["x1"])
+    return " ".join(text.split())
+
+
+def _bold(chars: Sequence[dict[str, Any]]) -> bool:
+    """Whether every visible character of `chars` is set in a bold font."""
+    shown = [c for c in chars if not str(c["text"]).isspace()]
+    return bool(shown) and all("bold" in str(c.get("fontname", "")).casefold() for c in shown)
+
+
+def _fonts(chars: Sequence[dict[str, Any]]) -> set[str]:
+    """The names of the fonts of a line's visible characters."""
+    return {str(c.get("fontname", "")) for c in chars if not str(c["text"]).isspace()}
+
+
+def _header_type(header: Sequence[dict[str, Any]], rows: Sequence[Sequence[dict[str, Any]]]) -> bool:
+    """Whether a first line's characters (`header`) are set as a header over the lines
+    `rows`: in bold while no row is wholly bold, or in fonts that no row uses (a semibold
+    or another family)."""
+    used = set().union(*(_fonts(row) for row in rows))
+    bold = _bold(header) and not any(_bold(row) for row in rows)
+    return bold or (bool(_fonts(header)) and not _fonts(header) & used)
+
+
+def _same_starts(first: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]], size: float) -> bool:
+    """Whether two lines' runs (`_spans`) are as many, of at least 2, and start at the
+    same x each, within `COLUMN_START_TOLERANCE` of a font size."""
+    return (
+        len(first) >= 2
+        and len(first) == len(other)
+        and all(abs(a[0] - b[0]) <= COLUMN_START_TOLERANCE * size for a, b in zip(first, other, strict=True))
+    )
+
+
+def _unruled_tables(
+    page: int, lines: Sequence[dict[str, Any]], rows: Sequence[Sequence[tuple[float, float]]]
+) -> list[dict[str, Any] | _Table]:
+    """A one-column page's text lines (pdfplumber's, with the runs of each, `_spans`), with
+    each table set without ruling lines read as a `_Table` in their place: at least
+    `UNRULED_TABLE_MIN_LINES` consecutive lines whose runs of words start at the same x
+    positions (`_same_starts`: columns set at tab stops or cell edges), the first a
+    header by its type (`_header_type`: in bold over rows that are not, or in a font of its
+    own) or of years over the columns (`_year_header`). A first line in the rows' type
+    without years is no header: "Pas til børn      Gratis" over "Pas 18-64 år      835 kr."
+    reads like one. A list set with a tab stop whose first line is a row like the others
+    ("Pas 18-64 år      835 kr.") has no header and reads as lines."""
+    ordered: list[dict[str, Any] | _Table] = []
+    i = 0
+    while i < len(lines):
+        size = max((float(c.get("size", 0.0)) for c in lines[i]["chars"]), default=0.0)
+        end = i + 1
+        while end < len(lines) and _same_starts(rows[i], rows[end], size):
+            end += 1
+        cells = [tuple(_span_text(lines[k]["chars"], span) for span in rows[k]) for k in range(i, end)]
+        header, data = (cells[0], cells[1:]) if cells else ((), [])
+        headed = _header_type(lines[i]["chars"], [lines[k]["chars"] for k in range(i + 1, end)]) or (
+            any(ch.isdigit() for cell in header for ch in cell) and _year_header(header, data)
+        )
+        if end - i >= UNRULED_TABLE_MIN_LINES and headed and all(header) and all(any(row) for row in data):
+            ordered.append(_Table(page, header, tuple(data)))
+            i = end
+        else:
+            ordered.append(lines[i])
+            i += 1
+    return ordered
 
 
 def _is_page_number(text: str) -> bool:
@@ -879,6 +1046,102 @@ def _title(metadata_title: str | None, lines: Sequence[_Line], pieces: Sequence[
     return None
 
 
+def _tables(items: Sequence[_Line | _Table]) -> bool:
+    """Whether a page's items hold a table."""
+    return any(isinstance(item, _Table) for item in items)
+
+
+# The operators of a content stream (ISO 32000-1, Annex A) as pdfminer reads them: a word
+# that is none of them (outside a BX ... EX section, where a viewer may skip unknown ones)
+# is a stream's bytes, not its drawing instructions.
+_OPERATORS = frozenset(
+    name[3:].replace("_a", "*").replace("_w", '"').replace("_q", "'")
+    for name in dir(PDFPageInterpreter)
+    if name.startswith("do_")
+) | {"d0", "d1", "BX", "EX", "BI", "ID", "EI"}
+
+
+def _stream_damage(stream: PDFStream) -> str | None:
+    """Why a page's content stream cannot be read, or None: it is compressed but pdfminer
+    decompressed nothing from its bytes (pdfminer drops a corrupt compressed stream
+    silently), or it holds a word that is no PDF operator (`_OPERATORS`)."""
+    length = resolve1(stream.attrs.get("Length"))
+    data = stream.get_data()
+    if stream.get_filters() and not data and isinstance(length, int) and length > 0:
+        return "a corrupt compressed content stream"
+    parser = PDFContentParser([stream])
+    optional = 0  # depth of BX ... EX sections
+    while True:
+        try:
+            _, token = parser.nextobject()
+        except PSEOF:
+            return None
+        if isinstance(token, PSKeyword):
+            name = token.name.decode("latin-1") if isinstance(token.name, bytes) else str(token.name)
+            optional += (name == "BX") - (name == "EX")
+            if name not in _OPERATORS and optional <= 0:
+                return "a content stream of bytes that are no PDF drawing instructions"
+
+
+def _textless_page(page: Any) -> str:
+    """Why a pdfplumber page that gave no text (page furniture aside) has none: the
+    damage of its first damaged content stream (`_stream_damage`), "scanned" when it
+    shows an image (a scan without OCR) and "empty" otherwise (a blank page, a drawing).
+    Closes the page after."""
+    try:
+        for content in page.page_obj.contents:
+            damage = _stream_damage(stream_value(content))
+            if damage is not None:
+                return damage
+        return "scanned" if page.images else "empty"
+    finally:
+        page.close()
+
+
+def _damaged(textless: dict[int, str]) -> dict[int, str]:
+    """The damaged pages among pages without text ({page: why}, `_textless_page`)."""
+    return {page: why for page, why in textless.items() if why not in ("scanned", "empty")}
+
+
+def _page_list(pages: Sequence[int]) -> str:
+    """ "page 3" or "pages 3, 7": 1-based page numbers, in order."""
+    numbers = ", ".join(str(page) for page in sorted(pages))
+    return f"page {numbers}" if len(pages) == 1 else f"pages {numbers}"
+
+
+def _damaged_message(damaged: dict[int, str]) -> str:
+    """What is wrong with damaged pages ({page: why}, `_stream_damage`): "page 2 is
+    damaged (a corrupt compressed content stream)", the pages of one cause
+    together."""
+    causes: dict[str, list[int]] = {}
+    for page, why in sorted(damaged.items()):
+        causes.setdefault(why, []).append(page)
+    return "; ".join(
+        f"{_page_list(pages)} {'is' if len(pages) == 1 else 'are'} damaged ({why})" for why, pages in causes.items()
+    )
+
+
+def _textless_warnings(textless: dict[int, str]) -> list[str]:
+    """Warnings about the pages of a PDF with text that give none ({page: why},
+    `_textless_page`): the damaged ones, whose text is lost, and the scanned ones, whose
+    text is not searchable until the PDF is run through OCR. A blank page says nothing."""
+    damaged = _damaged(textless)
+    scanned = [page for page, why in textless.items() if why == "scanned"]
+    warnings = []
+    if damaged:
+        pronoun = "its" if len(damaged) == 1 else "their"
+        warnings.append(
+            f"{_damaged_message(damaged)}: {pronoun} text is not read; re-export the PDF from the source program"
+        )
+    if scanned:
+        verb, pronoun = ("has", "its") if len(scanned) == 1 else ("have", "their")
+        warnings.append(
+            f"{_page_list(scanned)} {verb} no text layer (scanned?): "
+            f"run OCR on the PDF, or {pronoun} text is not searchable"
+        )
+    return warnings
+
+
 def _unreadable(exc: Exception) -> str:
     """Why pdfplumber could not open or read a PDF, and what to do. pdfplumber wraps
     pdfminer's errors, a user password among them, in PdfminerException."""
@@ -888,19 +1151,29 @@ def _unreadable(exc: Exception) -> str:
     return f"not a readable PDF ({exc}); re-export it from the source program"
 
 
-def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
-    """The metadata of a PDF file's bytes ({"title": str | None}, `_title`) and its
-    pieces; raises ReaderError for a broken or scanned PDF."""
+def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece], list[str]]:
+    """The metadata of a PDF file's bytes ({"title": str | None}, `_title`), its pieces,
+    and warnings about pages whose text is not read (`_textless_warnings`: a scanned page
+    among pages of text, a damaged page); raises ReaderError for a broken or scanned PDF,
+    or one whose every page without text is damaged."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             read = [_page_items(page) for page in pdf.pages]
             pages = [items for items, _ in read]
             furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
             _continue_tables(pdf.pages, pages, [top for _, top in read], furniture)
+            textless = {
+                page.page_number: _textless_page(page)
+                for page, items in zip(pdf.pages, pages, strict=True)
+                if all(item in furniture for item in items if isinstance(item, _Line)) and not _tables(items)
+            }
             outline = _outline_titles(pdf)
             metadata_title = _metadata_title(pdf)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
+    damaged = _damaged(textless)
+    if len(textless) == len(pages) and damaged:
+        raise ReaderError(f"unreadable PDF: {_damaged_message(damaged)}; re-export it from the source program")
     if not any(pages):
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
     items = [item for items in pages for item in items if isinstance(item, _Table) or item not in furniture]
@@ -910,6 +1183,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
             "unreadable PDF: no text layer beyond page numbers and running headers or footers: "
             "scanned PDF? run OCR first"
         )
+    warnings = _textless_warnings(textless)
     body = _body_size(lines)
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
@@ -962,4 +1236,4 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece]]:
             paragraph.append(line)
         previous = line
     flush()
-    return {"title": _title(metadata_title, lines, pieces)}, pieces
+    return {"title": _title(metadata_title, lines, pieces)}, pieces, warnings
