@@ -117,25 +117,39 @@ def test_a_control_naming_no_panel_shows_the_hidden_element_after_it_not_a_menu_
     ]
 
 
-def test_an_element_not_displayed_right_after_a_plain_button_or_heading_is_its_panel(tmp_path: Path) -> None:
+def test_an_element_not_displayed_right_after_a_plain_button_is_its_panel(tmp_path: Path) -> None:
     # An older script toggles the element after a question, saying nothing in ARIA.
     doc = _page(
         tmp_path,
         "<h1>Spørgsmål og svar</h1>"
-        '<div class="faq"><button class="faq__q">Skal jeg møde op?</button>'
+        '<div class="faq"><button type="button" class="faq__q">Skal jeg møde op?</button>'
         '<div class="faq__a" style="display:none">Ja, du skal møde personligt op.</div></div>'
-        '<h3 class="toggle">Hvad med børn?</h3><div style="display: none;"><p>Børn skal også møde op.</p></div>'
         # not panels: decoration hidden from assistive technology, a collapsed list of links
         '<h2>Kort</h2><div aria-hidden="true">Kortet viser Rådhuset</div>'
-        '<button>Del</button><div hidden><a href="https://www.facebook.com/sharer">Facebook</a></div>',
+        '<button type="button">Del</button><div hidden><a href="https://www.facebook.com/sharer">Facebook</a></div>',
     )
     assert units(doc) == [
         ("heading", 1, "Spørgsmål og svar"),
         ("heading", 2, "Skal jeg møde op?"),
         ("paragraph", 0, "Ja, du skal møde personligt op."),
-        ("heading", 3, "Hvad med børn?"),
-        ("paragraph", 0, "Børn skal også møde op."),
         ("heading", 2, "Kort"),
+    ]
+
+
+def test_an_element_not_displayed_after_a_plain_heading_or_a_submit_button_stays_hidden(tmp_path: Path) -> None:
+    # A stale price a script hides under its heading; a form's error message after its
+    # "Send" button (a <button> without a type submits) or after a button in a form.
+    doc = _page(
+        tmp_path,
+        "<h1>T</h1><h2>Pris</h2><p style='display:none'>Gammel pris: 500 kr.</p><p>Ny pris: 627 kr.</p>"
+        "<form></form><button>Send</button><div hidden>Der skete en fejl. Prøv igen.</div>"
+        '<button type="submit">Ansøg</button><div hidden>Ansøgningen er sendt.</div><p>x</p>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "T"),
+        ("heading", 2, "Pris"),
+        ("paragraph", 0, "Ny pris: 627 kr."),
+        ("paragraph", 0, "x"),
     ]
 
 

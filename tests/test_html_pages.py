@@ -4,6 +4,7 @@ the article), page furniture inside it stays out, and labels stay with their val
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -323,6 +324,27 @@ def test_nested_description_lists_are_read_once_each(tmp_path: Path) -> None:
     ]
 
 
+def test_buttons_and_share_links_nested_hundreds_of_levels_deep_are_read_as_any_page(tmp_path: Path) -> None:
+    # Deeper than Python's recursion allows a recursive walk of their ancestors' text.
+    for control in ("<button>Vis</button>", '<a href="https://twitter.com/intent/tweet">X</a>'):
+        doc = _read(tmp_path, "<main><h1>T</h1><p>Tekst.</p>" + "<div>" * 600 + control + "</div>" * 600 + "</main>")
+        assert _units(doc) == [("heading", "T"), ("paragraph", "Tekst.")]
+
+
+def test_many_buttons_and_share_links_below_much_text_take_time_linear_in_the_page(tmp_path: Path) -> None:
+    # 2,000 buttons and 2,000 share links in bars under 5,000 paragraphs: each one's
+    # nearest text is found without reading the page's text again (about 0.3 s; a
+    # walk per button took over 60 s).
+    paragraphs = "".join(f"<p>Afsnit {i}: du kan søge om boligstøtte, hvis du bor til leje.</p>" for i in range(5000))
+    bar = "<div><span><button>Vis</button></span></div>" * 2000
+    shares = '<div><a href="https://www.facebook.com/sharer/sharer.php?u=1">f</a></div>' * 2000
+    started = time.perf_counter()
+    doc = _read(tmp_path, f"<main><h1>T</h1>{paragraphs}<div>{bar}</div><div>{shares}</div></main>")
+    assert time.perf_counter() - started < 10
+    assert len(doc.blocks) == 5001
+    assert _units(doc)[-1] == ("paragraph", "Afsnit 4999: du kan søge om boligstøtte, hvis du bor til leje.")
+
+
 def test_a_page_nested_too_deeply_to_walk_is_refused_with_a_message(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="nests its elements too deeply to read"):
         _read(tmp_path, "<main>" + "<div>" * 20000 + "Tekst" + "</div>" * 20000 + "</main>")
@@ -450,7 +472,8 @@ def test_a_question_to_the_reader_with_answer_buttons_is_a_feedback_widget_whate
         '<div class="page-rating"><p>Fik du svar på dit spørgsmål?</p>'
         '<div class="btns"><button type="button">Ja</button><button type="button">Nej</button></div></div>'
         '<div class="helpful"><h2>Var siden nyttig?</h2><button>Ja</button><button>Nej</button></div>'
-        # not a poll: an answer above the question, one button, a link to answer with
+        # not a poll: a heading's question (its buttons go), an answer above the question,
+        # one button, a link to answer with
         "<div><p>Du kan klage inden 4 uger. Har du spørgsmål?</p><button>Ja</button><button>Nej</button></div>"
         "<div><p>Har du brug for hjælp?</p><button>Chat med os</button></div>"
         '<div><p>Vil du søge nu?</p><a href="/ansoeg">Ja</a><button>Nej</button><button>Senere</button></div>'
@@ -459,10 +482,28 @@ def test_a_question_to_the_reader_with_answer_buttons_is_a_feedback_widget_whate
     assert _units(doc) == [
         ("heading", "Flytning"),
         ("paragraph", "Du skal melde flytning senest 5 dage efter."),
+        ("heading", "Var siden nyttig?"),
         ("paragraph", "Du kan klage inden 4 uger. Har du spørgsmål?"),
         ("paragraph", "Har du brug for hjælp?"),
         ("paragraph", "Vil du søge nu?"),
         ("paragraph", "Ja"),
+    ]
+
+
+def test_a_question_with_buttons_that_is_a_heading_or_has_longer_answers_is_content(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<main><h1>Kontakt</h1><div><p>Har du spørgsmål til din sag?</p><button>Ring til os</button>"
+        "<button>Skriv til os</button></div><p>Vi svarer inden for 3 dage.</p>"
+        "<div><h2>Er du pensionist?</h2><button>Ja</button><button>Nej</button></div>"
+        "<p>Pensionister får mere.</p></main>",
+    )
+    assert _units(doc) == [
+        ("heading", "Kontakt"),
+        ("paragraph", "Har du spørgsmål til din sag?"),
+        ("paragraph", "Vi svarer inden for 3 dage."),
+        ("heading", "Er du pensionist?"),
+        ("paragraph", "Pensionister får mere."),
     ]
 
 
@@ -483,14 +524,64 @@ def test_links_that_lead_nowhere_are_left_out_where_they_stand_alone(tmp_path: P
     ]
 
 
+def test_links_that_lead_nowhere_in_headings_cells_terms_items_paragraphs_or_scripted_are_text(
+    tmp_path: Path,
+) -> None:
+    # A jQuery UI accordion's questions, a table's and a list's entries, a script's
+    # e-mail address, and a question a script toggles.
+    doc = _read(
+        tmp_path,
+        '<main><h1>Spørgsmål og svar</h1><div id="accordion"><h3><a href="#">Hvem kan søge om boligstøtte?</a></h3>'
+        "<div><p>Lejere og andelshavere.</p></div></div>"
+        '<table><tr><th>Ydelse</th><th>Pris</th></tr><tr><td><a href="#">Pas</a></td><td>627 kr.</td></tr></table>'
+        '<dl><dt><a href="#">Borgerservice</a></dt><dd>Man-fre 10-15</dd></dl>'
+        '<ul><li><a href="javascript:void(0)">Sygedagpenge</a></li></ul>'
+        '<p><a href="#">Sådan søger du om boligstøtte</a></p>'
+        '<div><a href="#" onclick="return false">kontakt@kommune.dk</a></div>'
+        '<div class="accordion"><a href="#" class="toggle">Hvem kan søge?</a><div>Alle kan søge.</div></div></main>',
+    )
+    assert _units(doc) == [
+        ("heading", "Spørgsmål og svar"),
+        ("heading", "Hvem kan søge om boligstøtte?"),
+        ("paragraph", "Lejere og andelshavere."),
+        ("table_header", "Ydelse; Pris"),
+        ("table_row", "Ydelse: Pas; Pris: 627 kr."),
+        ("table_row", "Borgerservice: Man-fre 10-15"),
+        ("list_item", "Sygedagpenge"),
+        ("paragraph", "Sådan søger du om boligstøtte"),
+        ("paragraph", "kontakt@kommune.dk"),
+        ("paragraph", "Hvem kan søge?"),
+        ("paragraph", "Alle kan søge."),
+    ]
+
+
 def test_a_banner_that_names_itself_a_cookie_banner_stays_out_of_a_page_without_main(tmp_path: Path) -> None:
     doc = _read(
         tmp_path,
-        '<div id="coiOverlay" role="region" aria-label="Cookie-samtykke"><div class="coi-banner__wrapper">'
+        '<div id="coiOverlay" role="region" aria-modal="true" aria-label="Cookie-samtykke">'
+        '<div class="coi-banner__wrapper">'
         "<h2>Vi bruger cookies</h2><p>Vi vil gerne bruge cookies til statistik.</p></div></div>"
         '<div class="content"><h1>Hjemmehjælp</h1><p>Du kan søge om hjemmehjælp.</p></div>',
     )
     assert _units(doc) == [("heading", "Hjemmehjælp"), ("paragraph", "Du kan søge om hjemmehjælp.")]
+
+
+def test_a_section_named_for_cookies_on_a_cookie_policy_page_is_content(tmp_path: Path) -> None:
+    # No <main>: only a modal or a fixed overlay named for cookies is a banner.
+    doc = _read(
+        tmp_path,
+        '<div class="content"><h1>Cookies på borger.dk</h1><section aria-label="Cookies vi bruger">'
+        "<h2>Nødvendige cookies</h2><p>Vi bruger nødvendige cookies for at siden virker.</p></section>"
+        "<section><h2>Statistik</h2><p>Vi bruger Siteimprove.</p></section>"
+        '<div aria-label="Cookie-samtykke" style="position: fixed; bottom: 0"><p>Accepter cookies</p></div></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Cookies på borger.dk"),
+        ("heading", "Nødvendige cookies"),
+        ("paragraph", "Vi bruger nødvendige cookies for at siden virker."),
+        ("heading", "Statistik"),
+        ("paragraph", "Vi bruger Siteimprove."),
+    ]
 
 
 def test_a_page_declaring_utf_8_with_stray_windows_1252_bytes_is_read_whole(tmp_path: Path) -> None:

@@ -363,3 +363,20 @@ def test_a_table_with_header_cells_stays_a_data_table_though_a_cell_holds_a_head
         ("table_header", 0, "Ydelse; Frist"),
         ("table_row", 0, "Ydelse: Boligstøtte; Frist: 1. maj"),
     ]
+
+
+def test_a_table_whose_cells_hold_only_a_heading_is_a_data_table(tmp_path: Path) -> None:
+    # A title row and header cells written as headings in cells, no <th>.
+    doc = _page(
+        tmp_path,
+        "<table><tr><td colspan=2><h3>Gebyrer 2025</h3></td></tr>"
+        "<tr><td>Pas, voksen</td><td>627 kr.</td></tr><tr><td>Pas, barn</td><td>150 kr.</td></tr></table>"
+        "<table><tr><td><h3>Ydelse</h3></td><td><h3>Pris</h3></td></tr><tr><td>Kørekort</td><td>280 kr.</td></tr>"
+        "</table>",
+    )
+    assert units(doc) == [
+        ("table_row", 0, "Gebyrer 2025; Pas, voksen; 627 kr."),
+        ("table_row", 0, "Gebyrer 2025; Pas, barn; 150 kr."),
+        ("table_row", 0, "Ydelse; Pris"),
+        ("table_row", 0, "Kørekort; 280 kr."),
+    ]

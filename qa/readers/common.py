@@ -90,11 +90,12 @@ def starts_new_unit(before: str, after: str, wrapped: bool = False, written: boo
     after) is neither a short line's end nor a list's next item: "... fra kl. 7 til" /
     "18. Du skal ..." wraps a sentence at a number. A break the author wrote (`written`:
     an HTML `<br>`, never a wrap for the reader's window) also starts a new unit before
-    a line that opens with a label (`LABEL_START`: "fredag: 10-13", "e-mail: ...") and
-    between two short lines that both end with a digit ("man.-ons. kl. 10-14" /
-    "tors. kl. 14-17.30": lines of opening hours), whatever case `after` starts in.
-    Otherwise the lines are hard-wrapped prose, or a sentence broken mid-way ("hvis
-    du<br>har en ..."), and stay one unit.
+    a line that opens with a label (`LABEL_START`: "fredag: 10-13", "e-mail: ...")
+    whatever case it starts in, when `before` also opens with a label (a run of
+    "Mandag: ..." / "fredag: ..." lines) or ends a sentence; after any other line a
+    label may go on a sentence ("husker<br>følgende: pas, ..."). Otherwise the lines are
+    hard-wrapped prose, or a sentence broken mid-way ("hvis du<br>har en ...", "senest
+    1. juli 2025<br>kl. 12"), and stay one unit.
 
     >>> starts_new_unit("Sådan søger du", "Kontakt kommunen.")
     True
@@ -112,7 +113,7 @@ def starts_new_unit(before: str, after: str, wrapped: bool = False, written: boo
     last = before.rstrip(CLOSING)[-1:] or before[-1]
     if last == ":":
         return True
-    if written and (LABEL_START.match(after) or _entries_ending_with_digits(before, after)):
+    if written and LABEL_START.match(after) and (last in SENTENCE_END or LABEL_START.match(before)):
         return True
     if last in SENTENCE_END:
         return not first.islower()
@@ -173,11 +174,6 @@ def join_lines(lines: Sequence[str], hyphenated: bool = False) -> str:
             text, glue = _hyphen_join(text, line, hyphenated) if text else (text, "")
             text += glue + line
     return text
-
-
-def _entries_ending_with_digits(before: str, after: str) -> bool:
-    """Whether two lines are both short (`SHORT_LINE`) and both end with a digit."""
-    return all(len(line) <= SHORT_LINE and line[-1:].isdigit() for line in (before, after))
 
 
 def line_unit_starts(

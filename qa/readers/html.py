@@ -36,18 +36,18 @@ are headings at their level, each `<li>` is a list item (items of an `<ol>` numb
 "3.", "c.", "iii.": `list_numbers`), each table row is one unit with its values next to
 their headers (`qa.readers.html_table`: spans laid out as the HTML table model does; a
 button in a column header, as in a sortable table, is the header's text; a table that
-lays out the page, its cells holding headings or tables, is read as blocks:
+lays out the page, a cell holding a table or a heading beside other blocks, is read as blocks:
 `is_layout_table`), and so is each group of a description list ("Torsdag: 10.00-17.30").
 Text-level formatting joins its text to its neighbours' in body text, headings, labels
 and cells alike (`inline_text`); two other elements that meet with no white space
 ("<span>Telefon</span><span>33 98 00 10</span>") are read apart where the layout sets
-them apart (`_laid_apart`), as are two elements each holding one whole word
-("<span>Åbent</span><span>man-fre</span>") and, wherever they meet, a word of lower-case
-letters and a capital ("boligstøtte<small>Opdateret 2024</small>": `_case_seam`), while
-a word cut by markup stays whole ("<a>NemKonto</a>en", "<b>Nem</b>Konto"); footnote
-marks ("309 kr.<sup>1</sup>") are left out (`is_footnote_mark`). A heading, paragraph or
-list item that repeats the one right before it is read once (`without_copies`: a copy
-for another screen width that the stylesheet hides). A paragraph that is one question
+them apart (`_laid_apart`), as are, wherever they meet, a word of lower-case letters and
+a capital ("boligstøtte<small>Opdateret 2024</small>": `_case_seam`), while a word cut
+by markup stays whole ("<a>NemKonto</a>en", "<b>Nem</b>Konto",
+"<span>Ansøgnings</span><span>fristen</span>", a Word export's `<span class=SpellE>`
+pieces); footnote marks ("309 kr.<sup>1</sup>") are left out (`is_footnote_mark`). A
+heading that repeats the one right before it is read once (`without_copies`: a copy for
+another screen width that the stylesheet hides). A paragraph that is one question
 set wholly in bold, with an answer after it, is a heading one level below the section
 (`question_headings`: an FAQ written as bold paragraphs).
 
@@ -58,8 +58,8 @@ Danish design system DKFDS and Bootstrap build them so): a control names its pan
 and the closed panel is hidden (`hidden`, `aria-hidden="true"`, `display: none`) until
 the reader clicks; a control that names no panel (a site's own accordion script) shows
 the element right after it, or after the heading around it (hidden while the control is
-closed), and so does a plain button or heading right before an element of text not
-displayed (`hidden`, `display: none`: an older script toggles "the next element"). Such
+closed), and so does a plain `type="button"` outside any form right before an element of
+text not displayed (`hidden`, `display: none`: an older script toggles "the next element"). Such
 a panel (`disclosure_panels`), and any element `hidden="until-found"` (which the HTML
 Living Standard makes findable on the page), is read like visible text. Its control is
 its label: a button inside a heading gives the heading its text, and a control or a
@@ -97,8 +97,14 @@ _LANDMARK_ROLES = (
 )
 # Cookie and consent banners, by their id or class, or by the name they give assistive
 # technology (`aria-label="Cookie-samtykke"` on a banner whose id and class are a vendor's
-# code, "coiOverlay").
-_CONSENT = ", ".join(f'[{a}*="{w}" i]' for a in ("id", "class", "aria-label") for w in ("cookie", "consent"))
+# code, "coiOverlay") when that element is a banner: a modal (`aria-modal`; a dialog goes
+# anyway) or an overlay fixed on the screen. A section of a cookie policy named so
+# (`<section aria-label="Cookies vi bruger">`) is content.
+_OVERLAY = ('[aria-modal="true" i]', '[style*="position:fixed" i]', '[style*="position: fixed" i]')
+_CONSENT = ", ".join(
+    [f'[{a}*="{w}" i]' for a in ("id", "class") for w in ("cookie", "consent")]
+    + [f'[aria-label*="{w}" i]{overlay}' for w in ("cookie", "consent") for overlay in _OVERLAY]
+)
 BOILERPLATE = ", ".join(
     [
         "script, style, noscript, template, svg, iframe, object, canvas, select, input, textarea",
@@ -233,18 +239,18 @@ def html_document(html: str) -> tuple[dict[str, str | None], list[Piece]]:
 
 
 def without_copies(pieces: list[Piece]) -> list[Piece]:
-    """The pieces without each heading, paragraph or list item that repeats the one
-    right before it (kind, level and text the same, white space and case aside): a copy
-    of a title or a line that a page shows at another screen width and hides with its
-    stylesheet (`<h1 class="d-md-none">Pas</h1><h1 class="d-none d-md-block">Pas</h1>`),
-    which a reader that runs no CSS sees twice. Table rows are kept: two rows alike are
-    two rows of the table; so is a heading over an empty section and the next one."""
+    """The pieces without each heading that repeats the heading right before it (level
+    and text the same, white space and case aside): a copy of a title that a page shows
+    at another screen width and hides with its stylesheet (`<h1 class="d-md-none">Pas</h1>
+    <h1 class="d-none d-md-block">Pas</h1>`), which a reader that runs no CSS sees twice.
+    Paragraphs, list items and table rows are kept: two alike are two answers in a grid
+    ("Ja", "Ja") or two steps ("Klik på Næste")."""
     kept: list[Piece] = []
     for piece in pieces:
         previous = kept[-1] if kept else None
         if (
             previous is not None
-            and piece.kind in ("heading", "paragraph", "list_item")
+            and piece.kind == "heading"
             and (piece.kind, piece.level) == (previous.kind, previous.level)
             and _folded(piece.text) == _folded(previous.text)
         ):
@@ -358,10 +364,10 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     labels = disclosures.controls - disclosures.tabs
     sort_buttons = {n.mem_id for n in tree.css("th button") if _in_header_cell(n)}  # their hints went above
     idle = [n for n in tree.css("button") if n.mem_id not in labels | sort_buttons]
-    remove(idle + _polls(idle))
+    remove(idle + _polls(tree, idle))
     remove([n for n in tree.css("a[href]") if n.mem_id not in labels and _is_script_link(n)])
-    shares = [n for n in tree.css("a[href]") if _SHARE_LINK.match(n.attributes.get("href") or "")]
-    remove(shares + _share_bars(shares))
+    shares = [n for n in tree.css("a[href]") if is_share_link(n.attributes.get("href") or "")]
+    remove(shares + _share_bars(tree, shares))
     remove([n for n in tree.css(PAGE_FRAME) if not _inside_content(n)])
     # Frame by class or id, outside the content only: inside <main>, id="logo" is as likely
     # a heading's anchor ("Logo" in a design guide) or a section about a logo. A heading
@@ -491,34 +497,66 @@ def _is_furniture(node: LexborNode) -> bool:
     return text <= 0 or interactive > ASIDE_LINK_DENSITY * text or widget
 
 
-def _polls(buttons: list[LexborNode]) -> list[LexborNode]:
+def _polls(tree: LexborHTMLParser, buttons: list[LexborNode]) -> list[LexborNode]:
     """The polls around buttons that show nothing: for each button, the nearest element
-    holding text besides such buttons, when that text is one short question to the reader
-    (one sentence of at most `WIDGET_TEXT` characters, ending with "?", no link, no
-    `<h1>`) put to two or more of them ("Var siden nyttig?" / Ja / Nej, "Fik du svar på dit spørgsmål?"): a
-    feedback widget, whatever its class, and no part of the text."""
+    holding text besides such buttons (`_text_holder`), when it holds only a question to
+    the reader and its answers: the text is one sentence of at most `WIDGET_TEXT`
+    characters ending with "?", there are two or more buttons, each such a button with a
+    one-word label, and nothing else (`_POLL_EXTRAS`: no link, heading, list, table or
+    field) stands in it ("Var siden nyttig?" / Ja / Nej): a feedback widget, whatever its
+    class, and no part of the text. A heading is never a poll's question."""
     ids = {b.mem_id for b in buttons}
+    sizes = _text_sizes(tree, ids)
     found: dict[int, LexborNode] = {}
+    seen: set[int] = set()
     for button in buttons:
-        if (held := _text_holder(button, ids)) is None:
+        holder = _text_holder(button, sizes)
+        if holder is None or holder.mem_id in seen:
             continue
-        holder, text = held
-        answers = sum(1 for n in holder.css("button") if n.mem_id in ids)
+        seen.add(holder.mem_id)
+        if sizes[holder.mem_id] > WIDGET_TEXT or holder.css_first(_POLL_EXTRAS) is not None:
+            continue
+        text = WHITE.sub(" ", _text_outside(holder, ids)).strip()
+        answers = holder.css("button")
+        one_word = all(b.mem_id in ids and len(b.text(separator=" ").split()) == 1 for b in answers)
         question = text.endswith("?") and _SENTENCE_BREAK.search(text) is None
-        if answers >= 2 and len(text) <= WIDGET_TEXT and question and holder.css_first("a, h1") is None:
+        if len(answers) >= 2 and one_word and question and len(text) <= WIDGET_TEXT:
             found[holder.mem_id] = holder
     return list(found.values())
 
 
-def _text_holder(node: LexborNode, skipped: set[int]) -> tuple[LexborNode, str] | None:
-    """The nearest ancestor of a node below `<body>` holding text besides the elements in
-    `skipped` (by `mem_id`), with that text (white space folded), or None."""
+# What a poll's element holds besides its question and buttons: then it is content.
+_POLL_EXTRAS = "a, h1, h2, h3, h4, h5, h6, [role=heading], ul, ol, dl, table, input, select, textarea"
+
+
+def _text_sizes(tree: LexborHTMLParser, skipped: set[int]) -> dict[int, int]:
+    """The characters of text other than white space in each node of a page (by
+    `mem_id`), without the text of the elements in `skipped` and their descendants: one
+    pass over the tree, bottom-up."""
+    sizes: dict[int, int] = {}
+    if tree.root is None:
+        return sizes
+    for node in reversed(list(tree.root.traverse(include_text=True))):
+        size = sizes.get(node.mem_id, 0)  # its children's, added before it is reached
+        if node.tag == "-text":
+            size += len(WHITE.sub("", node.text_content or ""))
+        if node.mem_id in skipped:
+            size = 0
+        sizes[node.mem_id] = size
+        parent = node.parent
+        if parent is not None and size:
+            sizes[parent.mem_id] = sizes.get(parent.mem_id, 0) + size
+    return sizes
+
+
+def _text_holder(node: LexborNode, sizes: dict[int, int]) -> LexborNode | None:
+    """The nearest ancestor of a node below `<body>` holding text (`sizes`, from
+    `_text_sizes`), or None."""
     for holder in ancestors(node):
         if holder.tag in ("body", "html"):
             return None
-        text = WHITE.sub(" ", _text_outside(holder, skipped)).strip()
-        if text:
-            return holder, text
+        if sizes.get(holder.mem_id, 0):
+            return holder
     return None
 
 
@@ -530,23 +568,43 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _SHARE_LINK = re.compile(
     r"\s*https?://(?:www\.|m\.)?(?:facebook\.com/(?:sharer|share\.php|dialog/share)|(?:twitter|x)\.com/(?:intent/|share)"
     r"|linkedin\.com/(?:shareArticle|sharing/share-offsite)|pinterest\.[a-z.]+/pin/create|reddit\.com/submit"
-    r"|api\.whatsapp\.com/send|wa\.me/|t\.me/share)",
+    r"|t\.me/share)",
     re.IGNORECASE,
 )
+# WhatsApp's click-to-chat ("https://wa.me/<number>", "api.whatsapp.com/send?phone=") is a
+# contact link; only a message without a number ("wa.me/?text=...") shares the page.
+_WHATSAPP_SHARE = re.compile(
+    r"\s*https?://(?:www\.)?(?:wa\.me/?|api\.whatsapp\.com/send/?)\?(?!(?:.*&)?phone=[^&]*\d)(?:.*&)?text=",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def is_share_link(href: str) -> bool:
+    """Whether a link's `href` is a social network's share endpoint (`_SHARE_LINK`, or
+    WhatsApp with a message and no number: `_WHATSAPP_SHARE`)."""
+    return _SHARE_LINK.match(href) is not None or _WHATSAPP_SHARE.match(href) is not None
+
+
 # The most characters of a share bar's label besides its links ("Del:", "Del siden").
 SHARE_LABEL = 40
 
 
-def _share_bars(links: list[LexborNode]) -> list[LexborNode]:
-    """The share bars around share links (`_SHARE_LINK`): for each link, the nearest
-    element holding text besides such links, when that text is a short label (at most
-    `SHARE_LABEL` characters, no sentence break: "Del:")."""
+def _share_bars(tree: LexborHTMLParser, links: list[LexborNode]) -> list[LexborNode]:
+    """The share bars around share links (`is_share_link`): for each link, the nearest
+    element holding text besides such links (`_text_holder`), when that text is a short
+    label (at most `SHARE_LABEL` characters, no sentence break: "Del:")."""
     ids = {n.mem_id for n in links}
+    sizes = _text_sizes(tree, ids)
     found: dict[int, LexborNode] = {}
+    seen: set[int] = set()
     for link in links:
-        held = _text_holder(link, ids)
-        if held is not None and len(held[1]) <= SHARE_LABEL and _SENTENCE_BREAK.search(held[1]) is None:
-            found[held[0].mem_id] = held[0]
+        holder = _text_holder(link, sizes)
+        if holder is None or holder.mem_id in seen or sizes[holder.mem_id] > SHARE_LABEL:
+            continue
+        seen.add(holder.mem_id)
+        text = WHITE.sub(" ", _text_outside(holder, ids)).strip()
+        if len(text) <= SHARE_LABEL and _SENTENCE_BREAK.search(text) is None:
+            found[holder.mem_id] = holder
     return list(found.values())
 
 
@@ -555,11 +613,32 @@ def _share_bars(links: list[LexborNode]) -> list[LexborNode]:
 _NOWHERE = re.compile(r"\s*(javascript:.*|#(top)?\s*)", re.IGNORECASE | re.DOTALL)
 
 
+# Where a link that leads nowhere is text, not a tool: a heading (a jQuery UI accordion's
+# question, `<h3><a href="#">`), a table cell, a term, a list item or a paragraph.
+_TEXT_PLACES = HEADINGS | {"td", "th", "dt", "li", "p"}
+# Attributes by which a script makes a link that leads nowhere a control of something.
+_SCRIPTED = ("onclick", "data-toggle", "data-bs-toggle", "aria-controls")
+# The most words of a tool's label ("Til toppen", "Udskriv siden").
+TOOL_WORDS = 3
+
+
 def _is_script_link(link: LexborNode) -> bool:
     """Whether a link is a button in a link's clothes, standing alone ("Til toppen",
-    "Udskriv"): it leads nowhere (`_NOWHERE`) and no text stands beside it in the unit it
-    is read in (`_stands_alone`; a word linked so inside a sentence stays)."""
-    return _NOWHERE.fullmatch(link.attributes.get("href") or "") is not None and _stands_alone(link)
+    "Udskriv"): it leads nowhere (`_NOWHERE`), no text stands beside it in the unit it is
+    read in (`_stands_alone`; a word linked so inside a sentence stays), it is in no
+    heading, cell, term, list item or paragraph (`_TEXT_PLACES`), no script attribute
+    makes it a control (`_SCRIPTED`), and its label is at most `TOOL_WORDS` words and no
+    question."""
+    if _NOWHERE.fullmatch(link.attributes.get("href") or "") is None:
+        return False
+    if any(a in link.attributes for a in _SCRIPTED):
+        return False
+    text = link.text(separator=" ").strip()
+    if len(text.split()) > TOOL_WORDS or "?" in text:
+        return False
+    return closest(link, lambda a: a.tag in _TEXT_PLACES or a.attributes.get("role") == "heading") is None and (
+        _stands_alone(link)
+    )
 
 
 def _stands_alone(node: LexborNode) -> bool:
@@ -580,12 +659,19 @@ def _stands_alone(node: LexborNode) -> bool:
 
 
 def _text_outside(node: LexborNode, skipped: set[int]) -> str:
-    """The text of a node without that of its descendants in `skipped` (by `mem_id`)."""
-    if node.mem_id in skipped:
-        return ""
-    if node.tag == "-text":
-        return node.text_content or ""
-    return " ".join(_text_outside(child, skipped) for child in node.iter(include_text=True))
+    """The text of a node without that of its descendants in `skipped` (by `mem_id`),
+    its text nodes joined by spaces; walked without recursion, however deep the page."""
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.mem_id in skipped:
+            continue
+        if current.tag == "-text":
+            parts.append(current.text_content or "")
+        else:
+            stack.extend(reversed(list(current.iter(include_text=True))))
+    return " ".join(parts)
 
 
 def _is_hint(node: LexborNode) -> bool:
@@ -610,8 +696,9 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     after a button, link or heading with `aria-expanded` whose `aria-controls` names no
     element on the page (`_panel_after`; hidden unless the control says it is open), or
     whose `aria-labelledby` names a control (an element with `aria-expanded`), or the
-    element of text not displayed (`COLLAPSED`) right after a button or heading without
-    `aria-expanded`, or any element `hidden="until-found"`. A control counts only when
+    element of text not displayed (`COLLAPSED`) right after a button without
+    `aria-expanded` that submits nothing (`_is_plain_toggle`), or any element
+    `hidden="until-found"`. A control counts only when
     one of its panels is on the page, so a "Menu" button whose menu was removed with the
     navigation is no label."""
     by_id: dict[str, LexborNode] = {}
@@ -653,11 +740,12 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
                 for target in found:
                     # A panel that several tabs show in turn has no one label.
                     tab_labels[target.mem_id] = "" if target.mem_id in tab_labels else label
-    # A button or heading that says nothing of a panel, right before an element of text
-    # that is not displayed (an older script toggles "the next element"): its panel.
+    # A button that says nothing of a panel and submits nothing, right before an element of
+    # text that is not displayed (an older script toggles "the next element"): its panel.
+    # Not a heading (a stale price hidden under it) nor a form's button (its error message).
     collapsed = _matching(tree, COLLAPSED)
-    for control in tree.css(", ".join(["button", *sorted(HEADINGS)])):
-        panel = _panel_after(control) if "aria-expanded" not in control.attributes else None
+    for control in tree.css("button"):
+        panel = _panel_after(control) if _is_plain_toggle(control) else None
         if panel is not None and panel.mem_id in collapsed and not _mostly_links(panel):
             controls.add(control.mem_id)
             panels.add(panel.mem_id)
@@ -669,6 +757,16 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             controls.update(n.mem_id for n in named)
     labelled = {panel: label for panel, label in tab_labels.items() if label}
     return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
+
+
+def _is_plain_toggle(button: LexborNode) -> bool:
+    """Whether a `<button>` without `aria-expanded` may toggle the element after it: its
+    type is "button" (a missing or unknown type is "submit", the HTML Living Standard
+    says) and it is in no `<form>`."""
+    if "aria-expanded" in button.attributes:
+        return False
+    kind = (button.attributes.get("type") or "").strip().lower()
+    return kind == "button" and closest(button, lambda a: a.tag == "form") is None
 
 
 def _bootstrap_toggle(control: LexborNode) -> str:
@@ -827,7 +925,6 @@ class _Walker:
         self.in_item = False
         self.closed = False  # an element other than formatting ended since the last text
         self.gap = False  # ... and another began after it
-        self.closed_word = False  # ... and its whole text was one word
         # Wholly bold questions read as paragraphs, by their index in `pieces`: the level
         # each would have as a heading (`question_headings`).
         self.bold_questions: dict[int, int] = {}
@@ -881,16 +978,12 @@ class _Walker:
             if tag == "-text":
                 text = WHITE.sub(" ", child.text_content or "")
                 before = self.lines[-1]
-                apart = (
-                    _laid_apart(before, text)
-                    or (self.spaced and before[-1:].isalnum() and text[:1].isalnum())
-                    or (self.closed_word and _one_word(child.parent) and text.strip() == text)
-                )
+                apart = _laid_apart(before, text) or (self.spaced and before[-1:].isalnum() and text[:1].isalnum())
                 if text and ((self.gap and apart) or _case_seam(before, text)):
                     text = " " + text
                 self.lines[-1] += text
                 if text:
-                    self.closed = self.gap = self.closed_word = False
+                    self.closed = self.gap = False
             elif tag == "br":
                 self.lines.append("")
             elif (level := heading_level(child)) is not None:
@@ -943,21 +1036,30 @@ class _Walker:
                 self.gap = self.gap or self.closed
                 self.walk(child)
                 self.closed = True
-                self.closed_word = _one_word(child)
 
 
 def is_layout_table(table: LexborNode) -> bool:
     """Whether a `<table>` lays out a page rather than holding data, so that its cells are
     read as blocks (each cell's headings, paragraphs and lists as they stand) and not as
     one row of values: it says so (`role="presentation"` or `"none"`, WAI-ARIA), or it has
-    no header cell, `<thead>` or `<caption>` and one of its own cells holds a heading or
-    another table (an older site's columns, a newsletter's layout grid)."""
+    no header cell, `<thead>` or `<caption>` and one of its own cells holds another table,
+    or a heading together with a paragraph, list or table in that same cell (an older
+    site's columns, a newsletter's layout grid). A cell holding only a heading is a data
+    table's title or header cell (`<td colspan=2><h3>Gebyrer 2025</h3></td>`)."""
     if (table.attributes.get("role") or "").strip().lower() in ("presentation", "none"):
         return True
     own = [n for n in table.traverse() if n.mem_id == table.mem_id or _owner_table(n) == table.mem_id]
     if any(n.tag in ("th", "thead", "caption") for n in own):
         return False
-    return any(n.tag == "table" or n.tag in HEADINGS for n in table.traverse() if n.mem_id != table.mem_id)
+    for cell in (n for n in own if n.tag == "td"):
+        inside = {n.tag for n in cell.traverse() if n.mem_id != cell.mem_id}
+        if "table" in inside or (inside & HEADINGS and inside & _LAYOUT_BLOCKS):
+            return True
+    return False
+
+
+# What stands beside a heading in a cell of a table that lays out a page.
+_LAYOUT_BLOCKS = {"p", "ul", "ol", "dl", "table"}
 
 
 def _owner_table(node: LexborNode) -> int | None:
@@ -1062,13 +1164,6 @@ def _laid_apart(before: str, after: str) -> bool:
     if not (left.isalnum() or left in ".:") or not right.isalnum():
         return False
     return left.isdigit() or left in ".:" or right.isdigit() or right.isupper()
-
-
-def _one_word(node: LexborNode | None) -> bool:
-    """Whether an element's whole text is one word: letters in it, no white space
-    around or inside it ("Åbent", "man-fre"; not "fristen er 1. juli")."""
-    text = node.text(separator=" ") if node is not None else ""
-    return bool(text) and WHITE.search(text) is None and any(c.isalpha() for c in text)
 
 
 # A word of lower-case letters only, at least two, at the end of a text.
