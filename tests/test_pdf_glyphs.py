@@ -49,6 +49,31 @@ def test_a_word_hyphenated_at_a_line_end_is_one_word_and_a_left_out_part_keeps_i
     ]
 
 
+def test_a_typed_hyphen_at_a_line_end_is_kept_unless_the_joined_word_is_in_the_dictionary(tmp_path: Path) -> None:
+    path = _write_lines(
+        tmp_path / "aabent.pdf",
+        [
+            "Borgerservice har åbent mandag-",
+            "fredag, og ansøgningen skal være modtaget i perioden januar-",
+            "marts. Det gælder dansk-",
+            "tyrkiske foreninger og covid-",
+            "relaterede udgifter. Reglerne gælder både kommune-",
+            "som regionsråd, og Sundheds-",
+            "styrelsen giver boligstøt-",
+            "te til pro-",
+            "jekter.",
+        ],
+    )
+    assert _blocks(read_document(path)) == [
+        (
+            "paragraph",
+            "Borgerservice har åbent mandag-fredag, og ansøgningen skal være modtaget i perioden januar-marts. "
+            "Det gælder dansk-tyrkiske foreninger og covid-relaterede udgifter. Reglerne gælder både kommune- "
+            "som regionsråd, og Sundhedsstyrelsen giver boligstøtte til projekter.",
+        )
+    ]
+
+
 def test_bullets_drawn_as_symbol_glyphs_start_list_items(tmp_path: Path) -> None:
     pdf = FPDF()
     pdf.add_page()

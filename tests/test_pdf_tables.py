@@ -53,6 +53,14 @@ def test_a_word_hyphenated_at_a_cell_line_end_is_one_word(tmp_path: Path) -> Non
     ]
 
 
+def test_a_typed_hyphen_at_a_cell_line_end_is_kept(tmp_path: Path) -> None:
+    rows = [("Sted", "Åbent"), ("Rådhuset", "Mandag-\nfredag kl. 10-14")]
+    document = read_document(write_table_pdf(tmp_path / "aabent.pdf", BEFORE, rows, AFTER))
+    assert [text for kind, text, _ in blocks_with_pages(document) if kind == "table_row"] == [
+        "Sted: Rådhuset; Åbent: Mandag-fredag kl. 10-14",
+    ]
+
+
 @pytest.mark.parametrize(
     "rows",
     [
