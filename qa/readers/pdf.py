@@ -102,9 +102,8 @@ heading that happens to open both).
 
 Before a page's lines are read, a glyph of a symbol font (ZapfDingbats, Wingdings) reads
 as "•" (`_read_dingbats`), not as the letter of its code, so a bullet drawn so starts a
-list item; and a footnote reference mark, digits set as a superscript right after a word
-or a number whose footnote (a smaller line starting with that number) stands on the page,
-is left out (`_without_marks`): "leje¹." reads "leje.", "i 2025²" not "i 20252".
+list item. Digits set as a superscript read as digits in the line ("65 m²" reads "65 m2",
+a footnote mark "leje¹." "leje1."): a raised digit may be part of a number or a unit.
 
 The title (`_title`) is the PDF's metadata Title unless it is a program's default (a
 file name, "Microsoft Word - ...", "Untitled"), else, as for a text file, the first
@@ -628,89 +627,9 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[li
         page.close()
 
 
-# Footnote reference marks (`_footnote_marks`): digits set at most this share of the size
-# of the character they follow (a superscript is set at 58-70 % in the usual programs) ...
-FOOTNOTE_MARK_SIZE = 0.85
-# ... with their baseline raised by at least this share of that character's size (a
-# superscript by a third of one), and touching it (no word space between).
-FOOTNOTE_MARK_RAISE = 0.15
-# What a footnote reference mark follows: the end of a word, a number, a full stop or a
-# closing quote or bracket.
-_MARKED = frozenset(".,;:!?)]\"'”»")
-# A footnote: a line that starts with its number, perhaps set as a superscript itself.
-_FOOTNOTE = re.compile(r"^(\d{1,3})(?!\d)")
-
-
-def _raised_after(char: dict[str, Any], base: dict[str, Any], before: dict[str, Any]) -> bool:
-    """Whether pdfplumber character `char` is set as a superscript after `base`, the
-    character it marks (`before`: the one it follows, `base` or a digit of the mark
-    before it): a digit at most `FOOTNOTE_MARK_SIZE` of `base`'s size, its bottom at least
-    `FOOTNOTE_MARK_RAISE` of that size above `base`'s, and touching `before`."""
-    size = float(base.get("size", 0.0))
-    return (
-        str(char["text"]).isdigit()
-        and float(char.get("size", 0.0)) <= FOOTNOTE_MARK_SIZE * size
-        and float(char["bottom"]) <= float(base["bottom"]) - FOOTNOTE_MARK_RAISE * size
-        and float(char["bottom"]) > float(base["top"])
-        and abs(float(char["x0"]) - float(before["x1"])) <= WORD_GAP * size
-    )
-
-
-def _footnote_marks(page: Any) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """The footnote reference marks of a pdfplumber page, each as the character it follows
-    and its own characters:
-    runs of digits set as a superscript (`_raised_after`) right after a word, a number or
-    closing punctuation ("leje¹." read as "leje1.", "i 2025²" as "20252"), whose number
-    begins a line of the page set smaller than the text the mark stands in (the footnote,
-    `_FOOTNOTE`), the first such run of each number on the page. A raised digit without such
-    a footnote, or after the mark of its number ("m²" drawn as "m" and a raised "2"), is no
-    mark."""
-    runs: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
-    base: dict[str, Any] | None = None
-    run: list[dict[str, Any]] = []
-    for char in page.chars:
-        if base is not None and _raised_after(char, base, run[-1] if run else base):
-            run.append(char)
-            continue
-        if base is not None and run:
-            runs.append((base, run))
-        run = []
-        text = str(char["text"])
-        base = char if text.isalnum() or text in _MARKED else None
-    if base is not None and run:
-        runs.append((base, run))
-    if not runs:
-        return []
-    notes: dict[str, float] = {}  # a footnote's number: the size of its largest character
-    for line in page.extract_text_lines(return_chars=True):
-        if (match := _FOOTNOTE.match(str(line["text"]))) and line["chars"]:
-            size = max(float(c.get("size", 0.0)) for c in line["chars"])
-            notes[match[1]] = max(notes.get(match[1], 0.0), size)
-    found: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {}  # a number marks one place
-    for base, marks in runs:
-        number = "".join(str(c["text"]) for c in marks)
-        if number in notes and notes[number] < float(base.get("size", 0.0)):
-            found.setdefault(number, (base, marks))
-    return list(found.values())
-
-
-def _without_marks(page: Any) -> Any:
-    """A pdfplumber page without its footnote reference marks (`_footnote_marks`): the
-    character each follows reaches, in place, to the end of its mark, so that no word
-    space stands where the mark did ("leje¹." reads "leje.")."""
-    marks = _footnote_marks(page)
-    if not marks:
-        return page
-    for base, run in marks:
-        base["x1"] = run[-1]["x1"]
-    left_out = {id(char) for _, run in marks for char in run}
-    return page.filter(lambda obj: id(obj) not in left_out)
-
-
 def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line | _Table], float | None]:
     """`_page_items` without closing the page."""
     _read_dingbats(page)
-    page = _without_marks(page)
     tables, table_top = _ruled_tables(page, continues)
     if tables:
         page = page.filter(
