@@ -67,7 +67,10 @@ consecutive lines whose runs of words, split at gaps of a font size or more, sta
 same x positions, under a first line in bold (rows not), in a font of its own or of
 years over the columns. A price list set with a tab stop without such a header reads as
 lines, as before, and so does one under a header in the rows' own type ("Ydelse  Pris"
-in plain type reads like a row "Pas til børn  Gratis").
+in plain type reads like a row "Pas til børn  Gratis"), and lines that stand in columns
+but are no table (`_unruled_refused`): under a first line set larger (a heading), with
+list markers as first cells ("1.", "2)", "a."), or with a column of bare whole numbers
+(the page numbers of a table of contents).
 
 Running headers and footers (page furniture) are left out before anything else is
 measured (`_furniture`), so that they are neither quoted nor counted for the body size or
@@ -459,12 +462,13 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?")
 def _year_header(header: Sequence[str], data: Sequence[Sequence[str]]) -> bool:
     """Whether a first row in plain type whose cells hold digits is a header of years over
     columns ("Ydelse | 2025 | 2026" over "Storskrald | 120 kr. | 135 kr."): every cell
-    with a digit is a year or a span of years (`_YEAR`), at least one cell has none (a
-    label: a row of figures alone may be a row of values), and no value below a year is
+    with a digit is a year or a span of years (`_YEAR`), at least two cells are (one year
+    beside a label is a fact, "Kommunen blev oprettet | 2007"), at least one cell has none
+    (a label: a row of figures alone may be a row of values), and no value below a year is
     a year itself (a first row of a table of dates is a row of values)."""
     dated = [i for i, cell in enumerate(header) if any(ch.isdigit() for ch in cell)]
     return (
-        len(dated) < len(header)
+        2 <= len(dated) < len(header)
         and all(_YEAR.fullmatch(header[i]) for i in dated)
         and not any(_YEAR.fullmatch(row[i]) for row in data for i in dated)
     )
@@ -663,8 +667,10 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
     return items, table_top
 
 
-# Unruled tables (`_unruled_tables`): at least this many lines (a header and two rows) ...
-UNRULED_TABLE_MIN_LINES = 3
+# Unruled tables (`_unruled_tables`): at least this many lines (a header and three rows;
+# a header over two lines is as often a letter's address beside its case data, or a
+# signature block) ...
+UNRULED_TABLE_MIN_LINES = 4
 # ... whose runs of words (`_spans`) start at the same x, within this share of a font size
 # (a program sets a column's cells at one tab stop or cell edge, to a rounding error).
 COLUMN_START_TOLERANCE = 0.25
@@ -715,6 +721,32 @@ def _same_starts(first: Sequence[tuple[float, float]], other: Sequence[tuple[flo
     )
 
 
+# A list marker as a row's first cell ("1.", "2)", "a."): the lines are a numbered list.
+_LIST_MARKER_CELL = re.compile(r"(?:\d{1,3}|[A-Za-z])[.)]")
+# A bare whole number as a cell, as a page number in a table of contents ("7", "114").
+_PAGE_LIKE_CELL = re.compile(r"\d{1,4}")
+
+
+def _unruled_refused(
+    header: Sequence[dict[str, Any]], data_lines: Sequence[Sequence[dict[str, Any]]], data: Sequence[Sequence[str]]
+) -> bool:
+    """Whether lines that stand in columns under a header by type are no table after all:
+    the first line is set larger than the rest (a heading over the lines), a row's first
+    cell is a list marker (`_LIST_MARKER_CELL`: a numbered list at a tab stop), or a
+    column's values are all bare whole numbers (`_PAGE_LIKE_CELL`: the page numbers of a
+    table of contents)."""
+
+    def largest(chars: Sequence[dict[str, Any]]) -> float:
+        return max((float(c.get("size", 0.0)) for c in chars), default=0.0)
+
+    if largest(header) > max((largest(line) for line in data_lines), default=0.0) + 0.1:
+        return True
+    if any(row and _LIST_MARKER_CELL.fullmatch(row[0]) for row in data):
+        return True
+    columns = len(data[0]) if data else 0
+    return any(all(_PAGE_LIKE_CELL.fullmatch(row[k]) for row in data) for k in range(columns))
+
+
 def _unruled_tables(
     page: int, lines: Sequence[dict[str, Any]], rows: Sequence[Sequence[tuple[float, float]]]
 ) -> list[dict[str, Any] | _Table]:
@@ -726,7 +758,9 @@ def _unruled_tables(
     own) or of years over the columns (`_year_header`). A first line in the rows' type
     without years is no header: "Pas til børn      Gratis" over "Pas 18-64 år      835 kr."
     reads like one. A list set with a tab stop whose first line is a row like the others
-    ("Pas 18-64 år      835 kr.") has no header and reads as lines."""
+    ("Pas 18-64 år      835 kr.") has no header and reads as lines, and so do lines that
+    `_unruled_refused` finds no table (a heading over a numbered list, a table of
+    contents)."""
     ordered: list[dict[str, Any] | _Table] = []
     i = 0
     while i < len(lines):
@@ -739,7 +773,13 @@ def _unruled_tables(
         headed = _header_type(lines[i]["chars"], [lines[k]["chars"] for k in range(i + 1, end)]) or (
             any(ch.isdigit() for cell in header for ch in cell) and _year_header(header, data)
         )
-        if end - i >= UNRULED_TABLE_MIN_LINES and headed and all(header) and all(any(row) for row in data):
+        if (
+            end - i >= UNRULED_TABLE_MIN_LINES
+            and headed
+            and all(header)
+            and all(any(row) for row in data)
+            and not _unruled_refused(lines[i]["chars"], [lines[k]["chars"] for k in range(i + 1, end)], data)
+        ):
             ordered.append(_Table(page, header, tuple(data)))
             i = end
         else:
