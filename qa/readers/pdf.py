@@ -15,7 +15,9 @@ page break one sentence. Every piece carries the 1-based page it starts on, and 
 offset and page of each later page it runs onto (`Piece.page_starts`). A PDF without a
 text layer (a scan), or with no text but page furniture, raises ReaderError.
 A page without text among pages with text is left out with a warning
-(`_textless_warnings`): "page 3 has no text layer (scanned?)" when it shows an image, and
+(`_textless_warnings`): "page 3 has no text layer (scanned?)" when it shows an image and
+has no character at all (a photo page with its running footer or page number says
+nothing), and
 "page 2 is damaged (...)" when its content stream cannot be read (`_stream_damage`: a
 compressed stream pdfminer decompressed nothing from, or bytes that are no drawing
 instructions; pdfminer skips both silently), so that a damaged page is not taken for a
@@ -1042,17 +1044,18 @@ def _stream_damage(stream: PDFStream) -> str | None:
                 return "a content stream of bytes that are no PDF drawing instructions"
 
 
-def _textless_page(page: Any) -> str:
+def _textless_page(page: Any, bare: bool) -> str:
     """Why a pdfplumber page that gave no text (page furniture aside) has none: the
     damage of its first damaged content stream (`_stream_damage`), "scanned" when it
-    shows an image (a scan without OCR) and "empty" otherwise (a blank page, a drawing).
-    Closes the page after."""
+    shows an image and is `bare`, without a character at all, furniture included (a scan
+    without OCR), and "empty" otherwise (a blank page, a drawing, a full-page photo or a
+    back cover's logo over the running footer). Closes the page after."""
     try:
         for content in page.page_obj.contents:
             damage = _stream_damage(stream_value(content))
             if damage is not None:
                 return damage
-        return "scanned" if page.images else "empty"
+        return "scanned" if bare and page.images else "empty"
     finally:
         page.close()
 
@@ -1122,7 +1125,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece], list[
             furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
             _continue_tables(pdf.pages, pages, [top for _, top in read], furniture)
             textless = {
-                page.page_number: _textless_page(page)
+                page.page_number: _textless_page(page, bare=not items)
                 for page, items in zip(pdf.pages, pages, strict=True)
                 if all(item in furniture for item in items if isinstance(item, _Line)) and not _tables(items)
             }
