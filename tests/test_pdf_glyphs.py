@@ -1,4 +1,4 @@
-"""PDF lines as a layout program sets them: words hyphenated at a line's end, footnote marks and list
+"""PDF lines as a layout program sets them: words hyphenated at a line's end, and list
 bullets drawn as glyphs of a symbol font."""
 
 from __future__ import annotations
@@ -49,6 +49,31 @@ def test_a_word_hyphenated_at_a_line_end_is_one_word_and_a_left_out_part_keeps_i
     ]
 
 
+def test_a_typed_hyphen_at_a_line_end_is_kept_unless_the_joined_word_is_in_the_dictionary(tmp_path: Path) -> None:
+    path = _write_lines(
+        tmp_path / "aabent.pdf",
+        [
+            "Borgerservice har åbent mandag-",
+            "fredag, og ansøgningen skal være modtaget i perioden januar-",
+            "marts. Det gælder dansk-",
+            "tyrkiske foreninger og covid-",
+            "relaterede udgifter. Reglerne gælder både kommune-",
+            "som regionsråd, og Sundheds-",
+            "styrelsen giver boligstøt-",
+            "te til pro-",
+            "jekter.",
+        ],
+    )
+    assert _blocks(read_document(path)) == [
+        (
+            "paragraph",
+            "Borgerservice har åbent mandag-fredag, og ansøgningen skal være modtaget i perioden januar-marts. "
+            "Det gælder dansk-tyrkiske foreninger og covid-relaterede udgifter. Reglerne gælder både kommune- "
+            "som regionsråd, og Sundhedsstyrelsen giver boligstøtte til projekter.",
+        )
+    ]
+
+
 def test_bullets_drawn_as_symbol_glyphs_start_list_items(tmp_path: Path) -> None:
     pdf = FPDF()
     pdf.add_page()
@@ -83,35 +108,31 @@ def test_bullet_glyphs_and_private_use_bullets_start_list_items_in_any_text(tmp_
     ]
 
 
-def test_footnote_marks_are_left_out_of_the_words_and_numbers_they_follow(tmp_path: Path) -> None:
+def test_raised_digits_read_as_digits_also_when_a_smaller_line_starts_with_them(tmp_path: Path) -> None:
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
 
-    def superscript(mark: str, height: float) -> None:
+    def superscript(mark: str) -> None:
         pdf.char_vpos = "SUP"
-        pdf.write(height, mark)
+        pdf.write(6, mark)
         pdf.char_vpos = "LINE"
 
-    pdf.write(6, "Du kan få boligstøtte, hvis du bor til leje")
-    superscript("1", 6)
-    pdf.write(6, ". Støtten blev hævet i 2025")
-    superscript("2", 6)
-    pdf.write(6, ", og den udbetales til din NemKonto. En bolig på 65 m")
-    superscript("2", 6)
-    pdf.write(6, " giver ret til støtte.")
+    pdf.write(6, "En bolig på højst 65 m")
+    superscript("2")
+    pdf.write(6, " giver ret til boligstøtte. Borgerservice har åbent fra kl. 9")
+    superscript("30")
+    pdf.write(6, " på hverdage.")
     pdf.set_y(260)
     pdf.set_font("Helvetica", "", 8)
-    pdf.cell(0, 4, "1 Lov om individuel boligstøtte, § 2.", new_x="LMARGIN", new_y="NEXT")
-    superscript("2", 4)
-    pdf.write(4, " Bekendtgørelse nr. 123 af 1. januar 2025.")
+    pdf.cell(0, 4, "2 Bekendtgørelse nr. 123 af 1. januar 2025.", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 4, "30 minutter før lukketid lukker nummersystemet.", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(tmp_path / "boligstoette.pdf"))
     assert _blocks(read_document(tmp_path / "boligstoette.pdf")) == [
         (
             "paragraph",
-            "Du kan få boligstøtte, hvis du bor til leje. Støtten blev hævet i 2025, og den udbetales til din "
-            "NemKonto. En bolig på 65 m2 giver ret til støtte.",
+            "En bolig på højst 65 m2 giver ret til boligstøtte. Borgerservice har åbent fra kl. 930 på hverdage.",
         ),
-        ("paragraph", "1 Lov om individuel boligstøtte, § 2."),
         ("paragraph", "2 Bekendtgørelse nr. 123 af 1. januar 2025."),
+        ("paragraph", "30 minutter før lukketid lukker nummersystemet."),
     ]

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fpdf import FPDF
+from PIL import Image
 
 from qa.documents import DocumentError, read_corpus, read_document_warned
 from qa.inspect import inspect_file, render_text
@@ -77,3 +79,33 @@ def test_a_pdf_whose_every_page_is_damaged_says_to_re_export_it_not_to_run_ocr(t
         f"{path}: unreadable PDF: pages 1, 2 are damaged (a corrupt compressed content stream); "
         "re-export it from the source program"
     )
+
+
+def test_a_photo_page_and_a_back_cover_with_only_the_running_footer_give_no_warning_but_a_bare_scan_does(
+    tmp_path: Path,
+) -> None:
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    picture = Image.new("L", (170, 250), 200)
+    for number, text in enumerate([PAGES[0], "photo", PAGES[1], "logo", "scan", PAGES[2]], 1):
+        pdf.add_page()
+        if text == "photo":
+            pdf.image(picture, x=0, y=0, w=210, h=270)
+        elif text == "logo":
+            pdf.image(picture, x=80, y=100, w=50, h=30)
+        elif text == "scan":
+            pdf.image(picture, x=20, y=20, w=170, h=250)
+            continue
+        else:
+            pdf.set_font("Helvetica", "", 11)
+            pdf.set_xy(10, 30)
+            pdf.multi_cell(0, 6, text)
+        pdf.set_font("Helvetica", "", 8)
+        pdf.set_xy(10, 282)
+        pdf.cell(100, 4, "Aarhus Kommune - www.aarhus.dk")
+        pdf.set_xy(180, 282)
+        pdf.cell(20, 4, str(number), align="R")
+    pdf.output(str(tmp_path / "aarsrapport.pdf"))
+    document, warnings = read_document_warned(tmp_path / "aarsrapport.pdf")
+    assert [(document.block_text(b), b.page) for b in document.blocks] == [(PAGES[0], 1), (PAGES[1], 3), (PAGES[2], 6)]
+    assert warnings == ["page 5 has no text layer (scanned?): run OCR on the PDF, or its text is not searchable"]

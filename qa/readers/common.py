@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from qa.lexicon import is_danish_word
+
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "table_header"]
 
 
@@ -129,6 +131,11 @@ _LINE_END_HYPHEN = re.compile(r"(?P<word>\w*)-$")
 # Ældreministeriet", "bolig- eller ejendomsskat"; Retskrivningsordbogen's "bindestreg ved
 # udeladt led"): the hyphen ends a word, and a space follows it.
 _LEFT_OUT_PART = re.compile(r"^(?:og|eller|samt|el\.|and|or)(?!\w)", re.IGNORECASE)
+# "som" after such a hyphen, in "både kommune- som regionsråd"; checked only when the
+# word and "som" are not one word the dictionary knows ("virk-" + "som" is "virksom").
+_LEFT_OUT_BEFORE_SOM = re.compile(r"^som(?!\w)", re.IGNORECASE)
+# The run of letters a line starts with: the rest of a word hyphenated at a line's end.
+_LEADING_LETTERS = re.compile(r"^[^\W\d_]+")
 _VOWELS = frozenset("aeiouyæøåéè")
 # A word broken by a layout program's hyphenation leaves at least this many letters on the
 # line; a shorter run before a hyphen is more often an abbreviation ("it-", "e-").
@@ -140,17 +147,26 @@ def _hyphen_join(text: str, line: str, hyphenated: bool) -> tuple[str, str]:
     space, except after a hyphen that ends a word when `line` goes on in lower case:
     - with `hyphenated` (lines a layout program set, a PDF's, which hyphenates words at
       line ends), a hyphen after a word fragment (at least `HYPHENATED_MIN_LETTERS`
-      letters with a vowel, in lower case but perhaps the first) goes:
-      "ansøg-" + "ning" gives "ansøgning";
-    - any other hyphen is kept, since it may be part of the word: "CPR-" + "nummer" gives
-      "CPR-nummer", and without `hyphenated` "selvbetjenings-" + "adgang" is kept as it is.
+      letters with a vowel, in lower case but perhaps the first) goes when the fragment
+      and the letters `line` starts with make one word simplemma's Danish dictionary
+      knows (`qa.lexicon.is_danish_word`, lower-cased): "ansøg-" + "ning" gives
+      "ansøgning", "Sundheds-" + "styrelsen" "Sundhedsstyrelsen";
+    - any other hyphen is kept, since it is part of the text: "mandag-" + "fredag" gives
+      "mandag-fredag", "CPR-" + "nummer" "CPR-nummer", and without `hyphenated`
+      "selvbetjenings-" + "adgang" is kept as it is.
     A hyphen followed by "og", "eller" or "samt" stands for a left-out part
-    (`_LEFT_OUT_PART`) and keeps its space: "Sundheds-" + "og" gives "Sundheds- og"."""
+    (`_LEFT_OUT_PART`) and keeps its space: "Sundheds-" + "og" gives "Sundheds- og"; so
+    does one followed by "som" when the two are not one known word ("kommune-" + "som"
+    gives "kommune- som", "virk-" + "som" "virksom")."""
     match = _LINE_END_HYPHEN.search(text)
     if match is None or not line[0].islower() or _LEFT_OUT_PART.match(line):
         return text, " "
     word = match["word"]
     if not word:
+        return text, " "
+    rest = _LEADING_LETTERS.match(line)
+    known = rest is not None and word.isalpha() and is_danish_word((word + rest[0]).casefold())
+    if _LEFT_OUT_BEFORE_SOM.match(line) and not known:
         return text, " "
     fragment = (
         len(word) >= HYPHENATED_MIN_LETTERS
@@ -158,7 +174,7 @@ def _hyphen_join(text: str, line: str, hyphenated: bool) -> tuple[str, str]:
         and word[1:].islower()
         and any(c in _VOWELS for c in word.casefold())
     )
-    if hyphenated and fragment:
+    if hyphenated and fragment and known:
         return text[:-1], ""
     return text, ""
 

@@ -15,7 +15,9 @@ page break one sentence. Every piece carries the 1-based page it starts on, and 
 offset and page of each later page it runs onto (`Piece.page_starts`). A PDF without a
 text layer (a scan), or with no text but page furniture, raises ReaderError.
 A page without text among pages with text is left out with a warning
-(`_textless_warnings`): "page 3 has no text layer (scanned?)" when it shows an image, and
+(`_textless_warnings`): "page 3 has no text layer (scanned?)" when it shows an image and
+has no character at all (a photo page with its running footer or page number says
+nothing), and
 "page 2 is damaged (...)" when its content stream cannot be read (`_stream_damage`: a
 compressed stream pdfminer decompressed nothing from, or bytes that are no drawing
 instructions; pdfminer skips both silently), so that a damaged page is not taken for a
@@ -67,7 +69,10 @@ consecutive lines whose runs of words, split at gaps of a font size or more, sta
 same x positions, under a first line in bold (rows not), in a font of its own or of
 years over the columns. A price list set with a tab stop without such a header reads as
 lines, as before, and so does one under a header in the rows' own type ("Ydelse  Pris"
-in plain type reads like a row "Pas til børn  Gratis").
+in plain type reads like a row "Pas til børn  Gratis"), and lines that stand in columns
+but are no table (`_unruled_refused`): under a first line set larger (a heading), with
+list markers as first cells ("1.", "2)", "a."), or with a column of bare whole numbers
+(the page numbers of a table of contents).
 
 Running headers and footers (page furniture) are left out before anything else is
 measured (`_furniture`), so that they are neither quoted nor counted for the body size or
@@ -102,9 +107,8 @@ heading that happens to open both).
 
 Before a page's lines are read, a glyph of a symbol font (ZapfDingbats, Wingdings) reads
 as "•" (`_read_dingbats`), not as the letter of its code, so a bullet drawn so starts a
-list item; and a footnote reference mark, digits set as a superscript right after a word
-or a number whose footnote (a smaller line starting with that number) stands on the page,
-is left out (`_without_marks`): "leje¹." reads "leje.", "i 2025²" not "i 20252".
+list item. Digits set as a superscript read as digits in the line ("65 m²" reads "65 m2",
+a footnote mark "leje¹." "leje1."): a raised digit may be part of a number or a unit.
 
 The title (`_title`) is the PDF's metadata Title unless it is a program's default (a
 file name, "Microsoft Word - ...", "Untitled"), else, as for a text file, the first
@@ -460,12 +464,13 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?")
 def _year_header(header: Sequence[str], data: Sequence[Sequence[str]]) -> bool:
     """Whether a first row in plain type whose cells hold digits is a header of years over
     columns ("Ydelse | 2025 | 2026" over "Storskrald | 120 kr. | 135 kr."): every cell
-    with a digit is a year or a span of years (`_YEAR`), at least one cell has none (a
-    label: a row of figures alone may be a row of values), and no value below a year is
+    with a digit is a year or a span of years (`_YEAR`), at least two cells are (one year
+    beside a label is a fact, "Kommunen blev oprettet | 2007"), at least one cell has none
+    (a label: a row of figures alone may be a row of values), and no value below a year is
     a year itself (a first row of a table of dates is a row of values)."""
     dated = [i for i, cell in enumerate(header) if any(ch.isdigit() for ch in cell)]
     return (
-        len(dated) < len(header)
+        2 <= len(dated) < len(header)
         and all(_YEAR.fullmatch(header[i]) for i in dated)
         and not any(_YEAR.fullmatch(row[i]) for row in data for i in dated)
     )
@@ -628,89 +633,9 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[li
         page.close()
 
 
-# Footnote reference marks (`_footnote_marks`): digits set at most this share of the size
-# of the character they follow (a superscript is set at 58-70 % in the usual programs) ...
-FOOTNOTE_MARK_SIZE = 0.85
-# ... with their baseline raised by at least this share of that character's size (a
-# superscript by a third of one), and touching it (no word space between).
-FOOTNOTE_MARK_RAISE = 0.15
-# What a footnote reference mark follows: the end of a word, a number, a full stop or a
-# closing quote or bracket.
-_MARKED = frozenset(".,;:!?)]\"'”»")
-# A footnote: a line that starts with its number, perhaps set as a superscript itself.
-_FOOTNOTE = re.compile(r"^(\d{1,3})(?!\d)")
-
-
-def _raised_after(char: dict[str, Any], base: dict[str, Any], before: dict[str, Any]) -> bool:
-    """Whether pdfplumber character `char` is set as a superscript after `base`, the
-    character it marks (`before`: the one it follows, `base` or a digit of the mark
-    before it): a digit at most `FOOTNOTE_MARK_SIZE` of `base`'s size, its bottom at least
-    `FOOTNOTE_MARK_RAISE` of that size above `base`'s, and touching `before`."""
-    size = float(base.get("size", 0.0))
-    return (
-        str(char["text"]).isdigit()
-        and float(char.get("size", 0.0)) <= FOOTNOTE_MARK_SIZE * size
-        and float(char["bottom"]) <= float(base["bottom"]) - FOOTNOTE_MARK_RAISE * size
-        and float(char["bottom"]) > float(base["top"])
-        and abs(float(char["x0"]) - float(before["x1"])) <= WORD_GAP * size
-    )
-
-
-def _footnote_marks(page: Any) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """The footnote reference marks of a pdfplumber page, each as the character it follows
-    and its own characters:
-    runs of digits set as a superscript (`_raised_after`) right after a word, a number or
-    closing punctuation ("leje¹." read as "leje1.", "i 2025²" as "20252"), whose number
-    begins a line of the page set smaller than the text the mark stands in (the footnote,
-    `_FOOTNOTE`), the first such run of each number on the page. A raised digit without such
-    a footnote, or after the mark of its number ("m²" drawn as "m" and a raised "2"), is no
-    mark."""
-    runs: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
-    base: dict[str, Any] | None = None
-    run: list[dict[str, Any]] = []
-    for char in page.chars:
-        if base is not None and _raised_after(char, base, run[-1] if run else base):
-            run.append(char)
-            continue
-        if base is not None and run:
-            runs.append((base, run))
-        run = []
-        text = str(char["text"])
-        base = char if text.isalnum() or text in _MARKED else None
-    if base is not None and run:
-        runs.append((base, run))
-    if not runs:
-        return []
-    notes: dict[str, float] = {}  # a footnote's number: the size of its largest character
-    for line in page.extract_text_lines(return_chars=True):
-        if (match := _FOOTNOTE.match(str(line["text"]))) and line["chars"]:
-            size = max(float(c.get("size", 0.0)) for c in line["chars"])
-            notes[match[1]] = max(notes.get(match[1], 0.0), size)
-    found: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {}  # a number marks one place
-    for base, marks in runs:
-        number = "".join(str(c["text"]) for c in marks)
-        if number in notes and notes[number] < float(base.get("size", 0.0)):
-            found.setdefault(number, (base, marks))
-    return list(found.values())
-
-
-def _without_marks(page: Any) -> Any:
-    """A pdfplumber page without its footnote reference marks (`_footnote_marks`): the
-    character each follows reaches, in place, to the end of its mark, so that no word
-    space stands where the mark did ("leje¹." reads "leje.")."""
-    marks = _footnote_marks(page)
-    if not marks:
-        return page
-    for base, run in marks:
-        base["x1"] = run[-1]["x1"]
-    left_out = {id(char) for _, run in marks for char in run}
-    return page.filter(lambda obj: id(obj) not in left_out)
-
-
 def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line | _Table], float | None]:
     """`_page_items` without closing the page."""
     _read_dingbats(page)
-    page = _without_marks(page)
     tables, table_top = _ruled_tables(page, continues)
     if tables:
         page = page.filter(
@@ -744,8 +669,10 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
     return items, table_top
 
 
-# Unruled tables (`_unruled_tables`): at least this many lines (a header and two rows) ...
-UNRULED_TABLE_MIN_LINES = 3
+# Unruled tables (`_unruled_tables`): at least this many lines (a header and three rows;
+# a header over two lines is as often a letter's address beside its case data, or a
+# signature block) ...
+UNRULED_TABLE_MIN_LINES = 4
 # ... whose runs of words (`_spans`) start at the same x, within this share of a font size
 # (a program sets a column's cells at one tab stop or cell edge, to a rounding error).
 COLUMN_START_TOLERANCE = 0.25
@@ -796,6 +723,32 @@ def _same_starts(first: Sequence[tuple[float, float]], other: Sequence[tuple[flo
     )
 
 
+# A list marker as a row's first cell ("1.", "2)", "a."): the lines are a numbered list.
+_LIST_MARKER_CELL = re.compile(r"(?:\d{1,3}|[A-Za-z])[.)]")
+# A bare whole number as a cell, as a page number in a table of contents ("7", "114").
+_PAGE_LIKE_CELL = re.compile(r"\d{1,4}")
+
+
+def _unruled_refused(
+    header: Sequence[dict[str, Any]], data_lines: Sequence[Sequence[dict[str, Any]]], data: Sequence[Sequence[str]]
+) -> bool:
+    """Whether lines that stand in columns under a header by type are no table after all:
+    the first line is set larger than the rest (a heading over the lines), a row's first
+    cell is a list marker (`_LIST_MARKER_CELL`: a numbered list at a tab stop), or a
+    column's values are all bare whole numbers (`_PAGE_LIKE_CELL`: the page numbers of a
+    table of contents)."""
+
+    def largest(chars: Sequence[dict[str, Any]]) -> float:
+        return max((float(c.get("size", 0.0)) for c in chars), default=0.0)
+
+    if largest(header) > max((largest(line) for line in data_lines), default=0.0) + 0.1:
+        return True
+    if any(row and _LIST_MARKER_CELL.fullmatch(row[0]) for row in data):
+        return True
+    columns = len(data[0]) if data else 0
+    return any(all(_PAGE_LIKE_CELL.fullmatch(row[k]) for row in data) for k in range(columns))
+
+
 def _unruled_tables(
     page: int, lines: Sequence[dict[str, Any]], rows: Sequence[Sequence[tuple[float, float]]]
 ) -> list[dict[str, Any] | _Table]:
@@ -807,7 +760,9 @@ def _unruled_tables(
     own) or of years over the columns (`_year_header`). A first line in the rows' type
     without years is no header: "Pas til børn      Gratis" over "Pas 18-64 år      835 kr."
     reads like one. A list set with a tab stop whose first line is a row like the others
-    ("Pas 18-64 år      835 kr.") has no header and reads as lines."""
+    ("Pas 18-64 år      835 kr.") has no header and reads as lines, and so do lines that
+    `_unruled_refused` finds no table (a heading over a numbered list, a table of
+    contents)."""
     ordered: list[dict[str, Any] | _Table] = []
     i = 0
     while i < len(lines):
@@ -820,7 +775,13 @@ def _unruled_tables(
         headed = _header_type(lines[i]["chars"], [lines[k]["chars"] for k in range(i + 1, end)]) or (
             any(ch.isdigit() for cell in header for ch in cell) and _year_header(header, data)
         )
-        if end - i >= UNRULED_TABLE_MIN_LINES and headed and all(header) and all(any(row) for row in data):
+        if (
+            end - i >= UNRULED_TABLE_MIN_LINES
+            and headed
+            and all(header)
+            and all(any(row) for row in data)
+            and not _unruled_refused(lines[i]["chars"], [lines[k]["chars"] for k in range(i + 1, end)], data)
+        ):
             ordered.append(_Table(page, header, tuple(data)))
             i = end
         else:
@@ -1083,17 +1044,18 @@ def _stream_damage(stream: PDFStream) -> str | None:
                 return "a content stream of bytes that are no PDF drawing instructions"
 
 
-def _textless_page(page: Any) -> str:
+def _textless_page(page: Any, bare: bool) -> str:
     """Why a pdfplumber page that gave no text (page furniture aside) has none: the
     damage of its first damaged content stream (`_stream_damage`), "scanned" when it
-    shows an image (a scan without OCR) and "empty" otherwise (a blank page, a drawing).
-    Closes the page after."""
+    shows an image and is `bare`, without a character at all, furniture included (a scan
+    without OCR), and "empty" otherwise (a blank page, a drawing, a full-page photo or a
+    back cover's logo over the running footer). Closes the page after."""
     try:
         for content in page.page_obj.contents:
             damage = _stream_damage(stream_value(content))
             if damage is not None:
                 return damage
-        return "scanned" if page.images else "empty"
+        return "scanned" if bare and page.images else "empty"
     finally:
         page.close()
 
@@ -1163,7 +1125,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece], list[
             furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
             _continue_tables(pdf.pages, pages, [top for _, top in read], furniture)
             textless = {
-                page.page_number: _textless_page(page)
+                page.page_number: _textless_page(page, bare=not items)
                 for page, items in zip(pdf.pages, pages, strict=True)
                 if all(item in furniture for item in items if isinstance(item, _Line)) and not _tables(items)
             }
