@@ -301,7 +301,19 @@ def doc_id_for(path: Path, root: Path | None = None) -> str:
     "aeldre-aabning". Without `root`, only the file name counts.
     """
     relative = path.relative_to(root) if root is not None else Path(path.name)
-    name = "/".join([*relative.parts[:-1], relative.stem])
+    return _id_of_name("/".join([*relative.parts[:-1], relative.stem]))
+
+
+def folder_id_for(folder: Path, root: Path) -> str:
+    """The id prefix of the documents below `folder` (a folder, or a link to one, inside
+    the corpus folder `root`): its path below `root` as `doc_id_for` spells it, but whole,
+    as a folder has no suffix: `vejl.2024` → "vejl.2024", `Ældre/Råd` → "aeldre-raad".
+    Raises ValueError when `folder` is not below `root`."""
+    return _id_of_name("/".join(folder.relative_to(root).parts))
+
+
+def _id_of_name(name: str) -> str:
+    """`name` (a path below the corpus folder, "/"-separated) as a document id (`doc_id_for`)."""
     name = unicodedata.normalize("NFC", name).translate(_TRANSLITERATION)
     name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     doc_id = _DOC_ID_UNSAFE.sub("-", name.lower()).strip("-.")
