@@ -213,13 +213,16 @@ class CorpusReport:
         _, document, block = max(candidates, key=lambda c: c[0])
         return document, block
 
+    def skipped_lines(self) -> list[str]:
+        """Each file left out, with its reason: "skipped corpus/bad.md: not UTF-8 text (...)"."""
+        return [f"skipped {shown_path(error.path)}: {error.reason}" for error in self.errors]
+
     def summary_lines(self) -> list[str]:
         """The build report: documents per format, skipped files with reasons, files read
         with a warning, duplicates, and the largest block."""
         per_format = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.formats.items()))
         count = f"{len(self.documents)} document" + ("" if len(self.documents) == 1 else "s")
-        lines = [f"read {count}" + (f" ({per_format})" if per_format else "")]
-        lines += [f"skipped {shown_path(error.path)}: {error.reason}" for error in self.errors]
+        lines = [f"read {count}" + (f" ({per_format})" if per_format else ""), *self.skipped_lines()]
         lines += [f"warning: {shown_path(w.path)}: {w.message}" for w in self.warnings]
         lines += [
             f"duplicate {d.path} has the same text as {d.same_as}: indexed once, as {d.kept_id!r}"

@@ -126,11 +126,15 @@ class BuildReport:
         return self.data.manifest
 
     def summary_lines(self) -> list[str]:
-        """The report as lines of text, ending with the corpus report's own summary."""
+        """The report as lines of text, ending with the corpus report's own summary (when the
+        live index was kept as it was, with the files skipped: `CorpusReport.skipped_lines`)."""
         m = self.manifest
         if self.unchanged:
+            skipped = getattr(self.corpus, "skipped_lines", None)
             return [
-                f"index unchanged: {m.build_id} is live (no document added, changed or removed); use --force to rebuild"
+                f"index unchanged: {m.build_id} is live (no document added, changed or removed); "
+                "use --force to rebuild",
+                *(str(line) for line in (skipped() if callable(skipped) else [])),
             ]
         c = m.counts
         lines = [

@@ -221,3 +221,19 @@ def test_a_skipped_file_is_shown_once_while_building_and_once_in_the_summary(
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [f"skipping {reason}"]
     # -q logs only warnings: no step lines
     assert [r.getMessage() for r in caplog.records if r.name.startswith("qa.") and r.levelno < logging.WARNING] == []
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_a_skipped_file_is_in_the_summary_also_when_the_index_is_unchanged(tmp_path: Path) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "pas.md").write_text("# Pas\n\nEt nyt pas koster 673 kr.\n", encoding="utf-8")
+    (corpus / "bad.md").write_bytes(b"\xff")
+    assert _build(corpus, index)[0] == 0
+    live = (index / "LIVE").read_text().strip()
+    code, stdout, stderr = _build(corpus, index)
+    assert (code, stderr) == (0, "")
+    assert stdout == (
+        f"index unchanged: {live} is live (no document added, changed or removed); use --force to rebuild\n"
+        f"skipped {corpus / 'bad.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8\n"
+    )
