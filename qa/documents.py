@@ -213,13 +213,16 @@ class CorpusReport:
         _, document, block = max(candidates, key=lambda c: c[0])
         return document, block
 
+    def skipped_lines(self) -> list[str]:
+        """Each file left out, with its reason: "skipped corpus/bad.md: not UTF-8 text (...)"."""
+        return [f"skipped {shown_path(error.path)}: {error.reason}" for error in self.errors]
+
     def summary_lines(self) -> list[str]:
         """The build report: documents per format, skipped files with reasons, files read
         with a warning, duplicates, and the largest block."""
         per_format = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.formats.items()))
         count = f"{len(self.documents)} document" + ("" if len(self.documents) == 1 else "s")
-        lines = [f"read {count}" + (f" ({per_format})" if per_format else "")]
-        lines += [f"skipped {shown_path(error.path)}: {error.reason}" for error in self.errors]
+        lines = [f"read {count}" + (f" ({per_format})" if per_format else ""), *self.skipped_lines()]
         lines += [f"warning: {shown_path(w.path)}: {w.message}" for w in self.warnings]
         lines += [
             f"duplicate {d.path} has the same text as {d.same_as}: indexed once, as {d.kept_id!r}"
@@ -301,7 +304,19 @@ def doc_id_for(path: Path, root: Path | None = None) -> str:
     "aeldre-aabning". Without `root`, only the file name counts.
     """
     relative = path.relative_to(root) if root is not None else Path(path.name)
-    name = "/".join([*relative.parts[:-1], relative.stem])
+    return _id_of_name("/".join([*relative.parts[:-1], relative.stem]))
+
+
+def folder_id_for(folder: Path, root: Path) -> str:
+    """The id prefix of the documents below `folder` (a folder, or a link to one, inside
+    the corpus folder `root`): its path below `root` as `doc_id_for` spells it, but whole,
+    as a folder has no suffix: `vejl.2024` → "vejl.2024", `Ældre/Råd` → "aeldre-raad".
+    Raises ValueError when `folder` is not below `root`."""
+    return _id_of_name("/".join(folder.relative_to(root).parts))
+
+
+def _id_of_name(name: str) -> str:
+    """`name` (a path below the corpus folder, "/"-separated) as a document id (`doc_id_for`)."""
     name = unicodedata.normalize("NFC", name).translate(_TRANSLITERATION)
     name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     doc_id = _DOC_ID_UNSAFE.sub("-", name.lower()).strip("-.")

@@ -69,22 +69,35 @@ class UnreadDocumentsError(GateError):
 
 class IndexPermissionError(PermissionError):
     """This user may not write `path` in the index folder `index_root` (the folder itself,
-    or a file or folder in it that another user made). The message names this user, the
-    owner of `folder` (default: the index folder; the embedding cache's folder when that
-    is what another user made) and what to run. errno is EACCES."""
+    or a file or folder in it that another user made), or, when `index_root` does not exist
+    yet, the nearest existing folder above it. The message names this user, the owner of
+    what could not be written (of the nearest folder above it that exists, when it does
+    not), the folder `folder` it is in when that is what another user made (the embedding
+    cache), and what to run. errno is EACCES."""
 
     def __init__(self, path: Path, index_root: Path, folder: Path | None = None) -> None:
         user = _user_name(os.geteuid())
-        if folder is None:
-            owner = _owner_name(index_root)
-            whose, target = f"QA_INDEX_DIR {index_root} belongs to {owner}", index_root
+        existing = _nearest_existing(path)
+        owner = _owner_name(existing)
+        if not index_root.exists():
+            message = (
+                f"this user ({user}) may not write {existing}, the nearest existing folder above QA_INDEX_DIR "
+                f"{index_root} (which does not exist yet; {existing} belongs to {owner}): run the command as {owner}, "
+                f"give {user} write access to {existing}, or create QA_INDEX_DIR as {owner} and give it to {user} "
+                f"(mkdir -p {index_root} && chown {user} {index_root})"
+            )
         else:
-            owner = _owner_name(folder)
-            whose, target = f"the embedding cache {folder} of QA_INDEX_DIR {index_root} belongs to {owner}", folder
-        super().__init__(
-            f"this user ({user}) may not write {path} ({whose}): "
-            f"run the command as {owner}, or give {user} write access to the folder (chown -R {user} {target})"
-        )
+            if folder is not None:
+                whose = f"the embedding cache {folder} of QA_INDEX_DIR {index_root} belongs to {owner}"
+            elif existing == index_root:
+                whose = f"QA_INDEX_DIR {index_root} belongs to {owner}"
+            else:
+                whose = f"it belongs to {owner}, in QA_INDEX_DIR {index_root}"
+            message = (
+                f"this user ({user}) may not write {path} ({whose}): run the command as {owner}, or give {user} "
+                f"write access to the folder (chown -R {user} {folder or index_root})"
+            )
+        super().__init__(message)
         self.errno = errno.EACCES
         self.path = path
 
@@ -97,17 +110,26 @@ def _user_name(uid: int) -> str:
         return f"uid {uid}"
 
 
-def _owner_name(folder: Path) -> str:
-    """The login name of the owner of `folder` (of the nearest folder above it that
-    exists), or "another user" when it cannot be looked at."""
-    for candidate in (folder, *folder.absolute().parents):
+def _nearest_existing(path: Path) -> Path:
+    """`path` when it exists (or cannot be looked at), else the nearest folder above it that does."""
+    for candidate in (path, *path.parents):
         try:
-            return _user_name(candidate.stat().st_uid)
+            candidate.lstat()
         except FileNotFoundError:
             continue
         except OSError:
-            break
-    return "another user"
+            return candidate
+        return candidate
+    return path
+
+
+def _owner_name(path: Path) -> str:
+    """The login name of the owner of `path` (of the nearest folder above it that exists,
+    `_nearest_existing`), or "another user" when it cannot be looked at."""
+    try:
+        return _user_name(_nearest_existing(path).stat().st_uid)
+    except OSError:
+        return "another user"
 
 
 def not_a_folder(index_root: Path) -> str | None:

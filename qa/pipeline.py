@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from qa.chunking import ChunkingOptions
 from qa.documents import (
@@ -27,6 +27,7 @@ from qa.documents import (
     Document,
     DocumentError,
     doc_id_for,
+    folder_id_for,
     formats_read,
     read_corpus,
     shown_path,
@@ -125,11 +126,15 @@ class BuildReport:
         return self.data.manifest
 
     def summary_lines(self) -> list[str]:
-        """The report as lines of text, ending with the corpus report's own summary."""
+        """The report as lines of text, ending with the corpus report's own summary (when the
+        live index was kept as it was, with the files skipped: `CorpusReport.skipped_lines`)."""
         m = self.manifest
         if self.unchanged:
+            skipped = getattr(self.corpus, "skipped_lines", None)
             return [
-                f"index unchanged: {m.build_id} is live (no document added, changed or removed); use --force to rebuild"
+                f"index unchanged: {m.build_id} is live (no document added, changed or removed); "
+                "use --force to rebuild",
+                *(str(line) for line in (skipped() if callable(skipped) else [])),
             ]
         c = m.counts
         lines = [
@@ -552,52 +557,128 @@ def _build_locked(
     return report
 
 
+class UnreadDocument(NamedTuple):
+    """A document of the live index that this build would drop only because it failed to
+    read: its id, the error of the file, folder or link that holds it, and whether that is
+    known (its own file, or its recorded source path lies under the folder) or only guessed
+    from its id (`known` False: it may be in that folder)."""
+
+    doc_id: str
+    error: DocumentError
+    known: bool = True
+
+
+def recorded_source_paths(folder: Path) -> dict[str, str]:
+    """Each document's source path as the build of the index `folder` recorded it (the
+    `path` of its row in documents.jsonl: the file as read, relative to that build's working
+    folder or absolute), by document id; a document recorded without one is left out, and
+    an index that cannot be read gives {} (the ids are then matched alone)."""
+    import json
+
+    paths: dict[str, str] = {}
+    try:
+        with (folder / "documents.jsonl").open(encoding="utf-8") as rows:
+            for line in rows:
+                row = json.loads(line)
+                if isinstance(row, dict) and row.get("path") and row.get("doc_id"):
+                    paths[str(row["doc_id"])] = str(row["path"])
+    except (OSError, ValueError) as exc:
+        log.info("the source paths of the live index cannot be read (%s); matching documents by id", exc)
+        return {}
+    return paths
+
+
+def _corpus_parts(doc_id: str, source_path: str) -> tuple[str, ...] | None:
+    """The path below its corpus folder of the document `doc_id` recorded as read from
+    `source_path`, as parts: the shortest end of that path whose id (`doc_id_for`) is
+    `doc_id` (the corpus folder may since have moved, or been given another way); None when
+    none is."""
+    parts = Path(source_path).parts
+    for length in range(1, len(parts) + 1):
+        tail = parts[-length:]
+        if doc_id_for(Path("/", *tail), Path("/")) == doc_id:
+            return tail
+    return None
+
+
+def _holder_of(
+    doc_id: str, parts: tuple[str, ...] | None, folders: list[tuple[tuple[str, ...], str, DocumentError]]
+) -> UnreadDocument | None:
+    """The skipped folder or link of `folders` ((its parts below the corpus folder, its id
+    prefix, its error)) that holds the document `doc_id` whose path below the corpus folder
+    is `parts` (None: not recorded): the one its path lies under, known; without a path, the
+    first whose id prefix (the folder's id and "-") starts its id, guessed, and only for a
+    folder or a link that is not named as a file of a format read (a link to one file holds
+    only the document of its own id)."""
+    for folder_parts, prefix, error in folders:
+        if parts is not None:
+            if len(parts) > len(folder_parts) and parts[: len(folder_parts)] == folder_parts:
+                return UnreadDocument(doc_id, error, known=True)
+        elif doc_id.startswith(prefix) and (error.path.is_dir() or error.path.suffix.lower() not in SUPPORTED_SUFFIXES):
+            return UnreadDocument(doc_id, error, known=False)
+    return None
+
+
 def unread_live_documents(
-    corpus: CorpusReport, corpus_dir: Path, live_ids: Iterable[str]
-) -> list[tuple[str, DocumentError]]:
+    corpus: CorpusReport, corpus_dir: Path, live_ids: Iterable[str], source_paths: Mapping[str, str] | None = None
+) -> list[UnreadDocument]:
     """The documents of the live index (`live_ids`) that this build would drop only
-    because they failed to read: each (id, the error of the file or folder that holds it),
-    in id order. A document is such when it was not read and a file skipped with an error
-    has its id (`doc_id_for`; only a file of a format read, never one of another type that
-    shares its name), or a folder, or a link, that could not be read holds it (its id
-    starts with the folder's id and "-"). A document whose file is gone is not listed: the
-    operator removed it."""
+    because they failed to read, in id order. A document is such when it was not read and
+    a file skipped with an error has its id (`doc_id_for`; only a file of a format read,
+    never one of another type that shares its name), or a folder or link that could not be
+    read holds it (`_holder_of`: by its recorded source path, `source_paths` from
+    `recorded_source_paths`, else by its id starting with the folder's id, `folder_id_for`,
+    and "-"). A document whose file is gone is not listed: the operator removed it."""
     read = {d.doc_id for d in corpus.documents} | {d.doc_id for d in corpus.duplicates}
     missing = sorted(set(live_ids) - read)
+    recorded = source_paths or {}
     files: dict[str, DocumentError] = {}
-    folders: list[tuple[str, DocumentError]] = []
+    folders: list[tuple[tuple[str, ...], str, DocumentError]] = []
     for error in corpus.errors:
         try:
-            doc_id = doc_id_for(error.path, corpus_dir)
+            relative = error.path.relative_to(corpus_dir)
         except ValueError:  # not below the corpus folder
             continue
-        if error.path.is_symlink() or error.path.is_dir():
-            folders.append((doc_id + "-", error))
+        if relative.parts and (error.path.is_symlink() or error.path.is_dir()):
+            folders.append((relative.parts, folder_id_for(error.path, corpus_dir) + "-", error))
         if error.path.suffix.lower() in SUPPORTED_SUFFIXES:
-            files.setdefault(doc_id, error)
+            files.setdefault(doc_id_for(error.path, corpus_dir), error)
     unread = []
     for doc_id in missing:
-        cause = files.get(doc_id) or next((e for prefix, e in folders if doc_id.startswith(prefix)), None)
-        if cause is not None:
-            unread.append((doc_id, cause))
+        if doc_id in files:
+            unread.append(UnreadDocument(doc_id, files[doc_id]))
+            continue
+        source = recorded.get(doc_id)
+        holder = _holder_of(doc_id, _corpus_parts(doc_id, source) if source else None, folders)
+        if holder is not None:
+            unread.append(holder)
     return unread
 
 
-def refuse_unread_live_documents(unread: list[tuple[str, DocumentError]], live_version: str) -> None:
+def refuse_unread_live_documents(unread: list[UnreadDocument], live_version: str) -> None:
     """Raise UnreadDocumentsError (a GateError: exit code 3, `qa build --force` goes on)
     naming each document of the live index that failed to read (`unread_live_documents`)
-    with its file and reason; None when there is none."""
+    with its file and reason, or the folder or link it may be in when only its id says so;
+    None when there is none."""
     if not unread:
         return
     what, it = ("1 document", "it") if len(unread) == 1 else (f"{len(unread)} documents", "them")
-    lines = [f"  {doc_id}: {shown_path(error.path)}: {error.reason}\n" for doc_id, error in unread]
+    lines = [f"  {u.doc_id}: {_where(u)}{shown_path(u.error.path)}: {u.error.reason}\n" for u in unread]
     raise UnreadDocumentsError(
         f"{what} of the live index {live_version} could not be read this time; building without {it} would "
         f"remove {it} from the index and break the citations and links to {it}, so nothing was built:\n"
         + "".join(lines)
         + f"fix the files and run `qa build` again, or run `qa build --force` to build without {it}",
-        [(doc_id, error.reason) for doc_id, error in unread],
+        [(u.doc_id, u.error.reason) for u in unread],
     )
+
+
+def _where(unread: UnreadDocument) -> str:
+    """ "" when the error's path is known to hold the document, else "may be in the
+    unreadable folder " or "may be behind the link " (its id alone says so)."""
+    if unread.known:
+        return ""
+    return "may be behind the link " if unread.error.path.is_symlink() else "may be in the unreadable folder "
 
 
 @contextmanager
@@ -648,7 +729,9 @@ def run_build(
             reasons = "; ".join(str(e) for e in corpus.errors) or f"it has no {formats_read()} files"
             raise ValueError(f"no document in {corpus_dir} could be read: {reasons}")
         if live is not None and not options.force:
-            refuse_unread_live_documents(unread_live_documents(corpus, corpus_dir, live.document_sha256), live.build_id)
+            paths = recorded_source_paths(live_folder(index_root)) if corpus.errors else {}
+            unread = unread_live_documents(corpus, corpus_dir, live.document_sha256, paths)
+            refuse_unread_live_documents(unread, live.build_id)
         report = BuildReport(data=None, errors=corpus.errors, corpus=corpus)  # type: ignore[arg-type]
         report.step_seconds["read corpus"] = time.perf_counter() - started
         _build_locked(corpus.documents, embedder, index_root, options, report)

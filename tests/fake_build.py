@@ -3,7 +3,7 @@
     python -m tests.fake_build CORPUS INDEX [LOCK_TIMEOUT]
 
 Prints "ready" once imported, then builds; a refused build prints `error: ...` on stderr
-and exits 1, as `qa build` does.
+and exits 1, and one not promoted (GateError) `not promoted: ...` and exits 3, as `qa build` does.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from qa.index_errors import IndexBusyError, IndexLoadError
+from qa.index_errors import GateError, IndexBusyError, IndexLoadError
 from qa.pipeline import BuildOptions, run_build
 from tests.fakes import FakeEmbedder
 
@@ -22,6 +22,9 @@ def main(argv: list[str]) -> int:
     print("ready", flush=True)
     try:
         report = run_build(corpus, FakeEmbedder(), index, BuildOptions(keep=3, lock_timeout=timeout))
+    except GateError as exc:
+        print(f"not promoted: {exc}", file=sys.stderr)
+        return 3
     except (IndexBusyError, IndexLoadError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -249,22 +249,59 @@ def test_a_build_into_an_index_folder_this_user_may_not_write_stops_before_any_w
     assert sorted(p.name for p in index_root.iterdir()) == [".lock"]
 
 
-def test_a_lock_file_this_user_may_not_write_is_named_not_taken_for_a_busy_index(tmp_path: Path) -> None:
-    corpus, index_root = tmp_path / "corpus", tmp_path / "index"
+def _nemid_corpus(tmp_path: Path) -> Path:
+    """A corpus folder holding nemid.md."""
+    corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "nemid.md").write_text("# NemID\n\nNemID er en digital signatur.\n", encoding="utf-8")
+    return corpus
+
+
+@pytest.mark.parametrize("owner", ["", "nobody"], ids=["read-only-lock-file", "lock-file-of-nobody"])
+def test_a_lock_file_this_user_may_not_write_is_refused_naming_its_owner_not_taken_for_a_busy_index(
+    tmp_path: Path, owner: str
+) -> None:
+    # `chmod 444 index/.lock`, or `chown nobody index/.lock`: the folder is this user's, the file
+    # nobody's (its owner used to be named as the index folder's, "root").
+    corpus, index_root = _nemid_corpus(tmp_path), tmp_path / "index"
     index_root.mkdir()
-    (index_root / ".lock").touch(mode=0o444)
+    (index_root / ".lock").touch(mode=0o644 if owner else 0o444)
+    if owner:
+        nobody = pwd.getpwnam(owner)
+        os.chown(index_root / ".lock", nobody.pw_uid, nobody.pw_gid)
     refused = _build_without_root_privileges(corpus, index_root)
     user = pwd.getpwuid(os.geteuid()).pw_name
-    owner = pwd.getpwuid(index_root.stat().st_uid).pw_name
+    owner = owner or user
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[-1] == (
-        f"error: this user ({user}) may not write {index_root / '.lock'} (QA_INDEX_DIR {index_root} belongs to "
-        f"{owner}): run the command as {owner}, or give {user} write access to the folder "
+        f"error: this user ({user}) may not write {index_root / '.lock'} (it belongs to {owner}, in QA_INDEX_DIR "
+        f"{index_root}): run the command as {owner}, or give {user} write access to the folder "
         f"(chown -R {user} {index_root})"
     )
     assert not (index_root / "LIVE").exists()
+
+
+def test_an_index_folder_not_made_yet_under_a_folder_this_user_may_not_write_names_that_folder(
+    tmp_path: Path,
+) -> None:
+    # QA_INDEX_DIR srv/qa/index does not exist; srv (the nearest existing folder) is not writable.
+    corpus, srv = _nemid_corpus(tmp_path), tmp_path / "srv"
+    srv.mkdir(mode=0o555)
+    index_root = srv / "qa" / "index"
+    try:
+        refused = _build_without_root_privileges(corpus, index_root)
+    finally:
+        srv.chmod(0o755)
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    owner = pwd.getpwuid(srv.stat().st_uid).pw_name
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[-1] == (
+        f"error: this user ({user}) may not write {srv}, the nearest existing folder above QA_INDEX_DIR "
+        f"{index_root} (which does not exist yet; {srv} belongs to {owner}): run the command as {owner}, give "
+        f"{user} write access to {srv}, or create QA_INDEX_DIR as {owner} and give it to {user} "
+        f"(mkdir -p {index_root} && chown {user} {index_root})"
+    )
+    assert not (srv / "qa").exists()
 
 
 @pytest.mark.parametrize("model_folder_made", [True, False], ids=["cache-of-this-model", "empty-cache"])
