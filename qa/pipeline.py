@@ -9,6 +9,7 @@ HTTP layers; the CLI prints the returned BuildReport.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -130,11 +131,10 @@ class BuildReport:
         live index was kept as it was, with the files skipped: `CorpusReport.skipped_lines`)."""
         m = self.manifest
         if self.unchanged:
-            skipped = getattr(self.corpus, "skipped_lines", None)
             return [
                 f"index unchanged: {m.build_id} is live (no document added, changed or removed); "
                 "use --force to rebuild",
-                *(str(line) for line in (skipped() if callable(skipped) else [])),
+                *(self.corpus.skipped_lines() if self.corpus is not None else []),
             ]
         c = m.counts
         lines = [
@@ -573,8 +573,6 @@ def recorded_source_paths(folder: Path) -> dict[str, str]:
     `path` of its row in documents.jsonl: the file as read, relative to that build's working
     folder or absolute), by document id; a document recorded without one is left out, and
     an index that cannot be read gives {} (the ids are then matched alone)."""
-    import json
-
     paths: dict[str, str] = {}
     try:
         with (folder / "documents.jsonl").open(encoding="utf-8") as rows:
