@@ -644,8 +644,8 @@ def read_corpus(folder: Path, live_ids: Collection[str] = ()) -> CorpusReport:
                 ids[doc_id] = path
             document, warnings = read_document_warned(path, folder)
         except DocumentError as exc:
-            if isinstance(exc.__cause__, OSError) and _remedy(exc.__cause__, "file"):
-                exc = DocumentError(path, exc.reason + _remedy(exc.__cause__, "file"))
+            if isinstance(exc.__cause__, OSError) and (remedy := _remedy(exc.__cause__, "file")):
+                exc = DocumentError(path, exc.reason + remedy)
             log.warning("skipping %s", exc)
             report.errors.append(exc)
             continue
