@@ -82,6 +82,7 @@ issue 6).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -250,8 +251,8 @@ def without_copies(pieces: list[Piece]) -> list[Piece]:
         previous = kept[-1] if kept else None
         if (
             previous is not None
-            and piece.kind == "heading"
-            and (piece.kind, piece.level) == (previous.kind, previous.level)
+            and piece.kind == previous.kind == "heading"
+            and piece.level == previous.level
             and _folded(piece.text) == _folded(previous.text)
         ):
             continue
@@ -506,23 +507,34 @@ def _polls(tree: LexborHTMLParser, buttons: list[LexborNode]) -> list[LexborNode
     field) stands in it ("Var siden nyttig?" / Ja / Nej): a feedback widget, whatever its
     class, and no part of the text. A heading is never a poll's question."""
     ids = {b.mem_id for b in buttons}
-    sizes = _text_sizes(tree, ids)
-    found: dict[int, LexborNode] = {}
-    seen: set[int] = set()
-    for button in buttons:
-        holder = _text_holder(button, sizes)
-        if holder is None or holder.mem_id in seen:
+    found: list[LexborNode] = []
+    for holder, text in _short_holders(tree, buttons, WIDGET_TEXT):
+        if holder.css_first(_POLL_EXTRAS) is not None:
             continue
-        seen.add(holder.mem_id)
-        if sizes[holder.mem_id] > WIDGET_TEXT or holder.css_first(_POLL_EXTRAS) is not None:
-            continue
-        text = WHITE.sub(" ", _text_outside(holder, ids)).strip()
         answers = holder.css("button")
         one_word = all(b.mem_id in ids and len(b.text(separator=" ").split()) == 1 for b in answers)
         question = text.endswith("?") and _SENTENCE_BREAK.search(text) is None
         if len(answers) >= 2 and one_word and question and len(text) <= WIDGET_TEXT:
-            found[holder.mem_id] = holder
-    return list(found.values())
+            found.append(holder)
+    return found
+
+
+def _short_holders(tree: LexborHTMLParser, controls: list[LexborNode], limit: int) -> Iterator[tuple[LexborNode, str]]:
+    """Each distinct nearest element holding text besides `controls` (`_text_holder`) that
+    holds at most `limit` characters of it, with that text (white space folded), in the
+    order of the controls: the candidates for a poll (`_polls`) or a share bar
+    (`_share_bars`). Each element's text is counted once per page (`_text_sizes`), so the
+    walk is linear in the page."""
+    ids = {c.mem_id for c in controls}
+    sizes = _text_sizes(tree, ids)
+    seen: set[int] = set()
+    for control in controls:
+        holder = _text_holder(control, sizes)
+        if holder is None or holder.mem_id in seen:
+            continue
+        seen.add(holder.mem_id)
+        if sizes[holder.mem_id] <= limit:
+            yield holder, WHITE.sub(" ", _text_outside(holder, ids)).strip()
 
 
 # What a poll's element holds besides its question and buttons: then it is content.
@@ -593,19 +605,11 @@ def _share_bars(tree: LexborHTMLParser, links: list[LexborNode]) -> list[LexborN
     """The share bars around share links (`is_share_link`): for each link, the nearest
     element holding text besides such links (`_text_holder`), when that text is a short
     label (at most `SHARE_LABEL` characters, no sentence break: "Del:")."""
-    ids = {n.mem_id for n in links}
-    sizes = _text_sizes(tree, ids)
-    found: dict[int, LexborNode] = {}
-    seen: set[int] = set()
-    for link in links:
-        holder = _text_holder(link, sizes)
-        if holder is None or holder.mem_id in seen or sizes[holder.mem_id] > SHARE_LABEL:
-            continue
-        seen.add(holder.mem_id)
-        text = WHITE.sub(" ", _text_outside(holder, ids)).strip()
-        if len(text) <= SHARE_LABEL and _SENTENCE_BREAK.search(text) is None:
-            found[holder.mem_id] = holder
-    return list(found.values())
+    return [
+        holder
+        for holder, text in _short_holders(tree, links, SHARE_LABEL)
+        if len(text) <= SHARE_LABEL and _SENTENCE_BREAK.search(text) is None
+    ]
 
 
 # Where a link that leads nowhere goes: a script ("javascript:window.print()"), "#", or
@@ -1191,7 +1195,7 @@ def _is_bold_question(paragraph: LexborNode, piece: Piece) -> bool:
     return (
         piece.kind == "paragraph"
         and text.rstrip(CLOSING).endswith("?")
-        and all_bold(paragraph, WHITE.sub(" ", paragraph.text(separator=" ")).strip())
+        and all_bold(paragraph, paragraph.text(separator=" "))
     )
 
 
