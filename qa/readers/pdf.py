@@ -489,8 +489,7 @@ def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     if not all(header):
         return None
     head = tuple(float(v) for v in table.rows[0].bbox)
-    first_chars = [c for c in table.page.chars if _inside(c, head) and not str(c["text"]).isspace()]
-    bold = bool(first_chars) and all("bold" in str(c.get("fontname", "")).casefold() for c in first_chars)
+    bold = _bold([c for c in table.page.chars if _inside(c, head)])
     if not bold and any(ch.isdigit() for cell in header for ch in cell) and not _year_header(header, data):
         return None
     return header, data
@@ -699,6 +698,11 @@ def _bold(chars: Sequence[dict[str, Any]]) -> bool:
     return bool(shown) and all("bold" in str(c.get("fontname", "")).casefold() for c in shown)
 
 
+def _largest_size(chars: Sequence[dict[str, Any]]) -> float:
+    """The largest font size (points) among a line's characters; 0 for none."""
+    return max((float(c.get("size", 0.0)) for c in chars), default=0.0)
+
+
 def _fonts(chars: Sequence[dict[str, Any]]) -> set[str]:
     """The names of the fonts of a line's visible characters."""
     return {str(c.get("fontname", "")) for c in chars if not str(c["text"]).isspace()}
@@ -710,7 +714,8 @@ def _header_type(header: Sequence[dict[str, Any]], rows: Sequence[Sequence[dict[
     or another family)."""
     used = set().union(*(_fonts(row) for row in rows))
     bold = _bold(header) and not any(_bold(row) for row in rows)
-    return bold or (bool(_fonts(header)) and not _fonts(header) & used)
+    fonts = _fonts(header)
+    return bold or (bool(fonts) and not fonts & used)
 
 
 def _same_starts(first: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]], size: float) -> bool:
@@ -737,11 +742,7 @@ def _unruled_refused(
     cell is a list marker (`_LIST_MARKER_CELL`: a numbered list at a tab stop), or a
     column's values are all bare whole numbers (`_PAGE_LIKE_CELL`: the page numbers of a
     table of contents)."""
-
-    def largest(chars: Sequence[dict[str, Any]]) -> float:
-        return max((float(c.get("size", 0.0)) for c in chars), default=0.0)
-
-    if largest(header) > max((largest(line) for line in data_lines), default=0.0) + 0.1:
+    if _largest_size(header) > max((_largest_size(line) for line in data_lines), default=0.0) + 0.1:
         return True
     if any(row and _LIST_MARKER_CELL.fullmatch(row[0]) for row in data):
         return True
@@ -766,21 +767,23 @@ def _unruled_tables(
     ordered: list[dict[str, Any] | _Table] = []
     i = 0
     while i < len(lines):
-        size = max((float(c.get("size", 0.0)) for c in lines[i]["chars"]), default=0.0)
+        size = _largest_size(lines[i]["chars"])
         end = i + 1
         while end < len(lines) and _same_starts(rows[i], rows[end], size):
             end += 1
+        if end - i < UNRULED_TABLE_MIN_LINES:
+            ordered.append(lines[i])
+            i += 1
+            continue
         cells = [tuple(_span_text(lines[k]["chars"], span) for span in rows[k]) for k in range(i, end)]
-        header, data = (cells[0], cells[1:]) if cells else ((), [])
-        headed = _header_type(lines[i]["chars"], [lines[k]["chars"] for k in range(i + 1, end)]) or (
-            any(ch.isdigit() for cell in header for ch in cell) and _year_header(header, data)
-        )
+        header, data = cells[0], cells[1:]
+        data_chars = [lines[k]["chars"] for k in range(i + 1, end)]
+        headed = _header_type(lines[i]["chars"], data_chars) or _year_header(header, data)
         if (
-            end - i >= UNRULED_TABLE_MIN_LINES
-            and headed
+            headed
             and all(header)
             and all(any(row) for row in data)
-            and not _unruled_refused(lines[i]["chars"], [lines[k]["chars"] for k in range(i + 1, end)], data)
+            and not _unruled_refused(lines[i]["chars"], data_chars, data)
         ):
             ordered.append(_Table(page, header, tuple(data)))
             i = end
