@@ -368,6 +368,16 @@ _BINARY_SAMPLE = 8192
 _BINARY_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
 _UNICODE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# A byte order mark names its encoding, and it wins over any declaration (the WHATWG
+# Encoding Standard's "BOM sniff", which browsers follow): Notepad's "Unicode" and Word's
+# "Unicode text" save UTF-16 LE with one. UTF-32's marks come first, as the UTF-32 LE mark
+# begins with the UTF-16 LE one. Python's "utf-16" / "utf-32" codecs drop the mark.
+_UNICODE_BOM_ENCODINGS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -387,13 +397,22 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _decode(path: Path, data: bytes, html: bool = False) -> str:
-    """The text of a file (`_file_text`): UTF-8 (a BOM allowed), or for a page (`html`) that
+    """The text of a file (`_file_text`): UTF-16 or UTF-32 when it starts with their byte
+    order mark (`_UNICODE_BOM_ENCODINGS`), else UTF-8 (a BOM allowed), or for a page (`html`) that
     is not, the encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as
     browsers do). A page that declares UTF-8 but holds bytes that are not (a template's
     "K\\xf8benhavn" pasted in from an older system) has each such byte read as
     windows-1252, where a browser would show a replacement mark. Raises DocumentError when
     none of these decodes it, saying it is no text at all when it looks binary (`_looks_binary`:
     a file of another format given a text extension)."""
+    bom = next((encoding for mark, encoding in _UNICODE_BOM_ENCODINGS if data.startswith(mark)), None)
+    if bom is not None:
+        try:
+            return _file_text(data.decode(bom))
+        except UnicodeDecodeError as exc:
+            raise DocumentError(
+                path, f"starts with a {bom.upper()} byte order mark but is not {bom.upper()} text; save it as UTF-8"
+            ) from exc
     try:
         return _file_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:

@@ -64,7 +64,7 @@ def test_a_live_document_that_fails_to_read_stops_the_build_until_fixed_or_force
     assert code == 0
     live = (index / "LIVE").read_text()
     # mitid.md turns corrupt, nemid.md is deleted by the operator, pas.md is added.
-    (corpus / "mitid.md").write_bytes(b"\xff\xfe# MitID")
+    (corpus / "mitid.md").write_bytes(b"\xfb\xfe# MitID")
     (corpus / "nemid.md").unlink()
     (corpus / "pas.md").write_text("# Pas\n\nEt nyt pas koster 673 kr.\n", encoding="utf-8")
     code, stdout, stderr = _build(corpus, index)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import random
 import subprocess
@@ -101,7 +102,8 @@ def test_html_keeps_main_text_and_headings_and_drops_navigation_and_scripts(tmp_
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("bad.md", b"\xff\xfe\x00broken", "not UTF-8 text"),
+        ("bad.md", b"\xfb\xfebroken", "not UTF-8 text"),
+        ("half.md", b"\xff\xfe\x00broken", "starts with a UTF-16 byte order mark but is not UTF-16 text"),
         ("bad-yaml.md", b"---\ntitle: [unclosed\n---\ntekst\n", "front matter is not valid YAML"),
         ("empty.md", b"---\ntitle: Tom\n---\n\n", "has no text"),
         (
@@ -141,9 +143,31 @@ def test_a_binary_file_with_a_text_extension_is_named_binary_not_told_to_be_save
     ]
 
 
+def test_files_with_a_utf16_or_utf32_byte_order_mark_are_read_as_that_encoding(tmp_path: Path) -> None:
+    # Notepad's "Unicode" and Word's "Unicode text" save UTF-16 LE with a byte order mark;
+    # a browser reads such a page whatever its <meta> says (the WHATWG "BOM sniff").
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Pas</title></head>'
+        "<body><main><h1>Pas</h1><p>Et pas koster 627 kr. i Køge.</p></main></body></html>"
+    )
+    (tmp_path / "pas.html").write_bytes(page.encode("utf-16"))
+    (tmp_path / "noter.md").write_bytes(codecs.BOM_UTF16_BE + "# Noter\n\nÅbent mandag-fredag.\n".encode("utf-16-be"))
+    (tmp_path / "kort.txt").write_bytes("Kørekort koster 280 kr.\n".encode("utf-32"))
+    (tmp_path / "halv.txt").write_bytes(codecs.BOM_UTF16_LE + "Åbent".encode("utf-16-le")[:-1])
+    report = read_corpus(tmp_path)
+    assert {d.doc_id: d.text for d in report.documents} == {
+        "kort": "Kørekort koster 280 kr.",
+        "noter": "Noter\n\nÅbent mandag-fredag.",
+        "pas": "Pas\n\nEt pas koster 627 kr. i Køge.",
+    }
+    assert [str(e) for e in report.errors] == [
+        f"{tmp_path / 'halv.txt'}: starts with a UTF-16 byte order mark but is not UTF-16 text; save it as UTF-8"
+    ]
+
+
 def test_corpus_with_a_broken_file_still_reads_the_others(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("# A\n\nTekst om A.\n", encoding="utf-8")
-    (tmp_path / "b.md").write_bytes(b"\xff\xfe")
+    (tmp_path / "b.md").write_bytes(b"\xfb\xfe")
     (tmp_path / "README.md").write_text("Ikke et dokument.\n", encoding="utf-8")
     report = read_corpus(tmp_path)
     assert [d.doc_id for d in report.documents] == ["a"]
