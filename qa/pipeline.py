@@ -671,6 +671,17 @@ def refuse_unread_live_documents(unread: list[UnreadDocument], live_version: str
     )
 
 
+def forced_removal_warning(unread: UnreadDocument) -> str:
+    """The warning a build with --force gives for a document of the live index it leaves
+    out because its file failed to read (`unread_live_documents`): "mitid is removed from
+    the index because corpus/mitid.md could not be read (--force): links and citations to
+    it answer 404 until it reads again"."""
+    return (
+        f"{unread.doc_id} is removed from the index because {_where(unread)}{shown_path(unread.error.path)} "
+        "could not be read (--force): links and citations to it answer 404 until it reads again"
+    )
+
+
 def _where(unread: UnreadDocument) -> str:
     """ "" when the error's path is known to hold the document, else "may be in the
     unreadable folder " or "may be behind the link " (its id alone says so)."""
@@ -726,11 +737,16 @@ def run_build(
         if not corpus.documents:
             reasons = "; ".join(str(e) for e in corpus.errors) or f"it has no {formats_read()} files"
             raise ValueError(f"no document in {corpus_dir} could be read: {reasons}")
-        if live is not None and not options.force:
-            paths = recorded_source_paths(live_folder(index_root)) if corpus.errors else {}
+        unread: list[UnreadDocument] = []
+        if live is not None and corpus.errors:
+            paths = recorded_source_paths(live_folder(index_root))
             unread = unread_live_documents(corpus, corpus_dir, live.document_sha256, paths)
-            refuse_unread_live_documents(unread, live.build_id)
+            if not options.force:
+                refuse_unread_live_documents(unread, live.build_id)
         report = BuildReport(data=None, errors=corpus.errors, corpus=corpus)  # type: ignore[arg-type]
+        for document in unread:  # only with --force: without it, refused above
+            report.warnings.append(forced_removal_warning(document))
+            log.warning("%s", report.warnings[-1])
         report.step_seconds["read corpus"] = time.perf_counter() - started
         _build_locked(corpus.documents, embedder, index_root, options, report)
     report.seconds = round(time.perf_counter() - started, 2)

@@ -57,7 +57,9 @@ def _two_documents(tmp_path: Path) -> Path:
 
 
 @pytest.mark.usefixtures("fake_model")
-def test_a_live_document_that_fails_to_read_stops_the_build_until_fixed_or_forced(tmp_path: Path) -> None:
+def test_a_live_document_that_fails_to_read_stops_the_build_until_fixed_or_forced(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     corpus, index = _two_documents(tmp_path), tmp_path / "index"
     (corpus / "broken.md").write_bytes(b"\xff")  # never read: a first build goes on without it
     code, _, _ = _build(corpus, index)
@@ -73,10 +75,20 @@ def test_a_live_document_that_fails_to_read_stops_the_build_until_fixed_or_force
         live.strip(), f"mitid: {corpus / 'mitid.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8"
     )
     assert (index / "LIVE").read_text() == live
+    caplog.clear()
     code, stdout, _ = _build(corpus, index, "--force")
     assert code == 0
     assert "documents against" in stdout
     assert "  removed: mitid, nemid" in stdout.splitlines()
+    # The one removed because it failed to read is named as such, in the summary and the log.
+    warning = (
+        f"mitid is removed from the index because {corpus / 'mitid.md'} could not be read (--force): "
+        "links and citations to it answer 404 until it reads again"
+    )
+    assert [line for line in stdout.splitlines() if line.startswith("warning:")] == [f"warning: {warning}"]
+    assert [r.getMessage() for r in caplog.records if r.name == "qa.pipeline" and "removed" in r.getMessage()] == [
+        warning
+    ]
 
 
 @pytest.mark.usefixtures("fake_model")
