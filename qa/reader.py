@@ -226,6 +226,17 @@ class Reader:
         after = self.data.sentences[sentence_id + 1]
         return sentence_id + 1 if self._same_section(after, self.data.sentences[sentence_id]) else None
 
+    def first_item(self, sentence_id: int) -> int:
+        """The first sentence of the run of list-item sentences, in the same section, that
+        `sentence_id` ends (itself when the sentence before is no list item). Linear in
+        the run's length."""
+        first = sentence_id
+        while (before := self.previous(first)) is not None and self.block_kind(
+            self.data.sentences[before]
+        ) == "list_item":
+            first = before
+        return first
+
     def lead_in(self, sentence_id: int) -> int | None:
         """The sentence that opens the list or table a list item or table row stands in
         (the last sentence before its first item, in the same section, ending with ":":
@@ -386,7 +397,9 @@ class Reader:
     def extend(self, question: AnalysedQuestion, best: AnswerCandidate) -> tuple[int, ...]:
         """The sentences quoted for the best unit: a unit ending with ":" goes on with the
         list items or table rows that follow it; a how-question answered by a list item
-        goes on with the following items of that list (the steps); a how-question's
+        goes on with the following items of that list and starts at its first item (the
+        steps, all of them when the list up to the chosen item holds at most
+        `max_list_items`, and then at most that many); a how-question's
         sentence with the following sentences of its paragraph, up to `max_sentences`.
         A list item or table row that answers any other question is quoted alone."""
         sentences = self.data.sentences
@@ -397,6 +410,12 @@ class Reader:
         if opens_list or steps:
             kinds = LIST_KINDS if opens_list else ("list_item",)
             limit = len(ids) + self.config.max_list_items
+            if steps and not opens_list:
+                first = self.first_item(ids[0])
+                if ids[-1] - first < self.config.max_list_items:
+                    # The steps from the first: "3. Vælg Skift NemKonto" alone skips steps 1-2.
+                    ids = list(range(first, ids[-1] + 1))
+                    limit = self.config.max_list_items
             nxt = self.following(ids[-1])
             while nxt is not None and len(ids) < limit and self.block_kind(sentences[nxt]) in kinds:
                 ids.append(nxt)

@@ -32,7 +32,7 @@ from qa.linear import LinearModel, ModelFileError, load_model
 from qa.named_values import holidays_covered, holidays_named, missing_numbers, weekdays_covered, weekdays_named
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
 from qa.question import analyse, missing_named, named_count
-from qa.reader import FEATURES, LANGUAGE_TOP, is_bare_reply, is_question, refers_back
+from qa.reader import FEATURES, LANGUAGE_TOP, AnswerCandidate, ReaderConfig, is_bare_reply, is_question, refers_back
 from qa.reranker import RERANKER_FEATURES, ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import distinct_texts, diversify, fuse_candidates, vocabulary_share
@@ -669,6 +669,24 @@ def test_an_answer_that_opens_a_list_is_quoted_with_the_items_of_that_list(faq_i
     )
     assert [c.quote for c in result.citations] == [quote]
     assert FAQ.text[result.citations[0].start : result.citations[0].end] == quote
+
+
+def test_steps_answered_by_a_later_item_are_quoted_from_the_first_item_of_the_list(faq_index: IndexData) -> None:
+    engine = _engine(faq_index, {})
+    sentences = engine.data.sentences
+    [last] = [s.sentence_id for s in sentences if s.text == "Betal med dankort."]
+    chosen = AnswerCandidate((last,), 0, "single", {})
+    steps = ["Log på borger.dk med MitID.", "Vælg Bestil nyt sundhedskort.", "Betal med dankort."]
+    assert _texts(engine, engine.reader.extend(analyse("Hvordan bestiller jeg et nyt sundhedskort?"), chosen)) == steps
+    # Not the sentence that opens the list, and only for a how-question.
+    assert _texts(engine, engine.reader.extend(analyse("Hvad skal jeg betale med?"), chosen)) == steps[2:]
+    # A list too long to quote from its first item up to the chosen one starts at the chosen one.
+    engine.reader.config = ReaderConfig(max_list_items=2)
+    assert (
+        _texts(engine, engine.reader.extend(analyse("Hvordan bestiller jeg et nyt sundhedskort?"), chosen)) == steps[2:]
+    )
+    engine.reader.config = ReaderConfig(max_list_items=3)
+    assert _texts(engine, engine.reader.extend(analyse("Hvordan bestiller jeg et nyt sundhedskort?"), chosen)) == steps
 
 
 def test_the_policy_abstains_below_its_operating_point(faq_index: IndexData) -> None:
