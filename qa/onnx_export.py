@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
 from pathlib import Path
 from typing import Final
 
@@ -66,8 +67,17 @@ def export_fp32(folder: Path, target: Path) -> None:
     check_mean_pooling(folder)
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
 
-    model = AutoModel.from_pretrained(str(folder), local_files_only=True, add_pooling_layer=False).eval()
+    # transformers draws a "Loading weights" bar on stderr whatever the log level: none
+    # in `qa build -q` or a cron job's mail.
+    bars = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        model = AutoModel.from_pretrained(str(folder), local_files_only=True, add_pooling_layer=False).eval()
+    finally:
+        if bars:
+            transformers_logging.enable_progress_bar()
 
     class MeanPooled(torch.nn.Module):
         def __init__(self, inner: torch.nn.Module) -> None:
@@ -84,7 +94,14 @@ def export_fp32(folder: Path, target: Path) -> None:
     ids = torch.tensor([[0, 1000, 2000, 3000, 2], [0, 1000, 2, 1, 1]], dtype=torch.int64)
     mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]], dtype=torch.int64)
     dynamic = {"batch": 0, "tokens": 1}
-    with torch.inference_mode():
+    with torch.inference_mode(), warnings.catch_warnings():
+        # Tracing warns where transformers' attention code turns a shape into a Python bool
+        # (TracerWarning), and the opset-11 symbolic of aten::index warns that it exports
+        # advanced indexing as a chain of ops (UserWarning). Both concern graphs whose
+        # shapes the trace fixes; the graph here keeps batch and tokens dynamic, and
+        # `tests/test_onnx_encoder.py` checks its vectors against the model's own.
+        warnings.simplefilter("ignore", torch.jit.TracerWarning)
+        warnings.filterwarnings("ignore", message="Exporting aten::index operator", category=UserWarning)
         torch.onnx.export(
             MeanPooled(model),
             (ids, mask),

@@ -405,7 +405,10 @@ def _evaluate_step(
     are evaluated, `changes` receives the lines of `changed_outcomes`."""
     if options.eval_set is None or not options.eval_set.is_file():
         if options.eval_set is not None:
-            log.warning("no evaluation set at %s: the build is not evaluated or gated", options.eval_set)
+            # A relative path is read from the folder qa runs in: say which (a cron job's
+            # working folder is seldom the project's).
+            where = "" if options.eval_set.is_absolute() else f" (in {Path.cwd()})"
+            log.warning("no evaluation set at %s%s: the build is not evaluated or gated", options.eval_set, where)
         return None, None, None
     from qa.evaluation import load_questions
 

