@@ -165,7 +165,7 @@ def test_cli_build_reports_a_broken_file_and_builds_the_rest(
     corpus.mkdir()
     seed = Path(__file__).resolve().parent.parent / "corpus" / "20-aars-faelles-digitaliseringsstrategier.md"
     (corpus / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
-    (corpus / "broken.md").write_bytes(b"\xff\xfe not text")
+    (corpus / "broken.md").write_bytes(b"\xfb\xfe not text")
     monkeypatch.setenv("QA_MODEL", str(real_model_folder))
     get_settings.cache_clear()
     try:
