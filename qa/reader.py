@@ -1,6 +1,6 @@
 """The reader component: candidate answers from the top passages, scored by a learned ranker.
 
-Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...",
+Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...", "Du skal så ...",
 "It ...") together with the sentence before it (it is never offered alone when that
 sentence exists); a bare "Ja." / "Jo." / "Nej." / "Yes." together with the sentence after
 it; for a when / how long / how many / how much question only units holding a date, a
@@ -77,7 +77,12 @@ REFERRING_WORDS = frozenset(
         "such",
     ]
 )
-_FIRST_WORD = re.compile(r"^\W*(\w+)")
+_WORDS = re.compile(r"\w+")
+# Danish connective adverbs that stand after the finite verb and point back (Danish
+# grammars' "konjunktionale adverbier": "så" as "then", "derfor", "dermed", "derefter").
+CONNECTIVE_ADVERBS = frozenset(["så", "derfor", "dermed", "derefter", "herefter"])
+# Words after which "så" means "so" ("så længe", "så snart", "så meget"), not "then".
+_SO_DEGREE = frozenset(["længe", "snart", "vidt", "meget", "mange", "lidt", "få", "godt", "tit", "ofte", "hurtigt"])
 LIST_KINDS = ("list_item", "table_row", "table_header")
 # How many of the best cosines of one language among a question's candidates make the
 # reference its candidates are centred on (`language_margins`); 3 is the retriever's idea
@@ -161,9 +166,16 @@ def is_bare_reply(text: str) -> bool:
 
 
 def refers_back(text: str) -> bool:
-    """Whether a sentence starts with a word that leans on the sentence before it."""
-    match = _FIRST_WORD.match(text)
-    return match is not None and match.group(1).lower() in REFERRING_WORDS
+    """Whether a sentence starts with a word that leans on the sentence before it, or,
+    Danish putting a clause adverb after the subject and the verb ("Du skal så bestille
+    en ny afhentning", "Du skal derfor søge i god tid"), has a connective adverb
+    (`CONNECTIVE_ADVERBS`) as its third word; "så" not where it means "so" ("så længe")."""
+    words = _WORDS.findall(text[:80].lower())
+    if words and words[0] in REFERRING_WORDS:
+        return True
+    if len(words) < 3 or words[2] not in CONNECTIVE_ADVERBS:
+        return False
+    return not (words[2] == "så" and len(words) > 3 and words[3] in _SO_DEGREE)
 
 
 class Reader:

@@ -464,6 +464,17 @@ def test_question_and_refer_back_sentences_are_recognised() -> None:
     assert refers_back("«Det» er gratis.") and not refers_back("Detaljerne står nedenfor.")
 
 
+def test_a_danish_sentence_with_a_connective_adverb_after_its_verb_refers_back() -> None:
+    # "Du skal så bestille ..." quoted alone drops the condition before it.
+    assert refers_back("Du skal så bestille en ny afhentning.")
+    assert refers_back("Du skal derfor søge i god tid.") and refers_back("Vi sender dermed sagen videre.")
+    # "så" meaning "so", a connective later in the sentence, or none at all.
+    assert not refers_back("Du kan så længe kortet er gyldigt bruge det.")
+    assert not refers_back("Du kan bruge kortet, så længe det er gyldigt.")
+    assert not refers_back("Du bestiller tid på borger.dk og møder så op.")
+    assert not refers_back("Du bestiller tid på borger.dk.")
+
+
 FAQ = assemble(
     "faq-sundhedskort",
     [
