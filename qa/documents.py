@@ -29,7 +29,7 @@ from frontmatter.default_handlers import YAMLHandler
 from qa.language import declared_language, guess_language
 from qa.normalise import has_letter_or_digit, normalise
 from qa.readers.common import BlockKind, Piece, ReaderError
-from qa.readers.docx import docx_pieces
+from qa.readers.docx import docx_document
 from qa.readers.html import html_document
 from qa.readers.markdown import markdown_pieces
 from qa.readers.pdf import pdf_document
@@ -507,12 +507,12 @@ def read_document_warned(path: Path, root: Path | None = None) -> tuple[Document
     warnings: list[str] = []
     try:
         if suffix in PDF_SUFFIXES:
-            meta, pieces, warnings = pdf_document(data)
+            meta, pieces, warnings = pdf_document(data, path.name)
         elif suffix in DOCX_SUFFIXES:
-            pieces = docx_pieces(data)
+            meta, pieces = docx_document(data, path.name)
         elif suffix in HTML_SUFFIXES:
             raw = _decode(path, data, html=True)
-            meta, pieces = html_document(raw)
+            meta, pieces = html_document(raw, path.name)
         else:
             meta, body = _front_matter(path, _decode(path, data))
             pieces = markdown_pieces(body) if suffix in MARKDOWN_SUFFIXES else text_pieces(body)
