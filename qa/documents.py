@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import frontmatter
@@ -323,6 +323,31 @@ def _id_of_name(name: str) -> str:
     return re.sub(r"-{2,}", "-", doc_id) or "document"
 
 
+# A front-matter date: a calendar date written YYYY-MM-DD (ISO 8601, as the README shows
+# it), or one with a time of day, as YAML reads `date: 2024-05-01 10:30` and pages give it
+# ("2024-05-01T10:30:00+02:00").
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _meta_date(value: str | None, path: Path) -> str | None:
+    """A front-matter `date` (text, `_meta_str`) as it is when it is a date (`_ISO_DATE`,
+    and one that exists), None when there is none. Raises DocumentError naming the key,
+    the value and the form to write it in otherwise ("not-a-date", "2024", "1. maj 2024",
+    "2025-18-11" in quotes), as for a field that is no text."""
+    if value is None:
+        return None
+    if _ISO_DATE.fullmatch(value):
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return value
+    raise DocumentError(
+        path, f"front matter field 'date' must be a date written YYYY-MM-DD (2024-05-01), got {value!r}"
+    )
+
+
 def _meta_str(value: object, path: Path, key: str) -> str | None:
     """A front-matter value as text; YAML turns `date: 2024-05-01` into a date object."""
     if value is None or value == "":
@@ -416,8 +441,8 @@ def _decode(path: Path, data: bytes, html: bool = False) -> str:
 
 def _front_matter(path: Path, raw: str) -> tuple[dict[str, str | None], str]:
     """(title, language, source and date; the body) of a Markdown or text file's decoded
-    text. Raises DocumentError when its front matter is never closed, is not valid YAML or
-    holds a date that does not exist."""
+    text. Raises DocumentError when its front matter is never closed, is not valid YAML,
+    holds a date that does not exist, or a `date` that is no date (`_meta_date`)."""
     text = raw.strip()  # as python-frontmatter reads it
     # A "---" line followed by a blank line is a Markdown thematic break, not front matter.
     if _FRONT_MATTER.detect(text) and not re.match(r"---[ \t]*\n[ \t]*(\n|$)", text):
@@ -440,6 +465,7 @@ def _front_matter(path: Path, raw: str) -> tuple[dict[str, str | None], str]:
             path, f"front matter is not valid: a date in it does not exist ({exc}); write dates as YYYY-MM-DD"
         ) from exc
     meta = {k: _meta_str(post.metadata.get(k), path, k) for k in ("title", "language", "source", "date")}
+    meta["date"] = _meta_date(meta["date"], path)
     return meta, post.content
 
 
