@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import frontmatter
@@ -29,7 +29,7 @@ from frontmatter.default_handlers import YAMLHandler
 from qa.language import declared_language, guess_language
 from qa.normalise import has_letter_or_digit, normalise
 from qa.readers.common import BlockKind, Piece, ReaderError
-from qa.readers.docx import docx_pieces
+from qa.readers.docx import docx_document
 from qa.readers.html import html_document
 from qa.readers.markdown import markdown_pieces
 from qa.readers.pdf import pdf_document
@@ -323,6 +323,31 @@ def _id_of_name(name: str) -> str:
     return re.sub(r"-{2,}", "-", doc_id) or "document"
 
 
+# A front-matter date: a calendar date written YYYY-MM-DD (ISO 8601, as the README shows
+# it), or one with a time of day, as YAML reads `date: 2024-05-01 10:30` and pages give it
+# ("2024-05-01T10:30:00+02:00").
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _meta_date(value: str | None, path: Path) -> str | None:
+    """A front-matter `date` (text, `_meta_str`) as it is when it is a date (`_ISO_DATE`,
+    and one that exists), None when there is none. Raises DocumentError naming the key,
+    the value and the form to write it in otherwise ("not-a-date", "2024", "1. maj 2024",
+    "2025-18-11" in quotes), as for a field that is no text."""
+    if value is None:
+        return None
+    if _ISO_DATE.fullmatch(value):
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return value
+    raise DocumentError(
+        path, f"front matter field 'date' must be a date written YYYY-MM-DD (2024-05-01), got {value!r}"
+    )
+
+
 def _meta_str(value: object, path: Path, key: str) -> str | None:
     """A front-matter value as text; YAML turns `date: 2024-05-01` into a date object."""
     if value is None or value == "":
@@ -435,8 +460,8 @@ def _decode(path: Path, data: bytes, html: bool = False) -> str:
 
 def _front_matter(path: Path, raw: str) -> tuple[dict[str, str | None], str]:
     """(title, language, source and date; the body) of a Markdown or text file's decoded
-    text. Raises DocumentError when its front matter is never closed, is not valid YAML or
-    holds a date that does not exist."""
+    text. Raises DocumentError when its front matter is never closed, is not valid YAML,
+    holds a date that does not exist, or a `date` that is no date (`_meta_date`)."""
     text = raw.strip()  # as python-frontmatter reads it
     # A "---" line followed by a blank line is a Markdown thematic break, not front matter.
     if _FRONT_MATTER.detect(text) and not re.match(r"---[ \t]*\n[ \t]*(\n|$)", text):
@@ -459,6 +484,7 @@ def _front_matter(path: Path, raw: str) -> tuple[dict[str, str | None], str]:
             path, f"front matter is not valid: a date in it does not exist ({exc}); write dates as YYYY-MM-DD"
         ) from exc
     meta = {k: _meta_str(post.metadata.get(k), path, k) for k in ("title", "language", "source", "date")}
+    meta["date"] = _meta_date(meta["date"], path)
     return meta, post.content
 
 
@@ -526,12 +552,12 @@ def read_document_warned(path: Path, root: Path | None = None) -> tuple[Document
     warnings: list[str] = []
     try:
         if suffix in PDF_SUFFIXES:
-            meta, pieces, warnings = pdf_document(data)
+            meta, pieces, warnings = pdf_document(data, path.name)
         elif suffix in DOCX_SUFFIXES:
-            pieces = docx_pieces(data)
+            meta, pieces = docx_document(data, path.name)
         elif suffix in HTML_SUFFIXES:
             raw = _decode(path, data, html=True)
-            meta, pieces = html_document(raw)
+            meta, pieces = html_document(raw, path.name)
         else:
             meta, body = _front_matter(path, _decode(path, data))
             pieces = markdown_pieces(body) if suffix in MARKDOWN_SUFFIXES else text_pieces(body)

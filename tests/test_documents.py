@@ -316,6 +316,60 @@ def test_a_corpus_with_an_impossible_front_matter_date_still_reads_the_others(tm
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("not-a-date", "'not-a-date'"),
+        ("'2025-18-11'", "'2025-18-11'"),  # in quotes YAML leaves it text: no date either
+        ("2024", "'2024'"),
+        ("01-05-2024", "'01-05-2024'"),
+        ("1. maj 2024", "'1. maj 2024'"),
+        ("2024-05-01 kl. 10", "'2024-05-01 kl. 10'"),
+    ],
+)
+@pytest.mark.parametrize("name", ["valg.md", "valg.txt"])
+def test_a_front_matter_date_that_is_no_date_is_an_error_naming_the_key_and_the_form(
+    tmp_path: Path, name: str, written: str, shown: str
+) -> None:
+    path = tmp_path / name
+    text = f"---\ntitle: Valg\ndate: {written}\n---\n# Kommunalvalg\n\nValget er i november.\n"
+    assert _reading_error(path, text) == (
+        f"{path}: front matter field 'date' must be a date written YYYY-MM-DD (2024-05-01), got {shown}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "served"),
+    [
+        ("2024-05-01", "2024-05-01"),
+        ("'2024-05-01'", "2024-05-01"),
+        ("2024-05-01 10:30:00", "2024-05-01T10:30:00"),
+        ("2024-05-01 10:30", "2024-05-01 10:30"),  # no seconds: YAML leaves it text
+        ("'2024-05-01T10:30:00+02:00'", "2024-05-01T10:30:00+02:00"),
+        ("", None),
+    ],
+)
+def test_a_front_matter_date_written_as_an_iso_date_is_the_documents_date(
+    tmp_path: Path, written: str, served: str | None
+) -> None:
+    path = tmp_path / "valg.md"
+    path.write_text(f"---\ndate: {written}\n---\nValget er i november.\n", encoding="utf-8")
+    assert read_document(path).date == served
+
+
+def test_a_corpus_with_a_front_matter_date_that_is_no_date_skips_that_file_and_reads_the_others(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.md").write_text("---\ndate: 2024-05-01\n---\nTekst om A.\n", encoding="utf-8")
+    (tmp_path / "valg.md").write_text("---\ndate: not-a-date\n---\nValget er i november.\n", encoding="utf-8")
+    report = read_corpus(tmp_path)
+    assert [(d.doc_id, d.date) for d in report.documents] == [("a", "2024-05-01")]
+    assert report.skipped_lines() == [
+        f"skipped {tmp_path / 'valg.md'}: front matter field 'date' must be a date written YYYY-MM-DD "
+        "(2024-05-01), got 'not-a-date'"
+    ]
+
+
 @pytest.mark.parametrize("name", ["side.md", "side.txt"])
 def test_front_matter_that_is_never_closed_is_an_error_not_body_text(tmp_path: Path, name: str) -> None:
     path = tmp_path / name

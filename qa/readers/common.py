@@ -291,3 +291,39 @@ def table_pieces(rows: Sequence[Sequence[str]], header: Sequence[str] | None, pa
         if text:
             pieces.append(Piece("table_row", 0, text, page))
     return pieces
+
+
+# A title that a program writes when the author gave none, in a PDF's metadata, a Word
+# file's properties or a page's <title>: Word's PDF printer's "Microsoft Word - Notat.docx"
+# (PowerPoint's and Excel's alike), a file name with the suffix of a document or layout
+# format ("Notat.docx", "i-xx_guide-fm.indd", as InDesign and print drivers write it), a
+# path ("C:\Users\...\guide"), or a new document's name: "Untitled", "Untitled-1"
+# (Adobe), "Untitled document" and "Unavngivet dokument" (Google Docs), "Dokument1" and
+# "Document1" (Word), "Præsentation1" and "PowerPoint-præsentation" (PowerPoint),
+# "Document" (an editor's HTML template), "Uden titel", "Unbenannt".
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(?:microsoft (?:word|powerpoint|excel|office word) - .*"
+    r"|.*\.(?:docx?|dotx?|pdf|odt|ott|rtf|txt|html?|indd|indb|idml|qxp|pages|pptx?|xlsx?)"
+    r"|.*\\.*"
+    r"|(?:untitled|unbenannt|unavngivet|uden titel|ikke-navngivet)(?:[ -]?\d+| (?:document|dokument))?"
+    r"|(?:document|dokument|presentation|præsentation)\s*\d*"
+    r"|powerpoint[ -](?:presentation|præsentation))$",
+    re.IGNORECASE,
+)
+
+
+def declared_title(value: object, file_name: str = "") -> str | None:
+    """A title a file declares (a PDF's metadata Title, a Word file's Title property, a
+    page's `<title>`) with its white space folded and NULs removed, or None when it is no
+    text, has no letter, is a placeholder a program wrote (`_PLACEHOLDER_TITLE`), or is
+    the file's own name `file_name`, with or without its suffix, case aside
+    ("borger-guide" in borger-guide.pdf): then the document's own headings say more."""
+    if not isinstance(value, str):
+        return None
+    title = " ".join(value.replace("\x00", "").split())
+    if not any(c.isalpha() for c in title) or _PLACEHOLDER_TITLE.match(title):
+        return None
+    folded = title.casefold()
+    if file_name and folded in (file_name.casefold(), file_name.rsplit(".", 1)[0].casefold()):
+        return None
+    return title

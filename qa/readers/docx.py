@@ -5,6 +5,11 @@ level 1, "Heading N" and the Danish "Overskrift N" are level N); list paragraphs
 "List ..." style or Word numbering, `w:numPr`) are list items; line breaks inside a
 paragraph split it into units like any other lines; tables become one piece per row with
 each value next to its header (the first row), as for Markdown and HTML.
+
+The title (`docx_document`) is the document's Title property (File > Info > Properties)
+unless it is empty or a placeholder a program wrote (`qa.readers.common.declared_title`),
+else its first level-1 heading (a paragraph in the "Title" or "Heading 1" style); left
+out otherwise, so that `qa.documents.assemble` takes the first heading or the file's id.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from qa.readers.common import Piece, ReaderError, line_pieces, strip_bullet, table_pieces
+from qa.readers.common import Piece, ReaderError, declared_title, line_pieces, strip_bullet, table_pieces
 
 # What python-docx lets through for a damaged file: the zip module's errors (a bad
 # archive, a damaged or truncated member, an unknown compression method), lxml's for a
@@ -97,11 +102,18 @@ def _document_pieces(document: DocxDocument) -> list[Piece]:
     return pieces
 
 
-def docx_pieces(data: bytes) -> list[Piece]:
-    """Pieces of a .docx file's bytes; raises ReaderError for a file Word did not write:
-    not a zip, a damaged zip (`_BROKEN`), a part that is not XML, or parts python-docx
-    cannot find."""
+def docx_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None], list[Piece]]:
+    """The metadata of a .docx file's bytes ({"title": str | None}: the Title property,
+    `declared_title`, with `file_name`, the file's name, as no title; else the first
+    level-1 heading; else None) and its pieces. Raises ReaderError for a file Word did not
+    write: not a zip, a damaged zip (`_BROKEN`), a part that is not XML, or parts
+    python-docx cannot find."""
     try:
-        return _document_pieces(docx.Document(io.BytesIO(data)))
+        document = docx.Document(io.BytesIO(data))
+        pieces = _document_pieces(document)
+        title = declared_title(document.core_properties.title, file_name)
     except _BROKEN as exc:
         raise ReaderError(f"not a readable .docx file ({exc}); open and save it again in Word") from exc
+    if title is None:
+        title = next((p.text for p in pieces if p.kind == "heading" and p.level == 1), None)
+    return {"title": title}, pieces

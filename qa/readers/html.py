@@ -87,7 +87,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from qa.readers.common import CLOSING, Piece, ReaderError, line_pieces, strip_bullet
+from qa.readers.common import CLOSING, Piece, ReaderError, declared_title, line_pieces, strip_bullet
 from qa.readers.dom import WHITE, all_bold, ancestors, closest
 from qa.readers.html_table import html_table_pieces
 
@@ -223,13 +223,14 @@ def parse_page(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html, scripting=True)
 
 
-def html_document(html: str) -> tuple[dict[str, str | None], list[Piece]]:
+def html_document(html: str, file_name: str = "") -> tuple[dict[str, str | None], list[Piece]]:
     """The metadata of a page (title from `<title>` without a site-name suffix,
-    `page_title`; language from `<html lang>`, source from the canonical link, date) and
-    the pieces of its main content (text already normalised), from one parse. Raises
-    ReaderError for a page nested too deeply to walk."""
+    `page_title`, unless a program wrote it as a placeholder or it is the file's name
+    `file_name`, `qa.readers.common.declared_title`; language from `<html lang>`, source
+    from the canonical link, date) and the pieces of its main content (text already
+    normalised), from one parse. Raises ReaderError for a page nested too deeply to walk."""
     tree = parse_page(html)
-    metadata = _metadata(tree)  # read before the boilerplate is removed from the tree
+    metadata = _metadata(tree, file_name)  # read before the boilerplate is removed from the tree
     try:
         roots, disclosures = _main_content(tree)
         return metadata, without_copies([piece for root in roots for piece in _pieces(root, disclosures)])
@@ -264,7 +265,7 @@ def _folded(text: str) -> str:
     return WHITE.sub(" ", text).strip().casefold()
 
 
-def _metadata(tree: LexborHTMLParser) -> dict[str, str | None]:
+def _metadata(tree: LexborHTMLParser, file_name: str) -> dict[str, str | None]:
     title_node = tree.css_first("title")
     html_node = tree.css_first("html")
     lang = (html_node.attributes.get("lang") or "") if html_node is not None else ""
@@ -272,7 +273,7 @@ def _metadata(tree: LexborHTMLParser) -> dict[str, str | None]:
     source = canonical.attributes.get("href") if canonical is not None else None
     title = title_node.text(strip=True) if title_node is not None else None
     return {
-        "title": page_title(title, _meta(tree, "og:site_name")) if title else None,
+        "title": declared_title(page_title(title, _meta(tree, "og:site_name")), file_name) if title else None,
         "language": lang.strip() or None,
         "source": source or _meta(tree, "og:url"),
         "date": _meta(tree, "date", "dcterms.date", "DC.date", "article:published_time"),

@@ -110,10 +110,13 @@ as "•" (`_read_dingbats`), not as the letter of its code, so a bullet drawn so
 list item. Digits set as a superscript read as digits in the line ("65 m²" reads "65 m2",
 a footnote mark "leje¹." "leje1."): a raised digit may be part of a number or a unit.
 
-The title (`_title`) is the PDF's metadata Title unless it is a program's default (a
-file name, "Microsoft Word - ...", "Untitled"), else, as for a text file, the first
-line when it stands alone and reads as a title (short, no closing punctuation); left
-out otherwise, so that `qa.documents.assemble` takes the first heading or the file's id.
+The title (`_title`) is the PDF's metadata Title unless a program wrote it as a
+placeholder (`qa.readers.common.declared_title`: a file name, the file's own name,
+"Microsoft Word - ...", "Untitled"), else the heading of the largest type on the first
+page with text (`_first_page_heading`; the title a reader sees, as pdftitle takes the
+first page's largest type), else, as for a text file, the first line when it stands
+alone and reads as a title (short, no closing punctuation); left out otherwise, so that
+`qa.documents.assemble` takes the first heading or the file's id.
 """
 
 from __future__ import annotations
@@ -142,6 +145,7 @@ from qa.readers.common import (
     SENTENCE_END,
     Piece,
     ReaderError,
+    declared_title,
     join_lines,
     line_pieces,
     table_pieces,
@@ -164,13 +168,6 @@ PARAGRAPH_EXTRA_SPACE = 0.5
 # Without two lines of one size on any page to measure, the pitch is taken as this many
 # line heights (single spacing).
 SINGLE_SPACING = 1.2
-# A metadata Title that a program writes by default: a file name ("Notat.docx"), Word's
-# "Microsoft Word - Notat.docx", or a placeholder ("Untitled", "Dokument1").
-_JUNK_TITLE = re.compile(
-    r"^(microsoft (word|powerpoint|excel) - .*|.*\.(docx?|pdf|odt|rtf|txt|indd|pptx?|xlsx?)"
-    r"|untitled|unbenannt|uden titel|unavngivet|(document|dokument)\s*\d*)$",
-    re.IGNORECASE,
-)
 
 
 # Page furniture (`_furniture`). The band: a running head or foot takes one or two lines
@@ -987,24 +984,37 @@ def _may_start_with_table(items: Sequence[_Line | _Table], table_top: float | No
     )
 
 
-def _metadata_title(pdf: Any) -> str | None:
-    """The metadata Title of a PDF, or None when it has none or one a program wrote by
-    default (`_JUNK_TITLE`) or without a letter."""
-    value = (pdf.metadata or {}).get("Title")
-    if not isinstance(value, str):
+def _metadata_title(pdf: Any, file_name: str) -> str | None:
+    """The metadata Title of a PDF (`qa.readers.common.declared_title`), or None when it
+    has none or one a program wrote as a placeholder, such as the file's name."""
+    return declared_title((pdf.metadata or {}).get("Title"), file_name)
+
+
+def _first_page_heading(pieces: Sequence[Piece]) -> str | None:
+    """The heading of the top level (the largest type, `pdf_document`'s levels) on the
+    first page with text, the first of them when there are several; None when that page
+    has no heading with a letter in it (a large "2026" is no title)."""
+    if not pieces:
         return None
-    title = " ".join(value.replace("\x00", "").split())
-    if not any(c.isalpha() for c in title) or _JUNK_TITLE.match(title):
-        return None
-    return title
+    first_page = pieces[0].page
+    headings = [
+        piece
+        for piece in pieces
+        if piece.kind == "heading" and piece.page == first_page and any(c.isalpha() for c in piece.text)
+    ]
+    return min(headings, key=lambda piece: piece.level).text if headings else None
 
 
 def _title(metadata_title: str | None, lines: Sequence[_Line], pieces: Sequence[Piece]) -> str | None:
-    """The title of a PDF (see the module docstring): its metadata title, else its first
-    line when that line is a piece of its own that reads as a title
-    (`qa.readers.text.looks_like_heading`), else None."""
+    """The title of a PDF (see the module docstring): its metadata title, else the top
+    heading of its first page (`_first_page_heading`), else its first line when that line
+    is a piece of its own that reads as a title (`qa.readers.text.looks_like_heading`),
+    else None."""
     if metadata_title is not None:
         return metadata_title
+    heading = _first_page_heading(pieces)
+    if heading is not None:
+        return heading
     if pieces and lines and pieces[0].text == lines[0].text and looks_like_heading(lines[0].text):
         return lines[0].text
     return None
@@ -1116,8 +1126,9 @@ def _unreadable(exc: Exception) -> str:
     return f"not a readable PDF ({exc}); re-export it from the source program"
 
 
-def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece], list[str]]:
-    """The metadata of a PDF file's bytes ({"title": str | None}, `_title`), its pieces,
+def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None], list[Piece], list[str]]:
+    """The metadata of a PDF file's bytes ({"title": str | None}, `_title`; `file_name`,
+    the file's name, is no title), its pieces,
     and warnings about pages whose text is not read (`_textless_warnings`: a scanned page
     among pages of text, a damaged page); raises ReaderError for a broken or scanned PDF,
     or one whose every page without text is damaged."""
@@ -1133,7 +1144,7 @@ def pdf_document(data: bytes) -> tuple[dict[str, str | None], list[Piece], list[
                 if all(item in furniture for item in items if isinstance(item, _Line)) and not _tables(items)
             }
             outline = _outline_titles(pdf)
-            metadata_title = _metadata_title(pdf)
+            metadata_title = _metadata_title(pdf, file_name)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
     damaged = _damaged(textless)
