@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import signal
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, TypeVar
@@ -94,9 +96,23 @@ NOT_READY = "The service is not ready (its model or index is not loaded): try ag
 NOT_READY_RETRY_AFTER_S = 10
 """Retry-After (seconds) of a not-ready 503: loading the model takes tens of seconds."""
 
-# FastAPI's own detail when it cannot decode a request body (fastapi/routing.py), and ours.
+# FastAPI's own detail when it cannot decode a request body (fastapi/routing.py), raised
+# from the exception `json.loads` gave; ours for each such cause (see `unreadable_body`).
 FASTAPI_BODY_ERROR = "There was an error parsing the body"
+EXAMPLE_BODY = '{"question": "Hvad er NemID?", "top_k": 5}'
 BODY_NOT_UTF8 = "body: the request body is not valid UTF-8: send JSON text encoded as UTF-8"
+BODY_TOO_DEEP = (
+    "body: the JSON is nested too deeply to read (arrays or objects about 1000 levels inside "
+    f"each other): send a JSON object such as {EXAMPLE_BODY}"
+)
+BODY_NUMBER_TOO_LONG = (
+    f"body: a number in the JSON has more than {sys.get_int_max_str_digits()} digits, too many "
+    f"to read: send a JSON object such as {EXAMPLE_BODY}"
+)
+BODY_UNREADABLE = f"body: the request body cannot be read as JSON: send a JSON object such as {EXAMPLE_BODY}"
+
+# A Content-Type shown back in an error: a plain media type, as "text/plain".
+_MEDIA_TYPE = re.compile(r"[\w.+-]{1,60}/[\w.+-]{1,60}")
 
 
 WINDOW_START = (
@@ -155,13 +171,53 @@ def _redacted(err: dict[str, Any]) -> dict[str, Any]:
     return {**err, "loc": loc, "msg": redact(str(err.get("msg", "")))}
 
 
+def unreadable_body(cause: BaseException | None) -> str:
+    """The 422 ``detail`` for a body FastAPI could not parse, by the exception ``json.loads``
+    raised (FastAPI raises its 400 "There was an error parsing the body" *from* it; a
+    `json.JSONDecodeError` it answers itself, as a ``json_invalid`` validation error):
+
+    - `UnicodeDecodeError`: the bytes are not UTF-8 (`BODY_NOT_UTF8`);
+    - `RecursionError`: arrays or objects nested about 1000 deep (`BODY_TOO_DEEP`);
+    - `ValueError` of Python's integer conversion limit: a number of more than
+      ``sys.get_int_max_str_digits()`` digits (`BODY_NUMBER_TOO_LONG`);
+    - anything else (or no cause): `BODY_UNREADABLE`, which blames no particular cause.
+    """
+    if isinstance(cause, UnicodeDecodeError):
+        return BODY_NOT_UTF8
+    if isinstance(cause, RecursionError):
+        return BODY_TOO_DEEP
+    if isinstance(cause, ValueError) and "integer string conversion" in str(cause):
+        return BODY_NUMBER_TOO_LONG
+    return BODY_UNREADABLE
+
+
+def not_json_content(content_type: str | None) -> str:
+    """The 422 ``detail`` for a body FastAPI left unparsed because its ``Content-Type``
+    (``None``: the request had none) is not JSON: it says which header to send, and shows
+    the media type the request gave when it is a plain one (``"text/plain"``)."""
+    media_type = (content_type or "").split(";")[0].strip()
+    if not media_type:
+        sent = "this request had no Content-Type"
+    elif _MEDIA_TYPE.fullmatch(media_type):
+        sent = f"this request's was {media_type}"
+    else:
+        sent = "this request's was not a media type"
+    return f"body: send the JSON with the header Content-Type: application/json ({sent}), such as {EXAMPLE_BODY}"
+
+
+def _unparsed(err: dict[str, Any]) -> bool:
+    """Whether a validation error is FastAPI's for a body it did not parse as JSON, its
+    ``Content-Type`` being another (or none): the body model was given the raw bytes."""
+    return err.get("type") == "model_attributes_type" and isinstance(err.get("input"), bytes)
+
+
 def _describe(err: dict[str, Any]) -> str:
     """One validation error as 'where: what', in words a client developer can act on."""
     loc = list(err.get("loc", ()))
     if err.get("type") == "json_invalid":
         return f"body: the request is not valid JSON (error at character {loc[-1]})"
     if err.get("type") == "model_attributes_type" and loc == ["body"]:
-        return 'body: send a JSON object such as {"question": "Hvad er NemID?", "top_k": 5}'
+        return f"body: send a JSON object such as {EXAMPLE_BODY}"
     where = ".".join(str(p) for p in loc[1:]) or str(loc[0] if loc else "body")
     if err.get("type") == "string_unicode":  # a lone surrogate ("\\ud800") in a field or a key
         field = next((p for p in reversed(loc) if isinstance(p, str)), "body")
@@ -259,17 +315,21 @@ def create_app(
             ) from None
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [_redacted(err) for err in jsonable_encoder(exc.errors(), exclude={"input", "ctx", "url"})]
-        parts = [redact(_describe(err)) for err in errors]  # redacted again: "." joins the loc entries
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        raw = list(exc.errors())
+        errors = [_redacted(err) for err in jsonable_encoder(raw, exclude={"input", "ctx", "url"})]
+        parts = [  # redacted again: "." joins the loc entries
+            redact(not_json_content(request.headers.get("content-type")) if _unparsed(r) else _describe(err))
+            for r, err in zip(raw, errors, strict=True)
+        ]
         return JSONResponse(status_code=422, content={"detail": "; ".join(parts), "errors": errors})
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 400 and exc.detail == FASTAPI_BODY_ERROR:
-            # FastAPI's answer to a body it cannot decode (bytes that are not UTF-8):
-            # like any other unreadable body, a 422 that says what to send.
-            return JSONResponse(status_code=422, content={"detail": BODY_NOT_UTF8})
+            # FastAPI's answer to a body it cannot decode: like any other unreadable body,
+            # a 422 that says why (by the error it was raised from) and what to send.
+            return JSONResponse(status_code=422, content={"detail": unreadable_body(exc.__cause__)})
         return JSONResponse(
             status_code=exc.status_code,
             content={"detail": redact(str(exc.detail))},

@@ -71,8 +71,7 @@ class AccessLogMiddleware:
 
     The line (logger ``qa.access``, INFO) carries ``method``, ``path`` (redacted, with the
     redacted query), ``status``, ``duration_ms`` and ``client``. The request id is a fresh
-    uuid4 hex, or the caller's ``X-Request-ID`` when it is 8-64 characters of
-    ``[A-Za-z0-9._-]``.
+    uuid4 hex, or the caller's ``X-Request-ID`` as `request_id_for` keeps it.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -111,8 +110,17 @@ class AccessLogMiddleware:
 
 def request_id_for(incoming: str) -> str:
     """A request's id: ``incoming`` (the caller's ``X-Request-ID``, ``""`` when none) when it
-    is 8-64 characters of ``[A-Za-z0-9._-]``, else a fresh uuid4 hex."""
-    return incoming if _INCOMING_ID.fullmatch(incoming) else uuid.uuid4().hex
+    is 8-64 characters of ``[A-Za-z0-9._-]`` that :func:`qa.redaction.redact` leaves as they
+    are, else a fresh uuid4 hex.
+
+    The id is echoed in ``X-Request-ID``, named in a 500's body and put on every log line
+    of the request as it is: one holding a CPR number, e-mail address or phone number
+    (``"010203-1234"``) is replaced, not redacted, so the id the caller gets back is the one
+    the log carries.
+    """
+    if _INCOMING_ID.fullmatch(incoming) and redact(incoming) == incoming:
+        return incoming
+    return uuid.uuid4().hex
 
 
 # The longest path (with its query) an access-log line shows: browsers and servers handle

@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from qa.chunking import ChunkingOptions, chunk_document
-from qa.documents import link_problem_on_the_way, read_document_warned
+from qa.documents import DocumentError, formats_read, link_problem_on_the_way, read_document_warned
+
+FOLDER_REASON = (
+    "is a folder, not a file: `qa inspect` shows how one document file is read; "
+    f"name one of the files in it ({formats_read()})"
+)
 
 
 def _in_corpus(path: Path, corpus: Path | None) -> tuple[Path, Path | None]:
@@ -39,11 +44,13 @@ def inspect_file(path: Path, corpus: Path | None = None, options: ChunkingOption
     normalised document text. The id is relative to `corpus` when the file lies inside
     it, else the file name alone. Raises qa.documents.DocumentError when the file cannot
     be read, naming the link when a link on the way to it is broken or a loop of links
-    (as `qa build` reports it).
+    (as `qa build` reports it), and saying so when `path` is a folder (`FOLDER_REASON`).
     """
     problem = link_problem_on_the_way(path)
     if problem is not None:
         raise problem
+    if path.is_dir():
+        raise DocumentError(path, FOLDER_REASON)
     document, warnings = read_document_warned(*_in_corpus(path, corpus))
     chunks, sentences = chunk_document(document, options)
     return {

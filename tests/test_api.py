@@ -10,7 +10,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from api.app import create_app, unreadable_body
 from qa.engine import QAEngine
 from qa.policy import AbstentionPolicy
 from qa.settings import Settings
@@ -326,9 +326,76 @@ def test_malformed_json_gets_422_not_500(client: TestClient) -> None:
     response = client.post("/ask", content=b'{"question": "Hvad', headers={"content-type": "application/json"})
     assert response.status_code == 422
     assert response.json()["detail"] == "body: the request is not valid JSON (error at character 13)"
-    response = client.post("/ask", content=b"Hvad er NemID?", headers={"content-type": "text/plain"})
+    response = client.post("/ask", content=b"[1, 2]", headers={"content-type": "application/json"})
     assert response.status_code == 422
     assert response.json()["detail"] == 'body: send a JSON object such as {"question": "Hvad er NemID?", "top_k": 5}'
+
+
+EXAMPLE = '{"question": "Hvad er NemID?", "top_k": 5}'
+
+
+@pytest.mark.parametrize(
+    ("content_type", "sent"),
+    [
+        ("text/plain", "this request's was text/plain"),
+        ("text/plain; charset=utf-8", "this request's was text/plain"),
+        ("application/x-www-form-urlencoded", "this request's was application/x-www-form-urlencoded"),
+        ("nonsense 010203-1234", "this request's was not a media type"),
+        (None, "this request had no Content-Type"),
+    ],
+)
+@pytest.mark.parametrize("route", ["/ask", "/feedback"])
+def test_a_json_object_sent_with_another_content_type_gets_422_naming_the_header(
+    client: TestClient, route: str, content_type: str | None, sent: str
+) -> None:
+    headers = {} if content_type is None else {"content-type": content_type}
+    response = client.post(route, content=b'{"question": "hej", "verdict": "no"}', headers=headers)
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": f"body: send the JSON with the header Content-Type: application/json ({sent}), such as {EXAMPLE}",
+        "errors": [
+            {
+                "type": "model_attributes_type",
+                "loc": ["body"],
+                "msg": "Input should be a valid dictionary or object to extract fields from",
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        (
+            b'{"question": "hej", "top_k": ' + b"[" * 1000 + b"]" * 1000 + b"}",
+            "body: the JSON is nested too deeply to read (arrays or objects about 1000 levels inside "
+            f"each other): send a JSON object such as {EXAMPLE}",
+        ),
+        (
+            b'{"question": "hej", "top_k": ' + b'{"a": ' * 2000 + b"1" + b"}" * 2001,
+            "body: the JSON is nested too deeply to read (arrays or objects about 1000 levels inside "
+            f"each other): send a JSON object such as {EXAMPLE}",
+        ),
+        (
+            b'{"question": "hej", "top_k": ' + b"1" * 4301 + b"}",
+            "body: a number in the JSON has more than 4300 digits, too many to read: "
+            f"send a JSON object such as {EXAMPLE}",
+        ),
+    ],
+    ids=["nested-arrays", "nested-objects", "long-number"],
+)
+def test_an_unparsable_json_body_gets_422_naming_its_own_cause(client: TestClient, body: bytes, detail: str) -> None:
+    response = client.post("/ask", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json() == {"detail": detail}
+
+
+def test_a_body_unreadable_for_another_reason_gets_422_blaming_no_particular_cause() -> None:
+    assert (
+        unreadable_body(OSError("boom"))
+        == unreadable_body(None)
+        == (f"body: the request body cannot be read as JSON: send a JSON object such as {EXAMPLE}")
+    )
 
 
 def test_a_body_that_is_not_utf8_gets_422_saying_so(client: TestClient) -> None:

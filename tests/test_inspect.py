@@ -78,6 +78,21 @@ def test_inspect_command_prints_json_and_fails_with_the_reason_for_a_bad_file(
     assert f"error: {bad}: unsupported file type .odt; use .md, .txt, .html, .pdf or .docx" in result.output
 
 
+@pytest.mark.parametrize("name", ["borger", "faq.md"])  # a folder named like a document too
+def test_inspect_of_a_folder_says_it_is_a_folder_and_to_name_a_file_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    folder = tmp_path / "corpus" / name
+    folder.mkdir(parents=True)
+    (folder / "pas.md").write_text("# Pas\n\nEt pas koster 678 kr.\n", encoding="utf-8")
+    code, out, err = _inspect_in(tmp_path / "corpus", folder, monkeypatch)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {folder}: is a folder, not a file: `qa inspect` shows how one document file is read; "
+        "name one of the files in it (.md, .txt, .html, .pdf or .docx)\n"
+    )
+
+
 def test_inspect_id_of_a_file_in_a_linked_sub_folder_is_the_one_the_build_gives(tmp_path: Path) -> None:
     (tmp_path / "elsewhere" / "borger").mkdir(parents=True)
     (tmp_path / "elsewhere" / "borger" / "tand.md").write_text("# Tandpleje\n\nGratis til 18 år.\n", encoding="utf-8")

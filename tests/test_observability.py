@@ -8,6 +8,7 @@ import logging
 import logging.config
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,7 +90,10 @@ def test_every_response_carries_a_request_id_and_the_index_version(client: TestC
     assert re.fullmatch(r"[0-9a-f]{32}", replaced.headers["x-request-id"])
 
 
-def test_the_serve_log_config_writes_json_lines_with_the_request_id(fake_engine: QAEngine, tmp_path: Path) -> None:
+@contextmanager
+def _serve_log(fake_engine: QAEngine, tmp_path: Path) -> Iterator[tuple[TestClient, io.StringIO]]:
+    """A client of the app logging as `qa serve` does (`log_config`, JSON lines), and the
+    stream the lines go to."""
     config = log_config("INFO", json_lines=True)
     stream = io.StringIO()
     config["handlers"]["default"]["stream"] = stream
@@ -99,15 +103,42 @@ def test_the_serve_log_config_writes_json_lines_with_the_request_id(fake_engine:
     try:
         settings = Settings(feedback_db=tmp_path / "f.sqlite3", reload_poll_seconds=0, rate_limit_search=UNLIMITED)
         with TestClient(create_app(settings, engine=fake_engine)) as client:
-            rid = client.get("/search", params={"q": "tlf 12 34 56 78"}).headers["x-request-id"]
+            yield client, stream
     finally:
         root.handlers[:] = saved[0]
         root.setLevel(saved[1])
+
+
+def test_the_serve_log_config_writes_json_lines_with_the_request_id(fake_engine: QAEngine, tmp_path: Path) -> None:
+    with _serve_log(fake_engine, tmp_path) as (client, stream):
+        rid = client.get("/search", params={"q": "tlf 12 34 56 78"}).headers["x-request-id"]
     lines = [json.loads(line) for line in stream.getvalue().splitlines()]
     (access,) = [line for line in lines if line["logger"] == "qa.access" and line["request_id"] == rid]
     assert access["path"] == "/search?q=tlf [TELEFON]" and access["status"] == 200
     assert access["message"] == "GET /search?q=tlf [TELEFON] 200"
     assert set(access) >= {"time", "level", "logger", "request_id", "method", "duration_ms", "client"}
+
+
+@pytest.mark.parametrize("given", ["010203-1234", "010203.1234", "req.0102031234", "id-12345678"])
+def test_a_caller_request_id_holding_personal_data_is_replaced_in_the_echo_and_the_log(
+    fake_engine: QAEngine, tmp_path: Path, given: str
+) -> None:
+    with _serve_log(fake_engine, tmp_path) as (client, stream):
+        rid = client.get("/healthz", headers={"X-Request-ID": given}).headers["x-request-id"]
+    assert re.fullmatch(r"[0-9a-f]{32}", rid)
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    (access,) = [line for line in lines if line["logger"] == "qa.access"]
+    assert (access["request_id"], access["message"]) == (rid, "GET /healthz 200")
+    assert given not in stream.getvalue()
+
+
+def test_a_caller_request_id_without_personal_data_is_echoed_and_logged_as_sent(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    with _serve_log(fake_engine, tmp_path) as (client, stream):
+        echoed = client.get("/healthz", headers={"X-Request-ID": "order-2026-12-03.42"}).headers["x-request-id"]
+    (access,) = [json.loads(line) for line in stream.getvalue().splitlines() if '"qa.access"' in line]
+    assert echoed == access["request_id"] == "order-2026-12-03.42"
 
 
 @pytest.mark.load
