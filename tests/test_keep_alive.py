@@ -132,3 +132,31 @@ def test_a_connection_idle_for_qa_timeout_keep_alive_is_closed(fake_engine: QAEn
     with _qa_serve(settings, fake_engine) as (port, loop):
         assert _idle_then_ask(port, loop, 6.5) == ["HTTP/1.1 200 OK", "HTTP/1.1 200 OK"]
         assert _idle_then_ask(port, loop, 7) == ["HTTP/1.1 200 OK", "closed"]
+
+
+def test_after_an_answer_sent_before_the_body_arrived_the_connection_waits_qa_timeout_keep_alive(
+    fake_engine: QAEngine, tmp_path: Path
+) -> None:
+    # A 405 (as the fast 503 of a full query gate) is answered without reading the body; the
+    # body's bytes arriving afterwards stopped uvicorn's keep-alive timer for good, and the
+    # header deadline (QA_HEADER_TIMEOUT_SECONDS) closed the idle connection instead: a proxy
+    # that trusts QA_TIMEOUT_KEEP_ALIVE would send its next request on a closed connection.
+    settings = app_settings(
+        tmp_path / "index", tmp_path / "feedback.sqlite3", timeout_keep_alive=30, header_timeout_seconds=10
+    )
+    body = b'{"question": "x"}'
+    head = b"POST /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    head += b"Content-Length: %d\r\n\r\n" % len(body)
+    with (
+        _qa_serve(settings, fake_engine) as (port, loop),
+        socket.create_connection(("127.0.0.1", port), timeout=10) as conn,
+    ):
+        assert _status_line(conn, head) == "HTTP/1.1 405 Method Not Allowed"
+        conn.sendall(body)
+        assert _status_line(conn) == "HTTP/1.1 200 OK"  # the body was taken as the old request's
+        assert _status_line(conn, head) == "HTTP/1.1 405 Method Not Allowed"
+        conn.sendall(body)
+        asyncio.run_coroutine_threadsafe(_skip(loop, 29), loop).result(timeout=10)
+        assert _status_line(conn) == "HTTP/1.1 200 OK"
+        asyncio.run_coroutine_threadsafe(_skip(loop, 30), loop).result(timeout=10)
+        assert _status_line(conn) == "closed"
