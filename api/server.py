@@ -6,7 +6,10 @@ for the headers of a request that has begun to arrive, or for the first bytes of
 connection: a client that trickles its headers (slowloris) holds a connection as long as
 it likes. :class:`HeaderTimeoutH11Protocol` closes a connection whose request headers are
 not complete ``QA_HEADER_TIMEOUT_SECONDS`` after the connection opened or the previous
-response ended. ``qa serve`` runs uvicorn with ``http="api.server:HeaderTimeoutH11Protocol"``.
+response ended. After a response sent before the request's body was read (a fast 503), the
+rest of that body, once it has all come, leaves the connection idle for ``timeout_keep_alive``
+(QA_TIMEOUT_KEEP_ALIVE) as after any response (uvicorn stops that timer on any data and does
+not restart it). ``qa serve`` runs uvicorn with ``http="api.server:HeaderTimeoutH11Protocol"``.
 
 Two refusals never reach the app, so they would miss its JSON body, its CORS headers and
 its request id, and a help widget on another origin would read them as "no connection":
@@ -196,17 +199,43 @@ class HeaderTimeoutH11Protocol(H11Protocol):
         self._arm()
 
     def data_received(self, data: bytes) -> None:
-        """Bytes of a new request start the clock; complete headers (a request cycle) stop it."""
-        if self._waiting_for_headers():
+        """Bytes of a new request start the clock; complete headers (a request cycle) stop it.
+
+        The rest of a body the app answered without reading (a fast 503, a 405) starts the
+        clock too, bounding a client that trickles it. Once all of it has come the connection
+        is idle again and waits ``timeout_keep_alive`` seconds for the next request, as after
+        any response: uvicorn stops its keep-alive timer on any data and would not restart
+        it, and the header deadline would close the idle connection instead, before a client
+        or proxy that relies on QA_TIMEOUT_KEEP_ALIVE stops reusing it."""
+        waiting = self._waiting_for_headers()
+        unread_body = waiting and self.conn.their_state is h11.SEND_BODY
+        if waiting:
             self._arm()
         super().data_received(data)
-        if not self._waiting_for_headers() and self._header_deadline is not None:
+        if not self._waiting_for_headers():
+            self._disarm()
+        elif unread_body and self._idle():
+            self._disarm()
+            if self.timeout_keep_alive_task is None:
+                self.timeout_keep_alive_task = self.loop.call_later(
+                    self.timeout_keep_alive, self.timeout_keep_alive_handler
+                )
+
+    def _idle(self) -> bool:
+        """Between requests with no byte of the next one here, on an open connection."""
+        return (
+            self.conn.our_state is h11.IDLE
+            and self.conn.their_state is h11.IDLE
+            and not self.conn.trailing_data[0]
+            and not self.transport.is_closing()
+        )
+
+    def _disarm(self) -> None:
+        if self._header_deadline is not None:
             self._header_deadline.cancel()
             self._header_deadline = None
 
     def connection_lost(self, exc: Exception | None) -> None:
         """Stop the clock."""
-        if self._header_deadline is not None:
-            self._header_deadline.cancel()
-            self._header_deadline = None
+        self._disarm()
         super().connection_lost(exc)

@@ -154,7 +154,14 @@ class Settings(BaseSettings):
     forwarded_allow_ips: str = Field(
         "", description="Comma-separated proxy addresses whose X-Forwarded-* headers are trusted; empty: none."
     )
-    timeout_keep_alive: int = Field(5, ge=1, description="Seconds an idle keep-alive connection stays open.")
+    timeout_keep_alive: int = Field(
+        10,
+        ge=1,
+        description=(
+            "Seconds an idle keep-alive connection stays open: longer than clients keep idle pooled"
+            " connections (httpx 5 s), so that the client, not the server, closes them."
+        ),
+    )
     limit_concurrency: int = Field(
         200, ge=1, description="Connections and tasks at once per worker before `qa serve` answers a JSON 503."
     )

@@ -43,7 +43,7 @@ def test_serve_starts_the_workers_asked_for_with_the_limits_and_logging(uvicorn_
     assert call["http"] == "api.server:HeaderTimeoutH11Protocol"
     # The app answers an oversized head with a JSON 431 (api.limits); h11 stops twice that.
     assert call["h11_max_incomplete_event_size"] == 2 * 16384
-    assert (call["timeout_keep_alive"], call["limit_concurrency"]) == (5, 200)
+    assert (call["timeout_keep_alive"], call["limit_concurrency"]) == (10, 200)
     assert call["proxy_headers"] is True and call["forwarded_allow_ips"] == "10.0.0.1"
     assert call["timeout_worker_healthcheck"] == 120
     handler = call["log_config"]["handlers"]["default"]
