@@ -22,14 +22,6 @@ process ends) together, in slices of :data:`WAIT_SLICE_SECONDS`, and stops waiti
 SIGINT or SIGTERM has arrived (a restart on SIGHUP that awaits a new worker gives up too).
 The long timeout is left to what it is for: a worker that is alive but silent, and a worker
 that is starting.
-
-A worker also ends on SIGTERM (the parent's shutdown, and the old workers of a restart) as a
-Python exit, not a death by the signal: uvicorn's server, once it has shut down gracefully,
-raises the signal it caught again (``Server.capture_signals``), and SIGTERM's default action
-would end the process before multiprocessing's exit handlers run. Those unlink the named
-semaphores the worker made (tqdm's lock, which bm25s's retrieval creates at the first
-question); without them the resource tracker reports them at shutdown ("There appear to be 2
-leaked semaphore objects to clean up") and removes them itself.
 """
 
 from __future__ import annotations
@@ -42,7 +34,6 @@ import time
 from collections.abc import Callable
 from multiprocessing.connection import wait
 from socket import socket
-from types import FrameType
 from typing import Any
 
 import uvicorn
@@ -63,13 +54,6 @@ def _no_exit() -> bool:
     return False
 
 
-def _exit_on_signal(signum: int, _frame: FrameType | None) -> None:
-    """A worker's SIGTERM handler once its server has let the signal go: raises SystemExit
-    with the shell's code for a death by that signal (128 + ``signum``, 143 for SIGTERM), so
-    that the process ends through multiprocessing's exit handlers."""
-    raise SystemExit(128 + signum)
-
-
 class Worker(Process):
     """One worker process whose health checks end when its process ends or the parent is asked
     to exit. ``exit_requested`` is the parent's predicate (no arguments, True once it should stop)."""
@@ -84,13 +68,6 @@ class Worker(Process):
         state = self.__dict__.copy()
         state["_exit_requested"] = _no_exit
         return state
-
-    def target(self, sockets: list[socket] | None = None) -> None:
-        """Runs in the worker's process: uvicorn's ``Process.target`` (the server), with SIGTERM
-        ending the process as an exit (`_exit_on_signal`) once the server lets it go. The
-        server installs its own handler while it runs and restores this one after."""
-        signal.signal(signal.SIGTERM, _exit_on_signal)
-        super().target(sockets)
 
     def _healthcheck(self, timeout: float) -> bool | None:
         """Pings the worker and waits up to ``timeout`` seconds for its answer: True once its

@@ -32,14 +32,11 @@ BOUND_SECONDS = 20.0
 
 # Sources api.supervisor was written against (uvicorn 0.55.0): its overrides copy and
 # change parts of them and rely on their attributes (Process.parent_conn, .process,
-# Multiprocess.signal_queue, should_exit, processes, processes_num, sockets), and on the
-# server raising a caught SIGTERM again, to the handler it found, once it has shut down
-# (Server.capture_signals).
+# Multiprocess.signal_queue, should_exit, processes, processes_num, sockets).
 UVICORN_SOURCES = {
     "uvicorn.supervisors.multiprocess": "53541976227fec0b9ace2c7a5ce8f592ed0d8ff37f3c93c2a18baae9236365c2",
     "uvicorn._subprocess": "7d0e094da8ee5dacba99573c2903467d7bba247a1a6f8e9a4ba93220c58930f9",
     "uvicorn.main:run": "68c3e6c9039f072f935d14d75e679b2f46b666e08c069dc59c1090b22749a548",
-    "uvicorn.server:Server": "be750abcfc359d5bcc1168ecd8ca344a5a4f15bcbc422bbbf103082d5750f726",
 }
 
 
@@ -68,8 +65,8 @@ def _running(pid: int) -> bool:
         return False
 
 
-def _children(parent: int, marker: bytes) -> set[int]:
-    """The processes of ``parent`` (not ended) whose command line holds ``marker``, from /proc."""
+def _worker_pids(parent: int) -> set[int]:
+    """The parent's spawned workers (not multiprocessing's resource tracker), from /proc."""
     found = set()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -80,19 +77,9 @@ def _children(parent: int, marker: bytes) -> set[int]:
         except OSError:
             continue  # ended meanwhile
         fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[1]) == parent and fields[0] != "Z" and marker in command:
+        if int(fields[1]) == parent and fields[0] != "Z" and b"spawn_main" in command:
             found.add(int(entry.name))
     return found
-
-
-def _worker_pids(parent: int) -> set[int]:
-    """The parent's spawned workers (not multiprocessing's resource tracker)."""
-    return _children(parent, b"spawn_main")
-
-
-def _resource_trackers(parent: int) -> set[int]:
-    """The parent's multiprocessing resource tracker (one, once a worker started)."""
-    return _children(parent, b"resource_tracker")
 
 
 def _until(what: str, check: object, seconds: float = BOUND_SECONDS) -> float:
@@ -228,28 +215,3 @@ def test_sigterm_while_a_restart_awaits_a_slow_new_worker_ends_the_server_within
         text = log.read_text()
         assert "Received SIGHUP, restarting processes." in text and "Received SIGTERM, exiting." in text
         assert "was not ready in time" not in text  # the restart was given up for the exit, not timed out
-
-
-@pytest.mark.crash
-def test_sigterm_after_questions_ends_the_workers_without_leaking_semaphores(
-    fake_index_root: Path, tmp_path: Path
-) -> None:
-    # A worker's first question makes a named semaphore (tqdm's lock, through bm25s); a worker
-    # that dies by the SIGTERM uvicorn raises again after its shutdown never unlinks it, and
-    # the resource tracker, once every process is gone, says "There appear to be 2 leaked
-    # semaphore objects to clean up at shutdown" on the server's standard error.
-    with two_workers(fake_index_root, tmp_path) as (base, parent, log):
-        (tracker,) = _resource_trackers(parent.pid)
-        workers = _worker_pids(parent.pid)
-        for _ in range(8):  # a new connection each: the kernel spreads them over the workers
-            response = httpx.post(base + "/ask", json={"question": "Hvad er NemKonto?"}, timeout=10)
-            assert response.status_code == 200
-        parent.send_signal(signal.SIGTERM)
-        _until("the parent ending on SIGTERM", lambda: parent.poll() is not None)
-        _until("the resource tracker ending after the parent", lambda: not _running(tracker))
-        assert parent.returncode == 0
-        assert not any(_running(pid) for pid in workers)
-    text = log.read_text()
-    assert "Received SIGTERM, exiting." in text
-    assert "leaked semaphore" not in text and "resource_tracker" not in text
-    assert "Traceback" not in text
