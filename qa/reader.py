@@ -78,6 +78,8 @@ REFERRING_WORDS = frozenset(
     ]
 )
 _WORDS = re.compile(r"\w+")
+# The number a numbered list item starts with ("3. Vælg ...", "2) Log ind").
+_ITEM_NUMBER = re.compile(r"\s*(\d+)[.)]\s")
 # Danish connective adverbs that stand after the finite verb and point back (Danish
 # grammars' "konjunktionale adverbier": "så" as "then", "derfor", "dermed", "derefter").
 CONNECTIVE_ADVERBS = frozenset(["så", "derfor", "dermed", "derefter", "herefter"])
@@ -169,12 +171,17 @@ def refers_back(text: str) -> bool:
     """Whether a sentence starts with a word that leans on the sentence before it, or,
     Danish putting a clause adverb after the subject and the verb ("Du skal så bestille
     en ny afhentning", "Du skal derfor søge i god tid"), has a connective adverb
-    (`CONNECTIVE_ADVERBS`) as its third word; "så" not where it means "so" ("så længe")."""
-    words = _WORDS.findall(text[:80].lower())
+    (`CONNECTIVE_ADVERBS`) as its third word, with no comma before it ("Kontakt os, så
+    hjælper vi dig" joins two clauses); "så" not where it means "so" ("så længe")."""
+    head = text[:80].lower()
+    found = list(_WORDS.finditer(head))[:4]
+    words = [m.group() for m in found]
     if words and words[0] in REFERRING_WORDS:
         return True
     if len(words) < 3 or words[2] not in CONNECTIVE_ADVERBS:
         return False
+    if any(mark in head[: found[2].start()] for mark in ",;:"):
+        return False  # "Kontakt os, så hjælper vi dig": a conjunction opening a clause
     return not (words[2] == "så" and len(words) > 3 and words[3] in _SO_DEGREE)
 
 
@@ -209,14 +216,20 @@ class Reader:
         return block[0] if block else "paragraph"
 
     def _block(self, sentence: Sentence) -> tuple[str, int, int] | None:
+        i = self._block_index(sentence)
+        if i is None:
+            return None
+        block = self.data.documents[sentence.doc_id].blocks[i]
+        return (str(block.kind), block.start, block.end)
+
+    def _block_index(self, sentence: Sentence) -> int | None:
+        """The index, in its document's blocks, of the block a sentence stands in; None
+        when the document has no blocks recorded."""
         starts = self._block_starts.get(sentence.doc_id)
         if not starts:
             return None
         i = bisect.bisect_right(starts, sentence.start) - 1
-        if i < 0:
-            return None
-        block = self.data.documents[sentence.doc_id].blocks[i]
-        return (str(block.kind), block.start, block.end)
+        return i if i >= 0 else None
 
     def _same_section(self, a: Sentence, b: Sentence) -> bool:
         if a.doc_id != b.doc_id:
@@ -239,15 +252,45 @@ class Reader:
         return sentence_id + 1 if self._same_section(after, self.data.sentences[sentence_id]) else None
 
     def first_item(self, sentence_id: int) -> int:
-        """The first sentence of the run of list-item sentences, in the same section, that
-        `sentence_id` ends (itself when the sentence before is no list item). Linear in
-        the run's length."""
+        """The first sentence of the list whose item holds `sentence_id`, walking back over
+        the items of that one list (`_same_list`); itself when the sentence before is no
+        item of it. Linear in the list's length."""
         first = sentence_id
-        while (before := self.previous(first)) is not None and self.block_kind(
-            self.data.sentences[before]
-        ) == "list_item":
+        while (before := self.previous(first)) is not None and self._same_list(before, first):
             first = before
         return first
+
+    def _continues(self, last: int, nxt: int, kinds: tuple[str, ...]) -> bool:
+        """Whether the sentence `nxt` after `last` goes on with what `last`'s answer quotes:
+        a block of one of `kinds`, and, from a list item to a list item, an item of the same
+        list (`_same_list`: a numbered list right after a bullet list is another list)."""
+        sentences = self.data.sentences
+        kind = self.block_kind(sentences[nxt])
+        if kind not in kinds:
+            return False
+        return kind != "list_item" or self.block_kind(sentences[last]) != "list_item" or self._same_list(last, nxt)
+
+    def _same_list(self, before: int, after: int) -> bool:
+        """Whether two consecutive sentences stand in items of one list: both in list items
+        with no heading between their blocks (a second "Sådan gør du" list under the next
+        heading is another list), and the later item neither the first of a numbered list
+        ("1.") nor numbered where the earlier is not, or the reverse (a bullet list right
+        before a numbered one)."""
+        sentences, documents = self.data.sentences, self.data.documents
+        i, j = self._block_index(sentences[before]), self._block_index(sentences[after])
+        if i is None or j is None:
+            return False
+        blocks = documents[sentences[after].doc_id].blocks
+        if any(blocks[k].kind != "list_item" for k in range(i, j + 1)):
+            return False
+        if i == j:
+            return True
+        text = documents[sentences[after].doc_id].text
+        earlier = _ITEM_NUMBER.match(text, blocks[i].start)
+        later = _ITEM_NUMBER.match(text, blocks[j].start)
+        if later is not None and int(later.group(1)) <= 1:
+            return False
+        return (earlier is None) == (later is None)
 
     def lead_in(self, sentence_id: int) -> int | None:
         """The sentence that opens the list or table a list item or table row stands in
@@ -429,7 +472,7 @@ class Reader:
                     ids = list(range(first, ids[-1] + 1))
                     limit = self.config.max_list_items
             nxt = self.following(ids[-1])
-            while nxt is not None and len(ids) < limit and self.block_kind(sentences[nxt]) in kinds:
+            while nxt is not None and len(ids) < limit and self._continues(ids[-1], nxt, kinds):
                 ids.append(nxt)
                 nxt = self.following(nxt)
             if len(ids) > len(best.sentence_ids) or steps:

@@ -472,6 +472,7 @@ def test_a_danish_sentence_with_a_connective_adverb_after_its_verb_refers_back()
     assert not refers_back("Du kan så længe kortet er gyldigt bruge det.")
     assert not refers_back("Du kan bruge kortet, så længe det er gyldigt.")
     assert not refers_back("Du bestiller tid på borger.dk og møder så op.")
+    assert not refers_back("Kontakt os, så hjælper vi dig med at finde din udbetaling.")
     assert not refers_back("Du bestiller tid på borger.dk.")
 
 
@@ -698,6 +699,56 @@ def test_steps_answered_by_a_later_item_are_quoted_from_the_first_item_of_the_li
     )
     engine.reader.config = ReaderConfig(max_list_items=3)
     assert _texts(engine, engine.reader.extend(analyse("Hvordan bestiller jeg et nyt sundhedskort?"), chosen)) == steps
+
+
+TWO_LISTS = assemble(
+    "beboerlicens",
+    [
+        ("heading", 1, "Beboerlicens"),
+        ("heading", 2, "Ansøg om en beboerlicens"),
+        ("heading", 3, "Sådan gør du"),
+        ("list_item", 0, "1. Log ind på vesthavn.dk."),  # type: ignore[list-item]
+        ("list_item", 0, "2. Vælg Ansøg om beboerlicens."),  # type: ignore[list-item]
+        ("heading", 2, "Opsig din beboerlicens"),
+        ("heading", 3, "Sådan gør du"),
+        ("list_item", 0, "1. Log ind på vesthavn.dk igen."),  # type: ignore[list-item]
+        ("list_item", 0, "2. Vælg Opsig licens."),  # type: ignore[list-item]
+        ("list_item", 0, "3. Bekræft opsigelsen med MitID."),  # type: ignore[list-item]
+        ("heading", 2, "Storskrald"),
+        ("list_item", 0, "Afhentning er gratis."),  # type: ignore[list-item]
+        ("list_item", 0, "Du kan højst sætte 3 m3 ud ad gangen."),  # type: ignore[list-item]
+        ("list_item", 0, "1. Gå ind på vesthavn.dk/storskrald."),  # type: ignore[list-item]
+        ("list_item", 0, "2. Vælg Bestil storskrald."),  # type: ignore[list-item]
+        ("list_item", 0, "3. Stil storskraldet ud aftenen før."),  # type: ignore[list-item]
+    ],
+    title="Beboerlicens",
+)
+
+
+def test_steps_start_at_the_first_item_of_their_own_list_not_of_a_list_before_it() -> None:
+    engine = _engine(prepare_index([TWO_LISTS], FakeEmbedder()), {})
+    question = analyse("Hvordan gør jeg?")
+
+    def steps_from(text: str) -> list[str]:
+        [chosen] = [s.sentence_id for s in engine.data.sentences if s.text == text]
+        return _texts(engine, engine.reader.extend(question, AnswerCandidate((chosen,), 0, "single", {})))
+
+    # The same heading ("Sådan gør du") over two lists: the second list's steps only.
+    assert steps_from("3. Bekræft opsigelsen med MitID.") == [
+        "1. Log ind på vesthavn.dk igen.",
+        "2. Vælg Opsig licens.",
+        "3. Bekræft opsigelsen med MitID.",
+    ]
+    # A bullet list right before a numbered one: the numbered list's steps only.
+    assert steps_from("3. Stil storskraldet ud aftenen før.") == [
+        "1. Gå ind på vesthavn.dk/storskrald.",
+        "2. Vælg Bestil storskrald.",
+        "3. Stil storskraldet ud aftenen før.",
+    ]
+    assert steps_from("Du kan højst sætte 3 m3 ud ad gangen.") == [
+        "Afhentning er gratis.",
+        "Du kan højst sætte 3 m3 ud ad gangen.",
+    ]
 
 
 def test_the_policy_abstains_below_its_operating_point(faq_index: IndexData) -> None:
