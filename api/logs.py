@@ -42,6 +42,11 @@ access_log = logging.getLogger("qa.access")
 # An id a proxy sent is kept only if it is short and plain (it is echoed and logged).
 _INCOMING_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
+# A machine-made hex id (a trace id, a UUID with or without its dashes): a CPR number, a
+# phone number or an e-mail address has no such form, but redaction's patterns match the
+# digit runs inside one ("0507042023c6c154").
+_HEX_ID = re.compile(r"(?=[0-9-]*[a-fA-F])[0-9a-fA-F-]{16,64}")
+
 
 class RequestContextFilter(logging.Filter):
     """Adds ``request_id`` (``"-"`` outside a request) to every record."""
@@ -110,15 +115,16 @@ class AccessLogMiddleware:
 
 def request_id_for(incoming: str) -> str:
     """A request's id: ``incoming`` (the caller's ``X-Request-ID``, ``""`` when none) when it
-    is 8-64 characters of ``[A-Za-z0-9._-]`` that :func:`qa.redaction.redact` leaves as they
-    are, else a fresh uuid4 hex.
+    is a hex id holding a letter (16-64 characters of ``[0-9a-fA-F-]``, at least one of
+    them a-f: a trace id, a UUID) or 8-64 characters of ``[A-Za-z0-9._-]`` that
+    :func:`qa.redaction.redact` leaves as they are, else a fresh uuid4 hex.
 
     The id is echoed in ``X-Request-ID``, named in a 500's body and put on every log line
     of the request as it is: one holding a CPR number, e-mail address or phone number
     (``"010203-1234"``) is replaced, not redacted, so the id the caller gets back is the one
     the log carries.
     """
-    if _INCOMING_ID.fullmatch(incoming) and redact(incoming) == incoming:
+    if _HEX_ID.fullmatch(incoming) or (_INCOMING_ID.fullmatch(incoming) and redact(incoming) == incoming):
         return incoming
     return uuid.uuid4().hex
 

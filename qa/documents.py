@@ -325,26 +325,41 @@ def _id_of_name(name: str) -> str:
 
 # A front-matter date: a calendar date written YYYY-MM-DD (ISO 8601, as the README shows
 # it), or one with a time of day, as YAML reads `date: 2024-05-01 10:30` and pages give it
-# ("2024-05-01T10:30:00+02:00").
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+# ("2024-05-01T10:30:00+02:00"), its UTC offset (Z, +HH, +HHMM or +HH:MM) after an
+# optional space, as Jekyll documents it ("2024-05-01 10:30:00 +0200", which YAML leaves
+# text).
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?: ?(?P<offset>Z|(?P<sign>[+-])(?P<hours>\d{2})(?::?(?P<minutes>\d{2}))?))?)?"
+)
 
 
 def _meta_date(value: str | None, path: Path) -> str | None:
     """A front-matter `date` (text, `_meta_str`) as it is when it is a date (`_ISO_DATE`,
-    and one that exists), None when there is none. Raises DocumentError naming the key,
-    the value and the form to write it in otherwise ("not-a-date", "2024", "1. maj 2024",
-    "2025-18-11" in quotes), as for a field that is no text."""
+    and one that exists, `datetime.fromisoformat` with its offset written +HH:MM), None
+    when there is none. Raises DocumentError naming the key, the value and the form to
+    write it in otherwise ("not-a-date", "2024", "1. maj 2024", "2025-18-11" in quotes,
+    an offset of 24 hours or more), as for a field that is no text."""
     if value is None:
         return None
-    if _ISO_DATE.fullmatch(value):
+    match = _ISO_DATE.fullmatch(value)
+    if match:
+        moment = value
+        if match["offset"]:
+            offset = (
+                "+00:00" if match["offset"] == "Z" else f"{match['sign']}{match['hours']}:{match['minutes'] or '00'}"
+            )
+            moment = value[: match.start("offset")].rstrip(" ") + offset
         try:
-            datetime.fromisoformat(value)
+            datetime.fromisoformat(moment)
         except ValueError:
             pass
         else:
             return value
     raise DocumentError(
-        path, f"front matter field 'date' must be a date written YYYY-MM-DD (2024-05-01), got {value!r}"
+        path,
+        "front matter field 'date' must be a date written YYYY-MM-DD (2024-05-01), "
+        f"a time may follow (2024-05-01 10:30), got {value!r}",
     )
 
 

@@ -77,7 +77,10 @@ def test_a_pdf_without_a_title_a_heading_or_a_title_line_is_titled_by_its_id(tmp
         "affald_v2.docx",
         "i-xx_affald-fm.indd",
         "C:\\Users\\ab12\\Documents\\affald",
+        "\\\\fil01\\borger\\affald",
         "Untitled",
+        "Untitled presentation",
+        "Nyt dokument",
         "Untitled-1",
         "Untitled document",
         "Unavngivet dokument",
@@ -105,6 +108,7 @@ def test_a_placeholder_metadata_title_gives_way_to_the_first_pages_heading(tmp_p
         "Dokumentation af affaldsordningen",
         "Ja/nej til storskrald",
         "Borger guide",  # close to the file's name, but not it
+        "Tilskud til el\\varme",  # one backslash in words is no path
     ],
 )
 def test_a_real_metadata_title_is_kept_over_the_heading(tmp_path: Path, title: str) -> None:
@@ -119,7 +123,28 @@ def test_a_real_metadata_title_is_kept_over_the_heading(tmp_path: Path, title: s
         ("Untitled-2", "affald.pdf", None),
         ("untitled document", "affald.pdf", None),
         ("Microsoft Word - Notat om affald", "affald.pdf", None),
-        ("Affald", "affald.pdf", None),
+        ("Affald", "affald.pdf", "Affald"),  # the file's name, written as a title
+        ("affald", "affald.pdf", None),
+        ("Vejledning om byggetilladelse", "Vejledning om byggetilladelse.pdf", "Vejledning om byggetilladelse"),
+        ("Byggetilladelse", "byggetilladelse.pdf", "Byggetilladelse"),
+        ("borger-guide", "borger-guide.pdf", None),
+        ("Borger-guide", "borger-guide.pdf", None),
+        ("guide_v2", "guide_v2.pdf", None),
+        ("Guide_v2", "guide_v2.pdf", None),
+        ("Tilskud til el\\varme", "", "Tilskud til el\\varme"),
+        ("el\\varme", "", "el\\varme"),
+        ("C:\\Users\\Anne Hansen\\guide", "", None),
+        ("\\\\server\\borger\\guide", "", None),
+        ("borger\\guide\\v2", "", None),
+        ("Untitled presentation", "", None),
+        ("Untitled spreadsheet", "", None),
+        ("Unavngiven præsentation", "", None),
+        ("Unavngivet regneark", "", None),
+        ("Uden titel dokument", "", None),
+        ("Nyt dokument", "", None),
+        ("Nyt dokument 3", "", None),
+        ("New document2", "", None),
+        ("Nyt dokumentarprogram", "", "Nyt dokumentarprogram"),
         ("affald.PDF", "affald.pdf", None),
         ("Affald", "affald-2026.pdf", "Affald"),
         ("Affald", "", "Affald"),
@@ -131,6 +156,14 @@ def test_a_real_metadata_title_is_kept_over_the_heading(tmp_path: Path, title: s
 )
 def test_declared_title_keeps_a_title_and_drops_a_placeholder(value: object, file_name: str, title: str | None) -> None:
     assert declared_title(value, file_name) == title
+
+
+def test_a_metadata_title_that_is_the_file_name_written_as_a_title_is_kept_over_a_larger_line(
+    tmp_path: Path,
+) -> None:
+    lines = [("B", 24, "NORDBY KOMMUNE"), ("B", 16, "Byggetilladelse"), ("", 11, BODY)]
+    path = _pdf(tmp_path / "Vejledning om byggetilladelse.pdf", lines, title="Vejledning om byggetilladelse")
+    assert read_document(path).title == "Vejledning om byggetilladelse"
 
 
 def _docx(path: Path, core_title: str, paragraphs: list[tuple[str, int | None]]) -> Path:

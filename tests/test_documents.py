@@ -325,6 +325,9 @@ def test_a_corpus_with_an_impossible_front_matter_date_still_reads_the_others(tm
         ("01-05-2024", "'01-05-2024'"),
         ("1. maj 2024", "'1. maj 2024'"),
         ("2024-05-01 kl. 10", "'2024-05-01 kl. 10'"),
+        ("2024-05-01 +0200", "'2024-05-01 +0200'"),  # an offset without a time
+        ("'2024-05-01 10:30 +25:00'", "'2024-05-01 10:30 +25:00'"),  # no such offset
+        ("2024-05-01 10:30:00 +02:0", "'2024-05-01 10:30:00 +02:0'"),
     ],
 )
 @pytest.mark.parametrize("name", ["valg.md", "valg.txt"])
@@ -334,7 +337,8 @@ def test_a_front_matter_date_that_is_no_date_is_an_error_naming_the_key_and_the_
     path = tmp_path / name
     text = f"---\ntitle: Valg\ndate: {written}\n---\n# Kommunalvalg\n\nValget er i november.\n"
     assert _reading_error(path, text) == (
-        f"{path}: front matter field 'date' must be a date written YYYY-MM-DD (2024-05-01), got {shown}"
+        f"{path}: front matter field 'date' must be a date written YYYY-MM-DD (2024-05-01), "
+        f"a time may follow (2024-05-01 10:30), got {shown}"
     )
 
 
@@ -346,6 +350,14 @@ def test_a_front_matter_date_that_is_no_date_is_an_error_naming_the_key_and_the_
         ("2024-05-01 10:30:00", "2024-05-01T10:30:00"),
         ("2024-05-01 10:30", "2024-05-01 10:30"),  # no seconds: YAML leaves it text
         ("'2024-05-01T10:30:00+02:00'", "2024-05-01T10:30:00+02:00"),
+        ("'2024-05-01T10:30:00+0200'", "2024-05-01T10:30:00+0200"),
+        ("'2024-05-01T10:30:00Z'", "2024-05-01T10:30:00Z"),
+        # Jekyll's form: the offset after a space, written +HHMM (YAML leaves it text)
+        ("2024-05-01 10:30:00 +0200", "2024-05-01 10:30:00 +0200"),
+        ("'2024-05-01 10:30:00 +0200'", "2024-05-01 10:30:00 +0200"),
+        ("'2024-05-01 10:30 -05'", "2024-05-01 10:30 -05"),
+        ("'2024-05-01 10:30:00 Z'", "2024-05-01 10:30:00 Z"),
+        ("2024-05-01 10:30:00 +02:00", "2024-05-01T10:30:00+02:00"),  # YAML reads it as a time
         ("", None),
     ],
 )
@@ -366,7 +378,7 @@ def test_a_corpus_with_a_front_matter_date_that_is_no_date_skips_that_file_and_r
     assert [(d.doc_id, d.date) for d in report.documents] == [("a", "2024-05-01")]
     assert report.skipped_lines() == [
         f"skipped {tmp_path / 'valg.md'}: front matter field 'date' must be a date written YYYY-MM-DD "
-        "(2024-05-01), got 'not-a-date'"
+        "(2024-05-01), a time may follow (2024-05-01 10:30), got 'not-a-date'"
     ]
 
 

@@ -132,13 +132,23 @@ def test_a_caller_request_id_holding_personal_data_is_replaced_in_the_echo_and_t
     assert given not in stream.getvalue()
 
 
+@pytest.mark.parametrize(
+    "given",
+    [
+        "order-2026-12-03.42",
+        # hex ids whose digit runs redaction reads as a CPR number: machine-made, kept
+        "98f1311282134e93964013b2f9b88e14",
+        "d054c578-2148-4eba-b7a5-d1005325490b",
+        "0507042023c6c154",
+    ],
+)
 def test_a_caller_request_id_without_personal_data_is_echoed_and_logged_as_sent(
-    fake_engine: QAEngine, tmp_path: Path
+    fake_engine: QAEngine, tmp_path: Path, given: str
 ) -> None:
     with _serve_log(fake_engine, tmp_path) as (client, stream):
-        echoed = client.get("/healthz", headers={"X-Request-ID": "order-2026-12-03.42"}).headers["x-request-id"]
+        echoed = client.get("/healthz", headers={"X-Request-ID": given}).headers["x-request-id"]
     (access,) = [json.loads(line) for line in stream.getvalue().splitlines() if '"qa.access"' in line]
-    assert echoed == access["request_id"] == "order-2026-12-03.42"
+    assert echoed == access["request_id"] == given
 
 
 @pytest.mark.load

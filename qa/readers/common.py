@@ -297,15 +297,21 @@ def table_pieces(rows: Sequence[Sequence[str]], header: Sequence[str] | None, pa
 # file's properties or a page's <title>: Word's PDF printer's "Microsoft Word - Notat.docx"
 # (PowerPoint's and Excel's alike), a file name with the suffix of a document or layout
 # format ("Notat.docx", "i-xx_guide-fm.indd", as InDesign and print drivers write it), a
-# path ("C:\Users\...\guide"), or a new document's name: "Untitled", "Untitled-1"
-# (Adobe), "Untitled document" and "Unavngivet dokument" (Google Docs), "Dokument1" and
-# "Document1" (Word), "Præsentation1" and "PowerPoint-præsentation" (PowerPoint),
-# "Document" (an editor's HTML template), "Uden titel", "Unbenannt".
+# path (a drive path "C:\Users\...\guide", a UNC path "\\server\share\guide", or
+# text without a space holding two or more backslashes; one backslash in words, "Tilskud
+# til el\varme", is no path), or a new document's name: "Untitled", "Untitled-1"
+# (Adobe), "Untitled document|presentation|spreadsheet" and "Unavngivet
+# dokument|regneark", "Unavngiven præsentation" (Google Docs, Slides, Sheets), "Nyt
+# dokument", "New document 2", "Dokument1" and "Document1" (Word), "Præsentation1" and
+# "PowerPoint-præsentation" (PowerPoint), "Document" (an editor's HTML template), "Uden
+# titel", "Unbenannt".
 _PLACEHOLDER_TITLE = re.compile(
     r"^(?:microsoft (?:word|powerpoint|excel|office word) - .*"
     r"|.*\.(?:docx?|dotx?|pdf|odt|ott|rtf|txt|html?|indd|indb|idml|qxp|pages|pptx?|xlsx?)"
-    r"|.*\\.*"
-    r"|(?:untitled|unbenannt|unavngivet|uden titel|ikke-navngivet)(?:[ -]?\d+| (?:document|dokument))?"
+    r"|[a-z]:\\.*|\\\\[^\\ ]+\\.*|[^ ]*\\[^ ]*\\[^ ]*"
+    r"|(?:untitled|unbenannt|unavngivet|unavngiven|uden titel|ikke-navngivet)"
+    r"(?:[ -]?\d+| (?:document|dokument|presentation|præsentation|spreadsheet|regneark))?"
+    r"|(?:nyt dokument|new document)(?: ?\d+)?"
     r"|(?:document|dokument|presentation|præsentation)\s*\d*"
     r"|powerpoint[ -](?:presentation|præsentation))$",
     re.IGNORECASE,
@@ -316,14 +322,29 @@ def declared_title(value: object, file_name: str = "") -> str | None:
     """A title a file declares (a PDF's metadata Title, a Word file's Title property, a
     page's `<title>`) with its white space folded and NULs removed, or None when it is no
     text, has no letter, is a placeholder a program wrote (`_PLACEHOLDER_TITLE`), or is
-    the file's own name `file_name`, with or without its suffix, case aside
-    ("borger-guide" in borger-guide.pdf): then the document's own headings say more."""
+    the file's own name `file_name`, with or without its suffix, case aside, written as a
+    machine name (`_is_machine_name`: "borger-guide" in borger-guide.pdf): then the
+    document's own headings say more. The file's name written as a person writes a title
+    is kept ("Vejledning om byggetilladelse" in Vejledning om byggetilladelse.pdf,
+    "Byggetilladelse" in byggetilladelse.pdf): Word suggests the file name as the title."""
     if not isinstance(value, str):
         return None
     title = " ".join(value.replace("\x00", "").split())
     if not any(c.isalpha() for c in title) or _PLACEHOLDER_TITLE.match(title):
         return None
     folded = title.casefold()
-    if file_name and folded in (file_name.casefold(), file_name.rsplit(".", 1)[0].casefold()):
+    if (
+        file_name
+        and folded in (file_name.casefold(), file_name.rsplit(".", 1)[0].casefold())
+        and _is_machine_name(title)
+    ):
         return None
     return title
+
+
+def _is_machine_name(title: str) -> bool:
+    """Whether `title` (white space folded) reads as a name a program or a file system
+    holds rather than a title: it has no space and either does not open with a capital
+    letter or holds a "-" or "_" ("borger-guide", "guide_v2", "byggetilladelse", "Guide_v2";
+    not "Byggetilladelse", "Vejledning om byggetilladelse")."""
+    return " " not in title and not (title[0].isupper() and "-" not in title and "_" not in title)
