@@ -676,12 +676,16 @@ def refuse_unread_live_documents(unread: list[UnreadDocument], live_version: str
 
 def forced_removal_warning(unread: UnreadDocument) -> str:
     """The warning a build with --force gives for a document of the live index it leaves
-    out because its file failed to read (`unread_live_documents`): "mitid is removed from
-    the index because corpus/mitid.md could not be read (--force): links and citations to
-    it answer 404 until it reads again"."""
+    out because its file failed to read (`unread_live_documents`), logged before the build
+    and repeated in its summary: "mitid is left out of this build (--force):
+    corpus/mitid.md could not be read; once the build is live, links and citations to it
+    answer 404 until it reads again" ("it may be in the unreadable folder corpus/ko" when
+    only its id says where it is)."""
+    path = shown_path(unread.error.path)
+    why = f"{path} could not be read" if unread.known else f"it {_where(unread)}{path}"
     return (
-        f"{unread.doc_id} is removed from the index because {_where(unread)}{shown_path(unread.error.path)} "
-        "could not be read (--force): links and citations to it answer 404 until it reads again"
+        f"{unread.doc_id} is left out of this build (--force): {why}; "
+        "once the build is live, links and citations to it answer 404 until it reads again"
     )
 
 

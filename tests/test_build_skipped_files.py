@@ -14,7 +14,14 @@ import pytest
 import qa.service
 from qa.documents import CorpusReport, DocumentError, read_corpus
 from qa.index_errors import UnreadDocumentsError
-from qa.pipeline import BuildOptions, UnreadDocument, refuse_unread_live_documents, run_build, unread_live_documents
+from qa.pipeline import (
+    BuildOptions,
+    UnreadDocument,
+    forced_removal_warning,
+    refuse_unread_live_documents,
+    run_build,
+    unread_live_documents,
+)
 from tests.fakes import FakeEmbedder
 from tests.test_index_cli import _invoke_fresh
 from tests.unprivileged import without_root_privileges
@@ -82,11 +89,11 @@ def test_a_live_document_that_fails_to_read_stops_the_build_until_fixed_or_force
     assert "  removed: mitid, nemid" in stdout.splitlines()
     # The one removed because it failed to read is named as such, in the summary and the log.
     warning = (
-        f"mitid is removed from the index because {corpus / 'mitid.md'} could not be read (--force): "
-        "links and citations to it answer 404 until it reads again"
+        f"mitid is left out of this build (--force): {corpus / 'mitid.md'} could not be read; "
+        "once the build is live, links and citations to it answer 404 until it reads again"
     )
     assert [line for line in stdout.splitlines() if line.startswith("warning:")] == [f"warning: {warning}"]
-    assert [r.getMessage() for r in caplog.records if r.name == "qa.pipeline" and "removed" in r.getMessage()] == [
+    assert [r.getMessage() for r in caplog.records if r.name == "qa.pipeline" and "left out" in r.getMessage()] == [
         warning
     ]
 
@@ -248,4 +255,12 @@ def test_a_skipped_file_is_in_the_summary_also_when_the_index_is_unchanged(tmp_p
     assert stdout == (
         f"index unchanged: {live} is live (no document added, changed or removed); use --force to rebuild\n"
         f"skipped {corpus / 'bad.md'}: not UTF-8 text (invalid start byte at byte 0); save it as UTF-8\n"
+    )
+
+
+def test_a_document_forced_out_from_a_folder_only_its_id_points_to_is_named_as_maybe_there(tmp_path: Path) -> None:
+    folder = DocumentError(tmp_path / "ko", "the folder cannot be read (Permission denied)")
+    assert forced_removal_warning(UnreadDocument("ko-moms-frister", folder, known=False)) == (
+        f"ko-moms-frister is left out of this build (--force): it may be in the unreadable folder {tmp_path / 'ko'}; "
+        "once the build is live, links and citations to it answer 404 until it reads again"
     )
