@@ -67,17 +67,13 @@ def export_fp32(folder: Path, target: Path) -> None:
     check_mean_pooling(folder)
     import torch
     from transformers import AutoModel
-    from transformers.utils import logging as transformers_logging
+    from transformers.utils import logging as hf_logging
 
     # transformers draws a "Loading weights" bar on stderr whatever the log level: none
-    # in `qa build -q` or a cron job's mail.
-    bars = transformers_logging.is_progress_bar_enabled()
-    transformers_logging.disable_progress_bar()
-    try:
-        model = AutoModel.from_pretrained(str(folder), local_files_only=True, add_pooling_layer=False).eval()
-    finally:
-        if bars:
-            transformers_logging.enable_progress_bar()
+    # in `qa build -q` or a cron job's mail (off for the process, as the torch embedder
+    # turns it off, `qa.embedder.SentenceTransformerEmbedder.load`).
+    hf_logging.disable_progress_bar()
+    model = AutoModel.from_pretrained(str(folder), local_files_only=True, add_pooling_layer=False).eval()
 
     class MeanPooled(torch.nn.Module):
         def __init__(self, inner: torch.nn.Module) -> None:

@@ -984,12 +984,6 @@ def _may_start_with_table(items: Sequence[_Line | _Table], table_top: float | No
     )
 
 
-def _metadata_title(pdf: Any, file_name: str) -> str | None:
-    """The metadata Title of a PDF (`qa.readers.common.declared_title`), or None when it
-    has none or one a program wrote as a placeholder, such as the file's name."""
-    return declared_title((pdf.metadata or {}).get("Title"), file_name)
-
-
 def _first_page_heading(pieces: Sequence[Piece]) -> str | None:
     """The heading of the top level (the largest type, `pdf_document`'s levels) on the
     first page with text, the first of them when there are several; None when that page
@@ -1144,7 +1138,7 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
                 if all(item in furniture for item in items if isinstance(item, _Line)) and not _tables(items)
             }
             outline = _outline_titles(pdf)
-            metadata_title = _metadata_title(pdf, file_name)
+            metadata_title = declared_title((pdf.metadata or {}).get("Title"), file_name)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
     damaged = _damaged(textless)
