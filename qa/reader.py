@@ -172,8 +172,10 @@ def refers_back(text: str) -> bool:
     Danish putting a clause adverb after the subject and the verb ("Du skal så bestille
     en ny afhentning", "Du skal derfor søge i god tid"), has a connective adverb
     (`CONNECTIVE_ADVERBS`) as its third word, with no comma before it ("Kontakt os, så
-    hjælper vi dig" joins two clauses); "så" not where it means "so" ("så længe")."""
-    head = text[:80].lower()
+    hjælper vi dig" joins two clauses); "så" not where it means "so" ("så længe"). A
+    numbered list item is read after its number ("2. Du skal derfor ...")."""
+    number = _ITEM_NUMBER.match(text)
+    head = text[number.end() if number else 0 :][:80].lower()
     found = list(_WORDS.finditer(head))[:4]
     words = [m.group() for m in found]
     if words and words[0] in REFERRING_WORDS:

@@ -476,6 +476,13 @@ def test_a_danish_sentence_with_a_connective_adverb_after_its_verb_refers_back()
     assert not refers_back("Du bestiller tid på borger.dk.")
 
 
+def test_a_numbered_step_refers_back_after_its_number() -> None:
+    # The item's number is no word of the sentence: "2. Du skal derfor ..." reads as
+    # "Du skal derfor ..." and "3. Det tager ..." as "Det tager ...".
+    assert refers_back("2. Du skal derfor vente på et brev.") and refers_back("3) Det tager 5 minutter.")
+    assert not refers_back("2. Du skal vente på et brev.") and not refers_back("1. november 2014 skal du så søge.")
+
+
 FAQ = assemble(
     "faq-sundhedskort",
     [
