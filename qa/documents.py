@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import frontmatter
@@ -28,7 +28,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from qa.language import declared_language, guess_language
 from qa.normalise import has_letter_or_digit, normalise
-from qa.readers.common import BlockKind, Piece, ReaderError
+from qa.readers.common import BlockKind, Piece, ReaderError, iso_date
 from qa.readers.docx import docx_document
 from qa.readers.html import html_document
 from qa.readers.markdown import markdown_pieces
@@ -323,39 +323,14 @@ def _id_of_name(name: str) -> str:
     return re.sub(r"-{2,}", "-", doc_id) or "document"
 
 
-# A front-matter date: a calendar date written YYYY-MM-DD (ISO 8601, as the README shows
-# it), or one with a time of day, as YAML reads `date: 2024-05-01 10:30` and pages give it
-# ("2024-05-01T10:30:00+02:00"), its UTC offset (Z, +HH, +HHMM or +HH:MM) after an
-# optional space, as Jekyll documents it ("2024-05-01 10:30:00 +0200", which YAML leaves
-# text).
-_ISO_DATE = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-    r"(?: ?(?P<offset>Z|(?P<sign>[+-])(?P<hours>\d{2})(?::?(?P<minutes>\d{2}))?))?)?"
-)
-
-
 def _meta_date(value: str | None, path: Path) -> str | None:
-    """A front-matter `date` (text, `_meta_str`) as it is when it is a date (`_ISO_DATE`,
-    and one that exists, `datetime.fromisoformat` with its offset written +HH:MM), None
-    when there is none. Raises DocumentError naming the key, the value and the form to
-    write it in otherwise ("not-a-date", "2024", "1. maj 2024", "2025-18-11" in quotes,
-    an offset of 24 hours or more), as for a field that is no text."""
-    if value is None:
-        return None
-    match = _ISO_DATE.fullmatch(value)
-    if match:
-        moment = value
-        if match["offset"]:
-            offset = (
-                "+00:00" if match["offset"] == "Z" else f"{match['sign']}{match['hours']}:{match['minutes'] or '00'}"
-            )
-            moment = value[: match.start("offset")].rstrip(" ") + offset
-        try:
-            datetime.fromisoformat(moment)
-        except ValueError:
-            pass
-        else:
-            return value
+    """A front-matter `date` (text, `_meta_str`) as it is when it is a date
+    (`qa.readers.common.iso_date`), None when there is none. Raises DocumentError naming
+    the key, the value and the form to write it in otherwise ("not-a-date", "2024", "1.
+    maj 2024", "2025-18-11" in quotes, an offset of 24 hours or more), as for a field
+    that is no text."""
+    if value is None or iso_date(value):
+        return value
     raise DocumentError(
         path,
         "front matter field 'date' must be a date written YYYY-MM-DD (2024-05-01), "

@@ -369,6 +369,33 @@ def test_a_front_matter_date_written_as_an_iso_date_is_the_documents_date(
     assert read_document(path).date == served
 
 
+@pytest.mark.parametrize(
+    ("metas", "served"),
+    [
+        ('<meta name="date" content="2024-05-01">', "2024-05-01"),
+        ('<meta property="article:published_time" content=" 2025-03-12T09:00:00+01:00 ">', "2025-03-12T09:00:00+01:00"),
+        # a page's own wording of a date is passed over for the next tag that is a date
+        (
+            '<meta name="date" content="3. marts 2024"><meta name="dcterms.date" content="2024-03-03">',
+            "2024-03-03",
+        ),
+        ('<meta name="date" content="Opdateret i går">', None),
+        ('<meta name="DC.date" content="2024-02-30">', None),  # no such day
+    ],
+)
+def test_a_web_pages_date_is_its_first_date_meta_tag_that_is_an_iso_date(
+    tmp_path: Path, metas: str, served: str | None
+) -> None:
+    path = tmp_path / "valg.html"
+    path.write_text(
+        f"<html lang='da'><head><title>Valg</title>{metas}</head><body><p>Valget er i november.</p></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert document.date == served
+    assert document.text == "Valget er i november."
+
+
 def test_a_corpus_with_a_front_matter_date_that_is_no_date_skips_that_file_and_reads_the_others(
     tmp_path: Path,
 ) -> None:

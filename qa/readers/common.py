@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from qa.lexicon import is_danish_word
@@ -69,6 +70,36 @@ CLOSING = "\"'”»)]"
 # 10-13", "tlf.: 70 12 34 56"). A sentence that runs on over a line break does not
 # open its next line so.
 LABEL_START = re.compile(r"^[^\W\d][\w.\-/]*(?: [\w.\-/]+){0,2}: \S")
+
+
+# A document's date: a calendar date written YYYY-MM-DD (ISO 8601, as the README shows
+# it), or one with a time of day, as YAML reads `date: 2024-05-01 10:30` and pages give it
+# ("2024-05-01T10:30:00+02:00"), its UTC offset (Z, +HH, +HHMM or +HH:MM) after an
+# optional space, as Jekyll documents it ("2024-05-01 10:30:00 +0200", which YAML leaves
+# text).
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?: ?(?P<offset>Z|(?P<sign>[+-])(?P<hours>\d{2})(?::?(?P<minutes>\d{2}))?))?)?"
+)
+
+
+def iso_date(value: str) -> bool:
+    """Whether `value` is a date as `_ISO_DATE` writes it, and one that exists
+    (`datetime.fromisoformat`, its offset read as +HH:MM): "2024-05-01",
+    "2024-05-01 10:30:00 +0200" and "2024-05-01T10:30:00Z" are; "2024", "1. maj 2024",
+    "2025-18-11" and an offset of 24 hours or more are not."""
+    match = _ISO_DATE.fullmatch(value)
+    if not match:
+        return False
+    moment = value
+    if match["offset"]:
+        offset = "+00:00" if match["offset"] == "Z" else f"{match['sign']}{match['hours']}:{match['minutes'] or '00'}"
+        moment = value[: match.start("offset")].rstrip(" ") + offset
+    try:
+        datetime.fromisoformat(moment)
+    except ValueError:
+        return False
+    return True
 
 
 def starts_with_list_marker(line: str) -> bool:

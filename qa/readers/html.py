@@ -87,7 +87,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from qa.readers.common import CLOSING, Piece, ReaderError, declared_title, line_pieces, strip_bullet
+from qa.readers.common import CLOSING, Piece, ReaderError, declared_title, iso_date, line_pieces, strip_bullet
 from qa.readers.dom import WHITE, all_bold, ancestors, closest
 from qa.readers.html_table import html_table_pieces
 
@@ -276,7 +276,7 @@ def _metadata(tree: LexborHTMLParser, file_name: str) -> dict[str, str | None]:
         "title": declared_title(page_title(title, _meta(tree, "og:site_name")), file_name) if title else None,
         "language": lang.strip() or None,
         "source": source or _meta(tree, "og:url"),
-        "date": _meta(tree, "date", "dcterms.date", "DC.date", "article:published_time"),
+        "date": _meta_date(tree),
     }
 
 
@@ -304,6 +304,22 @@ def page_title(title: str, site_name: str | None) -> str:
     if page and (same_site or _HOST.fullmatch(suffix)):
         return page
     return title
+
+
+# The meta tags that give a page's date, in order of precedence: the HTML "date" name,
+# Dublin Core's (DCMI Metadata Terms, in two spellings) and Open Graph's article time.
+DATE_META = ("date", "dcterms.date", "DC.date", "article:published_time")
+
+
+def _meta_date(tree: LexborHTMLParser) -> str | None:
+    """The first of the page's `DATE_META` that is a date (`iso_date`); a page's "3. marts
+    2024" or "Opdateret i går" is no date the service can serve as one, so it is passed
+    over (the page is read all the same: its author, not the operator, wrote it)."""
+    for name in DATE_META:
+        value = _meta(tree, name)
+        if value is not None and iso_date(value.strip()):
+            return value.strip()
+    return None
 
 
 def _meta(tree: LexborHTMLParser, *names: str) -> str | None:
