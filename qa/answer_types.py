@@ -233,16 +233,19 @@ _AMOUNT_TEXT = re.compile(
 # A question that asks in so many words what something costs: the questions the rule of
 # `qa.policy.lacks_asked_answer` applies to, all typed `how_much`; not "Hvad skal jeg betale
 # tilbage ...", "How much is the waiting time ...", "What do I do if I can't afford the
-# cost?", "What's the fee deadline?". "How much is a passport?" is left to the model.
+# cost?", "What's the fee deadline?". "How much is a passport?" is left to the model. A
+# compound names a fee as well as the bare noun does: "What is the license fee?", "What's
+# the annual parking permit fee?", "Hvad er byggesagsgebyret?", "Hvad er timeprisen?".
 _PRICE_QUESTION = re.compile(
-    r"\b(hvad koster|hvad kostede|hvor meget koster|hvad er prisen|hvad er priserne|hvad er gebyret|"
-    r"hvad er taksten|hvad er egenbetalingen|hvor stort er gebyret|"
+    r"\b(hvad koster|hvad kostede|hvor meget koster|hvad er \w*(prisen|priserne|gebyret|taksten)|"
+    r"hvad er egenbetalingen|hvor stort er \w*gebyret|"
     r"hvad skal (jeg|man|vi|du) betale(?! tilbage)|hvor meget skal (jeg|man|vi|du) betale(?! tilbage)|"
     r"hvad betaler (jeg|man|vi|du)(?! tilbage)|"
     r"how much (does|do|did|will|would) [^?]{1,60}\bcost(?! of)|"
     r"how much (do|does|will) (i|we|you|one) (have to |need to )?pay(?! back)|"
     r"what (does|did|will|would) [^?]{1,60}\bcost(?! of)|"
-    r"what(’s|'s| is| are) the (price|prices|fee|fees|charge|charges|cost|costs)(?=\s+(of|for|to)\b|\s*\?|\s*$)"
+    r"what(’s|'s| is| are) the ([\w-]+ ){0,3}(price|prices|fee|fees|charge|charges|cost|costs)"
+    r"(?=\s+(of|for|to)\b|\s*\?|\s*$)"
     r"(?! of living))\b"
 )
 # The form of value a question asks for in so many words, whatever its type: a phone
