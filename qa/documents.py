@@ -79,9 +79,33 @@ _SPACES = re.compile(r"\s+")
 # no text, and no reader gives them a meaning. Removed from a file's text before Markdown
 # reads it (which would turn NUL into U+FFFD) and from every unit.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Danish letters have no decomposition to ASCII; their standard transliteration
-# (Retskrivningsordbogen: æ → ae, ø → oe, å → aa).
-_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+# Letters with no decomposition to ASCII: the Danish ones by their standard
+# transliteration (Retskrivningsordbogen: æ → ae, ø → oe, å → aa), the others of Latin
+# script a Danish authority's file names hold (a German street, an Icelandic or Polish
+# name) as Unicode CLDR's Latin-ASCII transform writes them (ß → ss, ð → d, þ → th).
+_TRANSLITERATION = str.maketrans(
+    {
+        "æ": "ae",
+        "ø": "oe",
+        "å": "aa",
+        "Æ": "Ae",
+        "Ø": "Oe",
+        "Å": "Aa",
+        "ß": "ss",
+        "ẞ": "SS",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+    }
+)
 _DOC_ID_UNSAFE = re.compile(r"[^a-z0-9._]+")
 # python-frontmatter's own reader of `---` front matter, to tell one that is never closed.
 _FRONT_MATTER = YAMLHandler()

@@ -137,6 +137,9 @@ def test_html_of_bare_divs_keeps_every_div_and_span_and_each_br_line() -> None:
         ("A\u030abning.txt", "aabning"),  # NFD file name
         ("Café & Priser (2026).html", "cafe-priser-2026"),
         ("regler/v1.2.pdf", "regler-v1.2"),
+        # letters without a decomposition, as CLDR's Latin-ASCII writes them
+        ("Flensburg Straße.md", "flensburg-strasse"),
+        ("Þórður Łódź.txt", "thordur-lodz"),
     ],
 )
 def test_document_ids_come_from_the_path_relative_to_the_corpus(relative: str, doc_id: str) -> None:
