@@ -140,6 +140,58 @@ def write_docx(path: Path) -> Path:
     return path
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_TEXT_BOX = (
+    f'<w:r {_W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml">'
+    '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>'
+    "<w:p><w:r><w:t>Bemærk: kortet kan ikke bruges i udlandet.</w:t></w:r></w:p>"
+    "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+    "<w:p><w:r><w:t>Bemærk: kortet kan ikke bruges i udlandet.</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def write_docx_with_markup(path: Path) -> Path:
+    """A Word document whose text stands where Word and templates put it besides plain runs:
+    a tracked insertion and deletion, an inline content control (and one nobody filled in,
+    showing its placeholder), a simple field, a smart
+    tag, a paragraph and a table inside block content controls, a text box (with the VML
+    copy Word keeps for old readers) and a table nested in a cell."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading("Sundhedskort", level=1)
+    body = document.element.body
+    sect = body[-1]  # w:sectPr stays last
+    for xml in (
+        f"<w:p {_W}><w:r><w:t xml:space='preserve'>Kortet koster </w:t></w:r>"
+        "<w:del w:id='1' w:author='A'><w:r><w:delText>150 kr.</w:delText></w:r></w:del>"
+        "<w:ins w:id='2' w:author='A'><w:r><w:t>205 kr.</w:t></w:r></w:ins></w:p>",
+        f"<w:p {_W}><w:r><w:t xml:space='preserve'>Ring på </w:t></w:r>"
+        "<w:sdt><w:sdtContent><w:r><w:t>70 10 11 12</w:t></w:r></w:sdtContent></w:sdt>"
+        "<w:r><w:t xml:space='preserve'> på hverdage.</w:t></w:r>"
+        "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r>"
+        "<w:t>Klik eller tryk her for at skrive tekst.</w:t></w:r></w:sdtContent></w:sdt></w:p>",
+        f"<w:p {_W}><w:r><w:t xml:space='preserve'>Læs mere på </w:t></w:r>"
+        "<w:fldSimple w:instr='HYPERLINK \"https://borger.dk\"'><w:r><w:t>borger.dk</w:t></w:r></w:fldSimple>"
+        "<w:smartTag w:uri='x' w:element='place'><w:r><w:t xml:space='preserve'> eller i Nordby</w:t></w:r>"
+        "</w:smartTag><w:r><w:t>.</w:t></w:r></w:p>",
+        f"<w:sdt {_W}><w:sdtContent><w:p><w:r><w:t>Kortet sendes med posten.</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Kort</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Pris</w:t></w:r></w:p>"
+        "</w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Nyt kort</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>205 kr.</w:t>"
+        "</w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>(gratis</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r>"
+        "<w:t>under 15 år)</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl></w:sdtContent></w:sdt>",
+        f"<w:p {_W}><w:r><w:t>Et kort gælder i fem år.</w:t></w:r>{_TEXT_BOX}</w:p>",
+    ):
+        element = parse_xml(xml)
+        sect.addprevious(element)
+    document.save(str(path))
+    return path
+
+
 STORSKRALD = (
     "Storskrald hentes hver anden uge i hele kommunen. Du skal tilmelde storskrald senest fredagen før kl. 12, "
     "og du kan tilmelde det på kommunens hjemmeside eller ved at ringe til borgerservice på telefon 70 11 22 33."

@@ -11,7 +11,13 @@ import pytest
 
 from qa.documents import DocumentError, DocumentIdCollision, assemble, doc_id_for, read_corpus, read_document
 from qa.readers.common import Piece, starts_new_unit
-from tests.generated_documents import write_docx, write_password_pdf, write_pdf, write_scanned_pdf
+from tests.generated_documents import (
+    write_docx,
+    write_docx_with_markup,
+    write_password_pdf,
+    write_pdf,
+    write_scanned_pdf,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -217,6 +223,25 @@ def test_docx_headings_from_styles_list_paragraphs_as_items_and_table_rows_with_
     ]
     assert all(b.page is None for b in doc.blocks)
     assert doc.page_at(0) is None
+
+
+def test_docx_text_in_tracked_changes_content_controls_fields_and_text_boxes_is_read_as_word_shows_it(
+    tmp_path: Path,
+) -> None:
+    # python-docx's Paragraph.text and iter_inner_content read runs directly under a
+    # paragraph and blocks directly under the body only: all but the heading lost text.
+    doc = read_document(write_docx_with_markup(tmp_path / "kort.docx"))
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks] == [
+        ("heading", "Sundhedskort"),
+        ("paragraph", "Kortet koster 205 kr."),  # the insertion, not the deletion
+        ("paragraph", "Ring på 70 10 11 12 på hverdage."),
+        ("paragraph", "Læs mere på borger.dk eller i Nordby."),
+        ("paragraph", "Kortet sendes med posten."),
+        ("table_header", "Kort; Pris"),
+        ("table_row", "Kort: Nyt kort; Pris: 205 kr. (gratis under 15 år)"),
+        ("paragraph", "Et kort gælder i fem år."),
+        ("paragraph", "Bemærk: kortet kan ikke bruges i udlandet."),  # once, not its VML copy too
+    ]
 
 
 def test_a_file_of_another_type_with_a_document_id_is_skipped_not_a_collision(tmp_path: Path) -> None:

@@ -6,6 +6,16 @@ level 1, "Heading N" and the Danish "Overskrift N" are level N); list paragraphs
 paragraph split it into units like any other lines; tables become one piece per row with
 each value next to its header (the first row), as for Markdown and HTML.
 
+The text is the document as it reads with its tracked changes accepted, wherever Word
+keeps it (`_runs`): inserted runs (`w:ins`) are read and deleted or moved-away ones
+(`w:del`, `w:moveFrom`) are not; the text of content controls (`w:sdt`, which forms and
+authorities' templates fill in, inline or around whole paragraphs and tables), simple
+fields (`w:fldSimple`), smart tags and custom XML is read where it stands; a text box's
+paragraphs follow the paragraph it is anchored in (`_text_boxes`), read once (Word keeps
+a VML copy for old readers under `mc:Fallback`). python-docx's `Paragraph.text` and
+`Document.iter_inner_content` read only runs and hyperlinks directly under a paragraph
+and paragraphs and tables directly under the body, and lost all of these.
+
 The title (`docx_document`) is the document's Title property (File > Info > Properties)
 unless it is empty or a placeholder a program wrote (`qa.readers.common.declared_title`),
 else its first level-1 heading (a paragraph in the "Title" or "Heading 1" style); left
@@ -23,8 +33,11 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import OpcError
+from docx.oxml.ns import qn
+from docx.oxml.text.run import CT_R
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.types import ProvidesStoryPart
 from lxml import etree
 
 from qa.readers.common import Piece, ReaderError, declared_title, line_pieces, strip_bullet, table_pieces
@@ -60,19 +73,94 @@ def _is_list(paragraph: Paragraph, style_name: str) -> bool:
     return ppr is not None and ppr.numPr is not None
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Subtrees of a paragraph whose runs are not its text: deleted and moved-away runs, the copy
+# of a drawing kept for readers without its markup (`mc:Fallback`), and text boxes, whose
+# paragraphs are read as paragraphs of their own (`_text_boxes`).
+_NOT_TEXT = frozenset([qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:txbxContent"), _MC_FALLBACK])
+# Wrappers around a block's paragraphs and tables (a content control, custom XML).
+_BLOCK_WRAPPERS = frozenset([qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")])
+_SHOWING_PLACEHOLDER = f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}"
+
+
+def _placeholder(element: etree._Element) -> bool:
+    """Whether `element` is a content control nobody filled in, showing its placeholder
+    ("Klik eller tryk her for at skrive tekst."): Word marks it `w:showingPlcHdr`."""
+    return element.tag == qn("w:sdt") and element.find(_SHOWING_PLACEHOLDER) is not None
+
+
+def _runs(element: etree._Element) -> list[CT_R]:
+    """The runs of a paragraph (or a part of one) in text order, inside insertions,
+    hyperlinks, content controls, fields, smart tags and custom XML, without those under
+    `_NOT_TEXT` or in a content control showing its placeholder (`_placeholder`)."""
+    found: list[CT_R] = []
+    for child in element:
+        if child.tag == qn("w:r"):
+            found.append(child)
+        elif child.tag not in _NOT_TEXT and not _placeholder(child):
+            found.extend(_runs(child))
+    return found
+
+
+def _text_boxes(element: etree._Element) -> list[etree._Element]:
+    """The text boxes (`w:txbxContent`) anchored in a paragraph, in order, without the
+    copies under `mc:Fallback` and without boxes inside boxes (read with their box)."""
+    found: list[etree._Element] = []
+    for child in element:
+        if child.tag == qn("w:txbxContent"):
+            found.append(child)
+        elif child.tag != _MC_FALLBACK:
+            found.extend(_text_boxes(child))
+    return found
+
+
+def _blocks(container: etree._Element) -> list[etree._Element]:
+    """The paragraphs (`w:p`) and tables (`w:tbl`) of a body, cell or text box in order,
+    including those inside content controls (not one showing its placeholder) and custom
+    XML."""
+    found: list[etree._Element] = []
+    for child in container:
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            found.append(child)
+        elif child.tag in _BLOCK_WRAPPERS and not _placeholder(child):
+            found.extend(_blocks(child))
+    return found
+
+
 def _paragraph_pieces(paragraph: Paragraph) -> list[Piece]:
-    text = paragraph.text
-    if not text.strip():
-        return []
-    style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
-    level = _heading_level(style_name)
-    if level is not None:
-        return [Piece("heading", level, " ".join(text.split()))]
-    lines = text.split("\n")
-    pieces = line_pieces(lines)
-    if _is_list(paragraph, style_name) and pieces:
-        pieces[0] = Piece("list_item", 0, strip_bullet(pieces[0].text))
+    """A paragraph's pieces (a heading, lines or a list item), then those of its text boxes."""
+    pieces: list[Piece] = []
+    text = _paragraph_text(paragraph._p)
+    if text.strip():
+        style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
+        level = _heading_level(style_name)
+        if level is not None:
+            pieces.append(Piece("heading", level, " ".join(text.split())))
+        else:
+            pieces = line_pieces(text.split("\n"))
+            if _is_list(paragraph, style_name) and pieces:
+                pieces[0] = Piece("list_item", 0, strip_bullet(pieces[0].text))
+    for box in _text_boxes(paragraph._p):
+        pieces.extend(_container_pieces(box, paragraph._parent))
     return pieces
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """A paragraph's text (`_runs`), line breaks as "\\n" and tabs as "\\t" as
+    python-docx gives them."""
+    return "".join(run.text for run in _runs(paragraph))
+
+
+def _cell_text(cell: etree._Element) -> str:
+    """A table cell's text: the words of its paragraphs and of the cells of tables nested
+    in it, in order, joined by single spaces."""
+    texts: list[str] = []
+    for block in _blocks(cell):
+        if block.tag == qn("w:p"):
+            texts.append(_paragraph_text(block))
+        else:
+            texts.extend(_cell_text(inner) for inner in block.findall(f"{qn('w:tr')}/{qn('w:tc')}"))
+    return " ".join(" ".join(texts).split())
 
 
 def _table_pieces(table: Table) -> list[Piece]:
@@ -84,22 +172,28 @@ def _table_pieces(table: Table) -> list[Piece]:
             if previous is not None and cell._tc is previous:  # a merged cell repeats
                 continue
             previous = cell._tc
-            cells.append(" ".join(cell.text.split()))
+            cells.append(_cell_text(cell._tc))
         rows.append(cells)
     if not rows:
         return []
     return table_pieces(rows[1:], rows[0]) if len(rows) > 1 else table_pieces(rows, None)
 
 
+def _container_pieces(container: etree._Element, parent: ProvidesStoryPart) -> list[Piece]:
+    """The pieces of the paragraphs and tables of a body or text box, in order (`_blocks`);
+    `parent` is the python-docx object they belong to (for their styles)."""
+    pieces: list[Piece] = []
+    for block in _blocks(container):
+        if block.tag == qn("w:p"):
+            pieces.extend(_paragraph_pieces(Paragraph(block, parent)))
+        else:
+            pieces.extend(_table_pieces(Table(block, parent)))
+    return pieces
+
+
 def _document_pieces(document: DocxDocument) -> list[Piece]:
     """The pieces of a document's body: its paragraphs and tables in order."""
-    pieces: list[Piece] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            pieces.extend(_paragraph_pieces(block))
-        else:
-            pieces.extend(_table_pieces(block))
-    return pieces
+    return _container_pieces(document.element.body, document._body)
 
 
 def docx_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None], list[Piece]]:
