@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from fpdf import FPDF
 from PIL import Image
 
@@ -155,18 +156,25 @@ _TEXT_BOX = (
 
 
 def write_docx_with_markup(path: Path) -> Path:
-    """A Word document whose text stands where Word and templates put it besides plain runs:
-    a tracked insertion and deletion, an inline content control (and one nobody filled in,
-    showing its placeholder), a simple field, a smart
-    tag, a paragraph and a table inside block content controls, a text box (with the VML
-    copy Word keeps for old readers) and a table nested in a cell."""
+    """A Word document whose text stands where Word and templates put it besides plain
+    runs: a tracked insertion and deletion, an inline content control (and one nobody
+    filled in, showing its placeholder), a simple field, a smart tag, a paragraph and a
+    table inside block content controls, a text box (with the VML copy Word keeps for old
+    readers) and a table nested in a cell; and a table of contents, in a content control
+    and as a line in the "toc 1" style."""
     from docx.oxml import parse_xml
 
     document = docx.Document()
+    document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
     document.add_heading("Sundhedskort", level=1)
+    document.add_paragraph("Sundhedskort\t1", style="toc 1")  # a table of contents' line
     body = document.element.body
     sect = body[-1]  # w:sectPr stays last
     for xml in (
+        f"<w:sdt {_W}><w:sdtPr><w:docPartObj><w:docPartGallery w:val='Table of Contents'/></w:docPartObj>"
+        "</w:sdtPr><w:sdtContent><w:p><w:r><w:t>Indhold</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Sundhedskort</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>1</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>",
         f"<w:p {_W}><w:r><w:t xml:space='preserve'>Kortet koster </w:t></w:r>"
         "<w:del w:id='1' w:author='A'><w:r><w:delText>150 kr.</w:delText></w:r></w:del>"
         "<w:ins w:id='2' w:author='A'><w:r><w:t>205 kr.</w:t></w:r></w:ins></w:p>",

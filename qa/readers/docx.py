@@ -81,12 +81,24 @@ _NOT_TEXT = frozenset([qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:txbxCon
 # Wrappers around a block's paragraphs and tables (a content control, custom XML).
 _BLOCK_WRAPPERS = frozenset([qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")])
 _SHOWING_PLACEHOLDER = f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}"
+_GALLERY = f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}"
+# A table of contents' entries repeat the headings with page numbers ("Ansøgning\t3"):
+# its lines in Word's built-in "toc N" styles (Danish Word shows them as
+# "Indholdsfortegnelse N"), and the content control Word and LibreOffice put around it.
+_TOC_STYLE = re.compile(r"^(?:toc|indholdsfortegnelse)\s*\d$", re.IGNORECASE)
 
 
 def _placeholder(element: etree._Element) -> bool:
-    """Whether `element` is a content control nobody filled in, showing its placeholder
-    ("Klik eller tryk her for at skrive tekst."): Word marks it `w:showingPlcHdr`."""
-    return element.tag == qn("w:sdt") and element.find(_SHOWING_PLACEHOLDER) is not None
+    """Whether `element` is a content control whose text is not the document's: one nobody
+    filled in, showing its placeholder ("Klik eller tryk her for at skrive tekst."; Word
+    marks it `w:showingPlcHdr`), or a table of contents (document part gallery "Table of
+    Contents")."""
+    if element.tag != qn("w:sdt"):
+        return False
+    gallery = element.find(_GALLERY)
+    return element.find(_SHOWING_PLACEHOLDER) is not None or (
+        gallery is not None and gallery.get(qn("w:val")) == "Table of Contents"
+    )
 
 
 def _runs(element: etree._Element) -> list[CT_R]:
@@ -128,11 +140,14 @@ def _blocks(container: etree._Element) -> list[etree._Element]:
 
 
 def _paragraph_pieces(paragraph: Paragraph) -> list[Piece]:
-    """A paragraph's pieces (a heading, lines or a list item), then those of its text boxes."""
+    """A paragraph's pieces (a heading, lines or a list item), then those of its text
+    boxes; none for an entry of a table of contents (`_TOC_STYLE`)."""
     pieces: list[Piece] = []
     text = _paragraph_text(paragraph._p)
+    style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
+    if _TOC_STYLE.match(style_name.strip()):
+        return []
     if text.strip():
-        style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
         level = _heading_level(style_name)
         if level is not None:
             pieces.append(Piece("heading", level, " ".join(text.split())))
