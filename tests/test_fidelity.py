@@ -5,7 +5,8 @@ Visible source text, computed independently of the readers' unit logic:
   browser shows them);
 - text: the file (after front matter);
 - HTML: the DOM text of the main content (boilerplate removed, `<ol>` numbers shown);
-- PDF: pdfplumber's page text; Word: python-docx's paragraph and table-cell text.
+- PDF: pdfplumber's page text; Word: python-docx's paragraph and table-cell text, and the
+  text of each paragraph's text boxes after it.
 
 Word tokens are `\\w+` runs of the normalised text. The source's tokens must be a
 subsequence of the served tokens (header labels repeated in table rows are extra), and
@@ -22,6 +23,7 @@ import docx
 import frontmatter
 import pdfplumber
 import pytest
+from lxml import etree
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from qa.documents import read_document
@@ -44,6 +46,7 @@ FILES = sorted(
     if p.is_file() and p.suffix in {".md", ".txt", ".html", ".pdf", ".docx"} and p.name != "README.md"
 )
 _WORD = re.compile(r"\w+")
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def tokens(text: str) -> list[str]:
@@ -77,6 +80,17 @@ def _dom_text(root: LexborNode) -> str:
     return root.text(separator=" ")
 
 
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]", namespaces={"w": W, "mc": _MC})
+_BOX_WORDS = etree.XPath(".//w:t/text()", namespaces={"w": W})
+
+
+def _text_box_texts(paragraph: etree._Element) -> list[str]:
+    """The text of each text box anchored in a Word paragraph (a frame with a note), shown
+    beside it: its `w:t` text, once (not the VML copy under `mc:Fallback`)."""
+    return [" ".join(_BOX_WORDS(box)) for box in _BOXES(paragraph)]
+
+
 def visible_text(path: Path) -> str:
     """The visible source text of a fixture (see the module docstring)."""
     data = path.read_bytes()
@@ -88,9 +102,16 @@ def visible_text(path: Path) -> str:
         parts: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, docx.table.Table):
-                parts += [cell.text for row in block.rows for cell in row.cells]
+                # a merged cell once, though python-docx gives it for each column it spans
+                parts += [
+                    cell.text
+                    for row in block.rows
+                    for i, cell in enumerate(row.cells)
+                    if i == 0 or cell._tc is not row.cells[i - 1]._tc
+                ]
             else:
                 parts.append(block.text)
+                parts += _text_box_texts(block._p)
         return "\n".join(parts)
     text = normalise(data.decode("utf-8-sig"))
     if path.suffix == ".html":

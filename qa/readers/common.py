@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from qa.lexicon import is_danish_word
 
@@ -303,22 +303,61 @@ def table_row_text(row: Sequence[str], labels: Sequence[str]) -> str:
     return "; ".join(parts)
 
 
-def table_pieces(rows: Sequence[Sequence[str]], header: Sequence[str] | None, page: int | None = None) -> list[Piece]:
+Slot: TypeAlias = str | None
+"""A table's slot: the text of the cell that starts there, or None where a cell merged
+over columns from the left goes on (Word's `w:gridSpan`, a PDF's cell across rulings)."""
+
+
+def spread(row: Sequence[Slot]) -> list[str]:
+    """Each slot of a row with the text of the cell that covers it (a merged cell's text
+    in each column it spans): ["Pris", None] gives ["Pris", "Pris"]; a leading None is ""."""
+    texts: list[str] = []
+    for slot in row:
+        texts.append(slot if slot is not None else (texts[-1] if texts else ""))
+    return texts
+
+
+def full_width(row: Sequence[Slot]) -> bool:
+    """Whether one cell fills a row of two or more columns (a note under a fee table,
+    "Alle priser gælder fra 1. januar 2025.", or a group row over the rows under it)."""
+    return len(row) > 1 and row[0] is not None and all(slot is None for slot in row[1:])
+
+
+def table_row_slots_text(row: Sequence[Slot], labels: Sequence[str]) -> str:
+    """One row of slots as text (`table_row_text`): a cell merged over columns is the value
+    of each column it spans, but stands once where those columns share a label (as the
+    HTML reader reads `colspan`, `qa.readers.html_table`); a cell that fills the row
+    (`full_width`) belongs to no column and stands alone."""
+    if full_width(row):
+        return " ".join((row[0] or "").split())
+    texts = spread(row)
+    values = [
+        "" if x > 0 and row[x] is None and x < len(labels) and labels[x] == labels[x - 1] else text
+        for x, text in enumerate(texts)
+    ]
+    return table_row_text(values, labels)
+
+
+def table_pieces(rows: Sequence[Sequence[Slot]], header: Sequence[Slot] | None, page: int | None = None) -> list[Piece]:
     """One `table_row` piece per row, each value next to its header: "Kort: X; Pris: 205 kr.".
 
     The header row itself becomes a `table_header` piece "Kort; Pris" first, so the
     document still holds the table's words in their source order (the reader never
     quotes it alone: it gives no value); over no rows it is a `table_row`, the table's
-    content. Rows are written by `table_row_text`.
+    content. Rows are written by `table_row_slots_text`: a slot None is covered by a
+    cell merged from its left (`Slot`); a header cell merged over columns labels each of
+    them and is shown once.
     """
     pieces: list[Piece] = []
-    labels = [" ".join(h.split()) for h in header] if header else []
+    labels = [" ".join(h.split()) for h in spread(header)] if header else []
     if labels and any(labels):
+        shown = [" ".join(h.split()) for h in header or () if h is not None]
         # A header over no rows is the table's content (a one-row table, an info box).
-        kind: BlockKind = "table_header" if any(any(cell.strip() for cell in row) for row in rows) else "table_row"
-        pieces.append(Piece(kind, 0, "; ".join(label for label in labels if label), page))
+        filled = any(any(cell and cell.strip() for cell in row) for row in rows)
+        kind: BlockKind = "table_header" if filled else "table_row"
+        pieces.append(Piece(kind, 0, "; ".join(label for label in shown if label), page))
     for row in rows:
-        text = table_row_text(row, labels)
+        text = table_row_slots_text(row, labels)
         if text:
             pieces.append(Piece("table_row", 0, text, page))
     return pieces

@@ -16,7 +16,8 @@ a VML copy for old readers under `mc:Fallback`). python-docx's `Paragraph.text` 
 `Document.iter_inner_content` read only runs and hyperlinks directly under a paragraph
 and paragraphs and tables directly under the body, and lost all of these.
 
-The title (`docx_document`) is the document's Title property (File > Info > Properties)
+The title (`docx_document`) is the document's Title property (File > Info > Properties,
+`_core_title`)
 unless it is empty or a placeholder a program wrote (`qa.readers.common.declared_title`),
 else its first level-1 heading (a paragraph in the "Title" or "Heading 1" style); left
 out otherwise, so that `qa.documents.assemble` takes the first heading or the file's id.
@@ -33,6 +34,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import OpcError
+from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
 from docx.table import Table
@@ -40,7 +42,15 @@ from docx.text.paragraph import Paragraph
 from docx.types import ProvidesStoryPart
 from lxml import etree
 
-from qa.readers.common import Piece, ReaderError, declared_title, line_pieces, strip_bullet, table_pieces
+from qa.readers.common import (
+    Piece,
+    ReaderError,
+    Slot,
+    declared_title,
+    line_pieces,
+    strip_bullet,
+    table_pieces,
+)
 
 # What python-docx lets through for a damaged file: the zip module's errors (a bad
 # archive, a damaged or truncated member, an unknown compression method), lxml's for a
@@ -179,15 +189,17 @@ def _cell_text(cell: etree._Element) -> str:
 
 
 def _table_pieces(table: Table) -> list[Piece]:
-    rows: list[list[str]] = []
+    """A table's pieces (`qa.readers.common.table_pieces`, the first row its header), its
+    cells laid out on the table's grid: a cell merged over columns (`w:gridSpan`) leaves
+    None in the slots it goes on over, so that each later value stays under its own
+    header; a cell merged down rows (`w:vMerge`) is read in each row it spans."""
+    rows: list[list[Slot]] = []
     for row in table.rows:
-        cells: list[str] = []
+        cells: list[Slot] = []
         previous = None
         for cell in row.cells:
-            if previous is not None and cell._tc is previous:  # a merged cell repeats
-                continue
+            cells.append(None if cell._tc is previous else _cell_text(cell._tc))
             previous = cell._tc
-            cells.append(_cell_text(cell._tc))
         rows.append(cells)
     if not rows:
         return []
@@ -211,6 +223,26 @@ def _document_pieces(document: DocxDocument) -> list[Piece]:
     return _container_pieces(document.element.body, document._body)
 
 
+# The relationship type of a package's core properties (docProps/core.xml): ECMA-376
+# Part 2 writes it in the package namespace, which python-docx looks for; LibreOffice
+# writes ".../officedocument/2006/relationships/metadata/core-properties", which Word
+# reads too. Either ends so.
+_CORE_PROPERTIES = "/metadata/core-properties"
+
+
+def _core_title(document: DocxDocument) -> str | None:
+    """The Title property of the core properties part the package points at under either
+    relationship type (`_CORE_PROPERTIES`), or None when it has none. Not
+    `Document.core_properties`: without the relationship it knows, python-docx makes up a
+    part whose title is "Word Document", and LibreOffice's files would all be so titled."""
+    for rel in document.part.package.rels.values():
+        if not rel.is_external and rel.reltype.casefold().endswith(_CORE_PROPERTIES):
+            part = rel.target_part
+            if isinstance(part, CorePropertiesPart):
+                return part.core_properties.title
+    return None
+
+
 def docx_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None], list[Piece]]:
     """The metadata of a .docx file's bytes ({"title": str | None}: the Title property,
     `declared_title`, with `file_name`, the file's name, as no title; else the first
@@ -220,7 +252,7 @@ def docx_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | Non
     try:
         document = docx.Document(io.BytesIO(data))
         pieces = _document_pieces(document)
-        title = declared_title(document.core_properties.title, file_name)
+        title = declared_title(_core_title(document), file_name)
     except _BROKEN as exc:
         raise ReaderError(f"not a readable .docx file ({exc}); open and save it again in Word") from exc
     if title is None:

@@ -1,0 +1,63 @@
+"""Word and PDF files as a real office suite writes them (LibreOffice, tests/fixtures/office)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qa.documents import read_document
+
+OFFICE = Path(__file__).parent / "fixtures" / "office"
+
+
+def _blocks(path: Path) -> list[tuple[str, int, str]]:
+    document = read_document(path)
+    return [(b.kind, b.level, document.block_text(b)) for b in document.blocks]
+
+
+def test_a_libreoffice_docx_is_titled_by_its_title_property_not_python_docx_s_placeholder() -> None:
+    # LibreOffice points at docProps/core.xml with a relationship type python-docx does
+    # not look for; python-docx then makes up a title "Word Document".
+    assert read_document(OFFICE / "parkeringslicens.docx").title == "Vejledning om beboerlicens til parkering"
+
+
+def test_a_libreoffice_docx_reads_as_its_body_without_table_of_contents_header_footer_or_footnotes() -> None:
+    assert _blocks(OFFICE / "parkeringslicens.docx") == [
+        ("heading", 1, "Vejledning om beboerlicens til parkering"),
+        ("heading", 1, "Hvem kan få en licens"),
+        (
+            "paragraph",
+            0,
+            "Du kan få en beboerlicens, hvis du bor i en betalingszone og har en bil registreret på din adresse.",
+        ),
+        ("paragraph", 0, "Bemærk: Ordningen gælder fra 1. november 2014 for alle zoner i kommunen."),
+        ("paragraph", 0, "Husk: Licensen følger bilens nummerplade, ikke bilens fører."),  # the frame
+        ("heading", 2, "Betingelser"),
+        ("list_item", 0, "Du er tilmeldt folkeregistret på adressen."),
+        ("list_item", 0, "Bilen er registreret på dig eller din husstand."),
+        ("list_item", 0, "Firmabiler kræver en erklæring fra arbejdsgiveren."),
+        ("list_item", 0, "Leasede biler kræver leasingaftalen."),
+        ("list_item", 0, "Du skylder ikke kommunen penge for parkering."),
+        ("heading", 1, "Priser"),
+        ("paragraph", 0, "Prisen afhænger af bilens brændstof og af zonen."),
+        ("table_header", 0, "Licens; Periode; Pris"),
+        ("table_row", 0, "Licens: Beboerlicens, benzin; Periode: 1 år; Pris: 1.540 kr."),
+        ("table_row", 0, "Licens: Beboerlicens, el; Periode: 1 år; Pris: 170 kr."),
+        # merged over Licens and Periode: the price stays under Pris (read "Periode: 4.250 kr.")
+        (
+            "table_row",
+            0,
+            "Licens: Erhvervslicens, alle biler og perioder; Periode: Erhvervslicens, alle biler og perioder; "
+            "Pris: 4.250 kr.",
+        ),
+        ("paragraph", 0, "Læs mere på kk.dk/parkering eller ring på 33 66 33 66."),
+    ]
+
+
+def test_a_docx_table_row_that_one_merged_cell_fills_stands_alone_not_under_the_first_header() -> None:
+    rows = [b for b in _blocks(OFFICE / "digital-post.docx") if b[0].startswith("table")]
+    assert rows == [
+        ("table_header", 0, "Forsendelse; Fysisk brev; Digital Post"),
+        ("table_row", 0, "Forsendelse: Brev fra kommunen; Fysisk brev: Gratis; Digital Post: Gratis"),
+        ("table_row", 0, "Forsendelse: Kopi af brev; Fysisk brev: 25 kr.; Digital Post: Gratis"),
+        ("table_row", 0, "Alle priser gælder fra 1. november 2014."),  # was "Forsendelse: Alle priser ..."
+    ]
