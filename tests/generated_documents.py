@@ -161,12 +161,13 @@ def write_docx_with_markup(path: Path) -> Path:
     filled in, showing its placeholder), a simple field, a smart tag, a paragraph and a
     table inside block content controls, a text box (with the VML copy Word keeps for old
     readers) and a table nested in a cell; and a table of contents, in a content control
-    and as a line in the "toc 1" style."""
+    and as lines in the "TOC Heading" and "toc 1" styles."""
     from docx.oxml import parse_xml
 
     document = docx.Document()
     document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
     document.add_heading("Sundhedskort", level=1)
+    document.add_paragraph("Indholdsfortegnelse", style="TOC Heading")  # its title, as LibreOffice names it
     document.add_paragraph("Sundhedskort\t1", style="toc 1")  # a table of contents' line
     body = document.element.body
     sect = body[-1]  # w:sectPr stays last

@@ -94,8 +94,9 @@ _SHOWING_PLACEHOLDER = f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}"
 _GALLERY = f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}"
 # A table of contents' entries repeat the headings with page numbers ("Ansøgning\t3"):
 # its lines in Word's built-in "toc N" styles (Danish Word shows them as
-# "Indholdsfortegnelse N"), and the content control Word and LibreOffice put around it.
-_TOC_STYLE = re.compile(r"^(?:toc|indholdsfortegnelse)\s*\d$", re.IGNORECASE)
+# "Indholdsfortegnelse N") and its title in "TOC Heading" (the name Word and LibreOffice
+# write for it), and the content control Word and LibreOffice put around it.
+_TOC_STYLE = re.compile(r"^(?:(?:toc|indholdsfortegnelse)\s*\d|toc heading)$", re.IGNORECASE)
 
 
 def _placeholder(element: etree._Element) -> bool:
@@ -151,7 +152,7 @@ def _blocks(container: etree._Element) -> list[etree._Element]:
 
 def _paragraph_pieces(paragraph: Paragraph) -> list[Piece]:
     """A paragraph's pieces (a heading, lines or a list item), then those of its text
-    boxes; none for an entry of a table of contents (`_TOC_STYLE`)."""
+    boxes; none for a line of a table of contents (`_TOC_STYLE`)."""
     pieces: list[Piece] = []
     text = _paragraph_text(paragraph._p)
     style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
