@@ -48,6 +48,15 @@ _AMOUNT_AFTER_HVOR_MEGET = (
     r"(kan|kunne|skal|skulle|må|måtte|vil|ville|har|i)\b[\w\s-]{0,40}?\b(få|låne|tjene|betale|indbetale|trække|"
     r"spare|arve|modtage|ret til|udbetalt|boligstøtte|su|løn|pension\w*|ydelse\w*|tilskud\w*|fradrag\w*)\b"
 )
+# The finite verbs a yes-or-no question opens with ("Kan jeg ...?", "Do I ...?"); an
+# indirect one opens with "om" / "if" / "whether" and has one later ("om jeg kan få SU",
+# "if I can get housing benefit", as `qa.phrasing.embedded_question` leaves it), with no
+# interrogative after it ("If I move, when ...?" asks when).
+_FINITE = (
+    r"kan|skal|må|er|har|får|gælder|bliver|tager|findes|bruger|behøver|vil|betaler|koster|"
+    r"var|blev|havde|kunne|skulle|ville|fik|gjaldt|"
+    r"can|do|does|is|are|should|must|will|may|am|have|has|did|would|could|was|were|had"
+)
 _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "how_much",
@@ -102,6 +111,7 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"\b(hvordan(\s+\w+){0,3}?\s+(jeg|man|du|vi)|"
             r"hvad skal jeg gøre|hvad gør jeg|hvad skal jeg bruge|hvad kræver det|"
             r"how (do|can|should|could|would|must|may) (i|we|you|one|my|our)|how to|how does one|"
+            r"how (i|we|you|one) (?!(am|are|is|was|were)\b)|"
             r"what do i (need to )?do|what should i do|"
             r"what steps|what do i need)\b"
         ),
@@ -110,16 +120,16 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "where",
         re.compile(
             r"\b(hvor (kan|skal|får|køber|søger|finder|afleverer|bliver|ligger|er|modtager|melder|henter|sender|"
-            r"bestiller|klager|ringer|går|foregår|må)|hvilken hjemmeside|hvilket sted|"
+            r"bestiller|klager|ringer|går|foregår|må)|hvor (jeg|man|du|vi|i|de) (kan|skal|får|må|\w+r)|"
+            r"hvilken hjemmeside|hvilket sted|"
             r"where|which website|what website)\b"
         ),
     ),
     (
         "yes_no",
         re.compile(
-            r"(^|[.?!–-]\s*)(kan|skal|må|er|har|får|gælder|bliver|tager|findes|bruger|behøver|vil|betaler|koster|"
-            r"var|blev|havde|kunne|skulle|ville|fik|gjaldt|"
-            r"can|do|does|is|are|should|must|will|may|am|have|has|did|would|could|was|were|had)\b"
+            rf"(^|[.?!–-]\s*)({_FINITE})\b|"
+            rf"^(om|if|whether)\b(?!.*\b(hv\w+|what|when|where|who|whom|how|which|why)\b)(?=.*\b({_FINITE})\b)"
         ),
     ),
 )
@@ -242,6 +252,12 @@ _PRICE_QUESTION = re.compile(
     r"hvad skal (jeg|man|vi|du) betale(?! tilbage)|hvor meget skal (jeg|man|vi|du) betale(?! tilbage)|"
     r"hvad betaler (jeg|man|vi|du)(?! tilbage)|"
     r"how much (does|do|did|will|would) [^?]{1,60}\bcost(?! of)|"
+    rf"(hvad|hvor meget) (?!({_FINITE}|gør|sker|betyder|kræver|hedder)\b)(\w+ ){{1,4}}?(koster|kostede)\b|"
+    r"(hvad|hvor meget) (jeg|man|vi|du|i) (skal |skulle |må )?betale[rs]?\b(?! tilbage)|"
+    r"hvad \w*(prisen|priserne|gebyret|taksten|egenbetalingen)\b[\w ]{0,40}? (er|var|bliver)\b|"
+    rf"how much (?!({_FINITE})\b)[^?,]{{1,60}}?\b(costs|cost)\b(?! of)|"
+    r"how much (i|we|you|one) (will |would |must |should |have to |need to )?pay(?! back)|"
+    r"what (a|an|the|it|this|that|my|our|your|their|his|her)\b[^?,]{0,60}?\b(costs|cost)\b(?! of)|"
     r"how much (do|does|will) (i|we|you|one) (have to |need to )?pay(?! back)|"
     r"what (does|did|will|would) [^?]{1,60}\bcost(?! of)|"
     r"what(’s|'s| is| are) the ([\w-]+ ){0,3}(price|prices|fee|fees|charge|charges|cost|costs)"
