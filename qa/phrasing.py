@@ -18,6 +18,12 @@ one document:
 - an English word the bilingual dictionary knows only in the other spelling of British and
   American English ("labor", "center", "program") takes that spelling
   (`dictionary_spelling`).
+
+Before all of these, and before the encoder reads the question, the courtesies around it
+are left out (`without_courtesy`): a greeting before it ("Hej,", "Hi!") and thanks or a
+sign-off after it ("Tak", "På forhånd tak", "Thanks in advance", "Mvh Peter"), which a
+help widget's users write as they would in a letter; kept, they took the headline
+question below the operating point in both languages.
 """
 
 from __future__ import annotations
@@ -29,6 +35,52 @@ from qa.language import Language
 from qa.lexicon import danish_for_english, english_phrase_spans, is_danish_word
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+# --- Courtesies -------------------------------------------------------------------------
+
+# A greeting that opens a message, in Danish or English, with the punctuation after it:
+# "Hej,", "Hej!", "Hejsa", "Goddag.", "God morgen", "Hi,", "Hello there", "Good morning".
+_GREETING = re.compile(
+    r"^\s*(?:hej(?:sa|\s+med\s+dig)?|hallo|goddag|god\s+(?:dag|morgen|eftermiddag|aften)|"
+    r"(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening))(?:\s*[,!.:;—–-]+\s*|\s+)(?=\w)",
+    re.IGNORECASE,
+)
+# Thanks, "please" or a sign-off that closes a message, after the question's own end (a
+# question mark, full stop, exclamation mark, comma, dash or line break): "? Tak",
+# "? På forhånd tak", "? Mange tak!", ", please?", "? Thanks in advance", "? Mvh Peter",
+# "\nVenlig hilsen Anne Hansen", "? Kind regards, Tom". A sign-off takes the rest of the
+# message with it (the sender's name).
+_CLOSING = re.compile(
+    r"(?<=[?.!,\n—–-])\s*(?:(?:på\s+forhånd\s+)?(?:(?:mange|tusind)\s+)?tak(?:\s+på\s+forhånd)?"
+    r"(?:\s+for\s+hjælpen)?|venligst|"
+    r"(?:many\s+)?thanks(?:\s+(?:in\s+advance|a\s+lot))?|thank\s+you(?:\s+in\s+advance)?|please)"
+    r"[\s.!?]*$"
+    r"|(?<=[?.!,\n—–-])\s*(?:mvh|med\s+venlig\s+hilsen|venlig\s+hilsen|vh|hilsen|"
+    r"(?:best|kind)\s+regards|regards|best\s+wishes|cheers)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def without_courtesy(text: str) -> str:
+    """A question without the greeting before it and the thanks, "please" or sign-off
+    after it (`_GREETING`, `_CLOSING`), with a first capital where a greeting went
+    ("Hej, hvornår blev Digital Post obligatorisk? Tak" -> "Hvornår blev Digital Post
+    obligatorisk?", "Hi, when is it open, please?" -> "When is it open?" ); a trailing
+    comma left by "please" goes, a question mark stays. A message that is only courtesy
+    ("Hej", "Tak!") is returned as it is. Closings go before the greeting is looked for,
+    and a closing needs the question's own end before it: "Hvordan siger jeg tak?" and
+    "Kan jeg hilse på borgmesteren?" keep their words."""
+    trimmed, previous = text.rstrip(), ""
+    while trimmed != previous:  # "? Thank you in advance. Kind regards, Tom"
+        previous, trimmed = trimmed, _CLOSING.sub("", trimmed).rstrip()
+    if trimmed.endswith(","):
+        trimmed = trimmed[:-1].rstrip() + ("?" if text.rstrip().endswith("?") else "")
+    greeted = _GREETING.match(trimmed)
+    if greeted:
+        rest = trimmed[greeted.end() :]
+        trimmed = rest[:1].upper() + rest[1:]
+    return trimmed if trimmed.strip() else text
+
 
 # --- English contractions -------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from qa.named_values import (
     without_holiday_names,
 )
 from qa.normalise import normalise
-from qa.phrasing import asked_question
+from qa.phrasing import asked_question, without_courtesy
 
 # The answer types whose question is only answered by a text that fits it while any does.
 STRICT_TYPES: tuple[AnswerType, ...] = ("when", "how_long", "how_many", "how_much")
@@ -74,7 +74,11 @@ class AnalysedQuestion:
     """The question as it is asked, which everything above is read from
     (`qa.phrasing.asked_question`): "Kan du fortælle mig, hvornår Digital Post blev
     obligatorisk?" -> "hvornår Digital Post blev obligatorisk?", "whats the fee" -> "what
-    is the fee", "hvornaar" -> "hvornår"; `text` itself is what the encoder reads."""
+    is the fee", "hvornaar" -> "hvornår"; `text` itself is what the encoder reads: the
+    question without the courtesies around it (`qa.phrasing.without_courtesy`)."""
+    received: str = ""
+    """The question as it came, normalised (`qa.normalise.normalise`), courtesies and all:
+    what the answer echoes as its `question`."""
 
     @property
     def typed(self) -> bool:
@@ -102,8 +106,11 @@ class AnalysedQuestion:
 
 
 def analyse(question: str) -> AnalysedQuestion:
-    """Analyse a question (already trimmed and non-empty)."""
-    text = normalise(question).strip()
+    """Analyse a question (already trimmed and non-empty); its `text` is the question
+    without the courtesies around it (`qa.phrasing.without_courtesy`), `received` the
+    question as it came."""
+    received = normalise(question).strip()
+    text = without_courtesy(received)
     guess = guess_language(text)
     asked = asked_question(text, guess.language)
     # Found once for the key terms and the bridged question.
@@ -125,6 +132,7 @@ def analyse(question: str) -> AnalysedQuestion:
         form=asked_form(asked),
         deadline=asks_deadline(asked),
         asked=asked,
+        received=received,
     )
 
 

@@ -11,6 +11,7 @@ from qa.phrasing import (
     embedded_question,
     expand_contractions,
     restore_danish_letters,
+    without_courtesy,
 )
 from qa.question import AnalysedQuestion, analyse
 
@@ -268,3 +269,33 @@ def test_a_word_the_dictionary_knows_keeps_its_spelling() -> None:
 )
 def test_only_a_clause_of_asking_before_the_interrogative_is_left_out(question: str, language: str, asked: str) -> None:
     assert embedded_question(expand_contractions(question) if language == "en" else question, language) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("Hej, hvornår blev Digital Post obligatorisk? Tak", "Hvornår blev Digital Post obligatorisk?"),
+        ("Hej! Hvornår blev Digital Post obligatorisk?", "Hvornår blev Digital Post obligatorisk?"),
+        ("Hejsa hvad koster et pas", "Hvad koster et pas"),
+        ("Hej med dig. Hvad koster et pas? Mange tak for hjælpen!", "Hvad koster et pas?"),
+        ("Hvornår åbner genbrugspladsen, tak?", "Hvornår åbner genbrugspladsen?"),
+        ("Hvad koster et pas?\nMvh Peter Jensen", "Hvad koster et pas?"),
+        ("Hvad koster et pas? Tak. Mvh Anne", "Hvad koster et pas?"),
+        ("Hi, when did Digital Post become mandatory? Thanks", "When did Digital Post become mandatory?"),
+        ("Hello there, what is the fee?", "What is the fee?"),
+        ("Hi, when is it open, please?", "When is it open?"),
+        ("What is the fee? Thank you in advance. Kind regards, Tom", "What is the fee?"),
+        # a name after the greeting stays, as do words of thanks inside the question
+        ("Hej Nordby Kommune, hvornår tømmes skraldet?", "Nordby Kommune, hvornår tømmes skraldet?"),
+        ("Hvordan siger jeg tak?", "Hvordan siger jeg tak?"),
+        ("Kan jeg hilse på borgmesteren?", "Kan jeg hilse på borgmesteren?"),
+        ("Hvad er taksten for SFO?", "Hvad er taksten for SFO?"),
+        ("Hejren yngler i april?", "Hejren yngler i april?"),
+        # a message of courtesy alone is left as it is
+        ("Hej", "Hej"),
+        ("Tak!", "Tak!"),
+    ],
+)
+def test_the_greeting_before_a_question_and_the_thanks_after_it_are_left_out(message: str, question: str) -> None:
+    assert without_courtesy(message) == question
+    assert analyse(message).text == question and analyse(message).received == message
