@@ -32,33 +32,37 @@ import re
 from itertools import product
 
 from qa.language import Language
-from qa.lexicon import danish_for_english, english_phrase_spans, is_danish_word
+from qa.lexicon import danish_for_english, english_phrase_spans, is_danish_word, is_english_word
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # --- Courtesies -------------------------------------------------------------------------
 
-# A greeting that opens a message, in Danish or English, with the punctuation after it:
-# "Hej,", "Hej!", "Hejsa", "Goddag.", "God morgen", "Hi,", "Hello there", "Good morning".
-_GREETING = re.compile(
-    r"^\s*(?:hej(?:sa|\s+med\s+dig)?|hallo|goddag|god\s+(?:dag|morgen|eftermiddag|aften)|"
-    r"(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening))(?:\s*[,!.:;—–-]+\s*|\s+)(?=\w)",
-    re.IGNORECASE,
+# A greeting that opens a message, in Danish or English: "Hej", "Hejsa", "Goddag", "God
+# morgen", "Hi", "Hello there", "Good morning".
+_GREETING_WORDS = (
+    r"hej(?:sa|\s+med\s+dig)?|hallo|goddag|god\s+(?:dag|morgen|eftermiddag|aften)|"
+    r"(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening)"
 )
+# The greeting with the punctuation after it, before the question's first word.
+_GREETING = re.compile(rf"^\s*(?:{_GREETING_WORDS})(?:\s*[,!.:;—–-]+\s*|\s+)(?=\w)", re.IGNORECASE)
+_ONLY_GREETING = re.compile(rf"^\W*(?:{_GREETING_WORDS})\W*$", re.IGNORECASE)
 # Thanks, "please" or a sign-off that closes a message, after the question's own end (a
 # question mark, full stop, exclamation mark, comma, dash or line break): "? Tak",
 # "? På forhånd tak", "? Mange tak!", ", please?", "? Thanks in advance", "? Mvh Peter",
 # "\nVenlig hilsen Anne Hansen", "? Kind regards, Tom". A sign-off takes the rest of the
-# message with it (the sender's name).
+# message with it (the sender's name), but never a question mark: "Hej, hilsen fra en ny
+# borger. Hvordan melder jeg flytning?" holds no sign-off.
 _CLOSING = re.compile(
     r"(?<=[?.!,\n—–-])\s*(?:(?:på\s+forhånd\s+)?(?:(?:mange|tusind)\s+)?tak(?:\s+på\s+forhånd)?"
     r"(?:\s+for\s+hjælpen)?|venligst|"
     r"(?:many\s+)?thanks(?:\s+(?:in\s+advance|a\s+lot))?|thank\s+you(?:\s+in\s+advance)?|please)"
     r"[\s.!?]*$"
     r"|(?<=[?.!,\n—–-])\s*(?:mvh|med\s+venlig\s+hilsen|venlig\s+hilsen|vh|hilsen|"
-    r"(?:best|kind)\s+regards|regards|best\s+wishes|cheers)\b.*$",
-    re.IGNORECASE | re.DOTALL,
+    r"(?:best|kind)\s+regards|regards|best\s+wishes|cheers)\b[^?]*$",
+    re.IGNORECASE,
 )
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def without_courtesy(text: str) -> str:
@@ -67,19 +71,26 @@ def without_courtesy(text: str) -> str:
     ("Hej, hvornår blev Digital Post obligatorisk? Tak" -> "Hvornår blev Digital Post
     obligatorisk?", "Hi, when is it open, please?" -> "When is it open?" ); a trailing
     comma left by "please" goes, a question mark stays. A message that is only courtesy
-    ("Hej", "Tak!") is returned as it is. Closings go before the greeting is looked for,
-    and a closing needs the question's own end before it: "Hvordan siger jeg tak?" and
-    "Kan jeg hilse på borgmesteren?" keep their words."""
+    ("Hej", "Tak!"), or that would leave only its greeting, is returned as it is.
+    Closings go before the greeting is looked for, and a closing needs the question's own
+    end before it: "Hvordan siger jeg tak?" and "Kan jeg hilse på borgmesteren?" keep
+    their words."""
     trimmed, previous = text.rstrip(), ""
     while trimmed != previous:  # "? Thank you in advance. Kind regards, Tom"
         previous, trimmed = trimmed, _CLOSING.sub("", trimmed).rstrip()
+    if trimmed != text.rstrip():
+        trimmed = trimmed.rstrip(" –—-")  # "... sundhedskort – tak!"
     if trimmed.endswith(","):
         trimmed = trimmed[:-1].rstrip() + ("?" if text.rstrip().endswith("?") else "")
     greeted = _GREETING.match(trimmed)
     if greeted:
         rest = trimmed[greeted.end() :]
-        trimmed = rest[:1].upper() + rest[1:]
-    return trimmed if trimmed.strip() else text
+        first = _FIRST_WORD.match(rest)
+        # "hvornår" takes a capital where the greeting went; "iPhone-appen" and "eBoks" keep theirs.
+        trimmed = rest[:1].upper() + rest[1:] if first and first.group().islower() else rest
+    if not trimmed.strip() or _ONLY_GREETING.match(trimmed):
+        return text
+    return trimmed
 
 
 # --- English contractions -------------------------------------------------------------
@@ -180,10 +191,12 @@ def restore_danish_letters(text: str) -> str:
     word (`qa.lexicon.is_danish_word`) and has exactly one spelling with "aa"/"a" as å,
     "ae"/"a" as æ, "oe"/"o" as ø that is one, takes that spelling, in the typed case:
     "hvornaar" and "hvornar" -> "hvornår", "korekort" -> "kørekort", "BOLIGSTOTTE" ->
-    "BOLIGSTØTTE". A Danish word stays as typed ("far", "for"), and so does a word with
-    two Danish spellings or none, and a word with a capital inside the question (a name:
-    "Aarhus", "MitID") unless the whole question is in capitals. At most `_MOST_LOOKUPS`
-    spellings are looked up per question; words past that stay as typed."""
+    "BOLIGSTØTTE". A Danish word stays as typed ("far", "for"), and so does an English
+    word in a Danish question ("move", "market", "or"; "born" too, which may be "børn"),
+    a word with two Danish spellings or none, and a word with a capital inside the
+    question (a name: "Aarhus", "MitID") unless the whole question is in capitals. At
+    most `_MOST_LOOKUPS` spellings are looked up per question; words past that stay as
+    typed."""
 
     shouting = text.isupper()
     budget = [_MOST_LOOKUPS]
@@ -192,7 +205,7 @@ def restore_danish_letters(text: str) -> str:
         word = match.group()
         lowered = word.lower()
         named = not shouting and match.start() > 0 and any(letter.isupper() for letter in word)
-        if named or not lowered.isalpha() or is_danish_word(lowered):
+        if named or not lowered.isalpha() or is_danish_word(lowered) or is_english_word(lowered):
             return word
         spellings = _spellings(lowered)
         if len(spellings) > budget[0]:
@@ -381,6 +394,11 @@ _FRAME_WORDS = {
 }
 
 
+# "men" / "but" opening a clause: what comes before it is a statement the question rests
+# on ("Jeg ved godt, hvad et pas koster, men hvor lang tid tager det?").
+_CONTRAST = re.compile(r"\b(?:men|but)\b", re.IGNORECASE)
+
+
 def embedded_question(text: str, language: Language) -> str:
     """The question inside a clause of asking, from its interrogative word on: "Jeg vil
     gerne vide, hvad et pas koster" -> "hvad et pas koster", "Kan du fortælle mig, hvornår
@@ -389,7 +407,9 @@ def embedded_question(text: str, language: Language) -> str:
     before it must hold only pronouns, auxiliaries, politeness and a verb of knowing,
     telling or asking (`_FRAME_WORDS`); otherwise, and for a direct question, `text` is
     returned as it is. "om" / "if" followed by an interrogative ("Må jeg spørge om
-    hvordan ...") belongs to the clause of asking."""
+    hvordan ...") belongs to the clause of asking. A question with "men" / "but" after
+    the interrogative is left whole: "I know what a passport costs, but how long does it
+    take?" asks how long."""
     opener = _EMBEDDING[language]
     found = list(_WORD.finditer(text))
     clause: list[str] = []
@@ -397,7 +417,8 @@ def embedded_question(text: str, language: Language) -> str:
         lowered = match.group().lower()
         following = found[index + 1].group().lower() if index + 1 < len(found) else ""
         if opener.fullmatch(lowered) and not (lowered in ("om", "if", "about") and opener.fullmatch(following)):
-            return text[match.start() :] if _asks(clause, language) else text
+            embedded = text[match.start() :]
+            return embedded if _asks(clause, language) and not _CONTRAST.search(embedded) else text
         if lowered not in _FRAME_WORDS[language]:
             return text
         clause.append(lowered)

@@ -290,6 +290,18 @@ def test_only_a_clause_of_asking_before_the_interrogative_is_left_out(question: 
         ("Hvordan siger jeg tak?", "Hvordan siger jeg tak?"),
         ("Kan jeg hilse på borgmesteren?", "Kan jeg hilse på borgmesteren?"),
         ("Hvad er taksten for SFO?", "Hvad er taksten for SFO?"),
+        # a sign-off word with a question after it is no sign-off; a greeting goes all the same
+        ("Hi, cheers in advance. How do I get a CPR number?", "Cheers in advance. How do I get a CPR number?"),
+        (
+            "Hej, hilsen fra en ny borger. Hvordan melder jeg flytning?",
+            "Hilsen fra en ny borger. Hvordan melder jeg flytning?",
+        ),
+        ("Hej! Vh Jens her, hvordan søger jeg om SU?", "Vh Jens her, hvordan søger jeg om SU?"),
+        ("Hvad betyder forkortelserne vh, mvh og bh?", "Hvad betyder forkortelserne vh, mvh og bh?"),
+        # the dash before the thanks goes with it; a word with capitals of its own keeps them
+        ("Hvordan får jeg mit sundhedskort – tak!", "Hvordan får jeg mit sundhedskort"),
+        ("Hej, iPhone-appen virker ikke?", "iPhone-appen virker ikke?"),
+        ("Hi, eBoks is not working?", "eBoks is not working?"),
         ("Hejren yngler i april?", "Hejren yngler i april?"),
         # a message of courtesy alone is left as it is
         ("Hej", "Hej"),
@@ -299,3 +311,30 @@ def test_only_a_clause_of_asking_before_the_interrogative_is_left_out(question: 
 def test_the_greeting_before_a_question_and_the_thanks_after_it_are_left_out(message: str, question: str) -> None:
     assert without_courtesy(message) == question
     assert analyse(message).text == question and analyse(message).received == message
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvordan fungerer move in ordningen?",
+        "Hvad er en flat rate i kommunen?",
+        "Skal jeg betale skat af min market value?",
+        "Hvad er forskellen på NemID or MitID?",
+    ],
+)
+def test_an_english_word_in_a_danish_question_keeps_its_letters(question: str) -> None:
+    # "move" was read as "møve", "flat" as "flåt", "market" as "mærket", "or" as "ør".
+    assert restore_danish_letters(question) == question
+    assert analyse(question).asked == question
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("I know what a passport costs, but how long does it take?", "how_long"),
+        ("Jeg ved godt, hvad et pas koster, men hvor lang tid tager det?", "how_much"),  # as before the rewrite
+    ],
+)
+def test_an_indirect_question_followed_by_but_is_context_and_the_question_stays_whole(question: str, kind: str) -> None:
+    analysed = analyse(question)
+    assert analysed.asked == question and not analysed.asks_price and analysed.answer_type == kind

@@ -57,3 +57,23 @@ def test_whether_is_no_key_term() -> None:
     assert key_terms("whether I can get housing benefit", language="en") == key_terms(
         "I can get housing benefit", language="en"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a clause in subordinate order further on is a statement, not what is asked
+        ("Skal jeg oplyse, hvad jeg betaler i husleje, når jeg søger boligstøtte?", "yes_no"),
+        ("Can I deduct what it cost to move?", "yes_no"),
+        ("Do I get back what the treatment cost?", "yes_no"),
+        ("Hvad hvis tandlægen koster mere end jeg kan betale?", "how_much"),  # "hvad hvis": what if
+        ("What is the officer in charge?", "other"),
+        # a relative "hvor" is no where-question
+        ("Jeg flytter til Aarhus, hvor jeg skal studere. Hvornår skal jeg melde flytning?", "when"),
+        ("Vi har et sommerhus, hvor vi bor om sommeren. Kan vi få boligstøtte?", "yes_no"),
+        ("Jeg bor i en andelsbolig hvor jeg betaler boligafgift, kan jeg få boligstøtte?", "other"),
+    ],
+)
+def test_subordinate_word_order_counts_only_at_the_start_of_the_question(question: str, kind: str) -> None:
+    assert not asks_price(question)
+    assert answer_type(question) == kind
