@@ -175,6 +175,7 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
         "about",
         "than",
         "so",
+        "whether",
     ]
 )
 _STOP_ANY = _STOP_DA | frozenset(STOPWORDS_EN) | _ENGLISH_FUNCTION_WORDS

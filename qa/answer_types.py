@@ -28,7 +28,10 @@ AnswerType = Literal["when", "how_long", "how_many", "how_much", "who", "how", "
 # described?", which is `other`. The one matching earliest in the question wins ("How do I ... when I
 # move?" is a how-question); at the same position the first listed wins ("how much"
 # before "how"). A question asking in so many words what something costs ("Hvad koster
-# ...", `asks_price`) is `how_much` before any of these is tried.
+# ...", `asks_price`) is `how_much` before any of these is tried. The subordinate word
+# order an indirect question leaves ("hvor jeg kan aflevere ...", "how I can renew ...",
+# `qa.phrasing.embedded_question`) counts only at the start of the question: further on,
+# "hvor" is relative ("Jeg flytter til Aarhus, hvor jeg skal studere. Hvornår ...?").
 # What "how much" can measure besides money: time, leave, notice, room, weight, quantity.
 # "How much leave do parents get?" wants "48 ugers orlov", a measure (`how_many`).
 _MEASURED = (
@@ -47,6 +50,15 @@ _AMOUNT_AFTER_HVOR_MEGET = (
     r"mere|mindre|\w+ere)\b|"
     r"(kan|kunne|skal|skulle|må|måtte|vil|ville|har|i)\b[\w\s-]{0,40}?\b(få|låne|tjene|betale|indbetale|trække|"
     r"spare|arve|modtage|ret til|udbetalt|boligstøtte|su|løn|pension\w*|ydelse\w*|tilskud\w*|fradrag\w*)\b"
+)
+# The finite verbs a yes-or-no question opens with ("Kan jeg ...?", "Do I ...?"); an
+# indirect one opens with "om" / "if" / "whether" and has one later ("om jeg kan få SU",
+# "if I can get housing benefit", as `qa.phrasing.embedded_question` leaves it), with no
+# interrogative after it ("If I move, when ...?" asks when).
+_FINITE = (
+    r"kan|skal|må|er|har|får|gælder|bliver|tager|findes|bruger|behøver|vil|betaler|koster|"
+    r"var|blev|havde|kunne|skulle|ville|fik|gjaldt|"
+    r"can|do|does|is|are|should|must|will|may|am|have|has|did|would|could|was|were|had"
 )
 _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
@@ -102,6 +114,7 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"\b(hvordan(\s+\w+){0,3}?\s+(jeg|man|du|vi)|"
             r"hvad skal jeg gøre|hvad gør jeg|hvad skal jeg bruge|hvad kræver det|"
             r"how (do|can|should|could|would|must|may) (i|we|you|one|my|our)|how to|how does one|"
+            r"^how (i|we|you|one) (?!(am|are|is|was|were)\b)|"
             r"what do i (need to )?do|what should i do|"
             r"what steps|what do i need)\b"
         ),
@@ -110,16 +123,16 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "where",
         re.compile(
             r"\b(hvor (kan|skal|får|køber|søger|finder|afleverer|bliver|ligger|er|modtager|melder|henter|sender|"
-            r"bestiller|klager|ringer|går|foregår|må)|hvilken hjemmeside|hvilket sted|"
+            r"bestiller|klager|ringer|går|foregår|må)|^hvor (jeg|man|du|vi|i|de) (kan|skal|får|må|\w+r)|"
+            r"hvilken hjemmeside|hvilket sted|"
             r"where|which website|what website)\b"
         ),
     ),
     (
         "yes_no",
         re.compile(
-            r"(^|[.?!–-]\s*)(kan|skal|må|er|har|får|gælder|bliver|tager|findes|bruger|behøver|vil|betaler|koster|"
-            r"var|blev|havde|kunne|skulle|ville|fik|gjaldt|"
-            r"can|do|does|is|are|should|must|will|may|am|have|has|did|would|could|was|were|had)\b"
+            rf"(^|[.?!–-]\s*)({_FINITE})\b|"
+            rf"^(om|if|whether)\b(?!.*\b(hv\w+|what|when|where|who|whom|how|which|why)\b)(?=.*\b({_FINITE})\b)"
         ),
     ),
 )
@@ -244,9 +257,23 @@ _PRICE_QUESTION = re.compile(
     r"how much (does|do|did|will|would) [^?]{1,60}\bcost(?! of)|"
     r"how much (do|does|will) (i|we|you|one) (have to |need to )?pay(?! back)|"
     r"what (does|did|will|would) [^?]{1,60}\bcost(?! of)|"
-    r"what(’s|'s| is| are) the ([\w-]+ ){0,3}(price|prices|fee|fees|charge|charges|cost|costs)"
+    r"what(’s|'s| is| are) the ([\w-]+ ){0,3}(price|prices|fee|fees|(?<!in )charges?|cost|costs)"
     r"(?=\s+(of|for|to)\b|\s*\?|\s*$)"
     r"(?! of living))\b"
+)
+# The same asked in subordinate word order, as an indirect question leaves it once its
+# clause of asking is cut (`qa.phrasing.embedded_question`): "hvad et pas koster", "hvor
+# meget jeg skal betale", "how much a passport costs", "what a passport costs". Only at
+# the start of the question: further on, such a clause is a statement the question
+# rests on ("Skal jeg oplyse, hvad jeg betaler i husleje?", "Can I deduct what it cost to
+# move?"), and "Hvad hvis tandlægen koster mere ...?" asks what happens.
+_SUBORDINATE_PRICE = re.compile(
+    rf"(hvad|hvor meget) (?!({_FINITE}|gør|sker|betyder|kræver|hedder|hvis|nu|så)\b)(\w+ ){{1,4}}?(koster|kostede)\b|"
+    r"(hvad|hvor meget) (jeg|man|vi|du|i) (skal |skulle |må )?betale[rs]?\b(?! tilbage)|"
+    r"hvad \w*(prisen|priserne|gebyret|taksten|egenbetalingen)\b[\w ]{0,40}? (er|var|bliver)\b|"
+    rf"how much (?!({_FINITE})\b)[^?,]{{1,60}}?\b(costs|cost)\b(?! of)|"
+    r"how much (i|we|you|one) (will |would |must |should |have to |need to )?pay(?! back)|"
+    r"what (a|an|the|it|this|that|my|our|your|their|his|her)\b[^?,]{0,60}?\b(costs|cost)\b(?! of)"
 )
 # The form of value a question asks for in so many words, whatever its type: a phone
 # number, an e-mail address, a percentage, a weight or an age. Asked, not mentioned: the
@@ -506,7 +533,8 @@ def answer_type(question: str, price: bool | None = None) -> AnswerType:
 def asks_price(question: str) -> bool:
     """Whether a question (Danish or English) asks what something costs ("Hvad koster
     et pas?", "How much does a new passport cost?"); "How much leave ..." does not."""
-    return _PRICE_QUESTION.search(question.lower()) is not None
+    lowered = question.lower()
+    return _PRICE_QUESTION.search(lowered) is not None or _SUBORDINATE_PRICE.match(lowered) is not None
 
 
 def has_number(text: str) -> bool:

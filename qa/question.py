@@ -31,6 +31,7 @@ from qa.named_values import (
     without_holiday_names,
 )
 from qa.normalise import normalise
+from qa.phrasing import asked_question, without_courtesy
 
 # The answer types whose question is only answered by a text that fits it while any does.
 STRICT_TYPES: tuple[AnswerType, ...] = ("when", "how_long", "how_many", "how_much")
@@ -69,6 +70,15 @@ class AnalysedQuestion:
     asks for none."""
     deadline: bool = False
     """Whether the question asks about a deadline (`qa.answer_types.asks_deadline`)."""
+    asked: str = ""
+    """The question as it is asked, which everything above is read from
+    (`qa.phrasing.asked_question`): "Kan du fortælle mig, hvornår Digital Post blev
+    obligatorisk?" -> "hvornår Digital Post blev obligatorisk?", "whats the fee" -> "what
+    is the fee", "hvornaar" -> "hvornår"; `text` itself is what the encoder reads: the
+    question without the courtesies around it (`qa.phrasing.without_courtesy`)."""
+    received: str = ""
+    """The question as it came, normalised (`qa.normalise.normalise`), courtesies and all:
+    what the answer echoes as its `question`."""
 
     @property
     def typed(self) -> bool:
@@ -96,27 +106,33 @@ class AnalysedQuestion:
 
 
 def analyse(question: str) -> AnalysedQuestion:
-    """Analyse a question (already trimmed and non-empty)."""
-    text = normalise(question).strip()
+    """Analyse a question (already trimmed and non-empty); its `text` is the question
+    without the courtesies around it (`qa.phrasing.without_courtesy`), `received` the
+    question as it came."""
+    received = normalise(question).strip()
+    text = without_courtesy(received)
     guess = guess_language(text)
+    asked = asked_question(text, guess.language)
     # Found once for the key terms and the bridged question.
-    phrases = english_phrase_spans(text) if guess.language == "en" and analysis.LEXICAL_OPTIONS.phrases else []
-    groups = key_terms(text, language=guess.language, phrases=phrases)
-    price = asks_price(text)
+    phrases = english_phrase_spans(asked) if guess.language == "en" and analysis.LEXICAL_OPTIONS.phrases else []
+    groups = key_terms(asked, language=guess.language, phrases=phrases)
+    price = asks_price(asked)
     return AnalysedQuestion(
         text=text,
         language=guess.language,
         language_confidence=guess.confidence,
         groups=tuple(groups),
-        lexical_terms=tuple(query_terms(text, groups)),
-        answer_type=answer_type(text, price),
-        numbers=frozenset(NUMBER.findall(without_holiday_names(text))),
-        weekdays=weekdays_named(text),
-        holidays=holidays_named(text),
-        bridged=bridge_to_danish(text, phrases) if guess.language == "en" else None,
+        lexical_terms=tuple(query_terms(asked, groups)),
+        answer_type=answer_type(asked, price),
+        numbers=frozenset(NUMBER.findall(without_holiday_names(asked))),
+        weekdays=weekdays_named(asked),
+        holidays=holidays_named(asked),
+        bridged=bridge_to_danish(asked, phrases) if guess.language == "en" else None,
         asks_price=price,
-        form=asked_form(text),
-        deadline=asks_deadline(text),
+        form=asked_form(asked),
+        deadline=asks_deadline(asked),
+        asked=asked,
+        received=received,
     )
 
 

@@ -51,6 +51,26 @@ def test_digital_post_question_is_answered_with_the_exact_source_sentence(real_e
     assert citation.title == "20 års fælles digitaliseringsstrategier" and citation.source is None
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Hej, hvornår blev Digital Post obligatorisk? Tak",
+        "Hej! Hvornår blev Digital Post obligatorisk?",
+        "Hvornår blev Digital Post obligatorisk? På forhånd tak\nMvh Anne",
+    ],
+)
+def test_a_greeting_and_thanks_around_the_question_change_neither_its_answer_nor_its_evidence(
+    real_engine: QAEngine, asked: str
+) -> None:
+    # Kept in the question, "Hej" and "tak" took its evidence below the operating point
+    # (0.63, 0.58 and 0.54 against 0.73 for the bare question): it abstained.
+    plain = real_engine.ask("Hvornår blev Digital Post obligatorisk?")
+    result = real_engine.ask(asked)
+    assert result.answered and result.answer == plain.answer == f"{MANDATORY} [1]"
+    assert result.evidence == plain.evidence
+    assert result.question == asked  # echoed as it came
+
+
 @pytest.mark.xfail(strict=True, reason="issue 7: the reader prefers the 2016 Digital Post sentence for English")
 def test_english_digital_post_question_is_read_from_the_exact_source_sentence(real_engine: QAEngine) -> None:
     result = real_engine.ask("When did Digital Post become mandatory?", always_cite=True)

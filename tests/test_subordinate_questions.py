@@ -1,0 +1,79 @@
+"""Answer types of questions in subordinate word order: an indirect question ("hvad et pas
+koster", "how much a passport costs") asks what the direct one asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.analysis import key_terms
+from qa.answer_types import answer_type, asks_price
+
+
+@pytest.mark.parametrize(
+    ("direct", "subordinate", "kind", "price"),
+    [
+        ("Hvad koster et pas?", "hvad et pas koster", "how_much", True),
+        ("Hvor meget koster det at forny kørekort?", "Hvor meget det koster at forny kørekort", "how_much", True),
+        ("Hvad koster det at forny kørekortet?", "hvad det koster at forny kørekortet?", "how_much", True),
+        ("Hvad skal man betale for et sundhedskort?", "hvad man skal betale for et sundhedskort", "how_much", True),
+        ("Hvad er prisen på et pas?", "hvad prisen på et pas er", "how_much", True),
+        ("Hvor kan jeg aflevere storskrald?", "hvor jeg kan aflevere storskrald?", "where", False),
+        ("Hvor søger man boligstøtte?", "hvor man søger boligstøtte", "where", False),
+        ("Kan jeg få SU?", "om jeg kan få SU", "yes_no", False),
+        ("Er Digital Post obligatorisk?", "om Digital Post er obligatorisk", "yes_no", False),
+        ("How much does a passport cost?", "how much a passport costs?", "how_much", True),
+        ("How much will it cost to renew my licence?", "how much it will cost to renew my licence", "how_much", True),
+        ("What does a passport cost?", "what a passport costs", "how_much", True),
+        ("How much do I have to pay for daycare?", "how much I have to pay for daycare", "how_much", True),
+        ("How can I renew my passport?", "how I can renew my passport", "how", False),
+        ("Can I get housing benefit?", "if I can get housing benefit", "yes_no", False),
+        ("Can I get housing benefit?", "whether I can get housing benefit", "yes_no", False),
+    ],
+)
+def test_a_question_in_subordinate_word_order_asks_what_the_direct_one_asks(
+    direct: str, subordinate: str, kind: str, price: bool
+) -> None:
+    assert (answer_type(direct), asks_price(direct)) == (kind, price)
+    assert (answer_type(subordinate), asks_price(subordinate)) == (kind, price)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "price"),
+    [
+        ("Hvad gør jeg, hvis det koster for meget?", "how", False),
+        ("What happens if I cannot pay the costs?", "other", False),
+        ("If I move, when do I tell the municipality?", "when", False),
+        ("If I lose my passport, what should I do?", "how", False),
+        ("How I am taxed on SU", "other", False),
+    ],
+)
+def test_a_verb_after_the_interrogative_or_an_if_clause_before_it_keeps_the_question_direct(
+    question: str, kind: str, price: bool
+) -> None:
+    assert (answer_type(question), asks_price(question)) == (kind, price)
+
+
+def test_whether_is_no_key_term() -> None:
+    assert key_terms("whether I can get housing benefit", language="en") == key_terms(
+        "I can get housing benefit", language="en"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a clause in subordinate order further on is a statement, not what is asked
+        ("Skal jeg oplyse, hvad jeg betaler i husleje, når jeg søger boligstøtte?", "yes_no"),
+        ("Can I deduct what it cost to move?", "yes_no"),
+        ("Do I get back what the treatment cost?", "yes_no"),
+        ("Hvad hvis tandlægen koster mere end jeg kan betale?", "how_much"),  # "hvad hvis": what if
+        ("What is the officer in charge?", "other"),
+        # a relative "hvor" is no where-question
+        ("Jeg flytter til Aarhus, hvor jeg skal studere. Hvornår skal jeg melde flytning?", "when"),
+        ("Vi har et sommerhus, hvor vi bor om sommeren. Kan vi få boligstøtte?", "yes_no"),
+        ("Jeg bor i en andelsbolig hvor jeg betaler boligafgift, kan jeg få boligstøtte?", "other"),
+    ],
+)
+def test_subordinate_word_order_counts_only_at_the_start_of_the_question(question: str, kind: str) -> None:
+    assert not asks_price(question)
+    assert answer_type(question) == kind
