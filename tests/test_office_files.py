@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-
-import pytest
 
 from qa.documents import read_document
 from tests.generated_documents import write_tab_list_pdf
@@ -110,35 +107,3 @@ def test_a_libreoffice_pdf_footnote_mark_is_left_out_and_its_note_kept_apart() -
     blocks = _blocks(OFFICE / "parkeringslicens.pdf")
     assert ("paragraph", 0, "Prisen afhænger af bilens brændstof og af zonen.") in blocks  # was "zonen.1"
     assert blocks[-1] == ("paragraph", 0, "1 Priserne er fastsat af Borgerrepræsentationen den 5. juni 2014.")
-
-
-def test_a_framed_note_beside_the_text_is_read_whole_after_the_paragraph_it_stands_beside() -> None:
-    # pdfplumber joined each line of the frame to the text line at its height: "... for
-    # alle zoner i Husk: Licensen følger bilens kommunen. nummerplade, ikke bilens fører."
-    parking = _blocks(OFFICE / "parkeringslicens.pdf")
-    at = parking.index(("paragraph", 0, "Bemærk: Ordningen gælder fra 1. november 2014 for alle zoner i kommunen."))
-    assert parking[at + 1] == ("paragraph", 0, "Husk: Licensen følger bilens nummerplade, ikke bilens fører.")
-    # Beside a table, its last line was read after the table: "... højst 6 måneder" / "gammelt."
-    passport = _blocks(OFFICE / "pas-gebyrer.pdf")
-    at = passport.index(("paragraph", 0, "Kørekortet skal fornyes hvert 15. år."))
-    assert passport[at + 1 : at + 3] == [
-        ("paragraph", 0, "Husk: Medbring et vellignende foto, der er højst 6 måneder gammelt."),
-        ("table_header", 0, "Ydelse; Alder; Gebyr"),
-    ]
-
-
-# What a PDF shows that the Word file made from the same source does not hold as text:
-# the running header (a 2-page PDF's is kept, see test_pdf_furniture), the footnotes at
-# the foot of the page, and the list numbers Word computes from its numbering.
-RUNNING_HEADERS = {"Københavns Kommune · Teknik- og Miljøforvaltningen", "Borger.dk · Pas og kørekort"}
-LIST_NUMBER = re.compile(r"^(?:\d+\.|[a-z]\)) ")
-
-
-@pytest.mark.parametrize("name", ["parkeringslicens", "pas-gebyrer"])
-def test_a_libreoffice_pdf_reads_as_the_word_file_made_from_the_same_source(name: str) -> None:
-    in_pdf = [
-        (kind, level, LIST_NUMBER.sub("", text) if kind == "list_item" else text)
-        for kind, level, text in _blocks(OFFICE / f"{name}.pdf")
-        if text not in RUNNING_HEADERS and not re.match(r"1 \w", text)
-    ]
-    assert in_pdf == _blocks(OFFICE / f"{name}.docx")

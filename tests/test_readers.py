@@ -67,8 +67,6 @@ def test_markdown_soft_breaks_split_labels_and_lists_but_keep_wrapped_prose_whol
         ("Du kan søge om", "fritagelse hos kommunen.", False),  # short, but continues in lower case
         ("Vi hjælper dig", "- med ansøgningen", True),  # bullet
         ("Perioder", "1. juli 2025 – 30. juni 2026", True),
-        ("2. Log ind med MitID.", "a) Vælg MitID-appen.", True),  # a nested list's item
-        ("Mødet holdes", "d. 5. maj i salen.", False),  # "d." is no list letter
     ],
 )
 def test_a_single_line_break_starts_a_unit_only_where_the_text_says_so(before: str, after: str, new_unit: bool) -> None:

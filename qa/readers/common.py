@@ -41,12 +41,10 @@ class Piece:
 # ("▪", "■", "●", "○", "◦", "‣", "⁃", "►", "▸", "▶", "➢", "✓", "✔", "·"), or a character of
 # Unicode's private use area (U+E000-U+F8FF: a symbol font's bullet, as Word writes its
 # Symbol and Wingdings bullets into PDFs, "\uf0b7" and "\uf0a7"; no text starts with one),
-# followed by a space (the marker is dropped); or a number with "." or ")", or a small
-# letter with ")" (a nested list's "a)", as LibreOffice numbers its second level),
-# followed by a space (kept: it is visible source text, "1. Log ind med MitID"). A letter
-# with "." is not taken: "d. 5. maj" and "s. 12" open lines of prose.
+# followed by a space (the marker is dropped); or a number with "." or ")" followed by a
+# space (kept: it is visible source text, "1. Log ind med MitID").
 BULLET = re.compile(r"^\s*[-*•–+▪■●○◦‣⁃►▸▶➢✓✔·\ue000-\uf8ff]\s+")
-NUMBERED = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-zæøå]\))\s+")
+NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
 # Month names and their usual abbreviations, Danish (Retskrivningsordbogen, Dansk
 # Sprognævn) and English: "1. juli 2025 – 30. juni 2026: ..." starts with a date, not a

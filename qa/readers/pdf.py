@@ -106,12 +106,6 @@ larger than the same words in the running header are kept. A title repeated at t
 of only two pages is kept too (two pages are too few to tell a running head from a
 heading that happens to open both).
 
-A framed box beside the text (a frame or text box with a note, "Husk: ...", set beside
-a paragraph or a table; `_boxes`: a rectangle around two or more lines with text beside
-it, no text line running through it and no other rectangle touching it) is read on its
-own, after the paragraph beside its first line (`_box_place`), as a paragraph of its own;
-pdfplumber would join each of its lines to the text line at its height.
-
 A table of contents is left out (`_contents`): a run of lines that end in a leader of dots
 and a page number ("Priser . . . . . 3"), whose numbers go up along the run and lie within
 the document, and the short title line above it ("Indhold").
@@ -244,8 +238,7 @@ class _Line:
     """A text line: its page, text, vertical extent and largest font size (points); for a
     line of a column, `room` is the space (points) between its end and the column's right
     edge (the end of its widest line), else None; `first_word` is the width of its first
-    word (points); `box` numbers the framed box beside the text it stands in (`_boxes`),
-    from 1 on its page, 0 for a line of the page's text."""
+    word (points)."""
 
     page: int
     text: str
@@ -254,7 +247,6 @@ class _Line:
     size: float
     room: float | None = None
     first_word: float = 0.0
-    box: int = 0
 
 
 @dataclass(frozen=True)
@@ -292,14 +284,7 @@ def _line(page: int, line: dict[str, Any], edge: float | None = None) -> _Line |
     size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
     room = None if edge is None else edge - float(line["x1"])
     return _Line(
-        page,
-        text,
-        float(line["top"]),
-        float(line["bottom"]),
-        round(size, 1),
-        room,
-        _first_word(line["chars"]),
-        int(line.get("box", 0)),
+        page, text, float(line["top"]), float(line["bottom"]), round(size, 1), room, _first_word(line["chars"])
     )
 
 
@@ -705,76 +690,6 @@ def _without_footnote_marks(page: Any) -> Any:
     return page.filter(lambda obj: id(obj) not in marks) if marks else page
 
 
-# A framed box: a rectangle at least this many lines of text high ...
-BOX_MIN_LINES = 2
-# ... that no other rectangle touches within this distance (points): a table's cells
-# drawn as rectangles meet each other.
-BOX_TOUCH = 1.0
-
-
-def _overlap(obj: dict[str, Any], bbox: Sequence[float]) -> bool:
-    """Whether a pdfplumber object's box and `bbox` (x0, top, x1, bottom) overlap."""
-    return (
-        float(obj["x0"]) < bbox[2]
-        and float(obj["x1"]) > bbox[0]
-        and float(obj["top"]) < bbox[3]
-        and float(obj["bottom"]) > bbox[1]
-    )
-
-
-def _boxes(page: Any) -> list[tuple[float, float, float, float]]:
-    """The framed boxes beside a page's text (a word processor's frame or text box with a
-    note, "Husk: ...", set beside a paragraph or a table), as (x0, top, x1, bottom): a
-    rectangle drawn around at least `BOX_MIN_LINES` lines of text, with text beside it
-    (a character outside it at its height), through which no line of text runs (no
-    character half in it: a shaded band behind text), and that no other rectangle touches
-    (`BOX_TOUCH`: a table's cells, a rectangle the same as it aside). pdfplumber would
-    join each line of the box to the text line at its height."""
-    rects = [(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])) for r in page.rects]
-    boxes: list[tuple[float, float, float, float]] = []
-    for rect in dict.fromkeys(rects):
-        others = [o for o in rects if max(abs(a - b) for a, b in zip(o, rect, strict=True)) > BOX_TOUCH]
-        if any(
-            o[0] <= rect[2] + BOX_TOUCH
-            and o[2] >= rect[0] - BOX_TOUCH
-            and o[1] <= rect[3] + BOX_TOUCH
-            and o[3] >= rect[1] - BOX_TOUCH
-            for o in others
-        ):
-            continue
-        inside = [c for c in page.chars if _inside(c, rect)]
-        if len({round(float(c["bottom"])) for c in inside}) < BOX_MIN_LINES:
-            continue
-        outside = [c for c in page.chars if not _inside(c, rect)]
-        beside = any(float(c["top"]) < rect[3] and float(c["bottom"]) > rect[1] for c in outside)
-        if beside and not any(_overlap(c, rect) for c in outside):
-            boxes.append(rect)
-    return boxes
-
-
-def _box_place(ordered: Sequence[dict[str, Any] | _Table], tops: dict[int, float], first: float) -> int:
-    """Where in a page's `ordered` lines and tables (`tops`: each table's top by id) the
-    lines of a box whose first line ends at `first` (its bottom) are read: after the lines
-    that start beside or above that line, and after the rest of the paragraph that runs
-    on below it (lines at less than `PARAGRAPH_EXTRA_SPACE` of a line's height from the one
-    before), so that no sentence is cut by the box; as Word and LibreOffice anchor a
-    frame in the paragraph beside it."""
-
-    def top(item: dict[str, Any] | _Table) -> float:
-        return float(item["top"]) if isinstance(item, dict) else tops[id(item)]
-
-    at = next((i for i, item in enumerate(ordered) if top(item) >= first), len(ordered))
-    while 0 < at < len(ordered):
-        before, after = ordered[at - 1], ordered[at]
-        if not (isinstance(before, dict) and isinstance(after, dict)):
-            break
-        height = float(after["bottom"]) - float(after["top"])
-        if float(after["top"]) - float(before["bottom"]) >= PARAGRAPH_EXTRA_SPACE * height:
-            break
-        at += 1
-    return at
-
-
 def _page_items(page: Any, continues: tuple[Slot, ...] | None = None) -> tuple[list[_Line | _Table], float | None]:
     """The text lines and tables of one pdfplumber page in reading order, and the top
     (points) of the topmost table pdfplumber's finder found there (`_ruled_tables`).
@@ -807,10 +722,6 @@ def _read_page(page: Any, continues: tuple[Slot, ...] | None) -> tuple[list[_Lin
                 obj.get("object_type") != "char" or not any(_inside(obj, (t.x0, t.top, t.x1, t.bottom)) for t in tables)
             )
         )
-    boxes = _boxes(page)
-    boxed = [page.filter(lambda obj, box=box: obj.get("object_type") == "char" and _inside(obj, box)) for box in boxes]
-    if boxes:
-        page = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, box) for box in boxes))
     lines = page.extract_text_lines(return_chars=True)
     sizes = sorted(float(c.get("size", 0.0)) for line in lines for c in line["chars"])
     size = sizes[len(sizes) // 2] if sizes else 0.0
@@ -824,18 +735,13 @@ def _read_page(page: Any, continues: tuple[Slot, ...] | None) -> tuple[list[_Lin
         for table in sorted(tables, key=lambda t: t.top):  # before the first line below its top
             at = next((i for i, item in enumerate(ordered) if isinstance(item, dict) and item["top"] > table.top), None)
             ordered.insert(len(ordered) if at is None else at, table.item)
-    tops = {id(t.item): t.top for t in tables}
-    for number, (box, inner) in enumerate(zip(boxes, boxed, strict=True), start=1):
-        inner_lines = [{**line, "box": number} for line in inner.extract_text_lines(return_chars=True)]
-        at = _box_place(ordered, tops, float(inner_lines[0]["bottom"]) if inner_lines else box[3])
-        ordered[at:at] = inner_lines
     edges = _column_edges(ordered, middle) if middle is not None else {}
     items: list[_Line | _Table] = []
     for item in ordered:
         if isinstance(item, _Table):
             items.append(item)
             continue
-        in_column = middle is not None and not item.get("box") and not float(item["x0"]) < middle < float(item["x1"])
+        in_column = middle is not None and not float(item["x0"]) < middle < float(item["x1"])
         edge = edges[float(item["x1"]) <= middle] if middle is not None and in_column else None
         if (line := _line(page.page_number, item, edge)) is not None:
             items.append(line)
@@ -1094,16 +1000,12 @@ def _line_pitches(lines: Sequence[_Line]) -> dict[int, float]:
 
 
 def _starts_paragraph(previous: _Line, line: _Line, pitch: float | None) -> bool:
-    """Whether `line` starts a paragraph after `previous`: on a new page, in or out of a
-    framed box (`_Line.box`), or with its baseline more than the page's `pitch` plus
-    `PARAGRAPH_EXTRA_SPACE` of its height below `previous`'s (`pitch` None: `SINGLE_SPACING` line heights)."""
+    """Whether `line` starts a paragraph after `previous`: on a new page, or with its
+    baseline more than the page's `pitch` plus `PARAGRAPH_EXTRA_SPACE` of its height below
+    `previous`'s (`pitch` None: `SINGLE_SPACING` line heights)."""
     height = line.bottom - line.top
     usual = pitch if pitch is not None else SINGLE_SPACING * height
-    return (
-        previous.page != line.page
-        or previous.box != line.box
-        or line.bottom - previous.bottom > usual + PARAGRAPH_EXTRA_SPACE * height
-    )
+    return previous.page != line.page or line.bottom - previous.bottom > usual + PARAGRAPH_EXTRA_SPACE * height
 
 
 # What ends a paragraph's last sentence: a full stop, "!", "?", an ellipsis or a colon,
