@@ -101,9 +101,3 @@ def test_a_price_list_set_with_dot_leaders_is_kept_though_it_looks_like_a_table_
         "Pas til voksne . . . . . . . . . . 835",
         "Pas til børn . . . . . . . . . . 155",
     ]
-
-
-def test_a_libreoffice_pdf_footnote_mark_is_left_out_and_its_note_kept_apart() -> None:
-    blocks = _blocks(OFFICE / "parkeringslicens.pdf")
-    assert ("paragraph", 0, "Prisen afhænger af bilens brændstof og af zonen.") in blocks  # was "zonen.1"
-    assert blocks[-1] == ("paragraph", 0, "1 Priserne er fastsat af Borgerrepræsentationen den 5. juni 2014.")

@@ -136,20 +136,3 @@ def test_raised_digits_read_as_digits_also_when_a_smaller_line_starts_with_them(
         ("paragraph", "2 Bekendtgørelse nr. 123 af 1. januar 2025."),
         ("paragraph", "30 minutter før lukketid lukker nummersystemet."),
     ]
-
-
-def test_a_raised_footnote_mark_after_punctuation_is_left_out_as_in_html(tmp_path: Path) -> None:
-    # Read as digits, it glued to the sentence: "kr.1 om året", "(fuldmagt)12 skal".
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    runs = (("Gebyret er 309 kr.", "1"), (" om året. En værge (med fuldmagt)", "12"), (" skal underskrive.", ""))
-    for text, mark in runs:
-        pdf.write(6, text)
-        pdf.char_vpos = "SUP"
-        pdf.write(6, mark)
-        pdf.char_vpos = "LINE"
-    pdf.output(str(tmp_path / "gebyr.pdf"))
-    assert _blocks(read_document(tmp_path / "gebyr.pdf")) == [
-        ("paragraph", "Gebyret er 309 kr. om året. En værge (med fuldmagt) skal underskrive."),
-    ]

@@ -113,9 +113,7 @@ the document, and the short title line above it ("Indhold").
 Before a page's lines are read, a glyph of a symbol font (ZapfDingbats, Wingdings) reads
 as "•" (`_read_dingbats`), not as the letter of its code, so a bullet drawn so starts a
 list item. Digits set as a superscript read as digits in the line ("65 m²" reads "65 m2",
-a footnote mark "leje¹." "leje1."): a raised digit may be part of a number or a unit;
-after a character that is no letter or digit they are a footnote mark and left out
-("zonen.¹" reads "zonen.", `_footnote_marks`), as the HTML reader leaves out such a `<sup>`.
+a footnote mark "leje¹." "leje1."): a raised digit may be part of a number or a unit.
 
 The title (`_title`) is the PDF's metadata Title unless a program wrote it as a
 placeholder (`qa.readers.common.declared_title`: a file name, the file's own name,
@@ -649,47 +647,6 @@ def _read_dingbats(page: Any) -> None:
             char["text"] = "•"
 
 
-# A superscript: set at most this share of the size of the character before it ...
-SUPERSCRIPT_SIZE_RATIO = 0.8
-# ... with its foot raised above that character's baseline by at least this share of that
-# character's size (word processors raise a superscript by a third of the size; a digit
-# of a smaller font on the baseline is not raised at all).
-SUPERSCRIPT_RISE = 0.2
-
-
-def _footnote_marks(chars: Sequence[dict[str, Any]]) -> set[int]:
-    """The positions in `chars` (a page's characters in the order they are drawn) of the
-    footnote marks in its text, left out as the HTML reader leaves out a `<sup>` number
-    after a full stop (`qa.readers.html.is_footnote_mark`): a run of digits set as a
-    superscript (`SUPERSCRIPT_SIZE_RATIO`, `SUPERSCRIPT_RISE`) right after a character on
-    its line that is no letter or digit ("zonen.¹", "(se note)²"). A raised digit right
-    after a letter or digit stays ("m²" reads "m2"): it may be part of a number or unit."""
-    marks: set[int] = set()
-    for i, char in enumerate(chars):
-        if i == 0 or not str(char["text"]).isdigit():
-            continue
-        before = i - 1
-        while before in marks:  # the character before the run of digits
-            before -= 1
-        if before < 0:
-            continue
-        anchor = chars[before]
-        size = float(anchor.get("size", 0.0))
-        raised = float(anchor["bottom"]) - float(char["bottom"]) >= SUPERSCRIPT_RISE * size
-        small = float(char.get("size", 0.0)) <= SUPERSCRIPT_SIZE_RATIO * size
-        on_line = float(anchor["top"]) <= float(char["bottom"]) and float(char["x0"]) >= float(anchor["x0"])
-        text = str(anchor["text"])
-        if raised and small and on_line and not text.isalnum() and not text.isspace():
-            marks.add(i)
-    return marks
-
-
-def _without_footnote_marks(page: Any) -> Any:
-    """The page without the characters of its footnote marks (`_footnote_marks`)."""
-    marks = {id(page.chars[i]) for i in _footnote_marks(page.chars)}
-    return page.filter(lambda obj: id(obj) not in marks) if marks else page
-
-
 def _page_items(page: Any, continues: tuple[Slot, ...] | None = None) -> tuple[list[_Line | _Table], float | None]:
     """The text lines and tables of one pdfplumber page in reading order, and the top
     (points) of the topmost table pdfplumber's finder found there (`_ruled_tables`).
@@ -714,7 +671,6 @@ def _page_items(page: Any, continues: tuple[Slot, ...] | None = None) -> tuple[l
 def _read_page(page: Any, continues: tuple[Slot, ...] | None) -> tuple[list[_Line | _Table], float | None]:
     """`_page_items` without closing the page."""
     _read_dingbats(page)
-    page = _without_footnote_marks(page)
     tables, table_top = _ruled_tables(page, continues)
     if tables:
         page = page.filter(
