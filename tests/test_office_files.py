@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qa.documents import read_document
-from tests.generated_documents import write_tab_list_pdf
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"
 
@@ -61,43 +60,4 @@ def test_a_docx_table_row_that_one_merged_cell_fills_stands_alone_not_under_the_
         ("table_row", 0, "Forsendelse: Brev fra kommunen; Fysisk brev: Gratis; Digital Post: Gratis"),
         ("table_row", 0, "Forsendelse: Kopi af brev; Fysisk brev: 25 kr.; Digital Post: Gratis"),
         ("table_row", 0, "Alle priser gælder fra 1. november 2014."),  # was "Forsendelse: Alle priser ..."
-    ]
-
-
-def test_a_pdf_table_of_contents_with_dot_leaders_and_its_title_are_left_out() -> None:
-    # Was a heading "Indhold" (level 3) and one paragraph "Hvem kan få en licens . . . . 1
-    # Betingelser . . . . 1 Priser . . . . 1".
-    blocks = _blocks(OFFICE / "parkeringslicens.pdf")
-    assert [b for b in blocks if b[0] == "heading"] == [
-        ("heading", 1, "Vejledning om beboerlicens til parkering"),
-        ("heading", 1, "Hvem kan få en licens"),
-        ("heading", 2, "Betingelser"),
-        ("heading", 1, "Priser"),
-    ]
-    assert not [b for b in blocks if ". . ." in b[2] or "Indhold" in b[2]]
-
-
-def test_a_pdf_table_with_merged_cells_reads_as_the_same_table_in_word() -> None:
-    # Merged cells made pdfplumber's cells None, and the table was read as lines
-    # ("Licens Periode Pris", "Erhvervslicens, alle biler og perioder 4.250 kr.").
-    for name in ("parkeringslicens", "pas-gebyrer"):
-        in_pdf = [b for b in _blocks(OFFICE / f"{name}.pdf") if b[0].startswith("table")]
-        assert in_pdf, name
-        assert in_pdf == [b for b in _blocks(OFFICE / f"{name}.docx") if b[0].startswith("table")], name
-    assert [b[2] for b in _blocks(OFFICE / "pas-gebyrer.pdf") if b[0] == "table_row"] == [
-        "Ydelse: Pas; Alder: 18 år og derover; Gebyr: 659 kr.",
-        "Ydelse: Pas; Alder: Under 18 år; Gebyr: 155 kr.",  # merged down from the row above
-        "Ydelse: Kørekort, fornyelse for alle aldre; Alder: Kørekort, fornyelse for alle aldre; Gebyr: 280 kr.",
-        "Ydelse: Midlertidigt pas; Alder: Alle; Gebyr: 1.540 kr.",
-    ]
-
-
-def test_a_price_list_set_with_dot_leaders_is_kept_though_it_looks_like_a_table_of_contents(tmp_path: Path) -> None:
-    # Its numbers are prices, not page numbers: they do not go up along the list, or lie
-    # past the document's pages.
-    rows = [("Pas til voksne . . . . . . . . . .", "835"), ("Pas til børn . . . . . . . . . .", "155")]
-    document = read_document(write_tab_list_pdf(tmp_path / "priser.pdf", "Priser i Borgerservice:", rows))
-    assert [document.block_text(b) for b in document.blocks][-2:] == [
-        "Pas til voksne . . . . . . . . . . 835",
-        "Pas til børn . . . . . . . . . . 155",
     ]

@@ -55,8 +55,7 @@ Pris: 835 kr."; `qa.readers.common.table_pieces`, as for HTML, Markdown and Word
 table's page where its top stands. Only a table of at least 2 columns and 2 rows (the
 header and a row of values) whose first row reads as a header (`_table_text`: every cell
 of it filled, and in bold or without a digit or with years over the columns but the
-first, `_year_header`; no missing cell, no empty row; a merged cell is read as Word's are)
-is read so;
+first, `_year_header`; no merged cells, no empty row) is read so;
 any other reads as lines. A table cut by a page break need not repeat its header: a
 table that starts a page (nothing but furniture above it) right after a page whose last
 content is a table of as many columns goes on with that table (`_continue_tables`), so
@@ -106,10 +105,6 @@ larger than the same words in the running header are kept. A title repeated at t
 of only two pages is kept too (two pages are too few to tell a running head from a
 heading that happens to open both).
 
-A table of contents is left out (`_contents`): a run of lines that end in a leader of dots
-and a page number ("Priser . . . . . 3"), whose numbers go up along the run and lie within
-the document, and the short title line above it ("Indhold").
-
 Before a page's lines are read, a glyph of a symbol font (ZapfDingbats, Wingdings) reads
 as "•" (`_read_dingbats`), not as the letter of its code, so a bullet drawn so starts a
 list item. Digits set as a superscript read as digits in the line ("65 m²" reads "65 m2",
@@ -150,13 +145,11 @@ from qa.readers.common import (
     SENTENCE_END,
     Piece,
     ReaderError,
-    Slot,
     declared_title,
     join_lines,
     line_pieces,
-    spread,
     table_pieces,
-    table_row_slots_text,
+    table_row_text,
 )
 from qa.readers.text import looks_like_heading
 
@@ -254,8 +247,8 @@ class _Table:
     `rows` are all of its rows and `header` the header of the table it continues."""
 
     page: int
-    header: tuple[Slot, ...]
-    rows: tuple[tuple[Slot, ...], ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
     continued: bool = False
 
 
@@ -448,55 +441,24 @@ def _sidebar(
     return None
 
 
-def _merged_slot(table: Any, y: int, x: int) -> tuple[bool, int] | None:
-    """How the slot (x, y) that pdfplumber left without a cell (None) is covered: (True, y)
-    by a cell merged over columns from its left (its right edge lies past the column's
-    left edge), (False, row) by the cell merged down from that row above it; None when
-    neither (a missing cell)."""
-    boxes = [row.cells for row in table.rows]
-    lefts = [box[0] for row in boxes if x < len(row) and (box := row[x]) is not None]
-    left = next((box for box in reversed(boxes[y][:x]) if box is not None), None)
-    if left is not None and lefts and float(left[2]) > min(float(v) for v in lefts) + 1:
-        return True, y
-    above = next((row for row in range(y - 1, -1, -1) if x < len(boxes[row]) and boxes[row][x] is not None), None)
-    row_top = min(float(box[1]) for box in boxes[y] if box is not None) if any(boxes[y]) else None
-    if above is not None and row_top is not None and float(boxes[above][x][3]) > row_top + 1:
-        return False, above
-    return None
-
-
-def _table_cells(table: Any) -> tuple[tuple[Slot, ...], ...] | None:
+def _table_cells(table: Any) -> tuple[tuple[str, ...], ...] | None:
     """The rows of a table pdfplumber found (`Table.extract()`, each cell's lines joined
     as a paragraph's, `qa.readers.common.join_lines`: "ansøg-" over "ning" is "ansøgning"),
-    a merged cell laid out as Word's are read (`_merged_slot`): None in the slots a cell
-    merged over columns goes on over (`qa.readers.common.Slot`), and the text of a cell
-    merged down rows in each row it spans; or None when it is doubtful and its text is
-    better read as lines: fewer than 2 columns, a missing cell, rows of different lengths,
-    a row with no text."""
+    or None when it is doubtful and its text is better read as lines: fewer than 2
+    columns, a merged or missing cell (None) or rows of different lengths, a row with no
+    text."""
     cells = table.extract()
-    if not cells or len(cells[0]) < 2 or any(len(row) != len(cells[0]) for row in cells):
+    if not cells or len(cells[0]) < 2 or any(len(row) != len(cells[0]) or None in row for row in cells):
         return None
-    rows: list[list[Slot]] = []
-    for y, row in enumerate(cells):
-        slots: list[Slot] = []
-        for x, cell in enumerate(row):
-            if cell is not None:
-                slots.append(join_lines(str(cell).splitlines(), hyphenated=True))
-                continue
-            merged = _merged_slot(table, y, x) if x > 0 or y > 0 else None
-            if merged is None:
-                return None
-            across, above = merged
-            slots.append(None if across else rows[above][x])
-        rows.append(slots)
-    return tuple(tuple(row) for row in rows) if all(any(row) for row in rows) else None
+    rows = tuple(tuple(join_lines(str(cell).splitlines(), hyphenated=True) for cell in row) for row in cells)
+    return rows if all(any(row) for row in rows) else None
 
 
 # A year or a span of years as a column's header: "2026", "2025/26", "2025-2026".
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?")
 
 
-def _year_header(header: Sequence[str], data: Sequence[Sequence[Slot]]) -> bool:
+def _year_header(header: Sequence[str], data: Sequence[Sequence[str]]) -> bool:
     """Whether a first row in plain type whose cells hold digits is a header of years over
     columns ("Ydelse | 2025 | 2026" over "Storskrald | 120 kr. | 135 kr."): every cell
     with a digit is a year or a span of years (`_YEAR`), at least two cells are (one year
@@ -507,26 +469,25 @@ def _year_header(header: Sequence[str], data: Sequence[Sequence[Slot]]) -> bool:
     return (
         2 <= len(dated) < len(header)
         and all(_YEAR.fullmatch(header[i]) for i in dated)
-        and not any(_YEAR.fullmatch(row[i] or "") for row in data for i in dated)
+        and not any(_YEAR.fullmatch(row[i]) for row in data for i in dated)
     )
 
 
-def _table_text(table: Any) -> tuple[tuple[Slot, ...], tuple[tuple[Slot, ...], ...]] | None:
+def _table_text(table: Any) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
     """The header and the data rows of a table pdfplumber found (`_table_cells`), or None
     when it is doubtful and its text is better read as lines: `_table_cells` finds it
     doubtful, it has fewer than 2 rows, or its first row reads as no header (an empty
     cell, or a cell with a digit when the row is not set in bold, unless it is a header
-    of years over columns, `_year_header`; a header cell merged over columns counts once)."""
+    of years over columns, `_year_header`)."""
     rows = _table_cells(table)
     if rows is None or len(rows) < 2:
         return None
     header, data = rows[0], rows[1:]
-    if not all(cell is None or cell for cell in header):
+    if not all(header):
         return None
     head = tuple(float(v) for v in table.rows[0].bbox)
     bold = _bold([c for c in table.page.chars if _inside(c, head)])
-    labels = spread(header)
-    if not bold and any(ch.isdigit() for cell in labels for ch in cell) and not _year_header(labels, data):
+    if not bold and any(ch.isdigit() for cell in header for ch in cell) and not _year_header(header, data):
         return None
     return header, data
 
@@ -553,7 +514,7 @@ def _placed_line(line: dict[str, Any]) -> _Placed:
     return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
 
 
-def _ruled_tables(page: Any, continues: tuple[Slot, ...] | None = None) -> tuple[list[_Placed], float | None]:
+def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Placed], float | None]:
     """The tables of a pdfplumber page that read as a header over rows (`_table_text`),
     found by pdfplumber's table finder with its default settings (cells framed by ruling
     lines or rectangles), each with its bounding box; and the top (points) of the topmost
@@ -647,7 +608,7 @@ def _read_dingbats(page: Any) -> None:
             char["text"] = "•"
 
 
-def _page_items(page: Any, continues: tuple[Slot, ...] | None = None) -> tuple[list[_Line | _Table], float | None]:
+def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Line | _Table], float | None]:
     """The text lines and tables of one pdfplumber page in reading order, and the top
     (points) of the topmost table pdfplumber's finder found there (`_ruled_tables`).
 
@@ -668,7 +629,7 @@ def _page_items(page: Any, continues: tuple[Slot, ...] | None = None) -> tuple[l
         page.close()
 
 
-def _read_page(page: Any, continues: tuple[Slot, ...] | None) -> tuple[list[_Line | _Table], float | None]:
+def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line | _Table], float | None]:
     """`_page_items` without closing the page."""
     _read_dingbats(page)
     tables, table_top = _ruled_tables(page, continues)
@@ -1023,50 +984,6 @@ def _may_start_with_table(items: Sequence[_Line | _Table], table_top: float | No
     )
 
 
-# A table of contents' entry: a title, then a leader of dots (". . . . ." as a word
-# processor sets it, "....." or "……") and a page number at the end of the line
-# ("Priser . . . . . . 3", "2.1 Gebyrer ........ 12").
-_CONTENTS_ENTRY = re.compile(r"\w.*?(?:(?:\. ?){4,}|(?:… ?)+) ?(?P<page>\d{1,3})$")
-# The title over a table of contents ("Indhold", "Indholdsfortegnelse", "Contents"): a
-# short line without a sentence's end right above its entries.
-CONTENTS_TITLE_MAX_CHARS = 40
-
-
-def _contents_run(run: Sequence[_Line], last_page: int) -> bool:
-    """Whether consecutive lines with leaders are a table of contents: at least two, whose
-    page numbers go up or stay and lie within the document (`last_page`); a price list set
-    with dot leaders ("Pas til voksne . . . . 835") has prices, not page numbers."""
-    numbers = [int(match["page"]) for line in run if (match := _CONTENTS_ENTRY.match(line.text))]
-    return len(numbers) >= 2 and numbers == sorted(numbers) and numbers[0] >= 1 and numbers[-1] <= last_page
-
-
-def _contents(items: Sequence[_Line | _Table]) -> set[_Line]:
-    """The lines of a table of contents, left out: it repeats the headings with page
-    numbers. Its entries (`_CONTENTS_ENTRY`), in a run that reads as one
-    (`_contents_run`), and the title line right above the run, when it is on the same page
-    and short without a sentence's end (`CONTENTS_TITLE_MAX_CHARS`)."""
-    last_page = max((item.page for item in items), default=0)
-    found: set[_Line] = set()
-    run: list[_Line] = []
-    for index, item in enumerate([*items, None]):
-        if isinstance(item, _Line) and _CONTENTS_ENTRY.match(item.text):
-            run.append(item)
-            continue
-        if _contents_run(run, last_page):
-            found.update(run)
-            start = index - len(run)
-            above = items[start - 1] if start > 0 else None
-            if (
-                isinstance(above, _Line)
-                and above.page == run[0].page
-                and len(above.text) <= CONTENTS_TITLE_MAX_CHARS
-                and not above.text.rstrip(CLOSING).endswith(SENTENCE_END)
-            ):
-                found.add(above)
-        run = []
-    return found
-
-
 def _first_page_heading(pieces: Sequence[Piece]) -> str | None:
     """The heading of the top level (the largest type, `pdf_document`'s levels) on the
     first page with text, the first of them when there are several; None when that page
@@ -1230,8 +1147,6 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
     if not any(pages):
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
     items = [item for items in pages for item in items if isinstance(item, _Table) or item not in furniture]
-    contents = _contents(items)
-    items = [item for item in items if isinstance(item, _Table) or item not in contents]
     lines = [item for item in items if isinstance(item, _Line)]
     if not items:
         raise ReaderError(
@@ -1259,7 +1174,7 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
         if isinstance(item, _Table):
             flush()
             if item.continued:  # its header stands on the page before, not on this one
-                rows = (table_row_slots_text(row, spread(item.header)) for row in item.rows)
+                rows = (table_row_text(row, item.header) for row in item.rows)
                 pieces.extend(Piece("table_row", 0, text, item.page) for text in rows if text)
             else:
                 pieces.extend(table_pieces(item.rows, item.header, item.page))
