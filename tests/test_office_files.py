@@ -1,8 +1,10 @@
-"""Word and PDF files as a real office suite writes them (LibreOffice, tests/fixtures/office)."""
+"""Word files as a real office suite writes them (LibreOffice, tests/fixtures/office)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import docx
 
 from qa.documents import read_document
 
@@ -60,4 +62,24 @@ def test_a_docx_table_row_that_one_merged_cell_fills_stands_alone_not_under_the_
         ("table_row", 0, "Forsendelse: Brev fra kommunen; Fysisk brev: Gratis; Digital Post: Gratis"),
         ("table_row", 0, "Forsendelse: Kopi af brev; Fysisk brev: 25 kr.; Digital Post: Gratis"),
         ("table_row", 0, "Alle priser gælder fra 1. november 2014."),  # was "Forsendelse: Alle priser ..."
+    ]
+
+
+def test_a_docx_table_whose_first_row_one_merged_cell_fills_is_titled_by_it_and_headed_by_the_next(
+    tmp_path: Path,
+) -> None:
+    # The title row labelled every column ("Gebyrer for pas 2025: Pas; Gebyrer for pas
+    # 2025: Voksne; ...") and the real header row was read as a row of values.
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    title = table.rows[0].cells[0].merge(table.rows[0].cells[2])
+    title.text = "Gebyrer for pas 2025"
+    for row, texts in zip(table.rows[1:], [("Ydelse", "Alder", "Pris"), ("Pas", "Voksne", "745 kr.")], strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.save(str(tmp_path / "pas.docx"))
+    assert _blocks(tmp_path / "pas.docx") == [
+        ("paragraph", 0, "Gebyrer for pas 2025"),
+        ("table_header", 0, "Ydelse; Alder; Pris"),
+        ("table_row", 0, "Ydelse: Pas; Alder: Voksne; Pris: 745 kr."),
     ]

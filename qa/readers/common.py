@@ -346,9 +346,15 @@ def table_pieces(rows: Sequence[Sequence[Slot]], header: Sequence[Slot] | None, 
     quotes it alone: it gives no value); over no rows it is a `table_row`, the table's
     content. Rows are written by `table_row_slots_text`: a slot None is covered by a
     cell merged from its left (`Slot`); a header cell merged over columns labels each of
-    them and is shown once.
+    them and is shown once; a header that one cell fills (`full_width`) is the table's
+    title, a paragraph, and the row under it is the header.
     """
     pieces: list[Piece] = []
+    while header is not None and full_width(header) and rows:
+        # A title row over the table ("Gebyrer for pas 2025" across every column) labels
+        # no column: it stands alone and the row under it is the header.
+        pieces.append(Piece("paragraph", 0, " ".join((header[0] or "").split()), page))
+        header, rows = rows[0], rows[1:]
     labels = [" ".join(h.split()) for h in spread(header)] if header else []
     if labels and any(labels):
         shown = [" ".join(h.split()) for h in header or () if h is not None]
