@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 
 from qa.documents import DocumentError, DocumentIdCollision, assemble, doc_id_for, read_corpus, read_document
@@ -242,6 +243,37 @@ def test_docx_text_in_tracked_changes_content_controls_fields_and_text_boxes_is_
         ("table_row", "Kort: Nyt kort; Pris: 205 kr. (gratis under 15 år)"),
         ("paragraph", "Et kort gælder i fem år."),
         ("paragraph", "Bemærk: kortet kan ikke bruges i udlandet."),  # once, not its VML copy too
+    ]
+
+
+def test_docx_table_rows_and_cells_inside_content_controls_are_read_as_the_tables_own(tmp_path: Path) -> None:
+    # python-docx sees only a table's own w:tr and a row's own w:tc: a repeating section
+    # around rows, or a control around one cell, lost them ("Ydelse: Navneattest" alone).
+    from docx.oxml import parse_xml
+
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in cells) + "</w:tr>"
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    table = parse_xml(
+        f"<w:tbl {w}>{row('Ydelse', 'Pris')}"
+        f"<w:sdt><w:sdtContent>{row('Pas', '745 kr.')}{row('Kørekort', '310 kr.')}</w:sdtContent></w:sdt>"
+        "<w:tr><w:tc><w:p><w:r><w:t>Navneattest</w:t></w:r></w:p></w:tc>"
+        "<w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>100 kr.</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr>"
+        f"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{row('Klik her', 'Klik her')}</w:sdtContent>"
+        "</w:sdt></w:tbl>"
+    )
+    document = docx.Document()
+    document.add_paragraph("Priser")
+    document.element.body[-1].addprevious(table)
+    document.save(str(tmp_path / "priser.docx"))
+    doc = read_document(tmp_path / "priser.docx")
+    assert [doc.block_text(b) for b in doc.blocks] == [
+        "Priser",
+        "Ydelse; Pris",
+        "Ydelse: Pas; Pris: 745 kr.",
+        "Ydelse: Kørekort; Pris: 310 kr.",
+        "Ydelse: Navneattest; Pris: 100 kr.",
     ]
 
 

@@ -189,11 +189,41 @@ def _cell_text(cell: etree._Element) -> str:
     return " ".join(" ".join(texts).split())
 
 
+_CONTROLS = (qn("w:sdt"), qn("w:customXml"))
+
+
+def _lift_controls(parent: etree._Element, kept: tuple[str, ...]) -> None:
+    """Replaces each content control or custom XML element among `parent`'s children by
+    its children of the tags `kept` (and controls inside it), in place; one showing its
+    placeholder (`_placeholder`) goes with its content."""
+    for child in list(parent):
+        if child.tag not in _CONTROLS:
+            continue
+        content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+        inner = [] if content is None or _placeholder(child) else [c for c in content if c.tag in kept + _CONTROLS]
+        for item in inner:
+            child.addprevious(item)
+        parent.remove(child)
+    if any(child.tag in _CONTROLS for child in parent):
+        _lift_controls(parent, kept)
+
+
+def _lift_table_controls(table: etree._Element) -> None:
+    """Lifts a table's rows out of the content controls around them (a repeating section)
+    and its cells out of those around one cell, in place, so that python-docx's rows and
+    cells see them (they read only a table's own `w:tr` and a row's own `w:tc`)."""
+    _lift_controls(table, (qn("w:tr"),))
+    for row in table.findall(qn("w:tr")):
+        _lift_controls(row, (qn("w:tc"),))
+
+
 def _table_pieces(table: Table) -> list[Piece]:
     """A table's pieces (`qa.readers.common.table_pieces`, the first row its header), its
     cells laid out on the table's grid: a cell merged over columns (`w:gridSpan`) leaves
     None in the slots it goes on over, so that each later value stays under its own
-    header; a cell merged down rows (`w:vMerge`) is read in each row it spans."""
+    header; a cell merged down rows (`w:vMerge`) is read in each row it spans. Rows and
+    cells inside content controls are read as the table's own (`_lift_table_controls`)."""
+    _lift_table_controls(table._tbl)
     rows: list[list[Slot]] = []
     for row in table.rows:
         cells: list[Slot] = []
