@@ -71,6 +71,18 @@ def test_a_greeting_and_thanks_around_the_question_change_neither_its_answer_nor
     assert result.question == asked  # echoed as it came
 
 
+@pytest.mark.parametrize(
+    "typed", ["Hvornar blev Digital Post obligatorisk?", "Hvornaar blev Digital Post obligatorisk?"]
+)
+def test_a_question_typed_without_ae_oe_aa_is_answered_as_one_spelt_right(real_engine: QAEngine, typed: str) -> None:
+    # Read as typed, the encoder and the language identifier scored "Hvornar ..." below the
+    # operating point (evidence 0.679, language confidence 0.398): it was withheld.
+    plain = real_engine.ask("Hvornår blev Digital Post obligatorisk?")
+    result = real_engine.ask(typed)
+    assert result.answered and result.answer == plain.answer == f"{MANDATORY} [1]"
+    assert result.evidence == plain.evidence and result.question == typed
+
+
 @pytest.mark.xfail(strict=True, reason="issue 7: the reader prefers the 2016 Digital Post sentence for English")
 def test_english_digital_post_question_is_read_from_the_exact_source_sentence(real_engine: QAEngine) -> None:
     result = real_engine.ask("When did Digital Post become mandatory?", always_cite=True)
