@@ -329,7 +329,7 @@ class QAEngine:
         answer = " ".join(f"{c.quote} [{c.n}]" for c in citations) if answered else None
         language = trace.question.language
         return AskResult(
-            question=trace.question.received or trace.question.text,
+            question=trace.question.received,
             language=language,
             answered=answered,
             answer=answer,

@@ -62,7 +62,6 @@ _CLOSING = re.compile(
     r"(?:best|kind)\s+regards|regards|best\s+wishes|cheers)\b[^?]*$",
     re.IGNORECASE,
 )
-_FIRST_WORD = re.compile(r"\w+")
 
 
 def without_courtesy(text: str) -> str:
@@ -85,7 +84,7 @@ def without_courtesy(text: str) -> str:
     greeted = _GREETING.match(trimmed)
     if greeted:
         rest = trimmed[greeted.end() :]
-        first = _FIRST_WORD.match(rest)
+        first = _WORD.match(rest)
         # "hvornår" takes a capital where the greeting went; "iPhone-appen" and "eBoks" keep theirs.
         trimmed = rest[:1].upper() + rest[1:] if first and first.group().islower() else rest
     if not trimmed.strip() or _ONLY_GREETING.match(trimmed):
@@ -112,9 +111,9 @@ _CLITIC = re.compile(rf"\b({_SUBJECTS}){_APOSTROPHE}(re|m|ve|ll|d)\b", re.IGNORE
 # The same contractions typed without the apostrophe, where the run of letters is no
 # other English word ("its", "were", "well", "ill", "id", "hell", "shell", "wed", "lets"
 # and "cant", "wont" are, so they stay).
+_BARE_NOT = ("do", "does", "did", "is", "are", "was", "have", "has", "had", "would", "should", "could", "must", "need")
 _BARE = {
-    **{f"{aux}nt": f"{aux} not" for aux in ("do", "does", "did", "is", "are", "was", "have", "has", "had")},
-    **{f"{aux}nt": f"{aux} not" for aux in ("would", "should", "could", "must", "need")},
+    **{f"{aux}nt": f"{aux} not" for aux in _BARE_NOT},
     "werent": "were not",
     **{f"{host}s": f"{host} is" for host in ("what", "where", "when", "how", "who", "that", "there", "here")},
     "im": "I am",
@@ -214,7 +213,7 @@ def restore_danish_letters(text: str) -> str:
         known = [spelling for spelling in spellings if is_danish_word(spelling)]
         if len(known) != 1:
             return word
-        return known[0].upper() if word.isupper() and len(word) > 1 else _cased(known[0], word)
+        return _cased(known[0], word)
 
     return _WORD.sub(restored, text)
 
@@ -437,8 +436,9 @@ def _asks(clause: list[str], language: Language) -> bool:
 
 def asked_question(text: str, language: Language) -> str:
     """The question as it is asked (see the module docstring): for English, contractions
-    written out, dictionary spelling, then the indirect question; for Danish, æ, ø and å
-    restored, then the indirect question."""
+    written out, dictionary spelling, then the indirect question; for Danish, the indirect
+    question of `text`, whose æ, ø and å `qa.question.analyse` has already restored
+    (`restore_danish_letters`), as the encoder reads them too."""
     if language == "en":
         return embedded_question(dictionary_spelling(expand_contractions(text)), "en")
-    return embedded_question(restore_danish_letters(text), "da")
+    return embedded_question(text, "da")
