@@ -17,10 +17,10 @@ a VML copy for old readers under `mc:Fallback`). python-docx's `Paragraph.text` 
 and paragraphs and tables directly under the body, and lost all of these.
 
 The title (`docx_document`) is the document's Title property (File > Info > Properties,
-`_core_title`)
-unless it is empty or a placeholder a program wrote (`qa.readers.common.declared_title`),
-else its first level-1 heading (a paragraph in the "Title" or "Heading 1" style); left
-out otherwise, so that `qa.documents.assemble` takes the first heading or the file's id.
+`_core_title`) unless it is empty or a placeholder a program wrote
+(`qa.readers.common.declared_title`), else its first level-1 heading (a paragraph in the
+"Title" or "Heading 1" style); left out otherwise, so that `qa.documents.assemble` takes
+the first heading or the file's id.
 """
 
 from __future__ import annotations
@@ -137,17 +137,22 @@ def _text_boxes(element: etree._Element) -> list[etree._Element]:
     return found
 
 
-def _blocks(container: etree._Element) -> list[etree._Element]:
-    """The paragraphs (`w:p`) and tables (`w:tbl`) of a body, cell or text box in order,
-    including those inside content controls (not one showing its placeholder) and custom
-    XML."""
+def _unwrapped(container: etree._Element, tags: tuple[str, ...]) -> list[etree._Element]:
+    """The children of `container` with one of the `tags`, in order, including those inside
+    content controls (not one showing its placeholder, `_placeholder`) and custom XML."""
     found: list[etree._Element] = []
     for child in container:
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+        if child.tag in tags:
             found.append(child)
         elif child.tag in _BLOCK_WRAPPERS and not _placeholder(child):
-            found.extend(_blocks(child))
+            found.extend(_unwrapped(child, tags))
     return found
+
+
+def _blocks(container: etree._Element) -> list[etree._Element]:
+    """The paragraphs (`w:p`) and tables (`w:tbl`) of a body, cell or text box in order
+    (`_unwrapped`)."""
+    return _unwrapped(container, (qn("w:p"), qn("w:tbl")))
 
 
 def _paragraph_pieces(paragraph: Paragraph) -> list[Piece]:
@@ -185,36 +190,31 @@ def _cell_text(cell: etree._Element) -> str:
         if block.tag == qn("w:p"):
             texts.append(_paragraph_text(block))
         else:
-            texts.extend(_cell_text(inner) for inner in block.findall(f"{qn('w:tr')}/{qn('w:tc')}"))
+            rows = _unwrapped(block, (qn("w:tr"),))
+            texts.extend(_cell_text(inner) for row in rows for inner in _unwrapped(row, (qn("w:tc"),)))
     return " ".join(" ".join(texts).split())
 
 
-_CONTROLS = (qn("w:sdt"), qn("w:customXml"))
-
-
-def _lift_controls(parent: etree._Element, kept: tuple[str, ...]) -> None:
-    """Replaces each content control or custom XML element among `parent`'s children by
-    its children of the tags `kept` (and controls inside it), in place; one showing its
-    placeholder (`_placeholder`) goes with its content."""
+def _lift(parent: etree._Element, tags: tuple[str, ...]) -> None:
+    """Puts `parent`'s children with one of the `tags` inside content controls and custom
+    XML (`_unwrapped`) in their place as its own children, in order, after its other
+    children (a table's properties and grid, a row's properties), in place."""
+    if not any(child.tag in _BLOCK_WRAPPERS for child in parent):
+        return
+    items = _unwrapped(parent, tags)
     for child in list(parent):
-        if child.tag not in _CONTROLS:
-            continue
-        content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
-        inner = [] if content is None or _placeholder(child) else [c for c in content if c.tag in kept + _CONTROLS]
-        for item in inner:
-            child.addprevious(item)
-        parent.remove(child)
-    if any(child.tag in _CONTROLS for child in parent):
-        _lift_controls(parent, kept)
+        if child.tag in tags or child.tag in _BLOCK_WRAPPERS:
+            parent.remove(child)
+    parent.extend(items)
 
 
 def _lift_table_controls(table: etree._Element) -> None:
     """Lifts a table's rows out of the content controls around them (a repeating section)
-    and its cells out of those around one cell, in place, so that python-docx's rows and
+    and its cells out of those around one cell (`_lift`), so that python-docx's rows and
     cells see them (they read only a table's own `w:tr` and a row's own `w:tc`)."""
-    _lift_controls(table, (qn("w:tr"),))
+    _lift(table, (qn("w:tr"),))
     for row in table.findall(qn("w:tr")):
-        _lift_controls(row, (qn("w:tc"),))
+        _lift(row, (qn("w:tc"),))
 
 
 def _table_pieces(table: Table) -> list[Piece]:
