@@ -406,7 +406,6 @@ def _file_text(decoded: str) -> str:
 _BINARY_SAMPLE = 8192
 _BINARY_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
-_UNICODE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # A byte order mark names its encoding, and it wins over any declaration (the WHATWG
 # Encoding Standard's "BOM sniff", which browsers follow): Notepad's "Unicode" and Word's
 # "Unicode text" save UTF-16 LE with one. UTF-32's marks come first, as the UTF-32 LE mark
@@ -417,6 +416,7 @@ _UNICODE_BOM_ENCODINGS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_UNICODE_BOMS = tuple(mark for mark, _ in _UNICODE_BOM_ENCODINGS)
 
 
 def _looks_binary(data: bytes) -> bool:

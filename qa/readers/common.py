@@ -305,7 +305,8 @@ def table_row_text(row: Sequence[str], labels: Sequence[str]) -> str:
 
 Slot: TypeAlias = str | None
 """A table's slot: the text of the cell that starts there, or None where a cell merged
-over columns from the left goes on (Word's `w:gridSpan`, a PDF's cell across rulings)."""
+over columns from the left goes on (Word's `w:gridSpan`; the other readers give text in
+every slot)."""
 
 
 def spread(row: Sequence[Slot]) -> list[str]:

@@ -316,9 +316,9 @@ def _meta_date(tree: LexborHTMLParser) -> str | None:
     2024" or "Opdateret i går" is no date the service can serve as one, so it is passed
     over (the page is read all the same: its author, not the operator, wrote it)."""
     for name in DATE_META:
-        value = _meta(tree, name)
-        if value is not None and iso_date(value.strip()):
-            return value.strip()
+        value = (_meta(tree, name) or "").strip()
+        if iso_date(value):
+            return value
     return None
 
 
