@@ -31,7 +31,7 @@ from qa.named_values import (
     without_holiday_names,
 )
 from qa.normalise import normalise
-from qa.phrasing import asked_question, restore_danish_letters, without_courtesy
+from qa.phrasing import asked_question, restore_danish_letters, unshouted, without_courtesy
 
 # The answer types whose question is only answered by a text that fits it while any does.
 STRICT_TYPES: tuple[AnswerType, ...] = ("when", "how_long", "how_many", "how_much")
@@ -110,7 +110,9 @@ def analyse(question: str) -> AnalysedQuestion:
     """Analyse a question (already trimmed and non-empty); its `text` is the question
     without the courtesies around it (`qa.phrasing.without_courtesy`) and, when it is
     Danish, with the letters æ, ø and å typed as "ae", "o" and the like given back
-    (`qa.phrasing.restore_danish_letters`); `received` the question as it came."""
+    (`qa.phrasing.restore_danish_letters`), and, when it is written in capitals, in the
+    case it would be typed in (`qa.phrasing.unshouted`); `received` the question as it
+    came."""
     received = normalise(question).strip()
     text = without_courtesy(received)
     guess = guess_language(text)
@@ -122,6 +124,10 @@ def analyse(question: str) -> AnalysedQuestion:
         spelt = restore_danish_letters(text)
         if spelt != text:
             text, guess = spelt, guess_language(spelt)
+    # A question in capitals is read, and encoded, as it would be typed (`unshouted`).
+    recased = unshouted(text, guess.language)
+    if recased != text:
+        text, guess = recased, guess_language(recased)
     asked = asked_question(text, guess.language)
     # Found once for the key terms and the bridged question.
     phrases = english_phrase_spans(asked) if guess.language == "en" and analysis.LEXICAL_OPTIONS.phrases else []
