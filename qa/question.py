@@ -32,6 +32,7 @@ from qa.named_values import (
 )
 from qa.normalise import normalise
 from qa.phrasing import asked_question, restore_danish_letters, unshouted, without_courtesy
+from qa.truecasing import CasingTable, truecased
 
 # The answer types whose question is only answered by a text that fits it while any does.
 STRICT_TYPES: tuple[AnswerType, ...] = ("when", "how_long", "how_many", "how_much")
@@ -106,13 +107,15 @@ class AnalysedQuestion:
         return fit
 
 
-def analyse(question: str) -> AnalysedQuestion:
+def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestion:
     """Analyse a question (already trimmed and non-empty); its `text` is the question
     without the courtesies around it (`qa.phrasing.without_courtesy`) and, when it is
     Danish, with the letters æ, ø and å typed as "ae", "o" and the like given back
     (`qa.phrasing.restore_danish_letters`), and, when it is written in capitals, in the
-    case it would be typed in (`qa.phrasing.unshouted`); `received` the question as it
-    came."""
+    case it would be typed in (`qa.phrasing.unshouted`); when its case says nothing
+    (`qa.truecasing.caseless`), its words take the case `casing`, the corpus's casing
+    table, gives them (`qa.truecasing.truecased`: "hvad koster et pas i nordby" -> "hvad
+    koster et pas i Nordby"); `received` the question as it came."""
     received = normalise(question).strip()
     text = without_courtesy(received)
     guess = guess_language(text)
@@ -126,6 +129,8 @@ def analyse(question: str) -> AnalysedQuestion:
             text, guess = spelt, guess_language(spelt)
     # A question in capitals is read, and encoded, as it would be typed (`unshouted`).
     recased = unshouted(text, guess.language)
+    if casing is not None:
+        recased = truecased(recased, casing)
     if recased != text:
         text, guess = recased, guess_language(recased)
     asked = asked_question(text, guess.language)
