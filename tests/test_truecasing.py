@@ -60,7 +60,7 @@ def test_a_question_typed_without_capitals_takes_the_corpus_forms(table: CasingT
     [
         ("hvad koster et pas", True),
         ("Hvad koster et pas? Og hvor?", True),
-        ("\"Hvad\" koster et pas", True),
+        ('"Hvad" koster et pas', True),
         ("Hvad koster et pas i Nordby?", False),
         ("hvad er MitID", False),
     ],
