@@ -59,13 +59,20 @@ _ONLY_GREETING = re.compile(rf"^\W*(?:{_GREETING_WORDS})\W*$", re.IGNORECASE)
 # "\nVenlig hilsen Anne Hansen", "? Kind regards, Tom". A sign-off takes the rest of the
 # message with it (the sender's name), but never a question mark: "Hej, hilsen fra en ny
 # borger. Hvordan melder jeg flytning?" holds no sign-off.
+# The words that open a sign-off. After the question's end (a question mark, full stop,
+# exclamation mark or line break) the rest of the message goes with one ("? mvh anne");
+# after a comma or dash only names may follow ("..., mvh Anne og Peter"), so that "Hvad
+# betyder vh, mvh og bh" keeps its end.
+_SIGN_OFF = (
+    r"mvh|med\s+venlig\s+hilsen|venlig\s+hilsen|vh|hilsen|(?:best|kind)\s+regards|regards|best\s+wishes|cheers"
+)
 _CLOSING = re.compile(
     r"(?<=[?.!,\n—–-])\s*(?:(?:på\s+forhånd\s+)?(?:(?:mange|tusind)\s+)?tak(?:\s+på\s+forhånd)?"
     r"(?:\s+for\s+hjælpen)?|venligst|"
     r"(?:many\s+)?thanks(?:\s+(?:in\s+advance|a\s+lot))?|thank\s+you(?:\s+in\s+advance)?|please)"
     r"[\s.!?]*$"
-    r"|(?<=[?.!,\n—–-])\s*(?:mvh|med\s+venlig\s+hilsen|venlig\s+hilsen|vh|hilsen|"
-    r"(?:best|kind)\s+regards|regards|best\s+wishes|cheers)\b[^?]*$",
+    rf"|(?<=[?.!\n])\s*(?:{_SIGN_OFF})\b[^?]*$"
+    rf"|(?<=[,—–-])\s*(?:{_SIGN_OFF})\b(?:[\s,.]*(?:(?:og|and|&)\s+)?(?-i:[A-ZÆØÅ])[\w'’.-]*)*[\s.!]*$",
     re.IGNORECASE,
 )
 

@@ -353,6 +353,10 @@ def test_only_a_clause_of_asking_before_the_interrogative_is_left_out(question: 
         ),
         ("Hej! Vh Jens her, hvordan søger jeg om SU?", "Vh Jens her, hvordan søger jeg om SU?"),
         ("Hvad betyder forkortelserne vh, mvh og bh?", "Hvad betyder forkortelserne vh, mvh og bh?"),
+        # after a comma only names may follow a sign-off; after the question's end anything
+        ("Hvad betyder vh, mvh og bh", "Hvad betyder vh, mvh og bh"),
+        ("Hvad koster et pas, mvh Anne og Peter", "Hvad koster et pas"),
+        ("Hvad koster et pas? mvh anne", "Hvad koster et pas?"),
         # the dash before the thanks goes with it; a word with capitals of its own keeps them
         ("Hvordan får jeg mit sundhedskort – tak!", "Hvordan får jeg mit sundhedskort"),
         ("Hej, iPhone-appen virker ikke?", "iPhone-appen virker ikke?"),
