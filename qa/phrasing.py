@@ -63,9 +63,7 @@ _ONLY_GREETING = re.compile(rf"^\W*(?:{_GREETING_WORDS})\W*$", re.IGNORECASE)
 # exclamation mark or line break) the rest of the message goes with one ("? mvh anne");
 # after a comma or dash only names may follow ("..., mvh Anne og Peter"), so that "Hvad
 # betyder vh, mvh og bh" keeps its end.
-_SIGN_OFF = (
-    r"mvh|med\s+venlig\s+hilsen|venlig\s+hilsen|vh|hilsen|(?:best|kind)\s+regards|regards|best\s+wishes|cheers"
-)
+_SIGN_OFF = r"mvh|med\s+venlig\s+hilsen|venlig\s+hilsen|vh|hilsen|(?:best|kind)\s+regards|regards|best\s+wishes|cheers"
 _CLOSING = re.compile(
     r"(?<=[?.!,\n—–-])\s*(?:(?:på\s+forhånd\s+)?(?:(?:mange|tusind)\s+)?tak(?:\s+på\s+forhånd)?"
     r"(?:\s+for\s+hjælpen)?|venligst|"
