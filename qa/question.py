@@ -130,7 +130,9 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
     # A question in capitals is read, and encoded, as it would be typed (`unshouted`).
     recased = unshouted(text, guess.language)
     if casing is not None:
-        recased = truecased(recased, casing)
+        # Names of two words only in Danish questions: English pages write more terms in
+        # capitals ("State Pension", "Tax Agency") that an English question asks about.
+        recased = truecased(recased, casing, pairs=guess.language == "da", recased=recased != text)
     if recased != text:
         text, guess = recased, guess_language(recased)
     asked = asked_question(text, guess.language)

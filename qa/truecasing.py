@@ -27,6 +27,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from qa.lexicon import is_danish_word, is_english_word
+from qa.phrasing import ADDRESS
+
 _WORD = re.compile(r"\w+")
 # What may stand between two words of one sentence for the second to count as inside it:
 # spaces, commas, hyphens, quotes and brackets; not a sentence's or a clause's end
@@ -53,22 +56,22 @@ class CasingTable:
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
 
-# Web and e-mail addresses, whose words are written in lower case whatever they name
-# ("nordby.dk/parkering", "borgerservice@nordby.dk").
-_ADDRESS = re.compile(r"\S*(?:@|://|www\.|\w\.(?:dk|com|org|net|eu|gl|fo)\b)\S*", re.IGNORECASE)
-
-
 def _inside_words(text: str) -> list[tuple[str, bool]]:
-    """The words of `text` outside web and e-mail addresses (`_ADDRESS`), each with
-    whether it stands inside its sentence (after another word with only `_INSIDE`
-    characters between them)."""
-    text = _ADDRESS.sub(".", text)
+    """The words of `text` outside web and e-mail addresses (`qa.phrasing.ADDRESS`,
+    written in lower case whatever they name: "nordby.dk/parkering"), each with whether
+    it stands inside its sentence: after a word with letters (not a number: "2024 Sats:
+    4,5 %" is a table row's label) with only `_INSIDE` characters between them."""
+    text = ADDRESS.sub(".", text)
     words: list[tuple[str, bool]] = []
-    previous_end: int | None = None
+    previous: re.Match[str] | None = None
     for match in _WORD.finditer(text):
-        inside = previous_end is not None and _INSIDE.fullmatch(text[previous_end : match.start()]) is not None
+        inside = (
+            previous is not None
+            and not previous.group().isdigit()
+            and _INSIDE.fullmatch(text[previous.end() : match.start()]) is not None
+        )
         words.append((match.group(), inside))
-        previous_end = match.end()
+        previous = match
     return words
 
 
@@ -101,11 +104,13 @@ def casing_table(texts: Iterable[str]) -> CasingTable:
     never cased ("a", "i"). Linear in the corpus's words: about 30 µs a line, 0.06 s for
     the development corpus's 1,400 lines and 4 s for 140,000, once when an index is
     loaded (`qa.engine.QAEngine`)."""
+    lines = [_inside_words(text) for text in texts]
     word_forms: dict[str, Counter[str]] = defaultdict(Counter)
     name_heads: Counter[str] = Counter()
-    pair_forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        words = _inside_words(text)
+    # Pairs are counted in two passes, the second only for pairs written capitalised at
+    # least once, so that memory grows with the corpus's names, not with its word pairs.
+    named_pairs: set[tuple[str, str]] = set()
+    for words in lines:
         for position, (word, inside) in enumerate(words):
             if not inside or len(word) < 2:
                 continue
@@ -116,15 +121,21 @@ def casing_table(texts: Iterable[str]) -> CasingTable:
                 word_forms[word.lower()][word] += 1
             elif not _has_capital(before):
                 name_heads[word] += 1
-            if after_inside:
-                # Counted as a name only with both words capitalised ("Digital Post"); the
-                # pair "for Digital" of "for Digital Post" is the word's business.
-                both = _has_capital(word) and _has_capital(after)
-                pair_forms[(word.lower(), after.lower())][f"{word} {after}" if both else "-"] += 1
+            if after_inside and _has_capital(word) and _has_capital(after):
+                named_pairs.add((word.lower(), after.lower()))
     for head, count in name_heads.items():
         forms = word_forms[head.lower()]
         if not any(form == head.lower() for form in forms):
             forms[head] += count
+    pair_forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for words in lines:
+        for position in range(len(words) - 1):
+            (word, inside), (after, after_inside) = words[position], words[position + 1]
+            pair = (word.lower(), after.lower())
+            if inside and after_inside and pair in named_pairs:
+                # Counted as a name only with both words capitalised ("Digital Post").
+                both = _has_capital(word) and _has_capital(after)
+                pair_forms[pair][f"{word} {after}" if both else "-"] += 1
     table = CasingTable()
     for lowered, forms in word_forms.items():
         form = _capitalised_majority(forms)
@@ -149,22 +160,28 @@ def caseless(text: str) -> bool:
     return not any(char.isupper() and i not in starts for i, char in enumerate(text))
 
 
-def truecased(text: str, table: CasingTable) -> str:
+def truecased(text: str, table: CasingTable, pairs: bool = True, recased: bool = False) -> str:
     """`text` with each lower-case word, or a sentence's first word with only its first
-    capital, in the form `table` gives: a pair of words first ("digital post" ->
-    "Digital Post"), else the word ("nordby" -> "Nordby"); a word the table lacks stays
-    as typed, and so does every word of a text that is not `caseless` (its capitals
-    already say which words are names)."""
-    if not caseless(text):
+    capital, in the form `table` gives: with `pairs`, a pair of words first ("digital
+    post" -> "Digital Post"), else a word neither the Danish nor the English dictionary
+    knows (`qa.lexicon`: "nordby" -> "Nordby", "mitid" -> "MitID"; not "agency",
+    "udbetaling" or "monday", which a corpus may write only inside names, nor "de",
+    which formal Danish writes "De"). A word the table lacks stays as typed, and so do
+    the words of web and e-mail addresses (`qa.phrasing.ADDRESS`) and every word of a
+    text that is not `caseless` (its capitals already say which words are names), unless
+    its case was made by a program (`recased`: a question in capitals read in lower case
+    by `qa.phrasing.unshouted`, "Do I need Mitid?" -> "Do I need MitID?")."""
+    if not recased and not caseless(text):
         return text
-    matches = list(_WORD.finditer(text))
+    addresses = [match.span() for match in ADDRESS.finditer(text)]
+    matches = [m for m in _WORD.finditer(text) if not any(start <= m.start() < end for start, end in addresses)]
     forms = [m.group() for m in matches]
     lowered = [form.lower() for form in forms]
     # Only words typed in lower case, or with just the capital a sentence starts with.
     open_to_case = [form == low or form == low[:1].upper() + low[1:] for form, low in zip(forms, lowered, strict=True)]
     cased = list(forms)
     decided = [False] * len(forms)
-    for i in range(len(forms) - 1):
+    for i in range(len(forms) - 1) if pairs else ():
         pair = table.pairs.get((lowered[i], lowered[i + 1]))
         if pair and open_to_case[i] and open_to_case[i + 1] and not decided[i]:
             gap = text[matches[i].end() : matches[i + 1].start()]
@@ -172,7 +189,9 @@ def truecased(text: str, table: CasingTable) -> str:
                 cased[i], cased[i + 1] = pair
                 decided[i] = decided[i + 1] = True
     for i, low in enumerate(lowered):
-        if not decided[i] and open_to_case[i] and low in table.words:
+        if decided[i] or not open_to_case[i] or low not in table.words:
+            continue
+        if not (is_danish_word(low) or is_english_word(low)):
             cased[i] = table.words[low]
     out: list[str] = []
     position = 0
