@@ -144,8 +144,12 @@ class QAEngine:
         self.policy = AbstentionPolicy(abstention_model or load_abstention_model())
         vocabulary = getattr(data.bm25, "vocab_dict", None) or {}
         self._vocabulary: set[str] = set(vocabulary)
-        # How the corpus writes its words, for questions typed without capitals.
-        self.casing = casing_table(sentence.text for sentence in data.sentences)
+        # How the corpus writes its words, for questions typed without capitals; names of
+        # two words from Danish documents only (`qa.truecasing.casing_table`).
+        self.casing = casing_table(
+            (sentence.text for sentence in data.sentences),
+            (data.documents[sentence.doc_id].language == "da" for sentence in data.sentences),
+        )
 
     @property
     def index_version(self) -> str:

@@ -77,7 +77,8 @@ class AnalysedQuestion:
     obligatorisk?" -> "hvornår Digital Post blev obligatorisk?", "whats the fee" -> "what
     is the fee", "hvornaar" -> "hvornår"; `text` itself is what the encoder reads: the
     question without the courtesies around it (`qa.phrasing.without_courtesy`), a Danish
-    one with its æ, ø and å given back."""
+    one with its æ, ø and å given back, one in capitals or without capitals for names
+    in the case of the corpus's names (`analyse`)."""
     received: str = ""
     """The question as it came, normalised (`qa.normalise.normalise`), courtesies and all:
     what the answer echoes as its `question`."""
@@ -130,9 +131,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
     # A question in capitals is read, and encoded, as it would be typed (`unshouted`).
     recased = unshouted(text, guess.language)
     if casing is not None:
-        # Names of two words only in Danish questions: English pages write more terms in
-        # capitals ("State Pension", "Tax Agency") that an English question asks about.
-        recased = truecased(recased, casing, pairs=guess.language == "da", recased=recased != text)
+        recased = truecased(recased, casing, recased=recased != text)
     if recased != text:
         text, guess = recased, guess_language(recased)
     asked = asked_question(text, guess.language)

@@ -7,17 +7,22 @@ the reader and the abstention policy weigh apart from what is asked: a near miss
 another municipality is withheld because its name is missing from the passage's document.
 Typed in lower case, the names are lost. On the development set's fit split with every
 question lower-cased (`qa eval`, indexes built at 8fdea84), Danish unanswerable questions
-withheld fell from 0.80 to 0.46 and recall@1 from 0.84 to 0.80; the seed's English
-headline question moved to the 2016 sentence.
+withheld fell from 0.80 to 0.46 and recall@1 from 0.84 to 0.80; on the seed, "hvornår
+blev digital post obligatorisk" was answered with the 2016 sentence, not 2007 and 2011.
 
 A question is cased only when its case says nothing (`caseless`: no capital but at the
-start of a sentence); then each lower-case word, or pair of words, takes the form the
-corpus writes it in inside its sentences, when it writes it with a capital in at least
-`MIN_SHARE` of at least `MIN_COUNT` occurrences (`CasingTable`). This is the
-most-frequent-form truecaser of Lita, Ittycheriah, Roukos and Kambhatla ("tRuEcasIng",
-ACL 2003), with word pairs for names of two words ("Digital Post", where "digital" alone
-is mostly lower case) and sentence-initial words left out of the counts, since their
-capital says nothing about the word.
+start of a sentence), or when a program made it (a question in capitals read in lower
+case, `qa.phrasing.unshouted`). Then each pair of lower-case words the corpus's Danish
+documents write as a name of two words ("digital post" -> "Digital Post"), and each
+lower-case word that neither dictionary knows ("nordby", "mitid" -> "Nordby", "MitID"),
+takes the corpus's form, when the corpus writes it with a capital in at least
+`MIN_SHARE` of at least `MIN_COUNT` occurrences inside sentences (`CasingTable`). This
+is the most-frequent-form truecaser of Lita, Ittycheriah, Roukos and Kambhatla
+("tRuEcasIng", ACL 2003), with sentence-initial words left out of the counts (their
+capital says nothing about the word), narrowed after review: a word a dictionary knows
+("agency", "udbetaling", "monday") stays as typed however the corpus writes it, since a
+corpus may write it only inside names, and a question asking about it as a term
+("Which agency pays out the state pension?") was withheld when it was read as a name.
 """
 
 from __future__ import annotations
@@ -89,10 +94,15 @@ def _capitalised_majority(forms: Counter[str]) -> str | None:
     return form
 
 
-def casing_table(texts: Iterable[str]) -> CasingTable:
+def casing_table(texts: Iterable[str], name_pairs: Iterable[bool] | None = None) -> CasingTable:
     """The casing table of a corpus's sentences (`texts`, each one sentence or line of
     text): the forms of its words and word pairs inside sentences (`_inside_words`),
     kept where a form with a capital is the majority (`_capitalised_majority`).
+    `name_pairs`, one flag per text, says whether its word pairs count (all do when it
+    is None): the engine counts those of Danish documents only, since Danish writes
+    common nouns in lower case, so two capitalised words are a name ("Digital Post",
+    "Udbetaling Danmark"), where English pages write terms in capitals too ("State
+    Pension", "Tax Agency") that an English question asks about as terms.
 
     A capitalised word next to another capitalised word inside a sentence is part of a
     name of several words ("Nordby Kommune", "Digital Post", "Udbetaling Danmark"): it
@@ -101,51 +111,67 @@ def casing_table(texts: Iterable[str]) -> CasingTable:
     it either way. The first word of such a name counts for the word too when the corpus
     never writes the word in lower case ("Nordby" of "Nordby Kommune", not "Digital" of
     "Digital Post", which it also writes in "digital fuldmagt"). Words of one letter are
-    never cased ("a", "i"). Linear in the corpus's words: about 30 µs a line, 0.06 s for
-    the development corpus's 1,400 lines and 4 s for 140,000, once when an index is
+    never cased ("a", "i"). Linear in the corpus's words, and its memory in its vocabulary
+    and names: 0.05 s for the development corpus's 1,400 lines; for 140,000 lines, 5 s
+    when they are the development corpus's lines 100 times over and 9 s (73 MB at most)
+    when they are random Danish words, 5 % of them capitalised; paid once when an index is
     loaded (`qa.engine.QAEngine`)."""
-    lines = [_inside_words(text) for text in texts]
-    word_forms: dict[str, Counter[str]] = defaultdict(Counter)
+    lines = list(texts)
+    counts_pairs = list(name_pairs) if name_pairs is not None else [True] * len(lines)
+    if len(counts_pairs) != len(lines):
+        raise ValueError("casing_table needs one name_pairs flag per text")
+    # Occurrences inside sentences: in lower case (one count a word), and the capitalised
+    # forms of the words written so at least once; memory grows with the vocabulary.
+    lower_counts: Counter[str] = Counter()
+    capital_forms: dict[str, Counter[str]] = defaultdict(Counter)
     name_heads: Counter[str] = Counter()
-    # Pairs are counted in two passes, the second only for pairs written capitalised at
-    # least once, so that memory grows with the corpus's names, not with its word pairs.
     named_pairs: set[tuple[str, str]] = set()
-    for words in lines:
+    for text, pairs_count in zip(lines, counts_pairs, strict=True):
+        words = _inside_words(text)
         for position, (word, inside) in enumerate(words):
             if not inside or len(word) < 2:
+                continue
+            if not _has_capital(word):
+                lower_counts[word] += 1
                 continue
             before = words[position - 1][0]
             after, after_inside = words[position + 1] if position + 1 < len(words) else ("", False)
             after_inside = after_inside and len(after) > 1
-            if not _has_capital(word) or not (_has_capital(before) or (after_inside and _has_capital(after))):
-                word_forms[word.lower()][word] += 1
+            if not (_has_capital(before) or (after_inside and _has_capital(after))):
+                capital_forms[word.lower()][word] += 1
             elif not _has_capital(before):
                 name_heads[word] += 1
-            if after_inside and _has_capital(word) and _has_capital(after):
+            if pairs_count and after_inside and _has_capital(after):
                 named_pairs.add((word.lower(), after.lower()))
     for head, count in name_heads.items():
-        forms = word_forms[head.lower()]
-        if not any(form == head.lower() for form in forms):
-            forms[head] += count
-    pair_forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for words in lines:
-        for position in range(len(words) - 1):
-            (word, inside), (after, after_inside) = words[position], words[position + 1]
-            pair = (word.lower(), after.lower())
-            if inside and after_inside and pair in named_pairs:
-                # Counted as a name only with both words capitalised ("Digital Post").
-                both = _has_capital(word) and _has_capital(after)
-                pair_forms[pair][f"{word} {after}" if both else "-"] += 1
+        if head.lower() not in lower_counts:
+            capital_forms[head.lower()][head] += count
     table = CasingTable()
-    for lowered, forms in word_forms.items():
-        form = _capitalised_majority(forms)
+    for lowered, forms in capital_forms.items():
+        form = _capitalised_majority(forms + Counter({lowered: lower_counts[lowered]}))
         if form is not None:
             table.words[lowered] = form
-    for pair, pair_counts in pair_forms.items():
-        form = _capitalised_majority(pair_counts)
-        if form is not None:
-            first, second = form.split(" ")
-            table.pairs[pair] = (first, second)
+    # Pairs in a second pass, over the lines that hold the first word of a pair written
+    # capitalised at least once, so that memory grows with the corpus's names.
+    if named_pairs:
+        firsts = re.compile(r"\b(?:" + "|".join(sorted({re.escape(a) for a, _ in named_pairs})) + r")\b", re.I)
+        pair_forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for text, pairs_count in zip(lines, counts_pairs, strict=True):
+            if not pairs_count or not firsts.search(text):
+                continue
+            words = _inside_words(text)
+            for position in range(len(words) - 1):
+                (word, inside), (after, after_inside) = words[position], words[position + 1]
+                pair = (word.lower(), after.lower())
+                if inside and after_inside and pair in named_pairs:
+                    # Counted as a name only with both words capitalised ("Digital Post").
+                    both = _has_capital(word) and _has_capital(after)
+                    pair_forms[pair][f"{word} {after}" if both else "-"] += 1
+        for pair, pair_counts in pair_forms.items():
+            form = _capitalised_majority(pair_counts)
+            if form is not None:
+                first, second = form.split(" ")
+                table.pairs[pair] = (first, second)
     return table
 
 
@@ -160,10 +186,10 @@ def caseless(text: str) -> bool:
     return not any(char.isupper() and i not in starts for i, char in enumerate(text))
 
 
-def truecased(text: str, table: CasingTable, pairs: bool = True, recased: bool = False) -> str:
+def truecased(text: str, table: CasingTable, recased: bool = False) -> str:
     """`text` with each lower-case word, or a sentence's first word with only its first
-    capital, in the form `table` gives: with `pairs`, a pair of words first ("digital
-    post" -> "Digital Post"), else a word neither the Danish nor the English dictionary
+    capital, in the form `table` gives: a pair of words first ("digital post" ->
+    "Digital Post"), else a word neither the Danish nor the English dictionary
     knows (`qa.lexicon`: "nordby" -> "Nordby", "mitid" -> "MitID"; not "agency",
     "udbetaling" or "monday", which a corpus may write only inside names, nor "de",
     which formal Danish writes "De"). A word the table lacks stays as typed, and so do
@@ -181,7 +207,7 @@ def truecased(text: str, table: CasingTable, pairs: bool = True, recased: bool =
     open_to_case = [form == low or form == low[:1].upper() + low[1:] for form, low in zip(forms, lowered, strict=True)]
     cased = list(forms)
     decided = [False] * len(forms)
-    for i in range(len(forms) - 1) if pairs else ():
+    for i in range(len(forms) - 1):
         pair = table.pairs.get((lowered[i], lowered[i + 1]))
         if pair and open_to_case[i] and open_to_case[i + 1] and not decided[i]:
             gap = text[matches[i].end() : matches[i + 1].start()]

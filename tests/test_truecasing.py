@@ -82,10 +82,14 @@ def test_addresses_and_numbers_give_no_capitals_and_take_none(table: CasingTable
     assert truecased("skriv til su@nordby.dk om su", table) == "skriv til su@nordby.dk om SU"
 
 
-def test_names_of_two_words_only_when_asked_for_and_a_programs_case_is_recased(table: CasingTable) -> None:
-    assert truecased("hvornår blev digital post obligatorisk", table, pairs=False) == (
-        "hvornår blev digital post obligatorisk"
-    )
+def test_names_of_two_words_come_from_the_texts_flagged_for_them_and_a_programs_case_is_recased(
+    table: CasingTable,
+) -> None:
+    english = ["Apply for the State Pension here.", "The State Pension is paid monthly."]
+    assert casing_table(english + CORPUS, [False] * 2 + [True] * len(CORPUS)).pairs == table.pairs
+    assert casing_table(english).pairs == {("state", "pension"): ("State", "Pension")}
+    with pytest.raises(ValueError, match="one name_pairs flag per text"):
+        casing_table(english, [True])
     assert truecased("Do I need Mitid?", table) == "Do I need Mitid?"
     assert truecased("Do I need Mitid?", table, recased=True) == "Do I need MitID?"
 
