@@ -24,6 +24,7 @@ from qa.retrieval import RankedChunk
 from qa.retriever import HybridRetriever, Retrieval, RetrieverConfig
 from qa.scoring import load_abstention_model, load_answer_reranker_model, load_reader_model, load_reranker_model
 from qa.token_support import TokenMatch, answer_text, match_rows, question_rows
+from qa.truecasing import casing_table
 
 log = logging.getLogger(__name__)
 # Weight of an English question's Danish rendering in its query vector. Chosen on the
@@ -143,6 +144,12 @@ class QAEngine:
         self.policy = AbstentionPolicy(abstention_model or load_abstention_model())
         vocabulary = getattr(data.bm25, "vocab_dict", None) or {}
         self._vocabulary: set[str] = set(vocabulary)
+        # How the corpus writes its words, for questions typed without capitals; names of
+        # two words from Danish documents only (`qa.truecasing.casing_table`).
+        self.casing = casing_table(
+            (sentence.text for sentence in data.sentences),
+            (data.documents[sentence.doc_id].language == "da" for sentence in data.sentences),
+        )
 
     @property
     def index_version(self) -> str:
@@ -183,7 +190,7 @@ class QAEngine:
         query = _clean(query)
         if k < 1:
             raise QuestionError("k must be at least 1")
-        question = analyse(query)
+        question = analyse(query, self.casing)
         vector, _ = self._encode(question)
         retrieval = self._retrieve(question, vector, k)
         return [self._passage(hit) for hit in retrieval.shown[:k]]
@@ -215,7 +222,7 @@ class QAEngine:
         no token matches and evidence without `token_support`; the decision (abstain,
         probability 0) and the passages shown are the same. `ask` uses it unless it must
         cite the would-be answer. Raises QuestionError for an empty question."""
-        question = analyse(_clean(question_text))
+        question = analyse(_clean(question_text), self.casing)
         query, renderings = self._encode(question)
         retrieval = self._retrieve(question, query, depth)
         candidates = self.reader.read(question, query, retrieval.ranked)

@@ -31,7 +31,8 @@ from qa.named_values import (
     without_holiday_names,
 )
 from qa.normalise import normalise
-from qa.phrasing import asked_question, restore_danish_letters, without_courtesy
+from qa.phrasing import asked_question, restore_danish_letters, unshouted, without_courtesy
+from qa.truecasing import CasingTable, truecased
 
 # The answer types whose question is only answered by a text that fits it while any does.
 STRICT_TYPES: tuple[AnswerType, ...] = ("when", "how_long", "how_many", "how_much")
@@ -76,7 +77,8 @@ class AnalysedQuestion:
     obligatorisk?" -> "hvornår Digital Post blev obligatorisk?", "whats the fee" -> "what
     is the fee", "hvornaar" -> "hvornår"; `text` itself is what the encoder reads: the
     question without the courtesies around it (`qa.phrasing.without_courtesy`), a Danish
-    one with its æ, ø and å given back."""
+    one with its æ, ø and å given back, one in capitals or without capitals for names
+    in the case of the corpus's names (`analyse`)."""
     received: str = ""
     """The question as it came, normalised (`qa.normalise.normalise`), courtesies and all:
     what the answer echoes as its `question`."""
@@ -106,11 +108,15 @@ class AnalysedQuestion:
         return fit
 
 
-def analyse(question: str) -> AnalysedQuestion:
+def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestion:
     """Analyse a question (already trimmed and non-empty); its `text` is the question
     without the courtesies around it (`qa.phrasing.without_courtesy`) and, when it is
     Danish, with the letters æ, ø and å typed as "ae", "o" and the like given back
-    (`qa.phrasing.restore_danish_letters`); `received` the question as it came."""
+    (`qa.phrasing.restore_danish_letters`), and, when it is written in capitals, in the
+    case it would be typed in (`qa.phrasing.unshouted`); when its case says nothing
+    (`qa.truecasing.caseless`), its words take the case `casing`, the corpus's casing
+    table, gives them (`qa.truecasing.truecased`: "hvad koster et pas i nordby" -> "hvad
+    koster et pas i Nordby"); `received` the question as it came."""
     received = normalise(question).strip()
     text = without_courtesy(received)
     guess = guess_language(text)
@@ -122,6 +128,12 @@ def analyse(question: str) -> AnalysedQuestion:
         spelt = restore_danish_letters(text)
         if spelt != text:
             text, guess = spelt, guess_language(spelt)
+    # A question in capitals is read, and encoded, as it would be typed (`unshouted`).
+    recased = unshouted(text, guess.language)
+    if casing is not None:
+        recased = truecased(recased, casing, recased=recased != text)
+    if recased != text:
+        text, guess = recased, guess_language(recased)
     asked = asked_question(text, guess.language)
     # Found once for the key terms and the bridged question.
     phrases = english_phrase_spans(asked) if guess.language == "en" and analysis.LEXICAL_OPTIONS.phrases else []

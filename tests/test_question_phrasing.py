@@ -11,6 +11,7 @@ from qa.phrasing import (
     embedded_question,
     expand_contractions,
     restore_danish_letters,
+    unshouted,
     without_courtesy,
 )
 from qa.question import AnalysedQuestion, analyse
@@ -238,6 +239,68 @@ def test_letters_come_back_only_to_a_word_that_is_none_without_them_and_no_name(
 
 
 @pytest.mark.parametrize(
+    ("typed", "restored"),
+    [
+        # words in a dictionary as typed, in a question with no æ, ø or å at all: the
+        # spelling with the letters is taken where it is far more common in Danish
+        ("Hvornar kan born fa SU?", "Hvornår kan børn få SU?"),
+        ("kan jeg ga pa borgerservice", "kan jeg gå på borgerservice"),
+        ("hvad er aret for ar", "hvad er året for år"),
+        ("Kan born under 18 fa pas?", "Kan børn under 18 få pas?"),
+        # both spellings common: as typed
+        ("Hvor bor min far", "Hvor bor min far"),
+        ("Hvornar skal jeg lase brevet", "Hvornår skal jeg lase brevet"),
+        # a Danish word of more than two letters, and a word of an address, stay
+        ("Kan man bade ved Havnepladsen?", "Kan man bade ved Havnepladsen?"),
+        ("kan jeg returnere en vare jeg har kobt", "kan jeg returnere en vare jeg har købt"),
+        ("skal jeg bruge maske i bussen", "skal jeg bruge maske i bussen"),
+        ("hvor dyb er soen", "hvor dyb er soen"),
+        ("send en mail til pa@kommune.dk", "send en mail til pa@kommune.dk"),
+        # a question with æ, ø or å typed keeps every word a dictionary knows as typed
+        ("Må man bade her?", "Må man bade her?"),
+        ("Hvornår kan born fa SU?", "Hvornår kan born fa SU?"),
+    ],
+)
+def test_a_known_word_takes_its_letters_only_where_none_are_typed_and_much_more_common(
+    typed: str, restored: str
+) -> None:
+    assert restore_danish_letters(typed) == restored
+
+
+@pytest.mark.parametrize(
+    ("shouted", "typed"),
+    [
+        ("HVORNÅR BLEV DIGITAL POST OBLIGATORISK?", "Hvornår blev digital post obligatorisk?"),
+        ("WHEN CAN I GET SU IN NORDBY?", "When can I get SU in Nordby?"),
+        ("HVAD KOSTER ET PAS I 2025? HVOR?", "Hvad koster et pas i 2025? Hvor?"),
+        ('"HVAD" ER CPR?', '"Hvad" er CPR?'),
+        ("DO I NEED MITID?", "Do I need Mitid?"),
+        ("SEND TIL BORGERSERVICE@NORDBY.DK", "Send til borgerservice@nordby.dk"),
+        # one word, or not all in capitals: as it is
+        ("SU?", "SU?"),
+        ("Hvad er SU?", "Hvad er SU?"),
+    ],
+)
+def test_a_question_in_capitals_reads_in_the_case_it_would_be_typed_in(shouted: str, typed: str) -> None:
+    language = "en" if shouted.startswith("WHEN") else "da"  # "DO I NEED": its "I" by its neighbour
+    assert unshouted(shouted, language) == typed
+
+
+@pytest.mark.parametrize(
+    ("shouted", "typed"),
+    [
+        ("HVAD KOSTER ET NYT PAS?", "Hvad koster et nyt pas?"),
+        ("HOW MUCH DOES A NEW PASSPORT COST IN NORDBY?", "How much does a new passport cost in Nordby?"),
+        ("HVORNAAR KAN BORN FA SU?", "Hvornår kan børn få SU?"),
+    ],
+)
+def test_a_question_in_capitals_is_analysed_as_typed(shouted: str, typed: str) -> None:
+    loud, plain = analyse(shouted), analyse(typed)
+    assert loud.text == typed and loud.received == shouted
+    assert (_reading(loud), loud.bridged) == (_reading(plain), plain.bridged)
+
+
+@pytest.mark.parametrize(
     ("british", "american"),
     [
         ("How much is the labour market contribution?", "How much is the labor market contribution?"),
@@ -298,6 +361,10 @@ def test_only_a_clause_of_asking_before_the_interrogative_is_left_out(question: 
         ),
         ("Hej! Vh Jens her, hvordan søger jeg om SU?", "Vh Jens her, hvordan søger jeg om SU?"),
         ("Hvad betyder forkortelserne vh, mvh og bh?", "Hvad betyder forkortelserne vh, mvh og bh?"),
+        # after a comma only names may follow a sign-off; after the question's end anything
+        ("Hvad betyder vh, mvh og bh", "Hvad betyder vh, mvh og bh"),
+        ("Hvad koster et pas, mvh Anne og Peter", "Hvad koster et pas"),
+        ("Hvad koster et pas? mvh anne", "Hvad koster et pas?"),
         # the dash before the thanks goes with it; a word with capitals of its own keeps them
         ("Hvordan får jeg mit sundhedskort – tak!", "Hvordan får jeg mit sundhedskort"),
         ("Hej, iPhone-appen virker ikke?", "iPhone-appen virker ikke?"),
