@@ -31,6 +31,7 @@ question below the operating point in both languages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import product
 
 from qa.language import Language
@@ -192,6 +193,13 @@ _DANISH_LETTERS = re.compile(r"[æøåÆØÅ]")
 ADDRESS = re.compile(r"\S*(?:@|://|www\.|\w\.(?:dk|com|org|net|eu|gl|fo|de|se|no|uk)\b)\S*", re.IGNORECASE)
 
 
+def in_address(text: str) -> Callable[[int], bool]:
+    """Whether a character offset of `text` falls inside one of its web or e-mail
+    addresses (`ADDRESS`)."""
+    spans = [match.span() for match in ADDRESS.finditer(text)]
+    return lambda offset: any(start <= offset < end for start, end in spans)
+
+
 def _spellings(lowered: str) -> set[str]:
     """Every spelling of a lower-case word with some of its folded letters restored."""
     folds = list(_FOLDED.finditer(lowered))
@@ -254,14 +262,14 @@ def restore_danish_letters(text: str) -> str:
 
     shouting = text.isupper()
     without_letters = not _DANISH_LETTERS.search(text)
-    addresses = [match.span() for match in ADDRESS.finditer(text)]
+    addressed = in_address(text)
     budget = [_MOST_LOOKUPS]
 
     def restored(match: re.Match[str]) -> str:
         word = match.group()
         lowered = word.lower()
         named = not shouting and match.start() > 0 and any(letter.isupper() for letter in word)
-        if named or not lowered.isalpha() or any(start <= match.start() < end for start, end in addresses):
+        if named or not lowered.isalpha() or addressed(match.start()):
             return word
         known = is_danish_word(lowered) or is_english_word(lowered)
         if known and not (without_letters and _restorable_word(lowered)):
@@ -310,7 +318,7 @@ def unshouted(text: str, language: Language) -> str:
         return text
 
     words = list(_WORD.finditer(text))
-    addresses = [match.span() for match in ADDRESS.finditer(text)]
+    addressed = in_address(text)
 
     def english_only(index: int) -> bool:
         if not 0 <= index < len(words):
@@ -321,7 +329,7 @@ def unshouted(text: str, language: Language) -> str:
     def recased(index: int, match: re.Match[str]) -> str:
         word = match.group()
         lowered = word.lower()
-        if any(start <= match.start() < end for start, end in addresses):
+        if addressed(match.start()):
             return lowered
         if lowered == "i" and (language == "en" or english_only(index - 1) or english_only(index + 1)):
             return word

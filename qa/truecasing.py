@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from qa.lexicon import is_danish_word, is_english_word
-from qa.phrasing import ADDRESS
+from qa.phrasing import ADDRESS, in_address
 
 _WORD = re.compile(r"\w+")
 # What may stand between two words of one sentence for the second to count as inside it:
@@ -199,8 +199,8 @@ def truecased(text: str, table: CasingTable, recased: bool = False) -> str:
     by `qa.phrasing.unshouted`, "Do I need Mitid?" -> "Do I need MitID?")."""
     if not recased and not caseless(text):
         return text
-    addresses = [match.span() for match in ADDRESS.finditer(text)]
-    matches = [m for m in _WORD.finditer(text) if not any(start <= m.start() < end for start, end in addresses)]
+    addressed = in_address(text)
+    matches = [m for m in _WORD.finditer(text) if not addressed(m.start())]
     forms = [m.group() for m in matches]
     lowered = [form.lower() for form in forms]
     # Only words typed in lower case, or with just the capital a sentence starts with.
