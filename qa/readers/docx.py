@@ -34,12 +34,13 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import OpcError
+from docx.opc.part import XmlPart
 from docx.opc.parts.coreprops import CorePropertiesPart
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx.types import ProvidesStoryPart
 from lxml import etree
 
 from qa.readers.common import (
@@ -51,6 +52,7 @@ from qa.readers.common import (
     strip_bullet,
     table_pieces,
 )
+from qa.readers.word_numbering import ListNumbers
 
 # What python-docx lets through for a damaged file: the zip module's errors (a bad
 # archive, a damaged or truncated member, an unknown compression method), lxml's for a
@@ -155,44 +157,10 @@ def _blocks(container: etree._Element) -> list[etree._Element]:
     return _unwrapped(container, (qn("w:p"), qn("w:tbl")))
 
 
-def _paragraph_pieces(paragraph: Paragraph) -> list[Piece]:
-    """A paragraph's pieces (a heading, lines or a list item), then those of its text
-    boxes; none for a line of a table of contents (`_TOC_STYLE`)."""
-    pieces: list[Piece] = []
-    text = _paragraph_text(paragraph._p)
-    style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
-    if _TOC_STYLE.match(style_name.strip()):
-        return []
-    if text.strip():
-        level = _heading_level(style_name)
-        if level is not None:
-            pieces.append(Piece("heading", level, " ".join(text.split())))
-        else:
-            pieces = line_pieces(text.split("\n"))
-            if _is_list(paragraph, style_name) and pieces:
-                pieces[0] = Piece("list_item", 0, strip_bullet(pieces[0].text))
-    for box in _text_boxes(paragraph._p):
-        pieces.extend(_container_pieces(box, paragraph._parent))
-    return pieces
-
-
 def _paragraph_text(paragraph: etree._Element) -> str:
     """A paragraph's text (`_runs`), line breaks as "\\n" and tabs as "\\t" as
     python-docx gives them."""
     return "".join(run.text for run in _runs(paragraph))
-
-
-def _cell_text(cell: etree._Element) -> str:
-    """A table cell's text: the words of its paragraphs and of the cells of tables nested
-    in it, in order, joined by single spaces."""
-    texts: list[str] = []
-    for block in _blocks(cell):
-        if block.tag == qn("w:p"):
-            texts.append(_paragraph_text(block))
-        else:
-            rows = _unwrapped(block, (qn("w:tr"),))
-            texts.extend(_cell_text(inner) for row in rows for inner in _unwrapped(row, (qn("w:tc"),)))
-    return " ".join(" ".join(texts).split())
 
 
 def _lift(parent: etree._Element, tags: tuple[str, ...]) -> None:
@@ -217,41 +185,164 @@ def _lift_table_controls(table: etree._Element) -> None:
         _lift(row, (qn("w:tc"),))
 
 
-def _table_pieces(table: Table) -> list[Piece]:
-    """A table's pieces (`qa.readers.common.table_pieces`, the first row its header), its
-    cells laid out on the table's grid: a cell merged over columns (`w:gridSpan`) leaves
-    None in the slots it goes on over, so that each later value stays under its own
-    header; a cell merged down rows (`w:vMerge`) is read in each row it spans. Rows and
-    cells inside content controls are read as the table's own (`_lift_table_controls`)."""
-    _lift_table_controls(table._tbl)
-    rows: list[list[Slot]] = []
-    for row in table.rows:
-        cells: list[Slot] = []
-        previous = None
-        for cell in row.cells:
-            cells.append(None if cell._tc is previous else _cell_text(cell._tc))
-            previous = cell._tc
-        rows.append(cells)
-    if not rows:
-        return []
-    return table_pieces(rows[1:], rows[0]) if len(rows) > 1 else table_pieces(rows, None)
+# A footnote's or endnote's reference in the text, and the kind of note it points at.
+_NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+# Where a reference is not the document's: in deleted or moved-away runs and in the copy
+# of a drawing under `mc:Fallback`.
+_NOT_REFERENCED = frozenset([qn("w:del"), qn("w:moveFrom"), _MC_FALLBACK])
+# The notes that are not text: the line Word draws above the notes and its continuation on
+# the next page (ECMA-376 Part 1, 17.18.33 ST_FtnEdn).
+_SEPARATORS = frozenset(["separator", "continuationSeparator", "continuationNotice"])
 
 
-def _container_pieces(container: etree._Element, parent: ProvidesStoryPart) -> list[Piece]:
-    """The pieces of the paragraphs and tables of a body or text box, in order (`_blocks`);
-    `parent` is the python-docx object they belong to (for their styles)."""
-    pieces: list[Piece] = []
-    for block in _blocks(container):
-        if block.tag == qn("w:p"):
-            pieces.extend(_paragraph_pieces(Paragraph(block, parent)))
+def _note_references(element: etree._Element, boxes: bool) -> list[tuple[str, str]]:
+    """The notes `element` refers to, as (kind, id) in text order ("footnote" or
+    "endnote", `w:id`), without references under `_NOT_REFERENCED` or in a content control
+    showing its placeholder, and in text boxes only with `boxes`."""
+    found: list[tuple[str, str]] = []
+    for child in element:
+        kind = _NOTE_REFERENCES.get(child.tag)
+        if kind is not None:
+            found.append((kind, child.get(qn("w:id"), "")))
+        elif child.tag in _NOT_REFERENCED or _placeholder(child) or (not boxes and child.tag == qn("w:txbxContent")):
+            continue
         else:
-            pieces.extend(_table_pieces(Table(block, parent)))
-    return pieces
+            found.extend(_note_references(child, boxes))
+    return found
+
+
+def _note_parts(document: DocxDocument) -> dict[tuple[str, str], etree._Element]:
+    """A document's footnotes and endnotes (`w:footnote`, `w:endnote`) by (kind, `w:id`),
+    from the parts the document points at with the footnotes and endnotes relationship
+    types (by their ends, as `_CORE_PROPERTIES`; python-docx reads neither part)."""
+    notes: dict[tuple[str, str], etree._Element] = {}
+    for rel in document.part.rels.values():
+        kind = next((k for k in ("footnote", "endnote") if rel.reltype.endswith(f"/{k}s")), None)
+        if kind is None or rel.is_external:
+            continue
+        part = rel.target_part
+        root = part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
+        for note in root.findall(qn(f"w:{kind}")):
+            notes[(kind, note.get(qn("w:id"), ""))] = note
+    return notes
+
+
+def _part_root(document: DocxDocument, ending: str) -> etree._Element | None:
+    """The root element of the part the document points at with a relationship type
+    ending in `ending` ("/numbering", "/styles"), or None."""
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype.endswith(ending):
+            part = rel.target_part
+            return part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
+    return None
+
+
+class _Reader:
+    """Reads one document's blocks in order, counting its list numbers
+    (`qa.readers.word_numbering.ListNumbers`) and reading each footnote and endnote once,
+    after the first paragraph or table that refers to it."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        self.numbers = ListNumbers(_part_root(document, "/numbering"), _part_root(document, "/styles"))
+        self.notes = _note_parts(document)
+        self.read_notes: set[tuple[str, str]] = set()
+
+    def paragraph_pieces(self, paragraph: Paragraph) -> list[Piece]:
+        """A paragraph's pieces (a heading, lines or a list item: a list paragraph's first
+        line, after the number Word shows before it, `ListNumbers.label`), then those of
+        the notes it refers to (`note_pieces`), then those of its text boxes; none for a
+        line of a table of contents (`_TOC_STYLE`). A heading's number is counted but not
+        shown."""
+        pieces: list[Piece] = []
+        text = _paragraph_text(paragraph._p)
+        label = self.numbers.label(paragraph._p)
+        style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
+        if _TOC_STYLE.match(style_name.strip()):
+            return []
+        if text.strip():
+            level = _heading_level(style_name)
+            if level is not None:
+                pieces.append(Piece("heading", level, " ".join(text.split())))
+            else:
+                pieces = line_pieces(text.split("\n"))
+                if (label is not None or _is_list(paragraph, style_name)) and pieces:
+                    first = strip_bullet(pieces[0].text)
+                    pieces[0] = Piece("list_item", 0, f"{label} {first}" if label else first)
+        for reference in _note_references(paragraph._p, boxes=False):
+            pieces.extend(self.note_pieces(reference))
+        for box in _text_boxes(paragraph._p):
+            pieces.extend(self.container_pieces(box))
+        return pieces
+
+    def note_pieces(self, reference: tuple[str, str]) -> list[Piece]:
+        """The pieces of the paragraphs and tables of the note `reference` names (kind,
+        id), the first time it is named; none for a separator or a note the file lacks.
+        The note's number is not shown, as the reference's is not."""
+        note = self.notes.get(reference)
+        if reference in self.read_notes or note is None or note.get(qn("w:type")) in _SEPARATORS:
+            return []
+        self.read_notes.add(reference)
+        return self.container_pieces(note)
+
+    def cell_text(self, cell: etree._Element) -> str:
+        """A table cell's text: the words of its paragraphs (a numbered one after its
+        number, `ListNumbers.label`), of their text boxes and of the cells of tables nested
+        in it, in order, joined by single spaces."""
+        texts: list[str] = []
+        for block in _blocks(cell):
+            if block.tag == qn("w:p"):
+                text, label = _paragraph_text(block), self.numbers.label(block)
+                texts.append(f"{label} {text}" if label and text.strip() else text)
+                texts.extend(self.cell_text(box) for box in _text_boxes(block))
+            else:
+                rows = _unwrapped(block, (qn("w:tr"),))
+                texts.extend(self.cell_text(inner) for row in rows for inner in _unwrapped(row, (qn("w:tc"),)))
+        return " ".join(" ".join(texts).split())
+
+    def table_pieces(self, table: Table) -> list[Piece]:
+        """A table's pieces (`qa.readers.common.table_pieces`, the first row its header),
+        then those of the notes it refers to (`note_pieces`). Its cells are laid out on
+        the table's grid: a row that starts or ends away from the grid's edge
+        (`w:gridBefore`, `w:gridAfter`) has an empty slot for each grid column it leaves
+        out (not None, which would give the cell before it that column too), and a cell
+        merged over columns (`w:gridSpan`) leaves None in the slots it goes on over, so
+        that each value stays under its own header; a cell merged down rows (`w:vMerge`)
+        is read in each row it spans. Rows and cells inside content controls are read as
+        the table's own (`_lift_table_controls`)."""
+        _lift_table_controls(table._tbl)
+        rows: list[list[Slot]] = []
+        for row in table.rows:
+            cells: list[Slot] = [""] * row.grid_cols_before
+            previous = None
+            for cell in row.cells:
+                cells.append(None if cell._tc is previous else self.cell_text(cell._tc))
+                previous = cell._tc
+            rows.append(cells + [""] * row.grid_cols_after)
+        pieces: list[Piece] = []
+        if rows:
+            pieces = table_pieces(rows[1:], rows[0]) if len(rows) > 1 else table_pieces(rows, None)
+        for reference in _note_references(table._tbl, boxes=True):
+            pieces.extend(self.note_pieces(reference))
+        return pieces
+
+    def container_pieces(self, container: etree._Element) -> list[Piece]:
+        """The pieces of the paragraphs and tables of a body, text box or note, in order
+        (`_blocks`)."""
+        parent = self.document._body
+        pieces: list[Piece] = []
+        for block in _blocks(container):
+            if block.tag == qn("w:p"):
+                pieces.extend(self.paragraph_pieces(Paragraph(block, parent)))
+            else:
+                pieces.extend(self.table_pieces(Table(block, parent)))
+        return pieces
 
 
 def _document_pieces(document: DocxDocument) -> list[Piece]:
-    """The pieces of a document's body: its paragraphs and tables in order."""
-    return _container_pieces(document.element.body, document._body)
+    """The pieces of a document's body: its paragraphs and tables in order, each followed
+    by the notes it refers to first (`_Reader`)."""
+    return _Reader(document).container_pieces(document.element.body)
 
 
 # The relationship type of a package's core properties (docProps/core.xml): ECMA-376
