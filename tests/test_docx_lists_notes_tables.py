@@ -162,11 +162,12 @@ def test_a_numbered_paragraph_in_a_table_cell_shows_its_number(tmp_path: Path) -
     [
         (3, "decimal", "3"),
         (3, "lowerLetter", "c"),
-        (27, "lowerLetter", "aa"),  # Word doubles the letter (CSS would write "aa" too; 28 tells)
-        (28, "upperLetter", "BB"),
+        (27, "lowerLetter", "aa"),
+        (28, "upperLetter", "BB"),  # Word doubles the letter (CSS writes "AB")
         (4, "lowerRoman", "iv"),
         (1999, "upperRoman", "MCMXCIX"),
         (0, "lowerRoman", "0"),
+        (781, "lowerLetter", "781"),  # past "z" thirty times
         (5, "none", ""),
         (5, "bullet", None),
         (5, "ordinal", None),

@@ -2,19 +2,44 @@
 
 Paragraphs and tables in body order. Headings from the paragraph styles ("Title" is
 level 1, "Heading N" and the Danish "Overskrift N" are level N); list paragraphs (a
-"List ..." style or Word numbering, `w:numPr`) are list items; line breaks inside a
-paragraph split it into units like any other lines; tables become one piece per row with
-each value next to its header (the first row), as for Markdown and HTML.
+"List ..." style, or Word numbering, `w:numPr`, on the paragraph or its style) are list
+items; line breaks inside a paragraph split it into units like any other lines; tables
+become one piece per row with each value next to its header (the first row), as for
+Markdown and HTML.
+
+A numbered list item starts with the number Word shows before it, counted from the
+numbering part (`qa.readers.word_numbering.ListNumbers`: "1.", "a)", "iv.", "1.2."),
+then a space, as the HTML reader writes an `<ol>` item ("1. Log ind med MitID"), so that
+a run of steps keeps its order marks; a bulleted item, or one whose number this reader
+cannot write, has no marker, and every item is at level 0, nested or not. A numbered
+paragraph in a table cell shows its number in the cell's text; a heading's number is
+counted but not shown (the heading is read as its words).
+
+Footnotes and endnotes (word/footnotes.xml, word/endnotes.xml, `_note_parts`) are read
+as their own paragraphs right after the paragraph or table that refers to them, in the
+order of the references, each once (`_Reader.note_pieces`); an endnote too, although
+Word prints it at the document's end, since what it qualifies (a fee, an exception) is
+the paragraph that refers to it. The reference mark shows nothing in the body text and
+a note's pieces do not start with its number: a mark glued to a word ("zonen1", "745
+kr.2") would change the word a question's terms are matched against and where a sentence
+ends, a number opening the note ("1 Priserne er fastsat ...") would be quoted as part of
+its first sentence, and the number ties nothing together once the note stands next to
+its paragraph.
+
+A table row that starts or ends off the edge of the table's grid (`w:gridBefore`,
+`w:gridAfter`) is laid out on the grid, so that each of its values stays under its own
+header (`_Reader.table_pieces`).
 
 The text is the document as it reads with its tracked changes accepted, wherever Word
 keeps it (`_runs`): inserted runs (`w:ins`) are read and deleted or moved-away ones
 (`w:del`, `w:moveFrom`) are not; the text of content controls (`w:sdt`, which forms and
 authorities' templates fill in, inline or around whole paragraphs and tables), simple
 fields (`w:fldSimple`), smart tags and custom XML is read where it stands; a text box's
-paragraphs follow the paragraph it is anchored in (`_text_boxes`), read once (Word keeps
-a VML copy for old readers under `mc:Fallback`). python-docx's `Paragraph.text` and
-`Document.iter_inner_content` read only runs and hyperlinks directly under a paragraph
-and paragraphs and tables directly under the body, and lost all of these.
+paragraphs follow the paragraph it is anchored in (`_text_boxes`), or in a table cell
+are part of the cell's text, read once (Word keeps a VML copy for old readers under
+`mc:Fallback`). python-docx's `Paragraph.text` and `Document.iter_inner_content` read
+only runs and hyperlinks directly under a paragraph and paragraphs and tables directly
+under the body, and lost all of these.
 
 The title (`docx_document`) is the document's Title property (File > Info > Properties,
 `_core_title`) unless it is empty or a placeholder a program wrote
@@ -190,8 +215,9 @@ _NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReferenc
 # Where a reference is not the document's: in deleted or moved-away runs and in the copy
 # of a drawing under `mc:Fallback`.
 _NOT_REFERENCED = frozenset([qn("w:del"), qn("w:moveFrom"), _MC_FALLBACK])
-# The notes that are not text: the line Word draws above the notes and its continuation on
-# the next page (ECMA-376 Part 1, 17.18.33 ST_FtnEdn).
+# The notes that are not text: the line Word draws above the notes, its longer form where
+# a note goes on from the page before, and the notice that a note goes on (ECMA-376 Part 1,
+# 17.18.33 ST_FtnEdn).
 _SEPARATORS = frozenset(["separator", "continuationSeparator", "continuationNotice"])
 
 
@@ -213,23 +239,21 @@ def _note_references(element: etree._Element, boxes: bool) -> list[tuple[str, st
 
 def _note_parts(document: DocxDocument) -> dict[tuple[str, str], etree._Element]:
     """A document's footnotes and endnotes (`w:footnote`, `w:endnote`) by (kind, `w:id`),
-    from the parts the document points at with the footnotes and endnotes relationship
-    types (by their ends, as `_CORE_PROPERTIES`; python-docx reads neither part)."""
+    from the parts its footnotes and endnotes relationships point at (`_part_root`;
+    python-docx reads neither part)."""
     notes: dict[tuple[str, str], etree._Element] = {}
-    for rel in document.part.rels.values():
-        kind = next((k for k in ("footnote", "endnote") if rel.reltype.endswith(f"/{k}s")), None)
-        if kind is None or rel.is_external:
-            continue
-        part = rel.target_part
-        root = part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
-        for note in root.findall(qn(f"w:{kind}")):
+    for kind in ("footnote", "endnote"):
+        root = _part_root(document, f"/{kind}s")
+        for note in root.findall(qn(f"w:{kind}")) if root is not None else []:
             notes[(kind, note.get(qn("w:id"), ""))] = note
     return notes
 
 
 def _part_root(document: DocxDocument, ending: str) -> etree._Element | None:
     """The root element of the part the document points at with a relationship type
-    ending in `ending` ("/numbering", "/styles"), or None."""
+    ending in `ending` ("/numbering", "/styles", "/footnotes"; the end is the same in the
+    transitional and strict namespaces, as for `_CORE_PROPERTIES`), or None. Raises
+    lxml's XMLSyntaxError for a part that is not XML."""
     for rel in document.part.rels.values():
         if not rel.is_external and rel.reltype.endswith(ending):
             part = rel.target_part

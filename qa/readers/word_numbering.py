@@ -14,10 +14,11 @@ read (ECMA-376 Part 1, 17.9 "Numbering"):
   (`w:lvlText`, "%1." or "%1)" or "%1.%2.", where %N stands for level N's number);
 - a list may replace a level (`w:lvlOverride` with a `w:lvl`) or its first number
   (`w:startOverride`);
-- the lists that share one abstract definition share its counters, as Word counts them
-  (a list with a `w:startOverride` restarts that level the first time it is used); the
-  standard's text ties counting to the abstract definition, and Word, LibreOffice's
-  importer and other renderers do so;
+- the lists that share one abstract definition share its counters, as Word counts them:
+  a second list over the same definition goes on where the first stopped, and a list
+  with a `w:startOverride` restarts that level the first time it is used (Word's
+  "Restart at 1" writes such a list); counting each `w:numId` apart would number a
+  list that goes on after a restarted one from its own last number;
 - a level's number restarts when a shallower level is used, or only when one at or above
   the level `w:lvlRestart` names is used (0: never).
 
@@ -64,12 +65,17 @@ def _roman(number: int) -> str:
     return numeral
 
 
-# How each number format (`w:numFmt`) writes a number, for the numbers it has (letters and
-# roman numerals from 1; Word writes 0 and a roman number past 3999 in decimal).
+# The largest number written in letters: "z" thirty times. A file may set any first number
+# (Word's dialog takes up to 32767, which would be "z" repeated 1261 times); past this one
+# the number is written in decimal, so that no label runs longer than a line.
+_MAX_LETTERS = 26 * 30
+# How each number format (`w:numFmt`) writes a number, for the numbers it has (letters
+# from 1 to `_MAX_LETTERS`, roman numerals from 1 to 3999; others in decimal, as Word
+# writes 0 and a roman number past 3999).
 _FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
-    "lowerLetter": lambda n: _letters(n) if n > 0 else str(n),
-    "upperLetter": lambda n: _letters(n).upper() if n > 0 else str(n),
+    "lowerLetter": lambda n: _letters(n) if 0 < n <= _MAX_LETTERS else str(n),
+    "upperLetter": lambda n: _letters(n).upper() if 0 < n <= _MAX_LETTERS else str(n),
     "lowerRoman": lambda n: _roman(n) if 0 < n < 4000 else str(n),
     "upperRoman": lambda n: _roman(n).upper() if 0 < n < 4000 else str(n),
     "none": lambda n: "",
@@ -125,9 +131,9 @@ class ListNumbers:
             ),
             None,
         )
-        # Counters per abstract definition (id of its element), one per level; None: not
-        # counted yet since the level last restarted.
-        self._counts: dict[int, list[int | None]] = {}
+        # Counters per abstract definition (its `w:abstractNumId`), one per level; None:
+        # not counted since the level last restarted.
+        self._counts: dict[str | None, list[int | None]] = {}
         # The (numId, level) pairs whose startOverride has been applied.
         self._overridden: set[tuple[str, int]] = set()
 
@@ -144,7 +150,7 @@ class ListNumbers:
             return None
         level_index = min(max(ilvl, 0), LEVELS - 1)
         levels = [self._level(num, abstract, index) for index in range(LEVELS)]
-        counts = self._counts.setdefault(id(abstract), [None] * LEVELS)
+        counts = self._counts.setdefault(abstract.get(qn("w:abstractNumId")), [None] * LEVELS)
         self._count(counts, levels, num, num_id, level_index)
         return self._render(levels, counts, level_index)
 
