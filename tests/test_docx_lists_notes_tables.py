@@ -10,7 +10,7 @@ import pytest
 from qa.documents import read_document
 from qa.readers.word_numbering import format_number
 from tests.generated_documents import docx_paragraph as p
-from tests.generated_documents import write_docx_parts
+from tests.generated_documents import replace_docx_part, write_docx_parts
 
 
 def _blocks(path: Path) -> list[tuple[str, int, str]]:
@@ -169,6 +169,8 @@ def test_a_numbered_paragraph_in_a_table_cell_shows_its_number(tmp_path: Path) -
         (0, "lowerRoman", "0"),
         (781, "lowerLetter", "781"),  # past "z" thirty times
         (5, "none", ""),
+        (3, "decimalZero", "03"),
+        (12, "decimalZero", "12"),
         (5, "bullet", None),
         (5, "ordinal", None),
     ],
@@ -261,9 +263,10 @@ _W_NAMESPACES = (
 )
 
 
-def _text_box(text: str) -> str:
-    """A run holding a text box of `text`, with the VML copy Word keeps for old readers."""
-    content = f"<w:txbxContent>{p(text)}</w:txbxContent>"
+def _text_box(text: str, num_id: int | None = None) -> str:
+    """A run holding a text box of `text` (in list `num_id` when given), with the VML copy
+    Word keeps for old readers."""
+    content = f"<w:txbxContent>{p(text, num_id)}</w:txbxContent>"
     return (
         f"<w:r {_W_NAMESPACES}><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wps:wsp><wps:txbx>"
         f"{content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
@@ -305,4 +308,256 @@ def test_a_text_box_in_a_table_cell_is_read_in_the_cell_once(tmp_path: Path) -> 
     assert _blocks(write_docx_parts(tmp_path / "kort.docx", body)) == [
         ("table_header", 0, "Ydelse; Pris"),
         ("table_row", 0, "Ydelse: Kørekort; Pris: 310 kr. Gratis ved fornyelse."),
+    ]
+
+
+_ONE_LEVEL = "<w:abstractNum w:abstractNumId='1'>" + _level(0, "decimal", "%1.") + "</w:abstractNum>" + _num(1, 1)
+
+
+def test_a_numbered_paragraph_in_a_cell_merged_down_rows_is_counted_once(tmp_path: Path) -> None:
+    # Before, the merged cell was counted in each of its 3 rows: "2. Bestil tid", "3. ..."
+    # and the steps after the table read "4." and "5.".
+    def cell(text: str, merge: str | None = None, num_id: int | None = None) -> str:
+        properties = f"<w:tcPr><w:vMerge w:val='{merge}'/></w:tcPr>" if merge else ""
+        return f"<w:tc>{properties}{p(text, num_id)}</w:tc>"
+
+    body = (
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+        + "<w:tr>" + cell("Trin") + cell("Gebyr") + "</w:tr>"
+        + "<w:tr>" + cell("Bestil tid", "restart", 1) + cell("0 kr.") + "</w:tr>"
+        + "<w:tr>" + cell("", "continue") + cell("100 kr.") + "</w:tr>"
+        + "<w:tr>" + cell("", "continue") + cell("200 kr.") + "</w:tr>"
+        + "</w:tbl>"
+        + p("Betal gebyret.", 1)
+        + p("Hent passet.", 1)
+    )  # fmt: skip
+    assert _blocks(write_docx_parts(tmp_path / "trin.docx", body, _ONE_LEVEL)) == [
+        ("table_header", 0, "Trin; Gebyr"),
+        ("table_row", 0, "Trin: 1. Bestil tid; Gebyr: 0 kr."),
+        ("table_row", 0, "Trin: 1. Bestil tid; Gebyr: 100 kr."),
+        ("table_row", 0, "Trin: 1. Bestil tid; Gebyr: 200 kr."),
+        ("list_item", 0, "2. Betal gebyret."),
+        ("list_item", 0, "3. Hent passet."),
+    ]
+
+
+_CHANGE = "w:author='A' w:date='2024-01-01T00:00:00Z'"
+_NUMBERED = "<w:numPr><w:ilvl w:val='0'/><w:numId w:val='1'/></w:numPr>"
+
+
+def _changed_item(text: str, change: str, text_tag: str = "w:t") -> str:
+    """A list item whose runs and paragraph mark are in a tracked change (`change`:
+    "w:del", "w:moveFrom", "w:moveTo")."""
+    return (
+        f"<w:p><w:pPr>{_NUMBERED}<w:rPr><{change} w:id='1' {_CHANGE}/></w:rPr></w:pPr>"
+        f"<{change} w:id='2' {_CHANGE}><w:r><{text_tag}>{text}</{text_tag}></w:r></{change}></w:p>"
+    )
+
+
+def test_list_items_deleted_or_moved_away_with_tracked_changes_are_neither_read_nor_counted(tmp_path: Path) -> None:
+    # Before, each counted: "3. Mød op.", "4. Betal ..." and "6. Hent passet."
+    body = (
+        p("Bestil tid.", 1)
+        + _changed_item("Udfyld blanket 12.", "w:del", "w:delText")
+        + _changed_item("Betal gebyret på 745 kr.", "w:moveFrom")
+        + p("Mød op.", 1)
+        + _changed_item("Betal gebyret på 745 kr.", "w:moveTo")
+        + p("Hent passet.", 1)
+    )
+    assert _blocks(write_docx_parts(tmp_path / "rettet.docx", body, _ONE_LEVEL)) == [
+        ("list_item", 0, "1. Bestil tid."),
+        ("list_item", 0, "2. Mød op."),
+        ("list_item", 0, "3. Betal gebyret på 745 kr."),
+        ("list_item", 0, "4. Hent passet."),
+    ]
+
+
+def test_a_paragraph_whose_numbered_mark_alone_was_deleted_keeps_its_text_without_a_number(tmp_path: Path) -> None:
+    body = (
+        p("Bestil tid.", 1)
+        + f"<w:p><w:pPr>{_NUMBERED}<w:rPr><w:del w:id='1' {_CHANGE}/></w:rPr></w:pPr>{_run('Husk MitID.')}</w:p>"
+        + p("Hent passet.", 1)
+    )
+    assert _blocks(write_docx_parts(tmp_path / "samlet.docx", body, _ONE_LEVEL)) == [
+        ("list_item", 0, "1. Bestil tid."),
+        ("paragraph", 0, "Husk MitID."),
+        ("list_item", 0, "2. Hent passet."),
+    ]
+
+
+def test_lists_in_footnotes_and_text_boxes_are_numbered_apart_from_the_body_and_each_other(tmp_path: Path) -> None:
+    # Before, the note's and the boxes' items went on with the body's list: the body read
+    # 1., 3., 5. and the boxes 2. and 4.
+    footnotes = (
+        _SEPARATORS.format("footnote")
+        + "<w:footnote w:id='1'><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space='preserve'> Medbring:</w:t></w:r>"
+        + "</w:p>"
+        + p("Gammelt pas", 1)
+        + p("Foto", 1)
+        + "</w:footnote>"
+    )
+    box_cell = "<w:tc><w:p>" + _run("745 kr.") + _text_box("Gratis under 2 år.", 1) + "</w:p></w:tc>"
+    body = (
+        "<w:p><w:pPr>" + _NUMBERED + "</w:pPr>" + _run("Bestil tid.") + _reference("footnote", 1) + "</w:p>"
+        + "<w:p><w:pPr>" + _NUMBERED + "</w:pPr>" + _run("Betal.") + _text_box("Husk MitID", 1) + "</w:p>"
+        + "<w:tbl><w:tr>" + _cell("Kort") + _cell("Pris") + "</w:tr>"
+        + "<w:tr>" + _cell("Pas") + box_cell + "</w:tr></w:tbl>"
+        + p("Hent passet.", 1)
+    )  # fmt: skip
+    path = write_docx_parts(tmp_path / "noter.docx", body, _ONE_LEVEL, footnotes=footnotes)
+    assert _blocks(path) == [
+        ("list_item", 0, "1. Bestil tid."),
+        ("paragraph", 0, "Medbring:"),
+        ("list_item", 0, "1. Gammelt pas"),
+        ("list_item", 0, "2. Foto"),
+        ("list_item", 0, "2. Betal."),
+        ("list_item", 0, "1. Husk MitID"),
+        ("table_header", 0, "Kort; Pris"),
+        ("table_row", 0, "Kort: Pas; Pris: 745 kr. 1. Gratis under 2 år."),
+        ("list_item", 0, "3. Hent passet."),
+    ]
+
+
+@pytest.mark.parametrize("part", ["word/footnotes.xml", "word/endnotes.xml"])
+def test_a_notes_part_that_is_not_xml_leaves_the_notes_out_and_the_body_is_read(tmp_path: Path, part: str) -> None:
+    # Before, the whole document failed to read.
+    notes = _SEPARATORS.format("{}") + _note("{}", 1, "Pr. 1. januar 2025.")
+    body = "<w:p>" + _run("Gebyret er 745 kr.") + _reference("footnote", 1) + _reference("endnote", 1) + "</w:p>"
+    body += p("Bestil tid.", 1)
+    path = write_docx_parts(
+        tmp_path / "noter.docx",
+        body,
+        _ONE_LEVEL,
+        footnotes=notes.replace("{}", "footnote"),
+        endnotes=notes.replace("{}", "endnote"),
+    )
+    replace_docx_part(path, part, b"<w:notes><oops")
+    assert _blocks(path) == [
+        ("paragraph", 0, "Gebyret er 745 kr."),
+        ("paragraph", 0, "Pr. 1. januar 2025."),  # the note from the other part
+        ("list_item", 0, "1. Bestil tid."),
+    ]
+
+
+@pytest.mark.parametrize("value", ["abc", "", "1.5", "-2"])
+def test_a_grid_offset_or_span_that_is_not_a_count_reads_as_none(tmp_path: Path, value: str) -> None:
+    # Before, python-docx raised ValueError for "abc", "" and "1.5": the file did not read.
+    body = (
+        "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>" + _cell("Kort") + _cell("Pris") + "</w:tr>"
+        f"<w:tr><w:trPr><w:gridBefore w:val='{value}'/><w:gridAfter w:val='{value}'/></w:trPr>"
+        f"<w:tc><w:tcPr><w:gridSpan w:val='{value}'/></w:tcPr>{p('Pas')}</w:tc>" + _cell("745 kr.") + "</w:tr></w:tbl>"
+    )
+    assert _blocks(write_docx_parts(tmp_path / "gitter.docx", body)) == [
+        ("table_header", 0, "Kort; Pris"),
+        ("table_row", 0, "Kort: Pas; Pris: 745 kr."),
+    ]
+
+
+def test_grid_offsets_and_spans_are_cut_to_words_63_columns(tmp_path: Path) -> None:
+    # A table of 65 columns (more than Word makes): a row that starts at column 64, and one
+    # whose first cell spans 64 columns, have their next value in column 64, not 65.
+    header = "<w:tr>" + "".join(_cell(f"K{n}") for n in range(1, 66)) + "</w:tr>"
+    body = (
+        "<w:tbl>" + header
+        + "<w:tr><w:trPr><w:gridBefore w:val='64'/></w:trPr>" + _cell("745 kr.") + "</w:tr>"
+        + "<w:tr>" + _cell("Pas", span=64) + _cell("165 kr.") + "</w:tr>"
+        + "</w:tbl>"
+    )  # fmt: skip
+    pieces = _blocks(write_docx_parts(tmp_path / "bred.docx", body))
+    assert pieces[1:] == [("table_row", 0, "K64: 745 kr."), ("table_row", 0, f"{_spanned('Pas', 63)}; K64: 165 kr.")]
+
+
+def _spanned(text: str, columns: int) -> str:
+    """How a row reads a value spanning the first `columns` columns of headers K1, K2 ..."""
+    return "; ".join(f"K{n}: {text}" for n in range(1, columns + 1))
+
+
+def test_a_level_text_naming_a_bullet_level_writes_nothing_for_that_level_only(tmp_path: Path) -> None:
+    # Word's own example (docxjs PR #217): before, the items at level 3 had no number.
+    numbering = (
+        "<w:abstractNum w:abstractNumId='1'>"
+        + _level(0, "decimal", "%1.")
+        + _level(1, "decimal", "%1.%2.")
+        + _level(2, "bullet", "\u2014")
+        + _level(3, "decimal", "%1.%2.%3%4.")
+        + "</w:abstractNum>"
+        + _num(1, 1)
+    )
+    body = p("Afsnit", 1, 0) + p("Underafsnit", 1, 1) + p("Punkt", 1, 3) + p("Punkt igen", 1, 3) + p("Nyt", 1, 1)
+    assert _blocks(write_docx_parts(tmp_path / "punkt.docx", body, numbering)) == [
+        ("list_item", 0, "1. Afsnit"),
+        ("list_item", 0, "1.1. Underafsnit"),
+        ("list_item", 0, "1.1.1. Punkt"),
+        ("list_item", 0, "1.1.2. Punkt igen"),
+        ("list_item", 0, "1.2. Nyt"),
+    ]
+
+
+def test_zero_padded_and_custom_number_formats_are_written_as_word_shows_them(tmp_path: Path) -> None:
+    # Before, each read without a number. LibreOffice writes a custom format in
+    # mc:AlternateContent with "decimal" as the fallback.
+    mc = "xmlns:mc='http://schemas.openxmlformats.org/markup-compatibility/2006'"
+
+    def alternate(choice: str, fallback: str) -> str:
+        return (
+            f"<mc:AlternateContent {mc}><mc:Choice Requires='w14'>{choice}</mc:Choice>"
+            f"<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>"
+        )
+
+    def level(formats: str) -> str:
+        return f"<w:lvl w:ilvl='0'><w:start w:val='9'/>{formats}<w:lvlText w:val='%1.'/></w:lvl>"
+
+    padded = "<w:numFmt w:val='custom' w:format='001, 002, 003, ...'/>"
+    unknown = "<w:numFmt w:val='custom' w:format='①, ②, ③, ...'/>"
+    numbering = "".join(
+        f"<w:abstractNum w:abstractNumId='{n}'>{level(formats)}</w:abstractNum>" + _num(n, n)
+        for n, formats in (
+            (1, "<w:numFmt w:val='decimalZero'/>"),
+            (2, alternate(padded, "<w:numFmt w:val='decimal'/>")),
+            (3, alternate(unknown, "<w:numFmt w:val='decimal'/>")),
+            (4, alternate(unknown, "<w:numFmt w:val='bullet'/>")),
+        )
+    )
+    body = p("Nul", 1) + p("Nul igen", 1) + p("Tre cifre", 2) + p("Reserve", 3) + p("Punkt", 4)
+    assert _blocks(write_docx_parts(tmp_path / "formater.docx", body, numbering)) == [
+        ("list_item", 0, "09. Nul"),
+        ("list_item", 0, "10. Nul igen"),
+        ("list_item", 0, "009. Tre cifre"),
+        ("list_item", 0, "9. Reserve"),  # the fallback's decimal
+        ("list_item", 0, "Punkt"),
+    ]
+
+
+def test_a_level_skipped_on_the_way_down_counts_as_used_at_its_first_number(tmp_path: Path) -> None:
+    # Before: "1.1." and "1.1.1." again, as if level 1 had not been used.
+    numbering = (
+        "<w:abstractNum w:abstractNumId='1'>"
+        + _level(0, "decimal", "%1.")
+        + _level(1, "decimal", "%1.%2.")
+        + _level(2, "decimal", "%1.%2.%3.")
+        + "</w:abstractNum>"
+        + _num(1, 1)
+    )
+    body = p("Ansøgning", 1, 0) + p("Bilag", 1, 2) + p("Frister", 1, 1) + p("Klage", 1, 2)
+    assert _blocks(write_docx_parts(tmp_path / "spring.docx", body, numbering)) == [
+        ("list_item", 0, "1. Ansøgning"),
+        ("list_item", 0, "1.1.1. Bilag"),
+        ("list_item", 0, "1.2. Frister"),
+        ("list_item", 0, "1.2.1. Klage"),
+    ]
+
+
+def test_a_notes_custom_reference_mark_is_not_read_in_the_body(tmp_path: Path) -> None:
+    # Before: "Pris 745 kr.* i alt."
+    footnotes = _SEPARATORS.format("footnote") + _note("footnote", 1, "Prisen gælder fra 2025.")
+    body = (
+        "<w:p>"
+        + _run("Pris 745 kr.")
+        + "<w:r><w:footnoteReference w:customMarkFollows='1' w:id='1'/><w:t>*</w:t></w:r>"
+        + _run(" i alt.")
+        + "</w:p>"
+    )
+    assert _blocks(write_docx_parts(tmp_path / "stjerne.docx", body, footnotes=footnotes)) == [
+        ("paragraph", 0, "Pris 745 kr. i alt."),
+        ("paragraph", 0, "Prisen gælder fra 2025."),
     ]

@@ -12,34 +12,41 @@ numbering part (`qa.readers.word_numbering.ListNumbers`: "1.", "a)", "iv.", "1.2
 then a space, as the HTML reader writes an `<ol>` item ("1. Log ind med MitID"), so that
 a run of steps keeps its order marks; a bulleted item, or one whose number this reader
 cannot write, has no marker, and every item is at level 0, nested or not. A numbered
-paragraph in a table cell shows its number in the cell's text; a heading's number is
-counted but not shown (the heading is read as its words).
+paragraph in a table cell shows its number in the cell's text (once counted, however many
+rows the cell is merged down over); a heading's number is counted but not shown (the
+heading is read as its words). The lists in a footnote, an endnote or a text box are
+numbered apart from the body's and from each other's, as LibreOffice numbers them, so that
+a note's numbered lines do not move the body's steps on.
 
 Footnotes and endnotes (word/footnotes.xml, word/endnotes.xml, `_note_parts`) are read
 as their own paragraphs right after the paragraph or table that refers to them, in the
 order of the references, each once (`_Reader.note_pieces`); an endnote too, although
 Word prints it at the document's end, since what it qualifies (a fee, an exception) is
-the paragraph that refers to it. The reference mark shows nothing in the body text and
-a note's pieces do not start with its number: a mark glued to a word ("zonen1", "745
-kr.2") would change the word a question's terms are matched against and where a sentence
-ends, a number opening the note ("1 Priserne er fastsat ...") would be quoted as part of
-its first sentence, and the number ties nothing together once the note stands next to
-its paragraph.
+the paragraph that refers to it. The reference mark shows nothing in the body text, nor
+does a custom mark (the text after a reference with `w:customMarkFollows`, "745 kr.*",
+`_run_text`), and a note's pieces do not start with its number: a mark glued to a word
+("zonen1", "745 kr.2") would change the word a question's terms are matched against and
+where a sentence ends, a number opening the note ("1 Priserne er fastsat ...") would be
+quoted as part of its first sentence, and the number ties nothing together once the note
+stands next to its paragraph. A notes part that is not XML is left out and the body read
+without its notes (`_note_parts`).
 
 A table row that starts or ends off the edge of the table's grid (`w:gridBefore`,
 `w:gridAfter`) is laid out on the grid, so that each of its values stays under its own
-header (`_Reader.table_pieces`).
+header (`_Reader.table_pieces`); offsets and spans that are not counts read as none, and
+are cut to Word's 63 columns (`_mend_grid`).
 
 The text is the document as it reads with its tracked changes accepted, wherever Word
 keeps it (`_runs`): inserted runs (`w:ins`) are read and deleted or moved-away ones
-(`w:del`, `w:moveFrom`) are not; the text of content controls (`w:sdt`, which forms and
-authorities' templates fill in, inline or around whole paragraphs and tables), simple
-fields (`w:fldSimple`), smart tags and custom XML is read where it stands; a text box's
-paragraphs follow the paragraph it is anchored in (`_text_boxes`), or in a table cell
-are part of the cell's text, read once (Word keeps a VML copy for old readers under
-`mc:Fallback`). python-docx's `Paragraph.text` and `Document.iter_inner_content` read
-only runs and hyperlinks directly under a paragraph and paragraphs and tables directly
-under the body, and lost all of these.
+(`w:del`, `w:moveFrom`) are not, and a paragraph whose mark was deleted or moved away is
+neither numbered nor counted (`qa.readers.word_numbering.mark_removed`); the text of
+content controls (`w:sdt`, which forms and authorities' templates fill in, inline or
+around whole paragraphs and tables), simple fields (`w:fldSimple`), smart tags and custom
+XML is read where it stands; a text box's paragraphs follow the paragraph it is anchored
+in (`_text_boxes`), or in a table cell are part of the cell's text, read once (Word keeps
+a VML copy for old readers under `mc:Fallback`). python-docx's `Paragraph.text` and
+`Document.iter_inner_content` read only runs and hyperlinks directly under a paragraph
+and paragraphs and tables directly under the body, and lost all of these.
 
 The title (`docx_document`) is the document's Title property (File > Info > Properties,
 `_core_title`) unless it is empty or a placeholder a program wrote
@@ -54,6 +61,8 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import docx
 from docx.document import Document as DocxDocument
@@ -77,7 +86,7 @@ from qa.readers.common import (
     strip_bullet,
     table_pieces,
 )
-from qa.readers.word_numbering import ListNumbers
+from qa.readers.word_numbering import ListNumbers, mark_removed
 
 # What python-docx lets through for a damaged file: the zip module's errors (a bad
 # archive, a damaged or truncated member, an unknown compression method), lxml's for a
@@ -104,6 +113,10 @@ def _heading_level(style_name: str) -> int | None:
 
 
 def _is_list(paragraph: Paragraph, style_name: str) -> bool:
+    """Whether a paragraph is a list item by its style's name ("List Number", "Liste") or
+    its own `w:numPr`; not one whose mark was deleted or moved away (`mark_removed`)."""
+    if mark_removed(paragraph._p):
+        return False
     if style_name.lower().startswith(("list", "liste")):
         return True
     ppr = paragraph._p.pPr
@@ -182,10 +195,39 @@ def _blocks(container: etree._Element) -> list[etree._Element]:
     return _unwrapped(container, (qn("w:p"), qn("w:tbl")))
 
 
+# A run's children that are text, as python-docx's `CT_R.text` reads them.
+_RUN_TEXT = frozenset(qn(tag) for tag in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
+
+
+def _custom_mark(child: etree._Element) -> bool:
+    """Whether `child` is a note reference whose mark is the text after it in its run
+    (`w:customMarkFollows` on `w:footnoteReference` or `w:endnoteReference`, ECMA-376
+    Part 1, 17.11: "745 kr.*" with "*" the mark)."""
+    return child.tag in _NOTE_REFERENCES and child.get(qn("w:customMarkFollows")) in ("1", "true", "on")
+
+
+def _run_text(run: CT_R) -> str:
+    """A run's text (`CT_R.text`) without a note's custom reference mark: the first text
+    (`w:t`) after a reference that says its mark follows (`_custom_mark`), as the number
+    of a note's ordinary reference is not read (module docstring)."""
+    if not any(_custom_mark(child) for child in run):
+        return run.text
+    texts: list[str] = []
+    skip = False
+    for child in run:
+        if _custom_mark(child):
+            skip = True
+        elif child.tag == qn("w:t") and skip:
+            skip = False
+        elif child.tag in _RUN_TEXT:
+            texts.append(str(child))
+    return "".join(texts)
+
+
 def _paragraph_text(paragraph: etree._Element) -> str:
-    """A paragraph's text (`_runs`), line breaks as "\\n" and tabs as "\\t" as
-    python-docx gives them."""
-    return "".join(run.text for run in _runs(paragraph))
+    """A paragraph's text (`_runs`, `_run_text`), line breaks as "\\n" and tabs as "\\t"
+    as python-docx gives them."""
+    return "".join(_run_text(run) for run in _runs(paragraph))
 
 
 def _lift(parent: etree._Element, tags: tuple[str, ...]) -> None:
@@ -199,6 +241,37 @@ def _lift(parent: etree._Element, tags: tuple[str, ...]) -> None:
         if child.tag in tags or child.tag in _BLOCK_WRAPPERS:
             parent.remove(child)
     parent.extend(items)
+
+
+# Word's table grid has at most 63 columns (Microsoft, "Word specifications and limits":
+# "Maximum number of columns in a table: 63"): a row's grid offsets (`w:gridBefore`,
+# `w:gridAfter`) and a cell's span (`w:gridSpan`) are cut to that, so that a tiny file
+# cannot make a row of millions of slots.
+_MAX_GRID_COLUMNS = 63
+
+
+def _grid_value(element: etree._Element | None, least: int) -> int:
+    """The integer `w:val` of a grid offset or span element, within `least` and
+    `_MAX_GRID_COLUMNS`; `least` when it is absent or not an integer ("abc", "", "1.5")."""
+    try:
+        value = int(element.get(qn("w:val"), "")) if element is not None else least
+    except ValueError:
+        value = least
+    return min(max(value, least), _MAX_GRID_COLUMNS)
+
+
+def _mend_grid(table: etree._Element) -> None:
+    """Writes each of a table's rows' `w:gridBefore` and `w:gridAfter` (0 to 63) and each
+    of its cells' `w:gridSpan` (1 to 63) back as `_grid_value` reads it, in place, so that
+    python-docx's rows and cells (which read them with `int` and lay a span out slot by
+    slot) neither raise for a value that is not an integer nor run out of memory for a
+    huge one."""
+    for row in table.findall(qn("w:tr")):
+        for name, least in (("w:gridBefore", 0), ("w:gridAfter", 0)):
+            for element in row.findall(f"{qn('w:trPr')}/{qn(name)}"):
+                element.set(qn("w:val"), str(_grid_value(element, least)))
+        for element in row.findall(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:gridSpan')}"):
+            element.set(qn("w:val"), str(_grid_value(element, 1)))
 
 
 def _lift_table_controls(table: etree._Element) -> None:
@@ -240,10 +313,15 @@ def _note_references(element: etree._Element, boxes: bool) -> list[tuple[str, st
 def _note_parts(document: DocxDocument) -> dict[tuple[str, str], etree._Element]:
     """A document's footnotes and endnotes (`w:footnote`, `w:endnote`) by (kind, `w:id`),
     from the parts its footnotes and endnotes relationships point at (`_part_root`;
-    python-docx reads neither part)."""
+    python-docx reads neither part); none from a part that is not XML, which is left out
+    without a word, as a note the file lacks is (python-docx does not read these parts,
+    so the body is whole without them)."""
     notes: dict[tuple[str, str], etree._Element] = {}
     for kind in ("footnote", "endnote"):
-        root = _part_root(document, f"/{kind}s")
+        try:
+            root = _part_root(document, f"/{kind}s")
+        except etree.XMLSyntaxError:
+            continue  # a part that is not XML: the body is read without its notes
         for note in root.findall(qn(f"w:{kind}")) if root is not None else []:
             notes[(kind, note.get(qn("w:id"), ""))] = note
     return notes
@@ -272,12 +350,26 @@ class _Reader:
         self.notes = _note_parts(document)
         self.read_notes: set[tuple[str, str]] = set()
 
+    @contextmanager
+    def numbered_apart(self) -> Iterator[None]:
+        """Counts the lists of what is read inside it (a note, a text box) apart from the
+        rest (`ListNumbers.apart`), and goes on with the outer count after it."""
+        outer = self.numbers
+        self.numbers = outer.apart()
+        try:
+            yield
+        finally:
+            self.numbers = outer
+
     def paragraph_pieces(self, paragraph: Paragraph) -> list[Piece]:
         """A paragraph's pieces (a heading, lines or a list item: a list paragraph's first
         line, after the number Word shows before it, `ListNumbers.label`), then those of
-        the notes it refers to (`note_pieces`), then those of its text boxes; none for a
-        line of a table of contents (`_TOC_STYLE`). A heading's number is counted but not
-        shown."""
+        the notes it refers to (`note_pieces`), then those of its text boxes, each box's
+        lists numbered apart (`numbered_apart`); none for a line of a table of contents
+        (`_TOC_STYLE`). A heading's number is counted but not shown. A paragraph whose mark
+        was deleted or moved away (`mark_removed`; with the changes accepted, Word joins
+        what is left of it to the next paragraph) has no number and is not counted: its
+        text left, if any, is a paragraph of its own."""
         pieces: list[Piece] = []
         text = _paragraph_text(paragraph._p)
         label = self.numbers.label(paragraph._p)
@@ -296,29 +388,35 @@ class _Reader:
         for reference in _note_references(paragraph._p, boxes=False):
             pieces.extend(self.note_pieces(reference))
         for box in _text_boxes(paragraph._p):
-            pieces.extend(self.container_pieces(box))
+            with self.numbered_apart():
+                pieces.extend(self.container_pieces(box))
         return pieces
 
     def note_pieces(self, reference: tuple[str, str]) -> list[Piece]:
         """The pieces of the paragraphs and tables of the note `reference` names (kind,
-        id), the first time it is named; none for a separator or a note the file lacks.
-        The note's number is not shown, as the reference's is not."""
+        id), the first time it is named, its lists numbered apart (`numbered_apart`); none
+        for a separator or a note the file lacks. The note's number is not shown, as the
+        reference's is not."""
         note = self.notes.get(reference)
         if reference in self.read_notes or note is None or note.get(qn("w:type")) in _SEPARATORS:
             return []
         self.read_notes.add(reference)
-        return self.container_pieces(note)
+        with self.numbered_apart():
+            return self.container_pieces(note)
 
     def cell_text(self, cell: etree._Element) -> str:
         """A table cell's text: the words of its paragraphs (a numbered one after its
-        number, `ListNumbers.label`), of their text boxes and of the cells of tables nested
-        in it, in order, joined by single spaces."""
+        number, `ListNumbers.label`), of their text boxes (each box's lists numbered apart,
+        `numbered_apart`) and of the cells of tables nested in it, in order, joined by
+        single spaces."""
         texts: list[str] = []
         for block in _blocks(cell):
             if block.tag == qn("w:p"):
                 text, label = _paragraph_text(block), self.numbers.label(block)
                 texts.append(f"{label} {text}" if label and text.strip() else text)
-                texts.extend(self.cell_text(box) for box in _text_boxes(block))
+                for box in _text_boxes(block):
+                    with self.numbered_apart():
+                        texts.append(self.cell_text(box))
             else:
                 rows = _unwrapped(block, (qn("w:tr"),))
                 texts.extend(self.cell_text(inner) for row in rows for inner in _unwrapped(row, (qn("w:tc"),)))
@@ -331,16 +429,21 @@ class _Reader:
         (`w:gridBefore`, `w:gridAfter`) has an empty slot for each grid column it leaves
         out (not None, which would give the cell before it that column too), and a cell
         merged over columns (`w:gridSpan`) leaves None in the slots it goes on over, so
-        that each value stays under its own header; a cell merged down rows (`w:vMerge`)
-        is read in each row it spans. Rows and cells inside content controls are read as
-        the table's own (`_lift_table_controls`)."""
+        that each value stays under its own header; offsets and spans are cut to Word's
+        63 columns (`_mend_grid`). A cell merged down rows (`w:vMerge`) shows its text in
+        each row it spans, read (and its list paragraphs counted) once. Rows and cells
+        inside content controls are read as the table's own (`_lift_table_controls`)."""
         _lift_table_controls(table._tbl)
+        _mend_grid(table._tbl)
+        texts: dict[etree._Element, str] = {}
         rows: list[list[Slot]] = []
         for row in table.rows:
             cells: list[Slot] = [""] * row.grid_cols_before
             previous = None
             for cell in row.cells:
-                cells.append(None if cell._tc is previous else self.cell_text(cell._tc))
+                if cell._tc is not previous and cell._tc not in texts:
+                    texts[cell._tc] = self.cell_text(cell._tc)
+                cells.append(None if cell._tc is previous else texts[cell._tc])
                 previous = cell._tc
             rows.append(cells + [""] * row.grid_cols_after)
         pieces: list[Piece] = []

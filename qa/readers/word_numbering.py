@@ -20,16 +20,32 @@ read (ECMA-376 Part 1, 17.9 "Numbering"):
   "Restart at 1" writes such a list); counting each `w:numId` apart would number a
   list that goes on after a restarted one from its own last number;
 - a level's number restarts when a shallower level is used, or only when one at or above
-  the level `w:lvlRestart` names is used (0: never).
+  the level `w:lvlRestart` names is used (0: never);
+- a level skipped on the way down (level 0, then level 2 with no level 1 between) counts
+  as used at its first number, so that the next paragraph at that level shows the number
+  after it: levels 0, 2, 1, 2 read "1.", "1.1.1.", "1.2.", "1.2.1.". Word shows so
+  (CKEditor 4's paste-from-Word fixtures, made in Word: "1. One", two items two levels
+  down, then "b. Is" one level down), and so does LibreOffice; the standard does not say.
 
-A level whose format is not one of those above (Word's "ordinal", "cardinalText",
-"decimalZero", a custom format in `mc:AlternateContent`), whose text names no level (a
-picture or text bullet), or that cannot be found shows no number: the paragraph is still
-a list item, as a bulleted one is. Nothing here raises for a file's content.
+A level's format is its `w:numFmt`, or, when Word does not know that one (a custom
+format such as "01, 02, 03, ...", which Word and LibreOffice write inside
+`mc:AlternateContent`), the first one in the `mc:Choice` or `mc:Fallback` this module can
+write. A paragraph whose own level's format cannot be written (Word's "ordinal",
+"cardinalText" ...), whose level text names no level (a picture or text bullet), or whose
+level cannot be found shows no number: it is still a list item, as a bulleted one is. A
+placeholder for another level that cannot be written (a bullet level between two numbered
+ones) writes nothing, as Word does ("%1.%2.%3%4." with level 3 a bullet shows "1.1.1.").
+
+A paragraph whose paragraph mark was deleted or moved away with tracked changes
+(`w:pPr/w:rPr/w:del`, `w:moveFrom`) is no paragraph once the changes are accepted: it is
+not counted and has no number (`mark_removed`).
+
+Nothing here raises for a file's content.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterator
 
@@ -39,7 +55,7 @@ from lxml import etree
 # Word numbers 9 levels, 0 to 8 (ECMA-376 Part 1, 17.9.3 ilvl: "0 to 8").
 LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ALTERNATE_CONTENT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # A numbering style's definition may point at another numbering style: follow at most this
 # many links (a loop in a damaged file ends there).
 _MAX_LINKS = 4
@@ -78,16 +94,44 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "upperLetter": lambda n: _letters(n).upper() if 0 < n <= _MAX_LETTERS else str(n),
     "lowerRoman": lambda n: _roman(n) if 0 < n < 4000 else str(n),
     "upperRoman": lambda n: _roman(n).upper() if 0 < n < 4000 else str(n),
+    "decimalZero": lambda n: f"{n:02d}",  # "01" to "09", then "10" (ECMA-376 Part 1, 17.18.59)
     "none": lambda n: "",
 }
 
 
+# Word's custom number formats that pad decimals with zeros, as `w:numFmt w:val="custom"
+# w:format="01, 02, 03, ..."` (and "001, 002, 003, ...", "0001, 0002, 0003, ...",
+# "00001, 00002, 00003, ...", the ones Word's "Define New Number Format" offers): the
+# number of digits is the first sample's.
+_PADDED = re.compile(r"(0*1), 0*2, 0*3, \.\.\.")
+
+
 def format_number(number: int, number_format: str) -> str | None:
     """`number` written in a Word number format (`_FORMATS`): 3 as "lowerLetter" is "c",
-    as "upperRoman" "III", as "none" ""; None for a format not in `_FORMATS` ("bullet"
-    among them)."""
+    as "upperRoman" "III", as "decimalZero" "03", as "none" ""; None for a format not in
+    `_FORMATS` ("bullet" among them)."""
     write = _FORMATS.get(number_format)
     return None if write is None else write(number)
+
+
+def _writer(number_format: etree._Element) -> Callable[[int], str] | None:
+    """How a `w:numFmt` writes a number: a format in `_FORMATS`, or a custom zero-padded
+    one (`_PADDED`); None for any other (a bullet, an ordinal, another custom one)."""
+    value = number_format.get(qn("w:val"), "")
+    if value == "custom":
+        padded = _PADDED.fullmatch(number_format.get(qn("w:format"), "").strip())
+        width = len(padded.group(1)) if padded else 0
+        return (lambda n: f"{n:0{width}d}") if width else None
+    return _FORMATS.get(value)
+
+
+def mark_removed(paragraph: etree._Element) -> bool:
+    """Whether a paragraph's (`w:p`) paragraph mark was deleted or moved away with tracked
+    changes (`w:pPr/w:rPr` holds `w:del` or `w:moveFrom`: ECMA-376 Part 1, 17.13.5,
+    "Deleted Paragraph" and "Move Source Paragraph"): with the changes accepted it is no
+    paragraph of its own."""
+    rpr = paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    return rpr is not None and (rpr.find(qn("w:del")) is not None or rpr.find(qn("w:moveFrom")) is not None)
 
 
 def _int(element: etree._Element | None, default: int | None = None) -> int | None:
@@ -104,20 +148,25 @@ def _val(element: etree._Element | None) -> str | None:
     return None if element is None else element.get(qn("w:val"))
 
 
-def _number_format(level: etree._Element) -> str | None:
-    """A level's `w:numFmt`: "decimal" when absent (ECMA-376 Part 1, 17.9.17), None when
-    Word wrote it inside `mc:AlternateContent` (a custom format such as "01, 02, 03",
-    which this module does not write)."""
-    found = level.find(qn("w:numFmt"))
-    if found is not None:
-        return found.get(qn("w:val"))
-    return None if level.find(_ALTERNATE_CONTENT) is not None else "decimal"
+def _level_writer(level: etree._Element) -> Callable[[int], str] | None:
+    """How a level writes its number (`_writer`): by its own `w:numFmt`, else by the first
+    one inside its `mc:AlternateContent` (`mc:Choice`, then `mc:Fallback`) that can be
+    written; decimal when it has none (ECMA-376 Part 1, 17.9.17); None when none of them
+    can be written (a bullet among them)."""
+    formats = level.findall(qn("w:numFmt"))
+    for alternate in level.findall(f"{_MC}AlternateContent"):
+        for branch in (*alternate.findall(f"{_MC}Choice"), *alternate.findall(f"{_MC}Fallback")):
+            formats.extend(branch.findall(qn("w:numFmt")))
+    if not formats:
+        return str
+    return next((write for write in map(_writer, formats) if write is not None), None)
 
 
 class ListNumbers:
     """The numbers of a document's list paragraphs, counted in the order `label` is asked
-    (the order the document reads). Built from the root elements of the numbering part
-    (`w:numbering`) and the styles part (`w:styles`), either None when the file has none."""
+    (the order the document reads), each paragraph once. Built from the root elements of
+    the numbering part (`w:numbering`) and the styles part (`w:styles`), either None when
+    the file has none. A note or text box counts its lists apart (`apart`)."""
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
         self._nums = {n.get(qn("w:numId")): n for n in _children(numbering, "w:num")}
@@ -136,13 +185,33 @@ class ListNumbers:
         self._counts: dict[str | None, list[int | None]] = {}
         # The (numId, level) pairs whose startOverride has been applied.
         self._overridden: set[tuple[str, int]] = set()
+        # The labels of the paragraphs counted, by paragraph: a cell merged down several
+        # rows is read in each of them, and its paragraphs are counted once.
+        self._labels: dict[etree._Element, str | None] = {}
+
+    def apart(self) -> ListNumbers:
+        """Another count of the same lists, from the start: for the paragraphs of a
+        footnote, an endnote or a text box, whose lists LibreOffice numbers apart from the
+        body's and from each other note's and box's (a numbered paragraph in a note leaves
+        the body's steps 1, 2, 3)."""
+        other = copy.copy(self)
+        other._counts, other._overridden, other._labels = {}, set(), {}
+        return other
 
     def label(self, paragraph: etree._Element) -> str | None:
-        """The label Word shows before `paragraph` (a `w:p`), counting it: "2.", "b)",
-        "1.2."; "" for a paragraph in a list that shows no number (a bullet, format
-        "none", a format or level this module cannot write); None for a paragraph in no
-        list (no `w:numPr` on it or its styles, `w:numId` 0, or a list the numbering part
-        does not define)."""
+        """The label Word shows before `paragraph` (a `w:p`), counting it the first time it
+        is asked for: "2.", "b)", "1.2."; "" for a paragraph in a list that shows no
+        number (a bullet, format "none", a format or level this module cannot write); None
+        for a paragraph in no list (no `w:numPr` on it or its styles, `w:numId` 0, or a
+        list the numbering part does not define) or whose mark was deleted or moved away
+        (`mark_removed`)."""
+        if paragraph not in self._labels:
+            self._labels[paragraph] = None if mark_removed(paragraph) else self._counted(paragraph)
+        return self._labels[paragraph]
+
+    def _counted(self, paragraph: etree._Element) -> str | None:
+        """`label` for a paragraph not counted yet: counts it (`_count`) and writes its label
+        (`_render`)."""
         num_id, ilvl = self._num_pr(paragraph)
         num = self._nums.get(num_id) if num_id not in (None, "0") else None
         abstract = self._abstract(num)
@@ -212,48 +281,53 @@ class ListNumbers:
         num_id: str,
         index: int,
     ) -> None:
-        """Counts a paragraph at level `index` in `counts` (the abstract definition's):
-        the level's first number (`_start`) when it is not counted yet or this list
-        overrides it and is used at the level for the first time, else one more; then
-        restarts the deeper levels that restart on it (`_restarts`)."""
-        override = _start_override(num, index)
-        if override is not None and (num_id, index) not in self._overridden:
-            self._overridden.add((num_id, index))
-            counts[index] = override
-        else:
-            current = counts[index]
-            counts[index] = _start(levels[index]) if current is None else current + 1
+        """Counts a paragraph at level `index` in `counts` (the abstract definition's,
+        `_next`), and first each shallower level not counted yet (skipped on the way
+        down) at its first number; then restarts the deeper levels that restart on level
+        `index` (`_restarts`)."""
+        for used in range(index + 1):
+            if used == index or counts[used] is None:
+                counts[used] = self._next(counts[used], levels[used], num, num_id, used)
         for deeper in range(index + 1, LEVELS):
             if _restarts(levels[deeper], deeper, index):
                 counts[deeper] = None
 
+    def _next(
+        self, current: int | None, level: etree._Element | None, num: etree._Element, num_id: str, index: int
+    ) -> int:
+        """Level `index`'s next number after `current` (None: not counted since it last
+        restarted) in list `num_id`: the list's `w:startOverride` for the level the first
+        time the list uses it (noted in `_overridden`), else the level's first number
+        (`_start`) when not counted, else one more."""
+        override = _start_override(num, index)
+        if override is not None and (num_id, index) not in self._overridden:
+            self._overridden.add((num_id, index))
+            return override
+        return _start(level) if current is None else current + 1
+
     @staticmethod
     def _render(levels: list[etree._Element | None], counts: list[int | None], index: int) -> str:
-        """Level `index`'s text with each %N replaced by level N's number in level N's
-        format (decimal for all in a legal-numbering level, `w:isLgl`); a level not
-        counted yet shows its first number. "" for a bullet, a text that names no level,
-        or a level or format that cannot be written."""
+        """Level `index`'s text with each %N replaced by level N's number as level N writes
+        it (`_level_writer`; in decimal for all in a legal-numbering level, `w:isLgl`),
+        and by nothing for a level that cannot be written or found; a level not counted
+        yet (a deeper one) shows its first number. "" when level `index` itself cannot be
+        written or found, or its text names no level (a bullet)."""
         level = levels[index]
-        if level is None:
+        if level is None or _level_writer(level) is None:
             return ""
         text = _val(level.find(qn("w:lvlText"))) or ""
         legal = level.find(qn("w:isLgl")) is not None and _val(level.find(qn("w:isLgl"))) not in ("0", "false", "off")
-        if _number_format(level) == "bullet" or not _PLACEHOLDER.search(text):
+        if not _PLACEHOLDER.search(text):
             return ""
-        parts: list[str] = []
-        for match in _PLACEHOLDER.finditer(text):
+
+        def written(match: re.Match[str]) -> str:
             referenced = int(match.group(1)) - 1
             shown = levels[referenced]
-            if shown is None:
-                return ""
+            write = None if shown is None else (str if legal else _level_writer(shown))
             number = counts[referenced]
-            number_format = "decimal" if legal else _number_format(shown)
-            written = format_number(_start(shown) if number is None else number, number_format or "")
-            if written is None:
-                return ""
-            parts.append(written)
-        it = iter(parts)
-        return " ".join(_PLACEHOLDER.sub(lambda _: next(it), text).split())
+            return "" if write is None else write(_start(shown) if number is None else number)
+
+        return " ".join(_PLACEHOLDER.sub(written, text).split())
 
 
 def _children(root: etree._Element | None, tag: str) -> list[etree._Element]:
