@@ -561,3 +561,62 @@ def test_a_notes_custom_reference_mark_is_not_read_in_the_body(tmp_path: Path) -
         ("paragraph", 0, "Pris 745 kr. i alt."),
         ("paragraph", 0, "Prisen gælder fra 2025."),
     ]
+
+
+def test_a_first_number_past_words_32_bit_range_is_read_as_none_given(tmp_path: Path) -> None:
+    # Before, a 21-digit w:startOverride and w:start were written out digit for digit.
+    numbering = (
+        "<w:abstractNum w:abstractNumId='1'>" + _level(0, "decimal", "%1.", start=4) + "</w:abstractNum>"
+        "<w:abstractNum w:abstractNumId='2'>" + _level(0, "decimal", "%1)", start=2**31) + "</w:abstractNum>"
+        "<w:abstractNum w:abstractNumId='3'>"
+        + _level(0, "decimal", "%1:", start=2**31 - 1)
+        + "</w:abstractNum>"
+        + _num(1, 1, "<w:lvlOverride w:ilvl='0'><w:startOverride w:val='999999999999999999999'/></w:lvlOverride>")
+        + _num(2, 2)
+        + _num(3, 3)
+    )
+    body = p("Ansøg.", 1, 0) + p("Vent.", 1, 0) + p("Bilag.", 2, 0) + p("Svar.", 3, 0)
+    assert _blocks(write_docx_parts(tmp_path / "stor.docx", body, numbering)) == [
+        ("list_item", 0, "4. Ansøg."),  # the override is none: the level's own first number
+        ("list_item", 0, "5. Vent."),
+        ("list_item", 0, "0) Bilag."),  # w:start is none: 0
+        ("list_item", 0, f"{2**31 - 1}: Svar."),
+    ]
+
+
+def test_styles_based_on_each_other_in_a_loop_each_take_the_nearest_numbering_round_the_loop(
+    tmp_path: Path,
+) -> None:
+    # Trin is based on Liste, Liste on Punkt, Punkt on Liste again. Liste names the list,
+    # Punkt the level; Trin, Liste and Punkt each read the nearest of each round the loop.
+    numbering = (
+        "<w:abstractNum w:abstractNumId='1'>"
+        + _level(0, "decimal", "%1.")
+        + _level(1, "lowerLetter", "%2)")
+        + _level(2, "lowerRoman", "%3.")
+        + "</w:abstractNum>"
+        + _num(4, 1)
+    )
+    styles = (
+        "<w:style w:type='paragraph' w:styleId='Trin'><w:basedOn w:val='Liste'/>"
+        "<w:pPr><w:numPr><w:ilvl w:val='2'/></w:numPr></w:pPr></w:style>"
+        "<w:style w:type='paragraph' w:styleId='Liste'><w:basedOn w:val='Punkt'/>"
+        "<w:pPr><w:numPr><w:numId w:val='4'/></w:numPr></w:pPr></w:style>"
+        "<w:style w:type='paragraph' w:styleId='Punkt'><w:basedOn w:val='Liste'/>"
+        "<w:pPr><w:numPr><w:ilvl w:val='1'/></w:numPr></w:pPr></w:style>"
+    )
+    body = p("Punkt", style="Punkt") + p("Liste", style="Liste") + p("Trin", style="Trin") + p("Liste", style="Liste")
+    path = write_docx_parts(tmp_path / "loop.docx", body, numbering)
+    replace_docx_part(
+        path,
+        "word/styles.xml",
+        (
+            f"<w:styles xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'>{styles}</w:styles>"
+        ).encode(),
+    )
+    assert _blocks(path) == [
+        ("list_item", 0, "a) Punkt"),  # level 1 from Punkt, the list from Liste
+        ("list_item", 0, "b) Liste"),  # the list from Liste, level 1 from Punkt
+        ("list_item", 0, "i. Trin"),  # level 2 from Trin, the list from Liste
+        ("list_item", 0, "c) Liste"),
+    ]

@@ -47,7 +47,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -162,6 +163,46 @@ def _level_writer(level: etree._Element) -> Callable[[int], str] | None:
     return next((write for write in map(_writer, formats) if write is not None), None)
 
 
+@dataclass(frozen=True)
+class _List:
+    """What a list (`w:num`) counts with, read once: its abstract definition's
+    `w:abstractNumId` (whose counters it shares), and for each of the 9 levels the level
+    (`_List.read`) and the first number the list sets for it (`w:startOverride`, None
+    when it sets none)."""
+
+    abstract_id: str | None
+    levels: tuple[etree._Element | None, ...]
+    start_overrides: tuple[int | None, ...]
+
+    @classmethod
+    def read(cls, num: etree._Element, abstract: etree._Element) -> _List:
+        """A list's levels and first numbers, each level the list's own (the first
+        `w:lvlOverride` for it that holds a `w:lvl`), else the abstract definition's (its
+        first `w:lvl` for it), else None; each first number from the first
+        `w:lvlOverride` for the level (`_number` of its `w:startOverride`). Reads each
+        override and level once."""
+        own: dict[int, etree._Element] = {}
+        starts: dict[int, int | None] = {}
+        for override in num.findall(qn("w:lvlOverride")):
+            index = _int_attr(override, "w:ilvl")
+            if index is None or not 0 <= index < LEVELS:
+                continue
+            if index not in starts:
+                starts[index] = _number(override.find(qn("w:startOverride")))
+            if index not in own and (lvl := override.find(qn("w:lvl"))) is not None:
+                own[index] = lvl
+        defined: dict[int, etree._Element] = {}
+        for lvl in abstract.findall(qn("w:lvl")):
+            index = _int_attr(lvl, "w:ilvl")
+            if index is not None and 0 <= index < LEVELS:
+                defined.setdefault(index, lvl)
+        return cls(
+            abstract.get(qn("w:abstractNumId")),
+            tuple(own.get(index, defined.get(index)) for index in range(LEVELS)),
+            tuple(starts.get(index) for index in range(LEVELS)),
+        )
+
+
 class ListNumbers:
     """The numbers of a document's list paragraphs, counted in the order `label` is asked
     (the order the document reads), each paragraph once. Built from the root elements of
@@ -188,6 +229,11 @@ class ListNumbers:
         # The labels of the paragraphs counted, by paragraph: a cell merged down several
         # rows is read in each of them, and its paragraphs are counted once.
         self._labels: dict[etree._Element, str | None] = {}
+        # Built on first use and shared with the counts made `apart` (they depend on the
+        # parts only): each list's definition (`_List`) by `w:numId`, and each style's
+        # `w:numId` and `w:ilvl` from its `w:basedOn` chain by style id.
+        self._lists: dict[str, _List | None] = {}
+        self._style_num_prs: dict[str, tuple[str | None, int | None]] = {}
 
     def apart(self) -> ListNumbers:
         """Another count of the same lists, from the start: for the paragraphs of a
@@ -213,41 +259,72 @@ class ListNumbers:
         """`label` for a paragraph not counted yet: counts it (`_count`) and writes its label
         (`_render`)."""
         num_id, ilvl = self._num_pr(paragraph)
-        num = self._nums.get(num_id) if num_id not in (None, "0") else None
-        abstract = self._abstract(num)
-        if num is None or abstract is None or num_id is None:
+        found = self._list(num_id) if num_id not in (None, "0") else None
+        if found is None or num_id is None:
             return None
         level_index = min(max(ilvl, 0), LEVELS - 1)
-        levels = [self._level(num, abstract, index) for index in range(LEVELS)]
-        counts = self._counts.setdefault(abstract.get(qn("w:abstractNumId")), [None] * LEVELS)
-        self._count(counts, levels, num, num_id, level_index)
-        return self._render(levels, counts, level_index)
+        counts = self._counts.setdefault(found.abstract_id, [None] * LEVELS)
+        self._count(counts, found, num_id, level_index)
+        return self._render(found.levels, counts, level_index)
+
+    def _list(self, num_id: str) -> _List | None:
+        """List `num_id`'s levels and first-number overrides (`_List`), read once; None
+        for a list the numbering part does not define or whose abstract definition cannot
+        be found (`_abstract`)."""
+        if num_id not in self._lists:
+            num = self._nums.get(num_id)
+            abstract = self._abstract(num)
+            self._lists[num_id] = None if num is None or abstract is None else _List.read(num, abstract)
+        return self._lists[num_id]
 
     def _num_pr(self, paragraph: etree._Element) -> tuple[str | None, int]:
         """The list id (`w:numId`) and level (`w:ilvl`, 0 when none says) of a paragraph:
         each from its own `w:numPr`, else from its style's and the styles it is based on
-        (the paragraph's `w:pStyle`, else the default paragraph style)."""
+        (the paragraph's `w:pStyle`, else the default paragraph style; `_style_num_pr`)."""
         num_id: str | None = None
         ilvl: int | None = None
         ppr = paragraph.find(qn("w:pPr"))
+        if ppr is not None and (own := ppr.find(qn("w:numPr"))) is not None:
+            num_id, ilvl = _val(own.find(qn("w:numId"))), _int(own.find(qn("w:ilvl")))
         style_id = _val(ppr.find(qn("w:pStyle"))) if ppr is not None else None
-        for num_pr in self._num_prs(ppr, style_id or self._default_style):
-            num_id = num_id if num_id is not None else _val(num_pr.find(qn("w:numId")))
-            ilvl = ilvl if ilvl is not None else _int(num_pr.find(qn("w:ilvl")))
+        style_num_id, style_ilvl = self._style_num_pr(style_id or self._default_style)
+        num_id = num_id if num_id is not None else style_num_id
+        ilvl = ilvl if ilvl is not None else style_ilvl
         return num_id, ilvl or 0
 
-    def _num_prs(self, ppr: etree._Element | None, style_id: str | None) -> Iterator[etree._Element]:
-        """The `w:numPr` of a paragraph's properties, then those of its style and the styles
-        it is based on, nearest first (a loop of `w:basedOn` ends at a style seen before)."""
-        if ppr is not None and (own := ppr.find(qn("w:numPr"))) is not None:
-            yield own
-        seen: set[str] = set()
-        while style_id is not None and style_id not in seen and (style := self._styles.get(style_id)) is not None:
-            seen.add(style_id)
-            found = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-            if found is not None:
-                yield found
-            style_id = _val(style.find(qn("w:basedOn")))
+    def _style_num_pr(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """The `w:numId` and `w:ilvl` a paragraph style gives (each None when none says):
+        each from the nearest `w:numPr` that has it, on the style or the styles it is based
+        on (a loop of `w:basedOn` ends at a style seen before). Each style is read once
+        (`_resolve_styles`)."""
+        if style_id is None:
+            return None, None
+        if style_id not in self._style_num_prs:
+            self._resolve_styles(style_id)
+        return self._style_num_prs.get(style_id, (None, None))
+
+    def _resolve_styles(self, style_id: str) -> None:
+        """Notes in `_style_num_prs` what each style on the `w:basedOn` chain from
+        `style_id` gives (`_style_num_pr`), up to a style noted before, a style the styles
+        part does not define, or a loop; a style in a loop gets what the loop gives from it
+        round to the style before it (`_around`)."""
+        path: dict[str, tuple[str | None, int | None]] = {}
+        current: str | None = style_id
+        while current is not None and current not in self._style_num_prs and current not in path:
+            style = self._styles.get(current)
+            if style is None:
+                break
+            path[current] = _own_num_pr(style.find(f"{qn('w:pPr')}/{qn('w:numPr')}"))
+            current = _val(style.find(qn("w:basedOn")))
+        steps, own = list(path), list(path.values())
+        if current is not None and current in path:
+            loop = steps.index(current)
+            self._style_num_prs.update(zip(steps[loop:], _around(own[loop:]), strict=True))
+            steps, own = steps[:loop], own[:loop]
+        base = self._style_num_prs.get(current, (None, None)) if current is not None else (None, None)
+        for step, pair in zip(reversed(steps), reversed(own), strict=True):
+            base = _nearest(pair, base)
+            self._style_num_prs[step] = base
 
     def _abstract(self, num: etree._Element | None) -> etree._Element | None:
         """The abstract definition a list points at, following a numbering style's link
@@ -264,49 +341,31 @@ class ListNumbers:
             num = self._nums.get(num_id)
         return None
 
-    @staticmethod
-    def _level(num: etree._Element, abstract: etree._Element, index: int) -> etree._Element | None:
-        """Level `index` of a list: the list's own (`w:lvlOverride` with a `w:lvl`), else
-        the abstract definition's, else None."""
-        for override in num.findall(qn("w:lvlOverride")):
-            if _int_attr(override, "w:ilvl") == index and (own := override.find(qn("w:lvl"))) is not None:
-                return own
-        return next((lvl for lvl in abstract.findall(qn("w:lvl")) if _int_attr(lvl, "w:ilvl") == index), None)
-
-    def _count(
-        self,
-        counts: list[int | None],
-        levels: list[etree._Element | None],
-        num: etree._Element,
-        num_id: str,
-        index: int,
-    ) -> None:
-        """Counts a paragraph at level `index` in `counts` (the abstract definition's,
-        `_next`), and first each shallower level not counted yet (skipped on the way
-        down) at its first number; then restarts the deeper levels that restart on level
-        `index` (`_restarts`)."""
+    def _count(self, counts: list[int | None], found: _List, num_id: str, index: int) -> None:
+        """Counts a paragraph of list `num_id` (`found`) at level `index` in `counts` (the
+        abstract definition's, `_next`), and first each shallower level not counted yet
+        (skipped on the way down) at its first number; then restarts the deeper levels that
+        restart on level `index` (`_restarts`)."""
         for used in range(index + 1):
             if used == index or counts[used] is None:
-                counts[used] = self._next(counts[used], levels[used], num, num_id, used)
+                counts[used] = self._next(counts[used], found, num_id, used)
         for deeper in range(index + 1, LEVELS):
-            if _restarts(levels[deeper], deeper, index):
+            if _restarts(found.levels[deeper], deeper, index):
                 counts[deeper] = None
 
-    def _next(
-        self, current: int | None, level: etree._Element | None, num: etree._Element, num_id: str, index: int
-    ) -> int:
+    def _next(self, current: int | None, found: _List, num_id: str, index: int) -> int:
         """Level `index`'s next number after `current` (None: not counted since it last
-        restarted) in list `num_id`: the list's `w:startOverride` for the level the first
-        time the list uses it (noted in `_overridden`), else the level's first number
-        (`_start`) when not counted, else one more."""
-        override = _start_override(num, index)
+        restarted) in list `num_id` (`found`): the list's `w:startOverride` for the level
+        the first time the list uses it (noted in `_overridden`), else the level's first
+        number (`_start`) when not counted, else one more."""
+        override = found.start_overrides[index]
         if override is not None and (num_id, index) not in self._overridden:
             self._overridden.add((num_id, index))
             return override
-        return _start(level) if current is None else current + 1
+        return _start(found.levels[index]) if current is None else current + 1
 
     @staticmethod
-    def _render(levels: list[etree._Element | None], counts: list[int | None], index: int) -> str:
+    def _render(levels: Sequence[etree._Element | None], counts: list[int | None], index: int) -> str:
         """Level `index`'s text with each %N replaced by level N's number as level N writes
         it (`_level_writer`; in decimal for all in a legal-numbering level, `w:isLgl`),
         and by nothing for a level that cannot be written or found; a level not counted
@@ -341,17 +400,47 @@ def _int_attr(element: etree._Element, name: str) -> int | None:
         return None
 
 
+# Word keeps a list's numbers in 32-bit signed integers: a first number outside them (a
+# damaged file's 21-digit `w:start`) is none Word can show, and is read as no value.
+_WORD_INTS = range(-(2**31), 2**31)
+
+
+def _number(element: etree._Element | None) -> int | None:
+    """The integer `w:val` of `element` when it is one Word can hold (`_WORD_INTS`), else None."""
+    value = _int(element)
+    return value if value is not None and value in _WORD_INTS else None
+
+
 def _start(level: etree._Element | None) -> int:
-    """A level's first number (`w:start`; 0 when absent, ECMA-376 Part 1, 17.9.25)."""
-    return 0 if level is None else _int(level.find(qn("w:start")), 0) or 0
+    """A level's first number (`w:start`; 0 when absent or not a number Word can hold,
+    `_number`; ECMA-376 Part 1, 17.9.25)."""
+    return 0 if level is None else _number(level.find(qn("w:start"))) or 0
 
 
-def _start_override(num: etree._Element, index: int) -> int | None:
-    """The first number a list sets for level `index` (`w:lvlOverride/w:startOverride`), or None."""
-    for override in num.findall(qn("w:lvlOverride")):
-        if _int_attr(override, "w:ilvl") == index:
-            return _int(override.find(qn("w:startOverride")))
-    return None
+def _own_num_pr(num_pr: etree._Element | None) -> tuple[str | None, int | None]:
+    """The `w:numId` and `w:ilvl` (each None when absent or, for the level, not an
+    integer) of a `w:numPr`, or (None, None) when there is none."""
+    if num_pr is None:
+        return None, None
+    return _val(num_pr.find(qn("w:numId"))), _int(num_pr.find(qn("w:ilvl")))
+
+
+def _nearest(near: tuple[str | None, int | None], far: tuple[str | None, int | None]) -> tuple[str | None, int | None]:
+    """Each of a `w:numId` and `w:ilvl` pair from `near`, else from `far` when `near` has None."""
+    return (near[0] if near[0] is not None else far[0], near[1] if near[1] is not None else far[1])
+
+
+def _around(own: list[tuple[str | None, int | None]]) -> list[tuple[str | None, int | None]]:
+    """For each style in a `w:basedOn` loop (`own`: what each gives itself, in chain
+    order), what the chain from it gives: the nearest of its own, then the next styles'
+    round the loop to the one before it (`_nearest`). One pass back over the loop twice."""
+    resolved: list[tuple[str | None, int | None]] = list(own)
+    carry: tuple[str | None, int | None] = (None, None)
+    for position in range(2 * len(own) - 1, -1, -1):
+        carry = _nearest(own[position % len(own)], carry)
+        if position < len(own):
+            resolved[position] = carry
+    return resolved
 
 
 def _restarts(level: etree._Element | None, index: int, used: int) -> bool:
