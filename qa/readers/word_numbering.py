@@ -9,11 +9,12 @@ read (ECMA-376 Part 1, 17.9 "Numbering"):
 
 - a list (`w:num`) points at an abstract definition (`w:abstractNum`, perhaps through a
   numbering style, `w:numStyleLink`) whose level `w:lvl` gives the first number
-  (`w:start`, 0 when absent), the number format (`w:numFmt`: decimal, lowerLetter,
-  upperLetter, lowerRoman, upperRoman, bullet, none; decimal when absent) and the text
+  (`w:start`, 0 when absent or outside Word's 32-bit range), the number format
+  (`w:numFmt`: decimal, lowerLetter, upperLetter, lowerRoman, upperRoman, bullet, none;
+  decimal when absent) and the text
   (`w:lvlText`, "%1." or "%1)" or "%1.%2.", where %N stands for level N's number);
 - a list may replace a level (`w:lvlOverride` with a `w:lvl`) or its first number
-  (`w:startOverride`);
+  (`w:startOverride`, none when outside Word's 32-bit range);
 - the lists that share one abstract definition share its counters, as Word counts them:
   a second list over the same definition goes on where the first stopped, and a list
   with a `w:startOverride` restarts that level the first time it is used (Word's
