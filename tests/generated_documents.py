@@ -6,10 +6,16 @@ fpdf2's core font Helvetica is encoded in latin-1 (cp1252), which holds æ, ø a
 from __future__ import annotations
 
 import re
+import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
 from fpdf import FPDF
 from PIL import Image
 
@@ -199,6 +205,61 @@ def write_docx_with_markup(path: Path) -> Path:
         sect.addprevious(element)
     document.save(str(path))
     return path
+
+
+def write_docx_parts(
+    path: Path,
+    body: str,
+    numbering: str | None = None,
+    footnotes: str | None = None,
+    endnotes: str | None = None,
+    numbered_styles: Mapping[str, int] | None = None,
+) -> Path:
+    """A Word document whose body is `body` (the XML of its paragraphs and tables, in the
+    `w:` namespace, which is declared here), with python-docx's default styles and, when
+    given, these parts' contents (the XML inside their root element): `numbering` as
+    word/numbering.xml, `footnotes` as word/footnotes.xml and `endnotes` as
+    word/endnotes.xml (each with its relationship and content type, as Word writes
+    them). `numbered_styles` adds a paragraph style per name whose `w:numPr` names the
+    list id given."""
+    document = docx.Document()
+    for name, num_id in (numbered_styles or {}).items():
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.get_or_add_pPr().append(parse_xml(f"<w:numPr {_W}><w:numId w:val='{num_id}'/></w:numPr>"))
+    sect = document.element.body[-1]  # w:sectPr stays last
+    for element in parse_xml(f"<w:body {_W}>{body}</w:body>"):
+        sect.addprevious(element)
+    package = document.part.package
+    for kind, xml, content_type, reltype in (
+        ("footnotes", footnotes, CONTENT_TYPE.WML_FOOTNOTES, RELATIONSHIP_TYPE.FOOTNOTES),
+        ("endnotes", endnotes, CONTENT_TYPE.WML_ENDNOTES, RELATIONSHIP_TYPE.ENDNOTES),
+    ):
+        if xml is not None:
+            blob = f"<w:{kind} {_W}>{xml}</w:{kind}>".encode()
+            document.part.relate_to(Part(PackURI(f"/word/{kind}.xml"), content_type, blob, package), reltype)
+    document.save(str(path))
+    if numbering is not None:
+        replace_docx_part(path, "word/numbering.xml", f"<w:numbering {_W}>{numbering}</w:numbering>".encode())
+    return path
+
+
+def replace_docx_part(path: Path, part: str, xml: bytes) -> Path:
+    """The .docx at `path` with one part's bytes replaced (the archive itself intact)."""
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in members.items():
+            target.writestr(name, xml if name == part else content)
+    return path
+
+
+def docx_paragraph(text: str, num_id: int | None = None, level: int = 0, style: str | None = None) -> str:
+    """The XML of a paragraph of one run of `text`, in list `num_id` at `level` and in the
+    paragraph style `style` when given."""
+    properties = f"<w:pStyle w:val='{style}'/>" if style else ""
+    if num_id is not None:
+        properties += f"<w:numPr><w:ilvl w:val='{level}'/><w:numId w:val='{num_id}'/></w:numPr>"
+    return f"<w:p><w:pPr>{properties}</w:pPr><w:r><w:t xml:space='preserve'>{text}</w:t></w:r></w:p>"
 
 
 STORSKRALD = (

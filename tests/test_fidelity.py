@@ -5,8 +5,12 @@ Visible source text, computed independently of the readers' unit logic:
   browser shows them);
 - text: the file (after front matter);
 - HTML: the DOM text of the main content (boilerplate removed, `<ol>` numbers shown);
-- PDF: pdfplumber's page text; Word: python-docx's paragraph and table-cell text, and the
-  text of each paragraph's text boxes after it.
+- PDF: pdfplumber's page text; Word: python-docx's paragraph and table-cell text, a
+  numbered paragraph after its number (counted per list and level from the level's start,
+  deeper levels starting again under a shallower one, in decimal, letters or small roman
+  numerals as its level says; a bullet has none), the text of each note a paragraph or
+  table refers to after it (once), and the text of each paragraph's text boxes after that
+  (in a cell, after the cell's text).
 
 Word tokens are `\\w+` runs of the normalised text. The source's tokens must be a
 subsequence of the served tokens (header labels repeated in table rows are extra), and
@@ -91,6 +95,75 @@ def _text_box_texts(paragraph: etree._Element) -> list[str]:
     return [" ".join(_BOX_WORDS(box)) for box in _BOXES(paragraph)]
 
 
+_NOTE_REFERENCES = etree.XPath(
+    ".//w:footnoteReference[not(ancestor::w:del)] | .//w:endnoteReference[not(ancestor::w:del)]",
+    namespaces={"w": W},
+)
+_ROMAN = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
+class _WordVisible:
+    """What Word shows of a document's paragraphs and tables, independently of the reader:
+    list numbers from the numbering part as `w:lvlText` with each %N as level N's count
+    (python-docx reads no numbering), and the notes referred to."""
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        numbering = document.part.numbering_part.element
+        abstracts = {a.get(f"{{{W}}}abstractNumId"): a for a in numbering.findall(f"{{{W}}}abstractNum")}
+        for num in numbering.findall(f"{{{W}}}num"):
+            abstract = abstracts[num.find(f"{{{W}}}abstractNumId").get(f"{{{W}}}val")]
+            for lvl in abstract.findall(f"{{{W}}}lvl"):
+                self.levels[(num.get(f"{{{W}}}numId"), int(lvl.get(f"{{{W}}}ilvl")))] = (
+                    lvl.find(f"{{{W}}}numFmt").get(f"{{{W}}}val"),
+                    lvl.find(f"{{{W}}}lvlText").get(f"{{{W}}}val"),
+                    int(lvl.find(f"{{{W}}}start").get(f"{{{W}}}val")),
+                )
+        self.counts: dict[str, list[int]] = {}
+        self.notes: dict[str, str] = {}
+        for rel in document.part.rels.values():
+            if rel.reltype.endswith(("/footnotes", "/endnotes")):
+                root = etree.fromstring(rel.target_part.blob)
+                for note in root:
+                    self.notes[f"{etree.QName(note).localname}:{note.get(f'{{{W}}}id')}"] = " ".join(_BOX_WORDS(note))
+
+    def number(self, paragraph: docx.text.paragraph.Paragraph) -> str:
+        """The number before a paragraph numbered on it or through its style ("List Number")."""
+        num_pr = paragraph._p.find(f"{{{W}}}pPr/{{{W}}}numPr")
+        style = paragraph.style
+        while num_pr is None and style is not None:
+            num_pr = style.element.find(f"{{{W}}}pPr/{{{W}}}numPr")
+            style = style.base_style
+        if num_pr is None or num_pr.find(f"{{{W}}}numId") is None:
+            return ""
+        num_id = num_pr.find(f"{{{W}}}numId").get(f"{{{W}}}val")
+        ilvl = num_pr.find(f"{{{W}}}ilvl")
+        level = 0 if ilvl is None else int(ilvl.get(f"{{{W}}}val"))
+        if (num_id, level) not in self.levels:
+            return ""
+        counts = self.counts.setdefault(num_id, [0] * 9)
+        counts[level] += 1
+        counts[level + 1 :] = [0] * (8 - level)
+        number_format, text, _ = self.levels[(num_id, level)]
+        if number_format == "bullet":
+            return ""
+        for n in range(1, level + 2):
+            shown_format, _, start = self.levels[(num_id, n - 1)]
+            value = counts[n - 1] + start - 1
+            shown = {"decimal": str(value), "lowerLetter": chr(96 + value), "lowerRoman": _ROMAN[value]}
+            text = text.replace(f"%{n}", shown[shown_format])
+        return text
+
+    def notes_of(self, element: etree._Element, seen: set[str]) -> list[str]:
+        texts = []
+        for reference in _NOTE_REFERENCES(element):
+            key = f"{etree.QName(reference).localname.removesuffix('Reference')}:{reference.get(f'{{{W}}}id')}"
+            if key not in seen:
+                seen.add(key)
+                texts.append(self.notes[key])
+        return texts
+
+
 def visible_text(path: Path) -> str:
     """The visible source text of a fixture (see the module docstring)."""
     data = path.read_bytes()
@@ -99,18 +172,21 @@ def visible_text(path: Path) -> str:
             return "\n".join(page.extract_text() or "" for page in pdf.pages)
     if path.suffix == ".docx":
         document = docx.Document(io.BytesIO(data))
+        word = _WordVisible(document)
         parts: list[str] = []
+        seen: set[str] = set()
         for block in document.iter_inner_content():
             if isinstance(block, docx.table.Table):
                 # a merged cell once, though python-docx gives it for each column it spans
-                parts += [
-                    cell.text
-                    for row in block.rows
-                    for i, cell in enumerate(row.cells)
-                    if i == 0 or cell._tc is not row.cells[i - 1]._tc
-                ]
+                for row in block.rows:
+                    for i, cell in enumerate(row.cells):
+                        if i == 0 or cell._tc is not row.cells[i - 1]._tc:
+                            parts.append(cell.text)
+                            parts += [text for p in cell.paragraphs for text in _text_box_texts(p._p)]
+                parts += word.notes_of(block._tbl, seen)
             else:
-                parts.append(block.text)
+                parts.append(f"{word.number(block)} {block.text}")
+                parts += word.notes_of(block._p, seen)
                 parts += _text_box_texts(block._p)
         return "\n".join(parts)
     text = normalise(data.decode("utf-8-sig"))

@@ -22,7 +22,7 @@ def test_a_libreoffice_docx_is_titled_by_its_title_property_not_python_docx_s_pl
     assert read_document(OFFICE / "parkeringslicens.docx").title == "Vejledning om beboerlicens til parkering"
 
 
-def test_a_libreoffice_docx_reads_as_its_body_without_table_of_contents_header_footer_or_footnotes() -> None:
+def test_a_libreoffice_docx_reads_as_its_body_and_footnote_without_table_of_contents_header_or_footer() -> None:
     assert _blocks(OFFICE / "parkeringslicens.docx") == [
         ("heading", 1, "Vejledning om beboerlicens til parkering"),
         ("heading", 1, "Hvem kan få en licens"),
@@ -41,6 +41,7 @@ def test_a_libreoffice_docx_reads_as_its_body_without_table_of_contents_header_f
         ("list_item", 0, "Du skylder ikke kommunen penge for parkering."),
         ("heading", 1, "Priser"),
         ("paragraph", 0, "Prisen afhænger af bilens brændstof og af zonen."),
+        ("paragraph", 0, "Priserne er fastsat af Borgerrepræsentationen den 5. juni 2014."),  # its footnote
         ("table_header", 0, "Licens; Periode; Pris"),
         ("table_row", 0, "Licens: Beboerlicens, benzin; Periode: 1 år; Pris: 1.540 kr."),
         ("table_row", 0, "Licens: Beboerlicens, el; Periode: 1 år; Pris: 170 kr."),
@@ -82,4 +83,58 @@ def test_a_docx_table_whose_first_row_one_merged_cell_fills_is_titled_by_it_and_
         ("paragraph", 0, "Gebyrer for pas 2025"),
         ("table_header", 0, "Ydelse; Alder; Pris"),
         ("table_row", 0, "Ydelse: Pas; Alder: Voksne; Pris: 745 kr."),
+    ]
+
+
+def test_a_libreoffice_docx_numbered_list_shows_words_numbers_and_its_footnote_follows_its_paragraph() -> None:
+    assert _blocks(OFFICE / "digital-post.docx")[1:12] == [
+        ("heading", 1, "Log ind første gang"),
+        ("paragraph", 0, "Alle borgere over 15 år får Digital Post fra det offentlige i deres digitale postkasse."),
+        ("list_item", 0, "1. Gå ind på borger.dk."),
+        ("list_item", 0, "2. Log ind med MitID."),
+        ("list_item", 0, "a) Vælg MitID-appen eller en kodeviser."),
+        ("list_item", 0, "b) Godkend med din pinkode."),
+        ("list_item", 0, "3. Vælg Digital Post i menuen."),
+        ("paragraph", 0, "Bemærk: Du skal være fyldt 15 år for at logge ind selv."),
+        ("heading", 2, "Hvis du er fritaget"),
+        ("paragraph", 0, "Er du fritaget, får du brevene med almindelig post."),
+        ("paragraph", 0, "Fritagelse gives efter lov om Digital Post fra offentlige afsendere."),  # its footnote
+    ]
+
+
+def test_a_libreoffice_docx_reads_list_numbers_footnotes_endnotes_and_a_framed_note_in_a_cell_as_word_shows_them() -> (
+    None
+):
+    # Before: no list numbers, no footnote or endnote text, and "155 kr." without the note
+    # framed beside it in its cell.
+    assert _blocks(OFFICE / "pas-ansoegning.docx") == [
+        ("heading", 1, "Sådan søger du om pas"),
+        ("heading", 1, "Før du søger"),
+        ("list_item", 0, "Du skal have dit sundhedskort med."),  # bullets: no marker
+        ("list_item", 0, "Børn under 18 år skal have samtykke fra begge forældre."),
+        ("heading", 1, "Sådan søger du"),
+        ("list_item", 0, "1. Bestil tid i borgerservice."),
+        ("list_item", 0, "2. Mød op med dit gamle pas."),
+        ("list_item", 0, "a) Få taget et foto i borgerservice."),
+        ("list_item", 0, "b) Skriv under på den digitale blok."),
+        ("list_item", 0, "3. Betal gebyret."),
+        ("paragraph", 0, "Gebyret betales med kort; kontanter modtages ikke."),  # its footnote
+        ("paragraph", 0, "Har du mistet dit pas, gør du sådan:"),
+        ("list_item", 0, "1. Meld tabet til politiet."),  # a new list starts again
+        ("list_item", 0, "2. Bestil et nyt pas som ovenfor."),
+        ("heading", 1, "Betingelser"),
+        ("list_item", 0, "1. Du skal være dansk statsborger."),
+        ("list_item", 0, "1.1. Du kan vise dit cpr-nummer."),
+        ("list_item", 0, "1.2. Du har bopæl i Danmark."),
+        ("list_item", 0, "2. Du skal møde op selv."),
+        ("heading", 1, "Leveringstid"),
+        ("list_item", 0, "i. Pas til voksne leveres inden for 10 hverdage."),
+        ("list_item", 0, "ii. Pas til børn leveres inden for 15 hverdage."),
+        ("paragraph", 0, "Leveringstiden kan være længere i sommerferien."),  # its endnote
+        ("heading", 1, "Priser"),
+        ("table_header", 0, "Pas; Pris"),
+        ("table_row", 0, "Pas: Pas til voksne; Pris: 745 kr."),
+        ("table_row", 0, "Pas: Pas til børn; Pris: 155 kr. Gratis under 2 år."),
+        ("paragraph", 0, "Prisen gælder fra 1. januar 2025."),  # the footnote of a cell, after the table
+        ("paragraph", 0, "Ring til borgerservice på 70 10 20 30."),
     ]

@@ -13,6 +13,7 @@ import pytest
 from qa.documents import DocumentError, DocumentIdCollision, assemble, doc_id_for, read_corpus, read_document
 from qa.readers.common import Piece, starts_new_unit
 from tests.generated_documents import (
+    replace_docx_part,
     write_docx,
     write_docx_with_markup,
     write_password_pdf,
@@ -211,8 +212,8 @@ def test_docx_headings_from_styles_list_paragraphs_as_items_and_table_rows_with_
         ("heading", 1, "Pas og kørekort"),
         ("paragraph", 0, "Du bestiller pas og kørekort i borgerservice. Husk at bestille tid."),
         ("heading", 1, "Sådan gør du"),
-        ("list_item", 0, "Log ind med MitID"),
-        ("list_item", 0, "Vælg en tid i kalenderen"),
+        ("list_item", 0, "1. Log ind med MitID"),  # the numbers Word shows ("List Number")
+        ("list_item", 0, "2. Vælg en tid i kalenderen"),
         ("list_item", 0, "Medbring dit gamle pas"),
         ("paragraph", 0, "Åbningstider"),
         ("paragraph", 0, "Mandag til fredag fra klokken 10 til 15."),
@@ -328,16 +329,6 @@ def test_pdf_pages_survive_the_index_round_trip(tmp_path: Path) -> None:
     assert loaded.page_at(loaded.text.index("155 kr.")) == 2
 
 
-def _replace_docx_part(path: Path, part: str, xml: bytes) -> Path:
-    """The .docx at `path` with one part's bytes replaced (the archive itself intact)."""
-    with zipfile.ZipFile(path) as source:
-        members = {name: source.read(name) for name in source.namelist()}
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, content in members.items():
-            target.writestr(name, xml if name == part else content)
-    return path
-
-
 def _damage_docx_member(path: Path, part: str) -> Path:
     """The .docx at `path` with the first byte of one member's deflate stream set to 0xff
     (a reserved block type: zlib cannot inflate it)."""
@@ -354,7 +345,7 @@ def _damage_docx_member(path: Path, part: str) -> Path:
     ("damage", "detail"),
     [
         (
-            lambda path: _replace_docx_part(path, "word/document.xml", b"<?xml version='1.0'?>\n<w:document"),
+            lambda path: replace_docx_part(path, "word/document.xml", b"<?xml version='1.0'?>\n<w:document"),
             "Namespace prefix w on document is not defined, line 2, column 12 (<string>, line 2)",
         ),
         (

@@ -2,16 +2,48 @@
 
 Paragraphs and tables in body order. Headings from the paragraph styles ("Title" is
 level 1, "Heading N" and the Danish "Overskrift N" are level N); list paragraphs (a
-"List ..." style or Word numbering, `w:numPr`) are list items; line breaks inside a
-paragraph split it into units like any other lines; tables become one piece per row with
-each value next to its header (the first row), as for Markdown and HTML.
+"List ..." style, or Word numbering, `w:numPr`, on the paragraph or its style) are list
+items; line breaks inside a paragraph split it into units like any other lines; tables
+become one piece per row with each value next to its header (the first row), as for
+Markdown and HTML.
+
+A numbered list item starts with the number Word shows before it, counted from the
+numbering part (`qa.readers.word_numbering.ListNumbers`: "1.", "a)", "iv.", "1.2."),
+then a space, as the HTML reader writes an `<ol>` item ("1. Log ind med MitID"), so that
+a run of steps keeps its order marks; a bulleted item, or one whose number this reader
+cannot write, has no marker, and every item is at level 0, nested or not. A numbered
+paragraph in a table cell shows its number in the cell's text (once counted, however many
+rows the cell is merged down over); a heading's number is counted but not shown (the
+heading is read as its words). The lists in a footnote, an endnote or a text box are
+numbered apart from the body's and from each other's, as LibreOffice numbers them, so that
+a note's numbered lines do not move the body's steps on.
+
+Footnotes and endnotes (word/footnotes.xml, word/endnotes.xml, `_note_parts`) are read
+as their own paragraphs right after the paragraph or table that refers to them, in the
+order of the references, each once (`_Reader.note_pieces`); an endnote too, although
+Word prints it at the document's end, since what it qualifies (a fee, an exception) is
+the paragraph that refers to it. The reference mark shows nothing in the body text, nor
+does a custom mark (the text after a reference with `w:customMarkFollows`, "745 kr.*",
+`_run_text`), and a note's pieces do not start with its number: a mark glued to a word
+("zonen1", "745 kr.2") would change the word a question's terms are matched against and
+where a sentence ends, a number opening the note ("1 Priserne er fastsat ...") would be
+quoted as part of its first sentence, and the number ties nothing together once the note
+stands next to its paragraph. A notes part that is not XML is left out and the body read
+without its notes (`_note_parts`).
+
+A table row that starts or ends off the edge of the table's grid (`w:gridBefore`,
+`w:gridAfter`) is laid out on the grid, so that each of its values stays under its own
+header (`_Reader.table_pieces`); offsets and spans that are not counts read as none, and
+are cut to Word's 63 columns (`_mend_grid`).
 
 The text is the document as it reads with its tracked changes accepted, wherever Word
 keeps it (`_runs`): inserted runs (`w:ins`) are read and deleted or moved-away ones
-(`w:del`, `w:moveFrom`) are not; the text of content controls (`w:sdt`, which forms and
-authorities' templates fill in, inline or around whole paragraphs and tables), simple
-fields (`w:fldSimple`), smart tags and custom XML is read where it stands; a text box's
-paragraphs follow the paragraph it is anchored in (`_text_boxes`), read once (Word keeps
+(`w:del`, `w:moveFrom`) are not, and a paragraph whose mark was deleted or moved away is
+neither numbered nor counted (`qa.readers.word_numbering.mark_removed`); the text of
+content controls (`w:sdt`, which forms and authorities' templates fill in, inline or
+around whole paragraphs and tables), simple fields (`w:fldSimple`), smart tags and custom
+XML is read where it stands; a text box's paragraphs follow the paragraph it is anchored
+in (`_text_boxes`), or in a table cell are part of the cell's text, read once (Word keeps
 a VML copy for old readers under `mc:Fallback`). python-docx's `Paragraph.text` and
 `Document.iter_inner_content` read only runs and hyperlinks directly under a paragraph
 and paragraphs and tables directly under the body, and lost all of these.
@@ -29,17 +61,20 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import OpcError
+from docx.opc.part import XmlPart
 from docx.opc.parts.coreprops import CorePropertiesPart
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx.types import ProvidesStoryPart
 from lxml import etree
 
 from qa.readers.common import (
@@ -51,6 +86,7 @@ from qa.readers.common import (
     strip_bullet,
     table_pieces,
 )
+from qa.readers.word_numbering import ListNumbers, mark_removed
 
 # What python-docx lets through for a damaged file: the zip module's errors (a bad
 # archive, a damaged or truncated member, an unknown compression method), lxml's for a
@@ -77,6 +113,10 @@ def _heading_level(style_name: str) -> int | None:
 
 
 def _is_list(paragraph: Paragraph, style_name: str) -> bool:
+    """Whether a paragraph is a list item by its style's name ("List Number", "Liste") or
+    its own `w:numPr`; not one whose mark was deleted or moved away (`mark_removed`)."""
+    if mark_removed(paragraph._p):
+        return False
     if style_name.lower().startswith(("list", "liste")):
         return True
     ppr = paragraph._p.pPr
@@ -155,44 +195,39 @@ def _blocks(container: etree._Element) -> list[etree._Element]:
     return _unwrapped(container, (qn("w:p"), qn("w:tbl")))
 
 
-def _paragraph_pieces(paragraph: Paragraph) -> list[Piece]:
-    """A paragraph's pieces (a heading, lines or a list item), then those of its text
-    boxes; none for a line of a table of contents (`_TOC_STYLE`)."""
-    pieces: list[Piece] = []
-    text = _paragraph_text(paragraph._p)
-    style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
-    if _TOC_STYLE.match(style_name.strip()):
-        return []
-    if text.strip():
-        level = _heading_level(style_name)
-        if level is not None:
-            pieces.append(Piece("heading", level, " ".join(text.split())))
-        else:
-            pieces = line_pieces(text.split("\n"))
-            if _is_list(paragraph, style_name) and pieces:
-                pieces[0] = Piece("list_item", 0, strip_bullet(pieces[0].text))
-    for box in _text_boxes(paragraph._p):
-        pieces.extend(_container_pieces(box, paragraph._parent))
-    return pieces
+# A run's children that are text, as python-docx's `CT_R.text` reads them.
+_RUN_TEXT = frozenset(qn(tag) for tag in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
+
+
+def _custom_mark(child: etree._Element) -> bool:
+    """Whether `child` is a note reference whose mark is the text after it in its run
+    (`w:customMarkFollows` on `w:footnoteReference` or `w:endnoteReference`, ECMA-376
+    Part 1, 17.11: "745 kr.*" with "*" the mark)."""
+    return child.tag in _NOTE_REFERENCES and child.get(qn("w:customMarkFollows")) in ("1", "true", "on")
+
+
+def _run_text(run: CT_R) -> str:
+    """A run's text (`CT_R.text`) without a note's custom reference mark: the first text
+    (`w:t`) after a reference that says its mark follows (`_custom_mark`), as the number
+    of a note's ordinary reference is not read (module docstring)."""
+    if not any(_custom_mark(child) for child in run):
+        return run.text
+    texts: list[str] = []
+    skip = False
+    for child in run:
+        if _custom_mark(child):
+            skip = True
+        elif child.tag == qn("w:t") and skip:
+            skip = False
+        elif child.tag in _RUN_TEXT:
+            texts.append(str(child))
+    return "".join(texts)
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
-    """A paragraph's text (`_runs`), line breaks as "\\n" and tabs as "\\t" as
-    python-docx gives them."""
-    return "".join(run.text for run in _runs(paragraph))
-
-
-def _cell_text(cell: etree._Element) -> str:
-    """A table cell's text: the words of its paragraphs and of the cells of tables nested
-    in it, in order, joined by single spaces."""
-    texts: list[str] = []
-    for block in _blocks(cell):
-        if block.tag == qn("w:p"):
-            texts.append(_paragraph_text(block))
-        else:
-            rows = _unwrapped(block, (qn("w:tr"),))
-            texts.extend(_cell_text(inner) for row in rows for inner in _unwrapped(row, (qn("w:tc"),)))
-    return " ".join(" ".join(texts).split())
+    """A paragraph's text (`_runs`, `_run_text`), line breaks as "\\n" and tabs as "\\t"
+    as python-docx gives them."""
+    return "".join(_run_text(run) for run in _runs(paragraph))
 
 
 def _lift(parent: etree._Element, tags: tuple[str, ...]) -> None:
@@ -208,6 +243,37 @@ def _lift(parent: etree._Element, tags: tuple[str, ...]) -> None:
     parent.extend(items)
 
 
+# Word's table grid has at most 63 columns (Microsoft, "Word specifications and limits":
+# "Maximum number of columns in a table: 63"): a row's grid offsets (`w:gridBefore`,
+# `w:gridAfter`) and a cell's span (`w:gridSpan`) are cut to that, so that a tiny file
+# cannot make a row of millions of slots.
+_MAX_GRID_COLUMNS = 63
+
+
+def _grid_value(element: etree._Element | None, least: int) -> int:
+    """The integer `w:val` of a grid offset or span element, within `least` and
+    `_MAX_GRID_COLUMNS`; `least` when it is absent or not an integer ("abc", "", "1.5")."""
+    try:
+        value = int(element.get(qn("w:val"), "")) if element is not None else least
+    except ValueError:
+        value = least
+    return min(max(value, least), _MAX_GRID_COLUMNS)
+
+
+def _mend_grid(table: etree._Element) -> None:
+    """Writes each of a table's rows' `w:gridBefore` and `w:gridAfter` (0 to 63) and each
+    of its cells' `w:gridSpan` (1 to 63) back as `_grid_value` reads it, in place, so that
+    python-docx's rows and cells (which read them with `int` and lay a span out slot by
+    slot) neither raise for a value that is not an integer nor run out of memory for a
+    huge one."""
+    for row in table.findall(qn("w:tr")):
+        for name, least in (("w:gridBefore", 0), ("w:gridAfter", 0)):
+            for element in row.findall(f"{qn('w:trPr')}/{qn(name)}"):
+                element.set(qn("w:val"), str(_grid_value(element, least)))
+        for element in row.findall(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:gridSpan')}"):
+            element.set(qn("w:val"), str(_grid_value(element, 1)))
+
+
 def _lift_table_controls(table: etree._Element) -> None:
     """Lifts a table's rows out of the content controls around them (a repeating section)
     and its cells out of those around one cell (`_lift`), so that python-docx's rows and
@@ -217,41 +283,193 @@ def _lift_table_controls(table: etree._Element) -> None:
         _lift(row, (qn("w:tc"),))
 
 
-def _table_pieces(table: Table) -> list[Piece]:
-    """A table's pieces (`qa.readers.common.table_pieces`, the first row its header), its
-    cells laid out on the table's grid: a cell merged over columns (`w:gridSpan`) leaves
-    None in the slots it goes on over, so that each later value stays under its own
-    header; a cell merged down rows (`w:vMerge`) is read in each row it spans. Rows and
-    cells inside content controls are read as the table's own (`_lift_table_controls`)."""
-    _lift_table_controls(table._tbl)
-    rows: list[list[Slot]] = []
-    for row in table.rows:
-        cells: list[Slot] = []
-        previous = None
-        for cell in row.cells:
-            cells.append(None if cell._tc is previous else _cell_text(cell._tc))
-            previous = cell._tc
-        rows.append(cells)
-    if not rows:
-        return []
-    return table_pieces(rows[1:], rows[0]) if len(rows) > 1 else table_pieces(rows, None)
+# A footnote's or endnote's reference in the text, and the kind of note it points at.
+_NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+# Where a reference is not the document's: in deleted or moved-away runs and in the copy
+# of a drawing under `mc:Fallback`.
+_NOT_REFERENCED = frozenset([qn("w:del"), qn("w:moveFrom"), _MC_FALLBACK])
+# The notes that are not text: the line Word draws above the notes, its longer form where
+# a note goes on from the page before, and the notice that a note goes on (ECMA-376 Part 1,
+# 17.18.33 ST_FtnEdn).
+_SEPARATORS = frozenset(["separator", "continuationSeparator", "continuationNotice"])
 
 
-def _container_pieces(container: etree._Element, parent: ProvidesStoryPart) -> list[Piece]:
-    """The pieces of the paragraphs and tables of a body or text box, in order (`_blocks`);
-    `parent` is the python-docx object they belong to (for their styles)."""
-    pieces: list[Piece] = []
-    for block in _blocks(container):
-        if block.tag == qn("w:p"):
-            pieces.extend(_paragraph_pieces(Paragraph(block, parent)))
+def _note_references(element: etree._Element, boxes: bool) -> list[tuple[str, str]]:
+    """The notes `element` refers to, as (kind, id) in text order ("footnote" or
+    "endnote", `w:id`), without references under `_NOT_REFERENCED` or in a content control
+    showing its placeholder, and in text boxes only with `boxes`."""
+    found: list[tuple[str, str]] = []
+    for child in element:
+        kind = _NOTE_REFERENCES.get(child.tag)
+        if kind is not None:
+            found.append((kind, child.get(qn("w:id"), "")))
+        elif child.tag in _NOT_REFERENCED or _placeholder(child) or (not boxes and child.tag == qn("w:txbxContent")):
+            continue
         else:
-            pieces.extend(_table_pieces(Table(block, parent)))
-    return pieces
+            found.extend(_note_references(child, boxes))
+    return found
+
+
+def _note_parts(document: DocxDocument) -> dict[tuple[str, str], etree._Element]:
+    """A document's footnotes and endnotes (`w:footnote`, `w:endnote`) by (kind, `w:id`),
+    from the parts its footnotes and endnotes relationships point at (`_part_root`;
+    python-docx reads neither part); none from a part that is not XML, which is left out
+    without a word, as a note the file lacks is (python-docx does not read these parts,
+    so the body is whole without them)."""
+    notes: dict[tuple[str, str], etree._Element] = {}
+    for kind in ("footnote", "endnote"):
+        try:
+            root = _part_root(document, f"/{kind}s")
+        except etree.XMLSyntaxError:
+            continue  # a part that is not XML: the body is read without its notes
+        for note in root.findall(qn(f"w:{kind}")) if root is not None else []:
+            notes[(kind, note.get(qn("w:id"), ""))] = note
+    return notes
+
+
+def _part_root(document: DocxDocument, ending: str) -> etree._Element | None:
+    """The root element of the part the document points at with a relationship type
+    ending in `ending` ("/numbering", "/styles", "/footnotes"; the end is the same in the
+    transitional and strict namespaces, as for `_CORE_PROPERTIES`), or None. Raises
+    lxml's XMLSyntaxError for a part that is not XML."""
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype.endswith(ending):
+            part = rel.target_part
+            return part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
+    return None
+
+
+class _Reader:
+    """Reads one document's blocks in order, counting its list numbers
+    (`qa.readers.word_numbering.ListNumbers`) and reading each footnote and endnote once,
+    after the first paragraph or table that refers to it."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        self.numbers = ListNumbers(_part_root(document, "/numbering"), _part_root(document, "/styles"))
+        self.notes = _note_parts(document)
+        self.read_notes: set[tuple[str, str]] = set()
+
+    @contextmanager
+    def numbered_apart(self) -> Iterator[None]:
+        """Counts the lists of what is read inside it (a note, a text box) apart from the
+        rest (`ListNumbers.apart`), and goes on with the outer count after it."""
+        outer = self.numbers
+        self.numbers = outer.apart()
+        try:
+            yield
+        finally:
+            self.numbers = outer
+
+    def paragraph_pieces(self, paragraph: Paragraph) -> list[Piece]:
+        """A paragraph's pieces (a heading, lines or a list item: a list paragraph's first
+        line, after the number Word shows before it, `ListNumbers.label`), then those of
+        the notes it refers to (`note_pieces`), then those of its text boxes, each box's
+        lists numbered apart (`numbered_apart`); none for a line of a table of contents
+        (`_TOC_STYLE`). A heading's number is counted but not shown. A paragraph whose mark
+        was deleted or moved away (`mark_removed`; with the changes accepted, Word joins
+        what is left of it to the next paragraph) has no number and is not counted: its
+        text left, if any, is a paragraph of its own."""
+        pieces: list[Piece] = []
+        text = _paragraph_text(paragraph._p)
+        label = self.numbers.label(paragraph._p)
+        style_name = paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
+        if _TOC_STYLE.match(style_name.strip()):
+            return []
+        if text.strip():
+            level = _heading_level(style_name)
+            if level is not None:
+                pieces.append(Piece("heading", level, " ".join(text.split())))
+            else:
+                pieces = line_pieces(text.split("\n"))
+                if (label is not None or _is_list(paragraph, style_name)) and pieces:
+                    first = strip_bullet(pieces[0].text)
+                    pieces[0] = Piece("list_item", 0, f"{label} {first}" if label else first)
+        for reference in _note_references(paragraph._p, boxes=False):
+            pieces.extend(self.note_pieces(reference))
+        for box in _text_boxes(paragraph._p):
+            with self.numbered_apart():
+                pieces.extend(self.container_pieces(box))
+        return pieces
+
+    def note_pieces(self, reference: tuple[str, str]) -> list[Piece]:
+        """The pieces of the paragraphs and tables of the note `reference` names (kind,
+        id), the first time it is named, its lists numbered apart (`numbered_apart`); none
+        for a separator or a note the file lacks. The note's number is not shown, as the
+        reference's is not."""
+        note = self.notes.get(reference)
+        if reference in self.read_notes or note is None or note.get(qn("w:type")) in _SEPARATORS:
+            return []
+        self.read_notes.add(reference)
+        with self.numbered_apart():
+            return self.container_pieces(note)
+
+    def cell_text(self, cell: etree._Element) -> str:
+        """A table cell's text: the words of its paragraphs (a numbered one after its
+        number, `ListNumbers.label`), of their text boxes (each box's lists numbered apart,
+        `numbered_apart`) and of the cells of tables nested in it, in order, joined by
+        single spaces."""
+        texts: list[str] = []
+        for block in _blocks(cell):
+            if block.tag == qn("w:p"):
+                text, label = _paragraph_text(block), self.numbers.label(block)
+                texts.append(f"{label} {text}" if label and text.strip() else text)
+                for box in _text_boxes(block):
+                    with self.numbered_apart():
+                        texts.append(self.cell_text(box))
+            else:
+                rows = _unwrapped(block, (qn("w:tr"),))
+                texts.extend(self.cell_text(inner) for row in rows for inner in _unwrapped(row, (qn("w:tc"),)))
+        return " ".join(" ".join(texts).split())
+
+    def table_pieces(self, table: Table) -> list[Piece]:
+        """A table's pieces (`qa.readers.common.table_pieces`, the first row its header),
+        then those of the notes it refers to (`note_pieces`). Its cells are laid out on
+        the table's grid: a row that starts or ends away from the grid's edge
+        (`w:gridBefore`, `w:gridAfter`) has an empty slot for each grid column it leaves
+        out (not None, which would give the cell before it that column too), and a cell
+        merged over columns (`w:gridSpan`) leaves None in the slots it goes on over, so
+        that each value stays under its own header; offsets and spans are cut to Word's
+        63 columns (`_mend_grid`). A cell merged down rows (`w:vMerge`) shows its text in
+        each row it spans, read (and its list paragraphs counted) once. Rows and cells
+        inside content controls are read as the table's own (`_lift_table_controls`)."""
+        _lift_table_controls(table._tbl)
+        _mend_grid(table._tbl)
+        texts: dict[etree._Element, str] = {}
+        rows: list[list[Slot]] = []
+        for row in table.rows:
+            cells: list[Slot] = [""] * row.grid_cols_before
+            previous = None
+            for cell in row.cells:
+                if cell._tc is not previous and cell._tc not in texts:
+                    texts[cell._tc] = self.cell_text(cell._tc)
+                cells.append(None if cell._tc is previous else texts[cell._tc])
+                previous = cell._tc
+            rows.append(cells + [""] * row.grid_cols_after)
+        pieces: list[Piece] = []
+        if rows:
+            pieces = table_pieces(rows[1:], rows[0]) if len(rows) > 1 else table_pieces(rows, None)
+        for reference in _note_references(table._tbl, boxes=True):
+            pieces.extend(self.note_pieces(reference))
+        return pieces
+
+    def container_pieces(self, container: etree._Element) -> list[Piece]:
+        """The pieces of the paragraphs and tables of a body, text box or note, in order
+        (`_blocks`)."""
+        parent = self.document._body
+        pieces: list[Piece] = []
+        for block in _blocks(container):
+            if block.tag == qn("w:p"):
+                pieces.extend(self.paragraph_pieces(Paragraph(block, parent)))
+            else:
+                pieces.extend(self.table_pieces(Table(block, parent)))
+        return pieces
 
 
 def _document_pieces(document: DocxDocument) -> list[Piece]:
-    """The pieces of a document's body: its paragraphs and tables in order."""
-    return _container_pieces(document.element.body, document._body)
+    """The pieces of a document's body: its paragraphs and tables in order, each followed
+    by the notes it refers to first (`_Reader`)."""
+    return _Reader(document).container_pieces(document.element.body)
 
 
 # The relationship type of a package's core properties (docProps/core.xml): ECMA-376
