@@ -229,7 +229,8 @@ class _Line:
     """A text line: its page, text, vertical extent and largest font size (points); for a
     line of a column, `room` is the space (points) between its end and the column's right
     edge (the end of its widest line), else None; `first_word` is the width of its first
-    word (points)."""
+    word (points); `tail_gap` the space (points) between its last word and the character
+    before it (0.0 for a line of one word; `_tail_gap`)."""
 
     page: int
     text: str
@@ -238,6 +239,7 @@ class _Line:
     size: float
     room: float | None = None
     first_word: float = 0.0
+    tail_gap: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -274,9 +276,9 @@ def _line(page: int, line: dict[str, Any], edge: float | None = None) -> _Line |
         return None
     size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
     room = None if edge is None else edge - float(line["x1"])
-    return _Line(
-        page, text, float(line["top"]), float(line["bottom"]), round(size, 1), room, _first_word(line["chars"])
-    )
+    chars = line["chars"]
+    top, bottom = float(line["top"]), float(line["bottom"])
+    return _Line(page, text, top, bottom, round(size, 1), room, _first_word(chars), _tail_gap(chars))
 
 
 def _first_word(chars: Sequence[dict[str, Any]]) -> float:
@@ -291,6 +293,19 @@ def _first_word(chars: Sequence[dict[str, Any]]) -> float:
             break
         end = max(end, float(char["x1"]))
     return end - float(ordered[0]["x0"])
+
+
+def _tail_gap(chars: Sequence[dict[str, Any]]) -> float:
+    """The space (points) between the last word of a line's characters and the visible
+    character before it (a tab stop's gap before a page number right-aligned at the
+    margin is several font sizes wide, a word space a quarter of one); 0.0 when the line
+    is one word. A word: characters less than `WORD_GAP` of their size apart."""
+    shown = sorted((c for c in chars if not str(c["text"]).isspace()), key=lambda c: float(c["x0"]))
+    for before, after in zip(reversed(shown[:-1]), reversed(shown[1:]), strict=True):
+        gap = float(after["x0"]) - float(before["x1"])
+        if gap > WORD_GAP * float(after.get("size", 0.0)):
+            return gap
+    return 0.0
 
 
 def _wrapped(line: _Line, after: _Line) -> bool:
@@ -1014,6 +1029,151 @@ def _title(metadata_title: str | None, lines: Sequence[_Line], pieces: Sequence[
     return None
 
 
+# A table of contents (`_contents`). Its entries: at least this many consecutive lines
+# (two lines with a number at the end are as often two prices) ...
+CONTENTS_MIN_ENTRIES = 3
+# ... each ending in a page number after a leader of at least this many leader characters
+# (`_LEADER`: dots, middle dots, underscores, ellipses; a word processor fills a tab stop's
+# leader with dozens) ...
+CONTENTS_MIN_LEADER = 3
+# ... or after a gap of at least this many font sizes (a tab stop at the right margin
+# without a leader; a word space is a quarter of one, `WORD_SPACE`).
+CONTENTS_MIN_GAP = 2.0
+# Of the entries, at least this share must name a heading found later in the document (a
+# line or two consecutive lines, at or after the page the entry names): two thirds, so
+# that one entry reworded or wrapped by hand does not keep a table of contents, while a
+# list whose labels mostly stand nowhere else (a price list, a list of forms) is kept. A
+# judgement, not a fitted figure.
+CONTENTS_MATCH_SHARE = 2 / 3
+# The characters of a leader.
+_LEADER = frozenset(".·_…‥⋯")
+# The title a program sets over a table of contents (Word: "Indholdsfortegnelse",
+# "Contents", "Table of Contents"; LibreOffice: "Indhold", "Contents"), compared after
+# `_contents_key`.
+_CONTENTS_TITLES = frozenset(
+    {"indhold", "indholdsfortegnelse", "indholdsoversigt", "contents", "table of contents"}
+)
+# A section number in front of a title ("2", "2.1", "3.") and the space after it.
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+")
+
+
+def _contents_key(text: str) -> str:
+    """A title as a table of contents and the heading it names both write it: case-folded,
+    its white space folded, without a leading section number (`_SECTION_NUMBER`: "2.1
+    Gebyrer" is "gebyrer") or a closing full stop or colon."""
+    folded = " ".join(text.casefold().split())
+    return _SECTION_NUMBER.sub("", folded).rstrip(".: ")
+
+
+def _contents_entry(line: _Line) -> tuple[str, int] | None:
+    """The title and page number of a line that reads as a table of contents' entry: a
+    title with a letter, then a leader of at least `CONTENTS_MIN_LEADER` leader characters
+    (`_LEADER`, spaces between them allowed: ". . . .") or a gap of at least
+    `CONTENTS_MIN_GAP` font sizes (`_Line.tail_gap`), then a number of 1-4 digits ending
+    the line ("Indledning ........ 3"); None for any other line. Linear in the line's
+    length (no regular expression that backtracks over a leader)."""
+    text = line.text
+    end = len(text)
+    start = end
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    if not 1 <= end - start <= 4:
+        return None
+    cut = start
+    leaders = 0
+    while cut > 0 and (text[cut - 1] in _LEADER or text[cut - 1] == " "):
+        cut -= 1
+        leaders += text[cut] in _LEADER
+    label = text[:cut].rstrip()
+    if not any(ch.isalpha() for ch in label):
+        return None
+    gap = leaders == 0 and start > 0 and text[start - 1] == " " and line.tail_gap >= CONTENTS_MIN_GAP * line.size
+    if leaders < CONTENTS_MIN_LEADER and not gap:
+        return None
+    return label, int(text[start:end])
+
+
+def _last_places(lines: Sequence[_Line]) -> dict[str, tuple[int, int]]:
+    """Where each text last stands among `lines` (a document's lines in reading order, no
+    table of contents' entry among them): {`_contents_key` of a line, or of a line and the
+    next one on its page (a heading wrapped over two lines): (index of the line, page)}."""
+    places: dict[str, tuple[int, int]] = {}
+    for index, line in enumerate(lines):
+        places[_contents_key(line.text)] = (index, line.page)
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if after is not None and after.page == line.page:
+            places[_contents_key(f"{line.text} {after.text}")] = (index, line.page)
+    return places
+
+
+def _contents_runs(lines: Sequence[_Line | None], page_count: int) -> list[tuple[int, int]]:
+    """The runs [start, end) of consecutive table of contents' entries among `lines` (None
+    stands for a table, which ends a run) whose page numbers could be a table of contents':
+    at least `CONTENTS_MIN_ENTRIES` entries (`_contents_entry`), their numbers
+    non-decreasing and each between 1 and `page_count`."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for index in range(len(lines) + 1):
+        line = lines[index] if index < len(lines) else None
+        if line is not None and _contents_entry(line) is not None:
+            continue
+        entries = [_contents_entry(item) for item in lines[start:index] if item is not None]
+        numbers = [entry[1] for entry in entries if entry is not None]
+        if (
+            len(numbers) >= CONTENTS_MIN_ENTRIES
+            and numbers == sorted(numbers)
+            and numbers[0] >= 1
+            and numbers[-1] <= page_count
+        ):
+            runs.append((start, index))
+        start = index + 1
+    return runs
+
+
+def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
+    """The lines of a PDF's table of contents among its `items` (furniture left out), to be
+    left out: it repeats the headings with page numbers and would compete with the text
+    they head. Only on strong evidence: a run of entries (`_contents_runs`, within the
+    PDF's `page_count` pages) of which at least `CONTENTS_MATCH_SHARE` name a title that
+    stands later in the document, after the run, on a line or two consecutive lines of
+    their own (`_last_places`; compared as `_contents_key`: case, white space and section
+    numbers aside), on the page the entry names or a later one (a cover and a contents
+    page before page 1 put a heading after the page its entry names, never before it).
+    The line right above the run is left out too when it is the usual title of a table of
+    contents (`_CONTENTS_TITLES`) on the run's first page.
+
+    A price list set with leaders ("Voksne ........ 745") names pages the PDF lacks, or
+    prices that do not go up, or labels that stand nowhere else as a line of their own
+    (the same labels on the next page's price list are entries themselves, never
+    headings), and is kept whole. Linear in the number of lines."""
+    lines: list[_Line | None] = [item if isinstance(item, _Line) else None for item in items]
+    runs = _contents_runs(lines, page_count)
+    if not runs:
+        return set()
+    in_runs = {index for start, end in runs for index in range(start, end)}
+    body = [(index, line) for index, line in enumerate(lines) if line is not None and index not in in_runs]
+    places = _last_places([line for _, line in body])
+    positions = [index for index, _ in body]  # the index in `lines` of each line of `body`
+    found: set[_Line] = set()
+    for start, end in runs:
+        entries = [(line, _contents_entry(line)) for line in lines[start:end] if line is not None]
+        named = 0
+        for _, entry in entries:
+            if entry is None:
+                continue
+            place = places.get(_contents_key(entry[0]))
+            named += place is not None and positions[place[0]] >= end and place[1] >= entry[1]
+        if named < CONTENTS_MATCH_SHARE * len(entries):
+            continue
+        found.update(line for line, _ in entries)
+        above = lines[start - 1] if start > 0 else None
+        first = lines[start]
+        if above is not None and first is not None and above.page == first.page:
+            if _contents_key(above.text) in _CONTENTS_TITLES:
+                found.add(above)
+    return found
+
+
 def _tables(items: Sequence[_Line | _Table]) -> bool:
     """Whether a page's items hold a table."""
     return any(isinstance(item, _Table) for item in items)
@@ -1138,6 +1298,7 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
                 if all(item in furniture for item in items if isinstance(item, _Line)) and not _tables(items)
             }
             outline = _outline_titles(pdf)
+            page_count = len(pdf.pages)
             metadata_title = declared_title((pdf.metadata or {}).get("Title"), file_name)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
@@ -1158,6 +1319,8 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
     pitches = _line_pitches(lines)
+    contents = _contents(items, page_count)
+    items = [item for item in items if isinstance(item, _Table) or item not in contents]
 
     pieces: list[Piece] = []
     paragraph: list[_Line] = []
