@@ -108,7 +108,34 @@ heading that happens to open both).
 Before a page's lines are read, a glyph of a symbol font (ZapfDingbats, Wingdings) reads
 as "•" (`_read_dingbats`), not as the letter of its code, so a bullet drawn so starts a
 list item. Digits set as a superscript read as digits in the line ("65 m²" reads "65 m2",
-a footnote mark "leje¹." "leje1."): a raised digit may be part of a number or a unit.
+"(1 + r)²" "(1 + r)2", "kl. 9³⁰" "kl. 930"): a raised digit may be part of a number or a
+unit. Only a footnote mark is left out (`_footnote_marks`), on the evidence of all of:
+1-3 digits set at most `SUPERSCRIPT_SIZE_RATIO` (0.8) of the size of the character before
+them, their bottom raised above that character's by at least `SUPERSCRIPT_RISE` (0.2) of
+its size, touching it, right after sentence punctuation (". , ; : ! ?") or a word of at
+least `FOOTNOTE_WORD_MIN_LETTERS` (3) letters ("m²", "km²" are units; after a bracket,
+"(1 + r)²", an exponent), outside any ruled table the table finder sees, and with their
+footnote on the same page: a line lower down that starts with that number and a letter,
+set smaller than the page's usual size; a number raised twice on a page is left in both
+places. "zonen.¹ Næste sætning" then reads "zonen. Næste sætning", two sentences, and
+"boligstøtteloven²," reads "boligstøtteloven,", not a new word "boligstøtteloven2"; the
+footnote itself stays where it stands, a paragraph of its own. Endnotes (notes gathered
+at the document's end) are not looked for: their marks stay digits.
+
+A table of contents is left out (`_contents`), on strong evidence only: at least
+`CONTENTS_MIN_ENTRIES` (3) consecutive lines, each a title ending in a page number after a
+leader (at least `CONTENTS_MIN_LEADER` dots, middle dots, underscores or ellipses, with or
+without spaces, as pdfplumber reads a tab stop's leader) or after a gap of at least
+`CONTENTS_MIN_GAP` (2) font sizes (a right tab stop without a leader; pdfplumber reads it
+as one space, so the gap is measured on the characters, `_Line.tail_gap`), the numbers
+non-decreasing and each between 1 and the PDF's page count, and at least
+`CONTENTS_MATCH_SHARE` (two thirds) of the titles standing later in the document as a line
+(or two consecutive lines, a wrapped heading) of their own, case, white space and a
+leading section number aside, on the page the entry names or a later one. The title line
+right above the entries ("Indhold", "Indholdsfortegnelse", "Contents", `_CONTENTS_TITLES`)
+goes with them. A price or fare list set with leaders ("Voksne ........ 745") names pages
+the PDF lacks, or labels that stand nowhere else as lines of their own, and is kept whole,
+as is any line above it.
 
 The title (`_title`) is the PDF's metadata Title unless a program wrote it as a
 placeholder (`qa.readers.common.declared_title`: a file name, the file's own name,
@@ -529,11 +556,13 @@ def _placed_line(line: dict[str, Any]) -> _Placed:
     return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
 
 
-def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Placed], float | None]:
+def _ruled_tables(
+    page: Any, continues: tuple[str, ...] | None = None
+) -> tuple[list[_Placed], list[tuple[float, float, float, float]]]:
     """The tables of a pdfplumber page that read as a header over rows (`_table_text`),
     found by pdfplumber's table finder with its default settings (cells framed by ruling
-    lines or rectangles), each with its bounding box; and the top (points) of the topmost
-    table the finder found, read as a table or not (None: it found none).
+    lines or rectangles), each with its bounding box; and the bounding boxes (x0, top, x1,
+    bottom, points) of all tables the finder found, read as a table or not, from the top.
 
     With `continues`, the header of a table that ended the page before: the page's
     topmost table, when it has as many columns and does not repeat that header, is read
@@ -548,7 +577,8 @@ def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> tuple[
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, continues, rows, continued=True)))
         elif (text := _table_text(table)) is not None:
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, text[0], text[1])))
-    return tables, float(found[0].bbox[1]) if found else None
+    boxes = [(float(t.bbox[0]), float(t.bbox[1]), float(t.bbox[2]), float(t.bbox[3])) for t in found]
+    return tables, boxes
 
 
 def _column_order(placed: Sequence[_Placed], middle: float) -> list[dict[str, Any] | _Table]:
@@ -623,6 +653,137 @@ def _read_dingbats(page: Any) -> None:
             char["text"] = "•"
 
 
+# Footnote marks (`_footnote_marks`). A superscript is set at 58-70 % of the text's size
+# (LibreOffice 58 %, fpdf2 70 %, Word about 65 %), a smaller type in running text (a
+# footnote's 9 pt beside 11 pt) at 80 % or more: a mark's digits are set at most this
+# share of the size of the character before them ...
+SUPERSCRIPT_SIZE_RATIO = 0.8
+# ... with their bottom above that character's by at least this share of its size (a
+# superscript is raised by a third of the size; a smaller digit on the same baseline by
+# the difference of the two fonts' descents, under a tenth of it) ...
+SUPERSCRIPT_RISE = 0.2
+# ... right after a word of at least this many letters ("m²", "km²" and "cm³" are units,
+# "zonen¹" a mark) or after sentence punctuation (`_MARKED_PUNCTUATION`; not after a
+# bracket: "(1 + r)²" is an exponent, "(voksne)" beside a price a table cell).
+FOOTNOTE_WORD_MIN_LETTERS = 3
+_MARKED_PUNCTUATION = frozenset(".,;:!?")
+# A footnote: a line that starts with the mark's number, and then holds a letter.
+_FOOTNOTE_LINE = re.compile(r"^\s*(?P<n>\d{1,3})(?!\d)\D*?[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A footnote mark in a page's text: its digits' characters and the character before
+    them (pdfplumber's dicts)."""
+
+    number: str
+    chars: tuple[dict[str, Any], ...]
+    base: dict[str, Any]
+
+
+def _marked_base(shown: Sequence[dict[str, Any]], index: int) -> bool:
+    """Whether the visible character `shown[index]` of a line (its characters left to
+    right) is one a footnote mark follows: sentence punctuation (`_MARKED_PUNCTUATION`), or
+    the last letter of a word of at least `FOOTNOTE_WORD_MIN_LETTERS` letters."""
+    text = str(shown[index]["text"])
+    if text in _MARKED_PUNCTUATION:
+        return True
+    letters = 0
+    while index >= 0 and str(shown[index]["text"]).isalpha() and letters < FOOTNOTE_WORD_MIN_LETTERS:
+        if letters and float(shown[index + 1]["x0"]) - float(shown[index]["x1"]) > WORD_GAP * _size(shown[index]):
+            break
+        letters += 1
+        index -= 1
+    return letters >= FOOTNOTE_WORD_MIN_LETTERS
+
+
+def _size(char: dict[str, Any]) -> float:
+    """A pdfplumber character's font size (points; 0.0 when it has none)."""
+    return float(char.get("size", 0.0) or 0.0)
+
+
+def _raised_digit(char: dict[str, Any], base: dict[str, Any], before: dict[str, Any]) -> bool:
+    """Whether `char` is a digit set as a superscript after `base` (the character its run
+    follows) and touching `before` (`base` or the digit before it): at most
+    `SUPERSCRIPT_SIZE_RATIO` of `base`'s size, its bottom at least `SUPERSCRIPT_RISE` of
+    that size above `base`'s, less than `WORD_GAP` of that size right of `before`."""
+    size = _size(base)
+    return (
+        str(char["text"]).isdigit()
+        and size > 0
+        and _size(char) <= SUPERSCRIPT_SIZE_RATIO * size
+        and float(base["bottom"]) - float(char["bottom"]) >= SUPERSCRIPT_RISE * size
+        and _touches(before, char, base)
+    )
+
+
+def _touches(before: dict[str, Any], after: dict[str, Any], base: dict[str, Any]) -> bool:
+    """Whether character `after` stands right after `before`, less than `WORD_GAP` of
+    `base`'s size from it (no word space between)."""
+    return abs(float(after["x0"]) - float(before["x1"])) <= WORD_GAP * _size(base)
+
+
+def _line_marks(chars: Sequence[dict[str, Any]]) -> list[_Mark]:
+    """The runs of 1-3 digits set as a superscript (`_raised_digit`) in a line's
+    characters right after a character a footnote mark follows (`_marked_base`), each
+    run whole: a digit right after it that is not raised (the rest of a number) makes it
+    none."""
+    shown = sorted((c for c in chars if not str(c["text"]).isspace()), key=lambda c: float(c["x0"]))
+    marks: list[_Mark] = []
+    index = 1
+    while index < len(shown):
+        base = shown[index - 1]
+        end = index
+        while end < len(shown) and _raised_digit(shown[end], base, shown[end - 1]):
+            end += 1
+        after = shown[end] if end < len(shown) else None
+        whole = after is None or not str(after["text"]).isdigit() or not _touches(shown[end - 1], after, base)
+        if 1 <= end - index <= 3 and whole and not str(base["text"]).isdigit() and _marked_base(shown, index - 1):
+            run = tuple(shown[index:end])
+            marks.append(_Mark("".join(str(c["text"]) for c in run), run, base))
+        index = max(end, index + 1)
+    return marks
+
+
+def _footnote_marks(
+    lines: Sequence[dict[str, Any]], body: float, boxes: Sequence[tuple[float, float, float, float]]
+) -> list[_Mark]:
+    """The footnote marks of a page, to be left out of its text: given its text lines
+    (pdfplumber's, with their characters), its usual font size `body` (points) and the
+    bounding boxes of the ruled tables found on it (`boxes`), the raised runs of digits of
+    each line (`_line_marks`) outside those tables whose number begins a footnote on the
+    page: a later line lower on the page that starts with that number followed by a
+    letter (`_FOOTNOTE_LINE`; a bare page number is none) and is set smaller than `body`.
+    A number with two such runs on the page is no mark (which of the two is unclear).
+    Linear in the page's characters, apart from sorting each line's."""
+    notes: dict[str, float] = {}  # a footnote's number: the top of its highest line
+    for line in lines:
+        match = _FOOTNOTE_LINE.match(str(line.get("text", "")))
+        chars = line.get("chars") or []
+        if match and chars and max(_size(c) for c in chars) < body - 0.05:
+            notes.setdefault(match["n"], float(line["top"]))
+    if not notes:
+        return []
+    found: dict[str, list[_Mark]] = {}
+    for line in lines:
+        for mark in _line_marks(line.get("chars") or []):
+            low = float(line["bottom"])
+            inside = any(_inside(char, box) for char in mark.chars for box in boxes)
+            if mark.number in notes and notes[mark.number] > low and not inside:
+                found.setdefault(mark.number, []).append(mark)
+    return [marks[0] for marks in found.values() if len(marks) == 1]
+
+
+def _without_marks(page: Any, marks: Sequence[_Mark]) -> Any:
+    """A pdfplumber page without the characters of its footnote `marks`: the character
+    each follows reaches, in place, to the end of the mark, so that no space is read where
+    the mark stood ("leje¹," reads "leje,"; a space after the mark stays a space)."""
+    for mark in marks:
+        mark.base["x1"] = max(float(mark.base["x1"]), float(mark.chars[-1]["x1"]))
+    left_out = {id(char) for mark in marks for char in mark.chars}
+    return page.filter(lambda obj: id(obj) not in left_out)
+
+
 def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Line | _Table], float | None]:
     """The text lines and tables of one pdfplumber page in reading order, and the top
     (points) of the topmost table pdfplumber's finder found there (`_ruled_tables`).
@@ -633,7 +794,9 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[li
     per column (`_column_lines`), put in column order (`_column_order`), and each column
     line knows its room to its column's edge (`_column_edges`). A page with neither reads
     as pdfplumber's lines, in pdfplumber's order. A symbol font's glyphs read as "•"
-    (`_read_dingbats`).
+    (`_read_dingbats`). Footnote marks outside the tables found are left out
+    (`_footnote_marks`, `_without_marks`): the page's lines are then read again without
+    them, the only extra reading, on pages with a mark.
 
     The page is closed after: pdfplumber keeps each page's characters and layout until
     then (about 4 MiB a page of text), so a PDF of hundreds of pages read without closing
@@ -647,7 +810,8 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[li
 def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line | _Table], float | None]:
     """`_page_items` without closing the page."""
     _read_dingbats(page)
-    tables, table_top = _ruled_tables(page, continues)
+    tables, boxes = _ruled_tables(page, continues)
+    table_top = boxes[0][1] if boxes else None
     if tables:
         page = page.filter(
             lambda obj: (
@@ -657,6 +821,10 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
     lines = page.extract_text_lines(return_chars=True)
     sizes = sorted(float(c.get("size", 0.0)) for line in lines for c in line["chars"])
     size = sizes[len(sizes) // 2] if sizes else 0.0
+    marks = _footnote_marks(lines, size, boxes)
+    if marks:
+        page = _without_marks(page, marks)
+        lines = page.extract_text_lines(return_chars=True)
     rows = [_spans(line["chars"], GUTTER_MIN_WIDTH * size) for line in lines]
     middle = (_gutter(rows, size) or _sidebar(lines, rows, size)) if sizes else None
     ordered: list[dict[str, Any] | _Table]
@@ -1050,9 +1218,7 @@ _LEADER = frozenset(".·_…‥⋯")
 # The title a program sets over a table of contents (Word: "Indholdsfortegnelse",
 # "Contents", "Table of Contents"; LibreOffice: "Indhold", "Contents"), compared after
 # `_contents_key`.
-_CONTENTS_TITLES = frozenset(
-    {"indhold", "indholdsfortegnelse", "indholdsoversigt", "contents", "table of contents"}
-)
+_CONTENTS_TITLES = frozenset({"indhold", "indholdsfortegnelse", "indholdsoversigt", "contents", "table of contents"})
 # A section number in front of a title ("2", "2.1", "3.") and the space after it.
 _SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+")
 
@@ -1168,9 +1334,9 @@ def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
         found.update(line for line, _ in entries)
         above = lines[start - 1] if start > 0 else None
         first = lines[start]
-        if above is not None and first is not None and above.page == first.page:
-            if _contents_key(above.text) in _CONTENTS_TITLES:
-                found.add(above)
+        titled = above is not None and first is not None and above.page == first.page
+        if titled and above is not None and _contents_key(above.text) in _CONTENTS_TITLES:
+            found.add(above)
     return found
 
 
