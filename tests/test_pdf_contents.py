@@ -258,6 +258,7 @@ def test_numbers_that_go_down_are_no_table_of_contents(tmp_path: Path) -> None:
         ("Voksne ........ 12345", 11.0, 3.0, None),
         ("Voksne ........", 11.0, 3.0, None),
         ("3", 0.0, 0.0, None),
+        ("Indledning 3", 0.0, 0.0, None),  # characters without a size
         (".", 11.0, 0.0, None),
     ],
 )

@@ -667,6 +667,9 @@ SUPERSCRIPT_RISE = 0.2
 # bracket: "(1 + r)²" is an exponent, "(voksne)" beside a price a table cell).
 FOOTNOTE_WORD_MIN_LETTERS = 3
 _MARKED_PUNCTUATION = frozenset(".,;:!?")
+# Font sizes closer than this (points) are one size: pdfminer derives a character's size
+# from its text matrix, which carries a rounding error of a few hundredths of a point.
+SIZE_ROUNDING = 0.05
 # A footnote: a line that starts with the mark's number, and then holds a letter.
 _FOOTNOTE_LINE = re.compile(r"^\s*(?P<n>\d{1,3})(?!\d)\D*?[^\W\d_]")
 
@@ -753,15 +756,16 @@ def _footnote_marks(
     bounding boxes of the ruled tables found on it (`boxes`), the raised runs of digits of
     each line (`_line_marks`) outside those tables whose number begins a footnote on the
     page: a later line lower on the page that starts with that number followed by a
-    letter (`_FOOTNOTE_LINE`; a bare page number is none) and is set smaller than `body`.
+    letter (`_FOOTNOTE_LINE`; a bare page number is none) and is set smaller than `body`
+    (by more than `SIZE_ROUNDING`).
     A number with two such runs on the page is no mark (which of the two is unclear).
     Linear in the page's characters, apart from sorting each line's."""
-    notes: dict[str, float] = {}  # a footnote's number: the top of its highest line
+    notes: dict[str, float] = {}  # a footnote's number: the top of its lowest line
     for line in lines:
         match = _FOOTNOTE_LINE.match(str(line.get("text", "")))
         chars = line.get("chars") or []
-        if match and chars and max(_size(c) for c in chars) < body - 0.05:
-            notes.setdefault(match["n"], float(line["top"]))
+        if match and chars and max(_size(c) for c in chars) < body - SIZE_ROUNDING:
+            notes[match["n"]] = max(notes.get(match["n"], 0.0), float(line["top"]))
     if not notes:
         return []
     found: dict[str, list[_Mark]] = {}
@@ -1253,7 +1257,8 @@ def _contents_entry(line: _Line) -> tuple[str, int] | None:
     label = text[:cut].rstrip()
     if not any(ch.isalpha() for ch in label):
         return None
-    gap = leaders == 0 and start > 0 and text[start - 1] == " " and line.tail_gap >= CONTENTS_MIN_GAP * line.size
+    spaced = leaders == 0 and start > 0 and text[start - 1] == " " and line.size > 0
+    gap = spaced and line.tail_gap >= CONTENTS_MIN_GAP * line.size
     if leaders < CONTENTS_MIN_LEADER and not gap:
         return None
     return label, int(text[start:end])
