@@ -120,7 +120,9 @@ set smaller than the page's usual size; a number raised twice on a page is left 
 places. "zonen.¹ Næste sætning" then reads "zonen. Næste sætning", two sentences, and
 "boligstøtteloven²," reads "boligstøtteloven,", not a new word "boligstøtteloven2"; the
 footnote itself stays where it stands, a paragraph of its own. Endnotes (notes gathered
-at the document's end) are not looked for: their marks stay digits.
+at the document's end) are not looked for: their marks stay digits. Here and for a table
+of contents, a digit is one of 0-9 (`_ascii_digits`): a superscript, subscript or circled
+digit typed as a character ("745¹", "tøjvask...²", "③") is text, read as it stands.
 
 A table of contents is left out (`_contents`), on strong evidence only: at least
 `CONTENTS_MIN_ENTRIES` (3) consecutive lines, each a title ending in a page number after a
@@ -671,7 +673,16 @@ _MARKED_PUNCTUATION = frozenset(".,;:!?")
 # from its text matrix, which carries a rounding error of a few hundredths of a point.
 SIZE_ROUNDING = 0.05
 # A footnote: a line that starts with the mark's number, and then holds a letter.
-_FOOTNOTE_LINE = re.compile(r"^\s*(?P<n>\d{1,3})(?!\d)\D*?[^\W\d_]")
+_FOOTNOTE_LINE = re.compile(r"^\s*(?P<n>[0-9]{1,3})(?![0-9])[^0-9]*?[^\W\d_]")
+# The digits the footnote and contents rules read as numbers: ASCII's 0-9 only. A
+# superscript, subscript or circled digit ("¹", "₂", "③") passes str.isdigit() but is no
+# input to int(), and is a character of the text, read as it stands.
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _ascii_digits(text: str) -> bool:
+    """Whether `text` is one or more of the digits 0-9 (`_ASCII_DIGITS`) and nothing else."""
+    return bool(text) and all(ch in _ASCII_DIGITS for ch in text)
 
 
 @dataclass(frozen=True)
@@ -712,7 +723,7 @@ def _raised_digit(char: dict[str, Any], base: dict[str, Any], before: dict[str, 
     that size above `base`'s, less than `WORD_GAP` of that size right of `before`."""
     size = _size(base)
     return (
-        str(char["text"]).isdigit()
+        _ascii_digits(str(char["text"]))
         and size > 0
         and _size(char) <= SUPERSCRIPT_SIZE_RATIO * size
         and float(base["bottom"]) - float(char["bottom"]) >= SUPERSCRIPT_RISE * size
@@ -740,8 +751,8 @@ def _line_marks(chars: Sequence[dict[str, Any]]) -> list[_Mark]:
         while end < len(shown) and _raised_digit(shown[end], base, shown[end - 1]):
             end += 1
         after = shown[end] if end < len(shown) else None
-        whole = after is None or not str(after["text"]).isdigit() or not _touches(shown[end - 1], after, base)
-        if 1 <= end - index <= 3 and whole and not str(base["text"]).isdigit() and _marked_base(shown, index - 1):
+        whole = after is None or not _ascii_digits(str(after["text"])) or not _touches(shown[end - 1], after, base)
+        if 1 <= end - index <= 3 and whole and not _ascii_digits(str(base["text"])) and _marked_base(shown, index - 1):
             run = tuple(shown[index:end])
             marks.append(_Mark("".join(str(c["text"]) for c in run), run, base))
         index = max(end, index + 1)
@@ -1224,7 +1235,7 @@ _LEADER = frozenset(".·_…‥⋯")
 # `_contents_key`.
 _CONTENTS_TITLES = frozenset({"indhold", "indholdsfortegnelse", "indholdsoversigt", "contents", "table of contents"})
 # A section number in front of a title ("2", "2.1", "3.") and the space after it.
-_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+")
+_SECTION_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\s+")
 
 
 def _contents_key(text: str) -> str:
@@ -1245,7 +1256,7 @@ def _contents_entry(line: _Line) -> tuple[str, int] | None:
     text = line.text
     end = len(text)
     start = end
-    while start > 0 and text[start - 1].isdigit():
+    while start > 0 and text[start - 1] in _ASCII_DIGITS:
         start -= 1
     if not 1 <= end - start <= 4:
         return None
@@ -1469,7 +1480,8 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
                 if all(item in furniture for item in items if isinstance(item, _Line)) and not _tables(items)
             }
             outline = _outline_titles(pdf)
-            page_count = len(pdf.pages)
+            kept = [item for items in pages for item in items if isinstance(item, _Table) or item not in furniture]
+            contents = _contents(kept, len(pdf.pages))
             metadata_title = declared_title((pdf.metadata or {}).get("Title"), file_name)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
@@ -1478,9 +1490,8 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
         raise ReaderError(f"unreadable PDF: {_damaged_message(damaged)}; re-export it from the source program")
     if not any(pages):
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
-    items = [item for items in pages for item in items if isinstance(item, _Table) or item not in furniture]
-    lines = [item for item in items if isinstance(item, _Line)]
-    if not items:
+    lines = [item for item in kept if isinstance(item, _Line)]
+    if not kept:
         raise ReaderError(
             "unreadable PDF: no text layer beyond page numbers and running headers or footers: "
             "scanned PDF? run OCR first"
@@ -1490,8 +1501,7 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
     pitches = _line_pitches(lines)
-    contents = _contents(items, page_count)
-    items = [item for item in items if isinstance(item, _Table) or item not in contents]
+    items = [item for item in kept if isinstance(item, _Table) or item not in contents]
 
     pieces: list[Piece] = []
     paragraph: list[_Line] = []
