@@ -1,7 +1,10 @@
-"""A PDF's table of contents is left out only on strong evidence: entries ending in a
-leader or a wide gap and a page number, rising within the PDF's pages, most of them naming
-a heading that stands later. Price and fare lists set with leaders are kept whole (a
-reverted attempt lost a 45-page fare list's prices and a front page's title)."""
+"""A PDF's table of contents is left out only on strong evidence: entries under a contents
+title ("Indhold", "Contents", ...) ending in a leader or a wide gap and a page number, not
+going down within the PDF's pages, most of them naming a heading that stands later. Price
+and fare lists set with leaders are kept whole (a reverted attempt lost a 45-page fare
+list's prices and a front page's title), and so is an untitled run of entries however
+well it matches: staff counts and a timetable's minutes whose labels head chapters later
+were lost."""
 
 from __future__ import annotations
 
@@ -206,11 +209,14 @@ def test_a_table_of_contents_whose_headings_stand_only_before_it_is_kept(tmp_pat
     for chapter in CHAPTERS:
         pdf.cell(0, 10, chapter, new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
+    pdf.cell(0, 10, "Indhold", new_x="LMARGIN", new_y="NEXT")
     for i, chapter in enumerate(CHAPTERS):
         _leaders(pdf, chapter, i + 1)
     pdf.output(str(tmp_path / "oversigt.pdf"))
     document = read_document(tmp_path / "oversigt.pdf")
-    assert _text(document) == " ".join(CHAPTERS) + " " + _leader_lines([(c, i + 1) for i, c in enumerate(CHAPTERS)])
+    assert _text(document) == " ".join(CHAPTERS) + " Indhold " + _leader_lines(
+        [(c, i + 1) for i, c in enumerate(CHAPTERS)]
+    )
 
 
 def test_two_lines_with_leaders_are_no_table_of_contents(tmp_path: Path) -> None:
@@ -235,6 +241,8 @@ def test_numbers_that_go_down_are_no_table_of_contents(tmp_path: Path) -> None:
     path = tmp_path / "rapport.pdf"
     pdf = FPDF()
     pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, "Indhold", new_x="LMARGIN", new_y="NEXT")
     for chapter, number in zip(CHAPTERS, (4, 3, 5), strict=True):
         _leaders(pdf, chapter, number)
     for chapter in CHAPTERS * 2:
@@ -242,7 +250,93 @@ def test_numbers_that_go_down_are_no_table_of_contents(tmp_path: Path) -> None:
         pdf.set_font("Helvetica", "B", 16)
         pdf.cell(0, 10, chapter, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
-    assert _blocks(read_document(path))[0][1].startswith("Indledning ....")
+    assert _blocks(read_document(path))[:2] == [
+        ("heading", "Indhold"),
+        ("paragraph", _leader_lines(list(zip(CHAPTERS, (4, 3, 5), strict=True)))),
+    ]
+
+
+@pytest.mark.parametrize("title", ["Kapitler", "Indhold og formål", "Se indholdet", None])
+def test_a_table_of_contents_under_no_contents_title_is_kept_whole(tmp_path: Path, title: str | None) -> None:
+    # every entry names a heading on its page: only the title is missing ("Indhold og
+    # formål" is no title: the title must be the line alone)
+    path = tmp_path / "rapport.pdf"
+    pdf = FPDF()
+    pdf.add_page()
+    if title is not None:
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+    for i, chapter in enumerate(CHAPTERS):
+        _leaders(pdf, chapter, i + 2)
+    for chapter in CHAPTERS:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 10, chapter, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    assert _text(read_document(path)) == " ".join(
+        [*([title] if title else []), _leader_lines([(c, i + 2) for i, c in enumerate(CHAPTERS)]), *CHAPTERS]
+    )
+
+
+@pytest.mark.parametrize("title", ["INDHOLDSFORTEGNELSE", "Indholdsoversigt", "indhold:", "table of contents"])
+def test_a_contents_title_is_read_whatever_its_case_and_closing_colon(tmp_path: Path, title: str) -> None:
+    assert _blocks(read_document(_write_report(tmp_path / "rapport.pdf", title=title))) == _chapters()
+
+
+def test_staff_counts_with_leaders_whose_departments_head_chapters_later_are_kept(tmp_path: Path) -> None:
+    # an annual report of 30 pages: 12, 18 and 25 staff rise within its pages, and each
+    # department heads its chapter on page 12, 20 and 27
+    staff = [("Borgerservice", 12), ("Jobcenter", 18), ("Teknik og Miljø", 25)]
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 10, "Antal medarbejdere pr. afdeling", new_x="LMARGIN", new_y="NEXT")
+    for label, count in staff:
+        _leaders(pdf, label, count)
+    pdf.cell(0, 6, "Tallene er opgjort pr. 31. december 2025.", new_x="LMARGIN", new_y="NEXT")
+    chapters = {12: "Borgerservice", 20: "Jobcenter", 27: "Teknik og Miljø"}
+    for page in range(2, 31):
+        pdf.add_page()
+        if page in chapters:
+            pdf.set_font("Helvetica", "B", 16)
+            pdf.cell(0, 10, chapters[page], new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.cell(0, 6, f"Side {page} om årets sager.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "beretning.pdf"))
+    blocks = _blocks(read_document(tmp_path / "beretning.pdf"))
+    assert blocks[:2] == [
+        ("heading", "Antal medarbejdere pr. afdeling"),
+        ("paragraph", _leader_lines(staff) + " Tallene er opgjort pr. 31. december 2025."),
+    ]
+
+
+def test_a_timetable_s_minutes_at_a_tab_stop_whose_stops_head_pages_later_are_kept(tmp_path: Path) -> None:
+    # cumulative minutes 4, 9, 15, 22 at a right tab stop within the booklet's 24 pages;
+    # each stop heads its departure page 5, 10, 16, 23
+    stops = [("Rådhuspladsen", 4), ("Sygehuset", 9), ("Vestergade", 15), ("Skolevej", 22)]
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 10, "Rejsetid i minutter fra Banegården", new_x="LMARGIN", new_y="NEXT")
+    for label, minutes in stops:
+        _entry(pdf, label, minutes, "gap")
+    pages = {5: "Rådhuspladsen", 10: "Sygehuset", 16: "Vestergade", 23: "Skolevej"}
+    for page in range(2, 25):
+        pdf.add_page()
+        if page in pages:
+            pdf.set_font("Helvetica", "B", 16)
+            pdf.cell(0, 10, pages[page], new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.cell(0, 6, f"Afgange fra side {page} af køreplanen.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "koereplan.pdf"))
+    blocks = _blocks(read_document(tmp_path / "koereplan.pdf"))
+    assert blocks[:6] == [
+        ("heading", "Rejsetid i minutter fra Banegården"),
+        *(("paragraph", f"{label} {minutes}") for label, minutes in stops),
+        ("paragraph", "Afgange fra side 2 af køreplanen."),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -124,8 +124,10 @@ at the document's end) are not looked for: their marks stay digits. Here and for
 of contents, a digit is one of 0-9 (`_ascii_digits`): a superscript, subscript or circled
 digit typed as a character ("745¹", "tøjvask...²", "③") is text, read as it stands.
 
-A table of contents is left out (`_contents`), on strong evidence only: at least
-`CONTENTS_MIN_ENTRIES` (3) consecutive lines, each a title ending in a page number after a
+A table of contents is left out (`_contents`), on strong evidence only: its title on a
+line of its own ("Indhold", "Indholdsfortegnelse", "Indholdsoversigt", "Contents", "Table
+of contents", `_CONTENTS_TITLES`; case, white space, a section number and a closing colon
+or full stop aside) right above at least `CONTENTS_MIN_ENTRIES` (3) consecutive lines, each a title ending in a page number after a
 leader (at least `CONTENTS_MIN_LEADER` dots, middle dots, underscores or ellipses, with or
 without spaces, as pdfplumber reads a tab stop's leader) or after a gap of at least
 `CONTENTS_MIN_GAP` (2) font sizes (a right tab stop without a leader; pdfplumber reads it
@@ -133,11 +135,13 @@ as one space, so the gap is measured on the characters, `_Line.tail_gap`), the n
 non-decreasing and each between 1 and the PDF's page count, and at least
 `CONTENTS_MATCH_SHARE` (two thirds) of the titles standing later in the document as a line
 (or two consecutive lines, a wrapped heading) of their own, case, white space and a
-leading section number aside, on the page the entry names or a later one. The title line
-right above the entries ("Indhold", "Indholdsfortegnelse", "Contents", `_CONTENTS_TITLES`)
-goes with them. A price or fare list set with leaders ("Voksne ........ 745") names pages
-the PDF lacks, or labels that stand nowhere else as lines of their own, and is kept whole,
-as is any line above it.
+leading section number aside, on the page the entry names or a later one. The title goes
+with the entries. A run of entries under any other line is kept whole, however well it
+matches: a list of small numbers that rise, with labels that head chapters later, is as
+often staff per department under "Antal medarbejdere pr. afdeling" or a timetable's
+minutes under "Rejsetid i minutter". A price or fare list set with leaders ("Voksne
+........ 745") names pages the PDF lacks, or labels that stand nowhere else as lines of
+their own, and is kept whole too, as is any line above it.
 
 The title (`_title`) is the PDF's metadata Title unless a program wrote it as a
 placeholder (`qa.readers.common.declared_title`: a file name, the file's own name,
@@ -1232,7 +1236,7 @@ CONTENTS_MATCH_SHARE = 2 / 3
 _LEADER = frozenset(".·_…‥⋯")
 # The title a program sets over a table of contents (Word: "Indholdsfortegnelse",
 # "Contents", "Table of Contents"; LibreOffice: "Indhold", "Contents"), compared after
-# `_contents_key`.
+# `_contents_key`: one of them right above the entries is required.
 _CONTENTS_TITLES = frozenset({"indhold", "indholdsfortegnelse", "indholdsoversigt", "contents", "table of contents"})
 # A section number in front of a title ("2", "2.1", "3.") and the space after it.
 _SECTION_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\s+")
@@ -1316,13 +1320,16 @@ def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
     """The lines of a PDF's table of contents among its `items` (furniture left out), to be
     left out: it repeats the headings with page numbers and would compete with the text
     they head. Only on strong evidence: a run of entries (`_contents_runs`, within the
-    PDF's `page_count` pages) of which at least `CONTENTS_MATCH_SHARE` name a title that
+    PDF's `page_count` pages) right under the usual title of a table of contents on a line
+    of its own on the run's first page (`_CONTENTS_TITLES`, compared as `_contents_key`),
+    of which at least `CONTENTS_MATCH_SHARE` name a title that
     stands later in the document, after the run, on a line or two consecutive lines of
     their own (`_last_places`; compared as `_contents_key`: case, white space and section
     numbers aside), on the page the entry names or a later one (a cover and a contents
     page before page 1 put a heading after the page its entry names, never before it).
-    The line right above the run is left out too when it is the usual title of a table of
-    contents (`_CONTENTS_TITLES`) on the run's first page.
+    The title is left out with the run. A run under any other line (or a table, or at the
+    top of the document) is kept: small rising numbers whose labels head chapters later
+    are as often staff counts or a timetable's minutes.
 
     A price list set with leaders ("Voksne ........ 745") names pages the PDF lacks, or
     prices that do not go up, or labels that stand nowhere else as a line of their own
@@ -1338,6 +1345,11 @@ def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
     positions = [index for index, _ in body]  # the index in `lines` of each line of `body`
     found: set[_Line] = set()
     for start, end in runs:
+        above, first = lines[start - 1] if start > 0 else None, lines[start]
+        if above is None or first is None or above.page != first.page:
+            continue
+        if _contents_key(above.text) not in _CONTENTS_TITLES:
+            continue
         entries = [(line, _contents_entry(line)) for line in lines[start:end] if line is not None]
         named = 0
         for _, entry in entries:
@@ -1348,11 +1360,7 @@ def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
         if named < CONTENTS_MATCH_SHARE * len(entries):
             continue
         found.update(line for line, _ in entries)
-        above = lines[start - 1] if start > 0 else None
-        first = lines[start]
-        titled = above is not None and first is not None and above.page == first.page
-        if titled and above is not None and _contents_key(above.text) in _CONTENTS_TITLES:
-            found.add(above)
+        found.add(above)
     return found
 
 
