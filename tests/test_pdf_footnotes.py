@@ -213,3 +213,87 @@ def test_odd_characters_give_no_marks_and_raise_nothing() -> None:
     assert pdf_reader._footnote_marks(lines, 11.0, []) == []
     assert pdf_reader._line_marks([]) == []
     assert pdf_reader._line_marks([_char("1", 0.0, size=0.0)]) == []
+
+
+class _Footed(FPDF):
+    """A PDF whose every page ends in an 8 pt footer that starts with the page number,
+    "2   Sundhedsprofil 2025" (Word's mirrored footers set an even page's so)."""
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 5, f"{self.page_no()}   Sundhedsprofil 2025")
+
+
+def _raised_page(pdf: FPDF, runs: list[tuple[str, bool]], notes: tuple[str, ...] = ()) -> None:
+    """A page of 11 pt Helvetica with the `runs` (True: superscript) and the `notes` in 8 pt
+    from y 240 (above the footer)."""
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text, raised in runs:
+        pdf.char_vpos = "SUP" if raised else "LINE"
+        pdf.write(6, text)
+    pdf.char_vpos = "LINE"
+    pdf.set_y(240)
+    pdf.set_font("Helvetica", "", 8)
+    for note in notes:
+        pdf.cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
+
+
+BMI = [("Body mass index beregnes som vægt/højde", False), ("2", True), (" med vægten i kilo.", False)]
+SHARE = [("Andelen med svær overvægt steg i kommunerne", False), ("3", True), (" fra 2021 til 2025.", False)]
+
+
+def test_a_running_footer_starting_with_the_page_number_is_no_footnote(tmp_path: Path) -> None:
+    pdf = _Footed()
+    _raised_page(pdf, [("Rapporten beskriver borgernes sundhed i kommunen.", False)])
+    _raised_page(pdf, BMI)
+    _raised_page(pdf, SHARE)
+    _raised_page(pdf, [("3 Tallene er fra Den Nationale Sundhedsprofil.", False)])
+    assert _blocks(_read(pdf, tmp_path / "sundhed.pdf")) == [
+        ("paragraph", "Rapporten beskriver borgernes sundhed i kommunen."),
+        ("paragraph", "Body mass index beregnes som vægt/højde2 med vægten i kilo."),
+        ("paragraph", "Andelen med svær overvægt steg i kommunerne3 fra 2021 til 2025."),
+        ("paragraph", "3 Tallene er fra Den Nationale Sundhedsprofil."),
+    ]
+
+
+def test_a_footer_on_too_few_pages_to_be_furniture_is_no_footnote_when_it_ends_another_page(
+    tmp_path: Path,
+) -> None:
+    # two pages: a running footer needs 3, so the footers are read as text; page 2's
+    # "2   Sundhedsprofil 2025" is its last line and ends page 1 too, its number aside
+    pdf = _Footed()
+    _raised_page(pdf, [("Rapporten beskriver borgernes sundhed i kommunen.", False)])
+    _raised_page(pdf, BMI)
+    assert _blocks(_read(pdf, tmp_path / "sundhed.pdf")) == [
+        ("paragraph", "Rapporten beskriver borgernes sundhed i kommunen."),
+        ("paragraph", "1 Sundhedsprofil 2025"),
+        ("paragraph", "Body mass index beregnes som vægt/højde2 med vægten i kilo."),
+        ("paragraph", "2 Sundhedsprofil 2025"),
+    ]
+
+
+def test_a_footnote_on_a_page_whose_footer_starts_with_its_number_is_still_a_footnote(tmp_path: Path) -> None:
+    # page 2: a real footnote 1, the exponent 2 and the footer "2   Sundhedsprofil 2025"
+    pdf = _Footed()
+    _raised_page(pdf, [("Rapporten beskriver borgernes sundhed i kommunen.", False)])
+    _raised_page(pdf, [("Tallene er vejede.", False), ("1", True), (" ", False), *BMI], ("1 Vejet efter alder.",))
+    _raised_page(pdf, SHARE)
+    _raised_page(pdf, [("3 Tallene er fra Den Nationale Sundhedsprofil.", False)])
+    assert _blocks(_read(pdf, tmp_path / "sundhed.pdf"))[1:3] == [
+        ("paragraph", "Tallene er vejede. Body mass index beregnes som vægt/højde2 med vægten i kilo."),
+        ("paragraph", "1 Vejet efter alder."),
+    ]
+
+
+def test_a_footnote_ending_its_page_whose_text_ends_no_other_page_stays_a_footnote(tmp_path: Path) -> None:
+    pdf = FPDF()
+    for page in range(1, 3):
+        _raised_page(pdf, [(f"Side {page} handler om zonen.", False), ("1", True)], (f"1 Note til side {page}.",))
+    assert _blocks(_read(pdf, tmp_path / "zoner.pdf")) == [
+        ("paragraph", "Side 1 handler om zonen."),
+        ("paragraph", "1 Note til side 1."),
+        ("paragraph", "Side 2 handler om zonen."),
+        ("paragraph", "1 Note til side 2."),
+    ]

@@ -116,32 +116,36 @@ its size, touching it, right after sentence punctuation (". , ; : ! ?") or a wor
 least `FOOTNOTE_WORD_MIN_LETTERS` (3) letters ("m²", "km²" are units; after a bracket,
 "(1 + r)²", an exponent), outside any ruled table the table finder sees, and with their
 footnote on the same page: a line lower down that starts with that number and a letter,
-set smaller than the page's usual size; a number raised twice on a page is left in both
-places. "zonen.¹ Næste sætning" then reads "zonen. Næste sætning", two sentences, and
-"boligstøtteloven²," reads "boligstøtteloven,", not a new word "boligstøtteloven2"; the
-footnote itself stays where it stands, a paragraph of its own. Endnotes (notes gathered
-at the document's end) are not looked for: their marks stay digits. Here and for a table
-of contents, a digit is one of 0-9 (`_ascii_digits`): a superscript, subscript or circled
-digit typed as a character ("745¹", "tøjvask...²", "③") is text, read as it stands.
+set smaller than the page's usual size, and no page furniture (`_refused_notes`: neither
+a running footer, "2 Sundhedsprofil 2025" on every page, nor, when it is the page's last
+line and only footnote, text that ends another page, its number aside; such a page is
+read again with that line no footnote, so "vægt/højde²" keeps its "2" and an endnote mark
+"kommunerne³" its "3"); a number raised twice on a page is left in both places. "zonen.¹
+Næste sætning" then reads "zonen. Næste sætning", two sentences, and "boligstøtteloven²,"
+reads "boligstøtteloven,", not a new word "boligstøtteloven2"; the footnote itself stays
+where it stands, a paragraph of its own. Endnotes (notes gathered at the document's end)
+are not looked for: their marks stay digits. Here and for a table of contents, a digit is
+one of 0-9 (`_ascii_digits`): a superscript, subscript or circled digit typed as a
+character ("745¹", "tøjvask...²", "③") is text, read as it stands.
 
 A table of contents is left out (`_contents`), on strong evidence only: its title on a
 line of its own ("Indhold", "Indholdsfortegnelse", "Indholdsoversigt", "Contents", "Table
 of contents", `_CONTENTS_TITLES`; case, white space, a section number and a closing colon
-or full stop aside) right above at least `CONTENTS_MIN_ENTRIES` (3) consecutive lines, each a title ending in a page number after a
-leader (at least `CONTENTS_MIN_LEADER` dots, middle dots, underscores or ellipses, with or
-without spaces, as pdfplumber reads a tab stop's leader) or after a gap of at least
-`CONTENTS_MIN_GAP` (2) font sizes (a right tab stop without a leader; pdfplumber reads it
-as one space, so the gap is measured on the characters, `_Line.tail_gap`), the numbers
-non-decreasing and each between 1 and the PDF's page count, and at least
-`CONTENTS_MATCH_SHARE` (two thirds) of the titles standing later in the document as a line
-(or two consecutive lines, a wrapped heading) of their own, case, white space and a
-leading section number aside, on the page the entry names or a later one. The title goes
-with the entries. A run of entries under any other line is kept whole, however well it
-matches: a list of small numbers that rise, with labels that head chapters later, is as
-often staff per department under "Antal medarbejdere pr. afdeling" or a timetable's
-minutes under "Rejsetid i minutter". A price or fare list set with leaders ("Voksne
-........ 745") names pages the PDF lacks, or labels that stand nowhere else as lines of
-their own, and is kept whole too, as is any line above it.
+or full stop aside) right above at least `CONTENTS_MIN_ENTRIES` (3) consecutive lines,
+each a title ending in a page number after a leader (at least `CONTENTS_MIN_LEADER` dots,
+middle dots, underscores or ellipses, with or without spaces, as pdfplumber reads a tab
+stop's leader) or after a gap of at least `CONTENTS_MIN_GAP` (2) font sizes (a right tab
+stop without a leader; pdfplumber reads it as one space, so the gap is measured on the
+characters, `_Line.tail_gap`), the numbers non-decreasing and each between 1 and the
+PDF's page count, and at least `CONTENTS_MATCH_SHARE` (two thirds) of the titles standing
+later in the document as a line (or two consecutive lines, a wrapped heading) of their
+own, case, white space and a leading section number aside, on the page the entry names or
+a later one. The title goes with the entries. A run of entries under any other line is
+kept whole, however well it matches: a list of small numbers that rise, with labels that
+head chapters later, is as often staff per department under "Antal medarbejdere pr.
+afdeling" or a timetable's minutes under "Rejsetid i minutter". A price or fare list set
+with leaders ("Voksne ........ 745") names pages the PDF lacks, or labels that stand
+nowhere else as lines of their own, and is kept whole too, as is any line above it.
 
 The title (`_title`) is the PDF's metadata Title unless a program wrote it as a
 placeholder (`qa.readers.common.declared_title`: a file name, the file's own name,
@@ -160,8 +164,8 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pdfplumber
@@ -677,6 +681,7 @@ _MARKED_PUNCTUATION = frozenset(".,;:!?")
 # from its text matrix, which carries a rounding error of a few hundredths of a point.
 SIZE_ROUNDING = 0.05
 # A footnote: a line that starts with the mark's number, and then holds a letter.
+_FOOTNOTE_NUMBER = re.compile(r"^\s*[0-9]{1,3}")
 _FOOTNOTE_LINE = re.compile(r"^\s*(?P<n>[0-9]{1,3})(?![0-9])[^0-9]*?[^\W\d_]")
 # The digits the footnote and contents rules read as numbers: ASCII's 0-9 only. A
 # superscript, subscript or circled digit ("¹", "₂", "③") passes str.isdigit() but is no
@@ -692,11 +697,13 @@ def _ascii_digits(text: str) -> bool:
 @dataclass(frozen=True)
 class _Mark:
     """A footnote mark in a page's text: its digits' characters and the character before
-    them (pdfplumber's dicts)."""
+    them (pdfplumber's dicts), and the top (points) of the footnote line it refers to
+    (0.0 until `_footnote_marks` finds it)."""
 
     number: str
     chars: tuple[dict[str, Any], ...]
     base: dict[str, Any]
+    note: float = 0.0
 
 
 def _marked_base(shown: Sequence[dict[str, Any]], index: int) -> bool:
@@ -764,7 +771,10 @@ def _line_marks(chars: Sequence[dict[str, Any]]) -> list[_Mark]:
 
 
 def _footnote_marks(
-    lines: Sequence[dict[str, Any]], body: float, boxes: Sequence[tuple[float, float, float, float]]
+    lines: Sequence[dict[str, Any]],
+    body: float,
+    boxes: Sequence[tuple[float, float, float, float]],
+    refused: Collection[float] = (),
 ) -> list[_Mark]:
     """The footnote marks of a page, to be left out of its text: given its text lines
     (pdfplumber's, with their characters), its usual font size `body` (points) and the
@@ -772,13 +782,17 @@ def _footnote_marks(
     each line (`_line_marks`) outside those tables whose number begins a footnote on the
     page: a later line lower on the page that starts with that number followed by a
     letter (`_FOOTNOTE_LINE`; a bare page number is none) and is set smaller than `body`
-    (by more than `SIZE_ROUNDING`).
+    (by more than `SIZE_ROUNDING`), and whose top is none of `refused` (points, within
+    `SIZE_ROUNDING`: lines `_refused_notes` found to be page furniture, "2   Sundhedsprofil
+    2025"). Each mark knows the top of its footnote's line (`_Mark.note`).
     A number with two such runs on the page is no mark (which of the two is unclear).
     Linear in the page's characters, apart from sorting each line's."""
     notes: dict[str, float] = {}  # a footnote's number: the top of its lowest line
     for line in lines:
         match = _FOOTNOTE_LINE.match(str(line.get("text", "")))
         chars = line.get("chars") or []
+        if any(abs(float(line["top"]) - top) <= SIZE_ROUNDING for top in refused):
+            continue
         if match and chars and max(_size(c) for c in chars) < body - SIZE_ROUNDING:
             notes[match["n"]] = max(notes.get(match["n"], 0.0), float(line["top"]))
     if not notes:
@@ -789,7 +803,7 @@ def _footnote_marks(
             low = float(line["bottom"])
             inside = any(_inside(char, box) for char in mark.chars for box in boxes)
             if mark.number in notes and notes[mark.number] > low and not inside:
-                found.setdefault(mark.number, []).append(mark)
+                found.setdefault(mark.number, []).append(replace(mark, note=notes[mark.number]))
     return [marks[0] for marks in found.values() if len(marks) == 1]
 
 
@@ -803,9 +817,21 @@ def _without_marks(page: Any, marks: Sequence[_Mark]) -> Any:
     return page.filter(lambda obj: id(obj) not in left_out)
 
 
-def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Line | _Table], float | None]:
-    """The text lines and tables of one pdfplumber page in reading order, and the top
-    (points) of the topmost table pdfplumber's finder found there (`_ruled_tables`).
+@dataclass(frozen=True)
+class _PageRead:
+    """One page as `_page_items` read it: its text lines and tables in reading order, the
+    top (points) of the topmost table pdfplumber's finder found there (None: none), and
+    the tops (points) of the footnote lines whose marks were left out (`_footnote_marks`)."""
+
+    items: list[_Line | _Table]
+    table_top: float | None
+    notes: frozenset[float] = frozenset()
+
+
+def _page_items(page: Any, continues: tuple[str, ...] | None = None, refused: Collection[float] = ()) -> _PageRead:
+    """The text lines and tables of one pdfplumber page in reading order, the top (points)
+    of the topmost table pdfplumber's finder found there (`_ruled_tables`), and the tops
+    of the footnote lines whose marks were left out (`_PageRead`).
 
     Tables that `_ruled_tables` finds (with `continues`, the header of a table that ended
     the page before) are taken out of the text and stand where their top is. Then the
@@ -814,19 +840,20 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[li
     line knows its room to its column's edge (`_column_edges`). A page with neither reads
     as pdfplumber's lines, in pdfplumber's order. A symbol font's glyphs read as "•"
     (`_read_dingbats`). Footnote marks outside the tables found are left out
-    (`_footnote_marks`, `_without_marks`): the page's lines are then read again without
-    them, the only extra reading, on pages with a mark.
+    (`_footnote_marks`, `_without_marks`; lines at the tops in `refused`, points, are no
+    footnotes): the page's lines are then read again without them, the only extra reading,
+    on pages with a mark.
 
     The page is closed after: pdfplumber keeps each page's characters and layout until
     then (about 4 MiB a page of text), so a PDF of hundreds of pages read without closing
     them held gigabytes. A closed page reads its content again when asked."""
     try:
-        return _read_page(page, continues)
+        return _read_page(page, continues, refused)
     finally:
         page.close()
 
 
-def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line | _Table], float | None]:
+def _read_page(page: Any, continues: tuple[str, ...] | None, refused: Collection[float]) -> _PageRead:
     """`_page_items` without closing the page."""
     _read_dingbats(page)
     tables, boxes = _ruled_tables(page, continues)
@@ -840,7 +867,7 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
     lines = page.extract_text_lines(return_chars=True)
     sizes = sorted(float(c.get("size", 0.0)) for line in lines for c in line["chars"])
     size = sizes[len(sizes) // 2] if sizes else 0.0
-    marks = _footnote_marks(lines, size, boxes)
+    marks = _footnote_marks(lines, size, boxes, refused)
     if marks:
         page = _without_marks(page, marks)
         lines = page.extract_text_lines(return_chars=True)
@@ -864,7 +891,7 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
         edge = edges[float(item["x1"]) <= middle] if middle is not None and in_column else None
         if (line := _line(page.page_number, item, edge)) is not None:
             items.append(line)
-    return items, table_top
+    return _PageRead(items, table_top, frozenset(mark.note for mark in marks))
 
 
 # Unruled tables (`_unruled_tables`): at least this many lines (a header and three rows;
@@ -1151,6 +1178,7 @@ def _continue_tables(
     pages: list[list[_Line | _Table]],
     table_tops: Sequence[float | None],
     furniture: set[_Line],
+    refused: dict[int, frozenset[float]],
 ) -> None:
     """Read again, in place in `pages` (the items of each of `pdf_pages`, `_page_items`),
     each page whose content (`furniture` aside) starts with a ruled table right after a
@@ -1159,17 +1187,63 @@ def _continue_tables(
     included, since a table cut by a page break need not repeat its header.
 
     Only a page that may start so is read again (`_may_start_with_table`, given the top
-    of its topmost table found, `table_tops`): reading a page takes 50-100 ms."""
+    of its topmost table found, `table_tops`): reading a page takes 50-100 ms. A page's
+    lines that are no footnotes (`refused`, by index in `pages`, `_refused_notes`) are
+    none in the new reading either."""
     for number in range(1, len(pages)):
         before = [item for item in pages[number - 1] if item not in furniture]
         if not before or not isinstance(before[-1], _Table):
             continue
         if not _may_start_with_table(pages[number], table_tops[number], furniture):
             continue
-        again, _ = _page_items(pdf_pages[number], before[-1].header)
+        again = _page_items(pdf_pages[number], before[-1].header, refused.get(number, frozenset())).items
         first = next((item for item in again if item not in furniture), None)
         if isinstance(first, _Table) and first.continued:
             pages[number] = again
+
+
+def _note_key(text: str) -> str:
+    """A line's text as a running footer repeats it, its leading number (a footnote's, or
+    a page number) aside: case-folded, white space folded ("2   Sundhedsprofil 2025" ->
+    "sundhedsprofil 2025"). Other digits stay: "1 Note til side 2." is not "1 Note til
+    side 3."."""
+    return " ".join(_FOOTNOTE_NUMBER.sub("", text, count=1).casefold().split())
+
+
+def _refused_notes(
+    pages: Sequence[Sequence[_Line | _Table]], notes: Sequence[frozenset[float]], furniture: set[_Line]
+) -> dict[int, frozenset[float]]:
+    """The lines that footnote marks were left out for (`notes`: each page's footnote line
+    tops, points, `_PageRead.notes`) but that are page furniture, so that their pages are
+    read again with those lines no footnotes ({index in `pages`: tops}; pages with none
+    are not listed). A footnote line is furniture when
+    - it is a running header or footer (in `furniture`, `_furniture`): a footer that
+      starts with the page number ("2   Sundhedsprofil 2025", Word's mirrored footers) is
+      no footnote 2, and the "²" of "vægt/højde²" on its page an exponent; or
+    - it is its page's last line and its page's only footnote line, and its text after
+      the number (`_note_key`) stands in the last line of another page: a footer on too
+      few pages for `_furniture` (2 of a 4-page report's pages, each side of mirrored
+      footers), "3   Sundhedsprofil 2025" beside "Sundhedsprofil 2025   4".
+    Tops are matched within `SIZE_ROUNDING`. Linear in the number of lines (apart from
+    comparing a page's one footnote with the other pages' last lines)."""
+    lasts = {
+        index: max(lines, key=lambda line: line.bottom)
+        for index, items in enumerate(pages)
+        if (lines := [item for item in items if isinstance(item, _Line)])
+    }
+    last_keys = {index: " ".join(line.text.casefold().split()) for index, line in lasts.items()}
+    refused: dict[int, frozenset[float]] = {}
+    for index, tops in enumerate(notes):
+        lines = [item for item in pages[index] if isinstance(item, _Line)]
+        at = [line for line in lines if any(abs(line.top - top) <= SIZE_ROUNDING for top in tops)]
+        found = {line.top for line in at if line in furniture}
+        if len(tops) == 1 and len(at) == 1 and at[0] is lasts.get(index):
+            key = _note_key(at[0].text)
+            if key and any(key in other for page, other in last_keys.items() if page != index):
+                found.add(at[0].top)
+        if found:
+            refused[index] = frozenset(found)
+    return refused
 
 
 def _may_start_with_table(items: Sequence[_Line | _Table], table_top: float | None, furniture: set[_Line]) -> bool:
@@ -1479,9 +1553,12 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             read = [_page_items(page) for page in pdf.pages]
-            pages = [items for items, _ in read]
+            pages = [page_read.items for page_read in read]
             furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
-            _continue_tables(pdf.pages, pages, [top for _, top in read], furniture)
+            refused = _refused_notes(pages, [page_read.notes for page_read in read], furniture)
+            for index, tops in refused.items():  # read again, those lines no footnotes
+                pages[index] = _page_items(pdf.pages[index], None, tops).items
+            _continue_tables(pdf.pages, pages, [page_read.table_top for page_read in read], furniture, refused)
             textless = {
                 page.page_number: _textless_page(page, bare=not items)
                 for page, items in zip(pdf.pages, pages, strict=True)
