@@ -1,6 +1,8 @@
 """A PDF's table of contents is left out only on strong evidence: entries under a contents
 title ("Indhold", "Contents", ...) ending in a leader or a wide gap and a page number, not
-going down within the PDF's pages, most of them naming a heading that stands later. Price
+going down within the PDF's pages, every one naming a heading that stands later on the
+page it names plus one offset shared by all (a welcome pack's quantities and a list whose
+one entry carried a phone number were lost under a two-thirds share of loose matches). Price
 and fare lists set with leaders are kept whole (a reverted attempt lost a 45-page fare
 list's prices and a front page's title), and so is an untitled run of entries however
 well it matches: staff counts and a timetable's minutes whose labels head chapters later
@@ -361,3 +363,77 @@ def test_an_entry_is_a_title_a_leader_or_a_wide_gap_and_a_page_number(
 ) -> None:
     line = pdf_reader._Line(1, text, 0.0, 10.0, size, tail_gap=tail_gap)
     assert pdf_reader._contents_entry(line) == entry
+
+
+def _listed_pack(path: Path, title: str, entries: list[tuple[str, int]], pages: dict[int, tuple[str, str]]) -> Path:
+    """A first page: "Velkomstpakke" in 18 pt bold, `title` in 16 pt bold over `entries`
+    with dot leaders; then PDF pages 2 to the last key of `pages`, each with its heading
+    in 16 pt bold over a line of text (`pages`: {PDF page: (heading, text)})."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 12, "Velkomstpakke", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+    for label, number in entries:
+        _leaders(pdf, label, number)
+    for page in range(2, max(pages) + 1):
+        heading, text = pages[page]
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 10, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_quantities_under_indhold_whose_items_head_pages_off_the_numbers_they_give_are_kept(tmp_path: Path) -> None:
+    # a welcome pack: 1 bin, 2 rolls, 4 guides; the items are described on PDF pages 2, 3
+    # and 4, which no one offset from the numbers 1, 2, 4 reaches (found a reviewer)
+    items = [("Affaldsspand", 1), ("Ruller med sorteringsposer", 2), ("Sorteringsguider", 4)]
+    pages = {
+        2: ("Affaldsspand", "Spanden er til restaffald og tømmes hver 14. dag."),
+        3: ("Ruller med sorteringsposer", "Poserne er til madaffald."),
+        4: ("Sorteringsguider", "Guiderne fortæller, hvad der skal i hvilken spand."),
+    }
+    document = read_document(_listed_pack(tmp_path / "pakke.pdf", "Indhold", items, pages))
+    assert _blocks(document)[:3] == [
+        ("heading", "Velkomstpakke"),
+        ("heading", "Indhold"),
+        ("paragraph", _leader_lines(items)),
+    ]
+
+
+def test_a_contents_list_one_entry_of_which_stands_nowhere_else_is_kept_with_its_phone_number(tmp_path: Path) -> None:
+    # "Pas" and "Kørekort" head PDF pages 2 and 3, as their entries say; the third
+    # entry's heading is only "Sygesikring", so its phone number stands nowhere else
+    # (found a reviewer)
+    entries = [("Pas", 2), ("Kørekort", 3), ("Sygesikring - ring 33 66 33 66 inden kl. 15", 4)]
+    pages = {
+        2: ("Pas", "Et pas koster 745 kr."),
+        3: ("Kørekort", "Et kørekort koster 280 kr."),
+        4: ("Sygesikring", "Bestil et nyt kort på borger.dk."),
+    }
+    document = read_document(_listed_pack(tmp_path / "borgerservice.pdf", "Indhold", entries, pages))
+    assert _blocks(document)[:4] == [
+        ("heading", "Velkomstpakke"),
+        ("heading", "Indhold"),
+        ("paragraph", _leader_lines(entries[:1])),
+        ("paragraph", _leader_lines(entries[1:])),
+    ]
+
+
+def test_a_table_of_contents_whose_entries_all_head_their_pages_after_front_matter_is_left_out(tmp_path: Path) -> None:
+    # the same layout as the welcome pack's, but one offset (1: the first page unnumbered)
+    # puts every title on the page its entry names
+    entries = [("Affaldsspand", 1), ("Ruller med sorteringsposer", 2), ("Sorteringsguider", 3)]
+    pages = {
+        2: ("Affaldsspand", "Spanden er til restaffald og tømmes hver 14. dag."),
+        3: ("Ruller med sorteringsposer", "Poserne er til madaffald."),
+        4: ("Sorteringsguider", "Guiderne fortæller, hvad der skal i hvilken spand."),
+    }
+    document = read_document(_listed_pack(tmp_path / "pakke.pdf", "Indhold", entries, pages))
+    assert _blocks(document) == [("heading", "Velkomstpakke")] + [
+        block for heading, text in pages.values() for block in (("heading", heading), ("paragraph", text))
+    ]

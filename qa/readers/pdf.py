@@ -137,10 +137,17 @@ middle dots, underscores or ellipses, with or without spaces, as pdfplumber read
 stop's leader) or after a gap of at least `CONTENTS_MIN_GAP` (2) font sizes (a right tab
 stop without a leader; pdfplumber reads it as one space, so the gap is measured on the
 characters, `_Line.tail_gap`), the numbers non-decreasing and each between 1 and the
-PDF's page count, and at least `CONTENTS_MATCH_SHARE` (two thirds) of the titles standing
-later in the document as a line (or two consecutive lines, a wrapped heading) of their
-own, case, white space and a leading section number aside, on the page the entry names or
-a later one. The title goes with the entries. A run of entries under any other line is
+PDF's page count, and every one of the titles standing later in the document as a line
+(or two consecutive lines, a wrapped heading) of their own, case, white space and a
+leading section number aside, all on the pages their entries name shifted by one offset
+d >= 0 (`_contents_offset`: printed page number + d = PDF page; 0 when the page numbers
+are the PDF's pages, a few pages of unnumbered front matter otherwise). The title goes
+with the entries. Both conditions are strict because a loose match lost text: a welcome
+pack's "Indhold" listing "Affaldsspand ........ 1", "Ruller med sorteringsposer ........
+2", "Sorteringsguider ........ 4", each item heading a page later but on pages 2, 3 and 4,
+which no one offset gives (quantities, not pages), and a list "Pas ... 2", "Kørekort ...
+3", "Sygesikring - ring 33 66 33 66 inden kl. 15 ... 4" whose last entry stands nowhere
+else (the heading is "Sygesikring"), so its phone number would have been lost. A run of entries under any other line is
 kept whole, however well it matches: a list of small numbers that rise, with labels that
 head chapters later, is as often staff per department under "Antal medarbejdere pr.
 afdeling" or a timetable's minutes under "Rejsetid i minutter". A price or fare list set
@@ -163,6 +170,7 @@ import itertools
 import logging
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -1300,12 +1308,6 @@ CONTENTS_MIN_LEADER = 3
 # ... or after a gap of at least this many font sizes (a tab stop at the right margin
 # without a leader; a word space is a quarter of one, `WORD_SPACE`).
 CONTENTS_MIN_GAP = 2.0
-# Of the entries, at least this share must name a heading found later in the document (a
-# line or two consecutive lines, at or after the page the entry names): two thirds, so
-# that one entry reworded or wrapped by hand does not keep a table of contents, while a
-# list whose labels mostly stand nowhere else (a price list, a list of forms) is kept. A
-# judgement, not a fitted figure.
-CONTENTS_MATCH_SHARE = 2 / 3
 # The characters of a leader.
 _LEADER = frozenset(".·_…‥⋯")
 # The title a program sets over a table of contents (Word: "Indholdsfortegnelse",
@@ -1353,17 +1355,37 @@ def _contents_entry(line: _Line) -> tuple[str, int] | None:
     return label, int(text[start:end])
 
 
-def _last_places(lines: Sequence[_Line]) -> dict[str, tuple[int, int]]:
-    """Where each text last stands among `lines` (a document's lines in reading order, no
-    table of contents' entry among them): {`_contents_key` of a line, or of a line and the
-    next one on its page (a heading wrapped over two lines): (index of the line, page)}."""
-    places: dict[str, tuple[int, int]] = {}
+def _places(lines: Sequence[_Line]) -> dict[str, dict[int, int]]:
+    """Where each text stands among `lines` (a document's lines in reading order, no table
+    of contents' entry among them): {`_contents_key` of a line, or of a line and the next
+    one on its page (a heading wrapped over two lines): {page: index of its last line
+    there}}."""
+    places: dict[str, dict[int, int]] = {}
     for index, line in enumerate(lines):
-        places[_contents_key(line.text)] = (index, line.page)
+        places.setdefault(_contents_key(line.text), {})[line.page] = index
         after = lines[index + 1] if index + 1 < len(lines) else None
         if after is not None and after.page == line.page:
-            places[_contents_key(f"{line.text} {after.text}")] = (index, line.page)
+            places.setdefault(_contents_key(f"{line.text} {after.text}"), {})[line.page] = index
     return places
+
+
+def _contents_offset(entries: Sequence[tuple[str, int]], places: dict[str, dict[int, int]], since: int) -> bool:
+    """Whether one offset d >= 0 (pages) puts every entry's title (label, printed page
+    number) on PDF page number + d, standing there as a line or two of its own (`places`,
+    from `_places`) at an index of at least `since` (after the run of entries): d 0 for a
+    PDF whose page numbers are its pages, a few pages for front matter left unnumbered.
+    An entry whose title stands nowhere, or on a page that does not fit the others',
+    keeps the run: a welcome pack's "Affaldsspand ........ 1" over items described on
+    pages 2, 3 and 4 is a list of quantities, not a table of contents. At most the number
+    of entries times the PDF's page count steps."""
+    offsets: set[int] | None = None
+    for label, number in entries:
+        pages = {page for page, index in places.get(_contents_key(label), {}).items() if index >= since}
+        fits = {page - number for page in pages if page >= number}
+        offsets = fits if offsets is None else offsets & fits
+        if not offsets:
+            return False
+    return bool(offsets)
 
 
 def _contents_runs(lines: Sequence[_Line | None], page_count: int) -> list[tuple[int, int]]:
@@ -1396,26 +1418,30 @@ def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
     they head. Only on strong evidence: a run of entries (`_contents_runs`, within the
     PDF's `page_count` pages) right under the usual title of a table of contents on a line
     of its own on the run's first page (`_CONTENTS_TITLES`, compared as `_contents_key`),
-    of which at least `CONTENTS_MATCH_SHARE` name a title that
-    stands later in the document, after the run, on a line or two consecutive lines of
-    their own (`_last_places`; compared as `_contents_key`: case, white space and section
-    numbers aside), on the page the entry names or a later one (a cover and a contents
-    page before page 1 put a heading after the page its entry names, never before it).
-    The title is left out with the run. A run under any other line (or a table, or at the
+    every one of which names a title that stands later in the document, after the run, on
+    a line or two consecutive lines of their own (`_places`; compared as `_contents_key`:
+    case, white space and section numbers aside), all on the pages they name shifted by
+    one offset d >= 0 (`_contents_offset`: printed page number + d = PDF page; d > 0 when
+    a cover and a contents page come before page 1, never a heading before the page its
+    entry names). The title is left out with the run. A run under any other line (or a table, or at the
     top of the document) is kept: small rising numbers whose labels head chapters later
     are as often staff counts or a timetable's minutes.
 
     A price list set with leaders ("Voksne ........ 745") names pages the PDF lacks, or
     prices that do not go up, or labels that stand nowhere else as a line of their own
     (the same labels on the next page's price list are entries themselves, never
-    headings), and is kept whole. Linear in the number of lines."""
+    headings), and is kept whole, as is a list whose labels head pages later but off the
+    pages it names (a welcome pack's quantities: "Affaldsspand ........ 1" over items on
+    pages 2, 3 and 4) or one entry of which stands nowhere else ("Sygesikring - ring 33 66
+    33 66 inden kl. 15 ........ 4" over a heading "Sygesikring": the phone number would be
+    lost). Linear in the number of lines, plus at most the entries times the page count."""
     lines: list[_Line | None] = [item if isinstance(item, _Line) else None for item in items]
     runs = _contents_runs(lines, page_count)
     if not runs:
         return set()
     in_runs = {index for start, end in runs for index in range(start, end)}
     body = [(index, line) for index, line in enumerate(lines) if line is not None and index not in in_runs]
-    places = _last_places([line for _, line in body])
+    places = _places([line for _, line in body])
     positions = [index for index, _ in body]  # the index in `lines` of each line of `body`
     found: set[_Line] = set()
     for start, end in runs:
@@ -1425,13 +1451,8 @@ def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
         if _contents_key(above.text) not in _CONTENTS_TITLES:
             continue
         entries = [(line, _contents_entry(line)) for line in lines[start:end] if line is not None]
-        named = 0
-        for _, entry in entries:
-            if entry is None:
-                continue
-            place = places.get(_contents_key(entry[0]))
-            named += place is not None and positions[place[0]] >= end and place[1] >= entry[1]
-        if named < CONTENTS_MATCH_SHARE * len(entries):
+        named = [entry for _, entry in entries if entry is not None]
+        if not _contents_offset(named, places, bisect_left(positions, end)):
             continue
         found.update(line for line, _ in entries)
         found.add(above)
