@@ -108,7 +108,51 @@ heading that happens to open both).
 Before a page's lines are read, a glyph of a symbol font (ZapfDingbats, Wingdings) reads
 as "•" (`_read_dingbats`), not as the letter of its code, so a bullet drawn so starts a
 list item. Digits set as a superscript read as digits in the line ("65 m²" reads "65 m2",
-a footnote mark "leje¹." "leje1."): a raised digit may be part of a number or a unit.
+"(1 + r)²" "(1 + r)2", "kl. 9³⁰" "kl. 930"): a raised digit may be part of a number or a
+unit. Only a footnote mark is left out (`_footnote_marks`), on the evidence of all of:
+1-3 digits set at most `SUPERSCRIPT_SIZE_RATIO` (0.8) of the size of the character before
+them, their bottom raised above that character's by at least `SUPERSCRIPT_RISE` (0.2) of
+its size, touching it, right after sentence punctuation (". , ; : ! ?") or a word of at
+least `FOOTNOTE_WORD_MIN_LETTERS` (3) letters ("m²", "km²" are units; after a bracket,
+"(1 + r)²", an exponent), outside any ruled table the table finder sees, and with their
+footnote on the same page: a line lower down that starts with that number and a letter,
+set smaller than the page's usual size, and no page furniture (`_refused_notes`: neither
+a running footer, "2 Sundhedsprofil 2025" on every page, nor, when it is the page's last
+line and only footnote, text that ends another page, its number aside; such a page is
+read again with that line no footnote, so "vægt/højde²" keeps its "2" and an endnote mark
+"kommunerne³" its "3"); a number raised twice on a page is left in both places. "zonen.¹
+Næste sætning" then reads "zonen. Næste sætning", two sentences, and "boligstøtteloven²,"
+reads "boligstøtteloven,", not a new word "boligstøtteloven2"; the footnote itself stays
+where it stands, a paragraph of its own. Endnotes (notes gathered at the document's end)
+are not looked for: their marks stay digits. Here and for a table of contents, a digit is
+one of 0-9 (`_ascii_digits`): a superscript, subscript or circled digit typed as a
+character ("745¹", "tøjvask...²", "③") is text, read as it stands.
+
+A table of contents is left out (`_contents`), on strong evidence only: its title on a
+line of its own ("Indhold", "Indholdsfortegnelse", "Indholdsoversigt", "Contents", "Table
+of contents", `_CONTENTS_TITLES`; case, white space, a section number and a closing colon
+or full stop aside) right above at least `CONTENTS_MIN_ENTRIES` (3) consecutive lines,
+each a title ending in a page number after a leader (at least `CONTENTS_MIN_LEADER` dots,
+middle dots, underscores or ellipses, with or without spaces, as pdfplumber reads a tab
+stop's leader) or after a gap of at least `CONTENTS_MIN_GAP` (2) font sizes (a right tab
+stop without a leader; pdfplumber reads it as one space, so the gap is measured on the
+characters, `_Line.tail_gap`), the numbers non-decreasing and each between 1 and the
+PDF's page count, and every one of the titles standing later in the document as a line
+(or two consecutive lines, a wrapped heading) of their own, case, white space and a
+leading section number aside, all on the pages their entries name shifted by one offset
+d >= 0 (`_contents_offset`: printed page number + d = PDF page; 0 when the page numbers
+are the PDF's pages, a few pages of unnumbered front matter otherwise). The title goes
+with the entries. Both conditions are strict because a loose match lost text: a welcome
+pack's "Indhold" listing "Affaldsspand ........ 1", "Ruller med sorteringsposer ........
+2", "Sorteringsguider ........ 4", each item heading a page later but on pages 2, 3 and 4,
+which no one offset gives (quantities, not pages), and a list "Pas ... 2", "Kørekort ...
+3", "Sygesikring - ring 33 66 33 66 inden kl. 15 ... 4" whose last entry stands nowhere
+else (the heading is "Sygesikring"), so its phone number would have been lost. A run of entries under any other line is
+kept whole, however well it matches: a list of small numbers that rise, with labels that
+head chapters later, is as often staff per department under "Antal medarbejdere pr.
+afdeling" or a timetable's minutes under "Rejsetid i minutter". A price or fare list set
+with leaders ("Voksne ........ 745") names pages the PDF lacks, or labels that stand
+nowhere else as lines of their own, and is kept whole too, as is any line above it.
 
 The title (`_title`) is the PDF's metadata Title unless a program wrote it as a
 placeholder (`qa.readers.common.declared_title`: a file name, the file's own name,
@@ -126,9 +170,10 @@ import itertools
 import logging
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pdfplumber
@@ -229,7 +274,8 @@ class _Line:
     """A text line: its page, text, vertical extent and largest font size (points); for a
     line of a column, `room` is the space (points) between its end and the column's right
     edge (the end of its widest line), else None; `first_word` is the width of its first
-    word (points)."""
+    word (points); `tail_gap` the space (points) between its last word and the character
+    before it (0.0 for a line of one word; `_tail_gap`)."""
 
     page: int
     text: str
@@ -238,6 +284,7 @@ class _Line:
     size: float
     room: float | None = None
     first_word: float = 0.0
+    tail_gap: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -274,9 +321,9 @@ def _line(page: int, line: dict[str, Any], edge: float | None = None) -> _Line |
         return None
     size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
     room = None if edge is None else edge - float(line["x1"])
-    return _Line(
-        page, text, float(line["top"]), float(line["bottom"]), round(size, 1), room, _first_word(line["chars"])
-    )
+    chars = line["chars"]
+    top, bottom = float(line["top"]), float(line["bottom"])
+    return _Line(page, text, top, bottom, round(size, 1), room, _first_word(chars), _tail_gap(chars))
 
 
 def _first_word(chars: Sequence[dict[str, Any]]) -> float:
@@ -291,6 +338,19 @@ def _first_word(chars: Sequence[dict[str, Any]]) -> float:
             break
         end = max(end, float(char["x1"]))
     return end - float(ordered[0]["x0"])
+
+
+def _tail_gap(chars: Sequence[dict[str, Any]]) -> float:
+    """The space (points) between the last word of a line's characters and the visible
+    character before it (a tab stop's gap before a page number right-aligned at the
+    margin is several font sizes wide, a word space a quarter of one); 0.0 when the line
+    is one word. A word: characters less than `WORD_GAP` of their size apart."""
+    shown = sorted((c for c in chars if not str(c["text"]).isspace()), key=lambda c: float(c["x0"]))
+    for before, after in zip(reversed(shown[:-1]), reversed(shown[1:]), strict=True):
+        gap = float(after["x0"]) - float(before["x1"])
+        if gap > WORD_GAP * float(after.get("size", 0.0)):
+            return gap
+    return 0.0
 
 
 def _wrapped(line: _Line, after: _Line) -> bool:
@@ -514,11 +574,13 @@ def _placed_line(line: dict[str, Any]) -> _Placed:
     return _Placed(float(line["top"]), float(line["bottom"]), float(line["x0"]), float(line["x1"]), line)
 
 
-def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Placed], float | None]:
+def _ruled_tables(
+    page: Any, continues: tuple[str, ...] | None = None
+) -> tuple[list[_Placed], list[tuple[float, float, float, float]]]:
     """The tables of a pdfplumber page that read as a header over rows (`_table_text`),
     found by pdfplumber's table finder with its default settings (cells framed by ruling
-    lines or rectangles), each with its bounding box; and the top (points) of the topmost
-    table the finder found, read as a table or not (None: it found none).
+    lines or rectangles), each with its bounding box; and the bounding boxes (x0, top, x1,
+    bottom, points) of all tables the finder found, read as a table or not, from the top.
 
     With `continues`, the header of a table that ended the page before: the page's
     topmost table, when it has as many columns and does not repeat that header, is read
@@ -533,7 +595,8 @@ def _ruled_tables(page: Any, continues: tuple[str, ...] | None = None) -> tuple[
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, continues, rows, continued=True)))
         elif (text := _table_text(table)) is not None:
             tables.append(_Placed(top, bottom, x0, x1, _Table(page.page_number, text[0], text[1])))
-    return tables, float(found[0].bbox[1]) if found else None
+    boxes = [(float(t.bbox[0]), float(t.bbox[1]), float(t.bbox[2]), float(t.bbox[3])) for t in found]
+    return tables, boxes
 
 
 def _column_order(placed: Sequence[_Placed], middle: float) -> list[dict[str, Any] | _Table]:
@@ -608,9 +671,175 @@ def _read_dingbats(page: Any) -> None:
             char["text"] = "•"
 
 
-def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[list[_Line | _Table], float | None]:
-    """The text lines and tables of one pdfplumber page in reading order, and the top
-    (points) of the topmost table pdfplumber's finder found there (`_ruled_tables`).
+# Footnote marks (`_footnote_marks`). A superscript is set at 58-70 % of the text's size
+# (LibreOffice 58 %, fpdf2 70 %, Word about 65 %), a smaller type in running text (a
+# footnote's 9 pt beside 11 pt) at 80 % or more: a mark's digits are set at most this
+# share of the size of the character before them ...
+SUPERSCRIPT_SIZE_RATIO = 0.8
+# ... with their bottom above that character's by at least this share of its size (a
+# superscript is raised by a third of the size; a smaller digit on the same baseline by
+# the difference of the two fonts' descents, under a tenth of it) ...
+SUPERSCRIPT_RISE = 0.2
+# ... right after a word of at least this many letters ("m²", "km²" and "cm³" are units,
+# "zonen¹" a mark) or after sentence punctuation (`_MARKED_PUNCTUATION`; not after a
+# bracket: "(1 + r)²" is an exponent, "(voksne)" beside a price a table cell).
+FOOTNOTE_WORD_MIN_LETTERS = 3
+_MARKED_PUNCTUATION = frozenset(".,;:!?")
+# Font sizes closer than this (points) are one size: pdfminer derives a character's size
+# from its text matrix, which carries a rounding error of a few hundredths of a point.
+SIZE_ROUNDING = 0.05
+# A footnote: a line that starts with the mark's number, and then holds a letter.
+_FOOTNOTE_NUMBER = re.compile(r"^\s*[0-9]{1,3}")
+_FOOTNOTE_LINE = re.compile(r"^\s*(?P<n>[0-9]{1,3})(?![0-9])[^0-9]*?[^\W\d_]")
+# The digits the footnote and contents rules read as numbers: ASCII's 0-9 only. A
+# superscript, subscript or circled digit ("¹", "₂", "③") passes str.isdigit() but is no
+# input to int(), and is a character of the text, read as it stands.
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _ascii_digits(text: str) -> bool:
+    """Whether `text` is one or more of the digits 0-9 (`_ASCII_DIGITS`) and nothing else."""
+    return bool(text) and all(ch in _ASCII_DIGITS for ch in text)
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A footnote mark in a page's text: its digits' characters and the character before
+    them (pdfplumber's dicts), and the top (points) of the footnote line it refers to
+    (0.0 until `_footnote_marks` finds it)."""
+
+    number: str
+    chars: tuple[dict[str, Any], ...]
+    base: dict[str, Any]
+    note: float = 0.0
+
+
+def _marked_base(shown: Sequence[dict[str, Any]], index: int) -> bool:
+    """Whether the visible character `shown[index]` of a line (its characters left to
+    right) is one a footnote mark follows: sentence punctuation (`_MARKED_PUNCTUATION`), or
+    the last letter of a word of at least `FOOTNOTE_WORD_MIN_LETTERS` letters."""
+    text = str(shown[index]["text"])
+    if text in _MARKED_PUNCTUATION:
+        return True
+    letters = 0
+    while index >= 0 and str(shown[index]["text"]).isalpha() and letters < FOOTNOTE_WORD_MIN_LETTERS:
+        if letters and float(shown[index + 1]["x0"]) - float(shown[index]["x1"]) > WORD_GAP * _size(shown[index]):
+            break
+        letters += 1
+        index -= 1
+    return letters >= FOOTNOTE_WORD_MIN_LETTERS
+
+
+def _size(char: dict[str, Any]) -> float:
+    """A pdfplumber character's font size (points; 0.0 when it has none)."""
+    return float(char.get("size", 0.0) or 0.0)
+
+
+def _raised_digit(char: dict[str, Any], base: dict[str, Any], before: dict[str, Any]) -> bool:
+    """Whether `char` is a digit set as a superscript after `base` (the character its run
+    follows) and touching `before` (`base` or the digit before it): at most
+    `SUPERSCRIPT_SIZE_RATIO` of `base`'s size, its bottom at least `SUPERSCRIPT_RISE` of
+    that size above `base`'s, less than `WORD_GAP` of that size right of `before`."""
+    size = _size(base)
+    return (
+        _ascii_digits(str(char["text"]))
+        and size > 0
+        and _size(char) <= SUPERSCRIPT_SIZE_RATIO * size
+        and float(base["bottom"]) - float(char["bottom"]) >= SUPERSCRIPT_RISE * size
+        and _touches(before, char, base)
+    )
+
+
+def _touches(before: dict[str, Any], after: dict[str, Any], base: dict[str, Any]) -> bool:
+    """Whether character `after` stands right after `before`, less than `WORD_GAP` of
+    `base`'s size from it (no word space between)."""
+    return abs(float(after["x0"]) - float(before["x1"])) <= WORD_GAP * _size(base)
+
+
+def _line_marks(chars: Sequence[dict[str, Any]]) -> list[_Mark]:
+    """The runs of 1-3 digits set as a superscript (`_raised_digit`) in a line's
+    characters right after a character a footnote mark follows (`_marked_base`), each
+    run whole: a digit right after it that is not raised (the rest of a number) makes it
+    none."""
+    shown = sorted((c for c in chars if not str(c["text"]).isspace()), key=lambda c: float(c["x0"]))
+    marks: list[_Mark] = []
+    index = 1
+    while index < len(shown):
+        base = shown[index - 1]
+        end = index
+        while end < len(shown) and _raised_digit(shown[end], base, shown[end - 1]):
+            end += 1
+        after = shown[end] if end < len(shown) else None
+        whole = after is None or not _ascii_digits(str(after["text"])) or not _touches(shown[end - 1], after, base)
+        if 1 <= end - index <= 3 and whole and not _ascii_digits(str(base["text"])) and _marked_base(shown, index - 1):
+            run = tuple(shown[index:end])
+            marks.append(_Mark("".join(str(c["text"]) for c in run), run, base))
+        index = max(end, index + 1)
+    return marks
+
+
+def _footnote_marks(
+    lines: Sequence[dict[str, Any]],
+    body: float,
+    boxes: Sequence[tuple[float, float, float, float]],
+    refused: Collection[float] = (),
+) -> list[_Mark]:
+    """The footnote marks of a page, to be left out of its text: given its text lines
+    (pdfplumber's, with their characters), its usual font size `body` (points) and the
+    bounding boxes of the ruled tables found on it (`boxes`), the raised runs of digits of
+    each line (`_line_marks`) outside those tables whose number begins a footnote on the
+    page: a later line lower on the page that starts with that number followed by a
+    letter (`_FOOTNOTE_LINE`; a bare page number is none) and is set smaller than `body`
+    (by more than `SIZE_ROUNDING`), and whose top is none of `refused` (points, within
+    `SIZE_ROUNDING`: lines `_refused_notes` found to be page furniture, "2   Sundhedsprofil
+    2025"). Each mark knows the top of its footnote's line (`_Mark.note`).
+    A number with two such runs on the page is no mark (which of the two is unclear).
+    Linear in the page's characters, apart from sorting each line's."""
+    notes: dict[str, float] = {}  # a footnote's number: the top of its lowest line
+    for line in lines:
+        match = _FOOTNOTE_LINE.match(str(line.get("text", "")))
+        chars = line.get("chars") or []
+        if any(abs(float(line["top"]) - top) <= SIZE_ROUNDING for top in refused):
+            continue
+        if match and chars and max(_size(c) for c in chars) < body - SIZE_ROUNDING:
+            notes[match["n"]] = max(notes.get(match["n"], 0.0), float(line["top"]))
+    if not notes:
+        return []
+    found: dict[str, list[_Mark]] = {}
+    for line in lines:
+        for mark in _line_marks(line.get("chars") or []):
+            low = float(line["bottom"])
+            inside = any(_inside(char, box) for char in mark.chars for box in boxes)
+            if mark.number in notes and notes[mark.number] > low and not inside:
+                found.setdefault(mark.number, []).append(replace(mark, note=notes[mark.number]))
+    return [marks[0] for marks in found.values() if len(marks) == 1]
+
+
+def _without_marks(page: Any, marks: Sequence[_Mark]) -> Any:
+    """A pdfplumber page without the characters of its footnote `marks`: the character
+    each follows reaches, in place, to the end of the mark, so that no space is read where
+    the mark stood ("leje¹," reads "leje,"; a space after the mark stays a space)."""
+    for mark in marks:
+        mark.base["x1"] = max(float(mark.base["x1"]), float(mark.chars[-1]["x1"]))
+    left_out = {id(char) for mark in marks for char in mark.chars}
+    return page.filter(lambda obj: id(obj) not in left_out)
+
+
+@dataclass(frozen=True)
+class _PageRead:
+    """One page as `_page_items` read it: its text lines and tables in reading order, the
+    top (points) of the topmost table pdfplumber's finder found there (None: none), and
+    the tops (points) of the footnote lines whose marks were left out (`_footnote_marks`)."""
+
+    items: list[_Line | _Table]
+    table_top: float | None
+    notes: frozenset[float] = frozenset()
+
+
+def _page_items(page: Any, continues: tuple[str, ...] | None = None, refused: Collection[float] = ()) -> _PageRead:
+    """The text lines and tables of one pdfplumber page in reading order, the top (points)
+    of the topmost table pdfplumber's finder found there (`_ruled_tables`), and the tops
+    of the footnote lines whose marks were left out (`_PageRead`).
 
     Tables that `_ruled_tables` finds (with `continues`, the header of a table that ended
     the page before) are taken out of the text and stand where their top is. Then the
@@ -618,21 +847,25 @@ def _page_items(page: Any, continues: tuple[str, ...] | None = None) -> tuple[li
     per column (`_column_lines`), put in column order (`_column_order`), and each column
     line knows its room to its column's edge (`_column_edges`). A page with neither reads
     as pdfplumber's lines, in pdfplumber's order. A symbol font's glyphs read as "•"
-    (`_read_dingbats`).
+    (`_read_dingbats`). Footnote marks outside the tables found are left out
+    (`_footnote_marks`, `_without_marks`; lines at the tops in `refused`, points, are no
+    footnotes): the page's lines are then read again without them, the only extra reading,
+    on pages with a mark.
 
     The page is closed after: pdfplumber keeps each page's characters and layout until
     then (about 4 MiB a page of text), so a PDF of hundreds of pages read without closing
     them held gigabytes. A closed page reads its content again when asked."""
     try:
-        return _read_page(page, continues)
+        return _read_page(page, continues, refused)
     finally:
         page.close()
 
 
-def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line | _Table], float | None]:
+def _read_page(page: Any, continues: tuple[str, ...] | None, refused: Collection[float]) -> _PageRead:
     """`_page_items` without closing the page."""
     _read_dingbats(page)
-    tables, table_top = _ruled_tables(page, continues)
+    tables, boxes = _ruled_tables(page, continues)
+    table_top = boxes[0][1] if boxes else None
     if tables:
         page = page.filter(
             lambda obj: (
@@ -642,6 +875,10 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
     lines = page.extract_text_lines(return_chars=True)
     sizes = sorted(float(c.get("size", 0.0)) for line in lines for c in line["chars"])
     size = sizes[len(sizes) // 2] if sizes else 0.0
+    marks = _footnote_marks(lines, size, boxes, refused)
+    if marks:
+        page = _without_marks(page, marks)
+        lines = page.extract_text_lines(return_chars=True)
     rows = [_spans(line["chars"], GUTTER_MIN_WIDTH * size) for line in lines]
     middle = (_gutter(rows, size) or _sidebar(lines, rows, size)) if sizes else None
     ordered: list[dict[str, Any] | _Table]
@@ -662,7 +899,7 @@ def _read_page(page: Any, continues: tuple[str, ...] | None) -> tuple[list[_Line
         edge = edges[float(item["x1"]) <= middle] if middle is not None and in_column else None
         if (line := _line(page.page_number, item, edge)) is not None:
             items.append(line)
-    return items, table_top
+    return _PageRead(items, table_top, frozenset(mark.note for mark in marks))
 
 
 # Unruled tables (`_unruled_tables`): at least this many lines (a header and three rows;
@@ -949,6 +1186,7 @@ def _continue_tables(
     pages: list[list[_Line | _Table]],
     table_tops: Sequence[float | None],
     furniture: set[_Line],
+    refused: dict[int, frozenset[float]],
 ) -> None:
     """Read again, in place in `pages` (the items of each of `pdf_pages`, `_page_items`),
     each page whose content (`furniture` aside) starts with a ruled table right after a
@@ -957,17 +1195,63 @@ def _continue_tables(
     included, since a table cut by a page break need not repeat its header.
 
     Only a page that may start so is read again (`_may_start_with_table`, given the top
-    of its topmost table found, `table_tops`): reading a page takes 50-100 ms."""
+    of its topmost table found, `table_tops`): reading a page takes 50-100 ms. A page's
+    lines that are no footnotes (`refused`, by index in `pages`, `_refused_notes`) are
+    none in the new reading either."""
     for number in range(1, len(pages)):
         before = [item for item in pages[number - 1] if item not in furniture]
         if not before or not isinstance(before[-1], _Table):
             continue
         if not _may_start_with_table(pages[number], table_tops[number], furniture):
             continue
-        again, _ = _page_items(pdf_pages[number], before[-1].header)
+        again = _page_items(pdf_pages[number], before[-1].header, refused.get(number, frozenset())).items
         first = next((item for item in again if item not in furniture), None)
         if isinstance(first, _Table) and first.continued:
             pages[number] = again
+
+
+def _note_key(text: str) -> str:
+    """A line's text as a running footer repeats it, its leading number (a footnote's, or
+    a page number) aside: case-folded, white space folded ("2   Sundhedsprofil 2025" ->
+    "sundhedsprofil 2025"). Other digits stay: "1 Note til side 2." is not "1 Note til
+    side 3."."""
+    return " ".join(_FOOTNOTE_NUMBER.sub("", text, count=1).casefold().split())
+
+
+def _refused_notes(
+    pages: Sequence[Sequence[_Line | _Table]], notes: Sequence[frozenset[float]], furniture: set[_Line]
+) -> dict[int, frozenset[float]]:
+    """The lines that footnote marks were left out for (`notes`: each page's footnote line
+    tops, points, `_PageRead.notes`) but that are page furniture, so that their pages are
+    read again with those lines no footnotes ({index in `pages`: tops}; pages with none
+    are not listed). A footnote line is furniture when
+    - it is a running header or footer (in `furniture`, `_furniture`): a footer that
+      starts with the page number ("2   Sundhedsprofil 2025", Word's mirrored footers) is
+      no footnote 2, and the "²" of "vægt/højde²" on its page an exponent; or
+    - it is its page's last line and its page's only footnote line, and its text after
+      the number (`_note_key`) stands in the last line of another page: a footer on too
+      few pages for `_furniture` (2 of a 4-page report's pages, each side of mirrored
+      footers), "3   Sundhedsprofil 2025" beside "Sundhedsprofil 2025   4".
+    Tops are matched within `SIZE_ROUNDING`. Linear in the number of lines (apart from
+    comparing a page's one footnote with the other pages' last lines)."""
+    lasts = {
+        index: max(lines, key=lambda line: line.bottom)
+        for index, items in enumerate(pages)
+        if (lines := [item for item in items if isinstance(item, _Line)])
+    }
+    last_keys = {index: " ".join(line.text.casefold().split()) for index, line in lasts.items()}
+    refused: dict[int, frozenset[float]] = {}
+    for index, tops in enumerate(notes):
+        lines = [item for item in pages[index] if isinstance(item, _Line)]
+        at = [line for line in lines if any(abs(line.top - top) <= SIZE_ROUNDING for top in tops)]
+        found = {line.top for line in at if line in furniture}
+        if len(tops) == 1 and len(at) == 1 and at[0] is lasts.get(index):
+            key = _note_key(at[0].text)
+            if key and any(key in other for page, other in last_keys.items() if page != index):
+                found.add(at[0].top)
+        if found:
+            refused[index] = frozenset(found)
+    return refused
 
 
 def _may_start_with_table(items: Sequence[_Line | _Table], table_top: float | None, furniture: set[_Line]) -> bool:
@@ -1012,6 +1296,167 @@ def _title(metadata_title: str | None, lines: Sequence[_Line], pieces: Sequence[
     if pieces and lines and pieces[0].text == lines[0].text and looks_like_heading(lines[0].text):
         return lines[0].text
     return None
+
+
+# A table of contents (`_contents`). Its entries: at least this many consecutive lines
+# (two lines with a number at the end are as often two prices) ...
+CONTENTS_MIN_ENTRIES = 3
+# ... each ending in a page number after a leader of at least this many leader characters
+# (`_LEADER`: dots, middle dots, underscores, ellipses; a word processor fills a tab stop's
+# leader with dozens) ...
+CONTENTS_MIN_LEADER = 3
+# ... or after a gap of at least this many font sizes (a tab stop at the right margin
+# without a leader; a word space is a quarter of one, `WORD_SPACE`).
+CONTENTS_MIN_GAP = 2.0
+# The characters of a leader.
+_LEADER = frozenset(".·_…‥⋯")
+# The title a program sets over a table of contents (Word: "Indholdsfortegnelse",
+# "Contents", "Table of Contents"; LibreOffice: "Indhold", "Contents"), compared after
+# `_contents_key`: one of them right above the entries is required.
+_CONTENTS_TITLES = frozenset({"indhold", "indholdsfortegnelse", "indholdsoversigt", "contents", "table of contents"})
+# A section number in front of a title ("2", "2.1", "3.") and the space after it.
+_SECTION_NUMBER = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\s+")
+
+
+def _contents_key(text: str) -> str:
+    """A title as a table of contents and the heading it names both write it: case-folded,
+    its white space folded, without a leading section number (`_SECTION_NUMBER`: "2.1
+    Gebyrer" is "gebyrer") or a closing full stop or colon."""
+    folded = " ".join(text.casefold().split())
+    return _SECTION_NUMBER.sub("", folded).rstrip(".: ")
+
+
+def _contents_entry(line: _Line) -> tuple[str, int] | None:
+    """The title and page number of a line that reads as a table of contents' entry: a
+    title with a letter, then a leader of at least `CONTENTS_MIN_LEADER` leader characters
+    (`_LEADER`, spaces between them allowed: ". . . .") or a gap of at least
+    `CONTENTS_MIN_GAP` font sizes (`_Line.tail_gap`), then a number of 1-4 digits ending
+    the line ("Indledning ........ 3"); None for any other line. Linear in the line's
+    length (no regular expression that backtracks over a leader)."""
+    text = line.text
+    end = len(text)
+    start = end
+    while start > 0 and text[start - 1] in _ASCII_DIGITS:
+        start -= 1
+    if not 1 <= end - start <= 4:
+        return None
+    cut = start
+    leaders = 0
+    while cut > 0 and (text[cut - 1] in _LEADER or text[cut - 1] == " "):
+        cut -= 1
+        leaders += text[cut] in _LEADER
+    label = text[:cut].rstrip()
+    if not any(ch.isalpha() for ch in label):
+        return None
+    spaced = leaders == 0 and start > 0 and text[start - 1] == " " and line.size > 0
+    gap = spaced and line.tail_gap >= CONTENTS_MIN_GAP * line.size
+    if leaders < CONTENTS_MIN_LEADER and not gap:
+        return None
+    return label, int(text[start:end])
+
+
+def _places(lines: Sequence[_Line]) -> dict[str, dict[int, int]]:
+    """Where each text stands among `lines` (a document's lines in reading order, no table
+    of contents' entry among them): {`_contents_key` of a line, or of a line and the next
+    one on its page (a heading wrapped over two lines): {page: index of its last line
+    there}}."""
+    places: dict[str, dict[int, int]] = {}
+    for index, line in enumerate(lines):
+        places.setdefault(_contents_key(line.text), {})[line.page] = index
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if after is not None and after.page == line.page:
+            places.setdefault(_contents_key(f"{line.text} {after.text}"), {})[line.page] = index
+    return places
+
+
+def _contents_offset(entries: Sequence[tuple[str, int]], places: dict[str, dict[int, int]], since: int) -> bool:
+    """Whether one offset d >= 0 (pages) puts every entry's title (label, printed page
+    number) on PDF page number + d, standing there as a line or two of its own (`places`,
+    from `_places`) at an index of at least `since` (after the run of entries): d 0 for a
+    PDF whose page numbers are its pages, a few pages for front matter left unnumbered.
+    An entry whose title stands nowhere, or on a page that does not fit the others',
+    keeps the run: a welcome pack's "Affaldsspand ........ 1" over items described on
+    pages 2, 3 and 4 is a list of quantities, not a table of contents. At most the number
+    of entries times the PDF's page count steps."""
+    offsets: set[int] | None = None
+    for label, number in entries:
+        pages = {page for page, index in places.get(_contents_key(label), {}).items() if index >= since}
+        fits = {page - number for page in pages if page >= number}
+        offsets = fits if offsets is None else offsets & fits
+        if not offsets:
+            return False
+    return bool(offsets)
+
+
+def _contents_runs(lines: Sequence[_Line | None], page_count: int) -> list[tuple[int, int]]:
+    """The runs [start, end) of consecutive table of contents' entries among `lines` (None
+    stands for a table, which ends a run) whose page numbers could be a table of contents':
+    at least `CONTENTS_MIN_ENTRIES` entries (`_contents_entry`), their numbers
+    non-decreasing and each between 1 and `page_count`."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for index in range(len(lines) + 1):
+        line = lines[index] if index < len(lines) else None
+        if line is not None and _contents_entry(line) is not None:
+            continue
+        entries = [_contents_entry(item) for item in lines[start:index] if item is not None]
+        numbers = [entry[1] for entry in entries if entry is not None]
+        if (
+            len(numbers) >= CONTENTS_MIN_ENTRIES
+            and numbers == sorted(numbers)
+            and numbers[0] >= 1
+            and numbers[-1] <= page_count
+        ):
+            runs.append((start, index))
+        start = index + 1
+    return runs
+
+
+def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
+    """The lines of a PDF's table of contents among its `items` (furniture left out), to be
+    left out: it repeats the headings with page numbers and would compete with the text
+    they head. Only on strong evidence: a run of entries (`_contents_runs`, within the
+    PDF's `page_count` pages) right under the usual title of a table of contents on a line
+    of its own on the run's first page (`_CONTENTS_TITLES`, compared as `_contents_key`),
+    every one of which names a title that stands later in the document, after the run, on
+    a line or two consecutive lines of their own (`_places`; compared as `_contents_key`:
+    case, white space and section numbers aside), all on the pages they name shifted by
+    one offset d >= 0 (`_contents_offset`: printed page number + d = PDF page; d > 0 when
+    a cover and a contents page come before page 1, never a heading before the page its
+    entry names). The title is left out with the run. A run under any other line (or a table, or at the
+    top of the document) is kept: small rising numbers whose labels head chapters later
+    are as often staff counts or a timetable's minutes.
+
+    A price list set with leaders ("Voksne ........ 745") names pages the PDF lacks, or
+    prices that do not go up, or labels that stand nowhere else as a line of their own
+    (the same labels on the next page's price list are entries themselves, never
+    headings), and is kept whole, as is a list whose labels head pages later but off the
+    pages it names (a welcome pack's quantities: "Affaldsspand ........ 1" over items on
+    pages 2, 3 and 4) or one entry of which stands nowhere else ("Sygesikring - ring 33 66
+    33 66 inden kl. 15 ........ 4" over a heading "Sygesikring": the phone number would be
+    lost). Linear in the number of lines, plus at most the entries times the page count."""
+    lines: list[_Line | None] = [item if isinstance(item, _Line) else None for item in items]
+    runs = _contents_runs(lines, page_count)
+    if not runs:
+        return set()
+    in_runs = {index for start, end in runs for index in range(start, end)}
+    body = [(index, line) for index, line in enumerate(lines) if line is not None and index not in in_runs]
+    places = _places([line for _, line in body])
+    positions = [index for index, _ in body]  # the index in `lines` of each line of `body`
+    found: set[_Line] = set()
+    for start, end in runs:
+        above, first = lines[start - 1] if start > 0 else None, lines[start]
+        if above is None or first is None or above.page != first.page:
+            continue
+        if _contents_key(above.text) not in _CONTENTS_TITLES:
+            continue
+        entries = [(line, _contents_entry(line)) for line in lines[start:end] if line is not None]
+        named = [entry for _, entry in entries if entry is not None]
+        if not _contents_offset(named, places, bisect_left(positions, end)):
+            continue
+        found.update(line for line, _ in entries)
+        found.add(above)
+    return found
 
 
 def _tables(items: Sequence[_Line | _Table]) -> bool:
@@ -1129,15 +1574,20 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             read = [_page_items(page) for page in pdf.pages]
-            pages = [items for items, _ in read]
+            pages = [page_read.items for page_read in read]
             furniture = _furniture([item for items in pages for item in items if isinstance(item, _Line)])
-            _continue_tables(pdf.pages, pages, [top for _, top in read], furniture)
+            refused = _refused_notes(pages, [page_read.notes for page_read in read], furniture)
+            for index, tops in refused.items():  # read again, those lines no footnotes
+                pages[index] = _page_items(pdf.pages[index], None, tops).items
+            _continue_tables(pdf.pages, pages, [page_read.table_top for page_read in read], furniture, refused)
             textless = {
                 page.page_number: _textless_page(page, bare=not items)
                 for page, items in zip(pdf.pages, pages, strict=True)
                 if all(item in furniture for item in items if isinstance(item, _Line)) and not _tables(items)
             }
             outline = _outline_titles(pdf)
+            kept = [item for items in pages for item in items if isinstance(item, _Table) or item not in furniture]
+            contents = _contents(kept, len(pdf.pages))
             metadata_title = declared_title((pdf.metadata or {}).get("Title"), file_name)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReaderError(_unreadable(exc)) from exc
@@ -1146,9 +1596,8 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
         raise ReaderError(f"unreadable PDF: {_damaged_message(damaged)}; re-export it from the source program")
     if not any(pages):
         raise ReaderError("unreadable PDF: no text layer: scanned PDF? run OCR first")
-    items = [item for items in pages for item in items if isinstance(item, _Table) or item not in furniture]
-    lines = [item for item in items if isinstance(item, _Line)]
-    if not items:
+    lines = [item for item in kept if isinstance(item, _Line)]
+    if not kept:
         raise ReaderError(
             "unreadable PDF: no text layer beyond page numbers and running headers or footers: "
             "scanned PDF? run OCR first"
@@ -1158,6 +1607,7 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
     big = sorted({ln.size for ln in lines if ln.size >= body * HEADING_SIZE_RATIO}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(big)}
     pitches = _line_pitches(lines)
+    items = [item for item in kept if isinstance(item, _Table) or item not in contents]
 
     pieces: list[Piece] = []
     paragraph: list[_Line] = []
