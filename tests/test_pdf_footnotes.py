@@ -24,20 +24,9 @@ def _sentences(document: Document) -> list[str]:
 
 
 def _page(runs: list[tuple[str, bool]], notes: list[str], note_size: float = 8) -> FPDF:
-    """A page of 11 pt Helvetica: the `runs` written one after the other, those marked
-    True as a superscript (fpdf2: 70 % of the size, raised), and the `notes` at the foot
-    in `note_size` pt."""
+    """A PDF of one page (`_raised_page`) with the `notes` in `note_size` pt from y 250."""
     pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    for text, raised in runs:
-        pdf.char_vpos = "SUP" if raised else "LINE"
-        pdf.write(6, text)
-    pdf.char_vpos = "LINE"
-    pdf.set_y(250)
-    pdf.set_font("Helvetica", "", note_size)
-    for note in notes:
-        pdf.cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
+    _raised_page(pdf, runs, tuple(notes), note_size=note_size, notes_at=250)
     return pdf
 
 
@@ -225,17 +214,20 @@ class _Footed(FPDF):
         self.cell(0, 5, f"{self.page_no()}   Sundhedsprofil 2025")
 
 
-def _raised_page(pdf: FPDF, runs: list[tuple[str, bool]], notes: tuple[str, ...] = ()) -> None:
-    """A page of 11 pt Helvetica with the `runs` (True: superscript) and the `notes` in 8 pt
-    from y 240 (above the footer)."""
+def _raised_page(
+    pdf: FPDF, runs: list[tuple[str, bool]], notes: tuple[str, ...] = (), note_size: float = 8, notes_at: float = 240
+) -> None:
+    """A page of 11 pt Helvetica: the `runs` written one after the other, those marked
+    True as a superscript (fpdf2: 70 % of the size, raised), and the `notes` in
+    `note_size` pt from y `notes_at` (240: above the footer)."""
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
     for text, raised in runs:
         pdf.char_vpos = "SUP" if raised else "LINE"
         pdf.write(6, text)
     pdf.char_vpos = "LINE"
-    pdf.set_y(240)
-    pdf.set_font("Helvetica", "", 8)
+    pdf.set_y(notes_at)
+    pdf.set_font("Helvetica", "", note_size)
     for note in notes:
         pdf.cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
 
