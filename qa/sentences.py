@@ -23,7 +23,9 @@ and invisible characters in between are skipped over and start the next sentence
    torn one;
 3. the word before it is a single capital initial ("H. C. Andersen");
 4. it follows a number label at the start of a unit or of a line: a list number ("1. Log
-   ind med MitID"), or a paragraph or subsection label ("§ 3. Kommunen ...", "Stk. 2. ..."). A
+   ind med MitID", "1.2. Udfyld ...", "b. Vedhæft ...", "ii. Send ...", as a Word list or
+   an `<ol>` shows its items), or a paragraph or subsection label ("§ 3. Kommunen ...",
+   "Stk. 2. ..."). A
    number elsewhere followed by a capital is a real end ("... i 2016. Det var ...");
    ordinals before a month never are, since months are not capitalised ("den 3. maj").
 
@@ -70,7 +72,12 @@ _CLOSERS = frozenset("\"'”’»«)]}›‹")
 _OPENERS = "(\"'“«»[„‘‹›{"
 # How far past a candidate end to look for the first letter or digit of the next sentence.
 _LOOKAHEAD = 40
-_NUMBER_LABEL = re.compile(r"§*\d{1,3}[a-z]?")
+# A list or section number as Word, LibreOffice and browsers show one: "3", "12a", "§3",
+# a number of several levels ("1.2", "2.1.3"), a lower-case letter ("a", "b") or a
+# roman numeral in one case ("ii", "IV"; at most 39: xxxix).
+_NUMBER_LABEL = re.compile(
+    r"§*\d{1,3}(?:\.\d{1,3})*[a-z]?|[a-z]|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})|(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+)
 _LABEL_PREFIX = re.compile(r"[\W_]*(?:(?:§+|stk\.|pkt\.|nr\.)\s*)?", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 # A compound number noun: letters, then "nr" after a letter, a full stop or a dash.
@@ -135,7 +142,7 @@ def _read_list(name: str) -> dict[str, Abbreviation]:
 
 
 # Raised when the splitter's own rules change (its patterns, not its lists).
-SPLITTER_VERSION = "2"
+SPLITTER_VERSION = "3"
 
 
 @cache

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 
+from qa.chunking import chunk_document
 from qa.documents import read_document
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"
@@ -137,4 +138,18 @@ def test_a_libreoffice_docx_reads_list_numbers_footnotes_endnotes_and_a_framed_n
         ("table_row", 0, "Pas: Pas til børn; Pris: 155 kr. Gratis under 2 år."),
         ("paragraph", 0, "Prisen gælder fra 1. januar 2025."),  # the footnote of a cell, after the table
         ("paragraph", 0, "Ring til borgerservice på 70 10 20 30."),
+    ]
+
+
+def test_the_list_numbers_word_shows_stay_with_their_items_as_one_sentence() -> None:
+    # "1.1." and "i." were sentences of their own, split from "Du kan vise dit cpr-nummer."
+    _, sentences = chunk_document(read_document(OFFICE / "pas-ansoegning.docx"))
+    texts = [sentence.text for sentence in sentences]
+    assert texts[11:17] == [
+        "1. Du skal være dansk statsborger.",
+        "1.1. Du kan vise dit cpr-nummer.",
+        "1.2. Du har bopæl i Danmark.",
+        "2. Du skal møde op selv.",
+        "i. Pas til voksne leveres inden for 10 hverdage.",
+        "ii. Pas til børn leveres inden for 15 hverdage.",
     ]

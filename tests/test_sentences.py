@@ -179,6 +179,15 @@ def test_a_final_abbreviation_ends_a_sentence_only_before_a_new_sentence(text: s
         ("§3. Loven gælder for alle.", ["§3. Loven gælder for alle."]),
         ("Sådan gør du:\n1. Log ind.\n2. Vælg kort.", ["Sådan gør du:\n1. Log ind.", "2. Vælg kort."]),
         ("1. juli 2025 – 30. juni 2026: Perioden er åben.", ["1. juli 2025 – 30. juni 2026: Perioden er åben."]),
+        # the numbers of Word's and LibreOffice's lists (qa.readers.word_numbering) and of an <ol>
+        ("1.1. Udfyld skemaet.\n1.2. Send det.", ["1.1. Udfyld skemaet.", "1.2. Send det."]),
+        ("ii. Nyt foto. Det skal være nyt.", ["ii. Nyt foto.", "Det skal være nyt."]),
+        ("iv. Kvittering.", ["iv. Kvittering."]),
+        ("b. Vedhæft et foto.", ["b. Vedhæft et foto."]),
+        ("III. Klage. Du kan klage.", ["III. Klage.", "Du kan klage."]),
+        # elsewhere in a line they end a sentence as before
+        ("Se punkt ii. Derefter søger du.", ["Se punkt ii.", "Derefter søger du."]),
+        ("Det står i afsnit 1.2. Du kan klage.", ["Det står i afsnit 1.2.", "Du kan klage."]),
     ],
 )
 def test_a_number_label_at_the_start_of_a_unit_is_not_a_sentence(text: str, expected: list[str]) -> None:
