@@ -294,7 +294,9 @@ def restore_danish_letters(text: str) -> str:
 # question written in capitals: abbreviations ("SU", "CPR", "EU", "SKAT"'s dictionary
 # form aside); longer ones are names ("NORDBY" -> "Nordby").
 _ABBREVIATION_LETTERS = 4
-_SENTENCE_START = re.compile(r"(^|[.!?]\s+)(\W*)(\w)")
+# A sentence's first letter or digit (group 3), after the text's start or a sentence's
+# end (group 1) and what stands before it (group 2: quotes, brackets).
+SENTENCE_START = re.compile(r"(^|[.!?]\s+)(\W*)(\w)")
 
 
 def unshouted(text: str, language: Language) -> str:
@@ -306,8 +308,8 @@ def unshouted(text: str, language: Language) -> str:
     English word the Danish dictionary lacks ("DO I NEED ..."), web and e-mail addresses
     in lower case (`ADDRESS`), and a capital at the start of each sentence: "HVORNÅR
     BLEV DIGITAL POST OBLIGATORISK?" -> "Hvornår blev digital post obligatorisk?", "WHEN
-    CAN I GET SU IN NORDBY?" -> "When can I get SU in Nordby?". The encoder reads capitals as other
-    words: on the seed index, the Danish headline in capitals was withheld at evidence
+    CAN I GET SU IN NORDBY?" -> "When can I get SU in Nordby?". The encoder reads
+    capitals as other words: on the seed index, the Danish headline in capitals was withheld at evidence
     0.612 and the English one at 0.364, where typed as usual they are answered (0.732 and
     0.749). Names the dictionaries know are read in lower case ("KØBENHAVN" ->
     "københavn"), and abbreviations that are words too ("CVR", "SKAT") as the words;
@@ -344,7 +346,7 @@ def unshouted(text: str, language: Language) -> str:
         pieces.append(text[position : match.start()] + recased(index, match))
         position = match.end()
     recased_text = "".join(pieces) + text[position:]
-    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2) + m.group(3).upper(), recased_text)
+    return SENTENCE_START.sub(lambda m: m.group(1) + m.group(2) + m.group(3).upper(), recased_text)
 
 
 # --- British and American spelling ----------------------------------------------------

@@ -120,18 +120,15 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
     received = normalise(question).strip()
     text = without_courtesy(received)
     guess = guess_language(text)
-    if guess.language == "da":
-        # The encoder and the language identifier read Danish words as they are spelt:
-        # "Hvornar blev Digital Post obligatorisk?" was withheld at evidence 0.679
-        # (language confidence 0.398) on the seed index, where the question spelt right
-        # is answered at 0.732.
-        spelt = restore_danish_letters(text)
-        if spelt != text:
-            text, guess = spelt, guess_language(spelt)
-    # A question in capitals is read, and encoded, as it would be typed (`unshouted`).
-    recased = unshouted(text, guess.language)
+    # The encoder and the language identifier read Danish words as they are spelt:
+    # "Hvornar blev Digital Post obligatorisk?" was withheld at evidence 0.679 (language
+    # confidence 0.398) on the seed index, where the question spelt right is answered at
+    # 0.732. A question in capitals is read, and encoded, as it would be typed
+    # (`unshouted`). The language is guessed again, once, on the text as rewritten.
+    spelt = restore_danish_letters(text) if guess.language == "da" else text
+    recased = unshouted(spelt, guess.language)
     if casing is not None:
-        recased = truecased(recased, casing, recased=recased != text)
+        recased = truecased(recased, casing, recased=recased != spelt)
     if recased != text:
         text, guess = recased, guess_language(recased)
     asked = asked_question(text, guess.language)

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from qa.lexicon import is_danish_word, is_english_word
-from qa.phrasing import ADDRESS, in_address
+from qa.phrasing import ADDRESS, SENTENCE_START, in_address
 
 _WORD = re.compile(r"\w+")
 # What may stand between two words of one sentence for the second to count as inside it:
@@ -175,14 +175,11 @@ def casing_table(texts: Iterable[str], name_pairs: Iterable[bool] | None = None)
     return table
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)\W*(\w)")
-
-
 def caseless(text: str) -> bool:
     """Whether `text` has no capital but at the start of a sentence: its case says
     nothing about its words ("hvad koster et pas i nordby", "Hvad koster et pas i
     nordby?"), as against "Hvad er MitID?"."""
-    starts = {match.start(1) for match in _SENTENCE_START.finditer(text)}
+    starts = {match.start(3) for match in SENTENCE_START.finditer(text)}
     return not any(char.isupper() and i not in starts for i, char in enumerate(text))
 
 
