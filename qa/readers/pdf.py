@@ -319,7 +319,7 @@ def _line(page: int, line: dict[str, Any], edge: float | None = None) -> _Line |
     text = " ".join(str(line["text"]).split())
     if not text:
         return None
-    size = max(float(c.get("size", 0.0)) for c in line["chars"]) if line["chars"] else 0.0
+    size = _largest_size(line["chars"])
     room = None if edge is None else edge - float(line["x1"])
     chars = line["chars"]
     top, bottom = float(line["top"]), float(line["bottom"])
@@ -1234,16 +1234,14 @@ def _refused_notes(
       footers), "3   Sundhedsprofil 2025" beside "Sundhedsprofil 2025   4".
     Tops are matched within `SIZE_ROUNDING`. Linear in the number of lines (apart from
     comparing a page's one footnote with the other pages' last lines)."""
-    lasts = {
-        index: max(lines, key=lambda line: line.bottom)
-        for index, items in enumerate(pages)
-        if (lines := [item for item in items if isinstance(item, _Line)])
-    }
+    page_lines = [[item for item in items if isinstance(item, _Line)] for items in pages]
+    lasts = {index: max(lines, key=lambda line: line.bottom) for index, lines in enumerate(page_lines) if lines}
     last_keys = {index: " ".join(line.text.casefold().split()) for index, line in lasts.items()}
     refused: dict[int, frozenset[float]] = {}
     for index, tops in enumerate(notes):
-        lines = [item for item in pages[index] if isinstance(item, _Line)]
-        at = [line for line in lines if any(abs(line.top - top) <= SIZE_ROUNDING for top in tops)]
+        if not tops:
+            continue
+        at = [line for line in page_lines[index] if any(abs(line.top - top) <= SIZE_ROUNDING for top in tops)]
         found = {line.top for line in at if line in furniture}
         if len(tops) == 1 and len(at) == 1 and at[0] is lasts.get(index):
             key = _note_key(at[0].text)
@@ -1385,22 +1383,20 @@ def _contents_offset(entries: Sequence[tuple[str, int]], places: dict[str, dict[
         offsets = fits if offsets is None else offsets & fits
         if not offsets:
             return False
-    return bool(offsets)
+    return offsets is not None
 
 
-def _contents_runs(lines: Sequence[_Line | None], page_count: int) -> list[tuple[int, int]]:
-    """The runs [start, end) of consecutive table of contents' entries among `lines` (None
-    stands for a table, which ends a run) whose page numbers could be a table of contents':
-    at least `CONTENTS_MIN_ENTRIES` entries (`_contents_entry`), their numbers
-    non-decreasing and each between 1 and `page_count`."""
+def _contents_runs(entries: Sequence[tuple[str, int] | None], page_count: int) -> list[tuple[int, int]]:
+    """The runs [start, end) of consecutive table of contents' entries (`entries`: each
+    line's `_contents_entry`, None for a line that is none or a table, which ends a run)
+    whose page numbers could be a table of contents': at least `CONTENTS_MIN_ENTRIES`
+    entries, their numbers non-decreasing and each between 1 and `page_count`."""
     runs: list[tuple[int, int]] = []
     start = 0
-    for index in range(len(lines) + 1):
-        line = lines[index] if index < len(lines) else None
-        if line is not None and _contents_entry(line) is not None:
+    for index in range(len(entries) + 1):
+        if index < len(entries) and entries[index] is not None:
             continue
-        entries = [_contents_entry(item) for item in lines[start:index] if item is not None]
-        numbers = [entry[1] for entry in entries if entry is not None]
+        numbers = [entry[1] for entry in entries[start:index] if entry is not None]
         if (
             len(numbers) >= CONTENTS_MIN_ENTRIES
             and numbers == sorted(numbers)
@@ -1436,7 +1432,8 @@ def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
     33 66 inden kl. 15 ........ 4" over a heading "Sygesikring": the phone number would be
     lost). Linear in the number of lines, plus at most the entries times the page count."""
     lines: list[_Line | None] = [item if isinstance(item, _Line) else None for item in items]
-    runs = _contents_runs(lines, page_count)
+    entries = [_contents_entry(line) if line is not None else None for line in lines]
+    runs = _contents_runs(entries, page_count)
     if not runs:
         return set()
     in_runs = {index for start, end in runs for index in range(start, end)}
@@ -1450,11 +1447,10 @@ def _contents(items: Sequence[_Line | _Table], page_count: int) -> set[_Line]:
             continue
         if _contents_key(above.text) not in _CONTENTS_TITLES:
             continue
-        entries = [(line, _contents_entry(line)) for line in lines[start:end] if line is not None]
-        named = [entry for _, entry in entries if entry is not None]
+        named = [entry for entry in entries[start:end] if entry is not None]
         if not _contents_offset(named, places, bisect_left(positions, end)):
             continue
-        found.update(line for line, _ in entries)
+        found.update(line for line in lines[start:end] if line is not None)
         found.add(above)
     return found
 
