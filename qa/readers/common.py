@@ -358,7 +358,7 @@ def table_pieces(rows: Sequence[Sequence[Slot]], header: Sequence[Slot] | None, 
         header, rows = rows[0], rows[1:]
     labels = [" ".join(h.split()) for h in spread(header)] if header else []
     if labels and any(labels):
-        shown = [" ".join(h.split()) for h in header or () if h is not None]
+        shown = [label for label, slot in zip(labels, header or (), strict=True) if slot is not None]
         # A header over no rows is the table's content (a one-row table, an info box).
         filled = any(any(cell and cell.strip() for cell in row) for row in rows)
         kind: BlockKind = "table_header" if filled else "table_row"
@@ -425,3 +425,20 @@ def _is_machine_name(title: str) -> bool:
     letter or holds a "-" or "_" ("borger-guide", "guide_v2", "byggetilladelse", "Guide_v2";
     not "Byggetilladelse", "Vejledning om byggetilladelse")."""
     return " " not in title and not (title[0].isupper() and "-" not in title and "_" not in title)
+
+
+# Roman numerals' values, largest first, with the subtractive pairs (IV, IX, XL, ...).
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def roman(number: int) -> str:
+    """A positive number in lower-case roman numerals (4 is "iv", 1999 "mcmxcix"), as an
+    `<ol type="i">` and Word's lowerRoman number list items."""
+    numeral = ""
+    for value, symbol in _ROMAN:
+        count, number = divmod(number, value)
+        numeral += symbol * count
+    return numeral

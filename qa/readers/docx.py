@@ -86,7 +86,7 @@ from qa.readers.common import (
     strip_bullet,
     table_pieces,
 )
-from qa.readers.word_numbering import ListNumbers, mark_removed
+from qa.readers.word_numbering import ListNumbers, int_attribute, mark_removed
 
 # What python-docx lets through for a damaged file: the zip module's errors (a bad
 # archive, a damaged or truncated member, an unknown compression method), lxml's for a
@@ -253,11 +253,8 @@ _MAX_GRID_COLUMNS = 63
 def _grid_value(element: etree._Element | None, least: int) -> int:
     """The integer `w:val` of a grid offset or span element, within `least` and
     `_MAX_GRID_COLUMNS`; `least` when it is absent or not an integer ("abc", "", "1.5")."""
-    try:
-        value = int(element.get(qn("w:val"), "")) if element is not None else least
-    except ValueError:
-        value = least
-    return min(max(value, least), _MAX_GRID_COLUMNS)
+    value = int_attribute(element, least)
+    return min(max(value if value is not None else least, least), _MAX_GRID_COLUMNS)
 
 
 def _mend_grid(table: etree._Element) -> None:

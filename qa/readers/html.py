@@ -87,7 +87,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from qa.readers.common import CLOSING, Piece, ReaderError, declared_title, iso_date, line_pieces, strip_bullet
+from qa.readers.common import CLOSING, Piece, ReaderError, declared_title, iso_date, line_pieces, roman, strip_bullet
 from qa.readers.dom import WHITE, all_bold, ancestors, closest
 from qa.readers.html_table import html_table_pieces
 
@@ -888,10 +888,6 @@ _CSS_LIST_STYLE = re.compile(
     r"upper-roman)\b",
     re.IGNORECASE,
 )
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
 
 
 def _html_integer(text: str | None) -> int | None:
@@ -922,10 +918,7 @@ def _list_marker(number: int, style: str) -> str:
             letters = chr(ord("a") + digit) + letters
         return letters.upper() if style.startswith("upper") else letters
     if style.endswith("roman") and 0 < number < 4000:
-        numeral = ""
-        for value, symbol in _ROMAN:
-            count, number = divmod(number, value)
-            numeral += symbol * count
+        numeral = roman(number)
         return numeral.upper() if style.startswith("upper") else numeral
     return str(number)
 

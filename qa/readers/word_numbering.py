@@ -54,6 +54,8 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 from lxml import etree
 
+from qa.readers.common import roman
+
 # Word numbers 9 levels, 0 to 8 (ECMA-376 Part 1, 17.9.3 ilvl: "0 to 8").
 LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -61,10 +63,6 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # A numbering style's definition may point at another numbering style: follow at most this
 # many links (a loop in a damaged file ends there).
 _MAX_LINKS = 4
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
 
 
 def _letters(number: int) -> str:
@@ -72,15 +70,6 @@ def _letters(number: int) -> str:
     (27 is "aa", 28 "bb", 53 "aaa"; ECMA-376 Part 1, 17.18.59 ST_NumberFormat "lowerLetter")."""
     repeat, index = divmod(number - 1, 26)
     return chr(ord("a") + index) * (repeat + 1)
-
-
-def _roman(number: int) -> str:
-    """A number in lower-case roman numerals (4 is "iv", 1999 "mcmxcix")."""
-    numeral = ""
-    for value, symbol in _ROMAN:
-        count, number = divmod(number, value)
-        numeral += symbol * count
-    return numeral
 
 
 # The largest number written in letters: "z" thirty times. A file may set any first number
@@ -94,8 +83,8 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "lowerLetter": lambda n: _letters(n) if 0 < n <= _MAX_LETTERS else str(n),
     "upperLetter": lambda n: _letters(n).upper() if 0 < n <= _MAX_LETTERS else str(n),
-    "lowerRoman": lambda n: _roman(n) if 0 < n < 4000 else str(n),
-    "upperRoman": lambda n: _roman(n).upper() if 0 < n < 4000 else str(n),
+    "lowerRoman": lambda n: roman(n) if 0 < n < 4000 else str(n),
+    "upperRoman": lambda n: roman(n).upper() if 0 < n < 4000 else str(n),
     "decimalZero": lambda n: f"{n:02d}",  # "01" to "09", then "10" (ECMA-376 Part 1, 17.18.59)
     "none": lambda n: "",
 }
@@ -136,12 +125,13 @@ def mark_removed(paragraph: etree._Element) -> bool:
     return rpr is not None and (rpr.find(qn("w:del")) is not None or rpr.find(qn("w:moveFrom")) is not None)
 
 
-def _int(element: etree._Element | None, default: int | None = None) -> int | None:
-    """The integer `w:val` of `element`, or `default` when there is no element or no integer."""
+def int_attribute(element: etree._Element | None, default: int | None = None, name: str = "w:val") -> int | None:
+    """The integer attribute `name` of `element` (its `w:val` unless said), or `default`
+    when there is no element or no integer ("abc", "", "1.5")."""
     if element is None:
         return default
     try:
-        return int(element.get(qn("w:val"), ""))
+        return int(element.get(qn(name), ""))
     except ValueError:
         return default
 
@@ -185,7 +175,7 @@ class _List:
         own: dict[int, etree._Element] = {}
         starts: dict[int, int | None] = {}
         for override in num.findall(qn("w:lvlOverride")):
-            index = _int_attr(override, "w:ilvl")
+            index = int_attribute(override, name="w:ilvl")
             if index is None or not 0 <= index < LEVELS:
                 continue
             if index not in starts:
@@ -194,7 +184,7 @@ class _List:
                 own[index] = lvl
         defined: dict[int, etree._Element] = {}
         for lvl in abstract.findall(qn("w:lvl")):
-            index = _int_attr(lvl, "w:ilvl")
+            index = int_attribute(lvl, name="w:ilvl")
             if index is not None and 0 <= index < LEVELS:
                 defined.setdefault(index, lvl)
         return cls(
@@ -286,7 +276,7 @@ class ListNumbers:
         ilvl: int | None = None
         ppr = paragraph.find(qn("w:pPr"))
         if ppr is not None and (own := ppr.find(qn("w:numPr"))) is not None:
-            num_id, ilvl = _val(own.find(qn("w:numId"))), _int(own.find(qn("w:ilvl")))
+            num_id, ilvl = _val(own.find(qn("w:numId"))), int_attribute(own.find(qn("w:ilvl")))
         style_id = _val(ppr.find(qn("w:pStyle"))) if ppr is not None else None
         style_num_id, style_ilvl = self._style_num_pr(style_id or self._default_style)
         num_id = num_id if num_id is not None else style_num_id
@@ -394,13 +384,6 @@ def _children(root: etree._Element | None, tag: str) -> list[etree._Element]:
     return [] if root is None else root.findall(qn(tag))
 
 
-def _int_attr(element: etree._Element, name: str) -> int | None:
-    try:
-        return int(element.get(qn(name), ""))
-    except ValueError:
-        return None
-
-
 # Word keeps a list's numbers in 32-bit signed integers: a first number outside them (a
 # damaged file's 21-digit `w:start`) is none Word can show, and is read as no value.
 _WORD_INTS = range(-(2**31), 2**31)
@@ -408,7 +391,7 @@ _WORD_INTS = range(-(2**31), 2**31)
 
 def _number(element: etree._Element | None) -> int | None:
     """The integer `w:val` of `element` when it is one Word can hold (`_WORD_INTS`), else None."""
-    value = _int(element)
+    value = int_attribute(element)
     return value if value is not None and value in _WORD_INTS else None
 
 
@@ -423,7 +406,7 @@ def _own_num_pr(num_pr: etree._Element | None) -> tuple[str | None, int | None]:
     integer) of a `w:numPr`, or (None, None) when there is none."""
     if num_pr is None:
         return None, None
-    return _val(num_pr.find(qn("w:numId"))), _int(num_pr.find(qn("w:ilvl")))
+    return _val(num_pr.find(qn("w:numId"))), int_attribute(num_pr.find(qn("w:ilvl")))
 
 
 def _nearest(near: tuple[str | None, int | None], far: tuple[str | None, int | None]) -> tuple[str | None, int | None]:
@@ -448,7 +431,7 @@ def _restarts(level: etree._Element | None, index: int, used: int) -> bool:
     """Whether level `index` restarts when level `used` (shallower) is counted: when
     `w:lvlRestart` (a 1-based level; 0 never) names level `used` or a deeper one, or, when
     it is absent or names a level below `index` (which the standard says to ignore), always."""
-    restart = _int(level.find(qn("w:lvlRestart"))) if level is not None else None
+    restart = int_attribute(level.find(qn("w:lvlRestart"))) if level is not None else None
     if restart is None or restart > index:
         restart = index
     return restart != 0 and used < restart
