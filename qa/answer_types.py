@@ -530,6 +530,15 @@ def answer_type(question: str, price: bool | None = None) -> AnswerType:
     return best[2]
 
 
+# The words a question asks for a price with (`_PRICE_QUESTION`, `_SUBORDINATE_PRICE`),
+# in their inflected forms: they say what kind of answer is wanted, not what it is about.
+PRICE_WORDS: tuple[str, ...] = (
+    "koste", "koster", "kostede", "pris", "prisen", "priser", "priserne", "gebyr", "gebyret",
+    "takst", "taksten", "egenbetaling", "egenbetalingen", "betale", "betaler",
+    "cost", "costs", "price", "prices", "fee", "fees", "charge", "charges", "pay",
+)  # fmt: skip
+
+
 def asks_price(question: str) -> bool:
     """Whether a question (Danish or English) asks what something costs ("Hvad koster
     et pas?", "How much does a new passport cost?"); "How much leave ..." does not."""

@@ -36,6 +36,12 @@ NOT_FOUND = {
     "da": "Kilderne besvarer ikke spørgsmålet. Her er de tekststykker, der ligger nærmest.",
     "en": "The sources do not answer this question. Here are the closest passages.",
 }
+# Why a question that names nothing to look up (`AnalysedQuestion.names_subject`) is not
+# answered, and what to do instead.
+NO_SUBJECT = {
+    "da": "Spørgsmålet siger ikke, hvad det drejer sig om. Skriv, hvilken ydelse eller sag du spørger om.",
+    "en": "The question does not say what it is about. Say which service or matter you are asking about.",
+}
 
 
 class QuestionError(ValueError):
@@ -216,8 +222,9 @@ class QAEngine:
         Danish and lowered it from 0.688 to 0.662 in English (models of f9f301a), where
         the reader's pick is right less often than the reranker's first passage.
 
-        With `rules_first`, a question the policy's rule withholds whatever the evidence
-        (`lacks_asked_answer`, which the reranker's reordering cannot change) skips the
+        With `rules_first`, a question the policy's rules withhold whatever the evidence
+        (one that names nothing to look up, `AnalysedQuestion.names_subject`, or
+        `lacks_asked_answer`, which the reranker's reordering cannot change) skips the
         token matching (an encoder pass): its candidates stay in the reader's order, with
         no token matches and evidence without `token_support`; the decision (abstain,
         probability 0) and the passages shown are the same. `ask` uses it unless it must
@@ -226,7 +233,7 @@ class QAEngine:
         query, renderings = self._encode(question)
         retrieval = self._retrieve(question, query, depth)
         candidates = self.reader.read(question, query, retrieval.ranked)
-        withheld = lacks_asked_answer(question, candidates)
+        withheld = not question.names_subject or lacks_asked_answer(question, candidates)
         matches: list[TokenMatch] = []
         if not (rules_first and withheld):
             matches = self.match_tokens(renderings, retrieval, candidates[: self._match_depth()])
@@ -340,7 +347,7 @@ class QAEngine:
             language=language,
             answered=answered,
             answer=answer,
-            message=None if answered else NOT_FOUND[language],
+            message=None if answered else (NOT_FOUND if trace.question.names_subject else NO_SUBJECT)[language],
             citations=citations,
             passages=[self._passage(hit) for hit in trace.retrieval.shown[:top_k]],
             index_version=self.index_version,

@@ -106,6 +106,25 @@ def without_courtesy(text: str) -> str:
     return trimmed
 
 
+def only_courtesy(text: str) -> bool:
+    """Whether a message holds nothing but courtesies: a greeting, thanks, "please" or a
+    sign-off (`_GREETING`, `_CLOSING`), in any order and number: "Hej", "Tak for
+    hjælpen!", "Mange tak. Mvh Anne", "Hi, thanks!", "Thank you". Such a message asks
+    nothing, so no passage can answer it. "Hvordan siger jeg tak?" and "Tak for hvad?"
+    ask something."""
+    rest, previous = text.strip(), None
+    while rest and rest != previous:
+        previous = rest
+        if _ONLY_GREETING.match(rest):
+            return True
+        greeted = _GREETING.match(rest)
+        if greeted:
+            rest = rest[greeted.end() :]
+        # A closing needs the question's end before it: the message's start is one.
+        rest = _CLOSING.sub("", "\n" + rest).strip()
+    return not rest or not _WORD.search(rest)
+
+
 # --- English contractions -------------------------------------------------------------
 
 # The subjects "'re", "'m", "'ve", "'ll", "'d" attach to: the English interrogatives,

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from qa import analysis
-from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms
+from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms, terms
 from qa.answer_types import (
+    PRICE_WORDS,
     AnswerType,
     AskedForm,
     answer_type,
@@ -31,11 +32,13 @@ from qa.named_values import (
     without_holiday_names,
 )
 from qa.normalise import normalise
-from qa.phrasing import asked_question, restore_danish_letters, unshouted, without_courtesy
+from qa.phrasing import asked_question, only_courtesy, restore_danish_letters, unshouted, without_courtesy
 from qa.truecasing import CasingTable, truecased
 
 # The answer types whose question is only answered by a text that fits it while any does.
 STRICT_TYPES: tuple[AnswerType, ...] = ("when", "how_long", "how_many", "how_much")
+# The stems of the words a question asks for a price with (`qa.answer_types.PRICE_WORDS`).
+_PRICE_STEMS = frozenset(terms(" ".join(PRICE_WORDS)))
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,21 @@ class AnalysedQuestion:
     received: str = ""
     """The question as it came, normalised (`qa.normalise.normalise`), courtesies and all:
     what the answer echoes as its `question`."""
+    courtesy_only: bool = False
+    """Whether the message holds nothing but a greeting, thanks or a sign-off
+    (`qa.phrasing.only_courtesy`: "Tak for hjælpen!")."""
+
+    @property
+    def names_subject(self) -> bool:
+        """Whether the question names something to look up: it is not only courtesy and
+        has a key term beyond the words it asks for a price with (`_PRICE_STEMS`). "Hvad
+        koster det?", "What is the price?", "Hvad er det?" and "Tak for hjælpen!" name
+        nothing: any sentence with an amount would do for the first, and the reader
+        picked one with evidence 0.97 from whichever page came first. "Hvad koster
+        storskrald?" names "storskrald"."""
+        if self.courtesy_only:
+            return False
+        return any(not (self.asks_price and group & _PRICE_STEMS) for group in self.groups)
 
     @property
     def typed(self) -> bool:
@@ -152,6 +170,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         deadline=asks_deadline(asked),
         asked=asked,
         received=received,
+        courtesy_only=only_courtesy(received),
     )
 
 

@@ -80,6 +80,20 @@ def test_ask_abstains_honestly_in_the_question_language(client: TestClient, fake
     assert body["message"] == "Kilderne besvarer ikke spørgsmålet. Her er de tekststykker, der ligger nærmest."
 
 
+def test_ask_says_what_to_add_to_a_question_that_names_nothing(client: TestClient) -> None:
+    body = client.post("/ask", json={"question": "Hvad koster det?"}).json()
+    assert body["answered"] is False and body["answer"] is None and body["citations"] == []
+    assert body["evidence"] == 0.0 and len(body["passages"]) == 5
+    assert body["message"] == (
+        "Spørgsmålet siger ikke, hvad det drejer sig om. Skriv, hvilken ydelse eller sag du spørger om."
+    )
+    body = client.post("/ask", json={"question": "Thanks!"}).json()
+    assert body["answered"] is False and body["language"] == "en"
+    assert body["message"] == (
+        "The question does not say what it is about. Say which service or matter you are asking about."
+    )
+
+
 def _without_took_ms(body: bytes) -> bytes:
     """A response body with its one field that may differ between two runs, `took_ms`, blanked."""
     blanked, n = re.subn(rb'"took_ms":[-+.eE0-9]+', b'"took_ms":0', body)

@@ -25,7 +25,7 @@ from qa.answer_types import (
 )
 from qa.chunking import ChunkingOptions
 from qa.documents import assemble
-from qa.engine import NOT_FOUND, QAEngine, Trace
+from qa.engine import NO_SUBJECT, NOT_FOUND, QAEngine, Trace
 from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
@@ -784,6 +784,19 @@ def test_a_how_much_question_is_withheld_when_no_passage_gives_an_amount() -> No
     assert (
         _engine(prepare_index([OTHER], FakeEmbedder()), {"cos": 1.0}, threshold=0.0).ask("Hvad koster et pas?").answered
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "language"), [("Hvad koster det?", "da"), ("Tak for hjælpen!", "da"), ("What is the price?", "en")]
+)
+def test_a_question_that_names_nothing_to_look_up_is_withheld_saying_what_to_add(question: str, language: str) -> None:
+    # Even a policy that answers everything (operating point 0) withholds it, with
+    # probability 0, and says what the question lacks; the closest passages are shown.
+    engine = _engine(prepare_index([OTHER], FakeEmbedder()), {"cos": 1.0}, threshold=0.0)
+    result = engine.ask(question)
+    assert not result.answered and result.answer is None and result.citations == []
+    assert result.evidence == 0.0 and result.message == NO_SUBJECT[language] and result.passages
+    assert engine.ask("Hvad koster et pas?").answered
 
 
 @pytest.mark.parametrize(

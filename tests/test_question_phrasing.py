@@ -10,6 +10,7 @@ from qa.phrasing import (
     dictionary_spelling,
     embedded_question,
     expand_contractions,
+    only_courtesy,
     restore_danish_letters,
     unshouted,
     without_courtesy,
@@ -405,3 +406,51 @@ def test_an_english_word_in_a_danish_question_keeps_its_letters(question: str) -
 def test_an_indirect_question_followed_by_but_is_context_and_the_question_stays_whole(question: str, kind: str) -> None:
     analysed = analyse(question)
     assert analysed.asked == question and not analysed.asks_price and analysed.answer_type == kind
+
+
+@pytest.mark.parametrize(
+    ("message", "courtesy"),
+    [
+        ("Hej", True),
+        ("Tak for hjælpen!", True),
+        ("Mange tak. Mvh Anne", True),
+        ("Hej, tak!", True),
+        ("Hej!  Tak på forhånd", True),
+        ("Hi, thanks!", True),
+        ("Thank you", True),
+        ("Kind regards, Tom", True),
+        # a question among courtesies, or with words of thanks in it, asks something
+        ("Hvordan siger jeg tak?", False),
+        ("Tak for hvad?", False),
+        ("Tak, men hvad med pas?", False),
+        ("Hej! Vh Jens her, hvordan søger jeg om SU?", False),
+        ("Hi, cheers in advance. How do I get a CPR number?", False),
+        ("Hvad koster det?", False),
+    ],
+)
+def test_a_message_of_greetings_thanks_and_sign_offs_alone_is_only_courtesy(message: str, courtesy: bool) -> None:
+    assert only_courtesy(message) is courtesy
+
+
+@pytest.mark.parametrize(
+    ("question", "names_subject"),
+    [
+        ("Hvad koster det?", False),
+        ("Hvor meget koster det?", False),
+        ("Hvad er prisen?", False),
+        ("Hvad skal jeg betale?", False),
+        ("What does it cost?", False),
+        ("What is the fee?", False),
+        ("Hvad er det?", False),
+        ("Hvornår?", False),
+        ("Tak for hjælpen!", False),
+        ("Thanks!", False),
+        ("Hvad koster storskrald?", True),
+        ("Hvad er prisen for et pas?", True),
+        ("What does a passport cost?", True),
+        ("Hvornår åbner det?", True),
+        ("Kan jeg betale med kort?", True),
+    ],
+)
+def test_a_question_names_a_subject_beyond_its_words_for_a_price(question: str, names_subject: bool) -> None:
+    assert analyse(question).names_subject is names_subject
