@@ -18,7 +18,7 @@ import typer
 from pydantic import ValidationError
 
 from qa.cli_support import fail as _fail
-from qa.cli_support import port_problem, refuse_invalid_argument
+from qa.cli_support import port_problem, quote_place, refuse_invalid_argument
 from qa.feedback_cli import feedback_app
 from qa.normalise import checked_text
 from qa.settings import DEFAULT_TOP_K, Settings, get_settings
@@ -326,18 +326,15 @@ def ask_command(
         typer.echo("")
         typer.echo("Kilder:" if result.language == "da" else "Sources:")
         for c in result.citations:
-            typer.echo(
-                f"[{c.n}] {c.title}, tegn {c.start}-{c.end}"
-                if result.language == "da"
-                else f"[{c.n}] {c.title}, characters {c.start}-{c.end}"
-            )
+            typer.echo(f"[{c.n}] {c.title}, {quote_place(c.start, c.end, c.page, result.language)}")
             if c.source:
                 typer.echo(f"    {c.source}")
     else:
         typer.echo(result.message or "")
         for n, p in enumerate(result.passages[:3], start=1):
             typer.echo("")
-            typer.echo(f"({n}) {p.title}" + (f" · {p.heading}" if p.heading else ""))
+            heading = f" · {p.heading}" if p.heading else ""
+            typer.echo(f"({n}) {p.title}{heading}, {quote_place(p.start, p.end, p.page, result.language)}")
             for paragraph in p.text.split("\n\n"):
                 typer.echo(textwrap.indent(textwrap.fill(paragraph, width - 4), "    "))
 

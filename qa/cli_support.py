@@ -1,5 +1,5 @@
-"""What the `qa` commands share: the one-line error, and the check of a file they are
-told to write, made before the work that fills it."""
+"""What the `qa` commands share: the one-line error, the check of a file they are told
+to write, made before the work that fills it, and where a quote stands in its document."""
 
 from __future__ import annotations
 
@@ -18,6 +18,17 @@ def fail(message: str) -> NoReturn:
     (raises typer.Exit)."""
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code=1)
+
+
+def quote_place(start: int, end: int, page: int | None, language: str) -> str:
+    """Where a quote or passage stands in its document, in the answer's language ("da" or
+    "en"): its PDF page when it has one, then its character offsets (end exclusive):
+    "side 4, tegn 296-328", "page 4, characters 296-328", "tegn 891-1021"."""
+    danish = language == "da"
+    place = f"tegn {start}-{end}" if danish else f"characters {start}-{end}"
+    if page is None:
+        return place
+    return f"side {page}, {place}" if danish else f"page {page}, {place}"
 
 
 def refuse_invalid_argument(text: str, argument: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import qa.service
+from qa.cli_support import quote_place
 from qa.documents import (
     DOCX_SUFFIXES,
     FORMAT_SUFFIXES,
@@ -23,6 +24,7 @@ from qa.engine import QAEngine
 from qa.index import build
 from tests.conftest import EVAL_SET
 from tests.fakes import FakeEmbedder
+from tests.generated_documents import write_pdf
 from tests.test_index_cli import _invoke_fresh
 
 
@@ -158,3 +160,35 @@ def test_eval_json_names_the_index_operating_point_and_evaluation_set(
         "metrics",
         "risk_coverage",
     }
+
+
+@pytest.mark.parametrize(
+    ("page", "language", "place"),
+    [
+        (4, "da", "side 4, tegn 296-328"),
+        (4, "en", "page 4, characters 296-328"),
+        (None, "da", "tegn 296-328"),
+        (None, "en", "characters 296-328"),
+    ],
+)
+def test_a_quote_is_placed_by_its_pdf_page_and_its_characters(page: int | None, language: str, place: str) -> None:
+    assert quote_place(296, 328, page, language) == place
+
+
+def test_ask_names_the_pdf_page_of_each_source_and_passage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_model: None
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_pdf(corpus / "sygesikring.pdf")
+    monkeypatch.setenv("QA_EVAL_SET", "")
+    monkeypatch.setenv("QA_INDEX_DIR", str(tmp_path / "index"))
+    assert _invoke_fresh(["build", "-q", "--corpus", str(corpus)]).exit_code == 0
+    result = _invoke_fresh(["ask", "Hvad koster et pas til børn?"])
+    assert result.exit_code == 0, result.output
+    # The fake encoder's evidence withholds the answer; the closest passages are shown
+    # with where they stand: the page-2 passage ("Et pas til børn ... fem år.") first,
+    # the page-1 one ("Det gule sygesikringskort ... 14 dage.") last.
+    lines = [line for line in result.output.splitlines() if line.startswith("(")]
+    assert lines[0] == "(1) Sygesikring og pas · Pas til børn, side 2, tegn 276-346"
+    assert lines[-1] == "(3) Sygesikring og pas · Sygesikring og pas, side 1, tegn 20-225"
