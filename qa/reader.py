@@ -1,11 +1,13 @@
 """The reader component: candidate answers from the top passages, scored by a learned ranker.
 
-Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...", "Du skal så ...",
-"It ...") together with the sentence before it (it is never offered alone when that
-sentence exists); a bare "Ja." / "Jo." / "Nej." / "Yes." together with the sentence after
-it; for a when / how long / how many / how much question only units holding a date, a
-duration, a number or an amount, when any does, and for a question asking for a phone
-number, an e-mail address, a percentage, a weight or an age only units holding one, when
+Candidates are answer units: one sentence; a sentence that refers back ("Derfor ...",
+"Du skal så ...", "It ...") together with the sentence before it (it is never offered
+alone when that sentence exists), or, right after a list, with all of that list when it
+is short and alone after a long list or a table (`Reader.referred_list`); a bare "Ja." /
+"Jo." / "Nej." / "Yes." together with the sentence after it; for a when / how long / how
+many / how much question only units holding a date, a duration, a number or an amount,
+when any does, and for a question asking for a phone number, an e-mail address, a
+percentage, a weight or an age only units holding one, when
 any does; a sentence that is itself a question is never offered (on an FAQ page the
 answer is the text under the question, which is), nor a table's header row (its labels
 stand in every row under it, with the values). Headings are not sentences, so never
@@ -294,6 +296,33 @@ class Reader:
             return False
         return (earlier is None) == (later is None)
 
+    def after_list(self, sentence_id: int) -> bool:
+        """Whether a sentence outside any list or table comes right after a list item or
+        table row of its section: a sentence there that refers back ("Det er den samme
+        postkasse, uanset hvor du læser den.") refers to the list as a whole, not to its
+        last item, so it is never paired with that item alone (`referred_list`)."""
+        before = self.previous(sentence_id)
+        sentences = self.data.sentences
+        return (
+            before is not None
+            and self.block_kind(sentences[sentence_id]) not in LIST_KINDS
+            and self.block_kind(sentences[before]) in LIST_KINDS
+        )
+
+    def referred_list(self, last_item: int) -> tuple[int, ...]:
+        """The items a sentence right after a list refers to, given the list's last item:
+        all of a bulleted or numbered list of at most `max_list_items` items ("på
+        borger.dk ...", "i appen ...", "hos din netbank ..." before "Det er den samme
+        postkasse ..."); () after a longer list or a table, whose rows would make a long
+        quote of what may be only a formal subject ("Det er gratis for private at
+        aflevere affald" after a table of opening hours), so the sentence stands alone."""
+        if self.block_kind(self.data.sentences[last_item]) != "list_item":
+            return ()
+        first = self.first_item(last_item)
+        if last_item - first >= self.config.max_list_items:
+            return ()
+        return tuple(range(first, last_item + 1))
+
     def lead_in(self, sentence_id: int) -> int | None:
         """The sentence that opens the list or table a list item or table row stands in
         (the last sentence before its first item, in the same section, ending with ":":
@@ -329,7 +358,11 @@ class Reader:
                 kind: UnitKind = "single"
                 if refers_back(text):
                     prev = self.previous(sid)
-                    if prev is not None and not is_question(sentences[prev].text):
+                    if prev is not None and self.after_list(sid):
+                        referent = self.referred_list(prev)
+                        if referent:
+                            unit, kind = (*referent, sid), "pair"
+                    elif prev is not None and not is_question(sentences[prev].text):
                         unit, kind = (prev, sid), "pair"
                 elif is_bare_reply(text):
                     after = self.following(sid)

@@ -1292,3 +1292,39 @@ def test_an_age_question_is_not_withheld_for_want_of_a_number() -> None:
     result = engine.ask("Hvor gammel skal mit barn være for at starte i SFO?")
     assert analyse("Hvor gammel skal mit barn være for at starte i SFO?").form == "age"
     assert result.answered and result.evidence > 0.0
+
+
+def test_a_sentence_referring_back_after_a_list_is_offered_with_all_of_a_short_list_or_alone() -> None:
+    places = ["på borger.dk under Digital Post", "i appen Digital Post", "hos din netbank"]
+    same = "Det er den samme postkasse, uanset hvor du læser den."
+    document = assemble(
+        "digital-post",
+        [
+            ("heading", 1, "Digital Post"),
+            ("heading", 2, "Hvor kan jeg læse min Digital Post?"),
+            ("paragraph", 0, "Du kan læse din post tre steder:"),
+            *[("list_item", 0, place) for place in places],  # type: ignore[list-item]
+            ("paragraph", 0, same),
+            ("heading", 2, "Affald"),
+            *[("list_item", 0, f"affald nummer {n}") for n in range(1, 10)],  # type: ignore[list-item]
+            ("paragraph", 0, "Derfor skal du sortere dit affald."),
+            ("heading", 2, "Genbrugspladsen"),
+            ("table_row", 0, "Periode: 1. marts-31. oktober; Åbningstid: kl. 7-19"),
+            ("table_row", 0, "Periode: 1. november-28. februar; Åbningstid: kl. 8-17"),
+            ("paragraph", 0, "Det er gratis for private at aflevere affald på genbrugspladsen."),
+        ],
+    )
+    engine = _engine(prepare_index([document], FakeEmbedder()), {"pair": 1.0})
+    offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Hvor kan jeg læse min Digital Post?").candidates]
+    # The sentence refers to the three places, not to the last one alone.
+    assert [*places, same] in offered and [places[-1], same] not in offered and [same] not in offered
+    # After a list longer than max_list_items (8) and after a table it stands alone.
+    offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Hvorfor skal jeg sortere affald?").candidates]
+    assert ["Derfor skal du sortere dit affald."] in offered
+    assert ["affald nummer 9", "Derfor skal du sortere dit affald."] not in offered
+    offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Er det gratis at aflevere affald?").candidates]
+    assert ["Det er gratis for private at aflevere affald på genbrugspladsen."] in offered
+    result = engine.ask("Hvor kan jeg læse min Digital Post?", always_cite=True)
+    quote = "\n\n".join([*places, same])
+    assert [c.quote for c in result.citations] == [quote]
+    assert document.text[result.citations[0].start : result.citations[0].end] == quote
