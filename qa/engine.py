@@ -24,7 +24,7 @@ from qa.retrieval import RankedChunk
 from qa.retriever import HybridRetriever, Retrieval, RetrieverConfig
 from qa.scoring import load_abstention_model, load_answer_reranker_model, load_reader_model, load_reranker_model
 from qa.token_support import TokenMatch, answer_text, match_rows, question_rows
-from qa.truecasing import casing_table
+from qa.truecasing import corpus_casing
 
 log = logging.getLogger(__name__)
 # Weight of an English question's Danish rendering in its query vector. Chosen on the
@@ -150,12 +150,10 @@ class QAEngine:
         self.policy = AbstentionPolicy(abstention_model or load_abstention_model())
         vocabulary = getattr(data.bm25, "vocab_dict", None) or {}
         self._vocabulary: set[str] = set(vocabulary)
-        # How the corpus writes its words, for questions typed without capitals; names of
-        # two words from Danish documents only (`qa.truecasing.casing_table`).
-        self.casing = casing_table(
-            (sentence.text for sentence in data.sentences),
-            (data.documents[sentence.doc_id].language == "da" for sentence in data.sentences),
-        )
+        # How the corpus writes its words, for questions typed without capitals: built
+        # with the index, and here only for an index built before it was stored or under
+        # other casing rules (`qa.truecasing.corpus_casing`).
+        self.casing = data.casing if data.casing is not None else corpus_casing(data.sentences, data.documents)
 
     @property
     def index_version(self) -> str:

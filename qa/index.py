@@ -61,6 +61,7 @@ from qa.redaction import INDEX_VERSION
 from qa.scoring import SCORING_VERSION, scoring_identity
 from qa.sentences import splitter_identity
 from qa.settings import DEFAULT_ANN_MIN_CHUNKS
+from qa.truecasing import CASING_NAME, CasingTable, corpus_casing, table_from_json, table_to_json
 from qa.vector_index import build_vector_index_with_report
 
 __all__ = [
@@ -117,6 +118,10 @@ class IndexData:
     bm25: bm25s.BM25
     manifest: Manifest
     calibration: dict[str, Any] = field(default_factory=dict)
+    casing: CasingTable | None = None
+    """How the corpus writes its words (`qa.truecasing.corpus_casing`), stored as
+    `casing.json`; None for an index built before it was stored, or under other casing
+    rules, whose engine builds it when it loads."""
 
     @property
     def chunk_vectors(self) -> np.ndarray:
@@ -287,6 +292,7 @@ def prepare_index(
         sentence_vectors=np.ascontiguousarray(vectors[len(chunks) :]),
         bm25=bm25,
         manifest=manifest,
+        casing=corpus_casing(sentences, {d.doc_id: d for d in documents}),
     )
 
 
@@ -341,6 +347,9 @@ def _write_files(data: IndexData, folder: Path, build_id: str | None, writing: F
     data.bm25.save(str(writing(folder / "bm25")), allow_pickle=False)
     if data.calibration:
         writing(folder / CALIBRATION_NAME).write_text(json.dumps(data.calibration, indent=2), encoding="utf-8")
+    if data.casing is not None:
+        text = json.dumps(table_to_json(data.casing), ensure_ascii=False)
+        writing(folder / CASING_NAME).write_text(text, encoding="utf-8")
     files = sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
     for path in files:
         _fsync_file(writing(path))
@@ -489,6 +498,10 @@ def read_index(folder: Path, manifest: Manifest | None = None) -> IndexData:
         if any(f.path == CALIBRATION_NAME for f in manifest.files):
             current = folder / CALIBRATION_NAME
             calibration = json.loads(current.read_text(encoding="utf-8"))
+        casing: CasingTable | None = None
+        if any(f.path == CASING_NAME for f in manifest.files):
+            current = folder / CASING_NAME
+            casing = table_from_json(json.loads(current.read_text(encoding="utf-8")))
     except PermissionError:
         raise IndexUnreadableError(current, folder.parent) from None
     except Exception as exc:  # any parse failure is reported as damage to that file
@@ -518,6 +531,7 @@ def read_index(folder: Path, manifest: Manifest | None = None) -> IndexData:
         bm25=bm25,
         manifest=manifest,
         calibration=calibration,
+        casing=casing,
     )
 
 

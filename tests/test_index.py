@@ -14,9 +14,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import qa.engine
 import qa.pipeline
 from qa.documents import Document, assemble
 from qa.embedder import BatchDone
+from qa.engine import QAEngine
 from qa.index import (
     FORMAT_VERSION,
     IndexMismatchError,
@@ -26,12 +28,14 @@ from qa.index import (
     load_live_index,
     prepare_index,
     read_index,
+    write_index,
 )
 from qa.index_errors import IndexBusyError
 from qa.lock import writer_lock
 from qa.manifest import Counts, EmbeddingStats, Manifest
 from qa.pipeline import BuildOptions, build_documents, run_build
 from qa.sentences import SPLITTER_VERSION
+from qa.truecasing import CASING_VERSION, CasingTable, corpus_casing, table_from_json, table_to_json
 from tests.conftest import ROOT
 from tests.fakes import FakeEmbedder
 from tests.unprivileged import without_root_privileges
@@ -49,6 +53,7 @@ def test_index_folder_holds_plain_files_and_a_manifest(fake_index_root: Path) ->
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
         "bm25",
+        "casing.json",
         "chunk_vectors.faiss",
         "chunks.jsonl",
         "documents.jsonl",
@@ -98,6 +103,45 @@ def test_index_round_trips_through_its_folder(fake_index_root: Path, corpus_docu
     np.testing.assert_array_equal(loaded.sentence_vectors, prepared.sentence_vectors)
     query = ["digital", "post"]
     np.testing.assert_allclose(loaded.bm25.get_scores(query), prepared.bm25.get_scores(query))
+    assert loaded.casing == prepared.casing == corpus_casing(prepared.sentences, prepared.documents)
+    assert prepared.casing is not None and prepared.casing.pairs[("digital", "post")] == ("Digital", "Post")
+
+
+def test_an_engine_reads_the_casing_table_built_with_its_index(
+    fake_index_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("the casing table was built again at load")
+
+    monkeypatch.setattr(qa.engine, "corpus_casing", refuse)
+    data = read_index(live_folder(fake_index_root))
+    assert QAEngine(data, FakeEmbedder()).casing is data.casing
+
+
+def test_an_index_without_a_casing_table_gets_one_built_when_it_loads(
+    tmp_path: Path, corpus_documents: list[Document]
+) -> None:
+    # As an index built before the table was stored, or under other casing rules, loads.
+    data = prepare_index(corpus_documents, FakeEmbedder())
+    expected, data.casing = data.casing, None
+    write_index(data, tmp_path / "v1", "v1")
+    loaded = read_index(tmp_path / "v1")
+    assert not (tmp_path / "v1" / "casing.json").exists() and loaded.casing is None
+    assert QAEngine(loaded, FakeEmbedder()).casing == expected
+
+
+def test_a_casing_table_round_trips_through_json_and_another_version_is_rebuilt() -> None:
+    table = CasingTable({"nordby": "Nordby", "mitid": "MitID"}, {("digital", "post"): ("Digital", "Post")})
+    data = table_to_json(table)
+    assert data == {
+        "version": CASING_VERSION,
+        "words": {"mitid": "MitID", "nordby": "Nordby"},
+        "pairs": [["digital", "post", "Digital", "Post"]],
+    }
+    assert table_from_json(json.loads(json.dumps(data))) == table
+    assert table_from_json({**data, "version": CASING_VERSION + 1}) is None
+    with pytest.raises(ValueError, match="pairs are lists of four words"):
+        table_from_json({**data, "pairs": [["digital", "post"]]})
 
 
 def test_loaded_arrays_are_read_only_memory_maps_of_the_index_files(fake_index_root: Path) -> None:

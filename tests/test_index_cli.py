@@ -146,7 +146,7 @@ def test_index_list_use_prune_and_verify(
     pruned = runner.invoke(app, ["index", "prune", "--keep", "1", "--index", str(tmp_path)])
     assert (pruned.exit_code, pruned.output) == (0, f"removed 1 versions: {second}\n")
     verified = runner.invoke(app, ["index", "verify", third, "--index", str(tmp_path)])
-    assert (verified.exit_code, verified.output) == (0, f"ok: {tmp_path / third} (11 files, counts match)\n")
+    assert (verified.exit_code, verified.output) == (0, f"ok: {tmp_path / third} (12 files, counts match)\n")
 
 
 def test_build_not_promoted_by_the_gate_exits_3_with_the_table(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -284,7 +284,7 @@ def test_verify_refuses_a_version_built_with_another_model_than_the_configured_o
     )
     assert seen == [tmp_path]
     skipped = runner.invoke(app, ["index", "verify", version, "--index", str(tmp_path), "--skip-model"])
-    assert (skipped.exit_code, skipped.output) == (0, f"ok: {tmp_path / version} (11 files, counts match)\n")
+    assert (skipped.exit_code, skipped.output) == (0, f"ok: {tmp_path / version} (12 files, counts match)\n")
     assert seen == [tmp_path]
 
 

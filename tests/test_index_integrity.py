@@ -49,7 +49,7 @@ def _flip_bit(path: Path, position: int, bit: int) -> None:
 def test_every_file_deleted_truncated_or_bit_flipped_is_refused_naming_it(template_root: Path, tmp_path: Path) -> None:
     rng = random.Random(8)
     names = _files(live_folder(template_root))
-    assert len(names) == 11
+    assert len(names) == 12
     outcomes: dict[str, int] = {"detected": 0, "named": 0, "missed": 0}
     trial = 0
     for name in names:
@@ -73,7 +73,7 @@ def test_every_file_deleted_truncated_or_bit_flipped_is_refused_naming_it(templa
                 outcomes["named"] += str(path) in str(exc) and "`qa build`" in str(exc)
             else:
                 outcomes["missed"] += 1
-    assert outcomes == {"detected": 99, "named": 99, "missed": 0}
+    assert outcomes == {"detected": 108, "named": 108, "missed": 0}
 
 
 def test_a_deleted_truncated_or_bit_flipped_live_pointer_is_refused(template_root: Path, tmp_path: Path) -> None:
@@ -191,7 +191,7 @@ def test_qa_index_verify_reports_damage_without_a_traceback(template_root: Path,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         timeout=60,
     )
-    assert (ok.returncode, ok.stdout) == (0, f"ok: {folder} (11 files, counts match)\n")
+    assert (ok.returncode, ok.stdout) == (0, f"ok: {folder} (12 files, counts match)\n")
     _flip_bit(folder / "sentence_vectors.npy", 300, 3)
     damaged = subprocess.run(
         [sys.executable, "-m", "qa.cli", "index", "verify", "--index", str(root)],

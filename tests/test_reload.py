@@ -114,7 +114,7 @@ def test_a_new_version_the_server_may_not_read_is_named_as_unreadable_not_damage
         assert app.state.holder.reload() is False
         user = pwd.getpwuid(os.geteuid()).pw_name
         assert client.get("/readyz").json()["detail"] == (
-            f"index version {second} was not loaded: {index_root / second / 'chunk_vectors.faiss'} may not be read by "
+            f"index version {second} was not loaded: {index_root / second / 'casing.json'} may not be read by "
             f"this user ({user}): give it read access to the index (chmod -R a+rX {index_root}), or run this command "
             f"as the user who built it; still serving {first}"
         )
