@@ -530,12 +530,14 @@ def answer_type(question: str, price: bool | None = None) -> AnswerType:
     return best[2]
 
 
-# The words a question asks for a price with (`_PRICE_QUESTION`, `_SUBORDINATE_PRICE`),
-# in their inflected forms: they say what kind of answer is wanted, not what it is about.
+# The words that ask about a price or a payment (those `_PRICE_QUESTION` and
+# `_SUBORDINATE_PRICE` ask with, and the nouns of paying), in their inflected forms: they
+# say what kind of answer is wanted, not what it is about.
 PRICE_WORDS: tuple[str, ...] = (
     "koste", "koster", "kostede", "pris", "prisen", "priser", "priserne", "gebyr", "gebyret",
-    "takst", "taksten", "egenbetaling", "egenbetalingen", "betale", "betaler",
-    "cost", "costs", "price", "prices", "fee", "fees", "charge", "charges", "pay",
+    "gebyrer", "takst", "taksten", "takster", "egenbetaling", "egenbetalingen", "betale",
+    "betaler", "betalt", "betaling", "betalingen",
+    "cost", "costs", "price", "prices", "fee", "fees", "charge", "charges", "pay", "paid", "payment",
 )  # fmt: skip
 
 

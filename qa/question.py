@@ -92,14 +92,15 @@ class AnalysedQuestion:
     @property
     def names_subject(self) -> bool:
         """Whether the question names something to look up: it is not only courtesy and
-        has a key term beyond the words it asks for a price with (`_PRICE_STEMS`). "Hvad
-        koster det?", "What is the price?", "Hvad er det?" and "Tak for hjælpen!" name
-        nothing: any sentence with an amount would do for the first, and the reader
-        picked one with evidence 0.97 from whichever page came first. "Hvad koster
-        storskrald?" names "storskrald"."""
+        has a key term beyond the words that ask about a price or a payment
+        (`_PRICE_STEMS`). "Hvad koster det?", "What is the price?", "Skal jeg betale?",
+        "Hvad er det?" and "Tak for hjælpen!" name nothing: any sentence with an amount
+        would do for the first, and the reader picked one with evidence 0.97 from
+        whichever page came first. "Hvad koster storskrald?" names "storskrald", "Kan jeg
+        betale med kort?" names "kort"."""
         if self.courtesy_only:
             return False
-        return any(not (self.asks_price and group & _PRICE_STEMS) for group in self.groups)
+        return any(not group & _PRICE_STEMS for group in self.groups)
 
     @property
     def typed(self) -> bool:

@@ -439,6 +439,8 @@ def test_a_message_of_greetings_thanks_and_sign_offs_alone_is_only_courtesy(mess
         ("Hvor meget koster det?", False),
         ("Hvad er prisen?", False),
         ("Hvad skal jeg betale?", False),
+        ("Skal jeg betale?", False),
+        ("Koster det noget?", False),
         ("What does it cost?", False),
         ("What is the fee?", False),
         ("Hvad er det?", False),
