@@ -532,12 +532,13 @@ def answer_type(question: str, price: bool | None = None) -> AnswerType:
 
 # The words that ask about a price or a payment (those `_PRICE_QUESTION` and
 # `_SUBORDINATE_PRICE` ask with, and the nouns of paying), in their inflected forms: they
-# say what kind of answer is wanted, not what it is about.
+# say what kind of answer is wanted, not what it is about. Not "charge", which is also
+# what one is in ("Who is in charge?").
 PRICE_WORDS: tuple[str, ...] = (
     "koste", "koster", "kostede", "pris", "prisen", "priser", "priserne", "gebyr", "gebyret",
     "gebyrer", "takst", "taksten", "takster", "egenbetaling", "egenbetalingen", "betale",
     "betaler", "betalt", "betaling", "betalingen",
-    "cost", "costs", "price", "prices", "fee", "fees", "charge", "charges", "pay", "paid", "payment",
+    "cost", "costs", "price", "prices", "fee", "fees", "pay", "paid", "payment",
 )  # fmt: skip
 
 

@@ -18,7 +18,7 @@ import typer
 from pydantic import ValidationError
 
 from qa.cli_support import fail as _fail
-from qa.cli_support import port_problem, quote_place, refuse_invalid_argument
+from qa.cli_support import port_problem, quote_place, refuse_invalid_argument, wrapped_answer
 from qa.feedback_cli import feedback_app
 from qa.normalise import checked_text
 from qa.settings import DEFAULT_TOP_K, Settings, get_settings
@@ -322,7 +322,7 @@ def ask_command(
         return
     width = 88
     if result.answered and result.answer:
-        typer.echo(textwrap.fill(result.answer, width))
+        typer.echo(wrapped_answer(result.answer, width))
         typer.echo("")
         typer.echo("Kilder:" if result.language == "da" else "Sources:")
         for c in result.citations:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import socket
+import textwrap
 from pathlib import Path
 from typing import NoReturn
 
@@ -29,6 +30,12 @@ def quote_place(start: int, end: int, page: int | None, language: str) -> str:
     if page is None:
         return place
     return f"side {page}, {place}" if danish else f"page {page}, {place}"
+
+
+def wrapped_answer(answer: str, width: int) -> str:
+    """An answer filled to `width` characters a line, its paragraphs and list items (parts
+    separated by a blank line, as quotes of several blocks are) kept apart by one."""
+    return "\n\n".join(textwrap.fill(part, width) for part in answer.split("\n\n"))
 
 
 def refuse_invalid_argument(text: str, argument: str) -> None:

@@ -69,8 +69,9 @@ _ONLY_GREETING = re.compile(rf"^\W*(?:{_GREETING_WORDS})\W*$", re.IGNORECASE)
 _SIGN_OFF = r"mvh|med\s+venlig\s+hilsen|venlig\s+hilsen|vh|hilsen|(?:best|kind)\s+regards|regards|best\s+wishes|cheers"
 _CLOSING = re.compile(
     r"(?<=[?.!,\n—–-])\s*(?:(?:på\s+forhånd\s+)?(?:(?:mange|tusind)\s+)?tak(?:\s+på\s+forhånd)?"
-    r"(?:\s+for\s+hjælpen)?|venligst|"
-    r"(?:many\s+)?thanks(?:\s+(?:in\s+advance|a\s+lot))?|thank\s+you(?:\s+in\s+advance)?|please)"
+    r"(?:\s+for\s+(?:hjælpen|din\s+hjælp|jeres\s+hjælp|svaret|svarene|det))?|venligst|"
+    r"(?:many\s+)?thanks(?:\s+(?:in\s+advance|a\s+lot|so\s+much|very\s+much|for\s+(?:your|the)\s+help))?|"
+    r"thank\s+you(?:\s+(?:in\s+advance|so\s+much|very\s+much|for\s+(?:your|the)\s+help))?|please)"
     r"[\s.!?]*$"
     rf"|(?<=[?.!\n])\s*(?:{_SIGN_OFF})\b[^?]*$"
     rf"|(?<=[,—–-])\s*(?:{_SIGN_OFF})\b(?:[\s,.]*(?:(?:og|and|&)\s+)?(?-i:[A-ZÆØÅ])[\w'’.-]*)*[\s.!]*$",
@@ -109,10 +110,12 @@ def without_courtesy(text: str) -> str:
 def only_courtesy(text: str) -> bool:
     """Whether a message holds nothing but courtesies: a greeting, thanks, "please" or a
     sign-off (`_GREETING`, `_CLOSING`), in any order and number: "Hej", "Tak for
-    hjælpen!", "Mange tak. Mvh Anne", "Hi, thanks!", "Thank you". Such a message asks
+    hjælpen!", "Tak for hjælpen :)", "Mange tak. Mvh Anne", "Hi, thanks!", "Thank you so
+    much!". Such a message asks
     nothing, so no passage can answer it. "Hvordan siger jeg tak?" and "Tak for hvad?"
     ask something."""
-    rest, previous = text.strip(), None
+    # A smiley or an emoji after the thanks is courtesy too ("Tak for hjælpen :)").
+    rest, previous = re.sub(r"[^\w?]+$", "", text.strip()), None
     while rest and rest != previous:
         previous = rest
         if _ONLY_GREETING.match(rest):

@@ -285,8 +285,8 @@ def unchanged_live_index(
     model), and its manifest records the same documents (per-document and corpus hashes),
     model with its encoder and dimension, tokeniser, chunking, scoring identity (reranker, reader and
     abstention models; `scoring` when already computed, else `options.models.identity()`),
-    kind of vector index for this `exact_up_to`, and evaluation set; and no calibration is
-    asked for."""
+    kind of vector index for this `exact_up_to`, and evaluation set; it holds a casing
+    table of this `qa.truecasing.CASING_VERSION`; and no calibration is asked for."""
     from qa.index import FORMAT_VERSION, corpus_hash, document_sha256, tokeniser_identity
 
     if options.calibrate is not None:
@@ -316,6 +316,9 @@ def unchanged_live_index(
         and m.vector_index.get("kind") == kind
         and m.evaluation_set_sha256 == eval_sha256
         and not m.calibrated
+        # An index built before the casing table was stored, or under other casing
+        # rules, is rebuilt so that loading it does not build the table again.
+        and live.casing is not None
     )
     return live if same else None
 

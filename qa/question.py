@@ -37,8 +37,23 @@ from qa.truecasing import CasingTable, truecased
 
 # The answer types whose question is only answered by a text that fits it while any does.
 STRICT_TYPES: tuple[AnswerType, ...] = ("when", "how_long", "how_many", "how_much")
-# The stems of the words a question asks for a price with (`qa.answer_types.PRICE_WORDS`).
-_PRICE_STEMS = frozenset(terms(" ".join(PRICE_WORDS)))
+# Words that ask for help or say that a question comes, without naming what about.
+ASKING_WORDS: tuple[str, ...] = (
+    "hjælp", "hjælpe", "hjælpen", "spørgsmål", "spørge", "help", "question", "questions",
+)  # fmt: skip
+# Words that say how an amount is measured or judged, or hedge it, and the pronoun and
+# preposition of addressing the service ("hos jer"): none names a subject.
+MEASURE_WORDS: tuple[str, ...] = (
+    "dyr", "dyrt", "billig", "billigt", "gratis", "afgift", "afgiften", "afgifter", "beløb",
+    "beløbet", "kroner", "kr", "penge", "prisliste", "måned", "måneden", "måneder", "uge",
+    "ugen", "år", "året", "time", "timen", "dag", "dagen", "cirka", "ca", "egentlig", "hos",
+    "jer", "pr", "per", "mange", "meget", "free", "list", "expensive", "cheap", "money",
+    "month", "year", "week", "hour", "day", "approximately", "roughly",
+)  # fmt: skip
+# The stems of the words that name no subject: those asking about a price or a payment
+# (`qa.answer_types.PRICE_WORDS`), for help, or measuring an amount (all general Danish
+# and English vocabulary, not any corpus's).
+_NOT_SUBJECT_STEMS = frozenset(terms(" ".join(PRICE_WORDS + ASKING_WORDS + MEASURE_WORDS)))
 
 
 @dataclass(frozen=True)
@@ -92,15 +107,16 @@ class AnalysedQuestion:
     @property
     def names_subject(self) -> bool:
         """Whether the question names something to look up: it is not only courtesy and
-        has a key term beyond the words that ask about a price or a payment
-        (`_PRICE_STEMS`). "Hvad koster det?", "What is the price?", "Skal jeg betale?",
-        "Hvad er det?" and "Tak for hjælpen!" name nothing: any sentence with an amount
-        would do for the first, and the reader picked one with evidence 0.97 from
-        whichever page came first. "Hvad koster storskrald?" names "storskrald", "Kan jeg
-        betale med kort?" names "kort"."""
+        has a key term beyond numbers and the words that ask about a price or a payment,
+        ask for help, or measure an amount (`_NOT_SUBJECT_STEMS`). "Hvad koster det?",
+        "What is the price?", "Skal jeg betale?", "Hvad koster det om måneden?", "Er det
+        gratis?", "Kan du hjælpe mig?", "Hvad er det?" and "Tak for hjælpen!" name
+        nothing: any sentence with an amount would do for the first, and the reader
+        picked one with evidence 0.97 from whichever page came first. "Hvad koster
+        storskrald?" names "storskrald", "Kan jeg betale med kort?" names "kort"."""
         if self.courtesy_only:
             return False
-        return any(not group & _PRICE_STEMS for group in self.groups)
+        return any(not (group & _NOT_SUBJECT_STEMS or all(t.isdigit() for t in group)) for group in self.groups)
 
     @property
     def typed(self) -> bool:
@@ -171,7 +187,8 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         deadline=asks_deadline(asked),
         asked=asked,
         received=received,
-        courtesy_only=only_courtesy(received),
+        # As typed, and with its æ, ø and å given back ("Tak for hjaelpen").
+        courtesy_only=only_courtesy(received) or only_courtesy(text),
     )
 
 

@@ -310,18 +310,23 @@ class Reader:
         )
 
     def referred_list(self, last_item: int) -> tuple[int, ...]:
-        """The items a sentence right after a list refers to, given the list's last item:
-        all of a bulleted or numbered list of at most `max_list_items` items ("på
-        borger.dk ...", "i appen ...", "hos din netbank ..." before "Det er den samme
-        postkasse ..."); () after a longer list or a table, whose rows would make a long
-        quote of what may be only a formal subject ("Det er gratis for private at
-        aflevere affald" after a table of opening hours), so the sentence stands alone."""
-        if self.block_kind(self.data.sentences[last_item]) != "list_item":
+        """What a sentence right after a list refers to, given the list's last item: all
+        of a bulleted or numbered list of at most `max_list_items` items, after the
+        sentence that opens it when one does (`lead_in`: "Du kan bestille et nyt kort,
+        hvis:", "du har mistet dit kort", ... before "Det koster 205 kr., hvis du har
+        mistet det gamle."); () after a longer list or a table, whose rows would make a
+        long quote of what may be only a formal subject ("Det er gratis for private at
+        aflevere affald" after a table of opening hours), so the sentence stands alone.
+        Items are counted as blocks: an item of two sentences is one item."""
+        sentences = self.data.sentences
+        if self.block_kind(sentences[last_item]) != "list_item":
             return ()
         first = self.first_item(last_item)
-        if last_item - first >= self.config.max_list_items:
+        items = {self._block_index(sentences[sid]) for sid in range(first, last_item + 1)}
+        if len(items) > self.config.max_list_items:
             return ()
-        return tuple(range(first, last_item + 1))
+        opening = self.lead_in(first)
+        return tuple(range(first if opening is None else opening, last_item + 1))
 
     def lead_in(self, sentence_id: int) -> int | None:
         """The sentence that opens the list or table a list item or table row stands in

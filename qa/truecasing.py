@@ -211,7 +211,8 @@ def table_from_json(data: Any) -> CasingTable | None:
     """The casing table `table_to_json` wrote, or None when it was written under another
     `CASING_VERSION` (the caller rebuilds it). Raises ValueError for data of the right
     version that is not such a table."""
-    if not isinstance(data, dict) or data.get("version") != CASING_VERSION:
+    version = data.get("version") if isinstance(data, dict) else None
+    if type(version) is not int or version != CASING_VERSION:  # not True, which equals 1
         return None
     words, pairs = data.get("words"), data.get("pairs")
     if not isinstance(words, dict) or not isinstance(pairs, list):

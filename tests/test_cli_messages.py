@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import qa.service
-from qa.cli_support import quote_place
+from qa.cli_support import quote_place, wrapped_answer
 from qa.documents import (
     DOCX_SUFFIXES,
     FORMAT_SUFFIXES,
@@ -192,3 +192,10 @@ def test_ask_names_the_pdf_page_of_each_source_and_passage(
     lines = [line for line in result.output.splitlines() if line.startswith("(")]
     assert lines[0] == "(1) Sygesikring og pas · Pas til børn, side 2, tegn 276-346"
     assert lines[-1] == "(3) Sygesikring og pas · Sygesikring og pas, side 1, tegn 20-225"
+
+
+def test_an_answer_of_several_list_items_is_printed_one_item_a_paragraph() -> None:
+    answer = "Du kan læse din post tre steder:\n\npå borger.dk\n\ni appen Digital Post [1]"
+    assert (
+        wrapped_answer(answer, 20) == "Du kan læse din post\ntre steder:\n\npå borger.dk\n\ni appen Digital Post\n[1]"
+    )

@@ -1308,6 +1308,9 @@ def test_a_sentence_referring_back_after_a_list_is_offered_with_all_of_a_short_l
             ("heading", 2, "Affald"),
             *[("list_item", 0, f"affald nummer {n}") for n in range(1, 10)],  # type: ignore[list-item]
             ("paragraph", 0, "Derfor skal du sortere dit affald."),
+            ("heading", 2, "Beholdere"),
+            *[("list_item", 0, f"Beholder {n} er grøn. Den tømmes hver uge.") for n in range(1, 6)],  # type: ignore[list-item]
+            ("paragraph", 0, "De bliver leveret af kommunen."),
             ("heading", 2, "Genbrugspladsen"),
             ("table_row", 0, "Periode: 1. marts-31. oktober; Åbningstid: kl. 7-19"),
             ("table_row", 0, "Periode: 1. november-28. februar; Åbningstid: kl. 8-17"),
@@ -1316,15 +1319,21 @@ def test_a_sentence_referring_back_after_a_list_is_offered_with_all_of_a_short_l
     )
     engine = _engine(prepare_index([document], FakeEmbedder()), {"pair": 1.0})
     offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Hvor kan jeg læse min Digital Post?").candidates]
-    # The sentence refers to the three places, not to the last one alone.
-    assert [*places, same] in offered and [places[-1], same] not in offered and [same] not in offered
+    # The sentence refers to the three places, not to the last one alone; the sentence
+    # opening the list comes with them.
+    lead = "Du kan læse din post tre steder:"
+    assert [lead, *places, same] in offered and [places[-1], same] not in offered and [same] not in offered
     # After a list longer than max_list_items (8) and after a table it stands alone.
     offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Hvorfor skal jeg sortere affald?").candidates]
     assert ["Derfor skal du sortere dit affald."] in offered
     assert ["affald nummer 9", "Derfor skal du sortere dit affald."] not in offered
+    # Five items of two sentences each are a short list: items are counted, not sentences.
+    offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Hvem leverer beholderne?").candidates]
+    bins = [f"Beholder {n} er grøn." if i == 0 else "Den tømmes hver uge." for n in range(1, 6) for i in range(2)]
+    assert [*bins, "De bliver leveret af kommunen."] in offered
     offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Er det gratis at aflevere affald?").candidates]
     assert ["Det er gratis for private at aflevere affald på genbrugspladsen."] in offered
     result = engine.ask("Hvor kan jeg læse min Digital Post?", always_cite=True)
-    quote = "\n\n".join([*places, same])
+    quote = "\n\n".join([lead, *places, same])
     assert [c.quote for c in result.citations] == [quote]
     assert document.text[result.citations[0].start : result.citations[0].end] == quote

@@ -140,6 +140,8 @@ def test_a_casing_table_round_trips_through_json_and_another_version_is_rebuilt(
     }
     assert table_from_json(json.loads(json.dumps(data))) == table
     assert table_from_json({**data, "version": CASING_VERSION + 1}) is None
+    assert table_from_json({**data, "version": True}) is None  # True == 1 in Python
+    assert table_from_json([]) is None and table_from_json(None) is None
     with pytest.raises(ValueError, match="pairs are lists of four words"):
         table_from_json({**data, "pairs": [["digital", "post"]]})
 

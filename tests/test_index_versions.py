@@ -13,6 +13,7 @@ import pytest
 
 import qa.index
 import qa.pipeline
+import qa.truecasing
 from qa.chunking import ChunkingOptions
 from qa.documents import Document, read_corpus
 from qa.embedder import BatchDone
@@ -298,6 +299,26 @@ def test_an_unchanged_corpus_is_not_rebuilt_unless_forced(tmp_path: Path) -> Non
     changed = run_build(corpus, embedder, index, skip)
     assert not changed.unchanged and changed.changes.changed == ("a",)
     assert [v.version for v in list_versions(index)] == [first.data.version, forced.data.version, changed.data.version]
+
+
+def test_an_index_without_a_current_casing_table_is_rebuilt_though_its_corpus_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As after an upgrade: the live index was built before casing.json was stored, so
+    # every load would build the table again until a build writes it.
+    corpus = _write_corpus(tmp_path / "corpus", {"a": DOC_A, "b": DOC_B})
+    index = tmp_path / "index"
+    skip = BuildOptions(skip_unchanged=True)
+    with monkeypatch.context() as patched:
+        patched.setattr(qa.index, "corpus_casing", lambda *args: None)
+        old = run_build(corpus, FakeEmbedder(), index, skip)
+    assert not (index / old.data.version / "casing.json").exists()
+    upgraded = run_build(corpus, FakeEmbedder(), index, skip)
+    assert not upgraded.unchanged and (index / upgraded.data.version / "casing.json").is_file()
+    assert run_build(corpus, FakeEmbedder(), index, skip).unchanged
+    # The same after a change of the casing rules' version.
+    monkeypatch.setattr(qa.truecasing, "CASING_VERSION", qa.truecasing.CASING_VERSION + 1)
+    assert not run_build(corpus, FakeEmbedder(), index, skip).unchanged
 
 
 def test_a_line_made_a_heading_is_a_changed_document_and_rebuilt(tmp_path: Path) -> None:
