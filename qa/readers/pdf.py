@@ -132,12 +132,12 @@ A table of contents is left out (`_contents`), on strong evidence only: its titl
 line of its own ("Indhold", "Indholdsfortegnelse", "Indholdsoversigt", "Contents", "Table
 of contents", `_CONTENTS_TITLES`; case, white space, a section number and a closing colon
 or full stop aside) right above at least `CONTENTS_MIN_ENTRIES` (3) consecutive lines,
-each a title ending in a page number after a leader (at least `CONTENTS_MIN_LEADER` dots,
-middle dots, underscores or ellipses, with or without spaces, as pdfplumber reads a tab
-stop's leader) or after a gap of at least `CONTENTS_MIN_GAP` (2) font sizes (a right tab
-stop without a leader; pdfplumber reads it as one space, so the gap is measured on the
-characters, `_Line.tail_gap`), the numbers non-decreasing and each between 1 and the
-PDF's page count, and every one of the titles standing later in the document as a line
+each a title ending in a page number after a leader (`_leader`: at least
+`CONTENTS_MIN_LEADER` dots, middle dots, underscores or ellipses, with or without spaces,
+as pdfplumber reads a tab stop's leader) or after a gap of at least `CONTENTS_MIN_GAP` (2)
+font sizes (a right tab stop without a leader; pdfplumber reads it as one space, so the
+gap is measured on the characters, `_Line.tail_gap`), the numbers non-decreasing and each
+between 1 and the PDF's page count, and every one of the titles standing later in the document as a line
 (or two consecutive lines, a wrapped heading) of their own, case, white space and a
 leading section number aside, all on the pages their entries name shifted by one offset
 d >= 0 (`_contents_offset`: printed page number + d = PDF page; 0 when the page numbers
@@ -153,6 +153,24 @@ head chapters later, is as often staff per department under "Antal medarbejdere 
 afdeling" or a timetable's minutes under "Rejsetid i minutter". A price or fare list set
 with leaders ("Voksne ........ 745") names pages the PDF lacks, or labels that stand
 nowhere else as lines of their own, and is kept whole too, as is any line above it.
+
+A line that is kept and is set as a label, a leader and a value ("Voksne ........ 745",
+"Børn . . . . 155", "Pas ………… 835 kr."; `_leader_row`: the leader of a table of contents'
+entry, `_leader`, but of at least `ROW_MIN_LEADER` (4) leader characters, more than an
+ellipsis's three dots in prose, and a value with a letter or a digit at the line's end)
+is a `table_row` of its own, as a row of a two-column table without a header reads in
+the other readers ("Voksne; 745", `qa.readers.common.table_row_text` without labels): the
+leader is not quoted, and each row is cited on its own (with its 150 dots, a row was too
+long for a short line's unit break and ran on into the next one as one paragraph). The
+line before it ends its paragraph ("Kopier af afgørelser koster:"), unless the label
+starts in lower case and goes on with the unit that line ends: a label wrapped over two
+lines ("Kopi af afgørelse for" over "tidligere år ........ 745") is one row, and a list
+item's row loses its bullet. A table of contents left out stays left out; a run of
+entries that is kept (no contents title above it) reads as rows ("Indledning; 3"). A tab
+stop without a leader gives no row: pdfplumber reads its gap as one space, "Pas 18-64 år
+835 kr.", a short line and a unit of its own already, and a wide gap also stands between
+a letter's address and its case data, in a row of checkboxes, and between a paragraph and
+a box beside it that no column rule found.
 
 The title (`_title`) is the PDF's metadata Title unless a program wrote it as a
 placeholder (`qa.readers.common.declared_title`: a file name, the file's own name,
@@ -1299,15 +1317,21 @@ def _title(metadata_title: str | None, lines: Sequence[_Line], pieces: Sequence[
 # A table of contents (`_contents`). Its entries: at least this many consecutive lines
 # (two lines with a number at the end are as often two prices) ...
 CONTENTS_MIN_ENTRIES = 3
-# ... each ending in a page number after a leader of at least this many leader characters
-# (`_LEADER`: dots, middle dots, underscores, ellipses; a word processor fills a tab stop's
-# leader with dozens) ...
+# ... each ending in a page number after a leader (`_leader`) of at least this many
+# leader characters (fewer than a row's, `ROW_MIN_LEADER`: the title above the entries and
+# the headings they name are evidence enough) ...
 CONTENTS_MIN_LEADER = 3
 # ... or after a gap of at least this many font sizes (a tab stop at the right margin
 # without a leader; a word space is a quarter of one, `WORD_SPACE`).
 CONTENTS_MIN_GAP = 2.0
-# The characters of a leader.
+# The characters of a leader: a word processor fills a tab stop's leader with dozens of
+# dots, middle dots, underscores or ellipses.
 _LEADER = frozenset(".·_…‥⋯")
+# A line with a leader is a row of a label and its value (`_leader_row`) when its leader
+# holds at least this many leader characters: an ellipsis in prose is three dots
+# ("tøjvask...", "Og så . . . gik han"; Retskrivningsordbogen's udeladelsesprikker, one
+# character in Unicode's U+2026 "…"), so four are more than any ellipsis.
+ROW_MIN_LEADER = 4
 # The title a program sets over a table of contents (Word: "Indholdsfortegnelse",
 # "Contents", "Table of Contents"; LibreOffice: "Indhold", "Contents"), compared after
 # `_contents_key`: one of them right above the entries is required.
@@ -1324,33 +1348,69 @@ def _contents_key(text: str) -> str:
     return _SECTION_NUMBER.sub("", folded).rstrip(".: ")
 
 
+def _leader(text: str, least: int) -> tuple[str, str] | None:
+    """A line's text split at its leader into the text before it and the text after it
+    (both stripped: ("Indledning", "3") for "Indledning ........ 3"), or None when it has
+    no leader, its leader starts or ends it, or the text before it has no letter. The
+    leader is the line's last run of leader characters (`_LEADER`) and spaces that holds
+    at least `least` leader characters (". . . ." holds four, as pdfplumber reads a
+    spaced leader); a full stop right after a word and before a space ends the word, not
+    the leader ("Pas m.v. ........ 745" is "Pas m.v." and "745"). Linear in the text's
+    length (no regular expression that backtracks over a leader)."""
+    end = len(text)
+    while end > 0:
+        if text[end - 1] not in _LEADER and text[end - 1] != " ":
+            end -= 1
+            continue
+        run, leaders = end, 0  # the run is text[run:end]
+        while run > 0 and (text[run - 1] in _LEADER or text[run - 1] == " "):
+            run -= 1
+            leaders += text[run] in _LEADER
+        start = run + 1 if run > 0 and text[run : run + 2] == ". " else run  # a word's full stop
+        if leaders - (start - run) >= least:
+            before, after = text[:start].strip(), text[end:].strip()
+            return (before, after) if after and any(ch.isalpha() for ch in before) else None
+        end = run
+    return None
+
+
 def _contents_entry(line: _Line) -> tuple[str, int] | None:
     """The title and page number of a line that reads as a table of contents' entry: a
     title with a letter, then a leader of at least `CONTENTS_MIN_LEADER` leader characters
-    (`_LEADER`, spaces between them allowed: ". . . .") or a gap of at least
-    `CONTENTS_MIN_GAP` font sizes (`_Line.tail_gap`), then a number of 1-4 digits ending
-    the line ("Indledning ........ 3"); None for any other line. Linear in the line's
-    length (no regular expression that backtracks over a leader)."""
-    text = line.text
-    end = len(text)
-    start = end
-    while start > 0 and text[start - 1] in _ASCII_DIGITS:
-        start -= 1
-    if not 1 <= end - start <= 4:
+    (`_leader`) or a gap of at least `CONTENTS_MIN_GAP` font sizes (`_Line.tail_gap`:
+    pdfplumber reads a tab stop without a leader as one space, after a title that ends in
+    no leader character), then a number of 1-4 digits 0-9 ending the line ("Indledning
+    ........ 3"); None for any other line. Linear in the line's length."""
+    if line.text[-1:] not in _ASCII_DIGITS:
         return None
-    cut = start
-    leaders = 0
-    while cut > 0 and (text[cut - 1] in _LEADER or text[cut - 1] == " "):
-        cut -= 1
-        leaders += text[cut] in _LEADER
-    label = text[:cut].rstrip()
-    if not any(ch.isalpha() for ch in label):
+    split = _leader(line.text, CONTENTS_MIN_LEADER)
+    if split is None or not _page_number(split[1]):
+        title, space, number = line.text.rpartition(" ")
+        wide = bool(space) and line.size > 0 and line.tail_gap >= CONTENTS_MIN_GAP * line.size
+        split = (title, number) if wide and title[-1:] not in _LEADER and any(ch.isalpha() for ch in title) else None
+    if split is None or not _page_number(split[1]):
         return None
-    spaced = leaders == 0 and start > 0 and text[start - 1] == " " and line.size > 0
-    gap = spaced and line.tail_gap >= CONTENTS_MIN_GAP * line.size
-    if leaders < CONTENTS_MIN_LEADER and not gap:
+    return split[0], int(split[1])
+
+
+def _page_number(text: str) -> bool:
+    """Whether `text` is a page number as a table of contents gives it: 1-4 digits 0-9."""
+    return 1 <= len(text) <= 4 and _ascii_digits(text)
+
+
+def _leader_row(text: str) -> tuple[str, str] | None:
+    """The label and the value of a line's text set as a row of a price list, a timetable
+    or any list of labels and values with a leader between them ("Voksne ........ 745",
+    "Børn …………… 155", "Pas . . . . 835 kr."), or None for any other line: a label with a
+    letter that is no list marker alone (`_LIST_MARKER_CELL`), a leader of at least
+    `ROW_MIN_LEADER` leader characters (`_leader`, as a table of contents' entry has it;
+    more than an ellipsis's three dots in prose), and a value with a letter or a digit
+    ending the line. A tab stop without a leader is no evidence of a row: pdfplumber reads
+    its gap as one space, the line as "Pas 18-64 år 835 kr.", a unit of its own."""
+    split = _leader(text, ROW_MIN_LEADER)
+    if split is None or _LIST_MARKER_CELL.fullmatch(split[0]) or not any(ch.isalnum() for ch in split[1]):
         return None
-    return label, int(text[start:end])
+    return split
 
 
 def _places(lines: Sequence[_Line]) -> dict[str, dict[int, int]]:
@@ -1608,11 +1668,17 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
     pieces: list[Piece] = []
     paragraph: list[_Line] = []
 
-    def flush() -> None:
+    def flush(value: str | None = None) -> None:
+        """The pieces of the paragraph's lines; with `value`, its last line is a leader
+        line's label (`_leader_row`), and the unit that ends with it is a row of the
+        unit's text and `value`."""
         if paragraph:
             wrapped = [_wrapped(line, after) for line, after in itertools.pairwise(paragraph)] + [False]
             texts, pages = [ln.text for ln in paragraph], [ln.page for ln in paragraph]
-            pieces.extend(line_pieces(texts, line_pages=pages, wrapped=wrapped, hyphenated=True))
+            made = line_pieces(texts, line_pages=pages, wrapped=wrapped, hyphenated=True)
+            if value is not None:
+                made[-1] = replace(made[-1], kind="table_row", text=table_row_text((made[-1].text, value), ()))
+            pieces.extend(made)
             paragraph.clear()
 
     previous: _Line | None = None
@@ -1649,7 +1715,14 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
             over_page = previous is not None and bool(paragraph) and _continues_over_page(previous, line)
             if previous is not None and not over_page and _starts_paragraph(previous, line, pitches.get(line.page)):
                 flush()
-            paragraph.append(line)
+            row = _leader_row(line.text)
+            if row is None:
+                paragraph.append(line)
+            else:  # a row of its own, or the end of a label wrapped over lines
+                if not row[0][:1].islower():
+                    flush()
+                paragraph.append(replace(line, text=row[0]))
+                flush(row[1])
         previous = line
     flush()
     return {"title": _title(metadata_title, lines, pieces)}, pieces, warnings

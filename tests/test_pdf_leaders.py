@@ -1,0 +1,208 @@
+"""A PDF line set as a label, a leader and a value ("Voksne ........ 745") is a table row of
+its own, "Voksne; 745", as a row of a two-column table without a header reads in the HTML
+and Word readers: the leader is not quoted, and each row is one sentence, cited on its
+own (the 150 dots of a LibreOffice leader made a row too long to end its unit, and a price
+list read as one paragraph of two sentences). Leaders of four or more dots, ellipses,
+middle dots or underscores, spaced or not, count; an ellipsis in prose ("...", three dots)
+stays prose, and a table of contents is still left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+import qa.readers.pdf as pdf_reader
+from qa.documents import Document, read_document
+from qa.sentences import split_sentences
+
+INTRO = "Kopier af afgørelser koster:"
+
+
+def _pdf(lines: list[str]) -> FPDF:
+    """A PDF with a page of `lines`, one `cell()` each, in 11 pt Helvetica (encoded as
+    Windows-1252, which holds "…" and "·")."""
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "cp1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for line in lines:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def _read(pdf: FPDF, path: Path) -> Document:
+    pdf.output(str(path))
+    return read_document(path)
+
+
+def _blocks(document: Document) -> list[tuple[str, int, int, str]]:
+    """Each block as (kind, start, end, its text in the document)."""
+    return [(b.kind, b.start, b.end, document.text[b.start : b.end]) for b in document.blocks]
+
+
+def _sentences(document: Document) -> list[tuple[int, int, str]]:
+    """Each sentence of each block as (start, end, its text in the document)."""
+    return [
+        (s, e, document.text[s:e]) for b in document.blocks for s, e in split_sentences(document.text, b.start, b.end)
+    ]
+
+
+def test_a_price_list_with_dot_leaders_under_an_intro_line_reads_one_row_and_one_sentence_per_line(
+    tmp_path: Path,
+) -> None:
+    lines = [INTRO, f"Voksne{'.' * 120}745", f"Børn{'.' * 124}155", f"Pensionister{'.' * 112}445"]
+    document = _read(_pdf(lines), tmp_path / "priser.pdf")
+    assert document.text == "Kopier af afgørelser koster:\n\nVoksne; 745\n\nBørn; 155\n\nPensionister; 445"
+    assert _blocks(document) == [
+        ("paragraph", 0, 28, INTRO),
+        ("table_row", 30, 41, "Voksne; 745"),
+        ("table_row", 43, 52, "Børn; 155"),
+        ("table_row", 54, 71, "Pensionister; 445"),
+    ]
+    assert _sentences(document) == [
+        (0, 28, INTRO),
+        (30, 41, "Voksne; 745"),
+        (43, 52, "Børn; 155"),
+        (54, 71, "Pensionister; 445"),
+    ]
+
+
+def test_leaders_of_ellipses_spaced_dots_middle_dots_and_underscores_read_as_rows(tmp_path: Path) -> None:
+    lines = [
+        INTRO,
+        f"Voksne {'…' * 20} 745 kr.",
+        f"Børn {'. ' * 20}155 kr.",
+        f"Pensionister{'·' * 40}445 kr.",
+        f"Studerende {'_' * 30} Gratis",
+    ]
+    document = _read(_pdf(lines), tmp_path / "priser.pdf")
+    assert _blocks(document) == [
+        ("paragraph", 0, 28, INTRO),
+        ("table_row", 30, 45, "Voksne; 745 kr."),
+        ("table_row", 47, 60, "Børn; 155 kr."),
+        ("table_row", 62, 83, "Pensionister; 445 kr."),
+        ("table_row", 85, 103, "Studerende; Gratis"),
+    ]
+    assert [text for _, _, text in _sentences(document)] == [
+        INTRO,
+        "Voksne; 745 kr.",
+        "Børn; 155 kr.",
+        "Pensionister; 445 kr.",
+        "Studerende; Gratis",
+    ]
+
+
+def test_prose_lines_with_an_ellipsis_before_a_number_stay_prose(tmp_path: Path) -> None:
+    lines = [
+        "Kommunen hjælper med rengøring, indkøb, tøjvask... i alt 3",
+        "timer om ugen. Og så . . . venter du 14 dage.",
+        "Borgerservice har åbent mandag, tirsdag … til kl. 16",
+    ]
+    document = _read(_pdf(lines), tmp_path / "hjaelp.pdf")
+    assert _blocks(document) == [
+        (
+            "paragraph",
+            0,
+            104,
+            "Kommunen hjælper med rengøring, indkøb, tøjvask... i alt 3 timer om ugen. Og så . . . venter du 14 dage.",
+        ),
+        ("paragraph", 106, 158, "Borgerservice har åbent mandag, tirsdag … til kl. 16"),
+    ]
+    assert [text for _, _, text in _sentences(document)] == [
+        "Kommunen hjælper med rengøring, indkøb, tøjvask... i alt 3 timer om ugen.",
+        "Og så . . . venter du 14 dage.",
+        "Borgerservice har åbent mandag, tirsdag … til kl. 16",
+    ]
+
+
+def test_a_single_leader_line_between_paragraphs_is_a_row_of_its_own(tmp_path: Path) -> None:
+    lines = [
+        "Et nyt sundhedskort koster:",
+        f"Sundhedskort {'.' * 60} 205 kr.",
+        "Du betaler, når du bestiller kortet.",
+    ]
+    document = _read(_pdf(lines), tmp_path / "kort.pdf")
+    assert _blocks(document) == [
+        ("paragraph", 0, 27, "Et nyt sundhedskort koster:"),
+        ("table_row", 29, 50, "Sundhedskort; 205 kr."),
+        ("paragraph", 52, 88, "Du betaler, når du bestiller kortet."),
+    ]
+
+
+def test_a_label_wrapped_over_two_lines_and_a_bulleted_label_are_rows_with_their_whole_label(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        INTRO,
+        "Kopi af afgørelse om boligstøtte for",
+        f"tidligere år {'.' * 50} 745 kr.",
+        f"- Attest {'.' * 50} 50 kr.",
+    ]
+    document = _read(_pdf(lines), tmp_path / "priser.pdf")
+    assert _blocks(document) == [
+        ("paragraph", 0, 28, INTRO),
+        ("table_row", 30, 88, "Kopi af afgørelse om boligstøtte for tidligere år; 745 kr."),
+        ("table_row", 90, 104, "Attest; 50 kr."),
+    ]
+
+
+def test_a_table_of_contents_is_still_left_out_and_a_price_list_after_it_reads_as_rows(tmp_path: Path) -> None:
+    chapters = ["Hvem kan få boligstøtte", "Priser og gebyrer", "Klage"]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, "Indhold", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    for page, chapter in enumerate(chapters, start=2):
+        pdf.cell(0, 6, f"{chapter} {'.' * 60} {page}", new_x="LMARGIN", new_y="NEXT")
+    bodies = [
+        ["Du kan få boligstøtte, hvis du bor til leje."],
+        [INTRO, f"Voksne {'.' * 60} 745", f"Børn {'.' * 60} 155"],
+        ["Du kan klage inden for fire uger."],
+    ]
+    for chapter, body in zip(chapters, bodies, strict=True):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 10, chapter, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        for line in body:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    document = _read(pdf, tmp_path / "boligstoette.pdf")
+    assert [(kind, text) for kind, _, _, text in _blocks(document)] == [
+        ("heading", "Hvem kan få boligstøtte"),
+        ("paragraph", "Du kan få boligstøtte, hvis du bor til leje."),
+        ("heading", "Priser og gebyrer"),
+        ("paragraph", INTRO),
+        ("table_row", "Voksne; 745"),
+        ("table_row", "Børn; 155"),
+        ("heading", "Klage"),
+        ("paragraph", "Du kan klage inden for fire uger."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("Voksne.....745", ("Voksne", "745")),
+        ("Pas 18-64 år ........ 835 kr.", ("Pas 18-64 år", "835 kr.")),
+        ("Børn . . . . 155", ("Børn", "155")),
+        ("Børn ………… 155", ("Børn", "155")),
+        ("Lørdag ________ Lukket", ("Lørdag", "Lukket")),
+        ("Pas m.v. ........ 745", ("Pas m.v.", "745")),  # the label's full stop stays
+        ("Børn ... 155", None),  # an ellipsis: three dots
+        ("Børn . . . 155", None),
+        ("Børn ……… 155", None),
+        ("Vent lidt...", None),
+        ("Se s. 5. Ring på 70 12 34 56", None),  # full stops before spaces: no leader
+        ("Navn ______________", None),  # a field to fill in: no value
+        ("Underskrift ________ Dato ________", None),
+        ("........ 745", None),  # no label
+        ("2025 ........ 745", None),  # no letter in the label
+        ("a) ........ 745", None),  # a list marker, no label
+        ("Voksne ........ ·", None),  # no letter or digit in the value
+    ],
+)
+def test_a_leader_row_is_a_label_four_leader_characters_and_a_value(text: str, row: tuple[str, str] | None) -> None:
+    assert pdf_reader._leader_row(text) == row
