@@ -8,9 +8,11 @@ Without PDFs, writes a 184-page price list of dot-leader lines ("Ydelse nr. 12 f
 and reads that. Reads each PDF `--rounds` times with `qa.readers.pdf.pdf_document` as it
 stands in the work tree and as it stood at `--before` (a git revision; its pdf.py is
 loaded beside the current one, with the current `qa.readers.common`), alternating the
-two after one warm-up reading each, and prints the median seconds of each, their ratio,
-and how many pieces of each kind each made. Figures, not pass/fail: run it on an idle
-machine and compare the columns of one run.
+two after one warm-up reading each, and prints the median CPU seconds of each
+(`time.process_time`: the reading is single-threaded, and on a shared machine its wall
+time counts other processes' turns too), the median wall seconds, the ratio of the CPU
+medians, and how many pieces of each kind each made. Figures, not pass/fail: run it on an
+idle machine and compare the columns of one run.
 """
 
 from __future__ import annotations
@@ -73,10 +75,11 @@ def reader_at(revision: str) -> ModuleType:
     return module
 
 
-def seconds(read: Callable[[bytes], Any], data: bytes) -> tuple[float, Any]:
-    start = time.perf_counter()
+def seconds(read: Callable[[bytes], Any], data: bytes) -> tuple[float, float, Any]:
+    """CPU and wall seconds of `read(data)`, and its result."""
+    cpu, wall = time.process_time(), time.perf_counter()
     result = read(data)
-    return time.perf_counter() - start, result
+    return time.process_time() - cpu, time.perf_counter() - wall, result
 
 
 def main() -> None:
@@ -87,23 +90,30 @@ def main() -> None:
     args = parser.parse_args()
     before = reader_at(args.before)
     pdfs = args.pdfs or [write_price_list(Path(tempfile.mkdtemp(prefix="pdf-leaders-")) / "takster.pdf")]
-    print(f"{'file':<28} {'pages':>5} {args.before + ' s':>10} {'now s':>8} {'now/before':>10}  pieces before -> now")
+    print(
+        f"{'file':<16} {'pages':>5} {'cpu s ' + args.before:>12} {'cpu s now':>10} {'now/before':>10} "
+        f"{'wall s ' + args.before:>12} {'wall s now':>10}  pieces before -> now"
+    )
     for path in pdfs:
         data = path.read_bytes()
         readers = {"before": before.pdf_document, "now": pdf_after.pdf_document}
-        times: dict[str, list[float]] = {name: [] for name in readers}
+        cpu: dict[str, list[float]] = {name: [] for name in readers}
+        wall: dict[str, list[float]] = {name: [] for name in readers}
         kinds: dict[str, Counter[str]] = {}
         for name, read in readers.items():  # warm-up
-            _, (_, pieces, _) = seconds(read, data)
+            _, _, (_, pieces, _) = seconds(read, data)
             kinds[name] = Counter(piece.kind for piece in pieces)
         for _ in range(args.rounds):
             for name, read in readers.items():
-                times[name].append(seconds(read, data)[0])
-        old, new = statistics.median(times["before"]), statistics.median(times["now"])
+                used, took, _ = seconds(read, data)
+                cpu[name].append(used)
+                wall[name].append(took)
+        old, new = statistics.median(cpu["before"]), statistics.median(cpu["now"])
         with pdfplumber.open(path) as pdf:
             pages = len(pdf.pages)
         print(
-            f"{path.name:<28} {pages:>5} {old:>10.2f} {new:>8.2f} {new / old:>10.3f}  "
+            f"{path.name:<16} {pages:>5} {old:>12.2f} {new:>10.2f} {new / old:>10.3f} "
+            f"{statistics.median(wall['before']):>12.2f} {statistics.median(wall['now']):>10.2f}  "
             f"{dict(kinds['before'])} -> {dict(kinds['now'])}"
         )
 
