@@ -1,6 +1,6 @@
 """A PDF line set as a label, a leader and a value ("Voksne ........ 745") is a table row of
-its own, "Voksne; 745", as a row of a two-column table without a header reads in the HTML
-and Word readers: the leader is not quoted, and each row is one sentence, cited on its
+its own, "Voksne; 745", as the HTML reader reads a row of a two-column table without a
+header: the leader is not quoted, and each row is one sentence, cited on its
 own (the 150 dots of a LibreOffice leader made a row too long to end its unit, and a price
 list read as one paragraph of two sentences). Leaders of four or more dots, ellipses,
 middle dots or underscores, spaced or not, count; an ellipsis in prose ("...", three dots)

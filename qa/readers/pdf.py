@@ -158,8 +158,8 @@ A line that is kept and is set as a label, a leader and a value ("Voksne .......
 "Børn . . . . 155", "Pas ………… 835 kr."; `_leader_row`: the leader of a table of contents'
 entry, `_leader`, but of at least `ROW_MIN_LEADER` (4) leader characters, more than an
 ellipsis's three dots in prose, and a value with a letter or a digit at the line's end)
-is a `table_row` of its own, as a row of a two-column table without a header reads in
-the other readers ("Voksne; 745", `qa.readers.common.table_row_text` without labels): the
+is a `table_row` of its own, as the HTML reader reads a row of a two-column table without
+a header ("Voksne; 745", `qa.readers.common.table_row_text` without labels): the
 leader is not quoted, and each row is cited on its own (with its 150 dots, a row was too
 long for a short line's unit break and ran on into the next one as one paragraph). The
 line before it ends its paragraph ("Kopier af afgørelser koster:"), unless the label
