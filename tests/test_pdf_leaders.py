@@ -69,7 +69,9 @@ def test_a_price_list_with_dot_leaders_under_an_intro_line_reads_one_row_and_one
     ]
 
 
-def test_leaders_of_ellipses_spaced_dots_middle_dots_and_underscores_read_as_rows(tmp_path: Path) -> None:
+def test_leaders_of_ellipses_spaced_dots_and_middle_dots_read_as_rows_and_underscores_stay_a_blank(
+    tmp_path: Path,
+) -> None:
     lines = [
         INTRO,
         f"Voksne {'…' * 20} 745 kr.",
@@ -83,14 +85,7 @@ def test_leaders_of_ellipses_spaced_dots_middle_dots_and_underscores_read_as_row
         ("table_row", 30, 45, "Voksne; 745 kr."),
         ("table_row", 47, 60, "Børn; 155 kr."),
         ("table_row", 62, 83, "Pensionister; 445 kr."),
-        ("table_row", 85, 103, "Studerende; Gratis"),
-    ]
-    assert [text for _, _, text in _sentences(document)] == [
-        INTRO,
-        "Voksne; 745 kr.",
-        "Børn; 155 kr.",
-        "Pensionister; 445 kr.",
-        "Studerende; Gratis",
+        ("paragraph", 85, 133, "Studerende ______________________________ Gratis"),
     ]
 
 
@@ -131,12 +126,12 @@ def test_a_single_leader_line_between_paragraphs_is_a_row_of_its_own(tmp_path: P
     ]
 
 
-def test_a_label_wrapped_over_two_lines_and_a_bulleted_label_are_rows_with_their_whole_label(
+def test_a_bulleted_label_wrapped_over_two_lines_and_a_bulleted_label_are_rows_with_their_whole_label(
     tmp_path: Path,
 ) -> None:
     lines = [
         INTRO,
-        "Kopi af afgørelse om boligstøtte for",
+        "- Kopi af afgørelse om boligstøtte for",
         f"tidligere år {'.' * 50} 745 kr.",
         f"- Attest {'.' * 50} 50 kr.",
     ]
@@ -145,6 +140,99 @@ def test_a_label_wrapped_over_two_lines_and_a_bulleted_label_are_rows_with_their
         ("paragraph", 0, 28, INTRO),
         ("table_row", 30, 88, "Kopi af afgørelse om boligstøtte for tidligere år; 745 kr."),
         ("table_row", 90, 104, "Attest; 50 kr."),
+    ]
+
+
+def test_a_long_label_wrapped_before_a_capital_at_the_margin_is_one_row(tmp_path: Path) -> None:
+    lines = [
+        INTRO,
+        "Kopi af afgørelse om boligstøtte for tidligere år, når afgørelsen skal sendes med posten til",
+        f"Grønland eller Færøerne {'.' * 60} 1.250 kr.",
+    ]
+    document = _read(_pdf(lines), tmp_path / "priser.pdf")
+    assert _blocks(document) == [
+        ("paragraph", 0, 28, INTRO),
+        (
+            "table_row",
+            30,
+            157,
+            "Kopi af afgørelse om boligstøtte for tidligere år, når afgørelsen skal sendes med posten til "
+            "Grønland eller Færøerne; 1.250 kr.",
+        ),
+    ]
+
+
+def test_a_value_wrapped_onto_the_next_line_stays_in_its_row(tmp_path: Path) -> None:
+    lines = ["Takster:", f"Rengøring {'.' * 80} 345 kr. pr.", "påbegyndt time", f"Tøjvask {'.' * 80} 120 kr."]
+    document = _read(_pdf(lines), tmp_path / "takster.pdf")
+    assert _blocks(document) == [
+        ("paragraph", 0, 8, "Takster:"),
+        ("table_row", 10, 47, "Rengøring; 345 kr. pr. påbegyndt time"),
+        ("table_row", 49, 65, "Tøjvask; 120 kr."),
+    ]
+
+
+def test_a_lower_case_label_after_a_sentence_or_a_short_subheading_is_a_row_of_its_own(tmp_path: Path) -> None:
+    sentence = "Gebyret for byggesager fastsættes af kommunalbestyrelsen hvert år."
+    lines = [
+        sentence,
+        f"enfamiliehus {'.' * 60} 4.500 kr.",
+        "",
+        "Gebyrer for byggesager",
+        f"carport {'.' * 60} 1.200 kr.",
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for line in lines:
+        if line:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(6)
+    document = _read(pdf, tmp_path / "gebyrer.pdf")
+    assert _blocks(document) == [
+        ("paragraph", 0, 66, sentence),
+        ("table_row", 68, 91, "enfamiliehus; 4.500 kr."),
+        ("paragraph", 93, 115, "Gebyrer for byggesager"),
+        ("table_row", 117, 135, "carport; 1.200 kr."),
+    ]
+
+
+def test_form_blanks_and_four_dots_in_prose_stay_prose(tmp_path: Path) -> None:
+    lines = [
+        "Jeg, ______________________________, giver hermed min søn fuldmagt til at",
+        "hente mit pas. Beløbet ........................ kr. betales kontant.",
+        "",
+        "København, den ________________ 2026",
+        "",
+        "Dato: ..../..../2025",
+        "",
+        "Beløb: ........................ kr.",
+        "",
+        "Du skal medbringe pas, kørekort m.m.... og et billede, når du kommer.",
+        "",
+        "Ventetiden er lang..... men vi gør, hvad vi kan.",
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for line in lines:
+        if line:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(6)
+    document = _read(pdf, tmp_path / "fuldmagt.pdf")
+    fuldmagt = (
+        "Jeg, ______________________________, giver hermed min søn fuldmagt til at hente mit pas. "
+        "Beløbet ........................ kr. betales kontant."
+    )
+    assert _blocks(document) == [
+        ("paragraph", 0, 142, fuldmagt),
+        ("paragraph", 144, 180, "København, den ________________ 2026"),
+        ("paragraph", 182, 202, "Dato: ..../..../2025"),
+        ("paragraph", 204, 239, "Beløb: ........................ kr."),
+        ("paragraph", 241, 310, "Du skal medbringe pas, kørekort m.m.... og et billede, når du kommer."),
+        ("paragraph", 312, 360, "Ventetiden er lang..... men vi gør, hvad vi kan."),
     ]
 
 
@@ -189,8 +277,21 @@ def test_a_table_of_contents_is_still_left_out_and_a_price_list_after_it_reads_a
         ("Pas 18-64 år ........ 835 kr.", ("Pas 18-64 år", "835 kr.")),
         ("Børn . . . . 155", ("Børn", "155")),
         ("Børn ………… 155", ("Børn", "155")),
-        ("Lørdag ________ Lukket", ("Lørdag", "Lukket")),
+        ("Lørdag ········ Lukket", ("Lørdag", "Lukket")),
         ("Pas m.v. ........ 745", ("Pas m.v.", "745")),  # the label's full stop stays
+        ("Pensionister m.v.......445 kr.", ("Pensionister m.v.", "445 kr.")),  # an abbreviation's too
+        ("Sagsnr.: ........ 2025-1234", ("Sagsnr.", "2025-1234")),  # a closing colon goes
+        ("Voksne ....... 745 ....... 1.490", ("Voksne", "745", "1.490")),  # two values
+        ("Voksne.......745.......1.490", ("Voksne", "745", "1.490")),
+        ("Navn: ........ Jens Hansen", ("Navn", "Jens Hansen")),
+        ("Dato: ..../..../2025", None),  # a value starting with "/": blanks
+        ("Beløb: ........ kr.", None),  # a unit alone: a blank before it
+        ("Beløb i alt: ........ kr. ........ øre", None),
+        ("Studerende ________ Gratis", None),  # underscores: a blank to fill in
+        ("København, den ________ 2026", None),
+        ("Udfyld felterne . . . . og send blanketten til os.", None),  # prose: no digit, many words
+        ("Husk pas.... og billedlegitimation,", None),  # a comma at the end: a sentence going on
+        ("når du kommer. Vi glæder os til at se dig.... Venlig hilsen", None),  # two sentences before it
         ("Børn ... 155", None),  # an ellipsis: three dots
         ("Børn . . . 155", None),
         ("Børn ……… 155", None),
@@ -204,5 +305,5 @@ def test_a_table_of_contents_is_still_left_out_and_a_price_list_after_it_reads_a
         ("Voksne ........ ·", None),  # no letter or digit in the value
     ],
 )
-def test_a_leader_row_is_a_label_four_leader_characters_and_a_value(text: str, row: tuple[str, str] | None) -> None:
+def test_a_leader_row_is_a_label_four_leader_characters_and_a_value(text: str, row: tuple[str, ...] | None) -> None:
     assert pdf_reader._leader_row(text) == row
