@@ -2,9 +2,11 @@
 its own, "Voksne; 745", as the HTML reader reads a row of a two-column table without a
 header: the leader is not quoted, and each row is one sentence, cited on its
 own (the 150 dots of a LibreOffice leader made a row too long to end its unit, and a price
-list read as one paragraph of two sentences). Leaders of four or more dots, ellipses,
-middle dots or underscores, spaced or not, count; an ellipsis in prose ("...", three dots)
-stays prose, and a table of contents is still left out."""
+list read as one paragraph of two sentences). Leaders of four or more dots, ellipses or
+middle dots, spaced or not, count; an ellipsis in prose ("...", three dots), four dots in
+prose and a form's blanks (underscores, "..../..../2025", "........ kr.") stay prose; a
+label wrapped at the margin and a value wrapped onto the next line stay in their row; and
+a table of contents is still left out."""
 
 from __future__ import annotations
 
@@ -307,3 +309,25 @@ def test_a_table_of_contents_is_still_left_out_and_a_price_list_after_it_reads_a
 )
 def test_a_leader_row_is_a_label_four_leader_characters_and_a_value(text: str, row: tuple[str, ...] | None) -> None:
     assert pdf_reader._leader_row(text) == row
+
+
+def test_a_label_whose_last_words_moved_below_with_the_leader_is_one_row(tmp_path: Path) -> None:
+    # LibreOffice moves a label's last words down with a right tab stop's leader: the line
+    # above leaves room for the label's first word ("med") but not for the label.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    above = "Kopi af afgørelse om boligstøtte for tidligere år, når afgørelsen skal sendes"
+    label, value = "med posten", "1.250 kr."
+    pdf.set_right_margin(pdf.w - pdf.l_margin - pdf.get_string_width(f"{above} med") - 1)  # 1 mm to spare
+    width = pdf.epw
+    dots = int((width - pdf.get_string_width(f"{label}{value}")) / pdf.get_string_width("."))
+    row = f"{label}{'.' * dots}{value}"
+    assert pdf.get_string_width(above) + pdf.get_string_width("med ") < width < pdf.get_string_width(f"{above} {label}")
+    for line in ["Kopier af afgørelser koster:", above, row]:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    document = _read(pdf, tmp_path / "takster.pdf")
+    assert _blocks(document) == [
+        ("paragraph", 0, 28, INTRO),
+        ("table_row", 30, 129, f"{above} {label}; {value}"),
+    ]

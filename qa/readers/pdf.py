@@ -156,21 +156,30 @@ nowhere else as lines of their own, and is kept whole too, as is any line above 
 
 A line that is kept and is set as a label, a leader and a value ("Voksne ........ 745",
 "Børn . . . . 155", "Pas ………… 835 kr."; `_leader_row`: the leader of a table of contents'
-entry, `_leader`, but of at least `ROW_MIN_LEADER` (4) leader characters, more than an
-ellipsis's three dots in prose, and a value with a letter or a digit at the line's end)
-is a `table_row` of its own, as the HTML reader reads a row of a two-column table without
-a header ("Voksne; 745", `qa.readers.common.table_row_text` without labels): the
-leader is not quoted, and each row is cited on its own (with its 150 dots, a row was too
-long for a short line's unit break and ran on into the next one as one paragraph). The
-line before it ends its paragraph ("Kopier af afgørelser koster:"), unless the label
-starts in lower case and goes on with the unit that line ends: a label wrapped over two
-lines ("Kopi af afgørelse for" over "tidligere år ........ 745") is one row, and a list
-item's row loses its bullet. A table of contents left out stays left out; a run of
-entries that is kept (no contents title above it) reads as rows ("Indledning; 3"). A tab
-stop without a leader gives no row: pdfplumber reads its gap as one space, "Pas 18-64 år
-835 kr.", a short line and a unit of its own already, and a wide gap also stands between
-a letter's address and its case data, in a row of checkboxes, and between a paragraph and
-a box beside it that no column rule found.
+entry, `_leader`, but of at least `ROW_MIN_LEADER` (4) dots, middle dots or ellipses, more
+than an ellipsis's three dots in prose, and no underscores, a form's blank to fill in) is a
+`table_row` of its own, as the HTML reader reads a row of a two-column table without a
+header ("Voksne; 745", `qa.readers.common.table_row_text` without labels; "Voksne ....
+745 .... 1.490" is "Voksne; 745; 1.490"): the leader is not quoted, and each row is cited
+on its own (with its 150 dots, a row was too long for a short line's unit break and ran on
+into the next one as one paragraph). A value (`_row_value`) starts with a letter, a digit
+or a sign, ends in no comma, holds a digit or is at most `ROW_MAX_WORDS` (2) words, and is
+no unit alone (`_UNITS`): a form's "Dato: ..../..../2025", "Beløb: ........ kr." and
+prose with four dots ("kørekort m.m.... og et billede, når du kommer.") stay prose. The
+label is one sentence and loses a closing colon ("Sagsnr.: .... 2025-1234" is "Sagsnr.;
+2025-1234"); an abbreviation keeps its full stop ("Pensionister m.v.....445"). The line
+before it ends its paragraph ("Kopier af afgørelser koster:"), unless the label goes on
+with the unit that line ends (`_label_goes_on`): that line ends no sentence and is full to
+its margin before the label ("... sendes med posten til" / "Grønland eller Færøerne ....
+1.250 kr." is one row), or the label goes on in lower case with a word hyphenated or a
+list item; a lower-case label under a sentence or a short subheading is a row of its own.
+A lower-case line under a row that reaches the margin goes on with its value
+(`_value_goes_on`: "Rengøring .... 345 kr. pr." / "påbegyndt time"). A table of contents
+left out stays left out; a run of entries that is kept (no contents title above it)
+reads as rows ("Indledning; 3"). A tab stop without a leader gives no row: pdfplumber
+reads its gap as one space, "Pas 18-64 år 835 kr.", a short line and a unit of its own
+already, and a wide gap also stands between a letter's address and its case data, in a
+row of checkboxes, and between a paragraph and a box beside it that no column rule found.
 
 The title (`_title`) is the PDF's metadata Title unless a program wrote it as a
 placeholder (`qa.readers.common.declared_title`: a file name, the file's own name,
