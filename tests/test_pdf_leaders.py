@@ -174,6 +174,31 @@ def test_a_value_wrapped_onto_the_next_line_stays_in_its_row(tmp_path: Path) -> 
     ]
 
 
+def test_lower_case_prose_right_under_a_row_at_the_margin_is_no_part_of_its_value(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+
+    def row(label: str, value: str) -> None:  # a right tab with a dot leader: the value ends at the margin
+        text = f"{label} ."
+        while pdf.get_string_width(text + ". " + value) < pdf.epw - 0.5:
+            text += "."
+        pdf.cell(0, 6, f"{text} {value}", new_x="LMARGIN", new_y="NEXT")
+
+    pdf.cell(0, 6, "Priser for kopier:", new_x="LMARGIN", new_y="NEXT")
+    row("Voksne", "745 kr.")
+    row("Pensionister", "445 kr.")
+    prose = "hvis du er pensionist, skal du vise dit pensionistbevis, når du betaler."
+    pdf.cell(0, 6, prose, new_x="LMARGIN", new_y="NEXT")
+    document = _read(pdf, tmp_path / "kopier.pdf")
+    assert [(kind, text) for kind, _, _, text in _blocks(document)] == [
+        ("paragraph", "Priser for kopier:"),
+        ("table_row", "Voksne; 745 kr."),
+        ("table_row", "Pensionister; 445 kr."),
+        ("paragraph", prose),
+    ]
+
+
 def test_a_lower_case_label_after_a_sentence_or_a_short_subheading_is_a_row_of_its_own(tmp_path: Path) -> None:
     sentence = "Gebyret for byggesager fastsættes af kommunalbestyrelsen hvert år."
     lines = [

@@ -1565,12 +1565,18 @@ def _value_goes_on(row: _Line, line: _Line, edges: dict[int, float]) -> bool:
     """Whether `line`, no leader line, goes on with the value of the leader row that ends
     with line `row` ("Rengøring ........ 345 kr. pr." / "påbegyndt time"): both on one
     page in one size, `line` starting in lower case, and `row` full up to its margin
-    (`_fills`), so that `line`'s first word did not fit after it."""
+    (`_fills`), so that `line`'s first word did not fit after it. A value's tail is short:
+    `line` neither reaches the margin itself nor ends a sentence of more than
+    `ROW_MAX_WORDS` words, so lower-case prose right under a row whose value stands at
+    the margin ("hvis du er pensionist, skal du vise dit pensionistbevis.") is no value."""
+    words = line.text.split()
     return (
         line.page == row.page
         and line.size == row.size
         and line.text[:1].islower()
         and _fills(row, line.first_word, edges)
+        and not _fills(line, 0.0, edges)
+        and (len(words) <= ROW_MAX_WORDS or not line.text.rstrip().endswith((".", "!", "?", ":")))
     )
 
 
