@@ -132,12 +132,12 @@ A table of contents is left out (`_contents`), on strong evidence only: its titl
 line of its own ("Indhold", "Indholdsfortegnelse", "Indholdsoversigt", "Contents", "Table
 of contents", `_CONTENTS_TITLES`; case, white space, a section number and a closing colon
 or full stop aside) right above at least `CONTENTS_MIN_ENTRIES` (3) consecutive lines,
-each a title ending in a page number after a leader (at least `CONTENTS_MIN_LEADER` dots,
-middle dots, underscores or ellipses, with or without spaces, as pdfplumber reads a tab
-stop's leader) or after a gap of at least `CONTENTS_MIN_GAP` (2) font sizes (a right tab
-stop without a leader; pdfplumber reads it as one space, so the gap is measured on the
-characters, `_Line.tail_gap`), the numbers non-decreasing and each between 1 and the
-PDF's page count, and every one of the titles standing later in the document as a line
+each a title ending in a page number after a leader (`_leader`: at least
+`CONTENTS_MIN_LEADER` dots, middle dots, underscores or ellipses, with or without spaces,
+as pdfplumber reads a tab stop's leader) or after a gap of at least `CONTENTS_MIN_GAP` (2)
+font sizes (a right tab stop without a leader; pdfplumber reads it as one space, so the
+gap is measured on the characters, `_Line.tail_gap`), the numbers non-decreasing and each
+between 1 and the PDF's page count, and every one of the titles standing later in the document as a line
 (or two consecutive lines, a wrapped heading) of their own, case, white space and a
 leading section number aside, all on the pages their entries name shifted by one offset
 d >= 0 (`_contents_offset`: printed page number + d = PDF page; 0 when the page numbers
@@ -153,6 +153,33 @@ head chapters later, is as often staff per department under "Antal medarbejdere 
 afdeling" or a timetable's minutes under "Rejsetid i minutter". A price or fare list set
 with leaders ("Voksne ........ 745") names pages the PDF lacks, or labels that stand
 nowhere else as lines of their own, and is kept whole too, as is any line above it.
+
+A line that is kept and is set as a label, a leader and a value ("Voksne ........ 745",
+"Børn . . . . 155", "Pas ………… 835 kr."; `_leader_row`: the leader of a table of contents'
+entry, `_leader`, but of at least `ROW_MIN_LEADER` (4) dots, middle dots or ellipses, more
+than an ellipsis's three dots in prose, and no underscores, a form's blank to fill in) is a
+`table_row` of its own, as the HTML reader reads a row of a two-column table without a
+header ("Voksne; 745", `qa.readers.common.table_row_text` without labels; "Voksne ....
+745 .... 1.490" is "Voksne; 745; 1.490"): the leader is not quoted, and each row is cited
+on its own (with its 150 dots, a row was too long for a short line's unit break and ran on
+into the next one as one paragraph). A value (`_row_value`) starts with a letter, a digit
+or a sign, ends in no comma, holds a digit or is at most `ROW_MAX_WORDS` (2) words, and is
+no unit alone (`_UNITS`): a form's "Dato: ..../..../2025", "Beløb: ........ kr." and
+prose with four dots ("kørekort m.m.... og et billede, når du kommer.") stay prose. The
+label is one sentence and loses a closing colon ("Sagsnr.: .... 2025-1234" is "Sagsnr.;
+2025-1234"); an abbreviation keeps its full stop ("Pensionister m.v.....445"). The line
+before it ends its paragraph ("Kopier af afgørelser koster:"), unless the label goes on
+with the unit that line ends (`_label_goes_on`): that line ends no sentence and is full to
+its margin before the label ("... sendes med posten til" / "Grønland eller Færøerne ....
+1.250 kr." is one row), or the label goes on in lower case with a word hyphenated or a
+list item; a lower-case label under a sentence or a short subheading is a row of its own.
+A lower-case line under a row that reaches the margin goes on with its value
+(`_value_goes_on`: "Rengøring .... 345 kr. pr." / "påbegyndt time"). A table of contents
+left out stays left out; a run of entries that is kept (no contents title above it)
+reads as rows ("Indledning; 3"). A tab stop without a leader gives no row: pdfplumber
+reads its gap as one space, "Pas 18-64 år 835 kr.", a short line and a unit of its own
+already, and a wide gap also stands between a letter's address and its case data, in a
+row of checkboxes, and between a paragraph and a box beside it that no column rule found.
 
 The title (`_title`) is the PDF's metadata Title unless a program wrote it as a
 placeholder (`qa.readers.common.declared_title`: a file name, the file's own name,
@@ -193,10 +220,12 @@ from qa.readers.common import (
     declared_title,
     join_lines,
     line_pieces,
+    starts_with_list_marker,
     table_pieces,
     table_row_text,
 )
 from qa.readers.text import looks_like_heading
+from qa.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +304,9 @@ class _Line:
     line of a column, `room` is the space (points) between its end and the column's right
     edge (the end of its widest line), else None; `first_word` is the width of its first
     word (points); `tail_gap` the space (points) between its last word and the character
-    before it (0.0 for a line of one word; `_tail_gap`)."""
+    before it (0.0 for a line of one word; `_tail_gap`); `end` the x of its right end
+    (points from the page's left edge); `label` the width (points) of the text before a
+    row's leader (`_label_width`; 0.0 for a line without one)."""
 
     page: int
     text: str
@@ -285,6 +316,8 @@ class _Line:
     room: float | None = None
     first_word: float = 0.0
     tail_gap: float = 0.0
+    end: float = 0.0
+    label: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -323,7 +356,30 @@ def _line(page: int, line: dict[str, Any], edge: float | None = None) -> _Line |
     room = None if edge is None else edge - float(line["x1"])
     chars = line["chars"]
     top, bottom = float(line["top"]), float(line["bottom"])
-    return _Line(page, text, top, bottom, round(size, 1), room, _first_word(chars), _tail_gap(chars))
+    return _Line(
+        page,
+        text,
+        top,
+        bottom,
+        round(size, 1),
+        room,
+        _first_word(chars),
+        _tail_gap(chars),
+        float(line["x1"]),
+        _label_width(text, chars),
+    )
+
+
+def _label_width(text: str, chars: Sequence[dict[str, Any]]) -> float:
+    """The width (points) of the text before the leader of a line's text (`_leader` with a
+    row's leader, `_ROW_LEADER`), from its first character to the end of its last, given
+    the line's characters; 0.0 when the text has no such leader."""
+    split = _leader(text, ROW_MIN_LEADER, _ROW_LEADER)
+    shown = sorted((c for c in chars if not str(c["text"]).isspace()), key=lambda c: float(c["x0"]))
+    count = 0 if split is None else sum(not ch.isspace() for ch in split[0])
+    if not count or count > len(shown):
+        return 0.0
+    return float(shown[count - 1]["x1"]) - float(shown[0]["x0"])
 
 
 def _first_word(chars: Sequence[dict[str, Any]]) -> float:
@@ -358,6 +414,16 @@ def _wrapped(line: _Line, after: _Line) -> bool:
     is a wrap: the first word of `after`, with a space (`WORD_SPACE` font sizes) before
     it, would not have fitted in `line`'s room in its column."""
     return line.room is not None and line.room < after.first_word + WORD_SPACE * line.size
+
+
+def _fills(line: _Line, width: float, edges: dict[int, float]) -> bool:
+    """Whether `line` is full up to its margin as a line is that a program wrapped before
+    text `width` points wide: that text, with a space (`WORD_SPACE` font sizes) before
+    it, would not have fitted after it, in its column (`_Line.room`) or, outside columns,
+    before the right end of the page's widest line (`edges`: per page, x in points)."""
+    edge = edges.get(line.page)
+    room = line.room if line.room is not None else None if edge is None else edge - line.end
+    return room is not None and room < width + WORD_SPACE * line.size
 
 
 def _spans(chars: Sequence[dict[str, Any]], gap: float) -> list[tuple[float, float]]:
@@ -1299,15 +1365,37 @@ def _title(metadata_title: str | None, lines: Sequence[_Line], pieces: Sequence[
 # A table of contents (`_contents`). Its entries: at least this many consecutive lines
 # (two lines with a number at the end are as often two prices) ...
 CONTENTS_MIN_ENTRIES = 3
-# ... each ending in a page number after a leader of at least this many leader characters
-# (`_LEADER`: dots, middle dots, underscores, ellipses; a word processor fills a tab stop's
-# leader with dozens) ...
+# ... each ending in a page number after a leader (`_leader`) of at least this many
+# leader characters (fewer than a row's, `ROW_MIN_LEADER`: the title above the entries and
+# the headings they name are evidence enough) ...
 CONTENTS_MIN_LEADER = 3
 # ... or after a gap of at least this many font sizes (a tab stop at the right margin
 # without a leader; a word space is a quarter of one, `WORD_SPACE`).
 CONTENTS_MIN_GAP = 2.0
-# The characters of a leader.
+# The characters of a leader: a word processor fills a tab stop's leader with dozens of
+# dots, middle dots, underscores or ellipses.
 _LEADER = frozenset(".·_…‥⋯")
+# A line with a leader is a row of a label and its value (`_leader_row`) when its leader
+# holds at least this many leader characters: an ellipsis in prose is three dots
+# ("tøjvask...", "Og så . . . gik han"; Retskrivningsordbogen's udeladelsesprikker, one
+# character in Unicode's U+2026 "…"), so four are more than any ellipsis.
+ROW_MIN_LEADER = 4
+# A row's leader (`_leader_row`): `_LEADER` but underscores, which a form draws as a blank
+# to fill in ("Jeg, ______, giver hermed ...", "København, den ______ 2026"), not as a
+# leader between a label and its value.
+_ROW_LEADER = _LEADER - {"_"}
+# A row's value without a digit is at most this many words ("Gratis", "Lukket", "Jens
+# Hansen"); prose after four dots goes on longer ("m.m.... og et billede, når du kommer.").
+ROW_MAX_WORDS = 2
+# What a row's value may start with besides a letter or a digit: a sign or a bracket
+# before an amount ("-50 kr.", "+45 70 12 34 56", "(gratis)", "€ 100", "§ 12").
+_VALUE_OPENERS = frozenset("-+−–(€$£§")
+# Units and currencies that stand after a blank to fill in ("Beløb: ........ kr.",
+# "........ kr. ........ øre", "........ %"), compared case-folded: alone after a
+# leader they are no value. Danish kroner and øre (Danmarks Nationalbank's "kr.", ISO
+# 4217's DKK), the euro (EUR, "€"), per cent ("%", "pct.") and the units of a quantity
+# that a form asks for (hours, days, pieces).
+_UNITS = frozenset({"kr.", "kr", "dkk", "øre", "eur", "€", "%", "pct.", "procent", "timer", "dage", "stk."})
 # The title a program sets over a table of contents (Word: "Indholdsfortegnelse",
 # "Contents", "Table of Contents"; LibreOffice: "Indhold", "Contents"), compared after
 # `_contents_key`: one of them right above the entries is required.
@@ -1324,33 +1412,172 @@ def _contents_key(text: str) -> str:
     return _SECTION_NUMBER.sub("", folded).rstrip(".: ")
 
 
+def _leader(text: str, least: int, chars: frozenset[str] = _LEADER) -> tuple[str, str] | None:
+    """A line's text split at its leader into the text before it and the text after it
+    (both stripped: ("Indledning", "3") for "Indledning ........ 3"), or None when it has
+    no leader, its leader starts or ends it, or the text before it has no letter. The
+    leader is the line's last run of leader characters (`chars`, default `_LEADER`) and
+    spaces that holds at least `least` leader characters (". . . ." holds four, as
+    pdfplumber reads a spaced leader); a full stop right after a word ends the word, not
+    the leader, when a space follows it or the word holds another full stop, an
+    abbreviation's ("Pas m.v. ........ 745" and "Pas m.v.........745" are "Pas m.v." and
+    "745"). Linear in the text's length (no regular expression that backtracks over a
+    leader)."""
+    end = len(text)
+    while end > 0:
+        if text[end - 1] not in chars and text[end - 1] != " ":
+            end -= 1
+            continue
+        run, leaders = end, 0  # the run is text[run:end]
+        while run > 0 and (text[run - 1] in chars or text[run - 1] == " "):
+            run -= 1
+            leaders += text[run] in chars
+        start = run + 1 if _word_full_stop(text, run) else run
+        if leaders - (start - run) >= least:
+            before, after = text[:start].strip(), text[end:].strip()
+            return (before, after) if after and any(ch.isalpha() for ch in before) else None
+        end = run
+    return None
+
+
+def _single_stop(pair: str) -> bool:
+    """Whether `pair` is a letter or a digit and a full stop ("m." in "m.v")."""
+    return len(pair) == 2 and pair[0].isalnum() and pair[1] == "."
+
+
+def _word_full_stop(text: str, at: int) -> bool:
+    """Whether the full stop at `text[at]` ends the word before it: it follows a letter
+    or a digit, and a space follows it ("Pas m.v. ....") or that word holds another full
+    stop, an abbreviation's ("m.v...."; the word is letters, digits and single full
+    stops, so "745" in "Voksne.....745....." holds none)."""
+    if at == 0 or text[at] != "." or not text[at - 1].isalnum():
+        return False
+    start = at
+    while start > 0 and (text[start - 1].isalnum() or _single_stop(text[start - 2 : start])):
+        start -= 1
+    return text[at + 1 : at + 2] == " " or "." in text[start:at]
+
+
 def _contents_entry(line: _Line) -> tuple[str, int] | None:
     """The title and page number of a line that reads as a table of contents' entry: a
     title with a letter, then a leader of at least `CONTENTS_MIN_LEADER` leader characters
-    (`_LEADER`, spaces between them allowed: ". . . .") or a gap of at least
-    `CONTENTS_MIN_GAP` font sizes (`_Line.tail_gap`), then a number of 1-4 digits ending
-    the line ("Indledning ........ 3"); None for any other line. Linear in the line's
-    length (no regular expression that backtracks over a leader)."""
-    text = line.text
-    end = len(text)
-    start = end
-    while start > 0 and text[start - 1] in _ASCII_DIGITS:
-        start -= 1
-    if not 1 <= end - start <= 4:
+    (`_leader`) or a gap of at least `CONTENTS_MIN_GAP` font sizes (`_Line.tail_gap`:
+    pdfplumber reads a tab stop without a leader as one space, after a title that ends in
+    no leader character), then a number of 1-4 digits 0-9 ending the line ("Indledning
+    ........ 3"); None for any other line. Linear in the line's length."""
+    if line.text[-1:] not in _ASCII_DIGITS:
         return None
-    cut = start
-    leaders = 0
-    while cut > 0 and (text[cut - 1] in _LEADER or text[cut - 1] == " "):
-        cut -= 1
-        leaders += text[cut] in _LEADER
-    label = text[:cut].rstrip()
-    if not any(ch.isalpha() for ch in label):
+    split = _leader(line.text, CONTENTS_MIN_LEADER)
+    if split is None or not _page_number(split[1]):
+        title, space, number = line.text.rpartition(" ")
+        wide = bool(space) and line.size > 0 and line.tail_gap >= CONTENTS_MIN_GAP * line.size
+        split = (title, number) if wide and title[-1:] not in _LEADER and any(ch.isalpha() for ch in title) else None
+    if split is None or not _page_number(split[1]):
         return None
-    spaced = leaders == 0 and start > 0 and text[start - 1] == " " and line.size > 0
-    gap = spaced and line.tail_gap >= CONTENTS_MIN_GAP * line.size
-    if leaders < CONTENTS_MIN_LEADER and not gap:
+    return split[0], int(split[1])
+
+
+def _page_number(text: str) -> bool:
+    """Whether `text` is a page number as a table of contents gives it: 1-4 digits 0-9."""
+    return 1 <= len(text) <= 4 and _ascii_digits(text)
+
+
+def _leader_row(text: str) -> tuple[str, ...] | None:
+    """The cells of a line's text set as a row of a price list, a timetable or any list of
+    labels and values with a leader between them: the label, then each value ("Voksne
+    ........ 745" gives ("Voksne", "745"), "Voksne ..... 745 ..... 1.490" gives ("Voksne",
+    "745", "1.490")), or None for any other line. The label has a letter, is no list
+    marker alone (`_LIST_MARKER_CELL`), is one sentence (`_one_sentence`; prose with a
+    leader-like run of dots holds several) and loses a closing colon ("Sagsnr.:"); the
+    leader is a run of at least `ROW_MIN_LEADER` dots, middle dots or ellipses
+    (`_ROW_LEADER`, `_leader`); each value is one (`_row_value`). Underscores are no row's
+    leader: they are a form's blank to fill in ("Jeg, ______, giver ...", "København, den
+    ______ 2026"). A tab stop without a leader is no evidence of a row: pdfplumber reads
+    its gap as one space, the line as "Pas 18-64 år 835 kr.", a unit of its own."""
+    split = _leader(text, ROW_MIN_LEADER, _ROW_LEADER)
+    if split is None or not _row_value(split[1]):
         return None
-    return label, int(text[start:end])
+    cells = [split[1]]
+    label = split[0]
+    while (more := _leader(label, ROW_MIN_LEADER, _ROW_LEADER)) is not None and _row_value(more[1]):
+        label = more[0]
+        cells.insert(0, more[1])
+    label = label[:-1].rstrip() if label.endswith(":") else label
+    if not any(ch.isalpha() for ch in label) or _LIST_MARKER_CELL.fullmatch(label) or not _one_sentence(label):
+        return None
+    return (label, *cells)
+
+
+def _row_value(text: str) -> bool:
+    """Whether `text`, the text after a leader, reads as a row's value: it starts with a
+    letter, a digit or a sign that opens a value (not "," "/" ")" and the like: a blank in
+    "Dato: ..../..../2025" or "Jeg, ........, giver"), does not end in a comma or a
+    semicolon (a sentence going on), holds a digit ("745", "kl. 10-17", "side 4") or is at
+    most `ROW_MAX_WORDS` words ("Gratis", "Jens Hansen"; prose after four dots, "og et
+    billede, når du kommer.", is longer), and is not a unit alone (`_UNITS`: "Beløb
+    ........ kr." is a blank to fill in before its unit)."""
+    words = text.split()
+    if not words or not (text[0].isalnum() or text[0] in _VALUE_OPENERS) or text[-1] in ",;":
+        return False
+    if any(ch.isdigit() for ch in text):
+        return True
+    return len(words) <= ROW_MAX_WORDS and not all(word.casefold() in _UNITS for word in words)
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether `text` is at most one sentence (`qa.sentences.split_sentences`, which knows
+    abbreviations: "Pas m.v." is one)."""
+    return len(split_sentences(text)) <= 1
+
+
+def _page_edges(lines: Sequence[_Line]) -> dict[int, float]:
+    """Per page, the right end (x in points) of its widest line outside columns (a line in
+    a column knows its room to the column's edge, `_Line.room`); a page whose lines are
+    all in columns is left out."""
+    edges: dict[int, float] = {}
+    for line in lines:
+        if line.room is None:
+            edges[line.page] = max(edges.get(line.page, line.end), line.end)
+    return edges
+
+
+def _label_goes_on(before: _Line, line: _Line, label: str, edges: dict[int, float]) -> bool:
+    """Whether leader line `line`'s `label` (`_leader_row`) ends the unit that paragraph
+    line `before` ends, a label wrapped over lines: `before` ends no sentence and no
+    intro (`_PARAGRAPH_END`, closing quotes and brackets aside), and it is full up to its
+    margin (`_fills`) before the label (LibreOffice moves a label's last words down with
+    the tab stop's leader, Word the first word that does not fit: `_Line.label`, the
+    label's width, is at least that word's: "... sendes med posten til" / "Grønland
+    eller Færøerne .... 1.250 kr."), or the label goes on in lower case with a word `before` hyphenated
+    ("bolig-" / "støtte ....") or a list item `before` opens ("• Kopi af afgørelse for" /
+    "tidligere år ...."). A lower-case label after a short line that is no list item
+    starts a row of its own: "Gebyrer for byggesager" over "enfamiliehus .... 4.500 kr."
+    is a subheading over its rows."""
+    if before.text.rstrip(CLOSING).endswith(_PARAGRAPH_END):
+        return False
+    if _fills(before, max(line.label, line.first_word), edges):
+        return True
+    hyphenated = before.text.endswith("-") and before.text[-2:-1].isalpha()
+    return label[:1].islower() and (hyphenated or starts_with_list_marker(before.text))
+
+
+def _value_goes_on(row: _Line, line: _Line, edges: dict[int, float]) -> bool:
+    """Whether `line`, no leader line, goes on with the value of the leader row that ends
+    with line `row` ("Rengøring ........ 345 kr. pr." / "påbegyndt time"): both on one
+    page in one size, `line` starting in lower case, and `row` full up to its margin
+    (`_fills`), so that `line`'s first word did not fit after it. A value's tail is short:
+    `line` neither reaches the margin itself nor ends a sentence of more than
+    `ROW_MAX_WORDS` words, so lower-case prose right under a row whose value stands at
+    the margin ("hvis du er pensionist, skal du vise dit pensionistbevis.") is no value."""
+    words = line.text.split()
+    return (
+        line.page == row.page
+        and line.size == row.size
+        and line.text[:1].islower()
+        and _fills(row, line.first_word, edges)
+        and not _fills(line, 0.0, edges)
+        and (len(words) <= ROW_MAX_WORDS or not line.text.rstrip().endswith((".", "!", "?", ":")))
+    )
 
 
 def _places(lines: Sequence[_Line]) -> dict[str, dict[int, int]]:
@@ -1608,11 +1835,20 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
     pieces: list[Piece] = []
     paragraph: list[_Line] = []
 
-    def flush() -> None:
+    edges = _page_edges(lines)
+    row_line: _Line | None = None  # the last line of the last piece when that is a leader row
+
+    def flush(values: tuple[str, ...] = ()) -> None:
+        """The pieces of the paragraph's lines; with `values`, its last line is a leader
+        line's label (`_leader_row`), and the unit that ends with it is a row of the
+        unit's text and `values`."""
         if paragraph:
             wrapped = [_wrapped(line, after) for line, after in itertools.pairwise(paragraph)] + [False]
             texts, pages = [ln.text for ln in paragraph], [ln.page for ln in paragraph]
-            pieces.extend(line_pieces(texts, line_pages=pages, wrapped=wrapped, hyphenated=True))
+            made = line_pieces(texts, line_pages=pages, wrapped=wrapped, hyphenated=True)
+            if values:
+                made[-1] = replace(made[-1], kind="table_row", text=table_row_text((made[-1].text, *values), ()))
+            pieces.extend(made)
             paragraph.clear()
 
     previous: _Line | None = None
@@ -1624,7 +1860,7 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
                 pieces.extend(Piece("table_row", 0, text, item.page) for text in rows if text)
             else:
                 pieces.extend(table_pieces(item.rows, item.header, item.page))
-            previous = None
+            previous = row_line = None
             continue
         line = item
         level = outline.get(line.text)
@@ -1632,6 +1868,7 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
             level = levels[line.size]
         if level is not None:
             flush()
+            row_line = None
             last = pieces[-1] if pieces else None
             joins = (
                 last is not None
@@ -1647,9 +1884,24 @@ def pdf_document(data: bytes, file_name: str = "") -> tuple[dict[str, str | None
                 pieces.append(Piece("heading", level, line.text, line.page))
         else:
             over_page = previous is not None and bool(paragraph) and _continues_over_page(previous, line)
-            if previous is not None and not over_page and _starts_paragraph(previous, line, pitches.get(line.page)):
+            pitch = pitches.get(line.page)
+            starts = previous is not None and not over_page and _starts_paragraph(previous, line, pitch)
+            if starts:
                 flush()
-            paragraph.append(line)
+            row = _leader_row(line.text)
+            if row is None and row_line is not None and not starts and _value_goes_on(row_line, line, edges):
+                last = pieces[-1]  # the row's value wrapped onto this line
+                pieces[-1] = replace(last, text=f"{last.text} {line.text}")
+                row_line = line
+            elif row is None:
+                paragraph.append(line)
+                row_line = None
+            else:  # a row of its own, or the end of a label wrapped over lines
+                if not paragraph or not _label_goes_on(paragraph[-1], line, row[0], edges):
+                    flush()
+                paragraph.append(replace(line, text=row[0]))
+                flush(row[1:])
+                row_line = line
         previous = line
     flush()
     return {"title": _title(metadata_title, lines, pieces)}, pieces, warnings
