@@ -18,7 +18,7 @@ answer: fusing full BM25 took English recall@1 from 0.56 to 0.26).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -156,13 +156,26 @@ def diversify(ranked: list[RankedChunk], doc_of: list[str], cap: int, window: in
     return head + deferred + ranked[rest:]
 
 
-def distinct_texts(ranked: list[RankedChunk], text_of: list[str]) -> list[RankedChunk]:
+def text_keys(texts: Sequence[str]) -> np.ndarray:
+    """One integer per text (int64, shape (len(texts),)), equal for two texts exactly when
+    they are the same with whitespace runs taken as one space, leading and trailing
+    whitespace dropped, and case folded (`str.casefold`); numbered by first occurrence.
+    Computed once per index, so that `distinct_texts` compares integers on the query path."""
+    numbers: dict[str, int] = {}
+    keys = np.empty(len(texts), dtype=np.int64)
+    for i, text in enumerate(texts):
+        keys[i] = numbers.setdefault(" ".join(text.split()).casefold(), len(numbers))
+    return keys
+
+
+def distinct_texts(ranked: list[RankedChunk], key_of: Sequence[int] | np.ndarray) -> list[RankedChunk]:
     """The chunks in order with every repeat of an earlier chunk's text (whitespace and
-    case aside) left out: a paragraph a page repeats is shown once."""
-    seen: set[str] = set()
+    case aside: `key_of[i]` is chunk i's `text_keys` number) left out: a paragraph a page
+    repeats is shown once."""
+    seen: set[int] = set()
     out: list[RankedChunk] = []
     for hit in ranked:
-        key = " ".join(text_of[hit.index].split()).casefold()
+        key = int(key_of[hit.index])
         if key not in seen:
             seen.add(key)
             out.append(hit)
@@ -173,11 +186,12 @@ class HybridRetriever:
     """Dense + BM25 retrieval over one loaded index."""
 
     def __init__(self, data: IndexData, config: RetrieverConfig | None = None) -> None:
-        """Wrap a loaded index; computes the per-chunk document ids once."""
+        """Wrap a loaded index; computes once what the query path looks up per chunk: its
+        document id and language, and its text's `text_keys` number (repeated texts)."""
         self.data = data
         self.config = config or RetrieverConfig()
         self._doc_of = [c.doc_id for c in data.chunks]
-        self._text_of = [c.text for c in data.chunks]
+        self._text_key = text_keys([c.text for c in data.chunks])
         self._language_of = [data.documents[c.doc_id].language for c in data.chunks]
         self._vocabulary: dict[str, int] = dict(getattr(data.bm25, "vocab_dict", {}) or {})
         danish = [t for i, ts in enumerate(data.chunk_terms) if self._language_of[i] == "da" for t in ts]
@@ -198,7 +212,7 @@ class HybridRetriever:
         found, ids = self.data.faiss_index.search(
             query[None, :].astype(np.float32), min(self.config.dense_candidates, n)
         )
-        dense = {int(i): float(s) for i, s in zip(ids[0], found[0], strict=True) if i >= 0}
+        dense = {i: s for i, s in zip(ids[0].tolist(), found[0].tolist(), strict=True) if i >= 0}
         centred = centre_by_language(dense, self._language_of, self.config.centring_top)
         dense_order = sorted(centred, key=lambda i: (-centred[i], i))
         weight = self.config.lexical_weight * vocabulary_share(question.lexical_terms, self._danish_vocabulary)
@@ -211,15 +225,16 @@ class HybridRetriever:
             docs, scores = self.data.bm25.retrieve(
                 [known], k=min(self.config.lexical_candidates, n), show_progress=False, n_threads=0
             )
-            for i, s in zip(docs[0], scores[0], strict=True):
+            for i, s in zip(docs[0].tolist(), scores[0].tolist(), strict=True):
                 if s > 0:
-                    lexical_order.append(int(i))
-                    lexical[int(i)] = float(s)
+                    lexical_order.append(i)
+                    lexical[i] = s
         extra = [i for i in lexical_order if i not in dense]
         if extra:
-            vectors = np.stack([self.data.faiss_index.reconstruct(i) for i in extra])
-            for i, s in zip(extra, vectors @ query, strict=True):
-                dense[i] = float(s)
+            # One call for all of them: the same rows as `reconstruct` one by one.
+            vectors = self.data.faiss_index.reconstruct_batch(np.asarray(extra, dtype=np.int64))
+            for i, s in zip(extra, (vectors @ query).tolist(), strict=True):
+                dense[i] = s
         ranked = fuse_candidates(dense, dense_order, lexical, lexical_order, weight, self.config.rrf_k)
         order = order_shown(ranked) if order_shown else ranked
         return Retrieval(ranked=ranked, order=order, shown=self.shown(order, depth), lexical_weight=weight)
@@ -241,6 +256,6 @@ class HybridRetriever:
         `per_document_cap` of one document among the first `cap_window`, at least `depth`
         (1 or more) when the ranking has them."""
         shown = diversify(
-            distinct_texts(ranked, self._text_of), self._doc_of, self.config.per_document_cap, self.config.cap_window
+            distinct_texts(ranked, self._text_key), self._doc_of, self.config.per_document_cap, self.config.cap_window
         )
         return shown[: max(depth, 1)]
