@@ -17,6 +17,7 @@ from bm25s.stopwords import STOPWORDS_DANISH, STOPWORDS_EN
 from qa.language import Language, LanguageGuess, guess_language
 from qa.lexicon import (
     danish_for_english,
+    danish_frequency,
     danish_lemma,
     english_phrase_spans,
     is_danish_word,
@@ -325,9 +326,16 @@ def vocabulary_share(groups: list[frozenset[str]], vocabulary: Container[str]) -
 
 def warm_up() -> None:
     """Load the language identifier and the dictionaries now (about 5-10 s and 250 MB on
-    two cores) rather than on the first question; call it where the model is loaded."""
+    two cores) rather than on the first question; call it where the model is loaded.
+    Besides what `key_terms` reads, the Danish dictionary's word check and wordfreq's
+    Danish list, which a question typed without æ, ø and å reads
+    (`qa.phrasing.restore_danish_letters`): 1.0-1.4 s and 0.2 s on the first such
+    question otherwise (measured on this machine, a 2-core VM)."""
     guess_language("Hvad koster et pas?")
     key_terms("How much is the fee for a new passport? Hvad koster en byggeansøgning?")
+    is_danish_word("hvornår")
+    is_english_word("when")
+    danish_frequency("hvornår")
 
 
 def query_terms(text: str, groups: list[frozenset[str]] | None = None) -> list[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from qa.analysis import ALL_LEXICAL, LexicalOptions, guess_language, key_terms, query_terms, terms, vocabulary_share
@@ -158,3 +161,31 @@ def test_key_terms_with_the_language_given_matches_guessing_it() -> None:
     for question in ("How much is a new health card?", "Hvad koster et nyt sundhedskort?"):
         language = guess_language(question).language
         assert key_terms(question, language=language) == key_terms(question)
+
+
+# Run in a fresh interpreter, where nothing has loaded a word list yet: after `warm_up`, a
+# reader of a word list from disk raises.
+_WARMED_QUESTION = """
+import simplemma.strategies.dictionaries.dictionary_factory as dictionaries
+import wordfreq
+
+from qa.analysis import warm_up
+from qa.question import analyse
+
+warm_up()
+
+
+def refuse(*args, **kwargs):
+    raise AssertionError("a word list was read on the question path")
+
+
+dictionaries._load_dictionary_from_disk = refuse
+wordfreq.read_cBpack = refuse
+print(analyse("hvornaar aabner borgerservice i nordby").text)
+"""
+
+
+def test_after_warm_up_a_question_typed_without_danish_letters_reads_no_word_list() -> None:
+    done = subprocess.run([sys.executable, "-c", _WARMED_QUESTION], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout == "hvornår åbner borgerservice i nordby\n"

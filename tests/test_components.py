@@ -35,7 +35,7 @@ from qa.question import analyse, missing_named, named_count
 from qa.reader import FEATURES, LANGUAGE_TOP, AnswerCandidate, ReaderConfig, is_bare_reply, is_question, refers_back
 from qa.reranker import RERANKER_FEATURES, ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
-from qa.retriever import distinct_texts, diversify, fuse_candidates, vocabulary_share
+from qa.retriever import distinct_texts, diversify, fuse_candidates, text_keys, vocabulary_share
 from qa.scoring import SCORING_VERSION, load_reranker_model, scoring_identity, shipped_path
 from tests.fakes import FakeEmbedder
 
@@ -449,7 +449,7 @@ def test_breadth_allows_two_of_the_first_five_from_one_document_while_others_are
 def test_a_repeated_paragraph_is_shown_once() -> None:
     texts = ["Tilskud gives.", "Fristen er 1. maj.", "tilskud  gives.", "Tilskud gives. Mere.", "Fristen er 1. maj."]
     ranked = [_hit(i, 1.0 - i / 10) for i in range(5)]
-    assert [h.index for h in distinct_texts(ranked, texts)] == [0, 1, 3]
+    assert [h.index for h in distinct_texts(ranked, text_keys(texts))] == [0, 1, 3]
 
 
 def test_lexical_weight_is_the_share_of_question_terms_the_corpus_knows() -> None:
