@@ -24,13 +24,16 @@ INTRO = "Kopier af afgørelser koster:"
 
 def _pdf(lines: list[str]) -> FPDF:
     """A PDF with a page of `lines`, one `cell()` each, in 11 pt Helvetica (encoded as
-    Windows-1252, which holds "…" and "·")."""
+    Windows-1252, which holds "…" and "·"); an empty line is a gap of one line."""
     pdf = FPDF()
     pdf.core_fonts_encoding = "cp1252"
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
     for line in lines:
-        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        if line:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(6)
     return pdf
 
 
@@ -208,15 +211,7 @@ def test_a_lower_case_label_after_a_sentence_or_a_short_subheading_is_a_row_of_i
         "Gebyrer for byggesager",
         f"carport {'.' * 60} 1.200 kr.",
     ]
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    for line in lines:
-        if line:
-            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.ln(6)
-    document = _read(pdf, tmp_path / "gebyrer.pdf")
+    document = _read(_pdf(lines), tmp_path / "gebyrer.pdf")
     assert _blocks(document) == [
         ("paragraph", 0, 66, sentence),
         ("table_row", 68, 91, "enfamiliehus; 4.500 kr."),
@@ -240,15 +235,7 @@ def test_form_blanks_and_four_dots_in_prose_stay_prose(tmp_path: Path) -> None:
         "",
         "Ventetiden er lang..... men vi gør, hvad vi kan.",
     ]
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    for line in lines:
-        if line:
-            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.ln(6)
-    document = _read(pdf, tmp_path / "fuldmagt.pdf")
+    document = _read(_pdf(lines), tmp_path / "fuldmagt.pdf")
     fuldmagt = (
         "Jeg, ______________________________, giver hermed min søn fuldmagt til at hente mit pas. "
         "Beløbet ........................ kr. betales kontant."
