@@ -324,6 +324,58 @@ def full_width(row: Sequence[Slot]) -> bool:
     return len(row) > 1 and row[0] is not None and all(slot is None for slot in row[1:])
 
 
+# A year or a span of years as a column's header: "2026", "2025/26", "2025-2026".
+YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?")
+# An amount: a figure with a currency or a per cent sign ("745 kr.", "DKK 1.250", "10 %").
+_AMOUNT = re.compile(r"\d[\d.,\s]*(?:kr\b|dkk\b|eur\b|€|%)|(?:kr\.?|dkk|eur|€)\s*\d", re.IGNORECASE)
+
+
+def cell_kind(text: str) -> str | None:
+    """What a table cell holds: "amount" (`_AMOUNT`), "number" (it opens with a digit:
+    "10-17", "1. marts", "70 10 11 12"), "text", or None when it is empty."""
+    cell = " ".join(text.split())
+    if not cell:
+        return None
+    if _AMOUNT.search(cell):
+        return "amount"
+    return "number" if cell[0].isdigit() else "text"
+
+
+def _year_labelled(text: str) -> bool:
+    """Whether a cell is a year or a span of years (`YEAR`), with no other figure after it:
+    "2026", "2025/26", "2025 (kr.)", not "2025: 120 kr." or "1. marts 2025"."""
+    cell = " ".join(text.split())
+    year = YEAR.match(cell)
+    return year is not None and not any(ch.isdigit() for ch in cell[year.end() :])
+
+
+def values_row(first: Sequence[Slot], below: Sequence[Sequence[Slot]]) -> bool:
+    """Whether a table's first row is a row of values like the rows below it, not their
+    header: in every column where it has a cell, that cell is of a kind most cells below
+    it are (`cell_kind`; ties count for each), in at least one column that kind is an amount or a
+    number, and no cell of it is a year over a column without years (a header of years:
+    "Ydelse | 2025 | 2026", "Ydelse | 2025 (kr.)"; `_year_labelled`). "Voksne | 745 kr."
+    over "Børn | 155 kr." and "Mandag | 10-17" over "Tirsdag | 10-17" are values;
+    "Ydelse | Gebyr" over "Pas | 745 kr.", "Tilbud | 0-2 år" over "Dagpleje | 3.480 kr."
+    and "Dag | Åbningstid" over "Mandag | 10-17" are headers, as is a first row over text
+    alone (which nothing tells apart)."""
+    figures = False
+    for column, slot in enumerate(first):
+        kind = cell_kind(slot or "")
+        if kind is None:
+            continue
+        kinds = [cell_kind(row[column] or "") for row in below if column < len(row)]
+        counted = [k for k in kinds if k is not None]
+        # Of the kinds most cells below hold (a tie counts for each: "10-17" and "Lukket").
+        if not counted or counted.count(kind) < max(counted.count(k) for k in set(counted)):
+            return False
+        column_years = any(_year_labelled(row[column] or "") for row in below if column < len(row))
+        if _year_labelled(slot or "") and not column_years:
+            return False
+        figures = figures or kind != "text"
+    return figures
+
+
 def table_row_slots_text(row: Sequence[Slot], labels: Sequence[str]) -> str:
     """One row of slots as text (`table_row_text`): a cell merged over columns is the value
     of each column it spans, but stands once where those columns share a label (as the

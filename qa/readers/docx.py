@@ -82,9 +82,11 @@ from qa.readers.common import (
     ReaderError,
     Slot,
     declared_title,
+    full_width,
     line_pieces,
     strip_bullet,
     table_pieces,
+    values_row,
 )
 from qa.readers.word_numbering import ListNumbers, int_attribute, mark_removed
 
@@ -420,7 +422,9 @@ class _Reader:
         return " ".join(" ".join(texts).split())
 
     def table_pieces(self, table: Table) -> list[Piece]:
-        """A table's pieces (`qa.readers.common.table_pieces`, the first row its header),
+        """A table's pieces (`qa.readers.common.table_pieces`, the first row its header
+        unless Word does not mark it as one and it is a row of values like the rows below,
+        `qa.readers.common.values_row`),
         then those of the notes it refers to (`note_pieces`). Its cells are laid out on
         the table's grid: a row that starts or ends away from the grid's edge
         (`w:gridBefore`, `w:gridAfter`) has an empty slot for each grid column it leaves
@@ -444,7 +448,11 @@ class _Reader:
                 previous = cell._tc
             rows.append(cells + [""] * row.grid_cols_after)
         pieces: list[Piece] = []
-        if rows:
+        if len(rows) > 1 and not _marked_header(table) and not full_width(rows[0]) and values_row(rows[0], rows[1:]):
+            # A first row of values like the rows below ("Voksne | 745 kr." over "Børn |
+            # 155 kr."), which Word does not mark as a header, labels no column.
+            pieces = table_pieces(rows, None)
+        elif rows:
             pieces = table_pieces(rows[1:], rows[0]) if len(rows) > 1 else table_pieces(rows, None)
         for reference in _note_references(table._tbl, boxes=True):
             pieces.extend(self.note_pieces(reference))
@@ -461,6 +469,17 @@ class _Reader:
             else:
                 pieces.extend(self.table_pieces(Table(block, parent)))
         return pieces
+
+
+def _marked_header(table: Table) -> bool:
+    """Whether Word marks the table's first row as a header row to repeat on each page
+    (`w:trPr/w:tblHeader`, ISO/IEC 29500-1 17.4.50; on unless `w:val` is "0", "false" or
+    "off")."""
+    rows = table._tbl.findall(qn("w:tr"))
+    if not rows:
+        return False
+    mark = rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
+    return mark is not None and mark.get(qn("w:val"), "true").lower() not in ("0", "false", "off")
 
 
 def _document_pieces(document: DocxDocument) -> list[Piece]:

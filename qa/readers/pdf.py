@@ -215,6 +215,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from qa.readers.common import (
     CLOSING,
     SENTENCE_END,
+    YEAR,
     Piece,
     ReaderError,
     declared_title,
@@ -580,22 +581,18 @@ def _table_cells(table: Any) -> tuple[tuple[str, ...], ...] | None:
     return rows if all(any(row) for row in rows) else None
 
 
-# A year or a span of years as a column's header: "2026", "2025/26", "2025-2026".
-_YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?")
-
-
 def _year_header(header: Sequence[str], data: Sequence[Sequence[str]]) -> bool:
     """Whether a first row in plain type whose cells hold digits is a header of years over
     columns ("Ydelse | 2025 | 2026" over "Storskrald | 120 kr. | 135 kr."): every cell
-    with a digit is a year or a span of years (`_YEAR`), at least two cells are (one year
+    with a digit is a year or a span of years (`qa.readers.common.YEAR`), at least two cells are (one year
     beside a label is a fact, "Kommunen blev oprettet | 2007"), at least one cell has none
     (a label: a row of figures alone may be a row of values), and no value below a year is
     a year itself (a first row of a table of dates is a row of values)."""
     dated = [i for i, cell in enumerate(header) if any(ch.isdigit() for ch in cell)]
     return (
         2 <= len(dated) < len(header)
-        and all(_YEAR.fullmatch(header[i]) for i in dated)
-        and not any(_YEAR.fullmatch(row[i]) for row in data for i in dated)
+        and all(YEAR.fullmatch(header[i]) for i in dated)
+        and not any(YEAR.fullmatch(row[i]) for row in data for i in dated)
     )
 
 
