@@ -47,8 +47,8 @@ def _table_blocks(tmp_path: Path, rows: list[list[str]], marked: bool = False) -
             [("table_row", "Mandag; 10-17"), ("table_row", "Tirsdag; 10-17"), ("table_row", "Onsdag; Lukket")],
         ),
         (
-            [["1. marts 2025", "Ansøgningsfrist"], ["1. april 2025", "Svar"]],
-            [("table_row", "1. marts 2025; Ansøgningsfrist"), ("table_row", "1. april 2025; Svar")],
+            [["Borgerservice", "70 10 11 12"], ["Skat", "72 22 18 18"]],
+            [("table_row", "Borgerservice; 70 10 11 12"), ("table_row", "Skat; 72 22 18 18")],
         ),
     ],
 )
@@ -84,6 +84,28 @@ def test_a_first_row_of_values_like_the_rows_below_is_no_header(
             ],
         ),
         (
+            [["Tilbud", "0-2 år", "3-5 år"], ["Dagpleje", "3.480", "2.100"]],
+            [
+                ("table_header", "Tilbud; 0-2 år; 3-5 år"),
+                ("table_row", "Tilbud: Dagpleje; 0-2 år: 3.480; 3-5 år: 2.100"),
+            ],
+        ),
+        (
+            [["1 barn", "2 børn"], ["1.200", "2.100"]],
+            [("table_header", "1 barn; 2 børn"), ("table_row", "1 barn: 1.200; 2 børn: 2.100")],
+        ),
+        (
+            [["Ydelse", "1. januar 2025", "1. juli 2025"], ["Pas", "745", "760"]],
+            [
+                ("table_header", "Ydelse; 1. januar 2025; 1. juli 2025"),
+                ("table_row", "Ydelse: Pas; 1. januar 2025: 745; 1. juli 2025: 760"),
+            ],
+        ),
+        (
+            [["Ydelse", "Under 10.000 kr."], ["Gebyr", "100 kr."]],
+            [("table_header", "Ydelse; Under 10.000 kr."), ("table_row", "Ydelse: Gebyr; Under 10.000 kr.: 100 kr.")],
+        ),
+        (
             [["Dag", "Åbningstid"], ["Mandag", "10-17"]],
             [("table_header", "Dag; Åbningstid"), ("table_row", "Dag: Mandag; Åbningstid: 10-17")],
         ),
@@ -107,16 +129,9 @@ def test_a_first_row_word_marks_as_a_header_stays_the_header(tmp_path: Path) -> 
     ]
 
 
-def test_cells_are_told_apart_as_amounts_numbers_and_text() -> None:
-    assert [cell_kind(t) for t in ("745 kr.", "DKK 1.250", "10 %", "10-17", "1. marts", "Lukket", " ")] == [
-        "amount",
-        "amount",
-        "amount",
-        "number",
-        "number",
-        "text",
-        None,
-    ]
+def test_cells_are_told_apart_as_figures_and_text() -> None:
+    cells = ("745 kr.", "DKK 1.250", "10 %", "10-17", "70 10 11 12", "1. marts", "0-2 år", "Lukket", " ")
+    assert [cell_kind(t) for t in cells] == [*["figure"] * 5, "text", "text", "text", None]
     assert values_row(["Voksne", "745 kr."], [["Børn", "155 kr."], ["Studerende", "Gratis"], ["Unge", "95 kr."]])
     assert not values_row(["Ydelse", "Pris"], [["Pas", "745 kr."]])
     assert not values_row(["Ydelse", "Sted"], [["Pas", "Borgerservice"]])  # text alone: a header

@@ -326,19 +326,21 @@ def full_width(row: Sequence[Slot]) -> bool:
 
 # A year or a span of years as a column's header: "2026", "2025/26", "2025-2026".
 YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?")
-# An amount: a figure with a currency or a per cent sign ("745 kr.", "DKK 1.250", "10 %").
-_AMOUNT = re.compile(r"\d[\d.,\s]*(?:kr\b|dkk\b|eur\b|€|%)|(?:kr\.?|dkk|eur|€)\s*\d", re.IGNORECASE)
+# A figure: a number, a range, a date or a time in digits ("3.480", "10-17", "12/3"),
+# alone or with a currency or a per cent sign ("745 kr.", "DKK 1.250", "10 %"); a cell
+# with other words ("0-2 år", "1 barn", "1. kvartal", "Under 10.000 kr.") is a label.
+_FIGURE = re.compile(
+    r"[-–+]?\d[\d.,:/\s–-]*(?:\s*(?:kr\.?|dkk|eur|€|%))?|(?:kr\.?|dkk|eur|€)\s*\d[\d.,\s]*", re.IGNORECASE
+)
 
 
 def cell_kind(text: str) -> str | None:
-    """What a table cell holds: "amount" (`_AMOUNT`), "number" (it opens with a digit:
-    "10-17", "1. marts", "70 10 11 12"), "text", or None when it is empty."""
+    """What a table cell holds: "figure" (`_FIGURE`: "745 kr.", "10-17", "70 10 11 12"),
+    "text" (anything with words: "Lukket", "0-2 år", "1. marts"), or None when it is empty."""
     cell = " ".join(text.split())
     if not cell:
         return None
-    if _AMOUNT.search(cell):
-        return "amount"
-    return "number" if cell[0].isdigit() else "text"
+    return "figure" if _FIGURE.fullmatch(cell) else "text"
 
 
 def _year_labelled(text: str) -> bool:
@@ -352,13 +354,13 @@ def _year_labelled(text: str) -> bool:
 def values_row(first: Sequence[Slot], below: Sequence[Sequence[Slot]]) -> bool:
     """Whether a table's first row is a row of values like the rows below it, not their
     header: in every column where it has a cell, that cell is of a kind most cells below
-    it are (`cell_kind`; ties count for each), in at least one column that kind is an amount or a
-    number, and no cell of it is a year over a column without years (a header of years:
-    "Ydelse | 2025 | 2026", "Ydelse | 2025 (kr.)"; `_year_labelled`). "Voksne | 745 kr."
-    over "Børn | 155 kr." and "Mandag | 10-17" over "Tirsdag | 10-17" are values;
-    "Ydelse | Gebyr" over "Pas | 745 kr.", "Tilbud | 0-2 år" over "Dagpleje | 3.480 kr."
-    and "Dag | Åbningstid" over "Mandag | 10-17" are headers, as is a first row over text
-    alone (which nothing tells apart)."""
+    it are (`cell_kind`; ties count for each), in at least one column that kind is a
+    figure, and no cell of it is a year over a column without years (a header of years:
+    "Ydelse | 2025 | 2026"; `_year_labelled`). "Voksne | 745 kr." over "Børn | 155 kr."
+    and "Mandag | 10-17" over "Tirsdag | 10-17" are values; "Ydelse | Gebyr" over "Pas |
+    745 kr.", "Tilbud | 0-2 år" over "Dagpleje | 3.480" and "1 barn | 2 børn" over
+    "1.200 | 2.100" are headers, as is a first row over text alone (which nothing tells
+    apart)."""
     figures = False
     for column, slot in enumerate(first):
         kind = cell_kind(slot or "")
