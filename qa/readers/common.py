@@ -371,8 +371,9 @@ def values_row(first: Sequence[Slot], below: Sequence[Sequence[Slot]]) -> bool:
         # Of the kinds most cells below hold (a tie counts for each: "10-17" and "Lukket").
         if not counted or counted.count(kind) < max(counted.count(k) for k in set(counted)):
             return False
-        column_years = any(_year_labelled(row[column] or "") for row in below if column < len(row))
-        if _year_labelled(slot or "") and not column_years:
+        if _year_labelled(slot or "") and not any(
+            _year_labelled(row[column] or "") for row in below if column < len(row)
+        ):
             return False
         figures = figures or kind != "text"
     return figures

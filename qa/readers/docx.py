@@ -447,13 +447,13 @@ class _Reader:
                 cells.append(None if cell._tc is previous else texts[cell._tc])
                 previous = cell._tc
             rows.append(cells + [""] * row.grid_cols_after)
-        pieces: list[Piece] = []
-        if len(rows) > 1 and not _marked_header(table) and not full_width(rows[0]) and values_row(rows[0], rows[1:]):
-            # A first row of values like the rows below ("Voksne | 745 kr." over "Børn |
-            # 155 kr."), which Word does not mark as a header, labels no column.
-            pieces = table_pieces(rows, None)
-        elif rows:
-            pieces = table_pieces(rows[1:], rows[0]) if len(rows) > 1 else table_pieces(rows, None)
+        # A first row of values like the rows below ("Voksne | 745 kr." over "Børn | 155
+        # kr."), which Word does not mark as a header, labels no column; a title row
+        # (`full_width`) goes to `table_pieces`, which finds the header under it.
+        headed = len(rows) > 1 and (
+            _marked_header(table.rows[0]._tr) or full_width(rows[0]) or not values_row(rows[0], rows[1:])
+        )
+        pieces = table_pieces(rows[1:], rows[0]) if headed else table_pieces(rows, None)
         for reference in _note_references(table._tbl, boxes=True):
             pieces.extend(self.note_pieces(reference))
         return pieces
@@ -471,14 +471,11 @@ class _Reader:
         return pieces
 
 
-def _marked_header(table: Table) -> bool:
-    """Whether Word marks the table's first row as a header row to repeat on each page
+def _marked_header(row: etree._Element) -> bool:
+    """Whether Word marks a table row (`w:tr`) as a header row to repeat on each page
     (`w:trPr/w:tblHeader`, ISO/IEC 29500-1 17.4.50; on unless `w:val` is "0", "false" or
     "off")."""
-    rows = table._tbl.findall(qn("w:tr"))
-    if not rows:
-        return False
-    mark = rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
+    mark = row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
     return mark is not None and mark.get(qn("w:val"), "true").lower() not in ("0", "false", "off")
 
 
