@@ -552,7 +552,13 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
           );
         }
       } else {
-        this._answer.replaceChildren(h("p", null, h("strong", null, t.notFound), t.notFoundText));
+        // The server says why, in the question's language (a question that names nothing to
+        // look up is told what to add); the widget's own words stand in when it says nothing.
+        const why = str(data.message).trim();
+        this._answer.replaceChildren(
+          h("p", null, h("strong", null, t.notFound), why ? " " : null,
+            why ? h("span", { class: "why", lang: lang(data) }, why) : t.notFoundText),
+        );
         if (passages.length) {
           details.push(
             h("h3", null, t.closest),

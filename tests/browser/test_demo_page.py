@@ -11,6 +11,8 @@ import pytest
 from browser_harness import ANSWER_TIMEOUT_MS, AppServer, PageWatch, Widget
 from playwright.sync_api import Locator, Page, Route, expect
 
+from qa.engine import NO_SUBJECT, NOT_FOUND
+
 pytestmark = pytest.mark.browser
 
 CASES = {
@@ -135,11 +137,50 @@ def test_not_found_shows_as_such_with_the_closest_passages(
     widget.wait_for_result()
     assert ask_response.value.json()["answered"] is False
     expect(widget.locator(".answer p strong")).to_have_text("Ikke fundet i kilderne.")
+    why = widget.locator(".answer p .why")
+    expect(why).to_have_text(NOT_FOUND["da"])
+    expect(why).to_have_attribute("lang", "da")
     expect(widget.locator("h3").nth(1)).to_have_text("Nærmeste tekststykker")
     assert 1 <= widget.locator("ol.sources > li").count() <= 3
     expect(widget.locator("a.ref")).to_have_count(0)
     expect(widget.locator("form.fb legend")).to_have_text("Var svaret til hjælp?")
     widget.shot("demo-da-3-not-found")
+    assert_clean(watch)
+
+
+def test_a_message_that_names_nothing_is_told_what_to_add_in_its_own_language(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch
+) -> None:
+    page.goto(app_server.url + "/?lang=en")
+    with page.expect_response("**/ask", timeout=ANSWER_TIMEOUT_MS) as ask_response:
+        widget.ask("Tak for hjælpen!")
+    widget.wait_for_result()
+    body = ask_response.value.json()
+    assert body["answered"] is False and body["message"] == NO_SUBJECT["da"]
+    expect(widget.locator(".answer p strong")).to_have_text("Not found in the sources.")
+    why = widget.locator(".answer p .why")
+    expect(why).to_have_text(NO_SUBJECT["da"])
+    expect(why).to_have_attribute("lang", "da")
+    assert_clean(watch)
+
+
+def test_not_found_without_a_message_from_the_server_says_so_in_the_widgets_words(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch
+) -> None:
+    page.goto(app_server.url + "/")
+
+    def without_message(route: Route) -> None:
+        response = route.fetch(timeout=ANSWER_TIMEOUT_MS)
+        route.fulfill(response=response, json={**response.json(), "message": None})
+
+    page.route("**/ask", without_message)
+    widget.ask("Hvad koster et nyt pas?")
+    widget.wait_for_result()
+    expect(widget.locator(".answer p")).to_have_text(
+        "Ikke fundet i kilderne. Kilderne giver ikke et sikkert svar på dit spørgsmål. "
+        "Her er de tekststykker, der ligger nærmest:"
+    )
+    expect(widget.locator(".answer p .why")).to_have_count(0)
     assert_clean(watch)
 
 
