@@ -69,6 +69,7 @@
       loading: "Henter teksten …",
       noContext: "Teksten omkring citatet kunne ikke hentes.",
       visit: (host) => "Læs kilden på " + host,
+      page: (n) => "side " + n,
       notFound: "Ikke fundet i kilderne.",
       notFoundText: " Kilderne giver ikke et sikkert svar på dit spørgsmål. Her er de tekststykker, der ligger nærmest:",
       closest: "Nærmeste tekststykker",
@@ -110,6 +111,7 @@
       loading: "Loading the text …",
       noContext: "The text around the quote could not be loaded.",
       visit: (host) => "Read the source on " + host,
+      page: (n) => "page " + n,
       notFound: "Not found in the sources.",
       notFoundText: " The sources do not answer your question with certainty. These are the closest passages:",
       closest: "Closest passages",
@@ -612,9 +614,14 @@ textarea{display:block;resize:vertical;margin-bottom:.5em}
         },
       }, t.more);
       actions.append(toggle);
+      // A quote from a PDF names its page, and the link opens the PDF there (the #page=
+      // fragment of RFC 8118, which browsers' PDF viewers follow).
+      const page = int(c.page) > 0 ? int(c.page) : null;
       const url = httpUrl(c.source);
+      if (url && page && !url.hash && url.pathname.toLowerCase().endsWith(".pdf")) url.hash = "page=" + page;
       if (url) actions.append(h("a", { href: url.href }, t.visit(url.hostname)));
-      item.append(h("h4", { lang: docLang }, str(c.title)), ctx, actions, note);
+      const where = page ? h("span", { class: "page", lang: this._lang }, " · " + t.page(page)) : null;
+      item.append(h("h4", { lang: docLang }, str(c.title), where), ctx, actions, note);
       item._expand = () => (expanded || fromPassage ? null : toggle.click());
       return item;
     }

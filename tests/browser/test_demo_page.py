@@ -128,6 +128,40 @@ def test_a_quote_from_an_english_document_is_marked_english_without_fetching_the
     assert_clean(watch)
 
 
+def test_a_quote_from_a_pdf_names_its_page_and_links_to_it(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch
+) -> None:
+    page.goto(app_server.url + "/")
+
+    def from_a_pdf(route: Route) -> None:
+        """The real answer, as if its document were a PDF on the web (the corpus has none)."""
+        response = route.fetch(timeout=ANSWER_TIMEOUT_MS)
+        body = response.json()
+        body["citations"][0].update(page=4, source="https://example.dk/vejledning.PDF")
+        route.fulfill(response=response, json=body)
+
+    page.route("**/ask", from_a_pdf)
+    widget.ask(CASES["da"]["question"])
+    widget.wait_for_result()
+    source = widget.locator("ol.sources > li").first
+    expect(source.locator("h4 .page")).to_have_text(" · side 4")
+    expect(source.locator("h4 .page")).to_have_attribute("lang", "da")
+    expect(source.locator(".actions a")).to_have_attribute("href", "https://example.dk/vejledning.PDF#page=4")
+    assert_clean(watch)
+
+
+def test_a_quote_from_another_format_names_no_page(
+    app_server: AppServer, page: Page, widget: Widget, watch: PageWatch
+) -> None:
+    page.goto(app_server.url + "/?lang=en")
+    with page.expect_response("**/ask", timeout=ANSWER_TIMEOUT_MS) as ask_response:
+        widget.ask(CASES["en"]["question"])
+    widget.wait_for_result()
+    assert ask_response.value.json()["citations"][0]["page"] is None
+    expect(widget.locator("ol.sources > li h4 .page")).to_have_count(0)
+    assert_clean(watch)
+
+
 def test_not_found_shows_as_such_with_the_closest_passages(
     app_server: AppServer, page: Page, widget: Widget, watch: PageWatch
 ) -> None:
