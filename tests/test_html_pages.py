@@ -236,7 +236,35 @@ def test_an_aside_beside_main_is_its_column_unless_it_is_a_list_of_links(tmp_pat
         ("paragraph", "Du indberetter moms hvert kvartal."),
         ("heading", "Kontakt"),
         ("paragraph", "Ring på 72 22 18 18."),
-        ("list_item", "Momsregistrering"),
+    ]
+
+
+def test_a_list_of_links_in_a_column_that_stays_goes_with_a_heading_over_nothing_else(tmp_path: Path) -> None:
+    # A municipal page: the column beside <main> holds related links and the contact box.
+    doc = _read(
+        tmp_path,
+        '<div class="layout"><main><h1>Tandpleje</h1><p>Tandplejen er gratis for børn.</p>'
+        '<aside class="factbox"><h2>Godt at vide</h2><p>Barnet bliver indkaldt.</p><h3>Læs også</h3>'
+        '<ul><li><a href="/skole">Skole og SFO</a></li></ul><p>Indkaldelsen kommer i Digital Post.</p></aside>'
+        '</main><aside class="sidebar"><h2>Relaterede links</h2><ul>'
+        '<li><a href="/borger/sundhed/sundhedsplejerske">Sundhedsplejen</a></li>'
+        '<li><a href="https://www.sundhed.dk">Sundhed.dk</a></li></ul>'
+        "<h2>Kontakt tandplejen</h2><p>Telefon 76 40 12 00<br>Mandag-torsdag kl. 7.30-15.00</p>"
+        '<ul><li><a href="tel:76401200">76 40 12 00</a></li><li><a href="mailto:tand@aaskov.dk">tand@aaskov.dk</a>'
+        "</li></ul></aside></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Tandpleje"),
+        ("paragraph", "Tandplejen er gratis for børn."),
+        ("heading", "Godt at vide"),
+        ("paragraph", "Barnet bliver indkaldt."),
+        ("heading", "Læs også"),
+        ("paragraph", "Indkaldelsen kommer i Digital Post."),
+        ("heading", "Kontakt tandplejen"),
+        ("paragraph", "Telefon 76 40 12 00"),
+        ("paragraph", "Mandag-torsdag kl. 7.30-15.00"),
+        ("list_item", "76 40 12 00"),
+        ("list_item", "tand@aaskov.dk"),
     ]
 
 

@@ -395,7 +395,27 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     )
     # A column beside <main> is read only when, cleaned, it holds more than links.
     kept = [r for r in roots if r.tag != "aside" or not _mostly_links(r)]
+    # In an aside that stays (a contact column, a fact box), a list of links ("Relaterede
+    # links") goes, and with it its heading when nothing else stands under that heading.
+    asides = [n for root in kept for n in ([root] if root.tag == "aside" else root.css("aside"))]
+    remove([n for aside in asides for n in _link_lists(aside)])
     return kept, disclosures
+
+
+def _link_lists(aside: LexborNode) -> list[LexborNode]:
+    """The lists of an aside that are mostly links to other pages (`_mostly_links`: a
+    "Relaterede links" list in a contact column), each with the heading right before it
+    when the list is the only thing under that heading (the next element is a heading or
+    there is none). The aside itself is never among them."""
+    out: list[LexborNode] = []
+    for listing in aside.css("ul, ol"):
+        if not _mostly_links(listing):
+            continue
+        out.append(listing)
+        before, after = _next_element(listing, backward=True), _next_element(listing)
+        if before is not None and before.tag in HEADINGS and (after is None or after.tag in HEADINGS):
+            out.append(before)
+    return out
 
 
 def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -822,13 +842,14 @@ def _panel_after(control: LexborNode) -> LexborNode | None:
     return after
 
 
-def _next_element(node: LexborNode) -> LexborNode | None:
-    """The next sibling of a node that is an element (not text or a comment), or None."""
-    sibling = node.next
+def _next_element(node: LexborNode, *, backward: bool = False) -> LexborNode | None:
+    """The next (or, `backward`, the previous) sibling of a node that is an element (not
+    text or a comment), or None when there is none or text stands between them."""
+    sibling = node.prev if backward else node.next
     while sibling is not None and sibling.tag in ("-text", "-comment"):
         if (sibling.text_content or "").strip():
             return None  # text between the control and the next element: no panel follows
-        sibling = sibling.next
+        sibling = sibling.prev if backward else sibling.next
     return sibling
 
 
