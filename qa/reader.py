@@ -88,6 +88,25 @@ CONNECTIVE_ADVERBS = frozenset(["så", "derfor", "dermed", "derefter", "herefter
 # Words after which "så" means "so" ("så længe", "så snart", "så meget"), not "then".
 _SO_DEGREE = frozenset(["længe", "snart", "vidt", "meget", "mange", "lidt", "få", "godt", "tit", "ofte", "hurtigt"])
 LIST_KINDS = ("list_item", "table_row", "table_header")
+# Danish "det", "den" and "de" are also the definite article before an adjective ("det
+# første besøg", "den nye regel", "de fleste").
+_ARTICLES = frozenset(["det", "den", "de"])
+# Finite verbs and pronoun phrases ending in -e that follow a pronoun "det" ("Det kunne
+# ...", "Det samme gælder ...", "Den ene ..."): no adjective.
+_NOT_ATTRIBUTIVE = frozenset(["kunne", "skulle", "ville", "måtte", "burde", "turde", "samme", "hele", "ene"])
+
+
+def _attributive(word: str) -> bool:
+    """Whether a lower-case Danish word after "det", "den" or "de" reads as an adjective
+    in its definite form: a superlative or an ordinal ending in -ste ("første", "sidste",
+    "fleste", "højeste"), or a word ending in -e that is not a past tense in -de or -te
+    ("skete", "havde": "Det skete i 2014") nor a modal or pronoun phrase
+    (`_NOT_ATTRIBUTIVE`): "nye", "gamle", "årlige". The -e of the definite adjective is
+    Danish grammar (Allan, Holmes and Lundskær-Nielsen, Danish: A Comprehensive Grammar,
+    on the definite declension)."""
+    if word in _NOT_ATTRIBUTIVE or not word.endswith("e"):
+        return False
+    return word.endswith("ste") or not word.endswith(("de", "te"))
 # How many of the best cosines of one language among a question's candidates make the
 # reference its candidates are centred on (`language_margins`); 3 is the retriever's idea
 # (`centring_top`) at the scale of the 20-60 candidates of one question.
@@ -175,13 +194,15 @@ def refers_back(text: str) -> bool:
     en ny afhentning", "Du skal derfor søge i god tid"), has a connective adverb
     (`CONNECTIVE_ADVERBS`) as its third word, with no comma before it ("Kontakt os, så
     hjælper vi dig" joins two clauses); "så" not where it means "so" ("så længe"). A
-    numbered list item is read after its number ("2. Du skal derfor ...")."""
+    numbered list item is read after its number ("2. Du skal derfor ...").
+    "Det", "Den" and "De" before an adjective are articles, not pronouns ("Det første
+    besøg sker ...", "De nye satser gælder ...": `_attributive`)."""
     number = _ITEM_NUMBER.match(text)
     head = text[number.end() if number else 0 :][:80].lower()
     found = list(_WORDS.finditer(head))[:4]
     words = [m.group() for m in found]
     if words and words[0] in REFERRING_WORDS:
-        return True
+        return not (len(words) > 1 and words[0] in _ARTICLES and _attributive(words[1]))
     if len(words) < 3 or words[2] not in CONNECTIVE_ADVERBS:
         return False
     if any(mark in head[: found[2].start()] for mark in ",;:"):

@@ -476,6 +476,40 @@ def test_a_danish_sentence_with_a_connective_adverb_after_its_verb_refers_back()
     assert not refers_back("Du bestiller tid på borger.dk.")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Det første besøg sker, når barnet er omkring 2 år.",
+        "De nye satser gælder fra 1. januar 2026.",
+        "Den gamle ordning gælder til 1. marts.",
+        "De fleste får svar inden for 4 uger.",
+        "Det højeste beløb er 12.700 kr.",
+        "2. Den næste afhentning er om 14 dage.",
+    ],
+)
+def test_det_den_de_before_an_adjective_are_articles_and_do_not_refer_back(sentence: str) -> None:
+    assert not refers_back(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Det koster 250 kr.",
+        "Det skete i 2014.",
+        "Det havde ingen betydning.",
+        "Det samme gælder for børn.",
+        "Det kunne tage op til 6 uger.",
+        "Det hele tager 10 minutter.",
+        "De skal søge senest 1. marts.",
+        "Det samlede beløb er 500 kr.",
+    ],
+)
+def test_det_den_de_as_pronouns_refer_back(sentence: str) -> None:
+    # A finite verb (also a past tense in -de or -te) or "samme", "hele": a pronoun. A
+    # participle in -ede ("samlede") is kept as a pronoun reading: the cautious side.
+    assert refers_back(sentence)
+
+
 def test_a_numbered_step_refers_back_after_its_number() -> None:
     # The item's number is no word of the sentence: "2. Du skal derfor ..." reads as
     # "Du skal derfor ..." and "3. Det tager ..." as "Det tager ...".
@@ -1305,6 +1339,10 @@ def test_a_sentence_referring_back_after_a_list_is_offered_with_all_of_a_short_l
             ("paragraph", 0, "Du kan læse din post tre steder:"),
             *[("list_item", 0, place) for place in places],  # type: ignore[list-item]
             ("paragraph", 0, same),
+            ("heading", 2, "Tandpleje"),
+            ("paragraph", 0, "Dit barn får gratis tandpleje, hvis:"),
+            *[("list_item", 0, item) for item in ("barnet bor i kommunen", "barnet er under 18 år")],  # type: ignore[list-item]
+            ("paragraph", 0, "Det første besøg er, når barnet er 2 år."),
             ("heading", 2, "Affald"),
             *[("list_item", 0, f"affald nummer {n}") for n in range(1, 10)],  # type: ignore[list-item]
             ("paragraph", 0, "Derfor skal du sortere dit affald."),
@@ -1331,6 +1369,9 @@ def test_a_sentence_referring_back_after_a_list_is_offered_with_all_of_a_short_l
     offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Hvem leverer beholderne?").candidates]
     bins = [f"Beholder {n} er grøn." if i == 0 else "Den tømmes hver uge." for n in range(1, 6) for i in range(2)]
     assert [*bins, "De bliver leveret af kommunen."] in offered
+    offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Hvornår kommer det første besøg?").candidates]
+    assert ["Det første besøg er, når barnet er 2 år."] in offered
+    assert not any(len(o) > 1 and o[-1] == "Det første besøg er, når barnet er 2 år." for o in offered)
     offered = [_texts(engine, c.sentence_ids) for c in engine.trace("Er det gratis at aflevere affald?").candidates]
     assert ["Det er gratis for private at aflevere affald på genbrugspladsen."] in offered
     result = engine.ask("Hvor kan jeg læse min Digital Post?", always_cite=True)
