@@ -22,8 +22,9 @@ Removed from the page: navigation, forms, dialogs, breadcrumbs, scripts and styl
 logo: `FRAME_CLASS_PARTS`), and outside the main content asides and cookie and consent
 banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only when it is
 mostly links; in an aside that stays, a list of links goes ("Relaterede links", with its
-heading when nothing else stands under it: `_link_lists`). Page furniture named by its class (`FURNITURE_CLASS_PARTS`: share,
-feedback, related links, contents lists, menus, skip links) goes when it is a widget
+heading when nothing else stands under it: `_link_lists`). Page furniture named by its
+class (`FURNITURE_CLASS_PARTS`: share, feedback, related links, contents lists, menus,
+skip links) goes when it is a widget
 rather than text (`_is_furniture`), as do screen-reader hints inside links and controls,
 icon-font glyph names and a heading's permalink mark ("#", "¶"); so do links to social
 networks' share endpoints and the short label beside them ("Del:": `_share_bars`). A page nested too
