@@ -107,6 +107,8 @@ def _attributive(word: str) -> bool:
     if word in _NOT_ATTRIBUTIVE or not word.endswith("e"):
         return False
     return word.endswith("ste") or not word.endswith(("de", "te"))
+
+
 # How many of the best cosines of one language among a question's candidates make the
 # reference its candidates are centred on (`language_margins`); 3 is the retriever's idea
 # (`centring_top`) at the scale of the 20-60 candidates of one question.
