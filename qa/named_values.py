@@ -11,6 +11,7 @@ vocabulary is each language's grammar, none taken from a document.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -23,7 +24,8 @@ MONTH_NAMES = (
 )
 
 # A number as written in a question or a text ("2020", "3", "1.500", "2,5").
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Digits glued to a letter are part of a word or a unit ("m2", "CO2"), not a number.
+NUMBER = re.compile(r"(?<![^\W\d])\d+(?:[.,]\d+)*")
 # A range of whole numbers in a text: two numbers of one to four digits joined by a dash,
 # "til", "to" or "through", the second perhaps after a day and a month name ("1963-1966",
 # "18-64 år", "kl. 10-18", "1. januar 1955 – 31. december 1962", "2 to 4 weeks"). Not
@@ -277,21 +279,155 @@ def _day_of(name: str) -> int:
     return next(day for full, day in _DAY_OF.items() if word.startswith(full))
 
 
-def missing_numbers(numbers: frozenset[str], text: str) -> list[str]:
+# A bound a text sets on a quantity, in Danish or English grammar: "under 18 år", "højst
+# 50 m²", "mindst 74 timer", "mere end 2 år", "65 år eller derover", "mellem 5 og 50 mio.
+# kr.", "indtil barnet fylder 12 år", "er barnet fyldt 12 år". A question's number inside
+# the bound, of the same unit, is one the text answers for ("min søn på 13" against "Er
+# barnet fyldt 12 år", "4 måneder" against "mindre end 6 måneder"), as a number inside a
+# range is (`_RANGE`). Each pattern's named group `n` (or `a` and `b`) is the bound's number.
+_QUANTITY = r"(?<![\d.,:/])(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![.,:/]?\d)"
+_FEW = r"(?:[\w-]+\s+){0,3}?"
+_OR_MORE = "(?:derover|opefter|ældre|mere|flere|over|older|more)"
+_BOUND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (relation, re.compile(pattern, re.IGNORECASE))
+    for relation, pattern in (
+        ("<", rf"\b(?:under|below|mindre end|færre end|yngre end|less than|fewer than|younger than)\s+{_QUANTITY}"),
+        ("<", rf"\b(?:indtil|til|før|until|before)\s+{_FEW}(?:fylder|turns|is)\s+{_QUANTITY}"),
+        ("<=", rf"\b(?:højst|op til|maks(?:imalt)?|max(?:imum)?|at most|up to|no more than)\s+{_QUANTITY}"),
+        (">", rf"\b(?:over|above|mere end|flere end|ældre end|more than|older than)\s+{_QUANTITY}"),
+        (">=", rf"\b(?:mindst|minimum|at least|fyldt|fra|from|turned)\s+{_QUANTITY}"),
+        (">=", rf"\b(?:når|efter|when|after|once)\s+{_FEW}(?:fylder|turns|er fyldt|has turned)\s+{_QUANTITY}"),
+        (">=", rf"{_QUANTITY}\s*(?P<u>[^\W\d]+\.?|%|m²)?\s+(?:eller|og|or|and)\s+{_OR_MORE}\b"),
+    )
+)
+_BETWEEN = re.compile(
+    r"\b(?:mellem|between)\s+(?P<a>\d{1,4})\s+(?:og|and)\s+(?P<b>\d{1,4})(?![.,:/]?\d)", re.IGNORECASE
+)
+# The unit after a number, by kind ("år" and "years" are one), so that "4 måneder" meets
+# "mindre end 6 måneder" and not "mindre end 6 uger". A number without a unit ("min søn
+# på 13", "jeg er 67") is taken as an age, the number a person states about themself.
+_UNITS = {
+    "year": ("år", "års", "year", "years", "yr", "yrs", "årig", "årige"),
+    "month": ("måned", "måneder", "måneders", "month", "months", "mdr"),
+    "week": ("uge", "uger", "ugers", "week", "weeks"),
+    "day": ("dag", "dage", "dages", "hverdag", "hverdage", "day", "days"),
+    "hour": ("time", "timer", "timers", "hour", "hours"),
+    "money": ("kr", "kroner", "dkk", "krone"),
+    "million": ("mio", "million", "millioner", "millions"),
+    "area": ("m²", "m2", "kvm", "kvadratmeter", "square"),
+    "percent": ("%", "procent", "pct", "percent", "per"),
+}
+_UNIT_OF = {word: kind for kind, words in _UNITS.items() for word in words}
+_AFTER_NUMBER = re.compile(r"\s*(m[²³23](?!\w)|%|[^\W\d]+)")
+# A day of the month: the number before "." and a month name ("fra 1. januar").
+_DAY_OF_MONTH = re.compile(rf"\.\s*(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec)\b", re.IGNORECASE)
+
+
+def _value(number: str) -> float:
+    """A number as Danish writes it: "1.500" is 1500, "2,5" is 2.5."""
+    return float(number.replace(".", "").replace(",", "."))
+
+
+def _unit_after(text: str, end: int) -> str | None:
+    """The unit of a number ending at `end`: the kind (`_UNITS`) of the word right after
+    it, or that word itself, lower-cased, when it names no kind ("4 børn" -> "børn");
+    None when no word follows ("min søn på 13?")."""
+    m = _AFTER_NUMBER.match(text, end)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return _UNIT_OF.get(word, word)
+
+
+def _is_year(value: float) -> bool:
+    # A year is bounded only by a range it falls in (`_RANGE`): "Priser fra 2026" says
+    # nothing about 2027's.
+    return 1900 <= value <= 2100 and value == int(value)
+
+
+def bounds(text: str) -> list[tuple[float, float, str | None]]:
+    """The bounds `text` sets on quantities (`_BOUND_PATTERNS`, `_BETWEEN`), each as the
+    lowest and highest value it allows (inclusive; a strict bound on whole numbers, "under
+    18", is 17 at most) and its unit's kind (`_UNITS`, None without one): "under 18 år"
+    -> (-inf, 17, "year"), "mindst 74 timer" -> (74, inf, "hour"), "mellem 5 og 50 mio.
+    kr." -> (5, 50, "million"). Years bound nothing (`_is_year`)."""
+    found: list[tuple[float, float, str | None]] = []
+    for relation, pattern in _BOUND_PATTERNS:
+        for m in pattern.finditer(text):
+            value = _value(m.group("n"))
+            if _is_year(value) or _DAY_OF_MONTH.match(text, m.end("n")):
+                continue
+            if "u" in pattern.groupindex:  # "65 år eller derover": the unit stands before "eller"
+                unit = _unit_after(text, m.start("u")) if m.group("u") else None
+            else:
+                unit = _unit_after(text, m.end("n"))
+            whole = value == int(value)
+            low, high = {
+                "<": (-math.inf, value - 1 if whole else value),
+                "<=": (-math.inf, value),
+                ">": (value + 1 if whole else value, math.inf),
+                ">=": (value, math.inf),
+            }[relation]
+            found.append((low, high, unit))
+    for m in _BETWEEN.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a <= b and not _is_year(a) and not _is_year(b):
+            found.append((a, b, _unit_after(text, m.end("b"))))
+    return found
+
+
+# Words before a number that state a person's age: "min søn på 13", "jeg er 45", "I am 70".
+_AGE_BEFORE = re.compile(r"\b(?:på|er|am|is|are|aged|age|alder)\s*$", re.IGNORECASE)
+
+
+def number_units(text: str) -> dict[str, str | None]:
+    """Each number a question writes (as `NUMBER` writes it) with its unit: the kind of
+    unit after it (`_UNITS`: "i 4 måneder" -> "month"), else "year" when the words before
+    it state an age ("min søn på 13 skal ..." -> "year"), else the word after it ("4 børn"
+    -> "børn"; None when none follows)."""
+    units: dict[str, str | None] = {}
+    for m in NUMBER.finditer(text):
+        unit = _unit_after(text, m.end())
+        if unit not in _UNITS and _AGE_BEFORE.search(text, 0, m.start()):
+            unit = "year"
+        units[m.group()] = unit
+    return units
+
+
+def _within(number: str, unit: str | None, found: list[tuple[float, float, str | None]]) -> bool:
+    """Whether a question's number with its unit falls inside one of a text's bounds of
+    the same unit (a number without a unit is an age: "år")."""
+    if not NUMBER.fullmatch(number):
+        return False
+    value = _value(number) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?", number) else None
+    if value is None or _is_year(value):
+        return False
+    kind = unit or "year"
+    return any(low <= value <= high and (bound_unit or "year") == kind for low, high, bound_unit in found)
+
+
+def missing_numbers(numbers: frozenset[str], text: str, asked: str = "") -> list[str]:
     """The question's `numbers` (as `NUMBER` writes them) that `text` neither writes nor
     spans with a range of whole numbers (`_RANGE`), in sorted order: "1965" is in "Født:
     1. januar 1963 – 31. december 1966", "30" in "18-64 år", "17" in "kl. 10-18"; "1965"
     is not in "1963, 1966", "2026" not in "2025", "67" not in "pr. 1/1-2025". Only a
-    question's whole numbers of up to four digits can fall in a range."""
+    question's whole numbers of up to four digits can fall in a range. Given the question
+    `asked`, a number is also held by a bound of the text on a quantity of its unit
+    (`bounds`): "13" of "min søn på 13" by "Er barnet fyldt 12 år", "4" of "i 4 måneder"
+    by "mindre end 6 måneder"; not "45" of "jeg er 45" by "over 65 år"."""
     if not numbers:
         return []
     written = set(NUMBER.findall(text))
     spans = [(int(a), int(b)) for a, b in _RANGE.findall(text)]
+    units = number_units(asked) if asked else {}
+    limits = bounds(text) if asked else []
     missing = []
     for number in sorted(numbers):
         if number in written:
             continue
         if number.isdigit() and len(number) <= 4 and any(a <= int(number) <= b for a, b in spans):
+            continue
+        if limits and number in units and _within(number, units[number], limits):
             continue
         missing.append(number)
     return missing

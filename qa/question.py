@@ -198,7 +198,7 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     it open on Fridays?" against "Open Monday to Thursday", 0 against "Open on weekdays";
     1 for "... on New Year's Eve?" against "Lukket på helligdage", 0 against "Den 31.
     december er der åbent"."""
-    missing = len(missing_numbers(question.numbers, text))
+    missing = len(missing_numbers(question.numbers, text, question.text))
     if question.weekdays:
         missing += len(question.weekdays - weekdays_covered(text))
     if question.holidays:

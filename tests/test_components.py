@@ -5,6 +5,7 @@ the abstention policy's operating point, and model files."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,15 @@ from qa.engine import NO_SUBJECT, NOT_FOUND, QAEngine, Trace
 from qa.fitting import fit_pairwise_ranker, fit_signed_logistic, neutral_model
 from qa.index import IndexData, prepare_index
 from qa.linear import LinearModel, ModelFileError, load_model
-from qa.named_values import holidays_covered, holidays_named, missing_numbers, weekdays_covered, weekdays_named
+from qa.named_values import (
+    NUMBER,
+    bounds,
+    holidays_covered,
+    holidays_named,
+    missing_numbers,
+    weekdays_covered,
+    weekdays_named,
+)
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
 from qa.question import analyse, missing_named, named_count
 from qa.reader import FEATURES, LANGUAGE_TOP, AnswerCandidate, ReaderConfig, is_bare_reply, is_question, refers_back
@@ -265,6 +274,48 @@ def test_question_analysis_normalises_and_finds_numbers() -> None:
     assert question.answer_type == "how_many"
     assert question.numbers == frozenset({"2020"})
     assert "2020" in question.lexical_terms
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "missing"),
+    [
+        # A number inside a bound of the text on a quantity of its unit is held.
+        ("Skal min søn på 13 give samtykke?", "Er barnet fyldt 12 år, skal barnet også give samtykke.", []),
+        ("Må jeg være med hos tandlægen med min datter på 9?", "Ja, indtil barnet fylder 12 år.", []),
+        ("Skal jeg melde flytning, hvis jeg er væk i 4 måneder?", "Er du væk under 6 måneder, skal du ikke.", []),
+        ("My turnover is 20 million kroner.", "Kvartalsvis: en omsætning mellem 5 og 50 mio. kr. om året.", []),
+        ("Jeg flyttede 5 dage før valget.", "Flytter du mindre end 8 dage før valget, stemmer du det gamle sted.", []),
+        ("Skal jeg søge til en carport på 40 m2?", "Du skal ikke søge til bygninger på højst 50 m².", []),
+        ("I am 70. What does it cost?", "Pensioners aged 65 or over pay 125 DKK.", []),
+        ("Jeg er 67 år.", "Pensionister på 65 år eller derover betaler 125 kr.", []),
+        ("Jeg har 4 børn.", "Har du mindst 3 børn, får du tilskud.", []),
+        ("Jeg har arbejdet 80 timer.", "Du skal have arbejdet mindst 74 timer i de seneste 8 uger.", []),
+        # Outside the bound, another unit, a year, or a day of a month: still missing.
+        ("Jeg er 45. Hvad koster et pas?", "Pas til personer over 65 år koster 125 kr.", ["45"]),
+        ("Jeg er 19.", "Børn under 18 år betaler intet.", ["19"]),
+        ("Er jeg væk i 4 uger?", "Er du væk i mindre end 6 måneder, skal du ikke.", ["4"]),
+        ("Jeg har 4 børn.", "Er barnet fyldt 3 år, skal det i børnehave.", ["4"]),
+        ("Hvad koster et pas i 2027?", "Priserne gælder fra 2026.", ["2027"]),
+        ("Min datter på 9?", "Reglerne gælder fra 1. januar 2026.", ["9"]),
+        ("Hvor meget er 2 timer?", "Du kan højst få 250 kr.", ["2"]),
+    ],
+)
+def test_a_number_inside_a_bound_of_its_unit_is_held(asked: str, text: str, missing: list[str]) -> None:
+    assert missing_numbers(frozenset(NUMBER.findall(asked)), text, asked) == missing
+
+
+def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
+    assert bounds("Børn under 18 år og voksne på mindst 74 timer") == [
+        (-math.inf, 17.0, "year"),
+        (74.0, math.inf, "hour"),
+    ]
+    assert bounds("en omsætning mellem 5 og 50 mio. kr.") == [(5, 50, "million")]
+    assert bounds("op til 2,5 %") == [(-math.inf, 2.5, "percent")]
+    assert bounds("Priser fra 2026 og fra 1. marts") == []
+
+
+def test_digits_glued_to_a_letter_are_no_number() -> None:
+    assert NUMBER.findall("en carport på 40 m2, CO2 og 1.500 kr.") == ["40", "1.500"]
 
 
 @pytest.mark.parametrize(
