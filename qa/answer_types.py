@@ -459,7 +459,12 @@ _WHO_TEXT = re.compile(
     r"skat|politi\w*|region\w*|nævn\w*|agency|agencies|municipality|municipalities|authority|authorities|"
     r"ministry|council|office|police|citizen service|"
     r"afdeling\w*|sagsbehandler\w*|center|centret|centre|forvaltning\w*|rådgiver\w*|arbejdsgiver\w*|"
-    r"administrator\w*|læge|lægen|department\w*|caseworker\w*|employer\w*|doctor\w*|advisers?|advisors?)\b",
+    r"administrator\w*|læge|lægen|department\w*|caseworker\w*|employer\w*|doctor\w*|advisers?|advisors?|"
+    # People in a role and the bodies that decide (Danish compounds end in them:
+    # "skolelederen", "sognepræsten", "sundhedsplejersken", "klageudvalget").
+    r"leder|lederen|ledere|chef|chefen|præst|præsten|sygeplejerske\w*|sundhedsplejerske\w*|pædagog|pædagogen|pædagoger\w*|"
+    r"rektor\w*|direktør\w*|inspektør\w*|udvalg|udvalget|udvalgets|domstol\w*|retten|sygehus\w*|hospital\w*|bedemand\w*|"
+    r"principal|head teacher|headteacher|manager|nurse|priest|registrar|committee|court|hospital|undertaker)\b",
     re.IGNORECASE,
 )
 _HOW_TEXT = re.compile(

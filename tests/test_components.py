@@ -1286,6 +1286,13 @@ def test_a_deadline_question_wants_a_text_that_words_a_deadline() -> None:
         ("Your employer must be told three months before.", True),
         ("The caseworker decides.", True),
         ("Du skal søge, før barnet fylder 6 år.", False),
+        ("Skolelederen på distriktsskolen træffer afgørelse.", True),
+        ("Blanketten sendes til sognepræsten eller kirkekontoret.", True),
+        ("Klageudvalget behandler klagen.", True),
+        ("Sundhedsplejersken kommer på besøg.", True),
+        ("The head teacher decides.", True),
+        ("Du har udvalgt en skole.", False),
+        ("Det er et pædagogisk tilbud.", False),
     ],
 )
 def test_a_who_question_is_fitted_by_an_authority_a_department_or_a_person_in_a_role(text: str, expected: bool) -> None:
