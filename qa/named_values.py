@@ -24,8 +24,8 @@ MONTH_NAMES = (
 )
 
 # A number as written in a question or a text ("2020", "3", "1.500", "2,5").
-# Digits glued to a letter are part of a word or a unit ("m2", "CO2"), not a number.
-NUMBER = re.compile(r"(?<![^\W\d])\d+(?:[.,]\d+)*")
+# Digits glued to a letter are part of a word or a unit ("m2", "CO2", "B12"), not a number.
+NUMBER = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*")
 # A range of whole numbers in a text: two numbers of one to four digits joined by a dash,
 # "til", "to" or "through", the second perhaps after a day and a month name ("1963-1966",
 # "18-64 år", "kl. 10-18", "1. januar 1955 – 31. december 1962", "2 to 4 weeks"). Not
@@ -284,30 +284,37 @@ def _day_of(name: str) -> int:
 # kr.", "indtil barnet fylder 12 år", "er barnet fyldt 12 år". A question's number inside
 # the bound, of the same unit, is one the text answers for ("min søn på 13" against "Er
 # barnet fyldt 12 år", "4 måneder" against "mindre end 6 måneder"), as a number inside a
-# range is (`_RANGE`). Each pattern's named group `n` (or `a` and `b`) is the bound's number.
-_QUANTITY = r"(?<![\d.,:/])(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![.,:/]?\d)"
+# range is (`_RANGE`). Each pattern's named group `n` (or `a` and `b`) is the bound's
+# number; the start of a range ("fra 0-6 år", "fra 10-18") is no bound (`_RANGE` reads it).
+_QUANTITY = (
+    r"(?<![\d.,:/])(?P<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?)(?![.,:/]?\d)(?!\s*[-–—]\s*\d)"
+)
 _FEW = r"(?:[\w-]+\s+){0,3}?"
 _OR_MORE = "(?:derover|opefter|ældre|mere|flere|over|older|more)"
-_BOUND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (relation, re.compile(pattern, re.IGNORECASE))
-    for relation, pattern in (
-        ("<", rf"\b(?:under|below|mindre end|færre end|yngre end|less than|fewer than|younger than)\s+{_QUANTITY}"),
-        ("<", rf"\b(?:indtil|til|før|until|before)\s+{_FEW}(?:fylder|turns|is)\s+{_QUANTITY}"),
-        ("<=", rf"\b(?:højst|op til|maks(?:imalt)?|max(?:imum)?|at most|up to|no more than)\s+{_QUANTITY}"),
-        (">", rf"\b(?:over|above|mere end|flere end|ældre end|more than|older than)\s+{_QUANTITY}"),
-        (">=", rf"\b(?:mindst|minimum|at least|fyldt|fra|from|turned)\s+{_QUANTITY}"),
-        (">=", rf"\b(?:når|efter|when|after|once)\s+{_FEW}(?:fylder|turns|er fyldt|has turned)\s+{_QUANTITY}"),
-        (">=", rf"{_QUANTITY}\s*(?P<u>[^\W\d]+\.?|%|m²)?\s+(?:eller|og|or|and)\s+{_OR_MORE}\b"),
+# Patterns whose number is an age whatever unit follows ("indtil barnet fylder 12").
+_AGE_PATTERNS = frozenset({"turns_before", "turns_after", "turned"})
+_BOUND_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (name, relation, re.compile(pattern, re.IGNORECASE))
+    for name, relation, pattern in (
+        ("below", "<", rf"\b(?:under|below|mindre end|færre end|yngre end|less than|fewer than|younger than)\s+{_QUANTITY}"),
+        ("turns_before", "<", rf"\b(?:indtil|til|før|until|before)\s+{_FEW}(?:fylder|turns|is)\s+{_QUANTITY}"),
+        ("at_most", "<=", rf"\b(?:højst|op til|maks(?:imalt|\.)?|max(?:imum|\.)?|at most|up to|no more than)\s+{_QUANTITY}"),
+        ("above", ">", rf"\b(?:over|above|mere end|flere end|ældre end|more than|older than)\s+{_QUANTITY}"),
+        ("turned", ">=", rf"\b(?:fyldt|turned)\s+{_QUANTITY}"),
+        ("at_least", ">=", rf"\b(?:mindst|minimum|at least|fra|from)\s+{_QUANTITY}"),
+        ("turns_after", ">=", rf"\b(?:når|efter|when|after|once)\s+{_FEW}(?:fylder|turns|er fyldt|has turned)\s+{_QUANTITY}"),
+        ("or_more", ">=", rf"{_QUANTITY}\s*(?P<u>-?[^\W\d]+\.?|%|m²)?\s+(?:eller|og|or|and)\s+{_OR_MORE}\b"),
     )
 )
 _BETWEEN = re.compile(
     r"\b(?:mellem|between)\s+(?P<a>\d{1,4})\s+(?:og|and)\s+(?P<b>\d{1,4})(?![.,:/]?\d)", re.IGNORECASE
 )
 # The unit after a number, by kind ("år" and "years" are one), so that "4 måneder" meets
-# "mindre end 6 måneder" and not "mindre end 6 uger". A number without a unit ("min søn
-# på 13", "jeg er 67") is taken as an age, the number a person states about themself.
+# "mindre end 6 måneder" and not "mindre end 6 uger". Years are an age or a duration
+# (`_year_kind`): "Jeg er 45" is not held by "i mindst 40 år".
 _UNITS = {
-    "year": ("år", "års", "year", "years", "yr", "yrs", "årig", "årige"),
+    "year": ("år", "års", "year", "years", "yr", "yrs"),
+    "age": ("årig", "årige", "år-gammel", "year-old", "years-old"),
     "month": ("måned", "måneder", "måneders", "month", "months", "mdr"),
     "week": ("uge", "uger", "ugers", "week", "weeks"),
     "day": ("dag", "dage", "dages", "hverdag", "hverdage", "day", "days"),
@@ -318,14 +325,32 @@ _UNITS = {
     "percent": ("%", "procent", "pct", "percent", "per"),
 }
 _UNIT_OF = {word: kind for kind, words in _UNITS.items() for word in words}
-_AFTER_NUMBER = re.compile(r"\s*(m[²³23](?!\w)|%|[^\W\d]+)")
+_AFTER_NUMBER = re.compile(r"\s*-?(m[²³23](?!\w)|%|[^\W\d][\w-]*)")
 # A day of the month: the number before "." and a month name ("fra 1. januar").
 _DAY_OF_MONTH = re.compile(rf"\.\s*(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec)\b", re.IGNORECASE)
+# Words before a number of years, or before a bare number, that state a person's age: "min
+# søn på 13", "jeg er 45", "barnet er 5 år", "I am 70", "my daughter is 9", "aged 70".
+_PERSON = (
+    r"søn|sønnen|datter|datteren|barn|barnet|børn|børnene|mor|far|moren|faren|dreng|drengen|pige|pigen|baby|"
+    r"bror|søster|mand|kone|hustru|jeg|han|hun|vi|son|daughter|child|kid|boy|girl|mother|father|he|she|i"
+)
+_AGE_BEFORE = re.compile(
+    rf"(?:\b(?:{_PERSON})\s+(?:på|er|bliver|fylder|is|am|turns|turned)|\bi['’]m|\baged?|\balder|\bage of)\s*$",
+    re.IGNORECASE,
+)
+# Words before a number of years that make it a duration: "i 30 år", "for 20 years".
+_DURATION_BEFORE = re.compile(r"\b(?:i|in|for|within|inden for|gennem|through)\s*$", re.IGNORECASE)
+# How far before a number its cue words are looked for (characters).
+_CUE_WINDOW = 40
+# The oldest age a number can state.
+MAX_AGE = 120
 
 
 def _value(number: str) -> float:
-    """A number as Danish writes it: "1.500" is 1500, "2,5" is 2.5."""
-    return float(number.replace(".", "").replace(",", "."))
+    """A number as written: "1.500" and "25,000" are thousands, "2,5" is 2.5."""
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", number):
+        return float(re.sub(r"[.,]", "", number))
+    return float(number.replace(",", "."))
 
 
 def _unit_after(text: str, end: int) -> str | None:
@@ -335,75 +360,91 @@ def _unit_after(text: str, end: int) -> str | None:
     m = _AFTER_NUMBER.match(text, end)
     if m is None:
         return None
-    word = m.group(1).lower()
+    word = m.group(1).lower().rstrip(".")
     return _UNIT_OF.get(word, word)
 
 
-def _is_year(value: float) -> bool:
+def _year_kind(text: str, start: int, unit: str | None, age_pattern: bool = False) -> str | None:
+    """A number's unit with years told apart: "age" after a person ("jeg er 45", "min søn
+    på 13", with "år" or without a unit) or in a pattern of turning an age ("fyldt 12"),
+    "years" after "i", "in", "for" ("i mindst 40 år", "for 20 years"), and an age for any
+    other number of years in a bound ("børn under 18 år"); other units as they are."""
+    before = text[max(0, start - _CUE_WINDOW) : start]
+    if age_pattern and unit in (None, "year"):
+        return "age"
+    if unit in _UNITS and unit != "year":
+        return unit  # a measure, or an age by its word ("65-årige")
+    if _AGE_BEFORE.search(before):
+        return "age"  # "min søn på 13 skal ...": the word after is no unit
+    if unit != "year":
+        return unit
+    return "years" if _DURATION_BEFORE.search(before) else "age"
+
+
+def _is_year(value: float, unit: str | None) -> bool:
     # A year is bounded only by a range it falls in (`_RANGE`): "Priser fra 2026" says
-    # nothing about 2027's.
-    return 1900 <= value <= 2100 and value == int(value)
+    # nothing about 2027's. An amount or another measure is no year ("op til 2.000 kr.").
+    measure = unit in _UNITS and unit not in ("year", "age")
+    return not measure and 1900 <= value <= 2100 and value == int(value)
+
+
+# A strict bound excludes its own number: "under 18" allows 17.9, not 18.
+_STRICT = 1e-9
 
 
 def bounds(text: str) -> list[tuple[float, float, str | None]]:
     """The bounds `text` sets on quantities (`_BOUND_PATTERNS`, `_BETWEEN`), each as the
-    lowest and highest value it allows (inclusive; a strict bound on whole numbers, "under
-    18", is 17 at most) and its unit's kind (`_UNITS`, None without one): "under 18 år"
-    -> (-inf, 17, "year"), "mindst 74 timer" -> (74, inf, "hour"), "mellem 5 og 50 mio.
-    kr." -> (5, 50, "million"). Years bound nothing (`_is_year`)."""
+    lowest and highest value it allows and its unit (`_year_kind`; None without one): "børn
+    under 18 år" -> (-inf, 18 - 1e-9, "age"), "mindst 74 timer" -> (74, inf, "hour"),
+    "i mindst 40 år" -> (40, inf, "years"), "mellem 5 og 50 mio. kr." -> (5, 50,
+    "million"). Years bound nothing (`_is_year`)."""
     found: list[tuple[float, float, str | None]] = []
-    for relation, pattern in _BOUND_PATTERNS:
+    for name, relation, pattern in _BOUND_PATTERNS:
         for m in pattern.finditer(text):
-            value = _value(m.group("n"))
-            if _is_year(value) or _DAY_OF_MONTH.match(text, m.end("n")):
+            if _DAY_OF_MONTH.match(text, m.end("n")):
                 continue
             if "u" in pattern.groupindex:  # "65 år eller derover": the unit stands before "eller"
                 unit = _unit_after(text, m.start("u")) if m.group("u") else None
             else:
                 unit = _unit_after(text, m.end("n"))
-            whole = value == int(value)
+            if unit is not None and _MONTH_WORD.fullmatch(unit):
+                continue  # "from 1 January" is a date
+            kind = _year_kind(text, m.start(), unit, name in _AGE_PATTERNS)
+            value = _value(m.group("n"))
+            if _is_year(value, kind):
+                continue
             low, high = {
-                "<": (-math.inf, value - 1 if whole else value),
+                "<": (-math.inf, value - _STRICT),
                 "<=": (-math.inf, value),
-                ">": (value + 1 if whole else value, math.inf),
+                ">": (value + _STRICT, math.inf),
                 ">=": (value, math.inf),
             }[relation]
-            found.append((low, high, unit))
+            found.append((low, high, kind))
     for m in _BETWEEN.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
-        if a <= b and not _is_year(a) and not _is_year(b):
-            found.append((a, b, _unit_after(text, m.end("b"))))
+        kind = _year_kind(text, m.start(), _unit_after(text, m.end("b")))
+        if a <= b and not _is_year(a, kind) and not _is_year(b, kind):
+            found.append((a, b, kind))
     return found
 
 
-# Words before a number that state a person's age: "min søn på 13", "jeg er 45", "I am 70".
-_AGE_BEFORE = re.compile(r"\b(?:på|er|am|is|are|aged|age|alder)\s*$", re.IGNORECASE)
-
-
 def number_units(text: str) -> dict[str, str | None]:
-    """Each number a question writes (as `NUMBER` writes it) with its unit: the kind of
-    unit after it (`_UNITS`: "i 4 måneder" -> "month"), else "year" when the words before
-    it state an age ("min søn på 13 skal ..." -> "year"), else the word after it ("4 børn"
-    -> "børn"; None when none follows)."""
-    units: dict[str, str | None] = {}
-    for m in NUMBER.finditer(text):
-        unit = _unit_after(text, m.end())
-        if unit not in _UNITS and _AGE_BEFORE.search(text, 0, m.start()):
-            unit = "year"
-        units[m.group()] = unit
-    return units
+    """Each number a question writes (as `NUMBER` writes it) with its unit (`_year_kind`):
+    "i 4 måneder" -> "month", "min søn på 13 skal ..." -> "age", "jeg har boet her i 30
+    år" -> "years", "4 børn" -> "børn", "uge 32" -> None."""
+    return {m.group(): _year_kind(text, m.start(), _unit_after(text, m.end())) for m in NUMBER.finditer(text)}
 
 
 def _within(number: str, unit: str | None, found: list[tuple[float, float, str | None]]) -> bool:
     """Whether a question's number with its unit falls inside one of a text's bounds of
-    the same unit (a number without a unit is an age: "år")."""
-    if not NUMBER.fullmatch(number):
+    the same unit; a number without a unit is inside none, and an age is at most
+    `MAX_AGE`."""
+    if unit is None or not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?", number):
         return False
-    value = _value(number) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?", number) else None
-    if value is None or _is_year(value):
+    value = _value(number)
+    if _is_year(value, unit) or (unit == "age" and value > MAX_AGE):
         return False
-    kind = unit or "year"
-    return any(low <= value <= high and (bound_unit or "year") == kind for low, high, bound_unit in found)
+    return any(low <= value <= high and kind == unit for low, high, kind in found)
 
 
 def missing_numbers(numbers: frozenset[str], text: str, asked: str = "") -> list[str]:

@@ -298,6 +298,26 @@ def test_question_analysis_normalises_and_finds_numbers() -> None:
         ("Hvad koster et pas i 2027?", "Priserne gælder fra 2026.", ["2027"]),
         ("Min datter på 9?", "Reglerne gælder fra 1. januar 2026.", ["9"]),
         ("Hvor meget er 2 timer?", "Du kan højst få 250 kr.", ["2"]),
+        # Found by review: an age against a duration in years, the start of a range, numbers
+        # without a unit, a thousands comma, digits inside a word.
+        ("Jeg er 45, kan jeg få pension?", "Du skal have haft bopæl i Danmark i mindst 40 år.", ["45"]),
+        ("Jeg har arbejdet i 30 år.", "Du skal være over 18 år.", ["30"]),
+        ("Min mor på 80, kan hun komme?", "Tilbuddet er for børn fra 0-6 år.", ["80"]),
+        ("Jeg er 67.", "Vi har åbent fra 10-18.", ["67"]),
+        ("jeg er 67", "Billetter fra 50,-", ["67"]),
+        ("Er der åbent kl. 19?", "Vi har åbent fra 8.", ["19"]),
+        ("Hvad sker der i uge 32?", "unge over 18", ["32"]),
+        ("Kan jeg bruge formular 3?", "børn under 7 år", ["3"]),
+        ("Jeg har en lejlighed på 3 værelser.", "børn under 18 år", ["3"]),
+        ("Min indkomst er 300.000.", "Du skal være over 18 år.", ["300.000"]),
+        ("I earn 25,000 kr a month.", "Income up to 30 kr.", ["25,000"]),
+        ("Har du vitamin B12?", "Børn under 18 år.", []),
+        # Decimals against strict bounds, an amount that looks like a year.
+        ("Jeg er 17,5 år.", "Børn under 18 år betaler intet.", []),
+        ("Er 2,5 dage nok?", "Det tager over 2 dage.", []),
+        ("Er 2,5 uger nok?", "Svartiden er under 2 uger.", ["2,5"]),
+        ("Koster det 1.800 kr.?", "Gebyret er op til 2.000 kr.", []),
+        ("Jeg er 70 år.", "For 65-årige og derover er det gratis.", []),
     ],
 )
 def test_a_number_inside_a_bound_of_its_unit_is_held(asked: str, text: str, missing: list[str]) -> None:
@@ -306,16 +326,25 @@ def test_a_number_inside_a_bound_of_its_unit_is_held(asked: str, text: str, miss
 
 def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
     assert bounds("Børn under 18 år og voksne på mindst 74 timer") == [
-        (-math.inf, 17.0, "year"),
+        (-math.inf, 18 - 1e-9, "age"),
         (74.0, math.inf, "hour"),
     ]
+    assert bounds("Du skal have boet her i mindst 40 år.") == [(40.0, math.inf, "years")]
     assert bounds("en omsætning mellem 5 og 50 mio. kr.") == [(5, 50, "million")]
-    assert bounds("op til 2,5 %") == [(-math.inf, 2.5, "percent")]
-    assert bounds("Priser fra 2026 og fra 1. marts") == []
+    assert bounds("op til 2,5 %, maks. 200 personer og op til 2.000 kr.") == [
+        (-math.inf, 2.5, "percent"),
+        (-math.inf, 200.0, "personer"),
+        (-math.inf, 2000.0, "money"),
+    ]
+    assert bounds("65-årige og derover") == [(65.0, math.inf, "age")]
+    # Years, days of a month, the start of a range and bare numbers bound no age.
+    assert bounds("Priser fra 2026 og fra 1. marts, for børn fra 0-6 år, åbent fra 10-18") == []
+    assert bounds("Billetter fra 50,-") == [(50.0, math.inf, None)]
+    assert bounds("Open from 1 January, at least 3 weeks") == [(3.0, math.inf, "week")]
 
 
 def test_digits_glued_to_a_letter_are_no_number() -> None:
-    assert NUMBER.findall("en carport på 40 m2, CO2 og 1.500 kr.") == ["40", "1.500"]
+    assert NUMBER.findall("en carport på 40 m2, CO2, B12, lokale A104, covid19 og 1.500 kr.") == ["40", "1.500"]
 
 
 @pytest.mark.parametrize(
