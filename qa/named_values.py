@@ -286,23 +286,24 @@ def _day_of(name: str) -> int:
 # barnet fyldt 12 år", "4 måneder" against "mindre end 6 måneder"), as a number inside a
 # range is (`_RANGE`). Each pattern's named group `n` (or `a` and `b`) is the bound's
 # number; the start of a range ("fra 0-6 år", "fra 10-18") is no bound (`_RANGE` reads it).
-_QUANTITY = (
-    r"(?<![\d.,:/])(?P<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?)(?![.,:/]?\d)(?!\s*[-–—]\s*\d)"
-)
+_QUANTITY = r"(?<![\d.,:/])(?P<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?)(?![.,:/]?\d)(?!\s*[-–—]\s*\d)"
 _FEW = r"(?:[\w-]+\s+){0,3}?"
 _OR_MORE = "(?:derover|opefter|ældre|mere|flere|over|older|more)"
+_BELOW = "under|below|mindre end|færre end|yngre end|less than|fewer than|younger than"
+_AT_MOST = r"højst|op til|maks(?:imalt|\.)?|max(?:imum|\.)?|at most|up to|no more than"
+_TURNS = "fylder|turns|er fyldt|has turned"
 # Patterns whose number is an age whatever unit follows ("indtil barnet fylder 12").
 _AGE_PATTERNS = frozenset({"turns_before", "turns_after", "turned"})
 _BOUND_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (name, relation, re.compile(pattern, re.IGNORECASE))
     for name, relation, pattern in (
-        ("below", "<", rf"\b(?:under|below|mindre end|færre end|yngre end|less than|fewer than|younger than)\s+{_QUANTITY}"),
+        ("below", "<", rf"\b(?:{_BELOW})\s+{_QUANTITY}"),
         ("turns_before", "<", rf"\b(?:indtil|til|før|until|before)\s+{_FEW}(?:fylder|turns|is)\s+{_QUANTITY}"),
-        ("at_most", "<=", rf"\b(?:højst|op til|maks(?:imalt|\.)?|max(?:imum|\.)?|at most|up to|no more than)\s+{_QUANTITY}"),
+        ("at_most", "<=", rf"\b(?:{_AT_MOST})\s+{_QUANTITY}"),
         ("above", ">", rf"\b(?:over|above|mere end|flere end|ældre end|more than|older than)\s+{_QUANTITY}"),
         ("turned", ">=", rf"\b(?:fyldt|turned)\s+{_QUANTITY}"),
         ("at_least", ">=", rf"\b(?:mindst|minimum|at least|fra|from)\s+{_QUANTITY}"),
-        ("turns_after", ">=", rf"\b(?:når|efter|when|after|once)\s+{_FEW}(?:fylder|turns|er fyldt|has turned)\s+{_QUANTITY}"),
+        ("turns_after", ">=", rf"\b(?:når|efter|when|after|once)\s+{_FEW}(?:{_TURNS})\s+{_QUANTITY}"),
         ("or_more", ">=", rf"{_QUANTITY}\s*(?P<u>-?[^\W\d]+\.?|%|m²)?\s+(?:eller|og|or|and)\s+{_OR_MORE}\b"),
     )
 )
