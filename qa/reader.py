@@ -91,22 +91,31 @@ LIST_KINDS = ("list_item", "table_row", "table_header")
 # Danish "det", "den" and "de" are also the definite article before an adjective ("det
 # første besøg", "den nye regel", "de fleste").
 _ARTICLES = frozenset(["det", "den", "de"])
-# Finite verbs and pronoun phrases ending in -e that follow a pronoun "det" ("Det kunne
-# ...", "Det samme gælder ...", "Den ene ..."): no adjective.
-_NOT_ATTRIBUTIVE = frozenset(["kunne", "skulle", "ville", "måtte", "burde", "turde", "samme", "hele", "ene"])
+# Words in -e after "det", "den", "de" that leave them pronouns or make a phrase that
+# points back: modals in the past ("Det kunne ..."), "samme", "hele", "ene", "anden",
+# "andre", "øvrige", "begge", "sidste" ("Det sidste gælder dog ikke ..."), and numbers
+# ("De tre ydelser ...").
+_NOT_ATTRIBUTIVE = frozenset(
+    [
+        "kunne", "skulle", "ville", "måtte", "burde", "turde", "samme", "hele", "ene", "andre", "øvrige",
+        "begge", "sidste", "tre", "fire", "otte",
+    ]
+)  # fmt: skip
+# Ordinals and superlatives in -ste that are not in -este ("første", "næste", "største").
+_ORDINALS = frozenset(["første", "næste", "største", "mindste", "bedste", "ældste", "yngste", "fleste", "meste"])
 
 
 def _attributive(word: str) -> bool:
     """Whether a lower-case Danish word after "det", "den" or "de" reads as an adjective
-    in its definite form: a superlative or an ordinal ending in -ste ("første", "sidste",
-    "fleste", "højeste"), or a word ending in -e that is not a past tense in -de or -te
-    ("skete", "havde": "Det skete i 2014") nor a modal or pronoun phrase
-    (`_NOT_ATTRIBUTIVE`): "nye", "gamle", "årlige". The -e of the definite adjective is
-    Danish grammar (Allan, Holmes and Lundskær-Nielsen, Danish: A Comprehensive Grammar,
-    on the definite declension)."""
+    in its definite form: an ordinal or a superlative ("første", "fleste", "højeste",
+    "nyeste"), or a word ending in -e that is not a past tense in -de or -te ("skete",
+    "viste", "havde": "Det skete i 2014") nor a modal, a number or a word that points
+    back (`_NOT_ATTRIBUTIVE`): "nye", "gamle", "årlige". The -e of the definite adjective
+    is Danish grammar (Allan, Holmes and Lundskær-Nielsen, Danish: A Comprehensive
+    Grammar, on the definite declension)."""
     if word in _NOT_ATTRIBUTIVE or not word.endswith("e"):
         return False
-    return word.endswith("ste") or not word.endswith(("de", "te"))
+    return word in _ORDINALS or word.endswith("este") or not word.endswith(("de", "te"))
 
 
 # How many of the best cosines of one language among a question's candidates make the

@@ -564,6 +564,8 @@ def test_a_danish_sentence_with_a_connective_adverb_after_its_verb_refers_back()
         "Den gamle ordning gælder til 1. marts.",
         "De fleste får svar inden for 4 uger.",
         "Det højeste beløb er 12.700 kr.",
+        "Den nyeste version findes på borger.dk.",
+        "Det største beløb er 500 kr.",
         "2. Den næste afhentning er om 14 dage.",
     ],
 )
@@ -582,6 +584,15 @@ def test_det_den_de_before_an_adjective_are_articles_and_do_not_refer_back(sente
         "Det hele tager 10 minutter.",
         "De skal søge senest 1. marts.",
         "Det samlede beløb er 500 kr.",
+        # Found by review: past tenses in -ste, and determiners that point back.
+        "Det viste sig, at ansøgningen manglede.",
+        "De rejste klagen i 2024.",
+        "De vidste ikke, at fristen var udløbet.",
+        "De tre ydelser kan ikke kombineres.",
+        "De andre skal søge hver for sig.",
+        "De øvrige regler gælder også her.",
+        "Det sidste gælder dog ikke for pensionister.",
+        "Den sidste kræver NemID.",
     ],
 )
 def test_det_den_de_as_pronouns_refer_back(sentence: str) -> None:

@@ -268,6 +268,36 @@ def test_a_list_of_links_in_a_column_that_stays_goes_with_a_heading_over_nothing
     ]
 
 
+def test_lists_in_a_column_that_say_more_than_short_links_stay(tmp_path: Path) -> None:
+    # Found by review: a contact list, a nested list under a label, a link that is an
+    # instruction; and a list of links in a wrapper goes with its heading.
+    doc = _read(
+        tmp_path,
+        '<div class="layout"><main><h1>Borgerservice</h1><p>Vi hjælper med pas.</p></main>'
+        '<aside class="sidebar"><h2>Kontakt</h2><p>Ring eller skriv til os, hvis du har spørgsmål om pas.</p><ul>'
+        '<li>Telefon: <a href="tel:70123456">70 12 34 56</a></li>'
+        '<li><a href="/sikkermail">Skriv sikkert til Borgerservice</a></li>'
+        '<li><a href="/aabningstider">Åbningstider: man-fre 10-14</a></li></ul>'
+        '<ul><li>Åbningstider i Borgerservice:<ul><li><a href="/tider">Mandag-fredag kl. 10-14</a></li></ul></li></ul>'
+        '<h2>Selvbetjening</h2><ul><li><a href="https://www.borger.dk/pas">Søg om pas på borger.dk</a></li></ul>'
+        '<h2>Relaterede links</h2><div class="links"><ul><li><a href="/a">Sundhedsplejen</a></li></ul></div>'
+        "</aside></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Borgerservice"),
+        ("paragraph", "Vi hjælper med pas."),
+        ("heading", "Kontakt"),
+        ("paragraph", "Ring eller skriv til os, hvis du har spørgsmål om pas."),
+        ("list_item", "Telefon: 70 12 34 56"),
+        ("list_item", "Skriv sikkert til Borgerservice"),
+        ("list_item", "Åbningstider: man-fre 10-14"),
+        ("list_item", "Åbningstider i Borgerservice:"),
+        ("list_item", "Mandag-fredag kl. 10-14"),
+        ("heading", "Selvbetjening"),
+        ("list_item", "Søg om pas på borger.dk"),
+    ]
+
+
 def test_a_page_in_the_latin_1_it_declares_is_read_and_an_undeclared_one_is_refused(tmp_path: Path) -> None:
     page = '<html lang="da"><head><meta charset="iso-8859-1"><title>Affald</title></head><body><main>'
     page += "<p>Sæt storskrald ud før kl. 6 – også om søndagen.</p></main></body></html>"

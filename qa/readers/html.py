@@ -404,20 +404,55 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     return kept, disclosures
 
 
+# The most words a link in a list of links may hold ("Sundhedsplejen", "Skole og SFO"):
+# a link that says more ("Søg boligstøtte på borger.dk") is content, as are digits.
+LINK_LIST_WORDS = 3
+
+
 def _link_lists(aside: LexborNode) -> list[LexborNode]:
-    """The lists of an aside that are mostly links to other pages (`_mostly_links`: a
-    "Relaterede links" list in a contact column), each with the heading right before it
-    when the list is the only thing under that heading (the next element is a heading or
-    there is none). The aside itself is never among them."""
+    """The lists of an aside that only link to other pages: every item is one link and
+    nothing else, its text at most `LINK_LIST_WORDS` words without a digit, and no link
+    gives a contact (`_CONTACT_LINK`) — a "Relaterede links" list in a contact column. Each
+    goes with the element that only wraps it and with the heading right before them when
+    nothing else stands under that heading (the next element is a heading or there is
+    none). The aside itself is never among them."""
     out: list[LexborNode] = []
     for listing in aside.css("ul, ol"):
-        if not _mostly_links(listing):
+        if not _only_links(listing):
             continue
-        out.append(listing)
-        before, after = _next_element(listing, backward=True), _next_element(listing)
+        block = listing
+        while (parent := block.parent) is not None and parent.mem_id != aside.mem_id and _wraps(parent, block):
+            block = parent
+        out.append(block)
+        before, after = _next_element(block, backward=True), _next_element(block)
         if before is not None and before.tag in HEADINGS and (after is None or after.tag in HEADINGS):
             out.append(before)
     return out
+
+
+def _only_links(listing: LexborNode) -> bool:
+    """Whether every item of a list is one short link to another page and nothing else
+    (`_link_lists`)."""
+    items = [c for c in listing.iter() if c.tag == "li"]
+    if not items:
+        return False
+    for item in items:
+        links = item.css("a")
+        text = WHITE.sub(" ", item.text(separator=" ")).strip()
+        if len(links) != 1 or _CONTACT_LINK.match(links[0].attributes.get("href") or ""):
+            return False
+        if WHITE.sub(" ", links[0].text(separator=" ")).strip() != text or not text:
+            return False
+        if len(text.split()) > LINK_LIST_WORDS or any(ch.isdigit() for ch in text):
+            return False
+    return True
+
+
+def _wraps(parent: LexborNode, child: LexborNode) -> bool:
+    """Whether an element holds nothing but `child` (white space aside)."""
+    return WHITE.sub("", parent.text(separator=" ")) == WHITE.sub("", child.text(separator=" ")) and all(
+        c.mem_id == child.mem_id for c in parent.iter() if c.tag not in ("-text", "-comment")
+    )
 
 
 def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
