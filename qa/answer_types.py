@@ -288,7 +288,7 @@ _SUBORDINATE_PRICE = re.compile(
 # "address" that is a home ("change of address") or "vægt" as emphasis ("lægge vægt på").
 # The Danish and English words for these, from any dictionary; none is taken from one
 # document.
-AskedForm = Literal["phone", "email", "percent", "weight", "age"]
+AskedForm = Literal["phone", "email", "percent", "weight", "age", "address"]
 _FORM_NOUNS: dict[AskedForm, str] = {
     "phone": r"telefonnumre\w*|telefonnummer\w*|telefon-?nr\.?|tlf\.?\s*-?nr\.?|(tele)?phone numbers?|numbers? to call",
     "email": r"e-?mail-?adresse\w*|mailadresse\w*|adresse\w* til (sikker |digital )?(e-?)?mail|e-?mail address(es)?|"
@@ -296,6 +296,9 @@ _FORM_NOUNS: dict[AskedForm, str] = {
     "percent": r"procentsats\w*|rentesats\w*|renten|percentage|interest rates?|tax rates?|skatteprocent\w*",
     "weight": r"(maksimale?|højeste|tilladte?|maximum|max\.?)\s+(total\s?)?(vægt|weight)|\w*totalvægt\w*",
     "age": r"aldersgrænse\w*|mindstealder\w*|age limit\w*|minimum age",
+    # A postal address ("Hvad er adressen på borgerservice?"); an e-mail address is
+    # `email`, which is looked for first.
+    "address": r"(post|besøgs|bopæls)?adresse(n|r|rne)?|(postal |visiting |street )?address(es)?",
 }
 # Questions of a form's own kind (an e-mail address has none).
 _FORM_ASKED: dict[AskedForm, str] = {
@@ -328,7 +331,7 @@ _FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str], re.Pattern[str]], ...] 
         ),
         re.compile(rf"^\W*(([\w-]+\s+){{0,2}}[\w-]+s\s+)?({_FORM_NOUNS[form]})(?!\w)"),
     )
-    for form in ("phone", "email", "percent", "weight", "age")
+    for form in ("phone", "email", "percent", "weight", "age", "address")
 )
 # The verbs that, besides an interrogative (`_INTERROGATIVE`), make a query a question.
 _CLAUSE_VERB = re.compile(r"\b(kan|skal|må|er|har|får|bliver|can|do|does|is|are|should|must|will|may|have|has)\b")
@@ -373,12 +376,24 @@ _FORM_TEXT: dict[AskedForm, re.Pattern[str]] = {
         rf"\b({_NUMBER_WORDS})\s+(år|years?)\b(?!\s+(siden|ago)\b)",
         re.IGNORECASE,
     ),
+    # A Danish street with its number ("Rådhustorvet 1", "Torvegade 12B", "Nørre Allé
+    # 5"), a postcode before its town ("6600 Åskov"), a post box, or an English street.
+    # The postcode is case-sensitive (a town's capital), and not a year after a word
+    # for when ("i 2024 Danmark").
+    "address": re.compile(
+        r"\b([A-ZÆØÅ]\w*(gade|vej|vejen|torv|torvet|plads|pladsen|allé|alle|stræde|vænge|vænget|boulevard|bakke|"
+        r"bakken|have|haven|park|parken|kaj|kajen|gården)|Allé|Alle|Vej|Gade|Plads|Torv|Boulevard|Have|Park)"
+        r"\s+\d{1,4}\s?[a-zA-Z]?\b|"
+        r"(?<![\d.,-])(?<!\b[iI] )(?<!\b[iI]n )(?<!fra )(?<!from )(?<!til )(?<!år )(?<!since )(?<!siden )"
+        r"\d{4}\s+[A-ZÆØÅ][a-zæøå]+|\b(?i:postboks|p\.o\. box|po box)\s+\d+|"
+        r"\b\d{1,4}\s+[A-Z]\w+\s+(?i:street|road|avenue|lane|square)\b"
+    ),
 }
 # The forms the abstention policy withholds a question for when no passage gives one
 # (`qa.policy.lacks_asked_answer`). Not an age: pages give one in too many words ("når
 # barnet starter i skole", "fra skolestart"); an age question is only read from units
 # that give an age, when any does.
-WITHHELD_FORMS: frozenset[AskedForm] = frozenset({"phone", "email", "percent", "weight"})
+WITHHELD_FORMS: frozenset[AskedForm] = frozenset({"phone", "email", "percent", "weight", "address"})
 # Where a number in a grouped form is an account, company or bank number, not a phone.
 _NOT_PHONE = re.compile(
     r"(cvr(-?(nr|nummer)\.?)?|se-?(nr|nummer)\.?|reg\.?\s*-?nr\.?|registreringsnummer|konto\w*|iban|account( number)?|"
@@ -428,7 +443,8 @@ def gives_deadline(text: str) -> bool:
 
 def asked_form(question: str) -> AskedForm | None:
     """The form of value a question (Danish or English) asks for in so many words (a
-    phone number, an e-mail address, a percentage, a weight or an age; `_FORM_QUESTIONS`),
+    phone number, an e-mail address, a percentage, a weight, an age or a postal address;
+    `_FORM_QUESTIONS`),
     None when it asks for none; the one asked first when it asks for several."""
     lowered = question.lower()
     query = _INTERROGATIVE.search(lowered) is None and _CLAUSE_VERB.search(lowered) is None

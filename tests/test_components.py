@@ -1180,6 +1180,14 @@ def test_a_configured_reranker_model_is_the_one_served(tmp_path: Path) -> None:
         ("Hvad er momsen i procent?", "percent"),
         ("Nordby kommunes telefonnummer", "phone"),
         ("Hvad er den tilladte totalvægt for en autocamper?", "weight"),
+        ("Hvad er adressen på Åskov Kommune?", "address"),
+        ("What is the address of the citizen service centre?", "address"),
+        ("Hvad er besøgsadressen?", "address"),
+        ("Hvad er Vesthavn Kommunes adresse til sikker mail?", "email"),
+        ("What is the secure email address of the childcare office?", "email"),
+        ("How do I register a change of address?", None),
+        ("Skal jeg selv sige til banken, at jeg har fået ny adresse?", None),
+        ("How many resident permits can one address have?", None),
     ],
 )
 def test_the_form_of_value_a_question_names(question: str, form: str | None) -> None:
@@ -1227,6 +1235,13 @@ def test_the_form_of_value_a_question_names(question: str, form: str | None) -> 
         ("Det koster over 500 kr.", "age", False),
         ("Telefonisk rådgivning koster 500 kr.", "phone", False),
         ("Calls made in 2025 are free.", "phone", False),
+        ("Borgerservice ligger på Rådhustorvet 1, 6600 Åskov.", "address", True),
+        ("Send blanketten til Postboks 12.", "address", True),
+        ("Mød op på Nørre Allé 5.", "address", True),
+        ("Visit us at 12 High Street.", "address", True),
+        ("Du kan få hjælp i Borgerservice.", "address", False),
+        ("I 2024 Danmark fik nye regler.", "address", False),
+        ("Du skal gå 3 vej 3.", "address", False),
     ],
 )
 def test_a_text_holds_the_form_of_value_only_when_it_gives_one(text: str, form: Any, expected: bool) -> None:
@@ -1259,6 +1274,9 @@ def test_a_question_naming_a_form_the_passages_never_give_is_withheld() -> None:
     assert not result.answered and result.citations == [] and result.evidence == 0.0
     assert engine.ask("Hvad er telefonnummeret til supporten?").answered
     assert engine.ask("Hvornår har supporten åbent?").answered
+    # Nor a postal address (a fresh tester's "Hvad er adressen på Åskov Kommune?").
+    withheld = engine.ask("Hvad er adressen på supporten?")
+    assert not withheld.answered and withheld.evidence == 0.0
 
 
 def test_a_bare_yes_or_no_is_offered_and_quoted_with_the_sentence_after_it() -> None:
