@@ -115,6 +115,9 @@ def test_lemmas_match_where_the_stemmer_keeps_forms_apart() -> None:
         # A people's name in the plural, which the lemmatiser leaves as it is.
         ("danes", "dansker"),
         ("americans", "amerikaner"),
+        # "hours" are opening hours and a count of hours ("How many hours must I have worked?").
+        ("hours", "åbningstid"),
+        ("hours", "timer"),
     ],
 )
 def test_english_words_are_bridged_to_danish(english: str, danish: str) -> None:
