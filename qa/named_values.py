@@ -302,13 +302,28 @@ _BOUND_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("at_most", "<=", rf"\b(?:{_AT_MOST})\s+{_QUANTITY}"),
         ("above", ">", rf"\b(?:over|above|mere end|flere end|ældre end|more than|older than)\s+{_QUANTITY}"),
         ("turned", ">=", rf"\b(?:fyldt|turned)\s+{_QUANTITY}"),
-        ("at_least", ">=", rf"\b(?:mindst|minimum|at least|fra|from)\s+{_QUANTITY}"),
+        ("at_least", ">=", rf"\b(?:mindst|minimum|at least)\s+{_QUANTITY}"),
+        # "fra 16 år", not "fra 3 år til 6 år" (a range: `_FROM_TO`); an age only: "fra 50 kr."
+        # is a starting price, not a bound the asked amount falls in.
+        ("from", ">=", rf"\b(?:fra|from)\s+{_QUANTITY}(?!\s*(?:[^\W\d]+\.?\s+)?(?:til|to)\s+\d)"),
         ("turns_after", ">=", rf"\b(?:når|efter|when|after|once)\s+{_FEW}(?:{_TURNS})\s+{_QUANTITY}"),
         ("or_more", ">=", rf"{_QUANTITY}\s*(?P<u>-?[^\W\d]+\.?|%|m²)?\s+(?:eller|og|or|and)\s+{_OR_MORE}\b"),
     )
 )
 _BETWEEN = re.compile(
-    r"\b(?:mellem|between)\s+(?P<a>\d{1,4})\s+(?:og|and)\s+(?P<b>\d{1,4})(?![.,:/]?\d)", re.IGNORECASE
+    r"\b(?:mellem|between)\s+(?P<a>\d{1,4})\s+(?:og|and)\s+(?P<b>\d{1,4})(?![.,:/]?\d)|"
+    r"\b(?:fra|from)\s+(?P<c>\d{1,4})\s*(?:[^\W\d]+\.?\s+)?(?:til|to)\s+(?P<d>\d{1,4})(?![.,:/]?\d)",
+    re.IGNORECASE,
+)
+# Kinds of unit that "from" bounds, and durations, which "over" does not bound after a
+# word of spreading a payment ("betales tilbage over 10 år", "fordelt over 12 måneder",
+# "spread over 24 months"; "Det tager over 2 dage" is more than 2 days).
+_FROM_KINDS = frozenset({"age", "years", "month", "week", "day"})
+_DURATIONS = frozenset({"years", "month", "week", "day", "hour"})
+_SPREAD_BEFORE = re.compile(
+    r"\b(?:tilbage|fordel\w*|afdrag\w*|afbetal\w*|betal\w*|deles|delt|spread|paid|pay\w*|repa\w*|split|divided)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 # The unit after a number, by kind ("år" and "years" are one), so that "4 måneder" meets
 # "mindre end 6 måneder" and not "mindre end 6 uger". Years are an age or a duration
@@ -329,18 +344,44 @@ _UNIT_OF = {word: kind for kind, words in _UNITS.items() for word in words}
 _AFTER_NUMBER = re.compile(r"\s*-?(m[²³23](?!\w)|%|[^\W\d][\w-]*)")
 # A day of the month: the number before "." and a month name ("fra 1. januar").
 _DAY_OF_MONTH = re.compile(rf"\.\s*(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec)\b", re.IGNORECASE)
-# Words before a number of years, or before a bare number, that state a person's age: "min
-# søn på 13", "jeg er 45", "barnet er 5 år", "I am 70", "my daughter is 9", "aged 70".
+# Words before a number that state a person's age: "min søn på 13" (whatever follows),
+# "jeg er 45", "I am 70", "aged 70" (with "år" or nothing after it).
 _PERSON = (
     r"søn|sønnen|datter|datteren|barn|barnet|børn|børnene|mor|far|moren|faren|dreng|drengen|pige|pigen|baby|"
     r"bror|søster|mand|kone|hustru|jeg|han|hun|vi|son|daughter|child|kid|boy|girl|mother|father|he|she|i"
 )
-_AGE_BEFORE = re.compile(
-    rf"(?:\b(?:{_PERSON})\s+(?:på|er|bliver|fylder|is|am|turns|turned)|\bi['’]m|\baged?|\balder|\bage of)\s*$",
+_PERSON_ON = re.compile(rf"\b(?:{_PERSON})\s+på\s*$", re.IGNORECASE)
+_PERSON_IS = re.compile(
+    rf"(?:\b(?:{_PERSON})\s+(?:er|bliver|fylder|is|am|turns|turned)|\bi['’]m|\baged?|\balder|\bage of)\s*$",
     re.IGNORECASE,
 )
-# Words before a number of years that make it a duration: "i 30 år", "for 20 years".
-_DURATION_BEFORE = re.compile(r"\b(?:i|in|for|within|inden for|gennem|through)\s*$", re.IGNORECASE)
+# Before a bound in years: people ("børn under 18 år", "personer over 65 år") or being
+# ("Du skal være over 18 år") make it an age.
+_PEOPLE = (
+    r"børn|børnene|barn|barnet|unge|voksne|personer|borgere|pensionister|elever|ansøgere|alle|du|man|"
+    r"children|child|people|persons|adults|young|students|pupils|applicants|everyone|anyone|you"
+)
+_AGE_BOUND_BEFORE = re.compile(
+    rf"(?:\b(?:{_PEOPLE})\b[^.;:!?]{{0,25}}|\b(?:være|er|is|be|are|aged?|bliver)\s*)$", re.IGNORECASE
+)
+# Words before a number of years, or its bound, that make it a duration: "i 30 år", "for
+# 20 years", "varet mere end 10 år", "været gift 12 år".
+_DURATION_BEFORE = re.compile(
+    r"\b(?:i|in|for|within|inden for|gennem|through|varet|boet|arbejdet|været|haft|gift|ledig|lived|worked|"
+    r"been|married|resident|employed)\s*$",
+    re.IGNORECASE,
+)
+# "om ugen", "per month", "pr. md.": the period a quantity is counted over.
+_PERIOD = re.compile(
+    r"\s*(?:[^\W\d]+\.?\s+){0,2}?(?:om|per|pr\.?|a|an|each|hver|i)\s+"
+    r"(ugen|uge|week|måneden|måned|md\.?|month|året|år|year|dagen|dag|day|timen|time|hour)\b",
+    re.IGNORECASE,
+)
+_PERIOD_OF = {
+    "ugen": "week", "uge": "week", "week": "week", "måneden": "month", "måned": "month", "md": "month",
+    "md.": "month", "month": "month", "året": "year", "år": "year", "year": "year", "dagen": "day",
+    "dag": "day", "day": "day", "timen": "hour", "time": "hour", "hour": "hour",
+}  # fmt: skip
 # How far before a number its cue words are looked for (characters).
 _CUE_WINDOW = 40
 # The oldest age a number can state.
@@ -365,21 +406,33 @@ def _unit_after(text: str, end: int) -> str | None:
     return _UNIT_OF.get(word, word)
 
 
-def _year_kind(text: str, start: int, unit: str | None, age_pattern: bool = False) -> str | None:
-    """A number's unit with years told apart: "age" after a person ("jeg er 45", "min søn
-    på 13", with "år" or without a unit) or in a pattern of turning an age ("fyldt 12"),
-    "years" after "i", "in", "for" ("i mindst 40 år", "for 20 years"), and an age for any
-    other number of years in a bound ("børn under 18 år"); other units as they are."""
+def _year_kind(text: str, start: int, unit: str | None, age_pattern: bool = False, bound: bool = False) -> str | None:
+    """A number's unit with years told apart, from the words before `start` (the number,
+    or the word opening its bound): "age" after a person on ("min søn på 13 skal ..."),
+    after a person being, with "år" or nothing after the number ("jeg er 45", "I am 70"),
+    in a pattern of turning an age ("fyldt 12"), or, for a bound in years, after people or
+    being ("børn under 18 år", "Du skal være over 18 år"); "years" after "i", "for" or a
+    verb of lasting ("i mindst 40 år", "varet mere end 10 år"); None for a number of years
+    with neither (it bounds and is bounded by nothing); other units as they are."""
     before = text[max(0, start - _CUE_WINDOW) : start]
     if age_pattern and unit in (None, "year"):
         return "age"
     if unit in _UNITS and unit != "year":
         return unit  # a measure, or an age by its word ("65-årige")
-    if _AGE_BEFORE.search(before):
-        return "age"  # "min søn på 13 skal ...": the word after is no unit
+    if _PERSON_ON.search(before) or (unit in (None, "year") and _PERSON_IS.search(before)):
+        return "age"
     if unit != "year":
         return unit
-    return "years" if _DURATION_BEFORE.search(before) else "age"
+    if _DURATION_BEFORE.search(before):
+        return "years"
+    return "age" if bound and _AGE_BOUND_BEFORE.search(before) else None
+
+
+def _period(text: str, end: int) -> str | None:
+    """The period a quantity ending at `end` is counted over ("5.120 kr. om ugen" ->
+    "week"), None when the words after it name none."""
+    m = _PERIOD.match(text, end)
+    return _PERIOD_OF[m.group(1).lower()] if m else None
 
 
 def _is_year(value: float, unit: str | None) -> bool:
@@ -393,12 +446,22 @@ def _is_year(value: float, unit: str | None) -> bool:
 _STRICT = 1e-9
 
 
+def _with_period(kind: str | None, text: str, end: int) -> str | None:
+    """A unit's kind with the period its quantity is counted over (`_period`) after a
+    slash: "money/week" for "5.120 kr. om ugen"."""
+    period = _period(text, end)
+    return f"{kind}/{period}" if kind is not None and period is not None and period != kind else kind
+
+
 def bounds(text: str) -> list[tuple[float, float, str | None]]:
     """The bounds `text` sets on quantities (`_BOUND_PATTERNS`, `_BETWEEN`), each as the
-    lowest and highest value it allows and its unit (`_year_kind`; None without one): "børn
-    under 18 år" -> (-inf, 18 - 1e-9, "age"), "mindst 74 timer" -> (74, inf, "hour"),
-    "i mindst 40 år" -> (40, inf, "years"), "mellem 5 og 50 mio. kr." -> (5, 50,
-    "million"). Years bound nothing (`_is_year`)."""
+    lowest and highest value it allows and its unit (`_year_kind`, with its period:
+    `_with_period`; None without one): "børn under 18 år" -> (-inf, 18 - 1e-9, "age"),
+    "mindst 74 timer" -> (74, inf, "hour"), "i mindst 40 år" -> (40, inf, "years"),
+    "mellem 5 og 50 mio. kr." -> (5, 50, "million"), "fra 3 år til 6 år" for børn -> (3,
+    6, "age"), "højst 15 timer om ugen" -> (-inf, 15, "hour/week"). Years bound nothing
+    (`_is_year`); "fra" bounds only ages and durations, and "over" no duration a payment
+    is spread over (`_SPREAD_BEFORE`)."""
     found: list[tuple[float, float, str | None]] = []
     for name, relation, pattern in _BOUND_PATTERNS:
         for m in pattern.finditer(text):
@@ -410,9 +473,15 @@ def bounds(text: str) -> list[tuple[float, float, str | None]]:
                 unit = _unit_after(text, m.end("n"))
             if unit is not None and _MONTH_WORD.fullmatch(unit):
                 continue  # "from 1 January" is a date
-            kind = _year_kind(text, m.start(), unit, name in _AGE_PATTERNS)
+            kind = _year_kind(text, m.start(), unit, name in _AGE_PATTERNS, bound=True)
             value = _value(m.group("n"))
-            if _is_year(value, kind):
+            if _is_year(value, kind) or (name == "from" and kind not in _FROM_KINDS):
+                continue
+            if (
+                name == "above"
+                and kind in _DURATIONS
+                and _SPREAD_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            ):
                 continue
             low, high = {
                 "<": (-math.inf, value - _STRICT),
@@ -420,32 +489,47 @@ def bounds(text: str) -> list[tuple[float, float, str | None]]:
                 ">": (value + _STRICT, math.inf),
                 ">=": (value, math.inf),
             }[relation]
-            found.append((low, high, kind))
+            found.append((low, high, _with_period(kind, text, m.end())))
     for m in _BETWEEN.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        kind = _year_kind(text, m.start(), _unit_after(text, m.end("b")))
+        first, last = ("a", "b") if m.group("a") else ("c", "d")
+        a, b = int(m.group(first)), int(m.group(last))
+        kind = _year_kind(text, m.start(), _unit_after(text, m.end(last)), bound=True)
         if a <= b and not _is_year(a, kind) and not _is_year(b, kind):
-            found.append((a, b, kind))
+            found.append((a, b, _with_period(kind, text, m.end())))
     return found
 
 
 def number_units(text: str) -> dict[str, str | None]:
-    """Each number a question writes (as `NUMBER` writes it) with its unit (`_year_kind`):
-    "i 4 måneder" -> "month", "min søn på 13 skal ..." -> "age", "jeg har boet her i 30
-    år" -> "years", "4 børn" -> "børn", "uge 32" -> None."""
-    return {m.group(): _year_kind(text, m.start(), _unit_after(text, m.end())) for m in NUMBER.finditer(text)}
+    """Each number a question writes (as `NUMBER` writes it) with its unit (`_year_kind`,
+    with its period: `_with_period`): "i 4 måneder" -> "month", "min søn på 13 skal ..."
+    -> "age", "jeg har boet her i 30 år" -> "years", "4 børn" -> "børn", "20 timer om
+    måneden" -> "hour/month", "uge 32" -> None."""
+    return {
+        m.group(): _with_period(_year_kind(text, m.start(), _unit_after(text, m.end())), text, m.end())
+        for m in NUMBER.finditer(text)
+    }
+
+
+def _same_unit(asked: str, bound: str | None) -> bool:
+    """Whether a question's unit and a bound's are the same kind, counted over the same
+    period when both name one ("hour/week" is not "hour/month", "hour" meets both)."""
+    if bound is None:
+        return False
+    kind, _, period = asked.partition("/")
+    bound_kind, _, bound_period = bound.partition("/")
+    return kind == bound_kind and (not period or not bound_period or period == bound_period)
 
 
 def _within(number: str, unit: str | None, found: list[tuple[float, float, str | None]]) -> bool:
     """Whether a question's number with its unit falls inside one of a text's bounds of
-    the same unit; a number without a unit is inside none, and an age is at most
-    `MAX_AGE`."""
+    the same unit (`_same_unit`); a number without a unit is inside none, and an age is at
+    most `MAX_AGE`."""
     if unit is None or not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?", number):
         return False
     value = _value(number)
     if _is_year(value, unit) or (unit == "age" and value > MAX_AGE):
         return False
-    return any(low <= value <= high and kind == unit for low, high, kind in found)
+    return any(low <= value <= high and _same_unit(unit, kind) for low, high, kind in found)
 
 
 def missing_numbers(numbers: frozenset[str], text: str, asked: str = "") -> list[str]:
