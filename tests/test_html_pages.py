@@ -236,6 +236,7 @@ def test_an_aside_beside_main_is_its_column_unless_it_is_a_list_of_links(tmp_pat
         ("paragraph", "Du indberetter moms hvert kvartal."),
         ("heading", "Kontakt"),
         ("paragraph", "Ring på 72 22 18 18."),
+        ("list_item", "Momsregistrering"),
     ]
 
 
@@ -268,7 +269,7 @@ def test_a_list_of_links_in_a_column_that_stays_goes_with_a_heading_over_nothing
     ]
 
 
-def test_lists_in_a_column_that_say_more_than_short_links_stay(tmp_path: Path) -> None:
+def test_lists_in_a_column_that_say_more_than_short_links_or_stand_under_another_heading_stay(tmp_path: Path) -> None:
     # Found by review: a contact list, a nested list under a label, a link that is an
     # instruction; and a list of links in a wrapper goes with its heading.
     doc = _read(
@@ -281,6 +282,9 @@ def test_lists_in_a_column_that_say_more_than_short_links_stay(tmp_path: Path) -
         '<ul><li>Åbningstider i Borgerservice:<ul><li><a href="/tider">Mandag-fredag kl. 10-14</a></li></ul></li></ul>'
         '<h2>Selvbetjening</h2><ul><li><a href="https://www.borger.dk/pas">Søg om pas på borger.dk</a></li></ul>'
         '<h2>Relaterede links</h2><div class="links"><ul><li><a href="/a">Sundhedsplejen</a></li></ul></div>'
+        '<h2>Det skal du medbringe</h2><ul><li><a href="/pas">Gyldigt pas</a></li><li><a href="/sk">Sundhedskort</a>'
+        '</li></ul><h2>Se også</h2><ul><li><a href="/b">Borgerservice</a></li></ul>'
+        "<h3>Telefon</h3><p>Ring 70 10 10 10.</p>"
         "</aside></div>",
     )
     assert _units(doc) == [
@@ -295,6 +299,12 @@ def test_lists_in_a_column_that_say_more_than_short_links_stay(tmp_path: Path) -
         ("list_item", "Mandag-fredag kl. 10-14"),
         ("heading", "Selvbetjening"),
         ("list_item", "Søg om pas på borger.dk"),
+        ("heading", "Det skal du medbringe"),
+        ("list_item", "Gyldigt pas"),
+        ("list_item", "Sundhedskort"),
+        ("heading", "Se også"),
+        ("heading", "Telefon"),
+        ("paragraph", "Ring 70 10 10 10."),
     ]
 
 

@@ -407,15 +407,24 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
 # The most words a link in a list of links may hold ("Sundhedsplejen", "Skole og SFO"):
 # a link that says more ("Søg boligstøtte på borger.dk") is content, as are digits.
 LINK_LIST_WORDS = 3
+# A heading that says what follows is links to other pages, in the words of Danish and
+# English web pages ("Relaterede links", "Læs også", "Se også", "Genveje", "Related
+# pages", "See also", "Read more"); a list of short links under another heading ("Det skal
+# du medbringe": "Gyldigt pas", "Sundhedskort") is content and stays.
+_LINK_HEADING = re.compile(
+    r"\b(links?|linket|læs (også|mere)|se (også|mere)|relatere\w*|related|see also|read more|genveje|"
+    r"andre sider|other pages|nyttige sider|useful pages|mere om)\b",
+    re.IGNORECASE,
+)
 
 
 def _link_lists(aside: LexborNode) -> list[LexborNode]:
-    """The lists of an aside that only link to other pages: every item is one link and
-    nothing else, its text at most `LINK_LIST_WORDS` words without a digit, and no link
-    gives a contact (`_CONTACT_LINK`) — a "Relaterede links" list in a contact column. Each
-    goes with the element that only wraps it and with the heading right before them when
-    nothing else stands under that heading (the next element is a heading or there is
-    none). The aside itself is never among them."""
+    """The lists of links of an aside: a list right under a heading that says it holds
+    links (`_LINK_HEADING`: "Relaterede links", "Læs også"), whose every item is one link
+    and nothing else, its text at most `LINK_LIST_WORDS` words without a digit, and no link
+    a contact (`_CONTACT_LINK`). Each goes with the element that only wraps it, and with
+    its heading when nothing else stands under it (the next element is a heading of the
+    same or a higher level, or there is none). The aside itself is never among them."""
     out: list[LexborNode] = []
     for listing in aside.css("ul, ol"):
         if not _only_links(listing):
@@ -423,10 +432,13 @@ def _link_lists(aside: LexborNode) -> list[LexborNode]:
         block = listing
         while (parent := block.parent) is not None and parent.mem_id != aside.mem_id and _wraps(parent, block):
             block = parent
+        heading = _next_element(block, backward=True)
+        if heading is None or heading.tag not in HEADINGS or not _LINK_HEADING.search(heading.text(separator=" ")):
+            continue
         out.append(block)
-        before, after = _next_element(block, backward=True), _next_element(block)
-        if before is not None and before.tag in HEADINGS and (after is None or after.tag in HEADINGS):
-            out.append(before)
+        after = _next_element(block)
+        if after is None or (after.tag in HEADINGS and after.tag <= heading.tag):
+            out.append(heading)
     return out
 
 
