@@ -339,6 +339,9 @@ _UNITS = {
     "million": ("mio", "million", "millioner", "millions"),
     "area": ("m²", "m2", "kvm", "kvadratmeter", "square"),
     "percent": ("%", "procent", "pct", "percent", "per"),
+    "weight": ("kg", "kilo", "kilogram", "ton", "tons", "gram", "g"),
+    "distance": ("km", "kilometer", "kilometre", "kilometres", "kilometers", "meter", "m", "metres", "meters"),
+    "time": ("minut", "minutter", "minutes", "minute", "sekunder", "seconds", "kl"),
 }
 _UNIT_OF = {word: kind for kind, words in _UNITS.items() for word in words}
 _AFTER_NUMBER = re.compile(r"\s*-?(m[²³23](?!\w)|%|[^\W\d][\w-]*)")
@@ -363,6 +366,13 @@ _PEOPLE = (
 )
 _AGE_BOUND_BEFORE = re.compile(
     rf"(?:\b(?:{_PEOPLE})\b[^.;:!?]{{0,25}}|\b(?:være|er|is|be|are|aged?|bliver)\s*)$", re.IGNORECASE
+)
+# A group of people right before a bound without a unit makes it an age ("Børn under 12
+# rejser gratis", "Children under 12 travel free"; not "Har du mindst 3 børn").
+_GROUP_BEFORE = re.compile(
+    r"\b(?:børn|unge|voksne|personer|borgere|pensionister|elever|children|people|persons|adults|students|pupils|"
+    r"kids|young people)\s+$",
+    re.IGNORECASE,
 )
 # Words before a number of years, or its bound, that make it a duration: "i 30 år", "for
 # 20 years", "varet mere end 10 år", "været gift 12 år".
@@ -410,8 +420,8 @@ def _year_kind(text: str, start: int, unit: str | None, age_pattern: bool = Fals
     """A number's unit with years told apart, from the words before `start` (the number,
     or the word opening its bound): "age" after a person on ("min søn på 13 skal ..."),
     after a person being, with "år" or nothing after the number ("jeg er 45", "I am 70"),
-    in a pattern of turning an age ("fyldt 12"), or, for a bound in years, after people or
-    being ("børn under 18 år", "Du skal være over 18 år"); "years" after "i", "for" or a
+    in a pattern of turning an age ("fyldt 12"), or, for a bound in years or without a
+    unit, after people or being ("børn under 18 år", "Children under 12 travel free"); "years" after "i", "for" or a
     verb of lasting ("i mindst 40 år", "varet mere end 10 år"); None for a number of years
     with neither (it bounds and is bounded by nothing); other units as they are."""
     before = text[max(0, start - _CUE_WINDOW) : start]
@@ -421,6 +431,8 @@ def _year_kind(text: str, start: int, unit: str | None, age_pattern: bool = Fals
         return unit  # a measure, or an age by its word ("65-årige")
     if _PERSON_ON.search(before) or (unit in (None, "year") and _PERSON_IS.search(before)):
         return "age"
+    if unit not in _UNITS and bound and _GROUP_BEFORE.search(before):
+        return "age"  # "Children under 12 travel free", "Unge over 18 betaler ...": no unit follows
     if unit != "year":
         return unit
     if _DURATION_BEFORE.search(before):

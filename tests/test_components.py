@@ -335,6 +335,11 @@ def test_question_analysis_normalises_and_finds_numbers() -> None:
         ("Jeg arbejder 20 timer om ugen.", "Du skal arbejde mindst 15 timer om ugen.", []),
         ("Koster det 200 kr.?", "Billetter fra 50 kr.", ["200"]),
         ("Er jeg gift i 12 år nok?", "Ægteskabet skal have varet mere end 10 år.", []),
+        # A bound without a unit after people is an age.
+        ("Does my 8-year-old pay?", "Children under 12 travel free.", []),
+        ("My son is 14. Does he pay?", "Children under 12 travel free.", ["14"]),
+        ("Min søn på 13 skal han betale?", "Unge over 12 betaler fuld pris.", []),
+        ("Hvad sker der i uge 32?", "Unge over 18 betaler fuld pris.", ["32"]),
     ],
 )
 def test_a_number_inside_a_bound_of_its_unit_is_held(asked: str, text: str, missing: list[str]) -> None:
