@@ -290,7 +290,7 @@ _QUANTITY = r"(?<![\d.,:/])(?P<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?)(?![.,:/]?\d
 _FEW = r"(?:[\w-]+\s+){0,3}?"
 _OR_MORE = "(?:derover|opefter|ældre|mere|flere|over|older|more)"
 _BELOW = "under|below|mindre end|færre end|yngre end|less than|fewer than|younger than"
-_AT_MOST = r"højst|op til|maks(?:imalt|\.)?|max(?:imum|\.)?|at most|up to|no more than"
+_AT_MOST = r"højst|op til|maks(?:imalt|\.)?|max(?:imum|\.)?|at most|up to|no more than|inden for|indenfor|within"
 _TURNS = "fylder|turns|er fyldt|has turned"
 # Patterns whose number is an age whatever unit follows ("indtil barnet fylder 12").
 _AGE_PATTERNS = frozenset({"turns_before", "turns_after", "turned"})
@@ -542,6 +542,29 @@ def _within(number: str, unit: str | None, found: list[tuple[float, float, str |
     if _is_year(value, unit) or (unit == "age" and value > MAX_AGE):
         return False
     return any(low <= value <= high and _same_unit(unit, kind) for low, high, kind in found)
+
+
+# The period an amount or a count is given over, as questions ask it ("Hvad er huslejen om
+# ugen?", "per month") and texts give it ("pr. sæson", "om året", "månedlig", "weekly").
+# "a" as "per" ("twice a month"), not in a duration ("within a year", "for a week").
+_A = r"(?<!within )(?<!in )(?<!for )(?<!after )(?<!than )(?<!about )(?<!once in )a"
+_PERIODS: tuple[tuple[str, str], ...] = (
+    ("day", rf"om dagen|(per|pr\.?|hver|{_A}|each|every) (dag|day)|daglig\w*|daily"),
+    ("week", rf"om ugen|(per|pr\.?|hver|{_A}|each|every) (uge|week)|ugentlig\w*|weekly"),
+    ("month", rf"om måneden|(per|pr\.?|hver|{_A}|each|every) (måned|md\.?|month)|månedlig\w*|monthly"),
+    ("quarter", rf"(om|per|pr\.?|hvert|{_A}|each|every) (kvartal(et)?|quarter)|kvartalsvis|quarterly"),
+    ("season", r"(om|per|pr\.?|hver) sæson(en)?|(per|each|every) season|sæsonvis"),
+    ("half-year", r"(om|per|pr\.?|hvert) halvår(et)?|halvårlig\w*|(per|every) half[- ]year|half-yearly"),
+    ("year", rf"om året|(per|pr\.?|hvert|{_A}|each|every) (år|year)|årlig\w*|yearly|annual\w*|per annum"),
+)
+_PERIOD_PATTERNS = tuple((name, re.compile(rf"(?<!\w)({pattern})(?!\w)", re.IGNORECASE)) for name, pattern in _PERIODS)
+
+
+def periods_named(text: str) -> frozenset[str]:
+    """The periods a text gives amounts or counts over (`_PERIODS`): "5.120 kr. om ugen"
+    -> {"week"}, "højst 2.000 kr. pr. sæson" -> {"season"}, "en årlig afgift" ->
+    {"year"}."""
+    return frozenset(name for name, pattern in _PERIOD_PATTERNS if pattern.search(text))
 
 
 def missing_numbers(numbers: frozenset[str], text: str, asked: str = "") -> list[str]:

@@ -27,6 +27,7 @@ from qa.named_values import (
     holidays_covered,
     holidays_named,
     missing_numbers,
+    periods_named,
     weekdays_covered,
     weekdays_named,
     without_holiday_names,
@@ -78,6 +79,8 @@ class AnalysedQuestion:
     by its first Danish word from the bilingual dictionary (`qa.lexicon`); None otherwise."""
     weekdays: frozenset[int] = frozenset()
     holidays: frozenset[tuple[int, int]] = frozenset()
+    periods: frozenset[str] = frozenset()
+    """The periods the question asks amounts or counts over (`qa.named_values.periods_named`)."""
     """The holidays with a fixed date the question names, as (day, month)
     (`qa.named_values.holidays_named`)."""
     asks_price: bool = False
@@ -181,6 +184,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         numbers=frozenset(NUMBER.findall(without_holiday_names(asked))),
         weekdays=weekdays_named(asked),
         holidays=holidays_named(asked),
+        periods=periods_named(asked),
         bridged=bridge_to_danish(asked, phrases) if guess.language == "en" else None,
         asks_price=price,
         form=asked_form(asked),
@@ -197,8 +201,13 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     does not hold (`missing_numbers`, `weekdays_covered`, `holidays_covered`): 1 for "Is
     it open on Fridays?" against "Open Monday to Thursday", 0 against "Open on weekdays";
     1 for "... on New Year's Eve?" against "Lukket på helligdage", 0 against "Den 31.
-    december er der åbent"."""
+    december er der åbent". The period a question asks over counts as one more when the
+    text gives periods and not it (`periods_named`): 1 for "Hvad er huslejen om ugen?"
+    against "... 5.400 kr. om måneden", 0 against "Huslejen er 5.400 kr."."""
     missing = len(missing_numbers(question.numbers, text, question.text))
+    if question.periods:
+        given = periods_named(text)
+        missing += 1 if given and not question.periods & given else 0
     if question.weekdays:
         missing += len(question.weekdays - weekdays_covered(text))
     if question.holidays:
@@ -209,7 +218,7 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
 def named_count(question: AnalysedQuestion) -> int:
     """How many numbers, weekdays and holidays a question names (what `missing_named`
     counts from)."""
-    return len(question.numbers) + len(question.weekdays) + len(question.holidays)
+    return len(question.numbers) + len(question.weekdays) + len(question.holidays) + (1 if question.periods else 0)
 
 
 _TOKEN = re.compile(r"\w+|\W+")

@@ -365,6 +365,30 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
     assert bounds("Open from 1 January, at least 3 weeks") == [(3.0, math.inf, "week")]
 
 
+@pytest.mark.parametrize(
+    ("asked", "text", "missing"),
+    [
+        # The period a question asks an amount over counts as named (a fresh tester's near
+        # misses: "om måneden" against "pr. sæson", "om ugen" against "om måneden").
+        ("Hvad er huslejen om ugen for en ældrebolig?", "Huslejen er 5.400 kr. om måneden.", 1),
+        ("Hvor meget dækker fritidspasset om måneden?", "Fritidspasset dækker højst 2.000 kr. pr. sæson.", 1),
+        ("What is the maximum benefit per month?", "You get DKK 5,120 per week before tax.", 1),
+        ("Hvad koster hundelicensen om året?", "Hundelicensen koster 300 kr. årligt.", 0),
+        ("How much is the rent a month?", "The rent is DKK 5,400 per month.", 0),
+        # A text without a period does not miss it; a duration is no period.
+        ("Hvad koster licensen om året?", "Licensen koster 300 kr.", 0),
+        ("How much is it per year?", "You must apply within a year.", 0),
+        # "inden for" bounds a duration: 2 weeks ago is within 4 weeks, 6 is not.
+        ("Jeg fik afslag for 2 uger siden – kan jeg klage?", "Du kan klage inden for 4 uger.", 0),
+        ("Jeg fik afslag for 6 uger siden – kan jeg klage?", "Du kan klage inden for 4 uger.", 1),
+    ],
+)
+def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
+    asked: str, text: str, missing: int
+) -> None:
+    assert missing_named(analyse(asked), text) == missing
+
+
 def test_digits_glued_to_a_letter_are_no_number() -> None:
     assert NUMBER.findall("en carport på 40 m2, CO2, B12, lokale A104, covid19 og 1.500 kr.") == ["40", "1.500"]
 
