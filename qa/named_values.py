@@ -405,15 +405,24 @@ def _value(number: str) -> float:
     return float(number.replace(",", "."))
 
 
+# Words after a number that are no unit of it: "Jeg er 67 og får folkepension", "I'm 70
+# and a pensioner".
+_NO_UNIT = frozenset(
+    ["og", "eller", "men", "i", "på", "med", "som", "der", "at", "til", "for", "fra", "af", "om", "hvis", "når"]
+    + ["så", "and", "or", "but", "in", "on", "with", "as", "that", "to", "from", "of", "if", "when", "so"]
+)
+
+
 def _unit_after(text: str, end: int) -> str | None:
     """The unit of a number ending at `end`: the kind (`_UNITS`) of the word right after
     it, or that word itself, lower-cased, when it names no kind ("4 børn" -> "børn");
-    None when no word follows ("min søn på 13?")."""
+    None when no word follows ("min søn på 13?") or a conjunction or a preposition does
+    (`_NO_UNIT`: "Jeg er 67 og ...")."""
     m = _AFTER_NUMBER.match(text, end)
     if m is None:
         return None
     word = m.group(1).lower().rstrip(".")
-    return _UNIT_OF.get(word, word)
+    return None if word in _NO_UNIT else _UNIT_OF.get(word, word)
 
 
 def _year_kind(text: str, start: int, unit: str | None, age_pattern: bool = False, bound: bool = False) -> str | None:
@@ -520,6 +529,21 @@ def number_units(text: str) -> dict[str, str | None]:
         m.group(): _with_period(_year_kind(text, m.start(), _unit_after(text, m.end())), text, m.end())
         for m in NUMBER.finditer(text)
     }
+
+
+# A range of ages: "6-17 år", "18-64 years" (not a duration: "i 2-3 år").
+_AGE_RANGE = re.compile(r"(?<!\bi )(?<!\bin )(?<!\bfor )\b\d{1,3}\s*[-–]\s*\d{1,3}\s*(?:år|years?)\b", re.IGNORECASE)
+
+
+def states_ages(text: str) -> bool:
+    """Whether a text says anything about people's ages: a bound on an age (`bounds`:
+    "Børn under 18 år", "65 år eller derover"), an age it states ("jeg er 45", "16-årige":
+    `number_units`) or a range of ages ("6-17 år"). "senest 2 måneder efter" states none."""
+    return (
+        any(kind == "age" for _, _, kind in bounds(text))
+        or "age" in number_units(text).values()
+        or _AGE_RANGE.search(text) is not None
+    )
 
 
 def _same_unit(asked: str, bound: str | None) -> bool:

@@ -27,7 +27,9 @@ from qa.named_values import (
     holidays_covered,
     holidays_named,
     missing_numbers,
+    number_units,
     periods_named,
+    states_ages,
     weekdays_covered,
     weekdays_named,
     without_holiday_names,
@@ -201,10 +203,20 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     does not hold (`missing_numbers`, `weekdays_covered`, `holidays_covered`): 1 for "Is
     it open on Fridays?" against "Open Monday to Thursday", 0 against "Open on weekdays";
     1 for "... on New Year's Eve?" against "Lukket på helligdage", 0 against "Den 31.
-    december er der åbent". The period a question asks over counts as one more when the
-    text gives periods and not it (`periods_named`): 1 for "Hvad er huslejen om ugen?"
-    against "... 5.400 kr. om måneden", 0 against "Huslejen er 5.400 kr."."""
-    missing = len(missing_numbers(question.numbers, text, question.text))
+    december er der åbent". A person's age counts only against a text that gives ages
+    (`qa.named_values.states_ages`): "min datter på 7" is missing from "Børn fra 10 år til
+    17 år ...", not from "Du søger mindst 14 dage før sæsonstart". The period a question
+    asks over counts as one more when the text gives periods and not it
+    (`periods_named`): 1 for "Hvad er huslejen om ugen?" against "... 5.400 kr. om
+    måneden", 0 against "Huslejen er 5.400 kr."."""
+    absent = missing_numbers(question.numbers, text, question.text)
+    if absent and not states_ages(text):
+        # A person's age the text says nothing about ("Min mor på 82 er godkendt til
+        # plejebolig ...") is context, not a value the text leaves out; against a text
+        # that gives ages ("Børn under 18 år ...") it still counts.
+        units = number_units(question.text)
+        absent = [number for number in absent if units.get(number) != "age"]
+    missing = len(absent)
     if question.periods:
         given = periods_named(text)
         missing += 1 if given and not question.periods & given else 0

@@ -381,6 +381,18 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         # "inden for" bounds a duration: 2 weeks ago is within 4 weeks, 6 is not.
         ("Jeg fik afslag for 2 uger siden – kan jeg klage?", "Du kan klage inden for 4 uger.", 0),
         ("Jeg fik afslag for 6 uger siden – kan jeg klage?", "Du kan klage inden for 4 uger.", 1),
+        # A person's age is context against a text that gives no ages, and counts against
+        # one that does (a second tester's questions).
+        (
+            "Min mor på 82 er godkendt – hvor hurtigt får hun en plejebolig?",
+            "Du får tilbudt en senest 2 måneder efter.",
+            0,
+        ),
+        ("Hvor længe før sæsonstart skal min datter på 7 søge?", "Du søger mindst 14 dage før sæsonstart.", 0),
+        ("Hvor mange par briller kan min datter på 7 få?", "Børn fra 10 år til 17 år kan få ét par om året.", 1),
+        ("Hvor mange par briller kan min datter på 7 få?", "Børn under 10 år kan få 2 par om året.", 0),
+        ("Jeg er 67 og får folkepension. Kan jeg få tilskud?", "Er du 65 år eller derover, kan du søge.", 0),
+        ("I'm 70 and a pensioner. Can I get it?", "Pensioners aged 65 or over can apply.", 0),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
