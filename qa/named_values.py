@@ -351,7 +351,7 @@ _DAY_OF_MONTH = re.compile(rf"\.\s*(?:{MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|
 # "jeg er 45", "I am 70", "aged 70" (with "år" or nothing after it).
 _PERSON = (
     r"søn|sønnen|datter|datteren|barn|barnet|børn|børnene|mor|far|moren|faren|dreng|drengen|pige|pigen|baby|"
-    r"bror|søster|mand|kone|hustru|jeg|han|hun|vi|son|daughter|child|kid|boy|girl|mother|father|he|she|i"
+    r"bror|søster|mand|kone|hustru|jeg|han|hun|son|daughter|child|kid|boy|girl|mother|father|he|she|i"
 )
 _PERSON_ON = re.compile(rf"\b(?:{_PERSON})\s+på\s*$", re.IGNORECASE)
 _PERSON_IS = re.compile(
@@ -405,19 +405,16 @@ def _value(number: str) -> float:
     return float(number.replace(",", "."))
 
 
-# Words after a number that are no unit of it: "Jeg er 67 og får folkepension", "I'm 70
-# and a pensioner".
-_NO_UNIT = frozenset(
-    ["og", "eller", "men", "i", "på", "med", "som", "der", "at", "til", "for", "fra", "af", "om", "hvis", "når"]
-    + ["så", "and", "or", "but", "in", "on", "with", "as", "that", "to", "from", "of", "if", "when", "so"]
-)
+# Conjunctions after a number are no unit of it: "Jeg er 67 og får folkepension", "I'm 70
+# and a pensioner"; a preposition is ("Vi er 5 i husstanden", "1 af 3 arvinger").
+_NO_UNIT = frozenset(["og", "eller", "men", "så", "and", "or", "but", "so"])
 
 
 def _unit_after(text: str, end: int) -> str | None:
     """The unit of a number ending at `end`: the kind (`_UNITS`) of the word right after
     it, or that word itself, lower-cased, when it names no kind ("4 børn" -> "børn");
-    None when no word follows ("min søn på 13?") or a conjunction or a preposition does
-    (`_NO_UNIT`: "Jeg er 67 og ...")."""
+    None when no word follows ("min søn på 13?") or a conjunction does (`_NO_UNIT`:
+    "Jeg er 67 og ...")."""
     m = _AFTER_NUMBER.match(text, end)
     if m is None:
         return None
@@ -535,14 +532,36 @@ def number_units(text: str) -> dict[str, str | None]:
 _AGE_RANGE = re.compile(r"(?<!\bi )(?<!\bin )(?<!\bfor )\b\d{1,3}\s*[-–]\s*\d{1,3}\s*(?:år|years?)\b", re.IGNORECASE)
 
 
+# A unit after a small number that makes it no age.
+_NOT_AGE = (
+    r"(?!\s*(dage?|days?|hverdage|uger?|weeks?|måned\w*|months?|timer?|hours?|minutter|minutes|kr\.?|dkk|%|"
+    r"procent|m²|m2|kg|km|gange|times|personer|people))"
+)
+_BOUND_WORDS = "under|over|mindst|højst|fra|til|indtil|til og med|at least|at most|from|until"
+# Words and shapes that may state an age: "i alderen", "det fyldte 18. år", "16-årige",
+# "folkepensionsalderen", "aged", "under-18s", "60+", a small number after "under", "over",
+# "til og med" ..., a range of small numbers ("6 til 17"). Broad on purpose: a text they
+# match keeps the asker's age as a value it must hold (`states_ages`).
+_AGE_WORDS = re.compile(
+    r"\b(alder\w*|\w*alderen|\w*årig\w*|fyldt\w*|fylde\w*|aged?|years? old|\w*pensionsalder\w*|seniorer?|"
+    r"(under|over)-\d+s)\b|\d{1,3}\s*\+|"
+    rf"\b({_BOUND_WORDS})\s+\d{{1,2}}\b(?![.,]?\d){_NOT_AGE}|"
+    rf"\b\d{{1,2}}\s*(til|to|-|–)\s*\d{{1,2}}\b{_NOT_AGE}",
+    re.IGNORECASE,
+)
+
+
 def states_ages(text: str) -> bool:
-    """Whether a text says anything about people's ages: a bound on an age (`bounds`:
+    """Whether a text may say anything about people's ages: a bound on an age (`bounds`:
     "Børn under 18 år", "65 år eller derover"), an age it states ("jeg er 45", "16-årige":
-    `number_units`) or a range of ages ("6-17 år"). "senest 2 måneder efter" states none."""
+    `number_units`), a range of ages ("6-17 år") or a word or shape of one (`_AGE_WORDS`:
+    "i alderen 6 til 17", "indtil det fyldte 18. år", "Du skal være over 65"). "senest 2
+    måneder efter" states none."""
     return (
-        any(kind == "age" for _, _, kind in bounds(text))
-        or "age" in number_units(text).values()
+        _AGE_WORDS.search(text) is not None
         or _AGE_RANGE.search(text) is not None
+        or any(kind == "age" for _, _, kind in bounds(text))
+        or "age" in number_units(text).values()
     )
 
 
@@ -570,18 +589,37 @@ def _within(number: str, unit: str | None, found: list[tuple[float, float, str |
 
 # The period an amount or a count is given over, as questions ask it ("Hvad er huslejen om
 # ugen?", "per month") and texts give it ("pr. sæson", "om året", "månedlig", "weekly").
-# "a" as "per" ("twice a month"), not in a duration ("within a year", "for a week").
-_A = r"(?<!within )(?<!in )(?<!for )(?<!after )(?<!than )(?<!about )(?<!once in )a"
+# "a" as "per" after a count or an amount ("twice a month", "3 times a week", "DKK 300 a
+# year"), not elsewhere ("a day after surgery", "within a year").
+_A = r"(?:(?<=\d )|(?<=times )|(?<=twice )|(?<=once )|(?<=kr\. )|(?<=dkk )|(?<=hours ))a"
+# "kr./md.", "DKK 5,400/month", "kr./år": a slash before the period.
+_SLASH = r"(?<=[\w.])\s*/\s*"
+_MONTH_SHORT = r"måned|mdr\.?|mnd\.?|md\.?|month"
+_EACH = rf"(per|pr\.?|hver|hvert|{_A}|each|every)"
 _PERIODS: tuple[tuple[str, str], ...] = (
-    ("day", rf"om dagen|(per|pr\.?|hver|{_A}|each|every) (dag|day)|daglig\w*|daily"),
-    ("week", rf"om ugen|(per|pr\.?|hver|{_A}|each|every) (uge|week)|ugentlig\w*|weekly"),
-    ("month", rf"om måneden|(per|pr\.?|hver|{_A}|each|every) (måned|md\.?|month)|månedlig\w*|monthly"),
-    ("quarter", rf"(om|per|pr\.?|hvert|{_A}|each|every) (kvartal(et)?|quarter)|kvartalsvis|quarterly"),
+    ("day", rf"om (dagen|døgnet)|{_EACH} (dag|døgn|day)|{_SLASH}(dag|døgn|day)|dagligt|daily"),
+    ("week", rf"om ugen|{_EACH} (uge|week)|{_SLASH}(uge|week)|ugentlig[te]?|weekly"),
+    ("month", rf"om måneden|{_EACH} ({_MONTH_SHORT})|{_SLASH}({_MONTH_SHORT})|månedlig[te]?|monthly"),
+    ("quarter", rf"(om|{_EACH}) (kvartal(et)?|quarter)|kvartalsvis|quarterly"),
     ("season", r"(om|per|pr\.?|hver) sæson(en)?|(per|each|every) season|sæsonvis"),
     ("half-year", r"(om|per|pr\.?|hvert) halvår(et)?|halvårlig\w*|(per|every) half[- ]year|half-yearly"),
-    ("year", rf"om året|(per|pr\.?|hvert|{_A}|each|every) (år|year)|årlig\w*|yearly|annual\w*|per annum"),
+    ("year", rf"om året|{_EACH} (kalenderår|år|year)|{_SLASH}(år|year)|årlig[te]?|yearly|annual(ly)?|per annum"),
 )
-_PERIOD_PATTERNS = tuple((name, re.compile(rf"(?<!\w)({pattern})(?!\w)", re.IGNORECASE)) for name, pattern in _PERIODS)
+_PERIOD_PATTERNS = tuple(
+    (name, re.compile(rf"(?<![^\W\d_])({pattern})(?!\w)", re.IGNORECASE)) for name, pattern in _PERIODS
+)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def asked_periods(question: str) -> frozenset[str]:
+    """The periods a question asks over: those of its last sentence that asks
+    (`periods_named` of the last part ending in "?", else of the whole question): "Jeg
+    arbejder 20 timer om ugen. Kan jeg få supplerende dagpenge?" asks over none, "Hvad er
+    huslejen om ugen?" over a week."""
+    asking = [part for part in _SENTENCE_END.split(question.strip()) if part.rstrip().endswith("?")]
+    return periods_named(asking[-1] if asking else question)
 
 
 def periods_named(text: str) -> frozenset[str]:

@@ -24,6 +24,7 @@ from qa.answer_types import (
 from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.named_values import (
     NUMBER,
+    asked_periods,
     holidays_covered,
     holidays_named,
     missing_numbers,
@@ -81,10 +82,11 @@ class AnalysedQuestion:
     by its first Danish word from the bilingual dictionary (`qa.lexicon`); None otherwise."""
     weekdays: frozenset[int] = frozenset()
     holidays: frozenset[tuple[int, int]] = frozenset()
-    periods: frozenset[str] = frozenset()
-    """The periods the question asks amounts or counts over (`qa.named_values.periods_named`)."""
     """The holidays with a fixed date the question names, as (day, month)
     (`qa.named_values.holidays_named`)."""
+    periods: frozenset[str] = frozenset()
+    """The periods the question asks amounts or counts over, read from its asking sentence
+    (`qa.named_values.asked_periods`)."""
     asks_price: bool = False
     """Whether the question asks in so many words what something costs
     (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
@@ -186,7 +188,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         numbers=frozenset(NUMBER.findall(without_holiday_names(asked))),
         weekdays=weekdays_named(asked),
         holidays=holidays_named(asked),
-        periods=periods_named(asked),
+        periods=asked_periods(asked),
         bridged=bridge_to_danish(asked, phrases) if guess.language == "en" else None,
         asks_price=price,
         form=asked_form(asked),
@@ -227,10 +229,12 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     return missing
 
 
-def named_count(question: AnalysedQuestion) -> int:
+def named_count(question: AnalysedQuestion, text: str | None = None) -> int:
     """How many numbers, weekdays and holidays a question names (what `missing_named`
-    counts from)."""
-    return len(question.numbers) + len(question.weekdays) + len(question.holidays) + (1 if question.periods else 0)
+    counts from), and its period when `text` gives periods (`periods_named`), as only
+    then can the text miss it."""
+    period = 1 if question.periods and text is not None and periods_named(text) else 0
+    return len(question.numbers) + len(question.weekdays) + len(question.holidays) + period
 
 
 _TOKEN = re.compile(r"\w+|\W+")

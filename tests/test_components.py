@@ -393,6 +393,24 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ("Hvor mange par briller kan min datter på 7 få?", "Børn under 10 år kan få 2 par om året.", 0),
         ("Jeg er 67 og får folkepension. Kan jeg få tilskud?", "Er du 65 år eller derover, kan du søge.", 0),
         ("I'm 70 and a pensioner. Can I get it?", "Pensioners aged 65 or over can apply.", 0),
+        # Found by a third review: an age rule in other words still counts the asker's age,
+        # a count is no age, a period in a sentence of context is not asked, and the period
+        # is read in abbreviations and slashes but not inside other words.
+        ("Min søn på 19, kan han få fritidspas?", "Fritidspas gives til børn og unge i alderen 6 til 17 år.", 1),
+        ("Min søn på 19, kan han få tilskud?", "Tilskuddet gives indtil det fyldte 18. år.", 1),
+        ("Jeg er 60, kan jeg få folkepension?", "Du skal have nået folkepensionsalderen.", 1),
+        ("Jeg er 60, kan jeg få rabat?", "Du skal være over 65.", 1),
+        ("My son is 19, can he travel free?", "Free travel for under-18s.", 1),
+        ("Vi er 5 i husstanden. Hvor meget kan vi få?", "For en husstand på 4 personer er grænsen 300.000 kr.", 1),
+        (
+            "Jeg arbejder 20 timer om ugen. Kan jeg få supplerende dagpenge?",
+            "Arbejder du mindst 15 timer om ugen, udbetales dagpengene månedligt.",
+            0,
+        ),
+        ("Hvad er huslejen om måneden?", "Huslejen er 5.400 kr. pr. mdr. og reguleres årligt.", 0),
+        ("How much is the rent per month?", "The rent is DKK 5,400/month, adjusted each year.", 0),
+        ("Hvad koster hjemmehjælp om måneden?", "Hjælp i dagligdagen er gratis.", 0),
+        ("Can I get home help a day after surgery?", "You can get help up to 3 times a week.", 0),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
