@@ -381,17 +381,9 @@ _DURATION_BEFORE = re.compile(
     r"been|married|resident|employed)\s*$",
     re.IGNORECASE,
 )
-# "om ugen", "per month", "pr. md.": the period a quantity is counted over.
-_PERIOD = re.compile(
-    r"\s*(?:[^\W\d]+\.?\s+){0,2}?(?:om|per|pr\.?|a|an|each|hver|i)\s+"
-    r"(ugen|uge|week|måneden|måned|md\.?|month|året|år|year|dagen|dag|day|timen|time|hour)\b",
-    re.IGNORECASE,
-)
-_PERIOD_OF = {
-    "ugen": "week", "uge": "week", "week": "week", "måneden": "month", "måned": "month", "md": "month",
-    "md.": "month", "month": "month", "året": "year", "år": "year", "year": "year", "dagen": "day",
-    "dag": "day", "day": "day", "timen": "hour", "time": "hour", "hour": "hour",
-}  # fmt: skip
+# The words after a quantity that may name the period it is counted over ("5.120 kr. om
+# ugen", "15 timer pr. uge"): at most this many.
+_PERIOD_WORDS = re.compile(r"(?:\W*\w+){0,4}")
 # How far before a number its cue words are looked for (characters).
 _CUE_WINDOW = 40
 # The oldest age a number can state.
@@ -447,10 +439,12 @@ def _year_kind(text: str, start: int, unit: str | None, age_pattern: bool = Fals
 
 
 def _period(text: str, end: int) -> str | None:
-    """The period a quantity ending at `end` is counted over ("5.120 kr. om ugen" ->
-    "week"), None when the words after it name none."""
-    m = _PERIOD.match(text, end)
-    return _PERIOD_OF[m.group(1).lower()] if m else None
+    """The period a quantity ending at `end` is counted over, named in the few words after
+    it (`_PERIOD_WORDS`, `periods_named`): "5.120 kr. om ugen" -> "week"; None when they
+    name none or several."""
+    m = _PERIOD_WORDS.match(text, end)
+    named = periods_named(m.group()) if m else frozenset()
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _is_year(value: float, unit: str | None) -> bool:
