@@ -537,7 +537,8 @@ _BOUND_WORDS = "under|over|mindst|højst|fra|til|indtil|til og med|at least|at m
 # "til og med" ..., a range of small numbers ("6 til 17"). Broad on purpose: a text they
 # match keeps the asker's age as a value it must hold (`states_ages`).
 _AGE_WORDS = re.compile(
-    r"\b(alder\w*|\w*alderen|\w*årig\w*|fyldt\w*|fylde\w*|aged?|years? old|\w*pensionsalder\w*|seniorer?|"
+    r"\b(alder\w*|\w*alderen|fyldt\w*|fylde\w*|aged?|years? old|\w*pensionsalder\w*|seniorer?|"
+    r"\d+\s*-?\s*årig\w*|"
     r"(under|over)-\d+s)\b|\d{1,3}\s*\+|"
     rf"\b({_BOUND_WORDS})\s+\d{{1,2}}\b(?![.,]?\d){_NOT_AGE}|"
     rf"\b\d{{1,2}}\s*(til|to|-|–)\s*\d{{1,2}}\b{_NOT_AGE}",

@@ -410,6 +410,9 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ("Hvad er huslejen om måneden?", "Huslejen er 5.400 kr. pr. mdr. og reguleres årligt.", 0),
         ("How much is the rent per month?", "The rent is DKK 5,400/month, adjusted each year.", 0),
         ("Hvad koster hjemmehjælp om måneden?", "Hjælp i dagligdagen er gratis.", 0),
+        # "flerårige" states no age; "16-årige" does.
+        ("Min søn på 13, hvornår startede det?", "Det var flerårige strategier fra 2001.", 0),
+        ("Min søn på 13, må han?", "Det gælder for 16-årige og ældre.", 1),
         ("Can I get home help a day after surgery?", "You can get help up to 3 times a week.", 0),
     ],
 )
