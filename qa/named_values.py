@@ -319,6 +319,13 @@ _BETWEEN = re.compile(
 # word of spreading a payment ("betales tilbage over 10 år", "fordelt over 12 måneder",
 # "spread over 24 months"; "Det tager over 2 dage" is more than 2 days).
 _FROM_KINDS = frozenset({"age", "years", "month", "week", "day"})
+# A verb of ending before "når ... fylder N" turns the bound round: what ends when a child
+# turns 18 holds below 18 ("Ydelsen ophører, når barnet fylder 18", "stops when your child
+# turns 18").
+_ENDS_BEFORE = re.compile(
+    r"\b(ophører|ophørte|stopper|standser|bortfalder|slutter|udløber|ends|stops|ceases|expires)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
 _DURATIONS = frozenset({"years", "month", "week", "day", "hour"})
 _SPREAD_BEFORE = re.compile(
     r"\b(?:tilbage|fordel\w*|afdrag\w*|afbetal\w*|betal\w*|deles|delt|spread|paid|pay\w*|repa\w*|split|divided)"
@@ -495,12 +502,13 @@ def bounds(text: str) -> list[tuple[float, float, str | None]]:
                 and _SPREAD_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             ):
                 continue
+            ends = name == "turns_after" and _ENDS_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             low, high = {
                 "<": (-math.inf, value - _STRICT),
                 "<=": (-math.inf, value),
                 ">": (value + _STRICT, math.inf),
                 ">=": (value, math.inf),
-            }[relation]
+            }["<" if ends else relation]
             found.append((low, high, _with_period(kind, text, m.end())))
     for m in _BETWEEN.finditer(text):
         first, last = ("a", "b") if m.group("a") else ("c", "d")

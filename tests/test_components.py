@@ -335,6 +335,11 @@ def test_question_analysis_normalises_and_finds_numbers() -> None:
         ("Jeg arbejder 20 timer om ugen.", "Du skal arbejde mindst 15 timer om ugen.", []),
         ("Koster det 200 kr.?", "Billetter fra 50 kr.", ["200"]),
         ("Er jeg gift i 12 år nok?", "Ægteskabet skal have varet mere end 10 år.", []),
+        # What ends when a child turns 18 holds below 18.
+        ("Min søn på 19, får jeg stadig børneydelse?", "Ydelsen ophører, når barnet fylder 18.", ["19"]),
+        ("Min søn på 12, får jeg stadig børneydelse?", "Ydelsen ophører, når barnet fylder 18.", []),
+        ("My son is 19. Do I still get child benefit?", "Child benefit stops when your child turns 18.", ["19"]),
+        ("Min søn på 17, kan han søge?", "Ydelsen stopper. Du kan søge igen, når barnet fylder 16.", []),
         # A bound without a unit after people is an age.
         ("Does my 8-year-old pay?", "Children under 12 travel free.", []),
         ("My son is 14. Does he pay?", "Children under 12 travel free.", ["14"]),
