@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from qa.normalise import DASHES
 
@@ -632,21 +632,21 @@ def periods_named(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _PERIOD_PATTERNS if pattern.search(text))
 
 
-def missing_numbers(numbers: frozenset[str], text: str, asked: str = "") -> list[str]:
+def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str | None] | None = None) -> list[str]:
     """The question's `numbers` (as `NUMBER` writes them) that `text` neither writes nor
     spans with a range of whole numbers (`_RANGE`), in sorted order: "1965" is in "Født:
     1. januar 1963 – 31. december 1966", "30" in "18-64 år", "17" in "kl. 10-18"; "1965"
     is not in "1963, 1966", "2026" not in "2025", "67" not in "pr. 1/1-2025". Only a
-    question's whole numbers of up to four digits can fall in a range. Given the question
-    `asked`, a number is also held by a bound of the text on a quantity of its unit
-    (`bounds`): "13" of "min søn på 13" by "Er barnet fyldt 12 år", "4" of "i 4 måneder"
+    question's whole numbers of up to four digits can fall in a range. Given the question's
+    `units` (`number_units` of the question), a number is also held by a bound of the text
+    on a quantity of its unit (`bounds`): "13" of "min søn på 13" by "Er barnet fyldt 12 år", "4" of "i 4 måneder"
     by "mindre end 6 måneder"; not "45" of "jeg er 45" by "over 65 år"."""
     if not numbers:
         return []
     written = set(NUMBER.findall(text))
     spans = [(int(a), int(b)) for a, b in _RANGE.findall(text)]
-    units = number_units(asked) if asked else {}
-    limits = bounds(text) if asked else []
+    units = units or {}
+    limits = bounds(text) if units else []
     missing = []
     for number in sorted(numbers):
         if number in written:

@@ -87,6 +87,9 @@ class AnalysedQuestion:
     periods: frozenset[str] = frozenset()
     """The periods the question asks amounts or counts over, read from its asking sentence
     (`qa.named_values.asked_periods`)."""
+    units: tuple[tuple[str, str | None], ...] = ()
+    """Each number the question writes with its unit ("min søn på 13" -> ("13", "age");
+    `qa.named_values.number_units`), read once here for every text it is held against."""
     asks_price: bool = False
     """Whether the question asks in so many words what something costs
     (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
@@ -189,6 +192,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         weekdays=weekdays_named(asked),
         holidays=holidays_named(asked),
         periods=asked_periods(asked),
+        units=tuple(number_units(text).items()),
         bridged=bridge_to_danish(asked, phrases) if guess.language == "en" else None,
         asks_price=price,
         form=asked_form(asked),
@@ -211,12 +215,12 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     asks over counts as one more when the text gives periods and not it
     (`periods_named`): 1 for "Hvad er huslejen om ugen?" against "... 5.400 kr. om
     måneden", 0 against "Huslejen er 5.400 kr."."""
-    absent = missing_numbers(question.numbers, text, question.text)
+    units = dict(question.units)
+    absent = missing_numbers(question.numbers, text, units)
     if absent and not states_ages(text):
         # A person's age the text says nothing about ("Min mor på 82 er godkendt til
         # plejebolig ...") is context, not a value the text leaves out; against a text
         # that gives ages ("Børn under 18 år ...") it still counts.
-        units = number_units(question.text)
         absent = [number for number in absent if units.get(number) != "age"]
     missing = len(absent)
     if question.periods:

@@ -39,7 +39,6 @@ from qa.answer_types import has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.named_values import periods_named
 from qa.question import AnalysedQuestion, missing_named, named_count
 from qa.retrieval import RankedChunk
 
@@ -432,7 +431,6 @@ class Reader:
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
         typed = question.typed
-        named = named_count(question)  # and its period, per text, where a text gives periods
         rows = []
         for unit, rank, kind in units:
             hit = top[rank]
@@ -467,7 +465,7 @@ class Reader:
                         "type_miss": 1.0 if typed and not fit else 0.0,
                         "has_number": 1.0 if has_number(text) else 0.0,
                         # The share of the numbers and weekdays the question names that the unit lacks.
-                        "numbers_missing": _share_missing(question, text, named),
+                        "numbers_missing": _share_missing(question, text),
                         "list_item": 1.0 if list_item else 0.0,
                         "ends_colon": 1.0 if text.rstrip().endswith(":") else 0.0,
                         "pair": 1.0 if kind == "pair" else 0.0,
@@ -570,13 +568,11 @@ class Reader:
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w-]*")
 
 
-def _share_missing(question: AnalysedQuestion, text: str, named: int) -> float:
+def _share_missing(question: AnalysedQuestion, text: str) -> float:
     """The share of the values the question names (`named_count`, its period counted
     only when the text gives periods) that the unit's text lacks (`missing_named`)."""
-    if not named and not question.periods:
-        return 0.0
-    total = named + (1 if question.periods and periods_named(text) else 0)
-    return missing_named(question, text) / total if total else 0.0
+    named = named_count(question, text)
+    return missing_named(question, text) / named if named else 0.0
 
 
 def focus_groups(text: str, groups: list[frozenset[str]]) -> list[frozenset[str]]:

@@ -36,6 +36,7 @@ from qa.named_values import (
     holidays_covered,
     holidays_named,
     missing_numbers,
+    number_units,
     weekdays_covered,
     weekdays_named,
 )
@@ -348,7 +349,7 @@ def test_question_analysis_normalises_and_finds_numbers() -> None:
     ],
 )
 def test_a_number_inside_a_bound_of_its_unit_is_held(asked: str, text: str, missing: list[str]) -> None:
-    assert missing_numbers(frozenset(NUMBER.findall(asked)), text, asked) == missing
+    assert missing_numbers(frozenset(NUMBER.findall(asked)), text, number_units(asked)) == missing
 
 
 def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
