@@ -367,20 +367,14 @@ _PERSON_IS = re.compile(
 )
 # Before a bound in years: people ("børn under 18 år", "personer over 65 år") or being
 # ("Du skal være over 18 år") make it an age.
-_PEOPLE = (
-    r"børn|børnene|barn|barnet|unge|voksne|personer|borgere|pensionister|elever|ansøgere|alle|du|man|"
-    r"children|child|people|persons|adults|young|students|pupils|applicants|everyone|anyone|you"
-)
+_GROUPS = "børn|unge|voksne|personer|borgere|pensionister|elever|children|people|persons|adults|students|pupils"
+_PEOPLE = rf"{_GROUPS}|børnene|barn|barnet|ansøgere|alle|du|man|child|young|applicants|everyone|anyone|you"
 _AGE_BOUND_BEFORE = re.compile(
     rf"(?:\b(?:{_PEOPLE})\b[^.;:!?]{{0,25}}|\b(?:være|er|is|be|are|aged?|bliver)\s*)$", re.IGNORECASE
 )
 # A group of people right before a bound without a unit makes it an age ("Børn under 12
 # rejser gratis", "Children under 12 travel free"; not "Har du mindst 3 børn").
-_GROUP_BEFORE = re.compile(
-    r"\b(?:børn|unge|voksne|personer|borgere|pensionister|elever|children|people|persons|adults|students|pupils|"
-    r"kids|young people)\s+$",
-    re.IGNORECASE,
-)
+_GROUP_BEFORE = re.compile(rf"\b(?:{_GROUPS}|kids|young people)\s+$", re.IGNORECASE)
 # Words before a number of years, or its bound, that make it a duration: "i 30 år", "for
 # 20 years", "varet mere end 10 år", "været gift 12 år".
 _DURATION_BEFORE = re.compile(
@@ -496,13 +490,10 @@ def bounds(text: str) -> list[tuple[float, float, str | None]]:
             value = _value(m.group("n"))
             if _is_year(value, kind) or (name == "from" and kind not in _FROM_KINDS):
                 continue
-            if (
-                name == "above"
-                and kind in _DURATIONS
-                and _SPREAD_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-            ):
+            before = text[max(0, m.start() - _CUE_WINDOW) : m.start()]
+            if name == "above" and kind in _DURATIONS and _SPREAD_BEFORE.search(before):
                 continue
-            ends = name == "turns_after" and _ENDS_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            ends = name == "turns_after" and _ENDS_BEFORE.search(before)
             low, high = {
                 "<": (-math.inf, value - _STRICT),
                 "<=": (-math.inf, value),
