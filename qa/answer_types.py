@@ -480,7 +480,7 @@ _WHO_TEXT = re.compile(
     # "skolelederen", "sognepræsten", "sundhedsplejersken", "klageudvalget").
     r"leder|lederen|ledere|chef|chefen|præst|præsten|sygeplejerske\w*|sundhedsplejerske\w*|pædagog|pædagogen|pædagoger\w*|"
     r"rektor\w*|direktør\w*|inspektør\w*|udvalg|udvalget|udvalgets|domstol\w*|retten|sygehus\w*|hospital\w*|bedemand\w*|"
-    r"principal|head teacher|headteacher|manager|nurse|priest|registrar|committee|court|hospital|undertaker)\b",
+    r"principal|head teacher|headteacher|manager|nurse|priest|registrar|committee|court|undertaker)\b",
     re.IGNORECASE,
 )
 _HOW_TEXT = re.compile(

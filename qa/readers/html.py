@@ -462,9 +462,8 @@ def _only_links(listing: LexborNode) -> bool:
 
 def _wraps(parent: LexborNode, child: LexborNode) -> bool:
     """Whether an element holds nothing but `child` (white space aside)."""
-    return WHITE.sub("", parent.text(separator=" ")) == WHITE.sub("", child.text(separator=" ")) and all(
-        c.mem_id == child.mem_id for c in parent.iter() if c.tag not in ("-text", "-comment")
-    )
+    same_text = WHITE.sub("", parent.text(separator=" ")) == WHITE.sub("", child.text(separator=" "))
+    return same_text and all(c.mem_id == child.mem_id for c in parent.iter())  # iter(): elements only
 
 
 def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
