@@ -374,7 +374,7 @@ _AGE_BOUND_BEFORE = re.compile(
 )
 # A group of people right before a bound without a unit makes it an age ("Børn under 12
 # rejser gratis", "Children under 12 travel free"; not "Har du mindst 3 børn").
-_GROUP_BEFORE = re.compile(rf"\b(?:{_GROUPS}|kids|young people)\s+$", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(rf"\b(?:{_GROUPS}|kids|young people|someone|somebody|anyone)\s+$", re.IGNORECASE)
 # Words before a number of years, or its bound, that make it a duration: "i 30 år", "for
 # 20 years", "varet mere end 10 år", "været gift 12 år".
 _DURATION_BEFORE = re.compile(
@@ -579,6 +579,39 @@ def _within(number: str, unit: str | None, found: list[tuple[float, float, str |
     if _is_year(value, unit) or (unit == "age" and value > MAX_AGE):
         return False
     return any(low <= value <= high and _same_unit(unit, kind) for low, high, kind in found)
+
+
+def disjoint_bounds(
+    asked: Iterable[tuple[float, float, str | None]], found: list[tuple[float, float, str | None]]
+) -> list[tuple[float, float, str | None]]:
+    """The bounds a question sets (`bounds` of the question) that a text answers only for
+    other values: the text bounds the same quantity (`_same_unit`), and none of its bounds
+    on it meets the question's. "What is the allowance for someone under 18?" against "...
+    for people aged 18 or over" -> [(-inf, 18 - 1e-9, "age")]; against "... for children
+    under 12" -> [] (12 lies under 18); against "Du skal betale 300 kr." -> [] (no bound on
+    an age). A bound without a unit meets nothing."""
+    disjoint: list[tuple[float, float, str | None]] = []
+    for low, high, unit in asked:
+        if unit is None:
+            continue
+        same = [(a, b) for a, b, kind in found if _same_unit(unit, kind)]
+        if same and not any(a <= high and low <= b for a, b in same):
+            disjoint.append((low, high, unit))
+    return disjoint
+
+
+def bounds_missed(asked: Iterable[tuple[float, float, str | None]], text: str, absent: Iterable[str] = ()) -> int:
+    """How many of a question's bounds `text` answers only for other values
+    (`disjoint_bounds` against `bounds(text)`), leaving out a bound whose number is
+    already among the question's `absent` numbers (`missing_numbers`), so that a value is
+    counted once: 1 for "someone under 18" against "people aged 18 or over", 0 against
+    "Børn over 20 år" when "18" is already absent."""
+    disjoint = disjoint_bounds(asked, bounds(text))
+    if not disjoint:
+        return 0
+    values = [_value(number) for number in absent]
+    ends = [high if math.isfinite(high) else low for low, high, _ in disjoint]
+    return sum(1 for end in ends if not any(abs(end - value) < 1e-6 for value in values))
 
 
 # The period an amount or a count is given over, as questions ask it ("Hvad er huslejen om

@@ -25,6 +25,8 @@ from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.named_values import (
     NUMBER,
     asked_periods,
+    bounds,
+    bounds_missed,
     holidays_covered,
     holidays_named,
     missing_numbers,
@@ -90,6 +92,9 @@ class AnalysedQuestion:
     units: tuple[tuple[str, str | None], ...] = ()
     """Each number the question writes with its unit ("min søn på 13" -> ("13", "age");
     `qa.named_values.number_units`), read once here for every text it is held against."""
+    bounds: tuple[tuple[float, float, str | None], ...] = ()
+    """The bounds the question sets on quantities, as (lowest, highest, unit) ("someone
+    under 18" -> (-inf, 18 - 1e-9, "age"); `qa.named_values.bounds`)."""
     asks_price: bool = False
     """Whether the question asks in so many words what something costs
     (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
@@ -193,6 +198,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         holidays=holidays_named(asked),
         periods=asked_periods(asked),
         units=tuple(number_units(text).items()),
+        bounds=tuple(bounds(text)),
         bridged=bridge_to_danish(asked, phrases) if guess.language == "en" else None,
         asks_price=price,
         form=asked_form(asked),
@@ -214,7 +220,9 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     17 år ...", not from "Du søger mindst 14 dage før sæsonstart". The period a question
     asks over counts as one more when the text gives periods and not it
     (`periods_named`): 1 for "Hvad er huslejen om ugen?" against "... 5.400 kr. om
-    måneden", 0 against "Huslejen er 5.400 kr."."""
+    måneden", 0 against "Huslejen er 5.400 kr.". A bound the question sets that the text
+    answers only for other values counts too (`bounds_missed`: "someone under 18" against
+    "people aged 18 or over")."""
     units = dict(question.units)
     absent = missing_numbers(question.numbers, text, units)
     if absent and not states_ages(text):
@@ -223,6 +231,8 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
         # that gives ages ("Børn under 18 år ...") it still counts.
         absent = [number for number in absent if units.get(number) != "age"]
     missing = len(absent)
+    if question.bounds:
+        missing += bounds_missed(question.bounds, text, absent)
     if question.periods:
         given = periods_named(text)
         missing += 1 if given and not question.periods & given else 0

@@ -33,6 +33,8 @@ from qa.linear import LinearModel, ModelFileError, load_model
 from qa.named_values import (
     NUMBER,
     bounds,
+    bounds_missed,
+    disjoint_bounds,
     holidays_covered,
     holidays_named,
     missing_numbers,
@@ -420,12 +422,37 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ("Min søn på 13, hvornår startede det?", "Det var flerårige strategier fra 2001.", 0),
         ("Min søn på 13, må han?", "Det gælder for 16-årige og ældre.", 1),
         ("Can I get home help a day after surgery?", "You can get help up to 3 times a week.", 0),
+        # A bound the question sets that the text answers only for other values (a
+        # development-set near miss: "under 18" against "18 or over"); counted once with
+        # its number when the text does not write that either.
+        (
+            "What is the personal allowance for someone under 18?",
+            "In 2025 the personal allowance is DKK 51,600 for people aged 18 or over.",
+            1,
+        ),
+        ("Hvad koster det for unge over 25?", "Unge under 25 betaler 100 kr.", 1),
+        ("Hvad koster det for unge over 25?", "Unge under 20 betaler 100 kr.", 1),
+        ("Hvad koster det for unge over 25?", "Unge under 25 betaler 100 kr., voksne over 25 betaler 200 kr.", 0),
+        ("Hvad er satsen for børn under 7 år?", "Børn under 3 år får 500 kr.", 1),
+        ("Hvad er satsen for børn under 7 år?", "Børn under 3 år får 500 kr., børn under 7 år 400 kr.", 0),
+        ("What is the allowance for someone under 18?", "Apply from 18 March; the allowance is DKK 300.", 0),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
     asked: str, text: str, missing: int
 ) -> None:
     assert missing_named(analyse(asked), text) == missing
+
+
+def test_disjoint_bounds_are_the_question_bounds_the_text_answers_only_for_other_values() -> None:
+    under_18 = (-math.inf, 18 - 1e-9, "age")
+    assert disjoint_bounds([under_18], bounds("for people aged 18 or over")) == [under_18]
+    assert disjoint_bounds([under_18], bounds("Children under 12 travel free.")) == []
+    # Another quantity, or a bound without a unit, meets nothing and misses nothing.
+    assert disjoint_bounds([under_18], bounds("højst 15 timer om ugen")) == []
+    assert disjoint_bounds([(-math.inf, 18 - 1e-9, None)], bounds("for people aged 18 or over")) == []
+    assert bounds_missed([under_18], "for people aged 18 or over") == 1
+    assert bounds_missed([under_18], "Børn over 20 år betaler.", ["18"]) == 0
 
 
 def test_digits_glued_to_a_letter_are_no_number() -> None:
