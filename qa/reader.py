@@ -199,6 +199,17 @@ def is_bare_reply(text: str) -> bool:
     return _BARE_REPLY.match(text) is not None
 
 
+# A sentence that opens with yes or no and a comma or a stop ("Ja, hvis du giver en skriftlig
+# fuldmagt.", "No, you must apply first."); not "No one ..." or "Nej tak".
+_REPLY_OPENER = re.compile(r"^\W*(ja|jo|nej|yes|no)\s*[,.!;]", re.IGNORECASE)
+
+
+def opens_with_reply(text: str) -> bool:
+    """Whether a sentence opens by saying yes or no in Danish or English, followed by a
+    comma or a stop: "Ja, hvis administratoren har tilladt det.", "Nej." (`_REPLY_OPENER`)."""
+    return _REPLY_OPENER.match(text) is not None
+
+
 def refers_back(text: str) -> bool:
     """Whether a sentence starts with a word that leans on the sentence before it, or,
     Danish putting a clause adverb after the subject and the verb ("Du skal så bestille
@@ -527,9 +538,20 @@ class Reader:
         steps, all of them when the list up to the chosen item holds at most
         `max_list_items`, and then at most that many); a how-question's
         sentence with the following sentences of its paragraph, up to `max_sentences`.
-        A list item or table row that answers any other question is quoted alone."""
+        A list item or table row that answers any other question is quoted alone. A
+        yes-or-no question's unit is quoted with the sentence before it in the same block
+        when that one opens with the reply (`opens_with_reply`: "Ja, hvis administratoren
+        har tilladt det. Medarbejderens private MitID bliver så tilknyttet ...")."""
         sentences = self.data.sentences
         ids = list(best.sentence_ids)
+        if question.answer_type == "yes_no":
+            before = self.previous(ids[0])
+            if (
+                before is not None
+                and opens_with_reply(sentences[before].text)
+                and self._block(sentences[before]) == self._block(sentences[ids[0]])
+            ):
+                ids.insert(0, before)
         last = sentences[ids[-1]]
         opens_list = last.text.rstrip().endswith(":")
         steps = question.answer_type == "how" and self.block_kind(last) == "list_item"

@@ -44,7 +44,16 @@ from qa.named_values import (
 )
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
 from qa.question import analyse, missing_named, named_count
-from qa.reader import FEATURES, LANGUAGE_TOP, AnswerCandidate, ReaderConfig, is_bare_reply, is_question, refers_back
+from qa.reader import (
+    FEATURES,
+    LANGUAGE_TOP,
+    AnswerCandidate,
+    ReaderConfig,
+    is_bare_reply,
+    is_question,
+    opens_with_reply,
+    refers_back,
+)
 from qa.reranker import RERANKER_FEATURES, ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
 from qa.retriever import distinct_texts, diversify, fuse_candidates, text_keys, vocabulary_share
@@ -1411,6 +1420,40 @@ def test_a_bare_yes_or_no_is_offered_and_quoted_with_the_sentence_after_it() -> 
     quote = "Ja. Hvis du bor i udlandet, kan du få en udenlandsk konto registreret som NemKonto."
     assert result.citations[0].quote == quote
     assert document.text[result.citations[0].start : result.citations[0].end] == quote
+
+
+def test_a_yes_or_no_questions_answer_is_quoted_with_the_reply_that_opens_its_block() -> None:
+    assert opens_with_reply("Ja, hvis administratoren har tilladt det.") and opens_with_reply("No, you must apply.")
+    assert opens_with_reply("Nej.") and not opens_with_reply("No one can apply.") and not opens_with_reply("Januar.")
+    reply = "Ja, hvis administratoren har tilladt det."
+    rest = "Medarbejderens private MitID bliver så tilknyttet erhvervsidentiteten."
+    document = assemble(
+        "erhverv",
+        [
+            ("heading", 1, "MitID Erhverv"),
+            ("heading", 2, "Kan medarbejderen bruge sit private MitID?"),
+            ("paragraph", 0, f"{reply} {rest}"),
+            ("paragraph", 0, "Ja, det er gratis. Virksomheden betaler intet."),
+            ("paragraph", 0, "Administratoren tildeler rettigheder."),
+        ],
+    )
+    engine = _engine(prepare_index([document], FakeEmbedder()), {})
+
+    def quoted(question: str, text: str) -> list[str]:
+        [chosen] = [s.sentence_id for s in engine.data.sentences if s.text == text]
+        return _texts(engine, engine.reader.extend(analyse(question), AnswerCandidate((chosen,), 0, "single", {})))
+
+    assert quoted("Kan medarbejderen bruge sit private MitID?", rest) == [reply, rest]
+    assert quoted("Can an employee use their own private MitID for work?", rest) == [reply, rest]
+    # Not for another kind of question, and not from the block before.
+    assert quoted("Hvad sker der med medarbejderens MitID?", rest) == [rest]
+    assert quoted("Kan administratoren tildele rettigheder?", "Administratoren tildeler rettigheder.") == [
+        "Administratoren tildeler rettigheder."
+    ]
+    assert quoted("Er det gratis?", "Virksomheden betaler intet.") == [
+        "Ja, det er gratis.",
+        "Virksomheden betaler intet.",
+    ]
 
 
 def test_a_deadline_question_wants_a_text_that_words_a_deadline() -> None:
