@@ -115,7 +115,8 @@ def chunk_document(
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
     for heading, paragraphs in sections:
-        for spans in _pack(paragraphs, options):
+        leads = [text[spans[-1][0] : spans[-1][1]].rstrip().endswith(":") for spans in paragraphs]
+        for spans in _pack(paragraphs, options, leads):
             start, end = spans[0][0], spans[-1][1]
             chunk_text = text[start:end]
             chunk_index = first_chunk_index + len(chunks)
@@ -139,22 +140,32 @@ def chunk_document(
     return chunks, sentences
 
 
-def _pack(paragraphs: list[list[tuple[int, int]]], options: ChunkingOptions) -> list[list[tuple[int, int]]]:
-    """Group sentence spans greedily, preferring to break at paragraph ends."""
+def _pack(
+    paragraphs: list[list[tuple[int, int]]], options: ChunkingOptions, leads: list[bool] | None = None
+) -> list[list[tuple[int, int]]]:
+    """Group sentence spans greedily, preferring to break at paragraph ends. A paragraph
+    that leads in to what follows (`leads[i]`: it ends with ":", "Opening hours at ICS
+    Aarhus:" before a table) opens the next chunk instead of closing the one before, so
+    that a list or a table is chunked, embedded and found with its lead-in."""
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
+    last_start = 0  # where in `current` the last paragraph begins
+    leads = leads or [False] * len(paragraphs)
 
     def size(spans: list[tuple[int, int]]) -> int:
         return spans[-1][1] - spans[0][0] if spans else 0
 
-    for paragraph in paragraphs:
+    for i, paragraph in enumerate(paragraphs):
         if current and size(current) >= options.min_chars:
-            groups.append(current)
-            current = []
+            cut = last_start if i > 0 and leads[i - 1] and last_start > 0 else len(current)
+            groups.append(current[:cut])
+            current = current[cut:]
+        last_start = len(current)
         for span in paragraph:
             if current and size(current + [span]) > options.max_chars:
                 groups.append(current)
                 current = []
+                last_start = 0
             current.append(span)
     if current:
         groups.append(current)
