@@ -199,9 +199,24 @@ def _stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
+def aa_variant(lowered: str) -> str | None:
+    """A lower-case word in the other Danish spelling of "å": "aa" before the spelling
+    reform of 1948, which many place and family names keep ("århus" -> "aarhus",
+    "aalborg" -> "ålborg", "aabenraa" -> "åbenrå"); None for a word with neither."""
+    if "å" in lowered:
+        return lowered.replace("å", "aa")
+    if "aa" in lowered:
+        return lowered.replace("aa", "å")
+    return None
+
+
 def _word_stems(lowered: str, english: bool, options: LexicalOptions) -> set[str]:
-    """The stems that count as a match for one lower-case word (no hyphen)."""
+    """The stems that count as a match for one lower-case word (no hyphen), its other
+    spelling of "å" included (`aa_variant`: "Århus" matches "Aarhus")."""
     stems = set(terms(lowered))
+    variant = aa_variant(lowered)
+    if variant is not None:
+        stems.update(terms(variant))
     if options.lemmas and lowered.isalpha():
         stems.update(terms(danish_lemma(lowered)))
     if options.bridge and (english or not is_danish_word(lowered)):
@@ -340,9 +355,12 @@ def warm_up() -> None:
 
 def query_terms(text: str, groups: list[frozenset[str]] | None = None) -> list[str]:
     """BM25 terms of a question: its own terms, then every other stem of its `key_terms`
-    (lemmas, compound halves and joins, Danish translations of English words).
-    Pass the question's `key_terms` when they are already at hand."""
+    (lemmas, compound halves and joins, Danish translations of English words), not the
+    other spelling of "å" (`aa_variant`: a term the corpus may lack would lower the
+    share of the question's terms it holds, and with it the lexical weight). Pass the
+    question's `key_terms` when they are already at hand."""
     expanded = terms(text)
     for group in key_terms(text) if groups is None else groups:
-        expanded.extend(sorted(group.difference(expanded)))
+        others = group.difference(expanded)
+        expanded.extend(sorted(t for t in others if aa_variant(t) not in group))
     return expanded
