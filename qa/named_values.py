@@ -545,6 +545,24 @@ _AGE_WORDS = re.compile(
 )
 
 
+# Words that say a rule holds at any age: "uanset din alder", "uanset alder", "i alle
+# aldre", "ingen aldersgrænse", "regardless of (your) age", "whatever your age", "of any
+# age", "no age limit".
+_ANY_AGE = re.compile(
+    r"\b(uanset\s+(?:\w+\s+)?alder\w*|i\s+alle\s+aldre|alle\s+aldersgrupper|ingen\s+aldersgrænse\w*|"
+    r"uden\s+aldersgrænse\w*|regardless\s+of\s+(?:\w+\s+)?age|whatever\s+(?:\w+\s+)?age|of\s+any\s+age|"
+    r"of\s+all\s+ages|no\s+age\s+limit)\b",
+    re.IGNORECASE,
+)
+
+
+def holds_any_age(text: str) -> bool:
+    """Whether a text says its rule holds at any age (`_ANY_AGE`): "Du kan søge om
+    hjemmehjælp, uanset din alder, hvis ...", "Children of any age can ..."; then a
+    person's age the question states is no value the text lacks."""
+    return _ANY_AGE.search(text) is not None
+
+
 def states_ages(text: str) -> bool:
     """Whether a text may say anything about people's ages: a bound on an age (`bounds`:
     "Børn under 18 år", "65 år eller derover"), an age it states ("jeg er 45", "16-årige":

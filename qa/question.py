@@ -27,6 +27,7 @@ from qa.named_values import (
     asked_periods,
     bounds,
     bounds_missed,
+    holds_any_age,
     holidays_covered,
     holidays_named,
     missing_numbers,
@@ -216,8 +217,9 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     it open on Fridays?" against "Open Monday to Thursday", 0 against "Open on weekdays";
     1 for "... on New Year's Eve?" against "Lukket på helligdage", 0 against "Den 31.
     december er der åbent". A person's age counts only against a text that gives ages
-    (`qa.named_values.states_ages`): "min datter på 7" is missing from "Børn fra 10 år til
-    17 år ...", not from "Du søger mindst 14 dage før sæsonstart". The period a question
+    (`qa.named_values.states_ages`) and not for every age (`holds_any_age`): "min datter
+    på 7" is missing from "Børn fra 10 år til 17 år ...", not from "Du søger mindst 14
+    dage før sæsonstart" nor "Du kan søge, uanset din alder". The period a question
     asks over counts as one more when the text gives periods and not it
     (`periods_named`): 1 for "Hvad er huslejen om ugen?" against "... 5.400 kr. om
     måneden", 0 against "Huslejen er 5.400 kr.". A bound the question sets that the text
@@ -225,7 +227,7 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     "people aged 18 or over")."""
     units = dict(question.units)
     absent = missing_numbers(question.numbers, text, units)
-    if absent and not states_ages(text):
+    if absent and (not states_ages(text) or holds_any_age(text)):
         # A person's age the text says nothing about ("Min mor på 82 er godkendt til
         # plejebolig ...") is context, not a value the text leaves out; against a text
         # that gives ages ("Børn under 18 år ...") it still counts.

@@ -210,6 +210,18 @@ def opens_with_reply(text: str) -> bool:
     return _REPLY_OPENER.match(text) is not None
 
 
+# "Det er ..., der/som ..." and "It is ... who/that ..." (a cleft sentence: "Det er en
+# visitator, der træffer afgørelse") and "Det er ... at ..." / "It is ... to ..." (an
+# extraposed subject: "Det er gratis at anmelde flytning", "It is free to register") name
+# what they say in the same sentence: "det" / "it" points forward, not back. Not "Det er
+# derfor, ..." ("That is why") nor "Det er gratis." (nothing follows).
+_CLEFT = re.compile(
+    r"\W*(det|it)\s+(er|var|bliver|is|was)\s+(?!derfor\b|therefore\b|why\b|because\b|fordi\b|her\b|there\b|so\b|så\b)"
+    r"[^.;:!?]{0,80}?(,\s*(der|som)\b|\s(at|who|that|to)\s)",
+    re.IGNORECASE,
+)
+
+
 def refers_back(text: str) -> bool:
     """Whether a sentence starts with a word that leans on the sentence before it, or,
     Danish putting a clause adverb after the subject and the verb ("Du skal så bestille
@@ -224,6 +236,8 @@ def refers_back(text: str) -> bool:
     found = list(_WORDS.finditer(head))[:4]
     words = [m.group() for m in found]
     if words and words[0] in REFERRING_WORDS:
+        if _CLEFT.match(text[number.end() if number else 0 :]):
+            return False
         return not (len(words) > 1 and words[0] in _ARTICLES and _attributive(words[1]))
     if len(words) < 3 or words[2] not in CONNECTIVE_ADVERBS:
         return False

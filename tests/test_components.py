@@ -445,6 +445,11 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ("Hvad er satsen for børn under 7 år?", "Børn under 3 år får 500 kr.", 1),
         ("Hvad er satsen for børn under 7 år?", "Børn under 3 år får 500 kr., børn under 7 år 400 kr.", 0),
         ("What is the allowance for someone under 18?", "Apply from 18 March; the allowance is DKK 300.", 0),
+        # A text that holds at any age lacks no age (a fresh tester's "Jeg er 67 og bor
+        # alene ..." against "... uanset din alder, hvis ...").
+        ("Jeg er 67 og bor alene. Kan jeg få hjemmehjælp?", "Du kan søge om hjemmehjælp, uanset din alder.", 0),
+        ("I'm 70. Can I join?", "Adults of any age can join; children under 12 need a parent.", 0),
+        ("Jeg er 67 og bor alene. Kan jeg få hjemmehjælp?", "Du kan søge, hvis du er over 70 år.", 1),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
@@ -720,6 +725,32 @@ def test_det_den_de_as_pronouns_refer_back(sentence: str) -> None:
     # A finite verb (also a past tense in -de or -te) or "samme", "hele": a pronoun. A
     # participle in -ede ("samlede") is kept as a pronoun reading: the cautious side.
     assert refers_back(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "back"),
+    [
+        # A cleft sentence or an extraposed subject says what "det" / "it" stands for
+        # (a fresh tester's "Det er en visitator ..., der træffer afgørelse" was only
+        # offered glued to the list before it).
+        ("Det er en visitator fra Odense Kommune, der træffer afgørelse om, hvilken hjælp du kan få.", False),
+        ("Det er arbejdsgiveren, der betaler for mulighedserklæringen.", False),
+        ("Det er gratis at anmelde flytning.", False),
+        ("Det er vigtigt, at du søger i tide.", False),
+        ("Det var i 2014, at det blev obligatorisk.", False),
+        ("2. Det er muligt at klage.", False),
+        ("It is the municipality that decides.", False),
+        ("It is free to register.", False),
+        # Nothing follows, or "derfor", "her": it points back.
+        ("Det er gratis.", True),
+        ("It is free.", True),
+        ("Det er derfor, at du skal søge.", True),
+        ("Det er her, du skal søge.", True),
+        ("Det er ikke nødvendigt.", True),
+    ],
+)
+def test_a_cleft_or_extraposed_det_points_forward_not_back(sentence: str, back: bool) -> None:
+    assert refers_back(sentence) is back
 
 
 def test_a_numbered_step_refers_back_after_its_number() -> None:
