@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from qa.documents import DocumentError, DocumentIdCollision, assemble, doc_id_for, read_corpus, read_document
-from qa.readers.common import Piece, starts_new_unit
+from qa.readers.common import Piece, is_breadcrumb, starts_new_unit
 from tests.generated_documents import (
     replace_docx_part,
     write_docx,
@@ -93,6 +93,48 @@ def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_wh
         ("paragraph", "Kontakt"),
         ("paragraph", "Jobcenteret i din kommune"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "trail"),
+    [
+        ("borger.dk > Bolig og flytning > Flytning", True),
+        ("Forside › Affald", True),
+        ("Forside > Borger > Affald og genbrug > Storskrald", True),
+        ("Home » Moving to Denmark » CPR", True),
+        # An instruction, a comparison and prices are no trail.
+        ("Gå til Indstillinger > Sikkerhed", False),
+        ("Hvis A > B så gælder det.", False),
+        ("Du betaler 5 kr. > 3 kr. > 1 kr.", False),
+        ("Flytning og adresseændring", False),
+    ],
+)
+def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
+    assert is_breadcrumb(line) is trail
+
+
+def test_a_breadcrumb_trail_atop_a_text_or_markdown_page_is_left_out(tmp_path: Path) -> None:
+    # A fresh tester's page copied as text: the trail was quoted as the answer to "Do I have
+    # to pay to report my change of address?", and it kept the title from being a heading.
+    body = (
+        "Flytning og adresseændring\nborger.dk > Bolig og flytning > Flytning\n\nDet er gratis at anmelde flytning.\n"
+    )
+    (tmp_path / "flytning.txt").write_text(body, encoding="utf-8")
+    assert _units(read_document(tmp_path / "flytning.txt")) == [
+        ("heading", "Flytning og adresseændring"),
+        ("paragraph", "Det er gratis at anmelde flytning."),
+    ]
+    markdown = "Forside > Borger > Flytning\n\n# Flytning\n\nDet er gratis.\n\nVælg Menu > Flyt > Bekræft\n"
+    (tmp_path / "flytning.md").write_text(markdown, encoding="utf-8")
+    # Further down, a path is content (an instruction's menu path stays).
+    lower = "\n\n".join(f"Afsnit {n}." for n in range(6)) + "\n\nMenu > Flyt > Bekræft\n"
+    (tmp_path / "lower.txt").write_text("Titel\n\n" + lower, encoding="utf-8")
+    assert _units(read_document(tmp_path / "flytning.md")) == [
+        ("heading", "Flytning"),
+        ("paragraph", "Det er gratis."),
+        ("paragraph", "Vælg Menu > Flyt > Bekræft"),
+    ]
+    assert _units(read_document(tmp_path / "lower.txt"))[-1] == ("paragraph", "Menu > Flyt > Bekræft")
 
 
 def test_html_page_drops_cookie_banner_page_header_nav_aside_footer_and_keeps_the_article_header() -> None:

@@ -102,6 +102,27 @@ def iso_date(value: str) -> bool:
     return True
 
 
+# A breadcrumb trail copied with a web page's text: "borger.dk > Bolig og flytning >
+# Flytning", "Forside › Affald". Its separators, and the words of a trail's first step.
+_CRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+|\s*[›»]\s*")
+_CRUMB_HOME = re.compile(r"^(forside|start|hjem|home|front ?page|[\w-]+\.(dk|gov|eu|com|org))$", re.IGNORECASE)
+# How many of a text's first lines may be a trail: it stands above the article.
+CRUMB_LINES = 3
+
+
+def is_breadcrumb(line: str) -> bool:
+    """Whether a line is only a breadcrumb trail: three or more short steps (at most six
+    words, none ending a sentence) joined by ">", "›" or "»", or two whose first is a home
+    page ("Forside > Affald", "borger.dk > Flytning"). "Gå til Indstillinger > Sikkerhed"
+    is an instruction, not a trail (its first step is no home page and it has two)."""
+    steps = [step.strip() for step in _CRUMB_SEPARATOR.split(line.strip())]
+    if len(steps) < 2 or any(not step or len(step.split()) > 6 or step.endswith(("!", "?", ",")) for step in steps):
+        return False
+    if any(step.endswith(".") and not _CRUMB_HOME.match(step) for step in steps):
+        return False
+    return len(steps) >= 3 or _CRUMB_HOME.match(steps[0]) is not None
+
+
 def starts_with_list_marker(line: str) -> bool:
     """True when a line starts with a bullet or a list number (but not with a date)."""
     return bool(BULLET.match(line)) or (bool(NUMBERED.match(line)) and not DATE_START.match(line))

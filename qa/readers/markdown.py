@@ -12,7 +12,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from qa.readers.common import DATE_START, Piece, line_pieces, table_pieces
+from qa.readers.common import CRUMB_LINES, DATE_START, Piece, is_breadcrumb, line_pieces, table_pieces
 
 
 def markdown_parser() -> MarkdownIt:
@@ -87,4 +87,7 @@ def markdown_pieces(body: str) -> list[Piece]:
             pieces.extend(line_pieces(inline_lines(token)))
         elif kind in ("code_block", "fence"):
             pieces.extend(Piece("paragraph", 0, line) for line in token.content.splitlines() if line.strip())
-    return pieces
+    # A breadcrumb trail above the article is navigation copied with the page.
+    return [
+        p for i, p in enumerate(pieces) if not (i < CRUMB_LINES and p.kind == "paragraph" and is_breadcrumb(p.text))
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qa.readers.common import Piece, line_pieces
+from qa.readers.common import CRUMB_LINES, Piece, is_breadcrumb, line_pieces
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 HEADING_MAX_CHARS = 100
@@ -26,9 +26,26 @@ def looks_like_heading(paragraph: str) -> bool:
     )
 
 
+def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without the breadcrumb trails (`is_breadcrumb`) among the text's
+    first `CRUMB_LINES` lines: navigation copied with a page, not its content."""
+    kept: list[str] = []
+    seen = 0
+    for paragraph in paragraphs:
+        lines = []
+        for line in paragraph.split("\n"):
+            seen += 1
+            if not (seen <= CRUMB_LINES and is_breadcrumb(line)):
+                lines.append(line)
+        if any(line.strip() for line in lines):
+            kept.append("\n".join(lines).strip())
+    return kept
+
+
 def text_pieces(body: str) -> list[Piece]:
-    """Pieces of a plain text (already normalised: LF line ends only)."""
-    paragraphs = [p.strip() for p in _BLANK_LINES.split(body) if p.strip()]
+    """Pieces of a plain text (already normalised: LF line ends only), without a
+    breadcrumb trail at its top (`_without_breadcrumbs`)."""
+    paragraphs = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
