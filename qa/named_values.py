@@ -531,12 +531,13 @@ _NOT_AGE = (
     r"procent|m²|m2|kg|km|gange|times|personer|people))"
 )
 _BOUND_WORDS = "under|over|mindst|højst|fra|til|indtil|til og med|at least|at most|from|until"
-# Words and shapes that may state an age: "i alderen", "det fyldte 18. år", "16-årige",
-# "folkepensionsalderen", "aged", "under-18s", "60+", a small number after "under", "over",
+# Words and shapes that may state an age: "i alderen 6", "det fyldte 18. år", "16-årige",
+# "folkepensionsalderen", "aged 65", "under-18s", "60+", a small number after "under", "over",
 # "til og med" ..., a range of small numbers ("6 til 17"). Broad on purpose: a text they
 # match keeps the asker's age as a value it must hold (`states_ages`).
 _AGE_WORDS = re.compile(
-    r"\b(alder\w*|\w*alderen|fyldt\w*|fylde\w*|aged?|years? old|\w*pensionsalder\w*|seniorer?|"
+    r"\b((?:alder\w*|aged?|age of)\s+(?:på\s+|of\s+|mellem\s+|between\s+)?\d+|fyldt\w*|fylde\w*|years? old|"
+    r"\w*pensionsalder\w*|seniorer?|"
     r"\d+\s*-?\s*årig\w*|"
     r"(under|over)-\d+s)\b|\d{1,3}\s*\+|"
     rf"\b({_BOUND_WORDS})\s+\d{{1,2}}\b(?![.,]?\d){_NOT_AGE}|"

@@ -450,6 +450,15 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ("Jeg er 67 og bor alene. Kan jeg få hjemmehjælp?", "Du kan søge om hjemmehjælp, uanset din alder.", 0),
         ("I'm 70. Can I join?", "Adults of any age can join; children under 12 need a parent.", 0),
         ("Jeg er 67 og bor alene. Kan jeg få hjemmehjælp?", "Du kan søge, hvis du er over 70 år.", 1),
+        # "alder" as a topic word states no age (a fresh tester's page title "Folkepension
+        # – alder, ansøgning og udbetaling" withheld "My mother is 80 ..."); with a number it does.
+        (
+            "My mother is 80 and her husband just passed away. What happens to her pension?",
+            "Folkepension – alder, ansøgning og udbetaling. Du fortsætter med at få folkepension som enlig.",
+            0,
+        ),
+        ("My son is 8. Can he apply?", "Tilbuddet er for børn i alderen 10 til 17.", 1),
+        ("My son is 8. Can he apply?", "Children aged 10 can apply.", 1),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
