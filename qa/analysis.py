@@ -202,7 +202,9 @@ def _stem(word: str) -> str:
 def aa_variant(lowered: str) -> str | None:
     """A lower-case word in the other Danish spelling of "å": "aa" before the spelling
     reform of 1948, which many place and family names keep ("århus" -> "aarhus",
-    "aalborg" -> "ålborg", "aabenraa" -> "åbenrå"); None for a word with neither."""
+    "aalborg" -> "ålborg", "aabenraa" -> "åbenrå"); None for a word with neither.
+    `key_terms` adds it for a capitalised word (a name) only: no one writes "faa" for
+    "få" today."""
     if "å" in lowered:
         return lowered.replace("å", "aa")
     if "aa" in lowered:
@@ -211,12 +213,8 @@ def aa_variant(lowered: str) -> str | None:
 
 
 def _word_stems(lowered: str, english: bool, options: LexicalOptions) -> set[str]:
-    """The stems that count as a match for one lower-case word (no hyphen), its other
-    spelling of "å" included (`aa_variant`: "Århus" matches "Aarhus")."""
+    """The stems that count as a match for one lower-case word (no hyphen)."""
     stems = set(terms(lowered))
-    variant = aa_variant(lowered)
-    if variant is not None:
-        stems.update(terms(variant))
     if options.lemmas and lowered.isalpha():
         stems.update(terms(danish_lemma(lowered)))
     if options.bridge and (english or not is_danish_word(lowered)):
@@ -305,6 +303,10 @@ def key_terms(
         else:
             for piece in lowered.split("-"):
                 whole |= _word_stems(piece, english, options)
+        variant = aa_variant(lowered) if token[:1].isupper() else None
+        if variant is not None:
+            # A name in the other spelling of "å": "Århus" matches "Aarhus".
+            whole |= set(terms(variant))
         mine: list[int] = []
         choices: list[str | None] = list(parts) if parts else [None]
         for part in choices:
