@@ -137,6 +137,25 @@ def test_a_breadcrumb_trail_atop_a_text_or_markdown_page_is_left_out(tmp_path: P
     assert _units(read_document(tmp_path / "lower.txt"))[-1] == ("paragraph", "Menu > Flyt > Bekræft")
 
 
+def test_a_line_of_its_own_with_an_address_phone_or_email_is_text_not_a_heading(tmp_path: Path) -> None:
+    # A fresh tester's page as text: the office's address under the opening hours heading
+    # was read as a heading, so no answer could quote it.
+    body = (
+        "Kørekort\n\nÅBNINGSTIDER – BORGERSERVICE ESBJERG\n\nEsbjerg Rådhus, Torvegade 74, 6700 Esbjerg\n\n"
+        "KONTAKT\n\nTelefon 76 16 16 16\n\nborgerservice@esbjerg.dk\n\nSidste linje.\n"
+    )
+    (tmp_path / "esbjerg.txt").write_text(body, encoding="utf-8")
+    assert _units(read_document(tmp_path / "esbjerg.txt")) == [
+        ("heading", "Kørekort"),
+        ("heading", "ÅBNINGSTIDER – BORGERSERVICE ESBJERG"),
+        ("paragraph", "Esbjerg Rådhus, Torvegade 74, 6700 Esbjerg"),
+        ("heading", "KONTAKT"),
+        ("paragraph", "Telefon 76 16 16 16"),
+        ("paragraph", "borgerservice@esbjerg.dk"),
+        ("paragraph", "Sidste linje."),
+    ]
+
+
 def test_html_page_drops_cookie_banner_page_header_nav_aside_footer_and_keeps_the_article_header() -> None:
     doc = read_document(FIXTURES / "html" / "borger-page.html")
     assert (doc.title, doc.source, doc.language) == (

@@ -4,13 +4,15 @@ Inside a paragraph, each line that starts with a list marker (`-`, `*`, `•`, `
 a number such as `1.` or `1)`, but not a date such as "1. juli 2025") is a list item of
 its own, and other lines are joined or split by `qa.readers.common.starts_new_unit`. A
 paragraph that is one short line without closing punctuation, and not the last, reads as
-a heading (level 1 when it opens the file, else 2).
+a heading (level 1 when it opens the file, else 2), unless it gives a postal address, a phone
+number or an e-mail address. A breadcrumb trail among the first lines is left out.
 """
 
 from __future__ import annotations
 
 import re
 
+from qa.answer_types import holds_form
 from qa.readers.common import CRUMB_LINES, Piece, is_breadcrumb, line_pieces
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
@@ -18,11 +20,15 @@ HEADING_MAX_CHARS = 100
 
 
 def looks_like_heading(paragraph: str) -> bool:
-    """A one-line paragraph of at most 100 characters without closing punctuation."""
+    """A one-line paragraph of at most 100 characters without closing punctuation that
+    gives no postal address, phone number or e-mail address (`qa.answer_types.holds_form`):
+    "Esbjerg Rådhus, Torvegade 74, 6700 Esbjerg" on a line of its own is contact data,
+    which a heading would hide from every answer."""
     return (
         "\n" not in paragraph
         and len(paragraph) <= HEADING_MAX_CHARS
         and not paragraph.rstrip().endswith((".", "!", "?", ":", ";", ","))
+        and not any(holds_form(paragraph, form) for form in ("address", "phone", "email"))
     )
 
 
