@@ -633,6 +633,44 @@ def bounds_missed(asked: Iterable[tuple[float, float, str | None]], text: str, a
     return sum(1 for end in ends if not any(abs(end - value) < 1e-6 for value in values))
 
 
+# A letter code after the word for its kind: "kategori B", "category C", "klasse A",
+# "gruppe 2" has a number (a number is already a value, `NUMBER`). The kinds, Danish and
+# English alike, and the code: one or two capitals, a digit after them allowed ("C1E").
+_CODE_KINDS = {
+    "kategori": "category", "kategorien": "category", "category": "category", "categories": "category",
+    "klasse": "class", "klassen": "class", "class": "class",
+    "type": "type", "typen": "type",
+}  # fmt: skip
+_CODE = re.compile(
+    r"\b(kategori(?:en)?|categor(?:y|ies)|klassen?|class|typen?)\s+([A-ZÆØÅ]{1,2}\d?[A-Z]?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def codes_named(text: str) -> frozenset[tuple[str, str]]:
+    """The letter codes a text names, each with its kind (`_CODE`): "kørekort til
+    kategori B og kategori C1" -> {("category", "B"), ("category", "C1")}, "a category C
+    licence" -> {("category", "C")}. A code is in capitals as written ("type a" is no
+    code); the kind word may be in any case."""
+    found = set()
+    for m in _CODE.finditer(text):
+        code = m.group(2)
+        if code.isupper():
+            found.add((_CODE_KINDS[m.group(1).lower()], code))
+    return frozenset(found)
+
+
+def codes_missing(asked: frozenset[tuple[str, str]], text: str) -> int:
+    """How many of a question's codes (`codes_named` of the question) a text lacks that
+    names other codes of the same kind: 1 for "category C" against "Fornyelse af kørekort
+    (kategori B)", 0 against "kategori C" and against a text that names no category."""
+    if not asked:
+        return 0
+    given = codes_named(text)
+    kinds = {kind for kind, _ in given}
+    return sum(1 for code in asked if code[0] in kinds and code not in given)
+
+
 # The period an amount or a count is given over, as questions ask it ("Hvad er huslejen om
 # ugen?", "per month") and texts give it ("pr. sæson", "om året", "månedlig", "weekly").
 # "a" as "per" after a count or an amount ("twice a month", "3 times a week", "DKK 300 a

@@ -27,6 +27,8 @@ from qa.named_values import (
     asked_periods,
     bounds,
     bounds_missed,
+    codes_missing,
+    codes_named,
     holds_any_age,
     holidays_covered,
     holidays_named,
@@ -84,6 +86,9 @@ class AnalysedQuestion:
     """For an English question, the same text with each lower-case content word replaced
     by its first Danish word from the bilingual dictionary (`qa.lexicon`); None otherwise."""
     weekdays: frozenset[int] = frozenset()
+    codes: frozenset[tuple[str, str]] = frozenset()
+    """The letter codes the question names with their kind ("category C" -> ("category",
+    "C"); `qa.named_values.codes_named`)."""
     holidays: frozenset[tuple[int, int]] = frozenset()
     """The holidays with a fixed date the question names, as (day, month)
     (`qa.named_values.holidays_named`)."""
@@ -197,6 +202,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         numbers=frozenset(NUMBER.findall(without_holiday_names(asked))),
         weekdays=weekdays_named(asked),
         holidays=holidays_named(asked),
+        codes=codes_named(asked),
         periods=asked_periods(asked),
         units=tuple(number_units(text).items()),
         bounds=tuple(bounds(text)),
@@ -242,6 +248,8 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
         missing += len(question.weekdays - weekdays_covered(text))
     if question.holidays:
         missing += len(question.holidays - holidays_covered(text))
+    if question.codes:
+        missing += codes_missing(question.codes, text)
     return missing
 
 
@@ -250,7 +258,7 @@ def named_count(question: AnalysedQuestion, text: str | None = None) -> int:
     counts from), and its period when `text` gives periods (`periods_named`), as only
     then can the text miss it."""
     period = 1 if question.periods and text is not None and periods_named(text) else 0
-    return len(question.numbers) + len(question.weekdays) + len(question.holidays) + period
+    return len(question.numbers) + len(question.weekdays) + len(question.holidays) + len(question.codes) + period
 
 
 _TOKEN = re.compile(r"\w+|\W+")

@@ -34,6 +34,8 @@ from qa.named_values import (
     NUMBER,
     bounds,
     bounds_missed,
+    codes_missing,
+    codes_named,
     disjoint_bounds,
     holidays_covered,
     holidays_named,
@@ -459,6 +461,12 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ),
         ("My son is 8. Can he apply?", "Tilbuddet er for børn i alderen 10 til 17.", 1),
         ("My son is 8. Can he apply?", "Children aged 10 can apply.", 1),
+        # A letter code of a kind the text gives other codes of (a fresh tester's near
+        # miss: a category C licence against the fees for category B).
+        ("How much is it to renew a truck licence (category C)?", "Fornyelse af kørekort (kategori B): 330 kr.", 1),
+        ("Hvad koster kørekort til kategori C?", "Kørekort til kategori C koster 500 kr.", 0),
+        ("Hvad koster kørekort til kategori C?", "Et kørekort koster 330 kr.", 0),
+        ("Is a type A permit needed?", "Type B permits cost 200 kr.", 1),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
@@ -476,6 +484,15 @@ def test_disjoint_bounds_are_the_question_bounds_the_text_answers_only_for_other
     assert disjoint_bounds([(-math.inf, 18 - 1e-9, None)], bounds("for people aged 18 or over")) == []
     assert bounds_missed([under_18], "for people aged 18 or over") == 1
     assert bounds_missed([under_18], "Børn over 20 år betaler.", ["18"]) == 0
+
+
+def test_codes_named_are_capital_letter_codes_after_their_kind_word() -> None:
+    assert codes_named("kørekort til kategori B og kategori C1E") == {("category", "B"), ("category", "C1E")}
+    assert codes_named("a Category C licence, class A and type 2") == {("category", "C"), ("class", "A")}
+    # Lower case or a word after the kind word is no code.
+    assert codes_named("denne type a-kasse og kategorien for børn") == frozenset()
+    assert codes_missing(frozenset({("category", "C")}), "kategori B og kategori D") == 1
+    assert codes_missing(frozenset({("category", "C")}), "klasse B") == 0
 
 
 def test_digits_glued_to_a_letter_are_no_number() -> None:
