@@ -203,8 +203,9 @@ def aa_variant(lowered: str) -> str | None:
     """A lower-case word in the other Danish spelling of "å": "aa" before the spelling
     reform of 1948, which many place and family names keep ("århus" -> "aarhus",
     "aalborg" -> "ålborg", "aabenraa" -> "åbenrå"); None for a word with neither.
-    `key_terms` adds it for a capitalised word (a name) only: no one writes "faa" for
-    "få" today."""
+    `key_terms` adds it for a capitalised word only (a name, or a sentence's first word),
+    each part of a hyphenated one on its own ("Aarhus-området" -> "århus"): common words
+    are spelt with "å" today."""
     if "å" in lowered:
         return lowered.replace("å", "aa")
     if "aa" in lowered:
@@ -303,10 +304,13 @@ def key_terms(
         else:
             for piece in lowered.split("-"):
                 whole |= _word_stems(piece, english, options)
-        variant = aa_variant(lowered) if token[:1].isupper() else None
-        if variant is not None:
-            # A name in the other spelling of "å": "Århus" matches "Aarhus".
-            whole |= set(terms(variant))
+        if token[:1].isupper():
+            # A name in the other spelling of "å": "Århus" matches "Aarhus" (a sentence's
+            # first word gets it too: "Får" -> "faar", which no text holds).
+            for piece in lowered.split("-"):
+                variant = aa_variant(piece)
+                if variant is not None:
+                    whole |= set(terms(variant))
         mine: list[int] = []
         choices: list[str | None] = list(parts) if parts else [None]
         for part in choices:

@@ -143,29 +143,38 @@ def chunk_document(
 def _pack(
     paragraphs: list[list[tuple[int, int]]], options: ChunkingOptions, leads: list[bool] | None = None
 ) -> list[list[tuple[int, int]]]:
-    """Group sentence spans greedily, preferring to break at paragraph ends. A paragraph
-    that leads in to what follows (`leads[i]`: it ends with ":", "Opening hours at ICS
-    Aarhus:" before a table) opens the next chunk instead of closing the one before, so
-    that a list or a table is chunked, embedded and found with its lead-in."""
+    """Group sentence spans greedily, preferring to break at paragraph ends once a chunk
+    holds `min_chars`. A paragraph that leads in to what follows (`leads[i]`: it ends with
+    ":", "Opening hours at ICS Aarhus:" before a table) stays with it: the break falls
+    before the lead-in when what precedes it fills a chunk, else nowhere, and no paragraph
+    end breaks the chunk it opens until `max_chars` does, so that a list or a table is
+    chunked, embedded and found with its lead-in."""
     groups: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     last_start = 0  # where in `current` the last paragraph begins
+    held = False  # `current` holds a lead-in with what it leads in to
     leads = leads or [False] * len(paragraphs)
 
     def size(spans: list[tuple[int, int]]) -> int:
         return spans[-1][1] - spans[0][0] if spans else 0
 
     for i, paragraph in enumerate(paragraphs):
-        if current and size(current) >= options.min_chars:
-            cut = last_start if i > 0 and leads[i - 1] and last_start > 0 else len(current)
-            groups.append(current[:cut])
-            current = current[cut:]
+        if current and not held and size(current) >= options.min_chars:
+            if i > 0 and leads[i - 1]:
+                if last_start > 0 and size(current[:last_start]) >= options.min_chars:
+                    groups.append(current[:last_start])
+                    current = current[last_start:]
+                held = True
+            else:
+                groups.append(current)
+                current = []
         last_start = len(current)
         for span in paragraph:
             if current and size(current + [span]) > options.max_chars:
                 groups.append(current)
                 current = []
                 last_start = 0
+                held = False
             current.append(span)
     if current:
         groups.append(current)

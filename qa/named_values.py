@@ -531,13 +531,15 @@ _NOT_AGE = (
     r"procent|m²|m2|kg|km|gange|times|personer|people))"
 )
 _BOUND_WORDS = "under|over|mindst|højst|fra|til|indtil|til og med|at least|at most|from|until"
-# Words and shapes that may state an age: "i alderen 6", "det fyldte 18. år", "16-årige",
-# "folkepensionsalderen", "aged 65", "under-18s", "60+", a small number after "under", "over",
+# Words and shapes that may state an age: "alder" or "age" with a number after it ("i
+# alderen 6", "Aldersgrænsen er 15 år", "aged 65"; not "alder" as a topic word, "Folkepension
+# – alder, ansøgning og udbetaling"), an age named by a compound ("folkepensionsalderen",
+# "efterlønsalderen"), "det fyldte 18. år", "16-årige", "under-18s", "60+", a small number after "under", "over",
 # "til og med" ..., a range of small numbers ("6 til 17"). Broad on purpose: a text they
 # match keeps the asker's age as a value it must hold (`states_ages`).
 _AGE_WORDS = re.compile(
-    r"\b((?:alder\w*|aged?|age of)\s+(?:på\s+|of\s+|mellem\s+|between\s+)?\d+|fyldt\w*|fylde\w*|years? old|"
-    r"\w*pensionsalder\w*|seniorer?|"
+    r"\b((?:(?:\w+[se])?alder\w*|aged?|age of)\b[^.!?\d]{0,30}\d+|\w+[se]alder(?:en)?|fyldt\w*|fylde\w*|years? old|"
+    r"years of age|seniorer?|"
     r"\d+\s*-?\s*årig\w*|"
     r"(under|over)-\d+s)\b|\d{1,3}\s*\+|"
     rf"\b({_BOUND_WORDS})\s+\d{{1,2}}\b(?![.,]?\d){_NOT_AGE}|"
@@ -588,11 +590,16 @@ def _same_unit(asked: str, bound: str | None) -> bool:
     return kind == bound_kind and (not period or not bound_period or period == bound_period)
 
 
+# A number `_value` reads: thousands with separators ("1.500", "25,000") or a decimal
+# comma ("2,5"); not a date ("1.7.2025") nor a version ("2.1.3").
+_WRITTEN_VALUE = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?")
+
+
 def _within(number: str, unit: str | None, found: list[tuple[float, float, str | None]]) -> bool:
     """Whether a question's number with its unit falls inside one of a text's bounds of
     the same unit (`_same_unit`); a number without a unit is inside none, and an age is at
     most `MAX_AGE`."""
-    if unit is None or not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?", number):
+    if unit is None or not _WRITTEN_VALUE.fullmatch(number):
         return False
     value = _value(number)
     if _is_year(value, unit) or (unit == "age" and value > MAX_AGE):
@@ -628,7 +635,7 @@ def bounds_missed(asked: Iterable[tuple[float, float, str | None]], text: str, a
     disjoint = disjoint_bounds(asked, bounds(text))
     if not disjoint:
         return 0
-    values = [_value(number) for number in absent]
+    values = [_value(number) for number in absent if _WRITTEN_VALUE.fullmatch(number)]
     ends = [high if math.isfinite(high) else low for low, high, _ in disjoint]
     return sum(1 for end in ends if not any(abs(end - value) < 1e-6 for value in values))
 

@@ -230,7 +230,8 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     (`periods_named`): 1 for "Hvad er huslejen om ugen?" against "... 5.400 kr. om
     måneden", 0 against "Huslejen er 5.400 kr.". A bound the question sets that the text
     answers only for other values counts too (`bounds_missed`: "someone under 18" against
-    "people aged 18 or over")."""
+    "people aged 18 or over"), unless the question asks yes or no, which such a text
+    answers."""
     units = dict(question.units)
     absent = missing_numbers(question.numbers, text, units)
     if absent and (not states_ages(text) or holds_any_age(text)):
@@ -239,7 +240,9 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
         # that gives ages ("Børn under 18 år ...") it still counts.
         absent = [number for number in absent if units.get(number) != "age"]
     missing = len(absent)
-    if question.bounds:
+    if question.bounds and question.answer_type != "yes_no":
+        # A yes-or-no question is answered by a bound on other values ("Kan unge under 18
+        # få et kreditkort?" by "Du skal være mindst 18 år"): only another kind misses it.
         missing += bounds_missed(question.bounds, text, absent)
     if question.periods:
         given = periods_named(text)

@@ -199,9 +199,10 @@ def is_bare_reply(text: str) -> bool:
     return _BARE_REPLY.match(text) is not None
 
 
-# A sentence that opens with yes or no and a comma or a stop ("Ja, hvis du giver en skriftlig
-# fuldmagt.", "No, you must apply first."); not "No one ..." or "Nej tak".
-_REPLY_OPENER = re.compile(r"^\W*(ja|jo|nej|yes|no)\s*[,.!;]", re.IGNORECASE)
+# A sentence that opens with yes or no and a comma, a stop or a dash ("Ja, hvis du giver en
+# skriftlig fuldmagt.", "No, you must apply first.", "Ja – hvis ..."); not "No one ...",
+# "Nej tak" or the abbreviation "No. 1".
+_REPLY_OPENER = re.compile(r"^\W*(ja|jo|nej|yes|no)(\s*[,!;]|\.(?!\s*\d)|\s+[–—-]\s)", re.IGNORECASE)
 
 
 def opens_with_reply(text: str) -> bool:
@@ -210,16 +211,42 @@ def opens_with_reply(text: str) -> bool:
     return _REPLY_OPENER.match(text) is not None
 
 
-# "Det er ..., der/som ..." and "It is ... who/that ..." (a cleft sentence: "Det er en
-# visitator, der træffer afgørelse") and "Det er ... at ..." / "It is ... to ..." (an
-# extraposed subject: "Det er gratis at anmelde flytning", "It is free to register") name
-# what they say in the same sentence: "det" / "it" points forward, not back. Not "Det er
-# derfor, ..." ("That is why") nor "Det er gratis." (nothing follows).
+# Sentences where "det" / "it" points forward, to what the same sentence goes on to say:
+# - an extraposed subject after one adjective ("Det er gratis at anmelde flytning", "Det er
+#   vigtigt, at du søger", "Det er ikke muligt at klage"; English only after an adjective
+#   of `_EXTRAPOSING`: "It is free to register", not "It is paid to your NemKonto");
+# - a cleft on a definite phrase, a name or a time ("Det er kommunen, der betaler", "Det er
+#   Udbetaling Danmark, der ...", "It is the municipality that decides", "Det var i 2014,
+#   at ..."), not on an indefinite one, which is a relative clause about what came before
+#   ("Det er en ydelse, der udbetales hver måned", "It is a benefit that is paid monthly").
+# A connective adverb between ("Det er dermed ikke muligt at ...", "Det er også kommunen,
+# der ...") keeps it pointing back, as do "derfor", "her" and "så".
+_HEDGES = r"(?:(?:ikke|dog|not)\s+)*"
+_EXTRAPOSING = (
+    "free|possible|impossible|important|necessary|unnecessary|easy|difficult|hard|mandatory|optional|"
+    "compulsory|required|advisable|illegal|legal|allowed|permitted|too late|a good idea"
+)
 _CLEFT = re.compile(
-    r"\W*(det|it)\s+(er|var|bliver|is|was)\s+(?!derfor\b|therefore\b|why\b|because\b|fordi\b|her\b|there\b|so\b|så\b)"
-    r"[^.;:!?]{0,80}?(,\s*(der|som)\b|\s(at|who|that|to)\s)",
+    rf"\W*det\s+(?:er|var|bliver)\s+{_HEDGES}[^\W\d_]+,?\s+at\b|"
+    rf"\W*it\s+(?:is|was)\s+{_HEDGES}(?:{_EXTRAPOSING})\s+to\s+\w|"
+    r"\W*det\s+(?:er|var)\s+(?!(?:en|et|ikke|også|nemlig|altså|derfor|dermed|derefter|herefter|her|der|så)\b)"
+    r"[^.;:!?,]{1,60},\s*(?:der|som|at)\b|"
+    r"\W*it\s+(?:is|was)\s+(?:the|your|his|her|their|our|my|this|that)\s+[^.;:!?,]{1,60}?\s(?:who|that)\s",
     re.IGNORECASE,
 )
+_NOT_ADJECTIVE = frozenset(
+    ["derfor", "dermed", "derefter", "herefter", "nemlig", "altså", "også", "så", "her", "der", "med"]
+)
+
+
+def _points_forward(text: str) -> bool:
+    """Whether a sentence opening with "det" / "it" is an extraposed subject or a cleft
+    (`_CLEFT`) and so does not point back."""
+    m = _CLEFT.match(text)
+    if m is None:
+        return False
+    words = re.findall(r"\w+", m.group().lower())
+    return not any(word in _NOT_ADJECTIVE for word in words[2:3])
 
 
 def refers_back(text: str) -> bool:
@@ -236,7 +263,7 @@ def refers_back(text: str) -> bool:
     found = list(_WORDS.finditer(head))[:4]
     words = [m.group() for m in found]
     if words and words[0] in REFERRING_WORDS:
-        if _CLEFT.match(text[number.end() if number else 0 :]):
+        if _points_forward(text[number.end() if number else 0 :]):
             return False
         return not (len(words) > 1 and words[0] in _ARTICLES and _attributive(words[1]))
     if len(words) < 3 or words[2] not in CONNECTIVE_ADVERBS:

@@ -102,6 +102,8 @@ def test_a_word_with_aa_matches_its_spelling_with_a_ring_and_back() -> None:
     [*_, aarhus, _] = key_terms("Hvor mange licenser kan en husstand i Århus få?")
     assert aarhus == {"århus", "aarhus"}
     assert {"ålborg", "aalborg"} in key_terms("Hvad koster storskrald i Aalborg?")
+    # Each part of a hyphenated name on its own (found by review).
+    assert "århus" in key_terms("Hvad koster parkering i Aarhus-området?")[-1]
     # BM25 and the lexical weight read the question's own spelling only: "blaa", in no
     # corpus, would lower the share of its terms the corpus holds.
     assert query_terms("Betaler det blå kort?") == ["betal", "blå", "kort"]

@@ -184,7 +184,7 @@ def test_chunks_fit_hold_their_sentences_and_stay_under_one_heading(
         assert len(sentence.text) <= min(max_chars, max_sentence_chars)
 
 
-def test_a_paragraph_that_leads_in_opens_the_chunk_of_the_table_it_introduces() -> None:
+def test_a_paragraph_that_leads_in_stays_in_one_chunk_with_the_table_it_introduces() -> None:
     # A fresh tester's page: the lead-in closed the chunk before and the table's chunk did
     # not say whose opening hours it gave, so "When does ICS Aarhus close on Thursdays?"
     # found it 18th.
@@ -192,37 +192,28 @@ def test_a_paragraph_that_leads_in_opens_the_chunk_of_the_table_it_introduces() 
     before += "have to wait, and we cannot guarantee that you will be served on the same day."
     lead = "Opening hours at International Citizen Service Aarhus (Dokk1):"
     rows = ["Day: Monday-Wednesday; Opening hours: 10:00-15:00", "Day: Thursday; Opening hours: 10:00-17:00"]
-    doc = assemble(
-        "ics",
-        [
-            ("heading", 1, "CPR number"),
-            ("heading", 2, "Where to register"),
-            ("paragraph", 0, before),
-            ("paragraph", 0, lead),
-            *[("table_row", 0, row) for row in rows],  # type: ignore[misc]
-        ],
-    )
-    chunks, _ = chunk_document(doc, ChunkingOptions(max_chars=600, min_chars=200))
-    assert [c.text for c in chunks] == [before, "\n\n".join([lead, *rows])]
-    # Without a lead-in, the same break falls after the paragraph before; a lead-in that is
-    # the whole chunk so far stays with it.
-    plain = assemble(
-        "ics",
-        [
-            ("heading", 1, "CPR"),
-            ("paragraph", 0, before),
-            ("paragraph", 0, lead[:-1] + "."),
-            *[("table_row", 0, r) for r in rows],
-        ],
-    )  # type: ignore[misc]
-    assert [c.text for c in chunk_document(plain, ChunkingOptions(max_chars=600, min_chars=200))[0]] == [
-        f"{before}\n\n{lead[:-1]}.",
-        "\n\n".join(rows),
-    ]
-    alone = assemble(
-        "ics", [("heading", 1, "CPR"), ("paragraph", 0, before + ":"), *[("table_row", 0, r) for r in rows]]
-    )  # type: ignore[misc]
-    assert [c.text for c in chunk_document(alone, ChunkingOptions(max_chars=600, min_chars=150))[0]] == [
-        f"{before}:",
-        "\n\n".join(rows),
+
+    def chunked(paragraphs: list[str], min_chars: int) -> list[str]:
+        doc = assemble(
+            "ics",
+            [
+                ("heading", 1, "CPR number"),
+                *[("paragraph", 0, p) for p in paragraphs],
+                *[("table_row", 0, r) for r in rows],
+            ],  # type: ignore[misc]
+        )
+        return [c.text for c in chunk_document(doc, ChunkingOptions(max_chars=600, min_chars=min_chars))[0]]
+
+    # What precedes the lead-in fills a chunk (178 characters, at least 150): the break
+    # falls before the lead-in.
+    assert chunked([before, lead], 150) == [before, "\n\n".join([lead, *rows])]
+    # It does not (178 < 200): no break at all, rather than a lead-in torn from its table.
+    assert chunked([before, lead], 200) == ["\n\n".join([before, lead, *rows])]
+    # Without a lead-in, the break falls after the paragraph that fills the chunk.
+    assert chunked([before, lead[:-1] + "."], 200) == [f"{before}\n\n{lead[:-1]}.", "\n\n".join(rows)]
+    # A lead-in that alone fills a chunk keeps its rows, and a short paragraph before it
+    # is no chunk of its own (a review's cases).
+    assert chunked([before + ":"], 150) == ["\n\n".join([before + ":", *rows])]
+    assert chunked(["Se også madservice.", before + ":"], 150) == [
+        "\n\n".join(["Se også madservice.", before + ":", *rows])
     ]

@@ -41,6 +41,7 @@ from qa.named_values import (
     holidays_named,
     missing_numbers,
     number_units,
+    states_ages,
     weekdays_covered,
     weekdays_named,
 )
@@ -467,6 +468,10 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ("Hvad koster kørekort til kategori C?", "Kørekort til kategori C koster 500 kr.", 0),
         ("Hvad koster kørekort til kategori C?", "Et kørekort koster 330 kr.", 0),
         ("Is a type A permit needed?", "Type B permits cost 200 kr.", 1),
+        # Found by review: a yes-or-no question is answered by a bound on other values; a
+        # dotted date beside a bound is a number, not a crash.
+        ("Kan unge under 18 få et kreditkort?", "Du skal være mindst 18 år for at få et kreditkort.", 0),
+        ("Hvad koster et kort for unge over 25 fra 1.7.2025?", "Unge under 25 år betaler 100 kr.", 2),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
@@ -484,6 +489,23 @@ def test_disjoint_bounds_are_the_question_bounds_the_text_answers_only_for_other
     assert disjoint_bounds([(-math.inf, 18 - 1e-9, None)], bounds("for people aged 18 or over")) == []
     assert bounds_missed([under_18], "for people aged 18 or over") == 1
     assert bounds_missed([under_18], "Børn over 20 år betaler.", ["18"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("Aldersgrænsen er 15 år.", True),
+        ("Alder: 18", True),
+        ("Mindstealderen er 15 år.", True),
+        ("Alderen for folkepension er 67 år.", True),
+        ("You must be 18 years of age.", True),
+        ("Du skal have nået efterlønsalderen.", True),
+        ("Folkepension – alder, ansøgning og udbetaling. Du fortsætter som enlig.", False),
+        ("Han falder og kalder på hjælp 2 gange.", False),
+    ],
+)
+def test_alder_states_an_age_with_a_number_or_in_a_compound(text: str, ages: bool) -> None:
+    assert states_ages(text) is ages
 
 
 def test_codes_named_are_capital_letter_codes_after_their_kind_word() -> None:
@@ -759,8 +781,10 @@ def test_det_den_de_as_pronouns_refer_back(sentence: str) -> None:
         # A cleft sentence or an extraposed subject says what "det" / "it" stands for
         # (a fresh tester's "Det er en visitator ..., der træffer afgørelse" was only
         # offered glued to the list before it).
-        ("Det er en visitator fra Odense Kommune, der træffer afgørelse om, hvilken hjælp du kan få.", False),
         ("Det er arbejdsgiveren, der betaler for mulighedserklæringen.", False),
+        ("Det er Udbetaling Danmark, der udbetaler.", False),
+        ("Det er dog ikke ulovligt at bruge et pas med dit gamle navn.", False),
+        ("It is not possible to apply online.", False),
         ("Det er gratis at anmelde flytning.", False),
         ("Det er vigtigt, at du søger i tide.", False),
         ("Det var i 2014, at det blev obligatorisk.", False),
@@ -773,6 +797,18 @@ def test_det_den_de_as_pronouns_refer_back(sentence: str) -> None:
         ("Det er derfor, at du skal søge.", True),
         ("Det er her, du skal søge.", True),
         ("Det er ikke nødvendigt.", True),
+        # Found by review: "to" as a preposition, relative clauses on an indefinite phrase,
+        # "med til at", and connective adverbs keep pointing back.
+        ("It is paid to your NemKonto on the last weekday of the month.", True),
+        ("It was introduced to replace NemID.", True),
+        ("It is subject to tax.", True),
+        ("Det er en ydelse, der udbetales hver måned.", True),
+        ("Det er en visitator fra Odense Kommune, der træffer afgørelse.", True),
+        ("It is a benefit that is paid monthly.", True),
+        ("Det er med til at sikre, at alle får hjælp.", True),
+        ("Det er dermed ikke muligt at søge.", True),
+        ("Det er derefter muligt at søge.", True),
+        ("Det er også kommunen, der betaler.", True),
     ],
 )
 def test_a_cleft_or_extraposed_det_points_forward_not_back(sentence: str, back: bool) -> None:
@@ -1482,6 +1518,7 @@ def test_a_bare_yes_or_no_is_offered_and_quoted_with_the_sentence_after_it() -> 
 def test_a_yes_or_no_questions_answer_is_quoted_with_the_reply_that_opens_its_block() -> None:
     assert opens_with_reply("Ja, hvis administratoren har tilladt det.") and opens_with_reply("No, you must apply.")
     assert opens_with_reply("Nej.") and not opens_with_reply("No one can apply.") and not opens_with_reply("Januar.")
+    assert opens_with_reply("Ja – hvis du vil.") and not opens_with_reply("No. 1 is the main entrance.")
     reply = "Ja, hvis administratoren har tilladt det."
     rest = "Medarbejderens private MitID bliver så tilknyttet erhvervsidentiteten."
     document = assemble(

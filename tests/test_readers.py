@@ -107,6 +107,10 @@ def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_wh
         ("Hvis A > B så gælder det.", False),
         ("Du betaler 5 kr. > 3 kr. > 1 kr.", False),
         ("Flytning og adresseændring", False),
+        # Found by review: quotes in guillemets, a web address with more dots.
+        ("Tilbud om »Frit valg« og »Madservice«", False),
+        ("www.borger.dk > Flytning", True),
+        ("lifeindenmark.borger.dk > Moving", True),
     ],
 )
 def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
@@ -154,6 +158,9 @@ def test_a_line_of_its_own_with_an_address_phone_or_email_is_text_not_a_heading(
         ("paragraph", "borgerservice@esbjerg.dk"),
         ("paragraph", "Sidste linje."),
     ]
+    # A year before a capitalised word is no postcode in a heading (found by review).
+    (tmp_path / "budget.txt").write_text("Budget 2026 Esbjerg Kommune\n\nTekst.\n", encoding="utf-8")
+    assert _units(read_document(tmp_path / "budget.txt"))[0] == ("heading", "Budget 2026 Esbjerg Kommune")
 
 
 def test_html_page_drops_cookie_banner_page_header_nav_aside_footer_and_keeps_the_article_header() -> None:

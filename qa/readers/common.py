@@ -104,17 +104,20 @@ def iso_date(value: str) -> bool:
 
 # A breadcrumb trail copied with a web page's text: "borger.dk > Bolig og flytning >
 # Flytning", "Forside › Affald". Its separators, and the words of a trail's first step.
-_CRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+|\s*[›»]\s*")
-_CRUMB_HOME = re.compile(r"^(forside|start|hjem|home|front ?page|[\w-]+\.(dk|gov|eu|com|org))$", re.IGNORECASE)
+_CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
+_CRUMB_HOME = re.compile(r"^(forside|start|hjem|home|front ?page|(?:[\w-]+\.)+(dk|gov|eu|com|org))$", re.IGNORECASE)
 # How many of a text's first lines may be a trail: it stands above the article.
 CRUMB_LINES = 3
 
 
 def is_breadcrumb(line: str) -> bool:
     """Whether a line is only a breadcrumb trail: three or more short steps (at most six
-    words, none ending a sentence) joined by ">", "›" or "»", or two whose first is a home
-    page ("Forside > Affald", "borger.dk > Flytning"). "Gå til Indstillinger > Sikkerhed"
-    is an instruction, not a trail (its first step is no home page and it has two)."""
+    words, none ending a sentence) joined by ">", "›", "»" or "/" with spaces around it, or
+    two whose first is a home page ("Forside > Affald", "www.borger.dk > Flytning"). "Gå
+    til Indstillinger > Sikkerhed" is an instruction, not a trail (its first step is no
+    home page and it has two), and quotes in guillemets ("Tilbud om »Frit valg«") are
+    none. A menu path of three steps on a line of its own reads as a trail: `CRUMB_LINES`
+    keeps the test to the lines above a page's text."""
     steps = [step.strip() for step in _CRUMB_SEPARATOR.split(line.strip())]
     if len(steps) < 2 or any(not step or len(step.split()) > 6 or step.endswith(("!", "?", ",")) for step in steps):
         return False

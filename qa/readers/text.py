@@ -21,14 +21,16 @@ HEADING_MAX_CHARS = 100
 
 def looks_like_heading(paragraph: str) -> bool:
     """A one-line paragraph of at most 100 characters without closing punctuation that
-    gives no postal address, phone number or e-mail address (`qa.answer_types.holds_form`):
-    "Esbjerg Rådhus, Torvegade 74, 6700 Esbjerg" on a line of its own is contact data,
-    which a heading would hide from every answer."""
+    gives no phone number, e-mail address or postal address in parts between commas
+    (`qa.answer_types.holds_form`): "Esbjerg Rådhus, Torvegade 74, 6700 Esbjerg" on a line
+    of its own is contact data, which a heading would hide from every answer; "Budget 2026
+    Esbjerg Kommune" stays a heading."""
     return (
         "\n" not in paragraph
         and len(paragraph) <= HEADING_MAX_CHARS
         and not paragraph.rstrip().endswith((".", "!", "?", ":", ";", ","))
-        and not any(holds_form(paragraph, form) for form in ("address", "phone", "email"))
+        and not any(holds_form(paragraph, form) for form in ("phone", "email"))
+        and not ("," in paragraph and holds_form(paragraph, "address"))
     )
 
 
