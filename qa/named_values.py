@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from qa.normalise import DASHES
 
@@ -467,6 +468,14 @@ def _with_period(kind: str | None, text: str, end: int) -> str | None:
 
 
 def bounds(text: str) -> list[tuple[float, float, str | None]]:
+    """The bounds `text` sets on quantities (`_text_bounds`, computed once per text: the
+    numbers rules read one candidate's text up to three times, in `missing_numbers`,
+    `states_ages` and `bounds_missed`, and chunks recur across questions)."""
+    return list(_text_bounds(text))
+
+
+@lru_cache(maxsize=4096)
+def _text_bounds(text: str) -> tuple[tuple[float, float, str | None], ...]:
     """The bounds `text` sets on quantities (`_BOUND_PATTERNS`, `_BETWEEN`), each as the
     lowest and highest value it allows and its unit (`_year_kind`, with its period:
     `_with_period`; None without one): "børn under 18 år" -> (-inf, 18 - 1e-9, "age"),
@@ -507,7 +516,7 @@ def bounds(text: str) -> list[tuple[float, float, str | None]]:
         kind = _year_kind(text, m.start(), _unit_after(text, m.end(last)), bound=True)
         if a <= b and not _is_year(a, kind) and not _is_year(b, kind):
             found.append((a, b, _with_period(kind, text, m.end())))
-    return found
+    return tuple(found)
 
 
 def number_units(text: str) -> dict[str, str | None]:
