@@ -658,7 +658,7 @@ _CODE_KINDS = {
     "type": "type", "typen": "type",
 }  # fmt: skip
 _CODE = re.compile(
-    r"\b(kategori(?:en)?|categor(?:y|ies)|klassen?|class|typen?)\s+([A-ZÆØÅ]{1,2}\d?[A-Z]?)(?![\w-])",
+    rf"\b({_alternatives(_CODE_KINDS)})\s+([A-ZÆØÅ]{{1,2}}\d?[A-Z]?)(?![\w-])",
     re.IGNORECASE,
 )
 
