@@ -222,6 +222,10 @@ def opens_with_reply(text: str) -> bool:
 # A connective adverb between ("Det er dermed ikke muligt at ...", "Det er også kommunen,
 # der ...") keeps it pointing back, as do "derfor", "her" and "så".
 _HEDGES = r"(?:(?:ikke|dog|not)\s+)*"
+# Words after "Det er" that keep it pointing back: the connective adverbs and words that
+# say the sentence adds to or explains the one before ("nemlig", "altså", "også"), "her",
+# "der".
+_POINTING_BACK = CONNECTIVE_ADVERBS | {"nemlig", "altså", "også", "her", "der"}
 _EXTRAPOSING = (
     "free|possible|impossible|important|necessary|unnecessary|easy|difficult|hard|mandatory|optional|"
     "compulsory|required|advisable|illegal|legal|allowed|permitted|too late|a good idea"
@@ -229,24 +233,22 @@ _EXTRAPOSING = (
 _CLEFT = re.compile(
     rf"\W*det\s+(?:er|var|bliver)\s+{_HEDGES}[^\W\d_]+,?\s+at\b|"
     rf"\W*it\s+(?:is|was)\s+{_HEDGES}(?:{_EXTRAPOSING})\s+to\s+\w|"
-    r"\W*det\s+(?:er|var)\s+(?!(?:en|et|ikke|også|nemlig|altså|derfor|dermed|derefter|herefter|her|der|så)\b)"
+    rf"\W*det\s+(?:er|var)\s+(?!(?:en|et|ikke|{'|'.join(sorted(_POINTING_BACK))})\b)"
     r"[^.;:!?,]{1,60},\s*(?:der|som|at)\b|"
     r"\W*it\s+(?:is|was)\s+(?:the|your|his|her|their|our|my|this|that)\s+[^.;:!?,]{1,60}?\s(?:who|that)\s",
     re.IGNORECASE,
-)
-_NOT_ADJECTIVE = frozenset(
-    ["derfor", "dermed", "derefter", "herefter", "nemlig", "altså", "også", "så", "her", "der", "med"]
 )
 
 
 def _points_forward(text: str) -> bool:
     """Whether a sentence opening with "det" / "it" is an extraposed subject or a cleft
-    (`_CLEFT`) and so does not point back."""
+    (`_CLEFT`) and so does not point back: not when its third word points back
+    (`_POINTING_BACK`: "Det er dermed ...") or is "med" ("Det er med til at sikre, ...")."""
     m = _CLEFT.match(text)
     if m is None:
         return False
     words = re.findall(r"\w+", m.group().lower())
-    return not any(word in _NOT_ADJECTIVE for word in words[2:3])
+    return len(words) < 3 or words[2] not in _POINTING_BACK | {"med"}
 
 
 def refers_back(text: str) -> bool:
