@@ -137,10 +137,13 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WEEKEND = re.compile(r"\bweekend(?:en|s|er|erne)?\b", re.IGNORECASE)
-# Every day of the week ("alle dage", "døgnet rundt", "daily", "24/7"; not "daily allowance").
+# Every day of the week ("alle dage", "døgnet rundt", "daily", "24/7"; not "daily allowance"),
+# and the hours outside opening hours, which fall on any day ("Uden for åbningstid kan du
+# ringe til Tandlægevagten", "outside office hours", "out of hours").
 EVERY_DAY = re.compile(
-    r"\b(alle dage|alle ugens dage|hver dag|dagligt|døgnet rundt|every day|7 days a week|all week|hele ugen|"
-    r"around the clock)\b|24/7|"
+    r"\b(alle dage|alle ugens dage|hver dag|dagligt|døgnet rundt|hele døgnet|døgnåben\w*|every day|"
+    r"7 days a week|all week|hele ugen|around the clock|uden for (?:\w+ ){0,2}åbningstid\w*|"
+    r"outside (?:of )?(?:\w+ ){0,2}(?:opening|office|business) hours|out of hours|after hours)\b|24/7|"
     r"\bdaily\b(?!\s+(allowance|life|rate|benefit|subsistence))",
     re.IGNORECASE,
 )
@@ -158,7 +161,8 @@ def weekdays_covered(text: str) -> frozenset[int]:
     and "man.-tors." cover 0-3, "between Monday and Wednesday" 0-2, "mandag og onsdag" 0
     and 2; a span may wrap, "fredag-mandag" covers 4-0); by a short form before opening
     hours ("fre 10-14": 4); as working days ("alle hverdage", "weekdays": 0-4); as the
-    weekend (5, 6); or as every day ("alle dage", "daily", "24/7": 0-6)."""
+    weekend (5, 6); or as every day ("alle dage", "daily", "24/7", and "uden for
+    åbningstid", "outside office hours", which fall on any day: 0-6)."""
     days = set(weekdays_named(text))
     if EVERY_DAY.search(text):
         days.update(range(7))
@@ -368,7 +372,10 @@ _PERSON_IS = re.compile(
 )
 # Before a bound in years: people ("børn under 18 år", "personer over 65 år") or being
 # ("Du skal være over 18 år") make it an age.
-_GROUPS = "børn|unge|voksne|personer|borgere|pensionister|elever|children|people|persons|adults|students|pupils"
+_GROUPS = (
+    "børn|unge|voksne|personer|borgere|pensionister|elever|afdøde|children|people|persons|adults|students|pupils|"
+    "the deceased"
+)
 _PEOPLE = rf"{_GROUPS}|børnene|barn|barnet|ansøgere|alle|du|man|child|young|applicants|everyone|anyone|you"
 _AGE_BOUND_BEFORE = re.compile(
     rf"(?:\b(?:{_PEOPLE})\b[^.;:!?]{{0,25}}|\b(?:være|er|is|be|are|aged?|bliver)\s*)$", re.IGNORECASE
@@ -496,6 +503,8 @@ def _text_bounds(text: str) -> tuple[tuple[float, float, str | None], ...]:
             if unit is not None and _MONTH_WORD.fullmatch(unit):
                 continue  # "from 1 January" is a date
             kind = _year_kind(text, m.start(), unit, name in _AGE_PATTERNS, bound=True)
+            if (kind is None or kind == "year" or kind not in _UNITS) and _OF_AGE.search(m.group()):
+                kind = "age"  # "18 år eller ældre", "older than 65": only an age is older
             value = _value(m.group("n"))
             if _is_year(value, kind) or (name == "from" and kind not in _FROM_KINDS):
                 continue
@@ -539,20 +548,24 @@ _NOT_AGE = (
     r"(?!\s*(dage?|days?|hverdage|uger?|weeks?|måned\w*|months?|timer?|hours?|minutter|minutes|kr\.?|dkk|%|"
     r"procent|m²|m2|kg|km|gange|times|personer|people))"
 )
+# The words of a bound that only an age takes: older, younger.
+_OF_AGE = re.compile(r"\b(ældre|yngre|older|younger)\b", re.IGNORECASE)
 _BOUND_WORDS = "under|over|mindst|højst|fra|til|indtil|til og med|at least|at most|from|until"
 # Words and shapes that may state an age: "alder" or "age" with a number after it ("i
 # alderen 6", "Aldersgrænsen er 15 år", "aged 65"; not "alder" as a topic word, "Folkepension
 # – alder, ansøgning og udbetaling"), an age named by a compound ("folkepensionsalderen",
-# "efterlønsalderen"), "det fyldte 18. år", "16-årige", "under-18s", "60+", a small number after "under", "over",
-# "til og med" ..., a range of small numbers ("6 til 17"). Broad on purpose: a text they
-# match keeps the asker's age as a value it must hold (`states_ages`).
+# "efterlønsalderen"), "det fyldte 18. år", "16-årige", "under-18s", "60+", a small number
+# after "under", "over", "til og med" ..., a range of small numbers ("6 til 17"; not hours,
+# "kl. 10-12", "9.30-15"). Broad on purpose: a text they match keeps the asker's age as a
+# value it must hold (`states_ages`).
 _AGE_WORDS = re.compile(
     r"\b((?:(?:\w+[se])?alder\w*|aged?|age of)\b[^.!?\d]{0,30}\d+|\w+[se]alder(?:en)?|fyldt\w*|fylde\w*|years? old|"
     r"years of age|seniorer?|"
     r"\d+\s*-?\s*årig\w*|"
     r"(under|over)-\d+s)\b|\d{1,3}\s*\+|"
     rf"\b({_BOUND_WORDS})\s+\d{{1,2}}\b(?![.,]?\d){_NOT_AGE}|"
-    rf"\b\d{{1,2}}\s*(til|to|-|–)\s*\d{{1,2}}\b{_NOT_AGE}",
+    rf"(?<!kl\. )(?<!kl )(?<!klokken )(?<!at )(?<![\d.:,])"
+    rf"\b\d{{1,2}}\s*(til|to|-|–)\s*\d{{1,2}}\b(?![.:,]\d){_NOT_AGE}",
     re.IGNORECASE,
 )
 
