@@ -415,7 +415,21 @@ _LONGER_NUMBER = re.compile(r"\s\d{2,4}\b")
 # has one), never a reason to abstain. On the development fit split this changed one
 # English pick, from wrong to right, and nothing else.
 _DEADLINE_QUESTION = re.compile(
-    r"\b(deadline|frist\w*|\w+fristen|senest|no later than|by when|how early|hvor tidligt)\b"
+    r"\b(deadline|frist\w*|\w+fristen|senest|no later than|by when|how early|hvor tidligt|"
+    r"hvor (lang tid|længe) har (jeg|man|du|vi|i|han|hun) til|how much time do (i|we|you) have|"
+    r"how long do (i|we|you) have (before|until|left))\b"
+)
+# A question about the earliest time ("Hvor tidligt kan jeg søge?", "How early can I ...?",
+# "Hvornår kan jeg tidligst ...?"), and a text giving only an earliest time ("Du kan
+# tidligst anmelde flytningen 4 uger før", "no earlier than", "ikke før hvalpen er 4
+# måneder"): an answer to the first, but no deadline for "Hvor lang tid har jeg til at
+# melde flytning?" (`gives_deadline`) unless it also words the latest time (`_LATEST`).
+_EARLIEST_QUESTION = re.compile(r"\b(how early|hvor tidligt|tidligst|earliest|at the soonest)\b")
+_EARLIEST = re.compile(r"\b(tidligst|at the earliest|no earlier than|earliest|not before|ikke før)\b", re.IGNORECASE)
+_LATEST = re.compile(
+    r"\b(senest|seneste|\w*frist\w*|no later than|at the latest|latest|deadline\w*|last day|sidste dag|"
+    r"inden for|within|until|indtil)\b",
+    re.IGNORECASE,
 )
 _DEADLINE_TEXT = re.compile(
     rf"\b(senest|seneste|\w*frist\w*|no later than|at the latest|deadline\w*|last day|sidste dag|"
@@ -435,9 +449,19 @@ def asks_deadline(question: str) -> bool:
     return _DEADLINE_QUESTION.search(question.lower()) is not None
 
 
-def gives_deadline(text: str) -> bool:
+def asks_earliest(question: str) -> bool:
+    """Whether a question (Danish or English) asks for the earliest time something may be
+    done ("Hvor tidligt kan jeg søge om folkepension?", "How early can I apply?")."""
+    return _EARLIEST_QUESTION.search(question.lower()) is not None
+
+
+def gives_deadline(text: str, earliest: bool = False) -> bool:
     """Whether a text words a deadline ("senest kl. 12 dagen før", "inden 4 uger", "no
-    later than 2 months after")."""
+    later than 2 months after"); a text giving only the earliest time ("Du kan tidligst
+    anmelde flytningen 4 uger før, du flytter", `_EARLIEST`) words one only when the
+    question asks how early (`earliest`, `asks_earliest`)."""
+    if not earliest and _EARLIEST.search(text) and not _LATEST.search(text):
+        return False
     return _DEADLINE_TEXT.search(text) is not None
 
 

@@ -16,6 +16,7 @@ from qa.answer_types import (
     answer_type,
     asked_form,
     asks_deadline,
+    asks_earliest,
     asks_price,
     fits,
     gives_deadline,
@@ -110,6 +111,9 @@ class AnalysedQuestion:
     asks for none."""
     deadline: bool = False
     """Whether the question asks about a deadline (`qa.answer_types.asks_deadline`)."""
+    earliest: bool = False
+    """Whether the question asks how early something may be done ("Hvor tidligt kan jeg
+    søge?", `qa.answer_types.asks_earliest`): then "tidligst" words its deadline."""
     asked: str = ""
     """The question as it is asked, which everything above is read from
     (`qa.phrasing.asked_question`): "Kan du fortælle mig, hvornår Digital Post blev
@@ -155,12 +159,13 @@ class AnalysedQuestion:
         """Whether `text` holds what the question asks for: the form of value it asks for
         (`qa.answer_types.holds_form`), else its answer type (`qa.answer_types.fits`); a
         when / how long question about a deadline also wants the deadline worded
-        (`qa.answer_types.gives_deadline`: "senest", "inden 4 uger", "no later than"),
+        (`qa.answer_types.gives_deadline`: "senest", "inden 4 uger", "no later than"; not
+        only the earliest time, "tidligst 4 uger før", unless it asks how early),
         while a how-much question about a deadline ("Hvad koster det, hvis jeg indberetter
         efter fristen?") wants only its amount."""
         fit = holds_form(text, self.form) if self.form else fits(text, self.answer_type, is_list_item)
         if self.deadline and self.answer_type in ("when", "how_long"):
-            return fit and gives_deadline(text)
+            return fit and gives_deadline(text, self.earliest)
         return fit
 
 
@@ -210,6 +215,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         asks_price=price,
         form=asked_form(asked),
         deadline=asks_deadline(asked),
+        earliest=asks_earliest(asked),
         asked=asked,
         received=received,
         # As typed, and with its æ, ø and å given back ("Tak for hjaelpen").
