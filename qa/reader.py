@@ -40,6 +40,7 @@ from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.question import AnalysedQuestion, missing_named, named_count
+from qa.readers.common import is_page_stamp
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -80,6 +81,15 @@ REFERRING_WORDS = frozenset(
     ]
 )
 _WORDS = re.compile(r"\w+")
+# Openings that point back as a phrase, to a time, a case or a condition the sentence before
+# set (Danish and English adverbials of reference): "Fra da af bliver der trukket skat ...",
+# "I så fald skal du ...", "Otherwise ...". Not "Efter det første år", where "det" is
+# the article.
+_POINTING_OPENINGS = re.compile(
+    r"(fra da af|fra det tidspunkt|fra den dag|indtil da|i så fald|i det tilfælde|i den situation|"
+    r"i modsat fald|ellers|from then on|from that (?:day|point|date|time)|until then|after that|"
+    r"before that|in that case|in this case|if so|if not|otherwise)\b"
+)
 # The number a numbered list item starts with ("3. Vælg ...", "2) Log ind").
 _ITEM_NUMBER = re.compile(r"\s*(\d+)[.)]\s")
 # Danish connective adverbs that stand after the finite verb and point back (Danish
@@ -184,6 +194,31 @@ class AnswerCandidate:
     score: float = 0.0
 
 
+# A sentence that says what the page holds rather than what is so: "Her kan du læse,
+# hvordan du fornyer dit kørekort, ...", "På denne side har vi samlet svar på ...", "Læs
+# mere om ...", "This page explains ...", "Here you can read ...": the openings of page
+# templates on Danish citizen-service sites and English guides, about any subject. Not
+# "Her kan du se ..." nor "Her kan du få ...", which describe a service as often as a page.
+_OVERVIEW = re.compile(
+    r"^\W*(her kan du læse|her kan du finde information|på denne side|i denne (artikel|vejledning)|"
+    r"læs (mere|om)\b|this page (explains|describes|tells|covers|is about|gives)|on this page|"
+    r"here you can (read|find out)|in this (article|guide)|read more\b)",
+    re.IGNORECASE,
+)
+
+
+def is_overview(text: str) -> bool:
+    """Whether a sentence says what its page holds (`_OVERVIEW`): "Her kan du læse, hvordan
+    du fornyer dit kørekort, hvad du gør, hvis du har mistet det, og hvad det koster." was
+    quoted for "jeg har mistet mit kørekort hvad gør jeg". It shares the words of many
+    questions and answers none: no answer unit."""
+    return _OVERVIEW.match(text) is not None
+
+
+# Digits that are not a year of four (1900-2099): a phone number, an amount, a date.
+_NOT_YEAR_DIGITS = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
+
+
 def is_question(text: str) -> bool:
     """A sentence that asks rather than answers."""
     return text.rstrip().rstrip("*_\"'”»)").endswith("?")
@@ -257,13 +292,17 @@ def refers_back(text: str) -> bool:
     en ny afhentning", "Du skal derfor søge i god tid"), has a connective adverb
     (`CONNECTIVE_ADVERBS`) as its third word, with no comma before it ("Kontakt os, så
     hjælper vi dig" joins two clauses); "så" not where it means "so" ("så længe"). A
-    numbered list item is read after its number ("2. Du skal derfor ...").
+    numbered list item is read after its number ("2. Du skal derfor ..."). An opening
+    phrase that points back (`_POINTING_OPENINGS`: "Fra da af ...", "I så fald ...", "In
+    that case ...") makes it lean on the sentence before too.
     "Det", "Den" and "De" before an adjective are articles, not pronouns ("Det første
     besøg sker ...", "De nye satser gælder ...": `_attributive`)."""
     number = _ITEM_NUMBER.match(text)
     head = text[number.end() if number else 0 :][:80].lower()
     found = list(_WORDS.finditer(head))[:4]
     words = [m.group() for m in found]
+    if _POINTING_OPENINGS.match(head):
+        return True
     if words and words[0] in REFERRING_WORDS:
         if _points_forward(text[number.end() if number else 0 :]):
             return False
@@ -429,6 +468,24 @@ class Reader:
             return before
         return None
 
+    def is_caption(self, sentence_id: int) -> bool:
+        """Whether a sentence is a caption: all of a paragraph, ending without a
+        punctuation mark, with a list item or a table row of its section right after it
+        ("Dødsfald i 2025" above "- Afdøde under 18 år: 12.960 kr.", a table's
+        `<caption>` "Højeste sats for sygedagpenge 2026"), with no figure but a year (`_NOT_YEAR_DIGITS`:
+        "Fra udlandet +45 33 98 00 10" above a list is a value under its label). It names
+        what follows, as a heading does, and answers nothing alone: no answer unit (`units`)."""
+        sentence = self.data.sentences[sentence_id]
+        block = self._block(sentence)
+        if block is None or block[0] != "paragraph" or (block[1], block[2]) != (sentence.start, sentence.end):
+            return False
+        if sentence.text.rstrip().endswith((".", "!", "?", ":", ";", ",")):
+            return False
+        if _NOT_YEAR_DIGITS.search(sentence.text):
+            return False
+        after = self.following(sentence_id)
+        return after is not None and self.block_kind(self.data.sentences[after]) in LIST_KINDS
+
     def question_weights(self, groups: list[frozenset[str]]) -> dict[frozenset[str], float]:
         """Each key-term group's weight by how rare it is among the index's sentences
         (`qa.answer.group_weights`)."""
@@ -443,7 +500,13 @@ class Reader:
         for rank, hit in enumerate(ranked[: self.config.chunks]):
             for sid in self.data.chunks[hit.index].sentence_ids:
                 text = sentences[sid].text
-                if is_question(text) or self.block_kind(sentences[sid]) == "table_header":
+                if (
+                    is_question(text)
+                    or is_overview(text)
+                    or is_page_stamp(text)
+                    or self.block_kind(sentences[sid]) == "table_header"
+                    or self.is_caption(sid)
+                ):
                     continue
                 unit: tuple[int, ...] = (sid,)
                 kind: UnitKind = "single"

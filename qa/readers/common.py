@@ -102,6 +102,36 @@ def iso_date(value: str) -> bool:
     return True
 
 
+# A page's date stamp: "Senest opdateret: 3. marts 2026", "Sidst opdateret 14.01.2025",
+# "Siden er opdateret den 6. januar 2026", "Last updated: 3 March 2026", "Published 2 May
+# 2025", set in emphasis or brackets or not. The words are those of page templates
+# (borger.dk, the municipalities' CMS, gov.uk-style English pages), not of one page.
+_STAMP_WORDS = (
+    r"(?:(?:senest|sidst|side[n]?(?:\s+er)?|last|page|first)\s+)?"
+    r"(?:opdateret|ændret|revideret|redigeret|udgivet|publiceret|offentliggjort|oprettet|"
+    r"updated|modified|reviewed|published|changed)"
+)
+_STAMP_DATE = (
+    rf"(?:\d{{1,2}}\.?\s*(?:{_MONTHS})\.?\s*\d{{4}}|(?:{_MONTHS})\.?\s*\d{{1,2}},?\s*\d{{4}}|"
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
+)
+_PAGE_STAMP = re.compile(
+    rf"^[\s*_(\[]*{_STAMP_WORDS}\s*(?:d\.|den|on)?\s*:?\s*{_STAMP_DATE}"
+    r"(?:,?\s*(?:kl\.|at)?\s*\d{1,2}[.:]\d{2})?[\s*_)\].]*$",
+    re.IGNORECASE,
+)
+
+
+def is_page_stamp(text: str) -> bool:
+    """Whether a text is all a page's date stamp (`_PAGE_STAMP`): "Senest opdateret: 3.
+    marts 2026", "_Last updated: 20 February 2025_", "Sidst opdateret 14.01.2025". Read as
+    the page shows it, but quoted it answers no question ("Will I still get unemployment
+    benefits straight away?" was answered "Senest opdateret: 14. august 2025"), so
+    `qa.reader` makes no answer unit of it. A sentence that dates a rule ("Reglerne er
+    ændret 1. juli 2025.") is none."""
+    return _PAGE_STAMP.match(text.strip()) is not None
+
+
 # A breadcrumb trail copied with a web page's text: "borger.dk > Bolig og flytning >
 # Flytning", "Forside › Affald". Its separators, and the words of a trail's first step.
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
