@@ -19,6 +19,7 @@ from qa.answer_types import (
     answer_type,
     asked_form,
     asks_deadline,
+    asks_earliest,
     asks_price,
     fits,
     gives_deadline,
@@ -53,6 +54,7 @@ from qa.reader import (
     AnswerCandidate,
     ReaderConfig,
     is_bare_reply,
+    is_overview,
     is_question,
     opens_with_reply,
     refers_back,
@@ -462,6 +464,13 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ),
         ("My son is 8. Can he apply?", "Tilbuddet er for børn i alderen 10 til 17.", 1),
         ("My son is 8. Can he apply?", "Children aged 10 can apply.", 1),
+        # Only an age is older or younger, and "afdøde" (the deceased) are people whose
+        # bound in years is an age (a fresh tester's funeral grant rows: the adults' row was
+        # taken for "Vores søn på 15 år er død", the row for under 18s counted 15 missing).
+        ("Vores søn på 15 år er død. Hvor meget kan vi få?", "Afdøde 18 år eller ældre: højst 12.650 kr.", 1),
+        ("Vores søn på 15 år er død. Hvor meget kan vi få?", "Afdøde under 18 år: 13.320 kr.", 0),
+        ("My father is 70. What does he pay?", "Passengers older than 65 pay DKK 10.", 0),
+        ("My father is 60. What does he pay?", "Passengers older than 65 pay DKK 10.", 1),
         # A letter code of a kind the text gives other codes of (a fresh tester's near
         # miss: a category C licence against the fees for category B).
         ("How much is it to renew a truck licence (category C)?", "Fornyelse af kørekort (kategori B): 330 kr.", 1),
@@ -502,6 +511,11 @@ def test_disjoint_bounds_are_the_question_bounds_the_text_answers_only_for_other
         ("Du skal have nået efterlønsalderen.", True),
         ("Folkepension – alder, ansøgning og udbetaling. Du fortsætter som enlig.", False),
         ("Han falder og kalder på hjælp 2 gange.", False),
+        # Hours are no range of ages (a fresh tester's "Min datter på 9 ... lørdag aften"
+        # was withheld: "kl. 10-12" made the dental emergency service's text give ages).
+        ("Tandlægevagten har åbent lørdag, søndag og helligdage kl. 10-12.", False),
+        ("Åbent alle dage 9.30-15.", False),
+        ("Tilbuddet er for børn 6-17.", True),
     ],
 )
 def test_alder_states_an_age_with_a_number_or_in_a_compound(text: str, ages: bool) -> None:
@@ -590,6 +604,15 @@ def test_a_number_is_missing_unless_the_text_writes_it_or_spans_it_with_a_range(
         ("Har de åbent om søndagen?", "Du får svar inden for 5 hverdage.", 1),
         ("Is it open on Sundays?", "You can apply for a daily allowance.", 1),
         ("Is the office open on Good Friday?", "The office is closed on public holidays.", 0),
+        # The hours outside opening hours fall on any day (a fresh tester's "Min datter ...
+        # har slået en fortand ud lørdag aften, hvem skal jeg ringe til?" was withheld).
+        (
+            "Min datter har slået en fortand ud lørdag aften, hvem skal jeg ringe til?",
+            "Uden for åbningstid kan du ringe til Tandlægevagten på 70 22 44 66.",
+            0,
+        ),
+        ("Who do I call on a Sunday night?", "Outside office hours, call 1813.", 0),
+        ("Har de åbent om lørdagen?", "Åbningstiden er mandag-fredag kl. 9-15.", 1),
     ],
 )
 def test_a_weekday_the_question_names_is_missing_unless_the_text_names_or_spans_it(
@@ -728,6 +751,22 @@ def test_a_danish_sentence_with_a_connective_adverb_after_its_verb_refers_back()
     assert not refers_back("Du bestiller tid på borger.dk og møder så op.")
     assert not refers_back("Kontakt os, så hjælper vi dig med at finde din udbetaling.")
     assert not refers_back("Du bestiller tid på borger.dk.")
+
+
+def test_a_sentence_opening_with_a_phrase_that_points_back_refers_back() -> None:
+    # A fresh tester's page: "Fra da af bliver der trukket skat efter din trækprocent." was
+    # quoted alone for "Hvad sker der, når jeg har brugt hele mit frikort?".
+    for leaning in (
+        "Fra da af bliver der trukket skat efter din trækprocent.",
+        "I så fald skal du søge igen.",
+        "Ellers skal du betale det fulde beløb.",
+        "In that case, contact the citizen service.",
+        "Otherwise, you must pay the full fee.",
+        "2. I så fald skal du vedlægge en lægeerklæring.",
+    ):
+        assert refers_back(leaning), leaning
+    for alone in ("Efter det første år betaler du fuld pris.", "Fra dag 1 betaler du.", "Ifølge loven skal du søge."):
+        assert not refers_back(alone), alone
 
 
 @pytest.mark.parametrize(
@@ -1548,6 +1587,89 @@ def test_a_yes_or_no_questions_answer_is_quoted_with_the_reply_that_opens_its_bl
         "Ja, det er gratis.",
         "Virksomheden betaler intet.",
     ]
+
+
+def test_captions_and_page_overviews_are_no_answer_units() -> None:
+    # Fresh testers' pages: a list's caption line ("Dødsfald i 2025"), a table's <caption>,
+    # "Her kan du læse, hvordan ..." and the page's date stamp were quoted as answers.
+    document = assemble(
+        "hjaelp",
+        [
+            ("heading", 1, "Begravelseshjælp"),
+            ("paragraph", 0, "Her kan du læse, hvordan du søger om begravelseshjælp, og hvad du kan få."),
+            ("paragraph", 0, "Senest opdateret: 14. august 2025"),
+            ("paragraph", 0, "Dødsfald i 2025"),
+            ("list_item", 0, "Afdøde under 18 år: 12.960 kr."),
+            ("heading", 2, "Sygedagpenge"),
+            ("paragraph", 0, "Højeste sats for sygedagpenge 2026"),
+            ("table_header", 0, "Periode; Højeste beløb"),
+            ("table_row", 0, "Periode: Pr. uge; Højeste beløb: 5.135 kr."),
+            ("heading", 2, "Kontakt"),
+            # A value under its label, a lead-in and a sentence are units.
+            ("paragraph", 0, "Fra udlandet +45 33 98 00 10"),
+            ("list_item", 0, "Mandag-fredag kl. 9-15"),
+            ("paragraph", 0, "Du kan ringe til os"),
+            ("paragraph", 0, "Vi har åbent:"),
+            ("list_item", 0, "Lørdag kl. 10-12"),
+        ],
+    )
+    engine = _engine(prepare_index([document], FakeEmbedder()), {"cos": 1.0})
+    ranked = [_hit(i, 1.0) for i in range(len(engine.data.chunks))]
+    offered = [engine.data.sentences[unit[0]].text for unit, _, _ in engine.reader.units(ranked)]
+    assert offered == [
+        "Afdøde under 18 år: 12.960 kr.",
+        "Periode: Pr. uge; Højeste beløb: 5.135 kr.",
+        "Fra udlandet +45 33 98 00 10",
+        "Mandag-fredag kl. 9-15",
+        "Du kan ringe til os",
+        "Vi har åbent:",
+        "Lørdag kl. 10-12",
+    ]
+    captions = [s.text for s in engine.data.sentences if engine.reader.is_caption(s.sentence_id)]
+    assert captions == ["Dødsfald i 2025", "Højeste sats for sygedagpenge 2026"]
+
+
+@pytest.mark.parametrize(
+    ("text", "overview"),
+    [
+        ("Her kan du læse, hvordan du fornyer dit kørekort, og hvad det koster.", True),
+        ("På denne side har vi samlet svar på de mest almindelige spørgsmål.", True),
+        ("Læs mere om reglerne på borger.dk.", True),
+        ("This page explains how to get a CPR number.", True),
+        ("Here you can read about holiday pay.", True),
+        # What a service shows, and a sentence that only begins alike, are content.
+        ("Her kan du se de løsninger, du har brugt, og frister for indberetninger.", False),
+        ("Læser du på en videregående uddannelse, kan du få SU.", False),
+        ("Readers can apply online.", False),
+    ],
+)
+def test_a_sentence_saying_what_the_page_holds_is_told_from_content(text: str, overview: bool) -> None:
+    assert is_overview(text) is overview
+
+
+def test_a_deadline_question_is_not_answered_by_the_earliest_time_alone() -> None:
+    # A fresh tester's question: "Hvor lang tid har jeg til at melde flytning?" was
+    # answered "Du kan tidligst anmelde flytningen 4 uger før, du flytter."
+    earliest = "Du kan tidligst anmelde flytningen 4 uger før, du flytter."
+    latest = "Du skal anmelde flytningen senest 5 dage efter, at du er flyttet."
+    for question in (
+        "Hvor lang tid har jeg til at melde flytning?",
+        "hvor længe har man til at klage",
+        "How much time do I have to report my move?",
+    ):
+        analysed = analyse(question)
+        assert analysed.deadline and not analysed.earliest, question
+        assert analysed.answer_fits(latest) and not analysed.answer_fits(earliest), question
+    assert not gives_deadline(earliest) and gives_deadline(earliest, earliest=True)
+    assert gives_deadline("Du kan tidligst søge 6 måneder før og senest 1 måned efter.")
+    assert gives_deadline("You can apply no earlier than 4 weeks before and within 5 days after.")
+    for question in ("Hvor tidligt kan jeg melde flytning?", "How early can I report my move?"):
+        analysed = analyse(question)
+        assert analysed.deadline and analysed.earliest and asks_earliest(question), question
+        assert analysed.answer_fits(earliest), question
+    # Not a deadline question: how long something takes.
+    assert not asks_deadline("Hvor lang tid tager det at få et pas?")
+    assert not asks_deadline("How long do I have to live in Denmark to get a pension?")
 
 
 def test_a_deadline_question_wants_a_text_that_words_a_deadline() -> None:

@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from qa.documents import DocumentError, DocumentIdCollision, assemble, doc_id_for, read_corpus, read_document
-from qa.readers.common import Piece, is_breadcrumb, starts_new_unit
+from qa.readers.common import Piece, is_breadcrumb, is_page_stamp, starts_new_unit
 from tests.generated_documents import (
     replace_docx_part,
     write_docx,
@@ -115,6 +115,27 @@ def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_wh
 )
 def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
     assert is_breadcrumb(line) is trail
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("Senest opdateret: 14. august 2025", True),
+        ("Sidst opdateret 14.01.2025", True),
+        ("Siden er opdateret den 6. januar 2026", True),
+        ("_Last updated: 20 February 2025_", True),
+        ("(Senest opdateret: 3. marts 2026)", True),
+        ("Last updated: March 3, 2026", True),
+        ("Udgivet 5. jan. 2025", True),
+        ("Side opdateret: 2025-06-02", True),
+        # A sentence dating a rule, and a stamp's words alone, are text.
+        ("Reglerne er ændret 1. juli 2025.", False),
+        ("Opdateret", False),
+        ("Senest opdateret: 3. marts 2026. Del siden på Facebook", False),
+    ],
+)
+def test_a_pages_date_stamp_is_told_from_text(text: str, stamp: bool) -> None:
+    assert is_page_stamp(text) is stamp
 
 
 def test_a_breadcrumb_trail_atop_a_text_or_markdown_page_is_left_out(tmp_path: Path) -> None:
