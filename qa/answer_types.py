@@ -75,6 +75,7 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "how_long",
         re.compile(
             r"\b(hvor lang tid|hvor længe|hvor lange? er \w*(tid|frist|orlov|varsel|periode)\w*|"
+            r"hvor langt (ud i fremtiden|frem|i forvejen)|how far (in advance|ahead)|how long in advance|"
             r"(hvad er|what is|what's) (the )?\w*(behandlingstid|ventetid|opsigelsesfrist|opsigelsesvarsel|"
             r"processing time|waiting time|notice period)\w*|"
             r"hvor mange (minutter|timer|timers|døgn|dage|dages|hverdage|arbejdsdage|uger|ugers|måneder|"
@@ -95,9 +96,11 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "when",
         re.compile(
-            r"\b(hvornår|hvilket år|i hvilket år|hvilken dato|hvilke dage|hvilken dag|hvad er fristen|"
+            r"\b(hvornår|hvilket år|i hvilket år|hvilken dato|hvilke dage|hvilken dag|hvilken måned|hvilke måneder|"
+            r"hvilken uge|hvad er fristen|"
             r"hvad er åbningstiderne|åbningstid\w*|frist\w*|hvor tidligt|hvor hurtigt|hvor ofte|hvor tit|"
             r"when|what year|which year|what date|which date|what day|which days|what time|by what date|"
+            r"what month|which months?|which week|"
             r"what is the deadline|deadline|opening hours|how soon|how early|how often|how quickly)\b"
         ),
     ),
@@ -250,14 +253,15 @@ _AMOUNT_TEXT = re.compile(
 # compound names a fee as well as the bare noun does: "What is the license fee?", "What's
 # the annual parking permit fee?", "Hvad er byggesagsgebyret?", "Hvad er timeprisen?".
 _PRICE_QUESTION = re.compile(
-    r"\b(hvad koster|hvad kostede|hvor meget koster|hvad er \w*(prisen|priserne|gebyret|taksten)|"
-    r"hvad er egenbetalingen|hvor stort er \w*gebyret|"
+    r"\b(hvad koster|hvad kostede|hvor meget koster|hvad er \w*(prisen|priserne|gebyret|taksten|bøden)|"
+    r"hvad er egenbetalingen|hvor stort er \w*gebyret|hvor (stor|høj) er \w*(bøden|afgiften|prisen|taksten)|"
+    r"how (big|large|high) (is|are) (the|a) ([\w-]+ ){0,2}(fines?|fees?|charges?|penalty|penalties|price|cost)\b|"
     r"hvad skal (jeg|man|vi|du) betale(?! tilbage)|hvor meget skal (jeg|man|vi|du) betale(?! tilbage)|"
     r"hvad betaler (jeg|man|vi|du)(?! tilbage)|"
     r"how much (does|do|did|will|would) [^?]{1,60}\bcost(?! of)|"
     r"how much (do|does|will) (i|we|you|one) (have to |need to )?pay(?! back)|"
     r"what (does|did|will|would) [^?]{1,60}\bcost(?! of)|"
-    r"what(’s|'s| is| are) the ([\w-]+ ){0,3}(price|prices|fee|fees|(?<!in )charges?|cost|costs)"
+    r"what(’s|'s| is| are) the ([\w-]+ ){0,3}(price|prices|fee|fees|(?<!in )charges?|cost|costs|fines?|penalty)"
     r"(?=\s+(of|for|to)\b|\s*\?|\s*$)"
     r"(?! of living))\b"
 )

@@ -131,6 +131,13 @@ from tests.fakes import FakeEmbedder
         ("Hvor meget skal jeg selv betale for tandlæge?", "how_much"),
         ("Hvor meget må mit barn tjene?", "how_much"),
         ("Hvor meget i boligstøtte kan jeg få?", "how_much"),
+        # How far ahead is a duration, which month a time (development fit questions that
+        # were answered with a step and with "Der betales for 11 måneder om året").
+        ("Hvor langt ud i fremtiden kan man booke en tid?", "how_long"),
+        ("How far in advance can I book a time?", "how_long"),
+        ("Hvor langt er der til rådhuset?", "how_many"),
+        ("Hvilken måned slipper man for at betale?", "when"),
+        ("In which month is the fee waived?", "when"),
     ],
 )
 def test_answer_type_of_a_question(question: str, kind: str) -> None:
@@ -1206,6 +1213,14 @@ def test_a_question_that_names_nothing_to_look_up_is_withheld_saying_what_to_add
         ("Hvad skal jeg betale tilbage, hvis jeg har fået for meget boligstøtte?", False),
         ("How much do I have to pay back if I earned too much?", False),
         ("What does the municipality do if I cannot cover the cost of a funeral?", False),
+        # A fine is paid as a fee is (a fresh tester's near miss "How big is the fine if I
+        # register my address late?" was answered "you may be fined").
+        ("How big is the fine if I register my address late?", True),
+        ("Hvor stor er bøden, hvis jeg melder flytning for sent?", True),
+        ("Hvad er bøden for at køre uden hundetegn?", True),
+        ("What's the fine for walking a dog off the leash?", True),
+        ("How high is the risk of a fine?", False),
+        ("What is the fine print?", False),
     ],
 )
 def test_a_price_question_is_told_from_other_how_much_questions(question: str, expected: bool) -> None:
