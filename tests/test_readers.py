@@ -90,7 +90,8 @@ def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_wh
         ("list_item", "Skemaet skal være udfyldt inden for 8 dage."),
         ("list_item", "Du finder det i Digital Post."),
         ("paragraph", "1. juli 2025 – 30. juni 2026: Satsen er 4.895 kr. om ugen."),
-        ("paragraph", "Kontakt"),
+        # A heading line right above its text is a heading.
+        ("heading", "Kontakt"),
         ("paragraph", "Jobcenteret i din kommune"),
     ]
 
@@ -136,6 +137,34 @@ def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
 )
 def test_a_pages_date_stamp_is_told_from_text(text: str, stamp: bool) -> None:
     assert is_page_stamp(text) is stamp
+
+
+def test_a_heading_line_right_above_its_text_is_a_heading_in_a_text_page(tmp_path: Path) -> None:
+    # A fresh tester's page copied as text: "Dødsfald i 2026" over its list and "Beløb" over
+    # its paragraph had no blank line below them, so the year stood in no heading of the
+    # amounts and "Beløb" was quoted as an answer.
+    body = (
+        "Begravelseshjælp\n\nBeløb\nBeløbet afhænger af datoen for dødsfaldet.\n\n"
+        "Dødsfald i 2026\n- Afdøde under 18 år: 13.320 kr.\n\n"
+        "Du kan ikke få hjælpen, hvis\n- afdøde boede i udlandet\n\n"
+        "Du kan søge, hvis du har betalt\nudgifterne til begravelsen.\n\n"
+        "Telefon: 70 12 34 56\nHverdage kl. 9-15\n"
+    )
+    (tmp_path / "hjaelp.txt").write_text(body, encoding="utf-8")
+    assert _units(read_document(tmp_path / "hjaelp.txt")) == [
+        ("heading", "Begravelseshjælp"),
+        ("heading", "Beløb"),
+        ("paragraph", "Beløbet afhænger af datoen for dødsfaldet."),
+        ("heading", "Dødsfald i 2026"),
+        ("list_item", "Afdøde under 18 år: 13.320 kr."),
+        # A line leading on to its list, a sentence wrapped over two lines, and a label
+        # with its value, are text.
+        ("paragraph", "Du kan ikke få hjælpen, hvis"),
+        ("list_item", "afdøde boede i udlandet"),
+        ("paragraph", "Du kan søge, hvis du har betalt udgifterne til begravelsen."),
+        ("paragraph", "Telefon: 70 12 34 56"),
+        ("paragraph", "Hverdage kl. 9-15"),
+    ]
 
 
 def test_a_breadcrumb_trail_atop_a_text_or_markdown_page_is_left_out(tmp_path: Path) -> None:

@@ -19,16 +19,28 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 HEADING_MAX_CHARS = 100
 
 
+# Conjunctions a line ends with when it leads on to what follows (a heading may end in a
+# preposition, "Det skal du være opmærksom på", but not in a conjunction).
+_LEADING_ON = frozenset(
+    {"hvis", "at", "og", "eller", "men", "fordi", "når", "mens", "medmindre", "if", "that", "and", "or", "but",
+     "because", "whether", "unless"}
+)  # fmt: skip
+
+
 def looks_like_heading(paragraph: str) -> bool:
-    """A one-line paragraph of at most 100 characters without closing punctuation that
-    gives no phone number, e-mail address or postal address in parts between commas
+    """A one-line paragraph of at most 100 characters without closing punctuation, not
+    ending in a conjunction (`_LEADING_ON`: "Du kan ikke få kortet, hvis" opens the list
+    below it), that gives no phone number, e-mail address or postal address in parts between commas
     (`qa.answer_types.holds_form`): "Esbjerg Rådhus, Torvegade 74, 6700 Esbjerg" on a line
     of its own is contact data, which a heading would hide from every answer; "Budget 2026
     Esbjerg Kommune" stays a heading."""
+    words = paragraph.split()
     return (
         "\n" not in paragraph
         and len(paragraph) <= HEADING_MAX_CHARS
         and not paragraph.rstrip().endswith((".", "!", "?", ":", ";", ","))
+        and bool(words)
+        and words[-1].lower() not in _LEADING_ON
         and not any(holds_form(paragraph, form) for form in ("phone", "email"))
         and not ("," in paragraph and holds_form(paragraph, "address"))
     )
@@ -58,8 +70,21 @@ def text_pieces(body: str) -> list[Piece]:
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
         lines = paragraph.split("\n")
-        if not is_last and looks_like_heading(paragraph) and line_pieces(lines)[0].kind != "list_item":
+        units = line_pieces(lines)
+        if not is_last and looks_like_heading(paragraph) and units[0].kind != "list_item":
             pieces.append(Piece("heading", 1 if i == 0 else 2, paragraph))
+        elif (
+            len(units) > 1
+            and units[0].kind == "paragraph"
+            and units[0].text == lines[0].strip()
+            and (looks_like_heading(units[0].text))
+        ):
+            # A heading line right above its text, with no blank line between ("Beløb" over
+            # "Beløbet afhænger af ...", "Dødsfald i 2026" over its list), as text copied
+            # from a web page sets it: a unit of its own by the soft-break rule, read as the
+            # heading it is.
+            pieces.append(Piece("heading", 1 if i == 0 else 2, units[0].text))
+            pieces.extend(units[1:])
         else:
-            pieces.extend(line_pieces(lines))
+            pieces.extend(units)
     return pieces
