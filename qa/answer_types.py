@@ -541,15 +541,22 @@ _INTERROGATIVE = re.compile(
 _SECOND_QUESTION = re.compile(r"\b(and|or)\s+$")
 
 
+# English interrogatives that also open a clause inside a question: "when" a clause of
+# time, "who" / "whom" a relative clause ("What was the grant for an adult who died in
+# 2025?").
+_SUBORDINATING = frozenset({"when", "who", "whom"})
+
+
 def _subordinate_when(match: re.Match[str], first_interrogative: re.Match[str] | None) -> bool:
-    """Whether a pattern's match is a bare "when" after another interrogative word: a
-    conjunction opening a clause of time inside the question ("What happens to my licence
-    when I exchange it?", "What should I bring when I apply?"), not what it asks, as in
-    any English grammar; not after "and" / "or" (`_SECOND_QUESTION`), where it opens a
-    second question. ("How do I ... when I move?" was already a how-question: "how do i"
-    matches first.)"""
+    """Whether a pattern's match is a bare "when", "who" or "whom" (`_SUBORDINATING`) after
+    another interrogative word: a conjunction opening a clause of time ("What happens to my
+    licence when I exchange it?", "What should I bring when I apply?") or a relative
+    pronoun ("What was the funeral grant for an adult who died in 2025?") inside the
+    question, not what it asks, as in any English grammar; not after "and" / "or"
+    (`_SECOND_QUESTION`), where it opens a second question. ("How do I ... when I move?"
+    was already a how-question: "how do i" matches first.)"""
     return (
-        match.group(0) == "when"
+        match.group(0) in _SUBORDINATING
         and first_interrogative is not None
         and first_interrogative.start() < match.start()
         and _SECOND_QUESTION.search(match.string, 0, match.start()) is None

@@ -138,6 +138,10 @@ from tests.fakes import FakeEmbedder
         ("Hvor langt er der til rådhuset?", "how_many"),
         ("Hvilken måned slipper man for at betale?", "when"),
         ("In which month is the fee waived?", "when"),
+        # "who" opening a relative clause asks nothing (a fresh tester's "What was the
+        # funeral grant for an adult who died in 2025?" was read as a who-question).
+        ("What was the funeral grant for an adult who died in 2025?", "other"),
+        ("What is Digital Post and who sends it?", "who"),
     ],
 )
 def test_answer_type_of_a_question(question: str, kind: str) -> None:
