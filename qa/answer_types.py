@@ -255,13 +255,14 @@ _AMOUNT_TEXT = re.compile(
 _PRICE_QUESTION = re.compile(
     r"\b(hvad koster|hvad kostede|hvor meget koster|hvad er \w*(prisen|priserne|gebyret|taksten|bøden)|"
     r"hvad er egenbetalingen|hvor stort er \w*gebyret|hvor (stor|høj) er \w*(bøden|afgiften|prisen|taksten)|"
-    r"how (big|large|high) (is|are) (the|a) ([\w-]+ ){0,2}(fines?|fees?|charges?|penalty|penalties|price|cost)\b|"
+    r"how (big|large|high) (is|are) (the|a) ([\w-]+ ){0,2}(fines?|fees?|charges?|price)"
+    r"(?=\s+(for|if|when|to|in|of|at)\b|\s*[?,]|\s*$)|"
     r"hvad skal (jeg|man|vi|du) betale(?! tilbage)|hvor meget skal (jeg|man|vi|du) betale(?! tilbage)|"
     r"hvad betaler (jeg|man|vi|du)(?! tilbage)|"
     r"how much (does|do|did|will|would) [^?]{1,60}\bcost(?! of)|"
     r"how much (do|does|will) (i|we|you|one) (have to |need to )?pay(?! back)|"
     r"what (does|did|will|would) [^?]{1,60}\bcost(?! of)|"
-    r"what(’s|'s| is| are) the ([\w-]+ ){0,3}(price|prices|fee|fees|(?<!in )charges?|cost|costs|fines?|penalty)"
+    r"what(’s|'s| is| are) the ([\w-]+ ){0,3}(price|prices|fee|fees|(?<!in )charges?|cost|costs|fines?)"
     r"(?=\s+(of|for|to)\b|\s*\?|\s*$)"
     r"(?! of living))\b"
 )
@@ -419,20 +420,25 @@ _LONGER_NUMBER = re.compile(r"\s\d{2,4}\b")
 # has one), never a reason to abstain. On the development fit split this changed one
 # English pick, from wrong to right, and nothing else.
 _DEADLINE_QUESTION = re.compile(
-    r"\b(deadline|frist\w*|\w+fristen|senest|no later than|by when|how early|hvor tidligt|"
-    r"hvor (lang tid|længe) har (jeg|man|du|vi|i|han|hun) til|how much time do (i|we|you) have|"
-    r"how long do (i|we|you) have (before|until|left))\b"
+    r"\b(deadline|frist\w*|\w+fristen|senest|no later than|by when|how early|hvor tidligt)\b"
 )
 # A question about the earliest time ("Hvor tidligt kan jeg søge?", "How early can I ...?",
-# "Hvornår kan jeg tidligst ...?"), and a text giving only an earliest time ("Du kan
-# tidligst anmelde flytningen 4 uger før", "no earlier than", "ikke før hvalpen er 4
-# måneder"): an answer to the first, but no deadline for "Hvor lang tid har jeg til at
-# melde flytning?" (`gives_deadline`) unless it also words the latest time (`_LATEST`).
+# "Hvornår kan jeg tidligst ...?"); one about the time left to do something ("Hvor lang tid
+# har jeg til at melde flytning?", "How long do I have before ...?"), which a text giving
+# only an earliest time does not answer (`only_earliest`: "Du kan tidligst anmelde
+# flytningen 4 uger før, du flytter"), while any other duration may ("Du kan klage i 4
+# uger."). Not "How much time do I have to wait ...?" nor "... left on my passport?".
 _EARLIEST_QUESTION = re.compile(r"\b(how early|hvor tidligt|tidligst|earliest|at the soonest)\b")
+_TIME_LEFT_QUESTION = re.compile(
+    r"\bhvor (lang tid|længe) har (jeg|man|du|vi|i|han|hun) til (at|det)\b|"
+    r"\b(how much time|how long) do (i|we|you) have (before|until)\b"
+)
+# The words of an earliest time, and the phrase each opens up to the next comma, "og" /
+# "and" / "men" / "but", or the sentence's end ("tidligst 4 uger før", "ikke før 1. januar").
 _EARLIEST = re.compile(r"\b(tidligst|at the earliest|no earlier than|earliest|not before|ikke før)\b", re.IGNORECASE)
-_LATEST = re.compile(
-    r"\b(senest|seneste|\w*frist\w*|no later than|at the latest|latest|deadline\w*|last day|sidste dag|"
-    r"inden for|within|until|indtil)\b",
+_EARLIEST_PHRASE = re.compile(
+    r"\b(tidligst|at the earliest|no earlier than|earliest|not before|ikke før)\b.*?"
+    r"(?=[,;]|\.(?:\s|$)|\s(?:og|and|men|but)\s|$)",
     re.IGNORECASE,
 )
 _DEADLINE_TEXT = re.compile(
@@ -459,12 +465,30 @@ def asks_earliest(question: str) -> bool:
     return _EARLIEST_QUESTION.search(question.lower()) is not None
 
 
+def asks_time_left(question: str) -> bool:
+    """Whether a question (Danish or English) asks how long one has to do something
+    (`_TIME_LEFT_QUESTION`: "Hvor lang tid har jeg til at melde flytning?", "How long do I
+    have before I must register?")."""
+    return _TIME_LEFT_QUESTION.search(question.lower()) is not None
+
+
+def only_earliest(text: str) -> bool:
+    """Whether a text gives an earliest time (`_EARLIEST`) and no deadline besides it:
+    "Du kan tidligst anmelde flytningen 4 uger før, du flytter." does; "Du kan tidligst
+    melde flytning 4 uger før, og du skal gøre det inden 5 dage efter." and "Du skal søge
+    inden 1. marts, dog ikke før 1. januar." do not (`gives_deadline` of the text without
+    its earliest phrases, `_EARLIEST_PHRASE`)."""
+    if _EARLIEST.search(text) is None:
+        return False
+    return _DEADLINE_TEXT.search(_EARLIEST_PHRASE.sub(" ", text)) is None
+
+
 def gives_deadline(text: str, earliest: bool = False) -> bool:
     """Whether a text words a deadline ("senest kl. 12 dagen før", "inden 4 uger", "no
-    later than 2 months after"); a text giving only the earliest time ("Du kan tidligst
-    anmelde flytningen 4 uger før, du flytter", `_EARLIEST`) words one only when the
+    later than 2 months after"); a text giving only the earliest time (`only_earliest`:
+    "Du kan tidligst anmelde flytningen 4 uger før, du flytter") words one only when the
     question asks how early (`earliest`, `asks_earliest`)."""
-    if not earliest and _EARLIEST.search(text) and not _LATEST.search(text):
+    if not earliest and only_earliest(text):
         return False
     return _DEADLINE_TEXT.search(text) is not None
 

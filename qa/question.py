@@ -18,9 +18,11 @@ from qa.answer_types import (
     asks_deadline,
     asks_earliest,
     asks_price,
+    asks_time_left,
     fits,
     gives_deadline,
     holds_form,
+    only_earliest,
 )
 from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.named_values import (
@@ -114,6 +116,9 @@ class AnalysedQuestion:
     earliest: bool = False
     """Whether the question asks how early something may be done ("Hvor tidligt kan jeg
     søge?", `qa.answer_types.asks_earliest`): then "tidligst" words its deadline."""
+    time_left: bool = False
+    """Whether the question asks how long one has to do something ("Hvor lang tid har jeg
+    til at melde flytning?", `qa.answer_types.asks_time_left`)."""
     asked: str = ""
     """The question as it is asked, which everything above is read from
     (`qa.phrasing.asked_question`): "Kan du fortælle mig, hvornår Digital Post blev
@@ -160,12 +165,16 @@ class AnalysedQuestion:
         (`qa.answer_types.holds_form`), else its answer type (`qa.answer_types.fits`); a
         when / how long question about a deadline also wants the deadline worded
         (`qa.answer_types.gives_deadline`: "senest", "inden 4 uger", "no later than"; not
-        only the earliest time, "tidligst 4 uger før", unless it asks how early),
+        only the earliest time, "tidligst 4 uger før", unless it asks how early), as a
+        question of the time left to do something ("Hvor lang tid har jeg til at ...")
+        wants any duration but the earliest time alone (`qa.answer_types.only_earliest`),
         while a how-much question about a deadline ("Hvad koster det, hvis jeg indberetter
         efter fristen?") wants only its amount."""
         fit = holds_form(text, self.form) if self.form else fits(text, self.answer_type, is_list_item)
         if self.deadline and self.answer_type in ("when", "how_long"):
             return fit and gives_deadline(text, self.earliest)
+        if self.time_left and not self.earliest and only_earliest(text):
+            return False
         return fit
 
 
@@ -216,6 +225,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         form=asked_form(asked),
         deadline=asks_deadline(asked),
         earliest=asks_earliest(asked),
+        time_left=asks_time_left(asked),
         asked=asked,
         received=received,
         # As typed, and with its æ, ø and å given back ("Tak for hjaelpen").
