@@ -588,14 +588,28 @@ def holds_any_age(text: str) -> bool:
     return _ANY_AGE.search(text) is not None
 
 
+# Hours of the clock, which `states_ages` reads past: "kl. 8-12 og 13-16", "fra kl. 10 til
+# 12", and a range after a day ("Lørdag 10-17", "man-fre 8-15", "Monday to Friday 9 to 5").
+_HOUR = r"\d{1,2}(?:[.:]\d{2})?"
+_HOUR_RANGE = rf"{_HOUR}\s*(?:-|–|til|to)\s*(?:kl\.?\s*)?{_HOUR}"
+_ANY_DAY = rf"(?:{DAY_NAMES}|{DAY_SHORT_FORMS}|{_AMBIGUOUS}){_ENDING}\.?"
+_CLOCK = re.compile(
+    rf"\b(?:kl\.?|klokken)\s*{_HOUR}(?:\s*(?:-|–|til|to)\s*(?:kl\.?\s*)?{_HOUR})?"
+    rf"(?:\s*(?:og|and|,)\s*{_HOUR_RANGE})*|"
+    rf"\b{_ANY_DAY}(?:\s*(?:-|–|til|to)\s*{_ANY_DAY})?\s*:?\s*{_HOUR_RANGE}(?:\s*(?:og|and|,)\s*{_HOUR_RANGE})*",
+    re.IGNORECASE,
+)
+
+
 def states_ages(text: str) -> bool:
     """Whether a text may say anything about people's ages: a bound on an age (`bounds`:
     "Børn under 18 år", "65 år eller derover"), an age it states ("jeg er 45", "16-årige":
     `number_units`), a range of ages ("6-17 år") or a word or shape of one (`_AGE_WORDS`:
-    "i alderen 6 til 17", "indtil det fyldte 18. år", "Du skal være over 65"). "senest 2
-    måneder efter" states none."""
+    "i alderen 6 til 17", "indtil det fyldte 18. år", "Du skal være over 65", read past the
+    hours of the clock, `_CLOCK`: "Lørdag kl. 8-12 og 13-16"). "senest 2 måneder efter"
+    states none."""
     return (
-        _AGE_WORDS.search(text) is not None
+        _AGE_WORDS.search(_CLOCK.sub(" ", text)) is not None
         or _AGE_RANGE.search(text) is not None
         or any(kind == "age" for _, _, kind in bounds(text))
         or "age" in number_units(text).values()
