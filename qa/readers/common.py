@@ -107,12 +107,12 @@ def iso_date(value: str) -> bool:
 # 2025", set in emphasis or brackets or not. The words are those of page templates
 # (borger.dk, the municipalities' CMS, gov.uk-style English pages), not of one page.
 _STAMP_WORDS = (
-    r"(?:(?:senest|sidst|side[n]?(?:\s+er)?|last|page|first)\s+)?"
+    r"(?:(?:senest|sidst|side[n]?(?:\s+er)?|last|page(?:\s+last)?|first)\s+)?"
     r"(?:opdateret|ændret|revideret|redigeret|udgivet|publiceret|offentliggjort|oprettet|"
     r"updated|modified|reviewed|published|changed)"
 )
 _STAMP_DATE = (
-    rf"(?:\d{{1,2}}\.?\s*(?:{_MONTHS})\.?\s*\d{{4}}|(?:{_MONTHS})\.?\s*\d{{1,2}},?\s*\d{{4}}|"
+    rf"(?:\d{{1,2}}\.?\s*(?:{_MONTHS})\.?\s*\d{{4}}|(?:{_MONTHS})\.?\s*(?:\d{{1,2}},?\s*)?\d{{4}}|"
     r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
 )
 _PAGE_STAMP = re.compile(
@@ -122,6 +122,11 @@ _PAGE_STAMP = re.compile(
 )
 
 
+# The longest stamp: words, a date and a time ("Siden er senest opdateret den 14.
+# september 2025 kl. 10:15" is 52 characters).
+_STAMP_MAX_CHARS = 120
+
+
 def is_page_stamp(text: str) -> bool:
     """Whether a text is all a page's date stamp (`_PAGE_STAMP`): "Senest opdateret: 3.
     marts 2026", "_Last updated: 20 February 2025_", "Sidst opdateret 14.01.2025". Read as
@@ -129,7 +134,11 @@ def is_page_stamp(text: str) -> bool:
     benefits straight away?" was answered "Senest opdateret: 14. august 2025"), so
     `qa.reader` makes no answer unit of it. A sentence that dates a rule ("Reglerne er
     ændret 1. juli 2025.") is none."""
-    return _PAGE_STAMP.match(text.strip()) is not None
+    if len(text) > _STAMP_MAX_CHARS:
+        return False
+    # One space between words: the pattern's runs of optional spaces then meet one space
+    # each, not a long run they could split in many ways.
+    return _PAGE_STAMP.match(" ".join(text.split())) is not None
 
 
 # A breadcrumb trail copied with a web page's text: "borger.dk > Bolig og flytning >
