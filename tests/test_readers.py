@@ -129,6 +129,9 @@ def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
         ("Last updated: March 3, 2026", True),
         ("Udgivet 5. jan. 2025", True),
         ("Side opdateret: 2025-06-02", True),
+        # Found by review: another order of the words, a month without its day.
+        ("Page last updated: 3 March 2026", True),
+        ("Senest opdateret: marts 2026", True),
         # A sentence dating a rule, and a stamp's words alone, are text.
         ("Reglerne er ændret 1. juli 2025.", False),
         ("Opdateret", False),
@@ -137,6 +140,13 @@ def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
 )
 def test_a_pages_date_stamp_is_told_from_text(text: str, stamp: bool) -> None:
     assert is_page_stamp(text) is stamp
+
+
+def test_a_date_stamp_is_read_with_its_spaces_collapsed_and_a_long_text_is_none() -> None:
+    # Found by review: "Opdateret" and 1000 spaces took 54 s (nested optional spaces).
+    assert is_page_stamp("Senest   opdateret:\t3.  marts   2026")
+    assert not is_page_stamp("Opdateret" + " " * 1000 + "x")
+    assert not is_page_stamp("Opdateret" + " " * 50 + "x")
 
 
 def test_a_heading_line_right_above_its_text_is_a_heading_in_a_text_page(tmp_path: Path) -> None:
