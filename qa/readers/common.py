@@ -102,6 +102,18 @@ def iso_date(value: str) -> bool:
     return True
 
 
+# The commonest finite verbs of Danish and English help pages: a line holding one is a
+# sentence, not a caption or a heading ("Genbrugspladsen er lukket på helligdage",
+# "Prisen er 205 kr").
+FINITE_VERB = re.compile(
+    r"\b(er|var|har|havde|kan|kunne|skal|skulle|må|bliver|blev|får|fik|gælder|betaler|koster|giver|"
+    r"is|are|was|were|has|have|had|can|could|must|will|would|shall|should|pays|costs|applies)\b",
+    re.IGNORECASE,
+)
+# Digits that are not a year of four (1900-2099): a phone number, an amount, an hour.
+NOT_YEAR_DIGITS = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
+
+
 # A page's date stamp: "Senest opdateret: 3. marts 2026", "Sidst opdateret 14.01.2025",
 # "Siden er opdateret den 6. januar 2026", "Last updated: 3 March 2026", "Published 2 May
 # 2025", set in emphasis or brackets or not. The words are those of page templates

@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 
 from qa.answer_types import holds_form
-from qa.readers.common import CRUMB_LINES, Piece, is_breadcrumb, line_pieces
+from qa.readers.common import CRUMB_LINES, FINITE_VERB, NOT_YEAR_DIGITS, Piece, is_breadcrumb, line_pieces
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 HEADING_MAX_CHARS = 100
 
 
-# Conjunctions a line ends with when it leads on to what follows (a heading may end in a
-# preposition, "Det skal du være opmærksom på", but not in a conjunction).
+# Conjunctions, relative pronouns and articles a line ends with when it leads on to what
+# follows ("Du kan få hjælpen, hvis", "... som følgende", "such as the"; a heading may end in
+# a preposition, "Det skal du være opmærksom på", but not in these).
 _LEADING_ON = frozenset(
-    {"hvis", "at", "og", "eller", "men", "fordi", "når", "mens", "medmindre", "if", "that", "and", "or", "but",
-     "because", "whether", "unless"}
+    {"hvis", "at", "og", "eller", "men", "fordi", "når", "mens", "medmindre", "som", "der", "følgende", "if",
+     "that", "and", "or", "but", "because", "whether", "unless", "the", "a", "an", "as"}
 )  # fmt: skip
 
 
@@ -77,12 +78,15 @@ def text_pieces(body: str) -> list[Piece]:
             len(units) > 1
             and units[0].kind == "paragraph"
             and units[0].text == lines[0].strip()
-            and (looks_like_heading(units[0].text))
+            and looks_like_heading(units[0].text)
+            and not FINITE_VERB.search(units[0].text)
+            and not NOT_YEAR_DIGITS.search(units[0].text)
         ):
             # A heading line right above its text, with no blank line between ("Beløb" over
             # "Beløbet afhænger af ...", "Dødsfald i 2026" over its list), as text copied
             # from a web page sets it: a unit of its own by the soft-break rule, read as the
-            # heading it is.
+            # heading it is; not a line with a finite verb or a figure but a year ("Prisen er
+            # 205 kr", "Hverdage kl. 9-15" over "Lørdag kl. 10-13"), which is text.
             pieces.append(Piece("heading", 1 if i == 0 else 2, units[0].text))
             pieces.extend(units[1:])
         else:
