@@ -39,9 +39,8 @@ from qa.answer_types import has_number
 from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.named_values import MONTH_NAMES
 from qa.question import AnalysedQuestion, missing_named, named_count
-from qa.readers.common import is_page_stamp
+from qa.readers.common import FINITE_VERB, NOT_YEAR_DIGITS, is_page_stamp
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -85,14 +84,13 @@ _WORDS = re.compile(r"\w+")
 # Openings that point back as a phrase, to a time, a case or a condition the sentence before
 # set (Danish and English adverbials of reference): "Fra da af bliver der trukket skat ...",
 # "I så fald skal du ...", "Otherwise, ...". Not "Efter det første år", where "det" is the
-# article; "Fra det tidspunkt" and its kind only before a verb, not before the clause they
-# open ("Fra den dag, du flytter, ...", "I det tilfælde, at ..."); the English ones only
-# before a comma ("In this case study", "If not already registered, ..." point forward).
+# article, nor "Fra den dag (,) barnet fylder 18, ...", which opens the clause after it;
+# the English ones before a comma or a subject ("In that case you must ...", not "In this
+# case study", "If not already registered, ...").
 _POINTING_OPENINGS = re.compile(
     r"(fra da af|indtil da|i så fald|i modsat fald|ellers)\b|"
-    r"(fra det tidspunkt|fra den dag|i det tilfælde|i den situation)"
-    r"(?=\s+(?!(hvor|at|hvis|når|da|der|som|du|man|vi|jeg|i|de|han|hun)\b)\w)|"
-    r"(from then on|until then|after that|before that|in that case|in this case|if so|if not|otherwise),"
+    r"(from then on|until then|after that|before that|in that case|in this case|if so|if not|otherwise)"
+    r"(,|\s+(you|we|they|it|he|she|the|your|this|there|i)\b)"
 )
 # The number a numbered list item starts with ("3. Vælg ...", "2) Log ind").
 _ITEM_NUMBER = re.compile(r"\s*(\d+)[.)]\s")
@@ -206,9 +204,9 @@ class AnswerCandidate:
 # nor "På denne side skal du udfylde ...", an instruction.
 _OVERVIEW = re.compile(
     r"^\W*(her kan du læse|her kan du finde information|"
-    r"på denne side (kan du (læse|finde|få)|finder du|får du|har vi|beskriver|forklarer|fortæller)|"
+    r"på denne side (kan du (læse|finde|få|se|blive)|finder du|får du|har vi|beskriver|forklarer|fortæller)|"
     r"i denne (artikel|vejledning)|læs (mere|om)\b|this page (explains|describes|tells|covers|is about|gives)|"
-    r"on this page,? (you can (read|find)|you will find|we (explain|describe))|"
+    r"on this page,? (you can (read|find|see)|you('ll| will) find|we (explain|describe))|"
     r"here you can (read|find out)|in this (article|guide)|read more\b)",
     re.IGNORECASE,
 )
@@ -222,18 +220,8 @@ def is_overview(text: str) -> bool:
     return _OVERVIEW.match(text) is not None
 
 
-# Digits that are not a year of four (1900-2099): a phone number, an amount; and a day of
-# the month before its month's name ("1. januar"), which a caption may give ("Satser pr. 1.
-# januar 2026").
-_NOT_YEAR_DIGITS = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
-_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}\.\s*(?:{MONTH_NAMES})\b", re.IGNORECASE)
-# The commonest finite verbs of Danish and English help pages: a line holding one is a
-# sentence, not a caption ("Genbrugspladsen er lukket på helligdage").
-_FINITE_VERB = re.compile(
-    r"\b(er|var|har|havde|kan|kunne|skal|skulle|må|bliver|blev|får|fik|gælder|betaler|koster|giver|"
-    r"is|are|was|were|has|have|had|can|could|must|will|would|shall|should|may|pays|costs|applies)\b",
-    re.IGNORECASE,
-)
+# A year of four digits (1900-2099), which a caption names ("Dødsfald i 2025").
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def is_question(text: str) -> bool:
@@ -489,20 +477,22 @@ class Reader:
         """Whether a sentence is a caption: all of a paragraph, ending without a
         punctuation mark, with a list item or a table row of its section right after it
         ("Dødsfald i 2025" above "- Afdøde under 18 år: 12.960 kr.", a table's
-        `<caption>` "Højeste sats for sygedagpenge 2026"), with no figure but a year or a
-        date (`_NOT_YEAR_DIGITS`: "Fra udlandet +45 33 98 00 10" above a list is a value
-        under its label), no comma and no common finite verb (`_FINITE_VERB`:
-        "Genbrugspladsen er lukket på helligdage" is a sentence). It names what follows, as
-        a heading does, and answers nothing alone: no answer unit (`units`)."""
+        `<caption>` "Højeste sats for sygedagpenge 2026"): it names the year its rows hold
+        for and no other figure (`NOT_YEAR_DIGITS`: "Fra udlandet +45 33 98 00 10" above a
+        list is a value under its label), and has no comma and no common finite verb
+        (`FINITE_VERB`: "Genbrugspladsen er lukket på helligdage" is a sentence; a line
+        without a year, "Pensionen udbetales den sidste hverdag i måneden", may be one too,
+        which no word list tells, so it stays a unit). It names what follows, as a heading
+        does, and answers nothing alone: no answer unit (`units`)."""
         sentence = self.data.sentences[sentence_id]
         block = self._block(sentence)
         if block is None or block[0] != "paragraph" or (block[1], block[2]) != (sentence.start, sentence.end):
             return False
         if sentence.text.rstrip().endswith((".", "!", "?", ":", ";", ",")):
             return False
-        if "," in sentence.text or _FINITE_VERB.search(sentence.text):
+        if "," in sentence.text or FINITE_VERB.search(sentence.text):
             return False  # a sentence: "Genbrugspladsen er lukket på helligdage" above a table
-        if _NOT_YEAR_DIGITS.search(_DAY_OF_MONTH.sub(" ", sentence.text)):
+        if not _YEAR.search(sentence.text) or NOT_YEAR_DIGITS.search(sentence.text):
             return False
         after = self.following(sentence_id)
         return after is not None and self.block_kind(self.data.sentences[after]) in LIST_KINDS
