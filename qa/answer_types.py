@@ -256,7 +256,7 @@ _PRICE_QUESTION = re.compile(
     r"\b(hvad koster|hvad kostede|hvor meget koster|hvad er \w*(prisen|priserne|gebyret|taksten|bøden)|"
     r"hvad er egenbetalingen|hvor stort er \w*gebyret|hvor (stor|høj) er \w*(bøden|afgiften|prisen|taksten)|"
     r"how (big|large|high) (is|are) (the|a) ([\w-]+ ){0,2}(fines?|fees?|charges?|price)"
-    r"(?=\s+(for|if|when|to|in|of|at)\b|\s*[?,]|\s*$)|"
+    r"(?=\s+(for|if|when|to|in|of|at|per|that|you|i|we|now|on|each|a)\b|\s*[?,]|\s*$)|"
     r"hvad skal (jeg|man|vi|du) betale(?! tilbage)|hvor meget skal (jeg|man|vi|du) betale(?! tilbage)|"
     r"hvad betaler (jeg|man|vi|du)(?! tilbage)|"
     r"how much (does|do|did|will|would) [^?]{1,60}\bcost(?! of)|"
@@ -431,14 +431,16 @@ _DEADLINE_QUESTION = re.compile(
 _EARLIEST_QUESTION = re.compile(r"\b(how early|hvor tidligt|tidligst|earliest|at the soonest)\b")
 _TIME_LEFT_QUESTION = re.compile(
     r"\bhvor (lang tid|længe) har (jeg|man|du|vi|i|han|hun) til (at|det)\b|"
-    r"\b(how much time|how long) do (i|we|you) have (before|until)\b"
+    r"\b(how much time|how long) do (i|we|you) have (before|until|to (?!(wait|stay|live|be|work|have|pay back)\b)\w+)"
 )
-# The words of an earliest time, and the phrase each opens up to the next comma, "og" /
-# "and" / "men" / "but", or the sentence's end ("tidligst 4 uger før", "ikke før 1. januar").
+# The words of an earliest time, and the phrase each opens: up to the next comma or
+# semicolon, the sentence's end (not an abbreviation's dot, "ca. 3 måneder før"), or "og" /
+# "and" / "men" / "but" opening a deadline ("tidligst 4 uger før og inden 5 dage efter").
 _EARLIEST = re.compile(r"\b(tidligst|at the earliest|no earlier than|earliest|not before|ikke før)\b", re.IGNORECASE)
 _EARLIEST_PHRASE = re.compile(
     r"\b(tidligst|at the earliest|no earlier than|earliest|not before|ikke før)\b.*?"
-    r"(?=[,;]|\.(?:\s|$)|\s(?:og|and|men|but)\s|$)",
+    r"(?=[,;]|\.(?:\s+[A-ZÆØÅ]|\s*$)|\s(?:og|and|men|but)\s+(?:\w+\s+){0,3}?"
+    r"(?:senest|inden|no later|within|indtil|until|by|frist\w*|deadline)\b|$)",
     re.IGNORECASE,
 )
 _DEADLINE_TEXT = re.compile(
@@ -472,24 +474,30 @@ def asks_time_left(question: str) -> bool:
     return _TIME_LEFT_QUESTION.search(question.lower()) is not None
 
 
+def _without_earliest(text: str) -> str:
+    """The text without its earliest-time phrases (`_EARLIEST_PHRASE`)."""
+    return _EARLIEST_PHRASE.sub(" ", text)
+
+
 def only_earliest(text: str) -> bool:
-    """Whether a text gives an earliest time (`_EARLIEST`) and no deadline besides it:
-    "Du kan tidligst anmelde flytningen 4 uger før, du flytter." does; "Du kan tidligst
-    melde flytning 4 uger før, og du skal gøre det inden 5 dage efter." and "Du skal søge
-    inden 1. marts, dog ikke før 1. januar." do not (`gives_deadline` of the text without
-    its earliest phrases, `_EARLIEST_PHRASE`)."""
+    """Whether a text gives an earliest time (`_EARLIEST`) and no other time or number
+    besides it (`has_number` of the text without its earliest phrases): "Du kan tidligst
+    anmelde flytningen 4 uger før, du flytter." does; "Du kan klage i 4 uger, og du får
+    tidligst svar efter 8 uger." and "Du skal søge inden 1. marts, dog ikke før 1. januar."
+    do not. What a question of the time left may not be answered by alone."""
     if _EARLIEST.search(text) is None:
         return False
-    return _DEADLINE_TEXT.search(_EARLIEST_PHRASE.sub(" ", text)) is None
+    return not has_number(_without_earliest(text))
 
 
 def gives_deadline(text: str, earliest: bool = False) -> bool:
     """Whether a text words a deadline ("senest kl. 12 dagen før", "inden 4 uger", "no
-    later than 2 months after"); a text giving only the earliest time (`only_earliest`:
-    "Du kan tidligst anmelde flytningen 4 uger før, du flytter") words one only when the
-    question asks how early (`earliest`, `asks_earliest`)."""
-    if not earliest and only_earliest(text):
-        return False
+    later than 2 months after"); in a text giving an earliest time, only outside its
+    earliest phrases ("Du kan tidligst anmelde flytningen 4 uger før, du flytter" words
+    none; "..., tidligst 4 uger før og inden 5 dage efter" does), unless the question asks
+    how early (`earliest`, `asks_earliest`)."""
+    if not earliest and _EARLIEST.search(text):
+        text = _without_earliest(text)
     return _DEADLINE_TEXT.search(text) is not None
 
 
