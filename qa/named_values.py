@@ -592,7 +592,9 @@ def holds_any_age(text: str) -> bool:
 # 12", and a range after a day ("Lørdag 10-17", "man-fre 8-15", "Monday to Friday 9 to 5").
 _HOUR = r"\d{1,2}(?:[.:]\d{2})?"
 _HOUR_RANGE = rf"{_HOUR}\s*(?:-|–|til|to)\s*(?:kl\.?\s*)?{_HOUR}"
-_ANY_DAY = rf"(?:{DAY_NAMES}|{DAY_SHORT_FORMS}|{_AMBIGUOUS}){_ENDING}\.?"
+# A day's short form that is also a word ("man", "to", "on") only with a dot or a dash after
+# it ("man-fre 8-15"; not "open to 16 to 24 year olds").
+_ANY_DAY = rf"(?:(?:{DAY_NAMES}|{DAY_SHORT_FORMS}){_ENDING}\.?|(?:{_AMBIGUOUS})(?=[.{DASHES}])\.?)"
 _CLOCK = re.compile(
     rf"\b(?:kl\.?|klokken)\s*{_HOUR}(?:\s*(?:-|–|til|to)\s*(?:kl\.?\s*)?{_HOUR})?"
     rf"(?:\s*(?:og|and|,)\s*{_HOUR_RANGE})*|"
