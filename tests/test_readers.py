@@ -175,6 +175,16 @@ def test_a_heading_line_right_above_its_text_is_a_heading_in_a_text_page(tmp_pat
         ("paragraph", "Telefon: 70 12 34 56"),
         ("paragraph", "Hverdage kl. 9-15"),
     ]
+    # Found by review: a sentence typed without a full stop, and hours over hours, are text.
+    body = "Titel\n\nPrisen er 205 kr\nGebyret betales ved bestilling.\n\nHverdage kl. 9-15\nLørdag kl. 10-13\n"
+    (tmp_path / "pris.txt").write_text(body, encoding="utf-8")
+    assert _units(read_document(tmp_path / "pris.txt")) == [
+        ("heading", "Titel"),
+        ("paragraph", "Prisen er 205 kr"),
+        ("paragraph", "Gebyret betales ved bestilling."),
+        ("paragraph", "Hverdage kl. 9-15"),
+        ("paragraph", "Lørdag kl. 10-13"),
+    ]
 
 
 def test_a_breadcrumb_trail_atop_a_text_or_markdown_page_is_left_out(tmp_path: Path) -> None:
