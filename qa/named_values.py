@@ -555,17 +555,17 @@ _BOUND_WORDS = "under|over|mindst|højst|fra|til|indtil|til og med|at least|at m
 # alderen 6", "Aldersgrænsen er 15 år", "aged 65"; not "alder" as a topic word, "Folkepension
 # – alder, ansøgning og udbetaling"), an age named by a compound ("folkepensionsalderen",
 # "efterlønsalderen"), "det fyldte 18. år", "16-årige", "under-18s", "60+", a small number
-# after "under", "over", "til og med" ..., a range of small numbers ("6 til 17"; not hours,
-# "kl. 10-12", "9.30-15"). Broad on purpose: a text they match keeps the asker's age as a
-# value it must hold (`states_ages`).
+# after "under", "over", "til og med" ..., a range of small numbers ("6 til 17"; not hours
+# such as "9.30-15" or "at 10-12"; `states_ages` reads the text without its "kl." hours,
+# `_CLOCK`). Broad on purpose: a text they match keeps the asker's age as a value it must
+# hold (`states_ages`).
 _AGE_WORDS = re.compile(
     r"\b((?:(?:\w+[se])?alder\w*|aged?|age of)\b[^.!?\d]{0,30}\d+|\w+[se]alder(?:en)?|fyldt\w*|fylde\w*|years? old|"
     r"years of age|seniorer?|"
     r"\d+\s*-?\s*årig\w*|"
     r"(under|over)-\d+s)\b|\d{1,3}\s*\+|"
     rf"\b({_BOUND_WORDS})\s+\d{{1,2}}\b(?![.,]?\d){_NOT_AGE}|"
-    rf"(?<!kl\. )(?<!kl )(?<!klokken )(?<!at )(?<![\d.:,])"
-    rf"\b\d{{1,2}}\s*(til|to|-|–)\s*\d{{1,2}}\b(?![.:,]\d){_NOT_AGE}",
+    rf"(?<!at )(?<![\d.:,])\b\d{{1,2}}\s*(til|to|-|–)\s*\d{{1,2}}\b(?![.:,]\d){_NOT_AGE}",
     re.IGNORECASE,
 )
 
@@ -591,14 +591,15 @@ def holds_any_age(text: str) -> bool:
 # Hours of the clock, which `states_ages` reads past: "kl. 8-12 og 13-16", "fra kl. 10 til
 # 12", and a range after a day ("Lørdag 10-17", "man-fre 8-15", "Monday to Friday 9 to 5").
 _HOUR = r"\d{1,2}(?:[.:]\d{2})?"
-_HOUR_RANGE = rf"{_HOUR}\s*(?:-|–|til|to)\s*(?:kl\.?\s*)?{_HOUR}"
+_HOUR_TO = r"\s*(?:-|–|til|to)\s*"
+_HOUR_RANGE = rf"{_HOUR}{_HOUR_TO}(?:kl\.?\s*)?{_HOUR}"
+_MORE_RANGES = rf"(?:\s*(?:og|and|,)\s*{_HOUR_RANGE})*"
 # A day's short form that is also a word ("man", "to", "on") only with a dot or a dash after
 # it ("man-fre 8-15"; not "open to 16 to 24 year olds").
 _ANY_DAY = rf"(?:(?:{DAY_NAMES}|{DAY_SHORT_FORMS}){_ENDING}\.?|(?:{_AMBIGUOUS})(?=[.{DASHES}])\.?)"
 _CLOCK = re.compile(
-    rf"\b(?:kl\.?|klokken)\s*{_HOUR}(?:\s*(?:-|–|til|to)\s*(?:kl\.?\s*)?{_HOUR})?"
-    rf"(?:\s*(?:og|and|,)\s*{_HOUR_RANGE})*|"
-    rf"\b{_ANY_DAY}(?:\s*(?:-|–|til|to)\s*{_ANY_DAY})?\s*:?\s*{_HOUR_RANGE}(?:\s*(?:og|and|,)\s*{_HOUR_RANGE})*",
+    rf"\b(?:kl\.?|klokken)\s*(?:{_HOUR_RANGE}|{_HOUR}){_MORE_RANGES}|"
+    rf"\b{_ANY_DAY}(?:{_HOUR_TO}{_ANY_DAY})?\s*:?\s*{_HOUR_RANGE}{_MORE_RANGES}",
     re.IGNORECASE,
 )
 
