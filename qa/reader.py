@@ -40,7 +40,7 @@ from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.question import AnalysedQuestion, missing_named, named_count
-from qa.readers.common import FINITE_VERB, NOT_YEAR_DIGITS, is_page_stamp
+from qa.readers.common import FINITE_VERB, NOT_YEAR_DIGITS, YEAR, is_page_stamp
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -220,10 +220,6 @@ def is_overview(text: str) -> bool:
     return _OVERVIEW.match(text) is not None
 
 
-# A year of four digits (1900-2099), which a caption names ("Dødsfald i 2025").
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
 def is_question(text: str) -> bool:
     """A sentence that asks rather than answers."""
     return text.rstrip().rstrip("*_\"'”»)").endswith("?")
@@ -303,13 +299,14 @@ def refers_back(text: str) -> bool:
     "Det", "Den" and "De" before an adjective are articles, not pronouns ("Det første
     besøg sker ...", "De nye satser gælder ...": `_attributive`)."""
     number = _ITEM_NUMBER.match(text)
-    head = text[number.end() if number else 0 :][:80].lower()
+    body = text[number.end() if number else 0 :]
+    head = body[:80].lower()
     found = list(_WORDS.finditer(head))[:4]
     words = [m.group() for m in found]
     if _POINTING_OPENINGS.match(head):
         return True
     if words and words[0] in REFERRING_WORDS:
-        if _points_forward(text[number.end() if number else 0 :]):
+        if _points_forward(body):
             return False
         return not (len(words) > 1 and words[0] in _ARTICLES and _attributive(words[1]))
     if len(words) < 3 or words[2] not in CONNECTIVE_ADVERBS:
@@ -488,11 +485,11 @@ class Reader:
         block = self._block(sentence)
         if block is None or block[0] != "paragraph" or (block[1], block[2]) != (sentence.start, sentence.end):
             return False
-        if sentence.text.rstrip().endswith((".", "!", "?", ":", ";", ",")):
+        if sentence.text.rstrip().endswith((".", "!", "?", ":", ";")):
             return False
         if "," in sentence.text or FINITE_VERB.search(sentence.text):
             return False  # a sentence: "Genbrugspladsen er lukket på helligdage" above a table
-        if not _YEAR.search(sentence.text) or NOT_YEAR_DIGITS.search(sentence.text):
+        if not YEAR.search(sentence.text) or NOT_YEAR_DIGITS.search(sentence.text):
             return False
         after = self.following(sentence_id)
         return after is not None and self.block_kind(self.data.sentences[after]) in LIST_KINDS

@@ -110,8 +110,11 @@ FINITE_VERB = re.compile(
     r"is|are|was|were|has|have|had|can|could|must|will|would|shall|should|pays|costs|applies)\b",
     re.IGNORECASE,
 )
-# Digits that are not a year of four (1900-2099): a phone number, an amount, an hour.
-NOT_YEAR_DIGITS = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
+# A year of four digits (1900-2099), and digits that are not one: a phone number, an
+# amount, an hour.
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+YEAR = re.compile(rf"(?<!\d){_YEAR}")
+NOT_YEAR_DIGITS = re.compile(rf"(?<!\d)(?!{_YEAR})\d+")
 
 
 # A page's date stamp: "Senest opdateret: 3. marts 2026", "Sidst opdateret 14.01.2025",
