@@ -436,9 +436,10 @@ _TIME_LEFT_QUESTION = re.compile(
 # The words of an earliest time, and the phrase each opens: up to the next comma or
 # semicolon, the sentence's end (not an abbreviation's dot, "ca. 3 måneder før"), or "og" /
 # "and" / "men" / "but" opening a deadline ("tidligst 4 uger før og inden 5 dage efter").
-_EARLIEST = re.compile(r"\b(tidligst|at the earliest|no earlier than|earliest|not before|ikke før)\b", re.IGNORECASE)
+_EARLIEST_WORDS = r"\b(tidligst|at the earliest|no earlier than|earliest|not before|ikke før)\b"
+_EARLIEST = re.compile(_EARLIEST_WORDS, re.IGNORECASE)
 _EARLIEST_PHRASE = re.compile(
-    r"\b(tidligst|at the earliest|no earlier than|earliest|not before|ikke før)\b.*?"
+    rf"{_EARLIEST_WORDS}.*?"
     r"(?=[,;]|\.(?:\s+[A-ZÆØÅ]|\s*$)|\s(?:og|and|men|but)\s+(?:\w+\s+){0,3}?"
     r"(?:senest|inden|no later|within|indtil|until|by|frist\w*|deadline)\b|$)",
     re.IGNORECASE,
@@ -579,7 +580,7 @@ _SECOND_QUESTION = re.compile(r"\b(and|or)\s+$")
 _SUBORDINATING = frozenset({"when", "who", "whom"})
 
 
-def _subordinate_when(match: re.Match[str], first_interrogative: re.Match[str] | None) -> bool:
+def _subordinate(match: re.Match[str], first_interrogative: re.Match[str] | None) -> bool:
     """Whether a pattern's match is a bare "when", "who" or "whom" (`_SUBORDINATING`) after
     another interrogative word: a conjunction opening a clause of time ("What happens to my
     licence when I exchange it?", "What should I bring when I apply?") or a relative
@@ -599,7 +600,7 @@ def answer_type(question: str, price: bool | None = None) -> AnswerType:
     """The kind of answer a question wants (Danish or English), `other` when none fits:
     a question asking what something costs (`asks_price`; pass `price` when already
     known) is `how_much`; otherwise the pattern matching earliest wins, a "when" after
-    another interrogative word not counting (`_subordinate_when`); a question mark with no
+    another interrogative word not counting (`_subordinate`); a question mark with no
     interrogative word is `yes_no`."""
     lowered = question.lower()
     if asks_price(lowered) if price is None else price:
@@ -608,7 +609,7 @@ def answer_type(question: str, price: bool | None = None) -> AnswerType:
     first_interrogative = _INTERROGATIVE.search(lowered)
     for order, (kind, pattern) in enumerate(_QUESTION_PATTERNS):
         match = next(
-            (m for m in pattern.finditer(lowered) if not _subordinate_when(m, first_interrogative)),
+            (m for m in pattern.finditer(lowered) if not _subordinate(m, first_interrogative)),
             None,
         )
         if match and (match.start(), order) < best[:2]:
