@@ -1,14 +1,16 @@
 """Cross-validate the abstention model's evidence on the fit splits, with and without features.
 
-Traces every `fit` question of the development set and of the seed's set once, each
-against its own index, with the shipped reranker and reader, and keeps the evidence
-(`qa.policy.evidence`). Then, for the shipped evidence features and for each variant
+Traces every `fit` question of the development set and of the seed's set (with `--pages`,
+of the web-page tester sets too) once, each against its own index, with the shipped
+reranker and reader, and keeps the evidence (`qa.policy.evidence`) and whether the quoted
+answer is right (`qa.fitting.labelled_evidence`). Then, for the shipped evidence features and for each variant
 without the features named by `--without`, runs K-fold cross-validation grouped by
 document (a question goes with the document it was written from, the field `doc` of the
 question files; the seed's set is one document), repeated over shuffles of the documents:
-the model is fitted with `qa.fitting.fit_signed_logistic` (the shipped signs and C) and
-its operating point chosen with `qa.policy.choose_operating_point` on the training folds
-only. Prints, per question language, the mean over shuffles of the area under the ROC
+the model is fitted on the right-answer label with `qa.fitting.fit_signed_logistic` (the
+shipped signs and C) and its operating point chosen between answerable and unanswerable
+questions with `qa.policy.choose_operating_point` on the training folds only, as
+`qa.fitting.fit_abstention` does. Prints, per question language, the mean over shuffles of the area under the ROC
 curve (answerable against unanswerable, on the held-out probabilities), false abstentions
 and unanswerable questions abstained. The `check` splits are never read. Run from the
 repository root after building both indexes (see `scripts/fit_scoring.py`):
@@ -26,7 +28,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -34,17 +35,12 @@ import numpy as np  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402
 
 from qa.evaluation import EvalQuestion, load_questions  # noqa: E402
-from qa.fitting import ABSTENTION_C, evidence_rows, fit_signed_logistic, shipped_reader_engine  # noqa: E402
+from qa.fitting import ABSTENTION_C, fit_signed_logistic, labelled_evidence, shipped_reader_engine  # noqa: E402
 from qa.index import load_live_index  # noqa: E402
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, choose_operating_point  # noqa: E402
 from qa.service import load_embedder  # noqa: E402
 from qa.settings import Settings  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-SETS = (
-    ("dev", ROOT / "tests" / "eval" / "dev" / "questions.jsonl"),
-    ("seed", ROOT / "tests" / "eval" / "questions.jsonl"),
-)
+from scripts.labelled_sets import add_index_arguments, labelled_sets  # noqa: E402
 
 
 def holdout_group(question: EvalQuestion, set_name: str) -> str:
@@ -55,6 +51,7 @@ def holdout_group(question: EvalQuestion, set_name: str) -> str:
 
 def cross_validate(
     rows: Sequence[dict[str, float]],
+    right: Sequence[bool],
     answerable: Sequence[bool],
     languages: Sequence[str],
     groups: Sequence[str],
@@ -78,7 +75,7 @@ def cross_validate(
             test = [i for i, g in enumerate(groups) if fold_of[g] == k]
             model = fit_signed_logistic(
                 [rows[i] for i in train],
-                [answerable[i] for i in train],
+                [right[i] for i in train],
                 features,
                 signs,
                 "abstention",
@@ -103,8 +100,7 @@ def cross_validate(
 def main() -> None:
     """Trace the fit questions and print the cross-validation table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dev_index", type=Path, help="index root built from tests/eval/dev/corpus")
-    parser.add_argument("seed_index", type=Path, help="index root built from corpus/")
+    add_index_arguments(parser)
     parser.add_argument("--without", action="append", default=[], help="a variant without this feature (repeatable)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--shuffles", type=int, default=3)
@@ -115,14 +111,17 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     rows: list[dict[str, float]] = []
+    right: list[bool] = []
     answerable: list[bool] = []
     languages: list[str] = []
     groups: list[str] = []
-    for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
+    for labelled in labelled_sets(args.dev_index, args.seed_index, args.pages):
+        name, path, root = labelled.name, labelled.questions, labelled.index
         engine = shipped_reader_engine(load_live_index(root, embedder.identity), embedder)
         fit = [q for q in load_questions(path) if q.split == "fit"]
-        for q, row in evidence_rows([(engine, fit)]):
+        for q, row, good in labelled_evidence([(engine, fit)]):
             rows.append(row)
+            right.append(good)
             answerable.append(q.answerable)
             languages.append(q.language)
             groups.append(holdout_group(q, name))
@@ -132,7 +131,7 @@ def main() -> None:
     header = f"{'variant':32} {'lang':4} {'auc':>6} {'false_abst':>10} {'unans_abst':>10}"
     lines = [f"{args.folds}-fold cross-validation grouped by document, {args.shuffles} shuffles", header]
     for label, features in variants:
-        table = cross_validate(rows, answerable, languages, groups, features, args.folds, args.shuffles)
+        table = cross_validate(rows, right, answerable, languages, groups, features, args.folds, args.shuffles)
         for language, m in table.items():
             lines.append(
                 f"{label:32} {language:4} {m['auc']:6.3f} {m['false_abstention']:10.3f} "

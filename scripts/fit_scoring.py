@@ -1,14 +1,19 @@
 """Fit the shipped models (`qa/data/reranker.json`, `reader.json`, `answer_reranker.json`, `abstention.json`).
 
-All four are fitted on the `fit` splits only, pooled over two labelled sets, each asked of
-its own corpus: the development set (`tests/eval/dev/`, 44 help pages) and the seed
-document's set (`tests/eval/questions.jsonl` over `corpus/`). The `check` splits are
-never read here; `qa eval --split check` reports on them afterwards. Run from the
-repository root after building both indexes:
+All four are fitted on the `fit` splits only, pooled over the labelled sets, each asked of
+its own corpus: the development set (`tests/eval/dev/`, 44 help pages), the seed
+document's set (`tests/eval/questions.jsonl` over `corpus/`) and, with `--pages`, the four
+web-page tester sets (`tests/eval/pages/a` .. `d`, 31 pages; `scripts/labelled_sets.py`).
+The shipped models are fitted with `--pages`. The `check` splits are never read here;
+`qa eval --split check` reports on them afterwards. Run from the repository root after
+building every set's index:
 
     QA_CORPUS_DIR=tests/eval/dev/corpus QA_INDEX_DIR=/tmp/dev-index qa build --force
     QA_INDEX_DIR=/tmp/seed-index qa build --force
-    python scripts/fit_scoring.py /tmp/dev-index /tmp/seed-index
+    for s in a b c d; do
+        QA_CORPUS_DIR=tests/eval/pages/$s/corpus QA_INDEX_DIR=/tmp/pages/$s qa build --force
+    done
+    python scripts/fit_scoring.py /tmp/dev-index /tmp/seed-index --pages /tmp/pages
 
 With `--abstention-only` the shipped reranker, reader and answer reranker are kept and
 only the abstention model is refitted on their evidence (a new evidence feature needs no
@@ -24,7 +29,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -34,19 +38,13 @@ from qa.index import load_live_index  # noqa: E402
 from qa.scoring import shipped_path  # noqa: E402
 from qa.service import load_embedder  # noqa: E402
 from qa.settings import Settings  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-SETS = (
-    ("dev", ROOT / "tests" / "eval" / "dev" / "questions.jsonl"),
-    ("seed", ROOT / "tests" / "eval" / "questions.jsonl"),
-)
+from scripts.labelled_sets import ROOT, add_index_arguments, labelled_sets  # noqa: E402
 
 
 def main() -> None:
     """Fit on both fit splits and write the three model files."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dev_index", type=Path, help="index root built from tests/eval/dev/corpus")
-    parser.add_argument("seed_index", type=Path, help="index root built from corpus/")
+    add_index_arguments(parser)
     stages = parser.add_mutually_exclusive_group()
     stages.add_argument(
         "--abstention-only", action="store_true", help="keep the other shipped models, refit abstention"
@@ -67,13 +65,15 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     sets = []
-    for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
+    chosen = labelled_sets(args.dev_index, args.seed_index, args.pages)
+    for labelled in chosen:
+        name, path, root = labelled.name, labelled.questions, labelled.index
         data = load_live_index(root, embedder.identity)
         engine = unfitted_engine(data, embedder) if refit_reranker else shipped_reader_engine(data, embedder)
         questions = [q for q in load_questions(path) if q.split == "fit"]
         logging.info("%s: %d fit questions", name, len(questions))
         sets.append((engine, questions))
-    label = "fit splits of tests/eval/dev/questions.jsonl and tests/eval/questions.jsonl"
+    label = "fit splits of " + ", ".join(str(labelled.questions.relative_to(ROOT)) for labelled in chosen)
     report = fit_models(
         sets,
         label,

@@ -45,7 +45,8 @@ from qa.reader import FEATURES, AnswerCandidate  # noqa: E402
 from qa.service import load_embedder  # noqa: E402
 from qa.settings import Settings  # noqa: E402
 from qa.token_support import TokenMatch  # noqa: E402
-from scripts.abstention_cv import SETS, holdout_group  # noqa: E402
+from scripts.abstention_cv import holdout_group  # noqa: E402
+from scripts.labelled_sets import add_index_arguments, labelled_sets  # noqa: E402
 
 
 @dataclass
@@ -141,8 +142,7 @@ def cross_validate(
 def main() -> None:
     """Trace the answerable fit questions and print the cross-validation table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dev_index", type=Path, help="index root built from tests/eval/dev/corpus")
-    parser.add_argument("seed_index", type=Path, help="index root built from corpus/")
+    add_index_arguments(parser)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--shuffles", type=int, default=3)
     parser.add_argument(
@@ -154,7 +154,8 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     questions: list[RankedQuestion] = []
-    for (name, path), root in zip(SETS, (args.dev_index, args.seed_index), strict=True):
+    for labelled in labelled_sets(args.dev_index, args.seed_index, args.pages):
+        name, path, root = labelled.name, labelled.questions, labelled.index
         engine = shipped_reader_engine(load_live_index(root, embedder.identity), embedder)
         documents = engine.documents()
         for q in load_questions(path):
