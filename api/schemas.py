@@ -108,7 +108,8 @@ class AskResponse(BaseModel):
     index_version: str
     took_ms: float
     evidence: float = Field(
-        description="The abstention model's probability (0-1) that the sources answer the question; "
+        description="The abstention model's probability (0-1) that the quoted answer is right (the sources "
+        "answer the question and these sentences do); "
         "0 when there is no candidate answer, or when a question asking what something costs "
         "finds no amount in the passages the reader read."
     )

@@ -15,7 +15,7 @@ from qa.linear import LinearModel, load_model
 from qa.manifest import file_sha256
 
 # Raise when features, candidates or the meaning of a model file change.
-SCORING_VERSION = 13
+SCORING_VERSION = 14
 
 
 def shipped_path(name: str) -> Path:

@@ -33,11 +33,11 @@ def test_a_feature_that_separates_the_held_out_questions_scores_perfectly_and_no
             answerable.append(label)
             languages.append("da" if k % 2 else "en")
             groups.append(f"doc{doc}")
-    table = cross_validate(rows, answerable, languages, groups, EVIDENCE_FEATURES, folds=5, shuffles=2)
+    table = cross_validate(rows, answerable, answerable, languages, groups, EVIDENCE_FEATURES, folds=5, shuffles=2)
     assert table == {
         "da": {"auc": 1.0, "false_abstention": 0.0, "unanswerable_abstained": 1.0},
         "en": {"auc": 1.0, "false_abstention": 0.0, "unanswerable_abstained": 1.0},
     }
     noise = tuple(f for f in EVIDENCE_FEATURES if f != "agreement")
-    for row in cross_validate(rows, answerable, languages, groups, noise, folds=5, shuffles=2).values():
+    for row in cross_validate(rows, answerable, answerable, languages, groups, noise, folds=5, shuffles=2).values():
         assert 0.2 < row["auc"] < 0.8

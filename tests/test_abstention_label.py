@@ -1,0 +1,69 @@
+"""The abstention model learns whether the quoted answer is right; its cut is chosen between answerable and unanswerable questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.engine import QAEngine
+from qa.evaluation import EvalQuestion
+from qa.fitting import fit_abstention, held_out_rates, labelled_evidence
+from qa.policy import EVIDENCE_FEATURES
+
+
+def _rows(values: list[float]) -> list[dict[str, float]]:
+    """Evidence rows whose features are all 0 but the sentence cosine (kept non-negative by its sign)."""
+    return [{f: (v if f == "sentence_cos" else 0.0) for f in EVIDENCE_FEATURES} for v in values]
+
+
+def test_an_answerable_question_with_a_wrong_answer_is_learnt_as_one_to_withhold() -> None:
+    # 20 right answers with high evidence, 10 answerable questions whose pick is wrong and
+    # 10 unanswerable ones, both with low evidence: the right-answer label puts the wrong
+    # picks with the unanswerable questions, the answerable label would have put them with the right ones.
+    rows = _rows([0.8 + 0.005 * i for i in range(20)] + [0.2 + 0.005 * i for i in range(20)])
+    right = [True] * 20 + [False] * 20
+    answerable = [True] * 30 + [False] * 10
+    model, cut = fit_abstention(rows, right, answerable, "test", 1.0)
+    right_probability = min(model.probability(r) for r in rows[:20])
+    wrong_probability = max(model.probability(r) for r in rows[20:30])
+    assert right_probability > 0.5 > wrong_probability
+    # The cut is chosen on answerable against unanswerable: it lies between the right answers
+    # and everything below them, so the wrong picks are withheld with the unanswerable questions.
+    assert wrong_probability < cut <= right_probability
+
+
+def test_labels_of_another_length_than_the_evidence_are_refused() -> None:
+    rows = _rows([0.9, 0.1, 0.5])
+    with pytest.raises(ValueError, match="one right and one answerable flag per evidence row"):
+        fit_abstention(rows, [True, False], [True, False, False], "test", 1.0)
+    with pytest.raises(ValueError, match="one right flag per evidence row"):
+        held_out_rates(rows, [True, False, False], right=[True])
+
+
+def test_held_out_rates_count_a_wrong_pick_of_an_answerable_question_as_withheld_when_its_evidence_is_low() -> None:
+    rows = _rows([0.9 + 0.001 * i for i in range(30)] + [0.1 + 0.001 * i for i in range(30)])
+    answerable = [True] * 40 + [False] * 20
+    right = [True] * 30 + [False] * 30
+    rates = held_out_rates(rows, answerable, right=right)
+    assert rates is not None
+    # A quarter of the answerable questions (10 of 40) have a wrong pick and low evidence: withheld.
+    assert rates.withheld[0] == pytest.approx(0.25, abs=0.1)
+    assert rates.answered[0] == 0.0
+
+
+def test_labelled_evidence_calls_an_answer_right_only_when_its_quote_overlaps_the_gold(fake_engine: QAEngine) -> None:
+    question = "Hvornår blev Digital Post obligatorisk?"
+    trace = fake_engine.trace(question, depth=5)
+    first, last = fake_engine.data.sentences[trace.quoted[0]], fake_engine.data.sentences[trace.quoted[-1]]
+    quoted_text = fake_engine.document(first.doc_id).text[first.start : last.end]
+    other = next(
+        s for s in fake_engine.data.sentences if s.doc_id != first.doc_id or s.end <= first.start or s.start >= last.end
+    )
+    other_text = fake_engine.document(other.doc_id).text[other.start : other.end]
+    assert other_text not in quoted_text
+
+    def asked(qid: str, answerable: bool, gold: tuple[str, ...]) -> EvalQuestion:
+        return EvalQuestion(qid, "da", question, answerable, gold, "fit")
+
+    questions = [asked("quoted", True, (quoted_text,)), asked("other", True, (other_text,)), asked("none", False, ())]
+    labels = {q.id: right for q, _, right in labelled_evidence([(fake_engine, questions)])}
+    assert labels == {"quoted": True, "other": False, "none": False}
