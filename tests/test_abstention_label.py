@@ -1,4 +1,5 @@
-"""The abstention model learns whether the quoted answer is right; its cut is chosen between answerable and unanswerable questions."""
+"""The abstention model learns whether the quoted answer is right; its cut is chosen between
+answerable and unanswerable questions."""
 
 from __future__ import annotations
 
