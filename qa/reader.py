@@ -651,7 +651,9 @@ class Reader:
         goes on with the following items of that list and starts at its first item (the
         steps, all of them when the list up to the chosen item holds at most
         `max_list_items`, and then at most that many); a how-question's
-        sentence with the following sentences of its paragraph, up to `max_sentences`.
+        sentence with the following sentences of its paragraph, up to `max_sentences`, and
+        when these end on a lead-in ("Sådan gør du:"), the list items or table rows it
+        opens, up to `max_list_items` more.
         A list item or table row that answers any other question is quoted alone. A
         yes-or-no question's unit is quoted with the sentence before it in the same block
         when that one opens with the reply (`opens_with_reply`: "Ja, hvis administratoren
@@ -698,6 +700,14 @@ class Reader:
             ):
                 ids.append(nxt)
                 nxt = self.following(nxt)
+            if len(ids) > 1 and sentences[ids[-1]].text.rstrip().endswith(":"):
+                # The paragraph ended on its lead-in ("Du skal selv søge om folkepension.
+                # Sådan gør du:"): the list or table it opens is the answer's rest.
+                limit = len(ids) + self.config.max_list_items
+                nxt = self.following(ids[-1])
+                while nxt is not None and len(ids) < limit and self._continues(ids[-1], nxt, LIST_KINDS):
+                    ids.append(nxt)
+                    nxt = self.following(nxt)
         return tuple(ids)
 
 

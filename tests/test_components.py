@@ -1123,6 +1123,38 @@ def test_steps_answered_by_a_later_item_are_quoted_from_the_first_item_of_the_li
     assert _texts(engine, engine.reader.extend(analyse("Hvordan bestiller jeg et nyt sundhedskort?"), chosen)) == steps
 
 
+LEAD_IN_PARAGRAPH = assemble(
+    "folkepension",
+    [
+        ("heading", 1, "Folkepension"),
+        ("heading", 2, "Søg om folkepension"),
+        ("paragraph", 0, "Du skal selv søge om folkepension. Sådan gør du:"),  # type: ignore[list-item]
+        ("list_item", 0, "1. Log på borger.dk med MitID."),  # type: ignore[list-item]
+        ("list_item", 0, "2. Udfyld ansøgningen om folkepension."),  # type: ignore[list-item]
+        ("paragraph", 0, "Du får svar i Digital Post."),  # type: ignore[list-item]
+    ],
+    title="Folkepension",
+)
+
+
+def test_a_how_answer_whose_paragraph_ends_on_a_lead_in_goes_on_with_the_list_it_opens() -> None:
+    engine = _engine(prepare_index([LEAD_IN_PARAGRAPH], FakeEmbedder()), {})
+    [chosen] = [s.sentence_id for s in engine.data.sentences if s.text == "Du skal selv søge om folkepension."]
+    candidate = AnswerCandidate((chosen,), 0, "single", {})
+    # Its paragraph ends on "Sådan gør du:", which alone tells nothing: the steps follow, and
+    # the paragraph after the list does not.
+    assert _texts(engine, engine.reader.extend(analyse("Hvordan søger jeg om folkepension?"), candidate)) == [
+        "Du skal selv søge om folkepension.",
+        "Sådan gør du:",
+        "1. Log på borger.dk med MitID.",
+        "2. Udfyld ansøgningen om folkepension.",
+    ]
+    # A question of another kind quotes the sentence alone.
+    assert _texts(engine, engine.reader.extend(analyse("Skal jeg selv søge om folkepension?"), candidate)) == [
+        "Du skal selv søge om folkepension."
+    ]
+
+
 TWO_LISTS = assemble(
     "beboerlicens",
     [
