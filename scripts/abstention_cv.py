@@ -58,10 +58,15 @@ def cross_validate(
     features: Sequence[str],
     folds: int,
     shuffles: int,
+    learn_answerable: bool = False,
 ) -> dict[str, dict[str, float]]:
-    """Per language: {"auc", "false_abstention", "unanswerable_abstained"}, means over
-    `shuffles` document-grouped `folds`-fold cross-validations (documents dealt to folds
-    round-robin after a seeded permutation, seeds 0 .. shuffles-1)."""
+    """Per language: {"auc", "false_abstention", "unanswerable_abstained",
+    "answer_accuracy"}, means over `shuffles` document-grouped `folds`-fold
+    cross-validations (documents dealt to folds round-robin after a seeded permutation,
+    seeds 0 .. shuffles-1). The model learns `right` (the quoted answer is right), or with
+    `learn_answerable` the label used before scoring version 14; either way the cut is
+    chosen between `answerable` and unanswerable questions. "answer_accuracy" is the share
+    of answerable questions answered and `right`, as `qa eval` counts it."""
     signs = {f: EVIDENCE_SIGNS[f] for f in features}
     documents = sorted(set(groups))
     results: dict[str, dict[str, list[float]]] = {}
@@ -75,7 +80,7 @@ def cross_validate(
             test = [i for i, g in enumerate(groups) if fold_of[g] == k]
             model = fit_signed_logistic(
                 [rows[i] for i in train],
-                [right[i] for i in train],
+                [(answerable if learn_answerable else right)[i] for i in train],
                 features,
                 signs,
                 "abstention",
@@ -90,10 +95,13 @@ def cross_validate(
             mine = [i for i, lang in enumerate(languages) if lang == language]
             positive = [i for i in mine if answerable[i]]
             negative = [i for i in mine if not answerable[i]]
-            row = results.setdefault(language, {"auc": [], "false_abstention": [], "unanswerable_abstained": []})
+            row = results.setdefault(
+                language, {"auc": [], "false_abstention": [], "unanswerable_abstained": [], "answer_accuracy": []}
+            )
             row["auc"].append(float(roc_auc_score([answerable[i] for i in mine], probability[mine])))
             row["false_abstention"].append(float(np.mean([not answered[i] for i in positive])))
             row["unanswerable_abstained"].append(float(np.mean([not answered[i] for i in negative])))
+            row["answer_accuracy"].append(float(np.mean([answered[i] and right[i] for i in positive])))
     return {lang: {k: float(np.mean(v)) for k, v in row.items()} for lang, row in results.items()}
 
 
@@ -104,6 +112,13 @@ def main() -> None:
     parser.add_argument("--without", action="append", default=[], help="a variant without this feature (repeatable)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--shuffles", type=int, default=3)
+    parser.add_argument(
+        "--label",
+        choices=("right", "answerable"),
+        default="right",
+        help="what the model learns: the quoted answer is right (shipped), or the question is answerable "
+        "(before scoring version 14)",
+    )
     args = parser.parse_args()
     unknown = [f for f in args.without if f not in EVIDENCE_FEATURES]
     if unknown:
@@ -128,14 +143,17 @@ def main() -> None:
     logging.info("%d fit questions with evidence, %d documents", len(rows), len(set(groups)))
     variants = [("all features", EVIDENCE_FEATURES)]
     variants += [(f"without {f}", tuple(x for x in EVIDENCE_FEATURES if x != f)) for f in args.without]
-    header = f"{'variant':32} {'lang':4} {'auc':>6} {'false_abst':>10} {'unans_abst':>10}"
-    lines = [f"{args.folds}-fold cross-validation grouped by document, {args.shuffles} shuffles", header]
+    header = f"{'variant':32} {'lang':4} {'auc':>6} {'false_abst':>10} {'unans_abst':>10} {'answer_acc':>10}"
+    title = f"{args.folds}-fold cross-validation grouped by document, {args.shuffles} shuffles, label: {args.label}"
+    lines = [title, header]
     for label, features in variants:
-        table = cross_validate(rows, right, answerable, languages, groups, features, args.folds, args.shuffles)
+        table = cross_validate(
+            rows, right, answerable, languages, groups, features, args.folds, args.shuffles, args.label == "answerable"
+        )
         for language, m in table.items():
             lines.append(
                 f"{label:32} {language:4} {m['auc']:6.3f} {m['false_abstention']:10.3f} "
-                f"{m['unanswerable_abstained']:10.3f}"
+                f"{m['unanswerable_abstained']:10.3f} {m['answer_accuracy']:10.3f}"
             )
     sys.stdout.write("\n".join(lines) + "\n")
 
