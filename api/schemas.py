@@ -110,8 +110,9 @@ class AskResponse(BaseModel):
     evidence: float = Field(
         description="The abstention model's probability (0-1) that the quoted answer is right (the sources "
         "answer the question and these sentences do); "
-        "0 when there is no candidate answer, or when a question asking what something costs "
-        "finds no amount in the passages the reader read."
+        "0 when there is no candidate answer, when the message names nothing to look up, or when a "
+        "rule withholds the answer: a question asking what something costs, or for a phone number, an "
+        "e-mail address, a percentage, a weight or an address, finds none in the passages the reader read."
     )
     threshold: float = Field(
         description="The operating point the evidence is compared with (one for both languages); "

@@ -120,8 +120,8 @@ class HeldOutRates:
     withheld: tuple[float, float, float]
     answered: tuple[float, float, float]
     used: int = 0
-    """How many of the refits gave both rates (a refit that did not converge, or that left
-    out no question of a kind, gives none or one)."""
+    """How many of the refits gave both rates (a refit that did not converge, whose draw held
+    no right answer, or that left out no question of a kind, gives none or one)."""
 
 
 # Bootstrap refits behind `HeldOutRates`: 50 keeps the 10th and 90th percentiles to within
@@ -148,12 +148,13 @@ def held_out_rates(
     answer is right, as `fit_abstention` takes it; None: every answerable question's
     answer is right), with a seeded
     generator (numpy's default_rng(seed)), so the same set always gives the same figures.
-    A question given twice (the same evidence and labels) counts once: a copy of a question
+    A question given twice (the same evidence and answerable flag) counts once, right when
+    any copy is (two copies differ in `right` only by their gold): a copy of a question
     left out would otherwise be judged by a fit that saw it. A refit whose optimiser does
-    not converge is left out. None when either kind has fewer than `HELD_OUT_MIN_PER_KIND`
-    distinct questions, or no refit left out a question of each kind (a set too small to
-    say anything). Raises ValueError when the set lacks either kind of question or
-    `resamples` is below 1."""
+    not converge, or whose draw holds no right answer, is left out. None when either kind
+    has fewer than `HELD_OUT_MIN_PER_KIND` distinct questions, or no refit left out a
+    question of each kind (a set too small to say anything). Raises ValueError when the set
+    lacks either kind of question or `resamples` is below 1."""
     if resamples < 1:
         raise ValueError(f"resamples must be at least 1, got {resamples}")
     if all(answerable) or not any(answerable):
@@ -161,10 +162,11 @@ def held_out_rates(
     rights = list(answerable) if right is None else list(right)
     if len(rights) != len(rows):
         raise ValueError("held_out_rates needs one right flag per evidence row")
-    distinct = {
-        (tuple(sorted(row.items())), bool(ok), bool(good)): (row, bool(ok), bool(good))
-        for row, ok, good in zip(rows, answerable, rights, strict=True)
-    }
+    distinct: dict[tuple[object, bool], tuple[dict[str, float], bool, bool]] = {}
+    for row, ok, good in zip(rows, answerable, rights, strict=True):
+        key = (tuple(sorted(row.items())), bool(ok))
+        seen = distinct.get(key)
+        distinct[key] = (row, bool(ok), bool(good) or (seen is not None and seen[2]))
     rows = [row for row, _, _ in distinct.values()]
     flags = np.array([ok for _, ok, _ in distinct.values()], dtype=bool)
     goods = [good for _, _, good in distinct.values()]
@@ -393,14 +395,19 @@ def labelled_evidence(
     """(question, evidence, right) of every question with a candidate answer, each asked of
     its own engine (`qa.policy.evidence`; a question without candidates has no evidence
     and is left out). `right`: the question is answerable and the sentences the service
-    would quote (`Trace.quoted`) overlap one of its gold spans in its own corpus."""
+    would quote (`Trace.quoted`) overlap one of its gold spans in its own corpus. Raises
+    EvalSetError (`qa.evaluation.gold_missing`) for an answerable question none of whose gold
+    strings is in its corpus: its answers would all be learnt as wrong."""
     for engine, questions in sets:
         documents = engine.documents()
         for q in questions:
+            spans = gold_spans(q, documents) if q.answerable else []
+            if q.answerable and not spans:
+                raise gold_missing(q)
             trace = engine.trace(q.question, depth=5)
             if trace.evidence is None:
                 continue
-            right = q.answerable and overlaps(*_unit_span(engine, trace.quoted), gold_spans(q, documents))
+            right = q.answerable and overlaps(*_unit_span(engine, trace.quoted), spans)
             yield q, trace.evidence, right
 
 
@@ -441,6 +448,7 @@ def fit_models(
     evidence comes from the reader shipped with it. The reranker learns from the fused
     order (label: the chunk overlaps a gold span). Raises ValueError when the
     pooled questions lack right and wrong candidates or answerable and unanswerable ones,
+    or when no answerable question is answered with its gold (saying what to check),
     and EvalSetError (`qa.evaluation.gold_missing`) for an answerable question none of whose
     gold strings is in its corpus.
     """
@@ -495,6 +503,13 @@ def fit_models(
     ev_rows = [row for _, row, _ in labelled]
     flags = [q.answerable for q, _, _ in labelled]
     rights = [right for _, _, right in labelled]
+    if any(flags) and not any(rights):
+        raise ValueError(
+            f"none of the {sum(flags)} answerable questions is answered with its gold: the abstention model "
+            "learns which of the service's answers are right, so it needs some. Check that each gold string "
+            "is the text that answers (`qa ask QUESTION` shows what the service quotes), or label questions "
+            "the corpus answers plainly"
+        )
     abstention, threshold = fit_abstention(ev_rows, rights, flags, fitted_on, unanswered_cost)
     abstention = replace(
         abstention,
@@ -508,7 +523,7 @@ def fit_models(
         },
     )
     total = sum(len(qs) for _, qs in sets)
-    log.info("fitted on %d questions (%d answered right): threshold %.4f", total, sum(rights), threshold)
+    log.info("fitted on %d questions (%d quoted right): threshold %.4f", total, sum(rights), threshold)
     rates = held_out_rates(ev_rows, flags, unanswered_cost, right=rights) if held_out else None
     return FitReport(
         reranker_model, reader_model, abstention, total, reader_rows, len(ev_rows), answer_reranker_model, rates

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from qa.engine import QAEngine
-from qa.evaluation import EvalQuestion
-from qa.fitting import fit_abstention, held_out_rates, labelled_evidence
+from qa.evaluation import EvalQuestion, EvalSetError
+from qa.fitting import fit_abstention, fit_models, held_out_rates, labelled_evidence
 from qa.policy import EVIDENCE_FEATURES
 
 
@@ -68,3 +68,36 @@ def test_labelled_evidence_calls_an_answer_right_only_when_its_quote_overlaps_th
     questions = [asked("quoted", True, (quoted_text,)), asked("other", True, (other_text,)), asked("none", False, ())]
     labels = {q.id: right for q, _, right in labelled_evidence([(fake_engine, questions)])}
     assert labels == {"quoted": True, "other": False, "none": False}
+
+
+def test_a_question_given_twice_with_different_gold_counts_once() -> None:
+    # 6 distinct answerable questions, each given twice (its quote right for one gold and
+    # wrong for the other), and 10 unanswerable ones: fewer than 10 distinct answerable
+    # questions, so there is no estimate, as without the right labels.
+    rows = _rows([0.9 + 0.01 * i for i in range(6)] * 2 + [0.1 + 0.01 * i for i in range(10)])
+    answerable = [True] * 12 + [False] * 10
+    right = [True] * 6 + [False] * 6 + [False] * 10
+    assert held_out_rates(rows, answerable) is None
+    assert held_out_rates(rows, answerable, right=right) is None
+
+
+def test_an_answerable_question_whose_gold_is_not_in_its_corpus_is_refused(fake_engine: QAEngine) -> None:
+    asked = "Hvornår blev Digital Post obligatorisk?"
+    question = EvalQuestion("typo", "da", asked, True, ("Dette står ikke her.",), "fit")
+    with pytest.raises(EvalSetError, match='no "gold" string of the question "typo" is in the corpus'):
+        list(labelled_evidence([(fake_engine, [question])]))
+
+
+def test_a_set_where_no_answer_is_right_says_what_to_check(fake_engine: QAEngine) -> None:
+    # Each answerable question's gold is a sentence the service does not quote for it.
+    asked = ["Hvornår blev Digital Post obligatorisk?", "Hvad er NemKonto?", "Hvad er MitID?", "Hvem laver strategien?"]
+    questions = []
+    for n, text in enumerate(asked):
+        trace = fake_engine.trace(text, depth=5)
+        quoted = {fake_engine.data.sentences[i].text for i in trace.quoted}
+        gold = next(s.text for s in fake_engine.data.sentences if s.text not in quoted and len(s.text) > 40)
+        questions.append(EvalQuestion(f"a{n}", "da", text, True, (gold,), "fit"))
+    questions += [EvalQuestion(f"u{n}", "da", q, False, (), "fit") for n, q in enumerate(["Hvad koster et pas?"] * 3)]
+    expected = r"none of the 4 answerable questions is answered with its gold.*`qa ask QUESTION`"
+    with pytest.raises(ValueError, match=expected):
+        fit_models([(fake_engine, questions)], "test", refit_reader=False)
