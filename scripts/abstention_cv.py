@@ -13,9 +13,9 @@ questions with `qa.policy.choose_operating_point` on the training folds only, as
 `qa.fitting.fit_abstention` does. Prints, per question language, the mean over shuffles of the area under the ROC
 curve (answerable against unanswerable, on the held-out probabilities), false abstentions
 and unanswerable questions abstained. The `check` splits are never read. Run from the
-repository root after building both indexes (see `scripts/fit_scoring.py`):
+repository root after building every set's index (see `scripts/fit_scoring.py`):
 
-    python scripts/abstention_cv.py /tmp/dev-index /tmp/seed-index --without same_language
+    python scripts/abstention_cv.py /tmp/dev-index /tmp/seed-index --pages /tmp/pages --without same_language
 
 The rates at the operating point move by a few hundredths with the shuffles; the area
 under the curve is the steadier figure.
@@ -28,8 +28,11 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Run as `python scripts/abstention_cv.py`, the repository root is not on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402

@@ -29,8 +29,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sys
+from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Run as `python scripts/fit_scoring.py`, the repository root is not on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from qa.evaluation import load_questions  # noqa: E402
 from qa.fitting import fit_models, shipped_reader_engine, unfitted_engine  # noqa: E402
@@ -42,7 +46,7 @@ from scripts.labelled_sets import ROOT, add_index_arguments, labelled_sets  # no
 
 
 def main() -> None:
-    """Fit on both fit splits and write the three model files."""
+    """Fit on the chosen sets' fit splits and write the four model files (or those the options refit)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_index_arguments(parser)
     stages = parser.add_mutually_exclusive_group()

@@ -1,23 +1,23 @@
 """Cross-validate the reader and the answer reranker on the fit splits: how often the first answer is right.
 
-Traces every answerable `fit` question of the development set and of the seed's set once,
-each against its own index, with the shipped reranker and reader, and keeps each
-question's candidates (their reader features, `qa.reader.FEATURES`) with whether each
-candidate's unit overlaps a gold span (the label `qa.fitting.fit_models` fits on). Then
-runs K-fold cross-validation grouped by document (`scripts.abstention_cv.holdout_group`),
-repeated over shuffles of the documents, nested as shipping does: in each fold the reader
-is refitted on the training folds (`qa.fitting.fit_pairwise_ranker`, C = `READER_C`), its
-best `--depth` candidates of every question are matched token by token
-(`qa.engine.QAEngine.match_tokens`, made once per candidate and kept), the answer
-reranker is fitted on those of the training folds (C = `ANSWER_RERANKER_C`), and the
-held-out questions are answered by the reader alone and by the reader with the answer
-reranker. Prints, per question language, the mean over shuffles of the questions whose
-first candidate is right: every question counts as answered, so this measures the pick,
-not the abstention (`scripts/abstention_cv.py` measures that). The `check` splits are
-never read. Run from the repository root after building both indexes (see
-`scripts/fit_scoring.py`):
+Traces every answerable `fit` question of the development set and of the seed's set (with
+`--pages`, of the web-page tester sets too) once, each against its own index, with the
+shipped reranker and reader, and keeps each question's candidates (their reader features,
+`qa.reader.FEATURES`) with whether each candidate's unit overlaps a gold span (the label
+`qa.fitting.fit_models` fits on). Then runs K-fold cross-validation grouped by document
+(`scripts.abstention_cv.holdout_group`), repeated over shuffles of the documents, nested
+as shipping does: in each fold the reader is refitted on the training folds
+(`qa.fitting.fit_pairwise_ranker`, C = `READER_C`), its best `--depth` candidates of every
+question are matched token by token (`qa.engine.QAEngine.match_tokens`, made once per
+candidate and kept), the answer reranker is fitted on those of the training folds (C =
+`ANSWER_RERANKER_C`), and the held-out questions are answered by the reader alone and by
+the reader with the answer reranker. Prints, per question language, the mean over shuffles
+of the questions whose first candidate is right: every question counts as answered, so
+this measures the pick, not the abstention (`scripts/abstention_cv.py` measures that). The
+`check` splits are never read. Run from the repository root after building every set's
+index (see `scripts/fit_scoring.py`):
 
-    python scripts/ranker_cv.py /tmp/dev-index /tmp/seed-index --shuffles 5
+    python scripts/ranker_cv.py /tmp/dev-index /tmp/seed-index --pages /tmp/pages --shuffles 5
 """
 
 from __future__ import annotations
