@@ -652,8 +652,8 @@ class Reader:
         steps, all of them when the list up to the chosen item holds at most
         `max_list_items`, and then at most that many); a how-question's
         sentence with the following sentences of its paragraph, up to `max_sentences`, and
-        when these end on a lead-in ("Sådan gør du:"), the list items or table rows it
-        opens, up to `max_list_items` more.
+        when these end on a lead-in ("Sådan gør du:"), the items of the one list it opens
+        right below it, up to `max_list_items` more (`_opened_list`).
         A list item or table row that answers any other question is quoted alone. A
         yes-or-no question's unit is quoted with the sentence before it in the same block
         when that one opens with the reply (`opens_with_reply`: "Ja, hvis administratoren
@@ -701,14 +701,29 @@ class Reader:
                 ids.append(nxt)
                 nxt = self.following(nxt)
             if len(ids) > 1 and sentences[ids[-1]].text.rstrip().endswith(":"):
-                # The paragraph ended on its lead-in ("Du skal selv søge om folkepension.
-                # Sådan gør du:"): the list or table it opens is the answer's rest.
-                limit = len(ids) + self.config.max_list_items
-                nxt = self.following(ids[-1])
-                while nxt is not None and len(ids) < limit and self._continues(ids[-1], nxt, LIST_KINDS):
-                    ids.append(nxt)
-                    nxt = self.following(nxt)
+                ids.extend(self._opened_list(ids[-1], self.config.max_list_items))
         return tuple(ids)
+
+    def _opened_list(self, lead_in: int, limit: int) -> list[int]:
+        """The first sentences, at most `limit`, of the one list a paragraph's lead-in opens
+        ("Sådan gør du:" over "1. Log på ...", "2. Udfyld ..."): the list must begin in the
+        block right after the lead-in's (no heading, other paragraph or table between), and
+        its items are followed while they stay items of that list (`_same_list`). Empty for
+        a lead-in over a table or a heading: a table's header row and the rows of the next
+        section's table are no steps."""
+        sentences = self.data.sentences
+        first = self.following(lead_in)
+        if first is None or self.block_kind(sentences[first]) != "list_item":
+            return []
+        i, j = self._block_index(sentences[lead_in]), self._block_index(sentences[first])
+        if i is None or j is None or j != i + 1:
+            return []
+        items = [first]
+        nxt = self.following(first)
+        while nxt is not None and len(items) < limit and self._same_list(items[-1], nxt):
+            items.append(nxt)
+            nxt = self.following(nxt)
+        return items
 
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w-]*")

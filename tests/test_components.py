@@ -1155,6 +1155,58 @@ def test_a_how_answer_whose_paragraph_ends_on_a_lead_in_goes_on_with_the_list_it
     ]
 
 
+LEAD_IN_OVER_OTHER_BLOCKS = assemble(
+    "ydelser",
+    [
+        ("heading", 1, "Ydelser"),
+        ("heading", 2, "Tilskud til tandpleje"),
+        ("heading", 3, "Sådan søger du"),
+        ("paragraph", 0, "Du søger om tilskud til tandpleje digitalt. Brug knappen herunder:"),  # type: ignore[list-item]
+        ("heading", 2, "Tilskud til briller"),
+        ("heading", 3, "Sådan søger du"),
+        ("list_item", 0, "1. Få en brillerecept hos optikeren."),  # type: ignore[list-item]
+        ("list_item", 0, "2. Send recepten til kommunen."),  # type: ignore[list-item]
+        ("heading", 2, "Hundeafgift"),
+        ("paragraph", 0, "Du betaler hundeafgiften selv. Sådan gør du:"),  # type: ignore[list-item]
+        ("list_item", 0, "1. Log ind med MitID."),  # type: ignore[list-item]
+        ("list_item", 0, "2. Indtast hundens chipnummer."),  # type: ignore[list-item]
+        ("table_header", 0, "Hund; Afgift pr. år"),  # type: ignore[list-item]
+        ("table_row", 0, "Hund: Første hund; Afgift pr. år: 400 kr."),  # type: ignore[list-item]
+        ("heading", 2, "Parkeringskort"),
+        ("paragraph", 0, "Kortet søges hos kommunen. Du skal bruge følgende:"),  # type: ignore[list-item]
+        ("table_header", 0, "Oplysning; Hvor"),  # type: ignore[list-item]
+        ("table_row", 0, "Oplysning: Lægeerklæring; Hvor: Din læge"),  # type: ignore[list-item]
+    ],
+    title="Ydelser",
+)
+
+
+def test_a_lead_in_goes_on_with_its_own_list_only_not_another_sections_nor_a_table() -> None:
+    engine = _engine(prepare_index([LEAD_IN_OVER_OTHER_BLOCKS], FakeEmbedder()), {})
+
+    def quoted(first: str, question: str) -> list[str]:
+        [chosen] = [s.sentence_id for s in engine.data.sentences if s.text == first]
+        return _texts(engine, engine.reader.extend(analyse(question), AnswerCandidate((chosen,), 0, "single", {})))
+
+    # The next section's steps under the same heading text are not this lead-in's.
+    assert quoted("Du søger om tilskud til tandpleje digitalt.", "Hvordan søger jeg om tilskud til tandpleje?") == [
+        "Du søger om tilskud til tandpleje digitalt.",
+        "Brug knappen herunder:",
+    ]
+    # The list's steps, not the price table after it.
+    assert quoted("Du betaler hundeafgiften selv.", "Hvordan betaler jeg hundeafgiften?") == [
+        "Du betaler hundeafgiften selv.",
+        "Sådan gør du:",
+        "1. Log ind med MitID.",
+        "2. Indtast hundens chipnummer.",
+    ]
+    # A lead-in over a table: its header row and rows are no steps.
+    assert quoted("Kortet søges hos kommunen.", "Hvordan søger jeg om parkeringskort?") == [
+        "Kortet søges hos kommunen.",
+        "Du skal bruge følgende:",
+    ]
+
+
 TWO_LISTS = assemble(
     "beboerlicens",
     [
