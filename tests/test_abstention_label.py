@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import qa.fitting
 from qa.engine import QAEngine
 from qa.evaluation import EvalQuestion, EvalSetError
 from qa.fitting import fit_abstention, fit_models, held_out_rates, labelled_evidence
@@ -101,3 +102,56 @@ def test_a_set_where_no_answer_is_right_says_what_to_check(fake_engine: QAEngine
     expected = r"none of the 4 answerable questions is answered with its gold.*`qa ask QUESTION`"
     with pytest.raises(ValueError, match=expected):
         fit_models([(fake_engine, questions)], "test", refit_reader=False)
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[bool], list[bool], list[float]]]:
+    """Record the (right, answerable) labels and the sentence cosines of every
+    `fit_abstention` call, then fit as usual."""
+    calls: list[tuple[list[bool], list[bool], list[float]]] = []
+    original = qa.fitting.fit_abstention
+
+    def recorded(rows, right, answerable, fitted_on, cost):  # type: ignore[no-untyped-def]
+        calls.append((list(right), list(answerable), [row["sentence_cos"] for row in rows]))
+        return original(rows, right, answerable, fitted_on, cost)
+
+    monkeypatch.setattr(qa.fitting, "fit_abstention", recorded)
+    return calls
+
+
+def test_fit_models_learns_the_right_answers_not_the_answerable_questions(
+    fake_engine: QAEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = ["Hvornår blev Digital Post obligatorisk?", "Hvad er NemKonto?", "Hvad er MitID?", "Hvem laver strategien?"]
+    questions = []
+    for n, text in enumerate(asked):
+        trace = fake_engine.trace(text, depth=5)
+        quoted = [fake_engine.data.sentences[i].text for i in trace.quoted]
+        # The first two quote their gold, the last two are given a sentence they do not quote.
+        gold = quoted[0] if n < 2 else next(s.text for s in fake_engine.data.sentences if s.text not in quoted)
+        questions.append(EvalQuestion(f"a{n}", "da", text, True, (gold,), "fit"))
+    questions += [EvalQuestion(f"u{n}", "da", q, False, (), "fit") for n, q in enumerate(["Hvad koster et pas?"] * 3)]
+    calls = _recording(monkeypatch)
+    report = fit_models([(fake_engine, questions)], "test", refit_reader=False)
+    assert [(rights, flags) for rights, flags, _ in calls] == [
+        ([True, True, False, False, False, False, False], [True] * 4 + [False] * 3)
+    ]
+    assert report.abstention.extra["right"] == 2 and report.abstention.extra["answerable"] == 4
+
+
+def test_held_out_refits_learn_the_right_labels_and_a_copy_is_right_when_any_copy_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 12 answerable questions given twice (cosine 0.9..), right in one copy only, the
+    # first copy for half of them and the second for the others; 10 answerable questions
+    # whose pick is wrong (0.5..); 12 unanswerable ones (0.1..).
+    pairs = [0.9 + 0.001 * i for i in range(12)]
+    rows = _rows(pairs * 2 + [0.5 + 0.001 * i for i in range(10)] + [0.1 + 0.001 * i for i in range(12)])
+    answerable = [True] * 34 + [False] * 12
+    right = [i % 2 == 0 for i in range(12)] + [i % 2 == 1 for i in range(12)] + [False] * 22
+    calls = _recording(monkeypatch)
+    assert held_out_rates(rows, answerable, right=right, resamples=3) is not None
+    for rights, flags, cosines in calls:
+        # Each refit draws 22 distinct answerable questions and 12 others; a question given
+        # twice is right (one of its copies is), a wrong pick is learnt as wrong.
+        assert len(flags) == 34 and sum(flags) == 22
+        assert rights == [cos >= 0.9 for cos in cosines]
