@@ -3,17 +3,21 @@
 Traces every `fit` question of the development set and of the seed's set (with `--pages`,
 of the web-page tester sets too) once, each against its own index, with the shipped
 reranker and reader, and keeps the evidence (`qa.policy.evidence`) and whether the quoted
-answer is right (`qa.fitting.labelled_evidence`). Then, for the shipped evidence features and for each variant
-without the features named by `--without`, runs K-fold cross-validation grouped by
-document (a question goes with the document it was written from, the field `doc` of the
-question files; the seed's set is one document), repeated over shuffles of the documents:
-the model is fitted on the right-answer label with `qa.fitting.fit_signed_logistic` (the
-shipped signs and C) and its operating point chosen between answerable and unanswerable
-questions with `qa.policy.choose_operating_point` on the training folds only, as
-`qa.fitting.fit_abstention` does. Prints, per question language, the mean over shuffles of the area under the ROC
-curve (answerable against unanswerable, on the held-out probabilities), false abstentions
-and unanswerable questions abstained. The `check` splits are never read. Run from the
-repository root after building every set's index (see `scripts/fit_scoring.py`):
+answer is right (`qa.fitting.labelled_evidence`). Then, for the shipped evidence features
+and for each variant without the features named by `--without`, runs K-fold cross-
+validation grouped by document (a question goes with the document it was written from, the
+field `doc` of the question files; the seed's set is one document, and so are the near
+misses of one page set that name no document), repeated over shuffles of the documents:
+the model is fitted on the right-answer label (with `--label answerable`, on the label
+used before scoring version 14) with `qa.fitting.fit_signed_logistic` (the shipped signs
+and C) and its operating point chosen between answerable and unanswerable questions with
+`qa.policy.choose_operating_point` on the training folds only, as
+`qa.fitting.fit_abstention` does. Prints, per question language, the mean over shuffles of
+the area under the ROC curve (answerable against unanswerable, on the held-out
+probabilities), false abstentions, unanswerable questions abstained and answer accuracy
+(answerable questions answered with a right quote, as `qa eval` counts it). The `check`
+splits are never read. Run from the repository root after building every set's index (see
+`scripts/fit_scoring.py`):
 
     python scripts/abstention_cv.py /tmp/dev-index /tmp/seed-index --pages /tmp/pages --without same_language
 
