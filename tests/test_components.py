@@ -944,6 +944,13 @@ def _texts(engine: QAEngine, ids: tuple[int, ...]) -> list[str]:
     return [engine.data.sentences[i].text for i in ids]
 
 
+def _extended(engine: QAEngine, first: str, question: str) -> list[str]:
+    """The sentences `Reader.extend` quotes for `question` when the reader's pick is the one
+    sentence whose text is `first`."""
+    [chosen] = [s.sentence_id for s in engine.data.sentences if s.text == first]
+    return _texts(engine, engine.reader.extend(analyse(question), AnswerCandidate((chosen,), 0, "single", {})))
+
+
 def test_reader_never_offers_a_heading_or_a_question_and_pairs_refer_back_sentences(faq_index: IndexData) -> None:
     engine = _engine(faq_index, {"coverage": 1.0})
     trace = engine.trace("Hvad gælder for et nyt sundhedskort?", depth=5)
@@ -1139,20 +1146,17 @@ LEAD_IN_PARAGRAPH = assemble(
 
 def test_a_how_answer_whose_paragraph_ends_on_a_lead_in_goes_on_with_the_list_it_opens() -> None:
     engine = _engine(prepare_index([LEAD_IN_PARAGRAPH], FakeEmbedder()), {})
-    [chosen] = [s.sentence_id for s in engine.data.sentences if s.text == "Du skal selv søge om folkepension."]
-    candidate = AnswerCandidate((chosen,), 0, "single", {})
+    first = "Du skal selv søge om folkepension."
     # Its paragraph ends on "Sådan gør du:", which alone tells nothing: the steps follow, and
     # the paragraph after the list does not.
-    assert _texts(engine, engine.reader.extend(analyse("Hvordan søger jeg om folkepension?"), candidate)) == [
+    assert _extended(engine, first, "Hvordan søger jeg om folkepension?") == [
         "Du skal selv søge om folkepension.",
         "Sådan gør du:",
         "1. Log på borger.dk med MitID.",
         "2. Udfyld ansøgningen om folkepension.",
     ]
     # A question of another kind quotes the sentence alone.
-    assert _texts(engine, engine.reader.extend(analyse("Skal jeg selv søge om folkepension?"), candidate)) == [
-        "Du skal selv søge om folkepension."
-    ]
+    assert _extended(engine, first, "Skal jeg selv søge om folkepension?") == ["Du skal selv søge om folkepension."]
 
 
 LEAD_IN_OVER_OTHER_BLOCKS = assemble(
@@ -1185,8 +1189,7 @@ def test_a_lead_in_goes_on_with_its_own_list_only_not_another_sections_nor_a_tab
     engine = _engine(prepare_index([LEAD_IN_OVER_OTHER_BLOCKS], FakeEmbedder()), {})
 
     def quoted(first: str, question: str) -> list[str]:
-        [chosen] = [s.sentence_id for s in engine.data.sentences if s.text == first]
-        return _texts(engine, engine.reader.extend(analyse(question), AnswerCandidate((chosen,), 0, "single", {})))
+        return _extended(engine, first, question)
 
     # The next section's steps under the same heading text are not this lead-in's.
     assert quoted("Du søger om tilskud til tandpleje digitalt.", "Hvordan søger jeg om tilskud til tandpleje?") == [
@@ -1233,11 +1236,9 @@ TWO_LISTS = assemble(
 
 def test_steps_start_at_the_first_item_of_their_own_list_not_of_a_list_before_it() -> None:
     engine = _engine(prepare_index([TWO_LISTS], FakeEmbedder()), {})
-    question = analyse("Hvordan gør jeg?")
 
     def steps_from(text: str) -> list[str]:
-        [chosen] = [s.sentence_id for s in engine.data.sentences if s.text == text]
-        return _texts(engine, engine.reader.extend(question, AnswerCandidate((chosen,), 0, "single", {})))
+        return _extended(engine, text, "Hvordan gør jeg?")
 
     # The same heading ("Sådan gør du") over two lists: the second list's steps only.
     assert steps_from("3. Bekræft opsigelsen med MitID.") == [
@@ -1709,8 +1710,7 @@ def test_a_yes_or_no_questions_answer_is_quoted_with_the_reply_that_opens_its_bl
     engine = _engine(prepare_index([document], FakeEmbedder()), {})
 
     def quoted(question: str, text: str) -> list[str]:
-        [chosen] = [s.sentence_id for s in engine.data.sentences if s.text == text]
-        return _texts(engine, engine.reader.extend(analyse(question), AnswerCandidate((chosen,), 0, "single", {})))
+        return _extended(engine, text, question)
 
     assert quoted("Kan medarbejderen bruge sit private MitID?", rest) == [reply, rest]
     assert quoted("Can an employee use their own private MitID for work?", rest) == [reply, rest]
