@@ -40,7 +40,7 @@ from qa.chunking import Sentence
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.question import AnalysedQuestion, missing_named, named_count
-from qa.readers.common import FINITE_VERB, NOT_YEAR_DIGITS, YEAR, is_page_stamp
+from qa.readers.common import YEAR, is_page_stamp, reads_as_label
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -475,9 +475,9 @@ class Reader:
         punctuation mark, with a list item or a table row of its section right after it
         ("Dødsfald i 2025" above "- Afdøde under 18 år: 12.960 kr.", a table's
         `<caption>` "Højeste sats for sygedagpenge 2026"): it names the year its rows hold
-        for and no other figure (`NOT_YEAR_DIGITS`: "Fra udlandet +45 33 98 00 10" above a
+        for and no other figure (`reads_as_label`: "Fra udlandet +45 33 98 00 10" above a
         list is a value under its label), and has no comma and no common finite verb
-        (`FINITE_VERB`: "Genbrugspladsen er lukket på helligdage" is a sentence; a line
+        (`reads_as_label`: "Genbrugspladsen er lukket på helligdage" is a sentence; a line
         without a year, "Pensionen udbetales den sidste hverdag i måneden", may be one too,
         which no word list tells, so it stays a unit). It names what follows, as a heading
         does, and answers nothing alone: no answer unit (`units`)."""
@@ -487,10 +487,8 @@ class Reader:
             return False
         if sentence.text.rstrip().endswith((".", "!", "?", ":", ";")):
             return False
-        if "," in sentence.text or FINITE_VERB.search(sentence.text):
-            return False  # a sentence: "Genbrugspladsen er lukket på helligdage" above a table
-        if not YEAR.search(sentence.text) or NOT_YEAR_DIGITS.search(sentence.text):
-            return False
+        if "," in sentence.text or not reads_as_label(sentence.text) or not YEAR.search(sentence.text):
+            return False  # a sentence ("Genbrugspladsen er lukket på helligdage") or a value
         after = self.following(sentence_id)
         return after is not None and self.block_kind(self.data.sentences[after]) in LIST_KINDS
 
@@ -680,10 +678,7 @@ class Reader:
                     # The steps from the first: "3. Vælg Skift NemKonto" alone skips steps 1-2.
                     ids = list(range(first, ids[-1] + 1))
                     limit = self.config.max_list_items
-            nxt = self.following(ids[-1])
-            while nxt is not None and len(ids) < limit and self._continues(ids[-1], nxt, kinds):
-                ids.append(nxt)
-                nxt = self.following(nxt)
+            self._go_on(ids, limit, kinds)
             if len(ids) > len(best.sentence_ids) or steps:
                 return tuple(ids)
         if self.block_kind(last) in LIST_KINDS:
@@ -719,11 +714,17 @@ class Reader:
         if i is None or j is None or j != i + 1:
             return []
         items = [first]
-        nxt = self.following(first)
-        while nxt is not None and len(items) < limit and self._same_list(items[-1], nxt):
-            items.append(nxt)
-            nxt = self.following(nxt)
+        self._go_on(items, limit, ("list_item",))
         return items
+
+    def _go_on(self, ids: list[int], limit: int, kinds: tuple[str, ...]) -> None:
+        """Append to `ids`, while it holds fewer than `limit`, each following sentence of the
+        section that goes on with what it quotes (`_continues`: a block of one of `kinds`,
+        an item of the same list)."""
+        nxt = self.following(ids[-1])
+        while nxt is not None and len(ids) < limit and self._continues(ids[-1], nxt, kinds):
+            ids.append(nxt)
+            nxt = self.following(nxt)
 
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w-]*")

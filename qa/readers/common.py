@@ -117,6 +117,13 @@ YEAR = re.compile(rf"(?<!\d){_YEAR}")
 NOT_YEAR_DIGITS = re.compile(rf"(?<!\d)(?!{_YEAR})\d+")
 
 
+def reads_as_label(text: str) -> bool:
+    """Whether a line names rather than states: no common finite verb (`FINITE_VERB`) and
+    no figure but a year (`NOT_YEAR_DIGITS`), as a heading or a caption ("Beløb", "Dødsfald
+    i 2026") does; "Prisen er 205 kr" and "Hverdage kl. 9-15" state."""
+    return FINITE_VERB.search(text) is None and NOT_YEAR_DIGITS.search(text) is None
+
+
 # A page's date stamp: "Senest opdateret: 3. marts 2026", "Sidst opdateret 14.01.2025",
 # "Siden er opdateret den 6. januar 2026", "Last updated: 3 March 2026", "Published 2 May
 # 2025", set in emphasis or brackets or not. The words are those of page templates

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from qa.answer_types import holds_form
-from qa.readers.common import CRUMB_LINES, FINITE_VERB, NOT_YEAR_DIGITS, Piece, is_breadcrumb, line_pieces
+from qa.readers.common import CRUMB_LINES, Piece, is_breadcrumb, line_pieces, reads_as_label
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 HEADING_MAX_CHARS = 100
@@ -79,8 +79,7 @@ def text_pieces(body: str) -> list[Piece]:
             and units[0].kind == "paragraph"
             and units[0].text == lines[0].strip()
             and looks_like_heading(units[0].text)
-            and not FINITE_VERB.search(units[0].text)
-            and not NOT_YEAR_DIGITS.search(units[0].text)
+            and reads_as_label(units[0].text)
         ):
             # A heading line right above its text, with no blank line between ("Beløb" over
             # "Beløbet afhænger af ...", "Dødsfald i 2026" over its list), as text copied
