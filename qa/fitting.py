@@ -392,23 +392,27 @@ def shipped_reader_engine(data: IndexData, embedder: Embedder) -> QAEngine:
 
 def labelled_evidence(
     sets: list[tuple[QAEngine, list[EvalQuestion]]],
+    spans: Mapping[int, Mapping[str, list[tuple[str, int, int]]]] | None = None,
 ) -> Iterator[tuple[EvalQuestion, dict[str, float], bool]]:
     """(question, evidence, right) of every question with a candidate answer, each asked of
     its own engine (`qa.policy.evidence`; a question without candidates has no evidence
     and is left out). `right`: the question is answerable and the sentences the service
     would quote (`Trace.quoted`) overlap one of its gold spans in its own corpus. Raises
     EvalSetError (`qa.evaluation.gold_missing`) for an answerable question none of whose gold
-    strings is in its corpus: its answers would all be learnt as wrong."""
+    strings is in its corpus: its answers would all be learnt as wrong. `spans`, when the
+    caller has them (`fit_models`), gives each engine's questions' gold spans by
+    `id(engine)` and question id, so they are not looked for again."""
     for engine, questions in sets:
         documents = engine.documents()
+        known = spans.get(id(engine), {}) if spans is not None else {}
         for q in questions:
-            spans = gold_spans(q, documents) if q.answerable else []
-            if q.answerable and not spans:
+            gold = known[q.id] if q.id in known else (gold_spans(q, documents) if q.answerable else [])
+            if q.answerable and not gold:
                 raise gold_missing(q)
             trace = engine.trace(q.question, depth=5)
             if trace.evidence is None:
                 continue
-            right = q.answerable and overlaps(*_unit_span(engine, trace.quoted), spans)
+            right = q.answerable and overlaps(*_unit_span(engine, trace.quoted), gold)
             yield q, trace.evidence, right
 
 
@@ -500,7 +504,7 @@ def fit_models(
         )
         for engine, _ in sets:
             engine.answer_reranker.model = answer_reranker_model
-    labelled = list(labelled_evidence(sets))
+    labelled = list(labelled_evidence(sets, spans))
     ev_rows = [row for _, row, _ in labelled]
     flags = [q.answerable for q, _, _ in labelled]
     rights = [right for _, _, right in labelled]
