@@ -1,12 +1,13 @@
-"""The web-page tester sets (`tests/eval/pages/a` .. `d`): their gold is in the served text,
+"""The web-page tester sets (`tests/eval/pages/a` .. `i`): their gold is in the served text,
 they are marked as test data, split by document, and floors hold on their check split
 with the real model and the shipped models.
 
-The shipped models were fitted on these sets' fit split (with the development and seed
-sets' fit splits, `scripts/fit_scoring.py --pages`); the check split's 12 documents were
-never seen by them. Floors sit a little under what was measured (`qa eval --eval-set
-tests/eval/pages/S/questions.jsonl --split check` on an index of `tests/eval/pages/S/corpus`
-for each set S, pooled over the four).
+The shipped models were fitted on the fit split of sets a .. d (with the development and
+seed sets' fit splits, `scripts/fit_scoring.py --pages`); sets e .. i came later
+(`tests/eval/README.md`), so none of the check split's 27 documents, nor the fit split of
+e .. i, was seen by them. Floors sit a little under what was measured (`qa eval
+--eval-set tests/eval/pages/S/questions.jsonl --split check` on an index of
+`tests/eval/pages/S/corpus` for each set S, pooled over the nine).
 """
 
 from __future__ import annotations
@@ -36,8 +37,13 @@ def test_every_gold_of_a_set_is_in_its_own_served_text(name: str) -> None:
     assert [q.id for q in questions if not gold_spans(q, documents)] == []
 
 
-# The two text pages whose writers put no mark in them (tests/eval/README.md says so for them).
-UNMARKED_TEXT = {"borger-flytning-adresseaendring.txt", "koerekort-esbjerg.txt"}
+# The four text pages whose writers put no mark in them (tests/eval/README.md says so for them).
+UNMARKED_TEXT = {
+    "borger-flytning-adresseaendring.txt",
+    "koerekort-esbjerg.txt",
+    "nemkonto.txt",
+    "bakkeby_bibliotek_gebyrer.txt",
+}
 TEST_DATA_COMMENT = re.compile(r"<!--(?:(?!-->).)*\btest\s?data\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -51,7 +57,7 @@ def test_every_page_says_it_is_test_data(name: str) -> None:
         elif page.suffix == ".md":
             assert "\ntest_data: true\n" in text.split("\n---", 1)[0] + "\n", page
         elif page.name not in UNMARKED_TEXT:
-            assert text.startswith("TESTDATA"), page
+            assert text.removeprefix("[").startswith("TESTDATA"), page
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -96,17 +102,17 @@ def test_check_split_floors_hold(page_engines: dict[str, QAEngine]) -> None:
         questions = [q for q in load_questions(PAGES / name / "questions.jsonl") if q.split == "check"]
         results += evaluate(engine, questions)
     table = metrics_by_language(results)
-    # Measured with the shipped models (scoring version 14), pooled over the four sets:
-    # da answer 0.651, false abstention 0.116, unanswerable abstained 0.842, recall@1 0.744;
-    # en 0.500, 0.260, 0.571, 0.700.
+    # Measured with the shipped models (scoring version 14), pooled over the nine sets:
+    # da answer 0.683, false abstention 0.125, unanswerable abstained 0.738, recall@1 0.798;
+    # en 0.555, 0.241, 0.667, 0.768.
     floors = {
-        "da": {"recall@1": 0.71, "answer_accuracy": 0.62, "unanswerable_abstained": 0.78},
-        "en": {"recall@1": 0.67, "answer_accuracy": 0.47, "unanswerable_abstained": 0.52},
+        "da": {"recall@1": 0.77, "answer_accuracy": 0.65, "unanswerable_abstained": 0.69},
+        "en": {"recall@1": 0.74, "answer_accuracy": 0.52, "unanswerable_abstained": 0.62},
     }
-    ceilings = {"da": 0.15, "en": 0.29}
+    ceilings = {"da": 0.16, "en": 0.28}
     for language, limits in floors.items():
         row = table[language]
-        assert row["answerable"] >= 40 and row["unanswerable"] >= 19, row
+        assert row["answerable"] >= 100 and row["unanswerable"] >= 42, row
         for metric, floor in limits.items():
             value = row[metric]
             assert isinstance(value, float) and value >= floor, (language, metric, row)
