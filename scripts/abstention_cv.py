@@ -137,7 +137,7 @@ def main() -> None:
     answerable: list[bool] = []
     languages: list[str] = []
     groups: list[str] = []
-    for labelled in labelled_sets(args.dev_index, args.seed_index, args.pages):
+    for labelled in labelled_sets(args.dev_index, args.seed_index, args.pages, args.page_sets):
         name, path, root = labelled.name, labelled.questions, labelled.index
         engine = shipped_reader_engine(load_live_index(root, embedder.identity), embedder)
         fit = [q for q in load_questions(path) if q.split == "fit"]

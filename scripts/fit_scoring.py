@@ -2,8 +2,9 @@
 
 All four are fitted on the `fit` splits only, pooled over the labelled sets, each asked of
 its own corpus: the development set (`tests/eval/dev/`, 44 help pages), the seed
-document's set (`tests/eval/questions.jsonl` over `corpus/`) and, with `--pages`, the four
-web-page tester sets (`tests/eval/pages/a` .. `d`, 31 pages; `scripts/labelled_sets.py`).
+document's set (`tests/eval/questions.jsonl` over `corpus/`) and, with `--pages`, the
+web-page tester sets the shipped models were fitted on (`tests/eval/pages/a` .. `d`, 31
+pages; `--page-sets` names others, `scripts/labelled_sets.py`).
 The shipped models are fitted with `--pages`. The `check` splits are never read here;
 `qa eval --split check` reports on them afterwards. Run from the repository root after
 building every set's index:
@@ -69,7 +70,7 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     sets = []
-    chosen = labelled_sets(args.dev_index, args.seed_index, args.pages)
+    chosen = labelled_sets(args.dev_index, args.seed_index, args.pages, args.page_sets)
     for labelled in chosen:
         name, path, root = labelled.name, labelled.questions, labelled.index
         data = load_live_index(root, embedder.identity)

@@ -154,7 +154,7 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     questions: list[RankedQuestion] = []
-    for labelled in labelled_sets(args.dev_index, args.seed_index, args.pages):
+    for labelled in labelled_sets(args.dev_index, args.seed_index, args.pages, args.page_sets):
         name, path, root = labelled.name, labelled.questions, labelled.index
         engine = shipped_reader_engine(load_live_index(root, embedder.identity), embedder)
         documents = engine.documents()
