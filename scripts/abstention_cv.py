@@ -47,7 +47,7 @@ from qa.index import load_live_index  # noqa: E402
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, choose_operating_point  # noqa: E402
 from qa.service import load_embedder  # noqa: E402
 from qa.settings import Settings  # noqa: E402
-from scripts.labelled_sets import add_index_arguments, labelled_sets  # noqa: E402
+from scripts.labelled_sets import add_index_arguments, chosen_sets, parse_index_arguments  # noqa: E402
 
 
 def holdout_group(question: EvalQuestion, set_name: str) -> str:
@@ -126,7 +126,7 @@ def main() -> None:
         help="what the model learns: the quoted answer is right (shipped), or the question is answerable "
         "(before scoring version 14)",
     )
-    args = parser.parse_args()
+    args = parse_index_arguments(parser)
     unknown = [f for f in args.without if f not in EVIDENCE_FEATURES]
     if unknown:
         parser.error(f"not evidence features: {unknown}; the features are {list(EVIDENCE_FEATURES)}")
@@ -137,7 +137,7 @@ def main() -> None:
     answerable: list[bool] = []
     languages: list[str] = []
     groups: list[str] = []
-    for labelled in labelled_sets(args.dev_index, args.seed_index, args.pages, args.page_sets):
+    for labelled in chosen_sets(args):
         name, path, root = labelled.name, labelled.questions, labelled.index
         engine = shipped_reader_engine(load_live_index(root, embedder.identity), embedder)
         fit = [q for q in load_questions(path) if q.split == "fit"]

@@ -43,7 +43,7 @@ from qa.index import load_live_index  # noqa: E402
 from qa.scoring import shipped_path  # noqa: E402
 from qa.service import load_embedder  # noqa: E402
 from qa.settings import Settings  # noqa: E402
-from scripts.labelled_sets import ROOT, add_index_arguments, labelled_sets  # noqa: E402
+from scripts.labelled_sets import ROOT, add_index_arguments, chosen_sets, parse_index_arguments  # noqa: E402
 
 
 def main() -> None:
@@ -64,13 +64,13 @@ def main() -> None:
         action="store_true",
         help="keep the shipped reranker, refit the reader, the answer reranker and abstention",
     )
-    args = parser.parse_args()
+    args = parse_index_arguments(parser)
     refit_reader = not (args.abstention_only or args.from_answer_reranker)
     refit_reranker = refit_reader and not args.from_reader
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     sets = []
-    chosen = labelled_sets(args.dev_index, args.seed_index, args.pages, args.page_sets)
+    chosen = chosen_sets(args)
     for labelled in chosen:
         name, path, root = labelled.name, labelled.questions, labelled.index
         data = load_live_index(root, embedder.identity)

@@ -46,7 +46,7 @@ from qa.service import load_embedder  # noqa: E402
 from qa.settings import Settings  # noqa: E402
 from qa.token_support import TokenMatch  # noqa: E402
 from scripts.abstention_cv import holdout_group  # noqa: E402
-from scripts.labelled_sets import add_index_arguments, labelled_sets  # noqa: E402
+from scripts.labelled_sets import add_index_arguments, chosen_sets, parse_index_arguments  # noqa: E402
 
 
 @dataclass
@@ -148,13 +148,13 @@ def main() -> None:
     parser.add_argument(
         "--depth", type=int, default=AnswerRerankerConfig().depth, help="candidates the answer reranker reorders"
     )
-    args = parser.parse_args()
+    args = parse_index_arguments(parser)
     if args.depth < 2:
         parser.error("--depth must be at least 2: the answer reranker reorders that many candidates")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     embedder = load_embedder(Settings())
     questions: list[RankedQuestion] = []
-    for labelled in labelled_sets(args.dev_index, args.seed_index, args.pages, args.page_sets):
+    for labelled in chosen_sets(args):
         name, path, root = labelled.name, labelled.questions, labelled.index
         engine = shipped_reader_engine(load_live_index(root, embedder.identity), embedder)
         documents = engine.documents()
