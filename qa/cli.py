@@ -428,7 +428,16 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Recall@1/@3, MRR, answer accuracy, abstention rates and a risk-coverage table per language."""
-    from qa.evaluation import METRICS, EvalSetError, evaluate, load_questions, metrics_by_language, risk_coverage
+    from qa.evaluation import (
+        METRICS,
+        PAGE_LANGUAGE_METRICS,
+        EvalSetError,
+        evaluate,
+        load_questions,
+        metrics_by_language,
+        metrics_by_page_language,
+        risk_coverage,
+    )
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
     from qa.model_store import ModelError
@@ -447,6 +456,7 @@ def eval_command(
         _fail(str(exc))
         return
     table = metrics_by_language(outcomes)
+    by_page = metrics_by_page_language(outcomes)
     curves = {
         lang: risk_coverage([o for o in outcomes if lang in ("all", o.question.language)])
         for lang in ("da", "en", "all")
@@ -459,7 +469,9 @@ def eval_command(
             "split": split,
             "questions": len(questions),
         }
-        typer.echo(json.dumps({**run, "metrics": table, "risk_coverage": curves}, indent=2))
+        typer.echo(
+            json.dumps({**run, "metrics": table, "by_page_language": by_page, "risk_coverage": curves}, indent=2)
+        )
         return
     typer.echo(
         f"index {engine.index_version}, {len(questions)} questions ({split}) from {settings.eval_set}; "
@@ -470,6 +482,16 @@ def eval_command(
     for lang, row in table.items():
         cells = "".join(f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in columns)
         typer.echo(f"{lang:5}{cells}")
+    if by_page:
+        typer.echo("")
+        typer.echo("answerable questions by their language and that of the page holding the gold:")
+        typer.echo(f"{'':9}" + "".join(f"{c:>{max(len(c), 5) + 2}}" for c in PAGE_LANGUAGE_METRICS))
+        for pair, row in by_page.items():
+            question_language, page_language = pair.split("-")
+            cells = "".join(
+                f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in PAGE_LANGUAGE_METRICS
+            )
+            typer.echo(f"{question_language} on {page_language}{'':1}{cells}")
     typer.echo("")
     typer.echo("risk-coverage (answered when probability >= threshold): coverage / accuracy of the answered")
     typer.echo(f"{'threshold':>10}" + "".join(f"{lang:>16}" for lang in curves))

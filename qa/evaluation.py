@@ -64,6 +64,9 @@ class Outcome:
     answered: bool
     cited_right: bool
     evidence: float
+    page_language: str | None = None
+    """The language of the page holding the gold (`gold_language`); None for an
+    unanswerable question, or gold found in pages of both languages."""
 
     @property
     def correct(self) -> bool:
@@ -215,6 +218,21 @@ def gold_spans(question: EvalQuestion, documents: Iterable[Document]) -> list[tu
     return spans
 
 
+def gold_language(question: EvalQuestion, spans: list[tuple[str, int, int]], languages: dict[str, str]) -> str | None:
+    """The language of the page holding an answerable question's gold: that of the
+    question's own `doc` when the gold is there, else the one language of the pages its
+    gold spans (`gold_spans`) stand in; None for an unanswerable question, for gold found
+    nowhere and for gold found in pages of two languages. `languages` maps document id to
+    its language ("da" or "en")."""
+    if not question.answerable:
+        return None
+    holding = {doc_id for doc_id, _, _ in spans}
+    if question.doc in holding:
+        return languages[question.doc]
+    found = {languages[doc_id] for doc_id in holding}
+    return found.pop() if len(found) == 1 else None
+
+
 def gold_missing(question: EvalQuestion) -> EvalSetError:
     """The error for an answerable question none of whose gold strings is in the corpus,
     naming its line ("path:line", or its id when it was not read from a file)."""
@@ -239,6 +257,7 @@ def evaluate(engine: QAEngine, questions: list[EvalQuestion], show_progress: boo
     Raises EvalSetError, naming the question's line ("path:line", or its id when it was
     not read from a file), when no gold string of an answerable question is in the corpus."""
     documents = engine.documents()
+    languages = {doc.doc_id: doc.language for doc in documents}
     outcomes = []
     for item in tqdm(questions, desc="evaluating", unit="question", disable=not show_progress):
         spans = gold_spans(item, documents)
@@ -251,7 +270,9 @@ def evaluate(engine: QAEngine, questions: list[EvalQuestion], show_progress: boo
         )
         first = result.citations[:1]
         cited_right = any(overlaps(c.doc_id, c.start, c.end, spans) for c in first)
-        outcomes.append(Outcome(item, rank, result.answered, cited_right, result.evidence))
+        outcomes.append(
+            Outcome(item, rank, result.answered, cited_right, result.evidence, gold_language(item, spans, languages))
+        )
     return outcomes
 
 
@@ -311,3 +332,23 @@ def metrics_by_language(outcomes: list[Outcome]) -> dict[str, dict[str, float | 
     table = {lang: metrics([o for o in outcomes if o.question.language == lang]) for lang in ("da", "en")}
     table["all"] = metrics(outcomes)
     return table
+
+
+# The metrics of answerable questions, shown per question and page language.
+PAGE_LANGUAGE_METRICS = ("answerable", "recall@1", "recall@3", "answer_accuracy", "false_abstention")
+
+
+def metrics_by_page_language(outcomes: list[Outcome]) -> dict[str, dict[str, float | int | None]]:
+    """The answerable questions' metrics (`PAGE_LANGUAGE_METRICS`) by the language of the
+    question and of the page holding its gold, keyed "da-en" (a Danish question whose gold
+    is on an English page): English questions over Danish pages are a service's hardest
+    case, and a corpus of one language has one row. Pairs without questions are left out,
+    and so are questions without one page language (`Outcome.page_language`)."""
+    groups: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        if o.question.answerable and o.page_language is not None:
+            groups.setdefault(f"{o.question.language}-{o.page_language}", []).append(o)
+    return {
+        pair: {metric: value for metric, value in metrics(groups[pair]).items() if metric in PAGE_LANGUAGE_METRICS}
+        for pair in sorted(groups)
+    }

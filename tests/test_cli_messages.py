@@ -158,8 +158,33 @@ def test_eval_json_names_the_index_operating_point_and_evaluation_set(
         "split",
         "questions",
         "metrics",
+        "by_page_language",
         "risk_coverage",
     }
+    # The seed's one page is Danish: its Danish and English questions are asked of it.
+    assert sorted(report["by_page_language"]) == ["da-da", "en-da"]
+    assert report["by_page_language"]["da-da"]["answerable"] == report["metrics"]["da"]["answerable"]
+    assert set(report["by_page_language"]["en-da"]) == {
+        "answerable",
+        "recall@1",
+        "recall@3",
+        "answer_accuracy",
+        "false_abstention",
+    }
+
+
+def test_eval_shows_the_answerable_questions_by_question_and_page_language(
+    fake_engine: QAEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(qa.service, "load_engine", lambda settings, embedder=None: fake_engine)
+    monkeypatch.setenv("QA_ENCODER", "onnx")
+    result = _invoke_fresh(["eval", "--split", "check", "--eval-set", str(EVAL_SET)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index("answerable questions by their language and that of the page holding the gold:")
+    assert lines[start + 1].split() == ["answerable", "recall@1", "recall@3", "answer_accuracy", "false_abstention"]
+    assert [line[:8] for line in lines[start + 2 : start + 4]] == ["da on da", "en on da"]
+    assert lines[start + 4] == ""
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from qa.engine import QAEngine
-from qa.evaluation import EvalSetError, evaluate, load_questions
+from qa.evaluation import (
+    EvalQuestion,
+    EvalSetError,
+    Outcome,
+    evaluate,
+    gold_language,
+    load_questions,
+    metrics_by_page_language,
+)
 from qa.fitting import fit_models
 
 GOOD = {
@@ -229,3 +237,51 @@ def test_fitting_refuses_a_question_whose_gold_is_not_in_the_corpus_with_its_fil
     with pytest.raises(EvalSetError) as caught:
         fit_models([(fake_engine, load_questions(path))], "test")
     assert str(caught.value).startswith(f'{path}:2: no "gold" string of the question "da-01" is in the corpus: ')
+
+
+def _question(language: str, answerable: bool = True, doc: str | None = None) -> EvalQuestion:
+    return EvalQuestion("q", language, "?", answerable, ("gold",) if answerable else (), "check", doc)  # type: ignore[arg-type]
+
+
+LANGUAGES = {"post": "da", "guide": "en", "faq": "da"}
+
+
+def test_the_page_language_is_that_of_the_questions_own_document_when_the_gold_is_there() -> None:
+    spans = [("post", 0, 4), ("guide", 10, 14)]
+    assert gold_language(_question("en", doc="guide"), spans, LANGUAGES) == "en"
+    assert gold_language(_question("en", doc="post"), spans, LANGUAGES) == "da"
+
+
+def test_the_page_language_is_the_one_language_of_the_pages_holding_the_gold() -> None:
+    assert gold_language(_question("en"), [("post", 0, 4), ("faq", 3, 7)], LANGUAGES) == "da"
+    # Its own document does not hold the gold: the pages that do decide.
+    assert gold_language(_question("da", doc="guide"), [("faq", 3, 7)], LANGUAGES) == "da"
+
+
+def test_no_page_language_for_gold_in_both_languages_nowhere_or_an_unanswerable_question() -> None:
+    assert gold_language(_question("en"), [("post", 0, 4), ("guide", 10, 14)], LANGUAGES) is None
+    assert gold_language(_question("en"), [], LANGUAGES) is None
+    assert gold_language(_question("en", answerable=False), [("post", 0, 4)], LANGUAGES) is None
+
+
+def test_metrics_by_page_language_counts_answerable_questions_per_pair() -> None:
+    outcomes = [
+        Outcome(_question("en"), 1, True, True, 0.9, "da"),
+        Outcome(_question("en"), 2, True, False, 0.6, "da"),
+        Outcome(_question("en"), None, False, False, 0.1, "da"),
+        Outcome(_question("en"), 1, True, True, 0.8, "en"),
+        Outcome(_question("da"), 3, False, True, 0.2, "da"),
+        Outcome(_question("da", answerable=False), None, True, False, 0.7, None),
+        Outcome(_question("da"), 1, True, True, 0.9, None),
+    ]
+    assert metrics_by_page_language(outcomes) == {
+        "da-da": {"answerable": 1, "recall@1": 0.0, "recall@3": 1.0, "answer_accuracy": 0.0, "false_abstention": 1.0},
+        "en-da": {
+            "answerable": 3,
+            "recall@1": 0.333,
+            "recall@3": 0.667,
+            "answer_accuracy": 0.333,
+            "false_abstention": 0.333,
+        },
+        "en-en": {"answerable": 1, "recall@1": 1.0, "recall@3": 1.0, "answer_accuracy": 1.0, "false_abstention": 0.0},
+    }
