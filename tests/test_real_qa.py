@@ -198,10 +198,17 @@ def test_cli_eval_prints_the_table_per_language(real_settings: Settings) -> None
     lines = result.output.splitlines()
     assert "recall@1" in lines[1] and "false_abstention" in lines[1] and "unanswerable_abstained" in lines[1]
     assert [line.split()[0] for line in lines[2:5]] == ["da", "en", "all"]
-    assert lines[6].startswith("risk-coverage") and lines[7].split() == ["threshold", "da", "en", "all"]
+    # The seed's one page is Danish: its Danish and English answerable questions are all
+    # asked of a Danish page, one row each, counting them all.
+    assert lines[6] == "answerable questions by their language and that of the page holding the gold:"
+    assert lines[7].split() == ["answerable", "recall@1", "recall@3", "answer_accuracy", "false_abstention"]
+    assert [line[:8] for line in lines[8:10]] == ["da on da", "en on da"]
+    assert [line.split()[3] for line in lines[8:10]] == [lines[2].split()[1], lines[3].split()[1]]
+    assert lines[10] == ""
+    assert lines[11].startswith("risk-coverage") and lines[12].split() == ["threshold", "da", "en", "all"]
     # At threshold 0 every Danish question is answered but the 2 of 56 asking what a
     # passport or a NemKonto costs: the seed gives no amount, so they are never answered.
-    assert lines[8].split()[:4] == ["0.00", "0.96", "/", lines[8].split()[3]]
+    assert lines[13].split()[:4] == ["0.00", "0.96", "/", lines[13].split()[3]]
 
 
 def test_cli_eval_with_the_int8_encoder_reports_its_quality_against_fp32(
