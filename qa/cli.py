@@ -482,9 +482,11 @@ def eval_command(
     for lang, row in table.items():
         cells = "".join(f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in columns)
         typer.echo(f"{lang:5}{cells}")
-    if by_page:
+    left_out = sum(1 for o in outcomes if o.question.answerable and o.page_language is None)
+    if by_page or left_out:
         typer.echo("")
         typer.echo("answerable questions by their language and that of the page holding the gold:")
+    if by_page:
         typer.echo(f"{'':9}" + "".join(f"{c:>{max(len(c), 5) + 2}}" for c in PAGE_LANGUAGE_METRICS))
         for pair, row in by_page.items():
             question_language, page_language = pair.split("-")
@@ -492,6 +494,11 @@ def eval_command(
                 f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in PAGE_LANGUAGE_METRICS
             )
             typer.echo(f"{question_language} on {page_language}{'':1}{cells}")
+    if left_out:
+        typer.echo(
+            f"{left_out} answerable question{'s' if left_out > 1 else ''} left out: "
+            "gold in pages of both languages, so no one page language"
+        )
     typer.echo("")
     typer.echo("risk-coverage (answered when probability >= threshold): coverage / accuracy of the answered")
     typer.echo(f"{'threshold':>10}" + "".join(f"{lang:>16}" for lang in curves))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import qa.evaluation
 import qa.service
 from qa.cli_support import quote_place, wrapped_answer
 from qa.documents import (
@@ -21,6 +22,7 @@ from qa.documents import (
     TEXT_SUFFIXES,
 )
 from qa.engine import QAEngine
+from qa.evaluation import EvalQuestion, Outcome
 from qa.index import build
 from tests.conftest import EVAL_SET
 from tests.fakes import FakeEmbedder
@@ -185,6 +187,39 @@ def test_eval_shows_the_answerable_questions_by_question_and_page_language(
     assert lines[start + 1].split() == ["answerable", "recall@1", "recall@3", "answer_accuracy", "false_abstention"]
     assert [line[:8] for line in lines[start + 2 : start + 4]] == ["da on da", "en on da"]
     assert lines[start + 4] == ""
+
+
+def test_eval_counts_the_answerable_questions_left_out_for_gold_in_pages_of_both_languages(
+    fake_engine: QAEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def question(n: int, answerable: bool = True) -> EvalQuestion:
+        return EvalQuestion(f"en-{n:02d}", "en", "?", answerable, ("gold",) if answerable else (), "check")
+
+    outcomes = [
+        Outcome(question(1), 1, True, True, 0.9, "da"),
+        Outcome(question(2), 2, True, False, 0.6, None),
+        Outcome(question(3), None, False, False, 0.1, None),
+        Outcome(question(4, answerable=False), None, False, False, 0.1, None),
+    ]
+    monkeypatch.setattr(qa.service, "load_engine", lambda settings, embedder=None: fake_engine)
+    monkeypatch.setattr(qa.evaluation, "evaluate", lambda engine, questions: outcomes)
+    monkeypatch.setenv("QA_ENCODER", "onnx")
+    result = _invoke_fresh(["eval", "--eval-set", str(EVAL_SET)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index("answerable questions by their language and that of the page holding the gold:")
+    assert lines[start + 2].split() == ["en", "on", "da", "1", "1.0", "1.0", "1.0", "0.0"]
+    assert (
+        lines[start + 3] == "2 answerable questions left out: gold in pages of both languages, so no one page language"
+    )
+    # Only questions without a page language: the count stands alone under the heading.
+    monkeypatch.setattr(qa.evaluation, "evaluate", lambda engine, questions: outcomes[2:])
+    lines = _invoke_fresh(["eval", "--eval-set", str(EVAL_SET)]).stdout.splitlines()
+    start = lines.index("answerable questions by their language and that of the page holding the gold:")
+    assert lines[start + 1 : start + 3] == [
+        "1 answerable question left out: gold in pages of both languages, so no one page language",
+        "",
+    ]
 
 
 @pytest.mark.parametrize(
