@@ -9,7 +9,7 @@ import os
 import shutil
 import tempfile
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -421,6 +421,13 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
     }
 
 
+def _table_line(label: str, row: Mapping[str, object], columns: Sequence[str], label_width: int) -> str:
+    """One line of `qa eval`'s tables: `label` left-aligned in `label_width` characters, then
+    each column's value ("-" for None) right-aligned in the column name's width plus two."""
+    cells = "".join(f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in columns)
+    return f"{label:{label_width}}{cells}"
+
+
 @app.command("eval")
 def eval_command(
     eval_set: Annotated[Path | None, typer.Option(help="Labelled questions (QA_EVAL_SET).")] = None,
@@ -437,6 +444,7 @@ def eval_command(
         metrics_by_language,
         metrics_by_page_language,
         risk_coverage,
+        without_page_language,
     )
     from qa.index import IndexLoadError
     from qa.linear import ModelFileError
@@ -478,22 +486,18 @@ def eval_command(
         f"operating point {engine.policy.threshold:.3f}"
     )
     columns = ["answerable", "unanswerable", *METRICS]
-    typer.echo(f"{'':5}" + "".join(f"{c:>{max(len(c), 5) + 2}}" for c in columns))
+    typer.echo(_table_line("", {c: c for c in columns}, columns, 5))
     for lang, row in table.items():
-        cells = "".join(f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in columns)
-        typer.echo(f"{lang:5}{cells}")
-    left_out = sum(1 for o in outcomes if o.question.answerable and o.page_language is None)
+        typer.echo(_table_line(lang, row, columns, 5))
+    left_out = without_page_language(outcomes)
     if by_page or left_out:
         typer.echo("")
         typer.echo("answerable questions by their language and that of the page holding the gold:")
     if by_page:
-        typer.echo(f"{'':9}" + "".join(f"{c:>{max(len(c), 5) + 2}}" for c in PAGE_LANGUAGE_METRICS))
+        typer.echo(_table_line("", {c: c for c in PAGE_LANGUAGE_METRICS}, PAGE_LANGUAGE_METRICS, 9))
         for pair, row in by_page.items():
             question_language, page_language = pair.split("-")
-            cells = "".join(
-                f"{'-' if row[c] is None else row[c]!s:>{max(len(c), 5) + 2}}" for c in PAGE_LANGUAGE_METRICS
-            )
-            typer.echo(f"{question_language} on {page_language}{'':1}{cells}")
+            typer.echo(_table_line(f"{question_language} on {page_language}", row, PAGE_LANGUAGE_METRICS, 9))
     if left_out:
         typer.echo(
             f"{left_out} answerable question{'s' if left_out > 1 else ''} left out: "

@@ -338,6 +338,12 @@ def metrics_by_language(outcomes: list[Outcome]) -> dict[str, dict[str, float | 
 PAGE_LANGUAGE_METRICS = ("answerable", "recall@1", "recall@3", "answer_accuracy", "false_abstention")
 
 
+def without_page_language(outcomes: list[Outcome]) -> int:
+    """How many answerable questions `metrics_by_page_language` leaves out: those without
+    one page language (gold in pages of both languages)."""
+    return sum(1 for o in outcomes if o.question.answerable and o.page_language is None)
+
+
 def metrics_by_page_language(outcomes: list[Outcome]) -> dict[str, dict[str, float | int | None]]:
     """The answerable questions' metrics (`PAGE_LANGUAGE_METRICS`) by the language of the
     question and of the page holding its gold, keyed "da-en" (a Danish question whose gold
