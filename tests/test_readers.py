@@ -136,6 +136,11 @@ def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
         ("Reglerne er ændret 1. juli 2025.", False),
         ("Opdateret", False),
         ("Senest opdateret: 3. marts 2026. Del siden på Facebook", False),
+        # Found on a tester's bilingual page: the stamp with its translation in brackets.
+        ("Last updated: 3 March 2026 (Senest opdateret: 3. marts 2026)", True),
+        ("Senest opdateret: 3. marts 2026 [Last updated: 3 March 2026]", True),
+        ("Last updated: 3 March 2026 (see the rules below)", False),
+        ("Gebyret er 300 kr. (Senest opdateret: 3. marts 2026)", False),
     ],
 )
 def test_a_pages_date_stamp_is_told_from_text(text: str, stamp: bool) -> None:

@@ -144,6 +144,9 @@ _PAGE_STAMP = re.compile(
 )
 
 
+# A stamp and, in brackets, the same stamp in another language (each part matched alone).
+_TRANSLATED_STAMP = re.compile(r"^([^()\[\]]+?) ?[(\[]([^()\[\]]+)[)\]]\.?$")
+
 # The longest stamp: words, a date and a time ("Siden er senest opdateret den 14.
 # september 2025 kl. 10:15" is 52 characters).
 _STAMP_MAX_CHARS = 120
@@ -154,13 +157,19 @@ def is_page_stamp(text: str) -> bool:
     marts 2026", "_Last updated: 20 February 2025_", "Sidst opdateret 14.01.2025". Read as
     the page shows it, but quoted it answers no question ("Will I still get unemployment
     benefits straight away?" was answered "Senest opdateret: 14. august 2025"), so
-    `qa.reader` makes no answer unit of it. A sentence that dates a rule ("Reglerne er
-    ændret 1. juli 2025.") is none."""
+    `qa.reader` makes no answer unit of it. A stamp followed by the same stamp in another
+    language in brackets is one too ("Last updated: 3 March 2026 (Senest opdateret: 3.
+    marts 2026)", a bilingual page's footer line, was quoted for "hvad gør jeg med brugte
+    batterier"). A sentence that dates a rule ("Reglerne er ændret 1. juli 2025.") is none."""
     if len(text) > _STAMP_MAX_CHARS:
         return False
     # One space between words: the pattern's runs of optional spaces then meet one space
     # each, not a long run they could split in many ways.
-    return _PAGE_STAMP.match(" ".join(text.split())) is not None
+    collapsed = " ".join(text.split())
+    if _PAGE_STAMP.match(collapsed) is not None:
+        return True
+    translated = _TRANSLATED_STAMP.match(collapsed)
+    return translated is not None and all(_PAGE_STAMP.match(part) for part in translated.groups())
 
 
 # A breadcrumb trail copied with a web page's text: "borger.dk > Bolig og flytning >
