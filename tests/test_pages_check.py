@@ -1,13 +1,13 @@
-"""The web-page tester sets (`tests/eval/pages/a` .. `i`): their gold is in the served text,
+"""The web-page tester sets (`tests/eval/pages/a` .. `k`): their gold is in the served text,
 they are marked as test data, split by document, and floors hold on their check split
 with the real model and the shipped models.
 
 The shipped models were fitted on the fit split of sets a .. d (with the development and
-seed sets' fit splits, `scripts/fit_scoring.py --pages`); sets e .. i came later
-(`tests/eval/README.md`), so none of the check split's 27 documents, nor the fit split of
-e .. i, was seen by them. Floors sit a little under what was measured (`qa eval
+seed sets' fit splits, `scripts/fit_scoring.py --pages`); sets e .. k came later
+(`tests/eval/README.md`), so none of the check split's 33 documents, nor the fit split of
+e .. k, was seen by them. Floors sit a little under what was measured (`qa eval
 --eval-set tests/eval/pages/S/questions.jsonl --split check` on an index of
-`tests/eval/pages/S/corpus` for each set S, pooled over the nine).
+`tests/eval/pages/S/corpus` for each set S, pooled over the eleven).
 """
 
 from __future__ import annotations
@@ -38,13 +38,16 @@ def test_every_gold_of_a_set_is_in_its_own_served_text(name: str) -> None:
     assert [q.id for q in questions if not gold_spans(q, documents)] == []
 
 
-# The four text pages whose writers put no mark in them (tests/eval/README.md says so for them).
+# The five text pages whose writers put no mark in them (tests/eval/README.md says so for them).
 UNMARKED_TEXT = {
     "borger-flytning-adresseaendring.txt",
     "koerekort-esbjerg.txt",
     "nemkonto.txt",
     "bakkeby_bibliotek_gebyrer.txt",
+    "kystlund-ferieaktiviteter.txt",
 }
+# A text page's mark: its first line opens "TESTDATA" or "test data", maybe in brackets.
+TEST_DATA_LINE = re.compile(r"\[?(?:TESTDATA|test data)\b", re.IGNORECASE)
 TEST_DATA_COMMENT = re.compile(r"<!--(?:(?!-->).)*\btest\s?data\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -58,7 +61,7 @@ def test_every_page_says_it_is_test_data(name: str) -> None:
         elif page.suffix == ".md":
             assert "\ntest_data: true\n" in text.split("\n---", 1)[0] + "\n", page
         elif page.name not in UNMARKED_TEXT:
-            assert text.removeprefix("[").startswith("TESTDATA"), page
+            assert TEST_DATA_LINE.match(text), page
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -103,16 +106,16 @@ def test_check_split_floors_hold(page_engines: dict[str, QAEngine]) -> None:
         questions = [q for q in load_questions(PAGES / name / "questions.jsonl") if q.split == "check"]
         results += evaluate(engine, questions)
     table = metrics_by_language(results)
-    # Measured with the shipped models (scoring version 14), pooled over the nine sets:
-    # da answer 0.683, false abstention 0.125, unanswerable abstained 0.738, recall@1 0.798;
-    # en 0.556, 0.241, 0.667, 0.769.
+    # Measured with the shipped models (scoring version 14), pooled over the eleven sets:
+    # da answer 0.667, false abstention 0.109, unanswerable abstained 0.680, recall@1 0.767;
+    # en 0.538, 0.250, 0.647, 0.742.
     floors = {
-        "da": {"recall@1": 0.77, "answer_accuracy": 0.65, "unanswerable_abstained": 0.69},
-        "en": {"recall@1": 0.74, "answer_accuracy": 0.52, "unanswerable_abstained": 0.62},
+        "da": {"recall@1": 0.74, "answer_accuracy": 0.63, "unanswerable_abstained": 0.64},
+        "en": {"recall@1": 0.71, "answer_accuracy": 0.50, "unanswerable_abstained": 0.60},
     }
-    ceilings = {"da": {"false_abstention": 0.16}, "en": {"false_abstention": 0.28}}
+    ceilings = {"da": {"false_abstention": 0.14}, "en": {"false_abstention": 0.29}}
     for language in floors:
         row = table[language]
         counts = (row["answerable"], row["unanswerable"])
-        assert all(isinstance(n, int) for n in counts) and counts >= (100, 42), row
+        assert all(isinstance(n, int) for n in counts) and counts >= (125, 50), row
     assert_within_limits(table, floors, ceilings)
