@@ -169,33 +169,13 @@ class AnalysedQuestion:
         question of the time left to do something ("Hvor lang tid har jeg til at ...")
         wants any duration but the earliest time alone (`qa.answer_types.only_earliest`),
         while a how-much question about a deadline ("Hvad koster det, hvis jeg indberetter
-        efter fristen?") wants only its amount.
-
-        A value the question names itself does not answer it: a when, how-long, how-many
-        or how-much question is fitted by the text without the numbers the question names
-        (`without_named_numbers`), so "Hvornår kan man søge præmien i 2026?" is not fitted
-        by "Puljen for 2026 er på 30 mio. kr." (a tester's page, stop 34), but by "Der
-        kan søges fra den 2. februar 2026"."""
-        if self.answer_type in _VALUE_TYPES and self.numbers and not self.form:
-            text = without_named_numbers(text, self.numbers)
+        efter fristen?") wants only its amount."""
         fit = holds_form(text, self.form) if self.form else fits(text, self.answer_type, is_list_item)
         if self.deadline and self.answer_type in ("when", "how_long"):
             return fit and gives_deadline(text, self.earliest)
         if self.time_left and not self.earliest and only_earliest(text):
             return False
         return fit
-
-
-# The answer types whose answer is a value the text states (a date, a duration, a count,
-# an amount): a number the question names itself is not that value.
-_VALUE_TYPES = frozenset({"when", "how_long", "how_many", "how_much"})
-
-
-def without_named_numbers(text: str, numbers: frozenset[str]) -> str:
-    """`text` with each whole number among `numbers` (as `NUMBER` reads them: "2026",
-    "2.500") replaced by a space; a longer number holding one ("12026", "2026,50") is
-    kept. Pure; characters are not counted, so offsets into the result mean nothing."""
-    return NUMBER.sub(lambda match: " " if match.group() in numbers else match.group(), text)
 
 
 def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestion:
