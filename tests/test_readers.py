@@ -141,6 +141,12 @@ def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
         ("Senest opdateret: 3. marts 2026 [Last updated: 3 March 2026]", True),
         ("Last updated: 3 March 2026 (see the rules below)", False),
         ("Gebyret er 300 kr. (Senest opdateret: 3. marts 2026)", False),
+        # Found by review: the pair in emphasis, brackets that do not match, and the
+        # longest form of the words, which the length limit was set for.
+        ("_Last updated: 3 March 2026 (Senest opdateret: 3. marts 2026)_", True),
+        ("Last updated: 3 March 2026 (Senest opdateret: 3. marts 2026]", False),
+        ("Siden er senest opdateret den 14. september 2025 kl. 10:15", True),
+        ("Reglerne er ændret 1. juli 2025 (opdateret 3. marts 2026)", False),
     ],
 )
 def test_a_pages_date_stamp_is_told_from_text(text: str, stamp: bool) -> None:

@@ -129,7 +129,7 @@ def reads_as_label(text: str) -> bool:
 # 2025", set in emphasis or brackets or not. The words are those of page templates
 # (borger.dk, the municipalities' CMS, gov.uk-style English pages), not of one page.
 _STAMP_WORDS = (
-    r"(?:(?:senest|sidst|side[n]?(?:\s+er)?|last|page(?:\s+last)?|first)\s+)?"
+    r"(?:(?:side[n]?\s+er\s+)?(?:senest|sidst)\s+|(?:side[n]?(?:\s+er)?|last|page(?:\s+last)?|first)\s+)?"
     r"(?:opdateret|ændret|revideret|redigeret|udgivet|publiceret|offentliggjort|oprettet|"
     r"updated|modified|reviewed|published|changed)"
 )
@@ -144,8 +144,9 @@ _PAGE_STAMP = re.compile(
 )
 
 
-# A stamp and, in brackets, the same stamp in another language (each part matched alone).
-_TRANSLATED_STAMP = re.compile(r"^([^()\[\]]+?) ?[(\[]([^()\[\]]+)[)\]]\.?$")
+# A stamp and a second one in matching brackets, the pair maybe in emphasis (each stamp
+# is matched alone by `_PAGE_STAMP`).
+_STAMP_PAIR = re.compile(r"^[*_]*([^()\[\]]+?) ?(?:\(([^()\[\]]+)\)|\[([^()\[\]]+)\])[.*_]*$")
 
 # The longest stamp: words, a date and a time ("Siden er senest opdateret den 14.
 # september 2025 kl. 10:15" is 52 characters).
@@ -157,10 +158,11 @@ def is_page_stamp(text: str) -> bool:
     marts 2026", "_Last updated: 20 February 2025_", "Sidst opdateret 14.01.2025". Read as
     the page shows it, but quoted it answers no question ("Will I still get unemployment
     benefits straight away?" was answered "Senest opdateret: 14. august 2025"), so
-    `qa.reader` makes no answer unit of it. A stamp followed by the same stamp in another
-    language in brackets is one too ("Last updated: 3 March 2026 (Senest opdateret: 3.
-    marts 2026)", a bilingual page's footer line, was quoted for "hvad gør jeg med brugte
-    batterier"). A sentence that dates a rule ("Reglerne er ændret 1. juli 2025.") is none."""
+    `qa.reader` makes no answer unit of it. A stamp followed by a second stamp in brackets
+    is one too, as a bilingual page gives its date in both languages ("Last updated: 3
+    March 2026 (Senest opdateret: 3. marts 2026)" was quoted for "hvad gør jeg med brugte
+    batterier"); what the brackets say is not checked to be the same date. A sentence
+    that dates a rule ("Reglerne er ændret 1. juli 2025.") is none."""
     if len(text) > _STAMP_MAX_CHARS:
         return False
     # One space between words: the pattern's runs of optional spaces then meet one space
@@ -168,8 +170,8 @@ def is_page_stamp(text: str) -> bool:
     collapsed = " ".join(text.split())
     if _PAGE_STAMP.match(collapsed) is not None:
         return True
-    translated = _TRANSLATED_STAMP.match(collapsed)
-    return translated is not None and all(_PAGE_STAMP.match(part) for part in translated.groups())
+    pair = _STAMP_PAIR.match(collapsed)
+    return pair is not None and all(_PAGE_STAMP.match(part) for part in pair.groups() if part is not None)
 
 
 # A breadcrumb trail copied with a web page's text: "borger.dk > Bolig og flytning >
