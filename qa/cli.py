@@ -428,6 +428,34 @@ def _table_line(label: str, row: Mapping[str, object], columns: Sequence[str], l
     return f"{label:{label_width}}{cells}"
 
 
+def metric_table_lines(
+    table: Mapping[str, Mapping[str, object]], by_page: Mapping[str, Mapping[str, object]], left_out: int
+) -> list[str]:
+    """`qa eval`'s metric tables as text lines: the header and one row per language of
+    `table` (`qa.evaluation.metrics_by_language`), then, when there is any, the answerable
+    questions by question and page language (`by_page`, `metrics_by_page_language`, rows
+    "en on da") and a line counting the `left_out` answerable questions with gold in pages
+    of both languages (`without_page_language`). Pure."""
+    from qa.evaluation import METRICS, PAGE_LANGUAGE_METRICS
+
+    columns = ["answerable", "unanswerable", *METRICS]
+    lines = [_table_line("", {c: c for c in columns}, columns, 5)]
+    lines += [_table_line(lang, row, columns, 5) for lang, row in table.items()]
+    if by_page or left_out:
+        lines += ["", "answerable questions by their language and that of the page holding the gold:"]
+    if by_page:
+        lines.append(_table_line("", {c: c for c in PAGE_LANGUAGE_METRICS}, PAGE_LANGUAGE_METRICS, 9))
+        for pair, row in by_page.items():
+            question_language, page_language = pair.split("-")
+            lines.append(_table_line(f"{question_language} on {page_language}", row, PAGE_LANGUAGE_METRICS, 9))
+    if left_out:
+        lines.append(
+            f"{left_out} answerable question{'s' if left_out > 1 else ''} left out: "
+            "gold in pages of both languages, so no one page language"
+        )
+    return lines
+
+
 @app.command("eval")
 def eval_command(
     eval_set: Annotated[Path | None, typer.Option(help="Labelled questions (QA_EVAL_SET).")] = None,
@@ -436,8 +464,6 @@ def eval_command(
 ) -> None:
     """Recall@1/@3, MRR, answer accuracy, abstention rates and a risk-coverage table per language."""
     from qa.evaluation import (
-        METRICS,
-        PAGE_LANGUAGE_METRICS,
         EvalSetError,
         evaluate,
         load_questions,
@@ -485,24 +511,8 @@ def eval_command(
         f"index {engine.index_version}, {len(questions)} questions ({split}) from {settings.eval_set}; "
         f"operating point {engine.policy.threshold:.3f}"
     )
-    columns = ["answerable", "unanswerable", *METRICS]
-    typer.echo(_table_line("", {c: c for c in columns}, columns, 5))
-    for lang, row in table.items():
-        typer.echo(_table_line(lang, row, columns, 5))
-    left_out = without_page_language(outcomes)
-    if by_page or left_out:
-        typer.echo("")
-        typer.echo("answerable questions by their language and that of the page holding the gold:")
-    if by_page:
-        typer.echo(_table_line("", {c: c for c in PAGE_LANGUAGE_METRICS}, PAGE_LANGUAGE_METRICS, 9))
-        for pair, row in by_page.items():
-            question_language, page_language = pair.split("-")
-            typer.echo(_table_line(f"{question_language} on {page_language}", row, PAGE_LANGUAGE_METRICS, 9))
-    if left_out:
-        typer.echo(
-            f"{left_out} answerable question{'s' if left_out > 1 else ''} left out: "
-            "gold in pages of both languages, so no one page language"
-        )
+    for line in metric_table_lines(table, by_page, without_page_language(outcomes)):
+        typer.echo(line)
     typer.echo("")
     typer.echo("risk-coverage (answered when probability >= threshold): coverage / accuracy of the answered")
     typer.echo(f"{'threshold':>10}" + "".join(f"{lang:>16}" for lang in curves))

@@ -2,10 +2,11 @@
 
 A labelled set is a question file asked of one corpus only: the development set
 (`tests/eval/dev/`), the seed document's set (`tests/eval/questions.jsonl` over `corpus/`)
-and, with `--pages`, web-page tester sets (`tests/eval/pages/a` .. `i`, see
+and, with `--pages`, web-page tester sets (`tests/eval/pages/a` .. `k`, see
 `tests/eval/README.md`). The scripts read only the `fit` split of each. By default the
 page sets are those the shipped models were fitted on (`FITTED_PAGE_SETS`), so
 `scripts/fit_scoring.py --pages` reproduces `qa/data/*.json`; `--page-sets` names others.
+The fitting scripts read only `fit`; `scripts/pooled_eval.py` reports on any split.
 """
 
 from __future__ import annotations

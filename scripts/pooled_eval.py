@@ -10,10 +10,9 @@ that of the page holding the gold. Without `--pages` only the development and se
 are read; `--pages` adds the page sets `--page-sets` names (by default a .. d, those the
 shipped models were fitted on); `--html HTML_INDEX` adds the web-page set
 (`tests/eval/html`, all `check`). A set with no question in the split is named and left
-out. Every index is loaded, and checked to hold the documents of its set's corpus, before
-any question is asked. `--json` prints the figures as JSON (`per_set`, `metrics`,
-`by_page_language`, `left_out`). Run from the repository root after building every set's
-index:
+out. Every index is loaded, and checked to be built from its set's corpus as it is now,
+before any question is asked. `--json` prints the figures as JSON (`pooled_report`). Run
+from the repository root after building every set's index:
 
     QA_CORPUS_DIR=tests/eval/dev/corpus QA_INDEX_DIR=/tmp/dev-index .venv/bin/qa build --force
     QA_CORPUS_DIR=corpus QA_INDEX_DIR=/tmp/seed-index .venv/bin/qa build --force
@@ -42,12 +41,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 # Run as `python scripts/pooled_eval.py`, the repository root is not on the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from qa.cli import _table_line  # noqa: E402
+from qa.cli import metric_table_lines  # noqa: E402
 from qa.documents import read_corpus  # noqa: E402
 from qa.engine import QAEngine  # noqa: E402
 from qa.evaluation import (  # noqa: E402
-    METRICS,
-    PAGE_LANGUAGE_METRICS,
     EvalQuestion,
     EvalSetError,
     Outcome,
@@ -55,9 +52,12 @@ from qa.evaluation import (  # noqa: E402
     load_questions,
     metrics_by_language,
     metrics_by_page_language,
+    without_page_language,
 )
-from qa.index import IndexData, load_live_index  # noqa: E402
+from qa.index import IndexData, corpus_hash, load_live_index  # noqa: E402
 from qa.index_errors import IndexLoadError  # noqa: E402
+from qa.linear import ModelFileError  # noqa: E402
+from qa.model_store import ModelError  # noqa: E402
 from qa.service import load_embedder, scoring_models  # noqa: E402
 from qa.settings import Settings  # noqa: E402
 from scripts.labelled_sets import (  # noqa: E402
@@ -71,27 +71,40 @@ from scripts.labelled_sets import (  # noqa: E402
 SPLITS = ("check", "fit", "all")
 
 
-def pooled_report(outcomes_by_set: Mapping[str, Sequence[Outcome]], left_out: Sequence[str] = ()) -> dict[str, Any]:
-    """Each set's metrics per language (`per_set`: set name -> `metrics_by_language`), the
-    metrics of all the sets' outcomes together (`metrics`) and those of their answerable
-    questions by question and page language (`by_page_language`,
-    `metrics_by_page_language`); `left_out` names the sets that had no question in the
-    split. Pooling is by question: the pooled answer accuracy is the answerable questions
-    answered right over all sets divided by all the answerable questions, not a mean of
-    the sets' accuracies. Pure; an empty mapping gives empty tables."""
+def pooled_report(
+    outcomes_by_set: Mapping[str, Sequence[Outcome]],
+    split: str,
+    indexes: Mapping[str, Mapping[str, object]] | None = None,
+    left_out: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The figures of a run over the labelled sets, as JSON-ready data: the `split` asked;
+    each set's metrics per language (`per_set`: set name -> `metrics_by_language`); the
+    index each set was asked of (`indexes`: set name -> its `index_version` and the
+    `operating_point`); the sets left out for having no question in the split
+    (`left_out`); the metrics of all the sets' outcomes together (`metrics`), those of
+    their answerable questions by question and page language (`by_page_language`,
+    `metrics_by_page_language`) and how many answerable questions that table leaves out
+    for gold in pages of both languages (`left_out_of_page_language`). Pooling is by
+    question: the pooled answer accuracy is the answerable questions answered right over
+    all sets divided by all the answerable questions, not a mean of the sets'
+    accuracies. Pure; an empty mapping gives empty tables."""
     pooled = [outcome for outcomes in outcomes_by_set.values() for outcome in outcomes]
     return {
+        "split": split,
         "per_set": {name: metrics_by_language(list(outcomes)) for name, outcomes in outcomes_by_set.items()},
+        "indexes": {name: dict(index) for name, index in (indexes or {}).items()},
+        "left_out": list(left_out),
         "metrics": metrics_by_language(pooled),
         "by_page_language": metrics_by_page_language(pooled),
-        "left_out": list(left_out),
+        "left_out_of_page_language": without_page_language(pooled),
     }
 
 
-def report_lines(report: Mapping[str, Any], split: str) -> list[str]:
-    """The text `main` prints for a `pooled_report`: one line per set with its questions and
-    answer accuracy per language, then the pooled table in `qa eval`'s columns and the
-    table by question and page language."""
+def report_lines(report: Mapping[str, Any]) -> list[str]:
+    """The text `main` prints for a `pooled_report`: one line per set with its answerable
+    questions and answer accuracy per language, the sets left out, then `qa eval`'s
+    metric tables over all the sets (`qa.cli.metric_table_lines`)."""
+    split = report["split"]
     lines = [f"{split} split, answer accuracy per set (answerable questions):"]
     for name, table in report["per_set"].items():
         cells = [
@@ -102,15 +115,8 @@ def report_lines(report: Mapping[str, Any], split: str) -> list[str]:
         lines.append(f"  {name:<10} " + "   ".join(cells) if cells else f"  {name:<10} no answerable question")
     if report["left_out"]:
         lines.append(f"  left out, no question in the {split} split: {', '.join(report['left_out'])}")
-    columns = ["answerable", "unanswerable", *METRICS]
-    lines += ["", "pooled over the sets:", _table_line("", {c: c for c in columns}, columns, 5)]
-    lines += [_table_line(language, row, columns, 5) for language, row in report["metrics"].items()]
-    if report["by_page_language"]:
-        lines += ["", "answerable questions by their language and that of the page holding the gold:"]
-        lines.append(_table_line("", {c: c for c in PAGE_LANGUAGE_METRICS}, PAGE_LANGUAGE_METRICS, 9))
-        for pair, row in report["by_page_language"].items():
-            question_language, page_language = pair.split("-")
-            lines.append(_table_line(f"{question_language} on {page_language}", row, PAGE_LANGUAGE_METRICS, 9))
+    lines += ["", "pooled over the sets:"]
+    lines += metric_table_lines(report["metrics"], report["by_page_language"], report["left_out_of_page_language"])
     return lines
 
 
@@ -129,20 +135,23 @@ class SetProblem(Exception):
 
 
 def loaded_index(labelled: LabelledSet, identity: dict[str, object]) -> IndexData:
-    """The live index of a set, checked to hold exactly the documents of the set's corpus
-    (by document id). Raises SetProblem, saying how to build the index, for a missing or
-    unreadable index or one built from another corpus."""
+    """The live index of a set, checked to be built from the set's corpus as it is now (the
+    manifest's `corpus_sha256` against `qa.index.corpus_hash` of the corpus read again, as
+    `qa build` decides whether an index is current). Raises SetProblem, saying how to
+    build the index, for a missing or unreadable index or one built from another corpus
+    or an older version of it."""
     build = f"QA_CORPUS_DIR={_shown(labelled.corpus)} QA_INDEX_DIR={labelled.index} .venv/bin/qa build --force"
     try:
         data = load_live_index(labelled.index, identity)
     except IndexLoadError as exc:
         raise SetProblem(f"{labelled.name}: {exc}; build it from the set's corpus: {build}") from exc
-    expected = {document.doc_id for document in read_corpus(labelled.corpus).documents}
-    if set(data.documents) != expected:
+    documents = read_corpus(labelled.corpus).documents
+    if data.manifest.corpus_sha256 != corpus_hash(documents):
+        indexed, read = set(data.documents), {document.doc_id for document in documents}
         raise SetProblem(
-            f"{labelled.name}: the index in {labelled.index} was built from another corpus than "
-            f"{_shown(labelled.corpus)} ({len(set(data.documents) - expected)} documents not in it, "
-            f"{len(expected - set(data.documents))} of it missing); build it again: {build}"
+            f"{labelled.name}: the index in {labelled.index} was not built from {_shown(labelled.corpus)} as it "
+            f"is now ({len(indexed - read)} indexed documents not in the corpus, {len(read - indexed)} of the "
+            f"corpus's documents not indexed, the others maybe changed); build it again: {build}"
         )
     return data
 
@@ -166,11 +175,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parse_index_arguments(parser, argv)
     settings = Settings()
-    embedder = load_embedder(settings)
-    models = scoring_models(settings)
     chosen: list[tuple[LabelledSet, list[EvalQuestion], IndexData]] = []
     left_out: list[str] = []
     try:
+        embedder = load_embedder(settings)
+        models = scoring_models(settings).load()
         # Every index and question file is read before any question is asked.
         for labelled in labelled_sets_with_html(args):
             questions = [q for q in load_questions(labelled.questions) if args.split in ("all", q.split)]
@@ -179,17 +188,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             chosen.append((labelled, questions, loaded_index(labelled, embedder.identity)))
         outcomes_by_set: dict[str, list[Outcome]] = {}
+        indexes: dict[str, dict[str, object]] = {}
         for labelled, questions, data in chosen:
-            engine = QAEngine(data, embedder, **models.load())
+            engine = QAEngine(data, embedder, **models)
             sys.stderr.write(
                 f"{labelled.name}: {len(questions)} {args.split} questions on index {engine.index_version}\n"
             )
+            indexes[labelled.name] = {"index_version": engine.index_version, "operating_point": engine.policy.threshold}
             outcomes_by_set[labelled.name] = evaluate(engine, questions)
-    except (SetProblem, EvalSetError) as exc:
+    except (SetProblem, EvalSetError, ModelError, ModelFileError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 1
-    report = pooled_report(outcomes_by_set, left_out)
-    text = json.dumps(report, indent=2) if args.json else "\n".join(report_lines(report, args.split))
+    report = pooled_report(outcomes_by_set, args.split, indexes, left_out)
+    text = json.dumps(report, indent=2) if args.json else "\n".join(report_lines(report))
     sys.stdout.write(text + "\n")
     return 0
 

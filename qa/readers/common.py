@@ -149,7 +149,7 @@ _PAGE_STAMP = re.compile(
 _STAMP_PAIR = re.compile(r"^[*_]*([^()\[\]]+?) ?(?:\(([^()\[\]]+)\)|\[([^()\[\]]+)\])[.*_]*$")
 
 # The longest stamp: words, a date and a time ("Siden er senest opdateret den 14.
-# september 2025 kl. 10:15" is 52 characters).
+# september 2025 kl. 10:15" is 58 characters).
 _STAMP_MAX_CHARS = 120
 
 
