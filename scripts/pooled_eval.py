@@ -66,6 +66,7 @@ from scripts.labelled_sets import (  # noqa: E402
     add_index_arguments,
     chosen_sets,
     parse_index_arguments,
+    web_page_set,
 )
 
 SPLITS = ("check", "fit", "all")
@@ -122,11 +123,7 @@ def report_lines(report: Mapping[str, Any]) -> list[str]:
 
 def labelled_sets_with_html(args: argparse.Namespace) -> list[LabelledSet]:
     """The sets the arguments name (`chosen_sets`), then the web-page set when `--html` is given."""
-    sets = chosen_sets(args)
-    if args.html is not None:
-        folder = ROOT / "tests/eval/html"
-        sets.append(LabelledSet("html", folder / "questions.jsonl", folder / "corpus", args.html))
-    return sets
+    return chosen_sets(args) + ([web_page_set(args.html)] if args.html is not None else [])
 
 
 class SetProblem(Exception):
