@@ -1578,6 +1578,18 @@ def test_a_configured_reranker_model_is_the_one_served(tmp_path: Path) -> None:
         ("How do I register a change of address?", None),
         ("Skal jeg selv sige til banken, at jeg har fået ny adresse?", None),
         ("How many resident permits can one address have?", None),
+        # The day of the week, recurring days, or one day (a date may answer it).
+        ("On which weekday is bulky waste collected in my street in Aalborg?", "weekday"),
+        ("Hvilken ugedag tømmes haveaffaldsbeholderen?", "weekday"),
+        ("What day of the week is bulky waste picked up in Lindå?", "weekday"),
+        ("what days is market day on the square", "weekday"),
+        ("Hvilke dage har genbrugspladsen åbent?", "weekday"),
+        ("Which day is the rubbish collected in Vestermark?", "day"),
+        ("Hvilken dag skal jeg møde op?", "day"),
+        ("On which day of the month is child benefit paid?", None),
+        ("Hvilken dag i måneden udbetales børneydelsen?", None),
+        ("Is the citizen service open on weekdays?", None),
+        ("Hvornår henter de haveaffald?", None),
     ],
 )
 def test_the_form_of_value_a_question_names(question: str, form: str | None) -> None:
@@ -1632,6 +1644,15 @@ def test_the_form_of_value_a_question_names(question: str, form: str | None) -> 
         ("Du kan få hjælp i Borgerservice.", "address", False),
         ("I 2024 Danmark fik nye regler.", "address", False),
         ("Du skal gå 3 vej 3.", "address", False),
+        ("Vi henter storskrald om fredagen.", "weekday", True),
+        ("Genbrugspladsen har åbent alle hverdage kl. 7-17.", "weekday", True),
+        ("Åbent man.-fre. 10-14", "weekday", True),
+        ("Der er torvedag hver onsdag og lørdag kl. 7.00-13.00.", "weekday", True),
+        ("Haveaffaldet hentes hver 14. dag fra 1. april til 30. november.", "weekday", False),
+        ("Haveaffaldet hentes hver 14. dag fra 1. april til 30. november.", "day", True),
+        ("We collect it the day after.", "day", True),
+        ("We collect it the day after.", "weekday", False),
+        ("Stil affaldet frem senest kl. 6.00 på afhentningsdagen.", "day", False),
     ],
 )
 def test_a_text_holds_the_form_of_value_only_when_it_gives_one(text: str, form: Any, expected: bool) -> None:
@@ -1654,6 +1675,26 @@ def test_a_question_naming_a_phone_number_is_read_only_from_units_that_give_one(
         ["Du kan ringe til supporten på 70 20 00 31 på hverdage."]
     ]
     assert trace.candidates[0].features["type_fit"] == 1.0
+
+
+def test_a_question_asking_the_weekday_is_read_only_from_units_that_give_a_day() -> None:
+    # A fit-split question ("In Bakkeby, which day does ... deliver the food?") was
+    # answered by a sentence naming no day while the one naming Thursday stood below it.
+    engine = _one_paragraph_engine(
+        "madservice",
+        "Madservice",
+        "Du vælger selv, om du vil have mad fra Bakkeby Køkkenet eller fra Gourmetkassen. "
+        "Gourmetkassen leverer om torsdagen.",
+        {"cos": 1.0},
+    )
+    trace = engine.trace("Hvilken ugedag leverer Gourmetkassen maden?", depth=5)
+    assert trace.question.form == "weekday"
+    assert [_texts(engine, c.sentence_ids) for c in trace.candidates] == [["Gourmetkassen leverer om torsdagen."]]
+    assert trace.candidates[0].features["type_fit"] == 1.0
+    # Not withheld when no unit names a day: every unit stays a candidate, none fitting.
+    bare = _one_paragraph_engine("madservice", "Madservice", "Du vælger selv, hvor maden kommer fra.", {"cos": 1.0})
+    kept = bare.trace("Hvilken ugedag leverer Gourmetkassen maden?", depth=5).candidates
+    assert len(kept) == 1 and kept[0].features["type_fit"] == 0.0
 
 
 def test_a_question_naming_a_form_the_passages_never_give_is_withheld() -> None:
