@@ -293,7 +293,7 @@ _SUBORDINATE_PRICE = re.compile(
 # "address" that is a home ("change of address") or "vægt" as emphasis ("lægge vægt på").
 # The Danish and English words for these, from any dictionary; none is taken from one
 # document.
-AskedForm = Literal["phone", "email", "percent", "weight", "age", "address", "weekday", "day"]
+AskedForm = Literal["phone", "email", "percent", "weight", "age", "address", "weekday"]
 _FORM_NOUNS: dict[AskedForm, str] = {
     "phone": r"telefonnumre\w*|telefonnummer\w*|telefon-?nr\.?|tlf\.?\s*-?nr\.?|(tele)?phone numbers?|numbers? to call",
     "email": r"e-?mail-?adresse\w*|mailadresse\w*|adresse\w* til (sikker |digital )?(e-?)?mail|e-?mail address(es)?|"
@@ -304,9 +304,6 @@ _FORM_NOUNS: dict[AskedForm, str] = {
     # A postal address ("Hvad er adressen på borgerservice?"); an e-mail address is
     # `email`, which is looked for first.
     "address": r"(post|besøgs|bopæls)?adresse(n|r|rne)?|(postal |visiting |street )?address(es)?",
-    # The day of the week something happens on ("Hvilken ugedag ...?", "On which weekday
-    # ...?", "What day of the week ...?").
-    "weekday": r"ugedag(e|en|ene)?|weekdays?|days? of the week",
 }
 # Questions of a form's own kind (an e-mail address has none).
 _FORM_ASKED: dict[AskedForm, str] = {
@@ -317,12 +314,6 @@ _FORM_ASKED: dict[AskedForm, str] = {
     r"how high is the (interest )?rate",
     "weight": r"how heavy|hvor tung\w*|how much [^?]{0,40}\bweigh\w*|hvor meget [^?]{0,40}\bveje\b",
     "age": r"hvor gammel\w*|hvor gamle|how old|what age|which age|hvilken alder",
-    # Days that recur: "Hvilke dage ...?", "what days is market day".
-    "weekday": r"hvilke dage|(which|what) days",
-    # One day, which may be a date: "Which day is the rubbish collected?", "Hvilken dag
-    # skal jeg møde op?"; not a day of the month ("Which day of the month is child
-    # benefit paid?").
-    "day": r"hvilken dag(?! i måneden)|(which|what) day(?! of the month)",
 }
 # "Hvad er ..." / "What is ..." up to three words before the noun, none of them a
 # preposition or an infinitive marker ("Hvad er Vesthavn Kommunes adresse til sikker
@@ -335,19 +326,32 @@ _LINKING = r"(for|at|til|to|of|på|om|med|i|in|on|about|with|from|fra|af|mellem|
 _ASKING = (
     rf"(hvad|what)\s*(er|var|is|was|are|were|'s|’s)\s+((?!{_LINKING}\b)[\w-]+\s+){{0,3}}?|(hvilke[nt]?|which|what)\s+"
 )
-# (A form with no noun of its own, one day, is asked only in its own words.)
-_FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
-    (
-        form,
-        re.compile(
-            "|".join(
-                ([rf"\b({_FORM_ASKED[form]})\b"] if form in _FORM_ASKED else [])
-                + ([rf"\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"] if form in _FORM_NOUNS else [])
-            )
-        ),
-        re.compile(rf"^\W*(([\w-]+\s+){{0,2}}[\w-]+s\s+)?({_FORM_NOUNS[form]})(?!\w)") if form in _FORM_NOUNS else None,
-    )
-    for form in ("phone", "email", "percent", "weight", "age", "address", "weekday", "day")
+# The day of the week, asked by the question's own interrogative, at its start or after
+# a clause ("Hvilken ugedag tømmes beholderen?", "On which weekday is bulky waste
+# collected?", "Jeg bor i Kærby, hvilken ugedag ...?", "What day of the week ...?"); not
+# inside another question ("Kan jeg ændre, hvilken ugedag ..." asks yes or no, "How do I
+# find out which weekday ..." how), nor "what are the weekday fees" (a price). "Which
+# day" and "hvilke dage" are left to the `when` type: they ask a date or a day of the
+# month as often ("Hvilken dag udbetales folkepension?"), and "what days off" no day at
+# all (a fresh reviewer's counterexamples).
+_WEEKDAY_ASKED = re.compile(
+    r"(?:^|[,.;:!?]\s)\W*(?:(?:on|på|om)\s+)?(?:which|what|hvilken|hvilke)\s+"
+    r"(?:ugedag(?:e|en|ene)?|weekdays?|days? of the week)\b"
+)
+_FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str], re.Pattern[str] | None], ...] = (
+    *(
+        (
+            form,
+            re.compile(
+                rf"\b({_FORM_ASKED[form]})\b|\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
+                if form in _FORM_ASKED
+                else rf"\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
+            ),
+            re.compile(rf"^\W*(([\w-]+\s+){{0,2}}[\w-]+s\s+)?({_FORM_NOUNS[form]})(?!\w)"),
+        )
+        for form in ("phone", "email", "percent", "weight", "age", "address")
+    ),
+    ("weekday", _WEEKDAY_ASKED, None),
 )
 # The verbs that, besides an interrogative (`_INTERROGATIVE`), make a query a question.
 _CLAUSE_VERB = re.compile(r"\b(kan|skal|må|er|har|får|bliver|can|do|does|is|are|should|must|will|may|have|has)\b")
@@ -363,13 +367,6 @@ _CLAUSE_VERB = re.compile(r"\b(kan|skal|må|er|har|får|bliver|can|do|does|is|ar
 # "3 år siden"), "fyldt 18", "aged 15", a year of birth ("født i 1960") or a school grade
 # ("0.-3. klasse", "up to 3rd grade"); not days ("30 dage før").
 _NUMBER_OR_WORD = rf"(\d|½|\b({_NUMBER_WORDS}|en|et|a|an|halvanden|halv|half)\b)"
-# A date or a day relative to another, which answers "which day" as a weekday does.
-_DAY_TEXT = re.compile(
-    rf"\b\d{{1,2}}\.\s*({MONTH_NAMES})\b|\b({MONTH_NAMES})\s+\d{{1,2}}\b|\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?({MONTH_NAMES})\b|"
-    r"\b(dagen (efter|før)|samme dag|næste hverdag|den følgende hverdag|the (next|following) (working |business )?day|"
-    r"the day (after|before)|same day)\b",
-    re.IGNORECASE,
-)
 _FORM_TEXT: dict[AskedForm, re.Pattern[str]] = {
     "phone": re.compile(
         r"(?<![\d.,])((\+45\s?)?(\d{2}[\s-]\d{2}[\s-]\d{2}[\s-]\d{2}|\d{4}\s\d{4})|\+45\s?\d{8})(?!\d|[.,]\d)|"
@@ -522,9 +519,8 @@ def gives_deadline(text: str, earliest: bool = False) -> bool:
 
 def asked_form(question: str) -> AskedForm | None:
     """The form of value a question (Danish or English) asks for in so many words (a
-    phone number, an e-mail address, a percentage, a weight, an age, a postal address,
-    the day of the week, "Hvilken ugedag ...?", or one day, "Which day ...?";
-    `_FORM_QUESTIONS`),
+    phone number, an e-mail address, a percentage, a weight, an age, a postal address, or
+    the day of the week, `_WEEKDAY_ASKED`; `_FORM_QUESTIONS`),
     None when it asks for none; the one asked first when it asks for several."""
     lowered = question.lower()
     query = _INTERROGATIVE.search(lowered) is None and _CLAUSE_VERB.search(lowered) is None
@@ -538,14 +534,12 @@ def asked_form(question: str) -> AskedForm | None:
 
 def holds_form(text: str, form: AskedForm) -> bool:
     """Whether `text` holds a value of the form (`_FORM_TEXT`): "Ring på 72 34 10 00",
-    "borgerservice@nordby.dk", "10 procent", "50 kg", "fyldt 18 år"; for a weekday, days
-    of the week it names or covers (`qa.named_values.weekdays_covered`: "om torsdagen",
-    "alle hverdage", "man.-fre."); for a day, those or a date ("1. april", "April 1st")
-    or a day relative to another ("dagen efter", "next working day"). The parts of
-    an e-mail address are bounded (at most 64 characters each), so that a long run
-    without spaces costs linear time."""
-    if form in ("weekday", "day"):
-        return bool(weekdays_covered(text)) or (form == "day" and _DAY_TEXT.search(text) is not None)
+    "borgerservice@nordby.dk", "10 procent", "50 kg", "fyldt 18 år"; a day of the week
+    it names or covers (`qa.named_values.weekdays_covered`: "om torsdagen", "alle
+    hverdage", "man.-fre."). The parts of an e-mail address are bounded (at most 64
+    characters each), so that a long run without spaces costs linear time."""
+    if form == "weekday":
+        return bool(weekdays_covered(text))
     for match in _FORM_TEXT[form].finditer(text):
         if form != "phone":
             return True

@@ -109,8 +109,8 @@ class AnalysedQuestion:
     (`qa.answer_types.asks_price`; then `answer_type` is `how_much`)."""
     form: AskedForm | None = None
     """The form of value the question asks for in so many words: a phone number, an e-mail
-    address, a percentage, a weight, an age, a postal address, the day of the week or one
-    day (`qa.answer_types.asked_form`); None when it asks for none."""
+    address, a percentage, a weight, an age, a postal address or the day of the week
+    (`qa.answer_types.asked_form`); None when it asks for none."""
     deadline: bool = False
     """Whether the question asks about a deadline (`qa.answer_types.asks_deadline`)."""
     earliest: bool = False

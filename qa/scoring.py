@@ -15,7 +15,7 @@ from qa.linear import LinearModel, load_model
 from qa.manifest import file_sha256
 
 # Raise when features, candidates or the meaning of a model file change. 15: a question
-# asking the day of the week is read only from units that give a day (`qa.answer_types`).
+# asking the day of the week is read only from units that give one (`qa.answer_types`).
 SCORING_VERSION = 15
 
 
