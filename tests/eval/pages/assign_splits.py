@@ -1,6 +1,6 @@
 """Give the web-page tester sets' questions a fit/check split by document.
 
-Each of `a/` .. `k/` (`SETS`) holds a corpus written by one fresh tester and the
+Each of `a/` .. `n/` (`SETS`) holds a corpus written by one fresh tester and the
 questions that tester wrote about it (`questions.jsonl`, each asked of its own set's
 corpus only). Every question about one document lands in the same split, so the check
 split holds documents the fitted models never saw. Within each set, documents are sorted
