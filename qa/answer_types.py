@@ -338,21 +338,18 @@ _WEEKDAY_ASKED = re.compile(
     r"(?:^|[,.;:!?]\s)\W*(?:(?:on|på|om)\s+)?(?:which|what|hvilken|hvilke)\s+"
     r"(?:ugedag(?:e|en|ene)?|weekdays?|days? of the week)\b"
 )
-_FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str], re.Pattern[str] | None], ...] = (
-    *(
-        (
-            form,
-            re.compile(
-                rf"\b({_FORM_ASKED[form]})\b|\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
-                if form in _FORM_ASKED
-                else rf"\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
-            ),
-            re.compile(rf"^\W*(([\w-]+\s+){{0,2}}[\w-]+s\s+)?({_FORM_NOUNS[form]})(?!\w)"),
-        )
-        for form in ("phone", "email", "percent", "weight", "age", "address")
-    ),
-    ("weekday", _WEEKDAY_ASKED, None),
-)
+_FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (
+        form,
+        re.compile(
+            rf"\b({_FORM_ASKED[form]})\b|\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
+            if form in _FORM_ASKED
+            else rf"\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
+        ),
+        re.compile(rf"^\W*(([\w-]+\s+){{0,2}}[\w-]+s\s+)?({_FORM_NOUNS[form]})(?!\w)"),
+    )
+    for form in ("phone", "email", "percent", "weight", "age", "address")
+) + (("weekday", _WEEKDAY_ASKED, None),)
 # The verbs that, besides an interrogative (`_INTERROGATIVE`), make a query a question.
 _CLAUSE_VERB = re.compile(r"\b(kan|skal|må|er|har|får|bliver|can|do|does|is|are|should|must|will|may|have|has)\b")
 # The forms as text gives them. A phone number: eight digits grouped as Danish numbers

@@ -19,9 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every page set in tests/eval/pages, and the ones the shipped models were fitted on: sets
-# e .. n came after the models of scoring version 14, and refits with e .. g and with e .. k added were
-# measured no better on the check splits (README.md, after the scoring version 14
-# figures), so the shipped models keep a .. d.
+# e .. n came after the models were fitted (scoring version 14), and refits with e .. g
+# and with e .. k added were measured no better on the check splits (README.md, after the
+# scoring version 14 figures), so the shipped models keep a .. d.
 PAGE_SETS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n")
 FITTED_PAGE_SETS = ("a", "b", "c", "d")
 
