@@ -33,7 +33,7 @@ from qa.readers.docx import docx_document
 from qa.readers.html import html_document
 from qa.readers.markdown import markdown_pieces
 from qa.readers.pdf import pdf_document
-from qa.readers.text import text_pieces
+from qa.readers.text import TAB_AS_SPACES, text_pieces
 
 log = logging.getLogger(__name__)
 
@@ -396,9 +396,11 @@ def _stray_bytes_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_STRAY_BYTES, _stray_bytes_as_windows_1252)
 
 
-def _file_text(decoded: str) -> str:
-    """A decoded file's text as the readers get it: normalised, control characters removed."""
-    return _CONTROL.sub("", normalise(decoded))
+def _file_text(decoded: str, tab: str = "\t") -> str:
+    """A decoded file's text as the readers get it: each tab replaced by `tab` (the plain-text
+    reader's `TAB_AS_SPACES`, a gap between two cells of a table), normalised (which reads a
+    tab as one space), control characters removed."""
+    return _CONTROL.sub("", normalise(decoded.replace("\t", tab)))
 
 
 # The bytes `_looks_binary` judges a file by, and the share of them that may be control
@@ -435,7 +437,7 @@ def _looks_binary(data: bytes) -> bool:
     return bool(nuls) or controls > _BINARY_CONTROL_SHARE * len(sample)
 
 
-def _decode(path: Path, data: bytes, html: bool = False) -> str:
+def _decode(path: Path, data: bytes, html: bool = False, tab: str = "\t") -> str:
     """The text of a file (`_file_text`): UTF-16 or UTF-32 when it starts with their byte
     order mark (`_UNICODE_BOM_ENCODINGS`), else UTF-8 (a BOM allowed), or for a page (`html`) that
     is not, the encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as
@@ -443,17 +445,18 @@ def _decode(path: Path, data: bytes, html: bool = False) -> str:
     "K\\xf8benhavn" pasted in from an older system) has each such byte read as
     windows-1252, where a browser would show a replacement mark. Raises DocumentError when
     none of these decodes it, saying it is no text at all when it looks binary (`_looks_binary`:
-    a file of another format given a text extension)."""
+    a file of another format given a text extension). `tab` is what each tab becomes
+    (`_file_text`)."""
     bom = next((encoding for mark, encoding in _UNICODE_BOM_ENCODINGS if data.startswith(mark)), None)
     if bom is not None:
         try:
-            return _file_text(data.decode(bom))
+            return _file_text(data.decode(bom), tab)
         except UnicodeDecodeError as exc:
             raise DocumentError(
                 path, f"starts with a {bom.upper()} byte order mark but is not {bom.upper()} text; save it as UTF-8"
             ) from exc
     try:
-        return _file_text(data.decode("utf-8-sig"))
+        return _file_text(data.decode("utf-8-sig"), tab)
     except UnicodeDecodeError as exc:
         if _looks_binary(data):
             raise DocumentError(
@@ -465,8 +468,8 @@ def _decode(path: Path, data: bytes, html: bool = False) -> str:
             encoding = "cp1252" if label in _WINDOWS_1252_LABELS else label
             try:
                 if label in _UTF_8_LABELS:
-                    return _file_text(data.decode("utf-8-sig", errors=_STRAY_BYTES))
-                return _file_text(data.decode(encoding))
+                    return _file_text(data.decode("utf-8-sig", errors=_STRAY_BYTES), tab)
+                return _file_text(data.decode(encoding), tab)
             except (LookupError, UnicodeDecodeError):
                 pass
         raise DocumentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
@@ -573,8 +576,9 @@ def read_document_warned(path: Path, root: Path | None = None) -> tuple[Document
             raw = _decode(path, data, html=True)
             meta, pieces = html_document(raw, path.name)
         else:
-            meta, body = _front_matter(path, _decode(path, data))
-            pieces = markdown_pieces(body) if suffix in MARKDOWN_SUFFIXES else text_pieces(body)
+            markdown = suffix in MARKDOWN_SUFFIXES
+            meta, body = _front_matter(path, _decode(path, data, tab="\t" if markdown else TAB_AS_SPACES))
+            pieces = markdown_pieces(body) if markdown else text_pieces(body)
     except ReaderError as exc:
         raise DocumentError(path, str(exc)) from exc
     document = assemble(doc_id, pieces, path=str(path), **meta)

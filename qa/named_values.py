@@ -411,16 +411,23 @@ def _value(number: str) -> float:
 _NO_UNIT = frozenset(["og", "eller", "men", "så", "and", "or", "but", "so"])
 
 
+# "old" after a number of years makes it an age: "our 8 year old", "16 to 24 year olds".
+_OLD = re.compile(r"\s+olds?\b", re.IGNORECASE)
+
+
 def _unit_after(text: str, end: int) -> str | None:
     """The unit of a number ending at `end`: the kind (`_UNITS`) of the word right after
-    it, or that word itself, lower-cased, when it names no kind ("4 børn" -> "børn");
-    None when no word follows ("min søn på 13?") or a conjunction does (`_NO_UNIT`:
-    "Jeg er 67 og ...")."""
+    it, or that word itself, lower-cased, when it names no kind ("4 børn" -> "børn"), an
+    age for years followed by "old" (`_OLD`: "our 8 year old"); None when no word follows
+    ("min søn på 13?") or a conjunction does (`_NO_UNIT`: "Jeg er 67 og ...")."""
     m = _AFTER_NUMBER.match(text, end)
     if m is None:
         return None
     word = m.group(1).lower().rstrip(".")
-    return None if word in _NO_UNIT else _UNIT_OF.get(word, word)
+    if word in _NO_UNIT:
+        return None
+    kind = _UNIT_OF.get(word, word)
+    return "age" if kind == "year" and _OLD.match(text, m.end()) else kind
 
 
 def _year_kind(text: str, start: int, unit: str | None, age_pattern: bool = False, bound: bool = False) -> str | None:

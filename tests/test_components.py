@@ -372,6 +372,9 @@ def test_question_analysis_normalises_and_finds_numbers() -> None:
         ("Min søn på 17, kan han søge?", "Ydelsen stopper. Du kan søge igen, når barnet fylder 16.", []),
         # A bound without a unit after people is an age.
         ("Does my 8-year-old pay?", "Children under 12 travel free.", []),
+        # "year old" without hyphens is an age too.
+        ("Does our 8 year old pay?", "Children under 12 travel free.", []),
+        ("Does our 14 year old pay?", "Children under 12 travel free.", ["14"]),
         ("My son is 14. Does he pay?", "Children under 12 travel free.", ["14"]),
         ("Min søn på 13 skal han betale?", "Unge over 12 betaler fuld pris.", []),
         ("Hvad sker der i uge 32?", "Unge over 18 betaler fuld pris.", ["32"]),

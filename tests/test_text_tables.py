@@ -1,0 +1,123 @@
+"""Tables in plain text: columns set apart by tabs or runs of spaces, read as table rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.documents import read_document
+from qa.readers.text import aligned_table
+
+
+def _blocks(path: Path) -> list[tuple[str, str]]:
+    doc = read_document(path)
+    return [(block.kind, doc.text[block.start : block.end]) for block in doc.blocks]
+
+
+def test_a_space_aligned_table_copied_from_a_page_is_read_row_by_row_under_its_header(tmp_path: Path) -> None:
+    # As a fresh tester's text page (/tmp/t45, lyngbaek-demens.txt) set its offers.
+    path = tmp_path / "demens.txt"
+    path.write_text(
+        "Tilbud til pårørende\n\n"
+        "Tilbud                      Hvor                         Pris\n"
+        "Demenscafé                  Lyngbæk Aktivitetscenter     20 kr. for kaffe og kage\n"
+        'Motionshold "Aktiv med demens"   Lyngbæk Hallen          Gratis\n\n'
+        "Tilmelding sker til demenskoordinatorerne.\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("heading", "Tilbud til pårørende"),
+        ("table_header", "Tilbud; Hvor; Pris"),
+        ("table_row", "Tilbud: Demenscafé; Hvor: Lyngbæk Aktivitetscenter; Pris: 20 kr. for kaffe og kage"),
+        ("table_row", 'Tilbud: Motionshold "Aktiv med demens"; Hvor: Lyngbæk Hallen; Pris: Gratis'),
+        ("paragraph", "Tilmelding sker til demenskoordinatorerne."),
+    ]
+
+
+def test_a_tab_separated_table_is_read_with_its_header(tmp_path: Path) -> None:
+    # A tab is read as a gap between cells in a text page (in the other formats it is a space).
+    path = tmp_path / "gebyrer.txt"
+    path.write_text(
+        "Gebyrer\n\nGebyr\tVoksne\tBørn og unge under 18 år\n1–7 dage for sent\t30 kr.\t10 kr.\n"
+        "Nyt lånerkort (erstatningskort)\t30 kr.\tGratis\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path)[1:] == [
+        ("table_header", "Gebyr; Voksne; Børn og unge under 18 år"),
+        ("table_row", "Gebyr: 1–7 dage for sent; Voksne: 30 kr.; Børn og unge under 18 år: 10 kr."),
+        ("table_row", "Gebyr: Nyt lånerkort (erstatningskort); Voksne: 30 kr.; Børn og unge under 18 år: Gratis"),
+    ]
+
+
+def test_a_table_whose_first_line_gives_an_amount_has_no_header(tmp_path: Path) -> None:
+    path = tmp_path / "priser.txt"
+    path.write_text(
+        "Priser 2026\n\n"
+        "Fritidsklub                        695 kr. pr. måned (11 måneder, juli er betalingsfri)\n"
+        "Ungdomsklub, klubkort              150 kr. pr. sæson (august-juni)\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path)[1:] == [
+        ("table_row", "Fritidsklub; 695 kr. pr. måned (11 måneder, juli er betalingsfri)"),
+        ("table_row", "Ungdomsklub, klubkort; 150 kr. pr. sæson (august-juni)"),
+    ]
+
+
+def test_a_cell_wrapped_onto_an_indented_line_joins_its_row_and_an_empty_cell_keeps_its_column() -> None:
+    def line(*cells: str) -> str:
+        return "".join(cell.ljust(width) for cell, width in zip(cells, (18, 16, 30, 20), strict=True)).rstrip()
+
+    lines = [
+        line("Klub", "Adresse", "Fritidsklub", "Ungdomsklub"),
+        line("Klub Nord", "Skolevej 40", "Mandag-torsdag 13.00-17.00,", "Tirsdag 18.30-21.30"),
+        line("", "", "fredag 13.00-16.00", ""),
+        line("Klub Bakken", "Bakkevej 3", "", "Onsdag 18.00-22.00"),
+    ]
+    assert aligned_table(lines) == [
+        ["Klub", "Adresse", "Fritidsklub", "Ungdomsklub"],
+        ["Klub Nord", "Skolevej 40", "Mandag-torsdag 13.00-17.00, fredag 13.00-16.00", "Tirsdag 18.30-21.30"],
+        ["Klub Bakken", "Bakkevej 3", "", "Onsdag 18.00-22.00"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Prose typed with two spaces after each full stop.
+        [
+            "Du kan søge om tilskud.  Ansøgningen skal sendes senest 1. marts.",
+            "Husk at vedlægge bilag nu.  Du får svar inden fire uger.",
+        ],
+        # One line of links is no table ("Del  Print  Lyt").
+        ["Del  Print  Lyt"],
+        # A line with more pieces than the first.
+        ["Dag  Tid", "Mandag  10-17  Lukket i juli"],
+        # A list item opens it.
+        ["- Navn  Hans", "- Alder  45"],
+        # A line of one piece under the first.
+        ["Dag  Tid", "Se åbningstiderne på hjemmesiden"],
+    ],
+)
+def test_lines_that_are_not_a_table_are_left_to_the_text_reader(lines: list[str]) -> None:
+    assert aligned_table(lines) is None
+
+
+def test_double_spaced_prose_stays_a_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "prosa.txt"
+    path.write_text(
+        "Tilskud\n\nDu kan søge om tilskud.  Ansøgningen skal sendes senest 1. marts.\n"
+        "Husk at vedlægge bilag nu.  Du får svar inden fire uger.\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("heading", "Tilskud"),
+        ("paragraph", "Du kan søge om tilskud. Ansøgningen skal sendes senest 1. marts."),
+        ("paragraph", "Husk at vedlægge bilag nu. Du får svar inden fire uger."),
+    ]
+
+
+def test_a_tab_in_a_markdown_page_is_still_a_space(tmp_path: Path) -> None:
+    path = tmp_path / "side.md"
+    path.write_text("# Gebyrer\n\nGebyr\tVoksne\n\nPas\t745 kr.\n", encoding="utf-8")
+    assert _blocks(path) == [("heading", "Gebyrer"), ("paragraph", "Gebyr Voksne"), ("paragraph", "Pas 745 kr.")]
