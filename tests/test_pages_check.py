@@ -1,13 +1,13 @@
-"""The web-page tester sets (`tests/eval/pages/a` .. `n`): their gold is in the served text,
+"""The web-page tester sets (`tests/eval/pages/a` .. `p`): their gold is in the served text,
 they are marked as test data, split by document, and floors hold on their check split
 with the real model and the shipped models.
 
 The shipped models were fitted on the fit split of sets a .. d (with the development and
-seed sets' fit splits, `scripts/fit_scoring.py --pages`); sets e .. n came later
-(`tests/eval/README.md`), so none of the check split's 42 documents, nor the fit split of
-e .. n, was seen by them. Floors sit a little under what was measured (`qa eval
+seed sets' fit splits, `scripts/fit_scoring.py --pages`); sets e .. p came later
+(`tests/eval/README.md`), so none of the check split's 48 documents, nor the fit split of
+e .. p, was seen by them. Floors sit a little under what was measured (`qa eval
 --eval-set tests/eval/pages/S/questions.jsonl --split check` on an index of
-`tests/eval/pages/S/corpus` for each set S, pooled over the fourteen).
+`tests/eval/pages/S/corpus` for each set S, pooled over the sixteen).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def test_every_gold_of_a_set_is_in_its_own_served_text(name: str) -> None:
     assert [q.id for q in questions if not gold_spans(q, documents)] == []
 
 
-# The seven text pages whose writers put no mark in them (tests/eval/README.md says so for them).
+# The nine text pages whose writers put no mark in them (tests/eval/README.md says so for them).
 UNMARKED_TEXT = {
     "borger-flytning-adresseaendring.txt",
     "koerekort-esbjerg.txt",
@@ -47,6 +47,8 @@ UNMARKED_TEXT = {
     "kystlund-ferieaktiviteter.txt",
     "depositum-huslejenaevn.txt",
     "gravsteder-kystrup.txt",
+    "lyngbaek-demens.txt",
+    "klubber-fjordby.txt",
 }
 # A text page's mark: its first line opens "TESTDATA" or "test data", maybe in brackets.
 TEST_DATA_LINE = re.compile(r"\[?test ?data\b", re.IGNORECASE)
@@ -114,17 +116,17 @@ def test_check_split_floors_hold(page_engines: dict[str, QAEngine]) -> None:
         questions = [q for q in load_questions(PAGES / name / "questions.jsonl") if q.split == "check"]
         results += evaluate(engine, questions)
     table = metrics_by_language(results)
-    # Measured with the shipped models (scoring version 15), pooled over the fourteen sets:
-    # da answer 0.636, false abstention 0.133, unanswerable abstained 0.688, recall@1 0.745;
-    # en 0.538, 0.249, 0.638, 0.728.
+    # Measured with the shipped models (scoring version 15), pooled over the sixteen sets:
+    # da answer 0.630, false abstention 0.130, unanswerable abstained 0.658, recall@1 0.740;
+    # en 0.544, 0.246, 0.649, 0.722.
     floors = {
-        "da": {"recall@1": 0.72, "answer_accuracy": 0.61, "unanswerable_abstained": 0.66},
+        "da": {"recall@1": 0.72, "answer_accuracy": 0.61, "unanswerable_abstained": 0.63},
         "en": {"recall@1": 0.70, "answer_accuracy": 0.51, "unanswerable_abstained": 0.61},
     }
     ceilings = {"da": {"false_abstention": 0.16}, "en": {"false_abstention": 0.28}}
-    # Every check question of the fourteen sets is asked (answerable, unanswerable).
+    # Every check question of the sixteen sets is asked (answerable, unanswerable).
     assert {language: (table[language]["answerable"], table[language]["unanswerable"]) for language in floors} == {
-        "da": (165, 64),
-        "en": (169, 69),
+        "da": (192, 73),
+        "en": (191, 77),
     }
     assert_within_limits(table, floors, ceilings)
