@@ -33,7 +33,7 @@ from qa.readers.docx import docx_document
 from qa.readers.html import html_document
 from qa.readers.markdown import markdown_pieces
 from qa.readers.pdf import pdf_document
-from qa.readers.text import TAB_AS_SPACES, text_pieces
+from qa.readers.text import text_pieces
 
 log = logging.getLogger(__name__)
 
@@ -396,11 +396,13 @@ def _stray_bytes_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_STRAY_BYTES, _stray_bytes_as_windows_1252)
 
 
-def _file_text(decoded: str, tab: str = "\t") -> str:
-    """A decoded file's text as the readers get it: each tab replaced by `tab` (the plain-text
-    reader's `TAB_AS_SPACES`, a gap between two cells of a table), normalised (which reads a
-    tab as one space), control characters removed."""
-    return _CONTROL.sub("", normalise(decoded.replace("\t", tab)))
+def _file_text(decoded: str, keep_tabs: bool = False) -> str:
+    """A decoded file's text as the readers get it: normalised (which reads a tab as one
+    space, unless `keep_tabs`: the plain-text reader reads a tab as the end of a table's
+    cell, `qa.readers.text.aligned_table`), control characters removed."""
+    if keep_tabs:
+        return "\t".join(_CONTROL.sub("", normalise(part)) for part in decoded.split("\t"))
+    return _CONTROL.sub("", normalise(decoded))
 
 
 # The bytes `_looks_binary` judges a file by, and the share of them that may be control
@@ -437,7 +439,7 @@ def _looks_binary(data: bytes) -> bool:
     return bool(nuls) or controls > _BINARY_CONTROL_SHARE * len(sample)
 
 
-def _decode(path: Path, data: bytes, html: bool = False, tab: str = "\t") -> str:
+def _decode(path: Path, data: bytes, html: bool = False, keep_tabs: bool = False) -> str:
     """The text of a file (`_file_text`): UTF-16 or UTF-32 when it starts with their byte
     order mark (`_UNICODE_BOM_ENCODINGS`), else UTF-8 (a BOM allowed), or for a page (`html`) that
     is not, the encoding it declares (`_DECLARED_CHARSET`; Latin-1 read as windows-1252, as
@@ -445,18 +447,18 @@ def _decode(path: Path, data: bytes, html: bool = False, tab: str = "\t") -> str
     "K\\xf8benhavn" pasted in from an older system) has each such byte read as
     windows-1252, where a browser would show a replacement mark. Raises DocumentError when
     none of these decodes it, saying it is no text at all when it looks binary (`_looks_binary`:
-    a file of another format given a text extension). `tab` is what each tab becomes
+    a file of another format given a text extension). With `keep_tabs` its tabs stay
     (`_file_text`)."""
     bom = next((encoding for mark, encoding in _UNICODE_BOM_ENCODINGS if data.startswith(mark)), None)
     if bom is not None:
         try:
-            return _file_text(data.decode(bom), tab)
+            return _file_text(data.decode(bom), keep_tabs)
         except UnicodeDecodeError as exc:
             raise DocumentError(
                 path, f"starts with a {bom.upper()} byte order mark but is not {bom.upper()} text; save it as UTF-8"
             ) from exc
     try:
-        return _file_text(data.decode("utf-8-sig"), tab)
+        return _file_text(data.decode("utf-8-sig"), keep_tabs)
     except UnicodeDecodeError as exc:
         if _looks_binary(data):
             raise DocumentError(
@@ -468,8 +470,8 @@ def _decode(path: Path, data: bytes, html: bool = False, tab: str = "\t") -> str
             encoding = "cp1252" if label in _WINDOWS_1252_LABELS else label
             try:
                 if label in _UTF_8_LABELS:
-                    return _file_text(data.decode("utf-8-sig", errors=_STRAY_BYTES), tab)
-                return _file_text(data.decode(encoding), tab)
+                    return _file_text(data.decode("utf-8-sig", errors=_STRAY_BYTES), keep_tabs)
+                return _file_text(data.decode(encoding), keep_tabs)
             except (LookupError, UnicodeDecodeError):
                 pass
         raise DocumentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
@@ -577,7 +579,7 @@ def read_document_warned(path: Path, root: Path | None = None) -> tuple[Document
             meta, pieces = html_document(raw, path.name)
         else:
             markdown = suffix in MARKDOWN_SUFFIXES
-            meta, body = _front_matter(path, _decode(path, data, tab="\t" if markdown else TAB_AS_SPACES))
+            meta, body = _front_matter(path, _decode(path, data, keep_tabs=not markdown))
             pieces = markdown_pieces(body) if markdown else text_pieces(body)
     except ReaderError as exc:
         raise DocumentError(path, str(exc)) from exc

@@ -121,3 +121,89 @@ def test_a_tab_in_a_markdown_page_is_still_a_space(tmp_path: Path) -> None:
     path = tmp_path / "side.md"
     path.write_text("# Gebyrer\n\nGebyr\tVoksne\n\nPas\t745 kr.\n", encoding="utf-8")
     assert _blocks(path) == [("heading", "Gebyrer"), ("paragraph", "Gebyr Voksne"), ("paragraph", "Pas 745 kr.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        # A contact box of labels and values: no header, each line a row of its own.
+        (
+            "Adresse\tRådhuspladsen 1, 1599 København V\nTelefon\t33 66 33 66\nE-mail\tpost@kk.dk\n",
+            ["Adresse; Rådhuspladsen 1, 1599 København V", "Telefon; 33 66 33 66", "E-mail; post@kk.dk"],
+        ),
+        # Labels ending in a colon label their values.
+        (
+            "Dato:      12. marts 2026\nSted:      Rådhuset, mødesal 2\nTid:       kl. 17.00-19.00\n",
+            ["Dato: 12. marts 2026", "Sted: Rådhuset, mødesal 2", "Tid: kl. 17.00-19.00"],
+        ),
+        # Opening hours: the first day is no header over the others.
+        (
+            "Mandag-torsdag\t8-15\nFredag\t8-13\nLørdag\tLukket\nSøndag\tLukket\n",
+            ["Mandag-torsdag; 8-15", "Fredag; 8-13", "Lørdag; Lukket", "Søndag; Lukket"],
+        ),
+        # Names over names: nothing says the first line labels the rest.
+        (
+            "Borgmester          Hans Hansen\nViceborgmester      Mette Jensen\n",
+            ["Borgmester; Hans Hansen", "Viceborgmester; Mette Jensen"],
+        ),
+    ],
+)
+def test_a_table_without_evidence_of_a_header_keeps_its_first_line_as_a_row(
+    tmp_path: Path, text: str, blocks: list[str]
+) -> None:
+    path = tmp_path / "boks.txt"
+    path.write_text("Kontakt\n\n" + text, encoding="utf-8")
+    assert _blocks(path) == [("heading", "Kontakt")] + [("table_row", block) for block in blocks]
+
+
+def test_tab_cells_keep_their_columns_and_a_row_opened_by_a_tab_takes_the_first_cell_above(tmp_path: Path) -> None:
+    path = tmp_path / "gebyrer.txt"
+    path.write_text(
+        "Gebyrer\n\nYdelse\tAlder\tPris\nPas\tVoksne\t745 kr.\n\tBørn under 18\t155 kr.\n"
+        "Kørekort\t\t280 kr.\nBøde\t18 år eller ældre\t\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path)[1:] == [
+        ("table_header", "Ydelse; Alder; Pris"),
+        ("table_row", "Ydelse: Pas; Alder: Voksne; Pris: 745 kr."),
+        ("table_row", "Ydelse: Pas; Alder: Børn under 18; Pris: 155 kr."),
+        ("table_row", "Ydelse: Kørekort; Pris: 280 kr."),
+        ("table_row", "Ydelse: Bøde; Alder: 18 år eller ældre"),
+    ]
+
+
+def test_an_indented_row_filling_all_but_the_first_column_takes_the_first_cell_above() -> None:
+    lines = [
+        "Dag         Tid           Sted",
+        "Mandag      10-12         Hallen",
+        "            14-16         Svømmehallen",
+        "--------------------------------------",
+        "Tirsdag     10-12         Hallen",
+    ]
+    assert aligned_table(lines) == [
+        ["Dag", "Tid", "Sted"],
+        ["Mandag", "10-12", "Hallen"],
+        ["Mandag", "14-16", "Svømmehallen"],
+        ["Tirsdag", "10-12", "Hallen"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A Word list with a tab after its marker, an outline, a statute's paragraphs.
+        ["o\tGyldigt pas", "o\tFoto"],
+        ["a)\tLønsedler", "b)\tKontoudtog"],
+        ["1.1\tFormål", "1.2\tAnvendelsesområde"],
+        ["§ 1\tNavn og hjemsted", "§ 2\tFormål"],
+        ["Trin 1\tLog på med MitID", "Trin 2\tUdfyld skemaet"],
+        # A table drawn with pipes is left as text.
+        ["Ydelse      | Pris", "Pas         | 745 kr."],
+        # A footnote indented under the rows.
+        ["Tilbud                Pris", "Sauna                 40 kr.", "  * Børn under 3 år gratis"],
+        # Questions and answers set apart by two spaces.
+        ["Hvad koster det?  Det er gratis.", "Hvornår?  Hver mandag."],
+    ],
+)
+def test_lists_drawn_tables_and_footnoted_lines_are_no_plain_text_table(lines: list[str]) -> None:
+    assert aligned_table(lines) is None

@@ -8,7 +8,7 @@ a heading (level 1 when it opens the file, else 2), unless it gives a postal add
 number or an e-mail address. A breadcrumb trail among the first lines is left out. A
 paragraph whose lines are columns set apart by tabs or runs of spaces (a table copied from
 a web page, or typed in a fixed-width font) is read as a table: a row per line, each value
-next to its column's header (`aligned_table`).
+next to its column's header when the first line is one (`aligned_table`, `has_header`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from qa.answer_types import fits, holds_form
 from qa.readers.common import (
     CRUMB_LINES,
     Piece,
+    cell_kind,
     is_breadcrumb,
     line_pieces,
     reads_as_label,
@@ -59,26 +60,39 @@ def looks_like_heading(paragraph: str) -> bool:
     )
 
 
-# One cell of a line of a plain-text table: words set apart by single spaces. Cells are set
-# apart by two or more spaces, or by a tab, which `qa.documents` hands this reader as two
-# spaces (`TAB_AS_SPACES`).
+# One cell of a line of a plain-text table whose columns are set apart by spaces: words
+# set apart by single spaces; two or more spaces end it. On a line holding a tab, the tab
+# alone sets cells apart (two tabs in a row leave a cell empty, as a browser copies a
+# table), so `qa.documents` keeps a text page's tabs for this reader.
 _CELL = re.compile(r"\S+(?: \S+)*")
-TAB_AS_SPACES = "  "
-"""What a tab in a plain-text file becomes before the text is normalised (`qa.documents`,
-which otherwise reads a tab as one space): a gap between two cells of a table."""
 # The longest cell of a plain-text table, in characters: its cells are values, up to a
 # short phrase ("Materialets pris + 100 kr. i administrationsgebyr", 49; "695 kr. pr. måned
 # (11 måneder, juli er betalingsfri)", 50).
 TABLE_CELL_MAX_CHARS = 80
-# A sentence, which no table cell is: four or more words ending in a full stop, "!" or "?".
-# Prose typed with two spaces after each full stop splits into such pieces ("Du kan søge
-# om tilskud.  Ansøgningen skal ..."); a value ending in an abbreviation does not ("30
-# kr.", "2 kr. pr. side" is no sentence by its end: "side").
-_SENTENCE = re.compile(r"\S+(?: \S+){3,}[.!?]")
+# A sentence, which no table cell is: four or more words ending in a full stop, "!" or "?",
+# or a question of two or more words. Prose typed with two spaces after each full stop
+# splits into such pieces ("Du kan søge om tilskud.  Ansøgningen skal ...", "Hvad koster
+# det?  Det er gratis."); a value ending in an abbreviation does not ("30 kr.", "2 kr. pr.
+# side" is no sentence by its end: "side").
+_SENTENCE = re.compile(r"\S+(?: \S+){3,}[.!?]|\S+(?: \S+)+\?")
+# A list's or a document's marker as a line's first piece: a letter or a roman or arabic
+# number with "." or ")" ("a)", "II.", "1)"), a section number ("1.1"), Word's "o" bullet,
+# a paragraph sign ("§ 2") or a numbered step, appendix or section ("Trin 1", "Bilag 2"):
+# lines of a list or an outline set apart by a tab, not a table's rows.
+_MARKER = re.compile(
+    r"(?:[a-zæøå]|[ivxlcdm]+|\d+)[.)]|\d+(?:\.\d+)+\.?|o|§+\s*\d+\w*\.?"
+    r"|(?:trin|bilag|step|punkt|kapitel|afsnit|del|appendix|chapter|section)\s+\d+\w*[.:]?",
+    re.IGNORECASE,
+)
+# A rule line under a header, which holds no cell: dashes, equals signs or underscores.
+_RULE = re.compile(r"[-=_+| \t]*[-=_]{3,}[-=_+| \t]*")
 
 
-def _cells(line: str) -> list[tuple[int, str]]:
-    """The cells of one line of a plain-text table: (start column in characters, text)."""
+def _cells(line: str) -> list[tuple[int | None, str]]:
+    """The cells of one line of a plain-text table: (start column in characters, or None on
+    a line holding a tab, where columns are counted by tabs; text, "" for an empty cell)."""
+    if "\t" in line:
+        return [(None, part.strip()) for part in line.rstrip().split("\t")]
     return [(m.start(), m.group()) for m in _CELL.finditer(line)]
 
 
@@ -89,58 +103,116 @@ def _value_cell(text: str) -> bool:
 
 
 def aligned_table(lines: list[str]) -> list[list[str]] | None:
-    """A paragraph's lines read as a table whose columns are set apart by tabs or runs of two
-    or more spaces, or None when they are not one. The result is the rows in order, the first
-    line's cells first, each row with one text per column ("" where a row leaves a column
-    empty).
+    """A paragraph's lines read as a table whose columns are set apart by tabs or by runs of
+    two or more spaces, or None when they are not one. The result is the rows in order, the
+    first line's cells first, each row with one text per column ("" where a row leaves a
+    column empty).
 
-    A table has at least two lines; its first line, not indented and not a list item, has
-    two or more cells; no cell is longer than `TABLE_CELL_MAX_CHARS` or a sentence
-    (`_SENTENCE`). A line with as many cells as the first is a row, cell by cell; a line
-    with fewer (a column left empty) puts each cell in the column whose first-line cell
-    starts nearest to it, in order, or the lines are no table. An indented line goes on the
-    row above it (a cell wrapped onto a second line, set under its column:
-    "Mandag-torsdag 13.00-17.00," over "fredag 13.00-16.00"), each cell in its nearest
-    column. Anything else (a line with more cells than the first, one with a single cell,
-    an indented line under the first) means the lines are no table.
+    A table has at least two lines; its first line, not indented, not a list item and not
+    opened by a list's marker (`_MARKER`: "o", "a)", "§ 1", "Trin 1"), has two or more
+    cells; no cell is longer than `TABLE_CELL_MAX_CHARS` or a sentence (`_SENTENCE`); no
+    line holds "|" or starts with "+" (a drawn table, left as text); a rule line of dashes under
+    the header is no row (`_RULE`). On lines with tabs each tab ends a cell, and a row
+    opened by a tab (an empty first cell, as a browser copies a cell spanning rows) takes
+    the first cell of the row above. On lines set out with spaces, a line with as many
+    cells as the first is a row, cell by cell; a line with fewer puts each cell in the
+    column whose first-line cell starts nearest to it, in order, or the lines are no table;
+    an indented line is a row of its own taking the first cell of the row above when it
+    fills every column but the first of a table of three or more, else it goes on the row
+    above (a cell wrapped onto a second line, set under its column: "Mandag-torsdag
+    13.00-17.00," over "fredag 13.00-16.00"); an indented list item (a footnote, "* Børn
+    under 3 år gratis") means the lines are no table. Anything else (a line with more cells
+    than the first, one with a single cell) means the lines are no table either.
     """
+    lines = [line for line in lines if not _RULE.fullmatch(line)]
     if len(lines) < 2 or lines[0][:1].isspace() or starts_with_list_marker(lines[0]):
         return None
+    if any("|" in line or line.lstrip()[:1] == "+" for line in lines):
+        return None
+    tabbed = any("\t" in line for line in lines)
     first = _cells(lines[0])
     width = len(first)
-    if width < 2 or not all(_value_cell(text) for _, text in first):
+    if width < 2 or _MARKER.fullmatch(first[0][1]) or not all(_value_cell(text) for _, text in first):
         return None
-    starts = [start for start, _ in first]
+    starts = [start or 0 for start, _ in first]
     rows = [[text for _, text in first]]
     for line in lines[1:]:
         cells = _cells(line)
+        if len(cells) > width or not all(_value_cell(text) for _, text in cells):
+            return None
+        if tabbed:
+            if len(cells) < 2:
+                return None
+            row = [text for _, text in cells] + [""] * (width - len(cells))
+            if not row[0]:
+                row[0] = rows[-1][0]  # a first cell spanning this row too
+            rows.append(row)
+            continue
         wrapped = line[:1].isspace()
-        if not cells or len(cells) > width or not all(_value_cell(text) for _, text in cells):
+        if not cells or (wrapped and starts_with_list_marker(line.strip())):
             return None
         if not wrapped and len(cells) == width:
             rows.append([text for _, text in cells])
             continue
-        columns = [min(range(width), key=lambda column: abs(starts[column] - start)) for start, _ in cells]
+        columns = [min(range(width), key=lambda column: abs(starts[column] - (start or 0))) for start, _ in cells]
         if columns != sorted(set(columns)) or (wrapped and len(rows) < 2) or (not wrapped and len(cells) < 2):
             return None
-        row = rows[-1] if wrapped else [""] * width
+        spanned = wrapped and width >= 3 and columns == list(range(1, width))
+        row = [rows[-1][0]] + [""] * (width - 1) if spanned else rows[-1] if wrapped else [""] * width
         for column, (_, text) in zip(columns, cells, strict=True):
             row[column] = f"{row[column]} {text}".strip()
-        if not wrapped:
+        if spanned or not wrapped:
             rows.append(row)
     return rows
 
 
-def _table(rows: list[list[str]]) -> list[Piece]:
-    """The pieces of a plain-text table (`aligned_table`): its first line is the header unless
-    it is a row of values like the rest (`qa.readers.common.values_row`) or gives an amount
-    (`qa.answer_types.fits` for "how much": "Fritidsklub | 695 kr. pr. måned (11 måneder)"
-    over "Ungdomsklub, klubkort | 150 kr. pr. sæson"), which no header does. Plain text
-    has no markup that tells a header apart, as HTML's <th> and Markdown's rule line do."""
+def has_header(rows: list[list[str]]) -> bool:
+    """Whether a plain-text table's first line (`aligned_table`) is its header. Plain text
+    has no markup that says so, as HTML's <th> and Markdown's rule line do, and a row taken
+    for the header hides its values from every answer and labels every other row with them;
+    so the first line is the header only on evidence: none of its cells is empty, holds a
+    colon (a label and its value, "Dato: 3. marts", "Adresse:"), a figure
+    (`qa.readers.common.cell_kind`), an amount (`qa.answer_types.fits` for "how much") or a
+    phone number or e-mail address; it is not a row of values like the rest
+    (`qa.readers.common.values_row`); and in some column its cell holds no digit while at
+    least half of the cells below it do (a label over figures: "Pris" over "745 kr.",
+    "Hvornår" over "Første onsdag i måneden kl. 14.00-16.00"). "Adresse | Rådhuspladsen 1"
+    over "Telefon | 33 66 33 66", "Mandag-torsdag | 8-15" over "Lørdag | Lukket" and
+    "Borgmester | Hans Hansen" over "Viceborgmester | Mette Jensen" have no header."""
     first, below = rows[0], rows[1:]
-    if values_row(first, below) or any(fits(cell, "how_much") for cell in first):
-        return table_pieces(rows, None)
-    return table_pieces(below, first)
+    for cell in first:
+        if (
+            not cell
+            or ":" in cell
+            or cell_kind(cell) == "figure"
+            or fits(cell, "how_much")
+            or any(holds_form(cell, form) for form in ("phone", "email"))
+        ):
+            return False
+    if values_row(first, below):
+        return False
+    for column, label in enumerate(first):
+        values = [row[column] for row in below if row[column]]
+        with_digits = sum(1 for value in values if any(ch.isdigit() for ch in value))
+        if not any(ch.isdigit() for ch in label) and values and 2 * with_digits >= len(values):
+            return True
+    return False
+
+
+def _table(rows: list[list[str]]) -> list[Piece]:
+    """The pieces of a plain-text table (`aligned_table`), under its first line when that is
+    its header (`has_header`), else each row with its values alone ("Adresse; Rådhuspladsen
+    1"), a first cell ending in a colon as the label of the rest ("Telefon: 33 12 34 56")."""
+    if has_header(rows):
+        return table_pieces(rows[1:], rows[0])
+    pieces = []
+    for row in rows:
+        label, values = row[0], [value for value in row[1:] if value]
+        if label.endswith(":") and values:
+            pieces.append(Piece("table_row", 0, f"{label} {'; '.join(values)}"))
+        else:
+            pieces.extend(table_pieces([row], None))
+    return pieces
 
 
 def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
@@ -152,7 +224,7 @@ def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
         lines = []
         for line in paragraph.split("\n"):
             seen += 1
-            if not (seen <= CRUMB_LINES and is_breadcrumb(line)):
+            if not (seen <= CRUMB_LINES and is_breadcrumb(line.replace("\t", " "))):
                 lines.append(line)
         if any(line.strip() for line in lines):
             kept.append("\n".join(lines).strip())
@@ -160,17 +232,20 @@ def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
 
 
 def text_pieces(body: str) -> list[Piece]:
-    """Pieces of a plain text (already normalised: LF line ends only), without a
-    breadcrumb trail at its top (`_without_breadcrumbs`)."""
+    """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
+    table's cells and are spaces elsewhere), without a breadcrumb trail at its top
+    (`_without_breadcrumbs`)."""
     paragraphs = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
-        lines = paragraph.split("\n")
-        table = aligned_table(lines)
+        table = aligned_table(paragraph.split("\n"))
         if table is not None:
             pieces.extend(_table(table))
             continue
+        # Outside a table a tab is a space, as in the other formats.
+        paragraph = paragraph.replace("\t", " ")
+        lines = paragraph.split("\n")
         units = line_pieces(lines)
         if not is_last and looks_like_heading(paragraph) and units[0].kind != "list_item":
             pieces.append(Piece("heading", 1 if i == 0 else 2, paragraph))
