@@ -207,3 +207,63 @@ def test_an_indented_row_filling_all_but_the_first_column_takes_the_first_cell_a
 )
 def test_lists_drawn_tables_and_footnoted_lines_are_no_plain_text_table(lines: list[str]) -> None:
     assert aligned_table(lines) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        # Two columns are a label and its value per line, even over figures.
+        (
+            "Sygeplejen  Døgnåben\nLægevagten  1813\nAlarmcentralen  112\n",
+            ["Sygeplejen; Døgnåben", "Lægevagten; 1813", "Alarmcentralen; 112"],
+        ),
+        # A first line opened like the lines under it (a date, a day) is one of them.
+        (
+            "24. december\tLukket\tLukket\n27. december\t10-14\t10-12\n31. december\t10-13\tLukket\n",
+            ["24. december; Lukket; Lukket", "27. december; 10-14; 10-12", "31. december; 10-13; Lukket"],
+        ),
+        # A tab row opened in lower case goes on the cell above it.
+        (
+            "Ansøgningsfrist:\t1. marts 2026\nBemærk:\tAnsøgninger, der modtages efter fristen,\n\tbehandles ikke.\n",
+            ["Ansøgningsfrist: 1. marts 2026", "Bemærk: Ansøgninger, der modtages efter fristen, behandles ikke."],
+        ),
+    ],
+)
+def test_labels_dates_and_hanging_lines_read_as_rows_without_a_header(
+    tmp_path: Path, text: str, blocks: list[str]
+) -> None:
+    path = tmp_path / "rækker.txt"
+    path.write_text("Oversigt\n\n" + text, encoding="utf-8")
+    assert _blocks(path) == [("heading", "Oversigt")] + [("table_row", block) for block in blocks]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A footnote or a list under the lines, not indented.
+        ["Ydelse\tPris", "Pas\t745 kr.*", "*\tBørn under 18 år betaler halv pris"],
+        ["Du skal medbringe:  Gyldigt pas", "-  Billede", "-  Sundhedskort"],
+        # A bullet that is a letter (Word's symbol fonts copied as text).
+        ["ü\tGyldigt pas", "ü\tPasfoto", "ü\tGebyr 745 kr."],
+        # Separators between the parts of a footer line.
+        ["Esbjerg Kommune  ·  Torvegade 74  ·  6700 Esbjerg", "Tlf. 76 16 16 16  ·  CVR 29189803"],
+        # Prose set in two columns, a line ending in a word that leads on.
+        ["Ring i stedet på 33 66 33 66, hvis  Vi svarer", "det haster  mellem kl. 9 og 15"],
+    ],
+)
+def test_footnotes_bullets_separators_and_running_prose_are_no_plain_text_table(lines: list[str]) -> None:
+    assert aligned_table(lines) is None
+
+
+def test_a_cell_wrapped_in_every_value_column_is_no_row_of_its_own() -> None:
+    lines = [
+        "Ydelse            Hvem kan søge            Frist",
+        "Varmetillæg       Folkepensionister med    1. december",
+        "                  lav formue               2025",
+        "Helbredstillæg    Folkepensionister        Løbende",
+    ]
+    assert aligned_table(lines) == [
+        ["Ydelse", "Hvem kan søge", "Frist"],
+        ["Varmetillæg", "Folkepensionister med lav formue", "1. december 2025"],
+        ["Helbredstillæg", "Folkepensionister", "Løbende"],
+    ]

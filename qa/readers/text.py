@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 from qa.answer_types import fits, holds_form
+from qa.named_values import weekdays_covered
+from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CRUMB_LINES,
     Piece,
@@ -96,10 +98,24 @@ def _cells(line: str) -> list[tuple[int | None, str]]:
     return [(m.start(), m.group()) for m in _CELL.finditer(line)]
 
 
+# A cell of no letter or digit that is no table's value: a separator or an arrow between
+# parts of a line ("Esbjerg Kommune  ·  Torvegade 74", "Ansøgning  -->  Afgørelse"); a dash
+# alone is a value ("none").
+_EMPTY_VALUES = frozenset({"-", "–", "—"})
+
+
 def _value_cell(text: str) -> bool:
     """Whether a piece of a line can be a table's cell: at most `TABLE_CELL_MAX_CHARS`
-    characters and no sentence (`_SENTENCE`)."""
-    return len(text) <= TABLE_CELL_MAX_CHARS and not _SENTENCE.fullmatch(text)
+    characters, no sentence (`_SENTENCE`), not a separator (`_EMPTY_VALUES`), and not
+    ending in a word that leads on to what follows (`_LEADING_ON`: prose set in two
+    columns, "Ring i stedet på 33 66 33 66, hvis"); "" is an empty cell."""
+    words = text.split()
+    return (
+        len(text) <= TABLE_CELL_MAX_CHARS
+        and not _SENTENCE.fullmatch(text)
+        and (not text or text in _EMPTY_VALUES or has_letter_or_digit(text))
+        and not (words and words[-1].lower() in _LEADING_ON)
+    )
 
 
 def aligned_table(lines: list[str]) -> list[list[str]] | None:
@@ -129,6 +145,8 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
         return None
     if any("|" in line or line.lstrip()[:1] == "+" for line in lines):
         return None
+    if any(starts_with_list_marker(line.strip()) for line in lines[1:]):
+        return None  # a list under a line, or a footnote under a table
     tabbed = any("\t" in line for line in lines)
     first = _cells(lines[0])
     width = len(first)
@@ -144,6 +162,12 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
             if len(cells) < 2:
                 return None
             row = [text for _, text in cells] + [""] * (width - len(cells))
+            if not row[0] and next(text for text in row if text)[:1].islower():
+                # A cell going on, under a label ("Bemærk:\tAnsøgninger, der ..." over
+                # "\tbehandles ikke.").
+                for column, text in enumerate(row):
+                    rows[-1][column] = f"{rows[-1][column]} {text}".strip()
+                continue
             if not row[0]:
                 row[0] = rows[-1][0]  # a first cell spanning this row too
             rows.append(row)
@@ -157,12 +181,19 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
         columns = [min(range(width), key=lambda column: abs(starts[column] - (start or 0))) for start, _ in cells]
         if columns != sorted(set(columns)) or (wrapped and len(rows) < 2) or (not wrapped and len(cells) < 2):
             return None
-        spanned = wrapped and width >= 3 and columns == list(range(1, width))
+        spanned = (
+            wrapped
+            and width >= 3
+            and columns == list(range(1, width))
+            and not any(text[:1].islower() for _, text in cells)
+        )
         row = [rows[-1][0]] + [""] * (width - 1) if spanned else rows[-1] if wrapped else [""] * width
         for column, (_, text) in zip(columns, cells, strict=True):
             row[column] = f"{row[column]} {text}".strip()
         if spanned or not wrapped:
             rows.append(row)
+    if len({row[0] for row in rows}) == 1 and len(rows[0][0]) <= 2:
+        return None  # one mark opening every line: a list's bullet ("ü", "q")
     return rows
 
 
@@ -170,31 +201,47 @@ def has_header(rows: list[list[str]]) -> bool:
     """Whether a plain-text table's first line (`aligned_table`) is its header. Plain text
     has no markup that says so, as HTML's <th> and Markdown's rule line do, and a row taken
     for the header hides its values from every answer and labels every other row with them;
-    so the first line is the header only on evidence: none of its cells is empty, holds a
-    colon (a label and its value, "Dato: 3. marts", "Adresse:"), a figure
-    (`qa.readers.common.cell_kind`), an amount (`qa.answer_types.fits` for "how much") or a
-    phone number or e-mail address; it is not a row of values like the rest
-    (`qa.readers.common.values_row`); and in some column its cell holds no digit while at
+    so the first line is the header only on evidence: the table has three or more columns
+    (two columns are mostly a label and its value per line, "Sygeplejen | Døgnåben" over
+    "Lægevagten | 1813"); none of its cells is empty, holds a colon (a label and its value,
+    "Dato: 3. marts", "Adresse:"), a figure (`qa.readers.common.cell_kind`), an amount
+    (`qa.answer_types.fits` for "how much") or a phone number, e-mail or postal address;
+    it is not a row of values like the rest (`qa.readers.common.values_row`) nor opened
+    by a cell like those under it (`_like_the_rows_below`); and in some column its cell holds no digit while at
     least half of the cells below it do (a label over figures: "Pris" over "745 kr.",
     "Hvornår" over "Første onsdag i måneden kl. 14.00-16.00"). "Adresse | Rådhuspladsen 1"
-    over "Telefon | 33 66 33 66", "Mandag-torsdag | 8-15" over "Lørdag | Lukket" and
-    "Borgmester | Hans Hansen" over "Viceborgmester | Mette Jensen" have no header."""
+    over "Telefon | 33 66 33 66", "24. december | Lukket | 10-14" over "27. december |
+    10-14 | Lukket" and "Borgmester | Hans Hansen" over "Viceborgmester | Mette Jensen"
+    have no header."""
     first, below = rows[0], rows[1:]
+    if len(first) < 3:
+        return False
     for cell in first:
         if (
             not cell
             or ":" in cell
             or cell_kind(cell) == "figure"
             or fits(cell, "how_much")
-            or any(holds_form(cell, form) for form in ("phone", "email"))
+            or any(holds_form(cell, form) for form in ("phone", "email", "address"))
         ):
             return False
-    if values_row(first, below):
+    if values_row(first, below) or _like_the_rows_below(first[0], [row[0] for row in below]):
         return False
     for column, label in enumerate(first):
         values = [row[column] for row in below if row[column]]
         with_digits = sum(1 for value in values if any(ch.isdigit() for ch in value))
         if not any(ch.isdigit() for ch in label) and values and 2 * with_digits >= len(values):
+            return True
+    return False
+
+
+def _like_the_rows_below(cell: str, below: list[str]) -> bool:
+    """Whether a first line's first cell is of the kind of the first cells under it: it
+    holds a digit and at least half of them do ("24. december" over "25. december", "Uge
+    28-30" over "Uge 31"), or it names days and at least half of them do ("Mandag" over
+    "Tirsdag-søndag")."""
+    for holds in (lambda text: any(ch.isdigit() for ch in text), lambda text: bool(weekdays_covered(text))):
+        if holds(cell) and 2 * sum(1 for text in below if holds(text)) >= len(below):
             return True
     return False
 
