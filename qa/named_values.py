@@ -155,6 +155,12 @@ def weekdays_named(text: str) -> frozenset[int]:
     return frozenset(_DAY_OF[m.group(1).lower()] for m in _WEEKDAY.finditer(text))
 
 
+# A day's name cut before "dag" with a hyphen, its end given by the next word (Danish's
+# suspended hyphen): "søn- og helligdage" (Sunday and public holidays), "lør- og søndage",
+# "man-, tirs- og fredag".
+_SUSPENDED_DAY = re.compile(r"\b(man|tirs|ons|tors|fre|lør|søn)-(?=\s*(?:,|og\b|eller\b))", re.IGNORECASE)
+
+
 def weekdays_covered(text: str) -> frozenset[int]:
     """The days of the week a text names or covers (0 is Monday): by name, also after
     "undtagen" / "except" (the text speaks of that day); by a span of days ("mandag-torsdag"
@@ -162,8 +168,10 @@ def weekdays_covered(text: str) -> frozenset[int]:
     and 2; a span may wrap, "fredag-mandag" covers 4-0); by a short form before opening
     hours ("fre 10-14": 4); as working days ("alle hverdage", "weekdays": 0-4); as the
     weekend (5, 6); or as every day ("alle dage", "daily", "24/7", and "uden for
-    åbningstid", "outside office hours", which fall on any day: 0-6)."""
+    åbningstid", "outside office hours", which fall on any day: 0-6); a day's name cut by a
+    suspended hyphen names it too (`_SUSPENDED_DAY`: "søn- og helligdage" 6)."""
     days = set(weekdays_named(text))
+    days.update(_DAY_OF[f"{m.group(1).lower()}dag"] for m in _SUSPENDED_DAY.finditer(text))
     if EVERY_DAY.search(text):
         days.update(range(7))
     for m in _DAY_SPAN.finditer(text):

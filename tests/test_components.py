@@ -652,6 +652,11 @@ def test_weekdays_are_read_in_danish_and_english_forms() -> None:
     assert weekdays_named("Mandagsmøde og fredagsbar") == frozenset()
     assert weekdays_covered("fredag-mandag") == frozenset({4, 5, 6, 0})
     assert weekdays_covered("Monday through Wednesday") == frozenset({0, 1, 2})
+    # A day's name cut by a suspended hyphen, its end given by the next word.
+    assert weekdays_covered("Lukket søn- og helligdage") == frozenset({6})
+    assert weekdays_covered("Åbent lør- og søndage kl. 10-14") == frozenset({5, 6})
+    assert weekdays_covered("man-, tirs- og fredag") == frozenset({0, 1, 4})
+    assert weekdays_covered("Sønderjylland") == frozenset()
     assert named_count(analyse("Har de åbent om lørdagen i 2026?")) == 2
 
 
