@@ -267,3 +267,16 @@ def test_a_cell_wrapped_in_every_value_column_is_no_row_of_its_own() -> None:
         ["Varmetillæg", "Folkepensionister med lav formue", "1. december 2025"],
         ["Helbredstillæg", "Folkepensionister", "Løbende"],
     ]
+
+
+def test_a_long_line_of_dashes_ending_in_a_word_is_text_not_a_rule(tmp_path: Path) -> None:
+    # A rule line is told by its characters; one pattern of overlapping runs took a minute
+    # on 4,000 dashes followed by a letter, and would never end on a line this long.
+    line = "-" * 20_000 + "x"
+    path = tmp_path / "streg.txt"
+    path.write_text(f"Gebyrer\n\nYdelse  Pris  Frist\n{line}  745 kr.  1. marts\n", encoding="utf-8")
+    assert aligned_table(["Ydelse  Pris", "------  -----", "Pas     745 kr."]) == [
+        ["Ydelse", "Pris"],
+        ["Pas", "745 kr."],
+    ]
+    assert [kind for kind, _ in _blocks(path)] == ["heading", "paragraph"]

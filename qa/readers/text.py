@@ -86,8 +86,22 @@ _MARKER = re.compile(
     r"|(?:trin|bilag|step|punkt|kapitel|afsnit|del|appendix|chapter|section)\s+\d+\w*[.:]?",
     re.IGNORECASE,
 )
-# A rule line under a header, which holds no cell: dashes, equals signs or underscores.
-_RULE = re.compile(r"[-=_+| \t]*[-=_]{3,}[-=_+| \t]*")
+# A rule line under a header, which holds no cell: only dashes, equals signs, underscores,
+# "+", "|" and white space, with a run of three dashes, equals signs or underscores. Tested
+# by its set of characters and one search, in time linear in the line (a single pattern of
+# the three overlapping runs backtracked cubically on a long line of dashes ending in a
+# letter).
+_RULE_CHARACTERS = frozenset("-=_+| \t")
+_RULE_RUN = re.compile(r"[-=_]{3}")
+
+
+def _is_rule(line: str) -> bool:
+    """Whether a line is a rule under a table's header (`_RULE_CHARACTERS`, `_RULE_RUN`)."""
+    return set(line) <= _RULE_CHARACTERS and _RULE_RUN.search(line) is not None
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def _cells(line: str) -> list[tuple[int | None, str]]:
@@ -128,7 +142,7 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
     opened by a list's marker (`_MARKER`: "o", "a)", "§ 1", "Trin 1"), has two or more
     cells; no cell is longer than `TABLE_CELL_MAX_CHARS` or a sentence (`_SENTENCE`); no
     line holds "|" or starts with "+" (a drawn table, left as text); a rule line of dashes under
-    the header is no row (`_RULE`). On lines with tabs each tab ends a cell, and a row
+    the header is no row (`_is_rule`). On lines with tabs each tab ends a cell, and a row
     opened by a tab (an empty first cell, as a browser copies a cell spanning rows) takes
     the first cell of the row above. On lines set out with spaces, a line with as many
     cells as the first is a row, cell by cell; a line with fewer puts each cell in the
@@ -140,7 +154,7 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
     under 3 år gratis") means the lines are no table. Anything else (a line with more cells
     than the first, one with a single cell) means the lines are no table either.
     """
-    lines = [line for line in lines if not _RULE.fullmatch(line)]
+    lines = [line for line in lines if not _is_rule(line)]
     if len(lines) < 2 or lines[0][:1].isspace() or starts_with_list_marker(lines[0]):
         return None
     if any("|" in line or line.lstrip()[:1] == "+" for line in lines):
@@ -150,7 +164,7 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
     tabbed = any("\t" in line for line in lines)
     first = _cells(lines[0])
     width = len(first)
-    if width < 2 or _MARKER.fullmatch(first[0][1]) or not all(_value_cell(text) for _, text in first):
+    if width < 2 or not all(_value_cell(text) for _, text in first) or _MARKER.fullmatch(first[0][1]):
         return None
     starts = [start or 0 for start, _ in first]
     rows = [[text for _, text in first]]
@@ -173,8 +187,6 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
             rows.append(row)
             continue
         wrapped = line[:1].isspace()
-        if not cells or (wrapped and starts_with_list_marker(line.strip())):
-            return None
         if not wrapped and len(cells) == width:
             rows.append([text for _, text in cells])
             continue
@@ -229,8 +241,8 @@ def has_header(rows: list[list[str]]) -> bool:
         return False
     for column, label in enumerate(first):
         values = [row[column] for row in below if row[column]]
-        with_digits = sum(1 for value in values if any(ch.isdigit() for ch in value))
-        if not any(ch.isdigit() for ch in label) and values and 2 * with_digits >= len(values):
+        with_digits = sum(1 for value in values if _has_digit(value))
+        if not _has_digit(label) and values and 2 * with_digits >= len(values):
             return True
     return False
 
@@ -240,7 +252,7 @@ def _like_the_rows_below(cell: str, below: list[str]) -> bool:
     holds a digit and at least half of them do ("24. december" over "25. december", "Uge
     28-30" over "Uge 31"), or it names days and at least half of them do ("Mandag" over
     "Tirsdag-søndag")."""
-    for holds in (lambda text: any(ch.isdigit() for ch in text), lambda text: bool(weekdays_covered(text))):
+    for holds in (_has_digit, lambda text: bool(weekdays_covered(text))):
         if holds(cell) and 2 * sum(1 for text in below if holds(text)) >= len(below):
             return True
     return False
