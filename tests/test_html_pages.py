@@ -40,6 +40,51 @@ def test_a_form_around_the_whole_page_keeps_the_main_content(tmp_path: Path) -> 
     ]
 
 
+def test_a_form_around_a_page_without_main_keeps_its_text_and_its_menus_by_id_go(tmp_path: Path) -> None:
+    # An older ASP.NET theme: no <main> or <article>, one <form> around the whole page,
+    # and the menus named by their ids only ("topmenu", "leftmenu"). The page was read
+    # as having no text, so its municipality's questions were answered from another's page.
+    doc = _read(
+        tmp_path,
+        '<form method="post" action="/Borger/Aeldreboliger.aspx" id="aspnetForm">'
+        '<div id="top"><div id="topmenu"><a href="/Borger.aspx">Borger</a> | '
+        '<a href="/Erhverv.aspx">Erhverv</a> | <a href="/Kontakt.aspx">Kontakt</a></div>'
+        '<div id="searchbox"><input type="text" name="q" value="Søg..."> <input type="submit" value="Find"></div></div>'
+        '<div id="leftmenu"><ul><li><a href="/Aeldre.aspx">Ældre</a></li>'
+        '<li><a href="/Plejecentre.aspx">Plejecentre</a></li></ul></div>'
+        '<div id="content"><h1>Ældreboliger</h1>'
+        "<p>Det koster 150 kr. om året at stå på ventelisten.</p></div></form>",
+    )
+    assert _units(doc) == [
+        ("heading", "Ældreboliger"),
+        ("paragraph", "Det koster 150 kr. om året at stå på ventelisten."),
+    ]
+
+
+def test_a_search_form_on_a_page_without_main_is_no_page_form(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<h1>Ældreboliger</h1><p>Det koster 150 kr. om året at stå på ventelisten.</p>"
+        '<form action="/soeg"><label>Søg på siden</label><input name="q"><button>Søg</button></form>',
+    )
+    assert _units(doc) == [
+        ("heading", "Ældreboliger"),
+        ("paragraph", "Det koster 150 kr. om året at stå på ventelisten."),
+    ]
+
+
+def test_a_page_form_holds_the_title_or_most_of_the_text() -> None:
+    body = html_reader.parse_page(
+        '<html><body><form id="f1"><h2>Venteliste</h2><p>Det koster 150 kr. om året at stå på ventelisten, '
+        "og gebyret opkræves i marts.</p></form>"
+        '<form id="f2"><label>Nyhedsbrev</label><input name="mail"></form><p>Kort tekst.</p></body></html>'
+    )
+    page, widget = body.css("form")
+    assert body.body is not None
+    assert html_reader.page_form(page, body.body)
+    assert not html_reader.page_form(widget, body.body)
+
+
 def test_a_cookie_class_on_the_body_and_a_consent_section_in_the_text_are_no_banner(tmp_path: Path) -> None:
     doc = _read(
         tmp_path,

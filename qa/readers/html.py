@@ -7,7 +7,8 @@ that holds the page's one `<h1>` is read first (the band and `<main>`'s branch u
 nearest element holding both; a logo or a dialog's `<h1>` is no title), and an `<aside>`
 beside it (a contact column) is read when, cleaned, it holds more than links (phone,
 e-mail and map links count as contact, not links). Nothing that holds the main content is
-ever removed: an ASP.NET page is one `<form>`, a consent script puts "cookie" classes on
+ever removed: an ASP.NET page is one `<form>` (with no `<main>`, the form that holds the
+page's `<h1>` or most of its text: `page_form`), a consent script puts "cookie" classes on
 `<body>`, and a page saved with a dialog open has its app root `aria-hidden`.
 
 The page is parsed as a browser that runs scripts parses it (`parse_page`): the content
@@ -23,8 +24,8 @@ logo: `FRAME_CLASS_PARTS`), and outside the main content asides and cookie and c
 banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only when it is
 mostly links; in an aside that stays, a list of links goes ("Relaterede links", with its
 heading when nothing else stands under it: `_link_lists`). Page furniture named by its
-class (`FURNITURE_CLASS_PARTS`: share, feedback, related links, contents lists, menus,
-skip links) goes when it is a widget
+class or id (`FURNITURE_CLASS_PARTS`: share, feedback, related links, contents lists, menus,
+skip links; an older theme's "topmenu", "leftmenu") goes when it is a widget
 rather than text (`_is_furniture`), as do screen-reader hints inside links and controls,
 icon-font glyph names and a heading's permalink mark ("#", "¶"); so do links to social
 networks' share endpoints and the short label beside them ("Del:": `_share_bars`). A page nested too
@@ -364,6 +365,9 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     early = disclosure_panels(tree)
     roots = content_roots(tree)
     held = {n.mem_id for root in roots for n in [root, *ancestors(root)]}  # never removed
+    if roots[0].tag == "body":
+        # With no <main>, an ASP.NET page's one <form> around the page is found by what it holds.
+        held |= {n.mem_id for n in tree.css("form") if page_form(n, roots[0])}
     # With no <main> or <article>, the body is no evidence of what is content.
     inside = {n.mem_id for root in roots for n in root.traverse()} if roots[0].tag != "body" else set()
 
@@ -372,7 +376,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
 
     remove(tree.css(BOILERPLATE))
     remove([n for n in tree.css(PAGE_BOILERPLATE) if n.mem_id not in inside or _mostly_links(n)])
-    remove([n for n in tree.css("[class]") if _is_furniture(n)])
+    remove([n for n in tree.css("[class], [id]") if _is_furniture(n)])
     remove([n for n in tree.css(_CONTROL_PARTS) if _is_hint(n)])
     remove([n for n in tree.css("[class]") if any(_ICON_CLASS.match(t) for t in _class_tokens(n))])
     remove([n for n in tree.css(_HEADING_LINKS) if not any(c.isalnum() for c in n.text(separator=" "))])
@@ -416,6 +420,22 @@ _LINK_HEADING = re.compile(
     r"andre sider|other pages|nyttige sider|useful pages|mere om)\b",
     re.IGNORECASE,
 )
+
+
+# A <form> holding more than this share of the page's text (non-space characters) holds
+# the page itself (ASP.NET WebForms wraps every page in one), not a search or feedback form.
+PAGE_FORM_SHARE = 0.5
+
+
+def page_form(form: LexborNode, body: LexborNode) -> bool:
+    """Whether a `<form>` wraps the page rather than being one of its widgets: it holds an
+    `<h1>` (no search, login or feedback form does), or more than `PAGE_FORM_SHARE` of the
+    body's text. Pure; for a page whose content root is `<body>` (no `<main>` or
+    `<article>`), where a form is otherwise boilerplate."""
+    if form.css_first("h1") is not None:
+        return True
+    inside = len(WHITE.sub("", form.text(separator=" ")))
+    return inside > PAGE_FORM_SHARE * len(WHITE.sub("", body.text(separator=" ")))
 
 
 def _link_lists(aside: LexborNode) -> list[LexborNode]:
@@ -560,15 +580,20 @@ def _names_frame(node: LexborNode) -> bool:
     return any(part in FRAME_CLASS_PARTS for token in tokens for part in _CLASS_PART.split(token.lower()))
 
 
+def _names_furniture(part: str) -> bool:
+    """Whether one part of a class or id names page furniture (`FURNITURE_CLASS_PARTS`),
+    or a menu by its place ("topmenu", "leftmenu", "submenu": older themes' ids)."""
+    return part in FURNITURE_CLASS_PARTS or part.endswith("menu")
+
+
 def _is_furniture(node: LexborNode) -> bool:
     """Whether an element is page furniture: a class part names it (`FURNITURE_CLASS_PARTS`)
     and it is a widget, not text: mostly links (other than phone, e-mail and map links)
     or buttons, or a few words around a form control (a feedback form) without the
     page's title. A content wrapper whose class happens to say "social", "menu" or
     "toc" ("category-social-og-sundhed", "js-toc-content") holds text and stays."""
-    named = any(
-        part.lower() in FURNITURE_CLASS_PARTS for token in _class_tokens(node) for part in _CLASS_PART.split(token)
-    )
+    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
+    named = any(_names_furniture(part.lower()) for token in tokens for part in _CLASS_PART.split(token))
     if not named:
         return False
     titles = sum(len(WHITE.sub("", h.text(separator=" "))) for h in node.css("h1, h2, h3, h4, h5, h6"))
