@@ -31,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from qa.chunking import Sentence
@@ -62,6 +63,35 @@ class CasingTable:
 
     words: dict[str, str] = field(default_factory=dict)
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+    @cached_property
+    def _by_fold(self) -> dict[str, str | None]:
+        """Each folded spelling (`folded`) of the words of `words` holding æ, ø or å -> its
+        form, or None where two words fold alike. Computed once, after the table is filled."""
+        found: dict[str, str | None] = {}
+        for lowered, form in self.words.items():
+            if _DANISH_LETTER.search(lowered):
+                key = folded(lowered)
+                found[key] = form if key not in found else None
+        return found
+
+    def spelt_name(self, typed: str) -> str | None:
+        """The corpus's form of a name typed without its æ, ø or å ("skovhoj", "Skovhoej",
+        "kaerby" -> "Skovhøj", "Kærby"): the one word of `words` holding æ, ø or å whose
+        folded spelling (`folded`) is the typed word's; None when none is, or several are."""
+        return self._by_fold.get(folded(typed))
+
+
+# The letters a Danish keyboard has and another lacks.
+_DANISH_LETTER = re.compile(r"[æøå]")
+
+
+def folded(word: str) -> str:
+    """A word as typed on a keyboard without æ, ø and å, one form for each way of typing
+    them: lower case, "æ" / "ae" as "a", "ø" / "oe" as "o", "å" / "aa" as "a" ("Skovhøj",
+    "skovhoej" and "skovhoj" -> "skovhoj"; "Århus", "Aarhus" -> "arhus")."""
+    lowered = word.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return lowered.replace("aa", "a").replace("ae", "a").replace("oe", "o")
 
 
 def _inside_words(text: str) -> list[tuple[str, bool]]:
@@ -232,6 +262,29 @@ def caseless(text: str) -> bool:
     return not any(char.isupper() and i not in starts for i, char in enumerate(text))
 
 
+def respelt_names(text: str, table: CasingTable) -> str:
+    """`text` with each name of the corpus typed without its æ, ø or å in the corpus's form
+    (`CasingTable.spelt_name`: "venteliste i skovhoj" -> "venteliste i Skovhøj",
+    "Kaerby" -> "Kærby"), whatever the text's case: a word of letters only, with no æ, ø
+    or å, that neither dictionary knows (`qa.lexicon`) and the table lacks as typed. The
+    dictionary's words are given back their letters before this
+    (`qa.phrasing.restore_danish_letters`), but a town's name is in no dictionary, and the
+    reader and the abstention policy ask whether a passage's document holds the names a
+    question gives. Words of web and e-mail addresses stay."""
+    addressed = in_address(text)
+
+    def respelt(match: re.Match[str]) -> str:
+        word = match.group()
+        lowered = word.lower()
+        if addressed(match.start()) or not lowered.isalpha() or _DANISH_LETTER.search(lowered):
+            return word
+        if lowered in table.words or is_danish_word(lowered) or is_english_word(lowered):
+            return word
+        return table.spelt_name(lowered) or word
+
+    return _WORD.sub(respelt, text)
+
+
 def truecased(text: str, table: CasingTable, recased: bool = False) -> str:
     """`text` with each lower-case word, or a sentence's first word with only its first
     capital, in the form `table` gives: a pair of words first ("digital post" ->
@@ -243,6 +296,7 @@ def truecased(text: str, table: CasingTable, recased: bool = False) -> str:
     text that is not `caseless` (its capitals already say which words are names), unless
     its case was made by a program (`recased`: a question in capitals read in lower case
     by `qa.phrasing.unshouted`, "Do I need Mitid?" -> "Do I need MitID?")."""
+    text = respelt_names(text, table)
     if not recased and not caseless(text):
         return text
     addressed = in_address(text)
