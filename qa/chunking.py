@@ -101,21 +101,25 @@ def chunk_document(
     options = options or ChunkingOptions()
     text = document.text
     # Each group is a list of paragraphs, each paragraph a list of sentence spans.
-    sections: list[tuple[str, list[list[tuple[int, int]]]]] = []
+    sections: list[tuple[str, list[list[tuple[int, int]]], list[str]]] = []
     for block in document.blocks:
         if block.kind == "heading":
-            sections.append((document.block_text(block), []))
+            sections.append((document.block_text(block), [], []))
             continue
         if not sections:
-            sections.append((document.title, []))
+            sections.append((document.title, [], []))
         spans = split_sentences(text, block.start, block.end, options.sentence_limit, document.language)
         if spans:
             sections[-1][1].append(spans)
+            sections[-1][2].append(block.kind)
 
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
-    for heading, paragraphs in sections:
-        leads = [text[spans[-1][0] : spans[-1][1]].rstrip().endswith(":") for spans in paragraphs]
+    for heading, paragraphs, kinds in sections:
+        leads = [
+            leads_in(text[spans[-1][0] : spans[-1][1]], kind, following)
+            for spans, kind, following in zip(paragraphs, kinds, [*kinds[1:], None][: len(kinds)], strict=True)
+        ]
         for spans in _pack(paragraphs, options, leads):
             start, end = spans[0][0], spans[-1][1]
             chunk_text = text[start:end]
@@ -138,6 +142,17 @@ def chunk_document(
                 )
             )
     return chunks, sentences
+
+
+def leads_in(paragraph_end: str, kind: str, next_kind: str | None) -> bool:
+    """Whether a paragraph (its last sentence `paragraph_end`, its block `kind`) leads in to
+    the block after it (`next_kind`, None at a section's end), and so stays in one chunk
+    with it (`_pack`): a paragraph ending in ":", a table's header row, and the paragraph
+    right above a header row, the table's caption ("Child support per child per month,
+    2026"), whose words (a year, a period) the rows are read under."""
+    if kind == "table_header" or (kind == "paragraph" and next_kind == "table_header"):
+        return next_kind is not None
+    return paragraph_end.rstrip().endswith(":")
 
 
 def _pack(

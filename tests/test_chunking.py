@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.chunking import ChunkingOptions, chunk_document, chunk_id_for
+from qa.chunking import ChunkingOptions, chunk_document, chunk_id_for, leads_in
 from qa.documents import Block, Document, assemble
 
 
@@ -217,3 +217,59 @@ def test_a_paragraph_that_leads_in_stays_in_one_chunk_with_the_table_it_introduc
     assert chunked(["Se også madservice.", before + ":"], 150) == [
         "\n\n".join(["Se også madservice.", before + ":", *rows])
     ]
+
+
+def test_a_tables_caption_and_header_row_stay_in_one_chunk_with_its_rows() -> None:
+    # A held-out page (stop 37): the caption "Child support per child per month, 2026" and
+    # the header row closed a chunk, the rows opened the next, so "How much is the
+    # standard child support per month in 2026?" found its row in a chunk without the
+    # year, and the year counted as a value the passage lacks.
+    intro = (
+        "The Agency of Family Law (Familieretshuset) fixes the amount based on the paying parent's income "
+        "and the number of children the parent must pay for."
+    )
+    caption = "Child support per child per month, 2026"
+    header = "Contribution level; Amount per month"
+    rows = [
+        "Contribution level: Standard contribution (normalbidrag); Amount per month: DKK 1,612",
+        "Contribution level: Standard contribution + 25% supplement; Amount per month: DKK 1,963",
+    ]
+    doc = assemble(
+        "support",
+        [
+            ("heading", 1, "How much is child support?"),
+            ("paragraph", 0, intro),
+            ("paragraph", 0, caption),
+            ("table_header", 0, header),
+            *[("table_row", 0, r) for r in rows],
+            ("paragraph", 0, "Page updated: 8 January 2026"),
+        ],  # type: ignore[misc]
+    )
+    texts = [c.text for c in chunk_document(doc)[0]]
+    # The chunk reaches 200 characters (the default `min_chars`) at the first row, right
+    # after the header row that leads in to it, so no break falls inside the table; before,
+    # it fell after the header row, and the rows' chunk held neither caption nor header.
+    assert texts == ["\n\n".join([intro, caption, header, *rows, "Page updated: 8 January 2026"])]
+    # Without a header row the caption is a paragraph like any other, and the break falls
+    # where the chunk holds 200 characters.
+    doc = assemble(
+        "support",
+        [("paragraph", 0, intro), ("paragraph", 0, caption), *[("table_row", 0, r) for r in rows]],  # type: ignore[misc]
+    )
+    texts = [c.text for c in chunk_document(doc)[0]]
+    assert texts == ["\n\n".join([intro, caption, rows[0]]), rows[1]]
+
+
+@pytest.mark.parametrize(
+    ("end", "kind", "next_kind", "expected"),
+    [
+        ("Åbningstider:", "paragraph", "table_row", True),
+        ("Priser 2026", "paragraph", "table_header", True),
+        ("Ydelse; Pris", "table_header", "table_row", True),
+        ("Ydelse; Pris", "table_header", None, False),
+        ("Ydelse: Pas; Pris: 745 kr.", "table_row", "table_header", False),
+        ("Priser 2026", "paragraph", "table_row", False),
+    ],
+)
+def test_what_leads_in_to_the_block_after_it(end: str, kind: str, next_kind: str | None, expected: bool) -> None:
+    assert leads_in(end, kind, next_kind) is expected
