@@ -587,8 +587,8 @@ def _names_furniture(part: str) -> bool:
 
 
 def _is_furniture(node: LexborNode) -> bool:
-    """Whether an element is page furniture: a class part names it (`FURNITURE_CLASS_PARTS`)
-    and it is a widget, not text: mostly links (other than phone, e-mail and map links)
+    """Whether an element is page furniture: a part of its class or id names it
+    (`_names_furniture`) and it is a widget, not text: mostly links (other than phone, e-mail and map links)
     or buttons, or a few words around a form control (a feedback form) without the
     page's title. A content wrapper whose class happens to say "social", "menu" or
     "toc" ("category-social-og-sundhed", "js-toc-content") holds text and stays."""
