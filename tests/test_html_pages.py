@@ -81,8 +81,72 @@ def test_a_page_form_holds_the_title_or_most_of_the_text() -> None:
     )
     page, widget = body.css("form")
     assert body.body is not None
-    assert html_reader.page_form(page, body.body)
-    assert not html_reader.page_form(widget, body.body)
+    chars = len("".join(body.body.text().split()))
+    assert html_reader.page_form(page, chars)
+    assert not html_reader.page_form(widget, chars)
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        # A reviewer's cases on a page without <main>: a form kept as the page's is spared
+        # as a form only, so a hidden login form, a cookie banner, a search form beside a
+        # long script and a feedback form still go.
+        '<form id="login" style="display:none"><h1>Log ind på Min side</h1><label>Brugernavn</label>'
+        '<input name="u"><a href="/glemt">Glemt din adgangskode?</a></form>',
+        '<form id="cookie-consent"><h1>Vi bruger cookies</h1><p>Vi bruger cookies til statistik.</p>'
+        "<button>OK</button></form>",
+        '<form class="search"><label>Søg på siden</label><input name="q"><script>'
+        + "var x = 1;" * 300
+        + "</script></form>",
+    ],
+)
+def test_a_form_that_is_no_page_goes_on_a_page_without_main(tmp_path: Path, widget: str) -> None:
+    doc = _read(
+        tmp_path,
+        widget + "<h1>Ældreboliger</h1><p>Det koster 150 kr. om året at stå på ventelisten.</p>",
+    )
+    assert _units(doc) == [
+        ("heading", "Ældreboliger"),
+        ("paragraph", "Det koster 150 kr. om året at stå på ventelisten."),
+    ]
+
+
+def test_a_page_form_is_found_beside_a_long_script(tmp_path: Path) -> None:
+    # A reviewer's case: a 3 kB script after the form counted in the page's text.
+    doc = _read(
+        tmp_path,
+        '<form id="aspnetForm"><div id="topmenu"><a href="/">Forside</a> | <a href="/borger">Borger</a></div>'
+        "<h2>Venteliste</h2><p>Det koster 150 kr. om året at stå på ventelisten.</p></form>"
+        "<script>" + "dataLayer.push({'event': 'view'});" * 100 + "</script>",
+    )
+    assert _units(doc) == [
+        ("heading", "Venteliste"),
+        ("paragraph", "Det koster 150 kr. om året at stå på ventelisten."),
+    ]
+
+
+def test_ids_inside_the_content_and_a_kitchens_menu_are_no_furniture(tmp_path: Path) -> None:
+    # A reviewer's cases: a heading's anchor id, a section named "social-benefits" and a
+    # menu of the week are content.
+    doc = _read(
+        tmp_path,
+        "<main><h1>Sociale ydelser</h1>"
+        '<h2 id="social-pension">Social pension</h2><p>Du kan få førtidspension.</p>'
+        '<section id="related-services"><h2>Andre ydelser</h2><ul><li><a href="/a">Boligstøtte</a></li>'
+        '<li><a href="/b">Børneydelse</a></li></ul></section>'
+        '<div id="ugemenu"><h2>Ugens menu</h2><p>Mandag: Frikadeller.</p><button>Udskriv</button></div></main>',
+    )
+    assert _units(doc) == [
+        ("heading", "Sociale ydelser"),
+        ("heading", "Social pension"),
+        ("paragraph", "Du kan få førtidspension."),
+        ("heading", "Andre ydelser"),
+        ("list_item", "Boligstøtte"),
+        ("list_item", "Børneydelse"),
+        ("heading", "Ugens menu"),
+        ("paragraph", "Mandag: Frikadeller."),
+    ]
 
 
 def test_a_cookie_class_on_the_body_and_a_consent_section_in_the_text_are_no_banner(tmp_path: Path) -> None:

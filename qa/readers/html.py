@@ -25,7 +25,8 @@ banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only whe
 mostly links; in an aside that stays, a list of links goes ("Relaterede links", with its
 heading when nothing else stands under it: `_link_lists`). Page furniture named by its
 class or id (`FURNITURE_CLASS_PARTS`: share, feedback, related links, contents lists, menus,
-skip links; an older theme's "topmenu", "leftmenu") goes when it is a widget
+skip links; outside the content also by id, and an older theme's "topmenu", "leftmenu")
+goes when it is a widget
 rather than text (`_is_furniture`), as do screen-reader hints inside links and controls,
 icon-font glyph names and a heading's permalink mark ("#", "¶"); so do links to social
 networks' share endpoints and the short label beside them ("Del:": `_share_bars`). A page nested too
@@ -109,9 +110,11 @@ _CONSENT = ", ".join(
     [f'[{a}*="{w}" i]' for a in ("id", "class") for w in ("cookie", "consent")]
     + [f'[aria-label*="{w}" i]{overlay}' for w in ("cookie", "consent") for overlay in _OVERLAY]
 )
+# What a page runs or styles, never read; removed first, so that no text share counts it.
+SCRIPTS = "script, style, noscript, template"
 BOILERPLATE = ", ".join(
     [
-        "script, style, noscript, template, svg, iframe, object, canvas, select, input, textarea",
+        f"{SCRIPTS}, svg, iframe, object, canvas, select, input, textarea",
         "nav, form, dialog",
         _LANDMARK_ROLES,
         '[aria-label*="breadcrumb" i], [aria-label*="brødkrumme" i]',
@@ -365,16 +368,20 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     early = disclosure_panels(tree)
     roots = content_roots(tree)
     held = {n.mem_id for root in roots for n in [root, *ancestors(root)]}  # never removed
-    if roots[0].tag == "body":
-        # With no <main>, an ASP.NET page's one <form> around the page is found by what it holds.
-        held |= {n.mem_id for n in tree.css("form") if page_form(n, roots[0])}
     # With no <main> or <article>, the body is no evidence of what is content.
     inside = {n.mem_id for root in roots for n in root.traverse()} if roots[0].tag != "body" else set()
 
     def remove(nodes: list[LexborNode]) -> None:
         _remove_outermost([n for n in nodes if n.mem_id not in held])
 
-    remove(tree.css(BOILERPLATE))
+    remove(tree.css(SCRIPTS))
+    # With no <main>, an ASP.NET page's one <form> around the page is found by what it
+    # holds, and spared as a form only: what is hidden, a banner or furniture in it goes.
+    page_forms = set()
+    if roots[0].tag == "body":
+        body_chars = _text_chars(roots[0])
+        page_forms = {n.mem_id for n in tree.css("form") if page_form(n, body_chars)}
+    remove([n for n in tree.css(BOILERPLATE) if n.mem_id not in page_forms])
     remove([n for n in tree.css(PAGE_BOILERPLATE) if n.mem_id not in inside or _mostly_links(n)])
     remove([n for n in tree.css("[class], [id]") if _is_furniture(n)])
     remove([n for n in tree.css(_CONTROL_PARTS) if _is_hint(n)])
@@ -427,15 +434,19 @@ _LINK_HEADING = re.compile(
 PAGE_FORM_SHARE = 0.5
 
 
-def page_form(form: LexborNode, body: LexborNode) -> bool:
+def page_form(form: LexborNode, body_chars: int) -> bool:
     """Whether a `<form>` wraps the page rather than being one of its widgets: it holds an
-    `<h1>` (no search, login or feedback form does), or more than `PAGE_FORM_SHARE` of the
-    body's text. Pure; for a page whose content root is `<body>` (no `<main>` or
-    `<article>`), where a form is otherwise boilerplate."""
-    if form.css_first("h1") is not None:
-        return True
-    inside = len(WHITE.sub("", form.text(separator=" ")))
-    return inside > PAGE_FORM_SHARE * len(WHITE.sub("", body.text(separator=" ")))
+    `<h1>` (a search or feedback form does not; a login form or a cookie banner that does
+    still goes as hidden or as a banner), or more than `PAGE_FORM_SHARE` of the body's
+    text (`body_chars`, non-space characters without scripts: `_text_chars`). For a page
+    whose content root is `<body>` (no `<main>` or `<article>`), where a form is otherwise
+    boilerplate."""
+    return form.css_first("h1") is not None or _text_chars(form) > PAGE_FORM_SHARE * body_chars
+
+
+def _text_chars(node: LexborNode) -> int:
+    """The non-space characters of a node's text."""
+    return len(WHITE.sub("", node.text(separator=" ")))
 
 
 def _link_lists(aside: LexborNode) -> list[LexborNode]:
@@ -580,10 +591,23 @@ def _names_frame(node: LexborNode) -> bool:
     return any(part in FRAME_CLASS_PARTS for token in tokens for part in _CLASS_PART.split(token.lower()))
 
 
-def _names_furniture(part: str) -> bool:
-    """Whether one part of a class or id names page furniture (`FURNITURE_CLASS_PARTS`),
-    or a menu by its place ("topmenu", "leftmenu", "submenu": older themes' ids)."""
-    return part in FURNITURE_CLASS_PARTS or part.endswith("menu")
+# An older theme's menus, named by their place in the page's id ("topmenu", "leftmenu");
+# not "ugemenu" or "dagensmenu", a kitchen's menu of the week.
+MENU_IDS = frozenset(f"{place}menu" for place in ("top", "left", "right", "side", "main", "sub", "mega", "nav", "site"))
+
+
+def _names_furniture(node: LexborNode) -> bool:
+    """Whether an element's class names page furniture (`FURNITURE_CLASS_PARTS`), or,
+    outside the main content and not a heading, its id does, or names a menu by its place
+    (`MENU_IDS`). Inside the content an id is a heading's anchor or a section's name as
+    often ("social-pension", "related-services")."""
+    parts = [part.lower() for token in _class_tokens(node) for part in _CLASS_PART.split(token)]
+    if any(part in FURNITURE_CLASS_PARTS for part in parts):
+        return True
+    if node.tag in HEADINGS or _inside_content(node):
+        return False
+    named = (node.attributes.get("id") or "").lower()
+    return named in MENU_IDS or any(part in FURNITURE_CLASS_PARTS for part in _CLASS_PART.split(named))
 
 
 def _is_furniture(node: LexborNode) -> bool:
@@ -592,9 +616,7 @@ def _is_furniture(node: LexborNode) -> bool:
     or buttons, or a few words around a form control (a feedback form) without the
     page's title. A content wrapper whose class happens to say "social", "menu" or
     "toc" ("category-social-og-sundhed", "js-toc-content") holds text and stays."""
-    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
-    named = any(_names_furniture(part.lower()) for token in tokens for part in _CLASS_PART.split(token))
-    if not named:
+    if not _names_furniture(node):
         return False
     titles = sum(len(WHITE.sub("", h.text(separator=" "))) for h in node.css("h1, h2, h3, h4, h5, h6"))
     text = len(WHITE.sub("", node.text(separator=" "))) - titles  # a list of links under its title
