@@ -77,7 +77,7 @@ class CasingTable:
 
     def spelt_name(self, typed: str) -> str | None:
         """The corpus's form of a name typed without its æ, ø or å ("skovhoj", "Skovhoej",
-        "kaerby" -> "Skovhøj", "Kærby"): the one word of `words` holding æ, ø or å whose
+        "kaerby" -> "Skovhøj", "Kærby"; not "karby"): the one word of `words` holding æ, ø or å whose
         folded spelling (`folded`) is the typed word's; None when none is, or several are."""
         return self._by_fold.get(folded(typed))
 
@@ -87,11 +87,13 @@ _DANISH_LETTER = re.compile(r"[æøå]")
 
 
 def folded(word: str) -> str:
-    """A word as typed on a keyboard without æ, ø and å, one form for each way of typing
-    them: lower case, "æ" / "ae" as "a", "ø" / "oe" as "o", "å" / "aa" as "a" ("Skovhøj",
-    "skovhoej" and "skovhoj" -> "skovhoj"; "Århus", "Aarhus" -> "arhus")."""
-    lowered = word.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return lowered.replace("aa", "a").replace("ae", "a").replace("oe", "o")
+    """A word as typed on a keyboard without æ, ø and å, one form for the ways of typing
+    them that name no other word: lower case, "æ" as "ae", "å" as "aa", "ø" and "oe" as
+    "o" ("Skovhøj", "skovhoej" and "skovhoj" -> "skovhoj"; "Kærby", "kaerby" -> "kaerby";
+    "Århus", "Aarhus" -> "aarhus"). A bare "a" stays: "Karby" is another town than
+    "Kærby", and "Lynga" than "Lyngå"."""
+    lowered = word.lower().replace("oe", "o")
+    return lowered.replace("æ", "ae").replace("ø", "o").replace("å", "aa")
 
 
 def _inside_words(text: str) -> list[tuple[str, bool]]:
@@ -296,8 +298,11 @@ def truecased(text: str, table: CasingTable, recased: bool = False) -> str:
     text that is not `caseless` (its capitals already say which words are names), unless
     its case was made by a program (`recased`: a question in capitals read in lower case
     by `qa.phrasing.unshouted`, "Do I need Mitid?" -> "Do I need MitID?")."""
+    # Whether the case says anything is read from the text as typed: a name respelt with
+    # its capital ("Skovhøj") leaves the other words open to casing.
+    open_text = recased or caseless(text)
     text = respelt_names(text, table)
-    if not recased and not caseless(text):
+    if not open_text:
         return text
     addressed = in_address(text)
     matches = [m for m in _WORD.finditer(text) if not addressed(m.start())]
