@@ -117,7 +117,7 @@ def chunk_document(
     sentences: list[Sentence] = []
     for heading, paragraphs, kinds in sections:
         leads = [
-            leads_in(text[spans[-1][0] : spans[-1][1]], kind, following)
+            leads_in(text[spans[0][0] : spans[-1][1]], kind, following)
             for spans, kind, following in zip(paragraphs, kinds, [*kinds[1:], None][: len(kinds)], strict=True)
         ]
         for spans in _pack(paragraphs, options, leads):
@@ -144,15 +144,31 @@ def chunk_document(
     return chunks, sentences
 
 
-def leads_in(paragraph_end: str, kind: str, next_kind: str | None) -> bool:
-    """Whether a paragraph (its last sentence `paragraph_end`, its block `kind`) leads in to
-    the block after it (`next_kind`, None at a section's end), and so stays in one chunk
-    with it (`_pack`): a paragraph ending in ":", a table's header row, and the paragraph
-    right above a header row, the table's caption ("Child support per child per month,
-    2026"), whose words (a year, a period) the rows are read under."""
-    if kind == "table_header" or (kind == "paragraph" and next_kind == "table_header"):
+# The longest caption of a table, in characters: a title line over the table ("Takster for
+# hjemmehjælp 2026", "Child support per child per month, 2026"), not a paragraph of the text.
+CAPTION_CHARS = 120
+
+
+def leads_in(paragraph: str, kind: str, next_kind: str | None) -> bool:
+    """Whether a paragraph (its text, its block `kind`) leads in to the block after it
+    (`next_kind`, None at a section's end), and so stays in one chunk with it (`_pack`): a
+    paragraph ending in ":", a table's header row, and the caption right above a header
+    row (`is_table_caption`: "Child support per child per month, 2026"), whose words (a
+    year, a period) the rows are read under. A longer paragraph above a table is text,
+    and the chunk may end after it."""
+    if kind == "table_header":
         return next_kind is not None
-    return paragraph_end.rstrip().endswith(":")
+    if kind == "paragraph" and next_kind == "table_header" and is_table_caption(paragraph):
+        return True
+    return paragraph.rstrip().endswith(":")
+
+
+def is_table_caption(paragraph: str) -> bool:
+    """Whether a paragraph right above a table reads as its caption: at most
+    `CAPTION_CHARS` characters on one line, not ending as a sentence does (".", "!", "?",
+    ";"; ":" leads in anyway)."""
+    line = paragraph.strip()
+    return 0 < len(line) <= CAPTION_CHARS and "\n" not in line and not line.endswith((".", "!", "?", ";"))
 
 
 def _pack(

@@ -307,6 +307,8 @@ class QAEngine:
         for candidate in candidates:
             chunk = self.data.chunks[retrieval.ranked[candidate.chunk_rank].index]
             lead = self.reader.lead_in(candidate.sentence_ids[0])
+            if lead is None:
+                lead = self.reader.table_caption(candidate.sentence_ids[0])
             texts.append(
                 answer_text(
                     chunk.head(),

@@ -36,7 +36,7 @@ import numpy as np
 from qa.analysis import terms
 from qa.answer import group_weights, term_weights, weighted_coverage
 from qa.answer_types import has_number
-from qa.chunking import Sentence
+from qa.chunking import Sentence, is_table_caption
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.question import AnalysedQuestion, missing_named, named_count
@@ -469,6 +469,27 @@ class Reader:
         if before is not None and sentences[before].text.rstrip().endswith(":"):
             return before
         return None
+
+    def table_caption(self, sentence_id: int) -> int | None:
+        """The caption of the table a table row or header stands in: the paragraph of one
+        sentence right above the table, in the same section, that reads as a caption
+        (`qa.chunking.is_table_caption`: "Child support per child per month, 2026", a
+        `<caption>`) and names what every row gives, for the token support's context
+        (`qa.engine.QAEngine.match_tokens`); None for a sentence of another kind or a
+        table without one. Walks back over the rows: linear in the table's length."""
+        sentences = self.data.sentences
+        if self.block_kind(sentences[sentence_id]) not in ("table_row", "table_header"):
+            return None
+        before = self.previous(sentence_id)
+        while before is not None and self.block_kind(sentences[before]) in LIST_KINDS:
+            before = self.previous(before)
+        if before is None:
+            return None
+        sentence = sentences[before]
+        block = self._block(sentence)
+        whole = block is not None and block[0] == "paragraph" and (block[1], block[2]) == (sentence.start, sentence.end)
+        caption = whole and is_table_caption(sentence.text) and not sentence.text.rstrip().endswith(":")
+        return before if caption else None
 
     def is_caption(self, sentence_id: int) -> bool:
         """Whether a sentence is a caption: all of a paragraph, ending without a

@@ -269,7 +269,31 @@ def test_a_tables_caption_and_header_row_stay_in_one_chunk_with_its_rows() -> No
         ("Ydelse; Pris", "table_header", None, False),
         ("Ydelse: Pas; Pris: 745 kr.", "table_row", "table_header", False),
         ("Priser 2026", "paragraph", "table_row", False),
+        # A paragraph of text above a table is no caption (a reviewer's case: it cut the
+        # header row off its rows when it filled the chunk).
+        (
+            "Børn i dagtilbud betaler en takst pr. måned, og taksten fastsættes hvert år",
+            "paragraph",
+            "table_header",
+            True,
+        ),
+        ("Taksterne fastsættes hvert år af byrådet.", "paragraph", "table_header", False),
+        ("Taksterne fastsættes hvert år af byrådet " * 4, "paragraph", "table_header", False),
     ],
 )
 def test_what_leads_in_to_the_block_after_it(end: str, kind: str, next_kind: str | None, expected: bool) -> None:
     assert leads_in(end, kind, next_kind) is expected
+
+
+def test_a_long_paragraph_above_a_table_leaves_its_header_with_its_rows() -> None:
+    # A reviewer's case: a paragraph of 535 characters above a table was taken for its
+    # caption, so the chunk it filled took the header row, and the rows went on without it.
+    paragraph = "Forældrebetalingen for dagtilbud fastsættes hvert år af byrådet og dækker op til 25 procent. " * 6
+    header = "Tilbud; Pris pr. måned"
+    rows = ["Tilbud: Dagpleje; Pris pr. måned: 3.120 kr.", "Tilbud: Vuggestue; Pris pr. måned: 4.050 kr."]
+    doc = assemble(
+        "takster",
+        [("paragraph", 0, paragraph.strip()), ("table_header", 0, header), *[("table_row", 0, r) for r in rows]],  # type: ignore[misc]
+    )
+    texts = [c.text for c in chunk_document(doc)[0]]
+    assert texts == [paragraph.strip(), "\n\n".join([header, *rows])]
