@@ -323,13 +323,9 @@ _FORM_ASKED: dict[AskedForm, str] = {
 # ("telefonnummer til Digital Post-supporten", "kommunens telefonnummer"; not "Skift
 # telefonnummer i MitID", "Ny e-mailadresse").
 _LINKING = r"(for|at|til|to|of|på|om|med|i|in|on|about|with|from|fra|af|mellem|between)"
-_WHAT_IS = rf"(hvad|what)\s*(er|var|is|was|are|were|'s|’s)\s+((?!{_LINKING}\b)[\w-]+\s+){{0,3}}?"
-_ASKING = rf"{_WHAT_IS}|(hvilke[nt]?|which|what)\s+"
-# A postal address is asked only as "what is": "Which address do I register the food
-# truck at?" and "Hvilken adresse afgør skoledistriktet?" ask which of one's addresses a
-# rule means, answered in words ("the address where it is parked"; two answerable
-# questions of the fit split and a held-out set, withheld for want of a postal address).
-_ASKING_FORM: dict[str, str] = {"address": _WHAT_IS}
+_ASKING = (
+    rf"(hvad|what)\s*(er|var|is|was|are|were|'s|’s)\s+((?!{_LINKING}\b)[\w-]+\s+){{0,3}}?|(hvilke[nt]?|which|what)\s+"
+)
 # The day of the week, asked by the question's own interrogative, at its start or after
 # a clause ("Hvilken ugedag tømmes beholderen?", "On which weekday is bulky waste
 # collected?", "Jeg bor i Kærby, hvilken ugedag ...?", "What day of the week ...?"); not
@@ -348,7 +344,7 @@ _FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str], re.Pattern[str] | None]
         re.compile(
             rf"\b({_FORM_ASKED[form]})\b|\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
             if form in _FORM_ASKED
-            else rf"\b({_ASKING_FORM.get(form, _ASKING)})({_FORM_NOUNS[form]})(?!\w)"
+            else rf"\b({_ASKING})({_FORM_NOUNS[form]})(?!\w)"
         ),
         re.compile(rf"^\W*(([\w-]+\s+){{0,2}}[\w-]+s\s+)?({_FORM_NOUNS[form]})(?!\w)"),
     )
