@@ -73,17 +73,19 @@ def test_a_search_form_on_a_page_without_main_is_no_page_form(tmp_path: Path) ->
     ]
 
 
-def test_a_page_form_holds_the_title_or_most_of_the_text() -> None:
+def test_a_page_form_holds_every_title_and_nearly_all_the_text() -> None:
     body = html_reader.parse_page(
         '<html><body><form id="f1"><h2>Venteliste</h2><p>Det koster 150 kr. om året at stå på ventelisten, '
         "og gebyret opkræves i marts.</p></form>"
-        '<form id="f2"><label>Nyhedsbrev</label><input name="mail"></form><p>Kort tekst.</p></body></html>'
+        '<form id="f2"><label>Nyhedsbrev</label><input name="mail"></form></body></html>'
     )
     page, widget = body.css("form")
     assert body.body is not None
     chars = len("".join(body.body.text().split()))
-    assert html_reader.page_form(page, chars)
-    assert not html_reader.page_form(widget, chars)
+    assert html_reader.page_form(page, chars, 0)
+    assert not html_reader.page_form(widget, chars, 0)
+    # Under a title outside it, a form holding most of a short page's text is a widget.
+    assert not html_reader.page_form(page, chars, 1)
 
 
 @pytest.mark.parametrize(
@@ -99,6 +101,10 @@ def test_a_page_form_holds_the_title_or_most_of_the_text() -> None:
         '<form class="search"><label>Søg på siden</label><input name="q"><script>'
         + "var x = 1;" * 300
         + "</script></form>",
+        # A second reviewer's: a feedback form holding most of a short page's text.
+        '<form action="/fb"><fieldset><legend>Fandt du det, du søgte?</legend><label><input type=radio>Ja</label>'
+        "<label><input type=radio>Nej</label><label>Hvad manglede du? Skriv gerne, hvad vi kan gøre bedre.</label>"
+        "<textarea></textarea></fieldset><button>Send</button></form>",
     ],
 )
 def test_a_form_that_is_no_page_goes_on_a_page_without_main(tmp_path: Path, widget: str) -> None:
@@ -109,6 +115,42 @@ def test_a_form_that_is_no_page_goes_on_a_page_without_main(tmp_path: Path, widg
     assert _units(doc) == [
         ("heading", "Ældreboliger"),
         ("paragraph", "Det koster 150 kr. om året at stå på ventelisten."),
+    ]
+
+
+def test_a_headers_search_form_with_a_logo_title_is_no_page_form(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<form action="/soeg"><h1><img src="logo.png" alt="">Nordby Kommune</h1><label>Søg på nordby.dk</label>'
+        '<input name="q"></form><div id="content"><h2>Pas</h2><p>Et pas koster 672 kr. for voksne, og du bestiller '
+        "tid i Borgerservice, før du møder op med dit gamle pas og et foto.</p></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Pas"),
+        (
+            "paragraph",
+            "Et pas koster 672 kr. for voksne, og du bestiller tid i Borgerservice, før du møder op med dit gamle pas "
+            "og et foto.",
+        ),
+    ]
+
+
+def test_ids_on_a_page_without_main_name_only_menus(tmp_path: Path) -> None:
+    # A second reviewer's cases: with no <main>, nothing is inside the content, and a list
+    # of links under an id saying "social" or "related" is the page's content.
+    doc = _read(
+        tmp_path,
+        '<div id="topmenu"><a href="/">Forside</a> | <a href="/borger">Borger</a></div>'
+        '<h1>Social og sundhed</h1><div id="social-og-sundhed"><ul><li><a href="/hjemmehjaelp">Hjemmehjælp</a></li>'
+        '<li><a href="/plejebolig">Plejebolig</a></li></ul></div>'
+        '<div id="related-takster"><h2>Takster</h2><p><a href="/zone-a">Zone A: 720 kr.</a></p></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Social og sundhed"),
+        ("list_item", "Hjemmehjælp"),
+        ("list_item", "Plejebolig"),
+        ("heading", "Takster"),
+        ("paragraph", "Zone A: 720 kr."),
     ]
 
 

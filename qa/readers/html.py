@@ -8,8 +8,8 @@ nearest element holding both; a logo or a dialog's `<h1>` is no title), and an `
 beside it (a contact column) is read when, cleaned, it holds more than links (phone,
 e-mail and map links count as contact, not links). Nothing that holds the main content is
 ever removed: an ASP.NET page is one `<form>` (with no `<main>`, the form that holds the
-page's `<h1>` or most of its text: `page_form`), a consent script puts "cookie" classes on
-`<body>`, and a page saved with a dialog open has its app root `aria-hidden`.
+page's `<h1>` and nearly all its text is spared as a form: `page_form`), a consent script
+puts "cookie" classes on `<body>`, and a page saved with a dialog open has its app root `aria-hidden`.
 
 The page is parsed as a browser that runs scripts parses it (`parse_page`): the content
 of a `<noscript>` is one text node, removed with its element, so that a `<noscript>` in
@@ -25,7 +25,7 @@ banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only whe
 mostly links; in an aside that stays, a list of links goes ("Relaterede links", with its
 heading when nothing else stands under it: `_link_lists`). Page furniture named by its
 class or id (`FURNITURE_CLASS_PARTS`: share, feedback, related links, contents lists, menus,
-skip links; outside the content also by id, and an older theme's "topmenu", "leftmenu")
+skip links; outside the content also an older theme's menus by id, "topmenu", "leftmenu")
 goes when it is a widget
 rather than text (`_is_furniture`), as do screen-reader hints inside links and controls,
 icon-font glyph names and a heading's permalink mark ("#", "¶"); so do links to social
@@ -379,8 +379,8 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     # holds, and spared as a form only: what is hidden, a banner or furniture in it goes.
     page_forms = set()
     if roots[0].tag == "body":
-        body_chars = _text_chars(roots[0])
-        page_forms = {n.mem_id for n in tree.css("form") if page_form(n, body_chars)}
+        body_chars, headings = _text_chars(roots[0]), len(roots[0].css("h1"))
+        page_forms = {n.mem_id for n in tree.css("form") if page_form(n, body_chars, headings)}
     remove([n for n in tree.css(BOILERPLATE) if n.mem_id not in page_forms])
     remove([n for n in tree.css(PAGE_BOILERPLATE) if n.mem_id not in inside or _mostly_links(n)])
     remove([n for n in tree.css("[class], [id]") if _is_furniture(n)])
@@ -429,19 +429,23 @@ _LINK_HEADING = re.compile(
 )
 
 
-# A <form> holding more than this share of the page's text (non-space characters) holds
-# the page itself (ASP.NET WebForms wraps every page in one), not a search or feedback form.
-PAGE_FORM_SHARE = 0.5
+# A <form> holding at least this share of the page's text (non-space characters) holds
+# the page itself (ASP.NET WebForms wraps every page in one), not a search, contact,
+# newsletter or feedback form, which on a short page may hold half of its text.
+PAGE_FORM_SHARE = 0.8
 
 
-def page_form(form: LexborNode, body_chars: int) -> bool:
-    """Whether a `<form>` wraps the page rather than being one of its widgets: it holds an
-    `<h1>` (a search or feedback form does not; a login form or a cookie banner that does
-    still goes as hidden or as a banner), or more than `PAGE_FORM_SHARE` of the body's
-    text (`body_chars`, non-space characters without scripts: `_text_chars`). For a page
-    whose content root is `<body>` (no `<main>` or `<article>`), where a form is otherwise
-    boilerplate."""
-    return form.css_first("h1") is not None or _text_chars(form) > PAGE_FORM_SHARE * body_chars
+def page_form(form: LexborNode, body_chars: int, body_headings: int) -> bool:
+    """Whether a `<form>` wraps the page rather than being one of its widgets: it holds
+    every `<h1>` of the body (`body_headings` of them; a feedback or contact form under
+    the page's title holds none, a header's search form beside a logo `<h1>` holds little
+    text) and at least `PAGE_FORM_SHARE` of the body's text (`body_chars`, non-space
+    characters without scripts: `_text_chars`). A hidden login form or a cookie banner
+    that passes still goes as hidden or as a banner. For a page whose content root is
+    `<body>` (no `<main>` or `<article>`), where a form is otherwise boilerplate."""
+    if len(form.css("h1")) < body_headings:
+        return False
+    return _text_chars(form) >= PAGE_FORM_SHARE * body_chars
 
 
 def _text_chars(node: LexborNode) -> int:
@@ -598,16 +602,16 @@ MENU_IDS = frozenset(f"{place}menu" for place in ("top", "left", "right", "side"
 
 def _names_furniture(node: LexborNode) -> bool:
     """Whether an element's class names page furniture (`FURNITURE_CLASS_PARTS`), or,
-    outside the main content and not a heading, its id does, or names a menu by its place
-    (`MENU_IDS`). Inside the content an id is a heading's anchor or a section's name as
-    often ("social-pension", "related-services")."""
+    outside the main content and not a heading, its whole id names a menu by its place
+    (`MENU_IDS`). Other ids are a heading's anchor or a section's name as often
+    ("social-pension", "related-takster"), also on a page without `<main>`, where
+    nothing is inside the content."""
     parts = [part.lower() for token in _class_tokens(node) for part in _CLASS_PART.split(token)]
     if any(part in FURNITURE_CLASS_PARTS for part in parts):
         return True
     if node.tag in HEADINGS or _inside_content(node):
         return False
-    named = (node.attributes.get("id") or "").lower()
-    return named in MENU_IDS or any(part in FURNITURE_CLASS_PARTS for part in _CLASS_PART.split(named))
+    return (node.attributes.get("id") or "").lower() in MENU_IDS
 
 
 def _is_furniture(node: LexborNode) -> bool:
