@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from qa.documents import Document
+from qa.readers.common import reads_as_label
 from qa.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
@@ -166,9 +167,13 @@ def leads_in(paragraph: str, kind: str, next_kind: str | None) -> bool:
 def is_table_caption(paragraph: str) -> bool:
     """Whether a paragraph right above a table reads as its caption: at most
     `CAPTION_CHARS` characters on one line, not ending as a sentence does (".", "!", "?",
-    ";"; ":" leads in anyway)."""
+    ";"; ":" leads in anyway), and naming rather than stating (`reads_as_label`: no
+    common finite verb, no figure but a year; "Borgerservice holder lukket i uge 29 og 30"
+    is a sentence without its full stop)."""
     line = paragraph.strip()
-    return 0 < len(line) <= CAPTION_CHARS and "\n" not in line and not line.endswith((".", "!", "?", ";"))
+    if not 0 < len(line) <= CAPTION_CHARS or "\n" in line or line.endswith((".", "!", "?", ";")):
+        return False
+    return reads_as_label(line)
 
 
 def _pack(

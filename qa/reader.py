@@ -100,6 +100,7 @@ CONNECTIVE_ADVERBS = frozenset(["så", "derfor", "dermed", "derefter", "herefter
 # Words after which "så" means "so" ("så længe", "så snart", "så meget"), not "then".
 _SO_DEGREE = frozenset(["længe", "snart", "vidt", "meget", "mange", "lidt", "få", "godt", "tit", "ofte", "hurtigt"])
 LIST_KINDS = ("list_item", "table_row", "table_header")
+TABLE_KINDS = ("table_row", "table_header")
 # Danish "det", "den" and "de" are also the definite article before an adjective ("det
 # første besøg", "den nye regel", "de fleste").
 _ARTICLES = frozenset(["det", "den", "de"])
@@ -478,18 +479,25 @@ class Reader:
         (`qa.engine.QAEngine.match_tokens`); None for a sentence of another kind or a
         table without one. Walks back over the rows: linear in the table's length."""
         sentences = self.data.sentences
-        if self.block_kind(sentences[sentence_id]) not in ("table_row", "table_header"):
+        kind = self.block_kind(sentences[sentence_id])
+        if kind not in TABLE_KINDS:
             return None
-        before = self.previous(sentence_id)
-        while before is not None and self.block_kind(sentences[before]) in LIST_KINDS:
-            before = self.previous(before)
-        if before is None:
+        # Back over the table's rows to its header row, which opens the table (the rows
+        # above a header are another table's), or to the first row of a table without one.
+        before = sentence_id
+        while kind != "table_header":
+            above = self.previous(before)
+            if above is None or self.block_kind(sentences[above]) not in TABLE_KINDS:
+                break
+            before, kind = above, self.block_kind(sentences[above])
+        caption_id = self.previous(before)
+        if caption_id is None:
             return None
-        sentence = sentences[before]
+        sentence = sentences[caption_id]
         block = self._block(sentence)
         whole = block is not None and block[0] == "paragraph" and (block[1], block[2]) == (sentence.start, sentence.end)
         caption = whole and is_table_caption(sentence.text) and not sentence.text.rstrip().endswith(":")
-        return before if caption else None
+        return caption_id if caption else None
 
     def is_caption(self, sentence_id: int) -> bool:
         """Whether a sentence is a caption: all of a paragraph, ending without a

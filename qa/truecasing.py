@@ -82,6 +82,9 @@ class CasingTable:
         return self._by_fold.get(folded(typed))
 
 
+# What follows a word of a site's name or path on any top-level domain ("skovhoj.info/affald",
+# "kaerby.nu"), which `qa.phrasing.ADDRESS` does not list.
+_IN_NAME_OF_SITE = re.compile(r"\.[a-zA-Z]|/")
 # The letters a Danish keyboard has and another lacks.
 _DANISH_LETTER = re.compile(r"[æøå]")
 
@@ -272,13 +275,22 @@ def respelt_names(text: str, table: CasingTable) -> str:
     dictionary's words are given back their letters before this
     (`qa.phrasing.restore_danish_letters`), but a town's name is in no dictionary, and the
     reader and the abstention policy ask whether a passage's document holds the names a
-    question gives. Words of web and e-mail addresses stay."""
+    question gives. Words of web and e-mail addresses stay, also on a domain `ADDRESS`
+    does not list ("skovhoj.info/affald"). A town whose name differs from a corpus name
+    only by an "ø" typed as "o" ("Osted", "Østed") is read as the corpus's: typed
+    without the letter, the two cannot be told apart."""
     addressed = in_address(text)
 
     def respelt(match: re.Match[str]) -> str:
         word = match.group()
         lowered = word.lower()
-        if addressed(match.start()) or not lowered.isalpha() or _DANISH_LETTER.search(lowered):
+        if (
+            addressed(match.start())
+            or _IN_NAME_OF_SITE.match(text, match.end())
+            or text[match.start() - 1 : match.start()] in ("/", ".", "@")
+        ):
+            return word
+        if not lowered.isalpha() or _DANISH_LETTER.search(lowered):
             return word
         if lowered in table.words or is_danish_word(lowered) or is_english_word(lowered):
             return word

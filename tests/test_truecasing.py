@@ -123,6 +123,9 @@ def test_analysis_reads_a_lower_case_question_as_the_corpus_writes_its_names(tab
         ("pas i karby", "pas i karby"),
         ("pas i nordby", "pas i Nordby"),
         ("Skriv til skovhoj@kommune.dk", "Skriv til skovhoj@kommune.dk"),
+        # A second reviewer's: a site's name on a domain the address pattern does not list.
+        ("Hvad står der på skovhoj.info/affald?", "Hvad står der på skovhoj.info/affald?"),
+        ("Kan jeg se det på kaerby.nu?", "Kan jeg se det på kaerby.nu?"),
         ("Hvor ligger soen", "Hvor ligger soen"),
     ],
 )
