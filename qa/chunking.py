@@ -117,9 +117,10 @@ def chunk_document(
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
     for heading, paragraphs, kinds in sections:
+        following = kinds[1:] + [None]  # the kind of the block after each
         leads = [
-            leads_in(text[spans[0][0] : spans[-1][1]], kind, following)
-            for spans, kind, following in zip(paragraphs, kinds, [*kinds[1:], None][: len(kinds)], strict=True)
+            leads_in(text[spans[0][0] : spans[-1][1]], kind, after)
+            for spans, kind, after in zip(paragraphs, kinds, following, strict=False)
         ]
         for spans in _pack(paragraphs, options, leads):
             start, end = spans[0][0], spans[-1][1]
@@ -166,12 +167,12 @@ def leads_in(paragraph: str, kind: str, next_kind: str | None) -> bool:
 
 def is_table_caption(paragraph: str) -> bool:
     """Whether a paragraph right above a table reads as its caption: at most
-    `CAPTION_CHARS` characters on one line, not ending as a sentence does (".", "!", "?",
-    ";"; ":" leads in anyway), and naming rather than stating (`reads_as_label`: no
+    `CAPTION_CHARS` characters on one line, not ending as a sentence or a lead-in does
+    (".", "!", "?", ";", ":"), and naming rather than stating (`reads_as_label`: no
     common finite verb, no figure but a year; "Borgerservice holder lukket i uge 29 og 30"
     is a sentence without its full stop)."""
     line = paragraph.strip()
-    if not 0 < len(line) <= CAPTION_CHARS or "\n" in line or line.endswith((".", "!", "?", ";")):
+    if not 0 < len(line) <= CAPTION_CHARS or "\n" in line or line.endswith((".", "!", "?", ";", ":")):
         return False
     return reads_as_label(line)
 

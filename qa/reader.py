@@ -487,17 +487,20 @@ class Reader:
         before = sentence_id
         while kind != "table_header":
             above = self.previous(before)
-            if above is None or self.block_kind(sentences[above]) not in TABLE_KINDS:
+            above_kind = None if above is None else self.block_kind(sentences[above])
+            if above is None or above_kind not in TABLE_KINDS:
                 break
-            before, kind = above, self.block_kind(sentences[above])
+            before, kind = above, above_kind
         caption_id = self.previous(before)
         if caption_id is None:
             return None
-        sentence = sentences[caption_id]
+        caption = sentences[caption_id]
+        return caption_id if self._whole_paragraph(caption) and is_table_caption(caption.text) else None
+
+    def _whole_paragraph(self, sentence: Sentence) -> bool:
+        """Whether a sentence is all of a paragraph block."""
         block = self._block(sentence)
-        whole = block is not None and block[0] == "paragraph" and (block[1], block[2]) == (sentence.start, sentence.end)
-        caption = whole and is_table_caption(sentence.text) and not sentence.text.rstrip().endswith(":")
-        return caption_id if caption else None
+        return block is not None and block[0] == "paragraph" and (block[1], block[2]) == (sentence.start, sentence.end)
 
     def is_caption(self, sentence_id: int) -> bool:
         """Whether a sentence is a caption: all of a paragraph, ending without a
@@ -511,8 +514,7 @@ class Reader:
         which no word list tells, so it stays a unit). It names what follows, as a heading
         does, and answers nothing alone: no answer unit (`units`)."""
         sentence = self.data.sentences[sentence_id]
-        block = self._block(sentence)
-        if block is None or block[0] != "paragraph" or (block[1], block[2]) != (sentence.start, sentence.end):
+        if not self._whole_paragraph(sentence):
             return False
         if sentence.text.rstrip().endswith((".", "!", "?", ":", ";")):
             return False

@@ -15,7 +15,7 @@ The page is parsed as a browser that runs scripts parses it (`parse_page`): the 
 of a `<noscript>` is one text node, removed with its element, so that a `<noscript>` in
 `<head>` holding a `<p>` ("Du skal aktivere JavaScript") does not spill into the body.
 
-Removed from the page: navigation, forms, dialogs, breadcrumbs, scripts and styles
+Removed from the page: scripts and styles (`SCRIPTS`), navigation, forms, dialogs, breadcrumbs
 (`BOILERPLATE`), buttons that show nothing and a question put to them (a feedback poll:
 `_polls`), links that lead nowhere standing alone ("Til toppen", "Udskriv":
 `_is_script_link`), hidden elements (`HIDDEN`), the page's own header and footer
@@ -110,11 +110,12 @@ _CONSENT = ", ".join(
     [f'[{a}*="{w}" i]' for a in ("id", "class") for w in ("cookie", "consent")]
     + [f'[aria-label*="{w}" i]{overlay}' for w in ("cookie", "consent") for overlay in _OVERLAY]
 )
-# What a page runs or styles, never read; removed first, so that no text share counts it.
+# What a page runs or styles, never read; removed before `BOILERPLATE`, so that no text
+# share counts it.
 SCRIPTS = "script, style, noscript, template"
 BOILERPLATE = ", ".join(
     [
-        f"{SCRIPTS}, svg, iframe, object, canvas, select, input, textarea",
+        "svg, iframe, object, canvas, select, input, textarea",
         "nav, form, dialog",
         _LANDMARK_ROLES,
         '[aria-label*="breadcrumb" i], [aria-label*="brødkrumme" i]',
@@ -615,21 +616,21 @@ def _names_furniture(node: LexborNode) -> bool:
 
 
 def _is_furniture(node: LexborNode) -> bool:
-    """Whether an element is page furniture: a part of its class or id names it
-    (`_names_furniture`) and it is a widget, not text: mostly links (other than phone, e-mail and map links)
+    """Whether an element is page furniture: its class, or outside the content its id,
+    names it (`_names_furniture`) and it is a widget, not text: mostly links (other than phone, e-mail and map links)
     or buttons, or a few words around a form control (a feedback form) without the
     page's title. A content wrapper whose class happens to say "social", "menu" or
     "toc" ("category-social-og-sundhed", "js-toc-content") holds text and stays."""
     if not _names_furniture(node):
         return False
-    titles = sum(len(WHITE.sub("", h.text(separator=" "))) for h in node.css("h1, h2, h3, h4, h5, h6"))
-    text = len(WHITE.sub("", node.text(separator=" "))) - titles  # a list of links under its title
+    titles = sum(_text_chars(h) for h in node.css("h1, h2, h3, h4, h5, h6"))
+    text = _text_chars(node) - titles  # a list of links under its title
     controls = [
         c
         for c in node.css("a, button, input, select, textarea, label")
         if not _CONTACT_LINK.match(c.attributes.get("href") or "")
     ]
-    interactive = sum(len(WHITE.sub("", c.text(separator=" "))) for c in controls if c.tag in ("a", "button", "label"))
+    interactive = sum(_text_chars(c) for c in controls if c.tag in ("a", "button", "label"))
     widget = any(c.tag != "a" for c in controls) and text <= WIDGET_TEXT and node.css_first("h1") is None
     return text <= 0 or interactive > ASIDE_LINK_DENSITY * text or widget
 
@@ -821,9 +822,9 @@ def _is_hint(node: LexborNode) -> bool:
 def _mostly_links(node: LexborNode) -> bool:
     """Whether links to other pages hold more than `ASIDE_LINK_DENSITY` of an element's
     text (a phone number, an e-mail address or a map link is the contact it gives)."""
-    text = len(WHITE.sub("", node.text(separator=" ")))
+    text = _text_chars(node)
     pages = [a for a in node.css("a") if not _CONTACT_LINK.match(a.attributes.get("href") or "")]
-    links = sum(len(WHITE.sub("", a.text(separator=" "))) for a in pages)
+    links = sum(_text_chars(a) for a in pages)
     return text == 0 or links > ASIDE_LINK_DENSITY * text
 
 
