@@ -16,6 +16,7 @@ from qa.embedder import Embedder, TokenVectors
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.normalise import MAX_TEXT_CHARS, checked_text, lone_surrogate
+from qa.places import CorpusMunicipalities
 from qa.policy import AbstentionPolicy, Decision, evidence, lacks_asked_answer
 from qa.question import AnalysedQuestion, analyse
 from qa.reader import AnswerCandidate, Reader, ReaderConfig
@@ -154,6 +155,7 @@ class QAEngine:
         # with the index, and here only for an index built before it was stored or under
         # other casing rules (`qa.truecasing.corpus_casing`).
         self.casing = data.casing if data.casing is not None else corpus_casing(data.sentences, data.documents)
+        self.municipalities = CorpusMunicipalities.of(data.documents.values())
 
     @property
     def index_version(self) -> str:
@@ -220,6 +222,10 @@ class QAEngine:
         Danish and lowered it from 0.688 to 0.662 in English (models of f9f301a), where
         the reader's pick is right less often than the reranker's first passage.
 
+        An answer read from another municipality's pages than the ones the question names
+        is withheld (`qa.places`; probability 0), after the reranking, whatever its
+        evidence.
+
         With `rules_first`, a question the policy's rules withhold whatever the evidence
         (one that names nothing to look up, `AnalysedQuestion.names_subject`, or
         `lacks_asked_answer`, which the reranker's reordering cannot change) skips the
@@ -236,6 +242,8 @@ class QAEngine:
         if not (rules_first and withheld):
             matches = self.match_tokens(renderings, retrieval, candidates[: self._match_depth()])
             candidates, matches = self.answer_reranker.rerank(candidates, matches)
+        if candidates and self._from_elsewhere(question, retrieval, candidates[0]):
+            withheld = True
         features = None
         if candidates:
             hit = retrieval.ranked[candidates[0].chunk_rank]
@@ -257,6 +265,14 @@ class QAEngine:
             chunks = list(dict.fromkeys(self.data.sentences[sid].chunk_index for sid in quoted))
             retrieval = self.retriever.lead_with(retrieval, chunks, depth)
         return Trace(question, query, renderings, retrieval, candidates, tuple(matches), quoted, features, decision)
+
+    def _from_elsewhere(self, question: AnalysedQuestion, retrieval: Retrieval, candidate: AnswerCandidate) -> bool:
+        """Whether a candidate was read from another municipality's pages than the ones the
+        question names (`qa.places`): another municipality's rule does not answer it.
+        False for a question that names no municipality."""
+        asked = self.municipalities.asked(t for t in (question.text, question.bridged) if t)
+        doc_id = self.data.chunks[retrieval.ranked[candidate.chunk_rank].index].doc_id
+        return self.municipalities.elsewhere(asked, doc_id)
 
     def _encode(self, question: AnalysedQuestion) -> tuple[np.ndarray, list[tuple[TokenVectors, str]]]:
         """The question's vector (normalised, float32, shape (dimension,)) and its

@@ -268,6 +268,65 @@ def holidays_covered(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(days)
 
 
+# The seasons a text names in words, by the months of each in Denmark (the meteorological
+# seasons of DMI: winter December to February, spring March to May, summer June to August,
+# autumn September to November). A Danish season word alone or inflected ("foråret",
+# "efterårets", "om vinteren") or first in a compound of time ("efterårssæsonen",
+# "sommerferien", "vinterhalvåret", "forårs-SFO", "sommerkurserne", "sommerlukket"), not in
+# another ("sommerhus", "vinterbadning"); an English one, not a summer house. Counted by
+# `qa.question.missing_named`: over every set's fit split, one more Danish near miss
+# withheld ("... i efterårsferien" against the summer holiday's activities), over the check
+# splits one more ("ferie-SFO i efterårsferien" against "i sommerferien"), no answerable
+# question's outcome changed.
+_SEASON_OF_STEM = {"forår": "spring", "sommer": "summer", "efterår": "autumn", "vinter": "winter"}
+_SEASON_OF_ENGLISH = {"spring": "spring", "summer": "summer", "autumn": "autumn", "winter": "winter"}
+_SEASON_MONTHS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11)}
+_SEASON_HEADS = (
+    "sæson|semester|halvår|periode|ferie|hold|kursus|kurser|tid|måned|luk|åbning|job|lejr|aktivitet|"
+    "skole|runde|pulje|tjeneste|sfo|tilbud|program"
+)
+_DANISH_SEASON = re.compile(
+    rf"(?<![^\W\d_])(forår|sommer|efterår|vinter)(?:(?:et|ets|en|ens|s)?(?![^\W\d_])|s?-?(?:{_SEASON_HEADS}))",
+    re.IGNORECASE,
+)
+_ENGLISH_SEASON = re.compile(
+    r"(?<![^\W\d_])(spring|summer|autumn|winter)(?:time|s)?(?![^\W\d_])(?!\s+(?:house|cottage|home)s?\b)", re.IGNORECASE
+)
+# Two months that bound a period: "1. maj–30. september", "fra april til oktober",
+# "1. november 2025 til 31. marts 2026", "between December and February"; "and" / "og"
+# only after "between" / "mellem", since "juni og juli" lists months.
+_MONTH_SPAN = re.compile(
+    rf"\b({MONTH_NAMES})\b\.?(?:\s+\d{{4}})?\s*({_DASH}|\btil\b|\bto\b|\buntil\b|\bthrough\b|\band\b|\bog\b)"
+    rf"\s*(?:\d{{1,2}}\.?(?:st|nd|rd|th)?\s*)?\b({MONTH_NAMES})\b",
+    re.IGNORECASE,
+)
+_BETWEEN_MONTHS = re.compile(r"\b(between|mellem)\s+(?:\d{1,2}\.?\s*)?$", re.IGNORECASE)
+
+
+def seasons_named(text: str) -> frozenset[str]:
+    """The seasons a text names in words ("spring", "summer", "autumn", "winter"):
+    {"spring"} for "Hvornår åbner tilmeldingen til forårets hold?", {"summer"} for
+    "sommerferien", none for "sommerhus" or "a summer house"."""
+    found = {_SEASON_OF_STEM[m.group(1).lower()] for m in _DANISH_SEASON.finditer(text)}
+    found.update(_SEASON_OF_ENGLISH[m.group(1).lower()] for m in _ENGLISH_SEASON.finditer(text))
+    return frozenset(found)
+
+
+def seasons_covered(text: str) -> frozenset[str]:
+    """The seasons a text names in words (`seasons_named`) or covers with a period from one
+    month to another (`_MONTH_SPAN`; a period across the new year wraps): "fra 1. april til
+    30. september" covers spring, summer and autumn; "Between December and February"
+    winter. A single date names no season ("senest 1. marts")."""
+    found = set(seasons_named(text))
+    for m in _MONTH_SPAN.finditer(text):
+        if m.group(2).lower() in ("and", "og") and not _BETWEEN_MONTHS.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        first, last = _month_number(m.group(1)), _month_number(m.group(3))
+        months = {(first - 1 + i) % 12 + 1 for i in range((last - first) % 12 + 1)}
+        found.update(season for season, of in _SEASON_MONTHS.items() if months & set(of))
+    return frozenset(found)
+
+
 def _month_number(name: str) -> int:
     """1-12 for a month's name or its short form ("december", "dec", "okt")."""
     return _MONTH_OF_PREFIX[name.lower()[:3]]
@@ -758,13 +817,25 @@ _PERIOD_PATTERNS = tuple(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+def _asking_part(question: str) -> str:
+    """A question's last sentence that asks (the last part ending in "?"), else the whole."""
+    asking = [part for part in _SENTENCE_END.split(question.strip()) if part.rstrip().endswith("?")]
+    return asking[-1] if asking else question
+
+
+def asked_seasons(question: str) -> frozenset[str]:
+    """The seasons a question asks about (`seasons_named` of its asking sentence,
+    `_asking_part`): "Vi flytter til efteråret. Hvilken skole skal vores søn gå på?" asks
+    about none, "Hvornår åbner tilmeldingen til forårets hold?" about spring."""
+    return seasons_named(_asking_part(question))
+
+
 def asked_periods(question: str) -> frozenset[str]:
     """The periods a question asks over: those of its last sentence that asks
     (`periods_named` of the last part ending in "?", else of the whole question): "Jeg
     arbejder 20 timer om ugen. Kan jeg få supplerende dagpenge?" asks over none, "Hvad er
     huslejen om ugen?" over a week."""
-    asking = [part for part in _SENTENCE_END.split(question.strip()) if part.rstrip().endswith("?")]
-    return periods_named(asking[-1] if asking else question)
+    return periods_named(_asking_part(question))
 
 
 def periods_named(text: str) -> frozenset[str]:

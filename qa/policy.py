@@ -21,7 +21,9 @@ with its operating point; `qa build` never refits it. `qa calibrate` refits it o
 operator's labelled questions about their own corpus. One rule stands outside the model:
 a question asking what something costs whose passages give no amount at all is withheld,
 and so is a question asking for a phone number, an e-mail address, a percentage or a
-weight whose passages give none (`lacks_asked_answer`).
+weight whose passages give none (`lacks_asked_answer`). The engine withholds too an answer
+read from another municipality's pages than the one the question names
+(`qa.places`, `QAEngine.trace`).
 
 Whether the best candidate's document is in the question's language (`same_language`) is
 evidence because the encoder's cosines are not comparable across the two cases. On the

@@ -28,6 +28,7 @@ from qa.lexicon import danish_for_english, english_phrase_spans
 from qa.named_values import (
     NUMBER,
     asked_periods,
+    asked_seasons,
     bounds,
     bounds_missed,
     codes_missing,
@@ -38,6 +39,7 @@ from qa.named_values import (
     missing_numbers,
     number_units,
     periods_named,
+    seasons_covered,
     states_ages,
     weekdays_covered,
     weekdays_named,
@@ -98,6 +100,9 @@ class AnalysedQuestion:
     periods: frozenset[str] = frozenset()
     """The periods the question asks amounts or counts over, read from its asking sentence
     (`qa.named_values.asked_periods`)."""
+    seasons: frozenset[str] = frozenset()
+    """The seasons its asking sentence names ("spring", "summer", "autumn", "winter";
+    `qa.named_values.asked_seasons`)."""
     units: tuple[tuple[str, str | None], ...] = ()
     """Each number the question writes with its unit ("min søn på 13" -> ("13", "age");
     `qa.named_values.number_units`), read once here for every text it is held against."""
@@ -218,6 +223,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         holidays=holidays_named(asked),
         codes=codes_named(asked),
         periods=asked_periods(asked),
+        seasons=asked_seasons(asked),
         units=tuple(number_units(text).items()),
         bounds=tuple(bounds(text)),
         bridged=bridge_to_danish(asked, phrases) if guess.language == "en" else None,
@@ -247,7 +253,10 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     måneden", 0 against "Huslejen er 5.400 kr.". A bound the question sets that the text
     answers only for other values counts too (`bounds_missed`: "someone under 18" against
     "people aged 18 or over"), unless the question asks yes or no, which such a text
-    answers."""
+    answers. The season a question asks about counts as one more when the text names or
+    spans seasons and not it (`seasons_covered`): 1 for "Hvornår åbner tilmeldingen til
+    forårets hold?" against "Tilmeldingen til efterårets hold åbner 18. august", 0 against
+    "Åbent fra 1. marts til 31. oktober" or a text naming no season."""
     units = dict(question.units)
     absent = missing_numbers(question.numbers, text, units)
     if absent and (not states_ages(text) or holds_any_age(text)):
@@ -263,6 +272,9 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     if question.periods:
         given = periods_named(text)
         missing += 1 if given and not question.periods & given else 0
+    if question.seasons:
+        covered = seasons_covered(text)
+        missing += 1 if covered and not question.seasons & covered else 0
     if question.weekdays:
         missing += len(question.weekdays - weekdays_covered(text))
     if question.holidays:
@@ -277,7 +289,10 @@ def named_count(question: AnalysedQuestion, text: str | None = None) -> int:
     counts from), and its period when `text` gives periods (`periods_named`), as only
     then can the text miss it."""
     period = 1 if question.periods and text is not None and periods_named(text) else 0
-    return len(question.numbers) + len(question.weekdays) + len(question.holidays) + len(question.codes) + period
+    season = 1 if question.seasons and text is not None and seasons_covered(text) else 0
+    return (
+        len(question.numbers) + len(question.weekdays) + len(question.holidays) + len(question.codes) + period + season
+    )
 
 
 _TOKEN = re.compile(r"\w+|\W+")

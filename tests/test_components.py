@@ -44,6 +44,8 @@ from qa.named_values import (
     holidays_named,
     missing_numbers,
     number_units,
+    seasons_covered,
+    seasons_named,
     states_ages,
     weekdays_covered,
     weekdays_named,
@@ -497,12 +499,56 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         # dotted date beside a bound is a number, not a crash.
         ("Kan unge under 18 få et kreditkort?", "Du skal være mindst 18 år for at få et kreditkort.", 0),
         ("Hvad koster et kort for unge over 25 fra 1.7.2025?", "Unge under 25 år betaler 100 kr.", 2),
+        # A season a text names or spans, or not (fresh testers' near misses: the spring
+        # term's registration against the autumn term's date, summer courses against the
+        # autumn season; the winter's repairs against a period from December).
+        (
+            "Hvornår åbner tilmeldingen til forårets aftenskolehold?",
+            "Tilmeldingen til efterårets hold åbner tirsdag den 18. august 2026 kl. 18.00.",
+            1,
+        ),
+        ("Hvornår åbner tilmeldingen til sommerkurserne?", "Tilmeldingen til efterårssæsonen åbner 10. august.", 1),
+        ("kysthavn huller i vejen om vinteren", "Between December and February we repair potholes temporarily.", 0),
+        ("Is the harbour office open in the winter?", "Periode: 1. oktober-30. april; Dage: Fredag-søndag", 0),
+        ("Har genbrugspladsen åbent om vinteren?", "Sommer (1. april – 30. september): kl. 7-19", 1),
+        # A single date spans no season, and a text naming none misses none.
+        ("Hvornår er fristen for forårs-SFO?", "Du skal tilmelde dit barn senest 1. februar.", 0),
+        ("Hvornår er fristen for forårs-SFO?", "Du tilmelder dit barn på skolens hjemmeside.", 0),
+        # A summer house is no season; a season in the question's context is not asked.
+        ("Hvad koster affald for et sommerhus?", "Om vinteren tømmes beholderen hver 4. uge.", 0),
+        ("We move this autumn. Which school will our son go to?", "Skolestart er efter sommerferien.", 0),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
     asked: str, text: str, missing: int
 ) -> None:
     assert missing_named(analyse(asked), text) == missing
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "covered"),
+    [
+        ("Tilmeldingen til efterårets hold åbner 18. august.", {"autumn"}, {"autumn"}),
+        ("sommerkurserne, sommerlukket, forårs-SFO", {"summer", "spring"}, {"summer", "spring"}),
+        ("vintertjenesten i efterårsferien", {"winter", "autumn"}, {"winter", "autumn"}),
+        ("Må jeg holde høns i mit sommerhus? Vinterbadning i havnen.", set(), set()),
+        ("Can I rent out my summer house? summer camp in the winter", {"summer", "winter"}, {"summer", "winter"}),
+        ("Åbent fra 1. april til 30. september.", set(), {"spring", "summer", "autumn"}),
+        (
+            "Vintertjenesten er i beredskab fra 1. november 2025 til 31. marts 2026.",
+            {"winter"},
+            {"autumn", "winter", "spring"},
+        ),
+        ("mellem december og februar", set(), {"winter"}),
+        # Months listed, or one date, span nothing.
+        ("i juni og juli; senest 1. marts", set(), set()),
+    ],
+)
+def test_seasons_are_named_in_words_and_spanned_by_a_period_from_month_to_month(
+    text: str, named: set[str], covered: set[str]
+) -> None:
+    assert seasons_named(text) == frozenset(named)
+    assert seasons_covered(text) == frozenset(covered)
 
 
 def test_disjoint_bounds_are_the_question_bounds_the_text_answers_only_for_other_values() -> None:
