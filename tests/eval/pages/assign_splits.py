@@ -1,6 +1,6 @@
 """Give the web-page tester sets' questions a fit/check split by document.
 
-Each of `a/` .. `r/` (`SETS`) holds a corpus written by one fresh tester and the
+Each of `a/` .. `t/` (`SETS`) holds a corpus written by one fresh tester and the
 questions that tester wrote about it (`questions.jsonl`, each asked of its own set's
 corpus only). Every question about one document lands in the same split, so the check
 split holds documents the fitted models never saw. Within each set, documents are sorted
@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CHECK_POSITIONS = {1, 4}  # of each run of five documents
-SETS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r")
+SETS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t")
 
 
 def splits_by_document(corpus: Path) -> dict[str, str]:
