@@ -40,6 +40,7 @@ from qa.named_values import (
     number_units,
     periods_named,
     seasons_covered,
+    seasons_named,
     states_ages,
     weekdays_covered,
     weekdays_named,
@@ -253,10 +254,12 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     måneden", 0 against "Huslejen er 5.400 kr.". A bound the question sets that the text
     answers only for other values counts too (`bounds_missed`: "someone under 18" against
     "people aged 18 or over"), unless the question asks yes or no, which such a text
-    answers. The season a question asks about counts as one more when the text names or
-    spans seasons and not it (`seasons_covered`): 1 for "Hvornår åbner tilmeldingen til
-    forårets hold?" against "Tilmeldingen til efterårets hold åbner 18. august", 0 against
-    "Åbent fra 1. marts til 31. oktober" or a text naming no season."""
+    answers. The season a question asks about counts as one more when the text names
+    other seasons in words and neither names it nor spans it (`seasons_named`,
+    `seasons_covered`): 1 for "Hvornår åbner tilmeldingen til forårets hold?" against
+    "Tilmeldingen til efterårets hold åbner 18. august", 0 against "Sommer: 1. marts til 31.
+    oktober", and 0 against a text naming no season in words ("Tilmelding sker fra 1. marts
+    til 31. marts", which may well be when to sign up for the summer)."""
     units = dict(question.units)
     absent = missing_numbers(question.numbers, text, units)
     if absent and (not states_ages(text) or holds_any_age(text)):
@@ -272,9 +275,8 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     if question.periods:
         given = periods_named(text)
         missing += 1 if given and not question.periods & given else 0
-    if question.seasons:
-        covered = seasons_covered(text)
-        missing += 1 if covered and not question.seasons & covered else 0
+    if question.seasons and seasons_named(text):
+        missing += 0 if question.seasons & seasons_covered(text) else 1
     if question.weekdays:
         missing += len(question.weekdays - weekdays_covered(text))
     if question.holidays:
@@ -289,7 +291,7 @@ def named_count(question: AnalysedQuestion, text: str | None = None) -> int:
     counts from), and its period when `text` gives periods (`periods_named`), as only
     then can the text miss it."""
     period = 1 if question.periods and text is not None and periods_named(text) else 0
-    season = 1 if question.seasons and text is not None and seasons_covered(text) else 0
+    season = 1 if question.seasons and text is not None and seasons_named(text) else 0
     return (
         len(question.numbers) + len(question.weekdays) + len(question.holidays) + len(question.codes) + period + season
     )

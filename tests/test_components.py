@@ -517,6 +517,17 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         # A summer house is no season; a season in the question's context is not asked.
         ("Hvad koster affald for et sommerhus?", "Om vinteren tømmes beholderen hver 4. uge.", 0),
         ("We move this autumn. Which school will our son go to?", "Skolestart er efter sommerferien.", 0),
+        # Found by review: a text naming no season in words may give when to act for any
+        # season (a sign-up window in spring for the summer holidays, an application period
+        # for the autumn term, the months a service runs); the clock's "vintertid" is no season.
+        (
+            "Hvornår skal jeg tilmelde mit barn til ferie-SFO i sommerferien?",
+            "Tilmelding til ferie-SFO i juli sker i perioden fra 1. marts til 31. marts via Aula.",
+            0,
+        ),
+        ("Hvornår er ansøgningsfristen til efterårets hold?", "Ansøgningsfristen er fra 1. maj til 15. juni.", 0),
+        ("Bliver haveaffald hentet om vinteren?", "Haveaffald hentes hver 14. dag fra april til november.", 0),
+        ("Hvornår skifter vi til vintertid?", "Sommertiden slutter den sidste søndag i oktober.", 0),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
@@ -540,8 +551,13 @@ def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_giv
             {"autumn", "winter", "spring"},
         ),
         ("mellem december og februar", set(), {"winter"}),
-        # Months listed, or one date, span nothing.
-        ("i juni og juli; senest 1. marts", set(), set()),
+        # Months listed are each a month alone; a date names no season.
+        ("i juni og juli; senest 1. marts", set(), {"summer"}),
+        ("Ansøgningsfristen er 15. april. April 15 is the deadline.", set(), set()),
+        # Found by review: the clock's "vintertid", the verb "spring", winter tyres, the
+        # modal "may".
+        ("Hvornår skifter vi til vintertid? Does the benefit spring from EU rules?", set(), set()),
+        ("Do I need winter tyres? You may apply until March.", set(), {"spring"}),
     ],
 )
 def test_seasons_are_named_in_words_and_spanned_by_a_period_from_month_to_month(
