@@ -279,12 +279,19 @@ def holidays_covered(text: str) -> frozenset[tuple[int, int]]:
 _SEASON_OF_STEM = {"forår": "spring", "sommer": "summer", "efterår": "autumn", "vinter": "winter"}
 _SEASON_MONTHS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11)}
 _SEASON_HEADS = (
-    "sæson|semester|halvår|periode|ferie|hold|kursus|kurser|måned|luk|åbning|job|lejr|aktivitet|"
+    "sæson|semester|halvår|periode|ferie|hold|kursus|kurser|måned|luk|åbning|åben|job|lejr|aktivitet|"
     "skole|runde|pulje|tjeneste|sfo|tilbud|program"
 )
 _DANISH_SEASON = re.compile(
-    rf"(?<![^\W\d_])(forår|sommer|efterår|vinter)(?:(?:et|ets|en|ens|s)?(?![^\W\d_])|s?-?(?:{_SEASON_HEADS}))",
+    rf"(?<![^\W\d_])(forår|sommer|efterår|vinter)(?:(?:et|ets|en|ens|s)?(?![^\W\d_]|-)|s?-?(?:{_SEASON_HEADS}))",
     re.IGNORECASE,
+)
+# A capitalised word right before a capitalised season word: a person's name ("Lise Sommer").
+_NAME_BEFORE = re.compile(r"[A-ZÆØÅ][\w-]*[ \t]+$")
+# The whole year, or the rest of it beside a season: every season ("Åbent hele året, dog
+# lukket i sommerferien", "Resten af året ...").
+_WHOLE_YEAR = re.compile(
+    r"\b(hele året|året rundt|resten af året|all year|year[- ]round|the rest of the year)\b", re.IGNORECASE
 )
 _ENGLISH_SEASON = re.compile(
     r"(?:\b(?:in|during|over|this|next|last|the|each|every|per|for|until|till|by|before|after|through|throughout|"
@@ -297,8 +304,8 @@ _ENGLISH_SEASON = re.compile(
 # "1. november 2025 til 31. marts 2026", "between December and February"; "and" / "og"
 # only after "between" / "mellem", since "juni og juli" lists months.
 _MONTH_SPAN = re.compile(
-    rf"\b({MONTH_NAMES})\b\.?(?:\s+\d{{4}})?\s*({_DASH}|\btil\b|\bto\b|\buntil\b|\bthrough\b|\band\b|\bog\b)"
-    rf"\s*(?:\d{{1,2}}\.?(?:st|nd|rd|th)?\s*)?\b({MONTH_NAMES})\b",
+    rf"\b({_MONTH_OR_SHORT})\b\.?(?:\s+\d{{4}})?\s*({_DASH}|\btil\b|\bto\b|\buntil\b|\bthrough\b|\band\b|\bog\b)"
+    rf"\s*(?:\d{{1,2}}\.?(?:st|nd|rd|th)?\s*)?\b({_MONTH_OR_SHORT})\b",
     re.IGNORECASE,
 )
 _BETWEEN_MONTHS = re.compile(r"\b(between|mellem)\s+(?:\d{1,2}\.?\s*)?$", re.IGNORECASE)
@@ -318,7 +325,11 @@ def seasons_named(text: str) -> frozenset[str]:
     {"spring"} for "Hvornår åbner tilmeldingen til forårets hold?", {"summer"} for
     "sommerferien" and "in the summer", none for "sommerhus", "vintertid", "a summer house"
     or "Does it spring from ...?"."""
-    found = {_SEASON_OF_STEM[m.group(1).lower()] for m in _DANISH_SEASON.finditer(text)}
+    found = {
+        _SEASON_OF_STEM[m.group(1).lower()]
+        for m in _DANISH_SEASON.finditer(text)
+        if not (m.group(1)[0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+    }
     found.update((m.group(1) or m.group(2)).lower() for m in _ENGLISH_SEASON.finditer(text))
     return frozenset(found)
 
@@ -328,7 +339,10 @@ def seasons_covered(text: str) -> frozenset[str]:
     month to another (`_MONTH_SPAN`; a period across the new year wraps) or names a month
     of alone (`_MONTH_ALONE`): "fra 1. april til 30. september" covers spring, summer and
     autumn, "Between December and February" winter, "Tilmelding til ferie-SFO i juli"
-    summer. A date names no season ("senest 15. april")."""
+    summer. A date names no season ("senest 15. april"). The whole year, or the rest of it,
+    covers every season (`_WHOLE_YEAR`)."""
+    if _WHOLE_YEAR.search(text):
+        return frozenset(_SEASON_MONTHS)
     found = set(seasons_named(text))
     for m in _MONTH_SPAN.finditer(text):
         if not (_is_month(m.group(1)) and _is_month(m.group(3))):
@@ -842,10 +856,12 @@ def _asking_part(question: str) -> str:
 
 
 def asked_seasons(question: str) -> frozenset[str]:
-    """The seasons a question asks about (`seasons_named` of its asking sentence,
-    `_asking_part`): "Vi flytter til efteråret. Hvilken skole skal vores søn gå på?" asks
-    about none, "Hvornår åbner tilmeldingen til forårets hold?" about spring."""
-    return seasons_named(_asking_part(question))
+    """The seasons a question asks about: `seasons_named` of its asking sentence
+    (`_asking_part`), of its last clause when a comma sets one off: "Vi flytter til
+    efteråret. Hvilken skole skal vores søn gå på?" and "Vi flytter hertil til foråret,
+    hvornår skal vi indskrive vores søn?" ask about none, "Hvornår åbner tilmeldingen til
+    forårets hold?" about spring."""
+    return seasons_named(_asking_part(question).rsplit(",", 1)[-1])
 
 
 def asked_periods(question: str) -> frozenset[str]:

@@ -528,6 +528,16 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ("Hvornår er ansøgningsfristen til efterårets hold?", "Ansøgningsfristen er fra 1. maj til 15. juni.", 0),
         ("Bliver haveaffald hentet om vinteren?", "Haveaffald hentes hver 14. dag fra april til november.", 0),
         ("Hvornår skifter vi til vintertid?", "Sommertiden slutter den sidste søndag i oktober.", 0),
+        # Found by the second review: a text open the whole year but for one season covers
+        # every season; a person's name "Sommer" is none; a season only in the clause before
+        # the question is context.
+        (
+            "Har svømmehallen åbent om vinteren?",
+            "Svømmehallen har åbent hele året, dog er den lukket i sommerferien.",
+            0,
+        ),
+        ("Hvornår har biblioteket åbent om vinteren?", "Kontakt: Biblioteksleder Lise Sommer, tlf. 12 34 56 78.", 0),
+        ("Vi flytter hertil til foråret, hvornår skal vi indskrive vores søn?", "Indskrivning til efterårets hold.", 0),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
@@ -558,6 +568,9 @@ def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_giv
         # modal "may".
         ("Hvornår skifter vi til vintertid? Does the benefit spring from EU rules?", set(), set()),
         ("Do I need winter tyres? You may apply until March.", set(), {"spring"}),
+        ("Vinter- og sommertid. Kontakt: Lise Sommer", set(), set()),
+        ("Sommeråbent: jun.–aug.", {"summer"}, {"summer"}),
+        ("Åbent hele året, dog lukket i sommerferien.", {"summer"}, {"spring", "summer", "autumn", "winter"}),
     ],
 )
 def test_seasons_are_named_in_words_and_spanned_by_a_period_from_month_to_month(
