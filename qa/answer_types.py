@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from qa.named_values import DAY_NAMES, DAY_SHORT_FORMS, EVERY_DAY, MONTH_NAMES, weekdays_covered
+from qa.named_values import DAY_NAMES, DAY_SHORT_FORMS, EVERY_DAY, INTERROGATIVE, MONTH_NAMES, weekdays_covered
 
 AnswerType = Literal["when", "how_long", "how_many", "how_much", "who", "how", "where", "yes_no", "other"]
 
@@ -579,9 +579,7 @@ _YES_NO_TEXT = re.compile(
 
 # Interrogative words: a question ending in "?" without any of them asks yes or no
 # ("Lagde strategien vægt på ...?", "Instead of being exempted, can my daughter ...?").
-_INTERROGATIVE = re.compile(
-    r"\b(hvad|hvilk\w*|hvorfor|hvem|hvor\w*|hvordan|hvornår|what\w*|which|why|who|whom|whose|how|where|when)\b"
-)
+_INTERROGATIVE = INTERROGATIVE
 
 
 # "when" opening a second question joined to the first ("What is Digital Post and when did

@@ -24,6 +24,12 @@ MONTH_NAMES = (
     "january|february|march|may|june|july|october"
 )
 
+# An interrogative word, Danish or English, in a lower-case question (`qa.answer_types`
+# reads the answer type from it).
+INTERROGATIVE = re.compile(
+    r"\b(hvad|hvilk\w*|hvorfor|hvem|hvor\w*|hvordan|hvornår|what\w*|which|why|who|whom|whose|how|where|when)\b"
+)
+
 # A number as written in a question or a text ("2020", "3", "1.500", "2,5").
 # Digits glued to a letter are part of a word or a unit ("m2", "CO2", "B12"), not a number.
 NUMBER = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*")
@@ -281,6 +287,7 @@ def holidays_covered(text: str) -> frozenset[tuple[int, int]]:
 # version over eighteen sets, one more Danish near miss withheld on each).
 _SEASON_OF_STEM = {"forår": "spring", "sommer": "summer", "efterår": "autumn", "vinter": "winter"}
 _SEASON_MONTHS = {"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11)}
+_ENGLISH_SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
 _SEASON_HEADS = (
     "sæson|semester|halvår|periode|ferie|hold|kursus|kurser|måned|luk|åbning|åben|job|lejr|aktivitet|"
     "skole|runde|pulje|tjeneste|sfo|tilbud|program"
@@ -294,12 +301,28 @@ _NAME_BEFORE = re.compile(r"[A-ZÆØÅ][\w-]*[ \t]+$")
 # The whole year, or the rest of it beside a season: every season ("Åbent hele året, dog
 # lukket i sommerferien", "Resten af året ...").
 _WHOLE_YEAR = re.compile(
-    r"\b(hele året|året rundt|resten af året|all year|year[- ]round|the rest of the year)\b", re.IGNORECASE
+    r"\b(hele året|året rundt|resten af året|(den )?øvrige del af året|all year|year[- ]round|the rest of the year|"
+    r"other times of the year|uden for (\w+)?sæson\w*|outside (the )?(\w+ )?season|"
+    r"uden for (forår|sommer|efterår|vinter)\w*)\b",
+    re.IGNORECASE,
+)
+# The half-years, each over three seasons: "vinterhalvåret" October to March, "sommerhalvåret"
+# April to September.
+_HALF_YEARS = (
+    (re.compile(r"\bvinterhalvår\w*|\bwinter half\b", re.IGNORECASE), ("autumn", "winter", "spring")),
+    (re.compile(r"\bsommerhalvår\w*|\bsummer half\b", re.IGNORECASE), ("spring", "summer", "autumn")),
+)
+# Weeks by number ("uge 28-30", "i uge 42", "weeks 28 to 30"): each week's season by the
+# month its Thursday falls in, near enough as week * 12 / 52.
+_WEEKS = re.compile(
+    rf"\b(?:uge|ugerne|weeks?)\s+(\d{{1,2}})(?:\s*(?:{_DASH}|til|to|og|and)\s*(\d{{1,2}}))?\b", re.IGNORECASE
 )
 _ENGLISH_SEASON = re.compile(
     r"(?:\b(?:in|during|over|this|next|last|the|each|every|per|for|until|till|by|before|after|through|throughout|"
-    r"all|early|late|mid|since|from)\s+(spring|summer|autumn|winter)(?![\w-])(?!\s+(?:house|cottage|home|tyre|tire)s?\b)"
-    r"|\b(spring|summer|autumn|winter)[\s-]+(?:term|semester|holidays?|break|season|months?|period|opening|hours|"
+    r"all|early|late|mid|since|from)\s+(spring|summer|autumn|winter|fall)(?![\w-])"
+    r"(?!\s+(?:house|cottage|home|tyre|tire)s?\b)"
+    r"|\b(?:and|or)\s+(spring|summer|autumn|winter)(?![\w-])(?!\s+(?:house|cottage|home|tyre|tire)s?\b)"
+    r"|\b(spring|summer|autumn|winter|fall)[\s-]+(?:term|semester|holidays?|break|season|months?|period|opening|hours|"
     r"schedule|timetable|camp|courses?|classes|school|activities|round|intake|jobs?|closure)\b)",
     re.IGNORECASE,
 )
@@ -333,7 +356,7 @@ def seasons_named(text: str) -> frozenset[str]:
         for m in _DANISH_SEASON.finditer(text)
         if not (m.group(1)[0].isupper() and _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()))
     }
-    found.update((m.group(1) or m.group(2)).lower() for m in _ENGLISH_SEASON.finditer(text))
+    found.update(_ENGLISH_SEASONS[next(g for g in m.groups() if g).lower()] for m in _ENGLISH_SEASON.finditer(text))
     return frozenset(found)
 
 
@@ -342,8 +365,9 @@ def seasons_covered(text: str) -> frozenset[str]:
     month to another (`_MONTH_SPAN`; a period across the new year wraps) or names a month
     of alone (`_MONTH_ALONE`): "fra 1. april til 30. september" covers spring, summer and
     autumn, "Between December and February" winter, "Tilmelding til ferie-SFO i juli"
-    summer. A date names no season ("senest 15. april"). The whole year, or the rest of it,
-    covers every season (`_WHOLE_YEAR`)."""
+    summer. A date names no season ("senest 15. april"). A half-year covers its three
+    seasons ("vinterhalvåret"), weeks by number theirs ("uge 28-30": summer), and the whole
+    year, the rest of it or the time outside a season every season (`_WHOLE_YEAR`)."""
     if _WHOLE_YEAR.search(text):
         return frozenset(_SEASON_MONTHS)
     found = set(seasons_named(text))
@@ -359,6 +383,15 @@ def seasons_covered(text: str) -> frozenset[str]:
         if _is_month(m.group(1)):
             month = _month_number(m.group(1))
             found.update(season for season, of in _SEASON_MONTHS.items() if month in of)
+    for half, seasons in _HALF_YEARS:
+        if half.search(text):
+            found.update(seasons)
+    for m in _WEEKS.finditer(text):
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) else first
+        if 1 <= first <= last <= 53:
+            months = {min(12, (week - 1) * 12 // 52 + 1) for week in range(first, last + 1)}
+            found.update(season for season, of in _SEASON_MONTHS.items() if months & set(of))
     return frozenset(found)
 
 
@@ -860,11 +893,15 @@ def _asking_part(question: str) -> str:
 
 def asked_seasons(question: str) -> frozenset[str]:
     """The seasons a question asks about: `seasons_named` of its asking sentence
-    (`_asking_part`), of its last clause when a comma sets one off: "Vi flytter til
+    (`_asking_part`), of the clause holding its interrogative word when commas set clauses
+    off, else of the last ("Hvornår skal jeg indskrive min søn, når han starter efter
+    sommerferien?" asks about none): "Vi flytter til
     efteråret. Hvilken skole skal vores søn gå på?" and "Vi flytter hertil til foråret,
     hvornår skal vi indskrive vores søn?" ask about none, "Hvornår åbner tilmeldingen til
     forårets hold?" about spring."""
-    return seasons_named(_asking_part(question).rsplit(",", 1)[-1])
+    clauses = _asking_part(question).split(",")
+    asking = [clause for clause in clauses if INTERROGATIVE.search(clause.lower())]
+    return seasons_named(asking[0] if asking else clauses[-1])
 
 
 def asked_periods(question: str) -> frozenset[str]:

@@ -117,6 +117,29 @@ def _word_counts(text: str) -> Counter[str]:
     return counts
 
 
+# A number right before a word: a postcode before a town ("8800 Viborg").
+_AFTER_NUMBER = re.compile(r"\d[ \t]+$")
+
+
+def _own_word_counts(text: str) -> Counter[str]:
+    """`_word_counts` without the words that name a place or a thing rather than the
+    municipality: a town after its postcode ("Skottenborg 26, 8800 Viborg") and a word before
+    another capitalised word ("Viborg Sygehus", "Vesterå Sprogcenter"; not "Kommune"), so
+    that a regional page giving its address in one town is no page of that town's
+    municipality (found by the third review)."""
+    counts: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        if _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()) or (
+            m.group()[:1].isupper() and _NAMED_THING.match(text, m.end())
+        ):
+            continue
+        word = m.group().lower()
+        counts[word] += 1
+        if "-" in word:
+            counts.update(word.split("-"))
+    return counts
+
+
 def _mentions(counts: Counter[str], name: str) -> int:
     """How often a text with these word counts names a municipality (lower case): each of
     its forms (`name_forms`) and their genitives."""
@@ -125,8 +148,8 @@ def _mentions(counts: Counter[str], name: str) -> int:
 
 
 def _municipality_of(counts: Counter[str], names: frozenset[str]) -> frozenset[str]:
-    """The municipalities a page with these word counts is about: those it names most
-    often, when that is at least `MIN_OWN_MENTIONS` times; none otherwise."""
+    """The municipalities a page with these word counts (`_own_word_counts`) is about: those
+    it names most often, when that is at least `MIN_OWN_MENTIONS` times; none otherwise."""
     mentions = {name: _mentions(counts, name) for name in names}
     most = max(mentions.values(), default=0)
     if most < MIN_OWN_MENTIONS:
@@ -164,7 +187,8 @@ class CorpusMunicipalities:
             for document, count in zip(documents, counts, strict=True)
         }
         municipality_of = {
-            document.doc_id: _municipality_of(count, names) for document, count in zip(documents, counts, strict=True)
+            document.doc_id: _municipality_of(_own_word_counts(text), names)
+            for document, text in zip(documents, texts, strict=True)
         }
         return cls(names, named_by, municipality_of)
 

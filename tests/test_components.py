@@ -538,6 +538,23 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ),
         ("Hvornår har biblioteket åbent om vinteren?", "Kontakt: Biblioteksleder Lise Sommer, tlf. 12 34 56 78.", 0),
         ("Vi flytter hertil til foråret, hvornår skal vi indskrive vores søn?", "Indskrivning til efterårets hold.", 0),
+        # Found by the third review: the rest of the year, the time outside a season, a
+        # half-year, weeks by number and "fall" cover seasons; a season in a clause that
+        # sets the scene ("..., når han skal starte efter sommerferien?") is not asked.
+        (
+            "Hvornår har biblioteket åbent om vinteren?",
+            "I sommerferien kl. 10-15, i den øvrige del af året 10-19.",
+            0,
+        ),
+        ("Er der livreddere på stranden om foråret?", "Uden for sommersæsonen er der ingen livreddere.", 0),
+        ("Hvornår har svømmehallen åbent om efteråret?", "I vinterhalvåret har svømmehallen åbent kl. 6-21.", 0),
+        ("When is the recycling centre open in autumn?", "In the fall and winter, the centres are open 10-16.", 0),
+        ("Which weeks is Citizen Service closed in the summer?", "Closed in weeks 28-30. Open 10-14 in the winter.", 0),
+        (
+            "Hvornår skal jeg indskrive min søn i skole, når han skal starte efter sommerferien?",
+            "Barnet kan starte i forårs-SFO 1. april.",
+            0,
+        ),
     ],
 )
 def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_gives_another(
@@ -571,6 +588,8 @@ def test_a_period_or_a_number_the_question_names_is_missing_from_a_text_that_giv
         ("Vinter- og sommertid. Kontakt: Lise Sommer", set(), set()),
         ("Sommeråbent: jun.–aug.", {"summer"}, {"summer"}),
         ("Åbent hele året, dog lukket i sommerferien.", {"summer"}, {"spring", "summer", "autumn", "winter"}),
+        ("I vinterhalvåret; lukket i uge 28-30.", {"winter"}, {"autumn", "winter", "spring", "summer"}),
+        ("In the fall and winter. Prices rise and fall.", {"autumn", "winter"}, {"autumn", "winter"}),
     ],
 )
 def test_seasons_are_named_in_words_and_spanned_by_a_period_from_month_to_month(

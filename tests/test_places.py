@@ -135,6 +135,22 @@ def test_a_municipality_named_as_a_common_word_is_asked_only_with_its_capital() 
     assert corpus.asked(["Hvornår rydder Vejen Kommune sne?", "Hvornår rydder Vejens kommune sne?"]) == {"vejen"}
 
 
+def test_a_town_in_an_address_or_a_named_place_does_not_make_a_page_that_municipalitys() -> None:
+    # Found by the third review: a regional page giving its address in Viborg three times.
+    corpus = CorpusMunicipalities.of(
+        [
+            _document("viborg-affald", "Affald i Viborg\nViborg Kommune henter affald. Se viborg.dk. Viborg Kommune."),
+            _document(
+                "region-befordring",
+                "Patientbefordring\nDu kan få kørsel til sygehuset. Patientbefordringen, Regionshuset Viborg, "
+                "Skottenborg 26, 8800 Viborg. Send til Befordringskontoret, Skottenborg 26, 8800 Viborg. "
+                "Ring til Viborg Sygehus.",
+            ),
+        ]
+    )
+    assert corpus.municipality_of == {"viborg-affald": frozenset({"viborg"}), "region-befordring": frozenset()}
+
+
 def test_a_page_is_from_elsewhere_when_it_is_about_another_municipality_only() -> None:
     corpus = _corpus()
     nordby = frozenset({"nordby"})
