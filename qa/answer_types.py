@@ -350,7 +350,7 @@ _FORM_QUESTIONS: tuple[tuple[AskedForm, re.Pattern[str], re.Pattern[str] | None]
     )
     for form in ("phone", "email", "percent", "weight", "age", "address")
 ) + (("weekday", _WEEKDAY_ASKED, None),)
-# The verbs that, besides an interrogative (`_INTERROGATIVE`), make a query a question.
+# The verbs that, besides an interrogative (`INTERROGATIVE`), make a query a question.
 _CLAUSE_VERB = re.compile(r"\b(kan|skal|må|er|har|får|bliver|can|do|does|is|are|should|must|will|may|have|has)\b")
 # The forms as text gives them. A phone number: eight digits grouped as Danish numbers
 # are written ("72 34 10 00", "7234 1000", "33-66-33-66", "+45 72341000"; eight digits in a
@@ -520,7 +520,7 @@ def asked_form(question: str) -> AskedForm | None:
     the day of the week, `_WEEKDAY_ASKED`; `_FORM_QUESTIONS`),
     None when it asks for none; the one asked first when it asks for several."""
     lowered = question.lower()
-    query = _INTERROGATIVE.search(lowered) is None and _CLAUSE_VERB.search(lowered) is None
+    query = INTERROGATIVE.search(lowered) is None and _CLAUSE_VERB.search(lowered) is None
     best: tuple[int, AskedForm] | None = None
     for form, asked, named in _FORM_QUESTIONS:
         match = asked.search(lowered) or (named.search(lowered) if query and named else None)
@@ -577,9 +577,9 @@ _YES_NO_TEXT = re.compile(
 )
 
 
-# Interrogative words: a question ending in "?" without any of them asks yes or no
-# ("Lagde strategien vægt på ...?", "Instead of being exempted, can my daughter ...?").
-_INTERROGATIVE = INTERROGATIVE
+# Interrogative words (`qa.named_values.INTERROGATIVE`): a question ending in "?" without
+# any of them asks yes or no ("Lagde strategien vægt på ...?", "Instead of being exempted,
+# can my daughter ...?").
 
 
 # "when" opening a second question joined to the first ("What is Digital Post and when did
@@ -619,7 +619,7 @@ def answer_type(question: str, price: bool | None = None) -> AnswerType:
     if asks_price(lowered) if price is None else price:
         return "how_much"
     best: tuple[int, int, AnswerType] = (len(lowered) + 1, len(_QUESTION_PATTERNS), "other")
-    first_interrogative = _INTERROGATIVE.search(lowered)
+    first_interrogative = INTERROGATIVE.search(lowered)
     for order, (kind, pattern) in enumerate(_QUESTION_PATTERNS):
         match = next(
             (m for m in pattern.finditer(lowered) if not _subordinate(m, first_interrogative)),

@@ -360,17 +360,18 @@ def seasons_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def seasons_covered(text: str) -> frozenset[str]:
+def seasons_covered(text: str, named: frozenset[str] | None = None) -> frozenset[str]:
     """The seasons a text names in words (`seasons_named`), covers with a period from one
     month to another (`_MONTH_SPAN`; a period across the new year wraps) or names a month
     of alone (`_MONTH_ALONE`): "fra 1. april til 30. september" covers spring, summer and
     autumn, "Between December and February" winter, "Tilmelding til ferie-SFO i juli"
     summer. A date names no season ("senest 15. april"). A half-year covers its three
     seasons ("vinterhalvåret"), weeks by number theirs ("uge 28-30": summer), and the whole
-    year, the rest of it or the time outside a season every season (`_WHOLE_YEAR`)."""
+    year, the rest of it or the time outside a season every season (`_WHOLE_YEAR`).
+    `named`, when given, is the text's `seasons_named`, read once by the caller."""
     if _WHOLE_YEAR.search(text):
         return frozenset(_SEASON_MONTHS)
-    found = set(seasons_named(text))
+    found = set(seasons_named(text) if named is None else named)
     for m in _MONTH_SPAN.finditer(text):
         if not (_is_month(m.group(1)) and _is_month(m.group(3))):
             continue

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from qa.analysis import is_content_word
@@ -108,38 +108,49 @@ def _written_in_lower_case(words: set[str], texts: list[str]) -> set[str]:
     return {m.group(1) for text in texts for m in pattern.finditer(text)}
 
 
-def _word_counts(text: str) -> Counter[str]:
+def _word_counts(text: str, skip: Callable[[str, re.Match[str]], bool] | None = None) -> Counter[str]:
     """How often `text` writes each lower-case word, a hyphenated one both whole and in
-    parts ("Nordby-borgere" -> "nordby-borgere", "nordby", "borgere")."""
-    counts: Counter[str] = Counter()
-    for word in _WORD.findall(text.lower()):
-        counts[word] += 1
-        if "-" in word:
-            counts.update(word.split("-"))
-    return counts
-
-
-# A number right before a word: a postcode before a town ("8800 Viborg").
-_AFTER_NUMBER = re.compile(r"\d[ \t]+$")
-
-
-def _own_word_counts(text: str) -> Counter[str]:
-    """`_word_counts` without the words that name a place or a thing rather than the
-    municipality: a town after its postcode ("Skottenborg 26, 8800 Viborg") and a word before
-    another capitalised word ("Viborg Sygehus", "Vesterå Sprogcenter"; not "Kommune"), so
-    that a regional page giving its address in one town is no page of that town's
-    municipality (found by the third review)."""
+    parts ("Nordby-borgere" -> "nordby-borgere", "nordby", "borgere"), leaving out the
+    words `skip` (given the text and the word's match) says to."""
     counts: Counter[str] = Counter()
     for m in _WORD.finditer(text):
-        if _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()) or (
-            m.group()[:1].isupper() and _NAMED_THING.match(text, m.end())
-        ):
+        if skip is not None and skip(text, m):
             continue
         word = m.group().lower()
         counts[word] += 1
         if "-" in word:
             counts.update(word.split("-"))
     return counts
+
+
+def _names_a_thing(text: str, m: re.Match[str]) -> bool:
+    """Whether a capitalised word stands before another capitalised word (not "Kommune"
+    or "Municipality"), naming a place or a thing there ("Billund Lufthavn", "Viborg
+    Sygehus", "Vesterå Sprogcenter")."""
+    return m.group()[:1].isupper() and _NAMED_THING.match(text, m.end()) is not None
+
+
+# A number right before a word: a postcode before a town ("8800 Viborg").
+_AFTER_NUMBER = re.compile(r"\d[ \t]+$")
+
+
+def _names_no_municipality(text: str, m: re.Match[str]) -> bool:
+    """Whether a page's word names a place or a thing rather than the municipality the page
+    is about: a town after its postcode ("Skottenborg 26, 8800 Viborg") or a word naming a
+    thing (`_names_a_thing`), so that a regional page giving its address in one town is
+    no page of that town's municipality (found by the third review)."""
+    return _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()) is not None or _names_a_thing(text, m)
+
+
+def _names_no_municipality_asked(text: str, m: re.Match[str]) -> bool:
+    """Whether a question's word names no municipality: it names a thing
+    (`_names_a_thing`), or it is a word a dictionary knows written in lower case ("på
+    vejen", not "Vejen Kommune")."""
+    word = m.group()
+    if _names_a_thing(text, m):
+        return True
+    lowered = word.lower()
+    return not word[:1].isupper() and (is_danish_word(lowered) or is_english_word(lowered))
 
 
 def _mentions(counts: Counter[str], name: str) -> int:
@@ -150,7 +161,7 @@ def _mentions(counts: Counter[str], name: str) -> int:
 
 
 def _municipality_of(counts: Counter[str], names: frozenset[str]) -> frozenset[str]:
-    """The municipalities a page with these word counts (`_own_word_counts`) is about: those
+    """The municipalities a page with these word counts (`_names_no_municipality` left out) is about: those
     it names most often, when that is at least `MIN_OWN_MENTIONS` times; none otherwise."""
     mentions = {name: _mentions(counts, name) for name in names}
     most = max(mentions.values(), default=0)
@@ -189,7 +200,7 @@ class CorpusMunicipalities:
             for document, count in zip(documents, counts, strict=True)
         }
         municipality_of = {
-            document.doc_id: _municipality_of(_own_word_counts(text), names)
+            document.doc_id: _municipality_of(_word_counts(text, _names_no_municipality), names)
             for document, text in zip(documents, texts, strict=True)
         }
         return cls(names, named_by, municipality_of)
@@ -204,19 +215,11 @@ class CorpusMunicipalities:
         unless that word is "Kommune" or "Municipality". A misspelt or unknown name names
         none ("Kobenhavns Kommune", "Aarhus Kommune" over a corpus without Aarhus), and
         neither does a word of a hyphenated name ("Ringkøbing Skjern")."""
+        if not self.names:
+            return frozenset()
         asked: set[str] = set()
         for text in question_texts:
-            words: Counter[str] = Counter()
-            for m in _WORD.finditer(text):
-                word = m.group()
-                lowered = word.lower()
-                if _NAMED_THING.match(text, m.end()) and word[:1].isupper():
-                    continue
-                if not word[:1].isupper() and (is_danish_word(lowered) or is_english_word(lowered)):
-                    continue
-                words[lowered] += 1
-                if "-" in lowered:
-                    words.update(lowered.split("-"))
+            words = _word_counts(text, _names_no_municipality_asked)
             asked |= {name for name in self.names if _mentions(words, name)}
         return frozenset(asked)
 

@@ -275,8 +275,9 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     if question.periods:
         given = periods_named(text)
         missing += 1 if given and not question.periods & given else 0
-    if question.seasons and seasons_named(text):
-        missing += 0 if question.seasons & seasons_covered(text) else 1
+    named_seasons = seasons_named(text) if question.seasons else frozenset()
+    if named_seasons:
+        missing += 0 if question.seasons & seasons_covered(text, named_seasons) else 1
     if question.weekdays:
         missing += len(question.weekdays - weekdays_covered(text))
     if question.holidays:
