@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
 from qa.analysis import (
     ALL_LEXICAL,
+    LEXICAL_OPTIONS,
     LexicalOptions,
     aa_variant,
     guess_language,
     key_terms,
+    particle_verb_words,
     query_terms,
     terms,
     vocabulary_share,
 )
 from qa.lexicon import danish_for_english, split_compound
+from qa.question import analyse
 
 
 @pytest.mark.parametrize(
@@ -215,3 +219,51 @@ def test_after_warm_up_a_question_typed_without_danish_letters_reads_no_word_lis
     done = subprocess.run([sys.executable, "-c", _WARMED_QUESTION], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout == "hvornår åbner borgerservice i nordby\n"
+
+
+@pytest.mark.parametrize(
+    ("question", "verb", "fused"),
+    [
+        # The particle a few words after its verb, before a preposition or last in the clause.
+        ("hvordan melder jeg mit barn ud af hvidsø musikskole", "meld", {"udmeld", "udmelding"}),
+        ("Hvordan siger jeg min virksomheds affaldsordning op hos Egebæk Forsyning?", "sig", {"opsig", "ops"}),
+        ("julemarked egebæk hvornår må man stille boden op", "stil", {"opstil", "opstilling"}),
+        ("Hvordan bliver lånet betalt tilbage, når jeg flytter?", "betalt", {"tilbagebetal", "tilbagebetaling"}),
+        ("Hvor tidligt skal jeg skrive mit barn op til vuggestue?", "skriv", {"opskriv", "opskrivning"}),
+    ],
+)
+def test_a_danish_particle_verb_also_matches_its_fused_verb_and_action_nouns(
+    question: str, verb: str, fused: set[str]
+) -> None:
+    [group] = [g for g in key_terms(question) if verb in g]
+    assert group == {verb} | fused
+    analysed = analyse(question)
+    assert analysed.fused_terms == fused
+    assert set(analysed.lexical_terms) >= fused
+    # The documents' own terms are plain stems: "Udmelding skal ske ..." holds "udmelding".
+    assert "udmelding" in terms("Udmelding skal ske skriftligt.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A preposition before its noun is no particle ("fraflytte" is not asked here).
+        "Hvor bliver min skat udbetalt, når jeg flytter fra Danmark?",
+        "hvad koster pas til et barn i Nordby Kommune",
+        "Kan man komme forbi Borgerservice i Egeskov om fredagen?",
+        "Skal jeg betale skat af løn fra mit hjemland?",
+        # A particle in the next clause belongs to another verb.
+        "Skal jeg melde flytningen, eller går brevet ud?",
+        # English questions are bridged word by word instead.
+        "How do I sign my child out of the music school?",
+    ],
+)
+def test_a_preposition_or_another_clauses_particle_adds_no_fused_form(question: str) -> None:
+    assert analyse(question).fused_terms == frozenset()
+    assert key_terms(question) == key_terms(question, replace(LEXICAL_OPTIONS, particle_verbs=False))
+
+
+def test_particle_verb_words_are_dictionary_words_of_a_verb() -> None:
+    assert particle_verb_words("melder", "ud") == ("udmelde", "udmeldelse", "udmelding")
+    assert particle_verb_words("barn", "ud") == ()
+    assert particle_verb_words("kørekort", "fra") == ()
