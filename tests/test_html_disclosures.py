@@ -136,6 +136,39 @@ def test_an_element_not_displayed_right_after_a_plain_button_is_its_panel(tmp_pa
     ]
 
 
+def test_an_element_not_displayed_that_an_in_page_link_names_is_its_panel(tmp_path: Path) -> None:
+    # An older script's accordion: the question is a link to the hidden answer's id, with
+    # no ARIA and no Bootstrap attribute (a fresh tester's saved municipal page, stop 39).
+    doc = _page(
+        tmp_path,
+        "<h1>Genoptræning</h1><h2>Ofte stillede spørgsmål</h2>"
+        '<div class="accordion"><div class="accordion-item">'
+        '<a href="#faq2" class="accordion-toggle">Hvad skal jeg medbringe første gang?</a>'
+        '<div id="faq2" class="accordion-body" style="display:none"><p>Medbring din medicinliste.</p></div>'
+        "</div></div>"
+        # not panels: a skip link to visible text, a link to a hidden menu of links, a
+        # link to the top, and a hidden element holding the link that names it
+        '<a href="#indhold">Gå til indhold</a><p id="indhold">Synlig tekst.</p>'
+        '<a href="#menu">Menu</a><div id="menu" hidden><a href="/borger">Borger</a> <a href="/erhverv">Erhverv</a></div>'
+        '<a href="#top">Til toppen</a>'
+        '<div id="luk" style="display:none">Skjult besked <a href="#luk">Luk</a></div>',
+    )
+    assert units(doc)[:4] == [
+        ("heading", 1, "Genoptræning"),
+        ("heading", 2, "Ofte stillede spørgsmål"),
+        ("heading", 3, "Hvad skal jeg medbringe første gang?"),
+        ("paragraph", 0, "Medbring din medicinliste."),
+    ]
+    assert [text for kind, _, text in units(doc) if kind == "heading"] == [
+        "Genoptræning",
+        "Ofte stillede spørgsmål",
+        "Hvad skal jeg medbringe første gang?",
+    ]
+    assert doc.text.count("Synlig tekst.") == 1
+    for hidden in ("Borger", "Erhverv", "Skjult besked", "Luk"):
+        assert hidden not in doc.text
+
+
 def test_an_element_not_displayed_after_a_plain_heading_or_a_submit_button_stays_hidden(tmp_path: Path) -> None:
     # A stale price a script hides under its heading; a form's error message after its
     # "Send" button (a <button> without a type submits) or after a button in a form.

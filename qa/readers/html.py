@@ -838,7 +838,8 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     element on the page (`_panel_after`; hidden unless the control says it is open), or
     whose `aria-labelledby` names a control (an element with `aria-expanded`), or the
     element of text not displayed (`COLLAPSED`) right after a button without
-    `aria-expanded` that submits nothing (`_is_plain_toggle`), or any element
+    `aria-expanded` that submits nothing (`_is_plain_toggle`), or such an element that an
+    in-page link names ("#faq2"; its control is the link), or any element
     `hidden="until-found"`. A control counts only when
     one of its panels is on the page, so a "Menu" button whose menu was removed with the
     navigation is no label."""
@@ -890,6 +891,20 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
         if panel is not None and panel.mem_id in collapsed and not _mostly_links(panel):
             controls.add(control.mem_id)
             panels.add(panel.mem_id)
+    # A link to an element of text that is not displayed (an older script's accordion,
+    # `<a href="#faq2">` over `<div id="faq2" style="display:none">`): a page links to a
+    # part of itself that it hides only to show it when the link is clicked.
+    for link in tree.css('a[href^="#"]'):
+        target = by_id.get((link.attributes.get("href") or "")[1:])
+        if (
+            target is not None
+            and target.mem_id in collapsed
+            and target.mem_id != link.mem_id
+            and closest(link, lambda a, panel=target: a.mem_id == panel.mem_id) is None
+            and not _mostly_links(target)
+        ):
+            controls.add(link.mem_id)
+            panels.add(target.mem_id)
     for panel in tree.css("[aria-labelledby]"):
         labels = [by_id.get(i) for i in (panel.attributes.get("aria-labelledby") or "").split()]
         named = [n for n in labels if n is not None and "aria-expanded" in n.attributes]
