@@ -21,7 +21,7 @@ from the repository root after building every set's index:
         QA_CORPUS_DIR=tests/eval/pages/$s/corpus QA_INDEX_DIR=/tmp/pages/$s .venv/bin/qa build --force
     done
     .venv/bin/python scripts/pooled_eval.py /tmp/dev-index /tmp/seed-index --pages /tmp/pages \
-        --page-sets abcdefghijklmnopqrst --html /tmp/html-index --split check
+        --page-sets abcdefghijklmnopqrstuvwx --html /tmp/html-index --split check
 
 (`qa build` checks each new index against the seed's questions by default and warns that
 most have no gold in another corpus; `QA_EVAL_SET=` before it skips that check.)

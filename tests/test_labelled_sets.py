@@ -68,11 +68,11 @@ def test_page_sets_without_pages_is_a_usage_error(capsys: pytest.CaptureFixture[
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("az", "'z' names no page set: give letters among abcdefghijklmnopqrst, e.g. --page-sets abcd"),
-        ("a,b", "',' names no page set: give letters among abcdefghijklmnopqrst, e.g. --page-sets abcd"),
-        ("ABCD", "'A' names no page set: give letters among abcdefghijklmnopqrst, e.g. --page-sets abcd"),
+        ("az", "'z' names no page set: give letters among abcdefghijklmnopqrstuvwx, e.g. --page-sets abcd"),
+        ("a,b", "',' names no page set: give letters among abcdefghijklmnopqrstuvwx, e.g. --page-sets abcd"),
+        ("ABCD", "'A' names no page set: give letters among abcdefghijklmnopqrstuvwx, e.g. --page-sets abcd"),
         ("aba", "page set 'a' is named twice"),
-        ("", "no page set named: give letters among abcdefghijklmnopqrst"),
+        ("", "no page set named: give letters among abcdefghijklmnopqrstuvwx"),
     ],
 )
 def test_page_sets_refuses_a_letter_naming_no_set_or_a_set_twice_naming_it(text: str, message: str) -> None:
