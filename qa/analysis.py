@@ -77,22 +77,21 @@ class LexicalOptions:
 LEXICAL_OPTIONS = LexicalOptions()
 ALL_LEXICAL = LexicalOptions(compounds=True, lemmas=True, bridge=True, phrases=True, particle_verbs=True)
 
-# Danish verb particles that fuse with their verb ("melde ud" / "udmelde", "sige op" /
-# "opsige", "betale tilbage" / "tilbagebetale"), and the endings of the fused verb and of
-# its action nouns (-else, -ing, -ning, -ling: "udmeldelse", "udmelding", "opskrivning",
+# Danish verb particles that fuse with their verb ("stille op" / "opstille", "sige op" /
+# "opsige", "melde fra" / "framelde"), and the endings of the fused verb and of its action
+# nouns (-else, -ing, -ning, -ling: "opsigelse", "udmelding", "opskrivning",
 # "opstilling"); Danish grammar's separable particles (Den Danske Ordbog's
-# "partikelverbum"), not picked for any text. The ones that are mostly prepositions
-# ("til", "på", "om", "med", "over": "pas til et barn", "komme forbi om fredagen") are
-# left out, and a particle counts only where a particle stands: at the clause's end or
-# before a preposition or conjunction ("melder mit barn ud af", "sige aftalen op hos",
-# "sendt ind?"), not before the noun it would govern ("flytter fra Danmark"). A fused
-# form counts only when simplemma's Danish dictionary knows it, and only a word whose
-# dictionary form ends in the infinitive's "e" is read as the verb.
+# "partikelverbum"), not picked for any text. Those that are mostly prepositions ("til",
+# "på", "om", "med", "over") are left out, and a particle counts only last in its clause
+# ("hvornår må man stille boden op", "Hvordan siger jeg aftalen op?"): before a
+# preposition the same word is as often an adverb of place or time ("sat ud af
+# lejligheden", "gøre op til operationen", "tage op til et år", "skære træet ned i
+# haven"), whose fused word means something else ("udsættelse", "opgørelse", "optagelse";
+# a fresh reviewer's counterexamples, stop 39). A fused form counts only when simplemma's
+# Danish dictionary knows it, only a word whose dictionary form ends in the infinitive's
+# "e" is read as the verb, and only a stem that keeps the whole verb counts (the Snowball
+# stem of "indsende", "inds", is also that of "indse").
 _PARTICLES = frozenset(["op", "ud", "ind", "ned", "af", "fra", "tilbage", "hjem", "frem", "bort"])
-_AFTER_PARTICLE = frozenset(
-    ["i", "på", "til", "af", "hos", "fra", "for", "med", "om", "ved", "efter", "inden", "før", "under", "mod"]
-    + ["igen", "som", "når", "hvis", "og", "eller", "men", "så", "nu", "selv", "der", "her"]
-)
 _FUSED_ENDINGS = ("e", "else", "ing", "ning", "ling")
 # How many words may stand between a verb and its particle ("melder jeg mit barn ud").
 PARTICLE_REACH = 4
@@ -260,30 +259,37 @@ def particle_verb_words(verb: str, particle: str) -> tuple[str, ...]:
     simplemma's Danish dictionary knows: the particle before the verb's stem (its
     dictionary form without the infinitive's "e") with each of `_FUSED_ENDINGS`
     ("melder", "ud" -> ("udmelde", "udmeldelse", "udmelding")); () for a word whose
-    dictionary form does not end in "e" ("barn", "kørekort") or that has no such forms."""
+    dictionary form does not end in "e" ("barn", "kørekort"), that is no regular form of
+    the verb ("skolen"), or that has no such forms."""
     lemma = danish_lemma(verb)
     if not lemma.endswith("e") or len(lemma) < 3 or not lemma.isalpha():
         return ()
     stem = lemma[:-1]
+    # A verb's regular forms: infinitive, present, passive, past, participle, imperative
+    # ("melde", "melder", "meldes", "meldte", "meldt", "meld"; "stillet", "betalt"); not
+    # a definite noun ("skolen", "gaven").
+    forms = {lemma, lemma + "r", lemma + "s", lemma + "t", lemma + "de", lemma + "te", stem, stem + "t", stem + "te"}
+    if verb not in forms:
+        return ()
     return tuple(word for ending in _FUSED_ENDINGS if is_danish_word(word := particle + stem + ending))
 
 
 def _particle_stems(text: str, tokens: list[re.Match[str]], position: int) -> set[str]:
-    """The stems of the fused forms of the word at `tokens[position]` with the first
-    particle among the next `PARTICLE_REACH` + 1 words of its clause that stands as a
-    particle: last in the clause or before a preposition or conjunction
-    (`particle_verb_words`; "melder mit barn ud af": "ud", not the preposition after it)."""
+    """The stems of the fused forms of the word at `tokens[position]` with a particle
+    among the next `PARTICLE_REACH` + 1 words of its clause that stands last in it
+    (`particle_verb_words`), each stem only when it keeps the particle and the whole verb
+    ("opsig" of "opsigelse", not "ops" of "opsige")."""
     verb = tokens[position].group().lower()
     for offset, later in enumerate(tokens[position + 1 : position + 2 + PARTICLE_REACH], start=position + 1):
         if _CLAUSE_BREAK.search(text, tokens[position].end(), later.start()):
             break
         particle = later.group().lower()
-        if particle not in _PARTICLES:
-            continue
         following = tokens[offset + 1] if offset + 1 < len(tokens) else None
-        at_end = following is None or bool(_CLAUSE_BREAK.search(text, later.end(), following.start()))
-        if at_end or (following is not None and following.group().lower() in _AFTER_PARTICLE):
-            return {stem for word in particle_verb_words(verb, particle) for stem in terms(word)}
+        last = following is None or bool(_CLAUSE_BREAK.search(text, later.end(), following.start()))
+        if particle in _PARTICLES and last:
+            words = particle_verb_words(verb, particle)
+            whole = particle + _stem(danish_lemma(verb))
+            return {stem for word in words for stem in terms(word) if stem.startswith(whole)}
     return set()
 
 

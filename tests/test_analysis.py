@@ -224,12 +224,14 @@ def test_after_warm_up_a_question_typed_without_danish_letters_reads_no_word_lis
 @pytest.mark.parametrize(
     ("question", "verb", "fused"),
     [
-        # The particle a few words after its verb, before a preposition or last in the clause.
-        ("hvordan melder jeg mit barn ud af hvidsø musikskole", "meld", {"udmeld", "udmelding"}),
-        ("Hvordan siger jeg min virksomheds affaldsordning op hos Egebæk Forsyning?", "sig", {"opsig", "ops"}),
+        # The particle a few words after its verb, last in the clause.
         ("julemarked egebæk hvornår må man stille boden op", "stil", {"opstil", "opstilling"}),
+        ("Hvordan siger jeg min lejlighed op?", "sig", {"opsig"}),
         ("Hvordan bliver lånet betalt tilbage, når jeg flytter?", "betalt", {"tilbagebetal", "tilbagebetaling"}),
-        ("Hvor tidligt skal jeg skrive mit barn op til vuggestue?", "skriv", {"opskriv", "opskrivning"}),
+        ("Hvordan melder jeg mig fra?", "meld", {"frameld", "framelding"}),
+        # "indsende" stems to "inds", also the stem of "indse": only "indsend" (of
+        # "indsendelse") keeps the whole verb.
+        ("Hvordan sender jeg ansøgningen ind?", "send", {"indsend"}),
     ],
 )
 def test_a_danish_particle_verb_also_matches_its_fused_verb_and_action_nouns(
@@ -240,8 +242,8 @@ def test_a_danish_particle_verb_also_matches_its_fused_verb_and_action_nouns(
     analysed = analyse(question)
     assert analysed.fused_terms == fused
     assert set(analysed.lexical_terms) >= fused
-    # The documents' own terms are plain stems: "Udmelding skal ske ..." holds "udmelding".
-    assert "udmelding" in terms("Udmelding skal ske skriftligt.")
+    # The documents' own terms are plain stems: "Opstilling af boder" holds "opstilling".
+    assert "opstilling" in terms("Opstilling af boder fra kl. 7.30.")
 
 
 @pytest.mark.parametrize(
@@ -252,13 +254,22 @@ def test_a_danish_particle_verb_also_matches_its_fused_verb_and_action_nouns(
         "hvad koster pas til et barn i Nordby Kommune",
         "Kan man komme forbi Borgerservice i Egeskov om fredagen?",
         "Skal jeg betale skat af løn fra mit hjemland?",
+        # Before a preposition the word is as often an adverb of place or time, whose fused
+        # word means something else (a fresh reviewer's counterexamples, stop 39).
+        "Hvad skal jeg gøre op til min operation?",
+        "Hvornår bliver jeg sat ud af min lejlighed?",
+        "Kan det tage op til et år at få svar?",
+        "Hvordan holder jeg op med at ryge?",
+        "hvordan melder jeg mit barn ud af hvidsø musikskole",
+        # A noun before the particle is no verb ("skolen" is no form of "skole" as a verb).
+        "Hvornår går skolen op?",
         # A particle in the next clause belongs to another verb.
         "Skal jeg melde flytningen, eller går brevet ud?",
         # English questions are bridged word by word instead.
         "How do I sign my child out of the music school?",
     ],
 )
-def test_a_preposition_or_another_clauses_particle_adds_no_fused_form(question: str) -> None:
+def test_a_preposition_an_adverb_or_another_clauses_particle_adds_no_fused_form(question: str) -> None:
     assert analyse(question).fused_terms == frozenset()
     assert key_terms(question) == key_terms(question, replace(LEXICAL_OPTIONS, particle_verbs=False))
 
@@ -266,4 +277,5 @@ def test_a_preposition_or_another_clauses_particle_adds_no_fused_form(question: 
 def test_particle_verb_words_are_dictionary_words_of_a_verb() -> None:
     assert particle_verb_words("melder", "ud") == ("udmelde", "udmeldelse", "udmelding")
     assert particle_verb_words("barn", "ud") == ()
+    assert particle_verb_words("skolen", "op") == ()
     assert particle_verb_words("kørekort", "fra") == ()
