@@ -149,7 +149,8 @@ def test_an_element_not_displayed_that_an_in_page_link_names_is_its_panel(tmp_pa
         # not panels: a skip link to visible text, a link to a hidden menu of links, a
         # link to the top, and a hidden element holding the link that names it
         '<a href="#indhold">Gå til indhold</a><p id="indhold">Synlig tekst.</p>'
-        '<a href="#menu">Menu</a><div id="menu" hidden><a href="/borger">Borger</a> <a href="/erhverv">Erhverv</a></div>'
+        '<a href="#menu">Menu</a>'
+        '<div id="menu" hidden><a href="/borger">Borger</a> <a href="/erhverv">Erhverv</a></div>'
         '<a href="#top">Til toppen</a>'
         '<div id="luk" style="display:none">Skjult besked <a href="#luk">Luk</a></div>',
     )
@@ -167,6 +168,31 @@ def test_an_element_not_displayed_that_an_in_page_link_names_is_its_panel(tmp_pa
     assert doc.text.count("Synlig tekst.") == 1
     for hidden in ("Borger", "Erhverv", "Skjult besked", "Luk"):
         assert hidden not in doc.text
+
+
+def test_a_link_away_from_a_hidden_element_or_opening_a_dialog_is_no_accordion(tmp_path: Path) -> None:
+    # A fresh reviewer's counterexamples (stop 39): a tab list without ARIA (the visible
+    # tab's text went under the hidden tab's name, and the adult price under "Børn"), a
+    # table of contents over hidden answers, a "show" link after its panel, a receipt
+    # dialog opened by the link right before it, and a rating widget's hidden replies.
+    doc = _page(
+        tmp_path,
+        "<h1>Priser</h1>"
+        '<ul class="tab-list"><li><a href="#voksne">Voksne</a></li><li><a href="#boern">Børn</a></li></ul>'
+        '<div id="voksne"><p>En enkeltbillet koster 45 kr.</p></div>'
+        '<div id="boern" style="display:none"><p>En enkeltbillet til børn koster 25 kr.</p></div>'
+        '<ul class="toc"><li><a href="#q1">Hvornår tømmes spanden?</a></li></ul>'
+        '<p>Læs svarene herunder.</p><div id="q1" style="display:none"><p>Spanden tømmes hver 14. dag.</p></div>'
+        '<div id="vinter" style="display:none"><p>Om vinteren lukker vi kl. 17.</p></div>'
+        '<div class="toggle"><a href="#vinter">Vis vintertider</a></div>'
+        '<a href="#kvittering" class="btn">Få kvittering</a>'
+        '<div id="kvittering" class="popup" style="display:none"><p>Beløbet på 0 kr. er trukket.</p></div>'
+        '<a href="#svar">Send svar</a><div id="svar" role="dialog" hidden><p>Tak for dit svar.</p></div>',
+    )
+    assert [kind for kind, _, _ in units(doc)].count("heading") == 1
+    for hidden in ("25 kr.", "14. dag", "kl. 17", "0 kr.", "Tak for dit svar"):
+        assert hidden not in doc.text
+    assert "En enkeltbillet koster 45 kr." in doc.text
 
 
 def test_an_element_not_displayed_after_a_plain_heading_or_a_submit_button_stays_hidden(tmp_path: Path) -> None:

@@ -891,16 +891,20 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
         if panel is not None and panel.mem_id in collapsed and not _mostly_links(panel):
             controls.add(control.mem_id)
             panels.add(panel.mem_id)
-    # A link to an element of text that is not displayed (an older script's accordion,
-    # `<a href="#faq2">` over `<div id="faq2" style="display:none">`): a page links to a
-    # part of itself that it hides only to show it when the link is clicked.
+    # A link right before an element of text that is not displayed, naming it (an older
+    # script's accordion, `<a href="#faq2">` over `<div id="faq2" style="display:none">`):
+    # a page hides the part only to show it when the link is clicked. Not a link further
+    # away (a tab list, a table of contents, a "show" link after its panel: their text
+    # would be read under the wrong heading), nor a dialog it opens (a receipt, a rating
+    # widget's reply: a fresh reviewer's counterexamples, stop 39).
     for link in tree.css('a[href^="#"]'):
         target = by_id.get((link.attributes.get("href") or "")[1:])
         if (
             target is not None
             and target.mem_id in collapsed
-            and target.mem_id != link.mem_id
-            and closest(link, lambda a, panel=target: a.mem_id == panel.mem_id) is None
+            and (after := _panel_after(link)) is not None
+            and after.mem_id == target.mem_id
+            and not _is_dialog(target)
             and not _mostly_links(target)
         ):
             controls.add(link.mem_id)
@@ -913,6 +917,20 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             controls.update(n.mem_id for n in named)
     labelled = {panel: label for panel, label in tab_labels.items() if label}
     return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
+
+
+# A dialog: the WAI-ARIA role or the HTML element, or the class or id parts sites and
+# libraries give them (Bootstrap's "modal", "popup", "lightbox", "overlay").
+_DIALOG_PARTS = frozenset({"modal", "popup", "dialog", "lightbox", "overlay"})
+
+
+def _is_dialog(node: LexborNode) -> bool:
+    """Whether an element is a dialog a control opens rather than a panel it shows."""
+    attributes = node.attributes
+    if node.tag == "dialog" or attributes.get("role") in ("dialog", "alertdialog") or "aria-modal" in attributes:
+        return True
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+    return bool(_DIALOG_PARTS.intersection(re.split(r"[^a-z]+", names)))
 
 
 def _is_plain_toggle(button: LexborNode) -> bool:
