@@ -39,6 +39,7 @@ from qa.answer_types import has_number
 from qa.chunking import Sentence, is_table_caption
 from qa.index import IndexData
 from qa.linear import LinearModel
+from qa.named_values import DAY_NAMES, MONTH_NAMES
 from qa.question import AnalysedQuestion, missing_named, named_count
 from qa.readers.common import YEAR, is_page_stamp, reads_as_label
 from qa.retrieval import RankedChunk
@@ -759,6 +760,10 @@ class Reader:
 
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w-]*")
+# English capitalises the days of the week and the months ("on Fridays", "in January"):
+# a calendar word, with a plural or genitive ending, says when, not what the question is
+# about (`focus_groups`).
+_CALENDAR_WORD = re.compile(rf"({DAY_NAMES}|{MONTH_NAMES})(s|'s|’s|en|e|ene)?", re.IGNORECASE)
 
 
 def _share_missing(question: AnalysedQuestion, text: str) -> float:
@@ -771,12 +776,15 @@ def _share_missing(question: AnalysedQuestion, text: str) -> float:
 def focus_groups(text: str, groups: list[frozenset[str]]) -> list[frozenset[str]]:
     """The key terms of a question that are not names: a word capitalised inside the
     question ("Digital Post", "Nordby") names the topic that many passages share; the
-    words in lower case say what is asked about it ("obligatorisk", "cost")."""
+    words in lower case say what is asked about it ("obligatorisk", "cost"). A day of
+    the week or a month, which English writes with a capital ("When does the office close
+    on Fridays?"), is no name (`_CALENDAR_WORD`)."""
     from qa.analysis import terms
 
     names: set[str] = set()
     for word in _CAPITALISED.findall(text.strip()):
-        names.update(terms(word))
+        if not _CALENDAR_WORD.fullmatch(word):
+            names.update(terms(word))
     return [g for g in groups if not g & names]
 
 

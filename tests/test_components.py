@@ -57,6 +57,7 @@ from qa.reader import (
     LANGUAGE_TOP,
     AnswerCandidate,
     ReaderConfig,
+    focus_groups,
     is_bare_reply,
     is_overview,
     is_question,
@@ -2280,3 +2281,25 @@ def test_a_table_rows_caption_is_the_context_its_words_are_matched_in() -> None:
         "Child support\nChild support per child per month, 2026 "
         "Contribution level: Standard contribution; Amount per month: DKK 1,612"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "calendar"),
+    [
+        ("When does Jobcenter Nordby close on Fridays?", {"friday", "fredag"}),
+        ("Is Borgerservice in Åstrand open on Tuesdays?", {"tuesday", "tirsdag"}),
+        ("What are the opening hours in January?", {"january", "januar"}),
+    ],
+)
+def test_a_day_or_month_english_writes_with_a_capital_is_asked_about_not_a_name(
+    question: str, calendar: set[str]
+) -> None:
+    # "When does Jobcenter Nordby close on Fridays?" was answered with "Lørdag og søndag
+    # Lukket": "close" was the question's only focus word, "Fridays" counted as a name
+    # (a fresh tester's page, stop 39).
+    groups = analyse(question).groups
+    focus = focus_groups(question, list(groups))
+    assert calendar in focus
+    assert [g for g in groups if g not in focus] == [
+        g for g in groups if g & {"nordby", "jobcent", "borgerservic", "åstrand"}
+    ]
