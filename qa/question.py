@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from qa import analysis
-from qa.analysis import Language, guess_language, is_content_word, key_terms, particle_verb_terms, query_terms, terms
+from qa.analysis import Language, guess_language, is_content_word, key_terms, query_terms, terms
 from qa.answer_types import (
     PRICE_WORDS,
     AnswerType,
@@ -98,10 +98,6 @@ class AnalysedQuestion:
     holidays: frozenset[tuple[int, int]] = frozenset()
     """The holidays with a fixed date the question names, as (day, month)
     (`qa.named_values.holidays_named`)."""
-    fused_terms: frozenset[str] = frozenset()
-    """The `lexical_terms` that only render a particle verb fused ("melder ... ud" ->
-    "udmeld"; `qa.analysis.particle_verb_terms`): a corpus lacking them lacks no word
-    the question wrote."""
     periods: frozenset[str] = frozenset()
     """The periods the question asks amounts or counts over, read from its asking sentence
     (`qa.named_values.asked_periods`)."""
@@ -222,7 +218,6 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         language_confidence=guess.confidence,
         groups=tuple(groups),
         lexical_terms=tuple(query_terms(asked, groups)),
-        fused_terms=particle_verb_terms(asked, guess.language),
         answer_type=answer_type(asked, price),
         numbers=frozenset(NUMBER.findall(without_holiday_names(asked))),
         weekdays=weekdays_named(asked),

@@ -224,10 +224,7 @@ class HybridRetriever:
         dense = {i: s for i, s in zip(ids[0].tolist(), found[0].tolist(), strict=True) if i >= 0}
         centred = centre_by_language(dense, self._language_of, self.config.centring_top)
         dense_order = sorted(centred, key=lambda i: (-centred[i], i))
-        # A particle verb's fused form the corpus lacks ("udmelding") is no word the
-        # question wrote: it does not lower the question's share of the vocabulary.
-        counted = [t for t in question.lexical_terms if t not in question.fused_terms or t in self._danish_vocabulary]
-        weight = self.config.lexical_weight * vocabulary_share(counted, self._danish_vocabulary)
+        weight = self.config.lexical_weight * vocabulary_share(question.lexical_terms, self._danish_vocabulary)
         lexical_order: list[int] = []
         lexical: dict[int, float] = {}
         known = [t for t in question.lexical_terms if t in self._vocabulary]

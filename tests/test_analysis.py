@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import replace
 
 import pytest
 
 from qa.analysis import (
     ALL_LEXICAL,
-    LEXICAL_OPTIONS,
     LexicalOptions,
     aa_variant,
     guess_language,
     key_terms,
-    particle_verb_words,
     query_terms,
     terms,
     vocabulary_share,
 )
 from qa.lexicon import danish_for_english, split_compound
-from qa.question import analyse
 
 
 @pytest.mark.parametrize(
@@ -222,60 +218,17 @@ def test_after_warm_up_a_question_typed_without_danish_letters_reads_no_word_lis
 
 
 @pytest.mark.parametrize(
-    ("question", "verb", "fused"),
+    ("question", "not_fused"),
     [
-        # The particle a few words after its verb, last in the clause.
-        ("julemarked egebæk hvornår må man stille boden op", "stil", {"opstil", "opstilling"}),
-        ("Hvordan siger jeg min lejlighed op?", "sig", {"opsig"}),
-        ("Hvordan bliver lånet betalt tilbage, når jeg flytter?", "betalt", {"tilbagebetal", "tilbagebetaling"}),
-        ("Hvordan melder jeg mig fra?", "meld", {"frameld", "framelding"}),
-        # "indsende" stems to "inds", also the stem of "indse": only "indsend" (of
-        # "indsendelse") keeps the whole verb.
-        ("Hvordan sender jeg ansøgningen ind?", "send", {"indsend"}),
+        # Stop 39 matched a verb and its particle apart as their fused word and had it
+        # reviewed twice: the same word is as often another verb's adverb or another
+        # sense ("stilles ud" is no "udstilling", the exhibition; "betale når jeg melder
+        # barnet ud" no "udbetaling"), so a question's words are matched as written.
+        ("Hvornår skal skraldespanden stilles ud?", "udstil"),
+        ("Hvor meget skal jeg betale når jeg melder barnet ud?", "udbetal"),
+        ("Hvornår bliver jeg sat ud af min lejlighed?", "udsæt"),
     ],
 )
-def test_a_danish_particle_verb_also_matches_its_fused_verb_and_action_nouns(
-    question: str, verb: str, fused: set[str]
-) -> None:
-    [group] = [g for g in key_terms(question) if verb in g]
-    assert group == {verb} | fused
-    analysed = analyse(question)
-    assert analysed.fused_terms == fused
-    assert set(analysed.lexical_terms) >= fused
-    # The documents' own terms are plain stems: "Opstilling af boder" holds "opstilling".
-    assert "opstilling" in terms("Opstilling af boder fra kl. 7.30.")
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # A preposition before its noun is no particle ("fraflytte" is not asked here).
-        "Hvor bliver min skat udbetalt, når jeg flytter fra Danmark?",
-        "hvad koster pas til et barn i Nordby Kommune",
-        "Kan man komme forbi Borgerservice i Egeskov om fredagen?",
-        "Skal jeg betale skat af løn fra mit hjemland?",
-        # Before a preposition the word is as often an adverb of place or time, whose fused
-        # word means something else (a fresh reviewer's counterexamples, stop 39).
-        "Hvad skal jeg gøre op til min operation?",
-        "Hvornår bliver jeg sat ud af min lejlighed?",
-        "Kan det tage op til et år at få svar?",
-        "Hvordan holder jeg op med at ryge?",
-        "hvordan melder jeg mit barn ud af hvidsø musikskole",
-        # A noun before the particle is no verb ("skolen" is no form of "skole" as a verb).
-        "Hvornår går skolen op?",
-        # A particle in the next clause belongs to another verb.
-        "Skal jeg melde flytningen, eller går brevet ud?",
-        # English questions are bridged word by word instead.
-        "How do I sign my child out of the music school?",
-    ],
-)
-def test_a_preposition_an_adverb_or_another_clauses_particle_adds_no_fused_form(question: str) -> None:
-    assert analyse(question).fused_terms == frozenset()
-    assert key_terms(question) == key_terms(question, replace(LEXICAL_OPTIONS, particle_verbs=False))
-
-
-def test_particle_verb_words_are_dictionary_words_of_a_verb() -> None:
-    assert particle_verb_words("melder", "ud") == ("udmelde", "udmeldelse", "udmelding")
-    assert particle_verb_words("barn", "ud") == ()
-    assert particle_verb_words("skolen", "op") == ()
-    assert particle_verb_words("kørekort", "fra") == ()
+def test_a_verb_and_its_particle_apart_are_matched_as_written(question: str, not_fused: str) -> None:
+    assert not any(not_fused in group for group in key_terms(question))
+    assert not_fused not in query_terms(question)

@@ -9,7 +9,7 @@ import pytest
 
 from qa.engine import QAEngine
 from qa.retrieval import RankedChunk
-from qa.retriever import HybridRetriever, RetrieverConfig, distinct_texts, fuse_candidates, text_keys, vocabulary_share
+from qa.retriever import HybridRetriever, RetrieverConfig, distinct_texts, fuse_candidates, text_keys
 from qa.vector_index import build_vector_index_with_report
 
 
@@ -119,15 +119,3 @@ def test_a_chunk_only_bm25_finds_gets_its_exact_cosine_and_no_dense_rank(fake_en
     for hit in lexical_only:
         assert hit.dense == float((stored[[hit.index]] @ trace.query)[0])
     assert [h.dense_rank for h in trace.retrieval.ranked].count(1) == 1
-
-
-def test_a_fused_particle_verb_the_corpus_lacks_does_not_lower_the_lexical_weight(fake_engine: QAEngine) -> None:
-    question = "Hvordan melder jeg Digital Post fra?"
-    trace = fake_engine.trace(question)
-    asked = trace.question
-    vocabulary = fake_engine.retriever._danish_vocabulary
-    assert asked.fused_terms == {"frameld", "framelding"} and not asked.fused_terms & vocabulary
-    written = [t for t in asked.lexical_terms if t not in asked.fused_terms]
-    config = fake_engine.retriever.config
-    assert trace.retrieval.lexical_weight == config.lexical_weight * vocabulary_share(written, vocabulary)
-    assert trace.retrieval.lexical_weight > config.lexical_weight * vocabulary_share(asked.lexical_terms, vocabulary)
