@@ -170,7 +170,9 @@ def test_an_element_not_displayed_that_an_in_page_link_names_is_its_panel(tmp_pa
         assert hidden not in doc.text
 
 
-def test_a_link_away_from_a_hidden_element_or_opening_a_dialog_is_no_accordion(tmp_path: Path) -> None:
+def test_a_link_away_from_a_hidden_element_asking_nothing_or_opening_a_dialog_is_no_accordion(
+    tmp_path: Path,
+) -> None:
     # A fresh reviewer's counterexamples (stop 39): a tab list without ARIA (the visible
     # tab's text went under the hidden tab's name, and the adult price under "Børn"), a
     # table of contents over hidden answers, a "show" link after its panel, a receipt
@@ -187,10 +189,16 @@ def test_a_link_away_from_a_hidden_element_or_opening_a_dialog_is_no_accordion(t
         '<div class="toggle"><a href="#vinter">Vis vintertider</a></div>'
         '<a href="#kvittering" class="btn">Få kvittering</a>'
         '<div id="kvittering" class="popup" style="display:none"><p>Beløbet på 0 kr. er trukket.</p></div>'
-        '<a href="#svar">Send svar</a><div id="svar" role="dialog" hidden><p>Tak for dit svar.</p></div>',
+        '<a href="#svar">Send svar</a><div id="svar" role="dialog" hidden><p>Tak for dit svar.</p></div>'
+        # the second review's: a hidden phone number after a link inside a line, and a
+        # calculator's hidden result after a link that asks nothing
+        '<div class="kontakt-linje">Akut sygepleje om natten: <a href="#tlf2">Vis nummer</a>'
+        '<span id="tlf2" style="display:none">72 36 49 99</span></div>'
+        '<a href="#resultat" class="knap">Beregn</a>'
+        '<div id="resultat" style="display:none"><p>Din egenbetaling er 0 kr. om måneden.</p></div>',
     )
     assert [kind for kind, _, _ in units(doc)].count("heading") == 1
-    for hidden in ("25 kr.", "14. dag", "kl. 17", "0 kr.", "Tak for dit svar"):
+    for hidden in ("25 kr.", "14. dag", "kl. 17", "0 kr.", "Tak for dit svar", "72 36 49 99"):
         assert hidden not in doc.text
     assert "En enkeltbillet koster 45 kr." in doc.text
 

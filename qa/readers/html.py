@@ -838,9 +838,9 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     element on the page (`_panel_after`; hidden unless the control says it is open), or
     whose `aria-labelledby` names a control (an element with `aria-expanded`), or the
     element of text not displayed (`COLLAPSED`) right after a button without
-    `aria-expanded` that submits nothing (`_is_plain_toggle`), or such an element that an
-    in-page link names ("#faq2"; its control is the link), or any element
-    `hidden="until-found"`. A control counts only when
+    `aria-expanded` that submits nothing (`_is_plain_toggle`), or such a block right after
+    an in-page link that names it ("#faq2") and asks a question standing alone (its control
+    is the link), or any element `hidden="until-found"`. A control counts only when
     one of its panels is on the page, so a "Menu" button whose menu was removed with the
     navigation is no label."""
     by_id: dict[str, LexborNode] = {}
@@ -891,19 +891,25 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
         if panel is not None and panel.mem_id in collapsed and not _mostly_links(panel):
             controls.add(control.mem_id)
             panels.add(panel.mem_id)
-    # A link right before an element of text that is not displayed, naming it (an older
-    # script's accordion, `<a href="#faq2">` over `<div id="faq2" style="display:none">`):
-    # a page hides the part only to show it when the link is clicked. Not a link further
-    # away (a tab list, a table of contents, a "show" link after its panel: their text
-    # would be read under the wrong heading), nor a dialog it opens (a receipt, a rating
-    # widget's reply: a fresh reviewer's counterexamples, stop 39).
+    # An FAQ's question written as a link right before the block of text it names, which
+    # is not displayed (an older script's accordion, `<a href="#faq2">Hvad skal jeg
+    # medbringe?</a>` over `<div id="faq2" style="display:none">`): a page hides its answer
+    # only to show it when the question is clicked. Not a link further away (a tab list,
+    # a table of contents, a "show" link after its panel: their text would be read under
+    # the wrong heading), one inside a line of text or that asks nothing ("Vis nummer"
+    # before a hidden phone number, "Beregn" before a calculator's result), nor one that
+    # opens a dialog (a receipt, a rating widget's reply): two fresh reviewers'
+    # counterexamples, stop 39.
     for link in tree.css('a[href^="#"]'):
         target = by_id.get((link.attributes.get("href") or "")[1:])
         if (
             target is not None
             and target.mem_id in collapsed
+            and target.tag in BLOCKS
             and (after := _panel_after(link)) is not None
             and after.mem_id == target.mem_id
+            and inline_text(link).rstrip().endswith("?")
+            and _stands_alone(link)
             and not _is_dialog(target)
             and not _mostly_links(target)
         ):
