@@ -901,20 +901,20 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     # opens a dialog (a receipt, a rating widget's reply): two fresh reviewers'
     # counterexamples, stop 39.
     for link in tree.css('a[href^="#"]'):
-        target = by_id.get((link.attributes.get("href") or "")[1:])
+        answer = by_id.get((link.attributes.get("href") or "")[1:])
         if (
-            target is not None
-            and target.mem_id in collapsed
-            and target.tag in BLOCKS
-            and (after := _panel_after(link)) is not None
-            and after.mem_id == target.mem_id
+            answer is not None
+            and answer.mem_id in collapsed
+            and answer.tag in BLOCKS
+            and (next_block := _panel_after(link)) is not None
+            and next_block.mem_id == answer.mem_id
             and inline_text(link).rstrip().endswith("?")
             and _stands_alone(link)
-            and not _is_dialog(target)
-            and not _mostly_links(target)
+            and not _is_dialog(answer)
+            and not _mostly_links(answer)
         ):
             controls.add(link.mem_id)
-            panels.add(target.mem_id)
+            panels.add(answer.mem_id)
     for panel in tree.css("[aria-labelledby]"):
         labels = [by_id.get(i) for i in (panel.attributes.get("aria-labelledby") or "").split()]
         named = [n for n in labels if n is not None and "aria-expanded" in n.attributes]
