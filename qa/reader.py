@@ -760,10 +760,22 @@ class Reader:
 
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w-]*")
-# English capitalises the days of the week and the months ("on Fridays", "in January"):
-# a calendar word, with a plural or genitive ending, says when, not what the question is
-# about (`focus_groups`).
-_CALENDAR_WORD = re.compile(rf"({DAY_NAMES}|{MONTH_NAMES})(s|'s|’s|en|e|ene)?", re.IGNORECASE)
+# English capitalises the days of the week and the months ("on Fridays", "in January"),
+# and the adjectives of nationality and language ("Danish", "in English", "I'm German"): a
+# calendar word, with a plural or genitive ending, says when, and a nationality or language
+# says in what or for whom, not what the question is about (`focus_groups`). The
+# adjectives are those of the Nordic, EU and EEA states, Switzerland, the UK and the US,
+# and of the largest groups of foreign residents in Denmark from outside them (Ukraine,
+# Turkey, Syria, India, Pakistan, Iran, Iraq, the Philippines, China, Somalia), with
+# "European", "Nordic", "Scandinavian" and "Arabic"; general English, no document's.
+_NATIONALITIES = (
+    "danish|english|german|swedish|norwegian|finnish|icelandic|faroese|greenlandic|polish|ukrainian|"
+    "romanian|lithuanian|latvian|estonian|dutch|french|spanish|italian|portuguese|greek|hungarian|czech|"
+    "slovak|bulgarian|croatian|slovenian|austrian|belgian|irish|maltese|cypriot|luxembourgish|swiss|"
+    "british|american|turkish|syrian|indian|pakistani|iranian|iraqi|filipino|chinese|somali|arabic|"
+    "european|nordic|scandinavian"
+)
+_CALENDAR_WORD = re.compile(rf"({DAY_NAMES}|{MONTH_NAMES})(s|'s|’s|en|e|ene)?|{_NATIONALITIES}", re.IGNORECASE)
 
 
 def _share_missing(question: AnalysedQuestion, text: str) -> float:
@@ -777,8 +789,9 @@ def focus_groups(text: str, groups: list[frozenset[str]]) -> list[frozenset[str]
     """The key terms of a question that are not names: a word capitalised inside the
     question ("Digital Post", "Nordby") names the topic that many passages share; the
     words in lower case say what is asked about it ("obligatorisk", "cost"). A day of
-    the week or a month, which English writes with a capital ("When does the office close
-    on Fridays?"), is no name (`_CALENDAR_WORD`)."""
+    the week, a month, a nationality or a language, which English writes with a capital
+    ("When does the office close on Fridays?", "Can I take the test in English?"), is no
+    name (`_CALENDAR_WORD`)."""
     from qa.analysis import terms
 
     names: set[str] = set()

@@ -2289,9 +2289,12 @@ def test_a_table_rows_caption_is_the_context_its_words_are_matched_in() -> None:
         ("When does Jobcenter Nordby close on Fridays?", {"friday", "fredag"}),
         ("Is Borgerservice in Åstrand open on Tuesdays?", {"tuesday", "tirsdag"}),
         ("What are the opening hours in January?", {"january", "januar"}),
+        # A nationality or a language, which English also writes with a capital.
+        ("Can I take the Nordby citizenship test in English?", {"english", "engelsk", "englænderind"}),
+        ("I'm German and work in Nordby. Do I need to register?", {"german", "tysk"}),
     ],
 )
-def test_a_day_or_month_english_writes_with_a_capital_is_asked_about_not_a_name(
+def test_a_day_month_nationality_or_language_english_writes_with_a_capital_is_asked_about_not_a_name(
     question: str, calendar: set[str]
 ) -> None:
     # "When does Jobcenter Nordby close on Fridays?" was answered with "Lørdag og søndag
