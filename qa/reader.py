@@ -39,7 +39,6 @@ from qa.answer_types import has_number
 from qa.chunking import Sentence, is_table_caption
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.named_values import DAY_NAMES, MONTH_NAMES
 from qa.question import AnalysedQuestion, missing_named, named_count
 from qa.readers.common import YEAR, is_page_stamp, reads_as_label
 from qa.retrieval import RankedChunk
@@ -760,22 +759,6 @@ class Reader:
 
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w-]*")
-# English capitalises the days of the week and the months ("on Fridays", "in January"),
-# and the adjectives of nationality and language ("Danish", "in English", "I'm German"): a
-# calendar word, with a plural or genitive ending, says when, and a nationality or language
-# says in what or for whom, not what the question is about (`focus_groups`). The
-# adjectives are those of the Nordic, EU and EEA states, Switzerland, the UK and the US,
-# and of the largest groups of foreign residents in Denmark from outside them (Ukraine,
-# Turkey, Syria, India, Pakistan, Iran, Iraq, the Philippines, China, Somalia), with
-# "European", "Nordic", "Scandinavian" and "Arabic"; general English, no document's.
-_NATIONALITIES = (
-    "danish|english|german|swedish|norwegian|finnish|icelandic|faroese|greenlandic|polish|ukrainian|"
-    "romanian|lithuanian|latvian|estonian|dutch|french|spanish|italian|portuguese|greek|hungarian|czech|"
-    "slovak|bulgarian|croatian|slovenian|austrian|belgian|irish|maltese|cypriot|luxembourgish|swiss|"
-    "british|american|turkish|syrian|indian|pakistani|iranian|iraqi|filipino|chinese|somali|arabic|"
-    "european|nordic|scandinavian"
-)
-_CALENDAR_WORD = re.compile(rf"({DAY_NAMES}|{MONTH_NAMES})(s|'s|’s|en|e|ene)?|{_NATIONALITIES}", re.IGNORECASE)
 
 
 def _share_missing(question: AnalysedQuestion, text: str) -> float:
@@ -788,16 +771,12 @@ def _share_missing(question: AnalysedQuestion, text: str) -> float:
 def focus_groups(text: str, groups: list[frozenset[str]]) -> list[frozenset[str]]:
     """The key terms of a question that are not names: a word capitalised inside the
     question ("Digital Post", "Nordby") names the topic that many passages share; the
-    words in lower case say what is asked about it ("obligatorisk", "cost"). A day of
-    the week, a month, a nationality or a language, which English writes with a capital
-    ("When does the office close on Fridays?", "Can I take the test in English?"), is no
-    name (`_CALENDAR_WORD`)."""
+    words in lower case say what is asked about it ("obligatorisk", "cost")."""
     from qa.analysis import terms
 
     names: set[str] = set()
     for word in _CAPITALISED.findall(text.strip()):
-        if not _CALENDAR_WORD.fullmatch(word):
-            names.update(terms(word))
+        names.update(terms(word))
     return [g for g in groups if not g & names]
 
 

@@ -2284,25 +2284,17 @@ def test_a_table_rows_caption_is_the_context_its_words_are_matched_in() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "calendar"),
+    ("question", "name"),
     [
-        ("When does Jobcenter Nordby close on Fridays?", {"friday", "fredag"}),
-        ("Is Borgerservice in Åstrand open on Tuesdays?", {"tuesday", "tirsdag"}),
-        ("What are the opening hours in January?", {"january", "januar"}),
-        # A nationality or a language, which English also writes with a capital.
-        ("Can I take the Nordby citizenship test in English?", {"english", "engelsk", "englænderind"}),
-        ("I'm German and work in Nordby. Do I need to register?", {"german", "tysk"}),
+        ("When is the rent tribunal meeting in January?", "january"),
+        ("Are the courses at Jobcenter Nordby taught in English?", "english"),
+        ("Hvornår begynder sommerferien på August Krogh Skolen?", "august"),
     ],
 )
-def test_a_day_month_nationality_or_language_english_writes_with_a_capital_is_asked_about_not_a_name(
-    question: str, calendar: set[str]
-) -> None:
-    # "When does Jobcenter Nordby close on Fridays?" was answered with "Lørdag og søndag
-    # Lukket": "close" was the question's only focus word, "Fridays" counted as a name
-    # (a fresh tester's page, stop 39).
-    groups = analyse(question).groups
-    focus = focus_groups(question, list(groups))
-    assert calendar in focus
-    assert [g for g in groups if g not in focus] == [
-        g for g in groups if g & {"nordby", "jobcent", "borgerservic", "åstrand"}
-    ]
+def test_a_capitalised_day_month_or_language_stays_a_name_the_answer_must_hold(question: str, name: str) -> None:
+    # Stop 39 read English days, months, nationalities and languages as focus words; a
+    # fresh review found near misses answered ("... meeting in January?" with December's
+    # row, "... taught in English?" with a course list) and a name lost ("August Krogh
+    # Skolen"), since a name the page lacks is evidence against answering.
+    groups = list(analyse(question).groups)
+    assert not any(name in group for group in focus_groups(question, groups))
