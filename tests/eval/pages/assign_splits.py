@@ -21,32 +21,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CHECK_POSITIONS = {1, 4}  # of each run of five documents
-SETS = (
-    "a",
-    "b",
-    "c",
-    "d",
-    "e",
-    "f",
-    "g",
-    "h",
-    "i",
-    "j",
-    "k",
-    "l",
-    "m",
-    "n",
-    "o",
-    "p",
-    "q",
-    "r",
-    "s",
-    "t",
-    "u",
-    "v",
-    "w",
-    "x",
-)
+# Every folder here with a questions.jsonl ("a", "b", ...).
+SETS = tuple(sorted(p.name for p in HERE.iterdir() if (p / "questions.jsonl").is_file()))
 
 
 def splits_by_document(corpus: Path) -> dict[str, str]:
