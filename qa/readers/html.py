@@ -589,11 +589,17 @@ def _class_tokens(node: LexborNode) -> list[str]:
     return (node.attributes.get("class") or "").split()
 
 
+def _names_part(node: LexborNode, parts: frozenset[str]) -> bool:
+    """Whether a part of an element's class or id ("site-footer" -> site, footer) is one of
+    `parts`."""
+    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
+    return any(part in parts for token in tokens for part in _CLASS_PART.split(token.lower()))
+
+
 def _names_frame(node: LexborNode) -> bool:
     """Whether an element's class or id names a part of the page's frame
     (`FRAME_CLASS_PARTS`: "footer" or "logo")."""
-    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
-    return any(part in FRAME_CLASS_PARTS for token in tokens for part in _CLASS_PART.split(token.lower()))
+    return _names_part(node, FRAME_CLASS_PARTS)
 
 
 # An older theme's menus, named by their place in the page's id ("topmenu", "leftmenu");
@@ -935,8 +941,7 @@ def _is_dialog(node: LexborNode) -> bool:
     attributes = node.attributes
     if node.tag == "dialog" or attributes.get("role") in ("dialog", "alertdialog") or "aria-modal" in attributes:
         return True
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
-    return bool(_DIALOG_PARTS.intersection(re.split(r"[^a-z]+", names)))
+    return _names_part(node, _DIALOG_PARTS)
 
 
 def _is_plain_toggle(button: LexborNode) -> bool:
