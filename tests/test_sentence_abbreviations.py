@@ -47,6 +47,10 @@ def sentences(text: str, language: str = "da") -> list[str]:
         ),
         ("Indbetal på reg. nr. 0216 konto 4069 065 307.", ["Indbetal på reg. nr. 0216 konto 4069 065 307."]),
         ("Oplys dit CVR-nr. 12345678 og tlf.nr. 70 12 34 56.", ["Oplys dit CVR-nr. 12345678 og tlf.nr. 70 12 34 56."]),
+        (
+            "Kontoret ligger på Ndr. Frihavnsgade 12 i København.",
+            ["Kontoret ligger på Ndr. Frihavnsgade 12 i København."],
+        ),
     ],
 )
 def test_danish_abbreviations_do_not_end_a_sentence_that_goes_on(text: str, expected: list[str]) -> None:
@@ -111,6 +115,16 @@ def test_danish_sentence_ends_after_words_like_abbreviations_still_split(text: s
         ("We sell pens, paper etc. in the shop.", ["We sell pens, paper etc. in the shop."]),
         ("Sat. 10.00–14.00, Sun. closed", ["Sat. 10.00–14.00, Sun. closed"]),
         ("Pay to reg.nr. 0216 kontonr. 4069 065 307.", ["Pay to reg.nr. 0216 kontonr. 4069 065 307."]),
+        # Danish street names an English page keeps as written (a fresh tester's page,
+        # /tmp/t60 contaminated-soil-kystby.html, was cut after "Gl.")
+        (
+            "Contaminated soil can be delivered to Kystby Jordcenter, Gl. Havnevej 3, which is open on weekdays.",
+            ["Contaminated soil can be delivered to Kystby Jordcenter, Gl. Havnevej 3, which is open on weekdays."],
+        ),
+        (
+            "Visit us at Ndr. Frihavnsgade 12 or Sdr. Boulevard 4. Skt. Annæ Plads is closed.",
+            ["Visit us at Ndr. Frihavnsgade 12 or Sdr. Boulevard 4.", "Skt. Annæ Plads is closed."],
+        ),
     ],
 )
 def test_english_abbreviations_do_not_end_a_sentence_that_goes_on(text: str, expected: list[str]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qa.documents import read_document
-from qa.readers.text import aligned_table
+from qa.readers.text import aligned_table, titled_table
 
 
 def _blocks(path: Path) -> list[tuple[str, str]]:
@@ -33,6 +33,51 @@ def test_a_space_aligned_table_copied_from_a_page_is_read_row_by_row_under_its_h
         ("table_row", 'Tilbud: Motionshold "Aktiv med demens"; Hvor: Lyngbæk Hallen; Pris: Gratis'),
         ("paragraph", "Tilmelding sker til demenskoordinatorerne."),
     ]
+
+
+def test_a_title_line_right_above_a_space_aligned_table_is_its_heading(tmp_path: Path) -> None:
+    # As a fresh tester's text page (/tmp/t60, separering-regnvand-skovbaek.txt) set its
+    # timetable: with the title in the same paragraph the table was one run of text, and
+    # "Hvornår er fristen for separering i Ådalen?" was answered with Kirkebakken's row.
+    path = tmp_path / "separering.txt"
+    path.write_text(
+        "Separering af regnvand\n\n"
+        "Tidsplan\n"
+        "Område          Påbud sendes       Frist for separering\n"
+        "Kirkebakken     marts 2026         1. april 2027\n"
+        "Ådalen          september 2026     1. oktober 2027\n\n"
+        "Telefontid\n"
+        "Mandag–torsdag    8.00–15.00\n"
+        "Fredag            8.00–12.00\n\n"
+        "Du betaler selv for arbejdet på din egen grund.\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("heading", "Separering af regnvand"),
+        ("heading", "Tidsplan"),
+        ("table_header", "Område; Påbud sendes; Frist for separering"),
+        ("table_row", "Område: Kirkebakken; Påbud sendes: marts 2026; Frist for separering: 1. april 2027"),
+        ("table_row", "Område: Ådalen; Påbud sendes: september 2026; Frist for separering: 1. oktober 2027"),
+        ("heading", "Telefontid"),
+        ("table_row", "Mandag–torsdag; 8.00–15.00"),
+        ("table_row", "Fredag; 8.00–12.00"),
+        ("paragraph", "Du betaler selv for arbejdet på din egen grund."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a line that states is no title: the lines under it stay text
+        "Prisen er 205 kr.\nVoksne    205 kr.\nBørn      100 kr.",
+        # a list item over the lines
+        "- Husk billedlegitimation\nVoksne    205 kr.\nBørn      100 kr.",
+        # one line under the title is no table
+        "Priser\nVoksne    205 kr.",
+    ],
+)
+def test_a_line_that_is_no_title_over_aligned_lines_is_no_titled_table(paragraph: str) -> None:
+    assert titled_table(paragraph.split("\n")) is None
 
 
 def test_a_tab_separated_table_is_read_with_its_header(tmp_path: Path) -> None:

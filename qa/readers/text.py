@@ -8,7 +8,8 @@ a heading (level 1 when it opens the file, else 2), unless it gives a postal add
 number or an e-mail address. A breadcrumb trail among the first lines is left out. A
 paragraph whose lines are columns set apart by tabs or runs of spaces (a table copied from
 a web page, or typed in a fixed-width font) is read as a table: a row per line, each value
-next to its column's header when the first line is one (`aligned_table`, `has_header`).
+next to its column's header when the first line is one (`aligned_table`, `has_header`),
+also when a title line sits right above it with no blank line between (`titled_table`).
 """
 
 from __future__ import annotations
@@ -209,6 +210,30 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
     return rows
 
 
+def titled_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
+    """A paragraph read as a table's title line right above the table (`aligned_table`),
+    with no blank line between, as text copied from a web page sets a caption or a heading
+    ("Tidsplan" over "Område    Påbud sendes    Frist for separering" and its rows): (the
+    title, the table's rows), or None when the paragraph is not one. The title is one cell
+    (no tab, no run of two spaces) that reads as a heading (`looks_like_heading`) and names
+    rather than states (`qa.readers.common.reads_as_label`); the lines under it must be a
+    table of two or more rows on their own."""
+    if len(lines) < 3:
+        return None
+    title = lines[0].strip()
+    if (
+        "\t" in lines[0]
+        or len(_cells(lines[0])) != 1
+        or lines[0][:1].isspace()
+        or starts_with_list_marker(title)
+        or not looks_like_heading(title)
+        or not reads_as_label(title)
+    ):
+        return None
+    table = aligned_table(lines[1:])
+    return None if table is None else (title, table)
+
+
 def has_header(rows: list[list[str]]) -> bool:
     """Whether a plain-text table's first line (`aligned_table`) is its header. Plain text
     has no markup that says so, as HTML's <th> and Markdown's rule line do, and a row taken
@@ -300,6 +325,12 @@ def text_pieces(body: str) -> list[Piece]:
         is_last = i == len(paragraphs) - 1
         table = aligned_table(paragraph.split("\n"))
         if table is not None:
+            pieces.extend(_table(table))
+            continue
+        titled = titled_table(paragraph.split("\n"))
+        if titled is not None:
+            title, table = titled
+            pieces.append(Piece("heading", 1 if i == 0 else 2, title))
             pieces.extend(_table(table))
             continue
         # Outside a table a tab is a space, as in the other formats.
