@@ -58,9 +58,10 @@ def test_a_title_line_right_above_a_space_aligned_table_is_its_heading(tmp_path:
         ("table_header", "Område; Påbud sendes; Frist for separering"),
         ("table_row", "Område: Kirkebakken; Påbud sendes: marts 2026; Frist for separering: 1. april 2027"),
         ("table_row", "Område: Ådalen; Påbud sendes: september 2026; Frist for separering: 1. oktober 2027"),
+        # two columns without a header are no titled table: read as before
         ("heading", "Telefontid"),
-        ("table_row", "Mandag–torsdag; 8.00–15.00"),
-        ("table_row", "Fredag; 8.00–12.00"),
+        ("paragraph", "Mandag–torsdag 8.00–15.00"),
+        ("paragraph", "Fredag 8.00–12.00"),
         ("paragraph", "Du betaler selv for arbejdet på din egen grund."),
     ]
 
@@ -74,6 +75,27 @@ def test_a_title_line_right_above_a_space_aligned_table_is_its_heading(tmp_path:
         "- Husk billedlegitimation\nVoksne    205 kr.\nBørn      100 kr.",
         # one line under the title is no table
         "Priser\nVoksne    205 kr.",
+        # A reviewer's inputs (stop 40), each read as a title over a table by the first
+        # version: a statement without its full stop, whose answer was lost ...
+        "Genbrugspladserne holder lukket på alle helligdage og juleaftensdag\n"
+        "Genbrugsplads       Adresse                 Åbningstider\n"
+        "Esbjerg             Vestervold 10           7-18\n"
+        "Ribe                Ydre Ringvej 4          9-17",
+        "Citizen Service only accepts visitors with an appointment booked online in advance\n"
+        "Day                 Opening hours           Phone hours\n"
+        "Monday-Wednesday    10-15                   9-12\n"
+        "Thursday            10-17                   9-15",
+        # ... prose typed with two spaces after each full stop ...
+        "Remember to tell Udbetaling Danmark if your income changes\n"
+        "during the year.  Otherwise you may have to pay money back\n"
+        "later.  Changes must be reported within two weeks\n"
+        "online.  Use the form.",
+        # ... an office's contact lines in two columns under its name ...
+        "Borgerservice Esbjerg Kommune\n"
+        "Rådhuset, Torvegade 74              Telefon 76 16 16 16\n"
+        "6700 Esbjerg                        borgerservice@esbjerg.dk",
+        # ... and a list's lead-in over its items set in two columns.
+        "Hjemmehjælpen omfatter blandt andet\nrengøring              indkøb\npersonlig pleje        tøjvask",
     ],
 )
 def test_a_line_that_is_no_title_over_aligned_lines_is_no_titled_table(paragraph: str) -> None:

@@ -210,14 +210,26 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
     return rows
 
 
+# The longest title line `titled_table` takes over a table, in words: captions and
+# headings are short ("Tidsplan", "Places to stay", "Telefontid i Vej og Park",
+# "Skolepsykologernes træffetid på skolerne"); a longer line without a full stop is a
+# statement ("Genbrugspladserne holder lukket på alle helligdage og juleaftensdag") or
+# prose typed with two spaces after each full stop, which must stay quotable text.
+TITLE_MAX_WORDS = 6
+
+
 def titled_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
     """A paragraph read as a table's title line right above the table (`aligned_table`),
     with no blank line between, as text copied from a web page sets a caption or a heading
     ("Tidsplan" over "Område    Påbud sendes    Frist for separering" and its rows): (the
     title, the table's rows), or None when the paragraph is not one. The title is one cell
-    (no tab, no run of two spaces) that reads as a heading (`looks_like_heading`) and names
-    rather than states (`qa.readers.common.reads_as_label`); the lines under it must be a
-    table of two or more rows on their own."""
+    (no tab, no run of two spaces) of at most `TITLE_MAX_WORDS` words opening with a
+    capital, that reads as a heading (`looks_like_heading`) and names rather than states
+    (`qa.readers.common.reads_as_label`); the lines under it must be a table of two or more
+    rows on their own whose first line is its header (`has_header`): two columns of
+    contact lines under an office's name, a list's lead-in over its items set in two
+    columns, or prose typed with two spaces after each full stop are no table and stay
+    text, as they were read before."""
     if len(lines) < 3:
         return None
     title = lines[0].strip()
@@ -225,13 +237,15 @@ def titled_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
         "\t" in lines[0]
         or len(_cells(lines[0])) != 1
         or lines[0][:1].isspace()
+        or not title[:1].isupper()
+        or len(title.split()) > TITLE_MAX_WORDS
         or starts_with_list_marker(title)
         or not looks_like_heading(title)
         or not reads_as_label(title)
     ):
         return None
     table = aligned_table(lines[1:])
-    return None if table is None else (title, table)
+    return None if table is None or not has_header(table) else (title, table)
 
 
 def has_header(rows: list[list[str]]) -> bool:
