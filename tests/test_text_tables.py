@@ -96,6 +96,25 @@ def test_a_title_line_right_above_a_space_aligned_table_is_its_heading(tmp_path:
         "6700 Esbjerg                        borgerservice@esbjerg.dk",
         # ... and a list's lead-in over its items set in two columns.
         "Hjemmehjælpen omfatter blandt andet\nrengøring              indkøb\npersonlig pleje        tøjvask",
+        # A second reviewer's: a statement of a few words that runs on into the next line,
+        "Genbrugspladserne modtager ikke asbestholdigt affald\n"
+        "Genbrugsplads      Adresse              Åbningstid\n"
+        "Nord               Industrivej 12       Mandag-fredag 10-17\n"
+        "Syd                Savværksvej 3        Lørdag-søndag 9-16",
+        # and tables without a header, whose first row is a row of values: a day among
+        # days, a value recurring in its column, a name among names.
+        "Tømningsplan\n"
+        "Restaffald      Hver uge      Mandag\n"
+        "Papir og pap    Hver 4. uge   Onsdag\n"
+        "Glas og metal   Hver 8. uge   Torsdag",
+        "Åbningstider i julen\n"
+        "Juleaftensdag       Lukket        Lukket\n"
+        "Lillejuleaften      10-16         Lukket\n"
+        "Nytårsaftensdag     10-13         Lukket",
+        "Skolens ledelse\n"
+        "Skoleleder        Anne Madsen     Kontakt via Aula\n"
+        "Viceskoleleder    Bo Nielsen      Tlf. 72 36 50 02\n"
+        "SFO-leder         Lis Holm        Tlf. 72 36 50 03",
     ],
 )
 def test_a_line_that_is_no_title_over_aligned_lines_is_no_titled_table(paragraph: str) -> None:

@@ -224,8 +224,11 @@ def titled_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
     ("Tidsplan" over "Område    Påbud sendes    Frist for separering" and its rows): (the
     title, the table's rows), or None when the paragraph is not one. The title is one cell
     (no tab, no run of two spaces) of at most `TITLE_MAX_WORDS` words opening with a
-    capital, that reads as a heading (`looks_like_heading`) and names rather than states
-    (`qa.readers.common.reads_as_label`); the lines under it must be a table of two or more
+    capital, that reads as a heading (`looks_like_heading`), names rather than states
+    (`qa.readers.common.reads_as_label`) and is a unit of its own by the soft-break rule
+    (`qa.readers.common.line_pieces`: a longer line runs on into the next, as
+    "Genbrugspladserne modtager ikke asbestholdigt affald" does, and stays quotable text);
+    the lines under it must be a table of two or more
     rows on their own whose first line is its header (`has_header`): two columns of
     contact lines under an office's name, a list's lead-in over its items set in two
     columns, or prose typed with two spaces after each full stop are no table and stay
@@ -244,6 +247,8 @@ def titled_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
         or not reads_as_label(title)
     ):
         return None
+    if line_pieces(lines)[0].text != title:
+        return None  # the line runs on into the next by the soft-break rule: text, as before
     table = aligned_table(lines[1:])
     return None if table is None or not has_header(table) else (title, table)
 
@@ -258,7 +263,8 @@ def has_header(rows: list[list[str]]) -> bool:
     "Dato: 3. marts", "Adresse:"), a figure (`qa.readers.common.cell_kind`), an amount
     (`qa.answer_types.fits` for "how much") or a phone number, e-mail or postal address;
     it is not a row of values like the rest (`qa.readers.common.values_row`) nor opened
-    by a cell like those under it (`_like_the_rows_below`); and in some column its cell holds no digit while at
+    by a cell like those under it (`_like_the_rows_below`); none of its cells reads as a
+    value of its column (`_a_value_of_its_column`); and in some column its cell holds no digit while at
     least half of the cells below it do (a label over figures: "Pris" over "745 kr.",
     "Hvornår" over "Første onsdag i måneden kl. 14.00-16.00"). "Adresse | Rådhuspladsen 1"
     over "Telefon | 33 66 33 66", "24. december | Lukket | 10-14" over "27. december |
@@ -278,6 +284,8 @@ def has_header(rows: list[list[str]]) -> bool:
             return False
     if values_row(first, below) or _like_the_rows_below(first[0], [row[0] for row in below]):
         return False
+    if any(_a_value_of_its_column(cell, [row[column] for row in below]) for column, cell in enumerate(first)):
+        return False
     for column, label in enumerate(first):
         values = [row[column] for row in below if row[column]]
         with_digits = sum(1 for value in values if _has_digit(value))
@@ -293,6 +301,31 @@ def _like_the_rows_below(cell: str, below: list[str]) -> bool:
     "Tirsdag-søndag")."""
     for holds in (_has_digit, lambda text: bool(weekdays_covered(text))):
         if holds(cell) and 2 * sum(1 for text in below if holds(text)) >= len(below):
+            return True
+    return False
+
+
+def _names_alike(cell: str) -> bool:
+    """Whether a cell is two or more words, each opening with a capital: a person's or a
+    place's name ("Anne Madsen", "Natcafé Havnen"), not a label ("Påbud sendes")."""
+    words = cell.split()
+    return len(words) >= 2 and all(word[:1].isupper() for word in words)
+
+
+def _a_value_of_its_column(cell: str, below: list[str]) -> bool:
+    """Whether a first line's cell reads as one of its column's values rather than as its
+    label: it recurs among them ("Lukket" over "Lukket"), or names days while at least half
+    of them do ("Mandag" over "Onsdag", "Torsdag"), or is a name while at least half of them
+    are ("Anne Madsen" over "Bo Nielsen", "Lis Holm"). A fresh reviewer's header-less tables
+    at stop 40 (a collection plan, a holiday opening plan, a school's leaders) had their
+    first row taken for the header and every other row labelled by its values."""
+    values = [value for value in below if value]
+    if not cell or not values:
+        return False
+    if cell.casefold() in {value.casefold() for value in values}:
+        return True
+    for holds in (lambda text: bool(weekdays_covered(text)), _names_alike):
+        if holds(cell) and 2 * sum(1 for value in values if holds(value)) >= len(values):
             return True
     return False
 
