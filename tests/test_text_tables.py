@@ -366,3 +366,28 @@ def test_a_long_line_of_dashes_ending_in_a_word_is_text_not_a_rule(tmp_path: Pat
         ["Pas", "745 kr."],
     ]
     assert [kind for kind, _ in _blocks(path)] == ["heading", "paragraph"]
+
+
+def test_a_header_of_day_names_or_capitalised_labels_without_a_title_is_still_the_header(tmp_path: Path) -> None:
+    # A third reviewer's tables (stop 40), whose real headers a first version of the titled
+    # tables' test of values refused for every plain-text table.
+    path = tmp_path / "aabningstider.txt"
+    path.write_text(
+        "Borgerservice\n\n"
+        "Her kan du se, hvornår du kan få hjælp i Borgerservice og på biblioteket.\n\n"
+        "Afdeling             Hverdage                        Lørdag\n"
+        "Borgerservice        Man-ons 10-14, tors 10-17       Lukket\n"
+        "Biblioteket          Man-fre 8-20                    10-14\n\n"
+        "School          Head Teacher     Deputy Head     Phone\n"
+        "Bakkeskolen     Anne Madsen      Per Olsen       72 36 50 00\n"
+        "Østre Skole     Lene Berg        Ole Dahl        72 36 51 00\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path)[2:] == [
+        ("table_header", "Afdeling; Hverdage; Lørdag"),
+        ("table_row", "Afdeling: Borgerservice; Hverdage: Man-ons 10-14, tors 10-17; Lørdag: Lukket"),
+        ("table_row", "Afdeling: Biblioteket; Hverdage: Man-fre 8-20; Lørdag: 10-14"),
+        ("table_header", "School; Head Teacher; Deputy Head; Phone"),
+        ("table_row", "School: Bakkeskolen; Head Teacher: Anne Madsen; Deputy Head: Per Olsen; Phone: 72 36 50 00"),
+        ("table_row", "School: Østre Skole; Head Teacher: Lene Berg; Deputy Head: Ole Dahl; Phone: 72 36 51 00"),
+    ]

@@ -229,7 +229,12 @@ def titled_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
     (`qa.readers.common.line_pieces`: a longer line runs on into the next, as
     "Genbrugspladserne modtager ikke asbestholdigt affald" does, and stays quotable text);
     the lines under it must be a table of two or more
-    rows on their own whose first line is its header (`has_header`): two columns of
+    rows on their own whose first line is its header (`has_header`) and holds no cell that
+    reads as a value of its column (`_a_value_of_its_column`: a header-less collection plan,
+    holiday opening plan or list of a school's leaders, a reviewer's inputs at stop 40; a
+    table without a title keeps `has_header` alone, as a third reviewer found real headers
+    of day names, "Hverdage | Lørdag", and of names in capitals, "Head Teacher", refused by
+    that test): two columns of
     contact lines under an office's name, a list's lead-in over its items set in two
     columns, or prose typed with two spaces after each full stop are no table and stay
     text, as they were read before."""
@@ -250,7 +255,12 @@ def titled_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
     if line_pieces(lines)[0].text != title:
         return None  # the line runs on into the next by the soft-break rule: text, as before
     table = aligned_table(lines[1:])
-    return None if table is None or not has_header(table) else (title, table)
+    if table is None or not has_header(table):
+        return None
+    header, below = table[0], table[1:]
+    if any(_a_value_of_its_column(cell, [row[column] for row in below]) for column, cell in enumerate(header)):
+        return None  # its first row may be a row of values: the paragraph stays text, as before
+    return title, table
 
 
 def has_header(rows: list[list[str]]) -> bool:
@@ -263,8 +273,7 @@ def has_header(rows: list[list[str]]) -> bool:
     "Dato: 3. marts", "Adresse:"), a figure (`qa.readers.common.cell_kind`), an amount
     (`qa.answer_types.fits` for "how much") or a phone number, e-mail or postal address;
     it is not a row of values like the rest (`qa.readers.common.values_row`) nor opened
-    by a cell like those under it (`_like_the_rows_below`); none of its cells reads as a
-    value of its column (`_a_value_of_its_column`); and in some column its cell holds no digit while at
+    by a cell like those under it (`_like_the_rows_below`); and in some column its cell holds no digit while at
     least half of the cells below it do (a label over figures: "Pris" over "745 kr.",
     "Hvornår" over "Første onsdag i måneden kl. 14.00-16.00"). "Adresse | Rådhuspladsen 1"
     over "Telefon | 33 66 33 66", "24. december | Lukket | 10-14" over "27. december |
@@ -283,8 +292,6 @@ def has_header(rows: list[list[str]]) -> bool:
         ):
             return False
     if values_row(first, below) or _like_the_rows_below(first[0], [row[0] for row in below]):
-        return False
-    if any(_a_value_of_its_column(cell, [row[column] for row in below]) for column, cell in enumerate(first)):
         return False
     for column, label in enumerate(first):
         values = [row[column] for row in below if row[column]]
@@ -313,12 +320,12 @@ def _names_alike(cell: str) -> bool:
 
 
 def _a_value_of_its_column(cell: str, below: list[str]) -> bool:
-    """Whether a first line's cell reads as one of its column's values rather than as its
-    label: it recurs among them ("Lukket" over "Lukket"), or names days while at least half
-    of them do ("Mandag" over "Onsdag", "Torsdag"), or is a name while at least half of them
-    are ("Anne Madsen" over "Bo Nielsen", "Lis Holm"). A fresh reviewer's header-less tables
-    at stop 40 (a collection plan, a holiday opening plan, a school's leaders) had their
-    first row taken for the header and every other row labelled by its values."""
+    """Whether a first line's cell may be one of its column's values rather than its label:
+    it recurs among them ("Lukket" over "Lukket"), or names days while at least half of
+    them do ("Mandag" over "Onsdag", "Torsdag"), or is a name while at least half of them
+    are ("Anne Madsen" over "Bo Nielsen", "Lis Holm"). Read by `titled_table` only: real
+    headers look like this too ("Hverdage" over "Man-fre 8-20", "Head Teacher" over
+    "Anne Madsen")."""
     values = [value for value in below if value]
     if not cell or not values:
         return False
