@@ -163,12 +163,50 @@ _RELATIVE_TIME = (
     "immediately|at once|same day|same date|the day after|the day before|as soon as|no later than|until"
 )
 _LATER_CLAUSE = r"(?<=\w)[,;]?\s+(når|when|whenever)"
+# How often something happens, which a "Hvor tit / hvor ofte / how often" question (typed
+# `when`) asks (`gives_frequency`, read by `qa.question.AnalysedQuestion.answer_fits` only
+# for such a question): "hver 14. dag", "hvert andet år", "hver uge", "1 gang om måneden",
+# "to gange om ugen", "én gang årligt", "hver fjortende dag", "hvert fjerde år", "once a
+# month", "twice a year", "every week", "every fourth year", "each morning", "fortnightly",
+# "annually" (the Danish and English phrases of frequency of either language's grammar,
+# ordinals as words; not the one-word "årligt", "månedligt", "monthly", "yearly", which as
+# often name a fee, "et årligt gebyr", "a monthly fee"). Without them the right
+# answer to a how-often question fitted no type: "Rengøring bevilges som udgangspunkt hver
+# 14. dag" and "Bundfældningstanke tømmes hvert andet år" lost to sentences with a date or
+# a number of days. A plain when-question is not answered by one ("When can I apply?" by
+# "Most clubs charge their fees twice a year", a reviewer's input at stop 40), nor is a
+# sentence on "the rooms you use every day" a time.
+_UNIT_OF_FREQUENCY = (
+    r"(dag|døgn|uge|måned|år|kvartal|halvår|morgen|aften|weekend|"
+    r"day|week|fortnight|month|quarter|year|morning|evening|weekend)"
+)
+_ORDINAL_DA = r"anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|tolvte|fjortende|halve"
+_ORDINAL_EN = r"other|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|few"
+_TIMES_DA = r"\d+|en|én|et|ét|to|tre|fire|fem|seks|flere|nogle|mange"
+_FREQUENCY = (
+    rf"hvert?\s+(\d+\.\s*|(?:{_ORDINAL_DA})\s+)?{_UNIT_OF_FREQUENCY}|"
+    rf"({_TIMES_DA})\s+gange?\s+(om|pr\.?|per|i|hver|hvert)\s+"
+    r"(dagen|døgnet|ugen|måneden|året|kvartalet|dag|uge|måned|år|kvartal)|"
+    rf"({_TIMES_DA})\s+gange?\s+(dagligt|ugentligt|månedligt|årligt)|"
+    rf"(once|twice|\w+\s+times|\d+\s+times)\s+(a|an|per|every|each)\s+{_UNIT_OF_FREQUENCY}|"
+    rf"(every|each)\s+(\d+(st|nd|rd|th)?\s+|(?:{_ORDINAL_EN})\s+)?{_UNIT_OF_FREQUENCY}s?|"
+    r"annually|fortnightly"
+)
+# A sentence opening on "Hvert år" / "Each year" / "Every year" gives a yearly figure ("Hvert
+# år indsamler kommunen omkring 4.000 tons haveaffald", "Each year more foreign nationals
+# register"), not how often something is done: a third reviewer's inputs at stop 40 were
+# answered with such statistics instead of "every fourth year" or "hver fjortende dag".
+_STATISTIC_OPENING = re.compile(r"^\W*(hvert år|each year|every year)\b", re.IGNORECASE)
 _WHEN_TEXT = re.compile(
     rf"\b(1[89]\d\d|20\d\d)\b|\b({MONTH_NAMES})\b|\b({_WEEKDAYS})\b|\bkl\.\s*\d|\b\d{{1,2}}[.:]\d{{2}}\b|"
     rf"\b\d+\s*{_PERIOD}\b|\b({_COUNT_WORDS})\s+{_PERIOD}\b|\b(senest|inden|før|efter|fra|til|by|before|after|within|until)\s+\d|"
     rf"\b({_RELATIVE_TIME})\b|{_LATER_CLAUSE}\b",
     re.IGNORECASE,
 )
+_FREQUENCY_TEXT = re.compile(rf"\b({_FREQUENCY})\b", re.IGNORECASE)
+# A question asking how often something happens (typed `when`), which a frequency answers
+# (`gives_frequency`).
+_FREQUENCY_QUESTION = re.compile(r"\b(hvor tit|hvor ofte|how often|how frequently|how regularly)\b")
 # Number words; not the Danish articles "en" / "et", which stand before any noun, except
 # before "gang(e)" or a unit of time ("en gang", "et år"); the stressed "én" / "ét" are
 # numbers.
@@ -649,6 +687,20 @@ def asks_price(question: str) -> bool:
     et pas?", "How much does a new passport cost?"); "How much leave ..." does not."""
     lowered = question.lower()
     return _PRICE_QUESTION.search(lowered) is not None or _SUBORDINATE_PRICE.match(lowered) is not None
+
+
+def asks_frequency(question: str) -> bool:
+    """Whether a question (Danish or English) asks how often something happens ("Hvor tit
+    bliver haveaffald hentet?", "How often is the bin emptied?")."""
+    return _FREQUENCY_QUESTION.search(question.lower()) is not None
+
+
+def gives_frequency(text: str) -> bool:
+    """Whether a text says how often something happens (`_FREQUENCY`): "Haveaffald hentes
+    hver 14. dag.", "Valget holdes hvert fjerde år.", "Test it once a month."; not "Du skal
+    betale et årligt gebyr." nor a yearly figure opening on "Hvert år" / "Each year"
+    (`_STATISTIC_OPENING`)."""
+    return _FREQUENCY_TEXT.search(text) is not None and _STATISTIC_OPENING.match(text) is None
 
 
 def has_number(text: str) -> bool:

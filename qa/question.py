@@ -17,10 +17,12 @@ from qa.answer_types import (
     asked_form,
     asks_deadline,
     asks_earliest,
+    asks_frequency,
     asks_price,
     asks_time_left,
     fits,
     gives_deadline,
+    gives_frequency,
     holds_form,
     only_earliest,
 )
@@ -119,6 +121,9 @@ class AnalysedQuestion:
     (`qa.answer_types.asked_form`); None when it asks for none."""
     deadline: bool = False
     """Whether the question asks about a deadline (`qa.answer_types.asks_deadline`)."""
+    frequency: bool = False
+    """Whether the question asks how often something happens
+    (`qa.answer_types.asks_frequency`): then a frequency fits its `when` type."""
     earliest: bool = False
     """Whether the question asks how early something may be done ("Hvor tidligt kan jeg
     søge?", `qa.answer_types.asks_earliest`): then "tidligst" words its deadline."""
@@ -175,8 +180,12 @@ class AnalysedQuestion:
         question of the time left to do something ("Hvor lang tid har jeg til at ...")
         wants any duration but the earliest time alone (`qa.answer_types.only_earliest`),
         while a how-much question about a deadline ("Hvad koster det, hvis jeg indberetter
-        efter fristen?") wants only its amount."""
+        efter fristen?") wants only its amount. A question asking how often something happens
+        (`frequency`) is also answered by a frequency (`qa.answer_types.gives_frequency`:
+        "hver 14. dag", "once a month")."""
         fit = holds_form(text, self.form) if self.form else fits(text, self.answer_type, is_list_item)
+        if self.frequency and self.answer_type == "when" and not self.form:
+            fit = fit or gives_frequency(text)
         if self.deadline and self.answer_type in ("when", "how_long"):
             return fit and gives_deadline(text, self.earliest)
         if self.time_left and not self.earliest and only_earliest(text):
@@ -231,6 +240,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         asks_price=price,
         form=asked_form(asked),
         deadline=asks_deadline(asked),
+        frequency=asks_frequency(asked),
         earliest=asks_earliest(asked),
         time_left=asks_time_left(asked),
         asked=asked,

@@ -24,6 +24,7 @@ from qa.answer_types import (
     asks_time_left,
     fits,
     gives_deadline,
+    gives_frequency,
     holds_form,
     only_earliest,
 )
@@ -147,6 +148,18 @@ from tests.fakes import FakeEmbedder
         # funeral grant for an adult who died in 2025?" was read as a who-question).
         ("What was the funeral grant for an adult who died in 2025?", "other"),
         ("What is Digital Post and who sends it?", "who"),
+        # Whether the asker pays or something is free stays a yes-or-no question: read as a
+        # price question (stop 40, measured and taken out), a strict type, it dropped every
+        # sentence without an amount, and fresh reviewers' "Is speech therapy free for
+        # children?" was answered with a private therapist's DKK 700, "Do I pay in cash?"
+        # with a passport's fee, "Do I pay income tax on my SU?" with the SU amount.
+        ("Is speech therapy free for children?", "yes_no"),
+        ("Do I pay in cash?", "yes_no"),
+        ("Do I pay income tax on my SU?", "yes_no"),
+        ("Does my employer pay me when I am sick?", "yes_no"),
+        ("Are parents free to choose a school in another municipality?", "yes_no"),
+        ("Skal man betale for familierådgivning?", "yes_no"),
+        ("Er internettet på biblioteket gratis?", "yes_no"),
     ],
 )
 def test_answer_type_of_a_question(question: str, kind: str) -> None:
@@ -159,6 +172,41 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     assert not fits("Ordningen er obligatorisk for alle borgere.", "when")
     assert fits("Husk at melde flytning senest fem dage efter, du er flyttet.", "when")
     assert fits("Apply within two weeks.", "when") and not fits("Du får en dag fri.", "when")
+    # How often, which a "how often" question (typed when) asks, fits that question alone
+    # (fresh testers' "Hvor tit skal man teste sin røgalarm?" was answered with "Every 10
+    # years", not "Once a month"; a reviewer's "When can I apply for a leisure pass?" with
+    # "Most clubs charge their fees quarterly or twice a year").
+    how_often = analyse("Hvor tit skal man teste sin røgalarm?")
+    when = analyse("When can I apply for a leisure pass?")
+    for frequency in (
+        "How often: Once a month",
+        "Rengøring bevilges som udgangspunkt hver 14. dag.",
+        "Bundfældningstanke tømmes hvert andet år.",
+        "Storskrald hentes 1 gang om måneden.",
+        "Maden leveres to gange om ugen.",
+        "Bekæmpelsen gentages mindst hver 3. uge.",
+        "Food waste is collected every week.",
+        "Most clubs charge their fees twice a year.",
+        "Skorstensfejeren kommer normalt én gang årligt.",
+        "The boiler must be serviced annually.",
+    ):
+        assert gives_frequency(frequency) and how_often.answer_fits(frequency), frequency
+        assert not fits(frequency, "when") and not when.answer_fits(frequency), frequency
+    no_frequencies = ("Hver person skal have et kort.", "Du skal betale et årligt gebyr.", "The monthly fee is DKK 85.")
+    for no_frequency in no_frequencies:
+        assert not gives_frequency(no_frequency) and not how_often.answer_fits(no_frequency), no_frequency
+    # A yearly figure is no frequency (a third reviewer's inputs, stop 40), and a number of
+    # working days is no time of a when-question (measured and taken out at stop 40: "When
+    # is the state pension paid?" was answered with "... behandler din ansøgning i løbet af
+    # 15 arbejdsdage" instead of "... den sidste hverdag i måneden").
+    for statistic in (
+        "Hvert år indsamler kommunen omkring 4.000 tons haveaffald.",
+        "Each year more and more foreign nationals register to vote.",
+    ):
+        assert not gives_frequency(statistic) and not how_often.answer_fits(statistic), statistic
+    for frequency in ("Valget holdes hvert fjerde år.", "Haveaffald hentes hver fjortende dag.", "every fourth year"):
+        assert how_often.answer_fits(frequency), frequency
+    assert not fits("Udbetaling Danmark behandler din ansøgning i løbet af 15 arbejdsdage.", "when")
     assert fits("Et nyt kort koster 205 kr.", "how_much")
     assert fits("It costs DKK 205.", "how_much")
     assert not fits("Kortet blev indført i 2007.", "how_much")
