@@ -55,28 +55,33 @@ def add_index_arguments(parser: argparse.ArgumentParser) -> None:
         "--page-sets",
         type=page_set_names,
         default=None,
-        metavar="LETTERS",
-        help=f"with --pages, which sets (default {''.join(FITTED_PAGE_SETS)}, those the shipped models were "
-        f"fitted on; all: {''.join(PAGE_SETS)})",
+        metavar="SETS",
+        help=f"with --pages, which sets: letters run together, names set apart by commas, or all (default "
+        f"{''.join(FITTED_PAGE_SETS)}, those the shipped models were fitted on; all: {', '.join(PAGE_SETS)})",
     )
 
 
 def page_set_names(text: str) -> tuple[str, ...]:
-    """`--page-sets` read: letters naming sets of tests/eval/pages ("abcd" -> ("a", "b", "c",
-    "d")), in the order given. Raises argparse.ArgumentTypeError naming the first letter
+    """`--page-sets` read: "all" (every set, `PAGE_SETS`), names set apart by commas
+    ("y,z,za"), or letters run together, each naming a one-letter set ("abcd" -> ("a", "b",
+    "c", "d")); in the order given. Raises argparse.ArgumentTypeError naming the first name
     that names no set or a set named twice, or saying that the value is empty."""
-    names = tuple(text)
+    if text == "all":
+        return PAGE_SETS
+    names = tuple(part.strip() for part in text.split(",")) if "," in text else tuple(text)
+    known = ", ".join(PAGE_SETS)
     seen: set[str] = set()
     for name in names:
         if name not in PAGE_SETS:
             raise argparse.ArgumentTypeError(
-                f"{name!r} names no page set: give letters among {''.join(PAGE_SETS)}, e.g. --page-sets abcd"
+                f"{name!r} names no page set: give some of {known} (letters run together, names set apart "
+                "by commas, or all), e.g. --page-sets abcd"
             )
         if name in seen:
             raise argparse.ArgumentTypeError(f"page set {name!r} is named twice")
         seen.add(name)
     if not names:
-        raise argparse.ArgumentTypeError(f"no page set named: give letters among {''.join(PAGE_SETS)}")
+        raise argparse.ArgumentTypeError(f"no page set named: give some of {known}, or all")
     return names
 
 

@@ -17,11 +17,12 @@ from the repository root after building every set's index:
     QA_CORPUS_DIR=tests/eval/dev/corpus QA_INDEX_DIR=/tmp/dev-index .venv/bin/qa build --force
     QA_CORPUS_DIR=corpus QA_INDEX_DIR=/tmp/seed-index .venv/bin/qa build --force
     QA_CORPUS_DIR=tests/eval/html/corpus QA_INDEX_DIR=/tmp/html-index .venv/bin/qa build --force
-    for s in a b c d e f g h i j k l m n o p; do
+    for s in $(ls tests/eval/pages); do
+        [ -f tests/eval/pages/$s/questions.jsonl ] || continue
         QA_CORPUS_DIR=tests/eval/pages/$s/corpus QA_INDEX_DIR=/tmp/pages/$s .venv/bin/qa build --force
     done
     .venv/bin/python scripts/pooled_eval.py /tmp/dev-index /tmp/seed-index --pages /tmp/pages \
-        --page-sets abcdefghijklmnopqrstuvwx --html /tmp/html-index --split check
+        --page-sets all --html /tmp/html-index --split check
 
 (`qa build` checks each new index against the seed's questions by default and warns that
 most have no gold in another corpus; `QA_EVAL_SET=` before it skips that check.)

@@ -65,17 +65,28 @@ def test_page_sets_without_pages_is_a_usage_error(capsys: pytest.CaptureFixture[
     )
 
 
+def test_page_sets_reads_letters_names_set_apart_by_commas_or_all() -> None:
+    assert page_set_names("abcd") == ("a", "b", "c", "d")
+    assert page_set_names("y, z,za") == ("y", "z", "za")
+    assert page_set_names("all") == PAGE_SETS
+
+
+KNOWN = ", ".join(PAGE_SETS)
+HOW = "(letters run together, names set apart by commas, or all), e.g. --page-sets abcd"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("az", "'z' names no page set: give letters among abcdefghijklmnopqrstuvwx, e.g. --page-sets abcd"),
-        ("a,b", "',' names no page set: give letters among abcdefghijklmnopqrstuvwx, e.g. --page-sets abcd"),
-        ("ABCD", "'A' names no page set: give letters among abcdefghijklmnopqrstuvwx, e.g. --page-sets abcd"),
+        ("aq9", f"'9' names no page set: give some of {KNOWN} {HOW}"),
+        ("a,,b", f"'' names no page set: give some of {KNOWN} {HOW}"),
+        ("ABCD", f"'A' names no page set: give some of {KNOWN} {HOW}"),
         ("aba", "page set 'a' is named twice"),
-        ("", "no page set named: give letters among abcdefghijklmnopqrstuvwx"),
+        ("y,z,y", "page set 'y' is named twice"),
+        ("", f"no page set named: give some of {KNOWN}, or all"),
     ],
 )
-def test_page_sets_refuses_a_letter_naming_no_set_or_a_set_twice_naming_it(text: str, message: str) -> None:
+def test_page_sets_refuses_a_name_naming_no_set_or_a_set_twice_naming_it(text: str, message: str) -> None:
     with pytest.raises(argparse.ArgumentTypeError) as error:
         page_set_names(text)
     assert str(error.value) == message
