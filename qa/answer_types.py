@@ -169,8 +169,9 @@ _LATER_CLAUSE = r"(?<=\w)[,;]?\s+(når|when|whenever)"
 # "to gange om ugen", "én gang årligt", "hver fjortende dag", "hvert fjerde år", "once a
 # month", "twice a year", "every week", "every fourth year", "each morning", "fortnightly",
 # "annually" (the Danish and English phrases of frequency of either language's grammar,
-# ordinals as words; not the one-word "årligt", "månedligt", "monthly", "yearly", which as
-# often name a fee, "et årligt gebyr", "a monthly fee"). Without them the right
+# ordinals as words, and the one-word "ugentligt", "årligt", "weekly", "monthly", which
+# also name a fee's period, "et årligt gebyr", and so fit only a how-often question, where
+# a fee's period is an answer too). Without them the right
 # answer to a how-often question fitted no type: "Rengøring bevilges som udgangspunkt hver
 # 14. dag" and "Bundfældningstanke tømmes hvert andet år" lost to sentences with a date or
 # a number of days. A plain when-question is not answered by one ("When can I apply?" by
@@ -190,13 +191,18 @@ _FREQUENCY = (
     rf"({_TIMES_DA})\s+gange?\s+(dagligt|ugentligt|månedligt|årligt)|"
     rf"(once|twice|\w+\s+times|\d+\s+times)\s+(a|an|per|every|each)\s+{_UNIT_OF_FREQUENCY}|"
     rf"(every|each)\s+(\d+(st|nd|rd|th)?\s+|(?:{_ORDINAL_EN})\s+)?{_UNIT_OF_FREQUENCY}s?|"
-    r"annually|fortnightly"
+    r"annually|fortnightly|dagligt|ugentligt|månedligt|årligt|kvartalsvis|halvårligt|"
+    r"daily|weekly|monthly|quarterly|yearly"
 )
-# A sentence opening on "Hvert år" / "Each year" / "Every year" gives a yearly figure ("Hvert
-# år indsamler kommunen omkring 4.000 tons haveaffald", "Each year more foreign nationals
-# register"), not how often something is done: a third reviewer's inputs at stop 40 were
-# answered with such statistics instead of "every fourth year" or "hver fjortende dag".
-_STATISTIC_OPENING = re.compile(r"^\W*(hvert år|each year|every year)\b", re.IGNORECASE)
+# A sentence opening on a period ("Hvert år", "Hver uge", "Each year", "Every month") gives a
+# figure for it ("Hvert år indsamler kommunen omkring 4.000 tons haveaffald", "Hver uge låner
+# over 3.000 borgere bøger", "Each year more foreign nationals register"), not how often
+# something is done, which help pages write after the verb ("... tømmes hver uge"): a third
+# reviewer's inputs at stop 40 were answered with such figures instead of "every fourth
+# year" or "hver fjortende dag".
+_STATISTIC_OPENING = re.compile(
+    rf"^\W*(hvert?\s+(\d+\.\s*)?{_UNIT_OF_FREQUENCY}|(each|every)\s+{_UNIT_OF_FREQUENCY})\b", re.IGNORECASE
+)
 _WHEN_TEXT = re.compile(
     rf"\b(1[89]\d\d|20\d\d)\b|\b({MONTH_NAMES})\b|\b({_WEEKDAYS})\b|\bkl\.\s*\d|\b\d{{1,2}}[.:]\d{{2}}\b|"
     rf"\b\d+\s*{_PERIOD}\b|\b({_COUNT_WORDS})\s+{_PERIOD}\b|\b(senest|inden|før|efter|fra|til|by|before|after|within|until)\s+\d|"
@@ -698,8 +704,8 @@ def asks_frequency(question: str) -> bool:
 def gives_frequency(text: str) -> bool:
     """Whether a text says how often something happens (`_FREQUENCY`): "Haveaffald hentes
     hver 14. dag.", "Valget holdes hvert fjerde år.", "Test it once a month."; not "Du skal
-    betale et årligt gebyr." nor a yearly figure opening on "Hvert år" / "Each year"
-    (`_STATISTIC_OPENING`)."""
+    betale et årligt gebyr." nor a figure for a period a sentence opens on, "Hvert år ...",
+    "Hver uge låner over 3.000 borgere ...", "Each year ..." (`_STATISTIC_OPENING`)."""
     return _FREQUENCY_TEXT.search(text) is not None and _STATISTIC_OPENING.match(text) is None
 
 

@@ -189,12 +189,16 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
         "Most clubs charge their fees twice a year.",
         "Skorstensfejeren kommer normalt én gang årligt.",
         "The boiler must be serviced annually.",
+        "Beholderen til restaffald tømmes ugentligt.",
+        "Garden waste is collected weekly.",
     ):
         assert gives_frequency(frequency) and how_often.answer_fits(frequency), frequency
         assert not fits(frequency, "when") and not when.answer_fits(frequency), frequency
-    no_frequencies = ("Hver person skal have et kort.", "Du skal betale et årligt gebyr.", "The monthly fee is DKK 85.")
-    for no_frequency in no_frequencies:
+    for no_frequency in ("Hver person skal have et kort.", "Bring everyday items."):
         assert not gives_frequency(no_frequency) and not how_often.answer_fits(no_frequency), no_frequency
+    # A fee's period fits a how-often question only ("Hvor tit betaler man?"), not a when-question.
+    assert how_often.answer_fits("Du skal betale et årligt gebyr.")
+    assert not when.answer_fits("The monthly fee is DKK 85.")
     # A yearly figure is no frequency (a third reviewer's inputs, stop 40), and a number of
     # working days is no time of a when-question (measured and taken out at stop 40: "When
     # is the state pension paid?" was answered with "... behandler din ansøgning i løbet af
@@ -202,6 +206,7 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     for statistic in (
         "Hvert år indsamler kommunen omkring 4.000 tons haveaffald.",
         "Each year more and more foreign nationals register to vote.",
+        "Hver uge låner over 3.000 borgere bøger på biblioteket.",
     ):
         assert not gives_frequency(statistic) and not how_often.answer_fits(statistic), statistic
     for frequency in ("Valget holdes hvert fjerde år.", "Haveaffald hentes hver fjortende dag.", "every fourth year"):
