@@ -169,17 +169,17 @@ _LATER_CLAUSE = r"(?<=\w)[,;]?\s+(når|when|whenever)"
 # "to gange om ugen", "én gang årligt", "hver fjortende dag", "hvert fjerde år", "once a
 # month", "twice a year", "every week", "every fourth year", "each morning", "fortnightly",
 # "annually" (the Danish and English phrases of frequency of either language's grammar,
-# ordinals as words, and the one-word "ugentligt", "årligt", "weekly", "monthly", which
-# also name a fee's period, "et årligt gebyr", and so fit only a how-often question, where
-# a fee's period is an answer too). Without them the right
-# answer to a how-often question fitted no type: "Rengøring bevilges som udgangspunkt hver
-# 14. dag" and "Bundfældningstanke tømmes hvert andet år" lost to sentences with a date or
-# a number of days. A plain when-question is not answered by one ("When can I apply?" by
-# "Most clubs charge their fees twice a year", a reviewer's input at stop 40), nor is a
-# sentence on "the rooms you use every day" a time.
+# ordinals as words, and the one-word "ugentligt", "årligt", "weekly", "monthly", which also
+# name a fee's period, "et årligt gebyr", and so fit only a how-often question, where a
+# fee's period is an answer too). Without them the right answer to a how-often question
+# fitted no type: "Rengøring bevilges som udgangspunkt hver 14. dag" and
+# "Bundfældningstanke tømmes hvert andet år" lost to sentences with a date or a number of
+# days. A plain when-question is not answered by one ("When can I apply?" by "Most clubs
+# charge their fees twice a year", a reviewer's input at stop 40), nor is a sentence on
+# "the rooms you use every day" a time.
 _UNIT_OF_FREQUENCY = (
     r"(dag|døgn|uge|måned|år|kvartal|halvår|morgen|aften|weekend|"
-    r"day|week|fortnight|month|quarter|year|morning|evening|weekend)"
+    r"day|week|fortnight|month|quarter|year|morning|evening)"
 )
 _ORDINAL_DA = r"anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|tolvte|fjortende|halve"
 _ORDINAL_EN = r"other|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|few"
