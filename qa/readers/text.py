@@ -222,22 +222,23 @@ def titled_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
     """A paragraph read as a table's title line right above the table (`aligned_table`),
     with no blank line between, as text copied from a web page sets a caption or a heading
     ("Tidsplan" over "Område    Påbud sendes    Frist for separering" and its rows): (the
-    title, the table's rows), or None when the paragraph is not one. The title is one cell
-    (no tab, no run of two spaces) of at most `TITLE_MAX_WORDS` words opening with a
-    capital, that reads as a heading (`looks_like_heading`), names rather than states
-    (`qa.readers.common.reads_as_label`) and is a unit of its own by the soft-break rule
-    (`qa.readers.common.line_pieces`: a longer line runs on into the next, as
-    "Genbrugspladserne modtager ikke asbestholdigt affald" does, and stays quotable text);
-    the lines under it must be a table of two or more
-    rows on their own whose first line is its header (`has_header`) and holds no cell that
-    reads as a value of its column (`_a_value_of_its_column`: a header-less collection plan,
-    holiday opening plan or list of a school's leaders, a reviewer's inputs at stop 40; a
-    table without a title keeps `has_header` alone, as a third reviewer found real headers
-    of day names, "Hverdage | Lørdag", and of names in capitals, "Head Teacher", refused by
-    that test): two columns of
-    contact lines under an office's name, a list's lead-in over its items set in two
-    columns, or prose typed with two spaces after each full stop are no table and stay
-    text, as they were read before."""
+    title, the table's rows), or None when the paragraph is not one, which then reads as
+    it did before titled tables were read.
+
+    The title is one cell (no tab, no run of two spaces) of at most `TITLE_MAX_WORDS`
+    words opening with a capital, that reads as a heading (`looks_like_heading`), names
+    rather than states (`qa.readers.common.reads_as_label`) and is a unit of its own by
+    the soft-break rule (`qa.readers.common.line_pieces`; a longer line such as
+    "Genbrugspladserne modtager ikke asbestholdigt affald" runs on into the next and stays
+    quotable text). The lines under it must be a table of two or more rows on their own
+    whose first line is its header (`has_header`) and holds no cell that may be a value of
+    its column (`_a_value_of_its_column`). Fresh reviewers' inputs at stop 40 that stay
+    text so: a statement without its full stop over a table, prose typed with two spaces
+    after each full stop, an office's contact lines in two columns under its name, a
+    list's lead-in over its items in two columns, and header-less tables (a collection
+    plan, a holiday opening plan, a school's leaders). A table without a title keeps
+    `has_header` alone: real headers of day names ("Hverdage | Lørdag") and of capitalised
+    labels ("Head Teacher") look like values to that test."""
     if len(lines) < 3:
         return None
     title = lines[0].strip()
