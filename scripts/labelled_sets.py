@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every page set in tests/eval/pages (each folder with a questions.jsonl), and the ones
-# the shipped models were fitted on: sets e .. r came after the models were fitted
+# the shipped models were fitted on: sets e onward came after the models were fitted
 # (scoring version 14), and refits with e .. g and with e .. k added were measured no
 # better on the check splits (README.md, after the scoring version 14 figures), so the
 # shipped models keep a .. d.

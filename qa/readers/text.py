@@ -15,6 +15,7 @@ also when a title line sits right above it with no blank line between (`titled_t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from qa.answer_types import fits, holds_form
 from qa.named_values import weekdays_covered
@@ -302,15 +303,22 @@ def has_header(rows: list[list[str]]) -> bool:
     return False
 
 
+def _names_days(text: str) -> bool:
+    return bool(weekdays_covered(text))
+
+
+def _of_the_kind_of_most(cell: str, others: list[str], kinds: tuple[Callable[[str], bool], ...]) -> bool:
+    """Whether `cell` is of one of `kinds` (each a test of a text) that at least half of
+    `others` are of too."""
+    return any(kind(cell) and 2 * sum(1 for text in others if kind(text)) >= len(others) for kind in kinds)
+
+
 def _like_the_rows_below(cell: str, below: list[str]) -> bool:
     """Whether a first line's first cell is of the kind of the first cells under it: it
     holds a digit and at least half of them do ("24. december" over "25. december", "Uge
     28-30" over "Uge 31"), or it names days and at least half of them do ("Mandag" over
     "Tirsdag-søndag")."""
-    for holds in (_has_digit, lambda text: bool(weekdays_covered(text))):
-        if holds(cell) and 2 * sum(1 for text in below if holds(text)) >= len(below):
-            return True
-    return False
+    return _of_the_kind_of_most(cell, below, (_has_digit, _names_days))
 
 
 def _names_alike(cell: str) -> bool:
@@ -330,12 +338,8 @@ def _a_value_of_its_column(cell: str, below: list[str]) -> bool:
     values = [value for value in below if value]
     if not cell or not values:
         return False
-    if cell.casefold() in {value.casefold() for value in values}:
-        return True
-    for holds in (lambda text: bool(weekdays_covered(text)), _names_alike):
-        if holds(cell) and 2 * sum(1 for value in values if holds(value)) >= len(values):
-            return True
-    return False
+    recurs = cell.casefold() in {value.casefold() for value in values}
+    return recurs or _of_the_kind_of_most(cell, values, (_names_days, _names_alike))
 
 
 def _table(rows: list[list[str]]) -> list[Piece]:
