@@ -420,6 +420,67 @@ def test_a_list_of_links_in_a_column_that_stays_goes_with_a_heading_over_nothing
     ]
 
 
+def test_a_list_of_links_under_a_links_heading_goes_wherever_it_stands(tmp_path: Path) -> None:
+    # A fresh tester's page in an older theme (stop 41, page set ze): no <main> and no
+    # <aside>, a right column <div> with "Related links"; "Gadelys (in Danish)" was quoted
+    # for a question on a street lamp shining into a bedroom. The same list in the content
+    # goes too; a list of short links under another heading stays.
+    doc = _read(
+        tmp_path,
+        '<div id="content"><h1>Street lights</h1><p>We repair broken lamps within 5 working days.</p>'
+        '<h2>What to bring</h2><ul><li><a href="/pas">Passport</a></li><li><a href="/card">Health card</a></li></ul>'
+        '<h2>Se også</h2><ul><li><a href="/a">Vejarbejder</a></li><li><a href="/b">LER</a></li></ul>'
+        "<h2>Report a fault</h2><p>Call 76 22 40 00.</p></div>"
+        '<div id="rightcol"><div class="kontaktboks"><h3>Emergency</h3><p>Fallen lamp posts: 76 22 40 40</p></div>'
+        '<div class="links"><h3>Related links</h3><ul><li><a href="/pothole">Report a pothole</a></li>'
+        '<li><a href="/gadelys">Gadelys (in Danish)</a></li></ul></div></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Street lights"),
+        ("paragraph", "We repair broken lamps within 5 working days."),
+        ("heading", "What to bring"),
+        ("list_item", "Passport"),
+        ("list_item", "Health card"),
+        ("heading", "Report a fault"),
+        ("paragraph", "Call 76 22 40 00."),
+        ("heading", "Emergency"),
+        ("paragraph", "Fallen lamp posts: 76 22 40 40"),
+    ]
+
+
+def test_a_list_of_short_links_under_a_heading_that_says_more_than_links_stays(tmp_path: Path) -> None:
+    # A stop 41 reviewer's pages: the forms to fill in, the documents to bring and the
+    # recycling centres were what the questions asked for.
+    doc = _read(
+        tmp_path,
+        "<main><h1>Boligstøtte</h1><p>Du søger digitalt.</p>"
+        '<h2>Links til de blanketter, du skal udfylde</h2><ul><li><a href="/a">Ansøgningsskema</a></li>'
+        '<li><a href="/b">Kopi af lejekontrakt</a></li></ul>'
+        '<h2>Documents related to your application</h2><ul><li><a href="/c">Marriage certificate</a></li></ul>'
+        '<h2>Se mere om de enkelte genbrugspladser</h2><ul><li><a href="/d">Hasle Genbrugsplads</a></li></ul>'
+        "</main>",
+    )
+    assert [text for kind, text in _units(doc) if kind == "list_item"] == [
+        "Ansøgningsskema",
+        "Kopi af lejekontrakt",
+        "Marriage certificate",
+        "Hasle Genbrugsplads",
+    ]
+    # An older page laid out in a table keeps its "Se også" cell, which tells the table for
+    # a layout (a third reviewer's page was read as one table row without it).
+    laid_out = _read(
+        tmp_path,
+        '<table width="100%"><tr><td valign="top"><h1>Pas</h1><div>Du bestiller pas i Borgerservice.</div>'
+        "<h2>Pas til børn</h2><div>Et pas til børn koster 187 kr.</div><div>Passet gælder i 5 år.</div></td>"
+        '<td valign="top"><h3>Se også</h3><ul><li><a href="/k">Kørekort</a></li>'
+        '<li><a href="/s">Sundhedskort</a></li></ul></td></tr></table>',
+    )
+    assert ("paragraph", "Passet gælder i 5 år.") in _units(laid_out)
+    # A page that is its list of links keeps it under its title (a second reviewer's).
+    title = _read(tmp_path, '<main><h1>Nyttige links</h1><ul><li><a href="/a">Borger.dk</a></li></ul></main>')
+    assert _units(title) == [("heading", "Nyttige links"), ("list_item", "Borger.dk")]
+
+
 def test_lists_in_a_column_that_say_more_than_short_links_or_stand_under_another_heading_stay(tmp_path: Path) -> None:
     # Found by review: a contact list, a nested list under a label, a link that is an
     # instruction; and a list of links in a wrapper goes with its heading.

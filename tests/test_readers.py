@@ -222,6 +222,61 @@ def test_a_breadcrumb_trail_atop_a_text_or_markdown_page_is_left_out(tmp_path: P
     assert _units(read_document(tmp_path / "lower.txt"))[-1] == ("paragraph", "Menu > Flyt > Bekræft")
 
 
+def test_a_list_of_links_copied_with_a_text_page_is_left_out(tmp_path: Path) -> None:
+    # A fresh tester's page as text (stop 41, page set zd): "Forebyggende hjemmebesøg" under
+    # "Relaterede emner" was quoted as the answer to a question on such visits.
+    body = (
+        "Pårørende\n\nDu kan få aflastning.\n\nRelaterede emner\nForebyggende hjemmebesøg\n"
+        "Aktivitetscentre og daghjem\n- Plejebolig\n\nNyttige links:\n• Ældre Sagen\n• Sundhed.dk\n\n"
+        "Kontakt\nTlf. 86 90 10 00\n"
+    )
+    (tmp_path / "links.txt").write_text(body, encoding="utf-8")
+    assert _units(read_document(tmp_path / "links.txt")) == [
+        ("heading", "Pårørende"),
+        ("paragraph", "Du kan få aflastning."),
+        ("heading", "Kontakt"),
+        ("paragraph", "Tlf. 86 90 10 00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # Under a links heading, lines that say more than a link's label are content.
+        "Læs mere\nDu kan læse mere på borger.dk.",
+        "Se også\nRing til Borgerservice på 70 10 10 10",
+        "Relaterede links\nÅbningstider: man-fre 10-14",
+        "Links\nBorgerservice, Rådhuspladsen 1, hver dag til kl. 18",
+        # Short lines under another heading are content ("what to bring"), also one that
+        # only holds a links word (a stop 41 reviewer's inputs), and a single line.
+        "Det skal du medbringe\nGyldigt pas\nSundhedskort",
+        "Documents related to your application\nValid passport\nMarriage certificate",
+        "Se mere om genbrugspladserne\nHasle Genbrugsplads\nBøgeskov Genbrugsplads",
+        "Relaterede links\nPlejebolig",
+        # A links line alone, then a paragraph of its own (a second reviewer's "Læs mere"
+        # over the services offered), and a section run on under the labels.
+        "Se også\n\nHusk at medbringe\nDit gamle pas\nSundhedskort",
+        "Læs mere\n\nÅbningstider\n\nMandag kl. 10-14.",
+        "Læs mere\n\n• Rengøring\n• Tøjvask\n• Indkøb",
+        "See also\nEmergency passport\nWhat to bring\nYour old passport",
+        "Se også\nNødpas\nHusk at medbringe\nDit gamle pas",
+        # "Se også", "Læs mere", "See also", "Read more" in a text stand over sections and
+        # expanders' lists too (a third reviewer's pages).
+        "Læs mere\n• Rengøring\n• Tøjvask\n• Indkøb",
+        "Read more\nNordic citizens\nEU citizens",
+        "See also\nRequired documents\nPassport photo\nPolice report",
+        "Se også\nDet skal medbringes\nDit gamle pas\nEt nyt pasbillede",
+    ],
+)
+def test_short_lines_that_say_more_than_links_or_stand_under_another_heading_stay(tmp_path: Path, block: str) -> None:
+    # And a page that is its list of links keeps its title and list.
+    (tmp_path / "nyttige.txt").write_text("Nyttige links\nBorger.dk\nSundhed.dk\n", encoding="utf-8")
+    assert read_document(tmp_path / "nyttige.txt").text.split("\n")[-1] == "Sundhed.dk"
+    (tmp_path / "page.txt").write_text(f"Titel\n\nIndledning.\n\n{block}\n\nSlut.\n", encoding="utf-8")
+    text = read_document(tmp_path / "page.txt").text
+    assert all(line.strip("-• ") in text for line in block.split("\n")[1:] if line)
+
+
 def test_a_line_of_its_own_with_an_address_phone_or_email_is_text_not_a_heading(tmp_path: Path) -> None:
     # A fresh tester's page as text: the office's address under the opening hours heading
     # was read as a heading, so no answer could quote it.

@@ -232,6 +232,18 @@ def test_a_tab_in_a_markdown_page_is_still_a_space(tmp_path: Path) -> None:
             "Borgmester          Hans Hansen\nViceborgmester      Mette Jensen\n",
             ["Borgmester; Hans Hansen", "Viceborgmester; Mette Jensen"],
         ),
+        # Yes and no below a first row that gives neither: still a row (a stop 41 reviewer's
+        # table, when yes and no were taken for evidence of a header, read "Briller:
+        # Høreapparat; Delvist: Ja; ...").
+        (
+            "Briller        Delvist   Kun ved særlige behov\nHøreapparat    Ja        Ja, via hospitalet\n"
+            "Tandbehandling  Nej       Nej, kun akut hjælp\n",
+            [
+                "Briller; Delvist; Kun ved særlige behov",
+                "Høreapparat; Ja; Ja, via hospitalet",
+                "Tandbehandling; Nej; Nej, kun akut hjælp",
+            ],
+        ),
     ],
 )
 def test_a_table_without_evidence_of_a_header_keeps_its_first_line_as_a_row(

@@ -181,6 +181,31 @@ _CRUMB_HOME = re.compile(r"^(forside|start|hjem|home|front ?page|(?:[\w-]+\.)+(d
 # How many of a text's first lines may be a trail: it stands above the article.
 CRUMB_LINES = 3
 
+# The most words a link in a list of links may hold ("Sundhedsplejen", "Skole og SFO"):
+# a link that says more ("Søg boligstøtte på borger.dk") is content, as are digits.
+LINK_LIST_WORDS = 3
+# A heading that says what follows is links to other pages, in the words of Danish and
+# English web pages ("Relaterede links", "Læs også", "Se også", "Genveje", "Related
+# pages", "See also", "Read more"); a list of short links under another heading ("Det skal
+# du medbringe": "Gyldigt pas", "Sundhedskort") is content and stays.
+LINK_HEADING = re.compile(
+    r"\b(links?|linket|læs (også|mere)|se (også|mere)|relatere\w*|related|see also|read more|genveje|"
+    r"andre sider|other pages|nyttige sider|useful pages|mere om)\b",
+    re.IGNORECASE,
+)
+# The same said in a heading of its own, as a whole ("Relaterede links", "Relateret indhold",
+# "Se også", "Læs mere", "Related pages", "Links"), which a list of short links goes with
+# wherever it stands (`qa.readers.html`, `qa.readers.text`); not a heading that only holds
+# such a word ("Links til de blanketter, du skal udfylde", "Documents related to your
+# application", "Se mere om de enkelte genbrugspladser": a stop 41 reviewer's pages, whose
+# lists are what a question asks for). The words of Danish and English web pages.
+LINK_TITLE = re.compile(
+    r"(links?|linket|genveje|shortcuts|se også|læs også|læs mere|see also|read more|"
+    r"(relatere[dt]e?|related|nyttige|useful|andre|other|flere|more)\s+"
+    r"(links?|sider|pages|emner|topics|indhold|content|artikler|articles))\s*:?",
+    re.IGNORECASE,
+)
+
 
 def is_breadcrumb(line: str) -> bool:
     """Whether a line is only a breadcrumb trail: three or more short steps (at most six

@@ -22,8 +22,9 @@ Removed from the page: scripts and styles (`SCRIPTS`), navigation, forms, dialog
 (`PAGE_FRAME`; also an element whose class or id names a footer, and anywhere the site's
 logo: `FRAME_CLASS_PARTS`), and outside the main content asides and cookie and consent
 banners (`PAGE_BOILERPLATE`); inside it an aside is a fact box and goes only when it is
-mostly links; in an aside that stays, a list of links goes ("Relaterede links", with its
-heading when nothing else stands under it: `_link_lists`). Page furniture named by its
+mostly links; in an aside that stays, and anywhere under a heading that says no more than
+that, a list of links goes ("Relaterede links", with its heading when nothing else stands
+under it: `_link_lists`). Page furniture named by its
 class or id (`FURNITURE_CLASS_PARTS`: share, feedback, related links, contents lists, menus,
 skip links; outside the content also an older theme's menus by id, "topmenu", "leftmenu")
 goes when it is a widget
@@ -86,12 +87,24 @@ issue 6).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from qa.readers.common import CLOSING, Piece, ReaderError, declared_title, iso_date, line_pieces, roman, strip_bullet
+from qa.readers.common import (
+    CLOSING,
+    LINK_HEADING,
+    LINK_LIST_WORDS,
+    LINK_TITLE,
+    Piece,
+    ReaderError,
+    declared_title,
+    iso_date,
+    line_pieces,
+    roman,
+    strip_bullet,
+)
 from qa.readers.dom import WHITE, all_bold, ancestors, closest
 from qa.readers.html_table import html_table_pieces
 
@@ -409,25 +422,14 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     )
     # A column beside <main> is read only when, cleaned, it holds more than links.
     kept = [r for r in roots if r.tag != "aside" or not _mostly_links(r)]
-    # In an aside that stays (a contact column, a fact box), a list of links ("Relaterede
-    # links") goes, and with it its heading when nothing else stands under that heading.
+    # In an aside that stays (a contact column, a fact box), a list of links under a heading
+    # that speaks of links ("Relaterede links", "Læs også") goes, and with it its heading
+    # when nothing else stands under that heading; anywhere else in what stays (the content,
+    # an older theme's right column) one under a heading that says no more than that.
     asides = [n for root in kept for n in ([root] if root.tag == "aside" else root.css("aside"))]
-    remove([n for aside in asides for n in _link_lists(aside)])
+    remove([n for aside in asides for n in _link_lists(aside, LINK_HEADING.search)])
+    remove([n for root in kept for n in _link_lists(root, LINK_TITLE.fullmatch, in_cells=False)])
     return kept, disclosures
-
-
-# The most words a link in a list of links may hold ("Sundhedsplejen", "Skole og SFO"):
-# a link that says more ("Søg boligstøtte på borger.dk") is content, as are digits.
-LINK_LIST_WORDS = 3
-# A heading that says what follows is links to other pages, in the words of Danish and
-# English web pages ("Relaterede links", "Læs også", "Se også", "Genveje", "Related
-# pages", "See also", "Read more"); a list of short links under another heading ("Det skal
-# du medbringe": "Gyldigt pas", "Sundhedskort") is content and stays.
-_LINK_HEADING = re.compile(
-    r"\b(links?|linket|læs (også|mere)|se (også|mere)|relatere\w*|related|see also|read more|genveje|"
-    r"andre sider|other pages|nyttige sider|useful pages|mere om)\b",
-    re.IGNORECASE,
-)
 
 
 # A <form> holding at least this share of the page's text (non-space characters) holds
@@ -454,22 +456,35 @@ def _text_chars(node: LexborNode) -> int:
     return len(WHITE.sub("", node.text(separator=" ")))
 
 
-def _link_lists(aside: LexborNode) -> list[LexborNode]:
-    """The lists of links of an aside: a list right under a heading that says it holds
-    links (`_LINK_HEADING`: "Relaterede links", "Læs også"), whose every item is one link
+def _link_lists(root: LexborNode, says_links: Callable[[str], object], in_cells: bool = True) -> list[LexborNode]:
+    """The lists of links within `root` (an aside, or a content root): a list right under a
+    heading that says it holds links (`says_links` of its text is truthy:
+    `qa.readers.common.LINK_HEADING` searched in an aside, `LINK_TITLE` matched whole
+    elsewhere: "Relaterede links", "Læs også", "Related links"), whose every item is one link
     and nothing else, its text at most `LINK_LIST_WORDS` words without a digit, and no link
     a contact (`_CONTACT_LINK`). Each goes with the element that only wraps it, and with
     its heading when nothing else stands under it (the next element is a heading of the
-    same or a higher level, or there is none). The aside itself is never among them."""
+    same or a higher level, or there is none); not under the page's title, an `<h1>` (a page
+    "Nyttige links" that is its list), and with `in_cells` False not in a table's cell (an
+    older page laid out in a table is told by a cell's heading over its list, `is_layout_table`:
+    a third reviewer's page, whose one such cell was "Se også" over its links, was read as one
+    table row without it). The root itself is never among them. At stop 41 such a list in an
+    older theme's right column (no `<aside>`) was quoted, "Gadelys (in Danish)" for a question
+    on street lights, as was a text page's (`qa.readers.text`)."""
     out: list[LexborNode] = []
-    for listing in aside.css("ul, ol"):
-        if not _only_links(listing):
+    for listing in root.css("ul, ol"):
+        if not _only_links(listing) or (not in_cells and closest(listing, lambda a: a.tag in ("td", "th")) is not None):
             continue
         block = listing
-        while (parent := block.parent) is not None and parent.mem_id != aside.mem_id and _wraps(parent, block):
+        while (parent := block.parent) is not None and parent.mem_id != root.mem_id and _wraps(parent, block):
             block = parent
         heading = _next_element(block, backward=True)
-        if heading is None or heading.tag not in HEADINGS or not _LINK_HEADING.search(heading.text(separator=" ")):
+        if (
+            heading is None
+            or heading.tag not in HEADINGS
+            or heading.tag == "h1"
+            or not says_links(heading.text(separator=" ").strip())
+        ):
             continue
         out.append(block)
         after = _next_element(block)

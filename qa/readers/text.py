@@ -22,12 +22,15 @@ from qa.named_values import weekdays_covered
 from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CRUMB_LINES,
+    LINK_LIST_WORDS,
+    SENTENCE_END,
     Piece,
     cell_kind,
     is_breadcrumb,
     line_pieces,
     reads_as_label,
     starts_with_list_marker,
+    strip_bullet,
     table_pieces,
     values_row,
 )
@@ -374,11 +377,72 @@ def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+# Words that make a short line a heading over what follows rather than a link's label: an
+# infinitive's marker, a pronoun addressing the reader, an opening that asks or instructs
+# ("Husk at medbringe", "What to bring", "Sådan søger du", "How to apply"; a stop 41
+# reviewer's page set its "what to bring" list right under "See also"). General Danish and
+# English words.
+_LEAD_WORDS = frozenset(
+    {"at", "to", "du", "dig", "man", "jeg", "vi", "you", "we", "husk", "sådan", "remember", "how", "what",
+     "hvad", "hvordan", "hvornår", "hvor", "when", "where", "who", "hvem"}
+)  # fmt: skip
+
+
+def _link_labels(lines: list[str]) -> bool:
+    """Whether two or more lines are each a link's label as a copied list of links leaves
+    it: at most `qa.readers.common.LINK_LIST_WORDS` words after its list marker, without a
+    digit, a colon, an "@", a sentence's end or a word that leads on (`_LEAD_WORDS`)
+    ("Forebyggende hjemmebesøg", "- Plejebolig")."""
+    if len(lines) < 2:
+        return False
+    labels = [strip_bullet(line).strip() for line in lines]
+    return all(
+        label
+        and len(label.split()) <= LINK_LIST_WORDS
+        and not _has_digit(label)
+        and not any(mark in label for mark in ":@")
+        and not label.endswith(SENTENCE_END)
+        and not any(word.lower() in _LEAD_WORDS for word in label.split())
+        for label in labels
+    )
+
+
+# A line that says related pages or links follow, as a whole ("Relaterede emner", "Related
+# links", "Nyttige links", "Links", "Genveje"): of `qa.readers.common.LINK_TITLE`, not "Se
+# også", "Læs mere", "See also" nor "Read more", which in a text copied from a page also
+# stand over a section or an expander's own list (a third reviewer's "Læs mere" over
+# "• Rengøring", "• Tøjvask", "See also" over "Required documents" and its items).
+_RELATED_TITLE = re.compile(
+    r"(links?|genveje|shortcuts|(relatere[dt]e?|related|nyttige|useful|andre|other)\s+"
+    r"(links?|sider|pages|emner|topics|indhold|content|artikler|articles))\s*:?",
+    re.IGNORECASE,
+)
+
+
+def _without_link_lists(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without the lists of links copied with a page: a paragraph whose
+    first line says no more than that related pages or links follow (`_RELATED_TITLE`:
+    "Relaterede emner", "Related links") and whose other lines, two or more, are
+    link labels (`_link_labels`), as the HTML reader drops them (`qa.readers.html`); not
+    the text's first paragraph, its title. At stop 41 a text page's "Relaterede emner"
+    over "Forebyggende hjemmebesøg", "Aktivitetscentre og daghjem" and "Plejebolig" had
+    "Forebyggende hjemmebesøg" quoted for a question on such visits. Reviewers' pages that
+    stay whole: "Se også" over "Husk at medbringe" and its items in the next paragraph, or
+    in the same one ("What to bring" among the labels), a lone "Læs mere" over a list of
+    services, a page titled "Nyttige links"."""
+    return [
+        paragraph
+        for i, paragraph in enumerate(paragraphs)
+        if i == 0
+        or not (_RELATED_TITLE.fullmatch((lines := paragraph.split("\n"))[0].strip()) and _link_labels(lines[1:]))
+    ]
+
+
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
-    (`_without_breadcrumbs`)."""
-    paragraphs = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
+    (`_without_breadcrumbs`) and the lists of links copied with it (`_without_link_lists`)."""
+    paragraphs = _without_link_lists(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
