@@ -184,27 +184,27 @@ CRUMB_LINES = 3
 # The most words a link in a list of links may hold ("Sundhedsplejen", "Skole og SFO"):
 # a link that says more ("Søg boligstøtte på borger.dk") is content, as are digits.
 LINK_LIST_WORDS = 3
-# A heading that says what follows is links to other pages, in the words of Danish and
-# English web pages ("Relaterede links", "Læs også", "Se også", "Genveje", "Related
-# pages", "See also", "Read more"); a list of short links under another heading ("Det skal
-# du medbringe": "Gyldigt pas", "Sundhedskort") is content and stays.
-LINK_HEADING = re.compile(
-    r"\b(links?|linket|læs (også|mere)|se (også|mere)|relatere\w*|related|see also|read more|genveje|"
-    r"andre sider|other pages|nyttige sider|useful pages|mere om)\b",
-    re.IGNORECASE,
+# Headings that say what follows is links to other pages, in the words of Danish and English
+# web pages: related pages or links ("Relaterede emner", "Related links", "Nyttige links",
+# "Links", "Genveje": `RELATED_TITLE`), or "Se også", "Læs mere", "See also", "Read more"
+# (with those, `LINK_TITLE`), as the whole heading; in a fact box or a contact column any
+# heading that speaks of them ("Læs mere om ...", "Mere om affald": `LINK_HEADING`). A list of
+# short links under another heading ("Det skal du medbringe": "Gyldigt pas", "Sundhedskort")
+# is content and stays, as are those under a heading that only holds such a word in the
+# content ("Links til de blanketter, du skal udfylde", "Documents related to your
+# application", "Se mere om de enkelte genbrugspladser": a stop 41 reviewer's pages), and in
+# a text copied from a page those under "Se også", "Læs mere", "See also" or "Read more",
+# which also stand over a section or an expander's own list (`qa.readers.text`: a stop 41
+# reviewer's "Læs mere" over "• Rengøring", "• Tøjvask", "See also" over "Required
+# documents" and its items).
+_RELATED = (
+    r"links?|linket|genveje|shortcuts|(relatere[dt]e?|related|nyttige|useful|andre|other|flere|more)\s+"
+    r"(links?|sider|pages|emner|topics|indhold|content|artikler|articles)"
 )
-# The same said in a heading of its own, as a whole ("Relaterede links", "Relateret indhold",
-# "Se også", "Læs mere", "Related pages", "Links"), which a list of short links goes with
-# wherever it stands (`qa.readers.html`, `qa.readers.text`); not a heading that only holds
-# such a word ("Links til de blanketter, du skal udfylde", "Documents related to your
-# application", "Se mere om de enkelte genbrugspladser": a stop 41 reviewer's pages, whose
-# lists are what a question asks for). The words of Danish and English web pages.
-LINK_TITLE = re.compile(
-    r"(links?|linket|genveje|shortcuts|se også|læs også|læs mere|see also|read more|"
-    r"(relatere[dt]e?|related|nyttige|useful|andre|other|flere|more)\s+"
-    r"(links?|sider|pages|emner|topics|indhold|content|artikler|articles))\s*:?",
-    re.IGNORECASE,
-)
+_SEE_ALSO = r"se også|læs også|læs mere|see also|read more"
+RELATED_TITLE = re.compile(rf"({_RELATED})\s*:?", re.IGNORECASE)
+LINK_TITLE = re.compile(rf"({_RELATED}|{_SEE_ALSO})\s*:?", re.IGNORECASE)
+LINK_HEADING = re.compile(rf"\b({_RELATED}|{_SEE_ALSO}|se mere|relatere\w*|related|mere om)\b", re.IGNORECASE)
 
 
 def is_breadcrumb(line: str) -> bool:

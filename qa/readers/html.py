@@ -87,7 +87,7 @@ issue 6).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -426,9 +426,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     # that speaks of links ("Relaterede links", "Læs også") goes, and with it its heading
     # when nothing else stands under that heading; anywhere else in what stays (the content,
     # an older theme's right column) one under a heading that says no more than that.
-    asides = [n for root in kept for n in ([root] if root.tag == "aside" else root.css("aside"))]
-    remove([n for aside in asides for n in _link_lists(aside, LINK_HEADING.search)])
-    remove([n for root in kept for n in _link_lists(root, LINK_TITLE.fullmatch, in_cells=False)])
+    remove([n for root in kept for n in _link_lists(root)])
     return kept, disclosures
 
 
@@ -456,29 +454,35 @@ def _text_chars(node: LexborNode) -> int:
     return len(WHITE.sub("", node.text(separator=" ")))
 
 
-def _link_lists(root: LexborNode, says_links: Callable[[str], object], in_cells: bool = True) -> list[LexborNode]:
-    """The lists of links within `root` (an aside, or a content root): a list right under a
-    heading that says it holds links (`says_links` of its text is truthy:
-    `qa.readers.common.LINK_HEADING` searched in an aside, `LINK_TITLE` matched whole
-    elsewhere: "Relaterede links", "Læs også", "Related links"), whose every item is one link
-    and nothing else, its text at most `LINK_LIST_WORDS` words without a digit, and no link
-    a contact (`_CONTACT_LINK`). Each goes with the element that only wraps it, and with
-    its heading when nothing else stands under it (the next element is a heading of the
-    same or a higher level, or there is none); not under the page's title, an `<h1>` (a page
-    "Nyttige links" that is its list), and with `in_cells` False not in a table's cell (an
-    older page laid out in a table is told by a cell's heading over its list, `is_layout_table`:
-    a third reviewer's page, whose one such cell was "Se også" over its links, was read as one
-    table row without it). The root itself is never among them. At stop 41 such a list in an
-    older theme's right column (no `<aside>`) was quoted, "Gadelys (in Danish)" for a question
-    on street lights, as was a text page's (`qa.readers.text`)."""
+def _link_lists(root: LexborNode) -> list[LexborNode]:
+    """The lists of links within a content root (`<main>`, a column beside it, `<body>`): a
+    list whose every item is one link and nothing else, its text at most `LINK_LIST_WORDS`
+    words without a digit, and no link a contact (`_CONTACT_LINK`), right under a heading
+    that says it holds links: in an `<aside>` (a fact box, a contact column) any heading that
+    speaks of links (`qa.readers.common.LINK_HEADING`: "Relaterede links", "Læs også om
+    ..."), elsewhere one that says no more than that (`LINK_TITLE`, matched whole: "Related
+    links", "Se også") and not in a table's cell (an older page laid out in a table is told
+    by a cell's heading over its list, `is_layout_table`: a third reviewer's page, whose one
+    such cell was "Se også" over its links, was read as one table row without it). Each goes
+    with the element that only wraps it (up to its aside or `root`), and with its heading
+    when nothing else stands under it (the next element is a heading of the same or a
+    higher level, or there is none); never under the page's title, an `<h1>` (a page
+    "Nyttige links" that is its list), and never an aside or `root` itself. At stop 41 such
+    a list in an older theme's right column (no `<aside>`) was quoted, "Gadelys (in Danish)"
+    for a question on street lights, as was a text page's (`qa.readers.text`)."""
     out: list[LexborNode] = []
     for listing in root.css("ul, ol"):
-        if not _only_links(listing) or (not in_cells and closest(listing, lambda a: a.tag in ("td", "th")) is not None):
+        if not _only_links(listing):
             continue
+        aside = root if root.tag == "aside" else closest(listing, lambda a: a.tag == "aside")
+        if aside is None and closest(listing, lambda a: a.tag in ("td", "th")) is not None:
+            continue
+        bound = aside if aside is not None else root
         block = listing
-        while (parent := block.parent) is not None and parent.mem_id != root.mem_id and _wraps(parent, block):
+        while (parent := block.parent) is not None and parent.mem_id != bound.mem_id and _wraps(parent, block):
             block = parent
         heading = _next_element(block, backward=True)
+        says_links = LINK_HEADING.search if aside is not None else LINK_TITLE.fullmatch
         if (
             heading is None
             or heading.tag not in HEADINGS

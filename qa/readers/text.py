@@ -23,6 +23,7 @@ from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CRUMB_LINES,
     LINK_LIST_WORDS,
+    RELATED_TITLE,
     SENTENCE_END,
     Piece,
     cell_kind,
@@ -407,21 +408,10 @@ def _link_labels(lines: list[str]) -> bool:
     )
 
 
-# A line that says related pages or links follow, as a whole ("Relaterede emner", "Related
-# links", "Nyttige links", "Links", "Genveje"): of `qa.readers.common.LINK_TITLE`, not "Se
-# også", "Læs mere", "See also" nor "Read more", which in a text copied from a page also
-# stand over a section or an expander's own list (a third reviewer's "Læs mere" over
-# "• Rengøring", "• Tøjvask", "See also" over "Required documents" and its items).
-_RELATED_TITLE = re.compile(
-    r"(links?|genveje|shortcuts|(relatere[dt]e?|related|nyttige|useful|andre|other)\s+"
-    r"(links?|sider|pages|emner|topics|indhold|content|artikler|articles))\s*:?",
-    re.IGNORECASE,
-)
-
-
 def _without_link_lists(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the lists of links copied with a page: a paragraph whose
-    first line says no more than that related pages or links follow (`_RELATED_TITLE`:
+    first line says no more than that related pages or links follow
+    (`qa.readers.common.RELATED_TITLE`:
     "Relaterede emner", "Related links") and whose other lines, two or more, are
     link labels (`_link_labels`), as the HTML reader drops them (`qa.readers.html`); not
     the text's first paragraph, its title. At stop 41 a text page's "Relaterede emner"
@@ -434,7 +424,7 @@ def _without_link_lists(paragraphs: list[str]) -> list[str]:
         paragraph
         for i, paragraph in enumerate(paragraphs)
         if i == 0
-        or not (_RELATED_TITLE.fullmatch((lines := paragraph.split("\n"))[0].strip()) and _link_labels(lines[1:]))
+        or not (RELATED_TITLE.fullmatch((lines := paragraph.split("\n"))[0].strip()) and _link_labels(lines[1:]))
     ]
 
 
@@ -446,11 +436,12 @@ def text_pieces(body: str) -> list[Piece]:
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
-        table = aligned_table(paragraph.split("\n"))
+        raw_lines = paragraph.split("\n")
+        table = aligned_table(raw_lines)
         if table is not None:
             pieces.extend(_table(table))
             continue
-        titled = titled_table(paragraph.split("\n"))
+        titled = titled_table(raw_lines)
         if titled is not None:
             title, table = titled
             pieces.append(Piece("heading", 1 if i == 0 else 2, title))
