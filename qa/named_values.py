@@ -822,41 +822,91 @@ def bounds_missed(asked: Iterable[tuple[float, float, str | None]], text: str, a
     return sum(1 for end in ends if not any(abs(end - value) < 1e-6 for value in values))
 
 
-# A letter code after the word for its kind: "kategori B", "category C", "klasse A",
-# "gruppe 2" has a number (a number is already a value, `NUMBER`). The kinds, Danish and
-# English alike, and the code: one or two capitals, a digit after them allowed ("C1E").
+# A letter code after the word for its kind: "kategori B", "category C", "klasse A", "Hold
+# B", "gruppe C"; "gruppe 2" has a number (a number is already a value, `NUMBER`). The
+# kinds, Danish and English alike (a course's or a class's teams and groups as municipal
+# pages letter them: "Hold A", "Hold B" in a table of dates), and the code: one or two
+# capitals, a digit after them allowed ("C1E").
 _CODE_KINDS = {
     "kategori": "category", "kategorien": "category", "category": "category", "categories": "category",
     "klasse": "class", "klassen": "class", "class": "class",
     "type": "type", "typen": "type",
+    "hold": "team", "holdet": "team", "team": "team",
+    "gruppe": "group", "gruppen": "group", "group": "group",
 }  # fmt: skip
-_CODE = re.compile(
-    rf"\b({_alternatives(_CODE_KINDS)})\s+([A-ZÆØÅ]{{1,2}}\d?[A-Z]?)(?![\w-])",
+_CODE_LETTERS = r"[A-ZÆØÅ]{1,2}\d?[A-Z]?(?![\w'’])(?:\s*\([^()]{0,40}\))?"
+# A range of one-letter codes ("Hold A–C", "hold D-F"; for teams and groups also "Hold A
+# til C"): each letter in it counts. After another kind's word "til" / "to" is a move, not a
+# range ("fra kategori B til D" names no category C; a stop 42 reviewer's page).
+_CODE_RANGE = re.compile(r"(?<!\w)([A-ZÆØÅ])\s*[–-]\s*([A-ZÆØÅ])(?!\w)")
+_TEAM_RANGE = re.compile(r"(?<!\w)([A-ZÆØÅ])\s*(?:[–-]|\btil\b|\bto\b)\s*([A-ZÆØÅ])(?!\w)")
+# Words for every code of a kind ("alle hold", "de andre hold", "all categories", "the
+# other groups"): such a text covers the question's code whichever it is ("Alle hold
+# undtagen hold C starter mandag" answers for team B; a stop 42 reviewer's page).
+_EVERY_CODE = re.compile(
+    r"\b(alle|de andre|de øvrige|begge|all|both|the other|other)\s+"
+    r"(hold|holdene|grupper|grupperne|teams|groups|kategorier|categories|klasser|classes|typer|types)\b",
     re.IGNORECASE,
 )
+_EVERY_CODE_KINDS = {
+    "hold": "team", "holdene": "team", "teams": "team", "grupper": "group", "grupperne": "group", "groups": "group",
+    "kategorier": "category", "categories": "category", "klasser": "class", "classes": "class",
+    "typer": "type", "types": "type",
+}  # fmt: skip
+_CODE = re.compile(
+    rf"\b({_alternatives(_CODE_KINDS)})\s+({_CODE_LETTERS}(?:\s*(?:,|/|–|-|&|\+|\bog\b|\band\b|\beller\b|\bor\b|"
+    r"\btil\b|\bto\b)\s*"
+    rf"{_CODE_LETTERS})*)",
+    re.IGNORECASE,
+)
+_ONE_CODE = re.compile(r"(?<![\w(])[A-ZÆØÅ]{1,2}\d?[A-Z]?(?![\w'’])")
+
+
+# The kinds whose codes are one letter (and a digit): "hold" is also an English verb before
+# two capitals ("if you hold EU citizenship"; a stop 42 reviewer's question). After their
+# word, and later in a list of codes, "I" is a pronoun in both languages ("det hold I
+# har", "which team I'm on", "I have category B and I want ..."); first after another
+# kind's word it is a code ("type I diabetes").
+_ONE_LETTER_KINDS = frozenset({"team", "group"})
 
 
 def codes_named(text: str) -> frozenset[tuple[str, str]]:
     """The letter codes a text names, each with its kind (`_CODE`): "kørekort til
     kategori B og kategori C1" -> {("category", "B"), ("category", "C1")}, "a category C
     licence" -> {("category", "C")}. A code is in capitals as written ("type a" is no
-    code); the kind word may be in any case."""
+    code), a team's or a group's code is one letter and "I" a pronoun after its word or
+    later in a list (`_ONE_LETTER_KINDS`; "type I" is a code); codes listed after one kind
+    word count each ("Hold A og B", "kategori B, C og D", "Hold A/B"), as does each letter
+    of a range ("Hold A–C", `_CODE_RANGE`); the kind word may be in any case."""
     found = set()
     for m in _CODE.finditer(text):
-        code = m.group(2)
-        if code.isupper():
-            found.add((_CODE_KINDS[m.group(1).lower()], code))
+        kind = _CODE_KINDS[m.group(1).lower()]
+        if not m.group(2)[0].isupper():
+            continue
+        listed = _ONE_CODE.findall(m.group(2))
+        codes = set(listed)
+        for first, last in (_TEAM_RANGE if kind in _ONE_LETTER_KINDS else _CODE_RANGE).findall(m.group(2)):
+            codes.update(chr(c) for c in range(ord(first), ord(last) + 1) if "A" <= chr(c) <= "Z")
+        for code in codes:
+            if code == "I" and (kind in _ONE_LETTER_KINDS or code != listed[0]):
+                continue  # a pronoun: "det hold I har", "category B and I want"
+            if kind in _ONE_LETTER_KINDS and len(code.rstrip("0123456789")) > 1:
+                continue
+            found.add((kind, code))
     return frozenset(found)
 
 
 def codes_missing(asked: frozenset[tuple[str, str]], text: str) -> int:
     """How many of a question's codes (`codes_named` of the question) a text lacks that
     names other codes of the same kind: 1 for "category C" against "Fornyelse af kørekort
-    (kategori B)", 0 against "kategori C" and against a text that names no category."""
+    (kategori B)", 0 against "kategori C", against a text that names no category, and
+    against one that speaks of every code of the kind (`_EVERY_CODE`: "Alle hold undtagen
+    hold C starter mandag" for team B)."""
     if not asked:
         return 0
     given = codes_named(text)
-    kinds = {kind for kind, _ in given}
+    covered = {_EVERY_CODE_KINDS[m.group(2).lower()] for m in _EVERY_CODE.finditer(text)}
+    kinds = {kind for kind, _ in given} - covered
     return sum(1 for code in asked if code[0] in kinds and code not in given)
 
 

@@ -724,6 +724,42 @@ def test_codes_named_are_capital_letter_codes_after_their_kind_word() -> None:
     assert codes_named("denne type a-kasse og kategorien for børn") == frozenset()
     assert codes_missing(frozenset({("category", "C")}), "kategori B og kategori D") == 1
     assert codes_missing(frozenset({("category", "C")}), "klasse B") == 0
+    # A course's teams and groups (held-out t69: "Hvornår er tilmeldingsfristen for Hold B
+    # i Fjordby?" was answered from the row of "Hold A").
+    assert codes_named("Hvornår starter hold D i Fjordby?") == {("team", "D")}
+    assert codes_named("Hold: Hold B; Tilmeldingsfrist: 22. oktober 2026") == {("team", "B")}
+    assert codes_named("Which day does group A meet?") == codes_named("Gruppe A mødes tirsdag.") == {("group", "A")}
+    assert codes_missing(frozenset({("team", "D")}), "Hold: Hold C; Første mødegang: 2. februar 2027") == 1
+    assert codes_missing(frozenset({("team", "B")}), "Gruppe A mødes tirsdag.") == 0
+    assert codes_named("Hold dig orienteret, og hold 2 er fuldt.") == frozenset()
+    # "I" after a team's word is a pronoun (stop 42 review).
+    assert codes_named("Hvilke dage træner det hold I har?") == frozenset()
+    assert codes_named("How do I find out which team I'm on?") == frozenset()
+    # Codes listed after one kind word, and "hold" an English verb (second review).
+    assert codes_named("Hold A og B: tirsdag kl. 16.00-16.45") == {("team", "A"), ("team", "B")}
+    assert codes_named("kategori B, C og D") == {("category", "B"), ("category", "C"), ("category", "D")}
+    assert codes_named("Hold A/B") == {("team", "A"), ("team", "B")}
+    assert codes_named("if you hold EU citizenship") == frozenset()
+    # A range's letters count each, and "I" is no code after any kind word (third review).
+    assert codes_named("Begyndere (Hold A–C): mandag kl. 16.00") == {("team", "A"), ("team", "B"), ("team", "C")}
+    assert codes_missing(frozenset({("team", "B")}), "Begyndere (Hold A–C): mandag kl. 16.00") == 0
+    assert codes_named("I have category B and I want to pull a trailer.") == {("category", "B")}
+    # First after another kind's word "I" is a code (fifth review: "type I diabetes").
+    assert codes_named("Har du type I diabetes, kan du få en insulinpumpe.") == {("type", "I")}
+    assert codes_missing(frozenset({("type", "II")}), "Har du type I diabetes, kan du få en insulinpumpe.") == 1
+    # "fra kategori B til D" is a move, not a range; a text on every team covers each
+    # (sixth review).
+    assert codes_named("Vil du udvide fra kategori B til D, skal du være 24 år.") == {
+        ("category", "B"),
+        ("category", "D"),
+    }
+    assert codes_missing(frozenset({("team", "B")}), "Alle hold undtagen hold C starter mandag.") == 0
+    assert codes_missing(frozenset({("team", "C")}), "Hold D koster 400 kr., de andre hold koster 250 kr.") == 0
+    assert codes_missing(frozenset({("team", "C")}), "Hold D koster 400 kr.") == 1
+    # Codes with a note in brackets, joined by "&", "+" or "til" (fourth review).
+    assert codes_named("Hold A (begyndere) og B (let øvede): mandag") == {("team", "A"), ("team", "B")}
+    assert codes_named("Hold A & B") == codes_named("Hold A+B") == {("team", "A"), ("team", "B")}
+    assert codes_named("Hold A til C træner tirsdag.") == {("team", "A"), ("team", "B"), ("team", "C")}
 
 
 def test_digits_glued_to_a_letter_are_no_number() -> None:
@@ -1862,6 +1898,33 @@ def test_a_question_naming_a_phone_number_is_read_only_from_units_that_give_one(
         ["Du kan ringe til supporten på 70 20 00 31 på hverdage."]
     ]
     assert trace.candidates[0].features["type_fit"] == 1.0
+
+
+def test_a_contact_line_stays_a_candidate_for_a_price_or_a_yes_or_no_question() -> None:
+    # Stop 42 measured leaving contact lines ("Phone +45 41 91 30 30 · mail@...") out of
+    # the candidates of questions that do not ask for contact, and took it out: reviewers'
+    # lines that hold the answer beside a phone number or an address were lost, and the
+    # candidate that took their place was answered.
+    document = assemble(
+        "sundhedspleje",
+        [
+            ("heading", 1, "Sundhedsplejen"),
+            ("list_item", 0, "Hjemmebesøg: Gratis · Telefon 99 74 12 34"),
+            ("list_item", 0, "Babymassage på hold: 300 kr. for 5 gange"),
+            ("list_item", 0, "ICS Odense, Ørbækvej 100, 5220 Odense SØ"),
+            ("list_item", 0, "ICS Aarhus, Hack Kampmanns Plads 2, 8000 Aarhus C"),
+        ],
+    )
+    engine = _engine(prepare_index([document], FakeEmbedder()), {"cos": 1.0})
+
+    def offered(question: str) -> list[str]:
+        return sorted(" ".join(_texts(engine, c.sentence_ids)) for c in engine.trace(question, depth=5).candidates)
+
+    assert offered("Hvad koster hjemmebesøg fra sundhedsplejen?") == [
+        "Babymassage på hold: 300 kr. for 5 gange",
+        "Hjemmebesøg: Gratis · Telefon 99 74 12 34",
+    ]
+    assert "ICS Odense, Ørbækvej 100, 5220 Odense SØ" in offered("Is there an ICS office in Odense?")
 
 
 def test_a_question_asking_the_weekday_is_read_only_from_units_that_give_a_day() -> None:
