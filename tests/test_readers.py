@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from qa.documents import DocumentError, DocumentIdCollision, assemble, doc_id_for, read_corpus, read_document
-from qa.readers.common import Piece, is_breadcrumb, is_page_stamp, starts_new_unit
+from qa.readers.common import Piece, is_breadcrumb, is_page_stamp, is_tool_bar, is_tool_bar_lines, starts_new_unit
 from tests.generated_documents import (
     replace_docx_part,
     write_docx,
@@ -220,6 +220,174 @@ def test_a_breadcrumb_trail_atop_a_text_or_markdown_page_is_left_out(tmp_path: P
         ("paragraph", "Vælg Menu > Flyt > Bekræft"),
     ]
     assert _units(read_document(tmp_path / "lower.txt"))[-1] == ("paragraph", "Menu > Flyt > Bekræft")
+
+
+@pytest.mark.parametrize(
+    ("line", "bar"),
+    [
+        # Page sets' text and Markdown pages.
+        ("Del siden | Udskriv | Til toppen", True),
+        ("Del   Print   Lyt", True),
+        ("Del siden  Print", True),
+        ("*Del siden: Facebook | LinkedIn | E-mail | Print*", True),
+        ("Del siden: Facebook · LinkedIn · E-mail · Print", True),
+        ("Del på Facebook   Del på LinkedIn   Send som e-mail   Udskriv", True),
+        ("Del siden   Print   Sidst opdateret 2. oktober 2025", True),
+        ("Del\tPrint\tLyt", True),
+        # One tool's name alone may be content, as is a line saying more.
+        ("Print", False),
+        ("E-mail", False),
+        ("Del", False),
+        ("Print og kopi", False),
+        ("Lyt til podcasten", False),
+        ("Del siden med en ven, der skal flytte.", False),
+        ("Sidst opdateret 2. oktober 2025", False),
+        # Channels a page names, and a table's row of crosses (stop 42 review).
+        ("Facebook Messenger", False),
+        ("Messenger / WhatsApp", False),
+        ("Twitter/X", False),
+        ("Facebook | LinkedIn | E-mail", False),
+        ("Print x x", False),
+        ("E-mail   X", False),
+        # One tool's two names, channels without the share tool, a list's bullet (second
+        # review).
+        ("Lyt / læs op", False),
+        ("* Listen / read aloud", False),
+        ("Udskriv\tPrint", False),
+        ("Del\tShare", False),
+        ("Print / e-mail", False),
+        ("Print | Lyt", False),
+        ("Udskriv / del", False),
+        # A tool's name alone or as a phrase: a help or cookie page's headings (fourth
+        # review: "Del på Facebook" over the cookie Facebook sets, "Share this page" over
+        # how to share).
+        ("Del siden", False),
+        ("Share this page", False),
+        ("Del på Facebook", False),
+        ("Del Print Lyt", False),
+    ],
+)
+def test_a_pages_tool_bar_is_told_from_text(line: str, bar: bool) -> None:
+    assert is_tool_bar(line) is bar
+
+
+def test_a_tool_bar_of_one_tool_a_line_is_told_from_a_table_of_its_names() -> None:
+    assert is_tool_bar_lines(["Del siden", "Facebook", "LinkedIn", "Mail", "Print"])
+    # A glossary of the buttons (fourth review), channels without sharing, one line.
+    assert not is_tool_bar_lines(["Del\tShare", "Udskriv\tPrint", "Lyt\tListen"])
+    assert not is_tool_bar_lines(["Facebook", "LinkedIn", "X"])
+    assert not is_tool_bar_lines(["Del siden"])
+
+
+def test_a_pages_tool_bar_copied_with_a_text_or_markdown_page_is_left_out(tmp_path: Path) -> None:
+    # Page set n: "Del siden: Facebook | LinkedIn | E-mail | Print" was quoted as the answer
+    # to "How do I arrange for ashes to be scattered at sea near Kystrup?"; in sets p and v
+    # "Del siden Print" was read as the heading over the text after it.
+    body = (
+        "Klubber\n\nForside > Borger > Klubber\nDel   Print   Lyt\n\nDu kan gå i klub fra 4. klasse.\n\n"
+        "Del siden\nFacebook\nLinkedIn\nMail\nPrint\n\nPris\n\nKlubben koster 300 kr. om måneden.\n\n"
+        "Del siden  Print\n\nKontakt klubben på tlf. 72 10 20 30.\n\nPrint\n"
+    )
+    (tmp_path / "klub.txt").write_text(body, encoding="utf-8")
+    assert _units(read_document(tmp_path / "klub.txt")) == [
+        ("heading", "Klubber"),
+        ("paragraph", "Du kan gå i klub fra 4. klasse."),
+        ("heading", "Pris"),
+        ("paragraph", "Klubben koster 300 kr. om måneden."),
+        ("paragraph", "Kontakt klubben på tlf. 72 10 20 30."),
+        ("paragraph", "Print"),
+    ]
+    markdown = "# Ledsageordning\n\nDel siden: Facebook · LinkedIn · E-mail · Print\n\nDu kan få 15 timer om måneden.\n"
+    (tmp_path / "ledsager.md").write_text(markdown, encoding="utf-8")
+    assert _units(read_document(tmp_path / "ledsager.md")) == [
+        ("heading", "Ledsageordning"),
+        ("paragraph", "Du kan få 15 timer om måneden."),
+    ]
+    # A reviewer's pages: a heading naming a channel, a line of a wrapped sentence and a
+    # paragraph listing networks stay.
+    channels = (
+        "# Kontakt\n\n## Facebook Messenger\n\nDu får svar inden for én arbejdsdag.\n\n"
+        "Del siden | Udskriv | Til toppen\n"
+    )
+    (tmp_path / "kontakt.md").write_text(channels, encoding="utf-8")
+    assert _units(read_document(tmp_path / "kontakt.md")) == [
+        ("heading", "Kontakt"),
+        ("heading", "Facebook Messenger"),
+        ("paragraph", "Du får svar inden for én arbejdsdag."),
+    ]
+    wrapped = (
+        "Affald\n\nHar du spørgsmål, kan du skrive til os på\nFacebook Messenger\neller ringe på 99 31 31 31.\n\n"
+        "Rebild Kommune er på\n\nFacebook\nLinkedIn\nX\n"
+    )
+    (tmp_path / "affald.txt").write_text(wrapped, encoding="utf-8")
+    texts = [text for _, text in _units(read_document(tmp_path / "affald.txt"))]
+    assert "skrive til os på Facebook Messenger eller ringe på 99 31 31 31." in " ".join(texts)
+    assert texts[-3:] == ["Facebook", "LinkedIn", "X"]
+    # Lines under a title and a tool bar are not taken for a breadcrumb trail (second
+    # review: "Mandag / onsdag / fredag kl. 10-17" went with the bar).
+    hours = (
+        "Genbrugspladsen i Hammel\n\nDel siden\nFacebook\nLinkedIn\nMail\nPrint\n\n"
+        "Åbningstider\nMandag / onsdag / fredag kl. 10-17\nLørdag og søndag kl. 9-15\n"
+    )
+    (tmp_path / "hammel.txt").write_text(hours, encoding="utf-8")
+    texts = [text for _, text in _units(read_document(tmp_path / "hammel.txt"))]
+    assert "Del siden" not in " ".join(texts) and "Mandag / onsdag / fredag kl. 10-17" in texts
+    # A bar sharing a paragraph with text stays, so that the text's line is not read as a
+    # heading (third review: "Et nyt kort koster 195 kr" became the heading over "Hvis
+    # kortet er blevet stjålet, er det gratis."); beside a date stamp it goes.
+    card = (
+        "Sygesikringskort\n\nDu kan bestille et nyt kort.\n\nEt nyt kort koster 195 kr\nDel siden\n\n"
+        "Hvis kortet er blevet stjålet, er det gratis.\n\nSidst opdateret: 12. januar 2026\nDel siden   Udskriv\n"
+    )
+    (tmp_path / "kort.txt").write_text(card, encoding="utf-8")
+    units = _units(read_document(tmp_path / "kort.txt"))
+    assert ("heading", "Et nyt kort koster 195 kr") not in units
+    assert ("paragraph", "Et nyt kort koster 195 kr") in units
+    assert units[-1] == ("paragraph", "Hvis kortet er blevet stjålet, er det gratis.")
+    # A stamp and a bar go together: the stamp alone became the page's title or the
+    # heading over its text (fifth review).
+    stamped = "Sidst opdateret 2. oktober 2025\nDel siden | Udskriv\n\nSundhedskort\n\nEt nyt kort koster 195 kr.\n"
+    (tmp_path / "stamped.txt").write_text(stamped, encoding="utf-8")
+    assert read_document(tmp_path / "stamped.txt").title == "Sundhedskort"
+    assert _units(read_document(tmp_path / "stamped.txt")) == [
+        ("heading", "Sundhedskort"),
+        ("paragraph", "Et nyt kort koster 195 kr."),
+    ]
+    # A list of the buttons under a lead-in is content, as is a heading naming two tools.
+    buttons = "Hjælp\n\nØverst finder du tre knapper:\n\nLyt\nDel\nPrint\n\nMed Lyt får du teksten læst op.\n"
+    (tmp_path / "buttons.txt").write_text(buttons, encoding="utf-8")
+    assert "Del" in " ".join(text for _, text in _units(read_document(tmp_path / "buttons.txt")))
+    letters = (
+        "# Digital Post\n\n## Slet / arkivér\n\nTryk på skraldespanden.\n\n## Udskriv / del\n\nTryk på prikkerne.\n"
+    )
+    (tmp_path / "post.md").write_text(letters, encoding="utf-8")
+    assert ("heading", "Udskriv / del") in _units(read_document(tmp_path / "post.md"))
+    # A line of text with slashes or a menu path sharing the bar's paragraph stays, and a
+    # bar a paragraph leads in to is content (sixth review).
+    hours = (
+        "Borgerservice\n\nVi hjælper med pas.\n\nVi hjælper med kørekort.\n\nÅbningstider\n\n"
+        "Mandag-onsdag kl. 10-15 / torsdag kl. 10-17 / fredag kl. 10-13\nDel siden | Udskriv\n"
+    )
+    (tmp_path / "hours.txt").write_text(hours, encoding="utf-8")
+    assert "torsdag kl. 10-17" in read_document(tmp_path / "hours.txt").text
+    about = (
+        "# Om hjemmesiden\n\nØverst finder du disse knapper:\n\nLyt · Del · Print\n\nMed Lyt får du teksten læst op.\n"
+    )
+    (tmp_path / "om.md").write_text(about, encoding="utf-8")
+    assert "Lyt · Del · Print" in read_document(tmp_path / "om.md").text
+    # Headings of a help page that name a tool stay over their text (fourth review).
+    help_page = (
+        "# Hjælp til hjemmesiden\n\n## Udskriv siden\n\nKlik på printerikonet.\n\n## Del siden\n\n"
+        "Du kan sende et link til siden.\n"
+    )
+    (tmp_path / "hjaelp.md").write_text(help_page, encoding="utf-8")
+    assert _units(read_document(tmp_path / "hjaelp.md")) == [
+        ("heading", "Hjælp til hjemmesiden"),
+        ("heading", "Udskriv siden"),
+        ("paragraph", "Klik på printerikonet."),
+        ("heading", "Del siden"),
+        ("paragraph", "Du kan sende et link til siden."),
+    ]
 
 
 def test_a_list_of_links_copied_with_a_text_page_is_left_out(tmp_path: Path) -> None:

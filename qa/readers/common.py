@@ -207,6 +207,93 @@ LINK_TITLE = re.compile(rf"({_RELATED}|{_SEE_ALSO})\s*:?", re.IGNORECASE)
 LINK_HEADING = re.compile(rf"\b({_RELATED}|{_SEE_ALSO}|se mere|relatere\w*|related|mere om)\b", re.IGNORECASE)
 
 
+# A page's tool bar copied with its text: sharing, printing, listening, back to the top
+# ("Del siden | Udskriv | Til toppen", "Del   Print   Lyt", "Del siden: Facebook · LinkedIn
+# · E-mail · Print", "Del på Facebook   Del på LinkedIn   Send som e-mail   Udskriv",
+# "Share this page"), in the tools' names on Danish municipal, borger.dk and English pages
+# (twelve pages of the development and page sets had one, read as a heading over the
+# text after it or as a paragraph; one was quoted as an answer).
+# The social networks and mail count only beside the share tool (`_TOOL_GROUPS`):
+# "Facebook Messenger", "Messenger / WhatsApp" and "Facebook\nLinkedIn\nX" are channels a
+# page names, headings over how to reach it (a stop 42 reviewer's pages). "X" is no tool: a
+# table's "Print x x" marks a service with crosses.
+_SOCIAL = r"facebook|linkedin|twitter|bluesky|messenger|whatsapp"
+_TOOL = (
+    rf"del(?:\s+(?:siden|denne\s+side|artiklen|på\s+(?:{_SOCIAL})))?|share(?:\s+(?:this\s+page|on\s+(?:{_SOCIAL})))?|"
+    rf"{_SOCIAL}|(?:send\s+(?:som\s+|as\s+(?:an?\s+)?)?)?(?:e-?)?mail|print|udskriv|lyt|læs\s+op|listen|read\s+aloud|"
+    r"(?:tilbage\s+)?til\s+toppen|(?:back\s+)?to\s+top|kopi[eé]r\s+link|copy\s+link"
+)
+_ONE_TOOL = re.compile(rf"(?:{_TOOL})\s*:?", re.IGNORECASE)
+# What sets a bar's tools apart: "|", "·", "•", ":", a tab, or two spaces and more, as a
+# page's buttons copied as text leave them. Tools joined by single spaces read as a phrase
+# ("Del på Facebook" as a cookie page's heading), by "/" or "," as a heading naming two
+# ("Udskriv / del" over how to print or share a letter; stop 42 reviewers' pages).
+_TOOL_SEPARATOR = re.compile(r"\s*[|·•:]\s*|\t\s*| {2,}")
+# The tools of a bar, each under its names (Danish and English names of one tool count
+# once: "Lyt / læs op", "Udskriv / Print"), the share tool first: a bar holds it and one
+# more (`is_tool_bar`). A stop 42 reviewer's "Lyt / læs op" in a list of a site's
+# accessibility functions, "Udskriv⇥Print" in a table of words and a heading "Print /
+# e-mail" over a library's service are no bars.
+_TOOL_GROUPS = tuple(
+    re.compile(rf"\b({names})\b", re.IGNORECASE)
+    for names in (
+        r"del|share",
+        r"print|udskriv",
+        r"lyt|læs\s+op|listen|read\s+aloud",
+        r"toppen|top",
+        r"kopi[eé]r\s+link|copy\s+link",
+        r"(?:e-?)?mail",
+        *_SOCIAL.split("|"),
+    )
+)
+# A line set in emphasis as a whole ("*Del siden: Facebook | LinkedIn*"); a list's "* "
+# bullet is no emphasis.
+_EMPHASIS = re.compile(r"([*_]{1,2})(\S.*?\S)\1")
+# Where a page's date stamp may follow a tool bar on its line ("Del siden   Print   Sidst
+# opdateret 2. oktober 2025").
+_STAMP_START = re.compile(r"\s(?=(?:sidst|senest|last|opdateret|updated|published)\b)", re.IGNORECASE)
+
+
+def _shares_and_more(text: str) -> bool:
+    """Whether a text names the share tool and another (`_TOOL_GROUPS`)."""
+    tools = [group.search(text) is not None for group in _TOOL_GROUPS]
+    return tools[0] and sum(tools) >= 2
+
+
+def is_tool_bar(line: str) -> bool:
+    """Whether a line is only a page's tool bar: two or more tools' names (`_TOOL`) set
+    apart as buttons copied as text are (`_TOOL_SEPARATOR`), the tool to share the page
+    and another of print, listen, e-mail, a social network, back to top, copy link
+    (`_TOOL_GROUPS`), maybe in emphasis and maybe followed by the page's date stamp
+    (`is_page_stamp`): "Del siden | Udskriv | Til toppen", "*Del siden: Facebook |
+    LinkedIn | E-mail | Print*", "Del   Print   Lyt". Not "Print" alone (a service's
+    name), "Del siden", "Share this page" or "Del på Facebook" alone (a help or cookie
+    page's headings), channels without the share tool ("Facebook Messenger", "Messenger /
+    WhatsApp", "Print / e-mail"), one tool's two names ("Lyt / læs op", "Del⇥Share"), nor
+    a line that says more ("Del siden med en ven, der skal flytte")."""
+    text = line.strip()
+    emphasis = _EMPHASIS.fullmatch(text)
+    if emphasis is not None:
+        text = emphasis.group(2).strip()
+    stamp = _STAMP_START.search(text)
+    if stamp is not None and is_page_stamp(text[stamp.end() :]):
+        text = text[: stamp.start()].strip()
+    parts = [part for part in _TOOL_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= 2 and all(_ONE_TOOL.fullmatch(part.strip()) for part in parts) and _shares_and_more(text)
+
+
+def is_tool_bar_lines(lines: Sequence[str]) -> bool:
+    """Whether lines, two or more, are a page's tool bar with one tool's name on each
+    (`_ONE_TOOL`), the share tool and another among them: "Del siden", "Facebook",
+    "LinkedIn", "Mail", "Print" as a text page copies its buttons. Not a table of the
+    buttons' names ("Del⇥Share", "Udskriv⇥Print": two names on a line)."""
+    return (
+        len(lines) >= 2
+        and all(_ONE_TOOL.fullmatch(line.strip()) for line in lines)
+        and _shares_and_more(" ".join(lines))
+    )
+
+
 def is_breadcrumb(line: str) -> bool:
     """Whether a line is only a breadcrumb trail: three or more short steps (at most six
     words, none ending a sentence) joined by ">", "›", "»" or "/" with spaces around it, or

@@ -12,7 +12,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from qa.readers.common import CRUMB_LINES, DATE_START, Piece, is_breadcrumb, line_pieces, table_pieces
+from qa.readers.common import CRUMB_LINES, DATE_START, Piece, is_breadcrumb, is_tool_bar, line_pieces, table_pieces
 
 
 def markdown_parser() -> MarkdownIt:
@@ -87,7 +87,15 @@ def markdown_pieces(body: str) -> list[Piece]:
             pieces.extend(line_pieces(inline_lines(token)))
         elif kind in ("code_block", "fence"):
             pieces.extend(Piece("paragraph", 0, line) for line in token.content.splitlines() if line.strip())
-    # A breadcrumb trail above the article is navigation copied with the page.
+    # A breadcrumb trail above the article is navigation copied with the page, as is a
+    # tool bar as a paragraph anywhere ("Del siden: Facebook · LinkedIn · E-mail · Print";
+    # a heading naming tools heads a section, "## Udskriv / del", and a bar a paragraph
+    # leads in to is content, "... disse knapper:" over "Lyt · Del · Print").
     return [
-        p for i, p in enumerate(pieces) if not (i < CRUMB_LINES and p.kind == "paragraph" and is_breadcrumb(p.text))
+        p
+        for i, p in enumerate(pieces)
+        if not (i < CRUMB_LINES and p.kind == "paragraph" and is_breadcrumb(p.text))
+        and not (
+            p.kind == "paragraph" and is_tool_bar(p.text) and not (i and pieces[i - 1].text.rstrip().endswith(":"))
+        )
     ]

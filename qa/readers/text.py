@@ -28,6 +28,9 @@ from qa.readers.common import (
     Piece,
     cell_kind,
     is_breadcrumb,
+    is_page_stamp,
+    is_tool_bar,
+    is_tool_bar_lines,
     line_pieces,
     reads_as_label,
     starts_with_list_marker,
@@ -362,6 +365,34 @@ def _table(rows: list[list[str]]) -> list[Piece]:
     return pieces
 
 
+def _without_tool_bars(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without a page's tool bar (`qa.readers.common.is_tool_bar`: "Del
+    siden | Udskriv | Til toppen", "Del   Print   Lyt"), copied with the page's text: read
+    as they were, one stood as the heading over the text after it and one was quoted as an
+    answer ("Del siden: Facebook | LinkedIn | E-mail | Print"). A paragraph goes whose
+    lines are all a bar or a page's date stamp (the stamp left alone would be read as the
+    heading over the text after it, or as the page's title: stop 42 reviewers' pages), and
+    one whose lines are a bar only together (`is_tool_bar_lines`: "Del siden", "Facebook",
+    "LinkedIn", "Mail", "Print", a line each), unless the paragraph before leads in to it
+    ("Øverst finder du tre knapper:" over "Lyt", "Del", "Print" is content). A bar sharing
+    a paragraph with other text stays (an opening hours line "Mandag-onsdag kl. 10-15 /
+    torsdag kl. 10-17", a menu path): without the bar, a line of text alone would be read
+    as a heading ("Et nyt kort koster 195 kr" over "Del siden")."""
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        if kept and kept[-1].rstrip().endswith(":"):
+            kept.append(paragraph)  # led in to: content ("Øverst finder du disse knapper:")
+            continue
+        if is_tool_bar_lines(lines):
+            continue
+        bars = [is_tool_bar(line) for line in lines]
+        if any(bars) and all(bar or is_page_stamp(line) for line, bar in zip(lines, bars, strict=True)):
+            continue
+        kept.append(paragraph)
+    return kept
+
+
 def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the breadcrumb trails (`is_breadcrumb`) among the text's
     first `CRUMB_LINES` lines: navigation copied with a page, not its content."""
@@ -431,8 +462,11 @@ def _without_link_lists(paragraphs: list[str]) -> list[str]:
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
-    (`_without_breadcrumbs`) and the lists of links copied with it (`_without_link_lists`)."""
-    paragraphs = _without_link_lists(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
+    (`_without_breadcrumbs`), the page's tool bars (`_without_tool_bars`) and the lists of
+    links copied with it (`_without_link_lists`)."""
+    paragraphs = _without_link_lists(
+        _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
+    )
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
