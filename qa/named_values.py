@@ -834,32 +834,35 @@ _CODE_KINDS = {
     "hold": "team", "holdet": "team", "team": "team",
     "gruppe": "group", "gruppen": "group", "group": "group",
 }  # fmt: skip
-_CODE_LETTERS = r"[A-ZÆØÅ]{1,2}\d?[A-Z]?(?![\w'’])(?:\s*\([^()]{0,40}\))?"
+# One code (capitals, a digit, not a word's start), and as a list gives it, maybe with a
+# note in brackets ("Hold A (begyndere) og B").
+_ONE_CODE_LETTERS = r"[A-ZÆØÅ]{1,2}\d?[A-Z]?(?![\w'’])"
+_CODE_LETTERS = rf"{_ONE_CODE_LETTERS}(?:\s*\([^()]{{0,40}}\))?"
 # A range of one-letter codes ("Hold A–C", "hold D-F"; for teams and groups also "Hold A
 # til C"): each letter in it counts. After another kind's word "til" / "to" is a move, not a
 # range ("fra kategori B til D" names no category C; a stop 42 reviewer's page).
-_CODE_RANGE = re.compile(r"(?<!\w)([A-ZÆØÅ])\s*[–-]\s*([A-ZÆØÅ])(?!\w)")
-_TEAM_RANGE = re.compile(r"(?<!\w)([A-ZÆØÅ])\s*(?:[–-]|\btil\b|\bto\b)\s*([A-ZÆØÅ])(?!\w)")
+_LETTER_RANGE = r"(?<!\w)([A-ZÆØÅ])\s*(?:{joiners})\s*([A-ZÆØÅ])(?!\w)"
+_CODE_RANGE = re.compile(_LETTER_RANGE.format(joiners="[–-]"))
+_TEAM_RANGE = re.compile(_LETTER_RANGE.format(joiners=r"[–-]|\btil\b|\bto\b"))
 # Words for every code of a kind ("alle hold", "de andre hold", "all categories", "the
 # other groups"): such a text covers the question's code whichever it is ("Alle hold
 # undtagen hold C starter mandag" answers for team B; a stop 42 reviewer's page).
-_EVERY_CODE = re.compile(
-    r"\b(alle|de andre|de øvrige|begge|all|both|the other|other)\s+"
-    r"(hold|holdene|grupper|grupperne|teams|groups|kategorier|categories|klasser|classes|typer|types)\b",
-    re.IGNORECASE,
-)
 _EVERY_CODE_KINDS = {
     "hold": "team", "holdene": "team", "teams": "team", "grupper": "group", "grupperne": "group", "groups": "group",
     "kategorier": "category", "categories": "category", "klasser": "class", "classes": "class",
     "typer": "type", "types": "type",
 }  # fmt: skip
+_EVERY_CODE = re.compile(
+    rf"\b(alle|de andre|de øvrige|begge|all|both|the other|other)\s+({_alternatives(_EVERY_CODE_KINDS)})\b",
+    re.IGNORECASE,
+)
 _CODE = re.compile(
     rf"\b({_alternatives(_CODE_KINDS)})\s+({_CODE_LETTERS}(?:\s*(?:,|/|–|-|&|\+|\bog\b|\band\b|\beller\b|\bor\b|"
     r"\btil\b|\bto\b)\s*"
     rf"{_CODE_LETTERS})*)",
     re.IGNORECASE,
 )
-_ONE_CODE = re.compile(r"(?<![\w(])[A-ZÆØÅ]{1,2}\d?[A-Z]?(?![\w'’])")
+_ONE_CODE = re.compile(rf"(?<![\w(]){_ONE_CODE_LETTERS}")
 
 
 # The kinds whose codes are one letter (and a digit): "hold" is also an English verb before

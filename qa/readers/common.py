@@ -218,34 +218,28 @@ LINK_HEADING = re.compile(rf"\b({_RELATED}|{_SEE_ALSO}|se mere|relatere\w*|relat
 # page names, headings over how to reach it (a stop 42 reviewer's pages). "X" is no tool: a
 # table's "Print x x" marks a service with crosses.
 _SOCIAL = r"facebook|linkedin|twitter|bluesky|messenger|whatsapp"
-_TOOL = (
-    rf"del(?:\s+(?:siden|denne\s+side|artiklen|på\s+(?:{_SOCIAL})))?|share(?:\s+(?:this\s+page|on\s+(?:{_SOCIAL})))?|"
-    rf"{_SOCIAL}|(?:send\s+(?:som\s+|as\s+(?:an?\s+)?)?)?(?:e-?)?mail|print|udskriv|lyt|læs\s+op|listen|read\s+aloud|"
-    r"(?:tilbage\s+)?til\s+toppen|(?:back\s+)?to\s+top|kopi[eé]r\s+link|copy\s+link"
+# The tools of a bar, each under its names and phrases (Danish and English names of one
+# tool count once: "Lyt / læs op", "Udskriv / Print"), the share tool first: a bar holds it
+# and one more (`is_tool_bar`). A stop 42 reviewer's "Lyt / læs op" in a list of a site's
+# accessibility functions, "Udskriv⇥Print" in a table of words and a heading "Print /
+# e-mail" over a library's service are no bars.
+_TOOL_NAMES = (
+    rf"del(?:\s+(?:siden|denne\s+side|artiklen|på\s+(?:{_SOCIAL})))?|share(?:\s+(?:this\s+page|on\s+(?:{_SOCIAL})))?",
+    r"print|udskriv",
+    r"lyt|læs\s+op|listen|read\s+aloud",
+    r"(?:tilbage\s+)?til\s+toppen|(?:back\s+)?to\s+top",
+    r"kopi[eé]r\s+link|copy\s+link",
+    r"(?:send\s+(?:som\s+|as\s+(?:an?\s+)?)?)?(?:e-?)?mail",
+    *_SOCIAL.split("|"),
 )
-_ONE_TOOL = re.compile(rf"(?:{_TOOL})\s*:?", re.IGNORECASE)
+_TOOL_GROUPS = tuple(re.compile(rf"\b(?:{names})\b", re.IGNORECASE) for names in _TOOL_NAMES)
+# One tool's name, as a part of a bar or a line of its own.
+_ONE_TOOL = re.compile(rf"(?:{'|'.join(_TOOL_NAMES)})\s*:?", re.IGNORECASE)
 # What sets a bar's tools apart: "|", "·", "•", ":", a tab, or two spaces and more, as a
 # page's buttons copied as text leave them. Tools joined by single spaces read as a phrase
 # ("Del på Facebook" as a cookie page's heading), by "/" or "," as a heading naming two
 # ("Udskriv / del" over how to print or share a letter; stop 42 reviewers' pages).
 _TOOL_SEPARATOR = re.compile(r"\s*[|·•:]\s*|\t\s*| {2,}")
-# The tools of a bar, each under its names (Danish and English names of one tool count
-# once: "Lyt / læs op", "Udskriv / Print"), the share tool first: a bar holds it and one
-# more (`is_tool_bar`). A stop 42 reviewer's "Lyt / læs op" in a list of a site's
-# accessibility functions, "Udskriv⇥Print" in a table of words and a heading "Print /
-# e-mail" over a library's service are no bars.
-_TOOL_GROUPS = tuple(
-    re.compile(rf"\b({names})\b", re.IGNORECASE)
-    for names in (
-        r"del|share",
-        r"print|udskriv",
-        r"lyt|læs\s+op|listen|read\s+aloud",
-        r"toppen|top",
-        r"kopi[eé]r\s+link|copy\s+link",
-        r"(?:e-?)?mail",
-        *_SOCIAL.split("|"),
-    )
-)
 # A line set in emphasis as a whole ("*Del siden: Facebook | LinkedIn*"); a list's "* "
 # bullet is no emphasis.
 _EMPHASIS = re.compile(r"([*_]{1,2})(\S.*?\S)\1")
@@ -261,7 +255,7 @@ def _shares_and_more(text: str) -> bool:
 
 
 def is_tool_bar(line: str) -> bool:
-    """Whether a line is only a page's tool bar: two or more tools' names (`_TOOL`) set
+    """Whether a line is only a page's tool bar: two or more tools' names (`_ONE_TOOL`) set
     apart as buttons copied as text are (`_TOOL_SEPARATOR`), the tool to share the page
     and another of print, listen, e-mail, a social network, back to top, copy link
     (`_TOOL_GROUPS`), maybe in emphasis and maybe followed by the page's date stamp

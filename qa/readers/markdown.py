@@ -87,15 +87,18 @@ def markdown_pieces(body: str) -> list[Piece]:
             pieces.extend(line_pieces(inline_lines(token)))
         elif kind in ("code_block", "fence"):
             pieces.extend(Piece("paragraph", 0, line) for line in token.content.splitlines() if line.strip())
-    # A breadcrumb trail above the article is navigation copied with the page, as is a
-    # tool bar as a paragraph anywhere ("Del siden: Facebook · LinkedIn · E-mail · Print";
-    # a heading naming tools heads a section, "## Udskriv / del", and a bar a paragraph
-    # leads in to is content, "... disse knapper:" over "Lyt · Del · Print").
-    return [
-        p
-        for i, p in enumerate(pieces)
-        if not (i < CRUMB_LINES and p.kind == "paragraph" and is_breadcrumb(p.text))
-        and not (
-            p.kind == "paragraph" and is_tool_bar(p.text) and not (i and pieces[i - 1].text.rstrip().endswith(":"))
-        )
-    ]
+    return [p for i, p in enumerate(pieces) if not _is_page_furniture(pieces, i)]
+
+
+def _is_page_furniture(pieces: list[Piece], i: int) -> bool:
+    """Whether `pieces[i]` is navigation or tools copied with the page: a breadcrumb trail
+    above the article, or a tool bar as a paragraph anywhere ("Del siden: Facebook ·
+    LinkedIn · E-mail · Print"); a heading naming tools heads a section ("## Udskriv / del"),
+    and a bar a paragraph leads in to is content ("... disse knapper:" over "Lyt · Del ·
+    Print")."""
+    piece = pieces[i]
+    if piece.kind != "paragraph":
+        return False
+    if i < CRUMB_LINES and is_breadcrumb(piece.text):
+        return True
+    return is_tool_bar(piece.text) and not (i and pieces[i - 1].text.rstrip().endswith(":"))
