@@ -18,7 +18,7 @@ from qa.linear import LinearModel
 from qa.normalise import MAX_TEXT_CHARS, checked_text, lone_surrogate
 from qa.places import CorpusMunicipalities
 from qa.policy import AbstentionPolicy, Decision, evidence, lacks_asked_answer
-from qa.question import AnalysedQuestion, analyse
+from qa.question import AnalysedQuestion, analyse, missing_labels
 from qa.reader import AnswerCandidate, Reader, ReaderConfig
 from qa.reranker import ChunkReranker, RerankerConfig
 from qa.retrieval import RankedChunk
@@ -241,7 +241,8 @@ class QAEngine:
         matches: list[TokenMatch] = []
         if not (rules_first and withheld):
             matches = self.match_tokens(renderings, retrieval, candidates[: self._match_depth()])
-            candidates, matches = self.answer_reranker.rerank(candidates, matches)
+            labels = [missing_labels(question, t) for t in self.answer_texts(retrieval, candidates[: len(matches)])]
+            candidates, matches = self.answer_reranker.rerank(candidates, matches, labels)
         if candidates and self._from_elsewhere(question, retrieval, candidates[0]):
             withheld = True
         features = None
@@ -318,6 +319,18 @@ class QAEngine:
         chunks)."""
         if not candidates:
             return []
+        rows = question_rows(renderings)
+        texts = self.answer_texts(retrieval, candidates)
+        return [match_rows(rows, answer) for answer in self.embedder.encode_tokens(texts, "passage")]
+
+    def answer_texts(self, retrieval: Retrieval, candidates: list[AnswerCandidate]) -> list[str]:
+        """Each candidate's `qa.token_support.answer_text`, in the given order: its chunk's
+        head (title and heading, an FAQ item's question), the sentence opening its list or
+        its table's caption (`Reader.lead_in`, `Reader.table_caption`), and its sentences;
+        what the answer reranker matches and what `qa.question.missing_labels` reads for
+        its guard (a day or a holiday is often named only in the heading or the lead-in:
+        "## Lørdag", "Om tirsdagen gælder særlige telefontider:"; a stop 43 reviewer's
+        pages). `retrieval` is the one the candidates were read from."""
         sentences = self.data.sentences
         texts = []
         for candidate in candidates:
@@ -332,8 +345,7 @@ class QAEngine:
                     [sentences[s].text for s in candidate.sentence_ids],
                 )
             )
-        rows = question_rows(renderings)
-        return [match_rows(rows, answer) for answer in self.embedder.encode_tokens(texts, "passage")]
+        return texts
 
     def _unknown_share(self, question: AnalysedQuestion) -> float:
         if not question.groups:

@@ -285,6 +285,22 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     if question.periods:
         given = periods_named(text)
         missing += 1 if given and not question.periods & given else 0
+    return missing + missing_labels(question, text)
+
+
+def missing_labels(question: AnalysedQuestion, text: str) -> int:
+    """How many of the labels a question names `text` misses, the part of `missing_named`
+    that a text's own words settle (a count, 0 or more): the season when the text names
+    other seasons and neither names it nor spans it (`seasons_named`, `seasons_covered`),
+    each weekday it does not cover (`weekdays_covered`), each fixed-date holiday
+    (`holidays_covered`) and each letter code of a kind it names others of
+    (`codes_missing`): 1 for "hundeinternat silkemose åbningstider lørdag" against
+    "Juleaftensdag og nytårsaftensdag har internatet åbent kl. 9.00–11.00.", 0 against "Dag:
+    Lørdag; Åbent for afhentning: 10.00–12.00". Not the numbers, years, periods and bounds
+    a question names, which a table's caption or a page's heading often gives for a row
+    that does not repeat them ("Hvor meget får man i SU som udeboende i 2026?" against
+    "Støtteform: Udeboende; SU pr. måned før skat: 7.218 kr.")."""
+    missing = 0
     named_seasons = seasons_named(text) if question.seasons else frozenset()
     if named_seasons:
         missing += 0 if question.seasons & seasons_covered(text, named_seasons) else 1

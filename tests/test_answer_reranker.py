@@ -14,6 +14,7 @@ from qa.answer_reranker import (
     AnswerReranker,
     AnswerRerankerConfig,
     answer_features,
+    guarded_order,
 )
 from qa.embedder import TokenVectors
 from qa.engine import QAEngine
@@ -87,6 +88,36 @@ def test_the_reranker_reorders_the_matched_candidates_only_and_keeps_ties_in_the
     assert by_recall.rerank([], []) == ([], [])
     with pytest.raises(ValueError, match="more token matches than candidates"):
         by_recall.rerank(candidates[:1], matches)
+
+
+def test_the_reranker_never_puts_a_candidate_above_one_the_reader_ranked_higher_that_misses_fewer_labels() -> None:
+    # t73: "hundeinternat silkemose åbningstider lørdag". The reader ranks the Saturday row
+    # first; the token matches favour the Christmas Eve sentence, which lacks the day.
+    saturday, christmas = _candidate(1, 4.6), _candidate(2, 3.2)
+    by_recall = AnswerReranker(_model({"token_recall": 1.0}))
+    matches = [TokenMatch(0.7, 0.8), TokenMatch(0.9, 0.95)]
+    assert by_recall.rerank([saturday, christmas], matches, [0, 1]) == ([saturday, christmas], matches)
+    # Missing as many (none, or one each) the swap stands, as does one to a candidate
+    # missing fewer, and one with no counts given.
+    for missing in ([0, 0], [1, 1], [1, 0]):
+        assert by_recall.rerank([saturday, christmas], matches, missing) == ([christmas, saturday], matches[::-1])
+    assert by_recall.rerank([saturday, christmas], matches)[0] == [christmas, saturday]
+    with pytest.raises(ValueError, match="one count of missing labels is needed per token match"):
+        by_recall.rerank([saturday, christmas], matches, [0])
+
+
+def test_guarded_order_gives_each_place_to_the_best_scored_candidate_no_higher_ranked_one_misses_fewer_than() -> None:
+    assert guarded_order([1.0, 2.0], [0, 1]) == [0, 1]
+    assert guarded_order([1.0, 2.0], [1, 0]) == [1, 0]
+    assert guarded_order([2.0, 2.0], [0, 0]) == [0, 1]  # a tie keeps the reader's order
+    # The third, missing nothing, passes both; the second still cannot pass the first.
+    assert guarded_order([1.0, 2.0, 3.0], [0, 1, 0]) == [2, 0, 1]
+    # The third, best scored, waits behind the first, which misses fewer.
+    assert guarded_order([1.0, 2.0, 3.0], [0, 1, 2]) == [0, 1, 2]
+    assert guarded_order([1.0, 3.0, 2.0], [1, 0, 2]) == [1, 0, 2]
+    assert guarded_order([], []) == []
+    with pytest.raises(ValueError, match="guarded_order needs one count of missing labels per score"):
+        guarded_order([1.0], [])
 
 
 def test_a_depth_below_two_never_reorders_and_below_one_is_refused() -> None:
