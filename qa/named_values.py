@@ -117,7 +117,9 @@ _WEEKDAY = re.compile(
 # ("mandag-torsdag", "mandag til og med fredag", "fra mandag kl. 8 til fredag", "man.-fre.",
 # "ma-to", "Monday to Thursday", "Mon-Fri", "between Monday and Friday"); a short form
 # before opening hours ("fre 10-14", "Fri. 10-14", "lør. kl. 10-13"); the working week
-# ("alle hverdage", "weekdays"; not "5 hverdage" or "fem hverdage", a duration); the
+# ("alle hverdage", "hver hverdag", "weekdays", "every weekday"; not "5 hverdage" or "fem
+# hverdage", a duration, nor "hverdagene", as often everyday life: "så hverdagene bliver
+# lettere", a stop 43 reviewer's page); the
 # weekend; every day ("alle dage", "daily", "24/7").
 _DAY_SPAN = re.compile(
     rf"(?:\b(?P<between>mellem|between)\s+)?\b(?P<first>{DAY_NAMES}{_ENDING}|(?:{DAY_SHORT_FORMS})\.?)"
@@ -136,7 +138,9 @@ _SHORT_BEFORE_HOURS = re.compile(
     rf"\s*(?:{_DASH}|\btil\b|\bto\b)\s*\d{{1,2}}(?:[.:]\d{{2}})?(?!\d|[.,]\d|\s*(?:år|years?|dage|days?|uger|weeks?|måneder|months?|kr))",
     re.IGNORECASE,
 )
-_WORKING_DAYS = re.compile(r"\b(hverdage|weekdays|working days|arbejdsdage)\b", re.IGNORECASE)
+_WORKING_DAYS = re.compile(
+    r"\b(hverdage|weekdays|working days|arbejdsdage|(?:hver|alle) hverdag|every weekday)\b", re.IGNORECASE
+)
 _COUNT_BEFORE = re.compile(
     r"(\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|få|nogle|flere|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|few|several)\s+$",
@@ -147,8 +151,9 @@ _WEEKEND = re.compile(r"\bweekend(?:en|s|er|erne)?\b", re.IGNORECASE)
 # and the hours outside opening hours, which fall on any day ("Uden for åbningstid kan du
 # ringe til Tandlægevagten", "outside office hours", "out of hours").
 EVERY_DAY = re.compile(
-    r"\b(alle dage|alle ugens dage|hver dag|dagligt|døgnet rundt|hele døgnet|døgnåben\w*|every day|"
-    r"7 days a week|all week|hele ugen|around the clock|uden for (?:\w+ ){0,2}åbningstid\w*|"
+    r"\b(alle dage|alle ugens dage|alle ugedage|hver dag|dagligt|døgnet rundt|hele døgnet|døgnåben\w*|every day|"
+    r"(?:7|syv) dage om ugen|(?:7|seven) days a week|all week|hele ugen|around the clock|"
+    r"uden for (?:\w+ ){0,2}åbningstid\w*|"
     r"outside (?:of )?(?:\w+ ){0,2}(?:opening|office|business) hours|out of hours|after hours)\b|24/7|"
     r"\bdaily\b(?!\s+(allowance|life|rate|benefit|subsistence))",
     re.IGNORECASE,
@@ -206,13 +211,15 @@ def weekdays_covered(text: str) -> frozenset[int]:
 # citizen service open on New Year's Eve?" is answered by "Den 31. december er der åbent
 # kl. 10-12", not by the sentence on Sundays. A text covers a holiday by its name or its
 # date ("31. december", "December 31", "31/12"); the public holidays among them
-# (nytårsdag, juledag, 2. juledag) also by "helligdage" / "public holidays".
+# (nytårsdag, juledag, 2. juledag) also by "helligdage" / "public holidays". A name cut by
+# a suspended hyphen names its day too ("jule- og nytårsaftensdag", "1. og 2. juledag"; a
+# stop 43 reviewer's page).
 _HOLIDAYS: tuple[tuple[int, int, str], ...] = (
     (1, 1, r"nytårsdag\w*|new year['’]?s day"),
     (5, 6, r"grundlovsdag\w*|constitution day"),
     (23, 6, r"sankthansaften\w*|sankt hans aften|midsummer eve|st\.? john'?s eve"),
-    (24, 12, r"juleaften\w*|christmas eve"),
-    (25, 12, r"(?<!2\. )(?<!2\.)(?<!anden )(?<!\w)(1\. ?)?juledag(?!e)\w*|christmas day"),
+    (24, 12, r"juleaften\w*|jule-(?=\s*(?:og|eller)\s+nytårsaften)|christmas eve"),
+    (25, 12, r"(?<!2\. )(?<!2\.)(?<!anden )(?<!\w)(1\. ?)?juledag(?!e)\w*|1\.(?=\s*og\s*2\.\s*juledag)|christmas day"),
     (26, 12, r"(2\. ?|anden )juledag\w*|boxing day|second day of christmas"),
     (31, 12, r"nytårsaften\w*|new year['’]?s eve"),
 )
@@ -871,6 +878,46 @@ _ONE_CODE = re.compile(rf"(?<![\w(]){_ONE_CODE_LETTERS}")
 # har", "which team I'm on", "I have category B and I want ..."); first after another
 # kind's word it is a code ("type I diabetes").
 _ONE_LETTER_KINDS = frozenset({"team", "group"})
+# A school class as Danish schools name it, a code on its own: the year's number, a full
+# stop and the class's letter with no space ("7.C", "9.b", "0.A", "7.C-klassen"):
+# "Hvornår bliver 7.C konfirmeret?" against the row of "Hold: 7.B Solvik Skole" (held-out
+# set t74 of stop 42). Not after a space, where the letter opens a word or a sentence ("den
+# 5. i måneden", "2. A-niveau", "fra uge 7. I uge 8 ..."), nor the end of a longer number
+# ("1.2.a"); a full stop after the letter may end the sentence ("konfirmeres 7.a og 7.b.").
+# Letters listed after a class are classes of its year ("7.a, b og c", "7.a/b", "7.a+b",
+# "7.a samt b", "8.a,8.b"; a genitive "7.b's" too); a range covers the letters between
+# ("7.a-d", "7.a – 7.d", "7.a til 7.d", "7.a til og med 7.d", "7.a t.o.m. 7.d"; a dash
+# with spaces or a word only before a year, not "7.a – I bedes ..."),
+# and a range over years every class ("7.a–9.c", "7.a til 9.c"; stop 43 reviewers' school
+# photo pages), as do "alle klasser" and "all classes" (`_EVERY_CODE`).
+_CLASS_LETTER = r"[a-zæøåA-ZÆØÅ](?!\w|['’](?!s\b)|\.\w)"
+_CLASS_JOINER = r"(?:,|/|&|\+|\bog\b|\bsamt\b|\band\b|\beller\b|\bor\b)"
+_SCHOOL_CLASS = re.compile(
+    rf"(?<![\w.])(?<!\d,)(\d{{1,2}})\.({_CLASS_LETTER}(?:\s*{_CLASS_JOINER}\s*{_CLASS_LETTER})*)"
+    rf"(?:(?:[–—‑-]|\s*[–—‑-]\s*(?=\d)|\s+(?:til og med|t\.o\.m\.|til|to|through)\s+(?=\d))"
+    rf"(?:(\d{{1,2}})\.)?({_CLASS_LETTER}))?"
+)
+_CLASS_LETTERS = re.compile(r"(?<!\w)[a-zæøåA-ZÆØÅ](?!\w)")
+
+
+def school_classes(text: str) -> tuple[frozenset[str], bool]:
+    """The school classes a text names ("7.B"; `_SCHOOL_CLASS`: listed letters count each,
+    a range within a year each letter between) and whether it covers every class (a range
+    over years, "7.a–9.c"): "Hele 7. årgang (7.a-7.d)" -> ({"7.A", "7.B", "7.C", "7.D"},
+    False)."""
+    found: set[str] = set()
+    every = False
+    for m in _SCHOOL_CLASS.finditer(text):
+        year = m.group(1)
+        letters = [c.upper() for c in _CLASS_LETTERS.findall(m.group(2))]
+        found.update(f"{year}.{c}" for c in letters)
+        if m.group(4):
+            if m.group(3) and m.group(3) != year:
+                every = True
+                continue
+            last = m.group(4).upper()
+            found.update(f"{year}.{chr(c)}" for c in range(ord(letters[-1]), ord(last) + 1) if "A" <= chr(c) <= "Z")
+    return frozenset(found), every
 
 
 def codes_named(text: str) -> frozenset[tuple[str, str]]:
@@ -880,7 +927,9 @@ def codes_named(text: str) -> frozenset[tuple[str, str]]:
     code), a team's or a group's code is one letter and "I" a pronoun after its word or
     later in a list (`_ONE_LETTER_KINDS`; "type I" is a code); codes listed after one kind
     word count each ("Hold A og B", "kategori B, C og D", "Hold A/B"), as does each letter
-    of a range ("Hold A–C", `_CODE_RANGE`); the kind word may be in any case."""
+    of a range ("Hold A–C", `_CODE_RANGE`); the kind word may be in any case. A school
+    class ("7.C", "9.b") is a code of its own kind ("school class", `school_classes`):
+    "Hold: 7.B Solvik Skole" -> {("school class", "7.B")}."""
     found = set()
     for m in _CODE.finditer(text):
         kind = _CODE_KINDS[m.group(1).lower()]
@@ -896,6 +945,7 @@ def codes_named(text: str) -> frozenset[tuple[str, str]]:
             if kind in _ONE_LETTER_KINDS and len(code.rstrip("0123456789")) > 1:
                 continue
             found.add((kind, code))
+    found.update(("school class", code) for code in school_classes(text)[0])
     return frozenset(found)
 
 
@@ -904,11 +954,14 @@ def codes_missing(asked: frozenset[tuple[str, str]], text: str) -> int:
     names other codes of the same kind: 1 for "category C" against "Fornyelse af kørekort
     (kategori B)", 0 against "kategori C", against a text that names no category, and
     against one that speaks of every code of the kind (`_EVERY_CODE`: "Alle hold undtagen
-    hold C starter mandag" for team B)."""
+    hold C starter mandag" for team B; every class also covers every school class, as does
+    a range of school classes over years, `school_classes`)."""
     if not asked:
         return 0
     given = codes_named(text)
     covered = {_EVERY_CODE_KINDS[m.group(2).lower()] for m in _EVERY_CODE.finditer(text)}
+    if "class" in covered or school_classes(text)[1]:
+        covered.add("school class")
     kinds = {kind for kind, _ in given} - covered
     return sum(1 for code in asked if code[0] in kinds and code not in given)
 

@@ -45,6 +45,7 @@ from qa.named_values import (
     holidays_named,
     missing_numbers,
     number_units,
+    school_classes,
     seasons_covered,
     seasons_named,
     states_ages,
@@ -52,7 +53,7 @@ from qa.named_values import (
     weekdays_named,
 )
 from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
-from qa.question import analyse, missing_named, named_count
+from qa.question import analyse, missing_labels, missing_named, named_count
 from qa.reader import (
     FEATURES,
     LANGUAGE_TOP,
@@ -762,6 +763,50 @@ def test_codes_named_are_capital_letter_codes_after_their_kind_word() -> None:
     assert codes_named("Hold A til C træner tirsdag.") == {("team", "A"), ("team", "B"), ("team", "C")}
 
 
+def test_a_school_class_is_a_code_of_its_own_kind_written_without_a_space() -> None:
+    # Held-out t74: "Hvornår bliver 7.C konfirmeret i 2027?" was answered from the row of 7.B.
+    asked = codes_named("Hvornår bliver 7.C konfirmeret i 2027?")
+    assert asked == {("school class", "7.C")}
+    assert codes_named("Hold: 7.B Solvik Skole; Dato: Lørdag den 24. april 2027") == {("school class", "7.B")}
+    assert codes_missing(asked, "Hold: 7.B Solvik Skole; Dato: Lørdag den 24. april 2027") == 1
+    assert codes_missing(asked, "Hold: 7.C Solvik Skole og Engtofte Friskole") == 0
+    assert codes_missing(asked, "Konfirmationen holdes i april.") == 0
+    # Small letters count as capitals; a hyphenated compound keeps its class; not "klasse A".
+    assert codes_named("9.b og 7.C-klassen, klasse A") == {
+        ("school class", "9.B"),
+        ("school class", "7.C"),
+        ("class", "A"),
+    }
+    # Listed letters and ranges count each; a range over years and "alle klasser" cover every
+    # class (a stop 43 reviewer's school photo and camp pages).
+    seventh_b = codes_named("Hvornår skal 7.b have taget skolefoto?")
+    assert school_classes("Hele 7. årgang (7.a-7.d) tager på lejrskole.") == (
+        frozenset({"7.A", "7.B", "7.C", "7.D"}),
+        False,
+    )
+    assert school_classes("7.a, b og c") == (frozenset({"7.A", "7.B", "7.C"}), False)
+    assert school_classes("7.a-d og 8.a/b") == (frozenset({"7.A", "7.B", "7.C", "7.D", "8.A", "8.B"}), False)
+    assert school_classes("7.a–9.c: onsdag den 9. september") == (frozenset({"7.A"}), True)
+    for text in ("7.a–9.c: onsdag den 9. september", "Alle klasser fra 0.a til 9.c fotograferes i uge 37.", "7.a og b"):
+        assert codes_missing(seventh_b, text) == 0, text
+    assert codes_missing(seventh_b, "8.a og 8.b: tirsdag den 8. september") == 1
+    # A class ending a sentence, a range with "til", lists with "+" and "samt" (second review).
+    assert school_classes("Lørdag den 25. april konfirmeres 7.a og 7.b.") == (frozenset({"7.A", "7.B"}), False)
+    assert school_classes("7.a til 9.c: onsdag den 10. september") == (frozenset({"7.A"}), True)
+    assert school_classes("7.a+b og 8.a samt b") == (frozenset({"7.A", "7.B", "8.A", "8.B"}), False)
+    # "til og med", "t.o.m.", other dashes, and a comma with no space (third review).
+    for text in ("klasserne 7.a til og med 7.d.", "7.a t.o.m. 7.d", "7.a—7.d", "7.a‑7.d"):
+        assert school_classes(text) == (frozenset({"7.A", "7.B", "7.C", "7.D"}), False), text
+    assert school_classes("Onsdag fotograferes 8.a,8.b,9.a og 9.b.") == (frozenset({"8.A", "8.B", "9.A", "9.B"}), False)
+    # A genitive names its class; a dash with spaces before no year is no range (fourth review).
+    assert school_classes("7.a og 7.b's klassefotos tages mandag.") == (frozenset({"7.A", "7.B"}), False)
+    assert school_classes("7.c's klassefoto tages kl. 10.") == (frozenset({"7.C"}), False)
+    assert school_classes("Forældre til 7.a – I bedes melde tilbage.") == (frozenset({"7.A"}), False)
+    # After a space the letter opens a word or a sentence; a longer number is no class.
+    for text in ("den 5. i måneden", "dansk på 2. A-niveau", "fra uge 7. I uge 8", "version 1.2.a", "kl. 7.30"):
+        assert codes_named(text) == frozenset(), text
+
+
 def test_digits_glued_to_a_letter_are_no_number() -> None:
     assert NUMBER.findall("en carport på 40 m2, CO2, B12, lokale A104, covid19 og 1.500 kr.") == ["40", "1.500"]
 
@@ -850,6 +895,37 @@ def test_a_weekday_the_question_names_is_missing_unless_the_text_names_or_spans_
     question: str, text: str, missing: int
 ) -> None:
     assert missing_named(analyse(question), text) == missing
+
+
+def test_days_and_holidays_are_covered_by_their_working_day_words_and_suspended_hyphens() -> None:
+    # Second review of stop 43's guard: singular working days, suspended hyphens; not
+    # "hverdagene" as everyday life.
+    assert weekdays_covered("Haveaffald kan afleveres hver hverdag kl. 7.00–19.00.") == frozenset(range(5))
+    assert weekdays_covered("Call us every weekday 9-15.") == frozenset(range(5))
+    assert weekdays_covered("Svar inden for fem hverdage.") == frozenset()
+    assert weekdays_covered("Vi har åbent 7 dage om ugen.") == weekdays_covered("alle ugedage") == frozenset(range(7))
+    assert weekdays_covered("Hjemmehjælpen hjælper, så hverdagene bliver lettere.") == frozenset()
+    assert holidays_covered("Genbrugspladsen holder lukket jule- og nytårsaftensdag samt 1. og 2. juledag.") == {
+        (24, 12),
+        (25, 12),
+        (26, 12),
+        (31, 12),
+    }
+    assert holidays_covered("Gode ideer til jule- og nytårsgaver") == frozenset()
+
+
+def test_missing_labels_counts_weekdays_holidays_seasons_and_codes_but_not_numbers() -> None:
+    saturday = analyse("hundeinternat silkemose åbningstider lørdag")
+    assert missing_labels(saturday, "Juleaftensdag og nytårsaftensdag har internatet åbent kl. 9.00–11.00.") == 1
+    assert missing_labels(saturday, "Dag: Lørdag; Åbent for afhentning: 10.00–12.00") == 0
+    assert missing_labels(analyse("Hvornår bliver 7.C konfirmeret?"), "Hold: 7.B Solvik Skole") == 1
+    assert missing_labels(analyse("Er der åbent juleaftensdag?"), "Lukket på helligdage.") == 1
+    tilmelding = analyse("Hvornår åbner tilmeldingen til forårets hold?")
+    assert missing_labels(tilmelding, "Tilmeldingen til efterårets hold åbner 18. august.") == 1
+    # A year or a number the row does not repeat counts in missing_named only.
+    su = analyse("Hvor meget får man i SU som udeboende i 2026?")
+    row = "Støtteform: Udeboende; SU pr. måned før skat: 7.218 kr."
+    assert (missing_labels(su, row), missing_named(su, row)) == (0, 1)
 
 
 def test_weekdays_are_read_in_danish_and_english_forms() -> None:
