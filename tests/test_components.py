@@ -173,6 +173,40 @@ def test_answer_type_fit_wants_the_kind_of_text_the_question_asks_for() -> None:
     assert not fits("Ordningen er obligatorisk for alle borgere.", "when")
     assert fits("Husk at melde flytning senest fem dage efter, du er flyttet.", "when")
     assert fits("Apply within two weeks.", "when") and not fits("Du får en dag fri.", "when")
+    # A place in the calendar or in a course of events (stop 43: eleven when-questions of the
+    # page sets whose right answer fitted no type, "SU udbetales den sidste bankdag i
+    # måneden" among them).
+    for calendar_place in (
+        "Ydelsen for 15-17-årige udbetales den 20. i hver måned.",
+        "SU udbetales den sidste bankdag i måneden",
+        "Fripladsen gælder fra den 1. i måneden efter, at vi har modtaget din ansøgning.",
+        "Som selvstændig får du sygedagpenge fra kommunen fra den 15. sygedag.",
+        "Juletræer hentes ved alle husstande med haveaffaldsbeholder i uge 2.",
+        "Sundhedsplejersken kommer 4.–7. dag efter fødslen.",
+        "You can sign the declaration from the 22nd week of pregnancy.",
+        "Child benefit is paid on the 20th of each month.",
+        "Pension is paid on the last working day of the month.",
+        "Efterårsferien ligger i uge 42.",
+        "SU: Du skal søge senest den sidste dag i den måned, hvor du vil have SU fra.",
+    ):
+        assert fits(calendar_place, "when"), calendar_place
+    for no_time in (
+        "Tiltaget er den 5. i rækken.",
+        "3. Søg om hjælp på borger.dk.",
+        "Det sidste ord er dit.",
+        # A reviewer's: a month's rent, a price, and frequencies.
+        "Lånet dækker ikke den 1. måneds husleje.",
+        "The 1st day of the course is free of charge.",
+        "Paper and plastic are collected every 2nd week.",
+        "Restaffald tømmes hver 7. eller 14. dag.",
+        # Second review: a first day, a week's number and a numbered day that are no times.
+        "Du får ikke dagpenge for første ledighedsdag, hvis du selv har sagt dit job op.",
+        "Week 2 of the intensive summer course costs DKK 1,500.",
+        "Deltager dit barn kun den første dag, koster det 250 kr.",
+        "Prisen for 2. dag er 100 kr.",
+        "1. Fødselsdag og navngivning",
+    ):
+        assert not fits(no_time, "when"), no_time
     # How often, which a "how often" question (typed when) asks, fits that question alone
     # (fresh testers' "Hvor tit skal man teste sin røgalarm?" was answered with "Every 10
     # years", not "Once a month"; a reviewer's "When can I apply for a leisure pass?" with
