@@ -399,7 +399,8 @@ def test_of_a_side_column_that_is_no_aside_only_its_contact_blocks_are_read(tmp_
         '<div class="row"><div class="col-md-8" role="main"><h1>Klag til nævnet</h1><p>Det koster 400 kr.</p></div>'
         '<div class="col-md-4 sidebar"><div class="contact-card"><h3>Kontakt Nævnenes Klagecenter</h3>'
         "<p>Telefontid: mandag–torsdag kl. 9.00–15.00, fredag kl. 9.00–12.00</p></div>"
-        '<div class="news"><h3>Nyheder</h3><p>Fra 1. marts har biblioteket åbent alle hverdage kl. 8-22.</p></div></div>'
+        '<div class="news"><h3>Nyheder</h3>'
+        "<p>Fra 1. marts har biblioteket åbent alle hverdage kl. 8-22.</p></div></div>"
         '<div role="complementary"><h2>Mest besøgte</h2><p>Affald og tømning</p>'
         '<div class="kontaktboks"><p>E-mail: klage@naevneneskc.dk</p></div></div>'
         '<div class="sidebarmenu"><p>Menu</p></div></div>',
