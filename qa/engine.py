@@ -240,8 +240,9 @@ class QAEngine:
         withheld = not question.names_subject or lacks_asked_answer(question, candidates)
         matches: list[TokenMatch] = []
         if not (rules_first and withheld):
-            matches = self.match_tokens(renderings, retrieval, candidates[: self._match_depth()])
-            labels = [missing_labels(question, t) for t in self.answer_texts(retrieval, candidates[: len(matches)])]
+            texts = self.answer_texts(retrieval, candidates[: self._match_depth()])
+            matches = self.match_texts(renderings, texts)
+            labels = [missing_labels(question, text) for text in texts]
             candidates, matches = self.answer_reranker.rerank(candidates, matches, labels)
         if candidates and self._from_elsewhere(question, retrieval, candidates[0]):
             withheld = True
@@ -317,10 +318,15 @@ class QAEngine:
         at one thread, `bench/token_support_cost.py`). `retrieval`
         is the one the candidates were read from (their `chunk_rank` indexes its ranked
         chunks)."""
-        if not candidates:
+        return self.match_texts(renderings, self.answer_texts(retrieval, candidates))
+
+    def match_texts(self, renderings: list[tuple[TokenVectors, str]], texts: list[str]) -> list[TokenMatch]:
+        """The `qa.token_support.TokenMatch` of the question's renderings against each of
+        `texts` (candidates' `answer_texts`), in order: one encoder run over them all, none
+        when there are none."""
+        if not texts:
             return []
         rows = question_rows(renderings)
-        texts = self.answer_texts(retrieval, candidates)
         return [match_rows(rows, answer) for answer in self.embedder.encode_tokens(texts, "passage")]
 
     def answer_texts(self, retrieval: Retrieval, candidates: list[AnswerCandidate]) -> list[str]:

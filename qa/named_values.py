@@ -900,6 +900,12 @@ _SCHOOL_CLASS = re.compile(
 _CLASS_LETTERS = re.compile(r"(?<!\w)[a-zæøåA-ZÆØÅ](?!\w)")
 
 
+def _letters_between(first: str, last: str) -> list[str]:
+    """The capitals A to Z from `first` to `last`, both included ("A", "C" -> A, B, C;
+    none when `last` comes first)."""
+    return [chr(c) for c in range(ord(first), ord(last) + 1) if "A" <= chr(c) <= "Z"]
+
+
 def school_classes(text: str) -> tuple[frozenset[str], bool]:
     """The school classes a text names ("7.B"; `_SCHOOL_CLASS`: listed letters count each,
     a range within a year each letter between) and whether it covers every class (a range
@@ -916,7 +922,7 @@ def school_classes(text: str) -> tuple[frozenset[str], bool]:
                 every = True
                 continue
             last = m.group(4).upper()
-            found.update(f"{year}.{chr(c)}" for c in range(ord(letters[-1]), ord(last) + 1) if "A" <= chr(c) <= "Z")
+            found.update(f"{year}.{letter}" for letter in _letters_between(letters[-1], last))
     return frozenset(found), every
 
 
@@ -930,6 +936,11 @@ def codes_named(text: str) -> frozenset[tuple[str, str]]:
     of a range ("Hold A–C", `_CODE_RANGE`); the kind word may be in any case. A school
     class ("7.C", "9.b") is a code of its own kind ("school class", `school_classes`):
     "Hold: 7.B Solvik Skole" -> {("school class", "7.B")}."""
+    return _lettered_codes(text) | {("school class", code) for code in school_classes(text)[0]}
+
+
+def _lettered_codes(text: str) -> frozenset[tuple[str, str]]:
+    """`codes_named` but the school classes: the codes after a kind word (`_CODE`)."""
     found = set()
     for m in _CODE.finditer(text):
         kind = _CODE_KINDS[m.group(1).lower()]
@@ -938,14 +949,13 @@ def codes_named(text: str) -> frozenset[tuple[str, str]]:
         listed = _ONE_CODE.findall(m.group(2))
         codes = set(listed)
         for first, last in (_TEAM_RANGE if kind in _ONE_LETTER_KINDS else _CODE_RANGE).findall(m.group(2)):
-            codes.update(chr(c) for c in range(ord(first), ord(last) + 1) if "A" <= chr(c) <= "Z")
+            codes.update(_letters_between(first, last))
         for code in codes:
             if code == "I" and (kind in _ONE_LETTER_KINDS or code != listed[0]):
                 continue  # a pronoun: "det hold I har", "category B and I want"
             if kind in _ONE_LETTER_KINDS and len(code.rstrip("0123456789")) > 1:
                 continue
             found.add((kind, code))
-    found.update(("school class", code) for code in school_classes(text)[0])
     return frozenset(found)
 
 
@@ -958,9 +968,10 @@ def codes_missing(asked: frozenset[tuple[str, str]], text: str) -> int:
     a range of school classes over years, `school_classes`)."""
     if not asked:
         return 0
-    given = codes_named(text)
+    classes, every_class = school_classes(text)
+    given = _lettered_codes(text) | {("school class", code) for code in classes}
     covered = {_EVERY_CODE_KINDS[m.group(2).lower()] for m in _EVERY_CODE.finditer(text)}
-    if "class" in covered or school_classes(text)[1]:
+    if "class" in covered or every_class:
         covered.add("school class")
     kinds = {kind for kind, _ in given} - covered
     return sum(1 for code in asked if code[0] in kinds and code not in given)
