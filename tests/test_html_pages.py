@@ -61,6 +61,50 @@ def test_a_form_around_a_page_without_main_keeps_its_text_and_its_menus_by_id_go
     ]
 
 
+def test_an_older_themes_navigation_named_by_its_id_goes(tmp_path: Path) -> None:
+    # A stop 43 tester's page without <main>: `<div id="header">` held `<ul id="topnav">`,
+    # whose "English" and "Søg" were read as list items and offered as answers.
+    doc = _read(
+        tmp_path,
+        '<div id="wrapper"><div id="header"><div class="logo"><a href="/">Boligguiden</a></div>'
+        '<ul id="topnav"><li><a href="/laan">Lån og gæld</a></li><li><a href="/en">English</a></li>'
+        '<li><a href="/soeg">Søg</a></li></ul></div>'
+        '<nav id="main-nav"><a href="/a">Affald</a> <a href="/b">Børn og unge</a></nav>'
+        '<div id="primary-menu"><a href="/c">Kultur og fritid</a></div>'
+        '<div id="content"><h1>Tinglysningsafgift</h1><p>Skødet koster 1.900 kr. at tinglyse.</p></div></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Tinglysningsafgift"),
+        ("paragraph", "Skødet koster 1.900 kr. at tinglyse."),
+    ]
+
+
+def test_a_column_or_a_card_under_a_navigation_id_that_says_more_than_links_stays(tmp_path: Path) -> None:
+    # A stop 44 review: a left column `leftnav` holding a contact box, and a café's menu card
+    # `<div id="menu">` whose dishes are links, were dropped whole by a first version.
+    doc = _read(
+        tmp_path,
+        '<div id="leftnav"><ul><li><a href="/pas">Pas</a></li><li><a href="/mitid">MitID</a></li></ul>'
+        '<div class="kontaktboks"><h3>Borgerservice</h3><p>Tlf. <a href="tel:76123400">76 12 34 00</a></p>'
+        "<p>Åbent mandag-onsdag 10-15</p></div></div>"
+        '<div id="content"><h1>Café Kulturhuset</h1><p>Caféen har åbent tirsdag til søndag.</p>'
+        '<div id="menu"><h2>Menukort</h2><ul><li><a href="/ret">Dagens ret</a> 85 kr.</li>'
+        '<li><a href="/kaffe">Kaffe</a> 25 kr.</li></ul></div></div>',
+    )
+    assert [text for _, text in _units(doc)] == [
+        "Pas",
+        "MitID",
+        "Borgerservice",
+        "Tlf. 76 12 34 00",
+        "Åbent mandag-onsdag 10-15",
+        "Café Kulturhuset",
+        "Caféen har åbent tirsdag til søndag.",
+        "Menukort",
+        "Dagens ret 85 kr.",
+        "Kaffe 25 kr.",
+    ]
+
+
 def test_a_search_form_on_a_page_without_main_is_no_page_form(tmp_path: Path) -> None:
     doc = _read(
         tmp_path,

@@ -137,11 +137,27 @@ _STAMP_DATE = (
     rf"(?:\d{{1,2}}\.?\s*(?:{_MONTHS})\.?\s*\d{{4}}|(?:{_MONTHS})\.?\s*(?:\d{{1,2}},?\s*)?\d{{4}}|"
     r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
 )
+# Who made the change, after the date: "Senest revideret 12.01.2026 af Borgerservice", "Last
+# reviewed 3 March 2026 by the Digital Team", "... af Affald og Genbrug": at most
+# `_STAMP_AUTHOR_WORDS` capitalised words, after "the" in English and maybe joined by
+# "og", "and" or "&" (a name; "... af hensyn til nye regler", "... af kommunen
+# og forældrene" and "af Folketinget og gælder for alle" are text: a stop 44 review).
+_STAMP_AUTHOR_WORDS = 4
+_CAPITALISED_WORD = r"\s+(?-i:[A-ZÆØÅ])[\w'’-]*"
+_STAMP_AUTHOR = (
+    rf"(?P<author>\s+(?:af|by)(?:\s+the)?{_CAPITALISED_WORD}"
+    rf"(?:(?:\s+(?:og|and|&))?{_CAPITALISED_WORD}){{0,{_STAMP_AUTHOR_WORDS - 1}}})?"
+)
 _PAGE_STAMP = re.compile(
     rf"^[\s*_(\[]*{_STAMP_WORDS}\s*(?:d\.|den|on)?\s*:?\s*{_STAMP_DATE}"
-    r"(?:,?\s*(?:kl\.|at)?\s*\d{1,2}[.:]\d{2})?[\s*_)\].]*$",
+    rf"(?:,?\s*(?:kl\.|at)?\s*\d{{1,2}}[.:]\d{{2}})?{_STAMP_AUTHOR}[\s*_)\].]*$",
     re.IGNORECASE,
 )
+# Only a stamp that says it dates the page ("Senest ...", "Sidst ...", "Siden er ...",
+# "Last ...", "Page ...") names who made the change: "Oprettet 1. marts 2019 af Byrådet",
+# "Revideret 14. december 2025 af Social- og Sundhedsudvalget" and "Published 15 January
+# 2026 by SIRI" are a page's facts (a second stop 44 review).
+_PAGE_DATING = re.compile(r"^[\s*_(\[]*(?:senest|sidst|siden?|last|page)\b", re.IGNORECASE)
 
 
 # A stamp and a second one in matching brackets, the pair maybe in emphasis (each stamp
@@ -155,7 +171,10 @@ _STAMP_MAX_CHARS = 120
 
 def is_page_stamp(text: str) -> bool:
     """Whether a text is all a page's date stamp (`_PAGE_STAMP`): "Senest opdateret: 3.
-    marts 2026", "_Last updated: 20 February 2025_", "Sidst opdateret 14.01.2025". Read as
+    marts 2026", "_Last updated: 20 February 2025_", "Sidst opdateret 14.01.2025", maybe
+    with who made the change after words saying it dates the page ("Senest revideret
+    12.01.2026 af Borgerservice", quoted at stop 43 for "Can I have an interpreter at the
+    complaints board meeting?"; not "Oprettet 1. marts 2019 af Byrådet"). Read as
     the page shows it, but quoted it answers no question ("Will I still get unemployment
     benefits straight away?" was answered "Senest opdateret: 14. august 2025"), so
     `qa.reader` makes no answer unit of it. A stamp followed by a second stamp in brackets
@@ -168,10 +187,17 @@ def is_page_stamp(text: str) -> bool:
     # One space between words: the pattern's runs of optional spaces then meet one space
     # each, not a long run they could split in many ways.
     collapsed = " ".join(text.split())
-    if _PAGE_STAMP.match(collapsed) is not None:
+    if _stamp(collapsed):
         return True
     pair = _STAMP_PAIR.match(collapsed)
-    return pair is not None and all(_PAGE_STAMP.match(part) for part in pair.groups() if part is not None)
+    return pair is not None and all(_stamp(part) for part in pair.groups() if part is not None)
+
+
+def _stamp(text: str) -> bool:
+    """Whether a text (spaces collapsed) matches `_PAGE_STAMP`, naming who made the change
+    only after words that say it dates the page (`_PAGE_DATING`)."""
+    m = _PAGE_STAMP.match(text)
+    return m is not None and (m.group("author") is None or _PAGE_DATING.match(text) is not None)
 
 
 # A breadcrumb trail copied with a web page's text: "borger.dk > Bolig og flytning >
@@ -204,6 +230,36 @@ _RELATED = (
 _SEE_ALSO = r"se også|læs også|læs mere|see also|read more"
 RELATED_TITLE = re.compile(rf"({_RELATED})\s*:?", re.IGNORECASE)
 LINK_TITLE = re.compile(rf"({_RELATED}|{_SEE_ALSO})\s*:?", re.IGNORECASE)
+# One line of links copied with a page: a title saying links follow, a colon, and the links'
+# labels set apart by one separator ("Se også: Specialundervisning i Strandholm ·
+# Skolefravær – hvad gør vi? · Forældrerådgivning", "Relaterede sider: SFO |
+# Skoleindskrivning"), each of at most `LINK_LINE_WORDS` words.
+_LINK_SEPARATOR = re.compile(r"\s+([·|•])\s+")
+_LINK_LINE_TITLE = re.compile(rf"{_RELATED}|{_SEE_ALSO}|related|relateret", re.IGNORECASE)
+LINK_LINE_WORDS = 8
+
+
+def is_link_line(text: str) -> bool:
+    """Whether a line is a list of links on one line, as pages set their "Se også" and
+    "Relaterede sider" and text copied from them keeps it: a title of `LINK_TITLE` or
+    "Related", a
+    colon, then two or more labels set apart by one of " · ", " | ", " • " (the same each
+    time), none ending a sentence with "." and none longer than `LINK_LINE_WORDS` words. A
+    stop 43 tester's text page had "Læs også: Tinglysningsafgift ved køb af bolig ·
+    Tilstandsrapport og ejerskifteforsikring" quoted for a question on the deadline to
+    withdraw from buying a home. Not a sentence that names the pages ("Læs også:
+    Pædagogisk Psykologisk Rådgivning i Bakkely og Stammeforeningen."), nor one link."""
+    head, colon, rest = text.strip().partition(":")
+    if not colon or _LINK_LINE_TITLE.fullmatch(head.strip()) is None:
+        return False
+    if len(set(_LINK_SEPARATOR.findall(rest))) != 1:
+        return False
+    labels = [label.strip() for label in _LINK_SEPARATOR.split(rest)[::2]]
+    return len(labels) >= 2 and all(
+        label and len(label.split()) <= LINK_LINE_WORDS and not label.endswith(".") for label in labels
+    )
+
+
 LINK_HEADING = re.compile(rf"\b({_RELATED}|{_SEE_ALSO}|se mere|relatere\w*|related|mere om)\b", re.IGNORECASE)
 
 

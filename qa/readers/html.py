@@ -173,6 +173,8 @@ _ICON_CLASS = re.compile(r"^material-(icons|symbols)", re.IGNORECASE)
 # are the heading's permalink mark, no part of its text.
 _HEADING_LINKS = ", ".join(f'{h} a[href^="#"]' for h in ("h1", "h2", "h3", "h4", "h5", "h6", "[role=heading]"))
 _CLASS_PART = re.compile(r"[-_]+")
+# Marks that set links apart in a bar of links ("Borger | Erhverv · Kontakt").
+_SEPARATORS = re.compile(r"[|·•/›»–-]")
 # An aside inside the content whose link text is more than this share of its text is a
 # list of links (the link density of Mozilla Readability, which uses 0.5 alike).
 ASIDE_LINK_DENSITY = 0.5
@@ -660,20 +662,45 @@ def _names_frame(node: LexborNode) -> bool:
 # An older theme's menus, named by their place in the page's id ("topmenu", "leftmenu");
 # not "ugemenu" or "dagensmenu", a kitchen's menu of the week.
 MENU_IDS = frozenset(f"{place}menu" for place in ("top", "left", "right", "side", "main", "sub", "mega", "nav", "site"))
+# Its navigation bars by other ids, without dashes and underscores ("topnav", "main-nav",
+# "navigation", "primary-menu", "menu"; a stop 43 tester's `<ul id="topnav">` had "English"
+# and "Søg" read as list items and offered as answers): furniture only when they hold
+# nothing but links (`_holds_only_links`), as a stop 44 review found a left column `leftnav`
+# holding a contact box and a café's `<div id="menu">` with its menu card and prices.
+NAV_IDS = (
+    frozenset(
+        f"{place}{word}"
+        for place in ("", "top", "main", "primary", "site", "mega", "global", "service")
+        for word in ("menu", "nav", "navigation", "navbar")
+    )
+    - MENU_IDS
+)
 
 
 def _names_furniture(node: LexborNode) -> bool:
     """Whether an element's class names page furniture (`FURNITURE_CLASS_PARTS`), or,
     outside the main content and not a heading, its whole id names a menu by its place
-    (`MENU_IDS`). Other ids are a heading's anchor or a section's name as often
-    ("social-pension", "related-takster"), also on a page without `<main>`, where
-    nothing is inside the content."""
+    (`MENU_IDS`) or a bar of nothing but links (`NAV_IDS`). Other ids are a heading's
+    anchor or a section's name as often ("social-pension", "related-takster"), also on a
+    page without `<main>`, where nothing is inside the content."""
     parts = [part.lower() for token in _class_tokens(node) for part in _CLASS_PART.split(token)]
     if any(part in FURNITURE_CLASS_PARTS for part in parts):
         return True
     if node.tag in HEADINGS or _inside_content(node):
         return False
-    return (node.attributes.get("id") or "").lower() in MENU_IDS
+    ident = (node.attributes.get("id") or "").lower()
+    return ident in MENU_IDS or (_CLASS_PART.sub("", ident) in NAV_IDS and _holds_only_links(node))
+
+
+def _holds_only_links(node: LexborNode) -> bool:
+    """Whether an element's text is all its links' text (maybe set apart by "|", "·" or
+    the like), without a heading: a bar of links, not a box or a card that also says
+    something."""
+    if node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+        return False
+    links = sum(_text_chars(link) for link in node.css("a"))
+    rest = _text_chars(node) - links
+    return links > 0 and rest <= len(_SEPARATORS.findall(node.text(separator=" ")))
 
 
 def _is_furniture(node: LexborNode) -> bool:

@@ -12,7 +12,16 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from qa.readers.common import CRUMB_LINES, DATE_START, Piece, is_breadcrumb, is_tool_bar, line_pieces, table_pieces
+from qa.readers.common import (
+    CRUMB_LINES,
+    DATE_START,
+    Piece,
+    is_breadcrumb,
+    is_link_line,
+    is_tool_bar,
+    line_pieces,
+    table_pieces,
+)
 
 
 def markdown_parser() -> MarkdownIt:
@@ -92,8 +101,9 @@ def markdown_pieces(body: str) -> list[Piece]:
 
 def _is_page_furniture(pieces: list[Piece], i: int) -> bool:
     """Whether `pieces[i]` is navigation or tools copied with the page: a breadcrumb trail
-    above the article, or a tool bar as a paragraph anywhere ("Del siden: Facebook ·
-    LinkedIn · E-mail · Print"); a heading naming tools heads a section ("## Udskriv / del"),
+    above the article, or a tool bar or a line of links as a paragraph anywhere ("Del
+    siden: Facebook · LinkedIn · E-mail · Print", "Se også: [Skolekørsel](/skole) ·
+    [Juniorklubber](/klub)": `is_link_line`); a heading naming tools heads a section ("## Udskriv / del"),
     and a bar a paragraph leads in to is content ("... disse knapper:" over "Lyt · Del ·
     Print")."""
     piece = pieces[i]
@@ -101,4 +111,5 @@ def _is_page_furniture(pieces: list[Piece], i: int) -> bool:
         return False
     if i < CRUMB_LINES and is_breadcrumb(piece.text):
         return True
-    return is_tool_bar(piece.text) and not (i and pieces[i - 1].text.rstrip().endswith(":"))
+    led_in = bool(i) and pieces[i - 1].text.rstrip().endswith(":")
+    return (is_tool_bar(piece.text) or is_link_line(piece.text)) and not led_in

@@ -28,6 +28,7 @@ from qa.readers.common import (
     Piece,
     cell_kind,
     is_breadcrumb,
+    is_link_line,
     is_page_stamp,
     is_tool_bar,
     is_tool_bar_lines,
@@ -393,6 +394,28 @@ def _without_tool_bars(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+def _without_stamp_and_link_lines(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without those whose every line is a page's date stamp
+    (`is_page_stamp`) or a line of links (`is_link_line`): alone, they were read as a
+    heading over the text after them or as one sentence (a stop 43 tester's page had
+    "Læs også: Tinglysningsafgift ved køb af bolig · Tilstandsrapport og
+    ejerskifteforsikring" over "Opdateret 9. oktober 2026" quoted as one sentence). The
+    text's first paragraph (its title) and a paragraph the one before leads in to ("...
+    disse sider:") stay. Such a line inside a paragraph of text stays too: taken out, the
+    line left above it could read as a heading ("Et pas til børn koster 150 kr" over
+    "Senest opdateret 12. januar 2026": a stop 44 reviewer's page), and the soft-break
+    rule already makes it a unit of its own, which `qa.reader` never quotes when it is a
+    stamp."""
+    kept: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        lines = [line for line in paragraph.split("\n") if line.strip()]
+        led_in = bool(kept) and kept[-1].rstrip().endswith(":")
+        if i and not led_in and all(is_page_stamp(line) or is_link_line(line) for line in lines):
+            continue
+        kept.append(paragraph)
+    return kept
+
+
 def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the breadcrumb trails (`is_breadcrumb`) among the text's
     first `CRUMB_LINES` lines: navigation copied with a page, not its content."""
@@ -462,10 +485,13 @@ def _without_link_lists(paragraphs: list[str]) -> list[str]:
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
-    (`_without_breadcrumbs`), the page's tool bars (`_without_tool_bars`) and the lists of
-    links copied with it (`_without_link_lists`)."""
-    paragraphs = _without_link_lists(
-        _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
+    (`_without_breadcrumbs`), the page's tool bars (`_without_tool_bars`), the lists of
+    links copied with it (`_without_link_lists`) and its date stamps and lines of links
+    (`_without_stamp_and_link_lines`)."""
+    paragraphs = _without_stamp_and_link_lines(
+        _without_link_lists(
+            _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
+        )
     )
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
