@@ -213,6 +213,28 @@ def aa_variant(lowered: str) -> str | None:
     return None
 
 
+# The letters before a final "s" that the Danish Snowball stemmer keeps the "s" after (its
+# s-ending list, snowballstem.org/algorithms/danish, lacks them) and that end Danish place
+# names: "Hjortsøs", "Fanøs" stay whole, while "Lindås" -> "lindå" and "Køges" -> "køg".
+# Not "i" or "u": "Paris", "Aarhus" and "Rasmus" are no genitives.
+_KEPT_S_AFTER = "æø"
+# The fewest letters of a name read as a genitive: "Fanøs", not "Øs".
+_GENITIVE_MIN_CHARS = 5
+
+
+def genitive_base(lowered: str) -> str | None:
+    """A capitalised word's form without the genitive "s" that Danish adds to a name,
+    when the stemmer keeps that "s" (`_KEPT_S_AFTER`): "hjortsøs" -> "hjortsø" (a stop 43
+    tester's "Hvornår skal radonmålingen være færdig, hvis jeg er med i Hjortsøs
+    ordning?" had the municipality counted as a name Hjortsø's page lacks); None for a
+    word of fewer than `_GENITIVE_MIN_CHARS` letters or without such an ending. `key_terms`
+    adds it for a capitalised word only, as Danish writes common nouns' genitive in the
+    stem the stemmer reads."""
+    if len(lowered) < _GENITIVE_MIN_CHARS or not lowered.endswith("s") or lowered[-2] not in _KEPT_S_AFTER:
+        return None
+    return lowered[:-1]
+
+
 def _word_stems(lowered: str, english: bool, options: LexicalOptions) -> set[str]:
     """The stems that count as a match for one lower-case word (no hyphen)."""
     stems = set(terms(lowered))
@@ -311,6 +333,7 @@ def key_terms(
                 variant = aa_variant(piece)
                 if variant is not None:
                     whole |= set(terms(variant))
+            whole |= set(terms(genitive_base(lowered) or ""))
         mine: list[int] = []
         choices: list[str | None] = list(parts) if parts else [None]
         for part in choices:
