@@ -428,7 +428,8 @@ def _day_of(name: str) -> int:
 
 
 # A bound a text sets on a quantity, in Danish or English grammar: "under 18 år", "højst
-# 50 m²", "mindst 74 timer", "mere end 2 år", "65 år eller derover", "mellem 5 og 50 mio.
+# 50 m²", "mindst 74 timer", "mere end 2 år", "65 år eller derover", "3 år eller mindre" (a
+# stop 43 tester's page: "... i 2 år?" was missing from it), "mellem 5 og 50 mio.
 # kr.", "indtil barnet fylder 12 år", "er barnet fyldt 12 år". A question's number inside
 # the bound, of the same unit, is one the text answers for ("min søn på 13" against "Er
 # barnet fyldt 12 år", "4 måneder" against "mindre end 6 måneder"), as a number inside a
@@ -437,6 +438,8 @@ def _day_of(name: str) -> int:
 _QUANTITY = r"(?<![\d.,:/])(?P<n>\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?)(?![.,:/]?\d)(?!\s*[-–—]\s*\d)"
 _FEW = r"(?:[\w-]+\s+){0,3}?"
 _OR_MORE = "(?:derover|opefter|ældre|mere|flere|over|older|more)"
+# Not "eller under": "i mindst 3 måneder eller under flytningen ..." goes on (a stop 44 review).
+_OR_LESS = "(?:derunder|mindre|færre|yngre|less|fewer|younger)"
 _BELOW = "under|below|mindre end|færre end|yngre end|less than|fewer than|younger than"
 _AT_MOST = r"højst|op til|maks(?:imalt|\.)?|max(?:imum|\.)?|at most|up to|no more than|inden for|indenfor|within"
 _TURNS = "fylder|turns|er fyldt|has turned"
@@ -456,6 +459,7 @@ _BOUND_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("from", ">=", rf"\b(?:fra|from)\s+{_QUANTITY}(?!\s*(?:[^\W\d]+\.?\s+)?(?:til|to)\s+\d)"),
         ("turns_after", ">=", rf"\b(?:når|efter|when|after|once)\s+{_FEW}(?:{_TURNS})\s+{_QUANTITY}"),
         ("or_more", ">=", rf"{_QUANTITY}\s*(?P<u>-?[^\W\d]+\.?|%|m²)?\s+(?:eller|og|or|and)\s+{_OR_MORE}\b"),
+        ("or_less", "<=", rf"{_QUANTITY}\s*(?P<u>-?[^\W\d]+\.?|%|m²)?\s+(?:eller|or)\s+{_OR_LESS}\b"),
     )
 )
 _BETWEEN = re.compile(
@@ -787,7 +791,10 @@ _WRITTEN_VALUE = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?")
 def _within(number: str, unit: str | None, found: list[tuple[float, float, str | None]]) -> bool:
     """Whether a question's number with its unit falls inside one of a text's bounds of
     the same unit (`_same_unit`); a number without a unit is inside none, and an age is at
-    most `MAX_AGE`."""
+    most `MAX_AGE`. Durations of different units are not compared: a stop 44 review had
+    the days or weeks a question gives as background ("Jeg har været syg i 50 dage")
+    held by a bound on another quantity in months ("up to 6 months", "højst 3 måneders
+    husleje") and near misses answered."""
     if unit is None or not _WRITTEN_VALUE.fullmatch(number):
         return False
     value = _value(number)
@@ -1045,7 +1052,10 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
     question's whole numbers of up to four digits can fall in a range. Given the question's
     `units` (`number_units` of the question), a number is also held by a bound of the text
     on a quantity of its unit (`bounds`): "13" of "min søn på 13" by "Er barnet fyldt 12 år", "4" of "i 4 måneder"
-    by "mindre end 6 måneder"; not "45" of "jeg er 45" by "over 65 år"."""
+    by "mindre end 6 måneder"; not "45" of "jeg er 45" by "over 65 år". An amount in millions
+    is held by the same amount written out, and the other way round: "2.4" of "2.4 million
+    kroner" by "2.400.000 kr." (a stop 43 tester's "We're buying a house for 2.4 million
+    kroner – how much land registration fee ...?" against the page's worked example)."""
     if not numbers:
         return []
     written = set(NUMBER.findall(text))
@@ -1060,5 +1070,31 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
             continue
         if limits and number in units and _within(number, units[number], limits):
             continue
+        asked = _scaled(number, units.get(number))
+        if asked is not None and asked >= _MILLION and any(abs(asked - value) < 0.5 for value in _scaled_values(text)):
+            continue
         missing.append(number)
     return missing
+
+
+_MILLION = 1_000_000.0
+
+
+def _scaled(number: str, unit: str | None) -> float | None:
+    """A number as written times a million when its unit is millions ("2,4" of "2,4 mio.
+    kr." -> 2,400,000); None for one `_value` cannot read (a date)."""
+    if not _WRITTEN_VALUE.fullmatch(number) and not re.fullmatch(r"\d+\.\d{1,2}", number):
+        return None
+    value = _value(number.replace(".", ",")) if re.fullmatch(r"\d+\.\d{1,2}", number) else _value(number)
+    return value * _MILLION if unit == "million" else value
+
+
+def _scaled_values(text: str) -> set[float]:
+    """Every amount `text` writes, millions multiplied out (`_scaled`): "2.400.000 kr." and
+    "2,4 mio. kr." both give 2,400,000."""
+    found: set[float] = set()
+    for m in NUMBER.finditer(text):
+        value = _scaled(m.group(), _unit_after(text, m.end()))
+        if value is not None:
+            found.add(value)
+    return found

@@ -483,6 +483,20 @@ def test_question_analysis_normalises_and_finds_numbers() -> None:
         ("My son is 14. Does he pay?", "Children under 12 travel free.", ["14"]),
         ("Min søn på 13 skal han betale?", "Unge over 12 betaler fuld pris.", []),
         ("Hvad sker der i uge 32?", "Unge over 18 betaler fuld pris.", ["32"]),
+        # Stop 43's blind sets: a bound "or less" ("eller under" goes on: a stop 44 review).
+        ("Skal jeg betale, når jeg har boet i Danmark i 2 år?", "du har boet i Danmark i 3 år eller mindre", []),
+        ("Skal jeg betale, når jeg har boet i Danmark i 4 år?", "du har boet i Danmark i 3 år eller mindre", ["4"]),
+        ("Children aged 10 or younger?", "Children aged 12 or younger travel free.", []),
+        ("Jeg har boet her i 2 måneder.", "i mindst 3 måneder eller under flytningen har søgt om det", ["2"]),
+        # Durations of other units are not compared (a stop 44 review: background days held by
+        # "up to 6 months" on another subject, near misses answered).
+        ("Jeg har været syg i 50 dage.", "Citizens who stay for up to 6 months do not need to register.", ["50"]),
+        ("Jeg har boet i lejligheden i 7 uger.", "Udlejer kan kræve et depositum på højst 3 måneders husleje.", ["7"]),
+        # An amount in millions against the same amount written out, both ways.
+        ("We're buying a house for 2.4 million kroner.", "Køber du et hus til 2.400.000 kr., betaler du 16.300.", []),
+        ("Et hus til 2.400.000 kr.?", "Et hus til 2,4 mio. kr. koster 16.300 kr.", []),
+        ("Et hus til 2,5 mio. kr.?", "Et hus til 2,4 mio. kr. koster 16.300 kr.", ["2,5"]),
+        ("Et hus til 2.400 kr.?", "Et hus til 2,4 mio. kr. koster 16.300 kr.", ["2.400"]),
     ],
 )
 def test_a_number_inside_a_bound_of_its_unit_is_held(asked: str, text: str, missing: list[str]) -> None:
