@@ -318,3 +318,26 @@ def _faq_engine(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> QAEn
         build(read_corpus(corpus).documents, embedder, root)
         _ENGINE.append(QAEngine(load_live_index(root, embedder.identity), embedder))
     return _ENGINE[0]
+
+
+def test_a_link_naming_its_hidden_panel_by_data_target_shows_it(tmp_path: Path) -> None:
+    # A stop 43 tester's municipal page: `<a href="#" data-target="#svar1">` with no
+    # Bootstrap toggle attribute over `<div id="svar1" style="display:none">`; the answers
+    # were not read, so "hvidå kommune mobilepay nummer restance" could not be answered.
+    doc = _page(
+        tmp_path,
+        "<h1>Restancer</h1>"
+        '<div class="accordion-item"><a href="#" class="accordion-toggle" data-target="#svar1">'
+        "Kan jeg betale med MobilePay?</a>"
+        '<div id="svar1" class="accordion-body" style="display:none"><p>Ja, til nummer 40 512.</p></div></div>'
+        # not a panel: a data-target naming a hidden menu of links, or naming nothing
+        '<a href="#" data-target="#m">Menu</a>'
+        '<div id="m" hidden><a href="/borger">Borger</a> <a href="/erhverv">Erhverv</a></div>'
+        '<a href="#" data-target="#none">Vis mere</a>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Restancer"),
+        ("heading", 2, "Kan jeg betale med MobilePay?"),
+        ("paragraph", 0, "Ja, til nummer 40 512."),
+        ("paragraph", 0, "Menu Vis mere"),
+    ]

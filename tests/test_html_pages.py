@@ -435,6 +435,46 @@ def test_an_aside_beside_main_is_its_column_unless_it_is_a_list_of_links(tmp_pat
     ]
 
 
+def test_an_aside_beside_main_under_body_is_read_and_a_consent_aside_is_not(tmp_path: Path) -> None:
+    # A stop 43 tester's page: <main> and <aside class="kp-aside"> (the estate office's
+    # hours) both right under <body>; the aside was dropped, and so was the answer.
+    doc = _read(
+        tmp_path,
+        "<main><h1>Pets</h1><p>You need a permit for a dog.</p></main>"
+        '<aside class="kp-aside"><h2>Estate office</h2><p>Friday: no phone hours.</p>'
+        '<div><h3>Related</h3><ul><li><a href="/a">House rules</a></li><li><a href="/b">Moving out</a></li></ul></div>'
+        "</aside>"
+        '<aside class="cookie-notice"><p>We use cookies on this site.</p></aside>'
+        "<aside hidden><p>Old hours: closed.</p></aside>",
+    )
+    assert _units(doc) == [
+        ("heading", "Pets"),
+        ("paragraph", "You need a permit for a dog."),
+        ("heading", "Estate office"),
+        ("paragraph", "Friday: no phone hours."),
+    ]
+
+
+def test_a_page_without_main_keeps_only_the_contact_blocks_of_its_asides(tmp_path: Path) -> None:
+    # A stop 43 tester's WordPress page: no <main>; <aside id="secondary"> held a contact
+    # widget with the office's hours beside a widget of links.
+    doc = _read(
+        tmp_path,
+        '<div id="content"><div id="primary"><h1>Fraflytning</h1><p>Synet holdes senest 2 uger efter.</p></div>'
+        '<aside id="secondary"><section class="widget widget_contact"><h2>Ejendomskontoret</h2>'
+        "<p>Torsdag 16.00–18.00</p></section>"
+        '<section class="widget widget_text"><h2>Nyheder</h2><p>Vi har fået nye vaskemaskiner.</p></section>'
+        '<section class="widget widget_links"><h2>Læs også</h2><ul><li><a href="/h">Husorden</a></li></ul></section>'
+        "</aside></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Fraflytning"),
+        ("paragraph", "Synet holdes senest 2 uger efter."),
+        ("heading", "Ejendomskontoret"),
+        ("paragraph", "Torsdag 16.00–18.00"),
+    ]
+
+
 def test_of_a_side_column_that_is_no_aside_only_its_contact_blocks_are_read(tmp_path: Path) -> None:
     # Held-out t71: a theme's right column, <div class="col-md-4 sidebar">, held the
     # complaints centre's phone hours in a contact card, which no reading served.

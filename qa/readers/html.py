@@ -5,11 +5,14 @@ The main content (`content_roots`) is `<main>` (the first not itself hidden), el
 `<h1>`; the others are teasers), else `<body>`. With a `<main>`, a title band above it
 that holds the page's one `<h1>` is read first (the band and `<main>`'s branch under the
 nearest element holding both; a logo or a dialog's `<h1>` is no title), and an `<aside>`
-beside it (a contact column) is read when, cleaned, it holds more than links (phone,
-e-mail and map links count as contact, not links). Nothing that holds the main content is
-ever removed: an ASP.NET page is one `<form>` (with no `<main>`, the form that holds the
-page's `<h1>` and nearly all its text is spared as a form: `page_form`), a consent script
-puts "cookie" classes on `<body>`, and a page saved with a dialog open has its app root `aria-hidden`.
+beside it (a contact column; also one after it right under `<body>`) is read when,
+cleaned, it holds more than links (phone, e-mail and map links count as contact, not
+links). With no `<main>`, an `<aside>`'s blocks whose class or id names contact are read
+(`side_contact_blocks`: a WordPress theme's contact widget), the rest of it is not.
+Nothing that holds the main content is ever removed: an ASP.NET page is one `<form>`
+(with no `<main>`, the form that holds the page's `<h1>` and nearly all its text is
+spared as a form: `page_form`), a consent script puts "cookie" classes on `<body>`, and a
+page saved with a dialog open has its app root `aria-hidden`.
 
 The page is parsed as a browser that runs scripts parses it (`parse_page`): the content
 of a `<noscript>` is one text node, removed with its element, so that a `<noscript>` in
@@ -73,7 +76,8 @@ koster et pas?" above its answer); not a control that holds its own panel, a lin
 paragraph ("Læs mere"), a control of several panels ("Åbn alle") or one without letters
 (a carousel's dots). Bootstrap's tabs, pills and collapses name their panel with their
 documented `data-toggle` / `data-bs-toggle` and the "#id" of their `href` or
-`data-target` (`BOOTSTRAP_CONTROLS`) and are read as the ARIA patterns are. Tab panels
+`data-target` (`BOOTSTRAP_CONTROLS`) and are read as the ARIA patterns are; so is any
+control whose `data-target` names its panel (a site's own accordion script). Tab panels
 are found before anything is removed (a tab list may sit in a `<nav>`), each read under
 its tab's text. Other hidden elements, and buttons that
 control no panel ("Del", "Print"), stay out.
@@ -200,9 +204,12 @@ SIBLING_CONTROLS = ", ".join(
 # `aria-controls` does, and a collapse toggle shows its panel as a disclosure control.
 BOOTSTRAP_TABS = ("tab", "pill")
 BOOTSTRAP_CONTROLS = ", ".join(
-    f'[{attribute}="{kind}" i]'
-    for attribute in ("data-toggle", "data-bs-toggle")
-    for kind in (*BOOTSTRAP_TABS, "collapse")
+    [
+        f'[{attribute}="{kind}" i]'
+        for attribute in ("data-toggle", "data-bs-toggle")
+        for kind in (*BOOTSTRAP_TABS, "collapse")
+    ]
+    + ['[data-target^="#"]', '[data-bs-target^="#"]']
 )
 # Not displayed: what a script shows by removing the attribute or the inline style.
 COLLAPSED = '[hidden], [style*="display:none" i], [style*="display: none" i]'
@@ -398,7 +405,16 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
         body_chars, headings = _text_chars(roots[0]), len(roots[0].css("h1"))
         page_forms = {n.mem_id for n in tree.css("form") if page_form(n, body_chars, headings)}
     remove([n for n in tree.css(BOILERPLATE) if n.mem_id not in page_forms])
-    remove([n for n in tree.css(PAGE_BOILERPLATE) if n.mem_id not in inside or _mostly_links(n)])
+    boilerplate = [n for n in tree.css(PAGE_BOILERPLATE) if n.mem_id not in inside or _mostly_links(n)]
+    if roots[0].tag == "body":
+        # With no <main>, an aside's contact blocks stay (`side_contact_blocks`: a
+        # WordPress theme's `<aside id="secondary">` with its office hours widget, a stop
+        # 43 tester's page), the rest of it goes.
+        contact = {n.mem_id: side_contact_blocks(n) for n in boilerplate if n.tag == "aside"}
+        for aside in [n for n in boilerplate if contact.get(n.mem_id)]:
+            _keep_only(aside, contact[aside.mem_id])
+        boilerplate = [n for n in boilerplate if not contact.get(n.mem_id)]
+    remove(boilerplate)
     remove([n for n in tree.css("[class], [id]") if _is_furniture(n)])
     remove([n for n in tree.css(_CONTROL_PARTS) if _is_hint(n)])
     remove([n for n in tree.css("[class]") if any(_ICON_CLASS.match(t) for t in _class_tokens(n))])
@@ -557,9 +573,10 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     first one not itself hidden), else `[role=main]`, else the one outermost `<article>`
     (or, of several, the one holding the `<h1>`: the others are teasers), else `<body>`.
     With a `<main>`, also the title band above it when the page's one `<h1>` stands
-    outside it (`_title_band`), each `<aside>` beside it (its layout row's contact column;
+    outside it (`_title_band`), each `<aside>` beside it (its layout row's contact column,
+    or one after it right under `<body>` that is no hidden element or consent banner;
     kept when, cleaned, it holds more than links), and the contact blocks of any other
-    column beside it (`is_side_column`, `side_contact_blocks`).
+    column beside it in its layout row (`is_side_column`, `side_contact_blocks`).
 
     Raises ReaderError when the page has no body.
     """
@@ -570,14 +587,19 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
             roots = _title_band(tree, main)
             inside = {n.mem_id for root in roots for n in root.traverse()}
             row = main.parent
-            if row is not None and row.tag not in ("body", "html"):
-                for column in row.iter():
-                    if column.mem_id in inside:
-                        continue
-                    if column.tag == "aside":
-                        roots.append(column)
-                    elif is_side_column(column):
-                        roots += side_contact_blocks(column)
+            in_body = row is None or row.tag in ("body", "html")
+            consent = _matching(tree, _CONSENT)
+            after_main = False
+            for column in row.iter() if row is not None else ():
+                after_main = after_main or column.mem_id == main.mem_id
+                if column.mem_id in inside or column.mem_id in hidden:
+                    continue
+                if column.tag == "aside" and (not in_body or (after_main and column.mem_id not in consent)):
+                    # An <aside> beside <main> in its layout row, or right after it under
+                    # <body> (a stop 43 tester's estate office hours), not a banner.
+                    roots.append(column)
+                elif not in_body and is_side_column(column):
+                    roots += side_contact_blocks(column)
             order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
             return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
     articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in ancestors(a))]
@@ -1043,13 +1065,19 @@ def _bootstrap_toggle(control: LexborNode) -> str:
 
 
 def _controlled_ids(control: LexborNode) -> list[str]:
-    """The ids of the panels a control shows: its `aria-controls`, else for a Bootstrap
-    toggle the "#id" of its `data-bs-target`, `data-target` or `href`."""
+    """The ids of the panels a control shows: its `aria-controls`, else the "#id" of its
+    `data-bs-target` or `data-target`, else for a Bootstrap toggle that of its `href`."""
     attributes = control.attributes
     ids = (attributes.get("aria-controls") or "").split()
-    if ids or not _bootstrap_toggle(control):
+    if ids:
         return ids
-    target = (attributes.get("data-bs-target") or attributes.get("data-target") or attributes.get("href") or "").strip()
+    # A `data-target` names its panel also without Bootstrap's toggle attribute (a site's
+    # own script: `<a class="accordion-toggle" data-target="#svar1">`, a stop 43 tester's
+    # page); an `href` only with it.
+    target = attributes.get("data-bs-target") or attributes.get("data-target")
+    if target is None and _bootstrap_toggle(control):
+        target = attributes.get("href")
+    target = (target or "").strip()
     return [target[1:]] if target.startswith("#") and len(target) > 1 else []
 
 
@@ -1077,6 +1105,20 @@ def _next_element(node: LexborNode, *, backward: bool = False) -> LexborNode | N
             return None  # text between the control and the next element: no panel follows
         sibling = sibling.prev if backward else sibling.next
     return sibling
+
+
+def _keep_only(node: LexborNode, kept: list[LexborNode]) -> None:
+    """Remove every part of `node` but the elements `kept` (its descendants) and what
+    leads to them."""
+    kept_ids = {n.mem_id for n in kept}
+    on_path = {a.mem_id for n in kept for a in ancestors(n)}
+    for child in list(node.iter(include_text=True)):
+        if child.mem_id in kept_ids:
+            continue
+        if child.mem_id in on_path:
+            _keep_only(child, kept)
+        else:
+            child.decompose()
 
 
 def _remove_outermost(nodes: list[LexborNode]) -> None:
