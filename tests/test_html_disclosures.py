@@ -330,14 +330,24 @@ def test_a_link_naming_its_hidden_panel_by_data_target_shows_it(tmp_path: Path) 
         '<div class="accordion-item"><a href="#" class="accordion-toggle" data-target="#svar1">'
         "Kan jeg betale med MobilePay?</a>"
         '<div id="svar1" class="accordion-body" style="display:none"><p>Ja, til nummer 40 512.</p></div></div>'
-        # not a panel: a data-target naming a hidden menu of links, or naming nothing
+        # not panels (a stop 44 review): a data-target naming a hidden menu of links or
+        # nothing, Bootstrap's modal and carousel buttons, a staff card opening a modal
         '<a href="#" data-target="#m">Menu</a>'
         '<div id="m" hidden><a href="/borger">Borger</a> <a href="/erhverv">Erhverv</a></div>'
-        '<a href="#" data-target="#none">Vis mere</a>',
+        '<a href="#" data-target="#none">Vis mere</a>'
+        '<button data-bs-toggle="modal" data-bs-target="#book">Book an appointment</button>'
+        '<div class="modal fade" id="book" aria-hidden="true"><p>You must be at least 15 years old.</p></div>'
+        '<button class="carousel-control-next" data-bs-target="#intro" data-bs-slide="next">Next</button>'
+        '<div class="staff-card" data-toggle="modal" data-target="#mette"><p>Mette Lund</p>'
+        "<p>Træffes tirsdag kl. 12.00-13.00.</p></div>"
+        '<div class="modal fade" id="mette" tabindex="-1" aria-hidden="true">'
+        "<p>Mette har været her siden 2015.</p></div>",
     )
     assert units(doc) == [
         ("heading", 1, "Restancer"),
         ("heading", 2, "Kan jeg betale med MobilePay?"),
         ("paragraph", 0, "Ja, til nummer 40 512."),
         ("paragraph", 0, "Menu Vis mere"),
+        ("paragraph", 0, "Mette Lund"),
+        ("paragraph", 0, "Træffes tirsdag kl. 12.00-13.00."),
     ]

@@ -435,17 +435,20 @@ def test_an_aside_beside_main_is_its_column_unless_it_is_a_list_of_links(tmp_pat
     ]
 
 
-def test_an_aside_beside_main_under_body_is_read_and_a_consent_aside_is_not(tmp_path: Path) -> None:
+def test_of_an_aside_after_main_under_body_its_contact_and_fact_boxes_are_read(tmp_path: Path) -> None:
     # A stop 43 tester's page: <main> and <aside class="kp-aside"> (the estate office's
-    # hours) both right under <body>; the aside was dropped, and so was the answer.
+    # hours in a fact box) both right under <body>; the aside was dropped, and so was the
+    # answer. A stop 44 review: news teasers, a survey and a chat in such an aside answered
+    # questions when all of it was read; a cookie aside and a hidden one are no columns.
     doc = _read(
         tmp_path,
         "<main><h1>Pets</h1><p>You need a permit for a dog.</p></main>"
-        '<aside class="kp-aside"><h2>Estate office</h2><p>Friday: no phone hours.</p>'
-        '<div><h3>Related</h3><ul><li><a href="/a">House rules</a></li><li><a href="/b">Moving out</a></li></ul></div>'
-        "</aside>"
-        '<aside class="cookie-notice"><p>We use cookies on this site.</p></aside>'
-        "<aside hidden><p>Old hours: closed.</p></aside>",
+        '<aside class="kp-aside"><div class="kp-factbox"><h2>Estate office</h2><p>Friday: no phone hours.</p></div>'
+        '<div class="news"><h3>News</h3><p>The office is closed on Friday 10 May.</p></div>'
+        '<div class="survey"><p>Answer 5 questions about our website. It takes only 3 minutes.</p></div>'
+        '<div class="kp-related"><h3>Related</h3><ul><li><a href="/a">House rules</a></li></ul></div></aside>'
+        '<aside class="cookie-notice"><div class="contact"><p>We use cookies on this site.</p></div></aside>'
+        '<aside hidden><div class="contact"><p>Old hours: closed.</p></div></aside>',
     )
     assert _units(doc) == [
         ("heading", "Pets"),
@@ -465,6 +468,9 @@ def test_a_page_without_main_keeps_only_the_contact_blocks_of_its_asides(tmp_pat
         "<p>Torsdag 16.00–18.00</p></section>"
         '<section class="widget widget_text"><h2>Nyheder</h2><p>Vi har fået nye vaskemaskiner.</p></section>'
         '<section class="widget widget_links"><h2>Læs også</h2><ul><li><a href="/h">Husorden</a></li></ul></section>'
+        # A stop 44 review: a widget's title before its contact block stays with it, so
+        # that Borgerservice's hours are not read under the page's last heading.
+        '<h2 class="widget-title">Kontakt Borgerservice</h2><div class="kontakt"><p>Telefontid: kl. 10-14.</p></div>'
         "</aside></div>",
     )
     assert _units(doc) == [
@@ -472,6 +478,8 @@ def test_a_page_without_main_keeps_only_the_contact_blocks_of_its_asides(tmp_pat
         ("paragraph", "Synet holdes senest 2 uger efter."),
         ("heading", "Ejendomskontoret"),
         ("paragraph", "Torsdag 16.00–18.00"),
+        ("heading", "Kontakt Borgerservice"),
+        ("paragraph", "Telefontid: kl. 10-14."),
     ]
 
 

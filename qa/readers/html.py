@@ -76,8 +76,7 @@ koster et pas?" above its answer); not a control that holds its own panel, a lin
 paragraph ("Læs mere"), a control of several panels ("Åbn alle") or one without letters
 (a carousel's dots). Bootstrap's tabs, pills and collapses name their panel with their
 documented `data-toggle` / `data-bs-toggle` and the "#id" of their `href` or
-`data-target` (`BOOTSTRAP_CONTROLS`) and are read as the ARIA patterns are; so is any
-control whose `data-target` names its panel (a site's own accordion script). Tab panels
+`data-target` (`BOOTSTRAP_CONTROLS`) and are read as the ARIA patterns are. Tab panels
 are found before anything is removed (a tab list may sit in a `<nav>`), each read under
 its tab's text. Other hidden elements, and buttons that
 control no panel ("Del", "Print"), stay out.
@@ -177,6 +176,7 @@ _ICON_CLASS = re.compile(r"^material-(icons|symbols)", re.IGNORECASE)
 # are the heading's permalink mark, no part of its text.
 _HEADING_LINKS = ", ".join(f'{h} a[href^="#"]' for h in ("h1", "h2", "h3", "h4", "h5", "h6", "[role=heading]"))
 _CLASS_PART = re.compile(r"[-_]+")
+_HEADINGS_SELECTOR = "h1, h2, h3, h4, h5, h6"
 # Marks that set links apart in a bar of links ("Borger | Erhverv · Kontakt").
 _SEPARATORS = re.compile(r"[|·•/›»–-]")
 # An aside inside the content whose link text is more than this share of its text is a
@@ -204,12 +204,9 @@ SIBLING_CONTROLS = ", ".join(
 # `aria-controls` does, and a collapse toggle shows its panel as a disclosure control.
 BOOTSTRAP_TABS = ("tab", "pill")
 BOOTSTRAP_CONTROLS = ", ".join(
-    [
-        f'[{attribute}="{kind}" i]'
-        for attribute in ("data-toggle", "data-bs-toggle")
-        for kind in (*BOOTSTRAP_TABS, "collapse")
-    ]
-    + ['[data-target^="#"]', '[data-bs-target^="#"]']
+    f'[{attribute}="{kind}" i]'
+    for attribute in ("data-toggle", "data-bs-toggle")
+    for kind in (*BOOTSTRAP_TABS, "collapse")
 )
 # Not displayed: what a script shows by removing the attribute or the inline style.
 COLLAPSED = '[hidden], [style*="display:none" i], [style*="display: none" i]'
@@ -548,7 +545,11 @@ def _wraps(parent: LexborNode, child: LexborNode) -> bool:
 # mandag–torsdag kl. 9.00–15.00, ..." in a sidebar's contact card was served by no reading
 # of its page.
 SIDE_COLUMN_PARTS = frozenset({"sidebar"})
-CONTACT_PARTS = frozenset({"contact", "kontakt", "kontaktboks", "kontaktinfo", "contactinfo"})
+# Class or id parts of a block of a side column that is content: contact details and a fact
+# box ("kp-factbox", a stop 43 tester's estate office with its hours).
+CONTACT_PARTS = frozenset(
+    {"contact", "kontakt", "kontaktboks", "kontaktinfo", "contactinfo", "factbox", "faktaboks", "faktabox"}
+)
 
 
 def is_side_column(node: LexborNode) -> bool:
@@ -560,12 +561,23 @@ def is_side_column(node: LexborNode) -> bool:
 
 def side_contact_blocks(column: LexborNode) -> list[LexborNode]:
     """The outermost elements of a side column (the column itself included) whose class
-    or id names contact (`CONTACT_PARTS`), in document order; none when it has none."""
+    or id names contact or a fact box (`CONTACT_PARTS`), each after the heading right
+    before it when it has none of its own (a widget's title: "Kontakt Borgerservice" over
+    `<div class="kontakt">`, which read under the page's last heading otherwise, a stop 44
+    review), in document order; none when it has none."""
     if _names_part(column, CONTACT_PARTS):
         return [column]
     found = [n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS)]
     ids = {n.mem_id for n in found}
-    return [n for n in found if not any(a.mem_id in ids for a in ancestors(n))]
+    blocks: list[LexborNode] = []
+    for block in (n for n in found if not any(a.mem_id in ids for a in ancestors(n))):
+        before = block.prev
+        while before is not None and before.tag == "-text" and not (before.text() or "").strip():
+            before = before.prev
+        if block.css_first(_HEADINGS_SELECTOR) is None and before is not None and before.tag in HEADINGS:
+            blocks.append(before)
+        blocks.append(block)
+    return blocks
 
 
 def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -573,10 +585,11 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     first one not itself hidden), else `[role=main]`, else the one outermost `<article>`
     (or, of several, the one holding the `<h1>`: the others are teasers), else `<body>`.
     With a `<main>`, also the title band above it when the page's one `<h1>` stands
-    outside it (`_title_band`), each `<aside>` beside it (its layout row's contact column,
-    or one after it right under `<body>` that is no hidden element or consent banner;
-    kept when, cleaned, it holds more than links), and the contact blocks of any other
-    column beside it in its layout row (`is_side_column`, `side_contact_blocks`).
+    outside it (`_title_band`), each `<aside>` beside it in its layout row (its contact
+    column; kept when, cleaned, it holds more than links), and the contact and fact boxes
+    (`side_contact_blocks`) of any other column beside it there (`is_side_column`) and of
+    an `<aside>` after it right under `<body>` that is no hidden element or consent
+    banner.
 
     Raises ReaderError when the page has no body.
     """
@@ -594,11 +607,14 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
                 after_main = after_main or column.mem_id == main.mem_id
                 if column.mem_id in inside or column.mem_id in hidden:
                     continue
-                if column.tag == "aside" and (not in_body or (after_main and column.mem_id not in consent)):
-                    # An <aside> beside <main> in its layout row, or right after it under
-                    # <body> (a stop 43 tester's estate office hours), not a banner.
+                if column.tag == "aside" and not in_body:
                     roots.append(column)
-                elif not in_body and is_side_column(column):
+                elif is_side_column(column) and not in_body:
+                    roots += side_contact_blocks(column)
+                elif column.tag == "aside" and after_main and column.mem_id not in consent:
+                    # After <main> right under <body>: its contact and fact boxes only (a
+                    # stop 43 tester's estate office hours; a stop 44 review found news
+                    # teasers, a chat and a survey in such an aside answering questions).
                     roots += side_contact_blocks(column)
             order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
             return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
@@ -1009,9 +1025,13 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     # the wrong heading), one inside a line of text or that asks nothing ("Vis nummer"
     # before a hidden phone number, "Beregn" before a calculator's result), nor one that
     # opens a dialog (a receipt, a rating widget's reply): two fresh reviewers'
-    # counterexamples, stop 39.
-    for link in tree.css('a[href^="#"]'):
-        answer = by_id.get((link.attributes.get("href") or "")[1:])
+    # counterexamples, stop 39. The link may name it by `data-target` instead (`<a href="#"
+    # data-target="#svar1">`, a stop 43 tester's page; a stop 44 review found Bootstrap's
+    # modal and carousel buttons and a staff card taken for panels' controls when any
+    # `data-target` was one).
+    for link in tree.css('a[href^="#"], a[data-target^="#"]'):
+        named_id = link.attributes.get("data-target") or link.attributes.get("href") or ""
+        answer = by_id.get(named_id[1:])
         if (
             answer is not None
             and answer.mem_id in collapsed
@@ -1065,19 +1085,13 @@ def _bootstrap_toggle(control: LexborNode) -> str:
 
 
 def _controlled_ids(control: LexborNode) -> list[str]:
-    """The ids of the panels a control shows: its `aria-controls`, else the "#id" of its
-    `data-bs-target` or `data-target`, else for a Bootstrap toggle that of its `href`."""
+    """The ids of the panels a control shows: its `aria-controls`, else for a Bootstrap
+    toggle the "#id" of its `data-bs-target`, `data-target` or `href`."""
     attributes = control.attributes
     ids = (attributes.get("aria-controls") or "").split()
-    if ids:
+    if ids or not _bootstrap_toggle(control):
         return ids
-    # A `data-target` names its panel also without Bootstrap's toggle attribute (a site's
-    # own script: `<a class="accordion-toggle" data-target="#svar1">`, a stop 43 tester's
-    # page); an `href` only with it.
-    target = attributes.get("data-bs-target") or attributes.get("data-target")
-    if target is None and _bootstrap_toggle(control):
-        target = attributes.get("href")
-    target = (target or "").strip()
+    target = (attributes.get("data-bs-target") or attributes.get("data-target") or attributes.get("href") or "").strip()
     return [target[1:]] if target.startswith("#") and len(target) > 1 else []
 
 
