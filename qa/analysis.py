@@ -333,7 +333,9 @@ def key_terms(
                 variant = aa_variant(piece)
                 if variant is not None:
                     whole |= set(terms(variant))
-            whole |= set(terms(genitive_base(lowered) or ""))
+            base = genitive_base(lowered)
+            if base is not None:
+                whole |= set(terms(base))
         mine: list[int] = []
         choices: list[str | None] = list(parts) if parts else [None]
         for part in choices:

@@ -1044,6 +1044,12 @@ def periods_named(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _PERIOD_PATTERNS if pattern.search(text))
 
 
+_MILLION = 1_000_000.0
+# A number with a decimal point and one or two decimals, as English writes "2.4 million"
+# ("2.400" is two thousand four hundred, as Danish writes it).
+_DECIMAL_POINT = re.compile(r"\d+\.\d{1,2}")
+
+
 def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str | None] | None = None) -> list[str]:
     """The question's `numbers` (as `NUMBER` writes them) that `text` neither writes nor
     spans with a range of whole numbers (`_RANGE`), in sorted order: "1965" is in "Født:
@@ -1077,15 +1083,16 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
     return missing
 
 
-_MILLION = 1_000_000.0
-
-
 def _scaled(number: str, unit: str | None) -> float | None:
     """A number as written times a million when its unit is millions ("2,4" of "2,4 mio.
-    kr." -> 2,400,000); None for one `_value` cannot read (a date)."""
-    if not _WRITTEN_VALUE.fullmatch(number) and not re.fullmatch(r"\d+\.\d{1,2}", number):
+    kr." -> 2,400,000; "2.4" of "2.4 million", an English decimal point); None for one
+    `_value` cannot read (a date)."""
+    if _DECIMAL_POINT.fullmatch(number):
+        value = _value(number.replace(".", ","))
+    elif _WRITTEN_VALUE.fullmatch(number):
+        value = _value(number)
+    else:
         return None
-    value = _value(number.replace(".", ",")) if re.fullmatch(r"\d+\.\d{1,2}", number) else _value(number)
     return value * _MILLION if unit == "million" else value
 
 

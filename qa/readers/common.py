@@ -242,9 +242,9 @@ LINK_LINE_WORDS = 8
 def is_link_line(text: str) -> bool:
     """Whether a line is a list of links on one line, as pages set their "Se også" and
     "Relaterede sider" and text copied from them keeps it: a title of `LINK_TITLE` or
-    "Related", a
-    colon, then two or more labels set apart by one of " · ", " | ", " • " (the same each
-    time), none ending a sentence with "." and none longer than `LINK_LINE_WORDS` words. A
+    "Related", a colon, then two or more labels set apart by one of " · ", " | ", " • " (the
+    same each time), none ending a sentence with "." and none longer than `LINK_LINE_WORDS`
+    words. A
     stop 43 tester's text page had "Læs også: Tinglysningsafgift ved køb af bolig ·
     Tilstandsrapport og ejerskifteforsikring" quoted for a question on the deadline to
     withdraw from buying a home. Not a sentence that names the pages ("Læs også:

@@ -600,22 +600,22 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
             roots = _title_band(tree, main)
             inside = {n.mem_id for root in roots for n in root.traverse()}
             row = main.parent
-            in_body = row is None or row.tag in ("body", "html")
-            consent = _matching(tree, _CONSENT)
-            after_main = False
-            for column in row.iter() if row is not None else ():
-                after_main = after_main or column.mem_id == main.mem_id
-                if column.mem_id in inside or column.mem_id in hidden:
-                    continue
-                if column.tag == "aside" and not in_body:
-                    roots.append(column)
-                elif is_side_column(column) and not in_body:
-                    roots += side_contact_blocks(column)
-                elif column.tag == "aside" and after_main and column.mem_id not in consent:
-                    # After <main> right under <body>: its contact and fact boxes only (a
-                    # stop 43 tester's estate office hours; a stop 44 review found news
-                    # teasers, a chat and a survey in such an aside answering questions).
-                    roots += side_contact_blocks(column)
+            siblings = list(row.iter()) if row is not None else []
+            columns = [c for c in siblings if c.mem_id not in inside and c.mem_id not in hidden]
+            if row is not None and row.tag not in ("body", "html"):
+                for column in columns:
+                    if column.tag == "aside":
+                        roots.append(column)
+                    elif is_side_column(column):
+                        roots += side_contact_blocks(column)
+            elif columns:
+                # After <main> right under <body>: an aside's contact and fact boxes only (a
+                # stop 43 tester's estate office hours; a stop 44 review found news teasers,
+                # a chat and a survey in such an aside answering questions), not a banner's.
+                consent = _matching(tree, _CONSENT)
+                for column in columns:
+                    if column.tag == "aside" and column.mem_id not in consent and _follows(column, main):
+                        roots += side_contact_blocks(column)
             order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
             return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
     articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in ancestors(a))]
@@ -734,7 +734,7 @@ def _holds_only_links(node: LexborNode) -> bool:
     """Whether an element's text is all its links' text (maybe set apart by "|", "·" or
     the like), without a heading: a bar of links, not a box or a card that also says
     something."""
-    if node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+    if node.css_first(_HEADINGS_SELECTOR) is not None:
         return False
     links = sum(_text_chars(link) for link in node.css("a"))
     rest = _text_chars(node) - links
@@ -1119,6 +1119,16 @@ def _next_element(node: LexborNode, *, backward: bool = False) -> LexborNode | N
             return None  # text between the control and the next element: no panel follows
         sibling = sibling.prev if backward else sibling.next
     return sibling
+
+
+def _follows(node: LexborNode, earlier: LexborNode) -> bool:
+    """Whether `node` is a later sibling of `earlier`."""
+    sibling = earlier.next
+    while sibling is not None:
+        if sibling.mem_id == node.mem_id:
+            return True
+        sibling = sibling.next
+    return False
 
 
 def _keep_only(node: LexborNode, kept: list[LexborNode]) -> None:

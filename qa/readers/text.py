@@ -375,7 +375,16 @@ def _without_tool_bars(paragraphs: list[str]) -> list[str]:
     heading over the text after it, or as the page's title: stop 42 reviewers' pages), and
     one whose lines are a bar only together (`is_tool_bar_lines`: "Del siden", "Facebook",
     "LinkedIn", "Mail", "Print", a line each), unless the paragraph before leads in to it
-    ("Øverst finder du tre knapper:" over "Lyt", "Del", "Print" is content). A bar sharing
+    ("Øverst finder du tre knapper:" over "Lyt", "Del", "Print" is content). So does a
+    paragraph, not the text's first (its title), of nothing but date stamps and lines of
+    links (`is_link_line`): alone, they were read as a heading over the text after them or
+    as one sentence (a stop 43 tester's page had "Læs også: Tinglysningsafgift ved køb af
+    bolig · Tilstandsrapport og ejerskifteforsikring" over "Opdateret 9. oktober 2026"
+    quoted as one sentence). Such a line inside a paragraph of text stays: taken out, the
+    line left above it could read as a heading ("Et pas til børn koster 150 kr" over
+    "Senest opdateret 12. januar 2026": a stop 44 reviewer's page), and the soft-break rule
+    already makes it a unit of its own, which `qa.reader` never quotes when it is a stamp.
+    A bar sharing
     a paragraph with other text stays (an opening hours line "Mandag-onsdag kl. 10-15 /
     torsdag kl. 10-17", a menu path): without the bar, a line of text alone would be read
     as a heading ("Et nyt kort koster 195 kr" over "Del siden")."""
@@ -388,29 +397,9 @@ def _without_tool_bars(paragraphs: list[str]) -> list[str]:
         if is_tool_bar_lines(lines):
             continue
         bars = [is_tool_bar(line) for line in lines]
-        if any(bars) and all(bar or is_page_stamp(line) for line, bar in zip(lines, bars, strict=True)):
-            continue
-        kept.append(paragraph)
-    return kept
-
-
-def _without_stamp_and_link_lines(paragraphs: list[str]) -> list[str]:
-    """The paragraphs without those whose every line is a page's date stamp
-    (`is_page_stamp`) or a line of links (`is_link_line`): alone, they were read as a
-    heading over the text after them or as one sentence (a stop 43 tester's page had
-    "Læs også: Tinglysningsafgift ved køb af bolig · Tilstandsrapport og
-    ejerskifteforsikring" over "Opdateret 9. oktober 2026" quoted as one sentence). The
-    text's first paragraph (its title) and a paragraph the one before leads in to ("...
-    disse sider:") stay. Such a line inside a paragraph of text stays too: taken out, the
-    line left above it could read as a heading ("Et pas til børn koster 150 kr" over
-    "Senest opdateret 12. januar 2026": a stop 44 reviewer's page), and the soft-break
-    rule already makes it a unit of its own, which `qa.reader` never quotes when it is a
-    stamp."""
-    kept: list[str] = []
-    for i, paragraph in enumerate(paragraphs):
-        lines = [line for line in paragraph.split("\n") if line.strip()]
-        led_in = bool(kept) and kept[-1].rstrip().endswith(":")
-        if i and not led_in and all(is_page_stamp(line) or is_link_line(line) for line in lines):
+        if all(bar or is_page_stamp(line) or is_link_line(line) for line, bar in zip(lines, bars, strict=True)) and (
+            any(bars) or kept
+        ):
             continue
         kept.append(paragraph)
     return kept
@@ -485,13 +474,10 @@ def _without_link_lists(paragraphs: list[str]) -> list[str]:
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
-    (`_without_breadcrumbs`), the page's tool bars (`_without_tool_bars`), the lists of
-    links copied with it (`_without_link_lists`) and its date stamps and lines of links
-    (`_without_stamp_and_link_lines`)."""
-    paragraphs = _without_stamp_and_link_lines(
-        _without_link_lists(
-            _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
-        )
+    (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
+    (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`)."""
+    paragraphs = _without_link_lists(
+        _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
     )
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
