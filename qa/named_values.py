@@ -45,6 +45,21 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 
+# A band of amounts or counts with thousands separators, as a fee, income or lottery
+# table writes it: "20,001–30,000 kr.", "350.000–499.999 kr.", "4.501 til 12.000", and
+# from 0 or 1 ("1–4,500", "0 - 208.100 kr."): each end that is not 0 or 1 written with
+# groups of three digits after a first digit other than 0 (`_RANGE` reads none of them).
+# Not a label's number before a dash ("Takster 2024 – 3.250 kr.", "Trin 2 - 12.000 kr."),
+# Danish shorthand ("10-15.000 kr." is 10.000 to 15.000), decimals ("0,125-2,250 mg"), a
+# date ("1.1.2025-31.12.2025") nor an account number ("0042-1.234.567").
+_GROUPED = r"[1-9]\d{0,2}(?:[.,]\d{3})+"
+_MONEY_WORD = r"(?:kr\.?|kroner|dkk)"
+_THOUSANDS_RANGE = re.compile(
+    rf"(?<![\d.,:/])(?P<before>{_MONEY_WORD}\s*)?({_GROUPED}|[01])(?:\s*{_MONEY_WORD})?"
+    rf"\s*(?:–|—|-|\btil\b|\bto\b|\bthrough\b)\s*({_GROUPED})(?![.,]?\d)",
+    re.IGNORECASE,
+)
+
 # Weekday names, Danish and English, Monday first; a name may carry a Danish or English
 # ending ("torsdagen", "fredage", "fredags", "Fridays"). A weekday the question names
 # counts like a number it names (`missing_named`): "Hvornår har borgerservice åbent om
@@ -1055,7 +1070,10 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
     spans with a range of whole numbers (`_RANGE`), in sorted order: "1965" is in "Født:
     1. januar 1963 – 31. december 1966", "30" in "18-64 år", "17" in "kl. 10-18"; "1965"
     is not in "1963, 1966", "2026" not in "2025", "67" not in "pr. 1/1-2025". Only a
-    question's whole numbers of up to four digits can fall in a range. Given the question's
+    question's whole numbers of up to four digits can fall in such a range; one of any
+    size, with or without thousands separators, can fall in a band written with them
+    (`_thousands_bands`, `_in_band`: of the same unit as the question's number, no year):
+    "25.000" of "en småsag på 25.000 kr" in "20,001–30,000 kr.". Given the question's
     `units` (`number_units` of the question), a number is also held by a bound of the text
     on a quantity of its unit (`bounds`): "13" of "min søn på 13" by "Er barnet fyldt 12 år", "4" of "i 4 måneder"
     by "mindre end 6 måneder"; not "45" of "jeg er 45" by "over 65 år". An amount in millions
@@ -1067,12 +1085,15 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
     written = set(NUMBER.findall(text))
     spans = [(int(a), int(b)) for a, b in _RANGE.findall(text)]
     units = units or {}
+    bands = _thousands_bands(text)
     limits = bounds(text) if units else []
     missing = []
     for number in sorted(numbers):
         if number in written:
             continue
         if number.isdigit() and len(number) <= 4 and any(a <= int(number) <= b for a, b in spans):
+            continue
+        if bands and _in_band(number, units.get(number), bands):
             continue
         if limits and number in units and _within(number, units[number], limits):
             continue
@@ -1081,6 +1102,88 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
             continue
         missing.append(number)
     return missing
+
+
+def _thousands_bands(text: str) -> list[tuple[float, float, str | None]]:
+    """The bands of amounts or counts `text` writes with thousands separators
+    (`_THOUSANDS_RANGE`), each as its lowest and highest value and its unit (`_band_unit`),
+    low end first: "Value of the claim: 20,001–30,000 kr." -> [(20001, 30000, "money")],
+    "DKK 10,001–30,000" -> [(10001, 30000, "money")], "Lottery number: 1–4,500" -> [(1,
+    4500, None)]; none for "kl. 10-18" (no separator: `_RANGE`'s) or "30,000–20,001" (the
+    wrong way round)."""
+    bands = []
+    for m in _THOUSANDS_RANGE.finditer(text):
+        low, high = _value(m.group(2)), _value(m.group(3))
+        if low <= high:
+            bands.append((low, high, _band_unit(text, m.start(), m.end(), bool(m.group("before")))))
+    return bands
+
+
+def _band_unit(text: str, start: int, end: int, money_before: bool) -> str | None:
+    """The unit of a band from `start` to `end`: money when "kr." or "DKK" stands before it,
+    else the word after it (`_unit_after`: a kind of `_UNITS` or the word itself,
+    "liter"), with the one period its table cell names before or after it (`_period` of
+    the cell, between the ";" that part a row's cells: "Din årlige indkomst: 350.000–499.999
+    kr.; Betaling pr. måned: ..." is money a year)."""
+    unit = "money" if money_before else _unit_after(text, end)
+    if unit is None:
+        return None
+    cell_start = text.rfind(";", 0, start) + 1
+    cell_end = text.find(";", end)
+    named = periods_named(text[cell_start : len(text) if cell_end < 0 else cell_end])
+    return f"{unit}/{next(iter(named))}" if len(named) == 1 and unit in _UNITS else unit
+
+
+# Words after a question's number that give it no unit: prepositions and conjunctions
+# ("number 3200 in the draft lottery", "nettoindkomst 200.000 uden børn").
+_NO_UNIT_WORDS = frozenset(
+    {"i", "in", "på", "on", "at", "of", "af", "for", "til", "to", "uden", "without", "med", "with", "som", "as"}
+)
+
+
+def _in_band(number: str, unit: str | None, bands: list[tuple[float, float, str | None]]) -> bool:
+    """Whether a question's number (a whole number or one with thousands separators, as
+    `NUMBER` writes it) with its unit (`number_units`) lies in one of `_thousands_bands`
+    of its unit: a kind of `_UNITS` over periods that agree (`_same_unit`); a number
+    without a unit (none, or a preposition after it, `_NO_UNIT_WORDS`) in a band without
+    one, or, from 1000 up, in a band of money ("en småsag på 25000"); a number of a
+    counted thing ("3 børn") only in a band of the same thing. A year lies in no band
+    ("What lottery numbers were called up in 2024?" against "1–4,500"), nor a decimal
+    ("2,5"). "25.000" of "en småsag på 25.000 kr" lies in "20,001–30,000 kr." (a stop 44
+    tester's fee table of claims), "3200" of "i drew number 3200 in the draft lottery" in
+    "1–4,500"; not "25.000" of "25.000 kr. om måneden" in "Årlig indkomst: 20.001-30.000
+    kr.", "1,500" of "1,500 m2" in "DKK 1,000–2,000", "2.000" in "1,500–2,750 liter", nor
+    "3" of "3 børn" in "1–4,500" (two stop 45 reviews). An amount of another kind in the
+    same unit is not told apart: "400.000 kr. i opsparing" lies in an income band."""
+    if not (number.isdigit() or _GROUPED_NUMBER.fullmatch(number)):
+        return False
+    value = _value(number)
+    if unit is not None and unit.partition("/")[0] in _UNITS:
+        kind: str | None = unit
+    elif unit is None or unit.partition("/")[0] in _NO_UNIT_WORDS:
+        kind = None
+    else:
+        kind = unit.partition("/")[0]
+    if _is_year(value, kind if kind in _UNITS else None):
+        return False
+    for low, high, band in bands:
+        if not low <= value <= high:
+            continue
+        if kind is None and (band is None or (value >= _THOUSAND and band.partition("/")[0] == "money")):
+            return True
+        if kind is not None and kind.partition("/")[0] in _UNITS and _same_unit(kind, band):
+            return True
+        if kind is not None and kind == band:
+            return True
+    return False
+
+
+# The smallest amount a question may write without its unit and be read as money.
+_THOUSAND = 1000.0
+
+
+# A number written with thousands separators ("1.500", "25,000").
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 
 
 def _scaled(number: str, unit: str | None) -> float | None:

@@ -892,6 +892,71 @@ def test_a_number_is_missing_unless_the_text_writes_it_or_spans_it_with_a_range(
 @pytest.mark.parametrize(
     ("question", "text", "missing"),
     [
+        # Stop 44 testers' questions against their tables' rows: a band written with
+        # thousands separators holds a number of its unit.
+        (
+            "hvad koster det at anlægge en småsag på 25.000 kr",
+            "Value of the claim: 10,001–30,000 kr.; Filing fee: 500 kr.",
+            [],
+        ),
+        (
+            "hvad koster det at anlægge en småsag på 25.000 kr",
+            "Value of the claim: 30,001–50,000 kr.; Filing fee: 750 kr.",
+            ["25.000"],
+        ),
+        ("hvad koster en sag om 25,000 kr", "Sagens værdi: 20.001 til 30.000 kr.", []),
+        (
+            "i drew number 3200 in the draft lottery what does that mean",
+            "Lottery number: 1–4,500; What happens: You will be called up",
+            [],
+        ),
+        (
+            "i drew number 3200 in the draft lottery what does that mean",
+            "Lottery number: 4,501–12,000; What happens: You may be called up",
+            ["3200"],
+        ),
+        (
+            "Hvad betaler jeg, når jeg tjener 400.000 kr. om året?",
+            "Din årlige indkomst: 350.000–499.999 kr.; Betaling pr. måned: 2.300 kr.",
+            [],
+        ),
+        # A stop 45 review: no year, no number of another unit or period, no label's
+        # number, shorthand, decimal or account number read as a band's end.
+        ("What lottery numbers were called up in 2024?", "Lottery number: 1–4,500", ["2024"]),
+        ("Hvad koster det i 2026?", "Husstandsindkomst 0 - 208.100 kr.", ["2026"]),
+        ("Hvad koster det i 2026?", "Takster 2024 – 3.250 kr. pr. måned", ["2026"]),
+        ("Jeg tjener 25.000 kr. om måneden. Hvad betaler jeg?", "Indkomst 20.001-30.000 kr. om året", ["25.000"]),
+        ("What is the fee for a 1,500 m2 building?", "A typical fee is DKK 1,000–2,000", ["1,500"]),
+        ("Hvad koster 2.000?", "Sats 1,500–2,750 liter", ["2.000"]),
+        ("Hvad koster 12 stk?", "Gebyret er 10-15.000 kr.", ["12"]),
+        ("Hvad er grænsen ved 2025 mg?", "Dosis 0,125-2,250 mg", ["2025"]),
+        ("Konto 5000?", "Kontonr. 0042-1.234.567", ["5000"]),
+        # A second stop 45 review: a period named before the band, a counted thing, a
+        # postcode; an amount written without its unit, the unit before the band or after
+        # each end.
+        (
+            "Vi tjener 30.000 kr. om måneden. Kan vi få hel friplads?",
+            "Husstandens årlige indkomst: 0–217.200 kr.; Betaling: Ingenting",
+            ["30.000"],
+        ),
+        ("Vi har 3 børn. Hvad betaler vi?", "Lottery number: 1–4,500", ["3"]),
+        ("Jeg bor i 2300 København. Hvad koster det?", "Nummer: 1–4,500", ["2300"]),
+        ("hvad koster en småsag på 25000", "Value of the claim: 10,001–30,000 kr.; Filing fee: 500 kr.", []),
+        ("mindste afdrag nettoindkomst 200.000 uden børn", "Nettoindkomst: 160.000–259.999 kr.; Afdrag: 700 kr.", []),
+        ("How much is the court fee for a claim of DKK 25,000?", "Claim: DKK 10,001–30,000; Fee: DKK 500", []),
+        ("Hvad koster en sag om 25.000 kr.?", "Sagens værdi: 20.001 kr. – 30.000 kr.", []),
+    ],
+)
+def test_a_band_written_with_thousands_separators_holds_a_number_of_its_unit(
+    question: str, text: str, missing: list[str]
+) -> None:
+    asked = analyse(question)
+    assert missing_numbers(asked.numbers, text, dict(asked.units)) == missing
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "missing"),
+    [
         ("Hvornår har borgerservice åbent om torsdagen?", "Dag: Torsdag; Åbent: kl. 10-18", 0),
         ("Hvornår har borgerservice åbent om torsdagen?", "Borgerservice holder lukket på helligdage.", 1),
         ("Har de åbent om onsdagen?", "Åbent mandag-fredag kl. 9-15.", 0),
