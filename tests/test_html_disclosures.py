@@ -351,3 +351,81 @@ def test_a_link_naming_its_hidden_panel_by_data_target_shows_it(tmp_path: Path) 
         ("paragraph", 0, "Mette Lund"),
         ("paragraph", 0, "Træffes tirsdag kl. 12.00-13.00."),
     ]
+
+
+def test_two_script_only_question_links_over_hidden_answers_show_them_and_one_alone_does_not(tmp_path: Path) -> None:
+    # A stop 44 tester's FAQ: each question a `javascript:void(0)` link in its own div over
+    # its answer, a div not displayed, in one `<div class="faq">`; the answers were not
+    # read, so "Can the Aarvik international centre help me find a student job?" had no
+    # answer in the page's text.
+    doc = _page(
+        tmp_path,
+        "<h1>Jobsøgning</h1><h2>Ofte stillede spørgsmål</h2>"
+        '<div class="faq">'
+        '<div class="faq-question"><a href="javascript:void(0)">Hjælper I med at finde studiejob?</a></div>'
+        '<div class="faq-svar" style="display:none">Nej, vi hjælper ikke med studiejob.</div>'
+        '<div class="faq-question"><a href="#">Kan jeg få hjælp på tysk?</a></div>'
+        '<div class="faq-svar" style="display:none">Vi tilbyder vejledning på dansk, engelsk og tysk.</div>'
+        "</div>"
+        # not panels (a stop 45 review): one such link alone is a widget, a link running
+        # other script toggles nothing
+        '<div class="feedback"><div><a href="javascript:void(0)">Kunne du bruge siden?</a></div>'
+        '<div style="display:none"><p>Tak for din vurdering. Ring på 70 12 34 56.</p></div></div>'
+        "<div><a href=\"javascript:__doPostBack('x','')\">Har du brug for hjælp?</a></div>"
+        '<div style="display:none"><p>Vent venligst mens siden indlæses.</p></div>'
+        '<div><a href="javascript:window.print()">Skal siden udskrives?</a></div>'
+        '<div style="display:none"><p>Udskriften er klar.</p></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Jobsøgning"),
+        ("heading", 2, "Ofte stillede spørgsmål"),
+        ("heading", 3, "Hjælper I med at finde studiejob?"),
+        ("paragraph", 0, "Nej, vi hjælper ikke med studiejob."),
+        ("heading", 3, "Kan jeg få hjælp på tysk?"),
+        ("paragraph", 0, "Vi tilbyder vejledning på dansk, engelsk og tysk."),
+        ("paragraph", 0, "Kunne du bruge siden?"),
+        ("paragraph", 0, "Har du brug for hjælp?"),
+        ("paragraph", 0, "Skal siden udskrives?"),
+    ]
+
+
+def test_script_only_question_links_show_answers_only_in_an_element_named_for_an_faq(tmp_path: Path) -> None:
+    # A stop 45 review: two widgets side by side (a feedback link over its reply, a chat
+    # link over the chat's status), a calculator's help link beside its hidden result, and
+    # a quiz's hidden options are no FAQ; an FAQ whose items each hold a question and its
+    # answer is one, and "#0" and "javascript:void(null)" run nothing as "#" does.
+    doc = _page(
+        tmp_path,
+        "<h1>Boligstøtte</h1>"
+        '<ul class="faq-liste">'
+        '<li><a href="#0">Kan jeg få boligstøtte som studerende?</a>'
+        '<div style="display:none"><p>Ja, studerende kan få boligstøtte.</p></div></li>'
+        '<li><a href="javascript:void(null)">Hvornår bliver boligstøtten udbetalt?</a>'
+        '<div style="display:none"><p>Boligstøtten udbetales den 1. i måneden.</p></div></li></ul>'
+        '<div class="side-vaerktoejer">'
+        '<div><a href="#">Kunne du bruge siden?</a></div><div class="feedback-svar" style="display:none">'
+        "<p>Vi vender tilbage inden for 2 hverdage.</p></div>"
+        '<div><a href="#">Vil du chatte med os?</a></div><div class="chat-status" style="display:none">'
+        "<p>Chatten er lukket.</p></div></div>"
+        '<div class="faq beregner">'
+        '<div><a href="#">Hvad er husstandsindkomst?</a></div><div style="display:none"><p>Alle indtægter.</p></div>'
+        '<div><a href="#">Hvor meget kan du få?</a></div><div style="display:none"><p>Du kan få 0 kr.</p></div></div>'
+        '<div class="faq">'
+        '<div><a href="#" onclick="window.open(\'/book\')">Vil du bestille tid?</a></div>'
+        '<div style="display:none"><p>Der er ingen ledige tider.</p></div>'
+        '<div><a href="#" onclick="window.open(\'/chat\')">Har du spørgsmål?</a></div>'
+        '<div style="display:none"><p>Chatten er lukket.</p></div></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Boligstøtte"),
+        ("heading", 2, "Kan jeg få boligstøtte som studerende?"),
+        ("paragraph", 0, "Ja, studerende kan få boligstøtte."),
+        ("heading", 2, "Hvornår bliver boligstøtten udbetalt?"),
+        ("paragraph", 0, "Boligstøtten udbetales den 1. i måneden."),
+        ("paragraph", 0, "Kunne du bruge siden?"),
+        ("paragraph", 0, "Vil du chatte med os?"),
+        ("paragraph", 0, "Hvad er husstandsindkomst?"),
+        ("paragraph", 0, "Hvor meget kan du få?"),
+        ("paragraph", 0, "Vil du bestille tid?"),
+        ("paragraph", 0, "Har du spørgsmål?"),
+    ]

@@ -1028,10 +1028,26 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     # counterexamples, stop 39. The link may name it by `data-target` instead (`<a href="#"
     # data-target="#svar1">`, a stop 43 tester's page; a stop 44 review found Bootstrap's
     # modal and carousel buttons and a staff card taken for panels' controls when any
-    # `data-target` was one).
-    for link in tree.css('a[href^="#"], a[data-target^="#"]'):
+    # `data-target` was one). A link that names nothing and only runs a script (`<a
+    # href="javascript:void(0)">`, `<a href="#">`) shows the block right after it when it
+    # is one of an FAQ's questions: at least two such links with their hidden answers in
+    # one element named for an FAQ (`_faq_holder`; a stop 44 tester's FAQ: `<div
+    # class="faq-question"><a href="javascript:void(0)">Hjælper I med at finde
+    # studiejob?</a></div>` over `<div class="faq-svar" style="display:none">`, in a `<div
+    # class="faq">`). Two stop 45 reviews: a single such link, or two side by side in a
+    # box of tools, is a widget ("Kunne du bruge siden?" over a feedback form's reply,
+    # "Har du spørgsmål?" over a closed chat, "Hvor meget kan du få i boligstøtte?" over a
+    # calculator's "0 kr.", "Har du glemt din adgangskode?" over a login error), and a
+    # link running other script (`__doPostBack`, `window.open`) toggles nothing.
+    faq_answers: dict[int, list[tuple[LexborNode, LexborNode]]] = {}
+    for link in tree.css('a[href^="#"], a[data-target^="#"], a[href^="javascript:" i]'):
         named_id = link.attributes.get("data-target") or link.attributes.get("href") or ""
-        answer = by_id.get(named_id[1:])
+        names_nothing = bool(_SCRIPT_ONLY.fullmatch(named_id.strip()))
+        if names_nothing and _OPENS_ELSEWHERE.search(link.attributes.get("onclick") or ""):
+            continue
+        if not names_nothing and not (named_id.startswith("#") and len(named_id) > 1):
+            continue
+        answer = _panel_after(link) if names_nothing else by_id.get(named_id[1:])
         if (
             answer is not None
             and answer.mem_id in collapsed
@@ -1043,8 +1059,17 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             and not _is_dialog(answer)
             and not _mostly_links(answer)
         ):
+            if names_nothing:
+                holder = _faq_holder(answer)
+                if holder is not None:
+                    faq_answers.setdefault(holder.mem_id, []).append((link, answer))
+                continue
             controls.add(link.mem_id)
             panels.add(answer.mem_id)
+    for pairs in faq_answers.values():
+        if len(pairs) >= 2:
+            controls.update(link.mem_id for link, _ in pairs)
+            panels.update(answer.mem_id for _, answer in pairs)
     for panel in tree.css("[aria-labelledby]"):
         labels = [by_id.get(i) for i in (panel.attributes.get("aria-labelledby") or "").split()]
         named = [n for n in labels if n is not None and "aria-expanded" in n.attributes]
@@ -1053,6 +1078,64 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             controls.update(n.mem_id for n in named)
     labelled = {panel: label for panel, label in tab_labels.items() if label}
     return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
+
+
+# The `href` of a link that only runs a script to toggle what follows it: "#", "#0",
+# "#!", or "javascript:" with nothing to run ("javascript:void(0)", "javascript:;",
+# "javascript://").
+_SCRIPT_ONLY = re.compile(r"#[0!]?|javascript:\s*(?:void\s*\(?\s*(?:0|null)\s*\)?\s*;?|;|//)?", re.IGNORECASE)
+# An `onclick` that opens a window or another page or submits a form: no toggle.
+_OPENS_ELSEWHERE = re.compile(r"\bopen\s*\(|location|submit|__doPostBack", re.IGNORECASE)
+# The class or id parts that name an FAQ and the parts that name a widget whose hidden
+# text is a state, a reply or a result rather than an answer.
+FAQ_PARTS = frozenset({"faq", "faqs", "accordion", "accordeon", "harmonika", "spoergsmaal", "questions"})
+_WIDGET_PARTS = frozenset(
+    {
+        "quiz",
+        "result",
+        "results",
+        "resultat",
+        "status",
+        "feedback",
+        "chat",
+        "alert",
+        "booking",
+        "tooltip",
+        "calculator",
+        "beregner",
+        "popover",
+        "error",
+        "fejl",
+        "login",
+        "guide",
+        "wizard",
+        "cookie",
+        "consent",
+    }
+)
+# How far above a hidden answer its FAQ's element may be: the answer's parent, or its
+# grandparent when each question and answer have an item of their own (`<ul
+# class="faq-liste"><li><a ...>?</a><div style="display:none">`).
+_FAQ_DEPTH = 3
+
+
+def _faq_holder(answer: LexborNode) -> LexborNode | None:
+    """The nearest element above a hidden answer, at most `_FAQ_DEPTH` levels up, whose
+    class or id names an FAQ (`FAQ_PARTS`), or None when there is none or the answer or an
+    element on the way names a widget (`_WIDGET_PARTS`: a quiz's options, a calculator's
+    result, a chat's status) or holds a form's fields."""
+    if answer.css_first("input, select, textarea, form") is not None:
+        return None
+    node: LexborNode | None = answer
+    for _ in range(_FAQ_DEPTH + 1):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        if _names_part(node, _WIDGET_PARTS):
+            return None
+        if node is not answer and _names_part(node, FAQ_PARTS):
+            return node
+        node = node.parent
+    return None
 
 
 # A dialog: the WAI-ARIA role or the HTML element, or the class or id parts sites and
