@@ -461,6 +461,13 @@ def eval_command(
     eval_set: Annotated[Path | None, typer.Option(help="Labelled questions (QA_EVAL_SET).")] = None,
     split: Annotated[str, typer.Option(help="Which questions: all, fit or check.")] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    count_missing_gold: Annotated[
+        bool,
+        typer.Option(
+            help="Judge an answerable question whose gold is in no served text as not answered right, "
+            "and name it, instead of refusing the file (a set written blind, measured before reading)."
+        ),
+    ] = False,
 ) -> None:
     """Recall@1/@3, MRR, answer accuracy, abstention rates and a risk-coverage table per language."""
     from qa.evaluation import (
@@ -469,6 +476,7 @@ def eval_command(
         load_questions,
         metrics_by_language,
         metrics_by_page_language,
+        missing_gold,
         risk_coverage,
         without_page_language,
     )
@@ -485,10 +493,13 @@ def eval_command(
     try:
         questions = [q for q in load_questions(settings.eval_set) if split in ("all", q.split)]
         engine = load_engine(settings)
-        outcomes = evaluate(engine, questions)
+        outcomes = (
+            evaluate(engine, questions, count_missing_gold=True) if count_missing_gold else evaluate(engine, questions)
+        )
     except (EvalSetError, IndexLoadError, ModelError, ModelFileError, FileNotFoundError) as exc:
         _fail(str(exc))
         return
+    unread = missing_gold(outcomes, engine.documents()) if count_missing_gold else []
     table = metrics_by_language(outcomes)
     by_page = metrics_by_page_language(outcomes)
     curves = {
@@ -502,6 +513,7 @@ def eval_command(
             "eval_set": str(settings.eval_set),
             "split": split,
             "questions": len(questions),
+            **({"missing_gold": unread} if count_missing_gold else {}),
         }
         typer.echo(
             json.dumps({**run, "metrics": table, "by_page_language": by_page, "risk_coverage": curves}, indent=2)
@@ -511,8 +523,14 @@ def eval_command(
         f"index {engine.index_version}, {len(questions)} questions ({split}) from {settings.eval_set}; "
         f"operating point {engine.policy.threshold:.3f}"
     )
-    for line in metric_table_lines(table, by_page, without_page_language(outcomes)):
+    # A question with gold in no served text has no page language either: named below.
+    for line in metric_table_lines(table, by_page, without_page_language(outcomes) - len(unread)):
         typer.echo(line)
+    if unread:
+        typer.echo(
+            f"{len(unread)} answerable question{'s' if len(unread) > 1 else ''} with gold in no served text, "
+            f"counted as not answered right: {', '.join(unread)}"
+        )
     typer.echo("")
     typer.echo("risk-coverage (answered when probability >= threshold): coverage / accuracy of the answered")
     typer.echo(f"{'threshold':>10}" + "".join(f"{lang:>16}" for lang in curves))

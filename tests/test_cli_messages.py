@@ -222,6 +222,30 @@ def test_eval_counts_the_answerable_questions_left_out_for_gold_in_pages_of_both
     ]
 
 
+def test_eval_refuses_a_gold_in_no_served_text_unless_asked_to_count_it_and_then_names_it(
+    fake_engine: QAEngine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    rows = [line for line in EVAL_SET.read_text(encoding="utf-8").splitlines() if line.strip()][:3]
+    first = json.loads(rows[0])
+    rows[0] = json.dumps({**first, "answerable": True, "gold": ["Denne sætning står ikke i nogen kilde."]})
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(qa.service, "load_engine", lambda settings, embedder=None: fake_engine)
+    monkeypatch.setenv("QA_ENCODER", "onnx")
+    refused = _invoke_fresh(["eval", "--eval-set", str(questions)])
+    assert refused.exit_code == 1
+    assert f'{questions}:1: no "gold" string of the question "{first["id"]}" is in the corpus' in refused.output
+    counted = _invoke_fresh(["eval", "--count-missing-gold", "--eval-set", str(questions)])
+    assert counted.exit_code == 0, counted.output
+    assert (
+        f"1 answerable question with gold in no served text, counted as not answered right: {first['id']}"
+        in counted.stdout.splitlines()
+    )
+    assert "left out: gold in pages of both languages" not in counted.stdout
+    as_json = _invoke_fresh(["eval", "--count-missing-gold", "--json", "--eval-set", str(questions)])
+    assert json.loads(as_json.stdout)["missing_gold"] == [first["id"]]
+
+
 @pytest.mark.parametrize(
     ("page", "language", "place"),
     [

@@ -17,6 +17,7 @@ from qa.evaluation import (
     gold_language,
     load_questions,
     metrics_by_page_language,
+    missing_gold,
 )
 from qa.fitting import fit_models
 
@@ -217,6 +218,24 @@ def test_a_gold_string_not_in_the_corpus_is_refused_with_its_file_and_line(
         f'{path}:2: no "gold" string of the question "da-01" is in the corpus: copy each one exactly from a '
         "document's text (`qa inspect FILE` shows it), or rebuild the index with the document that holds it"
     )
+
+
+def test_a_gold_string_not_in_the_corpus_is_judged_not_right_and_named_when_asked_to_count_it(
+    tmp_path: Path, fake_engine: QAEngine
+) -> None:
+    # A set written blind is measured before a fault of reading that hides a gold is mended.
+    path = _write(
+        tmp_path,
+        {**GOOD, "gold": ["Denne sætning står ikke i nogen kilde."]},
+        {**GOOD, "id": "da-02", "gold": ["Digital Post-meddelelser til borgere og virksomheder."]},
+    )
+    questions = load_questions(path)
+    outcomes = evaluate(fake_engine, questions, count_missing_gold=True)
+    assert [(o.question.id, o.gold_rank, o.cited_right, o.page_language) for o in outcomes[:2]] == [
+        ("da-x01", None, False, None),
+        ("da-01", None, False, None),
+    ]
+    assert missing_gold(outcomes, fake_engine.documents()) == ["da-01"]
 
 
 def test_a_gold_string_copied_with_a_no_break_space_and_a_soft_hyphen_is_read_as_the_documents_text(
