@@ -50,8 +50,9 @@ UNMARKED_TEXT = {
     "lyngbaek-demens.txt",
     "klubber-fjordby.txt",
 }
-# A text page's mark: its first line opens "TESTDATA" or "test data", maybe in brackets.
-TEST_DATA_LINE = re.compile(r"\[?test ?data\b", re.IGNORECASE)
+# A text page's mark: its first line opens "TESTDATA" or "test data", maybe in brackets or
+# after a word ("OPDIGTEDE TESTDATA – ...", a stop 44 tester's).
+TEST_DATA_LINE = re.compile(r"\[?(?:\w+ )?test ?data\b", re.IGNORECASE)
 TEST_DATA_COMMENT = re.compile(r"<!--(?:(?!-->).)*\btest\s?data\b", re.IGNORECASE | re.DOTALL)
 
 
