@@ -493,9 +493,7 @@ def eval_command(
     try:
         questions = [q for q in load_questions(settings.eval_set) if split in ("all", q.split)]
         engine = load_engine(settings)
-        outcomes = (
-            evaluate(engine, questions, count_missing_gold=True) if count_missing_gold else evaluate(engine, questions)
-        )
+        outcomes = evaluate(engine, questions, count_missing_gold=count_missing_gold)
     except (EvalSetError, IndexLoadError, ModelError, ModelFileError, FileNotFoundError) as exc:
         _fail(str(exc))
         return

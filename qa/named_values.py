@@ -563,7 +563,7 @@ MAX_AGE = 120
 
 def _value(number: str) -> float:
     """A number as written: "1.500" and "25,000" are thousands, "2,5" is 2.5."""
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", number):
+    if _GROUPED_NUMBER.fullmatch(number):
         return float(re.sub(r"[.,]", "", number))
     return float(number.replace(",", "."))
 
@@ -1087,6 +1087,7 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
     units = units or {}
     bands = _thousands_bands(text)
     limits = bounds(text) if units else []
+    amounts: set[float] | None = None  # the text's amounts, millions multiplied out, read once
     missing = []
     for number in sorted(numbers):
         if number in written:
@@ -1098,25 +1099,29 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
         if limits and number in units and _within(number, units[number], limits):
             continue
         asked = _scaled(number, units.get(number))
-        if asked is not None and asked >= _MILLION and any(abs(asked - value) < 0.5 for value in _scaled_values(text)):
-            continue
+        if asked is not None and asked >= _MILLION:
+            amounts = _scaled_values(text) if amounts is None else amounts
+            if any(abs(asked - value) < 0.5 for value in amounts):
+                continue
         missing.append(number)
     return missing
 
 
-def _thousands_bands(text: str) -> list[tuple[float, float, str | None]]:
+@lru_cache(maxsize=4096)
+def _thousands_bands(text: str) -> tuple[tuple[float, float, str | None], ...]:
     """The bands of amounts or counts `text` writes with thousands separators
     (`_THOUSANDS_RANGE`), each as its lowest and highest value and its unit (`_band_unit`),
     low end first: "Value of the claim: 20,001–30,000 kr." -> [(20001, 30000, "money")],
     "DKK 10,001–30,000" -> [(10001, 30000, "money")], "Lottery number: 1–4,500" -> [(1,
     4500, None)]; none for "kl. 10-18" (no separator: `_RANGE`'s) or "30,000–20,001" (the
-    wrong way round)."""
+    wrong way round). Computed once per text, as `_text_bounds` is: chunks recur across
+    questions."""
     bands = []
     for m in _THOUSANDS_RANGE.finditer(text):
         low, high = _value(m.group(2)), _value(m.group(3))
         if low <= high:
             bands.append((low, high, _band_unit(text, m.start(), m.end(), bool(m.group("before")))))
-    return bands
+    return tuple(bands)
 
 
 def _band_unit(text: str, start: int, end: int, money_before: bool) -> str | None:
@@ -1141,7 +1146,7 @@ _NO_UNIT_WORDS = frozenset(
 )
 
 
-def _in_band(number: str, unit: str | None, bands: list[tuple[float, float, str | None]]) -> bool:
+def _in_band(number: str, unit: str | None, bands: tuple[tuple[float, float, str | None], ...]) -> bool:
     """Whether a question's number (a whole number or one with thousands separators, as
     `NUMBER` writes it) with its unit (`number_units`) lies in one of `_thousands_bands`
     of its unit: a kind of `_UNITS` over periods that agree (`_same_unit`); a number
@@ -1164,16 +1169,16 @@ def _in_band(number: str, unit: str | None, bands: list[tuple[float, float, str 
         kind = None
     else:
         kind = unit.partition("/")[0]
-    if _is_year(value, kind if kind in _UNITS else None):
+    if _is_year(value, kind):
         return False
+    measured = kind is not None and kind.partition("/")[0] in _UNITS
     for low, high, band in bands:
         if not low <= value <= high:
             continue
-        if kind is None and (band is None or (value >= _THOUSAND and band.partition("/")[0] == "money")):
-            return True
-        if kind is not None and kind.partition("/")[0] in _UNITS and _same_unit(kind, band):
-            return True
-        if kind is not None and kind == band:
+        if kind is None:
+            if band is None or (value >= _THOUSAND and band.partition("/")[0] == "money"):
+                return True
+        elif _same_unit(kind, band) if measured else kind == band:
             return True
     return False
 

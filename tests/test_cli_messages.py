@@ -202,7 +202,7 @@ def test_eval_counts_the_answerable_questions_left_out_for_gold_in_pages_of_both
         Outcome(question(4, answerable=False), None, False, False, 0.1, None),
     ]
     monkeypatch.setattr(qa.service, "load_engine", lambda settings, embedder=None: fake_engine)
-    monkeypatch.setattr(qa.evaluation, "evaluate", lambda engine, questions: outcomes)
+    monkeypatch.setattr(qa.evaluation, "evaluate", lambda engine, questions, **options: outcomes)
     monkeypatch.setenv("QA_ENCODER", "onnx")
     result = _invoke_fresh(["eval", "--eval-set", str(EVAL_SET)])
     assert result.exit_code == 0, result.output
@@ -213,7 +213,7 @@ def test_eval_counts_the_answerable_questions_left_out_for_gold_in_pages_of_both
         lines[start + 3] == "2 answerable questions left out: gold in pages of both languages, so no one page language"
     )
     # Only questions without a page language: the count stands alone under the heading.
-    monkeypatch.setattr(qa.evaluation, "evaluate", lambda engine, questions: outcomes[2:])
+    monkeypatch.setattr(qa.evaluation, "evaluate", lambda engine, questions, **options: outcomes[2:])
     lines = _invoke_fresh(["eval", "--eval-set", str(EVAL_SET)]).stdout.splitlines()
     start = lines.index("answerable questions by their language and that of the page holding the gold:")
     assert lines[start + 1 : start + 3] == [

@@ -571,9 +571,7 @@ def side_contact_blocks(column: LexborNode) -> list[LexborNode]:
     ids = {n.mem_id for n in found}
     blocks: list[LexborNode] = []
     for block in (n for n in found if not any(a.mem_id in ids for a in ancestors(n))):
-        before = block.prev
-        while before is not None and before.tag == "-text" and not (before.text() or "").strip():
-            before = before.prev
+        before = _next_element(block, backward=True)
         if block.css_first(_HEADINGS_SELECTOR) is None and before is not None and before.tag in HEADINGS:
             blocks.append(before)
         blocks.append(block)
@@ -1047,13 +1045,14 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             continue
         if not names_nothing and not (named_id.startswith("#") and len(named_id) > 1):
             continue
-        answer = _panel_after(link) if names_nothing else by_id.get(named_id[1:])
+        after = _panel_after(link)
+        answer = after if names_nothing else by_id.get(named_id[1:])
         if (
             answer is not None
+            and after is not None
+            and after.mem_id == answer.mem_id
             and answer.mem_id in collapsed
             and answer.tag in BLOCKS
-            and (next_block := _panel_after(link)) is not None
-            and next_block.mem_id == answer.mem_id
             and inline_text(link).rstrip().endswith("?")
             and _stands_alone(link)
             and not _is_dialog(answer)
