@@ -429,3 +429,48 @@ def test_script_only_question_links_show_answers_only_in_an_element_named_for_an
         ("paragraph", 0, "Vil du bestille tid?"),
         ("paragraph", 0, "Har du spørgsmål?"),
     ]
+
+
+def test_script_only_question_links_show_answers_when_each_item_and_the_list_name_an_faq(tmp_path: Path) -> None:
+    # Stop 45 testers' FAQs: each question and answer in an item of their own, the item
+    # named for the FAQ as the list is ("faq-item" in "faq"), or both named in one word
+    # ("faqitem" in "faqlist", "faqItem" in "faqList"); the answers were not read, so
+    # "Kan man trække renterne på SU-lån fra i skat?" had no answer in the page's text. One
+    # such item alone is still no FAQ, and an item of a widget stays out.
+    doc = _page(
+        tmp_path,
+        "<h1>SU-lån</h1>"
+        '<div class="faq"><div class="faq-item">'
+        '<a href="#" class="faq-q" onclick="return toggleFaq(\'faq1\');">Kan jeg trække renterne fra?</a>'
+        '<div class="faq-a" id="faq1" style="display:none"><p>Ja, renterne er fradragsberettigede.</p></div>'
+        '</div><div class="faq-item">'
+        '<a href="#" class="faq-q" onclick="return toggleFaq(\'faq2\');">Kan jeg betale før tid?</a>'
+        '<div class="faq-a" id="faq2" style="display:none"><p>Ja, uden gebyr.</p></div></div></div>'
+        '<div class="faqList"><div class="faqItem">'
+        '<a href="javascript:void(0);" class="faqQuestion">Kan jeg bestille tid via hjemmesiden?</a>'
+        '<div class="faqAnswer" style="display:none">Nej, tider bestilles pr. telefon.</div>'
+        '</div><div class="faqItem">'
+        '<a href="javascript:void(0);" class="faqQuestion">Er vejledningen gratis?</a>'
+        '<div class="faqAnswer" style="display:none">Ja, vejledning om skat er gratis.</div></div></div>'
+        '<div class="faqlist"><div class="faqitem">'
+        '<a href="#">Skal jeg møde op, hvis jeg er syg?</a>'
+        '<div style="display:none"><p>Nej, men du skal melde dig syg inden kl. 9.00.</p></div></div></div>'
+        '<div class="faq"><div class="faq-item quiz">'
+        '<a href="#">Hvad er svaret?</a><div style="display:none"><p>Svar A.</p></div></div>'
+        '<div class="faq-item quiz"><a href="#">Og det næste?</a>'
+        '<div style="display:none"><p>Svar B.</p></div></div></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "SU-lån"),
+        ("heading", 2, "Kan jeg trække renterne fra?"),
+        ("paragraph", 0, "Ja, renterne er fradragsberettigede."),
+        ("heading", 2, "Kan jeg betale før tid?"),
+        ("paragraph", 0, "Ja, uden gebyr."),
+        ("heading", 2, "Kan jeg bestille tid via hjemmesiden?"),
+        ("paragraph", 0, "Nej, tider bestilles pr. telefon."),
+        ("heading", 2, "Er vejledningen gratis?"),
+        ("paragraph", 0, "Ja, vejledning om skat er gratis."),
+        ("paragraph", 0, "Skal jeg møde op, hvis jeg er syg?"),
+        ("paragraph", 0, "Hvad er svaret?"),
+        ("paragraph", 0, "Og det næste?"),
+    ]

@@ -1029,7 +1029,7 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     # `data-target` was one). A link that names nothing and only runs a script (`<a
     # href="javascript:void(0)">`, `<a href="#">`) shows the block right after it when it
     # is one of an FAQ's questions: at least two such links with their hidden answers in
-    # one element named for an FAQ (`_faq_holder`; a stop 44 tester's FAQ: `<div
+    # one element named for an FAQ (`_faq_holders`; a stop 44 tester's FAQ: `<div
     # class="faq-question"><a href="javascript:void(0)">Hjælper I med at finde
     # studiejob?</a></div>` over `<div class="faq-svar" style="display:none">`, in a `<div
     # class="faq">`). Two stop 45 reviews: a single such link, or two side by side in a
@@ -1059,8 +1059,7 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             and not _mostly_links(answer)
         ):
             if names_nothing:
-                holder = _faq_holder(answer)
-                if holder is not None:
+                for holder in _faq_holders(answer):
                     faq_answers.setdefault(holder.mem_id, []).append((link, answer))
                 continue
             controls.add(link.mem_id)
@@ -1118,23 +1117,39 @@ _WIDGET_PARTS = frozenset(
 _FAQ_DEPTH = 3
 
 
-def _faq_holder(answer: LexborNode) -> LexborNode | None:
-    """The nearest element above a hidden answer, at most `_FAQ_DEPTH` levels up, whose
-    class or id names an FAQ (`FAQ_PARTS`), or None when there is none or the answer or an
-    element on the way names a widget (`_WIDGET_PARTS`: a quiz's options, a calculator's
-    result, a chat's status) or holds a form's fields."""
+def _faq_holders(answer: LexborNode) -> list[LexborNode]:
+    """The elements above a hidden answer, at most `_FAQ_DEPTH` levels up, whose class or
+    id names an FAQ (`_names_faq`), nearest first; none when the answer or an element on
+    the way names a widget (`_WIDGET_PARTS`: a quiz's options, a calculator's result, a
+    chat's status) or holds a form's fields. Both an FAQ's item and its list may be named
+    (`<div class="faq"><div class="faq-item"><a href="#">...?</a><div style="display:none">`,
+    a stop 45 tester's page): the pairs are counted in each."""
     if answer.css_first("input, select, textarea, form") is not None:
-        return None
+        return []
+    holders: list[LexborNode] = []
     node: LexborNode | None = answer
     for _ in range(_FAQ_DEPTH + 1):
         if node is None or node.tag in ("body", "html"):
-            return None
+            break
         if _names_part(node, _WIDGET_PARTS):
-            return None
-        if node is not answer and _names_part(node, FAQ_PARTS):
-            return node
+            return []
+        if node is not answer and _names_faq(node):
+            holders.append(node)
         node = node.parent
-    return None
+    return holders
+
+
+# The start of a class or id part written as one word with what follows ("faqList",
+# "faqitem", "accordionItem"; stop 45 testers' pages).
+_FAQ_PREFIXES = ("faq", "accordion", "accordeon")
+
+
+def _names_faq(node: LexborNode) -> bool:
+    """Whether a part of an element's class or id names an FAQ: one of `FAQ_PARTS`, or a
+    word that starts with one of `_FAQ_PREFIXES` ("faqlist")."""
+    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
+    parts = [part for token in tokens for part in _CLASS_PART.split(token.lower())]
+    return any(part in FAQ_PARTS or part.startswith(_FAQ_PREFIXES) for part in parts)
 
 
 # A dialog: the WAI-ARIA role or the HTML element, or the class or id parts sites and
