@@ -403,3 +403,63 @@ def test_a_header_of_day_names_or_capitalised_labels_without_a_title_is_still_th
         ("table_row", "School: Bakkeskolen; Head Teacher: Anne Madsen; Deputy Head: Per Olsen; Phone: 72 36 50 00"),
         ("table_row", "School: Østre Skole; Head Teacher: Lene Berg; Deputy Head: Ole Dahl; Phone: 72 36 51 00"),
     ]
+
+
+def test_a_tabbed_table_under_a_long_caption_or_a_lead_in_with_a_note_under_it_is_read_as_a_table(
+    tmp_path: Path,
+) -> None:
+    # Stop 45 testers' text pages: a caption of eight words right over a table whose cells
+    # are set apart by tabs, its header naming a year over amounts, and a two-column table
+    # under its caption. Read as one paragraph each, the caption and the rows ran together
+    # into one sentence quoted whole ("Hjemmeboende tillæg ... Under 385.000 kr. 2.180 kr.
+    # Fuldt tillæg").
+    path = tmp_path / "su.txt"
+    path.write_text(
+        "Hjemmeboende SU\n\n"
+        "Hjemmeboende tillæg pr. måned i 2026 (videregående uddannelse)\n"
+        "Forældrenes samlede indkomst i 2024\tTillæg pr. måned\tBemærkning\n"
+        "Under 385.000 kr.\t2.180 kr.\tFuldt tillæg\n"
+        "385.000-450.000 kr.\t1.640 kr.\tDelvist tillæg\n\n"
+        "Sådan betaler du restskat:\n"
+        "Betalingstidspunkt\tHvad det koster\n"
+        "Senest 31. december 2026\tIngen renter eller tillæg\n"
+        "Efter 1. juli 2027\tRestskattillæg på 5,8 %\n"
+        "Dagsprocenten er fradragsberettiget.\n\n"
+        "Beløbene gælder for 2026.\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("heading", "Hjemmeboende SU"),
+        ("heading", "Hjemmeboende tillæg pr. måned i 2026 (videregående uddannelse)"),
+        ("table_header", "Forældrenes samlede indkomst i 2024; Tillæg pr. måned; Bemærkning"),
+        (
+            "table_row",
+            "Forældrenes samlede indkomst i 2024: Under 385.000 kr.; Tillæg pr. måned: 2.180 kr.; "
+            "Bemærkning: Fuldt tillæg",
+        ),
+        (
+            "table_row",
+            "Forældrenes samlede indkomst i 2024: 385.000-450.000 kr.; Tillæg pr. måned: 1.640 kr.; "
+            "Bemærkning: Delvist tillæg",
+        ),
+        ("paragraph", "Sådan betaler du restskat:"),
+        ("table_row", "Betalingstidspunkt; Hvad det koster"),
+        ("table_row", "Senest 31. december 2026; Ingen renter eller tillæg"),
+        ("table_row", "Efter 1. juli 2027; Restskattillæg på 5,8 %"),
+        ("paragraph", "Dagsprocenten er fradragsberettiget."),
+        ("paragraph", "Beløbene gælder for 2026."),
+    ]
+
+
+def test_one_tabbed_line_in_a_paragraph_of_text_stays_text(tmp_path: Path) -> None:
+    # A single line with a tab is no table: the paragraph reads as text, the tab a space.
+    path = tmp_path / "note.txt"
+    path.write_text(
+        "Kontakt\n\nRing til os på hverdage.\nTelefon:\t70 12 34 56\nVi svarer hurtigt.\n", encoding="utf-8"
+    )
+    assert _blocks(path) == [
+        ("heading", "Kontakt"),
+        ("paragraph", "Ring til os på hverdage."),
+        ("paragraph", "Telefon: 70 12 34 56"),
+        ("paragraph", "Vi svarer hurtigt."),
+    ]

@@ -321,12 +321,18 @@ def _of_the_kind_of_most(cell: str, others: list[str], kinds: tuple[Callable[[st
     return any(kind(cell) and 2 * sum(1 for text in others if kind(text)) >= len(others) for kind in kinds)
 
 
+def _digits_but_no_amount(text: str) -> bool:
+    return _has_digit(text) and not fits(text, "how_much")
+
+
 def _like_the_rows_below(cell: str, below: list[str]) -> bool:
     """Whether a first line's first cell is of the kind of the first cells under it: it
-    holds a digit and at least half of them do ("24. december" over "25. december", "Uge
-    28-30" over "Uge 31"), or it names days and at least half of them do ("Mandag" over
-    "Tirsdag-søndag")."""
-    return _of_the_kind_of_most(cell, below, (_has_digit, _names_days))
+    holds a digit but no amount and at least half of them do ("24. december" over "25.
+    december", "Uge 28-30" over "Uge 31"), or it names days and at least half of them do
+    ("Mandag" over "Tirsdag-søndag"). A label naming a year is not like amounts
+    ("Forældrenes samlede indkomst i 2024" over "Under 385.000 kr.", a stop 45 tester's
+    page); `has_header` never takes a first line with an amount for a header."""
+    return _of_the_kind_of_most(cell, below, (_digits_but_no_amount, _names_days))
 
 
 def _names_alike(cell: str) -> bool:
@@ -471,14 +477,48 @@ def _without_link_lists(paragraphs: list[str]) -> list[str]:
     ]
 
 
+def _around_tabbed_table(paragraph: str) -> list[str]:
+    """A paragraph as the lines above a table whose cells are set apart by tabs, the table,
+    and the lines under it, each a paragraph of its own; the paragraph alone when it holds
+    no such table with lines of text around it.
+
+    Text copied from a web page sets a table's cells apart by tabs and its caption or the
+    sentence leading in to it on the line right above, with no blank line between
+    ("Hjemmeboende tillæg pr. måned i 2026 (videregående uddannelse)" over
+    "Forældrenes samlede indkomst i 2024\tTillæg pr. måned\tBemærkning" and its rows,
+    stop 45 testers' pages): read as one paragraph, the rows ran together with the
+    caption into one sentence quoted whole. The table is two or more consecutive lines
+    that each hold a tab and read as one (`aligned_table`); the lines around it hold none.
+    A caption of at most `TITLE_MAX_WORDS` words over a table with a header was read so
+    before (`titled_table`); a longer one, a lead-in sentence, a two-column table and a
+    note under the table are now too. Columns set apart by runs of spaces stay as
+    `titled_table` reads them: without a tab, prose typed with two spaces after each full
+    stop looks the same."""
+    lines = paragraph.split("\n")
+    tabbed = [i for i, line in enumerate(lines) if "\t" in line]
+    if len(tabbed) < 2:
+        return [paragraph]
+    first, last = tabbed[0], tabbed[-1]
+    if last - first + 1 != len(tabbed) or (first == 0 and last == len(lines) - 1):
+        return [paragraph]
+    if aligned_table(lines[first : last + 1]) is None:
+        return [paragraph]
+    parts = ["\n".join(lines[:first]), "\n".join(lines[first : last + 1]), "\n".join(lines[last + 1 :])]
+    return [part for part in parts if part.strip()]
+
+
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
     (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`)."""
-    paragraphs = _without_link_lists(
-        _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
-    )
+    paragraphs = [
+        part
+        for paragraph in _without_link_lists(
+            _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
+        )
+        for part in _around_tabbed_table(paragraph)
+    ]
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
