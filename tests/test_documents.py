@@ -568,3 +568,35 @@ def test_a_front_matter_tag_given_a_value_it_cannot_build_is_an_error_naming_the
     path = tmp_path / "tag.md"
     message = _reading_error(path, "---\ndate: !!timestamp foo\n---\nTekst.\n")
     assert message.startswith(f"{path}: front matter is not valid YAML: ")
+
+
+def test_a_markdown_faq_question_in_bold_over_its_answer_is_a_heading(tmp_path: Path) -> None:
+    # A stop 45 tester's FAQ in Markdown: each question a bold line right over its answer.
+    # Read as a paragraph, "I work from home two days a week." was quoted as the answer to
+    # "I work from home two days a week. Can I still get the commuting deduction?". A bold
+    # label over its value and a bold opening of a line of text stay text.
+    path = tmp_path / "faq.md"
+    path.write_text(
+        "# Commuting deduction\n\n## Frequently asked questions\n\n"
+        "**I work from home two days a week. Can I still claim?**\n"
+        "Yes, but only for the days you travelled to your workplace.\n\n"
+        "**Do I get the deduction if I *cycle*?**\n\nYes, the deduction is the same.\n\n"
+        "### Contact\n\n**Who answers?**\nSkattestyrelsen.\n\n"
+        "**Price:**\n450 kr.\n\n**Is it free?** Yes, it is.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert [(b.kind, b.level, doc.block_text(b)) for b in doc.blocks] == [
+        ("heading", 1, "Commuting deduction"),
+        ("heading", 2, "Frequently asked questions"),
+        ("heading", 3, "I work from home two days a week. Can I still claim?"),
+        ("paragraph", 0, "Yes, but only for the days you travelled to your workplace."),
+        ("heading", 3, "Do I get the deduction if I cycle?"),
+        ("paragraph", 0, "Yes, the deduction is the same."),
+        ("heading", 3, "Contact"),
+        ("heading", 4, "Who answers?"),
+        ("paragraph", 0, "Skattestyrelsen."),
+        ("paragraph", 0, "Price:"),
+        ("paragraph", 0, "450 kr."),
+        ("paragraph", 0, "Is it free? Yes, it is."),
+    ]

@@ -3,8 +3,10 @@
 Headings at every level, each list item its own piece (ordered items keep their number,
 "1. Log ind med MitID"), each table row a piece with its values next to their headers,
 and paragraph lines joined by single newlines split into units by
-`qa.readers.common.starts_new_unit`. Raw HTML is kept as text (`html=False`), as the
-rendered page shows it; image alt text is left out, as the rendered page does not show it.
+`qa.readers.common.starts_new_unit`. A paragraph's first line all in bold that asks a
+question is a heading one level under its section's (an FAQ's question, `_bold_question`).
+Raw HTML is kept as text (`html=False`), as the rendered page shows it; image alt text is
+left out, as the rendered page does not show it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def markdown_pieces(body: str) -> list[Piece]:
     tokens = markdown_parser().parse(body)
     pieces: list[Piece] = []
     heading_level = 0
+    section_level = 1  # the level of the last heading written with "#"
     list_depth = 0
     pending_number: str | None = None  # "3." for the first paragraph of an ordered item
     table_rows: list[list[str]] = []
@@ -54,7 +57,7 @@ def markdown_pieces(body: str) -> list[Piece]:
     for token in tokens:
         kind = token.type
         if kind == "heading_open":
-            heading_level = int(token.tag[1])
+            heading_level = section_level = int(token.tag[1])
         elif kind == "heading_close":
             heading_level = 0
         elif kind in ("bullet_list_open", "ordered_list_open"):
@@ -93,10 +96,42 @@ def markdown_pieces(body: str) -> list[Piece]:
             pieces.append(Piece("paragraph" if number_is_date else "list_item", 0, first.text))
             pieces.extend(rest)
         elif kind == "inline":
-            pieces.extend(line_pieces(inline_lines(token)))
+            lines = inline_lines(token)
+            question = _bold_question(token)
+            if question is not None:
+                # Under the section's heading, as each question of the FAQ is.
+                pieces.append(Piece("heading", min(6, section_level + 1), question))
+                lines = lines[1:]
+            pieces.extend(line_pieces(lines) if any(line.strip() for line in lines) else [])
         elif kind in ("code_block", "fence"):
             pieces.extend(Piece("paragraph", 0, line) for line in token.content.splitlines() if line.strip())
     return [p for i, p in enumerate(pieces) if not _is_page_furniture(pieces, i)]
+
+
+def _bold_question(token: Token) -> str | None:
+    """The question a paragraph's first line asks when that line is all bold and ends in
+    "?" (an FAQ written in Markdown: "**Kan jeg have flere NemKonti?**" over its answer,
+    with or without a blank line between), stripped; None for any other paragraph. Read
+    as a paragraph, the question was quoted as the answer to itself (a stop 45 tester's
+    "**I work from home two days a week. Can I still claim?**" for "I work from home two
+    days a week. Can I still get the commuting deduction?"). A bold label ("**Pris:**",
+    "**Bemærk:**") stays text: its value on the next line is quoted with it."""
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(children) < 3 or children[0].type != "strong_open":
+        return None
+    depth, end = 0, None
+    for i, child in enumerate(children):
+        depth += {"strong_open": 1, "strong_close": -1}.get(child.type, 0)
+        if depth == 0:
+            end = i
+            break
+    if end is None or not (end == len(children) - 1 or children[end + 1].type in ("softbreak", "hardbreak")):
+        return None
+    if any(child.type in ("softbreak", "hardbreak") for child in children[:end]):
+        return None
+    text = "".join(child.content for child in children[1:end] if child.type in ("text", "code_inline", "text_special"))
+    text = text.strip()
+    return text if text.endswith("?") else None
 
 
 def _is_page_furniture(pieces: list[Piece], i: int) -> bool:
