@@ -600,3 +600,30 @@ def test_a_markdown_faq_question_in_bold_over_its_answer_is_a_heading(tmp_path: 
         ("paragraph", 0, "450 kr."),
         ("paragraph", 0, "Is it free? Yes, it is."),
     ]
+
+
+def test_a_bold_markdown_question_without_an_answer_under_it_stays_text(tmp_path: Path) -> None:
+    # A stop 46 review: questions to ask your doctor, one above a heading and one ending
+    # the page were read as headings heading nothing (left out of every chunk) or the
+    # next section's text; as the HTML reader reads bold questions, a bold question is a
+    # heading only when an answer that asks nothing follows it.
+    path = tmp_path / "samtale.md"
+    path.write_text(
+        "# Operation\n\n## Forbered dig\n\nDu kan fx spørge om:\n\n**Hvor længe varer behandlingen?**\n\n"
+        "**Kan jeg arbejde imens?**\n\n## Dagen før\n\nDu skal faste fra midnat.\n\n"
+        '**Hvad betyder "fast bopæl?"**\nDin adresse i folkeregistret.\n\n**Har du spørgsmål?**\n',
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert [(b.kind, b.level, doc.block_text(b)) for b in doc.blocks] == [
+        ("heading", 1, "Operation"),
+        ("heading", 2, "Forbered dig"),
+        ("paragraph", 0, "Du kan fx spørge om:"),
+        ("paragraph", 0, "Hvor længe varer behandlingen?"),
+        ("paragraph", 0, "Kan jeg arbejde imens?"),
+        ("heading", 2, "Dagen før"),
+        ("paragraph", 0, "Du skal faste fra midnat."),
+        ("heading", 3, 'Hvad betyder "fast bopæl?"'),
+        ("paragraph", 0, "Din adresse i folkeregistret."),
+        ("paragraph", 0, "Har du spørgsmål?"),
+    ]

@@ -474,3 +474,57 @@ def test_script_only_question_links_show_answers_when_each_item_and_the_list_nam
         ("paragraph", 0, "Hvad er svaret?"),
         ("paragraph", 0, "Og det næste?"),
     ]
+
+
+def test_an_faq_in_a_filters_results_is_read_and_ratings_feedback_and_a_lone_help_link_beside_it_are_not(
+    tmp_path: Path,
+) -> None:
+    # A stop 46 review of the change above: a widget's name above a working FAQ
+    # ("faq-results") cancelled it, a lone help link beside an FAQ's list was counted as
+    # one of its items (a closed chat's status read as an answer), and a rating's reply
+    # under each question and an FAQ's feedback box named in one word ("faqFeedback") were
+    # read as answers.
+    doc = _page(
+        tmp_path,
+        '<h1>Affald</h1><div class="faq-filter"><input type="search" placeholder="Søg i spørgsmål"></div>'
+        '<div id="faq-results"><div class="faq">'
+        '<div class="faq-question"><a href="javascript:void(0)">Hvornår bliver mit affald hentet?</a></div>'
+        '<div class="faq-svar" style="display:none"><p>Dagrenovation hentes hver 14. dag.</p></div>'
+        '<div class="faq-question"><a href="javascript:void(0)">Må jeg komme pap i restaffald?</a></div>'
+        '<div class="faq-svar" style="display:none"><p>Nej, pap skal i papcontaineren.</p></div></div></div>'
+        '<section class="faq-section"><div class="faq-list">'
+        '<div class="faq-item"><a href="#">Skal jeg bestille tid?</a>'
+        '<div style="display:none"><p>Ja, du skal altid bestille tid.</p></div></div>'
+        '<div class="faq-item"><a href="#">Kan jeg betale med kort?</a>'
+        '<div style="display:none"><p>Ja, med Dankort.</p></div></div></div>'
+        '<div class="faq-help"><a href="#">Fandt du ikke svar på dit spørgsmål?</a>'
+        '<div style="display:none"><p>Chatten er lukket. Vi åbner igen mandag kl. 9.</p></div></div></section>'
+        '<div class="faq"><div class="faq-item"><a href="#">Hvad koster et pas?</a>'
+        '<div class="faq-answer" style="display:none"><p>Et pas koster 835 kr.</p></div>'
+        '<div class="faq-rating"><a href="#">Var svaret nyttigt?</a>'
+        '<div style="display:none"><p>Tak! Vi har registreret din vurdering.</p></div></div></div>'
+        '<div class="faq-item"><a href="#">Hvor lang tid tager det?</a>'
+        '<div class="faq-answer" style="display:none"><p>Op til 3 uger.</p></div></div></div>'
+        '<div class="faqFeedback"><a href="javascript:void(0);">Fandt du svar på dit spørgsmål?</a>'
+        '<div style="display:none">Tak for din besked.</div>\n'
+        '<a href="javascript:void(0);">Mangler der et spørgsmål?</a>'
+        '<div style="display:none">Din besked er sendt.</div></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Affald"),
+        ("heading", 2, "Hvornår bliver mit affald hentet?"),
+        ("paragraph", 0, "Dagrenovation hentes hver 14. dag."),
+        ("heading", 2, "Må jeg komme pap i restaffald?"),
+        ("paragraph", 0, "Nej, pap skal i papcontaineren."),
+        ("heading", 2, "Skal jeg bestille tid?"),
+        ("paragraph", 0, "Ja, du skal altid bestille tid."),
+        ("heading", 2, "Kan jeg betale med kort?"),
+        ("paragraph", 0, "Ja, med Dankort."),
+        ("paragraph", 0, "Fandt du ikke svar på dit spørgsmål?"),
+        ("heading", 2, "Hvad koster et pas?"),
+        ("paragraph", 0, "Et pas koster 835 kr."),
+        ("paragraph", 0, "Var svaret nyttigt?"),
+        ("heading", 2, "Hvor lang tid tager det?"),
+        ("paragraph", 0, "Op til 3 uger."),
+        ("paragraph", 0, "Fandt du svar på dit spørgsmål? Mangler der et spørgsmål?"),
+    ]

@@ -463,3 +463,79 @@ def test_one_tabbed_line_in_a_paragraph_of_text_stays_text(tmp_path: Path) -> No
         ("paragraph", "Telefon: 70 12 34 56"),
         ("paragraph", "Vi svarer hurtigt."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A note under the table and a statement over it stay quotable text, not headings.
+        (
+            "Priser\n\nEntré i svømmehallen:\nVoksne\t50 kr.\nBørn\t25 kr.\nGælder ikke ved arrangementer\n\n"
+            "Børn under 3 år kommer gratis ind.\n",
+            [
+                ("heading", "Priser"),
+                ("paragraph", "Entré i svømmehallen:"),
+                ("table_row", "Voksne; 50 kr."),
+                ("table_row", "Børn; 25 kr."),
+                ("paragraph", "Gælder ikke ved arrangementer"),
+                ("paragraph", "Børn under 3 år kommer gratis ind."),
+            ],
+        ),
+        (
+            "Kontakt\n\nBorgerservice har åbent hverdage kl. 10-14\nMandag\t10-14\nTorsdag\t10-17\n\nSlut.\n",
+            [
+                ("heading", "Kontakt"),
+                ("paragraph", "Borgerservice har åbent hverdage kl. 10-14"),
+                ("table_row", "Mandag; 10-14"),
+                ("table_row", "Torsdag; 10-17"),
+                ("paragraph", "Slut."),
+            ],
+        ),
+        # A caption over a first row of values: no header, as `titled_table` decides.
+        (
+            "Jul\n\nÅbningstider i julen\nJuleaftensdag\tLukket\tLukket\n27. december\t10-14\t10-16\n"
+            "30. december\t10-14\tLukket\n\nHusk at booke tid.\n",
+            [
+                ("heading", "Jul"),
+                ("heading", "Åbningstider i julen"),
+                ("table_row", "Juleaftensdag; Lukket; Lukket"),
+                ("table_row", "27. december; 10-14; 10-16"),
+                ("table_row", "30. december; 10-14; Lukket"),
+                ("paragraph", "Husk at booke tid."),
+            ],
+        ),
+        # A cell wrapped onto an untabbed last line: the paragraph reads as before.
+        (
+            "Åbningstider\n\nVores afdelinger har åbent:\nBorgerservice\tMandag-onsdag 10-14\n"
+            "Ydelseskontoret\tMandag-onsdag 10-14,\ntorsdag 10-17\nDu kan skrive til os.\n",
+            [
+                ("heading", "Åbningstider"),
+                ("paragraph", "Vores afdelinger har åbent:"),
+                ("paragraph", "Borgerservice Mandag-onsdag 10-14"),
+                ("paragraph", "Ydelseskontoret Mandag-onsdag 10-14, torsdag 10-17"),
+                ("paragraph", "Du kan skrive til os."),
+            ],
+        ),
+        # A first row of values whose amount lacks "kr." is no header.
+        (
+            "Tillæg\n\nUnder 385.000\tFuldt tillæg\tIngen modregning\n385.000-450.000 kr.\t1.640 kr.\tDelvis\n"
+            "Over 450.000 kr.\t1.100 kr.\tDelvis\n",
+            [
+                ("heading", "Tillæg"),
+                ("table_row", "Under 385.000; Fuldt tillæg; Ingen modregning"),
+                ("table_row", "385.000-450.000 kr.; 1.640 kr.; Delvis"),
+                ("table_row", "Over 450.000 kr.; 1.100 kr.; Delvis"),
+            ],
+        ),
+    ],
+)
+def test_lines_around_a_tabbed_table_stay_text_and_values_are_no_header(
+    tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
+    # A stop 46 review of the change above: a note under the table and a stating line
+    # over it were read as headings (never quoted), a caption over a holiday plan made its
+    # first row of values the header, a wrapped last cell was cut from its row, and a first
+    # row "Under 385.000" without "kr." was taken for a header over amounts.
+    path = tmp_path / "side.txt"
+    path.write_text(text, encoding="utf-8")
+    assert _blocks(path) == expected

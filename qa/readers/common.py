@@ -755,3 +755,18 @@ def roman(number: int) -> str:
         count, number = divmod(number, value)
         numeral += symbol * count
     return numeral
+
+
+def question_headings(pieces: list[Piece], questions: dict[int, int]) -> list[Piece]:
+    """The pieces with each wholly bold question (`questions`: index to level) that a
+    paragraph, list item or table row not itself a question follows turned into a
+    heading at that level: an FAQ set in bold paragraphs, its question over its answer
+    ("Hvem kan få hjemmehjælp?" / "Alle, der ..."). A bold question followed by another
+    question, a heading or nothing stays a paragraph."""
+    out = list(pieces)
+    for index, level in questions.items():
+        after = pieces[index + 1] if index + 1 < len(pieces) else None
+        answer = after is not None and after.kind != "heading" and not after.text.rstrip(CLOSING).endswith("?")
+        if answer:
+            out[index] = Piece("heading", level, pieces[index].text)
+    return out

@@ -105,6 +105,7 @@ from qa.readers.common import (
     declared_title,
     iso_date,
     line_pieces,
+    question_headings,
     roman,
     strip_bullet,
 )
@@ -1037,7 +1038,7 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     # "Har du spørgsmål?" over a closed chat, "Hvor meget kan du få i boligstøtte?" over a
     # calculator's "0 kr.", "Har du glemt din adgangskode?" over a login error), and a
     # link running other script (`__doPostBack`, `window.open`) toggles nothing.
-    faq_answers: dict[int, list[tuple[LexborNode, LexborNode]]] = {}
+    faq_answers: dict[tuple[int, int], list[tuple[LexborNode, LexborNode]]] = {}
     for link in tree.css('a[href^="#"], a[data-target^="#"], a[href^="javascript:" i]'):
         named_id = link.attributes.get("data-target") or link.attributes.get("href") or ""
         names_nothing = bool(_SCRIPT_ONLY.fullmatch(named_id.strip()))
@@ -1059,8 +1060,8 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             and not _mostly_links(answer)
         ):
             if names_nothing:
-                for holder in _faq_holders(answer):
-                    faq_answers.setdefault(holder.mem_id, []).append((link, answer))
+                for holder, depth in _faq_holders(answer):
+                    faq_answers.setdefault((holder.mem_id, depth), []).append((link, answer))
                 continue
             controls.add(link.mem_id)
             panels.add(answer.mem_id)
@@ -1109,32 +1110,44 @@ _WIDGET_PARTS = frozenset(
         "wizard",
         "cookie",
         "consent",
+        "rating",
+        "vote",
+        "poll",
+        "helpful",
+        "nyttig",
+        "vurdering",
     }
 )
-# How far above a hidden answer its FAQ's element may be: the answer's parent, or its
+_WIDGET_WORDS = tuple(sorted(_WIDGET_PARTS))
+# How far above a hidden answer its FAQ's element may be: the answer's parent, its
 # grandparent when each question and answer have an item of their own (`<ul
-# class="faq-liste"><li><a ...>?</a><div style="display:none">`).
+# class="faq-liste"><li><a ...>?</a><div style="display:none">`), or its great-grandparent.
 _FAQ_DEPTH = 3
 
 
-def _faq_holders(answer: LexborNode) -> list[LexborNode]:
-    """The elements above a hidden answer, at most `_FAQ_DEPTH` levels up, whose class or
-    id names an FAQ (`_names_faq`), nearest first; none when the answer or an element on
-    the way names a widget (`_WIDGET_PARTS`: a quiz's options, a calculator's result, a
-    chat's status) or holds a form's fields. Both an FAQ's item and its list may be named
-    (`<div class="faq"><div class="faq-item"><a href="#">...?</a><div style="display:none">`,
-    a stop 45 tester's page): the pairs are counted in each."""
+def _faq_holders(answer: LexborNode) -> list[tuple[LexborNode, int]]:
+    """The elements above a hidden answer whose class or id names an FAQ (`_names_faq`),
+    each with how many levels above the answer it is (1 for its parent), nearest first:
+    the nearest within `_FAQ_DEPTH` levels and those above it up to that depth. None when
+    the answer or an element below the nearest names a widget (`_names_widget`: a quiz's
+    options, a calculator's result, a chat's status, a rating's reply) or the answer holds
+    a form's fields. Both an FAQ's item and its list may be named (`<div class="faq"><div
+    class="faq-item"><a href="#">...?</a><div style="display:none">`, a stop 45 tester's
+    page); above the nearest, a widget's name ends the walk but keeps what was found (a
+    filter's "faq-results" around a working FAQ, a stop 46 review's). The caller counts
+    the pairs per element and depth, so that a lone link at another depth (a help link
+    beside an FAQ's list) is no item of it."""
     if answer.css_first("input, select, textarea, form") is not None:
         return []
-    holders: list[LexborNode] = []
+    holders: list[tuple[LexborNode, int]] = []
     node: LexborNode | None = answer
-    for _ in range(_FAQ_DEPTH + 1):
+    for depth in range(_FAQ_DEPTH + 1):
         if node is None or node.tag in ("body", "html"):
             break
-        if _names_part(node, _WIDGET_PARTS):
-            return []
+        if _names_widget(node):
+            return holders if holders else []
         if node is not answer and _names_faq(node):
-            holders.append(node)
+            holders.append((node, depth))
         node = node.parent
     return holders
 
@@ -1142,6 +1155,14 @@ def _faq_holders(answer: LexborNode) -> list[LexborNode]:
 # The start of a class or id part written as one word with what follows ("faqList",
 # "faqitem", "accordionItem"; stop 45 testers' pages).
 _FAQ_PREFIXES = ("faq", "accordion", "accordeon")
+
+
+def _names_widget(node: LexborNode) -> bool:
+    """Whether a part of an element's class or id names a widget (`_WIDGET_PARTS`), also
+    as the start or the end of a word ("faqFeedback", "faqSearchResult", "chatbot")."""
+    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
+    parts = [part for token in tokens for part in _CLASS_PART.split(token.lower()) if part]
+    return any(part.startswith(_WIDGET_WORDS) or part.endswith(_WIDGET_WORDS) for part in parts)
 
 
 def _names_faq(node: LexborNode) -> bool:
@@ -1617,21 +1638,6 @@ def _is_bold_question(paragraph: LexborNode, piece: Piece) -> bool:
         and text.rstrip(CLOSING).endswith("?")
         and all_bold(paragraph, paragraph.text(separator=" "))
     )
-
-
-def question_headings(pieces: list[Piece], questions: dict[int, int]) -> list[Piece]:
-    """The pieces with each wholly bold question (`questions`: index to level) that a
-    paragraph, list item or table row not itself a question follows turned into a
-    heading at that level: an FAQ set in bold paragraphs, its question over its answer
-    ("Hvem kan få hjemmehjælp?" / "Alle, der ..."). A bold question followed by another
-    question, a heading or nothing stays a paragraph."""
-    out = list(pieces)
-    for index, level in questions.items():
-        after = pieces[index + 1] if index + 1 < len(pieces) else None
-        answer = after is not None and after.kind != "heading" and not after.text.rstrip(CLOSING).endswith("?")
-        if answer:
-            out[index] = Piece("heading", level, pieces[index].text)
-    return out
 
 
 def _pieces(root: LexborNode, disclosures: Disclosures, spaced: bool = False) -> list[Piece]:

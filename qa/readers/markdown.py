@@ -4,7 +4,9 @@ Headings at every level, each list item its own piece (ordered items keep their 
 "1. Log ind med MitID"), each table row a piece with its values next to their headers,
 and paragraph lines joined by single newlines split into units by
 `qa.readers.common.starts_new_unit`. A paragraph's first line all in bold that asks a
-question is a heading one level under its section's (an FAQ's question, `_bold_question`).
+question is a heading one level under its section's when an answer follows it (an FAQ's
+question, `_bold_question`, `qa.readers.common.question_headings`, as the HTML reader reads
+bold questions).
 Raw HTML is kept as text (`html=False`), as the rendered page shows it; image alt text is
 left out, as the rendered page does not show it.
 """
@@ -15,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from qa.readers.common import (
+    CLOSING,
     CRUMB_LINES,
     DATE_START,
     Piece,
@@ -22,6 +25,7 @@ from qa.readers.common import (
     is_link_line,
     is_tool_bar,
     line_pieces,
+    question_headings,
     table_pieces,
 )
 
@@ -47,7 +51,8 @@ def markdown_pieces(body: str) -> list[Piece]:
     tokens = markdown_parser().parse(body)
     pieces: list[Piece] = []
     heading_level = 0
-    section_level = 1  # the level of the last heading written with "#"
+    section_level = 1  # the level of the last heading, "#" or underlined
+    bold_questions: dict[int, int] = {}  # a bold question's piece index: its level as a heading
     list_depth = 0
     pending_number: str | None = None  # "3." for the first paragraph of an ordered item
     table_rows: list[list[str]] = []
@@ -99,12 +104,14 @@ def markdown_pieces(body: str) -> list[Piece]:
             lines = inline_lines(token)
             question = _bold_question(token)
             if question is not None:
-                # Under the section's heading, as each question of the FAQ is.
-                pieces.append(Piece("heading", min(6, section_level + 1), question))
+                # A heading under the section's when an answer follows (`question_headings`).
+                bold_questions[len(pieces)] = min(6, section_level + 1)
+                pieces.append(Piece("paragraph", 0, question))
                 lines = lines[1:]
             pieces.extend(line_pieces(lines) if any(line.strip() for line in lines) else [])
         elif kind in ("code_block", "fence"):
             pieces.extend(Piece("paragraph", 0, line) for line in token.content.splitlines() if line.strip())
+    pieces = question_headings(pieces, bold_questions)
     return [p for i, p in enumerate(pieces) if not _is_page_furniture(pieces, i)]
 
 
@@ -131,7 +138,7 @@ def _bold_question(token: Token) -> str | None:
         return None
     text = "".join(child.content for child in children[1:end] if child.type in ("text", "code_inline", "text_special"))
     text = text.strip()
-    return text if text.endswith("?") else None
+    return text if text.rstrip(CLOSING).endswith("?") else None
 
 
 def _is_page_furniture(pieces: list[Piece], i: int) -> bool:

@@ -9,7 +9,10 @@ number or an e-mail address. A breadcrumb trail among the first lines is left ou
 paragraph whose lines are columns set apart by tabs or runs of spaces (a table copied from
 a web page, or typed in a fixed-width font) is read as a table: a row per line, each value
 next to its column's header when the first line is one (`aligned_table`, `has_header`),
-also when a title line sits right above it with no blank line between (`titled_table`).
+also when a title line sits right above it with no blank line between (`titled_table`). A
+table whose cells are set apart by tabs is also read with lines of text above or under it
+in its paragraph (`tabbed_table_within`): a caption above it is its heading, other lines
+stay text.
 """
 
 from __future__ import annotations
@@ -321,18 +324,29 @@ def _of_the_kind_of_most(cell: str, others: list[str], kinds: tuple[Callable[[st
     return any(kind(cell) and 2 * sum(1 for text in others if kind(text)) >= len(others) for kind in kinds)
 
 
-def _digits_but_no_amount(text: str) -> bool:
-    return _has_digit(text) and not fits(text, "how_much")
+_NUMBER = re.compile(r"\d+")
+
+
+def _names_a_year_over_amounts(cell: str, below: list[str]) -> bool:
+    """Whether a cell's only number is a year (1900-2099) while at least half of `below`
+    are amounts (`qa.answer_types.fits` for "how much"): a label of the column, not a
+    value like them ("Forældrenes samlede indkomst i 2024" over "Under 385.000 kr.", a
+    stop 45 tester's page)."""
+    numbers = _NUMBER.findall(cell)
+    if not numbers or not all(len(n) == 4 and n[:2] in ("19", "20") for n in numbers):
+        return False
+    return 2 * sum(1 for text in below if fits(text, "how_much")) >= len(below)
 
 
 def _like_the_rows_below(cell: str, below: list[str]) -> bool:
     """Whether a first line's first cell is of the kind of the first cells under it: it
-    holds a digit but no amount and at least half of them do ("24. december" over "25.
-    december", "Uge 28-30" over "Uge 31"), or it names days and at least half of them do
-    ("Mandag" over "Tirsdag-søndag"). A label naming a year is not like amounts
-    ("Forældrenes samlede indkomst i 2024" over "Under 385.000 kr.", a stop 45 tester's
-    page); `has_header` never takes a first line with an amount for a header."""
-    return _of_the_kind_of_most(cell, below, (_digits_but_no_amount, _names_days))
+    holds a digit and at least half of them do ("24. december" over "25. december", "Uge
+    28-30" over "Uge 31"; not a label naming a year over amounts,
+    `_names_a_year_over_amounts`), or it names days and at least half of them do
+    ("Mandag" over "Tirsdag-søndag")."""
+    if _names_a_year_over_amounts(cell, below):
+        return False
+    return _of_the_kind_of_most(cell, below, (_has_digit, _names_days))
 
 
 def _names_alike(cell: str) -> bool:
@@ -356,11 +370,21 @@ def _a_value_of_its_column(cell: str, below: list[str]) -> bool:
     return recurs or _of_the_kind_of_most(cell, values, (_names_days, _names_alike))
 
 
-def _table(rows: list[list[str]]) -> list[Piece]:
+def _table(rows: list[list[str]], header_may_be_values: bool = True) -> list[Piece]:
     """The pieces of a plain-text table (`aligned_table`), under its first line when that is
     its header (`has_header`), else each row with its values alone ("Adresse; Rådhuspladsen
-    1"), a first cell ending in a colon as the label of the rest ("Telefon: 33 12 34 56")."""
-    if has_header(rows):
+    1"), a first cell ending in a colon as the label of the rest ("Telefon: 33 12 34 56").
+    Unless `header_may_be_values`, a first line with a cell that may be one of its
+    column's values (`_a_value_of_its_column`: "Juleaftensdag\tLukket\tLukket" over
+    "27. december\t10-14\tLukket") is no header, as `titled_table` decides for a table
+    under a title."""
+    header = has_header(rows) and (
+        header_may_be_values
+        or not any(
+            _a_value_of_its_column(cell, [row[column] for row in rows[1:]]) for column, cell in enumerate(rows[0])
+        )
+    )
+    if header:
         return table_pieces(rows[1:], rows[0])
     pieces = []
     for row in rows:
@@ -477,34 +501,48 @@ def _without_link_lists(paragraphs: list[str]) -> list[str]:
     ]
 
 
-def _around_tabbed_table(paragraph: str) -> list[str]:
-    """A paragraph as the lines above a table whose cells are set apart by tabs, the table,
-    and the lines under it, each a paragraph of its own; the paragraph alone when it holds
-    no such table with lines of text around it.
+def tabbed_table_within(lines: list[str]) -> tuple[list[str], list[list[str]], list[str]] | None:
+    """A paragraph's lines as (the lines above a table whose cells are set apart by tabs,
+    the table's rows as `aligned_table` gives them, the lines under it), or None when the
+    paragraph holds no such table with lines of text around it.
 
     Text copied from a web page sets a table's cells apart by tabs and its caption or the
-    sentence leading in to it on the line right above, with no blank line between
-    ("Hjemmeboende tillæg pr. måned i 2026 (videregående uddannelse)" over
-    "Forældrenes samlede indkomst i 2024\tTillæg pr. måned\tBemærkning" and its rows,
-    stop 45 testers' pages): read as one paragraph, the rows ran together with the
-    caption into one sentence quoted whole. The table is two or more consecutive lines
-    that each hold a tab and read as one (`aligned_table`); the lines around it hold none.
-    A caption of at most `TITLE_MAX_WORDS` words over a table with a header was read so
-    before (`titled_table`); a longer one, a lead-in sentence, a two-column table and a
-    note under the table are now too. Columns set apart by runs of spaces stay as
-    `titled_table` reads them: without a tab, prose typed with two spaces after each full
-    stop looks the same."""
-    lines = paragraph.split("\n")
+    sentence leading in to it on the line right above, a note on the line right under it,
+    with no blank line between ("Hjemmeboende tillæg pr. måned i 2026 (videregående
+    uddannelse)" over "Forældrenes samlede indkomst i 2024\tTillæg pr. måned\tBemærkning"
+    and its rows, stop 45 testers' pages): read as one paragraph, the rows ran together
+    with the caption into one sentence quoted whole. The table is two or more consecutive
+    lines that each hold a tab and read as one (`aligned_table`); the lines around it hold
+    none. A line under the table that opens in lower case, or a last row ending in a comma,
+    is a cell wrapped onto a line of its own ("Ydelseskontoret\tMandag-onsdag 10-14," over
+    "torsdag 10-17", a stop 46 review): no table is split off then. Columns set apart by
+    runs of spaces are left to `titled_table`: without a tab, prose typed with two spaces
+    after each full stop looks the same."""
     tabbed = [i for i, line in enumerate(lines) if "\t" in line]
     if len(tabbed) < 2:
-        return [paragraph]
+        return None
     first, last = tabbed[0], tabbed[-1]
     if last - first + 1 != len(tabbed) or (first == 0 and last == len(lines) - 1):
-        return [paragraph]
-    if aligned_table(lines[first : last + 1]) is None:
-        return [paragraph]
-    parts = ["\n".join(lines[:first]), "\n".join(lines[first : last + 1]), "\n".join(lines[last + 1 :])]
-    return [part for part in parts if part.strip()]
+        return None
+    above, rows, below = lines[:first], lines[first : last + 1], lines[last + 1 :]
+    if below and (below[0].lstrip()[:1].islower() or rows[-1].rstrip().endswith(",")):
+        return None
+    table = aligned_table(rows)
+    if table is None:
+        return None
+    return above, table, below
+
+
+def _caption(lines: list[str]) -> str | None:
+    """The caption of a table (`tabbed_table_within`) in the lines above it: one line that
+    reads as a heading (`looks_like_heading`) and names rather than states
+    (`qa.readers.common.reads_as_label`: "Hjemmeboende tillæg pr. måned i 2026"); None for
+    a line that states ("Borgerservice har åbent hverdage kl. 10-14", a stop 46 review's:
+    it stays quotable text), a lead-in ending in ":" or more lines."""
+    if len(lines) != 1:
+        return None
+    line = lines[0].strip()
+    return line if looks_like_heading(line) and reads_as_label(line) else None
 
 
 def text_pieces(body: str) -> list[Piece]:
@@ -512,13 +550,9 @@ def text_pieces(body: str) -> list[Piece]:
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
     (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`)."""
-    paragraphs = [
-        part
-        for paragraph in _without_link_lists(
-            _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
-        )
-        for part in _around_tabbed_table(paragraph)
-    ]
+    paragraphs = _without_link_lists(
+        _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
+    )
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
@@ -532,6 +566,18 @@ def text_pieces(body: str) -> list[Piece]:
             title, table = titled
             pieces.append(Piece("heading", 1 if i == 0 else 2, title))
             pieces.extend(_table(table))
+            continue
+        within = tabbed_table_within(raw_lines)
+        if within is not None:
+            above, table, below = within
+            caption = _caption(above)
+            if caption is not None:
+                pieces.append(Piece("heading", 1 if i == 0 else 2, caption))
+            elif above:
+                pieces.extend(line_pieces([line.replace("\t", " ") for line in above]))
+            pieces.extend(_table(table, header_may_be_values=False))
+            if below:
+                pieces.extend(line_pieces([line.replace("\t", " ") for line in below]))
             continue
         # Outside a table a tab is a space, as in the other formats.
         paragraph = paragraph.replace("\t", " ")
