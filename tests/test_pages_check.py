@@ -1,13 +1,14 @@
-"""The web-page tester sets (`tests/eval/pages/a` .. `zv`): their gold is in the served text,
-they are marked as test data, split by document, and floors hold on their check split
-with the real model and the shipped models.
+"""The web-page tester sets (`tests/eval/pages/a` .. `zz`): their gold is in the served text,
+they are marked as test data, split by document, and floors hold on the check split of
+every second set with the real model and the shipped models.
 
 The shipped models were fitted on the fit split of sets a .. d (with the development and
-seed sets' fit splits, `scripts/fit_scoring.py --pages`); sets e .. zv came later
-(`tests/eval/README.md`), so none of the check split's 144 documents, nor the fit split of
-e .. zv, was seen by them. Floors sit a little under what was measured (`qa eval
+seed sets' fit splits, `scripts/fit_scoring.py --pages`); sets e .. zz came later
+(`tests/eval/README.md`), so none of the check split's 156 documents, nor the fit split of
+e .. zz, was seen by them. Floors sit a little under what was measured (`qa eval
 --eval-set tests/eval/pages/S/questions.jsonl --split check` on an index of
-`tests/eval/pages/S/corpus` for each set S, pooled over the forty-eight).
+`tests/eval/pages/S/corpus` for each set S, pooled over `FLOOR_SETS`); every set's figures
+are printed by `scripts/pooled_eval.py --page-sets all --split check`.
 """
 
 from __future__ import annotations
@@ -100,10 +101,17 @@ def test_a_near_miss_without_a_document_alternates_and_an_unknown_document_is_re
         assign([{"language": "da", "doc": "nowhere"}], {"b": "check"})
 
 
+# The sets whose check split the floors test asks: every second set in name order (a, c,
+# e, ..., zy), twenty-six of fifty-two. Building a set's index with the real model takes
+# about 9 s on two cores; over all the sets the test took half of `make test`'s 15 minutes
+# (stop 46, `pytest --durations`), and every set added to them added 10 s more.
+FLOOR_SETS = SETS[::2]
+
+
 @pytest.fixture(scope="module")
 def page_engines(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> dict[str, QAEngine]:
     engines = {}
-    for name in SETS:
+    for name in FLOOR_SETS:
         root = tmp_path_factory.mktemp(f"pages-{name}-index")
         build(read_corpus(PAGES / name / "corpus").documents, real_embedder, root)
         engines[name] = QAEngine(load_live_index(root, real_embedder.identity), real_embedder)
@@ -117,20 +125,19 @@ def test_check_split_floors_hold(page_engines: dict[str, QAEngine]) -> None:
         questions = [q for q in load_questions(PAGES / name / "questions.jsonl") if q.split == "check"]
         results += evaluate(engine, questions)
     table = metrics_by_language(results)
-    # Measured with the shipped models (scoring version 15), pooled over the forty-eight sets,
-    # at stop 45: da answer 0.701, false abstention 0.096, unanswerable abstained 0.607,
-    # recall@1 0.794; en 0.568, 0.262, 0.630, 0.740. (Over the forty-four sets of stop 44:
-    # da 0.712, 0.096, 0.606, 0.805; en 0.576, 0.250, 0.632, 0.743. Over the forty sets of
-    # stop 43, da unanswerable abstained was 0.635; the four sets added at stop 44
-    # withhold fewer near misses, so its floor went from 0.61 to 0.58.)
+    # Measured with the shipped models (scoring version 15), pooled over `FLOOR_SETS`, at
+    # stop 46: da answer 0.679, false abstention 0.094, unanswerable abstained 0.629,
+    # recall@1 0.767; en 0.569, 0.276, 0.630, 0.734. (Over all fifty-two sets: da 0.696,
+    # 0.097, 0.606, 0.793; en 0.559, 0.269, 0.634, 0.736. Over the forty-eight sets of stop
+    # 45, all asked then: da 0.701, 0.096, 0.607, 0.794; en 0.568, 0.262, 0.630, 0.740.)
     floors = {
-        "da": {"recall@1": 0.72, "answer_accuracy": 0.61, "unanswerable_abstained": 0.58},
-        "en": {"recall@1": 0.70, "answer_accuracy": 0.51, "unanswerable_abstained": 0.58},
+        "da": {"recall@1": 0.72, "answer_accuracy": 0.62, "unanswerable_abstained": 0.58},
+        "en": {"recall@1": 0.69, "answer_accuracy": 0.51, "unanswerable_abstained": 0.58},
     }
-    ceilings = {"da": {"false_abstention": 0.16}, "en": {"false_abstention": 0.28}}
-    # Every check question of the forty-eight sets is asked (answerable, unanswerable).
+    ceilings = {"da": {"false_abstention": 0.14}, "en": {"false_abstention": 0.31}}
+    # Every check question of the twenty-six sets is asked (answerable, unanswerable).
     assert {language: (table[language]["answerable"], table[language]["unanswerable"]) for language in floors} == {
-        "da": (596, 224),
-        "en": (562, 227),
+        "da": (330, 124),
+        "en": (297, 119),
     }
     assert_within_limits(table, floors, ceilings)

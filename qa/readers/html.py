@@ -683,11 +683,17 @@ def _class_tokens(node: LexborNode) -> list[str]:
     return (node.attributes.get("class") or "").split()
 
 
+def _class_parts(node: LexborNode) -> list[str]:
+    """The parts of an element's class names and id, in lower case ("site-footer" -> site,
+    footer; "faqList" -> faqlist)."""
+    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
+    return [part for token in tokens for part in _CLASS_PART.split(token.lower()) if part]
+
+
 def _names_part(node: LexborNode, parts: frozenset[str]) -> bool:
     """Whether a part of an element's class or id ("site-footer" -> site, footer) is one of
     `parts`."""
-    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
-    return any(part in parts for token in tokens for part in _CLASS_PART.split(token.lower()))
+    return any(part in parts for part in _class_parts(node))
 
 
 def _names_frame(node: LexborNode) -> bool:
@@ -1160,17 +1166,13 @@ _FAQ_PREFIXES = ("faq", "accordion", "accordeon")
 def _names_widget(node: LexborNode) -> bool:
     """Whether a part of an element's class or id names a widget (`_WIDGET_PARTS`), also
     as the start or the end of a word ("faqFeedback", "faqSearchResult", "chatbot")."""
-    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
-    parts = [part for token in tokens for part in _CLASS_PART.split(token.lower()) if part]
-    return any(part.startswith(_WIDGET_WORDS) or part.endswith(_WIDGET_WORDS) for part in parts)
+    return any(part.startswith(_WIDGET_WORDS) or part.endswith(_WIDGET_WORDS) for part in _class_parts(node))
 
 
 def _names_faq(node: LexborNode) -> bool:
     """Whether a part of an element's class or id names an FAQ: one of `FAQ_PARTS`, or a
     word that starts with one of `_FAQ_PREFIXES` ("faqlist")."""
-    tokens = [*_class_tokens(node), node.attributes.get("id") or ""]
-    parts = [part for token in tokens for part in _CLASS_PART.split(token.lower())]
-    return any(part in FAQ_PARTS or part.startswith(_FAQ_PREFIXES) for part in parts)
+    return any(part in FAQ_PARTS or part.startswith(_FAQ_PREFIXES) for part in _class_parts(node))
 
 
 # A dialog: the WAI-ARIA role or the HTML element, or the class or id parts sites and
