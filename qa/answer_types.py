@@ -765,3 +765,53 @@ def fits(text: str, kind: AnswerType, is_list_item: bool = False) -> bool:
     if kind == "yes_no":
         return _YES_NO_TEXT.search(text) is not None
     return True
+
+
+# What a line of contact details holds besides its numbers and addresses: the labels
+# ("Tlf.", "Telefon", "E-mail", "Phone"), web addresses and what stands in brackets (the
+# phone hours, "(mandag-fredag kl. 9-12)"). General Danish and English words.
+_CONTACT_LABEL = re.compile(
+    r"\b(tlf|tel|telefon|telefonnummer|telefonnr|phone|telephone|mobil|mobile|fax|e-?mail|mail|e-?post|web|"
+    r"hjemmeside|website)\b\.?:?",
+    re.IGNORECASE,
+)
+# A bracket of phone hours ("(mandag-fredag kl. 9-12)", "(Mon-Thu 9.00-15.00)"): times or
+# days, not an instruction ("(send ikke personfølsomme oplysninger med almindelig mail)",
+# a stop 46 review's).
+_BRACKETED_HOURS = re.compile(
+    r"\((?=[^()]{0,80}?(\d|kl\.|dag|day|man|mon|tir|tue|ons|wed|tor|thu|fre|fri))[^()]{0,80}\)", re.IGNORECASE
+)
+_WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(dk|com|org|eu|net|example)\b\S*", re.IGNORECASE)
+_WORD_OF_TEXT = re.compile(r"[^\W\d_]{3,}")
+# A question that asks how to reach someone (or where, or who), in general words.
+_ASKS_CONTACT = re.compile(
+    r"\b(kontakt\w*|contact\w*|ring|ringe|call|reach|henvend\w*|skriv\w*|write|e-?mail\w*|mail|"
+    r"telefon\w*|tlf|tel|mobil\w*|fax|phone\w*|number|\w*nummer\w*|\w*nr|hotline|support|helpdesk|"
+    r"get in touch|get hold of|få fat i|åben\w*|åbent|åbningstid\w*|open\w*|hours|træffetid\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def contact_only(text: str) -> bool:
+    """Whether a text is a line of contact details and nothing more: it holds a phone
+    number or an e-mail address (`holds_form`), and without them, its labels, web
+    addresses and a bracket of phone hours, no word of three letters or more is left ("Tlf.
+    87 15 22 00 jobcenter@lyngmose.dk", "Telefon 76 21 45 30 (mandag-fredag kl. 9-12) ·
+    kultur@fjordby.dk"). "Ring på 72 34 10 00, hvis du har spørgsmål" says more."""
+    if not (holds_form(text, "phone") or holds_form(text, "email")):
+        return False
+    rest = _FORM_TEXT["email"].sub(" ", text)
+    rest = _WEB_ADDRESS.sub(" ", _BRACKETED_HOURS.sub(" ", rest))
+    rest = _CONTACT_LABEL.sub(" ", rest)
+    return _WORD_OF_TEXT.search(rest) is None
+
+
+def asks_contact(question: str, answer_type: AnswerType, form: AskedForm | None) -> bool:
+    """Whether a line of contact details (`contact_only`) may answer a question: it asks
+    for a phone number, an e-mail or a postal address, asks where or who, names a way of
+    reaching someone ("Hvordan kontakter jeg ...", "Can I call ...", "musikskolen tlf",
+    "How do I get in touch ...", "mobilnummeret") or asks when something is open (phone
+    hours stand in brackets in such a line: "Hvornår har Opkrævningen åbent?")."""
+    if form in ("phone", "email", "address") or answer_type in ("where", "who"):
+        return True
+    return _ASKS_CONTACT.search(question) is not None

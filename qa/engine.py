@@ -11,6 +11,7 @@ import numpy as np
 
 from qa.analysis import Language
 from qa.answer_reranker import AnswerReranker, AnswerRerankerConfig
+from qa.answer_types import asks_contact, contact_only
 from qa.documents import Document
 from qa.embedder import Embedder, TokenVectors
 from qa.index import IndexData
@@ -224,7 +225,8 @@ class QAEngine:
 
         An answer read from another municipality's pages than the ones the question names
         is withheld (`qa.places`; probability 0), after the reranking, whatever its
-        evidence.
+        evidence, and so is a line of contact details and nothing more for a question
+        that asks nothing about reaching someone (`_contact_for_another_question`).
 
         With `rules_first`, a question the policy's rules withhold whatever the evidence
         (one that names nothing to look up, `AnalysedQuestion.names_subject`, or
@@ -244,7 +246,10 @@ class QAEngine:
             matches = self.match_texts(renderings, texts)
             labels = [missing_labels(question, text) for text in texts]
             candidates, matches = self.answer_reranker.rerank(candidates, matches, labels)
-        if candidates and self._from_elsewhere(question, retrieval, candidates[0]):
+        if candidates and (
+            self._from_elsewhere(question, retrieval, candidates[0])
+            or self._contact_for_another_question(question, candidates[0])
+        ):
             withheld = True
         features = None
         if candidates:
@@ -275,6 +280,17 @@ class QAEngine:
         asked = self.municipalities.asked(t for t in (question.text, question.bridged) if t)
         doc_id = self.data.chunks[retrieval.ranked[candidate.chunk_rank].index].doc_id
         return self.municipalities.elsewhere(asked, doc_id)
+
+    def _contact_for_another_question(self, question: AnalysedQuestion, candidate: AnswerCandidate) -> bool:
+        """Whether the best candidate is a line of contact details and nothing more
+        (`qa.answer_types.contact_only`: "Tlf. 74 55 20 10 musikskole@kaerbaek.dk") while
+        the question asks nothing about reaching someone, nor where or who (`asks_contact`):
+        the passages hold no answer to it ("Koster det noget at gå til kor på musikskolen
+        i Kærbæk?" was answered so)."""
+        text = " ".join(self.data.sentences[s].text for s in candidate.sentence_ids)
+        return contact_only(text) and not asks_contact(
+            question.asked or question.text, question.answer_type, question.form
+        )
 
     def _encode(self, question: AnalysedQuestion) -> tuple[np.ndarray, list[tuple[TokenVectors, str]]]:
         """The question's vector (normalised, float32, shape (dimension,)) and its
