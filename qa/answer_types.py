@@ -785,9 +785,10 @@ _WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(dk|com|or
 _WORD_OF_TEXT = re.compile(r"[^\W\d_]{3,}")
 # A question that asks how to reach someone (or where, or who), in general words.
 _ASKS_CONTACT = re.compile(
-    r"\b(kontakt\w*|contact\w*|ring|ringe|call|reach|henvend\w*|skriv\w*|write|e-?mail\w*|mail|"
-    r"telefon\w*|tlf|tel|mobil\w*|fax|phone\w*|number|\w*nummer\w*|\w*nr|hotline|support|helpdesk|"
-    r"get in touch|get hold of|få fat i|åben\w*|åbent|åbningstid\w*|open\w*|hours|træffetid\w*)\b",
+    r"\b(kontakt\w*|contact\w*|ring|ringe|ringer|call|calling|reach|henvend\w*|skriv\w*|write|e-?mail\w*|"
+    r"mail|\w*telefon\w*|tlf|tel|mobil\w*|fax|sms|text|phone\w*|helpline|hotline|support|helpdesk|number|"
+    r"\w*nummer\w*|\w*nr|get in touch|get hold of|få fat i|tale med|speak to|talk to|report|anmeld\w*|send\w*|"
+    r"åben\w*|åbent|åbningstid\w*|open\w*|hours|træffetid\w*|lukket|closed)\b",
     re.IGNORECASE,
 )
 
@@ -810,8 +811,10 @@ def asks_contact(question: str, answer_type: AnswerType, form: AskedForm | None)
     """Whether a line of contact details (`contact_only`) may answer a question: it asks
     for a phone number, an e-mail or a postal address, asks where or who, names a way of
     reaching someone ("Hvordan kontakter jeg ...", "Can I call ...", "musikskolen tlf",
-    "How do I get in touch ...", "mobilnummeret") or asks when something is open (phone
-    hours stand in brackets in such a line: "Hvornår har Opkrævningen åbent?")."""
+    "How do I get in touch ...", "mobilnummeret", "vagttelefonen", "How do I report ...")
+    or asks when something is open or closed (phone hours stand in brackets in such a
+    line: "Hvornår har Opkrævningen åbent?"). Broad on purpose: a question it names is
+    answered as before, by the evidence."""
     if form in ("phone", "email", "address") or answer_type in ("where", "who"):
         return True
     return _ASKS_CONTACT.search(question) is not None

@@ -8,8 +8,7 @@ is short and alone after a long list or a table (`Reader.referred_list`); a bare
 many / how much question only units holding a date, a duration, a number or an amount,
 when any does, and for a question asking for a phone number, an e-mail address, a
 percentage, a weight or an age only units holding one, when
-any does; a sentence that is
-itself a question is never offered (on an FAQ page the
+any does; a sentence that is itself a question is never offered (on an FAQ page the
 answer is the text under the question, which is), nor a table's header row (its labels
 stand in every row under it, with the values). Headings are not sentences, so never
 answers. Every unit is described by features that mean the same on any corpus
@@ -37,7 +36,7 @@ import numpy as np
 from qa.analysis import terms
 from qa.answer import group_weights, term_weights, weighted_coverage
 from qa.answer_types import has_number
-from qa.chunking import CAPTION_CHARS, Sentence, is_table_caption
+from qa.chunking import Sentence, is_table_caption
 from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.question import AnalysedQuestion, missing_named, named_count
@@ -512,24 +511,16 @@ class Reader:
         list is a value under its label), and has no comma and no common finite verb
         (`reads_as_label`: "Genbrugspladsen er lukket på helligdage" is a sentence; a line
         without a year, "Pensionen udbetales den sidste hverdag i måneden", may be one too,
-        which no word list tells, so it stays a unit). Right above a table's header row,
-        any such line of at most `qa.chunking.CAPTION_CHARS` characters is its caption, a
-        figure or a comma in it or not. It names what follows, as a heading does, and
-        answers nothing alone: no answer unit (`units`)."""
+        which no word list tells, so it stays a unit). It names what follows, as a heading
+        does, and answers nothing alone: no answer unit (`units`)."""
         sentence = self.data.sentences[sentence_id]
         if not self._whole_paragraph(sentence):
             return False
         if sentence.text.rstrip().endswith((".", "!", "?", ":", ";")):
             return False
-        after = self.following(sentence_id)
-        if after is not None and self.block_kind(self.data.sentences[after]) == "table_header":
-            # Right above a table's header row, a line without a sentence's end names the
-            # table whatever it holds (a `<caption>`, "Satser for sygedagpenge fra 1.
-            # januar 2026", "Hospicer i Region Sydvest, antal pladser og telefon (2026)":
-            # quoted as answers over every set's splits at stop 45).
-            return len(sentence.text) <= CAPTION_CHARS
         if "," in sentence.text or not reads_as_label(sentence.text) or not YEAR.search(sentence.text):
             return False  # a sentence ("Genbrugspladsen er lukket på helligdage") or a value
+        after = self.following(sentence_id)
         return after is not None and self.block_kind(self.data.sentences[after]) in LIST_KINDS
 
     def question_weights(self, groups: list[frozenset[str]]) -> dict[frozenset[str], float]:

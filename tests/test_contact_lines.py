@@ -50,6 +50,10 @@ def test_a_line_of_nothing_but_contact_details_is_told_from_text(text: str, expe
         ("How do I get in touch with the music school in Kærbæk?", "how", None, True),
         ("Hvad er mobilnummeret til hjælpemiddelafdelingen?", "other", None, True),
         ("Hvornår har Opkrævningen i Solbjerg åbent?", "when", None, True),
+        # A second review's: compounds of "telefon", reporting and sending, a closure.
+        ("Hvad er vagttelefonen for rotter i Egely?", "other", None, True),
+        ("How do I report rats in Egely without MitID?", "how", None, True),
+        ("Har Opkrævningen lukket i sommerferien?", "yes_no", None, True),
         ("Koster det noget at gå til kor på musikskolen?", "yes_no", None, False),
         ("When does the spring round close?", "when", None, False),
     ],
