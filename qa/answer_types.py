@@ -19,6 +19,7 @@ import re
 from typing import Literal
 
 from qa.named_values import DAY_NAMES, DAY_SHORT_FORMS, EVERY_DAY, INTERROGATIVE, MONTH_NAMES, weekdays_covered
+from qa.phrasing import ADDRESS
 
 AnswerType = Literal["when", "how_long", "how_many", "how_much", "who", "how", "where", "yes_no", "other"]
 
@@ -768,8 +769,8 @@ def fits(text: str, kind: AnswerType, is_list_item: bool = False) -> bool:
 
 
 # What a line of contact details holds besides its numbers and addresses: the labels
-# ("Tlf.", "Telefon", "E-mail", "Phone"), web addresses and what stands in brackets (the
-# phone hours, "(mandag-fredag kl. 9-12)"). General Danish and English words.
+# ("Tlf.", "Telefon", "E-mail", "Phone") and what stands in brackets (the phone hours,
+# "(mandag-fredag kl. 9-12)"). General Danish and English words.
 _CONTACT_LABEL = re.compile(
     r"\b(tlf|tel|telefon|telefonnummer|telefonnr|phone|telephone|mobil|mobile|fax|e-?mail|mail|e-?post|web|"
     r"hjemmeside|website)\b\.?:?",
@@ -781,7 +782,6 @@ _CONTACT_LABEL = re.compile(
 _BRACKETED_HOURS = re.compile(
     r"\((?=[^()]{0,80}?(\d|kl\.|dag|day|man|mon|tir|tue|ons|wed|tor|thu|fre|fri))[^()]{0,80}\)", re.IGNORECASE
 )
-_WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(dk|com|org|eu|net|example)\b\S*", re.IGNORECASE)
 _WORD_OF_TEXT = re.compile(r"[^\W\d_]{3,}")
 # A question that asks how to reach someone (or where, or who), in general words.
 _ASKS_CONTACT = re.compile(
@@ -795,15 +795,13 @@ _ASKS_CONTACT = re.compile(
 
 def contact_only(text: str) -> bool:
     """Whether a text is a line of contact details and nothing more: it holds a phone
-    number or an e-mail address (`holds_form`), and without them, its labels, web
-    addresses and a bracket of phone hours, no word of three letters or more is left ("Tlf.
+    number or an e-mail address (`holds_form`), and without its web and e-mail addresses
+    (`qa.phrasing.ADDRESS`), its labels and a bracket of phone hours, no word of three letters or more is left ("Tlf.
     87 15 22 00 jobcenter@lyngmose.dk", "Telefon 76 21 45 30 (mandag-fredag kl. 9-12) ·
     kultur@fjordby.dk"). "Ring på 72 34 10 00, hvis du har spørgsmål" says more."""
     if not (holds_form(text, "phone") or holds_form(text, "email")):
         return False
-    rest = _FORM_TEXT["email"].sub(" ", text)
-    rest = _WEB_ADDRESS.sub(" ", _BRACKETED_HOURS.sub(" ", rest))
-    rest = _CONTACT_LABEL.sub(" ", rest)
+    rest = _CONTACT_LABEL.sub(" ", ADDRESS.sub(" ", _BRACKETED_HOURS.sub(" ", text)))
     return _WORD_OF_TEXT.search(rest) is None
 
 

@@ -497,7 +497,7 @@ def eval_command(
     except (EvalSetError, IndexLoadError, ModelError, ModelFileError, FileNotFoundError) as exc:
         _fail(str(exc))
         return
-    unread = missing_gold(outcomes, engine.documents()) if count_missing_gold else []
+    unread = missing_gold(outcomes)
     table = metrics_by_language(outcomes)
     by_page = metrics_by_page_language(outcomes)
     curves = {

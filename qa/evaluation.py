@@ -67,6 +67,9 @@ class Outcome:
     page_language: str | None = None
     """The language of the page holding the gold (`gold_language`); None for an
     unanswerable question, or gold found in pages of both languages."""
+    gold_in_text: bool = True
+    """Whether a gold string of the question is in the served text (always, unless
+    `evaluate` ran with `count_missing_gold`)."""
 
     @property
     def correct(self) -> bool:
@@ -277,16 +280,24 @@ def evaluate(
         first = result.citations[:1]
         cited_right = any(overlaps(c.doc_id, c.start, c.end, spans) for c in first)
         outcomes.append(
-            Outcome(item, rank, result.answered, cited_right, result.evidence, gold_language(item, spans, languages))
+            Outcome(
+                item,
+                rank,
+                result.answered,
+                cited_right,
+                result.evidence,
+                gold_language(item, spans, languages),
+                gold_in_text=bool(spans) or not item.answerable,
+            )
         )
     return outcomes
 
 
-def missing_gold(outcomes: list[Outcome], documents: Iterable[Document]) -> list[str]:
+def missing_gold(outcomes: list[Outcome]) -> list[str]:
     """The ids of the answerable questions among `outcomes` none of whose gold strings is
-    in `documents` (those `evaluate` with `count_missing_gold` judged not right), in order."""
-    documents = list(documents)
-    return [o.question.id for o in outcomes if o.question.answerable and not gold_spans(o.question, documents)]
+    in the served text (those `evaluate` with `count_missing_gold` judged not right), in
+    order."""
+    return [o.question.id for o in outcomes if not o.gold_in_text]
 
 
 def risk_coverage(

@@ -5,7 +5,7 @@ Headings at every level, each list item its own piece (ordered items keep their 
 and paragraph lines joined by single newlines split into units by
 `qa.readers.common.starts_new_unit`. A paragraph's first line all in bold that asks a
 question is a heading one level under its section's when an answer follows it (an FAQ's
-question, `_bold_question`, `qa.readers.common.question_headings`, as the HTML reader reads
+question, `_opens_with_bold_line`, `qa.readers.common.question_headings`, as the HTML reader reads
 bold questions).
 Raw HTML is kept as text (`html=False`), as the rendered page shows it; image alt text is
 left out, as the rendered page does not show it.
@@ -102,8 +102,8 @@ def markdown_pieces(body: str) -> list[Piece]:
             pieces.extend(rest)
         elif kind == "inline":
             lines = inline_lines(token)
-            question = _bold_question(token)
-            if question is not None:
+            question = lines[0].strip() if _opens_with_bold_line(token) else ""
+            if question.rstrip(CLOSING).endswith("?"):
                 # A heading under the section's when an answer follows (`question_headings`).
                 bold_questions[len(pieces)] = min(6, section_level + 1)
                 pieces.append(Piece("paragraph", 0, question))
@@ -115,30 +115,25 @@ def markdown_pieces(body: str) -> list[Piece]:
     return [p for i, p in enumerate(pieces) if not _is_page_furniture(pieces, i)]
 
 
-def _bold_question(token: Token) -> str | None:
-    """The question a paragraph's first line asks when that line is all bold and ends in
-    "?" (an FAQ written in Markdown: "**Kan jeg have flere NemKonti?**" over its answer,
-    with or without a blank line between), stripped; None for any other paragraph. Read
-    as a paragraph, the question was quoted as the answer to itself (a stop 45 tester's
-    "**I work from home two days a week. Can I still claim?**" for "I work from home two
-    days a week. Can I still get the commuting deduction?"). A bold label ("**Pris:**",
-    "**Bemærk:**") stays text: its value on the next line is quoted with it."""
+def _opens_with_bold_line(token: Token) -> bool:
+    """Whether a paragraph's first line is all bold: an FAQ written in Markdown sets its
+    question so, "**Kan jeg have flere NemKonti?**" over its answer, with or without a
+    blank line between (`markdown_pieces` takes it for a heading when it asks and an
+    answer follows). Read as a paragraph, the question was quoted as the answer to itself
+    (a stop 45 tester's "**I work from home two days a week. Can I still claim?**" for "I
+    work from home two days a week. Can I still get the commuting deduction?"). A bold
+    label ("**Pris:**") asks nothing and stays text."""
     children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
     if len(children) < 3 or children[0].type != "strong_open":
-        return None
-    depth, end = 0, None
+        return False
+    depth = 0
     for i, child in enumerate(children):
+        if child.type in ("softbreak", "hardbreak"):
+            return False  # the line ends inside the bold text
         depth += {"strong_open": 1, "strong_close": -1}.get(child.type, 0)
         if depth == 0:
-            end = i
-            break
-    if end is None or not (end == len(children) - 1 or children[end + 1].type in ("softbreak", "hardbreak")):
-        return None
-    if any(child.type in ("softbreak", "hardbreak") for child in children[:end]):
-        return None
-    text = "".join(child.content for child in children[1:end] if child.type in ("text", "code_inline", "text_special"))
-    text = text.strip()
-    return text if text.rstrip(CLOSING).endswith("?") else None
+            return i == len(children) - 1 or children[i + 1].type in ("softbreak", "hardbreak")
+    return False
 
 
 def _is_page_furniture(pieces: list[Piece], i: int) -> bool:

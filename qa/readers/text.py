@@ -26,8 +26,10 @@ from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CRUMB_LINES,
     LINK_LIST_WORDS,
+    NOT_YEAR_DIGITS,
     RELATED_TITLE,
     SENTENCE_END,
+    YEAR,
     Piece,
     cell_kind,
     is_breadcrumb,
@@ -270,8 +272,7 @@ def titled_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
     table = aligned_table(lines[1:])
     if table is None or not has_header(table):
         return None
-    header, below = table[0], table[1:]
-    if any(_a_value_of_its_column(cell, [row[column] for row in below]) for column, cell in enumerate(header)):
+    if _first_line_may_be_values(table):
         return None  # its first row may be a row of values: the paragraph stays text, as before
     return title, table
 
@@ -324,16 +325,12 @@ def _of_the_kind_of_most(cell: str, others: list[str], kinds: tuple[Callable[[st
     return any(kind(cell) and 2 * sum(1 for text in others if kind(text)) >= len(others) for kind in kinds)
 
 
-_NUMBER = re.compile(r"\d+")
-
-
 def _names_a_year_over_amounts(cell: str, below: list[str]) -> bool:
     """Whether a cell's only number is a year (1900-2099) while at least half of `below`
     are amounts (`qa.answer_types.fits` for "how much"): a label of the column, not a
     value like them ("Forældrenes samlede indkomst i 2024" over "Under 385.000 kr.", a
     stop 45 tester's page)."""
-    numbers = _NUMBER.findall(cell)
-    if not numbers or not all(len(n) == 4 and n[:2] in ("19", "20") for n in numbers):
+    if YEAR.search(cell) is None or NOT_YEAR_DIGITS.search(cell) is not None:
         return False
     return 2 * sum(1 for text in below if fits(text, "how_much")) >= len(below)
 
@@ -370,6 +367,12 @@ def _a_value_of_its_column(cell: str, below: list[str]) -> bool:
     return recurs or _of_the_kind_of_most(cell, values, (_names_days, _names_alike))
 
 
+def _first_line_may_be_values(rows: list[list[str]]) -> bool:
+    """Whether a cell of a table's first line may be one of its column's values
+    (`_a_value_of_its_column`)."""
+    return any(_a_value_of_its_column(cell, [row[column] for row in rows[1:]]) for column, cell in enumerate(rows[0]))
+
+
 def _table(rows: list[list[str]], header_may_be_values: bool = True) -> list[Piece]:
     """The pieces of a plain-text table (`aligned_table`), under its first line when that is
     its header (`has_header`), else each row with its values alone ("Adresse; Rådhuspladsen
@@ -378,13 +381,7 @@ def _table(rows: list[list[str]], header_may_be_values: bool = True) -> list[Pie
     column's values (`_a_value_of_its_column`: "Juleaftensdag\tLukket\tLukket" over
     "27. december\t10-14\tLukket") is no header, as `titled_table` decides for a table
     under a title."""
-    header = has_header(rows) and (
-        header_may_be_values
-        or not any(
-            _a_value_of_its_column(cell, [row[column] for row in rows[1:]]) for column, cell in enumerate(rows[0])
-        )
-    )
-    if header:
+    if has_header(rows) and (header_may_be_values or not _first_line_may_be_values(rows)):
         return table_pieces(rows[1:], rows[0])
     pieces = []
     for row in rows:
