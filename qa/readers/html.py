@@ -1134,8 +1134,8 @@ _FAQ_DEPTH = 3
 def _faq_holders(answer: LexborNode) -> list[tuple[LexborNode, int]]:
     """The elements above a hidden answer whose class or id names an FAQ (`_names_faq`),
     each with how many levels above the answer it is (1 for its parent), nearest first:
-    the nearest within `_FAQ_DEPTH` levels and those above it up to that depth. None when
-    the answer or an element below the nearest names a widget (`_names_widget`: a quiz's
+    the nearest within `_FAQ_DEPTH` levels and those above it up to that depth. An empty
+    list when the answer or an element below the nearest names a widget (`_names_widget`: a quiz's
     options, a calculator's result, a chat's status, a rating's reply) or the answer holds
     a form's fields. Both an FAQ's item and its list may be named (`<div class="faq"><div
     class="faq-item"><a href="#">...?</a><div style="display:none">`, a stop 45 tester's
@@ -1151,7 +1151,7 @@ def _faq_holders(answer: LexborNode) -> list[tuple[LexborNode, int]]:
         if node is None or node.tag in ("body", "html"):
             break
         if _names_widget(node):
-            return holders if holders else []
+            return holders  # below the nearest: none; above it: the walk ends
         if node is not answer and _names_faq(node):
             holders.append((node, depth))
         node = node.parent
