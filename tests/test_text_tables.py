@@ -286,6 +286,77 @@ def test_an_indented_row_filling_all_but_the_first_column_takes_the_first_cell_a
     ]
 
 
+def test_tabbed_rows_named_by_an_ordinal_are_a_table_not_a_numbered_list(tmp_path: Path) -> None:
+    # A stop 46 tester's text page: the quarters' payment dates under a tabbed header were
+    # read as a heading ("Kvartal Periode Udbetalingsdato") over a numbered list, and
+    # "Hvornår bliver børne- og ungeydelsen for 3. kvartal 2026 udbetalt?" was answered
+    # with the page's title line.
+    path = tmp_path / "datoer.txt"
+    path.write_text(
+        "Udbetalingsdatoer\n\n"
+        "Kvartal\tPeriode\tUdbetalingsdato\n"
+        "1. kvartal\tJanuar–marts\t20. januar 2026\n"
+        "2. kvartal\tApril–juni\t20. april 2026\n\n"
+        "1. Tjek, at du har en NemKonto.\n"
+        "2. Kontakt Familieydelse.\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("heading", "Udbetalingsdatoer"),
+        ("table_header", "Kvartal; Periode; Udbetalingsdato"),
+        ("table_row", "Kvartal: 1. kvartal; Periode: Januar–marts; Udbetalingsdato: 20. januar 2026"),
+        ("table_row", "Kvartal: 2. kvartal; Periode: April–juni; Udbetalingsdato: 20. april 2026"),
+        ("list_item", "1. Tjek, at du har en NemKonto."),
+        ("list_item", "2. Kontakt Familieydelse."),
+    ]
+
+
+def test_tabbed_tables_with_long_cells_amounts_lettered_halls_or_a_heading_over_the_caption_are_read(
+    tmp_path: Path,
+) -> None:
+    # Stop 46 testers' text pages: situations of up to 105 characters over "Op til 9.500
+    # kr." (which ends like a sentence), and a hall named "hal A" (whose "A" reads like the
+    # English article a line of prose ends on), were read as text, every row in one line.
+    path = tmp_path / "selvrisiko.txt"
+    path.write_text(
+        "Selvrisiko\n\n"
+        "Priser\n"
+        "Priser for leje af lokaler i 2026\n"
+        "Lokale\tPris\n"
+        "Hal B\tGratis\n"
+        "Mødelokale i Kulturhuset\t120 kr. pr. time\n\n"
+        "Din selvrisiko ved misbrug af betalingskort\n"
+        "Situation\tDin selvrisiko\n"
+        "Misbrug, hvor pinkoden er brugt\tOp til 400 kr.\n"
+        "Du har selv givet pinkoden til gerningsmanden, og du vidste eller burde vide, at der var risiko for misbrug"
+        "\tHele tabet\n\n"
+        "Lokale\tForeninger\tPrivate\n"
+        "Lindevig Idrætscenter, hal A\tGratis\t375 kr. pr. time\n"
+        "Strandskolens gymnastiksal\tGratis\t180 kr. pr. time\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("heading", "Selvrisiko"),
+        # A section's heading over the caption, as a browser copies <h2> and <caption>.
+        ("heading", "Priser"),
+        ("heading", "Priser for leje af lokaler i 2026"),
+        ("table_row", "Lokale; Pris"),
+        ("table_row", "Hal B; Gratis"),
+        ("table_row", "Mødelokale i Kulturhuset; 120 kr. pr. time"),
+        ("heading", "Din selvrisiko ved misbrug af betalingskort"),
+        ("table_row", "Situation; Din selvrisiko"),
+        ("table_row", "Misbrug, hvor pinkoden er brugt; Op til 400 kr."),
+        (
+            "table_row",
+            "Du har selv givet pinkoden til gerningsmanden, og du vidste eller burde vide, at der var risiko for"
+            " misbrug; Hele tabet",
+        ),
+        ("table_header", "Lokale; Foreninger; Private"),
+        ("table_row", "Lokale: Lindevig Idrætscenter, hal A; Foreninger: Gratis; Private: 375 kr. pr. time"),
+        ("table_row", "Lokale: Strandskolens gymnastiksal; Foreninger: Gratis; Private: 180 kr. pr. time"),
+    ]
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -295,10 +366,30 @@ def test_an_indented_row_filling_all_but_the_first_column_takes_the_first_cell_a
         ["1.1\tFormål", "1.2\tAnvendelsesområde"],
         ["§ 1\tNavn og hjemsted", "§ 2\tFormål"],
         ["Trin 1\tLog på med MitID", "Trin 2\tUdfyld skemaet"],
+        # Numbered steps under a tabbed line: a number alone, or no tab, opens a list item.
+        ["Trin\tHvor", "1.\tLog ind\tborger.dk", "2.\tVælg ydelsen\tborger.dk"],
+        ["Kvartal\tUdbetalingsdato", "1. kvartal 20. januar 2026", "2. kvartal 20. april 2026"],
+        # Numbered steps as the first cells, and ordinals in a table of two columns, whose
+        # first line would be read as a row (a stop 47 review's pages).
+        ["Trin\tHvad du gør\tHvornår", "1. Log ind\tMed MitID\tNår som helst", "2. Udfyld\tSkemaet\tSenest 1. marts"],
+        ["Etage\tAfdeling", "Stuen\tBorgerservice", "1. sal\tJobcenter Lindå", "2. sal\tSocial og Sundhed"],
         # A table drawn with pipes is left as text.
         ["Ydelse      | Pris", "Pas         | 745 kr."],
         # A footnote indented under the rows.
         ["Tilbud                Pris", "Sauna                 40 kr.", "  * Børn under 3 år gratis"],
+        # Prose typed with two spaces after each full stop, sentences ending in amounts, and
+        # an indented note ending in one under a table set out with spaces (a stop 47
+        # review's: read as rows, "Et pas til pensionister koster 448 kr.; Et nødpas koster
+        # 200 kr." was quoted).
+        [
+            "Et pas til voksne koster 745 kr.  Et pas til børn koster 160 kr.",
+            "Et nødpas koster 200 kr.  Et pas til pensionister koster 448 kr.",
+        ],
+        ["Ydelse                 Pris", "Nyt pas                745 kr.", "  Gebyret for ekspreslevering er 200 kr."],
+        # Prose in two columns ending on a conjunction or an article in lower case, and a
+        # sentence over a hundred characters between tabs.
+        ["Ring i stedet på 33 66 33 66, hvis\tdu har spørgsmål.", "Skriv til os, og\tvi svarer."],
+        ["Lokale\tNote", "Hal B\tDu kan leje hallen hele året, men om sommeren er den lukket i tre uger."],
         # Questions and answers set apart by two spaces.
         ["Hvad koster det?  Det er gratis.", "Hvornår?  Hver mandag."],
     ],

@@ -86,6 +86,11 @@ _CELL = re.compile(r"\S+(?: \S+)*")
 # short phrase ("Materialets pris + 100 kr. i administrationsgebyr", 49; "695 kr. pr. måned
 # (11 måneder, juli er betalingsfri)", 50).
 TABLE_CELL_MAX_CHARS = 80
+# The longest cell of a table whose cells tabs set apart, where no run of spaces in prose
+# can pass for a column's edge: a situation described in a phrase ("Du har ikke spærret
+# kortet hurtigst muligt efter at have opdaget tabet, og pinkoden er brugt", 90, over "Op
+# til 9.500 kr.": a stop 46 tester's page, whose table was read as text).
+TABBED_CELL_MAX_CHARS = 160
 # A sentence, which no table cell is: four or more words ending in a full stop, "!" or "?",
 # or a question of two or more words. Prose typed with two spaces after each full stop
 # splits into such pieces ("Du kan søge om tilskud.  Ansøgningen skal ...", "Hvad koster
@@ -133,18 +138,45 @@ def _cells(line: str) -> list[tuple[int | None, str]]:
 _EMPTY_VALUES = frozenset({"-", "–", "—"})
 
 
-def _value_cell(text: str) -> bool:
+# An amount at a cell's end, whose "kr." is no full stop ("Op til 9.500 kr.").
+_ENDS_IN_AMOUNT = re.compile(r"\d\s*(kr|mio|mia)\.$")
+
+
+def _value_cell(text: str, tabbed: bool = False) -> bool:
     """Whether a piece of a line can be a table's cell: at most `TABLE_CELL_MAX_CHARS`
-    characters, no sentence (`_SENTENCE`), not a separator (`_EMPTY_VALUES`), and not
-    ending in a word that leads on to what follows (`_LEADING_ON`: prose set in two
-    columns, "Ring i stedet på 33 66 33 66, hvis"); "" is an empty cell."""
+    characters (`TABBED_CELL_MAX_CHARS` between tabs), no sentence (`_SENTENCE`; between
+    tabs "Op til 9.500 kr." ends in an amount, `_ENDS_IN_AMOUNT`, where a line set out with
+    spaces may be prose typed with two spaces after each full stop: "Et nødpas koster 200
+    kr.  Et pas ...", a stop 47 review), not a separator (`_EMPTY_VALUES`), and not ending
+    in a word that leads on to what follows (`_LEADING_ON`: prose set in two columns,
+    "Ring i stedet på 33 66 33 66, hvis"), unless that word is in capitals, a letter naming
+    a thing ("hal A", "Zone A": a stop 46 tester's price table was read as text); "" is an
+    empty cell."""
     words = text.split()
     return (
-        len(text) <= TABLE_CELL_MAX_CHARS
-        and not _SENTENCE.fullmatch(text)
+        len(text) <= (TABBED_CELL_MAX_CHARS if tabbed else TABLE_CELL_MAX_CHARS)
+        and not (_SENTENCE.fullmatch(text) and not (tabbed and _ENDS_IN_AMOUNT.search(text)))
         and (not text or text in _EMPTY_VALUES or has_letter_or_digit(text))
-        and not (words and words[-1].lower() in _LEADING_ON)
+        and not (words and words[-1].lower() in _LEADING_ON and words[-1] != words[-1].upper())
     )
+
+
+# An ordinal before a word in lower case: Danish writes "1. kvartal", "2. rate", "3. klasse".
+_ORDINAL_CELL = re.compile(r"\d{1,2}\.\s+[a-zæøå]")
+
+
+def _numbered_row(line: str) -> bool:
+    """Whether a line that starts as a numbered list item does ("1. kvartal") is a row of a
+    tabbed table of three or more columns: it holds two tabs or more and its first cell is
+    an ordinal before a word in lower case (`_ORDINAL_CELL`): "1. kvartal\tJanuar–marts\t
+    20. januar 2026" under "Kvartal\tPeriode\tUdbetalingsdato" (a held-out text page of
+    stop 46, read as a heading over a numbered list) names its row by an ordinal, where
+    "2. Udfyld ansøgningen\t..." is a numbered step (a review's page: read as a row, the
+    sentence splitter cut it after "2.") and "1.\tTjek din NemKonto" a step of a list. Of
+    two columns a table's first line is never its header (`has_header`), so "Etage\t
+    Afdeling" over "1. sal\tJobcenter" stays a heading over a list: a row, it was quoted."""
+    cells = line.split("\t")
+    return len(cells) >= 3 and _ORDINAL_CELL.match(cells[0].strip()) is not None
 
 
 def aligned_table(lines: list[str]) -> list[list[str]] | None:
@@ -155,13 +187,14 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
 
     A table has at least two lines; its first line, not indented, not a list item and not
     opened by a list's marker (`_MARKER`: "o", "a)", "§ 1", "Trin 1"), has two or more
-    cells; no cell is longer than `TABLE_CELL_MAX_CHARS` or a sentence (`_SENTENCE`); no
-    line holds "|" or starts with "+" (a drawn table, left as text); a rule line of dashes under
-    the header is no row (`_is_rule`). On lines with tabs each tab ends a cell, and a row
-    opened by a tab (an empty first cell, as a browser copies a cell spanning rows) takes
-    the first cell of the row above. On lines set out with spaces, a line with as many
-    cells as the first is a row, cell by cell; a line with fewer puts each cell in the
-    column whose first-line cell starts nearest to it, in order, or the lines are no table;
+    cells; no cell is longer than `TABLE_CELL_MAX_CHARS` (`TABBED_CELL_MAX_CHARS` on lines
+    with tabs) or a sentence (`_SENTENCE`); no line holds "|" or starts with "+" (a drawn
+    table, left as text); a rule line of dashes under the header is no row (`_is_rule`).
+    On lines with tabs each tab ends a cell, and a row opened by a tab (an empty first
+    cell, as a browser copies a cell spanning rows) takes the first cell of the row above.
+    On lines set out with spaces, a line with as many cells as the first is a row, cell by
+    cell; a line with fewer puts each cell in the column whose first-line cell starts
+    nearest to it, in order, or the lines are no table;
     an indented line is a row of its own taking the first cell of the row above when it
     fills every column but the first of a table of three or more, else it goes on the row
     above (a cell wrapped onto a second line, set under its column: "Mandag-torsdag
@@ -174,18 +207,18 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
         return None
     if any("|" in line or line.lstrip()[:1] == "+" for line in lines):
         return None
-    if any(starts_with_list_marker(line.strip()) for line in lines[1:]):
+    if any(starts_with_list_marker(line.strip()) and not _numbered_row(line) for line in lines[1:]):
         return None  # a list under a line, or a footnote under a table
     tabbed = any("\t" in line for line in lines)
     first = _cells(lines[0])
     width = len(first)
-    if width < 2 or not all(_value_cell(text) for _, text in first) or _MARKER.fullmatch(first[0][1]):
+    if width < 2 or not all(_value_cell(text, tabbed) for _, text in first) or _MARKER.fullmatch(first[0][1]):
         return None
     starts = [start or 0 for start, _ in first]
     rows = [[text for _, text in first]]
     for line in lines[1:]:
         cells = _cells(line)
-        if len(cells) > width or not all(_value_cell(text) for _, text in cells):
+        if len(cells) > width or not all(_value_cell(text, tabbed) for _, text in cells):
             return None
         if tabbed:
             if len(cells) < 2:
@@ -567,8 +600,13 @@ def text_pieces(body: str) -> list[Piece]:
         within = tabbed_table_within(raw_lines)
         if within is not None:
             above, table, below = within
-            caption = _caption(above)
+            caption = _caption(above[-1:]) if len(above) <= 2 else None
+            if caption is not None and len(above) == 2 and _caption(above[:1]) is None:
+                caption = None
             if caption is not None:
+                # A section's heading right over the caption ("Priser" over "Priser for
+                # leje af lokaler i 2026", as a browser copies <h2> and <caption>) is one too.
+                pieces.extend(Piece("heading", 1 if i == 0 else 2, line.strip()) for line in above[:-1])
                 pieces.append(Piece("heading", 1 if i == 0 else 2, caption))
             elif above:
                 pieces.extend(line_pieces([line.replace("\t", " ") for line in above]))
