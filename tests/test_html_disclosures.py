@@ -476,6 +476,42 @@ def test_script_only_question_links_show_answers_when_each_item_and_the_list_nam
     ]
 
 
+def test_question_links_whose_script_names_the_answer_after_them_show_it_in_an_faq(tmp_path: Path) -> None:
+    # A stop 46 tester's FAQ: `href="javascript:toggleFaq('faq2');"` over `<div id="faq2"
+    # class="faqanswer" style="display:none">`; the answers were in no served text, and
+    # "Can I write my complaint in English?" had none to find. A script naming another
+    # element than the one after the link, opening a window, or one such link alone is no
+    # FAQ's question.
+    doc = _page(
+        tmp_path,
+        "<h1>Klage</h1>"
+        '<div class="faqlist"><div class="faqitem">'
+        '<a class="faqquestion" href="javascript:toggleFaq(\'faq1\');">Kan jeg klage over et privat køb?</a>'
+        '<div id="faq1" class="faqanswer" style="display:none;">Nej, kun over køb fra erhvervsdrivende.</div>'
+        '</div><div class="faqitem">'
+        '<a class="faqquestion" href="javascript:toggleFaq(\'faq2\');">Kan jeg skrive på engelsk?</a>'
+        '<div id="faq2" class="faqanswer" style="display:none;">Ja, på dansk eller engelsk.</div></div></div>'
+        '<div class="faq"><div class="faq-item">'
+        "<a href=\"javascript:toggleFaq('x9');\">Hvem svarer?</a>"
+        '<div id="y1" style="display:none">Svar 1.</div></div><div class="faq-item">'
+        "<a href=\"javascript:window.open('y2');\">Hvor bor I?</a>"
+        '<div id="y2" style="display:none">Svar 2.</div></div></div>'
+        '<div class="faq"><div class="faq-item">'
+        "<a href=\"javascript:toggleFaq('z1');\">Er det gratis?</a>"
+        '<div id="z1" style="display:none">Ja.</div></div></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Klage"),
+        ("heading", 2, "Kan jeg klage over et privat køb?"),
+        ("paragraph", 0, "Nej, kun over køb fra erhvervsdrivende."),
+        ("heading", 2, "Kan jeg skrive på engelsk?"),
+        ("paragraph", 0, "Ja, på dansk eller engelsk."),
+        ("paragraph", 0, "Hvem svarer?"),
+        ("paragraph", 0, "Hvor bor I?"),
+        ("paragraph", 0, "Er det gratis?"),
+    ]
+
+
 def test_an_faq_in_a_filters_results_is_read_and_ratings_feedback_and_a_lone_help_link_beside_it_are_not(
     tmp_path: Path,
 ) -> None:

@@ -1043,11 +1043,14 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     # box of tools, is a widget ("Kunne du bruge siden?" over a feedback form's reply,
     # "Har du spørgsmål?" over a closed chat, "Hvor meget kan du få i boligstøtte?" over a
     # calculator's "0 kr.", "Har du glemt din adgangskode?" over a login error), and a
-    # link running other script (`__doPostBack`, `window.open`) toggles nothing.
+    # link running other script (`__doPostBack`, `window.open`) toggles nothing. A link
+    # whose script names the block right after it by its id (`<a
+    # href="javascript:toggleFaq('faq2');">` over `<div id="faq2" style="display:none">`,
+    # `_script_names_panel_after`: a stop 46 tester's FAQ) counts as one of those.
     faq_answers: dict[tuple[int, int], list[tuple[LexborNode, LexborNode]]] = {}
     for link in tree.css('a[href^="#"], a[data-target^="#"], a[href^="javascript:" i]'):
         named_id = link.attributes.get("data-target") or link.attributes.get("href") or ""
-        names_nothing = bool(_SCRIPT_ONLY.fullmatch(named_id.strip()))
+        names_nothing = bool(_SCRIPT_ONLY.fullmatch(named_id.strip())) or _script_names_panel_after(link)
         if names_nothing and _OPENS_ELSEWHERE.search(link.attributes.get("onclick") or ""):
             continue
         if not names_nothing and not (named_id.startswith("#") and len(named_id) > 1):
@@ -1083,6 +1086,24 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             controls.update(n.mem_id for n in named)
     labelled = {panel: label for panel, label in tab_labels.items() if label}
     return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
+
+
+# A quoted name in a script ("toggleFaq('faq2')"), as an element's id is passed to it.
+_QUOTED_NAME = re.compile(r"""['"]([\w:.-]+)['"]""")
+
+
+def _script_names_panel_after(link: LexborNode) -> bool:
+    """Whether a link's `href` runs a script ("javascript:...") that names, quoted, the id
+    of the element right after the link (`_panel_after`): `<a
+    href="javascript:toggleFaq('faq2');">Kan jeg skrive min klage på engelsk?</a>` over
+    `<div id="faq2" class="faqanswer" style="display:none">`. A script that opens a window
+    or another page (`_OPENS_ELSEWHERE`) names no panel."""
+    href = (link.attributes.get("href") or "").strip()
+    if not href.lower().startswith("javascript:") or _OPENS_ELSEWHERE.search(href):
+        return False
+    after = _panel_after(link)
+    panel_id = after.attributes.get("id") if after is not None else None
+    return bool(panel_id) and panel_id in _QUOTED_NAME.findall(href)
 
 
 # The `href` of a link that only runs a script to toggle what follows it: "#", "#0",
