@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from qa.analysis import Language
+from qa.analysis import Language, terms
 from qa.answer_reranker import AnswerReranker, AnswerRerankerConfig
 from qa.answer_types import asks_contact, contact_only
 from qa.documents import Document
@@ -246,6 +246,10 @@ class QAEngine:
             matches = self.match_texts(renderings, texts)
             labels = [missing_labels(question, text) for text in texts]
             candidates, matches = self.answer_reranker.rerank(candidates, matches, labels)
+            named = self.reader.named_row(question, candidates[: len(matches)], self._own_place(retrieval, candidates))
+            if named is not None:
+                candidates = [candidates[named], *candidates[:named], *candidates[named + 1 :]]
+                matches = [matches[named], *matches[:named], *matches[named + 1 :]]
         if candidates and (
             self._from_elsewhere(question, retrieval, candidates[0])
             or self._contact_for_another_question(question, candidates[0])
@@ -280,6 +284,15 @@ class QAEngine:
         asked = self.municipalities.asked(t for t in (question.text, question.bridged) if t)
         doc_id = self.data.chunks[retrieval.ranked[candidate.chunk_rank].index].doc_id
         return self.municipalities.elsewhere(asked, doc_id)
+
+    def _own_place(self, retrieval: Retrieval, candidates: list[AnswerCandidate]) -> frozenset[str]:
+        """The terms of the name of the municipality the best candidate's page is about
+        (`qa.places`; none for a national page): a row of its tables that names it ("P-
+        pladsen ved Ravnsholt Hallen") is not told from the others by that name."""
+        if not candidates:
+            return frozenset()
+        doc_id = self.data.chunks[retrieval.ranked[candidates[0].chunk_rank].index].doc_id
+        return frozenset(t for name in self.municipalities.municipality_of.get(doc_id, ()) for t in terms(name))
 
     def _contact_for_another_question(self, question: AnalysedQuestion, candidate: AnswerCandidate) -> bool:
         """Whether the best candidate is a line of contact details and nothing more

@@ -317,6 +317,30 @@ def refers_back(text: str) -> bool:
     return not (words[2] == "så" and len(words) > 3 and words[3] in _SO_DEGREE)
 
 
+# The shortest part `_names_group` looks for at either end of a longer word: "kort" of
+# "erstatningskort", not "dag" of "fredag".
+_PART_MIN_CHARS = 4
+
+
+def _compound_of(word: str, part: str) -> bool:
+    """Whether `word` begins or ends with `part`, a part of at least `_PART_MIN_CHARS`
+    characters ("enkeltdag" with "enkelt", "erstatningskort" with "kort", "åskol" with
+    "skol"); not one inside it ("frokostordning" holds "kost" of "koster")."""
+    return len(part) >= _PART_MIN_CHARS and len(word) > len(part) and (word.startswith(part) or word.endswith(part))
+
+
+def _names_group(group: frozenset[str], named: set[str], compounds: bool) -> bool:
+    """Whether a text's terms (`named`) name one of a question's key terms (`group`, its
+    stems): a term is one of the stems or, with `compounds` (a Danish text), a compound
+    that begins or ends with one, or a part a stem begins or ends with (`_compound_of`:
+    "enkeltdag" names "enkelt", "vuggestu" names "vuggestueplad"): Danish writes as one
+    word what a question may ask in two. English does not ("part" of "Part-time" is no
+    part of "partifælle", one Danish rendering of "member": page set `zy`)."""
+    if group & named:
+        return True
+    return compounds and any(_compound_of(term, stem) or _compound_of(stem, term) for stem in group for term in named)
+
+
 class Reader:
     """Builds, describes and scores answer candidates over one loaded index."""
 
@@ -470,6 +494,136 @@ class Reader:
         if before is not None and sentences[before].text.rstrip().endswith(":"):
             return before
         return None
+
+    def table_header(self, sentence_id: int) -> int | None:
+        """The header row (its column labels, "Lader; Pris pr. kWh") of the table a table
+        row stands in: the row of kind "table_header" reached walking back over the
+        table's rows in the same section, or None for a sentence of another kind, a table
+        without one, or a header row itself. Linear in the table's length."""
+        sentences = self.data.sentences
+        if self.block_kind(sentences[sentence_id]) != "table_row":
+            return None
+        above = self.previous(sentence_id)
+        while above is not None and (kind := self.block_kind(sentences[above])) in TABLE_KINDS:
+            if kind == "table_header":
+                return above
+            above = self.previous(above)
+        return None
+
+    def row_key(self, sentence_id: int) -> str | None:
+        """The text of a table row's first cell, the value that says which row it is
+        ("Normallader (AC, op til 11 kW)" of "Lader: Normallader (AC, op til 11 kW); Pris
+        pr. kWh: 2,95 kr."): the row's text up to its first "; " (cells are joined so,
+        `qa.readers.common.table_row_text`), without its column's label when the table's
+        header row gives that label, or, in a table without a header row, the text before
+        the first ": " (a row header: "Pris: 205 kr."). None for a sentence that is not a
+        whole table row (a row holding several sentences is read as text)."""
+        sentence = self.data.sentences[sentence_id]
+        block = self._block(sentence)
+        if block is None or block[0] != "table_row" or (block[1], block[2]) != (sentence.start, sentence.end):
+            return None
+        first = sentence.text.split("; ", 1)[0]
+        header = self.table_header(sentence_id)
+        if header is not None:
+            label = self.data.sentences[header].text.split("; ", 1)[0].strip()
+            return first[len(label) + 2 :] if label and first.startswith(label + ": ") else first
+        return first.split(": ", 1)[0]
+
+    def _same_table(self, a: int, b: int) -> bool:
+        """Whether two sentences are rows of one table: in one document and one section,
+        with only table rows between their blocks, no header row (under a header row
+        begins the next table: a stop 47 review's passport table right over a driving
+        licence table)."""
+        sentences = self.data.sentences
+        if not self._same_section(sentences[a], sentences[b]):
+            return False
+        first, second = self._block_index(sentences[a]), self._block_index(sentences[b])
+        if first is None or second is None:
+            return False
+        i, j = min(first, second), max(first, second)
+        blocks = self.data.documents[sentences[a].doc_id].blocks
+        return all(blocks[k].kind == "table_row" for k in range(i, j + 1))
+
+    def key_groups(
+        self,
+        question: AnalysedQuestion,
+        sentence_id: int,
+        shared: frozenset[str] = frozenset(),
+        compounds: bool = True,
+    ) -> frozenset[int] | None:
+        """Which of the question's key terms (indexes into `question.groups`) a table row's
+        key (`row_key`) names and the row's context does not (`_groups_named`). None for a
+        sentence that is not a whole table row."""
+        key = self.row_key(sentence_id)
+        return None if key is None else self._groups_named(question, sentence_id, key, shared, compounds)
+
+    def _groups_named(
+        self, question: AnalysedQuestion, sentence_id: int, text: str, shared: frozenset[str], compounds: bool = True
+    ) -> frozenset[int]:
+        """Which of the question's key terms (indexes into `question.groups`) `text` (a
+        table row or its key) names and the row's context does not: its document's title,
+        its chunk's heading, its table's caption and the terms `shared` (the caller's: the
+        name of the municipality the page is about) name a term for every row alike ("i
+        Ravnsholt" for the row "P-pladsen ved Ravnsholt Hallen" of a Ravnsholt page). With
+        `compounds`, on a Danish page, a compound names a term it holds (`_names_group`):
+        "Enkeltdag" names "enkelt" of "Hvad koster det at stå med en bod en enkelt dag?",
+        "Åskolen" "skole"."""
+        sentence = self.data.sentences[sentence_id]
+        context = self.title_terms[sentence.doc_id] | self.heading_terms[sentence.chunk_index] | shared
+        caption = self.table_caption(sentence_id)
+        if caption is not None:
+            context = context | set(terms(self.data.sentences[caption].text))
+        named = set(terms(text))
+        parts = compounds and self.data.documents[sentence.doc_id].language == "da"
+        return frozenset(
+            i for i, group in enumerate(question.groups) if _names_group(group, named, parts) and not group & context
+        )
+
+    def named_row(
+        self, question: AnalysedQuestion, candidates: list[AnswerCandidate], shared: frozenset[str] = frozenset()
+    ) -> int | None:
+        """The position of a candidate to quote before the first one: a row of the same
+        table as the first candidate whose key (`row_key`) names every key term of the
+        question that the first one's key names and more (`key_groups`), and whose whole
+        text names every key term the first row's names, the one whose key names most
+        (the earliest of a tie); None when there is none or the first candidate is no
+        single table row. "pris normallader havnstrup kWh" had "Lader: Hurtiglader (DC,
+        75 kW) ...; Pris pr. kWh: 3,79 kr." first and "Lader: Normallader (AC, op til 11
+        kW); Pris pr. kWh: 2,95 kr." second, and "Hvor meget er ordinært børnetilskud pr.
+        kvartal?" the extra allowance's row, whose second cell says who gets it ("Enlige
+        forsørgere, som får ordinært børnetilskud"): the row a question names by its first
+        cell is the row asked about (held-out sets t87 and t88 of stop 46). A first row
+        whose other cells name what the question asks ("Hvilket plejehjem har en
+        demensafdeling?" over "Lindehjemmet; Særlige afdelinger: Demensafdeling" and
+        "Plejehjemmet Egebo; Særlige afdelinger: Ingen": a stop 47 review's page) stays
+        first. Only for a question in its page's language: an English question's words
+        rendered in Danish miss what its rows name ("kayak" is no "kajak", while "course"
+        is "kursus" of "Dykkerkursus"; page set `za`). The first row names a term also by
+        a compound holding it, the second only by the term itself (a second review: "Hvad
+        koster børnehave?" had "Frokost i børnehave" name "kost" of "koster", "Hvad er
+        prisen ...?" "Morgenpris" name "pris"). `shared`: terms named for every row alike
+        (`_groups_named`)."""
+        if not candidates or len(candidates[0].sentence_ids) != 1:
+            return None
+        first_id = candidates[0].sentence_ids[0]
+        if self.data.documents[self.data.sentences[first_id].doc_id].language != question.language:
+            return None
+        first = self.key_groups(question, first_id, shared)
+        if first is None:
+            return None
+        first_row = self._groups_named(question, first_id, self.data.sentences[first_id].text, shared)
+        best: tuple[int, int] | None = None
+        for position, candidate in enumerate(candidates[1:], 1):
+            other_id = candidate.sentence_ids[0]
+            if len(candidate.sentence_ids) != 1 or not self._same_table(first_id, other_id):
+                continue
+            named = self.key_groups(question, other_id, shared, compounds=False)
+            if named is None or not first < named or (best is not None and len(named) <= best[1]):
+                continue
+            other_row = self._groups_named(question, other_id, self.data.sentences[other_id].text, shared, False)
+            if first_row <= other_row:
+                best = (position, len(named))
+        return best[0] if best else None
 
     def table_caption(self, sentence_id: int) -> int | None:
         """The caption of the table a table row or header stands in: the paragraph of one
