@@ -246,13 +246,12 @@ class QAEngine:
             matches = self.match_texts(renderings, texts)
             labels = [missing_labels(question, text) for text in texts]
             candidates, matches = self.answer_reranker.rerank(candidates, matches, labels)
-            named = self.reader.named_row(question, candidates[: len(matches)], self._own_place(retrieval, candidates))
+            named = self.reader.named_row(question, candidates[: len(matches)], self._own_place(candidates))
             if named is not None:
                 candidates = [candidates[named], *candidates[:named], *candidates[named + 1 :]]
                 matches = [matches[named], *matches[:named], *matches[named + 1 :]]
         if candidates and (
-            self._from_elsewhere(question, retrieval, candidates[0])
-            or self._contact_for_another_question(question, candidates[0])
+            self._from_elsewhere(question, candidates[0]) or self._contact_for_another_question(question, candidates[0])
         ):
             withheld = True
         features = None
@@ -277,22 +276,25 @@ class QAEngine:
             retrieval = self.retriever.lead_with(retrieval, chunks, depth)
         return Trace(question, query, renderings, retrieval, candidates, tuple(matches), quoted, features, decision)
 
-    def _from_elsewhere(self, question: AnalysedQuestion, retrieval: Retrieval, candidate: AnswerCandidate) -> bool:
+    def _from_elsewhere(self, question: AnalysedQuestion, candidate: AnswerCandidate) -> bool:
         """Whether a candidate was read from another municipality's pages than the ones the
         question names (`qa.places`): another municipality's rule does not answer it.
         False for a question that names no municipality."""
         asked = self.municipalities.asked(t for t in (question.text, question.bridged) if t)
-        doc_id = self.data.chunks[retrieval.ranked[candidate.chunk_rank].index].doc_id
-        return self.municipalities.elsewhere(asked, doc_id)
+        return self.municipalities.elsewhere(asked, self._document_of(candidate))
 
-    def _own_place(self, retrieval: Retrieval, candidates: list[AnswerCandidate]) -> frozenset[str]:
+    def _document_of(self, candidate: AnswerCandidate) -> str:
+        """The id of the document a candidate was read from."""
+        return self.data.sentences[candidate.sentence_ids[0]].doc_id
+
+    def _own_place(self, candidates: list[AnswerCandidate]) -> frozenset[str]:
         """The terms of the name of the municipality the best candidate's page is about
         (`qa.places`; none for a national page): a row of its tables that names it ("P-
         pladsen ved Ravnsholt Hallen") is not told from the others by that name."""
         if not candidates:
             return frozenset()
-        doc_id = self.data.chunks[retrieval.ranked[candidates[0].chunk_rank].index].doc_id
-        return frozenset(t for name in self.municipalities.municipality_of.get(doc_id, ()) for t in terms(name))
+        about = self.municipalities.municipality_of.get(self._document_of(candidates[0]), ())
+        return frozenset(t for name in about for t in terms(name))
 
     def _contact_for_another_question(self, question: AnalysedQuestion, candidate: AnswerCandidate) -> bool:
         """Whether the best candidate is a line of contact details and nothing more

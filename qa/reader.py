@@ -497,18 +497,27 @@ class Reader:
 
     def table_header(self, sentence_id: int) -> int | None:
         """The header row (its column labels, "Lader; Pris pr. kWh") of the table a table
-        row stands in: the row of kind "table_header" reached walking back over the
-        table's rows in the same section, or None for a sentence of another kind, a table
+        row stands in (`_table_top`), or None for a sentence of another kind, a table
         without one, or a header row itself. Linear in the table's length."""
-        sentences = self.data.sentences
-        if self.block_kind(sentences[sentence_id]) != "table_row":
+        if self.block_kind(self.data.sentences[sentence_id]) != "table_row":
             return None
-        above = self.previous(sentence_id)
-        while above is not None and (kind := self.block_kind(sentences[above])) in TABLE_KINDS:
-            if kind == "table_header":
-                return above
-            above = self.previous(above)
-        return None
+        top = self._table_top(sentence_id)
+        return top if self.block_kind(self.data.sentences[top]) == "table_header" else None
+
+    def _table_top(self, sentence_id: int) -> int:
+        """The first sentence of the table a table row or header row stands in: walking
+        back over its rows in the same section to its header row, which opens the table
+        (the rows above a header are another table's), or to the first row of a table
+        without one. Linear in the table's length."""
+        sentences = self.data.sentences
+        top, kind = sentence_id, self.block_kind(sentences[sentence_id])
+        while kind != "table_header":
+            above = self.previous(top)
+            above_kind = None if above is None else self.block_kind(sentences[above])
+            if above is None or above_kind not in TABLE_KINDS:
+                break
+            top, kind = above, above_kind
+        return top
 
     def row_key(self, sentence_id: int) -> str | None:
         """The text of a table row's first cell, the value that says which row it is
@@ -552,29 +561,33 @@ class Reader:
         compounds: bool = True,
     ) -> frozenset[int] | None:
         """Which of the question's key terms (indexes into `question.groups`) a table row's
-        key (`row_key`) names and the row's context does not (`_groups_named`). None for a
-        sentence that is not a whole table row."""
+        key (`row_key`) names and the row's context does not (`_row_context`,
+        `_groups_named`). None for a sentence that is not a whole table row."""
         key = self.row_key(sentence_id)
-        return None if key is None else self._groups_named(question, sentence_id, key, shared, compounds)
+        if key is None:
+            return None
+        return self._groups_named(question, key, self._row_context(sentence_id, shared), compounds, sentence_id)
 
-    def _groups_named(
-        self, question: AnalysedQuestion, sentence_id: int, text: str, shared: frozenset[str], compounds: bool = True
-    ) -> frozenset[int]:
-        """Which of the question's key terms (indexes into `question.groups`) `text` (a
-        table row or its key) names and the row's context does not: its document's title,
-        its chunk's heading, its table's caption and the terms `shared` (the caller's: the
-        name of the municipality the page is about) name a term for every row alike ("i
-        Ravnsholt" for the row "P-pladsen ved Ravnsholt Hallen" of a Ravnsholt page). With
-        `compounds`, on a Danish page, a compound names a term it holds (`_names_group`):
-        "Enkeltdag" names "enkelt" of "Hvad koster det at stå med en bod en enkelt dag?",
-        "Åskolen" "skole"."""
+    def _row_context(self, sentence_id: int, shared: frozenset[str]) -> set[str]:
+        """The terms that name a term of a question for every row of a table alike: its
+        document's title, its chunk's heading, its table's caption and `shared` (the
+        caller's: the name of the municipality the page is about, "i Ravnsholt" for the row
+        "P-pladsen ved Ravnsholt Hallen" of a Ravnsholt page)."""
         sentence = self.data.sentences[sentence_id]
         context = self.title_terms[sentence.doc_id] | self.heading_terms[sentence.chunk_index] | shared
         caption = self.table_caption(sentence_id)
-        if caption is not None:
-            context = context | set(terms(self.data.sentences[caption].text))
+        return context | set(terms(self.data.sentences[caption].text)) if caption is not None else context
+
+    def _groups_named(
+        self, question: AnalysedQuestion, text: str, context: set[str], compounds: bool, sentence_id: int
+    ) -> frozenset[int]:
+        """Which of the question's key terms (indexes into `question.groups`) `text` (a
+        table row, or its key, of the sentence `sentence_id`) names and its `context`
+        (`_row_context`) does not. With `compounds`, on a Danish page, a compound names a
+        term it holds (`_names_group`): "Enkeltdag" names "enkelt" of "Hvad koster det at
+        stå med en bod en enkelt dag?", "Åskolen" "skole"."""
         named = set(terms(text))
-        parts = compounds and self.data.documents[sentence.doc_id].language == "da"
+        parts = compounds and self.data.documents[self.data.sentences[sentence_id].doc_id].language == "da"
         return frozenset(
             i for i, group in enumerate(question.groups) if _names_group(group, named, parts) and not group & context
         )
@@ -602,26 +615,29 @@ class Reader:
         a compound holding it, the second only by the term itself (a second review: "Hvad
         koster børnehave?" had "Frokost i børnehave" name "kost" of "koster", "Hvad er
         prisen ...?" "Morgenpris" name "pris"). `shared`: terms named for every row alike
-        (`_groups_named`)."""
+        (`_row_context`)."""
         if not candidates or len(candidates[0].sentence_ids) != 1:
             return None
         first_id = candidates[0].sentence_ids[0]
         if self.data.documents[self.data.sentences[first_id].doc_id].language != question.language:
             return None
-        first = self.key_groups(question, first_id, shared)
-        if first is None:
+        first_key = self.row_key(first_id)
+        if first_key is None:
             return None
-        first_row = self._groups_named(question, first_id, self.data.sentences[first_id].text, shared)
+        # Rows of one table share their context (title, heading, caption).
+        context = self._row_context(first_id, shared)
+        first = self._groups_named(question, first_key, context, True, first_id)
+        first_row = self._groups_named(question, self.data.sentences[first_id].text, context, True, first_id)
         best: tuple[int, int] | None = None
         for position, candidate in enumerate(candidates[1:], 1):
             other_id = candidate.sentence_ids[0]
-            if len(candidate.sentence_ids) != 1 or not self._same_table(first_id, other_id):
+            other_key = self.row_key(other_id)
+            if len(candidate.sentence_ids) != 1 or other_key is None or not self._same_table(first_id, other_id):
                 continue
-            named = self.key_groups(question, other_id, shared, compounds=False)
-            if named is None or not first < named or (best is not None and len(named) <= best[1]):
+            named = self._groups_named(question, other_key, context, False, other_id)
+            if not first < named or (best is not None and len(named) <= best[1]):
                 continue
-            other_row = self._groups_named(question, other_id, self.data.sentences[other_id].text, shared, False)
-            if first_row <= other_row:
+            if first_row <= self._groups_named(question, self.data.sentences[other_id].text, context, False, other_id):
                 best = (position, len(named))
         return best[0] if best else None
 
@@ -633,19 +649,9 @@ class Reader:
         (`qa.engine.QAEngine.match_tokens`); None for a sentence of another kind or a
         table without one. Walks back over the rows: linear in the table's length."""
         sentences = self.data.sentences
-        kind = self.block_kind(sentences[sentence_id])
-        if kind not in TABLE_KINDS:
+        if self.block_kind(sentences[sentence_id]) not in TABLE_KINDS:
             return None
-        # Back over the table's rows to its header row, which opens the table (the rows
-        # above a header are another table's), or to the first row of a table without one.
-        before = sentence_id
-        while kind != "table_header":
-            above = self.previous(before)
-            above_kind = None if above is None else self.block_kind(sentences[above])
-            if above is None or above_kind not in TABLE_KINDS:
-                break
-            before, kind = above, above_kind
-        caption_id = self.previous(before)
+        caption_id = self.previous(self._table_top(sentence_id))
         if caption_id is None:
             return None
         caption = sentences[caption_id]

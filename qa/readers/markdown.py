@@ -108,7 +108,8 @@ def markdown_pieces(body: str) -> list[Piece]:
                 bold_questions[len(pieces)] = min(6, section_level + 1)
                 pieces.append(Piece("paragraph", 0, question))
                 lines = lines[1:]
-            pieces.extend(line_pieces(lines) if any(line.strip() for line in lines) else [])
+            if any(line.strip() for line in lines):
+                pieces.extend(line_pieces(lines))
         elif kind in ("code_block", "fence"):
             pieces.extend(Piece("paragraph", 0, line) for line in token.content.splitlines() if line.strip())
     pieces = question_headings(pieces, bold_questions)

@@ -563,16 +563,18 @@ def tabbed_table_within(lines: list[str]) -> tuple[list[str], list[list[str]], l
     return above, table, below
 
 
-def _caption(lines: list[str]) -> str | None:
-    """The caption of a table (`tabbed_table_within`) in the lines above it: one line that
-    reads as a heading (`looks_like_heading`) and names rather than states
-    (`qa.readers.common.reads_as_label`: "Hjemmeboende tillæg pr. måned i 2026"); None for
-    a line that states ("Borgerservice har åbent hverdage kl. 10-14", a stop 46 review's:
-    it stays quotable text), a lead-in ending in ":" or more lines."""
-    if len(lines) != 1:
+def _captions(lines: list[str]) -> list[str] | None:
+    """The lines above a table (`tabbed_table_within`) as its headings: one or two lines
+    that each read as a heading (`looks_like_heading`) and name rather than state
+    (`qa.readers.common.reads_as_label`): a caption ("Hjemmeboende tillæg pr. måned i
+    2026"), under its section's heading ("Priser" over "Priser for leje af lokaler i
+    2026", as a browser copies <h2> and <caption>). None for a line that states
+    ("Borgerservice har åbent hverdage kl. 10-14", a stop 46 review's: it stays quotable
+    text), a lead-in ending in ":", no lines or more than two."""
+    if not 1 <= len(lines) <= 2:
         return None
-    line = lines[0].strip()
-    return line if looks_like_heading(line) and reads_as_label(line) else None
+    captions = [line.strip() for line in lines]
+    return captions if all(looks_like_heading(line) and reads_as_label(line) for line in captions) else None
 
 
 def text_pieces(body: str) -> list[Piece]:
@@ -600,14 +602,9 @@ def text_pieces(body: str) -> list[Piece]:
         within = tabbed_table_within(raw_lines)
         if within is not None:
             above, table, below = within
-            caption = _caption(above[-1:]) if len(above) <= 2 else None
-            if caption is not None and len(above) == 2 and _caption(above[:1]) is None:
-                caption = None
-            if caption is not None:
-                # A section's heading right over the caption ("Priser" over "Priser for
-                # leje af lokaler i 2026", as a browser copies <h2> and <caption>) is one too.
-                pieces.extend(Piece("heading", 1 if i == 0 else 2, line.strip()) for line in above[:-1])
-                pieces.append(Piece("heading", 1 if i == 0 else 2, caption))
+            captions = _captions(above)
+            if captions is not None:
+                pieces.extend(Piece("heading", 1 if i == 0 else 2, caption) for caption in captions)
             elif above:
                 pieces.extend(line_pieces([line.replace("\t", " ") for line in above]))
             pieces.extend(_table(table, header_may_be_values=False))
