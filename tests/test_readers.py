@@ -20,6 +20,7 @@ from qa.readers.common import (
     is_tool_bar_lines,
     starts_new_unit,
 )
+from qa.readers.text import is_window_title
 from tests.generated_documents import (
     replace_docx_part,
     write_docx,
@@ -186,6 +187,8 @@ def test_a_pages_date_stamp_is_told_from_text(text: str, stamp: bool) -> None:
         ("Se også: Specialundervisning i Strandholm · Skolefravær – hvad gør vi? · Forældrerådgivning", True),
         ("Relaterede sider: SFO | Skoleindskrivning | Flexskole hos Kysttrafik", True),
         ("Related: Health insurance when you move to Denmark • Flextrafik", True),
+        # Eight words and a dash (a stop 47 blind tester's page, quoted as an answer).
+        ("Se også: Valg 2026 – sådan stemmer du i Lindå Kommune · Stemmeret på borger.dk", True),
         # A sentence naming pages, one link, separators mixed, a sentence among the labels,
         # and a label of more than eight words are text.
         ("Læs også: Pædagogisk Psykologisk Rådgivning i Bakkely og Stammeforeningen.", False),
@@ -193,6 +196,7 @@ def test_a_pages_date_stamp_is_told_from_text(text: str, stamp: bool) -> None:
         ("Se også: SFO · Skole | Klub", False),
         ("Læs mere: Du kan søge her · Det koster 200 kr.", False),
         ("Se også: Sådan søger du om hjælp til betaling af din husleje i kommunen · SFO", False),
+        ("Se også: Valg 2026 – sådan stemmer du i Lindå Kommune i år · SFO", False),
         ("Priser: Voksne · Børn", False),
     ],
 )
@@ -833,3 +837,44 @@ def test_a_password_protected_pdf_is_an_error_that_says_so(tmp_path: Path) -> No
     assert str(info.value) == (
         f"{path}: not a readable PDF: it is password-protected; export it again without a password"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Bliv valgtilforordnet eller valghjælper ved valget 2026 | Lindå Kommune", True),
+        ("Hjemmeboende SU og forældreindkomst – sådan beregnes dit tillæg | borger.dk", True),
+        ("Testamente – sådan opretter du et testamente | Retten i Ravnsholt", True),
+        # A tool bar, a line of links, a sentence, a site of five words, a lower-case word,
+        # three parts.
+        ("Del siden | Udskriv", False),
+        ("Relaterede sider: SFO | Skoleindskrivning", False),
+        ("Prisen er 200 kr. | Gebyr", False),
+        ("Valg 2026 | Lindå Kommune og Region Syddanmark i dag", False),
+        ("Valg 2026 | tirsdag", False),
+        ("Valg | Lindå Kommune | Borger", False),
+    ],
+)
+def test_a_browser_window_title_is_told_from_text(line: str, title: bool) -> None:
+    assert is_window_title(line) is title
+
+
+def test_a_text_pages_window_title_over_its_trail_is_a_heading_not_an_answer(tmp_path: Path) -> None:
+    # A stop 47 blind tester's text page: the title line shared the first paragraph with
+    # the test-data line, was read as a line of text and quoted for "Hvad skal jeg have på,
+    # når jeg er valgtilforordnet i Lindå?"; the line of links at its foot was quoted too.
+    body = (
+        "TESTDATA – opfundet indhold til et testsæt, ikke produktindhold.\n"
+        "Bliv valgtilforordnet ved valget 2026 | Lindå Kommune\n"
+        "Forside > Borger > Valg > Bliv valgtilforordnet\n\n"
+        "Bliv valgtilforordnet\n\n"
+        "Du skal have almindeligt, neutralt tøj på uden logoer eller budskaber.\n\n"
+        "Se også: Valg 2026 – sådan stemmer du i Lindå Kommune · Stemmeret på borger.dk\n"
+    )
+    (tmp_path / "valg.txt").write_text(body, encoding="utf-8")
+    assert _units(read_document(tmp_path / "valg.txt")) == [
+        ("paragraph", "TESTDATA – opfundet indhold til et testsæt, ikke produktindhold."),
+        ("heading", "Bliv valgtilforordnet ved valget 2026 | Lindå Kommune"),
+        ("heading", "Bliv valgtilforordnet"),
+        ("paragraph", "Du skal have almindeligt, neutralt tøj på uden logoer eller budskaber."),
+    ]

@@ -237,6 +237,7 @@ LINK_TITLE = re.compile(rf"({_RELATED}|{_SEE_ALSO})\s*:?", re.IGNORECASE)
 _LINK_SEPARATOR = re.compile(r"\s+([·|•])\s+")
 _LINK_LINE_TITLE = re.compile(rf"{_RELATED}|{_SEE_ALSO}|related|relateret", re.IGNORECASE)
 LINK_LINE_WORDS = 8
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def is_link_line(text: str) -> bool:
@@ -244,7 +245,8 @@ def is_link_line(text: str) -> bool:
     "Relaterede sider" and text copied from them keeps it: a title of `LINK_TITLE` or
     "Related", a colon, then two or more labels set apart by one of " · ", " | ", " • " (the
     same each time), none ending a sentence with "." and none longer than `LINK_LINE_WORDS`
-    words. A
+    words (a word holds a letter or a digit: the dash of "Valg 2026 – sådan stemmer du i
+    Lindå Kommune" is none, a stop 47 blind tester's text page). A
     stop 43 tester's text page had "Læs også: Tinglysningsafgift ved køb af bolig ·
     Tilstandsrapport og ejerskifteforsikring" quoted for a question on the deadline to
     withdraw from buying a home. Not a sentence that names the pages ("Læs også:
@@ -256,8 +258,13 @@ def is_link_line(text: str) -> bool:
         return False
     labels = [label.strip() for label in _LINK_SEPARATOR.split(rest)[::2]]
     return len(labels) >= 2 and all(
-        label and len(label.split()) <= LINK_LINE_WORDS and not label.endswith(".") for label in labels
+        label and _words(label) <= LINK_LINE_WORDS and not label.endswith(".") for label in labels
     )
+
+
+def _words(text: str) -> int:
+    """How many of a text's space-separated tokens hold a letter or a digit (not "–", "·")."""
+    return sum(1 for token in text.split() if _LETTER_OR_DIGIT.search(token))
 
 
 LINK_HEADING = re.compile(rf"\b({_RELATED}|{_SEE_ALSO}|se mere|relatere\w*|related|mere om)\b", re.IGNORECASE)

@@ -465,6 +465,55 @@ def _without_tool_bars(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+# A browser window's title copied with a page's text: the page's title, " | ", and the
+# site's name ("Bliv valgtilforordnet ved valget 2026 | Lindå Kommune", "Restskat for 2026 –
+# sådan betaler du | Skattestyrelsen", "... | borger.dk"), as browsers show a `<title>`. The
+# site's name is at most `SITE_NAME_WORDS` words.
+SITE_NAME_WORDS = 4
+_TITLE_SEPARATOR = " | "
+
+
+def is_window_title(line: str) -> bool:
+    """Whether a line is a page's window title (`SITE_NAME_WORDS`): two parts set apart by
+    one " | ", each a heading's words (`looks_like_heading`, no tab), the second of at most
+    `SITE_NAME_WORDS` words and opening with a capital letter or naming a web address; not
+    a page's tool bar ("Del siden | Udskriv") nor a line of links ("Relaterede sider: SFO |
+    Klub"). Eight of the test pages' text pages have one over their breadcrumb trail, under
+    a "TESTDATA" line; one was quoted as an answer (a stop 47 blind tester's page)."""
+    page, separator, site = line.strip().partition(_TITLE_SEPARATOR)
+    return (
+        bool(separator)
+        and "\t" not in line
+        and _TITLE_SEPARATOR not in site
+        and looks_like_heading(page)
+        and looks_like_heading(site)
+        and len(site.split()) <= SITE_NAME_WORDS
+        and (site[:1].isupper() or "." in site)
+        and not is_tool_bar(line)
+        and not is_link_line(line)
+    )
+
+
+def _window_title_apart(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with a window title (`is_window_title`) among the text's first
+    `CRUMB_LINES` lines set apart as a paragraph of its own, which then reads as a
+    heading (the page's title), not as a line of text with the lines around it."""
+    kept: list[str] = []
+    seen = 0
+    for paragraph in paragraphs:
+        lines: list[str] = []
+        for line in paragraph.split("\n"):
+            seen += 1
+            if seen <= CRUMB_LINES and is_window_title(line):
+                kept.extend(["\n".join(lines)] if lines else [])
+                kept.append(line.strip())
+                lines = []
+            else:
+                lines.append(line)
+        kept.extend(["\n".join(lines)] if lines else [])
+    return kept
+
+
 def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the breadcrumb trails (`is_breadcrumb`) among the text's
     first `CRUMB_LINES` lines: navigation copied with a page, not its content."""
@@ -580,10 +629,13 @@ def _captions(lines: list[str]) -> list[str] | None:
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
-    (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
+    (`_without_breadcrumbs`), its window title set apart as a heading
+    (`_window_title_apart`), the page's tool bars, date stamps and lines of links
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`)."""
     paragraphs = _without_link_lists(
-        _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
+        _without_tool_bars(
+            _without_breadcrumbs(_window_title_apart([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
+        )
     )
     pieces: list[Piece] = []
     for i, paragraph in enumerate(paragraphs):
