@@ -61,6 +61,47 @@ def test_a_form_around_a_page_without_main_keeps_its_text_and_its_menus_by_id_go
     ]
 
 
+def test_an_older_themes_menu_named_by_its_class_goes_and_a_weekly_menu_stays(tmp_path: Path) -> None:
+    # A stop 47 blind tester's ASP.NET page laid out in a table: `<div class="leftMenu">`
+    # with its header "Restaurant og café" over its links was read as text, and the header
+    # was offered as an answer to "Is there a reduced alcohol licence fee for small cafés?".
+    doc = _read(
+        tmp_path,
+        '<table id="layout"><tr><td id="leftCell"><div class="leftMenu">'
+        '<div class="leftMenuHeader">Restaurant og café</div><ul>'
+        '<li><a href="/reg.aspx">Registrering af fødevarevirksomhed</a></li>'
+        '<li><a href="/alko.aspx">Alkoholbevilling</a></li></ul></div></td>'
+        '<td id="contentCell"><div class="article"><h1>Alkoholbevilling</h1>'
+        "<p>En alkoholbevilling koster 4.100 kr.</p>"
+        '<div class="ugemenu"><h2>Ugens menu</h2><p>Mandag: Frikadeller, 65 kr.</p></div></div></td></tr></table>',
+    )
+    assert _units(doc) == [
+        ("heading", "Alkoholbevilling"),
+        ("paragraph", "En alkoholbevilling koster 4.100 kr."),
+        ("heading", "Ugens menu"),
+        ("paragraph", "Mandag: Frikadeller, 65 kr."),
+    ]
+
+
+def test_an_older_themes_bar_of_links_named_by_its_class_goes_and_a_list_of_forms_stays(tmp_path: Path) -> None:
+    # The same blind tester's pages: `<div class="topLinks">` ("Kontakt | English | Sitemap
+    # | Tekstversion") was read as a line of text and quoted; a list of forms whose class
+    # is only "links" is part of the text.
+    doc = _read(
+        tmp_path,
+        '<table><tr><td><div class="topLinks"><a href="/kontakt.aspx">Kontakt</a> | '
+        '<a href="/english.aspx">English</a> | <a href="/sitemap.aspx">Sitemap</a></div>'
+        '<div class="service-links"><a href="/lyt">Lyt</a> <a href="/print">Udskriv</a></div></td></tr>'
+        "<tr><td><h1>Beboerparkering</h1><p>En beboerlicens koster 520 kr. for et halvt år.</p>"
+        '<div class="links"><a href="/blanket.pdf">Blanket til beboerlicens</a></div></td></tr></table>',
+    )
+    assert _units(doc) == [
+        ("heading", "Beboerparkering"),
+        ("paragraph", "En beboerlicens koster 520 kr. for et halvt år."),
+        ("paragraph", "Blanket til beboerlicens"),
+    ]
+
+
 def test_an_older_themes_navigation_named_by_its_id_goes(tmp_path: Path) -> None:
     # A stop 43 tester's page without <main>: `<div id="header">` held `<ul id="topnav">`,
     # whose "English" and "Søg" were read as list items and offered as answers.

@@ -702,14 +702,16 @@ def _names_frame(node: LexborNode) -> bool:
     return _names_part(node, FRAME_CLASS_PARTS)
 
 
-# An older theme's menus, named by their place in the page's id ("topmenu", "leftmenu");
-# not "ugemenu" or "dagensmenu", a kitchen's menu of the week.
+# An older theme's menus, named by their place in the page's id or a class name
+# ("topmenu", "leftMenu"); not "ugemenu" or "dagensmenu", a kitchen's menu of the week.
 MENU_IDS = frozenset(f"{place}menu" for place in ("top", "left", "right", "side", "main", "sub", "mega", "nav", "site"))
-# Its navigation bars by other ids, without dashes and underscores ("topnav", "main-nav",
-# "navigation", "primary-menu", "menu"; a stop 43 tester's `<ul id="topnav">` had "English"
-# and "Søg" read as list items and offered as answers): furniture only when they hold
-# nothing but links (`_holds_only_links`), as a stop 44 review found a left column `leftnav`
-# holding a contact box and a café's `<div id="menu">` with its menu card and prices.
+# Its navigation bars by other ids or class names, without dashes and underscores
+# ("topnav", "main-nav", "navigation", "primary-menu", "menu", "topLinks", "service-links";
+# not "links" alone, which may name a list of forms in the text; a stop 43 tester's `<ul
+# id="topnav">` had "English" and "Søg" read as list items and offered as answers):
+# furniture only when they hold nothing but links (`_holds_only_links`), as a stop 44
+# review found a left column `leftnav` holding a contact box and a café's `<div
+# id="menu">` with its menu card and prices.
 NAV_IDS = (
     frozenset(
         f"{place}{word}"
@@ -717,13 +719,16 @@ NAV_IDS = (
         for word in ("menu", "nav", "navigation", "navbar")
     )
     - MENU_IDS
-)
+) | frozenset(f"{place}links" for place in ("top", "main", "primary", "site", "mega", "global", "service"))
 
 
 def _names_furniture(node: LexborNode) -> bool:
     """Whether an element's class names page furniture (`FURNITURE_CLASS_PARTS`), or,
-    outside the main content and not a heading, its whole id names a menu by its place
-    (`MENU_IDS`) or a bar of nothing but links (`NAV_IDS`). Other ids are a heading's
+    outside the main content and not a heading, its whole id or one of its class names
+    names a menu by its place (`MENU_IDS`; an older theme's `<div class="leftMenu">`, whose
+    "Restaurant og café" over its links was read as text and offered as an answer on a stop
+    47 blind tester's page) or a bar of nothing but links (`NAV_IDS`; the same page's
+    `<div class="topLinks">`, "Kontakt | English | Sitemap | Tekstversion", was quoted). Other ids are a heading's
     anchor or a section's name as often ("social-pension", "related-takster"), also on a
     page without `<main>`, where nothing is inside the content."""
     parts = [part.lower() for token in _class_tokens(node) for part in _CLASS_PART.split(token)]
@@ -731,8 +736,10 @@ def _names_furniture(node: LexborNode) -> bool:
         return True
     if node.tag in HEADINGS or _inside_content(node):
         return False
-    ident = (node.attributes.get("id") or "").lower()
-    return ident in MENU_IDS or (_CLASS_PART.sub("", ident) in NAV_IDS and _holds_only_links(node))
+    names = [(node.attributes.get("id") or "").lower(), *(token.lower() for token in _class_tokens(node))]
+    if any(name in MENU_IDS for name in names):
+        return True
+    return any(_CLASS_PART.sub("", name) in NAV_IDS for name in names) and _holds_only_links(node)
 
 
 def _holds_only_links(node: LexborNode) -> bool:
