@@ -83,6 +83,31 @@ def test_an_older_themes_menu_named_by_its_class_goes_and_a_weekly_menu_stays(tm
     ]
 
 
+def test_a_wrapper_whose_class_names_a_menu_keeps_the_page_it_holds(tmp_path: Path) -> None:
+    # A stop 48 review's page: the whole page sat in an element whose classes name a menu
+    # ("page subMenu"); read as a menu, the page had no text.
+    doc = _read(
+        tmp_path,
+        '<div id="page" class="page subMenu"><div id="nav"><a href="/a">Forside</a> <a href="/b">Borger</a> '
+        '<a href="/c">Erhverv</a> <a href="/d">Politik</a> <a href="/e">Kontakt</a></div>'
+        "<h1>Hundeskov</h1><p>Hundeskoven er åben hele året.</p></div>",
+    )
+    assert _units(doc) == [("heading", "Hundeskov"), ("paragraph", "Hundeskoven er åben hele året.")]
+
+
+def test_a_column_whose_class_names_a_menu_keeps_the_opening_hours_it_holds(tmp_path: Path) -> None:
+    # A stop 48 review's page: the office's hours stood in the menu's column.
+    doc = _read(
+        tmp_path,
+        '<table><tr><td class="leftMenu"><a href="/1">Forside</a><br><a href="/2">Borgerservice</a><br>'
+        '<a href="/3">Jobcenter</a><br><a href="/4">Ydelseskontoret</a><br><a href="/5">Skat og gæld</a><br>'
+        '<a href="/6">Kontakt</a><br><p>Åbningstider: Man-fre 9-13</p></td>'
+        "<td><h1>Ydelseskontoret</h1><p>Vi behandler ansøgninger.</p></td>"
+        "</tr></table>",
+    )
+    assert ("paragraph", "Åbningstider: Man-fre 9-13") in _units(doc)
+
+
 def test_an_older_themes_bar_of_links_named_by_its_class_goes_and_a_list_of_forms_stays(tmp_path: Path) -> None:
     # The same blind tester's pages: `<div class="topLinks">` ("Kontakt | English | Sitemap
     # | Tekstversion") was read as a line of text and quoted; a list of forms whose class
@@ -91,7 +116,7 @@ def test_an_older_themes_bar_of_links_named_by_its_class_goes_and_a_list_of_form
         tmp_path,
         '<table><tr><td><div class="topLinks"><a href="/kontakt.aspx">Kontakt</a> | '
         '<a href="/english.aspx">English</a> | <a href="/sitemap.aspx">Sitemap</a></div>'
-        '<div class="service-links"><a href="/lyt">Lyt</a> <a href="/print">Udskriv</a></div></td></tr>'
+        '<div class="site-links"><a href="/lyt">Lyt</a> <a href="/print">Udskriv</a></div></td></tr>'
         "<tr><td><h1>Beboerparkering</h1><p>En beboerlicens koster 520 kr. for et halvt år.</p>"
         '<div class="links"><a href="/blanket.pdf">Blanket til beboerlicens</a></div></td></tr></table>',
     )

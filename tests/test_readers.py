@@ -853,6 +853,12 @@ def test_a_password_protected_pdf_is_an_error_that_says_so(tmp_path: Path) -> No
         ("Valg 2026 | Lindå Kommune og Region Syddanmark i dag", False),
         ("Valg 2026 | tirsdag", False),
         ("Valg | Lindå Kommune | Borger", False),
+        # A stop 48 review's fees, hours and deadlines set out with "|".
+        ("Pris: 200 kr | Gebyr: 50 kr", False),
+        ("Byggetilladelse: 3.500 kr | Nedrivning: 1.200 kr", False),
+        ("Mandag-fredag | Kl. 8-15", False),
+        ("Søg om fripladstilskud | 1. marts", False),
+        ("Taksten for 2026 | Kr. 1.450 pr. måned", False),
     ],
 )
 def test_a_browser_window_title_is_told_from_text(line: str, title: bool) -> None:
@@ -877,4 +883,39 @@ def test_a_text_pages_window_title_over_its_trail_is_a_heading_not_an_answer(tmp
         ("heading", "Bliv valgtilforordnet ved valget 2026 | Lindå Kommune"),
         ("heading", "Bliv valgtilforordnet"),
         ("paragraph", "Du skal have almindeligt, neutralt tøj på uden logoer eller budskaber."),
+    ]
+
+
+def test_the_lines_around_a_window_title_stay_text(tmp_path: Path) -> None:
+    # A stop 48 review's pages: split off as paragraphs of their own, the opening hours
+    # under the title and the date stamp over it were read as headings.
+    (tmp_path / "genbrug.txt").write_text(
+        "Senest opdateret 3. marts 2026\nGenbrugspladsen | Lindå Kommune\nÅbent alle dage kl. 10-17\n\n"
+        "Du kan aflevere haveaffald gratis.\n",
+        encoding="utf-8",
+    )
+    assert _units(read_document(tmp_path / "genbrug.txt")) == [
+        ("paragraph", "Senest opdateret 3. marts 2026"),
+        ("heading", "Genbrugspladsen | Lindå Kommune"),
+        ("paragraph", "Åbent alle dage kl. 10-17"),
+        ("paragraph", "Du kan aflevere haveaffald gratis."),
+    ]
+
+
+def test_a_tabbed_table_in_the_paragraph_under_a_window_title_is_still_a_table(tmp_path: Path) -> None:
+    # A stop 47 blind tester's text page ran its title, trail, text and fee table together
+    # with no blank line between; the table's rows must stay rows under the title.
+    (tmp_path / "notar.txt").write_text(
+        "TESTDATA – opfundet indhold til et testsæt, ikke produktindhold.\n"
+        "Testamente | Retten i Ravnsholt\nForside > Notar > Testamente\n"
+        "Ydelse\tAfgift\tBetales\nNotartestamente\t300 kr.\tFør mødet\n"
+        "Notarforretning uden for retten\t1.200 kr. i tillæg\tFør mødet\n",
+        encoding="utf-8",
+    )
+    assert _units(read_document(tmp_path / "notar.txt")) == [
+        ("paragraph", "TESTDATA – opfundet indhold til et testsæt, ikke produktindhold."),
+        ("heading", "Testamente | Retten i Ravnsholt"),
+        ("table_header", "Ydelse; Afgift; Betales"),
+        ("table_row", "Ydelse: Notartestamente; Afgift: 300 kr.; Betales: Før mødet"),
+        ("table_row", "Ydelse: Notarforretning uden for retten; Afgift: 1.200 kr. i tillæg; Betales: Før mødet"),
     ]

@@ -706,8 +706,10 @@ def _names_frame(node: LexborNode) -> bool:
 # ("topmenu", "leftMenu"); not "ugemenu" or "dagensmenu", a kitchen's menu of the week.
 MENU_IDS = frozenset(f"{place}menu" for place in ("top", "left", "right", "side", "main", "sub", "mega", "nav", "site"))
 # Its navigation bars by other ids or class names, without dashes and underscores
-# ("topnav", "main-nav", "navigation", "primary-menu", "menu", "topLinks", "service-links";
-# not "links" alone, which may name a list of forms in the text; a stop 43 tester's `<ul
+# ("topnav", "main-nav", "navigation", "primary-menu", "menu", "topLinks", "site-links";
+# not "links" alone, which may name a list of forms in the text, nor "serviceLinks", which
+# may name a page's self-service links, "Søg boligstøtte på borger.dk", a stop 48 review's;
+# a stop 43 tester's `<ul
 # id="topnav">` had "English" and "Søg" read as list items and offered as answers):
 # furniture only when they hold nothing but links (`_holds_only_links`), as a stop 44
 # review found a left column `leftnav` holding a contact box and a café's `<div
@@ -719,13 +721,14 @@ NAV_IDS = (
         for word in ("menu", "nav", "navigation", "navbar")
     )
     - MENU_IDS
-) | frozenset(f"{place}links" for place in ("top", "main", "primary", "site", "mega", "global", "service"))
+) | frozenset(f"{place}links" for place in ("top", "site", "global"))
 
 
 def _names_furniture(node: LexborNode) -> bool:
     """Whether an element's class names page furniture (`FURNITURE_CLASS_PARTS`), or,
-    outside the main content and not a heading, its whole id or one of its class names
-    names a menu by its place (`MENU_IDS`; an older theme's `<div class="leftMenu">`, whose
+    outside the main content and not a heading, its whole id or, for a menu of links and
+    nothing else (`_is_link_menu`), one of its class names names a menu by its place
+    (`MENU_IDS`; an older theme's `<div class="leftMenu">`, whose
     "Restaurant og café" over its links was read as text and offered as an answer on a stop
     47 blind tester's page) or a bar of nothing but links (`NAV_IDS`; the same page's
     `<div class="topLinks">`, "Kontakt | English | Sitemap | Tekstversion", was quoted). Other ids are a heading's
@@ -736,10 +739,32 @@ def _names_furniture(node: LexborNode) -> bool:
         return True
     if node.tag in HEADINGS or _inside_content(node):
         return False
-    names = [(node.attributes.get("id") or "").lower(), *(token.lower() for token in _class_tokens(node))]
-    if any(name in MENU_IDS for name in names):
+    ident = (node.attributes.get("id") or "").lower()
+    classes = [token.lower() for token in _class_tokens(node)]
+    if ident in MENU_IDS or (any(name in MENU_IDS for name in classes) and _is_link_menu(node)):
         return True
-    return any(_CLASS_PART.sub("", name) in NAV_IDS for name in names) and _holds_only_links(node)
+    return any(_CLASS_PART.sub("", name) in NAV_IDS for name in [ident, *classes]) and _holds_only_links(node)
+
+
+# The most characters of text a menu named by its class may hold outside its links: its
+# own title ("Restaurant og café", 18).
+MENU_TITLE_CHARS = 60
+
+
+def _is_link_menu(node: LexborNode) -> bool:
+    """Whether an element holds a menu of links and nothing else: no `<h1>`, and besides
+    its links at most `MENU_TITLE_CHARS` characters of text with no digit (a title over
+    them, in a heading or not, not opening hours or a phone number). A class names a menu
+    less surely than an id: a stop 48 review's `<div id="page" class="page subMenu">` held
+    the whole page with its `<h1>`, and a `<td class="leftMenu">` the office's opening
+    hours."""
+    if node.css_first("h1") is not None:
+        return False
+    rest = node.text(separator=" ")
+    for link in node.css("a"):
+        rest = rest.replace(link.text(separator=" "), " ", 1)
+    rest = " ".join(rest.split())
+    return len(rest) <= MENU_TITLE_CHARS and not any(ch.isdigit() for ch in rest)
 
 
 def _holds_only_links(node: LexborNode) -> bool:

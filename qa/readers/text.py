@@ -471,47 +471,54 @@ def _without_tool_bars(paragraphs: list[str]) -> list[str]:
 # site's name is at most `SITE_NAME_WORDS` words.
 SITE_NAME_WORDS = 4
 _TITLE_SEPARATOR = " | "
+_WEB_ADDRESS = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)*\.(dk|com|org|net|eu|gov|info|gl|fo|nu)", re.IGNORECASE)
 
 
 def is_window_title(line: str) -> bool:
     """Whether a line is a page's window title (`SITE_NAME_WORDS`): two parts set apart by
-    one " | ", each a heading's words (`looks_like_heading`, no tab), the second of at most
-    `SITE_NAME_WORDS` words and opening with a capital letter or naming a web address; not
-    a page's tool bar ("Del siden | Udskriv") nor a line of links ("Relaterede sider: SFO |
-    Klub"). Eight of the test pages' text pages have one over their breadcrumb trail, under
-    a "TESTDATA" line; one was quoted as an answer (a stop 47 blind tester's page)."""
+    one " | ", each a heading's words (`looks_like_heading`, no tab, no colon), the page's
+    title with no figure but a year, the site's name with none at all, of at most
+    `SITE_NAME_WORDS` words, opening with a capital letter with no full stop, or a web
+    address; not a page's tool bar ("Del siden | Udskriv"). Eight of the test pages' text
+    pages have one over their breadcrumb trail, under a "TESTDATA" line; one was quoted as
+    an answer (a stop 47 blind tester's page). A fee, an opening hour or a deadline set
+    out with "|" is none ("Pris: 200 kr | Gebyr: 50 kr", "Mandag-fredag | Kl. 8-15", "Søg
+    om fripladstilskud | 1. marts": a stop 48 review's lines)."""
     page, separator, site = line.strip().partition(_TITLE_SEPARATOR)
+    site_name = (site[:1].isupper() and "." not in site) or _WEB_ADDRESS.fullmatch(site) is not None
     return (
         bool(separator)
         and "\t" not in line
+        and ":" not in line
         and _TITLE_SEPARATOR not in site
         and looks_like_heading(page)
         and looks_like_heading(site)
+        and not _has_digit(YEAR.sub("", page))
+        and not _has_digit(site)
         and len(site.split()) <= SITE_NAME_WORDS
-        and (site[:1].isupper() or "." in site)
+        and site_name
         and not is_tool_bar(line)
-        and not is_link_line(line)
     )
 
 
-def _window_title_apart(paragraphs: list[str]) -> list[str]:
-    """The paragraphs with a window title (`is_window_title`) among the text's first
-    `CRUMB_LINES` lines set apart as a paragraph of its own, which then reads as a
-    heading (the page's title), not as a line of text with the lines around it."""
-    kept: list[str] = []
-    seen = 0
-    for paragraph in paragraphs:
-        lines: list[str] = []
-        for line in paragraph.split("\n"):
-            seen += 1
-            if seen <= CRUMB_LINES and is_window_title(line):
-                kept.extend(["\n".join(lines)] if lines else [])
-                kept.append(line.strip())
-                lines = []
-            else:
-                lines.append(line)
-        kept.extend(["\n".join(lines)] if lines else [])
-    return kept
+def _window_title_at(lines: list[str], left: int) -> int | None:
+    """The index of the window title (`is_window_title`) among a paragraph's first `left`
+    lines (the text's first `CRUMB_LINES` lines, as for a breadcrumb trail) with nothing
+    but sentences and date stamps above it (`_above_the_page`), or None. Under a heading
+    ("Åbningstider" over "Borgerservice | Rådhuset") or a skip link ("Spring til
+    indhold"), a line of two names is none (a stop 48 review's pages)."""
+    for k, line in enumerate(lines[: max(left, 0)]):
+        if is_window_title(line):
+            return k
+        if not _above_the_page(line):
+            return None
+    return None
+
+
+def _above_the_page(line: str) -> bool:
+    """Whether a line may stand above a page's window title: a sentence (a test page's
+    "TESTDATA – opfundet indhold ..." line) or a date stamp."""
+    return line.rstrip().endswith((".", "!")) or is_page_stamp(line)
 
 
 def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
@@ -629,18 +636,31 @@ def _captions(lines: list[str]) -> list[str] | None:
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
-    (`_without_breadcrumbs`), its window title set apart as a heading
-    (`_window_title_apart`), the page's tool bars, date stamps and lines of links
-    (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`)."""
+    (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
+    (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`),
+    and with a window title among its first lines read as its heading (`is_window_title`)."""
     paragraphs = _without_link_lists(
-        _without_tool_bars(
-            _without_breadcrumbs(_window_title_apart([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
-        )
+        _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
     )
     pieces: list[Piece] = []
+    seen = 0  # lines above this paragraph that may stand above a window title, else more
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
         raw_lines = paragraph.split("\n")
+        title_at = _window_title_at(raw_lines, CRUMB_LINES - seen)
+        seen = seen + len(raw_lines) if all(_above_the_page(line) for line in raw_lines) else CRUMB_LINES
+        if title_at is not None:
+            # The page's title as its heading; the lines above it (sentences and stamps)
+            # stay units of text, and those under it are read as the rest of the
+            # paragraph, but not as a paragraph of one short line that is a heading
+            # ("Åbent alle dage kl. 10-17" under "Genbrugspladsen | Lindå Kommune": a stop
+            # 48 review's page).
+            pieces.extend(line_pieces(raw_lines[:title_at]) if title_at else [])
+            pieces.append(Piece("heading", 1, raw_lines[title_at].strip()))
+            raw_lines = raw_lines[title_at + 1 :]
+            if not raw_lines:
+                continue
+            paragraph = "\n".join(raw_lines)
         table = aligned_table(raw_lines)
         if table is not None:
             pieces.extend(_table(table))
@@ -667,7 +687,7 @@ def text_pieces(body: str) -> list[Piece]:
         paragraph = paragraph.replace("\t", " ")
         lines = paragraph.split("\n")
         units = line_pieces(lines)
-        if not is_last and looks_like_heading(paragraph) and units[0].kind != "list_item":
+        if title_at is None and not is_last and looks_like_heading(paragraph) and units[0].kind != "list_item":
             pieces.append(Piece("heading", 1 if i == 0 else 2, paragraph))
         elif (
             len(units) > 1
