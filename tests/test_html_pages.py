@@ -108,6 +108,42 @@ def test_a_column_whose_class_names_a_menu_keeps_the_opening_hours_it_holds(tmp_
     assert ("paragraph", "Åbningstider: Man-fre 9-13") in _units(doc)
 
 
+_LINKS = "".join(f'<li><a href="/{i}.aspx">{name}</a></li>' for i, name in enumerate(["Pas", "Kørekort", "Flytning"]))
+
+
+@pytest.mark.parametrize(
+    ("column", "kept"),
+    [
+        # A stop 48 review's pages: a right column's contact box (an e-mail address, a
+        # phone link) and a postal address beside a menu's links went with the links.
+        (
+            '<div class="rightMenu"><h3>Kontakt Borgerservice</h3><p>borgerservice@lindaa.dk</p>'
+            '<p>Telefon: <a href="tel:+4572100000">72 10 00 00</a></p><ul>'
+            '<li><a href="/s.aspx">Selvbetjening</a></li><li><a href="/a.aspx">Åbningstider</a></li>'
+            '<li><a href="/b.aspx">Bestil tid</a></li><li><a href="/d.aspx">Digital Post</a></li></ul></div>',
+            ["borgerservice@lindaa.dk", "Telefon: 72 10 00 00"],
+        ),
+        (
+            f'<div class="subMenu"><h2>Borgerservice</h2><ul>{_LINKS}</ul>'
+            '<p><a href="/kontakt.aspx">Kontakt os</a></p><p>Rådhuset, Torvet, Lindå</p></div>',
+            ["Rådhuset, Torvet, Lindå"],
+        ),
+    ],
+)
+def test_a_column_whose_class_names_a_menu_keeps_the_contact_details_it_holds(
+    tmp_path: Path, column: str, kept: list[str]
+) -> None:
+    doc = _read(
+        tmp_path,
+        f'<table><tr><td><ul class="leftMenu">{_LINKS}</ul></td>'
+        '<td><div class="article"><h1>Pas</h1><p>Et pas til voksne koster 743 kr.</p></div></td>'
+        f"<td>{column}</td></tr></table>",
+    )
+    units_read = _units(doc)
+    assert units_read[0] == ("heading", "Pas")  # the left menu goes
+    assert all(("paragraph", text) in units_read for text in kept)
+
+
 def test_an_older_themes_bar_of_links_named_by_its_class_goes_and_a_list_of_forms_stays(tmp_path: Path) -> None:
     # The same blind tester's pages: `<div class="topLinks">` ("Kontakt | English | Sitemap
     # | Tekstversion") was read as a line of text and quoted; a list of forms whose class

@@ -919,3 +919,16 @@ def test_a_tabbed_table_in_the_paragraph_under_a_window_title_is_still_a_table(t
         ("table_row", "Ydelse: Notartestamente; Afgift: 300 kr.; Betales: Før mødet"),
         ("table_row", "Ydelse: Notarforretning uden for retten; Afgift: 1.200 kr. i tillæg; Betales: Før mødet"),
     ]
+
+
+def test_a_table_set_out_with_bars_at_a_texts_top_is_no_window_title(tmp_path: Path) -> None:
+    # A stop 48 review's page: the header line was read as the page's title and the
+    # first row as a heading, which is never quoted.
+    (tmp_path / "ydelser.txt").write_text(
+        "Ydelse | Hvem kan søge\nBoligstøtte | Lejere og andelshavere\nBoligydelse | Folkepensionister\n\n"
+        "Du søger på borger.dk.\n",
+        encoding="utf-8",
+    )
+    document = read_document(tmp_path / "ydelser.txt")
+    assert document.title == "ydelser"
+    assert [kind for kind, _ in _units(document)] == ["paragraph"] * 4

@@ -754,17 +754,21 @@ MENU_TITLE_CHARS = 60
 def _is_link_menu(node: LexborNode) -> bool:
     """Whether an element holds a menu of links and nothing else: no `<h1>`, and besides
     its links at most `MENU_TITLE_CHARS` characters of text with no digit (a title over
-    them, in a heading or not, not opening hours or a phone number). A class names a menu
-    less surely than an id: a stop 48 review's `<div id="page" class="page subMenu">` held
-    the whole page with its `<h1>`, and a `<td class="leftMenu">` the office's opening
-    hours."""
+    them, in a heading or not, not opening hours or a phone number) and no "@", ".", ":"
+    or "," (an e-mail address, a sentence, a label, a postal address), the text of its
+    phone and e-mail links (`_CONTACT_LINK`) counted as text. A class names a menu less surely than an id: stop
+    48 reviews had a `<div id="page" class="page subMenu">` holding the whole page with its
+    `<h1>`, a `<td class="leftMenu">` the office's opening hours, and a `<div
+    class="rightMenu">` a contact box (a phone link, an e-mail address, "Rådhuset, Torvet,
+    Lindå") or a notice ("Borgerservice holder lukket grundlovsdag.")."""
     if node.css_first("h1") is not None:
         return False
     rest = node.text(separator=" ")
     for link in node.css("a"):
-        rest = rest.replace(link.text(separator=" "), " ", 1)
+        if not _CONTACT_LINK.match(link.attributes.get("href") or ""):
+            rest = rest.replace(link.text(separator=" "), " ", 1)
     rest = " ".join(rest.split())
-    return len(rest) <= MENU_TITLE_CHARS and not any(ch.isdigit() for ch in rest)
+    return len(rest) <= MENU_TITLE_CHARS and not any(ch.isdigit() or ch in "@.:," for ch in rest)
 
 
 def _holds_only_links(node: LexborNode) -> bool:

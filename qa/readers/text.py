@@ -506,10 +506,14 @@ def _window_title_at(lines: list[str], left: int) -> int | None:
     lines (the text's first `CRUMB_LINES` lines, as for a breadcrumb trail) with nothing
     but sentences and date stamps above it (`_above_the_page`), or None. Under a heading
     ("Åbningstider" over "Borgerservice | Rådhuset") or a skip link ("Spring til
-    indhold"), a line of two names is none (a stop 48 review's pages)."""
+    indhold"), a line of two names is none, nor is one over another line holding " | "
+    (stop 48 reviews' pages)."""
     for k, line in enumerate(lines[: max(left, 0)]):
         if is_window_title(line):
-            return k
+            # A table set out with "|" ("Ydelse | Hvem kan søge" over "Boligstøtte |
+            # Lejere og andelshavere": a stop 48 review's page) is no title.
+            below = lines[k + 1] if k + 1 < len(lines) else ""
+            return None if _TITLE_SEPARATOR in below else k
         if not _above_the_page(line):
             return None
     return None
