@@ -708,12 +708,11 @@ MENU_IDS = frozenset(f"{place}menu" for place in ("top", "left", "right", "side"
 # Its navigation bars by other ids or class names, without dashes and underscores
 # ("topnav", "main-nav", "navigation", "primary-menu", "menu", "topLinks", "site-links";
 # not "links" alone, which may name a list of forms in the text, nor "serviceLinks", which
-# may name a page's self-service links, "Søg boligstøtte på borger.dk", a stop 48 review's;
-# a stop 43 tester's `<ul
-# id="topnav">` had "English" and "Søg" read as list items and offered as answers):
-# furniture only when they hold nothing but links (`_holds_only_links`), as a stop 44
-# review found a left column `leftnav` holding a contact box and a café's `<div
-# id="menu">` with its menu card and prices.
+# may name a page's self-service links, "Søg boligstøtte på borger.dk", a stop 48
+# review's; a stop 43 tester's `<ul id="topnav">` had "English" and "Søg" read as list
+# items and offered as answers): furniture only when they hold nothing but links
+# (`_holds_only_links`), as a stop 44 review found a left column `leftnav` holding a
+# contact box and a café's `<div id="menu">` with its menu card and prices.
 NAV_IDS = (
     frozenset(
         f"{place}{word}"
@@ -728,11 +727,11 @@ def _names_furniture(node: LexborNode) -> bool:
     """Whether an element's class names page furniture (`FURNITURE_CLASS_PARTS`), or,
     outside the main content and not a heading, its whole id or, for a menu of links and
     nothing else (`_is_link_menu`), one of its class names names a menu by its place
-    (`MENU_IDS`; an older theme's `<div class="leftMenu">`, whose
-    "Restaurant og café" over its links was read as text and offered as an answer on a stop
-    47 blind tester's page) or a bar of nothing but links (`NAV_IDS`; the same page's
-    `<div class="topLinks">`, "Kontakt | English | Sitemap | Tekstversion", was quoted). Other ids are a heading's
-    anchor or a section's name as often ("social-pension", "related-takster"), also on a
+    (`MENU_IDS`; an older theme's `<div class="leftMenu">`, whose "Restaurant og café"
+    over its links was read as text and offered as an answer on a stop 47 blind tester's
+    page) or a bar of nothing but links (`NAV_IDS`; the same page's `<div
+    class="topLinks">`, "Kontakt | English | Sitemap | Tekstversion", was quoted). Other
+    ids are a heading's anchor or a section's name as often ("social-pension", "related-takster"), also on a
     page without `<main>`, where nothing is inside the content."""
     parts = [part.lower() for token in _class_tokens(node) for part in _CLASS_PART.split(token)]
     if any(part in FURNITURE_CLASS_PARTS for part in parts):
@@ -756,10 +755,10 @@ def _is_link_menu(node: LexborNode) -> bool:
     its links at most `MENU_TITLE_CHARS` characters of text with no digit (a title over
     them, in a heading or not, not opening hours or a phone number) and no "@", ".", ":"
     or "," (an e-mail address, a sentence, a label, a postal address), the text of its
-    phone and e-mail links (`_CONTACT_LINK`) counted as text. A class names a menu less surely than an id: stop
-    48 reviews had a `<div id="page" class="page subMenu">` holding the whole page with its
-    `<h1>`, a `<td class="leftMenu">` the office's opening hours, and a `<div
-    class="rightMenu">` a contact box (a phone link, an e-mail address, "Rådhuset, Torvet,
+    phone and e-mail links (`_CONTACT_LINK`) counted as text. A class names a menu less
+    surely than an id: stop 48 reviews had a `<div id="page" class="page subMenu">`
+    holding the whole page with its `<h1>`, a `<td class="leftMenu">` the office's opening
+    hours, and a `<div class="rightMenu">` a contact box (a phone link, an e-mail address, "Rådhuset, Torvet,
     Lindå") or a notice ("Borgerservice holder lukket grundlovsdag.")."""
     if node.css_first("h1") is not None:
         return False

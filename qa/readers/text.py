@@ -475,11 +475,11 @@ _WEB_ADDRESS = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)*\.(dk|com|org|net|eu|gov|in
 
 
 def is_window_title(line: str) -> bool:
-    """Whether a line is a page's window title (`SITE_NAME_WORDS`): two parts set apart by
-    one " | ", each a heading's words (`looks_like_heading`, no tab, no colon), the page's
-    title with no figure but a year, the site's name with none at all, of at most
-    `SITE_NAME_WORDS` words, opening with a capital letter with no full stop, or a web
-    address; not a page's tool bar ("Del siden | Udskriv"). Eight of the test pages' text
+    """Whether a line is a page's window title: two parts set apart by one " | ", each a
+    heading's words (`looks_like_heading`, no tab, no colon), the page's title with no
+    figure but a year, the site's name with none at all, of at most `SITE_NAME_WORDS`
+    words, opening with a capital letter with no full stop, or a web address; not a page's
+    tool bar ("Del siden | Udskriv"). Eight of the test pages' text
     pages have one over their breadcrumb trail, under a "TESTDATA" line; one was quoted as
     an answer (a stop 47 blind tester's page). A fee, an opening hour or a deadline set
     out with "|" is none ("Pris: 200 kr | Gebyr: 50 kr", "Mandag-fredag | Kl. 8-15", "Søg
