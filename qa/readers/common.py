@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Literal, TypeAlias
 
 from qa.lexicon import is_danish_word
+from qa.normalise import has_letter_or_digit
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "table_header"]
 
@@ -237,7 +238,6 @@ LINK_TITLE = re.compile(rf"({_RELATED}|{_SEE_ALSO})\s*:?", re.IGNORECASE)
 _LINK_SEPARATOR = re.compile(r"\s+([·|•])\s+")
 _LINK_LINE_TITLE = re.compile(rf"{_RELATED}|{_SEE_ALSO}|related|relateret", re.IGNORECASE)
 LINK_LINE_WORDS = 8
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def is_link_line(text: str) -> bool:
@@ -263,8 +263,9 @@ def is_link_line(text: str) -> bool:
 
 
 def _words(text: str) -> int:
-    """How many of a text's space-separated tokens hold a letter or a digit (not "–", "·")."""
-    return sum(1 for token in text.split() if _LETTER_OR_DIGIT.search(token))
+    """How many of a text's space-separated tokens hold a letter or a digit
+    (`has_letter_or_digit`; not "–", "·")."""
+    return sum(1 for token in text.split() if has_letter_or_digit(token))
 
 
 LINK_HEADING = re.compile(rf"\b({_RELATED}|{_SEE_ALSO}|se mere|relatere\w*|related|mere om)\b", re.IGNORECASE)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from qa.answer_types import fits, holds_form
 from qa.named_values import weekdays_covered
 from qa.normalise import has_letter_or_digit
+from qa.phrasing import ADDRESS
 from qa.readers.common import (
     CRUMB_LINES,
     LINK_LIST_WORDS,
@@ -471,21 +472,21 @@ def _without_tool_bars(paragraphs: list[str]) -> list[str]:
 # site's name is at most `SITE_NAME_WORDS` words.
 SITE_NAME_WORDS = 4
 _TITLE_SEPARATOR = " | "
-_WEB_ADDRESS = re.compile(r"(www\.)?[\w-]+(\.[\w-]+)*\.(dk|com|org|net|eu|gov|info|gl|fo|nu)", re.IGNORECASE)
 
 
 def is_window_title(line: str) -> bool:
     """Whether a line is a page's window title: two parts set apart by one " | ", each a
     heading's words (`looks_like_heading`, no tab, no colon), the page's title with no
     figure but a year, the site's name with none at all, of at most `SITE_NAME_WORDS`
-    words, opening with a capital letter with no full stop, or a web address; not a page's
+    words, opening with a capital letter with no full stop, or a web address
+    (`qa.phrasing.ADDRESS`); not a page's
     tool bar ("Del siden | Udskriv"). Eight of the test pages' text
     pages have one over their breadcrumb trail, under a "TESTDATA" line; one was quoted as
     an answer (a stop 47 blind tester's page). A fee, an opening hour or a deadline set
     out with "|" is none ("Pris: 200 kr | Gebyr: 50 kr", "Mandag-fredag | Kl. 8-15", "Søg
     om fripladstilskud | 1. marts": a stop 48 review's lines)."""
     page, separator, site = line.strip().partition(_TITLE_SEPARATOR)
-    site_name = (site[:1].isupper() and "." not in site) or _WEB_ADDRESS.fullmatch(site) is not None
+    site_name = (site[:1].isupper() and "." not in site) or ADDRESS.fullmatch(site) is not None
     return (
         bool(separator)
         and "\t" not in line
@@ -651,8 +652,10 @@ def text_pieces(body: str) -> list[Piece]:
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
         raw_lines = paragraph.split("\n")
-        title_at = _window_title_at(raw_lines, CRUMB_LINES - seen)
-        seen = seen + len(raw_lines) if all(_above_the_page(line) for line in raw_lines) else CRUMB_LINES
+        title_at = None
+        if seen < CRUMB_LINES:  # past the text's first lines, no paragraph is looked at
+            title_at = _window_title_at(raw_lines, CRUMB_LINES - seen)
+            seen = seen + len(raw_lines) if all(_above_the_page(line) for line in raw_lines) else CRUMB_LINES
         if title_at is not None:
             # The page's title as its heading; the lines above it (sentences and stamps)
             # stay units of text, and those under it are read as the rest of the
