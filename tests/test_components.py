@@ -2221,6 +2221,11 @@ def test_captions_and_page_overviews_are_no_answer_units() -> None:
             ("paragraph", 0, "Højeste sats for sygedagpenge 2026"),
             ("table_header", 0, "Periode; Højeste beløb"),
             ("table_row", 0, "Periode: Pr. uge; Højeste beløb: 5.135 kr."),
+            # A span of years (a stop 48 tester's caption, quoted for "When does the heating
+            # year start and end?").
+            ("paragraph", 0, "Egenbetaling i varmeåret 2026/27"),
+            ("table_header", 0, "Husstand; Egenbetaling"),
+            ("table_row", 0, "Husstand: Enlig; Egenbetaling: 6.900 kr."),
             ("heading", 2, "Kontakt"),
             # A value under its label, a lead-in and a sentence are units.
             ("paragraph", 0, "Fra udlandet +45 33 98 00 10"),
@@ -2246,6 +2251,7 @@ def test_captions_and_page_overviews_are_no_answer_units() -> None:
     assert offered == [
         "Afdøde under 18 år: 12.960 kr.",
         "Periode: Pr. uge; Højeste beløb: 5.135 kr.",
+        "Husstand: Enlig; Egenbetaling: 6.900 kr.",
         "Fra udlandet +45 33 98 00 10",
         "Mandag-fredag kl. 9-15",
         "Du kan ringe til os",
@@ -2260,7 +2266,12 @@ def test_captions_and_page_overviews_are_no_answer_units() -> None:
         "Januar: 30. januar",
     ]
     captions = [s.text for s in engine.data.sentences if engine.reader.is_caption(s.sentence_id)]
-    assert captions == ["Dødsfald i 2025", "Højeste sats for sygedagpenge 2026", "Satser 2026"]
+    assert captions == [
+        "Dødsfald i 2025",
+        "Højeste sats for sygedagpenge 2026",
+        "Egenbetaling i varmeåret 2026/27",
+        "Satser 2026",
+    ]
 
 
 @pytest.mark.parametrize(

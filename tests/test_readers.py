@@ -18,6 +18,7 @@ from qa.readers.common import (
     is_page_stamp,
     is_tool_bar,
     is_tool_bar_lines,
+    reads_as_label,
     starts_new_unit,
 )
 from qa.readers.text import is_window_title
@@ -490,6 +491,8 @@ def test_a_list_of_links_copied_with_a_text_page_is_left_out(tmp_path: Path) -> 
     body = (
         "Pårørende\n\nDu kan få aflastning.\n\nRelaterede emner\nForebyggende hjemmebesøg\n"
         "Aktivitetscentre og daghjem\n- Plejebolig\n\nNyttige links:\n• Ældre Sagen\n• Sundhed.dk\n\n"
+        # A stop 48 tester's labels: a year is the one figure a link's label may hold.
+        "Relaterede emner\nTømmekalender\nAffaldsgebyr 2026\n\n"
         "Kontakt\nTlf. 86 90 10 00\n"
     )
     (tmp_path / "links.txt").write_text(body, encoding="utf-8")
@@ -508,6 +511,7 @@ def test_a_list_of_links_copied_with_a_text_page_is_left_out(tmp_path: Path) -> 
         "Læs mere\nDu kan læse mere på borger.dk.",
         "Se også\nRing til Borgerservice på 70 10 10 10",
         "Relaterede links\nÅbningstider: man-fre 10-14",
+        "Relaterede links\nÅbent 9-15\nLukket søndag",
         "Links\nBorgerservice, Rådhuspladsen 1, hver dag til kl. 18",
         # Short lines under another heading are content ("what to bring"), also one that
         # only holds a links word (a stop 41 reviewer's inputs), and a single line.
@@ -932,3 +936,29 @@ def test_a_table_set_out_with_bars_at_a_texts_top_is_no_window_title(tmp_path: P
     document = read_document(tmp_path / "ydelser.txt")
     assert document.title == "ydelser"
     assert [kind for kind, _ in _units(document)] == ["paragraph"] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Egenbetaling og højeste varmeudgift i varmeåret 2026/27", True),
+        ("Satser 2025-26", True),
+        # A stop 49 review's: set apart by spaces, or before "kr", two digits are a figure.
+        ("Egenbetaling pr. tur 2026 - 27 kr", False),
+        ("Nye almene boliger 2025 - 26 boliger i Egebo", False),
+        ("Pris 2026-27 kr.", False),
+        ("Satser 2025-2026", True),
+        ("Pris 2000-2500 kr", False),
+        # A stop 49 review's fact lines: a year, then an amount or a date.
+        ("Pris pr. hovedret 2026 – 58 kr", False),
+        ("Ansøgningsfrist 2026 – 1. marts", False),
+        ("Voksne 2026 - 45 kr. pr. gang", False),
+        ("Tlf. 70 12 34 56", False),
+        ("Hverdage kl. 9-15", False),
+        ("Opdateret 2026-05-01", False),
+    ],
+)
+def test_a_line_naming_a_span_of_years_reads_as_a_label(text: str, label: bool) -> None:
+    # A stop 48 tester's caption "... i varmeåret 2026/27": its "27" was a figure, so the
+    # caption was no label and was quoted for "When does the heating year start and end?".
+    assert reads_as_label(text) is label

@@ -458,6 +458,27 @@ def test_a_cell_wrapped_in_every_value_column_is_no_row_of_its_own() -> None:
     ]
 
 
+def test_between_tabs_a_cell_ending_on_a_word_that_leads_on_ends_where_the_next_opens_in_capitals() -> None:
+    # A stop 48 tester's text page: the header "Hvad sker der" ends on "der", which leads on
+    # in prose ("hvis der"), and the table was read as two paragraphs of run-together cells
+    # ("Vi har overset din beholder Vi kommer tilbage ... Gratis Beholderen stod ikke
+    # klar ..."). Between tabs the next cell, or the next line's first, opening in lower
+    # case still makes such a line prose (the cases of
+    # `test_lists_drawn_tables_and_footnoted_lines_are_no_plain_text_table`).
+    lines = [
+        "Årsag\tHvad sker der\tPris",
+        "Vi har overset din beholder\tVi kommer tilbage inden for 2 hverdage\tGratis",
+        "Beholderen stod ikke klar\tDu kan bestille en ekstratømning\t245 kr. pr. beholder",
+    ]
+    assert aligned_table(lines) == [
+        ["Årsag", "Hvad sker der", "Pris"],
+        ["Vi har overset din beholder", "Vi kommer tilbage inden for 2 hverdage", "Gratis"],
+        ["Beholderen stod ikke klar", "Du kan bestille en ekstratømning", "245 kr. pr. beholder"],
+    ]
+    assert aligned_table(["Ring til os, hvis\tdu har spørgsmål", "Skriv til os\tVi svarer"]) is None
+    assert aligned_table(["Skriv til os\tVi svarer, når", "vi kan\tTak"]) is None
+
+
 def test_a_long_line_of_dashes_ending_in_a_word_is_text_not_a_rule(tmp_path: Path) -> None:
     # A rule line is told by its characters; one pattern of overlapping runs took a minute
     # on 4,000 dashes followed by a letter, and would never end on a line this long.

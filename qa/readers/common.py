@@ -111,18 +111,33 @@ FINITE_VERB = re.compile(
     r"is|are|was|were|has|have|had|can|could|must|will|would|shall|should|pays|costs|applies)\b",
     re.IGNORECASE,
 )
-# A year of four digits (1900-2099), and digits that are not one: a phone number, an
-# amount, an hour.
+# A year of four digits (1900-2099) (`YEAR`, below, takes a span of years too), and digits
+# that are not one: a phone number, an amount, an hour.
 _YEAR = r"(?:19|20)\d\d(?!\d)"
-YEAR = re.compile(rf"(?<!\d){_YEAR}")
 NOT_YEAR_DIGITS = re.compile(rf"(?<!\d)(?!{_YEAR})\d+")
+# A span of two years written with the second's last two digits, no space around the
+# mark ("2026/27", "2025-26"); "2026 - 27 kr" and "2026-27 kr." give an amount (a stop 49
+# review).
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)[-–/](\d\d)(?!\d)(?!\s*(?:kr|dkk|%))", re.IGNORECASE)
+
+
+def has_figure(text: str) -> bool:
+    """Whether a text holds digits that are no year (`NOT_YEAR_DIGITS`), the second year of
+    a span of two years written with its last two digits ("varmeåret 2026/27", a stop 48
+    tester's caption, quoted as an answer when its "27" made it no label) counting as a
+    year; "Pris pr. hovedret 2026 – 58 kr" holds a figure (a stop 49 review)."""
+
+    def span(m: re.Match[str]) -> str:
+        return m.group(1) if (int(m.group(1)) + 1) % 100 == int(m.group(2)) else m.group(0)
+
+    return NOT_YEAR_DIGITS.search(_YEAR_SPAN.sub(span, text)) is not None
 
 
 def reads_as_label(text: str) -> bool:
     """Whether a line names rather than states: no common finite verb (`FINITE_VERB`) and
-    no figure but a year (`NOT_YEAR_DIGITS`), as a heading or a caption ("Beløb", "Dødsfald
+    no figure but a year (`has_figure`), as a heading or a caption ("Beløb", "Dødsfald
     i 2026") does; "Prisen er 205 kr" and "Hverdage kl. 9-15" state."""
-    return FINITE_VERB.search(text) is None and NOT_YEAR_DIGITS.search(text) is None
+    return FINITE_VERB.search(text) is None and not has_figure(text)
 
 
 # A page's date stamp: "Senest opdateret: 3. marts 2026", "Sidst opdateret 14.01.2025",
@@ -251,15 +266,23 @@ def is_link_line(text: str) -> bool:
     Tilstandsrapport og ejerskifteforsikring" quoted for a question on the deadline to
     withdraw from buying a home. Not a sentence that names the pages ("Læs også:
     Pædagogisk Psykologisk Rådgivning i Bakkely og Stammeforeningen."), nor one link."""
+    return link_line_labels(text) is not None
+
+
+def link_line_labels(text: str) -> list[str] | None:
+    """The labels of a line of links (`is_link_line`) in order, or None when the line is
+    none: "Se også: Pas | Kørekort | borger.dk" -> ["Pas", "Kørekort", "borger.dk"]."""
     head, colon, rest = text.strip().partition(":")
     if not colon or _LINK_LINE_TITLE.fullmatch(head.strip()) is None:
-        return False
+        return None
     if len(set(_LINK_SEPARATOR.findall(rest))) != 1:
-        return False
+        return None
     labels = [label.strip() for label in _LINK_SEPARATOR.split(rest)[::2]]
-    return len(labels) >= 2 and all(
+    if len(labels) >= 2 and all(
         label and _words(label) <= LINK_LINE_WORDS and not label.endswith(".") for label in labels
-    )
+    ):
+        return labels
+    return None
 
 
 def _words(text: str) -> int:

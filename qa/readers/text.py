@@ -33,6 +33,7 @@ from qa.readers.common import (
     YEAR,
     Piece,
     cell_kind,
+    has_figure,
     is_breadcrumb,
     is_link_line,
     is_page_stamp,
@@ -143,7 +144,7 @@ _EMPTY_VALUES = frozenset({"-", "–", "—"})
 _ENDS_IN_AMOUNT = re.compile(r"\d\s*(kr|mio|mia)\.$")
 
 
-def _value_cell(text: str, tabbed: bool = False) -> bool:
+def _value_cell(text: str, tabbed: bool = False, after: str = "") -> bool:
     """Whether a piece of a line can be a table's cell: at most `TABLE_CELL_MAX_CHARS`
     characters (`TABBED_CELL_MAX_CHARS` between tabs), no sentence (`_SENTENCE`; between
     tabs "Op til 9.500 kr." ends in an amount, `_ENDS_IN_AMOUNT`, where a line set out with
@@ -151,15 +152,30 @@ def _value_cell(text: str, tabbed: bool = False) -> bool:
     kr.  Et pas ...", a stop 47 review), not a separator (`_EMPTY_VALUES`), and not ending
     in a word that leads on to what follows (`_LEADING_ON`: prose set in two columns,
     "Ring i stedet på 33 66 33 66, hvis"), unless that word is in capitals, a letter naming
-    a thing ("hal A", "Zone A": a stop 46 tester's price table was read as text); "" is an
-    empty cell."""
+    a thing ("hal A", "Zone A": a stop 46 tester's price table was read as text). Between
+    tabs, where a tab is a cell's edge and no run of spaces in prose, such a word leads on
+    only when the text after the tab (`after`: the next cell, or the next line's first
+    cell) goes on in lower case ("Skriv til os, og\tvi svarer."): "Hvad sker der" over a
+    table's column ("Årsag\tHvad sker der\tPris", a stop 48 tester's page, whose table was
+    read as text) ends a header cell. "" is an empty cell."""
     words = text.split()
+    leads_on = bool(words) and words[-1].lower() in _LEADING_ON and words[-1] != words[-1].upper()
     return (
         len(text) <= (TABBED_CELL_MAX_CHARS if tabbed else TABLE_CELL_MAX_CHARS)
         and not (_SENTENCE.fullmatch(text) and not (tabbed and _ENDS_IN_AMOUNT.search(text)))
         and (not text or text in _EMPTY_VALUES or has_letter_or_digit(text))
-        and not (words and words[-1].lower() in _LEADING_ON and words[-1] != words[-1].upper())
+        and not (leads_on and (not tabbed or after[:1].islower()))
     )
+
+
+def _value_cells(line_cells: list[list[str]], index: int, tabbed: bool) -> bool:
+    """Whether every piece of line `index` of `line_cells` (each line's cell texts) can be a
+    table's cell (`_value_cell`), each judged with the text after it: the next cell, or
+    for a line's last cell the next line's first."""
+    cells = line_cells[index]
+    following = line_cells[index + 1] if index + 1 < len(line_cells) else []
+    afters = cells[1:] + [following[0] if following else ""]
+    return all(_value_cell(text, tabbed, after) for text, after in zip(cells, afters, strict=True))
 
 
 # An ordinal before a word in lower case: Danish writes "1. kvartal", "2. rate", "3. klasse".
@@ -211,15 +227,17 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
     if any(starts_with_list_marker(line.strip()) and not _numbered_row(line) for line in lines[1:]):
         return None  # a list under a line, or a footnote under a table
     tabbed = any("\t" in line for line in lines)
-    first = _cells(lines[0])
+    line_cells = [_cells(line) for line in lines]
+    texts = [[text for _, text in cells] for cells in line_cells]
+    first = line_cells[0]
     width = len(first)
-    if width < 2 or not all(_value_cell(text, tabbed) for _, text in first) or _MARKER.fullmatch(first[0][1]):
+    if width < 2 or not _value_cells(texts, 0, tabbed) or _MARKER.fullmatch(first[0][1]):
         return None
     starts = [start or 0 for start, _ in first]
     rows = [[text for _, text in first]]
-    for line in lines[1:]:
-        cells = _cells(line)
-        if len(cells) > width or not all(_value_cell(text, tabbed) for _, text in cells):
+    for number, line in enumerate(lines[1:], start=1):
+        cells = line_cells[number]
+        if len(cells) > width or not _value_cells(texts, number, tabbed):
             return None
         if tabbed:
             if len(cells) < 2:
@@ -556,15 +574,16 @@ _LEAD_WORDS = frozenset(
 def _link_labels(lines: list[str]) -> bool:
     """Whether two or more lines are each a link's label as a copied list of links leaves
     it: at most `qa.readers.common.LINK_LIST_WORDS` words after its list marker, without a
-    digit, a colon, an "@", a sentence's end or a word that leads on (`_LEAD_WORDS`)
-    ("Forebyggende hjemmebesøg", "- Plejebolig")."""
+    digit but a year's (`has_figure`: "Affaldsgebyr 2026", a stop 48 tester's page,
+    where it was quoted; "Mandag 9-15" is no label), a colon, an "@", a sentence's end or a
+    word that leads on (`_LEAD_WORDS`) ("Forebyggende hjemmebesøg", "- Plejebolig")."""
     if len(lines) < 2:
         return False
     labels = [strip_bullet(line).strip() for line in lines]
     return all(
         label
         and len(label.split()) <= LINK_LIST_WORDS
-        and not _has_digit(label)
+        and not has_figure(label)
         and not any(mark in label for mark in ":@")
         and not label.endswith(SENTENCE_END)
         and not any(word.lower() in _LEAD_WORDS for word in label.split())
