@@ -564,3 +564,64 @@ def test_an_faq_in_a_filters_results_is_read_and_ratings_feedback_and_a_lone_hel
         ("paragraph", 0, "Op til 3 uger."),
         ("paragraph", 0, "Fandt du svar på dit spørgsmål? Mangler der et spørgsmål?"),
     ]
+
+
+def test_question_blocks_whose_onclick_names_the_answer_after_them_show_it_in_an_faq(tmp_path: Path) -> None:
+    # A stop 48 tester's older theme: `<div class="faq_question"
+    # onclick="toggleFaq('faq1')">` over `<div class="faq_answer" id="faq1"
+    # style="display:none">`; the answers were in no served text, and "We just bought a
+    # house in Lyngmose and there's already a garden waste bin. Do we need to sign up
+    # again?" had none to find. One such block alone, a block whose script names
+    # another element, and a question whose script opens a window are no FAQ's question.
+    doc = _page(
+        tmp_path,
+        "<h1>Haveaffald</h1>"
+        '<div class="faq">'
+        '<div class="faq_question" onclick="toggleFaq(\'faq1\')"><img src="/plus.gif" alt="" /> '
+        "Kan jeg overtage den tidligere ejers beholder?</div>"
+        '<div class="faq_answer" id="faq1" style="display:none">Ja, beholderen følger adressen.</div>'
+        '<div class="faq_question" onclick="toggleFaq(\'faq2\')">Kan jeg få kompost tilbage?</div>'
+        '<div class="faq_answer" id="faq2" style="display:none">Ja, kompost er gratis.</div></div>'
+        '<div class="faq"><div class="faq_question" onclick="toggleFaq(\'x1\')">Hvem svarer?</div>'
+        '<div class="faq_answer" id="y1" style="display:none">Svar 1.</div>'
+        '<div class="faq_question" onclick="window.open(\'y2\')">Hvor bor I?</div>'
+        '<div class="faq_answer" id="y2" style="display:none">Svar 2.</div></div>'
+        '<div class="faq"><div onclick="show(\'z1\')">Hvor meget kan du få?</div>'
+        '<div id="z1" style="display:none">0 kr.</div></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Haveaffald"),
+        ("heading", 2, "Kan jeg overtage den tidligere ejers beholder?"),
+        ("paragraph", 0, "Ja, beholderen følger adressen."),
+        ("heading", 2, "Kan jeg få kompost tilbage?"),
+        ("paragraph", 0, "Ja, kompost er gratis."),
+        ("paragraph", 0, "Hvem svarer?"),
+        ("paragraph", 0, "Hvor bor I?"),
+        ("paragraph", 0, "Hvor meget kan du få?"),
+    ]
+
+
+def test_an_answer_named_by_a_links_href_and_its_onclick_is_shown_and_one_answer_counts_once(tmp_path: Path) -> None:
+    # A stop 49 review of the change above: a link naming its answer by `href="#svar1"` as
+    # well as by `onclick` lost the answer (it was read before), and a lone calculator whose
+    # heading's `onclick` and the script-only link inside it both name its result counted
+    # as two questions of an FAQ ("Du kan få 0 kr. om måneden." was read).
+    doc = _page(
+        tmp_path,
+        "<h1>Hjemmehjælp</h1>"
+        '<p><a href="#svar1" onclick="visSvar(\'svar1\'); return false;">Kan jeg få hjælp til rengøring?</a></p>'
+        '<div id="svar1" style="display:none"><p>Ja, hver 14. dag.</p></div>'
+        '<div class="accordion"><h3 onclick="toggleAccordion(\'acc-1\')"><a href="javascript:void(0)">'
+        "Hvor meget kan du få?</a></h3>"
+        '<div id="acc-1" style="display:none"><p>Du kan få 0 kr. om måneden.</p></div></div>'
+        # A second review's: a block's `data-target` names nothing to show, only a link's does.
+        '<div class="beregn" onclick="beregn();" data-target="#resultat">Hvad kan du få?</div>'
+        '<div id="resultat" style="display:none"><p>Du kan få 0 kr.</p></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Hjemmehjælp"),
+        ("paragraph", 0, "Kan jeg få hjælp til rengøring?"),  # a link in a paragraph labels nothing
+        ("paragraph", 0, "Ja, hver 14. dag."),
+        ("heading", 3, "Hvor meget kan du få?"),
+        ("paragraph", 0, "Hvad kan du få?"),
+    ]

@@ -380,3 +380,47 @@ def test_a_table_whose_cells_hold_only_a_heading_is_a_data_table(tmp_path: Path)
         ("table_row", 0, "Ydelse; Pris"),
         ("table_row", 0, "Kørekort; 280 kr."),
     ]
+
+
+def test_a_figure_caption_under_its_table_is_read_above_the_rows_as_the_tables_caption(tmp_path: Path) -> None:
+    # WordPress's table block (a stop 48 tester's page): `<figure><table>...</table>
+    # <figcaption>` was read after the rows as a paragraph, and "Åbningstider for
+    # genbrugspladserne i Ravnsholt Kommune 2026" was quoted for a question on another
+    # municipality's opening hours. A figure's caption over an image, or over two tables,
+    # stays where it stands.
+    doc = read_document(
+        saved_page(
+            tmp_path,
+            "<main><h1>Genbrugspladser</h1>"
+            '<figure class="wp-block-table"><table><thead><tr><th>Plads</th><th>Lørdag</th></tr></thead>'
+            "<tbody><tr><td>Ravnsholt</td><td>9.00–17.00</td></tr></tbody></table>"
+            '<figcaption class="wp-element-caption">Åbningstider 2026</figcaption></figure>'
+            "<p>På helligdage er der lukket.</p>"
+            '<figure><img src="kort.png" alt=""><figcaption>Kort over pladsen</figcaption></figure>'
+            "<figure><table><tr><td>A</td><td>1</td></tr></table><table><tr><td>B</td><td>2</td></tr></table>"
+            "<figcaption>To tabeller</figcaption></figure>"
+            # Notes to the rows (a stop 49 review's: footnotes, a source) stay under them.
+            "<figure><table><tr><th>Ydelse</th><th>Pris*</th></tr><tr><td>Hovedret</td><td>58 kr.</td></tr>"
+            "</table><figcaption>* Prisen er fastsat af Folketinget.<br>Du kan afbestille dagen før.</figcaption>"
+            "</figure><figure><table><tr><th>Zone</th><th>Pris</th></tr><tr><td>A</td><td>30 kr.</td></tr>"
+            "</table><figcaption>Kilde: Lindå Kommune</figcaption></figure></main>",
+        )
+    )
+    assert units(doc) == [
+        ("heading", 1, "Genbrugspladser"),
+        ("paragraph", 0, "Åbningstider 2026"),
+        ("table_header", 0, "Plads; Lørdag"),
+        ("table_row", 0, "Plads: Ravnsholt; Lørdag: 9.00–17.00"),
+        ("paragraph", 0, "På helligdage er der lukket."),
+        ("paragraph", 0, "Kort over pladsen"),
+        ("table_row", 0, "A; 1"),
+        ("table_row", 0, "B; 2"),
+        ("paragraph", 0, "To tabeller"),
+        ("table_header", 0, "Ydelse; Pris*"),
+        ("table_row", 0, "Ydelse: Hovedret; Pris*: 58 kr."),
+        ("list_item", 0, "Prisen er fastsat af Folketinget."),  # "*" reads as a bullet, as before
+        ("paragraph", 0, "Du kan afbestille dagen før."),
+        ("table_header", 0, "Zone; Pris"),
+        ("table_row", 0, "Zone: A; Pris: 30 kr."),
+        ("paragraph", 0, "Kilde: Lindå Kommune"),
+    ]

@@ -95,6 +95,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CLOSING,
     LINK_HEADING,
@@ -103,14 +104,16 @@ from qa.readers.common import (
     Piece,
     ReaderError,
     declared_title,
+    has_figure,
     iso_date,
     line_pieces,
+    link_line_labels,
     question_headings,
     roman,
     strip_bullet,
 )
 from qa.readers.dom import WHITE, all_bold, ancestors, closest
-from qa.readers.html_table import html_table_pieces
+from qa.readers.html_table import html_table_pieces, table_caption
 
 # Removed wherever they are, except the content root and what holds it (an ASP.NET page
 # is one <form> around everything; react-modal hides the app root while a dialog is open).
@@ -442,7 +445,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     # that speaks of links ("Relaterede links", "Læs også") goes, and with it its heading
     # when nothing else stands under that heading; anywhere else in what stays (the content,
     # an older theme's right column) one under a heading that says no more than that.
-    remove([n for root in kept for n in _link_lists(root)])
+    remove(_keeping_layout([n for root in kept for n in _link_lists(root) + _link_lines(root)]))
     return kept, disclosures
 
 
@@ -472,39 +475,46 @@ def _text_chars(node: LexborNode) -> int:
 
 def _link_lists(root: LexborNode) -> list[LexborNode]:
     """The lists of links within a content root (`<main>`, a column beside it, `<body>`): a
-    list whose every item is one link and nothing else, its text at most `LINK_LIST_WORDS`
-    words without a digit, and no link a contact (`_CONTACT_LINK`), right under a heading
-    that says it holds links: in an `<aside>` (a fact box, a contact column) any heading that
-    speaks of links (`qa.readers.common.LINK_HEADING`: "Relaterede links", "Læs også om
-    ..."), elsewhere one that says no more than that (`LINK_TITLE`, matched whole: "Related
-    links", "Se også") and not in a table's cell (an older page laid out in a table is told
-    by a cell's heading over its list, `is_layout_table`: a third reviewer's page, whose one
-    such cell was "Se også" over its links, was read as one table row without it). Each goes
-    with the element that only wraps it (up to its aside or `root`), and with its heading
-    when nothing else stands under it (the next element is a heading of the same or a
-    higher level, or there is none); never under the page's title, an `<h1>` (a page
-    "Nyttige links" that is its list), and never an aside or `root` itself. At stop 41 such
-    a list in an older theme's right column (no `<aside>`) was quoted, "Gadelys (in Danish)"
-    for a question on street lights, as was a text page's (`qa.readers.text`)."""
+    list whose every item is one link and nothing else, its text without a digit but a
+    year's ("Affaldsgebyrer 2026") and of at most `LINK_LIST_WORDS` words (longer links
+    under "Se også" were left out at stop 47 and taken back: self-service links, "Apply
+    online for family reunification with a spouse", were what questions asked for), and
+    no link a contact
+    (`_CONTACT_LINK`), right under a bold line or paragraph that says no more than that
+    links follow (`_LINK_LABEL_TAGS`, `LINK_TITLE`: both go; not right under the page's
+    `<h1>`), or right under a heading that says it holds links: in an `<aside>` (a fact box,
+    a contact column) any heading that speaks of links (`qa.readers.common.LINK_HEADING`:
+    "Relaterede links", "Læs også om ..."), elsewhere one that says no more than that
+    (`LINK_TITLE`, matched whole: "Related links", "Se også"). Each goes with the element
+    that only wraps it (up to its aside or `root`), and with its heading when nothing else
+    stands under it (the next element is a heading of the same or a higher level, or there
+    is none); never under the page's title, an `<h1>` (a page "Nyttige links" that is its
+    list), and never an aside or `root` itself. At stop 41 such a list in an older theme's
+    right column (no `<aside>`) was quoted, "Gadelys (in Danish)" for a question on street
+    lights, as was a text page's (`qa.readers.text`). Those in a table's cell are sorted by
+    `_keeping_layout`."""
     out: list[LexborNode] = []
     for listing in root.css("ul, ol"):
         if not _only_links(listing):
             continue
         aside = root if root.tag == "aside" else closest(listing, lambda a: a.tag == "aside")
-        if aside is None and closest(listing, lambda a: a.tag in ("td", "th")) is not None:
-            continue
         bound = aside if aside is not None else root
         block = listing
         while (parent := block.parent) is not None and parent.mem_id != bound.mem_id and _wraps(parent, block):
             block = parent
         heading = _next_element(block, backward=True)
-        says_links = LINK_HEADING.search if aside is not None else LINK_TITLE.fullmatch
-        if (
-            heading is None
-            or heading.tag not in HEADINGS
-            or heading.tag == "h1"
-            or not says_links(heading.text(separator=" ").strip())
-        ):
+        title = heading.text(separator=" ").strip() if heading is not None else ""
+        if heading is not None and heading.tag in _LINK_LABEL_TAGS:
+            # A bold line or a paragraph saying no more than that links follow ("<strong>Se
+            # også:</strong>" over the list): it goes with them, unless nothing but the
+            # page's title stands before it (a page "New in Lindå" that is its "Useful
+            # links:", its title in a wrapper or a band above `<main>`: two reviews').
+            if LINK_TITLE.fullmatch(title) and _text_before(heading, root):
+                out.extend((block, heading))
+            continue
+        if heading is None or heading.tag not in HEADINGS or heading.tag == "h1":
+            continue
+        if not (LINK_TITLE.fullmatch(title) or (aside is not None and LINK_HEADING.search(title))):
             continue
         out.append(block)
         after = _next_element(block)
@@ -513,9 +523,92 @@ def _link_lists(root: LexborNode) -> list[LexborNode]:
     return out
 
 
-def _only_links(listing: LexborNode) -> bool:
-    """Whether every item of a list is one short link to another page and nothing else
-    (`_link_lists`)."""
+def _text_before(node: LexborNode, root: LexborNode) -> bool:
+    """Whether any text of `root` outside an `<h1>` comes before `node` in document order
+    (walked once, up to `node`)."""
+    for current in root.traverse(include_text=True):
+        if current.mem_id == node.mem_id:
+            return False
+        if (
+            current.tag == "-text"
+            and (current.text_content or "").strip()
+            and closest(current, lambda a: a.tag == "h1") is None
+        ):
+            return True
+    return False
+
+
+def _keeping_layout(found: list[LexborNode]) -> list[LexborNode]:
+    """The lists and lines of links `found` (`_link_lists`, `_link_lines`) that may go: not
+    those in a data table's cell, nor those of a table that lays out a page
+    (`is_layout_table`) and would no longer without all of them (`_lays_out_without`): an
+    older page laid out in a table is told by a cell's heading over its list, and a third
+    reviewer's page whose one such cell was "Se også" over its links was read as one table
+    row without it (as, at stop 49, a review's column of two lists of links, and one of a
+    contact box and a line of links)."""
+    by_table: dict[int, tuple[LexborNode, list[LexborNode]]] = {}
+    out: list[LexborNode] = []
+    for node in found:
+        cell = closest(node, lambda a: a.tag in ("td", "th"))
+        table = closest(cell, lambda a: a.tag == "table") if cell is not None else None
+        if table is None:
+            out.append(node)
+        elif is_layout_table(table):
+            by_table.setdefault(table.mem_id, (table, []))[1].append(node)
+    for table, nodes in by_table.values():
+        if _lays_out_without(table, {n.mem_id for n in nodes}):
+            out.extend(nodes)
+    return out
+
+
+def _lays_out_without(table: LexborNode, removed: set[int]) -> bool:
+    """Whether a table that lays out a page (`is_layout_table`) still would without the
+    elements `removed` (by `mem_id`) and what they hold: it says so, or one of its own
+    cells holds another table, or a heading together with a paragraph, list or table."""
+    if (table.attributes.get("role") or "").strip().lower() in ("presentation", "none"):
+        return True
+    for cell in (n for n in table.traverse() if n.tag == "td" and _owner_table(n) == table.mem_id):
+        inside: set[str] = set()
+        stack = list(cell.iter())
+        while stack:
+            node = stack.pop()
+            if node.mem_id in removed:
+                continue
+            inside.add(node.tag or "")
+            stack.extend(node.iter())
+        if "table" in inside or (inside & HEADINGS and inside & _LAYOUT_BLOCKS):
+            return True
+    return False
+
+
+# The elements that hold a list of links' title when no heading does: `<p>Se også:</p>`,
+# `<strong>Se også:</strong>` right over the list (a stop 48 tester's older theme, whose
+# "Affaldsgebyrer 2026" link was quoted).
+_LINK_LABEL_TAGS = frozenset({"p", "strong", "b"})
+
+
+def _link_lines(root: LexborNode) -> list[LexborNode]:
+    """The lines of links within a content root: a paragraph or a box of no other block
+    whose text is one line of links (`qa.readers.common.link_line_labels`: "Se også: Pas |
+    Kørekort | borger.dk") and whose every label is a link of its own, as the text reader
+    drops such a line. A stop 48 tester's older theme had `<div class="seeAlso"><strong>Se
+    også:</strong> <a>Pas</a> | <a>Kørekort</a> | <a>borger.dk</a></div>` read as a
+    paragraph. A sentence that names pages ("Læs også: Pædagogisk Psykologisk Rådgivning
+    i Bakkely og Stammeforeningen.") is none, nor a line whose labels are not all links."""
+    out: list[LexborNode] = []
+    for node in root.css("p, div"):
+        if any(n.tag in BLOCKS or n.tag in HEADINGS for n in node.traverse() if n.mem_id != node.mem_id):
+            continue
+        shown = link_line_labels(WHITE.sub(" ", node.text(separator=" ")).strip())
+        links = {WHITE.sub(" ", a.text(separator=" ")).strip() for a in node.css("a")}
+        if shown is not None and all(label in links for label in shown):
+            out.append(node)
+    return out
+
+
+def _only_links(listing: LexborNode, most_words: int = LINK_LIST_WORDS) -> bool:
+    """Whether every item of a list is one link to another page of at most `most_words`
+    words (a word holds a letter or a digit: not "–") and nothing else (`_link_lists`)."""
     items = [c for c in listing.iter() if c.tag == "li"]
     if not items:
         return False
@@ -526,7 +619,8 @@ def _only_links(listing: LexborNode) -> bool:
             return False
         if WHITE.sub(" ", links[0].text(separator=" ")).strip() != text or not text:
             return False
-        if len(text.split()) > LINK_LIST_WORDS or any(ch.isdigit() for ch in text):
+        words = sum(1 for word in text.split() if has_letter_or_digit(word))
+        if words > most_words or has_figure(text):
             return False
     return True
 
@@ -1081,11 +1175,22 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     # link running other script (`__doPostBack`, `window.open`) toggles nothing. A link
     # whose script names the block right after it by its id (`<a
     # href="javascript:toggleFaq('faq2');">` over `<div id="faq2" style="display:none">`,
-    # `_script_names_panel_after`: a stop 46 tester's FAQ) counts as one of those.
+    # `_script_names_panel_after`: a stop 46 tester's FAQ) counts as one of those, and so
+    # does any element whose `onclick` names it so (`<div class="faq_question"
+    # onclick="toggleFaq('faq1')">` over `<div class="faq_answer" id="faq1"
+    # style="display:none">`: a stop 48 tester's older theme).
     faq_answers: dict[tuple[int, int], list[tuple[LexborNode, LexborNode]]] = {}
-    for link in tree.css('a[href^="#"], a[data-target^="#"], a[href^="javascript:" i]'):
-        named_id = link.attributes.get("data-target") or link.attributes.get("href") or ""
-        names_nothing = bool(_SCRIPT_ONLY.fullmatch(named_id.strip())) or _script_names_panel_after(link)
+    questions = {
+        n.mem_id: n for n in tree.css('a[href^="#"], a[data-target^="#"], a[href^="javascript:" i], [onclick]')
+    }
+    for link in questions.values():
+        if link.tag == "a":
+            named_id = link.attributes.get("data-target") or link.attributes.get("href") or ""
+            names_nothing = bool(_SCRIPT_ONLY.fullmatch(named_id.strip())) or _script_names_panel_after(link)
+        else:  # another element's `onclick` only (a link's is read by its `href`, as before),
+            # never its `data-target`: a lone calculator's `<div onclick=... data-target=
+            # "#beregning">` showed its "0 kr." (a stop 49 review)
+            named_id, names_nothing = "", _script_names_panel_after(link, onclick=True)
         if names_nothing and _OPENS_ELSEWHERE.search(link.attributes.get("onclick") or ""):
             continue
         if not names_nothing and not (named_id.startswith("#") and len(named_id) > 1):
@@ -1110,7 +1215,9 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             controls.add(link.mem_id)
             panels.add(answer.mem_id)
     for pairs in faq_answers.values():
-        if len(pairs) >= 2:
+        # Two answers at least: a heading's `onclick` and the script-only link inside it
+        # show one answer twice (a review's lone calculator, "Du kan få 0 kr. om måneden").
+        if len({answer.mem_id for _, answer in pairs}) >= 2:
             controls.update(link.mem_id for link, _ in pairs)
             panels.update(answer.mem_id for _, answer in pairs)
     for panel in tree.css("[aria-labelledby]"):
@@ -1127,18 +1234,23 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
 _QUOTED_NAME = re.compile(r"""['"]([\w:.-]+)['"]""")
 
 
-def _script_names_panel_after(link: LexborNode) -> bool:
-    """Whether a link's `href` runs a script ("javascript:...") that names, quoted, the id
-    of the element right after the link (`_panel_after`): `<a
-    href="javascript:toggleFaq('faq2');">Kan jeg skrive min klage på engelsk?</a>` over
-    `<div id="faq2" class="faqanswer" style="display:none">`. A script that opens a window
-    or another page (`_OPENS_ELSEWHERE`) names no panel."""
-    href = (link.attributes.get("href") or "").strip()
-    if not href.lower().startswith("javascript:") or _OPENS_ELSEWHERE.search(href):
+def _script_names_panel_after(control: LexborNode, onclick: bool = False) -> bool:
+    """Whether a link's `href` runs a script ("javascript:..."), or with `onclick` an
+    element's `onclick` runs one, that names, quoted, the id of the element right after it
+    (`_panel_after`): `<a href="javascript:toggleFaq('faq2');">Kan jeg skrive min klage på
+    engelsk?</a>` over `<div id="faq2" class="faqanswer" style="display:none">`, or `<div
+    onclick="toggleFaq('faq1')">` over `<div id="faq1" style="display:none">`. A script
+    that opens a window or another page (`_OPENS_ELSEWHERE`) names no panel."""
+    if onclick:
+        script = control.attributes.get("onclick") or ""
+    else:
+        href = (control.attributes.get("href") or "").strip()
+        script = href[len("javascript:") :] if href.lower().startswith("javascript:") else ""
+    if not script.strip() or _OPENS_ELSEWHERE.search(script):
         return False
-    after = _panel_after(link)
+    after = _panel_after(control)
     panel_id = after.attributes.get("id") if after is not None else None
-    return bool(panel_id) and panel_id in _QUOTED_NAME.findall(href)
+    return bool(panel_id) and panel_id in _QUOTED_NAME.findall(script)
 
 
 # The `href` of a link that only runs a script to toggle what follows it: "#", "#0",
@@ -1513,6 +1625,8 @@ class _Walker:
             elif tag == "table" and not is_layout_table(child):
                 self.flush()
                 self.pieces.extend(html_table_pieces(child, self.cell_text))
+            elif tag == "figcaption" and _captions_a_table(child):
+                continue  # read with its table, as the table's caption
             elif tag == "pre":
                 self.flush()
                 self.lines = (child.text(separator="") or "").split("\n")
@@ -1539,6 +1653,15 @@ class _Walker:
                 self.gap = self.gap or self.closed
                 self.walk(child)
                 self.closed = True
+
+
+def _captions_a_table(figcaption: LexborNode) -> bool:
+    """Whether a `<figcaption>` is read as its figure's data table's caption
+    (`qa.readers.html_table.table_caption`) rather than where it stands."""
+    figure = figcaption.parent
+    table = next((c for c in figure.iter() if c.tag == "table"), None) if figure is not None else None
+    caption = table_caption(table) if table is not None and not is_layout_table(table) else None
+    return caption is not None and caption.mem_id == figcaption.mem_id
 
 
 def is_layout_table(table: LexborNode) -> bool:

@@ -229,7 +229,7 @@ def _label(labels: list[str], x: int) -> str:
 
 
 def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] = _cell_text) -> list[Piece]:
-    """The pieces of one `<table>`: its `<caption>` as a paragraph, each header row as a
+    """The pieces of one `<table>`: its caption (`table_caption`) as a paragraph, each header row as a
     `table_header` as the source shows it ("Fradrag; 2024; 2025", then "Sats; Maks.
     fradrag; Sats; Maks. fradrag"), and one `table_row` per data row with each value next to its column's
     combined label ("Fradrag: Jobfradrag; 2024 Sats: 4,5 %; 2024 Maks. fradrag: 2.900 kr.; …").
@@ -247,7 +247,7 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
     above the table's rows. A group row with no rows under it stands alone.
     """
     grid = table_grid(table, cell_text)
-    caption = table.css_first("caption")
+    caption = table_caption(table)
     pieces = [Piece("paragraph", 0, cell_text(caption))] if caption is not None else []
     head = header_row_count(grid)
     labels = column_labels(grid, head) if head else []
@@ -279,6 +279,40 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
             group_used = True
     _end_group(pieces, group, group_used)
     return pieces
+
+
+def table_caption(table: LexborNode) -> LexborNode | None:
+    """The caption of a `<table>`: its `<caption>`, else the `<figcaption>` of the
+    `<figure>` it is the one table of (HTML's figure caption, first or last in its figure:
+    WordPress's table block sets it under the table, `<figure class="wp-block-table">
+    <table>...</table><figcaption>Åbningstider for genbrugspladserne 2026</figcaption>`, a
+    stop 48 tester's page, whose caption was read after the rows as a paragraph and quoted
+    as an answer) when it names the table (`_names_a_table`), or None."""
+    caption = table.css_first("caption")
+    if caption is not None:
+        return caption
+    figure = table.parent
+    if figure is None or figure.tag != "figure" or len(figure.css("table")) != 1:
+        return None
+    figcaption = next((child for child in figure.iter() if child.tag == "figcaption"), None)
+    return figcaption if figcaption is not None and _names_a_table(figcaption) else None
+
+
+# What a figure's caption holds when it notes rather than names its table: a footnote's
+# mark, a label's colon ("Kilde: ...", "Foto: ..."), a sentence's end.
+_NOTE_MARKS = ("*", ":", ".", "!", "?")
+
+
+def _names_a_table(figcaption: LexborNode) -> bool:
+    """Whether a `<figcaption>` is one line naming its table ("Åbningstider for
+    genbrugspladserne 2026"): no element of its own but inline text (no `<br>`, paragraph
+    or list) and none of `_NOTE_MARKS`. A stop 49 review's figure captions held footnotes to
+    the rows ("* Prisen er fastsat af Folketinget ...<br>** Biretter ..."), rules as a list,
+    a photo credit and a source: notes, read where they stand."""
+    if any(n.tag in ("br", "p", "div", "ul", "ol", "li", "table") for n in figcaption.traverse()):
+        return False
+    text = WHITE.sub(" ", figcaption.text(separator=" ")).strip()
+    return bool(text) and not any(mark in text for mark in _NOTE_MARKS)
 
 
 def _end_group(pieces: list[Piece], group: str | None, used: bool) -> tuple[None, bool]:
