@@ -1127,16 +1127,20 @@ def test_a_page_declaring_utf_8_with_stray_windows_1252_bytes_is_read_whole(tmp_
 def test_a_list_of_links_under_a_bold_see_also_line_goes_with_it_also_in_a_layout_cell(tmp_path: Path) -> None:
     # A stop 48 tester's older theme, laid out in a table: `<strong>Se også:</strong>` over
     # links ("Affaldsgebyrer 2026") in the content cell; the labels were read as list items
-    # and offered as an answer. A year is the one figure such a label may hold; a bold
-    # line that says more than that links follow, or a label with a time, keeps its list.
+    # and offered as an answer. A year is the one figure such a label may hold, and under
+    # "Se også:" a label may run to `LINK_LINE_WORDS` words ("Farligt affald og batterier"
+    # kept the list at first, and "Affaldsgebyrer 2026" was quoted for a question on
+    # compost). A bold line that says more than that links follow, a label with a time, and
+    # longer links under "Læs mere:", which may lead into steps (a stop 49 review), stay.
     doc = _read(
         tmp_path,
         '<table id="wrapper"><tr><td id="content"><h1>Storskrald</h1><p>Vi henter storskrald om fredagen.</p>'
         '<div class="seealso"><strong>Se også:</strong><ul><li><a href="/a">Beholdere og tømning</a></li>'
-        '<li><a href="/g">Affaldsgebyrer 2026</a></li></ul></div>'
+        '<li><a href="/f">Farligt affald og batterier</a></li><li><a href="/g">Affaldsgebyrer 2026</a></li></ul></div>'
         '<p><strong>Det skal du medbringe:</strong></p><ul><li><a href="/p">Gyldigt pas</a></li>'
         '<li><a href="/s">Sundhedskort</a></li></ul>'
         '<p><b>Se også</b></p><ul><li><a href="/t">Åbent 9-15</a></li><li><a href="/u">Lukket søndag</a></li></ul>'
+        '<p><strong>Læs mere:</strong></p><ol><li><a href="/m">Meld flytning digitalt på borger.dk</a></li></ol>'
         "</td></tr></table>",
     )
     assert _units(doc) == [
@@ -1148,6 +1152,8 @@ def test_a_list_of_links_under_a_bold_see_also_line_goes_with_it_also_in_a_layou
         ("paragraph", "Se også"),
         ("list_item", "Åbent 9-15"),
         ("list_item", "Lukket søndag"),
+        ("paragraph", "Læs mere:"),
+        ("list_item", "1. Meld flytning digitalt på borger.dk"),
     ]
 
 

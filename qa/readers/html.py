@@ -99,6 +99,7 @@ from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CLOSING,
     LINK_HEADING,
+    LINK_LINE_WORDS,
     LINK_LIST_WORDS,
     LINK_TITLE,
     Piece,
@@ -495,7 +496,7 @@ def _link_lists(root: LexborNode) -> list[LexborNode]:
     `_keeping_layout`."""
     out: list[LexborNode] = []
     for listing in root.css("ul, ol"):
-        if not _only_links(listing):
+        if not _only_links(listing, LINK_LINE_WORDS):
             continue
         aside = root if root.tag == "aside" else closest(listing, lambda a: a.tag == "aside")
         bound = aside if aside is not None else root
@@ -504,6 +505,15 @@ def _link_lists(root: LexborNode) -> list[LexborNode]:
             block = parent
         heading = _next_element(block, backward=True)
         title = heading.text(separator=" ").strip() if heading is not None else ""
+        # Links of more than `LINK_LIST_WORDS` words go only under a bold "Se også:" (a
+        # box of related pages, whose "Farligt affald og batterier" left "Affaldsgebyrer
+        # 2026" in the text, a stop 48 tester's page); under a heading they stay, as stop
+        # 47 found ("Apply online for family reunification with a spouse" was asked for).
+        long_labels = not _only_links(listing)
+        if long_labels and not (
+            heading is not None and heading.tag in _LINK_LABEL_TAGS and _SEE_ALSO_LABEL.fullmatch(title)
+        ):
+            continue
         if heading is not None and heading.tag in _LINK_LABEL_TAGS:
             # A bold line or a paragraph saying no more than that links follow ("<strong>Se
             # også:</strong>" over the list): it goes with them, unless nothing but the
@@ -585,6 +595,9 @@ def _lays_out_without(table: LexborNode, removed: set[int]) -> bool:
 # `<strong>Se også:</strong>` right over the list (a stop 48 tester's older theme, whose
 # "Affaldsgebyrer 2026" link was quoted).
 _LINK_LABEL_TAGS = frozenset({"p", "strong", "b"})
+# Such a label that points on to other pages on the subject, with its colon ("Se også:");
+# not "Læs mere:", which also leads into next steps (a stop 49 review's "Sådan gør du").
+_SEE_ALSO_LABEL = re.compile(r"(se også|læs også|see also)\s*:", re.IGNORECASE)
 
 
 def _link_lines(root: LexborNode) -> list[LexborNode]:
