@@ -477,13 +477,14 @@ def _text_chars(node: LexborNode) -> int:
 def _link_lists(root: LexborNode) -> list[LexborNode]:
     """The lists of links within a content root (`<main>`, a column beside it, `<body>`): a
     list whose every item is one link and nothing else, its text without a digit but a
-    year's ("Affaldsgebyrer 2026") and of at most `LINK_LIST_WORDS` words (longer links
-    under "Se også" were left out at stop 47 and taken back: self-service links, "Apply
-    online for family reunification with a spouse", were what questions asked for), and
-    no link a contact
+    year's ("Affaldsgebyrer 2026") and of at most `LINK_LIST_WORDS` words (`LINK_LINE_WORDS`
+    under a bold "Se også:", `_SEE_ALSO_LABEL`; longer links under a "Se også" heading were
+    left out at stop 47 and taken back: self-service links, "Apply online for family
+    reunification with a spouse", were what questions asked for), and no link a contact
     (`_CONTACT_LINK`), right under a bold line or paragraph that says no more than that
-    links follow (`_LINK_LABEL_TAGS`, `LINK_TITLE`: both go; not right under the page's
-    `<h1>`), or right under a heading that says it holds links: in an `<aside>` (a fact box,
+    links follow (`_LINK_LABEL_TAGS`, `LINK_TITLE`: both go; not when nothing but the
+    page's title stands before it, `_text_before`), or right under a heading that says it
+    holds links: in an `<aside>` (a fact box,
     a contact column) any heading that speaks of links (`qa.readers.common.LINK_HEADING`:
     "Relaterede links", "Læs også om ..."), elsewhere one that says no more than that
     (`LINK_TITLE`, matched whole: "Related links", "Se også"). Each goes with the element
