@@ -279,13 +279,13 @@ def link_line_labels(text: str) -> list[str] | None:
         return None
     labels = [label.strip() for label in _LINK_SEPARATOR.split(rest)[::2]]
     if len(labels) >= 2 and all(
-        label and _words(label) <= LINK_LINE_WORDS and not label.endswith(".") for label in labels
+        label and count_words(label) <= LINK_LINE_WORDS and not label.endswith(".") for label in labels
     ):
         return labels
     return None
 
 
-def _words(text: str) -> int:
+def count_words(text: str) -> int:
     """How many of a text's space-separated tokens hold a letter or a digit
     (`has_letter_or_digit`; not "–", "·")."""
     return sum(1 for token in text.split() if has_letter_or_digit(token))

@@ -95,7 +95,6 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CLOSING,
     LINK_HEADING,
@@ -104,6 +103,7 @@ from qa.readers.common import (
     LINK_TITLE,
     Piece,
     ReaderError,
+    count_words,
     declared_title,
     has_figure,
     iso_date,
@@ -497,7 +497,8 @@ def _link_lists(root: LexborNode) -> list[LexborNode]:
     `_keeping_layout`."""
     out: list[LexborNode] = []
     for listing in root.css("ul, ol"):
-        if not _only_links(listing, LINK_LINE_WORDS):
+        longest = _longest_link(listing)
+        if longest is None or longest > LINK_LINE_WORDS:
             continue
         aside = root if root.tag == "aside" else closest(listing, lambda a: a.tag == "aside")
         bound = aside if aside is not None else root
@@ -510,8 +511,7 @@ def _link_lists(root: LexborNode) -> list[LexborNode]:
         # box of related pages, whose "Farligt affald og batterier" left "Affaldsgebyrer
         # 2026" in the text, a stop 48 tester's page); under a heading they stay, as stop
         # 47 found ("Apply online for family reunification with a spouse" was asked for).
-        long_labels = not _only_links(listing)
-        if long_labels and not (
+        if longest > LINK_LIST_WORDS and not (
             heading is not None and heading.tag in _LINK_LABEL_TAGS and _SEE_ALSO_LABEL.fullmatch(title)
         ):
             continue
@@ -552,7 +552,7 @@ def _text_before(node: LexborNode, root: LexborNode) -> bool:
 def _keeping_layout(found: list[LexborNode]) -> list[LexborNode]:
     """The lists and lines of links `found` (`_link_lists`, `_link_lines`) that may go: not
     those in a data table's cell, nor those of a table that lays out a page
-    (`is_layout_table`) and would no longer without all of them (`_lays_out_without`): an
+    (`is_layout_table`) and would no longer without all of them: an
     older page laid out in a table is told by a cell's heading over its list, and a third
     reviewer's page whose one such cell was "Se også" over its links was read as one table
     row without it (as, at stop 49, a review's column of two lists of links, and one of a
@@ -567,29 +567,9 @@ def _keeping_layout(found: list[LexborNode]) -> list[LexborNode]:
         elif is_layout_table(table):
             by_table.setdefault(table.mem_id, (table, []))[1].append(node)
     for table, nodes in by_table.values():
-        if _lays_out_without(table, {n.mem_id for n in nodes}):
+        if is_layout_table(table, frozenset(n.mem_id for n in nodes)):
             out.extend(nodes)
     return out
-
-
-def _lays_out_without(table: LexborNode, removed: set[int]) -> bool:
-    """Whether a table that lays out a page (`is_layout_table`) still would without the
-    elements `removed` (by `mem_id`) and what they hold: it says so, or one of its own
-    cells holds another table, or a heading together with a paragraph, list or table."""
-    if (table.attributes.get("role") or "").strip().lower() in ("presentation", "none"):
-        return True
-    for cell in (n for n in table.traverse() if n.tag == "td" and _owner_table(n) == table.mem_id):
-        inside: set[str] = set()
-        stack = list(cell.iter())
-        while stack:
-            node = stack.pop()
-            if node.mem_id in removed:
-                continue
-            inside.add(node.tag or "")
-            stack.extend(node.iter())
-        if "table" in inside or (inside & HEADINGS and inside & _LAYOUT_BLOCKS):
-            return True
-    return False
 
 
 # The elements that hold a list of links' title when no heading does: `<p>Se også:</p>`,
@@ -620,23 +600,23 @@ def _link_lines(root: LexborNode) -> list[LexborNode]:
     return out
 
 
-def _only_links(listing: LexborNode, most_words: int = LINK_LIST_WORDS) -> bool:
-    """Whether every item of a list is one link to another page of at most `most_words`
-    words (a word holds a letter or a digit: not "–") and nothing else (`_link_lists`)."""
+def _longest_link(listing: LexborNode) -> int | None:
+    """The words of the longest label (`qa.readers.common.count_words`: not "–") of a list
+    whose every item is one link to another page, without a figure but a year, and
+    nothing else (`_link_lists`), or None for any other list."""
     items = [c for c in listing.iter() if c.tag == "li"]
     if not items:
-        return False
+        return None
+    longest = 0
     for item in items:
         links = item.css("a")
         text = WHITE.sub(" ", item.text(separator=" ")).strip()
         if len(links) != 1 or _CONTACT_LINK.match(links[0].attributes.get("href") or ""):
-            return False
-        if WHITE.sub(" ", links[0].text(separator=" ")).strip() != text or not text:
-            return False
-        words = sum(1 for word in text.split() if has_letter_or_digit(word))
-        if words > most_words or has_figure(text):
-            return False
-    return True
+            return None
+        if WHITE.sub(" ", links[0].text(separator=" ")).strip() != text or not text or has_figure(text):
+            return None
+        longest = max(longest, count_words(text))
+    return longest
 
 
 def _wraps(parent: LexborNode, child: LexborNode) -> bool:
@@ -1678,21 +1658,28 @@ def _captions_a_table(figcaption: LexborNode) -> bool:
     return caption is not None and caption.mem_id == figcaption.mem_id
 
 
-def is_layout_table(table: LexborNode) -> bool:
+def is_layout_table(table: LexborNode, without: frozenset[int] = frozenset()) -> bool:
     """Whether a `<table>` lays out a page rather than holding data, so that its cells are
     read as blocks (each cell's headings, paragraphs and lists as they stand) and not as
     one row of values: it says so (`role="presentation"` or `"none"`, WAI-ARIA), or it has
     no header cell, `<thead>` or `<caption>` and one of its own cells holds another table,
     or a heading together with a paragraph, list or table in that same cell (an older
     site's columns, a newsletter's layout grid). A cell holding only a heading is a data
-    table's title or header cell (`<td colspan=2><h3>Gebyrer 2025</h3></td>`)."""
+    table's title or header cell (`<td colspan=2><h3>Gebyrer 2025</h3></td>`). `without`:
+    elements (by `mem_id`) judged as if taken out with what they hold (`_keeping_layout`)."""
     if (table.attributes.get("role") or "").strip().lower() in ("presentation", "none"):
         return True
     own = [n for n in table.traverse() if n.mem_id == table.mem_id or _owner_table(n) == table.mem_id]
     if any(n.tag in ("th", "thead", "caption") for n in own):
         return False
     for cell in (n for n in own if n.tag == "td"):
-        inside = {n.tag for n in cell.traverse() if n.mem_id != cell.mem_id}
+        inside: set[str] = set()
+        stack = list(cell.iter())
+        while stack:
+            node = stack.pop()
+            if node.mem_id not in without:
+                inside.add(node.tag or "")
+                stack.extend(node.iter())
         if "table" in inside or (inside & HEADINGS and inside & _LAYOUT_BLOCKS):
             return True
     return False
