@@ -537,6 +537,27 @@ def test_an_aside_beside_main_is_its_column_unless_it_is_a_list_of_links(tmp_pat
     ]
 
 
+def test_an_aside_beside_the_article_of_a_page_without_main_is_read_as_beside_main(tmp_path: Path) -> None:
+    # A stop 49 tester's page (held-out t99): no <main>, its <article class="l-grid__main">
+    # beside <aside class="l-grid__aside"> with the office's phone hours, which no reading
+    # served though a question asked for Thursday's; a column of links still goes.
+    doc = _read(
+        tmp_path,
+        '<div class="l-grid"><article class="l-grid__main"><h1>Dagtilbud</h1><p>Skriv dit barn op.</p></article>'
+        '<aside class="l-grid__aside"><h2>Kontakt Pladsanvisningen</h2><h3>Telefontid</h3>'
+        "<ul><li>Mandag–onsdag kl. 9.00–12.00</li><li>Torsdag kl. 13.00–17.00</li></ul></aside>"
+        '<aside><ul><li><a href="/a">Dagplejen</a></li><li><a href="/b">Skolestart</a></li></ul></aside></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Dagtilbud"),
+        ("paragraph", "Skriv dit barn op."),
+        ("heading", "Kontakt Pladsanvisningen"),
+        ("heading", "Telefontid"),
+        ("list_item", "Mandag–onsdag kl. 9.00–12.00"),
+        ("list_item", "Torsdag kl. 13.00–17.00"),
+    ]
+
+
 def test_of_an_aside_after_main_under_body_its_contact_and_fact_boxes_are_read(tmp_path: Path) -> None:
     # A stop 43 tester's page: <main> and <aside class="kp-aside"> (the estate office's
     # hours in a fact box) both right under <body>; the aside was dropped, and so was the

@@ -4,11 +4,12 @@ The main content (`content_roots`) is `<main>` (the first not itself hidden), el
 `[role=main]`, else the one outermost `<article>` (of several, the one holding the
 `<h1>`; the others are teasers), else `<body>`. With a `<main>`, a title band above it
 that holds the page's one `<h1>` is read first (the band and `<main>`'s branch under the
-nearest element holding both; a logo or a dialog's `<h1>` is no title), and an `<aside>`
-beside it (a contact column; also one after it right under `<body>`) is read when,
+nearest element holding both; a logo or a dialog's `<h1>` is no title). Beside a `<main>`
+or that `<article>` in its layout row, an `<aside>` (a contact column) is read when,
 cleaned, it holds more than links (phone, e-mail and map links count as contact, not
-links). With no `<main>`, an `<aside>`'s blocks whose class or id names contact are read
-(`side_contact_blocks`: a WordPress theme's contact widget), the rest of it is not.
+links); of an `<aside>` after it right under `<body>`, and when the content is `<body>`,
+only the blocks whose class or id names contact are read (`side_contact_blocks`: a
+WordPress theme's contact widget).
 Nothing that holds the main content is ever removed: an ASP.NET page is one `<form>`
 (with no `<main>`, the form that holds the page's `<h1>` and nearly all its text is
 spared as a form: `page_form`), a consent script puts "cookie" classes on `<body>`, and a
@@ -672,11 +673,8 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     first one not itself hidden), else `[role=main]`, else the one outermost `<article>`
     (or, of several, the one holding the `<h1>`: the others are teasers), else `<body>`.
     With a `<main>`, also the title band above it when the page's one `<h1>` stands
-    outside it (`_title_band`), each `<aside>` beside it in its layout row (its contact
-    column; kept when, cleaned, it holds more than links), and the contact and fact boxes
-    (`side_contact_blocks`) of any other column beside it there (`is_side_column`) and of
-    an `<aside>` after it right under `<body>` that is no hidden element or consent
-    banner.
+    outside it (`_title_band`); with a `<main>` or that `<article>`, the columns beside it
+    (`_beside`: its asides, and the contact and fact boxes of other side columns).
 
     Raises ReaderError when the page has no body.
     """
@@ -684,34 +682,48 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     for selector in MAIN_CONTENT:
         main = next((n for n in tree.css(selector) if n.mem_id not in hidden), None)
         if main is not None:
-            roots = _title_band(tree, main)
-            inside = {n.mem_id for root in roots for n in root.traverse()}
-            row = main.parent
-            siblings = list(row.iter()) if row is not None else []
-            columns = [c for c in siblings if c.mem_id not in inside and c.mem_id not in hidden]
-            if row is not None and row.tag not in ("body", "html"):
-                for column in columns:
-                    if column.tag == "aside":
-                        roots.append(column)
-                    elif is_side_column(column):
-                        roots += side_contact_blocks(column)
-            elif columns:
-                # After <main> right under <body>: an aside's contact and fact boxes only (a
-                # stop 43 tester's estate office hours; a stop 44 review found news teasers,
-                # a chat and a survey in such an aside answering questions), not a banner's.
-                consent = _matching(tree, _CONSENT)
-                for column in columns:
-                    if column.tag == "aside" and column.mem_id not in consent and _follows(column, main):
-                        roots += side_contact_blocks(column)
-            order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
-            return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
+            return _beside(tree, main, _title_band(tree, main), hidden)
     articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in ancestors(a))]
     titled = [a for a in articles if a.css_first("h1") is not None]
     if len(articles) == 1 or len(titled) == 1:
-        return [(titled or articles)[0]]
+        article = (titled or articles)[0]
+        return _beside(tree, article, [article], hidden)
     if tree.body is None:
         raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
     return [tree.body]
+
+
+def _beside(tree: LexborHTMLParser, content: LexborNode, roots: list[LexborNode], hidden: set[int]) -> list[LexborNode]:
+    """`roots` (the content's elements: `content`, or its title band and branch) with the
+    columns beside `content`, in document order: each `<aside>` in its layout row (its
+    contact column; kept when, cleaned, it holds more than links), the contact and fact
+    boxes (`side_contact_blocks`) of any other column there (`is_side_column`), and, when
+    `content` stands right under `<body>`, those of an `<aside>` after it that is no hidden
+    element or consent banner. A stop 49 tester's page laid out as `<article
+    class="l-grid__main">` beside `<aside class="l-grid__aside">`, with no `<main>`, lost
+    its contact box's "Torsdag kl. 13.00–17.00" that a question asked for, as a `<main>`'s
+    would not have."""
+    inside = {n.mem_id for root in roots for n in root.traverse()}
+    row = content.parent
+    siblings = list(row.iter()) if row is not None else []
+    columns = [c for c in siblings if c.mem_id not in inside and c.mem_id not in hidden]
+    roots = list(roots)
+    if row is not None and row.tag not in ("body", "html"):
+        for column in columns:
+            if column.tag == "aside":
+                roots.append(column)
+            elif is_side_column(column):
+                roots += side_contact_blocks(column)
+    elif columns:
+        # After the content right under <body>: an aside's contact and fact boxes only (a
+        # stop 43 tester's estate office hours; a stop 44 review found news teasers,
+        # a chat and a survey in such an aside answering questions), not a banner's.
+        consent = _matching(tree, _CONSENT)
+        for column in columns:
+            if column.tag == "aside" and column.mem_id not in consent and _follows(column, content):
+                roots += side_contact_blocks(column)
+    order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
+    return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
 
 
 def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
