@@ -543,6 +543,45 @@ def test_short_lines_that_say_more_than_links_or_stand_under_another_heading_sta
     assert all(line.strip("-• ") in text for line in block.split("\n")[1:] if line)
 
 
+def test_a_markdown_list_of_links_under_a_links_heading_goes_as_in_html(tmp_path: Path) -> None:
+    # A stop 49 tester's Markdown page ended "## Se også" over three links, read as list
+    # items that could be quoted ("Storskrald – bestil afhentning"); the HTML reader drops
+    # such a list. The heading goes with it when nothing else stands under it.
+    (tmp_path / "gebyr.md").write_text(
+        "# Affaldsgebyr\n\nGebyret er 2.950 kr.\n\n## Se også\n\n- [Storskrald – bestil afhentning](/storskrald)\n"
+        "- [Genbrugspladser](/genbrug)\n\n## Relaterede links\n\n1. [Haveaffald](/have)\n2. [Affaldsgebyr 2026](/g)\n\n"
+        "Ring til os.\n",
+        encoding="utf-8",
+    )
+    assert _units(read_document(tmp_path / "gebyr.md")) == [
+        ("heading", "Affaldsgebyr"),
+        ("paragraph", "Gebyret er 2.950 kr."),
+        ("heading", "Relaterede links"),
+        ("paragraph", "Ring til os."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # Longer links, as under an HTML heading (self-service links were asked for, stop 47).
+        "## Se også\n\n- [Søg om familiesammenføring online](/soeg)\n- [Kørekort](/k)",
+        # Another heading, an item that says more than its link, a figure, a phone link.
+        "## Det skal du medbringe\n\n- [Gyldigt pas](/pas)\n- [Sundhedskort](/kort)",
+        "## Se også\n\n- [Pas](/pas) koster 150 kr.\n- [Kørekort](/k)",
+        "## Se også\n\n- [Pris 150 kr](/pris)\n- [Kørekort](/k)",
+        "## Se også\n\n- [Ring](tel:70101010)\n- [Kørekort](/k)",
+        # Plain items with no links, and a list under the page's title.
+        "## Se også\n\n- Pas\n- Kørekort",
+        "# Nyttige links\n\n- [Pas](/pas)\n- [Kørekort](/k)",
+    ],
+)
+def test_a_markdown_list_that_is_no_list_of_links_under_a_links_heading_stays(tmp_path: Path, section: str) -> None:
+    (tmp_path / "side.md").write_text(f"Indledning.\n\n{section}\n", encoding="utf-8")
+    text = read_document(tmp_path / "side.md").text
+    assert "Kørekort" in text or "Sundhedskort" in text
+
+
 def test_a_line_of_its_own_with_an_address_phone_or_email_is_text_not_a_heading(tmp_path: Path) -> None:
     # A fresh tester's page as text: the office's address under the opening hours heading
     # was read as a heading, so no answer could quote it.

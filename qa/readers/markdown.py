@@ -8,10 +8,14 @@ question is a heading one level under its section's when an answer follows it (a
 question, `_opens_with_bold_line`, `qa.readers.common.question_headings`, as the HTML reader reads
 bold questions).
 Raw HTML is kept as text (`html=False`), as the rendered page shows it; image alt text is
-left out, as the rendered page does not show it.
+left out, as the rendered page does not show it. A list of links under a heading that says
+no more than that links follow ("## Se også", "## Relaterede links") goes, as the HTML
+reader drops it (`_link_list_label`, `_without_link_lists`).
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -20,7 +24,11 @@ from qa.readers.common import (
     CLOSING,
     CRUMB_LINES,
     DATE_START,
+    LINK_LIST_WORDS,
+    LINK_TITLE,
     Piece,
+    count_words,
+    has_figure,
     is_breadcrumb,
     is_link_line,
     is_tool_bar,
@@ -54,6 +62,9 @@ def markdown_pieces(body: str) -> list[Piece]:
     section_level = 1  # the level of the last heading, "#" or underlined
     bold_questions: dict[int, int] = {}  # a bold question's piece index: its level as a heading
     list_depth = 0
+    list_start = 0  # the piece index where the open top-level list's items begin
+    list_links: list[int] | None = None  # its items' link labels' words, None if one is no link
+    link_lists: list[tuple[int, int, int]] = []  # lists of links: (first, end) piece, most words
     pending_number: str | None = None  # "3." for the first paragraph of an ordered item
     table_rows: list[list[str]] = []
     table_header: list[str] | None = None
@@ -67,8 +78,11 @@ def markdown_pieces(body: str) -> list[Piece]:
             heading_level = 0
         elif kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
+            list_start, list_links = (len(pieces), []) if list_depth == 1 else (list_start, None)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
+            if list_depth == 0 and list_links:
+                link_lists.append((list_start, len(pieces), max(list_links)))
         elif kind == "list_item_open":
             pending_number = f"{token.info}{token.markup}" if token.info else None
         elif kind == "table_open":
@@ -92,6 +106,9 @@ def markdown_pieces(body: str) -> list[Piece]:
         elif kind == "inline" and heading_level:
             pieces.append(Piece("heading", heading_level, " ".join(inline_lines(token))))
         elif kind == "inline" and list_depth:
+            if list_links is not None:
+                words = _link_list_label(token)
+                list_links = None if words is None else [*list_links, words]
             lines = inline_lines(token)
             if pending_number is not None:
                 lines[0] = f"{pending_number} {lines[0]}"
@@ -112,8 +129,54 @@ def markdown_pieces(body: str) -> list[Piece]:
                 pieces.extend(line_pieces(lines))
         elif kind in ("code_block", "fence"):
             pieces.extend(Piece("paragraph", 0, line) for line in token.content.splitlines() if line.strip())
-    pieces = question_headings(pieces, bold_questions)
+    pieces = _without_link_lists(question_headings(pieces, bold_questions), link_lists)
     return [p for i, p in enumerate(pieces) if not _is_page_furniture(pieces, i)]
+
+
+# A link to a phone, an e-mail address or a map: contact, not another page (as
+# `qa.readers.html` tells a contact link).
+_CONTACT_HREF = re.compile(r"\s*(tel:|mailto:|sms:|https?://(www\.)?(google\.[a-z.]+/maps|maps\.))", re.IGNORECASE)
+
+
+def _link_list_label(token: Token) -> int | None:
+    """The words (`count_words`) of a list item's inline token that is one link to another
+    page and nothing else, its label without a figure but a year (`has_figure`), or None
+    for any other item ("[Rotter](/rotter)" -> 1; "[Ring](tel:70101010)", "[Pris](/p)
+    2026 kr." -> None)."""
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(children) < 3 or children[0].type != "link_open" or children[-1].type != "link_close":
+        return None
+    if any(c.type in ("link_open", "link_close") for c in children[1:-1]):
+        return None
+    if _CONTACT_HREF.match(str(children[0].attrs.get("href") or "")):
+        return None
+    label = " ".join("".join(line for line in inline_lines(token)).split())
+    return None if not label or has_figure(label) else count_words(label)
+
+
+def _without_link_lists(pieces: list[Piece], link_lists: list[tuple[int, int, int]]) -> list[Piece]:
+    """The pieces without each list of links (`link_lists`: (first, end) piece indices of
+    a list whose every item is one link, `_link_list_label`, and its longest label's
+    words) that stands right under a
+    heading saying no more than that links follow (`qa.readers.common.LINK_TITLE`, matched
+    whole: "Se også", "Relaterede links"; not a page's title, a level 1 heading) and whose
+    labels are each of at most `LINK_LIST_WORDS` words, as the HTML reader drops it
+    (`qa.readers.html`); the heading goes with it when nothing else stands under it (a
+    heading of the same or a higher level follows, or nothing). A list of longer links
+    stays, as it does in HTML under a heading (self-service links were asked for, stop 47),
+    and so does a list under another heading ("## Det skal du medbringe")."""
+    dropped: set[int] = set()
+    for first, end, longest in link_lists:
+        heading = pieces[first - 1] if first else None
+        if heading is None or heading.kind != "heading" or heading.level < 2 or end == first:
+            continue
+        if longest > LINK_LIST_WORDS or not LINK_TITLE.fullmatch(heading.text.strip()):
+            continue
+        dropped.update(range(first, end))
+        after = pieces[end] if end < len(pieces) else None
+        if after is None or (after.kind == "heading" and after.level <= heading.level):
+            dropped.add(first - 1)
+    return [piece for i, piece in enumerate(pieces) if i not in dropped]
 
 
 def _opens_with_bold_line(token: Token) -> bool:
