@@ -549,7 +549,7 @@ def test_a_markdown_list_of_links_under_a_links_heading_goes_as_in_html(tmp_path
     # such a list. The heading goes with it when nothing else stands under it.
     (tmp_path / "gebyr.md").write_text(
         "# Affaldsgebyr\n\nGebyret er 2.950 kr.\n\n## Se også\n\n- [Storskrald – bestil afhentning](/storskrald)\n"
-        "- [Genbrugspladser](/genbrug)\n\n## Relaterede links\n\n1. [Haveaffald](/have)\n2. [Affaldsgebyr 2026](/g)\n\n"
+        "- [Genbrugspladser](/genbrug)\n\n## Relaterede links\n\n- [Haveaffald](/have)\n- [Affaldsgebyr 2026](/g)\n\n"
         "Ring til os.\n",
         encoding="utf-8",
     )
@@ -574,12 +574,38 @@ def test_a_markdown_list_of_links_under_a_links_heading_goes_as_in_html(tmp_path
         # Plain items with no links, and a list under the page's title.
         "## Se også\n\n- Pas\n- Kørekort",
         "# Nyttige links\n\n- [Pas](/pas)\n- [Kørekort](/k)",
+        # A stop 50 review: numbered links are steps.
+        "## Læs mere:\n\n1. [Opret profil](/profil)\n2. [Kørekort](/k)",
     ],
 )
 def test_a_markdown_list_that_is_no_list_of_links_under_a_links_heading_stays(tmp_path: Path, section: str) -> None:
     (tmp_path / "side.md").write_text(f"Indledning.\n\n{section}\n", encoding="utf-8")
     text = read_document(tmp_path / "side.md").text
     assert "Kørekort" in text or "Sundhedskort" in text
+
+
+def test_a_markdown_page_that_is_its_list_of_links_keeps_it_and_an_image_item_is_no_crash(tmp_path: Path) -> None:
+    # A stop 50 review's pages: titled in the front matter, the body only "## Nyttige
+    # links" over its links, was left with no text and refused; a list item that shows
+    # only a linked logo made the reader fail on the whole page.
+    (tmp_path / "links.md").write_text(
+        "---\ntitle: Nyttige links\n---\n## Nyttige links\n\n- [SIRI](https://nyidanmark.dk)\n- [Skat](https://skat.dk)\n",
+        encoding="utf-8",
+    )
+    assert _units(read_document(tmp_path / "links.md")) == [
+        ("heading", "Nyttige links"),
+        ("list_item", "SIRI"),
+        ("list_item", "Skat"),
+    ]
+    (tmp_path / "logo.md").write_text(
+        "# Partnere\n\nVi samarbejder med borger.dk.\n\n- [![Borger.dk](/logo.png)](https://borger.dk)\n- Skat\n",
+        encoding="utf-8",
+    )
+    assert _units(read_document(tmp_path / "logo.md")) == [
+        ("heading", "Partnere"),
+        ("paragraph", "Vi samarbejder med borger.dk."),
+        ("list_item", "Skat"),
+    ]
 
 
 def test_a_line_of_its_own_with_an_address_phone_or_email_is_text_not_a_heading(tmp_path: Path) -> None:

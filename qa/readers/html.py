@@ -5,11 +5,11 @@ The main content (`content_roots`) is `<main>` (the first not itself hidden), el
 `<h1>`; the others are teasers), else `<body>`. With a `<main>`, a title band above it
 that holds the page's one `<h1>` is read first (the band and `<main>`'s branch under the
 nearest element holding both; a logo or a dialog's `<h1>` is no title). Beside a `<main>`
-or that `<article>` in its layout row, an `<aside>` (a contact column) is read when,
-cleaned, it holds more than links (phone, e-mail and map links count as contact, not
-links); of an `<aside>` after it right under `<body>`, and when the content is `<body>`,
-only the blocks whose class or id names contact are read (`side_contact_blocks`: a
-WordPress theme's contact widget).
+in its layout row, an `<aside>` (a contact column) is read when, cleaned, it holds more
+than links (phone, e-mail and map links count as contact, not links); of an `<aside>`
+after a `<main>` right under `<body>`, of the asides and side columns after that
+`<article>`, and when the content is `<body>`, only the blocks whose class or id names
+contact are read (`side_contact_blocks`: a WordPress theme's contact widget).
 Nothing that holds the main content is ever removed: an ASP.NET page is one `<form>`
 (with no `<main>`, the form that holds the page's `<h1>` and nearly all its text is
 spared as a form: `page_form`), a consent script puts "cookie" classes on `<body>`, and a
@@ -638,8 +638,9 @@ SIDE_COLUMN_PARTS = frozenset({"sidebar"})
 # Class or id parts of a block of a side column that is content: contact details and a fact
 # box ("kp-factbox", a stop 43 tester's estate office with its hours).
 CONTACT_PARTS = frozenset(
-    {"contact", "kontakt", "kontaktboks", "kontaktinfo", "contactinfo", "factbox", "faktaboks", "faktabox"}
-)
+    {"contact", "kontakt", "kontaktboks", "kontaktbox", "contactbox", "kontaktinfo", "contactinfo", "factbox",
+     "faktaboks", "faktabox"}
+)  # fmt: skip
 
 
 def is_side_column(node: LexborNode) -> bool:
@@ -673,8 +674,9 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     first one not itself hidden), else `[role=main]`, else the one outermost `<article>`
     (or, of several, the one holding the `<h1>`: the others are teasers), else `<body>`.
     With a `<main>`, also the title band above it when the page's one `<h1>` stands
-    outside it (`_title_band`); with a `<main>` or that `<article>`, the columns beside it
-    (`_beside`: its asides, and the contact and fact boxes of other side columns).
+    outside it (`_title_band`) and the columns beside it (`_beside`: its asides, and the
+    contact and fact boxes of other side columns); with that `<article>`, the contact and
+    fact boxes of the columns after it (`_contact_after`).
 
     Raises ReaderError when the page has no body.
     """
@@ -687,22 +689,19 @@ def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     titled = [a for a in articles if a.css_first("h1") is not None]
     if len(articles) == 1 or len(titled) == 1:
         article = (titled or articles)[0]
-        return _beside(tree, article, [article], hidden)
+        return [article, *_contact_after(tree, article, hidden)]
     if tree.body is None:
         raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
     return [tree.body]
 
 
 def _beside(tree: LexborHTMLParser, content: LexborNode, roots: list[LexborNode], hidden: set[int]) -> list[LexborNode]:
-    """`roots` (the content's elements: `content`, or its title band and branch) with the
-    columns beside `content`, in document order: each `<aside>` in its layout row (its
-    contact column; kept when, cleaned, it holds more than links), the contact and fact
-    boxes (`side_contact_blocks`) of any other column there (`is_side_column`), and, when
-    `content` stands right under `<body>`, those of an `<aside>` after it that is no hidden
-    element or consent banner. A stop 49 tester's page laid out as `<article
-    class="l-grid__main">` beside `<aside class="l-grid__aside">`, with no `<main>`, lost
-    its contact box's "Torsdag kl. 13.00–17.00" that a question asked for, as a `<main>`'s
-    would not have."""
+    """`roots` (`<main>`'s elements: its title band and branch, or itself) with the
+    columns beside `content` (`<main>`), in document order: each `<aside>` in its layout
+    row (its contact column; kept when, cleaned, it holds more than links), the contact
+    and fact boxes (`side_contact_blocks`) of any other column there (`is_side_column`),
+    and, when `content` stands right under `<body>`, those of an `<aside>` after it that is
+    no hidden element or consent banner."""
     inside = {n.mem_id for root in roots for n in root.traverse()}
     row = content.parent
     siblings = list(row.iter()) if row is not None else []
@@ -724,6 +723,33 @@ def _beside(tree: LexborHTMLParser, content: LexborNode, roots: list[LexborNode]
                 roots += side_contact_blocks(column)
     order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
     return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
+
+
+def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: set[int]) -> list[LexborNode]:
+    """The contact and fact boxes (`side_contact_blocks`) of the asides and side columns
+    (`is_side_column`) that follow a page's content `<article>` in its layout row (that of
+    the outermost element holding nothing but the article: a theme's `<div
+    class="col-md-8">` around it), none hidden or a consent banner, in document order. A
+    stop 49 tester's page laid out as `<article class="l-grid__main">` beside `<aside
+    class="l-grid__aside">`, with no `<main>`, lost its contact box's "Torsdag kl.
+    13.00–17.00" that a question asked for. Only such boxes are read, as beside a `<main>`
+    right under `<body>`: a review at stop 50 found news, a chat, a survey, a cookie notice,
+    related teasers and a section menu in asides beside articles (their rows within a
+    wrapper, an ASP.NET form), and a menu column before the article."""
+    block = article
+    while (parent := block.parent) is not None and parent.tag not in ("body", "html") and _wraps(parent, block):
+        block = parent
+    row = block.parent
+    if row is None:
+        return []
+    consent = _matching(tree, _CONSENT)
+    blocks: list[LexborNode] = []
+    for column in row.iter():
+        if column.mem_id in hidden or column.mem_id in consent or not _follows(column, block):
+            continue
+        if column.tag == "aside" or is_side_column(column):
+            blocks += side_contact_blocks(column)
+    return blocks
 
 
 def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:

@@ -78,7 +78,9 @@ def markdown_pieces(body: str) -> list[Piece]:
             heading_level = 0
         elif kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
-            list_start, list_links = (len(pieces), []) if list_depth == 1 else (list_start, None)
+            # Numbered links are steps ("1. [Opret profil](/profil)"), no list of links.
+            bullets = kind == "bullet_list_open" and list_depth == 1
+            list_start, list_links = (len(pieces), []) if bullets else (list_start, None)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
             if list_depth == 0 and list_links:
@@ -114,7 +116,10 @@ def markdown_pieces(body: str) -> list[Piece]:
                 lines[0] = f"{pending_number} {lines[0]}"
             number_is_date = pending_number is not None and bool(DATE_START.match(lines[0]))
             pending_number = None
-            first, *rest = line_pieces(lines)
+            units = line_pieces(lines)
+            if not units:  # an item that shows only an image ("- [![Logo](/logo.png)](/)")
+                continue
+            first, *rest = units
             pieces.append(Piece("paragraph" if number_is_date else "list_item", 0, first.text))
             pieces.extend(rest)
         elif kind == "inline":
@@ -164,12 +169,16 @@ def _without_link_lists(pieces: list[Piece], link_lists: list[tuple[int, int, in
     (`qa.readers.html`); the heading goes with it when nothing else stands under it (a
     heading of the same or a higher level follows, or nothing). A list of longer links
     stays, as it does in HTML under a heading (self-service links were asked for, stop 47),
-    and so does a list under another heading ("## Det skal du medbringe")."""
+    and so do a list under another heading ("## Det skal du medbringe"), a numbered list
+    (steps) and a list with nothing but headings before its heading (a page "## Nyttige
+    links" titled in its front matter: a stop 50 review's, which was left with no text)."""
     dropped: set[int] = set()
     for first, end, longest in link_lists:
         heading = pieces[first - 1] if first else None
         if heading is None or heading.kind != "heading" or heading.level < 2 or end == first:
             continue
+        if all(piece.kind == "heading" for piece in pieces[: first - 1]):
+            continue  # nothing but headings before it: the page is its list of links
         if longest > LINK_LIST_WORDS or not LINK_TITLE.fullmatch(heading.text.strip()):
             continue
         dropped.update(range(first, end))
