@@ -598,13 +598,15 @@ def test_a_markdown_page_that_is_its_list_of_links_keeps_it_and_an_image_item_is
         ("list_item", "Skat"),
     ]
     (tmp_path / "logo.md").write_text(
-        "# Partnere\n\nVi samarbejder med borger.dk.\n\n- [![Borger.dk](/logo.png)](https://borger.dk)\n- Skat\n",
+        "# Partnere\n\nVi samarbejder med borger.dk.\n\n- [![Borger.dk](/logo.png)](https://borger.dk)\n- Skat\n\n"
+        "1. ![Trin 1](/trin1.png)\n2. Log ind\n",
         encoding="utf-8",
     )
     assert _units(read_document(tmp_path / "logo.md")) == [
         ("heading", "Partnere"),
         ("paragraph", "Vi samarbejder med borger.dk."),
         ("list_item", "Skat"),
+        ("list_item", "2. Log ind"),
     ]
 
 

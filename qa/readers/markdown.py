@@ -112,14 +112,14 @@ def markdown_pieces(body: str) -> list[Piece]:
                 words = _link_list_label(token)
                 list_links = None if words is None else [*list_links, words]
             lines = inline_lines(token)
+            if not any(line.strip() for line in lines):  # only an image: "- [![Logo](/l.png)](/)"
+                pending_number = None
+                continue
             if pending_number is not None:
                 lines[0] = f"{pending_number} {lines[0]}"
             number_is_date = pending_number is not None and bool(DATE_START.match(lines[0]))
             pending_number = None
-            units = line_pieces(lines)
-            if not units:  # an item that shows only an image ("- [![Logo](/logo.png)](/)")
-                continue
-            first, *rest = units
+            first, *rest = line_pieces(lines)
             pieces.append(Piece("paragraph" if number_is_date else "list_item", 0, first.text))
             pieces.extend(rest)
         elif kind == "inline":
