@@ -255,6 +255,11 @@ _LINK_LINE_TITLE = re.compile(rf"{_RELATED}|{_SEE_ALSO}|related|relateret", re.I
 LINK_LINE_WORDS = 8
 
 
+# A link's target that is contact, not another page: a phone, a text message, an e-mail
+# address or a map (Google Maps).
+CONTACT_LINK = re.compile(r"\s*(tel:|mailto:|sms:|https?://(www\.)?(google\.[a-z.]+/maps|maps\.))", re.IGNORECASE)
+
+
 def is_link_line(text: str) -> bool:
     """Whether a line is a list of links on one line, as pages set their "Se også" and
     "Relaterede sider" and text copied from them keeps it: a title of `LINK_TITLE` or

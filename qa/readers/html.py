@@ -98,6 +98,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from qa.readers.common import (
     CLOSING,
+    CONTACT_LINK,
     LINK_HEADING,
     LINK_LINE_WORDS,
     LINK_LIST_WORDS,
@@ -482,7 +483,7 @@ def _link_lists(root: LexborNode) -> list[LexborNode]:
     under a bold "Se også:", `_SEE_ALSO_LABEL`; longer links under a "Se også" heading were
     left out at stop 47 and taken back: self-service links, "Apply online for family
     reunification with a spouse", were what questions asked for), and no link a contact
-    (`_CONTACT_LINK`), right under a bold line or paragraph that says no more than that
+    (`CONTACT_LINK`), right under a bold line or paragraph that says no more than that
     links follow (`_LINK_LABEL_TAGS`, `LINK_TITLE`: both go; not when nothing but the
     page's title stands before it, `_text_before`), or right under a heading that says it
     holds links: in an `<aside>` (a fact box,
@@ -612,7 +613,7 @@ def _longest_link(listing: LexborNode) -> int | None:
     for item in items:
         links = item.css("a")
         text = WHITE.sub(" ", item.text(separator=" ")).strip()
-        if len(links) != 1 or _CONTACT_LINK.match(links[0].attributes.get("href") or ""):
+        if len(links) != 1 or CONTACT_LINK.match(links[0].attributes.get("href") or ""):
             return None
         if WHITE.sub(" ", links[0].text(separator=" ")).strip() != text or not text or has_figure(text):
             return None
@@ -881,7 +882,7 @@ def _is_link_menu(node: LexborNode) -> bool:
     its links at most `MENU_TITLE_CHARS` characters of text with no digit (a title over
     them, in a heading or not, not opening hours or a phone number) and no "@", ".", ":"
     or "," (an e-mail address, a sentence, a label, a postal address), the text of its
-    phone and e-mail links (`_CONTACT_LINK`) counted as text. A class names a menu less
+    phone and e-mail links (`CONTACT_LINK`) counted as text. A class names a menu less
     surely than an id: stop 48 reviews had a `<div id="page" class="page subMenu">`
     holding the whole page with its `<h1>`, a `<td class="leftMenu">` the office's opening
     hours, and a `<div class="rightMenu">` a contact box (a phone link, an e-mail address, "Rådhuset, Torvet,
@@ -890,7 +891,7 @@ def _is_link_menu(node: LexborNode) -> bool:
         return False
     rest = node.text(separator=" ")
     for link in node.css("a"):
-        if not _CONTACT_LINK.match(link.attributes.get("href") or ""):
+        if not CONTACT_LINK.match(link.attributes.get("href") or ""):
             rest = rest.replace(link.text(separator=" "), " ", 1)
     rest = " ".join(rest.split())
     return len(rest) <= MENU_TITLE_CHARS and not any(ch.isdigit() or ch in "@.:," for ch in rest)
@@ -920,7 +921,7 @@ def _is_furniture(node: LexborNode) -> bool:
     controls = [
         c
         for c in node.css("a, button, input, select, textarea, label")
-        if not _CONTACT_LINK.match(c.attributes.get("href") or "")
+        if not CONTACT_LINK.match(c.attributes.get("href") or "")
     ]
     interactive = sum(_text_chars(c) for c in controls if c.tag in ("a", "button", "label"))
     widget = any(c.tag != "a" for c in controls) and text <= WIDGET_TEXT and node.css_first("h1") is None
@@ -1115,12 +1116,9 @@ def _mostly_links(node: LexborNode) -> bool:
     """Whether links to other pages hold more than `ASIDE_LINK_DENSITY` of an element's
     text (a phone number, an e-mail address or a map link is the contact it gives)."""
     text = _text_chars(node)
-    pages = [a for a in node.css("a") if not _CONTACT_LINK.match(a.attributes.get("href") or "")]
+    pages = [a for a in node.css("a") if not CONTACT_LINK.match(a.attributes.get("href") or "")]
     links = sum(_text_chars(a) for a in pages)
     return text == 0 or links > ASIDE_LINK_DENSITY * text
-
-
-_CONTACT_LINK = re.compile(r"\s*(tel:|mailto:|sms:|https?://(www\.)?(google\.[a-z.]+/maps|maps\.))", re.IGNORECASE)
 
 
 def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:

@@ -15,13 +15,12 @@ reader drops it (`_link_list_label`, `_without_link_lists`).
 
 from __future__ import annotations
 
-import re
-
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from qa.readers.common import (
     CLOSING,
+    CONTACT_LINK,
     CRUMB_LINES,
     DATE_START,
     LINK_LIST_WORDS,
@@ -138,11 +137,6 @@ def markdown_pieces(body: str) -> list[Piece]:
     return [p for i, p in enumerate(pieces) if not _is_page_furniture(pieces, i)]
 
 
-# A link to a phone, an e-mail address or a map: contact, not another page (as
-# `qa.readers.html` tells a contact link).
-_CONTACT_HREF = re.compile(r"\s*(tel:|mailto:|sms:|https?://(www\.)?(google\.[a-z.]+/maps|maps\.))", re.IGNORECASE)
-
-
 def _link_list_label(token: Token) -> int | None:
     """The words (`count_words`) of a list item's inline token that is one link to another
     page and nothing else, its label without a figure but a year (`has_figure`), or None
@@ -153,7 +147,7 @@ def _link_list_label(token: Token) -> int | None:
         return None
     if any(c.type in ("link_open", "link_close") for c in children[1:-1]):
         return None
-    if _CONTACT_HREF.match(str(children[0].attrs.get("href") or "")):
+    if CONTACT_LINK.match(str(children[0].attrs.get("href") or "")):
         return None
     label = " ".join("".join(line for line in inline_lines(token)).split())
     return None if not label or has_figure(label) else count_words(label)
