@@ -567,6 +567,38 @@ def test_of_the_columns_after_the_article_of_a_page_without_main_its_contact_box
     ]
 
 
+@pytest.mark.parametrize(
+    "column",
+    [
+        # A second stop 50 review's pages: the aside in a column of its own after the
+        # article's column, which also holds breadcrumbs and a script; a widget with an id
+        # and a class read once; a hidden old box, a modal, a contact form and a menu named
+        # for contact in the column, and a footer's widget area after it, are not read.
+        '<div class="col-md-4"><aside><section id="text-4" class="widget kontakt"><h2>Kontakt</h2>'
+        "<p>Torsdag kl. 13–17.</p></section>"
+        '<div class="kontakt" style="display:none"><p>Torsdag kl. 9–12 (til 2025).</p></div>'
+        '<div class="modal fade contact-modal"><p>Skriv til os.</p></div>'
+        '<form class="contact-form"><label>Navn</label></form>'
+        '<nav class="contact-nav"><ul><li><a href="/j">Jobcenter</a></li></ul></nav></aside></div>',
+        '<aside class="sidebar"><div class="c-contactbox"><h2>Kontakt</h2><p>Torsdag kl. 13–17.</p></div></aside>'
+        '<div class="footer-sidebar" role="complementary"><div class="kontakt"><p>CVR 12345678</p></div></div>',
+    ],
+)
+def test_the_contact_box_after_an_articles_column_is_read_once_and_nothing_else(tmp_path: Path, column: str) -> None:
+    doc = _read(
+        tmp_path,
+        '<div class="container"><div class="row"><div class="col-md-8"><p class="crumbs">Forside / Dagtilbud</p>'
+        "<article><h1>Dagtilbud</h1><p>Skriv dit barn op.</p></article><script>var a = 1;</script></div>"
+        f"{column}</div></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Dagtilbud"),
+        ("paragraph", "Skriv dit barn op."),
+        ("heading", "Kontakt"),
+        ("paragraph", "Torsdag kl. 13–17."),
+    ]
+
+
 def test_of_an_aside_after_main_under_body_its_contact_and_fact_boxes_are_read(tmp_path: Path) -> None:
     # A stop 43 tester's page: <main> and <aside class="kp-aside"> (the estate office's
     # hours in a fact box) both right under <body>; the aside was dropped, and so was the

@@ -597,6 +597,17 @@ def test_a_markdown_page_that_is_its_list_of_links_keeps_it_and_an_image_item_is
         ("list_item", "SIRI"),
         ("list_item", "Skat"),
     ]
+    # A second review's: the same page under a breadcrumb trail or a date stamp.
+    for above in ("Forside > Borger > Nyttige links", "Sidst opdateret: 3. marts 2026"):
+        (tmp_path / "links.md").write_text(
+            f"---\ntitle: Links\n---\n{above}\n\n## Nyttige links\n\n- [SIRI](/siri)\n- [Skat](/skat)\n",
+            encoding="utf-8",
+        )
+        assert [text for _, text in _units(read_document(tmp_path / "links.md"))][-3:] == [
+            "Nyttige links",
+            "SIRI",
+            "Skat",
+        ]
     (tmp_path / "logo.md").write_text(
         "# Partnere\n\nVi samarbejder med borger.dk.\n\n- [![Borger.dk](/logo.png)](https://borger.dk)\n- Skat\n\n"
         "1. ![Trin 1](/trin1.png)\n2. Log ind\n",

@@ -92,6 +92,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -221,6 +222,7 @@ MAIN_CONTENT = ("main", "[role=main]")
 # A page's own header and footer are boilerplate; an <article>'s or <main>'s header (its
 # title, per the HTML Living Standard's sectioning rules) and footer are content.
 PAGE_FRAME = "header, footer"
+PAGE_FRAME_TAGS = frozenset({"header", "footer", "nav"})
 # Class or id parts ("site-footer", "footer__links", "logo"; not "footerless" or "logos")
 # that name the page's frame where a site builds it of <div>s: a footer, which like the
 # <footer> element is content only inside <main> or an <article>, and the site's logo,
@@ -651,15 +653,20 @@ def is_side_column(node: LexborNode) -> bool:
     return (node.attributes.get("role") or "").lower() == "complementary" or _names_part(node, SIDE_COLUMN_PARTS)
 
 
-def side_contact_blocks(column: LexborNode) -> list[LexborNode]:
+def side_contact_blocks(column: LexborNode, hidden: AbstractSet[int] = frozenset()) -> list[LexborNode]:
     """The outermost elements of a side column (the column itself included) whose class
     or id names contact or a fact box (`CONTACT_PARTS`), each after the heading right
     before it when it has none of its own (a widget's title: "Kontakt Borgerservice" over
     `<div class="kontakt">`, which read under the page's last heading otherwise, a stop 44
-    review), in document order; none when it has none."""
+    review), in document order, each once; none when it has none. Not one in the column
+    that is hidden (`hidden`: `mem_id`s) or a form, a menu or a dialog, or stands in one (a
+    stop 50 review: a contact form's labels, a `<nav class="contact-nav">`, a
+    `contact-modal` and a stale `display:none` box were read; a widget with both an id and
+    a class was read twice, as the selector matches it once for each)."""
     if _names_part(column, CONTACT_PARTS):
         return [column]
-    found = [n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS)]
+    found = list({n.mem_id: n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS)}.values())
+    found = [n for n in found if not _out_of_view(n, column, hidden)]
     ids = {n.mem_id for n in found}
     blocks: list[LexborNode] = []
     for block in (n for n in found if not any(a.mem_id in ids for a in ancestors(n))):
@@ -668,6 +675,25 @@ def side_contact_blocks(column: LexborNode) -> list[LexborNode]:
             blocks.append(before)
         blocks.append(block)
     return blocks
+
+
+# Class parts of a dialog that a script opens (Bootstrap's `modal`, hidden by its stylesheet
+# until shown).
+_MODAL_PARTS = frozenset({"modal"})
+
+
+def _out_of_view(node: LexborNode, column: LexborNode, hidden: AbstractSet[int]) -> bool:
+    """Whether `node` or an element between it and `column` is hidden (`hidden`) or a
+    form, a menu or a dialog (also one named by its class: `_MODAL_PARTS`)."""
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != column.mem_id:
+        role = (current.attributes.get("role") or "").lower()
+        if current.mem_id in hidden or current.tag in ("form", "nav", "dialog") or role in ("dialog", "navigation"):
+            return True
+        if _names_part(current, _MODAL_PARTS):
+            return True
+        current = current.parent
+    return False
 
 
 def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -713,7 +739,7 @@ def _beside(tree: LexborHTMLParser, content: LexborNode, roots: list[LexborNode]
             if column.tag == "aside":
                 roots.append(column)
             elif is_side_column(column):
-                roots += side_contact_blocks(column)
+                roots += side_contact_blocks(column, hidden)
     elif columns:
         # After the content right under <body>: an aside's contact and fact boxes only (a
         # stop 43 tester's estate office hours; a stop 44 review found news teasers,
@@ -721,36 +747,40 @@ def _beside(tree: LexborHTMLParser, content: LexborNode, roots: list[LexborNode]
         consent = _matching(tree, _CONSENT)
         for column in columns:
             if column.tag == "aside" and column.mem_id not in consent and _follows(column, content):
-                roots += side_contact_blocks(column)
+                roots += side_contact_blocks(column, hidden)
     order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
     return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
 
 
 def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: set[int]) -> list[LexborNode]:
     """The contact and fact boxes (`side_contact_blocks`) of the asides and side columns
-    (`is_side_column`) that follow a page's content `<article>` in its layout row (that of
-    the outermost element holding nothing but the article: a theme's `<div
-    class="col-md-8">` around it), none hidden or a consent banner, in document order. A
-    stop 49 tester's page laid out as `<article class="l-grid__main">` beside `<aside
-    class="l-grid__aside">`, with no `<main>`, lost its contact box's "Torsdag kl.
-    13.00–17.00" that a question asked for. Only such boxes are read, as beside a `<main>`
-    right under `<body>`: a review at stop 50 found news, a chat, a survey, a cookie notice,
-    related teasers and a section menu in asides beside articles (their rows within a
-    wrapper, an ASP.NET form), and a menu column before the article."""
-    block = article
-    while (parent := block.parent) is not None and parent.tag not in ("body", "html") and _wraps(parent, block):
-        block = parent
-    row = block.parent
-    if row is None:
-        return []
-    consent = _matching(tree, _CONSENT)
-    blocks: list[LexborNode] = []
-    for column in row.iter():
-        if column.mem_id in hidden or column.mem_id in consent or not _follows(column, block):
-            continue
-        if column.tag == "aside" or is_side_column(column):
-            blocks += side_contact_blocks(column)
-    return blocks
+    (`is_side_column`) that follow a page's content `<article>` in the nearest layout row
+    that has any: walking up from the article, the first element of which an aside or side
+    column, or a column holding asides (a theme's `<div class="col-md-4">` around its
+    `<aside>`), follows the branch holding the article; none hidden, a consent banner or
+    the page's frame (a footer's widget area), in document order. A stop 49 tester's page
+    laid out as `<article class="l-grid__main">` beside `<aside class="l-grid__aside">`,
+    with no `<main>`, lost its contact box's "Torsdag kl. 13.00–17.00" that a question
+    asked for. Only such boxes are read, as beside a `<main>` right under `<body>`: a stop
+    50 review found news, a chat, a survey, a cookie notice, related teasers and a section
+    menu in asides beside articles (their rows within a wrapper, an ASP.NET form), and a
+    menu column before the article; a second found the article's column holding its
+    breadcrumbs or a script too, and the aside in a column of its own."""
+    out = hidden | _matching(tree, _CONSENT)
+    branch = article
+    while (row := branch.parent) is not None and row.tag != "html":
+        after = [
+            c
+            for c in row.iter()
+            if _follows(c, branch) and c.mem_id not in out and c.tag not in PAGE_FRAME_TAGS and not _names_frame(c)
+        ]
+        sides = [c for c in after if c.tag == "aside" or is_side_column(c)]
+        taken = {c.mem_id for c in sides}
+        sides += [a for c in after if c.mem_id not in taken for a in c.css("aside") if a.mem_id not in out]
+        if sides:
+            return [block for side in sides for block in side_contact_blocks(side, hidden)]
+        branch = row
+    return []
 
 
 def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:

@@ -30,6 +30,7 @@ from qa.readers.common import (
     has_figure,
     is_breadcrumb,
     is_link_line,
+    is_page_stamp,
     is_tool_bar,
     line_pieces,
     question_headings,
@@ -164,14 +165,15 @@ def _without_link_lists(pieces: list[Piece], link_lists: list[tuple[int, int, in
     heading of the same or a higher level follows, or nothing). A list of longer links
     stays, as it does in HTML under a heading (self-service links were asked for, stop 47),
     and so do a list under another heading ("## Det skal du medbringe"), a numbered list
-    (steps) and a list with nothing but headings before its heading (a page "## Nyttige
-    links" titled in its front matter: a stop 50 review's, which was left with no text)."""
+    (steps) and a list with no text but headings, furniture and a date stamp before its
+    heading (a page "## Nyttige links" titled in its front matter, under a breadcrumb trail
+    or a stamp: stop 50 reviews', left with no text or only the stamp)."""
     dropped: set[int] = set()
     for first, end, longest in link_lists:
         heading = pieces[first - 1] if first else None
         if heading is None or heading.kind != "heading" or heading.level < 2 or end == first:
             continue
-        if all(piece.kind == "heading" for piece in pieces[: first - 1]):
+        if not any(_is_content(pieces, i) for i in range(first - 1)):
             continue  # nothing but headings before it: the page is its list of links
         if longest > LINK_LIST_WORDS or not LINK_TITLE.fullmatch(heading.text.strip()):
             continue
@@ -180,6 +182,13 @@ def _without_link_lists(pieces: list[Piece], link_lists: list[tuple[int, int, in
         if after is None or (after.kind == "heading" and after.level <= heading.level):
             dropped.add(first - 1)
     return [piece for i, piece in enumerate(pieces) if i not in dropped]
+
+
+def _is_content(pieces: list[Piece], i: int) -> bool:
+    """Whether `pieces[i]` is text of the page's own: no heading, no furniture
+    (`_is_page_furniture`) and no date stamp (`is_page_stamp`)."""
+    piece = pieces[i]
+    return piece.kind != "heading" and not _is_page_furniture(pieces, i) and not is_page_stamp(piece.text)
 
 
 def _opens_with_bold_line(token: Token) -> bool:
