@@ -572,14 +572,21 @@ def test_of_the_columns_after_the_article_of_a_page_without_main_its_contact_box
     [
         # A second stop 50 review's pages: the aside in a column of its own after the
         # article's column, which also holds breadcrumbs and a script; a widget with an id
-        # and a class read once; a hidden old box, a modal, a contact form and a menu named
-        # for contact in the column, and a footer's widget area after it, are not read.
+        # and a class read once; a hidden old box, a modal and a menu named for contact in
+        # the column, a footer's widget area after it and a feedback aside after the
+        # article, in its column, are not read.
         '<div class="col-md-4"><aside><section id="text-4" class="widget kontakt"><h2>Kontakt</h2>'
         "<p>Torsdag kl. 13–17.</p></section>"
         '<div class="kontakt" style="display:none"><p>Torsdag kl. 9–12 (til 2025).</p></div>'
         '<div class="modal fade contact-modal"><p>Skriv til os.</p></div>'
-        '<form class="contact-form"><label>Navn</label></form>'
         '<nav class="contact-nav"><ul><li><a href="/j">Jobcenter</a></li></ul></nav></aside></div>',
+        # A third review's: the widget nested in the theme's widget area, a footer's widget
+        # area in a wrapper, a hidden wrapper's old box.
+        '<div class="col-md-4"><aside id="secondary" class="widget-area"><aside id="text-3" class="widget kontakt">'
+        "<h2>Kontakt</h2><p>Torsdag kl. 13–17.</p></aside></aside></div>"
+        '<div class="bottom-wrap"><footer id="colophon"><aside><section class="widget kontakt"><p>Rådhuset</p>'
+        '</section></aside></footer></div><div style="display:none"><aside><div class="kontakt"><p>Gammel</p></div>'
+        "</aside></div>",
         '<aside class="sidebar"><div class="c-contactbox"><h2>Kontakt</h2><p>Torsdag kl. 13–17.</p></div></aside>'
         '<div class="footer-sidebar" role="complementary"><div class="kontakt"><p>CVR 12345678</p></div></div>',
     ],
@@ -588,7 +595,8 @@ def test_the_contact_box_after_an_articles_column_is_read_once_and_nothing_else(
     doc = _read(
         tmp_path,
         '<div class="container"><div class="row"><div class="col-md-8"><p class="crumbs">Forside / Dagtilbud</p>'
-        "<article><h1>Dagtilbud</h1><p>Skriv dit barn op.</p></article><script>var a = 1;</script></div>"
+        "<article><h1>Dagtilbud</h1><p>Skriv dit barn op.</p></article><script>var a = 1;</script>"
+        '<aside class="feedback"><p>Fandt du det, du søgte?</p></aside></div>'
         f"{column}</div></div>",
     )
     assert _units(doc) == [
@@ -596,6 +604,27 @@ def test_the_contact_box_after_an_articles_column_is_read_once_and_nothing_else(
         ("paragraph", "Skriv dit barn op."),
         ("heading", "Kontakt"),
         ("paragraph", "Torsdag kl. 13–17."),
+    ]
+
+
+def test_a_side_columns_contact_box_in_a_form_or_a_closed_accordion_panel_is_read(tmp_path: Path) -> None:
+    # A third stop 50 review's <main> pages: a "Ring mig op" box that is a form around its
+    # phone hours, and a contact box in an accordion's closed panel (aria-hidden until its
+    # button opens it), both read before that review's change and lost by it.
+    doc = _read(
+        tmp_path,
+        '<div class="row"><main><h1>Byggesag</h1><p>Søg om tilladelse.</p></main>'
+        '<div class="col-md-4 sidebar"><form class="kontakt-widget"><h2>Ring mig op</h2>'
+        "<p>Telefontid: torsdag kl. 14.00–17.00</p><input name='tlf'></form>"
+        '<button aria-expanded="false" aria-controls="acc-k">Kontakt</button>'
+        '<div id="acc-k" aria-hidden="true"><div class="contact-info"><p>Tlf. 70 12 80 63</p></div></div></div></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Byggesag"),
+        ("paragraph", "Søg om tilladelse."),
+        ("heading", "Ring mig op"),
+        ("paragraph", "Telefontid: torsdag kl. 14.00–17.00"),
+        ("paragraph", "Tlf. 70 12 80 63"),
     ]
 
 

@@ -395,7 +395,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     # Tab panels and their labels are found before anything is removed: a tab list may
     # sit in a <nav>, which goes.
     early = disclosure_panels(tree)
-    roots = content_roots(tree)
+    roots = content_roots(tree, early.panels)
     held = {n.mem_id for root in roots for n in [root, *ancestors(root)]}  # never removed
     # With no <main> or <article>, the body is no evidence of what is content.
     inside = {n.mem_id for root in roots for n in root.traverse()} if roots[0].tag != "body" else set()
@@ -659,10 +659,11 @@ def side_contact_blocks(column: LexborNode, hidden: AbstractSet[int] = frozenset
     before it when it has none of its own (a widget's title: "Kontakt Borgerservice" over
     `<div class="kontakt">`, which read under the page's last heading otherwise, a stop 44
     review), in document order, each once; none when it has none. Not one in the column
-    that is hidden (`hidden`: `mem_id`s) or a form, a menu or a dialog, or stands in one (a
-    stop 50 review: a contact form's labels, a `<nav class="contact-nav">`, a
-    `contact-modal` and a stale `display:none` box were read; a widget with both an id and
-    a class was read twice, as the selector matches it once for each)."""
+    that is hidden (`hidden`: `mem_id`s) or a menu or a dialog, or stands in one (a stop 50
+    review: a `<nav class="contact-nav">`, a `contact-modal` and a stale `display:none`
+    box were read; a widget with both an id and a class was read twice, as the selector
+    matches it once for each). A form is no reason: a "Ring mig op" box is a `<form>`
+    around its phone hours (a third review's; a contact form's field labels are read)."""
     if _names_part(column, CONTACT_PARTS):
         return [column]
     found = list({n.mem_id: n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS)}.values())
@@ -684,11 +685,11 @@ _MODAL_PARTS = frozenset({"modal"})
 
 def _out_of_view(node: LexborNode, column: LexborNode, hidden: AbstractSet[int]) -> bool:
     """Whether `node` or an element between it and `column` is hidden (`hidden`) or a
-    form, a menu or a dialog (also one named by its class: `_MODAL_PARTS`)."""
+    menu or a dialog (also one named by its class: `_MODAL_PARTS`)."""
     current: LexborNode | None = node
     while current is not None and current.mem_id != column.mem_id:
         role = (current.attributes.get("role") or "").lower()
-        if current.mem_id in hidden or current.tag in ("form", "nav", "dialog") or role in ("dialog", "navigation"):
+        if current.mem_id in hidden or current.tag in ("nav", "dialog") or role in ("dialog", "navigation"):
             return True
         if _names_part(current, _MODAL_PARTS):
             return True
@@ -696,33 +697,38 @@ def _out_of_view(node: LexborNode, column: LexborNode, hidden: AbstractSet[int])
     return False
 
 
-def content_roots(tree: LexborHTMLParser) -> list[LexborNode]:
+def content_roots(tree: LexborHTMLParser, panels: AbstractSet[int] = frozenset()) -> list[LexborNode]:
     """The elements that hold a page's main content, in document order: `<main>` (the
     first one not itself hidden), else `[role=main]`, else the one outermost `<article>`
     (or, of several, the one holding the `<h1>`: the others are teasers), else `<body>`.
     With a `<main>`, also the title band above it when the page's one `<h1>` stands
     outside it (`_title_band`) and the columns beside it (`_beside`: its asides, and the
     contact and fact boxes of other side columns); with that `<article>`, the contact and
-    fact boxes of the columns after it (`_contact_after`).
+    fact boxes of the columns after it (`_contact_after`). A contact box is no hidden
+    element nor in one, unless it is or stands in a disclosure's panel (`panels`: the
+    `mem_id`s of `disclosure_panels`, a closed accordion's `aria-hidden` panel).
 
     Raises ReaderError when the page has no body.
     """
     hidden = _matching(tree, HIDDEN)
+    closed = hidden - panels  # hidden, and no panel a control shows
     for selector in MAIN_CONTENT:
         main = next((n for n in tree.css(selector) if n.mem_id not in hidden), None)
         if main is not None:
-            return _beside(tree, main, _title_band(tree, main), hidden)
+            return _beside(tree, main, _title_band(tree, main), hidden, closed)
     articles = [a for a in tree.css("article") if not any(n.tag == "article" for n in ancestors(a))]
     titled = [a for a in articles if a.css_first("h1") is not None]
     if len(articles) == 1 or len(titled) == 1:
         article = (titled or articles)[0]
-        return [article, *_contact_after(tree, article, hidden)]
+        return [article, *_contact_after(tree, article, closed)]
     if tree.body is None:
         raise ReaderError("the HTML has no <body>; save the whole page, not a fragment of it")
     return [tree.body]
 
 
-def _beside(tree: LexborHTMLParser, content: LexborNode, roots: list[LexborNode], hidden: set[int]) -> list[LexborNode]:
+def _beside(
+    tree: LexborHTMLParser, content: LexborNode, roots: list[LexborNode], hidden: set[int], closed: AbstractSet[int]
+) -> list[LexborNode]:
     """`roots` (`<main>`'s elements: its title band and branch, or itself) with the
     columns beside `content` (`<main>`), in document order: each `<aside>` in its layout
     row (its contact column; kept when, cleaned, it holds more than links), the contact
@@ -739,7 +745,7 @@ def _beside(tree: LexborHTMLParser, content: LexborNode, roots: list[LexborNode]
             if column.tag == "aside":
                 roots.append(column)
             elif is_side_column(column):
-                roots += side_contact_blocks(column, hidden)
+                roots += side_contact_blocks(column, closed)
     elif columns:
         # After the content right under <body>: an aside's contact and fact boxes only (a
         # stop 43 tester's estate office hours; a stop 44 review found news teasers,
@@ -747,40 +753,61 @@ def _beside(tree: LexborHTMLParser, content: LexborNode, roots: list[LexborNode]
         consent = _matching(tree, _CONSENT)
         for column in columns:
             if column.tag == "aside" and column.mem_id not in consent and _follows(column, content):
-                roots += side_contact_blocks(column, hidden)
+                roots += side_contact_blocks(column, closed)
     order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
     return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
 
 
-def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: set[int]) -> list[LexborNode]:
+def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: AbstractSet[int]) -> list[LexborNode]:
     """The contact and fact boxes (`side_contact_blocks`) of the asides and side columns
-    (`is_side_column`) that follow a page's content `<article>` in the nearest layout row
-    that has any: walking up from the article, the first element of which an aside or side
-    column, or a column holding asides (a theme's `<div class="col-md-4">` around its
-    `<aside>`), follows the branch holding the article; none hidden, a consent banner or
-    the page's frame (a footer's widget area), in document order. A stop 49 tester's page
-    laid out as `<article class="l-grid__main">` beside `<aside class="l-grid__aside">`,
-    with no `<main>`, lost its contact box's "Torsdag kl. 13.00–17.00" that a question
-    asked for. Only such boxes are read, as beside a `<main>` right under `<body>`: a stop
-    50 review found news, a chat, a survey, a cookie notice, related teasers and a section
-    menu in asides beside articles (their rows within a wrapper, an ASP.NET form), and a
-    menu column before the article; a second found the article's column holding its
-    breadcrumbs or a script too, and the aside in a column of its own."""
-    out = hidden | _matching(tree, _CONSENT)
+    (`is_side_column`) after a page's content `<article>` in the nearest layout row that
+    has any: walking up from the article, the first element in which such a column, or
+    the outermost asides of a column after the branch holding the article (a theme's
+    `<div class="col-md-4">` around its `<aside>`), follow that branch and hold a box; none
+    hidden (`hidden`) or in a hidden element, a consent banner or the page's frame (a
+    footer's widget area), in document order. A stop 49 tester's page laid out as
+    `<article class="l-grid__main">` beside `<aside class="l-grid__aside">`, with no
+    `<main>`, lost its contact box's "Torsdag kl. 13.00–17.00" that a question asked for.
+    Only such boxes are read, as beside a `<main>` right under `<body>`: stop 50 reviews
+    found news, a chat, a survey, a cookie notice, related teasers and a section menu in
+    asides beside articles (their rows within a wrapper, an ASP.NET form), a menu column
+    before the article, the article's column holding its breadcrumbs, a script or a
+    feedback aside too, the aside in a column of its own or nested in another, and a
+    footer's contact widget."""
+    out = set(hidden) | _matching(tree, _CONSENT)
+    order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
     branch = article
     while (row := branch.parent) is not None and row.tag != "html":
-        after = [
-            c
-            for c in row.iter()
-            if _follows(c, branch) and c.mem_id not in out and c.tag not in PAGE_FRAME_TAGS and not _names_frame(c)
-        ]
-        sides = [c for c in after if c.tag == "aside" or is_side_column(c)]
-        taken = {c.mem_id for c in sides}
-        sides += [a for c in after if c.mem_id not in taken for a in c.css("aside") if a.mem_id not in out]
-        if sides:
-            return [block for side in sides for block in side_contact_blocks(side, hidden)]
+        columns = list(row.iter())
+        at = next(i for i, c in enumerate(columns) if c.mem_id == branch.mem_id)
+        sides: list[LexborNode] = []
+        for column in columns[at + 1 :]:
+            if _off_page(column, column, out):
+                continue
+            if column.tag == "aside" or is_side_column(column):
+                sides.append(column)
+                continue
+            asides = [a for a in column.css("aside") if not _off_page(a, column, out)]
+            held = {a.mem_id for a in asides}
+            sides += [a for a in asides if not any(b.mem_id in held for b in ancestors(a))]
+        found = {b.mem_id: b for side in sides for b in side_contact_blocks(side, hidden)}
+        if found:
+            return sorted(found.values(), key=lambda n: order.get(n.mem_id, 0))
         branch = row
     return []
+
+
+def _off_page(node: LexborNode, column: LexborNode, out: AbstractSet[int]) -> bool:
+    """Whether `node`, or an element between it and `column` (both included), is in `out`
+    (hidden, a consent banner) or the page's frame (`PAGE_FRAME_TAGS`, `_names_frame`)."""
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id in out or current.tag in PAGE_FRAME_TAGS or _names_frame(current):
+            return True
+        if current.mem_id == column.mem_id:
+            return False
+        current = current.parent
+    return False
 
 
 def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
