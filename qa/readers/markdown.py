@@ -157,10 +157,10 @@ def _link_list_label(token: Token) -> int | None:
 def _without_link_lists(pieces: list[Piece], link_lists: list[tuple[int, int, int]]) -> list[Piece]:
     """The pieces without each list of links (`link_lists`: (first, end) piece indices of
     a list whose every item is one link, `_link_list_label`, and its longest label's
-    words) that stands right under a
-    heading saying no more than that links follow (`qa.readers.common.LINK_TITLE`, matched
-    whole: "Se også", "Relaterede links"; not a page's title, a level 1 heading) and whose
-    labels are each of at most `LINK_LIST_WORDS` words, as the HTML reader drops it
+    words) that stands right under a heading saying no more than that links follow
+    (`qa.readers.common.LINK_TITLE`, matched whole: "Se også", "Relaterede links"; not a
+    page's title, a level 1 heading) and whose labels are each of at most
+    `LINK_LIST_WORDS` words, as the HTML reader drops it
     (`qa.readers.html`); the heading goes with it when nothing else stands under it (a
     heading of the same or a higher level follows, or nothing). A list of longer links
     stays, as it does in HTML under a heading (self-service links were asked for, stop 47),
@@ -174,7 +174,7 @@ def _without_link_lists(pieces: list[Piece], link_lists: list[tuple[int, int, in
         if heading is None or heading.kind != "heading" or heading.level < 2 or end == first:
             continue
         if not any(_is_content(pieces, i) for i in range(first - 1)):
-            continue  # nothing but headings before it: the page is its list of links
+            continue  # no text of the page's own before it: the page is its list of links
         if longest > LINK_LIST_WORDS or not LINK_TITLE.fullmatch(heading.text.strip()):
             continue
         dropped.update(range(first, end))
