@@ -686,15 +686,13 @@ _MODAL_PARTS = frozenset({"modal"})
 def _out_of_view(node: LexborNode, column: LexborNode, hidden: AbstractSet[int]) -> bool:
     """Whether `node` or an element between it and `column` is hidden (`hidden`) or a
     menu or a dialog (also one named by its class: `_MODAL_PARTS`)."""
-    current: LexborNode | None = node
-    while current is not None and current.mem_id != column.mem_id:
-        role = (current.attributes.get("role") or "").lower()
-        if current.mem_id in hidden or current.tag in ("nav", "dialog") or role in ("dialog", "navigation"):
-            return True
-        if _names_part(current, _MODAL_PARTS):
-            return True
-        current = current.parent
-    return False
+    return any(
+        n.mem_id in hidden
+        or n.tag in ("nav", "dialog")
+        or (n.attributes.get("role") or "").lower() in ("dialog", "navigation")
+        or _names_part(n, _MODAL_PARTS)
+        for n in _up_to(node, column)
+    )
 
 
 def content_roots(tree: LexborHTMLParser, panels: AbstractSet[int] = frozenset()) -> list[LexborNode]:
@@ -754,8 +752,7 @@ def _beside(
         for column in columns:
             if column.tag == "aside" and column.mem_id not in consent and _follows(column, content):
                 roots += side_contact_blocks(column, closed)
-    order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
-    return sorted(roots, key=lambda n: order.get(n.mem_id, 0))
+    return _in_document_order(tree, roots)
 
 
 def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: AbstractSet[int]) -> list[LexborNode]:
@@ -775,7 +772,6 @@ def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: Abstract
     feedback aside too, the aside in a column of its own or nested in another, and a
     footer's contact widget."""
     out = set(hidden) | _matching(tree, _CONSENT)
-    order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
     branch = article
     while (row := branch.parent) is not None and row.tag != "html":
         columns = list(row.iter())
@@ -792,7 +788,7 @@ def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: Abstract
             sides += [a for a in asides if not any(b.mem_id in held for b in ancestors(a))]
         found = {b.mem_id: b for side in sides for b in side_contact_blocks(side, hidden)}
         if found:
-            return sorted(found.values(), key=lambda n: order.get(n.mem_id, 0))
+            return _in_document_order(tree, list(found.values()))
         branch = row
     return []
 
@@ -800,14 +796,28 @@ def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: Abstract
 def _off_page(node: LexborNode, column: LexborNode, out: AbstractSet[int]) -> bool:
     """Whether `node`, or an element between it and `column` (both included), is in `out`
     (hidden, a consent banner) or the page's frame (`PAGE_FRAME_TAGS`, `_names_frame`)."""
+    return any(
+        n.mem_id in out or n.tag in PAGE_FRAME_TAGS or _names_frame(n) for n in _up_to(node, column, inclusive=True)
+    )
+
+
+def _up_to(node: LexborNode, column: LexborNode, inclusive: bool = False) -> Iterator[LexborNode]:
+    """`node` and its ancestors up to `column` (`column` itself with `inclusive`), nearest
+    first; all of them when `column` is none of them."""
     current: LexborNode | None = node
     while current is not None:
-        if current.mem_id in out or current.tag in PAGE_FRAME_TAGS or _names_frame(current):
-            return True
         if current.mem_id == column.mem_id:
-            return False
+            if inclusive:
+                yield current
+            return
+        yield current
         current = current.parent
-    return False
+
+
+def _in_document_order(tree: LexborHTMLParser, nodes: list[LexborNode]) -> list[LexborNode]:
+    """`nodes` sorted as they stand in the page (one walk of the tree)."""
+    order = {n.mem_id: i for i, n in enumerate(tree.root.traverse())} if tree.root else {}
+    return sorted(nodes, key=lambda n: order.get(n.mem_id, 0))
 
 
 def _title_band(tree: LexborHTMLParser, main: LexborNode) -> list[LexborNode]:
