@@ -601,6 +601,51 @@ def test_question_blocks_whose_onclick_names_the_answer_after_them_show_it_in_an
     ]
 
 
+def test_question_blocks_whose_onclick_takes_the_next_element_show_it_in_an_faq(tmp_path: Path) -> None:
+    # A stop 49 tester's older theme (held-out `t106`, `q-021` and `q-077`): `<div
+    # class="faqQ" onclick="$(this).next().slideToggle();">` over `<div class="faqA"
+    # style="display:none">`, whose answers were in no served text. By the DOM too
+    # (`this.parentNode.nextElementSibling`, a question in a wrapper of its own). One such
+    # block alone (a calculator's "0 kr."), a script that takes the element before, and
+    # blocks in a box named for a widget show nothing.
+    doc = _page(
+        tmp_path,
+        "<h1>Hjælpemidler</h1>"
+        '<div id="faq">'
+        '<div class="faqQ" onclick="$(this).next().slideToggle();">&raquo; Kan jeg selv hente det?</div>'
+        '<div class="faqA" style="display:none;"><p>Ja, i åbningstiden.</p></div>'
+        '<div class="faqQ" onclick="$(this).next().slideToggle();">&raquo; Gælder særlige regler for børn?</div>'
+        '<div class="faqA" style="display:none;"><p>Børn under 16 år søger hos Børn og Familie.</p></div></div>'
+        '<div class="faq-list"><div class="q"><span onclick="this.parentNode.nextElementSibling.hidden = false">'
+        "Skal jeg vaske den?</span></div>"
+        "<div hidden><p>Nej, den rengøres på centralen.</p></div>"
+        '<div class="q"><span onclick="this.parentNode.nextElementSibling.hidden = false">'
+        "Kan jeg låne to?</span></div>"
+        "<div hidden><p>Ja, hvis du har brug for det.</p></div></div>"
+        '<div class="beregner"><div onclick="$(this).next().show()">Hvor meget kan du få?</div>'
+        '<div style="display:none">0 kr.</div></div>'
+        '<div class="faq"><div style="display:none">Svar før.</div>'
+        '<div onclick="$(this).prev().toggle()">Hvad står før?</div>'
+        '<div style="display:none">Svar efter.</div>'
+        '<div onclick="$(this).prev().toggle()">Og før den?</div><p>Slut.</p></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Hjælpemidler"),
+        ("heading", 2, "» Kan jeg selv hente det?"),
+        ("paragraph", 0, "Ja, i åbningstiden."),
+        ("heading", 2, "» Gælder særlige regler for børn?"),
+        ("paragraph", 0, "Børn under 16 år søger hos Børn og Familie."),
+        ("heading", 2, "Skal jeg vaske den?"),
+        ("paragraph", 0, "Nej, den rengøres på centralen."),
+        ("heading", 2, "Kan jeg låne to?"),
+        ("paragraph", 0, "Ja, hvis du har brug for det."),
+        ("paragraph", 0, "Hvor meget kan du få?"),
+        ("paragraph", 0, "Hvad står før?"),
+        ("paragraph", 0, "Og før den?"),
+        ("paragraph", 0, "Slut."),
+    ]
+
+
 def test_an_answer_named_by_a_links_href_and_its_onclick_is_shown_and_one_answer_counts_once(tmp_path: Path) -> None:
     # A stop 49 review of the change above: a link naming its answer by `href="#svar1"` as
     # well as by `onclick` lost the answer (it was read before), and a lone calculator whose

@@ -222,6 +222,10 @@ _CRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+")
 _CRUMB_HOME = re.compile(r"^(forside|start|hjem|home|front ?page|(?:[\w-]+\.)+(dk|gov|eu|com|org))$", re.IGNORECASE)
 # How many of a text's first lines may be a trail: it stands above the article.
 CRUMB_LINES = 3
+# The separators between a page's own title and its site's name, as a browser shows a
+# `<title>` ("Pas | borger.dk", "Storskrald – Syddjurs Kommune", "Klag over støj - Lyngbæk
+# Kommune"), with the spaces around them.
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|-)\s+")
 
 # The most words a link in a list of links may hold ("Sundhedsplejen", "Skole og SFO"):
 # a link that says more ("Søg boligstøtte på borger.dk") is content, as are digits.

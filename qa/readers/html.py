@@ -104,6 +104,7 @@ from qa.readers.common import (
     LINK_LINE_WORDS,
     LINK_LIST_WORDS,
     LINK_TITLE,
+    TITLE_SEPARATOR,
     Piece,
     ReaderError,
     count_words,
@@ -315,9 +316,6 @@ def _metadata(tree: LexborHTMLParser, file_name: str) -> dict[str, str | None]:
     }
 
 
-# The separators between a page's own title and its site's name ("Pas | borger.dk",
-# "Storskrald – Syddjurs Kommune"), with the spaces around them.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|-)\s+")
 # A host name as a site names itself: "borger.dk", "www.skat.dk", "lifeindenmark.borger.dk".
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
 
@@ -328,7 +326,7 @@ def page_title(title: str, site_name: str | None) -> str:
     `og:site_name` (case and spacing aside) or a host name (`_HOST`) and text is left
     before it; the title as it is otherwise ("Storskrald | Syddjurs Kommune" without an
     `og:site_name`)."""
-    separators = list(_TITLE_SEPARATOR.finditer(title))
+    separators = list(TITLE_SEPARATOR.finditer(title))
     if not separators:
         return title
     last = separators[-1]
@@ -1275,7 +1273,9 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     # `_script_names_panel_after`: a stop 46 tester's FAQ) counts as one of those, and so
     # does any element whose `onclick` names it so (`<div class="faq_question"
     # onclick="toggleFaq('faq1')">` over `<div class="faq_answer" id="faq1"
-    # style="display:none">`: a stop 48 tester's older theme).
+    # style="display:none">`: a stop 48 tester's older theme), or whose script takes the
+    # element after it (`<div class="faqQ" onclick="$(this).next().slideToggle();">`: a
+    # stop 49 tester's).
     faq_answers: dict[tuple[int, int], list[tuple[LexborNode, LexborNode]]] = {}
     questions = {
         n.mem_id: n for n in tree.css('a[href^="#"], a[data-target^="#"], a[href^="javascript:" i], [onclick]')
@@ -1329,6 +1329,14 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
 
 # A quoted name in a script ("toggleFaq('faq2')"), as an element's id is passed to it.
 _QUOTED_NAME = re.compile(r"""['"]([\w:.-]+)['"]""")
+# A script that takes the element right after the one clicked, by jQuery (`$(this).next()`,
+# `jQuery(this).parent().next()`) or the DOM (`this.nextElementSibling`,
+# `this.parentNode.nextElementSibling`): the next element, not one named by its id.
+_TAKES_NEXT = re.compile(
+    r"\bthis\s*\)?(?:\s*\.\s*(?:parent|parentNode|parentElement)\b(?:\s*\(\s*\))?)*"
+    r"\s*\.\s*(?:next|nextElementSibling)\b",
+    re.IGNORECASE,
+)
 
 
 def _script_names_panel_after(control: LexborNode, onclick: bool = False) -> bool:
@@ -1336,8 +1344,11 @@ def _script_names_panel_after(control: LexborNode, onclick: bool = False) -> boo
     element's `onclick` runs one, that names, quoted, the id of the element right after it
     (`_panel_after`): `<a href="javascript:toggleFaq('faq2');">Kan jeg skrive min klage på
     engelsk?</a>` over `<div id="faq2" class="faqanswer" style="display:none">`, or `<div
-    onclick="toggleFaq('faq1')">` over `<div id="faq1" style="display:none">`. A script
-    that opens a window or another page (`_OPENS_ELSEWHERE`) names no panel."""
+    onclick="toggleFaq('faq1')">` over `<div id="faq1" style="display:none">`; or that
+    takes the element after the one clicked (`_TAKES_NEXT`: `<div class="faqQ"
+    onclick="$(this).next().slideToggle();">` over `<div class="faqA"
+    style="display:none">`, a stop 49 tester's older theme). A script that opens a window
+    or another page (`_OPENS_ELSEWHERE`) names no panel."""
     if onclick:
         script = control.attributes.get("onclick") or ""
     else:
@@ -1346,7 +1357,11 @@ def _script_names_panel_after(control: LexborNode, onclick: bool = False) -> boo
     if not script.strip() or _OPENS_ELSEWHERE.search(script):
         return False
     after = _panel_after(control)
-    panel_id = after.attributes.get("id") if after is not None else None
+    if after is None:
+        return False
+    if _TAKES_NEXT.search(script):
+        return True
+    panel_id = after.attributes.get("id")
     return bool(panel_id) and panel_id in _QUOTED_NAME.findall(script)
 
 
