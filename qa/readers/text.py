@@ -30,6 +30,7 @@ from qa.readers.common import (
     NOT_YEAR_DIGITS,
     RELATED_TITLE,
     SENTENCE_END,
+    TITLE_SEPARATOR,
     YEAR,
     Piece,
     cell_kind,
@@ -484,32 +485,49 @@ def _without_tool_bars(paragraphs: list[str]) -> list[str]:
     return kept
 
 
-# A browser window's title copied with a page's text: the page's title, " | ", and the
-# site's name ("Bliv valgtilforordnet ved valget 2026 | Lindå Kommune", "Restskat for 2026 –
-# sådan betaler du | Skattestyrelsen", "... | borger.dk"), as browsers show a `<title>`. The
-# site's name is at most `SITE_NAME_WORDS` words.
+# A browser window's title copied with a page's text: the page's title, a separator
+# (`qa.readers.common.TITLE_SEPARATOR`: " | ", " – " or " - "), and the site's name ("Bliv
+# valgtilforordnet ved valget 2026 | Lindå Kommune", "Restskat for 2026 – sådan betaler du
+# | Skattestyrelsen", "Klag over støj og gøende hunde - Lyngbæk Kommune", "... | borger.dk"),
+# as browsers show a `<title>`. The site's name is at most `SITE_NAME_WORDS` words.
 SITE_NAME_WORDS = 4
-_TITLE_SEPARATOR = " | "
+# The separator of cells in a table set out with bars, and of a window title's two parts.
+_BAR = " | "
+
+
+def _window_title_parts(line: str) -> tuple[str, str] | None:
+    """A line's page title and site name, split at its one " | " or, with none, at its last
+    " – " or " - " (a page's title may hold a dash: "Restskat for 2026 – sådan betaler du |
+    Skattestyrelsen"); None when there is no separator or more than one bar."""
+    separators = list(TITLE_SEPARATOR.finditer(line))
+    bars = [m for m in separators if "|" in m.group()]
+    if not separators or len(bars) > 1:
+        return None
+    split = bars[0] if bars else separators[-1]
+    return line[: split.start()].strip(), line[split.end() :].strip()
 
 
 def is_window_title(line: str) -> bool:
-    """Whether a line is a page's window title: two parts set apart by one " | ", each a
-    heading's words (`looks_like_heading`, no tab, no colon), the page's title with no
-    figure but a year, the site's name with none at all, of at most `SITE_NAME_WORDS`
-    words, opening with a capital letter with no full stop, or a web address
-    (`qa.phrasing.ADDRESS`); not a page's
-    tool bar ("Del siden | Udskriv"). Eight of the test pages' text
-    pages have one over their breadcrumb trail, under a "TESTDATA" line; one was quoted as
-    an answer (a stop 47 blind tester's page). A fee, an opening hour or a deadline set
-    out with "|" is none ("Pris: 200 kr | Gebyr: 50 kr", "Mandag-fredag | Kl. 8-15", "Søg
-    om fripladstilskud | 1. marts": a stop 48 review's lines)."""
-    page, separator, site = line.strip().partition(_TITLE_SEPARATOR)
+    """Whether a line is a page's window title: two parts set apart by one " | " or, with
+    none, by a dash (`_window_title_parts`), each a heading's words (`looks_like_heading`,
+    no tab, no colon), the page's title with no figure but a year, the site's name with
+    none at all, of at most `SITE_NAME_WORDS` words, opening with a capital letter with no
+    full stop, or a web address (`qa.phrasing.ADDRESS`); not a page's tool bar ("Del siden
+    | Udskriv"). Eight of the test pages' text pages have one over their breadcrumb trail,
+    under a "TESTDATA" line; one was quoted as an answer (a stop 47 blind tester's page),
+    and a stop 49 tester's "Klag over støj og gøende hunde - Lyngbæk Kommune", set apart by
+    a hyphen, was quoted too. A fee, an opening hour or a deadline set out with "|" or a
+    dash is none ("Pris: 200 kr | Gebyr: 50 kr", "Mandag-fredag | Kl. 8-15", "Søg om
+    fripladstilskud | 1. marts": a stop 48 review's lines), nor are two words of a
+    sentence ("Mandag - fredag", its second part in lower case)."""
+    parts = _window_title_parts(line.strip())
+    if parts is None:
+        return False
+    page, site = parts
     site_name = (site[:1].isupper() and "." not in site) or ADDRESS.fullmatch(site) is not None
     return (
-        bool(separator)
-        and "\t" not in line
+        "\t" not in line
         and ":" not in line
-        and _TITLE_SEPARATOR not in site
         and looks_like_heading(page)
         and looks_like_heading(site)
         and not _has_digit(YEAR.sub("", page))
@@ -532,7 +550,7 @@ def _window_title_at(lines: list[str], left: int) -> int | None:
             # A table set out with "|" ("Ydelse | Hvem kan søge" over "Boligstøtte |
             # Lejere og andelshavere": a stop 48 review's page) is no title.
             below = lines[k + 1] if k + 1 < len(lines) else ""
-            return None if _TITLE_SEPARATOR in below else k
+            return None if _BAR in below else k
         if not _above_the_page(line):
             return None
     return None
