@@ -941,21 +941,39 @@ def test_a_password_protected_pdf_is_an_error_that_says_so(tmp_path: Path) -> No
         ("Mandag-fredag | Kl. 8-15", False),
         ("Søg om fripladstilskud | 1. marts", False),
         ("Taksten for 2026 | Kr. 1.450 pr. måned", False),
-        # Set apart by a dash, as many sites set their `<title>` (a stop 49 tester's text
-        # page, quoted for a near miss), the page's title holding a dash of its own; not a
-        # span of days or hours, nor a dash inside a sentence.
-        ("Klag over støj og gøende hunde - Lyngbæk Kommune", True),
-        ("Spærring af betalingskort - borger.dk", True),
-        ("Kørekort – fornyelse og ombytning – Esbjerg Kommune", True),
-        ("Mandag - fredag", False),
-        ("Åbent kl. 8 - 15", False),
-        ("Borgerservice - Kl. 8-15", False),
-        ("Du kan klage - men kun skriftligt.", False),
-        ("Hjemmehjælp – Lindå Kommune – Borger | Lindå Kommune | Forside", False),
+        # Set apart by a dash away from a breadcrumb trail: days, a row, a list item (a stop
+        # 51 review's lines).
+        ("Klag over støj og gøende hunde - Lyngbæk Kommune", False),
+        ("Mandag - Fredag", False),
+        ("Ydelse - Hvem kan søge", False),
     ],
 )
 def test_a_browser_window_title_is_told_from_text(line: str, title: bool) -> None:
     assert is_window_title(line) is title
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # Over a breadcrumb trail a title may be set apart by a dash, as many sites set
+        # their `<title>` (a stop 49 tester's text page, quoted for a near miss), the
+        # page's title holding a dash of its own; not a span of hours, nor a dash inside a
+        # sentence, nor a list item.
+        ("Klag over støj og gøende hunde - Lyngbæk Kommune", True),
+        ("Spærring af betalingskort - borger.dk", True),
+        ("Kørekort – fornyelse og ombytning – Esbjerg Kommune", True),
+        ("Pas og kørekort — Lyngbæk Kommune", True),
+        ("Mandag - fredag", False),
+        ("Åbent kl. 8 - 15", False),
+        ("Borgerservice - Kl. 8-15", False),
+        ("Du kan klage - men kun skriftligt.", False),
+        ("- Mandag - Torsdag", False),
+        ("• Papir - Blå container", False),
+        ("Hjemmehjælp – Lindå Kommune – Borger | Lindå Kommune | Forside", False),
+    ],
+)
+def test_a_window_title_set_apart_by_a_dash_is_told_over_a_trail(line: str, title: bool) -> None:
+    assert is_window_title(line, over_trail=True) is title
 
 
 def test_a_text_pages_window_title_over_its_trail_is_a_heading_not_an_answer(tmp_path: Path) -> None:
@@ -995,6 +1013,36 @@ def test_a_text_pages_window_title_set_apart_by_a_hyphen_is_a_heading(tmp_path: 
         ("heading", "Klag over støj og gøende hunde - Lyngbæk Kommune"),
         ("heading", "Klag over støj og gøende hunde"),
         ("paragraph", "Lyngbæk Kommune behandler ikke anonyme klager."),
+    ]
+
+
+def test_lines_set_apart_by_a_dash_away_from_a_trail_stay_text(tmp_path: Path) -> None:
+    # A stop 51 review of the change above: opening hours, rows set out with dashes and a
+    # list item among a text's first lines were read as its window title, the hours cut
+    # from their days ("Mandag - Fredag" a heading over "kl. 8.00-15.00", which read as
+    # one line of text before).
+    pages = {
+        "tider.txt": "Mandag - Fredag\nkl. 8.00-15.00\n\nBorgerservice holder lukket på helligdage.\n",
+        "ydelser.txt": "Ydelse - Hvem kan søge\nBoligstøtte - Lejere og andelshavere\n\nSøg digitalt.\n",
+        "aabent.txt": "Borgerservice har åbent disse dage.\n- Mandag - Torsdag\n- Fredag\n",
+    }
+    for name, body in pages.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    assert [_units(read_document(tmp_path / name)) for name in pages] == [
+        [
+            ("paragraph", "Mandag - Fredag kl. 8.00-15.00"),
+            ("paragraph", "Borgerservice holder lukket på helligdage."),
+        ],
+        [
+            ("paragraph", "Ydelse - Hvem kan søge"),
+            ("paragraph", "Boligstøtte - Lejere og andelshavere"),
+            ("paragraph", "Søg digitalt."),
+        ],
+        [
+            ("paragraph", "Borgerservice har åbent disse dage."),
+            ("list_item", "Mandag - Torsdag"),
+            ("list_item", "Fredag"),
+        ],
     ]
 
 

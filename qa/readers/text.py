@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 from qa.answer_types import fits, holds_form
 from qa.named_values import weekdays_covered
@@ -507,26 +508,33 @@ def _window_title_parts(line: str) -> tuple[str, str] | None:
     return line[: split.start()].strip(), line[split.end() :].strip()
 
 
-def is_window_title(line: str) -> bool:
-    """Whether a line is a page's window title: two parts set apart by one " | " or, with
-    none, by a dash (`_window_title_parts`), each a heading's words (`looks_like_heading`,
-    no tab, no colon), the page's title with no figure but a year, the site's name with
-    none at all, of at most `SITE_NAME_WORDS` words, opening with a capital letter with no
-    full stop, or a web address (`qa.phrasing.ADDRESS`); not a page's tool bar ("Del siden
-    | Udskriv"). Eight of the test pages' text pages have one over their breadcrumb trail,
-    under a "TESTDATA" line; one was quoted as an answer (a stop 47 blind tester's page),
-    and a stop 49 tester's "Klag over støj og gøende hunde - Lyngbæk Kommune", set apart by
-    a hyphen, was quoted too. A fee, an opening hour or a deadline set out with "|" or a
-    dash is none ("Pris: 200 kr | Gebyr: 50 kr", "Mandag-fredag | Kl. 8-15", "Søg om
-    fripladstilskud | 1. marts": a stop 48 review's lines), nor are two words of a
-    sentence ("Mandag - fredag", its second part in lower case)."""
+def is_window_title(line: str, over_trail: bool = False) -> bool:
+    """Whether a line is a page's window title: two parts set apart by one " | " or, only
+    right over a breadcrumb trail (`over_trail`), by a dash (`_window_title_parts`), each a
+    heading's words (`looks_like_heading`, no tab, no colon, no list marker), the page's
+    title with no figure but a year, the site's name with none at all, of at most
+    `SITE_NAME_WORDS` words, opening with a capital letter with no full stop, or a web
+    address (`qa.phrasing.ADDRESS`); not a page's tool bar ("Del siden | Udskriv").
+    Eight of the test pages' text pages have one over their breadcrumb trail, under a
+    "TESTDATA" line; one was quoted as an answer (a stop 47 blind tester's page), and a
+    stop 49 tester's "Klag over støj og gøende hunde - Lyngbæk Kommune", set apart by a
+    hyphen, was quoted too (the nine dash titles of the test pages all stand over a
+    trail). A fee, an opening hour or a deadline set out with "|" is none ("Pris: 200 kr |
+    Gebyr: 50 kr", "Mandag-fredag | Kl. 8-15", "Søg om fripladstilskud | 1. marts": a stop
+    48 review's lines); nor, away from a trail, are days, rows and list items set out
+    with a dash ("Mandag - Fredag" over "kl. 8.00-15.00", "Ydelse - Hvem kan søge", "•
+    Papir - Blå container": a stop 51 review's lines, each read as a title without the
+    trail's rule)."""
     parts = _window_title_parts(line.strip())
     if parts is None:
         return False
     page, site = parts
+    if _BAR not in line and not over_trail:
+        return False
     site_name = (site[:1].isupper() and "." not in site) or ADDRESS.fullmatch(site) is not None
     return (
         "\t" not in line
+        and not starts_with_list_marker(line)
         and ":" not in line
         and looks_like_heading(page)
         and looks_like_heading(site)
@@ -538,15 +546,16 @@ def is_window_title(line: str) -> bool:
     )
 
 
-def _window_title_at(lines: list[str], left: int) -> int | None:
-    """The index of the window title (`is_window_title`) among a paragraph's first `left`
-    lines (the text's first `CRUMB_LINES` lines, as for a breadcrumb trail) with nothing
-    but sentences and date stamps above it (`_above_the_page`), or None. Under a heading
-    ("Åbningstider" over "Borgerservice | Rådhuset") or a skip link ("Spring til
-    indhold"), a line of two names is none, nor is one over another line holding " | "
-    (stop 48 reviews' pages)."""
+def _window_title_at(lines: list[str], left: int, over_trails: AbstractSet[str] = frozenset()) -> int | None:
+    """The index of the window title (`is_window_title`; set apart by a dash only when the
+    line, stripped, is in `over_trails`: it stood right over a breadcrumb trail,
+    `_lines_over_trails`) among a paragraph's first `left` lines (the text's first
+    `CRUMB_LINES` lines, as for a breadcrumb trail) with nothing but sentences and date
+    stamps above it (`_above_the_page`), or None. Under a heading ("Åbningstider" over
+    "Borgerservice | Rådhuset") or a skip link ("Spring til indhold"), a line of two names
+    is none, nor is one over another line holding " | " (stop 48 reviews' pages)."""
     for k, line in enumerate(lines[: max(left, 0)]):
-        if is_window_title(line):
+        if is_window_title(line, over_trail=line.strip() in over_trails):
             # A table set out with "|" ("Ydelse | Hvem kan søge" over "Boligstøtte |
             # Lejere og andelshavere": a stop 48 review's page) is no title.
             below = lines[k + 1] if k + 1 < len(lines) else ""
@@ -560,6 +569,24 @@ def _above_the_page(line: str) -> bool:
     """Whether a line may stand above a page's window title: a sentence (a test page's
     "TESTDATA – opfundet indhold ..." line) or a date stamp."""
     return line.rstrip().endswith((".", "!")) or is_page_stamp(line)
+
+
+def _lines_over_trails(paragraphs: list[str]) -> frozenset[str]:
+    """The lines, stripped, among the text's first `CRUMB_LINES` lines that stand right over
+    a breadcrumb trail (`is_breadcrumb`) in their paragraph, as a window title copied with
+    a page stands over its trail (read before `_without_breadcrumbs` takes the trails)."""
+    over: set[str] = set()
+    seen = 0
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        for line, below in zip(lines, lines[1:], strict=False):
+            seen += 1
+            if seen < CRUMB_LINES and is_breadcrumb(below.replace("\t", " ")):
+                over.add(line.strip())
+        seen += 1
+        if seen >= CRUMB_LINES:
+            break
+    return frozenset(over)
 
 
 def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
@@ -681,9 +708,9 @@ def text_pieces(body: str) -> list[Piece]:
     (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`),
     and with a window title among its first lines read as its heading (`is_window_title`)."""
-    paragraphs = _without_link_lists(
-        _without_tool_bars(_without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()]))
-    )
+    read = [p.strip() for p in _BLANK_LINES.split(body) if p.strip()]
+    over_trails = _lines_over_trails(read)
+    paragraphs = _without_link_lists(_without_tool_bars(_without_breadcrumbs(read)))
     pieces: list[Piece] = []
     seen = 0  # lines above this paragraph that may stand above a window title, else more
     for i, paragraph in enumerate(paragraphs):
@@ -691,7 +718,7 @@ def text_pieces(body: str) -> list[Piece]:
         raw_lines = paragraph.split("\n")
         title_at = None
         if seen < CRUMB_LINES:  # past the text's first lines, no paragraph is looked at
-            title_at = _window_title_at(raw_lines, CRUMB_LINES - seen)
+            title_at = _window_title_at(raw_lines, CRUMB_LINES - seen, over_trails)
             seen = seen + len(raw_lines) if all(_above_the_page(line) for line in raw_lines) else CRUMB_LINES
         if title_at is not None:
             # The page's title as its heading; the lines above it (sentences and stamps)
