@@ -646,6 +646,56 @@ def test_question_blocks_whose_onclick_takes_the_next_element_show_it_in_an_faq(
     ]
 
 
+def test_scripts_that_take_the_next_element_are_read_as_they_run(tmp_path: Path) -> None:
+    # A stop 51 review of the change above. Shown: a link's `onclick` with no `href`, a
+    # script that climbs to the question's wrapper past an icon beside it, one that toggles
+    # a class first, one that reports the click with `location.pathname`. Not shown: an
+    # answer loaded from the server, whose page holds only "Henter svar ...".
+    doc = _page(
+        tmp_path,
+        "<h1>Affald</h1>"
+        '<div class="faq">'
+        '<a class="faq-q" onclick="$(this).next().slideToggle()">Kan jeg få en ekstra spand?</a>'
+        '<div style="display:none">Ja, for 300 kr. om året.</div>'
+        '<a class="faq-q" onclick="$(this).next().slideToggle()">Kan jeg få en mindre spand?</a>'
+        '<div style="display:none">Ja, en 140 liters spand.</div></div>'
+        '<div class="faq">'
+        '<div class="faq-spm"><a onclick="$(this).parent().next().slideToggle()">Hvornår hentes affaldet?</a>'
+        '<i class="fa fa-plus" aria-hidden="true"></i></div>'
+        '<div style="display:none">Hver anden uge.</div>'
+        '<div class="faq-spm"><a onclick="$(this).parent().next().slideToggle()">Hvad hvis spanden ikke er tømt?</a>'
+        '<i class="fa fa-plus" aria-hidden="true"></i></div>'
+        '<div style="display:none">Ring senest dagen efter.</div></div>'
+        '<div class="faq">'
+        "<div onclick=\"$(this).toggleClass('open').next().slideToggle();\">Må jeg brænde haveaffald?</div>"
+        '<div style="display:none">Nej, kør det på genbrugspladsen.</div>'
+        '<div onclick="$(this).next().slideToggle(); track(location.pathname);">Hvor er genbrugspladsen?</div>'
+        '<div style="display:none">På Industrivej 4.</div></div>'
+        '<div class="faq">'
+        "<div onclick=\"$(this).next().load('/Faq.ashx?id=12').slideToggle()\">Hvem kan få beboerlicens?</div>"
+        '<div style="display:none">Henter svar ...</div>'
+        "<div onclick=\"$(this).next().load('/Faq.ashx?id=13').slideToggle()\">Hvad koster beboerlicens?</div>"
+        '<div style="display:none">Henter svar ...</div></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Affald"),
+        ("heading", 2, "Kan jeg få en ekstra spand?"),
+        ("paragraph", 0, "Ja, for 300 kr. om året."),
+        ("heading", 2, "Kan jeg få en mindre spand?"),
+        ("paragraph", 0, "Ja, en 140 liters spand."),
+        ("heading", 2, "Hvornår hentes affaldet?"),
+        ("paragraph", 0, "Hver anden uge."),
+        ("heading", 2, "Hvad hvis spanden ikke er tømt?"),
+        ("paragraph", 0, "Ring senest dagen efter."),
+        ("heading", 2, "Må jeg brænde haveaffald?"),
+        ("paragraph", 0, "Nej, kør det på genbrugspladsen."),
+        ("heading", 2, "Hvor er genbrugspladsen?"),
+        ("paragraph", 0, "På Industrivej 4."),
+        ("paragraph", 0, "Hvem kan få beboerlicens?"),
+        ("paragraph", 0, "Hvad koster beboerlicens?"),
+    ]
+
+
 def test_an_answer_named_by_a_links_href_and_its_onclick_is_shown_and_one_answer_counts_once(tmp_path: Path) -> None:
     # A stop 49 review of the change above: a link naming its answer by `href="#svar1"` as
     # well as by `onclick` lost the answer (it was read before), and a lone calculator whose

@@ -1270,7 +1270,7 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     # link running other script (`__doPostBack`, `window.open`) toggles nothing. A link
     # whose script names the block right after it by its id (`<a
     # href="javascript:toggleFaq('faq2');">` over `<div id="faq2" style="display:none">`,
-    # `_script_names_panel_after`: a stop 46 tester's FAQ) counts as one of those, and so
+    # `_script_panel`: a stop 46 tester's FAQ) counts as one of those, and so
     # does any element whose `onclick` names it so (`<div class="faq_question"
     # onclick="toggleFaq('faq1')">` over `<div class="faq_answer" id="faq1"
     # style="display:none">`: a stop 48 tester's older theme), or whose script takes the
@@ -1281,18 +1281,25 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
         n.mem_id: n for n in tree.css('a[href^="#"], a[data-target^="#"], a[href^="javascript:" i], [onclick]')
     }
     for link in questions.values():
-        if link.tag == "a":
-            named_id = link.attributes.get("data-target") or link.attributes.get("href") or ""
-            names_nothing = bool(_SCRIPT_ONLY.fullmatch(named_id.strip())) or _script_names_panel_after(link)
-        else:  # another element's `onclick` only (a link's is read by its `href`, as before),
-            # never its `data-target`: a lone calculator's `<div onclick=... data-target=
-            # "#beregning">` showed its "0 kr." (a stop 49 review)
-            named_id, names_nothing = "", _script_names_panel_after(link, onclick=True)
+        names = (link.attributes.get("data-target") or link.attributes.get("href")) if link.tag == "a" else None
+        if names is not None:
+            named_id = names.strip()
+            script_only = bool(_SCRIPT_ONLY.fullmatch(named_id))
+            scripted = _script_panel(link)
+            if scripted is None and script_only:  # `<a href="#" onclick="$(this).next()...">`
+                scripted = _script_panel(link, onclick=True)
+            names_nothing = script_only or scripted is not None
+        else:  # another element's `onclick` only, or a link's without an `href` (a stop 51
+            # review's `<a class="faq-q" onclick=...>`), never a block's `data-target`: a lone
+            # calculator's `<div onclick=... data-target="#beregning">` showed its "0 kr." (a
+            # stop 49 review)
+            named_id, scripted = "", _script_panel(link, onclick=True)
+            names_nothing = scripted is not None
         if names_nothing and _OPENS_ELSEWHERE.search(link.attributes.get("onclick") or ""):
             continue
         if not names_nothing and not (named_id.startswith("#") and len(named_id) > 1):
             continue
-        after = _panel_after(link)
+        after = scripted if scripted is not None else _panel_after(link)
         answer = after if names_nothing else by_id.get(named_id[1:])
         if (
             answer is not None
@@ -1330,47 +1337,67 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
 # A quoted name in a script ("toggleFaq('faq2')"), as an element's id is passed to it.
 _QUOTED_NAME = re.compile(r"""['"]([\w:.-]+)['"]""")
 # A script that takes the element right after the one clicked, by jQuery (`$(this).next()`,
-# `jQuery(this).parent().next()`) or the DOM (`this.nextElementSibling`,
+# `jQuery(this).parent().next()`, past calls that keep the element:
+# `$(this).toggleClass('open').next()`) or the DOM (`this.nextElementSibling`,
 # `this.parentNode.nextElementSibling`): the next element, not one named by its id.
 _TAKES_NEXT = re.compile(
-    r"\bthis\s*\)?(?:\s*\.\s*(?:parent|parentNode|parentElement)\b(?:\s*\(\s*\))?)*"
-    r"\s*\.\s*(?:next|nextElementSibling)\b",
+    r"\bthis\s*\)?(?P<steps>(?:\s*\.\s*(?:(?:parent|toggleClass|addClass|removeClass|attr|prop|css)"
+    r"\s*\([^()]*\)|parentNode\b|parentElement\b))*)\s*\.\s*(?:next\b|nextElementSibling\b)",
     re.IGNORECASE,
 )
+# A step of such a script up to the parent of the element it had.
+_PARENT_STEP = re.compile(r"parent", re.IGNORECASE)
 
 
-def _script_names_panel_after(control: LexborNode, onclick: bool = False) -> bool:
-    """Whether a link's `href` runs a script ("javascript:..."), or with `onclick` an
-    element's `onclick` runs one, that names, quoted, the id of the element right after it
-    (`_panel_after`): `<a href="javascript:toggleFaq('faq2');">Kan jeg skrive min klage på
-    engelsk?</a>` over `<div id="faq2" class="faqanswer" style="display:none">`, or `<div
-    onclick="toggleFaq('faq1')">` over `<div id="faq1" style="display:none">`; or that
-    takes the element after the one clicked (`_TAKES_NEXT`: `<div class="faqQ"
-    onclick="$(this).next().slideToggle();">` over `<div class="faqA"
-    style="display:none">`, a stop 49 tester's older theme). A script that opens a window
-    or another page (`_OPENS_ELSEWHERE`) names no panel."""
+def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | None:
+    """The element a link's `href` script ("javascript:..."), or with `onclick` an
+    element's `onclick` script, shows: the element right after the control
+    (`_panel_after`) when the script names its id, quoted (`<a
+    href="javascript:toggleFaq('faq2');">Kan jeg skrive min klage på engelsk?</a>` over
+    `<div id="faq2" class="faqanswer" style="display:none">`, or `<div
+    onclick="toggleFaq('faq1')">` over `<div id="faq1" style="display:none">`), or the
+    element after the one clicked when the script takes it (`_TAKES_NEXT`: `<div
+    class="faqQ" onclick="$(this).next().slideToggle();">` over `<div class="faqA"
+    style="display:none">`, a stop 49 tester's older theme), after as many parents as the
+    script climbs (`$(this).parent().next()` past an icon beside the question: a stop 51
+    review's); None otherwise. A script that opens a window or another page or loads what
+    it shows (`_OPENS_ELSEWHERE`) shows no panel."""
     if onclick:
         script = control.attributes.get("onclick") or ""
     else:
         href = (control.attributes.get("href") or "").strip()
         script = href[len("javascript:") :] if href.lower().startswith("javascript:") else ""
     if not script.strip() or _OPENS_ELSEWHERE.search(script):
-        return False
+        return None
+    takes = _TAKES_NEXT.search(script)
+    if takes is not None:
+        climbs = len(_PARENT_STEP.findall(takes.group("steps")))
+        if climbs == 0:
+            return _panel_after(control)
+        node: LexborNode | None = control
+        for _ in range(climbs):
+            node = node.parent if node is not None else None
+            if node is None or node.tag in ("body", "html"):
+                return None
+        return _next_element(node) if node is not None else None
     after = _panel_after(control)
-    if after is None:
-        return False
-    if _TAKES_NEXT.search(script):
-        return True
-    panel_id = after.attributes.get("id")
-    return bool(panel_id) and panel_id in _QUOTED_NAME.findall(script)
+    panel_id = after.attributes.get("id") if after is not None else None
+    return after if panel_id and panel_id in _QUOTED_NAME.findall(script) else None
 
 
 # The `href` of a link that only runs a script to toggle what follows it: "#", "#0",
 # "#!", or "javascript:" with nothing to run ("javascript:void(0)", "javascript:;",
 # "javascript://").
 _SCRIPT_ONLY = re.compile(r"#[0!]?|javascript:\s*(?:void\s*\(?\s*(?:0|null)\s*\)?\s*;?|;|//)?", re.IGNORECASE)
-# An `onclick` that opens a window or another page or submits a form: no toggle.
-_OPENS_ELSEWHERE = re.compile(r"\bopen\s*\(|location|submit|__doPostBack", re.IGNORECASE)
+# An `onclick` that opens a window or another page, submits a form, or loads what it shows
+# from the server (`$(this).next().load('/Faq.ashx?id=12')` over "Henter svar ...": a stop
+# 51 review's): no toggle of text on the page. Reading `location` is no going there
+# (`track(location.pathname)`: the same review's).
+_OPENS_ELSEWHERE = re.compile(
+    r"\bopen\s*\(|\blocation(?:\.href)?\s*=(?!=)|\blocation\.(?:assign|replace)\s*\(|submit|__doPostBack"
+    r"|\.load\s*\(|\$\.(?:get|getJSON|post|ajax)\s*\(|\bfetch\s*\(|XMLHttpRequest",
+    re.IGNORECASE,
+)
 # The class or id parts that name an FAQ and the parts that name a widget whose hidden
 # text is a state, a reply or a result rather than an answer.
 FAQ_PARTS = frozenset({"faq", "faqs", "accordion", "accordeon", "harmonika", "spoergsmaal", "questions"})
