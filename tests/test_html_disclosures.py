@@ -696,6 +696,48 @@ def test_scripts_that_take_the_next_element_are_read_as_they_run(tmp_path: Path)
     ]
 
 
+def test_answers_a_script_fetches_or_writes_in_are_no_answers_but_an_icons_text_is_no_answer(
+    tmp_path: Path,
+) -> None:
+    # A second stop 51 review: answers fetched by `jQuery.get` (jQuery in no-conflict
+    # mode) or written in from a script's variable left "Henter svar ..." and "Indlæser
+    # ..." as the answers. A script that changes its icon's text still shows the answer.
+    doc = _page(
+        tmp_path,
+        "<h1>Hjælpemidler</h1>"
+        '<div class="faq">'
+        "<div onclick=\"var e=this; jQuery.get('/faq/1', function(d){ $(e).next().html(d).show(); })\">"
+        "Kan jeg selv hente det?</div>"
+        '<div style="display:none">Henter svar ...</div>'
+        "<div onclick=\"var e=this; jQuery.get('/faq/2', function(d){ $(e).next().html(d).show(); })\">"
+        "Hvad koster det?</div>"
+        '<div style="display:none">Henter svar ...</div></div>'
+        '<div class="faq">'
+        '<div onclick="this.nextElementSibling.innerHTML = svar[0]">Hvem søger jeg hos?</div>'
+        '<div style="display:none">Indlæser ...</div>'
+        '<div onclick="$(this).next().html(svar[1]).slideToggle()">Hvor lang tid tager det?</div>'
+        '<div style="display:none">Indlæser ...</div></div>'
+        '<div class="faq">'
+        "<div onclick=\"$(this).next().slideToggle(); $(this).find('.ikon').text('-')\">"
+        '<span class="ikon">+</span> Må jeg låne en kørestol?</div>'
+        '<div style="display:none">Ja, i op til 6 måneder.</div>'
+        "<div onclick=\"$(this).next().slideToggle(); $(this).find('.ikon').text('-')\">"
+        '<span class="ikon">+</span> Må jeg låne en rollator?</div>'
+        '<div style="display:none">Ja, gratis.</div></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Hjælpemidler"),
+        ("paragraph", 0, "Kan jeg selv hente det?"),
+        ("paragraph", 0, "Hvad koster det?"),
+        ("paragraph", 0, "Hvem søger jeg hos?"),
+        ("paragraph", 0, "Hvor lang tid tager det?"),
+        ("heading", 2, "Må jeg låne en kørestol?"),
+        ("paragraph", 0, "Ja, i op til 6 måneder."),
+        ("heading", 2, "Må jeg låne en rollator?"),
+        ("paragraph", 0, "Ja, gratis."),
+    ]
+
+
 def test_an_answer_named_by_a_links_href_and_its_onclick_is_shown_and_one_answer_counts_once(tmp_path: Path) -> None:
     # A stop 49 review of the change above: a link naming its answer by `href="#svar1"` as
     # well as by `onclick` lost the answer (it was read before), and a lone calculator whose

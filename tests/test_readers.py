@@ -1025,6 +1025,8 @@ def test_lines_set_apart_by_a_dash_away_from_a_trail_stay_text(tmp_path: Path) -
         "tider.txt": "Mandag - Fredag\nkl. 8.00-15.00\n\nBorgerservice holder lukket på helligdage.\n",
         "ydelser.txt": "Ydelse - Hvem kan søge\nBoligstøtte - Lejere og andelshavere\n\nSøg digitalt.\n",
         "aabent.txt": "Borgerservice har åbent disse dage.\n- Mandag - Torsdag\n- Fredag\n",
+        # A second review's: a line over a list joined by "/", which reads as a trail.
+        "sortering.txt": "Du sorterer sådan.\nPapir – Blå beholder\nAviser / Reklamer / Breve\n\nPap skal foldes.\n",
     }
     for name, body in pages.items():
         (tmp_path / name).write_text(body, encoding="utf-8")
@@ -1042,6 +1044,11 @@ def test_lines_set_apart_by_a_dash_away_from_a_trail_stay_text(tmp_path: Path) -
             ("paragraph", "Borgerservice har åbent disse dage."),
             ("list_item", "Mandag - Torsdag"),
             ("list_item", "Fredag"),
+        ],
+        [
+            ("paragraph", "Du sorterer sådan."),
+            ("paragraph", "Papir – Blå beholder"),
+            ("paragraph", "Pap skal foldes."),
         ],
     ]
 

@@ -1339,10 +1339,12 @@ _QUOTED_NAME = re.compile(r"""['"]([\w:.-]+)['"]""")
 # A script that takes the element right after the one clicked, by jQuery (`$(this).next()`,
 # `jQuery(this).parent().next()`, past calls that keep the element:
 # `$(this).toggleClass('open').next()`) or the DOM (`this.nextElementSibling`,
-# `this.parentNode.nextElementSibling`): the next element, not one named by its id.
+# `this.parentNode.nextElementSibling`): the next element, not one named by its id. Its
+# spaces are matched without backtracking (a run of 20,000 after `this` took 2.5 s to
+# refuse: a stop 51 review's).
 _TAKES_NEXT = re.compile(
-    r"\bthis\s*\)?(?P<steps>(?:\s*\.\s*(?:(?:parent|toggleClass|addClass|removeClass|attr|prop|css)"
-    r"\s*\([^()]*\)|parentNode\b|parentElement\b))*)\s*\.\s*(?:next\b|nextElementSibling\b)",
+    r"\bthis\s*+\)?(?P<steps>(?:\s*+\.\s*+(?:(?:parent|toggleClass|addClass|removeClass|attr|prop|css)"
+    r"\s*+\([^()]*\)|parentNode\b|parentElement\b))*)\s*+\.\s*+(?:next\b|nextElementSibling\b)",
     re.IGNORECASE,
 )
 # A step of such a script up to the parent of the element it had.
@@ -1389,13 +1391,17 @@ def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | No
 # "#!", or "javascript:" with nothing to run ("javascript:void(0)", "javascript:;",
 # "javascript://").
 _SCRIPT_ONLY = re.compile(r"#[0!]?|javascript:\s*(?:void\s*\(?\s*(?:0|null)\s*\)?\s*;?|;|//)?", re.IGNORECASE)
-# An `onclick` that opens a window or another page, submits a form, or loads what it shows
-# from the server (`$(this).next().load('/Faq.ashx?id=12')` over "Henter svar ...": a stop
-# 51 review's): no toggle of text on the page. Reading `location` is no going there
-# (`track(location.pathname)`: the same review's).
+# An `onclick` that opens a window or another page, submits a form, loads what it shows
+# from the server (`$(this).next().load('/Faq.ashx?id=12')`, `jQuery.get(...)` over
+# "Henter svar ...": two stop 51 reviews'), or writes the next element's text
+# (`this.nextElementSibling.innerHTML = svar[0]`, `$(this).next().html(svar[0])`, the
+# second review's; not an icon's text, `$(this).find('.ikon').text('-')`): no toggle of
+# text on the page. Reading `location` is no going there (`track(location.pathname)`).
 _OPENS_ELSEWHERE = re.compile(
     r"\bopen\s*\(|\blocation(?:\.href)?\s*=(?!=)|\blocation\.(?:assign|replace)\s*\(|submit|__doPostBack"
-    r"|\.load\s*\(|\$\.(?:get|getJSON|post|ajax)\s*\(|\bfetch\s*\(|XMLHttpRequest",
+    r"|\.load\s*\(|(?:\$|\bjQuery)\.(?:get|getJSON|post|ajax)\s*\(|\bfetch\s*\(|XMLHttpRequest"
+    r"|\.next\s*\([^()]*\)(?:\s*\.\s*\w+\s*\([^()]*\))*?\s*\.\s*(?:html|text)\s*\(\s*[^)\s]"
+    r"|nextElementSibling\s*\.\s*(?:innerHTML|innerText|textContent)\s*\+?=(?!=)",
     re.IGNORECASE,
 )
 # The class or id parts that name an FAQ and the parts that name a widget whose hidden

@@ -571,17 +571,24 @@ def _above_the_page(line: str) -> bool:
     return line.rstrip().endswith((".", "!")) or is_page_stamp(line)
 
 
+# A trail's separator that points on ("Forside > Borger", "Forside › Affald"); "/" joins
+# lists of things as well ("Aviser / Reklamer / Breve", "Mandag / Onsdag / Fredag").
+_POINTED_STEP = re.compile(r"\s[>›»]\s")
+
+
 def _lines_over_trails(paragraphs: list[str]) -> frozenset[str]:
     """The lines, stripped, among the text's first `CRUMB_LINES` lines that stand right over
-    a breadcrumb trail (`is_breadcrumb`) in their paragraph, as a window title copied with
-    a page stands over its trail (read before `_without_breadcrumbs` takes the trails)."""
+    a breadcrumb trail whose steps point on (`is_breadcrumb`, `_POINTED_STEP`) in their
+    paragraph, as a window title copied with a page stands over its trail (read before
+    `_without_breadcrumbs` takes the trails). A line over "Papir / Pap / Aviser" is none:
+    "Papir – Blå beholder" over it was read as a window title (a stop 51 review's)."""
     over: set[str] = set()
     seen = 0
     for paragraph in paragraphs:
         lines = paragraph.split("\n")
         for line, below in zip(lines, lines[1:], strict=False):
             seen += 1
-            if seen < CRUMB_LINES and is_breadcrumb(below.replace("\t", " ")):
+            if seen < CRUMB_LINES and _POINTED_STEP.search(below) and is_breadcrumb(below.replace("\t", " ")):
                 over.add(line.strip())
         seen += 1
         if seen >= CRUMB_LINES:
