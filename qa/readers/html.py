@@ -1347,8 +1347,9 @@ _TAKES_NEXT = re.compile(
     r"\s*+\([^()]*\)|parentNode\b|parentElement\b))*)\s*+\.\s*+(?:next\b|nextElementSibling\b)",
     re.IGNORECASE,
 )
-# A step of such a script up to the parent of the element it had.
-_PARENT_STEP = re.compile(r"parent", re.IGNORECASE)
+# A step of such a script up to the parent of the element it had (not a word in a call's
+# arguments, `.attr('data-parent', ...)`).
+_PARENT_STEP = re.compile(r"\.\s*parent(?:Node|Element)?\b", re.IGNORECASE)
 
 
 def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | None:
@@ -1376,12 +1377,13 @@ def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | No
         climbs = len(_PARENT_STEP.findall(takes.group("steps")))
         if climbs == 0:
             return _panel_after(control)
-        node: LexborNode | None = control
+        node = control
         for _ in range(climbs):
-            node = node.parent if node is not None else None
-            if node is None or node.tag in ("body", "html"):
+            parent = node.parent
+            if parent is None or parent.tag in ("body", "html"):
                 return None
-        return _next_element(node) if node is not None else None
+            node = parent
+        return _next_element(node)
     after = _panel_after(control)
     panel_id = after.attributes.get("id") if after is not None else None
     return after if panel_id and panel_id in _QUOTED_NAME.findall(script) else None

@@ -487,7 +487,7 @@ def _without_tool_bars(paragraphs: list[str]) -> list[str]:
 
 
 # A browser window's title copied with a page's text: the page's title, a separator
-# (`qa.readers.common.TITLE_SEPARATOR`: " | ", " – " or " - "), and the site's name ("Bliv
+# (`qa.readers.common.TITLE_SEPARATOR`: " | ", " – ", " - " or " — "), and the site's name ("Bliv
 # valgtilforordnet ved valget 2026 | Lindå Kommune", "Restskat for 2026 – sådan betaler du
 # | Skattestyrelsen", "Klag over støj og gøende hunde - Lyngbæk Kommune", "... | borger.dk"),
 # as browsers show a `<title>`. The site's name is at most `SITE_NAME_WORDS` words.
@@ -496,16 +496,17 @@ SITE_NAME_WORDS = 4
 _BAR = " | "
 
 
-def _window_title_parts(line: str) -> tuple[str, str] | None:
-    """A line's page title and site name, split at its one " | " or, with none, at its last
-    " – " or " - " (a page's title may hold a dash: "Restskat for 2026 – sådan betaler du |
-    Skattestyrelsen"); None when there is no separator or more than one bar."""
+def _window_title_parts(line: str) -> tuple[str, str, bool] | None:
+    """A line's page title and site name, split at its one bar (" | ") or, with none, at
+    its last dash (" – ", " - " or " — "; a page's title may hold a dash: "Restskat for
+    2026 – sådan betaler du | Skattestyrelsen"), and whether a bar split them; None when
+    there is no separator or more than one bar."""
     separators = list(TITLE_SEPARATOR.finditer(line))
     bars = [m for m in separators if "|" in m.group()]
     if not separators or len(bars) > 1:
         return None
     split = bars[0] if bars else separators[-1]
-    return line[: split.start()].strip(), line[split.end() :].strip()
+    return line[: split.start()].strip(), line[split.end() :].strip(), bool(bars)
 
 
 def is_window_title(line: str, over_trail: bool = False) -> bool:
@@ -528,8 +529,8 @@ def is_window_title(line: str, over_trail: bool = False) -> bool:
     parts = _window_title_parts(line.strip())
     if parts is None:
         return False
-    page, site = parts
-    if _BAR not in line and not over_trail:
+    page, site, by_bar = parts
+    if not by_bar and not over_trail:
         return False
     site_name = (site[:1].isupper() and "." not in site) or ADDRESS.fullmatch(site) is not None
     return (
