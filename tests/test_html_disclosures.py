@@ -738,6 +738,61 @@ def test_answers_a_script_fetches_or_writes_in_are_no_answers_but_an_icons_text_
     ]
 
 
+def test_an_faq_that_counts_its_clicks_or_sets_its_icon_keeps_its_answers_but_a_loading_message_is_none(
+    tmp_path: Path,
+) -> None:
+    # A third stop 51 review: answers shown by a script that also counts the click on the
+    # server (`$.post`, `fetch`) were lost, as were those of a "close the others" accordion
+    # that sets its icon's text at the end of the chain; both were read before. A script
+    # keeping the next element in a variable and writing what it fetched into it shows no
+    # answer, and a hidden loading message in an element named "accordion" is none.
+    doc = _page(
+        tmp_path,
+        "<h1>Affald</h1>"
+        '<div class="faq">'
+        '<a href="#" onclick="$(this).next().slideToggle(); $.post(\'/faq/stat\', {id: 1}); return false;">'
+        "Hvornår hentes affaldet?</a>"
+        '<div style="display:none">Hver anden uge.</div>'
+        '<a href="#" onclick="$(this).next().slideToggle(); fetch(\'/faq/stat?id=2\'); return false;">'
+        "Hvad hvis spanden ikke er tømt?</a>"
+        '<div style="display:none">Ring senest dagen efter.</div></div>'
+        '<div class="faq">'
+        '<a href="#" onclick="$(this).next().slideToggle().siblings(\'.svar\').slideUp()'
+        ".prev().find('.tegn').text('+'); return false;\"><span class=\"tegn\"></span>Må jeg brænde haveaffald?</a>"
+        '<div class="svar" style="display:none">Nej, aldrig.</div>'
+        '<a href="#" onclick="$(this).next().slideToggle().siblings(\'.svar\').slideUp()'
+        ".prev().find('.tegn').text('+'); return false;\"><span class=\"tegn\"></span>Må jeg brænde pap?</a>"
+        '<div class="svar" style="display:none">Nej, heller ikke.</div></div>'
+        '<div class="faq">'
+        "<div onclick=\"var el=jQuery(this).next(); jQuery.get('/Faq.ashx?id=12', function(d){ el.html(d); });\">"
+        "Kan jeg låne en trailer?</div>"
+        '<div style="display:none">Svaret hentes ...</div>'
+        "<div onclick=\"var el=jQuery(this).next(); jQuery.get('/Faq.ashx?id=13', function(d){ el.html(d); });\">"
+        "Hvad koster det?</div>"
+        '<div style="display:none">Svaret hentes ...</div></div>'
+        '<div class="accordion">'
+        '<div onclick="$(this).next().slideToggle()">Har genbrugspladsen åbent i dag?</div>'
+        '<div style="display:none">Henter åbningstider ...</div>'
+        '<div onclick="$(this).next().slideToggle()">Er der kø?</div>'
+        '<div style="display:none">Loading…</div></div>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Affald"),
+        ("heading", 2, "Hvornår hentes affaldet?"),
+        ("paragraph", 0, "Hver anden uge."),
+        ("heading", 2, "Hvad hvis spanden ikke er tømt?"),
+        ("paragraph", 0, "Ring senest dagen efter."),
+        ("heading", 2, "Må jeg brænde haveaffald?"),
+        ("paragraph", 0, "Nej, aldrig."),
+        ("heading", 2, "Må jeg brænde pap?"),
+        ("paragraph", 0, "Nej, heller ikke."),
+        ("paragraph", 0, "Kan jeg låne en trailer?"),
+        ("paragraph", 0, "Hvad koster det?"),
+        ("paragraph", 0, "Har genbrugspladsen åbent i dag?"),
+        ("paragraph", 0, "Er der kø?"),
+    ]
+
+
 def test_an_answer_named_by_a_links_href_and_its_onclick_is_shown_and_one_answer_counts_once(tmp_path: Path) -> None:
     # A stop 49 review of the change above: a link naming its answer by `href="#svar1"` as
     # well as by `onclick` lost the answer (it was read before), and a lone calculator whose

@@ -970,6 +970,11 @@ def test_a_browser_window_title_is_told_from_text(line: str, title: bool) -> Non
         ("- Mandag - Torsdag", False),
         ("• Papir - Blå container", False),
         ("Hjemmehjælp – Lindå Kommune – Borger | Lindå Kommune | Forside", False),
+        # A third review's: a notice or days over a trail; a site's name with a small word.
+        ("Driftsforstyrrelse – Selvbetjening er lukket", False),
+        ("Vi holder lukket - Borgerservice er flyttet", False),
+        ("Mandag - Fredag", False),
+        ("Testamente – Retten i Ravnsholt", True),
     ],
 )
 def test_a_window_title_set_apart_by_a_dash_is_told_over_a_trail(line: str, title: bool) -> None:

@@ -1295,7 +1295,7 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             # stop 49 review)
             named_id, scripted = "", _script_panel(link, onclick=True)
             names_nothing = scripted is not None
-        if names_nothing and _OPENS_ELSEWHERE.search(link.attributes.get("onclick") or ""):
+        if names_nothing and _shows_no_page_text(link.attributes.get("onclick") or ""):
             continue
         if not names_nothing and not (named_id.startswith("#") and len(named_id) > 1):
             continue
@@ -1310,6 +1310,7 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             and inline_text(link).rstrip().endswith("?")
             and _stands_alone(link)
             and not _is_dialog(answer)
+            and not _LOADING_MESSAGE.fullmatch(inline_text(answer).strip())
             and not _mostly_links(answer)
         ):
             if names_nothing:
@@ -1334,6 +1335,14 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     return Disclosures(frozenset(controls), frozenset(tabs), frozenset(panels), labelled)
 
 
+# A hidden element's text that a script replaces when it is shown: a short loading message
+# ("Henter svar ...", "Kortet indlæses ...", "Loading…": two stop 51 reviews' widgets, an
+# opening hours box and a map's key in an element named "accordion").
+_LOADING_MESSAGE = re.compile(
+    r"(?=[^.!?]*\b(?:henter|hentes|indlæser|indlæses|loader|loading|vent venligst|please wait)\b)"
+    r"[^.!?]{0,60}(?:\.\.\.|…)",
+    re.IGNORECASE,
+)
 # A quoted name in a script ("toggleFaq('faq2')"), as an element's id is passed to it.
 _QUOTED_NAME = re.compile(r"""['"]([\w:.-]+)['"]""")
 # A script that takes the element right after the one clicked, by jQuery (`$(this).next()`,
@@ -1363,14 +1372,14 @@ def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | No
     class="faqQ" onclick="$(this).next().slideToggle();">` over `<div class="faqA"
     style="display:none">`, a stop 49 tester's older theme), after as many parents as the
     script climbs (`$(this).parent().next()` past an icon beside the question: a stop 51
-    review's); None otherwise. A script that opens a window or another page or loads what
-    it shows (`_OPENS_ELSEWHERE`) shows no panel."""
+    review's); None otherwise. A script that opens a window or another page, or loads or
+    writes what it shows (`_shows_no_page_text`), shows no panel."""
     if onclick:
         script = control.attributes.get("onclick") or ""
     else:
         href = (control.attributes.get("href") or "").strip()
         script = href[len("javascript:") :] if href.lower().startswith("javascript:") else ""
-    if not script.strip() or _OPENS_ELSEWHERE.search(script):
+    if not script.strip() or _shows_no_page_text(script):
         return None
     takes = _TAKES_NEXT.search(script)
     if takes is not None:
@@ -1393,19 +1402,52 @@ def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | No
 # "#!", or "javascript:" with nothing to run ("javascript:void(0)", "javascript:;",
 # "javascript://").
 _SCRIPT_ONLY = re.compile(r"#[0!]?|javascript:\s*(?:void\s*\(?\s*(?:0|null)\s*\)?\s*;?|;|//)?", re.IGNORECASE)
-# An `onclick` that opens a window or another page, submits a form, loads what it shows
-# from the server (`$(this).next().load('/Faq.ashx?id=12')`, `jQuery.get(...)` over
-# "Henter svar ...": two stop 51 reviews'), or writes the next element's text
-# (`this.nextElementSibling.innerHTML = svar[0]`, `$(this).next().html(svar[0])`, the
-# second review's; not an icon's text, `$(this).find('.ikon').text('-')`): no toggle of
-# text on the page. Reading `location` is no going there (`track(location.pathname)`).
+# An `onclick` that opens a window or another page or submits a form: no toggle of text on
+# the page. Reading `location` is no going there (`track(location.pathname)`, a stop 51
+# review's).
 _OPENS_ELSEWHERE = re.compile(
-    r"\bopen\s*\(|\blocation(?:\.href)?\s*=(?!=)|\blocation\.(?:assign|replace)\s*\(|submit|__doPostBack"
-    r"|\.load\s*\(|(?:\$|\bjQuery)\.(?:get|getJSON|post|ajax)\s*\(|\bfetch\s*\(|XMLHttpRequest"
-    r"|\.next\s*\([^()]*\)(?:\s*\.\s*\w+\s*\([^()]*\))*?\s*\.\s*(?:html|text)\s*\(\s*[^)\s]"
+    r"\bopen\s*\(|\blocation(?:\.href)?\s*=(?!=)|\blocation\.(?:assign|replace)\s*\(|submit|__doPostBack",
+    re.IGNORECASE,
+)
+# jQuery calls that keep the element they are called on (`$(this).next().slideToggle()`).
+_KEEPS_ELEMENT = (
+    r"(?:show|hide|toggle|slideToggle|slideDown|slideUp|fadeIn|fadeOut|fadeToggle"
+    r"|addClass|removeClass|toggleClass|css|attr|prop|stop|delay|animate)"
+)
+# A script that writes the text of the element after the one clicked, or loads it from the
+# server (`$(this).next().load('/Faq.ashx?id=12')`, `$(this).next().html(svar[0])`,
+# `this.nextElementSibling.innerHTML = svar[0]`, over "Henter svar ...": two stop 51
+# reviews'), along calls that keep that element only (an icon's text set after `.siblings()`
+# or `.find()` is the icon's: a third review's "close the others" accordion).
+_WRITES_NEXT = re.compile(
+    rf"\.next\s*\([^()]*\)(?:\s*\.\s*{_KEEPS_ELEMENT}\s*\([^()]*\))*\s*\.\s*(?:html|text|load)\s*\(\s*[^)\s]"
     r"|nextElementSibling\s*\.\s*(?:innerHTML|innerText|textContent)\s*\+?=(?!=)",
     re.IGNORECASE,
 )
+# A call to the server, and a write of an element's text: together, a script that fetches
+# what it shows (`var el = jQuery(this).next(); jQuery.get(url, function (d) { el.html(d);
+# })`); a call alone is a count of clicks (`$.post('/faq/stat', ...)`, which a third
+# review's FAQs made before their answers were lost).
+_CALLS_SERVER = re.compile(
+    r"(?:\$|\bjQuery)\.(?:get|getJSON|post|ajax)\s*\(|\bfetch\s*\(|XMLHttpRequest", re.IGNORECASE
+)
+_WRITES_TEXT = re.compile(
+    r"\.(?:html|text)\s*\(\s*[^)\s]|\b(?:innerHTML|innerText|textContent)\s*\+?=(?!=)", re.IGNORECASE
+)
+
+
+def _shows_no_page_text(script: str) -> bool:
+    """Whether a script shows nothing that stands on the page: it opens a window or another
+    page or submits a form (`_OPENS_ELSEWHERE`), writes or loads the next element's text
+    (`_WRITES_NEXT`), or calls the server and writes some element's text (`_CALLS_SERVER`,
+    `_WRITES_TEXT`)."""
+    return bool(
+        _OPENS_ELSEWHERE.search(script)
+        or _WRITES_NEXT.search(script)
+        or (_CALLS_SERVER.search(script) and _WRITES_TEXT.search(script))
+    )
+
+
 # The class or id parts that name an FAQ and the parts that name a widget whose hidden
 # text is a state, a reply or a result rather than an answer.
 FAQ_PARTS = frozenset({"faq", "faqs", "accordion", "accordeon", "harmonika", "spoergsmaal", "questions"})

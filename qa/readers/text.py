@@ -509,6 +509,21 @@ def _window_title_parts(line: str) -> tuple[str, str, bool] | None:
     return line[: split.start()].strip(), line[split.end() :].strip(), bool(bars)
 
 
+# The small words a site's name may hold in lower case ("Retten i Ravnsholt").
+_NAME_LINKS = frozenset({"i", "og", "for", "på", "af", "til", "ved", "of", "and", "the", "in", "on"})
+
+
+def _names_a_site(site: str) -> bool:
+    """Whether a window title's part after a dash reads as a site's name: a web address
+    (`qa.phrasing.ADDRESS`) or words each opening with a capital letter but small links
+    (`_NAME_LINKS`): "Lyngbæk Kommune", "borger.dk", "Retten i Ravnsholt"; not a notice
+    ("Driftsforstyrrelse – Selvbetjening er lukket" over a trail: a stop 51 review's), nor
+    a day ("Mandag - Fredag")."""
+    return ADDRESS.fullmatch(site) is not None or (
+        all(word[:1].isupper() or word.lower() in _NAME_LINKS for word in site.split()) and not _names_days(site)
+    )
+
+
 def is_window_title(line: str, over_trail: bool = False) -> bool:
     """Whether a line is a page's window title: two parts set apart by one " | " or, only
     right over a breadcrumb trail (`over_trail`), by a dash (`_window_title_parts`), each a
@@ -525,12 +540,13 @@ def is_window_title(line: str, over_trail: bool = False) -> bool:
     48 review's lines); nor, away from a trail, are days, rows and list items set out
     with a dash ("Mandag - Fredag" over "kl. 8.00-15.00", "Ydelse - Hvem kan søge", "•
     Papir - Blå container": a stop 51 review's lines, each read as a title without the
-    trail's rule)."""
+    trail's rule), nor is a notice over a trail, its part after the dash no site's name
+    (`_names_a_site`: "Vi holder lukket - Borgerservice er flyttet")."""
     parts = _window_title_parts(line.strip())
     if parts is None:
         return False
     page, site, by_bar = parts
-    if not by_bar and not over_trail:
+    if not by_bar and not (over_trail and _names_a_site(site)):
         return False
     site_name = (site[:1].isupper() and "." not in site) or ADDRESS.fullmatch(site) is not None
     return (
