@@ -566,7 +566,7 @@ def is_window_title(line: str, over_trail: bool = False) -> bool:
 def _window_title_at(lines: list[str], left: int, over_trails: AbstractSet[str] = frozenset()) -> int | None:
     """The index of the window title (`is_window_title`; set apart by a dash only when the
     line, stripped, is in `over_trails`: it stood right over a breadcrumb trail,
-    `_lines_over_trails`) among a paragraph's first `left` lines (the text's first
+    `_without_breadcrumbs`) among a paragraph's first `left` lines (the text's first
     `CRUMB_LINES` lines, as for a breadcrumb trail) with nothing but sentences and date
     stamps above it (`_above_the_page`), or None. Under a heading ("Åbningstider" over
     "Borgerservice | Rådhuset") or a skip link ("Spring til indhold"), a line of two names
@@ -593,40 +593,30 @@ def _above_the_page(line: str) -> bool:
 _POINTED_STEP = re.compile(r"\s[>›»]\s")
 
 
-def _lines_over_trails(paragraphs: list[str]) -> frozenset[str]:
-    """The lines, stripped, among the text's first `CRUMB_LINES` lines that stand right over
-    a breadcrumb trail whose steps point on (`is_breadcrumb`, `_POINTED_STEP`) in their
-    paragraph, as a window title copied with a page stands over its trail (read before
-    `_without_breadcrumbs` takes the trails). A line over "Papir / Pap / Aviser" is none:
-    "Papir – Blå beholder" over it was read as a window title (a stop 51 review's)."""
-    over: set[str] = set()
-    seen = 0
-    for paragraph in paragraphs:
-        lines = paragraph.split("\n")
-        for line, below in zip(lines, lines[1:], strict=False):
-            seen += 1
-            if seen < CRUMB_LINES and _POINTED_STEP.search(below) and is_breadcrumb(below.replace("\t", " ")):
-                over.add(line.strip())
-        seen += 1
-        if seen >= CRUMB_LINES:
-            break
-    return frozenset(over)
-
-
-def _without_breadcrumbs(paragraphs: list[str]) -> list[str]:
+def _without_breadcrumbs(paragraphs: list[str]) -> tuple[list[str], frozenset[str]]:
     """The paragraphs without the breadcrumb trails (`is_breadcrumb`) among the text's
-    first `CRUMB_LINES` lines: navigation copied with a page, not its content."""
+    first `CRUMB_LINES` lines (navigation copied with a page, not its content), and the
+    lines, stripped, that stood right over such a trail whose steps point on
+    (`_POINTED_STEP`) in their paragraph, as a window title copied with a page stands over
+    its trail. A line over "Papir / Pap / Aviser" is none: "Papir – Blå beholder" over it
+    was read as a window title (a stop 51 review's)."""
     kept: list[str] = []
+    over_trails: set[str] = set()
     seen = 0
     for paragraph in paragraphs:
-        lines = []
+        lines: list[str] = []
+        above: str | None = None  # the line before in this paragraph, a trail or not
         for line in paragraph.split("\n"):
             seen += 1
-            if not (seen <= CRUMB_LINES and is_breadcrumb(line.replace("\t", " "))):
+            if seen <= CRUMB_LINES and is_breadcrumb(line.replace("\t", " ")):
+                if above is not None and _POINTED_STEP.search(line):
+                    over_trails.add(above.strip())
+            else:
                 lines.append(line)
+            above = line
         if any(line.strip() for line in lines):
             kept.append("\n".join(lines).strip())
-    return kept
+    return kept, frozenset(over_trails)
 
 
 # Words that make a short line a heading over what follows rather than a link's label: an
@@ -732,9 +722,8 @@ def text_pieces(body: str) -> list[Piece]:
     (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`),
     and with a window title among its first lines read as its heading (`is_window_title`)."""
-    read = [p.strip() for p in _BLANK_LINES.split(body) if p.strip()]
-    over_trails = _lines_over_trails(read)
-    paragraphs = _without_link_lists(_without_tool_bars(_without_breadcrumbs(read)))
+    without_trails, over_trails = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
+    paragraphs = _without_link_lists(_without_tool_bars(without_trails))
     pieces: list[Piece] = []
     seen = 0  # lines above this paragraph that may stand above a window title, else more
     for i, paragraph in enumerate(paragraphs):
