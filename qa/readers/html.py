@@ -1825,6 +1825,15 @@ class _Walker:
                 self.in_item, self.item_number = True, self.numbers.get(child.mem_id)
                 self.walk(child)
                 self.flush()
+            elif tag == "dl" and (asked := _questions_and_answers(child)) is not None:
+                # An FAQ set out as a description list: each question a heading one level
+                # below its section, its answer read as blocks under it.
+                for node in asked:
+                    if node.tag == "dt":
+                        self.label(inline_text(node))
+                    else:
+                        self.walk(node)
+                        self.flush()
             elif tag == "dl" and (rows := _definitions(child, self.disclosures)) is not None:
                 self.flush()
                 self.pieces.extend(rows)
@@ -1889,6 +1898,38 @@ def _owner_table(node: LexborNode) -> int | None:
     return owner.mem_id if owner is not None else None
 
 
+def _own_definitions(dl: LexborNode) -> list[LexborNode]:
+    """The `<dt>` and `<dd>` elements of a description list, in document order, also
+    those in a `<div>` that groups them (HTML allows it), not those of a list inside it."""
+    out = []
+    for node in dl.traverse():
+        owner = closest(node, lambda a: a.tag == "dl")
+        if node.tag in ("dt", "dd") and owner is not None and owner.mem_id == dl.mem_id:
+            out.append(node)
+    return out
+
+
+def _questions_and_answers(dl: LexborNode) -> list[LexborNode] | None:
+    """The terms and descriptions of a description list that is an FAQ (`_own_definitions`),
+    or None: every term a question (its text ends in "?") right over a description that
+    says something. A held-out page (`t107`, a lifeindenmark-like guide) set its FAQ as
+    `<dl><dt><a role="button">When can we travel abroad with our baby?</a></dt><dd><p>Your
+    child needs a passport ...</p></dd>`, read as table rows "When can we travel abroad
+    with our baby?: Your child needs ...", so that the question was quoted with its
+    answer; as a `<details>` FAQ is read, the question is now the heading of its answer.
+    Opening hours ("Mandag: 10.00-15.00") and a list of terms stay rows (`_definitions`)."""
+    nodes = _own_definitions(dl)
+    if not nodes or nodes[0].tag != "dt":
+        return None
+    for node, after in zip(nodes, [*nodes[1:], None], strict=True):
+        text = WHITE.sub(" ", node.text(separator=" ")).strip()
+        if node.tag == "dt" and not (text.rstrip(CLOSING).endswith("?") and after is not None and after.tag == "dd"):
+            return None
+        if node.tag == "dd" and not any(c.isalnum() for c in text):
+            return None
+    return nodes
+
+
 def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:
     """A description list as one `table_row` per group, its terms before its
     descriptions as a table row puts a header before its value ("Torsdag: 10.00-17.30",
@@ -1898,10 +1939,7 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
     if any(n.tag in _NOT_IN_DEFINITIONS and n.mem_id != dl.mem_id for n in dl.traverse()):
         return None  # decided before any walking: nested lists are walked once, as blocks
     groups: list[tuple[list[str], list[str]]] = []
-    for node in dl.traverse():
-        owner = closest(node, lambda a: a.tag == "dl")
-        if node.tag not in ("dt", "dd") or owner is None or owner.mem_id != dl.mem_id:
-            continue
+    for node in _own_definitions(dl):
         pieces = _pieces(node, disclosures, spaced=True)
         if any(p.kind != "paragraph" for p in pieces):
             return None
