@@ -154,11 +154,12 @@ CAPTION_CHARS = 120
 def leads_in(paragraph: str, kind: str, next_kind: str | None) -> bool:
     """Whether a paragraph (its text, its block `kind`) leads in to the block after it
     (`next_kind`, None at a section's end), and so stays in one chunk with it (`_pack`): a
-    paragraph ending in ":", a table's header row, and the caption right above a header
-    row (`is_table_caption`: "Child support per child per month, 2026"), whose words (a
-    year, a period) the rows are read under. A longer paragraph above a table is text,
+    paragraph ending in ":", a table's header row, a table's marked caption (a
+    `table_caption` block), and a paragraph right above a header row that reads as its
+    caption (`is_table_caption`: "Child support per child per month, 2026"), whose words
+    (a year, a period) the rows are read under. A longer paragraph above a table is text,
     and the chunk may end after it."""
-    if kind == "table_header":
+    if kind in ("table_header", "table_caption"):
         return next_kind is not None
     if kind == "paragraph" and next_kind == "table_header" and is_table_caption(paragraph):
         return True

@@ -142,8 +142,10 @@ class DocumentIdCollision(ValueError):
 class Block:
     """One unit of a document with its offsets into the document text.
 
-    `kind` is "heading" (with `level` 1-6), "paragraph", "list_item", "table_row" or
-    "table_header" (a table's header row: its column labels);
+    `kind` is "heading" (with `level` 1-6), "paragraph", "list_item", "table_row",
+    "table_header" (a table's header row: its column labels) or "table_caption" (the
+    title a page's markup gives a table, `<caption>`: it names the rows under it and
+    answers nothing alone);
     `page` is the 1-based page of a PDF the block starts on, None for other formats;
     `page_starts` holds (document offset, page) for each later page a block broken over
     a page break runs onto, in order (empty for a block on one page).

@@ -644,8 +644,9 @@ class Reader:
     def table_caption(self, sentence_id: int) -> int | None:
         """The caption of the table a table row or header stands in: the paragraph of one
         sentence right above the table, in the same section, that reads as a caption
-        (`qa.chunking.is_table_caption`: "Child support per child per month, 2026", a
-        `<caption>`) and names what every row gives, for the token support's context
+        (`qa.chunking.is_table_caption`: "Child support per child per month, 2026"), or
+        is all of a block its page marks as the table's caption (`table_caption`: "Satser
+        for sygedagpenge fra 1. januar 2026"), and names what every row gives, for the token support's context
         (`qa.engine.QAEngine.match_tokens`); None for a sentence of another kind or a
         table without one. Walks back over the rows: linear in the table's length."""
         sentences = self.data.sentences
@@ -655,6 +656,9 @@ class Reader:
         if caption_id is None:
             return None
         caption = sentences[caption_id]
+        if self.block_kind(caption) == "table_caption":
+            block = self._block(caption)  # the whole caption, when it is one sentence
+            return caption_id if block is not None and (block[1], block[2]) == (caption.start, caption.end) else None
         return caption_id if self._whole_paragraph(caption) and is_table_caption(caption.text) else None
 
     def _whole_paragraph(self, sentence: Sentence) -> bool:
@@ -663,7 +667,8 @@ class Reader:
         return block is not None and block[0] == "paragraph" and (block[1], block[2]) == (sentence.start, sentence.end)
 
     def is_caption(self, sentence_id: int) -> bool:
-        """Whether a sentence is a caption: all of a paragraph, ending without a
+        """Whether a sentence is a caption: any sentence of a block its page marks as a
+        table's caption (`table_caption`, an HTML `<caption>`); else all of a paragraph, ending without a
         punctuation mark, with a list item or a table row of its section right after it
         ("Dødsfald i 2025" above "- Afdøde under 18 år: 12.960 kr.", a table's
         `<caption>` "Højeste sats for sygedagpenge 2026"): it names the year its rows hold
@@ -674,6 +679,8 @@ class Reader:
         which no word list tells, so it stays a unit). It names what follows, as a heading
         does, and answers nothing alone: no answer unit (`units`)."""
         sentence = self.data.sentences[sentence_id]
+        if self.block_kind(sentence) == "table_caption":
+            return True  # marked so by its page (`<caption>`), whatever its words
         if not self._whole_paragraph(sentence):
             return False
         if sentence.text.rstrip().endswith((".", "!", "?", ":", ";")):

@@ -282,6 +282,11 @@ def test_a_tables_caption_and_header_row_stay_in_one_chunk_with_its_rows() -> No
         # A second reviewer's: a sentence without its full stop states, it names nothing.
         ("Borgerservice holder lukket i uge 29 og 30", "paragraph", "table_header", False),
         ("Priserne er sat op i 2026", "paragraph", "table_header", False),
+        # A caption its page marks (`<caption>`) leads in to its table whatever its words,
+        # over a header row or straight over the rows.
+        ("Satser for sygedagpenge fra 1. januar 2026", "table_caption", "table_header", True),
+        ("Hospicer i Region Sydvest, antal pladser og telefon (2026)", "table_caption", "table_row", True),
+        ("Priser", "table_caption", None, False),
     ],
 )
 def test_what_leads_in_to_the_block_after_it(end: str, kind: str, next_kind: str | None, expected: bool) -> None:

@@ -2558,6 +2558,45 @@ CAPTIONED_TABLE = assemble(
 )
 
 
+def test_a_caption_its_page_marks_is_no_answer_unit_and_is_its_rows_context_whatever_its_words() -> None:
+    # Stop 51's runs quoted six HTML <caption>s read as paragraphs, whose date or comma
+    # made their text no caption ("Satser for sygedagpenge fra 1. januar 2026", "Tabel 1.
+    # Orlovsuger ..."); a held-out page's caption was quoted for a question on leave.
+    document = assemble(
+        "satser",
+        [
+            ("heading", 1, "Sygedagpenge"),
+            ("table_caption", 0, "Satser for sygedagpenge fra 1. januar 2026"),
+            ("table_header", 0, "Periode; Højeste beløb"),
+            ("table_row", 0, "Periode: Pr. uge; Højeste beløb: 5.135 kr."),
+            ("table_caption", 0, "Tabel 1. Orlovsuger for forældre til børn født 1. januar 2026 eller senere"),
+            ("table_header", 0, "Orlovstype; Mor"),
+            ("table_row", 0, "Orlovstype: Graviditetsorlov; Mor: 4 uger"),
+            # The same words as a paragraph over a list are a unit, as before.
+            ("paragraph", 0, "Satser for sygedagpenge fra 1. januar 2026"),
+            ("list_item", 0, "Pr. time: 138,79 kr."),
+        ],  # type: ignore[misc]
+    )
+    engine = _engine(prepare_index([document], FakeEmbedder()), {"cos": 1.0})
+    ranked = [_hit(i, 1.0) for i in range(len(engine.data.chunks))]
+    offered = [engine.data.sentences[unit[0]].text for unit, _, _ in engine.reader.units(ranked)]
+    assert offered == [
+        "Periode: Pr. uge; Højeste beløb: 5.135 kr.",
+        "Orlovstype: Graviditetsorlov; Mor: 4 uger",
+        "Satser for sygedagpenge fra 1. januar 2026",
+        "Pr. time: 138,79 kr.",
+    ]
+    ids = [s.sentence_id for s in engine.data.sentences]
+    texts = [s.text for s in engine.data.sentences]
+    assert texts[:2] == ["Satser for sygedagpenge fra 1. januar 2026", "Periode; Højeste beløb"]
+    assert engine.reader.table_caption(ids[2]) == ids[0]
+    # A caption of two sentences is no one sentence the rows are read under.
+    row = texts.index("Orlovstype: Graviditetsorlov; Mor: 4 uger")
+    assert texts[row - 3 : row - 1] == ["Tabel 1.", "Orlovsuger for forældre til børn født 1. januar 2026 eller senere"]
+    assert engine.reader.table_caption(ids[row]) is None
+    assert [engine.reader.is_caption(i) for i in ids] == [True, False, False, True, True, False, False, False, False]
+
+
 def test_a_table_caption_is_found_above_its_own_table_only() -> None:
     # A second reviewer's cases: the walk back went over a list, and over an earlier
     # table's rows to that table's caption.

@@ -408,7 +408,7 @@ def test_a_figure_caption_under_its_table_is_read_above_the_rows_as_the_tables_c
     )
     assert units(doc) == [
         ("heading", 1, "Genbrugspladser"),
-        ("paragraph", 0, "Åbningstider 2026"),
+        ("table_caption", 0, "Åbningstider 2026"),
         ("table_header", 0, "Plads; Lørdag"),
         ("table_row", 0, "Plads: Ravnsholt; Lørdag: 9.00–17.00"),
         ("paragraph", 0, "På helligdage er der lukket."),

@@ -18,7 +18,7 @@ from typing import Literal, TypeAlias
 from qa.lexicon import is_danish_word
 from qa.normalise import has_letter_or_digit
 
-BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "table_header"]
+BlockKind = Literal["heading", "paragraph", "list_item", "table_row", "table_header", "table_caption"]
 
 
 class ReaderError(Exception):

@@ -229,7 +229,10 @@ def _label(labels: list[str], x: int) -> str:
 
 
 def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] = _cell_text) -> list[Piece]:
-    """The pieces of one `<table>`: its caption (`table_caption`) as a paragraph, each header row as a
+    """The pieces of one `<table>`: its caption (`table_caption`) as a `table_caption` (a
+    page's own title for the table, which a reader quotes no more than a heading: six
+    captions with a date or a comma, "Satser for sygedagpenge fra 1. januar 2026", were
+    quoted as answers at stop 51, where a paragraph's text could not tell them captions), each header row as a
     `table_header` as the source shows it ("Fradrag; 2024; 2025", then "Sats; Maks.
     fradrag; Sats; Maks. fradrag"), and one `table_row` per data row with each value next to its column's
     combined label ("Fradrag: Jobfradrag; 2024 Sats: 4,5 %; 2024 Maks. fradrag: 2.900 kr.; …").
@@ -248,7 +251,7 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
     """
     grid = table_grid(table, cell_text)
     caption = table_caption(table)
-    pieces = [Piece("paragraph", 0, cell_text(caption))] if caption is not None else []
+    pieces = [Piece("table_caption", 0, cell_text(caption))] if caption is not None else []
     head = header_row_count(grid)
     labels = column_labels(grid, head) if head else []
     for y in range(head):
