@@ -490,7 +490,7 @@ def test_a_description_list_of_questions_is_an_faq_its_questions_headings_over_t
     # and the question quoted with its answer.
     doc = _read(
         tmp_path,
-        "<main><h1>Having a baby</h1><h2>Frequently asked questions</h2><dl class=\"faq\">"
+        '<main><h1>Having a baby</h1><h2>Frequently asked questions</h2><dl class="faq">'
         '<dt><a href="#a1" role="button" aria-expanded="false">When can we travel abroad with our baby?</a></dt>'
         '<dd id="a1" class="is-collapsed"><p>Your child needs a passport.</p><p>Apply once the child has a CPR'
         " number.</p></dd>"

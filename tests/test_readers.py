@@ -122,6 +122,14 @@ def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_wh
         ("Tilbud om »Frit valg« og »Madservice«", False),
         ("www.borger.dk > Flytning", True),
         ("lifeindenmark.borger.dk > Moving", True),
+        # The page's title at the trail's end may be a question (a held-out text page of
+        # stop 50); a comparison, a question mid-trail and a question of numbers are none.
+        ("Forside › Natur og friluftsliv › Lystfiskeri › Hvor må du fiske?", True),
+        ("Forside > Hvad koster et pas?", True),
+        ("Er prisen > 200 kr?", False),
+        ("Er 5 > 3 > 1?", False),
+        ("Forside > Hvad koster det? > Priser", False),
+        ("Forside > Hvad koster det??", False),
     ],
 )
 def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:

