@@ -424,3 +424,41 @@ def test_a_figure_caption_under_its_table_is_read_above_the_rows_as_the_tables_c
         ("table_row", 0, "Zone: A; Pris: 30 kr."),
         ("paragraph", 0, "Kilde: Lindå Kommune"),
     ]
+
+
+def test_a_caption_that_titles_its_table_is_a_table_caption_and_one_that_states_or_notes_is_text(
+    tmp_path: Path,
+) -> None:
+    # Stop 51's runs quoted captions read as paragraphs ("Satser for sygedagpenge fra 1.
+    # januar 2026"); a stop 52 review's captions that state a fact, hold a note after a
+    # <br>, or tell the picture of a figure beside its table stay text, quotable as before.
+    doc = _page(
+        tmp_path,
+        "<table><caption>Tabel 1. Orlovsuger for børn født 1. januar 2026 eller senere</caption>"
+        "<tr><th>Orlov</th><th>Mor</th></tr><tr><td>Graviditetsorlov</td><td>4 uger</td></tr></table>"
+        "<table><caption>Der er ingen ledige ældreboliger lige nu</caption>"
+        "<tr><th>Adresse</th><th>Husleje</th></tr></table>"
+        "<table><caption>Alle beløb udbetales den sidste hverdag i måneden.</caption>"
+        "<tr><th>Ydelse</th><th>Beløb</th></tr><tr><td>Grundbeløb</td><td>7.198 kr.</td></tr></table>"
+        "<table><caption>Takster 2026<br>Juli er betalingsfri.</caption>"
+        "<tr><th>Tilbud</th><th>Pris</th></tr><tr><td>Børnehave</td><td>2.360 kr.</td></tr></table>"
+        '<figure><img src="kort.png" alt=""><table><tr><th>Fraktion</th><th>Container</th></tr>'
+        "<tr><td>Jern</td><td>2</td></tr></table><figcaption>Kort over pladsen med indkørsel fra Ravnsholtvej"
+        "</figcaption></figure>",
+    )
+    assert units(doc) == [
+        ("table_caption", 0, "Tabel 1. Orlovsuger for børn født 1. januar 2026 eller senere"),
+        ("table_header", 0, "Orlov; Mor"),
+        ("table_row", 0, "Orlov: Graviditetsorlov; Mor: 4 uger"),
+        ("paragraph", 0, "Der er ingen ledige ældreboliger lige nu"),
+        ("table_row", 0, "Adresse; Husleje"),
+        ("paragraph", 0, "Alle beløb udbetales den sidste hverdag i måneden."),
+        ("table_header", 0, "Ydelse; Beløb"),
+        ("table_row", 0, "Ydelse: Grundbeløb; Beløb: 7.198 kr."),
+        ("paragraph", 0, "Takster 2026; Juli er betalingsfri."),
+        ("table_header", 0, "Tilbud; Pris"),
+        ("table_row", 0, "Tilbud: Børnehave; Pris: 2.360 kr."),
+        ("table_header", 0, "Fraktion; Container"),
+        ("table_row", 0, "Fraktion: Jern; Container: 2"),
+        ("paragraph", 0, "Kort over pladsen med indkørsel fra Ravnsholtvej"),
+    ]

@@ -1825,16 +1825,11 @@ class _Walker:
                 self.in_item, self.item_number = True, self.numbers.get(child.mem_id)
                 self.walk(child)
                 self.flush()
-            elif tag == "dl" and (asked := _questions_and_answers(child)) is not None:
-                # An FAQ set out as a description list: each question a heading one level
-                # below its section, its answer read as blocks under it.
-                for node in asked:
-                    if node.tag == "dt":
-                        self.label(inline_text(node))
-                    else:
-                        self.walk(node)
-                        self.flush()
-            elif tag == "dl" and (rows := _definitions(child, self.disclosures)) is not None:
+            elif (
+                tag == "dl"
+                and not _asks_and_answers(child)
+                and (rows := _definitions(child, self.disclosures)) is not None
+            ):
                 self.flush()
                 self.pieces.extend(rows)
             elif tag in BLOCKS or tag == "summary":
@@ -1909,25 +1904,30 @@ def _own_definitions(dl: LexborNode) -> list[LexborNode]:
     return out
 
 
-def _questions_and_answers(dl: LexborNode) -> list[LexborNode] | None:
-    """The terms and descriptions of a description list that is an FAQ (`_own_definitions`),
-    or None: every term a question (its text ends in "?") right over a description that
-    says something. A held-out page (`t107`, a lifeindenmark-like guide) set its FAQ as
-    `<dl><dt><a role="button">When can we travel abroad with our baby?</a></dt><dd><p>Your
-    child needs a passport ...</p></dd>`, read as table rows "When can we travel abroad
-    with our baby?: Your child needs ...", so that the question was quoted with its
-    answer; as a `<details>` FAQ is read, the question is now the heading of its answer.
-    Opening hours ("Mandag: 10.00-15.00") and a list of terms stay rows (`_definitions`)."""
+def _asks_and_answers(dl: LexborNode) -> bool:
+    """Whether a description list is an FAQ (`_own_definitions`), read as blocks rather than
+    as rows (`_definitions`): every term a question (its text ends in "?") right over a
+    description that ends a sentence. A held-out page (`t107`, a lifeindenmark-like guide)
+    set its FAQ as `<dl><dt><a role="button">When can we travel abroad with our baby?</a>
+    </dt><dd><p>Your child needs a passport ...</p></dd>`, read as table rows "When can we
+    travel abroad with our baby?: Your child needs ...", whose question was quoted with its
+    answer. As blocks, a question stays in its section as a paragraph the reader does not
+    quote (or the heading of its answer when it is a disclosure's label, as any
+    accordion's), and text after the list stays under the section's heading (a review's
+    questions made headings took "Hvad koster det?" in an accordion panel away from its
+    label "Kørekort", and the text after the list under the last question). Facts whose labels ask
+    ("Ledige pladser?" over "Ja"), a contact line ("Har du spørgsmål?" over "Ring på 33 33
+    33 33") and opening hours stay rows: a stop 52 review's cases."""
     nodes = _own_definitions(dl)
     if not nodes or nodes[0].tag != "dt":
-        return None
+        return False
     for node, after in zip(nodes, [*nodes[1:], None], strict=True):
-        text = WHITE.sub(" ", node.text(separator=" ")).strip()
-        if node.tag == "dt" and not (text.rstrip(CLOSING).endswith("?") and after is not None and after.tag == "dd"):
-            return None
-        if node.tag == "dd" and not any(c.isalnum() for c in text):
-            return None
-    return nodes
+        text = WHITE.sub(" ", node.text(separator=" ")).strip().rstrip(CLOSING)
+        if node.tag == "dt" and not (text.endswith("?") and after is not None and after.tag == "dd"):
+            return False
+        if node.tag == "dd" and not text.endswith((".", "!", "?")):
+            return False
+    return True
 
 
 def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:

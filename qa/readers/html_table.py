@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from qa.readers.common import Piece, table_row_text
+from qa.readers.common import CLOSING, FINITE_VERB, Piece, table_row_text
 from qa.readers.dom import WHITE, all_bold, closest
 
 # The HTML Living Standard's rules for parsing non-negative integers (leading white
@@ -229,10 +229,12 @@ def _label(labels: list[str], x: int) -> str:
 
 
 def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] = _cell_text) -> list[Piece]:
-    """The pieces of one `<table>`: its caption (`table_caption`) as a `table_caption` (a
-    page's own title for the table, which a reader quotes no more than a heading: six
-    captions with a date or a comma, "Satser for sygedagpenge fra 1. januar 2026", were
-    quoted as answers at stop 51, where a paragraph's text could not tell them captions), each header row as a
+    """The pieces of one `<table>`: its caption (`table_caption`) as a `table_caption` when it
+    is a title (`_titles_its_table`: the page's own title for the table, which a reader
+    quotes no more than a heading; six captions with a date or a comma, "Satser for
+    sygedagpenge fra 1. januar 2026", were quoted as answers at stop 51, where a
+    paragraph's text could not tell them captions), else as a paragraph (a caption that
+    states, "Der er ingen ledige ældreboliger lige nu", or holds a note), each header row as a
     `table_header` as the source shows it ("Fradrag; 2024; 2025", then "Sats; Maks.
     fradrag; Sats; Maks. fradrag"), and one `table_row` per data row with each value next to its column's
     combined label ("Fradrag: Jobfradrag; 2024 Sats: 4,5 %; 2024 Maks. fradrag: 2.900 kr.; …").
@@ -251,7 +253,10 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
     """
     grid = table_grid(table, cell_text)
     caption = table_caption(table)
-    pieces = [Piece("table_caption", 0, cell_text(caption))] if caption is not None else []
+    pieces = []
+    if caption is not None:
+        text = cell_text(caption)
+        pieces.append(Piece("table_caption" if _titles_its_table(caption, text) else "paragraph", 0, text))
     head = header_row_count(grid)
     labels = column_labels(grid, head) if head else []
     for y in range(head):
@@ -297,6 +302,8 @@ def table_caption(table: LexborNode) -> LexborNode | None:
     figure = table.parent
     if figure is None or figure.tag != "figure" or len(figure.css("table")) != 1:
         return None
+    if any(closest(n, lambda a: a.tag == "table") is None for n in figure.css(_PICTURES)):
+        return None  # a figure of a picture and a table: its caption may tell the picture
     figcaption = next((child for child in figure.iter() if child.tag == "figcaption"), None)
     return figcaption if figcaption is not None and _names_a_table(figcaption) else None
 
@@ -304,6 +311,25 @@ def table_caption(table: LexborNode) -> LexborNode | None:
 # What a figure's caption holds when it notes rather than names its table: a footnote's
 # mark, a label's colon ("Kilde: ...", "Foto: ..."), a sentence's end.
 _NOTE_MARKS = ("*", ":", ".", "!", "?")
+
+
+# What shows a picture in a figure: its caption may tell the picture rather than the table
+# beside it ("Kort over pladsen med indkørsel fra Ravnsholtvej", a review's figure).
+_PICTURES = "img, picture, svg, video, iframe, canvas, object"
+
+
+def _titles_its_table(caption: LexborNode, text: str) -> bool:
+    """Whether a table's caption, read as `text`, is a title of the table rather than text
+    about it: one line (no `<br>`, paragraph or list in it), no common finite verb
+    (`qa.readers.common.FINITE_VERB`: "Der er ingen ledige ældreboliger lige nu" states)
+    and no sentence's end ("Alle beløb er før skat."). A stop 52 review's captions that
+    stated a fact or held a note after a `<br>` were no longer quotable as tables' titles."""
+    if any(
+        n.tag in ("br", "p", "div", "ul", "ol", "li", "table") for n in caption.traverse() if n.mem_id != caption.mem_id
+    ):
+        return False
+    line = text.strip().rstrip(CLOSING)
+    return bool(line) and FINITE_VERB.search(line) is None and not line.endswith((".", "!", "?", ":", ";"))
 
 
 def _names_a_table(figcaption: LexborNode) -> bool:
