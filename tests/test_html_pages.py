@@ -482,54 +482,6 @@ def test_a_description_list_keeps_each_term_with_its_description(tmp_path: Path)
     ]
 
 
-def test_a_description_list_of_questions_over_sentences_is_an_faq_read_as_blocks(tmp_path: Path) -> None:
-    # A held-out page (t107, a lifeindenmark-like guide): its FAQ, a <dl> of questions, was
-    # read as table rows "When can we travel abroad with our baby?: Your child needs ...",
-    # and the question quoted with its answer. Read as blocks, as a <dl> holding a list
-    # was: the question a paragraph, its answer's paragraphs and list, any heading or
-    # paragraph in the list itself, all under the section's heading.
-    doc = _read(
-        tmp_path,
-        '<main><h1>Having a baby</h1><h2>Frequently asked questions</h2><dl class="faq">'
-        '<dt><a href="#a1" class="js-faq-toggle" aria-expanded="false">When can we travel abroad?</a></dt>'
-        '<dd id="a1" class="is-collapsed"><p>Your child needs a passport.</p><p>Apply once the child has a CPR'
-        " number.</p></dd>"
-        "<div><dt><strong>Skal barnet have opholdstilladelse?</strong></dt><dd>Ja, inden for 6 måneder:"
-        "<ul><li>Udfyld skemaet.</li><li>Send det.</li></ul></dd></div>"
-        "<h3>Om pas</h3><dt>Hvad koster et pas?</dt><dd>Det koster 162 kr.</dd>"
-        "<p>Bemærk: Mød op personligt.</p></dl><p>Alle svar gælder fra 2026.</p>"
-        # Not an FAQ (a review's cases): facts whose labels ask over a bare value, a
-        # contact line, a term that is no question, two questions over one answer.
-        "<h2>Dagplejer</h2><dl><dt>Ledige pladser?</dt><dd>Ja</dd><dt>Husdyr?</dt><dd>Hund</dd></dl>"
-        "<dl><dt>Har du spørgsmål?</dt><dd>Ring på 33 33 33 33</dd></dl>"
-        "<dl><dt>Hvornår?</dt><dd>Hver mandag.</dd><dt>Torsdag</dt><dd>10-17</dd></dl>"
-        "<dl><dt>Hvem?</dt><dt>Hvor?</dt><dd>Borgerservice.</dd></dl></main>",
-    )
-    assert _units(doc) == [
-        ("heading", "Having a baby"),
-        ("heading", "Frequently asked questions"),
-        ("paragraph", "When can we travel abroad?"),
-        ("paragraph", "Your child needs a passport."),
-        ("paragraph", "Apply once the child has a CPR number."),
-        ("paragraph", "Skal barnet have opholdstilladelse?"),
-        ("paragraph", "Ja, inden for 6 måneder:"),
-        ("list_item", "Udfyld skemaet."),
-        ("list_item", "Send det."),
-        ("heading", "Om pas"),
-        ("paragraph", "Hvad koster et pas?"),
-        ("paragraph", "Det koster 162 kr."),
-        ("paragraph", "Bemærk: Mød op personligt."),
-        ("paragraph", "Alle svar gælder fra 2026."),
-        ("heading", "Dagplejer"),
-        ("table_row", "Ledige pladser?: Ja"),
-        ("table_row", "Husdyr?: Hund"),
-        ("table_row", "Har du spørgsmål?: Ring på 33 33 33 33"),
-        ("table_row", "Hvornår?: Hver mandag."),
-        ("table_row", "Torsdag: 10-17"),
-        ("table_row", "Hvem?; Hvor?: Borgerservice."),
-    ]
-
-
 def test_a_title_band_above_main_and_a_contact_column_beside_it_are_content_but_menus_and_skip_links_are_not(
     tmp_path: Path,
 ) -> None:

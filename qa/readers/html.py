@@ -1825,11 +1825,7 @@ class _Walker:
                 self.in_item, self.item_number = True, self.numbers.get(child.mem_id)
                 self.walk(child)
                 self.flush()
-            elif (
-                tag == "dl"
-                and not _asks_and_answers(child)
-                and (rows := _definitions(child, self.disclosures)) is not None
-            ):
+            elif tag == "dl" and (rows := _definitions(child, self.disclosures)) is not None:
                 self.flush()
                 self.pieces.extend(rows)
             elif tag in BLOCKS or tag == "summary":
@@ -1893,43 +1889,6 @@ def _owner_table(node: LexborNode) -> int | None:
     return owner.mem_id if owner is not None else None
 
 
-def _own_definitions(dl: LexborNode) -> list[LexborNode]:
-    """The `<dt>` and `<dd>` elements of a description list, in document order, also
-    those in a `<div>` that groups them (HTML allows it), not those of a list inside it."""
-    out = []
-    for node in dl.traverse():
-        owner = closest(node, lambda a: a.tag == "dl")
-        if node.tag in ("dt", "dd") and owner is not None and owner.mem_id == dl.mem_id:
-            out.append(node)
-    return out
-
-
-def _asks_and_answers(dl: LexborNode) -> bool:
-    """Whether a description list is an FAQ (`_own_definitions`), read as blocks rather than
-    as rows (`_definitions`): every term a question (its text ends in "?") right over a
-    description that ends a sentence. A held-out page (`t107`, a lifeindenmark-like guide)
-    set its FAQ as `<dl><dt><a role="button">When can we travel abroad with our baby?</a>
-    </dt><dd><p>Your child needs a passport ...</p></dd>`, read as table rows "When can we
-    travel abroad with our baby?: Your child needs ...", whose question was quoted with its
-    answer. As blocks, a question stays in its section as a paragraph the reader does not
-    quote (or the heading of its answer when it is a disclosure's label, as any
-    accordion's), and text after the list stays under the section's heading (a review's
-    questions made headings took "Hvad koster det?" in an accordion panel away from its
-    label "Kørekort", and the text after the list under the last question). Facts whose labels ask
-    ("Ledige pladser?" over "Ja"), a contact line ("Har du spørgsmål?" over "Ring på 33 33
-    33 33") and opening hours stay rows: a stop 52 review's cases."""
-    nodes = _own_definitions(dl)
-    if not nodes or nodes[0].tag != "dt":
-        return False
-    for node, after in zip(nodes, [*nodes[1:], None], strict=True):
-        text = WHITE.sub(" ", node.text(separator=" ")).strip().rstrip(CLOSING)
-        if node.tag == "dt" and not (text.endswith("?") and after is not None and after.tag == "dd"):
-            return False
-        if node.tag == "dd" and not text.endswith((".", "!", "?")):
-            return False
-    return True
-
-
 def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:
     """A description list as one `table_row` per group, its terms before its
     descriptions as a table row puts a header before its value ("Torsdag: 10.00-17.30",
@@ -1939,7 +1898,10 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
     if any(n.tag in _NOT_IN_DEFINITIONS and n.mem_id != dl.mem_id for n in dl.traverse()):
         return None  # decided before any walking: nested lists are walked once, as blocks
     groups: list[tuple[list[str], list[str]]] = []
-    for node in _own_definitions(dl):
+    for node in dl.traverse():
+        owner = closest(node, lambda a: a.tag == "dl")
+        if node.tag not in ("dt", "dd") or owner is None or owner.mem_id != dl.mem_id:
+            continue
         pieces = _pieces(node, disclosures, spaced=True)
         if any(p.kind != "paragraph" for p in pieces):
             return None
