@@ -430,8 +430,9 @@ def test_a_caption_that_titles_its_table_is_a_table_caption_and_one_that_states_
     tmp_path: Path,
 ) -> None:
     # Stop 51's runs quoted captions read as paragraphs ("Satser for sygedagpenge fra 1.
-    # januar 2026"); a stop 52 review's captions that state a fact, hold a note after a
-    # <br>, or tell the picture of a figure beside its table stay text, quotable as before.
+    # januar 2026"); stop 52 reviews' captions that state a fact, hold a note after a
+    # <br>, tell the picture of a figure beside its table, or are all a table without
+    # values has to say stay text, quotable as before.
     doc = _page(
         tmp_path,
         "<table><caption>Tabel 1. Orlovsuger for børn født 1. januar 2026 eller senere</caption>"
@@ -444,7 +445,13 @@ def test_a_caption_that_titles_its_table_is_a_table_caption_and_one_that_states_
         "<tr><th>Tilbud</th><th>Pris</th></tr><tr><td>Børnehave</td><td>2.360 kr.</td></tr></table>"
         '<figure><img src="kort.png" alt=""><table><tr><th>Fraktion</th><th>Container</th></tr>'
         "<tr><td>Jern</td><td>2</td></tr></table><figcaption>Kort over pladsen med indkørsel fra Ravnsholtvej"
-        "</figcaption></figure>",
+        "</figcaption></figure>"
+        # A table of no values keeps its caption as text; a nested table's caption is its own.
+        "<table><caption>Ingen kommende arrangementer for børn</caption><thead><tr><th>Dato</th>"
+        "<th>Sted</th></tr></thead><tbody></tbody></table>"
+        "<table><tr><th>Hal</th><th>Ledige tider</th></tr><tr><td>Nordhallen</td><td><table><caption>"
+        "Ingen ledige tider i uge 12</caption><tr><th>Dag</th></tr></table></td></tr>"
+        "<tr><td>Sydhallen</td><td>Tirsdag 18-20</td></tr></table>",
     )
     assert units(doc) == [
         ("table_caption", 0, "Tabel 1. Orlovsuger for børn født 1. januar 2026 eller senere"),
@@ -461,4 +468,9 @@ def test_a_caption_that_titles_its_table_is_a_table_caption_and_one_that_states_
         ("table_header", 0, "Fraktion; Container"),
         ("table_row", 0, "Fraktion: Jern; Container: 2"),
         ("paragraph", 0, "Kort over pladsen med indkørsel fra Ravnsholtvej"),
+        ("paragraph", 0, "Ingen kommende arrangementer for børn"),
+        ("table_row", 0, "Dato; Sted"),
+        ("table_header", 0, "Hal; Ledige tider"),
+        ("table_row", 0, "Hal: Nordhallen; Ledige tider: Ingen ledige tider i uge 12; Dag"),
+        ("table_row", 0, "Hal: Sydhallen; Ledige tider: Tirsdag 18-20"),
     ]

@@ -130,6 +130,12 @@ def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_wh
         ("Er 5 > 3 > 1?", False),
         ("Forside > Hvad koster det? > Priser", False),
         ("Forside > Hvad koster det??", False),
+        # A second review's: options, an instruction, a question from no home page.
+        ("Mistet pas / kørekort / sundhedskort?", False),
+        ("Forside / Sundhed / Hvad koster en tandlæge?", False),
+        ("Er du syg / på barsel / ledig?", False),
+        ("Vælg Min side › Mine sager › Hvor langt er min sag?", False),
+        ("Home » Moving » Do I need a CPR number?", True),
     ],
 )
 def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:

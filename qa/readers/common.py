@@ -394,12 +394,18 @@ def is_breadcrumb(line: str) -> bool:
     home page and it has two), and quotes in guillemets ("Tilbud om »Frit valg«") are
     none. The last step, the page's own title, may be a question ("Forside › Lystfiskeri ›
     Hvor må du fiske?", a held-out text page of stop 50 whose trail was read as text) when
-    every step holds a letter ("Er 5 > 3 > 1?" compares). A menu path of three steps on a
+    the trail starts at a home page and points on (">", "›", "»"), every step holding a
+    letter: "Er 5 > 3 > 1?" compares, "Mistet pas / kørekort / sundhedskort?" asks and
+    "Vælg Min side › Mine sager › Hvor langt er min sag?" instructs (a stop 52 review's
+    lines, read as text). A menu path of three steps on a
     line of its own reads as a trail: `CRUMB_LINES` keeps the test to the lines above a
     page's text."""
     steps = [step.strip() for step in _CRUMB_SEPARATOR.split(line.strip())]
-    asks = bool(steps) and steps[-1].endswith("?") and all(any(c.isalpha() for c in step) for step in steps)
-    if asks:
+    if steps[-1].endswith("?"):
+        slashed = any("/" in mark for mark in _CRUMB_SEPARATOR.findall(line.strip()))
+        pointed = not slashed and _CRUMB_HOME.match(steps[0]) is not None
+        if not pointed or not all(any(c.isalpha() for c in step) for step in steps):
+            return False
         steps[-1] = steps[-1][:-1].rstrip()
     if len(steps) < 2 or any(not step or len(step.split()) > 6 or step.endswith(("!", "?", ",")) for step in steps):
         return False

@@ -118,7 +118,7 @@ from qa.readers.common import (
     strip_bullet,
 )
 from qa.readers.dom import WHITE, all_bold, ancestors, closest
-from qa.readers.html_table import html_table_pieces, table_caption
+from qa.readers.html_table import html_table_pieces, owner_table, table_caption
 
 # Removed wherever they are, except the content root and what holds it (an ASP.NET page
 # is one <form> around everything; react-modal hides the app root while a dialog is open).
@@ -1864,7 +1864,7 @@ def is_layout_table(table: LexborNode, without: frozenset[int] = frozenset()) ->
     elements (by `mem_id`) judged as if taken out with what they hold (`_keeping_layout`)."""
     if (table.attributes.get("role") or "").strip().lower() in ("presentation", "none"):
         return True
-    own = [n for n in table.traverse() if n.mem_id == table.mem_id or _owner_table(n) == table.mem_id]
+    own = [n for n in table.traverse() if n.mem_id == table.mem_id or owner_table(n) == table.mem_id]
     if any(n.tag in ("th", "thead", "caption") for n in own):
         return False
     for cell in (n for n in own if n.tag == "td"):
@@ -1882,11 +1882,6 @@ def is_layout_table(table: LexborNode, without: frozenset[int] = frozenset()) ->
 
 # What stands beside a heading in a cell of a table that lays out a page.
 _LAYOUT_BLOCKS = {"p", "ul", "ol", "dl", "table"}
-
-
-def _owner_table(node: LexborNode) -> int | None:
-    owner = closest(node, lambda a: a.tag == "table")
-    return owner.mem_id if owner is not None else None
 
 
 def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:
