@@ -474,3 +474,19 @@ def test_a_caption_that_titles_its_table_is_a_table_caption_and_one_that_states_
         ("table_row", 0, "Hal: Nordhallen; Ledige tider: Ingen ledige tider i uge 12; Dag"),
         ("table_row", 0, "Hal: Sydhallen; Ledige tider: Tirsdag 18-20"),
     ]
+
+
+def test_an_icon_in_a_figures_caption_is_no_picture_beside_its_table(tmp_path: Path) -> None:
+    # A third review's page: the icon made the caption no table's, read under the rows.
+    doc = read_document(
+        saved_page(
+            tmp_path,
+            '<main><figure><table><tr><th>Uge</th></tr><tr><td>12</td></tr></table><figcaption><img src="i.svg"'
+            ' alt=""> Tømmeplan 2026</figcaption></figure></main>',
+        )
+    )
+    assert units(doc) == [
+        ("table_caption", 0, "Tømmeplan 2026"),
+        ("table_header", 0, "Uge"),
+        ("table_row", 0, "Uge: 12"),
+    ]

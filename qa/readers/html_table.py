@@ -310,7 +310,7 @@ def table_caption(table: LexborNode) -> LexborNode | None:
     figure = table.parent
     if figure is None or figure.tag != "figure" or len(figure.css("table")) != 1:
         return None
-    if any(closest(n, lambda a: a.tag == "table") is None for n in figure.css(_PICTURES)):
+    if any(closest(n, lambda a: a.tag in ("table", "figcaption")) is None for n in figure.css(_PICTURES)):
         return None  # a figure of a picture and a table: its caption may tell the picture
     figcaption = next((child for child in figure.iter() if child.tag == "figcaption"), None)
     return figcaption if figcaption is not None and _names_a_table(figcaption) else None
