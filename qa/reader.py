@@ -646,10 +646,10 @@ class Reader:
         sentence right above the table, in the same section, that reads as a caption
         (`qa.chunking.is_table_caption`: "Child support per child per month, 2026"), or
         is all of a block its page marks as the table's caption (`table_caption`: "Satser
-        for sygedagpenge fra 1. januar 2026"), and names what every row gives, for the token
-        support's context
-        (`qa.engine.QAEngine.match_tokens`); None for a sentence of another kind or a
-        table without one. Walks back over the rows: linear in the table's length."""
+        for sygedagpenge fra 1. januar 2026"), and names what every row gives, for the
+        token support's context (`qa.engine.QAEngine.match_tokens`); None for a sentence
+        of another kind or a table without one. Walks back over the rows: linear in the
+        table's length."""
         sentences = self.data.sentences
         if self.block_kind(sentences[sentence_id]) not in TABLE_KINDS:
             return None
@@ -684,7 +684,7 @@ class Reader:
         does, and answers nothing alone: no answer unit (`units`)."""
         sentence = self.data.sentences[sentence_id]
         if self.block_kind(sentence) == "table_caption":
-            return True  # marked so by its page (`<caption>`), whatever its words
+            return True  # a title its page gives its table, whatever its figures
         if not self._whole_paragraph(sentence):
             return False
         if sentence.text.rstrip().endswith((".", "!", "?", ":", ";")):

@@ -397,9 +397,8 @@ def is_breadcrumb(line: str) -> bool:
     the trail starts at a home page and points on (">", "›", "»"), every step holding a
     letter: "Er 5 > 3 > 1?" compares, "Mistet pas / kørekort / sundhedskort?" asks and
     "Vælg Min side › Mine sager › Hvor langt er min sag?" instructs (a stop 52 review's
-    lines, read as text). A menu path of three steps on a
-    line of its own reads as a trail: `CRUMB_LINES` keeps the test to the lines above a
-    page's text."""
+    lines, read as text). A menu path of three steps on a line of its own reads as a
+    trail: `CRUMB_LINES` keeps the test to the lines above a page's text."""
     steps = [step.strip() for step in _CRUMB_SEPARATOR.split(line.strip())]
     if steps[-1].endswith("?"):
         slashed = any("/" in mark for mark in _CRUMB_SEPARATOR.findall(line.strip()))

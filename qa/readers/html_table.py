@@ -234,7 +234,8 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
     quotes no more than a heading; six captions with a date or a comma, "Satser for
     sygedagpenge fra 1. januar 2026", were quoted as answers at stop 51, where a
     paragraph's text could not tell them captions), else as a paragraph (a caption that
-    states, "Der er ingen ledige ældreboliger lige nu", or holds a note), each header row as a
+    states, "Der er ingen ledige ældreboliger lige nu", holds a note, or is all a table
+    without values has to say: `_has_values`), each header row as a
     `table_header` as the source shows it ("Fradrag; 2024; 2025", then "Sats; Maks.
     fradrag; Sats; Maks. fradrag"), and one `table_row` per data row with each value next to its column's
     combined label ("Fradrag: Jobfradrag; 2024 Sats: 4,5 %; 2024 Maks. fradrag: 2.900 kr.; …").
@@ -285,10 +286,14 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
     _end_group(pieces, group, group_used)
     # A table without values (no `<td>` of its own holding text, only a header row) keeps
     # its caption as text: the caption says all it has to say.
-    values = any(cell.text(separator=" ").strip() and owner_table(cell) == table.mem_id for cell in table.css("td"))
-    if caption is not None and values and _titles_its_table(caption, pieces[0].text):
+    if caption is not None and _titles_its_table(caption, pieces[0].text) and _has_values(table):
         pieces[0] = Piece("table_caption", 0, pieces[0].text)
     return pieces
+
+
+def _has_values(table: LexborNode) -> bool:
+    """Whether a table has a `<td>` of its own (not a nested table's) holding text."""
+    return any(cell.text(separator=" ").strip() and owner_table(cell) == table.mem_id for cell in table.css("td"))
 
 
 def owner_table(node: LexborNode) -> int | None:
