@@ -657,15 +657,14 @@ class Reader:
         if caption_id is None:
             return None
         caption = sentences[caption_id]
-        if self.block_kind(caption) == "table_caption":
-            block = self._block(caption)  # the whole caption, when it is one sentence
-            return caption_id if block is not None and (block[1], block[2]) == (caption.start, caption.end) else None
-        return caption_id if self._whole_paragraph(caption) and is_table_caption(caption.text) else None
+        if self._whole_block(caption, "table_caption"):  # the whole caption is one sentence
+            return caption_id
+        return caption_id if self._whole_block(caption, "paragraph") and is_table_caption(caption.text) else None
 
-    def _whole_paragraph(self, sentence: Sentence) -> bool:
-        """Whether a sentence is all of a paragraph block."""
+    def _whole_block(self, sentence: Sentence, kind: str) -> bool:
+        """Whether a sentence is all of a block of `kind`."""
         block = self._block(sentence)
-        return block is not None and block[0] == "paragraph" and (block[1], block[2]) == (sentence.start, sentence.end)
+        return block is not None and block[0] == kind and (block[1], block[2]) == (sentence.start, sentence.end)
 
     def is_caption(self, sentence_id: int) -> bool:
         """Whether a sentence is a caption: any sentence of a block its page marks as a
@@ -685,7 +684,7 @@ class Reader:
         sentence = self.data.sentences[sentence_id]
         if self.block_kind(sentence) == "table_caption":
             return True  # a title its page gives its table, whatever its figures
-        if not self._whole_paragraph(sentence):
+        if not self._whole_block(sentence, "paragraph"):
             return False
         if sentence.text.rstrip().endswith((".", "!", "?", ":", ";")):
             return False

@@ -1419,9 +1419,11 @@ _KEEPS_ELEMENT = (
 # `this.nextElementSibling.innerHTML = svar[0]`, over "Henter svar ...": two stop 51
 # reviews'), along calls that keep that element only (an icon's text set after `.siblings()`
 # or `.find()` is the icon's: a third review's "close the others" accordion).
+# An assignment to an element's text by the DOM (`el.innerHTML = ...`, `+=`, not `==`).
+_DOM_TEXT_WRITE = r"(?:innerHTML|innerText|textContent)\s*\+?=(?!=)"
 _WRITES_NEXT = re.compile(
     rf"\.next\s*\([^()]*\)(?:\s*\.\s*{_KEEPS_ELEMENT}\s*\([^()]*\))*\s*\.\s*(?:html|text|load)\s*\(\s*[^)\s]"
-    r"|nextElementSibling\s*\.\s*(?:innerHTML|innerText|textContent)\s*\+?=(?!=)",
+    rf"|nextElementSibling\s*\.\s*{_DOM_TEXT_WRITE}",
     re.IGNORECASE,
 )
 # A call to the server, and a write of an element's text: together, a script that fetches
@@ -1431,9 +1433,7 @@ _WRITES_NEXT = re.compile(
 _CALLS_SERVER = re.compile(
     r"(?:\$|\bjQuery)\.(?:get|getJSON|post|ajax)\s*\(|\bfetch\s*\(|XMLHttpRequest", re.IGNORECASE
 )
-_WRITES_TEXT = re.compile(
-    r"\.(?:html|text)\s*\(\s*[^)\s]|\b(?:innerHTML|innerText|textContent)\s*\+?=(?!=)", re.IGNORECASE
-)
+_WRITES_TEXT = re.compile(rf"\.(?:html|text)\s*\(\s*[^)\s]|\b{_DOM_TEXT_WRITE}", re.IGNORECASE)
 
 
 def _shows_no_page_text(script: str) -> bool:

@@ -342,12 +342,19 @@ def _titles_its_table(caption: LexborNode, text: str) -> bool:
     åbningstider fra mandag den 2. februar", a review's) and can no longer be quoted: on
     the test pages no gold was a caption (0 of the 333 captions of stop 51's sets), and
     six captions were quoted as wrong answers."""
-    if any(
-        n.tag in ("br", "p", "div", "ul", "ol", "li", "table") for n in caption.traverse() if n.mem_id != caption.mem_id
-    ):
+    if not _one_line(caption):
         return False
     line = text.strip().rstrip(CLOSING)
     return bool(line) and FINITE_VERB.search(line) is None and not line.endswith((".", "!", "?", ":", ";"))
+
+
+# What breaks a caption into more than one line: a line break, a block, a list, a table.
+_LINE_BREAKING = frozenset({"br", "p", "div", "ul", "ol", "li", "table"})
+
+
+def _one_line(caption: LexborNode) -> bool:
+    """Whether a caption holds nothing that breaks it into lines (`_LINE_BREAKING`)."""
+    return not any(n.tag in _LINE_BREAKING for n in caption.traverse() if n.mem_id != caption.mem_id)
 
 
 def _names_a_table(figcaption: LexborNode) -> bool:
@@ -356,7 +363,7 @@ def _names_a_table(figcaption: LexborNode) -> bool:
     or list) and none of `_NOTE_MARKS`. A stop 49 review's figure captions held footnotes to
     the rows ("* Prisen er fastsat af Folketinget ...<br>** Biretter ..."), rules as a list,
     a photo credit and a source: notes, read where they stand."""
-    if any(n.tag in ("br", "p", "div", "ul", "ol", "li", "table") for n in figcaption.traverse()):
+    if not _one_line(figcaption):
         return False
     text = WHITE.sub(" ", figcaption.text(separator=" ")).strip()
     return bool(text) and not any(mark in text for mark in _NOTE_MARKS)
