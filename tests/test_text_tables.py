@@ -651,3 +651,44 @@ def test_lines_around_a_tabbed_table_stay_text_and_values_are_no_header(
     path = tmp_path / "side.txt"
     path.write_text(text, encoding="utf-8")
     assert _blocks(path) == expected
+
+
+def test_a_tabbed_table_whose_header_cell_asks_a_question_is_read_row_by_row(tmp_path: Path) -> None:
+    # Held-out t114's text page: "Situation\tHvornår kan du søge?\tSidste frist" over its
+    # rows was read as prose, every row glued into one paragraph and quoted as an answer.
+    path = tmp_path / "feriepenge.txt"
+    path.write_text(
+        "Feriepenge for unge\n\nDu kan søge om dine feriepenge på borger.dk.\n\n"
+        "Frister for at søge\n"
+        "Situation\tHvornår kan du søge?\tSidste frist\n"
+        "Du skal holde ferie\tTidligst 1 måned før ferien\t31. december efter ferieåret\n"
+        "Du flytter fra Danmark\tNår din udrejse er registreret i CPR\t1 år efter udrejsen\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path)[2:] == [
+        ("heading", "Frister for at søge"),
+        ("table_header", "Situation; Hvornår kan du søge?; Sidste frist"),
+        (
+            "table_row",
+            "Situation: Du skal holde ferie; Hvornår kan du søge?: Tidligst 1 måned før ferien; "
+            "Sidste frist: 31. december efter ferieåret",
+        ),
+        (
+            "table_row",
+            "Situation: Du flytter fra Danmark; Hvornår kan du søge?: Når din udrejse er registreret i CPR; "
+            "Sidste frist: 1 år efter udrejsen",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A question and its answer set apart by a tab: the answer is a sentence.
+        ["Hvad koster det?\tDet er gratis for alle borgere.", "Hvornår er der åbent?\tVi har åbent hver dag."],
+        # A long question is prose, not a column's header.
+        ["Hvad gør jeg, hvis jeg har mistet mit sygesikringskort på rejsen?\tRing\t70 70 70 70", "Kort\tPris\t100"],
+    ],
+)
+def test_questions_beside_sentences_or_long_questions_between_tabs_are_no_table_header(lines: list[str]) -> None:
+    assert aligned_table(lines) is None

