@@ -764,6 +764,83 @@ def test_a_contact_card_in_a_section_menus_column_beside_main_is_read_but_not_th
     ]
 
 
+@pytest.mark.parametrize(
+    "column",
+    [
+        # A stop 53 review's pages, each beside <main>: a "Kontakt" section's menu in a
+        # <nav> column, a navbar's mega menu column titled "Kontakt", an older theme's
+        # right column opening with "Kontakt" and then its news and "Mest læste", a
+        # "Kontakt" box of links, a chat launcher's greeting, an event titled
+        # "Kontakt-caféen" and a menu item named for contact.
+        '<nav class="col-md-3 subnav"><div><h2><a href="/kontakt">Kontakt</a></h2><ul>'
+        '<li><a href="/bs">Borgerservice</a></li><li><a href="/skriv">Skriv til os med Digital Post</a></li>'
+        "</ul></div></nav>",
+        '<nav class="navbar"><div class="mega__col"><h3>Kontakt</h3><ul><li><a href="/kontakt">Kontakt os</a></li>'
+        '<li><a href="/presse">Presse</a></li></ul><p>Hovednummer: <a href="tel:70112233">70 11 22 33</a></p>'
+        "</div></nav>",
+        '<div class="sidebar"><h2>Kontakt</h2><p>Telefon 70 11 88 99</p><h3>Nyheder</h3>'
+        "<p>Fra 1. juni er Storegade spærret i seks uger.</p></div>",
+        '<div class="sidebar"><div class="box"><h2>Kontakt</h2><ul><li><a href="/skriv">Skriv til os</a></li>'
+        '<li><a href="/find">Find en medarbejder</a></li></ul></div></div>',
+        '<aside class="chat-launcher"><h2>Kontakt os på chat</h2><p>Hej! Jeg er din digitale assistent.</p></aside>',
+        '<div class="sidebar"><div class="widget"><h3>Kontakt-caféen</h3><p>Kom til kaffe torsdag kl. 14.</p>'
+        "</div></div>",
+        '<nav class="section-nav"><ul><li class="nav-item nav-item--contact"><a href="/k">Kontakt kundeservice</a>'
+        "</li></ul></nav>",
+    ],
+)
+def test_menus_news_links_and_chats_titled_kontakt_beside_main_are_not_read(tmp_path: Path, column: str) -> None:
+    doc = _read(
+        tmp_path, f'<div class="row"><main><h1>Storskrald</h1><p>Du bestiller på Min side.</p></main>{column}</div>'
+    )
+    assert _units(doc) == [("heading", "Storskrald"), ("paragraph", "Du bestiller på Min side.")]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # A stop 53 review's: a Bootstrap card, its title in the card's header, and a box
+        # opening with an icon before its title.
+        '<div class="card"><div class="card-header"><h2 class="h5">Kontakt Natur og Miljø</h2></div>'
+        '<div class="card-body"><p>Telefontid: mandag-torsdag kl. 9.00-12.00</p></div></div>',
+        '<div class="sidebar-box"><span class="icon icon-phone" aria-hidden="true"></span>'
+        "<h2>Kontakt Natur og Miljø</h2><p>Telefontid: mandag-torsdag kl. 9.00-12.00</p></div>",
+    ],
+)
+def test_a_contact_box_titled_in_a_card_header_or_after_an_icon_is_read(tmp_path: Path, box: str) -> None:
+    doc = _read(
+        tmp_path,
+        f'<div class="row"><main><h1>Jordvarme</h1><p>Du skal søge om tilladelse.</p></main>'
+        f'<div class="col-lg-4 sidebar">{box}<div class="card"><div class="card-header"><h2>Nyheder</h2></div>'
+        '<div class="card-body"><p>Ny naturpark åbner 1. maj.</p></div></div></div></div>',
+    )
+    assert _units(doc) == [
+        ("heading", "Jordvarme"),
+        ("paragraph", "Du skal søge om tilladelse."),
+        ("heading", "Kontakt Natur og Miljø"),
+        ("paragraph", "Telefontid: mandag-torsdag kl. 9.00-12.00"),
+    ]
+
+
+@pytest.mark.parametrize("named", ["", " kontakt"])
+def test_a_page_without_main_keeps_an_aside_that_is_its_own_contact_box_whole(tmp_path: Path, named: str) -> None:
+    # A stop 53 review: with no <main>, an aside whose class names contact was kept as its
+    # own box, and keeping only the box removed everything in it (also one titled so).
+    doc = _read(
+        tmp_path,
+        '<div id="page"><div id="primary"><h1>Kontingent</h1><p>Kontingentet er 450 kr. om året.</p></div>'
+        f'<div id="secondary"><aside class="widget{named}"><h2>Kontakt</h2><p>Kasserer: 20 30 40 50</p></aside>'
+        '<aside class="widget"><h2>Seneste indlæg</h2><ul><li><a href="/gf">Generalforsamling</a></li></ul></aside>'
+        "</div></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Kontingent"),
+        ("paragraph", "Kontingentet er 450 kr. om året."),
+        ("heading", "Kontakt"),
+        ("paragraph", "Kasserer: 20 30 40 50"),
+    ]
+
+
 def test_a_main_whose_class_names_a_sidebar_is_read_whole_with_its_lists_of_links(tmp_path: Path) -> None:
     # A reviewer's WordPress page: <main class="site-main no-sidebar"> is the content.
     doc = _read(

@@ -315,7 +315,8 @@ def test_a_subheading_with_a_verb_right_above_its_text_is_a_heading_in_a_text_pa
     body = (
         "Feriepenge\n\nHvis du ikke har MitID\nEn af dine forældre kan søge for dig.\n\n"
         "Små beløb kan udbetales uden ferie\nHar du under 2.000 kr., kan du få dem udbetalt.\n\n"
-        "Ydelse - Hvem kan søge\nBoligstøtte - Lejere\n\nPrisen er 205 kr\nGebyret betales ved bestilling.\n"
+        "Ydelse - Hvem kan søge\nBoligstøtte - Lejere\n\nPrisen er 205 kr\nGebyret betales ved bestilling.\n\n"
+        "Har du feber? Ja Nej\nHar du hoste? Ja Nej\n"
     )
     (tmp_path / "feriepenge.txt").write_text(body, encoding="utf-8")
     assert _units(read_document(tmp_path / "feriepenge.txt")) == [
@@ -328,6 +329,9 @@ def test_a_subheading_with_a_verb_right_above_its_text_is_a_heading_in_a_text_pa
         ("paragraph", "Boligstøtte - Lejere"),
         ("paragraph", "Prisen er 205 kr"),
         ("paragraph", "Gebyret betales ved bestilling."),
+        # A stop 53 review's self-test: a line holding a question is no title.
+        ("paragraph", "Har du feber? Ja Nej"),
+        ("paragraph", "Har du hoste? Ja Nej"),
     ]
 
 

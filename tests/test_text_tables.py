@@ -686,6 +686,10 @@ def test_a_tabbed_table_whose_header_cell_asks_a_question_is_read_row_by_row(tmp
     [
         # A question and its answer set apart by a tab: the answer is a sentence.
         ["Hvad koster det?\tDet er gratis for alle borgere.", "Hvornår er der åbent?\tVi har åbent hver dag."],
+        # A stop 53 review's: a table of contents, each question with its page, and a
+        # self-test's questions with their answers to tick.
+        ["Hvad er boligstøtte?\t3", "Hvem kan få boligstøtte?\t4", "Hvordan søger jeg?\t6"],
+        ["Har du feber?\tJa\tNej", "Har du hoste eller ondt i halsen?\tJa\tNej"],
         # A long question is prose, not a column's header.
         ["Hvad gør jeg, hvis jeg har mistet mit sygesikringskort på rejsen?\tRing\t70 70 70 70", "Kort\tPris\t100"],
     ],

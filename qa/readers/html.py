@@ -99,6 +99,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CLOSING,
     CONTACT_LINK,
@@ -418,7 +419,8 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
         # 43 tester's page), the rest of it goes.
         contact = {n.mem_id: side_contact_blocks(n) for n in boilerplate if n.tag == "aside"}
         for aside in [n for n in boilerplate if contact.get(n.mem_id)]:
-            _keep_only(aside, contact[aside.mem_id])
+            if all(block.mem_id != aside.mem_id for block in contact[aside.mem_id]):
+                _keep_only(aside, contact[aside.mem_id])  # an aside that is its box stays whole
         boilerplate = [n for n in boilerplate if not contact.get(n.mem_id)]
     remove(boilerplate)
     remove([n for n in tree.css("[class], [id]") if _is_furniture(n)])
@@ -654,53 +656,68 @@ def is_side_column(node: LexborNode) -> bool:
 
 
 # A box's own heading that names contact ("Kontakt Natur og Miljø", "Kontaktoplysninger",
-# "Contact us"; not "Kontaktløs betaling"): a WordPress text widget's title over its
-# office's phone hours, in a sidebar whose classes name no contact (held-out t113:
-# "Torsdag kl. 9-17" was read from no reading of its page). General Danish and English words.
-CONTACT_HEADING = re.compile(r"(kontakt(oplysninger|info(rmation)?)?|contact(s|info)?)\b", re.IGNORECASE)
+# "Contact us"; not "Kontaktløs betaling" nor the event "Kontakt-caféen"): a WordPress text
+# widget's title over its office's phone hours, in a sidebar whose classes name no contact
+# (held-out t113: "Torsdag kl. 9-17" was read from no reading of its page). General Danish
+# and English words.
+CONTACT_HEADING = re.compile(r"(kontakt(oplysninger|info(rmation)?)?|contact(s|info)?)(?=[\s:]|$)", re.IGNORECASE)
 
 
 def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode | None:
     """The box that `heading` (a heading naming contact: `CONTACT_HEADING`) titles within
-    `column`: its parent when the heading is the parent's first element and no other
-    heading of its level or above stands in the parent (so a column's "Kontakt" widget,
-    not the column with its news under a heading of their own), the parent being `column`
-    or inside it; else None."""
-    box = heading.parent
-    level = heading_level(heading) or 6
-    if box is None or next(box.iter(), None) is None or next(box.iter()).mem_id != heading.mem_id:
-        return None
-    if box.mem_id != column.mem_id and all(a.mem_id != column.mem_id for a in ancestors(box)):
-        return None
-    others = [h for h in box.css(_HEADINGS_SELECTOR) if h.mem_id != heading.mem_id and (heading_level(h) or 6) <= level]
-    return None if others else box
+    `column`, or None: the nearest element holding more than the heading, reached through
+    elements whose first element with text it is (a Bootstrap card's `card-header` around
+    it, an icon before it), that is `column` or inside it, holds no other heading (a
+    stop 53 review: an older theme's right column opening with "Kontakt", then "Nyheder"
+    and "Mest læste" with their teasers) and is not mostly links (`_mostly_links`: a
+    "Kontakt" section's menu, "Skriv til os", "Find en medarbejder")."""
+    node = heading
+    while True:
+        box = node.parent
+        if box is None or (box.mem_id != column.mem_id and all(a.mem_id != column.mem_id for a in ancestors(box))):
+            return None
+        first = next((c for c in box.iter() if has_letter_or_digit(c.text(separator=" "))), None)
+        if first is None or first.mem_id != node.mem_id:
+            return None
+        if _folded(box.text(separator=" ")) != _folded(heading.text(separator=" ")):
+            break
+        node = box
+    others = [h for h in box.css(_HEADINGS_SELECTOR) if h.mem_id != heading.mem_id]
+    return None if others or _mostly_links(box) else box
 
 
 def side_contact_blocks(
     column: LexborNode, hidden: AbstractSet[int] = frozenset(), *, menu: bool = False
 ) -> list[LexborNode]:
-    """The outermost elements of a side column (the column itself included, unless it is
-    a menu: `menu`, a `<nav>` beside the content holding a contact card, whose own
-    "contact-nav" class names its links) whose class or id names contact or a fact box
-    (`CONTACT_PARTS`), or whose own first heading names contact (`CONTACT_HEADING`,
-    `_headed_contact_box`), each after the heading right
+    """The outermost elements of a side column (the column itself included) whose class
+    or id names contact or a fact box (`CONTACT_PARTS`), or whose own first heading names
+    contact (`_headed_contact_box`), each after the heading right
     before it when it has none of its own (a widget's title: "Kontakt Borgerservice" over
     `<div class="kontakt">`, which read under the page's last heading otherwise, a stop 44
     review), in document order, each once; none when it has none. Not one in the column
-    that is hidden (`hidden`: `mem_id`s) or a menu or a dialog, or stands in one (a stop 50
-    review: a `<nav class="contact-nav">`, a `contact-modal` and a stale `display:none`
-    box were read; a widget with both an id and a class was read twice, as the selector
-    matches it once for each). A form is no reason: a "Ring mig op" box is a `<form>`
-    around its phone hours (a third review's; a contact form's field labels are read)."""
+    that is hidden (`hidden`: `mem_id`s) or a menu or a dialog or a chat, or stands in one
+    (a stop 50 review: a `<nav class="contact-nav">`, a `contact-modal` and a stale
+    `display:none` box were read; a widget with both an id and a class was read twice, as
+    the selector matches it once for each), and none of a column that is a dialog or a
+    chat (a stop 53 review: a chat launcher's greeting under "Kontakt os på chat"). In a
+    menu (`menu`: a `<nav>` beside the content, held-out t114's holding the office's
+    `<section class="c-contactcard">` under "Kontakt Ungejobservice") only the boxes that
+    are cards (`_a_card`), neither the menu itself nor a heading ("contact-nav", a menu
+    item "nav-item--contact", a navbar's "Kontakt" column of links: a stop 53 review). A
+    form is no
+    reason: a "Ring mig op" box is a `<form>` around its phone hours (a third review's; a
+    contact form's field labels are read)."""
+    if _names_part(column, _MODAL_PARTS):
+        return []
     if _names_part(column, CONTACT_PARTS) and not menu:
         return [column]
     named = [n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS) and n.mem_id != column.mem_id]
     headings = [h for h in column.css(_HEADINGS_SELECTOR) if CONTACT_HEADING.match(h.text(separator=" ").strip())]
-    headed = [box for h in headings if (box := _headed_contact_box(h, column)) is not None]
+    boxes = named + [box for h in headings if (box := _headed_contact_box(h, column)) is not None]
     if menu:
-        headed = [box for box in headed if box.mem_id != column.mem_id]
+        boxes = [n for n in boxes if n.mem_id != column.mem_id and n.tag not in HEADINGS and _a_card(n)]
     order = {n.mem_id: i for i, n in enumerate(column.traverse())}
-    found = sorted({n.mem_id: n for n in named + headed}.values(), key=lambda n: order[n.mem_id])
+    found = sorted({n.mem_id: n for n in boxes}.values(), key=lambda n: order[n.mem_id])
     found = [n for n in found if not _out_of_view(n, column, hidden)]
     ids = {n.mem_id for n in found}
     blocks: list[LexborNode] = []
@@ -712,14 +729,22 @@ def side_contact_blocks(
     return blocks
 
 
+def _a_card(box: LexborNode) -> bool:
+    """Whether a box in a menu is a contact card rather than a part of the menu: not mostly
+    links (`_mostly_links`) and holding no list of links (a navbar's "Kontakt" column: its
+    "Kontakt os", "Åbningstider" and "Presse" links over the main number, a stop 53 review)."""
+    return not _mostly_links(box) and box.css_first("li a[href]") is None
+
+
 # Class parts of a dialog that a script opens (Bootstrap's `modal`, hidden by its stylesheet
-# until shown).
-_MODAL_PARTS = frozenset({"modal"})
+# until shown) or of a chat launcher ("chat-launcher", "chatbot": its greeting is no text of
+# the page, a stop 53 review).
+_MODAL_PARTS = frozenset({"modal", "chat", "chatbot"})
 
 
 def _out_of_view(node: LexborNode, column: LexborNode, hidden: AbstractSet[int]) -> bool:
     """Whether `node` or an element between it and `column` is hidden (`hidden`) or a
-    menu or a dialog (also one named by its class: `_MODAL_PARTS`)."""
+    menu or a dialog (also one named by its class, or a chat: `_MODAL_PARTS`)."""
     return any(
         n.mem_id in hidden
         or n.tag in ("nav", "dialog")
@@ -778,19 +803,23 @@ def _beside(
         beside = len(roots)
         for column in columns:
             if column.tag == "aside":
-                roots.append(column)
+                if not _names_part(column, _MODAL_PARTS):  # a chat launcher's greeting is no column
+                    roots.append(column)
             elif is_side_column(column):
                 roots += side_contact_blocks(column, closed)
             elif column.tag == "nav" or (column.attributes.get("role") or "").lower() == "navigation":
                 # A section menu's column holding the office's contact card (held-out
-                # t114's "Telefonen er åben mandag til fredag kl. 9.00-12.00"): its card.
+                # t114's "Telefonen er åben mandag til fredag kl. 9.00-12.00"): its card
+                # named contact, not its links.
                 roots += side_contact_blocks(column, closed, menu=True)
         if len(roots) == beside:
             # Nothing beside <main> in its own row: the side column may stand beside a
             # wrapper of it (WordPress: <div id="primary"> around <div id="content"
             # role="main">, <div id="tertiary" role="complementary"> after it, held-out
-            # t113): the contact boxes after it in the nearest row that has any.
-            roots += _contact_after(tree, content, closed)
+            # t113; Twenty Fourteen's <div id="secondary"> two wrappers out, page set
+            # zzx): the contact boxes after it in the nearest row within the page's
+            # wrappers, not a band right under <body>.
+            roots += _contact_after(tree, content, closed, within_body=True)
     elif columns:
         # After the content right under <body>: an aside's contact and fact boxes only (a
         # stop 43 tester's estate office hours; a stop 44 review found news teasers,
@@ -802,10 +831,14 @@ def _beside(
     return _in_document_order(tree, roots)
 
 
-def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: AbstractSet[int]) -> list[LexborNode]:
+def _contact_after(
+    tree: LexborHTMLParser, article: LexborNode, hidden: AbstractSet[int], within_body: bool = False
+) -> list[LexborNode]:
     """The contact and fact boxes (`side_contact_blocks`) of the asides and side columns
     (`is_side_column`) after a page's content `<article>` in the nearest layout row that
-    has any: walking up from the article, the first element in which such a column, or
+    has any (with `within_body`, not `<body>` itself: a `<main>`'s wrappers' rows only, as
+    a stop 53 review's site-wide band after the page's wrapper was read):
+    walking up from the article, the first element in which such a column, or
     the outermost asides of a column after the branch holding the article (a theme's
     `<div class="col-md-4">` around its `<aside>`), follow that branch and hold a box; none
     hidden (`hidden`) or in a hidden element, a consent banner or the page's frame (a
@@ -820,7 +853,8 @@ def _contact_after(tree: LexborHTMLParser, article: LexborNode, hidden: Abstract
     footer's contact widget."""
     out = set(hidden) | _matching(tree, _CONSENT)
     branch = article
-    while (row := branch.parent) is not None and row.tag != "html":
+    last = ("html", "body") if within_body else ("html",)
+    while (row := branch.parent) is not None and row.tag not in last:
         columns = list(row.iter())
         at = next(i for i, c in enumerate(columns) if c.mem_id == branch.mem_id)
         sides: list[LexborNode] = []

@@ -162,12 +162,18 @@ def _asks(text: str) -> bool:
     )
 
 
-def _value_cell(text: str, tabbed: bool = False, after: str = "") -> bool:
+# Columns of a tabbed table whose first line may ask in a cell: a table of contents is a
+# question and its page number ("Hvad er boligstøtte?\t3", a stop 53 review's guide).
+QUESTION_HEADER_MIN_CELLS = 3
+
+
+def _value_cell(text: str, tabbed: bool = False, after: str = "", header: bool = False) -> bool:
     """Whether a piece of a line can be a table's cell: at most `TABLE_CELL_MAX_CHARS`
     characters (`TABBED_CELL_MAX_CHARS` between tabs), no sentence (`_SENTENCE`; between
-    tabs "Op til 9.500 kr." ends in an amount, `_ENDS_IN_AMOUNT`, and "Hvornår kan du søge?"
-    heads a column, `_asks`: held-out t114's text page read its table of deadlines as
-    prose, its rows glued into one paragraph; where a line set out with
+    tabs "Op til 9.500 kr." ends in an amount, `_ENDS_IN_AMOUNT`, and on a table's first
+    line of three cells or more (`header`) "Hvornår kan du søge?" heads a column, `_asks`:
+    held-out t114's text page read its table of deadlines as prose, its rows glued into
+    one paragraph; where a line set out with
     spaces may be prose typed with two spaces after each full stop: "Et nødpas koster 200
     kr.  Et pas ...", a stop 47 review), not a separator (`_EMPTY_VALUES`), and not ending
     in a word that leads on to what follows (`_LEADING_ON`: prose set in two columns,
@@ -182,7 +188,9 @@ def _value_cell(text: str, tabbed: bool = False, after: str = "") -> bool:
     leads_on = bool(words) and words[-1].lower() in _LEADING_ON and words[-1] != words[-1].upper()
     return (
         len(text) <= (TABBED_CELL_MAX_CHARS if tabbed else TABLE_CELL_MAX_CHARS)
-        and not (_SENTENCE.fullmatch(text) and not (tabbed and (_ENDS_IN_AMOUNT.search(text) or _asks(text))))
+        and not (
+            _SENTENCE.fullmatch(text) and not (tabbed and (_ENDS_IN_AMOUNT.search(text) or (header and _asks(text))))
+        )
         and (not text or text in _EMPTY_VALUES or has_letter_or_digit(text))
         and not (leads_on and (not tabbed or after[:1].islower()))
     )
@@ -191,11 +199,13 @@ def _value_cell(text: str, tabbed: bool = False, after: str = "") -> bool:
 def _value_cells(line_cells: list[list[str]], index: int, tabbed: bool) -> bool:
     """Whether every piece of line `index` of `line_cells` (each line's cell texts) can be a
     table's cell (`_value_cell`), each judged with the text after it: the next cell, or
-    for a line's last cell the next line's first."""
+    for a line's last cell the next line's first; the first line of three cells or more
+    is judged as a header (`QUESTION_HEADER_MIN_CELLS`)."""
     cells = line_cells[index]
     following = line_cells[index + 1] if index + 1 < len(line_cells) else []
     afters = cells[1:] + [following[0] if following else ""]
-    return all(_value_cell(text, tabbed, after) for text, after in zip(cells, afters, strict=True))
+    header = index == 0 and len(cells) >= QUESTION_HEADER_MIN_CELLS
+    return all(_value_cell(text, tabbed, after, header) for text, after in zip(cells, afters, strict=True))
 
 
 # An ordinal before a word in lower case: Danish writes "1. kvartal", "2. rate", "3. klasse".
@@ -738,6 +748,12 @@ def _captions(lines: list[str]) -> list[str] | None:
 _SET_APART = re.compile(r"\s[|–—-]\s")
 
 
+def _plain_title(line: str) -> bool:
+    """Whether a line with a verb may title the text under it: it is set apart in no
+    columns (`_SET_APART`) and holds no sentence's end ("?", "!", ". ")."""
+    return _SET_APART.search(line) is None and not any(mark in line for mark in ("?", "!", ". "))
+
+
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
@@ -801,7 +817,7 @@ def text_pieces(body: str) -> list[Piece]:
             and units[0].text == lines[0].strip()
             and looks_like_heading(units[0].text)
             and not has_figure(units[0].text)
-            and (reads_as_label(units[0].text) or _SET_APART.search(units[0].text) is None)
+            and (reads_as_label(units[0].text) or _plain_title(units[0].text))
         ):
             # A heading line right above its text, with no blank line between ("Beløb" over
             # "Beløbet afhænger af ...", "Dødsfald i 2026" over its list), as text copied
@@ -811,7 +827,9 @@ def text_pieces(body: str) -> list[Piece]:
             # an answer, as a lone line the same words were a heading already); not a line
             # with a figure but a year ("Prisen er 205 kr", "Hverdage kl. 9-15" over "Lørdag
             # kl. 10-13"), which is text, nor one with a verb set apart in columns ("Ydelse -
-            # Hvem kan søge" over "Boligstøtte - Lejere og andelshavere": a table's header).
+            # Hvem kan søge" over "Boligstøtte - Lejere og andelshavere": a table's header) or
+            # holding a sentence's end ("Har du feber? Ja Nej" over the next question of a
+            # self-test: a stop 53 review): `_plain_title`.
             pieces.append(Piece("heading", 1 if i == 0 else 2, units[0].text))
             pieces.extend(units[1:])
         else:
