@@ -787,6 +787,12 @@ def test_a_contact_card_in_a_section_menus_column_beside_main_is_read_but_not_th
         "</div></div>",
         '<nav class="section-nav"><ul><li class="nav-item nav-item--contact"><a href="/k">Kontakt kundeservice</a>'
         "</li></ul></nav>",
+        # A second review's: news titled by a <p class="h3"> after the contact lines, and a
+        # "Se også" card whose linked title opens with "Kontakt".
+        '<div class="col-md-4 sidebar"><h2>Kontakt</h2><p>Telefon 70 11 88 99</p><div class="news-list">'
+        '<p class="h3">Nyheder</p><p>Fleksjobmessen er gratis.</p></div></div>',
+        '<div class="sidebar"><div class="card"><h3><a href="/ydelser/kontakt">Kontakt Ydelsesservice</a></h3>'
+        "<p>Her finder du telefonnummer og åbningstider for Ydelsesservice.</p></div></div>",
     ],
 )
 def test_menus_news_links_and_chats_titled_kontakt_beside_main_are_not_read(tmp_path: Path, column: str) -> None:
@@ -794,6 +800,20 @@ def test_menus_news_links_and_chats_titled_kontakt_beside_main_are_not_read(tmp_
         tmp_path, f'<div class="row"><main><h1>Storskrald</h1><p>Du bestiller på Min side.</p></main>{column}</div>'
     )
     assert _units(doc) == [("heading", "Storskrald"), ("paragraph", "Du bestiller på Min side.")]
+
+
+def test_a_contact_card_in_the_sites_menu_bar_beside_main_in_the_page_wrapper_is_not_read(tmp_path: Path) -> None:
+    # A second stop 53 review: an ASP.NET form around the page holds the navbar, <main> and
+    # the footer; the navbar's mega menu's Borgerservice card was read before the title and
+    # quoted for the page's own office's phone hours.
+    doc = _read(
+        tmp_path,
+        '<form id="aspnetForm"><nav class="navbar"><ul><li><a href="/borger">Borger</a></li></ul>'
+        '<div class="mega-contact"><h3>Kontakt Borgerservice</h3><p>Telefonen er åben kl. 10-14.</p></div></nav>'
+        "<main><h1>Byggetilladelse</h1><p>Byg og Miljø har telefontid kl. 9-12.</p></main>"
+        '<footer class="footer"><p>Lindå Kommune</p></footer></form>',
+    )
+    assert _units(doc) == [("heading", "Byggetilladelse"), ("paragraph", "Byg og Miljø har telefontid kl. 9-12.")]
 
 
 @pytest.mark.parametrize(

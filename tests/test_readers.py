@@ -310,11 +310,13 @@ def test_a_heading_line_right_above_its_text_is_a_heading_in_a_text_page(tmp_pat
 def test_a_subheading_with_a_verb_right_above_its_text_is_a_heading_in_a_text_page(tmp_path: Path) -> None:
     # Held-out t114's text page: "Hvis du ikke har MitID" over its paragraph was read as a
     # paragraph of its own and quoted as the answer to a question on applying without
-    # MitID; alone between blank lines the same line was a heading already. A line with a
-    # verb set apart in columns is a table's header, and stays text.
+    # MitID; alone between blank lines the same line was a heading already. Such a line
+    # opens as a title does ("Hvis", "Sådan"); a line with a verb set apart in columns is
+    # a table's header, and stays text.
     body = (
         "Feriepenge\n\nHvis du ikke har MitID\nEn af dine forældre kan søge for dig.\n\n"
-        "Små beløb kan udbetales uden ferie\nHar du under 2.000 kr., kan du få dem udbetalt.\n\n"
+        "Sådan får du et lånerkort\nDu bruger dit sundhedskort.\n\n"
+        "Licensen er gratis for beboere i zonen\nDu skal søge på Min side.\n\n"
         "Ydelse - Hvem kan søge\nBoligstøtte - Lejere\n\nPrisen er 205 kr\nGebyret betales ved bestilling.\n\n"
         "Har du feber? Ja Nej\nHar du hoste? Ja Nej\n"
     )
@@ -323,8 +325,11 @@ def test_a_subheading_with_a_verb_right_above_its_text_is_a_heading_in_a_text_pa
         ("heading", "Feriepenge"),
         ("heading", "Hvis du ikke har MitID"),
         ("paragraph", "En af dine forældre kan søge for dig."),
-        ("heading", "Små beløb kan udbetales uden ferie"),
-        ("paragraph", "Har du under 2.000 kr., kan du få dem udbetalt."),
+        ("heading", "Sådan får du et lånerkort"),
+        ("paragraph", "Du bruger dit sundhedskort."),
+        # A stop 53 review's: a statement typed without its full stop answers, and stays text.
+        ("paragraph", "Licensen er gratis for beboere i zonen"),
+        ("paragraph", "Du skal søge på Min side."),
         ("paragraph", "Ydelse - Hvem kan søge"),
         ("paragraph", "Boligstøtte - Lejere"),
         ("paragraph", "Prisen er 205 kr"),

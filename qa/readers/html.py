@@ -667,10 +667,14 @@ def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode |
     """The box that `heading` (a heading naming contact: `CONTACT_HEADING`) titles within
     `column`, or None: the nearest element holding more than the heading, reached through
     elements whose first element with text it is (a Bootstrap card's `card-header` around
-    it, an icon before it), that is `column` or inside it, holds no other heading (a
-    stop 53 review: an older theme's right column opening with "Kontakt", then "Nyheder"
-    and "Mest læste" with their teasers) and is not mostly links (`_mostly_links`: a
-    "Kontakt" section's menu, "Skriv til os", "Find en medarbejder")."""
+    it, an icon before it), that is `column` or inside it, holds no other heading
+    (`heading_level`: stop 53 reviews, an older theme's right column opening with
+    "Kontakt", then "Nyheder" and "Mest læste" with their teasers, and news under a `<p
+    class="h3">`) and is not mostly links (`_mostly_links`: a "Kontakt" section's menu,
+    "Skriv til os", "Find en medarbejder"). A heading that links to another page titles
+    a teaser of it ("Kontakt Ydelsesservice" over "Her finder du telefonnummer ...")."""
+    if any(not CONTACT_LINK.match(a.attributes.get("href") or "") for a in heading.css("a[href]")):
+        return None
     node = heading
     while True:
         box = node.parent
@@ -682,7 +686,8 @@ def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode |
         if _folded(box.text(separator=" ")) != _folded(heading.text(separator=" ")):
             break
         node = box
-    others = [h for h in box.css(_HEADINGS_SELECTOR) if h.mem_id != heading.mem_id]
+    inside = {n.mem_id for n in heading.traverse()}
+    others = [n for n in box.traverse() if n.mem_id not in inside and heading_level(n) is not None]
     return None if others or _mostly_links(box) else box
 
 
@@ -801,16 +806,20 @@ def _beside(
     roots = list(roots)
     if row is not None and row.tag not in ("body", "html"):
         beside = len(roots)
+        frame = any(c.tag in PAGE_FRAME_TAGS - {"nav"} or _names_frame(c) for c in siblings)
         for column in columns:
             if column.tag == "aside":
                 if not _names_part(column, _MODAL_PARTS):  # a chat launcher's greeting is no column
                     roots.append(column)
             elif is_side_column(column):
                 roots += side_contact_blocks(column, closed)
-            elif column.tag == "nav" or (column.attributes.get("role") or "").lower() == "navigation":
+            elif (column.tag == "nav" or (column.attributes.get("role") or "").lower() == "navigation") and not frame:
                 # A section menu's column holding the office's contact card (held-out
                 # t114's "Telefonen er åben mandag til fredag kl. 9.00-12.00"): its card
-                # named contact, not its links.
+                # named contact, not its links; not in the page's wrapper, where a <nav>
+                # beside <main> with the header or footer is the site's menu bar (a stop
+                # 53 review: an ASP.NET form around a navbar's mega menu and its
+                # Borgerservice card).
                 roots += side_contact_blocks(column, closed, menu=True)
         if len(roots) == beside:
             # Nothing beside <main> in its own row: the side column may stand beside a

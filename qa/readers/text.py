@@ -748,10 +748,29 @@ def _captions(lines: list[str]) -> list[str] | None:
 _SET_APART = re.compile(r"\s[|–—-]\s")
 
 
+# Words that open a title rather than a sentence: a condition or a time with no main clause
+# after it ("Hvis du ikke har MitID", "Når du har børn i forskellige aldre", "If you are
+# ill"), an indirect question ("Hvordan du søger", "Who can get help") and a how-to's
+# "Sådan" ("Sådan får du et lånerkort"). General Danish and English words.
+_TITLE_OPENERS = frozenset(
+    {"hvis", "når", "sådan", "hvordan", "hvornår", "hvad", "hvem", "hvor", "if", "when", "how", "what", "who",
+     "where"}
+)  # fmt: skip
+
+
 def _plain_title(line: str) -> bool:
-    """Whether a line with a verb may title the text under it: it is set apart in no
-    columns (`_SET_APART`) and holds no sentence's end ("?", "!", ". ")."""
-    return _SET_APART.search(line) is None and not any(mark in line for mark in ("?", "!", ". "))
+    """Whether a line with a verb titles the text under it: it opens with a title's word
+    (`_TITLE_OPENERS`), is set apart in no columns (`_SET_APART`) and holds no sentence's
+    end ("?", "!", ". "). A statement typed without its full stop ("Licensen er gratis for
+    beboere i zonen", "Borgerservice i Tarm er lukket i hele juli", a stop 53 review's)
+    stays text: it answers."""
+    words = line.split()
+    return (
+        bool(words)
+        and words[0].lower() in _TITLE_OPENERS
+        and _SET_APART.search(line) is None
+        and not any(mark in line for mark in ("?", "!", ". "))
+    )
 
 
 def text_pieces(body: str) -> list[Piece]:
@@ -822,14 +841,13 @@ def text_pieces(body: str) -> list[Piece]:
             # A heading line right above its text, with no blank line between ("Beløb" over
             # "Beløbet afhænger af ...", "Dødsfald i 2026" over its list), as text copied
             # from a web page sets it: a unit of its own by the soft-break rule, read as the
-            # heading it is, also one with a verb ("Hvis du ikke har MitID", "Små beløb kan
-            # udbetales uden ferie": held-out t114's text page, where the first was quoted as
-            # an answer, as a lone line the same words were a heading already); not a line
-            # with a figure but a year ("Prisen er 205 kr", "Hverdage kl. 9-15" over "Lørdag
-            # kl. 10-13"), which is text, nor one with a verb set apart in columns ("Ydelse -
-            # Hvem kan søge" over "Boligstøtte - Lejere og andelshavere": a table's header) or
-            # holding a sentence's end ("Har du feber? Ja Nej" over the next question of a
-            # self-test: a stop 53 review): `_plain_title`.
+            # heading it is, also one with a verb that opens as a title does ("Hvis du ikke
+            # har MitID": held-out t114's text page, where it was quoted as an answer;
+            # `_plain_title`); not a line with a figure but a year ("Prisen er 205 kr",
+            # "Hverdage kl. 9-15" over "Lørdag kl. 10-13"), which is text, nor a statement
+            # typed without its full stop, a table's header set apart in columns ("Ydelse -
+            # Hvem kan søge" over "Boligstøtte - Lejere") or a line holding a question ("Har
+            # du feber? Ja Nej" over the next question of a self-test: stop 53 reviews').
             pieces.append(Piece("heading", 1 if i == 0 else 2, units[0].text))
             pieces.extend(units[1:])
         else:
