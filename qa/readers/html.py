@@ -709,9 +709,8 @@ def side_contact_blocks(
     `<section class="c-contactcard">` under "Kontakt Ungejobservice") only the boxes that
     are cards (`_a_card`), neither the menu itself nor a heading ("contact-nav", a menu
     item "nav-item--contact", a navbar's "Kontakt" column of links: a stop 53 review). A
-    form is no
-    reason: a "Ring mig op" box is a `<form>` around its phone hours (a third review's; a
-    contact form's field labels are read)."""
+    form is no reason: a "Ring mig op" box is a `<form>` around its phone hours (a third
+    review's; a contact form's field labels are read)."""
     if _names_part(column, _MODAL_PARTS):
         return []
     if _names_part(column, CONTACT_PARTS) and not menu:

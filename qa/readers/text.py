@@ -146,9 +146,9 @@ _EMPTY_VALUES = frozenset({"-", "–", "—"})
 _ENDS_IN_AMOUNT = re.compile(r"\d\s*(kr|mio|mia)\.$")
 
 
-# Words of at most a question that heads a column between tabs ("Hvornår kan du søge?",
-# "Can you drive on it in Denmark?"); as long as a heading's title (`TITLE_MAX_WORDS`) and
-# a little more for English's auxiliary.
+# The most words of a question that heads a column between tabs ("Hvornår kan du søge?",
+# "Can you drive on it in Denmark?"): a heading's title (`TITLE_MAX_WORDS`) and two more
+# for a question's verb and English's auxiliary.
 QUESTION_CELL_MAX_WORDS = 8
 
 
