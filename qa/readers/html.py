@@ -675,6 +675,7 @@ def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode |
     a teaser of it ("Kontakt Ydelsesservice" over "Her finder du telefonnummer ...")."""
     if any(not CONTACT_LINK.match(a.attributes.get("href") or "") for a in heading.css("a[href]")):
         return None
+    title = _folded(heading.text(separator=" "))
     node = heading
     while True:
         box = node.parent
@@ -683,7 +684,7 @@ def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode |
         first = next((c for c in box.iter() if has_letter_or_digit(c.text(separator=" "))), None)
         if first is None or first.mem_id != node.mem_id:
             return None
-        if _folded(box.text(separator=" ")) != _folded(heading.text(separator=" ")):
+        if _folded(box.text(separator=" ")) != title:
             break
         node = box
     inside = {n.mem_id for n in heading.traverse()}
@@ -751,11 +752,17 @@ def _out_of_view(node: LexborNode, column: LexborNode, hidden: AbstractSet[int])
     menu or a dialog (also one named by its class, or a chat: `_MODAL_PARTS`)."""
     return any(
         n.mem_id in hidden
-        or n.tag in ("nav", "dialog")
-        or (n.attributes.get("role") or "").lower() in ("dialog", "navigation")
+        or _is_menu(n)
+        or n.tag == "dialog"
+        or (n.attributes.get("role") or "").lower() == "dialog"
         or _names_part(n, _MODAL_PARTS)
         for n in _up_to(node, column)
     )
+
+
+def _is_menu(node: LexborNode) -> bool:
+    """Whether an element is a menu: a `<nav>` or of role `navigation`."""
+    return node.tag == "nav" or (node.attributes.get("role") or "").lower() == "navigation"
 
 
 def content_roots(tree: LexborHTMLParser, panels: AbstractSet[int] = frozenset()) -> list[LexborNode]:
@@ -812,7 +819,7 @@ def _beside(
                     roots.append(column)
             elif is_side_column(column):
                 roots += side_contact_blocks(column, closed)
-            elif (column.tag == "nav" or (column.attributes.get("role") or "").lower() == "navigation") and not frame:
+            elif _is_menu(column) and not frame:
                 # A section menu's column holding the office's contact card (held-out
                 # t114's "Telefonen er åben mandag til fredag kl. 9.00-12.00"): its card
                 # named contact, not its links; not in the page's wrapper, where a <nav>

@@ -254,7 +254,13 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
     """
     grid = table_grid(table, cell_text)
     caption = table_caption(table)
-    pieces = [Piece("paragraph", 0, cell_text(caption))] if caption is not None else []
+    pieces = []
+    if caption is not None:
+        # A table without values (no `<td>` of its own holding text, only a header row) keeps
+        # its caption as text: the caption says all it has to say.
+        text = cell_text(caption)
+        titles = _titles_its_table(caption, text) and _has_values(table)
+        pieces.append(Piece("table_caption" if titles else "paragraph", 0, text))
     head = header_row_count(grid)
     labels = column_labels(grid, head) if head else []
     for y in range(head):
@@ -284,10 +290,6 @@ def html_table_pieces(table: LexborNode, cell_text: Callable[[LexborNode], str] 
             pieces.append(Piece("table_row", 0, f"{group}; {text}" if group else text))
             group_used = True
     _end_group(pieces, group, group_used)
-    # A table without values (no `<td>` of its own holding text, only a header row) keeps
-    # its caption as text: the caption says all it has to say.
-    if caption is not None and _titles_its_table(caption, pieces[0].text) and _has_values(table):
-        pieces[0] = Piece("table_caption", 0, pieces[0].text)
     return pieces
 
 

@@ -760,14 +760,15 @@ _TITLE_OPENERS = frozenset(
 
 def _plain_title(line: str) -> bool:
     """Whether a line with a verb titles the text under it: it opens with a title's word
-    (`_TITLE_OPENERS`), is set apart in no columns (`_SET_APART`) and holds no sentence's
-    end ("?", "!", ". "). A statement typed without its full stop ("Licensen er gratis for
-    beboere i zonen", "Borgerservice i Tarm er lukket i hele juli", a stop 53 review's)
-    stays text: it answers."""
+    (`_TITLE_OPENERS`), holds no figure but a year (`has_figure`), is set apart in no
+    columns (`_SET_APART`) and holds no sentence's end ("?", "!", ". "). A statement typed
+    without its full stop ("Licensen er gratis for beboere i zonen", "Borgerservice i Tarm
+    er lukket i hele juli", a stop 53 review's) stays text: it answers."""
     words = line.split()
     return (
         bool(words)
         and words[0].lower() in _TITLE_OPENERS
+        and not has_figure(line)
         and _SET_APART.search(line) is None
         and not any(mark in line for mark in ("?", "!", ". "))
     )
@@ -835,7 +836,6 @@ def text_pieces(body: str) -> list[Piece]:
             and units[0].kind == "paragraph"
             and units[0].text == lines[0].strip()
             and looks_like_heading(units[0].text)
-            and not has_figure(units[0].text)
             and (reads_as_label(units[0].text) or _plain_title(units[0].text))
         ):
             # A heading line right above its text, with no blank line between ("Beløb" over
