@@ -696,6 +696,62 @@ def test_scripts_that_take_the_next_element_are_read_as_they_run(tmp_path: Path)
     ]
 
 
+def test_questions_handed_to_a_function_or_naming_the_next_rows_answer_show_it_in_an_faq(tmp_path: Path) -> None:
+    # Two stop 52 testers' pages (held-out `t115`, `q-044` and `q-069`, whose answers were
+    # in no served text): a WordPress accordion `<h3 onclick="klToggle(this)">` over `<div
+    # style="display:none;">`, and an older municipal FAQ laid out as a table of one
+    # column, each question's link `onclick="return visSvar('svar1');"` in its row and the
+    # answer `<div id="svar1" style="display:none">` in the next. Not shown: a lone
+    # question handed to a function, two outside any FAQ's element, the next row's hidden
+    # element when the script names another, and a table of two columns stays a table.
+    doc = _page(
+        tmp_path,
+        "<h1>Haveforeningen</h1>"
+        '<div class="kl-accordion" id="faq">'
+        '<h3 onclick="klToggle(this)">Må jeg holde høns?</h3>'
+        '<div style="display:none;"><p>Du må holde op til 4 høns.</p></div>'
+        '<h3 onclick="klToggle(this, 200)">Må jeg grille?</h3>'
+        '<div style="display:none;"><p>Grill er tilladt.</p></div></div>'
+        '<div class="box"><h3 onclick="klToggle(this)">Må jeg lave bål?</h3>'
+        '<div style="display:none;"><p>Nej.</p></div></div>'
+        '<div class="tools"><p onclick="track(this)">Hvem er vi?</p><div style="display:none">Bestyrelsen.</div>'
+        '<p onclick="track(this)">Hvor er vi?</p><div style="display:none">Kløvervej 20.</div></div>'
+        '<table class="faq" width="100%">'
+        '<tr><td class="faq-spm"><a href="#" onclick="return visSvar(\'svar1\');">&raquo; Kan et træ fældes?</a>'
+        "</td></tr>"
+        '<tr><td class="faq-svar"><div id="svar1" style="display:none">Ja, hvis det er til ulempe.</div></td></tr>'
+        '<tr><td class="faq-spm"><a href="#" onclick="return visSvar(\'svar2\');">&raquo; Hvad gør jeg nu?</a>'
+        "</td></tr>"
+        '<tr><td class="faq-svar"><div id="svar2" style="display:none">Gå til fogedretten.</div></td></tr>'
+        '<tr><td class="faq-spm"><a href="#" onclick="return visSvar(\'svar9\');">&raquo; Og så?</a></td></tr>'
+        '<tr><td class="faq-svar"><div id="svar3" style="display:none">Intet.</div></td></tr>'
+        "</table>"
+        '<table class="faq"><tr><td>Gebyr</td><td>950 kr. <a href="#" onclick="return vis(\'n1\');">Hvorfor?</a>'
+        "</td></tr>"
+        '<tr><td>Kopi</td><td><div id="n1" style="display:none">Fastsat af byrådet.</div> 75 kr. '
+        '<a href="#" onclick="return vis(\'n2\');">Hvorfor?</a></td></tr>'
+        '<tr><td>Porto</td><td><div id="n2" style="display:none">Fastsat af PostNord.</div> 10 kr.</td></tr></table>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Haveforeningen"),
+        ("heading", 3, "Må jeg holde høns?"),
+        ("paragraph", 0, "Du må holde op til 4 høns."),
+        ("heading", 3, "Må jeg grille?"),
+        ("paragraph", 0, "Grill er tilladt."),
+        ("heading", 3, "Må jeg lave bål?"),
+        ("paragraph", 0, "Hvem er vi?"),
+        ("paragraph", 0, "Hvor er vi?"),
+        ("heading", 4, "» Kan et træ fældes?"),
+        ("paragraph", 0, "Ja, hvis det er til ulempe."),
+        ("heading", 4, "» Hvad gør jeg nu?"),
+        ("paragraph", 0, "Gå til fogedretten."),
+        ("paragraph", 0, "» Og så?"),
+        ("table_row", 0, "Gebyr; 950 kr. Hvorfor?"),
+        ("table_row", 0, "Kopi; 75 kr. Hvorfor?"),
+        ("table_row", 0, "Porto; 10 kr."),
+    ]
+
+
 def test_answers_a_script_fetches_or_writes_in_are_no_answers_but_an_icons_text_is_no_answer(
     tmp_path: Path,
 ) -> None:

@@ -106,6 +106,56 @@ def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_wh
     ]
 
 
+def test_lines_after_a_colon_copied_without_bullets_are_items_unless_they_wrap(tmp_path: Path) -> None:
+    # Held-out `t117`'s text page: four conditions under "Anmeld ikke på nettet, hvis:",
+    # copied from a web page without their bullets, were one glued paragraph; page set
+    # `zj`'s last marked item swallowed the sentence under it. A hard-wrapped paragraph
+    # after a colon (each break where the next word would not fit in the text's width)
+    # stays prose, and so does a run with one such break.
+    page = tmp_path / "side.txt"
+    page.write_text(
+        "Anmeld ikke på nettet, hvis:\n"
+        "tyveriet sker lige nu – ring 112\n"
+        "du blev truet eller udsat for vold, da tingene blev taget\n"
+        "du ved, hvem der har taget tingene\n\n"
+        "Krisetelefonen kan hjælpe med:\n"
+        "- information om evakuering\n"
+        "- spørgsmål om drikkevand og affald efter hændelsen\n"
+        "Ring altid 112, hvis der er fare for liv.\n\n"
+        "Du skal have følgende med, når du kommer til borgerservice på rådhuset i Lindholt:\n"
+        "dit pas eller dit kørekort, dit sundhedskort og en kvittering for, at du har betalt\n"
+        "gebyret på 150 kr. til kommunen, og husk også at tage din ægtefælle med, hvis I\n"
+        "søger sammen.\n\n"
+        "Vi hjælper med:\n"
+        "ansøgninger om boligstøtte og om tilskud til medicin, når du ikke selv kan klare det,\n"
+        "og\n"
+        "klager over afgørelser\n",
+        encoding="utf-8",
+    )
+    assert _units(read_document(page)) == [
+        ("paragraph", "Anmeld ikke på nettet, hvis:"),
+        ("list_item", "tyveriet sker lige nu – ring 112"),
+        ("list_item", "du blev truet eller udsat for vold, da tingene blev taget"),
+        ("list_item", "du ved, hvem der har taget tingene"),
+        ("paragraph", "Krisetelefonen kan hjælpe med:"),
+        ("list_item", "information om evakuering"),
+        ("list_item", "spørgsmål om drikkevand og affald efter hændelsen"),
+        ("paragraph", "Ring altid 112, hvis der er fare for liv."),
+        ("paragraph", "Du skal have følgende med, når du kommer til borgerservice på rådhuset i Lindholt:"),
+        (
+            "paragraph",
+            "dit pas eller dit kørekort, dit sundhedskort og en kvittering for, at du har betalt gebyret på 150 kr. "
+            "til kommunen, og husk også at tage din ægtefælle med, hvis I søger sammen.",
+        ),
+        ("paragraph", "Vi hjælper med:"),
+        (
+            "paragraph",
+            "ansøgninger om boligstøtte og om tilskud til medicin, når du ikke selv kan klare det, og klager over "
+            "afgørelser",
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "trail"),
     [

@@ -1492,8 +1492,37 @@ def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | No
             node = parent
         return _next_element(node)
     after = _panel_after(control)
-    panel_id = after.attributes.get("id") if after is not None else None
-    return after if panel_id and panel_id in _QUOTED_NAME.findall(script) else None
+    if after is None:
+        return None
+    names = set(_QUOTED_NAME.findall(script))
+    if (after.attributes.get("id") or "") in names:
+        return after
+    inner = _only_named_within(after, names)
+    if inner is not None:
+        return inner
+    return after if onclick and _PASSES_ITSELF.search(script) else None
+
+
+# A script that hands the element clicked to a function of the page's ("klToggle(this)",
+# `toggle(this, 'open')`; a stop 52 tester's WordPress accordion, whose function, in a
+# script of the page or a file of the site, takes its next element). Which element it
+# shows the markup cannot say: the caller takes the element right after it only as one of
+# an FAQ's answers (two at least under an element named for an FAQ, `_faq_holders`), as
+# for a link that only runs a script.
+_PASSES_ITSELF = re.compile(r"[\w$]\s*\(\s*this\s*[,)]")
+
+
+def _only_named_within(block: LexborNode, names: AbstractSet[str]) -> LexborNode | None:
+    """The element inside `block` whose id is one of `names` when it holds all of
+    `block`'s text (the wrappers around it hold nothing else: a table's next row, `<tr><td><div
+    id="svar1" style="display:none">`, under the row of the link `<a href="#"
+    onclick="return visSvar('svar1');">`, a stop 52 tester's older municipal FAQ), else None."""
+    text = WHITE.sub("", block.text(separator=" "))
+    for name in names:
+        inner = block.css_first(f'[id="{name}"]')
+        if inner is not None and WHITE.sub("", inner.text(separator=" ")) == text:
+            return inner
+    return None
 
 
 # The `href` of a link that only runs a script to toggle what follows it: "#", "#0",
@@ -1602,15 +1631,25 @@ def _faq_holders(answer: LexborNode) -> list[tuple[LexborNode, int]]:
         return []
     holders: list[tuple[LexborNode, int]] = []
     node: LexborNode | None = answer
-    for depth in range(_FAQ_DEPTH + 1):
+    depth = 0
+    while depth <= _FAQ_DEPTH:
         if node is None or node.tag in ("body", "html"):
             break
         if _names_widget(node):
             return holders  # below the nearest: none; above it: the walk ends
         if node is not answer and _names_faq(node):
             holders.append((node, depth))
+        if node.tag not in _ROW_GROUPS:
+            depth += 1
         node = node.parent
     return holders
+
+
+# A table's row groups, which the HTML parser inserts where the markup has none (`<tbody>`,
+# the HTML Living Standard's tree construction): no level of an FAQ's markup (a stop 52
+# tester's `<table class="faq">` of question rows and hidden answer rows, `<tr><td><div
+# style="display:none">`).
+_ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
 
 
 # The start of a class or id part written as one word with what follows ("faqList",
@@ -1868,6 +1907,24 @@ class _Walker:
             return False
         return any(c.isalpha() for c in control.text(separator=" "))
 
+    def _lays_out_disclosures(self, table: LexborNode) -> bool:
+        """Whether a table of one column lays out an FAQ's disclosures rather than holding
+        data: one of its own cells holds a disclosure panel (`<table class="faq">` of
+        question rows and answer rows, `<tr><td><div id="svar1" style="display:none">`, a
+        stop 52 tester's older municipal page), so that its questions are read as
+        headings over their answers. A table with a row of two cells or more stays one
+        of values."""
+        own = [n for n in table.traverse() if owner_table(n) == table.mem_id or n.mem_id == table.mem_id]
+        if any(len([c for c in row.iter() if c.tag in ("td", "th")]) > 1 for row in own if row.tag == "tr"):
+            return False
+        return any(
+            n.mem_id in self.disclosures.panels
+            for cell in own
+            if cell.tag == "td"
+            for n in cell.traverse()
+            if owner_table(n) == table.mem_id
+        )
+
     def label(self, text: str) -> None:
         """A disclosure's label as a heading one level below the section it is in."""
         self.flush()
@@ -1909,7 +1966,7 @@ class _Walker:
                 self.label(self.disclosures.tab_labels[child.mem_id])
                 self.walk(child)
                 self.flush()
-            elif tag == "table" and not is_layout_table(child):
+            elif tag == "table" and not is_layout_table(child) and not self._lays_out_disclosures(child):
                 self.flush()
                 self.pieces.extend(html_table_pieces(child, self.cell_text))
             elif tag == "figcaption" and _captions_a_table(child):

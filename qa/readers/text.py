@@ -774,6 +774,46 @@ def _plain_title(line: str) -> bool:
     )
 
 
+def _with_unmarked_items(lines: list[str], width: int) -> list[Piece]:
+    """The units of a paragraph's lines (`line_pieces`), where the lines after a line that
+    leads in with a colon are the items of a list copied from a web page without its
+    bullets, each on a line of its own: "Anmeld ikke på nettet, hvis:" over "tyveriet sker
+    lige nu – ring 112" / "du blev truet eller udsat for vold, da tingene blev taget" /
+    ... (held-out `t117`'s text page, whose four conditions were one glued paragraph), or
+    "Dagbogen skal vise:" over "Dato og klokkeslæt for hver gang, du bliver generet" /
+    "Hvor længe støjen varede" (page set `zzs`). Such lines are items when every break
+    between them is the author's, not a wrap: the next line's first word would have fit
+    on the line, in a text whose longest line without a tab is `width` characters (the
+    width a hard-wrapped text is wrapped at, or more); a run with one break that may be a
+    wrap is prose, read as before. An item is a line of its own; a line that ends a
+    sentence stays a paragraph (a note after the list, "Ring altid 112, hvis der er fare
+    for liv."), and one with a list marker a marked item."""
+    pieces: list[Piece] = []
+    start = 0
+    for lead, line in enumerate(lines):
+        if not line.rstrip().endswith(":"):
+            continue
+        end = next((i for i in range(lead + 1, len(lines)) if lines[i].rstrip().endswith(":")), len(lines))
+        run = [item.strip() for item in lines[lead + 1 : end]]
+        if (
+            len(run) < 2
+            or not all(run)
+            or not all(
+                len(above) + 1 + len(below.split()[0]) <= width for above, below in zip(run, run[1:], strict=False)
+            )
+        ):
+            continue
+        pieces.extend(line_pieces(lines[start : lead + 1]))
+        for item in run:
+            if starts_with_list_marker(item):
+                pieces.append(Piece("list_item", 0, strip_bullet(item)))
+            else:
+                pieces.append(Piece("paragraph" if item.endswith(SENTENCE_END) else "list_item", 0, item))
+        start = end
+    pieces.extend(line_pieces(lines[start:]))
+    return pieces
+
+
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
@@ -781,6 +821,7 @@ def text_pieces(body: str) -> list[Piece]:
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`),
     and with a window title among its first lines read as its heading (`is_window_title`)."""
     without_trails, over_trails = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
+    width = max((len(line.rstrip()) for line in body.split("\n") if "\t" not in line), default=0)
     paragraphs = _without_link_lists(_without_tool_bars(without_trails))
     pieces: list[Piece] = []
     seen = 0  # lines above this paragraph that may stand above a window title, else more
@@ -828,7 +869,7 @@ def text_pieces(body: str) -> list[Piece]:
         # Outside a table a tab is a space, as in the other formats.
         paragraph = paragraph.replace("\t", " ")
         lines = paragraph.split("\n")
-        units = line_pieces(lines)
+        units = _with_unmarked_items(lines, width)
         if title_at is None and not is_last and looks_like_heading(paragraph) and units[0].kind != "list_item":
             pieces.append(Piece("heading", 1 if i == 0 else 2, paragraph))
         elif (
