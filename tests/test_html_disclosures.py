@@ -752,6 +752,36 @@ def test_questions_handed_to_a_function_or_naming_the_next_rows_answer_show_it_i
     ]
 
 
+def test_a_table_of_data_stays_a_table_when_a_cell_or_row_holds_a_hidden_note(tmp_path: Path) -> None:
+    # A stop 54 review of the change above: a one-column table with a header row whose
+    # cell has a "Læs mere" disclosure stays a table of values (its panel read in its
+    # cell), and a price table's note rows (`visNote('note1')` over `<tr><td colspan=2><div
+    # id="note1" style="display:none">`) stay hidden as before: shown, a note row would be
+    # read as the label of the price row after it.
+    doc = _page(
+        tmp_path,
+        "<h1>Skoleindskrivning</h1>"
+        '<table class="table"><thead><tr><th>Det skal du have klar</th></tr></thead><tbody>'
+        "<tr><td>Barnets CPR-nummer</td></tr>"
+        '<tr><td>Udtalelse fra børnehaven <button type="button" aria-expanded="false" aria-controls="n1">'
+        'Læs mere</button><div id="n1" hidden>Kun ved skoleudsættelse.</div></td></tr></tbody></table>'
+        '<table class="prisliste" id="accordionPriser"><tr><th>Ydelse</th><th>Pris</th></tr>'
+        "<tr><td>Pas til voksne</td><td>705 kr.</td></tr>"
+        '<tr><td colspan="2"><a href="#" onclick="visNote(\'note1\'); return false;">Hvorfor er prisen steget?</a>'
+        "</td></tr>"
+        '<tr><td colspan="2"><div id="note1" style="display:none">Staten har hævet gebyret.</div></td></tr>'
+        "<tr><td>Kørekort</td><td>280 kr.</td></tr>"
+        '<tr><td colspan="2"><a href="#" onclick="visNote(\'note2\'); return false;">Hvad koster et nødpas?</a>'
+        "</td></tr>"
+        '<tr><td colspan="2"><div id="note2" style="display:none">Et nødpas koster 165 kr.</div></td></tr>'
+        "</table>",
+    )
+    text = doc.text
+    assert ("table_row", 0, "Det skal du have klar: Barnets CPR-nummer") in units(doc)
+    assert "Staten har hævet gebyret." not in text and "Et nødpas koster 165 kr." not in text
+    assert ("table_row", 0, "Ydelse: Pas til voksne; Pris: 705 kr.") in units(doc)
+
+
 def test_answers_a_script_fetches_or_writes_in_are_no_answers_but_an_icons_text_is_no_answer(
     tmp_path: Path,
 ) -> None:

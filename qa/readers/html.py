@@ -1516,7 +1516,14 @@ def _only_named_within(block: LexborNode, names: AbstractSet[str]) -> LexborNode
     """The element inside `block` whose id is one of `names` when it holds all of
     `block`'s text (the wrappers around it hold nothing else: a table's next row, `<tr><td><div
     id="svar1" style="display:none">`, under the row of the link `<a href="#"
-    onclick="return visSvar('svar1');">`, a stop 52 tester's older municipal FAQ), else None."""
+    onclick="return visSvar('svar1');">`, a stop 52 tester's older municipal FAQ), else None.
+    A row only of a table of one column without a header (`_one_plain_column`): a note
+    row of a price table, shown, would be read as the label of the row after it (a stop
+    54 review's)."""
+    if block.tag == "tr":
+        table = closest(block, lambda a: a.tag == "table")
+        if table is None or not _one_plain_column(table):
+            return None
     text = WHITE.sub("", block.text(separator=" "))
     for name in names:
         inner = block.css_first(f'[id="{name}"]')
@@ -1643,6 +1650,20 @@ def _faq_holders(answer: LexborNode) -> list[tuple[LexborNode, int]]:
             depth += 1
         node = node.parent
     return holders
+
+
+def _one_plain_column(table: LexborNode) -> bool:
+    """Whether a table has one column and no header: no row of its own with two cells or
+    more, and no header cell, `<thead>` or `<caption>` of its own (which make a one-column
+    table one of data, "Det skal du have klar" over its rows: a stop 54 review's)."""
+    for node in table.traverse():
+        if node.mem_id == table.mem_id or owner_table(node) != table.mem_id:
+            continue
+        if node.tag in ("th", "thead", "caption"):
+            return False
+        if node.tag == "tr" and sum(1 for cell in node.iter() if cell.tag in ("td", "th")) > 1:
+            return False
+    return True
 
 
 # A table's row groups, which the HTML parser inserts where the markup has none (`<tbody>`,
@@ -1908,21 +1929,15 @@ class _Walker:
         return any(c.isalpha() for c in control.text(separator=" "))
 
     def _lays_out_disclosures(self, table: LexborNode) -> bool:
-        """Whether a table of one column lays out an FAQ's disclosures rather than holding
-        data: one of its own cells holds a disclosure panel (`<table class="faq">` of
-        question rows and answer rows, `<tr><td><div id="svar1" style="display:none">`, a
-        stop 52 tester's older municipal page), so that its questions are read as
-        headings over their answers. A table with a row of two cells or more stays one
-        of values."""
-        own = [n for n in table.traverse() if owner_table(n) == table.mem_id or n.mem_id == table.mem_id]
-        if any(len([c for c in row.iter() if c.tag in ("td", "th")]) > 1 for row in own if row.tag == "tr"):
-            return False
-        return any(
+        """Whether a table lays out an FAQ's disclosures rather than holding data: a table
+        of one column without a header (`_one_plain_column`) one of whose own cells holds
+        a disclosure panel (`<table class="faq">` of question rows and answer rows,
+        `<tr><td><div id="svar1" style="display:none">`, a stop 52 tester's older municipal
+        page), so that its questions are read as headings over their answers."""
+        return _one_plain_column(table) and any(
             n.mem_id in self.disclosures.panels
-            for cell in own
-            if cell.tag == "td"
-            for n in cell.traverse()
-            if owner_table(n) == table.mem_id
+            for n in table.traverse()
+            if n.tag != "table" and owner_table(n) == table.mem_id
         )
 
     def label(self, text: str) -> None:

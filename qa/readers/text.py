@@ -774,20 +774,43 @@ def _plain_title(line: str) -> bool:
     )
 
 
-def _with_unmarked_items(lines: list[str], width: int) -> list[Piece]:
+# The longest line a hard-wrapped text has: mail and editors wrap at 72 to 80 characters
+# (RFC 5322 §2.1.1 recommends at most 78), and text copied from a PDF runs a little longer
+# in a small font. A text with a line of prose longer than this is one whose every break is
+# its author's (text copied from a web page: a paragraph a line).
+WRAPPED_LINE_MAX_CHARS = 120
+# The fewest words of such a line: a long web address or a title is no paragraph.
+_PROSE_LINE_MIN_WORDS = 8
+
+
+def unwrapped_width(body: str) -> int | None:
+    """The longest line of a text that no program wrapped (its length without the white
+    space around it, in characters), or None for a text that may be hard-wrapped: it has
+    no line of at least `_PROSE_LINE_MIN_WORDS` words longer than
+    `WRAPPED_LINE_MAX_CHARS` (lines holding a tab, a table's, are not counted)."""
+    lines = [line.strip() for line in body.split("\n") if "\t" not in line]
+    if not any(len(line) > WRAPPED_LINE_MAX_CHARS and len(line.split()) >= _PROSE_LINE_MIN_WORDS for line in lines):
+        return None
+    return max(len(line) for line in lines)
+
+
+def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
     """The units of a paragraph's lines (`line_pieces`), where the lines after a line that
     leads in with a colon are the items of a list copied from a web page without its
     bullets, each on a line of its own: "Anmeld ikke på nettet, hvis:" over "tyveriet sker
     lige nu – ring 112" / "du blev truet eller udsat for vold, da tingene blev taget" /
     ... (held-out `t117`'s text page, whose four conditions were one glued paragraph), or
     "Dagbogen skal vise:" over "Dato og klokkeslæt for hver gang, du bliver generet" /
-    "Hvor længe støjen varede" (page set `zzs`). Such lines are items when every break
-    between them is the author's, not a wrap: the next line's first word would have fit
-    on the line, in a text whose longest line without a tab is `width` characters (the
-    width a hard-wrapped text is wrapped at, or more); a run with one break that may be a
-    wrap is prose, read as before. An item is a line of its own; a line that ends a
-    sentence stays a paragraph (a note after the list, "Ring altid 112, hvis der er fare
-    for liv."), and one with a list marker a marked item."""
+    "Hvor længe støjen varede" (page set `zzs`). Only in a text no program wrapped
+    (`unwrapped_width`: `width`, else None), and only when every break between the lines
+    is the author's: the next line's first word would have fit on the line, so that a
+    hard-wrapped sentence copied into such a text stays whole. A line that opens in
+    capitals and ends a sentence stays a paragraph (a note after the list, "Ring altid 112,
+    hvis der er fare for liv."), one with a list marker is a marked item, and the rest
+    are items ("din formue er under 10.000 kr.", a list's last condition, with its full
+    stop: a stop 54 review's)."""
+    if width is None:
+        return line_pieces(lines)
     pieces: list[Piece] = []
     start = 0
     for lead, line in enumerate(lines):
@@ -807,8 +830,10 @@ def _with_unmarked_items(lines: list[str], width: int) -> list[Piece]:
         for item in run:
             if starts_with_list_marker(item):
                 pieces.append(Piece("list_item", 0, strip_bullet(item)))
+            elif item.endswith(SENTENCE_END) and item[0].isupper():
+                pieces.append(Piece("paragraph", 0, item))
             else:
-                pieces.append(Piece("paragraph" if item.endswith(SENTENCE_END) else "list_item", 0, item))
+                pieces.append(Piece("list_item", 0, item))
         start = end
     pieces.extend(line_pieces(lines[start:]))
     return pieces
@@ -821,7 +846,7 @@ def text_pieces(body: str) -> list[Piece]:
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`),
     and with a window title among its first lines read as its heading (`is_window_title`)."""
     without_trails, over_trails = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
-    width = max((len(line.rstrip()) for line in body.split("\n") if "\t" not in line), default=0)
+    width = unwrapped_width(body)
     paragraphs = _without_link_lists(_without_tool_bars(without_trails))
     pieces: list[Piece] = []
     seen = 0  # lines above this paragraph that may stand above a window title, else more
