@@ -753,7 +753,7 @@ def test_questions_handed_to_a_function_or_naming_the_next_rows_answer_show_it_i
 
 
 def test_a_table_of_data_stays_a_table_when_a_cell_or_row_holds_a_hidden_note(tmp_path: Path) -> None:
-    # A stop 54 review of the change above: a one-column table with a header row whose
+    # Two stop 54 reviews of the change above: a one-column table with a header row whose
     # cell has a "Læs mere" disclosure stays a table of values (its panel read in its
     # cell), and a price table's note rows (`visNote('note1')` over `<tr><td colspan=2><div
     # id="note1" style="display:none">`) stay hidden as before: shown, a note row would be
@@ -774,12 +774,17 @@ def test_a_table_of_data_stays_a_table_when_a_cell_or_row_holds_a_hidden_note(tm
         '<tr><td colspan="2"><a href="#" onclick="visNote(\'note2\'); return false;">Hvad koster et nødpas?</a>'
         "</td></tr>"
         '<tr><td colspan="2"><div id="note2" style="display:none">Et nødpas koster 165 kr.</div></td></tr>'
-        "</table>",
+        "</table>"
+        '<table class="liste"><tr><td>Gyldigt pas</td></tr>'
+        '<tr><td>Opholdskort <button type="button" aria-expanded="false" aria-controls="r1">Læs mere</button>'
+        '<div id="r1" hidden>Vis dit opholdskort.</div></td></tr></table>',
     )
     text = doc.text
     assert ("table_row", 0, "Det skal du have klar: Barnets CPR-nummer") in units(doc)
     assert "Staten har hævet gebyret." not in text and "Et nødpas koster 165 kr." not in text
     assert ("table_row", 0, "Ydelse: Pas til voksne; Pris: 705 kr.") in units(doc)
+    # A second review's: one "Læs mere" in a one-column list of documents is its row's note.
+    assert ("table_row", 0, "Opholdskort; Læs mere; Vis dit opholdskort.") in units(doc)
 
 
 def test_answers_a_script_fetches_or_writes_in_are_no_answers_but_an_icons_text_is_no_answer(

@@ -148,6 +148,39 @@ def test_lines_after_a_colon_copied_without_bullets_are_items_unless_they_wrap(t
     ]
 
 
+_COPIED_PARAGRAPH = (
+    "I Borgerservice kan du få hjælp til pas, kørekort, sundhedskort, flytning og pension, og du skal "
+    "bestille tid, før du møder op.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        # A second stop 54 review's: in text copied from a web page, a sentence the author
+        # broke with a <br> under a colon line, a day over its hours, an address in parts
+        # and a value broken mid-clause are no list.
+        (
+            "Vigtigt:\nHvis du er under 18 år, når du søger,\nskal en af dine forældre også underskrive.",
+            "Hvis du er under 18 år, når du søger, skal en af dine forældre også underskrive.",
+        ),
+        ("Åbningstider:\nFredag\nkl. 10.00-13.00", "Fredag kl. 10.00-13.00"),
+        ("Adresse:\nBorgerservice, Silkeborg Rådhus,\nSøvej 1,\n8600 Silkeborg", "Søvej 1, 8600 Silkeborg"),
+        (
+            "Du skal medbringe:\ngyldig legitimation, for eksempel dit kørekort eller dit\nsundhedskort",
+            "for eksempel dit kørekort eller dit sundhedskort",
+        ),
+        ("Åbningstider:\nhele døgnet, men der er ikke lys i\nvinterhalvåret efter kl. 17", "lys i vinterhalvåret"),
+    ],
+)
+def test_a_sentence_or_value_broken_over_lines_under_a_colon_is_no_list(tmp_path: Path, lines: str, read: str) -> None:
+    page = tmp_path / "side.txt"
+    page.write_text(_COPIED_PARAGRAPH + lines + "\n", encoding="utf-8")
+    units = _units(read_document(page))
+    assert any(read in text for kind, text in units if kind == "paragraph")
+    assert all(kind != "list_item" for kind, _ in units)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -160,6 +193,20 @@ def test_lines_after_a_colon_copied_without_bullets_are_items_unless_they_wrap(t
         "fra din arbejdsgiver, før vi kan beregne din boligstøtte. Fristen er den\n"
         "1. april 2025.\n\n"
         "https://www.borger.dk/bolig-og-flytning/boligstoette-og-boligydelse/boligstoette-til-lejere\n",
+        # A second review's: a one-line signature of commas and a PDF's table row laid out
+        # in spaces are no paragraph of a text copied from a web page.
+        "Når du henter kørekortet, skal du medbringe følgende:\n"
+        "Du skal sende os en kopi af din lejekontrakt og de seneste tre lønsedler\n"
+        "fra din arbejdsgiver, før vi kan beregne din boligstøtte. Fristen er den\n"
+        "1. april 2025.\n\n"
+        "Borgerservice, Aarhus Kommune, Rådhuspladsen 2, 8000 Aarhus C, telefon 89 40 20 00, e-mail "
+        "borgerservice@aarhus.dk, www.aarhus.dk\n",
+        "Du skal oplyse følgende:\n"
+        "Du skal sende os en kopi af din lejekontrakt og de seneste tre lønsedler\n"
+        "fra din arbejdsgiver, før vi kan beregne din boligstøtte. Fristen er den\n"
+        "1. april 2025.\n\n"
+        "Madservice, hovedret inkl. levering til din bopæl og opvarmning                          63,00"
+        "                    60,00 kr. i alt.\n",
         "Tak for din ansøgning om nyt pas.\n\n"
         "Bemærk:\n"
         "    Vi skal gøre opmærksom på, at der gælder særlige regler, hvis du\n"

@@ -1930,15 +1930,15 @@ class _Walker:
 
     def _lays_out_disclosures(self, table: LexborNode) -> bool:
         """Whether a table lays out an FAQ's disclosures rather than holding data: a table
-        of one column without a header (`_one_plain_column`) one of whose own cells holds
-        a disclosure panel (`<table class="faq">` of question rows and answer rows,
+        of one column without a header (`_one_plain_column`) whose own cells hold two
+        disclosure panels or more (`<table class="faq">` of question rows and answer rows,
         `<tr><td><div id="svar1" style="display:none">`, a stop 52 tester's older municipal
-        page), so that its questions are read as headings over their answers."""
-        return _one_plain_column(table) and any(
-            n.mem_id in self.disclosures.panels
-            for n in table.traverse()
-            if n.tag != "table" and owner_table(n) == table.mem_id
-        )
+        page), so that its questions are read as headings over their answers. One "Læs
+        mere" panel in a list of documents is a note of its row (a stop 54 review's)."""
+        if not _one_plain_column(table):
+            return False
+        panels = (n for n in table.traverse() if n.mem_id in self.disclosures.panels)
+        return sum(1 for n in panels if owner_table(n) == table.mem_id) >= 2
 
     def label(self, text: str) -> None:
         """A disclosure's label as a heading one level below the section it is in."""

@@ -21,11 +21,14 @@ import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
+from bm25s.stopwords import STOPWORDS_DANISH, STOPWORDS_EN
+
 from qa.answer_types import fits, holds_form
 from qa.named_values import weekdays_covered
 from qa.normalise import has_letter_or_digit
 from qa.phrasing import ADDRESS
 from qa.readers.common import (
+    CLOSING,
     CRUMB_LINES,
     LINK_LIST_WORDS,
     NOT_YEAR_DIGITS,
@@ -776,22 +779,56 @@ def _plain_title(line: str) -> bool:
 
 # The longest line a hard-wrapped text has: mail and editors wrap at 72 to 80 characters
 # (RFC 5322 §2.1.1 recommends at most 78), and text copied from a PDF runs a little longer
-# in a small font. A text with a line of prose longer than this is one whose every break is
-# its author's (text copied from a web page: a paragraph a line).
+# in a small font. A text with a sentence on one line longer than this is one whose every
+# break is its author's (text copied from a web page: a paragraph a line).
 WRAPPED_LINE_MAX_CHARS = 120
 # The fewest words of such a line: a long web address or a title is no paragraph.
 _PROSE_LINE_MIN_WORDS = 8
+# Words that lead on to the next line (bm25s's Danish and English stop words: "og", "i",
+# "dit", "at", "jeg", "the", "of"): a list's item does not end in one.
+_FUNCTION_WORDS = frozenset(STOPWORDS_DANISH) | frozenset(STOPWORDS_EN)
 
 
 def unwrapped_width(body: str) -> int | None:
     """The longest line of a text that no program wrapped (its length without the white
     space around it, in characters), or None for a text that may be hard-wrapped: it has
-    no line of at least `_PROSE_LINE_MIN_WORDS` words longer than
-    `WRAPPED_LINE_MAX_CHARS` (lines holding a tab, a table's, are not counted)."""
+    no line that is a sentence of its own longer than `WRAPPED_LINE_MAX_CHARS`, of at
+    least `_PROSE_LINE_MIN_WORDS` words, ending a sentence and holding no run of spaces
+    (a letter's one-line signature of commas, a row of a PDF's table laid out in spaces,
+    a title and a web address are none: two stop 54 reviews'). Lines holding a tab, a
+    table's, are not counted."""
     lines = [line.strip() for line in body.split("\n") if "\t" not in line]
-    if not any(len(line) > WRAPPED_LINE_MAX_CHARS and len(line.split()) >= _PROSE_LINE_MIN_WORDS for line in lines):
+    if not any(
+        len(line) > WRAPPED_LINE_MAX_CHARS
+        and len(line.split()) >= _PROSE_LINE_MIN_WORDS
+        and line.rstrip(CLOSING).endswith(SENTENCE_END)
+        and "  " not in line
+        for line in lines
+    ):
         return None
     return max(len(line) for line in lines)
+
+
+def _reads_as_items(run: list[str], width: int) -> bool:
+    """Whether lines under a colon line are the items of a list rather than a sentence or
+    a value the author broke over lines: at least two; each break between them such that
+    the next line's first word would have fit on the line (`width`); no line but a marked
+    one ending in a comma, a semicolon or a word that leads on (`_FUNCTION_WORDS`: "Hvis du
+    er under 18 år, når du søger," over "skal en af dine forældre ...", "... for eksempel
+    dit kørekort eller dit" over "sundhedskort"); and the unmarked lines all opening in
+    small letters or all in capitals or digits (not "Mandag til onsdag" over "kl.
+    10.00-15.00", a day and its hours: a stop 54 review's)."""
+    if len(run) < 2 or not all(run):
+        return False
+    if not all(len(above) + 1 + len(below.split()[0]) <= width for above, below in zip(run, run[1:], strict=False)):
+        return False
+    unmarked = [line for line in run if not starts_with_list_marker(line)]
+    for line in unmarked:
+        last = line.rstrip(CLOSING)
+        words = re.findall(r"\w+", last.lower())
+        if last.endswith((",", ";")) or (words and words[-1] in _FUNCTION_WORDS and not last.endswith(SENTENCE_END)):
+            return False
+    return len({line[0].islower() for line in unmarked}) <= 1
 
 
 def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
@@ -818,13 +855,7 @@ def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
             continue
         end = next((i for i in range(lead + 1, len(lines)) if lines[i].rstrip().endswith(":")), len(lines))
         run = [item.strip() for item in lines[lead + 1 : end]]
-        if (
-            len(run) < 2
-            or not all(run)
-            or not all(
-                len(above) + 1 + len(below.split()[0]) <= width for above, below in zip(run, run[1:], strict=False)
-            )
-        ):
+        if not _reads_as_items(run, width):
             continue
         pieces.extend(line_pieces(lines[start : lead + 1]))
         for item in run:
