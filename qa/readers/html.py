@@ -81,8 +81,12 @@ paragraph ("Læs mere"), a control of several panels ("Åbn alle") or one withou
 documented `data-toggle` / `data-bs-toggle` and the "#id" of their `href` or
 `data-target` (`BOOTSTRAP_CONTROLS`) and are read as the ARIA patterns are. Tab panels
 are found before anything is removed (a tab list may sit in a `<nav>`), each read under
-its tab's text. Other hidden elements, and buttons that
-control no panel ("Del", "Print"), stay out.
+its tab's text. An older FAQ's script shows its answer too: one whose question's link or
+block names the answer's id, runs a script that takes the element after it, or hands
+itself to a page function (`onclick="klToggle(this)"`), where two such questions at least
+stand under an element named for an FAQ; a table of one column laid out as such an FAQ
+(question rows, answer rows) is read as its headings over their answers. Other hidden
+elements, and buttons that control no panel ("Del", "Print"), stay out.
 
 trafilatura was evaluated on the same fixtures and rejected: on a short page it falls
 back to its baseline and returns navigation and content as one paragraph, and with its
@@ -1624,7 +1628,8 @@ _FAQ_DEPTH = 3
 
 def _faq_holders(answer: LexborNode) -> list[tuple[LexborNode, int]]:
     """The elements above a hidden answer whose class or id names an FAQ (`_names_faq`),
-    each with how many levels above the answer it is (1 for its parent), nearest first:
+    each with how many levels above the answer it is (1 for its parent; a table's row
+    group, `_ROW_GROUPS`, is no level), nearest first:
     the nearest within `_FAQ_DEPTH` levels and those above it up to that depth. An empty
     list when the answer or an element below the nearest names a widget (`_names_widget`: a quiz's
     options, a calculator's result, a chat's status, a rating's reply) or the answer holds

@@ -2,7 +2,9 @@
 
 Inside a paragraph, each line that starts with a list marker (`-`, `*`, `•`, `–`, `+`, or
 a number such as `1.` or `1)`, but not a date such as "1. juli 2025") is a list item of
-its own, and other lines are joined or split by `qa.readers.common.starts_new_unit`. A
+its own, and other lines are joined or split by `qa.readers.common.starts_new_unit`; in a
+text copied from a web page, the lines under a line ending with a colon that read as a
+list's items are its items, copied without their bullets (`_with_unmarked_items`). A
 paragraph that is one short line without closing punctuation, and not the last, reads as
 a heading (level 1 when it opens the file, else 2), unless it gives a postal address, a phone
 number or an e-mail address. A breadcrumb trail among the first lines is left out. A
