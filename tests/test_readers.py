@@ -148,6 +148,29 @@ def test_lines_after_a_colon_copied_without_bullets_are_items_unless_they_wrap(t
     ]
 
 
+def test_link_labels_under_see_also_in_a_copied_text_page_are_not_glued(tmp_path: Path) -> None:
+    # Page set `zzzb`'s text page: under "Se også", a label longer than a list of links
+    # holds ran into the next, "Holiday and holiday pay for young workers (Life in
+    # Denmark) Unge under 18 og arbejde". Each label is a paragraph of its own, as labels
+    # standing alone were read before.
+    page = tmp_path / "side.txt"
+    page.write_text(
+        "Feriepenge for unge under 18 år udbetales automatisk, når ferieåret slutter, og du skal ikke selv "
+        "søge om dem hos Udbetaling Danmark.\n\n"
+        "Se også\n"
+        "Holiday and holiday pay for young workers (Life in Denmark)\n"
+        "Unge under 18 og arbejde\n"
+        "Skattekort og personfradrag for unge\n\n"
+        "Senest opdateret: 2. marts 2026\n",
+        encoding="utf-8",
+    )
+    assert _units(read_document(page))[1:4] == [
+        ("heading", "Se også"),
+        ("paragraph", "Holiday and holiday pay for young workers (Life in Denmark)"),
+        ("paragraph", "Unge under 18 og arbejde"),
+    ]
+
+
 _COPIED_PARAGRAPH = (
     "I Borgerservice kan du få hjælp til pas, kørekort, sundhedskort, flytning og pension, og du skal "
     "bestille tid, før du møder op.\n\n"

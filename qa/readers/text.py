@@ -33,6 +33,7 @@ from qa.readers.common import (
     CLOSING,
     CRUMB_LINES,
     LINK_LIST_WORDS,
+    LINK_TITLE,
     NOT_YEAR_DIGITS,
     RELATED_TITLE,
     SENTENCE_END,
@@ -833,6 +834,14 @@ def _reads_as_items(run: list[str], width: int) -> bool:
     return len({line[0].islower() for line in unmarked}) <= 1
 
 
+def _leads_in(line: str) -> bool:
+    """Whether a line leads in to the lines under it: it ends with a colon, or it says
+    that links follow ("Se også", "Relaterede links": `qa.readers.common.LINK_TITLE`, whose
+    list page set `zzzb`'s text page glued, "Holiday and holiday pay for young workers
+    (Life in Denmark) Unge under 18 og arbejde")."""
+    return line.rstrip().endswith(":") or LINK_TITLE.fullmatch(line.strip()) is not None
+
+
 def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
     """The units of a paragraph's lines (`line_pieces`), where the lines after a line that
     leads in with a colon are the items of a list copied from a web page without its
@@ -847,23 +856,26 @@ def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
     capitals and ends a sentence stays a paragraph (a note after the list, "Ring altid 112,
     hvis der er fare for liv."), one with a list marker is a marked item, and the rest
     are items ("din formue er under 10.000 kr.", a list's last condition, with its full
-    stop: a stop 54 review's)."""
+    stop: a stop 54 review's); under a title saying links follow (`_leads_in`) each link's
+    label is a paragraph of its own, as such labels on a line of their own were read
+    before."""
     if width is None:
         return line_pieces(lines)
     pieces: list[Piece] = []
     start = 0
     for lead, line in enumerate(lines):
-        if not line.rstrip().endswith(":"):
+        if not _leads_in(line):
             continue
-        end = next((i for i in range(lead + 1, len(lines)) if lines[i].rstrip().endswith(":")), len(lines))
+        end = next((i for i in range(lead + 1, len(lines)) if _leads_in(lines[i])), len(lines))
         run = [item.strip() for item in lines[lead + 1 : end]]
         if not _reads_as_items(run, width):
             continue
         pieces.extend(line_pieces(lines[start : lead + 1]))
+        links = not line.rstrip().endswith(":")
         for item in run:
             if starts_with_list_marker(item):
                 pieces.append(Piece("list_item", 0, strip_bullet(item)))
-            elif item.endswith(SENTENCE_END) and item[0].isupper():
+            elif links or (item.endswith(SENTENCE_END) and item[0].isupper()):
                 pieces.append(Piece("paragraph", 0, item))
             else:
                 pieces.append(Piece("list_item", 0, item))
