@@ -189,10 +189,17 @@ def terms(text: str) -> list[str]:
     return list(_stemmer().stemWords(kept))
 
 
+def is_function_word(lowered: str) -> bool:
+    """Whether a lower-case word is a Danish or English stop word (bm25s's lists and
+    `_ENGLISH_FUNCTION_WORDS`): one that carries no content and leads on to the words
+    after it ("og", "i", "dit", "at", "the", "of")."""
+    return lowered in _STOP_ANY
+
+
 def is_content_word(lowered: str) -> bool:
-    """Whether a lower-case word carries content: not a Danish or English stop word, and
-    longer than one letter (a single digit counts)."""
-    return lowered not in _STOP_ANY and (len(lowered) > 1 or lowered.isdigit())
+    """Whether a lower-case word carries content: not a Danish or English stop word
+    (`is_function_word`), and longer than one letter (a single digit counts)."""
+    return not is_function_word(lowered) and (len(lowered) > 1 or lowered.isdigit())
 
 
 def _stem(word: str) -> str:

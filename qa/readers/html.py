@@ -125,7 +125,7 @@ from qa.readers.common import (
     strip_bullet,
 )
 from qa.readers.dom import WHITE, all_bold, ancestors, closest
-from qa.readers.html_table import html_table_pieces, owner_table, table_caption
+from qa.readers.html_table import html_table_pieces, owner_table, table_caption, table_rows
 
 # Removed wherever they are, except the content root and what holds it (an ASP.NET page
 # is one <form> around everything; react-modal hides the app root while a dialog is open).
@@ -1658,15 +1658,15 @@ def _faq_holders(answer: LexborNode) -> list[tuple[LexborNode, int]]:
 
 
 def _one_plain_column(table: LexborNode) -> bool:
-    """Whether a table has one column and no header: no row of its own with two cells or
-    more, and no header cell, `<thead>` or `<caption>` of its own (which make a one-column
-    table one of data, "Det skal du have klar" over its rows: a stop 54 review's)."""
-    for node in table.traverse():
-        if node.mem_id == table.mem_id or owner_table(node) != table.mem_id:
-            continue
-        if node.tag in ("th", "thead", "caption"):
-            return False
-        if node.tag == "tr" and sum(1 for cell in node.iter() if cell.tag in ("td", "th")) > 1:
+    """Whether a table has one column and no header: no row of its own (`table_rows`) with
+    two cells or more or a header cell, and no `<thead>` or `<caption>` (which the parser
+    puts right under its table; they make a one-column table one of data, "Det skal du
+    have klar" over its rows: a stop 54 review's)."""
+    if any(part.tag in ("thead", "caption") for part in table.iter()):
+        return False
+    for row in table_rows(table):
+        cells = [cell for cell in row.iter() if cell.tag in ("td", "th")]
+        if len(cells) > 1 or any(cell.tag == "th" for cell in cells):
             return False
     return True
 

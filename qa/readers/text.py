@@ -23,8 +23,7 @@ import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
-from bm25s.stopwords import STOPWORDS_DANISH, STOPWORDS_EN
-
+from qa.analysis import is_function_word, words
 from qa.answer_types import fits, holds_form
 from qa.named_values import weekdays_covered
 from qa.normalise import has_letter_or_digit
@@ -787,9 +786,6 @@ def _plain_title(line: str) -> bool:
 WRAPPED_LINE_MAX_CHARS = 120
 # The fewest words of such a line: a long web address or a title is no paragraph.
 _PROSE_LINE_MIN_WORDS = 8
-# Words that lead on to the next line (bm25s's Danish and English stop words: "og", "i",
-# "dit", "at", "jeg", "the", "of"): a list's item does not end in one.
-_FUNCTION_WORDS = frozenset(STOPWORDS_DANISH) | frozenset(STOPWORDS_EN)
 
 
 def unwrapped_width(body: str) -> int | None:
@@ -816,7 +812,8 @@ def _reads_as_items(run: list[str], width: int) -> bool:
     """Whether lines under a colon line are the items of a list rather than a sentence or
     a value the author broke over lines: at least two; each break between them such that
     the next line's first word would have fit on the line (`width`); no line but a marked
-    one ending in a comma, a semicolon or a word that leads on (`_FUNCTION_WORDS`: "Hvis du
+    one ending in a comma, a semicolon or a word that leads on (a stop word,
+    `qa.analysis.is_function_word`: "Hvis du
     er under 18 år, når du søger," over "skal en af dine forældre ...", "... for eksempel
     dit kørekort eller dit" over "sundhedskort"); and the unmarked lines all opening in
     small letters or all in capitals or digits (not "Mandag til onsdag" over "kl.
@@ -828,8 +825,8 @@ def _reads_as_items(run: list[str], width: int) -> bool:
     unmarked = [line for line in run if not starts_with_list_marker(line)]
     for line in unmarked:
         last = line.rstrip(CLOSING)
-        words = re.findall(r"\w+", last.lower())
-        if last.endswith((",", ";")) or (words and words[-1] in _FUNCTION_WORDS and not last.endswith(SENTENCE_END)):
+        tokens = words(last)
+        if last.endswith((",", ";")) or (tokens and is_function_word(tokens[-1]) and not last.endswith(SENTENCE_END)):
             return False
     return len({line[0].islower() for line in unmarked}) <= 1
 
