@@ -330,6 +330,22 @@ def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
         ("Revideret 14. december 2025 af Social- og Sundhedsudvalget", False),
         ("Published 15 January 2026 by SIRI", False),
         ("Opdateret 3. marts 2026 af Affald og Genbrug", False),
+        # Found on a page of a set written blind at stop 53: the stamp and a byline, set
+        # apart by a middle dot, a bullet or a bar; a fact, a sentence or a byline alone is
+        # not.
+        ("Senest opdateret: 2. marts 2026 · Ansvarlig: Jobcenter Ravnsholt", True),
+        ("Sidst opdateret 3. marts 2026 | Redaktør: Borgerservice", True),
+        ("Ansvarlig redaktør: Team Borgerservice • Last updated: 2 March 2026", True),
+        ("Senest opdateret: 2. marts 2026 · Ansvarlig: Jobcenter Ravnsholt · Last updated: 2 March 2026", True),
+        ("Senest opdateret: 2. marts 2026 · Pris: 500 kr.", False),
+        ("Senest opdateret: 2. marts 2026 · Ring til Borgerservice på 70 10 20 30", False),
+        ("Senest opdateret: 2. marts 2026 · Ansvarlig: jobcentret sender et brev", False),
+        ("Ansvarlig: Jobcenter Ravnsholt · Kontakt: Borgerservice", False),
+        # Found by a stop 55 review: a policy's revision, without words saying the page is
+        # dated, is a fact of the page; a byline's name may be joined by "og".
+        ("Revideret 14. december 2025 | Vedtaget af: Byrådet", False),
+        ("Oprettet 1. marts 2019 · Godkendt af: Social- og Sundhedsudvalget", False),
+        ("Senest opdateret 3. marts 2026 · Ansvarlig: Social og Sundhed", True),
     ],
 )
 def test_a_pages_date_stamp_is_told_from_text(text: str, stamp: bool) -> None:

@@ -180,6 +180,21 @@ _PAGE_DATING = re.compile(r"^[\s*_(\[]*(?:senest|sidst|siden?|last|page)\b", re.
 # is matched alone by `_PAGE_STAMP`).
 _STAMP_PAIR = re.compile(r"^[*_]*([^()\[\]]+?) ?(?:\(([^()\[\]]+)\)|\[([^()\[\]]+)\])[.*_]*$")
 
+# A page's line of facts about itself, its parts set apart by a middle dot, a bullet or a
+# bar ("Senest opdateret: 2. marts 2026 · Ansvarlig: Jobcenter Ravnsholt", a blind set's
+# page at stop 53, quoted for "How late can I be for a job centre meeting?"): a stamp that
+# says it dates the page (`_PAGE_DATING`) and a byline of a label and a name of at most
+# `_BYLINE_NAME_WORDS` capitalised words, maybe joined by "og", "and" or "&" ("Ansvarlig:
+# Jobcenter Ravnsholt", "Redaktør: Borgerservice", "Kontakt: Social og Sundhed"). Not a
+# stamp without such words: "Revideret 14. december 2025 | Vedtaget af: Byrådet" dates a
+# policy, which a question may ask about (a stop 55 review's).
+_STAMP_PARTS = re.compile(r"\s+[·•|]\s+")
+_BYLINE_NAME_WORDS = 4
+_BYLINE = re.compile(
+    rf"^[A-ZÆØÅ][\w-]*(?: [\w-]+)?:{_CAPITALISED_WORD}(?:(?:\s+(?:og|and|&))?{_CAPITALISED_WORD})"
+    rf"{{0,{_BYLINE_NAME_WORDS - 1}}}$"
+)
+
 # The longest stamp: words, a date and a time ("Siden er senest opdateret den 14.
 # september 2025 kl. 10:15" is 58 characters).
 _STAMP_MAX_CHARS = 120
@@ -196,7 +211,9 @@ def is_page_stamp(text: str) -> bool:
     `qa.reader` makes no answer unit of it. A stamp followed by a second stamp in brackets
     is one too, as a bilingual page gives its date in both languages ("Last updated: 3
     March 2026 (Senest opdateret: 3. marts 2026)" was quoted for "hvad gør jeg med brugte
-    batterier"); what the brackets say is not checked to be the same date. A sentence
+    batterier"); what the brackets say is not checked to be the same date. So is a stamp
+    with a byline set apart by a middle dot, a bullet or a bar (`_STAMP_PARTS`, `_BYLINE`:
+    "Senest opdateret: 2. marts 2026 · Ansvarlig: Jobcenter Ravnsholt"). A sentence
     that dates a rule ("Reglerne er ændret 1. juli 2025.") is none."""
     if len(text) > _STAMP_MAX_CHARS:
         return False
@@ -206,7 +223,11 @@ def is_page_stamp(text: str) -> bool:
     if _stamp(collapsed):
         return True
     pair = _STAMP_PAIR.match(collapsed)
-    return pair is not None and all(_stamp(part) for part in pair.groups() if part is not None)
+    if pair is not None and all(_stamp(part) for part in pair.groups() if part is not None):
+        return True
+    parts = _STAMP_PARTS.split(collapsed)
+    dating = [part for part in parts if _stamp(part) and _PAGE_DATING.match(part)]
+    return len(parts) > 1 and bool(dating) and all(_stamp(part) or _BYLINE.match(part) for part in parts)
 
 
 def _stamp(text: str) -> bool:
