@@ -915,10 +915,12 @@ def test_questions_a_page_script_binds_to_show_the_next_element_show_their_answe
     # served text): `<dl class="nordsund-faq">` of `<dt>` questions over `<dd
     # style="display:none">` answers, shown by `$('.nordsund-faq__q').on('click keypress',
     # function(){ $(this).next('dd').slideToggle(200); })` in a script of the page; read as
-    # questions over their answers, as an accordion is. So does the DOM's binding
-    # (`querySelectorAll` and `addEventListener('click', ...)`). Not shown: what a handler
-    # shows by an id of its own (no element's next), loads from the server or shows for a
-    # lone bound question, nor an FAQ whose script is a file of the site (no text to read).
+    # a description list's rows are. So does the DOM's binding (`querySelectorAll` and
+    # `addEventListener('click', ...)`), the questions then headings over their answers. Not
+    # shown: what a handler shows by an id of its own (no element's next), loads from the
+    # server or shows for a lone bound question, an FAQ whose script is a file of the site
+    # (no text to read), nor what a function passed by its name shows (`on('click',
+    # sendSvar)`, whose body is not the next binding's function: a stop 55 review's).
     doc = _page(
         tmp_path,
         "<h1>Tandlægevagten</h1>"
@@ -936,21 +938,22 @@ def test_questions_a_page_script_binds_to_show_the_next_element_show_their_answe
         '<div class="box"><p class="ene">Har du spørgsmål?</p><div style="display:none">Skriv til os.</div></div>'
         '<div class="faq"><p class="fil">Hvad er akut?</p><div style="display:none">Smerter.</div>'
         '<p class="fil">Hvad er ikke akut?</p><div style="display:none">En løs fyldning.</div></div>'
+        '<div class="faq"><p class="navn">Fik du svar?</p><div style="display:none">Tak!</div>'
+        '<p class="navn">Fik du svar nu?</p><div style="display:none">Tak igen!</div></div>'
         '<script>jQuery(function($){ $(".nordsund-faq__q").on("click keypress", function(){ '
         "$(this).next('dd').slideToggle(200); $(this).toggleClass('is-open'); }); });"
         "document.querySelectorAll('.faq-list .spm').forEach(function (q) { q.addEventListener('click', "
         "function () { this.nextElementSibling.classList.toggle('open'); }); });"
         "$('.vis').click(function(){ $('#alle').toggle(); });"
         "$('.hent').click(function(){ $(this).next().load('/svar.ashx'); });"
-        "$('.ene').click(function(){ $(this).next().toggle(); });</script>"
+        "$('.ene').click(function(){ $(this).next().toggle(); });"
+        "$('.navn').on('click', sendSvar); $('.andet').on('click', function(){ $(this).next().show(); });</script>"
         '<script src="/js/faq.js"></script>',
     )
     assert units(doc) == [
         ("heading", 1, "Tandlægevagten"),
-        ("heading", 2, "Kan jeg bare møde op?"),
-        ("paragraph", 0, "Nej, du skal ringe først."),
-        ("heading", 2, "Hvad gør jeg, hvis en tand er slået ud?"),
-        ("paragraph", 0, "Læg tanden i mælk."),
+        ("table_row", 0, "Kan jeg bare møde op?: Nej, du skal ringe først."),
+        ("table_row", 0, "Hvad gør jeg, hvis en tand er slået ud?: Læg tanden i mælk."),
         ("heading", 2, "Hvad koster det?"),
         ("paragraph", 0, "450 kr."),
         ("heading", 2, "Må jeg betale kontant?"),
@@ -962,10 +965,12 @@ def test_questions_a_page_script_binds_to_show_the_next_element_show_their_answe
         ("paragraph", 0, "Har du spørgsmål?"),
         ("paragraph", 0, "Hvad er akut?"),
         ("paragraph", 0, "Hvad er ikke akut?"),
+        ("paragraph", 0, "Fik du svar?"),
+        ("paragraph", 0, "Fik du svar nu?"),
     ]
 
 
-def test_a_bound_handler_takes_nothing_from_the_script_after_it_nor_turns_a_list_of_prices_into_headings(
+def test_a_bound_handler_takes_nothing_from_the_script_after_it_and_a_description_list_stays_rows(
     tmp_path: Path,
 ) -> None:
     # A stop 55 review of the change above. An FAQ whose links only run a script

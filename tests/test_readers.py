@@ -346,6 +346,10 @@ def test_a_breadcrumb_trail_is_told_from_text(line: str, trail: bool) -> None:
         ("Revideret 14. december 2025 | Vedtaget af: Byrådet", False),
         ("Oprettet 1. marts 2019 · Godkendt af: Social- og Sundhedsudvalget", False),
         ("Senest opdateret 3. marts 2026 · Ansvarlig: Social og Sundhed", True),
+        # Found by a second stop 55 review: a fact beside the date is no byline.
+        ("Senest opdateret: 9. marts 2026 · Status: Aflyst", False),
+        ("Sidst opdateret: 12. januar 2026 | Ansøgningsfrist: Løbende", False),
+        ("Last updated: 2 March 2026 · Cost: Free", False),
     ],
 )
 def test_a_pages_date_stamp_is_told_from_text(text: str, stamp: bool) -> None:

@@ -183,15 +183,21 @@ _STAMP_PAIR = re.compile(r"^[*_]*([^()\[\]]+?) ?(?:\(([^()\[\]]+)\)|\[([^()\[\]]
 # A page's line of facts about itself, its parts set apart by a middle dot, a bullet or a
 # bar ("Senest opdateret: 2. marts 2026 · Ansvarlig: Jobcenter Ravnsholt", a blind set's
 # page at stop 53, quoted for "How late can I be for a job centre meeting?"): a stamp that
-# says it dates the page (`_PAGE_DATING`) and a byline of a label and a name of at most
+# says it dates the page (`_PAGE_DATING`) and a byline, a label that says who answers for
+# the page (`_BYLINE_LABEL`, the words of page templates) and a name of at most
 # `_BYLINE_NAME_WORDS` capitalised words, maybe joined by "og", "and" or "&" ("Ansvarlig:
 # Jobcenter Ravnsholt", "Redaktør: Borgerservice", "Kontakt: Social og Sundhed"). Not a
 # stamp without such words: "Revideret 14. december 2025 | Vedtaget af: Byrådet" dates a
-# policy, which a question may ask about (a stop 55 review's).
+# policy, which a question may ask about; nor a fact beside the date ("Status: Aflyst",
+# "Ansøgningsfrist: Løbende"): two stop 55 reviews'.
 _STAMP_PARTS = re.compile(r"\s+[·•|]\s+")
+_BYLINE_LABEL = (
+    r"(?i:(?:side|indholds)?ansvarlig(?: [\w-]+)?|redakt(?:ør|ion)|redigeret af|skrevet af|forfatter|"
+    r"kontakt(?:person)?|afdeling|responsible(?: [\w-]+)?|editor|author|written by|contact|department|owner)"
+)
 _BYLINE_NAME_WORDS = 4
 _BYLINE = re.compile(
-    rf"^[A-ZÆØÅ][\w-]*(?: [\w-]+)?:{_CAPITALISED_WORD}(?:(?:\s+(?:og|and|&))?{_CAPITALISED_WORD})"
+    rf"^{_BYLINE_LABEL}:{_CAPITALISED_WORD}(?:(?:\s+(?:og|and|&))?{_CAPITALISED_WORD})"
     rf"{{0,{_BYLINE_NAME_WORDS - 1}}}$"
 )
 

@@ -1541,23 +1541,30 @@ _BINDS_CLICK = re.compile(
     r"""|querySelectorAll\s*\(\s*(['"])(?P<dom>[\w.#\s>-]{1,200})\4\s*\)""",
 )
 _DOM_CLICK = re.compile(r"""addEventListener\s*\(\s*['"]click['"]""")
-# How far after a binding its function's body may open, and how long that body may be,
-# in characters: a handler that shows the next element is a line or a few
-# (`$(this).next('dd').slideToggle(200)`); a longer one is not read.
-_HANDLER_OPENS_WITHIN = 200
+# How long a handler's body may be, in characters: a handler that shows the next element
+# is a line or a few (`$(this).next('dd').slideToggle(200)`); a longer one is not read.
 _HANDLER_MAX_CHARS = 2000
+
+
+# A function written where the binding passes it: `function (e) {`, `function name() {`,
+# `(e) => {`, `e => {`, after a DOM binding's `.forEach(` too.
+_FUNCTION_OPENS = re.compile(
+    r"\s*(?:\.\s*forEach\s*\(\s*)?(?:function\s*[\w$]*\s*\([^()]{0,100}\)|\([^()]{0,100}\)\s*=>|[\w$]+\s*=>)\s*\{"
+)
 
 
 def _handler_body(script: str, start: int) -> str | None:
     """The body of the function a binding at `start` of `script` passes, braces included:
-    from the first "{" within `_HANDLER_OPENS_WITHIN` characters to the "}" that closes
+    a function written right there (`_FUNCTION_OPENS`), from its "{" to the "}" that closes
     it (braces in strings are counted too: a handler's script rarely holds one). None
-    when no body opens there or it does not close within `_HANDLER_MAX_CHARS`: the
-    script after it (a form's `on('submit', ...)`, a click counter of another element:
-    a stop 55 review's) is no part of the handler."""
-    opening = script.find("{", start, start + _HANDLER_OPENS_WITHIN)
-    if opening < 0:
+    for a function passed by its name (`on('click', sendSvar)`: a stop 55 review's, whose
+    next binding's function it is not) or a body that does not close within
+    `_HANDLER_MAX_CHARS`: the script after it (a form's `on('submit', ...)`, a click
+    counter of another element: a first review's) is no part of the handler."""
+    opens = _FUNCTION_OPENS.match(script, start)
+    if opens is None:
         return None
+    opening = opens.end() - 1
     depth = 0
     for i in range(opening, min(len(script), opening + _HANDLER_MAX_CHARS)):
         depth += {"{": 1, "}": -1}.get(script[i], 0)
@@ -1706,6 +1713,7 @@ _WIDGET_PARTS = frozenset(
         "helpful",
         "nyttig",
         "vurdering",
+        "tilbagemelding",
     }
 )
 _WIDGET_WORDS = tuple(sorted(_WIDGET_PARTS))
@@ -2022,17 +2030,6 @@ class _Walker:
             return False
         return any(c.isalpha() for c in control.text(separator=" "))
 
-    def _lays_out_disclosures_in_terms(self, dl: LexborNode) -> bool:
-        """Whether a description list's terms, two or more, are all disclosure controls
-        (an FAQ of `<dt>` questions over hidden `<dd>` answers that a page's script shows:
-        a stop 53 tester's regional page, `_bound_click_handlers`): read as blocks, its
-        questions are headings over their answers, as an accordion's are, not rows
-        "question?: answer". A list of prices or facts with one term that toggles a note
-        stays rows, each value under its label (a stop 55 review's "Voksne: 60 kr." read
-        as a heading over "60 kr.")."""
-        terms = [n for n in dl.traverse() if n.tag == "dt" and _owner_dl(n) == dl.mem_id]
-        return len(terms) >= 2 and all(n.mem_id in self.disclosures.controls for n in terms)
-
     def _lays_out_disclosures(self, table: LexborNode) -> bool:
         """Whether a table lays out an FAQ's disclosures rather than holding data: a table
         of one column without a header (`_one_plain_column`) whose own cells hold two
@@ -2100,11 +2097,7 @@ class _Walker:
                 self.in_item, self.item_number = True, self.numbers.get(child.mem_id)
                 self.walk(child)
                 self.flush()
-            elif (
-                tag == "dl"
-                and not self._lays_out_disclosures_in_terms(child)
-                and (rows := _definitions(child, self.disclosures)) is not None
-            ):
+            elif tag == "dl" and (rows := _definitions(child, self.disclosures)) is not None:
                 self.flush()
                 self.pieces.extend(rows)
             elif tag in BLOCKS or tag == "summary":
