@@ -1534,10 +1534,11 @@ def _script_panel(control: LexborNode, onclick: bool = False, handler: str | Non
 # `$('.faq__q').on('click keypress', function () { ... })` or `$('.faq__q').click(function
 # ...`, or the DOM's `document.querySelectorAll('.faq__q')` (with an `addEventListener('click'`
 # after it). The selector is a simple one: classes, ids, tags and descendants, no
-# quotes or brackets.
+# quotes or brackets; the events' names are bounded, so that a string without its closing
+# quote is refused in time linear in its length.
 _BINDS_CLICK = re.compile(
     r"""(?:\$|\bjQuery)\(\s*(['"])(?P<jquery>[\w.#\s>-]{1,200})\1\s*\)\s*\.\s*"""
-    r"""(?:on\s*\(\s*(['"])[\w\s.]*\bclick\b[\w\s.]*\3\s*,|click\s*\()"""
+    r"""(?:on\s*\(\s*(['"])[\w\s.]{0,80}?\bclick\b[\w\s.]{0,80}\3\s*,|click\s*\()"""
     r"""|querySelectorAll\s*\(\s*(['"])(?P<dom>[\w.#\s>-]{1,200})\4\s*\)""",
 )
 _DOM_CLICK = re.compile(r"""addEventListener\s*\(\s*['"]click['"]""")
