@@ -1289,7 +1289,7 @@ def _mostly_links(node: LexborNode) -> bool:
     return text == 0 or links > ASIDE_LINK_DENSITY * text
 
 
-def disclosure_panels(tree: LexborHTMLParser, page_scripts: list[str] | None = None) -> Disclosures:
+def disclosure_panels(tree: LexborHTMLParser, page_scripts: list[str]) -> Disclosures:
     """The disclosure controls of a page and the panels they show: a panel is an element whose
     id a control's `aria-controls` lists (space-separated ids), or the element right
     after a button, link or heading with `aria-expanded` whose `aria-controls` names no
@@ -1299,8 +1299,7 @@ def disclosure_panels(tree: LexborHTMLParser, page_scripts: list[str] | None = N
     `aria-expanded` that submits nothing (`_is_plain_toggle`), or such a block right after
     an in-page link that names it ("#faq2") and asks a question standing alone (its control
     is the link), or any element `hidden="until-found"`. `page_scripts` are the texts of
-    the page's own scripts (`page_script_texts`), read from the tree when None: given
-    when the scripts were removed from it. A control counts only when
+    the page's own scripts (`page_script_texts`), read before the scripts are removed. A control counts only when
     one of its panels is on the page, so a "Menu" button whose menu was removed with the
     navigation is no label."""
     by_id: dict[str, LexborNode] = {}
@@ -1385,7 +1384,7 @@ def disclosure_panels(tree: LexborHTMLParser, page_scripts: list[str] | None = N
     questions = {
         n.mem_id: n for n in tree.css('a[href^="#"], a[data-target^="#"], a[href^="javascript:" i], [onclick]')
     }
-    bound = _bound_click_handlers(tree, page_script_texts(tree) if page_scripts is None else page_scripts)
+    bound = _bound_click_handlers(tree, page_scripts)
     for mem_id, (node, _) in bound.items():
         questions.setdefault(mem_id, node)
     for link in questions.values():
@@ -1400,19 +1399,16 @@ def disclosure_panels(tree: LexborHTMLParser, page_scripts: list[str] | None = N
             scripted = _script_panel(link)
             if scripted is None and script_only:  # `<a href="#" onclick="$(this).next()...">`
                 scripted = _script_panel(link, onclick=True)
-            if scripted is None and script_only and handler is not None:
-                scripted = _script_panel(link, handler=handler)
-                shown_by = handler if scripted is not None else shown_by
-            names_nothing = script_only or scripted is not None
         else:  # another element's `onclick` only, or a link's without an `href` (a stop 51
             # review's `<a class="faq-q" onclick=...>`), never a block's `data-target`: a lone
             # calculator's `<div onclick=... data-target="#beregning">` showed its "0 kr." (a
             # stop 49 review)
-            named_id, scripted = "", _script_panel(link, onclick=True)
-            if scripted is None and handler is not None:
-                scripted = _script_panel(link, handler=handler)
-                shown_by = handler if scripted is not None else shown_by
-            names_nothing = scripted is not None
+            named_id, script_only, scripted = "", False, _script_panel(link, onclick=True)
+        if scripted is None and handler is not None and (names is None or script_only):
+            scripted = _script_panel(link, handler=handler)
+            if scripted is not None:
+                shown_by = handler
+        names_nothing = script_only or scripted is not None
         if names_nothing and _shows_no_page_text(shown_by):
             continue
         if not names_nothing and not (named_id.startswith("#") and len(named_id) > 1):
@@ -2157,12 +2153,6 @@ def is_layout_table(table: LexborNode, without: frozenset[int] = frozenset()) ->
 _LAYOUT_BLOCKS = {"p", "ul", "ol", "dl", "table"}
 
 
-def _owner_dl(node: LexborNode) -> int | None:
-    """The `mem_id` of the nearest description list holding `node`, None outside one."""
-    owner = closest(node, lambda a: a.tag == "dl")
-    return None if owner is None else owner.mem_id
-
-
 def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None:
     """A description list as one `table_row` per group, its terms before its
     descriptions as a table row puts a header before its value ("Torsdag: 10.00-17.30",
@@ -2173,7 +2163,8 @@ def _definitions(dl: LexborNode, disclosures: Disclosures) -> list[Piece] | None
         return None  # decided before any walking: nested lists are walked once, as blocks
     groups: list[tuple[list[str], list[str]]] = []
     for node in dl.traverse():
-        if node.tag not in ("dt", "dd") or _owner_dl(node) != dl.mem_id:
+        owner = closest(node, lambda a: a.tag == "dl")
+        if node.tag not in ("dt", "dd") or owner is None or owner.mem_id != dl.mem_id:
             continue
         pieces = _pieces(node, disclosures, spaced=True)
         if any(p.kind != "paragraph" for p in pieces):
