@@ -729,6 +729,98 @@ def test_a_widget_titled_kontakt_in_a_side_column_beside_mains_wrapper_is_read_a
     ]
 
 
+def test_beside_a_contact_widget_a_short_widget_of_a_phone_number_under_a_role_is_read_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    # Held-out t125 (a WordPress theme): the sidebar after <main>'s wrapper holds the
+    # office's "Kontakt" widget and a second text widget titled by a person's role, with
+    # her phone number and the hours a question asked for. A stop 56 review's widgets stay
+    # out: news whose text holds dates and a price, a job ad with its contact person (long),
+    # a newsletter sign-up (a form field), a box whose number is only in a script or
+    # hidden, a calendar whose days look like a number, and a menu.
+    doc = _read(
+        tmp_path,
+        '<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main">'
+        "<article><h1>Plejevederlag</h1><p>Du kan søge plejevederlag.</p></article></main></div>"
+        '<aside id="secondary" class="widget-area">'
+        '<section class="widget widget_text"><h2 class="widget-title">Kontakt Sundhed og Omsorg</h2>'
+        '<div class="textwidget"><p>Tlf. 56 81 30 30</p></div></section>'
+        '<section class="widget widget_text"><h2 class="widget-title">Pårørendekonsulent</h2>'
+        '<div class="textwidget"><p>Mette Skov, tlf. 56 81 34 12</p><p>Træffes tirsdag og torsdag kl. 9-11</p>'
+        "</div></section>"
+        '<section class="widget"><h2 class="widget-title">Nyheder</h2>'
+        "<p>Takster for 2026 2027 er vedtaget den 14 03 2026: 1.250 kr. pr. år.</p></section>"
+        '<section class="widget"><h2 class="widget-title">Ledige stillinger</h2><p>Sundhed og Omsorg søger en '
+        "social- og sundhedsassistent til 32 timer om ugen i hjemmeplejen i Lindhavn by. Vi tilbyder et godt "
+        "arbejdsmiljø, faglig sparring og introduktion. Løn efter overenskomst. Ansøgningsfrist 1. maj 2026. "
+        "Samtaler holdes i uge 19. Spørgsmål til stillingen: Lene Hansen, tlf. 56 18 34 12.</p></section>"
+        '<section class="widget"><h2 class="widget-title">Nyhedsbrev</h2><p>Få nyt hver fredag: '
+        'nyhed@lindhavn.dk</p><form><input name="email"></form></section>'
+        '<section class="widget"><h2 class="widget-title">Aktuelt</h2><p>Ny hjemmeside.</p>'
+        '<script>var id = "tlf 12345678";</script><p style="display:none">Tlf. 56 81 99 99</p></section>'
+        '<section class="widget widget_calendar"><h2 class="widget-title">Kalender</h2>'
+        "<table><tr><td>M</td><td>T</td><td>10</td><td>11</td><td>12</td><td>13</td></tr></table></section>"
+        '<section class="widget widget_nav_menu"><h2 class="widget-title">Mere om omsorg</h2>'
+        '<ul class="menu"><li><a href="/a">Plejecentre</a></li><li><a href="/b">Demens</a></li></ul></section>'
+        "</aside></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Plejevederlag"),
+        ("paragraph", "Du kan søge plejevederlag."),
+        ("heading", "Kontakt Sundhed og Omsorg"),
+        ("paragraph", "Tlf. 56 81 30 30"),
+        ("heading", "Pårørendekonsulent"),
+        ("paragraph", "Mette Skov, tlf. 56 81 34 12"),
+        ("paragraph", "Træffes tirsdag og torsdag kl. 9-11"),
+    ]
+
+
+def test_a_widget_of_a_phone_number_alone_in_its_column_is_not_read_nor_hides_the_contact_box_further_out(
+    tmp_path: Path,
+) -> None:
+    # A stop 56 review's: a job ad with its contact person's number in an aside beside the
+    # article, the site's "Kontakt Borgerservice" one layout row further out. The contact
+    # box is read, the job ad is not.
+    doc = _read(
+        tmp_path,
+        '<div id="page" class="container"><div class="row"><div id="primary" class="col-md-9"><div class="row">'
+        '<article class="col-md-8"><h1>Pas</h1><p>Et pas til voksne koster 680 kr.</p></article>'
+        '<aside class="col-md-4"><h3>Ledige stillinger</h3><p>Spørgsmål til stillingen: Lene Hansen, tlf. 56 18 34 '
+        "12.</p></aside></div></div>"
+        '<div id="secondary" class="col-md-3 sidebar"><h2>Kontakt Borgerservice</h2><p>Telefon 56 18 20 00</p>'
+        "<p>Telefontid: mandag til torsdag kl. 9.00-15.00.</p></div></div></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Pas"),
+        ("paragraph", "Et pas til voksne koster 680 kr."),
+        ("heading", "Kontakt Borgerservice"),
+        ("paragraph", "Telefon 56 18 20 00"),
+        ("paragraph", "Telefontid: mandag til torsdag kl. 9.00-15.00."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("Mette Skov, tlf. 56 81 34 12", True),
+        ("Ring på 56813412", True),
+        ("Phone: +4533174290", True),
+        ("+45 33 17 42 90", True),
+        ("Skriv til bs@lindhavn.dk", True),
+        ("M T O T F L S 9 10 11 12 13 14 15 16", False),
+        ("CVR-nr. 29189498", False),
+        ("Koncert 14 03 2026 kl. 19", False),
+        ("Takster for 2026 2027 er vedtaget", False),
+        ("Prisen er 1.250 kr. og 12 500 kr. for to", False),
+        ("Tlf. 5798000123456", False),
+    ],
+)
+def test_contact_details_are_a_labelled_phone_number_or_an_e_mail_address_not_days_dates_or_other_numbers(
+    text: str, gives: bool
+) -> None:
+    assert (html_reader._CONTACT_DETAILS.search(text) is not None) is gives
+
+
 def test_a_kontakt_heading_over_a_box_that_holds_other_sections_reads_no_box(tmp_path: Path) -> None:
     # A sidebar whose "Kontakt" heading opens a box that also holds the news under a
     # heading of the same level: the box is no contact box, and nothing of it is read.

@@ -11,7 +11,9 @@ after a `<main>` right under `<body>`, of the asides and side columns after that
 `<article>`, of a section menu's `<nav>` column beside a `<main>`, of the columns after
 the wrapper of a `<main>` with no column in its own row, and when the content is `<body>`,
 only the blocks whose class or id names contact, or whose own heading does ("Kontakt
-Borgerservice"), are read (`side_contact_blocks`: a WordPress theme's contact widget).
+Borgerservice"), and beside them a short box of a phone number or an e-mail address under
+another title ("Pårørendekonsulent"), are read (`side_contact_blocks`: a WordPress theme's
+contact widget).
 Nothing that holds the main content is ever removed: an ASP.NET page is one `<form>`
 (with no `<main>`, the form that holds the page's `<h1>` and nearly all its text is
 spared as a form: `page_form`), a consent script puts "cookie" classes on `<body>`, and a
@@ -666,6 +668,30 @@ def is_side_column(node: LexborNode) -> bool:
 # (held-out t113: "Torsdag kl. 9-17" was read from no reading of its page). General Danish
 # and English words.
 CONTACT_HEADING = re.compile(r"(kontakt(oplysninger|info(rmation)?)?|contact(s|info)?)(?=[\s:]|$)", re.IGNORECASE)
+# Contact details in a box's visible text: a Danish phone number (eight digits, in pairs or
+# fours) after a phone label ("tlf.", "Telefon:", "Ring på", "Phone") or "+45", or an
+# e-mail address; not a calendar's "10 11 12 13", a CVR number or a date badge "14 03
+# 2026" (a stop 56 review's). General Danish and English words.
+_CONTACT_DETAILS = re.compile(
+    r"(?:\b(?:tlf|tel|telefon\w*|phone|mobil\w*|mobile|ring|call)\b\.?:?\s*(?:på\s+|on\s+)?(?:\+45\s?)?|\+45\s?)"
+    r"\d\d(?:\s?\d\d){3}(?!\d)"
+    r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+",
+    re.IGNORECASE,
+)
+# A side box read by the contact details it gives holds at most this many characters of
+# visible text besides its heading: a name, a phone number, an e-mail address and hours
+# (held-out t125's widget holds 62; a stop 56 review's job ad, news teasers and calendars
+# run longer).
+CONTACT_BOX_CHARS = 300
+# Of such a box's text, besides its contact details and their labels, at most this many
+# words of three letters or more: a name and the hours ("Mette Skov", "Træffes tirsdag og
+# torsdag kl. 9-11": five), not a job ad's, a news teaser's or an advert's sentences around
+# a number (a stop 56 review's: thirteen and more).
+CONTACT_BOX_WORDS = 10
+_CONTACT_LABELS = re.compile(r"\b(?:tlf|tel|telefon\w*|phone|mobil\w*|mobile|e-?mail|mail|e-?post)\b", re.IGNORECASE)
+_BOX_WORD = re.compile(r"[^\W\d_]{3,}")
+# Elements whose text no reader sees.
+_NO_TEXT_TAGS = frozenset({"script", "style", "template", "noscript"})
 
 
 def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode | None:
@@ -697,12 +723,58 @@ def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode |
     return None if others or _mostly_links(box) else box
 
 
+def _bounded_text(node: LexborNode, hidden: AbstractSet[int], limit: int) -> str | None:
+    """The visible text of `node` (no script, style, template or noscript, no element of
+    `hidden`), or None when it holds more than `limit` non-space characters: reading
+    stops there, so a deep or long element costs no more than `limit` characters."""
+    parts: list[str] = []
+    size = 0
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.tag == "-text":
+            text = current.text_content or ""
+            size += len(WHITE.sub("", text))
+            if size > limit:
+                return None
+            parts.append(text)
+        elif current.tag not in _NO_TEXT_TAGS and current.mem_id not in hidden:
+            stack.extend(reversed(list(current.iter(include_text=True))))
+    return " ".join(parts)
+
+
+def _gives_contact_details(heading: LexborNode, column: LexborNode, hidden: AbstractSet[int]) -> LexborNode | None:
+    """The box `heading` titles within `column` (`_headed_contact_box`) when it gives
+    contact details and little else: its visible text besides the heading holds a phone
+    number after a phone label or an e-mail address (`_CONTACT_DETAILS`) and, besides
+    them and their labels, at most `CONTACT_BOX_WORDS` words; it holds at most
+    `CONTACT_BOX_CHARS` characters of such text (read no further: a deep column costs no
+    more) and no form field (a newsletter sign-up with the list's address). A widget
+    titled by the office or the person it gives the contact of ("Pårørendekonsulent" over
+    "Mette Skov, tlf. 56 81 34 12" and her hours, held-out t125); None otherwise."""
+    title = heading.text(separator=" ")
+    around = heading.parent
+    if around is None or _bounded_text(around, hidden, CONTACT_BOX_CHARS + len(title)) is None:
+        return None
+    box = _headed_contact_box(heading, column)
+    if box is None or box.css_first("input, select, textarea") is not None:
+        return None
+    inside = {n.mem_id for n in heading.traverse()}
+    text = _bounded_text(box, hidden | inside, CONTACT_BOX_CHARS)
+    if text is None or not _CONTACT_DETAILS.search(text):
+        return None
+    words = _BOX_WORD.findall(_CONTACT_LABELS.sub(" ", _CONTACT_DETAILS.sub(" ", text)))
+    return box if len(words) <= CONTACT_BOX_WORDS else None
+
+
 def side_contact_blocks(
     column: LexborNode, hidden: AbstractSet[int] = frozenset(), *, menu: bool = False
 ) -> list[LexborNode]:
     """The outermost elements of a side column (the column itself included) whose class
     or id names contact or a fact box (`CONTACT_PARTS`), or whose own first heading names
-    contact (`_headed_contact_box`), each after the heading right
+    contact (`_headed_contact_box`), and in a column with such a box, those whose own
+    heading titles a short box of contact details (`_gives_contact_details`:
+    "Pårørendekonsulent" over her phone number and hours, held-out t125), each after the heading right
     before it when it has none of its own (a widget's title: "Kontakt Borgerservice" over
     `<div class="kontakt">`, which read under the page's last heading otherwise, a stop 44
     review), in document order, each once; none when it has none. Not one in the column
@@ -724,6 +796,16 @@ def side_contact_blocks(
     named = [n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS) and n.mem_id != column.mem_id]
     headings = [h for h in column.css(_HEADINGS_SELECTOR) if CONTACT_HEADING.match(h.text(separator=" ").strip())]
     boxes = named + [box for h in headings if (box := _headed_contact_box(h, column)) is not None]
+    if boxes and not menu:
+        # Beside a box named or titled contact, a box that gives contact details under
+        # another title (`_gives_contact_details`); never on its own, so a job ad's or a
+        # newsletter's address does not stand for a column's contact (a stop 56 review:
+        # it hid the site's contact box one row further out, `_contact_after`).
+        # Not one around a box found so ("Mest besøgte" over its links and a `kontaktboks`).
+        held = {n.mem_id for box in boxes for n in (box, *ancestors(box))}
+        others = [h for h in column.css(_HEADINGS_SELECTOR) if all(h.mem_id != g.mem_id for g in headings)]
+        found_by_details = [_gives_contact_details(h, column, hidden) for h in others]
+        boxes += [box for box in found_by_details if box is not None and box.mem_id not in held]
     if menu:
         boxes = [n for n in boxes if n.mem_id != column.mem_id and n.tag not in HEADINGS and _a_card(n)]
     order = {n.mem_id: i for i, n in enumerate(column.traverse())}
