@@ -735,9 +735,10 @@ def test_beside_a_contact_widget_a_short_widget_of_a_phone_number_under_a_role_i
     # Held-out t125 (a WordPress theme): the sidebar after <main>'s wrapper holds the
     # office's "Kontakt" widget and a second text widget titled by a person's role, with
     # her phone number and the hours a question asked for. A stop 56 review's widgets stay
-    # out: news whose text holds dates and a price, a job ad with its contact person (long),
-    # a newsletter sign-up (a form field), a box whose number is only in a script or
-    # hidden, a calendar whose days look like a number, and a menu.
+    # out: news whose text holds dates and a price, a job ad with its contact person, a
+    # newsletter sign-up (with a form field or without), a box whose number is only in a
+    # script or hidden, a calendar whose days look like a number, a menu, and a second
+    # review's job ads, outage notice, event and feedback box.
     doc = _read(
         tmp_path,
         '<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main">'
@@ -758,6 +759,17 @@ def test_beside_a_contact_widget_a_short_widget_of_a_phone_number_under_a_role_i
         'nyhed@lindhavn.dk</p><form><input name="email"></form></section>'
         '<section class="widget"><h2 class="widget-title">Aktuelt</h2><p>Ny hjemmeside.</p>'
         '<script>var id = "tlf 12345678";</script><p style="display:none">Tlf. 56 81 99 99</p></section>'
+        '<section class="widget"><h2>Ledigt job</h2><p>Social- og sundhedshjælper til Hjemmeplejen Nord. '
+        "Ansøgningsfrist 1. maj. Kontakt Lise Berg, tlf. 56 20 34 99</p></section>"
+        '<section class="widget"><h2>Driftsforstyrrelser</h2><p>Vandafbrydelse på Skovvej 14. maj kl. 8-12. '
+        "Spørgsmål: tlf. 56 20 44 00</p></section>"
+        '<section class="widget"><h2>Nyhedsbrev</h2><p>Tilmeld dig ved at skrive til nyhedsbrev@lindhavn.dk</p>'
+        "</section>"
+        '<section class="widget"><h2>Demensdag 21. september</h2><p>Kl. 10-14 i Rådhushallen. Tilmelding på tlf. '
+        "56 20 34 12</p></section>"
+        '<section class="widget"><h2>Fandt du det, du søgte?</h2><p>Skriv til web@lindhavn.dk</p></section>'
+        '<section class="widget"><h2>Vi søger tandplejer</h2><p>Kontakt overtandlæge Eva Holm, tlf. 57 62 78 10</p>'
+        "<p>Ansøgningsfrist 30. april.</p></section>"
         '<section class="widget widget_calendar"><h2 class="widget-title">Kalender</h2>'
         "<table><tr><td>M</td><td>T</td><td>10</td><td>11</td><td>12</td><td>13</td></tr></table></section>"
         '<section class="widget widget_nav_menu"><h2 class="widget-title">Mere om omsorg</h2>'

@@ -105,6 +105,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
+from qa.named_values import weekdays_covered
 from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CLOSING,
@@ -680,16 +681,21 @@ _CONTACT_DETAILS = re.compile(
 )
 # A side box read by the contact details it gives holds at most this many characters of
 # visible text besides its heading: a name, a phone number, an e-mail address and hours
-# (held-out t125's widget holds 62; a stop 56 review's job ad, news teasers and calendars
-# run longer).
+# (held-out t125's widget holds 62).
 CONTACT_BOX_CHARS = 300
-# Of such a box's text, besides its contact details and their labels, at most this many
-# words of three letters or more: a name and the hours ("Mette Skov", "Træffes tirsdag og
-# torsdag kl. 9-11": five), not a job ad's, a news teaser's or an advert's sentences around
-# a number (a stop 56 review's: thirteen and more).
-CONTACT_BOX_WORDS = 10
+# Each line of such a box is a contact line, its contact details with their labels and at
+# most `CONTACT_LINE_WORDS` words of three letters or more (a name, "Mette Skov"; an
+# office, "Sundhed og Omsorg"), or an hours line, a time of day and a day of the week with
+# at most `HOURS_LINE_WORDS` such words ("Træffes tirsdag og torsdag kl. 9-11",
+# "Telefontid: mandag-fredag kl. 8.00-14.00, torsdag dog til kl. 17.00"). A job ad's
+# "Ansøgningsfrist 1. maj.", a newsletter's "Tilmeld dig vores nyhedsbrev: ...@...", a
+# recruiter's "Kontakt overtandlæge Eva Holm, tlf. ..." are neither (stop 56 reviews).
+CONTACT_LINE_WORDS = 3
+HOURS_LINE_WORDS = 6
 _CONTACT_LABELS = re.compile(r"\b(?:tlf|tel|telefon\w*|phone|mobil\w*|mobile|e-?mail|mail|e-?post)\b", re.IGNORECASE)
 _BOX_WORD = re.compile(r"[^\W\d_]{3,}")
+# A time of day: "kl. 9", "8.00", "10:00", "9-11".
+_TIME_OF_DAY = re.compile(r"\bkl\.?\s*\d|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE)
 # Elements whose text no reader sees.
 _NO_TEXT_TAGS = frozenset({"script", "style", "template", "noscript"})
 
@@ -723,48 +729,71 @@ def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode |
     return None if others or _mostly_links(box) else box
 
 
-def _bounded_text(node: LexborNode, hidden: AbstractSet[int], limit: int) -> str | None:
-    """The visible text of `node` (no script, style, template or noscript, no element of
-    `hidden`), or None when it holds more than `limit` non-space characters: reading
-    stops there, so a deep or long element costs no more than `limit` characters."""
-    parts: list[str] = []
+def _visible_lines(node: LexborNode, hidden: AbstractSet[int], limit: int) -> list[str] | None:
+    """The visible text of `node` by line (a block element or `<br>` ends one; no script,
+    style, template or noscript, no element of `hidden`), or None when it holds more than
+    `limit` non-space characters: reading stops there, so a deep or long element costs no
+    more than `limit` characters."""
+    lines: list[list[str]] = [[]]
     size = 0
-    stack = [node]
+    stack: list[LexborNode | None] = [node]
     while stack:
         current = stack.pop()
-        if current.tag == "-text":
+        if current is None or current.tag == "br":
+            lines.append([])
+        elif current.tag == "-text":
             text = current.text_content or ""
             size += len(WHITE.sub("", text))
             if size > limit:
                 return None
-            parts.append(text)
+            lines[-1].append(text)
         elif current.tag not in _NO_TEXT_TAGS and current.mem_id not in hidden:
+            if current.tag in BLOCKS or current.tag in HEADINGS:
+                lines.append([])
+                stack.append(None)  # the line ends after its children
             stack.extend(reversed(list(current.iter(include_text=True))))
-    return " ".join(parts)
+    joined = (WHITE.sub(" ", " ".join(parts)).strip() for parts in lines)
+    return [line for line in joined if line]
+
+
+def _contact_box_line(line: str) -> bool:
+    """Whether a line of a box is a contact line or an hours line (`CONTACT_LINE_WORDS`)."""
+    words = _BOX_WORD.findall(_CONTACT_LABELS.sub(" ", _CONTACT_DETAILS.sub(" ", line)))
+    if _CONTACT_DETAILS.search(line):
+        return len(words) <= CONTACT_LINE_WORDS
+    return bool(_TIME_OF_DAY.search(line) and weekdays_covered(line)) and len(words) <= HOURS_LINE_WORDS
 
 
 def _gives_contact_details(heading: LexborNode, column: LexborNode, hidden: AbstractSet[int]) -> LexborNode | None:
     """The box `heading` titles within `column` (`_headed_contact_box`) when it gives
-    contact details and little else: its visible text besides the heading holds a phone
-    number after a phone label or an e-mail address (`_CONTACT_DETAILS`) and, besides
-    them and their labels, at most `CONTACT_BOX_WORDS` words; it holds at most
-    `CONTACT_BOX_CHARS` characters of such text (read no further: a deep column costs no
-    more) and no form field (a newsletter sign-up with the list's address). A widget
-    titled by the office or the person it gives the contact of ("Pårørendekonsulent" over
-    "Mette Skov, tlf. 56 81 34 12" and her hours, held-out t125); None otherwise."""
-    title = heading.text(separator=" ")
-    around = heading.parent
-    if around is None or _bounded_text(around, hidden, CONTACT_BOX_CHARS + len(title)) is None:
+    contact details and nothing else: the heading asks nothing (not "Fandt du det, du
+    søgte?") and names no date or number (an event's "Demensdag 21. september", a stop 56
+    review's), the box holds no form field (a newsletter sign-up), at most
+    `CONTACT_BOX_CHARS` characters of visible text besides the heading (read no further,
+    nor further up from the heading: a deep column costs no more), a phone number after a
+    phone label or an e-mail address (`_CONTACT_DETAILS`), and every line of it is a
+    contact line or an hours line (`_contact_box_line`). A widget titled by the office or
+    the person it gives the contact of ("Pårørendekonsulent" over "Mette Skov, tlf. 56 81
+    34 12" and "Træffes tirsdag og torsdag kl. 9-11", held-out t125); None otherwise."""
+    title = _folded(heading.text(separator=" "))
+    if not title or title.endswith("?") or any(ch.isdigit() for ch in title):
         return None
+    node = heading
+    while (around := node.parent) is not None and around.mem_id != column.mem_id:
+        text = _visible_lines(around, hidden, CONTACT_BOX_CHARS + len(title))
+        if text is None:
+            return None
+        if _folded(" ".join(text)) != title:
+            break
+        node = around
     box = _headed_contact_box(heading, column)
     if box is None or box.css_first("input, select, textarea") is not None:
         return None
     inside = {n.mem_id for n in heading.traverse()}
-    text = _bounded_text(box, hidden | inside, CONTACT_BOX_CHARS)
-    if text is None or not _CONTACT_DETAILS.search(text):
+    lines = _visible_lines(box, hidden | inside, CONTACT_BOX_CHARS)
+    if not lines or not any(_CONTACT_DETAILS.search(line) for line in lines):
         return None
-    words = _BOX_WORD.findall(_CONTACT_LABELS.sub(" ", _CONTACT_DETAILS.sub(" ", text)))
-    return box if len(words) <= CONTACT_BOX_WORDS else None
+    return box if all(_contact_box_line(line) for line in lines) else None
 
 
 def side_contact_blocks(
