@@ -11,9 +11,7 @@ after a `<main>` right under `<body>`, of the asides and side columns after that
 `<article>`, of a section menu's `<nav>` column beside a `<main>`, of the columns after
 the wrapper of a `<main>` with no column in its own row, and when the content is `<body>`,
 only the blocks whose class or id names contact, or whose own heading does ("Kontakt
-Borgerservice"), and beside them a short box of a phone number or an e-mail address under
-another title ("Pårørendekonsulent"), are read (`side_contact_blocks`: a WordPress theme's
-contact widget).
+Borgerservice"), are read (`side_contact_blocks`: a WordPress theme's contact widget).
 Nothing that holds the main content is ever removed: an ASP.NET page is one `<form>`
 (with no `<main>`, the form that holds the page's `<h1>` and nearly all its text is
 spared as a form: `page_form`), a consent script puts "cookie" classes on `<body>`, and a
@@ -105,7 +103,6 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
-from qa.named_values import weekdays_covered
 from qa.normalise import has_letter_or_digit
 from qa.readers.common import (
     CLOSING,
@@ -669,35 +666,6 @@ def is_side_column(node: LexborNode) -> bool:
 # (held-out t113: "Torsdag kl. 9-17" was read from no reading of its page). General Danish
 # and English words.
 CONTACT_HEADING = re.compile(r"(kontakt(oplysninger|info(rmation)?)?|contact(s|info)?)(?=[\s:]|$)", re.IGNORECASE)
-# Contact details in a box's visible text: a Danish phone number (eight digits, in pairs or
-# fours) after a phone label ("tlf.", "Telefon:", "Ring på", "Phone") or "+45", or an
-# e-mail address; not a calendar's "10 11 12 13", a CVR number or a date badge "14 03
-# 2026" (a stop 56 review's). General Danish and English words.
-_CONTACT_DETAILS = re.compile(
-    r"(?:\b(?:tlf|tel|telefon\w*|phone|mobil\w*|mobile|ring|call)\b\.?:?\s*(?:på\s+|on\s+)?(?:\+45\s?)?|\+45\s?)"
-    r"\d\d(?:\s?\d\d){3}(?!\d)"
-    r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+",
-    re.IGNORECASE,
-)
-# A side box read by the contact details it gives holds at most this many characters of
-# visible text besides its heading: a name, a phone number, an e-mail address and hours
-# (held-out t125's widget holds 62).
-CONTACT_BOX_CHARS = 300
-# Each line of such a box is a contact line, its contact details with their labels and at
-# most `CONTACT_LINE_WORDS` words of three letters or more (a name, "Mette Skov"; an
-# office, "Sundhed og Omsorg"), or an hours line, a time of day and a day of the week with
-# at most `HOURS_LINE_WORDS` such words ("Træffes tirsdag og torsdag kl. 9-11",
-# "Telefontid: mandag-fredag kl. 8.00-14.00, torsdag dog til kl. 17.00"). A job ad's
-# "Ansøgningsfrist 1. maj.", a newsletter's "Tilmeld dig vores nyhedsbrev: ...@...", a
-# recruiter's "Kontakt overtandlæge Eva Holm, tlf. ..." are neither (stop 56 reviews).
-CONTACT_LINE_WORDS = 3
-HOURS_LINE_WORDS = 6
-_CONTACT_LABELS = re.compile(r"\b(?:tlf|tel|telefon\w*|phone|mobil\w*|mobile|e-?mail|mail|e-?post)\b", re.IGNORECASE)
-_BOX_WORD = re.compile(r"[^\W\d_]{3,}")
-# A time of day: "kl. 9", "8.00", "10:00", "9-11".
-_TIME_OF_DAY = re.compile(r"\bkl\.?\s*\d|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE)
-# Elements whose text no reader sees.
-_NO_TEXT_TAGS = frozenset({"script", "style", "template", "noscript"})
 
 
 def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode | None:
@@ -729,81 +697,12 @@ def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode |
     return None if others or _mostly_links(box) else box
 
 
-def _visible_lines(node: LexborNode, hidden: AbstractSet[int], limit: int) -> list[str] | None:
-    """The visible text of `node` by line (a block element or `<br>` ends one; no script,
-    style, template or noscript, no element of `hidden`), or None when it holds more than
-    `limit` non-space characters: reading stops there, so a deep or long element costs no
-    more than `limit` characters."""
-    lines: list[list[str]] = [[]]
-    size = 0
-    stack: list[LexborNode | None] = [node]
-    while stack:
-        current = stack.pop()
-        if current is None or current.tag == "br":
-            lines.append([])
-        elif current.tag == "-text":
-            text = current.text_content or ""
-            size += len(WHITE.sub("", text))
-            if size > limit:
-                return None
-            lines[-1].append(text)
-        elif current.tag not in _NO_TEXT_TAGS and current.mem_id not in hidden:
-            if current.tag in BLOCKS or current.tag in HEADINGS:
-                lines.append([])
-                stack.append(None)  # the line ends after its children
-            stack.extend(reversed(list(current.iter(include_text=True))))
-    joined = (WHITE.sub(" ", " ".join(parts)).strip() for parts in lines)
-    return [line for line in joined if line]
-
-
-def _contact_box_line(line: str) -> bool:
-    """Whether a line of a box is a contact line or an hours line (`CONTACT_LINE_WORDS`)."""
-    words = _BOX_WORD.findall(_CONTACT_LABELS.sub(" ", _CONTACT_DETAILS.sub(" ", line)))
-    if _CONTACT_DETAILS.search(line):
-        return len(words) <= CONTACT_LINE_WORDS
-    return bool(_TIME_OF_DAY.search(line) and weekdays_covered(line)) and len(words) <= HOURS_LINE_WORDS
-
-
-def _gives_contact_details(heading: LexborNode, column: LexborNode, hidden: AbstractSet[int]) -> LexborNode | None:
-    """The box `heading` titles within `column` (`_headed_contact_box`) when it gives
-    contact details and nothing else: the heading asks nothing (not "Fandt du det, du
-    søgte?") and names no date or number (an event's "Demensdag 21. september", a stop 56
-    review's), the box holds no form field (a newsletter sign-up), at most
-    `CONTACT_BOX_CHARS` characters of visible text besides the heading (read no further,
-    nor further up from the heading: a deep column costs no more), a phone number after a
-    phone label or an e-mail address (`_CONTACT_DETAILS`), and every line of it is a
-    contact line or an hours line (`_contact_box_line`). A widget titled by the office or
-    the person it gives the contact of ("Pårørendekonsulent" over "Mette Skov, tlf. 56 81
-    34 12" and "Træffes tirsdag og torsdag kl. 9-11", held-out t125); None otherwise."""
-    title = _folded(heading.text(separator=" "))
-    if not title or title.endswith("?") or any(ch.isdigit() for ch in title):
-        return None
-    node = heading
-    while (around := node.parent) is not None and around.mem_id != column.mem_id:
-        text = _visible_lines(around, hidden, CONTACT_BOX_CHARS + len(title))
-        if text is None:
-            return None
-        if _folded(" ".join(text)) != title:
-            break
-        node = around
-    box = _headed_contact_box(heading, column)
-    if box is None or box.css_first("input, select, textarea") is not None:
-        return None
-    inside = {n.mem_id for n in heading.traverse()}
-    lines = _visible_lines(box, hidden | inside, CONTACT_BOX_CHARS)
-    if not lines or not any(_CONTACT_DETAILS.search(line) for line in lines):
-        return None
-    return box if all(_contact_box_line(line) for line in lines) else None
-
-
 def side_contact_blocks(
     column: LexborNode, hidden: AbstractSet[int] = frozenset(), *, menu: bool = False
 ) -> list[LexborNode]:
     """The outermost elements of a side column (the column itself included) whose class
     or id names contact or a fact box (`CONTACT_PARTS`), or whose own first heading names
-    contact (`_headed_contact_box`), and in a column with such a box, those whose own
-    heading titles a short box of contact details (`_gives_contact_details`:
-    "Pårørendekonsulent" over her phone number and hours, held-out t125), each after the heading right
+    contact (`_headed_contact_box`), each after the heading right
     before it when it has none of its own (a widget's title: "Kontakt Borgerservice" over
     `<div class="kontakt">`, which read under the page's last heading otherwise, a stop 44
     review), in document order, each once; none when it has none. Not one in the column
@@ -825,16 +724,6 @@ def side_contact_blocks(
     named = [n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS) and n.mem_id != column.mem_id]
     headings = [h for h in column.css(_HEADINGS_SELECTOR) if CONTACT_HEADING.match(h.text(separator=" ").strip())]
     boxes = named + [box for h in headings if (box := _headed_contact_box(h, column)) is not None]
-    if boxes and not menu:
-        # Beside a box named or titled contact, a box that gives contact details under
-        # another title (`_gives_contact_details`); never on its own, so a job ad's or a
-        # newsletter's address does not stand for a column's contact (a stop 56 review:
-        # it hid the site's contact box one row further out, `_contact_after`).
-        # Not one around a box found so ("Mest besøgte" over its links and a `kontaktboks`).
-        held = {n.mem_id for box in boxes for n in (box, *ancestors(box))}
-        others = [h for h in column.css(_HEADINGS_SELECTOR) if all(h.mem_id != g.mem_id for g in headings)]
-        found_by_details = [_gives_contact_details(h, column, hidden) for h in others]
-        boxes += [box for box in found_by_details if box is not None and box.mem_id not in held]
     if menu:
         boxes = [n for n in boxes if n.mem_id != column.mem_id and n.tag not in HEADINGS and _a_card(n)]
     order = {n.mem_id: i for i, n in enumerate(column.traverse())}
