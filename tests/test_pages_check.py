@@ -105,8 +105,8 @@ def test_a_near_miss_without_a_document_alternates_and_an_unknown_document_is_re
 # ze, zo, zy, zzi, zzs, zzzc, zzzm), ten of ninety-one. Building a set's index with the
 # real model takes 10 to 25 s on two cores, nearly all of it the encoder (`py-spy`, stop
 # 56); over every second set the test took 21 of `make test`'s 37 minutes with other work
-# on the machine and about 10 of 19 alone (stop 55); over every seventh, 3 min 17 s of a
-# fresh clone's 14 min 52 s (stop 56), while `make test` may take 15 minutes.
+# on the machine and about 10 of 19 alone (stop 55); over every seventh, 3 min 17 s alone,
+# and a fresh clone's `make test` 14 min 52 s of pytest (stop 56), while it may take 15.
 FLOOR_SETS = SETS[::10]
 
 
