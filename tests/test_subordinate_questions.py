@@ -77,3 +77,41 @@ def test_whether_is_no_key_term() -> None:
 def test_subordinate_word_order_counts_only_at_the_start_of_the_question(question: str, kind: str) -> None:
     assert not asks_price(question)
     assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # A query of keywords names what it asks for with a noun.
+        ("lundsted waiting list fee", "how_much"),
+        ("dog poop fine solvang", "how_much"),
+        ("bøde hund uden snor i skoven", "how_much"),
+        ("bøde for hund?", "how_much"),
+        ("egenbetaling ortopædiske sko barn 7 år", "how_much"),
+        ("dimittendsats fuldtid pr måned", "how_much"),
+        ("sagsbehandlingstid hegnssyn", "how_long"),
+        ("ventetid ungdomsbolig", "how_long"),
+        ("waiting time hearing aids public hospital", "how_long"),
+        ("klagefrist afgørelse om aflivning af hund", "when"),
+        ("ansøgningsfrist aktivitetstilskud", "when"),
+        ("familiehuset telefontid fredag", "when"),
+        ("aid depot phone hours", "when"),
+        # So does a "what" question asking for a thing.
+        ("What's the fine if my fence is higher than allowed?", "how_much"),
+        ("What’s the reminder fee if I pay late?", "how_much"),
+        ("What fine can an employer get?", "how_much"),
+        ("What will the rent tribunal fee be in 2027?", "how_much"),
+        ("Hvad er klagefristen, hvis jeg får afslag?", "when"),
+        # Not when an interrogative pattern matched, nor another question word.
+        ("I got a fine for parking, how do I complain?", "how"),
+        ("Is it fine to park here?", "yes_no"),
+        ("What happens if I cannot pay the costs?", "other"),
+        ("Which properties don't have to pay the rat control fee?", "other"),
+        ("Hvad gør jeg, hvis bøden er for høj?", "how"),
+        # Danish "rate" is an instalment, "indsats" an effort.
+        ("ejendomsskat marts rate sidste betalingsdag", "other"),
+        ("nytteindsats hours per week", "other"),
+    ],
+)
+def test_a_noun_naming_what_is_asked_types_a_question_no_pattern_matched(question: str, kind: str) -> None:
+    assert answer_type(question) == kind
