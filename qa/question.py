@@ -24,6 +24,7 @@ from qa.answer_types import (
     gives_deadline,
     gives_frequency,
     holds_form,
+    named_answer_type,
     only_earliest,
 )
 from qa.lexicon import danish_for_english, english_phrase_spans
@@ -90,6 +91,10 @@ class AnalysedQuestion:
     lexical_terms: tuple[str, ...]
     answer_type: AnswerType
     numbers: frozenset[str]
+    type_named: bool = False
+    """Whether `answer_type` is only what a noun of the question names
+    (`qa.answer_types.named_answer_type`: "lundsted waiting list fee" is `how_much`): a
+    hint the reader's type features read, never a filter (`strict`)."""
     bridged: str | None = None
     """For an English question, the same text with each lower-case content word replaced
     by its first Danish word from the bilingual dictionary (`qa.lexicon`); None otherwise."""
@@ -168,8 +173,11 @@ class AnalysedQuestion:
     @property
     def strict(self) -> bool:
         """Whether only answers that fit (`answer_fits`) may answer it while any does: a
-        when / how long / how many / how much question, or one asking for a form of value."""
-        return self.answer_type in STRICT_TYPES or self.form is not None
+        when / how long / how many / how much question (not when a noun named its type,
+        `type_named`: "parkbetjent bøde egebjerg" is answered by "Kommunens parkbetjente
+        kan ikke selv give bøder", which names no amount), or one asking for a form of
+        value."""
+        return (self.answer_type in STRICT_TYPES and not self.type_named) or self.form is not None
 
     def answer_fits(self, text: str, is_list_item: bool = False) -> bool:
         """Whether `text` holds what the question asks for: the form of value it asks for
@@ -221,13 +229,16 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
     phrases = english_phrase_spans(asked) if guess.language == "en" and analysis.LEXICAL_OPTIONS.phrases else []
     groups = key_terms(asked, language=guess.language, phrases=phrases)
     price = asks_price(asked)
+    kind = answer_type(asked, price)
+    named = named_answer_type(asked) if kind == "other" else None
     return AnalysedQuestion(
         text=text,
         language=guess.language,
         language_confidence=guess.confidence,
         groups=tuple(groups),
         lexical_terms=tuple(query_terms(asked, groups)),
-        answer_type=answer_type(asked, price),
+        answer_type=named or kind,
+        type_named=named is not None,
         numbers=frozenset(NUMBER.findall(without_holiday_names(asked))),
         weekdays=weekdays_named(asked),
         holidays=holidays_named(asked),

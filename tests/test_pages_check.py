@@ -132,9 +132,9 @@ def test_check_split_floors_hold(page_engines: dict[str, QAEngine]) -> None:
     # them, by the probe the README's stop 56 section names): da answer 0.658, false
     # abstention 0.108, unanswerable abstained 0.533, recall@1 0.733; en 0.639, 0.244,
     # 0.702, 0.815. (The same run over every second set, forty-six of ninety-one: da 0.664,
-    # 0.140, 0.637, 0.753; en 0.560, 0.285, 0.673, 0.721.) Stop 57's keyword answer types
-    # (`qa.answer_types._KEYWORD_PATTERNS`) withhold one more Danish near miss of these
-    # sets (unanswerable abstained 0.556) and change no other answer of theirs.
+    # 0.140, 0.637, 0.753; en 0.560, 0.285, 0.673, 0.721.) Stop 57's named answer types
+    # (`qa.answer_types.named_answer_type`) answer one more Danish near miss of these sets
+    # (unanswerable abstained 0.511) and change no other outcome of theirs.
     floors = {
         "da": {"recall@1": 0.69, "answer_accuracy": 0.61, "unanswerable_abstained": 0.48},
         "en": {"recall@1": 0.77, "answer_accuracy": 0.59, "unanswerable_abstained": 0.65},
