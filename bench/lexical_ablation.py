@@ -22,19 +22,21 @@ from qa.evaluation import evaluate, load_questions, metrics_by_language
 from qa.service import load_engine
 from qa.settings import Settings
 
-NONE = LexicalOptions(compounds=False, lemmas=False, bridge=False, phrases=False)
+NONE = LexicalOptions(compounds=False, lemmas=False, bridge=False, phrases=False, reverse_bridge=False)
 VARIANTS = {
     "none": NONE,
     "compounds": replace(NONE, compounds=True),
     "lemmas": replace(NONE, lemmas=True),
     "bridge": replace(NONE, bridge=True),
     "bridge+phrases": replace(NONE, bridge=True, phrases=True),
+    "reverse-bridge": replace(NONE, reverse_bridge=True),
     "all": ALL_LEXICAL,
     "all-but-compounds": replace(ALL_LEXICAL, compounds=False),
     "all-but-lemmas": replace(ALL_LEXICAL, lemmas=False),
     "all-but-bridge": replace(ALL_LEXICAL, bridge=False),
     "service": LexicalOptions(),
     "service-but-phrases": replace(LexicalOptions(), phrases=False),
+    "service-but-reverse-bridge": replace(LexicalOptions(), reverse_bridge=False),
 }
 
 # Variants of the bridge's files: "service:glossary" and so on.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import Stemmer
@@ -19,6 +19,7 @@ from qa.lexicon import (
     danish_for_english,
     danish_frequency,
     danish_lemma,
+    english_for_danish,
     english_phrase_spans,
     is_danish_word,
     is_english_word,
@@ -52,13 +53,17 @@ class LexicalOptions:
     bridge: an English word's Danish translations count as a match;
     phrases: with the bridge, an English multi-word term ("parental leave") is one key
     term whose Danish terms ("barsel") count as a match, instead of its words' own
-    translations (`qa.lexicon.english_phrase_spans`).
+    translations (`qa.lexicon.english_phrase_spans`);
+    reverse_bridge: a Danish word's English translations (`qa.lexicon.english_for_danish`;
+    for a compound the dictionary lacks, its halves') count as a match, so that a Danish
+    question finds the English pages for international residents.
     """
 
     compounds: bool = False
     lemmas: bool = False
     bridge: bool = True
     phrases: bool = True
+    reverse_bridge: bool = True
 
 
 # What the service uses, chosen on the development set's `fit` split before the `check`
@@ -242,14 +247,23 @@ def genitive_base(lowered: str) -> str | None:
     return lowered[:-1]
 
 
-def _word_stems(lowered: str, english: bool, options: LexicalOptions) -> set[str]:
-    """The stems that count as a match for one lower-case word (no hyphen)."""
+def _word_stems(lowered: str, english: bool, options: LexicalOptions, reverse: bool = False) -> set[str]:
+    """The stems that count as a match for one lower-case word (no hyphen) of a question
+    that is English with the bridge on (`english`) or Danish with the reverse bridge on
+    (`reverse`)."""
     stems = set(terms(lowered))
     if options.lemmas and lowered.isalpha():
         stems.update(terms(danish_lemma(lowered)))
     if options.bridge and (english or not is_danish_word(lowered)):
         for danish in danish_for_english(lowered):
             stems.update(terms(danish))
+    elif reverse:
+        found = english_for_danish(lowered)
+        if not found:
+            halves = split_compound(lowered)
+            found = tuple(word for half in halves or () for word in english_for_danish(half.lower()))
+        for other in found:
+            stems.update(terms(other))
     return stems
 
 
@@ -291,9 +305,10 @@ def key_terms(
 ) -> list[frozenset[str]]:
     """A question's content words, each as the set of Danish BM25 stems that count as a match.
 
-    A word's set holds its own stem, the stem of its Danish lemma, and for an English
+    A word's set holds its own stem, the stem of its Danish lemma, for an English
     word (the question is English, or the word is no Danish word) the stems of its Danish
-    translations. A compound gives one set per half, each also holding the whole
+    translations, and for a Danish word of a Danish question the stems of its English
+    translations (`LexicalOptions.reverse_bridge`). A compound gives one set per half, each also holding the whole
     word's stems, so "Digitalpost" and "Digital Post" give the same sets; two adjacent
     content words likewise both accept the stem of the two written together.
     `options` defaults to `LEXICAL_OPTIONS`; pass the text's `language` when it is
@@ -301,7 +316,12 @@ def key_terms(
     English multi-word terms when they are already found (`english_phrase_spans(text)`).
     """
     options = LEXICAL_OPTIONS if options is None else options
-    english = options.bridge and (guess_language(text).language if language is None else language) == "en"
+    if options.bridge or options.reverse_bridge:
+        in_english = (guess_language(text).language if language is None else language) == "en"
+    else:
+        in_english = False
+    english = options.bridge and in_english
+    reverse = options.reverse_bridge and not in_english
     tokens = list(_TOKEN.finditer(text))
     groups: list[set[str]] = []
     previous: tuple[int, str, list[int], str] | None = None  # end offset, lower-case word, its groups, token
@@ -329,10 +349,10 @@ def key_terms(
         parts = _compound_parts(token) if options.compounds else []
         whole: set[str] = set()
         if "-" in lowered and options.compounds:
-            whole |= _word_stems(lowered.replace("-", ""), english, options)
+            whole |= _word_stems(lowered.replace("-", ""), english, options, reverse)
         else:
             for piece in lowered.split("-"):
-                whole |= _word_stems(piece, english, options)
+                whole |= _word_stems(piece, english, options, reverse)
         if token[:1].isupper():
             # A name in the other spelling of "å": "Århus" matches "Aarhus" (a sentence's
             # first word gets it too: "Får" -> "faar", which no text holds).
@@ -348,7 +368,7 @@ def key_terms(
         for part in choices:
             stems = set(whole)
             if part is not None:
-                stems |= _word_stems(part, english, options)
+                stems |= _word_stems(part, english, options, reverse)
             if stems:
                 mine.append(len(groups))
                 groups.append(stems)
@@ -395,10 +415,13 @@ def query_terms(text: str, groups: list[frozenset[str]] | None = None) -> list[s
     """BM25 terms of a question: its own terms, then every other stem of its `key_terms`
     (lemmas, compound halves and joins, Danish translations of English words), not the
     other spelling of "å" (`aa_variant`: a term the corpus may lack would lower the
-    share of the question's terms it holds, and with it the lexical weight). Pass the
-    question's `key_terms` when they are already at hand."""
+    share of the question's terms it holds, and with it the lexical weight), nor a Danish
+    word's English translations (`LexicalOptions.reverse_bridge`, which count in matching
+    texts only). Pass the question's `key_terms` without those when they are at hand."""
     expanded = terms(text)
-    for group in key_terms(text) if groups is None else groups:
+    if groups is None:
+        groups = key_terms(text, replace(LEXICAL_OPTIONS, reverse_bridge=False))
+    for group in groups:
         others = group.difference(expanded)
         expanded.extend(sorted(t for t in others if aa_variant(t) not in group))
     return expanded

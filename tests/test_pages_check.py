@@ -132,11 +132,15 @@ def test_check_split_floors_hold(page_engines: dict[str, QAEngine]) -> None:
     # them, by the probe the README's stop 56 section names): da answer 0.658, false
     # abstention 0.108, unanswerable abstained 0.533, recall@1 0.733; en 0.639, 0.244,
     # 0.702, 0.815. (The same run over every second set, forty-six of ninety-one: da 0.664,
-    # 0.140, 0.637, 0.753; en 0.560, 0.285, 0.673, 0.721.) Stop 57's named answer types
-    # (`qa.answer_types.named_answer_type`) answer one more Danish near miss of these sets
-    # (unanswerable abstained 0.511) and change no other outcome of theirs.
+    # 0.140, 0.637, 0.753; en 0.560, 0.285, 0.673, 0.721.) At stop 57, with the named
+    # answer types (`qa.answer_types.named_answer_type`) and a Danish question's words
+    # matching English text (`qa.analysis.LexicalOptions.reverse_bridge`), measured the
+    # same way: da 0.683, 0.083, 0.444, 0.758; en unchanged. Four more Danish near misses
+    # answered, so the Danish floor on them moved from 0.48 to 0.40: over every check split
+    # the bridge answers 17 more Danish questions right and 8 more near misses, and at the
+    # cut that withholds as many near misses as before, 14 more right (README, stop 57).
     floors = {
-        "da": {"recall@1": 0.69, "answer_accuracy": 0.61, "unanswerable_abstained": 0.48},
+        "da": {"recall@1": 0.69, "answer_accuracy": 0.61, "unanswerable_abstained": 0.40},
         "en": {"recall@1": 0.77, "answer_accuracy": 0.59, "unanswerable_abstained": 0.65},
     }
     ceilings = {"da": {"false_abstention": 0.15}, "en": {"false_abstention": 0.29}}
