@@ -257,7 +257,8 @@ def _word_stems(lowered: str, english: bool, options: LexicalOptions, reverse: b
     if options.bridge and (english or not is_danish_word(lowered)):
         for danish in danish_for_english(lowered):
             stems.update(terms(danish))
-    elif reverse:
+    elif reverse and is_content_word(lowered):
+        # Not a hyphenated word's function words ("børne-og-ungeydelse": "og" -> "and").
         found = english_for_danish(lowered)
         if not found:
             halves = split_compound(lowered)

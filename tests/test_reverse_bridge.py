@@ -44,3 +44,11 @@ def test_an_english_question_is_bridged_to_danish_as_before() -> None:
     analysed = analyse("How much deposit can the landlord ask for?")
     assert {"depositum", "udlej"} <= set(analysed.lexical_terms)
     assert frozenset({"deposit", "depositum"}) in analysed.groups
+
+
+def test_a_hyphenated_words_function_words_get_no_english_translations() -> None:
+    # A reviewer's "hvad-koster-et-nyt-pas" and "børne-og-ungeydelse": "og" -> "and",
+    # "hvad" -> "what" would match nearly any English sentence.
+    stems = set().union(*key_terms("Hvornår udbetales børne-og-ungeydelse?", language="da"))
+    assert not stems & {"and", "or", "what", "an", "on"}
+    assert not set().union(*key_terms("hvad-koster-et-nyt-pas", language="da")) & {"what", "an", "that", "on"}
