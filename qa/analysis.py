@@ -319,10 +319,8 @@ def key_terms(
     English multi-word terms when they are already found (`english_phrase_spans(text)`).
     """
     options = LEXICAL_OPTIONS if options is None else options
-    if options.bridge or options.reverse_bridge:
-        in_english = (guess_language(text).language if language is None else language) == "en"
-    else:
-        in_english = False
+    bridged = options.bridge or options.reverse_bridge
+    in_english = bridged and (guess_language(text).language if language is None else language) == "en"
     english = options.bridge and in_english
     reverse = options.reverse_bridge and not in_english
     tokens = list(_TOKEN.finditer(text))

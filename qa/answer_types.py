@@ -163,12 +163,13 @@ _QUESTION_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
 # development, seed and page sets (138 questions change), 2 more Danish answerable
 # questions were answered right and 2 more Danish near misses withheld; English: none
 # more right, 2 more near misses answered with an amount (stop 57).
+# The English nouns of an amount that the keyword patterns and `_KEYWORD_WHAT` share.
+_AMOUNT_NOUNS = r"fee|fees|price|prices|cost|costs|fine|fines"
 _KEYWORD_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "how_much",
         re.compile(
-            r"\b(fee|fees|price|prices|cost|costs|fine|fines|bøde|bøder|bøden|bøderne|takst\w*|"
-            r"egenbetaling\w*|sats|satsen|satser|satserne)\b"
+            rf"\b({_AMOUNT_NOUNS}|bøde|bøder|bøden|bøderne|takst\w*|egenbetaling\w*|sats|satsen|satser|satserne)\b"
         ),
     ),
     ("how_long", re.compile(r"\b(\w*ventetid\w*|\w*behandlingstid\w*|waiting times?|processing times?)\b")),
@@ -182,7 +183,7 @@ _KEYWORD_PATTERNS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
 # cannot pay the costs?", "Hvad gør jeg, hvis bøden ...?".
 _KEYWORD_WHAT = re.compile(
     r"(what|whats|hvad)(['’]s\b|\s+(is|are|was|were|will|would|er|var|bliver|blev)\b|"
-    r"\s+(fee|fees|price|prices|cost|costs|fine|fines|bøde\w*|takst\w*))"
+    rf"\s+({_AMOUNT_NOUNS}|bøde\w*|takst\w*))"
 )
 
 _WEEKDAYS = rf"{DAY_NAMES}|hverdag\w*|weekday\w*"

@@ -148,12 +148,12 @@ def danish_for_english(word: str) -> tuple[str, ...]:
     return tuple(found or ())
 
 
-@lru_cache(maxsize=1)
-def _danish_english() -> dict[str, tuple[str, ...]]:
-    """Danish word -> the English words whose Danish words (`english_danish`) hold it, in
-    the tables' order; a Danish term of several words is left out."""
+@lru_cache(maxsize=8)
+def _danish_english(sources: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Danish word -> the English words whose Danish words (`english_danish(sources)`) hold
+    it, in the tables' order; a Danish term of several words is left out."""
     table: dict[str, list[str]] = {}
-    for english, danish in english_danish(BRIDGE_SOURCES).items():
+    for english, danish in english_danish(sources).items():
         for word in danish:
             if " " not in word:
                 table.setdefault(word, []).append(english)
@@ -164,7 +164,7 @@ def english_for_danish(word: str) -> tuple[str, ...]:
     """English words for a lower-case Danish word or its Danish lemma: the bridge
     (`qa/data/glossary-en-da.tsv`, `qa/data/freedict-en-da.tsv`) read backwards, so
     "husleje" -> ("rent",), "bøde" -> ("penalty", "fine"); () when none is known."""
-    table = _danish_english()
+    table = _danish_english(BRIDGE_SOURCES)
     return table.get(word) or table.get(danish_lemma(word)) or ()
 
 
