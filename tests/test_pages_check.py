@@ -102,7 +102,7 @@ def test_a_near_miss_without_a_document_alternates_and_an_unknown_document_is_re
 
 
 # The sets whose check split the floors test asks: every tenth set in name order (a, k, u,
-# ze, zo, zy, zzi, zzs, zzzc, zzzm), ten of ninety-five. Building a set's index with the
+# ze, zo, zy, zzi, zzs, zzzc, zzzm), ten of ninety-nine. Building a set's index with the
 # real model takes 10 to 25 s on two cores, nearly all of it the encoder (`py-spy`, stop
 # 56); over every second set the test took 21 of `make test`'s 37 minutes with other work
 # on the machine and about 10 of 19 alone (stop 55); over every seventh, 3 min 17 s alone,
