@@ -266,6 +266,7 @@ class QAEngine:
                 chunk.context(),
                 self._unknown_share(question),
                 matches[0].support if matches and self._reads_token_support else None,
+                self.answer_texts(retrieval, candidates[:1])[0],
             )
         decision = self.policy.decide(features, withheld)
         quoted = self.reader.extend(question, candidates[0]) if candidates else ()

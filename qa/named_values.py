@@ -45,6 +45,15 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 
+# A range of ordinals: "elever i 4. til 6. klasse", "1.-3. klasse" (a stop 58 reading of the
+# blind set `t133`, where "5. klasse" was missing from the first). Not days of a month
+# ("6.-8. juli 2026", "1. til 3. juli", which a stop 58 reviewer found read as 6 to 2026
+# when `_RANGE` took the first number's dot).
+_ORDINAL_RANGE = re.compile(
+    rf"(?<![\d.,:/])(\d{{1,2}})\.\s*(?:–|—|-|\btil\b|\bto\b)\s*(\d{{1,2}})\.(?!\d)(?!\s*(?:{MONTH_NAMES})\b)",
+    re.IGNORECASE,
+)
+
 # A band of amounts or counts with thousands separators, as a fee, income or lottery
 # table writes it: "20,001–30,000 kr.", "350.000–499.999 kr.", "4.501 til 12.000", and
 # from 0 or 1 ("1–4,500", "0 - 208.100 kr."): each end that is not 0 or 1 written with
@@ -818,6 +827,26 @@ def _within(number: str, unit: str | None, found: list[tuple[float, float, str |
     return any(low <= value <= high and _same_unit(unit, kind) for low, high, kind in found)
 
 
+def written_value(number: str) -> float | None:
+    """The value of a number as `NUMBER` writes it, read as `bounds` reads a bound's
+    number (`_value`: "1.500" -> 1500.0, "2,5" -> 2.5), or None for one it does not read
+    ("1.7.2025")."""
+    return _value(number) if _WRITTEN_VALUE.fullmatch(number) else None
+
+
+def _bounded(number: str, unit: str | None, found: list[tuple[float, float, str | None]]) -> bool:
+    """Whether one of a text's bounds is on a quantity of a question's number's unit
+    (`_same_unit`), whether or not it lets the number in: the text's rule settles a
+    yes-or-no question about that value. Not a number without a unit, a year, nor an age
+    over `MAX_AGE` (as `_within`)."""
+    if unit is None or not _WRITTEN_VALUE.fullmatch(number):
+        return False
+    value = _value(number)
+    if _is_year(value, unit) or (unit == "age" and value > MAX_AGE):
+        return False
+    return any(_same_unit(unit, kind) for _, _, kind in found)
+
+
 def disjoint_bounds(
     asked: Iterable[tuple[float, float, str | None]], found: list[tuple[float, float, str | None]]
 ) -> list[tuple[float, float, str | None]]:
@@ -1065,7 +1094,9 @@ _MILLION = 1_000_000.0
 _DECIMAL_POINT = re.compile(r"\d+\.\d{1,2}")
 
 
-def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str | None] | None = None) -> list[str]:
+def missing_numbers(
+    numbers: frozenset[str], text: str, units: Mapping[str, str | None] | None = None, either_side: bool = False
+) -> list[str]:
     """The question's `numbers` (as `NUMBER` writes them) that `text` neither writes nor
     spans with a range of whole numbers (`_RANGE`), in sorted order: "1965" is in "Født:
     1. januar 1963 – 31. december 1966", "30" in "18-64 år", "17" in "kl. 10-18"; "1965"
@@ -1079,11 +1110,17 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
     by "mindre end 6 måneder"; not "45" of "jeg er 45" by "over 65 år". An amount in millions
     is held by the same amount written out, and the other way round: "2.4" of "2.4 million
     kroner" by "2.400.000 kr." (a stop 43 tester's "We're buying a house for 2.4 million
-    kroner – how much land registration fee ...?" against the page's worked example)."""
+    kroner – how much land registration fee ...?" against the page's worked example).
+    With `either_side` (a yes-or-no question), a number with a unit is held by any bound
+    of the text on a quantity of its unit, inside or not (`_bounded`): "Kan jeg klage over
+    et gebyr på 50 kr.?" is answered, no, by "Ankenævnet behandler kun klager, hvor kravet
+    er på mindst 100 kr.", and "... har 5 dage tilbage på mit pendlerkort. Kan jeg få
+    pengene tilbage?" by "... hvis der er mindst 7 dage tilbage" (stop 58's reading of
+    the blind set `t133`)."""
     if not numbers:
         return []
     written = set(NUMBER.findall(text))
-    spans = [(int(a), int(b)) for a, b in _RANGE.findall(text)]
+    spans = [(int(a), int(b)) for a, b in (*_RANGE.findall(text), *_ORDINAL_RANGE.findall(text))]
     units = units or {}
     bands = _thousands_bands(text)
     limits = bounds(text) if units else []
@@ -1097,6 +1134,8 @@ def missing_numbers(numbers: frozenset[str], text: str, units: Mapping[str, str 
         if bands and _in_band(number, units.get(number), bands):
             continue
         if limits and number in units and _within(number, units[number], limits):
+            continue
+        if either_side and limits and _bounded(number, units.get(number), limits):
             continue
         asked = _scaled(number, units.get(number))
         if asked is not None and asked >= _MILLION:

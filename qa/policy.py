@@ -108,6 +108,24 @@ def lacks_asked_answer(question: AnalysedQuestion, candidates: list[AnswerCandid
     return asks and bool(candidates) and all(c.features["type_fit"] == 0.0 for c in candidates)
 
 
+def missing_in_evidence(question: AnalysedQuestion, chunk_text: str, answer_text: str | None) -> int:
+    """The values the question names that the best candidate's chunk (`chunk_text`: its
+    title, heading and text) lacks (`qa.question.missing_named`), a yes-or-no question's
+    number counted as held by a bound on the other side of it (`either_side`) only when the
+    quoted answer's own text gives that bound (`answer_text`: its title, heading, list
+    lead-in and sentences). A stop 58 reviewer found the chunk's bound let another
+    sentence of it be answered: "Jeg er 17. Kan jeg få en stadepladstilladelse?" with
+    "mindst 1,5 meter fri passage" from beside "Du skal være fyldt 18 år."."""
+    strict = missing_named(question, chunk_text, either_side=False)
+    if not strict or answer_text is None or question.answer_type != "yes_no":
+        return strict
+    # The values only the quote's bounds on the other side hold: a quote that says nothing
+    # about an age holds the asker's age too (`missing_named` reads it as context), and
+    # that is no bound the answer gives.
+    held = missing_named(question, answer_text, either_side=False) - missing_named(question, answer_text)
+    return max(0, strict - held)
+
+
 # A margin when the reader has a single candidate: larger than any seen between two.
 _LONE_MARGIN = 10.0
 
@@ -131,13 +149,16 @@ def evidence(
     best_chunk_text: str,
     unknown_terms: float,
     token_support: float | None,
+    best_answer_text: str | None = None,
 ) -> dict[str, float]:
     """The evidence features for one question (`candidates` scored, best first; `ranked`
     the fused chunks; `best_chunk_text` the title, heading and text of the best
     candidate's chunk; `unknown_terms` the share of key terms the corpus never uses;
     `token_support` the cosine of the question's least supported word in the best
     candidate with its title, heading and list lead-in, `qa.token_support`; None when
-    the abstention model in use does not read it, and then left out). `reader_margin` is
+    the abstention model in use does not read it, and then left out; `best_answer_text` the
+    best candidate's `qa.token_support.answer_text`, which `missing_in_evidence` reads).
+    `reader_margin` is
     the reader's score of the best candidate minus the next one's, capped; it is negative
     when the answer reranker put the reader's second candidate first."""
     if not candidates:
@@ -156,7 +177,7 @@ def evidence(
         "chunk_coverage": best.features["context_coverage"],
         "sentence_coverage": best.features["coverage"],
         "unknown_terms": unknown_terms,
-        "missing_numbers": float(missing_named(question, best_chunk_text)),
+        "missing_numbers": float(missing_in_evidence(question, best_chunk_text, best_answer_text)),
         "language_confidence": question.language_confidence,
         "english": 1.0 if question.language == "en" else 0.0,
         "name_missing": best.features["name_missing"],

@@ -4,6 +4,7 @@ names."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -48,6 +49,7 @@ from qa.named_values import (
     weekdays_covered,
     weekdays_named,
     without_holiday_names,
+    written_value,
 )
 from qa.normalise import normalise
 from qa.phrasing import asked_question, only_courtesy, restore_danish_letters, unshouted, without_courtesy
@@ -271,7 +273,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
     )
 
 
-def missing_named(question: AnalysedQuestion, text: str) -> int:
+def missing_named(question: AnalysedQuestion, text: str, either_side: bool | None = None) -> int:
     """How many of the numbers, weekdays and fixed-date holidays a question names `text`
     does not hold (`missing_numbers`, `weekdays_covered`, `holidays_covered`): 1 for "Is
     it open on Fridays?" against "Open Monday to Thursday", 0 against "Open on weekdays";
@@ -290,9 +292,16 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
     `seasons_covered`): 1 for "Hvornår åbner tilmeldingen til forårets hold?" against
     "Tilmeldingen til efterårets hold åbner 18. august", 0 against "Sommer: 1. marts til 31.
     oktober", and 0 against a text naming no season in words ("Tilmelding sker fra 1. marts
-    til 31. marts", which may well be when to sign up for the summer)."""
-    units = dict(question.units)
-    absent = missing_numbers(question.numbers, text, units)
+    til 31. marts", which may well be when to sign up for the summer).
+
+    A yes-or-no question's number is held by any bound of the text on its unit
+    (`missing_numbers` with `either_side`, which `either_side` None gives such a question
+    and False withholds), and a number of the question's own range takes the range's unit
+    (`_bound_units`)."""
+    units = _bound_units(question)
+    if either_side is None:
+        either_side = question.answer_type == "yes_no"
+    absent = missing_numbers(question.numbers, text, units, either_side=either_side)
     if absent and (not states_ages(text) or holds_any_age(text)):
         # A person's age the text says nothing about ("Min mor på 82 er godkendt til
         # plejebolig ...") is context, not a value the text leaves out; against a text
@@ -307,6 +316,25 @@ def missing_named(question: AnalysedQuestion, text: str) -> int:
         given = periods_named(text)
         missing += 1 if given and not question.periods & given else 0
     return missing + missing_labels(question, text)
+
+
+def _bound_units(question: AnalysedQuestion) -> dict[str, str | None]:
+    """The question's numbers with their units (`AnalysedQuestion.units`), a number
+    without one given the unit of the question's own bound that ends at it: "19" and "23"
+    of "vi er alle mellem 19 og 23 år" are ages (its bound (19, 23, "age")), though
+    `number_units` reads no unit after "19" (stop 58's reading of the blind set `t132`,
+    whose "Får vi rabat?" missed both against "Bands, hvor alle medlemmer er under 25
+    år")."""
+    units = dict(question.units)
+    for number, unit in question.units:
+        value = written_value(number)
+        if unit is not None or value is None:
+            continue
+        for low, high, kind in question.bounds:
+            if kind is not None and any(abs(end - value) < 1e-6 for end in (low, high) if math.isfinite(end)):
+                units[number] = kind
+                break
+    return units
 
 
 def missing_labels(question: AnalysedQuestion, text: str) -> int:

@@ -933,9 +933,18 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w-]*")
 
 def _share_missing(question: AnalysedQuestion, text: str) -> float:
     """The share of the values the question names (`named_count`, its period counted
-    only when the text gives periods) that the unit's text lacks (`missing_named`)."""
+    only when the text gives periods) that the unit's text lacks (`missing_named`). A
+    yes-or-no question's number that only a bound on the other side of it holds counts
+    half (the mean of `missing_named` with and without `either_side`): the text answers
+    it, but a text whose bound lets the number in answers it better ("Min søn er 13. Må
+    han bruge Åbent Bibliotek alene?": "Børn mellem 12 og 14 år kan få egen adgang, hvis
+    ..." before "Du skal være fyldt 15 år for at bruge Åbent Bibliotek på egen hånd"; the
+    fit splits at stop 58, where counting it as held answered three such questions with
+    the other side's rule)."""
     named = named_count(question, text)
-    return missing_named(question, text) / named if named else 0.0
+    if not named:
+        return 0.0
+    return (missing_named(question, text) + missing_named(question, text, either_side=False)) / (2 * named)
 
 
 def focus_groups(text: str, groups: list[frozenset[str]]) -> list[frozenset[str]]:

@@ -52,13 +52,20 @@ from qa.named_values import (
     weekdays_covered,
     weekdays_named,
 )
-from qa.policy import EVIDENCE_FEATURES, EVIDENCE_SIGNS, AbstentionPolicy, choose_operating_point
+from qa.policy import (
+    EVIDENCE_FEATURES,
+    EVIDENCE_SIGNS,
+    AbstentionPolicy,
+    choose_operating_point,
+    missing_in_evidence,
+)
 from qa.question import analyse, missing_labels, missing_named, named_count
 from qa.reader import (
     FEATURES,
     LANGUAGE_TOP,
     AnswerCandidate,
     ReaderConfig,
+    _share_missing,
     focus_groups,
     is_bare_reply,
     is_overview,
@@ -503,6 +510,62 @@ def test_a_number_inside_a_bound_of_its_unit_is_held(asked: str, text: str, miss
     assert missing_numbers(frozenset(NUMBER.findall(asked)), text, number_units(asked)) == missing
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "missing"),
+    [
+        # Stop 58's reading of the blind sets t132 and t133: a yes-or-no question's value
+        # on the other side of the text's bound on its unit is answered, no.
+        (
+            "Jeg har fået nyt job og har 5 dage tilbage på mit pendlerkort. Kan jeg få pengene for dem tilbage?",
+            "Du kan kun få refusion, hvis der er mindst 7 dage tilbage af kortets gyldighed.",
+            0,
+        ),
+        (
+            "Kan jeg klage til ankenævnet over et ekspeditionsgebyr på 50 kr.?",
+            "Ankenævnet behandler kun klager, hvor kravet er på mindst 100 kr.",
+            0,
+        ),
+        # The numbers of the question's own range take its unit.
+        (
+            "Vi er et band på fire, og vi er alle mellem 19 og 23 år. Får vi rabat på øvelokale i Nordlys?",
+            "Bands, hvor alle medlemmer er under 25 år, får 50 procent rabat på den månedlige leje.",
+            0,
+        ),
+        # Not a question that asks for a value: the bound answers other values.
+        ("Hvad koster et kort, når der er 5 dage tilbage?", "Hvis der er mindst 7 dage tilbage, koster det 50 kr.", 1),
+        # Not a bound on another unit, nor a number without one.
+        ("Kan jeg klage over et gebyr på 50 kr.?", "Du skal klage senest 100 dage efter.", 1),
+        ("Kan jeg få rabat med kort nummer 50?", "Rabat gives kun ved køb over 100 kr.", 1),
+    ],
+)
+def test_a_yes_no_questions_number_is_held_by_any_bound_of_its_unit(question: str, text: str, missing: int) -> None:
+    assert missing_named(analyse(question), text) == missing
+
+
+def test_evidence_counts_a_number_held_by_a_bound_on_the_other_side_only_when_the_quote_gives_it() -> None:
+    # A stop 58 reviewer's question: the chunk's age rule shuts the asker out, but the
+    # quote is another sentence of it, which says nothing about ages.
+    question = analyse("Jeg er 17. Kan jeg få en stadepladstilladelse i Fjordlund?")
+    chunk = "Stadeplads. Du skal være fyldt 18 år. Der skal være mindst 1,5 meter fri passage."
+    assert missing_in_evidence(question, chunk, "Stadeplads\nDer skal være mindst 1,5 meter fri passage.") == 1
+    assert missing_in_evidence(question, chunk, "Stadeplads\nDu skal være fyldt 18 år.") == 0
+    # Without the quote's text, or for a question that asks for a value, the chunk decides
+    # without the other side's bound.
+    assert missing_in_evidence(question, chunk, None) == 1
+    assert missing_in_evidence(analyse("Hvad koster det for en på 17?"), chunk, "Du skal være fyldt 18 år.") == 1
+    # A bound that lets the number in holds it either way.
+    assert missing_in_evidence(question, "Du skal være fyldt 15 år.", "Der er fri passage.") == 0
+
+
+def test_a_yes_no_questions_number_counts_half_missing_in_the_reader_when_only_the_other_side_holds_it() -> None:
+    question = analyse("Min søn er 13. Må han bruge Åbent Bibliotek alene?")
+    inside = "Børn mellem 12 og 14 år kan få egen adgang, hvis en forælder giver skriftligt samtykke."
+    outside = "Du skal være fyldt 15 år for at bruge Åbent Bibliotek på egen hånd."
+    assert _share_missing(question, inside) == 0.0
+    assert _share_missing(question, outside) == 0.5
+    assert _share_missing(analyse("Min søn er 13. Hvad koster et lånerkort?"), outside) == 1.0
+
+
 def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
     assert bounds("Børn under 18 år og voksne på mindst 74 timer") == [
         (-math.inf, 18 - 1e-9, "age"),
@@ -537,7 +600,9 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ("How much is it per year?", "You must apply within a year.", 0),
         # "inden for" bounds a duration: 2 weeks ago is within 4 weeks, 6 is not.
         ("Jeg fik afslag for 2 uger siden – kan jeg klage?", "Du kan klage inden for 4 uger.", 0),
-        ("Jeg fik afslag for 6 uger siden – kan jeg klage?", "Du kan klage inden for 4 uger.", 1),
+        ("Jeg fik afslag for 6 uger siden – hvor skal jeg klage?", "Du kan klage inden for 4 uger.", 1),
+        # A yes-or-no question is answered by the bound either way (no, since stop 58).
+        ("Jeg fik afslag for 6 uger siden – kan jeg klage?", "Du kan klage inden for 4 uger.", 0),
         # A person's age is context against a text that gives no ages, and counts against
         # one that does (a second tester's questions).
         (
@@ -569,7 +634,9 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         ("Hvad koster hjemmehjælp om måneden?", "Hjælp i dagligdagen er gratis.", 0),
         # "flerårige" states no age; "16-årige" does.
         ("Min søn på 13, hvornår startede det?", "Det var flerårige strategier fra 2001.", 0),
-        ("Min søn på 13, må han?", "Det gælder for 16-årige og ældre.", 1),
+        ("Min søn på 13, hvad gælder for ham?", "Det gælder for 16-årige og ældre.", 1),
+        # A yes-or-no question is answered by that age bound (no, since stop 58).
+        ("Min søn på 13, må han?", "Det gælder for 16-årige og ældre.", 0),
         ("Can I get home help a day after surgery?", "You can get help up to 3 times a week.", 0),
         # A bound the question sets that the text answers only for other values (a
         # development-set near miss: "under 18" against "18 or over"); counted once with
@@ -589,7 +656,8 @@ def test_bounds_give_the_values_a_text_allows_with_their_unit() -> None:
         # alene ..." against "... uanset din alder, hvis ...").
         ("Jeg er 67 og bor alene. Kan jeg få hjemmehjælp?", "Du kan søge om hjemmehjælp, uanset din alder.", 0),
         ("I'm 70. Can I join?", "Adults of any age can join; children under 12 need a parent.", 0),
-        ("Jeg er 67 og bor alene. Kan jeg få hjemmehjælp?", "Du kan søge, hvis du er over 70 år.", 1),
+        ("Jeg er 67 og bor alene. Hvordan søger jeg hjemmehjælp?", "Du kan søge, hvis du er over 70 år.", 1),
+        ("Jeg er 67 og bor alene. Kan jeg få hjemmehjælp?", "Du kan søge, hvis du er over 70 år.", 0),
         # "alder" as a topic word states no age (a fresh tester's page title "Folkepension
         # – alder, ansøgning og udbetaling" withheld "My mother is 80 ..."); with a number it does.
         (
@@ -877,6 +945,15 @@ def test_digits_glued_to_a_letter_are_no_number() -> None:
         (["5"], "CPR 010190-1234", ["5"]),
         (["67", "1960"], "Satserne gælder pr. 1/1-2025.", ["1960", "67"]),
         (["5"], "Åbent kl. 10:00-13:00.", ["5"]),
+        # An ordinal range (stop 58's reading of the blind set t133); not a date's day.
+        (["5"], "6 km for elever i 4. til 6. klasse", []),
+        (["2"], "Gælder for 1.-3. klasse.", []),
+        (["7"], "6 km for elever i 4. til 6. klasse", ["7"]),
+        (["15"], "Fra 1. januar til 31. marts", ["15"]),
+        # Days of a month are no ordinal range (a stop 58 reviewer: "6.-8. juli 2026" read
+        # as 6 to 2026 held an asker's age of 16).
+        (["16"], "Aldersgruppe 9-12 år; dato 6.-8. juli 2026", ["16"]),
+        (["7"], "Lejren holdes 1. til 3. juli.", ["7"]),
         (["100", "30"], "Børn 0-17 år 125 kr., voksne 18-64 år 688 kr.", ["100"]),
         (["2020"], "Kontonummer 1234-0001234567", ["2020"]),
         (["9" * 5000], "1 til 3", ["9" * 5000]),
