@@ -819,10 +819,8 @@ def _within(number: str, unit: str | None, found: list[tuple[float, float, str |
     the days or weeks a question gives as background ("Jeg har været syg i 50 dage")
     held by a bound on another quantity in months ("up to 6 months", "højst 3 måneders
     husleje") and near misses answered."""
-    if unit is None or not _WRITTEN_VALUE.fullmatch(number):
-        return False
-    value = _value(number)
-    if _is_year(value, unit) or (unit == "age" and value > MAX_AGE):
+    value = _bounded_value(number, unit)
+    if value is None or unit is None:
         return False
     return any(low <= value <= high and _same_unit(unit, kind) for low, high, kind in found)
 
@@ -834,15 +832,20 @@ def written_value(number: str) -> float | None:
     return _value(number) if _WRITTEN_VALUE.fullmatch(number) else None
 
 
+def _bounded_value(number: str, unit: str | None) -> float | None:
+    """The value of a question's number that a text's bound can hold (`written_value`):
+    None for a number without a unit, a year, or an age over `MAX_AGE`."""
+    value = written_value(number) if unit is not None else None
+    if value is None or _is_year(value, unit) or (unit == "age" and value > MAX_AGE):
+        return None
+    return value
+
+
 def _bounded(number: str, unit: str | None, found: list[tuple[float, float, str | None]]) -> bool:
     """Whether one of a text's bounds is on a quantity of a question's number's unit
     (`_same_unit`), whether or not it lets the number in: the text's rule settles a
-    yes-or-no question about that value. Not a number without a unit, a year, nor an age
-    over `MAX_AGE` (as `_within`)."""
-    if unit is None or not _WRITTEN_VALUE.fullmatch(number):
-        return False
-    value = _value(number)
-    if _is_year(value, unit) or (unit == "age" and value > MAX_AGE):
+    yes-or-no question about that value. Not a number `_bounded_value` leaves out."""
+    if unit is None or _bounded_value(number, unit) is None:
         return False
     return any(_same_unit(unit, kind) for _, _, kind in found)
 

@@ -15,9 +15,9 @@ from qa.linear import LinearModel, load_model
 from qa.manifest import file_sha256
 
 # Raise when features, candidates or the meaning of a model file change. 16: a yes-or-no
-# question's number is held by a bound on the other side of it (`qa.question.missing_named`,
-# half in the reader, in the evidence only when the quote gives the bound), a number of
-# the question's own range takes its unit, and an ordinal range spans its numbers.
+# question's number is held by a bound on the other side of it (`qa.question.missing_named`;
+# in the evidence only when the quote gives the bound), a number of the question's own
+# range takes its unit, and an ordinal range spans its numbers.
 SCORING_VERSION = 16
 
 

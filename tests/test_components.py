@@ -557,12 +557,12 @@ def test_evidence_counts_a_number_held_by_a_bound_on_the_other_side_only_when_th
     assert missing_in_evidence(question, "Du skal være fyldt 15 år.", "Der er fri passage.") == 0
 
 
-def test_a_yes_no_questions_number_counts_half_missing_in_the_reader_when_only_the_other_side_holds_it() -> None:
+def test_the_reader_holds_a_yes_no_questions_number_by_a_bound_on_either_side() -> None:
     question = analyse("Min søn er 13. Må han bruge Åbent Bibliotek alene?")
     inside = "Børn mellem 12 og 14 år kan få egen adgang, hvis en forælder giver skriftligt samtykke."
     outside = "Du skal være fyldt 15 år for at bruge Åbent Bibliotek på egen hånd."
     assert _share_missing(question, inside) == 0.0
-    assert _share_missing(question, outside) == 0.5
+    assert _share_missing(question, outside) == 0.0
     assert _share_missing(analyse("Min søn er 13. Hvad koster et lånerkort?"), outside) == 1.0
 
 
