@@ -117,7 +117,8 @@ class AnalysedQuestion:
     `qa.named_values.asked_seasons`)."""
     units: tuple[tuple[str, str | None], ...] = ()
     """Each number the question writes with its unit ("min søn på 13" -> ("13", "age");
-    `qa.named_values.number_units`), read once here for every text it is held against."""
+    `qa.named_values.number_units`; a number of the question's own range with the range's
+    unit, `_with_bound_units`), read once here for every text it is held against."""
     bounds: tuple[tuple[float, float, str | None], ...] = ()
     """The bounds the question sets on quantities, as (lowest, highest, unit) ("someone
     under 18" -> (-inf, 18 - 1e-9, "age"); `qa.named_values.bounds`)."""
@@ -243,6 +244,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
     price = asks_price(asked)
     kind = answer_type(asked, price)
     named = named_answer_type(asked) if kind == "other" else None
+    question_bounds = tuple(bounds(text))
     return AnalysedQuestion(
         text=text,
         language=guess.language,
@@ -257,8 +259,8 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
         codes=codes_named(asked),
         periods=asked_periods(asked),
         seasons=asked_seasons(asked),
-        units=tuple(number_units(text).items()),
-        bounds=tuple(bounds(text)),
+        units=tuple(_with_bound_units(number_units(text), question_bounds).items()),
+        bounds=question_bounds,
         bridged=bridge_to_danish(asked, phrases) if guess.language == "en" else None,
         asks_price=price,
         form=asked_form(asked),
@@ -273,7 +275,7 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
     )
 
 
-def missing_named(question: AnalysedQuestion, text: str, either_side: bool | None = None) -> int:
+def missing_named(question: AnalysedQuestion, text: str, either_side: bool = True) -> int:
     """How many of the numbers, weekdays and fixed-date holidays a question names `text`
     does not hold (`missing_numbers`, `weekdays_covered`, `holidays_covered`): 1 for "Is
     it open on Fridays?" against "Open Monday to Thursday", 0 against "Open on weekdays";
@@ -295,13 +297,12 @@ def missing_named(question: AnalysedQuestion, text: str, either_side: bool | Non
     til 31. marts", which may well be when to sign up for the summer).
 
     A yes-or-no question's number is held by any bound of the text on its unit
-    (`missing_numbers` with `either_side`, which `either_side` None gives such a question
-    and False withholds), and a number of the question's own range takes the range's unit
-    (`_bound_units`)."""
-    units = _bound_units(question)
-    if either_side is None:
-        either_side = question.answer_type == "yes_no"
-    absent = missing_numbers(question.numbers, text, units, either_side=either_side)
+    (`missing_numbers` with `either_side`; False holds it only by a bound that lets it
+    in)."""
+    units = dict(question.units)
+    absent = missing_numbers(
+        question.numbers, text, units, either_side=either_side and question.answer_type == "yes_no"
+    )
     if absent and (not states_ages(text) or holds_any_age(text)):
         # A person's age the text says nothing about ("Min mor på 82 er godkendt til
         # plejebolig ...") is context, not a value the text leaves out; against a text
@@ -318,23 +319,25 @@ def missing_named(question: AnalysedQuestion, text: str, either_side: bool | Non
     return missing + missing_labels(question, text)
 
 
-def _bound_units(question: AnalysedQuestion) -> dict[str, str | None]:
-    """The question's numbers with their units (`AnalysedQuestion.units`), a number
-    without one given the unit of the question's own bound that ends at it: "19" and "23"
-    of "vi er alle mellem 19 og 23 år" are ages (its bound (19, 23, "age")), though
-    `number_units` reads no unit after "19" (stop 58's reading of the blind set `t132`,
-    whose "Får vi rabat?" missed both against "Bands, hvor alle medlemmer er under 25
-    år")."""
-    units = dict(question.units)
-    for number, unit in question.units:
+def _with_bound_units(
+    units: dict[str, str | None], asked: tuple[tuple[float, float, str | None], ...]
+) -> dict[str, str | None]:
+    """A question's numbers with their units (`number_units`), a number without one given
+    the unit of the question's own bound (`asked`, `bounds` of the question) that ends at
+    it: "19" and "23" of "vi er alle mellem 19 og 23 år" are ages (its bound (19, 23,
+    "age")), though `number_units` reads no unit after "19" (stop 58's reading of the
+    blind set `t132`, whose "Får vi rabat?" missed both against "Bands, hvor alle
+    medlemmer er under 25 år")."""
+    given = dict(units)
+    for number, unit in units.items():
         value = written_value(number)
         if unit is not None or value is None:
             continue
-        for low, high, kind in question.bounds:
+        for low, high, kind in asked:
             if kind is not None and any(abs(end - value) < 1e-6 for end in (low, high) if math.isfinite(end)):
-                units[number] = kind
+                given[number] = kind
                 break
-    return units
+    return given
 
 
 def missing_labels(question: AnalysedQuestion, text: str) -> int:
