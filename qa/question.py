@@ -52,6 +52,7 @@ from qa.named_values import (
     written_value,
 )
 from qa.normalise import normalise
+from qa.origins import with_origin_classes
 from qa.phrasing import asked_question, only_courtesy, restore_danish_letters, unshouted, without_courtesy
 from qa.truecasing import CasingTable, truecased
 
@@ -83,7 +84,8 @@ class AnalysedQuestion:
     `language_confidence` is in [0, 1], the language identifier's probability of
     `language` (`qa.language.LanguageGuess.confidence`); `groups` are the question's key
     terms, each a set of stems that count as a match (a Danish question's also its words'
-    English translations); `lexical_terms` its BM25 terms (`qa.analysis.query_terms`,
+    English translations; a country's or a language's name also the words for its class,
+    `qa.origins.with_origin_classes`); `lexical_terms` its BM25 terms (`qa.analysis.query_terms`,
     without those translations); `numbers` are the digits the
     question names ("2020", "3"); `weekdays` the days of the week it names (0 is Monday).
     """
@@ -241,6 +243,10 @@ def analyse(question: str, casing: CasingTable | None = None) -> AnalysedQuestio
     if analysis.LEXICAL_OPTIONS.reverse_bridge and guess.language != "en":
         plain = replace(analysis.LEXICAL_OPTIONS, reverse_bridge=False)
         own = key_terms(asked, options=plain, language=guess.language, phrases=phrases)
+    # A country's or a language's name is also matched by the words for its class
+    # ("Polish" by "languages other than ...", "Germany" by "i udlandet"; `qa.origins`),
+    # in matching texts only: BM25 searches the question's own words (`own`).
+    groups = with_origin_classes(groups)
     price = asks_price(asked)
     kind = answer_type(asked, price)
     named = named_answer_type(asked) if kind == "other" else None

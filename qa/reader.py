@@ -39,6 +39,7 @@ from qa.answer_types import has_number
 from qa.chunking import Sentence, is_table_caption
 from qa.index import IndexData
 from qa.linear import LinearModel
+from qa.origins import names_held
 from qa.question import AnalysedQuestion, missing_named, named_count
 from qa.readers.common import YEAR, is_page_stamp, reads_as_label
 from qa.retrieval import RankedChunk
@@ -795,7 +796,12 @@ class Reader:
                         "pair": 1.0 if kind == "pair" else 0.0,
                         "log_length": math.log(1 + len(text)),
                         "name_missing": (
-                            sum(1 for g in names if not g & self.document_terms[chunk.doc_id]) / len(names)
+                            sum(
+                                1
+                                for g in names
+                                if not names_held(g, self.document_terms[chunk.doc_id], self.chunk_terms[hit.index])
+                            )
+                            / len(names)
                             if names
                             else 0.0
                         ),

@@ -142,9 +142,13 @@ def test_check_split_floors_hold(page_engines: dict[str, QAEngine]) -> None:
     # answered, so the Danish floor on them moved from 0.48 to 0.40: over every check split
     # the bridge answers 17 more Danish questions right and 8 more near misses, and at the
     # cut that withholds as many near misses as before, 14 more right (README, stop 57).
+    # At stop 59, with a country's or a language's name matched by the words for its
+    # class (`qa.origins`), measured the same way: da 0.700, 0.075, 0.444, 0.767; en 0.689
+    # (82 of 119 right, 78 before), 0.202, 0.702, 0.815; the English floor on answers moved
+    # from 0.59 to 0.63.
     floors = {
         "da": {"recall@1": 0.69, "answer_accuracy": 0.61, "unanswerable_abstained": 0.40},
-        "en": {"recall@1": 0.77, "answer_accuracy": 0.59, "unanswerable_abstained": 0.65},
+        "en": {"recall@1": 0.77, "answer_accuracy": 0.63, "unanswerable_abstained": 0.65},
     }
     ceilings = {"da": {"false_abstention": 0.15}, "en": {"false_abstention": 0.29}}
     # Every check question of the ten sets is asked (answerable, unanswerable).
