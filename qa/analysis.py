@@ -404,12 +404,17 @@ def warm_up() -> None:
     Besides what `key_terms` reads, the Danish dictionary's word check and wordfreq's
     Danish list, which a question typed without æ, ø and å reads
     (`qa.phrasing.restore_danish_letters`): 1.0-1.4 s and 0.2 s on the first such
-    question otherwise (measured on this machine, a 2-core VM)."""
+    question otherwise (measured on this machine, a 2-core VM); and the country and
+    language names `qa.question.analyse` reads (`qa.origins.origin_classes`, pycountry:
+    0.25 s, 29 MB at peak)."""
+    from qa.origins import origin_classes  # qa.origins reads this module's `terms`
+
     guess_language("Hvad koster et pas?")
     key_terms("How much is the fee for a new passport? Hvad koster en byggeansøgning?")
     is_danish_word("hvornår")
     is_english_word("when")
     danish_frequency("hvornår")
+    origin_classes()
 
 
 def query_terms(text: str, groups: list[frozenset[str]] | None = None) -> list[str]:
