@@ -137,18 +137,28 @@ def classes_of(group: frozenset[str]) -> frozenset[str]:
     return frozenset(word for stem in group if stem in table for word in table[stem])
 
 
-def names_held(group: frozenset[str], document_terms: AbstractSet[str], chunk_terms: AbstractSet[str]) -> bool:
-    """Whether a page holds a name of the question (a key term as `with_origin_classes`
-    gives it): its document writes one of the name's own stems or, for a country's or a
-    language's name, the chunk at hand writes a word for one of its classes. The class
-    must stand in the chunk, not anywhere on the page: a page on early pension that says
-    "EU" in one section does not answer "Can I get my early pension paid in Thailand?"
-    from another (a stop 59 check: with the whole page counting, that question was
-    answered with a sentence on efterløn contributions)."""
+def name_parts(group: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A name of the question (a key term as `with_origin_classes` gives it) as (the stems
+    its document must write, the class words' stems its chunk may write instead): for a
+    country's or a language's name its own stems and its classes (`classes_of`), for any
+    other name the whole term and nothing. Read once per question, held against every
+    candidate (`names_held`)."""
     classes = classes_of(group)
-    if not classes:
-        return bool(group & document_terms)
-    return bool((group - class_stems()) & document_terms or classes & chunk_terms)
+    return (group - class_stems(), classes) if classes else (group, frozenset())
+
+
+def names_held(
+    parts: tuple[frozenset[str], frozenset[str]], document_terms: AbstractSet[str], chunk_terms: AbstractSet[str]
+) -> bool:
+    """Whether a page holds a name of the question, given as `name_parts`: its document
+    writes one of the name's own stems or, for a country's or a language's name, the
+    chunk at hand writes a word for one of its classes. The class must stand in the
+    chunk, not anywhere on the page: a page on early pension that says "EU" in one
+    section does not answer "Can I get my early pension paid in Thailand?" from another
+    (a stop 59 check: with the whole page counting, that question was answered with a
+    sentence on efterløn contributions)."""
+    own, classes = parts
+    return bool(own & document_terms or classes & chunk_terms)
 
 
 def with_origin_classes(groups: Iterable[frozenset[str]]) -> list[frozenset[str]]:

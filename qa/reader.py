@@ -39,7 +39,7 @@ from qa.answer_types import has_number
 from qa.chunking import Sentence, is_table_caption
 from qa.index import IndexData
 from qa.linear import LinearModel
-from qa.origins import names_held
+from qa.origins import name_parts, names_held
 from qa.question import AnalysedQuestion, missing_named, named_count
 from qa.readers.common import YEAR, is_page_stamp, reads_as_label
 from qa.retrieval import RankedChunk
@@ -747,6 +747,8 @@ class Reader:
         groups = list(question.groups)
         focus = focus_groups(question.text, groups)
         names = [g for g in groups if g not in focus]
+        # What a page must write to hold each name, once per question (`qa.origins`).
+        name_tests = [name_parts(g) for g in names]
         # The question's term weights, once per question (focus groups are a subset).
         weights = self.question_weights(groups)
 
@@ -798,11 +800,11 @@ class Reader:
                         "name_missing": (
                             sum(
                                 1
-                                for g in names
-                                if not names_held(g, self.document_terms[chunk.doc_id], self.chunk_terms[hit.index])
+                                for parts in name_tests
+                                if not names_held(parts, self.document_terms[chunk.doc_id], self.chunk_terms[hit.index])
                             )
-                            / len(names)
-                            if names
+                            / len(name_tests)
+                            if name_tests
                             else 0.0
                         ),
                         "doc_coverage": coverage_of(groups, self.document_terms[chunk.doc_id]),
