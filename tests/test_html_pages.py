@@ -729,15 +729,14 @@ def test_a_widget_titled_kontakt_in_a_side_column_beside_mains_wrapper_is_read_a
     ]
 
 
-def test_a_widget_titled_visit_in_a_sidebar_after_mains_wrapper_is_read_but_not_its_guides_menu(
+def test_a_widget_titled_visit_in_a_sidebar_after_mains_wrapper_is_read_when_it_gives_a_phone(
     tmp_path: Path,
 ) -> None:
     # Held-out t150 (a WordPress theme, stop 60): <main> in <div id="primary">, then
     # <aside id="secondary">, whose text widget titled "Visit International House
-    # Strandvig" (no class, no heading naming contact) held the opening hours and the
-    # drop-in hours two questions asked for; "Related guides" under it is a menu. A
-    # heading opening with "Besøg"/"Visit", "Find os", "Åbningstider" or "Opening hours"
-    # titles a contact box as "Kontakt" does; "Besøgsven" or "Visitation" does not.
+    # Strandvig" (no class, no heading naming contact) held the opening hours, the phone
+    # and the drop-in hours two questions asked for; "Related guides" under it is a menu,
+    # and a box titled by a visit that gives no phone number or e-mail address is a teaser.
     doc = _read(
         tmp_path,
         '<div id="page"><div id="primary" class="content-area"><main id="main"><article>'
@@ -746,12 +745,13 @@ def test_a_widget_titled_visit_in_a_sidebar_after_mains_wrapper_is_read_but_not_
         '<section class="widget widget_text"><h2 class="widget-title">Visit International House Strandvig</h2>'
         '<div class="textwidget"><p>Havnegade 4, 1st floor<br>Strandvig</p>'
         "<p>Opening hours: Monday–Wednesday 10:00–15:00, Thursday 10:00–18:00.</p>"
+        "<p>Phone: +45 55 90 21 50 (Monday–Friday 9:00–12:00)</p>"
         "<p>Drop-in help with post every Thursday from 15:00 to 18:00.</p></div></section>"
         '<section class="widget widget_nav_menu"><h2 class="widget-title">Related guides</h2>'
         '<ul class="menu"><li><a href="/cpr">Getting a CPR number</a></li><li><a href="/mitid">MitID</a></li></ul>'
         "</section>"
-        '<section class="widget"><h2>Besøgsvenner</h2><p>Bliv besøgsven hos en ældre borger.</p></section>'
-        "</aside></div>",
+        '<section class="widget"><h2>Visit the harbour museum</h2><p>See the new exhibition on fishing boats.</p>'
+        "</section></aside></div>",
     )
     assert _units(doc) == [
         ("heading", "Post and parcels"),
@@ -760,8 +760,93 @@ def test_a_widget_titled_visit_in_a_sidebar_after_mains_wrapper_is_read_but_not_
         ("paragraph", "Havnegade 4, 1st floor"),
         ("paragraph", "Strandvig"),
         ("paragraph", "Opening hours: Monday–Wednesday 10:00–15:00, Thursday 10:00–18:00."),
+        ("paragraph", "Phone: +45 55 90 21 50 (Monday–Friday 9:00–12:00)"),
         ("paragraph", "Drop-in help with post every Thursday from 15:00 to 18:00."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "main"),
+    [
+        # "Besøg også" and "Find os på Facebook" (WordPress widgets)
+        pytest.param(
+            '<div id="page"><div id="primary"><main id="main"><article><h1>Lån af e-bøger</h1>'
+            "<p>Du kan låne tre e-bøger om måneden.</p></article></main></div>"
+            '<aside id="secondary" class="widget-area" role="complementary">'
+            '<section class="widget widget_text"><h2 class="widget-title">Besøg også</h2>'
+            '<div class="textwidget">'
+            "<p>Besøg også Ungdomsbiblioteket, hvor du finder lektiehjælp og gaming-aftener.</p></div>"
+            '</section><section class="widget widget_text"><h2 class="widget-title">Find os på Facebook</h2>'
+            '<div class="textwidget"><p>Følg med i livet på biblioteket og få besked om nye arrangementer.'
+            '</p><p><a href="https://www.facebook.com/egebjergbibliotek">Facebook</a></p></div></section>'
+            "</aside></div>",
+            ("Lån af e-bøger", "Du kan låne tre e-bøger om måneden."),
+            id="t1_wp",
+        ),
+        # a museum's teaser and a town's tourism box (Bootstrap cards)
+        pytest.param(
+            '<div class="container"><div class="row"><main class="col-md-8"><h1>Kulturpas</h1>'
+            '<p>Unge får fem gratis oplevelser.</p></main><div class="col-md-4 sidebar"><div class="card">'
+            '<img src="/museum.jpg" alt=""><div class="card-body"><h3 class="card-title">Besøg vores museum'
+            '</h3><p class="card-text">Oplev udstillingen om vikingerne. Gratis entré for børn under 18 år.'
+            '</p><a class="btn btn-primary" href="/museum">Læs mere</a></div></div><div class="card">'
+            '<div class="card-header"><h3>Visit Egebjerg</h3></div><div class="card-body">'
+            "<p>Egebjerg er kåret som Årets Turistby 2025.</p></div></div></div></div></div>",
+            ("Kulturpas", "Unge får fem gratis oplevelser."),
+            id="t2_bs",
+        ),
+        # a zoo's "Opening hours" advert and "Visit Denmark"
+        pytest.param(
+            '<div class="page-layout"><main><h1>Your tax card</h1>'
+            '<p>You get a tax card once you have a CPR number.</p></main><div role="complementary">'
+            '<div class="box"><h2>Opening hours</h2>'
+            "<p>Copenhagen Zoo is open every day from 10:00 to 17:00. Buy your tickets online.</p></div>"
+            '<div class="box"><h2>Visit Denmark</h2>'
+            "<p>Discover castles, beaches and the best smørrebrød in the country.</p></div></div></div>",
+            ("Your tax card", "You get a tax card once you have a CPR number."),
+            id="t3_lid",
+        ),
+        # a news item and an event item in lists
+        pytest.param(
+            '<div class="container"><div class="row"><main class="col-md-8"><h1>Hjemmehjælp</h1>'
+            '<p>Du kan få hjælp i hjemmet.</p></main><div class="col-md-4 sidebar">'
+            '<section class="widget news"><h2>Nyheder</h2><ul><li><h3>Nyt affaldssystem</h3>'
+            "<p>Alle får fire nye beholdere.</p></li><li><h3>Besøg på plejecentrene uden tidsbestilling</h3>"
+            "<p>Fra mandag må pårørende igen komme på besøg hele dagen.</p></li></ul></section>"
+            '<div class="events"><h2>Arrangementer</h2><div class="event-item"><h4>Visit the Town Hall tower'
+            "</h4><p>Guided tour Saturday 12 April at 11:00.</p></div></div></div></div></div>",
+            ("Hjemmehjælp", "Du kan få hjælp i hjemmet."),
+            id="t4_news",
+        ),
+        # an event and a job portal beside an article
+        pytest.param(
+            '<div class="layout"><article><h1>Plejebolig</h1>'
+            '<p>Du kan søge om en plejebolig hos din kommune.</p></article><aside><div class="event">'
+            "<h3>Besøg julemanden på rådhuset</h3>"
+            '<p>Lørdag 6. december kl. 11–14 kommer julemanden i rådhushallen.</p></div><div class="job">'
+            "<h3>Besøg vores jobportal</h3><p>Vi søger social- og sundhedsassistenter til hjemmeplejen.</p>"
+            "</div></aside></div>",
+            ("Plejebolig", "Du kan søge om en plejebolig hos din kommune."),
+            id="t5_article",
+        ),
+        # a web shop advert on a page without main
+        pytest.param(
+            '<div id="wrapper"><div id="indhold"><h1>Genbrugspladsen</h1>'
+            '<p>Du kan aflevere haveaffald gratis.</p></div><aside id="hoejre"><div class="boks">'
+            "<h2>Besøg vores webshop</h2>"
+            "<p>Køb kompostbeholdere og poser til madaffald med levering til døren.</p></div></aside></div>",
+            ("Genbrugspladsen", "Du kan aflevere haveaffald gratis."),
+            id="t6_body",
+        ),
+    ],
+)
+def test_a_side_box_titled_by_a_visit_or_hours_without_a_phone_or_e_mail_is_not_read(
+    tmp_path: Path, body: str, main: tuple[str, str]
+) -> None:
+    # A stop 60 review's pages: a heading opening "Besøg", "Visit", "Find os", "Opening
+    # hours" titled teasers, tourism, adverts, news, events, a job portal and social links
+    # in side columns; read by that heading alone, each was quoted as content.
+    assert _units(_read(tmp_path, body)) == [("heading", main[0]), ("paragraph", main[1])]
 
 
 def test_a_kontakt_heading_over_a_box_that_holds_other_sections_reads_no_box(tmp_path: Path) -> None:
