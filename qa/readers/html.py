@@ -11,9 +11,7 @@ after a `<main>` right under `<body>`, of the asides and side columns after that
 `<article>`, of a section menu's `<nav>` column beside a `<main>`, of the columns after
 the wrapper of a `<main>` with no column in its own row, and when the content is `<body>`,
 only the blocks whose class or id names contact, or whose own heading does ("Kontakt
-Borgerservice", or names a visit or the hours, "Visit International House",
-"Åbningstider", over a phone number or an e-mail address), are read
-(`side_contact_blocks`: a WordPress theme's contact widget).
+Borgerservice"), are read (`side_contact_blocks`: a WordPress theme's contact widget).
 Nothing that holds the main content is ever removed: an ASP.NET page is one `<form>`
 (with no `<main>`, the form that holds the page's `<h1>` and nearly all its text is
 spared as a form: `page_form`), a consent script puts "cookie" classes on `<body>`, and a
@@ -668,36 +666,10 @@ def is_side_column(node: LexborNode) -> bool:
 # (held-out t113: "Torsdag kl. 9-17" was read from no reading of its page). General Danish
 # and English words.
 CONTACT_HEADING = re.compile(r"(kontakt(oplysninger|info(rmation)?)?|contact(s|info)?)(?=[\s:]|$)", re.IGNORECASE)
-# A box's own heading that names a visit or the hours ("Visit International House
-# Strandvig", "Besøg os", "Find os", "Åbningstider", "Opening hours", "Telefontid"; not
-# "Besøgsven" nor "Visitation"): such a box is contact only when it gives a phone number
-# or an e-mail address (`_gives_contact_details`). The held-out t150's sidebar widget
-# under "Visit International House Strandvig" held the office's opening hours, its phone
-# and its drop-in hours, which two of its questions asked (stop 60); a stop 60 review
-# found the heading alone titling teasers, tourism, adverts, news, events, a job portal
-# and social links ("Besøg vores museum", "Visit Denmark", "Find os på Facebook", a zoo's
-# "Opening hours"), none of which gave a phone number or an e-mail address.
-VISIT_HEADING = re.compile(
-    r"(besøg|visit|find (os|us)|åbningstid(er)?|opening (hours|times)|telefontid(er)?|phone hours)(?=[\s:]|$)",
-    re.IGNORECASE,
-)
-# A phone number (eight digits, in pairs or fours, maybe after +45) or an e-mail address.
-_CONTACT_DETAIL = re.compile(
-    r"(?<![\w+])(?:\+45\s?)?\d{2}(?:\s?\d{2}){3}(?![\w-])|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}"
-)
-
-
-def _gives_contact_details(box: LexborNode) -> bool:
-    """Whether `box` gives a phone number or an e-mail address (`_CONTACT_DETAIL` in its
-    text, or a phone, e-mail or map link: `CONTACT_LINK`)."""
-    return _CONTACT_DETAIL.search(box.text(separator=" ")) is not None or any(
-        CONTACT_LINK.match(a.attributes.get("href") or "") for a in box.css("a[href]")
-    )
 
 
 def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode | None:
-    """The box that `heading` (a heading naming contact or a visit: `CONTACT_HEADING`,
-    `VISIT_HEADING`) titles within
+    """The box that `heading` (a heading naming contact: `CONTACT_HEADING`) titles within
     `column`, or None: the nearest element holding more than the heading, reached through
     elements whose first element with text it is (a Bootstrap card's `card-header` around
     it, an icon before it), that is `column` or inside it, holds no other heading
@@ -751,10 +723,7 @@ def side_contact_blocks(
         return [column]
     named = [n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS) and n.mem_id != column.mem_id]
     headings = [h for h in column.css(_HEADINGS_SELECTOR) if CONTACT_HEADING.match(h.text(separator=" ").strip())]
-    visits = [h for h in column.css(_HEADINGS_SELECTOR) if VISIT_HEADING.match(h.text(separator=" ").strip())]
     boxes = named + [box for h in headings if (box := _headed_contact_box(h, column)) is not None]
-    visited = [_headed_contact_box(h, column) for h in visits]
-    boxes += [box for box in visited if box is not None and _gives_contact_details(box)]
     if menu:
         boxes = [n for n in boxes if n.mem_id != column.mem_id and n.tag not in HEADINGS and _a_card(n)]
     order = {n.mem_id: i for i, n in enumerate(column.traverse())}
