@@ -41,7 +41,7 @@ from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.origins import name_parts, names_held
 from qa.question import AnalysedQuestion, missing_named, named_count
-from qa.readers.common import YEAR, is_page_stamp, names_only, reads_as_label
+from qa.readers.common import YEAR, is_page_stamp, reads_as_label
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -694,20 +694,6 @@ class Reader:
         after = self.following(sentence_id)
         return after is not None and self.block_kind(self.data.sentences[after]) in LIST_KINDS
 
-    def names_only(self, sentence_id: int) -> bool:
-        """Whether a sentence is all of a paragraph and a name or a postal address and
-        nothing more (`qa.readers.common.names_only`: "International House Ravnsted",
-        "Rådhuspladsen 1, 6780 Strandvig"); a table row or a list item is not one. Such a
-        line is no answer unit but to a question asking who or where or for an address
-        (`candidates`): a contact box's title had answered "International House Ravnsted
-        walk-in hours" and "Can I pay cash at the citizen service in Kløvermose?". Measured
-        at stop 61 over every set's fit and check splits (884 such lines in 110 corpora;
-        of every gold, two are one, both answering "who" or "where"): no right answer lost,
-        on the check splits 4 more right (2 Danish, 2 English) and 2 fewer wrong, on the fit
-        splits as many right and 3 fewer wrong answers (README, Quality and speed, stop 61)."""
-        sentence = self.data.sentences[sentence_id]
-        return self._whole_block(sentence, "paragraph") and names_only(sentence.text)
-
     def question_weights(self, groups: list[frozenset[str]]) -> dict[frozenset[str], float]:
         """Each key-term group's weight by how rare it is among the index's sentences
         (`qa.answer.group_weights`)."""
@@ -772,11 +758,8 @@ class Reader:
         top = ranked[: self.config.chunks]
         best_chunk = max(h.dense for h in top)
         typed = question.typed
-        asks_name = question.answer_type in ("who", "where") or question.form == "address"
         rows = []
         for unit, rank, kind in units:
-            if not asks_name and kind == "single" and self.names_only(unit[0]):
-                continue  # a name alone answers who or where, nothing else
             hit = top[rank]
             chunk = self.data.chunks[hit.index]
             head = self.data.sentences[unit[-1]]

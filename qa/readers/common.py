@@ -111,41 +111,6 @@ FINITE_VERB = re.compile(
     r"is|are|was|were|has|have|had|can|could|must|will|would|shall|should|pays|costs|applies)\b",
     re.IGNORECASE,
 )
-# The words that join the words of a name, Danish and English function words
-# ("Familie- og Værgemålsstyrelsen", "Borgerservice i Ravnsholt", "Department of Health
-# and Care"): `names_only` allows them in lower case.
-_NAME_JOINERS = frozenset(
-    {"og", "i", "for", "på", "af", "til", "ved", "med", "the", "of", "and", "in", "at", "on", "a", "an"}
-)
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# A Danish postal code and the town after it ("4790 Ravnsholt", "8100 Aarhus C").
-_POSTCODE_TOWN = re.compile(r"(?<![\d.,])\d{4}\s+[^\W\d_]")
-_DIGITS = re.compile(r"\d+")
-
-
-def names_only(text: str) -> bool:
-    """Whether a line is a name or a postal address and nothing more: one to eight words,
-    each capitalised or a word joining a name's words (`_NAME_JOINERS`), one of them of
-    three letters or more, no colon, no closing punctuation mark, no common finite verb
-    (`FINITE_VERB`) and no figure but a postal code before its town and at most one house
-    number: "International House Ravnsted", "Jobcenter Ravnsholt, Sygedagpengeteamet",
-    "Huslejenævnet (in Danish)", "Rådhuspladsen 1, 6780 Strandvig", a contact box's or a
-    link's title. It names who or where; it says nothing of what, when or how ("Tirsdag
-    10-14" holds no postal code and is no name)."""
-    stripped = text.strip()
-    if not stripped or ":" in stripped or stripped.endswith((".", "!", "?", ";")):
-        return False
-    if FINITE_VERB.search(stripped):
-        return False
-    figures = _DIGITS.findall(stripped)
-    if figures and (len(figures) > 2 or not _POSTCODE_TOWN.search(stripped)):
-        return False
-    words = _NAME_WORD.findall(stripped)
-    if not 1 <= len(words) <= 8 or all(len(w) < 3 for w in words):
-        return False
-    return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
-
-
 # A year of four digits (1900-2099) (`YEAR`, below, takes a span of years too), and digits
 # that are not one: a phone number, an amount, an hour.
 _YEAR = r"(?:19|20)\d\d(?!\d)"
