@@ -41,7 +41,7 @@ from qa.index import IndexData
 from qa.linear import LinearModel
 from qa.origins import name_parts, names_held
 from qa.question import AnalysedQuestion, missing_named, named_count
-from qa.readers.common import YEAR, is_page_stamp, is_web_address_line, reads_as_label
+from qa.readers.common import YEAR, is_page_stamp, reads_as_label
 from qa.retrieval import RankedChunk
 
 UnitKind = Literal["single", "pair"]
@@ -700,12 +700,8 @@ class Reader:
         return dict(zip(groups, group_weights(groups, self.idf, self.rarest), strict=True))
 
     # --- candidates ------------------------------------------------------------------
-    def units(self, ranked: list[RankedChunk], asks_where: bool = False) -> list[tuple[tuple[int, ...], int, UnitKind]]:
-        """The answer units of the first `config.chunks` chunks: (sentence ids, chunk rank,
-        kind). A web address alone on its line (`is_web_address_line`: a text export's
-        source line, "Kilde: https://www.regionvestkyst.dk/...", quoted at stop 62 for a
-        question on a child's hospital transport) is one only for a question asking where
-        (`asks_where`)."""
+    def units(self, ranked: list[RankedChunk]) -> list[tuple[tuple[int, ...], int, UnitKind]]:
+        """The answer units of the first `config.chunks` chunks: (sentence ids, chunk rank, kind)."""
         sentences = self.data.sentences
         seen: set[tuple[int, ...]] = set()
         out: list[tuple[tuple[int, ...], int, UnitKind]] = []
@@ -716,7 +712,6 @@ class Reader:
                     is_question(text)
                     or is_overview(text)
                     or is_page_stamp(text)
-                    or (not asks_where and is_web_address_line(text))
                     or self.block_kind(sentences[sid]) == "table_header"
                     or self.is_caption(sid)
                 ):
@@ -744,7 +739,7 @@ class Reader:
         self, question: AnalysedQuestion, query: np.ndarray, ranked: list[RankedChunk]
     ) -> list[AnswerCandidate]:
         """Every answer unit of the top chunks with its features (unscored, in reading order)."""
-        units = self.units(ranked, question.answer_type == "where")
+        units = self.units(ranked)
         if not units:
             return []
         ids = sorted({sid for unit, _, _ in units for sid in unit})

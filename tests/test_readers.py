@@ -79,47 +79,10 @@ def test_markdown_soft_breaks_split_labels_and_lists_but_keep_wrapped_prose_whol
         ("Du kan søge om", "fritagelse hos kommunen.", False),  # short, but continues in lower case
         ("Vi hjælper dig", "- med ansøgningen", True),  # bullet
         ("Perioder", "1. juli 2025 – 30. juni 2026", True),
-        # A web address alone on its line (a text export's source line) is a unit of its own.
-        ("Sankthansbål 2026 – regler og ansøgning", "https://www.birkelund.dk/borger/sankthansbaal", True),
-        ("https://www.birkelund.dk/borger/sankthansbaal", "Senest opdateret: 28. april 2026", True),
-        ("Pjece til pårørende", "Webadresse: https://www.organdonation.dk/paaroerende", True),
-        ("Kilde: www.abtm.dk/klagevejledning", "hvis du vil klage", True),
-        ("Læs mere om reglerne på https://www.borger.dk", "og i vejledningen.", False),  # an address in a sentence
     ],
 )
 def test_a_single_line_break_starts_a_unit_only_where_the_text_says_so(before: str, after: str, new_unit: bool) -> None:
     assert starts_new_unit(before, after) is new_unit
-
-
-def test_a_text_pages_title_over_its_web_address_is_a_heading_apart_from_the_address_and_the_date_stamp(
-    tmp_path: Path,
-) -> None:
-    # Held-out t148's text page (stop 62): its title, source address and date stamp, one
-    # line each, were read as one sentence and quoted for "sidste frist ansøgning
-    # sankthansbål Birkelund 2026" and for a question on bonfires in one's own garden; the
-    # title alone was still quoted for the second.
-    page = tmp_path / "sankthansbaal.txt"
-    page.write_text(
-        "Birkelund Kommune – Teknik og Miljø\n"
-        "Sankthansbål 2026 – regler og ansøgning om tilladelse\n"
-        "https://www.birkelund.dk/borger/natur-og-friluftsliv/sankthansbaal\n"
-        "Senest opdateret: 28. april 2026\n\n"
-        "Ansøgningen skal være modtaget senest mandag den 1. juni 2026.\n",
-        encoding="utf-8",
-    )
-    assert _units(read_document(page)) == [
-        ("heading", "Birkelund Kommune – Teknik og Miljø"),
-        ("heading", "Sankthansbål 2026 – regler og ansøgning om tilladelse"),
-        ("paragraph", "https://www.birkelund.dk/borger/natur-og-friluftsliv/sankthansbaal"),
-        ("paragraph", "Senest opdateret: 28. april 2026"),
-        ("paragraph", "Ansøgningen skal være modtaget senest mandag den 1. juni 2026."),
-    ]
-
-
-def test_a_web_address_that_a_pdf_line_wraps_onto_its_own_line_stays_in_its_sentence() -> None:
-    # A wrap (the next word did not fit) is no line the author set apart.
-    assert not starts_new_unit("Du kan søge på", "https://www.borger.dk/boligstoette", wrapped=True)
-    assert not starts_new_unit("https://www.borger.dk/boligstoette", "Husk at have MitID klar.", wrapped=True)
 
 
 def test_plain_text_numbered_and_bullet_lines_are_items_and_a_date_line_stays_whole() -> None:

@@ -450,33 +450,10 @@ def strip_bullet(line: str) -> str:
     return BULLET.sub("", line, count=1)
 
 
-# A line that is one web address and nothing more, maybe after a label of up to three words
-# and a colon ("https://www.birkelund.dk/borger/...", "Kilde: https://...", "Webadresse:
-# www.abtm.dk/klagevejledning"): a page's source line in a text export, which stands on its
-# own line in the exports of the page sets (26 of their paragraphs), never mid-sentence.
-_WEB_ADDRESS_LINE = re.compile(r"(?:[^\W\d_][\w-]*(?: [\w-]+){0,2}: )?(?:https?://|www\.)\S+", re.IGNORECASE)
-
-
-def is_web_address_line(line: str) -> bool:
-    """Whether a line is one web address, maybe after a short label (`_WEB_ADDRESS_LINE`).
-
-    >>> is_web_address_line("Kilde: https://www.abtm.dk/klagevejledning.txt")
-    True
-    >>> is_web_address_line("Læs mere på https://www.borger.dk")
-    False
-    """
-    return _WEB_ADDRESS_LINE.fullmatch(line.strip()) is not None
-
-
 def starts_new_unit(before: str, after: str, wrapped: bool = False, written: bool = False) -> bool:
     """Whether a single line break between two lines of a paragraph starts a new unit.
 
-    A new unit starts before and after a line that is one web address
-    (`is_web_address_line`: a text export's source line, which was read as one sentence
-    with the page's title and date stamp above and under it and quoted, "Sankthansbål 2026
-    – regler og ansøgning om tilladelse https://www.birkelund.dk/... Senest opdateret: 28.
-    april 2026", for a question on the deadline, at stop 62) unless the break is a wrap,
-    when `after` starts with a list marker, when `before` ends a
+    A new unit starts when `after` starts with a list marker, when `before` ends a
     sentence and `after` does not continue in lower case, when `before` ends with a
     colon, or when `before` is short (at most `SHORT_LINE` characters), ends without
     punctuation and `after` starts with a capital or a digit. A break known to be a wrap
@@ -500,8 +477,6 @@ def starts_new_unit(before: str, after: str, wrapped: bool = False, written: boo
     """
     before, after = before.rstrip(), after.lstrip()
     if not before or not after:
-        return True
-    if (is_web_address_line(before) or is_web_address_line(after)) and not wrapped:
         return True
     if starts_with_list_marker(after) and not wrapped:
         return True

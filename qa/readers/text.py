@@ -46,7 +46,6 @@ from qa.readers.common import (
     is_page_stamp,
     is_tool_bar,
     is_tool_bar_lines,
-    is_web_address_line,
     line_pieces,
     reads_as_label,
     starts_with_list_marker,
@@ -958,26 +957,7 @@ def text_pieces(body: str) -> list[Piece]:
             # Hvem kan søge" over "Boligstøtte - Lejere") or a line holding a question ("Har
             # du feber? Ja Nej" over the next question of a self-test: stop 53 reviews').
             pieces.append(Piece("heading", 1 if i == 0 else 2, units[0].text))
-            pieces.extend(_titles_over_addresses(units[1:], 1 if i == 0 else 2))
+            pieces.extend(units[1:])
         else:
-            pieces.extend(_titles_over_addresses(units, 1 if i == 0 else 2))
+            pieces.extend(units)
     return pieces
-
-
-def _titles_over_addresses(units: list[Piece], level: int) -> list[Piece]:
-    """The units with each line right above a web address alone on its line
-    (`is_web_address_line`) that reads as a title (the test for a heading line right above
-    its text) made a heading of `level`: a text export's page title over its source line
-    ("Sankthansbål 2026 – regler og ansøgning om tilladelse" over "https://www.birkelund.dk/..."
-    under the site's name, a stop 62 read of held-out t148's text page, where it was
-    quoted for "Kræver et lille sankthansbål i min have en tilladelse ...?")."""
-    return [
-        Piece("heading", level, unit.text)
-        if unit.kind == "paragraph"
-        and i + 1 < len(units)
-        and is_web_address_line(units[i + 1].text)
-        and looks_like_heading(unit.text)
-        and (reads_as_label(unit.text) or _plain_title(unit.text))
-        else unit
-        for i, unit in enumerate(units)
-    ]
