@@ -4,8 +4,10 @@ International House pages). A change that read such a line as a unit of its own 
 text export's source line apart from its title and date stamp, held-out t148's page) cut
 every sentence that wraps around an address ("... på / https://... / hvor du ...") into
 three, and, offering the line only to a question typed `where`, lost the answer to a
-question asking for a website ("Hjemmeside: www.norddal.dk/pas"). These hold what the
-readers and the reader do with them."""
+question asking for a website ("Hjemmeside: www.norddal.dk/pas"); made a heading of the
+line above an address, it hid "Haveaffald hentes fra april til november." from a question
+on when garden waste is collected. These hold what the readers and the reader do with
+them."""
 
 from __future__ import annotations
 
