@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from qa.analysis import Language
 from qa.documents import Document
-from qa.engine import QAEngine
+from qa.engine import AskResult, QAEngine
 from qa.normalise import has_letter_or_digit, lone_surrogate, normalise
 
 METRICS = (
@@ -273,24 +273,33 @@ def evaluate(
         if item.answerable and not spans and not count_missing_gold:
             raise gold_missing(item)
         result = engine.ask(item.question, top_k=EVAL_DEPTH, always_cite=True)
-        rank = next(
-            (n for n, p in enumerate(result.passages, start=1) if overlaps(p.doc_id, p.start, p.end, spans)),
-            None,
-        )
-        first = result.citations[:1]
-        cited_right = any(overlaps(c.doc_id, c.start, c.end, spans) for c in first)
-        outcomes.append(
-            Outcome(
-                item,
-                rank,
-                result.answered,
-                cited_right,
-                result.evidence,
-                gold_language(item, spans, languages),
-                gold_in_text=bool(spans) or not item.answerable,
-            )
-        )
+        outcomes.append(judge(item, result, spans, languages))
     return outcomes
+
+
+def judge(
+    item: EvalQuestion, result: AskResult, spans: list[tuple[str, int, int]], languages: dict[str, str]
+) -> Outcome:
+    """The outcome of one question asked with `always_cite`: the 1-based rank of the first
+    passage on a gold span (`spans`, `gold_spans`; None when none of the result's passages
+    is), whether the first citation is on one, the answer's evidence and the gold page's
+    language (`gold_language`; `languages` maps document id to language). A question whose
+    gold is in no served text (`spans` empty) is judged as one no passage and no citation
+    hits."""
+    rank = next(
+        (n for n, p in enumerate(result.passages, start=1) if overlaps(p.doc_id, p.start, p.end, spans)),
+        None,
+    )
+    cited_right = any(overlaps(c.doc_id, c.start, c.end, spans) for c in result.citations[:1])
+    return Outcome(
+        item,
+        rank,
+        result.answered,
+        cited_right,
+        result.evidence,
+        gold_language(item, spans, languages),
+        gold_in_text=bool(spans) or not item.answerable,
+    )
 
 
 def missing_gold(outcomes: list[Outcome]) -> list[str]:

@@ -35,10 +35,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 # Run as `python scripts/probe_questions.py`, the repository root is not on the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from qa.documents import Document  # noqa: E402
 from qa.engine import QAEngine  # noqa: E402
-from qa.evaluation import EVAL_DEPTH, EvalQuestion, gold_language, gold_spans, load_questions, overlaps  # noqa: E402
+from qa.evaluation import EVAL_DEPTH, EvalQuestion, gold_spans, judge, load_questions  # noqa: E402
+from scripts.labelled_sets import PAGE_SETS, ROOT  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "eval"
 Row = dict[str, Any]
 # The outcome of one question (`outcome`): an answerable one answered right, answered
@@ -53,7 +54,7 @@ def set_folders(names: Sequence[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         if name == "pages":
-            out += [f"pages/{p.name}" for p in sorted((EVAL / "pages").iterdir()) if (p / "questions.jsonl").is_file()]
+            out += [f"pages/{page_set}" for page_set in PAGE_SETS]
             continue
         folder = EVAL / name
         if not (folder / "corpus").is_dir() or not (folder / "questions.jsonl").is_file():
@@ -62,21 +63,18 @@ def set_folders(names: Sequence[str]) -> list[str]:
     return out
 
 
-def probe_row(name: str, question: EvalQuestion, engine: QAEngine) -> Row:
-    """Ask one labelled question as `qa eval` asks it and return its row: the set `name`,
-    the question's id, language, split, text, `answerable`, gold and `doc`; `answered`,
-    `cited_right` (the first citation on a gold span), `correct` (both), `evidence` (the
-    abstention probability, 0-1) and `threshold`; `gold_rank` (1-based rank of the first
-    passage on a gold span, None when none of the `EVAL_DEPTH` is), `gold_in_text`,
-    `page_language` (`qa.evaluation.gold_language`); `quote` and `quote_doc` of the first
-    citation (None when there is none) and `top` (the first five passages' documents)."""
-    documents = engine.documents()
-    spans = gold_spans(question, documents)
+def probe_row(name: str, question: EvalQuestion, engine: QAEngine, documents: Sequence[Document]) -> Row:
+    """Ask one labelled question as `qa eval` asks it and judge it as `qa eval` does
+    (`qa.evaluation.judge`; `documents` are the engine's, read once per set), and return
+    its row: the set `name`, the question's id, language, split, text, `answerable`, gold
+    and `doc`; `answered`, `cited_right` (the first citation on a gold span), `correct`
+    (both), `evidence` (the abstention probability, 0-1) and `threshold`; `gold_rank`
+    (1-based rank of the first passage on a gold span, None when none of the `EVAL_DEPTH`
+    is), `gold_in_text`, `page_language`; `quote` and `quote_doc` of the first citation
+    (None when there is none) and `top` (the first five passages' documents)."""
     result = engine.ask(question.question, top_k=EVAL_DEPTH, always_cite=True)
-    rank = next((n for n, p in enumerate(result.passages, 1) if overlaps(p.doc_id, p.start, p.end, spans)), None)
+    judged = judge(question, result, gold_spans(question, documents), {d.doc_id: d.language for d in documents})
     first = result.citations[:1]
-    cited = any(overlaps(c.doc_id, c.start, c.end, spans) for c in first)
-    languages = {doc.doc_id: doc.language for doc in documents}
     return {
         "set": name,
         "id": question.id,
@@ -86,14 +84,14 @@ def probe_row(name: str, question: EvalQuestion, engine: QAEngine) -> Row:
         "answerable": question.answerable,
         "gold": list(question.gold),
         "doc": question.doc,
-        "answered": result.answered,
-        "cited_right": cited,
-        "correct": result.answered and cited,
-        "evidence": round(result.evidence, 6),
+        "answered": judged.answered,
+        "cited_right": judged.cited_right,
+        "correct": judged.correct,
+        "evidence": round(judged.evidence, 6),
         "threshold": round(result.threshold, 6),
-        "gold_rank": rank,
-        "gold_in_text": bool(spans) or not question.answerable,
-        "page_language": gold_language(question, spans, languages),
+        "gold_rank": judged.gold_rank,
+        "gold_in_text": judged.gold_in_text,
+        "page_language": judged.page_language,
         "quote": first[0].quote if first else None,
         "quote_doc": first[0].doc_id if first else None,
         "top": [p.doc_id for p in result.passages[:5]],
@@ -182,9 +180,10 @@ def run(out: Path, index_root: Path, names: Sequence[str], split: str) -> int:
             index = index_root / name.replace("/", "-")
             run_build(EVAL / name / "corpus", embedder, index, options)
             engine = QAEngine(load_live_index(index, embedder.identity), embedder, **models)
+            documents = engine.documents()
             questions = [q for q in load_questions(EVAL / name / "questions.jsonl") if split in ("all", q.split)]
             for question in questions:
-                sink.write(json.dumps(probe_row(name, question, engine), ensure_ascii=False) + "\n")
+                sink.write(json.dumps(probe_row(name, question, engine, documents), ensure_ascii=False) + "\n")
             sink.flush()
             sys.stderr.write(f"{name}: {len(questions)} {split} questions\n")
     return 0

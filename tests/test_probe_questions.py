@@ -92,9 +92,13 @@ def test_an_unknown_set_stops_the_run_before_any_model_is_loaded(capsys: pytest.
 def test_a_row_judges_the_first_citation_against_the_gold_as_qa_eval_does(tmp_path: Path, real_embedder: Any) -> None:
     build(read_corpus(ROOT / "tests" / "fixtures" / "web_addresses").documents, real_embedder, tmp_path)
     engine = QAEngine(load_live_index(tmp_path, real_embedder.identity), real_embedder)
+    documents = engine.documents()
     gold = "Haveaffald hentes fra april til november."
     right = probe.probe_row(
-        "x", EvalQuestion("q-1", "da", "Hvornår hentes haveaffald?", True, (gold,), "fit", "solvang-affald"), engine
+        "x",
+        EvalQuestion("q-1", "da", "Hvornår hentes haveaffald?", True, (gold,), "fit", "solvang-affald"),
+        engine,
+        documents,
     )
     assert {k: right[k] for k in ("set", "id", "split", "answered", "cited_right", "correct", "gold_rank")} == {
         "set": "x",
@@ -112,7 +116,7 @@ def test_a_row_judges_the_first_citation_against_the_gold_as_qa_eval_does(tmp_pa
         True,
     )
     missing = probe.probe_row(
-        "x", EvalQuestion("q-2", "da", "Hvornår hentes haveaffald?", True, ("Findes ikke.",), "fit"), engine
+        "x", EvalQuestion("q-2", "da", "Hvornår hentes haveaffald?", True, ("Findes ikke.",), "fit"), engine, documents
     )
     assert (missing["gold_in_text"], missing["correct"], missing["gold_rank"]) == (False, False, None)
     assert probe.outcome(missing) == "wrong"
