@@ -1610,3 +1610,82 @@ def test_a_labelled_list_of_links_with_only_a_wrapped_title_before_it_is_the_pag
         ("list_item", "Vælg læge"),
         ("paragraph", "Ring til Borgerservice, hvis du har spørgsmål."),
     ]
+
+
+def _read_titled(tmp_path: Path, title: str, body: str, site_name: str | None = None) -> Document:
+    """A page titled `title` (and with `og:site_name` `site_name`) around `body`, read."""
+    meta = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    path = tmp_path / "side.html"
+    head = f"<head><title>{title}</title>{meta}</head>"
+    path.write_text(f'<!DOCTYPE html><html lang="en">{head}<body>{body}</body></html>')
+    return read_document(path)
+
+
+# A WordPress page as three stop 62 and 63 testers wrote International House pages: the
+# office's own "Visit" widget in `<aside id="secondary">` beside the content's wrapper.
+_WORDPRESS_VISIT = (
+    '<div id="page"><div id="primary"><main id="main"><article><h1>Tattoos</h1>'
+    "<p>You must be 18 to get a tattoo.</p></article></main></div>"
+    '<aside id="secondary" class="widget-area secondary" aria-label="Sidebar">'
+    '<section class="widget widget_text"><h2 class="widget-title">{heading}</h2>'
+    "<p>{first}</p><p>Walk-in hours: Monday–Wednesday 10:00–15:00.</p></section>"
+    '<section class="widget widget_nav_menu"><h2 class="widget-title">Related guides</h2>'
+    '<ul><li><a href="/tax">Tax</a></li><li><a href="/cpr">CPR</a></li></ul></section></aside></div>'
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "site_name", "heading", "first"),
+    [
+        # held-out t153: "Visit us" over the office's own name and address
+        ("Tattoos – International House Holmsted", None, "Visit us", "International House Holmsted, Stationsvej 4"),
+        # parked t150: the widget's own heading names the office
+        ("Tattoos – International House Holmsted", None, "Visit International House Holmsted", "Stationsvej 4"),
+        # the site named by og:site_name, the title's suffix another page's name
+        ("Tattoos | Guides", "International House Holmsted", "Opening hours", "International House Holmsted"),
+    ],
+)
+def test_a_side_box_titled_by_a_visit_that_names_the_pages_own_site_is_read(
+    tmp_path: Path, title: str, site_name: str | None, heading: str, first: str
+) -> None:
+    body = _WORDPRESS_VISIT.format(heading=heading, first=first)
+    assert _units(_read_titled(tmp_path, title, body, site_name)) == [
+        ("heading", "Tattoos"),
+        ("paragraph", "You must be 18 to get a tattoo."),
+        ("heading", heading),
+        ("paragraph", first),
+        ("paragraph", "Walk-in hours: Monday–Wednesday 10:00–15:00."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "first"),
+    [
+        # another organisation's visit box on the office's page
+        ("Tattoos – International House Holmsted", "Visit us", "Holmsted Zoo, Dyrehavevej 4"),
+        # the site's name only as a longer word's part ("Holmsted Kommunes" is no "Holmsted Kommune" ...)
+        ("Tattoos – Holmsted", "Visit us", "Holmstedhallen, Idrætsvej 4"),
+        # a heading naming no visit nor hours ("Events at ...")
+        ("Tattoos – International House Holmsted", "Events", "International House Holmsted job fair"),
+        # no site's name: a title without a separator
+        ("International House Holmsted", "Visit us", "International House Holmsted, Stationsvej 4"),
+    ],
+)
+def test_a_side_box_titled_by_a_visit_of_another_site_or_a_page_without_a_site_name_is_not_read(
+    tmp_path: Path, title: str, heading: str, first: str
+) -> None:
+    body = _WORDPRESS_VISIT.format(heading=heading, first=first)
+    assert _units(_read_titled(tmp_path, title, body)) == [
+        ("heading", "Tattoos"),
+        ("paragraph", "You must be 18 to get a tattoo."),
+    ]
+
+
+def test_a_side_box_titled_by_a_visit_that_names_the_site_but_holds_no_digit_is_not_read(tmp_path: Path) -> None:
+    body = _WORDPRESS_VISIT.replace("<p>Walk-in hours: Monday–Wednesday 10:00–15:00.</p>", "").format(
+        heading="Find us on Facebook", first="Follow International House Holmsted on Facebook."
+    )
+    assert _units(_read_titled(tmp_path, "Tattoos – International House Holmsted", body)) == [
+        ("heading", "Tattoos"),
+        ("paragraph", "You must be 18 to get a tattoo."),
+    ]
