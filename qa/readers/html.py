@@ -668,53 +668,6 @@ def is_side_column(node: LexborNode) -> bool:
 CONTACT_HEADING = re.compile(r"(kontakt(oplysninger|info(rmation)?)?|contact(s|info)?)(?=[\s:]|$)", re.IGNORECASE)
 
 
-# A side box's own heading that names a visit or the office's hours ("Visit us", "Besøg
-# os", "Visit International House Strandvig", "Åbningstider", "Opening hours", "Walk-in
-# hours"): read only when the box also names the page's own site (`_names_own_site`) and
-# holds a digit (an address, a time, a phone number). Three fresh testers' International
-# House pages (held-out t150, t153, read at stops 62 and 63) gave the office's opening and
-# walk-in hours in such a WordPress text widget, asked for and read by no reader; stop 60's
-# reviewers broke reading any box so titled (a museum's "Besøg vores museum" teaser, "Visit
-# Denmark", "Find os på Facebook", a zoo's "Opening hours" advert, a partner's "Besøg
-# Ældresagen", a shopping centre's hours on another site's page), none of which names the
-# page's own site. General Danish and English words.
-VISIT_HEADING = re.compile(
-    r"(besøg|visit|find\s+(os|us)|åbningstid(er)?|opening\s+(hours|times)|walk-in|drop-in|telefontid|phone\s+hours)\b",
-    re.IGNORECASE,
-)
-
-
-def own_site_names(node: LexborNode) -> list[str]:
-    """The names the page holding `node` gives its own site, folded (`_folded`): its
-    `og:site_name` and its `<title>`'s suffix after the last separator (`TITLE_SEPARATOR`:
-    "Tattoos, piercings and solariums – International House Holmsted" gives
-    "international house holmsted") when text stands before it; none of one letter or
-    digit only, and none when the page has no `<head>` left."""
-    top = node
-    while top.parent is not None:
-        top = top.parent
-    names = []
-    site = top.css_first('meta[property="og:site_name"], meta[name="og:site_name"]')
-    if site is not None and site.attributes.get("content"):
-        names.append(site.attributes["content"] or "")
-    title = top.css_first("title")
-    if title is not None:
-        separators = list(TITLE_SEPARATOR.finditer(title.text()))
-        if separators and title.text()[: separators[-1].start()].strip():
-            names.append(title.text()[separators[-1].end() :])
-    return [f for name in names if len(f := _folded(name)) > 1]
-
-
-def _names_own_site(box: LexborNode, heading: LexborNode, sites: list[str]) -> bool:
-    """Whether a side box titled by a visit or the hours (`VISIT_HEADING`) is the page's own
-    site's: its heading or its text names the site (`own_site_names`, as a whole word or
-    words) and it holds a digit."""
-    text = _folded(box.text(separator=" ") + " " + heading.text(separator=" "))
-    return any(c.isdigit() for c in text) and any(
-        re.search(rf"(?<!\w){re.escape(site)}(?!\w)", text) is not None for site in sites
-    )
-
-
 def _headed_contact_box(heading: LexborNode, column: LexborNode) -> LexborNode | None:
     """The box that `heading` (a heading naming contact: `CONTACT_HEADING`) titles within
     `column`, or None: the nearest element holding more than the heading, reached through
@@ -749,8 +702,7 @@ def side_contact_blocks(
 ) -> list[LexborNode]:
     """The outermost elements of a side column (the column itself included) whose class
     or id names contact or a fact box (`CONTACT_PARTS`), or whose own first heading names
-    contact (`_headed_contact_box`) or a visit or the hours while the box names the page's
-    own site and holds a digit (`VISIT_HEADING`, `_names_own_site`), each after the heading right
+    contact (`_headed_contact_box`), each after the heading right
     before it when it has none of its own (a widget's title: "Kontakt Borgerservice" over
     `<div class="kontakt">`, which read under the page's last heading otherwise, a stop 44
     review), in document order, each once; none when it has none. Not one in the column
@@ -772,11 +724,6 @@ def side_contact_blocks(
     named = [n for n in column.css("[class], [id]") if _names_part(n, CONTACT_PARTS) and n.mem_id != column.mem_id]
     headings = [h for h in column.css(_HEADINGS_SELECTOR) if CONTACT_HEADING.match(h.text(separator=" ").strip())]
     boxes = named + [box for h in headings if (box := _headed_contact_box(h, column)) is not None]
-    sites = own_site_names(column)
-    visits = [h for h in column.css(_HEADINGS_SELECTOR) if sites and VISIT_HEADING.match(h.text(separator=" ").strip())]
-    boxes += [
-        box for h in visits if (box := _headed_contact_box(h, column)) is not None and _names_own_site(box, h, sites)
-    ]
     if menu:
         boxes = [n for n in boxes if n.mem_id != column.mem_id and n.tag not in HEADINGS and _a_card(n)]
     order = {n.mem_id: i for i, n in enumerate(column.traverse())}
