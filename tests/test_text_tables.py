@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qa.documents import read_document
-from qa.readers.text import aligned_table, titled_table
+from qa.readers.text import aligned_table, ruled_table, titled_table
 
 
 def _blocks(path: Path) -> list[tuple[str, str]]:
@@ -696,3 +696,64 @@ def test_a_tabbed_table_whose_header_cell_asks_a_question_is_read_row_by_row(tmp
 )
 def test_questions_beside_sentences_or_long_questions_between_tabs_are_no_table_header(lines: list[str]) -> None:
     assert aligned_table(lines) is None
+
+
+def test_an_indented_table_under_a_rule_of_dashes_is_read_under_its_header(tmp_path: Path) -> None:
+    # As page set zzzzk's text page (forbrugerklagenaevnet-klag-over-et-koeb.txt) set its
+    # fees, the way pandoc's plain text writes a simple table: indented by two spaces, the
+    # header underlined column by column. Each row was read as one sentence with the
+    # header and the dashes in it, and quoted for "Hvad er gebyret for at klage?".
+    path = tmp_path / "klage.txt"
+    path.write_text(
+        "Oversigt over gebyrer:\n\n"
+        "  Ydelse                                   Pris\n"
+        "  ---------------------------------------  -----------\n"
+        "  Klagegebyr for privatpersoner             400 kr.\n"
+        "  Sagsgebyr for erhvervsdrivende            2.500 kr.\n\n"
+        "Du får gebyret tilbage, hvis du får medhold.\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("paragraph", "Oversigt over gebyrer:"),
+        ("table_header", "Ydelse; Pris"),
+        ("table_row", "Ydelse: Klagegebyr for privatpersoner; Pris: 400 kr."),
+        ("table_row", "Ydelse: Sagsgebyr for erhvervsdrivende; Pris: 2.500 kr."),
+        ("paragraph", "Du får gebyret tilbage, hvis du får medhold."),
+    ]
+
+
+def test_a_ruled_tables_cell_wrapped_onto_a_line_of_its_own_goes_on_its_row() -> None:
+    # As page set zzzzh's text page set its pay table (a cell wrapped in its column, as
+    # pandoc's multiline tables do), with a closing rule under the rows.
+    lines = [
+        "Ydelse                                        Civil værnepligt",
+        "  --------------------------------------------  ----------------",
+        "  Grundløn pr. måned                            14.620 kr.",
+        "  Kost og logi på et af Beredskabsstyrelsens    Gratis",
+        "  centre",
+        "  Arbejdstøj                                    Gratis",
+        "  --------------------------------------------  ----------------",
+    ]
+    assert ruled_table(lines) == [
+        ["Ydelse", "Civil værnepligt"],
+        ["Grundløn pr. måned", "14.620 kr."],
+        ["Kost og logi på et af Beredskabsstyrelsens centre", "Gratis"],
+        ["Arbejdstøj", "Gratis"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a word across the columns the rule marks: prose under a rule, no table
+        ["Ydelse       Pris", "------------ -----", "Betaling sker forud for hver måned", "Gebyr        400 kr."],
+        # text left of the first column
+        ["  Ydelse       Pris", "  ----------   -----", "Note: priserne gælder 2026", "  Gebyr        400 kr."],
+        # one column only: a heading underlined, not a table
+        ["Priser", "------", "Gebyr  400 kr."],
+        # a header over no rows
+        ["Ydelse       Pris", "-----------  -----"],
+    ],
+)
+def test_lines_under_a_rule_that_are_no_table_are_not_read_as_one(lines: list[str]) -> None:
+    assert ruled_table(lines) is None

@@ -311,6 +311,64 @@ def aligned_table(lines: list[str]) -> list[list[str]] | None:
     return rows
 
 
+# A rule under a table's header that marks its columns: runs of three or more dashes (or
+# equals signs), one per column, set apart by spaces, maybe indented (pandoc's plain text
+# writes its simple and multiline tables so: "  Ydelse      Pris" over "  ---------
+# -----"), at least two.
+_COLUMN_RULE = re.compile(r"[ \t]*[-=]{3,}(?: +[-=]{3,})+[ \t]*")
+_RULE_SEGMENT = re.compile(r"[-=]{3,}")
+
+
+def ruled_table(lines: list[str]) -> list[list[str]] | None:
+    """A paragraph read as a table whose header, its first line, is underlined by a rule
+    that marks its columns (`_COLUMN_RULE`), as a text export of a page writes a table
+    (pandoc's plain text: its simple tables indented by two spaces, which `aligned_table`
+    does not take, and its multiline tables, whose cells wrap onto lines of their own), or
+    None. The result is the header's cells, then the rows, each cut at the columns the
+    rule's runs start at; a rule line among or under the rows is no row; a line that fills
+    fewer columns than the row above and opens in lower case goes on the row above, cell
+    by cell (a cell wrapped onto a second line: "Kost og logi på et af" over "centre").
+    None when text stands left of the first column, a word crosses from one column into
+    the next or two cells stand less than two spaces apart (prose under a rule), the
+    header fills fewer than two columns, or no row follows. Three fresh
+    testers' text pages (page sets zzzzf, zzzzh, zzzzk, read at stops 61 to 63) wrote
+    their fee tables so, and each row was read as one sentence with the rule's dashes in
+    it ("Ydelse Pris ------ ------ Klagegebyr for privatpersoner 400 kr.")."""
+    if len(lines) < 3 or not _COLUMN_RULE.fullmatch(lines[1]):
+        return None
+    starts = [m.start() for m in _RULE_SEGMENT.finditer(lines[1])]
+
+    def cut(line: str) -> list[str] | None:
+        if line[: starts[0]].strip():
+            return None
+        for boundary in starts[1:]:
+            left, right = line[:boundary].rstrip(), line[boundary:]
+            if right.strip() and len(left) > starts[0] and len(line) - len(right.lstrip()) - len(left) < 2:
+                return None  # a word across two columns, or two cells one space apart: prose
+        ends = [*starts[1:], len(line)]
+        return [line[start:end].strip() for start, end in zip(starts, ends, strict=True)]
+
+    # The paragraph's first line comes without its indentation (paragraphs are trimmed):
+    # a header is indented as its rule is.
+    indent = len(lines[1]) - len(lines[1].lstrip())
+    header = cut(lines[0] if lines[0][:1].isspace() else " " * indent + lines[0])
+    if header is None or sum(1 for cell in header if cell) < 2:
+        return None
+    rows: list[list[str]] = []
+    for line in lines[2:]:
+        if _is_rule(line):
+            continue
+        cells = cut(line)
+        if cells is None:
+            return None
+        filled = [text for text in cells if text]
+        if rows and filled[0][:1].islower() and len(filled) < sum(1 for text in rows[-1] if text):
+            rows[-1] = [f"{above} {text}".strip() for above, text in zip(rows[-1], cells, strict=True)]
+            continue
+        rows.append(cells)
+    return [header, *rows] if rows else None
+
+
 # The longest title line `titled_table` takes over a table, in words: captions and
 # headings are short ("Tidsplan", "Places to stay", "Telefontid i Vej og Park",
 # "Skolepsykologernes træffetid på skolerne"); a longer line without a full stop is a
@@ -911,6 +969,10 @@ def text_pieces(body: str) -> list[Piece]:
             if not raw_lines:
                 continue
             paragraph = "\n".join(raw_lines)
+        ruled = ruled_table(raw_lines)
+        if ruled is not None:
+            pieces.extend(table_pieces(ruled[1:], ruled[0]))
+            continue
         table = aligned_table(raw_lines)
         if table is not None:
             pieces.extend(_table(table))
