@@ -757,3 +757,78 @@ def test_a_ruled_tables_cell_wrapped_onto_a_line_of_its_own_goes_on_its_row() ->
 )
 def test_lines_under_a_rule_that_are_no_table_are_not_read_as_one(lines: list[str]) -> None:
     assert ruled_table(lines) is None
+
+
+def test_a_title_underlined_with_dashes_is_a_heading_and_a_rule_alone_a_section_break(tmp_path: Path) -> None:
+    # As page set zzzz's text page (politi-tilhold-opholdsforbud-og-bortvisning.txt) and
+    # parked t153's set their sections (Setext headings, as pandoc's plain text writes
+    # them): each title was read glued to its underline and the text under it,
+    # "VARIGHED -------- Et tilhold gives for en periode på op til 5 år.", and a separator
+    # alone as a heading "------".
+    path = tmp_path / "tilhold.txt"
+    path.write_text(
+        "POLITI.DK – TILHOLD\n"
+        "===================\n\n"
+        "HVAD ER ET TILHOLD?\n"
+        "-------------------\n"
+        "Et tilhold er et forbud mod kontakt.\n\n"
+        "VARIGHED\n"
+        "--------\n"
+        "Et tilhold gives for en periode på op til 5 år.\n\n"
+        "----------------------------------------\n\n"
+        "Ring til politiet på 114.\n"
+        "-----\n"
+        "Tak fordi du læste med.\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("heading", "POLITI.DK – TILHOLD"),
+        ("heading", "HVAD ER ET TILHOLD?"),
+        ("paragraph", "Et tilhold er et forbud mod kontakt."),
+        ("heading", "VARIGHED"),
+        ("paragraph", "Et tilhold gives for en periode på op til 5 år."),
+        ("paragraph", "Ring til politiet på 114."),
+        ("paragraph", "Tak fordi du læste med."),
+    ]
+
+
+def test_a_numbered_title_between_two_rules_is_a_heading_over_its_text(tmp_path: Path) -> None:
+    # As page set zzzzm's text page set its crisis lines: a rule, the numbered title, a
+    # rule, then its phone number, read before as one list item with the dashes in it.
+    path = tmp_path / "linjer.txt"
+    path.write_text(
+        "Kriselinjer\n\n"
+        "------------------------------------------------------------\n"
+        "1. NATTEVAGTEN – linjen ved selvmordstanker\n"
+        "------------------------------------------------------------\n"
+        "Telefon: 70 80 90 10\n\n"
+        "------------------------------------------------------------\n"
+        "2. SORGLINJEN\n"
+        "------------------------------------------------------------\n"
+        "Telefon: 70 12 40 50\n",
+        encoding="utf-8",
+    )
+    assert [kind_text for kind_text in _blocks(path)[1:]] == [
+        ("heading", "1. NATTEVAGTEN – linjen ved selvmordstanker"),
+        ("paragraph", "Telefon: 70 80 90 10"),
+        ("heading", "2. SORGLINJEN"),
+        ("paragraph", "Telefon: 70 12 40 50"),
+    ]
+
+
+def test_a_rule_under_a_tables_header_still_marks_the_header(tmp_path: Path) -> None:
+    # A rule of one run under a header set apart in columns is the table's, not a title's.
+    path = tmp_path / "tabel.txt"
+    path.write_text(
+        "Priser\n\n"
+        "Tilbud                 Hvor                 Pris\n"
+        "-------------------------------------------------\n"
+        "Demenscafé             Aktivitetscenteret   20 kr.\n"
+        "Motionshold            Hallen               Gratis\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path)[1:] == [
+        ("table_header", "Tilbud; Hvor; Pris"),
+        ("table_row", "Tilbud: Demenscafé; Hvor: Aktivitetscenteret; Pris: 20 kr."),
+        ("table_row", "Tilbud: Motionshold; Hvor: Hallen; Pris: Gratis"),
+    ]

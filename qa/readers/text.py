@@ -939,12 +939,50 @@ def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
     return pieces
 
 
+# A line of a text that underlines the title above it or sets sections apart: one run of
+# three or more dashes or equals signs alone on it (Setext's heading underline, as
+# Markdown and pandoc's plain text write headings: "ALDERSGRÆNSE" over "------------",
+# "=" under a level 1 title, "-" under a level 2; or a separator line between sections).
+_RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*")
+
+
+def underlined_titles(body: str) -> tuple[str, dict[str, int]]:
+    """`body` with each rule line (`_RULE_LINE`) made a break between paragraphs, and the
+    titles such lines underline, each with its level (1 under "=", 2 under "-"). A line
+    right above a rule is its title when it is no longer than a heading
+    (`HEADING_MAX_CHARS`), does not end as a sentence or a clause does (".", ",", ";"; a
+    question underlined is a title, "HVAD ER ET TILHOLD?") and is no table's header (it
+    holds no tab and no run of two spaces: a rule under a table's header stays, for
+    `aligned_table`); any other rule line is a separator between sections, read as a
+    blank line. Nine testers' text pages (page sets zzzt to zzzzm,
+    parked t150 and t153, read at stop 63) set their section titles so, and each title was
+    read glued to its underline and the paragraph under it ("VARIGHED -------- Et tilhold
+    gives for en periode på op til 5 år.") or a rule alone as a heading ("------")."""
+    lines: list[str] = []
+    titles: dict[str, int] = {}
+    for line in body.split("\n"):
+        if not _RULE_LINE.fullmatch(line):
+            lines.append(line)
+            continue
+        above = lines[-1].strip() if lines else ""
+        if above and ("\t" in above or "  " in above):
+            lines.append(line)  # a table's header rule
+            continue
+        if above and len(above) <= HEADING_MAX_CHARS and not above.endswith((".", ",", ";")):
+            lines[-1:] = ["", above]
+            titles[above] = 1 if "=" in line else 2
+        lines.append("")
+    return "\n".join(lines), titles
+
+
 def text_pieces(body: str) -> list[Piece]:
     """Pieces of a plain text (already normalised: LF line ends only; tabs kept, which end a
     table's cells and are spaces elsewhere), without a breadcrumb trail at its top
     (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`),
-    and with a window title among its first lines read as its heading (`is_window_title`)."""
+    and with a window title among its first lines read as its heading (`is_window_title`),
+    and the titles rule lines underline read as headings (`underlined_titles`)."""
+    body, underlined = underlined_titles(body)
     without_trails, over_trails = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
     width = unwrapped_width(body)
     paragraphs = _without_link_lists(_without_tool_bars(without_trails))
@@ -969,6 +1007,9 @@ def text_pieces(body: str) -> list[Piece]:
             if not raw_lines:
                 continue
             paragraph = "\n".join(raw_lines)
+        if len(raw_lines) == 1 and raw_lines[0].strip() in underlined:
+            pieces.append(Piece("heading", underlined[raw_lines[0].strip()], raw_lines[0].strip()))
+            continue
         ruled = ruled_table(raw_lines)
         if ruled is not None:
             pieces.extend(table_pieces(ruled[1:], ruled[0]))
