@@ -722,26 +722,6 @@ def test_an_indented_table_under_a_rule_of_dashes_is_read_under_its_header(tmp_p
     ]
 
 
-def test_a_ruled_tables_cell_wrapped_onto_a_line_of_its_own_goes_on_its_row() -> None:
-    # As page set zzzzh's text page set its pay table (a cell wrapped in its column, as
-    # pandoc's multiline tables do), with a closing rule under the rows.
-    lines = [
-        "Ydelse                                        Civil værnepligt",
-        "  --------------------------------------------  ----------------",
-        "  Grundløn pr. måned                            14.620 kr.",
-        "  Kost og logi på et af Beredskabsstyrelsens    Gratis",
-        "  centre",
-        "  Arbejdstøj                                    Gratis",
-        "  --------------------------------------------  ----------------",
-    ]
-    assert ruled_table(lines) == [
-        ["Ydelse", "Civil værnepligt"],
-        ["Grundløn pr. måned", "14.620 kr."],
-        ["Kost og logi på et af Beredskabsstyrelsens centre", "Gratis"],
-        ["Arbejdstøj", "Gratis"],
-    ]
-
-
 @pytest.mark.parametrize(
     "lines",
     [
@@ -753,6 +733,45 @@ def test_a_ruled_tables_cell_wrapped_onto_a_line_of_its_own_goes_on_its_row() ->
         ["Priser", "------", "Gebyr  400 kr."],
         # a header over no rows
         ["Ydelse       Pris", "-----------  -----"],
+        # A stop 63 reviewer's: a cell wrapped onto a line of its own (page set zzzzh's pay
+        # table), which a looser reading glued to the wrong row or read as a row alone
+        [
+            "  Ydelse                                        Civil værnepligt",
+            "  --------------------------------------------  ----------------",
+            "  Grundløn pr. måned                            14.620 kr.",
+            "  Kost og logi på et af Beredskabsstyrelsens    Gratis",
+            "  centre",
+        ],
+        # rows leaving a cell empty (a weekday closed on the phone), not wrapped cells
+        [
+            "  Dag            Åbent            Telefontid",
+            "  -------------  ---------------  ---------------",
+            "  mandag         kl. 10-15        kl. 9-12",
+            "  tirsdag        kl. 10-15",
+        ],
+        # an empty corner cell over the rows' names: the labels would shift a column
+        [
+            "                 Hverdage         Weekend",
+            "  -------------  ---------------  ---------------",
+            "  Borgerservice  kl. 10-17        Lukket",
+        ],
+        # a right-aligned first header
+        [
+            "         Nr.  Ordning                         Pris",
+            "  ----------  ------------------------------  ------------",
+            "           1  Restaffald, 14-dages tømning    1.250 kr.",
+        ],
+        # a second table's header under a rule among the rows
+        [
+            "  Ydelse          Pris",
+            "  --------------  ----------",
+            "  Pas til voksne  658 kr.",
+            "  Dag             Åbent",
+            "  --------------  ----------",
+            "  Mandag          kl. 10-15",
+        ],
+        # a line holding a line separator alone among the rows (it crashed a looser reading)
+        ["  Ydelse          Pris", "  --------------  ----------", "  Pas til voksne  658 kr.", "\u2028"],
     ],
 )
 def test_lines_under_a_rule_that_are_no_table_are_not_read_as_one(lines: list[str]) -> None:
@@ -776,9 +795,7 @@ def test_a_title_underlined_with_dashes_is_a_heading_and_a_rule_alone_a_section_
         "--------\n"
         "Et tilhold gives for en periode på op til 5 år.\n\n"
         "----------------------------------------\n\n"
-        "Ring til politiet på 114.\n"
-        "-----\n"
-        "Tak fordi du læste med.\n",
+        "Ring til politiet på 114.\n",
         encoding="utf-8",
     )
     assert _blocks(path) == [
@@ -788,8 +805,37 @@ def test_a_title_underlined_with_dashes_is_a_heading_and_a_rule_alone_a_section_
         ("heading", "VARIGHED"),
         ("paragraph", "Et tilhold gives for en periode på op til 5 år."),
         ("paragraph", "Ring til politiet på 114."),
-        ("paragraph", "Tak fordi du læste med."),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A stop 63 reviewer's: an e-mail's signature over a rule (its last line is no title)
+        "Med venlig hilsen\n\nAnne Jensen\nSagsbehandler, Ydelsescentret\n-----\nUdbetaling Danmark\n",
+        # a column of prices over its sum
+        "Priser\n\nGynge 18.000 kr\nMontering 12.000 kr\n-----------------\nI alt ekskl. moms 85.500 kr\n",
+        # a sum alone over a double rule
+        "Budget\n\nI alt 35.450\n============\n",
+        # a phone number and a framed notice with a date
+        "Tandlægevagt\n\nRing til tandlægevagten på 70 25 00 41\n---------------------------------\n",
+        "Fripladstilskud\n\n-----\nVIGTIGT: Ansøgningsfristen er den 1. april 2026\n-----\n\nSøg i god tid.\n",
+        # a list's last item and a hard-wrapped sentence's last line
+        "Husk:\n\n* Pas\n* Dit sygesikringskort\n---------------------\n",
+        "Behandlingstiden er 30 dage for\nenfamiliehuse og op til 60 dage for erhvervsbyggeri\n--------\n",
+    ],
+)
+def test_a_line_over_a_rule_that_is_no_title_stays_text(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "tekst.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    above = [lines[i - 1] for i, line in enumerate(lines) if i and line and set(line) <= {"-", "="}]
+    above = [line for line in above if line.strip("-")]
+    blocks = _blocks(path)
+    assert above
+    for line in above:
+        assert not [block for kind, block in blocks if kind == "heading" and line.lstrip("* ") in block]
+        assert [block for kind, block in blocks if line.lstrip("* ") in block]
 
 
 def test_a_numbered_title_between_two_rules_is_a_heading_over_its_text(tmp_path: Path) -> None:
@@ -831,4 +877,19 @@ def test_a_rule_under_a_tables_header_still_marks_the_header(tmp_path: Path) -> 
         ("table_header", "Tilbud; Hvor; Pris"),
         ("table_row", "Tilbud: Demenscafé; Hvor: Aktivitetscenteret; Pris: 20 kr."),
         ("table_row", "Tilbud: Motionshold; Hvor: Hallen; Pris: Gratis"),
+    ]
+
+
+def test_a_ruled_table_closed_by_a_rule_under_its_last_row_is_read() -> None:
+    lines = [
+        "  Application type                       Fee",
+        "  -------------------------------------  -------------",
+        "  Work permit (Pay Limit Scheme)         DKK 6,055",
+        "  Family reunification, spouse           DKK 10,550",
+        "  -------------------------------------  -------------",
+    ]
+    assert ruled_table(lines) == [
+        ["Application type", "Fee"],
+        ["Work permit (Pay Limit Scheme)", "DKK 6,055"],
+        ["Family reunification, spouse", "DKK 10,550"],
     ]

@@ -321,19 +321,24 @@ _RULE_SEGMENT = re.compile(r"[-=]{3,}")
 
 def ruled_table(lines: list[str]) -> list[list[str]] | None:
     """A paragraph read as a table whose header, its first line, is underlined by a rule
-    that marks its columns (`_COLUMN_RULE`), as a text export of a page writes a table
-    (pandoc's plain text: its simple tables indented by two spaces, which `aligned_table`
-    does not take, and its multiline tables, whose cells wrap onto lines of their own), or
-    None. The result is the header's cells, then the rows, each cut at the columns the
-    rule's runs start at; a rule line among or under the rows is no row; a line that fills
-    fewer columns than the row above and opens in lower case goes on the row above, cell
-    by cell (a cell wrapped onto a second line: "Kost og logi på et af" over "centre").
-    None when text stands left of the first column, a word crosses from one column into
-    the next or two cells stand less than two spaces apart (prose under a rule), the
-    header fills fewer than two columns, or no row follows. Three fresh
-    testers' text pages (page sets zzzzf, zzzzh, zzzzk, read at stops 61 to 63) wrote
-    their fee tables so, and each row was read as one sentence with the rule's dashes in
-    it ("Ydelse Pris ------ ------ Klagegebyr for privatpersoner 400 kr.")."""
+    that marks its columns (`_COLUMN_RULE`), as a text export of a page writes a simple
+    table (pandoc's plain text, indented by two spaces, which `aligned_table` does not
+    take), or None. The result is the header's cells, then the rows, each cut at the
+    columns the rule's runs start at; a rule line under the last row closes the table.
+    Only a table laid out to the letter is read: each header cell starts where its rule
+    run starts (a header right-aligned or centred, or an empty corner cell, would label
+    the wrong column), every line below fills every column the header fills (a wrapped
+    cell, a group's row with its first cell left empty or a note across the table would
+    be read as a row of its own or glued to the wrong one), and no rule stands among the
+    rows (a second table's header); None too when text stands left of the first column,
+    a word crosses from one column into the next or two cells stand less than two spaces
+    apart (prose under a rule), the header fills fewer than two columns, or no row
+    follows. `text_pieces` reads a paragraph so only when `aligned_table` does not read
+    it. Two fresh testers' text pages (page sets zzzzf and zzzzk) wrote their fee tables
+    so, and each row was read as one sentence with the rule's dashes in it ("Ydelse Pris
+    ------ ------ Klagegebyr for privatpersoner 400 kr."); a stop 63 reviewer's 46 text
+    files broke a looser reading (wrapped cells, merged rows, shifted labels, a crash on a
+    line of a line separator alone)."""
     if len(lines) < 3 or not _COLUMN_RULE.fullmatch(lines[1]):
         return None
     starts = [m.start() for m in _RULE_SEGMENT.finditer(lines[1])]
@@ -351,20 +356,23 @@ def ruled_table(lines: list[str]) -> list[list[str]] | None:
     # The paragraph's first line comes without its indentation (paragraphs are trimmed):
     # a header is indented as its rule is.
     indent = len(lines[1]) - len(lines[1].lstrip())
-    header = cut(lines[0] if lines[0][:1].isspace() else " " * indent + lines[0])
+    head = lines[0] if lines[0][:1].isspace() else " " * indent + lines[0]
+    header = cut(head)
     if header is None or sum(1 for cell in header if cell) < 2:
         return None
+    if any(len(head) <= start or head[start].isspace() for start, cell in zip(starts, header, strict=True) if cell):
+        return None  # a header cell not starting at its run: right-aligned or centred
+    if not all(header):
+        return None
     rows: list[list[str]] = []
-    for line in lines[2:]:
+    for number, line in enumerate(lines[2:], start=2):
         if _is_rule(line):
-            continue
-        cells = cut(line)
-        if cells is None:
+            if number == len(lines) - 1:
+                break  # the rule closing the table
             return None
-        filled = [text for text in cells if text]
-        if rows and filled[0][:1].islower() and len(filled) < sum(1 for text in rows[-1] if text):
-            rows[-1] = [f"{above} {text}".strip() for above, text in zip(rows[-1], cells, strict=True)]
-            continue
+        cells = cut(line)
+        if cells is None or not all(cells):
+            return None
         rows.append(cells)
     return [header, *rows] if rows else None
 
@@ -944,35 +952,78 @@ def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
 # Markdown and pandoc's plain text write headings: "ALDERSGRÆNSE" over "------------",
 # "=" under a level 1 title, "-" under a level 2; or a separator line between sections).
 _RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*")
+# Private-use characters that mark an underlined title's line for `text_pieces`, by level;
+# `underlined_titles` puts them in and `text_pieces` takes them out again.
+_TITLE_MARKS = {"\ue001": 1, "\ue002": 2}
+# A numbered title's number ("3. FØR DU KLAGER"), which is no figure of its text.
+_TITLE_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
+# A label and a statement after its colon, four words or more ("Note: Collection is free
+# of charge for households", "VIGTIGT: Husk at tilmelde dig"): a notice, no title, unless
+# the words after the colon are in capitals as a title's ("SOLARIER: ALDERSGRÆNSE OG
+# REGLER FOR SOLARIECENTRE").
+_LABELLED_STATEMENT = re.compile(r"[^:]{1,40}:\s+(?P<statement>\S+(?:\s+\S+){3,})")
 
 
-def underlined_titles(body: str) -> tuple[str, dict[str, int]]:
-    """`body` with each rule line (`_RULE_LINE`) made a break between paragraphs, and the
-    titles such lines underline, each with its level (1 under "=", 2 under "-"). A line
-    right above a rule is its title when it is no longer than a heading
-    (`HEADING_MAX_CHARS`), does not end as a sentence or a clause does (".", ",", ";"; a
-    question underlined is a title, "HVAD ER ET TILHOLD?") and is no table's header (it
-    holds no tab and no run of two spaces: a rule under a table's header stays, for
-    `aligned_table`); any other rule line is a separator between sections, read as a
-    blank line. Nine testers' text pages (page sets zzzt to zzzzm,
-    parked t150 and t153, read at stop 63) set their section titles so, and each title was
-    read glued to its underline and the paragraph under it ("VARIGHED -------- Et tilhold
-    gives for en periode på op til 5 år.") or a rule alone as a heading ("------")."""
-    lines: list[str] = []
-    titles: dict[str, int] = {}
-    for line in body.split("\n"):
+def _underlined_title(line: str) -> bool:
+    """Whether a line standing alone over a rule is a title: no table's header (no tab, no
+    run of two spaces: a rule under a header set apart in columns stays for
+    `aligned_table`), it reads as a heading
+    (`looks_like_heading`, a question too: "HVAD ER ET TILHOLD?"), opens with no bullet
+    (a list's last item), and holds no figure but a year or its own number
+    (`qa.readers.common.has_figure`: a sum "I alt 35.450", a price "Pensionister 30,-", a
+    time "16.30", a date "Forventet afslutning: uge 12", a postal code "9000 Aalborg"), nor
+    a label's statement (`_LABELLED_STATEMENT`: a framed notice)."""
+    numbered = _TITLE_NUMBER.match(line)
+    text = line[numbered.end() :] if numbered else line
+    return (
+        "\t" not in line
+        and "  " not in text
+        and looks_like_heading(line[:-1] if line.endswith("?") else line)
+        and (numbered is not None or strip_bullet(line) == line)
+        and not has_figure(text)
+        and not ((m := _LABELLED_STATEMENT.fullmatch(text)) and not m.group("statement").isupper())
+    )
+
+
+def underlined_titles(body: str) -> str:
+    """`body` with each title a rule line underlines (`_RULE_LINE`) made a paragraph of its
+    own that opens with its level's mark (`_TITLE_MARKS`: 1 under "=", 2 under "-"), the
+    rule and a rule right above the title (a title framed by two rules) made blank lines,
+    and a rule standing alone between blank lines (a separator between sections) made a
+    blank line too; every other rule line stays as it was. A title is the one line between
+    a blank line (or the text's start, or the framing rule) and its rule that reads as one
+    (`_underlined_title`); the last line of a block of lines (a wrapped sentence, a list, a
+    signature, a column of sums), or a line giving a figure, a phone number, an address
+    or a value after a label, is not, and its rule stays. Nine testers' text pages (page
+    sets zzzt to zzzzm, parked t150 and t153, read at stop 63) set their section titles
+    so, and each title was read glued to its underline and the paragraph under it
+    ("VARIGHED -------- Et tilhold gives for en periode på op til 5 år.") or a rule alone
+    as a heading ("------"); a stop 63 reviewer's 42 text files broke a looser reading
+    (e-mail signatures, sums, prices, framed notices, list items and hard-wrapped lines
+    made headings)."""
+    lines = body.split("\n")
+    out = list(lines)
+
+    def open_above(i: int) -> bool:
+        return i < 0 or not lines[i].strip()
+
+    for i, line in enumerate(lines):
         if not _RULE_LINE.fullmatch(line):
-            lines.append(line)
             continue
-        above = lines[-1].strip() if lines else ""
-        if above and ("\t" in above or "  " in above):
-            lines.append(line)  # a table's header rule
+        if open_above(i - 1) and (i + 1 >= len(lines) or not lines[i + 1].strip()):
+            out[i] = ""  # a separator alone between blank lines
             continue
-        if above and len(above) <= HEADING_MAX_CHARS and not above.endswith((".", ",", ";")):
-            lines[-1:] = ["", above]
-            titles[above] = 1 if "=" in line else 2
-        lines.append("")
-    return "\n".join(lines), titles
+        title = lines[i - 1].strip() if i > 0 else ""
+        if not title or _RULE_LINE.fullmatch(lines[i - 1]) or not _underlined_title(title):
+            continue
+        framed = i >= 2 and _RULE_LINE.fullmatch(lines[i - 2]) is not None and open_above(i - 3)
+        if not (open_above(i - 2) or framed):
+            continue
+        mark = "\ue001" if "=" in line else "\ue002"
+        out[i - 1], out[i] = f"\n{mark}{title}", ""
+        if framed:
+            out[i - 2] = ""
+    return "\n".join(out)
 
 
 def text_pieces(body: str) -> list[Piece]:
@@ -982,7 +1033,7 @@ def text_pieces(body: str) -> list[Piece]:
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`),
     and with a window title among its first lines read as its heading (`is_window_title`),
     and the titles rule lines underline read as headings (`underlined_titles`)."""
-    body, underlined = underlined_titles(body)
+    body = underlined_titles(body)
     without_trails, over_trails = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
     width = unwrapped_width(body)
     paragraphs = _without_link_lists(_without_tool_bars(without_trails))
@@ -991,6 +1042,10 @@ def text_pieces(body: str) -> list[Piece]:
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
         raw_lines = paragraph.split("\n")
+        underlined = _TITLE_MARKS.get(paragraph[:1])
+        if underlined is not None:  # a title its rule underlines (`underlined_titles`)
+            paragraph = paragraph[1:]
+            raw_lines = [paragraph]
         title_at = None
         if seen < CRUMB_LINES:  # past the text's first lines, no paragraph is looked at
             title_at = _window_title_at(raw_lines, CRUMB_LINES - seen, over_trails)
@@ -1007,16 +1062,16 @@ def text_pieces(body: str) -> list[Piece]:
             if not raw_lines:
                 continue
             paragraph = "\n".join(raw_lines)
-        if len(raw_lines) == 1 and raw_lines[0].strip() in underlined:
-            pieces.append(Piece("heading", underlined[raw_lines[0].strip()], raw_lines[0].strip()))
-            continue
-        ruled = ruled_table(raw_lines)
-        if ruled is not None:
-            pieces.extend(table_pieces(ruled[1:], ruled[0]))
+        if underlined is not None:
+            pieces.append(Piece("heading", underlined, paragraph.strip()))
             continue
         table = aligned_table(raw_lines)
         if table is not None:
             pieces.extend(_table(table))
+            continue
+        ruled = ruled_table(raw_lines)
+        if ruled is not None:
+            pieces.extend(table_pieces(ruled[1:], ruled[0]))
             continue
         titled = titled_table(raw_lines)
         if titled is not None:
