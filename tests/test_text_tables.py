@@ -893,3 +893,57 @@ def test_a_ruled_table_closed_by_a_rule_under_its_last_row_is_read() -> None:
         ["Work permit (Pay Limit Scheme)", "DKK 6,055"],
         ["Family reunification, spouse", "DKK 10,550"],
     ]
+
+
+def test_the_text_right_under_an_underlined_title_is_text_however_short(tmp_path: Path) -> None:
+    # A stop 63 review's FAQ in the testers' layout: each answer right under its question's
+    # underline. Read apart from the title, a short answer was made a heading (hidden from
+    # every answer) by the rule that a lone short line is one.
+    path = tmp_path / "faq.txt"
+    path.write_text(
+        "Motionshold for seniorer\n========================\n\n"
+        "Hvad koster det?\n----------------\nDet er gratis\n\n"
+        "Tømning\n-------\nHver 4. uge\n\n"
+        "Kontaktperson\n-------------\nSusanne Bak Nielsen\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("heading", "Motionshold for seniorer"),
+        ("heading", "Hvad koster det?"),
+        ("paragraph", "Det er gratis"),
+        ("heading", "Tømning"),
+        ("paragraph", "Hver 4. uge"),
+        ("heading", "Kontaktperson"),
+        ("paragraph", "Susanne Bak Nielsen"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "OBS! Borgerservice holder sommerlukket i hele juli måned",
+        "1. maj holder Borgerservice lukket hele dagen",
+        "KOG VANDET FØR DU DRIKKER DET",
+        "VIGTIGT: HUSK AT OPSIGE PLADSEN SKRIFTLIGT",
+        "Beslutning: Afvist",
+    ],
+)
+def test_a_notice_or_a_decision_framed_by_rules_is_no_title(tmp_path: Path, notice: str) -> None:
+    # A stop 63 review's framed notices and minutes: a statement, a date, a label's value.
+    path = tmp_path / "notits.txt"
+    path.write_text(
+        f"Borgerservice\n\nVi hjælper med pas.\n\n--------\n{notice}\n--------\n\nSe mere.\n", encoding="utf-8"
+    )
+    assert ("heading", notice) not in _blocks(path)
+
+
+def test_a_ruled_tables_row_that_wraps_onto_a_full_line_is_no_table() -> None:
+    # A stop 63 review's hand-typed table: the wrapped line fills every column too.
+    lines = [
+        "  Hjælpemiddel                   Tilskud",
+        "  -----------------------------  ------------------------",
+        "  Briller til børn               Op til 1.500 kr.",
+        "  Arbejdsstol                    Halvdelen af prisen,",
+        "  til hjemmet                    højst 2.000 kr.",
+    ]
+    assert ruled_table(lines) is None

@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 
 from qa.analysis import is_function_word, words
 from qa.answer_types import fits, holds_form
-from qa.named_values import weekdays_covered
+from qa.named_values import MONTH_NAMES, weekdays_covered
 from qa.normalise import has_letter_or_digit
 from qa.phrasing import ADDRESS
 from qa.readers.common import (
@@ -319,6 +319,18 @@ _COLUMN_RULE = re.compile(r"[ \t]*[-=]{3,}(?: +[-=]{3,})+[ \t]*")
 _RULE_SEGMENT = re.compile(r"[-=]{3,}")
 
 
+# The ends of a cell that goes on onto the next line: a comma, a plus, a conjunction.
+_LEADS_ON = (",", "+", " og", " eller", " samt", " and", " or")
+
+
+def _wraps(cells: list[str]) -> bool:
+    """Whether a ruled table's line is, or ends in, a cell wrapped onto a line of its own
+    that fills every column too (a hand-typed table: "Arbejdsstol  Halvdelen af prisen,"
+    over "til hjemmet  højst 2.000 kr.", a stop 63 review's): its first cell opens in lower
+    case, or one of its cells ends as a text going on does (`_LEADS_ON`)."""
+    return cells[0][:1].islower() or any(cell.endswith(_LEADS_ON) for cell in cells)
+
+
 def ruled_table(lines: list[str]) -> list[list[str]] | None:
     """A paragraph read as a table whose header, its first line, is underlined by a rule
     that marks its columns (`_COLUMN_RULE`), as a text export of a page writes a simple
@@ -329,7 +341,8 @@ def ruled_table(lines: list[str]) -> list[list[str]] | None:
     run starts (a header right-aligned or centred, or an empty corner cell, would label
     the wrong column), every line below fills every column the header fills (a wrapped
     cell, a group's row with its first cell left empty or a note across the table would
-    be read as a row of its own or glued to the wrong one), and no rule stands among the
+    be read as a row of its own or glued to the wrong one; nor a row that opens in lower
+    case or has a cell ending as text going on, `_wraps`), and no rule stands among the
     rows (a second table's header); None too when text stands left of the first column,
     a word crosses from one column into the next or two cells stand less than two spaces
     apart (prose under a rule), the header fills fewer than two columns, or no row
@@ -371,7 +384,7 @@ def ruled_table(lines: list[str]) -> list[list[str]] | None:
                 break  # the rule closing the table
             return None
         cells = cut(line)
-        if cells is None or not all(cells):
+        if cells is None or not all(cells) or _wraps(cells):
             return None
         rows.append(cells)
     return [header, *rows] if rows else None
@@ -952,27 +965,31 @@ def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
 # Markdown and pandoc's plain text write headings: "ALDERSGRÆNSE" over "------------",
 # "=" under a level 1 title, "-" under a level 2; or a separator line between sections).
 _RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*")
-# Private-use characters that mark an underlined title's line for `text_pieces`, by level;
-# `underlined_titles` puts them in and `text_pieces` takes them out again.
-_TITLE_MARKS = {"\ue001": 1, "\ue002": 2}
-# A numbered title's number ("3. FØR DU KLAGER"), which is no figure of its text.
-_TITLE_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
-# A label and a statement after its colon, four words or more ("Note: Collection is free
-# of charge for households", "VIGTIGT: Husk at tilmelde dig"): a notice, no title, unless
-# the words after the colon are in capitals as a title's ("SOLARIER: ALDERSGRÆNSE OG
-# REGLER FOR SOLARIECENTRE").
-_LABELLED_STATEMENT = re.compile(r"[^:]{1,40}:\s+(?P<statement>\S+(?:\s+\S+){3,})")
+# A numbered title's number ("3. FØR DU KLAGER"), which is no figure of its text; not a
+# date's day ("1. maj holder Borgerservice lukket", a stop 63 review's framed notice).
+_TITLE_NUMBER = re.compile(rf"\d{{1,2}}[.)]\s+(?!(?:{MONTH_NAMES})\b)", re.IGNORECASE)
+# Inside a line, what a title does not hold: a label's colon ("Beslutning: Afvist",
+# "Note: Collection is free ...", "VIGTIGT: HUSK AT ..."), a sentence's end before more
+# text ("OBS! Borgerservice holder ...").
+_NO_TITLE_MARKS = re.compile(r": |[.!?] \S")
+# The most words of a title framed by two rules without a number ("UNDERVISERE",
+# "TILMELDING OG PRAKTISK"); a longer framed line is a notice ("KOG VANDET FØR DU DRIKKER
+# DET", "Genbrugspladsen holder lukket juleaftensdag og nytårsdag": stop 63 reviews').
+FRAMED_TITLE_MAX_WORDS = 4
 
 
-def _underlined_title(line: str) -> bool:
-    """Whether a line standing alone over a rule is a title: no table's header (no tab, no
-    run of two spaces: a rule under a header set apart in columns stays for
-    `aligned_table`), it reads as a heading
-    (`looks_like_heading`, a question too: "HVAD ER ET TILHOLD?"), opens with no bullet
-    (a list's last item), and holds no figure but a year or its own number
+def _underlined_title(line: str, framed: bool = False) -> bool:
+    """Whether a line standing alone over a rule (`framed`: with a rule right above it too)
+    is a title: no table's header (no tab, no run of two spaces: a rule under a header set
+    apart in columns stays for `aligned_table`), it reads as a heading
+    (`looks_like_heading`, a question too: "HVAD ER ET TILHOLD?"), opens with no bullet (a
+    list's last item), holds no figure but a year or its own number
     (`qa.readers.common.has_figure`: a sum "I alt 35.450", a price "Pensionister 30,-", a
-    time "16.30", a date "Forventet afslutning: uge 12", a postal code "9000 Aalborg"), nor
-    a label's statement (`_LABELLED_STATEMENT`: a framed notice)."""
+    time "16.30", a postal code "9000 Aalborg"), no label's colon and no sentence's end
+    before more text (`_NO_TITLE_MARKS`), no comma unless numbered ("2. SAMTALELINJEN –
+    ensomhed, bekymringer og mistrivsel"; "Tilmelding er ikke nødvendig, og der er gratis
+    adgang" is a box's last sentence), and, framed without a number, at most
+    `FRAMED_TITLE_MAX_WORDS` words."""
     numbered = _TITLE_NUMBER.match(line)
     text = line[numbered.end() :] if numbered else line
     return (
@@ -981,49 +998,54 @@ def _underlined_title(line: str) -> bool:
         and looks_like_heading(line[:-1] if line.endswith("?") else line)
         and (numbered is not None or strip_bullet(line) == line)
         and not has_figure(text)
-        and not ((m := _LABELLED_STATEMENT.fullmatch(text)) and not m.group("statement").isupper())
+        and _NO_TITLE_MARKS.search(text) is None
+        and (numbered is not None or "," not in line)
+        and (numbered is not None or not framed or len(line.split()) <= FRAMED_TITLE_MAX_WORDS)
     )
 
 
-def underlined_titles(body: str) -> str:
-    """`body` with each title a rule line underlines (`_RULE_LINE`) made a paragraph of its
-    own that opens with its level's mark (`_TITLE_MARKS`: 1 under "=", 2 under "-"), the
-    rule and a rule right above the title (a title framed by two rules) made blank lines,
-    and a rule standing alone between blank lines (a separator between sections) made a
-    blank line too; every other rule line stays as it was. A title is the one line between
-    a blank line (or the text's start, or the framing rule) and its rule that reads as one
-    (`_underlined_title`); the last line of a block of lines (a wrapped sentence, a list, a
-    signature, a column of sums), or a line giving a figure, a phone number, an address
-    or a value after a label, is not, and its rule stays. Nine testers' text pages (page
-    sets zzzt to zzzzm, parked t150 and t153, read at stop 63) set their section titles
-    so, and each title was read glued to its underline and the paragraph under it
-    ("VARIGHED -------- Et tilhold gives for en periode på op til 5 år.") or a rule alone
-    as a heading ("------"); a stop 63 reviewer's 42 text files broke a looser reading
-    (e-mail signatures, sums, prices, framed notices, list items and hard-wrapped lines
-    made headings)."""
-    lines = body.split("\n")
-    out = list(lines)
+def underlined_title(paragraph: str) -> tuple[str, int, str] | None:
+    """A paragraph that opens with a title a rule line underlines (`_RULE_LINE`), maybe
+    framed by a rule right above it too: (the title, its level: 1 under "=", 2 under "-",
+    the text under the rule, "" when none), or None. The title is the paragraph's first
+    line (or the line between its framing rules) and reads as one (`_underlined_title`).
+    Nine testers' text pages (page sets zzzt to zzzzm, parked t150 and t153, read at stop
+    63) set their section titles so (Setext's headings, as Markdown and pandoc's plain text
+    write them: "ALDERSGRÆNSE" over "------------"), and each title was read glued to its
+    underline and the text under it ("VARIGHED -------- Et tilhold gives for en periode på
+    op til 5 år."). `text_pieces` reads the title as a heading and the text under it as
+    text, never as a heading, however short ("Det er gratis", "Hver 4. uge" under "Pris",
+    "Tømning": stop 63 reviews, where a looser reading hid such values, and made headings
+    of signatures, sums, prices, notices, list items and a wrapped sentence's last line)."""
+    lines = paragraph.split("\n")
+    framed = len(lines) >= 3 and _RULE_LINE.fullmatch(lines[0]) is not None
+    at = 1 if framed else 0
+    if len(lines) < at + 2 or _RULE_LINE.fullmatch(lines[at + 1]) is None:
+        return None
+    title = lines[at].strip()
+    if not title or _RULE_LINE.fullmatch(lines[at]) or not _underlined_title(title, framed):
+        return None
+    return title, 1 if "=" in lines[at + 1] else 2, "\n".join(lines[at + 2 :]).strip()
 
-    def open_above(i: int) -> bool:
-        return i < 0 or not lines[i].strip()
 
-    for i, line in enumerate(lines):
-        if not _RULE_LINE.fullmatch(line):
+def _with_underlined_titles(paragraphs: list[str]) -> list[tuple[str, int | None, bool]]:
+    """The paragraphs as (text, its level when it is a title a rule underlines, whether it
+    is the text under such a title), each title apart from its text (`underlined_title`);
+    a paragraph of nothing but rule lines (a separator between sections, read as a heading
+    "------" before) goes."""
+    out: list[tuple[str, int | None, bool]] = []
+    for paragraph in paragraphs:
+        if all(_RULE_LINE.fullmatch(line) for line in paragraph.split("\n")):
             continue
-        if open_above(i - 1) and (i + 1 >= len(lines) or not lines[i + 1].strip()):
-            out[i] = ""  # a separator alone between blank lines
+        found = underlined_title(paragraph)
+        if found is None:
+            out.append((paragraph, None, False))
             continue
-        title = lines[i - 1].strip() if i > 0 else ""
-        if not title or _RULE_LINE.fullmatch(lines[i - 1]) or not _underlined_title(title):
-            continue
-        framed = i >= 2 and _RULE_LINE.fullmatch(lines[i - 2]) is not None and open_above(i - 3)
-        if not (open_above(i - 2) or framed):
-            continue
-        mark = "\ue001" if "=" in line else "\ue002"
-        out[i - 1], out[i] = f"\n{mark}{title}", ""
-        if framed:
-            out[i - 2] = ""
-    return "\n".join(out)
+        title, level, text = found
+        out.append((title, level, False))
+        if text:
+            out.append((text, None, True))
+    return out
 
 
 def text_pieces(body: str) -> list[Piece]:
@@ -1032,20 +1054,16 @@ def text_pieces(body: str) -> list[Piece]:
     (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`),
     and with a window title among its first lines read as its heading (`is_window_title`),
-    and the titles rule lines underline read as headings (`underlined_titles`)."""
-    body = underlined_titles(body)
+    and the titles rule lines underline read as headings (`underlined_title`)."""
     without_trails, over_trails = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
     width = unwrapped_width(body)
     paragraphs = _without_link_lists(_without_tool_bars(without_trails))
     pieces: list[Piece] = []
     seen = 0  # lines above this paragraph that may stand above a window title, else more
-    for i, paragraph in enumerate(paragraphs):
-        is_last = i == len(paragraphs) - 1
+    read = _with_underlined_titles(paragraphs)
+    for i, (paragraph, underlined, titled_text) in enumerate(read):
+        is_last = i == len(read) - 1
         raw_lines = paragraph.split("\n")
-        underlined = _TITLE_MARKS.get(paragraph[:1])
-        if underlined is not None:  # a title its rule underlines (`underlined_titles`)
-            paragraph = paragraph[1:]
-            raw_lines = [paragraph]
         title_at = None
         if seen < CRUMB_LINES:  # past the text's first lines, no paragraph is looked at
             title_at = _window_title_at(raw_lines, CRUMB_LINES - seen, over_trails)
@@ -1095,10 +1113,17 @@ def text_pieces(body: str) -> list[Piece]:
         paragraph = paragraph.replace("\t", " ")
         lines = paragraph.split("\n")
         units = _with_unmarked_items(lines, width)
-        if title_at is None and not is_last and looks_like_heading(paragraph) and units[0].kind != "list_item":
+        if (
+            title_at is None
+            and not is_last
+            and not titled_text
+            and looks_like_heading(paragraph)
+            and units[0].kind != "list_item"
+        ):
             pieces.append(Piece("heading", 1 if i == 0 else 2, paragraph))
         elif (
-            len(units) > 1
+            not titled_text
+            and len(units) > 1
             and units[0].kind == "paragraph"
             and units[0].text == lines[0].strip()
             and looks_like_heading(units[0].text)
