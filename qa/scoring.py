@@ -15,23 +15,17 @@ from qa.linear import LinearModel, load_model
 from qa.manifest import file_sha256
 
 # Raise when features, candidates or the meaning of a model file change, or how a page is
-# read. 24: 23's narrowed again after a third review: an underlined title is split from
-# the text under it within its paragraph, and that text is never made a heading; framed
-# notices, labels' values and "1. maj ..." are no titles; a ruled table's row that wraps
-# makes it no table. 23: 21's and 22's readings narrowed after two reviews: a ruled table only when laid
-# out to the letter, an underlined line a heading only when it stands alone and reads as a
-# title. 22: a text page's line underlined by a rule of dashes or equals signs is a heading,
-# and a rule alone a break between sections (`qa.readers.text.underlined_titles`). 21: a
-# text page's table under a rule of dashes that marks its columns is read as a
-# table (`qa.readers.text.ruled_table`; 18, 19 and 20 were used by changes taken out
-# again). 17: a country's
+# read. 25: a text page's table under a rule that marks its columns is read as a table
+# when laid out to the letter (`qa.readers.text.ruled_table`), and a paragraph of nothing
+# but rule lines goes (`_without_separators`); 18 to 24 were used by changes taken out or
+# narrowed again at stops 60 to 63. 17: a country's
 # or a language's name in a question is also matched by the words for its class
 # (`qa.origins`: "i udlandet", "languages other than ..."), in the coverage features and
 # `name_missing`. 16: a yes-or-no question's number is held by a bound on the other side
 # of it (`qa.question.missing_named`; in the evidence only when the quote gives the bound),
 # a number of the question's own range takes its unit, and an ordinal range spans its
 # numbers.
-SCORING_VERSION = 24
+SCORING_VERSION = 25
 
 
 def shipped_path(name: str) -> Path:

@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 
 from qa.analysis import is_function_word, words
 from qa.answer_types import fits, holds_form
-from qa.named_values import MONTH_NAMES, weekdays_covered
+from qa.named_values import weekdays_covered
 from qa.normalise import has_letter_or_digit
 from qa.phrasing import ADDRESS
 from qa.readers.common import (
@@ -960,92 +960,21 @@ def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
     return pieces
 
 
-# A line of a text that underlines the title above it or sets sections apart: one run of
-# three or more dashes or equals signs alone on it (Setext's heading underline, as
-# Markdown and pandoc's plain text write headings: "ALDERSGRÆNSE" over "------------",
-# "=" under a level 1 title, "-" under a level 2; or a separator line between sections).
+# A line of a text of one run of three or more dashes or equals signs alone on it: a
+# separator between sections, or a title's underline (Setext's, as Markdown and pandoc's
+# plain text write headings).
 _RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*")
-# A numbered title's number ("3. FØR DU KLAGER"), which is no figure of its text; not a
-# date's day ("1. maj holder Borgerservice lukket", a stop 63 review's framed notice).
-_TITLE_NUMBER = re.compile(rf"\d{{1,2}}[.)]\s+(?!(?:{MONTH_NAMES})\b)", re.IGNORECASE)
-# Inside a line, what a title does not hold: a label's colon ("Beslutning: Afvist",
-# "Note: Collection is free ...", "VIGTIGT: HUSK AT ..."), a sentence's end before more
-# text ("OBS! Borgerservice holder ...").
-_NO_TITLE_MARKS = re.compile(r": |[.!?] \S")
-# The most words of a title framed by two rules without a number ("UNDERVISERE",
-# "TILMELDING OG PRAKTISK"); a longer framed line is a notice ("KOG VANDET FØR DU DRIKKER
-# DET", "Genbrugspladsen holder lukket juleaftensdag og nytårsdag": stop 63 reviews').
-FRAMED_TITLE_MAX_WORDS = 4
 
 
-def _underlined_title(line: str, framed: bool = False) -> bool:
-    """Whether a line standing alone over a rule (`framed`: with a rule right above it too)
-    is a title: no table's header (no tab, no run of two spaces: a rule under a header set
-    apart in columns stays for `aligned_table`), it reads as a heading
-    (`looks_like_heading`, a question too: "HVAD ER ET TILHOLD?"), opens with no bullet (a
-    list's last item), holds no figure but a year or its own number
-    (`qa.readers.common.has_figure`: a sum "I alt 35.450", a price "Pensionister 30,-", a
-    time "16.30", a postal code "9000 Aalborg"), no label's colon and no sentence's end
-    before more text (`_NO_TITLE_MARKS`), no comma unless numbered ("2. SAMTALELINJEN –
-    ensomhed, bekymringer og mistrivsel"; "Tilmelding er ikke nødvendig, og der er gratis
-    adgang" is a box's last sentence), and, framed without a number, at most
-    `FRAMED_TITLE_MAX_WORDS` words."""
-    numbered = _TITLE_NUMBER.match(line)
-    text = line[numbered.end() :] if numbered else line
-    return (
-        "\t" not in line
-        and "  " not in text
-        and looks_like_heading(line[:-1] if line.endswith("?") else line)
-        and (numbered is not None or strip_bullet(line) == line)
-        and not has_figure(text)
-        and _NO_TITLE_MARKS.search(text) is None
-        and (numbered is not None or "," not in line)
-        and (numbered is not None or not framed or len(line.split()) <= FRAMED_TITLE_MAX_WORDS)
-    )
-
-
-def underlined_title(paragraph: str) -> tuple[str, int, str] | None:
-    """A paragraph that opens with a title a rule line underlines (`_RULE_LINE`), maybe
-    framed by a rule right above it too: (the title, its level: 1 under "=", 2 under "-",
-    the text under the rule, "" when none), or None. The title is the paragraph's first
-    line (or the line between its framing rules) and reads as one (`_underlined_title`).
-    Nine testers' text pages (page sets zzzt to zzzzm, parked t150 and t153, read at stop
-    63) set their section titles so (Setext's headings, as Markdown and pandoc's plain text
-    write them: "ALDERSGRÆNSE" over "------------"), and each title was read glued to its
-    underline and the text under it ("VARIGHED -------- Et tilhold gives for en periode på
-    op til 5 år."). `text_pieces` reads the title as a heading and the text under it as
-    text, never as a heading, however short ("Det er gratis", "Hver 4. uge" under "Pris",
-    "Tømning": stop 63 reviews, where a looser reading hid such values, and made headings
-    of signatures, sums, prices, notices, list items and a wrapped sentence's last line)."""
-    lines = paragraph.split("\n")
-    framed = len(lines) >= 3 and _RULE_LINE.fullmatch(lines[0]) is not None
-    at = 1 if framed else 0
-    if len(lines) < at + 2 or _RULE_LINE.fullmatch(lines[at + 1]) is None:
-        return None
-    title = lines[at].strip()
-    if not title or _RULE_LINE.fullmatch(lines[at]) or not _underlined_title(title, framed):
-        return None
-    return title, 1 if "=" in lines[at + 1] else 2, "\n".join(lines[at + 2 :]).strip()
-
-
-def _with_underlined_titles(paragraphs: list[str]) -> list[tuple[str, int | None, bool]]:
-    """The paragraphs as (text, its level when it is a title a rule underlines, whether it
-    is the text under such a title), each title apart from its text (`underlined_title`);
-    a paragraph of nothing but rule lines (a separator between sections, read as a heading
-    "------" before) goes."""
-    out: list[tuple[str, int | None, bool]] = []
-    for paragraph in paragraphs:
-        if all(_RULE_LINE.fullmatch(line) for line in paragraph.split("\n")):
-            continue
-        found = underlined_title(paragraph)
-        if found is None:
-            out.append((paragraph, None, False))
-            continue
-        title, level, text = found
-        out.append((title, level, False))
-        if text:
-            out.append((text, None, True))
-    return out
+def _without_separators(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without those of nothing but rule lines (`_RULE_LINE`): a separator
+    between sections, standing alone between blank lines, which was read as a heading
+    "------" (page sets zzzt and zzzy, read at stop 63). A title over its underline stays
+    one paragraph with it: reading such a title as a heading was built at stop 63 and
+    broken by three rounds of fresh reviewers (a name on a contact card, a framed "Gratis
+    adgang", an underlined decision and the value under a title hidden in headings,
+    which are never quoted; README, Quality and speed, stop 63)."""
+    return [p for p in paragraphs if not all(_RULE_LINE.fullmatch(line) for line in p.split("\n"))]
 
 
 def text_pieces(body: str) -> list[Piece]:
@@ -1054,15 +983,15 @@ def text_pieces(body: str) -> list[Piece]:
     (`_without_breadcrumbs`), the page's tool bars, date stamps and lines of links
     (`_without_tool_bars`) and the lists of links copied with it (`_without_link_lists`),
     and with a window title among its first lines read as its heading (`is_window_title`),
-    and the titles rule lines underline read as headings (`underlined_title`)."""
+    and without the separators between sections (`_without_separators`)."""
     without_trails, over_trails = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
     width = unwrapped_width(body)
     paragraphs = _without_link_lists(_without_tool_bars(without_trails))
     pieces: list[Piece] = []
     seen = 0  # lines above this paragraph that may stand above a window title, else more
-    read = _with_underlined_titles(paragraphs)
-    for i, (paragraph, underlined, titled_text) in enumerate(read):
-        is_last = i == len(read) - 1
+    paragraphs = _without_separators(paragraphs)
+    for i, paragraph in enumerate(paragraphs):
+        is_last = i == len(paragraphs) - 1
         raw_lines = paragraph.split("\n")
         title_at = None
         if seen < CRUMB_LINES:  # past the text's first lines, no paragraph is looked at
@@ -1080,9 +1009,6 @@ def text_pieces(body: str) -> list[Piece]:
             if not raw_lines:
                 continue
             paragraph = "\n".join(raw_lines)
-        if underlined is not None:
-            pieces.append(Piece("heading", underlined, paragraph.strip()))
-            continue
         table = aligned_table(raw_lines)
         if table is not None:
             pieces.extend(_table(table))
@@ -1113,17 +1039,10 @@ def text_pieces(body: str) -> list[Piece]:
         paragraph = paragraph.replace("\t", " ")
         lines = paragraph.split("\n")
         units = _with_unmarked_items(lines, width)
-        if (
-            title_at is None
-            and not is_last
-            and not titled_text
-            and looks_like_heading(paragraph)
-            and units[0].kind != "list_item"
-        ):
+        if title_at is None and not is_last and looks_like_heading(paragraph) and units[0].kind != "list_item":
             pieces.append(Piece("heading", 1 if i == 0 else 2, paragraph))
         elif (
-            not titled_text
-            and len(units) > 1
+            len(units) > 1
             and units[0].kind == "paragraph"
             and units[0].text == lines[0].strip()
             and looks_like_heading(units[0].text)
