@@ -895,3 +895,16 @@ def test_a_ruled_tables_row_that_wraps_onto_a_full_line_is_no_table() -> None:
         "  til hjemmet                    højst 2.000 kr.",
     ]
     assert ruled_table(lines) is None
+
+
+def test_a_window_titles_underline_is_no_paragraph(tmp_path: Path) -> None:
+    # A stop 63 reviewer's text copy of a page: the window title underlined.
+    path = tmp_path / "storskrald.txt"
+    path.write_text(
+        "Storskrald | Lindå Kommune\n--------------------------\n\nDu kan bestille afhentning af storskrald.\n",
+        encoding="utf-8",
+    )
+    assert _blocks(path) == [
+        ("heading", "Storskrald | Lindå Kommune"),
+        ("paragraph", "Du kan bestille afhentning af storskrald."),
+    ]

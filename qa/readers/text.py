@@ -1006,8 +1006,8 @@ def text_pieces(body: str) -> list[Piece]:
             pieces.extend(line_pieces(raw_lines[:title_at]) if title_at else [])
             pieces.append(Piece("heading", 1, raw_lines[title_at].strip()))
             raw_lines = raw_lines[title_at + 1 :]
-            if not raw_lines:
-                continue
+            if all(_RULE_LINE.fullmatch(line) for line in raw_lines):
+                continue  # nothing under the title but its underline, or nothing at all
             paragraph = "\n".join(raw_lines)
         table = aligned_table(raw_lines)
         if table is not None:
