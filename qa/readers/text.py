@@ -345,13 +345,12 @@ def ruled_table(lines: list[str]) -> list[list[str]] | None:
     case or has a cell ending as text going on, `_wraps`), and no rule stands among the
     rows (a second table's header); None too when text stands left of the first column,
     a word crosses from one column into the next or two cells stand less than two spaces
-    apart (prose under a rule), the header fills fewer than two columns, or no row
-    follows. `text_pieces` reads a paragraph so only when `aligned_table` does not read
-    it. Two fresh testers' text pages (page sets zzzzf and zzzzk) wrote their fee tables
-    so, and each row was read as one sentence with the rule's dashes in it ("Ydelse Pris
-    ------ ------ Klagegebyr for privatpersoner 400 kr."); a stop 63 reviewer's 46 text
-    files broke a looser reading (wrapped cells, merged rows, shifted labels, a crash on a
-    line of a line separator alone)."""
+    apart (prose under a rule), or no row follows. `text_pieces` reads a paragraph so
+    only when `aligned_table` does not read it. Two fresh testers' text pages (page sets
+    zzzzf and zzzzk) wrote their fee tables so, and each row was read as one sentence with
+    the rule's dashes in it ("Ydelse Pris ------ ------ Klagegebyr for privatpersoner 400
+    kr."); stop 63 reviewers' text files broke looser readings (wrapped cells, merged
+    rows, shifted labels, a crash on a line of a line separator alone)."""
     if len(lines) < 3 or not _COLUMN_RULE.fullmatch(lines[1]):
         return None
     starts = [m.start() for m in _RULE_SEGMENT.finditer(lines[1])]
@@ -371,12 +370,10 @@ def ruled_table(lines: list[str]) -> list[list[str]] | None:
     indent = len(lines[1]) - len(lines[1].lstrip())
     head = lines[0] if lines[0][:1].isspace() else " " * indent + lines[0]
     header = cut(head)
-    if header is None or sum(1 for cell in header if cell) < 2:
-        return None
-    if any(len(head) <= start or head[start].isspace() for start, cell in zip(starts, header, strict=True) if cell):
+    if header is None or not all(header):
+        return None  # an empty header cell: a corner over the rows' names, or no table
+    if any(len(head) <= start or head[start].isspace() for start in starts):
         return None  # a header cell not starting at its run: right-aligned or centred
-    if not all(header):
-        return None
     rows: list[list[str]] = []
     for number, line in enumerate(lines[2:], start=2):
         if _is_rule(line):
@@ -986,10 +983,9 @@ def text_pieces(body: str) -> list[Piece]:
     and without the separators between sections (`_without_separators`)."""
     without_trails, over_trails = _without_breadcrumbs([p.strip() for p in _BLANK_LINES.split(body) if p.strip()])
     width = unwrapped_width(body)
-    paragraphs = _without_link_lists(_without_tool_bars(without_trails))
+    paragraphs = _without_separators(_without_link_lists(_without_tool_bars(without_trails)))
     pieces: list[Piece] = []
     seen = 0  # lines above this paragraph that may stand above a window title, else more
-    paragraphs = _without_separators(paragraphs)
     for i, paragraph in enumerate(paragraphs):
         is_last = i == len(paragraphs) - 1
         raw_lines = paragraph.split("\n")
