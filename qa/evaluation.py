@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -221,7 +221,9 @@ def gold_spans(question: EvalQuestion, documents: Iterable[Document]) -> list[tu
     return spans
 
 
-def gold_language(question: EvalQuestion, spans: list[tuple[str, int, int]], languages: dict[str, str]) -> str | None:
+def gold_language(
+    question: EvalQuestion, spans: list[tuple[str, int, int]], languages: Mapping[str, str]
+) -> str | None:
     """The language of the page holding an answerable question's gold: that of the
     question's own `doc` when the gold is there, else the one language of the pages its
     gold spans (`gold_spans`) stand in; None for an unanswerable question, for gold found
@@ -278,7 +280,7 @@ def evaluate(
 
 
 def judge(
-    item: EvalQuestion, result: AskResult, spans: list[tuple[str, int, int]], languages: dict[str, str]
+    item: EvalQuestion, result: AskResult, spans: list[tuple[str, int, int]], languages: Mapping[str, str]
 ) -> Outcome:
     """The outcome of one question asked with `always_cite`: the 1-based rank of the first
     passage on a gold span (`spans`, `gold_spans`; None when none of the result's passages

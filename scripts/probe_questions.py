@@ -63,17 +63,26 @@ def set_folders(names: Sequence[str]) -> list[str]:
     return out
 
 
-def probe_row(name: str, question: EvalQuestion, engine: QAEngine, documents: Sequence[Document]) -> Row:
+def probe_row(
+    name: str,
+    question: EvalQuestion,
+    engine: QAEngine,
+    documents: Sequence[Document],
+    languages: Mapping[str, str] | None = None,
+) -> Row:
     """Ask one labelled question as `qa eval` asks it and judge it as `qa eval` does
-    (`qa.evaluation.judge`; `documents` are the engine's, read once per set), and return
-    its row: the set `name`, the question's id, language, split, text, `answerable`, gold
+    (`qa.evaluation.judge`; `documents` are the engine's, read once per set, and
+    `languages` their ids' languages, made once per set by `run`, else from `documents`),
+    and return its row: the set `name`, the question's id, language, split, text, `answerable`, gold
     and `doc`; `answered`, `cited_right` (the first citation on a gold span), `correct`
     (both), `evidence` (the abstention probability, 0-1) and `threshold`; `gold_rank`
     (1-based rank of the first passage on a gold span, None when none of the `EVAL_DEPTH`
     is), `gold_in_text`, `page_language`; `quote` and `quote_doc` of the first citation
     (None when there is none) and `top` (the first five passages' documents)."""
     result = engine.ask(question.question, top_k=EVAL_DEPTH, always_cite=True)
-    judged = judge(question, result, gold_spans(question, documents), {d.doc_id: d.language for d in documents})
+    if languages is None:
+        languages = {d.doc_id: d.language for d in documents}
+    judged = judge(question, result, gold_spans(question, documents), languages)
     first = result.citations[:1]
     return {
         "set": name,
@@ -181,9 +190,12 @@ def run(out: Path, index_root: Path, names: Sequence[str], split: str) -> int:
             run_build(EVAL / name / "corpus", embedder, index, options)
             engine = QAEngine(load_live_index(index, embedder.identity), embedder, **models)
             documents = engine.documents()
+            languages = {d.doc_id: d.language for d in documents}
             questions = [q for q in load_questions(EVAL / name / "questions.jsonl") if split in ("all", q.split)]
             for question in questions:
-                sink.write(json.dumps(probe_row(name, question, engine, documents), ensure_ascii=False) + "\n")
+                sink.write(
+                    json.dumps(probe_row(name, question, engine, documents, languages), ensure_ascii=False) + "\n"
+                )
             sink.flush()
             sys.stderr.write(f"{name}: {len(questions)} {split} questions\n")
     return 0

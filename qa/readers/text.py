@@ -963,6 +963,11 @@ def _with_unmarked_items(lines: list[str], width: int | None) -> list[Piece]:
 _RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*")
 
 
+def _only_rules(lines: list[str]) -> bool:
+    """Whether every one of `lines` is a rule line (`_RULE_LINE`); True for no lines."""
+    return all(_RULE_LINE.fullmatch(line) for line in lines)
+
+
 def _without_separators(paragraphs: list[str]) -> list[str]:
     """The paragraphs without those of nothing but rule lines (`_RULE_LINE`): a separator
     between sections, standing alone between blank lines, which was read as a heading
@@ -971,7 +976,7 @@ def _without_separators(paragraphs: list[str]) -> list[str]:
     broken by three rounds of fresh reviewers (a name on a contact card, a framed "Gratis
     adgang", an underlined decision and the value under a title hidden in headings,
     which are never quoted; README, Quality and speed, stop 63)."""
-    return [p for p in paragraphs if not all(_RULE_LINE.fullmatch(line) for line in p.split("\n"))]
+    return [p for p in paragraphs if not _only_rules(p.split("\n"))]
 
 
 def text_pieces(body: str) -> list[Piece]:
@@ -1002,7 +1007,7 @@ def text_pieces(body: str) -> list[Piece]:
             pieces.extend(line_pieces(raw_lines[:title_at]) if title_at else [])
             pieces.append(Piece("heading", 1, raw_lines[title_at].strip()))
             raw_lines = raw_lines[title_at + 1 :]
-            if all(_RULE_LINE.fullmatch(line) for line in raw_lines):
+            if _only_rules(raw_lines):
                 continue  # nothing under the title but its underline, or nothing at all
             paragraph = "\n".join(raw_lines)
         table = aligned_table(raw_lines)
