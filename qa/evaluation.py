@@ -221,6 +221,12 @@ def gold_spans(question: EvalQuestion, documents: Iterable[Document]) -> list[tu
     return spans
 
 
+def document_languages(documents: Iterable[Document]) -> dict[str, str]:
+    """Each document's id -> its language ("da", "en"), as `gold_language` and `judge`
+    read them: made once per corpus, not once per question."""
+    return {doc.doc_id: doc.language for doc in documents}
+
+
 def gold_language(
     question: EvalQuestion, spans: list[tuple[str, int, int]], languages: Mapping[str, str]
 ) -> str | None:
@@ -268,7 +274,7 @@ def evaluate(
     blind is measured before a fault of reading that hides its gold is mended
     (`missing_gold` lists them)."""
     documents = engine.documents()
-    languages = {doc.doc_id: doc.language for doc in documents}
+    languages = document_languages(documents)
     outcomes = []
     for item in tqdm(questions, desc="evaluating", unit="question", disable=not show_progress):
         spans = gold_spans(item, documents)

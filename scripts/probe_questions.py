@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from qa.documents import Document  # noqa: E402
 from qa.engine import QAEngine  # noqa: E402
-from qa.evaluation import EVAL_DEPTH, EvalQuestion, gold_spans, judge, load_questions  # noqa: E402
+from qa.evaluation import EVAL_DEPTH, EvalQuestion, document_languages, gold_spans, judge, load_questions  # noqa: E402
 from scripts.labelled_sets import PAGE_SETS, ROOT  # noqa: E402
 
 EVAL = ROOT / "tests" / "eval"
@@ -81,7 +81,7 @@ def probe_row(
     (None when there is none) and `top` (the first five passages' documents)."""
     result = engine.ask(question.question, top_k=EVAL_DEPTH, always_cite=True)
     if languages is None:
-        languages = {d.doc_id: d.language for d in documents}
+        languages = document_languages(documents)
     judged = judge(question, result, gold_spans(question, documents), languages)
     first = result.citations[:1]
     return {
@@ -190,7 +190,7 @@ def run(out: Path, index_root: Path, names: Sequence[str], split: str) -> int:
             run_build(EVAL / name / "corpus", embedder, index, options)
             engine = QAEngine(load_live_index(index, embedder.identity), embedder, **models)
             documents = engine.documents()
-            languages = {d.doc_id: d.language for d in documents}
+            languages = document_languages(documents)
             questions = [q for q in load_questions(EVAL / name / "questions.jsonl") if split in ("all", q.split)]
             for question in questions:
                 sink.write(
